@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "glassview",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "glassview", targets: ["glassview"]),
+        .library(name: "GlassKit", targets: ["GlassKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // Pure analysis core: model, parsing of bytes, numerics, DSC/DMA analysis,
+        // simulation, export rendering. Foundation only, no file system or terminal.
+        .target(name: "GlassKit"),
+        // The file-system edge: study directories, study.toml, SHA-256, atomic writes.
+        .target(name: "GlassIO", dependencies: [
+            "GlassKit",
+            .product(name: "TOMLKit", package: "TOMLKit"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .target(name: "GlassPlot", dependencies: ["GlassKit"]),
+        .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        .target(name: "GlassTUI", dependencies: ["GlassKit", "GlassPlot", "CNcurses"]),
+        .executableTarget(name: "glassview", dependencies: [
+            "GlassKit", "GlassIO", "GlassPlot", "GlassTUI",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "GlassKitTests", dependencies: ["GlassKit"]),
+        .testTarget(name: "GlassIOTests", dependencies: ["GlassIO", "GlassKit"]),
+        .testTarget(name: "GlassPlotTests", dependencies: ["GlassPlot"]),
+        .testTarget(name: "GlassTUITests", dependencies: ["GlassTUI"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["GlassKit"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,2 @@
+// GlassPlot: see ARCHITECTURE.md
+public enum GlassPlotInfo { public static let name = "GlassPlot" }

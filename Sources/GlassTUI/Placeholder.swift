@@ -1,0 +1,2 @@
+// GlassTUI: see ARCHITECTURE.md
+public enum GlassTUIInfo { public static let name = "GlassTUI" }

@@ -1,0 +1,2 @@
+import GlassKit
+print("glassview \(GlassKit.version)")
