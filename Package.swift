@@ -24,7 +24,8 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "GlassPlot", dependencies: ["GlassKit"]),
-        .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        // No pkgConfig: SwiftPM would warn about the -D flags it drops; shim.h sets them.
+        .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
         .target(name: "GlassTUI", dependencies: ["GlassKit", "GlassPlot", "CNcurses"]),
         .executableTarget(name: "glassview", dependencies: [
             "GlassKit", "GlassIO", "GlassPlot", "GlassTUI",

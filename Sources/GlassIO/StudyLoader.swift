@@ -1,0 +1,96 @@
+import Foundation
+import GlassKit
+
+/// Loads a study directory (SPEC §2.3): every regular file below it named *.csv, *.tsv,
+/// *.txt or *.dat (recursively; hidden files skipped; symlinked directories not followed),
+/// in path order, plus an optional `study.toml`. A single file is a study of one file.
+public enum StudyLoader {
+    /// File extensions read as data.
+    public static let extensions: Set<String> = ["csv", "tsv", "txt", "dat"]
+
+    /// Loads the study at `path`. Never modifies anything.
+    public static func load(_ path: String) throws -> Study {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+            throw GlassError(.noInput, file: path, "no such study directory or file")
+        }
+        if !isDir.boolValue {
+            let name = (path as NSString).lastPathComponent
+            let (dataset, source) = try loadFile(absolute: path, relative: name, overrides: [:])
+            return Study(name: path, datasets: [dataset], sources: [source])
+        }
+        let root = URL(fileURLWithPath: path)
+        var contents = StudyToml.Contents()
+        let tomlPath = root.appendingPathComponent("study.toml").path
+        if FileManager.default.fileExists(atPath: tomlPath) {
+            let bytes = try readBytes(tomlPath, shown: "study.toml")
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                throw GlassError(file: "study.toml", "not UTF-8 text")
+            }
+            contents = try StudyToml.parse(text)
+        }
+        let files = try dataFiles(root)
+        for key in contents.files.keys where !files.contains(key) {
+            throw GlassError(.usage, file: "study.toml", "files.\"\(key)\" names no data file of the study")
+        }
+        var datasets: [Dataset] = []
+        var sources: [SourceFile] = []
+        for rel in files {
+            let (d, s) = try loadFile(absolute: root.appendingPathComponent(rel).path, relative: rel, overrides: contents.files[rel] ?? [:])
+            datasets.append(d)
+            sources.append(s)
+        }
+        if datasets.isEmpty {
+            throw GlassError(.noInput, file: path, "no data files (*.csv, *.tsv, *.txt, *.dat) in the study")
+        }
+        return Study(name: path, datasets: datasets, sources: sources, settings: contents.settings)
+    }
+
+    /// Relative paths of the data files below `root`, sorted.
+    public static func dataFiles(_ root: URL) throws -> [String] {
+        var out: [String] = []
+        func walk(_ dir: URL, _ prefix: String) throws {
+            let names: [String]
+            do { names = try FileManager.default.contentsOfDirectory(atPath: dir.path) } catch {
+                throw GlassError(.noInput, file: prefix.isEmpty ? dir.path : prefix, "cannot list the directory")
+            }
+            for name in names.sorted() where !name.hasPrefix(".") {
+                let url = dir.appendingPathComponent(name)
+                let rel = prefix.isEmpty ? name : prefix + "/" + name
+                var st = stat()
+                guard lstat(url.path, &st) == 0 else { continue }
+                let type = st.st_mode & S_IFMT
+                if type == S_IFDIR { try walk(url, rel); continue }
+                var isRegular = type == S_IFREG
+                if type == S_IFLNK {
+                    // A symlink to a file is read; a symlinked directory is not followed.
+                    var target = stat()
+                    isRegular = stat(url.path, &target) == 0 && (target.st_mode & S_IFMT) == S_IFREG
+                }
+                if isRegular, extensions.contains((name as NSString).pathExtension.lowercased()) { out.append(rel) }
+            }
+        }
+        try walk(root, "")
+        return out.sorted()
+    }
+
+    /// Reads and imports one file.
+    public static func loadFile(absolute: String, relative: String, overrides: [String: MetadataEntry]) throws -> (Dataset, SourceFile) {
+        let bytes = try readBytes(absolute, shown: relative)
+        let table = try FormatDetector.read(bytes: bytes, path: relative)
+        let d = try DatasetBuilder.build(table, overrides: overrides)
+        return (d, SourceFile(path: relative, sha256: FileDigest.sha256(bytes), kind: d.kind, state: d.state))
+    }
+
+    static func readBytes(_ path: String, shown: String) throws -> [UInt8] {
+        guard let h = FileHandle(forReadingAtPath: path) else {
+            throw GlassError(.noInput, file: shown, "cannot be read (permission denied or not a file)")
+        }
+        defer { try? h.close() }
+        do {
+            return [UInt8](try h.readToEnd() ?? Data())
+        } catch {
+            throw GlassError(.noInput, file: shown, "cannot be read: \(error.localizedDescription)")
+        }
+    }
+}

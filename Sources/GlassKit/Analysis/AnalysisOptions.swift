@@ -1,0 +1,36 @@
+/// Settings given on the command line or by the explorer; nil means "use study.toml, then
+/// file metadata, then the default" (SPEC §2.3 precedence).
+public struct AnalysisOptions: Sendable, Equatable {
+    /// Integration start, K.
+    public var tsK: Double?
+    /// Integration end, K.
+    public var teK: Double?
+    /// DSC baseline.
+    public var baseline: DSCBaseline?
+    /// Creates options.
+    public init(tsK: Double? = nil, teK: Double? = nil, baseline: DSCBaseline? = nil) {
+        self.tsK = tsK; self.teK = teK; self.baseline = baseline
+    }
+}
+
+/// The settings actually used, after precedence (exported with the explorer's files).
+public struct ResolvedSettings: Sendable, Equatable {
+    /// T_s, K (nil when nobody gave one).
+    public var tsK: Double?
+    /// T_e, K.
+    public var teK: Double?
+    /// Baseline.
+    public var baseline: DSCBaseline
+
+    /// Applies SPEC §2.3 precedence: option > study.toml > default.
+    public static func resolve(_ options: AnalysisOptions, _ settings: StudySettings) throws -> ResolvedSettings {
+        var baseline = DSCBaseline.linear
+        if let b = options.baseline { baseline = b } else if let text = settings.baseline {
+            guard let b = DSCBaseline(text) else {
+                throw GlassError(.usage, file: "study.toml", "baseline = '\(text)'; expected linear, none or state:LABEL")
+            }
+            baseline = b
+        }
+        return ResolvedSettings(tsK: options.tsK ?? settings.tsK, teK: options.teK ?? settings.teK, baseline: baseline)
+    }
+}

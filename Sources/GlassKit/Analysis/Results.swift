@@ -1,0 +1,50 @@
+/// Everything an analysis computed: the single source of the numbers on screen and in exports.
+public struct Results: Sendable {
+    /// Study name as given.
+    public var study: String
+    /// Composition, if known.
+    public var composition: String?
+    /// Molar mass, g/mol, if known.
+    public var molarMassGPerMol: Double?
+    /// Files used.
+    public var sources: [SourceFile]
+    /// Settings used.
+    public var settings: ResolvedSettings
+    /// DSC states in order (also when ΔH_rej could not be computed).
+    public var dscStates: [DSCState]
+    /// DSC results; nil when T_s/T_e are not given or there is no DSC data.
+    public var dsc: DSCResult?
+    /// Warnings: import remarks and values that could not be computed.
+    public var warnings: [String]
+}
+
+/// Runs the analyses of a study (pure).
+public enum Analysis {
+    /// Analyses `study` with `options`.
+    public static func run(_ study: Study, options: AnalysisOptions = AnalysisOptions()) throws -> Results {
+        let prepared = try DSCPrepared.prepare(study.datasets)
+        return try run(study, prepared: prepared, options: options)
+    }
+
+    /// Analyses with precomputed DSC curves (the explorer keeps `prepared` between keystrokes).
+    public static func run(_ study: Study, prepared: DSCPrepared, options: AnalysisOptions) throws -> Results {
+        let settings = try ResolvedSettings.resolve(options, study.settings)
+        let molar = try study.molarMassGPerMol()
+        var warnings = study.warnings
+        var dsc: DSCResult?
+        if prepared.states.isEmpty {
+            warnings.append("no DSC sample runs: ΔH_rej and S_r not computed")
+        } else if let ts = settings.tsK, let te = settings.teK {
+            let r = try RejuvenationEnthalpy.evaluate(prepared, tsK: ts, teK: te, baseline: settings.baseline, molarMassGPerMol: molar)
+            warnings += r.warnings
+            dsc = r
+        } else {
+            warnings.append("T_s/T_e not given (--ts/--te or ts_K/te_K in study.toml): ΔH_rej and S_r not computed")
+        }
+        if molar == nil, !prepared.states.isEmpty {
+            warnings.append("no composition or molar_mass: ΔH_rej in kJ/mol not computed")
+        }
+        return Results(study: study.name, composition: study.composition, molarMassGPerMol: molar, sources: study.sources,
+                       settings: settings, dscStates: prepared.states, dsc: dsc, warnings: warnings)
+    }
+}

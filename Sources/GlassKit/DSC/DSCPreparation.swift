@@ -1,0 +1,117 @@
+/// One sample run after crystalline subtraction, W = W_run1 − W_run2 (SPEC §3), with its
+/// running integral precomputed so that a bound move costs O(log n).
+public struct DSCCurve: Sendable, Equatable {
+    /// Source file.
+    public var path: String
+    /// State label.
+    public var state: String
+    /// Heating rate, K/min.
+    public var heatingRateKPerMin: Double
+    /// The crystalline run subtracted, if any.
+    public var crystallinePath: String?
+    /// W(T) in W/g with its running integral.
+    public var curve: CumulativeTrapezoid
+}
+
+/// A state's sample curves (several files: ΔH_rej is their mean).
+public struct DSCState: Sendable, Equatable {
+    /// Label.
+    public var state: String
+    /// Cooling rate, K/min; nil for as-cast.
+    public var coolingRateKPerMin: Double?
+    /// Its curves in path order.
+    public var curves: [DSCCurve]
+}
+
+/// Everything a DSC analysis needs, computed once per study (O(n)).
+public struct DSCPrepared: Sendable, Equatable {
+    /// States: as-cast (no cooling rate) first, then by cooling rate (SPEC §3).
+    public var states: [DSCState]
+    /// Import and preparation remarks.
+    public var warnings: [String]
+    /// Cached W − B_state curves: baseline label → sample path → curve (see `cacheBaseline`).
+    public var stateBaselines: [String: [String: CumulativeTrapezoid]] = [:]
+
+    /// The integrand W − B for `.state` baselines (nil for the others): D_i = W(T_i) − B(T_i) on the
+    /// sample's abscissae inside the reference's range, B interpolated linearly; then the same
+    /// trapezoid rule. Cached curves cost O(1); otherwise O(n).
+    public func differenceCurve(_ c: DSCCurve, baseline: DSCBaseline) throws -> CumulativeTrapezoid? {
+        guard case .state(let label) = baseline else { return nil }
+        if let cached = stateBaselines[label]?[c.path] { return cached }
+        guard let ref = state(label)?.curves.first else {
+            throw GlassError(.usage, file: "--baseline", "state '\(label)' has no DSC curve")
+        }
+        return DSCPrepared.difference(c.curve, minus: ref.curve)
+    }
+
+    /// Precomputes the `.state(label)` integrands of every curve, so bound moves cost O(log n).
+    public mutating func cacheBaseline(_ label: String) throws {
+        guard stateBaselines[label] == nil, let ref = state(label)?.curves.first else { return }
+        var map: [String: CumulativeTrapezoid] = [:]
+        for s in states { for c in s.curves { map[c.path] = DSCPrepared.difference(c.curve, minus: ref.curve) } }
+        stateBaselines[label] = map
+    }
+
+    static func difference(_ w: CumulativeTrapezoid, minus b: CumulativeTrapezoid) -> CumulativeTrapezoid {
+        var x: [Double] = [], y: [Double] = []
+        x.reserveCapacity(w.x.count); y.reserveCapacity(w.x.count)
+        for i in w.x.indices {
+            if let v = b.value(at: w.x[i]) { x.append(w.x[i]); y.append(w.y[i] - v) }
+        }
+        return CumulativeTrapezoid(x: x, y: y)
+    }
+
+    /// The state with `label`.
+    public func state(_ label: String) -> DSCState? { states.first { $0.state == label } }
+
+    /// Subtracts crystalline runs and precomputes running integrals.
+    public static func prepare(_ datasets: [Dataset]) throws -> DSCPrepared {
+        let dsc = datasets.filter { $0.kind == .dsc }
+        let crystalline = dsc.filter { $0.role == .crystalline }
+        var warnings: [String] = []
+        var byState: [String: DSCState] = [:]
+        var order: [String] = []
+        for d in dsc where d.role == .sample {
+            guard let rate = d.heatingRateKPerMin else {
+                throw GlassError(file: d.path, "heating rate unknown; expected '# heating_rate: 20 K/min' or heating_rate for this file in study.toml")
+            }
+            // The crystalline run of the same heating rate, first in path order (1% tolerance
+            // so that rates estimated from a time column still match).
+            let run2 = crystalline.first { c in c.heatingRateKPerMin.map { abs($0 - rate) <= 0.01 * rate } ?? false }
+            var t = d.temperatureKValues, w = d.heatFlowWPerG
+            if let c = run2 {
+                var tt: [Double] = [], ww: [Double] = []
+                tt.reserveCapacity(t.count); ww.reserveCapacity(t.count)
+                for i in t.indices {
+                    if let b = Interpolation.linear(c.temperatureKValues, c.heatFlowWPerG, at: t[i]) {
+                        tt.append(t[i]); ww.append(w[i] - b)
+                    }
+                }
+                guard tt.count >= 2 else {
+                    throw GlassError(file: d.path, "does not overlap the crystalline run \(c.path) in temperature; expected a common range")
+                }
+                t = tt; w = ww
+            } else if !crystalline.isEmpty {
+                warnings.append("\(d.path): no crystalline run at \(Format.shortNumber(rate)) K/min; W = W_run1 without subtraction")
+            }
+            let curve = DSCCurve(path: d.path, state: d.state, heatingRateKPerMin: rate, crystallinePath: run2?.path,
+                                 curve: CumulativeTrapezoid(x: t, y: w))
+            if byState[d.state] == nil {
+                order.append(d.state)
+                byState[d.state] = DSCState(state: d.state, coolingRateKPerMin: d.coolingRateKPerMin, curves: [])
+            } else if byState[d.state]?.coolingRateKPerMin != d.coolingRateKPerMin {
+                throw GlassError(file: d.path, "state '\(d.state)' has cooling rates \(byState[d.state]?.coolingRateKPerMin.map(Format.shortNumber) ?? "none") and \(d.coolingRateKPerMin.map(Format.shortNumber) ?? "none"); expected one cooling rate per state")
+            }
+            byState[d.state]?.curves.append(curve)
+        }
+        let states = order.compactMap { byState[$0] }.enumerated().sorted { a, b in
+            switch (a.element.coolingRateKPerMin, b.element.coolingRateKPerMin) {
+            case (nil, nil): return a.offset < b.offset
+            case (nil, _): return true
+            case (_, nil): return false
+            case let (x?, y?): return x < y || (x == y && a.offset < b.offset)
+            }
+        }.map { $0.element }
+        return DSCPrepared(states: states, warnings: warnings, stateBaselines: [:])
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+
+/// ΔH_rej of one state (SPEC §3, §5 `dsc.states`).
+public struct DSCStateResult: Sendable, Equatable {
+    /// State label.
+    public var state: String
+    /// Cooling rate, K/min; nil for as-cast.
+    public var coolingRateKPerMin: Double?
+    /// ΔH_rej, J/g (mean over the state's files).
+    public var dHJPerG: Double
+    /// ΔH_rej, kJ/mol; nil without a molar mass.
+    public var dHKJPerMol: Double?
+    /// Per-file values, J/g, in path order.
+    public var perFileJPerG: [Double]
+}
+
+/// S_r with its standard error (SPEC §3).
+public struct CoolingRateSensitivity: Sendable, Equatable {
+    /// Slope of ΔH_rej [kJ/mol] on |q_c| [K/min].
+    public var value: Double
+    /// Its standard error (n ≥ 3).
+    public var stderr: Double?
+    /// Number of states with a cooling rate.
+    public var n: Int
+    /// Intercept of the line, kJ/mol (for drawing it).
+    public var interceptKJPerMol: Double
+}
+
+/// The DSC half of the results (SPEC §5 `dsc`).
+public struct DSCResult: Sendable, Equatable {
+    /// Integration start, K.
+    public var tsK: Double
+    /// Integration end, K.
+    public var teK: Double
+    /// Baseline used.
+    public var baseline: DSCBaseline
+    /// Common heating rate, K/min (nil when states differ).
+    public var heatingRateKPerMin: Double?
+    /// Per state, in state order.
+    public var states: [DSCStateResult]
+    /// S_r; nil with fewer than 2 cooled states or no molar mass.
+    public var sr: CoolingRateSensitivity?
+    /// Remarks.
+    public var warnings: [String]
+}
+
+/// ΔH_rej(T_s, T_e) = (1/β_h) ∫ [W − B] dT (SPEC §3).
+public enum RejuvenationEnthalpy {
+    /// Integral ∫_{ts}^{te} [W − B] dT of one curve in (W/g)·K, O(log n).
+    /// `difference` is W − B_state on the curve's abscissae for `.state` (see `DSCPrepared.differenceCurve`).
+    public static func integral(_ c: DSCCurve, tsK: Double, teK: Double, baseline: DSCBaseline,
+                                difference: CumulativeTrapezoid?) throws -> Double {
+        let integrand = difference ?? c.curve
+        guard let raw = integrand.integral(from: tsK, to: teK) else {
+            let dom = integrand.domain
+            let range = dom.map { "\(Format.shortNumber($0.lowerBound))–\(Format.shortNumber($0.upperBound)) K" } ?? "empty"
+            let which = (dom?.contains(tsK) ?? false) ? "T_e = \(Format.shortNumber(teK)) K (--te)" : "T_s = \(Format.shortNumber(tsK)) K (--ts)"
+            let overlap = difference == nil ? "" : " (overlap with the baseline state)"
+            throw GlassError(.usage, file: c.path, "\(which) is outside the data range \(range)\(overlap)")
+        }
+        switch baseline {
+        case .none, .state:
+            return raw
+        case .linear:
+            // The trapezoid rule is exact for a straight line: subtract the chord's area.
+            let ws = integrand.value(at: tsK) ?? 0, we = integrand.value(at: teK) ?? 0
+            return raw - 0.5 * (ws + we) * (teK - tsK)
+        }
+    }
+
+    /// The DSC results for a prepared study.
+    public static func evaluate(_ p: DSCPrepared, tsK: Double, teK: Double, baseline: DSCBaseline,
+                                molarMassGPerMol: Double?) throws -> DSCResult {
+        guard tsK.isFinite, teK.isFinite else { throw GlassError(.usage, file: "--ts/--te", "bounds must be finite numbers") }
+        guard tsK < teK else {
+            throw GlassError(.usage, file: "--ts", "T_s = \(Format.shortNumber(tsK)) K must be below T_e = \(Format.shortNumber(teK)) K")
+        }
+        if case .state(let label) = baseline, p.state(label)?.curves.first == nil {
+            let known = p.states.map { $0.state }.joined(separator: ", ")
+            throw GlassError(.usage, file: "--baseline", "state '\(label)' not in the study; states: \(known)")
+        }
+        var states: [DSCStateResult] = []
+        for s in p.states {
+            var values: [Double] = []
+            for c in s.curves {
+                let integral = try integral(c, tsK: tsK, teK: teK, baseline: baseline,
+                                            difference: try p.differenceCurve(c, baseline: baseline))
+                values.append(integral / (c.heatingRateKPerMin / 60))     // (W/g)·K / (K/s) = J/g
+            }
+            let mean = values.reduce(0, +) / Double(values.count)
+            states.append(DSCStateResult(state: s.state, coolingRateKPerMin: s.coolingRateKPerMin, dHJPerG: mean,
+                                         dHKJPerMol: molarMassGPerMol.map { mean * $0 / 1000 }, perFileJPerG: values))
+        }
+        var warnings = p.warnings
+        let rates = Set(p.states.flatMap { $0.curves.map { $0.heatingRateKPerMin } })
+        if rates.count > 1 { warnings.append("states were heated at different rates (\(rates.sorted().map(Format.shortNumber).joined(separator: ", ")) K/min)") }
+        let sr = sensitivity(states)
+        if sr == nil {
+            if molarMassGPerMol == nil { warnings.append("S_r: no molar mass (give composition or molar_mass in study.toml)") }
+            else { warnings.append("S_r: needs at least 2 states with a cooling rate") }
+        } else if sr?.stderr == nil {
+            warnings.append("S_r: standard error needs at least 3 states with a cooling rate")
+        }
+        return DSCResult(tsK: tsK, teK: teK, baseline: baseline, heatingRateKPerMin: rates.count == 1 ? rates.first : nil,
+                         states: states, sr: sr, warnings: warnings)
+    }
+
+    /// S_r: OLS slope of ΔH_rej [kJ/mol] on |q_c| [K/min] over the cooled states (SPEC §3).
+    public static func sensitivity(_ states: [DSCStateResult]) -> CoolingRateSensitivity? {
+        var x: [Double] = [], y: [Double] = []
+        for s in states {
+            if let q = s.coolingRateKPerMin, let h = s.dHKJPerMol { x.append(abs(q)); y.append(h) }
+        }
+        guard let fit = LeastSquares.line(x: x, y: y) else { return nil }
+        return CoolingRateSensitivity(value: fit.slope, stderr: x.count >= 3 ? fit.slopeStandardError : nil,
+                                      n: x.count, interceptKJPerMol: fit.intercept)
+    }
+
+    /// The cumulative curve ΔH_rej(T) for T in [T_s, T_e] with the same baseline, in J/g
+    /// (SPEC §3, paper Fig. 1c): points at T_s, every data point inside, and T_e. O(points inside).
+    public static func cumulative(_ c: DSCCurve, tsK: Double, teK: Double, baseline: DSCBaseline,
+                                  difference: CumulativeTrapezoid?) -> [(temperatureK: Double, dHJPerG: Double)] {
+        let curve = difference ?? c.curve
+        guard tsK < teK, let ws = curve.value(at: tsK), let we = curve.value(at: teK) else { return [] }
+        let beta = c.heatingRateKPerMin / 60
+        let chord: (Double) -> Double = { t in
+            baseline == .linear ? ws + (we - ws) * (t - tsK) / (teK - tsK) : 0
+        }
+        let i = Interpolation.upperBound(curve.x, tsK)
+        let j = Interpolation.lowerBound(curve.x, teK)
+        var out: [(Double, Double)] = [(tsK, 0)]
+        out.reserveCapacity(max(0, j - i) + 2)
+        var acc = 0.0
+        var prevT = tsK, prevD = ws - chord(tsK)
+        var k = i
+        while k <= j {
+            let t = k < j ? curve.x[k] : teK
+            let d = (k < j ? curve.y[k] : we) - chord(t)
+            acc += 0.5 * (t - prevT) * (d + prevD)
+            out.append((t, acc / beta))
+            prevT = t; prevD = d
+            k += 1
+        }
+        return out
+    }
+}

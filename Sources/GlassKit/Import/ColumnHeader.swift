@@ -1,0 +1,77 @@
+import Foundation
+
+/// A column heading split into a name and a unit (SPEC §2.4: `name/unit`, `name/(unit)`,
+/// `name (unit)`, `name [unit]`, and a trailing unit word as in `… (Normalized) W/g`).
+public struct ColumnHeader: Sendable, Equatable {
+    /// The heading as written.
+    public var text: String
+    /// The name part, trimmed.
+    public var name: String
+    /// The unit part, trimmed (empty when none is written).
+    public var unit: String
+
+    /// Splits `text`; `unitRow` (a separate units line, as in MaCFP files) wins when given.
+    public init(_ text: String, unitRow: String? = nil) {
+        self.text = text
+        var t = text.trimmingCharacters(in: .whitespaces)
+        if t.hasPrefix("##") { t.removeFirst(2) }
+        if let u = unitRow?.trimmingCharacters(in: .whitespaces), !u.isEmpty {
+            name = t
+            unit = ColumnHeader.stripBrackets(u)
+            return
+        }
+        (name, unit) = ColumnHeader.split(t)
+    }
+
+    static func stripBrackets(_ u: String) -> String {
+        var s = u.trimmingCharacters(in: .whitespaces)
+        while let f = s.first, let l = s.last, s.count >= 2,
+              (f == "[" && l == "]") || (f == "(" && l == ")") {
+            s = String(s.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
+        }
+        return s
+    }
+
+    static func split(_ t: String) -> (String, String) {
+        // 1. name [unit]
+        if t.hasSuffix("]"), let open = t.lastIndex(of: "[") {
+            return (trim(String(t[..<open])), trim(String(t[t.index(after: open)..<t.index(before: t.endIndex)])))
+        }
+        // 2. name (unit), name/(unit): a parenthesised group at the end.
+        if t.hasSuffix(")"), let open = matchingOpen(t) {
+            var name = trim(String(t[..<open]))
+            if name.hasSuffix("/") { name = trim(String(name.dropLast())) }
+            let inner = trim(String(t[t.index(after: open)..<t.index(before: t.endIndex)]))
+            if !name.isEmpty { return (name, inner) }
+        }
+        // 3. A trailing unit word: "Reversing Heat Flow (Normalized) W/g".
+        if let space = t.lastIndex(of: " ") {
+            let word = String(t[t.index(after: space)...])
+            let before = trim(String(t[..<space]))
+            if word.contains("/") && !before.hasSuffix("/") && !word.hasPrefix("/") {
+                return (before, word)
+            }
+        }
+        // 4. name/unit at the first slash: "T/K", "Temp./°C", "f/Hz".
+        if let slash = t.firstIndex(of: "/") {
+            let name = trim(String(t[..<slash]))
+            if !name.isEmpty { return (name, stripBrackets(String(t[t.index(after: slash)...]))) }
+        }
+        return (t, "")
+    }
+
+    private static func trim(_ s: String) -> String { s.trimmingCharacters(in: .whitespaces) }
+
+    private static func matchingOpen(_ t: String) -> String.Index? {
+        var depth = 0
+        var i = t.index(before: t.endIndex)
+        while true {
+            if t[i] == ")" { depth += 1 } else if t[i] == "(" {
+                depth -= 1
+                if depth == 0 { return i }
+            }
+            if i == t.startIndex { return nil }
+            i = t.index(before: i)
+        }
+    }
+}

@@ -1,0 +1,319 @@
+import Foundation
+
+/// Turns a recognised table plus metadata overrides (study.toml, SPEC §2.3) into a
+/// `Dataset` in internal units.
+public enum DatasetBuilder {
+    /// Builds the dataset. `overrides` win over the file's own metadata.
+    public static func build(_ table: RawTable, overrides: [String: MetadataEntry] = [:]) throws -> Dataset {
+        let path = table.path
+        var meta = table.metadata
+        for (k, v) in overrides { meta[MetadataKeys.normalise(k)] = v }
+        func fail(_ key: String, _ expected: String) -> GlassError {
+            let e = meta[key]
+            let whereFrom = e.map { $0.line == 0 ? " (from study.toml)" : "" } ?? ""
+            return GlassError(file: path, line: (e?.line ?? 0) > 0 ? e?.line : nil,
+                              "\(key) '\(e?.value ?? "")'\(whereFrom); expected \(expected)")
+        }
+
+        let columns = ColumnMatcher.match(table.headers)
+        let headerLine = table.headerLine
+        func need(_ m: ColumnMeaning, _ what: String) throws -> MatchedColumn {
+            guard let c = columns[m] else {
+                let found = table.headers.map { $0.text }.joined(separator: ", ")
+                throw GlassError(file: path, line: headerLine, "no \(what) column among [\(found)]")
+            }
+            return c
+        }
+
+        // Kind: stated, or inferred from the columns (SPEC §2.4).
+        let kind: DatasetKind
+        if let k = meta["kind"] {
+            guard let parsed = DatasetKind(rawValue: k.value.lowercased()) else { throw fail("kind", "dsc, dma-tscan or dma-fsweep") }
+            kind = parsed
+        } else if columns[.heatFlow] != nil {
+            kind = .dsc
+        } else if columns[.frequency] != nil && columns[.lossModulus] != nil {
+            kind = .dmaFSweep
+        } else if columns[.lossModulus] != nil {
+            kind = .dmaTScan
+        } else {
+            let found = table.headers.map { $0.text }.joined(separator: ", ")
+            throw GlassError(file: path, line: headerLine,
+                             "cannot tell what this file holds from its columns [\(found)]; expected a temperature column with heat flow (DSC) or E'/E'' (DMA)")
+        }
+
+        var d = Dataset(path: path, kind: kind)
+        try readMetadata(meta, into: &d, fail: fail)
+
+        switch kind {
+        case .dsc:
+            let tCol = try need(.temperature, "temperature (e.g. T/K, Temp./°C)")
+            let wCol = try need(.heatFlow, "heat flow (e.g. W/(W/g), DSC/(mW/mg), Heat Flow (mW))")
+            var wanted = [tCol.index, wCol.index]
+            let segCol = columns[.segment]
+            if let s = segCol { wanted.append(s.index) }
+            let timeCol = columns[.time].flatMap { c in timeFactorToMin(c.header.unit).map { (c, $0) } }
+            if let (c, _) = timeCol { wanted.append(c.index) }
+            // Numbers first: a corrupted table is the problem to report, before units or mass.
+            let (values, lines) = try TableReader.columns(table, wanted)
+            let tConv = try temperatureConversion(tCol, table)
+            let wFactor = try heatFlowFactor(wCol, table, massMg: d.massMg)
+            try requireRows(values[0].count, table)
+            let t = values[0].map(tConv)
+            let range = try heatingRange(t, segments: segCol == nil ? nil : values[2], lines: lines, table: table, meta: meta, d: &d)
+            let sliceT = Array(t[range]), sliceLines = Array(lines[range])
+            let (keep, dropped) = try HeatingSegment.rising(sliceT, lines: sliceLines, file: path)
+            if dropped > 0 {
+                d.warnings.append("\(path): \(dropped) point(s) whose temperature did not rise were dropped (reversals ≤ \(HeatingSegment.reversalToleranceK) K, instrument noise)")
+            }
+            let sign: Double = try signFactor(meta, fail: fail)
+            let w = values[1]
+            d.temperatureKValues = keep.map { sliceT[$0] }
+            d.heatFlowWPerG = keep.map { w[range.lowerBound + $0] * wFactor * sign }
+            try requireRows(d.temperatureKValues.count, table, after: "keeping the heating segment")
+            if d.heatingRateKPerMin == nil, let (c, factor) = timeCol {
+                let time = values[wanted.firstIndex(of: c.index)!]
+                let tt = keep.map { time[range.lowerBound + $0] * factor }
+                if let rate = slope(x: tt, y: d.temperatureKValues), rate > 0 {
+                    d.heatingRateKPerMin = rate
+                    d.warnings.append(String(format: "\(path): heating rate not stated; %.4g K/min estimated from the time column", rate))
+                }
+            }
+        case .dmaTScan:
+            let tCol = try need(.temperature, "temperature")
+            let (e1, e2) = (try need(.storageModulus, "storage modulus (E')"), try need(.lossModulus, "loss modulus (E'')"))
+            let tConv = try temperatureConversion(tCol, table)
+            let f1 = try modulusFactor(e1, table), f2 = try modulusFactor(e2, table)
+            var wanted = [tCol.index, e1.index, e2.index]
+            if let td = columns[.tanDelta] { wanted.append(td.index) }
+            let (values, lines) = try TableReader.columns(table, wanted)
+            try requireRows(values[0].count, table)
+            let t = values[0].map(tConv)
+            let (keep, dropped) = try HeatingSegment.rising(t, lines: lines, file: path)
+            if dropped > 0 { d.warnings.append("\(path): \(dropped) point(s) whose temperature did not rise were dropped") }
+            d.temperatureKValues = keep.map { t[$0] }
+            d.storageMPa = keep.map { values[1][$0] * f1 }
+            d.lossMPa = keep.map { values[2][$0] * f2 }
+            if wanted.count > 3 { d.tanDelta = keep.map { values[3][$0] } }
+            guard d.frequencyHz != nil else {
+                throw GlassError(file: path, "dma-tscan without a frequency; expected '# frequency: 2 Hz' or study.toml files.\"\(path)\".frequency")
+            }
+        case .dmaFSweep:
+            let fCol = try need(.frequency, "frequency (f/Hz)")
+            let (e1, e2) = (try need(.storageModulus, "storage modulus (E')"), try need(.lossModulus, "loss modulus (E'')"))
+            guard let ff = Units.frequencyFactorToHz(fCol.header.unit) else {
+                throw GlassError(file: path, line: headerLine, "column '\(fCol.header.text)': unit '\(fCol.header.unit)' is not a frequency unit (Hz, rad/s)")
+            }
+            let f1 = try modulusFactor(e1, table), f2 = try modulusFactor(e2, table)
+            var wanted = [fCol.index, e1.index, e2.index]
+            if let td = columns[.tanDelta] { wanted.append(td.index) }
+            let (values, lines) = try TableReader.columns(table, wanted)
+            try requireRows(values[0].count, table)
+            let order = values[0].indices.sorted { values[0][$0] < values[0][$1] }
+            for k in 1..<order.count where values[0][order[k]] == values[0][order[k - 1]] {
+                throw GlassError(file: path, line: lines[order[k]], "frequency \(values[0][order[k]]) repeated (also at line \(lines[order[k - 1]])); expected one row per frequency")
+            }
+            for k in order where values[0][k] <= 0 {
+                throw GlassError(file: path, line: lines[k], "frequency \(values[0][k]) ≤ 0; expected a positive frequency")
+            }
+            d.frequencyHzValues = order.map { values[0][$0] * ff }
+            d.storageMPa = order.map { values[1][$0] * f1 }
+            d.lossMPa = order.map { values[2][$0] * f2 }
+            if wanted.count > 3 { d.tanDelta = order.map { values[3][$0] } }
+            guard d.temperatureK != nil else {
+                throw GlassError(file: path, "dma-fsweep without a temperature; expected '# temperature: 400 K' or study.toml files.\"\(path)\".temperature")
+            }
+        }
+        return d
+    }
+
+    // MARK: - Metadata
+
+    static func readMetadata(_ meta: [String: MetadataEntry], into d: inout Dataset, fail: (String, String) -> GlassError) throws {
+        if let r = meta["role"] {
+            guard let role = RunRole(rawValue: r.value.lowercased()) else { throw fail("role", "sample or crystalline") }
+            d.role = role
+        }
+        if let c = meta["cooling_rate"] {
+            guard let v = MetadataValue.rateKPerMin(c.value) else { throw fail("cooling_rate", "a rate such as '10 K/min'") }
+            guard v != 0 else { throw fail("cooling_rate", "a non-zero rate") }
+            d.coolingRateKPerMin = abs(v)
+        }
+        if let h = meta["heating_rate"] {
+            guard let v = MetadataValue.rateKPerMin(h.value) else { throw fail("heating_rate", "a rate such as '20 K/min'") }
+            guard v > 0 else { throw fail("heating_rate", "a positive rate (a negative heating rate is a cooling run)") }
+            d.heatingRateKPerMin = v
+        }
+        if let s = meta["state"], !s.value.isEmpty { d.state = s.value }
+        else if d.role == .crystalline { d.state = "crystalline" }
+        else if let q = d.coolingRateKPerMin { d.state = "cooled-" + Format.shortNumber(q) }
+        if let c = meta["composition"], !c.value.isEmpty { d.composition = c.value }
+        if let m = meta["molar_mass"] {
+            guard let v = MetadataValue.plainNumber(m.value), v > 0 else { throw fail("molar_mass", "a molar mass in g/mol") }
+            d.molarMassGPerMol = v
+        }
+        if let m = meta["mass"] {
+            guard let v = MetadataValue.massMg(m.value), v > 0 else { throw fail("mass", "a positive mass such as '25.1 mg'") }
+            d.massMg = v
+        }
+        if let t = meta["tg"] ?? meta["tg_k"] {
+            guard let v = MetadataValue.temperatureK(t.value), v > 0 else { throw fail(meta["tg"] != nil ? "tg" : "tg_k", "a temperature such as '455 K'") }
+            d.tgK = v
+        }
+        if let f = meta["frequency"] {
+            guard let v = MetadataValue.frequencyHz(f.value), v > 0 else { throw fail("frequency", "a frequency such as '2 Hz'") }
+            d.frequencyHz = v
+        }
+        if let t = meta["temperature"] {
+            guard let v = MetadataValue.temperatureK(t.value), v > 0 else { throw fail("temperature", "a temperature such as '400 K' or '126.85 °C'") }
+            d.temperatureK = v
+        }
+        if let e = meta["e_u"] {
+            guard let v = MetadataValue.modulusMPa(e.value), v > 0 else { throw fail("e_u", "a modulus such as '35000 MPa'") }
+            d.unrelaxedModulusMPa = v
+        }
+    }
+
+    static func signFactor(_ meta: [String: MetadataEntry], fail: (String, String) -> GlassError) throws -> Double {
+        guard let s = meta["sign"] else { return 1 }
+        guard let sign = HeatFlowSign(rawValue: s.value.lowercased()) else { throw fail("sign", "endo-up or exo-up") }
+        return sign == .endoUp ? 1 : -1
+    }
+
+    // MARK: - Units
+
+    static func temperatureConversion(_ c: MatchedColumn, _ table: RawTable) throws -> (Double) -> Double {
+        let unit = c.header.unit
+        if Units.kelvin(0, unit: unit) == 0 { return { $0 } }
+        if Units.kelvin(0, unit: unit) != nil { return { $0 + Units.celsiusOffset } }
+        let shown = unit.isEmpty ? "no unit" : "unit '\(unit)'"
+        throw GlassError(file: table.path, line: table.headerLine,
+                         "column '\(c.header.text)' has \(shown); expected a temperature in K or °C (e.g. T/K, Temp./°C)")
+    }
+
+    static func heatFlowFactor(_ c: MatchedColumn, _ table: RawTable, massMg: Double?) throws -> Double {
+        let u = Units.normalise(c.header.unit)
+        switch u {
+        case "w/g", "mw/mg", "wg-1", "mwmg-1", "j/(gs)", "j/gs", "uw/ug": return 1
+        case "mw/g", "w/kg", "uw/mg", "mwg-1": return 1e-3
+        case "mw", "w", "uw":
+            guard let m = massMg else {
+                throw GlassError(file: table.path, line: table.headerLine,
+                                 "column '\(c.header.text)' is in \(c.header.unit) and needs the sample mass; expected '# mass: 25.1 mg' or mass in study.toml")
+            }
+            let mw = u == "mw" ? 1.0 : (u == "w" ? 1000.0 : 1e-3)
+            return mw / m     // mW / mg = W/g
+        default:
+            let shown = c.header.unit.isEmpty ? "no unit" : "unit '\(c.header.unit)'"
+            throw GlassError(file: table.path, line: table.headerLine,
+                             "column '\(c.header.text)' has \(shown); expected heat flow in W/g, mW/mg, mW or W (a raw signal in µV is not calibrated heat flow)")
+        }
+    }
+
+    static func modulusFactor(_ c: MatchedColumn, _ table: RawTable) throws -> Double {
+        guard let f = Units.modulusFactorToMPa(c.header.unit) else {
+            throw GlassError(file: table.path, line: table.headerLine,
+                             "column '\(c.header.text)' has unit '\(c.header.unit)'; expected a modulus in MPa, GPa, kPa or Pa")
+        }
+        return f
+    }
+
+    static func timeFactorToMin(_ unit: String) -> Double? {
+        switch Units.normalise(unit) {
+        case "min": return 1
+        case "s", "sec": return 1.0 / 60
+        case "h": return 60
+        default: return nil
+        }
+    }
+
+    static func requireRows(_ n: Int, _ table: RawTable, after: String? = nil) throws {
+        if n < 2 {
+            let suffix = after.map { " after \($0)" } ?? ""
+            throw GlassError(file: table.path, line: table.dataLines.last.map { $0 + 1 } ?? table.headerLine,
+                             "\(n) data row(s)\(suffix); expected at least 2")
+        }
+    }
+
+    // MARK: - Heating segment
+
+    /// The rows of the heating segment: the NETZSCH segment asked for (`segment`), else the
+    /// heating segment of largest span (first on ties); for TA exports the longest rising run;
+    /// for native files the whole file.
+    static func heatingRange(_ t: [Double], segments: [Double]?, lines: [Int], table: RawTable,
+                             meta: [String: MetadataEntry], d: inout Dataset) throws -> Range<Int> {
+        let path = table.path
+        var requested: Int?
+        if let s = meta["segment"] {
+            guard let v = MetadataValue.plainNumber(s.value), v == v.rounded(), v >= 1 else {
+                throw GlassError(file: path, line: s.line > 0 ? s.line : nil, "segment '\(s.value)'; expected a segment number such as 3")
+            }
+            requested = Int(v)
+        }
+        if let seg = segments {
+            // Consecutive rows with one segment number.
+            var groups: [(id: Int, range: Range<Int>)] = []
+            var a = 0
+            for i in 1...seg.count where i == seg.count || seg[i] != seg[a] {
+                groups.append((Int(seg[a]), a..<i)); a = i
+            }
+            func isHeating(_ g: (id: Int, range: Range<Int>)) -> Bool {
+                if let p = table.segmentPrograms[g.id], let s = p.startK, let e = p.endK {
+                    return e > s + HeatingSegment.turnThresholdK && (p.rateKPerMin ?? 1) > 0
+                }
+                return t[g.range.upperBound - 1] - t[g.range.lowerBound] > HeatingSegment.turnThresholdK
+            }
+            let heating = groups.filter(isHeating)
+            let chosen: (id: Int, range: Range<Int>)
+            if let r = requested {
+                guard let g = groups.first(where: { $0.id == r }) else {
+                    throw GlassError(file: path, "segment \(r) is not in the file; it has segments \(groups.map { String($0.id) }.joined(separator: ", "))")
+                }
+                guard isHeating(g) else { throw GlassError(file: path, "segment \(r) is not a heating segment") }
+                chosen = g
+            } else {
+                guard let best = heating.max(by: { span($0.range, t) < span($1.range, t) || (span($0.range, t) == span($1.range, t) && $0.id < $1.id) }) else {
+                    throw GlassError(file: path, "no heating segment; expected a segment whose temperature rises")
+                }
+                // max(by:) returns the last of equal elements; prefer the first heating segment of that span.
+                chosen = heating.first(where: { span($0.range, t) == span(best.range, t) }) ?? best
+                if heating.count > 1 {
+                    d.warnings.append("\(path): \(heating.count) heating segments (\(heating.map { String($0.id) }.joined(separator: ", "))); using segment \(chosen.id) — set `segment` for this file in study.toml to choose")
+                }
+            }
+            // The chosen segment's programmed rate, unless study.toml (line 0) says otherwise.
+            if meta["heating_rate"]?.line != 0, let r = table.segmentPrograms[chosen.id]?.rateKPerMin, r > 0 {
+                d.heatingRateKPerMin = r
+            }
+            return chosen.range
+        }
+        if let r = requested, r != 1 {
+            throw GlassError(file: path, "segment \(r) asked for, but this file has no segment column")
+        }
+        // Without a segment column: a program of a few clean heating/cooling runs (TA exports,
+        // heat–cool–heat CSVs) gives its longest heating run; anything else must rise throughout.
+        // A short run (< 5 points) is allowed only as the jump between two long ones; shuffled
+        // rows make many short runs and stay an error.
+        let runs = HeatingSegment.runs(t)
+        let short = runs.filter { $0.range.count < 5 }.count
+        if runs.count > 1 && runs.count <= 20 && short < runs.count - short {
+            let rising = runs.filter { $0.rising }
+            if let best = rising.max(by: { span(Range($0.range), t) < span(Range($1.range), t) }) {
+                d.warnings.append("\(path): \(runs.count) heating/cooling runs; using the heating run \(Format.shortNumber(t[best.range.lowerBound])) → \(Format.shortNumber(t[best.range.upperBound])) K (lines \(lines[best.range.lowerBound])–\(lines[best.range.upperBound]))")
+                return best.range.lowerBound..<(best.range.upperBound + 1)
+            }
+        }
+        return 0..<t.count
+    }
+
+    static func span(_ r: Range<Int>, _ t: [Double]) -> Double { t[r.upperBound - 1] - t[r.lowerBound] }
+
+    static func slope(x: [Double], y: [Double]) -> Double? {
+        let n = Double(x.count)
+        guard x.count >= 2 else { return nil }
+        let mx = x.reduce(0, +) / n, my = y.reduce(0, +) / n
+        var sxy = 0.0, sxx = 0.0
+        for i in x.indices { sxy += (x[i] - mx) * (y[i] - my); sxx += (x[i] - mx) * (x[i] - mx) }
+        return sxx > 0 ? sxy / sxx : nil
+    }
+}

@@ -1,0 +1,11 @@
+/// Recognises a file's format from its first lines and hands it to the right reader.
+public enum FormatDetector {
+    /// Decodes and recognises `bytes` (SPEC §2.4 encodings; §2.1 native, §2.2 instruments).
+    public static func read(bytes: [UInt8], path: String) throws -> RawTable {
+        let (utf8, encoding) = try TextDecoding.utf8Bytes(of: bytes, file: path)
+        let lines = TextLines(utf8)
+        if NetzschReader.recognises(lines) { return try NetzschReader.read(lines, path: path, encoding: encoding) }
+        if TAUniversalReader.recognises(lines) { return try TAUniversalReader.read(lines, path: path, encoding: encoding) }
+        return try NativeReader.read(lines, path: path, encoding: encoding)
+    }
+}

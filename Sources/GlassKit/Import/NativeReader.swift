@@ -1,0 +1,70 @@
+/// Reads glassview's native delimited format (SPEC §2.1) and generic CSV exports:
+/// `# key: value` metadata, one heading row, an optional units row (`[s],[K],[W/g]`), data.
+public enum NativeReader {
+    /// Recognises the layout of `lines`.
+    public static func read(_ lines: TextLines, path: String, encoding: TextDecoding.Encoding) throws -> RawTable {
+        var metadata: [String: MetadataEntry] = [:]
+        var headerIndex: Int?
+        var i = 0
+        while i < lines.count {
+            if lines.isBlank(i) { i += 1; continue }
+            if lines.firstByte(i) == 0x23 {   // '#'
+                let text = lines.string(i).trimmingCharacters(in: .whitespaces).drop(while: { $0 == "#" })
+                if let colon = text.firstIndex(of: ":") {
+                    let key = MetadataKeys.normalise(String(text[..<colon]))
+                    let value = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                    if !key.isEmpty, !key.contains(" ") { metadata[key] = MetadataEntry(value, line: i + 1) }
+                }
+                i += 1
+                continue
+            }
+            headerIndex = i
+            break
+        }
+        guard let h = headerIndex else {
+            throw GlassError(file: path, line: lines.count, "no heading row and no data; expected a line such as 'T/K,W/(W/g)' followed by data rows")
+        }
+        let headerText = lines.string(h)
+        let delimiter = Delimiter.detect(in: headerText)
+        var names = delimiter.split(headerText)
+        // Data lines: every later non-blank line that is not a comment.
+        var data = [Int]()
+        data.reserveCapacity(lines.count - h)
+        var j = h + 1
+        while j < lines.count {
+            if !lines.isBlank(j) && lines.firstByte(j) != 0x23 { data.append(j) }
+            j += 1
+        }
+        // A units row: the first data line with no digit-led field (MaCFP: `[s],[K],[W/g]`).
+        var units: [String]?
+        if let first = data.first {
+            let fields = delimiter.split(lines.string(first))
+            let numeric = fields.contains { f in f.first.map { $0.isNumber || $0 == "-" || $0 == "+" || $0 == "." } ?? false }
+            if !numeric && fields.count == names.count {
+                units = fields
+                data.removeFirst()
+            }
+        }
+        if delimiter == .whitespace, let first = data.first {
+            // "Heat Flow (W/g)" headings separated by two or more spaces.
+            let count = delimiter.split(lines.string(first)).count
+            if count != names.count {
+                let wide = headerText.components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                if wide.count == count { names = wide }
+            }
+        }
+        let headers = names.enumerated().map { k, n in ColumnHeader(n, unitRow: units?[k]) }
+        return RawTable(path: path, format: .native, encoding: encoding, metadata: metadata, headers: headers,
+                        headerLine: h + 1, delimiter: delimiter, decimalComma: delimiter != .comma,
+                        dataLines: data, lines: lines, segmentPrograms: [:])
+    }
+}
+
+/// Spellings of metadata keys.
+public enum MetadataKeys {
+    /// `Cooling Rate` → `cooling_rate`.
+    public static func normalise(_ key: String) -> String {
+        key.trimmingCharacters(in: .whitespaces).lowercased()
+            .replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+
+/// Reads NETZSCH Proteus ASCII exports (SPEC §2.2): `#KEY:value` lines, a `##` heading row,
+/// then data. Honours DECIMAL, SEPARATOR, EXO, SAMPLE MASS, RANGE and the `#SEG. n` programs.
+public enum NetzschReader {
+    /// True when the first lines look like a Proteus export.
+    public static func recognises(_ lines: TextLines) -> Bool {
+        for i in 0..<min(lines.count, 8) {
+            let s = lines.string(i)
+            if s.hasPrefix("#EXPORTTYPE") || s.hasPrefix("#FORMAT:NETZSCH") || s.hasPrefix("#FORMAT: NETZSCH") { return true }
+        }
+        return false
+    }
+
+    /// Recognises the layout.
+    public static func read(_ lines: TextLines, path: String, encoding: TextDecoding.Encoding) throws -> RawTable {
+        var keys: [String: MetadataEntry] = [:]
+        var programs: [Int: SegmentProgram] = [:]
+        var headerIndex: Int?
+        for i in 0..<lines.count {
+            let s = lines.string(i)
+            if s.hasPrefix("##") { headerIndex = i; break }
+            guard s.hasPrefix("#"), let colon = s.firstIndex(of: ":") else { continue }
+            let key = s[s.index(after: s.startIndex)..<colon].trimmingCharacters(in: .whitespaces).uppercased()
+            let value = s[s.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            keys[key] = MetadataEntry(value, line: i + 1)
+            if key.hasPrefix("SEG."), let n = Int(key.dropFirst(4).trimmingCharacters(in: .whitespaces)) {
+                programs[n] = segmentProgram(value)
+            }
+        }
+        guard let h = headerIndex else {
+            throw GlassError(file: path, line: lines.count, "NETZSCH export without a '##' column line; expected e.g. '##Temp./°C;Time/min;DSC/(mW/mg)'")
+        }
+        var delimiter = Delimiter.semicolon
+        if let sep = keys["SEPARATOR"] {
+            switch sep.value.uppercased() {
+            case "SEMICOLON": delimiter = .semicolon
+            case "COMMA": delimiter = .comma
+            case "TAB": delimiter = .tab
+            default: throw GlassError(file: path, line: sep.line, "#SEPARATOR '\(sep.value)'; expected SEMICOLON, COMMA or TAB")
+            }
+        }
+        var decimalComma = false
+        if let dec = keys["DECIMAL"] {
+            switch dec.value.uppercased() {
+            case "COMMA": decimalComma = true
+            case "POINT": decimalComma = false
+            default: throw GlassError(file: path, line: dec.line, "#DECIMAL '\(dec.value)'; expected COMMA or POINT")
+            }
+        }
+        if decimalComma && delimiter == .comma {
+            throw GlassError(file: path, line: keys["DECIMAL"]?.line, "#DECIMAL:COMMA with #SEPARATOR:COMMA cannot be read")
+        }
+        var meta: [String: MetadataEntry] = [:]
+        for (k, e) in keys {
+            if k.hasPrefix("SAMPLE MASS") {
+                // "#SAMPLE MASS /mg:77.8": the unit is in the key.
+                let unit = k.components(separatedBy: "/").dropFirst().first ?? "mg"
+                meta["mass"] = MetadataEntry(e.value.replacingOccurrences(of: ",", with: ".") + " " + unit, line: e.line)
+            } else if k == "EXO" {
+                // EXO 1: exothermic effects point up; -1: down (endo up).
+                let v = e.value.trimmingCharacters(in: .whitespaces)
+                if v == "1" || v == "+1" { meta["sign"] = MetadataEntry("exo-up", line: e.line) }
+                else if v == "-1" { meta["sign"] = MetadataEntry("endo-up", line: e.line) }
+                else { throw GlassError(file: path, line: e.line, "#EXO '\(e.value)'; expected 1 or -1") }
+            } else if k == "RANGE", let rate = singleRangeRate(e.value) {
+                meta["heating_rate"] = MetadataEntry("\(rate) K/min", line: e.line)
+            } else if k == "MTYPE", e.value.uppercased().contains("DSC") {
+                meta["kind"] = MetadataEntry("dsc", line: e.line)
+            } else if k == "MATERIAL" || k == "SAMPLE", !e.value.isEmpty, meta["sample_name"] == nil {
+                meta["sample_name"] = e
+            }
+        }
+        let headerText = String(lines.string(h).dropFirst(2))
+        let headers = delimiter.split(headerText).map { ColumnHeader($0) }
+        var data = [Int]()
+        data.reserveCapacity(lines.count - h)
+        for j in (h + 1)..<lines.count where !lines.isBlank(j) && lines.firstByte(j) != 0x23 { data.append(j) }
+        return RawTable(path: path, format: .netzsch, encoding: encoding, metadata: meta, headers: headers,
+                        headerLine: h + 1, delimiter: delimiter, decimalComma: decimalComma,
+                        dataLines: data, lines: lines, segmentPrograms: programs)
+    }
+
+    /// `25°C/7.0(K/min)/50°C` → start, rate, end; `50°C/00:15/50°C` → isothermal.
+    static func segmentProgram(_ text: String) -> SegmentProgram {
+        let parts = text.components(separatedBy: "/")
+        var p = SegmentProgram()
+        if let first = parts.first { p.startK = MetadataValue.temperatureK(first) }
+        if let last = parts.last, parts.count >= 3 { p.endK = MetadataValue.temperatureK(last) }
+        if parts.count >= 3, let r = text.range(of: "(K/min)") {
+            let before = text[..<r.lowerBound]
+            if let slash = before.lastIndex(of: "/") {
+                p.rateKPerMin = NumberParser.parse(String(before[before.index(after: slash)...]).replacingOccurrences(of: ",", with: "."))
+            }
+        }
+        return p
+    }
+
+    /// `20°C/20,0(K/min)/600°C` → 20; multi-segment ranges (`-7.0....7.0K/min`) → nil.
+    static func singleRangeRate(_ text: String) -> Double? {
+        guard !text.contains("....") else { return nil }
+        return segmentProgram(text).rateKPerMin
+    }
+}

@@ -1,0 +1,56 @@
+/// The instrument or format a file was read as.
+public enum SourceFormat: String, Sendable, Equatable {
+    /// glassview's documented delimited text (SPEC §2.1), also generic CSV with a units row.
+    case native
+    /// NETZSCH Proteus ASCII export (SPEC §2.2).
+    case netzsch = "NETZSCH Proteus ASCII"
+    /// TA Instruments Universal Analysis text export.
+    case taUniversal = "TA Universal Analysis"
+}
+
+/// A metadata value and the line it came from (0 = study.toml or the command line).
+public struct MetadataEntry: Sendable, Equatable {
+    /// The value as written, trimmed.
+    public var value: String
+    /// 1-based line in the file; 0 when it came from study.toml.
+    public var line: Int
+    /// Creates an entry.
+    public init(_ value: String, line: Int) { self.value = value; self.line = line }
+}
+
+/// One programmed segment of a NETZSCH measurement (`#SEG. n:25°C/7.0(K/min)/50°C`).
+public struct SegmentProgram: Sendable, Equatable {
+    /// Start temperature, K.
+    public var startK: Double?
+    /// End temperature, K.
+    public var endK: Double?
+    /// Programmed rate, K/min (nil for isothermal segments).
+    public var rateKPerMin: Double?
+}
+
+/// A file after its format has been recognised: metadata in glassview's keys, the headings,
+/// and where the data rows are. Numbers are parsed later, only for the columns used.
+public struct RawTable: Sendable {
+    /// Path for messages.
+    public var path: String
+    /// Format recognised.
+    public var format: SourceFormat
+    /// Encoding detected.
+    public var encoding: TextDecoding.Encoding
+    /// Metadata under glassview's keys (`kind`, `state`, `mass`, `sign`, `heating_rate`, …).
+    public var metadata: [String: MetadataEntry]
+    /// Column headings.
+    public var headers: [ColumnHeader]
+    /// 1-based line of the heading row.
+    public var headerLine: Int
+    /// Field separator.
+    public var delimiter: Delimiter
+    /// Whether `,` is read as the decimal mark.
+    public var decimalComma: Bool
+    /// 0-based indexes (into `lines`) of the data rows.
+    public var dataLines: [Int]
+    /// The text.
+    public var lines: TextLines
+    /// NETZSCH segment programs by number.
+    public var segmentPrograms: [Int: SegmentProgram]
+}

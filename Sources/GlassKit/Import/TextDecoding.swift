@@ -1,0 +1,66 @@
+import Foundation
+
+/// Turns a file's bytes into UTF-8 bytes (SPEC §2.4): a BOM decides (UTF-8, UTF-16LE/BE);
+/// without one a NUL byte means binary (error); else UTF-8, falling back to Windows-1252.
+public enum TextDecoding {
+    /// The encoding a file was read in, reported in warnings and tests.
+    public enum Encoding: String, Sendable {
+        case utf8 = "UTF-8", utf8BOM = "UTF-8 with BOM", utf16LE = "UTF-16LE", utf16BE = "UTF-16BE", windows1252 = "Windows-1252"
+    }
+
+    /// UTF-8 bytes of the text (BOM removed) and the encoding detected.
+    public static func utf8Bytes(of data: [UInt8], file: String) throws -> (bytes: [UInt8], encoding: Encoding) {
+        if data.isEmpty { throw GlassError(file: file, "the file is empty; expected a header line and data rows") }
+        if data.starts(with: [0xEF, 0xBB, 0xBF]) { return (try validUTF8(Array(data.dropFirst(3)), file: file), .utf8BOM) }
+        if data.starts(with: [0xFF, 0xFE]) { return (try utf16(data.dropFirst(2), bigEndian: false, file: file), .utf16LE) }
+        if data.starts(with: [0xFE, 0xFF]) { return (try utf16(data.dropFirst(2), bigEndian: true, file: file), .utf16BE) }
+        if let nul = data.firstIndex(of: 0) {
+            let line = data[..<nul].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+            throw GlassError(file: file, line: line, "binary data (a NUL byte); expected a text export")
+        }
+        if String(validating: data, as: UTF8.self) != nil { return (data, .utf8) }
+        return (windows1252ToUTF8(data), .windows1252)
+    }
+
+    private static func validUTF8(_ bytes: [UInt8], file: String) throws -> [UInt8] {
+        guard String(validating: bytes, as: UTF8.self) != nil else {
+            throw GlassError(file: file, "the file starts with a UTF-8 byte-order mark but is not valid UTF-8")
+        }
+        return bytes
+    }
+
+    private static func utf16(_ bytes: ArraySlice<UInt8>, bigEndian: Bool, file: String) throws -> [UInt8] {
+        guard bytes.count % 2 == 0 else { throw GlassError(file: file, "odd number of bytes in a UTF-16 file") }
+        var units = [UInt16]()
+        units.reserveCapacity(bytes.count / 2)
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let a = UInt16(bytes[i]), b = UInt16(bytes[i + 1])
+            units.append(bigEndian ? (a << 8 | b) : (b << 8 | a))
+            i += 2
+        }
+        guard let s = String(validating: units, as: UTF16.self) else {
+            throw GlassError(file: file, "invalid UTF-16 text")
+        }
+        if s.utf8.contains(0) { throw GlassError(file: file, "binary data (a NUL character); expected a text export") }
+        return Array(s.utf8)
+    }
+
+    /// Windows-1252 bytes 0x80–0x9F that differ from Latin-1.
+    private static let cp1252High: [UInt32] = [
+        0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+        0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
+    ]
+
+    /// Transcodes Windows-1252 to UTF-8 (ASCII passes through untouched).
+    public static func windows1252ToUTF8(_ data: [UInt8]) -> [UInt8] {
+        var out = [UInt8]()
+        out.reserveCapacity(data.count + data.count / 16)
+        for byte in data {
+            if byte < 0x80 { out.append(byte); continue }
+            let scalar = byte < 0xA0 ? cp1252High[Int(byte - 0x80)] : UInt32(byte)
+            if let u = Unicode.Scalar(scalar) { out.append(contentsOf: Array(String(Character(u)).utf8)) }
+        }
+        return out
+    }
+}

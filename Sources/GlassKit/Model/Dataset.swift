@@ -1,0 +1,68 @@
+/// One imported run with units normalised (SPEC §1): T in K, heat flow in W/g endo-up,
+/// moduli in MPa, frequency in Hz. Immutable once built.
+public struct Dataset: Sendable, Equatable {
+    /// Path relative to the study directory, with `/` separators.
+    public var path: String
+    /// What the run holds.
+    public var kind: DatasetKind
+    /// The thermal-history label that groups runs.
+    public var state: String
+    /// Cooling rate from the supercooled liquid, K/min (magnitude); nil for as-cast.
+    public var coolingRateKPerMin: Double?
+    /// Sample or crystalline baseline run.
+    public var role: RunRole
+    /// Heating rate of the scan, K/min.
+    public var heatingRateKPerMin: Double?
+    /// Alloy or oxide composition string, when the file states one.
+    public var composition: String?
+    /// Molar mass override, g/mol.
+    public var molarMassGPerMol: Double?
+    /// Sample mass, mg.
+    public var massMg: Double?
+    /// Glass transition temperature given by the file or study, K.
+    public var tgK: Double?
+    /// Driving frequency of a `dma-tscan`, Hz.
+    public var frequencyHz: Double?
+    /// Temperature of a `dma-fsweep`, K.
+    public var temperatureK: Double?
+    /// Unrelaxed modulus given for the run, MPa.
+    public var unrelaxedModulusMPa: Double?
+
+    /// Temperatures, K (rising for dsc and dma-tscan).
+    public var temperatureKValues: [Double]
+    /// Heat flow, W/g, endothermic positive (dsc only).
+    public var heatFlowWPerG: [Double]
+    /// Frequency, Hz (dma-fsweep: sorted ascending).
+    public var frequencyHzValues: [Double]
+    /// Storage modulus E' (or G'), MPa.
+    public var storageMPa: [Double]
+    /// Loss modulus E'' (or G''), MPa.
+    public var lossMPa: [Double]
+    /// Loss factor tan δ, when the file has the column.
+    public var tanDelta: [Double]
+    /// Import remarks that are not errors (e.g. tolerated temperature reversals).
+    public var warnings: [String]
+
+    /// An empty dataset of a kind; importers fill the arrays.
+    public init(path: String, kind: DatasetKind, state: String = "as-cast", role: RunRole = .sample) {
+        self.path = path
+        self.kind = kind
+        self.state = state
+        self.role = role
+        self.temperatureKValues = []
+        self.heatFlowWPerG = []
+        self.frequencyHzValues = []
+        self.storageMPa = []
+        self.lossMPa = []
+        self.tanDelta = []
+        self.warnings = []
+    }
+
+    /// Number of data points.
+    public var count: Int {
+        switch kind {
+        case .dsc, .dmaTScan: return temperatureKValues.count
+        case .dmaFSweep: return frequencyHzValues.count
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// Parses metadata values that carry units (SPEC §2.4: `20 K/min`, `2 K/s`, `2 Hz`,
+/// `400 K`, `126.85 °C`, `25.1 mg`). A bare number takes the default unit of its key.
+public enum MetadataValue {
+    /// Splits `"20 K/min"` into (20, "K/min"); accepts a decimal comma. Nil when no number leads.
+    public static func numberAndUnit(_ text: String) -> (Double, String)? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        var end = trimmed.startIndex
+        for (i, ch) in zip(trimmed.indices, trimmed) {
+            if ch.isNumber || ch == "." || ch == "," || ch == "-" || ch == "+" || ch == "e" || ch == "E" {
+                end = trimmed.index(after: i)
+            } else { break }
+        }
+        // Do not swallow the `e` of a unit: back off trailing e/E/sign characters.
+        var numberText = String(trimmed[trimmed.startIndex..<end])
+        while let last = numberText.last, "eE+-".contains(last) { numberText.removeLast() }
+        guard !numberText.isEmpty,
+              let value = NumberParser.parse(numberText.replacingOccurrences(of: ",", with: ".")),
+              value.isFinite else { return nil }
+        let unit = trimmed.dropFirst(numberText.count).trimmingCharacters(in: .whitespaces)
+        return (value, unit)
+    }
+
+    /// A rate in K/min; the sign is kept (callers decide what a negative rate means).
+    public static func rateKPerMin(_ text: String) -> Double? {
+        guard let (v, unit) = numberAndUnit(text) else { return nil }
+        if unit.isEmpty { return v }
+        return Units.rateFactorToKPerMin(unit).map { v * $0 }
+    }
+
+    /// A temperature in K (`400 K`, `126.85 °C`; bare numbers are K).
+    public static func temperatureK(_ text: String) -> Double? {
+        guard let (v, unit) = numberAndUnit(text) else { return nil }
+        if unit.isEmpty { return v }
+        return Units.kelvin(v, unit: unit)
+    }
+
+    /// A mass in mg (bare numbers are mg).
+    public static func massMg(_ text: String) -> Double? {
+        guard let (v, unit) = numberAndUnit(text) else { return nil }
+        if unit.isEmpty { return v }
+        return Units.massFactorToMg(unit).map { v * $0 }
+    }
+
+    /// A frequency in Hz (bare numbers are Hz).
+    public static func frequencyHz(_ text: String) -> Double? {
+        guard let (v, unit) = numberAndUnit(text) else { return nil }
+        return Units.frequencyFactorToHz(unit).map { v * $0 }
+    }
+
+    /// A modulus in MPa (bare numbers are MPa).
+    public static func modulusMPa(_ text: String) -> Double? {
+        guard let (v, unit) = numberAndUnit(text) else { return nil }
+        return Units.modulusFactorToMPa(unit).map { v * $0 }
+    }
+
+    /// A plain number (molar mass in g/mol, segment index).
+    public static func plainNumber(_ text: String) -> Double? {
+        guard let (v, _) = numberAndUnit(text) else { return nil }
+        return v
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// Unit conversions of SPEC §1 and the unit spellings found in real files.
+public enum Units {
+    /// 0 °C in K.
+    public static let celsiusOffset = 273.15
+    /// Boltzmann constant, eV/K (SPEC §1).
+    public static let boltzmannEVPerK = 8.617333262e-5
+    /// Gas constant, J/(mol K) (SPEC §1).
+    public static let gasConstant = 8.314462618
+
+    /// A unit string reduced for matching: lower case, no spaces, degree signs and
+    /// their mojibake (U+FFFD, `ø`, `º`) removed, `µ`/`μ` spelled `u`.
+    public static func normalise(_ unit: String) -> String {
+        var s = unit.lowercased()
+        for junk in ["°", "º", "˚", "\u{FFFD}", "ø", "deg", " ", "\t"] {
+            s = s.replacingOccurrences(of: junk, with: "")
+        }
+        s = s.replacingOccurrences(of: "µ", with: "u").replacingOccurrences(of: "μ", with: "u")
+        s = s.replacingOccurrences(of: "^", with: "")
+        return s
+    }
+
+    /// Converts a temperature in `unit` to K; nil when the unit is not a temperature unit.
+    public static func kelvin(_ value: Double, unit: String) -> Double? {
+        switch normalise(unit) {
+        case "k", "kelvin": return value
+        case "c", "celsius": return value + celsiusOffset
+        default: return nil
+        }
+    }
+
+    /// Factor from a rate unit to K/min (`K/min`, `K/s`, `°C/min`, `K/h`).
+    public static func rateFactorToKPerMin(_ unit: String) -> Double? {
+        switch normalise(unit) {
+        case "k/min", "c/min", "kmin-1", "cmin-1", "kpermin": return 1
+        case "k/s", "c/s", "ks-1", "cs-1": return 60
+        case "k/h", "c/h", "kh-1": return 1.0 / 60
+        default: return nil
+        }
+    }
+
+    /// Factor from a mass unit to mg.
+    public static func massFactorToMg(_ unit: String) -> Double? {
+        switch normalise(unit) {
+        case "mg": return 1
+        case "g": return 1000
+        case "ug": return 1e-3
+        default: return nil
+        }
+    }
+
+    /// Factor from a frequency unit to Hz (`rad/s` divides by 2π).
+    public static func frequencyFactorToHz(_ unit: String) -> Double? {
+        // mHz and MHz differ only by case, which normalise() folds.
+        let bare = unit.trimmingCharacters(in: .whitespaces)
+        if bare == "mHz" { return 1e-3 }
+        if bare == "MHz" { return 1e6 }
+        switch normalise(unit) {
+        case "", "hz", "1/s", "s-1": return 1
+        case "khz": return 1000
+        case "rad/s", "rads-1", "rad/sec": return 1 / (2 * Double.pi)
+        default: return nil
+        }
+    }
+
+    /// Factor from a modulus unit to MPa (no unit means MPa, SPEC §2.4).
+    public static func modulusFactorToMPa(_ unit: String) -> Double? {
+        switch normalise(unit) {
+        case "", "mpa", "n/mm2", "n/mm²": return 1
+        case "gpa": return 1000
+        case "kpa": return 1e-3
+        case "pa": return 1e-6
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,35 @@
+/// Binary search and linear interpolation on ascending abscissae.
+public enum Interpolation {
+    /// Index of the first element of ascending `xs` greater than `x` (upper bound), O(log n).
+    @inline(__always)
+    public static func upperBound(_ xs: [Double], _ x: Double) -> Int {
+        var lo = 0, hi = xs.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if xs[mid] <= x { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// Index of the first element of ascending `xs` not less than `x` (lower bound), O(log n).
+    @inline(__always)
+    public static func lowerBound(_ xs: [Double], _ x: Double) -> Int {
+        var lo = 0, hi = xs.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if xs[mid] < x { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// y(x) by linear interpolation on strictly ascending `xs`; nil outside [xs.first, xs.last].
+    @inline(__always)
+    public static func linear(_ xs: [Double], _ ys: [Double], at x: Double) -> Double? {
+        guard let first = xs.first, let last = xs.last, x >= first, x <= last else { return nil }
+        if x == last { return ys[ys.count - 1] }
+        let j = upperBound(xs, x)          // xs[j-1] <= x < xs[j]
+        let i = j - 1
+        let t = (x - xs[i]) / (xs[j] - xs[i])
+        return ys[i] + t * (ys[j] - ys[i])
+    }
+}

@@ -1,2 +1,0 @@
-import GlassKit
-print("glassview \(GlassKit.version)")
