@@ -1,0 +1,74 @@
+import GlassIO
+import GlassKit
+import XCTest
+
+/// Every real DSC file of ../shared/data/dsc imports with the right units, sign, mass and
+/// heating segment. Expected values come from an independent numpy reading of the raw files
+/// (scripts/expected_real_dsc.py), applying the rules written in README "Reading rules".
+final class RealDSCFilesTests: XCTestCase {
+    /// (file, points in the heating segment, first T K, last T K, first W W/g, last W W/g, sign note)
+    static let expected: [(String, Int, Double, Double, Double, Double, String)] = [
+        ("macfp/PMMA_DBI_Lund_DSC_N2_20K_1.csv", 1382, 299.357, 1222.36252, -0.0187, -0.55779, "endo-up"),
+        ("macfp/PMMA_FSRI_DSC_N2_10K_1.csv", 999, 323.0, 822.0, 0.00687, 0.11372, "endo-up"),
+        ("macfp/PMMA_FSRI_DSC_N2_20K_3.csv", 991, 322.5, 817.5, 0.08064, 0.24408, "endo-up"),
+        ("macfp/PMMA_GIDAZE+_DSC_N2_10K_2.csv", 125, 297.714, 917.714, -0.0123, -0.41532, "endo-up"),
+        ("macfp/PMMA_HKPolyU_DSC_N2_10K_1.csv", 1005, 300.03, 802.846, 4.53668616, 6.067475634, "endo-up"),
+        ("macfp/PMMA_NIST_DSC_N2_10K_1.csv", 695, 303.147, 997.147, 0.003923031, 0.36842, "endo-up"),
+        ("macfp/PMMA_Sandia_DSC_Ar_10K_1.csv", 5625, 307.216, 869.616, 0.000603, -1.04422, "endo-up"),
+        ("macfp/PMMA_TIFP_DSC_O2-21_10K_1.csv", 4351, 297.6031, 1023.229, -0.19889, -0.1741, "endo-up"),
+        ("macfp/PMMA_UMD_DSC_N2_10K.csv", 556, 313.0, 869.11, 0.0402, -0.0747, "endo-up"),
+        ("macfp/Wood_UMET_WOOD_TM-DSC_N2_3K_R1.csv", 381, 277.23, 467.23, 0.064, 0.119, "endo-up"),
+        ("netzsch-proteus/A_1.txt", 1795, 323.586, 469.495, -0.00275668, 0.4329, "EXO -1: endo-up"),
+        ("netzsch-proteus/A_2.txt", 1796, 323.579, 469.23701, -0.001626171, 0.34938, "EXO -1: endo-up"),
+        ("netzsch-proteus/B_1.txt", 1794, 323.168, 468.935, -0.001569926, 0.33556, "EXO -1: endo-up"),
+        ("ta-universal-analysis/sample_dsc_tainstruments.txt", 9490, 251.96686, 342.79201, 1.1623722222222221, 1.1444922222222222, "Exotherm Up: negated"),
+    ]
+
+    func testEveryRealFileImports() throws {
+        for (name, n, t0, t1, w0, w1, note) in Self.expected {
+            let url = try SharedData.url("dsc/" + name)
+            let (d, source) = try StudyLoader.loadFile(absolute: url.path, relative: name, overrides: [:])
+            XCTAssertEqual(d.kind, .dsc, name)
+            XCTAssertEqual(d.count, n, "\(name): points of the heating segment")
+            // Temperatures are written with ≤ 6 decimals; 1e-9 K absorbs the +273.15 rounding.
+            XCTAssertEqual(d.temperatureKValues.first ?? 0, t0, accuracy: 1e-9, name)
+            XCTAssertEqual(d.temperatureKValues.last ?? 0, t1, accuracy: 1e-9, name)
+            // Heat flow: relative 1e-12 (a division by the mass is the only arithmetic).
+            XCTAssertEqual(d.heatFlowWPerG.first ?? 0, w0, accuracy: abs(w0) * 1e-12, "\(name) (\(note))")
+            XCTAssertEqual(d.heatFlowWPerG.last ?? 0, w1, accuracy: abs(w1) * 1e-12, "\(name) (\(note))")
+            XCTAssertEqual(source.sha256.count, 64)
+        }
+    }
+
+    func testNetzschMetadata() throws {
+        let url = try SharedData.url("dsc/netzsch-proteus/A_1.txt")
+        let (d, _) = try StudyLoader.loadFile(absolute: url.path, relative: "A_1.txt", overrides: [:])
+        XCTAssertEqual(d.massMg, 77.8)
+        XCTAssertEqual(d.heatingRateKPerMin, 5, "segment 3 is programmed at 5.0 K/min")
+        XCTAssertTrue(d.warnings.contains { $0.contains("using segment 3") })
+        // Asking for segment 1 (25 → 50 °C at 7 K/min) through study.toml's per-file keys.
+        let (d1, _) = try StudyLoader.loadFile(absolute: url.path, relative: "A_1.txt", overrides: ["segment": MetadataEntry("1", line: 0)])
+        XCTAssertEqual(d1.heatingRateKPerMin, 7)
+        XCTAssertLessThan(d1.temperatureKValues.last ?? 999, 50 + 273.15 + 1)
+    }
+
+    func testTAMassAndSign() throws {
+        let url = try SharedData.url("dsc/ta-universal-analysis/sample_dsc_tainstruments.txt")
+        let (d, _) = try StudyLoader.loadFile(absolute: url.path, relative: "ta.txt", overrides: [:])
+        XCTAssertEqual(d.massMg, 9)
+        // Eicosane melts near 36.8 °C: endothermic, so a positive peak once endo-up.
+        let peak = d.heatFlowWPerG.indices.max { d.heatFlowWPerG[$0] < d.heatFlowWPerG[$1] } ?? 0
+        XCTAssertEqual(d.temperatureKValues[peak] - 273.15, 37, accuracy: 3)
+        // Heating rate estimated from the time column: the run is programmed at 1 °C/min.
+        XCTAssertEqual(d.heatingRateKPerMin ?? 0, 1, accuracy: 0.01)
+    }
+
+    func testSpreadsheetMangledSetaramIsRefused() throws {
+        let url = try SharedData.url("dsc/setaram-spreadsheet/sample_dsc_setaram.csv")
+        XCTAssertThrowsError(try StudyLoader.loadFile(absolute: url.path, relative: "setaram.csv", overrides: [:])) { e in
+            let g = e as? GlassError
+            XCTAssertEqual(g?.line, 2)
+            XCTAssertTrue(g?.description.contains("thousands separators") ?? false, "\(e)")
+        }
+    }
+}

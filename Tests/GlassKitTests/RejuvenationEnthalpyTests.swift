@@ -1,0 +1,131 @@
+import XCTest
+@testable import GlassKit
+
+final class RejuvenationEnthalpyTests: XCTestCase {
+    /// Naive trapezoid over the explicit point list {a, x_i strictly inside, b}: the O(n)
+    /// reference the O(log n) cumulative integral must reproduce.
+    func naive(_ x: [Double], _ y: [Double], _ a: Double, _ b: Double) -> Double {
+        func at(_ t: Double) -> Double {
+            let j = x.firstIndex { $0 > t } ?? (x.count - 1)
+            let i = max(0, j - 1)
+            return y[i] + (y[j] - y[i]) * (t - x[i]) / (x[j] - x[i])
+        }
+        var pts = [(a, at(a))]
+        for i in x.indices where x[i] > a && x[i] < b { pts.append((x[i], y[i])) }
+        pts.append((b, at(b)))
+        var s = 0.0
+        for k in 1..<pts.count { s += 0.5 * (pts[k].0 - pts[k - 1].0) * (pts[k].1 + pts[k - 1].1) }
+        return s
+    }
+
+    func testCumulativeIntegralMatchesNaiveTrapezoidForAnyBounds() {
+        var rng = SystemRandomNumberGenerator()
+        var x = [300.0]
+        for _ in 0..<2000 { x.append(x[x.count - 1] + Double.random(in: 0.01...0.5, using: &rng)) }
+        let y = x.map { sin($0 / 7) + 0.001 * $0 }
+        let c = CumulativeTrapezoid(x: x, y: y)
+        for _ in 0..<500 {
+            let a = Double.random(in: x[0]...x[x.count - 1], using: &rng)
+            let b = Double.random(in: a...x[x.count - 1], using: &rng)
+            // Same arithmetic, different summation order: 1e-10 absolute on integrals of order 100.
+            XCTAssertEqual(c.integral(from: a, to: b) ?? .nan, naive(x, y, a, b), accuracy: 1e-10)
+        }
+        // Bounds on data points and between two neighbours.
+        XCTAssertEqual(c.integral(from: x[10], to: x[11]) ?? .nan, 0.5 * (x[11] - x[10]) * (y[10] + y[11]), accuracy: 1e-15)
+        XCTAssertNil(c.integral(from: x[0] - 1, to: x[5]))
+        XCTAssertNil(c.integral(from: x[5], to: x[x.count - 1] + 1))
+    }
+
+    func testTrapezoidErrorOfAQuadraticIsTheKnownTerm() {
+        // ∫ c(T−400)² over [350, 450] on a 0.5 K grid: trapezoid = exact + (b−a)·h²·f''/12.
+        let c = 1e-4, h = 0.5
+        let d = DSCFixture.dataset("q.csv", state: "s", step: h) { c * ($0 - 400) * ($0 - 400) }
+        let curve = CumulativeTrapezoid(x: d.temperatureKValues, y: d.heatFlowWPerG)
+        let exact = c * (pow(50, 3) + pow(50, 3)) / 3
+        let expected = exact + 100 * h * h * (2 * c) / 12
+        XCTAssertEqual(curve.integral(from: 350, to: 450) ?? .nan, expected, accuracy: 1e-12)
+    }
+
+    func testRectangleGivesJoulesPerGramAndKilojoulesPerMole() throws {
+        // W = 0.01 W/g between 420 and 500 K, β = 20 K/min = 1/3 K/s, baseline none:
+        // 0.01 × 80 / (1/3) = 2.4 J/g; × 100.87 g/mol / 1000 = 0.242088 kJ/mol.
+        let d = DSCFixture.dataset("r.csv", state: "as-cast") { _ in 0.01 }
+        let p = try DSCPrepared.prepare([d])
+        let r = try RejuvenationEnthalpy.evaluate(p, tsK: 420, teK: 500, baseline: .none, molarMassGPerMol: 100.87)
+        XCTAssertEqual(r.states[0].dHJPerG, 2.4, accuracy: 1e-12)
+        XCTAssertEqual(r.states[0].dHKJPerMol ?? .nan, 0.242088, accuracy: 1e-12)
+        // The chord through a constant is the constant itself: linear baseline gives 0.
+        let lin = try RejuvenationEnthalpy.evaluate(p, tsK: 420, teK: 500, baseline: .linear, molarMassGPerMol: 100.87)
+        XCTAssertEqual(lin.states[0].dHJPerG, 0, accuracy: 1e-13)
+    }
+
+    func testLinearBaselineRemovesAnySlopeAndKeepsATriangle() throws {
+        // W = sloping background + a triangle of height 0.02 W/g on [440, 480]; area 0.4 (W/g)K.
+        let tri: (Double) -> Double = { t in max(0, 0.02 * (1 - abs(t - 460) / 20)) }
+        let d = DSCFixture.dataset("t.csv", state: "as-cast") { 0.05 + 3e-4 * ($0 - 300) + tri($0) }
+        let p = try DSCPrepared.prepare([d])
+        let r = try RejuvenationEnthalpy.evaluate(p, tsK: 420, teK: 500, baseline: .linear, molarMassGPerMol: nil)
+        // Piecewise linear on grid points: the trapezoid rule is exact. 0.4 × 3 = 1.2 J/g.
+        XCTAssertEqual(r.states[0].dHJPerG, 1.2, accuracy: 1e-12)
+        XCTAssertNil(r.states[0].dHKJPerMol)
+        // The cumulative curve ends at the same value and starts at 0.
+        let cum = RejuvenationEnthalpy.cumulative(p.states[0].curves[0], tsK: 420, teK: 500, baseline: .linear, difference: nil)
+        XCTAssertEqual(cum.first?.dHJPerG ?? .nan, 0)
+        XCTAssertEqual(cum.last?.dHJPerG ?? .nan, 1.2, accuracy: 1e-12)
+        XCTAssertEqual(cum.first(where: { $0.temperatureK == 460 })?.dHJPerG ?? .nan, 0.6, accuracy: 1e-12)
+    }
+
+    func testCrystallineRunIsSubtractedOnItsOwnGrid() throws {
+        // Run2 sampled on a shifted, coarser grid; its linear shape interpolates exactly.
+        let run2 = DSCFixture.dataset("run2.csv", state: "crystalline", role: .crystalline, from: 310.25, to: 590.25, step: 1.5) { 0.1 + 1e-4 * $0 }
+        let run1 = DSCFixture.dataset("run1.csv", state: "as-cast") { 0.1 + 1e-4 * $0 + 0.01 }
+        let p = try DSCPrepared.prepare([run1, run2])
+        let c = p.states[0].curves[0]
+        XCTAssertEqual(c.crystallinePath, "run2.csv")
+        XCTAssertEqual(c.curve.x.first ?? 0, 310.5, "only the overlap is kept")
+        for v in c.curve.y { XCTAssertEqual(v, 0.01, accuracy: 1e-13) }
+        let r = try RejuvenationEnthalpy.evaluate(p, tsK: 420, teK: 500, baseline: .none, molarMassGPerMol: nil)
+        XCTAssertEqual(r.states[0].dHJPerG, 2.4, accuracy: 1e-10)
+    }
+
+    func testStateBaselineIsTheDifferenceBetweenCurves() throws {
+        let tri: (Double) -> Double = { t in max(0, 0.03 * (1 - abs(t - 470) / 10)) }     // area 0.3
+        let a = DSCFixture.dataset("a.csv", state: "as-cast") { 0.05 + 1e-4 * $0 }
+        let b = DSCFixture.dataset("b.csv", state: "cooled-10", coolingRate: 10, step: 0.25) { 0.05 + 1e-4 * $0 + tri($0) }
+        var p = try DSCPrepared.prepare([b, a])
+        XCTAssertEqual(p.states.map { $0.state }, ["as-cast", "cooled-10"], "as-cast first, then by cooling rate")
+        let r = try RejuvenationEnthalpy.evaluate(p, tsK: 420, teK: 500, baseline: .state("as-cast"), molarMassGPerMol: nil)
+        XCTAssertEqual(r.states[0].dHJPerG, 0, "the reference state against itself")
+        XCTAssertEqual(r.states[1].dHJPerG, 0.9, accuracy: 1e-12)
+        try p.cacheBaseline("as-cast")
+        let cached = try RejuvenationEnthalpy.evaluate(p, tsK: 420, teK: 500, baseline: .state("as-cast"), molarMassGPerMol: nil)
+        XCTAssertEqual(cached.states[1].dHJPerG, r.states[1].dHJPerG)
+    }
+
+    func testBoundsErrorsNameTheOption() throws {
+        let d = DSCFixture.dataset("r.csv", state: "as-cast", from: 400, to: 550) { _ in 0.01 }
+        let p = try DSCPrepared.prepare([d])
+        for (ts, te, needle) in [(380.0, 500.0, "--ts"), (420.0, 560.0, "--te"), (500.0, 420.0, "--ts"), (450.0, 450.0, "--ts")] {
+            XCTAssertThrowsError(try RejuvenationEnthalpy.evaluate(p, tsK: ts, teK: te, baseline: .linear, molarMassGPerMol: nil)) {
+                XCTAssertTrue("\($0)".contains(needle), "\(ts)–\(te): \($0)")
+            }
+        }
+        XCTAssertThrowsError(try RejuvenationEnthalpy.evaluate(p, tsK: 420, teK: 500, baseline: .state("nope"), molarMassGPerMol: nil))
+    }
+
+    func testSrIsTheOLSSlopeWithItsStandardError() {
+        // Expected values from numpy.linalg.lstsq with the usual covariance s²(XᵀX)⁻¹.
+        let q = [1.0, 2, 5, 10, 20], h = [0.05, 0.058, 0.071, 0.093, 0.121]
+        var states = zip(q, h).map { DSCStateResult(state: "c\($0)", coolingRateKPerMin: $0, dHJPerG: 0, dHKJPerMol: $1, perFileJPerG: []) }
+        states.insert(DSCStateResult(state: "as-cast", coolingRateKPerMin: nil, dHJPerG: 0, dHKJPerMol: 0.5, perFileJPerG: []), at: 0)
+        let sr = RejuvenationEnthalpy.sensitivity(states)
+        XCTAssertEqual(sr?.n, 5, "as-cast has no cooling rate and is left out")
+        XCTAssertEqual(sr?.value ?? .nan, 0.003665837479270314, accuracy: 1e-15)
+        XCTAssertEqual(sr?.stderr ?? .nan, 0.00029708948578006917, accuracy: 1e-15)
+        XCTAssertEqual(sr?.interceptKJPerMol ?? .nan, 0.05073963515754562, accuracy: 1e-15)
+        // Two states: a value without a standard error.
+        let two = RejuvenationEnthalpy.sensitivity(Array(states.prefix(3)))
+        XCTAssertEqual(two?.value ?? .nan, 0.008, accuracy: 1e-15)
+        XCTAssertNil(two?.stderr)
+    }
+}
