@@ -63,9 +63,16 @@ public enum StudyLoader {
                 if type == S_IFDIR { try walk(url, rel); continue }
                 var isRegular = type == S_IFREG
                 if type == S_IFLNK {
-                    // A symlink to a file is read; a symlinked directory is not followed.
+                    // A symlink to a file is read; a symlinked directory is not followed;
+                    // a broken link with a data name is an unreadable file, not a silent gap.
                     var target = stat()
-                    isRegular = stat(url.path, &target) == 0 && (target.st_mode & S_IFMT) == S_IFREG
+                    if stat(url.path, &target) != 0 {
+                        if extensions.contains((name as NSString).pathExtension.lowercased()) {
+                            throw GlassError(.noInput, file: rel, "cannot be read (broken symbolic link)")
+                        }
+                        continue
+                    }
+                    isRegular = (target.st_mode & S_IFMT) == S_IFREG
                 }
                 if isRegular, extensions.contains((name as NSString).pathExtension.lowercased()) { out.append(rel) }
             }

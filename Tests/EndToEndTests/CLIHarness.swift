@@ -1,0 +1,50 @@
+import Foundation
+import XCTest
+
+/// Runs the built `glassview` binary as a process.
+enum CLI {
+    struct Output { var status: Int32; var stdout: String; var stderr: String }
+
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The binary next to the test bundle (same build folder), else .build/debug.
+    static func binary() throws -> URL {
+        let candidates = [
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("glassview"),
+            Bundle(for: Marker.self).bundleURL.deletingLastPathComponent().appendingPathComponent("glassview"),
+            packageRoot.appendingPathComponent(".build/debug/glassview"),
+        ]
+        for c in candidates where FileManager.default.isExecutableFile(atPath: c.path) { return c }
+        throw XCTSkip("glassview binary not built (run `swift build` first)")
+    }
+
+    final class Marker {}
+
+    static func run(_ args: [String], cwd: URL? = nil, env: [String: String] = [:]) throws -> Output {
+        let p = Process()
+        p.executableURL = try binary()
+        p.arguments = args
+        if let cwd { p.currentDirectoryURL = cwd }
+        var e = ProcessInfo.processInfo.environment
+        for (k, v) in env { e[k] = v }
+        p.environment = e
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        // Read before waiting so a large output cannot fill the pipe and block the child.
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let r = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Output(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: r, as: UTF8.self))
+    }
+
+    /// A fresh temporary directory, removed at the end of the test.
+    static func tempDir(_ test: XCTestCase) throws -> URL {
+        let u = FileManager.default.temporaryDirectory.appendingPathComponent("glassview-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: u, withIntermediateDirectories: true)
+        test.addTeardownBlock { try? FileManager.default.removeItem(at: u) }
+        return u
+    }
+}
