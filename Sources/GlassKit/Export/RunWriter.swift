@@ -1,0 +1,78 @@
+import Foundation
+
+/// A DSC run to be written as text: metadata and the two columns.
+public struct DSCRunText: Sendable {
+    /// State label.
+    public var state: String
+    /// Cooling rate, K/min (nil for as-cast).
+    public var coolingRateKPerMin: Double?
+    /// Sample or crystalline.
+    public var role: RunRole
+    /// Heating rate, K/min.
+    public var heatingRateKPerMin: Double
+    /// Composition.
+    public var composition: String?
+    /// Sample mass, mg.
+    public var massMg: Double?
+    /// Temperatures, K.
+    public var temperatureK: [Double]
+    /// Heat flow, W/g, endo-up.
+    public var heatFlowWPerG: [Double]
+    /// Free comment lines written at the top.
+    public var comments: [String]
+
+    /// Creates a run.
+    public init(state: String, coolingRateKPerMin: Double?, role: RunRole, heatingRateKPerMin: Double, composition: String?,
+                massMg: Double?, temperatureK: [Double], heatFlowWPerG: [Double], comments: [String] = []) {
+        self.state = state; self.coolingRateKPerMin = coolingRateKPerMin; self.role = role
+        self.heatingRateKPerMin = heatingRateKPerMin; self.composition = composition; self.massMg = massMg
+        self.temperatureK = temperatureK; self.heatFlowWPerG = heatFlowWPerG; self.comments = comments
+    }
+}
+
+/// Writes runs in glassview's native format (SPEC §2.1) and as NETZSCH Proteus ASCII exports.
+public enum RunWriter {
+    /// Native text: `# key: value` metadata, `T/K,W/(W/g)`, values with `digits` significant digits.
+    public static func native(_ r: DSCRunText, digits: Int = 10) -> String {
+        var out = r.comments.map { "# " + $0 }
+        out.append("# kind: dsc")
+        out.append("# state: \(r.state)")
+        if let q = r.coolingRateKPerMin { out.append("# cooling_rate: \(Format.shortNumber(q)) K/min") }
+        out.append("# role: \(r.role.rawValue)")
+        out.append("# heating_rate: \(Format.shortNumber(r.heatingRateKPerMin)) K/min")
+        if let c = r.composition { out.append("# composition: \(c)") }
+        if let m = r.massMg { out.append("# mass: \(Format.shortNumber(m)) mg") }
+        out.append("# sign: endo-up")
+        out.append("T/K,W/(W/g)")
+        let f = "%.\(digits)g"
+        for i in r.temperatureK.indices {
+            out.append(String(format: f, r.temperatureK[i]) + "," + String(format: f, r.heatFlowWPerG[i]))
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// NETZSCH Proteus "DATA ALL" export: Windows-1252 bytes, `;` separators, decimal commas,
+    /// °C, mW/mg, `#EXO:-1` (endo up), `#RANGE`, one heating segment. Values with 7 decimals.
+    public static func netzsch(_ r: DSCRunText, sampleName: String) -> [UInt8] {
+        func dec(_ v: Double, _ decimals: Int) -> String {
+            String(format: "%.\(decimals)f", v).replacingOccurrences(of: ".", with: ",")
+        }
+        let t0 = (r.temperatureK.first ?? 0) - Units.celsiusOffset, t1 = (r.temperatureK.last ?? 0) - Units.celsiusOffset
+        let rate = dec(r.heatingRateKPerMin, 1)
+        var lines = [
+            "#EXPORTTYPE:DATA ALL", "#FILE:\(sampleName).dsv", "#FORMAT:NETZSCH5", "#FTYPE:ANSI", "#IDENTITY:",
+            "#DECIMAL:COMMA", "#SEPARATOR:SEMICOLON", "#MTYPE:DSC", "#INSTRUMENT:NETZSCH DSC 449C (simulated by glassview)",
+            "#SAMPLE:\(sampleName)", "#SAMPLE MASS /mg:\(dec(r.massMg ?? 20, 3))", "#EXO:-1",
+            "#RANGE:\(dec(t0, 0))°C/\(rate)(K/min)/\(dec(t1, 0))°C",
+            "#SEGMENT:S1/1", "#SEG. 1:\(dec(t0, 0))°C/\(rate)(K/min)/\(dec(t1, 0))°C", "",
+            "##Temp./°C;Time/min;DSC/(mW/mg);Segment",
+        ]
+        let tStart = r.temperatureK.first ?? 0
+        for i in r.temperatureK.indices {
+            let time = (r.temperatureK[i] - tStart) / r.heatingRateKPerMin
+            lines.append("\(dec(r.temperatureK[i] - Units.celsiusOffset, 7));\(dec(time, 7));\(dec(r.heatFlowWPerG[i], 9));1")
+        }
+        let text = lines.joined(separator: "\r\n") + "\r\n"
+        return text.unicodeScalars.map { $0.value < 0x80 ? UInt8($0.value) : ($0 == "°" ? 0xB0 : 0x3F) }
+    }
+}
