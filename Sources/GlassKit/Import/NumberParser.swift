@@ -61,6 +61,7 @@ public enum NumberParser {
             }
             if marks > 1 { return .failure(FailureBox(.ambiguousSeparators)) }
             if digits == 0 { return .failure(FailureBox(.notANumber)) }
+            if let v = fastPath(out, n) { return .success(v) }
             var end: UnsafeMutablePointer<CChar>? = nil
             let value = out.withMemoryRebound(to: CChar.self, capacity: n + 1) { p -> Double in
                 let v = strtod(p, &end)
@@ -71,6 +72,49 @@ public enum NumberParser {
             guard value.isFinite else { return .failure(FailureBox(.notFinite)) }
             return .success(value)
         }
+    }
+
+    /// Exact powers of ten representable in a Double.
+    static let powersOfTen: [Double] = (0...22).map { pow(10.0, Double($0)) }
+
+    /// Clinger's fast path: `[sign] digits [. digits] [e[sign]digits]` whose significand has at
+    /// most 15 digits and whose decimal exponent is within ±22 is one exact integer times or
+    /// divided by an exact power of ten, so a single IEEE operation rounds it correctly —
+    /// the same Double strtod gives. Anything else returns nil (strtod decides).
+    @inline(__always)
+    static func fastPath(_ p: UnsafeMutablePointer<UInt8>, _ n: Int) -> Double? {
+        var i = 0
+        var negative = false
+        if p[0] == 0x2D { negative = true; i = 1 } else if p[0] == 0x2B { i = 1 }
+        var mantissa: UInt64 = 0
+        var sigDigits = 0
+        var scale = 0
+        var seenDigit = false
+        while i < n, p[i] >= 0x30, p[i] <= 0x39 {
+            if mantissa != 0 || p[i] != 0x30 { sigDigits += 1 }
+            mantissa = mantissa &* 10 &+ UInt64(p[i] - 0x30); i += 1; seenDigit = true
+        }
+        if i < n, p[i] == 0x2E {
+            i += 1
+            while i < n, p[i] >= 0x30, p[i] <= 0x39 {
+                if mantissa != 0 || p[i] != 0x30 { sigDigits += 1 }
+                mantissa = mantissa &* 10 &+ UInt64(p[i] - 0x30); i += 1; scale -= 1; seenDigit = true
+            }
+        }
+        guard seenDigit, sigDigits <= 15 else { return nil }
+        if i < n, p[i] == 0x65 || p[i] == 0x45 {
+            i += 1
+            var eneg = false
+            if i < n, p[i] == 0x2D { eneg = true; i += 1 } else if i < n, p[i] == 0x2B { i += 1 }
+            var e = 0, eDigits = 0
+            while i < n, p[i] >= 0x30, p[i] <= 0x39, eDigits < 4 { e = e * 10 + Int(p[i] - 0x30); i += 1; eDigits += 1 }
+            guard eDigits > 0 else { return nil }
+            scale += eneg ? -e : e
+        }
+        guard i == n, scale >= -22, scale <= 22 else { return nil }
+        var v = Double(mantissa)
+        if scale < 0 { v /= powersOfTen[-scale] } else if scale > 0 { v *= powersOfTen[scale] }
+        return negative ? -v : v
     }
 
     /// `Failure` wrapped as an `Error` for `Result`.

@@ -18,8 +18,20 @@ public enum TextDecoding {
             let line = data[..<nul].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
             throw GlassError(file: file, line: line, "binary data (a NUL byte); expected a text export")
         }
-        if String(validating: data, as: UTF8.self) != nil { return (data, .utf8) }
+        if isASCII(data) || String(validating: data, as: UTF8.self) != nil { return (data, .utf8) }
         return (windows1252ToUTF8(data), .windows1252)
+    }
+
+    /// True when every byte is below 0x80 (the common case; 8 bytes a step).
+    static func isASCII(_ data: [UInt8]) -> Bool {
+        data.withUnsafeBytes { raw in
+            let n = raw.count
+            var i = 0
+            var acc: UInt64 = 0
+            while i + 8 <= n { acc |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self); i += 8 }
+            while i < n { acc |= UInt64(raw[i]); i += 1 }
+            return acc & 0x8080_8080_8080_8080 == 0
+        }
     }
 
     private static func validUTF8(_ bytes: [UInt8], file: String) throws -> [UInt8] {

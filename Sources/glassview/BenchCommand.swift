@@ -1,0 +1,102 @@
+import ArgumentParser
+import Foundation
+import GlassIO
+import GlassKit
+
+/// `glassview bench`: the figures the issues ask for. Run it from a release build:
+/// `swift run -c release glassview bench`.
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print performance figures (run with `swift run -c release glassview bench`)."
+    )
+
+    @Option(help: "Study to load and analyse.")
+    var study: String = SampleStudy.path
+
+    func run() throws {
+        do {
+            try runBench()
+        } catch {
+            exitWithError(error)
+        }
+    }
+
+    func runBench() throws {
+        print("glassview \(GlassKit.version) benchmark (best of repeated runs; targets from the issues)")
+        // 1. Loading the sample study.
+        let load = try best(of: 10) { _ = try StudyLoader.load(study) }
+        report("load sample study", load, target: nil)
+
+        // 2. One bound move on a 10^6-point curve: a ΔH_rej evaluation with new T_s.
+        let n = 1_000_000
+        var d = Dataset(path: "big.csv", kind: .dsc, state: "as-cast")
+        d.heatingRateKPerMin = 20
+        d.temperatureKValues = (0..<n).map { 300 + 300 * Double($0) / Double(n - 1) }
+        d.heatFlowWPerG = d.temperatureKValues.map { 0.1 + 0.02 * exp(-pow(($0 - 460) / 8, 2)) }
+        let prepared = try DSCPrepared.prepare([d])
+        let curve = prepared.states[0].curves[0]
+        var sink = 0.0
+        let moves = 200_000
+        let clock = ContinuousClock()
+        let t0 = clock.now
+        for k in 0..<moves {
+            let ts = 400 + Double(k % 1000) * 0.0137
+            sink += try RejuvenationEnthalpy.integral(curve, tsK: ts, teK: 500, baseline: .linear, difference: nil)
+        }
+        let perMove = (clock.now - t0) / moves
+        report("one bound move, 10^6-point curve", perMove, target: .microseconds(2), note: sink.isFinite ? "" : "!")
+
+        // 3. Loading a 10^6-row file.
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("glassview-bench-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let big = dir.appendingPathComponent("big.csv")
+        var text = "# kind: dsc\n# heating_rate: 20 K/min\nT/K,W/(W/g)\n"
+        text.reserveCapacity(n * 28)
+        for i in 0..<n { text += String(format: "%.6f,%.8f\n", d.temperatureKValues[i], d.heatFlowWPerG[i]) }
+        try Data(text.utf8).write(to: big)
+        let loadBig = try best(of: 5) { _ = try StudyLoader.loadFile(absolute: big.path, relative: "big.csv", overrides: [:]) }
+        report("load a 10^6-row file (\(text.utf8.count / 1_000_000) MB)", loadBig, target: .milliseconds(300))
+
+        // 4. The whole `analyze` of the sample study as a process.
+        let me = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
+        let proc = try best(of: 10) {
+            let p = Process()
+            p.executableURL = me.path.hasPrefix("/") ? me : URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(me.path)
+            p.arguments = ["analyze", study, "--format", "json"]
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            p.waitUntilExit()
+            if p.terminationStatus != 0 { throw GlassError(file: study, "analyze exited with \(p.terminationStatus)") }
+        }
+        report("`glassview analyze` of the sample study (process, wall)", proc, target: .milliseconds(50))
+    }
+
+    func best(of runs: Int, _ body: () throws -> Void) throws -> Duration {
+        let clock = ContinuousClock()
+        var best = Duration.seconds(1_000_000)
+        for _ in 0..<runs {
+            let t = clock.now
+            try body()
+            best = min(best, clock.now - t)
+        }
+        return best
+    }
+
+    func report(_ what: String, _ d: Duration, target: Duration?, note: String = "") {
+        let us = Double(d.components.seconds) * 1e6 + Double(d.components.attoseconds) / 1e12
+        let shown = us < 1000 ? String(format: "%.3f µs", us) : String(format: "%.2f ms", us / 1000)
+        var line = what.padding(toLength: 58, withPad: " ", startingAt: 0) + shown.leftPadded(12)
+        if let t = target {
+            let tus = Double(t.components.seconds) * 1e6 + Double(t.components.attoseconds) / 1e12
+            let ts = tus < 1000 ? String(format: "%.0f µs", tus) : String(format: "%.0f ms", tus / 1000)
+            line += "   target ≤ \(ts)  " + (us <= tus ? "ok" : "OVER")
+        }
+        print(line + note)
+    }
+}
+
+extension String {
+    func leftPadded(_ n: Int) -> String { count >= n ? self : String(repeating: " ", count: n - count) + self }
+}
