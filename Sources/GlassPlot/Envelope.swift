@@ -1,0 +1,176 @@
+/// A precomputed min/max index over a curve with non-decreasing x, so that a plot of any
+/// zoom costs O(columns · log n) instead of O(n): each screen column's y-extent is one range
+/// query (an iterative segment tree of min and max), its index range found by binary search on x.
+///
+/// Points where x or y is not finite split the curve into ``runs`` (a line is broken there);
+/// they are left out of every min/max. Building costs O(n) time and 4n doubles of memory.
+public struct Envelope: Sendable {
+    /// Number of points (the shorter of x and y).
+    public let count: Int
+    /// Maximal index ranges whose points all have finite x and y, in order.
+    public let runs: [Range<Int>]
+    /// Smallest and largest finite y, or `nil` when there is none.
+    public let yBounds: ClosedRange<Double>?
+    /// Smallest and largest finite x (of points with finite y), or `nil` when there is none.
+    public let xBounds: ClosedRange<Double>?
+    let x: [Double]
+    let y: [Double]
+    private let minTree: [Double]
+    private let maxTree: [Double]
+
+    /// Builds the envelope, or returns `nil` when the finite points' x values are not
+    /// non-decreasing (such curves are drawn point by point).
+    public init?(x: [Double], y: [Double]) {
+        let n = min(x.count, y.count)
+        var runs: [Range<Int>] = []
+        var runStart: Int? = nil
+        var previousX = -Double.infinity
+        for i in 0..<n {
+            let finite = x[i].isFinite && y[i].isFinite
+            if finite {
+                if x[i] < previousX { return nil }
+                previousX = x[i]
+                if runStart == nil { runStart = i }
+            } else if let start = runStart {
+                runs.append(start..<i)
+                runStart = nil
+            }
+        }
+        if let start = runStart { runs.append(start..<n) }
+
+        var minTree = [Double](repeating: .infinity, count: 2 * n)
+        var maxTree = [Double](repeating: -.infinity, count: 2 * n)
+        for run in runs {
+            for i in run {
+                minTree[n + i] = y[i]
+                maxTree[n + i] = y[i]
+            }
+        }
+        if n > 1 {
+            for i in stride(from: n - 1, through: 1, by: -1) {
+                minTree[i] = Swift.min(minTree[2 * i], minTree[2 * i + 1])
+                maxTree[i] = Swift.max(maxTree[2 * i], maxTree[2 * i + 1])
+            }
+        }
+        self.count = n
+        self.runs = runs
+        self.x = x
+        self.y = y
+        self.minTree = minTree
+        self.maxTree = maxTree
+        if let first = runs.first, let last = runs.last {
+            xBounds = x[first.lowerBound]...x[last.upperBound - 1]
+        } else {
+            xBounds = nil
+        }
+        var low = Double.infinity
+        var high = -Double.infinity
+        for run in runs {
+            if let extent = Self.query(run, n: n, minTree: minTree, maxTree: maxTree) {
+                low = Swift.min(low, extent.min)
+                high = Swift.max(high, extent.max)
+            }
+        }
+        yBounds = low <= high ? low...high : nil
+    }
+
+    /// The smallest and largest finite y over `indices` (clamped to the points), or `nil`
+    /// when the range holds no finite point. O(log n).
+    public func minMax(in indices: Range<Int>) -> (min: Double, max: Double)? {
+        let range = indices.clamped(to: 0..<count)
+        return Self.query(range, n: count, minTree: minTree, maxTree: maxTree)
+    }
+
+    private static func query(
+        _ range: Range<Int>, n: Int, minTree: [Double], maxTree: [Double]
+    ) -> (min: Double, max: Double)? {
+        var low = Double.infinity
+        var high = -Double.infinity
+        var left = range.lowerBound + n
+        var right = range.upperBound + n
+        while left < right {
+            if left & 1 == 1 {
+                low = Swift.min(low, minTree[left])
+                high = Swift.max(high, maxTree[left])
+                left += 1
+            }
+            if right & 1 == 1 {
+                right -= 1
+                low = Swift.min(low, minTree[right])
+                high = Swift.max(high, maxTree[right])
+            }
+            left >>= 1
+            right >>= 1
+        }
+        return low <= high ? (low, high) : nil
+    }
+
+    /// The first index in `run` whose x is ≥ `value` (`run.upperBound` if none). O(log n).
+    /// `run` must be one of ``runs`` (or a part of one).
+    public func lowerBound(of value: Double, in run: Range<Int>) -> Int {
+        var low = run.lowerBound
+        var high = run.upperBound
+        while low < high {
+            let middle = (low + high) / 2
+            if x[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// The first index in `run` whose x is > `value` (`run.upperBound` if none). O(log n).
+    public func upperBound(of value: Double, in run: Range<Int>) -> Int {
+        var low = run.lowerBound
+        var high = run.upperBound
+        while low < high {
+            let middle = (low + high) / 2
+            if x[middle] <= value { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// The finite y-extent of the points with x in `lower...upper`, or `nil` when there is none.
+    /// O(runs · log n).
+    public func yRange(xFrom lower: Double, to upper: Double) -> ClosedRange<Double>? {
+        var low = Double.infinity
+        var high = -Double.infinity
+        for run in runs {
+            let start = lowerBound(of: lower, in: run)
+            let end = upperBound(of: upper, in: run)
+            if let extent = minMax(in: start..<end) {
+                low = Swift.min(low, extent.min)
+                high = Swift.max(high, extent.max)
+            }
+        }
+        return low <= high ? low...high : nil
+    }
+
+    /// Per-column summaries of one run: column `c` holds the points with x in
+    /// [`boundaries[c]`, `boundaries[c+1]`) (`boundaries` increasing, one more than the columns),
+    /// `nil` for a column without points. O(columns · log n).
+    public func columns(boundaries: [Double], in run: Range<Int>) -> [EnvelopeColumn?] {
+        guard boundaries.count >= 2 else { return [] }
+        let cuts = boundaries.map { lowerBound(of: $0, in: run) }
+        return (0..<(cuts.count - 1)).map { c in
+            let range = cuts[c]..<Swift.max(cuts[c], cuts[c + 1])
+            guard !range.isEmpty, let extent = minMax(in: range) else { return nil }
+            return EnvelopeColumn(indices: range, minY: extent.min, maxY: extent.max)
+        }
+    }
+}
+
+/// The points of one screen column, summarised: their index range and y-extent.
+public struct EnvelopeColumn: Equatable, Sendable {
+    /// Indices of the points in the column (non-empty).
+    public var indices: Range<Int>
+    /// Smallest y in the column.
+    public var minY: Double
+    /// Largest y in the column.
+    public var maxY: Double
+
+    /// Makes a column summary.
+    public init(indices: Range<Int>, minY: Double, maxY: Double) {
+        self.indices = indices
+        self.minY = minY
+        self.maxY = maxY
+    }
+}

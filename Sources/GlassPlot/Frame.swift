@@ -1,0 +1,137 @@
+/// A width × height grid of ``Cell``s: what every view renders into and what a terminal backend
+/// copies to the screen. Each `Character` is assumed to occupy one terminal column.
+public struct Frame: Equatable, Sendable {
+    /// Number of columns.
+    public let width: Int
+    /// Number of rows.
+    public let height: Int
+    /// The cells, row by row (`y * width + x`).
+    public private(set) var cells: [Cell]
+
+    /// Makes a frame filled with `fill`; negative sizes become 0.
+    public init(width: Int, height: Int, fill: Cell = .blank) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        self.cells = Array(repeating: fill, count: self.width * self.height)
+    }
+
+    /// The whole frame as a rectangle.
+    public var bounds: FrameRect { FrameRect(x: 0, y: 0, width: width, height: height) }
+
+    /// The cell at column `x`, row `y`. Reading outside the frame gives a blank cell;
+    /// writing outside the frame is ignored.
+    public subscript(x: Int, y: Int) -> Cell {
+        get {
+            guard x >= 0, x < width, y >= 0, y < height else { return .blank }
+            return cells[y * width + x]
+        }
+        set {
+            guard x >= 0, x < width, y >= 0, y < height else { return }
+            cells[y * width + x] = newValue
+        }
+    }
+
+    /// The cell at `point` (see ``subscript(_:_:)``).
+    public subscript(point: FramePoint) -> Cell {
+        get { self[point.x, point.y] }
+        set { self[point.x, point.y] = newValue }
+    }
+
+    /// Writes `string` from `point` rightwards, one character a column, clipped to the frame
+    /// and to `clip` when given. Returns the number of columns the string spans (clipped or not).
+    @discardableResult
+    public mutating func put(
+        string: String, at point: FramePoint, foreground: Int? = nil,
+        attributes: CellAttributes = [], clip: FrameRect? = nil
+    ) -> Int {
+        let area = clip.map { $0.intersection(bounds) } ?? bounds
+        var column = point.x
+        for character in string {
+            let position = FramePoint(x: column, y: point.y)
+            if area.contains(position) {
+                self[position] = Cell(character, foreground: foreground, attributes: attributes)
+            }
+            column += 1
+        }
+        return column - point.x
+    }
+
+    /// Fills `rect` (clipped to the frame) with `cell`.
+    public mutating func fill(_ rect: FrameRect, with cell: Cell = .blank) {
+        let area = rect.intersection(bounds)
+        guard !area.isEmpty else { return }
+        for y in area.y..<area.maxY {
+            for x in area.x..<area.maxX { cells[y * width + x] = cell }
+        }
+    }
+
+    /// The rows as plain strings (characters only), trailing spaces trimmed.
+    public var rows: [String] {
+        (0..<height).map { y in
+            var row = String(cells[(y * width)..<((y + 1) * width)].map(\.character))
+            while row.last == " " { row.removeLast() }
+            return row
+        }
+    }
+
+    /// The frame as plain text: rows joined by newlines, trailing spaces trimmed, no final newline.
+    public var text: String { rows.joined(separator: "\n") }
+
+    /// The frame as text with ANSI SGR escape sequences for colours and attributes, rows joined
+    /// by newlines (for stdout on a colour terminal). Trailing unstyled spaces are trimmed and
+    /// every row that changed the style ends with a reset.
+    public var ansiText: String {
+        var lines: [String] = []
+        lines.reserveCapacity(height)
+        for y in 0..<height {
+            let row = cells[(y * width)..<((y + 1) * width)]
+            var end = row.endIndex
+            while end > row.startIndex, row[end - 1] == .blank { end -= 1 }
+            var line = ""
+            var current = Style(foreground: nil, attributes: [])
+            for cell in row[row.startIndex..<end] {
+                let style = Style(foreground: cell.foreground, attributes: cell.attributes)
+                if style != current {
+                    line += style.escape
+                    current = style
+                }
+                line.append(cell.character)
+            }
+            if current != Style(foreground: nil, attributes: []) { line += "\u{1B}[0m" }
+            lines.append(line)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Copies `other` into this frame with its top-left corner at `origin` (clipped).
+    public mutating func draw(_ other: Frame, at origin: FramePoint) {
+        for y in 0..<other.height {
+            for x in 0..<other.width {
+                self[origin.x + x, origin.y + y] = other[x, y]
+            }
+        }
+    }
+}
+
+/// The SGR state of one cell, for ``Frame/ansiText``.
+private struct Style: Equatable {
+    var foreground: Int?
+    var attributes: CellAttributes
+
+    /// A full SGR sequence (reset first, then set) for this style.
+    var escape: String {
+        var codes = ["0"]
+        if attributes.contains(.bold) { codes.append("1") }
+        if attributes.contains(.dim) { codes.append("2") }
+        if attributes.contains(.reverse) { codes.append("7") }
+        if let colour = foreground {
+            switch colour {
+            case 0...7: codes.append(String(30 + colour))
+            case 8...15: codes.append(String(90 + colour - 8))
+            case 16...255: codes.append("38;5;\(colour)")
+            default: break
+            }
+        }
+        return "\u{1B}[" + codes.joined(separator: ";") + "m"
+    }
+}

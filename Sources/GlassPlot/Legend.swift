@@ -1,0 +1,102 @@
+/// The legend of a plot: one line a named series, a sample of how it is drawn, then its name.
+///
+/// Samples: ASCII mode shows the series marker (`*`, `+`, …); braille mode shows `──` in the
+/// series colour, or, without colour, the series' dash pattern (`───`, `╌╌╌`, `┈┈┈`, `─·─`),
+/// which is how the plot itself tells series apart then. Point series show their marker.
+public struct Legend: Equatable, Sendable {
+    /// One line of the legend.
+    public struct Entry: Equatable, Sendable {
+        /// How the series looks, e.g. `*` or `╌╌╌`.
+        public var sample: String
+        /// Colour of the sample, or `nil`.
+        public var colour: Int?
+        /// Series name.
+        public var name: String
+
+        /// Makes an entry.
+        public init(sample: String, colour: Int?, name: String) {
+            self.sample = sample
+            self.colour = colour
+            self.name = name
+        }
+
+        /// The entry as plain text.
+        public var text: String { sample + " " + name }
+    }
+
+    /// Lines, in series order; unnamed series are left out.
+    public var entries: [Entry]
+
+    /// Makes a legend from entries.
+    public init(entries: [Entry]) {
+        self.entries = entries
+    }
+
+    /// The legend for `series` as ``PlotRenderer`` draws them.
+    public init(series: [Series], braille: Bool, colours: Bool) {
+        entries = series.enumerated().compactMap { index, series in
+            guard !series.name.isEmpty else { return nil }
+            let colour = colours ? series.resolvedColour(index: index) : nil
+            let sample: String
+            if !braille || series.style == .points {
+                sample = String(series.resolvedMarker(index: index))
+            } else if colours {
+                sample = "──"
+            } else {
+                sample = PlotRenderer.dashPattern(index: index).sample
+            }
+            return Entry(sample: sample, colour: colour, name: series.name)
+        }
+    }
+
+    /// Width in cells of the widest line.
+    public var width: Int { entries.map(\.text.count).max() ?? 0 }
+
+    /// The rectangle the legend takes in a corner of `area` (clipped to it), or `nil` when it
+    /// has no entry. With ``LegendPlacement/automatic`` the corner covering the fewest cells for
+    /// which `isUsed(column, row)` holds is chosen. The rectangle includes one blank column on
+    /// the side facing the plot when there is room.
+    public func box(in area: FrameRect, placement: LegendPlacement, isUsed: (Int, Int) -> Bool) -> FrameRect? {
+        guard !entries.isEmpty, !area.isEmpty else { return nil }
+        let boxWidth = min(width + 1, area.width)
+        let boxHeight = min(entries.count, area.height)
+        func box(_ corner: LegendPlacement) -> FrameRect {
+            let left = corner == .topLeft || corner == .bottomLeft
+            let top = corner == .topLeft || corner == .topRight || corner == .automatic
+            return FrameRect(
+                x: left ? area.x : area.maxX - boxWidth, y: top ? area.y : area.maxY - boxHeight,
+                width: boxWidth, height: boxHeight)
+        }
+        guard placement == .automatic else { return box(placement) }
+        var best: (used: Int, rect: FrameRect)? = nil
+        for candidate in [LegendPlacement.topRight, .topLeft, .bottomRight, .bottomLeft] {
+            let rect = box(candidate)
+            var used = 0
+            for y in rect.y..<rect.maxY {
+                for x in rect.x..<rect.maxX where isUsed(x, y) { used += 1 }
+            }
+            if used < (best?.used ?? Int.max) { best = (used, rect) }
+        }
+        return best?.rect
+    }
+
+    /// Draws the legend into `box` (from ``box(in:placement:isUsed:)``), clearing it first;
+    /// text is left-aligned, after the blank column when that is on the left.
+    public func draw(into frame: inout Frame, box: FrameRect, area: FrameRect) {
+        frame.fill(box)
+        let blankOnLeft = box.x > area.x && box.width > width
+        let textX = blankOnLeft ? box.x + 1 : box.x
+        for (row, entry) in entries.prefix(box.height).enumerated() {
+            let used = frame.put(string: entry.sample, at: FramePoint(x: textX, y: box.y + row), foreground: entry.colour, clip: box)
+            frame.put(string: " " + entry.name, at: FramePoint(x: textX + used, y: box.y + row), clip: box)
+        }
+    }
+
+    /// Draws the legend in a corner of `area` over what is there (the automatic corner avoids
+    /// non-blank cells).
+    public func draw(into frame: inout Frame, area: FrameRect, placement: LegendPlacement) {
+        let snapshot = frame
+        guard let rect = box(in: area, placement: placement, isUsed: { snapshot[$0, $1] != .blank }) else { return }
+        draw(into: &frame, box: rect, area: area)
+    }
+}

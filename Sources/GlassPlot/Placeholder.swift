@@ -1,2 +1,0 @@
-// GlassPlot: see ARCHITECTURE.md
-public enum GlassPlotInfo { public static let name = "GlassPlot" }

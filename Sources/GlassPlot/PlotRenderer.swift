@@ -1,0 +1,346 @@
+import Foundation
+
+/// Renders a ``PlotSpec`` into a region of a ``Frame``: pure, no terminal I/O.
+///
+/// Layout, top to bottom: a header row (y-axis title at the left, plot title centred), the data
+/// area with y tick labels and the y axis at its left, the x axis, the x tick labels, the x-axis
+/// title. Rows that do not fit are dropped (x title first, then header). The legend sits in a
+/// corner of the data area.
+///
+/// Telling series apart without colour: in ASCII mode each series has its own marker
+/// (``Series/markers``); in braille mode line series are drawn with dash patterns in turn
+/// (solid, dashed, dotted, dash-dot; see ``dashPattern(index:)``) and the legend shows the
+/// pattern. With colour every line is solid and the legend shows a coloured sample.
+public enum PlotRenderer {
+    /// Dash pattern of the line series at position `index` in braille mode without colour.
+    public static func dashPattern(index: Int) -> DashPattern {
+        let all = DashPattern.allCases
+        return all[index % all.count]
+    }
+
+    /// Renders `spec` into a new frame of `width` × `height`.
+    public static func render(_ spec: PlotSpec, width: Int, height: Int, braille: Bool, colours: Bool) -> Frame {
+        var frame = Frame(width: width, height: height)
+        render(spec, into: &frame, region: frame.bounds, braille: braille, colours: colours)
+        return frame
+    }
+
+    /// Renders `spec` into `region` of `frame` (clipped to the frame; the region is cleared first).
+    /// `braille` selects braille dots and box-drawing axes (UTF-8 terminals) over pure ASCII;
+    /// `colours` selects colour indices on cells. Returns where the data area landed, or `nil`
+    /// when the region is too small for one.
+    @discardableResult
+    public static func render(
+        _ spec: PlotSpec, into frame: inout Frame, region: FrameRect, braille: Bool, colours: Bool
+    ) -> PlotGeometry? {
+        let region = region.intersection(frame.bounds)
+        frame.fill(region)
+        guard !region.isEmpty else { return nil }
+        let glyphs = braille ? AxisGlyphs.unicode : AxisGlyphs.ascii
+
+        // Rows.
+        let yTitle = spec.y.displayTitle
+        let xTitle = spec.x.displayTitle
+        var hasHeader = !spec.title.isEmpty || !yTitle.isEmpty
+        var hasXTitle = !xTitle.isEmpty
+        var hasXLabels = true
+        let minimumPlotRows = 2
+        func fixedRows() -> Int { (hasHeader ? 1 : 0) + 1 + (hasXLabels ? 1 : 0) + (hasXTitle ? 1 : 0) }
+        if region.height - fixedRows() < minimumPlotRows { hasXTitle = false }
+        if region.height - fixedRows() < minimumPlotRows { hasHeader = false }
+        if region.height - fixedRows() < minimumPlotRows { hasXLabels = false }
+        let plotRows = region.height - fixedRows()
+        let plotTop = region.y + (hasHeader ? 1 : 0)
+        guard plotRows >= 1 else {
+            frame.put(string: spec.title, at: FramePoint(x: region.x, y: region.y), attributes: .bold, clip: region)
+            return nil
+        }
+
+        // Scales.
+        let xRange = spec.x.range ?? dataXRange(spec.series, positive: spec.x.scale == .log)
+        let xScale = makeScale(spec.x.scale, range: xRange)
+        let yRange = spec.y.range
+            ?? dataYRange(spec.series, xFrom: xScale.lower, to: xScale.upper, positive: spec.y.scale == .log)
+        let yScale = makeScale(spec.y.scale, range: yRange)
+        let dotsPerColumn = braille ? 2 : 1
+        let dotsPerRow = braille ? 4 : 1
+
+        // Y ticks decide the width of the label column.
+        let yDots = plotRows * dotsPerRow
+        func yRow(_ value: Double) -> Int? {
+            let dot = Double(yDots - 1) - yScale.dot(of: value, dots: yDots)
+            return DotRounding.nearest(dot, limit: yDots).map { plotTop + $0 / dotsPerRow }
+        }
+        let yTicks = placedYTicks(yScale, rows: plotRows, row: yRow)
+        let yLabelWidth = min(yTicks.map(\.tick.label.count).max() ?? 0, max(0, region.width / 3))
+        let axisColumn = region.x + yLabelWidth
+        let plotLeft = axisColumn + 1
+        let plotColumns = region.maxX - plotLeft
+        guard plotColumns >= 2 else {
+            frame.put(string: spec.title, at: FramePoint(x: region.x, y: region.y), attributes: .bold, clip: region)
+            return nil
+        }
+        let plotArea = FrameRect(x: plotLeft, y: plotTop, width: plotColumns, height: plotRows)
+        let geometry = PlotGeometry(
+            plotArea: plotArea, xScale: xScale, yScale: yScale, dotsPerColumn: dotsPerColumn, dotsPerRow: dotsPerRow)
+
+        // Data.
+        let painter = SeriesPainter(geometry: geometry)
+        var pens: [Pen] = spec.series.enumerated().map { index, series in
+            let dash = braille && !colours && series.style == .line ? dashPattern(index: index) : .solid
+            return Pen(colour: colours ? series.resolvedColour(index: index) : nil,
+                       marker: series.resolvedMarker(index: index), dash: dash)
+        }
+        let cellOf: (Int, Int) -> Cell?
+        if braille {
+            var canvas = BrailleCanvas(columns: plotColumns, rows: plotRows)
+            for (index, series) in spec.series.enumerated() { painter.draw(series, on: &canvas, pen: &pens[index]) }
+            cellOf = { canvas.cell(column: $0, row: $1) }
+        } else {
+            var canvas = AsciiCanvas(columns: plotColumns, rows: plotRows)
+            for (index, series) in spec.series.enumerated() { painter.draw(series, on: &canvas, pen: &pens[index]) }
+            cellOf = { canvas.cell(column: $0, row: $1) }
+        }
+
+        // Markers under the data, then the data.
+        let decorations = markerColumns(spec.markers, geometry: geometry, glyphs: glyphs, colours: colours)
+        for row in 0..<plotRows {
+            for column in 0..<plotColumns {
+                if let cell = cellOf(column, row) ?? decorations[column] {
+                    frame[plotLeft + column, plotTop + row] = cell
+                }
+            }
+        }
+
+        // Axes.
+        let axisRow = plotArea.maxY
+        for row in plotTop..<axisRow { frame[axisColumn, row] = Cell(glyphs.vertical) }
+        frame[axisColumn, axisRow] = Cell(glyphs.corner)
+        for column in plotLeft..<region.maxX { frame[column, axisRow] = Cell(glyphs.horizontal) }
+        for placed in yTicks {
+            frame[axisColumn, placed.row] = Cell(glyphs.yTick)
+            let label = String(placed.tick.label.suffix(yLabelWidth))
+            frame.put(string: label, at: FramePoint(x: axisColumn - label.count, y: placed.row), clip: region)
+        }
+        let xTicks = placedXTicks(xScale, geometry: geometry, labelLeft: region.x, labelRight: region.maxX)
+        for placed in xTicks {
+            frame[placed.column, axisRow] = Cell(glyphs.xTick)
+            if hasXLabels {
+                frame.put(string: placed.tick.label, at: FramePoint(x: placed.labelStart, y: axisRow + 1), clip: region)
+            }
+        }
+
+        // Legend corner first (avoiding data and markers), then marker labels around it.
+        let legend = Legend(series: spec.series, braille: braille, colours: colours)
+        let composed = frame
+        let legendBox = spec.showsLegend
+            ? legend.box(in: plotArea, placement: spec.legendPlacement) { composed[$0, $1] != .blank } : nil
+        drawMarkerLabels(spec.markers, into: &frame, geometry: geometry, colours: colours, avoiding: legendBox) {
+            column, row in cellOf(column - plotLeft, row - plotTop) != nil
+        }
+        if let legendBox { legend.draw(into: &frame, box: legendBox, area: plotArea) }
+
+        // Titles.
+        if hasHeader {
+            let used = frame.put(string: yTitle, at: FramePoint(x: region.x, y: region.y), clip: region)
+            let centred = plotLeft + (plotColumns - spec.title.count) / 2
+            let start = yTitle.isEmpty ? max(region.x, centred) : max(region.x + used + 2, centred)
+            frame.put(string: spec.title, at: FramePoint(x: start, y: region.y), attributes: .bold, clip: region)
+        }
+        if hasXTitle {
+            let start = max(region.x, plotLeft + (plotColumns - xTitle.count) / 2)
+            frame.put(string: xTitle, at: FramePoint(x: start, y: region.maxY - 1), clip: region)
+        }
+        return geometry
+    }
+
+    // MARK: Ranges and scales
+
+    static func makeScale(_ kind: ScaleKind, range: ClosedRange<Double>) -> any PlotScale {
+        switch kind {
+        case .linear: return LinearScale(lower: range.lowerBound, upper: range.upperBound)
+        case .log: return LogScale(lower: range.lowerBound, upper: range.upperBound)
+        }
+    }
+
+    /// The finite (and, for log axes, positive) x-extent of all series; 0…1 or 1…10 if none.
+    static func dataXRange(_ series: [Series], positive: Bool) -> ClosedRange<Double> {
+        var low = Double.infinity
+        var high = -Double.infinity
+        for s in series {
+            if let envelope = s.envelope {
+                for run in envelope.runs {
+                    let start = positive ? envelope.upperBound(of: 0, in: run) : run.lowerBound
+                    guard start < run.upperBound else { continue }
+                    low = min(low, envelope.x[start])
+                    high = max(high, envelope.x[run.upperBound - 1])
+                }
+            } else {
+                for i in 0..<s.count where s.x[i].isFinite && s.y[i].isFinite && (!positive || s.x[i] > 0) {
+                    low = min(low, s.x[i])
+                    high = max(high, s.x[i])
+                }
+            }
+        }
+        return low <= high ? low...high : (positive ? 1...10 : 0...1)
+    }
+
+    /// The finite (and, for log axes, positive) y-extent of the points with x in `lower...upper`.
+    static func dataYRange(_ series: [Series], xFrom lower: Double, to upper: Double, positive: Bool) -> ClosedRange<Double> {
+        var low = Double.infinity
+        var high = -Double.infinity
+        func include(_ value: Double) {
+            guard value.isFinite, !positive || value > 0 else { return }
+            low = min(low, value)
+            high = max(high, value)
+        }
+        for s in series {
+            if let envelope = s.envelope, !positive || (envelope.yBounds?.lowerBound ?? 1) > 0 {
+                if let extent = envelope.yRange(xFrom: lower, to: upper) {
+                    include(extent.lowerBound)
+                    include(extent.upperBound)
+                }
+            } else {
+                for i in 0..<s.count where s.x[i] >= lower && s.x[i] <= upper { include(s.y[i]) }
+            }
+        }
+        return low <= high ? low...high : (positive ? 1...10 : 0...1)
+    }
+
+    // MARK: Ticks
+
+    struct PlacedYTick {
+        var tick: Tick
+        var row: Int
+    }
+
+    struct PlacedXTick {
+        var tick: Tick
+        var column: Int
+        var labelStart: Int
+    }
+
+    /// Up to 8 y ticks, about one every other row, on distinct rows; at least two when possible.
+    static func placedYTicks(_ scale: any PlotScale, rows: Int, row: (Double) -> Int?) -> [PlacedYTick] {
+        let most = min(8, max(2, rows / 2 + 1))
+        // Fewer ticks first; more (up to one a row) only when fewer give less than two.
+        let counts = Array(stride(from: most, through: 2, by: -1)) + Array((most + 1)..<max(most + 1, min(8, rows) + 1))
+        var fallback: [PlacedYTick] = []
+        for count in counts {
+            var placed: [PlacedYTick] = []
+            var rowsUsed = Set<Int>()
+            var clash = false
+            for tick in scale.ticks(maxCount: count) {
+                guard let r = row(tick.value) else { continue }
+                if rowsUsed.contains(r) {
+                    clash = true
+                    continue
+                }
+                rowsUsed.insert(r)
+                placed.append(PlacedYTick(tick: tick, row: r))
+            }
+            if !clash, placed.count >= 2 { return placed }
+            if fallback.count < placed.count { fallback = placed }
+        }
+        return fallback
+    }
+
+    /// Up to 8 x ticks whose labels, centred under their ticks and kept inside
+    /// `labelLeft..<labelRight`, leave at least two blank columns between each other.
+    static func placedXTicks(_ scale: any PlotScale, geometry: PlotGeometry, labelLeft: Int, labelRight: Int) -> [PlacedXTick] {
+        let most = min(8, max(2, geometry.plotArea.width / 4))
+        func place(_ ticks: [Tick]) -> [PlacedXTick] {
+            ticks.compactMap { tick in
+                guard let column = geometry.column(ofX: tick.value) else { return nil }
+                let length = tick.label.count
+                let start = min(max(column - length / 2, labelLeft), labelRight - length)
+                return PlacedXTick(tick: tick, column: column, labelStart: start)
+            }
+        }
+        func fits(_ placed: [PlacedXTick]) -> Bool {
+            zip(placed, placed.dropFirst()).allSatisfy { a, b in
+                a.labelStart + a.tick.label.count + 2 <= b.labelStart
+            }
+        }
+        for count in stride(from: most, through: 2, by: -1) {
+            let placed = place(scale.ticks(maxCount: count))
+            if fits(placed) { return placed }
+        }
+        // Keep what fits from left to right.
+        var kept: [PlacedXTick] = []
+        for candidate in place(scale.ticks(maxCount: 2)) {
+            if let last = kept.last, last.labelStart + last.tick.label.count + 2 > candidate.labelStart { continue }
+            kept.append(candidate)
+        }
+        return kept
+    }
+
+    // MARK: Vertical markers
+
+    /// The cell each data-area column shows where no series is drawn.
+    static func markerColumns(
+        _ markers: [VerticalMarker], geometry: PlotGeometry, glyphs: AxisGlyphs, colours: Bool
+    ) -> [Cell?] {
+        var columns = [Cell?](repeating: nil, count: geometry.plotArea.width)
+        let area = geometry.plotArea
+        // Bands first so that lines stay visible on top of them.
+        for marker in markers {
+            guard case .shaded(let other) = marker.style else { continue }
+            let a = geometry.dotX(min(marker.x, other))
+            let b = geometry.dotX(max(marker.x, other))
+            guard a.isFinite, b.isFinite, b >= -0.5, a < Double(geometry.dotWidth) - 0.5 else { continue }
+            let first = DotRounding.clampedRound(a, limit: geometry.dotWidth) / geometry.dotsPerColumn
+            let last = DotRounding.clampedRound(b, limit: geometry.dotWidth) / geometry.dotsPerColumn
+            for column in first...last {
+                columns[column] = Cell(glyphs.shade, foreground: colours ? marker.colour : nil, attributes: .dim)
+            }
+        }
+        for marker in markers {
+            let glyph: Character
+            switch marker.style {
+            case .solid: glyph = glyphs.solidMarker
+            case .dashed: glyph = glyphs.dashedMarker
+            case .shaded: continue
+            }
+            guard let column = geometry.column(ofX: marker.x) else { continue }
+            columns[column - area.x] = Cell(glyph, foreground: colours ? marker.colour : nil)
+        }
+        return columns
+    }
+
+    /// Labels next to their line (right of it, else left), on the highest row of the data area
+    /// where they cover no data and touch neither the legend nor an earlier label; failing
+    /// that, where they cover the least data.
+    static func drawMarkerLabels(
+        _ markers: [VerticalMarker], into frame: inout Frame, geometry: PlotGeometry, colours: Bool,
+        avoiding legend: FrameRect?, hasData: (Int, Int) -> Bool
+    ) {
+        let area = geometry.plotArea
+        var taken: [(row: Int, start: Int, end: Int)] = []
+        if let legend {
+            // Labels keep a blank column between them and the legend, as between each other.
+            for row in legend.y..<legend.maxY { taken.append((row, legend.x, legend.maxX)) }
+        }
+        for marker in markers where !marker.label.isEmpty {
+            let anchor: Double
+            if case .shaded(let other) = marker.style { anchor = min(marker.x, other) } else { anchor = marker.x }
+            guard let column = geometry.column(ofX: anchor) else { continue }
+            let length = min(marker.label.count, area.width)
+            let starts = [column + 1, column - length].filter { $0 >= area.x && $0 + length <= area.maxX }
+            var best: (cost: Int, row: Int, start: Int)? = nil
+            search: for row in area.y..<area.maxY {
+                for start in starts {
+                    let end = start + length
+                    if taken.contains(where: { $0.row == row && $0.start <= end && start <= $0.end }) { continue }
+                    let cost = (start..<end).filter { hasData($0, row) }.count
+                    if best == nil || cost < (best?.cost ?? 0) { best = (cost, row, start) }
+                    if cost == 0 { break search }
+                }
+            }
+            guard let place = best else { continue }
+            taken.append((place.row, place.start, place.start + length))
+            frame.put(string: String(marker.label.prefix(length)), at: FramePoint(x: place.start, y: place.row),
+                      foreground: colours ? marker.colour : nil, clip: area)
+        }
+    }
+}

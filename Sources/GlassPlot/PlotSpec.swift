@@ -1,0 +1,111 @@
+/// The kind of scale of an axis.
+public enum ScaleKind: Equatable, Hashable, Sendable {
+    /// Linear.
+    case linear
+    /// Base-10 logarithmic.
+    case log
+}
+
+/// One axis of a plot: title, unit, scale and (optionally) a fixed range.
+public struct Axis: Equatable, Sendable {
+    /// Quantity name, e.g. `"T"`.
+    public var title: String
+    /// Unit, e.g. `"K"`; shown in parentheses after the title.
+    public var unit: String?
+    /// Linear or log.
+    public var scale: ScaleKind
+    /// Data range shown, or `nil` to fit the data (y fits the data within the x range).
+    public var range: ClosedRange<Double>?
+
+    /// Makes an axis.
+    public init(title: String = "", unit: String? = nil, scale: ScaleKind = .linear, range: ClosedRange<Double>? = nil) {
+        self.title = title
+        self.unit = unit
+        self.scale = scale
+        self.range = range
+    }
+
+    /// Title with unit, e.g. `"T (K)"`; empty when both are empty.
+    public var displayTitle: String {
+        guard let unit, !unit.isEmpty else { return title }
+        return title.isEmpty ? "(\(unit))" : "\(title) (\(unit))"
+    }
+}
+
+/// How a vertical marker is drawn.
+public enum VerticalMarkerStyle: Equatable, Sendable {
+    /// A solid line (`│`, ASCII `|`).
+    case solid
+    /// A dashed line (`┊`, ASCII `:`).
+    case dashed
+    /// A shaded band from the marker's x to the given x (`░`, ASCII `/`), dim.
+    case shaded(to: Double)
+}
+
+/// A vertical line or band at a data x, e.g. an onset temperature T_s, with a label.
+/// Markers are drawn under the series: they only fill cells where no series is.
+public struct VerticalMarker: Equatable, Sendable {
+    /// Data x of the line (or of one edge of the band).
+    public var x: Double
+    /// Label shown at the top of the plot next to the line.
+    public var label: String
+    /// Line or band.
+    public var style: VerticalMarkerStyle
+    /// Colour index, or `nil` for the default colour.
+    public var colour: Int?
+
+    /// Makes a marker.
+    public init(x: Double, label: String = "", style: VerticalMarkerStyle = .dashed, colour: Int? = nil) {
+        self.x = x
+        self.label = label
+        self.style = style
+        self.colour = colour
+    }
+}
+
+/// Where the legend goes inside the plot area.
+public enum LegendPlacement: Equatable, Sendable {
+    /// The corner that covers the fewest drawn cells (ties: top right, top left, bottom right,
+    /// bottom left).
+    case automatic
+    /// Top right corner.
+    case topRight
+    /// Top left corner.
+    case topLeft
+    /// Bottom right corner.
+    case bottomRight
+    /// Bottom left corner.
+    case bottomLeft
+}
+
+/// Everything a plot shows: what ``PlotRenderer`` draws.
+public struct PlotSpec: Sendable {
+    /// Title above the plot (may be empty).
+    public var title: String
+    /// Horizontal axis.
+    public var x: Axis
+    /// Vertical axis.
+    public var y: Axis
+    /// Curves, drawn in order (later ones on top).
+    public var series: [Series]
+    /// Vertical lines and bands.
+    public var markers: [VerticalMarker]
+    /// Whether to draw the legend.
+    public var showsLegend: Bool
+    /// Where the legend goes.
+    public var legendPlacement: LegendPlacement
+
+    /// Makes a plot description.
+    public init(
+        title: String = "", x: Axis = Axis(), y: Axis = Axis(), series: [Series] = [],
+        markers: [VerticalMarker] = [], showsLegend: Bool = true, legendPlacement: LegendPlacement = .automatic
+    ) {
+        self.title = title
+        self.x = x
+        self.y = y
+        self.series = series
+        self.markers = markers
+        self.showsLegend = showsLegend
+        self.legendPlacement = legendPlacement
+    }
+}

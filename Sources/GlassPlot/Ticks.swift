@@ -1,0 +1,194 @@
+import Foundation
+
+/// One tick mark on an axis: where it is (data value) and what it says.
+public struct Tick: Equatable, Sendable {
+    /// Data value of the tick.
+    public var value: Double
+    /// Compact label, e.g. `0.05`, `420`, `1e-3`.
+    public var label: String
+
+    /// Makes a tick.
+    public init(value: Double, label: String) {
+        self.value = value
+        self.label = label
+    }
+}
+
+/// Tick generation and label formatting for linear ("nice" 1-2-5 steps) and log (decade) axes.
+public enum Ticks {
+    /// A step of the 1-2-5 ladder: `mantissa` × 10^`exponent`.
+    public struct Step: Equatable, Sendable {
+        /// 1, 2 or 5.
+        public var mantissa: Int
+        /// Power of ten.
+        public var exponent: Int
+
+        /// Makes a step.
+        public init(mantissa: Int, exponent: Int) {
+            self.mantissa = mantissa
+            self.exponent = exponent
+        }
+
+        /// The step as a number.
+        public var value: Double { Ticks.scaled(Double(mantissa), exponent) }
+
+        /// The `k`-th multiple of the step, computed so that e.g. 3 × 0.2 is exactly the double 0.6.
+        public func multiple(_ k: Int) -> Double { Ticks.scaled(Double(k * mantissa), exponent) }
+
+        /// The next larger step of the ladder (1 → 2 → 5 → 10 …).
+        public var next: Step {
+            switch mantissa {
+            case 1: return Step(mantissa: 2, exponent: exponent)
+            case 2: return Step(mantissa: 5, exponent: exponent)
+            default: return Step(mantissa: 1, exponent: exponent + 1)
+            }
+        }
+    }
+
+    /// Values at or above this magnitude are labelled in `1e6` style.
+    public static let hugeMagnitude = 1e6
+    /// Steps with more than this many decimals are labelled in `1e-4` style.
+    public static let maxFixedDecimals = 3
+
+    /// `value` × 10^`exponent`, dividing for negative exponents to avoid float noise.
+    static func scaled(_ value: Double, _ exponent: Int) -> Double {
+        exponent >= 0 ? value * pow(10, Double(exponent)) : value / pow(10, Double(-exponent))
+    }
+
+    /// Linear ticks: the smallest 1-2-5 step giving at most `maxCount` ticks on [lower, upper]
+    /// (so 0…1 gives 0, 0.2, …, 1 and 418…503 gives 420, 440, …, 500 for `maxCount` 8).
+    /// Degenerate or non-finite ranges give at most one tick.
+    public static func linear(lower: Double, upper: Double, maxCount: Int = 8) -> [Tick] {
+        guard lower.isFinite, upper.isFinite else { return [] }
+        let low = min(lower, upper)
+        let high = max(lower, upper)
+        guard high > low else { return [Tick(value: low, label: label(low, step: max(abs(low), 1)))] }
+        let limit = max(1, maxCount)
+        let span = high - low
+        guard span.isFinite else { return [] }
+        // Start one ladder rung below span/limit, then climb.
+        let roughExponent = Int((log10(span / Double(limit))).rounded(.down)) - 1
+        var step = Step(mantissa: 1, exponent: roughExponent)
+        var range = indexRange(low, high, step)
+        while range.count > limit {
+            step = step.next
+            range = indexRange(low, high, step)
+        }
+        let stepValue = step.value
+        let style = LabelStyle(maxMagnitude: max(abs(low), abs(high)), step: step)
+        return range.map { k in
+            let value = step.multiple(k)
+            return Tick(value: value, label: style.format(value, stepValue: stepValue, stepExponent: step.exponent))
+        }
+    }
+
+    /// Integers k with k × step inside [low, high] (with a relative slack of 1e-9 steps).
+    /// Empty when there is none, or when the multiples are too large to count exactly.
+    private static func indexRange(_ low: Double, _ high: Double, _ step: Step) -> Range<Int> {
+        let s = step.value
+        let first = (low / s - 1e-9).rounded(.up)
+        let last = (high / s + 1e-9).rounded(.down)
+        guard first.isFinite, last.isFinite, abs(first) < 1e15, abs(last) < 1e15, first <= last else {
+            return 0..<0
+        }
+        return Int(first)..<(Int(last) + 1)
+    }
+
+    /// Log ticks: each power of ten in [lower, upper], thinned to every 2nd, 3rd … decade to
+    /// keep at most `maxCount`; with fewer than two decades inside, 1-2-5 multiples of powers of
+    /// ten; if still fewer than two, linear ticks. Labels: `0.01` … `1000`, `1e-3` / `1e4` beyond.
+    public static func logarithmic(lower: Double, upper: Double, maxCount: Int = 8) -> [Tick] {
+        let low = min(lower, upper)
+        let high = max(lower, upper)
+        guard low > 0, high.isFinite else { return [] }
+        let limit = max(1, maxCount)
+        let firstDecade = Int((log10(low) - 1e-9).rounded(.up))
+        let lastDecade = Int((log10(high) + 1e-9).rounded(.down))
+        if lastDecade - firstDecade + 1 >= 2 {
+            let count = lastDecade - firstDecade + 1
+            let stride = (count + limit - 1) / limit
+            return (firstDecade...lastDecade)
+                .filter { ((($0 % stride) + stride) % stride) == 0 }
+                .map { Tick(value: scaled(1, $0), label: logLabel(mantissa: 1, exponent: $0)) }
+        }
+        var ticks: [Tick] = []
+        for exponent in (firstDecade - 1)...(lastDecade + 1) {
+            for mantissa in [1, 2, 5] {
+                let value = scaled(Double(mantissa), exponent)
+                if value >= low * (1 - 1e-12), value <= high * (1 + 1e-12) {
+                    ticks.append(Tick(value: value, label: logLabel(mantissa: mantissa, exponent: exponent)))
+                }
+            }
+        }
+        if ticks.count >= 2, ticks.count <= limit { return ticks }
+        return linear(lower: low, upper: high, maxCount: limit)
+    }
+
+    /// Label for `mantissa` × 10^`exponent` on a log axis: plain from 0.01 to 5000, else `2e-3`.
+    public static func logLabel(mantissa: Int, exponent: Int) -> String {
+        if exponent >= -2, exponent <= 3 {
+            if exponent >= 0 { return String(mantissa * Int(pow(10, Double(exponent)))) }
+            return "0." + String(repeating: "0", count: -exponent - 1) + String(mantissa)
+        }
+        return "\(mantissa)e\(exponent)"
+    }
+
+    /// A compact label for `value` on an axis whose ticks are `step` apart: fixed decimals as
+    /// many as the step needs, trailing zeros dropped (`0.05`, `420`, `1`), or `1.2e6` / `5e-4`
+    /// style for huge values and tiny steps.
+    public static func label(_ value: Double, step: Double) -> String {
+        guard value.isFinite else { return String(value) }
+        let stepExponent = step > 0 && step.isFinite ? Int(log10(step).rounded(.down)) : 0
+        let style = LabelStyle(maxMagnitude: abs(value),
+                               step: Step(mantissa: 1, exponent: stepExponent))
+        return style.format(value, stepValue: step, stepExponent: stepExponent)
+    }
+
+    /// Fixed or exponent style, chosen once per axis so that all labels agree.
+    private enum LabelStyle {
+        case fixed(decimals: Int)
+        case exponent
+
+        init(maxMagnitude: Double, step: Step) {
+            let decimals = max(0, -step.exponent)
+            if maxMagnitude >= Ticks.hugeMagnitude || decimals > Ticks.maxFixedDecimals {
+                self = .exponent
+            } else {
+                self = .fixed(decimals: decimals)
+            }
+        }
+
+        func format(_ value: Double, stepValue: Double, stepExponent: Int) -> String {
+            // Snap values within a millionth of a step of zero to zero.
+            if abs(value) < abs(stepValue) * 1e-6 { return "0" }
+            switch self {
+            case .fixed(let decimals):
+                return Ticks.trimmed(String(format: "%.\(decimals)f", value))
+            case .exponent:
+                var exponent = Int(log10(abs(value)).rounded(.down))
+                // At most 15 significant digits: a double holds no more.
+                var digits = min(15, max(0, exponent - stepExponent))
+                var mantissa = Ticks.scaled(value, -exponent)
+                var text = String(format: "%.\(digits)f", mantissa)
+                if let rounded = Double(text), abs(rounded) >= 10 {
+                    exponent += 1
+                    digits = min(15, max(0, exponent - stepExponent))
+                    mantissa = Ticks.scaled(value, -exponent)
+                    text = String(format: "%.\(digits)f", mantissa)
+                }
+                return Ticks.trimmed(text) + "e\(exponent)"
+            }
+        }
+    }
+
+    /// Drops trailing zeros after a decimal point, a dangling point, and the sign of zero.
+    static func trimmed(_ text: String) -> String {
+        var result = text
+        if result.contains(".") {
+            while result.last == "0" { result.removeLast() }
+            if result.last == "." { result.removeLast() }
+        }
+        if result == "-0" { return "0" }
+        return result
+    }
+}

@@ -1,0 +1,61 @@
+import XCTest
+@testable import GlassPlot
+
+final class FrameTests: XCTestCase {
+    func testSubscriptOutsideIsBlankAndIgnored() {
+        var frame = Frame(width: 3, height: 2)
+        frame[5, 0] = Cell("x")
+        frame[-1, 1] = Cell("x")
+        XCTAssertEqual(frame[5, 0], .blank)
+        XCTAssertEqual(frame.text, "\n")
+        frame[2, 1] = Cell("z", foreground: 3, attributes: .bold)
+        XCTAssertEqual(frame[FramePoint(x: 2, y: 1)], Cell("z", foreground: 3, attributes: .bold))
+    }
+
+    func testPutIsClippedAndReportsLength() {
+        var frame = Frame(width: 5, height: 2)
+        XCTAssertEqual(frame.put(string: "abcdefg", at: FramePoint(x: 2, y: 0)), 7)
+        frame.put(string: "xyz", at: FramePoint(x: -1, y: 1))
+        frame.put(string: "never", at: FramePoint(x: 0, y: 2))
+        XCTAssertEqual(frame.rows, ["  abc", "yz"])
+    }
+
+    func testPutClipsToRect() {
+        var frame = Frame(width: 6, height: 1)
+        frame.put(string: "abcdef", at: FramePoint(x: 0, y: 0), clip: FrameRect(x: 1, y: 0, width: 3, height: 1))
+        XCTAssertEqual(frame.text, " bcd")
+    }
+
+    func testTextTrimsTrailingSpacesOnly() {
+        var frame = Frame(width: 6, height: 3)
+        frame.put(string: " a b", at: FramePoint(x: 0, y: 0))
+        frame.put(string: "c", at: FramePoint(x: 5, y: 2))
+        XCTAssertEqual(frame.text, " a b\n\n     c")
+    }
+
+    func testAnsiTextColoursAndResets() {
+        var frame = Frame(width: 4, height: 2)
+        frame[0, 0] = Cell("a", foreground: 1)
+        frame[1, 0] = Cell("b", foreground: 1)
+        frame[2, 0] = Cell("c")
+        frame[0, 1] = Cell("d", foreground: 12, attributes: [.bold, .reverse])
+        let esc = "\u{1B}["
+        XCTAssertEqual(frame.ansiText, "\(esc)0;31mab\(esc)0mc\n\(esc)0;1;7;94md\(esc)0m")
+    }
+
+    func testFillAndDraw() {
+        var frame = Frame(width: 4, height: 2, fill: Cell("#"))
+        frame.fill(FrameRect(x: 1, y: 0, width: 10, height: 1))
+        XCTAssertEqual(frame.rows, ["#", "####"])
+        var small = Frame(width: 2, height: 1)
+        small.put(string: "ok", at: FramePoint(x: 0, y: 0))
+        frame.draw(small, at: FramePoint(x: 3, y: 1))
+        XCTAssertEqual(frame.rows, ["#", "###o"])
+    }
+
+    func testRectIntersection() {
+        let a = FrameRect(x: 0, y: 0, width: 4, height: 4)
+        XCTAssertEqual(a.intersection(FrameRect(x: 2, y: 3, width: 5, height: 5)), FrameRect(x: 2, y: 3, width: 2, height: 1))
+        XCTAssertTrue(a.intersection(FrameRect(x: 9, y: 9, width: 1, height: 1)).isEmpty)
+    }
+}

@@ -1,0 +1,186 @@
+import XCTest
+@testable import GlassPlot
+
+final class PlotRendererTests: XCTestCase {
+    /// A line with a peak, a point series and a dashed marker: small enough to check by eye.
+    private var smallSpec: PlotSpec {
+        let peak = Series(name: "peak", x: [0, 1, 2, 3, 4], y: [0, 4, 1, 0, 0])
+        let points = Series(name: "pts", x: [0.5, 1.5, 2.5, 3.5], y: [1, 3, 0.5, 1], style: .points)
+        return PlotSpec(
+            title: "demo", x: Axis(title: "T", unit: "K"), y: Axis(title: "q"), series: [peak, points],
+            markers: [VerticalMarker(x: 3, label: "Te")])
+    }
+
+    func testBrailleSnapshot() {
+        let frame = PlotRenderer.render(smallSpec, width: 20, height: 8, braille: true, colours: false)
+        XCTAssertEqual(frame.text, """
+            q        demo
+            4┤   ⢀⠎⢢    ─── peak
+             │  ⢠⠊  ⠙⢄  + pts
+            2┤ ⡠⡃     ⠣⡀ Te┊ ⢀
+            0┤⡰⠁       ⠈⠑⠢⢄⣀⣀⣀⣀⣀
+             └┬────────┬───────┬
+              0        2       4
+                    T (K)
+            """)
+    }
+
+    func testAsciiSnapshot() {
+        let frame = PlotRenderer.render(smallSpec, width: 20, height: 8, braille: false, colours: false)
+        XCTAssertEqual(frame.text, """
+            q        demo
+            4+    *.      * peak
+             |  ..  +.    + pts
+            2+ .+     .*.Te: +
+            0+*          +.*...*
+             ++--------+-------+
+              0        2       4
+                    T (K)
+            """)
+    }
+
+    func testColoursGoToCellsAndLegend() {
+        var spec = smallSpec
+        spec.series[1].colour = 6
+        let frame = PlotRenderer.render(spec, width: 20, height: 8, braille: true, colours: true)
+        XCTAssertEqual(frame.rows[1], "4┤   ⢀⠎⢢     ── peak")
+        XCTAssertEqual(frame[13, 1], Cell("─", foreground: Series.palette[0]))
+        XCTAssertEqual(frame[13, 2], Cell("+", foreground: 6))
+        XCTAssertEqual(frame[15, 2], Cell("p"))
+        // Every braille cell carries the colour of a series.
+        let colours = Set(frame.cells.filter { ("\u{2801}"..."\u{28FF}").contains($0.character) }.map(\.foreground))
+        XCTAssertEqual(colours, [Series.palette[0], 6])
+        let plain = PlotRenderer.render(spec, width: 20, height: 8, braille: true, colours: false)
+        XCTAssertTrue(plain.cells.allSatisfy { $0.foreground == nil })
+    }
+
+    func testBrailleWithoutColourDashesLaterSeries() {
+        let x = (0...40).map { Double($0) }
+        let series = (0..<3).map { Series(name: "s\($0)", x: x, y: x.map { _ in 0 }) }
+        let spec = PlotSpec(y: Axis(range: -1...1), series: series, showsLegend: false)
+        var dots: [Int] = []
+        for index in 0..<3 {
+            var single = spec
+            single.series = [Series(name: "", x: x, y: x.map { _ in 0 })]
+            // Put the series at its position so it takes that position's pattern.
+            single.series = Array(repeating: Series(name: "", x: [], y: []), count: index) + single.series
+            let frame = PlotRenderer.render(single, width: 30, height: 6, braille: true, colours: false)
+            dots.append(frame.cells.reduce(0) { total, cell in
+                guard let scalar = cell.character.unicodeScalars.first, (0x2801...0x28FF).contains(scalar.value)
+                else { return total }
+                return total + (scalar.value - 0x2800).nonzeroBitCount
+            })
+        }
+        XCTAssertEqual(PlotRenderer.dashPattern(index: 0), .solid)
+        XCTAssertEqual(PlotRenderer.dashPattern(index: 1), .dashed)
+        // A 54-dot line (27 columns): solid draws all, dashed (4 on, 3 off) 7 × 4 + 4 = 32,
+        // dotted (1 on, 1 off) 27.
+        XCTAssertEqual(dots, [54, 32, 27])
+        let legend = Legend(series: series, braille: true, colours: false)
+        XCTAssertEqual(legend.entries.map(\.text), ["─── s0", "╌╌╌ s1", "┈┈┈ s2"])
+        XCTAssertEqual(Legend(series: series, braille: false, colours: false).entries.map(\.text), ["* s0", "+ s1", "o s2"])
+    }
+
+    /// Drawing from the envelope must give the same dots as joining every point.
+    func testEnvelopeDrawingMatchesDirectDrawing() throws {
+        var random = TestRandom(state: 3)
+        var t = 0.0
+        let x = (0..<20_000).map { _ in
+            t += random.unit()
+            return t
+        }
+        var y = x.map { sin($0 / 300) + 0.3 * random.unit() }
+        y[7000] = .nan
+        let series = Series(name: "", x: x, y: y)
+        XCTAssertNotNil(series.envelope)
+        for (low, high) in [(x[0], t), (t * 0.3, t * 0.31), (t * 0.5, t * 0.5001), (-100, t / 2)] {
+            let geometry = PlotGeometry(
+                plotArea: FrameRect(x: 0, y: 0, width: 50, height: 12),
+                xScale: LinearScale(lower: low, upper: high), yScale: LinearScale(lower: -1.2, upper: 1.4),
+                dotsPerColumn: 2, dotsPerRow: 4)
+            let painter = SeriesPainter(geometry: geometry)
+            var fast = BrailleCanvas(columns: 50, rows: 12)
+            var slow = BrailleCanvas(columns: 50, rows: 12)
+            var pen = Pen()
+            painter.draw(series, on: &fast, pen: &pen)
+            painter.drawDirect(series, on: &slow, pen: &pen)
+            for row in 0..<12 {
+                for column in 0..<50 {
+                    XCTAssertEqual(fast.mask(column: column, row: row), slow.mask(column: column, row: row),
+                                   "range \(low)…\(high) cell \(column),\(row)")
+                }
+            }
+        }
+    }
+
+    func testNaNBreaksLines() {
+        let series = Series(name: "", x: [0, 1, 2, 3], y: [0, 0, .nan, 0])
+        let spec = PlotSpec(y: Axis(range: -1...1), series: [series], showsLegend: false)
+        let frame = PlotRenderer.render(spec, width: 12, height: 5, braille: false, colours: false)
+        // Plot columns 3…11 hold x 0…3 at dots 0, 3, 5, 8: the NaN leaves a gap and the point
+        // after it stands alone.
+        XCTAssertEqual(frame.rows[1], " 0+*..*    *")
+    }
+
+    func testNonMonotoneSeriesIsDrawnDirectly() {
+        let series = Series(name: "", x: [0, 4, 0], y: [0, 2, 2])
+        XCTAssertNil(series.envelope)
+        let frame = PlotRenderer.render(PlotSpec(series: [series], showsLegend: false),
+                                        width: 9, height: 6, braille: false, colours: false)
+        // (0,0) → (4,2) → (0,2) on 7 × 4 dots: a Bresenham diagonal, then back along the top.
+        XCTAssertEqual(Array(frame.rows.prefix(4)), ["2+*.....*", " |   ..", "1+ ..", "0+*"])
+    }
+
+    func testLogAxes() {
+        let x = (0...40).map { pow(10, -2 + Double($0) / 10) }
+        let spec = PlotSpec(x: Axis(title: "f", unit: "Hz", scale: .log), y: Axis(scale: .log),
+                            series: [Series(name: "", x: x, y: x)], showsLegend: false)
+        let frame = PlotRenderer.render(spec, width: 40, height: 12, braille: true, colours: false)
+        XCTAssertEqual(frame.rows[9], "    └┬───────┬────────┬────────┬───────┬")
+        XCTAssertEqual(frame.rows[10], "   0.01     0.1       1       10     100")
+        XCTAssertEqual(frame.rows[11], "                   f (Hz)")
+        XCTAssertTrue(frame.rows[0].hasPrefix(" 100┤"))
+    }
+
+    func testMarkersShadedAndSolid() {
+        let spec = PlotSpec(
+            x: Axis(range: 0...10), y: Axis(range: 0...1), series: [],
+            markers: [VerticalMarker(x: 2, label: "Ts", style: .shaded(to: 4)), VerticalMarker(x: 8, label: "Te", style: .solid)])
+        let frame = PlotRenderer.render(spec, width: 14, height: 5, braille: false, colours: false)
+        XCTAssertEqual(Array(frame.rows.prefix(2)), ["1+  /Ts    |Te", " |  ///    |"])
+        XCTAssertEqual(frame[4, 1].attributes, .dim)
+    }
+
+    func testGeometryMapsColumnsBack() throws {
+        var frame = Frame(width: 30, height: 10)
+        let spec = PlotSpec(x: Axis(range: 0...100), y: Axis(range: 0...1), series: [])
+        let geometry = try XCTUnwrap(PlotRenderer.render(spec, into: &frame, region: frame.bounds, braille: true, colours: false))
+        XCTAssertEqual(geometry.column(ofX: 0), geometry.plotArea.x)
+        XCTAssertEqual(geometry.column(ofX: 100), geometry.plotArea.maxX - 1)
+        XCTAssertNil(geometry.column(ofX: 101))
+        XCTAssertEqual(geometry.x(atColumn: geometry.plotArea.x), 100 / Double(geometry.dotWidth - 1) / 2, accuracy: 1e-9)
+    }
+
+    func testRegionIsRespectedAndTinyRegionsSurvive() {
+        var frame = Frame(width: 30, height: 12, fill: Cell("#"))
+        PlotRenderer.render(smallSpec, into: &frame, region: FrameRect(x: 5, y: 2, width: 20, height: 8), braille: true, colours: false)
+        XCTAssertEqual(frame.rows[0], String(repeating: "#", count: 30))
+        XCTAssertEqual(frame.rows[2], "#####q        demo       #####")
+        XCTAssertEqual(frame.rows[11], String(repeating: "#", count: 30))
+        for (width, height) in [(0, 0), (1, 1), (3, 2), (5, 3), (40, 1), (2, 40)] {
+            _ = PlotRenderer.render(smallSpec, width: width, height: height, braille: true, colours: true)
+            _ = PlotRenderer.render(smallSpec, width: width, height: height, braille: false, colours: false)
+        }
+    }
+
+    func testEmptyAndDegenerateData() {
+        for series in [[], [Series(name: "a", x: [1], y: [2])], [Series(name: "b", x: [.nan], y: [.infinity])],
+                       [Series(name: "c", x: [1, 2], y: [-1, -2])]] {
+            for scale in [ScaleKind.linear, .log] {
+                let spec = PlotSpec(x: Axis(scale: scale), y: Axis(scale: scale), series: series)
+                let frame = PlotRenderer.render(spec, width: 30, height: 10, braille: true, colours: false)
+                XCTAssertEqual(frame.height, 10)
+            }
+        }
+    }
+}

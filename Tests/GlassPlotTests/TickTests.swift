@@ -1,0 +1,71 @@
+import XCTest
+@testable import GlassPlot
+
+final class TickTests: XCTestCase {
+    private func values(_ ticks: [Tick]) -> [Double] { ticks.map(\.value) }
+    private func labels(_ ticks: [Tick]) -> [String] { ticks.map(\.label) }
+
+    func testZeroToOne() {
+        let ticks = Ticks.linear(lower: 0, upper: 1)
+        // Values are built as k·2/10, so they are the doubles nearest to the decimals: exact.
+        XCTAssertEqual(values(ticks), [0, 0.2, 0.4, 0.6, 0.8, 1])
+        XCTAssertEqual(labels(ticks), ["0", "0.2", "0.4", "0.6", "0.8", "1"])
+    }
+
+    func testGlassTransitionRange() {
+        let ticks = Ticks.linear(lower: 418, upper: 503)
+        XCTAssertEqual(values(ticks), [420, 440, 460, 480, 500])
+        XCTAssertEqual(labels(ticks), ["420", "440", "460", "480", "500"])
+    }
+
+    func testFewerTicksTakeLargerSteps() {
+        XCTAssertEqual(values(Ticks.linear(lower: 418, upper: 503, maxCount: 4)), [450, 500])
+        XCTAssertEqual(values(Ticks.linear(lower: 0, upper: 1, maxCount: 12)), (0...10).map { Double($0) / 10 })
+    }
+
+    func testNegativeAndSmallSteps() {
+        XCTAssertEqual(labels(Ticks.linear(lower: -0.12, upper: 0.13)), ["-0.1", "-0.05", "0", "0.05", "0.1"])
+        XCTAssertEqual(labels(Ticks.linear(lower: -1, upper: 1, maxCount: 5)), ["-1", "-0.5", "0", "0.5", "1"])
+    }
+
+    func testTinyAndHugeUseExponents() {
+        XCTAssertEqual(labels(Ticks.linear(lower: 0, upper: 0.001, maxCount: 6)),
+                       ["0", "2e-4", "4e-4", "6e-4", "8e-4", "1e-3"])
+        XCTAssertEqual(labels(Ticks.linear(lower: 1e6, upper: 2e6, maxCount: 6)),
+                       ["1e6", "1.2e6", "1.4e6", "1.6e6", "1.8e6", "2e6"])
+        XCTAssertEqual(labels(Ticks.linear(lower: 0, upper: 0.004, maxCount: 5)), ["0", "0.001", "0.002", "0.003", "0.004"])
+    }
+
+    func testLabelHasNoFloatNoise() {
+        XCTAssertEqual(Ticks.label(0.05000000001, step: 0.01), "0.05")
+        XCTAssertEqual(Ticks.label(0.1 + 0.2, step: 0.1), "0.3")
+        XCTAssertEqual(Ticks.label(-1e-17, step: 0.1), "0")
+        XCTAssertEqual(Ticks.label(3e-7, step: 1e-7), "3e-7")
+    }
+
+    func testDegenerateRanges() {
+        XCTAssertEqual(values(Ticks.linear(lower: 2, upper: 2)), [2])
+        XCTAssertEqual(Ticks.linear(lower: .nan, upper: 2), [])
+        XCTAssertEqual(values(Ticks.linear(lower: 1, upper: 0)), values(Ticks.linear(lower: 0, upper: 1)))
+        XCTAssertEqual(Ticks.linear(lower: -1e308, upper: 1e308), [], "the span overflows")
+        XCTAssertEqual(Ticks.label(1e300, step: 1e-300), "1e300")
+    }
+
+    func testLogDecades() {
+        let ticks = Ticks.logarithmic(lower: 0.01, upper: 100)
+        XCTAssertEqual(values(ticks), [0.01, 0.1, 1, 10, 100])
+        XCTAssertEqual(labels(ticks), ["0.01", "0.1", "1", "10", "100"])
+        XCTAssertEqual(labels(Ticks.logarithmic(lower: 5e-4, upper: 2e4)),
+                       ["1e-3", "0.01", "0.1", "1", "10", "100", "1000", "1e4"])
+    }
+
+    func testLogThinsDecades() {
+        XCTAssertEqual(labels(Ticks.logarithmic(lower: 1e-6, upper: 1e6, maxCount: 7)),
+                       ["1e-6", "1e-4", "0.01", "1", "100", "1e4", "1e6"])
+    }
+
+    func testLogWithinOneDecadeUsesOneTwoFive() {
+        XCTAssertEqual(labels(Ticks.logarithmic(lower: 1.5, upper: 8)), ["2", "5"])
+        XCTAssertEqual(labels(Ticks.logarithmic(lower: 0.15, upper: 0.6)), ["0.2", "0.5"])
+    }
+}
