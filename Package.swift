@@ -30,7 +30,7 @@ let package = Package(
             "GlassKit", "GlassIO", "GlassPlot", "GlassTUI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "GlassKitTests", dependencies: ["GlassKit"]),
+        .testTarget(name: "GlassKitTests", dependencies: ["GlassKit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GlassIOTests", dependencies: ["GlassIO", "GlassKit"]),
         .testTarget(name: "GlassPlotTests", dependencies: ["GlassPlot"]),
         .testTarget(name: "GlassTUITests", dependencies: ["GlassTUI"]),
