@@ -1,5 +1,5 @@
 import XCTest
-@testable import GlassKit
+import GlassKit
 
 /// NIST StRD linear regression: every set, coefficients, standard errors, residual standard
 /// deviation and R² against the certified 15-digit values.

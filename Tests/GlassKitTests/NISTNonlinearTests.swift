@@ -1,5 +1,5 @@
 import XCTest
-@testable import GlassKit
+import GlassKit
 
 /// NIST StRD nonlinear regression: all 27 sets from both start vectors.
 ///
