@@ -6,7 +6,7 @@ import Foundation
 /// fused multiply-add, so results are reproducible on every IEEE-754 platform.
 ///
 /// Used by the linear least-squares core, where Filip's degree-10 polynomial (condition number
-/// ≈ 5·10⁹ after column equilibration) loses six to seven digits in plain Double arithmetic.
+/// ≈ 5·10⁹ after column equilibration) keeps only 7–8 digits in plain Double arithmetic.
 /// Internal: not part of GlassKit's public API.
 struct DoubleDouble: Sendable, Equatable {
     /// Leading component: the Double nearest to the value.
