@@ -16,8 +16,8 @@ public enum StudyLoader {
         }
         if !isDir.boolValue {
             let name = (path as NSString).lastPathComponent
-            let (dataset, source) = try loadFile(absolute: path, relative: name, overrides: [:])
-            return Study(name: path, datasets: [dataset], sources: [source])
+            let (fileDatasets, source) = try loadFile(absolute: path, relative: name, overrides: [:])
+            return Study(name: path, datasets: fileDatasets, sources: [source])
         }
         let root = URL(fileURLWithPath: path)
         var contents = StudyToml.Contents()
@@ -37,7 +37,7 @@ public enum StudyLoader {
         var sources: [SourceFile] = []
         for rel in files {
             let (d, s) = try loadFile(absolute: root.appendingPathComponent(rel).path, relative: rel, overrides: contents.files[rel] ?? [:])
-            datasets.append(d)
+            datasets.append(contentsOf: d)
             sources.append(s)
         }
         if datasets.isEmpty {
@@ -81,12 +81,22 @@ public enum StudyLoader {
         return out.sorted()
     }
 
-    /// Reads and imports one file.
-    public static func loadFile(absolute: String, relative: String, overrides: [String: MetadataEntry]) throws -> (Dataset, SourceFile) {
+    /// Reads and imports one file: its datasets (one, or one per sweep of a multi-sweep file,
+    /// paths `relative#set3`, `relative#step2`) and one source record with the file's SHA-256
+    /// (kind and state of its first dataset). `overrides` (study.toml `[files."relative"]`) apply
+    /// to every dataset; a `temperature` for a file of several sweeps is refused.
+    public static func loadFile(absolute: String, relative: String, overrides: [String: MetadataEntry]) throws -> (datasets: [Dataset], source: SourceFile) {
         let bytes = try readBytes(absolute, shown: relative)
-        let table = try FormatDetector.read(bytes: bytes, path: relative)
-        let d = try DatasetBuilder.build(table, overrides: overrides)
-        return (d, SourceFile(path: relative, sha256: FileDigest.sha256(bytes), kind: d.kind, state: d.state))
+        let tables = try FormatDetector.read(bytes: bytes, path: relative)
+        if tables.count > 1, overrides[MetadataKeys.normalise("temperature")] != nil {
+            throw GlassError(.usage, file: "study.toml",
+                             "files.\"\(relative)\".temperature would give all \(tables.count) sweeps of the file one temperature; expected no temperature (each sweep's is read from its data)")
+        }
+        let datasets = try tables.map { try DatasetBuilder.build($0, overrides: overrides) }
+        guard let first = datasets.first else {
+            throw GlassError(file: relative, "no dataset in the file; expected a header line and data rows")
+        }
+        return (datasets, SourceFile(path: relative, sha256: FileDigest.sha256(bytes), kind: first.kind, state: first.state))
     }
 
     static func readBytes(_ path: String, shown: String) throws -> [UInt8] {

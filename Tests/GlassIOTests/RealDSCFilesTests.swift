@@ -27,7 +27,9 @@ final class RealDSCFilesTests: XCTestCase {
     func testEveryRealFileImports() throws {
         for (name, n, t0, t1, w0, w1, note) in Self.expected {
             let url = try SharedData.url("dsc/" + name)
-            let (d, source) = try StudyLoader.loadFile(absolute: url.path, relative: name, overrides: [:])
+            let (datasets, source) = try StudyLoader.loadFile(absolute: url.path, relative: name, overrides: [:])
+            XCTAssertEqual(datasets.count, 1, name)
+            let d = try XCTUnwrap(datasets.first)
             XCTAssertEqual(d.kind, .dsc, name)
             XCTAssertEqual(d.count, n, "\(name): points of the heating segment")
             // Temperatures are written with ≤ 6 decimals; 1e-9 K absorbs the +273.15 rounding.
@@ -42,19 +44,19 @@ final class RealDSCFilesTests: XCTestCase {
 
     func testNetzschMetadata() throws {
         let url = try SharedData.url("dsc/netzsch-proteus/A_1.txt")
-        let (d, _) = try StudyLoader.loadFile(absolute: url.path, relative: "A_1.txt", overrides: [:])
+        let d = try XCTUnwrap(StudyLoader.loadFile(absolute: url.path, relative: "A_1.txt", overrides: [:]).datasets.first)
         XCTAssertEqual(d.massMg, 77.8)
         XCTAssertEqual(d.heatingRateKPerMin, 5, "segment 3 is programmed at 5.0 K/min")
         XCTAssertTrue(d.warnings.contains { $0.contains("using segment 3") })
         // Asking for segment 1 (25 → 50 °C at 7 K/min) through study.toml's per-file keys.
-        let (d1, _) = try StudyLoader.loadFile(absolute: url.path, relative: "A_1.txt", overrides: ["segment": MetadataEntry("1", line: 0)])
+        let d1 = try XCTUnwrap(StudyLoader.loadFile(absolute: url.path, relative: "A_1.txt", overrides: ["segment": MetadataEntry("1", line: 0)]).datasets.first)
         XCTAssertEqual(d1.heatingRateKPerMin, 7)
         XCTAssertLessThan(d1.temperatureKValues.last ?? 999, 50 + 273.15 + 1)
     }
 
     func testTAMassAndSign() throws {
         let url = try SharedData.url("dsc/ta-universal-analysis/sample_dsc_tainstruments.txt")
-        let (d, _) = try StudyLoader.loadFile(absolute: url.path, relative: "ta.txt", overrides: [:])
+        let d = try XCTUnwrap(StudyLoader.loadFile(absolute: url.path, relative: "ta.txt", overrides: [:]).datasets.first)
         XCTAssertEqual(d.massMg, 9)
         // Eicosane melts near 36.8 °C: endothermic, so a positive peak once endo-up.
         let peak = d.heatFlowWPerG.indices.max { d.heatFlowWPerG[$0] < d.heatFlowWPerG[$1] } ?? 0

@@ -72,8 +72,9 @@ final class ImportVariantsTests: XCTestCase {
         var datasets: [Dataset] = []
         for (state, rate, w) in Self.states {
             let bytes = Self.text(v, state: state, rate: rate, w)
-            let table = try FormatDetector.read(bytes: bytes, path: "\(state).csv")
-            datasets.append(try DatasetBuilder.build(table))
+            for table in try FormatDetector.read(bytes: bytes, path: "\(state).csv") {
+                datasets.append(try DatasetBuilder.build(table))
+            }
         }
         let p = try DSCPrepared.prepare(datasets)
         let r = try RejuvenationEnthalpy.evaluate(p, tsK: 420, teK: 500, baseline: .linear, molarMassGPerMol: 100.87)
@@ -96,8 +97,9 @@ final class ImportVariantsTests: XCTestCase {
     func testEncodingsAreDetected() throws {
         let expected: [String: TextDecoding.Encoding] = ["utf8": .utf8, "bom": .utf8BOM, "utf16le": .utf16LE, "utf16be": .utf16BE, "cp1252": .windows1252]
         for v in Self.variants {
-            let t = try FormatDetector.read(bytes: Self.text(v, state: "s", rate: nil, Self.states[0].2), path: "x")
-            XCTAssertEqual(t.encoding, expected[v.encoding], v.name)
+            let tables = try FormatDetector.read(bytes: Self.text(v, state: "s", rate: nil, Self.states[0].2), path: "x")
+            XCTAssertEqual(tables.count, 1, v.name)
+            XCTAssertEqual(tables.first?.encoding, expected[v.encoding], v.name)
         }
     }
 }

@@ -3,6 +3,8 @@ import Foundation
 /// What a column means, matched from its name (SPEC §2.1 "matched by meaning").
 public enum ColumnMeaning: String, Sendable, Equatable {
     case temperature, heatFlow, storageModulus, lossModulus, tanDelta, frequency, time, segment
+    /// The sweep index of a file holding several isothermal sweeps (pyvisco's `Set`).
+    case sweep
 }
 
 /// A recognised column with its conversion to internal units.
@@ -42,6 +44,7 @@ public enum ColumnMatcher {
             return .tanDelta
         }
         if k == "segment" || k == "seg" { return .segment }
+        if k == "set" || k == "sweep" || k == "set index" || k == "sweep index" { return .sweep }
         if k == "time" || k == "t time" || k.hasPrefix("time ") || k == "t" && raw == "t" { return .time }
         if k == "t" || k == "ts" || k == "temp" || k.hasPrefix("temp ") || k.hasPrefix("temperature")
             || k.hasSuffix(" temperature") || k.hasSuffix(" temp") {

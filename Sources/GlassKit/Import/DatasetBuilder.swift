@@ -4,6 +4,11 @@ import Foundation
 /// `Dataset` in internal units.
 public enum DatasetBuilder {
     /// Builds the dataset. `overrides` win over the file's own metadata.
+    ///
+    /// The dataset's path is `table.datasetPath` (`file.csv#set3` for one sweep of a
+    /// multi-sweep file); errors name the file and its line. A `dma-fsweep` without a stated
+    /// `temperature` takes the mean of its temperature column, with a warning when that column
+    /// spans more than `sweepTemperatureSpreadK`.
     public static func build(_ table: RawTable, overrides: [String: MetadataEntry] = [:]) throws -> Dataset {
         let path = table.path
         var meta = table.metadata
@@ -42,7 +47,8 @@ public enum DatasetBuilder {
                              "cannot tell what this file holds from its columns [\(found)]; expected a temperature column with heat flow (DSC) or E'/E'' (DMA)")
         }
 
-        var d = Dataset(path: path, kind: kind)
+        var d = Dataset(path: table.datasetPath, kind: kind)
+        d.warnings = table.warnings
         try readMetadata(meta, into: &d, fail: fail)
 
         switch kind {
@@ -107,8 +113,24 @@ public enum DatasetBuilder {
             let f1 = try modulusFactor(e1, table), f2 = try modulusFactor(e2, table)
             var wanted = [fCol.index, e1.index, e2.index]
             if let td = columns[.tanDelta] { wanted.append(td.index) }
+            // The measured temperature, when no temperature is stated.
+            let measured = d.temperatureK == nil ? columns[.temperature] : nil
+            if let c = measured { wanted.append(c.index) }
             let (values, lines) = try TableReader.columns(table, wanted)
             try requireRows(values[0].count, table)
+            if let c = measured {
+                let tConv = try temperatureConversion(c, table)
+                let t = values[wanted.count - 1].map(tConv)
+                let mean = t.reduce(0, +) / Double(t.count)
+                d.temperatureK = mean
+                if let lo = t.min(), let hi = t.max(), hi - lo > sweepTemperatureSpreadK {
+                    let k = { (v: Double) in String(format: "%.2f", v) }
+                    d.warnings.append("\(d.path): the measured temperature (\(c.header.name)) spans \(k(hi - lo)) K (\(k(lo))–\(k(hi)) K); the sweep is placed at its mean \(k(mean)) K — set `temperature` in study.toml to choose")
+                }
+            }
+            if meta["modulus"]?.value.lowercased() == "shear" || e1.header.name.lowercased().hasPrefix("g") {
+                d.warnings.append("\(path): \(e1.header.name) and \(e2.header.name) are shear moduli (G′, G″), kept as the storage and loss modulus")
+            }
             let order = values[0].indices.sorted { values[0][$0] < values[0][$1] }
             for k in 1..<order.count where values[0][order[k]] == values[0][order[k - 1]] {
                 throw GlassError(file: path, line: lines[order[k]], "frequency \(values[0][order[k]]) repeated (also at line \(lines[order[k - 1]])); expected one row per frequency")
@@ -119,13 +141,16 @@ public enum DatasetBuilder {
             d.frequencyHzValues = order.map { values[0][$0] * ff }
             d.storageMPa = order.map { values[1][$0] * f1 }
             d.lossMPa = order.map { values[2][$0] * f2 }
-            if wanted.count > 3 { d.tanDelta = order.map { values[3][$0] } }
+            if columns[.tanDelta] != nil { d.tanDelta = order.map { values[3][$0] } }
             guard d.temperatureK != nil else {
-                throw GlassError(file: path, "dma-fsweep without a temperature; expected '# temperature: 400 K' or study.toml files.\"\(path)\".temperature")
+                throw GlassError(file: path, "dma-fsweep without a temperature; expected '# temperature: 400 K', a temperature column or study.toml files.\"\(path)\".temperature")
             }
         }
         return d
     }
+
+    /// Spread of a sweep's measured temperatures above which its mean is reported in a warning, K.
+    public static let sweepTemperatureSpreadK = 1.0
 
     // MARK: - Metadata
 

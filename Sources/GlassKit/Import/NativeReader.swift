@@ -39,7 +39,13 @@ public enum NativeReader {
         var units: [String]?
         if let first = data.first {
             let fields = delimiter.split(lines.string(first))
-            let numeric = fields.contains { f in f.first.map { $0.isNumber || $0 == "-" || $0 == "+" || $0 == "." } ?? false }
+            // A field led by a digit, or by a sign or point and then a digit (`-` alone is a unit: pyvisco's `Set`).
+            let numeric = fields.contains { f in
+                let c = Array(f.prefix(2))
+                guard let first = c.first else { return false }
+                if first.isNumber { return true }
+                return "-+.".contains(first) && c.count > 1 && (c[1].isNumber || c[1] == ".")
+            }
             if !numeric && fields.count == names.count {
                 units = fields
                 data.removeFirst()

@@ -6,6 +6,11 @@ public enum SourceFormat: String, Sendable, Equatable {
     case netzsch = "NETZSCH Proteus ASCII"
     /// TA Instruments Universal Analysis text export.
     case taUniversal = "TA Universal Analysis"
+    /// GABO Eplexor ASCII export (fixed-width names row, `[unit]` row, `]n[name` trailer).
+    case eplexor = "GABO Eplexor ASCII"
+    /// TA Instruments TRIOS text export: the LIMS dialect (`[Step]`, `Variables`, `Units`,
+    /// `Data point` rows) and the classic one (`[step]`, title, names row, units row).
+    case trios = "TA TRIOS text"
 }
 
 /// A metadata value and the line it came from (0 = study.toml or the command line).
@@ -30,9 +35,14 @@ public struct SegmentProgram: Sendable, Equatable {
 
 /// A file after its format has been recognised: metadata in glassview's keys, the headings,
 /// and where the data rows are. Numbers are parsed later, only for the columns used.
+///
+/// A file that holds several sweeps (a `Set` column, TRIOS `[step]` blocks) gives one table per
+/// sweep, all with the file's `path` and `lines`, each with its own `part` and data rows.
 public struct RawTable: Sendable {
-    /// Path for messages.
+    /// Path of the file, for messages (errors name the file and a line of it).
     public var path: String
+    /// Which sweep of a multi-sweep file this table is (`set3`, `step2`); nil for a whole file.
+    public var part: String? = nil
     /// Format recognised.
     public var format: SourceFormat
     /// Encoding detected.
@@ -53,4 +63,9 @@ public struct RawTable: Sendable {
     public var lines: TextLines
     /// NETZSCH segment programs by number.
     public var segmentPrograms: [Int: SegmentProgram]
+    /// Remarks of the reader (e.g. skipped TRIOS steps), passed on to the dataset's warnings.
+    public var warnings: [String] = []
+
+    /// The dataset's path: `path`, or `path#part` for one sweep of a multi-sweep file.
+    public var datasetPath: String { part.map { path + "#" + $0 } ?? path }
 }

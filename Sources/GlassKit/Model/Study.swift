@@ -65,13 +65,15 @@ public struct Study: Sendable {
     /// Import remarks.
     public var warnings: [String]
 
-    /// Creates a study.
+    /// Creates a study. Its warnings are `warnings` then the datasets' warnings, each text once
+    /// (the sweeps of one file share file-level remarks).
     public init(name: String, datasets: [Dataset], sources: [SourceFile] = [], settings: StudySettings = StudySettings(), warnings: [String] = []) {
         self.name = name
         self.datasets = datasets
         self.sources = sources
         self.settings = settings
-        self.warnings = warnings + datasets.flatMap { $0.warnings }
+        var seen = Set<String>()
+        self.warnings = (warnings + datasets.flatMap { $0.warnings }).filter { seen.insert($0).inserted }
     }
 
     /// Composition: study.toml, else the first file that states one.

@@ -1,0 +1,41 @@
+/// Splits a table that holds several isothermal sweeps in one file (pyvisco's CSV: a `Set`
+/// column numbering the sweeps) into one table per sweep.
+///
+/// Rows are grouped by the sweep column's value as written (trimmed), the groups in order of
+/// first appearance; each table's `part` is `set<value>` (dataset path `file.csv#set3`). An
+/// empty sweep field is an error naming the line: a row that belongs to no sweep cannot be placed.
+public enum SweepSplitter {
+    /// `table` split by its sweep column, or `[table]` when it has none.
+    public static func split(_ table: RawTable) throws -> [RawTable] {
+        guard let column = table.headers.firstIndex(where: { ColumnMatcher.meaning(of: $0) == .sweep }) else {
+            return [table]
+        }
+        var order: [String] = []
+        var rows: [String: [Int]] = [:]
+        var ranges = [(Int, Int)]()
+        try table.lines.bytes.withUnsafeBufferPointer { buf in
+            for li in table.dataLines {
+                table.delimiter.fieldRanges(buf, table.lines.starts[li], table.lines.ends[li], into: &ranges)
+                if ranges.count != table.headers.count {
+                    throw GlassError(file: table.path, line: li + 1,
+                                     "\(ranges.count) fields, expected \(table.headers.count) as in the header at line \(table.headerLine) (\(table.delimiter)-separated)")
+                }
+                let (a, b) = ranges[column]
+                let value = String(decoding: buf[a..<b], as: UTF8.self)
+                if value.isEmpty {
+                    throw GlassError(file: table.path, line: li + 1,
+                                     "field \(column + 1) (\(table.headers[column].text)) is empty; expected the sweep number of every row")
+                }
+                if rows[value] == nil { order.append(value) }
+                rows[value, default: []].append(li)
+            }
+        }
+        if order.count <= 1 { return [table] }
+        return order.map { value in
+            var t = table
+            t.part = "set" + value
+            t.dataLines = rows[value] ?? []
+            return t
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+
+/// Reads TA Instruments TRIOS text exports, one table per frequency-sweep step (SPEC §2.2).
+///
+/// Two dialects share the `[step]` blocks:
+/// - LIMS (`[Version]`, `[Header]`, … then per step `Step name`, `Number of points`,
+///   `Variables`, `Units` and `Data point` rows, TAB-separated);
+/// - classic (key–TAB–value lines, then per step `[step]`, a title line, a names row, a units
+///   row and data rows up to a blank line).
+///
+/// A step is a frequency sweep when it has frequency, storage and loss modulus columns and its
+/// frequency takes more than one value; other steps (amplitude or time sweeps, flow ramps, TGA
+/// segments) are skipped with one warning, and a file without any is an error. Tables are
+/// named `step<k>` by the step's place among all `[step]` blocks (dataset path `file.txt#step2`).
+/// Columns of a rotational rheometer (a torque column: ARES-G2, DHR) are shear moduli G′, G″:
+/// the table's metadata gets `modulus: shear`.
+public enum TriosReader {
+    /// True when a line `[step]` (any case) appears in the first 5000 lines.
+    public static func recognises(_ lines: TextLines) -> Bool {
+        for i in 0..<min(lines.count, 5000) where lines.firstByte(i) == 0x5B {   // '['
+            if lines.string(i).trimmingCharacters(in: .whitespaces).lowercased() == "[step]" { return true }
+        }
+        return false
+    }
+
+    /// One table per frequency-sweep step.
+    public static func read(_ lines: TextLines, path: String, encoding: TextDecoding.Encoding) throws -> [RawTable] {
+        var starts: [Int] = []
+        var sectionStarts: [Int] = []
+        for i in 0..<lines.count where lines.firstByte(i) == 0x5B {
+            let s = lines.string(i).trimmingCharacters(in: .whitespaces)
+            guard s.hasSuffix("]") else { continue }
+            sectionStarts.append(i)
+            if s.lowercased() == "[step]" { starts.append(i) }
+        }
+        var tables: [RawTable] = []
+        var skipped: [String] = []
+        for (k, start) in starts.enumerated() {
+            let end = sectionStarts.first { $0 > start } ?? lines.count
+            var table = try readStep(lines, start + 1, end, path: path, encoding: encoding)
+            table.part = "step\(k + 1)"
+            let name = table.metadata["step_name"]?.value ?? table.part ?? ""
+            if let why = try whyNotAFrequencySweep(table) {
+                skipped.append("'\(name)' (\(why))")
+            } else {
+                tables.append(table)
+            }
+        }
+        guard !tables.isEmpty else {
+            let shown = skipped.prefix(4).joined(separator: ", ") + (skipped.count > 4 ? ", …" : "")
+            throw GlassError(file: path, "TRIOS export without a frequency sweep; expected a [step] with frequency, storage and loss modulus columns over several frequencies; its steps: \(shown.isEmpty ? "none" : shown)")
+        }
+        if !skipped.isEmpty {
+            tables[0].warnings.append("\(path): \(skipped.count) TRIOS step(s) that are not frequency sweeps skipped: \(skipped.joined(separator: ", "))")
+        }
+        return tables
+    }
+
+    /// The table of the block `[from, to)` after a `[step]` line.
+    private static func readStep(_ lines: TextLines, _ from: Int, _ to: Int, path: String,
+                                 encoding: TextDecoding.Encoding) throws -> RawTable {
+        var metadata: [String: MetadataEntry] = [:]
+        var names: [String]?
+        var units: [String]?
+        var headerLine = from
+        var data: [Int] = []
+        var declaredPoints: (Int, Int)?
+        let lims = (from..<to).contains { lines.string($0).hasPrefix("Variables\t") }
+        if lims {
+            for i in from..<to where !lines.isBlank(i) {
+                let s = lines.string(i)
+                let key = s.prefix { $0 != "\t" }
+                let value = s.dropFirst(key.count).trimmingCharacters(in: .whitespaces)
+                switch key {
+                case "Step name": metadata["step_name"] = MetadataEntry(value, line: i + 1)
+                case "Number of points": declaredPoints = Int(value).map { ($0, i + 1) }
+                case "Variables": names = Delimiter.tab.split(s); headerLine = i + 1
+                case "Units": units = Delimiter.tab.split(s)
+                case "Data point": data.append(i)
+                default: break
+                }
+            }
+        } else {
+            // Classic: an optional title line (no TAB), the names row, the units row, data.
+            var rows = (from..<to).filter { !lines.isBlank($0) }
+            if let first = rows.first, !lines.string(first).contains("\t") {
+                metadata["step_name"] = MetadataEntry(lines.string(first).trimmingCharacters(in: .whitespaces), line: first + 1)
+                rows.removeFirst()
+            }
+            if let n = rows.first {
+                names = Delimiter.tab.split(lines.string(n)); headerLine = n + 1
+                rows.removeFirst()
+            }
+            if let u = rows.first, !Delimiter.tab.split(lines.string(u)).contains(where: startsLikeNumber) {
+                units = Delimiter.tab.split(lines.string(u))
+                rows.removeFirst()
+            }
+            data = rows
+        }
+        guard let n = names else {
+            throw GlassError(file: path, line: from, "TRIOS [step] without a row of column names; expected 'Variables' (LIMS) or a names row")
+        }
+        if let (count, line) = declaredPoints, count != data.count {
+            throw GlassError(file: path, line: line, "the step declares \(count) points but has \(data.count) 'Data point' rows; expected a complete export")
+        }
+        let headers = n.enumerated().map { k, name in ColumnHeader(name, unitRow: units.flatMap { k < $0.count ? $0[k] : nil }) }
+        if headers.contains(where: { $0.name.lowercased().contains("torque") }) {
+            metadata["modulus"] = MetadataEntry("shear", line: headerLine)
+        }
+        // Without a temperature column, the nominal temperature of a name like `Frequency sweep (150.0 °C)`.
+        let columns = ColumnMatcher.match(headers)
+        if columns[.temperature] == nil, let name = metadata["step_name"],
+           let open = name.value.lastIndex(of: "("), let close = name.value.lastIndex(of: ")"), open < close,
+           let t = MetadataValue.temperatureK(String(name.value[name.value.index(after: open)..<close])) {
+            metadata["temperature"] = MetadataEntry("\(t) K", line: name.line)
+        }
+        return RawTable(path: path, format: .trios, encoding: encoding, metadata: metadata, headers: headers,
+                        headerLine: headerLine, delimiter: .tab, decimalComma: false,
+                        dataLines: data, lines: lines, segmentPrograms: [:])
+    }
+
+    /// Nil for a frequency sweep, else why the step is not one.
+    private static func whyNotAFrequencySweep(_ table: RawTable) throws -> String? {
+        let columns = ColumnMatcher.match(table.headers)
+        guard let f = columns[.frequency], columns[.storageModulus] != nil, columns[.lossModulus] != nil else {
+            return "no frequency, storage and loss modulus columns"
+        }
+        if table.dataLines.count < 2 { return "\(table.dataLines.count) data row(s)" }
+        let values = try TableReader.columns(table, [f.index]).values[0]
+        guard let lo = values.min(), let hi = values.max(), hi > lo else {
+            return "one frequency: an amplitude or time sweep"
+        }
+        return nil
+    }
+
+    private static func startsLikeNumber(_ field: String) -> Bool {
+        let chars = Array(field)
+        guard let c = chars.first else { return false }
+        if c.isNumber { return true }
+        return (c == "-" || c == "+" || c == ".") && chars.count > 1 && (chars[1].isNumber || chars[1] == ".")
+    }
+}
