@@ -91,7 +91,8 @@ public enum TriosReader {
                 names = Delimiter.tab.split(lines.string(n)); headerLine = n + 1
                 rows.removeFirst()
             }
-            if let u = rows.first, !Delimiter.tab.split(lines.string(u)).contains(where: startsLikeNumber) {
+            // The units row: no field is a number (`1/s` and `1/MPa` are units, not data).
+            if let u = rows.first, !Delimiter.tab.split(lines.string(u)).contains(where: { NumberParser.parse($0) != nil }) {
                 units = Delimiter.tab.split(lines.string(u))
                 rows.removeFirst()
             }
@@ -131,12 +132,5 @@ public enum TriosReader {
             return "one frequency: an amplitude or time sweep"
         }
         return nil
-    }
-
-    private static func startsLikeNumber(_ field: String) -> Bool {
-        let chars = Array(field)
-        guard let c = chars.first else { return false }
-        if c.isNumber { return true }
-        return (c == "-" || c == "+" || c == ".") && chars.count > 1 && (chars[1].isNumber || chars[1] == ".")
     }
 }
