@@ -142,6 +142,10 @@ public enum DatasetBuilder {
             d.storageMPa = order.map { values[1][$0] * f1 }
             d.lossMPa = order.map { values[2][$0] * f2 }
             if columns[.tanDelta] != nil { d.tanDelta = order.map { values[3][$0] } }
+            let nonPositive = zip(d.storageMPa, d.lossMPa).filter { $0 <= 0 || $1 <= 0 }.count
+            if nonPositive > 0 {
+                d.warnings.append("\(d.path): \(nonPositive) point(s) with a storage or loss modulus ≤ 0 (not physical: an instrument artefact); kept, but a log-scale analysis cannot use them")
+            }
             guard d.temperatureK != nil else {
                 throw GlassError(file: path, "dma-fsweep without a temperature; expected '# temperature: 400 K', a temperature column or study.toml files.\"\(path)\".temperature")
             }
