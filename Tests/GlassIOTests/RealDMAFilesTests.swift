@@ -160,6 +160,10 @@ final class RealDMAFilesTests: XCTestCase {
         let t = study.datasets.compactMap { $0.temperatureK }
         XCTAssertEqual(t.count, 21)
         XCTAssertTrue(zip(t, t.dropFirst()).allSatisfy { $1 - $0 > 6 && $1 - $0 < 9 }, "\(t)")
+        // study.toml's per-file keys apply to every sweep of the file.
+        let (relabelled, source) = try StudyLoader.loadFile(absolute: url.path, relative: "p.csv", overrides: ["state": MetadataEntry("cooled-10", line: 0)])
+        XCTAssertEqual(Set(relabelled.map { $0.state }), ["cooled-10"])
+        XCTAssertEqual(source.state, "cooled-10")
         // A temperature for the whole file would give 21 sweeps one temperature: refused.
         XCTAssertThrowsError(try StudyLoader.loadFile(absolute: url.path, relative: "p.csv", overrides: ["temperature": MetadataEntry("300", line: 0)])) { e in
             XCTAssertEqual((e as? GlassError)?.kind, .usage, "\(e)")
