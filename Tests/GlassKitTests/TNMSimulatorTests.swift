@@ -208,7 +208,7 @@ final class TNMSimulatorTests: XCTestCase {
             XCTAssertEqual(w, 20.0 / 60 * p.cpCrystal.value(atK: t), accuracy: 1e-12)
         }
         let text = study.files[2].nativeText()
-        XCTAssertTrue(text.hasPrefix("# kind: dsc\n# state: cooled-5\n# cooling_rate: 5 K/min\n# role: sample\n# heating_rate: 20 K/min\n# composition: La30Ce30Ni10Al20Co10\n# mass: 25.1 mg\n# sign: endo-up\nT/K,W/(W/g)\n300.000,"), text.prefix(300).description)
+        XCTAssertTrue(text.hasPrefix("# kind: dsc\n# state: cooled-5\n# cooling_rate: 5 K/min\n# role: sample\n# heating_rate: 20 K/min\n# composition: La30Ce30Ni10Al20Co10\n# mass: 25.1 mg\n# sign: endo-up\nT/K,W/(W/g)\n300,"), text.prefix(300).description)
         XCTAssertEqual(study.files[2].suggestedPath, "dsc/cooled-5.csv")
     }
 

@@ -259,19 +259,16 @@ public struct SimulatedDSCFile: Sendable, Equatable {
     public var suggestedPath: String { "dsc/\(state).csv" }
 
     /// The file in the native delimited format of SPEC §2.1 (T with 3 decimals, W with 7).
+    /// The run as text for `RunWriter` (native or NETZSCH).
+    public var runText: DSCRunText {
+        DSCRunText(state: state, coolingRateKPerMin: coolingRateKPerMin, role: role == .sample ? .sample : .crystalline,
+                   heatingRateKPerMin: heatingRateKPerMin, composition: composition, massMg: massMg,
+                   temperatureK: temperatureK, heatFlowWPerG: heatFlowWPerG)
+    }
+
+    /// SPEC §2.1 native format (12 significant digits: the chord ends of a near-zero ΔH_rej need them).
     public func nativeText() -> String {
-        var lines = ["# kind: dsc", "# state: \(state)"]
-        if let rate = coolingRateKPerMin { lines.append("# cooling_rate: \(DSCStudySimulator.formatNumber(rate)) K/min") }
-        lines.append("# role: \(role.rawValue)")
-        lines.append("# heating_rate: \(DSCStudySimulator.formatNumber(heatingRateKPerMin)) K/min")
-        lines.append("# composition: \(composition)")
-        lines.append("# mass: \(DSCStudySimulator.formatNumber(massMg)) mg")
-        lines.append("# sign: endo-up")
-        lines.append("T/K,W/(W/g)")
-        for (t, w) in zip(temperatureK, heatFlowWPerG) {
-            lines.append(String(format: "%.3f,%.7f", t, w))
-        }
-        return lines.joined(separator: "\n") + "\n"
+        RunWriter.native(runText, digits: 12)
     }
 }
 
