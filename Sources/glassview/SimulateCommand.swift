@@ -1,11 +1,146 @@
 import ArgumentParser
 import Foundation
+import GlassIO
 import GlassKit
 
 /// `glassview simulate`: physical simulators that write studies in the native format.
 struct Simulate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Generate simulated studies (DSC: TNM enthalpy relaxation with KWW kinetics).",
-        subcommands: []
+        subcommands: [SimulateDSC.self]
     )
+}
+
+/// `glassview simulate dsc`: a DSC study from the Tool–Narayanaswamy–Moynihan model, and a
+/// planning table of which cooling rate gives which ΔH_rej.
+struct SimulateDSC: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dsc",
+        abstract: "Simulate DSC runs: as-cast, cooled from the supercooled liquid at each rate, crystalline.",
+        discussion: """
+        The glass is quenched from the melt (as-cast) or re-heated into the supercooled liquid and \
+        cooled at q_c, then heated at β_h. Enthalpy relaxation follows the TNM model with KWW kinetics \
+        (Prony series); the as-cast's first heating crystallises; a crystalline "Run2" is written for \
+        subtraction; noise and a small linear drift are added. Prints the noise-free ΔH_rej per state \
+        (chord and state:as-cast readings of SPEC §3). Existing files are never overwritten.
+        """
+    )
+
+    @Option(help: ArgumentHelp("Directory to write the study into (created; must not hold the files already).", valueName: "DIR"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("Cooling rates from the supercooled liquid, K/min, comma-separated.", valueName: "LIST"))
+    var rates: String = "1,2,5,10,20"
+
+    @Option(name: .customLong("heating-rate"), help: ArgumentHelp("Heating rate of the measuring scans, K/min.", valueName: "K/MIN"))
+    var heatingRate: Double = 20
+
+    @Option(help: ArgumentHelp("T_s for the ground-truth table and study.toml, K.", valueName: "K"))
+    var ts: Double = 420
+
+    @Option(help: ArgumentHelp("T_e for the ground-truth table and study.toml, K.", valueName: "K"))
+    var te: Double = 500
+
+    @Option(help: ArgumentHelp("Heat-flow noise (standard deviation), W/g.", valueName: "W/G"))
+    var noise: Double = 2e-5
+
+    @Option(help: ArgumentHelp("Largest instrument drift: offset in W/g (slope = offset / 200 K).", valueName: "W/G"))
+    var drift: Double = 1e-4
+
+    @Option(help: "Seed of the noise generator.")
+    var seed: UInt64 = 2023
+
+    @Option(help: ArgumentHelp("Also write the runs as NETZSCH Proteus exports into DIR.", valueName: "DIR"))
+    var netzsch: String?
+
+    func run() throws {
+        do {
+            let list = rates.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            let parsed = list.compactMap { Double($0) }
+            guard parsed.count == list.count, parsed.allSatisfy({ $0 > 0 && $0.isFinite }) else {
+                throw GlassError(.usage, file: "--rates", "'\(rates)'; expected positive numbers such as 1,2,5,10,20")
+            }
+            guard heatingRate > 0, ts < te, noise >= 0, drift >= 0 else {
+                throw GlassError(.usage, file: "--heating-rate/--ts/--te/--noise", "need heating rate > 0, T_s < T_e, noise ≥ 0")
+            }
+            let config = DSCStudyConfiguration.simulation(coolingRatesKPerMin: parsed, heatingRateKPerMin: heatingRate,
+                                                          tsK: ts, teK: te, noiseWPerG: noise, driftWPerG: drift, seed: seed)
+            let study = DSCStudySimulator.simulate(config)
+            print(SimulatedStudyText.truthTable(study), terminator: "")
+            if let dir = output {
+                try SimulatedStudyText.writeNative(study, into: dir)
+                print("wrote \(study.files.count) files and study.toml into \(dir)")
+            }
+            if let dir = netzsch {
+                try SimulatedStudyText.writeNetzsch(study, into: dir)
+                print("wrote \(study.files.count) NETZSCH exports and study.toml into \(dir)")
+            }
+        } catch {
+            exitWithError(error)
+        }
+    }
+}
+
+/// Text of a simulated study: files, study.toml, the ground-truth table.
+enum SimulatedStudyText {
+    static func truthTable(_ s: SimulatedDSCStudy) -> String {
+        var out = String(format: "noise-free ΔH_rej, T_s = %g K, T_e = %g K, heating %g K/min (SPEC §3)\n",
+                         s.configuration.tsK, s.configuration.teK, s.configuration.heatingRateKPerMin)
+        out += "state        q_c K/min   T_f K    linear J/g  linear kJ/mol  state:as-cast J/g  kJ/mol\n"
+        for g in s.groundTruth {
+            let rate = g.coolingRateKPerMin.map { Format.shortNumber($0) } ?? "-"
+            out += g.state.padding(toLength: 12, withPad: " ", startingAt: 0) + " " + rate.leftPadded(9)
+            out += String(format: " %8.2f %11.5f %14.6f %18.5f %7.6f\n", g.frozenFictiveTemperatureK, g.linearJPerG, g.linearKJPerMol ?? .nan,
+                          g.versusAsCastJPerG, g.versusAsCastKJPerMol ?? .nan)
+        }
+        return out
+    }
+
+    static func toml(_ s: SimulatedDSCStudy, files: [(String, SimulatedDSCFile)]?) -> String {
+        var t = """
+        # Simulated by `glassview simulate dsc` (TNM model; see README.md beside this file).
+        composition = "\(s.configuration.composition)"
+        ts_K = \(Format.shortNumber(s.configuration.tsK))
+        te_K = \(Format.shortNumber(s.configuration.teK))
+        baseline = "linear"
+
+        """
+        for (path, f) in files ?? [] {
+            t += "\n[files.\"\(path)\"]\nstate = \"\(f.state)\"\nrole = \"\(f.role.rawValue)\"\n"
+            if let q = f.coolingRateKPerMin { t += "cooling_rate = \"\(Format.shortNumber(q)) K/min\"\n" }
+            t += "composition = \"\(f.composition)\"\n"
+        }
+        return t
+    }
+
+    static func prepare(_ dir: String, _ paths: [String]) throws {
+        for p in paths + ["study.toml"] where FileManager.default.fileExists(atPath: dir + "/" + p) {
+            throw GlassError(.cannotCreate, file: dir + "/" + p, "exists; not overwritten (choose another --output)")
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            for p in paths {
+                try FileManager.default.createDirectory(atPath: (dir + "/" + p as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            }
+        } catch {
+            throw GlassError(.cannotCreate, file: dir, "cannot create the directory")
+        }
+    }
+
+    static func writeNative(_ s: SimulatedDSCStudy, into dir: String) throws {
+        let paths = s.files.map { $0.suggestedPath }
+        try prepare(dir, paths)
+        for f in s.files { try AtomicFile.write(f.nativeText(), to: dir + "/" + f.suggestedPath, overwrite: false) }
+        try AtomicFile.write(toml(s, files: nil), to: dir + "/study.toml", overwrite: false)
+    }
+
+    static func writeNetzsch(_ s: SimulatedDSCStudy, into dir: String) throws {
+        let named = s.files.map { f in ("\(f.state.uppercased()).txt", f) }
+        try prepare(dir, named.map { $0.0 })
+        for (p, f) in named {
+            let bytes = RunWriter.netzsch(f.runText, sampleName: "La30Ce30Ni10Al20Co10 \(f.state)")
+            try AtomicFile.write(bytes: bytes, to: dir + "/" + p, overwrite: false)
+        }
+        try AtomicFile.write(toml(s, files: named), to: dir + "/study.toml", overwrite: false)
+    }
 }

@@ -70,7 +70,7 @@ public enum RunWriter {
         let tStart = r.temperatureK.first ?? 0
         for i in r.temperatureK.indices {
             let time = (r.temperatureK[i] - tStart) / r.heatingRateKPerMin
-            lines.append("\(dec(r.temperatureK[i] - Units.celsiusOffset, 7));\(dec(time, 7));\(dec(r.heatFlowWPerG[i], 9));1")
+            lines.append("\(dec(r.temperatureK[i] - Units.celsiusOffset, 7));\(dec(time, 7));\(dec(r.heatFlowWPerG[i], 11));1")
         }
         let text = lines.joined(separator: "\r\n") + "\r\n"
         return text.unicodeScalars.map { $0.value < 0x80 ? UInt8($0.value) : ($0 == "°" ? 0xB0 : 0x3F) }
