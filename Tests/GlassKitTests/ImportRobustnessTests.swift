@@ -15,6 +15,11 @@ final class ImportRobustnessTests: XCTestCase {
         "Sample\tx\nSize\t9.0\tmg\nExotherm\tUp\nSig1\tTime (min)\nSig2\tTemperature (°C)\nSig3\tHeat Flow (mW)\nStartOfData\n-1\t0\t0\n1\t20\t-1\n2\t22\t-1.1\n3\t24\t-1.2\n",
         "# kind: dma-fsweep\n# temperature: 400 K\nf/Hz,E'/MPa,E''/MPa,tan_delta\n0.1,30000,300,0.01\n1,30100,310,0.0103\n10,30200,320,0.0106\n",
         "Time,Temperature,Heat Flow\n[s],[K],[W/g]\n0,300,0.1\n1,300.5,0.11\n2,301,0.12\n",
+        // Multi-sweep formats: pyvisco `Set` CSV, Eplexor ASCII, TRIOS LIMS and classic text.
+        "\u{FEFF}f,E_stor,E_loss,T,Set\nHz, MPa, MPa, C, -\n0.1,8000,90,-50,0\n1,8500,110,-50,0\n0.1,7000,200,20,1\n1,7500,250,20,1\n",
+        "  Index   Ts   f   Tr   E'   E\"   tan_delta\n  [#]  [°C]  [Hz]  [°C]  [MPa]  [MPa]  []\n  0  1.0  0.1  0  1000  20  0.02\n  1  2.0  1.0  0  2000  20  0.01\n]1[RUN\n",
+        "[Version]\n[Step]\nStep name\tFrequency sweep (100.0 °C)\nNumber of points\t2\nVariables\tTemperature\tAngular frequency\tStorage modulus\tLoss modulus\nUnits\t°C\trad/s\tPa\tPa\nData point\t100\t1\t2000\t300\nData point\t100\t10\t3000\t400\n",
+        "Filename\tx\n[step]\nFrequency sweep - 1\nAngular frequency\tTemperature\tStorage modulus\tLoss modulus\nrad/s\t°C\tMPa\tMPa\n1\t25\t2\t0.3\n10\t25\t3\t0.4\n",
     ]
 
     func testMutatedFilesNeverCrash() {
@@ -34,10 +39,14 @@ final class ImportRobustnessTests: XCTestCase {
                 }
             }
             do {
-                let t = try FormatDetector.read(bytes: bytes, path: "m.csv")
-                let d = try DatasetBuilder.build(t)
-                XCTAssertGreaterThanOrEqual(d.count, 2)
-                XCTAssertTrue(d.temperatureKValues.allSatisfy(\.isFinite) && d.heatFlowWPerG.allSatisfy(\.isFinite))
+                let tables = try FormatDetector.read(bytes: bytes, path: "m.csv")
+                XCTAssertFalse(tables.isEmpty)
+                for t in tables {
+                    let d = try DatasetBuilder.build(t)
+                    XCTAssertGreaterThanOrEqual(d.count, 2)
+                    XCTAssertTrue(d.temperatureKValues.allSatisfy(\.isFinite) && d.heatFlowWPerG.allSatisfy(\.isFinite))
+                    XCTAssertTrue(d.frequencyHzValues.allSatisfy(\.isFinite) && (d.temperatureK ?? 0).isFinite)
+                }
                 imported += 1
             } catch let e as GlassError {
                 XCTAssertFalse(e.description.contains("\n"))
