@@ -6,6 +6,6 @@ import GlassKit
 struct Simulate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Generate simulated studies (DSC: TNM enthalpy relaxation with KWW kinetics).",
-        subcommands: []
+        subcommands: [SimulateDMA.self]
     )
 }
