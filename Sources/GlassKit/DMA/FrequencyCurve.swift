@@ -30,9 +30,13 @@ public struct FrequencyCurve: Sendable, Equatable {
         return out
     }
 
-    /// The frequency slices of isotherms sorted by temperature (SPEC §4.1 common grid).
+    /// The frequency slices of isotherms (any order; read by ascending temperature) on SPEC §4.1's common grid.
     public static func slices(_ isotherms: [Dataset]) -> [FrequencyCurve] {
         let usable = isotherms.filter { $0.temperatureK != nil && $0.frequencyHzValues.count >= 2 }
+            .enumerated().sorted { a, b in
+                let ta = a.element.temperatureK ?? 0, tb = b.element.temperatureK ?? 0
+                return ta != tb ? ta < tb : a.offset < b.offset
+            }.map { $0.element }
         guard usable.count >= 2 else { return [] }
         var gridOwner = usable[0]
         for d in usable.dropFirst() where d.frequencyHzValues.count > gridOwner.frequencyHzValues.count { gridOwner = d }

@@ -90,7 +90,9 @@ public struct VFTFit: Sendable, Equatable {
         var p = profile(t0)
         if grid[bestK] == 0 || grid[bestK] == upper, bestS < p.ssr { t0 = grid[bestK]; p = profile(t0) }
         var result = VFTFit(lnFAlpha: p.a, bK: p.b, t0K: t0, stderr: nil, residualSumOfSquares: p.ssr, count: n, remark: nil)
-        // Levenberg–Marquardt polish of all three (SPEC §4.2).
+        // Levenberg–Marquardt polish of all three (SPEC §4.2); accepted when it does not increase the
+        // SSR beyond rounding (exact data leave an SSR of pure rounding on both sides).
+        let sumOfSquares = y.reduce(0) { $0 + $1 * $1 }
         let lm = LevenbergMarquardt.fit(start: [p.a, p.b, t0], residualCount: n, residuals: { q, r in
             for i in 0..<n { r[i] = q[0] - q[1] / (t[i] - q[2]) - y[i] }
         }, jacobian: { q, j in
@@ -100,7 +102,7 @@ public struct VFTFit: Sendable, Equatable {
             }
         }, maxIterations: 200)
         if let lm, lm.parameters[2] < tMin, lm.parameters[2].isFinite, lm.parameters.allSatisfy({ $0.isFinite }),
-           lm.residualSumOfSquares <= p.ssr * (1 + 1e-9) + 1e-300 {
+           lm.residualSumOfSquares <= p.ssr * (1 + 1e-6) + 1e-24 * sumOfSquares {
             result.lnFAlpha = lm.parameters[0]; result.bK = lm.parameters[1]; result.t0K = lm.parameters[2]
             result.residualSumOfSquares = lm.residualSumOfSquares
             if let se = lm.standardErrors, se.count == 3, se.allSatisfy({ $0.isFinite }) {
