@@ -120,17 +120,17 @@ public struct DMAStateModel: Sendable, Equatable {
         return ((lnFAlpha - log(2.0)) * (ta - t0), t0)
     }
 
-    /// A state with the sample study's common choices (README of the sample study): E_g = E_β − 0.27 eV,
+    /// A state with the sample study's common choices (README of the sample study): E_g = E_β − 0.27 eV (by default),
     /// E_s = 0.345·E_β, T_g = 425 K, f_α = 10^13 Hz, α maximum at 2 Hz at 465 K.
     public static func paperState(_ state: String, coolingRateKPerMin: Double?, unrelaxedMPa: Double, betaEnergyEV: Double,
                                   betaPeakKAt2Hz: Double, betaStrength: Double, decouplingK: Double, chiAtTg: Double,
-                                  a1PerK: Double, a2PerK: Double) -> DMAStateModel {
+                                  a1PerK: Double, a2PerK: Double, glassEnergyBelowBetaEV: Double = 0.27) -> DMAStateModel {
         let lnFA = log(1e13)
         let v = vft(lnFAlpha: lnFA, alphaPeakKAt2Hz: 465, decouplingK: decouplingK, betaEnergyEV: betaEnergyEV, betaPeakKAt2Hz: betaPeakKAt2Hz)
         return DMAStateModel(state: state, coolingRateKPerMin: coolingRateKPerMin, unrelaxedMPa: unrelaxedMPa,
                              betaEnergyEV: betaEnergyEV, betaPeakKAt2Hz: betaPeakKAt2Hz, betaStrength: betaStrength,
                              betaStrengthEnergyEV: 0.345 * betaEnergyEV, lnFAlpha: lnFA, bK: v.bK, t0K: v.t0K, tgK: 425,
-                             glassEnergyEV: betaEnergyEV - 0.27, fictiveWidthK: 2, chiAtTg: chiAtTg, a1PerK: a1PerK, a2PerK: a2PerK,
+                             glassEnergyEV: betaEnergyEV - glassEnergyBelowBetaEV, fictiveWidthK: 2, chiAtTg: chiAtTg, a1PerK: a1PerK, a2PerK: a2PerK,
                              alphaStrengthAtTg: 0.4, alphaLowSlope: 0.75)
     }
 
@@ -142,6 +142,6 @@ public struct DMAStateModel: Sendable, Equatable {
         paperState("cooled-10", coolingRateKPerMin: 10, unrelaxedMPa: 36_600, betaEnergyEV: 1.08, betaPeakKAt2Hz: 372,
                    betaStrength: 0.002, decouplingK: 590, chiAtTg: 0.36, a1PerK: 1.7e-3, a2PerK: 3e-3),
         paperState("cooled-20", coolingRateKPerMin: 20, unrelaxedMPa: 36_300, betaEnergyEV: 0.97, betaPeakKAt2Hz: 369,
-                   betaStrength: 0.003, decouplingK: 575, chiAtTg: 0.38, a1PerK: 1.8e-3, a2PerK: 4e-3),
+                   betaStrength: 0.003, decouplingK: 575, chiAtTg: 0.38, a1PerK: 1.8e-3, a2PerK: 4e-3, glassEnergyBelowBetaEV: 0.24),
     ]
 }

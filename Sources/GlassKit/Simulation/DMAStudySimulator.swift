@@ -99,7 +99,7 @@ public struct DMAStudySimulator: Sendable {
 
 /// SplitMix64 with Box–Muller normals: the DMA simulator's seeded noise, the same on every platform
 /// up to the last bit of `log`/`cos`.
-struct DMANoise: Sendable {
+struct DMANoise: RandomNumberGenerator, Sendable {
     var state: UInt64
     init(seed: UInt64) { state = seed }
 
