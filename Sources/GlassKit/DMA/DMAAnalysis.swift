@@ -57,6 +57,7 @@ public enum DMAAnalysis {
         if !s.data.isotherms.isEmpty {
             let (m, mw) = s.tts.masterCurve(trefK: settings.trefK, context: "dma \(name) master curve")
             master = m; w += mw
+            if let r = m?.vft?.remark { w.append("dma \(name) master curve, VFT reading of a_T: \(r)") }
         } else {
             w.append("dma \(name): master curve not computed: no isothermal sweeps")
         }

@@ -45,7 +45,8 @@ public struct VFTFit: Sendable, Equatable {
     /// Fits (SPEC §4.2): for fixed T_0 the model is linear in (ln f_α, B) and solved exactly; T_0
     /// is searched over [0, min T − 0.5 K] (a grid, then golden-section refinement of the best
     /// bracket), then all three are polished by Levenberg–Marquardt, whose covariance gives the
-    /// standard errors. Nil with fewer than 3 pairs, fewer than 3 distinct temperatures, or
+    /// standard errors. The polish is kept only when T_0 stays inside [0, min T) and the SSR does not
+    /// grow; otherwise the search's answer stands, without standard errors and with a remark. Nil with fewer than 3 pairs, fewer than 3 distinct temperatures, or
     /// min T ≤ 0.5 K.
     public static func fit(temperatureK t: [Double], lnFrequency y: [Double]) -> VFTFit? {
         let n = t.count
@@ -101,7 +102,7 @@ public struct VFTFit: Sendable, Equatable {
                 j[i][0] = 1; j[i][1] = -u; j[i][2] = -q[1] * u * u
             }
         }, maxIterations: 200)
-        if let lm, lm.parameters[2] < tMin, lm.parameters[2].isFinite, lm.parameters.allSatisfy({ $0.isFinite }),
+        if let lm, lm.parameters[2] < tMin, lm.parameters[2] >= 0, lm.parameters.allSatisfy({ $0.isFinite }),
            lm.residualSumOfSquares <= p.ssr * (1 + 1e-6) + 1e-24 * sumOfSquares {
             result.lnFAlpha = lm.parameters[0]; result.bK = lm.parameters[1]; result.t0K = lm.parameters[2]
             result.residualSumOfSquares = lm.residualSumOfSquares
