@@ -31,6 +31,7 @@ public struct VFTFit: Sendable, Equatable {
         return bK * tg / (log(10.0) * (tg - t0K) * (tg - t0K))
     }
 
+    /// Field-by-field equality (the standard-error tuple compared element-wise).
     public static func == (a: VFTFit, b: VFTFit) -> Bool {
         a.lnFAlpha == b.lnFAlpha && a.bK == b.bK && a.t0K == b.t0K && a.count == b.count
             && a.residualSumOfSquares == b.residualSumOfSquares && a.remark == b.remark
