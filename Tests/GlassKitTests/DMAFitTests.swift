@@ -30,7 +30,7 @@ final class DMAFitTests: XCTestCase {
         XCTAssertEqual(v.lnFAlpha, log(1e13), accuracy: 1e-6)
         XCTAssertNotNil(v.stderr)
         XCTAssertNil(v.remark)
-        // m = B·T_g/(ln 10·(T_g − T_0)²).
+        // m = B·T_g/(ln 10·(T_g − T_0)²) ≈ 42.4; T_0 and B good to 1e-6 relative move m by ~1e-4.
         XCTAssertEqual(try XCTUnwrap(v.fragility(atTgK: 425)), 5830 * 425 / (log(10.0) * 159.4 * 159.4), accuracy: 1e-3)
     }
 

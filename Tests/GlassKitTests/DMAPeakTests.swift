@@ -66,7 +66,8 @@ final class DMAPeakTests: XCTestCase {
         let s = FrequencyCurve.slices([b, a])
         XCTAssertEqual(s.map { $0.frequencyHz }, [0.1, 1, 10])
         XCTAssertEqual(s[0].lossMPa, [1, 10])
-        // log10 1 is halfway (in log10 f) between 0.1 and 3.16: 10 + (20 − 10)·(1/1.5).
+        // log10 1 lies 1/1.5 of the way (in log10 f) from 0.1 to 3.16: 10 + (20 − 10)·(1/1.5); 1e-12 is
+        // the rounding of log10 on O(1) values times the O(10) slope.
         XCTAssertEqual(s[1].lossMPa[1], 10 + 10 * (1 / 1.5), accuracy: 1e-12)
         XCTAssertEqual(s[2].lossMPa[1], 20 + 10 * (0.5 / 1), accuracy: 1e-12)
     }
