@@ -15,6 +15,7 @@ struct Analyze: ParsableCommand {
         Examples:
           glassview analyze samples/la30ce30ni10al20co10
           glassview analyze STUDY --ts 420 --te 500 --baseline state:as-cast --format tsv -o out.tsv
+          glassview analyze STUDY --beta-window 330:410 --qpd-window 0.01:0.1 --tg 430 --tref 440
         """
     )
 
@@ -30,6 +31,21 @@ struct Analyze: ParsableCommand {
     @Option(help: ArgumentHelp("DSC baseline: linear (chord, default), none, or state:LABEL.", valueName: "B"))
     var baseline: String?
 
+    @Option(name: .customLong("beta-window"), help: ArgumentHelp("β-peak window in K for every state (default 320:420).", valueName: "LO:HI"))
+    var betaWindow: String?
+
+    @Option(name: .customLong("alpha-window"), help: ArgumentHelp("α-peak window in K for every state (default 430:500).", valueName: "LO:HI"))
+    var alphaWindow: String?
+
+    @Option(name: .customLong("qpd-window"), help: ArgumentHelp("QPD frequency window in Hz for every state (default 0.01:1).", valueName: "LO:HI"))
+    var qpdWindow: String?
+
+    @Option(help: ArgumentHelp("T_g in K for a1/a2 of every state (default: study.toml, file metadata, else estimated).", valueName: "K"))
+    var tg: Double?
+
+    @Option(help: ArgumentHelp("Master-curve reference temperature in K (default 450).", valueName: "K"))
+    var tref: Double?
+
     @Option(help: "Output format: json or tsv.")
     var format: ExportFormat = .json
 
@@ -38,7 +54,10 @@ struct Analyze: ParsableCommand {
 
     func run() throws {
         do {
-            var options = AnalysisOptions(tsK: ts, teK: te)
+            var options = AnalysisOptions(tsK: ts, teK: te, tgK: tg, trefK: tref)
+            options.betaWindowK = try betaWindow.map { try WindowOption.parse($0, option: "--beta-window") }
+            options.alphaWindowK = try alphaWindow.map { try WindowOption.parse($0, option: "--alpha-window") }
+            options.qpdWindowHz = try qpdWindow.map { try WindowOption.parse($0, option: "--qpd-window") }
             if let b = baseline {
                 guard let parsed = DSCBaseline(b) else {
                     throw GlassError(.usage, file: "--baseline", "'\(b)'; expected linear, none or state:LABEL")

@@ -58,7 +58,10 @@ struct Bench: ParsableCommand {
         let loadBig = try best(of: 5) { _ = try StudyLoader.loadFile(absolute: big.path, relative: "big.csv", overrides: [:]) }
         report("load a 10^6-row file (\(text.utf8.count / 1_000_000) MB)", loadBig, target: .milliseconds(300))
 
-        // 4. The whole `analyze` of the sample study as a process.
+        // 4–6. DMA (issue 3): the whole DMA analysis, one VFT fit, one QPD window change.
+        try benchDMA()
+
+        // 7. The whole `analyze` of the sample study as a process.
         let me = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
         // posix_spawn + waitpid: Foundation's Process adds its own monitoring-thread overhead.
         let exe = me.path.hasPrefix("/") ? me.path : FileManager.default.currentDirectoryPath + "/" + me.path
@@ -85,6 +88,39 @@ struct Bench: ParsableCommand {
         var status: Int32 = 0
         waitpid(pid, &status, 0)
         return (status >> 8) & 0xFF
+    }
+
+    /// The DMA figures of issue 3, on the loaded sample study.
+    func benchDMA() throws {
+        let s = try StudyLoader.load(study)
+        var states = 0
+        let whole = try best(of: 20) {
+            let prepared = DMAPrepared(s.datasets)
+            states = DMAAnalysis.run(prepared, options: AnalysisOptions(), settings: s.settings).count
+        }
+        report("whole DMA analysis of the sample study (\(states) states)", whole, target: .milliseconds(30))
+        let prepared = DMAPrepared(s.datasets)
+        guard let first = prepared.states.first else {
+            print("no DMA data in \(study): VFT and QPD figures skipped")
+            return
+        }
+        let r = DMAAnalysis.evaluate(first, settings: DMAStateSettings.resolve(state: first.data, options: AnalysisOptions(), settings: s.settings))
+        let ts = r.alphaPairs.map { $0.temperatureK }, ys = r.alphaPairs.map { log($0.frequencyHz) }
+        var sink = 0.0
+        let reps = 2000
+        let clock = ContinuousClock()
+        var t0 = clock.now
+        for _ in 0..<reps { sink += VFTFit.fit(temperatureK: ts, lnFrequency: ys)?.t0K ?? 0 }
+        report("one VFT fit (\(ts.count) α pairs)", (clock.now - t0) / reps, target: .microseconds(100), note: sink.isFinite ? "" : "!")
+        let moves = 20_000
+        t0 = clock.now
+        for k in 0..<moves {
+            let lo = 0.01 * (1 + Double(k % 100) * 0.01)
+            let (q, _) = QPDResult.evaluate(first.qpd, windowHz: lo...(lo * 100), tgK: nil, context: "bench")
+            sink += q.points.first?.chi ?? 0
+        }
+        report("one QPD window change, \(first.qpd.count) isotherms (χ, U_β, a1/a2)", (clock.now - t0) / moves, target: .milliseconds(1),
+               note: sink.isFinite ? "" : "!")
     }
 
     func best(of runs: Int, _ body: () throws -> Void) throws -> Duration {

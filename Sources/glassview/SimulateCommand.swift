@@ -7,7 +7,7 @@ import GlassKit
 struct Simulate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Generate simulated studies (DSC: TNM enthalpy relaxation with KWW kinetics).",
-        subcommands: [SimulateDSC.self]
+        subcommands: [SimulateDSC.self, SimulateDMA.self]
     )
 }
 

@@ -57,9 +57,12 @@ final class SampleStudyTests: XCTestCase {
     func testSourcesCarryDigestsAndTsvHasOneRowPerParameter() throws {
         let doc = try analyze(Self.sample)
         let sources = try XCTUnwrap(doc["sources"] as? [[String: Any]])
-        XCTAssertEqual(sources.count, 7)
+        // Every data file below the study, once, in path order (7 DSC runs + the DMA files).
+        let onDisk = try FileManager.default.subpathsOfDirectory(atPath: CLI.packageRoot.appendingPathComponent(Self.sample).path)
+            .filter { $0.hasSuffix(".csv") }.sorted()
+        XCTAssertEqual(sources.compactMap { $0["path"] as? String }, onDisk)
+        XCTAssertEqual(sources.filter { $0["kind"] as? String == "dsc" }.count, 7)
         for s in sources { XCTAssertEqual((s["sha256"] as? String)?.count, 64) }
-        XCTAssertEqual(sources.first?["path"] as? String, "dsc/as-cast.csv")
         let tsv = try CLI.run(["analyze", Self.sample, "--format", "tsv"], cwd: CLI.packageRoot)
         let rows = tsv.stdout.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
         XCTAssertEqual(rows.first?.map(String.init), ["section", "state", "parameter", "value", "stderr", "unit"])

@@ -7,9 +7,23 @@ public struct AnalysisOptions: Sendable, Equatable {
     public var teK: Double?
     /// DSC baseline.
     public var baseline: DSCBaseline?
+    /// β-peak window for every state, K (`--beta-window`).
+    public var betaWindowK: ClosedRange<Double>?
+    /// α-peak window for every state, K (`--alpha-window`).
+    public var alphaWindowK: ClosedRange<Double>?
+    /// QPD frequency window for every state, Hz (`--qpd-window`).
+    public var qpdWindowHz: ClosedRange<Double>?
+    /// T_g for a1/a2 of every state, K (`--tg`).
+    public var tgK: Double?
+    /// Master-curve reference temperature, K (`--tref`).
+    public var trefK: Double?
     /// Creates options.
-    public init(tsK: Double? = nil, teK: Double? = nil, baseline: DSCBaseline? = nil) {
+    public init(tsK: Double? = nil, teK: Double? = nil, baseline: DSCBaseline? = nil,
+                betaWindowK: ClosedRange<Double>? = nil, alphaWindowK: ClosedRange<Double>? = nil,
+                qpdWindowHz: ClosedRange<Double>? = nil, tgK: Double? = nil, trefK: Double? = nil) {
         self.tsK = tsK; self.teK = teK; self.baseline = baseline
+        self.betaWindowK = betaWindowK; self.alphaWindowK = alphaWindowK; self.qpdWindowHz = qpdWindowHz
+        self.tgK = tgK; self.trefK = trefK
     }
 }
 
@@ -21,6 +35,8 @@ public struct ResolvedSettings: Sendable, Equatable {
     public var teK: Double?
     /// Baseline.
     public var baseline: DSCBaseline
+    /// Master-curve reference temperature, K (option > study.toml > 450 K, SPEC §2.3).
+    public var trefK: Double = DMAStateSettings.defaultTrefK
 
     /// Applies SPEC §2.3 precedence: option > study.toml > default.
     public static func resolve(_ options: AnalysisOptions, _ settings: StudySettings) throws -> ResolvedSettings {
@@ -31,6 +47,7 @@ public struct ResolvedSettings: Sendable, Equatable {
             }
             baseline = b
         }
-        return ResolvedSettings(tsK: options.tsK ?? settings.tsK, teK: options.teK ?? settings.teK, baseline: baseline)
+        return ResolvedSettings(tsK: options.tsK ?? settings.tsK, teK: options.teK ?? settings.teK, baseline: baseline,
+                                trefK: options.trefK ?? settings.trefK ?? DMAStateSettings.defaultTrefK)
     }
 }

@@ -14,6 +14,8 @@ public struct Results: Sendable {
     public var dscStates: [DSCState]
     /// DSC results; nil when T_s/T_e are not given or there is no DSC data.
     public var dsc: DSCResult?
+    /// DMA results per state (SPEC §4), as-cast first then by cooling rate; empty without DMA data.
+    public var dma: [DMAStateResult] = []
     /// Warnings: import remarks and values that could not be computed.
     public var warnings: [String]
 }
@@ -28,6 +30,11 @@ public enum Analysis {
 
     /// Analyses with precomputed DSC curves (the explorer keeps `prepared` between keystrokes).
     public static func run(_ study: Study, prepared: DSCPrepared, options: AnalysisOptions) throws -> Results {
+        try run(study, prepared: prepared, dma: DMAPrepared(study.datasets), options: options)
+    }
+
+    /// Analyses with precomputed DSC and DMA curves.
+    public static func run(_ study: Study, prepared: DSCPrepared, dma: DMAPrepared, options: AnalysisOptions) throws -> Results {
         let settings = try ResolvedSettings.resolve(options, study.settings)
         let molar = try study.molarMassGPerMol()
         var warnings = study.warnings
@@ -44,7 +51,27 @@ public enum Analysis {
         if molar == nil, !prepared.states.isEmpty {
             warnings.append("no composition or molar_mass: ΔH_rej in kJ/mol not computed")
         }
+        try validate(options)
+        let dmaStates = DMAAnalysis.run(dma, options: options, settings: study.settings)
+        warnings += dmaStates.flatMap { $0.warnings }
         return Results(study: study.name, composition: study.composition, molarMassGPerMol: molar, sources: study.sources,
-                       settings: settings, dscStates: prepared.states, dsc: dsc, warnings: warnings)
+                       settings: settings, dscStates: prepared.states, dsc: dsc, dma: dmaStates, warnings: warnings)
+    }
+
+    /// Rejects DMA options that cannot be used: windows must be finite with low < high (the QPD
+    /// window positive), T_g and T_ref finite and positive.
+    static func validate(_ o: AnalysisOptions) throws {
+        func window(_ w: ClosedRange<Double>?, _ name: String, positive: Bool) throws {
+            guard let w else { return }
+            guard w.lowerBound.isFinite, w.upperBound.isFinite, w.lowerBound < w.upperBound, !positive || w.lowerBound > 0 else {
+                throw GlassError(.usage, file: name, "\(Format.shortNumber(w.lowerBound)):\(Format.shortNumber(w.upperBound)); expected LO:HI with LO < HI\(positive ? " and LO > 0" : "")")
+            }
+        }
+        try window(o.betaWindowK, "--beta-window", positive: false)
+        try window(o.alphaWindowK, "--alpha-window", positive: false)
+        try window(o.qpdWindowHz, "--qpd-window", positive: true)
+        for (v, name) in [(o.tgK, "--tg"), (o.trefK, "--tref")] {
+            if let v, !(v.isFinite && v > 0) { throw GlassError(.usage, file: name, "\(v); expected a positive temperature in K") }
+        }
     }
 }

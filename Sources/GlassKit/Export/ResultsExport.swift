@@ -36,7 +36,7 @@ public enum ResultsExport {
                          ("state", .string(s.state))])
             })),
             ("dsc", dsc),
-            ("dma", .object([("states", .array([]))])),
+            ("dma", DMAExport.json(r.dma)),
         ])
     }
 
@@ -64,6 +64,7 @@ public enum ResultsExport {
         let sr = r.dsc?.sr
         rows.append(["dsc", "", "S_r", v(sr?.value), v(sr?.stderr), "kJ min mol^-1 K^-1"])
         rows.append(["dsc", "", "S_r_n", sr.map { String($0.n) } ?? "", "", ""])
+        rows += DMAExport.tsvRows(r.dma)
         for s in r.sources { rows.append(["source", s.state, s.path, s.sha256, "", s.kind.rawValue]) }
         for w in r.warnings { rows.append(["warning", "", "", w, "", ""]) }
         return rows.map { $0.map(clean).joined(separator: "\t") }.joined(separator: "\n") + "\n"

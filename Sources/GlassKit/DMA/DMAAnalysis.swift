@@ -1,0 +1,68 @@
+import Foundation
+
+/// The DMA analysis of SPEC §4: pure functions of prepared states and settings.
+public enum DMAAnalysis {
+    /// Analyses every state of `prepared` with `options` over `settings` (SPEC §2.3 precedence per state).
+    public static func run(_ prepared: DMAPrepared, options: AnalysisOptions, settings: StudySettings) -> [DMAStateResult] {
+        prepared.states.map { evaluate($0, settings: DMAStateSettings.resolve(state: $0.data, options: options, settings: settings)) }
+    }
+
+    /// Analyses one state with resolved settings (the explorer calls this when a window moves).
+    public static func evaluate(_ s: DMAPreparedState, settings: DMAStateSettings) -> DMAStateResult {
+        let name = s.data.state
+        var w: [String] = []
+        let eu = settings.unrelaxedModulusMPa ?? s.estimatedUnrelaxedModulusMPa
+        if eu == nil { w.append("dma \(name): E_u not computed: no temperature scan and no E_u given") }
+
+        // β: peaks and Arrhenius (SPEC §4.1, §4.2).
+        let (bp, bw) = PeakPair.collect(s.curves, windowK: settings.betaWindowK, context: "dma \(name) β")
+        w += bw
+        let beta = ArrheniusFit.fit(temperatureK: bp.map { $0.temperatureK }, frequencyHz: bp.map { $0.frequencyHz })
+        if beta == nil { w.append("dma \(name): E_β not computed: \(bp.count) β peak pair(s) (need 2 at distinct temperatures)") } else if bp.count < 3 {
+            w.append("dma \(name): E_β standard error not computed: \(bp.count) β peak pairs (need 3)")
+        }
+
+        // α: peaks and VFT.
+        let (ap, aw) = PeakPair.collect(s.curves, windowK: settings.alphaWindowK, context: "dma \(name) α")
+        w += aw
+        let alpha = VFTFit.fit(temperatureK: ap.map { $0.temperatureK }, lnFrequency: ap.map { log($0.frequencyHz) })
+        if alpha == nil {
+            w.append("dma \(name): VFT not computed: \(ap.count) α peak pair(s) (need 3 at distinct temperatures)")
+        } else if let a = alpha {
+            if let r = a.remark { w.append("dma \(name) VFT: \(r)") } else if a.count == 3 { w.append("dma \(name): VFT standard errors not computed: 3 α peak pairs (need 4)") }
+        }
+
+        // T_c.
+        var tc: Double?
+        if let a = alpha, let b = beta {
+            tc = DecouplingTemperature.find(vft: a, beta: b)
+            if tc == nil { w.append("dma \(name): T_c not computed: the VFT line does not overtake the β Arrhenius line below \(Format.shortNumber(DecouplingTemperature.searchLimitK)) K") }
+        } else {
+            w.append("dma \(name): T_c not computed: needs both the β Arrhenius and the α VFT fits")
+        }
+
+        // QPD.
+        var qpd: QPDResult?
+        if s.qpd.isEmpty {
+            w.append("dma \(name): χ(T), U_β, a1, a2 not computed: no isothermal sweeps")
+        } else {
+            let (q, qw) = QPDResult.evaluate(s.qpd, windowHz: settings.qpdWindowHz, tgK: settings.tgK, context: "dma \(name) QPD")
+            qpd = q; w += qw
+        }
+        let tgForM = qpd?.slopes?.tgK ?? settings.tgK
+        let fragility = tgForM.flatMap { tg in alpha?.fragility(atTgK: tg) }
+
+        // Master curve.
+        var master: MasterCurve?
+        if !s.data.isotherms.isEmpty {
+            let (m, mw) = s.tts.masterCurve(trefK: settings.trefK, context: "dma \(name) master curve")
+            master = m; w += mw
+            if let r = m?.vft?.remark { w.append("dma \(name) master curve, VFT reading of a_T: \(r)") }
+        } else {
+            w.append("dma \(name): master curve not computed: no isothermal sweeps")
+        }
+        return DMAStateResult(state: name, coolingRateKPerMin: s.data.coolingRateKPerMin, settings: settings,
+                              unrelaxedModulusMPa: eu, betaPairs: bp, beta: beta, alphaPairs: ap, alpha: alpha, tcK: tc,
+                              fragility: fragility, qpd: qpd, master: master, warnings: w)
+    }
+}

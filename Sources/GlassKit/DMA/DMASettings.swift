@@ -1,0 +1,41 @@
+/// The DMA settings of one state after SPEC §2.3 precedence.
+public struct DMAStateSettings: Sendable, Equatable {
+    /// β window, K.
+    public var betaWindowK: ClosedRange<Double>
+    /// α window, K.
+    public var alphaWindowK: ClosedRange<Double>
+    /// QPD frequency window, Hz.
+    public var qpdWindowHz: ClosedRange<Double>
+    /// T_g given (option, study.toml or file metadata); nil means "estimate it".
+    public var tgK: Double?
+    /// Master-curve reference temperature asked for, K.
+    public var trefK: Double
+    /// E_u given (study.toml or file metadata), MPa; nil means "estimate it from the scans".
+    public var unrelaxedModulusMPa: Double?
+
+    /// Default β window, K (SPEC §2.3).
+    public static let defaultBetaWindowK: ClosedRange<Double> = 320...420
+    /// Default α window, K (SPEC §2.3).
+    public static let defaultAlphaWindowK: ClosedRange<Double> = 430...500
+    /// Default QPD window, Hz (SPEC §2.3).
+    public static let defaultQPDWindowHz: ClosedRange<Double> = 0.01...1
+    /// Default T_ref, K (SPEC §2.3).
+    public static let defaultTrefK = 450.0
+
+    /// Option > study.toml per state > study.toml top level > file metadata (first DMA file of
+    /// the state that states it, in path order) > default (SPEC §2.3).
+    public static func resolve(state: DMAStateData, options: AnalysisOptions, settings: StudySettings) -> DMAStateSettings {
+        let per = settings.perState[state.state] ?? StateSettings()
+        let common = settings.common
+        let files = state.scans + state.isotherms.sorted { $0.path < $1.path }
+        let fileTg = files.lazy.compactMap { $0.tgK }.first
+        let fileEu = files.lazy.compactMap { $0.unrelaxedModulusMPa }.first
+        return DMAStateSettings(
+            betaWindowK: options.betaWindowK ?? per.betaWindowK ?? common.betaWindowK ?? defaultBetaWindowK,
+            alphaWindowK: options.alphaWindowK ?? per.alphaWindowK ?? common.alphaWindowK ?? defaultAlphaWindowK,
+            qpdWindowHz: options.qpdWindowHz ?? per.qpdWindowHz ?? common.qpdWindowHz ?? defaultQPDWindowHz,
+            tgK: options.tgK ?? per.tgK ?? common.tgK ?? fileTg,
+            trefK: options.trefK ?? settings.trefK ?? defaultTrefK,
+            unrelaxedModulusMPa: per.unrelaxedModulusMPa ?? common.unrelaxedModulusMPa ?? fileEu)
+    }
+}

@@ -1,0 +1,41 @@
+/// The DMA runs of one thermal state: temperature scans and isothermal sweeps.
+public struct DMAStateData: Sendable {
+    /// State label.
+    public var state: String
+    /// Cooling rate, K/min; nil for as-cast.
+    public var coolingRateKPerMin: Double?
+    /// `dma-tscan` runs in path order.
+    public var scans: [Dataset]
+    /// `dma-fsweep` runs sorted by temperature (stable, path order among equals).
+    public var isotherms: [Dataset]
+
+    /// Groups the DMA datasets of a study by state: as-cast (no cooling rate) first, then by
+    /// cooling rate, then by label (the order of SPEC §3 for DSC states).
+    public static func group(_ datasets: [Dataset]) -> [DMAStateData] {
+        var order: [String] = []
+        var byState: [String: DMAStateData] = [:]
+        for d in datasets where d.kind == .dmaTScan || d.kind == .dmaFSweep {
+            if byState[d.state] == nil {
+                order.append(d.state)
+                byState[d.state] = DMAStateData(state: d.state, coolingRateKPerMin: d.coolingRateKPerMin, scans: [], isotherms: [])
+            }
+            if byState[d.state]?.coolingRateKPerMin == nil { byState[d.state]?.coolingRateKPerMin = d.coolingRateKPerMin }
+            if d.kind == .dmaTScan { byState[d.state]?.scans.append(d) } else { byState[d.state]?.isotherms.append(d) }
+        }
+        var states = order.compactMap { byState[$0] }
+        for k in states.indices {
+            states[k].isotherms = states[k].isotherms.enumerated().sorted { a, b in
+                let ta = a.element.temperatureK ?? 0, tb = b.element.temperatureK ?? 0
+                return ta != tb ? ta < tb : a.offset < b.offset
+            }.map { $0.element }
+        }
+        return states.enumerated().sorted { a, b in
+            switch (a.element.coolingRateKPerMin, b.element.coolingRateKPerMin) {
+            case (nil, nil): return a.offset < b.offset
+            case (nil, _): return true
+            case (_, nil): return false
+            case let (x?, y?): return x != y ? x < y : a.element.state < b.element.state
+            }
+        }.map { $0.element }
+    }
+}

@@ -1,0 +1,75 @@
+/// A refined maximum of E'' inside a window (SPEC §4.1).
+public struct LossPeak: Sendable, Equatable {
+    /// Abscissa of the parabola's vertex (K for constant-frequency curves, log10 Hz for isotherms).
+    public var x: Double
+    /// Value of the parabola at its vertex.
+    public var y: Double
+    /// Index of the discrete maximum in the curve.
+    public var maxIndex: Int
+}
+
+/// Why a window holds no peak (SPEC §4.1 "no peak"; each one is a warning).
+public enum NoPeakReason: Sendable, Equatable, CustomStringConvertible {
+    /// Fewer than 3 points fall inside the window.
+    case tooFewPoints(Int)
+    /// The largest value inside the window is its first or last point (the curve rises out of it).
+    case maximumAtWindowEdge
+    /// The least-squares parabola is not concave.
+    case notConcave
+    /// The parabola's vertex is farther than the half-width from the discrete maximum.
+    case vertexTooFar
+    /// The parabola could not be fitted (fewer than 3 distinct abscissae within the half-width).
+    case parabolaUnfit
+
+    /// A short phrase for warnings.
+    public var description: String {
+        switch self {
+        case .tooFewPoints(let n): return "\(n) point(s) in the window (need 3)"
+        case .maximumAtWindowEdge: return "the maximum is at the window's edge"
+        case .notConcave: return "the refining parabola is not concave"
+        case .vertexTooFar: return "the parabola's vertex is beyond the half-width"
+        case .parabolaUnfit: return "too few points to refine the maximum"
+        }
+    }
+}
+
+/// Peak finding of SPEC §4.1 on one curve with ascending abscissae.
+public enum PeakFinder {
+    /// Half-width of the refining parabola on temperature curves, K (SPEC §4.1).
+    public static let halfWidthK = 10.0
+    /// Half-width of the refining parabola on isotherms, decades (SPEC §4.1).
+    public static let halfWidthDecades = 0.3
+
+    /// The peak of `y(x)` in `[lo, hi]` (SPEC §4.1): discrete maximum over the points inside the
+    /// window (the first largest), "no peak" when it is the first or last of them, refined as the
+    /// vertex of the least-squares parabola through every point of the curve with
+    /// |x − x_max| ≤ `halfWidth` (not clipped to the window). `x` must be ascending.
+    public static func find(x: [Double], y: [Double], lo: Double, hi: Double,
+                            halfWidth: Double) -> Result<LossPeak, NoPeakReasonError> {
+        let n = min(x.count, y.count)
+        let first = Interpolation.lowerBound(x, lo)
+        let last = min(Interpolation.upperBound(x, hi), n) - 1   // inclusive
+        let inside = last - first + 1
+        guard inside >= 3 else { return .failure(NoPeakReasonError(reason: .tooFewPoints(max(0, inside)))) }
+        var best = first
+        for i in first...last where y[i] > y[best] { best = i }
+        guard best != first, best != last else { return .failure(NoPeakReasonError(reason: .maximumAtWindowEdge)) }
+        let x0 = x[best]
+        var a = best, b = best
+        while a > 0, x0 - x[a - 1] <= halfWidth { a -= 1 }
+        while b + 1 < n, x[b + 1] - x0 <= halfWidth { b += 1 }
+        guard let p = Parabola.fit(x: x, y: y, range: a...b, centre: x0) else {
+            return .failure(NoPeakReasonError(reason: .parabolaUnfit))
+        }
+        guard p.c2 < 0 else { return .failure(NoPeakReasonError(reason: .notConcave)) }
+        let dx = -p.c1 / (2 * p.c2)
+        guard abs(dx) <= halfWidth, dx.isFinite else { return .failure(NoPeakReasonError(reason: .vertexTooFar)) }
+        return .success(LossPeak(x: x0 + dx, y: p.c0 - p.c1 * p.c1 / (4 * p.c2), maxIndex: best))
+    }
+}
+
+/// A `NoPeakReason` as an `Error`, so peak searches return `Result`.
+public struct NoPeakReasonError: Error, Sendable, Equatable {
+    /// The reason.
+    public var reason: NoPeakReason
+}

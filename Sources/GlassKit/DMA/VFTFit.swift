@@ -1,0 +1,118 @@
+import Foundation
+
+/// ln f = ln f_α − B/(T − T_0) fitted to peak pairs (SPEC §4.2 α relaxation).
+public struct VFTFit: Sendable, Equatable {
+    /// ln f_α (f_α in Hz).
+    public var lnFAlpha: Double
+    /// B, K.
+    public var bK: Double
+    /// T_0, K.
+    public var t0K: Double
+    /// Standard errors of (ln f_α, B, T_0) from (JᵀJ)⁻¹·SSR/(n − 3); nil for n = 3 or when the
+    /// Levenberg–Marquardt polish could not be used.
+    public var stderr: (lnFAlpha: Double, bK: Double, t0K: Double)?
+    /// Residual sum of squares in ln f.
+    public var residualSumOfSquares: Double
+    /// Number of pairs.
+    public var count: Int
+    /// A remark when the fit stopped at the bound of the T_0 search.
+    public var remark: String?
+
+    /// f_α, Hz.
+    public var fAlphaHz: Double { exp(lnFAlpha) }
+
+    /// ln f of the fitted curve at T (K); −∞ at or below T_0.
+    public func lnFrequency(atK t: Double) -> Double { t > t0K ? lnFAlpha - bK / (t - t0K) : -.infinity }
+
+    /// The fragility index m = d log10 τ / d(T_g/T) at T = T_g = B·T_g / (ln 10·(T_g − T_0)²)
+    /// (an extra of SPEC §4.2); nil when T_g ≤ T_0.
+    public func fragility(atTgK tg: Double) -> Double? {
+        guard tg > t0K else { return nil }
+        return bK * tg / (log(10.0) * (tg - t0K) * (tg - t0K))
+    }
+
+    /// Field-by-field equality (the standard-error tuple compared element-wise).
+    public static func == (a: VFTFit, b: VFTFit) -> Bool {
+        a.lnFAlpha == b.lnFAlpha && a.bK == b.bK && a.t0K == b.t0K && a.count == b.count
+            && a.residualSumOfSquares == b.residualSumOfSquares && a.remark == b.remark
+            && a.stderr?.lnFAlpha == b.stderr?.lnFAlpha && a.stderr?.bK == b.stderr?.bK && a.stderr?.t0K == b.stderr?.t0K
+    }
+
+    /// Grid points of the T_0 search before refinement.
+    public static let searchGridPoints = 256
+    /// Distance kept between the T_0 search and the lowest peak temperature, K (SPEC §4.2).
+    public static let searchMarginK = 0.5
+
+    /// Fits (SPEC §4.2): for fixed T_0 the model is linear in (ln f_α, B) and solved exactly; T_0
+    /// is searched over [0, min T − 0.5 K] (a grid, then golden-section refinement of the best
+    /// bracket), then all three are polished by Levenberg–Marquardt, whose covariance gives the
+    /// standard errors. The polish is kept only when T_0 stays inside [0, min T) and the SSR does not
+    /// grow; otherwise the search's answer stands, without standard errors and with a remark. Nil with fewer than 3 pairs, fewer than 3 distinct temperatures, or
+    /// min T ≤ 0.5 K.
+    public static func fit(temperatureK t: [Double], lnFrequency y: [Double]) -> VFTFit? {
+        let n = t.count
+        guard n >= 3, y.count == n, t.allSatisfy({ $0.isFinite }), y.allSatisfy({ $0.isFinite }),
+              Set(t).count >= 3, let tMin = t.min(), tMin > searchMarginK else { return nil }
+        let upper = tMin - searchMarginK
+        // Profile: SSR(T_0) with (ln f_α, B) solved in closed form (centred sums).
+        func profile(_ t0: Double) -> (ssr: Double, a: Double, b: Double) {
+            var mz = 0.0, my = 0.0
+            for i in 0..<n { mz += 1 / (t[i] - t0); my += y[i] }
+            mz /= Double(n); my /= Double(n)
+            var szz = 0.0, szy = 0.0, syy = 0.0
+            for i in 0..<n {
+                let dz = 1 / (t[i] - t0) - mz, dy = y[i] - my
+                szz += dz * dz; szy += dz * dy; syy += dy * dy
+            }
+            guard szz > 0 else { return (.infinity, my, 0) }
+            let slope = szy / szz                  // y = a + slope·z, B = −slope
+            return (max(0, syy - slope * szy), my - slope * mz, -slope)
+        }
+        let m = searchGridPoints
+        var bestK = 0, bestS = Double.infinity
+        var grid = [Double](repeating: 0, count: m + 1)
+        for k in 0...m {
+            let t0 = upper * Double(k) / Double(m)
+            grid[k] = t0
+            let s = profile(t0).ssr
+            if s < bestS { bestS = s; bestK = k }
+        }
+        guard bestS.isFinite else { return nil }
+        // Golden-section on the bracket around the best grid point.
+        var lo = grid[max(0, bestK - 1)], hi = grid[min(m, bestK + 1)]
+        let g = (sqrt(5.0) - 1) / 2
+        var c = hi - g * (hi - lo), d = lo + g * (hi - lo)
+        var fc = profile(c).ssr, fd = profile(d).ssr
+        for _ in 0..<80 where hi - lo > 1e-10 * max(1, upper) {
+            if fc <= fd { hi = d; d = c; fd = fc; c = hi - g * (hi - lo); fc = profile(c).ssr } else {
+                lo = c; c = d; fc = fd; d = lo + g * (hi - lo); fd = profile(d).ssr
+            }
+        }
+        var t0 = (lo + hi) / 2
+        var p = profile(t0)
+        if grid[bestK] == 0 || grid[bestK] == upper, bestS < p.ssr { t0 = grid[bestK]; p = profile(t0) }
+        var result = VFTFit(lnFAlpha: p.a, bK: p.b, t0K: t0, stderr: nil, residualSumOfSquares: p.ssr, count: n, remark: nil)
+        // Levenberg–Marquardt polish of all three (SPEC §4.2); accepted when it does not increase the
+        // SSR beyond rounding (exact data leave an SSR of pure rounding on both sides).
+        let sumOfSquares = y.reduce(0) { $0 + $1 * $1 }
+        let lm = LevenbergMarquardt.fit(start: [p.a, p.b, t0], residualCount: n, residuals: { q, r in
+            for i in 0..<n { r[i] = q[0] - q[1] / (t[i] - q[2]) - y[i] }
+        }, jacobian: { q, j in
+            for i in 0..<n {
+                let u = 1 / (t[i] - q[2])
+                j[i][0] = 1; j[i][1] = -u; j[i][2] = -q[1] * u * u
+            }
+        }, maxIterations: 200)
+        if let lm, lm.parameters[2] < tMin, lm.parameters[2] >= 0, lm.parameters.allSatisfy({ $0.isFinite }),
+           lm.residualSumOfSquares <= p.ssr * (1 + 1e-6) + 1e-24 * sumOfSquares {
+            result.lnFAlpha = lm.parameters[0]; result.bK = lm.parameters[1]; result.t0K = lm.parameters[2]
+            result.residualSumOfSquares = lm.residualSumOfSquares
+            if let se = lm.standardErrors, se.count == 3, se.allSatisfy({ $0.isFinite }) {
+                result.stderr = (se[0], se[1], se[2])
+            }
+        } else if n > 3 {
+            result.remark = "T_0 stopped at \(Format.shortNumber(t0)) K, the bound of its search [0, \(Format.shortNumber(upper))] K; no standard errors"
+        }
+        return result
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+
+/// The `dma` part of SPEC §5's export, JSON and TSV, from `DMAStateResult`s.
+public enum DMAExport {
+    /// `{"states": [...]}` with SPEC §5's keys in its order; the extras listed in README.md follow
+    /// the SPEC keys of their object. A value that cannot be computed is null, never NaN.
+    public static func json(_ states: [DMAStateResult]) -> JSONValue {
+        .object([("states", .array(states.map(state)))])
+    }
+
+    static func window(_ w: ClosedRange<Double>) -> JSONValue { .array([.num(w.lowerBound), .num(w.upperBound)]) }
+
+    static func pairs(_ p: [PeakPair]) -> JSONValue {
+        .array(p.map { .object([("f_Hz", .num($0.frequencyHz)), ("T_K", .num($0.temperatureK))]) })
+    }
+
+    static func state(_ s: DMAStateResult) -> JSONValue {
+        let b = s.beta, a = s.alpha, q = s.qpd, sl = s.qpd?.slopes
+        let beta: JSONValue = .object([
+            ("window_K", window(s.settings.betaWindowK)),
+            ("E_eV", .num(b?.energyEV)), ("E_stderr_eV", .num(b?.energyStderrEV)), ("f0_Hz", .num(b?.f0Hz)),
+            ("points", pairs(s.betaPairs)),
+        ])
+        let stderr: JSONValue = .object([
+            ("ln_f_alpha", .num(a?.stderr?.lnFAlpha)), ("B_K", .num(a?.stderr?.bK)), ("T0_K", .num(a?.stderr?.t0K)),
+        ])
+        let alpha: JSONValue = .object([
+            ("window_K", window(s.settings.alphaWindowK)),
+            ("f_alpha_Hz", .num(a?.fAlphaHz)), ("B_K", .num(a?.bK)), ("T0_K", .num(a?.t0K)),
+            ("stderr", stderr), ("points", pairs(s.alphaPairs)),
+            ("fragility_m", .num(s.fragility)),
+        ])
+        let qpd: JSONValue = .object([
+            ("window_Hz", window(s.settings.qpdWindowHz)),
+            ("points", .array((q?.points ?? []).map {
+                .object([("T_K", .num($0.temperatureK)), ("chi", .num($0.chi)), ("stderr", .num($0.chiStderr))])
+            })),
+            ("U_eV", .num(q?.uEV)), ("lambda", .num(q?.lambda)),
+            ("Tg_K", .num(sl?.tgK)), ("Tg_source", .str(sl?.tgSource.rawValue)),
+            ("a1_per_K", .num(sl?.a1PerK)), ("a2_per_K", .num(sl?.a2PerK)),
+            ("U_stderr_eV", .num(q?.uStderrEV)), ("a1_stderr_per_K", .num(sl?.a1StderrPerK)), ("a2_stderr_per_K", .num(sl?.a2StderrPerK)),
+        ])
+        let m = s.master
+        let master: JSONValue = .object([
+            ("T_ref_K", .num(m?.referenceTemperatureK)),
+            ("shifts", .array((m?.shifts ?? []).map { .object([("T_K", .num($0.temperatureK)), ("log10_aT", .num($0.log10AT))]) })),
+            ("aT_arrhenius_E_eV", .num(m?.arrhenius?.energyEV)),
+            ("aT_vft", .object([("B_K", .num(m?.vft?.bK)), ("T0_K", .num(m?.vft?.t0K))])),
+        ])
+        return .object([
+            ("state", .string(s.state)), ("E_u_MPa", .num(s.unrelaxedModulusMPa)),
+            ("beta", beta), ("alpha", alpha), ("T_c_K", .num(s.tcK)), ("qpd", qpd), ("master", master),
+            ("cooling_rate_K_per_min", .num(s.coolingRateKPerMin)),
+        ])
+    }
+
+    /// TSV rows `section state parameter value stderr unit` (SPEC §5), one per parameter; peak
+    /// pairs, χ points and shifts one row each with the abscissa in the parameter name.
+    public static func tsvRows(_ states: [DMAStateResult]) -> [[String]] {
+        func v(_ x: Double?) -> String { x.flatMap { $0.isFinite ? JSONValue.format($0) : nil } ?? "" }
+        var rows: [[String]] = []
+        for s in states {
+            let n = s.state
+            func row(_ p: String, _ value: Double?, _ se: Double? = nil, _ unit: String) { rows.append(["dma", n, p, v(value), v(se), unit]) }
+            row("cooling_rate", s.coolingRateKPerMin, nil, "K/min")
+            row("E_u", s.unrelaxedModulusMPa, nil, "MPa")
+            row("beta_window_lo", s.settings.betaWindowK.lowerBound, nil, "K")
+            row("beta_window_hi", s.settings.betaWindowK.upperBound, nil, "K")
+            row("E_beta", s.beta?.energyEV, s.beta?.energyStderrEV, "eV")
+            row("f0_beta", s.beta?.f0Hz, nil, "Hz")
+            for p in s.betaPairs { row("beta_peak_T@\(JSONValue.format(p.frequencyHz))Hz", p.temperatureK, nil, "K") }
+            row("alpha_window_lo", s.settings.alphaWindowK.lowerBound, nil, "K")
+            row("alpha_window_hi", s.settings.alphaWindowK.upperBound, nil, "K")
+            row("ln_f_alpha", s.alpha?.lnFAlpha, s.alpha?.stderr?.lnFAlpha, "ln Hz")
+            row("f_alpha", s.alpha?.fAlphaHz, nil, "Hz")
+            row("B", s.alpha?.bK, s.alpha?.stderr?.bK, "K")
+            row("T0", s.alpha?.t0K, s.alpha?.stderr?.t0K, "K")
+            for p in s.alphaPairs { row("alpha_peak_T@\(JSONValue.format(p.frequencyHz))Hz", p.temperatureK, nil, "K") }
+            row("fragility_m", s.fragility, nil, "")
+            row("T_c", s.tcK, nil, "K")
+            row("qpd_window_lo", s.settings.qpdWindowHz.lowerBound, nil, "Hz")
+            row("qpd_window_hi", s.settings.qpdWindowHz.upperBound, nil, "Hz")
+            for p in s.qpd?.points ?? [] { row("chi@\(JSONValue.format(p.temperatureK))K", p.chi, p.chiStderr, "") }
+            row("U_beta", s.qpd?.uEV, s.qpd?.uStderrEV, "eV")
+            row("lambda", s.qpd?.lambda, s.qpd?.lambdaStderr, "")
+            row("Tg", s.qpd?.slopes?.tgK, nil, "K")
+            rows.append(["dma", n, "Tg_source", s.qpd?.slopes?.tgSource.rawValue ?? "", "", ""])
+            row("a1", s.qpd?.slopes?.a1PerK, s.qpd?.slopes?.a1StderrPerK, "1/K")
+            row("a2", s.qpd?.slopes?.a2PerK, s.qpd?.slopes?.a2StderrPerK, "1/K")
+            row("T_ref", s.master?.referenceTemperatureK, nil, "K")
+            for sh in s.master?.shifts ?? [] { row("log10_aT@\(JSONValue.format(sh.temperatureK))K", sh.log10AT, nil, "") }
+            row("aT_arrhenius_E", s.master?.arrhenius?.energyEV, s.master?.arrhenius?.energyStderrEV, "eV")
+            row("aT_vft_B", s.master?.vft?.bK, s.master?.vft?.stderr?.bK, "K")
+            row("aT_vft_T0", s.master?.vft?.t0K, s.master?.vft?.stderr?.t0K, "K")
+        }
+        return rows
+    }
+}

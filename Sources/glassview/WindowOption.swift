@@ -1,0 +1,15 @@
+import GlassKit
+
+/// Parses `LO:HI` window options (`--beta-window 320:420`).
+enum WindowOption {
+    /// The range LO...HI; a usage error naming `option` unless both are finite numbers with LO < HI.
+    static func parse(_ text: String, option: String) throws -> ClosedRange<Double> {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2,
+              let lo = Double(parts[0].trimmingCharacters(in: .whitespaces)), let hi = Double(parts[1].trimmingCharacters(in: .whitespaces)),
+              lo.isFinite, hi.isFinite, lo < hi else {
+            throw GlassError(.usage, file: option, "'\(text)'; expected LO:HI with two numbers, LO < HI (e.g. 320:420)")
+        }
+        return lo...hi
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import XCTest
+@testable import GlassKit
+
+/// SPEC §4.2 fits on exact data, and fits that cannot be made.
+final class DMAFitTests: XCTestCase {
+    let k = Units.boltzmannEVPerK
+
+    func testArrheniusOnExactData() throws {
+        let ts = [350.0, 360, 371, 385, 399]
+        let fs = ts.map { 1.8e12 * exp(-0.87 / (k * $0)) }
+        let a = try XCTUnwrap(ArrheniusFit.fit(temperatureK: ts, frequencyHz: fs))
+        // Exact data: only rounding of ln f (1e-16 relative of ~30) limits the slope, ~1e-12 relative.
+        XCTAssertEqual(a.energyEV, 0.87, accuracy: 1e-10)
+        XCTAssertEqual(a.f0Hz / 1.8e12, 1, accuracy: 1e-9)
+        XCTAssertEqual(try XCTUnwrap(a.energyStderrEV), 0, accuracy: 1e-10)
+        XCTAssertNil(ArrheniusFit.fit(temperatureK: [350], frequencyHz: [1]))
+        XCTAssertNil(ArrheniusFit.fit(temperatureK: [350, 360], frequencyHz: [1, 2])?.energyStderrEV)
+    }
+
+    func testVFTOnExactDataFromAFarStart() throws {
+        // The search needs no start: T_0 = 265.6 K is found from the whole [0, min T − 0.5] range,
+        // far from both ends, and B, ln f_α follow exactly.
+        let ts = stride(from: 440.0, through: 482, by: 3).map { $0 }
+        let y = ts.map { log(1e13) - 5830 / ($0 - 265.6) }
+        let v = try XCTUnwrap(VFTFit.fit(temperatureK: ts, lnFrequency: y))
+        // Exact data: the LM polish converges to the rounding floor; 1e-6 relative is far above it.
+        XCTAssertEqual(v.t0K, 265.6, accuracy: 265.6 * 1e-6)
+        XCTAssertEqual(v.bK, 5830, accuracy: 5830 * 1e-6)
+        XCTAssertEqual(v.lnFAlpha, log(1e13), accuracy: 1e-6)
+        XCTAssertNotNil(v.stderr)
+        XCTAssertNil(v.remark)
+        // m = B·T_g/(ln 10·(T_g − T_0)²) ≈ 42.4; T_0 and B good to 1e-6 relative move m by ~1e-4.
+        XCTAssertEqual(try XCTUnwrap(v.fragility(atTgK: 425)), 5830 * 425 / (log(10.0) * 159.4 * 159.4), accuracy: 1e-3)
+    }
+
+    func testVFTWithNoisyDataHasStandardErrorsAndThreePointsHasNone() throws {
+        let ts = [440.0, 450, 460, 470, 480]
+        let noise = [0.01, -0.02, 0.015, -0.005, 0.0]
+        let y = zip(ts, noise).map { log(1e13) - 5830 / ($0 - 265.6) + $1 }
+        let v = try XCTUnwrap(VFTFit.fit(temperatureK: ts, lnFrequency: y))
+        let se = try XCTUnwrap(v.stderr)
+        XCTAssertTrue(se.bK > 0 && se.t0K > 0 && se.lnFAlpha > 0)
+        let three = try XCTUnwrap(VFTFit.fit(temperatureK: Array(ts.prefix(3)), lnFrequency: Array(y.prefix(3))))
+        XCTAssertNil(three.stderr, "SPEC §4.2: standard errors are null for n = 3")
+        XCTAssertNil(VFTFit.fit(temperatureK: [440, 450], lnFrequency: [0, 1]))
+        XCTAssertNil(VFTFit.fit(temperatureK: [440, 440, 450], lnFrequency: [0, 0.1, 1]))
+    }
+
+    func testDecouplingOfTwoKnownLines() throws {
+        let vft = VFTFit(lnFAlpha: log(1e13), bK: 5830, t0K: 265.6, stderr: nil, residualSumOfSquares: 0, count: 0, remark: nil)
+        // β line through the VFT at exactly 562 K, slower than it above.
+        let e = 0.87
+        let lnF0 = vft.lnFrequency(atK: 562) + e / (k * 562)
+        let beta = ArrheniusFit(energyEV: e, energyStderrEV: nil, f0Hz: exp(lnF0), lnF0Stderr: nil, count: 0)
+        // Bisection to 1e-6 K; the crossing itself is exact up to rounding of ln f (~1e-14 relative).
+        XCTAssertEqual(try XCTUnwrap(DecouplingTemperature.find(vft: vft, beta: beta)), 562, accuracy: 2e-6)
+        // A β line always faster than the VFT line: no crossing.
+        let fast = ArrheniusFit(energyEV: 0.2, energyStderrEV: nil, f0Hz: 1e15, lnF0Stderr: nil, count: 0)
+        XCTAssertNil(DecouplingTemperature.find(vft: vft, beta: fast))
+    }
+
+    func testChiSlopesGivenAndEstimated() throws {
+        // χ = 0.4 + 1.8e-3 (T − 425) below, 0.4 + 6e-3 (T − 425) above: both slopes exact.
+        let ts = stride(from: 315.0, through: 465, by: 5).map { $0 }
+        let pts = ts.map { t in QPDPoint(temperatureK: t, chi: t <= 425 ? 0.4 + 1.8e-3 * (t - 425) : 0.4 + 6e-3 * (t - 425), chiStderr: 0, intercept: 0, count: 5) }
+        let (given, w1) = ChiSlopes.compute(pts, tgK: 425, context: "t")
+        XCTAssertTrue(w1.isEmpty)
+        XCTAssertEqual(try XCTUnwrap(given?.a1PerK), 1.8e-3, accuracy: 1e-12)
+        XCTAssertEqual(try XCTUnwrap(given?.a2PerK), 6e-3, accuracy: 1e-12)
+        let (est, _) = ChiSlopes.compute(pts, tgK: nil, context: "t")
+        XCTAssertEqual(est?.tgK, 425)
+        XCTAssertEqual(est?.tgSource, .estimated)
+        // Too few points: nil slope and a warning, never NaN.
+        let (few, w2) = ChiSlopes.compute(Array(pts.suffix(4)), tgK: 460, context: "t")
+        XCTAssertNil(few?.a2PerK)
+        XCTAssertEqual(w2.count, 1)
+        let (none, w3) = ChiSlopes.compute(Array(pts.prefix(4)), tgK: nil, context: "t")
+        XCTAssertNil(none)
+        XCTAssertEqual(w3.count, 1)
+    }
+}

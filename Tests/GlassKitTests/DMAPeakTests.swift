@@ -1,0 +1,88 @@
+import XCTest
+@testable import GlassKit
+
+/// SPEC §4.1 peak finding on analytic curves.
+final class DMAPeakTests: XCTestCase {
+    func peak(_ x: [Double], _ y: [Double], _ lo: Double, _ hi: Double, w: Double = 10) -> Result<LossPeak, NoPeakReasonError> {
+        PeakFinder.find(x: x, y: y, lo: lo, hi: hi, halfWidth: w)
+    }
+
+    func testVertexOfAnExactParabolaIsExact() throws {
+        let x = stride(from: 300.0, through: 420.0, by: 1.7).map { $0 }
+        let y = x.map { 5 - 0.003 * ($0 - 367.37) * ($0 - 367.37) }
+        let p = try peak(x, y, 320, 420).get()
+        // A parabola through points of a parabola is exact up to rounding of O(1e-12) in x.
+        XCTAssertEqual(p.x, 367.37, accuracy: 1e-9)
+        XCTAssertEqual(p.y, 5, accuracy: 1e-12)
+    }
+
+    func testParabolaUsesPointsOutsideTheWindow() throws {
+        // Peak 2 K inside the window's upper edge: the ±10 K parabola needs points beyond it.
+        let x = stride(from: 300.0, through: 440.0, by: 1).map { $0 }
+        let y = x.map { -($0 - 417.6) * ($0 - 417.6) }
+        let p = try peak(x, y, 320, 420).get()
+        // Clipping to the window would still give the exact vertex here, so check the points used:
+        // the discrete maximum is 418 and the vertex lies between 418 and 420 only with both sides.
+        XCTAssertEqual(p.x, 417.6, accuracy: 1e-9)
+        XCTAssertEqual(p.maxIndex, 118)
+    }
+
+    func testMaximumAtTheWindowEdgeIsNoPeak() {
+        let x = stride(from: 300.0, through: 500.0, by: 1).map { $0 }
+        let rising = x.map { $0 * 0.01 }
+        XCTAssertEqual(peak(x, rising, 320, 420).failureReason, .maximumAtWindowEdge)
+        let falling = x.map { -$0 }
+        XCTAssertEqual(peak(x, falling, 320, 420).failureReason, .maximumAtWindowEdge)
+    }
+
+    func testFewerThanThreePointsIsNoPeak() {
+        let x = [300.0, 350, 400, 450]
+        XCTAssertEqual(peak(x, [1, 2, 1, 0], 340, 410).failureReason, .tooFewPoints(2))
+        XCTAssertEqual(peak(x, [1, 2, 1, 0], 500, 600).failureReason, .tooFewPoints(0))
+    }
+
+    func testNotConcaveAndVertexTooFarAreNoPeak() {
+        // A small spike on a steep convex valley, the window only ±4 K wide: the spike is the
+        // maximum inside it, but the ±10 K parabola follows the valley and is convex.
+        let x = stride(from: 300.0, through: 400.0, by: 1).map { $0 }
+        var y = x.map { 0.05 * ($0 - 350) * ($0 - 350) }
+        y[50] = 3
+        XCTAssertEqual(peak(x, y, 346, 354).failureReason, .notConcave)
+        // Inside the window [−1.5, 1.5] the maximum is at 0, but points beyond it (still within
+        // w = 3) keep rising: the concave parabola's vertex is at 7.5, beyond w.
+        let u = (-3...3).map { Double($0) }
+        var v = u.map { -0.1 * ($0 - 5) * ($0 - 5) }
+        v[4] = -2.6
+        XCTAssertEqual(peak(u, v, -1.5, 1.5, w: 3).failureReason, .vertexTooFar)
+    }
+
+    func testCommonFrequencyGridAndSlices() {
+        // Isotherm 1 has the most points; isotherm 2 covers less, so the grid is cut to its range;
+        // a frequency equal within 1e-9 relative takes that point's value, others interpolate in log10 f.
+        var a = Dataset(path: "a", kind: .dmaFSweep); a.temperatureK = 400
+        a.frequencyHzValues = [0.1, 1, 10, 100]; a.lossMPa = [1, 2, 3, 4]; a.storageMPa = [9, 9, 9, 9]
+        var b = Dataset(path: "b", kind: .dmaFSweep); b.temperatureK = 410
+        b.frequencyHzValues = [0.1 * (1 + 1e-12), 3.1622776601683795, 31.622776601683793]; b.lossMPa = [10, 20, 30]; b.storageMPa = [9, 9, 9]
+        let s = FrequencyCurve.slices([b, a])
+        XCTAssertEqual(s.map { $0.frequencyHz }, [0.1, 1, 10])
+        XCTAssertEqual(s[0].lossMPa, [1, 10])
+        // log10 1 lies 1/1.5 of the way (in log10 f) from 0.1 to 3.16: 10 + (20 − 10)·(1/1.5); 1e-12 is
+        // the rounding of log10 on O(1) values times the O(10) slope.
+        XCTAssertEqual(s[1].lossMPa[1], 10 + 10 * (1 / 1.5), accuracy: 1e-12)
+        XCTAssertEqual(s[2].lossMPa[1], 20 + 10 * (0.5 / 1), accuracy: 1e-12)
+    }
+
+    func testUnrelaxedModulusPoolsTheLowest5KOfAllScans() {
+        var s1 = Dataset(path: "s1", kind: .dmaTScan); s1.frequencyHz = 1
+        s1.temperatureKValues = [300, 303, 306, 310]; s1.storageMPa = [10, 20, 100, 100]
+        var s2 = Dataset(path: "s2", kind: .dmaTScan); s2.frequencyHz = 2
+        s2.temperatureKValues = [302, 305, 305.5]; s2.storageMPa = [30, 40, 100]
+        XCTAssertEqual(UnrelaxedModulus.estimate(scans: [s1, s2]), 25)
+        XCTAssertNil(UnrelaxedModulus.estimate(scans: []))
+    }
+}
+
+extension Result where Failure == NoPeakReasonError {
+    /// The no-peak reason, nil for a peak.
+    var failureReason: NoPeakReason? { if case .failure(let e) = self { return e.reason }; return nil }
+}
