@@ -9,13 +9,13 @@ public enum DSCBaseline: Sendable, Equatable, Hashable, CustomStringConvertible 
 
     /// Parses `linear`, `none` or `state:LABEL`.
     public init?(_ text: String) {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = text.trimmedSpaces
         switch t.lowercased() {
         case "linear": self = .linear
         case "none": self = .none
         default:
             guard t.lowercased().hasPrefix("state:") else { return nil }
-            let label = String(t.dropFirst(6)).trimmingCharacters(in: .whitespaces)
+            let label = String(t.dropFirst(6)).trimmedSpaces
             guard !label.isEmpty else { return nil }
             self = .state(label)
         }

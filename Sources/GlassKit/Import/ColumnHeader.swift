@@ -13,9 +13,9 @@ public struct ColumnHeader: Sendable, Equatable {
     /// Splits `text`; `unitRow` (a separate units line, as in MaCFP files) wins when given.
     public init(_ text: String, unitRow: String? = nil) {
         self.text = text
-        var t = text.trimmingCharacters(in: .whitespaces)
+        var t = text.trimmedSpaces
         if t.hasPrefix("##") { t.removeFirst(2) }
-        if let u = unitRow?.trimmingCharacters(in: .whitespaces), !u.isEmpty {
+        if let u = unitRow?.trimmedSpaces, !u.isEmpty {
             name = t
             unit = ColumnHeader.stripBrackets(u)
             return
@@ -24,10 +24,10 @@ public struct ColumnHeader: Sendable, Equatable {
     }
 
     static func stripBrackets(_ u: String) -> String {
-        var s = u.trimmingCharacters(in: .whitespaces)
+        var s = u.trimmedSpaces
         while let f = s.first, let l = s.last, s.count >= 2,
               (f == "[" && l == "]") || (f == "(" && l == ")") {
-            s = String(s.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
+            s = String(s.dropFirst().dropLast()).trimmedSpaces
         }
         return s
     }
@@ -60,7 +60,7 @@ public struct ColumnHeader: Sendable, Equatable {
         return (t, "")
     }
 
-    private static func trim(_ s: String) -> String { s.trimmingCharacters(in: .whitespaces) }
+    private static func trim(_ s: String) -> String { s.trimmedSpaces }
 
     private static func matchingOpen(_ t: String) -> String.Index? {
         var depth = 0

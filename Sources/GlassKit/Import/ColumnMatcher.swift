@@ -21,17 +21,26 @@ public struct MatchedColumn: Sendable, Equatable {
 public enum ColumnMatcher {
     /// Lower-cased name without punctuation that does not matter (`Temp.` → `temp`).
     static func key(_ name: String) -> String {
-        var s = name.lowercased()
-        s = s.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
-        s = s.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: "\u{FFFD}", with: "")
-        while s.contains("  ") { s = s.replacingOccurrences(of: "  ", with: " ") }
-        return s.trimmingCharacters(in: .whitespaces)
+        // One pass over the scalars: `_`/`-` become spaces, `.` and U+FFFD go, runs of
+        // spaces collapse, ends are trimmed (this runs for every heading of every file).
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for u in name.lowercased().unicodeScalars {
+            switch u {
+            case "_", "-", " ", "\t": pendingSpace = !out.isEmpty
+            case ".", "\u{FFFD}": continue
+            default:
+                if pendingSpace { out.append(" "); pendingSpace = false }
+                out.append(u)
+            }
+        }
+        return String(out)
     }
 
     /// The meaning of a heading, or nil when glassview does not use it.
     public static func meaning(of header: ColumnHeader) -> ColumnMeaning? {
         let k = key(header.name)
-        let raw = header.name.trimmingCharacters(in: .whitespaces)
+        let raw = header.name.trimmedSpaces
         if k.isEmpty { return nil }
         // Moduli: E', E'', G', G'' (and E" with a double quote), names in words.
         let primes = raw.replacingOccurrences(of: "’", with: "'").replacingOccurrences(of: "″", with: "''")

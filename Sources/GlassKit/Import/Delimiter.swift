@@ -38,7 +38,7 @@ public enum Delimiter: Sendable, Equatable, CustomStringConvertible {
         default:
             let sep = Character(Unicode.Scalar(byte!))
             return line.split(separator: sep, omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: .whitespaces) }
+                .map { $0.trimmedSpaces }
         }
     }
 

@@ -28,7 +28,7 @@ public enum EplexorReader {
         for j in (u + 1)..<lines.count where !lines.isBlank(j) { data.append(j) }
         // The trailer `]1[JAL03-01_Freq0.1-100_` closes the export; any other text row stays an error.
         if let last = data.last, lines.firstByte(last) == 0x5D {   // ']'
-            let text = lines.string(last).trimmingCharacters(in: .whitespaces)
+            let text = lines.string(last).trimmedSpaces
             if let close = text.dropFirst().firstIndex(of: "[") {
                 metadata["sample_name"] = MetadataEntry(String(text[text.index(after: close)...]), line: last + 1)
             }

@@ -9,10 +9,10 @@ public enum NativeReader {
         while i < lines.count {
             if lines.isBlank(i) { i += 1; continue }
             if lines.firstByte(i) == 0x23 {   // '#'
-                let text = lines.string(i).trimmingCharacters(in: .whitespaces).drop(while: { $0 == "#" })
+                let text = lines.string(i).trimmedSpaces.drop(while: { $0 == "#" })
                 if let colon = text.firstIndex(of: ":") {
                     let key = MetadataKeys.normalise(String(text[..<colon]))
-                    let value = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                    let value = text[text.index(after: colon)...].trimmedSpaces
                     if !key.isEmpty, !key.contains(" ") { metadata[key] = MetadataEntry(value, line: i + 1) }
                 }
                 i += 1
@@ -55,7 +55,7 @@ public enum NativeReader {
             // "Heat Flow (W/g)" headings separated by two or more spaces.
             let count = delimiter.split(lines.string(first)).count
             if count != names.count {
-                let wide = headerText.components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                let wide = headerText.components(separatedBy: "  ").map { $0.trimmedSpaces }.filter { !$0.isEmpty }
                 if wide.count == count { names = wide }
             }
         }
@@ -70,7 +70,7 @@ public enum NativeReader {
 public enum MetadataKeys {
     /// `Cooling Rate` → `cooling_rate`.
     public static func normalise(_ key: String) -> String {
-        key.trimmingCharacters(in: .whitespaces).lowercased()
+        key.trimmedSpaces.lowercased()
             .replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
     }
 }

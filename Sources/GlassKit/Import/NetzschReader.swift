@@ -21,10 +21,10 @@ public enum NetzschReader {
             let s = lines.string(i)
             if s.hasPrefix("##") { headerIndex = i; break }
             guard s.hasPrefix("#"), let colon = s.firstIndex(of: ":") else { continue }
-            let key = s[s.index(after: s.startIndex)..<colon].trimmingCharacters(in: .whitespaces).uppercased()
-            let value = s[s.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            let key = s[s.index(after: s.startIndex)..<colon].trimmedSpaces.uppercased()
+            let value = s[s.index(after: colon)...].trimmedSpaces
             keys[key] = MetadataEntry(value, line: i + 1)
-            if key.hasPrefix("SEG."), let n = Int(key.dropFirst(4).trimmingCharacters(in: .whitespaces)) {
+            if key.hasPrefix("SEG."), let n = Int(key.dropFirst(4).trimmedSpaces) {
                 programs[n] = segmentProgram(value)
             }
         }
@@ -59,7 +59,7 @@ public enum NetzschReader {
                 meta["mass"] = MetadataEntry(e.value.replacingOccurrences(of: ",", with: ".") + " " + unit, line: e.line)
             } else if k == "EXO" {
                 // EXO 1: exothermic effects point up; -1: down (endo up).
-                let v = e.value.trimmingCharacters(in: .whitespaces)
+                let v = e.value.trimmedSpaces
                 if v == "1" || v == "+1" { meta["sign"] = MetadataEntry("exo-up", line: e.line) }
                 else if v == "-1" { meta["sign"] = MetadataEntry("endo-up", line: e.line) }
                 else { throw GlassError(file: path, line: e.line, "#EXO '\(e.value)'; expected 1 or -1") }

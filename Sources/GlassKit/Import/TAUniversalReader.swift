@@ -6,7 +6,7 @@ import Foundation
 public enum TAUniversalReader {
     /// True when a `StartOfData` line appears near the top.
     public static func recognises(_ lines: TextLines) -> Bool {
-        for i in 0..<min(lines.count, 400) where lines.string(i).trimmingCharacters(in: .whitespaces) == "StartOfData" {
+        for i in 0..<min(lines.count, 400) where lines.firstByte(i) == 0x53 && lines.trimmedEquals(i, "StartOfData") {
             return true
         }
         return false
@@ -19,11 +19,11 @@ public enum TAUniversalReader {
         var start: Int?
         for i in 0..<lines.count {
             let s = lines.string(i)
-            if s.trimmingCharacters(in: .whitespaces) == "StartOfData" { start = i; break }
+            if s.trimmedSpaces == "StartOfData" { start = i; break }
             let parts = s.components(separatedBy: "\t")
             guard parts.count >= 2 else { continue }
-            let key = parts[0].trimmingCharacters(in: .whitespaces)
-            let value = parts.dropFirst().joined(separator: " ").trimmingCharacters(in: .whitespaces)
+            let key = parts[0].trimmedSpaces
+            let value = parts.dropFirst().joined(separator: " ").trimmedSpaces
             switch key {
             case "Size": meta["mass"] = MetadataEntry(value, line: i + 1)
             case "Exotherm":

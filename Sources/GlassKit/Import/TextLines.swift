@@ -54,4 +54,16 @@ public struct TextLines: Sendable {
         while j < ends[i] { if bytes[j] != 0x20 && bytes[j] != 0x09 { return bytes[j] }; j += 1 }
         return nil
     }
+
+    /// True when line `i`, without surrounding spaces/tabs, is exactly `word` (ASCII), compared
+    /// on bytes: format detection runs this over hundreds of lines of every file.
+    public func trimmedEquals(_ i: Int, _ word: StaticString) -> Bool {
+        var a = starts[i], b = ends[i]
+        while a < b, bytes[a] == 0x20 || bytes[a] == 0x09 { a += 1 }
+        while b > a, bytes[b - 1] == 0x20 || bytes[b - 1] == 0x09 { b -= 1 }
+        guard b - a == word.utf8CodeUnitCount else { return false }
+        let w = word.utf8Start
+        for k in 0..<(b - a) where bytes[a + k] != w[k] { return false }
+        return true
+    }
 }

@@ -18,7 +18,7 @@ public enum TriosReader {
     /// True when a line `[step]` (any case) appears in the first 5000 lines.
     public static func recognises(_ lines: TextLines) -> Bool {
         for i in 0..<min(lines.count, 5000) where lines.firstByte(i) == 0x5B {   // '['
-            if lines.string(i).trimmingCharacters(in: .whitespaces).lowercased() == "[step]" { return true }
+            if lines.string(i).trimmedSpaces.lowercased() == "[step]" { return true }
         }
         return false
     }
@@ -28,7 +28,7 @@ public enum TriosReader {
         var starts: [Int] = []
         var sectionStarts: [Int] = []
         for i in 0..<lines.count where lines.firstByte(i) == 0x5B {
-            let s = lines.string(i).trimmingCharacters(in: .whitespaces)
+            let s = lines.string(i).trimmedSpaces
             guard s.hasSuffix("]") else { continue }
             sectionStarts.append(i)
             if s.lowercased() == "[step]" { starts.append(i) }
@@ -70,7 +70,7 @@ public enum TriosReader {
             for i in from..<to where !lines.isBlank(i) {
                 let s = lines.string(i)
                 let key = s.prefix { $0 != "\t" }
-                let value = s.dropFirst(key.count).trimmingCharacters(in: .whitespaces)
+                let value = s.dropFirst(key.count).trimmedSpaces
                 switch key {
                 case "Step name": metadata["step_name"] = MetadataEntry(value, line: i + 1)
                 case "Number of points": declaredPoints = Int(value).map { ($0, i + 1) }
@@ -84,7 +84,7 @@ public enum TriosReader {
             // Classic: an optional title line (no TAB), the names row, the units row, data.
             var rows = (from..<to).filter { !lines.isBlank($0) }
             if let first = rows.first, !lines.string(first).contains("\t") {
-                metadata["step_name"] = MetadataEntry(lines.string(first).trimmingCharacters(in: .whitespaces), line: first + 1)
+                metadata["step_name"] = MetadataEntry(lines.string(first).trimmedSpaces, line: first + 1)
                 rows.removeFirst()
             }
             if let n = rows.first {

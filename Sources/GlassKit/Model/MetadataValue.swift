@@ -5,7 +5,7 @@ import Foundation
 public enum MetadataValue {
     /// Splits `"20 K/min"` into (20, "K/min"); accepts a decimal comma. Nil when no number leads.
     public static func numberAndUnit(_ text: String) -> (Double, String)? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmedSpaces
         var end = trimmed.startIndex
         for (i, ch) in zip(trimmed.indices, trimmed) {
             if ch.isNumber || ch == "." || ch == "," || ch == "-" || ch == "+" || ch == "e" || ch == "E" {
@@ -18,7 +18,7 @@ public enum MetadataValue {
         guard !numberText.isEmpty,
               let value = NumberParser.parse(numberText.replacingOccurrences(of: ",", with: ".")),
               value.isFinite else { return nil }
-        let unit = trimmed.dropFirst(numberText.count).trimmingCharacters(in: .whitespaces)
+        let unit = trimmed.dropFirst(numberText.count).trimmedSpaces
         return (value, unit)
     }
 

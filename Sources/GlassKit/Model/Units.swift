@@ -12,13 +12,17 @@ public enum Units {
     /// A unit string reduced for matching: lower case, no spaces, degree signs and
     /// their mojibake (U+FFFD, `ø`, `º`) removed, `µ`/`μ` spelled `u`.
     public static func normalise(_ unit: String) -> String {
-        var s = unit.lowercased()
-        for junk in ["°", "º", "˚", "\u{FFFD}", "ø", "deg", " ", "\t"] {
-            s = s.replacingOccurrences(of: junk, with: "")
+        // One pass over the scalars (this runs for every column of every file).
+        var out = String.UnicodeScalarView()
+        for u in unit.lowercased().unicodeScalars {
+            switch u {
+            case "°", "º", "˚", "\u{FFFD}", "ø", " ", "\t", "^": continue
+            case "µ", "μ": out.append("u")
+            default: out.append(u)
+            }
         }
-        s = s.replacingOccurrences(of: "µ", with: "u").replacingOccurrences(of: "μ", with: "u")
-        s = s.replacingOccurrences(of: "^", with: "")
-        return s
+        let s = String(out)
+        return s.contains("deg") ? s.replacingOccurrences(of: "deg", with: "") : s
     }
 
     /// Converts a temperature in `unit` to K; nil when the unit is not a temperature unit.
@@ -53,7 +57,7 @@ public enum Units {
     /// Factor from a frequency unit to Hz (`rad/s` divides by 2π).
     public static func frequencyFactorToHz(_ unit: String) -> Double? {
         // mHz and MHz differ only by case, which normalise() folds.
-        let bare = unit.trimmingCharacters(in: .whitespaces)
+        let bare = unit.trimmedSpaces
         if bare == "mHz" { return 1e-3 }
         if bare == "MHz" { return 1e6 }
         switch normalise(unit) {
