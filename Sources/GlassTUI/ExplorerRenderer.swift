@@ -149,7 +149,8 @@ public enum ExplorerRenderer {
     static func plotPane(_ f: inout Frame, _ s: ExplorerState, _ view: any ExplorerView, _ r: FrameRect) {
         let uni = s.style.braille
         if let spec = view.plot(s, columns: r.width) {
-            PlotRenderer.render(ScreenText.fit(spec, unicode: uni), into: &f, region: r, braille: uni, colours: s.style.colours)
+            let g = PlotRenderer.render(ScreenText.fit(spec, unicode: uni), into: &f, region: r, braille: uni, colours: s.style.colours)
+            if let g { drawMarks(&f, view.marks(s), geometry: g, colours: s.style.colours) }
             return
         }
         let words = ScreenText.fit(view.unavailable(s), unicode: uni).split(separator: " ")
@@ -166,6 +167,13 @@ public enum ExplorerRenderer {
         for (i, l) in lines.enumerated() {
             let shown = String(l.prefix(r.width))
             f.put(string: shown, at: FramePoint(x: r.x + max(0, (r.width - shown.count) / 2), y: top + i), clip: r)
+        }
+    }
+
+    static func drawMarks(_ f: inout Frame, _ marks: [PlotMark], geometry g: PlotGeometry, colours: Bool) {
+        for m in marks {
+            guard let x = g.column(ofX: m.x), let y = g.row(ofY: m.y) else { continue }
+            f[x, y] = Cell(m.character, foreground: colours ? m.colour : nil, attributes: .bold)
         }
     }
 
@@ -188,7 +196,7 @@ public enum ExplorerRenderer {
                 text = "analysis: " + e
                 attributes = .bold
             } else {
-                text = "? help  1-9 views  [ ] cursor  ←→ move  = value  space state  b baseline  e export  w write  q quit"
+                text = "q quit  ? help  1-9 views  [ ] cursor  ←→ move  = value  space state  b baseline  e export  w write"
             }
         }
         f.put(string: ScreenText.fit(text, unicode: uni).fitted(f.width), at: FramePoint(x: 0, y: row), attributes: attributes)

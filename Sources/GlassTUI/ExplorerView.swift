@@ -20,11 +20,31 @@ public protocol ExplorerView: Sendable {
     func results(_ state: ExplorerState) -> [ResultLine]
     /// The status-line values at the active cursor for every visible state.
     func probe(_ state: ExplorerState) -> String
+    /// Marker characters drawn over the plot at data points (a single braille dot is hard to see).
+    func marks(_ state: ExplorerState) -> [PlotMark]
+}
+
+/// A character drawn over a plot at a data point.
+public struct PlotMark: Equatable, Sendable {
+    /// Data x.
+    public var x: Double
+    /// Data y.
+    public var y: Double
+    /// The character.
+    public var character: Character
+    /// Colour index.
+    public var colour: Int?
+    /// Makes a mark.
+    public init(x: Double, y: Double, character: Character, colour: Int?) {
+        self.x = x; self.y = y; self.character = character; self.colour = colour
+    }
 }
 
 extension ExplorerView {
     /// By default a click does not move cursors.
     public var cursorsOnPlot: Bool { false }
+    /// By default no marks.
+    public func marks(_ state: ExplorerState) -> [PlotMark] { [] }
 }
 
 /// The view implementation for each ``ViewID``. DMA views show "not computed" until the DMA

@@ -7,8 +7,12 @@ public enum PlotOutput {
     public static func render(_ s: ExplorerState, view id: ViewID, width: Int, height: Int) -> Result<Frame, PlotUnavailable> {
         let view = ViewRegistry.view(id)
         guard let spec = view.plot(s, columns: width) else { return .failure(PlotUnavailable(reason: view.unavailable(s))) }
-        return .success(PlotRenderer.render(ScreenText.fit(spec, unicode: s.style.braille), width: width, height: height,
-                                            braille: s.style.braille, colours: s.style.colours))
+        var frame = Frame(width: width, height: height)
+        if let g = PlotRenderer.render(ScreenText.fit(spec, unicode: s.style.braille), into: &frame, region: frame.bounds,
+                                       braille: s.style.braille, colours: s.style.colours) {
+            ExplorerRenderer.drawMarks(&frame, view.marks(s), geometry: g, colours: s.style.colours)
+        }
+        return .success(frame)
     }
 
     /// Whether the current locale's character set is UTF-8 (call `setlocale(LC_ALL, "")` first).

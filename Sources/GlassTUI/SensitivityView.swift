@@ -34,6 +34,14 @@ public struct SensitivityView: ExplorerView {
                         y: Axis(title: "ΔH_rej", unit: molar ? "kJ/mol" : "J/g"), series: series)
     }
 
+    /// The states' markers at their points.
+    public func marks(_ s: ExplorerState) -> [PlotMark] {
+        plot(s, columns: 1)?.series.filter { $0.style == .points }.compactMap { p in
+            guard let x = p.x.first, let y = p.y.first else { return nil }
+            return PlotMark(x: x, y: y, character: p.marker ?? "*", colour: p.colour)
+        } ?? []
+    }
+
     /// Why there is nothing.
     public func unavailable(_ s: ExplorerState) -> String {
         if let e = s.loadError { return "cannot open the study: \(e)" }
