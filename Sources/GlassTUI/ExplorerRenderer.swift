@@ -74,8 +74,15 @@ public enum ExplorerRenderer {
 
     static func titleBar(_ f: inout Frame, _ s: ExplorerState) {
         let uni = s.style.braille
-        var tabs: [(String, Bool)] = []
-        for v in ViewID.allCases { tabs.append((ScreenText.fit("\(v.rawValue) \(v.tab)", unicode: uni), v == s.view)) }
+        func makeTabs(compact: Bool) -> [(String, Bool)] {
+            ViewID.allCases.map { v in
+                let text = compact && v != s.view ? "\(v.rawValue)" : "\(v.rawValue) \(v.tab)"
+                return (ScreenText.fit(text, unicode: uni), v == s.view)
+            }
+        }
+        // Every tab named when that leaves 30 columns for the title; else only the current one.
+        var tabs = makeTabs(compact: false)
+        if f.width - tabs.reduce(0, { $0 + $1.0.count + 1 }) < 30 { tabs = makeTabs(compact: true) }
         let tabsWidth = tabs.reduce(0) { $0 + $1.0.count + 1 }
         var title = "glassview · \(s.studyName)"
         if let c = s.study?.composition { title += " · \(c)" }

@@ -97,7 +97,8 @@ public enum ExplorerUpdate {
             case .failed(let text):
                 s.message = "failed: " + text
             case .exists(let request, let paths):
-                s.mode = .confirm(question: "\(paths.joined(separator: ", ")) exist(s). Overwrite? (y/n)",
+                let names = paths.map { $0.split(separator: "/").last.map(String.init) ?? $0 }
+                s.mode = .confirm(question: "Overwrite? (y/n) \(names.joined(separator: ", ")) already exist(s)",
                                   effect: .export(request, overwrite: true))
             }
         case .quit:
