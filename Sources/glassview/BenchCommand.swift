@@ -71,6 +71,8 @@ struct Bench: ParsableCommand {
             if p.terminationStatus != 0 { throw GlassError(file: study, "analyze exited with \(p.terminationStatus)") }
         }
         report("`glassview analyze` of the sample study (process, wall)", proc, target: .milliseconds(50))
+
+        try TUIBench.run(study: study, binary: me) { report($0, $1, target: $2, note: $3) }
     }
 
     func best(of runs: Int, _ body: () throws -> Void) throws -> Duration {
