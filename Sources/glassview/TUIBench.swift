@@ -41,7 +41,7 @@ enum TUIBench {
             first = min(first, clock.now - t0)
             if f.width != 120 || s.loadError != nil { throw GlassError(file: study, "bench: explorer did not open: \(s.loadError ?? "")") }
         }
-        report("explorer first full frame, sample study (in-process, 120×40)", first, .milliseconds(150), "")
+        report("explorer first frame 120×40, sample study (in-process)", first, .milliseconds(150), "")
 
         // 2. One bound move: update (O(log n) recompute) + render of a 200×60 frame, 6 × 10^5 points.
         var s = ExplorerState(studyPath: "bench", load: .success(bigStudy(points: 100_000)), style: style,
@@ -56,7 +56,7 @@ enum TUIBench {
             cells += f.cells.count
         }
         times.sort()
-        report("explorer bound move + 200×60 frame, 6 × 10^5 points (median)", times[times.count / 2], .milliseconds(3),
+        report("explorer bound move + 200×60 frame, 6×10^5 points", times[times.count / 2], .milliseconds(3),
                cells > 0 && s.results?.dsc != nil ? "" : " (no results!)")
 
         // 3. `glassview plot` of the sample study as a process.
@@ -70,7 +70,7 @@ enum TUIBench {
             p.waitUntilExit()
             if p.terminationStatus != 0 { throw GlassError(file: study, "plot exited with \(p.terminationStatus)") }
         }
-        report("`glassview plot` of the sample study, 200×60 (process, wall)", plot, .milliseconds(60), "")
+        report("`glassview plot` 200×60, sample study (process, wall)", plot, .milliseconds(60), "")
     }
 
     static func best(of runs: Int, _ body: () throws -> Void) throws -> Duration {
