@@ -134,8 +134,29 @@ public struct ExplorerState: Sendable {
         return any && lo < hi ? lo...hi : nil
     }
 
-    /// Re-runs the analysis for the current settings (O(states × log n)); on failure keeps
-    /// the message in ``analysisError`` and clears ``results``.
+    /// Updates the results after a bound move: only the DSC part is evaluated again
+    /// (O(states × log n)); every other part of `Results` (DMA, warnings, sources) does not
+    /// depend on T_s/T_e and is kept. Falls back to ``recompute()`` when there is no DSC part yet.
+    public mutating func recomputeBounds() {
+        guard var r = results, r.dsc != nil, r.settings.baseline == baseline, let ts = tsK, let te = teK else {
+            recompute()
+            return
+        }
+        do {
+            r.dsc = try RejuvenationEnthalpy.evaluate(prepared, tsK: ts, teK: te, baseline: baseline,
+                                                      molarMassGPerMol: r.molarMassGPerMol)
+            r.settings.tsK = ts
+            r.settings.teK = te
+            results = r
+            analysisError = nil
+        } catch {
+            results = nil
+            analysisError = ExplorerState.describe(error)
+        }
+    }
+
+    /// Re-runs the whole analysis for the current settings; on failure keeps the message in
+    /// ``analysisError`` and clears ``results``.
     public mutating func recompute() {
         guard let s = study else { results = nil; return }
         do {

@@ -167,7 +167,7 @@ public enum ExplorerUpdate {
             s.message = "T_s must be below T_e"
             return
         }
-        s.recompute()
+        s.recomputeBounds()
         if s.results?.dsc == nil, let e = s.analysisError {
             s = old
             s.message = e

@@ -180,3 +180,19 @@ final class ExplorerUpdateTests: XCTestCase {
         XCTAssertTrue(ExplorerRenderer.render(empty).text.contains("no DSC sample runs"))
     }
 }
+
+/// A bound move re-evaluates only the DSC part: the whole `Results` must equal a full run.
+final class BoundMoveResultsTests: XCTestCase {
+    func testPatchedResultsEqualAFullAnalysis() throws {
+        let study = SyntheticStudy.study(settings: SyntheticStudy.paperSettings)
+        var s = SyntheticStudy.state(study)
+        for (k, action) in [Action.moveCursor(steps: 3), .cycleCursor(1), .moveCursor(steps: -7), .cycleBaseline,
+                            .moveCursor(steps: 2), .cycleBaseline, .cycleBaseline, .moveCursor(steps: 1)].enumerated() {
+            s = ExplorerUpdate.update(s, action)
+            let r = try XCTUnwrap(s.results)
+            let full = try Analysis.run(study, options: AnalysisOptions(tsK: s.tsK, teK: s.teK, baseline: s.baseline))
+            XCTAssertEqual(ResultsExport.jsonText(r), ResultsExport.jsonText(full), "step \(k)")
+            XCTAssertEqual(ResultsExport.tsv(r), ResultsExport.tsv(full), "step \(k)")
+        }
+    }
+}
