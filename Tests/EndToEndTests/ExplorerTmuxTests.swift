@@ -104,6 +104,8 @@ final class ExplorerTmuxTests: XCTestCase {
         try t.wait("80x24 layout") { $0.contains("cooled-20") && !$0.contains("too small") && $0.split(separator: "\n").count <= 24 }
         try t.resize(50, 15)
         try t.wait("too small notice") { $0.contains("terminal too small") }
+        try t.resize(200, 60)
+        try t.wait("200x60 layout") { $0.contains("Results") && $0.split(separator: "\n").first.map { $0.count > 150 } ?? false }
         try t.resize(100, 30)
         try t.wait("full layout again") { $0.contains("Results") && !$0.contains("too small") }
 
