@@ -233,8 +233,13 @@ public enum ExplorerUpdate {
         let view = ViewRegistry.view(s.view)
         guard view.cursorsOnPlot, let g = ExplorerRenderer.plotGeometry(s), g.plotArea.contains(FramePoint(x: column, y: row))
         else { return }
-        let x = g.x(atColumn: column)
+        var x = g.x(atColumn: column)
         guard x.isFinite else { return }
+        // Snap to the nearest data temperature, as the arrow keys step.
+        if let grid = grid(s), !grid.isEmpty {
+            let i = min(Interpolation.lowerBound(grid, x), grid.count - 1)
+            x = (i > 0 && abs(grid[i - 1] - x) <= abs(grid[i] - x)) ? grid[i - 1] : grid[i]
+        }
         let nearest = view.cursors.min { a, b in
             abs((s.value(of: a) ?? .infinity) - x) < abs((s.value(of: b) ?? .infinity) - x)
         } ?? s.cursor

@@ -115,6 +115,23 @@ final class ExplorerTmuxTests: XCTestCase {
         XCTAssertEqual(try t.flags(), "0 0 1", "alternate screen, mouse mode and cursor restored")
     }
 
+    func testMouseClickMovesTheNearestBound() throws {
+        let dir = try CLI.tempDir(self)
+        let study = try ExplorerStudyFixture.write(into: dir)
+        let t = try start(study, cwd: dir)
+        let screen = try t.wait("the explorer") { $0.contains("Results") && $0.contains("cooled-20") }
+        let te0 = try XCTUnwrap(number("T_e", in: screen))
+        XCTAssertEqual(try t.run(["display", "-p", "-t", "t", "#{mouse_any_flag}"]).trimmingCharacters(in: .whitespacesAndNewlines), "1",
+                       "the explorer asks for mouse events")
+        // An SGR press and release at column 80, row 10 (1-based): right of T_e in the plot.
+        try t.run(["send-keys", "-t", "t", "-H"] + Array("\u{1B}[<0;80;10M\u{1B}[<0;80;10m".utf8).map { String(format: "%02x", $0) })
+        let after = try t.wait("T_e moved by the click") { self.number("T_e", in: $0).map { $0 > te0 + 10 } ?? false }
+        XCTAssertFalse(after.split(separator: "\n").contains { $0.hasPrefix("T_e ") && $0.contains("proposed") })
+        try t.keys("q")
+        try t.wait("exit") { $0.contains("EXIT=0") }
+        XCTAssertEqual(try t.flags(), "0 0 1")
+    }
+
     func testTerminalTypesAndASCII() throws {
         let dir = try CLI.tempDir(self)
         let study = try ExplorerStudyFixture.write(into: dir)
