@@ -23,4 +23,45 @@ static inline int gv_utf8_locale(void) {
     const char *cs = nl_langinfo(CODESET);
     return cs && (cs[0]=='U'||cs[0]=='u') && (cs[1]=='T'||cs[1]=='t') && (cs[2]=='F'||cs[2]=='f');
 }
+
+// Draws one cell: a wide character with attributes and a colour pair (0 = default).
+static inline int gv_put_cell(int y, int x, wchar_t ch, int bold, int reverse, int dim, short pair) {
+    cchar_t cc;
+    wchar_t text[2] = { ch, 0 };
+    attr_t attrs = A_NORMAL;
+    if (bold) attrs |= A_BOLD;
+    if (reverse) attrs |= A_REVERSE;
+    if (dim) attrs |= A_DIM;
+    if (setcchar(&cc, text, attrs, pair, NULL) == ERR) return ERR;
+    return mvwadd_wch(stdscr, y, x, &cc);
+}
+// Reads one key: returns 0 on timeout, 1 for a character (in *code), 2 for a function key.
+static inline int gv_read_key(int *code) {
+    wint_t ch = 0;
+    int r = wget_wch(stdscr, &ch);
+    *code = (int)ch;
+    if (r == ERR) return 0;
+    return r == KEY_CODE_YES ? 2 : 1;
+}
+// The position of a button-1 press or click, if the pending mouse event is one.
+static inline int gv_read_click(int *x, int *y) {
+    MEVENT ev;
+    if (getmouse(&ev) != OK) return 0;
+    if (!(ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON1_RELEASED))) return 0;
+    *x = ev.x; *y = ev.y;
+    return 1;
+}
+static inline SCREEN *gv_newterm(void) { return newterm(NULL, stdout, stdin); }
+static inline int gv_colors(void) { return COLORS; }
+static inline int gv_color_pairs(void) { return COLOR_PAIRS; }
+static inline int gv_key_left(void) { return KEY_LEFT; }
+static inline int gv_key_right(void) { return KEY_RIGHT; }
+static inline int gv_key_up(void) { return KEY_UP; }
+static inline int gv_key_down(void) { return KEY_DOWN; }
+static inline int gv_key_sleft(void) { return KEY_SLEFT; }
+static inline int gv_key_sright(void) { return KEY_SRIGHT; }
+static inline int gv_key_btab(void) { return KEY_BTAB; }
+static inline int gv_key_backspace(void) { return KEY_BACKSPACE; }
+static inline int gv_key_dc(void) { return KEY_DC; }
+static inline int gv_key_enter(void) { return KEY_ENTER; }
 #endif

@@ -70,6 +70,8 @@ struct Bench: ParsableCommand {
             if status != 0 { throw GlassError(file: study, "analyze exited with \(status)") }
         }
         report("`glassview analyze` of the sample study (process, wall)", proc, target: .milliseconds(50))
+
+        try TUIBench.run(study: study, binary: me) { report($0, $1, target: $2, note: $3) }
     }
 
     /// Runs `path args` with stdout/stderr to /dev/null; returns the exit status.

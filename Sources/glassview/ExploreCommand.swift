@@ -1,18 +1,48 @@
 import ArgumentParser
 import Foundation
+import GlassIO
 import GlassKit
+import GlassTUI
 
 /// `glassview [STUDY]`: the interactive explorer (default command).
 struct Explore: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Open the interactive explorer on a study (default: the bundled sample study)."
+        abstract: "Open the interactive explorer on a study (default: the bundled sample study).",
+        discussion: """
+        Keys: 1-9/Tab views, [ ] cursor, ←/→ (h/l) move it, H/L ten steps, = exact value, \
+        space toggles a state, +/-/0 zoom, b baseline, e export, w write study.toml, ? help, q quit. \
+        Exit status 69 when there is no usable terminal (TERM unset, dumb or unknown).
+        """
     )
 
-    @Argument(help: "Study directory.")
+    @Argument(help: "Study directory (default: the bundled sample study).")
     var study: String?
 
+    @Flag(help: "Draw with ASCII only (no braille or box characters).")
+    var ascii = false
+
     func run() throws {
-        FileHandle.standardError.write(Data("glassview: the interactive explorer is not built yet; use `glassview analyze STUDY`\n".utf8))
-        throw ExitCode(69)
+        setlocale(LC_ALL, "")
+        let path = study ?? SampleStudy.path
+        let load = Result<Study, any Error> { try StudyLoader.load(path) }
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        SignalWatch.install()
+        var terminal: NcursesTerminal
+        do {
+            terminal = try NcursesTerminal(forceASCII: ascii, environment: ProcessInfo.processInfo.environment)
+        } catch {
+            FileHandle.standardError.write(Data("glassview: \(error)\n".utf8))
+            throw ExitCode(69)
+        }
+        var state = ExplorerState(studyPath: path, load: load, style: terminal.style,
+                                  exportDirectory: FileManager.default.currentDirectoryPath)
+        state.studyIsDirectory = exists && isDirectory.boolValue
+        switch ExplorerRuntime.run(state, terminal: &terminal, perform: ExplorerEffects.perform) {
+        case .quit:
+            return
+        case .signal(let n):
+            throw ExitCode(128 + n)
+        }
     }
 }

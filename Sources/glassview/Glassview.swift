@@ -14,7 +14,7 @@ struct Glassview: ParsableCommand {
         See README.md and SPEC.md for the formats and every formula.
         """,
         version: GlassKit.version,
-        subcommands: [Explore.self, Analyze.self, Simulate.self, Bench.self],
+        subcommands: [Explore.self, Analyze.self, Plot.self, Simulate.self, Bench.self],
         defaultSubcommand: Explore.self
     )
 }

@@ -1,0 +1,45 @@
+/// Everything that can change the explorer's state; `update(state, action)` applies one.
+public enum Action: Equatable, Sendable {
+    /// Show a view.
+    case selectView(ViewID)
+    /// Next / previous view.
+    case nextView, previousView
+    /// Pick the next (+1) or previous (−1) cursor of the view.
+    case cycleCursor(Int)
+    /// Move the active cursor by this many data steps.
+    case moveCursor(steps: Int)
+    /// Move the state selection up (−1) or down (+1).
+    case moveSelection(Int)
+    /// Show or hide the selected state.
+    case toggleSelectedState
+    /// Zoom in, out, or back to the full range.
+    case zoomIn, zoomOut, zoomReset
+    /// Cycle the DSC baseline: linear → none → state:… → linear.
+    case cycleBaseline
+    /// Start typing an exact value for the active cursor.
+    case beginInput
+    /// A character typed into the value prompt.
+    case inputCharacter(Character)
+    /// Backspace in the value prompt.
+    case inputBackspace
+    /// Enter in the value prompt.
+    case inputCommit
+    /// Esc: close help, cancel a prompt or question, clear the message.
+    case cancel
+    /// Show or hide the key help.
+    case toggleHelp
+    /// Export TSV and JSON.
+    case export
+    /// Ask to write the bounds into study.toml.
+    case writeSettings
+    /// Answer a yes/no question.
+    case answer(Bool)
+    /// A mouse click at a screen position.
+    case click(column: Int, row: Int)
+    /// The terminal now has this size.
+    case resize(width: Int, height: Int)
+    /// The runtime finished an effect.
+    case effectFinished(EffectOutcome)
+    /// Quit.
+    case quit
+}

@@ -1,0 +1,67 @@
+import GlassKit
+import GlassPlot
+
+/// View 2: the cumulative ΔH_rej(T) on [T_s, T_e] of every visible curve (paper Fig. 1c).
+public struct CumulativeView: ExplorerView {
+    /// Makes the view.
+    public init() {}
+    /// View 2.
+    public var id: ViewID { .cumulative }
+    /// T_s and T_e.
+    public var cursors: [CursorID] { [.ts, .te] }
+    /// The x axis is T: a click moves T_s or T_e.
+    public var cursorsOnPlot: Bool { true }
+
+    /// Curves sampled at two points a column (O(width log n)), ending at ΔH_rej(T_e).
+    public func plot(_ s: ExplorerState, columns: Int) -> PlotSpec? {
+        guard s.results?.dsc != nil, let ts = s.tsK, let te = s.teK, ts < te else { return nil }
+        let full = ts...te
+        let range = ZoomWindow.range(full: full, zoom: s.zoom, centre: s.value(of: s.cursor))
+        let samples = max(8, 2 * columns)
+        var series: [Series] = []
+        for (i, st) in s.prepared.states.enumerated() where s.isVisible(st.state) {
+            for (j, c) in st.curves.enumerated() {
+                let diff = (try? s.prepared.differenceCurve(c, baseline: s.baseline)) ?? nil
+                var x: [Double] = [], y: [Double] = []
+                x.reserveCapacity(samples + 1); y.reserveCapacity(samples + 1)
+                for k in 0...samples {
+                    let t = k == samples ? te : ts + (te - ts) * Double(k) / Double(samples)
+                    guard let v = CumulativeSampler.value(c, tsK: ts, teK: te, atK: t, baseline: s.baseline, difference: diff)
+                    else { continue }
+                    x.append(t); y.append(v)
+                }
+                series.append(Series(name: j == 0 ? st.state : "", x: x, y: y,
+                                     colour: CurveSeries.colour(stateIndex: i), marker: CurveSeries.marker(stateIndex: i)))
+            }
+        }
+        var markers: [VerticalMarker] = []
+        for c in cursors {
+            guard let v = s.value(of: c) else { continue }
+            let active = c == s.cursor
+            markers.append(VerticalMarker(x: v, label: c.rawValue + (s.isProposed(c) ? "?" : ""),
+                                          style: active ? .solid : .dashed, colour: active ? 3 : nil))
+        }
+        return PlotSpec(title: "cumulative ΔH_rej(T), baseline \(s.baseline)", x: Axis(title: "T", unit: "K", range: range),
+                        y: Axis(title: "ΔH_rej", unit: "J/g"), series: series, markers: markers)
+    }
+
+    /// Why there is nothing.
+    public func unavailable(_ s: ExplorerState) -> String {
+        if let e = s.loadError { return "cannot open the study: \(e)" }
+        if let e = s.analysisError { return "not computed: \(e)" }
+        return s.prepared.states.isEmpty ? "no DSC sample runs in this study" : "not computed: T_s/T_e not set"
+    }
+
+    /// DSC parameters.
+    public func results(_ s: ExplorerState) -> [ResultLine] { DSCResultLines.lines(s, width: 0) }
+
+    /// ΔH_rej(T_e) of every visible state, from `Results`.
+    public func probe(_ s: ExplorerState) -> String {
+        guard let r = s.results, let d = r.dsc else { return "ΔH_rej: not computed" }
+        var parts: [String] = []
+        for (k, st) in r.dscStates.enumerated() where s.isVisible(st.state) {
+            parts.append("\(st.state) \(ScreenNumber.value(d.states[k].dHJPerG))")
+        }
+        return "ΔH_rej(T_e) J/g: " + parts.joined(separator: "  ")
+    }
+}

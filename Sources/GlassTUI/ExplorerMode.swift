@@ -1,0 +1,11 @@
+/// What the keyboard is doing: browsing, reading help, typing a value, or answering y/n.
+public enum ExplorerMode: Equatable, Sendable {
+    /// Normal browsing.
+    case normal
+    /// The help overlay is shown (`?`).
+    case help
+    /// Typing an exact value for a cursor (`=`); `text` is what was typed so far.
+    case input(cursor: CursorID, text: String)
+    /// A yes/no question; `y` runs the effect.
+    case confirm(question: String, effect: Effect)
+}

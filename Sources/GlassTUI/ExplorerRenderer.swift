@@ -1,0 +1,228 @@
+import GlassKit
+import GlassPlot
+
+/// The pure render of the explorer: state → frame. Layout: a title bar with the view tabs;
+/// at the left the states pane above the results pane; the plot at the right; a probe line
+/// (values at the cursor) and a status line (prompt, message or key hints) at the bottom.
+public enum ExplorerRenderer {
+    /// Smallest usable size; below it a "terminal too small" notice is drawn.
+    public static let minimumWidth = 72
+    /// Smallest usable height.
+    public static let minimumHeight = 20
+
+    /// The rectangles of a frame of `width` × `height`.
+    struct Layout {
+        var side: FrameRect
+        var separatorColumn: Int
+        var plot: FrameRect
+        var probeRow: Int
+        var statusRow: Int
+
+        init(width: Int, height: Int) {
+            let sideWidth = min(36, max(28, width * 3 / 10))
+            side = FrameRect(x: 0, y: 1, width: sideWidth, height: height - 3)
+            separatorColumn = sideWidth
+            plot = FrameRect(x: sideWidth + 1, y: 1, width: width - sideWidth - 1, height: height - 3)
+            probeRow = height - 2
+            statusRow = height - 1
+        }
+    }
+
+    /// The frame for the state's terminal size.
+    public static func render(_ s: ExplorerState) -> Frame { render(s, width: s.width, height: s.height) }
+
+    /// The frame at `width` × `height`.
+    public static func render(_ s: ExplorerState, width: Int, height: Int) -> Frame {
+        var f = Frame(width: width, height: height)
+        let uni = s.style.braille
+        guard width >= minimumWidth, height >= minimumHeight else {
+            tooSmall(&f, unicode: uni)
+            return f
+        }
+        let layout = Layout(width: width, height: height)
+        let view = ViewRegistry.view(s.view)
+        titleBar(&f, s)
+        statesPane(&f, s, layout.side)
+        for y in layout.side.y..<layout.side.maxY { f[layout.separatorColumn, y] = Cell(uni ? "│" : "|", attributes: .dim) }
+        plotPane(&f, s, view, layout.plot)
+        let probe = ScreenText.fit(view.probe(s), unicode: uni)
+        f.put(string: probe, at: FramePoint(x: 0, y: layout.probeRow), attributes: .dim)
+        statusLine(&f, s, row: layout.statusRow)
+        if s.mode == .help { helpOverlay(&f, unicode: uni) }
+        return f
+    }
+
+    /// Where the plot's data area is for the state's size (for mouse clicks).
+    public static func plotGeometry(_ s: ExplorerState) -> PlotGeometry? {
+        guard s.width >= minimumWidth, s.height >= minimumHeight else { return nil }
+        let layout = Layout(width: s.width, height: s.height)
+        guard let spec = ViewRegistry.view(s.view).plot(s, columns: layout.plot.width) else { return nil }
+        var f = Frame(width: s.width, height: s.height)
+        return PlotRenderer.render(ScreenText.fit(spec, unicode: s.style.braille), into: &f, region: layout.plot,
+                                   braille: s.style.braille, colours: s.style.colours)
+    }
+
+    static func tooSmall(_ f: inout Frame, unicode: Bool) {
+        let lines = ["terminal too small: \(f.width)×\(f.height)",
+                     "glassview needs \(minimumWidth)×\(minimumHeight)",
+                     "enlarge the window; q quits"].map { ScreenText.fit($0.replacingOccurrences(of: "×", with: "x"), unicode: unicode) }
+        let top = max(0, (f.height - lines.count) / 2)
+        for (i, l) in lines.enumerated() {
+            f.put(string: l, at: FramePoint(x: max(0, (f.width - l.count) / 2), y: top + i), attributes: i == 0 ? .bold : [])
+        }
+    }
+
+    static func titleBar(_ f: inout Frame, _ s: ExplorerState) {
+        let uni = s.style.braille
+        func makeTabs(compact: Bool) -> [(String, Bool)] {
+            ViewID.allCases.map { v in
+                let text = compact && v != s.view ? "\(v.rawValue)" : "\(v.rawValue) \(v.tab)"
+                return (ScreenText.fit(text, unicode: uni), v == s.view)
+            }
+        }
+        // Every tab named when that leaves 30 columns for the title; else only the current one.
+        var tabs = makeTabs(compact: false)
+        if f.width - tabs.reduce(0, { $0 + $1.0.count + 1 }) < 30 { tabs = makeTabs(compact: true) }
+        let tabsWidth = tabs.reduce(0) { $0 + $1.0.count + 1 }
+        var title = "glassview · \(s.studyName)"
+        if let c = s.study?.composition { title += " · \(c)" }
+        title = ScreenText.fit(title, unicode: uni)
+        let room = max(0, f.width - tabsWidth - 1)
+        f.put(string: String(title.prefix(room)), at: FramePoint(x: 0, y: 0), attributes: .bold)
+        var x = f.width - tabsWidth
+        for (text, current) in tabs {
+            f.put(string: text, at: FramePoint(x: x, y: 0), attributes: current ? [.reverse, .bold] : [])
+            x += text.count + 1
+        }
+    }
+
+    static func statesPane(_ f: inout Frame, _ s: ExplorerState, _ r: FrameRect) {
+        let uni = s.style.braille
+        var y = r.y
+        func line(_ text: String, fg: Int? = nil, attributes: CellAttributes = []) {
+            guard y < r.maxY else { return }
+            f.put(string: ScreenText.fit(text, unicode: uni).fitted(r.width), at: FramePoint(x: r.x, y: y),
+                  foreground: fg, attributes: attributes, clip: r)
+            y += 1
+        }
+        line("States", attributes: .bold)
+        if s.prepared.states.isEmpty {
+            line(s.loadError != nil ? "(study not loaded)" : "(no DSC states)", attributes: .dim)
+        }
+        for (i, st) in s.prepared.states.enumerated() {
+            guard y < r.maxY else { break }
+            let visible = s.isVisible(st.state)
+            let rate = st.coolingRateKPerMin.map { "\(Format.shortNumber($0)) K/min" } ?? "as-cast"
+            let pointer = i == s.selection ? ">" : " "
+            let box = visible ? "[x]" : "[ ]"
+            let glyph: String = s.style.colours && uni ? "■" : String(CurveSeries.marker(stateIndex: i))
+            let head = "\(pointer)\(box) "
+            f.put(string: head, at: FramePoint(x: r.x, y: y), attributes: i == s.selection ? .bold : [], clip: r)
+            f.put(string: ScreenText.fit(glyph, unicode: uni), at: FramePoint(x: r.x + head.count, y: y),
+                  foreground: s.style.colours ? CurveSeries.colour(stateIndex: i) : nil, clip: r)
+            let labelWidth = max(1, r.width - head.count - 2 - rate.count - 1)
+            let text = " " + st.state.fitted(labelWidth) + " " + rate
+            f.put(string: ScreenText.fit(text, unicode: uni), at: FramePoint(x: r.x + head.count + 1, y: y),
+                  attributes: visible ? (i == s.selection ? .bold : []) : .dim, clip: r)
+            y += 1
+        }
+        y += 1
+        line("Results · " + ViewRegistry.view(s.view).id.tab, attributes: .bold)
+        for l in ViewRegistry.view(s.view).results(s) {
+            if l.isHeading { line(l.label, attributes: .dim); continue }
+            var text = l.label.fitted(9) + " " + l.value
+            var second: String?
+            if let e = l.stderr {
+                let tail = " ± " + e + (l.unit.isEmpty ? "" : " " + l.unit)
+                if text.count + tail.count <= r.width { text += tail } else { second = "          ±" + tail.dropFirst(2) }
+            } else if !l.unit.isEmpty {
+                text += " " + l.unit
+            }
+            guard y < r.maxY else { break }
+            defer { if let second { line(second) } }
+            let shown = ScreenText.fit(text, unicode: uni)
+            f.put(string: shown.fitted(r.width), at: FramePoint(x: r.x, y: y), clip: r)
+            if let flag = l.flag {
+                f.put(string: " " + flag, at: FramePoint(x: r.x + shown.count, y: y), foreground: s.style.colours ? 3 : nil,
+                      attributes: .bold, clip: r)
+            }
+            y += 1
+        }
+        if let r0 = s.results, !r0.warnings.isEmpty {
+            line("warnings: \(r0.warnings.count) (listed in exports)", attributes: .dim)
+        }
+    }
+
+    static func plotPane(_ f: inout Frame, _ s: ExplorerState, _ view: any ExplorerView, _ r: FrameRect) {
+        let uni = s.style.braille
+        if let spec = view.plot(s, columns: r.width) {
+            let g = PlotRenderer.render(ScreenText.fit(spec, unicode: uni), into: &f, region: r, braille: uni, colours: s.style.colours)
+            if let g { drawMarks(&f, view.marks(s), geometry: g, colours: s.style.colours) }
+            return
+        }
+        let words = ScreenText.fit(view.unavailable(s), unicode: uni).split(separator: " ")
+        var lines: [String] = []
+        var current = ""
+        let width = max(10, r.width - 4)
+        for w in words {
+            if current.isEmpty { current = String(w) } else if current.count + 1 + w.count <= width { current += " " + w } else {
+                lines.append(current); current = String(w)
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        let top = r.y + max(0, (r.height - lines.count) / 2)
+        for (i, l) in lines.enumerated() {
+            let shown = String(l.prefix(r.width))
+            f.put(string: shown, at: FramePoint(x: r.x + max(0, (r.width - shown.count) / 2), y: top + i), clip: r)
+        }
+    }
+
+    static func drawMarks(_ f: inout Frame, _ marks: [PlotMark], geometry g: PlotGeometry, colours: Bool) {
+        for m in marks {
+            guard let x = g.column(ofX: m.x), let y = g.row(ofY: m.y) else { continue }
+            f[x, y] = Cell(m.character, foreground: colours ? m.colour : nil, attributes: .bold)
+        }
+    }
+
+    static func statusLine(_ f: inout Frame, _ s: ExplorerState, row: Int) {
+        let uni = s.style.braille
+        let text: String
+        var attributes: CellAttributes = []
+        switch s.mode {
+        case .input(let c, let typed):
+            text = "\(c.rawValue) (\(c.unit)) = \(typed)_   Enter sets, Esc cancels"
+            attributes = .bold
+        case .confirm(let q, _):
+            text = q
+            attributes = .bold
+        case .help, .normal:
+            if let m = s.message {
+                text = m
+                attributes = .bold
+            } else if let e = s.analysisError {
+                text = "analysis: " + e
+                attributes = .bold
+            } else {
+                text = "q quit  ? help  1-9 views  [ ] cursor  ←→ move  = value  space state  b baseline  e export  w write"
+            }
+        }
+        f.put(string: ScreenText.fit(text, unicode: uni).fitted(f.width), at: FramePoint(x: 0, y: row), attributes: attributes)
+    }
+
+    static func helpOverlay(_ f: inout Frame, unicode: Bool) {
+        let lines = KeyMap.help.map { ScreenText.fit($0, unicode: unicode) }
+        let w = min(f.width - 2, (lines.map(\.count).max() ?? 0) + 4)
+        let h = min(f.height - 2, lines.count + 4)
+        let box = FrameRect(x: (f.width - w) / 2, y: (f.height - h) / 2, width: w, height: h)
+        f.fill(box)
+        let horizontal: Character = unicode ? "─" : "-", vertical: Character = unicode ? "│" : "|"
+        let corners: [Character] = unicode ? ["┌", "┐", "└", "┘"] : ["+", "+", "+", "+"]
+        for x in box.x..<box.maxX { f[x, box.y] = Cell(horizontal); f[x, box.maxY - 1] = Cell(horizontal) }
+        for y in box.y..<box.maxY { f[box.x, y] = Cell(vertical); f[box.maxX - 1, y] = Cell(vertical) }
+        f[box.x, box.y] = Cell(corners[0]); f[box.maxX - 1, box.y] = Cell(corners[1])
+        f[box.x, box.maxY - 1] = Cell(corners[2]); f[box.maxX - 1, box.maxY - 1] = Cell(corners[3])
+        f.put(string: " Keys ", at: FramePoint(x: box.x + 2, y: box.y), attributes: .bold)
+        let inner = FrameRect(x: box.x + 2, y: box.y + 2, width: w - 4, height: h - 4)
+        for (i, l) in lines.enumerated() { f.put(string: l, at: FramePoint(x: inner.x, y: inner.y + i), clip: inner) }
+    }
+}

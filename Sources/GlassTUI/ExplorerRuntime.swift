@@ -1,0 +1,50 @@
+import GlassPlot
+
+/// The main loop: read input, update, perform effects, render, draw; polls for signals on
+/// each read timeout.
+public enum ExplorerRuntime {
+    /// How the loop ended.
+    public enum Exit: Equatable, Sendable {
+        /// The user quit.
+        case quit
+        /// A signal arrived (exit status 128 + n).
+        case signal(Int32)
+    }
+
+    /// Runs until quit or a signal; `perform` does the file effects. The terminal is closed
+    /// before returning.
+    public static func run<T: TerminalBackend>(_ initial: ExplorerState, terminal: inout T,
+                                                perform: (Effect) -> EffectOutcome) -> Exit {
+        var state = initial
+        state.style = terminal.style
+        let (w, h) = terminal.size
+        state = ExplorerUpdate.update(state, .resize(width: w, height: h))
+        terminal.draw(ExplorerRenderer.render(state))
+        while true {
+            let signal = SignalWatch.pending
+            if signal != 0 {
+                terminal.close()
+                return .signal(signal)
+            }
+            let input = terminal.read()
+            let action: Action?
+            switch input {
+            case .timeout: action = nil
+            case .resize(let w, let h): action = .resize(width: w, height: h)
+            case .key(let k): action = KeyMap.action(for: k, mode: state.mode)
+            }
+            guard let action else { continue }
+            state = ExplorerUpdate.update(state, action)
+            if let effect = state.pendingEffect {
+                state.pendingEffect = nil
+                terminal.draw(ExplorerRenderer.render(state))
+                state = ExplorerUpdate.update(state, .effectFinished(perform(effect)))
+            }
+            if state.quitRequested {
+                terminal.close()
+                return .quit
+            }
+            terminal.draw(ExplorerRenderer.render(state))
+        }
+    }
+}

@@ -1,0 +1,198 @@
+import Foundation
+import GlassKit
+import GlassPlot
+
+/// Where the current T_s/T_e came from.
+public enum BoundsOrigin: String, Equatable, Sendable {
+    /// study.toml (what `analyze` uses).
+    case study
+    /// Proposed by the explorer (``BoundsProposal``); not yet confirmed by the user.
+    case proposed
+    /// Set in the explorer (moved, typed or written).
+    case explorer
+}
+
+/// The whole state of the explorer: a value; `update` makes the next one and `render` draws it.
+/// The prepared DSC curves and their plot series are computed once and carried along, so a
+/// keystroke costs O(log n) (a bound move) plus O(width) (a frame).
+public struct ExplorerState: Sendable {
+    /// The study path as given.
+    public var studyPath: String
+    /// The study, nil when it could not be loaded.
+    public var study: Study?
+    /// Why the study could not be loaded or prepared.
+    public var loadError: String?
+    /// Crystalline-subtracted curves with running integrals.
+    public var prepared: DSCPrepared
+    /// Plot series of every curve (envelopes precomputed).
+    public var curveSeries: [CurveSeries]
+    /// Integration start, K.
+    public var tsK: Double?
+    /// Integration end, K.
+    public var teK: Double?
+    /// Where T_s came from.
+    public var tsOrigin: BoundsOrigin = .study
+    /// Where T_e came from.
+    public var teOrigin: BoundsOrigin = .study
+    /// How the proposal was made, when bounds were proposed.
+    public var proposalRule: String?
+    /// DSC baseline.
+    public var baseline: DSCBaseline = .linear
+    /// The analysis of the current settings: every number on screen comes from here.
+    public var results: Results?
+    /// Why the analysis failed, if it did.
+    public var analysisError: String?
+    /// Temperatures where both bounds may lie for the current baseline.
+    public var validDomain: ClosedRange<Double>?
+    /// The view shown.
+    public var view: ViewID = .heatFlow
+    /// The active cursor.
+    public var cursor: CursorID = .ts
+    /// Labels of hidden states.
+    public var hidden: Set<String> = []
+    /// Index of the selected state in the states pane.
+    public var selection = 0
+    /// Zoom level: the x span shown is the full span / 2^zoom.
+    public var zoom = 0
+    /// Keyboard mode.
+    public var mode: ExplorerMode = .normal
+    /// One-line message for the status line.
+    public var message: String?
+    /// Terminal size.
+    public var width = 100
+    /// Terminal height.
+    public var height = 30
+    /// Braille/ASCII and colour.
+    public var style: RenderStyle
+    /// Whether the study is a directory (a single file has no study.toml to write).
+    public var studyIsDirectory = true
+    /// Directory exports are written to.
+    public var exportDirectory: String
+    /// An effect for the runtime to perform (then cleared).
+    public var pendingEffect: Effect?
+    /// Set when the user quits.
+    public var quitRequested = false
+
+    /// Opens `studyPath` from a load attempt; the explorer also opens (with an explanation)
+    /// when loading failed. Bounds follow SPEC §2.3 precedence (study.toml); where none are
+    /// given they are proposed and marked so.
+    public init(studyPath: String, load: Result<Study, any Error>, style: RenderStyle, exportDirectory: String,
+                width: Int = 100, height: Int = 30) {
+        self.studyPath = studyPath
+        self.style = style
+        self.exportDirectory = exportDirectory
+        self.width = width
+        self.height = height
+        self.prepared = .empty
+        self.curveSeries = []
+        switch load {
+        case .failure(let e):
+            loadError = ExplorerState.describe(e)
+            return
+        case .success(let s):
+            study = s
+        }
+        guard let s = study else { return }
+        do {
+            prepared = try DSCPrepared.prepare(s.datasets)
+            let resolved = try ResolvedSettings.resolve(AnalysisOptions(), s.settings)
+            baseline = resolved.baseline
+            if case .state(let label) = baseline { try prepared.cacheBaseline(label) }
+            tsK = resolved.tsK
+            teK = resolved.teK
+        } catch {
+            loadError = ExplorerState.describe(error)
+            return
+        }
+        curveSeries = CurveSeries.build(prepared)
+        validDomain = ExplorerState.domain(prepared, baseline: baseline)
+        if tsK == nil || teK == nil, let p = BoundsProposal.propose(prepared) {
+            if tsK == nil { tsK = p.tsK; tsOrigin = .proposed }
+            if teK == nil { teK = p.teK; teOrigin = .proposed }
+            if let a = tsK, let b = teK, a >= b { tsK = p.tsK; teK = p.teK; tsOrigin = .proposed; teOrigin = .proposed }
+            proposalRule = p.rule
+        }
+        recompute()
+    }
+
+    /// A one-line description of an error.
+    public static func describe(_ error: any Error) -> String {
+        (error as? GlassError)?.description ?? "\(error)"
+    }
+
+    /// Where both bounds may lie: the range every integrand (W, or W − B_state) covers.
+    public static func domain(_ p: DSCPrepared, baseline: DSCBaseline) -> ClosedRange<Double>? {
+        var lo = -Double.infinity, hi = Double.infinity
+        var any = false
+        for s in p.states {
+            for c in s.curves {
+                let integrand = (try? p.differenceCurve(c, baseline: baseline)) ?? nil
+                guard let d = (integrand ?? c.curve).domain else { return nil }
+                lo = max(lo, d.lowerBound); hi = min(hi, d.upperBound); any = true
+            }
+        }
+        return any && lo < hi ? lo...hi : nil
+    }
+
+    /// Updates the results after a bound move: only the DSC part is evaluated again
+    /// (O(states × log n)); every other part of `Results` (DMA, warnings, sources) does not
+    /// depend on T_s/T_e and is kept. Falls back to ``recompute()`` when there is no DSC part yet.
+    public mutating func recomputeBounds() {
+        guard var r = results, r.dsc != nil, r.settings.baseline == baseline, let ts = tsK, let te = teK else {
+            recompute()
+            return
+        }
+        do {
+            r.dsc = try RejuvenationEnthalpy.evaluate(prepared, tsK: ts, teK: te, baseline: baseline,
+                                                      molarMassGPerMol: r.molarMassGPerMol)
+            r.settings.tsK = ts
+            r.settings.teK = te
+            results = r
+            analysisError = nil
+        } catch {
+            results = nil
+            analysisError = ExplorerState.describe(error)
+        }
+    }
+
+    /// Re-runs the whole analysis for the current settings; on failure keeps the message in
+    /// ``analysisError`` and clears ``results``.
+    public mutating func recompute() {
+        guard let s = study else { results = nil; return }
+        do {
+            results = try Analysis.run(s, prepared: prepared, options: AnalysisOptions(tsK: tsK, teK: teK, baseline: baseline))
+            analysisError = nil
+        } catch {
+            results = nil
+            analysisError = ExplorerState.describe(error)
+        }
+    }
+
+    /// The value of cursor `c`.
+    public func value(of c: CursorID) -> Double? {
+        switch c {
+        case .ts: return tsK
+        case .te: return teK
+        }
+    }
+
+    /// Whether cursor `c` holds a proposed (unconfirmed) value.
+    public func isProposed(_ c: CursorID) -> Bool {
+        switch c {
+        case .ts: return tsOrigin == .proposed
+        case .te: return teOrigin == .proposed
+        }
+    }
+
+    /// The DSC states in order.
+    public var stateLabels: [String] { prepared.states.map { $0.state } }
+
+    /// Whether state `label` is shown.
+    public func isVisible(_ label: String) -> Bool { !hidden.contains(label) }
+
+    /// The short name of the study (last path component).
+    public var studyName: String {
+        let trimmed = studyPath.hasSuffix("/") ? String(studyPath.dropLast()) : studyPath
+        return trimmed.split(separator: "/").last.map(String.init) ?? studyPath
+    }
+}

@@ -1,0 +1,249 @@
+import Foundation
+import GlassKit
+import GlassPlot
+
+/// The pure update of the Elm architecture: the next state for an action. No I/O: work with
+/// side effects is left in `pendingEffect` for the runtime.
+public enum ExplorerUpdate {
+    /// The state after `action`.
+    public static func update(_ state: ExplorerState, _ action: Action) -> ExplorerState {
+        var s = state
+        s.pendingEffect = nil
+        switch action {
+        case .resize, .effectFinished: break
+        default: s.message = nil
+        }
+        let view = ViewRegistry.view(s.view)
+        switch action {
+        case .selectView(let v):
+            s.view = v
+            s.message = nil
+            fixCursor(&s)
+        case .nextView:
+            s.view = s.view.next
+            fixCursor(&s)
+        case .previousView:
+            s.view = s.view.previous
+            fixCursor(&s)
+        case .cycleCursor(let d):
+            let cs = view.cursors
+            guard !cs.isEmpty else { s.message = "this view has no cursor"; break }
+            let i = cs.firstIndex(of: s.cursor) ?? 0
+            s.cursor = cs[((i + d) % cs.count + cs.count) % cs.count]
+        case .moveCursor(let steps):
+            guard view.cursors.contains(s.cursor) else { s.message = "this view has no cursor"; break }
+            move(&s, steps: steps)
+        case .moveSelection(let d):
+            let n = s.stateLabels.count
+            if n > 0 { s.selection = min(max(0, s.selection + d), n - 1) }
+        case .toggleSelectedState:
+            let labels = s.stateLabels
+            guard s.selection < labels.count else { break }
+            let l = labels[s.selection]
+            if s.hidden.contains(l) { s.hidden.remove(l) } else { s.hidden.insert(l) }
+        case .zoomIn:
+            s.zoom = min(s.zoom + 1, 12)
+        case .zoomOut:
+            s.zoom = max(s.zoom - 1, 0)
+        case .zoomReset:
+            s.zoom = 0
+        case .cycleBaseline:
+            cycleBaseline(&s)
+        case .beginInput:
+            guard view.cursors.contains(s.cursor) else { s.message = "this view has no cursor"; break }
+            s.mode = .input(cursor: s.cursor, text: "")
+        case .inputCharacter(let c):
+            if case .input(let cur, let text) = s.mode, text.count < 24 { s.mode = .input(cursor: cur, text: text + String(c)) }
+        case .inputBackspace:
+            if case .input(let cur, let text) = s.mode { s.mode = .input(cursor: cur, text: String(text.dropLast())) }
+        case .inputCommit:
+            guard case .input(let cur, let text) = s.mode else { break }
+            s.mode = .normal
+            guard let v = Double(text.trimmingCharacters(in: .whitespaces)), v.isFinite else {
+                s.message = "'\(text)' is not a number; \(cur.rawValue) unchanged"
+                break
+            }
+            set(&s, cur, to: v)
+        case .cancel:
+            s.mode = .normal
+            s.message = nil
+        case .toggleHelp:
+            s.mode = s.mode == .help ? .normal : .help
+        case .export:
+            export(&s)
+        case .writeSettings:
+            askWrite(&s)
+        case .answer(let yes):
+            guard case .confirm(_, let effect) = s.mode else { break }
+            s.mode = .normal
+            if yes { s.pendingEffect = effect; s.message = "working…" } else { s.message = "cancelled" }
+        case .click(let column, let row):
+            click(&s, column: column, row: row)
+        case .resize(let w, let h):
+            s.width = max(0, w)
+            s.height = max(0, h)
+        case .effectFinished(let outcome):
+            switch outcome {
+            case .done(let text):
+                s.message = text
+            case .settingsWritten(let r, let text):
+                s.message = text
+                s.tsOrigin = .study
+                s.teOrigin = .study
+                s.proposalRule = nil
+                s.study?.settings.tsK = r.tsK
+                s.study?.settings.teK = r.teK
+                s.study?.settings.baseline = r.baseline
+            case .failed(let text):
+                s.message = "failed: " + text
+            case .exists(let request, let paths):
+                let names = paths.map { $0.split(separator: "/").last.map(String.init) ?? $0 }
+                s.mode = .confirm(question: "Overwrite? (y/n) \(names.joined(separator: ", ")) already exist(s)",
+                                  effect: .export(request, overwrite: true))
+            }
+        case .quit:
+            s.quitRequested = true
+        }
+        return s
+    }
+
+    /// Keeps the active cursor one of the view's.
+    static func fixCursor(_ s: inout ExplorerState) {
+        let cs = ViewRegistry.view(s.view).cursors
+        if let first = cs.first, !cs.contains(s.cursor) { s.cursor = first }
+    }
+
+    /// The abscissae a cursor steps along: the first curve of the first visible state (else of
+    /// the first state).
+    static func grid(_ s: ExplorerState) -> [Double]? {
+        let st = s.prepared.states.first { s.isVisible($0.state) } ?? s.prepared.states.first
+        return st?.curves.first?.curve.x
+    }
+
+    /// Moves the active cursor by `steps` data points, kept inside the valid range and on its
+    /// side of the other bound.
+    static func move(_ s: inout ExplorerState, steps: Int) {
+        guard steps != 0, let x = grid(s), !x.isEmpty, let dom = s.validDomain, let current = s.value(of: s.cursor) else { return }
+        var idx: Int
+        if steps > 0 {
+            idx = Interpolation.upperBound(x, current) + steps - 1
+        } else {
+            idx = Interpolation.lowerBound(x, current) + steps
+        }
+        idx = min(max(idx, 0), x.count - 1)
+        var target = min(max(x[idx], dom.lowerBound), dom.upperBound)
+        // Stay strictly on this cursor's side of the other bound: the nearest grid point.
+        switch s.cursor {
+        case .ts:
+            if let te = s.teK, target >= te {
+                let j = Interpolation.lowerBound(x, te) - 1
+                guard j >= 0, x[j] >= dom.lowerBound, x[j] < te else { s.message = "T_s must stay below T_e"; return }
+                target = x[j]
+            }
+        case .te:
+            if let ts = s.tsK, target <= ts {
+                let j = Interpolation.upperBound(x, ts)
+                guard j < x.count, x[j] <= dom.upperBound, x[j] > ts else { s.message = "T_e must stay above T_s"; return }
+                target = x[j]
+            }
+        }
+        if target == current { s.message = "\(s.cursor.rawValue) is at the end of the usable range"; return }
+        set(&s, s.cursor, to: target)
+    }
+
+    /// Sets a cursor, recomputes, and reverts with a message when the analysis refuses.
+    static func set(_ s: inout ExplorerState, _ c: CursorID, to v: Double) {
+        if let dom = s.validDomain, !dom.contains(v) {
+            s.message = "\(c.rawValue) = \(ScreenNumber.kelvin(v)) K is outside the usable range \(ScreenNumber.kelvin(dom.lowerBound))–\(ScreenNumber.kelvin(dom.upperBound)) K"
+            return
+        }
+        let old = s
+        switch c {
+        case .ts: s.tsK = v; s.tsOrigin = .explorer
+        case .te: s.teK = v; s.teOrigin = .explorer
+        }
+        if let a = s.tsK, let b = s.teK, a >= b {
+            s = old
+            s.message = "T_s must be below T_e"
+            return
+        }
+        s.recomputeBounds()
+        if s.results?.dsc == nil, let e = s.analysisError {
+            s = old
+            s.message = e
+            return
+        }
+        s.message = nil
+    }
+
+    /// linear → none → state:first … state:last → linear.
+    static func cycleBaseline(_ s: inout ExplorerState) {
+        let labels = s.stateLabels
+        let order: [DSCBaseline] = [.linear, .none] + labels.map { .state($0) }
+        let i = order.firstIndex(of: s.baseline) ?? 0
+        let next = order[(i + 1) % order.count]
+        let old = s
+        s.baseline = next
+        if case .state(let l) = next { try? s.prepared.cacheBaseline(l) }
+        s.validDomain = ExplorerState.domain(s.prepared, baseline: next)
+        // Bounds outside the new range are pulled in.
+        if let dom = s.validDomain {
+            if let ts = s.tsK, !dom.contains(ts) { s.tsK = min(max(ts, dom.lowerBound), dom.upperBound) }
+            if let te = s.teK, !dom.contains(te) { s.teK = min(max(te, dom.lowerBound), dom.upperBound) }
+        }
+        s.recompute()
+        if s.results?.dsc == nil, let e = s.analysisError {
+            s = old
+            s.message = "baseline \(next): \(e)"
+            return
+        }
+        s.message = "baseline: \(next)"
+    }
+
+    /// Prepares the export effect.
+    static func export(_ s: inout ExplorerState) {
+        guard let r = s.results else {
+            s.message = "nothing to export: " + (s.loadError ?? s.analysisError ?? "no results")
+            return
+        }
+        let p = ExplorerExport.paths(directory: s.exportDirectory, studyName: s.studyName)
+        let request = ExportRequest(jsonPath: p.json, tsvPath: p.tsv, json: ExplorerExport.json(r, state: s),
+                                    tsv: ExplorerExport.tsv(r, state: s))
+        s.pendingEffect = .export(request, overwrite: false)
+    }
+
+    /// Asks before writing the bounds into study.toml.
+    static func askWrite(_ s: inout ExplorerState) {
+        guard s.study != nil, let ts = s.tsK, let te = s.teK else {
+            s.message = "nothing to write: " + (s.loadError ?? "no bounds")
+            return
+        }
+        guard s.studyIsDirectory else {
+            s.message = "the study is a single file: no study.toml to write (use a directory)"
+            return
+        }
+        let dir = s.studyPath.hasSuffix("/") ? String(s.studyPath.dropLast()) : s.studyPath
+        let request = SettingsRequest(tomlPath: dir + "/study.toml", tsK: ts, teK: te, baseline: s.baseline.description)
+        s.mode = .confirm(question: "Write ts_K = \(JSONValue.format(ts)), te_K = \(JSONValue.format(te)), baseline = \"\(s.baseline)\" into study.toml? (y/n)",
+                          effect: .writeSettings(request))
+    }
+
+    /// A click in the plot moves the nearest cursor there.
+    static func click(_ s: inout ExplorerState, column: Int, row: Int) {
+        let view = ViewRegistry.view(s.view)
+        guard view.cursorsOnPlot, let g = ExplorerRenderer.plotGeometry(s), g.plotArea.contains(FramePoint(x: column, y: row))
+        else { return }
+        var x = g.x(atColumn: column)
+        guard x.isFinite else { return }
+        // Snap to the nearest data temperature, as the arrow keys step.
+        if let grid = grid(s), !grid.isEmpty {
+            let i = min(Interpolation.lowerBound(grid, x), grid.count - 1)
+            x = (i > 0 && abs(grid[i - 1] - x) <= abs(grid[i] - x)) ? grid[i - 1] : grid[i]
+        }
+        let nearest = view.cursors.min { a, b in
+            abs((s.value(of: a) ?? .infinity) - x) < abs((s.value(of: b) ?? .infinity) - x)
+        } ?? s.cursor
+        s.cursor = nearest
+        set(&s, nearest, to: x)
+    }
+}

@@ -1,0 +1,62 @@
+import GlassKit
+import GlassPlot
+
+/// One view of the explorer: what it plots, which cursors it has, and which parameters its
+/// results pane lists. Views read the state (and its `Results`) only; they never compute a
+/// number that the export does not hold.
+public protocol ExplorerView: Sendable {
+    /// Which view this is.
+    var id: ViewID { get }
+    /// The cursors `[`/`]` cycle through.
+    var cursors: [CursorID] { get }
+    /// Whether the plot's x axis is the cursors' axis (a click there moves a cursor).
+    var cursorsOnPlot: Bool { get }
+    /// What to plot, or nil when there is nothing (see ``unavailable(_:)``). `columns` is the
+    /// plot width in cells (curves computed per frame are sampled to it).
+    func plot(_ state: ExplorerState, columns: Int) -> PlotSpec?
+    /// Why there is nothing to plot (shown in the plot pane).
+    func unavailable(_ state: ExplorerState) -> String
+    /// The results pane.
+    func results(_ state: ExplorerState) -> [ResultLine]
+    /// The status-line values at the active cursor for every visible state.
+    func probe(_ state: ExplorerState) -> String
+    /// Marker characters drawn over the plot at data points (a single braille dot is hard to see).
+    func marks(_ state: ExplorerState) -> [PlotMark]
+}
+
+/// A character drawn over a plot at a data point.
+public struct PlotMark: Equatable, Sendable {
+    /// Data x.
+    public var x: Double
+    /// Data y.
+    public var y: Double
+    /// The character.
+    public var character: Character
+    /// Colour index.
+    public var colour: Int?
+    /// Makes a mark.
+    public init(x: Double, y: Double, character: Character, colour: Int?) {
+        self.x = x; self.y = y; self.character = character; self.colour = colour
+    }
+}
+
+extension ExplorerView {
+    /// By default a click does not move cursors.
+    public var cursorsOnPlot: Bool { false }
+    /// By default no marks.
+    public func marks(_ state: ExplorerState) -> [PlotMark] { [] }
+}
+
+/// The view implementation for each ``ViewID``. DMA views show "not computed" until the DMA
+/// analysis adds its part to `Results`: plugging one in is replacing its `PendingDMAView` here.
+public enum ViewRegistry {
+    /// The view for `id`.
+    public static func view(_ id: ViewID) -> any ExplorerView {
+        switch id {
+        case .heatFlow: return HeatFlowView()
+        case .cumulative: return CumulativeView()
+        case .sensitivity: return SensitivityView()
+        case .moduli, .isotherms, .tanDelta, .arrhenius, .chi, .master: return PendingDMAView(id: id)
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import GlassKit
+import GlassPlot
+
+/// View 1: heat flow W(T) of every visible curve with the T_s/T_e lines and the baseline.
+public struct HeatFlowView: ExplorerView {
+    /// Makes the view.
+    public init() {}
+    /// View 1.
+    public var id: ViewID { .heatFlow }
+    /// T_s and T_e.
+    public var cursors: [CursorID] { [.ts, .te] }
+    /// The x axis is T: a click moves T_s or T_e.
+    public var cursorsOnPlot: Bool { true }
+
+    /// The curves (cached series), the chord or reference baseline, and the bound lines.
+    public func plot(_ s: ExplorerState, columns: Int) -> PlotSpec? {
+        guard !s.curveSeries.isEmpty else { return nil }
+        var series: [Series] = []
+        var chords: [Series] = []
+        var full: ClosedRange<Double>?
+        for cs in s.curveSeries {
+            let state = s.prepared.states[cs.stateIndex]
+            guard s.isVisible(state.state) else { continue }
+            series.append(cs.series)
+            if let d = cs.series.envelope?.xBounds { full = full.map { min($0.lowerBound, d.lowerBound)...max($0.upperBound, d.upperBound) } ?? d }
+            if s.baseline == .linear, let ts = s.tsK, let te = s.teK {
+                let c = state.curves[cs.curveIndex].curve
+                if let a = c.value(at: ts), let b = c.value(at: te) {
+                    chords.append(Series(name: "", x: [ts, te], y: [a, b], colour: cs.series.colour, marker: "."))
+                }
+            }
+        }
+        var markers: [VerticalMarker] = []
+        for c in cursors {
+            guard let v = s.value(of: c) else { continue }
+            let active = c == s.cursor
+            markers.append(VerticalMarker(x: v, label: c.rawValue + (s.isProposed(c) ? "?" : ""),
+                                          style: active ? .solid : .dashed, colour: active ? 3 : nil))
+        }
+        let range = full.map { ZoomWindow.range(full: $0, zoom: s.zoom, centre: s.value(of: s.cursor)) }
+        let title: String
+        switch s.baseline {
+        case .linear: title = "W(T), chord baseline"
+        case .none: title = "W(T), baseline B = 0"
+        case .state(let l): title = "W(T), baseline = state \(l)"
+        }
+        return PlotSpec(title: title, x: Axis(title: "T", unit: "K", range: range), y: Axis(title: "W", unit: "W/g"),
+                        series: series + chords, markers: markers)
+    }
+
+    /// Why there is nothing.
+    public func unavailable(_ s: ExplorerState) -> String {
+        s.loadError.map { "cannot open the study: \($0)" } ?? "no DSC sample runs in this study"
+    }
+
+    /// DSC parameters.
+    public func results(_ s: ExplorerState) -> [ResultLine] { DSCResultLines.lines(s, width: 0) }
+
+    /// W at the active cursor for every visible state (first curve of each).
+    public func probe(_ s: ExplorerState) -> String {
+        guard let t = s.value(of: s.cursor) else { return "" }
+        var parts: [String] = []
+        for st in s.prepared.states where s.isVisible(st.state) {
+            parts.append("\(st.state) \(ScreenNumber.value(st.curves.first?.curve.value(at: t)))")
+        }
+        return "\(s.cursor.rawValue)=\(ScreenNumber.kelvin(t)) K  W/(W/g): " + parts.joined(separator: "  ")
+    }
+}

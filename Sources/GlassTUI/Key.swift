@@ -1,0 +1,19 @@
+/// A key press or pointer event as the explorer sees it, independent of the terminal library.
+public enum Key: Equatable, Sendable {
+    /// A printable character (letters, digits, punctuation, space).
+    case character(Character)
+    /// Arrow keys.
+    case left, right, up, down
+    /// Shifted arrows (ten data steps).
+    case shiftLeft, shiftRight
+    /// Return / Enter.
+    case enter
+    /// Escape.
+    case escape
+    /// Backspace or Delete.
+    case backspace
+    /// Tab and Shift-Tab.
+    case tab, backTab
+    /// A mouse click at a 0-based screen column and row.
+    case click(column: Int, row: Int)
+}

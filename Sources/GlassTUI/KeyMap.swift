@@ -1,0 +1,83 @@
+/// Turns keys into actions for the current mode (issue 4 §4; `?` shows them).
+public enum KeyMap {
+    /// The action for `key` in `mode`, or nil when the key means nothing there.
+    public static func action(for key: Key, mode: ExplorerMode) -> Action? {
+        switch mode {
+        case .help:
+            switch key {
+            case .escape, .character("?"): return .toggleHelp
+            case .character("q"): return .quit
+            default: return nil
+            }
+        case .input:
+            switch key {
+            case .character(let c) where c.isNumber || c == "." || c == "-" || c == "e" || c == "E" || c == "+":
+                return .inputCharacter(c)
+            case .backspace: return .inputBackspace
+            case .enter: return .inputCommit
+            case .escape: return .cancel
+            default: return nil
+            }
+        case .confirm:
+            switch key {
+            case .character("y"), .character("Y"): return .answer(true)
+            case .character("n"), .character("N"), .escape: return .answer(false)
+            default: return nil
+            }
+        case .normal:
+            switch key {
+            case .character(let c):
+                if let d = c.wholeNumberValue, d >= 1, d <= 9, let v = ViewID(rawValue: d) { return .selectView(v) }
+                switch c {
+                case "h": return .moveCursor(steps: -1)
+                case "l": return .moveCursor(steps: 1)
+                case "H": return .moveCursor(steps: -10)
+                case "L": return .moveCursor(steps: 10)
+                case "k": return .moveSelection(-1)
+                case "j": return .moveSelection(1)
+                case "[": return .cycleCursor(-1)
+                case "]": return .cycleCursor(1)
+                case " ": return .toggleSelectedState
+                case "+": return .zoomIn
+                case "-": return .zoomOut
+                case "0": return .zoomReset
+                case "b": return .cycleBaseline
+                case "=": return .beginInput
+                case "e": return .export
+                case "w": return .writeSettings
+                case "?": return .toggleHelp
+                case "q": return .quit
+                default: return nil
+                }
+            case .left: return .moveCursor(steps: -1)
+            case .right: return .moveCursor(steps: 1)
+            case .shiftLeft: return .moveCursor(steps: -10)
+            case .shiftRight: return .moveCursor(steps: 10)
+            case .up: return .moveSelection(-1)
+            case .down: return .moveSelection(1)
+            case .tab: return .nextView
+            case .backTab: return .previousView
+            case .escape: return .cancel
+            case .enter, .backspace: return nil
+            case .click(let column, let row): return .click(column: column, row: row)
+            }
+        }
+    }
+
+    /// The help text: one line a key.
+    public static let help: [String] = [
+        "1-9 / Tab / S-Tab   views (1 W(T) 2 ΔH(T) 3 S_r 4-9 DMA)",
+        "[ ]                 pick the active cursor (T_s, T_e)",
+        "← → / h l           move it one data step",
+        "S-← S-→ / H L       move it ten data steps",
+        "=                   type an exact value (Enter, Esc)",
+        "↑ ↓ / k j           select a state",
+        "space               show / hide the selected state",
+        "+ - 0               zoom in, out, reset",
+        "b                   cycle the baseline (linear, none, state:…)",
+        "e                   export TSV and JSON to the current directory",
+        "w                   write T_s, T_e, baseline into study.toml",
+        "mouse click         move the nearest cursor there",
+        "? / Esc             close this help        q  quit",
+    ]
+}

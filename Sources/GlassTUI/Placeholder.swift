@@ -1,2 +1,0 @@
-// GlassTUI: see ARCHITECTURE.md
-public enum GlassTUIInfo { public static let name = "GlassTUI" }

@@ -1,0 +1,42 @@
+import GlassPlot
+
+/// Text for the screen in the current character set: Unicode as written on UTF-8 terminals,
+/// else an ASCII spelling (Δ → d, β → beta, ⁻¹ → ^-1, │ → |, …).
+enum ScreenText {
+    static let replacements: [(String, String)] = [
+        ("⁻¹", "^-1"), ("tanδ", "tand"), ("←→", "<>"), ("Δ", "d"), ("β", "beta"), ("α", "alpha"), ("χ", "chi"), ("δ", "delta"), ("λ", "lambda"),
+        ("—", "-"), ("–", "-"), ("…", "..."), ("±", "+-"), ("│", "|"), ("─", "-"), ("·", "-"), ("←", "<-"), ("→", "->"),
+        ("↑", "^"), ("↓", "v"), ("■", "#"), ("″", "''"), ("′", "'"),
+    ]
+
+    /// `text` as shown: unchanged when `unicode`, else ASCII (anything left over becomes `?`).
+    static func fit(_ text: String, unicode: Bool) -> String {
+        guard !unicode, !text.allSatisfy({ $0.isASCII }) else { return text }
+        var t = text
+        for (a, b) in replacements { t = t.replacingOccurrences(of: a, with: b) }
+        return String(t.map { $0.isASCII ? $0 : "?" })
+    }
+
+    /// `spec` with every string made ASCII when not `unicode`.
+    static func fit(_ spec: PlotSpec, unicode: Bool) -> PlotSpec {
+        guard !unicode else { return spec }
+        var s = spec
+        s.title = fit(s.title, unicode: false)
+        s.x.title = fit(s.x.title, unicode: false)
+        s.y.title = fit(s.y.title, unicode: false)
+        s.x.unit = s.x.unit.map { fit($0, unicode: false) }
+        s.y.unit = s.y.unit.map { fit($0, unicode: false) }
+        for i in s.series.indices { s.series[i].name = fit(s.series[i].name, unicode: false) }
+        for i in s.markers.indices { s.markers[i].label = fit(s.markers[i].label, unicode: false) }
+        return s
+    }
+}
+
+extension String {
+    /// Padded with spaces or cut to exactly `n` characters.
+    func fitted(_ n: Int) -> String {
+        guard n > 0 else { return "" }
+        if count >= n { return String(prefix(n)) }
+        return self + String(repeating: " ", count: n - count)
+    }
+}

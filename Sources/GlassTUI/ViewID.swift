@@ -1,0 +1,64 @@
+/// The nine views of the explorer, chosen by number keys or Tab (issue 4 §2).
+public enum ViewID: Int, CaseIterable, Sendable, Equatable {
+    /// 1: heat flow W(T) with T_s/T_e and the baseline.
+    case heatFlow = 1
+    /// 2: cumulative ΔH_rej(T).
+    case cumulative
+    /// 3: ΔH_rej against cooling rate with the S_r line.
+    case sensitivity
+    /// 4: E'/E_u and E''/E_u against T with the β and α windows.
+    case moduli
+    /// 5: E''(f) isotherms of a state.
+    case isotherms
+    /// 6: tan δ against f (log–log) with the QPD window and fitted lines.
+    case tanDelta
+    /// 7: Arrhenius map, log f against 1000/T, with the β line, VFT curve and T_c.
+    case arrhenius
+    /// 8: χ(T) with the a1/a2 lines and T_g.
+    case chi
+    /// 9: the master curve at T_ref.
+    case master
+
+    /// Short label for the tab bar.
+    public var tab: String {
+        switch self {
+        case .heatFlow: return "W(T)"
+        case .cumulative: return "ΔH(T)"
+        case .sensitivity: return "S_r"
+        case .moduli: return "E'(T)"
+        case .isotherms: return "E''(f)"
+        case .tanDelta: return "tanδ"
+        case .arrhenius: return "Arrh"
+        case .chi: return "χ(T)"
+        case .master: return "TTS"
+        }
+    }
+
+    /// Name used by `glassview plot --view` (ASCII, lowercase).
+    public var name: String {
+        switch self {
+        case .heatFlow: return "heatflow"
+        case .cumulative: return "cumulative"
+        case .sensitivity: return "sensitivity"
+        case .moduli: return "moduli"
+        case .isotherms: return "isotherms"
+        case .tanDelta: return "tandelta"
+        case .arrhenius: return "arrhenius"
+        case .chi: return "chi"
+        case .master: return "master"
+        }
+    }
+
+    /// The view named `name` (see ``name``) or numbered `name` ("1"…"9").
+    public init?(name: String) {
+        let n = name.lowercased()
+        if let k = Int(n), let v = ViewID(rawValue: k) { self = v; return }
+        guard let v = ViewID.allCases.first(where: { $0.name == n }) else { return nil }
+        self = v
+    }
+
+    /// The next view (Tab), wrapping.
+    public var next: ViewID { ViewID(rawValue: rawValue % 9 + 1) ?? .heatFlow }
+    /// The previous view (Shift-Tab), wrapping.
+    public var previous: ViewID { ViewID(rawValue: (rawValue + 7) % 9 + 1) ?? .heatFlow }
+}

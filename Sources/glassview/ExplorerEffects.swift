@@ -1,0 +1,43 @@
+import Foundation
+import GlassIO
+import GlassKit
+import GlassTUI
+
+/// Performs the explorer's file effects: exports (never overwriting without a yes) and writing
+/// the bounds into study.toml (the rest of the file kept; checked by re-parsing; atomic).
+enum ExplorerEffects {
+    static func perform(_ effect: Effect) -> EffectOutcome {
+        switch effect {
+        case .export(let r, let overwrite):
+            let fm = FileManager.default
+            let existing = [r.jsonPath, r.tsvPath].filter { fm.fileExists(atPath: $0) }
+            if !overwrite, !existing.isEmpty { return .exists(r, paths: existing) }
+            do {
+                try AtomicFile.write(r.json, to: r.jsonPath, overwrite: true)
+                try AtomicFile.write(r.tsv, to: r.tsvPath, overwrite: true)
+                return .done("exported \(r.jsonPath) and \(r.tsvPath)")
+            } catch {
+                return .failed((error as? GlassError)?.description ?? "\(error)")
+            }
+        case .writeSettings(let r):
+            do {
+                let old: String
+                if FileManager.default.fileExists(atPath: r.tomlPath) {
+                    guard let text = try? String(contentsOfFile: r.tomlPath, encoding: .utf8) else {
+                        return .failed("\(r.tomlPath): cannot read it as UTF-8 text; not changed")
+                    }
+                    old = text
+                } else {
+                    old = ""
+                }
+                let new = StudyTomlEditor.set([("ts_K", JSONValue.format(r.tsK)), ("te_K", JSONValue.format(r.teK)),
+                                               ("baseline", "\"\(r.baseline)\"")], in: old)
+                _ = try StudyToml.parse(new, path: r.tomlPath)
+                try AtomicFile.write(new, to: r.tomlPath, overwrite: true)
+                return .settingsWritten(r, "wrote ts_K, te_K, baseline into \(r.tomlPath)")
+            } catch {
+                return .failed((error as? GlassError)?.description ?? "\(error)")
+            }
+        }
+    }
+}

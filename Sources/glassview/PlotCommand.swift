@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import GlassIO
+import GlassKit
+import GlassTUI
+
+/// `glassview plot STUDY --view NAME`: one view's plot printed to stdout.
+struct Plot: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print one view's plot to stdout (braille on UTF-8 terminals, else ASCII).",
+        discussion: """
+        Views: \(ViewID.allCases.map { "\($0.rawValue) \($0.name)" }.joined(separator: ", ")). \
+        Bounds as `analyze` uses them (study.toml, else proposed as the explorer does) unless --ts/--te. \
+        Colours only when stdout is a terminal and NO_COLOR is unset. A view that cannot be \
+        computed prints the reason on stderr and exits 1.
+
+        Example:
+          glassview plot samples/la30ce30ni10al20co10 --view heatflow --width 100 --height 30
+        """
+    )
+
+    @Argument(help: "Study directory (or a single data file).")
+    var study: String
+
+    @Option(help: ArgumentHelp("View name or number.", valueName: "NAME"))
+    var view: String = "heatflow"
+
+    @Option(help: "Width in columns.")
+    var width: Int = 100
+
+    @Option(help: "Height in rows.")
+    var height: Int = 30
+
+    @Flag(help: "ASCII only.")
+    var ascii = false
+
+    @Option(help: ArgumentHelp("Integration start T_s in K.", valueName: "K"))
+    var ts: Double?
+
+    @Option(help: ArgumentHelp("Integration end T_e in K.", valueName: "K"))
+    var te: Double?
+
+    func run() throws {
+        do {
+            setlocale(LC_ALL, "")
+            guard let id = ViewID(name: view) else {
+                throw GlassError(.usage, file: "--view", "'\(view)'; expected one of \(ViewID.allCases.map(\.name).joined(separator: ", ")) or 1-9")
+            }
+            guard (10...2000).contains(width), (5...1000).contains(height) else {
+                throw GlassError(.usage, file: "--width/--height", "\(width)×\(height); expected 10–2000 × 5–1000")
+            }
+            var s = try StudyLoader.load(study)
+            if let ts { s.settings.tsK = ts }
+            if let te { s.settings.teK = te }
+            let env = ProcessInfo.processInfo.environment
+            let colours = isatty(STDOUT_FILENO) != 0 && (env["NO_COLOR"] ?? "").isEmpty
+            let style = RenderStyle(braille: !ascii && PlotOutput.localeIsUTF8(), colours: colours)
+            var state = ExplorerState(studyPath: study, load: .success(s), style: style,
+                                      exportDirectory: FileManager.default.currentDirectoryPath, width: width, height: height)
+            if let e = state.loadError { throw GlassError(.data, e) }
+            state.view = id
+            switch PlotOutput.render(state, view: id, width: width, height: height) {
+            case .success(let frame):
+                let text = colours ? frame.ansiText : frame.text
+                FileHandle.standardOutput.write(Data((text + "\n").utf8))
+            case .failure(let u):
+                FileHandle.standardError.write(Data("glassview: view \(id.name): \(u.reason)\n".utf8))
+                throw ExitCode(1)
+            }
+        } catch let e as GlassError {
+            exitWithError(e)
+        }
+    }
+}

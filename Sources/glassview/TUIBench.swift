@@ -1,0 +1,101 @@
+import Foundation
+import GlassIO
+import GlassKit
+import GlassTUI
+
+/// The explorer's figures for `glassview bench` (issue 4 "Done when").
+enum TUIBench {
+    /// Six DSC states of `points` points each (deterministic), 20 K/min, with cooling rates.
+    static func bigStudy(points: Int) -> Study {
+        var datasets: [Dataset] = []
+        for (k, rate) in [nil, 1.0, 2, 5, 10, 20].enumerated() {
+            var d = Dataset(path: "s\(k).csv", kind: .dsc, state: rate.map { "cooled-\(Format.shortNumber($0))" } ?? "as-cast")
+            d.coolingRateKPerMin = rate
+            d.heatingRateKPerMin = 20
+            d.composition = "La30Ce30Ni10Al20Co10"
+            d.temperatureKValues = (0..<points).map { 300 + 300 * Double($0) / Double(points - 1) }
+            let a = 0.2 * Double(k)
+            d.heatFlowWPerG = d.temperatureKValues.map { t in
+                0.01 + (0.004 + 0.01 * a) * exp(-pow((t - 460) / 18, 2)) - 0.5 * exp(-pow((t - 560) / 6, 2))
+                    + 1e-4 * sin(t * 37)
+            }
+            datasets.append(d)
+        }
+        var s = StudySettings()
+        s.tsK = 420
+        s.teK = 500
+        return Study(name: "bench", datasets: datasets, settings: s)
+    }
+
+    static func run(study: String, binary: URL, report: (String, Duration, Duration?, String) -> Void) throws {
+        let clock = ContinuousClock()
+        let style = RenderStyle(braille: true, colours: true)
+
+        // 1. First full frame: load, prepare, analyse, build series, render 120×40 (in-process).
+        var first = Duration.seconds(1_000_000)
+        for _ in 0..<5 {
+            let t0 = clock.now
+            let s = ExplorerState(studyPath: study, load: Result { try StudyLoader.load(study) }, style: style,
+                                  exportDirectory: "/tmp", width: 120, height: 40)
+            let f = ExplorerRenderer.render(s)
+            first = min(first, clock.now - t0)
+            if f.width != 120 || s.loadError != nil { throw GlassError(file: study, "bench: explorer did not open: \(s.loadError ?? "")") }
+        }
+        report("explorer first frame 120×40, sample study (in-process)", first, .milliseconds(150), "")
+
+        // 2. One bound move: update (O(log n) recompute) + render of a 200×60 frame, 6 × 10^5 points.
+        var s = ExplorerState(studyPath: "bench", load: .success(bigStudy(points: 100_000)), style: style,
+                              exportDirectory: "/tmp", width: 200, height: 60)
+        var times: [Duration] = []
+        var cells = 0
+        for k in 0..<200 {
+            let t0 = clock.now
+            s = ExplorerUpdate.update(s, .moveCursor(steps: k % 20 < 10 ? 1 : -1))
+            let f = ExplorerRenderer.render(s)
+            times.append(clock.now - t0)
+            cells += f.cells.count
+        }
+        times.sort()
+        report("explorer bound move + 200×60 frame, 6×10^5 points", times[times.count / 2], .milliseconds(3),
+               cells > 0 && s.results?.dsc != nil ? "" : " (no results!)")
+
+        // 3. `glassview plot` of the sample study as a process.
+        // posix_spawn + waitpid: Foundation's Process.waitUntilExit adds tens of ms on Linux.
+        let plot = try best(of: 10) {
+            let status = try spawn(binary.path, ["plot", study, "--view", "heatflow", "--width", "200", "--height", "60"])
+            if status != 0 { throw GlassError(file: study, "plot exited with \(status)") }
+        }
+        report("`glassview plot` 200×60, sample study (process, wall)", plot, .milliseconds(60), "")
+    }
+
+    /// Runs `path` with `args`, stdin/stdout/stderr on /dev/null; its exit status.
+    static func spawn(_ path: String, _ args: [String]) throws -> Int32 {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = [path] + args
+        var cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
+        defer { for a in cArgs { free(a) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, path, &actions, nil, &cArgs, environ) == 0 else {
+            throw GlassError(.noInput, file: path, "cannot run")
+        }
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        return (status >> 8) & 0xff
+    }
+
+    static func best(of runs: Int, _ body: () throws -> Void) throws -> Duration {
+        let clock = ContinuousClock()
+        var best = Duration.seconds(1_000_000)
+        for _ in 0..<runs {
+            let t = clock.now
+            try body()
+            best = min(best, clock.now - t)
+        }
+        return best
+    }
+}

@@ -1,0 +1,206 @@
+import Foundation
+import XCTest
+
+/// The real `glassview` explorer in tmux: views, bounds, ΔH_rej against `analyze`, export,
+/// study.toml, resizes, quitting, terminal types, signals (issue 4 "How it is built and tested").
+final class ExplorerTmuxTests: XCTestCase {
+    func start(_ study: URL, cwd: URL, term: String = "xterm-256color", lang: String = "C.UTF-8",
+               width: Int = 100, height: Int = 30, extra: String = "") throws -> TmuxSession {
+        let binary = try CLI.binary().path
+        // The variables are set in the command itself: tmux gives the pane its own TERM otherwise.
+        let command = "env TERM=\(term) LANG=\(lang) LC_ALL=\(lang) '\(binary)' \(extra) '\(study.path)'; echo EXIT=$?; sleep 60"
+        return try TmuxSession(self, command: command, width: width, height: height, environment: [:], cwd: cwd)
+    }
+
+    /// The number after `label` at the start of a row of the results pane.
+    func number(_ label: String, in screen: String) -> Double? {
+        for row in screen.split(separator: "\n") where row.hasPrefix(label + " ") {
+            let fields = row.dropFirst(label.count).split(separator: " ")
+            if let f = fields.first, let v = Double(f) { return v }
+        }
+        return nil
+    }
+
+    /// The J/g column of a state's row in the results pane, as shown.
+    func shownJPerG(_ state: String, in screen: String) -> String? {
+        for row in screen.split(separator: "\n") where row.hasPrefix(state + " ") {
+            return row.dropFirst(state.count).split(separator: " ").first.map(String.init)
+        }
+        return nil
+    }
+
+    func analyze(_ args: [String]) throws -> [String: Any] {
+        let out = try CLI.run(["analyze"] + args + ["--format", "json"])
+        XCTAssertEqual(out.status, 0, out.stderr)
+        return try XCTUnwrap(JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
+    }
+
+    func dH(_ doc: [String: Any]) -> [String: Double] {
+        var out: [String: Double] = [:]
+        let states = (doc["dsc"] as? [String: Any])?["states"] as? [[String: Any]] ?? []
+        for s in states { if let l = s["state"] as? String, let v = s["dH_rej_J_per_g"] as? Double { out[l] = v } }
+        return out
+    }
+
+    func testExplorerSession() throws {
+        let dir = try CLI.tempDir(self)
+        let study = try ExplorerStudyFixture.write(into: dir)
+        let t = try start(study, cwd: dir)
+        var screen = try t.wait("the explorer") { $0.contains("Results") && $0.contains("cooled-20") }
+        XCTAssertTrue(screen.contains("proposed"), "no T_s/T_e in study.toml: the bounds are proposed")
+
+        // Every view.
+        let expectations: [(String, String)] = [("2", "cumulative"), ("3", "vs cooling rate"), ("4", "not computed"),
+                                                ("5", "not computed"), ("6", "not computed"), ("7", "not computed"),
+                                                ("8", "not computed"), ("9", "not computed"), ("1", "chord baseline")]
+        for (key, text) in expectations {
+            try t.keys(key)
+            try t.wait("view \(key) showing '\(text)'") { $0.contains(text) }
+        }
+
+        // Move T_s two steps right, T_e ten right and one left.
+        let ts0 = try XCTUnwrap(number("T_s", in: screen)), te0 = try XCTUnwrap(number("T_e", in: screen))
+        try t.keys("Right", "Right", "]", "L", "h")
+        screen = try t.wait("moved bounds") { self.number("T_s", in: $0) == ts0 + 0.5 && self.number("T_e", in: $0) == te0 + 2.25 }
+        let ts = ts0 + 0.5, te = te0 + 2.25
+        let reference = try analyze([study.path, "--ts", String(ts), "--te", String(te)])
+        let expected = dH(reference)
+        XCTAssertEqual(expected.count, 5)
+        for (state, value) in expected {
+            XCTAssertEqual(shownJPerG(state, in: screen), String(format: "%.4g", value), "ΔH_rej of \(state) on screen vs analyze")
+        }
+
+        // Export, read back; a second export asks before overwriting.
+        try t.keys("e")
+        try t.wait("export message") { $0.contains("exported") }
+        let jsonURL = dir.appendingPathComponent("syn.glassview.json")
+        let written = try Data(contentsOf: jsonURL)
+        let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: written) as? [String: Any])
+        XCTAssertEqual(dH(doc), expected, "exported ΔH_rej are analyze's, bit for bit")
+        let explorer = try XCTUnwrap(doc["explorer"] as? [String: Any])
+        XCTAssertEqual(explorer["ts_K"] as? Double, ts)
+        XCTAssertEqual(explorer["te_K"] as? Double, te)
+        XCTAssertEqual(explorer["ts_origin"] as? String, "explorer")
+        let tsv = try String(contentsOf: dir.appendingPathComponent("syn.glassview.tsv"), encoding: .utf8)
+        XCTAssertTrue(tsv.hasPrefix("section\tstate\tparameter\tvalue\tstderr\tunit\n"))
+        try t.keys("e")
+        try t.wait("overwrite question") { $0.contains("Overwrite? (y/n)") }
+        try t.keys("n")
+        try t.wait("cancelled") { $0.contains("cancelled") }
+        XCTAssertEqual(try Data(contentsOf: jsonURL), written)
+
+        // Write the bounds into study.toml: analyze then reproduces the screen.
+        try t.keys("w")
+        try t.wait("write question") { $0.contains("into study.toml? (y/n)") }
+        try t.keys("y")
+        try t.wait("written") { $0.contains("wrote ts_K") }
+        let toml = try String(contentsOf: study.appendingPathComponent("study.toml"), encoding: .utf8)
+        XCTAssertTrue(toml.hasPrefix("# written by the end-to-end test\ncomposition = \"La30Ce30Ni10Al20Co10\"\n"))
+        XCTAssertTrue(toml.contains("[states.\"cooled-10\"]\nbeta_window_K = [330, 425]\n"))
+        XCTAssertEqual(dH(try analyze([study.path])), expected)
+
+        // Resizes.
+        try t.resize(80, 24)
+        try t.wait("80x24 layout") { $0.contains("cooled-20") && !$0.contains("too small") && $0.split(separator: "\n").count <= 24 }
+        try t.resize(50, 15)
+        try t.wait("too small notice") { $0.contains("terminal too small") }
+        try t.resize(200, 60)
+        try t.wait("200x60 layout") { $0.contains("Results") && $0.split(separator: "\n").first.map { $0.count > 150 } ?? false }
+        try t.resize(100, 30)
+        try t.wait("full layout again") { $0.contains("Results") && !$0.contains("too small") }
+
+        // Quit: the terminal is restored.
+        try t.keys("q")
+        try t.wait("exit") { $0.contains("EXIT=0") }
+        XCTAssertEqual(try t.flags(), "0 0 1", "alternate screen, mouse mode and cursor restored")
+    }
+
+    func testMouseClickMovesTheNearestBound() throws {
+        let dir = try CLI.tempDir(self)
+        let study = try ExplorerStudyFixture.write(into: dir)
+        let t = try start(study, cwd: dir)
+        let screen = try t.wait("the explorer") { $0.contains("Results") && $0.contains("cooled-20") }
+        let te0 = try XCTUnwrap(number("T_e", in: screen))
+        XCTAssertEqual(try t.run(["display", "-p", "-t", "t", "#{mouse_any_flag}"]).trimmingCharacters(in: .whitespacesAndNewlines), "1",
+                       "the explorer asks for mouse events")
+        // An SGR press and release at column 80, row 10 (1-based): right of T_e in the plot.
+        try t.run(["send-keys", "-t", "t", "-H"] + Array("\u{1B}[<0;80;10M\u{1B}[<0;80;10m".utf8).map { String(format: "%02x", $0) })
+        let after = try t.wait("T_e moved by the click") { self.number("T_e", in: $0).map { $0 > te0 + 10 } ?? false }
+        XCTAssertFalse(after.split(separator: "\n").contains { $0.hasPrefix("T_e ") && $0.contains("proposed") })
+        try t.keys("q")
+        try t.wait("exit") { $0.contains("EXIT=0") }
+        XCTAssertEqual(try t.flags(), "0 0 1")
+    }
+
+    func testTerminalTypesAndASCII() throws {
+        let dir = try CLI.tempDir(self)
+        let study = try ExplorerStudyFixture.write(into: dir)
+        for (term, lang) in [("xterm-256color", "C.UTF-8"), ("screen", "C.UTF-8"), ("vt100", "C.UTF-8"), ("xterm-256color", "C")] {
+            let t = try start(study, cwd: dir, term: term, lang: lang, width: 80, height: 24)
+            let screen = try t.wait("explorer with TERM=\(term) LANG=\(lang)") { $0.contains("Results") && $0.contains("cooled-20") }
+            let braille = screen.unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) }
+            if lang == "C" {
+                XCTAssertFalse(braille, "LANG=C draws ASCII")
+                XCTAssertTrue(screen.unicodeScalars.allSatisfy { $0.isASCII }, "LANG=C: only ASCII on screen")
+            } else {
+                XCTAssertTrue(braille, "TERM=\(term) UTF-8 draws braille")
+            }
+            try t.keys("2")
+            try t.wait("view 2 with TERM=\(term)") { $0.contains("cumulative") }
+            try t.keys("q")
+            try t.wait("exit with TERM=\(term)") { $0.contains("EXIT=0") }
+            XCTAssertEqual(try t.flags(), "0 0 1", "TERM=\(term) LANG=\(lang) restored")
+            try t.run(["kill-server"])
+        }
+    }
+
+    func testSignalsRestoreTheTerminal() throws {
+        let dir = try CLI.tempDir(self)
+        let study = try ExplorerStudyFixture.write(into: dir)
+        for (signal, status) in [(SIGTERM, 143), (SIGHUP, 129), (SIGINT, 130)] {
+            let t = try start(study, cwd: dir, width: 80, height: 24)
+            try t.wait("explorer") { $0.contains("Results") }
+            if signal == SIGINT {
+                try t.keys("C-c")
+            } else {
+                let shell = try t.run(["display", "-p", "-t", "t", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+                let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+                let pid = try XCTUnwrap(children.split(separator: " ").first.flatMap { Int32($0) }, "no explorer process under the pane")
+                XCTAssertEqual(kill(pid, signal), 0)
+            }
+            try t.wait("exit after signal \(signal)") { $0.contains("EXIT=\(status)") }
+            XCTAssertEqual(try t.flags(), "0 0 1", "signal \(signal) restored the terminal")
+            try t.run(["kill-server"])
+        }
+    }
+
+    func testUnusableTerminalsAreRefused() throws {
+        let dir = try CLI.tempDir(self)
+        let study = try ExplorerStudyFixture.write(into: dir)
+        let dumb = try CLI.run([study.path], env: ["TERM": "dumb"])
+        XCTAssertEqual(dumb.status, 69)
+        XCTAssertTrue(dumb.stderr.contains("TERM=dumb"), dumb.stderr)
+        let t = try start(study, cwd: dir, term: "glassview-no-such-terminal")
+        try t.wait("unknown TERM message") { $0.contains("unknown terminal type") && $0.contains("EXIT=69") }
+    }
+
+    func testPlotCommand() throws {
+        let dir = try CLI.tempDir(self)
+        let study = try ExplorerStudyFixture.write(into: dir)
+        let out = try CLI.run(["plot", study.path, "--view", "heatflow", "--width", "80", "--height", "20", "--ascii"])
+        XCTAssertEqual(out.status, 0, out.stderr)
+        let rows = out.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        XCTAssertEqual(rows.count, 20)
+        XCTAssertTrue(rows.allSatisfy { $0.count <= 80 })
+        XCTAssertTrue(out.stdout.contains("T (K)"))
+        XCTAssertTrue(out.stdout.unicodeScalars.allSatisfy { $0.isASCII })
+        let braille = try CLI.run(["plot", study.path, "--view", "2", "--width", "60", "--height", "15"], env: ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"])
+        XCTAssertEqual(braille.status, 0, braille.stderr)
+        XCTAssertTrue(braille.stdout.unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) })
+        let dma = try CLI.run(["plot", study.path, "--view", "moduli"])
+        XCTAssertEqual(dma.status, 1)
+        XCTAssertTrue(dma.stderr.contains("not computed"), dma.stderr)
+        let bad = try CLI.run(["plot", study.path, "--view", "nope"])
+        XCTAssertEqual(bad.status, 64)
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import GlassKit
+import XCTest
+@testable import GlassTUI
+
+/// The cumulative sampler and the bound proposal.
+final class AnalysisHelpersTests: XCTestCase {
+    func testCumulativeSamplerMatchesGlassKitAtEveryDataPoint() throws {
+        let p = try DSCPrepared.prepare(SyntheticStudy.study().datasets)
+        for baseline in [DSCBaseline.linear, .none] {
+            let c = p.states[3].curves[0]
+            let reference = RejuvenationEnthalpy.cumulative(c, tsK: 420.1, teK: 499.9, baseline: baseline, difference: nil)
+            XCTAssertGreaterThan(reference.count, 300)
+            for point in reference {
+                let v = try XCTUnwrap(CumulativeSampler.value(c, tsK: 420.1, teK: 499.9, atK: point.temperatureK,
+                                                              baseline: baseline, difference: nil))
+                // Two summation orders of the same trapezoids: agreement to rounding (1e-12 J/g on ~1 J/g).
+                XCTAssertEqual(v, point.dHJPerG, accuracy: 1e-12)
+            }
+        }
+    }
+
+    func testProposalFromDivergingCurves() throws {
+        let p = try DSCPrepared.prepare(SyntheticStudy.study().datasets)
+        let proposal = try XCTUnwrap(BoundsProposal.propose(p))
+        // The endotherm difference is a Gaussian at 460 K, width 18 K: 10 % of its peak lies at
+        // 460 ± 18·√ln10 = 460 ± 27.3 K; smoothing and the 1.5 K grid move that by a few K.
+        XCTAssertEqual(proposal.tsK, 432.7, accuracy: 3)
+        XCTAssertEqual(proposal.teK, 487.3, accuracy: 3)
+        XCTAssertTrue(proposal.rule.contains("diverge"))
+    }
+
+    func testProposalFallbacks() throws {
+        // One state: the paper's bounds when inside the data.
+        let one = try DSCPrepared.prepare(Array(SyntheticStudy.study().datasets.prefix(1)))
+        XCTAssertEqual(BoundsProposal.propose(one), .init(tsK: 420, teK: 500, rule: "the paper's 420–500 K"))
+        // Data 300–400 K: 40 % and 67 % of the range.
+        var d = Dataset(path: "x.csv", kind: .dsc, state: "as-cast")
+        d.heatingRateKPerMin = 10
+        d.temperatureKValues = (0...100).map { 300 + Double($0) }
+        d.heatFlowWPerG = d.temperatureKValues.map { _ in 0.1 }
+        let low = try DSCPrepared.prepare([d])
+        let p = try XCTUnwrap(BoundsProposal.propose(low))
+        XCTAssertEqual(p.tsK, 340)
+        XCTAssertEqual(p.teK, 366.5)
+    }
+
+    func testProposedBoundsAreMarkedOnScreen() {
+        let s = SyntheticStudy.state()
+        XCTAssertEqual(s.tsOrigin, .proposed)
+        XCTAssertEqual(s.teOrigin, .proposed)
+        XCTAssertNotNil(s.results?.dsc, "proposed bounds give results")
+        let rows = ExplorerRenderer.render(s).rows
+        XCTAssertTrue(rows.contains { $0.hasPrefix("T_s ") && $0.contains("proposed") })
+        XCTAssertTrue(rows.contains { $0.hasPrefix("T_e ") && $0.contains("proposed") })
+        XCTAssertTrue(rows.contains { $0.contains("T_s?") }, "the plot marks proposed bounds with ?")
+        let moved = press(s, [.right])
+        XCTAssertEqual(moved.tsOrigin, .explorer)
+        XCTAssertTrue(ExplorerRenderer.render(moved).rows.contains { $0.hasPrefix("T_e ") && $0.contains("proposed") })
+        XCTAssertFalse(ExplorerRenderer.render(moved).rows.contains { $0.hasPrefix("T_s ") && $0.contains("proposed") })
+    }
+
+    func testViewNames() {
+        for v in ViewID.allCases {
+            XCTAssertEqual(ViewID(name: v.name), v)
+            XCTAssertEqual(ViewID(name: String(v.rawValue)), v)
+        }
+        XCTAssertNil(ViewID(name: "nope"))
+        XCTAssertNil(ViewID(name: "10"))
+    }
+}

@@ -1,0 +1,200 @@
+import Foundation
+import GlassKit
+import GlassPlot
+import XCTest
+@testable import GlassTUI
+
+/// Key handling through `KeyMap` and `ExplorerUpdate`, asserted on state and rendered grids.
+final class ExplorerUpdateTests: XCTestCase {
+    let paper = SyntheticStudy.state(SyntheticStudy.study(settings: SyntheticStudy.paperSettings))
+
+    func testStartsFromStudyBoundsLikeAnalyze() throws {
+        XCTAssertEqual(paper.tsK, 420)
+        XCTAssertEqual(paper.teK, 500)
+        XCTAssertEqual(paper.tsOrigin, .study)
+        let analyze = try Analysis.run(SyntheticStudy.study(settings: SyntheticStudy.paperSettings))
+        XCTAssertEqual(paper.results?.dsc?.states.map(\.dHJPerG), analyze.dsc?.states.map(\.dHJPerG))
+        let text = ExplorerRenderer.render(paper).text
+        XCTAssertFalse(text.contains("proposed"))
+    }
+
+    func testArrowsMoveOneDataStepAndShiftTen() {
+        // The grid is 0.25 K.
+        var s = press(paper, [.right])
+        XCTAssertEqual(s.tsK, 420.25)
+        XCTAssertEqual(s.tsOrigin, .explorer)
+        s = press(s, [.character("L")])
+        XCTAssertEqual(s.tsK, 422.75)
+        s = press(s, [.shiftLeft, .character("h")])
+        XCTAssertEqual(s.tsK, 420.0)
+        s = press(s, [.character("]"), .left])
+        XCTAssertEqual(s.cursor, .te)
+        XCTAssertEqual(s.teK, 499.75)
+        XCTAssertEqual(s.tsK, 420.0)
+    }
+
+    func testMovedBoundRecomputesFromResults() throws {
+        let s = press(paper, [.right, .right, .character("]"), .character("L")])
+        let expected = try Analysis.run(SyntheticStudy.study(settings: SyntheticStudy.paperSettings),
+                                        options: AnalysisOptions(tsK: 420.5, teK: 502.5))
+        XCTAssertEqual(s.tsK, 420.5)
+        XCTAssertEqual(s.teK, 502.5)
+        XCTAssertEqual(s.results?.dsc?.states.map(\.dHJPerG), expected.dsc?.states.map(\.dHJPerG))
+        let shown = ScreenNumber.value(expected.dsc?.states[4].dHJPerG)
+        XCTAssertTrue(ExplorerRenderer.render(s).rows.contains { $0.contains("cooled-20") && $0.contains(shown) })
+    }
+
+    func testBoundsCannotCrossOrLeaveTheData() {
+        var s = paper
+        s = apply(s, [.cycleCursor(1)])
+        s = apply(s, Array(repeating: .moveCursor(steps: -10), count: 40))   // T_e down to just above T_s
+        XCTAssertEqual(s.teK, 420.25)
+        XCTAssertEqual(s.tsK, 420)
+        s = apply(s, [.moveCursor(steps: -1)])
+        XCTAssertEqual(s.teK, 420.25, "T_e must stay above T_s")
+        XCTAssertNotNil(s.message)
+        s = apply(s, [.cycleCursor(1)] + Array(repeating: .moveCursor(steps: -10), count: 40))
+        XCTAssertEqual(s.tsK, 350, "T_s stops at the first data point")
+    }
+
+    func testTypedValue() {
+        var s = press(paper, [.character("="), .character("4"), .character("3"), .character("0"), .character("."), .character("5")])
+        XCTAssertEqual(s.mode, .input(cursor: .ts, text: "430.5"))
+        XCTAssertTrue(ExplorerRenderer.render(s).rows.last?.contains("T_s (K) = 430.5_") ?? false)
+        s = press(s, [.enter])
+        XCTAssertEqual(s.mode, .normal)
+        XCTAssertEqual(s.tsK, 430.5)
+        s = press(s, [.character("="), .character("9"), .character("9"), .character("9"), .enter])
+        XCTAssertEqual(s.tsK, 430.5, "outside the data: unchanged")
+        XCTAssertTrue(s.message?.contains("outside") ?? false)
+        s = press(s, [.character("]"), .character("="), .character("4"), .character("0"), .character("0"), .enter])
+        XCTAssertEqual(s.teK, 500, "T_e below T_s is refused")
+        s = press(s, [.character("="), .character("4"), .backspace, .escape])
+        XCTAssertEqual(s.mode, .normal)
+        XCTAssertEqual(s.teK, 500)
+    }
+
+    func testViewsTabAndNumbers() {
+        var s = paper
+        for v in ViewID.allCases {
+            s = press(s, [.character(Character(String(v.rawValue)))])
+            XCTAssertEqual(s.view, v)
+            let text = ExplorerRenderer.render(s).text
+            if v.rawValue >= 4 { XCTAssertTrue(text.contains("not computed"), "view \(v) must say not computed") }
+        }
+        s = press(s, [.tab])
+        XCTAssertEqual(s.view, .heatFlow)
+        s = press(s, [.backTab])
+        XCTAssertEqual(s.view, .master)
+    }
+
+    func testToggleStateHidesItsCurve() {
+        let before = ExplorerRenderer.render(paper).text
+        XCTAssertTrue(before.contains("── as-cast"))
+        let s = press(paper, [.character(" ")])
+        XCTAssertEqual(s.hidden, ["as-cast"])
+        let after = ExplorerRenderer.render(s).text
+        XCTAssertFalse(after.contains("── as-cast"))
+        XCTAssertTrue(after.contains("[ ] ■ as-cast"))
+        let back = press(s, [.character("j"), .character("k"), .character(" ")])
+        XCTAssertEqual(back.hidden, [])
+    }
+
+    func testZoomNarrowsTheAxisAroundTheCursor() throws {
+        let g0 = try XCTUnwrap(ExplorerRenderer.plotGeometry(paper))
+        let s = press(paper, [.character("+"), .character("+")])
+        let g2 = try XCTUnwrap(ExplorerRenderer.plotGeometry(s))
+        let span0 = g0.xScale.upper - g0.xScale.lower, span2 = g2.xScale.upper - g2.xScale.lower
+        XCTAssertEqual(span2, span0 / 4, accuracy: 1e-9)
+        XCTAssertTrue(g2.xScale.contains(420))
+        let r = press(s, [.character("0")])
+        XCTAssertEqual(r.zoom, 0)
+        XCTAssertEqual(press(paper, [.character("-")]).zoom, 0)
+    }
+
+    func testBaselineCycles() {
+        var s = press(paper, [.character("b")])
+        XCTAssertEqual(s.results?.settings.baseline, DSCBaseline.none)
+        s = press(s, [.character("b")])
+        XCTAssertEqual(s.results?.settings.baseline, .state("as-cast"))
+        XCTAssertEqual(s.results?.dsc?.states.first?.dHJPerG, 0, "the reference state gets 0")
+        for _ in 0..<4 { s = press(s, [.character("b")]) }
+        XCTAssertEqual(s.results?.settings.baseline, .state("cooled-20"))
+        s = press(s, [.character("b")])
+        XCTAssertEqual(s.results?.settings.baseline, .linear)
+        XCTAssertEqual(s.results?.dsc?.states.map(\.dHJPerG), paper.results?.dsc?.states.map(\.dHJPerG))
+    }
+
+    func testHelpOpensAndCloses() {
+        let s = press(paper, [.character("?")])
+        XCTAssertEqual(s.mode, .help)
+        XCTAssertTrue(ExplorerRenderer.render(s).text.contains("Keys"))
+        XCTAssertEqual(press(s, [.escape]).mode, .normal)
+        XCTAssertEqual(press(s, [.character("?")]).mode, .normal)
+        XCTAssertEqual(press(s, [.right]).tsK, 420, "keys other than ?/Esc/q do nothing under help")
+    }
+
+    func testResizeToTinyAndBack() {
+        var s = apply(paper, [.resize(width: 50, height: 15)])
+        var text = ExplorerRenderer.render(s).text
+        XCTAssertTrue(text.contains("terminal too small: 50x15"))
+        s = apply(s, [.resize(width: 71, height: 24)])
+        XCTAssertTrue(ExplorerRenderer.render(s).text.contains("terminal too small"))
+        s = apply(s, [.resize(width: 80, height: 24)])
+        text = ExplorerRenderer.render(s).text
+        XCTAssertFalse(text.contains("too small"))
+        XCTAssertTrue(text.contains("cooled-20"))
+        for (w, h) in [(0, 0), (1, 1), (3, 2)] {
+            let f = ExplorerRenderer.render(apply(s, [.resize(width: w, height: h)]))
+            XCTAssertEqual(f.width * f.height, w * h)
+        }
+        s = apply(s, [.resize(width: 200, height: 60)])
+        XCTAssertEqual(ExplorerRenderer.render(s).height, 60)
+    }
+
+    func testClickMovesTheNearestCursor() throws {
+        let g = try XCTUnwrap(ExplorerRenderer.plotGeometry(paper))
+        let column = try XCTUnwrap(g.column(ofX: 490))
+        let s = press(paper, [.click(column: column, row: g.plotArea.y + 2)])
+        XCTAssertEqual(s.cursor, .te)
+        let te = try XCTUnwrap(s.teK)
+        XCTAssertEqual(te, g.x(atColumn: column), accuracy: 0.125, "the nearest data point (0.25 K grid)")
+        XCTAssertEqual(te * 4, (te * 4).rounded(), "snapped to a data temperature")
+        XCTAssertEqual(s.tsK, 420)
+        let outside = press(paper, [.click(column: 0, row: 0)])
+        XCTAssertEqual(outside.teK, 500)
+    }
+
+    func testQuit() {
+        XCTAssertTrue(press(paper, [.character("q")]).quitRequested)
+        XCTAssertFalse(press(paper, [.character("=") , .character("q")]).quitRequested, "q types nothing in a prompt but does not quit")
+    }
+
+    func testUnreadableStudyOpensWithAnExplanation() {
+        let s = ExplorerState(studyPath: "/nope", load: .failure(GlassError(.noInput, file: "/nope", "no such directory")),
+                              style: RenderStyle(braille: true, colours: false), exportDirectory: "/tmp")
+        let text = ExplorerRenderer.render(s).text
+        XCTAssertTrue(text.contains("cannot open the study: /nope: no such directory"))
+        let e = press(s, [.character("e")])
+        XCTAssertNil(e.pendingEffect)
+        XCTAssertTrue(e.message?.hasPrefix("nothing to export") ?? false)
+        let empty = SyntheticStudy.state(Study(name: "empty", datasets: []))
+        XCTAssertTrue(ExplorerRenderer.render(empty).text.contains("no DSC sample runs"))
+    }
+}
+
+/// A bound move re-evaluates only the DSC part: the whole `Results` must equal a full run.
+final class BoundMoveResultsTests: XCTestCase {
+    func testPatchedResultsEqualAFullAnalysis() throws {
+        let study = SyntheticStudy.study(settings: SyntheticStudy.paperSettings)
+        var s = SyntheticStudy.state(study)
+        for (k, action) in [Action.moveCursor(steps: 3), .cycleCursor(1), .moveCursor(steps: -7), .cycleBaseline,
+                            .moveCursor(steps: 2), .cycleBaseline, .cycleBaseline, .moveCursor(steps: 1)].enumerated() {
+            s = ExplorerUpdate.update(s, action)
+            let r = try XCTUnwrap(s.results)
+            let full = try Analysis.run(study, options: AnalysisOptions(tsK: s.tsK, teK: s.teK, baseline: s.baseline))
+            XCTAssertEqual(ResultsExport.jsonText(r), ResultsExport.jsonText(full), "step \(k)")
+            XCTAssertEqual(ResultsExport.tsv(r), ResultsExport.tsv(full), "step \(k)")
+        }
+    }
+}

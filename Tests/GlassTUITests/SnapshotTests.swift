@@ -1,0 +1,61 @@
+import Foundation
+import XCTest
+@testable import GlassTUI
+
+/// Text snapshots of every view at 100×30, braille (with colour) and ASCII (without), compared
+/// exactly with Tests/GlassTUITests/Snapshots/*.txt.
+///
+/// Regenerate after an intended change of the drawing:
+///   GLASSVIEW_UPDATE_SNAPSHOTS=1 swift test --filter GlassTUITests.SnapshotTests
+/// then review `git diff Tests/GlassTUITests/Snapshots`.
+final class SnapshotTests: XCTestCase {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
+    static let updating = ProcessInfo.processInfo.environment["GLASSVIEW_UPDATE_SNAPSHOTS"] == "1"
+
+    func check(_ text: String, name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let url = Self.directory.appendingPathComponent(name + ".txt")
+        if Self.updating {
+            try FileManager.default.createDirectory(at: Self.directory, withIntermediateDirectories: true)
+            try (text + "\n").write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        guard let stored = try? String(contentsOf: url, encoding: .utf8) else {
+            XCTFail("missing snapshot \(name).txt; run with GLASSVIEW_UPDATE_SNAPSHOTS=1 to create it", file: file, line: line)
+            return
+        }
+        if stored != text + "\n" {
+            let a = stored.split(separator: "\n", omittingEmptySubsequences: false)
+            let b = (text + "\n").split(separator: "\n", omittingEmptySubsequences: false)
+            let first = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
+            XCTFail("snapshot \(name) differs from row \(first):\nstored:   \(first < a.count ? String(a[first]) : "")\nrendered: \(first < b.count ? String(b[first]) : "")\n\(text)",
+                    file: file, line: line)
+        }
+    }
+
+    func testEveryViewBrailleAndASCII() throws {
+        for braille in [true, false] {
+            let base = SyntheticStudy.state(SyntheticStudy.study(settings: SyntheticStudy.paperSettings), braille: braille, colours: braille)
+            for view in ViewID.allCases {
+                let s = ExplorerUpdate.update(base, .selectView(view))
+                let frame = ExplorerRenderer.render(s, width: 100, height: 30)
+                XCTAssertEqual(frame.width, 100)
+                XCTAssertEqual(frame.height, 30)
+                if !braille {
+                    XCTAssertTrue(frame.cells.allSatisfy { $0.character.isASCII }, "ASCII mode drew a non-ASCII character in view \(view)")
+                }
+                try check(frame.text, name: "\(view.rawValue)-\(view.name)-\(braille ? "braille" : "ascii")")
+            }
+        }
+    }
+
+    func testHelpAndTooSmall() throws {
+        let s = SyntheticStudy.state(SyntheticStudy.study(settings: SyntheticStudy.paperSettings))
+        try check(ExplorerRenderer.render(ExplorerUpdate.update(s, .toggleHelp), width: 100, height: 30).text, name: "help-braille")
+        try check(ExplorerRenderer.render(s, width: 50, height: 15).text, name: "too-small-50x15")
+    }
+
+    func testProposedBoundsSnapshot() throws {
+        let s = SyntheticStudy.state(SyntheticStudy.study(), braille: false, colours: false)
+        try check(ExplorerRenderer.render(s, width: 100, height: 30).text, name: "1-heatflow-proposed-ascii")
+    }
+}

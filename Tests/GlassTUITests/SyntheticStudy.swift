@@ -1,0 +1,63 @@
+import Foundation
+import GlassKit
+@testable import GlassTUI
+
+/// A deterministic in-memory DSC study: five states (as-cast, cooled 1/5/10/20 K/min) whose
+/// relaxation endotherm near 460 K grows with cooling rate, a crystallisation-like peak at
+/// 560 K, and a crystalline run; 20 K/min heating, 0.25 K steps from 350 to 650 K.
+enum SyntheticStudy {
+    static let states: [(label: String, rate: Double?, amplitude: Double)] = [
+        ("as-cast", nil, 0.0), ("cooled-1", 1, 0.3), ("cooled-5", 5, 0.6), ("cooled-10", 10, 0.8), ("cooled-20", 20, 1.0),
+    ]
+
+    static func temperatures() -> [Double] { (0...1200).map { 350 + Double($0) * 0.25 } }
+
+    static func study(settings: StudySettings = StudySettings()) -> Study {
+        var datasets: [Dataset] = []
+        for s in states {
+            var d = Dataset(path: "\(s.label).csv", kind: .dsc, state: s.label)
+            d.coolingRateKPerMin = s.rate
+            d.heatingRateKPerMin = 20
+            d.composition = "La30Ce30Ni10Al20Co10"
+            d.temperatureKValues = temperatures()
+            d.heatFlowWPerG = d.temperatureKValues.map { t in
+                0.01 + 0.0001 * (t - 350) + (0.004 + 0.01 * s.amplitude) * exp(-pow((t - 460) / 18, 2))
+                    + 0.05 * exp(-pow((t - 560) / 6, 2))
+            }
+            datasets.append(d)
+        }
+        var c = Dataset(path: "crystalline.csv", kind: .dsc, state: "crystalline", role: .crystalline)
+        c.heatingRateKPerMin = 20
+        c.temperatureKValues = temperatures()
+        c.heatFlowWPerG = c.temperatureKValues.map { 0.01 + 0.0001 * ($0 - 350) }
+        datasets.append(c)
+        return Study(name: "synthetic", datasets: datasets, settings: settings)
+    }
+
+    /// Settings with the paper's bounds.
+    static var paperSettings: StudySettings {
+        var s = StudySettings()
+        s.tsK = 420
+        s.teK = 500
+        return s
+    }
+
+    static func state(_ study: Study = study(), braille: Bool = true, colours: Bool = true,
+                      width: Int = 100, height: Int = 30) -> ExplorerState {
+        ExplorerState(studyPath: "synthetic", load: .success(study), style: RenderStyle(braille: braille, colours: colours),
+                      exportDirectory: "/tmp", width: width, height: height)
+    }
+}
+
+/// Applies actions in turn.
+func apply(_ s: ExplorerState, _ actions: [Action]) -> ExplorerState {
+    actions.reduce(s) { ExplorerUpdate.update($0, $1) }
+}
+
+/// Applies keys in turn through the key map.
+func press(_ s: ExplorerState, _ keys: [Key]) -> ExplorerState {
+    keys.reduce(s) { state, key in
+        guard let a = KeyMap.action(for: key, mode: state.mode) else { return state }
+        return ExplorerUpdate.update(state, a)
+    }
+}
