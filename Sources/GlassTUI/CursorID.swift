@@ -4,7 +4,32 @@ public enum CursorID: String, CaseIterable, Sendable, Equatable {
     case ts = "T_s"
     /// Integration end T_e.
     case te = "T_e"
+    /// Low edge of the β-peak window, K.
+    case betaLo = "β_lo"
+    /// High edge of the β-peak window, K.
+    case betaHi = "β_hi"
+    /// Low edge of the α-peak window, K.
+    case alphaLo = "α_lo"
+    /// High edge of the α-peak window, K.
+    case alphaHi = "α_hi"
+    /// Low edge of the QPD frequency window, Hz.
+    case qpdLo = "f_lo"
+    /// High edge of the QPD frequency window, Hz.
+    case qpdHi = "f_hi"
+    /// T_g used for a1/a2, K.
+    case tg = "T_g"
+    /// Master-curve reference temperature, K.
+    case tref = "T_ref"
 
     /// The unit of the cursor's value.
-    public var unit: String { "K" }
+    public var unit: String { self == .qpdLo || self == .qpdHi ? "Hz" : "K" }
+
+    /// Whether the cursor is a DMA setting (its move re-runs only the DMA analysis).
+    public var isDMA: Bool { self != .ts && self != .te }
+
+    /// Whether the cursor moves in decades (log steps) rather than kelvin.
+    public var isLogarithmic: Bool { self == .qpdLo || self == .qpdHi }
+
+    /// Step of one ←/→ press: 1 K, or 0.1 decade for the QPD window (SPEC windows are free values).
+    public var step: Double { isLogarithmic ? 0.1 : 1 }
 }

@@ -26,6 +26,11 @@ public struct ExplorerState: Sendable {
     public var prepared: DSCPrepared
     /// Plot series of every curve (envelopes precomputed).
     public var curveSeries: [CurveSeries]
+    /// The DMA half of the study, prepared once (peak curves, QPD prefix sums, TTS curves).
+    public var dma: DMAPrepared
+    /// DMA settings set in the explorer (windows, T_g, T_ref); nil fields mean "as `analyze`
+    /// resolves them" (SPEC §2.3). Only the DMA fields are used.
+    public var dmaOverrides = AnalysisOptions()
     /// Integration start, K.
     public var tsK: Double?
     /// Integration end, K.
@@ -85,6 +90,7 @@ public struct ExplorerState: Sendable {
         self.height = height
         self.prepared = .empty
         self.curveSeries = []
+        self.dma = DMAPrepared([])
         switch load {
         case .failure(let e):
             loadError = ExplorerState.describe(e)
@@ -93,6 +99,7 @@ public struct ExplorerState: Sendable {
             study = s
         }
         guard let s = study else { return }
+        dma = DMAPrepared(s.datasets)
         do {
             prepared = try DSCPrepared.prepare(s.datasets)
             let resolved = try ResolvedSettings.resolve(AnalysisOptions(), s.settings)
@@ -155,12 +162,36 @@ public struct ExplorerState: Sendable {
         }
     }
 
+    /// The options of the current settings, as `analyze` would be given them.
+    public var analysisOptions: AnalysisOptions {
+        var o = dmaOverrides
+        o.tsK = tsK; o.teK = teK; o.baseline = baseline
+        return o
+    }
+
+    /// Updates the results after a DMA setting (window, T_g, T_ref) changed: only the DMA part
+    /// is evaluated again from the prepared DMA data; the DSC part is kept. The result equals
+    /// `Analysis.run` with ``analysisOptions`` (the DMA warnings are the tail of `warnings`).
+    public mutating func recomputeDMA() {
+        guard let st = study, var r = results else { recompute(); return }
+        let old = r.dma.flatMap { $0.warnings }
+        guard r.warnings.count >= old.count, Array(r.warnings.suffix(old.count)) == old else { recompute(); return }
+        let options = analysisOptions
+        let states = DMAAnalysis.run(dma, options: options, settings: st.settings)
+        r.warnings.removeLast(old.count)
+        r.warnings += states.flatMap { $0.warnings }
+        r.dma = states
+        r.settings.trefK = options.trefK ?? st.settings.trefK ?? DMAStateSettings.defaultTrefK
+        results = r
+        analysisError = nil
+    }
+
     /// Re-runs the whole analysis for the current settings; on failure keeps the message in
     /// ``analysisError`` and clears ``results``.
     public mutating func recompute() {
         guard let s = study else { results = nil; return }
         do {
-            results = try Analysis.run(s, prepared: prepared, options: AnalysisOptions(tsK: tsK, teK: teK, baseline: baseline))
+            results = try Analysis.run(s, prepared: prepared, dma: dma, options: analysisOptions)
             analysisError = nil
         } catch {
             results = nil
@@ -170,10 +201,46 @@ public struct ExplorerState: Sendable {
 
     /// The value of cursor `c`.
     public func value(of c: CursorID) -> Double? {
+        let settings = selectedDMAResult?.settings ?? results?.dma.first?.settings
         switch c {
         case .ts: return tsK
         case .te: return teK
+        case .betaLo: return (dmaOverrides.betaWindowK ?? settings?.betaWindowK)?.lowerBound
+        case .betaHi: return (dmaOverrides.betaWindowK ?? settings?.betaWindowK)?.upperBound
+        case .alphaLo: return (dmaOverrides.alphaWindowK ?? settings?.alphaWindowK)?.lowerBound
+        case .alphaHi: return (dmaOverrides.alphaWindowK ?? settings?.alphaWindowK)?.upperBound
+        case .qpdLo: return (dmaOverrides.qpdWindowHz ?? settings?.qpdWindowHz)?.lowerBound
+        case .qpdHi: return (dmaOverrides.qpdWindowHz ?? settings?.qpdWindowHz)?.upperBound
+        case .tg: return dmaOverrides.tgK ?? settings?.tgK ?? selectedDMAResult?.qpd?.slopes?.tgK
+        case .tref: return dmaOverrides.trefK ?? results?.settings.trefK
         }
+    }
+
+    /// Index in ``dma`` of the DMA state the DMA views show: the state selected in the states
+    /// pane when it has DMA data, else the first visible DMA state, else the first; nil without DMA data.
+    public var selectedDMAIndex: Int? {
+        guard !dma.states.isEmpty else { return nil }
+        let labels = stateLabels
+        if selection < labels.count, let k = dma.states.firstIndex(where: { $0.data.state == labels[selection] }) { return k }
+        return dma.states.firstIndex { isVisible($0.data.state) } ?? 0
+    }
+
+    /// The DMA result of the selected DMA state.
+    public var selectedDMAResult: DMAStateResult? {
+        guard let k = selectedDMAIndex, let r = results, k < r.dma.count else { return nil }
+        return r.dma[k]
+    }
+
+    /// Colour of DMA state `k`: that of the DSC state of the same label, else by position after them.
+    public func dmaColour(_ k: Int) -> Int {
+        let label = k < dma.states.count ? dma.states[k].data.state : ""
+        return CurveSeries.colour(stateIndex: stateLabels.firstIndex(of: label) ?? (stateLabels.count + k))
+    }
+
+    /// Marker of DMA state `k` (see ``dmaColour(_:)``).
+    public func dmaMarker(_ k: Int) -> Character {
+        let label = k < dma.states.count ? dma.states[k].data.state : ""
+        return CurveSeries.marker(stateIndex: stateLabels.firstIndex(of: label) ?? (stateLabels.count + k))
     }
 
     /// Whether cursor `c` holds a proposed (unconfirmed) value.
@@ -181,6 +248,7 @@ public struct ExplorerState: Sendable {
         switch c {
         case .ts: return tsOrigin == .proposed
         case .te: return teOrigin == .proposed
+        default: return false
         }
     }
 

@@ -123,6 +123,16 @@ public enum ExplorerUpdate {
     /// Moves the active cursor by `steps` data points, kept inside the valid range and on its
     /// side of the other bound.
     static func move(_ s: inout ExplorerState, steps: Int) {
+        if s.cursor.isDMA {
+            guard steps != 0, let current = s.value(of: s.cursor) else {
+                s.message = "\(s.cursor.rawValue): not computed (no DMA data)"
+                return
+            }
+            let d = Double(steps) * s.cursor.step
+            let target = s.cursor.isLogarithmic ? pow(10, (log10(current) / s.cursor.step).rounded() * s.cursor.step + d) : (current + d).rounded()
+            set(&s, s.cursor, to: target)
+            return
+        }
         guard steps != 0, let x = grid(s), !x.isEmpty, let dom = s.validDomain, let current = s.value(of: s.cursor) else { return }
         var idx: Int
         if steps > 0 {
@@ -146,6 +156,7 @@ public enum ExplorerUpdate {
                 guard j < x.count, x[j] <= dom.upperBound, x[j] > ts else { s.message = "T_e must stay above T_s"; return }
                 target = x[j]
             }
+        default: break
         }
         if target == current { s.message = "\(s.cursor.rawValue) is at the end of the usable range"; return }
         set(&s, s.cursor, to: target)
@@ -153,6 +164,7 @@ public enum ExplorerUpdate {
 
     /// Sets a cursor, recomputes, and reverts with a message when the analysis refuses.
     static func set(_ s: inout ExplorerState, _ c: CursorID, to v: Double) {
+        if c.isDMA { setDMA(&s, c, to: v); return }
         if let dom = s.validDomain, !dom.contains(v) {
             s.message = "\(c.rawValue) = \(ScreenNumber.kelvin(v)) K is outside the usable range \(ScreenNumber.kelvin(dom.lowerBound))–\(ScreenNumber.kelvin(dom.upperBound)) K"
             return
@@ -161,6 +173,7 @@ public enum ExplorerUpdate {
         switch c {
         case .ts: s.tsK = v; s.tsOrigin = .explorer
         case .te: s.teK = v; s.teOrigin = .explorer
+        default: return
         }
         if let a = s.tsK, let b = s.teK, a >= b {
             s = old
@@ -173,6 +186,50 @@ public enum ExplorerUpdate {
             s.message = e
             return
         }
+        s.message = nil
+    }
+
+    /// Sets a DMA window edge, T_g or T_ref for every state (as the `analyze` options do) and
+    /// re-runs only the DMA analysis; an edge must stay on its side of the other (the QPD window > 0).
+    static func setDMA(_ s: inout ExplorerState, _ c: CursorID, to v: Double) {
+        guard s.results != nil, !s.dma.states.isEmpty else {
+            s.message = "\(c.rawValue): not computed (no DMA data)"
+            return
+        }
+        func edge(_ w: ClosedRange<Double>?, low: Bool) -> ClosedRange<Double>? {
+            guard let w else { return nil }
+            let lo = low ? v : w.lowerBound, hi = low ? w.upperBound : v
+            return lo < hi ? lo...hi : nil
+        }
+        func current(_ a: CursorID, _ b: CursorID) -> ClosedRange<Double>? {
+            guard let lo = s.value(of: a), let hi = s.value(of: b) else { return nil }
+            return lo...hi
+        }
+        var o = s.dmaOverrides
+        var bad: String?
+        switch c {
+        case .betaLo, .betaHi:
+            o.betaWindowK = edge(current(.betaLo, .betaHi), low: c == .betaLo)
+            if o.betaWindowK == nil { bad = "the β window needs β_lo < β_hi" }
+        case .alphaLo, .alphaHi:
+            o.alphaWindowK = edge(current(.alphaLo, .alphaHi), low: c == .alphaLo)
+            if o.alphaWindowK == nil { bad = "the α window needs α_lo < α_hi" }
+        case .qpdLo, .qpdHi:
+            o.qpdWindowHz = edge(current(.qpdLo, .qpdHi), low: c == .qpdLo)
+            if o.qpdWindowHz == nil || v <= 0 { bad = "the QPD window needs 0 < f_lo < f_hi" }
+        case .tg:
+            if v > 0 { o.tgK = v } else { bad = "T_g must be positive" }
+        case .tref:
+            if v > 0 { o.trefK = v } else { bad = "T_ref must be positive" }
+        case .ts, .te:
+            return
+        }
+        if let bad {
+            s.message = bad + "; \(c.rawValue) unchanged"
+            return
+        }
+        s.dmaOverrides = o
+        s.recomputeDMA()
         s.message = nil
     }
 

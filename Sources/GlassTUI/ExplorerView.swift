@@ -47,8 +47,7 @@ extension ExplorerView {
     public func marks(_ state: ExplorerState) -> [PlotMark] { [] }
 }
 
-/// The view implementation for each ``ViewID``. DMA views show "not computed" until the DMA
-/// analysis adds its part to `Results`: plugging one in is replacing its `PendingDMAView` here.
+/// The view implementation for each ``ViewID``.
 public enum ViewRegistry {
     /// The view for `id`.
     public static func view(_ id: ViewID) -> any ExplorerView {
@@ -56,7 +55,12 @@ public enum ViewRegistry {
         case .heatFlow: return HeatFlowView()
         case .cumulative: return CumulativeView()
         case .sensitivity: return SensitivityView()
-        case .moduli, .isotherms, .tanDelta, .arrhenius, .chi, .master: return PendingDMAView(id: id)
+        case .moduli: return ModuliView()
+        case .isotherms: return IsothermsView()
+        case .tanDelta: return TanDeltaView()
+        case .arrhenius: return ArrheniusView()
+        case .chi: return ChiView()
+        case .master: return MasterView()
         }
     }
 }

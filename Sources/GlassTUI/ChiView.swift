@@ -1,0 +1,71 @@
+import Foundation
+import GlassKit
+import GlassPlot
+
+/// View 8: χ(T) of the selected state with ± stderr bars, the a1 and a2 lines and T_g marked.
+public struct ChiView: ExplorerView {
+    /// Makes the view.
+    public init() {}
+    /// View 8.
+    public var id: ViewID { .chi }
+    /// T_g and the QPD window edges (they decide χ).
+    public var cursors: [CursorID] { [.tg, .qpdLo, .qpdHi] }
+    /// The x axis is T, but clicks snap to the DSC grid: off.
+    public var cursorsOnPlot: Bool { false }
+
+    /// The points, their error bars (broken line), the a1/a2 lines through the points' means.
+    public func plot(_ s: ExplorerState, columns: Int) -> PlotSpec? {
+        guard let (_, _, r) = DMAViewSupport.selected(s), let q = r.qpd, !q.points.isEmpty else { return nil }
+        let pts = q.points.sorted { $0.temperatureK < $1.temperatureK }
+        var series: [Series] = []
+        var bx: [Double] = [], by: [Double] = []
+        for p in pts {
+            bx += [p.temperatureK, p.temperatureK, .nan]; by += [p.chi - p.chiStderr, p.chi + p.chiStderr, .nan]
+        }
+        series.append(Series(name: "± stderr", x: bx, y: by, colour: 7, marker: "|"))
+        series.append(Series(name: "χ", x: pts.map { $0.temperatureK }, y: pts.map { $0.chi }, colour: 4, marker: "o", style: .points))
+        if let sl = q.slopes {
+            // The OLS line with slope a passes through the mean of its points.
+            func line(_ name: String, _ sel: [QPDPoint], _ a: Double?, _ colour: Int) {
+                guard let a, let lo = sel.first?.temperatureK, let hi = sel.last?.temperatureK, !sel.isEmpty else { return }
+                let mt = sel.map { $0.temperatureK }.reduce(0, +) / Double(sel.count)
+                let mc = sel.map { $0.chi }.reduce(0, +) / Double(sel.count)
+                series.append(Series(name: name, x: [lo, hi], y: [mc + a * (lo - mt), mc + a * (hi - mt)], colour: colour, marker: "."))
+            }
+            line("a1", pts.filter { $0.temperatureK <= sl.tgK }, sl.a1PerK, 2)
+            line("a2", pts.filter { $0.temperatureK >= sl.tgK }, sl.a2PerK, 1)
+        }
+        var markers = DMAViewSupport.markers(s, [.tg])
+        if markers.isEmpty, let tg = q.slopes?.tgK { markers.append(VerticalMarker(x: tg, label: "T_g", style: .dashed)) }
+        return PlotSpec(title: "χ(T) — \(r.state)", x: Axis(title: "T", unit: "K"), y: Axis(title: "χ"), series: series, markers: markers)
+    }
+
+    /// The χ points.
+    public func marks(_ s: ExplorerState) -> [PlotMark] {
+        s.selectedDMAResult?.qpd?.points.map { PlotMark(x: $0.temperatureK, y: $0.chi, character: "o", colour: 4) } ?? []
+    }
+
+    /// Why there is nothing.
+    public func unavailable(_ s: ExplorerState) -> String { DMAViewSupport.unavailable(s, what: "χ") }
+
+    /// T_g, a1, a2, U_β, λ.
+    public func results(_ s: ExplorerState) -> [ResultLine] {
+        guard let (_, _, r) = DMAViewSupport.selected(s) else { return DMAViewSupport.empty(s, title: "χ(T)") }
+        let sl = r.qpd?.slopes
+        var out: [ResultLine] = [DMAViewSupport.heading("χ(T)", r)]
+        out.append(ResultLine("T_g", ScreenNumber.kelvin(sl?.tgK ?? r.settings.tgK), unit: "K", flag: sl?.tgSource.rawValue))
+        out += DMAViewSupport.line("a1", sl?.a1PerK, sl?.a1StderrPerK, unit: "1/K", r: r, key: "a1")
+        out += DMAViewSupport.line("a2", sl?.a2PerK, sl?.a2StderrPerK, unit: "1/K", r: r, key: "a2")
+        out += DMAViewSupport.line("U_β", r.qpd?.uEV, r.qpd?.uStderrEV, unit: "eV", r: r, key: "U_β")
+        out += DMAViewSupport.line("λ", r.qpd?.lambda, r.qpd?.lambdaStderr, unit: "", r: r, key: "λ")
+        out.append(ResultLine("χ points", "\(r.qpd?.points.count ?? 0)"))
+        return out
+    }
+
+    /// a1/a2 at the T_g in force.
+    public func probe(_ s: ExplorerState) -> String {
+        guard let r = s.selectedDMAResult else { return "χ(T): not computed" }
+        let sl = r.qpd?.slopes
+        return DMAViewSupport.probe(s, "a1=\(ScreenNumber.value(sl?.a1PerK)) a2=\(ScreenNumber.value(sl?.a2PerK)) 1/K")
+    }
+}

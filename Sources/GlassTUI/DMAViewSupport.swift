@@ -1,0 +1,83 @@
+import Foundation
+import GlassKit
+import GlassPlot
+
+/// What the DMA views share: the selected state, "not computed" reasons from the warnings,
+/// cursor markers and number formatting of value ± stderr.
+enum DMAViewSupport {
+    /// The selected DMA state's prepared data and result, or nil (no DMA data or no results).
+    static func selected(_ s: ExplorerState) -> (index: Int, prepared: DMAPreparedState, result: DMAStateResult)? {
+        guard let k = s.selectedDMAIndex, k < s.dma.states.count, let r = s.selectedDMAResult else { return nil }
+        return (k, s.dma.states[k], r)
+    }
+
+    /// Why there is nothing to plot for a DMA view.
+    static func unavailable(_ s: ExplorerState, what: String) -> String {
+        if let e = s.loadError { return "cannot open the study: \(e)" }
+        if s.dma.states.isEmpty { return "not computed: the study has no DMA data" }
+        if let e = s.analysisError { return "not computed: \(e)" }
+        if let r = s.selectedDMAResult, let w = reason(r, containing: what) { return "not computed: " + w }
+        return "not computed: \(what)"
+    }
+
+    /// The first warning of `r` that mentions `key`, without the "dma STATE:" prefix.
+    static func reason(_ r: DMAStateResult, containing key: String) -> String? {
+        guard let w = r.warnings.first(where: { $0.contains(key) }) else { return nil }
+        let prefix = "dma \(r.state)"
+        var t = w.hasPrefix(prefix) ? String(w.dropFirst(prefix.count)) : w
+        while t.hasPrefix(":") || t.hasPrefix(" ") { t.removeFirst() }
+        return t
+    }
+
+    /// A result line "label value ± stderr unit", or "not computed: reason" when the value is nil.
+    static func line(_ label: String, _ v: Double?, _ se: Double?, unit: String, r: DMAStateResult, key: String) -> [ResultLine] {
+        if v == nil, let why = reason(r, containing: key) {
+            return [ResultLine(label, "—", unit: unit), .heading("  not computed: " + why)]
+        }
+        return [ResultLine(label, ScreenNumber.value(v), stderr: se.map { ScreenNumber.value($0) }, unit: unit)]
+    }
+
+    /// The results pane when nothing is computed.
+    static func empty(_ s: ExplorerState, title: String) -> [ResultLine] {
+        [.heading(title), ResultLine("status", "not computed"), .heading(unavailable(s, what: title))]
+    }
+
+    /// Heading with the selected state.
+    static func heading(_ title: String, _ r: DMAStateResult) -> ResultLine {
+        .heading("\(title) — \(r.state)")
+    }
+
+    /// Vertical markers of `cursors` (active solid), at `x(value)` for the plot's x axis.
+    static func markers(_ s: ExplorerState, _ cursors: [CursorID], x: (Double) -> Double? = { $0 }) -> [VerticalMarker] {
+        cursors.compactMap { c in
+            guard let v = s.value(of: c), let px = x(v), px.isFinite else { return nil }
+            let active = c == s.cursor
+            return VerticalMarker(x: px, label: c.rawValue, style: active ? .solid : .dashed, colour: active ? 3 : nil)
+        }
+    }
+
+    /// Up to `count` indices spread evenly over 0..<n (first and last included).
+    static func spread(_ n: Int, count: Int) -> [Int] {
+        guard n > count, count >= 2 else { return Array(0..<n) }
+        var out: [Int] = []
+        for k in 0..<count {
+            let i = Int((Double(k) * Double(n - 1) / Double(count - 1)).rounded())
+            if out.last != i { out.append(i) }
+        }
+        return out
+    }
+
+    /// Colour of the k-th of several curves of one state.
+    static func colour(_ k: Int) -> Int { Series.palette[k % Series.palette.count] }
+    /// Marker of the k-th of several curves of one state.
+    static func marker(_ k: Int) -> Character { Series.markers[k % Series.markers.count] }
+
+    /// The probe line: the active cursor's value and the selected state.
+    static func probe(_ s: ExplorerState, _ extra: String) -> String {
+        let state = selected(s)?.result.state ?? "no DMA state"
+        let c = s.cursor
+        let v = s.value(of: c)
+        let cur = c.isDMA ? "\(c.rawValue)=\(c.isLogarithmic ? ScreenNumber.value(v) : ScreenNumber.kelvin(v)) \(c.unit)  " : ""
+        return cur + "[\(state)] " + extra
+    }
+}
