@@ -34,6 +34,18 @@ enum SyntheticStudy {
         return Study(name: "synthetic", datasets: datasets, settings: settings)
     }
 
+    /// The same DSC study plus simulated DMA runs (GlassKit's `DMAStudySimulator`, the paper's
+    /// as-cast, cooled-10 and cooled-20 states; coarser grids to keep the tests quick).
+    static func withDMA(settings: StudySettings = paperSettings) -> Study {
+        let st = study(settings: settings)
+        var sim = DMAStudySimulator()
+        sim.scanFrequenciesHz = [0.5, 2, 8]
+        sim.scanStepK = 2
+        sim.isothermsK = stride(from: 315.0, through: 465.0, by: 10.0).map { $0 }
+        sim.sweepFrequenciesHz = (0...20).map { pow(10, -2 + Double($0) / 5) }
+        return Study(name: st.name, datasets: st.datasets + sim.runs().map { $0.dataset }, settings: settings)
+    }
+
     /// Settings with the paper's bounds.
     static var paperSettings: StudySettings {
         var s = StudySettings()

@@ -1,0 +1,133 @@
+import Foundation
+import GlassKit
+import XCTest
+@testable import GlassTUI
+
+/// The DMA cursors and views: a window, T_g or T_ref move re-runs only the DMA part and equals
+/// a full analysis with the same options; a bound move keeps the DMA part.
+final class DMAExplorerTests: XCTestCase {
+    static let study = SyntheticStudy.withDMA()
+    static let start = SyntheticStudy.state(study, braille: false, colours: false)
+    var start: ExplorerState { Self.start }
+
+    func testStartsWithAnalyzeDefaults() throws {
+        XCTAssertEqual(start.dma.states.map { $0.data.state }, ["as-cast", "cooled-10", "cooled-20"])
+        XCTAssertEqual(start.value(of: .betaLo), 320)
+        XCTAssertEqual(start.value(of: .betaHi), 420)
+        XCTAssertEqual(start.value(of: .alphaLo), 430)
+        XCTAssertEqual(start.value(of: .qpdLo), 0.01)
+        XCTAssertEqual(start.value(of: .tref), 450)
+        let full = try Analysis.run(Self.study)
+        XCTAssertEqual(start.results?.dma, full.dma)
+        XCTAssertNotNil(start.results?.dma.first?.beta, "the simulated study must give an E_β")
+    }
+
+    func testCursorsCycleWithinTheView() {
+        var s = press(start, [.character("4")])
+        XCTAssertEqual(s.cursor, .betaLo)
+        s = press(s, [.character("]")])
+        XCTAssertEqual(s.cursor, .betaHi)
+        s = press(s, [.character("]"), .character("]"), .character("]")])
+        XCTAssertEqual(s.cursor, .betaLo, "wraps after α_hi")
+        s = press(s, [.character("[")])
+        XCTAssertEqual(s.cursor, .alphaHi)
+        s = press(s, [.character("6")])
+        XCTAssertEqual(s.cursor, .qpdLo)
+        s = press(s, [.character("8")])
+        XCTAssertEqual(s.cursor, .qpdLo, "view 8 has the QPD edges too: the cursor stays")
+        s = press(s, [.character("]"), .character("]")])
+        XCTAssertEqual(s.cursor, .tg)
+        s = press(s, [.character("9")])
+        XCTAssertEqual(s.cursor, .tref)
+    }
+
+    func testWindowEdgesMoveAndRecompute() throws {
+        var s = press(start, [.character("4"), .right])
+        XCTAssertEqual(s.value(of: .betaLo), 321)
+        XCTAssertEqual(s.dmaOverrides.betaWindowK, 321...420)
+        s = press(s, [.character("]"), .character("L")])
+        XCTAssertEqual(s.dmaOverrides.betaWindowK, 321...430)
+        let expected = try Analysis.run(Self.study, options: AnalysisOptions(tsK: 420, teK: 500, betaWindowK: 321...430))
+        XCTAssertEqual(s.results?.dma, expected.dma)
+        XCTAssertNotEqual(s.results?.dma.first?.beta, start.results?.dma.first?.beta, "a wider β window must move E_β")
+        // The QPD window moves in 0.1 decade steps.
+        s = press(s, [.character("6"), .right])
+        XCTAssertEqual(try XCTUnwrap(s.value(of: .qpdLo)), pow(10, -1.9), accuracy: 1e-15)
+        s = press(s, [.character("]"), .character("H")])
+        XCTAssertEqual(try XCTUnwrap(s.value(of: .qpdHi)), 0.1, accuracy: 1e-15)
+    }
+
+    func testWindowEdgesCannotCross() {
+        var s = press(start, [.character("4"), .character("="), .character("4"), .character("2"), .character("5"), .enter])
+        XCTAssertEqual(s.value(of: .betaLo), 320, "β_lo above β_hi is refused")
+        XCTAssertNotNil(s.message)
+        s = press(start, [.character("6"), .character("="), .character("0"), .enter])
+        XCTAssertEqual(s.value(of: .qpdLo), 0.01, "a QPD window must stay positive")
+        s = press(start, [.character("8"), .character("="), .character("4"), .character("3"), .character("0"), .enter])
+        XCTAssertEqual(s.value(of: .tg), 430)
+        XCTAssertEqual(s.results?.dma.first?.qpd?.slopes?.tgK, 430)
+        XCTAssertEqual(s.results?.dma.first?.qpd?.slopes?.tgSource, .given)
+    }
+
+    func testDMARecomputeEqualsAFullAnalysis() throws {
+        var s = start
+        let actions: [Action] = [.selectView(.moduli), .moveCursor(steps: 3), .cycleCursor(2), .moveCursor(steps: 10),
+                                 .selectView(.tanDelta), .moveCursor(steps: 2), .cycleCursor(1), .moveCursor(steps: -3),
+                                 .selectView(.chi), .cycleCursor(1), .moveCursor(steps: -5), .selectView(.master), .moveCursor(steps: -10),
+                                 .selectView(.heatFlow), .moveCursor(steps: 4), .cycleBaseline, .selectView(.arrhenius),
+                                 .cycleCursor(-1), .moveCursor(steps: -10)]
+        for (k, action) in actions.enumerated() {
+            s = ExplorerUpdate.update(s, action)
+            let r = try XCTUnwrap(s.results, "step \(k)")
+            let o = s.analysisOptions
+            let full = try Analysis.run(Self.study, options: o)
+            XCTAssertEqual(ResultsExport.jsonText(r), ResultsExport.jsonText(full), "step \(k)")
+            XCTAssertEqual(ResultsExport.tsv(r), ResultsExport.tsv(full), "step \(k)")
+        }
+        // The moves all landed: every override is set.
+        XCTAssertEqual(s.dmaOverrides.betaWindowK, 323...420)
+        XCTAssertEqual(s.dmaOverrides.alphaWindowK, 440...490)
+        XCTAssertEqual(s.dmaOverrides.trefK, 440)
+        XCTAssertNotNil(s.dmaOverrides.tgK)
+        XCTAssertNotNil(s.dmaOverrides.qpdWindowHz)
+    }
+
+    func testBoundMoveKeepsTheDMAPart() throws {
+        var s = press(start, [.character("4"), .right])
+        let dma = s.results?.dma
+        s = press(s, [.character("1"), .right])
+        XCTAssertEqual(s.tsK, 420.25)
+        XCTAssertEqual(s.results?.dma, dma)
+        let full = try Analysis.run(Self.study, options: s.analysisOptions)
+        XCTAssertEqual(ResultsExport.jsonText(try XCTUnwrap(s.results)), ResultsExport.jsonText(full))
+    }
+
+    func testEveryDMAViewShowsItsNumbers() throws {
+        let r = try XCTUnwrap(start.results?.dma.first)
+        let checks: [(ViewID, String)] = [
+            (.moduli, ScreenNumber.value(r.unrelaxedModulusMPa)),
+            (.isotherms, "\(start.dma.states[0].data.isotherms.count)"),
+            (.tanDelta, ScreenNumber.value(r.qpd?.uEV)),
+            (.arrhenius, ScreenNumber.value(r.beta?.energyEV)),
+            (.chi, ScreenNumber.value(r.qpd?.slopes?.a1PerK)),
+            (.master, ScreenNumber.kelvin(r.master?.referenceTemperatureK)),
+        ]
+        for (view, number) in checks {
+            XCTAssertNotEqual(number, "—", "\(view) has nothing to show")
+            let text = ExplorerRenderer.render(ExplorerUpdate.update(start, .selectView(view))).text
+            XCTAssertTrue(text.contains(number), "view \(view) must show \(number)")
+            XCTAssertFalse(text.contains("not computed: the study"), "view \(view)")
+        }
+    }
+
+    func testDSCOnlyStudyShowsNotComputed() {
+        let dsc = SyntheticStudy.state(SyntheticStudy.study(settings: SyntheticStudy.paperSettings))
+        for view in ViewID.allCases where view.rawValue >= 4 {
+            var s = ExplorerUpdate.update(dsc, .selectView(view))
+            XCTAssertTrue(ExplorerRenderer.render(s).text.contains("not computed: the study has no DMA data"), "view \(view)")
+            s = press(s, [.right, .character("L"), .character("]"), .left])
+            XCTAssertNotNil(s.message)
+            XCTAssertEqual(s.results?.dma.count, 0)
+        }
+    }
+}
