@@ -42,8 +42,9 @@ public struct MasterView: ExplorerView {
         out += DMAViewSupport.line("E_a(a_T)", m.arrhenius?.energyEV, m.arrhenius?.energyStderrEV, unit: "eV", r: r, key: "a_T")
         let shifted = m.shifts.filter { $0.log10AT != nil }.count
         out.append(ResultLine("shifted", "\(shifted)/\(m.shifts.count)"))
+        out.append(.heading("log10 a_T by isotherm"))
         for sh in m.shifts.prefix(8) {
-            out.append(ResultLine("log a_T \(ScreenNumber.kelvin(sh.temperatureK))", ScreenNumber.value(sh.log10AT)))
+            out.append(ResultLine(Format.shortNumber(sh.temperatureK) + " K", ScreenNumber.value(sh.log10AT)))
         }
         return out
     }

@@ -47,9 +47,10 @@ public struct TanDeltaView: ExplorerView {
         out.append(ResultLine("χ points", "\(r.qpd?.points.count ?? 0)"))
         out += DMAViewSupport.line("U_β", r.qpd?.uEV, r.qpd?.uStderrEV, unit: "eV", r: r, key: "U_β")
         out += DMAViewSupport.line("λ", r.qpd?.lambda, r.qpd?.lambdaStderr, unit: "", r: r, key: "λ")
-        if let pts = r.qpd?.points {
+        if let pts = r.qpd?.points, !pts.isEmpty {
+            out.append(.heading("χ by isotherm"))
             for pt in pts.prefix(6) {
-                out.append(ResultLine("χ \(ScreenNumber.kelvin(pt.temperatureK))", ScreenNumber.value(pt.chi),
+                out.append(ResultLine(Format.shortNumber(pt.temperatureK) + " K", ScreenNumber.value(pt.chi),
                                       stderr: ScreenNumber.value(pt.chiStderr), unit: "n=\(pt.count)"))
             }
         }

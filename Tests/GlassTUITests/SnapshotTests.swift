@@ -34,7 +34,7 @@ final class SnapshotTests: XCTestCase {
 
     func testEveryViewBrailleAndASCII() throws {
         for braille in [true, false] {
-            let base = SyntheticStudy.state(SyntheticStudy.study(settings: SyntheticStudy.paperSettings), braille: braille, colours: braille)
+            let base = SyntheticStudy.state(SyntheticStudy.withDMA(), braille: braille, colours: braille)
             for view in ViewID.allCases {
                 let s = ExplorerUpdate.update(base, .selectView(view))
                 let frame = ExplorerRenderer.render(s, width: 100, height: 30)
