@@ -34,7 +34,7 @@ let package = Package(
         .testTarget(name: "GlassKitTests", dependencies: ["GlassKit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GlassIOTests", dependencies: ["GlassIO", "GlassKit"]),
         .testTarget(name: "GlassPlotTests", dependencies: ["GlassPlot"]),
-        .testTarget(name: "GlassTUITests", dependencies: ["GlassTUI", "GlassKit", "GlassPlot"], exclude: ["Snapshots"]),
+        .testTarget(name: "GlassTUITests", dependencies: ["GlassTUI", "GlassKit", "GlassPlot", "GlassIO"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["GlassKit"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,3 +1,4 @@
+import GlassKit
 /// Work with side effects that `update` asks the runtime to do (files), keeping `update` pure.
 /// The runtime performs it and feeds the outcome back as ``Action/effectFinished(_:)``.
 public enum Effect: Equatable, Sendable {
@@ -33,9 +34,37 @@ public struct SettingsRequest: Equatable, Sendable {
     public var teK: Double
     /// Baseline spelling.
     public var baseline: String
+    /// β window, K (nil: not written).
+    public var betaWindowK: ClosedRange<Double>?
+    /// α window, K.
+    public var alphaWindowK: ClosedRange<Double>?
+    /// QPD window, Hz.
+    public var qpdWindowHz: ClosedRange<Double>?
+    /// T_g, K (nil: not written, so it stays estimated or from the files).
+    public var tgK: Double?
+    /// T_ref, K.
+    public var trefK: Double?
     /// Makes a request.
-    public init(tomlPath: String, tsK: Double, teK: Double, baseline: String) {
+    public init(tomlPath: String, tsK: Double, teK: Double, baseline: String, betaWindowK: ClosedRange<Double>? = nil,
+                alphaWindowK: ClosedRange<Double>? = nil, qpdWindowHz: ClosedRange<Double>? = nil, tgK: Double? = nil,
+                trefK: Double? = nil) {
         self.tomlPath = tomlPath; self.tsK = tsK; self.teK = teK; self.baseline = baseline
+        self.betaWindowK = betaWindowK; self.alphaWindowK = alphaWindowK; self.qpdWindowHz = qpdWindowHz
+        self.tgK = tgK; self.trefK = trefK
+    }
+
+    /// The top-level study.toml keys and TOML values to write, in order: ts_K, te_K, baseline,
+    /// then the DMA windows, tg_K and tref_K that are set.
+    public var tomlValues: [(key: String, value: String)] {
+        func window(_ w: ClosedRange<Double>) -> String { "[\(JSONValue.format(w.lowerBound)), \(JSONValue.format(w.upperBound))]" }
+        var out: [(key: String, value: String)] = [("ts_K", JSONValue.format(tsK)), ("te_K", JSONValue.format(teK)),
+                                                   ("baseline", "\"\(baseline)\"")]
+        if let w = betaWindowK { out.append(("beta_window_K", window(w))) }
+        if let w = alphaWindowK { out.append(("alpha_window_K", window(w))) }
+        if let w = qpdWindowHz { out.append(("qpd_window_Hz", window(w))) }
+        if let t = tgK { out.append(("tg_K", JSONValue.format(t))) }
+        if let t = trefK { out.append(("tref_K", JSONValue.format(t))) }
+        return out
     }
 }
 

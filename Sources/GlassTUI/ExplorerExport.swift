@@ -3,19 +3,27 @@ import GlassKit
 /// The explorer's export: exactly `analyze`'s JSON/TSV (SPEC §5, built by `ResultsExport`
 /// from the same `Results`) plus an `explorer` part with the bounds and windows used.
 public enum ExplorerExport {
-    /// The windows in force (SPEC §2.3 defaults unless study.toml sets them).
-    static func windows(_ s: ExplorerState) -> [(String, JSONValue, String)] {
+    /// The DMA settings in force for every state: those set in the explorer, else study.toml's
+    /// top level, else the SPEC §2.3 defaults (T_g nil: per state from the files or estimated).
+    static func dmaInForce(_ s: ExplorerState) -> (beta: ClosedRange<Double>, alpha: ClosedRange<Double>, qpd: ClosedRange<Double>, tg: Double?, tref: Double) {
         let c = s.study?.settings.common ?? StateSettings()
-        let beta = c.betaWindowK ?? 320...420
-        let alpha = c.alphaWindowK ?? 430...500
-        let qpd = c.qpdWindowHz ?? 0.01...1.0
-        let tref = s.study?.settings.trefK ?? 450
+        let o = s.dmaOverrides
+        return (o.betaWindowK ?? c.betaWindowK ?? DMAStateSettings.defaultBetaWindowK,
+                o.alphaWindowK ?? c.alphaWindowK ?? DMAStateSettings.defaultAlphaWindowK,
+                o.qpdWindowHz ?? c.qpdWindowHz ?? DMAStateSettings.defaultQPDWindowHz,
+                o.tgK ?? c.tgK,
+                o.trefK ?? s.study?.settings.trefK ?? DMAStateSettings.defaultTrefK)
+    }
+
+    /// The windows in force (see ``dmaInForce(_:)``).
+    static func windows(_ s: ExplorerState) -> [(String, JSONValue, String)] {
+        let d = dmaInForce(s)
         return [
-            ("beta_window_K", .array([.number(beta.lowerBound), .number(beta.upperBound)]), "K"),
-            ("alpha_window_K", .array([.number(alpha.lowerBound), .number(alpha.upperBound)]), "K"),
-            ("qpd_window_Hz", .array([.number(qpd.lowerBound), .number(qpd.upperBound)]), "Hz"),
-            ("tref_K", .number(tref), "K"),
-            ("tg_K", .num(c.tgK), "K"),
+            ("beta_window_K", .array([.number(d.beta.lowerBound), .number(d.beta.upperBound)]), "K"),
+            ("alpha_window_K", .array([.number(d.alpha.lowerBound), .number(d.alpha.upperBound)]), "K"),
+            ("qpd_window_Hz", .array([.number(d.qpd.lowerBound), .number(d.qpd.upperBound)]), "Hz"),
+            ("tref_K", .number(d.tref), "K"),
+            ("tg_K", .num(d.tg), "K"),
         ]
     }
 

@@ -94,6 +94,11 @@ public enum ExplorerUpdate {
                 s.study?.settings.tsK = r.tsK
                 s.study?.settings.teK = r.teK
                 s.study?.settings.baseline = r.baseline
+                if let w = r.betaWindowK { s.study?.settings.common.betaWindowK = w }
+                if let w = r.alphaWindowK { s.study?.settings.common.alphaWindowK = w }
+                if let w = r.qpdWindowHz { s.study?.settings.common.qpdWindowHz = w }
+                if let t = r.tgK { s.study?.settings.common.tgK = t }
+                if let t = r.trefK { s.study?.settings.trefK = t }
             case .failed(let text):
                 s.message = "failed: " + text
             case .exists(let request, let paths):
@@ -280,8 +285,13 @@ public enum ExplorerUpdate {
             return
         }
         let dir = s.studyPath.hasSuffix("/") ? String(s.studyPath.dropLast()) : s.studyPath
-        let request = SettingsRequest(tomlPath: dir + "/study.toml", tsK: ts, teK: te, baseline: s.baseline.description)
-        s.mode = .confirm(question: "Write ts_K = \(JSONValue.format(ts)), te_K = \(JSONValue.format(te)), baseline = \"\(s.baseline)\" into study.toml? (y/n)",
+        let d = ExplorerExport.dmaInForce(s)
+        let hasDMA = !s.dma.states.isEmpty
+        let request = SettingsRequest(tomlPath: dir + "/study.toml", tsK: ts, teK: te, baseline: s.baseline.description,
+                                      betaWindowK: hasDMA ? d.beta : nil, alphaWindowK: hasDMA ? d.alpha : nil,
+                                      qpdWindowHz: hasDMA ? d.qpd : nil, tgK: hasDMA ? d.tg : nil, trefK: hasDMA ? d.tref : nil)
+        let dmaText = hasDMA ? " and the DMA windows\(d.tg == nil ? "" : ", tg_K"), tref_K" : ""
+        s.mode = .confirm(question: "Write ts_K = \(JSONValue.format(ts)), te_K = \(JSONValue.format(te)), baseline = \"\(s.baseline)\"\(dmaText) into study.toml? (y/n)",
                           effect: .writeSettings(request))
     }
 

@@ -30,11 +30,11 @@ enum ExplorerEffects {
                 } else {
                     old = ""
                 }
-                let new = StudyTomlEditor.set([("ts_K", JSONValue.format(r.tsK)), ("te_K", JSONValue.format(r.teK)),
-                                               ("baseline", "\"\(r.baseline)\"")], in: old)
+                let values = r.tomlValues
+                let new = StudyTomlEditor.set(values, in: old)
                 _ = try StudyToml.parse(new, path: r.tomlPath)
                 try AtomicFile.write(new, to: r.tomlPath, overwrite: true)
-                return .settingsWritten(r, "wrote ts_K, te_K, baseline into \(r.tomlPath)")
+                return .settingsWritten(r, "wrote \(values.map { $0.key }.joined(separator: ", ")) into \(r.tomlPath)")
             } catch {
                 return .failed((error as? GlassError)?.description ?? "\(error)")
             }

@@ -1,4 +1,5 @@
 import Foundation
+import GlassIO
 import GlassKit
 import XCTest
 @testable import GlassTUI
@@ -129,5 +130,31 @@ final class DMAExplorerTests: XCTestCase {
             XCTAssertNotNil(s.message)
             XCTAssertEqual(s.results?.dma.count, 0)
         }
+    }
+
+    func testExportAndWriteCarryTheWindowsInForce() throws {
+        var s = press(start, [.character("4"), .right, .character("6"), .character("]"), .left, .character("e")])
+        guard case .export(let r, _) = s.pendingEffect else { return XCTFail("no export effect") }
+        XCTAssertTrue(r.json.contains("\"beta_window_K\": [321, 420]"), r.json.suffix(400).description)
+        let hi = try XCTUnwrap(s.value(of: .qpdHi))
+        XCTAssertEqual(hi, pow(10, -0.1), accuracy: 1e-12)
+        XCTAssertTrue(r.json.contains("\"qpd_window_Hz\": [0.01, \(JSONValue.format(hi))]"))
+        XCTAssertTrue(r.tsv.contains("explorer\t\tbeta_window_low\t321\t\tK\n"))
+        let full = try Analysis.run(Self.study, options: AnalysisOptions(tsK: 420, teK: 500, betaWindowK: 321...420, qpdWindowHz: 0.01...hi))
+        XCTAssertTrue(r.json.hasPrefix(String(ResultsExport.jsonText(full).dropLast(3))), "the export is analyze's document with these windows")
+        s = press(s, [.character("w")])
+        guard case .confirm(let q, .writeSettings(let w)) = s.mode else { return XCTFail("no question") }
+        XCTAssertTrue(q.contains("DMA windows"))
+        XCTAssertEqual(w.betaWindowK, 321...420)
+        XCTAssertEqual(w.qpdWindowHz, 0.01...hi)
+        XCTAssertEqual(w.trefK, 450)
+        let toml = StudyTomlEditor.set(w.tomlValues, in: "# mine\nalpha_window_K = [440, 500]  # kept comment\n\n[states.x]\ntg_K = 1\n")
+        XCTAssertTrue(toml.hasPrefix("# mine\nalpha_window_K = [430, 500]  # kept comment\nts_K = 420\n"), toml)
+        XCTAssertTrue(toml.contains("beta_window_K = [321, 420]\n"))
+        let parsed = try StudyToml.parse(toml, path: "study.toml")
+        XCTAssertEqual(parsed.settings.common.betaWindowK, 321...420)
+        XCTAssertEqual(parsed.settings.trefK, 450)
+        s = apply(s, [.answer(true), .effectFinished(.settingsWritten(w, "wrote"))])
+        XCTAssertEqual(s.study?.settings.common.betaWindowK, 321...420)
     }
 }
