@@ -42,4 +42,10 @@ public enum Action: Equatable, Sendable {
     case effectFinished(EffectOutcome)
     /// Quit.
     case quit
+    /// View 9: select the next (+1) or previous (−1) isotherm.
+    case selectIsotherm(Int)
+    /// View 9: shift the selected isotherm by this many decades by hand.
+    case nudgeShift(Double)
+    /// View 9: refine the selected isotherm's shift near its current value (SPEC §4.3 cost).
+    case refineShift
 }

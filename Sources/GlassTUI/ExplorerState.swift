@@ -49,6 +49,8 @@ public struct ExplorerState: Sendable {
     public var analysisError: String?
     /// Temperatures where both bounds may lie for the current baseline.
     public var validDomain: ClosedRange<Double>?
+    /// View 9: the selected isotherm (index in temperature order) and the shifts set by hand.
+    public var masterEdit = ManualShifts()
     /// The view shown.
     public var view: ViewID = .heatFlow
     /// The active cursor.

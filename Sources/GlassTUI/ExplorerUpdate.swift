@@ -108,6 +108,12 @@ public enum ExplorerUpdate {
             }
         case .quit:
             s.quitRequested = true
+        case .selectIsotherm(let d):
+            MasterShiftEditor.select(&s, by: d)
+        case .nudgeShift(let d):
+            MasterShiftEditor.nudge(&s, by: d)
+        case .refineShift:
+            MasterShiftEditor.refine(&s)
         }
         return s
     }

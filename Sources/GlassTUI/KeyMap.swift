@@ -47,6 +47,11 @@ public enum KeyMap {
                 case "w": return .writeSettings
                 case "?": return .toggleHelp
                 case "q": return .quit
+                case "{": return .selectIsotherm(-1)
+                case "}": return .selectIsotherm(1)
+                case "<": return .nudgeShift(-MasterShiftEditor.nudgeDecades)
+                case ">": return .nudgeShift(MasterShiftEditor.nudgeDecades)
+                case "r": return .refineShift
                 default: return nil
                 }
             case .left: return .moveCursor(steps: -1)

@@ -12,16 +12,35 @@ public struct MasterView: ExplorerView {
     /// T_ref.
     public var cursors: [CursorID] { [.tref] }
 
-    /// E' and E'' of every shifted point.
+    /// E' and E'' of every isotherm at its shift (the analysis', or one set by hand with
+    /// `<`/`>`/`r`), the selected isotherm drawn on top in its own colour.
     public func plot(_ s: ExplorerState, columns: Int) -> PlotSpec? {
-        guard let (_, _, r) = DMAViewSupport.selected(s), let m = r.master, !m.points.isEmpty else { return nil }
-        let pts = m.points.filter { $0.reducedFrequencyHz > 0 && $0.storageMPa > 0 && $0.lossMPa > 0 }
-        guard !pts.isEmpty else { return nil }
-        let x = pts.map { $0.reducedFrequencyHz }
-        let series = [
-            Series(name: "E'", x: x, y: pts.map { $0.storageMPa }, colour: 4, marker: "+", style: .points),
-            Series(name: "E''", x: x, y: pts.map { $0.lossMPa }, colour: 1, marker: "x", style: .points),
+        guard let (_, p, r) = DMAViewSupport.selected(s), let m = r.master, !m.shifts.isEmpty else { return nil }
+        let shifts = MasterShiftEditor.effectiveShifts(s)
+        let selected = MasterShiftEditor.selected(s)
+        let isotherms = p.data.isotherms.filter { $0.temperatureK != nil }
+        guard isotherms.count == shifts.count else { return nil }
+        var all: [(x: Double, e1: Double, e2: Double)] = [], sel: [(x: Double, e1: Double, e2: Double)] = []
+        for (k, d) in isotherms.enumerated() {
+            guard let shift = shifts[k] else { continue }
+            let factor = pow(10, shift)
+            for i in d.frequencyHzValues.indices where i < d.storageMPa.count && i < d.lossMPa.count {
+                let f = d.frequencyHzValues[i], e1 = d.storageMPa[i], e2 = d.lossMPa[i]
+                guard f > 0, e1 > 0, e2 > 0, e1.isFinite, e2.isFinite else { continue }
+                if k == selected { sel.append((f * factor, e1, e2)) } else { all.append((f * factor, e1, e2)) }
+            }
+        }
+        all.sort { $0.x < $1.x }
+        guard !(all.isEmpty && sel.isEmpty) else { return nil }
+        var series = [
+            Series(name: "E'", x: all.map { $0.x }, y: all.map { $0.e1 }, colour: 4, marker: "+", style: .points),
+            Series(name: "E''", x: all.map { $0.x }, y: all.map { $0.e2 }, colour: 1, marker: "x", style: .points),
         ]
+        if let k = selected, !sel.isEmpty {
+            let name = "\(ScreenNumber.kelvin(m.shifts[k].temperatureK)) K" + (s.masterEdit.shifts[k] != nil && s.masterEdit.state == r.state ? " (by hand)" : "")
+            series.append(Series(name: name, x: sel.map { $0.x }, y: sel.map { $0.e1 }, colour: 3, marker: "o", style: .points))
+            series.append(Series(name: "", x: sel.map { $0.x }, y: sel.map { $0.e2 }, colour: 3, marker: "o", style: .points))
+        }
         return PlotSpec(title: "master curve — \(r.state), T_ref = \(ScreenNumber.kelvin(m.referenceTemperatureK)) K",
                         x: Axis(title: "f·a_T", unit: "Hz", scale: .log), y: Axis(title: "E', E''", unit: "MPa", scale: .log),
                         series: series)
@@ -42,6 +61,20 @@ public struct MasterView: ExplorerView {
         out += DMAViewSupport.line("E_a(a_T)", m.arrhenius?.energyEV, m.arrhenius?.energyStderrEV, unit: "eV", r: r, key: "a_T")
         let shifted = m.shifts.filter { $0.log10AT != nil }.count
         out.append(ResultLine("shifted", "\(shifted)/\(m.shifts.count)"))
+        if let k = MasterShiftEditor.selected(s), k < m.shifts.count {
+            let shifts = MasterShiftEditor.effectiveShifts(s)
+            out.append(.heading("selected isotherm ({ } < > r)"))
+            out.append(ResultLine("T", ScreenNumber.kelvin(m.shifts[k].temperatureK), unit: "K"))
+            out.append(ResultLine("log a_T", ScreenNumber.value(m.shifts[k].log10AT), unit: "analysis"))
+            if k < shifts.count, shifts[k] != m.shifts[k].log10AT {
+                out.append(ResultLine("by hand", ScreenNumber.value(shifts[k])))
+            }
+            if let c = MasterShiftEditor.cost(s) {
+                out.append(ResultLine("cost", ScreenNumber.value(c.cost), unit: "vs \(Format.shortNumber(m.shifts[c.neighbour].temperatureK)) K"))
+            } else {
+                out.append(ResultLine("cost", "—"))
+            }
+        }
         out.append(.heading("log10 a_T by isotherm"))
         for sh in m.shifts.prefix(8) {
             out.append(ResultLine(Format.shortNumber(sh.temperatureK) + " K", ScreenNumber.value(sh.log10AT)))
@@ -52,6 +85,12 @@ public struct MasterView: ExplorerView {
     /// T_ref in force.
     public func probe(_ s: ExplorerState) -> String {
         guard let r = s.selectedDMAResult else { return "master curve: not computed" }
-        return DMAViewSupport.probe(s, "reference isotherm \(ScreenNumber.kelvin(r.master?.referenceTemperatureK)) K")
+        var extra = "reference isotherm \(ScreenNumber.kelvin(r.master?.referenceTemperatureK)) K"
+        if let k = MasterShiftEditor.selected(s), let m = r.master, k < m.shifts.count {
+            let shift = MasterShiftEditor.effectiveShifts(s)[k]
+            extra += "  selected \(ScreenNumber.kelvin(m.shifts[k].temperatureK)) K log a_T=\(ScreenNumber.value(shift))"
+                + "  cost=\(ScreenNumber.value(MasterShiftEditor.cost(s)?.cost))"
+        }
+        return DMAViewSupport.probe(s, extra)
     }
 }

@@ -157,4 +157,35 @@ final class DMAExplorerTests: XCTestCase {
         s = apply(s, [.answer(true), .effectFinished(.settingsWritten(w, "wrote"))])
         XCTAssertEqual(s.study?.settings.common.betaWindowK, 321...420)
     }
+
+    func testMasterIsothermNudgedThenRefined() throws {
+        var s = press(start, [.character("9")])
+        let m = try XCTUnwrap(s.results?.master(of: 0))
+        let ref = try XCTUnwrap(m.shifts.firstIndex { $0.temperatureK == m.referenceTemperatureK })
+        XCTAssertEqual(MasterShiftEditor.selected(s), ref, "starts at the reference isotherm")
+        s = press(s, [.character("{"), .character("{")])
+        let k = ref - 2
+        XCTAssertEqual(MasterShiftEditor.selected(s), k)
+        let analysis = try XCTUnwrap(m.shifts[k].log10AT)
+        let best = try XCTUnwrap(MasterShiftEditor.cost(s)?.cost)
+        XCTAssertEqual(MasterShiftEditor.cost(s)?.neighbour, k + 1)
+        s = press(s, [.character(">"), .character(">")])
+        XCTAssertEqual(try XCTUnwrap(MasterShiftEditor.effectiveShifts(s)[k]), analysis + 0.1, accuracy: 1e-12)
+        let nudged = try XCTUnwrap(MasterShiftEditor.cost(s)?.cost)
+        XCTAssertGreaterThan(nudged, best)
+        XCTAssertTrue(ExplorerRenderer.render(s).text.contains(ScreenNumber.value(nudged)), "the cost is on screen")
+        XCTAssertEqual(s.results?.master(of: 0), m, "a hand shift does not change Results")
+        s = press(s, [.character("r")])
+        XCTAssertEqual(try XCTUnwrap(MasterShiftEditor.effectiveShifts(s)[k]), analysis, accuracy: 1e-6, "refined back to the analysis' shift")
+        XCTAssertEqual(try XCTUnwrap(MasterShiftEditor.cost(s)?.cost), best, accuracy: 1e-9)
+        // Keys outside view 9 only say where they work.
+        let other = press(start, [.character(">")])
+        XCTAssertNotNil(other.message)
+        XCTAssertEqual(other.masterEdit, ManualShifts())
+    }
+}
+
+extension Results {
+    /// The master curve of DMA state `k`.
+    func master(of k: Int) -> MasterCurve? { k < dma.count ? dma[k].master : nil }
 }

@@ -1,0 +1,97 @@
+import Foundation
+import GlassKit
+
+/// Shifts of view 9 set by hand, for one DMA state at one T_ref (they are dropped when either
+/// changes). They change the drawing only: `Results` (and the exports) keep the analysis' shifts.
+public struct ManualShifts: Equatable, Sendable {
+    /// The DMA state they belong to.
+    public var state: String?
+    /// The reference isotherm temperature they were set at, K.
+    public var referenceK: Double?
+    /// The selected isotherm, index in temperature order.
+    public var isotherm = 0
+    /// log10 a_T set by hand, by isotherm index.
+    public var shifts: [Int: Double] = [:]
+    /// Makes an empty set.
+    public init() {}
+}
+
+/// The hand adjustment of view 9: select an isotherm, nudge its shift, refine it against its
+/// neighbour (the one nearer T_ref) with the SPEC §4.3 cost.
+public enum MasterShiftEditor {
+    /// One `<`/`>` press, decades.
+    public static let nudgeDecades = 0.05
+
+    /// The selected state's prepared data and master curve, with the hand shifts that apply to it.
+    static func context(_ s: ExplorerState) -> (p: DMAPreparedState, m: MasterCurve, edit: ManualShifts)? {
+        guard let (_, p, r) = DMAViewSupport.selected(s), let m = r.master, !m.shifts.isEmpty else { return nil }
+        var e = s.masterEdit
+        if e.state != r.state || e.referenceK != m.referenceTemperatureK {
+            e = ManualShifts()
+            e.state = r.state
+            e.referenceK = m.referenceTemperatureK
+            e.isotherm = m.shifts.firstIndex { $0.temperatureK == m.referenceTemperatureK } ?? 0
+        }
+        e.isotherm = min(max(0, e.isotherm), m.shifts.count - 1)
+        return (p, m, e)
+    }
+
+    /// The shift drawn for every isotherm: by hand, else the analysis'.
+    public static func effectiveShifts(_ s: ExplorerState) -> [Double?] {
+        guard let (_, m, e) = context(s) else { return [] }
+        return m.shifts.indices.map { e.shifts[$0] ?? m.shifts[$0].log10AT }
+    }
+
+    /// The selected isotherm index (valid for the current state), or nil.
+    public static func selected(_ s: ExplorerState) -> Int? { context(s)?.edit.isotherm }
+
+    /// The neighbour isotherm `k` is compared with: the next one toward the reference (for the
+    /// reference itself, the next warmer, else the next colder).
+    static func neighbour(_ k: Int, _ m: MasterCurve) -> Int? {
+        let ref = m.shifts.firstIndex { $0.temperatureK == m.referenceTemperatureK } ?? 0
+        if k > ref { return k - 1 }
+        if k < ref { return k + 1 }
+        if k + 1 < m.shifts.count { return k + 1 }
+        return k > 0 ? k - 1 : nil
+    }
+
+    /// The overlap cost of the selected isotherm at its drawn shift against its neighbour.
+    public static func cost(_ s: ExplorerState) -> (isotherm: Int, neighbour: Int, cost: Double)? {
+        guard let (p, m, e) = context(s), let nb = neighbour(e.isotherm, m) else { return nil }
+        let shifts = effectiveShifts(s)
+        guard let a = shifts[e.isotherm], let b = shifts[nb],
+              let c = p.tts.overlapCost(isotherm: e.isotherm, log10AT: a, neighbour: nb, neighbourLog10AT: b) else { return nil }
+        return (e.isotherm, nb, c)
+    }
+
+    static func select(_ s: inout ExplorerState, by d: Int) {
+        guard s.view == .master, let c = context(s) else { s.message = "select an isotherm in view 9 (master curve)"; return }
+        var e = c.edit
+        e.isotherm = min(max(0, e.isotherm + d), c.m.shifts.count - 1)
+        s.masterEdit = e
+    }
+
+    static func nudge(_ s: inout ExplorerState, by d: Double) {
+        guard s.view == .master, var (_, _, e) = context(s) else { s.message = "nudge an isotherm in view 9 (master curve)"; return }
+        let current = effectiveShifts(s)[e.isotherm] ?? 0
+        e.shifts[e.isotherm] = current + d
+        s.masterEdit = e
+    }
+
+    static func refine(_ s: inout ExplorerState) {
+        guard s.view == .master, let (p, m, edit) = context(s) else { s.message = "refine an isotherm in view 9 (master curve)"; return }
+        var e = edit
+        let shifts = effectiveShifts(s)
+        guard let nb = neighbour(e.isotherm, m), let base = shifts[nb] else {
+            s.message = "no shifted neighbour to refine against"
+            return
+        }
+        let start = shifts[e.isotherm] ?? base
+        guard let x = p.tts.refineShift(isotherm: e.isotherm, near: start, neighbour: nb, neighbourLog10AT: base) else {
+            s.message = "fewer than \(TimeTemperatureSuperposition.minimumOverlap) points overlap near this shift: not refined"
+            return
+        }
+        e.shifts[e.isotherm] = x
+        s.masterEdit = e
+    }
+}
