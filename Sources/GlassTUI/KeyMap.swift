@@ -72,16 +72,17 @@ public enum KeyMap {
     /// The help text: one line a key.
     public static let help: [String] = [
         "1-9 / Tab / S-Tab   views (1 W(T) 2 ΔH(T) 3 S_r 4-9 DMA)",
-        "[ ]                 pick the active cursor (T_s, T_e)",
-        "← → / h l           move it one data step",
-        "S-← S-→ / H L       move it ten data steps",
+        "[ ]                 pick the active cursor (T_s, T_e; windows, T_g, T_ref)",
+        "← → / h l           move it one step (data step, 1 K, 0.1 decade)",
+        "S-← S-→ / H L       move it ten steps",
         "=                   type an exact value (Enter, Esc)",
         "↑ ↓ / k j           select a state",
         "space               show / hide the selected state",
         "+ - 0               zoom in, out, reset",
         "b                   cycle the baseline (linear, none, state:…)",
         "e                   export TSV and JSON to the current directory",
-        "w                   write T_s, T_e, baseline into study.toml",
+        "w                   write T_s, T_e, baseline, windows into study.toml",
+        "{ } < > r           view 9: pick isotherm, shift ±0.05 decade, refine",
         "mouse click         move the nearest cursor there",
         "? / Esc             close this help        q  quit",
     ]
