@@ -59,6 +59,22 @@ enum TUIBench {
         report("explorer bound move + 200×60 frame, 6×10^5 points", times[times.count / 2], .milliseconds(3),
                cells > 0 && s.results?.dsc != nil ? "" : " (no results!)")
 
+        // 2b. One DMA window move on the sample study: DMA-only recompute (every state, master
+        // curves included) + render of view 6 at 200×60. No target in issue 4; reported for tracking.
+        var d = ExplorerState(studyPath: study, load: Result { try StudyLoader.load(study) }, style: style,
+                              exportDirectory: "/tmp", width: 200, height: 60)
+        d = ExplorerUpdate.update(d, .selectView(.tanDelta))
+        var dmaTimes: [Duration] = []
+        for k in 0..<20 {
+            let t0 = clock.now
+            d = ExplorerUpdate.update(d, .moveCursor(steps: k % 4 < 2 ? 1 : -1))
+            _ = ExplorerRenderer.render(d)
+            dmaTimes.append(clock.now - t0)
+        }
+        dmaTimes.sort()
+        report("explorer QPD window move (DMA recompute) + 200×60 frame, sample study", dmaTimes[dmaTimes.count / 2], nil,
+               d.results?.dma.isEmpty == false ? "" : " (no DMA results!)")
+
         // 3. `glassview plot` of the sample study as a process.
         // posix_spawn + waitpid: Foundation's Process.waitUntilExit adds tens of ms on Linux.
         let plot = try best(of: 10) {
