@@ -31,6 +31,9 @@ public struct ExplorerState: Sendable {
     /// DMA settings set in the explorer (windows, T_g, T_ref); nil fields mean "as `analyze`
     /// resolves them" (SPEC §2.3). Only the DMA fields are used.
     public var dmaOverrides = AnalysisOptions()
+    /// Per DMA state, the peak searches and master curve of the last settings (a window move
+    /// redoes only its own part).
+    public var dmaCaches: [DMAPartialResults] = []
     /// Integration start, K.
     public var tsK: Double?
     /// Integration end, K.
@@ -179,7 +182,7 @@ public struct ExplorerState: Sendable {
         let old = r.dma.flatMap { $0.warnings }
         guard r.warnings.count >= old.count, Array(r.warnings.suffix(old.count)) == old else { recompute(); return }
         let options = analysisOptions
-        let states = DMAAnalysis.run(dma, options: options, settings: st.settings)
+        let states = DMAAnalysis.run(dma, options: options, settings: st.settings, caches: &dmaCaches)
         r.warnings.removeLast(old.count)
         r.warnings += states.flatMap { $0.warnings }
         r.dma = states

@@ -7,15 +7,36 @@ public enum DMAAnalysis {
         prepared.states.map { evaluate($0, settings: DMAStateSettings.resolve(state: $0.data, options: options, settings: settings)) }
     }
 
+    /// ``run(_:options:settings:)`` with one cache per state (`caches` is resized to the states;
+    /// see ``evaluate(_:settings:cache:)``).
+    public static func run(_ prepared: DMAPrepared, options: AnalysisOptions, settings: StudySettings,
+                           caches: inout [DMAPartialResults]) -> [DMAStateResult] {
+        if caches.count != prepared.states.count { caches = Array(repeating: DMAPartialResults(), count: prepared.states.count) }
+        var out: [DMAStateResult] = []
+        out.reserveCapacity(prepared.states.count)
+        for (k, st) in prepared.states.enumerated() {
+            out.append(evaluate(st, settings: DMAStateSettings.resolve(state: st.data, options: options, settings: settings), cache: &caches[k]))
+        }
+        return out
+    }
+
     /// Analyses one state with resolved settings (the explorer calls this when a window moves).
     public static func evaluate(_ s: DMAPreparedState, settings: DMAStateSettings) -> DMAStateResult {
+        var cache = DMAPartialResults()
+        return evaluate(s, settings: settings, cache: &cache)
+    }
+
+    /// ``evaluate(_:settings:)`` reusing the parts of `cache` whose settings are unchanged (and
+    /// storing the new ones): a window move redoes only that window's peak search, a T_ref move
+    /// only the master curve. The result does not depend on what the cache held.
+    public static func evaluate(_ s: DMAPreparedState, settings: DMAStateSettings, cache: inout DMAPartialResults) -> DMAStateResult {
         let name = s.data.state
         var w: [String] = []
         let eu = settings.unrelaxedModulusMPa ?? s.estimatedUnrelaxedModulusMPa
         if eu == nil { w.append("dma \(name): E_u not computed: no temperature scan and no E_u given") }
 
         // β: peaks and Arrhenius (SPEC §4.1, §4.2).
-        let (bp, bw) = PeakPair.collect(s.curves, windowK: settings.betaWindowK, context: "dma \(name) β")
+        let (bp, bw) = DMAPartialResults.peaks(&cache.beta, s, windowK: settings.betaWindowK, context: "dma \(name) β")
         w += bw
         let beta = ArrheniusFit.fit(temperatureK: bp.map { $0.temperatureK }, frequencyHz: bp.map { $0.frequencyHz })
         if beta == nil { w.append("dma \(name): E_β not computed: \(bp.count) β peak pair(s) (need 2 at distinct temperatures)") } else if bp.count < 3 {
@@ -23,7 +44,7 @@ public enum DMAAnalysis {
         }
 
         // α: peaks and VFT.
-        let (ap, aw) = PeakPair.collect(s.curves, windowK: settings.alphaWindowK, context: "dma \(name) α")
+        let (ap, aw) = DMAPartialResults.peaks(&cache.alpha, s, windowK: settings.alphaWindowK, context: "dma \(name) α")
         w += aw
         let alpha = VFTFit.fit(temperatureK: ap.map { $0.temperatureK }, lnFrequency: ap.map { log($0.frequencyHz) })
         if alpha == nil {
@@ -55,7 +76,7 @@ public enum DMAAnalysis {
         // Master curve.
         var master: MasterCurve?
         if !s.data.isotherms.isEmpty {
-            let (m, mw) = s.tts.masterCurve(trefK: settings.trefK, context: "dma \(name) master curve")
+            let (m, mw) = cache.masterCurve(s, trefK: settings.trefK, context: "dma \(name) master curve")
             master = m; w += mw
             if let r = m?.vft?.remark { w.append("dma \(name) master curve, VFT reading of a_T: \(r)") }
         } else {

@@ -1,0 +1,40 @@
+/// The costly parts of one state's DMA analysis (peak search in the β and α windows, the master
+/// curve), each with the setting it was computed for. ``DMAAnalysis/evaluate(_:settings:cache:)``
+/// reuses a part whose setting did not change, so moving one window (or T_ref) recomputes only
+/// what depends on it; the result is the same as without a cache.
+public struct DMAPartialResults: Sendable {
+    struct Peaks: Sendable {
+        let windowK: ClosedRange<Double>
+        let pairs: [PeakPair]
+        let warnings: [String]
+    }
+
+    struct Master: Sendable {
+        let trefK: Double
+        let curve: MasterCurve?
+        let warnings: [String]
+    }
+
+    var beta: Peaks?
+    var alpha: Peaks?
+    var master: Master?
+
+    /// An empty cache (everything is computed on first use).
+    public init() {}
+
+    /// The peak pairs in `windowK` and their warnings, from `cached` when its window is the same.
+    static func peaks(_ cached: inout Peaks?, _ s: DMAPreparedState, windowK: ClosedRange<Double>, context: String) -> ([PeakPair], [String]) {
+        if let c = cached, c.windowK == windowK { return (c.pairs, c.warnings) }
+        let (p, w) = PeakPair.collect(s.curves, windowK: windowK, context: context)
+        cached = Peaks(windowK: windowK, pairs: p, warnings: w)
+        return (p, w)
+    }
+
+    /// The master curve at `trefK` and its warnings, from the cache when T_ref is the same.
+    mutating func masterCurve(_ s: DMAPreparedState, trefK: Double, context: String) -> (MasterCurve?, [String]) {
+        if let c = master, c.trefK == trefK { return (c.curve, c.warnings) }
+        let (m, w) = s.tts.masterCurve(trefK: trefK, context: context)
+        master = Master(trefK: trefK, curve: m, warnings: w)
+        return (m, w)
+    }
+}
