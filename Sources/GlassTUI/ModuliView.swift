@@ -38,7 +38,12 @@ public struct ModuliView: ExplorerView {
     }
 
     /// Why there is nothing.
-    public func unavailable(_ s: ExplorerState) -> String { DMAViewSupport.unavailable(s, what: "E_u") }
+    public func unavailable(_ s: ExplorerState) -> String {
+        if !s.dma.states.isEmpty, !s.dma.states.contains(where: { s.isVisible($0.data.state) }) {
+            return "no visible DMA state (space shows a state)"
+        }
+        return DMAViewSupport.unavailable(s, what: "E_u")
+    }
 
     /// E_u, the windows and the peak pairs found in them.
     public func results(_ s: ExplorerState) -> [ResultLine] {

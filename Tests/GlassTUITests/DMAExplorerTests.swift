@@ -183,6 +183,29 @@ final class DMAExplorerTests: XCTestCase {
         XCTAssertNotNil(other.message)
         XCTAssertEqual(other.masterEdit, ManualShifts())
     }
+
+    func testDMAViewsAtEverySizeAndWithStatesHidden() {
+        for view in ViewID.allCases where view.rawValue >= 4 {
+            var s = ExplorerUpdate.update(start, .selectView(view))
+            for (w, h) in [(80, 24), (200, 60), (72, 20), (50, 15)] {
+                let f = ExplorerRenderer.render(apply(s, [.resize(width: w, height: h)]))
+                XCTAssertEqual(f.width, w)
+                XCTAssertEqual(f.height, h)
+            }
+            // Hide every state: the DMA views fall back to the first DMA state; nothing crashes.
+            for _ in s.stateLabels { s = apply(s, [.toggleSelectedState, .moveSelection(1)]) }
+            XCTAssertEqual(s.hidden.count, s.stateLabels.count)
+            XCTAssertEqual(ExplorerRenderer.render(s).height, 30)
+            // The selected DSC state (cooled-20) has DMA data: the views show it.
+            XCTAssertEqual(s.selectedDMAResult?.state, "cooled-20")
+            // cooled-5 has none and every state is hidden: the first DMA state.
+            s = apply(s, [.moveSelection(-2)])
+            XCTAssertEqual(s.stateLabels[s.selection], "cooled-5")
+            XCTAssertEqual(s.selectedDMAResult?.state, "as-cast")
+            XCTAssertTrue(ExplorerRenderer.render(s).text.contains("as-cast"))
+            if view == .moduli { XCTAssertTrue(ExplorerRenderer.render(s).text.contains("no visible DMA state")) }
+        }
+    }
 }
 
 extension Results {
