@@ -10,8 +10,10 @@ public struct ChiView: ExplorerView {
     public var id: ViewID { .chi }
     /// T_g and the QPD window edges (they decide χ).
     public var cursors: [CursorID] { [.tg, .qpdLo, .qpdHi] }
-    /// The x axis is T, but clicks snap to the DSC grid: off.
-    public var cursorsOnPlot: Bool { false }
+    /// The x axis is T: a click moves T_g (the QPD edges are frequencies, not on this axis).
+    public var cursorsOnPlot: Bool { true }
+    /// T_g only.
+    public var plotCursors: [CursorID] { [.tg] }
 
     /// The points, their error bars (broken line), the a1/a2 lines through the points' means.
     public func plot(_ s: ExplorerState, columns: Int) -> PlotSpec? {

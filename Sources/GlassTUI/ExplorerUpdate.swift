@@ -301,21 +301,33 @@ public enum ExplorerUpdate {
                           effect: .writeSettings(request))
     }
 
-    /// A click in the plot moves the nearest cursor there.
+    /// A click in the plot moves the nearest of the view's plot cursors there, snapped as the
+    /// arrow keys step: T_s/T_e to the nearest data temperature, DMA temperatures to whole
+    /// kelvin, QPD edges to a multiple of 0.1 decade (nearness measured in log f for those).
     static func click(_ s: inout ExplorerState, column: Int, row: Int) {
         let view = ViewRegistry.view(s.view)
-        guard view.cursorsOnPlot, let g = ExplorerRenderer.plotGeometry(s), g.plotArea.contains(FramePoint(x: column, y: row))
+        let cursors = view.plotCursors
+        guard !cursors.isEmpty, let g = ExplorerRenderer.plotGeometry(s), g.plotArea.contains(FramePoint(x: column, y: row))
         else { return }
         var x = g.x(atColumn: column)
         guard x.isFinite else { return }
-        // Snap to the nearest data temperature, as the arrow keys step.
-        if let grid = grid(s), !grid.isEmpty {
+        func distance(_ c: CursorID) -> Double {
+            guard let v = s.value(of: c) else { return .infinity }
+            return c.isLogarithmic ? (v > 0 && x > 0 ? abs(log10(v) - log10(x)) : .infinity) : abs(v - x)
+        }
+        let nearest = cursors.min { distance($0) < distance($1) } ?? s.cursor
+        if nearest.isDMA {
+            if nearest.isLogarithmic {
+                guard x > 0 else { return }
+                x = pow(10, (log10(x) / nearest.step).rounded() * nearest.step)
+            } else {
+                x = x.rounded()
+            }
+        } else if let grid = grid(s), !grid.isEmpty {
+            // Snap to the nearest data temperature, as the arrow keys step.
             let i = min(Interpolation.lowerBound(grid, x), grid.count - 1)
             x = (i > 0 && abs(grid[i - 1] - x) <= abs(grid[i] - x)) ? grid[i - 1] : grid[i]
         }
-        let nearest = view.cursors.min { a, b in
-            abs((s.value(of: a) ?? .infinity) - x) < abs((s.value(of: b) ?? .infinity) - x)
-        } ?? s.cursor
         s.cursor = nearest
         set(&s, nearest, to: x)
     }

@@ -11,6 +11,8 @@ public protocol ExplorerView: Sendable {
     var cursors: [CursorID] { get }
     /// Whether the plot's x axis is the cursors' axis (a click there moves a cursor).
     var cursorsOnPlot: Bool { get }
+    /// The cursors whose values lie on the plot's x axis (a click moves the nearest of them).
+    var plotCursors: [CursorID] { get }
     /// What to plot, or nil when there is nothing (see ``unavailable(_:)``). `columns` is the
     /// plot width in cells (curves computed per frame are sampled to it).
     func plot(_ state: ExplorerState, columns: Int) -> PlotSpec?
@@ -43,6 +45,8 @@ public struct PlotMark: Equatable, Sendable {
 extension ExplorerView {
     /// By default a click does not move cursors.
     public var cursorsOnPlot: Bool { false }
+    /// By default every cursor when ``cursorsOnPlot``, else none.
+    public var plotCursors: [CursorID] { cursorsOnPlot ? cursors : [] }
     /// By default no marks.
     public func marks(_ state: ExplorerState) -> [PlotMark] { [] }
 }

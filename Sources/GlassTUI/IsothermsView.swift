@@ -10,6 +10,8 @@ public struct IsothermsView: ExplorerView {
     public var id: ViewID { .isotherms }
     /// The QPD window edges (drawn).
     public var cursors: [CursorID] { [.qpdLo, .qpdHi] }
+    /// The x axis is the cursors' axis: a click moves the nearest edge there.
+    public var cursorsOnPlot: Bool { true }
 
     /// Up to six isotherms spread over the temperature range.
     public func plot(_ s: ExplorerState, columns: Int) -> PlotSpec? {

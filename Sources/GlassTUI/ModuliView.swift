@@ -11,6 +11,8 @@ public struct ModuliView: ExplorerView {
     public var id: ViewID { .moduli }
     /// The β and α window edges.
     public var cursors: [CursorID] { [.betaLo, .betaHi, .alphaLo, .alphaHi] }
+    /// The x axis is the cursors' axis: a click moves the nearest edge there.
+    public var cursorsOnPlot: Bool { true }
 
     /// The scan nearest 2 Hz of a state, if any.
     static func scan(_ p: DMAPreparedState) -> Dataset? {

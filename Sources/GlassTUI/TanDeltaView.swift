@@ -11,6 +11,8 @@ public struct TanDeltaView: ExplorerView {
     public var id: ViewID { .tanDelta }
     /// The QPD window edges.
     public var cursors: [CursorID] { [.qpdLo, .qpdHi] }
+    /// The x axis is the cursors' axis: a click moves the nearest edge there.
+    public var cursorsOnPlot: Bool { true }
 
     /// Points of up to six isotherms and their fitted lines ln tanδ = c − χ ln(2πf) over the window.
     public func plot(_ s: ExplorerState, columns: Int) -> PlotSpec? {

@@ -206,6 +206,36 @@ final class DMAExplorerTests: XCTestCase {
             if view == .moduli { XCTAssertTrue(ExplorerRenderer.render(s).text.contains("no visible DMA state")) }
         }
     }
+
+    func testClickMovesTheNearestWindowEdge() throws {
+        // View 4 (x = T): a click near 440 K moves α_lo (430 K) there, to whole kelvin.
+        let v4 = press(start, [.character("4")])
+        let g4 = try XCTUnwrap(ExplorerRenderer.plotGeometry(v4))
+        let c4 = try XCTUnwrap(g4.column(ofX: 440))
+        var s = press(v4, [.click(column: c4, row: g4.plotArea.y + 3)])
+        XCTAssertEqual(s.cursor, .alphaLo)
+        XCTAssertEqual(s.value(of: .alphaLo), g4.x(atColumn: c4).rounded())
+        XCTAssertEqual(s.value(of: .betaHi), 420)
+        XCTAssertEqual(s.results?.dma.first?.settings.alphaWindowK.lowerBound, g4.x(atColumn: c4).rounded())
+        // View 6 (log f): a click near 0.3 Hz moves f_hi (1 Hz, nearer in log f than 0.01 Hz) to a 0.1-decade value.
+        let v6 = press(start, [.character("6")])
+        let g6 = try XCTUnwrap(ExplorerRenderer.plotGeometry(v6))
+        let c6 = try XCTUnwrap(g6.column(ofX: 0.3))
+        s = press(v6, [.click(column: c6, row: g6.plotArea.y + 3)])
+        XCTAssertEqual(s.cursor, .qpdHi)
+        let hi = try XCTUnwrap(s.value(of: .qpdHi))
+        XCTAssertEqual(log10(hi) * 10, (log10(hi) * 10).rounded(), accuracy: 1e-9)
+        XCTAssertEqual(log10(hi), log10(0.3), accuracy: 0.1)
+        XCTAssertEqual(s.value(of: .qpdLo), 0.01)
+        // View 8 (x = T): only T_g is on the axis.
+        let v8 = press(start, [.character("8")])
+        let g8 = try XCTUnwrap(ExplorerRenderer.plotGeometry(v8))
+        let c8 = try XCTUnwrap(g8.column(ofX: 400))
+        s = press(v8, [.click(column: c8, row: g8.plotArea.y + 3)])
+        XCTAssertEqual(s.cursor, .tg)
+        XCTAssertEqual(s.value(of: .tg), g8.x(atColumn: c8).rounded())
+        XCTAssertEqual(s.value(of: .qpdHi), 1)
+    }
 }
 
 extension Results {
