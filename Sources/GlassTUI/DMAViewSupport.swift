@@ -37,6 +37,19 @@ enum DMAViewSupport {
         return [ResultLine(label, ScreenNumber.value(v), stderr: se.map { ScreenNumber.value($0) }, unit: unit)]
     }
 
+    /// One line a DMA state for a headline value (value ± stderr, or "—" and the reason).
+    static func perState(_ s: ExplorerState, _ title: String, unit: String, key: String,
+                         _ value: (DMAStateResult) -> (Double?, Double?)) -> [ResultLine] {
+        guard let r = s.results, !r.dma.isEmpty else { return [] }
+        var out: [ResultLine] = [.heading("\(title) by state")]
+        for st in r.dma {
+            let (v, se) = value(st)
+            out.append(ResultLine(st.state, ScreenNumber.value(v), stderr: se.map { ScreenNumber.value($0) }, unit: v == nil ? "" : unit))
+            if v == nil, let why = reason(st, containing: key) { out.append(.heading("  " + why)) }
+        }
+        return out
+    }
+
     /// The results pane when nothing is computed.
     static func empty(_ s: ExplorerState, title: String) -> [ResultLine] {
         [.heading(title), ResultLine("status", "not computed"), .heading(unavailable(s, what: title))]

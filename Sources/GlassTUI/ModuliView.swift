@@ -58,6 +58,7 @@ public struct ModuliView: ExplorerView {
         out.append(ResultLine("α pairs", "\(r.alphaPairs.count)"))
         out += DMAViewSupport.line("E_β", r.beta?.energyEV, r.beta?.energyStderrEV, unit: "eV", r: r, key: "E_β")
         out += DMAViewSupport.line("T_c", r.tcK, nil, unit: "K", r: r, key: "T_c")
+        out += DMAViewSupport.perState(s, "E_β", unit: "eV", key: "E_β") { ($0.beta?.energyEV, $0.beta?.energyStderrEV) }
         return out
     }
 
