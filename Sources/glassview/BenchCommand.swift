@@ -24,7 +24,7 @@ struct Bench: ParsableCommand {
     func runBench() throws {
         print("glassview \(GlassKit.version) benchmark (best of repeated runs; targets from the issues)")
         // 1. Loading the sample study.
-        let load = try best(of: 10) { _ = try StudyLoader.load(study) }
+        let load = try BenchTiming.best(of: 10) { _ = try StudyLoader.load(study) }
         report("load sample study", load, target: nil)
 
         // 2. One bound move on a 10^6-point curve: a ΔH_rej evaluation with new T_s.
@@ -55,7 +55,7 @@ struct Bench: ParsableCommand {
         text.reserveCapacity(n * 28)
         for i in 0..<n { text += String(format: "%.6f,%.8f\n", d.temperatureKValues[i], d.heatFlowWPerG[i]) }
         try Data(text.utf8).write(to: big)
-        let loadBig = try best(of: 5) { _ = try StudyLoader.loadFile(absolute: big.path, relative: "big.csv", overrides: [:]) }
+        let loadBig = try BenchTiming.best(of: 5) { _ = try StudyLoader.loadFile(absolute: big.path, relative: "big.csv", overrides: [:]) }
         report("load a 10^6-row file (\(text.utf8.count / 1_000_000) MB)", loadBig, target: .milliseconds(300))
 
         // 4–6. DMA (issue 3): the whole DMA analysis, one VFT fit, one QPD window change.
@@ -65,8 +65,8 @@ struct Bench: ParsableCommand {
         let me = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
         // posix_spawn + waitpid: Foundation's Process adds its own monitoring-thread overhead.
         let exe = me.path.hasPrefix("/") ? me.path : FileManager.default.currentDirectoryPath + "/" + me.path
-        let proc = try best(of: 20) {
-            let status = try Self.spawnQuietly(exe, ["analyze", study, "--format", "json"])
+        let proc = try BenchTiming.best(of: 20) {
+            let status = try BenchTiming.spawn(exe, ["analyze", study, "--format", "json"])
             if status != 0 { throw GlassError(file: study, "analyze exited with \(status)") }
         }
         report("`glassview analyze` of the sample study (process, wall)", proc, target: .milliseconds(50))
@@ -74,29 +74,11 @@ struct Bench: ParsableCommand {
         try TUIBench.run(study: study, binary: me) { report($0, $1, target: $2, note: $3) }
     }
 
-    /// Runs `path args` with stdout/stderr to /dev/null; returns the exit status.
-    static func spawnQuietly(_ path: String, _ args: [String]) throws -> Int32 {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv: [UnsafeMutablePointer<CChar>?] = ([path] + args).map { strdup($0) } + [nil]
-        defer { for a in argv { free(a) } }
-        var pid: pid_t = 0
-        guard posix_spawn(&pid, path, &actions, nil, argv, environ) == 0 else {
-            throw GlassError(file: path, "cannot start")
-        }
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
-        return (status >> 8) & 0xFF
-    }
-
     /// The DMA figures of issue 3, on the loaded sample study.
     func benchDMA() throws {
         let s = try StudyLoader.load(study)
         var states = 0
-        let whole = try best(of: 20) {
+        let whole = try BenchTiming.best(of: 20) {
             let prepared = DMAPrepared(s.datasets)
             states = DMAAnalysis.run(prepared, options: AnalysisOptions(), settings: s.settings).count
         }
@@ -123,17 +105,6 @@ struct Bench: ParsableCommand {
         }
         report("one QPD window change, \(first.qpd.count) isotherms (χ, U_β, a1/a2)", (clock.now - t0) / moves, target: .milliseconds(1),
                note: sink.isFinite ? "" : "!")
-    }
-
-    func best(of runs: Int, _ body: () throws -> Void) throws -> Duration {
-        let clock = ContinuousClock()
-        var best = Duration.seconds(1_000_000)
-        for _ in 0..<runs {
-            let t = clock.now
-            try body()
-            best = min(best, clock.now - t)
-        }
-        return best
     }
 
     func report(_ what: String, _ d: Duration, target: Duration?, note: String = "") {

@@ -53,6 +53,9 @@ struct SimulateDSC: ParsableCommand {
     @Option(help: ArgumentHelp("Also write the runs as NETZSCH Proteus exports into DIR.", valueName: "DIR"))
     var netzsch: String?
 
+    @Flag(help: "Replace files that already exist (otherwise they are never overwritten).")
+    var force = false
+
     func run() throws {
         do {
             let list = rates.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -68,11 +71,11 @@ struct SimulateDSC: ParsableCommand {
             let study = DSCStudySimulator.simulate(config)
             print(SimulatedStudyText.truthTable(study), terminator: "")
             if let dir = output {
-                try SimulatedStudyText.writeNative(study, into: dir)
+                try SimulatedStudyText.writeNative(study, into: dir, force: force)
                 print("wrote \(study.files.count) files and study.toml into \(dir)")
             }
             if let dir = netzsch {
-                try SimulatedStudyText.writeNetzsch(study, into: dir)
+                try SimulatedStudyText.writeNetzsch(study, into: dir, force: force)
                 print("wrote \(study.files.count) NETZSCH exports and study.toml into \(dir)")
             }
         } catch {
@@ -113,9 +116,9 @@ enum SimulatedStudyText {
         return t
     }
 
-    static func prepare(_ dir: String, _ paths: [String]) throws {
-        for p in paths + ["study.toml"] where FileManager.default.fileExists(atPath: dir + "/" + p) {
-            throw GlassError(.cannotCreate, file: dir + "/" + p, "exists; not overwritten (choose another --output)")
+    static func prepare(_ dir: String, _ paths: [String], force: Bool) throws {
+        for p in paths where !force && FileManager.default.fileExists(atPath: dir + "/" + p) {
+            throw GlassError(.cannotCreate, file: dir + "/" + p, "exists; not overwritten (choose another --output, or --force to replace)")
         }
         do {
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
@@ -127,20 +130,22 @@ enum SimulatedStudyText {
         }
     }
 
-    static func writeNative(_ s: SimulatedDSCStudy, into dir: String) throws {
+    static func writeNative(_ s: SimulatedDSCStudy, into dir: String, force: Bool) throws {
         let paths = s.files.map { $0.suggestedPath }
-        try prepare(dir, paths)
-        for f in s.files { try AtomicFile.write(f.nativeText(), to: dir + "/" + f.suggestedPath, overwrite: false) }
-        try AtomicFile.write(toml(s, files: nil), to: dir + "/study.toml", overwrite: false)
+        try prepare(dir, paths, force: force)
+        for f in s.files { try AtomicFile.write(f.nativeText(), to: dir + "/" + f.suggestedPath, overwrite: force) }
+        // study.toml may hold more than the DSC keys (the sample's DMA window): replace it only when absent.
+        let tomlPath = dir + "/study.toml"
+        if !FileManager.default.fileExists(atPath: tomlPath) { try AtomicFile.write(toml(s, files: nil), to: tomlPath, overwrite: false) }
     }
 
-    static func writeNetzsch(_ s: SimulatedDSCStudy, into dir: String) throws {
+    static func writeNetzsch(_ s: SimulatedDSCStudy, into dir: String, force: Bool) throws {
         let named = s.files.map { f in ("\(f.state.uppercased()).txt", f) }
-        try prepare(dir, named.map { $0.0 })
+        try prepare(dir, named.map { $0.0 }, force: force)
         for (p, f) in named {
             let bytes = RunWriter.netzsch(f.runText, sampleName: "La30Ce30Ni10Al20Co10 \(f.state)")
-            try AtomicFile.write(bytes: bytes, to: dir + "/" + p, overwrite: false)
+            try AtomicFile.write(bytes: bytes, to: dir + "/" + p, overwrite: force)
         }
-        try AtomicFile.write(toml(s, files: named), to: dir + "/study.toml", overwrite: false)
+        try AtomicFile.write(toml(s, files: named), to: dir + "/study.toml", overwrite: force)
     }
 }

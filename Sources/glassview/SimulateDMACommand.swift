@@ -15,7 +15,7 @@ struct SimulateDMA: ParsableCommand {
         and its ground truth are in samples/la30ce30ni10al20co10/dma/README.md.
 
         Examples:
-          glassview simulate dma --output samples/la30ce30ni10al20co10/dma
+          glassview simulate dma --force --output samples/la30ce30ni10al20co10/dma
           glassview simulate dma --noise-free --output /tmp/dma-exact
         """
     )
@@ -29,6 +29,9 @@ struct SimulateDMA: ParsableCommand {
     @Flag(help: "Write the exact model values (no noise).")
     var noiseFree = false
 
+    @Flag(help: "Replace files that already exist (otherwise they are never overwritten).")
+    var force = false
+
     func run() throws {
         do {
             var sim = DMAStudySimulator()
@@ -36,6 +39,9 @@ struct SimulateDMA: ParsableCommand {
             if noiseFree { sim.storageNoise = 0; sim.lossNoise = 0 }
             let runs = sim.runs()
             let root = URL(fileURLWithPath: output)
+            if !force, let existing = runs.first(where: { FileManager.default.fileExists(atPath: root.appendingPathComponent($0.path).path) }) {
+                throw GlassError(.cannotCreate, file: root.appendingPathComponent(existing.path).path, "exists; not overwritten (use --force to replace)")
+            }
             for r in runs {
                 let url = root.appendingPathComponent(r.path)
                 do {
@@ -43,7 +49,7 @@ struct SimulateDMA: ParsableCommand {
                 } catch {
                     throw GlassError(.cannotCreate, file: url.deletingLastPathComponent().path, "cannot create the directory")
                 }
-                try AtomicFile.write(r.text, to: url.path)
+                try AtomicFile.write(r.text, to: url.path, overwrite: force)
             }
             print("wrote \(runs.count) files into \(output)")
         } catch {

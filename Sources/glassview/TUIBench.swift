@@ -77,41 +77,11 @@ enum TUIBench {
 
         // 3. `glassview plot` of the sample study as a process.
         // posix_spawn + waitpid: Foundation's Process.waitUntilExit adds tens of ms on Linux.
-        let plot = try best(of: 10) {
-            let status = try spawn(binary.path, ["plot", study, "--view", "heatflow", "--width", "200", "--height", "60"])
+        let plot = try BenchTiming.best(of: 10) {
+            let status = try BenchTiming.spawn(binary.path, ["plot", study, "--view", "heatflow", "--width", "200", "--height", "60"])
             if status != 0 { throw GlassError(file: study, "plot exited with \(status)") }
         }
         report("`glassview plot` 200×60, sample study (process, wall)", plot, .milliseconds(60), "")
     }
 
-    /// Runs `path` with `args`, stdin/stdout/stderr on /dev/null; its exit status.
-    static func spawn(_ path: String, _ args: [String]) throws -> Int32 {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv = [path] + args
-        var cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
-        defer { for a in cArgs { free(a) } }
-        var pid: pid_t = 0
-        guard posix_spawn(&pid, path, &actions, nil, &cArgs, environ) == 0 else {
-            throw GlassError(.noInput, file: path, "cannot run")
-        }
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
-        return (status >> 8) & 0xff
-    }
-
-    static func best(of runs: Int, _ body: () throws -> Void) throws -> Duration {
-        let clock = ContinuousClock()
-        var best = Duration.seconds(1_000_000)
-        for _ in 0..<runs {
-            let t = clock.now
-            try body()
-            best = min(best, clock.now - t)
-        }
-        return best
-    }
 }

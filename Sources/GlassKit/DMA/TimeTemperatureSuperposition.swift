@@ -109,7 +109,14 @@ public struct TimeTemperatureSuperposition: Sendable {
         let span = max(nb.span, gridStepDecades)
         let steps = Int((span / gridStepDecades).rounded(.up))
         var best = Double.infinity, bestD = 0.0
-        for k in -steps...steps {
+        // Only shifts that can put 3 candidate points inside the neighbour's range can score;
+        // skipping the others leaves the grid and its minimum unchanged.
+        guard c.x.count >= minimumOverlap, let xLo = nb.x.first, let xHi = nb.x.last else { return nil }
+        let dMin = xLo - c.x[c.x.count - minimumOverlap], dMax = xHi - c.x[minimumOverlap - 1]
+        let kLo = max(-steps, Int((dMin / gridStepDecades).rounded(.down)) - 1)
+        let kHi = min(steps, Int((dMax / gridStepDecades).rounded(.up)) + 1)
+        guard kLo <= kHi else { return nil }
+        for k in kLo...kHi {
             let d = Double(k) * gridStepDecades
             let v = cost(c, nb, delta: d)
             if v < best { best = v; bestD = d }

@@ -97,21 +97,15 @@ public struct DMAStudySimulator: Sendable {
     }
 }
 
-/// SplitMix64 with Box–Muller normals: the DMA simulator's seeded noise, the same on every platform
-/// up to the last bit of `log`/`cos`.
+/// The shared SplitMix64 stream with Box–Muller normals: the DMA simulator's seeded noise (kept
+/// apart from the DSC simulator's polar method so the committed DMA samples stay bit-identical).
 struct DMANoise: RandomNumberGenerator, Sendable {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
+    var core: SplitMix64
+    init(seed: UInt64) { core = SplitMix64(seed: seed) }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { core.next() }
 
-    mutating func uniform() -> Double { (Double(next() >> 11) + 0.5) * 0x1p-53 }
+    mutating func uniform() -> Double { core.nextUniform() }
 
     mutating func gaussian() -> Double {
         let u1 = uniform(), u2 = uniform()

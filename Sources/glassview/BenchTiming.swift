@@ -1,0 +1,36 @@
+import Foundation
+import GlassKit
+
+/// Timing helpers shared by the benchmark figures.
+enum BenchTiming {
+    /// Runs `path` with `args`, stdin/stdout/stderr on /dev/null; its exit status.
+    static func spawn(_ path: String, _ args: [String]) throws -> Int32 {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = [path] + args
+        var cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
+        defer { for a in cArgs { free(a) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, path, &actions, nil, &cArgs, environ) == 0 else {
+            throw GlassError(.noInput, file: path, "cannot run")
+        }
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        return (status >> 8) & 0xff
+    }
+
+    static func best(of runs: Int, _ body: () throws -> Void) throws -> Duration {
+        let clock = ContinuousClock()
+        var best = Duration.seconds(1_000_000)
+        for _ in 0..<runs {
+            let t = clock.now
+            try body()
+            best = min(best, clock.now - t)
+        }
+        return best
+    }
+}
