@@ -106,13 +106,14 @@ public enum ExplorerRenderer {
             y += 1
         }
         line("States", attributes: .bold)
-        if s.prepared.states.isEmpty {
-            line(s.loadError != nil ? "(study not loaded)" : "(no DSC states)", attributes: .dim)
+        let entries = s.paneStates
+        if entries.isEmpty {
+            line(s.loadError != nil ? "(study not loaded)" : "(no states)", attributes: .dim)
         }
-        for (i, st) in s.prepared.states.enumerated() {
+        for (i, st) in entries.enumerated() {
             guard y < r.maxY else { break }
-            let visible = s.isVisible(st.state)
-            let rate = st.coolingRateKPerMin.map { "\(Format.shortNumber($0)) K/min" } ?? "as-cast"
+            let visible = s.isVisible(st.label)
+            let rate = (st.coolingRateKPerMin.map { "\(Format.shortNumber($0)) K/min" } ?? "as-cast") + (st.dmaOnly ? " DMA" : "")
             let pointer = i == s.selection ? ">" : " "
             let box = visible ? "[x]" : "[ ]"
             let glyph: String = s.style.colours && uni ? "■" : String(CurveSeries.marker(stateIndex: i))
@@ -121,7 +122,7 @@ public enum ExplorerRenderer {
             f.put(string: ScreenText.fit(glyph, unicode: uni), at: FramePoint(x: r.x + head.count, y: y),
                   foreground: s.style.colours ? CurveSeries.colour(stateIndex: i) : nil, clip: r)
             let labelWidth = max(1, r.width - head.count - 2 - rate.count - 1)
-            let text = " " + st.state.fitted(labelWidth) + " " + rate
+            let text = " " + st.label.fitted(labelWidth) + " " + rate
             f.put(string: ScreenText.fit(text, unicode: uni), at: FramePoint(x: r.x + head.count + 1, y: y),
                   attributes: visible ? (i == s.selection ? .bold : []) : .dim, clip: r)
             y += 1

@@ -258,7 +258,18 @@ public struct ExplorerState: Sendable {
     }
 
     /// The DSC states in order.
-    public var stateLabels: [String] { prepared.states.map { $0.state } }
+    public var stateLabels: [String] { paneStates.map { $0.label } }
+
+    /// The states pane: the DSC states in order, then the DMA states without DSC runs
+    /// (`dmaOnly`), with their cooling rates.
+    public var paneStates: [(label: String, coolingRateKPerMin: Double?, dmaOnly: Bool)] {
+        var out = prepared.states.map { (label: $0.state, coolingRateKPerMin: $0.coolingRateKPerMin, dmaOnly: false) }
+        let dsc = Set(out.map { $0.label })
+        for st in dma.states where !dsc.contains(st.data.state) {
+            out.append((label: st.data.state, coolingRateKPerMin: st.data.coolingRateKPerMin, dmaOnly: true))
+        }
+        return out
+    }
 
     /// Whether state `label` is shown.
     public func isVisible(_ label: String) -> Bool { !hidden.contains(label) }

@@ -246,7 +246,7 @@ public enum ExplorerUpdate {
 
     /// linear → none → state:first … state:last → linear.
     static func cycleBaseline(_ s: inout ExplorerState) {
-        let labels = s.stateLabels
+        let labels = s.prepared.states.map { $0.state }
         let order: [DSCBaseline] = [.linear, .none] + labels.map { .state($0) }
         let i = order.firstIndex(of: s.baseline) ?? 0
         let next = order[(i + 1) % order.count]

@@ -236,6 +236,25 @@ final class DMAExplorerTests: XCTestCase {
         XCTAssertEqual(s.value(of: .tg), g8.x(atColumn: c8).rounded())
         XCTAssertEqual(s.value(of: .qpdHi), 1)
     }
+
+    func testDMAOnlyStudyListsAndSelectsItsStates() throws {
+        let full = Self.study
+        let dmaOnly = Study(name: "dma-only", datasets: full.datasets.filter { $0.kind != .dsc }, settings: StudySettings())
+        var s = SyntheticStudy.state(dmaOnly, braille: false, colours: false)
+        XCTAssertNil(s.loadError)
+        XCTAssertEqual(s.stateLabels, ["as-cast", "cooled-10", "cooled-20"])
+        XCTAssertTrue(s.paneStates.allSatisfy { $0.dmaOnly })
+        s = press(s, [.character("7"), .down, .down])
+        XCTAssertEqual(s.selectedDMAResult?.state, "cooled-20")
+        let text = ExplorerRenderer.render(s).text
+        XCTAssertTrue(text.contains("Arrhenius map — cooled-20") || text.contains("Arrhenius map - cooled-20"), text)
+        XCTAssertTrue(text.contains("20 K/min DMA"))
+        s = press(s, [.character(" "), .character("1")])
+        XCTAssertTrue(s.hidden.contains("cooled-20"))
+        XCTAssertTrue(ExplorerRenderer.render(s).text.contains("no DSC sample runs"))
+        s = press(s, [.character("b")])
+        XCTAssertNotNil(s.results, "a baseline cycle on a DMA-only study keeps the DMA results")
+    }
 }
 
 extension Results {
