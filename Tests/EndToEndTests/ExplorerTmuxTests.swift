@@ -137,6 +137,16 @@ final class ExplorerTmuxTests: XCTestCase {
             try t.keys(key)
             try t.wait("view \(key) showing '\(text)'") { $0.contains(text) && !$0.contains("not computed: the study") }
         }
+        // View 9: one isotherm colder than the reference, nudged by hand, then refined back.
+        try t.keys("9", "{")
+        var screen9 = try t.wait("an isotherm selected") { self.shownNumber("cost", in: $0) != nil && $0.contains("selected") }
+        let cost0 = try XCTUnwrap(shownNumber("cost", in: screen9))
+        try t.keys(">")
+        screen9 = try t.wait("nudged") { $0.contains("by hand") && self.shownNumber("cost", in: $0) != cost0 }
+        try t.keys("r")
+        screen9 = try t.wait("refined") { self.shownNumber("cost", in: $0) == cost0 }
+        try t.keys("7")
+        try t.wait("view 7 again") { $0.contains("Arrhenius map") }
         func uBeta(_ doc: [String: Any], _ state: String) -> Double? {
             let states = (doc["dma"] as? [String: Any])?["states"] as? [[String: Any]] ?? []
             return (states.first { $0["state"] as? String == state }?["qpd"] as? [String: Any])?["U_eV"] as? Double
