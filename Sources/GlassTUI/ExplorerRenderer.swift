@@ -204,7 +204,9 @@ public enum ExplorerRenderer {
                 text = "analysis: " + e
                 attributes = .bold
             } else {
-                text = "q quit  ? help  1-9 views  [ ] cursor  ←→ move  = value  space state  b baseline  e export  w write"
+                text = s.view == .master
+                    ? "q quit  ? help  1-9 views  ←→ T_ref  { } isotherm  < > shift  r refine  e export  w write"
+                    : "q quit  ? help  1-9 views  [ ] cursor  ←→ move  = value  space state  b baseline  e export  w write"
             }
         }
         f.put(string: ScreenText.fit(text, unicode: uni).fitted(f.width), at: FramePoint(x: 0, y: row), attributes: attributes)
