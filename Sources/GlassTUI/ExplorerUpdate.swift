@@ -139,6 +139,17 @@ public enum ExplorerUpdate {
                 s.message = "\(s.cursor.rawValue): not computed (no DMA data)"
                 return
             }
+            if s.cursor == .tref, let k = s.selectedDMAIndex, k < s.dma.states.count {
+                // T_ref steps along the selected state's isotherm temperatures (the reference is one of them).
+                let temps = Array(Set(s.dma.states[k].data.isotherms.compactMap { $0.temperatureK })).sorted()
+                if !temps.isEmpty {
+                    var idx = steps > 0 ? Interpolation.upperBound(temps, current) + steps - 1 : Interpolation.lowerBound(temps, current) + steps
+                    idx = min(max(idx, 0), temps.count - 1)
+                    if temps[idx] == current { s.message = "T_ref is at the end of the isotherms"; return }
+                    set(&s, .tref, to: temps[idx])
+                    return
+                }
+            }
             let d = Double(steps) * s.cursor.step
             let target = s.cursor.isLogarithmic ? pow(10, (log10(current) / s.cursor.step).rounded() * s.cursor.step + d) : (current + d).rounded()
             set(&s, s.cursor, to: target)

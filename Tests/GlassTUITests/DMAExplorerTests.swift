@@ -88,7 +88,7 @@ final class DMAExplorerTests: XCTestCase {
         // The moves all landed: every override is set.
         XCTAssertEqual(s.dmaOverrides.betaWindowK, 323...420)
         XCTAssertEqual(s.dmaOverrides.alphaWindowK, 440...490)
-        XCTAssertEqual(s.dmaOverrides.trefK, 440)
+        XCTAssertEqual(s.dmaOverrides.trefK, 355, "ten isotherms below 450 K")
         XCTAssertNotNil(s.dmaOverrides.tgK)
         XCTAssertNotNil(s.dmaOverrides.qpdWindowHz)
     }
@@ -254,6 +254,24 @@ final class DMAExplorerTests: XCTestCase {
         XCTAssertTrue(ExplorerRenderer.render(s).text.contains("no DSC sample runs"))
         s = press(s, [.character("b")])
         XCTAssertNotNil(s.results, "a baseline cycle on a DMA-only study keeps the DMA results")
+    }
+
+    func testTrefStepsAlongTheIsotherms() throws {
+        // Isotherms every 10 K from 315 K; T_ref starts at 450 K (between 445 and 455).
+        var s = press(start, [.character("9")])
+        XCTAssertEqual(s.cursor, .tref)
+        s = press(s, [.right])
+        XCTAssertEqual(s.value(of: .tref), 455)
+        XCTAssertEqual(s.results?.dma.first?.master?.referenceTemperatureK, 455)
+        s = press(s, [.left, .left])
+        XCTAssertEqual(s.value(of: .tref), 435)
+        s = press(s, [.character("L")])
+        XCTAssertEqual(s.value(of: .tref), 465, "clamped at the last isotherm")
+        s = press(s, [.right])
+        XCTAssertEqual(s.value(of: .tref), 465)
+        XCTAssertNotNil(s.message)
+        let full = try Analysis.run(Self.study, options: AnalysisOptions(tsK: 420, teK: 500, trefK: 465))
+        XCTAssertEqual(s.results?.dma, full.dma)
     }
 }
 
