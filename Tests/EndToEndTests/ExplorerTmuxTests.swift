@@ -138,8 +138,16 @@ final class ExplorerTmuxTests: XCTestCase {
             try t.wait("view \(key) showing '\(text)'") { $0.contains(text) && !$0.contains("not computed: the study") }
         }
         // View 9: one isotherm colder than the reference, nudged by hand, then refined back.
-        try t.keys("9", "{")
-        var screen9 = try t.wait("an isotherm selected") { self.shownNumber("cost", in: $0) != nil && $0.contains("selected") }
+        // Wait for each key's effect before the next: the selection must have moved off the
+        // reference isotherm before its cost is read.
+        func selected(_ screen: String) -> String? {
+            guard let r = screen.range(of: "selected ", options: .backwards) else { return nil }
+            return screen[r.upperBound...].split(separator: " ").first.map(String.init)
+        }
+        try t.keys("9")
+        let atReference = try t.wait("view 9") { selected($0) != nil && self.shownNumber("cost", in: $0) != nil }
+        try t.keys("{")
+        var screen9 = try t.wait("an isotherm selected") { selected($0) != selected(atReference) && self.shownNumber("cost", in: $0) != nil }
         let cost0 = try XCTUnwrap(shownNumber("cost", in: screen9))
         try t.keys(">")
         screen9 = try t.wait("nudged") { $0.contains("by hand") && self.shownNumber("cost", in: $0) != cost0 }

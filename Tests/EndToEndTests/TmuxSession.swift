@@ -85,7 +85,7 @@ final class TmuxSession {
 
     /// Waits up to `seconds` for the screen to satisfy `predicate`; the last screen.
     @discardableResult
-    func wait(_ what: String, seconds: Double = 8, file: StaticString = #filePath, line: UInt = #line,
+    func wait(_ what: String, seconds: Double = 30, file: StaticString = #filePath, line: UInt = #line,
               _ predicate: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(seconds)
         var last = ""
