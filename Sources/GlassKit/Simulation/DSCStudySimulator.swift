@@ -315,7 +315,7 @@ public enum DSCStudySimulator {
         var histories: [(state: String, rate: Double?, history: ThermalHistory)] =
             [(referenceState, nil, .asCast(quenchRateKPerMin: c.asCastQuenchRateKPerMin))]
         for rate in c.coolingRatesKPerMin.sorted() {
-            histories.append(("cooled-\(formatNumber(rate))", rate,
+            histories.append(("cooled-\(Format.shortNumber(rate))", rate,
                               .cooledFromSupercooledLiquid(coolingRateKPerMin: rate, fromK: c.supercooledLiquidK)))
         }
 
@@ -377,12 +377,6 @@ public enum DSCStudySimulator {
                 versusAsCastKJPerMol: molarMass.map { versus * $0 / 1000 }))
         }
         return SimulatedDSCStudy(files: files, groundTruth: truths, molarMass: molarMass, configuration: c)
-    }
-
-    /// A rate or mass without a trailing ".0": 10 → "10", 2.5 → "2.5".
-    static func formatNumber(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return String(value)
     }
 
     /// Adds seeded drift and white noise to one curve (file index selects an independent stream).
