@@ -1,19 +1,14 @@
 import Foundation
-import XCTest
 
-/// `../shared/data` beside the clone, for the DMA tests that read real files; they skip with a
-/// clear message when it is absent.
+/// The real instrument files copied into `Tests/Fixtures/real` (their origin and licence in
+/// `Tests/Fixtures/real/SOURCES.md`); every clone has them, so no test skips.
 enum SharedDMAData {
     static let root: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/data")
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/real")
 
-    /// The file at `relative` below the shared data, or a skip.
+    /// The file at `relative` below the real-file fixtures.
     static func url(_ relative: String) throws -> URL {
-        let u = root.appendingPathComponent(relative)
-        guard FileManager.default.fileExists(atPath: u.path) else {
-            throw XCTSkip("shared data not found at \(u.path) (expected ../shared/data beside the clone)")
-        }
-        return u
+        root.appendingPathComponent(relative)
     }
 }
