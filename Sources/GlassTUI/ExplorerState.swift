@@ -86,8 +86,9 @@ public struct ExplorerState: Sendable {
     /// Opens `studyPath` from a load attempt; the explorer also opens (with an explanation)
     /// when loading failed. Bounds follow SPEC §2.3 precedence (study.toml); where none are
     /// given they are proposed and marked so.
-    public init(studyPath: String, load: Result<Study, any Error>, style: RenderStyle, exportDirectory: String,
-                width: Int = 100, height: Int = 30) {
+    /// `options` are the command line's settings: they win over study.toml as in `analyze`.
+    public init(studyPath: String, load: Result<Study, any Error>, options: AnalysisOptions = AnalysisOptions(),
+                style: RenderStyle, exportDirectory: String, width: Int = 100, height: Int = 30) {
         self.studyPath = studyPath
         self.style = style
         self.exportDirectory = exportDirectory
@@ -105,9 +106,11 @@ public struct ExplorerState: Sendable {
         }
         guard let s = study else { return }
         dma = DMAPrepared(s.datasets)
+        dmaOverrides = AnalysisOptions(betaWindowK: options.betaWindowK, alphaWindowK: options.alphaWindowK,
+                                       qpdWindowHz: options.qpdWindowHz, tgK: options.tgK, trefK: options.trefK)
         do {
             prepared = try DSCPrepared.prepare(s.datasets)
-            let resolved = try ResolvedSettings.resolve(AnalysisOptions(), s.settings)
+            let resolved = try ResolvedSettings.resolve(options, s.settings)
             baseline = resolved.baseline
             if case .state(let label) = baseline { try prepared.cacheBaseline(label) }
             tsK = resolved.tsK

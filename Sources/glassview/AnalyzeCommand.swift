@@ -22,29 +22,7 @@ struct Analyze: ParsableCommand {
     @Argument(help: "Study directory (or a single data file).")
     var study: String
 
-    @Option(help: ArgumentHelp("Integration start T_s in K.", valueName: "K"))
-    var ts: Double?
-
-    @Option(help: ArgumentHelp("Integration end T_e in K.", valueName: "K"))
-    var te: Double?
-
-    @Option(help: ArgumentHelp("DSC baseline: linear (chord, default), none, or state:LABEL.", valueName: "B"))
-    var baseline: String?
-
-    @Option(name: .customLong("beta-window"), help: ArgumentHelp("β-peak window in K for every state (default 320:420).", valueName: "LO:HI"))
-    var betaWindow: String?
-
-    @Option(name: .customLong("alpha-window"), help: ArgumentHelp("α-peak window in K for every state (default 430:500).", valueName: "LO:HI"))
-    var alphaWindow: String?
-
-    @Option(name: .customLong("qpd-window"), help: ArgumentHelp("QPD frequency window in Hz for every state (default 0.01:1).", valueName: "LO:HI"))
-    var qpdWindow: String?
-
-    @Option(help: ArgumentHelp("T_g in K for a1/a2 of every state (default: study.toml, file metadata, else estimated).", valueName: "K"))
-    var tg: Double?
-
-    @Option(help: ArgumentHelp("Master-curve reference temperature in K (default 450).", valueName: "K"))
-    var tref: Double?
+    @OptionGroup var settings: SettingsOptions
 
     @Option(help: "Output format: json or tsv.")
     var format: ExportFormat = .json
@@ -54,16 +32,7 @@ struct Analyze: ParsableCommand {
 
     func run() throws {
         do {
-            var options = AnalysisOptions(tsK: ts, teK: te, tgK: tg, trefK: tref)
-            options.betaWindowK = try betaWindow.map { try WindowOption.parse($0, option: "--beta-window") }
-            options.alphaWindowK = try alphaWindow.map { try WindowOption.parse($0, option: "--alpha-window") }
-            options.qpdWindowHz = try qpdWindow.map { try WindowOption.parse($0, option: "--qpd-window") }
-            if let b = baseline {
-                guard let parsed = DSCBaseline(b) else {
-                    throw GlassError(.usage, file: "--baseline", "'\(b)'; expected linear, none or state:LABEL")
-                }
-                options.baseline = parsed
-            }
+            let options = try settings.analysisOptions()
             let s = try StudyLoader.load(study)
             let results = try Analysis.run(s, options: options)
             let text = format == .json ? ResultsExport.jsonText(results) : ResultsExport.tsv(results)

@@ -21,8 +21,12 @@ struct Explore: ParsableCommand {
     @Flag(help: "Draw with ASCII only (no braille or box characters).")
     var ascii = false
 
+    @OptionGroup var settings: SettingsOptions
+
     func run() throws {
         setlocale(LC_ALL, "")
+        let options: AnalysisOptions
+        do { options = try settings.analysisOptions() } catch { exitWithError(error) }
         let path = study ?? SampleStudy.path
         let load = Result<Study, any Error> { try StudyLoader.load(path) }
         var isDirectory: ObjCBool = false
@@ -35,7 +39,7 @@ struct Explore: ParsableCommand {
             FileHandle.standardError.write(Data("glassview: \(error)\n".utf8))
             throw ExitCode(69)
         }
-        var state = ExplorerState(studyPath: path, load: load, style: terminal.style,
+        var state = ExplorerState(studyPath: path, load: load, options: options, style: terminal.style,
                                   exportDirectory: FileManager.default.currentDirectoryPath)
         state.studyIsDirectory = exists && isDirectory.boolValue
         switch ExplorerRuntime.run(state, terminal: &terminal, perform: ExplorerEffects.perform) {

@@ -34,11 +34,7 @@ struct Plot: ParsableCommand {
     @Flag(help: "ASCII only.")
     var ascii = false
 
-    @Option(help: ArgumentHelp("Integration start T_s in K.", valueName: "K"))
-    var ts: Double?
-
-    @Option(help: ArgumentHelp("Integration end T_e in K.", valueName: "K"))
-    var te: Double?
+    @OptionGroup var settings: SettingsOptions
 
     func run() throws {
         do {
@@ -49,13 +45,12 @@ struct Plot: ParsableCommand {
             guard (10...2000).contains(width), (5...1000).contains(height) else {
                 throw GlassError(.usage, file: "--width/--height", "\(width)×\(height); expected 10–2000 × 5–1000")
             }
-            var s = try StudyLoader.load(study)
-            if let ts { s.settings.tsK = ts }
-            if let te { s.settings.teK = te }
+            let options = try settings.analysisOptions()
+            let s = try StudyLoader.load(study)
             let env = ProcessInfo.processInfo.environment
             let colours = isatty(STDOUT_FILENO) != 0 && (env["NO_COLOR"] ?? "").isEmpty
             let style = RenderStyle(braille: !ascii && PlotOutput.localeIsUTF8(), colours: colours)
-            var state = ExplorerState(studyPath: study, load: .success(s), style: style,
+            var state = ExplorerState(studyPath: study, load: .success(s), options: options, style: style,
                                       exportDirectory: FileManager.default.currentDirectoryPath, width: width, height: height)
             if let e = state.loadError { throw GlassError(.data, e) }
             state.view = id
