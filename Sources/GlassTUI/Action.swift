@@ -48,4 +48,6 @@ public enum Action: Equatable, Sendable {
     case nudgeShift(Double)
     /// View 9: refine the selected isotherm's shift near its current value (SPEC §4.3 cost).
     case refineShift
+    /// Gives every DMA state the selected state's value of the active cursor's setting.
+    case applyToAllStates
 }

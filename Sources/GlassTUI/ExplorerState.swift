@@ -28,8 +28,9 @@ public struct ExplorerState: Sendable {
     public var curveSeries: [CurveSeries]
     /// The DMA half of the study, prepared once (peak curves, QPD prefix sums, TTS curves).
     public var dma: DMAPrepared
-    /// DMA settings set in the explorer (windows, T_g, T_ref); nil fields mean "as `analyze`
-    /// resolves them" (SPEC §2.3). Only the DMA fields are used.
+    /// DMA settings above study.toml: the command line's options (for every state), T_ref moved
+    /// in the explorer, and in `perState` the windows and T_g moved for one state. Resolved per
+    /// state by `DMAStateSettings.resolve`, as `analyze` does (SPEC §2.3). Only the DMA fields are used.
     public var dmaOverrides = AnalysisOptions()
     /// Per DMA state, the peak searches and master curve of the last settings (a window move
     /// redoes only its own part).
@@ -207,20 +208,21 @@ public struct ExplorerState: Sendable {
         }
     }
 
-    /// The value of cursor `c`.
+    /// The value of cursor `c`: T_s/T_e, else the selected DMA state's setting in force (its
+    /// resolved settings in `Results`, which already hold the explorer's edits).
     public func value(of c: CursorID) -> Double? {
         let settings = selectedDMAResult?.settings ?? results?.dma.first?.settings
         switch c {
         case .ts: return tsK
         case .te: return teK
-        case .betaLo: return (dmaOverrides.betaWindowK ?? settings?.betaWindowK)?.lowerBound
-        case .betaHi: return (dmaOverrides.betaWindowK ?? settings?.betaWindowK)?.upperBound
-        case .alphaLo: return (dmaOverrides.alphaWindowK ?? settings?.alphaWindowK)?.lowerBound
-        case .alphaHi: return (dmaOverrides.alphaWindowK ?? settings?.alphaWindowK)?.upperBound
-        case .qpdLo: return (dmaOverrides.qpdWindowHz ?? settings?.qpdWindowHz)?.lowerBound
-        case .qpdHi: return (dmaOverrides.qpdWindowHz ?? settings?.qpdWindowHz)?.upperBound
-        case .tg: return dmaOverrides.tgK ?? settings?.tgK ?? selectedDMAResult?.qpd?.slopes?.tgK
-        case .tref: return dmaOverrides.trefK ?? results?.settings.trefK
+        case .betaLo: return settings?.betaWindowK.lowerBound
+        case .betaHi: return settings?.betaWindowK.upperBound
+        case .alphaLo: return settings?.alphaWindowK.lowerBound
+        case .alphaHi: return settings?.alphaWindowK.upperBound
+        case .qpdLo: return settings?.qpdWindowHz.lowerBound
+        case .qpdHi: return settings?.qpdWindowHz.upperBound
+        case .tg: return settings?.tgK ?? selectedDMAResult?.qpd?.slopes?.tgK
+        case .tref: return settings?.trefK ?? dmaOverrides.trefK ?? results?.settings.trefK
         }
     }
 

@@ -86,19 +86,16 @@ public enum ExplorerUpdate {
             switch outcome {
             case .done(let text):
                 s.message = text
-            case .settingsWritten(let r, let text):
+            case .settingsWritten(let settings, let text):
+                // study.toml now says what is in force: take its settings as read back and drop
+                // the per-state edits it holds (nothing on screen changes).
                 s.message = text
                 s.tsOrigin = .study
                 s.teOrigin = .study
                 s.proposalRule = nil
-                s.study?.settings.tsK = r.tsK
-                s.study?.settings.teK = r.teK
-                s.study?.settings.baseline = r.baseline
-                if let w = r.betaWindowK { s.study?.settings.common.betaWindowK = w }
-                if let w = r.alphaWindowK { s.study?.settings.common.alphaWindowK = w }
-                if let w = r.qpdWindowHz { s.study?.settings.common.qpdWindowHz = w }
-                if let t = r.tgK { s.study?.settings.common.tgK = t }
-                if let t = r.trefK { s.study?.settings.trefK = t }
+                s.study?.settings = settings
+                s.dmaOverrides.perState = [:]
+                s.recompute()
             case .failed(let text):
                 s.message = "failed: " + text
             case .exists(let request, let paths):
@@ -114,6 +111,8 @@ public enum ExplorerUpdate {
             MasterShiftEditor.nudge(&s, by: d)
         case .refineShift:
             MasterShiftEditor.refine(&s)
+        case .applyToAllStates:
+            applyToAllStates(&s)
         }
         return s
     }
@@ -211,8 +210,8 @@ public enum ExplorerUpdate {
         s.message = nil
     }
 
-    /// Sets a DMA window edge, T_g or T_ref for every state (as the `analyze` options do) and
-    /// re-runs only the DMA analysis; an edge must stay on its side of the other (the QPD window > 0).
+    /// Sets a DMA window edge or T_g of the selected DMA state (T_ref: of the study) and re-runs
+    /// only the DMA analysis; an edge must stay on its side of the other (the QPD window > 0).
     static func setDMA(_ s: inout ExplorerState, _ c: CursorID, to v: Double) {
         guard s.results != nil, !s.dma.states.isEmpty else {
             s.message = "\(c.rawValue): not computed (no DMA data)"
@@ -228,19 +227,21 @@ public enum ExplorerUpdate {
             return lo...hi
         }
         var o = s.dmaOverrides
+        let label = s.selectedDMAIndex.map { s.dma.states[$0].data.state } ?? ""
+        var mine = o.perState[label] ?? StateSettings()
         var bad: String?
         switch c {
         case .betaLo, .betaHi:
-            o.betaWindowK = edge(current(.betaLo, .betaHi), low: c == .betaLo)
-            if o.betaWindowK == nil { bad = "the β window needs β_lo < β_hi" }
+            mine.betaWindowK = edge(current(.betaLo, .betaHi), low: c == .betaLo)
+            if mine.betaWindowK == nil { bad = "the β window needs β_lo < β_hi" }
         case .alphaLo, .alphaHi:
-            o.alphaWindowK = edge(current(.alphaLo, .alphaHi), low: c == .alphaLo)
-            if o.alphaWindowK == nil { bad = "the α window needs α_lo < α_hi" }
+            mine.alphaWindowK = edge(current(.alphaLo, .alphaHi), low: c == .alphaLo)
+            if mine.alphaWindowK == nil { bad = "the α window needs α_lo < α_hi" }
         case .qpdLo, .qpdHi:
-            o.qpdWindowHz = edge(current(.qpdLo, .qpdHi), low: c == .qpdLo)
-            if o.qpdWindowHz == nil || v <= 0 { bad = "the QPD window needs 0 < f_lo < f_hi" }
+            mine.qpdWindowHz = edge(current(.qpdLo, .qpdHi), low: c == .qpdLo)
+            if mine.qpdWindowHz == nil || v <= 0 { bad = "the QPD window needs 0 < f_lo < f_hi" }
         case .tg:
-            if v > 0 { o.tgK = v } else { bad = "T_g must be positive" }
+            if v > 0 { mine.tgK = v } else { bad = "T_g must be positive" }
         case .tref:
             if v > 0 { o.trefK = v } else { bad = "T_ref must be positive" }
         case .ts, .te:
@@ -250,9 +251,39 @@ public enum ExplorerUpdate {
             s.message = bad + "; \(c.rawValue) unchanged"
             return
         }
+        if c != .tref { o.perState[label] = mine }
         s.dmaOverrides = o
         s.recomputeDMA()
         s.message = nil
+    }
+
+    /// Gives every DMA state the selected state's value of the active cursor's setting (its
+    /// whole window, or T_g); T_s, T_e and T_ref are one value for the study already.
+    static func applyToAllStates(_ s: inout ExplorerState) {
+        guard s.cursor.isDMA, s.cursor != .tref else {
+            s.message = "\(s.cursor.rawValue) is one value for the whole study"
+            return
+        }
+        guard let k = s.selectedDMAIndex, let r = s.results, k < r.dma.count else {
+            s.message = "\(s.cursor.rawValue): not computed (no DMA data)"
+            return
+        }
+        let mine = r.dma[k].settings
+        let tg = mine.tgK ?? r.dma[k].qpd?.slopes?.tgK
+        if s.cursor == .tg, tg == nil { s.message = "T_g: not computed for this state"; return }
+        for st in s.dma.states {
+            var e = s.dmaOverrides.perState[st.data.state] ?? StateSettings()
+            switch s.cursor {
+            case .betaLo, .betaHi: e.betaWindowK = mine.betaWindowK
+            case .alphaLo, .alphaHi: e.alphaWindowK = mine.alphaWindowK
+            case .qpdLo, .qpdHi: e.qpdWindowHz = mine.qpdWindowHz
+            case .tg: e.tgK = tg
+            default: break
+            }
+            s.dmaOverrides.perState[st.data.state] = e
+        }
+        s.recomputeDMA()
+        s.message = "\(s.cursor.rawValue): \(r.dma[k].state)'s value applied to every state"
     }
 
     /// linear → none → state:first … state:last → linear.
@@ -291,25 +322,26 @@ public enum ExplorerUpdate {
         s.pendingEffect = .export(request, overwrite: false)
     }
 
-    /// Asks before writing the bounds into study.toml.
+    /// Asks before writing into study.toml what ``SettingsWritePlan`` finds in force and not
+    /// yet there.
     static func askWrite(_ s: inout ExplorerState) {
-        guard s.study != nil, let ts = s.tsK, let te = s.teK else {
-            s.message = "nothing to write: " + (s.loadError ?? "no bounds")
+        guard s.study != nil else {
+            s.message = "nothing to write: " + (s.loadError ?? "no study")
             return
         }
         guard s.studyIsDirectory else {
             s.message = "the study is a single file: no study.toml to write (use a directory)"
             return
         }
+        let plan = SettingsWritePlan.assignments(s)
+        guard !plan.isEmpty else {
+            s.message = "study.toml already holds every setting in force: nothing to write"
+            return
+        }
         let dir = s.studyPath.hasSuffix("/") ? String(s.studyPath.dropLast()) : s.studyPath
-        let d = ExplorerExport.dmaInForce(s)
-        let hasDMA = !s.dma.states.isEmpty
-        let request = SettingsRequest(tomlPath: dir + "/study.toml", tsK: ts, teK: te, baseline: s.baseline.description,
-                                      betaWindowK: hasDMA ? d.beta : nil, alphaWindowK: hasDMA ? d.alpha : nil,
-                                      qpdWindowHz: hasDMA ? d.qpd : nil, tgK: hasDMA ? d.tg : nil, trefK: hasDMA ? d.tref : nil)
-        let dmaText = hasDMA ? " and the DMA windows\(d.tg == nil ? "" : ", tg_K"), tref_K" : ""
-        s.mode = .confirm(question: "Write ts_K = \(JSONValue.format(ts)), te_K = \(JSONValue.format(te)), baseline = \"\(s.baseline)\"\(dmaText) into study.toml? (y/n)",
-                          effect: .writeSettings(request))
+        let request = SettingsRequest(tomlPath: dir + "/study.toml", assignments: plan)
+        let what = plan.map { "\($0.label) = \($0.value)" }.joined(separator: ", ")
+        s.mode = .confirm(question: "Write study.toml? (y/n) \(what)", effect: .writeSettings(request))
     }
 
     /// A click in the plot moves the nearest of the view's plot cursors there, snapped as the

@@ -52,6 +52,7 @@ public enum KeyMap {
                 case "<": return .nudgeShift(-MasterShiftEditor.nudgeDecades)
                 case ">": return .nudgeShift(MasterShiftEditor.nudgeDecades)
                 case "r": return .refineShift
+                case "a": return .applyToAllStates
                 default: return nil
                 }
             case .left: return .moveCursor(steps: -1)
@@ -81,7 +82,8 @@ public enum KeyMap {
         "+ - 0               zoom in, out, reset",
         "b                   cycle the baseline (linear, none, state:…)",
         "e                   export TSV and JSON to the current directory",
-        "w                   write T_s, T_e, baseline, windows into study.toml",
+        "a                   give every state the selected state's window / T_g",
+        "w                   write the settings in force into study.toml",
         "{ } < > r           view 9: pick isotherm, shift ±0.05 decade, refine",
         "mouse click         move the nearest cursor there",
         "? / Esc             close this help        q  quit",

@@ -91,7 +91,7 @@ final class ExplorerTmuxTests: XCTestCase {
 
         // Write the bounds into study.toml: analyze then reproduces the screen.
         try t.keys("w")
-        try t.wait("write question") { $0.contains("into study.toml? (y/n)") }
+        try t.wait("write question") { $0.contains("Write study.toml? (y/n)") }
         try t.keys("y")
         try t.wait("written") { $0.contains("wrote ts_K") }
         let toml = try String(contentsOf: study.appendingPathComponent("study.toml"), encoding: .utf8)
