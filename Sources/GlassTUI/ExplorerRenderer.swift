@@ -181,6 +181,8 @@ public enum ExplorerRenderer {
     static func drawMarks(_ f: inout Frame, _ marks: [PlotMark], geometry g: PlotGeometry, colours: Bool) {
         for m in marks {
             guard let x = g.column(ofX: m.x), let y = g.row(ofY: m.y) else { continue }
+            // Marks never overwrite the legend's text.
+            if let b = g.legendBox, b.contains(FramePoint(x: x, y: y)) { continue }
             f[x, y] = Cell(m.character, foreground: colours ? m.colour : nil, attributes: .bold)
         }
     }
