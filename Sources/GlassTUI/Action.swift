@@ -13,7 +13,18 @@ public enum Action: Equatable, Sendable {
     /// Show or hide the selected state.
     case toggleSelectedState
     /// Zoom in, out, or back to the full range.
-    case zoomIn, zoomOut, zoomReset
+    /// Zoom the x axis in or out around the active cursor (or the middle).
+    case zoomX(in: Bool)
+    /// Zoom the y axis in or out around the middle.
+    case zoomY(in: Bool)
+    /// Move what is shown by a quarter of the span (x: −1 left, +1 right; y: −1 down, +1 up).
+    case pan(x: Int, y: Int)
+    /// Fit y to what is visible.
+    case fitY
+    /// Show all the data (x and y).
+    case zoomReset
+    /// Start typing a range for an axis.
+    case beginRange(PlotAxis)
     /// Cycle the DSC baseline: linear → none → state:… → linear.
     case cycleBaseline
     /// Start typing an exact value for the active cursor.

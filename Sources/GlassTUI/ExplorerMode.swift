@@ -6,6 +6,8 @@ public enum ExplorerMode: Equatable, Sendable {
     case help
     /// Typing an exact value for a cursor (`=`); `text` is what was typed so far.
     case input(cursor: CursorID, text: String)
+    /// Typing a range `LO HI` for an axis (`x`, `y`); `text` is what was typed so far.
+    case rangeInput(axis: PlotAxis, text: String)
     /// A yes/no question; `y` runs the effect.
     case confirm(question: String, effect: Effect)
 }

@@ -56,7 +56,7 @@ public enum ExplorerRenderer {
     public static func plotGeometry(_ s: ExplorerState) -> PlotGeometry? {
         guard s.width >= minimumWidth, s.height >= minimumHeight else { return nil }
         let layout = Layout(width: s.width, height: s.height)
-        guard let spec = ViewRegistry.view(s.view).plot(s, columns: layout.plot.width) else { return nil }
+        guard let spec = Navigation.plot(s, view: ViewRegistry.view(s.view), columns: layout.plot.width) else { return nil }
         var f = Frame(width: s.width, height: s.height)
         return PlotRenderer.render(ScreenText.fit(spec, unicode: s.style.braille), into: &f, region: layout.plot,
                                    braille: s.style.braille, colours: s.style.colours)
@@ -156,7 +156,7 @@ public enum ExplorerRenderer {
 
     static func plotPane(_ f: inout Frame, _ s: ExplorerState, _ view: any ExplorerView, _ r: FrameRect) {
         let uni = s.style.braille
-        if let spec = view.plot(s, columns: r.width) {
+        if let spec = Navigation.plot(s, view: view, columns: r.width) {
             let g = PlotRenderer.render(ScreenText.fit(spec, unicode: uni), into: &f, region: r, braille: uni, colours: s.style.colours)
             if let g { drawMarks(&f, view.marks(s), geometry: g, colours: s.style.colours) }
             return
@@ -194,6 +194,9 @@ public enum ExplorerRenderer {
         switch s.mode {
         case .input(let c, let typed):
             text = "\(c.rawValue) (\(c.unit)) = \(typed)_   Enter sets, Esc cancels"
+            attributes = .bold
+        case .rangeInput(let axis, let typed):
+            text = "\(axis.rawValue) range = \(typed)_   LO HI, Enter sets, Esc cancels"
             attributes = .bold
         case .confirm(let q, _):
             text = q

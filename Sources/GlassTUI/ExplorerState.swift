@@ -63,8 +63,9 @@ public struct ExplorerState: Sendable {
     public var hidden: Set<String> = []
     /// Index of the selected state in the states pane.
     public var selection = 0
-    /// Zoom level: the x span shown is the full span / 2^zoom.
-    public var zoom = 0
+    /// Per view, the part of the plot shown (zoom, pan, typed ranges); a view without one shows
+    /// all its data. View 1 opens on the region of interest.
+    public var viewports: [ViewID: Viewport] = [:]
     /// Keyboard mode.
     public var mode: ExplorerMode = .normal
     /// One-line message for the status line.
@@ -129,6 +130,10 @@ public struct ExplorerState: Sendable {
             proposalRule = p.rule
         }
         recompute()
+        let data = curveSeries.compactMap { $0.series.envelope?.xBounds }.reduce(nil as ClosedRange<Double>?) { acc, d in
+            acc.map { min($0.lowerBound, d.lowerBound)...max($0.upperBound, d.upperBound) } ?? d
+        }
+        if let roi = Navigation.regionOfInterest(tsK: tsK, teK: teK, data: data) { viewports[.heatFlow] = Viewport(x: roi) }
     }
 
     /// A one-line description of an error.

@@ -33,6 +33,7 @@ public enum ExplorerUpdate {
         case .moveCursor(let steps):
             guard view.cursors.contains(s.cursor) else { s.message = "this view has no cursor"; break }
             move(&s, steps: steps)
+            follow(&s, s.cursor)
         case .moveSelection(let d):
             let n = s.stateLabels.count
             if n > 0 { s.selection = min(max(0, s.selection + d), n - 1) }
@@ -41,12 +42,25 @@ public enum ExplorerUpdate {
             guard s.selection < labels.count else { break }
             let l = labels[s.selection]
             if s.hidden.contains(l) { s.hidden.remove(l) } else { s.hidden.insert(l) }
-        case .zoomIn:
-            s.zoom = min(s.zoom + 1, 12)
-        case .zoomOut:
-            s.zoom = max(s.zoom - 1, 0)
+        case .zoomX(let zoomIn):
+            let centre = view.plotCursors.contains(s.cursor) ? s.value(of: s.cursor) : nil
+            navigate(&s, axis: .x) { r, log in
+                Navigation.zoom(r, factor: zoomIn ? Navigation.zoomFactor : 1 / Navigation.zoomFactor, centre: centre, log: log)
+            }
+        case .zoomY(let zoomIn):
+            navigate(&s, axis: .y) { r, log in
+                Navigation.zoom(r, factor: zoomIn ? Navigation.zoomFactor : 1 / Navigation.zoomFactor, centre: nil, log: log)
+            }
+        case .pan(let dx, let dy):
+            if dx != 0 { navigate(&s, axis: .x) { r, log in Navigation.pan(r, fraction: Double(dx) * Navigation.panFraction, log: log) } }
+            if dy != 0 { navigate(&s, axis: .y) { r, log in Navigation.pan(r, fraction: Double(dy) * Navigation.panFraction, log: log) } }
+        case .fitY:
+            s.viewports[s.view]?.y = nil
         case .zoomReset:
-            s.zoom = 0
+            s.viewports[s.view] = nil
+        case .beginRange(let axis):
+            guard view.plot(s, columns: 10) != nil else { s.message = "this view has no plot"; break }
+            s.mode = .rangeInput(axis: axis, text: "")
         case .cycleBaseline:
             cycleBaseline(&s)
         case .beginInput:
@@ -54,9 +68,16 @@ public enum ExplorerUpdate {
             s.mode = .input(cursor: s.cursor, text: "")
         case .inputCharacter(let c):
             if case .input(let cur, let text) = s.mode, text.count < 24 { s.mode = .input(cursor: cur, text: text + String(c)) }
+            if case .rangeInput(let axis, let text) = s.mode, text.count < 40 { s.mode = .rangeInput(axis: axis, text: text + String(c)) }
         case .inputBackspace:
             if case .input(let cur, let text) = s.mode { s.mode = .input(cursor: cur, text: String(text.dropLast())) }
+            if case .rangeInput(let axis, let text) = s.mode { s.mode = .rangeInput(axis: axis, text: String(text.dropLast())) }
         case .inputCommit:
+            if case .rangeInput(let axis, let text) = s.mode {
+                s.mode = .normal
+                setRange(&s, axis: axis, text: text)
+                break
+            }
             guard case .input(let cur, let text) = s.mode else { break }
             s.mode = .normal
             guard let v = Double(text.trimmingCharacters(in: .whitespaces)), v.isFinite else {
@@ -64,6 +85,7 @@ public enum ExplorerUpdate {
                 break
             }
             set(&s, cur, to: v)
+            follow(&s, cur)
         case .cancel:
             s.mode = .normal
             s.message = nil
@@ -115,6 +137,41 @@ public enum ExplorerUpdate {
             applyToAllStates(&s)
         }
         return s
+    }
+
+    /// Applies `change` to the shown range of `axis` and keeps the result as the view's viewport.
+    static func navigate(_ s: inout ExplorerState, axis: PlotAxis,
+                         _ change: (ClosedRange<Double>, Bool) -> ClosedRange<Double>?) {
+        guard let shown = Navigation.shown(s, columns: max(10, s.width / 2)) else { s.message = "this view has no plot"; return }
+        let current = axis == .x ? shown.x : shown.y
+        guard let next = change(current, axis == .x ? shown.xLog : shown.yLog) else {
+            s.message = "cannot zoom further"
+            return
+        }
+        var vp = s.viewports[s.view] ?? Viewport()
+        if axis == .x { vp.x = next } else { vp.y = next }
+        s.viewports[s.view] = vp
+    }
+
+    /// A typed range for an axis: two numbers `LO HI`, else a message and nothing changes.
+    static func setRange(_ s: inout ExplorerState, axis: PlotAxis, text: String) {
+        guard let shown = Navigation.shown(s, columns: max(10, s.width / 2)) else { s.message = "this view has no plot"; return }
+        let log = axis == .x ? shown.xLog : shown.yLog
+        guard let r = Navigation.parseRange(text, log: log) else {
+            s.message = "'\(text)': expected two numbers LO HI with LO < HI\(log ? ", both > 0 (log axis)" : ""); range unchanged"
+            return
+        }
+        var vp = s.viewports[s.view] ?? Viewport()
+        if axis == .x { vp.x = r } else { vp.y = r }
+        s.viewports[s.view] = vp
+    }
+
+    /// After a cursor move: the view moves only when the cursor reaches the edge of what is shown.
+    static func follow(_ s: inout ExplorerState, _ c: CursorID) {
+        guard ViewRegistry.view(s.view).plotCursors.contains(c), let v = s.value(of: c), let x = s.viewports[s.view]?.x,
+              let shown = Navigation.shown(s, columns: max(10, s.width / 2)),
+              let moved = Navigation.follow(x, value: v, log: shown.xLog) else { return }
+        s.viewports[s.view]?.x = moved
     }
 
     /// Keeps the active cursor one of the view's.

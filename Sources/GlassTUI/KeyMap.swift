@@ -9,6 +9,14 @@ public enum KeyMap {
             case .character("q"): return .quit
             default: return nil
             }
+        case .rangeInput:
+            switch key {
+            case .character(let c) where c.isNumber || ".-+eE :,".contains(c): return .inputCharacter(c)
+            case .backspace: return .inputBackspace
+            case .enter: return .inputCommit
+            case .escape: return .cancel
+            default: return nil
+            }
         case .input:
             switch key {
             case .character(let c) where c.isNumber || c == "." || c == "-" || c == "e" || c == "E" || c == "+":
@@ -38,8 +46,17 @@ public enum KeyMap {
                 case "[": return .cycleCursor(-1)
                 case "]": return .cycleCursor(1)
                 case " ": return .toggleSelectedState
-                case "+": return .zoomIn
-                case "-": return .zoomOut
+                case "+": return .zoomX(in: true)
+                case "-": return .zoomX(in: false)
+                case "^": return .zoomY(in: true)
+                case "_": return .zoomY(in: false)
+                case "(": return .pan(x: -1, y: 0)
+                case ")": return .pan(x: 1, y: 0)
+                case "K": return .pan(x: 0, y: 1)
+                case "J": return .pan(x: 0, y: -1)
+                case "f": return .fitY
+                case "x": return .beginRange(.x)
+                case "y": return .beginRange(.y)
                 case "0": return .zoomReset
                 case "b": return .cycleBaseline
                 case "=": return .beginInput
@@ -79,7 +96,9 @@ public enum KeyMap {
         "=                   type an exact value (Enter, Esc)",
         "↑ ↓ / k j           select a state",
         "space               show / hide the selected state",
-        "+ - 0               zoom in, out, reset",
+        "+ -  ^ _            zoom x in/out (at the cursor), zoom y in/out",
+        "( )  K J            pan left/right, up/down (a quarter of the span)",
+        "f  0  x  y          fit y to what is visible; all the data; type an x or y range",
         "b                   cycle the baseline (linear, none, state:…)",
         "e                   export TSV and JSON to the current directory",
         "a                   give every state the selected state's window / T_g",
