@@ -1,3 +1,5 @@
+import GlassKit
+
 /// Everything that can change the explorer's state; `update(state, action)` applies one.
 public enum Action: Equatable, Sendable {
     /// Show a view.
@@ -26,7 +28,10 @@ public enum Action: Equatable, Sendable {
     /// Start typing a range for an axis.
     case beginRange(PlotAxis)
     /// Cycle the DSC baseline: linear → none → state:… → linear.
-    case cycleBaseline
+    /// Open the baseline pick-list.
+    case chooseBaseline
+    /// Set the baseline.
+    case setBaseline(DSCBaseline)
     /// Start typing an exact value for the active cursor.
     case beginInput
     /// A character typed into the value prompt.
@@ -59,6 +64,10 @@ public enum Action: Equatable, Sendable {
     case nudgeShift(Double)
     /// View 9: refine the selected isotherm's shift near its current value (SPEC §4.3 cost).
     case refineShift
+    /// Undo the last change of a cursor, window, baseline or shift; redo it.
+    case undo, redo
+    /// Move in a pick-list.
+    case pickMove(Int)
     /// Gives every DMA state the selected state's value of the active cursor's setting.
     case applyToAllStates
 }

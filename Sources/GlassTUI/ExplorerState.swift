@@ -80,6 +80,14 @@ public struct ExplorerState: Sendable {
     public var studyIsDirectory = true
     /// Directory exports are written to.
     public var exportDirectory: String
+    /// Undo/redo history of the settings changed in the explorer.
+    public var history = WorkHistory()
+    /// The settings as study.toml last held them (at start, after `w`): `q` asks when they differ.
+    public var writtenWork: WorkSnapshot?
+    /// Whether the `=` prompt still shows the value it started from (the first key replaces it).
+    public var inputFresh = false
+    /// Set by a first `q` with unwritten changes: a second `q` quits.
+    public var quitArmed = false
     /// An effect for the runtime to perform (then cleared).
     public var pendingEffect: Effect?
     /// Set when the user quits.
@@ -134,6 +142,7 @@ public struct ExplorerState: Sendable {
             acc.map { min($0.lowerBound, d.lowerBound)...max($0.upperBound, d.upperBound) } ?? d
         }
         if let roi = Navigation.regionOfInterest(tsK: tsK, teK: teK, data: data) { viewports[.heatFlow] = Viewport(x: roi) }
+        writtenWork = WorkSnapshot(self)
     }
 
     /// A one-line description of an error.

@@ -9,6 +9,8 @@ public enum ExplorerUpdate {
     public static func update(_ state: ExplorerState, _ action: Action) -> ExplorerState {
         var s = state
         s.pendingEffect = nil
+        let before = WorkSnapshot(state)
+        if action != .quit { s.quitArmed = false }
         switch action {
         case .resize, .effectFinished: break
         default: s.message = nil
@@ -61,18 +63,44 @@ public enum ExplorerUpdate {
         case .beginRange(let axis):
             guard view.plot(s, columns: 10) != nil else { s.message = "this view has no plot"; break }
             s.mode = .rangeInput(axis: axis, text: "")
-        case .cycleBaseline:
-            cycleBaseline(&s)
+        case .setBaseline(let b):
+            setBaseline(&s, to: b)
+        case .chooseBaseline:
+            guard !s.prepared.states.isEmpty else { s.message = "no DSC data: no baseline to choose"; break }
+            let choices: [DSCBaseline] = [.linear, .none] + s.prepared.states.map { .state($0.state) }
+            s.mode = .pickBaseline(choices: choices, index: choices.firstIndex(of: s.baseline) ?? 0)
+        case .pickMove(let d):
+            if case .pickBaseline(let choices, let i) = s.mode { s.mode = .pickBaseline(choices: choices, index: min(max(0, i + d), choices.count - 1)) }
+        case .undo:
+            guard let last = s.history.undo.popLast() else { s.message = "nothing to undo"; break }
+            s.history.redo.append(before)
+            last.restore(into: &s)
+            s.message = "undone"
+        case .redo:
+            guard let next = s.history.redo.popLast() else { s.message = "nothing to redo"; break }
+            s.history.undo.append(before)
+            next.restore(into: &s)
+            s.message = "redone"
         case .beginInput:
             guard view.cursors.contains(s.cursor) else { s.message = "this view has no cursor"; break }
-            s.mode = .input(cursor: s.cursor, text: "")
+            // Typing starts from the current value (Backspace edits it).
+            s.mode = .input(cursor: s.cursor, text: s.value(of: s.cursor).map(Format.shortNumber) ?? "")
+            s.inputFresh = true
         case .inputCharacter(let c):
-            if case .input(let cur, let text) = s.mode, text.count < 24 { s.mode = .input(cursor: cur, text: text + String(c)) }
+            // The first character typed replaces the value the prompt started from.
+            if case .input(let cur, let text) = s.mode, text.count < 24 { s.mode = .input(cursor: cur, text: (s.inputFresh ? "" : text) + String(c)) }
             if case .rangeInput(let axis, let text) = s.mode, text.count < 40 { s.mode = .rangeInput(axis: axis, text: text + String(c)) }
+            s.inputFresh = false
         case .inputBackspace:
             if case .input(let cur, let text) = s.mode { s.mode = .input(cursor: cur, text: String(text.dropLast())) }
+            s.inputFresh = false
             if case .rangeInput(let axis, let text) = s.mode { s.mode = .rangeInput(axis: axis, text: String(text.dropLast())) }
         case .inputCommit:
+            if case .pickBaseline(let choices, let i) = s.mode {
+                s.mode = .normal
+                setBaseline(&s, to: choices[i])
+                break
+            }
             if case .rangeInput(let axis, let text) = s.mode {
                 s.mode = .normal
                 setRange(&s, axis: axis, text: text)
@@ -118,6 +146,7 @@ public enum ExplorerUpdate {
                 s.study?.settings = settings
                 s.dmaOverrides.perState = [:]
                 s.recompute()
+                s.writtenWork = WorkSnapshot(s)
             case .failed(let text):
                 s.message = "failed: " + text
             case .exists(let request, let paths):
@@ -126,7 +155,19 @@ public enum ExplorerUpdate {
                                   effect: .export(request, overwrite: true))
             }
         case .quit:
-            s.quitRequested = true
+            // Hand shifts are drawing only (never written): they do not count.
+            let unwritten = s.writtenWork.map { written in
+                var now = WorkSnapshot(s)
+                now.masterEdit = written.masterEdit
+                return now != written
+            } ?? false
+            if unwritten, !s.quitArmed, s.studyIsDirectory, !SettingsWritePlan.assignments(s).isEmpty {
+                s.quitArmed = true
+                s.mode = .normal
+                s.message = "unwritten changes: w writes them into study.toml, q again quits"
+            } else {
+                s.quitRequested = true
+            }
         case .selectIsotherm(let d):
             MasterShiftEditor.select(&s, by: d)
         case .nudgeShift(let d):
@@ -136,6 +177,7 @@ public enum ExplorerUpdate {
         case .applyToAllStates:
             applyToAllStates(&s)
         }
+        if action != .undo, action != .redo, WorkSnapshot(s) != before { s.history.record(before) }
         return s
     }
 
@@ -343,12 +385,9 @@ public enum ExplorerUpdate {
         s.message = "\(s.cursor.rawValue): \(r.dma[k].state)'s value applied to every state"
     }
 
-    /// linear → none → state:first … state:last → linear.
-    static func cycleBaseline(_ s: inout ExplorerState) {
-        let labels = s.prepared.states.map { $0.state }
-        let order: [DSCBaseline] = [.linear, .none] + labels.map { .state($0) }
-        let i = order.firstIndex(of: s.baseline) ?? 0
-        let next = order[(i + 1) % order.count]
+    /// Sets the baseline chosen from the pick-list; refused (with the reason) when the analysis fails.
+    static func setBaseline(_ s: inout ExplorerState, to next: DSCBaseline) {
+        guard next != s.baseline else { s.message = "baseline: \(next)"; return }
         let old = s
         s.baseline = next
         if case .state(let l) = next { try? s.prepared.cacheBaseline(l) }

@@ -9,6 +9,15 @@ public enum KeyMap {
             case .character("q"): return .quit
             default: return nil
             }
+        case .pickBaseline:
+            switch key {
+            case .up, .character("k"): return .pickMove(-1)
+            case .down, .character("j"): return .pickMove(1)
+            case .enter: return .inputCommit
+            case .escape, .character("b"): return .cancel
+            case .character("q"): return .quit
+            default: return nil
+            }
         case .rangeInput:
             switch key {
             case .character(let c) where c.isNumber || ".-+eE :,".contains(c): return .inputCharacter(c)
@@ -58,7 +67,7 @@ public enum KeyMap {
                 case "x": return .beginRange(.x)
                 case "y": return .beginRange(.y)
                 case "0": return .zoomReset
-                case "b": return .cycleBaseline
+                case "b": return .chooseBaseline
                 case "=": return .beginInput
                 case "e": return .export
                 case "w": return .writeSettings
@@ -70,6 +79,8 @@ public enum KeyMap {
                 case ">": return .nudgeShift(MasterShiftEditor.nudgeDecades)
                 case "r": return .refineShift
                 case "a": return .applyToAllStates
+                case "u": return .undo
+                case "U": return .redo
                 default: return nil
                 }
             case .left: return .moveCursor(steps: -1)
@@ -99,7 +110,8 @@ public enum KeyMap {
         "+ -  ^ _            zoom x in/out (at the cursor), zoom y in/out",
         "( )  K J            pan left/right, up/down (a quarter of the span)",
         "f  0  x  y          fit y to what is visible; all the data; type an x or y range",
-        "b                   cycle the baseline (linear, none, state:…)",
+        "b                   choose the baseline from a list (linear, none, state:…)",
+        "u U                 undo, redo a change of bounds, windows, baseline, shifts",
         "e                   export TSV and JSON to the current directory",
         "a                   give every state the selected state's window / T_g",
         "w                   write the settings in force into study.toml",

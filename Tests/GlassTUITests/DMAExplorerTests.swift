@@ -78,7 +78,7 @@ final class DMAExplorerTests: XCTestCase {
         let actions: [Action] = [.selectView(.moduli), .moveCursor(steps: 3), .cycleCursor(2), .moveCursor(steps: 10),
                                  .selectView(.tanDelta), .moveCursor(steps: 2), .cycleCursor(1), .moveCursor(steps: -3),
                                  .selectView(.chi), .cycleCursor(1), .moveCursor(steps: -5), .selectView(.master), .moveCursor(steps: -10),
-                                 .selectView(.heatFlow), .moveCursor(steps: 4), .cycleBaseline, .selectView(.arrhenius),
+                                 .selectView(.heatFlow), .moveCursor(steps: 4), .setBaseline(.none), .selectView(.arrhenius),
                                  .cycleCursor(-1), .moveCursor(steps: -10)]
         for (k, action) in actions.enumerated() {
             s = ExplorerUpdate.update(s, action)
@@ -294,8 +294,8 @@ final class DMAExplorerTests: XCTestCase {
         s = press(s, [.character(" "), .character("1")])
         XCTAssertTrue(s.hidden.contains("cooled-20"))
         XCTAssertTrue(ExplorerRenderer.render(s).text.contains("no DSC sample runs"))
-        s = press(s, [.character("b")])
-        XCTAssertNotNil(s.results, "a baseline cycle on a DMA-only study keeps the DMA results")
+        s = apply(s, [.setBaseline(.none)])
+        XCTAssertNotNil(s.results, "a baseline change on a DMA-only study keeps the DMA results")
     }
 
     func testTrefStepsAlongTheIsotherms() throws {

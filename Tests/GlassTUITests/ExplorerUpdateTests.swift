@@ -145,15 +145,21 @@ final class ExplorerUpdateTests: XCTestCase {
         XCTAssertEqual(x.upperBound - x.lowerBound, 40, accuracy: 1e-9, "followed without zooming")
     }
 
-    func testBaselineCycles() {
+    func testBaselineFromAPickList() {
         var s = press(paper, [.character("b")])
+        guard case .pickBaseline(let choices, let index) = s.mode else { return XCTFail("no pick-list") }
+        XCTAssertEqual(choices, [.linear, .none, .state("as-cast"), .state("cooled-1"), .state("cooled-5"), .state("cooled-10"), .state("cooled-20")])
+        XCTAssertEqual(index, 0, "starts at the baseline in force")
+        XCTAssertTrue(ExplorerRenderer.render(s).text.contains("* linear"))
+        XCTAssertEqual(press(s, [.escape]).results?.settings.baseline, .linear, "Esc changes nothing")
+        s = press(s, [.down, .enter])
         XCTAssertEqual(s.results?.settings.baseline, DSCBaseline.none)
-        s = press(s, [.character("b")])
+        s = press(s, [.character("b"), .down, .enter])
         XCTAssertEqual(s.results?.settings.baseline, .state("as-cast"))
         XCTAssertEqual(s.results?.dsc?.states.first?.dHJPerG, 0, "the reference state gets 0")
-        for _ in 0..<4 { s = press(s, [.character("b")]) }
-        XCTAssertEqual(s.results?.settings.baseline, .state("cooled-20"))
-        s = press(s, [.character("b")])
+        s = press(s, [.character("b"), .down, .down, .down, .down, .down, .down, .enter])
+        XCTAssertEqual(s.results?.settings.baseline, .state("cooled-20"), "the list stops at its last line")
+        s = press(s, [.character("b"), .up, .up, .up, .up, .up, .up, .up, .up, .enter])
         XCTAssertEqual(s.results?.settings.baseline, .linear)
         XCTAssertEqual(s.results?.dsc?.states.map(\.dHJPerG), paper.results?.dsc?.states.map(\.dHJPerG))
     }
@@ -221,8 +227,8 @@ final class BoundMoveResultsTests: XCTestCase {
     func testPatchedResultsEqualAFullAnalysis() throws {
         let study = SyntheticStudy.study(settings: SyntheticStudy.paperSettings)
         var s = SyntheticStudy.state(study)
-        for (k, action) in [Action.moveCursor(steps: 3), .cycleCursor(1), .moveCursor(steps: -7), .cycleBaseline,
-                            .moveCursor(steps: 2), .cycleBaseline, .cycleBaseline, .moveCursor(steps: 1)].enumerated() {
+        for (k, action) in [Action.moveCursor(steps: 3), .cycleCursor(1), .moveCursor(steps: -7), .setBaseline(.none),
+                            .moveCursor(steps: 2), .setBaseline(.state("as-cast")), .setBaseline(.state("cooled-1")), .moveCursor(steps: 1)].enumerated() {
             s = ExplorerUpdate.update(s, action)
             let r = try XCTUnwrap(s.results)
             let full = try Analysis.run(study, options: AnalysisOptions(tsK: s.tsK, teK: s.teK, baseline: s.baseline))
