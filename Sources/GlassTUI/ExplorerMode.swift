@@ -12,6 +12,8 @@ public enum ExplorerMode: Equatable, Sendable {
     case rangeInput(axis: PlotAxis, text: String)
     /// A pick-list of baselines (`b`): ↑/↓ choose, Enter applies, Esc cancels.
     case pickBaseline(choices: [DSCBaseline], index: Int)
+    /// A pick-list of the open studies (`s`).
+    case pickStudy(index: Int)
     /// A yes/no question; `y` runs the effect.
     case confirm(question: String, effect: Effect)
 }

@@ -49,7 +49,13 @@ public enum ExplorerRenderer {
         f.put(string: probe, at: FramePoint(x: 0, y: layout.probeRow), attributes: .dim)
         statusLine(&f, s, row: layout.statusRow)
         if s.mode == .help { helpOverlay(&f, unicode: uni) }
-        if case .pickBaseline(let choices, let index) = s.mode { pickList(&f, s, choices.map(\.description), index, layout.plot) }
+        if case .pickBaseline(let choices, let index) = s.mode {
+            pickList(&f, s, title: " Baseline ", choices.map(\.description), index, current: s.baseline.description, layout.plot)
+        }
+        if case .pickStudy(let index) = s.mode {
+            let names = StudyWorkspace.names(s)
+            pickList(&f, s, title: " Study ", names, index, current: names[s.studyIndex], layout.plot)
+        }
         return f
     }
 
@@ -77,7 +83,7 @@ public enum ExplorerRenderer {
         let uni = s.style.braille
         func makeTabs(compact: Bool) -> [(String, Bool)] {
             ViewID.allCases.map { v in
-                let text = compact && v != s.view ? "\(v.rawValue)" : "\(v.rawValue) \(v.tab)"
+                let text = compact && v != s.view ? v.key : "\(v.key) \(v.tab)"
                 return (ScreenText.fit(text, unicode: uni), v == s.view)
             }
         }
@@ -105,6 +111,9 @@ public enum ExplorerRenderer {
             f.put(string: ScreenText.fit(text, unicode: uni).fitted(r.width), at: FramePoint(x: r.x, y: y),
                   foreground: fg, attributes: attributes, clip: r)
             y += 1
+        }
+        if s.workspace.count > 1 {
+            line("Study \(s.studyIndex + 1)/\(s.workspace.count) (s) \(s.studyName)", attributes: .bold)
         }
         line("States", attributes: .bold)
         let entries = s.paneStates
@@ -196,6 +205,9 @@ public enum ExplorerRenderer {
         case .input(let c, let typed):
             text = "\(c.rawValue) (\(c.unit)) = \(typed)_   Enter sets, Esc cancels"
             attributes = .bold
+        case .pickStudy:
+            text = "study: ↑↓ choose, Enter opens, Esc cancels"
+            attributes = .bold
         case .pickBaseline:
             text = "baseline: ↑↓ choose, Enter applies, Esc cancels"
             attributes = .bold
@@ -223,14 +235,14 @@ public enum ExplorerRenderer {
 
     /// A pick-list at the top left of the plot: the chosen line in reverse video, the one in
     /// force marked with `*`.
-    static func pickList(_ f: inout Frame, _ s: ExplorerState, _ items: [String], _ index: Int, _ area: FrameRect) {
+    static func pickList(_ f: inout Frame, _ s: ExplorerState, title: String, _ items: [String], _ index: Int, current: String,
+                         _ area: FrameRect) {
         let uni = s.style.braille
-        let current = s.baseline.description
         let lines = items.map { ($0 == current ? "* " : "  ") + $0 }
         let w = min(area.width, (lines.map(\.count).max() ?? 0) + 4)
         let h = min(area.height, lines.count + 2)
         let box = FrameRect(x: area.x + 1, y: area.y, width: w, height: h)
-        drawBox(&f, box, title: " Baseline ", unicode: uni)
+        drawBox(&f, box, title: title, unicode: uni)
         let inner = FrameRect(x: box.x + 1, y: box.y + 1, width: w - 2, height: h - 2)
         // Scroll so the chosen line is visible.
         let first = max(0, min(index - inner.height + 1, lines.count - inner.height))

@@ -80,6 +80,15 @@ public struct ExplorerState: Sendable {
     public var studyIsDirectory = true
     /// Directory exports are written to.
     public var exportDirectory: String
+    /// Every study opened together (`glassview A B C`), in argument order, nil at the current
+    /// one's place; empty with one study. Each keeps its own settings, history and view state.
+    public var workspace: [ExplorerState?] = []
+    /// The current study's place in ``workspace``.
+    public var studyIndex = 0
+    /// Comparison view: S_r by glass (`g`) instead of ΔH_rej against cooling rate.
+    public var compareByGlass = false
+    /// Comparison view: the bundled literature values shown (`G`).
+    public var showLiterature = true
     /// Undo/redo history of the settings changed in the explorer.
     public var history = WorkHistory()
     /// The settings as study.toml last held them (at start, after `w`): `q` asks when they differ.

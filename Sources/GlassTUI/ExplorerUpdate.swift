@@ -69,7 +69,20 @@ public enum ExplorerUpdate {
             guard !s.prepared.states.isEmpty else { s.message = "no DSC data: no baseline to choose"; break }
             let choices: [DSCBaseline] = [.linear, .none] + s.prepared.states.map { .state($0.state) }
             s.mode = .pickBaseline(choices: choices, index: choices.firstIndex(of: s.baseline) ?? 0)
+        case .chooseStudy:
+            guard s.workspace.count > 1 else { s.message = "one study is open (glassview A B C opens several)"; break }
+            s.mode = .pickStudy(index: s.studyIndex)
+        case .setStudy(let j):
+            s = StudyWorkspace.switchTo(j, from: s)
+        case .toggleCompareMode:
+            guard s.view == .compare else { s.message = "g: in the comparison view (c)"; break }
+            s.compareByGlass.toggle()
+        case .toggleLiterature:
+            guard s.view == .compare else { s.message = "G: in the comparison view (c)"; break }
+            s.showLiterature.toggle()
+            s.message = "literature values " + (s.showLiterature ? "shown" : "hidden")
         case .pickMove(let d):
+            if case .pickStudy(let i) = s.mode { s.mode = .pickStudy(index: min(max(0, i + d), s.workspace.count - 1)) }
             if case .pickBaseline(let choices, let i) = s.mode { s.mode = .pickBaseline(choices: choices, index: min(max(0, i + d), choices.count - 1)) }
         case .undo:
             guard let last = s.history.undo.popLast() else { s.message = "nothing to undo"; break }
@@ -96,6 +109,11 @@ public enum ExplorerUpdate {
             s.inputFresh = false
             if case .rangeInput(let axis, let text) = s.mode { s.mode = .rangeInput(axis: axis, text: String(text.dropLast())) }
         case .inputCommit:
+            if case .pickStudy(let j) = s.mode {
+                s.mode = .normal
+                s = StudyWorkspace.switchTo(j, from: s)
+                break
+            }
             if case .pickBaseline(let choices, let i) = s.mode {
                 s.mode = .normal
                 setBaseline(&s, to: choices[i])
@@ -155,16 +173,12 @@ public enum ExplorerUpdate {
                                   effect: .export(request, overwrite: true))
             }
         case .quit:
-            // Hand shifts are drawing only (never written): they do not count.
-            let unwritten = s.writtenWork.map { written in
-                var now = WorkSnapshot(s)
-                now.masterEdit = written.masterEdit
-                return now != written
-            } ?? false
-            if unwritten, !s.quitArmed, s.studyIsDirectory, !SettingsWritePlan.assignments(s).isEmpty {
+            let unwritten = ([s] + s.workspace.compactMap { $0 }).filter(hasUnwrittenWork).map(\.studyName)
+            if !unwritten.isEmpty, !s.quitArmed {
                 s.quitArmed = true
                 s.mode = .normal
                 s.message = "unwritten changes: w writes them into study.toml, q again quits"
+                    + (s.workspace.count > 1 ? " (\(unwritten.joined(separator: ", ")))" : "")
             } else {
                 s.quitRequested = true
             }
@@ -179,6 +193,15 @@ public enum ExplorerUpdate {
         }
         if action != .undo, action != .redo, WorkSnapshot(s) != before { s.history.record(before) }
         return s
+    }
+
+    /// Whether `s` holds settings changed since study.toml was last read or written that `w`
+    /// would write (hand shifts are drawing only and do not count).
+    static func hasUnwrittenWork(_ s: ExplorerState) -> Bool {
+        guard s.studyIsDirectory, let written = s.writtenWork else { return false }
+        var now = WorkSnapshot(s)
+        now.masterEdit = written.masterEdit
+        return now != written && !SettingsWritePlan.assignments(s).isEmpty
     }
 
     /// Applies `change` to the shown range of `axis` and keeps the result as the view's viewport.

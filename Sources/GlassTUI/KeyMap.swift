@@ -9,6 +9,15 @@ public enum KeyMap {
             case .character("q"): return .quit
             default: return nil
             }
+        case .pickStudy:
+            switch key {
+            case .up, .character("k"): return .pickMove(-1)
+            case .down, .character("j"): return .pickMove(1)
+            case .enter: return .inputCommit
+            case .escape, .character("s"): return .cancel
+            case .character("q"): return .quit
+            default: return nil
+            }
         case .pickBaseline:
             switch key {
             case .up, .character("k"): return .pickMove(-1)
@@ -79,6 +88,10 @@ public enum KeyMap {
                 case ">": return .nudgeShift(MasterShiftEditor.nudgeDecades)
                 case "r": return .refineShift
                 case "a": return .applyToAllStates
+                case "c": return .selectView(.compare)
+                case "s": return .chooseStudy
+                case "g": return .toggleCompareMode
+                case "G": return .toggleLiterature
                 case "u": return .undo
                 case "U": return .redo
                 default: return nil
@@ -100,7 +113,9 @@ public enum KeyMap {
 
     /// The help text: one line a key.
     public static let help: [String] = [
-        "1-9 / Tab / S-Tab   views (1 W(T) 2 ΔH(T) 3 S_r 4-9 DMA)",
+        "1-9 c / Tab S-Tab   views (1 W(T) 2 ΔH(T) 3 S_r 4-9 DMA, c compare studies)",
+        "s                   choose the study (glassview A B C opens several)",
+        "g  G                compare view: S_r by glass / vs rate; literature on/off",
         "[ ]                 pick the active cursor (T_s, T_e; windows, T_g, T_ref)",
         "← → / h l           move it one step (data step, 1 K, 0.1 decade)",
         "S-← S-→ / H L       move it ten steps",

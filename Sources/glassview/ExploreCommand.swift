@@ -15,8 +15,8 @@ struct Explore: ParsableCommand {
         """
     )
 
-    @Argument(help: "Study directory (default: the bundled sample study).")
-    var study: String?
+    @Argument(help: "Study directories (default: the bundled sample study); several open side by side (s switches, c compares).")
+    var studies: [String] = []
 
     @Flag(help: "Draw with ASCII only (no braille or box characters).")
     var ascii = false
@@ -27,10 +27,12 @@ struct Explore: ParsableCommand {
         setlocale(LC_ALL, "")
         let options: AnalysisOptions
         do { options = try settings.analysisOptions() } catch { exitWithError(error) }
-        let path = study ?? SampleStudy.path
-        let load = Result<Study, any Error> { try StudyLoader.load(path) }
-        var isDirectory: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        let paths = studies.isEmpty ? [SampleStudy.path] : studies
+        let loads = paths.map { path -> (path: String, load: Result<Study, any Error>, isDirectory: Bool) in
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            return (path, Result { try StudyLoader.load(path) }, exists && isDirectory.boolValue)
+        }
         SignalWatch.install()
         var terminal: NcursesTerminal
         do {
@@ -39,9 +41,8 @@ struct Explore: ParsableCommand {
             FileHandle.standardError.write(Data("glassview: \(error)\n".utf8))
             throw ExitCode(69)
         }
-        var state = ExplorerState(studyPath: path, load: load, options: options, style: terminal.style,
-                                  exportDirectory: FileManager.default.currentDirectoryPath)
-        state.studyIsDirectory = exists && isDirectory.boolValue
+        let state = StudyWorkspace.open(loads, options: options, style: terminal.style,
+                                        exportDirectory: FileManager.default.currentDirectoryPath)
         switch ExplorerRuntime.run(state, terminal: &terminal, perform: ExplorerEffects.perform) {
         case .quit:
             return

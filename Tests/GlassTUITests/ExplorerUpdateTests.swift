@@ -77,13 +77,16 @@ final class ExplorerUpdateTests: XCTestCase {
     func testViewsTabAndNumbers() {
         var s = paper
         for v in ViewID.allCases {
-            s = press(s, [.character(Character(String(v.rawValue)))])
+            s = press(s, v.key.map { .character($0) })
             XCTAssertEqual(s.view, v)
             let text = ExplorerRenderer.render(s).text
-            if v.rawValue >= 4 { XCTAssertTrue(text.contains("not computed"), "view \(v) must say not computed") }
+            if (4...9).contains(v.rawValue) { XCTAssertTrue(text.contains("not computed"), "view \(v) must say not computed") }
         }
+        XCTAssertEqual(s.view, .compare)
         s = press(s, [.tab])
         XCTAssertEqual(s.view, .heatFlow)
+        s = press(s, [.backTab])
+        XCTAssertEqual(s.view, .compare)
         s = press(s, [.backTab])
         XCTAssertEqual(s.view, .master)
     }
