@@ -71,6 +71,8 @@ public enum Action: Equatable, Sendable {
     case setStudy(Int)
     /// Comparison view: S_r by glass ↔ ΔH_rej vs cooling rate; literature values on/off.
     case toggleCompareMode, toggleLiterature
+    /// Show the list of every warning.
+    case showWarnings
     /// Move in a pick-list.
     case pickMove(Int)
     /// Gives every DMA state the selected state's value of the active cursor's setting.

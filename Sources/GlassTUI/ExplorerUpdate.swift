@@ -81,7 +81,14 @@ public enum ExplorerUpdate {
             guard s.view == .compare else { s.message = "G: in the comparison view (c)"; break }
             s.showLiterature.toggle()
             s.message = "literature values " + (s.showLiterature ? "shown" : "hidden")
+        case .showWarnings:
+            guard let r = s.results, !r.warnings.isEmpty else { s.message = "no warnings"; break }
+            s.mode = .warnings(top: 0)
         case .pickMove(let d):
+            if case .warnings(let top) = s.mode {
+                let n = WarningList.lines(s).count
+                s.mode = .warnings(top: min(max(0, top + d), max(0, n - 1)))
+            }
             if case .pickStudy(let i) = s.mode { s.mode = .pickStudy(index: min(max(0, i + d), s.workspace.count - 1)) }
             if case .pickBaseline(let choices, let i) = s.mode { s.mode = .pickBaseline(choices: choices, index: min(max(0, i + d), choices.count - 1)) }
         case .undo:

@@ -9,6 +9,15 @@ public enum KeyMap {
             case .character("q"): return .quit
             default: return nil
             }
+        case .warnings:
+            switch key {
+            case .up, .character("k"): return .pickMove(-1)
+            case .down, .character("j"): return .pickMove(1)
+            case .character("K"), .shiftLeft: return .pickMove(-10)
+            case .character("J"), .shiftRight, .character(" "): return .pickMove(10)
+            case .escape, .character("W"), .character("q"), .enter: return .cancel
+            default: return nil
+            }
         case .pickStudy:
             switch key {
             case .up, .character("k"): return .pickMove(-1)
@@ -92,6 +101,7 @@ public enum KeyMap {
                 case "s": return .chooseStudy
                 case "g": return .toggleCompareMode
                 case "G": return .toggleLiterature
+                case "W": return .showWarnings
                 case "u": return .undo
                 case "U": return .redo
                 default: return nil
@@ -126,6 +136,7 @@ public enum KeyMap {
         "( )  K J            pan left/right, up/down (a quarter of the span)",
         "f  0  x  y          fit y to what is visible; all the data; type an x or y range",
         "b                   choose the baseline from a list (linear, none, state:…)",
+        "W                   list every warning (j k scroll, Esc closes)",
         "u U                 undo, redo a change of bounds, windows, baseline, shifts",
         "e                   export TSV and JSON to the current directory",
         "a                   give every state the selected state's window / T_g",

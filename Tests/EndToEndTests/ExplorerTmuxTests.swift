@@ -134,7 +134,7 @@ final class ExplorerTmuxTests: XCTestCase {
         let t = try start(study, cwd: dir)
         try t.wait("the explorer") { $0.contains("Results") && $0.contains("cooled-20") }
         let views: [(String, String)] = [("4", "E'/E_u and E''/E_u vs T"), ("5", "E''(f) isotherms"), ("6", "tan δ vs f"),
-                                         ("8", "χ(T) — as-cast"), ("9", "master curve — as-cast"), ("7", "Arrhenius map — as-cast")]
+                                         ("8", "as-cast on top"), ("9", "master curve — as-cast"), ("7", "Arrhenius map — 3 states, as-cast on top")]
         for (key, text) in views {
             try t.keys(key)
             try t.wait("view \(key) showing '\(text)'") { $0.contains(text) && !$0.contains("not computed: the study") }
