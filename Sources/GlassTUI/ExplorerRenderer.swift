@@ -48,7 +48,7 @@ public enum ExplorerRenderer {
         let probe = ScreenText.fit(view.probe(s), unicode: uni)
         f.put(string: probe.fitted(width, unicode: uni), at: FramePoint(x: 0, y: layout.probeRow), attributes: .dim)
         statusLine(&f, s, row: layout.statusRow, probeRow: layout.probeRow)
-        if s.mode == .help { helpOverlay(&f, unicode: uni) }
+        if s.mode == .help { helpOverlay(&f, s, unicode: uni) }
         if case .pickBaseline(let choices, let index) = s.mode {
             pickList(&f, s, title: " Baseline ", choices.map(\.description), index, current: s.baseline.description, layout.plot)
         }
@@ -209,16 +209,7 @@ public enum ExplorerRenderer {
     /// Key hints for the status line, most important first; what does not fit is left out and
     /// `? more` closes the line.
     static func hints(_ s: ExplorerState) -> [String] {
-        var out = ["q quit"]
-        switch s.view {
-        case .master: out += ["←→ T_ref", "{ } isotherm", "< > shift", "r refine"]
-        case .compare: out += ["s study", "g by glass", "G literature"]
-        default: out += ["[ ] cursor", "←→ move", "= value"]
-        }
-        out += ["e export", "w write", "u undo", "1-9 c views", "+ - zoom", "space state", "b baseline"]
-        if s.workspace.count > 1, s.view != .compare { out.append("s study") }
-        if let r = s.results, !r.warnings.isEmpty { out.append("W warnings") }
-        return out
+        KeyBindings.hints(for: s.view, studies: s.workspace.count, warnings: !(s.results?.warnings.isEmpty ?? true))
     }
 
     /// The hints that fit in `width`, then `? more` (or `? help` when all fit).
@@ -322,8 +313,8 @@ public enum ExplorerRenderer {
         }
     }
 
-    static func helpOverlay(_ f: inout Frame, unicode: Bool) {
-        let lines = KeyMap.help.map { ScreenText.fit($0, unicode: unicode) }
+    static func helpOverlay(_ f: inout Frame, _ s: ExplorerState, unicode: Bool) {
+        let lines = KeyBindings.help(for: s.view).map { ScreenText.fit($0, unicode: unicode) }
         let w = min(f.width - 2, (lines.map(\.count).max() ?? 0) + 4)
         let h = min(f.height - 2, lines.count + 4)
         let box = FrameRect(x: (f.width - w) / 2, y: (f.height - h) / 2, width: w, height: h)

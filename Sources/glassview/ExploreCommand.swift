@@ -8,11 +8,9 @@ import GlassTUI
 struct Explore: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Open the interactive explorer on a study (default: the bundled sample study).",
-        discussion: """
-        Keys: 1-9/Tab views, [ ] cursor, ←/→ (h/l) move it, H/L ten steps, = exact value, \
-        space toggles a state, +/-/0 zoom, b baseline, e export, w write study.toml, ? help, q quit. \
-        Exit status 69 when there is no usable terminal (TERM unset, dumb or unknown).
-        """
+        discussion: "Keys (? in the explorer lists those of the view shown):\n" + KeyBindings.commandHelp
+            + "\n\nExit status 69 when there is no usable terminal (TERM unset, dumb or unknown)."
+
     )
 
     @Argument(help: "Study directories (default: the bundled sample study); several open side by side (s switches, c compares).")
