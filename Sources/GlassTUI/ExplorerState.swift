@@ -97,10 +97,6 @@ public struct ExplorerState: Sendable {
     public var inputFresh = false
     /// Set by a first `q` with unwritten changes: a second `q` quits.
     public var quitArmed = false
-    /// An effect for the runtime to perform (then cleared).
-    public var pendingEffect: Effect?
-    /// Set when the user quits.
-    public var quitRequested = false
 
     /// Opens `studyPath` from a load attempt; the explorer also opens (with an explanation)
     /// when loading failed. Bounds follow SPEC §2.3 precedence (study.toml); where none are

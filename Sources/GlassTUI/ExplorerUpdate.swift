@@ -3,12 +3,13 @@ import GlassKit
 import GlassPlot
 
 /// The pure update of the Elm architecture: the next state for an action. No I/O: work with
-/// side effects is left in `pendingEffect` for the runtime.
+/// side effects is returned as an ``Effect`` for the runtime, which performs it exactly once
+/// (Bubble Tea's `Update` returning a `Cmd`).
 public enum ExplorerUpdate {
     /// The state after `action`.
-    public static func update(_ state: ExplorerState, _ action: Action) -> ExplorerState {
+    public static func update(_ state: ExplorerState, _ action: Action) -> (state: ExplorerState, effect: Effect?) {
         var s = state
-        s.pendingEffect = nil
+        var effect: Effect?
         let before = WorkSnapshot(state)
         if action != .quit { s.quitArmed = false }
         switch action {
@@ -145,13 +146,13 @@ public enum ExplorerUpdate {
         case .toggleHelp:
             s.mode = s.mode == .help ? .normal : .help
         case .export:
-            export(&s)
+            effect = export(&s)
         case .writeSettings:
             askWrite(&s)
         case .answer(let yes):
-            guard case .confirm(_, let effect) = s.mode else { break }
+            guard case .confirm(_, let asked) = s.mode else { break }
             s.mode = .normal
-            if yes { s.pendingEffect = effect; s.message = "working…" } else { s.message = "cancelled" }
+            if yes { effect = asked; s.message = "working…" } else { s.message = "cancelled" }
         case .click(let column, let row):
             click(&s, column: column, row: row)
         case .resize(let w, let h):
@@ -187,7 +188,7 @@ public enum ExplorerUpdate {
                 s.message = "unwritten changes: w writes them into study.toml, q again quits"
                     + (s.workspace.count > 1 ? " (\(unwritten.joined(separator: ", ")))" : "")
             } else {
-                s.quitRequested = true
+                effect = .quit
             }
         case .selectIsotherm(let d):
             MasterShiftEditor.select(&s, by: d)
@@ -199,7 +200,7 @@ public enum ExplorerUpdate {
             applyToAllStates(&s)
         }
         if action != .undo, action != .redo, WorkSnapshot(s) != before { s.history.record(before) }
-        return s
+        return (s, effect)
     }
 
     /// Whether `s` holds settings changed since study.toml was last read or written that `w`
@@ -437,15 +438,15 @@ public enum ExplorerUpdate {
     }
 
     /// Prepares the export effect.
-    static func export(_ s: inout ExplorerState) {
+    static func export(_ s: inout ExplorerState) -> Effect? {
         guard let r = s.results else {
             s.message = "nothing to export: " + (s.loadError ?? s.analysisError ?? "no results")
-            return
+            return nil
         }
         let p = ExplorerExport.paths(directory: s.exportDirectory, studyName: s.studyName)
         let request = ExportRequest(jsonPath: p.json, tsvPath: p.tsv, json: ExplorerExport.json(r, state: s),
                                     tsv: ExplorerExport.tsv(r, state: s))
-        s.pendingEffect = .export(request, overwrite: false)
+        return .export(request, overwrite: false)
     }
 
     /// Asks before writing into study.toml what ``SettingsWritePlan`` finds in force and not

@@ -63,8 +63,8 @@ final class CompareStudiesTests: XCTestCase {
         XCTAssertEqual(s.studyName, "study-0")
         XCTAssertEqual(s.tsK, ts0, "study 0 kept its moved bound")
         // q asks, naming the study with unwritten work.
+        XCTAssertFalse(quits(s, [.character("q")]))
         s = press(s, [.character("q")])
-        XCTAssertFalse(s.quitRequested)
         XCTAssertTrue(s.message?.contains("study-0") ?? false, s.message ?? "")
     }
 }

@@ -46,7 +46,7 @@ final class NothingCutOffTests: XCTestCase {
 
     func testEveryViewAndPromptAt80x24() {
         var states: [(String, ExplorerState)] = []
-        for v in ViewID.allCases { states.append(("view \(v.name)", ExplorerUpdate.update(Self.start, .selectView(v)))) }
+        for v in ViewID.allCases { states.append(("view \(v.name)", ExplorerUpdate.update(Self.start, .selectView(v)).state)) }
         let moved = press(Self.start, [.right, .character("4"), .right])
         states.append(("w question", press(moved, [.character("w")])))
         states.append(("= prompt", press(Self.start, [.character("=")])))
