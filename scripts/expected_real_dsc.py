@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""Independent reading of ../shared/data/dsc files, used to write the expected values of
-Tests/GlassKitTests/RealDSCFilesTests.swift. Applies the documented rules of README
+"""Independent reading of the real DSC files in Tests/Fixtures/real/dsc, used to write the expected values of
+Tests/GlassIOTests/RealDSCFilesTests.swift. Applies the documented rules of
 "Reading rules" (docs/reading-rules.md): heating segment choice, isothermal holds (left out of
 the curve), TA sentinel rows (dropped anywhere) and the 0.5 K reversal rule. numpy only."""
 import sys, numpy as np, os
-D = sys.argv[1] if len(sys.argv) > 1 else "../shared/data/dsc"
+D = sys.argv[1] if len(sys.argv) > 1 else "Tests/Fixtures/real/dsc"
 
 def drop_reversals(t, w):
     keep = [0]; m = t[0]

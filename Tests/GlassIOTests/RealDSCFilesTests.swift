@@ -2,9 +2,9 @@ import GlassIO
 import GlassKit
 import XCTest
 
-/// Every real DSC file of ../shared/data/dsc imports with the right units, sign, mass and
+/// Every real DSC file of Tests/Fixtures/real/dsc imports with the right units, sign, mass and
 /// heating segment. Expected values come from an independent numpy reading of the raw files
-/// (scripts/expected_real_dsc.py), applying the rules written in README "Reading rules".
+/// (scripts/expected_real_dsc.py), applying the rules written in docs/reading-rules.md.
 final class RealDSCFilesTests: XCTestCase {
     /// (file, points in the heating segment, first T K, last T K, first W W/g, last W W/g, sign note)
     static let expected: [(String, Int, Double, Double, Double, Double, String)] = [

@@ -126,7 +126,7 @@ public enum ColumnMatcher {
     }
 
     /// Picks one column per meaning. Several candidates: prefer `total` heat flow and
-    /// `sample` temperature (documented in README), else the first.
+    /// `sample` temperature (docs/reading-rules.md), else the first.
     public static func match(_ headers: [ColumnHeader]) -> [ColumnMeaning: MatchedColumn] {
         var byMeaning: [ColumnMeaning: [MatchedColumn]] = [:]
         for (i, h) in headers.enumerated() {
