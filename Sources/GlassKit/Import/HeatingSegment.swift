@@ -158,22 +158,16 @@ public enum IsothermalHolds {
         return out
     }
 
-    /// One slope of y on x with one intercept per group (pooled within-group least squares);
-    /// `group[i]` numbers the piece of point i (consecutive points of a piece share it).
-    public static func pooledSlope(x: [Double], y: [Double], group: [Int]) -> Double? {
+    /// One slope of y on x with one intercept per piece (pooled within-piece least squares), over
+    /// the index ranges `pieces` of `x` and `y`; pieces of fewer than 2 points add nothing.
+    public static func pooledSlope(x: [Double], y: [Double], pieces: [Range<Int>]) -> Double? {
         var sxy = 0.0, sxx = 0.0
-        var a = 0
-        while a < x.count {
-            var b = a
-            while b < x.count && group[b] == group[a] { b += 1 }
-            let n = Double(b - a)
-            if b - a >= 2 {
-                var mx = 0.0, my = 0.0
-                for i in a..<b { mx += x[i]; my += y[i] }
-                mx /= n; my /= n
-                for i in a..<b { sxy += (x[i] - mx) * (y[i] - my); sxx += (x[i] - mx) * (x[i] - mx) }
-            }
-            a = b
+        for p in pieces where p.count >= 2 {
+            let n = Double(p.count)
+            var mx = 0.0, my = 0.0
+            for i in p { mx += x[i]; my += y[i] }
+            mx /= n; my /= n
+            for i in p { sxy += (x[i] - mx) * (y[i] - my); sxx += (x[i] - mx) * (x[i] - mx) }
         }
         return sxx > 0 ? sxy / sxx : nil
     }
@@ -193,24 +187,16 @@ public enum IsothermalHolds {
             let h = holds(time: time, temp: temp, context: context, rate: rate)
             if round > 0 && h == found { break }
             found = h
-            let ps = pieces(range, without: h)
-            var x: [Double] = [], y: [Double] = [], group: [Int] = []
-            for (k, p) in ps.enumerated() {
-                x.append(contentsOf: time[p]); y.append(contentsOf: temp[p]); group.append(contentsOf: repeatElement(k, count: p.count))
-            }
-            guard let r = pooledSlope(x: x, y: y, group: group), r > 0 else { break }
+            guard let r = pooledSlope(x: time, y: temp, pieces: pieces(range, without: h)), r > 0 else { break }
             rate = r
         }
         // Leave the turns out of the fit (see the type's notes).
         let ps = pieces(range, without: found)
         let total = ps.reduce(0) { $0 + $1.count }
-        var x: [Double] = [], y: [Double] = [], group: [Int] = []
-        for (k, p) in ps.enumerated() {
-            let q = withoutTurns(time: time, temp: temp, piece: p, rate: rate)
-            guard q.count >= 2 else { continue }
-            x.append(contentsOf: time[q]); y.append(contentsOf: temp[q]); group.append(contentsOf: repeatElement(k, count: q.count))
+        let trimmed = ps.map { withoutTurns(time: time, temp: temp, piece: $0, rate: rate) }.filter { $0.count >= 2 }
+        if 2 * trimmed.reduce(0, { $0 + $1.count }) >= total, let r = pooledSlope(x: time, y: temp, pieces: trimmed), r > 0 {
+            rate = r
         }
-        if 2 * x.count >= total, let r = pooledSlope(x: x, y: y, group: group), r > 0 { rate = r }
         return (found, rate)
     }
 }
