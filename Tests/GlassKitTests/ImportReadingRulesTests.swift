@@ -174,6 +174,18 @@ final class ImportReadingRulesTests: XCTestCase {
         }
     }
 
+    /// Heading forms by rule: `name in unit` and `name, unit` (tab-separated, so the comma is
+    /// part of the heading), as well as the bracket and slash forms.
+    func testSpelledOutUnits() throws {
+        for (t, w) in [("Temperatur in K", "Wärmestrom in W/g"), ("Temperature, K", "Heat flow, W/g"),
+                       ("Temperature(K)", "HF(W/g)"), ("T in °C", "DSC in mW/mg")] {
+            let d = try Self.load(Self.dscText(t: t, w: w, delimiter: "\t"))
+            XCTAssertEqual(d.count, 50, "\(t) / \(w)")
+            let first = t.contains("°C") ? 400 + 273.15 : 400
+            XCTAssertEqual(d.temperatureKValues.first ?? 0, first, accuracy: 1e-9, t)
+        }
+    }
+
     func testTimeSynonymsGiveTheRate() throws {
         // Rows 6 s apart, 1 K apart: 10 K/min.
         for time in ["Time (s)", "t/s", "Zeit/s", "Temps (s)", "time [s]"] {
