@@ -230,6 +230,19 @@ final class ImportReadingRulesTests: XCTestCase {
         XCTAssertEqual(d.count, 3)
     }
 
+    /// The same marker line before the names row is skipped too.
+    func testEplexorLeadingMarkerLine() throws {
+        let d = try Self.load("£]1[RUN-A\n" + Self.eplexorBody, path: "e.txt")
+        XCTAssertEqual(d.count, 3)
+    }
+
+    /// `run` on a DMA file is an error naming study.toml, not silently ignored.
+    func testRunOnADMAFileIsAnError() throws {
+        XCTAssertThrowsError(try Self.load(Self.eplexorBody, path: "e.txt", overrides: ["run": "1"])) { e in
+            XCTAssertEqual((e as? GlassError)?.file, "study.toml", "\(e)")
+        }
+    }
+
     /// A row of text that is not the trailer stays an error naming its line.
     func testEplexorTextRowIsStillAnError() throws {
         XCTAssertThrowsError(try Self.load(Self.eplexorBody + "garbage row\n", path: "e.txt")) { e in

@@ -47,6 +47,12 @@ public enum DatasetBuilder {
                              "cannot tell what this file holds from its columns [\(found)]; expected a temperature column with heat flow (DSC) or E'/E'' (DMA)")
         }
 
+        // `run` picks a heating run of a DSC file (SPEC §2.4); on a DMA file it would be ignored.
+        if kind != .dsc, let e = meta["run"] {
+            let expected = "no run for a \(kind.rawValue) file (run picks a heating run of a DSC file)"
+            if e.line > 0 { throw GlassError(file: path, line: e.line, "run '\(e.value)'; expected \(expected)") }
+            throw GlassError(.usage, file: "study.toml", "files.\"\(path)\".run = \(e.value): expected \(expected)")
+        }
         var d = Dataset(path: table.datasetPath, kind: kind)
         d.warnings = table.warnings
         try readMetadata(meta, into: &d, fail: fail)

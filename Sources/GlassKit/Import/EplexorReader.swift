@@ -5,6 +5,7 @@
 /// Rule for the trailer: after the last data row, a line that does not start with a number and
 /// holds a `]n[` marker (`]`, digits, `[`) closes the export, whatever bytes come before its `]`
 /// (another code page's `£`, spaces, a replacement character). Any other text row stays an error.
+/// Up to 3 such lines before the names row are skipped the same way.
 ///
 /// One file is one isotherm. `Ts` is the measured temperature and `Tr` the nominal one; the
 /// column matcher takes `Ts`, and `DatasetBuilder` gives the sweep the mean of `Ts`.
@@ -69,12 +70,16 @@ public enum EplexorReader {
         return nil
     }
 
-    /// 0-based indexes of the first two non-blank lines.
+    /// 0-based indexes of the first two non-blank lines, after at most 3 leading `]n[name` lines
+    /// (the same marker as the trailer, written before the table by some exports).
     private static func headerLines(_ lines: TextLines) -> (Int, Int)? {
         var found: [Int] = []
         var i = 0
+        var skipped = 0
         while i < lines.count, found.count < 2 {
-            if !lines.isBlank(i) { found.append(i) }
+            if !lines.isBlank(i) {
+                if found.isEmpty && skipped < 3 && trailerName(lines.string(i)) != nil { skipped += 1 } else { found.append(i) }
+            }
             i += 1
         }
         return found.count == 2 ? (found[0], found[1]) : nil
