@@ -188,7 +188,7 @@ final class ImportReadingRulesTests: XCTestCase {
 
     func testTimeSynonymsGiveTheRate() throws {
         // Rows 6 s apart, 1 K apart: 10 K/min.
-        for time in ["Time (s)", "t/s", "Zeit/s", "Temps (s)", "time [s]"] {
+        for time in ["Time (s)", "t/s", "Zeit/s", "Temps (s)", "time [s]", "Time (seconds)", "Tiempo (sec)"] {
             let text = Self.dscText(t: "T/K", w: "W/(W/g)", time: time).replacingOccurrences(of: "# heating_rate: 10 K/min\n", with: "")
             let d = try Self.load(text)
             XCTAssertEqual(d.heatingRateKPerMin ?? 0, 10, accuracy: 1e-9, time)

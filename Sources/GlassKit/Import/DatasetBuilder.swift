@@ -295,9 +295,10 @@ public enum DatasetBuilder {
 
     static func timeFactorToMin(_ unit: String) -> Double? {
         switch Units.normalise(unit) {
-        case "min": return 1
-        case "s", "sec": return 1.0 / 60
-        case "h": return 60
+        case "min", "minute", "minutes", "mn": return 1
+        case "s", "sec", "second", "seconds": return 1.0 / 60
+        case "ms": return 1.0 / 60_000
+        case "h", "hr", "hour", "hours": return 60
         default: return nil
         }
     }
