@@ -78,13 +78,13 @@ public enum WarningGroups {
     }
 
     /// "0.5, 1 Hz scans; 0.01, 0.0126 Hz isotherm slices", each kind's frequencies ascending and
-    /// distinct, at most ``listedFrequencies`` of them then "…".
+    /// distinct, to 3 significant digits, at most ``listedFrequencies`` of them then "…".
     static func listing(_ curves: [(f: Double, scan: Bool)]) -> String {
         var parts: [String] = []
         for (scan, name) in [(true, "scans"), (false, "isotherm slices")] {
             let fs = Array(Set(curves.filter { $0.scan == scan }.map { $0.f })).sorted()
             guard !fs.isEmpty else { continue }
-            var text = fs.prefix(listedFrequencies).map { Format.shortNumber($0) }.joined(separator: ", ")
+            var text = fs.prefix(listedFrequencies).map { Format.shortNumber(Double(String(format: "%.3g", $0)) ?? $0) }.joined(separator: ", ")
             if fs.count > listedFrequencies { text += ", …" }
             parts.append("\(text) Hz \(fs.count == 1 ? String(name.dropLast()) : name)")
         }
