@@ -78,7 +78,7 @@ final class DMAExplorerTests: XCTestCase {
         let actions: [Action] = [.selectView(.moduli), .moveCursor(steps: 3), .cycleCursor(2), .moveCursor(steps: 10),
                                  .selectView(.tanDelta), .moveCursor(steps: 2), .cycleCursor(1), .moveCursor(steps: -3),
                                  .selectView(.chi), .cycleCursor(1), .moveCursor(steps: -5), .selectView(.master), .moveCursor(steps: -10),
-                                 .selectView(.heatFlow), .moveCursor(steps: 4), .cycleBaseline, .selectView(.arrhenius),
+                                 .selectView(.heatFlow), .moveCursor(steps: 4), .setBaseline(.none), .selectView(.arrhenius),
                                  .cycleCursor(-1), .moveCursor(steps: -10)]
         for (k, action) in actions.enumerated() {
             s = ExplorerUpdate.update(s, action)
@@ -127,7 +127,7 @@ final class DMAExplorerTests: XCTestCase {
 
     func testDSCOnlyStudyShowsNotComputed() {
         let dsc = SyntheticStudy.state(SyntheticStudy.study(settings: SyntheticStudy.paperSettings))
-        for view in ViewID.allCases where view.rawValue >= 4 {
+        for view in ViewID.allCases where (4...9).contains(view.rawValue) {
             var s = ExplorerUpdate.update(dsc, .selectView(view))
             XCTAssertTrue(ExplorerRenderer.render(s).text.contains("not computed: the study has no DMA data"), "view \(view)")
             s = press(s, [.right, .character("L"), .character("]"), .left])
@@ -245,8 +245,30 @@ final class DMAExplorerTests: XCTestCase {
             XCTAssertEqual(s.stateLabels[s.selection], "cooled-5")
             XCTAssertEqual(s.selectedDMAResult?.state, "as-cast")
             XCTAssertTrue(ExplorerRenderer.render(s).text.contains("as-cast"))
-            if view == .moduli { XCTAssertTrue(ExplorerRenderer.render(s).text.contains("no visible DMA state")) }
+            // The selected state drives the cursors: it is drawn even when hidden.
+            if view == .moduli { XCTAssertTrue(ExplorerRenderer.render(s).text.contains("as-cast E'/E_u")) }
         }
+    }
+
+    /// Views 4, 7 and 8 draw every visible DMA state (the paper's Figs. 3c and 5b), the
+    /// selected one on top; hiding a state removes it.
+    func testDMAViewsOverlayTheVisibleStates() throws {
+        let r = try XCTUnwrap(start.results)
+        for view in [ViewID.moduli, .arrhenius, .chi] {
+            let s = ExplorerUpdate.update(start, .selectView(view))
+            let spec = try XCTUnwrap(Navigation.plot(s, view: ViewRegistry.view(view), columns: 80))
+            let named = spec.series.map(\.name).filter { !$0.isEmpty }
+            for st in r.dma { XCTAssertTrue(named.contains { $0.hasPrefix(st.state + " ") }, "\(view): \(st.state) in \(named)") }
+            XCTAssertTrue(named.last?.hasPrefix("as-cast") ?? false, "\(view): the selected state last (on top): \(named)")
+            let hidden = apply(s, [.moveSelection(3), .toggleSelectedState, .moveSelection(-3)])
+            let fewer = try XCTUnwrap(Navigation.plot(hidden, view: ViewRegistry.view(view), columns: 80)).series.map(\.name)
+            XCTAssertFalse(fewer.contains { $0.hasPrefix("cooled-10") }, "\(view): hidden cooled-10 not drawn")
+        }
+        // χ(T): each state's points are its χ values, in its own marker.
+        let chi = ExplorerUpdate.update(start, .selectView(.chi))
+        let marks = ChiView().marks(chi)
+        XCTAssertEqual(marks.count, r.dma.reduce(0) { $0 + ($1.qpd?.points.count ?? 0) })
+        XCTAssertEqual(Set(marks.map(\.character)).count, r.dma.count, "one marker a state")
     }
 
     func testClickMovesTheNearestWindowEdge() throws {
@@ -289,13 +311,13 @@ final class DMAExplorerTests: XCTestCase {
         s = press(s, [.character("7"), .down, .down])
         XCTAssertEqual(s.selectedDMAResult?.state, "cooled-20")
         let text = ExplorerRenderer.render(s).text
-        XCTAssertTrue(text.contains("Arrhenius map — cooled-20") || text.contains("Arrhenius map - cooled-20"), text)
+        XCTAssertTrue(text.contains("3 states, cooled-20 on top"), text)
         XCTAssertTrue(text.contains("20 K/min DMA"))
         s = press(s, [.character(" "), .character("1")])
         XCTAssertTrue(s.hidden.contains("cooled-20"))
         XCTAssertTrue(ExplorerRenderer.render(s).text.contains("no DSC sample runs"))
-        s = press(s, [.character("b")])
-        XCTAssertNotNil(s.results, "a baseline cycle on a DMA-only study keeps the DMA results")
+        s = apply(s, [.setBaseline(.none)])
+        XCTAssertNotNil(s.results, "a baseline change on a DMA-only study keeps the DMA results")
     }
 
     func testTrefStepsAlongTheIsotherms() throws {
