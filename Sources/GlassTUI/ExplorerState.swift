@@ -123,6 +123,7 @@ public struct ExplorerState: Sendable {
         dma = DMAPrepared(s.datasets)
         dmaOverrides = AnalysisOptions(betaWindowK: options.betaWindowK, alphaWindowK: options.alphaWindowK,
                                        qpdWindowHz: options.qpdWindowHz, tgK: options.tgK, trefK: options.trefK)
+        dmaOverrides.qpdWindowAbovePeakDecades = options.qpdWindowAbovePeakDecades
         do {
             prepared = try DSCPrepared.prepare(s.datasets)
             let resolved = try ResolvedSettings.resolve(options, s.settings)
