@@ -61,6 +61,11 @@ enum NonNegativeLeastSquares {
     }
 
     /// Least-squares solution of the column system by Householder QR; nil when rank deficient.
+    ///
+    /// Kept as its own plain-Double, unpivoted QR on purpose: solving the same sub-problems with
+    /// `LeastSquares` (double-double) or with MINPACK's `qrfac` moves the Prony weights by a few
+    /// ulps, which changes the simulator's heat flows in their 12th digit (0.0767164342942 →
+    /// …943) and so the files `glassview simulate dsc` writes and the committed sample study.
     static func leastSquares(_ columns: [[Double]], _ target: [Double]) -> [Double]? {
         var a = columns
         var y = target
