@@ -60,6 +60,7 @@ struct Bench: ParsableCommand {
 
         // 4–6. DMA (issue 3): the whole DMA analysis, one VFT fit, one QPD window change.
         try benchDMA()
+        benchLevenbergMarquardt()
 
         // 7. The whole `analyze` of the sample study as a process.
         let me = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
@@ -112,6 +113,29 @@ struct Bench: ParsableCommand {
             sink += q.points.first?.chi ?? 0
         }
         report("one above-peak QPD window change, T_g estimated", (clock.now - t0) / moves, target: .milliseconds(1),
+               note: sink.isFinite ? "" : "!")
+    }
+
+    /// Levenberg–Marquardt alone at the size of a per-keystroke fit: a·e^(−k·x) + c, 3 parameters
+    /// on 20 points, analytic Jacobian (issue 3's target: ≤ 100 µs in a release build).
+    func benchLevenbergMarquardt() {
+        let x = (0..<20).map { Double($0) * 0.5 }
+        let y = x.enumerated().map { i, x in 5 * exp(-0.3 * x) + 1 + 0.01 * sin(Double(i) * 1.7) }
+        var sink = 0.0
+        let reps = 2000
+        let clock = ContinuousClock()
+        let t0 = clock.now
+        for _ in 0..<reps {
+            sink += LevenbergMarquardt.fit(start: [1, 0.1, 0], residualCount: 20, residuals: { b, r in
+                for i in 0..<20 { r[i] = b[0] * exp(-b[1] * x[i]) + b[2] - y[i] }
+            }, jacobian: { b, j in
+                for i in 0..<20 {
+                    let e = exp(-b[1] * x[i])
+                    j[i][0] = e; j[i][1] = -b[0] * x[i] * e; j[i][2] = 1
+                }
+            })?.parameters[0] ?? .nan
+        }
+        report("one Levenberg–Marquardt fit (3 parameters × 20 points)", (clock.now - t0) / reps, target: .microseconds(100),
                note: sink.isFinite ? "" : "!")
     }
 
