@@ -343,3 +343,18 @@ extension Results {
     /// The master curve of DMA state `k`.
     func master(of k: Int) -> MasterCurve? { k < dma.count ? dma[k].master : nil }
 }
+
+/// A number not to be trusted says so on screen: the χ diagnostics under a2 in view 8.
+final class DiagnosticsOnScreenTests: XCTestCase {
+    func testChiDiagnosticsAreListedUnderA2() throws {
+        let s = ExplorerUpdate.update(DMAExplorerTests.start, .selectView(.chi)).state
+        let r = try XCTUnwrap(s.selectedDMAResult)
+        let qpd = r.diagnostics.filter { $0.family == .qpd }
+        XCTAssertFalse(qpd.isEmpty, "the synthetic study's χ above T_g leaves (0, 1)")
+        let lines = ChiView().results(s)
+        let a2 = try XCTUnwrap(lines.firstIndex { $0.label == "a2" })
+        let notes = lines[(a2 + 1)...].filter { $0.isHeading && $0.label.hasPrefix("! ") }
+        XCTAssertEqual(notes.count, qpd.count)
+        XCTAssertTrue(ExplorerRenderer.render(s).text.contains("! "), "shown in the pane")
+    }
+}
