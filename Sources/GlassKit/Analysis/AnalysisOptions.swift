@@ -17,6 +17,10 @@ public struct AnalysisOptions: Sendable, Equatable {
     public var tgK: Double?
     /// Master-curve reference temperature, K (`--tref`).
     public var trefK: Double?
+    /// Master-curve shift criterion for every state (`--tts-on`).
+    public var ttsOn: TTSCriterion?
+    /// Master-curve vertical shift for every state (`--vertical-shift`).
+    public var verticalShift: TTSVerticalShift?
     /// Creates options.
     public init(tsK: Double? = nil, teK: Double? = nil, baseline: DSCBaseline? = nil,
                 betaWindowK: ClosedRange<Double>? = nil, alphaWindowK: ClosedRange<Double>? = nil,

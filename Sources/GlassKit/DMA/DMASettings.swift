@@ -12,6 +12,10 @@ public struct DMAStateSettings: Sendable, Equatable {
     public var trefK: Double
     /// E_u given (study.toml or file metadata), MPa; nil means "estimate it from the scans".
     public var unrelaxedModulusMPa: Double?
+    /// Master-curve shift criterion (SPEC §4.3 `tts_on`).
+    public var ttsOn: TTSCriterion = .moduli
+    /// Master-curve vertical shift (SPEC §4.3 `vertical_shift`).
+    public var verticalShift: TTSVerticalShift = .none
 
     /// Default β window, K (SPEC §2.3).
     public static let defaultBetaWindowK: ClosedRange<Double> = 320...420
@@ -30,12 +34,15 @@ public struct DMAStateSettings: Sendable, Equatable {
         let files = state.scans + state.isotherms.sorted { $0.path < $1.path }
         let fileTg = files.lazy.compactMap { $0.tgK }.first
         let fileEu = files.lazy.compactMap { $0.unrelaxedModulusMPa }.first
-        return DMAStateSettings(
+        var out = DMAStateSettings(
             betaWindowK: options.betaWindowK ?? per.betaWindowK ?? common.betaWindowK ?? defaultBetaWindowK,
             alphaWindowK: options.alphaWindowK ?? per.alphaWindowK ?? common.alphaWindowK ?? defaultAlphaWindowK,
             qpdWindowHz: options.qpdWindowHz ?? per.qpdWindowHz ?? common.qpdWindowHz ?? defaultQPDWindowHz,
             tgK: options.tgK ?? per.tgK ?? common.tgK ?? fileTg,
             trefK: options.trefK ?? settings.trefK ?? defaultTrefK,
             unrelaxedModulusMPa: per.unrelaxedModulusMPa ?? common.unrelaxedModulusMPa ?? fileEu)
+        out.ttsOn = options.ttsOn ?? per.ttsOn ?? common.ttsOn ?? .moduli
+        out.verticalShift = options.verticalShift ?? per.verticalShift ?? common.verticalShift ?? .none
+        return out
     }
 }

@@ -26,6 +26,10 @@ public struct StateSettings: Sendable, Equatable {
     public var tgK: Double?
     /// Unrelaxed modulus, MPa.
     public var unrelaxedModulusMPa: Double?
+    /// Master-curve shift criterion (`tts_on`).
+    public var ttsOn: TTSCriterion?
+    /// Master-curve vertical shift (`vertical_shift`).
+    public var verticalShift: TTSVerticalShift?
     /// Empty settings.
     public init() {}
 }
