@@ -159,27 +159,93 @@ extension TimeTemperatureSuperposition {
         return min(max(1, Int((median / 2 / gridStepDecades).rounded(.down))), maximumCoarseFactor)
     }
 
-    /// The same shift as ``fullGridShift(_:_:offset:fit:)``, cheaper: the grid is first sampled
-    /// every `m` points (``coarseFactor(_:_:)``); the full 0.005-decade grid is then scanned
-    /// only within ± m points of every coarse local minimum and of every coarse point whose
-    /// overlap is small (≤ 2·3 points, where the mean cost can dip in a narrow cell) or whose
-    /// neighbour on the grid cannot score. Ties keep the lowest shift, as the full scan does.
+    /// Grid indices next to which the overlap changes (a candidate point enters or leaves the
+    /// neighbour's range): the cost jumps there and is continuous (piecewise quadratic) between.
+    static func overlapEvents(_ c: TTSTrack, _ nb: TTSTrack, in range: ClosedRange<Int>) -> [Int] {
+        guard let lo = nb.x.first, let hi = nb.x.last else { return [] }
+        var ks: [Int] = []
+        for x in c.x {
+            for edge in [lo - x, hi - x] {
+                let k = (edge / gridStepDecades).rounded(.down)
+                guard k.isFinite, k >= Double(range.lowerBound) - 1, k <= Double(range.upperBound) + 1 else { continue }
+                ks.append(Int(k))
+            }
+        }
+        return ks
+    }
+
+    /// Coarse candidates kept for the fine scan besides the best: those whose sampled cost is
+    /// within this factor of the best sampled cost.
+    static let candidateFactor = 1.25
+    /// And at least this many of the lowest candidates.
+    static let minimumCandidates = 4
+    /// Candidates with at most this many points are searched on the full grid (cheap anyway).
+    static let smallCurve = 16
+    /// Relative difference below which two sampled costs are a plateau.
+    static let plateau = 1e-9
+
+    /// The same shift as ``fullGridShift(_:_:offset:fit:)``, cheaper. The grid is sampled every
+    /// `m` points (``coarseFactor(_:_:)``) and on both sides of every shift where the overlap
+    /// changes (``overlapEvents(_:_:in:)``: the cost jumps only there, so each tooth of a
+    /// sawtooth-like cost has its lowest end sampled). The samples that are no higher than their
+    /// sampled neighbours are candidates; the full 0.005-decade grid is then scanned between the
+    /// neighbours of the most promising candidates (ranked by the vertex of the parabola through
+    /// a candidate and its neighbours: at least 4, and all promising within 1.25× of the lowest
+    /// sampled cost), and wherever a sample overlaps in ≤ 6 points. Ties keep the lowest shift,
+    /// as the full scan does.
     static func relativeShift(_ c: TTSTrack, _ nb: TTSTrack, offset: Double = 0, fit: Bool = false) -> Double? {
         guard let range = gridRange(c, nb) else { return nil }
         let m = coarseFactor(c, nb)
-        if m <= 1 || range.count <= 4 * m { return fullGridShift(c, nb, offset: offset, fit: fit) }
-        var ks: [Int] = Array(stride(from: range.lowerBound, through: range.upperBound, by: m))
-        if ks.last != range.upperBound { ks.append(range.upperBound) }
-        let coarse = ks.map { overlap(c, nb, delta: Double($0) * gridStepDecades, offset: offset, fit: fit) }
-        var scan = [Bool](repeating: false, count: ks.count)
-        for j in ks.indices where coarse[j].cost.isFinite {
-            let left = j > 0 ? coarse[j - 1].cost : .infinity, right = j + 1 < ks.count ? coarse[j + 1].cost : .infinity
-            if coarse[j].cost <= left && coarse[j].cost <= right { scan[j] = true }
-            if !left.isFinite || !right.isFinite || coarse[j].n <= 2 * minimumOverlap { scan[j] = true }
+        if m <= 2 || range.count <= 8 * m || c.x.count <= smallCurve { return fullGridShift(c, nb, offset: offset, fit: fit) }
+        var sampled = [Bool](repeating: false, count: range.count)
+        for k in stride(from: range.lowerBound, through: range.upperBound, by: m) { sampled[k - range.lowerBound] = true }
+        sampled[range.count - 1] = true
+        for e in overlapEvents(c, nb, in: range) {
+            for k in (e - 1)...(e + 2) where range.contains(k) { sampled[k - range.lowerBound] = true }
         }
-        // Fine windows [ks[j-1], ks[j+1]] around each marked coarse point, merged, in order.
+        var ks: [Int] = [], costs: [Double] = [], small: [Bool] = []
+        for k in range where sampled[k - range.lowerBound] {
+            ks.append(k)
+            let o = overlap(c, nb, delta: Double(k) * gridStepDecades, offset: offset, fit: fit)
+            costs.append(o.cost)
+            small.append(o.n <= 2 * minimumOverlap)
+        }
+        var candidates: [Int] = []
+        var lowest = Double.infinity
+        for j in ks.indices where costs[j].isFinite {
+            let left = j > 0 ? costs[j - 1] : .infinity, right = j + 1 < ks.count ? costs[j + 1] : .infinity
+            if (costs[j] <= left && costs[j] <= right) || !left.isFinite || !right.isFinite { candidates.append(j) }
+            lowest = min(lowest, costs[j])
+        }
+        guard lowest.isFinite else { return nil }
+        // Each candidate's promise: the vertex of the parabola through it and its two sampled
+        // neighbours when that is convex (exact on a quadratic stretch), else its own cost.
+        var promise = [Double](repeating: .infinity, count: ks.count)
+        for j in candidates {
+            promise[j] = costs[j]
+            guard j > 0, j + 1 < ks.count, costs[j - 1].isFinite, costs[j + 1].isFinite else { continue }
+            let x0 = Double(ks[j - 1] - ks[j]), x2 = Double(ks[j + 1] - ks[j])
+            let y0 = costs[j - 1] - costs[j], y2 = costs[j + 1] - costs[j]
+            // y = a x² + b x through (0, 0), (x0, y0), (x2, y2).
+            let det = x0 * x2 * (x0 - x2)
+            guard det != 0 else { continue }
+            let a = (y0 * x2 - y2 * x0) / det, b = (y2 * x0 * x0 - y0 * x2 * x2) / det
+            if a > 0 { promise[j] = max(0, costs[j] - b * b / (4 * a)) }
+        }
+        candidates.sort { promise[$0] != promise[$1] ? promise[$0] < promise[$1] : $0 < $1 }
         var marked = [Bool](repeating: false, count: range.count)
-        for j in ks.indices where scan[j] {
+        for (rank, j) in candidates.enumerated() where rank < minimumCandidates || promise[j] <= lowest * candidateFactor {
+            // Two samples either side (a bumpy cost can dip between two samples on one slope); across a plateau (samples equal to rounding) up to
+            // the samples beyond it, where the fine minimum is a matter of the last bits.
+            var l = j - 2, r = j + 2
+            while l > 0, costs[l] <= costs[j] * (1 + plateau) { l -= 1 }
+            while r + 1 < ks.count, costs[r] <= costs[j] * (1 + plateau) { r += 1 }
+            let a = l >= 0 ? ks[l] : range.lowerBound, b = r < ks.count ? ks[r] : range.upperBound
+            for k in a...b { marked[k - range.lowerBound] = true }
+        }
+        // Where few points overlap the mean cost is erratic (and `fit` can make it small): scan
+        // those stretches in full.
+        for j in ks.indices where small[j] {
             let a = j > 0 ? ks[j - 1] : range.lowerBound, b = j + 1 < ks.count ? ks[j + 1] : range.upperBound
             for k in a...b { marked[k - range.lowerBound] = true }
         }
