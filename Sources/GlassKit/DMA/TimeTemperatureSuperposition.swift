@@ -151,9 +151,11 @@ public struct TimeTemperatureSuperposition: Sendable {
     /// fewer than 3 points overlap, that shift and all farther ones on that side are nil with one
     /// warning (prefixed by `context`). Also warns where log10 a_T rises with T (`not monotonic`),
     /// where a step overlaps in fewer than half of the candidate's points (weakly constrained),
-    /// and where the WLF reading has no finite C2. Nil without isotherms.
+    /// and where the WLF reading has no finite C2. Nil without isotherms. `exhaustiveSearch`
+    /// scans the full 0.005-decade grid at every step instead of bracketing it first (the same
+    /// shifts, slower: for benchmarks and checks).
     public func masterCurve(trefK: Double, context: String, criterion: TTSCriterion = .moduli,
-                            vertical: TTSVerticalShift = .none) -> (MasterCurve?, [String]) {
+                            vertical: TTSVerticalShift = .none, exhaustiveSearch: Bool = false) -> (MasterCurve?, [String]) {
         guard !curves.isEmpty else { return (nil, []) }
         var ref = 0
         for k in curves.indices where abs(curves[k].temperatureK - trefK) < abs(curves[ref].temperatureK - trefK) { ref = k }
@@ -174,7 +176,9 @@ public struct TimeTemperatureSuperposition: Sendable {
                 let nb = k - dir
                 let offset = TimeTemperatureSuperposition.searchOffset(k, nb, curves: curves, referenceK: refT, criterion: criterion, vertical: vertical)
                 guard let base = shifts[nb], let offset,
-                      let d = TimeTemperatureSuperposition.relativeShift(tracks[k], tracks[nb], offset: offset, fit: fit) else {
+                      let d = exhaustiveSearch
+                          ? TimeTemperatureSuperposition.fullGridShift(tracks[k], tracks[nb], offset: offset, fit: fit)
+                          : TimeTemperatureSuperposition.relativeShift(tracks[k], tracks[nb], offset: offset, fit: fit) else {
                     warnings.append("\(context): isotherm at \(Format.shortNumber(curves[k].temperatureK)) K overlaps its neighbour at "
                         + "\(Format.shortNumber(curves[nb].temperatureK)) K in fewer than \(TimeTemperatureSuperposition.minimumOverlap) points; "
                         + "its shift and those farther from T_ref are null")

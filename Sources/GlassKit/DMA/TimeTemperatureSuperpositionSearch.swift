@@ -188,11 +188,10 @@ extension TimeTemperatureSuperposition {
     /// `m` points (``coarseFactor(_:_:)``) and on both sides of every shift where the overlap
     /// changes (``overlapEvents(_:_:in:)``: the cost jumps only there, so each tooth of a
     /// sawtooth-like cost has its lowest end sampled). The samples that are no higher than their
-    /// sampled neighbours are candidates; the full 0.005-decade grid is then scanned between the
-    /// neighbours of the most promising candidates (ranked by the vertex of the parabola through
+    /// sampled neighbours are candidates; the full 0.005-decade grid is then scanned from the
+    /// second sample before to the second sample after each of the most promising candidates (ranked by the vertex of the parabola through
     /// a candidate and its neighbours: at least 4, and all promising within 1.25× of the lowest
-    /// sampled cost), and wherever a sample overlaps in ≤ 6 points. Ties keep the lowest shift,
-    /// as the full scan does.
+    /// sampled cost). Ties keep the lowest shift, as the full scan does.
     static func relativeShift(_ c: TTSTrack, _ nb: TTSTrack, offset: Double = 0, fit: Bool = false) -> Double? {
         guard let range = gridRange(c, nb) else { return nil }
         let m = coarseFactor(c, nb)
@@ -201,14 +200,12 @@ extension TimeTemperatureSuperposition {
         for k in stride(from: range.lowerBound, through: range.upperBound, by: m) { sampled[k - range.lowerBound] = true }
         sampled[range.count - 1] = true
         for e in overlapEvents(c, nb, in: range) {
-            for k in (e - 1)...(e + 2) where range.contains(k) { sampled[k - range.lowerBound] = true }
+            for k in e...(e + 1) where range.contains(k) { sampled[k - range.lowerBound] = true }
         }
-        var ks: [Int] = [], costs: [Double] = [], small: [Bool] = []
+        var ks: [Int] = [], costs: [Double] = []
         for k in range where sampled[k - range.lowerBound] {
             ks.append(k)
-            let o = overlap(c, nb, delta: Double(k) * gridStepDecades, offset: offset, fit: fit)
-            costs.append(o.cost)
-            small.append(o.n <= 2 * minimumOverlap)
+            costs.append(overlap(c, nb, delta: Double(k) * gridStepDecades, offset: offset, fit: fit).cost)
         }
         var candidates: [Int] = []
         var lowest = Double.infinity
@@ -241,12 +238,6 @@ extension TimeTemperatureSuperposition {
             while l > 0, costs[l] <= costs[j] * (1 + plateau) { l -= 1 }
             while r + 1 < ks.count, costs[r] <= costs[j] * (1 + plateau) { r += 1 }
             let a = l >= 0 ? ks[l] : range.lowerBound, b = r < ks.count ? ks[r] : range.upperBound
-            for k in a...b { marked[k - range.lowerBound] = true }
-        }
-        // Where few points overlap the mean cost is erratic (and `fit` can make it small): scan
-        // those stretches in full.
-        for j in ks.indices where small[j] {
-            let a = j > 0 ? ks[j - 1] : range.lowerBound, b = j + 1 < ks.count ? ks[j + 1] : range.upperBound
             for k in a...b { marked[k - range.lowerBound] = true }
         }
         var best = Double.infinity, bestD = 0.0
