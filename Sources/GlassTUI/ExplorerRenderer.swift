@@ -205,7 +205,7 @@ public enum ExplorerRenderer {
                 attributes = .bold
             } else {
                 text = s.view == .master
-                    ? "q quit  ? help  1-9 views  ←→ T_ref  { } isotherm  < > shift  r refine  e export  w write"
+                    ? "q quit  ? help  ←→ T_ref  { } isotherm  < > shift  r refine  c criterion  v b_T  e export  w write"
                     : "q quit  ? help  1-9 views  [ ] cursor  ←→ move  = value  space state  b baseline  e export  w write"
             }
         }

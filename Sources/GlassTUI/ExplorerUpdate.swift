@@ -114,6 +114,10 @@ public enum ExplorerUpdate {
             MasterShiftEditor.nudge(&s, by: d)
         case .refineShift:
             MasterShiftEditor.refine(&s)
+        case .cycleCriterion:
+            MasterShiftEditor.cycleCriterion(&s)
+        case .cycleVerticalShift:
+            MasterShiftEditor.cycleVerticalShift(&s)
         }
         return s
     }
@@ -286,8 +290,9 @@ public enum ExplorerUpdate {
             return
         }
         let p = ExplorerExport.paths(directory: s.exportDirectory, studyName: s.studyName)
-        let request = ExportRequest(jsonPath: p.json, tsvPath: p.tsv, json: ExplorerExport.json(r, state: s),
+        var request = ExportRequest(jsonPath: p.json, tsvPath: p.tsv, json: ExplorerExport.json(r, state: s),
                                     tsv: ExplorerExport.tsv(r, state: s))
+        if s.view == .master { MasterShiftEditor.attachMasterCurve(&request, s) }
         s.pendingEffect = .export(request, overwrite: false)
     }
 

@@ -52,6 +52,8 @@ public enum KeyMap {
                 case "<": return .nudgeShift(-MasterShiftEditor.nudgeDecades)
                 case ">": return .nudgeShift(MasterShiftEditor.nudgeDecades)
                 case "r": return .refineShift
+                case "c": return .cycleCriterion
+                case "v": return .cycleVerticalShift
                 default: return nil
                 }
             case .left: return .moveCursor(steps: -1)
@@ -80,9 +82,10 @@ public enum KeyMap {
         "space               show / hide the selected state",
         "+ - 0               zoom in, out, reset",
         "b                   cycle the baseline (linear, none, state:…)",
-        "e                   export TSV and JSON to the current directory",
+        "e                   export TSV and JSON to the current directory (view 9: + master curve)",
         "w                   write T_s, T_e, baseline, windows into study.toml",
         "{ } < > r           view 9: pick isotherm, shift ±0.05 decade, refine",
+        "c / v               view 9: next shift criterion (tts_on) / vertical shift (vertical_shift)",
         "mouse click         move the nearest cursor there",
         "? / Esc             close this help        q  quit",
     ]
