@@ -203,9 +203,12 @@ extension TimeTemperatureSuperposition {
             for k in e...(e + 1) where range.contains(k) { sampled[k - range.lowerBound] = true }
         }
         var ks: [Int] = [], costs: [Double] = []
+        var known = [Double](repeating: 0, count: range.count)
         for k in range where sampled[k - range.lowerBound] {
             ks.append(k)
-            costs.append(overlap(c, nb, delta: Double(k) * gridStepDecades, offset: offset, fit: fit).cost)
+            let v = overlap(c, nb, delta: Double(k) * gridStepDecades, offset: offset, fit: fit).cost
+            costs.append(v)
+            known[k - range.lowerBound] = v
         }
         var candidates: [Int] = []
         var lowest = Double.infinity
@@ -243,7 +246,8 @@ extension TimeTemperatureSuperposition {
         var best = Double.infinity, bestD = 0.0
         for k in range where marked[k - range.lowerBound] {
             let d = Double(k) * gridStepDecades
-            let v = overlap(c, nb, delta: d, offset: offset, fit: fit).cost
+            // A sampled point's cost is the same number: not evaluated twice.
+            let v = sampled[k - range.lowerBound] ? known[k - range.lowerBound] : overlap(c, nb, delta: d, offset: offset, fit: fit).cost
             if v < best { best = v; bestD = d }
         }
         guard best.isFinite else { return nil }
