@@ -123,20 +123,20 @@ struct Bench: ParsableCommand {
         let tts = first.tts, n = tts.temperaturesK.count, tref = DMAStateSettings.defaultTrefK
         var full: MasterCurve?
         let fullTime = try BenchTiming.best(of: 10) { full = tts.masterCurve(trefK: tref, context: "bench", exhaustiveSearch: true).0 }
-        report("master curve, \(n) isotherms, moduli, full grid (before)", fullTime, target: nil)
+        report("master curve of \(n) isotherms: moduli, full grid (before)", fullTime, target: nil)
         let target = fullTime * 2
         for v in [TTSVerticalShift.none, .fit] {
             for c in TTSCriterion.allCases {
                 var m: MasterCurve?
                 let t = try BenchTiming.best(of: 10) { m = tts.masterCurve(trefK: tref, context: "bench", criterion: c, vertical: v).0 }
                 let same = c == .moduli && v == .none ? (m?.shifts == full?.shifts ? "  (= full grid)" : "  (DIFFERS from full grid!)") : ""
-                report("master curve, \(n) isotherms, --tts-on \(c.rawValue)\(v == .fit ? " --vertical-shift fit" : "")", t, target: target, note: same)
+                report("master curve of \(n) isotherms: \(c.rawValue)\(v == .fit ? ", vertical fit" : "")", t, target: target, note: same)
             }
         }
         let t = try BenchTiming.best(of: 10) { _ = tts.masterCurve(trefK: tref, context: "bench", vertical: .temperature) }
-        report("master curve, \(n) isotherms, moduli --vertical-shift temperature", t, target: target)
+        report("master curve of \(n) isotherms: moduli, vertical temperature", t, target: target)
         let fit = try BenchTiming.best(of: 10) { _ = tts.masterCurve(trefK: tref, context: "bench", vertical: .fit, exhaustiveSearch: true) }
-        report("master curve, \(n) isotherms, moduli fit, full grid", fit, target: nil)
+        report("master curve of \(n) isotherms: moduli, vertical fit, full grid", fit, target: nil)
     }
 
     func report(_ what: String, _ d: Duration, target: Duration?, note: String = "") {
