@@ -70,6 +70,8 @@ public struct MasterView: ExplorerView {
         if m.wlf != nil { out.append(ResultLine("WLF C2", ScreenNumber.value(m.wlf?.c2K), stderr: m.wlf?.c2StderrK.map { ScreenNumber.value($0) }, unit: "K")) }
         let shifted = m.shifts.filter { $0.log10AT != nil }.count
         out.append(ResultLine("shifted", "\(shifted)/\(m.shifts.count)"))
+        if r.warnings.contains(where: { $0.contains("not monotonic") }) { out.append(.heading("! log a_T rises with T somewhere (export)")) }
+        if r.warnings.contains(where: { $0.contains("weakly constrained") }) { out.append(.heading("! weakly constrained steps (export)")) }
         if let k = MasterShiftEditor.selected(s), k < m.shifts.count {
             let shifts = MasterShiftEditor.effectiveShifts(s)
             out.append(.heading("selected isotherm ({ } < > r)"))

@@ -16,6 +16,7 @@ struct Analyze: ParsableCommand {
           glassview analyze samples/la30ce30ni10al20co10
           glassview analyze STUDY --ts 420 --te 500 --baseline state:as-cast --format tsv -o out.tsv
           glassview analyze STUDY --beta-window 330:410 --qpd-window 0.01:0.1 --tg 430 --tref 440
+          glassview analyze STUDY --tts-on storage --vertical-shift fit   (master curves: docs/master-curves.md)
         """
     )
 
