@@ -182,3 +182,33 @@ final class WLFFitTests: XCTestCase {
         XCTAssertNil(WLFFit.fit(temperatureK: [400, 440], log10AT: [1, 0], referenceK: 440).1, "no remark under 3 shifts")
     }
 }
+
+/// Bad input never crashes the master curve: a temperature ≤ 0 K with `temperature`, isotherms
+/// with non-positive or non-finite values, a lone isotherm.
+final class TTSBadInputTests: XCTestCase {
+    func testOddIsotherms() throws {
+        var rng = DMANoise(seed: 9)
+        var cold = TTSCriteriaTests.isotherm(430, verticalFactors: false, rng: &rng)
+        cold.temperatureK = -5
+        let warm = TTSCriteriaTests.isotherm(450, verticalFactors: false, rng: &rng)
+        let (m, w) = TimeTemperatureSuperposition(isotherms: [cold, warm]).masterCurve(trefK: 450, context: "c", vertical: .temperature)
+        XCTAssertNil(try XCTUnwrap(m).shifts[0].log10AT)
+        XCTAssertNil(try XCTUnwrap(m).shifts[0].log10BT)
+        XCTAssertTrue(w.contains { $0.contains("above 0 K") }, "\(w)")
+        var odd = TTSCriteriaTests.isotherm(440, verticalFactors: false, rng: &rng)
+        odd.storageMPa[3] = -1; odd.lossMPa[5] = .nan; odd.tanDelta = [Double](repeating: .infinity, count: 7)
+        for c in TTSCriterion.allCases {
+            for v in TTSVerticalShift.allCases {
+                let (mm, _) = TimeTemperatureSuperposition(isotherms: [odd, warm]).masterCurve(trefK: 450, context: "c", criterion: c, vertical: v)
+                let s = try XCTUnwrap(mm).shifts[0]
+                XCTAssertNotNil(s.log10AT, "\(c) \(v)")
+                XCTAssertTrue(try XCTUnwrap(mm).points.allSatisfy { $0.reducedFrequencyHz.isFinite }, "\(c) \(v)")
+            }
+        }
+        let (lone, lw) = TimeTemperatureSuperposition(isotherms: [warm]).masterCurve(trefK: 300, context: "c", vertical: .fit)
+        XCTAssertEqual(try XCTUnwrap(lone).shifts.map { $0.log10AT }, [0])
+        XCTAssertEqual(try XCTUnwrap(lone).shifts.map { $0.log10BT }, [0])
+        XCTAssertNil(lone?.wlf)
+        XCTAssertTrue(lw.isEmpty)
+    }
+}

@@ -174,8 +174,12 @@ public struct TimeTemperatureSuperposition: Sendable {
             var k = ref + dir
             while k >= 0, k < curves.count {
                 let nb = k - dir
-                let offset = TimeTemperatureSuperposition.searchOffset(k, nb, curves: curves, referenceK: refT, criterion: criterion, vertical: vertical)
-                guard let base = shifts[nb], let offset,
+                guard let offset = TimeTemperatureSuperposition.searchOffset(k, nb, curves: curves, referenceK: refT, criterion: criterion, vertical: vertical) else {
+                    warnings.append("\(context): isotherm at \(Format.shortNumber(curves[k].temperatureK)) K: b_T = T_ref/T needs temperatures "
+                        + "above 0 K; its shift and those farther from T_ref are null")
+                    break
+                }
+                guard let base = shifts[nb],
                       let d = exhaustiveSearch
                           ? TimeTemperatureSuperposition.fullGridShift(tracks[k], tracks[nb], offset: offset, fit: fit)
                           : TimeTemperatureSuperposition.relativeShift(tracks[k], tracks[nb], offset: offset, fit: fit) else {
