@@ -50,6 +50,10 @@ public struct SettingsRequest: Equatable, Sendable {
     public var tgK: Double?
     /// T_ref, K.
     public var trefK: Double?
+    /// Master-curve criterion set in view 9 (nil: not written).
+    public var ttsOn: TTSCriterion? = nil
+    /// Master-curve vertical shift set in view 9 (nil: not written).
+    public var verticalShift: TTSVerticalShift? = nil
     /// Makes a request.
     public init(tomlPath: String, tsK: Double, teK: Double, baseline: String, betaWindowK: ClosedRange<Double>? = nil,
                 alphaWindowK: ClosedRange<Double>? = nil, qpdWindowHz: ClosedRange<Double>? = nil, tgK: Double? = nil,
@@ -70,6 +74,8 @@ public struct SettingsRequest: Equatable, Sendable {
         if let w = qpdWindowHz { out.append(("qpd_window_Hz", window(w))) }
         if let t = tgK { out.append(("tg_K", JSONValue.format(t))) }
         if let t = trefK { out.append(("tref_K", JSONValue.format(t))) }
+        if let c = ttsOn { out.append(("tts_on", "\"\(c.rawValue)\"")) }
+        if let v = verticalShift { out.append(("vertical_shift", "\"\(v.rawValue)\"")) }
         return out
     }
 }

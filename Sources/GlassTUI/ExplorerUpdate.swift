@@ -99,6 +99,8 @@ public enum ExplorerUpdate {
                 if let w = r.qpdWindowHz { s.study?.settings.common.qpdWindowHz = w }
                 if let t = r.tgK { s.study?.settings.common.tgK = t }
                 if let t = r.trefK { s.study?.settings.trefK = t }
+                if let c = r.ttsOn { s.study?.settings.common.ttsOn = c }
+                if let v = r.verticalShift { s.study?.settings.common.verticalShift = v }
             case .failed(let text):
                 s.message = "failed: " + text
             case .exists(let request, let paths):
@@ -309,11 +311,13 @@ public enum ExplorerUpdate {
         let dir = s.studyPath.hasSuffix("/") ? String(s.studyPath.dropLast()) : s.studyPath
         let d = ExplorerExport.dmaInForce(s)
         let hasDMA = !s.dma.states.isEmpty
-        let request = SettingsRequest(tomlPath: dir + "/study.toml", tsK: ts, teK: te, baseline: s.baseline.description,
+        var request = SettingsRequest(tomlPath: dir + "/study.toml", tsK: ts, teK: te, baseline: s.baseline.description,
                                       betaWindowK: hasDMA ? d.beta : nil, alphaWindowK: hasDMA ? d.alpha : nil,
                                       qpdWindowHz: hasDMA ? d.qpd : nil, tgK: hasDMA ? d.tg : nil, trefK: hasDMA ? d.tref : nil)
+        if hasDMA { request.ttsOn = s.dmaOverrides.ttsOn; request.verticalShift = s.dmaOverrides.verticalShift }
         let dmaText = hasDMA ? " and the DMA windows\(d.tg == nil ? "" : ", tg_K"), tref_K" : ""
-        s.mode = .confirm(question: "Write ts_K = \(JSONValue.format(ts)), te_K = \(JSONValue.format(te)), baseline = \"\(s.baseline)\"\(dmaText) into study.toml? (y/n)",
+        let ttsText = (request.ttsOn != nil ? ", tts_on" : "") + (request.verticalShift != nil ? ", vertical_shift" : "")
+        s.mode = .confirm(question: "Write ts_K = \(JSONValue.format(ts)), te_K = \(JSONValue.format(te)), baseline = \"\(s.baseline)\"\(dmaText)\(ttsText) into study.toml? (y/n)",
                           effect: .writeSettings(request))
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import GlassIO
 import GlassKit
 import XCTest
 @testable import GlassTUI
@@ -82,5 +83,27 @@ final class MasterViewTests: XCTestCase {
         let other = press(Self.start, [.character("e")])
         guard case .export(let plain, _)? = other.pendingEffect else { return XCTFail("no export effect") }
         XCTAssertNil(plain.masterPath)
+    }
+
+    func testWriteCarriesTheCriterionAndVerticalShiftSetInViewNine() throws {
+        var s = press(Self.start, [.character("9"), .character("c"), .character("v"), .character("v")])
+        XCTAssertEqual(s.results?.dma.first?.master?.criterion, .storage)
+        XCTAssertEqual(s.results?.dma.first?.master?.verticalShift, .fit)
+        s = press(s, [.character("w")])
+        guard case .confirm(let question, .writeSettings(let w)) = s.mode else { return XCTFail("no confirmation") }
+        XCTAssertTrue(question.contains("tts_on, vertical_shift"), question)
+        XCTAssertEqual(w.ttsOn, .storage)
+        XCTAssertEqual(w.verticalShift, .fit)
+        let toml = StudyTomlEditor.set(w.tomlValues, in: "")
+        let parsed = try StudyToml.parse(toml)
+        XCTAssertEqual(parsed.settings.common.ttsOn, .storage)
+        XCTAssertEqual(parsed.settings.common.verticalShift, .fit)
+        s = apply(s, [.answer(true), .effectFinished(.settingsWritten(w, "wrote"))])
+        XCTAssertEqual(s.study?.settings.common.ttsOn, .storage)
+        // Nothing set in the explorer: nothing written.
+        let plain = press(Self.start, [.character("w")])
+        guard case .confirm(_, .writeSettings(let p)) = plain.mode else { return XCTFail("no confirmation") }
+        XCTAssertNil(p.ttsOn)
+        XCTAssertFalse(p.tomlValues.contains { $0.key == "tts_on" })
     }
 }
