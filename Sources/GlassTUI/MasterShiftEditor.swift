@@ -135,7 +135,7 @@ public enum MasterShiftEditor {
         return all[(i + 1) % all.count]
     }
 
-    /// `c` in view 9: the next criterion for every state (as `--tts-on` would), master curves redone.
+    /// `t` in view 9: the next criterion for every state (as `--tts-on` would), master curves redone.
     static func cycleCriterion(_ s: inout ExplorerState) {
         guard s.view == .master, let f = inForce(s) else { s.message = "cycle the shift criterion in view 9 (master curve)"; return }
         s.dmaOverrides.ttsOn = next(f.criterion)

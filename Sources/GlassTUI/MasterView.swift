@@ -14,7 +14,7 @@ public struct MasterView: ExplorerView {
 
     /// b_T·E' and b_T·E'' of every isotherm at its shift (the analysis', or one set by hand with
     /// `<`/`>`/`r`), the selected isotherm drawn on top in its own colour; the title names the
-    /// criterion and vertical shift in force (`c`, `v` cycle them).
+    /// criterion and vertical shift in force (`t`, `v` cycle them).
     public func plot(_ s: ExplorerState, columns: Int) -> PlotSpec? {
         guard let (_, p, r) = DMAViewSupport.selected(s), let m = r.master, !m.shifts.isEmpty else { return nil }
         let shifts = MasterShiftEditor.effectiveShifts(s)
@@ -63,7 +63,7 @@ public struct MasterView: ExplorerView {
                           .heading("not computed: " + (DMAViewSupport.reason(r, containing: "master curve") ?? "no isotherms"))]
         }
         out.append(ResultLine("T_ref", ScreenNumber.kelvin(m.referenceTemperatureK), unit: "K"))
-        out.append(ResultLine("shift on", m.criterion.rawValue, unit: "(c)"))
+        out.append(ResultLine("shift on", m.criterion.rawValue, unit: "(t)"))
         out.append(ResultLine("vertical", m.verticalShift.rawValue, unit: "(v)"))
         out += DMAViewSupport.line("E_a(a_T)", m.arrhenius?.energyEV, m.arrhenius?.energyStderrEV, unit: "eV", r: r, key: "a_T")
         out += DMAViewSupport.line("WLF C1", m.wlf?.c1, m.wlf?.c1Stderr, unit: "", r: r, key: "WLF")

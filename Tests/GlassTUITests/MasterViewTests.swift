@@ -4,7 +4,7 @@ import GlassKit
 import XCTest
 @testable import GlassTUI
 
-/// Issue 8 in view 9: the criterion and vertical shift in force are shown and cycled (`c`, `v`)
+/// Issue 8 in view 9: the criterion and vertical shift in force are shown and cycled (`t`, `v`)
 /// as `--tts-on`/`--vertical-shift` would set them; the nudge/refine keys work with each; the
 /// results pane shows WLF C1/C2 and log b_T; `e` adds the master curve to the export.
 final class MasterViewTests: XCTestCase {
@@ -16,7 +16,7 @@ final class MasterViewTests: XCTestCase {
         XCTAssertEqual(s.results?.dma.first?.master?.criterion, .moduli)
         XCTAssertTrue(ExplorerRenderer.render(s).text.contains("on moduli"))
         for want in [TTSCriterion.storage, .loss, .tanDelta, .moduli] {
-            s = press(s, [.character("c")])
+            s = press(s, [.character("t")])
             let m = try XCTUnwrap(s.results?.dma.first?.master)
             XCTAssertEqual(m.criterion, want)
             // The same as analysing with the option.
@@ -31,7 +31,7 @@ final class MasterViewTests: XCTestCase {
             XCTAssertEqual(s.message?.contains("vertical shift: \(want.rawValue)"), true)
         }
         // Outside view 9 the keys only say where they work.
-        let other = press(Self.start, [.character("c")])
+        let other = press(Self.start, [.character("t")])
         XCTAssertEqual(other.results?.dma.first?.master?.criterion, .moduli)
         XCTAssertNotNil(other.message)
     }
@@ -65,7 +65,7 @@ final class MasterViewTests: XCTestCase {
     }
 
     func testResultsShowWLFAndExportAddsTheMasterCurve() throws {
-        var s = press(Self.start, [.character("9")])
+        let s = press(Self.start, [.character("9")])
         let r = try XCTUnwrap(s.selectedDMAResult)
         let lines = MasterView().results(s).map { $0.label }
         XCTAssertTrue(lines.contains("WLF C1"))
@@ -73,37 +73,35 @@ final class MasterViewTests: XCTestCase {
         if let w = r.master?.wlf {
             XCTAssertTrue(MasterView().results(s).contains { $0.label == "WLF C2" && $0.value == ScreenNumber.value(w.c2K) })
         }
-        s = press(s, [.character("e")])
-        guard case .export(let request, _)? = s.pendingEffect else { return XCTFail("no export effect") }
+        let (_, effects) = pressed(s, [.character("e")])
+        guard case .export(let request, _)? = effects.last else { return XCTFail("no export effect") }
         let path = try XCTUnwrap(request.masterPath)
         XCTAssertTrue(path.hasSuffix("-master-\(r.state).tsv"), path)
         XCTAssertEqual(request.master, MasterCurveExport.tsv([r]))
         XCTAssertEqual(request.paths.count, 3)
         // Elsewhere `e` exports as before.
-        let other = press(Self.start, [.character("e")])
-        guard case .export(let plain, _)? = other.pendingEffect else { return XCTFail("no export effect") }
+        let (_, otherEffects) = pressed(Self.start, [.character("e")])
+        guard case .export(let plain, _)? = otherEffects.last else { return XCTFail("no export effect") }
         XCTAssertNil(plain.masterPath)
     }
 
     func testWriteCarriesTheCriterionAndVerticalShiftSetInViewNine() throws {
-        var s = press(Self.start, [.character("9"), .character("c"), .character("v"), .character("v")])
+        var s = press(Self.start, [.character("9"), .character("t"), .character("v"), .character("v")])
         XCTAssertEqual(s.results?.dma.first?.master?.criterion, .storage)
         XCTAssertEqual(s.results?.dma.first?.master?.verticalShift, .fit)
         s = press(s, [.character("w")])
         guard case .confirm(let question, .writeSettings(let w)) = s.mode else { return XCTFail("no confirmation") }
-        XCTAssertTrue(question.contains("tts_on, vertical_shift"), question)
-        XCTAssertEqual(w.ttsOn, .storage)
-        XCTAssertEqual(w.verticalShift, .fit)
-        let toml = StudyTomlEditor.set(w.tomlValues, in: "")
-        let parsed = try StudyToml.parse(toml)
+        XCTAssertTrue(question.contains("tts_on = \"storage\"") && question.contains("vertical_shift = \"fit\""), question)
+        // The same for every state: one top-level key each.
+        XCTAssertTrue(w.assignments.contains(TomlAssignment(key: "tts_on", value: "\"storage\"")), "\(w.assignments)")
+        XCTAssertTrue(w.assignments.contains(TomlAssignment(key: "vertical_shift", value: "\"fit\"")), "\(w.assignments)")
+        let parsed = try StudyToml.parse(StudyTomlEditor.apply(w.assignments, in: ""))
         XCTAssertEqual(parsed.settings.common.ttsOn, .storage)
         XCTAssertEqual(parsed.settings.common.verticalShift, .fit)
-        s = apply(s, [.answer(true), .effectFinished(.settingsWritten(w, "wrote"))])
-        XCTAssertEqual(s.study?.settings.common.ttsOn, .storage)
-        // Nothing set in the explorer: nothing written.
+        // Nothing set in the explorer: nothing written for them.
         let plain = press(Self.start, [.character("w")])
-        guard case .confirm(_, .writeSettings(let p)) = plain.mode else { return XCTFail("no confirmation") }
-        XCTAssertNil(p.ttsOn)
-        XCTAssertFalse(p.tomlValues.contains { $0.key == "tts_on" })
+        if case .confirm(_, .writeSettings(let p)) = plain.mode {
+            XCTAssertFalse(p.assignments.contains { $0.key == "tts_on" || $0.key == "vertical_shift" })
+        }
     }
 }

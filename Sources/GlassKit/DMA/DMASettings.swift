@@ -16,6 +16,9 @@ public struct DMAStateSettings: Sendable, Equatable {
     public var ttsOn: TTSCriterion = .moduli
     /// Master-curve vertical shift (SPEC §4.3 `vertical_shift`).
     public var verticalShift: TTSVerticalShift = .none
+    /// The QPD window that follows the α peak, decades above each isotherm's E'' maximum
+    /// (SPEC §4.2); nil means the fixed window only.
+    public var qpdWindowAbovePeakDecades: ClosedRange<Double>? = nil
 
     /// Default β window, K (SPEC §2.3).
     public static let defaultBetaWindowK: ClosedRange<Double> = 320...420
@@ -26,23 +29,27 @@ public struct DMAStateSettings: Sendable, Equatable {
     /// Default T_ref, K (SPEC §2.3).
     public static let defaultTrefK = 450.0
 
-    /// Option > study.toml per state > study.toml top level > file metadata (first DMA file of
-    /// the state that states it, in path order) > default (SPEC §2.3).
+    /// A value set for this state (``AnalysisOptions/perState``) > option > study.toml per state >
+    /// study.toml top level > file metadata (first DMA file of the state that states it, in path
+    /// order) > default (SPEC §2.3). The one place where DMA settings precedence is applied.
     public static func resolve(state: DMAStateData, options: AnalysisOptions, settings: StudySettings) -> DMAStateSettings {
+        let set = options.perState[state.state] ?? StateSettings()
         let per = settings.perState[state.state] ?? StateSettings()
         let common = settings.common
         let files = state.scans + state.isotherms.sorted { $0.path < $1.path }
         let fileTg = files.lazy.compactMap { $0.tgK }.first
         let fileEu = files.lazy.compactMap { $0.unrelaxedModulusMPa }.first
         var out = DMAStateSettings(
-            betaWindowK: options.betaWindowK ?? per.betaWindowK ?? common.betaWindowK ?? defaultBetaWindowK,
-            alphaWindowK: options.alphaWindowK ?? per.alphaWindowK ?? common.alphaWindowK ?? defaultAlphaWindowK,
-            qpdWindowHz: options.qpdWindowHz ?? per.qpdWindowHz ?? common.qpdWindowHz ?? defaultQPDWindowHz,
-            tgK: options.tgK ?? per.tgK ?? common.tgK ?? fileTg,
+            betaWindowK: set.betaWindowK ?? options.betaWindowK ?? per.betaWindowK ?? common.betaWindowK ?? defaultBetaWindowK,
+            alphaWindowK: set.alphaWindowK ?? options.alphaWindowK ?? per.alphaWindowK ?? common.alphaWindowK ?? defaultAlphaWindowK,
+            qpdWindowHz: set.qpdWindowHz ?? options.qpdWindowHz ?? per.qpdWindowHz ?? common.qpdWindowHz ?? defaultQPDWindowHz,
+            tgK: set.tgK ?? options.tgK ?? per.tgK ?? common.tgK ?? fileTg,
             trefK: options.trefK ?? settings.trefK ?? defaultTrefK,
-            unrelaxedModulusMPa: per.unrelaxedModulusMPa ?? common.unrelaxedModulusMPa ?? fileEu)
-        out.ttsOn = options.ttsOn ?? per.ttsOn ?? common.ttsOn ?? .moduli
-        out.verticalShift = options.verticalShift ?? per.verticalShift ?? common.verticalShift ?? .none
+            unrelaxedModulusMPa: set.unrelaxedModulusMPa ?? per.unrelaxedModulusMPa ?? common.unrelaxedModulusMPa ?? fileEu,
+            qpdWindowAbovePeakDecades: set.qpdWindowAbovePeakDecades ?? options.qpdWindowAbovePeakDecades
+                ?? per.qpdWindowAbovePeakDecades ?? common.qpdWindowAbovePeakDecades)
+        out.ttsOn = set.ttsOn ?? options.ttsOn ?? per.ttsOn ?? common.ttsOn ?? .moduli
+        out.verticalShift = set.verticalShift ?? options.verticalShift ?? per.verticalShift ?? common.verticalShift ?? .none
         return out
     }
 }

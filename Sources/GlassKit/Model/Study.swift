@@ -30,6 +30,9 @@ public struct StateSettings: Sendable, Equatable {
     public var ttsOn: TTSCriterion?
     /// Master-curve vertical shift (`vertical_shift`).
     public var verticalShift: TTSVerticalShift?
+    /// QPD window following the α peak, decades above each isotherm's E'' maximum (SPEC §4.2,
+    /// `qpd_window_above_peak_decades`).
+    public var qpdWindowAbovePeakDecades: ClosedRange<Double>?
     /// Empty settings.
     public init() {}
 }
