@@ -36,7 +36,17 @@ public struct MasterView: ExplorerView {
         }
         all.sort { $0.x < $1.x }
         guard !(all.isEmpty && sel.isEmpty) else { return nil }
-        var series = [
+        // The other visible states' master curves (the paper's Fig. 4b), each at its own T_ref,
+        // under the selected state's; E' lies above E'' in each.
+        var series: [Series] = []
+        for (k, other) in DMAViewSupport.overlay(s) where k != s.selectedDMAIndex {
+            guard let om = other.master, !om.points.isEmpty else { continue }
+            let pts = om.points.sorted { $0.reducedFrequencyHz < $1.reducedFrequencyHz }
+            series.append(Series(name: "\(other.state) E', E'' at \(ScreenNumber.kelvin(om.referenceTemperatureK)) K",
+                                 x: pts.map(\.reducedFrequencyHz), y: pts.map(\.storageMPa), colour: s.dmaColour(k), marker: s.dmaMarker(k), style: .points))
+            series.append(Series(name: "", x: pts.map(\.reducedFrequencyHz), y: pts.map(\.lossMPa), colour: s.dmaColour(k), marker: s.dmaMarker(k), style: .points))
+        }
+        series += [
             Series(name: "E'", x: all.map { $0.x }, y: all.map { $0.e1 }, colour: 4, marker: "+", style: .points),
             Series(name: "E''", x: all.map { $0.x }, y: all.map { $0.e2 }, colour: 1, marker: "x", style: .points),
         ]
