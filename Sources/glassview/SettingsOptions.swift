@@ -29,12 +29,24 @@ struct SettingsOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Master-curve reference temperature in K (default 450).", valueName: "K"))
     var tref: Double?
 
+    @Option(name: .customLong("glass-line"), help: ArgumentHelp("Glass-line window in K for the T_g constructions of every state (default: study.toml, else proposed).", valueName: "LO:HI"))
+    var glassLine: String?
+
+    @Option(name: .customLong("liquid-line"), help: ArgumentHelp("Liquid-line window in K (above the transition and its overshoot, below crystallization).", valueName: "LO:HI"))
+    var liquidLine: String?
+
+    @Option(name: .customLong("crystallization-window"), help: ArgumentHelp("Crystallization window in K around the first exotherm (T_x, ΔH_x).", valueName: "LO:HI"))
+    var crystallizationWindow: String?
+
     /// The options as the analysis takes them; a usage error names the option that is wrong.
     func analysisOptions() throws -> AnalysisOptions {
         var options = AnalysisOptions(tsK: ts, teK: te, tgK: tg, trefK: tref)
         options.betaWindowK = try betaWindow.map { try WindowOption.parse($0, option: "--beta-window") }
         options.alphaWindowK = try alphaWindow.map { try WindowOption.parse($0, option: "--alpha-window") }
         options.qpdWindowHz = try qpdWindow.map { try WindowOption.parse($0, option: "--qpd-window") }
+        options.glassLineK = try glassLine.map { try WindowOption.parse($0, option: "--glass-line") }
+        options.liquidLineK = try liquidLine.map { try WindowOption.parse($0, option: "--liquid-line") }
+        options.crystallizationWindowK = try crystallizationWindow.map { try WindowOption.parse($0, option: "--crystallization-window") }
         if let b = baseline {
             guard let parsed = DSCBaseline(b) else {
                 throw GlassError(.usage, file: "--baseline", "'\(b)'; expected linear, none or state:LABEL")

@@ -17,6 +17,12 @@ public struct AnalysisOptions: Sendable, Equatable {
     public var tgK: Double?
     /// Master-curve reference temperature, K (`--tref`).
     public var trefK: Double?
+    /// Glass-line window for every state, K (`--glass-line`).
+    public var glassLineK: ClosedRange<Double>?
+    /// Liquid-line window for every state, K (`--liquid-line`).
+    public var liquidLineK: ClosedRange<Double>?
+    /// Crystallization window for every state, K (`--crystallization-window`).
+    public var crystallizationWindowK: ClosedRange<Double>?
     /// Creates options.
     public init(tsK: Double? = nil, teK: Double? = nil, baseline: DSCBaseline? = nil,
                 betaWindowK: ClosedRange<Double>? = nil, alphaWindowK: ClosedRange<Double>? = nil,

@@ -26,6 +26,12 @@ public struct StateSettings: Sendable, Equatable {
     public var tgK: Double?
     /// Unrelaxed modulus, MPa.
     public var unrelaxedModulusMPa: Double?
+    /// Glass-line window of the T_g constructions, K (`glass_line_K`).
+    public var glassLineK: ClosedRange<Double>?
+    /// Liquid-line window, K (`liquid_line_K`).
+    public var liquidLineK: ClosedRange<Double>?
+    /// Crystallization window, K (`crystallization_window_K`).
+    public var crystallizationWindowK: ClosedRange<Double>?
     /// Empty settings.
     public init() {}
 }
