@@ -14,7 +14,7 @@ public struct CrystallizationConstruction: Sendable, Equatable {
     /// Why a value is missing.
     public var reasons: [String]
 
-    /// The construction on `c` with the liquid line `l`. O(log n) + O(points in the window and within ±3 K of the peak).
+    /// The construction on `c` with the liquid line `l`. O(log n) tree searches and prefix sums.
     public static func construct(_ c: TransitionCurve, liquidLine l: TransitionLine, window: ClosedRange<Double>,
                                  betaKPerS: Double) -> CrystallizationConstruction {
         var r = CrystallizationConstruction(reasons: [])
@@ -30,28 +30,23 @@ public struct CrystallizationConstruction: Sendable, Equatable {
             r.reasons.append("T_x: fewer than 3 points in the crystallization window")
             return r
         }
-        // Most negative W − l among the window's points (first smallest).
-        var kp = range.lowerBound
-        var best = y[kp] - l.at(x[kp])
-        for k in range.dropFirst() {
-            let d = y[k] - l.at(x[k])
-            if d < best { best = d; kp = k }
+        // Most negative W − l among the window's points (first smallest), by branch and bound.
+        guard let kp = c.argMinAbove(l, in: range) else {
+            r.reasons.append("T_x: fewer than 3 points in the crystallization window")
+            return r
         }
         if kp == range.lowerBound || kp == range.upperBound - 1 {
             r.reasons.append("T_x: the most negative W − l lies at the crystallization window's \(kp == range.lowerBound ? "first" : "last") point (no peak inside the window)")
             return r
         }
-        // Least-squares parabola of W − l over the data within ±3 K of the peak point (not clipped to the window).
+        // Least-squares parabola of W − l over the data within ±3 K of the peak point (not clipped to the
+        // window): the parabola of W minus the line l (l lies in the parabolas' span), from prefix sums.
         let h = parabolaHalfWidthK
-        let lo = Interpolation.lowerBound(x, x[kp] - h), hi = Interpolation.upperBound(x, x[kp] + h)
-        var u: [Double] = [], v: [Double] = []
-        u.reserveCapacity(hi - lo); v.reserveCapacity(hi - lo)
-        for k in lo..<hi { u.append(x[k] - x[kp]); v.append(y[k] - l.at(x[k])) }
-        guard u.count >= 3, let fit = LeastSquares.polynomial(x: u, y: v, degree: 2), fit.coefficients.count == 3 else {
+        guard let p = c.parabola((x[kp] - h)...(x[kp] + h), centreK: x[kp]) else {
             r.reasons.append("T_x: fewer than 3 points within ±3 K of the exotherm's deepest point")
             return r
         }
-        let c1 = fit.coefficients[1], c2 = fit.coefficients[2]
+        let c1 = p.c1 - l.slope, c2 = p.c2
         guard c2 > 0 else {
             r.reasons.append("T_x: the parabola over ±3 K of the exotherm's deepest point is not convex")
             return r

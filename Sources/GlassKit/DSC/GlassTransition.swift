@@ -20,7 +20,7 @@ public struct GlassTransitionConstruction: Sendable, Equatable {
     public var reasons: [String]
 
     /// The constructions on `c` with lines already fitted; `betaKPerS` the heating rate in K/s.
-    /// O(log n) + O(points from the glass window's high end to the midpoint crossing).
+    /// O(log n) tree searches (plus the nodes near a near-crossing of the midpoint line).
     public static func construct(_ c: TransitionCurve, glassLine g: TransitionLine, liquidLine l: TransitionLine,
                                  glassWindow: ClosedRange<Double>, liquidWindow: ClosedRange<Double>,
                                  betaKPerS: Double) -> GlassTransitionConstruction {
@@ -40,19 +40,24 @@ public struct GlassTransitionConstruction: Sendable, Equatable {
         } else {
             r.reasons.append("T_g inflection: no data point with a defined W′ (≥ 3 points within ±2 K) strictly between the glass window's high end and the liquid window's low end")
         }
-        // Midpoint: first sign change of W − (g + l)/2 above the glass window.
-        var previous: (t: Double, d: Double)?
-        var k = first
-        while k < n {
-            let t = x[k]
-            let d = y[k] - 0.5 * (g.at(t) + l.at(t))
-            if d == 0 { r.midpointK = t; break }
-            if let p = previous, p.d != 0, (p.d < 0) != (d < 0) {
-                r.midpointK = p.t + p.d * (t - p.t) / (p.d - d)
-                break
+        // Midpoint: first sign change of D = W − (g + l)/2 between consecutive points above the glass
+        // window (a zero at a point is that point). All points before the first one whose D is zero or of
+        // the other sign share the first point's sign, so that point is found by a tree descent.
+        let mean = TransitionLine(value: 0.5 * (g.at(g.referenceK) + l.at(g.referenceK)), slope: 0.5 * (g.slope + l.slope),
+                                  referenceK: g.referenceK)
+        func d(_ k: Int) -> Double { y[k] - 0.5 * (g.at(x[k]) + l.at(x[k])) }
+        if first < n {
+            let d0 = d(first)
+            if d0 == 0 {
+                r.midpointK = x[first]
+            } else if let k = c.firstIndex(from: first + 1, where: mean, nonNegative: d0 < 0) {
+                let dk = d(k), dp = d(k - 1)
+                if dk == 0 || (dk < 0) == (d0 < 0) {
+                    r.midpointK = x[k]      // a zero (by the exact test), or a rounding tie of the bound
+                } else {
+                    r.midpointK = x[k - 1] + dp * (x[k] - x[k - 1]) / (dp - dk)
+                }
             }
-            previous = (t, d)
-            k += 1
         }
         if let m = r.midpointK {
             let v = (l.at(m) - g.at(m)) / betaKPerS

@@ -49,8 +49,10 @@ public struct TransitionCurve: Sendable, Equatable {
     /// W′ at every data point, W/(g·K); NaN where fewer than 3 points lie within ±2 K.
     public let slope: [Double]
     let su: [DoubleDouble], sy: [DoubleDouble], suu: [DoubleDouble], suy: [DoubleDouble]
+    let su3: [DoubleDouble], su4: [DoubleDouble], suuy: [DoubleDouble]
     let maxTree: ArgTree
     let minTree: ArgTree
+    let bounds: RangeBounds
 
     /// Prepares `curve` (strictly ascending T).
     public init(_ curve: CumulativeTrapezoid) {
@@ -60,17 +62,26 @@ public struct TransitionCurve: Sendable, Equatable {
         referenceK = ref
         var su = [DoubleDouble](), sy = [DoubleDouble](), suu = [DoubleDouble](), suy = [DoubleDouble]()
         su.reserveCapacity(n + 1); sy.reserveCapacity(n + 1); suu.reserveCapacity(n + 1); suy.reserveCapacity(n + 1)
+        var s3 = [DoubleDouble](), s4 = [DoubleDouble](), s2y = [DoubleDouble]()
+        s3.reserveCapacity(n + 1); s4.reserveCapacity(n + 1); s2y.reserveCapacity(n + 1)
         var a = DoubleDouble.zero, b = DoubleDouble.zero, c = DoubleDouble.zero, d = DoubleDouble.zero
-        su.append(a); sy.append(b); suu.append(c); suy.append(d)
+        var e = DoubleDouble.zero, f = DoubleDouble.zero, g = DoubleDouble.zero
+        su.append(a); sy.append(b); suu.append(c); suy.append(d); s3.append(e); s4.append(f); s2y.append(g)
         for k in 0..<n {
             let u = x[k] - ref
+            let uu = DoubleDouble.twoProduct(u, u)
             a = a + u
             b = b + y[k]
-            c = c + DoubleDouble.twoProduct(u, u)
+            c = c + uu
             d = d + DoubleDouble.twoProduct(u, y[k])
-            su.append(a); sy.append(b); suu.append(c); suy.append(d)
+            e = e + uu * u
+            f = f + uu * uu
+            g = g + uu * y[k]
+            su.append(a); sy.append(b); suu.append(c); suy.append(d); s3.append(e); s4.append(f); s2y.append(g)
         }
         self.su = su; self.sy = sy; self.suu = suu; self.suy = suy
+        self.su3 = s3; self.su4 = s4; self.suuy = s2y
+        bounds = RangeBounds(y)
         // W′ by a two-pointer sweep: [lo, hi) = the points within ±2 K of x[k].
         var s = [Double](repeating: .nan, count: n)
         var lo = 0, hi = 0
@@ -116,6 +127,93 @@ public struct TransitionCurve: Sendable, Equatable {
     public func extremeSlopeIndex(in range: Range<Int>, largest: Bool) -> Int? {
         guard !range.isEmpty, range.lowerBound >= 0, range.upperBound <= slope.count else { return nil }
         return (largest ? maxTree : minTree).query(range)
+    }
+
+    /// The least-squares parabola W ≈ c0 + c1·v + c2·v² in v = T − `centreK` over the points lo ≤ T ≤ hi,
+    /// from the prefix sums (moments shifted to the centre in double-double). O(log n). Nil with
+    /// fewer than 3 points or a singular system.
+    public func parabola(_ window: ClosedRange<Double>, centreK: Double) -> (c0: Double, c1: Double, c2: Double)? {
+        let r = indices(window)
+        guard r.count >= 3 else { return nil }
+        let i = r.lowerBound, j = r.upperBound
+        let n = DoubleDouble(Double(r.count))
+        let c = DoubleDouble(centreK - referenceK)
+        let s1 = su[j] - su[i], s2 = suu[j] - suu[i], s3 = su3[j] - su3[i], s4 = su4[j] - su4[i]
+        let t0 = sy[j] - sy[i], t1 = suy[j] - suy[i], t2 = suuy[j] - suuy[i]
+        let cc = c * c
+        let m1 = s1 - c * n
+        let m2 = s2 - DoubleDouble(2) * c * s1 + cc * n
+        let m3 = s3 - DoubleDouble(3) * c * s2 + DoubleDouble(3) * cc * s1 - cc * c * n
+        let m4 = s4 - DoubleDouble(4) * c * s3 + DoubleDouble(6) * cc * s2 - DoubleDouble(4) * cc * c * s1 + cc * cc * n
+        let r1 = t1 - c * t0
+        let r2 = t2 - DoubleDouble(2) * c * t1 + cc * t0
+        let m: [[Double]] = [[n.value, m1.value, m2.value], [m1.value, m2.value, m3.value], [m2.value, m3.value, m4.value]]
+        let rhs = [t0.value, r1.value, r2.value]
+        func det(_ a: [[Double]]) -> Double {
+            a[0][0] * (a[1][1] * a[2][2] - a[1][2] * a[2][1]) - a[0][1] * (a[1][0] * a[2][2] - a[1][2] * a[2][0])
+                + a[0][2] * (a[1][0] * a[2][1] - a[1][1] * a[2][0])
+        }
+        let d = det(m)
+        guard d != 0, d.isFinite else { return nil }
+        var out = [0.0, 0, 0]
+        for col in 0..<3 {
+            var a = m
+            for row in 0..<3 { a[row][col] = rhs[row] }
+            out[col] = det(a) / d
+        }
+        guard out.allSatisfy(\.isFinite) else { return nil }
+        return (out[0], out[1], out[2])
+    }
+
+    /// The index in `range` of the smallest W − `line`(T) (first of equals); nil for an empty range.
+    /// Branch and bound over a segment tree of min W: O(log n) nodes when the minimum is distinct.
+    public func argMinAbove(_ line: TransitionLine, in range: Range<Int>) -> Int? {
+        guard !range.isEmpty, range.lowerBound >= 0, range.upperBound <= y.count else { return nil }
+        var best = Double.infinity
+        var bestK: Int?
+        let x = curve.x, y = curve.y, b = bounds, n = y.count
+        func visit(_ node: Int, _ nl: Int, _ nr: Int) {
+            if nr <= range.lowerBound || nl >= range.upperBound || nl >= n { return }
+            let hiX = x[min(nr, n) - 1], loX = x[nl]
+            let lower = b.minY[node] - max(line.at(loX), line.at(hiX))
+            // Rounding slack: never prune a node that could hold a value equal to the best.
+            if lower - 1e-12 * (abs(lower) + abs(best)) > best { return }
+            if nr - nl == 1 {
+                let v = y[nl] - line.at(x[nl])
+                if v < best { best = v; bestK = nl }
+                return
+            }
+            let mid = (nl + nr) >> 1
+            visit(2 * node, nl, mid)
+            visit(2 * node + 1, mid, nr)
+        }
+        visit(1, 0, b.size)
+        return bestK
+    }
+
+    /// The first index ≥ `start` where W − `line`(T) is ≥ 0 (`nonNegative`) or ≤ 0; nil when none.
+    /// Descent over the segment trees of min/max W. O(log n) nodes away from near-crossings.
+    public func firstIndex(from start: Int, where line: TransitionLine, nonNegative: Bool) -> Int? {
+        let x = curve.x, y = curve.y, b = bounds, n = y.count
+        guard start < n, start >= 0 else { return nil }
+        func visit(_ node: Int, _ nl: Int, _ nr: Int) -> Int? {
+            if nr <= start || nl >= n { return nil }
+            let l1 = line.at(x[nl]), l2 = line.at(x[min(nr, n) - 1])
+            if nonNegative {
+                let upper = b.maxY[node] - min(l1, l2)
+                if upper + 1e-12 * (abs(upper) + abs(b.maxY[node])) < 0 { return nil }
+            } else {
+                let lower = b.minY[node] - max(l1, l2)
+                if lower - 1e-12 * (abs(lower) + abs(b.minY[node])) > 0 { return nil }
+            }
+            if nr - nl == 1 {
+                let d = y[nl] - line.at(x[nl])
+                return (nonNegative ? d >= 0 : d <= 0) ? nl : nil
+            }
+            let mid = (nl + nr) >> 1
+            return visit(2 * node, nl, mid) ?? visit(2 * node + 1, mid, nr)
+        }
+        return visit(1, 0, b.size)
     }
 
     static func fit(_ su: [DoubleDouble], _ sy: [DoubleDouble], _ suu: [DoubleDouble], _ suy: [DoubleDouble],
@@ -175,5 +273,26 @@ struct ArgTree: Sendable, Equatable {
         }
         let best = ArgTree.better(left, right, values, largest)
         return best < 0 ? nil : Int(best)
+    }
+}
+
+/// Segment trees of the minimum and maximum of W over index ranges (leaves beyond the data: ±∞).
+struct RangeBounds: Sendable, Equatable {
+    let size: Int
+    let minY: [Double]
+    let maxY: [Double]
+
+    init(_ y: [Double]) {
+        var size = 1
+        while size < max(y.count, 1) { size <<= 1 }
+        self.size = size
+        var lo = [Double](repeating: .infinity, count: 2 * size), hi = [Double](repeating: -.infinity, count: 2 * size)
+        for (k, v) in y.enumerated() { lo[size + k] = v; hi[size + k] = v }
+        if size > 1 {
+            for p in stride(from: size - 1, through: 1, by: -1) {
+                lo[p] = min(lo[2 * p], lo[2 * p + 1]); hi[p] = max(hi[2 * p], hi[2 * p + 1])
+            }
+        }
+        minY = lo; maxY = hi
     }
 }
