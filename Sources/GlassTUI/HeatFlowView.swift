@@ -45,7 +45,7 @@ public struct HeatFlowView: ExplorerView {
         case .state(let l): title = "W(T), baseline = state \(l)"
         }
         return PlotSpec(title: title, x: Axis(title: "T", unit: "K", range: range), y: Axis(title: "W", unit: "W/g"),
-                        series: series + chords, markers: markers)
+                        series: series + chords + TransitionOverlay.series(s), markers: markers + TransitionOverlay.markers(s))
     }
 
     /// Why there is nothing.
@@ -54,7 +54,7 @@ public struct HeatFlowView: ExplorerView {
     }
 
     /// DSC parameters.
-    public func results(_ s: ExplorerState) -> [ResultLine] { DSCResultLines.lines(s, width: 0) }
+    public func results(_ s: ExplorerState) -> [ResultLine] { DSCResultLines.lines(s, width: 0) + TransitionOverlay.lines(s) }
 
     /// W at the active cursor for every visible state (first curve of each).
     public func probe(_ s: ExplorerState) -> String {
