@@ -33,6 +33,7 @@ public struct TransitionValues: Sendable, Equatable {
 
     /// The mean of the non-null values of each field (nil where all are null).
     public static func mean(_ all: [TransitionValues]) -> TransitionValues {
+        if all.count == 1 { return all[0] }
         func m(_ f: (TransitionValues) -> Double?) -> Double? {
             let v = all.compactMap(f)
             return v.isEmpty ? nil : v.reduce(0, +) / Double(v.count)

@@ -147,47 +147,54 @@ public struct TransitionCurve: Sendable, Equatable {
         let m4 = s4 - DoubleDouble(4) * c * s3 + DoubleDouble(6) * cc * s2 - DoubleDouble(4) * cc * c * s1 + cc * cc * n
         let r1 = t1 - c * t0
         let r2 = t2 - DoubleDouble(2) * c * t1 + cc * t0
-        let m: [[Double]] = [[n.value, m1.value, m2.value], [m1.value, m2.value, m3.value], [m2.value, m3.value, m4.value]]
-        let rhs = [t0.value, r1.value, r2.value]
-        func det(_ a: [[Double]]) -> Double {
-            a[0][0] * (a[1][1] * a[2][2] - a[1][2] * a[2][1]) - a[0][1] * (a[1][0] * a[2][2] - a[1][2] * a[2][0])
-                + a[0][2] * (a[1][0] * a[2][1] - a[1][1] * a[2][0])
+        // Cramer's rule on the symmetric 3×3 normal equations (scalars: no allocation per move).
+        let a00 = n.value, a01 = m1.value, a02 = m2.value, a11 = m2.value, a12 = m3.value, a22 = m4.value
+        let b0 = t0.value, b1 = r1.value, b2 = r2.value
+        func det(_ p: Double, _ q: Double, _ r: Double, _ s: Double, _ t: Double, _ u: Double, _ v: Double, _ w: Double, _ z: Double) -> Double {
+            p * (t * z - u * w) - q * (s * z - u * v) + r * (s * w - t * v)
         }
-        let d = det(m)
+        let d = det(a00, a01, a02, a01, a11, a12, a02, a12, a22)
         guard d != 0, d.isFinite else { return nil }
-        var out = [0.0, 0, 0]
-        for col in 0..<3 {
-            var a = m
-            for row in 0..<3 { a[row][col] = rhs[row] }
-            out[col] = det(a) / d
-        }
-        guard out.allSatisfy(\.isFinite) else { return nil }
-        return (out[0], out[1], out[2])
+        let c0 = det(b0, a01, a02, b1, a11, a12, b2, a12, a22) / d
+        let c1 = det(a00, b0, a02, a01, b1, a12, a02, b2, a22) / d
+        let c2 = det(a00, a01, b0, a01, a11, b1, a02, a12, b2) / d
+        guard c0.isFinite, c1.isFinite, c2.isFinite else { return nil }
+        return (c0, c1, c2)
     }
 
     /// The index in `range` of the smallest W − `line`(T) (first of equals); nil for an empty range.
-    /// Branch and bound over a segment tree of min W: O(log n) nodes when the minimum is distinct.
+    /// Best-first branch and bound over a segment tree of min W: O(log n) nodes when the minimum is distinct.
     public func argMinAbove(_ line: TransitionLine, in range: Range<Int>) -> Int? {
         guard !range.isEmpty, range.lowerBound >= 0, range.upperBound <= y.count else { return nil }
         var best = Double.infinity
         var bestK: Int?
         let x = curve.x, y = curve.y, b = bounds, n = y.count
-        func visit(_ node: Int, _ nl: Int, _ nr: Int) {
-            if nr <= range.lowerBound || nl >= range.upperBound || nl >= n { return }
-            let hiX = x[min(nr, n) - 1], loX = x[nl]
-            let lower = b.minY[node] - max(line.at(loX), line.at(hiX))
+        func lowerBound(_ node: Int, _ nl: Int, _ nr: Int) -> Double {
+            if nr <= range.lowerBound || nl >= range.upperBound || nl >= n { return .infinity }
+            return b.minY[node] - max(line.at(x[nl]), line.at(x[min(nr, n) - 1]))
+        }
+        // Best-first branch and bound: the child with the lower bound first; ties of the value go to the
+        // smaller index, so the answer is the first smallest whatever the visiting order.
+        func visit(_ node: Int, _ nl: Int, _ nr: Int, _ lower: Double) {
+            if lower == .infinity { return }
             // Rounding slack: never prune a node that could hold a value equal to the best.
             if lower - 1e-12 * (abs(lower) + abs(best)) > best { return }
             if nr - nl == 1 {
                 let v = y[nl] - line.at(x[nl])
-                if v < best { best = v; bestK = nl }
+                if v < best || (v == best && nl < (bestK ?? Int.max)) { best = v; bestK = nl }
                 return
             }
             let mid = (nl + nr) >> 1
-            visit(2 * node, nl, mid)
-            visit(2 * node + 1, mid, nr)
+            let a = lowerBound(2 * node, nl, mid), c = lowerBound(2 * node + 1, mid, nr)
+            if c < a {
+                visit(2 * node + 1, mid, nr, c)
+                visit(2 * node, nl, mid, a)
+            } else {
+                visit(2 * node, nl, mid, a)
+                visit(2 * node + 1, mid, nr, c)
+            }
         }
-        visit(1, 0, b.size)
+        visit(1, 0, b.size, lowerBound(1, 0, b.size))
         return bestK
     }
 
