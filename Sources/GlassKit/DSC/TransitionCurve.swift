@@ -167,60 +167,65 @@ public struct TransitionCurve: Sendable, Equatable {
     public func argMinAbove(_ line: TransitionLine, in range: Range<Int>) -> Int? {
         guard !range.isEmpty, range.lowerBound >= 0, range.upperBound <= y.count else { return nil }
         var best = Double.infinity
-        var bestK: Int?
-        let x = curve.x, y = curve.y, b = bounds, n = y.count
-        func lowerBound(_ node: Int, _ nl: Int, _ nr: Int) -> Double {
-            if nr <= range.lowerBound || nl >= range.upperBound || nl >= n { return .infinity }
-            return b.minY[node] - max(line.at(x[nl]), line.at(x[min(nr, n) - 1]))
+        var bestK = Int.max
+        minSearch(1, 0, bounds.size, lowerBound(1, 0, bounds.size, line, range), line, range, &best, &bestK)
+        return bestK == Int.max ? nil : bestK
+    }
+
+    @inline(__always)
+    private func lowerBound(_ node: Int, _ nl: Int, _ nr: Int, _ line: TransitionLine, _ range: Range<Int>) -> Double {
+        let n = curve.y.count
+        if nr <= range.lowerBound || nl >= range.upperBound || nl >= n { return .infinity }
+        return bounds.minY[node] - max(line.at(curve.x[nl]), line.at(curve.x[min(nr, n) - 1]))
+    }
+
+    /// Best-first branch and bound: the child with the lower bound first; ties of the value go to the
+    /// smaller index, so the answer is the first smallest whatever the visiting order.
+    private func minSearch(_ node: Int, _ nl: Int, _ nr: Int, _ lower: Double, _ line: TransitionLine, _ range: Range<Int>,
+                           _ best: inout Double, _ bestK: inout Int) {
+        if lower == .infinity { return }
+        // Rounding slack: never prune a node that could hold a value equal to the best.
+        if lower - 1e-12 * (abs(lower) + abs(best)) > best { return }
+        if nr - nl == 1 {
+            let v = curve.y[nl] - line.at(curve.x[nl])
+            if v < best || (v == best && nl < bestK) { best = v; bestK = nl }
+            return
         }
-        // Best-first branch and bound: the child with the lower bound first; ties of the value go to the
-        // smaller index, so the answer is the first smallest whatever the visiting order.
-        func visit(_ node: Int, _ nl: Int, _ nr: Int, _ lower: Double) {
-            if lower == .infinity { return }
-            // Rounding slack: never prune a node that could hold a value equal to the best.
-            if lower - 1e-12 * (abs(lower) + abs(best)) > best { return }
-            if nr - nl == 1 {
-                let v = y[nl] - line.at(x[nl])
-                if v < best || (v == best && nl < (bestK ?? Int.max)) { best = v; bestK = nl }
-                return
-            }
-            let mid = (nl + nr) >> 1
-            let a = lowerBound(2 * node, nl, mid), c = lowerBound(2 * node + 1, mid, nr)
-            if c < a {
-                visit(2 * node + 1, mid, nr, c)
-                visit(2 * node, nl, mid, a)
-            } else {
-                visit(2 * node, nl, mid, a)
-                visit(2 * node + 1, mid, nr, c)
-            }
+        let mid = (nl + nr) >> 1
+        let a = lowerBound(2 * node, nl, mid, line, range), c = lowerBound(2 * node + 1, mid, nr, line, range)
+        if c < a {
+            minSearch(2 * node + 1, mid, nr, c, line, range, &best, &bestK)
+            minSearch(2 * node, nl, mid, a, line, range, &best, &bestK)
+        } else {
+            minSearch(2 * node, nl, mid, a, line, range, &best, &bestK)
+            minSearch(2 * node + 1, mid, nr, c, line, range, &best, &bestK)
         }
-        visit(1, 0, b.size, lowerBound(1, 0, b.size))
-        return bestK
     }
 
     /// The first index ≥ `start` where W − `line`(T) is ≥ 0 (`nonNegative`) or ≤ 0; nil when none.
     /// Descent over the segment trees of min/max W. O(log n) nodes away from near-crossings.
     public func firstIndex(from start: Int, where line: TransitionLine, nonNegative: Bool) -> Int? {
-        let x = curve.x, y = curve.y, b = bounds, n = y.count
-        guard start < n, start >= 0 else { return nil }
-        func visit(_ node: Int, _ nl: Int, _ nr: Int) -> Int? {
-            if nr <= start || nl >= n { return nil }
-            let l1 = line.at(x[nl]), l2 = line.at(x[min(nr, n) - 1])
-            if nonNegative {
-                let upper = b.maxY[node] - min(l1, l2)
-                if upper + 1e-12 * (abs(upper) + abs(b.maxY[node])) < 0 { return nil }
-            } else {
-                let lower = b.minY[node] - max(l1, l2)
-                if lower - 1e-12 * (abs(lower) + abs(b.minY[node])) > 0 { return nil }
-            }
-            if nr - nl == 1 {
-                let d = y[nl] - line.at(x[nl])
-                return (nonNegative ? d >= 0 : d <= 0) ? nl : nil
-            }
-            let mid = (nl + nr) >> 1
-            return visit(2 * node, nl, mid) ?? visit(2 * node + 1, mid, nr)
+        guard start < curve.y.count, start >= 0 else { return nil }
+        return firstSearch(1, 0, bounds.size, start, line, nonNegative)
+    }
+
+    private func firstSearch(_ node: Int, _ nl: Int, _ nr: Int, _ start: Int, _ line: TransitionLine, _ nonNegative: Bool) -> Int? {
+        let n = curve.y.count
+        if nr <= start || nl >= n { return nil }
+        let l1 = line.at(curve.x[nl]), l2 = line.at(curve.x[min(nr, n) - 1])
+        if nonNegative {
+            let upper = bounds.maxY[node] - min(l1, l2)
+            if upper + 1e-12 * (abs(upper) + abs(bounds.maxY[node])) < 0 { return nil }
+        } else {
+            let lower = bounds.minY[node] - max(l1, l2)
+            if lower - 1e-12 * (abs(lower) + abs(bounds.minY[node])) > 0 { return nil }
         }
-        return visit(1, 0, b.size)
+        if nr - nl == 1 {
+            let d = curve.y[nl] - line.at(curve.x[nl])
+            return (nonNegative ? d >= 0 : d <= 0) ? nl : nil
+        }
+        let mid = (nl + nr) >> 1
+        return firstSearch(2 * node, nl, mid, start, line, nonNegative) ?? firstSearch(2 * node + 1, mid, nr, start, line, nonNegative)
     }
 
     static func fit(_ su: [DoubleDouble], _ sy: [DoubleDouble], _ suu: [DoubleDouble], _ suy: [DoubleDouble],
