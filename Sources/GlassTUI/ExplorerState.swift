@@ -108,6 +108,10 @@ public struct ExplorerState: Sendable {
         dma = DMAPrepared(s.datasets)
         dmaOverrides = AnalysisOptions(betaWindowK: options.betaWindowK, alphaWindowK: options.alphaWindowK,
                                        qpdWindowHz: options.qpdWindowHz, tgK: options.tgK, trefK: options.trefK)
+        // The §3.1 windows given on the command line (issue 9) ride along with the other overrides.
+        dmaOverrides.glassLineK = options.glassLineK
+        dmaOverrides.liquidLineK = options.liquidLineK
+        dmaOverrides.crystallizationWindowK = options.crystallizationWindowK
         do {
             prepared = try DSCPrepared.prepare(s.datasets)
             let resolved = try ResolvedSettings.resolve(options, s.settings)

@@ -28,3 +28,17 @@ final class TransitionOverlayTests: XCTestCase {
         XCTAssertEqual(drawn.y.first ?? .nan, first.at(360), accuracy: 1e-15)
     }
 }
+
+final class TransitionOptionsInExplorerTests: XCTestCase {
+    /// `glassview explore --glass-line … --liquid-line …` gives the transitions `analyze` gives.
+    func testCommandLineWindowsReachTheExplorer() throws {
+        let study = SyntheticStudy.study(settings: SyntheticStudy.paperSettings)
+        var o = AnalysisOptions()
+        o.glassLineK = 360...400; o.liquidLineK = 500...520; o.crystallizationWindowK = 520...600
+        let s = ExplorerState(studyPath: "synthetic", load: .success(study), options: o,
+                              style: RenderStyle(braille: false, colours: false), exportDirectory: "/tmp")
+        let analyze = try Analysis.run(study, options: o)
+        XCTAssertEqual(s.results?.transitions, analyze.transitions)
+        XCTAssertEqual(s.results?.transitions.first?.windows.glassLineK, 360...400)
+    }
+}
