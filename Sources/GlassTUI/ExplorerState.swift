@@ -225,6 +225,7 @@ public struct ExplorerState: Sendable {
         case .qpdHi: return (dmaOverrides.qpdWindowHz ?? settings?.qpdWindowHz)?.upperBound
         case .tg: return dmaOverrides.tgK ?? settings?.tgK ?? selectedDMAResult?.qpd?.slopes?.tgK
         case .tref: return dmaOverrides.trefK ?? results?.settings.trefK
+        case .glassLo, .glassHi, .liquidLo, .liquidHi, .crystallizationLo, .crystallizationHi: return transitionWindowEdge(c)
         }
     }
 
@@ -260,6 +261,7 @@ public struct ExplorerState: Sendable {
         switch c {
         case .ts: return tsOrigin == .proposed
         case .te: return teOrigin == .proposed
+        case .glassLo, .glassHi, .liquidLo, .liquidHi, .crystallizationLo, .crystallizationHi: return transitionWindowIsProposed(c)
         default: return false
         }
     }

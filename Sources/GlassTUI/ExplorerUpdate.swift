@@ -134,7 +134,7 @@ public enum ExplorerUpdate {
     /// Moves the active cursor by `steps` data points, kept inside the valid range and on its
     /// side of the other bound.
     static func move(_ s: inout ExplorerState, steps: Int) {
-        if s.cursor.isDMA {
+        if s.cursor.isDMA || s.cursor.isTransitionWindow {
             guard steps != 0, let current = s.value(of: s.cursor) else {
                 s.message = "\(s.cursor.rawValue): not computed (no DMA data)"
                 return
@@ -187,6 +187,7 @@ public enum ExplorerUpdate {
     /// Sets a cursor, recomputes, and reverts with a message when the analysis refuses.
     static func set(_ s: inout ExplorerState, _ c: CursorID, to v: Double) {
         if c.isDMA { setDMA(&s, c, to: v); return }
+        if c.isTransitionWindow { setTransitionWindow(&s, c, to: v); return }
         if let dom = s.validDomain, !dom.contains(v) {
             s.message = "\(c.rawValue) = \(ScreenNumber.kelvin(v)) K is outside the usable range \(ScreenNumber.kelvin(dom.lowerBound))–\(ScreenNumber.kelvin(dom.upperBound)) K"
             return
@@ -243,7 +244,7 @@ public enum ExplorerUpdate {
             if v > 0 { o.tgK = v } else { bad = "T_g must be positive" }
         case .tref:
             if v > 0 { o.trefK = v } else { bad = "T_ref must be positive" }
-        case .ts, .te:
+        case .ts, .te, .glassLo, .glassHi, .liquidLo, .liquidHi, .crystallizationLo, .crystallizationHi:
             return
         }
         if let bad {
@@ -327,7 +328,7 @@ public enum ExplorerUpdate {
             return c.isLogarithmic ? (v > 0 && x > 0 ? abs(log10(v) - log10(x)) : .infinity) : abs(v - x)
         }
         let nearest = cursors.min { distance($0) < distance($1) } ?? s.cursor
-        if nearest.isDMA {
+        if nearest.isDMA || nearest.isTransitionWindow {
             if nearest.isLogarithmic {
                 guard x > 0 else { return }
                 x = pow(10, (log10(x) / nearest.step).rounded() * nearest.step)

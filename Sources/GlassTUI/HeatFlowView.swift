@@ -8,7 +8,7 @@ public struct HeatFlowView: ExplorerView {
     /// View 1.
     public var id: ViewID { .heatFlow }
     /// T_s and T_e.
-    public var cursors: [CursorID] { [.ts, .te] }
+    public var cursors: [CursorID] { [.ts, .te, .glassLo, .glassHi, .liquidLo, .liquidHi, .crystallizationLo, .crystallizationHi] }
     /// The x axis is T: a click moves T_s or T_e.
     public var cursorsOnPlot: Bool { true }
 
@@ -32,6 +32,8 @@ public struct HeatFlowView: ExplorerView {
         }
         var markers: [VerticalMarker] = []
         for c in cursors {
+            // Window edges (issue 9) only while one of them is the active cursor: the plot stays readable.
+            if c.isTransitionWindow && !s.cursor.isTransitionWindow { continue }
             guard let v = s.value(of: c) else { continue }
             let active = c == s.cursor
             markers.append(VerticalMarker(x: v, label: c.rawValue + (s.isProposed(c) ? "?" : ""),

@@ -42,3 +42,41 @@ final class TransitionOptionsInExplorerTests: XCTestCase {
         XCTAssertEqual(s.results?.transitions.first?.windows.glassLineK, 360...400)
     }
 }
+
+final class TransitionWindowCursorTests: XCTestCase {
+    /// `]` reaches the window edges after T_s/T_e; → moves an edge 1 K for every state and the
+    /// transitions equal `Analysis.run` with the same options; a refused edge changes nothing.
+    func testWindowEdgesAreCursorsLikeTheBounds() throws {
+        var settings = SyntheticStudy.paperSettings
+        settings.common.glassLineK = 360...400
+        settings.common.liquidLineK = 500...520
+        let study = SyntheticStudy.study(settings: settings)
+        var s = SyntheticStudy.state(study)
+        s = apply(s, [.cycleCursor(1), .cycleCursor(1), .cycleCursor(1)])     // T_s → T_e → g_lo → g_hi
+        XCTAssertEqual(s.cursor, .glassHi)
+        XCTAssertEqual(s.value(of: .glassHi), 400)
+        XCTAssertFalse(s.isProposed(.glassHi), "given in study.toml")
+        s = apply(s, [.moveCursor(steps: 1)])
+        XCTAssertEqual(s.value(of: .glassHi), 401)
+        var o = s.analysisOptions
+        XCTAssertEqual(o.glassLineK, 360...401)
+        let analyze = try Analysis.run(study, options: o)
+        XCTAssertEqual(s.results?.transitions, analyze.transitions)
+        XCTAssertEqual(s.results?.warnings, analyze.warnings)
+        // The high edge cannot pass the low one; a window outside the data is refused.
+        let before = s.results?.transitions
+        s = apply(s, [.cycleCursor(-1)])
+        XCTAssertEqual(s.cursor, .glassLo)
+        ExplorerUpdate.set(&s, .glassLo, to: 402)
+        XCTAssertEqual(s.value(of: .glassLo), 360)
+        XCTAssertNotNil(s.message)
+        ExplorerUpdate.set(&s, .glassLo, to: 100)
+        XCTAssertEqual(s.value(of: .glassLo), 360)
+        XCTAssertTrue(s.message?.contains("outside the data") ?? false, s.message ?? "")
+        XCTAssertEqual(s.results?.transitions, before)
+        // The proposed crystallization window is flagged as such until moved.
+        XCTAssertTrue(s.isProposed(.crystallizationLo))
+        o = s.analysisOptions
+        XCTAssertNil(o.crystallizationWindowK)
+    }
+}
