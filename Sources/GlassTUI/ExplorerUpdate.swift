@@ -318,7 +318,8 @@ public enum ExplorerUpdate {
     /// kelvin, QPD edges to a multiple of 0.1 decade (nearness measured in log f for those).
     static func click(_ s: inout ExplorerState, column: Int, row: Int) {
         let view = ViewRegistry.view(s.view)
-        let cursors = view.plotCursors
+        // §3.1 window edges are clickable (and drawn) only while one of them is the active cursor.
+        let cursors = view.plotCursors.filter { !$0.isTransitionWindow || s.cursor.isTransitionWindow }
         guard !cursors.isEmpty, let g = ExplorerRenderer.plotGeometry(s), g.plotArea.contains(FramePoint(x: column, y: row))
         else { return }
         var x = g.x(atColumn: column)
