@@ -44,6 +44,8 @@ public struct SettingsRequest: Equatable, Sendable {
     public var tgK: Double?
     /// T_ref, K.
     public var trefK: Double?
+    /// The §3.1 windows to write (`glass_line_K`, `liquid_line_K`, `crystallization_window_K`; nil: not written).
+    public var transitionWindows = TransitionWindows()
     /// Makes a request.
     public init(tomlPath: String, tsK: Double, teK: Double, baseline: String, betaWindowK: ClosedRange<Double>? = nil,
                 alphaWindowK: ClosedRange<Double>? = nil, qpdWindowHz: ClosedRange<Double>? = nil, tgK: Double? = nil,
@@ -64,6 +66,7 @@ public struct SettingsRequest: Equatable, Sendable {
         if let w = qpdWindowHz { out.append(("qpd_window_Hz", window(w))) }
         if let t = tgK { out.append(("tg_K", JSONValue.format(t))) }
         if let t = trefK { out.append(("tref_K", JSONValue.format(t))) }
+        for kind in TransitionWindowKind.allCases { if let w = transitionWindows[kind] { out.append((kind.key, window(w))) } }
         return out
     }
 }

@@ -98,6 +98,10 @@ public enum ExplorerUpdate {
                 if let w = r.alphaWindowK { s.study?.settings.common.alphaWindowK = w }
                 if let w = r.qpdWindowHz { s.study?.settings.common.qpdWindowHz = w }
                 if let t = r.tgK { s.study?.settings.common.tgK = t }
+                if let w = r.transitionWindows.glassLineK { s.study?.settings.common.glassLineK = w }
+                if let w = r.transitionWindows.liquidLineK { s.study?.settings.common.liquidLineK = w }
+                if let w = r.transitionWindows.crystallizationK { s.study?.settings.common.crystallizationWindowK = w }
+                if r.transitionWindows != TransitionWindows() { try? s.recomputeTransitions() }   // now given, no longer proposed
                 if let t = r.trefK { s.study?.settings.trefK = t }
             case .failed(let text):
                 s.message = "failed: " + text
@@ -305,11 +309,13 @@ public enum ExplorerUpdate {
         let dir = s.studyPath.hasSuffix("/") ? String(s.studyPath.dropLast()) : s.studyPath
         let d = ExplorerExport.dmaInForce(s)
         let hasDMA = !s.dma.states.isEmpty
-        let request = SettingsRequest(tomlPath: dir + "/study.toml", tsK: ts, teK: te, baseline: s.baseline.description,
+        var request = SettingsRequest(tomlPath: dir + "/study.toml", tsK: ts, teK: te, baseline: s.baseline.description,
                                       betaWindowK: hasDMA ? d.beta : nil, alphaWindowK: hasDMA ? d.alpha : nil,
                                       qpdWindowHz: hasDMA ? d.qpd : nil, tgK: hasDMA ? d.tg : nil, trefK: hasDMA ? d.tref : nil)
+        // The §3.1 windows in force (moved, given or proposed) are written too (issue 9).
+        for kind in TransitionWindowKind.allCases { request.transitionWindows[kind] = s.transitionWindowInForce(kind) }
         let dmaText = hasDMA ? " and the DMA windows\(d.tg == nil ? "" : ", tg_K"), tref_K" : ""
-        s.mode = .confirm(question: "Write ts_K = \(JSONValue.format(ts)), te_K = \(JSONValue.format(te)), baseline = \"\(s.baseline)\"\(dmaText) into study.toml? (y/n)",
+        s.mode = .confirm(question: "Write ts_K = \(JSONValue.format(ts)), te_K = \(JSONValue.format(te)), baseline = \"\(s.baseline)\"\(dmaText)\(request.transitionWindows == TransitionWindows() ? "" : ", the T_g/T_x windows") into study.toml? (y/n)",
                           effect: .writeSettings(request))
     }
 

@@ -80,3 +80,24 @@ final class TransitionWindowCursorTests: XCTestCase {
         XCTAssertNil(o.crystallizationWindowK)
     }
 }
+
+final class TransitionWindowWriteTests: XCTestCase {
+    /// `w` writes the three windows in force with the bounds; afterwards they count as given.
+    func testWriteIncludesTheWindowsInForce() throws {
+        var s = SyntheticStudy.state()
+        XCTAssertEqual(s.results?.transitions.first?.origin, .proposed)
+        let inForce = TransitionWindowKind.allCases.map { s.transitionWindowInForce($0) }
+        s = press(s, [.character("w")])
+        guard case .confirm(let q, .writeSettings(let r)) = s.mode else { return XCTFail("no question") }
+        XCTAssertTrue(q.contains("T_g/T_x windows"))
+        XCTAssertEqual(TransitionWindowKind.allCases.map { r.transitionWindows[$0] }, inForce)
+        let keys = r.tomlValues.map(\.key)
+        for kind in TransitionWindowKind.allCases where r.transitionWindows[kind] != nil { XCTAssertTrue(keys.contains(kind.key), kind.key) }
+        let text = StudyTomlEditor.set(r.tomlValues, in: "")
+        XCTAssertTrue(text.contains("glass_line_K = ["), text)
+        s = press(s, [.character("y")])
+        s = apply(s, [.effectFinished(.settingsWritten(r, "wrote"))])
+        let given = TransitionWindowKind.allCases.allSatisfy { r.transitionWindows[$0] != nil }
+        XCTAssertEqual(s.results?.transitions.first?.origin, given ? .given : .proposed)
+    }
+}
