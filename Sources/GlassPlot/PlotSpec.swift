@@ -51,15 +51,19 @@ public struct VerticalMarker: Equatable, Sendable {
     public var label: String
     /// Line or band.
     public var style: VerticalMarkerStyle
-    /// Colour index, or `nil` for the default colour.
+    /// Colour index, or `nil` for the default colour (not used when ``active``).
     public var colour: Int?
+    /// The cursor being moved: line and label are drawn in reverse video and bold, never in a
+    /// colour (every colour may be a series' colour).
+    public var active: Bool
 
     /// Makes a marker.
-    public init(x: Double, label: String = "", style: VerticalMarkerStyle = .dashed, colour: Int? = nil) {
+    public init(x: Double, label: String = "", style: VerticalMarkerStyle = .dashed, colour: Int? = nil, active: Bool = false) {
         self.x = x
         self.label = label
         self.style = style
         self.colour = colour
+        self.active = active
     }
 }
 

@@ -23,34 +23,28 @@ public struct ArrheniusView: ExplorerView {
             series.append(Series(name: name, x: sorted.map { 1000 / $0.temperatureK }, y: sorted.map { log10($0.frequencyHz) },
                                  colour: colour, marker: marker, style: .points))
         }
-        func curve(_ name: String, _ t: [Double], _ colour: Int, _ lnF: (Double) -> Double) {
+        func curve(_ name: String, _ t: [Double], _ colour: Int, _ marker: Character, _ lnF: (Double) -> Double) {
             guard let lo = t.min(), let hi = t.max(), hi > lo else { return }
             let n = max(8, columns)
             let ts = (0...n).map { hi - (hi - lo) * Double($0) / Double(n) }
-            series.append(Series(name: name, x: ts.map { 1000 / $0 }, y: ts.map { lnF($0) / l10 }, colour: colour, marker: "."))
+            series.append(Series(name: name, x: ts.map { 1000 / $0 }, y: ts.map { lnF($0) / l10 }, colour: colour, marker: marker))
         }
         points("β pairs", r.betaPairs, 4, "o")
         points("α pairs", r.alphaPairs, 1, "x")
         let allT = (r.betaPairs + r.alphaPairs).map { $0.temperatureK } + (r.tcK.map { [$0] } ?? [])
-        if let b = r.beta { curve("β Arrhenius", r.betaPairs.map { $0.temperatureK } + (r.tcK.map { [$0] } ?? []), 4) { b.lnFrequency(atK: $0) } }
+        if let b = r.beta { curve("β Arrhenius", r.betaPairs.map { $0.temperatureK } + (r.tcK.map { [$0] } ?? []), 4, "*") { b.lnFrequency(atK: $0) } }
         if let a = r.alpha {
             let ts = (r.alphaPairs.map { $0.temperatureK } + (r.tcK.map { [$0] } ?? [])).filter { $0 > a.t0K + 1 }
-            curve("α VFT", ts, 1) { a.lnFrequency(atK: $0) }
+            curve("α VFT", ts, 1, "#") { a.lnFrequency(atK: $0) }
         }
         guard !series.isEmpty, let tmin = allT.min(), let tmax = allT.max() else { return nil }
         let pad = max(0.02, (1000 / tmin - 1000 / tmax) * 0.05)
         var markers: [VerticalMarker] = []
-        if let tc = r.tcK { markers.append(VerticalMarker(x: 1000 / tc, label: "T_c", style: .dashed, colour: 3)) }
+        if let tc = r.tcK { markers.append(VerticalMarker(x: 1000 / tc, label: "T_c", style: .dashed)) }
         return PlotSpec(title: "Arrhenius map — \(r.state)", x: Axis(title: "1000/T", unit: "1/K", range: (1000 / tmax - pad)...(1000 / tmin + pad)),
                         y: Axis(title: "log10 f", unit: "Hz"), series: series, markers: markers)
     }
 
-    /// The pairs' markers.
-    public func marks(_ s: ExplorerState) -> [PlotMark] {
-        plot(s, columns: 8)?.series.filter { $0.style == .points }.flatMap { p in
-            zip(p.x, p.y).map { PlotMark(x: $0.0, y: $0.1, character: p.marker ?? "*", colour: p.colour) }
-        } ?? []
-    }
 
     /// Why there is nothing.
     public func unavailable(_ s: ExplorerState) -> String { DMAViewSupport.unavailable(s, what: "E_β") }

@@ -24,28 +24,24 @@ public struct ChiView: ExplorerView {
         for p in pts {
             bx += [p.temperatureK, p.temperatureK, .nan]; by += [p.chi - p.chiStderr, p.chi + p.chiStderr, .nan]
         }
-        series.append(Series(name: "± stderr", x: bx, y: by, colour: 7, marker: "|"))
+        series.append(Series(name: "", x: bx, y: by, colour: 7, marker: "|"))  // error bars: plain lines, no legend entry
         series.append(Series(name: "χ", x: pts.map { $0.temperatureK }, y: pts.map { $0.chi }, colour: 4, marker: "o", style: .points))
         if let sl = q.slopes {
             // The OLS line with slope a passes through the mean of its points.
-            func line(_ name: String, _ sel: [QPDPoint], _ a: Double?, _ colour: Int) {
+            func line(_ name: String, _ sel: [QPDPoint], _ a: Double?, _ colour: Int, _ marker: Character) {
                 guard let a, let lo = sel.first?.temperatureK, let hi = sel.last?.temperatureK, !sel.isEmpty else { return }
                 let mt = sel.map { $0.temperatureK }.reduce(0, +) / Double(sel.count)
                 let mc = sel.map { $0.chi }.reduce(0, +) / Double(sel.count)
-                series.append(Series(name: name, x: [lo, hi], y: [mc + a * (lo - mt), mc + a * (hi - mt)], colour: colour, marker: "."))
+                series.append(Series(name: name, x: [lo, hi], y: [mc + a * (lo - mt), mc + a * (hi - mt)], colour: colour, marker: marker))
             }
-            line("a1", pts.filter { $0.temperatureK <= sl.tgK }, sl.a1PerK, 2)
-            line("a2", pts.filter { $0.temperatureK >= sl.tgK }, sl.a2PerK, 1)
+            line("a1", pts.filter { $0.temperatureK <= sl.tgK }, sl.a1PerK, 2, "+")
+            line("a2", pts.filter { $0.temperatureK >= sl.tgK }, sl.a2PerK, 1, "x")
         }
         var markers = DMAViewSupport.markers(s, [.tg])
         if markers.isEmpty, let tg = q.slopes?.tgK { markers.append(VerticalMarker(x: tg, label: "T_g", style: .dashed)) }
-        return PlotSpec(title: "χ(T) — \(r.state)", x: Axis(title: "T", unit: "K"), y: Axis(title: "χ"), series: series, markers: markers)
+        return PlotSpec(title: "χ(T) ± stderr — \(r.state)", x: Axis(title: "T", unit: "K"), y: Axis(title: "χ"), series: series, markers: markers)
     }
 
-    /// The χ points.
-    public func marks(_ s: ExplorerState) -> [PlotMark] {
-        s.selectedDMAResult?.qpd?.points.map { PlotMark(x: $0.temperatureK, y: $0.chi, character: "o", colour: 4) } ?? []
-    }
 
     /// Why there is nothing.
     public func unavailable(_ s: ExplorerState) -> String { DMAViewSupport.unavailable(s, what: "χ") }

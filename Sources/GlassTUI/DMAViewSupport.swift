@@ -65,7 +65,7 @@ enum DMAViewSupport {
         cursors.compactMap { c in
             guard let v = s.value(of: c), let px = x(v), px.isFinite else { return nil }
             let active = c == s.cursor
-            return VerticalMarker(x: px, label: c.rawValue, style: active ? .solid : .dashed, colour: active ? 3 : nil)
+            return VerticalMarker(x: px, label: c.rawValue, style: active ? .solid : .dashed, active: active)
         }
     }
 
@@ -82,6 +82,9 @@ enum DMAViewSupport {
 
     /// Colour of the k-th of several curves of one state.
     static func colour(_ k: Int) -> Int { Series.palette[k % Series.palette.count] }
+    /// Marker of the E'' curve of the k-th DMA state (view 4), distinct from every state's marker.
+    static func lossMarker(_ k: Int) -> Character { lossMarkers[k % lossMarkers.count] }
+    static let lossMarkers: [Character] = ["%", "&", "=", "~", "$", "^"]
     /// Marker of the k-th of several curves of one state.
     static func marker(_ k: Int) -> Character { Series.markers[k % Series.markers.count] }
 

@@ -35,7 +35,7 @@ public struct HeatFlowView: ExplorerView {
             guard let v = s.value(of: c) else { continue }
             let active = c == s.cursor
             markers.append(VerticalMarker(x: v, label: c.rawValue + (s.isProposed(c) ? "?" : ""),
-                                          style: active ? .solid : .dashed, colour: active ? 3 : nil))
+                                          style: active ? .solid : .dashed, active: active))
         }
         let range = full.map { ZoomWindow.range(full: $0, zoom: s.zoom, centre: s.value(of: s.cursor)) }
         let title: String

@@ -37,12 +37,6 @@ public struct TanDeltaView: ExplorerView {
                         markers: DMAViewSupport.markers(s, cursors))
     }
 
-    /// Each isotherm's marker at its points (a single braille dot is hard to see).
-    public func marks(_ s: ExplorerState) -> [PlotMark] {
-        plot(s, columns: 8)?.series.filter { $0.style == .points }.flatMap { p in
-            zip(p.x, p.y).map { PlotMark(x: $0.0, y: $0.1, character: p.marker ?? "*", colour: p.colour) }
-        } ?? []
-    }
 
     /// Why there is nothing.
     public func unavailable(_ s: ExplorerState) -> String { DMAViewSupport.unavailable(s, what: "χ(T), U_β") }
