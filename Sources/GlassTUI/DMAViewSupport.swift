@@ -34,17 +34,17 @@ enum DMAViewSupport {
         if v == nil, let why = reason(r, containing: key) {
             return [ResultLine(label, "—", unit: unit), .heading("  not computed: " + why)]
         }
-        return [ResultLine(label, ScreenNumber.value(v), stderr: se.map { ScreenNumber.value($0) }, unit: unit)]
+        return [ResultLine(label, ScreenNumber.measurement(v, se), unit: v == nil ? "" : unit)]
     }
 
     /// One line a DMA state for a headline value (value ± stderr, or "—" and the reason).
     static func perState(_ s: ExplorerState, _ title: String, unit: String, key: String,
                          _ value: (DMAStateResult) -> (Double?, Double?)) -> [ResultLine] {
         guard let r = s.results, !r.dma.isEmpty else { return [] }
-        var out: [ResultLine] = [.heading("\(title) by state")]
+        var out: [ResultLine] = [.heading("\(title) by state" + (unit.isEmpty ? "" : " (\(unit))"))]
         for st in r.dma {
             let (v, se) = value(st)
-            out.append(ResultLine(st.state, ScreenNumber.value(v), stderr: se.map { ScreenNumber.value($0) }, unit: v == nil ? "" : unit))
+            out.append(ResultLine(st.state, ScreenNumber.measurement(v, se)))
             if v == nil, let why = reason(st, containing: key) { out.append(.heading("  " + why)) }
         }
         return out
@@ -93,7 +93,7 @@ enum DMAViewSupport {
         let state = selected(s)?.result.state ?? "no DMA state"
         let c = s.cursor
         let v = s.value(of: c)
-        let cur = c.isDMA ? "\(c.rawValue)=\(c.isLogarithmic ? ScreenNumber.value(v) : ScreenNumber.kelvin(v)) \(c.unit)  " : ""
+        let cur = c.isDMA ? "\(c.rawValue)=\(c.isLogarithmic ? ScreenNumber.setting(v) : ScreenNumber.kelvin(v)) \(c.unit)  " : ""
         return cur + "[\(state)] " + extra
     }
 }
