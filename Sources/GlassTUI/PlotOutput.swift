@@ -36,7 +36,8 @@ public enum PlotOutput {
 
     /// The line `plot` prints above the plot: study, view, bounds (marked when proposed),
     /// baseline, and for the DMA views (4–9) the state shown and T_ref.
-    public static func titleLine(_ s: ExplorerState, view id: ViewID) -> String {
+    /// Longer than `width` it ends in `…` (`...` in ASCII).
+    public static func titleLine(_ s: ExplorerState, view id: ViewID, width: Int = .max) -> String {
         func bound(_ c: CursorID) -> String {
             (s.value(of: c).map { Format.shortNumber($0) + " K" } ?? "—") + (s.isProposed(c) ? " (proposed)" : "")
         }
@@ -46,7 +47,10 @@ public enum PlotOutput {
             parts.append("state \(r?.state ?? "—")")
             parts.append("T_ref \((r?.master?.referenceTemperatureK ?? s.value(of: .tref)).map { Format.shortNumber($0) + " K" } ?? "—")")
         }
-        return ScreenText.fit(parts.joined(separator: " · "), unicode: s.style.braille)
+        let line = ScreenText.fit(parts.joined(separator: " · "), unicode: s.style.braille)
+        guard line.count > width else { return line }
+        let ellipsis = s.style.braille ? "…" : "..."
+        return String(line.prefix(max(0, width - ellipsis.count))) + ellipsis
     }
 
     /// Whether the current locale's character set is UTF-8 (call `setlocale(LC_ALL, "")` first).

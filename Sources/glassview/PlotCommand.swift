@@ -12,7 +12,7 @@ struct Plot: ParsableCommand {
         Views (number, name or tab as the explorer's title bar shows it): \(ViewID.spellings). \
         Settings as `analyze` takes them (the same options; study.toml; bounds proposed as the \
         explorer does when none are given). Without --view: heatflow, or the first view with data. \
-        A title line comes first: study, view, T_s/T_e, baseline, and for views 4-9 the DMA state \
+        A title line comes first (one of the --height rows, cut with … to --width): study, view, T_s/T_e, baseline, and for views 4-9 the DMA state \
         and T_ref. --xrange/--yrange fix an axis (data units; log axes need LO > 0; write a \
         negative range as --yrange=-1.2:0.1). Colours only when stdout is a terminal and NO_COLOR \
         is unset; without colour, series differ by marker glyphs. A view that cannot be computed \
@@ -74,10 +74,12 @@ struct Plot: ParsableCommand {
                 id = first  // a study without DSC data starts where it has data, as the explorer does
             }
             state.view = id
-            switch PlotOutput.render(state, view: id, width: width, height: height, xRange: xRange, yRange: yRange) {
+            // The title line is one of the --height rows.
+            switch PlotOutput.render(state, view: id, width: width, height: height - 1, xRange: xRange, yRange: yRange) {
             case .success(let frame):
                 let text = colours ? frame.ansiText : frame.text
-                FileHandle.standardOutput.write(Data((PlotOutput.titleLine(state, view: id) + "\n" + text + "\n").utf8))
+                let title = PlotOutput.titleLine(state, view: id, width: width)
+                FileHandle.standardOutput.write(Data((title + "\n" + text + "\n").utf8))
             case .failure(let u) where u.option != nil:
                 throw GlassError(.usage, file: u.option ?? "", u.reason)
             case .failure(let u):

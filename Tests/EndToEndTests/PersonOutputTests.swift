@@ -27,6 +27,8 @@ final class PersonOutputTests: XCTestCase {
         XCTAssertNil(out.stdout.range(of: "[0-9]e[-+]?[0-9]", options: .regularExpression))
     }
 
+    func rowCount(_ out: CLI.Output) -> Int { out.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().count }
+
     func testPlotTitleLineRangesAndTabNames() throws {
         let base = ["plot", sample.path, "--width", "90", "--height", "24", "--ascii"]
         let named = try CLI.run(base + ["--view", "heatflow"])
@@ -43,8 +45,12 @@ final class PersonOutputTests: XCTestCase {
             XCTAssertEqual(a.status, 0, "\(tab): \(a.stderr)")
             XCTAssertEqual(a.stdout, b.stdout, tab)
         }
+        // The title line is one of the 24 rows, cut to the width with "...".
+        XCTAssertEqual(rowCount(named), 24)
+        let narrow = try CLI.run(["plot", sample.path, "--width", "40", "--height", "12", "--ascii"])
+        XCTAssertEqual(narrow.stdout.split(separator: "\n").first, "la30ce30ni10al20co10 - view 1 W(T) - ...")
         // DMA views name the state and T_ref.
-        let tts = try CLI.run(base + ["--view", "TTS"])
+        let tts = try CLI.run(["plot", sample.path, "--width", "130", "--height", "24", "--ascii", "--view", "TTS"])
         XCTAssertTrue(tts.stdout.hasPrefix("la30ce30ni10al20co10 - view 9 TTS - T_s 420 K, T_e 500 K - baseline linear - state as-cast - T_ref "), tts.stdout)
 
         // Ranges: the x axis runs from 430 to 470 exactly (its first and last tick labels).
