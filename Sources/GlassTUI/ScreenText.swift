@@ -5,7 +5,7 @@ import GlassPlot
 enum ScreenText {
     static let replacements: [(String, String)] = [
         ("⁻¹", "^-1"), ("tanδ", "tand"), ("←→", "<>"), ("Δ", "d"), ("β", "beta"), ("α", "alpha"), ("χ", "chi"), ("δ", "delta"), ("λ", "lambda"),
-        ("—", "-"), ("–", "-"), ("…", "..."), ("±", "+-"), ("│", "|"), ("─", "-"), ("·", "-"), ("←", "<-"), ("→", "->"),
+        ("—", "-"), ("–", "-"), ("−", "-"), ("…", "..."), ("±", "+-"), ("│", "|"), ("─", "-"), ("·", "-"), ("←", "<-"), ("→", "->"),
         ("↑", "^"), ("↓", "v"), ("■", "#"), ("″", "''"), ("′", "'"),
     ]
 
@@ -45,6 +45,8 @@ enum ScreenText {
         s.y.title = fit(s.y.title, unicode: false)
         s.x.unit = s.x.unit.map { fit($0, unicode: false) }
         s.y.unit = s.y.unit.map { fit($0, unicode: false) }
+        s.x.note = s.x.note.map { fit($0, unicode: false) }
+        s.y.note = s.y.note.map { fit($0, unicode: false) }
         for i in s.series.indices { s.series[i].name = fit(s.series[i].name, unicode: false) }
         for i in s.markers.indices { s.markers[i].label = fit(s.markers[i].label, unicode: false) }
         return s

@@ -53,7 +53,7 @@ final class ExplorerTmuxTests: XCTestCase {
         // Every view.
         let expectations: [(String, String)] = [("2", "cumulative"), ("3", "vs cooling rate"), ("4", "not computed"),
                                                 ("5", "not computed"), ("6", "not computed"), ("7", "not computed"),
-                                                ("8", "not computed"), ("9", "not computed"), ("1", "chord baseline")]
+                                                ("8", "not computed"), ("9", "not computed"), ("1", "W(T), baseline linear")]
         for (key, text) in expectations {
             try t.keys(key)
             try t.wait("view \(key) showing '\(text)'") { $0.contains(text) }
