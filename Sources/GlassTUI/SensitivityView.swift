@@ -48,7 +48,7 @@ public struct SensitivityView: ExplorerView {
     /// S_r and the states' ΔH_rej in kJ/mol.
     public func probe(_ s: ExplorerState) -> String {
         guard let d = s.results?.dsc else { return "S_r: not computed" }
-        let sr = d.sr.map { "S_r=\(ScreenNumber.value($0.value))" + ($0.stderr.map { "±\(ScreenNumber.value($0))" } ?? "") + " kJ min mol⁻¹ K⁻¹" }
+        let sr = d.sr.map { "S_r=\(ScreenNumber.measurement($0.value, $0.stderr)) kJ min mol⁻¹ K⁻¹" }
             ?? "S_r: not computed"
         var parts: [String] = []
         for (k, st) in d.states.enumerated() where s.isVisible(st.state) {
