@@ -15,14 +15,15 @@ struct GlyphOverlay {
     /// Columns between two glyphs of one line series.
     static let spacing = 12
 
-    /// Glyph cells keyed by `row * columns + column` (data-area cell coordinates).
-    private(set) var cells: [Int: Cell] = [:]
+    /// Glyph cells at `row * columns + column` (data-area cell coordinates).
+    private(set) var cells: [Cell?]
     let columns: Int
     let rows: Int
 
     init(columns: Int, rows: Int) {
-        self.columns = columns
-        self.rows = rows
+        self.columns = max(0, columns)
+        self.rows = max(0, rows)
+        cells = Array(repeating: nil, count: self.columns * self.rows)
     }
 
     /// The glyph at a data-area cell, if any.

@@ -68,7 +68,8 @@ final class PlotRendererTests: XCTestCase {
         for (k, marker) in Series.markers.prefix(6).enumerated() {
             let row = try XCTUnwrap(g.row(ofY: Double(k)))
             let cells = (g.plotArea.x..<g.plotArea.maxX).map { frame[$0, row] }
-            // The data area is 56 columns wide, a glyph every 12 columns: 4 or 5 on each line.
+            // The data area is the 60 columns less the y labels and axis (about 57): a glyph every 12
+            // columns from a phase below 12 gives 4 or 5 on each line.
             let stamps = cells.filter { $0.character == marker }.count
             XCTAssertTrue((4...5).contains(stamps), "series s\(k): \(stamps) glyphs")
             // The line is solid: every cell of its row holds a braille dot or its glyph.
