@@ -188,7 +188,7 @@ public enum PlotRenderer {
     }
 
     /// The finite (and, for log axes, positive) x-extent of all series; 0…1 or 1…10 if none.
-    static func dataXRange(_ series: [Series], positive: Bool) -> ClosedRange<Double> {
+    public static func dataXRange(_ series: [Series], positive: Bool) -> ClosedRange<Double> {
         var low = Double.infinity
         var high = -Double.infinity
         for s in series {
@@ -210,7 +210,7 @@ public enum PlotRenderer {
     }
 
     /// The finite (and, for log axes, positive) y-extent of the points with x in `lower...upper`.
-    static func dataYRange(_ series: [Series], xFrom lower: Double, to upper: Double, positive: Bool) -> ClosedRange<Double> {
+    public static func dataYRange(_ series: [Series], xFrom lower: Double, to upper: Double, positive: Bool) -> ClosedRange<Double> {
         var low = Double.infinity
         var high = -Double.infinity
         func include(_ value: Double) {

@@ -15,33 +15,51 @@ public struct ChiView: ExplorerView {
     /// T_g only.
     public var plotCursors: [CursorID] { [.tg] }
 
-    /// The points, their error bars (broken line), the a1/a2 lines through the points' means.
+    /// Per visible state (the paper's Fig. 5b): the points, their error bars (broken line), the
+    /// a1/a2 lines through the points' means, in the state's colour and marker; the selected
+    /// state on top with its T_g cursor, the others' T_g dashed.
     public func plot(_ s: ExplorerState, columns: Int) -> PlotSpec? {
-        guard let (_, _, r) = DMAViewSupport.selected(s), let q = r.qpd, !q.points.isEmpty else { return nil }
-        let pts = q.points.sorted { $0.temperatureK < $1.temperatureK }
+        guard let selected = DMAViewSupport.selected(s) else { return nil }
         var series: [Series] = []
-        var bx: [Double] = [], by: [Double] = []
-        for p in pts {
-            bx += [p.temperatureK, p.temperatureK, .nan]; by += [p.chi - p.chiStderr, p.chi + p.chiStderr, .nan]
-        }
-        series.append(Series(name: "", x: bx, y: by, colour: 7, marker: "|"))  // error bars: plain lines, no legend entry
-        series.append(Series(name: "χ", x: pts.map { $0.temperatureK }, y: pts.map { $0.chi }, colour: 4, marker: "o", style: .points))
-        if let sl = q.slopes {
-            // The OLS line with slope a passes through the mean of its points.
-            func line(_ name: String, _ sel: [QPDPoint], _ a: Double?, _ colour: Int, _ marker: Character) {
-                guard let a, let lo = sel.first?.temperatureK, let hi = sel.last?.temperatureK, !sel.isEmpty else { return }
-                let mt = sel.map { $0.temperatureK }.reduce(0, +) / Double(sel.count)
-                let mc = sel.map { $0.chi }.reduce(0, +) / Double(sel.count)
-                series.append(Series(name: name, x: [lo, hi], y: [mc + a * (lo - mt), mc + a * (hi - mt)], colour: colour, marker: marker))
+        var markers: [VerticalMarker] = []
+        for (k, r) in DMAViewSupport.overlay(s) {
+            guard let q = r.qpd, !q.points.isEmpty else { continue }
+            let colour = s.dmaColour(k)
+            let pts = q.points.sorted { $0.temperatureK < $1.temperatureK }
+            var bx: [Double] = [], by: [Double] = []
+            for p in pts {
+                bx += [p.temperatureK, p.temperatureK, .nan]; by += [p.chi - p.chiStderr, p.chi + p.chiStderr, .nan]
             }
-            line("a1", pts.filter { $0.temperatureK <= sl.tgK }, sl.a1PerK, 2, "+")
-            line("a2", pts.filter { $0.temperatureK >= sl.tgK }, sl.a2PerK, 1, "x")
+            series.append(Series(name: "", x: bx, y: by, colour: colour, marker: "|"))
+            series.append(Series(name: "\(r.state) χ", x: pts.map { $0.temperatureK }, y: pts.map { $0.chi },
+                                 colour: colour, marker: s.dmaMarker(k), style: .points))
+            if let sl = q.slopes {
+                // The OLS line with slope a passes through the mean of its points.
+                func line(_ sel: [QPDPoint], _ a: Double?) {
+                    guard let a, let lo = sel.first?.temperatureK, let hi = sel.last?.temperatureK, !sel.isEmpty else { return }
+                    let mt = sel.map { $0.temperatureK }.reduce(0, +) / Double(sel.count)
+                    let mc = sel.map { $0.chi }.reduce(0, +) / Double(sel.count)
+                    series.append(Series(name: "", x: [lo, hi], y: [mc + a * (lo - mt), mc + a * (hi - mt)], colour: colour, marker: "."))
+                }
+                line(pts.filter { $0.temperatureK <= sl.tgK }, sl.a1PerK)
+                line(pts.filter { $0.temperatureK >= sl.tgK }, sl.a2PerK)
+                if k != selected.index { markers.append(VerticalMarker(x: sl.tgK, label: "", style: .dashed, colour: colour)) }
+            }
         }
-        var markers = DMAViewSupport.markers(s, [.tg])
-        if markers.isEmpty, let tg = q.slopes?.tgK { markers.append(VerticalMarker(x: tg, label: "T_g", style: .dashed)) }
-        return PlotSpec(title: "χ(T) — \(r.state), bars ± stderr", x: Axis(title: "T", unit: "K"), y: Axis(title: "χ"), series: series, markers: markers)
+        guard !series.isEmpty else { return nil }
+        var own = DMAViewSupport.markers(s, [.tg])
+        if own.isEmpty, let tg = selected.result.qpd?.slopes?.tgK { own.append(VerticalMarker(x: tg, label: "T_g", style: .dashed)) }
+        let n = series.filter { $0.style == .points }.count
+        let title = n > 1 ? "χ(T) — \(n) states, \(selected.result.state) on top" : "χ(T) — \(selected.result.state)"
+        return PlotSpec(title: title, x: Axis(title: "T", unit: "K"), y: Axis(title: "χ"), series: series, markers: markers + own)
     }
 
+    /// The χ points of every drawn state, the selected state's last (on top).
+    public func marks(_ s: ExplorerState) -> [PlotMark] {
+        DMAViewSupport.overlay(s).flatMap { k, r in
+            (r.qpd?.points ?? []).map { PlotMark(x: $0.temperatureK, y: $0.chi, character: s.dmaMarker(k), colour: s.dmaColour(k)) }
+        }
+    }
 
     /// Why there is nothing.
     public func unavailable(_ s: ExplorerState) -> String { DMAViewSupport.unavailable(s, what: "χ") }
@@ -54,6 +72,7 @@ public struct ChiView: ExplorerView {
         out.append(ResultLine("T_g", ScreenNumber.kelvin(sl?.tgK ?? r.settings.tgK), unit: "K", flag: sl?.tgSource.rawValue))
         out += DMAViewSupport.line("a1", sl?.a1PerK, sl?.a1StderrPerK, unit: "K⁻¹", r: r, key: "a1")
         out += DMAViewSupport.line("a2", sl?.a2PerK, sl?.a2StderrPerK, unit: "K⁻¹", r: r, key: "a2")
+        out += DMAViewSupport.diagnostics(r, [.qpd])
         out += DMAViewSupport.line("U_β", r.qpd?.uEV, r.qpd?.uStderrEV, unit: "eV", r: r, key: "U_β")
         out += DMAViewSupport.line("λ", r.qpd?.lambda, r.qpd?.lambdaStderr, unit: "", r: r, key: "λ")
         out += DMAViewSupport.perState(s, "a2", unit: "K⁻¹", key: "a2") { ($0.qpd?.slopes?.a2PerK, $0.qpd?.slopes?.a2StderrPerK) }

@@ -11,6 +11,19 @@ enum DMAViewSupport {
         return (k, s.dma.states[k], r)
     }
 
+    /// The DMA states an overlaid view draws, in drawing order: every visible state with a
+    /// result, the selected one last (on top; drawn even when hidden, as it drives the cursors).
+    static func overlay(_ s: ExplorerState) -> [(index: Int, result: DMAStateResult)] {
+        guard let r = s.results else { return [] }
+        let sel = s.selectedDMAIndex
+        var out: [(index: Int, result: DMAStateResult)] = []
+        for (k, st) in s.dma.states.enumerated() where k < r.dma.count && k != sel && s.isVisible(st.data.state) {
+            out.append((k, r.dma[k]))
+        }
+        if let k = sel, k < r.dma.count { out.append((k, r.dma[k])) }
+        return out
+    }
+
     /// Why there is nothing to plot for a DMA view.
     static func unavailable(_ s: ExplorerState, what: String) -> String {
         if let e = s.loadError { return "cannot open the study: \(e)" }
@@ -48,6 +61,17 @@ enum DMAViewSupport {
             if v == nil, let why = reason(st, containing: key) { out.append(.heading("  " + why)) }
         }
         return out
+    }
+
+    /// The state's diagnostics of `families`, as notes under the numbers they concern
+    /// ("! χ outside (0, 1) at 440–465 K"), so a number not to be trusted says so on screen.
+    static func diagnostics(_ r: DMAStateResult, _ families: Set<DMADiagnostic.Family>) -> [ResultLine] {
+        r.diagnostics.filter { families.contains($0.family) }.map { d in
+            let prefix = "dma \(r.state)"
+            var t = d.message.hasPrefix(prefix) ? String(d.message.dropFirst(prefix.count)) : d.message
+            while t.hasPrefix(":") || t.hasPrefix(" ") { t.removeFirst() }
+            return .heading("! " + t)
+        }
     }
 
     /// The results pane when nothing is computed.

@@ -63,8 +63,9 @@ public struct ExplorerState: Sendable {
     public var hidden: Set<String> = []
     /// Index of the selected state in the states pane.
     public var selection = 0
-    /// Zoom level: the x span shown is the full span / 2^zoom.
-    public var zoom = 0
+    /// Per view, the part of the plot shown (zoom, pan, typed ranges); a view without one shows
+    /// all its data. View 1 opens on the region of interest.
+    public var viewports: [ViewID: Viewport] = [:]
     /// Keyboard mode.
     public var mode: ExplorerMode = .normal
     /// One-line message for the status line.
@@ -79,10 +80,23 @@ public struct ExplorerState: Sendable {
     public var studyIsDirectory = true
     /// Directory exports are written to.
     public var exportDirectory: String
-    /// An effect for the runtime to perform (then cleared).
-    public var pendingEffect: Effect?
-    /// Set when the user quits.
-    public var quitRequested = false
+    /// Every study opened together (`glassview A B C`), in argument order, nil at the current
+    /// one's place; empty with one study. Each keeps its own settings, history and view state.
+    public var workspace: [ExplorerState?] = []
+    /// The current study's place in ``workspace``.
+    public var studyIndex = 0
+    /// Comparison view: S_r by glass (`g`) instead of ΔH_rej against cooling rate.
+    public var compareByGlass = false
+    /// Comparison view: the bundled literature values shown (`G`).
+    public var showLiterature = true
+    /// Undo/redo history of the settings changed in the explorer.
+    public var history = WorkHistory()
+    /// The settings as study.toml last held them (at start, after `w`): `q` asks when they differ.
+    public var writtenWork: WorkSnapshot?
+    /// Whether the `=` prompt still shows the value it started from (the first key replaces it).
+    public var inputFresh = false
+    /// Set by a first `q` with unwritten changes: a second `q` quits.
+    public var quitArmed = false
 
     /// Opens `studyPath` from a load attempt; the explorer also opens (with an explanation)
     /// when loading failed. Bounds follow SPEC §2.3 precedence (study.toml); where none are
@@ -109,6 +123,7 @@ public struct ExplorerState: Sendable {
         dma = DMAPrepared(s.datasets)
         dmaOverrides = AnalysisOptions(betaWindowK: options.betaWindowK, alphaWindowK: options.alphaWindowK,
                                        qpdWindowHz: options.qpdWindowHz, tgK: options.tgK, trefK: options.trefK)
+        dmaOverrides.qpdWindowAbovePeakDecades = options.qpdWindowAbovePeakDecades
         do {
             prepared = try DSCPrepared.prepare(s.datasets)
             let resolved = try ResolvedSettings.resolve(options, s.settings)
@@ -129,6 +144,11 @@ public struct ExplorerState: Sendable {
             proposalRule = p.rule
         }
         recompute()
+        let data = curveSeries.compactMap { $0.series.envelope?.xBounds }.reduce(nil as ClosedRange<Double>?) { acc, d in
+            acc.map { min($0.lowerBound, d.lowerBound)...max($0.upperBound, d.upperBound) } ?? d
+        }
+        if let roi = Navigation.regionOfInterest(tsK: tsK, teK: teK, data: data) { viewports[.heatFlow] = Viewport(x: roi) }
+        writtenWork = WorkSnapshot(self)
     }
 
     /// A one-line description of an error.

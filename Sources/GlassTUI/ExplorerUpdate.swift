@@ -3,12 +3,15 @@ import GlassKit
 import GlassPlot
 
 /// The pure update of the Elm architecture: the next state for an action. No I/O: work with
-/// side effects is left in `pendingEffect` for the runtime.
+/// side effects is returned as an ``Effect`` for the runtime, which performs it exactly once
+/// (Bubble Tea's `Update` returning a `Cmd`).
 public enum ExplorerUpdate {
     /// The state after `action`.
-    public static func update(_ state: ExplorerState, _ action: Action) -> ExplorerState {
+    public static func update(_ state: ExplorerState, _ action: Action) -> (state: ExplorerState, effect: Effect?) {
         var s = state
-        s.pendingEffect = nil
+        var effect: Effect?
+        let before = WorkSnapshot(state)
+        if action != .quit { s.quitArmed = false }
         switch action {
         case .resize, .effectFinished: break
         default: s.message = nil
@@ -33,6 +36,7 @@ public enum ExplorerUpdate {
         case .moveCursor(let steps):
             guard view.cursors.contains(s.cursor) else { s.message = "this view has no cursor"; break }
             move(&s, steps: steps)
+            follow(&s, s.cursor)
         case .moveSelection(let d):
             let n = s.stateLabels.count
             if n > 0 { s.selection = min(max(0, s.selection + d), n - 1) }
@@ -41,22 +45,93 @@ public enum ExplorerUpdate {
             guard s.selection < labels.count else { break }
             let l = labels[s.selection]
             if s.hidden.contains(l) { s.hidden.remove(l) } else { s.hidden.insert(l) }
-        case .zoomIn:
-            s.zoom = min(s.zoom + 1, 12)
-        case .zoomOut:
-            s.zoom = max(s.zoom - 1, 0)
+        case .zoomX(let zoomIn):
+            let centre = view.plotCursors.contains(s.cursor) ? s.value(of: s.cursor) : nil
+            navigate(&s, axis: .x) { r, log in
+                Navigation.zoom(r, factor: zoomIn ? Navigation.zoomFactor : 1 / Navigation.zoomFactor, centre: centre, log: log)
+            }
+        case .zoomY(let zoomIn):
+            navigate(&s, axis: .y) { r, log in
+                Navigation.zoom(r, factor: zoomIn ? Navigation.zoomFactor : 1 / Navigation.zoomFactor, centre: nil, log: log)
+            }
+        case .pan(let dx, let dy):
+            if dx != 0 { navigate(&s, axis: .x) { r, log in Navigation.pan(r, fraction: Double(dx) * Navigation.panFraction, log: log) } }
+            if dy != 0 { navigate(&s, axis: .y) { r, log in Navigation.pan(r, fraction: Double(dy) * Navigation.panFraction, log: log) } }
+        case .fitY:
+            s.viewports[s.view]?.y = nil
         case .zoomReset:
-            s.zoom = 0
-        case .cycleBaseline:
-            cycleBaseline(&s)
+            s.viewports[s.view] = nil
+        case .beginRange(let axis):
+            guard view.plot(s, columns: 10) != nil else { s.message = "this view has no plot"; break }
+            s.mode = .rangeInput(axis: axis, text: "")
+        case .setBaseline(let b):
+            setBaseline(&s, to: b)
+        case .chooseBaseline:
+            guard !s.prepared.states.isEmpty else { s.message = "no DSC data: no baseline to choose"; break }
+            let choices: [DSCBaseline] = [.linear, .none] + s.prepared.states.map { .state($0.state) }
+            s.mode = .pickBaseline(choices: choices, index: choices.firstIndex(of: s.baseline) ?? 0)
+        case .chooseStudy:
+            guard s.workspace.count > 1 else { s.message = "one study is open (glassview A B C opens several)"; break }
+            s.mode = .pickStudy(index: s.studyIndex)
+        case .setStudy(let j):
+            s = StudyWorkspace.switchTo(j, from: s)
+        case .toggleCompareMode:
+            guard s.view == .compare else { s.message = "g: in the comparison view (c)"; break }
+            s.compareByGlass.toggle()
+        case .toggleLiterature:
+            guard s.view == .compare else { s.message = "G: in the comparison view (c)"; break }
+            s.showLiterature.toggle()
+            s.message = "literature values " + (s.showLiterature ? "shown" : "hidden")
+        case .showWarnings:
+            guard let r = s.results, !r.warnings.isEmpty else { s.message = "no warnings"; break }
+            s.mode = .warnings(top: 0)
+        case .pickMove(let d):
+            if case .warnings(let top) = s.mode {
+                let n = WarningList.lines(s).count
+                s.mode = .warnings(top: min(max(0, top + d), max(0, n - 1)))
+            }
+            if case .pickStudy(let i) = s.mode { s.mode = .pickStudy(index: min(max(0, i + d), s.workspace.count - 1)) }
+            if case .pickBaseline(let choices, let i) = s.mode { s.mode = .pickBaseline(choices: choices, index: min(max(0, i + d), choices.count - 1)) }
+        case .undo:
+            guard let last = s.history.undo.popLast() else { s.message = "nothing to undo"; break }
+            s.history.redo.append(before)
+            last.restore(into: &s)
+            s.message = "undone"
+        case .redo:
+            guard let next = s.history.redo.popLast() else { s.message = "nothing to redo"; break }
+            s.history.undo.append(before)
+            next.restore(into: &s)
+            s.message = "redone"
         case .beginInput:
             guard view.cursors.contains(s.cursor) else { s.message = "this view has no cursor"; break }
-            s.mode = .input(cursor: s.cursor, text: "")
+            // Typing starts from the current value (Backspace edits it).
+            s.mode = .input(cursor: s.cursor, text: s.value(of: s.cursor).map(Format.shortNumber) ?? "")
+            s.inputFresh = true
         case .inputCharacter(let c):
-            if case .input(let cur, let text) = s.mode, text.count < 24 { s.mode = .input(cursor: cur, text: text + String(c)) }
+            // The first character typed replaces the value the prompt started from.
+            if case .input(let cur, let text) = s.mode, text.count < 24 { s.mode = .input(cursor: cur, text: (s.inputFresh ? "" : text) + String(c)) }
+            if case .rangeInput(let axis, let text) = s.mode, text.count < 40 { s.mode = .rangeInput(axis: axis, text: text + String(c)) }
+            s.inputFresh = false
         case .inputBackspace:
             if case .input(let cur, let text) = s.mode { s.mode = .input(cursor: cur, text: String(text.dropLast())) }
+            s.inputFresh = false
+            if case .rangeInput(let axis, let text) = s.mode { s.mode = .rangeInput(axis: axis, text: String(text.dropLast())) }
         case .inputCommit:
+            if case .pickStudy(let j) = s.mode {
+                s.mode = .normal
+                s = StudyWorkspace.switchTo(j, from: s)
+                break
+            }
+            if case .pickBaseline(let choices, let i) = s.mode {
+                s.mode = .normal
+                setBaseline(&s, to: choices[i])
+                break
+            }
+            if case .rangeInput(let axis, let text) = s.mode {
+                s.mode = .normal
+                setRange(&s, axis: axis, text: text)
+                break
+            }
             guard case .input(let cur, let text) = s.mode else { break }
             s.mode = .normal
             guard let v = Double(text.trimmingCharacters(in: .whitespaces)), v.isFinite else {
@@ -64,19 +139,20 @@ public enum ExplorerUpdate {
                 break
             }
             set(&s, cur, to: v)
+            follow(&s, cur)
         case .cancel:
             s.mode = .normal
             s.message = nil
         case .toggleHelp:
             s.mode = s.mode == .help ? .normal : .help
         case .export:
-            export(&s)
+            effect = export(&s)
         case .writeSettings:
             askWrite(&s)
         case .answer(let yes):
-            guard case .confirm(_, let effect) = s.mode else { break }
+            guard case .confirm(_, let asked) = s.mode else { break }
             s.mode = .normal
-            if yes { s.pendingEffect = effect; s.message = "working…" } else { s.message = "cancelled" }
+            if yes { effect = asked; s.message = "working…" } else { s.message = "cancelled" }
         case .click(let column, let row):
             click(&s, column: column, row: row)
         case .resize(let w, let h):
@@ -96,6 +172,7 @@ public enum ExplorerUpdate {
                 s.study?.settings = settings
                 s.dmaOverrides.perState = [:]
                 s.recompute()
+                s.writtenWork = WorkSnapshot(s)
             case .failed(let text):
                 s.message = "failed: " + text
             case .exists(let request, let paths):
@@ -104,7 +181,15 @@ public enum ExplorerUpdate {
                                   effect: .export(request, overwrite: true))
             }
         case .quit:
-            s.quitRequested = true
+            let unwritten = ([s] + s.workspace.compactMap { $0 }).filter(hasUnwrittenWork).map(\.studyName)
+            if !unwritten.isEmpty, !s.quitArmed {
+                s.quitArmed = true
+                s.mode = .normal
+                s.message = "unwritten changes: w writes them into study.toml, q again quits"
+                    + (s.workspace.count > 1 ? " (\(unwritten.joined(separator: ", ")))" : "")
+            } else {
+                effect = .quit
+            }
         case .selectIsotherm(let d):
             MasterShiftEditor.select(&s, by: d)
         case .nudgeShift(let d):
@@ -114,7 +199,52 @@ public enum ExplorerUpdate {
         case .applyToAllStates:
             applyToAllStates(&s)
         }
-        return s
+        if action != .undo, action != .redo, WorkSnapshot(s) != before { s.history.record(before) }
+        return (s, effect)
+    }
+
+    /// Whether `s` holds settings changed since study.toml was last read or written that `w`
+    /// would write (hand shifts are drawing only and do not count).
+    static func hasUnwrittenWork(_ s: ExplorerState) -> Bool {
+        guard s.studyIsDirectory, let written = s.writtenWork else { return false }
+        var now = WorkSnapshot(s)
+        now.masterEdit = written.masterEdit
+        return now != written && !SettingsWritePlan.assignments(s).isEmpty
+    }
+
+    /// Applies `change` to the shown range of `axis` and keeps the result as the view's viewport.
+    static func navigate(_ s: inout ExplorerState, axis: PlotAxis,
+                         _ change: (ClosedRange<Double>, Bool) -> ClosedRange<Double>?) {
+        guard let shown = Navigation.shown(s, columns: max(10, s.width / 2)) else { s.message = "this view has no plot"; return }
+        let current = axis == .x ? shown.x : shown.y
+        guard let next = change(current, axis == .x ? shown.xLog : shown.yLog) else {
+            s.message = "cannot zoom further"
+            return
+        }
+        var vp = s.viewports[s.view] ?? Viewport()
+        if axis == .x { vp.x = next } else { vp.y = next }
+        s.viewports[s.view] = vp
+    }
+
+    /// A typed range for an axis: two numbers `LO HI`, else a message and nothing changes.
+    static func setRange(_ s: inout ExplorerState, axis: PlotAxis, text: String) {
+        guard let shown = Navigation.shown(s, columns: max(10, s.width / 2)) else { s.message = "this view has no plot"; return }
+        let log = axis == .x ? shown.xLog : shown.yLog
+        guard let r = Navigation.parseRange(text, log: log) else {
+            s.message = "'\(text)': expected two numbers LO HI with LO < HI\(log ? ", both > 0 (log axis)" : ""); range unchanged"
+            return
+        }
+        var vp = s.viewports[s.view] ?? Viewport()
+        if axis == .x { vp.x = r } else { vp.y = r }
+        s.viewports[s.view] = vp
+    }
+
+    /// After a cursor move: the view moves only when the cursor reaches the edge of what is shown.
+    static func follow(_ s: inout ExplorerState, _ c: CursorID) {
+        guard ViewRegistry.view(s.view).plotCursors.contains(c), let v = s.value(of: c), let x = s.viewports[s.view]?.x,
+              let shown = Navigation.shown(s, columns: max(10, s.width / 2)),
+              let moved = Navigation.follow(x, value: v, log: shown.xLog) else { return }
+        s.viewports[s.view]?.x = moved
     }
 
     /// Keeps the active cursor one of the view's.
@@ -286,12 +416,9 @@ public enum ExplorerUpdate {
         s.message = "\(s.cursor.rawValue): \(r.dma[k].state)'s value applied to every state"
     }
 
-    /// linear → none → state:first … state:last → linear.
-    static func cycleBaseline(_ s: inout ExplorerState) {
-        let labels = s.prepared.states.map { $0.state }
-        let order: [DSCBaseline] = [.linear, .none] + labels.map { .state($0) }
-        let i = order.firstIndex(of: s.baseline) ?? 0
-        let next = order[(i + 1) % order.count]
+    /// Sets the baseline chosen from the pick-list; refused (with the reason) when the analysis fails.
+    static func setBaseline(_ s: inout ExplorerState, to next: DSCBaseline) {
+        guard next != s.baseline else { s.message = "baseline: \(next)"; return }
         let old = s
         s.baseline = next
         if case .state(let l) = next { try? s.prepared.cacheBaseline(l) }
@@ -311,15 +438,15 @@ public enum ExplorerUpdate {
     }
 
     /// Prepares the export effect.
-    static func export(_ s: inout ExplorerState) {
+    static func export(_ s: inout ExplorerState) -> Effect? {
         guard let r = s.results else {
             s.message = "nothing to export: " + (s.loadError ?? s.analysisError ?? "no results")
-            return
+            return nil
         }
         let p = ExplorerExport.paths(directory: s.exportDirectory, studyName: s.studyName)
         let request = ExportRequest(jsonPath: p.json, tsvPath: p.tsv, json: ExplorerExport.json(r, state: s),
                                     tsv: ExplorerExport.tsv(r, state: s))
-        s.pendingEffect = .export(request, overwrite: false)
+        return .export(request, overwrite: false)
     }
 
     /// Asks before writing into study.toml what ``SettingsWritePlan`` finds in force and not

@@ -37,7 +37,7 @@ public struct HeatFlowView: ExplorerView {
             markers.append(VerticalMarker(x: v, label: c.rawValue + (s.isProposed(c) ? "?" : ""),
                                           style: active ? .solid : .dashed, active: active))
         }
-        let range = full.map { ZoomWindow.range(full: $0, zoom: s.zoom, centre: s.value(of: s.cursor)) }
+        let range = full
         // The baseline in the words of study.toml and the results pane (linear, none, state:LABEL).
         return PlotSpec(title: "W(T), baseline \(s.baseline.description)", x: Axis(title: "T", unit: "K", range: range),
                         y: Axis(title: HeatFlowView.quantity(s), unit: "W/g", note: "endo ↑"),

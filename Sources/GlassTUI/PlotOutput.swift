@@ -17,7 +17,7 @@ public enum PlotOutput {
         -> Result<(frame: Frame, geometry: PlotGeometry?, spec: PlotSpec), PlotUnavailable>
     {
         let view = ViewRegistry.view(id)
-        guard var plain = view.plot(s, columns: width) else { return .failure(PlotUnavailable(reason: view.unavailable(s))) }
+        guard var plain = Navigation.plot(s, view: view, columns: width) else { return .failure(PlotUnavailable(reason: view.unavailable(s))) }
         for (range, axis, option) in [(xRange, \PlotSpec.x, "--xrange"), (yRange, \PlotSpec.y, "--yrange")] {
             guard let range else { continue }
             if plain[keyPath: axis].scale == .log, !(range.lowerBound > 0) {

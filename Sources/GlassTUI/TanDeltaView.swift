@@ -26,7 +26,7 @@ public struct TanDeltaView: ExplorerView {
             series.append(Series(name: "\(ScreenNumber.kelvin(iso.temperatureK)) K", x: iso.frequencyHz,
                                  y: iso.lnTanDelta.map { exp($0) }, colour: colour, marker: DMAViewSupport.marker(n), style: .points))
             if let pt = r.qpd?.points.first(where: { $0.temperatureK == iso.temperatureK }) {
-                let fs = [window.lowerBound, window.upperBound]
+                let w = pt.windowHz ?? window, fs = [w.lowerBound, w.upperBound]
                 series.append(Series(name: "", x: fs, y: fs.map { exp(pt.intercept - pt.chi * log(2 * Double.pi * $0)) },
                                      colour: colour, marker: "."))
             }
@@ -49,6 +49,7 @@ public struct TanDeltaView: ExplorerView {
         out.append(ResultLine("window", "\(Format.shortNumber(w.lowerBound))–\(Format.shortNumber(w.upperBound))", unit: "Hz"))
         out.append(ResultLine("χ points", "\(r.qpd?.points.count ?? 0)"))
         out += DMAViewSupport.line("U_β", r.qpd?.uEV, r.qpd?.uStderrEV, unit: "eV", r: r, key: "U_β")
+        out += DMAViewSupport.diagnostics(r, [.qpd])
         out += DMAViewSupport.line("λ", r.qpd?.lambda, r.qpd?.lambdaStderr, unit: "", r: r, key: "λ")
         out += DMAViewSupport.perState(s, "U_β", unit: "eV", key: "U_β") { ($0.qpd?.uEV, $0.qpd?.uStderrEV) }
         if let pts = r.qpd?.points, !pts.isEmpty {

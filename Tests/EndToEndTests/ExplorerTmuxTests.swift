@@ -68,7 +68,9 @@ final class ExplorerTmuxTests: XCTestCase {
         let expected = dH(reference)
         XCTAssertEqual(expected.count, 5)
         // One format for the column: 4 significant digits of the largest value (issue 13).
-        let column = NumberFormat.significant(4, of: expected.map(\.1))
+        let column = NumberFormat.significant(4, of: expected.map(\.value))
+        // A capture can fall between the rows of one redraw: wait for the whole frame.
+        screen = (try? t.wait("ΔH_rej of the moved bounds") { s in expected.allSatisfy { self.shownJPerG($0.key, in: s) == column.string($0.value) } }) ?? screen
         for (state, value) in expected {
             XCTAssertEqual(shownJPerG(state, in: screen), column.string(value), "ΔH_rej of \(state) on screen vs analyze")
         }
@@ -135,7 +137,7 @@ final class ExplorerTmuxTests: XCTestCase {
         let t = try start(study, cwd: dir)
         try t.wait("the explorer") { $0.contains("Results") && $0.contains("cooled-20") }
         let views: [(String, String)] = [("4", "E'/E_u and E''/E_u vs T"), ("5", "E''(f) isotherms"), ("6", "tan δ vs f"),
-                                         ("8", "χ(T) — as-cast"), ("9", "master curve — as-cast"), ("7", "Arrhenius map — as-cast")]
+                                         ("8", "as-cast on top"), ("9", "master curve — as-cast"), ("7", "Arrhenius map — 3 states, as-cast on top")]
         for (key, text) in views {
             try t.keys(key)
             try t.wait("view \(key) showing '\(text)'") { $0.contains(text) && !$0.contains("not computed: the study") }
@@ -190,6 +192,9 @@ final class ExplorerTmuxTests: XCTestCase {
         XCTAssertEqual(uBeta(doc, "as-cast"), after, "exported U_β is analyze's")
         // Checked on the text: Foundation's JSON parser on Linux can be one ulp off.
         XCTAssertTrue(text.contains("\"qpd_window_Hz\": [0.01, \(hi)]"), "the export carries the window in force")
+        // The window is not in study.toml: q asks once, a second q quits.
+        try t.keys("q")
+        try t.wait("quit question") { $0.contains("unwritten changes: w writes them into study.toml, q again quits") }
         try t.keys("q")
         try t.wait("exit") { $0.contains("EXIT=0") }
     }
@@ -198,7 +203,9 @@ final class ExplorerTmuxTests: XCTestCase {
         let dir = try CLI.tempDir(self)
         let study = try ExplorerStudyFixture.write(into: dir)
         let t = try start(study, cwd: dir)
-        let screen = try t.wait("the explorer") { $0.contains("Results") && $0.contains("cooled-20") }
+        try t.wait("the explorer") { $0.contains("Results") && $0.contains("cooled-20") }
+        try t.keys("0")  // the whole scan: column 80 lies right of T_e
+        let screen = try t.wait("the whole scan") { !$0.contains("[x] cooled-20 zz") }
         let te0 = try XCTUnwrap(number("T_e", in: screen))
         XCTAssertEqual(try t.run(["display", "-p", "-t", "t", "#{mouse_any_flag}"]).trimmingCharacters(in: .whitespacesAndNewlines), "1",
                        "the explorer asks for mouse events")
@@ -206,7 +213,7 @@ final class ExplorerTmuxTests: XCTestCase {
         try t.run(["send-keys", "-t", "t", "-H"] + Array("\u{1B}[<0;80;10M\u{1B}[<0;80;10m".utf8).map { String(format: "%02x", $0) })
         let after = try t.wait("T_e moved by the click") { self.number("T_e", in: $0).map { $0 > te0 + 10 } ?? false }
         XCTAssertFalse(after.split(separator: "\n").contains { $0.hasPrefix("T_e ") && $0.contains("proposed") })
-        try t.keys("q")
+        try t.keys("q", "q")
         try t.wait("exit") { $0.contains("EXIT=0") }
         XCTAssertEqual(try t.flags(), "0 0 1")
     }
@@ -281,5 +288,39 @@ final class ExplorerTmuxTests: XCTestCase {
         XCTAssertTrue(dma.stderr.contains("not computed"), dma.stderr)
         let bad = try CLI.run(["plot", study.path, "--view", "nope"])
         XCTAssertEqual(bad.status, 64)
+    }
+}
+
+/// Three studies open together in the real binary: the comparison view shows what
+/// `analyze A B C` writes, number for number.
+final class ExplorerCompareTmuxTests: XCTestCase {
+    func testThreeStudiesComparedAsAnalyzeWritesThem() throws {
+        let dir = try CLI.tempDir(self)
+        let syn = try ExplorerStudyFixture.write(into: dir)
+        try "composition = \"La30Ce30Ni10Al20Co10\"\nts_K = 420\nte_K = 500\n".write(to: syn.appendingPathComponent("study.toml"), atomically: true, encoding: .utf8)
+        let a = CLI.packageRoot.appendingPathComponent("samples/la30ce30ni10al20co10").path
+        let b = CLI.packageRoot.appendingPathComponent("samples/la30ce30ni10al20co10-netzsch").path
+        let paths = [a, b, syn.path]
+        let out = try CLI.run(["analyze"] + paths)
+        XCTAssertEqual(out.status, 0, out.stderr)
+        let doc = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
+        let studies = try XCTUnwrap(doc["studies"] as? [[String: Any]])
+        let srs = studies.map { (($0["dsc"] as? [String: Any])?["S_r"] as? [String: Any])?["value"] as? Double }
+        XCTAssertEqual(srs.compactMap { $0 }.count, 3)
+        let binary = try CLI.binary().path
+        let command = "env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 '\(binary)' " + paths.map { "'\($0)'" }.joined(separator: " ")
+            + "; echo EXIT=$?; sleep 60"
+        let t = try TmuxSession(self, command: command, width: 160, height: 50, environment: [:], cwd: dir)
+        try t.wait("the explorer") { $0.contains("Study 1/3") }
+        try t.keys("c")
+        let screen = try t.wait("the comparison") { $0.contains("3 studies") }
+        // The probe line lists each study's S_r as the results pane shows it.
+        for (k, sr) in srs.enumerated() {
+            let name = URL(fileURLWithPath: paths[k]).lastPathComponent
+            // 4 significant digits, a factor instead of e-notation (issue 13).
+            XCTAssertTrue(screen.contains("\(name) \(Uncertainty.format(try XCTUnwrap(sr), nil))"), "S_r of \(name): \(screen)")
+        }
+        try t.keys("q")
+        try t.wait("exit") { $0.contains("EXIT=0") }
     }
 }

@@ -78,10 +78,10 @@ final class DMAExplorerTests: XCTestCase {
         let actions: [Action] = [.selectView(.moduli), .moveCursor(steps: 3), .cycleCursor(2), .moveCursor(steps: 10),
                                  .selectView(.tanDelta), .moveCursor(steps: 2), .cycleCursor(1), .moveCursor(steps: -3),
                                  .selectView(.chi), .cycleCursor(1), .moveCursor(steps: -5), .selectView(.master), .moveCursor(steps: -10),
-                                 .selectView(.heatFlow), .moveCursor(steps: 4), .cycleBaseline, .selectView(.arrhenius),
+                                 .selectView(.heatFlow), .moveCursor(steps: 4), .setBaseline(.none), .selectView(.arrhenius),
                                  .cycleCursor(-1), .moveCursor(steps: -10)]
         for (k, action) in actions.enumerated() {
-            s = ExplorerUpdate.update(s, action)
+            s = ExplorerUpdate.update(s, action).state
             let r = try XCTUnwrap(s.results, "step \(k)")
             let o = s.analysisOptions
             let full = try Analysis.run(Self.study, options: o)
@@ -120,7 +120,7 @@ final class DMAExplorerTests: XCTestCase {
         for (view, unicodeNumber) in checks {
             XCTAssertNotEqual(unicodeNumber, "—", "\(view) has nothing to show")
             let number = ScreenText.fit(unicodeNumber, unicode: start.style.braille)  // the state is ASCII: ± is +-, ×10⁴ x10^4
-            let text = ExplorerRenderer.render(ExplorerUpdate.update(start, .selectView(view))).text
+            let text = ExplorerRenderer.render(ExplorerUpdate.update(start, .selectView(view)).state).text
             XCTAssertTrue(text.contains(number), "view \(view) must show \(number)")
             XCTAssertFalse(text.contains("not computed: the study"), "view \(view)")
         }
@@ -128,8 +128,8 @@ final class DMAExplorerTests: XCTestCase {
 
     func testDSCOnlyStudyShowsNotComputed() {
         let dsc = SyntheticStudy.state(SyntheticStudy.study(settings: SyntheticStudy.paperSettings))
-        for view in ViewID.allCases where view.rawValue >= 4 {
-            var s = ExplorerUpdate.update(dsc, .selectView(view))
+        for view in ViewID.allCases where (4...9).contains(view.rawValue) {
+            var s = ExplorerUpdate.update(dsc, .selectView(view)).state
             XCTAssertTrue(ExplorerRenderer.render(s).text.contains("not computed: the study has no DMA data"), "view \(view)")
             s = press(s, [.right, .character("L"), .character("]"), .left])
             XCTAssertNotNil(s.message)
@@ -138,8 +138,8 @@ final class DMAExplorerTests: XCTestCase {
     }
 
     func testExportAndWriteCarryTheWindowsInForce() throws {
-        var s = press(start, [.character("4"), .right, .character("6"), .character("]"), .left, .character("e")])
-        guard case .export(let r, _) = s.pendingEffect else { return XCTFail("no export effect") }
+        var (s, effects) = pressed(start, [.character("4"), .right, .character("6"), .character("]"), .left, .character("e")])
+        guard case .export(let r, _)? = effects.last else { return XCTFail("no export effect") }
         XCTAssertTrue(r.json.contains("\"beta_window_K\": [321, 420]"), r.json.suffix(400).description)
         let hi = try XCTUnwrap(s.value(of: .qpdHi))
         XCTAssertEqual(hi, pow(10, -0.1), accuracy: 1e-12)
@@ -229,7 +229,7 @@ final class DMAExplorerTests: XCTestCase {
 
     func testDMAViewsAtEverySizeAndWithStatesHidden() {
         for view in ViewID.allCases where view.rawValue >= 4 {
-            var s = ExplorerUpdate.update(start, .selectView(view))
+            var s = ExplorerUpdate.update(start, .selectView(view)).state
             for (w, h) in [(80, 24), (200, 60), (72, 20), (50, 15)] {
                 let f = ExplorerRenderer.render(apply(s, [.resize(width: w, height: h)]))
                 XCTAssertEqual(f.width, w)
@@ -246,8 +246,30 @@ final class DMAExplorerTests: XCTestCase {
             XCTAssertEqual(s.stateLabels[s.selection], "cooled-5")
             XCTAssertEqual(s.selectedDMAResult?.state, "as-cast")
             XCTAssertTrue(ExplorerRenderer.render(s).text.contains("as-cast"))
-            if view == .moduli { XCTAssertTrue(ExplorerRenderer.render(s).text.contains("no visible DMA state")) }
+            // The selected state drives the cursors: it is drawn even when hidden.
+            if view == .moduli { XCTAssertTrue(ExplorerRenderer.render(s).text.contains("as-cast E'/E_u")) }
         }
+    }
+
+    /// Views 4, 7 and 8 draw every visible DMA state (the paper's Figs. 3c and 5b), the
+    /// selected one on top; hiding a state removes it.
+    func testDMAViewsOverlayTheVisibleStates() throws {
+        let r = try XCTUnwrap(start.results)
+        for view in [ViewID.moduli, .arrhenius, .chi] {
+            let s = ExplorerUpdate.update(start, .selectView(view)).state
+            let spec = try XCTUnwrap(Navigation.plot(s, view: ViewRegistry.view(view), columns: 80))
+            let named = spec.series.map(\.name).filter { !$0.isEmpty }
+            for st in r.dma { XCTAssertTrue(named.contains { $0.hasPrefix(st.state + " ") }, "\(view): \(st.state) in \(named)") }
+            XCTAssertTrue(named.last?.hasPrefix("as-cast") ?? false, "\(view): the selected state last (on top): \(named)")
+            let hidden = apply(s, [.moveSelection(3), .toggleSelectedState, .moveSelection(-3)])
+            let fewer = try XCTUnwrap(Navigation.plot(hidden, view: ViewRegistry.view(view), columns: 80)).series.map(\.name)
+            XCTAssertFalse(fewer.contains { $0.hasPrefix("cooled-10") }, "\(view): hidden cooled-10 not drawn")
+        }
+        // χ(T): each state's points are its χ values, in its own marker.
+        let chi = ExplorerUpdate.update(start, .selectView(.chi)).state
+        let marks = ChiView().marks(chi)
+        XCTAssertEqual(marks.count, r.dma.reduce(0) { $0 + ($1.qpd?.points.count ?? 0) })
+        XCTAssertEqual(Set(marks.map(\.character)).count, r.dma.count, "one marker a state")
     }
 
     func testClickMovesTheNearestWindowEdge() throws {
@@ -290,13 +312,13 @@ final class DMAExplorerTests: XCTestCase {
         s = press(s, [.character("7"), .down, .down])
         XCTAssertEqual(s.selectedDMAResult?.state, "cooled-20")
         let text = ExplorerRenderer.render(s).text
-        XCTAssertTrue(text.contains("Arrhenius map — cooled-20") || text.contains("Arrhenius map - cooled-20"), text)
+        XCTAssertTrue(text.contains("3 states, cooled-20 on top"), text)
         XCTAssertTrue(text.contains("20 K/min DMA"))
         s = press(s, [.character(" "), .character("1")])
         XCTAssertTrue(s.hidden.contains("cooled-20"))
         XCTAssertTrue(ExplorerRenderer.render(s).text.contains("no DSC sample runs"))
-        s = press(s, [.character("b")])
-        XCTAssertNotNil(s.results, "a baseline cycle on a DMA-only study keeps the DMA results")
+        s = apply(s, [.setBaseline(.none)])
+        XCTAssertNotNil(s.results, "a baseline change on a DMA-only study keeps the DMA results")
     }
 
     func testTrefStepsAlongTheIsotherms() throws {
@@ -321,4 +343,19 @@ final class DMAExplorerTests: XCTestCase {
 extension Results {
     /// The master curve of DMA state `k`.
     func master(of k: Int) -> MasterCurve? { k < dma.count ? dma[k].master : nil }
+}
+
+/// A number not to be trusted says so on screen: the χ diagnostics under a2 in view 8.
+final class DiagnosticsOnScreenTests: XCTestCase {
+    func testChiDiagnosticsAreListedUnderA2() throws {
+        let s = ExplorerUpdate.update(DMAExplorerTests.start, .selectView(.chi)).state
+        let r = try XCTUnwrap(s.selectedDMAResult)
+        let qpd = r.diagnostics.filter { $0.family == .qpd }
+        XCTAssertFalse(qpd.isEmpty, "the synthetic study's χ above T_g leaves (0, 1)")
+        let lines = ChiView().results(s)
+        let a2 = try XCTUnwrap(lines.firstIndex { $0.label == "a2" })
+        let notes = lines[(a2 + 1)...].filter { $0.isHeading && $0.label.hasPrefix("! ") }
+        XCTAssertEqual(notes.count, qpd.count)
+        XCTAssertTrue(ExplorerRenderer.render(s).text.contains("! "), "shown in the pane")
+    }
 }

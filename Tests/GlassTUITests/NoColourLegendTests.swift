@@ -9,7 +9,7 @@ final class NoColourLegendTests: XCTestCase {
     func testEveryViewsLegendIsDistinctAndDrawn() throws {
         let base = SyntheticStudy.state(SyntheticStudy.withDMA(), braille: true, colours: false, width: 100, height: 30)
         for view in ViewID.allCases {
-            let s = ExplorerUpdate.update(base, .selectView(view))
+            let s = ExplorerUpdate.update(base, .selectView(view)).state
             guard case .success(let drawn) = PlotOutput.draw(s, view: view, width: 100, height: 30) else {
                 XCTFail("view \(view.name) has no plot on the synthetic study")
                 continue

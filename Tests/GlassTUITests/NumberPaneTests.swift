@@ -9,7 +9,7 @@ final class NumberPaneTests: XCTestCase {
 
     /// The side pane (states and results) and the probe line of `view`.
     func paneText(_ view: ViewID, braille: Bool = true) -> (pane: [String], probe: String) {
-        let s = ExplorerUpdate.update(SyntheticStudy.state(Self.study, braille: braille, colours: braille), .selectView(view))
+        let s = ExplorerUpdate.update(SyntheticStudy.state(Self.study, braille: braille, colours: braille), .selectView(view)).state
         let frame = ExplorerRenderer.render(s, width: 100, height: 30)
         let side = ExplorerRenderer.Layout(width: 100, height: 30).side
         let pane = frame.rows.dropFirst(side.y).prefix(side.height).map { String($0.prefix(side.width)) }

@@ -28,7 +28,7 @@ final class SayWhatIsShownTests: XCTestCase {
         XCTAssertTrue(text.contains("W(T), baseline linear"), text)
         XCTAssertTrue(text.contains("baseline  linear"), text)
         XCTAssertFalse(text.contains("chord"), "the baseline is 'linear' everywhere, as in study.toml")
-        let none = ExplorerUpdate.update(s, .cycleBaseline)
+        let none = ExplorerUpdate.update(s, .setBaseline(.none)).state
         let other = ExplorerRenderer.render(none, width: 100, height: 30).text
         let word = none.baseline.description
         XCTAssertNotEqual(word, "linear")

@@ -42,7 +42,12 @@ public enum Analysis {
         if prepared.states.isEmpty {
             warnings.append("no DSC sample runs: ΔH_rej and S_r not computed")
         } else if let ts = settings.tsK, let te = settings.teK {
-            let r = try RejuvenationEnthalpy.evaluate(prepared, tsK: ts, teK: te, baseline: settings.baseline, molarMassGPerMol: molar)
+            let r: DSCResult
+            do {
+                r = try RejuvenationEnthalpy.evaluate(prepared, tsK: ts, teK: te, baseline: settings.baseline, molarMassGPerMol: molar)
+            } catch let e as GlassError {
+                throw settings.naming(e)
+            }
             warnings += r.warnings
             dsc = r
         } else {
@@ -70,6 +75,7 @@ public enum Analysis {
         try window(o.betaWindowK, "--beta-window", positive: false)
         try window(o.alphaWindowK, "--alpha-window", positive: false)
         try window(o.qpdWindowHz, "--qpd-window", positive: true)
+        try window(o.qpdWindowAbovePeakDecades, "--qpd-window-above-peak", positive: false)
         for (v, name) in [(o.tgK, "--tg"), (o.trefK, "--tref")] {
             if let v, !(v.isFinite && v > 0) { throw GlassError(.usage, file: name, "\(v); expected a positive temperature in K") }
         }

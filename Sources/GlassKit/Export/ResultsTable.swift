@@ -2,7 +2,8 @@
 /// `Results` like the JSON and TSV exports. Values with a standard error are written as
 /// value ± stderr (``Uncertainty``), the others to 4 significant digits, one format per
 /// quantity; numeric columns are aligned on the decimal point and units stand in the heads.
-/// Warnings are counted and grouped at the end (their full text is in the JSON/TSV exports).
+/// Warnings are counted and grouped (``WarningGroups``) at the end (their full text is in the
+/// JSON/TSV exports).
 public enum ResultsTable {
     /// The table of one study.
     public static func text(_ r: Results) -> String {
@@ -13,7 +14,7 @@ public enum ResultsTable {
         out.append(title)
         out += dsc(r)
         out += dma(r)
-        out += warnings(r.warnings)
+        out += warnings(r)
         return out.joined(separator: "\n") + "\n"
     }
 
@@ -98,35 +99,17 @@ public enum ResultsTable {
 
     // MARK: Warnings
 
-    /// "warnings: N", then one line a group with its count, most frequent first.
-    static func warnings(_ all: [String]) -> [String] {
-        guard !all.isEmpty else { return ["", "warnings: none"] }
-        let groups = groupWarnings(all)
-        var out = ["", "warnings: \(all.count) in \(groups.count) group\(groups.count == 1 ? "" : "s") (full text in --format json or tsv)"]
-        let width = String(groups.first?.count ?? 0).count
+    /// "warnings: N in G groups", then one line a group (``WarningGroups``: per state and
+    /// family, "no peak" warnings summarised) with its count, in the order of first appearance.
+    static func warnings(_ r: Results) -> [String] {
+        guard !r.warnings.isEmpty else { return ["", "warnings: none"] }
+        let groups = WarningGroups.group(r)
+        var out = ["", "warnings: \(r.warnings.count) in \(groups.count) group\(groups.count == 1 ? "" : "s") (full text in --format json or tsv)"]
+        let width = String(groups.map(\.count).max() ?? 0).count
         for g in groups {
-            out.append("  " + String(repeating: " ", count: width - String(g.count).count) + "\(g.count)  \(g.key)")
+            out.append("  " + String(repeating: " ", count: width - String(g.count).count) + "\(g.count)  \(g.line)")
         }
         return out
-    }
-
-    /// Groups by the text before the first ':' (the warning's subject, e.g. `dma as-cast` or a
-    /// file path), most frequent first, ties in order of first appearance.
-    /// Interim rule until wt-diag's grouping (GlassKit/Analysis/WarningGroups.swift) lands; the
-    /// lead switches this function to it at merge.
-    static func groupWarnings(_ all: [String]) -> [(key: String, count: Int)] {
-        var order: [String] = []
-        var counts: [String: Int] = [:]
-        for w in all {
-            let key = w.firstIndex(of: ":").map { String(w[..<$0]) } ?? w
-            if counts[key] == nil { order.append(key) }
-            counts[key, default: 0] += 1
-        }
-        let ranked = order.enumerated().sorted { a, b in
-            let ca = counts[a.element] ?? 0, cb = counts[b.element] ?? 0
-            return ca != cb ? ca > cb : a.offset < b.offset
-        }
-        return ranked.map { ($0.element, counts[$0.element] ?? 0) }
     }
 }
 
