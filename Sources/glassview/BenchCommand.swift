@@ -60,6 +60,10 @@ struct Bench: ParsableCommand {
 
         // 4–6. DMA (issue 3): the whole DMA analysis, one VFT fit, one QPD window change.
         try benchDMA()
+        benchLevenbergMarquardt()
+
+        // Issue 8 / 11: master curves by criterion and vertical shift; bracketing vs full grid.
+        try benchTTS()
 
         // 7. The whole `analyze` of the sample study as a process.
         let me = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
@@ -113,6 +117,58 @@ struct Bench: ParsableCommand {
         }
         report("one above-peak QPD window change, T_g estimated", (clock.now - t0) / moves, target: .milliseconds(1),
                note: sink.isFinite ? "" : "!")
+    }
+
+    /// Levenberg–Marquardt alone at the size of a per-keystroke fit: a·e^(−k·x) + c, 3 parameters
+    /// on 20 points, analytic Jacobian (issue 3's target: ≤ 100 µs in a release build).
+    func benchLevenbergMarquardt() {
+        let x = (0..<20).map { Double($0) * 0.5 }
+        let y = x.enumerated().map { i, x in 5 * exp(-0.3 * x) + 1 + 0.01 * sin(Double(i) * 1.7) }
+        var sink = 0.0
+        let reps = 2000
+        let clock = ContinuousClock()
+        let t0 = clock.now
+        for _ in 0..<reps {
+            sink += LevenbergMarquardt.fit(start: [1, 0.1, 0], residualCount: 20, residuals: { b, r in
+                for i in 0..<20 { r[i] = b[0] * exp(-b[1] * x[i]) + b[2] - y[i] }
+            }, jacobian: { b, j in
+                for i in 0..<20 {
+                    let e = exp(-b[1] * x[i])
+                    j[i][0] = e; j[i][1] = -b[0] * x[i] * e; j[i][2] = 1
+                }
+            })?.parameters[0] ?? .nan
+        }
+        report("one Levenberg–Marquardt fit (3 parameters × 20 points)", (clock.now - t0) / reps, target: .microseconds(100),
+               note: sink.isFinite ? "" : "!")
+    }
+
+    /// Issue 8: one full master curve (every isotherm of the first DMA state, as-cast in the
+    /// sample) for each criterion, without and with `--vertical-shift fit`, against today's
+    /// `moduli` time (the full-grid search before issue 11): target ≤ 2× that. Issue 11: the
+    /// bracketing search against the full grid, same shifts.
+    func benchTTS() throws {
+        let s = try StudyLoader.load(study)
+        guard let first = DMAPrepared(s.datasets).states.first(where: { !$0.data.isotherms.isEmpty }) else {
+            print("no isothermal sweeps in \(study): master-curve figures skipped")
+            return
+        }
+        let tts = first.tts, n = tts.temperaturesK.count, tref = DMAStateSettings.defaultTrefK
+        var full: MasterCurve?
+        let fullTime = try BenchTiming.best(of: 10) { full = tts.masterCurve(trefK: tref, context: "bench", exhaustiveSearch: true).0 }
+        report("master curve of \(n) isotherms: moduli, full grid (before)", fullTime, target: nil)
+        let target = fullTime * 2
+        for v in [TTSVerticalShift.none, .fit] {
+            for c in TTSCriterion.allCases {
+                var m: MasterCurve?
+                let t = try BenchTiming.best(of: 10) { m = tts.masterCurve(trefK: tref, context: "bench", criterion: c, vertical: v).0 }
+                let same = c == .moduli && v == .none ? (m?.shifts == full?.shifts ? "  (= full grid)" : "  (DIFFERS from full grid!)") : ""
+                report("master curve of \(n) isotherms: \(c.rawValue)\(v == .fit ? ", vertical fit" : "")", t, target: target, note: same)
+            }
+        }
+        let t = try BenchTiming.best(of: 10) { _ = tts.masterCurve(trefK: tref, context: "bench", vertical: .temperature) }
+        report("master curve of \(n) isotherms: moduli, vertical temperature", t, target: target)
+        let fit = try BenchTiming.best(of: 10) { _ = tts.masterCurve(trefK: tref, context: "bench", vertical: .fit, exhaustiveSearch: true) }
+        report("master curve of \(n) isotherms: moduli, vertical fit, full grid", fit, target: nil)
     }
 
     func report(_ what: String, _ d: Duration, target: Duration?, note: String = "") {

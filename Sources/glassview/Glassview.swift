@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import GlassKit
 
-/// The `glassview` command: the explorer by default, plus `analyze`, `plot`, `simulate`, `bench`.
+/// The `glassview` command: the explorer by default, plus `analyze`, `master`, `plot`, `simulate`, `bench`.
 @main
 struct Glassview: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,7 +14,7 @@ struct Glassview: ParsableCommand {
         See README.md and SPEC.md for the formats and every formula.
         """,
         version: GlassKit.version,
-        subcommands: [Explore.self, Analyze.self, Plot.self, Simulate.self, Bench.self],
+        subcommands: [Explore.self, Analyze.self, Master.self, Plot.self, Simulate.self, Bench.self],
         defaultSubcommand: Explore.self
     )
 }

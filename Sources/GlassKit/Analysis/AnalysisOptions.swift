@@ -17,6 +17,10 @@ public struct AnalysisOptions: Sendable, Equatable {
     public var tgK: Double?
     /// Master-curve reference temperature, K (`--tref`).
     public var trefK: Double?
+    /// Master-curve shift criterion for every state (`--tts-on`).
+    public var ttsOn: TTSCriterion?
+    /// Master-curve vertical shift for every state (`--vertical-shift`).
+    public var verticalShift: TTSVerticalShift?
     /// QPD window following the α peak for every state, decades above each isotherm's E''
     /// maximum (`--qpd-window-above-peak`, SPEC §4.2); nil: study.toml, else the fixed window only.
     public var qpdWindowAbovePeakDecades: ClosedRange<Double>?
