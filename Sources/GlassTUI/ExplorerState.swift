@@ -87,6 +87,8 @@ public struct ExplorerState: Sendable {
     public var studyIndex = 0
     /// Comparison view: S_r by glass (`g`) instead of ΔH_rej against cooling rate.
     public var compareByGlass = false
+    /// View 3: T_g and T_f against cooling rate (`g`) instead of ΔH_rej.
+    public var sensitivityTemperatures = false
     /// Comparison view: the bundled literature values shown (`G`).
     public var showLiterature = true
     /// Undo/redo history of the settings changed in the explorer.

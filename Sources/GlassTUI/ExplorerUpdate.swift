@@ -76,8 +76,11 @@ public enum ExplorerUpdate {
         case .setStudy(let j):
             s = StudyWorkspace.switchTo(j, from: s)
         case .toggleCompareMode:
-            guard s.view == .compare else { s.message = "g: in the comparison view (c)"; break }
-            s.compareByGlass.toggle()
+            switch s.view {
+            case .compare: s.compareByGlass.toggle()
+            case .sensitivity: s.sensitivityTemperatures.toggle()
+            default: s.message = "g: in view 3 (T_g, T_f vs rate) and the comparison view c (S_r by glass)"
+            }
         case .toggleLiterature:
             guard s.view == .compare else { s.message = "G: in the comparison view (c)"; break }
             s.showLiterature.toggle()

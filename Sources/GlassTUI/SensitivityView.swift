@@ -10,8 +10,11 @@ public struct SensitivityView: ExplorerView {
     /// T_s and T_e still move (the points follow).
     public var cursors: [CursorID] { [.ts, .te] }
 
-    /// One point series a cooled state, and the fitted line.
+    /// One point series a cooled state, and the fitted line; or (`g`) T_g and T_f of each cooled
+    /// state against its cooling rate: how T_f falls as the glass is cooled more slowly (the
+    /// rejuvenation picture of the paper's Fig. 6).
     public func plot(_ s: ExplorerState, columns: Int) -> PlotSpec? {
+        if s.sensitivityTemperatures { return temperatures(s) }
         guard let r = s.results, let d = r.dsc else { return nil }
         let molar = r.molarMassGPerMol != nil
         var series: [Series] = []
@@ -35,6 +38,26 @@ public struct SensitivityView: ExplorerView {
     }
 
 
+    func temperatures(_ s: ExplorerState) -> PlotSpec? {
+        guard let r = s.results else { return nil }
+        var tg: [(Double, Double)] = [], tf: [(Double, Double)] = []
+        for t in r.transitions where s.isVisible(t.state) {
+            guard let q = t.coolingRateKPerMin else { continue }
+            if let v = t.values.tgMidpointK { tg.append((abs(q), v)) }
+            if let v = t.values.tfK { tf.append((abs(q), v)) }
+        }
+        guard !(tg.isEmpty && tf.isEmpty) else { return nil }
+        tg.sort { $0.0 < $1.0 }
+        tf.sort { $0.0 < $1.0 }
+        let maxQ = (tg + tf).map(\.0).max() ?? 1
+        let series = [
+            Series(name: "T_g,mid", x: tg.map(\.0), y: tg.map(\.1), colour: 4, marker: "o"),
+            Series(name: "T_f", x: tf.map(\.0), y: tf.map(\.1), colour: 1, marker: "x"),
+        ].filter { !$0.x.isEmpty }
+        return PlotSpec(title: "T_g and T_f vs cooling rate (g: ΔH_rej)", x: Axis(title: "|q_c|", unit: "K/min", range: 0...(maxQ * 1.05)),
+                        y: Axis(title: "T", unit: "K"), series: series)
+    }
+
     /// Why there is nothing.
     public func unavailable(_ s: ExplorerState) -> String {
         if let e = s.loadError { return "cannot open the study: \(e)" }
@@ -43,7 +66,9 @@ public struct SensitivityView: ExplorerView {
     }
 
     /// DSC parameters.
-    public func results(_ s: ExplorerState) -> [ResultLine] { DSCResultLines.lines(s, width: 0) }
+    public func results(_ s: ExplorerState) -> [ResultLine] {
+        s.sensitivityTemperatures ? TransitionOverlay.lines(s) + DSCResultLines.lines(s, width: 0) : DSCResultLines.lines(s, width: 0)
+    }
 
     /// S_r and the states' ΔH_rej in kJ/mol.
     public func probe(_ s: ExplorerState) -> String {

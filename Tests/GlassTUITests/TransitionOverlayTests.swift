@@ -114,3 +114,23 @@ final class TransitionWindowWriteTests: XCTestCase {
         XCTAssertEqual(first.proposedKinds.filter { first.windows[$0] != nil }, [], "none of the written windows is proposed any more")
     }
 }
+
+/// View 3's second plot: T_g and T_f of each cooled state against its cooling rate, the
+/// numbers of `Results.transitions`.
+final class TemperaturesVsRateTests: XCTestCase {
+    func testGShowsTgAndTfAgainstCoolingRate() throws {
+        let study = try XCTUnwrap(try? GlassIO.StudyLoader.load(URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("samples/la30ce30ni10al20co10").path))
+        var s = SyntheticStudy.state(study, braille: false, colours: false)
+        s = press(s, [.character("3"), .character("g")])
+        let spec = try XCTUnwrap(SensitivityView().plot(s, columns: 60))
+        let tf = try XCTUnwrap(spec.series.first { $0.name == "T_f" })
+        let expected = try XCTUnwrap(s.results?.transitions).compactMap { t in t.coolingRateKPerMin.flatMap { q in t.values.tfK.map { (abs(q), $0) } } }
+            .sorted { $0.0 < $1.0 }
+        XCTAssertEqual(tf.x, expected.map(\.0))
+        XCTAssertEqual(tf.y, expected.map(\.1))
+        XCTAssertEqual(tf.y, tf.y.sorted(), "T_f rises with the cooling rate on the sample (slower cooling, more relaxed)")
+        XCTAssertTrue(ExplorerRenderer.render(s).text.contains("T_g and T_f vs cooling rate"))
+        XCTAssertFalse(press(s, [.character("g")]).sensitivityTemperatures, "g again: ΔH_rej")
+    }
+}
