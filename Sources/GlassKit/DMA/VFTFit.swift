@@ -17,6 +17,8 @@ public struct VFTFit: Sendable, Equatable {
     public var count: Int
     /// A remark when the fit stopped at the bound of the T_0 search.
     public var remark: String?
+    /// Covariance of (ln f_α, B, T_0), 3×3, when the standard errors are known (the T_c noise rule).
+    public var covariance: [[Double]]? = nil
 
     /// f_α, Hz.
     public var fAlphaHz: Double { exp(lnFAlpha) }
@@ -109,6 +111,7 @@ public struct VFTFit: Sendable, Equatable {
             result.residualSumOfSquares = lm.residualSumOfSquares
             if let se = lm.standardErrors, se.count == 3, se.allSatisfy({ $0.isFinite }) {
                 result.stderr = (se[0], se[1], se[2])
+                result.covariance = lm.covariance
             }
         } else if n > 3 {
             result.remark = "T_0 stopped at \(Format.shortNumber(t0)) K, the bound of its search [0, \(Format.shortNumber(upper))] K; no standard errors"
