@@ -45,3 +45,22 @@ final class SegmentIndexTests: XCTestCase {
         XCTAssertEqual(d.temperatureKValues, (405...410).map { Double($0) })
     }
 }
+
+/// Values that overflow on conversion to internal units are errors at their line, not infinities.
+final class ConvertedValueTests: XCTestCase {
+    func testOverflowOnConversionIsAnError() {
+        let cases: [(String, Int, String)] = [
+            ("# kind: dma-fsweep\n# temperature: 400 K\nf/MHz,E'/MPa,E''/MPa\n1,10,1\n1e303,10,1\n", 5, "Hz"),
+            ("# kind: dma-fsweep\n# temperature: 400 K\nf/Hz,E'/GPa,E''/GPa\n1,10,1\n2,1e306,1\n", 5, "MPa"),
+            ("# kind: dma-tscan\n# frequency: 1 Hz\nT/K,E'/GPa,E''/GPa\n400,10,1\n401,10,1e306\n", 5, "MPa"),
+            ("# kind: dsc\n# heating_rate: 20 K/min\n# mass: 1e-310 mg\nT/K,Heat Flow (mW)\n400,1\n401,1\n", 5, "W/g"),
+        ]
+        for (text, line, unit) in cases {
+            XCTAssertThrowsError(try DatasetBuilder.build(try FormatDetector.read(bytes: Array(text.utf8), path: "x.csv")[0]), text) { e in
+                let g = e as? GlassError
+                XCTAssertEqual(g?.line, line, g?.description ?? "")
+                XCTAssertTrue(g?.message.contains("beyond the range of a double in \(unit)") ?? false, g?.description ?? "")
+            }
+        }
+    }
+}
