@@ -66,11 +66,11 @@ seeds=$work/seeds-$target
 mkdir -p "$corpus" "$seeds" "$work/crashes-$target"
 rm -f "$seeds"/*
 if [[ $target == toml ]]; then
-  i=0; while IFS= read -r f; do cp "$f" "$seeds/seed$((i++)).toml"; done < <(find samples Tests -name '*.toml' | sort)
+  i=0; while IFS= read -r f; do i=$((i + 1)); cp "$f" "$seeds/seed$i.toml"; done < <(find samples Tests -name '*.toml' | sort)
 else
   # Each data file, cut to its first 4 KiB (instrument files run to megabytes; the readers'
   # decisions are made in the header and the first rows).
-  i=0; while IFS= read -r f; do head -c 4096 "$f" > "$seeds/seed$((i++))"; done < <(find Tests/Fixtures/real samples -type f \( -name '*.csv' -o -name '*.txt' -o -name '*.tsv' -o -name '*.dat' \) | sort)
+  i=0; while IFS= read -r f; do i=$((i + 1)); head -c 4096 "$f" > "$seeds/seed$i"; done < <(find Tests/Fixtures/real samples -type f \( -name '*.csv' -o -name '*.txt' -o -name '*.tsv' -o -name '*.dat' \) | sort)
 fi
 [[ -d Fuzz/seeds/$target ]] && cp Fuzz/seeds/"$target"/* "$seeds"/
 # TOMLKit (a dependency) leaks ~200 bytes per parse in its C++ bridge (TOMLTable(string:),
