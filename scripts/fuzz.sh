@@ -76,6 +76,7 @@ fi
 # TOMLKit (a dependency) leaks ~200 bytes per parse in its C++ bridge (TOMLTable(string:),
 # tableGetKeys); LeakSanitizer would stop the toml target at the first input. Leaks are not
 # what this harness looks for; crashes, traps and memory errors are.
-leaks=(); [[ $target == toml ]] && leaks=(-detect_leaks=0)
-GLASSVIEW_FUZZ_TARGET=$target "$bin" "${leaks[@]}" -max_total_time="$seconds" -max_len=4096 -timeout=20 -rss_limit_mb=2048 \
+leaks=(); asan=${ASAN_OPTIONS:-}
+[[ $target == toml ]] && { leaks=(-detect_leaks=0); asan=detect_leaks=0${asan:+:$asan}; }
+ASAN_OPTIONS=$asan GLASSVIEW_FUZZ_TARGET=$target "$bin" "${leaks[@]}" -max_total_time="$seconds" -max_len=4096 -timeout=20 -rss_limit_mb=2048 \
   -print_final_stats=1 -artifact_prefix="$work/crashes-$target/" "$@" "$corpus" "$seeds"
