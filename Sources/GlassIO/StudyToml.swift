@@ -22,85 +22,158 @@ public enum StudyToml {
             throw GlassError(file: path, line: e.source.begin.line, "TOML syntax: \(e.description)")
         }
         var c = Contents()
-        let known: Set<String> = ["composition", "molar_mass", "tg_K", "ts_K", "te_K", "baseline", "beta_window_K",
-                                  "alpha_window_K", "qpd_window_Hz", "tref_K", "states", "files", "E_u_MPa",
-                                  "qpd_window_above_peak_decades", "tts_on", "vertical_shift",
-                                  "glass_line_K", "liquid_line_K", "crystallization_window_K"]
-        for key in table.keys where !known.contains(key) {
-            throw GlassError(.usage, file: path, "unknown key '\(key)'; expected one of \(known.sorted().joined(separator: ", "))")
+        for key in table.keys where !topLevelKeys.contains(key) {
+            throw unknownKey(key, in: "", expected: topLevelKeys, path: path)
         }
-        func number(_ t: TOMLTable, _ key: String) throws -> Double? {
+        // Numbers are checked like data (SPEC §2.4): finite, and positive where a temperature,
+        // a mass or a modulus is meant. `prefix` names the table (`states."s".`) in errors.
+        func number(_ t: TOMLTable, _ key: String, prefix: String = "", positive: Bool = false) throws -> Double? {
             guard let v = t[key] else { return nil }
-            if let d = v.double { return d }
-            if let i = v.int { return Double(i) }
-            throw GlassError(.usage, file: path, "\(key) must be a number")
+            let x: Double
+            if let d = v.double { x = d } else if let i = v.int { x = Double(i) } else {
+                throw GlassError(.usage, file: path, "\(prefix)\(key) must be a number")
+            }
+            guard x.isFinite else { throw GlassError(.usage, file: path, "\(prefix)\(key) = \(x); expected a finite number") }
+            if positive && !(x > 0) { throw GlassError(.usage, file: path, "\(prefix)\(key) = \(Format.shortNumber(x)); expected a positive number") }
+            return x
         }
-        func range(_ t: TOMLTable, _ key: String) throws -> ClosedRange<Double>? {
+        func range(_ t: TOMLTable, _ key: String, prefix: String = "", positive: Bool = false) throws -> ClosedRange<Double>? {
             guard let v = t[key] else { return nil }
-            guard let a = v.array, a.count == 2 else { throw GlassError(.usage, file: path, "\(key) must be [low, high]") }
+            guard let a = v.array, a.count == 2 else { throw GlassError(.usage, file: path, "\(prefix)\(key) must be [low, high]") }
             let xs = try a.map { e -> Double in
                 if let d = e.double { return d }
                 if let i = e.int { return Double(i) }
-                throw GlassError(.usage, file: path, "\(key) must hold two numbers")
+                throw GlassError(.usage, file: path, "\(prefix)\(key) must hold two numbers")
             }
-            guard xs[0] < xs[1] else { throw GlassError(.usage, file: path, "\(key) = [\(xs[0]), \(xs[1])]: low must be below high") }
+            guard xs.allSatisfy({ $0.isFinite }) else {
+                throw GlassError(.usage, file: path, "\(prefix)\(key) = [\(xs[0]), \(xs[1])]; expected two finite numbers")
+            }
+            guard xs[0] < xs[1] else { throw GlassError(.usage, file: path, "\(prefix)\(key) = [\(xs[0]), \(xs[1])]: low must be below high") }
+            if positive && !(xs[0] > 0) {
+                throw GlassError(.usage, file: path, "\(prefix)\(key) = [\(xs[0]), \(xs[1])]; expected positive numbers")
+            }
             return xs[0]...xs[1]
         }
-        func choice<T>(_ t: TOMLTable, _ key: String, _ make: (String) -> T?, _ expected: String) throws -> T? {
+        func choice<T>(_ t: TOMLTable, _ key: String, prefix: String, _ make: (String) -> T?, _ expected: String) throws -> T? {
             guard let v = t[key] else { return nil }
-            guard let text = v.string else { throw GlassError(.usage, file: path, "\(key) must be a string; expected one of \(expected)") }
-            guard let x = make(text) else { throw GlassError(.usage, file: path, "\(key) = '\(text)'; expected one of \(expected)") }
+            guard let text = v.string else { throw GlassError(.usage, file: path, "\(prefix)\(key) must be a string; expected one of \(expected)") }
+            guard let x = make(text) else { throw GlassError(.usage, file: path, "\(prefix)\(key) = '\(text)'; expected one of \(expected)") }
             return x
         }
-        func stateSettings(_ t: TOMLTable) throws -> StateSettings {
+        func stateSettings(_ t: TOMLTable, prefix: String = "") throws -> StateSettings {
             var s = StateSettings()
-            s.betaWindowK = try range(t, "beta_window_K")
-            s.alphaWindowK = try range(t, "alpha_window_K")
-            s.qpdWindowHz = try range(t, "qpd_window_Hz")
-            s.qpdWindowAbovePeakDecades = try range(t, "qpd_window_above_peak_decades")
-            s.tgK = try number(t, "tg_K")
-            s.unrelaxedModulusMPa = try number(t, "E_u_MPa")
-            s.ttsOn = try choice(t, "tts_on", TTSCriterion.init(rawValue:), TTSCriterion.spellings)
-            s.verticalShift = try choice(t, "vertical_shift", TTSVerticalShift.init(rawValue:), TTSVerticalShift.spellings)
-            s.glassLineK = try range(t, "glass_line_K")
-            s.liquidLineK = try range(t, "liquid_line_K")
-            s.crystallizationWindowK = try range(t, "crystallization_window_K")
+            s.betaWindowK = try range(t, "beta_window_K", prefix: prefix)
+            s.alphaWindowK = try range(t, "alpha_window_K", prefix: prefix)
+            s.qpdWindowHz = try range(t, "qpd_window_Hz", prefix: prefix, positive: true)
+            s.qpdWindowAbovePeakDecades = try range(t, "qpd_window_above_peak_decades", prefix: prefix)
+            s.tgK = try number(t, "tg_K", prefix: prefix, positive: true)
+            s.unrelaxedModulusMPa = try number(t, "E_u_MPa", prefix: prefix, positive: true)
+            s.ttsOn = try choice(t, "tts_on", prefix: prefix, TTSCriterion.init(rawValue:), TTSCriterion.spellings)
+            s.verticalShift = try choice(t, "vertical_shift", prefix: prefix, TTSVerticalShift.init(rawValue:), TTSVerticalShift.spellings)
+            s.glassLineK = try range(t, "glass_line_K", prefix: prefix, positive: true)
+            s.liquidLineK = try range(t, "liquid_line_K", prefix: prefix, positive: true)
+            s.crystallizationWindowK = try range(t, "crystallization_window_K", prefix: prefix, positive: true)
             return s
         }
         if let v = table["composition"] {
             guard let s = v.string else { throw GlassError(.usage, file: path, "composition must be a string") }
             c.settings.composition = s
         }
-        c.settings.molarMassGPerMol = try number(table, "molar_mass")
-        c.settings.tsK = try number(table, "ts_K")
-        c.settings.teK = try number(table, "te_K")
-        c.settings.trefK = try number(table, "tref_K")
+        c.settings.molarMassGPerMol = try number(table, "molar_mass", positive: true)
+        c.settings.tsK = try number(table, "ts_K", positive: true)
+        c.settings.teK = try number(table, "te_K", positive: true)
+        c.settings.trefK = try number(table, "tref_K", positive: true)
         if let v = table["baseline"] {
             guard let s = v.string else { throw GlassError(.usage, file: path, "baseline must be a string") }
             c.settings.baseline = s
         }
         c.settings.common = try stateSettings(table)
-        if let states = table["states"]?.table {
+        if let v = table["states"] {
+            guard let states = v.table else { throw GlassError(.usage, file: path, "states must be a table ([states.\"LABEL\"])") }
             for label in states.keys {
                 guard let t = states[label]?.table else { throw GlassError(.usage, file: path, "states.\(label) must be a table") }
-                c.settings.perState[label] = try stateSettings(t)
+                let prefix = "states.\"\(label)\"."
+                for key in t.keys where !stateKeys.contains(key) {
+                    throw unknownKey(key, in: prefix, expected: stateKeys, path: path)
+                }
+                c.settings.perState[label] = try stateSettings(t, prefix: prefix)
             }
         }
-        if let files = table["files"]?.table {
+        if let v = table["files"] {
+            guard let files = v.table else { throw GlassError(.usage, file: path, "files must be a table ([files.\"PATH\"])") }
             for file in files.keys {
                 guard let t = files[file]?.table else { throw GlassError(.usage, file: path, "files.\"\(file)\" must be a table") }
                 var entries: [String: MetadataEntry] = [:]
                 for key in t.keys {
                     guard let v = t[key] else { continue }
-                    let text: String
-                    if let s = v.string { text = s } else if let d = v.double { text = "\(d)" } else if let i = v.int { text = "\(i)" } else {
-                        throw GlassError(.usage, file: path, "files.\"\(file)\".\(key) must be a string or a number")
+                    let name = "files.\"\(file)\".\(key)"
+                    let normalised = MetadataKeys.normalise(key)
+                    guard MetadataKeys.known.contains(normalised) else {
+                        throw unknownKey(key, in: "files.\"\(file)\".", expected: MetadataKeys.known, path: path)
                     }
-                    entries[MetadataKeys.normalise(key)] = MetadataEntry(text, line: 0)
+                    let text: String
+                    if let s = v.string { text = s } else if let d = v.double {
+                        guard d.isFinite else { throw GlassError(.usage, file: path, "\(name) = \(d); expected a finite number") }
+                        text = "\(d)"
+                    } else if let i = v.int { text = "\(i)" } else {
+                        throw GlassError(.usage, file: path, "\(name) must be a string or a number")
+                    }
+                    if normalised == "segment" || normalised == "run" {
+                        // An index: a whole number, checked before it can reach an Int.
+                        let what = normalised == "segment" ? "a segment number such as 3" : "a run number such as 1"
+                        guard let x = Double(text.trimmingCharacters(in: .whitespaces)), x.isFinite else {
+                            throw GlassError(.usage, file: path, "\(name) = '\(text)'; expected a finite whole number, \(what)")
+                        }
+                        guard MetadataKeys.index(x, lowest: 1) != nil else {
+                            throw GlassError(.usage, file: path, "\(name) = '\(text)'; expected \(what) (a whole number from 1 to \(Int(MetadataKeys.largestIndex)))")
+                        }
+                    }
+                    entries[normalised] = MetadataEntry(text, line: 0)
                 }
                 c.files[file] = entries
             }
         }
         return c
+    }
+
+    /// Keys study.toml may give at top level (SPEC §2.3). The SPEC §3.1 line windows, the §4.3
+    /// TTS keys and `qpd_window_above_peak_decades` are known here so that a study written for
+    /// them is not refused; their values are checked (finite ranges) even where they are not used.
+    public static let topLevelKeys: Set<String> = [
+        "composition", "molar_mass", "tg_K", "ts_K", "te_K", "baseline", "beta_window_K",
+        "alpha_window_K", "qpd_window_Hz", "tref_K", "states", "files", "E_u_MPa",
+        "glass_line_K", "liquid_line_K", "crystallization_window_K", "tts_on", "vertical_shift",
+        "qpd_window_above_peak_decades",
+    ]
+
+    /// Keys a `[states."LABEL"]` table may give: the windows, T_g and E_u of one state.
+    public static let stateKeys: Set<String> = [
+        "beta_window_K", "alpha_window_K", "qpd_window_Hz", "tg_K", "E_u_MPa",
+        "glass_line_K", "liquid_line_K", "crystallization_window_K", "tts_on", "vertical_shift",
+        "qpd_window_above_peak_decades",
+    ]
+
+    /// `unknown key 'states."s".beta_windw_K'; expected one of …`, with the closest known key
+    /// first when one is near (a misspelling).
+    static func unknownKey(_ key: String, in prefix: String, expected: Set<String>, path: String) -> GlassError {
+        let near = expected.min { editDistance($0.lowercased(), key.lowercased()) < editDistance($1.lowercased(), key.lowercased()) }
+        let hint = near.flatMap { editDistance($0.lowercased(), key.lowercased()) <= 3 ? " (did you mean '\($0)'?)" : nil } ?? ""
+        return GlassError(.usage, file: path, "unknown key '\(prefix)\(key)'\(hint); expected one of \(expected.sorted().joined(separator: ", "))")
+    }
+
+    /// Levenshtein distance (small strings: key names).
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var row = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var previous = row[0]
+            row[0] = i
+            for j in stride(from: 1, through: b.count, by: 1) {
+                let current = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = current
+            }
+        }
+        return a.isEmpty ? b.count : row[b.count]
     }
 }

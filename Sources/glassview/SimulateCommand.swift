@@ -60,14 +60,22 @@ struct SimulateDSC: ParsableCommand {
         do {
             let list = rates.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             let parsed = list.compactMap { Double($0) }
-            guard parsed.count == list.count, parsed.allSatisfy({ $0 > 0 && $0.isFinite }) else {
-                throw GlassError(.usage, file: "--rates", "'\(rates)'; expected positive numbers such as 1,2,5,10,20")
+            let rateRange = Self.rateRangeKPerMin
+            guard !list.isEmpty, parsed.count == list.count, parsed.allSatisfy({ rateRange.contains($0) }) else {
+                throw GlassError(.usage, file: "--rates", "'\(rates)'; expected rates from \(Format.shortNumber(rateRange.lowerBound)) to \(Format.shortNumber(rateRange.upperBound)) K/min such as 1,2,5,10,20")
             }
-            guard heatingRate > 0, ts < te, noise >= 0, drift >= 0 else {
-                throw GlassError(.usage, file: "--heating-rate/--ts/--te/--noise", "need heating rate > 0, T_s < T_e, noise ≥ 0")
-            }
+            try Self.check(heatingRate, "--heating-rate", in: rateRange, unit: "K/min")
+            try Self.check(noise, "--noise", in: Self.signalRangeWPerG, unit: "W/g")
+            try Self.check(drift, "--drift", in: Self.signalRangeWPerG, unit: "W/g")
             let config = DSCStudyConfiguration.simulation(coolingRatesKPerMin: parsed, heatingRateKPerMin: heatingRate,
                                                           tsK: ts, teK: te, noiseWPerG: noise, driftWPerG: drift, seed: seed)
+            // T_s and T_e must lie inside every simulated scan (the cooled states' scans end first).
+            let scan = config.startK...min(config.endK, config.cooledStateEndK)
+            try Self.check(ts, "--ts", in: scan, unit: "K")
+            try Self.check(te, "--te", in: scan, unit: "K")
+            guard ts < te else {
+                throw GlassError(.usage, file: "--ts", "\(Format.shortNumber(ts)) K is not below --te \(Format.shortNumber(te)) K; expected T_s < T_e")
+            }
             let study = DSCStudySimulator.simulate(config)
             print(SimulatedStudyText.truthTable(study), terminator: "")
             if let dir = output {
@@ -80,6 +88,20 @@ struct SimulateDSC: ParsableCommand {
             }
         } catch {
             exitWithError(error)
+        }
+    }
+}
+
+extension SimulateDSC {
+    /// Cooling and heating rates the simulator accepts, K/min: slow annealing to fast quenching.
+    static let rateRangeKPerMin: ClosedRange<Double> = 1e-3...1e6
+    /// Noise and drift accepted, W/g (the heat flows simulated are of order 0.1 W/g).
+    static let signalRangeWPerG: ClosedRange<Double> = 0...1
+
+    /// A usage error naming `option` unless `value` is finite and inside `range`.
+    static func check(_ value: Double, _ option: String, in range: ClosedRange<Double>, unit: String) throws {
+        guard value.isFinite, range.contains(value) else {
+            throw GlassError(.usage, file: option, "\(value); expected a number from \(Format.shortNumber(range.lowerBound)) to \(Format.shortNumber(range.upperBound)) \(unit)")
         }
     }
 }

@@ -40,7 +40,7 @@ final class StudyTomlTTSTests: XCTestCase {
             XCTAssertEqual((e as? GlassError)?.description, "study.toml: tts_on = 'phase'; expected one of moduli, storage, loss, tan-delta")
         }
         XCTAssertThrowsError(try StudyToml.parse("[states.a]\nvertical_shift = 3")) { e in
-            XCTAssertEqual((e as? GlassError)?.description, "study.toml: vertical_shift must be a string; expected one of none, temperature, fit")
+            XCTAssertEqual((e as? GlassError)?.description, "study.toml: states.\"a\".vertical_shift must be a string; expected one of none, temperature, fit")
         }
     }
 }

@@ -64,8 +64,11 @@ public enum DMAAnalysis {
         // T_c.
         var tc: Double?
         if let a = alpha, let b = beta {
-            tc = DecouplingTemperature.find(vft: a, beta: b)
-            if tc == nil { w.append("dma \(name): T_c not computed: the VFT line does not overtake the β Arrhenius line below \(Format.shortNumber(DecouplingTemperature.searchLimitK)) K") }
+            let outcome = DecouplingTemperature.search(vft: a, beta: b)
+            tc = outcome.tcK
+            if tc == nil, let r = outcome.rejectedK.first {
+                w.append("dma \(name): T_c not computed: the VFT and β Arrhenius lines cross at \(Format.shortNumber((r * 100).rounded() / 100)) K only within their uncertainty (no difference beyond 2 standard errors on either side; coinciding lines, e.g. the same peaks in both windows)")
+            } else if tc == nil { w.append("dma \(name): T_c not computed: the VFT line does not overtake the β Arrhenius line below \(Format.shortNumber(DecouplingTemperature.searchLimitK)) K") }
         } else {
             w.append("dma \(name): T_c not computed: needs both the β Arrhenius and the α VFT fits")
         }

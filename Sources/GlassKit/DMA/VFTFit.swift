@@ -18,6 +18,8 @@ public struct VFTFit: Sendable, Equatable {
     /// A remark when the fit stopped at the bound of the T_0 search, or when its polish stopped
     /// before converging (the analysis shows it among the warnings).
     public var remark: String?
+    /// Covariance of (ln f_α, B, T_0), 3×3, when the standard errors are known (the T_c noise rule).
+    public var covariance: [[Double]]? = nil
 
     /// f_α, Hz.
     public var fAlphaHz: Double { exp(lnFAlpha) }
@@ -111,6 +113,7 @@ public struct VFTFit: Sendable, Equatable {
             result.residualSumOfSquares = lm.residualSumOfSquares
             if let se = lm.standardErrors, se.count == 3, se.allSatisfy({ $0.isFinite }) {
                 result.stderr = (se[0], se[1], se[2])
+                result.covariance = lm.covariance
             }
             if !lm.converged {
                 result.remark = "the Levenberg–Marquardt polish stopped before converging (\(lm.stopReason.message); \(lm.iterations) iterations, \(lm.functionEvaluations) function evaluations); its best point is reported"

@@ -135,6 +135,7 @@ public enum DatasetBuilder {
         }
         let sign: Double = try signFactor(meta, fail: fail)
         let w = values[1]
+        try checkConverted(w, factor: wFactor, lines: lines, column: wCol, table: table, unit: "W/g")
         d.temperatureKValues = keep.map { sliceT[$0] }
         if let p = single {
             d.heatFlowWPerG = keep.map { w[p.lowerBound + $0] * wFactor * sign }
@@ -158,6 +159,8 @@ public enum DatasetBuilder {
         let (values, lines) = try TableReader.columns(table, wanted)
         try requireRows(values[0].count, table)
         let t = values[0].map(tConv)
+        try checkConverted(values[1], factor: f1, lines: lines, column: e1, table: table, unit: "MPa")
+        try checkConverted(values[2], factor: f2, lines: lines, column: e2, table: table, unit: "MPa")
         let (keep, dropped) = try HeatingSegment.rising(t, lines: lines, file: path)
         if dropped > 0 { d.warnings.append("\(path): \(dropped) point(s) whose temperature did not rise were dropped") }
         d.temperatureKValues = keep.map { t[$0] }
@@ -213,6 +216,9 @@ public enum DatasetBuilder {
         for k in order where values[0][k] <= 0 {
             throw GlassError(file: path, line: lines[k], "frequency \(values[0][k]) ≤ 0; expected a positive frequency")
         }
+        try checkConverted(values[0], factor: ff, lines: lines, column: fCol, table: table, unit: "Hz")
+        try checkConverted(values[1], factor: f1, lines: lines, column: e1, table: table, unit: "MPa")
+        try checkConverted(values[2], factor: f2, lines: lines, column: e2, table: table, unit: "MPa")
         d.frequencyHzValues = order.map { values[0][$0] * ff }
         d.storageMPa = order.map { values[1][$0] * f1 }
         d.lossMPa = order.map { values[2][$0] * f2 }

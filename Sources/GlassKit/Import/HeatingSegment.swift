@@ -212,10 +212,10 @@ extension HeatingSegment {
         let path = table.path
         var requested: Int?
         if let s = meta["segment"] {
-            guard let v = MetadataValue.plainNumber(s.value), v == v.rounded(), v >= 1 else {
+            guard let v = MetadataValue.plainNumber(s.value), let n = MetadataKeys.index(v, lowest: 1) else {
                 throw GlassError(file: path, line: s.line > 0 ? s.line : nil, "segment '\(s.value)'; expected a segment number such as 3")
             }
-            requested = Int(v)
+            requested = n
         }
         // `run = N` (SPEC §2.4): the N-th heating run, 1-based in file order, of a file without a
         // segment column. Errors name where the key was set: study.toml (line 0) or the file.
@@ -240,7 +240,8 @@ extension HeatingSegment {
             var groups: [(id: Int, range: Range<Int>)] = []
             var a = 0
             for i in 1...seg.count where i == seg.count || seg[i] != seg[a] {
-                groups.append((Int(seg[a]), a..<i)); a = i
+                guard let id = MetadataKeys.index(seg[a], lowest: 0) else { throw badSegment(seg[a], line: lines[a], table) }
+                groups.append((id, a..<i)); a = i
             }
             func isHeating(_ g: (id: Int, range: Range<Int>)) -> Bool {
                 if let p = table.segmentPrograms[g.id], let s = p.startK, let e = p.endK {
@@ -305,6 +306,13 @@ extension HeatingSegment {
             throw runError("run 1 (the file holds one heating run)")
         }
         return 0..<t.count
+    }
+
+    /// A segment-column value that is not a segment number (SPEC §2.4: integers in data are checked).
+    static func badSegment(_ v: Double, line: Int, _ table: RawTable) -> GlassError {
+        let name = ColumnMatcher.match(table.headers)[.segment]?.header.text ?? "Segment"
+        return GlassError(file: table.path, line: line,
+                          "\(name) value \(v); expected a segment number (a whole number from 0 to \(Int(MetadataKeys.largestIndex)))")
     }
 
     static func span(_ r: Range<Int>, _ t: [Double]) -> Double { t[r.upperBound - 1] - t[r.lowerBound] }

@@ -74,6 +74,11 @@ struct TNMEngine: Sendable {
             state.temperatureK = toK
             return
         }
+        // A span beyond 10⁷ internal steps (10⁵ K and more) is no thermal history: jump (no trap).
+        guard abs(span) / TNMSimulator.maximumInternalStepK <= 1e7 else {
+            state.temperatureK = toK
+            return
+        }
         let steps = max(1, Int((abs(span) / TNMSimulator.maximumInternalStepK).rounded(.up)))
         let start = state.temperatureK
         let stepK = span / Double(steps)
@@ -122,7 +127,8 @@ struct TNMEngine: Sendable {
     /// Heating scan from the glass `state` (see `TNMSimulator.heatingScan`).
     func scan(_ state: inout GlassState, heatingRateKPerMin: Double, startK: Double, endK: Double, stepK: Double) -> SimulatedDSCRun {
         let grid = TNMSimulator.outputGrid(startK: startK, endK: endK, stepK: stepK)
-        guard !grid.isEmpty, heatingRateKPerMin.isFinite, heatingRateKPerMin > 0 else {
+        guard !grid.isEmpty, heatingRateKPerMin.isFinite, heatingRateKPerMin > 0,
+              stepK / TNMSimulator.maximumInternalStepK <= 1e7 else {
             return SimulatedDSCRun(temperatureK: [], heatFlowWPerG: [], fictiveTemperatureK: [], heatingRateKPerMin: heatingRateKPerMin)
         }
         ramp(&state, toK: startK, rateKPerMin: heatingRateKPerMin)
@@ -157,7 +163,8 @@ struct TNMEngine: Sendable {
         var state = glass
         let frozen = fictive(state)
         let rate = abs(heatingRateKPerMin) / 60
-        guard rate.isFinite, rate > 0, tsK.isFinite, teK.isFinite, teK > tsK else {
+        guard rate.isFinite, rate > 0, tsK.isFinite, teK.isFinite, teK > tsK,
+              (teK - tsK) / TNMSimulator.groundTruthStepK <= 1e7 else {
             return EnthalpyWindow(enthalpyChange: 0, cpAtStart: 0, cpAtEnd: 0, frozenFictiveK: frozen)
         }
         let n = max(2, Int(((teK - tsK) / TNMSimulator.groundTruthStepK).rounded(.up)))

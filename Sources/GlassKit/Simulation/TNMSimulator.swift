@@ -68,7 +68,8 @@ public enum TNMSimulator {
     public static func crystallineScan(_ p: TNMParameters, heatingRateKPerMin: Double, startK: Double,
                                        endK: Double, stepK: Double) -> SimulatedDSCRun {
         let grid = outputGrid(startK: startK, endK: endK, stepK: stepK)
-        guard !grid.isEmpty, heatingRateKPerMin.isFinite, heatingRateKPerMin > 0 else {
+        guard !grid.isEmpty, heatingRateKPerMin.isFinite, heatingRateKPerMin > 0,
+              stepK / TNMSimulator.maximumInternalStepK <= 1e7 else {
             return SimulatedDSCRun(temperatureK: [], heatFlowWPerG: [], fictiveTemperatureK: [], heatingRateKPerMin: heatingRateKPerMin)
         }
         let rate = heatingRateKPerMin / 60

@@ -1,0 +1,53 @@
+// libFuzzer entry point for study.toml (not part of the SwiftPM package: scripts/fuzz.sh
+// compiles it with swiftc together with GlassKit's sources and GlassIO's StudyToml.swift, linked
+// against the TOMLKit objects of the package's own debug build; see docs/fuzzing.md).
+//
+// Bytes → UTF-8 (as StudyLoader requires) → StudyToml.parse → settings resolution
+// (ResolvedSettings, the DMA per-state resolution) → the per-file overrides applied to a small
+// DSC file → the analysis. Any thrown GlassError is a correct answer.
+
+import Foundation
+
+/// A small valid DSC run (native format) for the per-file overrides to act on.
+let fuzzRunText = """
+# kind: dsc
+# state: cooled-10
+# heating_rate: 20 K/min
+T/K,W/(W/g),Segment
+400,0.010,1
+410,0.011,1
+420,0.012,1
+430,0.013,1
+440,0.013,2
+450,0.012,2
+460,0.010,2
+470,0.009,2
+480,0.008,2
+490,0.008,2
+500,0.009,2
+510,0.010,2
+
+"""
+
+func parseAndResolve(_ bytes: [UInt8]) {
+    guard let text = String(validating: bytes, as: UTF8.self) else { return }
+    guard let contents = try? StudyToml.parse(text) else { return }
+    let options = AnalysisOptions()
+    _ = try? ResolvedSettings.resolve(options, contents.settings)
+    guard let lines = try? TextDecoding.utf8Bytes(of: Array(fuzzRunText.utf8), file: "run.csv"),
+          let table = try? NativeReader.read(TextLines(lines.bytes), path: "run.csv", encoding: lines.encoding) else { return }
+    var datasets: [Dataset] = []
+    for (_, overrides) in contents.files.sorted(by: { $0.key < $1.key }) {
+        if let d = try? DatasetBuilder.build(table, overrides: overrides) { datasets.append(d) }
+    }
+    if datasets.isEmpty, let d = try? DatasetBuilder.build(table) { datasets.append(d) }
+    let study = Study(name: "fuzz", datasets: datasets, settings: contents.settings)
+    _ = try? Analysis.run(study, options: options)
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzStudyToml(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    guard let data else { return 0 }
+    parseAndResolve(Array(UnsafeBufferPointer(start: data, count: size)))
+    return 0
+}

@@ -1,0 +1,20 @@
+extension MetadataKeys {
+    /// The metadata keys a data file's header or a study.toml `[files."…"]` table may give, after
+    /// `normalise` (SPEC §2.1 native header keys, plus `tg_k`, `e_u`, `modulus`, and the per-file
+    /// selectors `segment` and `run`). study.toml refuses any other per-file key (SPEC §2.4).
+    public static let known: Set<String> = [
+        "kind", "state", "cooling_rate", "role", "heating_rate", "composition", "mass", "sign",
+        "frequency", "temperature", "tg", "tg_k", "molar_mass", "e_u", "modulus", "segment", "run",
+    ]
+
+    /// Largest segment or run number accepted (from a data column or study.toml): 2³¹ − 1, far
+    /// beyond any instrument program and safely inside `Int` on every platform.
+    public static let largestIndex = 2_147_483_647.0
+
+    /// `value` as a whole number in `lowest...largestIndex`, or nil (NaN, infinite, fractional,
+    /// out of range): the checked Double → Int conversion for indices read from input.
+    public static func index(_ value: Double, lowest: Int) -> Int? {
+        guard value.isFinite, value == value.rounded(), value >= Double(lowest), value <= largestIndex else { return nil }
+        return Int(value)
+    }
+}
