@@ -23,7 +23,7 @@ final class ExportStabilityTests: XCTestCase {
         if text != expected {
             let a = text.split(separator: "\n", omittingEmptySubsequences: false)
             let b = expected.split(separator: "\n", omittingEmptySubsequences: false)
-            let k = zip(a, b).firstIndex { $0 != $1 } ?? min(a.count, b.count)
+            let k = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
             XCTFail("\(name): first difference at line \(k + 1): got '\(k < a.count ? a[k] : "<end>")', expected '\(k < b.count ? b[k] : "<end>")'")
         }
     }
