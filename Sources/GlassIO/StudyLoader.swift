@@ -35,8 +35,13 @@ public enum StudyLoader {
         }
         var datasets: [Dataset] = []
         var sources: [SourceFile] = []
-        for rel in files {
-            let (d, s) = try loadFile(absolute: root.appendingPathComponent(rel).path, relative: rel, overrides: contents.files[rel] ?? [:])
+        // Files are read, hashed and parsed concurrently (issue 11); results are taken in path
+        // order, and the error of the first failing file in path order is the one thrown.
+        let overrides = contents.files
+        let loaded = try ParallelMap.map(files) { rel in
+            try loadFile(absolute: root.appendingPathComponent(rel).path, relative: rel, overrides: overrides[rel] ?? [:])
+        }
+        for (d, s) in loaded {
             datasets.append(contentsOf: d)
             sources.append(s)
         }
