@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
-"""Independent reading of the real frequency sweeps in ../shared/data/dma-tts (and the one
-frequency-sweep step of ../shared/data/trios/hermes_trios_multi_technique.txt), used to write
+"""Independent reading of the real frequency sweeps in Tests/Fixtures/real/dma-tts (and the one
+frequency-sweep step of Tests/Fixtures/real/trios/hermes_trios_multi_technique.txt), used to write
 the expected values of Tests/GlassIOTests/RealDMAFilesTests.swift. Applies README "Reading rules":
 one dataset per sweep, frequencies ascending in Hz (rad/s / 2π), moduli in MPa, temperature =
 mean of the measured column in K. numpy only. Prints Swift tuple literals:
 (dataset path, points, f first Hz, f last Hz, E' first, E' last, E'' first, E'' last MPa, T K)."""
 import sys, os, math
 import numpy as np
-D = sys.argv[1] if len(sys.argv) > 1 else "../shared/data"
+D = sys.argv[1] if len(sys.argv) > 1 else "Tests/Fixtures/real"
 
 SPREAD = []      # sweeps whose measured temperature spans more than 1 K (README: a warning)
 NONPOSITIVE = []  # sweeps with a storage or loss modulus <= 0 (README: a warning)

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Independent reading of ../shared/data/dsc files, used to write the expected values of
+"""Independent reading of Tests/Fixtures/real/dsc files, used to write the expected values of
 Tests/GlassKitTests/RealDSCFilesTests.swift. Applies the documented rules of README
 "Reading rules": heating segment choice and the 0.5 K reversal rule. numpy only."""
 import sys, numpy as np, os
-D = sys.argv[1] if len(sys.argv) > 1 else "../shared/data/dsc"
+D = sys.argv[1] if len(sys.argv) > 1 else "Tests/Fixtures/real/dsc"
 
 def drop_reversals(t, w):
     keep = [0]; m = t[0]

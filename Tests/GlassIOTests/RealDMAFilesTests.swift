@@ -3,12 +3,12 @@ import GlassIO
 import GlassKit
 import XCTest
 
-/// Every real frequency sweep of ../shared/data/dma-tts (GABO Eplexor ASCII, pyvisco CSV, TA TRIOS
-/// LIMS text) and the frequency-sweep step of ../shared/data/trios imports as `dma-fsweep`
+/// Every real frequency sweep of Tests/Fixtures/real/dma-tts (GABO Eplexor ASCII, pyvisco CSV, TA TRIOS
+/// LIMS text) and the frequency-sweep step of Tests/Fixtures/real/trios imports as `dma-fsweep`
 /// datasets, one per sweep, with frequencies ascending in Hz, moduli in MPa and the mean measured
 /// temperature in K. The other TRIOS containers are refused with one clear line.
 final class RealDMAFilesTests: XCTestCase {
-    /// Output of `python3 scripts/expected_real_dma.py ../shared/data` (an independent numpy reading):
+    /// Output of `python3 scripts/expected_real_dma.py Tests/Fixtures/real` (an independent numpy reading):
     /// (dataset path, points, first f Hz, last f Hz, first E′, last E′, first E″, last E″ MPa, T K).
     static let expected: [(String, Int, Double, Double, Double, Double, Double, Double, Double)] = [
         ("eplexor-ascii/T0.txt", 60, 0.0999999, 89.1251, 2939.11, 3259.38, 54.5177, 126.243, 270.27449971666664),
@@ -81,7 +81,7 @@ final class RealDMAFilesTests: XCTestCase {
     /// From the same script: sweeps with a storage or loss modulus ≤ 0.
     static let nonPositiveModulus: Set<String> = ["hermes_tutorial4_frequency_sweep_tts.txt#step20", "hermes_trios_multi_technique.txt#step2"]
 
-    /// Where each file lives below ../shared/data.
+    /// Where each file lives below Tests/Fixtures/real.
     static func sharedPath(_ file: String) -> String {
         if file.hasPrefix("eplexor-ascii/") { return "dma-tts/" + file }
         if file.hasPrefix("pyvisco") { return "dma-tts/pyvisco-eplexor/" + file }

@@ -2,7 +2,7 @@ import GlassIO
 import GlassKit
 import XCTest
 
-/// Every real DSC file of ../shared/data/dsc imports with the right units, sign, mass and
+/// Every real DSC file of Tests/Fixtures/real/dsc imports with the right units, sign, mass and
 /// heating segment. Expected values come from an independent numpy reading of the raw files
 /// (scripts/expected_real_dsc.py), applying the rules written in README "Reading rules".
 final class RealDSCFilesTests: XCTestCase {
