@@ -18,18 +18,18 @@ PREFIX="${1:-/usr/local}"
 case "$PREFIX" in /*) ;; *) PREFIX="$PWD/$PREFIX" ;; esac
 cd "$(dirname "$0")/.."
 
-# The man page: swift-argument-parser's generate-manual plugin. It builds the package in release
-# mode and runs its generate-manual tool on the glassview binary (which describes itself with
-# --experimental-dump-help); the static build below reuses those objects and only links again.
-echo "building glassview (release) and its man page..."
-rm -rf .build/plugins/GenerateManual
-swift package plugin generate-manual --authors "the glassview authors"
-PAGE="$(find .build/plugins/GenerateManual -name glassview.1 | head -n 1)"
-[ -n "$PAGE" ] || { echo "install.sh: the generate-manual plugin wrote no glassview.1" >&2; exit 1; }
-
-echo "linking glassview with the static Swift runtime..."
+echo "building glassview (release, static Swift runtime)..."
 swift build -c release --static-swift-stdlib --product glassview
 BIN="$(swift build -c release --static-swift-stdlib --show-bin-path)/glassview"
+
+# The man page: the generate-manual tool of swift-argument-parser's `generate-manual` plugin, run
+# on the binary just built (the binary describes its command tree with --experimental-dump-help).
+# `swift package plugin generate-manual --help` builds the plugin's tool without the plugin's own
+# non-static release build of the whole package, which would double the build time.
+echo "building the generate-manual plugin's tool..."
+swift package plugin generate-manual --help >/dev/null
+TOOL="$(find .build -name generate-manual-tool -type f -perm -u+x | head -n 1)"
+[ -n "$TOOL" ] || { echo "install.sh: the generate-manual plugin's tool was not built" >&2; exit 1; }
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -37,11 +37,13 @@ trap 'rm -rf "$work"' EXIT
 install -d "$PREFIX/bin" "$PREFIX/share/man/man1" "$PREFIX/share/bash-completion/completions" \
   "$PREFIX/share/zsh/site-functions" "$PREFIX/share/fish/vendor_completions.d"
 cp "$BIN" "$work/glassview"
-# Stripping the debug symbols takes the binary from ~200 MB to ~60 MB; strip is optional.
+# Stripping the symbols takes the binary from ~96 MB to ~64 MB; strip is optional.
 if command -v strip >/dev/null 2>&1; then strip "$work/glassview"; fi
 install -m 0755 "$work/glassview" "$PREFIX/bin/glassview"
 
-install -m 0644 "$PAGE" "$PREFIX/share/man/man1/glassview.1"
+mkdir "$work/man"
+"$TOOL" "$PREFIX/bin/glassview" --output-directory "$work/man" --authors "the glassview authors"
+install -m 0644 "$work/man/glassview.1" "$PREFIX/share/man/man1/glassview.1"
 
 "$PREFIX/bin/glassview" --generate-completion-script bash > "$PREFIX/share/bash-completion/completions/glassview"
 "$PREFIX/bin/glassview" --generate-completion-script zsh > "$PREFIX/share/zsh/site-functions/_glassview"
