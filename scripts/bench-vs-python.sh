@@ -10,6 +10,7 @@
 #     `gnuplot -e "set terminal dumb 200,60; plot …"` on the same files.
 #
 #   scripts/bench-vs-python.sh [--runs N]
+#   GLASSVIEW=/usr/local/bin/glassview scripts/bench-vs-python.sh    # time that binary instead
 #
 # Installs hyperfine and gnuplot-nox with apt-get when missing; needs python3 with numpy and scipy.
 set -euo pipefail
@@ -30,8 +31,12 @@ fi
 PY="$(python3 -c 'import sys; print(sys.executable)')"
 "$PY" -c 'import numpy, scipy' || { echo "bench-vs-python: python3 needs numpy and scipy" >&2; exit 1; }
 
-swift build -c release --product glassview >/dev/null
-BIN="$(swift build -c release --show-bin-path)/glassview"
+if [ -n "${GLASSVIEW:-}" ]; then
+  BIN="$GLASSVIEW"                     # a given release binary (e.g. one installed by install.sh)
+else
+  swift build -c release --product glassview >/dev/null
+  BIN="$(swift build -c release --show-bin-path)/glassview"
+fi
 WORK="$(mktemp -d /tmp/glassview-bench-XXXXXX)"
 trap 'rm -rf "$WORK"' EXIT
 
