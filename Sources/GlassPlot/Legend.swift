@@ -80,6 +80,32 @@ public struct Legend: Equatable, Sendable {
         return best?.rect
     }
 
+    /// The entries laid out in rows of at most `width` cells, three spaces apart (the legend
+    /// above the data area).
+    public func lines(width: Int) -> [[Entry]] {
+        var out: [[Entry]] = [], row: [Entry] = [], used = 0
+        for e in entries {
+            let w = e.text.count
+            if !row.isEmpty, used + 3 + w > width { out.append(row); row = []; used = 0 }
+            used += (row.isEmpty ? 0 : 3) + w
+            row.append(e)
+        }
+        if !row.isEmpty { out.append(row) }
+        return out
+    }
+
+    /// Draws the legend as ``lines(width:)`` from `origin`, at most `rows` rows.
+    public func drawLines(into frame: inout Frame, at origin: FramePoint, width: Int, rows: Int) {
+        let clip = FrameRect(x: origin.x, y: origin.y, width: width, height: rows)
+        for (r, line) in lines(width: width).prefix(rows).enumerated() {
+            var x = origin.x
+            for e in line {
+                x += frame.put(string: e.sample, at: FramePoint(x: x, y: origin.y + r), foreground: e.colour, clip: clip)
+                x += frame.put(string: " " + e.name + "   ", at: FramePoint(x: x, y: origin.y + r), clip: clip)
+            }
+        }
+    }
+
     /// Draws the legend into `box` (from ``box(in:placement:isUsed:)``), clearing it first;
     /// text is left-aligned, after the blank column when that is on the left.
     public func draw(into frame: inout Frame, box: FrameRect, area: FrameRect) {

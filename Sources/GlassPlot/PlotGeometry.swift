@@ -11,6 +11,8 @@ public struct PlotGeometry: Sendable {
     public let dotsPerColumn: Int
     /// Dots per cell vertically (4 for braille, 1 for ASCII).
     public let dotsPerRow: Int
+    /// Where the legend was drawn inside the data area, if it was (marks drawn later keep out).
+    public var legendBox: FrameRect?
 
     /// Makes a geometry.
     public init(plotArea: FrameRect, xScale: any PlotScale, yScale: any PlotScale, dotsPerColumn: Int, dotsPerRow: Int) {

@@ -29,13 +29,31 @@ public enum PlotRenderer {
     /// `braille` selects braille dots and box-drawing axes (UTF-8 terminals) over pure ASCII;
     /// `colours` selects colour indices on cells. Returns where the data area landed, or `nil`
     /// when the region is too small for one.
+    /// The legend never covers data: when every corner of the data area holds some, the plot is
+    /// laid out again with the legend in rows of its own above the data area.
     @discardableResult
     public static func render(
         _ spec: PlotSpec, into frame: inout Frame, region: FrameRect, braille: Bool, colours: Bool
     ) -> PlotGeometry? {
+        let before = frame
+        let first = render(spec, into: &frame, region: region, braille: braille, colours: colours, legendRows: 0)
+        guard first.legendCovers > 0, let g = first.geometry else { return first.geometry }
+        let legend = Legend(series: spec.series, braille: braille, colours: colours)
+        let rows = legend.lines(width: g.plotArea.width).count
+        // Only when the data area keeps most of its height.
+        guard rows > 0, g.plotArea.height - rows >= max(4, g.plotArea.height * 2 / 3) else { return first.geometry }
+        frame = before
+        return render(spec, into: &frame, region: region, braille: braille, colours: colours, legendRows: rows).geometry
+    }
+
+    /// One layout pass; `legendRows` > 0 puts the legend in that many rows above the data area.
+    /// Returns the geometry and how many used cells a corner legend covers (0 when above).
+    static func render(
+        _ spec: PlotSpec, into frame: inout Frame, region: FrameRect, braille: Bool, colours: Bool, legendRows: Int
+    ) -> (geometry: PlotGeometry?, legendCovers: Int) {
         let region = region.intersection(frame.bounds)
         frame.fill(region)
-        guard !region.isEmpty else { return nil }
+        guard !region.isEmpty else { return (nil, 0) }
         let glyphs = braille ? AxisGlyphs.unicode : AxisGlyphs.ascii
 
         // Rows.
@@ -45,15 +63,15 @@ public enum PlotRenderer {
         var hasXTitle = !xTitle.isEmpty
         var hasXLabels = true
         let minimumPlotRows = 2
-        func fixedRows() -> Int { (hasHeader ? 1 : 0) + 1 + (hasXLabels ? 1 : 0) + (hasXTitle ? 1 : 0) }
+        func fixedRows() -> Int { (hasHeader ? 1 : 0) + legendRows + 1 + (hasXLabels ? 1 : 0) + (hasXTitle ? 1 : 0) }
         if region.height - fixedRows() < minimumPlotRows { hasXTitle = false }
         if region.height - fixedRows() < minimumPlotRows { hasHeader = false }
         if region.height - fixedRows() < minimumPlotRows { hasXLabels = false }
         let plotRows = region.height - fixedRows()
-        let plotTop = region.y + (hasHeader ? 1 : 0)
+        let plotTop = region.y + (hasHeader ? 1 : 0) + legendRows
         guard plotRows >= 1 else {
             frame.put(string: spec.title, at: FramePoint(x: region.x, y: region.y), attributes: .bold, clip: region)
-            return nil
+            return (nil, 0)
         }
 
         // Scales.
@@ -78,7 +96,7 @@ public enum PlotRenderer {
         let plotColumns = region.maxX - plotLeft
         guard plotColumns >= 2 else {
             frame.put(string: spec.title, at: FramePoint(x: region.x, y: region.y), attributes: .bold, clip: region)
-            return nil
+            return (nil, 0)
         }
         let plotArea = FrameRect(x: plotLeft, y: plotTop, width: plotColumns, height: plotRows)
         let geometry = PlotGeometry(
@@ -133,12 +151,19 @@ public enum PlotRenderer {
         // Legend corner first (avoiding data and markers), then marker labels around it.
         let legend = Legend(series: spec.series, braille: braille, colours: colours)
         let composed = frame
-        let legendBox = spec.showsLegend
+        let legendBox = spec.showsLegend && legendRows == 0
             ? legend.box(in: plotArea, placement: spec.legendPlacement) { composed[$0, $1] != .blank } : nil
+        var legendCovers = 0
+        if let b = legendBox {
+            for y in b.y..<b.maxY { for x in b.x..<b.maxX where composed[x, y] != .blank { legendCovers += 1 } }
+        }
         drawMarkerLabels(spec.markers, into: &frame, geometry: geometry, colours: colours, avoiding: legendBox) {
             column, row in cellOf(column - plotLeft, row - plotTop) != nil
         }
         if let legendBox { legend.draw(into: &frame, box: legendBox, area: plotArea) }
+        if legendRows > 0, spec.showsLegend {
+            legend.drawLines(into: &frame, at: FramePoint(x: plotLeft, y: plotTop - legendRows), width: plotColumns, rows: legendRows)
+        }
 
         // Titles.
         if hasHeader {
@@ -151,7 +176,9 @@ public enum PlotRenderer {
             let start = max(region.x, plotLeft + (plotColumns - xTitle.count) / 2)
             frame.put(string: xTitle, at: FramePoint(x: start, y: region.maxY - 1), clip: region)
         }
-        return geometry
+        var placed = geometry
+        placed.legendBox = legendBox
+        return (placed, legendCovers)
     }
 
     // MARK: Ranges and scales
@@ -164,7 +191,7 @@ public enum PlotRenderer {
     }
 
     /// The finite (and, for log axes, positive) x-extent of all series; 0…1 or 1…10 if none.
-    static func dataXRange(_ series: [Series], positive: Bool) -> ClosedRange<Double> {
+    public static func dataXRange(_ series: [Series], positive: Bool) -> ClosedRange<Double> {
         var low = Double.infinity
         var high = -Double.infinity
         for s in series {
@@ -186,7 +213,7 @@ public enum PlotRenderer {
     }
 
     /// The finite (and, for log axes, positive) y-extent of the points with x in `lower...upper`.
-    static func dataYRange(_ series: [Series], xFrom lower: Double, to upper: Double, positive: Bool) -> ClosedRange<Double> {
+    public static func dataYRange(_ series: [Series], xFrom lower: Double, to upper: Double, positive: Bool) -> ClosedRange<Double> {
         var low = Double.infinity
         var high = -Double.infinity
         func include(_ value: Double) {

@@ -1,3 +1,5 @@
+import GlassKit
+
 /// Everything that can change the explorer's state; `update(state, action)` applies one.
 public enum Action: Equatable, Sendable {
     /// Show a view.
@@ -13,9 +15,23 @@ public enum Action: Equatable, Sendable {
     /// Show or hide the selected state.
     case toggleSelectedState
     /// Zoom in, out, or back to the full range.
-    case zoomIn, zoomOut, zoomReset
+    /// Zoom the x axis in or out around the active cursor (or the middle).
+    case zoomX(in: Bool)
+    /// Zoom the y axis in or out around the middle.
+    case zoomY(in: Bool)
+    /// Move what is shown by a quarter of the span (x: −1 left, +1 right; y: −1 down, +1 up).
+    case pan(x: Int, y: Int)
+    /// Fit y to what is visible.
+    case fitY
+    /// Show all the data (x and y).
+    case zoomReset
+    /// Start typing a range for an axis.
+    case beginRange(PlotAxis)
     /// Cycle the DSC baseline: linear → none → state:… → linear.
-    case cycleBaseline
+    /// Open the baseline pick-list.
+    case chooseBaseline
+    /// Set the baseline.
+    case setBaseline(DSCBaseline)
     /// Start typing an exact value for the active cursor.
     case beginInput
     /// A character typed into the value prompt.
@@ -48,4 +64,10 @@ public enum Action: Equatable, Sendable {
     case nudgeShift(Double)
     /// View 9: refine the selected isotherm's shift near its current value (SPEC §4.3 cost).
     case refineShift
+    /// Undo the last change of a cursor, window, baseline or shift; redo it.
+    case undo, redo
+    /// Move in a pick-list.
+    case pickMove(Int)
+    /// Gives every DMA state the selected state's value of the active cursor's setting.
+    case applyToAllStates
 }

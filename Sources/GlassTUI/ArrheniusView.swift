@@ -2,8 +2,9 @@ import Foundation
 import GlassKit
 import GlassPlot
 
-/// View 7: the Arrhenius map of the selected state, log10 f against 1000/T: β pairs and their
-/// Arrhenius line, α pairs and the VFT curve, T_c marked.
+/// View 7: the Arrhenius map, log10 f against 1000/T, of every visible DMA state (the paper's
+/// Fig. 3c): β pairs and their Arrhenius line, α pairs and the VFT curve, T_c marked; each state
+/// in its colour and marker, the selected one on top.
 public struct ArrheniusView: ExplorerView {
     /// Makes the view.
     public init() {}
@@ -12,40 +13,41 @@ public struct ArrheniusView: ExplorerView {
     /// The β and α window edges (they decide the pairs).
     public var cursors: [CursorID] { [.betaLo, .betaHi, .alphaLo, .alphaHi] }
 
-    /// Pairs as points, fits as lines sampled over the pairs' temperature span.
+    /// Pairs as points (one series a state), fits as unnamed lines in the state's colour.
     public func plot(_ s: ExplorerState, columns: Int) -> PlotSpec? {
-        guard let (_, _, r) = DMAViewSupport.selected(s), !(r.betaPairs.isEmpty && r.alphaPairs.isEmpty) else { return nil }
+        let states = DMAViewSupport.overlay(s).filter { !($0.result.betaPairs.isEmpty && $0.result.alphaPairs.isEmpty) }
+        guard let selected = DMAViewSupport.selected(s) else { return nil }
         let l10 = log(10.0)
         var series: [Series] = []
-        func points(_ name: String, _ pairs: [PeakPair], _ colour: Int, _ marker: Character) {
-            guard !pairs.isEmpty else { return }
-            let sorted = pairs.sorted { 1 / $0.temperatureK < 1 / $1.temperatureK }
-            series.append(Series(name: name, x: sorted.map { 1000 / $0.temperatureK }, y: sorted.map { log10($0.frequencyHz) },
-                                 colour: colour, marker: marker, style: .points))
-        }
-        func curve(_ name: String, _ t: [Double], _ colour: Int, _ lnF: (Double) -> Double) {
-            guard let lo = t.min(), let hi = t.max(), hi > lo else { return }
-            let n = max(8, columns)
-            let ts = (0...n).map { hi - (hi - lo) * Double($0) / Double(n) }
-            series.append(Series(name: name, x: ts.map { 1000 / $0 }, y: ts.map { lnF($0) / l10 }, colour: colour, marker: "."))
-        }
-        points("β pairs", r.betaPairs, 4, "o")
-        points("α pairs", r.alphaPairs, 1, "x")
-        let allT = (r.betaPairs + r.alphaPairs).map { $0.temperatureK } + (r.tcK.map { [$0] } ?? [])
-        if let b = r.beta { curve("β Arrhenius", r.betaPairs.map { $0.temperatureK } + (r.tcK.map { [$0] } ?? []), 4) { b.lnFrequency(atK: $0) } }
-        if let a = r.alpha {
-            let ts = (r.alphaPairs.map { $0.temperatureK } + (r.tcK.map { [$0] } ?? [])).filter { $0 > a.t0K + 1 }
-            curve("α VFT", ts, 1) { a.lnFrequency(atK: $0) }
+        var markers: [VerticalMarker] = []
+        var allT: [Double] = []
+        for (k, r) in states {
+            let colour = s.dmaColour(k), marker = s.dmaMarker(k)
+            let pairs = (r.betaPairs + r.alphaPairs).sorted { $0.temperatureK > $1.temperatureK }
+            series.append(Series(name: "\(r.state) β, α pairs", x: pairs.map { 1000 / $0.temperatureK },
+                                 y: pairs.map { log10($0.frequencyHz) }, colour: colour, marker: marker, style: .points))
+            func curve(_ t: [Double], _ lnF: (Double) -> Double) {
+                guard let lo = t.min(), let hi = t.max(), hi > lo else { return }
+                let n = max(8, columns)
+                let ts = (0...n).map { hi - (hi - lo) * Double($0) / Double(n) }
+                series.append(Series(name: "", x: ts.map { 1000 / $0 }, y: ts.map { lnF($0) / l10 }, colour: colour, marker: "."))
+            }
+            let tc = r.tcK.map { [$0] } ?? []
+            if let b = r.beta { curve(r.betaPairs.map { $0.temperatureK } + tc) { b.lnFrequency(atK: $0) } }
+            if let a = r.alpha { curve((r.alphaPairs.map { $0.temperatureK } + tc).filter { $0 > a.t0K + 1 }) { a.lnFrequency(atK: $0) } }
+            allT += pairs.map { $0.temperatureK } + tc
+            if let t = r.tcK {
+                markers.append(VerticalMarker(x: 1000 / t, label: k == selected.index ? "T_c" : "", style: .dashed, colour: colour))
+            }
         }
         guard !series.isEmpty, let tmin = allT.min(), let tmax = allT.max() else { return nil }
         let pad = max(0.02, (1000 / tmin - 1000 / tmax) * 0.05)
-        var markers: [VerticalMarker] = []
-        if let tc = r.tcK { markers.append(VerticalMarker(x: 1000 / tc, label: "T_c", style: .dashed, colour: 3)) }
-        return PlotSpec(title: "Arrhenius map — \(r.state)", x: Axis(title: "1000/T", unit: "1/K", range: (1000 / tmax - pad)...(1000 / tmin + pad)),
+        let title = states.count > 1 ? "Arrhenius map — \(states.count) states, \(selected.result.state) on top" : "Arrhenius map — \(selected.result.state)"
+        return PlotSpec(title: title, x: Axis(title: "1000/T", unit: "1/K", range: (1000 / tmax - pad)...(1000 / tmin + pad)),
                         y: Axis(title: "log10 f", unit: "Hz"), series: series, markers: markers)
     }
 
-    /// The pairs' markers.
+    /// The pairs' markers, the selected state's last (on top).
     public func marks(_ s: ExplorerState) -> [PlotMark] {
         plot(s, columns: 8)?.series.filter { $0.style == .points }.flatMap { p in
             zip(p.x, p.y).map { PlotMark(x: $0.0, y: $0.1, character: p.marker ?? "*", colour: p.colour) }

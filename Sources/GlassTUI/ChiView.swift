@@ -15,36 +15,50 @@ public struct ChiView: ExplorerView {
     /// T_g only.
     public var plotCursors: [CursorID] { [.tg] }
 
-    /// The points, their error bars (broken line), the a1/a2 lines through the points' means.
+    /// Per visible state (the paper's Fig. 5b): the points, their error bars (broken line), the
+    /// a1/a2 lines through the points' means, in the state's colour and marker; the selected
+    /// state on top with its T_g cursor, the others' T_g dashed.
     public func plot(_ s: ExplorerState, columns: Int) -> PlotSpec? {
-        guard let (_, _, r) = DMAViewSupport.selected(s), let q = r.qpd, !q.points.isEmpty else { return nil }
-        let pts = q.points.sorted { $0.temperatureK < $1.temperatureK }
+        guard let selected = DMAViewSupport.selected(s) else { return nil }
         var series: [Series] = []
-        var bx: [Double] = [], by: [Double] = []
-        for p in pts {
-            bx += [p.temperatureK, p.temperatureK, .nan]; by += [p.chi - p.chiStderr, p.chi + p.chiStderr, .nan]
-        }
-        series.append(Series(name: "± stderr", x: bx, y: by, colour: 7, marker: "|"))
-        series.append(Series(name: "χ", x: pts.map { $0.temperatureK }, y: pts.map { $0.chi }, colour: 4, marker: "o", style: .points))
-        if let sl = q.slopes {
-            // The OLS line with slope a passes through the mean of its points.
-            func line(_ name: String, _ sel: [QPDPoint], _ a: Double?, _ colour: Int) {
-                guard let a, let lo = sel.first?.temperatureK, let hi = sel.last?.temperatureK, !sel.isEmpty else { return }
-                let mt = sel.map { $0.temperatureK }.reduce(0, +) / Double(sel.count)
-                let mc = sel.map { $0.chi }.reduce(0, +) / Double(sel.count)
-                series.append(Series(name: name, x: [lo, hi], y: [mc + a * (lo - mt), mc + a * (hi - mt)], colour: colour, marker: "."))
+        var markers: [VerticalMarker] = []
+        for (k, r) in DMAViewSupport.overlay(s) {
+            guard let q = r.qpd, !q.points.isEmpty else { continue }
+            let colour = s.dmaColour(k)
+            let pts = q.points.sorted { $0.temperatureK < $1.temperatureK }
+            var bx: [Double] = [], by: [Double] = []
+            for p in pts {
+                bx += [p.temperatureK, p.temperatureK, .nan]; by += [p.chi - p.chiStderr, p.chi + p.chiStderr, .nan]
             }
-            line("a1", pts.filter { $0.temperatureK <= sl.tgK }, sl.a1PerK, 2)
-            line("a2", pts.filter { $0.temperatureK >= sl.tgK }, sl.a2PerK, 1)
+            series.append(Series(name: "", x: bx, y: by, colour: colour, marker: "|"))
+            series.append(Series(name: "\(r.state) χ", x: pts.map { $0.temperatureK }, y: pts.map { $0.chi },
+                                 colour: colour, marker: s.dmaMarker(k), style: .points))
+            if let sl = q.slopes {
+                // The OLS line with slope a passes through the mean of its points.
+                func line(_ sel: [QPDPoint], _ a: Double?) {
+                    guard let a, let lo = sel.first?.temperatureK, let hi = sel.last?.temperatureK, !sel.isEmpty else { return }
+                    let mt = sel.map { $0.temperatureK }.reduce(0, +) / Double(sel.count)
+                    let mc = sel.map { $0.chi }.reduce(0, +) / Double(sel.count)
+                    series.append(Series(name: "", x: [lo, hi], y: [mc + a * (lo - mt), mc + a * (hi - mt)], colour: colour, marker: "."))
+                }
+                line(pts.filter { $0.temperatureK <= sl.tgK }, sl.a1PerK)
+                line(pts.filter { $0.temperatureK >= sl.tgK }, sl.a2PerK)
+                if k != selected.index { markers.append(VerticalMarker(x: sl.tgK, label: "", style: .dashed, colour: colour)) }
+            }
         }
-        var markers = DMAViewSupport.markers(s, [.tg])
-        if markers.isEmpty, let tg = q.slopes?.tgK { markers.append(VerticalMarker(x: tg, label: "T_g", style: .dashed)) }
-        return PlotSpec(title: "χ(T) — \(r.state)", x: Axis(title: "T", unit: "K"), y: Axis(title: "χ"), series: series, markers: markers)
+        guard !series.isEmpty else { return nil }
+        var own = DMAViewSupport.markers(s, [.tg])
+        if own.isEmpty, let tg = selected.result.qpd?.slopes?.tgK { own.append(VerticalMarker(x: tg, label: "T_g", style: .dashed)) }
+        let n = series.filter { $0.style == .points }.count
+        let title = n > 1 ? "χ(T) — \(n) states, \(selected.result.state) on top" : "χ(T) — \(selected.result.state)"
+        return PlotSpec(title: title, x: Axis(title: "T", unit: "K"), y: Axis(title: "χ"), series: series, markers: markers + own)
     }
 
-    /// The χ points.
+    /// The χ points of every drawn state, the selected state's last (on top).
     public func marks(_ s: ExplorerState) -> [PlotMark] {
-        s.selectedDMAResult?.qpd?.points.map { PlotMark(x: $0.temperatureK, y: $0.chi, character: "o", colour: 4) } ?? []
+        DMAViewSupport.overlay(s).flatMap { k, r in
+            (r.qpd?.points ?? []).map { PlotMark(x: $0.temperatureK, y: $0.chi, character: s.dmaMarker(k), colour: s.dmaColour(k)) }
+        }
     }
 
     /// Why there is nothing.

@@ -16,7 +16,9 @@ public struct CumulativeView: ExplorerView {
     public func plot(_ s: ExplorerState, columns: Int) -> PlotSpec? {
         guard s.results?.dsc != nil, let ts = s.tsK, let te = s.teK, ts < te else { return nil }
         let full = ts...te
-        let range = ZoomWindow.range(full: full, zoom: s.zoom, centre: s.value(of: s.cursor))
+        // Sampled over what is visible, so a zoom keeps two samples a column.
+        var range = full
+        if let v = s.viewports[id]?.x, v.upperBound > ts, v.lowerBound < te { range = max(ts, v.lowerBound)...min(te, v.upperBound) }
         let samples = max(8, 2 * columns)
         var series: [Series] = []
         for (i, st) in s.prepared.states.enumerated() where s.isVisible(st.state) {

@@ -11,6 +11,19 @@ enum DMAViewSupport {
         return (k, s.dma.states[k], r)
     }
 
+    /// The DMA states an overlaid view draws, in drawing order: every visible state with a
+    /// result, the selected one last (on top; drawn even when hidden, as it drives the cursors).
+    static func overlay(_ s: ExplorerState) -> [(index: Int, result: DMAStateResult)] {
+        guard let r = s.results else { return [] }
+        let sel = s.selectedDMAIndex
+        var out: [(index: Int, result: DMAStateResult)] = []
+        for (k, st) in s.dma.states.enumerated() where k < r.dma.count && k != sel && s.isVisible(st.data.state) {
+            out.append((k, r.dma[k]))
+        }
+        if let k = sel, k < r.dma.count { out.append((k, r.dma[k])) }
+        return out
+    }
+
     /// Why there is nothing to plot for a DMA view.
     static func unavailable(_ s: ExplorerState, what: String) -> String {
         if let e = s.loadError { return "cannot open the study: \(e)" }

@@ -24,47 +24,34 @@ public struct ExportRequest: Equatable, Sendable {
     }
 }
 
-/// Settings to write into study.toml.
+/// One `key = value` to set in study.toml: at top level (`state` nil) or in the state's
+/// `[states."LABEL"]` table.
+public struct TomlAssignment: Equatable, Sendable {
+    /// The state whose table gets the key; nil for the top level.
+    public var state: String?
+    /// The key, e.g. `beta_window_K`.
+    public var key: String
+    /// The TOML value text, e.g. `[320, 420]` or `"linear"`.
+    public var value: String
+    /// Makes an assignment.
+    public init(state: String? = nil, key: String, value: String) {
+        self.state = state; self.key = key; self.value = value
+    }
+
+    /// How the status line and the question name it: `key` or `key (state)`.
+    public var label: String { state.map { "\(key) (\($0))" } ?? key }
+}
+
+/// Settings to write into study.toml: every value in force that study.toml alone would not
+/// give, each where it wins (see ``SettingsWritePlan``).
 public struct SettingsRequest: Equatable, Sendable {
     /// The study.toml path.
     public var tomlPath: String
-    /// Integration start, K.
-    public var tsK: Double
-    /// Integration end, K.
-    public var teK: Double
-    /// Baseline spelling.
-    public var baseline: String
-    /// β window, K (nil: not written).
-    public var betaWindowK: ClosedRange<Double>?
-    /// α window, K.
-    public var alphaWindowK: ClosedRange<Double>?
-    /// QPD window, Hz.
-    public var qpdWindowHz: ClosedRange<Double>?
-    /// T_g, K (nil: not written, so it stays estimated or from the files).
-    public var tgK: Double?
-    /// T_ref, K.
-    public var trefK: Double?
+    /// What to set, top-level keys first.
+    public var assignments: [TomlAssignment]
     /// Makes a request.
-    public init(tomlPath: String, tsK: Double, teK: Double, baseline: String, betaWindowK: ClosedRange<Double>? = nil,
-                alphaWindowK: ClosedRange<Double>? = nil, qpdWindowHz: ClosedRange<Double>? = nil, tgK: Double? = nil,
-                trefK: Double? = nil) {
-        self.tomlPath = tomlPath; self.tsK = tsK; self.teK = teK; self.baseline = baseline
-        self.betaWindowK = betaWindowK; self.alphaWindowK = alphaWindowK; self.qpdWindowHz = qpdWindowHz
-        self.tgK = tgK; self.trefK = trefK
-    }
-
-    /// The top-level study.toml keys and TOML values to write, in order: ts_K, te_K, baseline,
-    /// then the DMA windows, tg_K and tref_K that are set.
-    public var tomlValues: [(key: String, value: String)] {
-        func window(_ w: ClosedRange<Double>) -> String { "[\(JSONValue.format(w.lowerBound)), \(JSONValue.format(w.upperBound))]" }
-        var out: [(key: String, value: String)] = [("ts_K", JSONValue.format(tsK)), ("te_K", JSONValue.format(teK)),
-                                                   ("baseline", "\"\(baseline)\"")]
-        if let w = betaWindowK { out.append(("beta_window_K", window(w))) }
-        if let w = alphaWindowK { out.append(("alpha_window_K", window(w))) }
-        if let w = qpdWindowHz { out.append(("qpd_window_Hz", window(w))) }
-        if let t = tgK { out.append(("tg_K", JSONValue.format(t))) }
-        if let t = trefK { out.append(("tref_K", JSONValue.format(t))) }
-        return out
+    public init(tomlPath: String, assignments: [TomlAssignment]) {
+        self.tomlPath = tomlPath; self.assignments = assignments
     }
 }
 
@@ -72,8 +59,9 @@ public struct SettingsRequest: Equatable, Sendable {
 public enum EffectOutcome: Equatable, Sendable {
     /// Done; a message for the status line.
     case done(String)
-    /// The settings were written into study.toml; a message.
-    case settingsWritten(SettingsRequest, String)
+    /// The settings were written into study.toml; the study's settings as read back from the
+    /// new file, and a message.
+    case settingsWritten(StudySettings, String)
     /// The export target exists: ask before overwriting.
     case exists(ExportRequest, paths: [String])
     /// Failed; the one-line reason.

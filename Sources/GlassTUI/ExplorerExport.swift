@@ -3,29 +3,23 @@ import GlassKit
 /// The explorer's export: exactly `analyze`'s JSON/TSV (SPEC §5, built by `ResultsExport`
 /// from the same `Results`) plus an `explorer` part with the bounds and windows used.
 public enum ExplorerExport {
-    /// The DMA settings in force for every state: those set in the explorer, else study.toml's
-    /// top level, else the SPEC §2.3 defaults (T_g nil: per state from the files or estimated).
-    static func dmaInForce(_ s: ExplorerState) -> (beta: ClosedRange<Double>, alpha: ClosedRange<Double>, qpd: ClosedRange<Double>, tg: Double?, tref: Double) {
-        let c = s.study?.settings.common ?? StateSettings()
-        let o = s.dmaOverrides
-        return (o.betaWindowK ?? c.betaWindowK ?? DMAStateSettings.defaultBetaWindowK,
-                o.alphaWindowK ?? c.alphaWindowK ?? DMAStateSettings.defaultAlphaWindowK,
-                o.qpdWindowHz ?? c.qpdWindowHz ?? DMAStateSettings.defaultQPDWindowHz,
-                o.tgK ?? c.tgK,
-                o.trefK ?? s.study?.settings.trefK ?? DMAStateSettings.defaultTrefK)
+    /// T_ref in force (one value for the study).
+    static func trefInForce(_ s: ExplorerState) -> Double {
+        s.results?.dma.first?.settings.trefK ?? s.dmaOverrides.trefK ?? s.study?.settings.trefK ?? DMAStateSettings.defaultTrefK
     }
 
-    /// The windows in force (see ``dmaInForce(_:)``).
-    static func windows(_ s: ExplorerState) -> [(String, JSONValue, String)] {
-        let d = dmaInForce(s)
-        return [
-            ("beta_window_K", .array([.number(d.beta.lowerBound), .number(d.beta.upperBound)]), "K"),
-            ("alpha_window_K", .array([.number(d.alpha.lowerBound), .number(d.alpha.upperBound)]), "K"),
-            ("qpd_window_Hz", .array([.number(d.qpd.lowerBound), .number(d.qpd.upperBound)]), "Hz"),
-            ("tref_K", .number(d.tref), "K"),
-            ("tg_K", .num(d.tg), "K"),
-        ]
+    /// Per DMA state, the windows and T_g in force (the state's resolved settings in `Results`;
+    /// T_g null when it is estimated).
+    static func stateWindows(_ r: Results) -> [(state: String, values: [(String, JSONValue, String)])] {
+        func pair(_ w: ClosedRange<Double>) -> JSONValue { .array([.number(w.lowerBound), .number(w.upperBound)]) }
+        return r.dma.map { d in
+            (d.state, [("beta_window_K", pair(d.settings.betaWindowK), "K"), ("alpha_window_K", pair(d.settings.alphaWindowK), "K"),
+                       ("qpd_window_Hz", pair(d.settings.qpdWindowHz), "Hz"), ("tg_K", .num(d.settings.tgK), "K")])
+        }
     }
+
+    /// What `w` would write now (keys, with the state for per-state ones).
+    static func unwritten(_ s: ExplorerState) -> [String] { SettingsWritePlan.assignments(s).map(\.label) }
 
     /// The JSON document: `analyze`'s keys, then `explorer`.
     public static func json(_ r: Results, state s: ExplorerState) -> String {
@@ -34,7 +28,10 @@ public enum ExplorerExport {
             ("ts_K", .num(r.settings.tsK)), ("ts_origin", .string(s.tsOrigin.rawValue)),
             ("te_K", .num(r.settings.teK)), ("te_origin", .string(s.teOrigin.rawValue)),
             ("baseline", .string(r.settings.baseline.description)),
-        ] + windows(s).map { ($0.0, $0.1) })
+            ("tref_K", .number(trefInForce(s))),
+            ("states", .array(stateWindows(r).map { st in .object([("state", .string(st.state))] + st.values.map { ($0.0, $0.1) }) })),
+            ("not_in_study_toml", .array(unwritten(s).map { .string($0) })),
+        ])
         if case .object(var pairs) = doc {
             pairs.append(("explorer", extra))
             doc = .object(pairs)
@@ -53,16 +50,19 @@ public enum ExplorerExport {
             ["explorer", "", "te_origin", s.teOrigin.rawValue, "", ""],
             ["explorer", "", "baseline", r.settings.baseline.description, "", ""],
         ]
-        for (name, value, unit) in windows(s) {
-            let key = String(name.prefix { $0 != "_" }) + (name.contains("window") ? "_window" : "")
-            switch value {
-            case .array(let a) where a.count == 2:
-                if case .number(let lo) = a[0], case .number(let hi) = a[1] {
-                    rows.append(["explorer", "", key + "_low", v(lo), "", unit])
-                    rows.append(["explorer", "", key + "_high", v(hi), "", unit])
+        rows.append(["explorer", "", "tref", v(trefInForce(s)), "", "K"])
+        for st in stateWindows(r) {
+            for (name, value, unit) in st.values {
+                let key = name.hasSuffix("_window_K") || name.hasSuffix("_window_Hz") ? String(name.prefix { $0 != "_" }) + "_window" : "tg"
+                switch value {
+                case .array(let a) where a.count == 2:
+                    if case .number(let lo) = a[0], case .number(let hi) = a[1] {
+                        rows.append(["explorer", st.state, key + "_low", v(lo), "", unit])
+                        rows.append(["explorer", st.state, key + "_high", v(hi), "", unit])
+                    }
+                case .number(let x): rows.append(["explorer", st.state, key, v(x), "", unit])
+                default: rows.append(["explorer", st.state, key, "", "", unit])
                 }
-            case .number(let x): rows.append(["explorer", "", key, v(x), "", unit])
-            default: rows.append(["explorer", "", key, "", "", unit])
             }
         }
         for row in rows { text += row.joined(separator: "\t") + "\n" }

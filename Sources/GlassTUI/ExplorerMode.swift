@@ -1,3 +1,5 @@
+import GlassKit
+
 /// What the keyboard is doing: browsing, reading help, typing a value, or answering y/n.
 public enum ExplorerMode: Equatable, Sendable {
     /// Normal browsing.
@@ -6,6 +8,10 @@ public enum ExplorerMode: Equatable, Sendable {
     case help
     /// Typing an exact value for a cursor (`=`); `text` is what was typed so far.
     case input(cursor: CursorID, text: String)
+    /// Typing a range `LO HI` for an axis (`x`, `y`); `text` is what was typed so far.
+    case rangeInput(axis: PlotAxis, text: String)
+    /// A pick-list of baselines (`b`): ↑/↓ choose, Enter applies, Esc cancels.
+    case pickBaseline(choices: [DSCBaseline], index: Int)
     /// A yes/no question; `y` runs the effect.
     case confirm(question: String, effect: Effect)
 }

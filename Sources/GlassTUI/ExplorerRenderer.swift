@@ -49,6 +49,7 @@ public enum ExplorerRenderer {
         f.put(string: probe, at: FramePoint(x: 0, y: layout.probeRow), attributes: .dim)
         statusLine(&f, s, row: layout.statusRow)
         if s.mode == .help { helpOverlay(&f, unicode: uni) }
+        if case .pickBaseline(let choices, let index) = s.mode { pickList(&f, s, choices.map(\.description), index, layout.plot) }
         return f
     }
 
@@ -56,7 +57,7 @@ public enum ExplorerRenderer {
     public static func plotGeometry(_ s: ExplorerState) -> PlotGeometry? {
         guard s.width >= minimumWidth, s.height >= minimumHeight else { return nil }
         let layout = Layout(width: s.width, height: s.height)
-        guard let spec = ViewRegistry.view(s.view).plot(s, columns: layout.plot.width) else { return nil }
+        guard let spec = Navigation.plot(s, view: ViewRegistry.view(s.view), columns: layout.plot.width) else { return nil }
         var f = Frame(width: s.width, height: s.height)
         return PlotRenderer.render(ScreenText.fit(spec, unicode: s.style.braille), into: &f, region: layout.plot,
                                    braille: s.style.braille, colours: s.style.colours)
@@ -156,7 +157,7 @@ public enum ExplorerRenderer {
 
     static func plotPane(_ f: inout Frame, _ s: ExplorerState, _ view: any ExplorerView, _ r: FrameRect) {
         let uni = s.style.braille
-        if let spec = view.plot(s, columns: r.width) {
+        if let spec = Navigation.plot(s, view: view, columns: r.width) {
             let g = PlotRenderer.render(ScreenText.fit(spec, unicode: uni), into: &f, region: r, braille: uni, colours: s.style.colours)
             if let g { drawMarks(&f, view.marks(s), geometry: g, colours: s.style.colours) }
             return
@@ -181,6 +182,8 @@ public enum ExplorerRenderer {
     static func drawMarks(_ f: inout Frame, _ marks: [PlotMark], geometry g: PlotGeometry, colours: Bool) {
         for m in marks {
             guard let x = g.column(ofX: m.x), let y = g.row(ofY: m.y) else { continue }
+            // Marks never overwrite the legend's text.
+            if let b = g.legendBox, b.contains(FramePoint(x: x, y: y)) { continue }
             f[x, y] = Cell(m.character, foreground: colours ? m.colour : nil, attributes: .bold)
         }
     }
@@ -192,6 +195,12 @@ public enum ExplorerRenderer {
         switch s.mode {
         case .input(let c, let typed):
             text = "\(c.rawValue) (\(c.unit)) = \(typed)_   Enter sets, Esc cancels"
+            attributes = .bold
+        case .pickBaseline:
+            text = "baseline: ↑↓ choose, Enter applies, Esc cancels"
+            attributes = .bold
+        case .rangeInput(let axis, let typed):
+            text = "\(axis.rawValue) range = \(typed)_   LO HI, Enter sets, Esc cancels"
             attributes = .bold
         case .confirm(let q, _):
             text = q
@@ -212,11 +221,27 @@ public enum ExplorerRenderer {
         f.put(string: ScreenText.fit(text, unicode: uni).fitted(f.width), at: FramePoint(x: 0, y: row), attributes: attributes)
     }
 
-    static func helpOverlay(_ f: inout Frame, unicode: Bool) {
-        let lines = KeyMap.help.map { ScreenText.fit($0, unicode: unicode) }
-        let w = min(f.width - 2, (lines.map(\.count).max() ?? 0) + 4)
-        let h = min(f.height - 2, lines.count + 4)
-        let box = FrameRect(x: (f.width - w) / 2, y: (f.height - h) / 2, width: w, height: h)
+    /// A pick-list at the top left of the plot: the chosen line in reverse video, the one in
+    /// force marked with `*`.
+    static func pickList(_ f: inout Frame, _ s: ExplorerState, _ items: [String], _ index: Int, _ area: FrameRect) {
+        let uni = s.style.braille
+        let current = s.baseline.description
+        let lines = items.map { ($0 == current ? "* " : "  ") + $0 }
+        let w = min(area.width, (lines.map(\.count).max() ?? 0) + 4)
+        let h = min(area.height, lines.count + 2)
+        let box = FrameRect(x: area.x + 1, y: area.y, width: w, height: h)
+        drawBox(&f, box, title: " Baseline ", unicode: uni)
+        let inner = FrameRect(x: box.x + 1, y: box.y + 1, width: w - 2, height: h - 2)
+        // Scroll so the chosen line is visible.
+        let first = max(0, min(index - inner.height + 1, lines.count - inner.height))
+        for (row, k) in (first..<lines.count).prefix(inner.height).enumerated() {
+            let text = ScreenText.fit(" " + lines[k], unicode: uni).fitted(inner.width)
+            f.put(string: text, at: FramePoint(x: inner.x, y: inner.y + row), attributes: k == index ? [.reverse, .bold] : [], clip: inner)
+        }
+    }
+
+    /// Clears `box` and draws its frame with a title.
+    static func drawBox(_ f: inout Frame, _ box: FrameRect, title: String, unicode: Bool) {
         f.fill(box)
         let horizontal: Character = unicode ? "─" : "-", vertical: Character = unicode ? "│" : "|"
         let corners: [Character] = unicode ? ["┌", "┐", "└", "┘"] : ["+", "+", "+", "+"]
@@ -224,7 +249,15 @@ public enum ExplorerRenderer {
         for y in box.y..<box.maxY { f[box.x, y] = Cell(vertical); f[box.maxX - 1, y] = Cell(vertical) }
         f[box.x, box.y] = Cell(corners[0]); f[box.maxX - 1, box.y] = Cell(corners[1])
         f[box.x, box.maxY - 1] = Cell(corners[2]); f[box.maxX - 1, box.maxY - 1] = Cell(corners[3])
-        f.put(string: " Keys ", at: FramePoint(x: box.x + 2, y: box.y), attributes: .bold)
+        f.put(string: title, at: FramePoint(x: box.x + 2, y: box.y), attributes: .bold, clip: box)
+    }
+
+    static func helpOverlay(_ f: inout Frame, unicode: Bool) {
+        let lines = KeyMap.help.map { ScreenText.fit($0, unicode: unicode) }
+        let w = min(f.width - 2, (lines.map(\.count).max() ?? 0) + 4)
+        let h = min(f.height - 2, lines.count + 4)
+        let box = FrameRect(x: (f.width - w) / 2, y: (f.height - h) / 2, width: w, height: h)
+        drawBox(&f, box, title: " Keys ", unicode: unicode)
         let inner = FrameRect(x: box.x + 2, y: box.y + 2, width: w - 4, height: h - 4)
         for (i, l) in lines.enumerated() { f.put(string: l, at: FramePoint(x: inner.x, y: inner.y + i), clip: inner) }
     }

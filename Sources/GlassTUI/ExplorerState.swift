@@ -28,8 +28,9 @@ public struct ExplorerState: Sendable {
     public var curveSeries: [CurveSeries]
     /// The DMA half of the study, prepared once (peak curves, QPD prefix sums, TTS curves).
     public var dma: DMAPrepared
-    /// DMA settings set in the explorer (windows, T_g, T_ref); nil fields mean "as `analyze`
-    /// resolves them" (SPEC §2.3). Only the DMA fields are used.
+    /// DMA settings above study.toml: the command line's options (for every state), T_ref moved
+    /// in the explorer, and in `perState` the windows and T_g moved for one state. Resolved per
+    /// state by `DMAStateSettings.resolve`, as `analyze` does (SPEC §2.3). Only the DMA fields are used.
     public var dmaOverrides = AnalysisOptions()
     /// Per DMA state, the peak searches and master curve of the last settings (a window move
     /// redoes only its own part).
@@ -62,8 +63,9 @@ public struct ExplorerState: Sendable {
     public var hidden: Set<String> = []
     /// Index of the selected state in the states pane.
     public var selection = 0
-    /// Zoom level: the x span shown is the full span / 2^zoom.
-    public var zoom = 0
+    /// Per view, the part of the plot shown (zoom, pan, typed ranges); a view without one shows
+    /// all its data. View 1 opens on the region of interest.
+    public var viewports: [ViewID: Viewport] = [:]
     /// Keyboard mode.
     public var mode: ExplorerMode = .normal
     /// One-line message for the status line.
@@ -78,6 +80,14 @@ public struct ExplorerState: Sendable {
     public var studyIsDirectory = true
     /// Directory exports are written to.
     public var exportDirectory: String
+    /// Undo/redo history of the settings changed in the explorer.
+    public var history = WorkHistory()
+    /// The settings as study.toml last held them (at start, after `w`): `q` asks when they differ.
+    public var writtenWork: WorkSnapshot?
+    /// Whether the `=` prompt still shows the value it started from (the first key replaces it).
+    public var inputFresh = false
+    /// Set by a first `q` with unwritten changes: a second `q` quits.
+    public var quitArmed = false
     /// An effect for the runtime to perform (then cleared).
     public var pendingEffect: Effect?
     /// Set when the user quits.
@@ -128,6 +138,11 @@ public struct ExplorerState: Sendable {
             proposalRule = p.rule
         }
         recompute()
+        let data = curveSeries.compactMap { $0.series.envelope?.xBounds }.reduce(nil as ClosedRange<Double>?) { acc, d in
+            acc.map { min($0.lowerBound, d.lowerBound)...max($0.upperBound, d.upperBound) } ?? d
+        }
+        if let roi = Navigation.regionOfInterest(tsK: tsK, teK: teK, data: data) { viewports[.heatFlow] = Viewport(x: roi) }
+        writtenWork = WorkSnapshot(self)
     }
 
     /// A one-line description of an error.
@@ -207,20 +222,21 @@ public struct ExplorerState: Sendable {
         }
     }
 
-    /// The value of cursor `c`.
+    /// The value of cursor `c`: T_s/T_e, else the selected DMA state's setting in force (its
+    /// resolved settings in `Results`, which already hold the explorer's edits).
     public func value(of c: CursorID) -> Double? {
         let settings = selectedDMAResult?.settings ?? results?.dma.first?.settings
         switch c {
         case .ts: return tsK
         case .te: return teK
-        case .betaLo: return (dmaOverrides.betaWindowK ?? settings?.betaWindowK)?.lowerBound
-        case .betaHi: return (dmaOverrides.betaWindowK ?? settings?.betaWindowK)?.upperBound
-        case .alphaLo: return (dmaOverrides.alphaWindowK ?? settings?.alphaWindowK)?.lowerBound
-        case .alphaHi: return (dmaOverrides.alphaWindowK ?? settings?.alphaWindowK)?.upperBound
-        case .qpdLo: return (dmaOverrides.qpdWindowHz ?? settings?.qpdWindowHz)?.lowerBound
-        case .qpdHi: return (dmaOverrides.qpdWindowHz ?? settings?.qpdWindowHz)?.upperBound
-        case .tg: return dmaOverrides.tgK ?? settings?.tgK ?? selectedDMAResult?.qpd?.slopes?.tgK
-        case .tref: return dmaOverrides.trefK ?? results?.settings.trefK
+        case .betaLo: return settings?.betaWindowK.lowerBound
+        case .betaHi: return settings?.betaWindowK.upperBound
+        case .alphaLo: return settings?.alphaWindowK.lowerBound
+        case .alphaHi: return settings?.alphaWindowK.upperBound
+        case .qpdLo: return settings?.qpdWindowHz.lowerBound
+        case .qpdHi: return settings?.qpdWindowHz.upperBound
+        case .tg: return settings?.tgK ?? selectedDMAResult?.qpd?.slopes?.tgK
+        case .tref: return settings?.trefK ?? dmaOverrides.trefK ?? results?.settings.trefK
         }
     }
 

@@ -9,6 +9,8 @@ public enum ExplorerUpdate {
     public static func update(_ state: ExplorerState, _ action: Action) -> ExplorerState {
         var s = state
         s.pendingEffect = nil
+        let before = WorkSnapshot(state)
+        if action != .quit { s.quitArmed = false }
         switch action {
         case .resize, .effectFinished: break
         default: s.message = nil
@@ -33,6 +35,7 @@ public enum ExplorerUpdate {
         case .moveCursor(let steps):
             guard view.cursors.contains(s.cursor) else { s.message = "this view has no cursor"; break }
             move(&s, steps: steps)
+            follow(&s, s.cursor)
         case .moveSelection(let d):
             let n = s.stateLabels.count
             if n > 0 { s.selection = min(max(0, s.selection + d), n - 1) }
@@ -41,22 +44,68 @@ public enum ExplorerUpdate {
             guard s.selection < labels.count else { break }
             let l = labels[s.selection]
             if s.hidden.contains(l) { s.hidden.remove(l) } else { s.hidden.insert(l) }
-        case .zoomIn:
-            s.zoom = min(s.zoom + 1, 12)
-        case .zoomOut:
-            s.zoom = max(s.zoom - 1, 0)
+        case .zoomX(let zoomIn):
+            let centre = view.plotCursors.contains(s.cursor) ? s.value(of: s.cursor) : nil
+            navigate(&s, axis: .x) { r, log in
+                Navigation.zoom(r, factor: zoomIn ? Navigation.zoomFactor : 1 / Navigation.zoomFactor, centre: centre, log: log)
+            }
+        case .zoomY(let zoomIn):
+            navigate(&s, axis: .y) { r, log in
+                Navigation.zoom(r, factor: zoomIn ? Navigation.zoomFactor : 1 / Navigation.zoomFactor, centre: nil, log: log)
+            }
+        case .pan(let dx, let dy):
+            if dx != 0 { navigate(&s, axis: .x) { r, log in Navigation.pan(r, fraction: Double(dx) * Navigation.panFraction, log: log) } }
+            if dy != 0 { navigate(&s, axis: .y) { r, log in Navigation.pan(r, fraction: Double(dy) * Navigation.panFraction, log: log) } }
+        case .fitY:
+            s.viewports[s.view]?.y = nil
         case .zoomReset:
-            s.zoom = 0
-        case .cycleBaseline:
-            cycleBaseline(&s)
+            s.viewports[s.view] = nil
+        case .beginRange(let axis):
+            guard view.plot(s, columns: 10) != nil else { s.message = "this view has no plot"; break }
+            s.mode = .rangeInput(axis: axis, text: "")
+        case .setBaseline(let b):
+            setBaseline(&s, to: b)
+        case .chooseBaseline:
+            guard !s.prepared.states.isEmpty else { s.message = "no DSC data: no baseline to choose"; break }
+            let choices: [DSCBaseline] = [.linear, .none] + s.prepared.states.map { .state($0.state) }
+            s.mode = .pickBaseline(choices: choices, index: choices.firstIndex(of: s.baseline) ?? 0)
+        case .pickMove(let d):
+            if case .pickBaseline(let choices, let i) = s.mode { s.mode = .pickBaseline(choices: choices, index: min(max(0, i + d), choices.count - 1)) }
+        case .undo:
+            guard let last = s.history.undo.popLast() else { s.message = "nothing to undo"; break }
+            s.history.redo.append(before)
+            last.restore(into: &s)
+            s.message = "undone"
+        case .redo:
+            guard let next = s.history.redo.popLast() else { s.message = "nothing to redo"; break }
+            s.history.undo.append(before)
+            next.restore(into: &s)
+            s.message = "redone"
         case .beginInput:
             guard view.cursors.contains(s.cursor) else { s.message = "this view has no cursor"; break }
-            s.mode = .input(cursor: s.cursor, text: "")
+            // Typing starts from the current value (Backspace edits it).
+            s.mode = .input(cursor: s.cursor, text: s.value(of: s.cursor).map(Format.shortNumber) ?? "")
+            s.inputFresh = true
         case .inputCharacter(let c):
-            if case .input(let cur, let text) = s.mode, text.count < 24 { s.mode = .input(cursor: cur, text: text + String(c)) }
+            // The first character typed replaces the value the prompt started from.
+            if case .input(let cur, let text) = s.mode, text.count < 24 { s.mode = .input(cursor: cur, text: (s.inputFresh ? "" : text) + String(c)) }
+            if case .rangeInput(let axis, let text) = s.mode, text.count < 40 { s.mode = .rangeInput(axis: axis, text: text + String(c)) }
+            s.inputFresh = false
         case .inputBackspace:
             if case .input(let cur, let text) = s.mode { s.mode = .input(cursor: cur, text: String(text.dropLast())) }
+            s.inputFresh = false
+            if case .rangeInput(let axis, let text) = s.mode { s.mode = .rangeInput(axis: axis, text: String(text.dropLast())) }
         case .inputCommit:
+            if case .pickBaseline(let choices, let i) = s.mode {
+                s.mode = .normal
+                setBaseline(&s, to: choices[i])
+                break
+            }
+            if case .rangeInput(let axis, let text) = s.mode {
+                s.mode = .normal
+                setRange(&s, axis: axis, text: text)
+                break
+            }
             guard case .input(let cur, let text) = s.mode else { break }
             s.mode = .normal
             guard let v = Double(text.trimmingCharacters(in: .whitespaces)), v.isFinite else {
@@ -64,6 +113,7 @@ public enum ExplorerUpdate {
                 break
             }
             set(&s, cur, to: v)
+            follow(&s, cur)
         case .cancel:
             s.mode = .normal
             s.message = nil
@@ -86,19 +136,17 @@ public enum ExplorerUpdate {
             switch outcome {
             case .done(let text):
                 s.message = text
-            case .settingsWritten(let r, let text):
+            case .settingsWritten(let settings, let text):
+                // study.toml now says what is in force: take its settings as read back and drop
+                // the per-state edits it holds (nothing on screen changes).
                 s.message = text
                 s.tsOrigin = .study
                 s.teOrigin = .study
                 s.proposalRule = nil
-                s.study?.settings.tsK = r.tsK
-                s.study?.settings.teK = r.teK
-                s.study?.settings.baseline = r.baseline
-                if let w = r.betaWindowK { s.study?.settings.common.betaWindowK = w }
-                if let w = r.alphaWindowK { s.study?.settings.common.alphaWindowK = w }
-                if let w = r.qpdWindowHz { s.study?.settings.common.qpdWindowHz = w }
-                if let t = r.tgK { s.study?.settings.common.tgK = t }
-                if let t = r.trefK { s.study?.settings.trefK = t }
+                s.study?.settings = settings
+                s.dmaOverrides.perState = [:]
+                s.recompute()
+                s.writtenWork = WorkSnapshot(s)
             case .failed(let text):
                 s.message = "failed: " + text
             case .exists(let request, let paths):
@@ -107,15 +155,65 @@ public enum ExplorerUpdate {
                                   effect: .export(request, overwrite: true))
             }
         case .quit:
-            s.quitRequested = true
+            // Hand shifts are drawing only (never written): they do not count.
+            let unwritten = s.writtenWork.map { written in
+                var now = WorkSnapshot(s)
+                now.masterEdit = written.masterEdit
+                return now != written
+            } ?? false
+            if unwritten, !s.quitArmed, s.studyIsDirectory, !SettingsWritePlan.assignments(s).isEmpty {
+                s.quitArmed = true
+                s.mode = .normal
+                s.message = "unwritten changes: w writes them into study.toml, q again quits"
+            } else {
+                s.quitRequested = true
+            }
         case .selectIsotherm(let d):
             MasterShiftEditor.select(&s, by: d)
         case .nudgeShift(let d):
             MasterShiftEditor.nudge(&s, by: d)
         case .refineShift:
             MasterShiftEditor.refine(&s)
+        case .applyToAllStates:
+            applyToAllStates(&s)
         }
+        if action != .undo, action != .redo, WorkSnapshot(s) != before { s.history.record(before) }
         return s
+    }
+
+    /// Applies `change` to the shown range of `axis` and keeps the result as the view's viewport.
+    static func navigate(_ s: inout ExplorerState, axis: PlotAxis,
+                         _ change: (ClosedRange<Double>, Bool) -> ClosedRange<Double>?) {
+        guard let shown = Navigation.shown(s, columns: max(10, s.width / 2)) else { s.message = "this view has no plot"; return }
+        let current = axis == .x ? shown.x : shown.y
+        guard let next = change(current, axis == .x ? shown.xLog : shown.yLog) else {
+            s.message = "cannot zoom further"
+            return
+        }
+        var vp = s.viewports[s.view] ?? Viewport()
+        if axis == .x { vp.x = next } else { vp.y = next }
+        s.viewports[s.view] = vp
+    }
+
+    /// A typed range for an axis: two numbers `LO HI`, else a message and nothing changes.
+    static func setRange(_ s: inout ExplorerState, axis: PlotAxis, text: String) {
+        guard let shown = Navigation.shown(s, columns: max(10, s.width / 2)) else { s.message = "this view has no plot"; return }
+        let log = axis == .x ? shown.xLog : shown.yLog
+        guard let r = Navigation.parseRange(text, log: log) else {
+            s.message = "'\(text)': expected two numbers LO HI with LO < HI\(log ? ", both > 0 (log axis)" : ""); range unchanged"
+            return
+        }
+        var vp = s.viewports[s.view] ?? Viewport()
+        if axis == .x { vp.x = r } else { vp.y = r }
+        s.viewports[s.view] = vp
+    }
+
+    /// After a cursor move: the view moves only when the cursor reaches the edge of what is shown.
+    static func follow(_ s: inout ExplorerState, _ c: CursorID) {
+        guard ViewRegistry.view(s.view).plotCursors.contains(c), let v = s.value(of: c), let x = s.viewports[s.view]?.x,
+              let shown = Navigation.shown(s, columns: max(10, s.width / 2)),
+              let moved = Navigation.follow(x, value: v, log: shown.xLog) else { return }
+        s.viewports[s.view]?.x = moved
     }
 
     /// Keeps the active cursor one of the view's.
@@ -211,8 +309,8 @@ public enum ExplorerUpdate {
         s.message = nil
     }
 
-    /// Sets a DMA window edge, T_g or T_ref for every state (as the `analyze` options do) and
-    /// re-runs only the DMA analysis; an edge must stay on its side of the other (the QPD window > 0).
+    /// Sets a DMA window edge or T_g of the selected DMA state (T_ref: of the study) and re-runs
+    /// only the DMA analysis; an edge must stay on its side of the other (the QPD window > 0).
     static func setDMA(_ s: inout ExplorerState, _ c: CursorID, to v: Double) {
         guard s.results != nil, !s.dma.states.isEmpty else {
             s.message = "\(c.rawValue): not computed (no DMA data)"
@@ -228,19 +326,21 @@ public enum ExplorerUpdate {
             return lo...hi
         }
         var o = s.dmaOverrides
+        let label = s.selectedDMAIndex.map { s.dma.states[$0].data.state } ?? ""
+        var mine = o.perState[label] ?? StateSettings()
         var bad: String?
         switch c {
         case .betaLo, .betaHi:
-            o.betaWindowK = edge(current(.betaLo, .betaHi), low: c == .betaLo)
-            if o.betaWindowK == nil { bad = "the β window needs β_lo < β_hi" }
+            mine.betaWindowK = edge(current(.betaLo, .betaHi), low: c == .betaLo)
+            if mine.betaWindowK == nil { bad = "the β window needs β_lo < β_hi" }
         case .alphaLo, .alphaHi:
-            o.alphaWindowK = edge(current(.alphaLo, .alphaHi), low: c == .alphaLo)
-            if o.alphaWindowK == nil { bad = "the α window needs α_lo < α_hi" }
+            mine.alphaWindowK = edge(current(.alphaLo, .alphaHi), low: c == .alphaLo)
+            if mine.alphaWindowK == nil { bad = "the α window needs α_lo < α_hi" }
         case .qpdLo, .qpdHi:
-            o.qpdWindowHz = edge(current(.qpdLo, .qpdHi), low: c == .qpdLo)
-            if o.qpdWindowHz == nil || v <= 0 { bad = "the QPD window needs 0 < f_lo < f_hi" }
+            mine.qpdWindowHz = edge(current(.qpdLo, .qpdHi), low: c == .qpdLo)
+            if mine.qpdWindowHz == nil || v <= 0 { bad = "the QPD window needs 0 < f_lo < f_hi" }
         case .tg:
-            if v > 0 { o.tgK = v } else { bad = "T_g must be positive" }
+            if v > 0 { mine.tgK = v } else { bad = "T_g must be positive" }
         case .tref:
             if v > 0 { o.trefK = v } else { bad = "T_ref must be positive" }
         case .ts, .te:
@@ -250,17 +350,44 @@ public enum ExplorerUpdate {
             s.message = bad + "; \(c.rawValue) unchanged"
             return
         }
+        if c != .tref { o.perState[label] = mine }
         s.dmaOverrides = o
         s.recomputeDMA()
         s.message = nil
     }
 
-    /// linear → none → state:first … state:last → linear.
-    static func cycleBaseline(_ s: inout ExplorerState) {
-        let labels = s.prepared.states.map { $0.state }
-        let order: [DSCBaseline] = [.linear, .none] + labels.map { .state($0) }
-        let i = order.firstIndex(of: s.baseline) ?? 0
-        let next = order[(i + 1) % order.count]
+    /// Gives every DMA state the selected state's value of the active cursor's setting (its
+    /// whole window, or T_g); T_s, T_e and T_ref are one value for the study already.
+    static func applyToAllStates(_ s: inout ExplorerState) {
+        guard s.cursor.isDMA, s.cursor != .tref else {
+            s.message = "\(s.cursor.rawValue) is one value for the whole study"
+            return
+        }
+        guard let k = s.selectedDMAIndex, let r = s.results, k < r.dma.count else {
+            s.message = "\(s.cursor.rawValue): not computed (no DMA data)"
+            return
+        }
+        let mine = r.dma[k].settings
+        let tg = mine.tgK ?? r.dma[k].qpd?.slopes?.tgK
+        if s.cursor == .tg, tg == nil { s.message = "T_g: not computed for this state"; return }
+        for st in s.dma.states {
+            var e = s.dmaOverrides.perState[st.data.state] ?? StateSettings()
+            switch s.cursor {
+            case .betaLo, .betaHi: e.betaWindowK = mine.betaWindowK
+            case .alphaLo, .alphaHi: e.alphaWindowK = mine.alphaWindowK
+            case .qpdLo, .qpdHi: e.qpdWindowHz = mine.qpdWindowHz
+            case .tg: e.tgK = tg
+            default: break
+            }
+            s.dmaOverrides.perState[st.data.state] = e
+        }
+        s.recomputeDMA()
+        s.message = "\(s.cursor.rawValue): \(r.dma[k].state)'s value applied to every state"
+    }
+
+    /// Sets the baseline chosen from the pick-list; refused (with the reason) when the analysis fails.
+    static func setBaseline(_ s: inout ExplorerState, to next: DSCBaseline) {
+        guard next != s.baseline else { s.message = "baseline: \(next)"; return }
         let old = s
         s.baseline = next
         if case .state(let l) = next { try? s.prepared.cacheBaseline(l) }
@@ -291,25 +418,26 @@ public enum ExplorerUpdate {
         s.pendingEffect = .export(request, overwrite: false)
     }
 
-    /// Asks before writing the bounds into study.toml.
+    /// Asks before writing into study.toml what ``SettingsWritePlan`` finds in force and not
+    /// yet there.
     static func askWrite(_ s: inout ExplorerState) {
-        guard s.study != nil, let ts = s.tsK, let te = s.teK else {
-            s.message = "nothing to write: " + (s.loadError ?? "no bounds")
+        guard s.study != nil else {
+            s.message = "nothing to write: " + (s.loadError ?? "no study")
             return
         }
         guard s.studyIsDirectory else {
             s.message = "the study is a single file: no study.toml to write (use a directory)"
             return
         }
+        let plan = SettingsWritePlan.assignments(s)
+        guard !plan.isEmpty else {
+            s.message = "study.toml already holds every setting in force: nothing to write"
+            return
+        }
         let dir = s.studyPath.hasSuffix("/") ? String(s.studyPath.dropLast()) : s.studyPath
-        let d = ExplorerExport.dmaInForce(s)
-        let hasDMA = !s.dma.states.isEmpty
-        let request = SettingsRequest(tomlPath: dir + "/study.toml", tsK: ts, teK: te, baseline: s.baseline.description,
-                                      betaWindowK: hasDMA ? d.beta : nil, alphaWindowK: hasDMA ? d.alpha : nil,
-                                      qpdWindowHz: hasDMA ? d.qpd : nil, tgK: hasDMA ? d.tg : nil, trefK: hasDMA ? d.tref : nil)
-        let dmaText = hasDMA ? " and the DMA windows\(d.tg == nil ? "" : ", tg_K"), tref_K" : ""
-        s.mode = .confirm(question: "Write ts_K = \(JSONValue.format(ts)), te_K = \(JSONValue.format(te)), baseline = \"\(s.baseline)\"\(dmaText) into study.toml? (y/n)",
-                          effect: .writeSettings(request))
+        let request = SettingsRequest(tomlPath: dir + "/study.toml", assignments: plan)
+        let what = plan.map { "\($0.label) = \($0.value)" }.joined(separator: ", ")
+        s.mode = .confirm(question: "Write study.toml? (y/n) \(what)", effect: .writeSettings(request))
     }
 
     /// A click in the plot moves the nearest of the view's plot cursors there, snapped as the

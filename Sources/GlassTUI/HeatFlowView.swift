@@ -37,7 +37,7 @@ public struct HeatFlowView: ExplorerView {
             markers.append(VerticalMarker(x: v, label: c.rawValue + (s.isProposed(c) ? "?" : ""),
                                           style: active ? .solid : .dashed, colour: active ? 3 : nil))
         }
-        let range = full.map { ZoomWindow.range(full: $0, zoom: s.zoom, centre: s.value(of: s.cursor)) }
+        let range = full
         let title: String
         switch s.baseline {
         case .linear: title = "W(T), chord baseline"

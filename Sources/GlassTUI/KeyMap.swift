@@ -9,6 +9,23 @@ public enum KeyMap {
             case .character("q"): return .quit
             default: return nil
             }
+        case .pickBaseline:
+            switch key {
+            case .up, .character("k"): return .pickMove(-1)
+            case .down, .character("j"): return .pickMove(1)
+            case .enter: return .inputCommit
+            case .escape, .character("b"): return .cancel
+            case .character("q"): return .quit
+            default: return nil
+            }
+        case .rangeInput:
+            switch key {
+            case .character(let c) where c.isNumber || ".-+eE :,".contains(c): return .inputCharacter(c)
+            case .backspace: return .inputBackspace
+            case .enter: return .inputCommit
+            case .escape: return .cancel
+            default: return nil
+            }
         case .input:
             switch key {
             case .character(let c) where c.isNumber || c == "." || c == "-" || c == "e" || c == "E" || c == "+":
@@ -38,10 +55,19 @@ public enum KeyMap {
                 case "[": return .cycleCursor(-1)
                 case "]": return .cycleCursor(1)
                 case " ": return .toggleSelectedState
-                case "+": return .zoomIn
-                case "-": return .zoomOut
+                case "+": return .zoomX(in: true)
+                case "-": return .zoomX(in: false)
+                case "^": return .zoomY(in: true)
+                case "_": return .zoomY(in: false)
+                case "(": return .pan(x: -1, y: 0)
+                case ")": return .pan(x: 1, y: 0)
+                case "K": return .pan(x: 0, y: 1)
+                case "J": return .pan(x: 0, y: -1)
+                case "f": return .fitY
+                case "x": return .beginRange(.x)
+                case "y": return .beginRange(.y)
                 case "0": return .zoomReset
-                case "b": return .cycleBaseline
+                case "b": return .chooseBaseline
                 case "=": return .beginInput
                 case "e": return .export
                 case "w": return .writeSettings
@@ -52,6 +78,9 @@ public enum KeyMap {
                 case "<": return .nudgeShift(-MasterShiftEditor.nudgeDecades)
                 case ">": return .nudgeShift(MasterShiftEditor.nudgeDecades)
                 case "r": return .refineShift
+                case "a": return .applyToAllStates
+                case "u": return .undo
+                case "U": return .redo
                 default: return nil
                 }
             case .left: return .moveCursor(steps: -1)
@@ -78,10 +107,14 @@ public enum KeyMap {
         "=                   type an exact value (Enter, Esc)",
         "↑ ↓ / k j           select a state",
         "space               show / hide the selected state",
-        "+ - 0               zoom in, out, reset",
-        "b                   cycle the baseline (linear, none, state:…)",
+        "+ -  ^ _            zoom x in/out (at the cursor), zoom y in/out",
+        "( )  K J            pan left/right, up/down (a quarter of the span)",
+        "f  0  x  y          fit y to what is visible; all the data; type an x or y range",
+        "b                   choose the baseline from a list (linear, none, state:…)",
+        "u U                 undo, redo a change of bounds, windows, baseline, shifts",
         "e                   export TSV and JSON to the current directory",
-        "w                   write T_s, T_e, baseline, windows into study.toml",
+        "a                   give every state the selected state's window / T_g",
+        "w                   write the settings in force into study.toml",
         "{ } < > r           view 9: pick isotherm, shift ±0.05 decade, refine",
         "mouse click         move the nearest cursor there",
         "? / Esc             close this help        q  quit",

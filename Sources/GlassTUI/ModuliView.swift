@@ -23,15 +23,15 @@ public struct ModuliView: ExplorerView {
 
     /// E'/E_u (line) and E''/E_u (marker line) of every visible state with a scan and E_u.
     public func plot(_ s: ExplorerState, columns: Int) -> PlotSpec? {
-        guard let r = s.results else { return nil }
         var series: [Series] = []
-        for (k, p) in s.dma.states.enumerated() where s.isVisible(p.data.state) && k < r.dma.count {
-            guard let eu = r.dma[k].unrelaxedModulusMPa, eu > 0, let d = ModuliView.scan(p) else { continue }
+        for (k, result) in DMAViewSupport.overlay(s) {
+            let p = s.dma.states[k]
+            guard let eu = result.unrelaxedModulusMPa, eu > 0, let d = ModuliView.scan(p) else { continue }
             let t = d.temperatureKValues
             let f = ScreenNumber.value(d.frequencyHz)
             series.append(Series(name: "\(p.data.state) E'/E_u \(f) Hz", x: t, y: d.storageMPa.map { $0 / eu },
                                  colour: s.dmaColour(k), marker: s.dmaMarker(k)))
-            series.append(Series(name: "E''/E_u", x: t, y: d.lossMPa.map { $0 / eu }, colour: s.dmaColour(k), marker: "."))
+            series.append(Series(name: "\(p.data.state) E''/E_u", x: t, y: d.lossMPa.map { $0 / eu }, colour: s.dmaColour(k), marker: "."))
         }
         guard !series.isEmpty else { return nil }
         return PlotSpec(title: "E'/E_u and E''/E_u vs T (scan nearest 2 Hz)", x: Axis(title: "T", unit: "K"),

@@ -6,7 +6,7 @@ public enum PlotOutput {
     /// The plot of `view` at `width` × `height`, or the reason it is not computed.
     public static func render(_ s: ExplorerState, view id: ViewID, width: Int, height: Int) -> Result<Frame, PlotUnavailable> {
         let view = ViewRegistry.view(id)
-        guard let spec = view.plot(s, columns: width) else { return .failure(PlotUnavailable(reason: view.unavailable(s))) }
+        guard let spec = Navigation.plot(s, view: view, columns: width) else { return .failure(PlotUnavailable(reason: view.unavailable(s))) }
         var frame = Frame(width: width, height: height)
         if let g = PlotRenderer.render(ScreenText.fit(spec, unicode: s.style.braille), into: &frame, region: frame.bounds,
                                        braille: s.style.braille, colours: s.style.colours) {

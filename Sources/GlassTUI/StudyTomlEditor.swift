@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes top-level keys into study.toml text while keeping everything else byte for byte:
 /// an existing top-level `key = …` line (before the first `[table]`) has its value replaced,
 /// keeping its indentation and any trailing `# comment`; a missing key is added after the last
@@ -26,6 +28,78 @@ public enum StudyTomlEditor {
         }
         lines.insert(contentsOf: added, at: insertAt)
         return lines.joined(separator: "\n") + (hadFinalNewline || text.isEmpty ? "\n" : "")
+    }
+
+    /// `text` with every assignment made: top-level ones as ``set(_:in:)`` does; a state's key in
+    /// its `[states."LABEL"]` table (the line replaced when the table has the key, else added
+    /// after the table's last line), the table appended at the end when the file has none.
+    public static func apply(_ assignments: [TomlAssignment], in text: String) -> String {
+        var out = set(assignments.filter { $0.state == nil }.map { ($0.key, $0.value) }, in: text)
+        var order: [String] = []
+        for a in assignments { if let st = a.state, !order.contains(st) { order.append(st) } }
+        for state in order {
+            out = set(assignments.filter { $0.state == state }.map { ($0.key, $0.value) }, inStateTable: state, in: out)
+        }
+        return out
+    }
+
+    /// `text` with `values` set in the `[states."state"]` table.
+    static func set(_ values: [(key: String, value: String)], inStateTable state: String, in text: String) -> String {
+        var lines = text.isEmpty ? [] : text.components(separatedBy: "\n")
+        if text.hasSuffix("\n") { lines.removeLast() }
+        guard let header = lines.firstIndex(where: { tablePath($0) == ["states", state] }) else {
+            if let last = lines.last, !last.trimmingLeadingSpaces.isEmpty { lines.append("") }
+            lines.append("[states.\(quotedKey(state))]")
+            lines += values.map { $0.key + " = " + $0.value }
+            return lines.joined(separator: "\n") + "\n"
+        }
+        let end = lines[(header + 1)...].firstIndex { tablePath($0) != nil } ?? lines.count
+        var insertAt = end
+        while insertAt > header + 1, lines[insertAt - 1].trimmingLeadingSpaces.isEmpty { insertAt -= 1 }
+        var added: [String] = []
+        for (key, value) in values {
+            if let i = lines[(header + 1)..<end].firstIndex(where: { keyOf($0) == key }) {
+                let line = lines[i]
+                let indent = String(line.prefix { $0 == " " || $0 == "\t" })
+                lines[i] = indent + key + " = " + value + (trailingComment(line).map { "  " + $0 } ?? "")
+            } else {
+                added.append(key + " = " + value)
+            }
+        }
+        lines.insert(contentsOf: added, at: insertAt)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The dotted path of a `[table]` header line (quoted parts unquoted), nil for other lines
+    /// (an array-of-tables `[[x]]` header counts as a header with an empty path).
+    static func tablePath(_ line: String) -> [String]? {
+        var t = Substring(line.trimmingLeadingSpaces)
+        guard t.hasPrefix("[") else { return nil }
+        if t.hasPrefix("[[") { return [] }
+        t = t.dropFirst()
+        var parts: [String] = [], current = "", quote: Character?
+        for c in t {
+            if let q = quote {
+                if c == q { quote = nil } else { current.append(c) }
+            } else if c == "\"" || c == "'" {
+                quote = c
+            } else if c == "." {
+                parts.append(current.trimmingCharacters(in: .whitespaces)); current = ""
+            } else if c == "]" {
+                parts.append(current.trimmingCharacters(in: .whitespaces))
+                return parts
+            } else {
+                current.append(c)
+            }
+        }
+        return nil
+    }
+
+    /// A table key as TOML writes it: bare when it is made of letters, digits, `-` and `_`, else quoted.
+    static func quotedKey(_ k: String) -> String {
+        let bare = !k.isEmpty && k.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
+        if bare { return k }
+        return "\"" + k.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
     /// The bare key a `key = value` line sets, or nil.

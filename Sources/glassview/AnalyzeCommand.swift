@@ -16,11 +16,12 @@ struct Analyze: ParsableCommand {
           glassview analyze samples/la30ce30ni10al20co10
           glassview analyze STUDY --ts 420 --te 500 --baseline state:as-cast --format tsv -o out.tsv
           glassview analyze STUDY --beta-window 330:410 --qpd-window 0.01:0.1 --tg 430 --tref 440
+          glassview analyze A B C --format tsv -o lab.tsv     # several studies, one table (first column: study)
         """
     )
 
-    @Argument(help: "Study directory (or a single data file).")
-    var study: String
+    @Argument(help: "Study directories (or single data files); several give one document, studies in argument order.")
+    var studies: [String]
 
     @OptionGroup var settings: SettingsOptions
 
@@ -33,8 +34,7 @@ struct Analyze: ParsableCommand {
     func run() throws {
         do {
             let options = try settings.analysisOptions()
-            let s = try StudyLoader.load(study)
-            let results = try Analysis.run(s, options: options)
+            let results = try StudyBatch.analyze(studies, options: options)
             let text = format == .json ? ResultsExport.jsonText(results) : ResultsExport.tsv(results)
             if let out = output {
                 try AtomicFile.write(text, to: out)

@@ -30,11 +30,10 @@ enum ExplorerEffects {
                 } else {
                     old = ""
                 }
-                let values = r.tomlValues
-                let new = StudyTomlEditor.set(values, in: old)
-                _ = try StudyToml.parse(new, path: r.tomlPath)
+                let new = StudyTomlEditor.apply(r.assignments, in: old)
+                let parsed = try StudyToml.parse(new, path: r.tomlPath)
                 try AtomicFile.write(new, to: r.tomlPath, overwrite: true)
-                return .settingsWritten(r, "wrote \(values.map { $0.key }.joined(separator: ", ")) into \(r.tomlPath)")
+                return .settingsWritten(parsed.settings, "wrote \(r.assignments.map(\.label).joined(separator: ", ")) into \(r.tomlPath)")
             } catch {
                 return .failed((error as? GlassError)?.description ?? "\(error)")
             }

@@ -10,7 +10,8 @@ struct Plot: ParsableCommand {
         abstract: "Print one view's plot to stdout (braille on UTF-8 terminals, else ASCII).",
         discussion: """
         Views: \(ViewID.allCases.map { "\($0.rawValue) \($0.name)" }.joined(separator: ", ")). \
-        Bounds as `analyze` uses them (study.toml, else proposed as the explorer does) unless --ts/--te. \
+        Settings as `analyze` takes them (the same options; study.toml; bounds proposed as the \
+        explorer does when none are given). Without --view: heatflow, or the first view with data. \
         Colours only when stdout is a terminal and NO_COLOR is unset. A view that cannot be \
         computed prints the reason on stderr and exits 1.
 
@@ -22,8 +23,8 @@ struct Plot: ParsableCommand {
     @Argument(help: "Study directory (or a single data file).")
     var study: String
 
-    @Option(help: ArgumentHelp("View name or number.", valueName: "NAME"))
-    var view: String = "heatflow"
+    @Option(help: ArgumentHelp("View name or number (default: heatflow, or the first view with data).", valueName: "NAME"))
+    var view: String?
 
     @Option(help: "Width in columns.")
     var width: Int = 100
@@ -39,8 +40,12 @@ struct Plot: ParsableCommand {
     func run() throws {
         do {
             setlocale(LC_ALL, "")
-            guard let id = ViewID(name: view) else {
-                throw GlassError(.usage, file: "--view", "'\(view)'; expected one of \(ViewID.allCases.map(\.name).joined(separator: ", ")) or 1-9")
+            var id = ViewID.heatFlow
+            if let view {
+                guard let named = ViewID(name: view) else {
+                    throw GlassError(.usage, file: "--view", "'\(view)'; expected one of \(ViewID.allCases.map(\.name).joined(separator: ", ")) or 1-9")
+                }
+                id = named
             }
             guard (10...2000).contains(width), (5...1000).contains(height) else {
                 throw GlassError(.usage, file: "--width/--height", "\(width)×\(height); expected 10–2000 × 5–1000")
@@ -53,6 +58,9 @@ struct Plot: ParsableCommand {
             var state = ExplorerState(studyPath: study, load: .success(s), options: options, style: style,
                                       exportDirectory: FileManager.default.currentDirectoryPath, width: width, height: height)
             if let e = state.loadError { throw GlassError(.data, e) }
+            if view == nil, let first = ViewID.allCases.first(where: { ViewRegistry.view($0).plot(state, columns: width) != nil }) {
+                id = first  // a study without DSC data starts where it has data, as the explorer does
+            }
             state.view = id
             switch PlotOutput.render(state, view: id, width: width, height: height) {
             case .success(let frame):

@@ -184,3 +184,33 @@ final class PlotRendererTests: XCTestCase {
         }
     }
 }
+
+/// The legend never covers data: with data in every corner it moves above the data area.
+final class LegendPlacementTests: XCTestCase {
+    func testLegendMovesAboveWhenEveryCornerHasData() throws {
+        let x = (0...200).map { Double($0) / 10 }
+        // Two curves that fill the top and bottom edges from end to end.
+        let top = Series(name: "top curve", x: x, y: x.map { _ in 1 })
+        let bottom = Series(name: "bottom curve", x: x, y: x.map { _ in 0 })
+        let spec = PlotSpec(title: "t", x: Axis(title: "x"), y: Axis(title: "y"), series: [top, bottom])
+        for braille in [true, false] {
+            var frame = Frame(width: 60, height: 20)
+            let g = try XCTUnwrap(PlotRenderer.render(spec, into: &frame, region: frame.bounds, braille: braille, colours: false))
+            XCTAssertNil(g.legendBox, "no corner is free: the legend is not inside the data area")
+            let above = frame.rows[g.plotArea.y - 1]
+            XCTAssertTrue(above.contains("top curve") && above.contains("bottom curve"), above)
+            // The data area's first and last rows still hold the curves from end to end.
+            let first = Array(frame.rows[g.plotArea.y]).dropFirst(g.plotArea.x).prefix(g.plotArea.width)
+            XCTAssertFalse(first.contains(" "), String(first))
+        }
+    }
+
+    func testLegendStaysInAFreeCorner() throws {
+        let x = (0...200).map { Double($0) / 10 }
+        let s = Series(name: "rise", x: x, y: x.map { $0 * $0 })
+        let spec = PlotSpec(title: "t", x: Axis(title: "x"), y: Axis(title: "y"), series: [s])
+        var frame = Frame(width: 60, height: 20)
+        let g = try XCTUnwrap(PlotRenderer.render(spec, into: &frame, region: frame.bounds, braille: true, colours: false))
+        XCTAssertNotNil(g.legendBox, "the top-left corner is free")
+    }
+}

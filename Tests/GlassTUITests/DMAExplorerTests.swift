@@ -45,10 +45,13 @@ final class DMAExplorerTests: XCTestCase {
     func testWindowEdgesMoveAndRecompute() throws {
         var s = press(start, [.character("4"), .right])
         XCTAssertEqual(s.value(of: .betaLo), 321)
-        XCTAssertEqual(s.dmaOverrides.betaWindowK, 321...420)
+        XCTAssertEqual(s.dmaOverrides.perState["as-cast"]?.betaWindowK, 321...420)
         s = press(s, [.character("]"), .character("L")])
-        XCTAssertEqual(s.dmaOverrides.betaWindowK, 321...430)
-        let expected = try Analysis.run(Self.study, options: AnalysisOptions(tsK: 420, teK: 500, betaWindowK: 321...430))
+        XCTAssertEqual(s.dmaOverrides.perState["as-cast"]?.betaWindowK, 321...430)
+        var options = AnalysisOptions(tsK: 420, teK: 500)
+        options.perState["as-cast"] = StateSettings()
+        options.perState["as-cast"]?.betaWindowK = 321...430
+        let expected = try Analysis.run(Self.study, options: options)
         XCTAssertEqual(s.results?.dma, expected.dma)
         XCTAssertNotEqual(s.results?.dma.first?.beta, start.results?.dma.first?.beta, "a wider β window must move E_β")
         // The QPD window moves in 0.1 decade steps.
@@ -75,7 +78,7 @@ final class DMAExplorerTests: XCTestCase {
         let actions: [Action] = [.selectView(.moduli), .moveCursor(steps: 3), .cycleCursor(2), .moveCursor(steps: 10),
                                  .selectView(.tanDelta), .moveCursor(steps: 2), .cycleCursor(1), .moveCursor(steps: -3),
                                  .selectView(.chi), .cycleCursor(1), .moveCursor(steps: -5), .selectView(.master), .moveCursor(steps: -10),
-                                 .selectView(.heatFlow), .moveCursor(steps: 4), .cycleBaseline, .selectView(.arrhenius),
+                                 .selectView(.heatFlow), .moveCursor(steps: 4), .setBaseline(.none), .selectView(.arrhenius),
                                  .cycleCursor(-1), .moveCursor(steps: -10)]
         for (k, action) in actions.enumerated() {
             s = ExplorerUpdate.update(s, action)
@@ -86,11 +89,12 @@ final class DMAExplorerTests: XCTestCase {
             XCTAssertEqual(ResultsExport.tsv(r), ResultsExport.tsv(full), "step \(k)")
         }
         // The moves all landed: every override is set.
-        XCTAssertEqual(s.dmaOverrides.betaWindowK, 323...420)
-        XCTAssertEqual(s.dmaOverrides.alphaWindowK, 440...490)
+        let mine = try XCTUnwrap(s.dmaOverrides.perState["as-cast"])
+        XCTAssertEqual(mine.betaWindowK, 323...420)
+        XCTAssertEqual(mine.alphaWindowK, 440...490)
         XCTAssertEqual(s.dmaOverrides.trefK, 355, "ten isotherms below 450 K")
-        XCTAssertNotNil(s.dmaOverrides.tgK)
-        XCTAssertNotNil(s.dmaOverrides.qpdWindowHz)
+        XCTAssertNotNil(mine.tgK)
+        XCTAssertNotNil(mine.qpdWindowHz)
     }
 
     func testBoundMoveKeepsTheDMAPart() throws {
@@ -139,23 +143,61 @@ final class DMAExplorerTests: XCTestCase {
         let hi = try XCTUnwrap(s.value(of: .qpdHi))
         XCTAssertEqual(hi, pow(10, -0.1), accuracy: 1e-12)
         XCTAssertTrue(r.json.contains("\"qpd_window_Hz\": [0.01, \(JSONValue.format(hi))]"))
-        XCTAssertTrue(r.tsv.contains("explorer\t\tbeta_window_low\t321\t\tK\n"))
-        let full = try Analysis.run(Self.study, options: AnalysisOptions(tsK: 420, teK: 500, betaWindowK: 321...420, qpdWindowHz: 0.01...hi))
+        XCTAssertTrue(r.tsv.contains("explorer\tas-cast\tbeta_window_low\t321\t\tK\n"))
+        XCTAssertTrue(r.tsv.contains("explorer\tcooled-10\tbeta_window_low\t320\t\tK\n"), "only the selected state moved")
+        var options = AnalysisOptions(tsK: 420, teK: 500)
+        options.perState["as-cast"] = StateSettings()
+        options.perState["as-cast"]?.betaWindowK = 321...420
+        options.perState["as-cast"]?.qpdWindowHz = 0.01...hi
+        let full = try Analysis.run(Self.study, options: options)
         XCTAssertTrue(r.json.hasPrefix(String(ResultsExport.jsonText(full).dropLast(3))), "the export is analyze's document with these windows")
         s = press(s, [.character("w")])
         guard case .confirm(let q, .writeSettings(let w)) = s.mode else { return XCTFail("no question") }
-        XCTAssertTrue(q.contains("DMA windows"))
-        XCTAssertEqual(w.betaWindowK, 321...420)
-        XCTAssertEqual(w.qpdWindowHz, 0.01...hi)
-        XCTAssertEqual(w.trefK, 450)
-        let toml = StudyTomlEditor.set(w.tomlValues, in: "# mine\nalpha_window_K = [440, 500]  # kept comment\n\n[states.x]\ntg_K = 1\n")
-        XCTAssertTrue(toml.hasPrefix("# mine\nalpha_window_K = [430, 500]  # kept comment\nts_K = 420\n"), toml)
-        XCTAssertTrue(toml.contains("beta_window_K = [321, 420]\n"))
+        XCTAssertTrue(q.hasPrefix("Write study.toml? (y/n) "), q)
+        XCTAssertEqual(w.assignments, [TomlAssignment(state: "as-cast", key: "beta_window_K", value: "[321, 420]"),
+                                       TomlAssignment(state: "as-cast", key: "qpd_window_Hz", value: "[0.01, \(JSONValue.format(hi))]")],
+                       "only what differs from study.toml, in the state's table; no untouched default (tref_K, alpha_window_K)")
+        let toml = StudyTomlEditor.apply(w.assignments, in: "# mine\nts_K = 420\nte_K = 500\n")
         let parsed = try StudyToml.parse(toml, path: "study.toml")
-        XCTAssertEqual(parsed.settings.common.betaWindowK, 321...420)
-        XCTAssertEqual(parsed.settings.trefK, 450)
-        s = apply(s, [.answer(true), .effectFinished(.settingsWritten(w, "wrote"))])
-        XCTAssertEqual(s.study?.settings.common.betaWindowK, 321...420)
+        s = apply(s, [.answer(true), .effectFinished(.settingsWritten(parsed.settings, "wrote"))])
+        XCTAssertEqual(s.study?.settings.perState["as-cast"]?.betaWindowK, 321...420)
+        XCTAssertEqual(s.dmaOverrides.perState, [:])
+        // analyze with the written study.toml and no option reproduces the explorer's numbers.
+        let written = Study(name: Self.study.name, datasets: Self.study.datasets, settings: parsed.settings)
+        XCTAssertEqual(try Analysis.run(written).dma, s.results?.dma)
+        XCTAssertEqual(s.results?.dma, full.dma)
+    }
+
+    /// The per-state bugs of the explorer-compares issue: with `[states."as-cast"]` windows in
+    /// study.toml, a β_lo move on as-cast leaves cooled-10's window and E_β unchanged; `w` then
+    /// writes into as-cast's table, so `analyze` equals the explorer for every state and key.
+    func testPerStateWindowMovesOnlyThatState() throws {
+        var settings = SyntheticStudy.paperSettings
+        settings.perState["as-cast"] = StateSettings()
+        settings.perState["as-cast"]?.betaWindowK = 300...400
+        let study = SyntheticStudy.withDMA(settings: settings)
+        let start = SyntheticStudy.state(study, braille: false, colours: false)
+        XCTAssertEqual(start.value(of: .betaLo), 300)
+        let cooled = try XCTUnwrap(start.results?.dma[1])
+        var s = press(start, [.character("4"), .right])
+        XCTAssertEqual(s.value(of: .betaLo), 301)
+        XCTAssertEqual(s.results?.dma[0].settings.betaWindowK, 301...400)
+        XCTAssertEqual(s.results?.dma[1].settings.betaWindowK, 320...420, "cooled-10 keeps its window")
+        XCTAssertEqual(s.results?.dma[1].beta, cooled.beta, "and its E_β")
+        // Applying to every state gives cooled-10 and cooled-20 as-cast's window.
+        let all = press(s, [.character("a")])
+        XCTAssertEqual(all.results?.dma.map { $0.settings.betaWindowK }, [301...400, 301...400, 301...400])
+        s = press(s, [.character("w")])
+        guard case .confirm(_, .writeSettings(let w)) = s.mode else { return XCTFail("no question") }
+        XCTAssertEqual(w.assignments, [TomlAssignment(state: "as-cast", key: "beta_window_K", value: "[301, 400]")])
+        let toml = StudyTomlEditor.apply(w.assignments, in: "ts_K = 420\nte_K = 500\n\n[states.\"as-cast\"]\nbeta_window_K = [300, 400]\n")
+        let parsed = try StudyToml.parse(toml).settings
+        let analyzed = try Analysis.run(Study(name: study.name, datasets: study.datasets, settings: parsed))
+        XCTAssertEqual(ResultsExport.jsonText(analyzed), ResultsExport.jsonText(try XCTUnwrap(s.results)))
+        // The same study with the move applied to all: one top-level value would be overridden by
+        // as-cast's table, so each state gets its own entry.
+        guard case .confirm(_, .writeSettings(let w2)) = press(all, [.character("w")]).mode else { return XCTFail("no question") }
+        XCTAssertEqual(Set(w2.assignments.compactMap(\.state)), ["as-cast", "cooled-10", "cooled-20"])
     }
 
     func testMasterIsothermNudgedThenRefined() throws {
@@ -203,8 +245,30 @@ final class DMAExplorerTests: XCTestCase {
             XCTAssertEqual(s.stateLabels[s.selection], "cooled-5")
             XCTAssertEqual(s.selectedDMAResult?.state, "as-cast")
             XCTAssertTrue(ExplorerRenderer.render(s).text.contains("as-cast"))
-            if view == .moduli { XCTAssertTrue(ExplorerRenderer.render(s).text.contains("no visible DMA state")) }
+            // The selected state drives the cursors: it is drawn even when hidden.
+            if view == .moduli { XCTAssertTrue(ExplorerRenderer.render(s).text.contains("as-cast E'/E_u")) }
         }
+    }
+
+    /// Views 4, 7 and 8 draw every visible DMA state (the paper's Figs. 3c and 5b), the
+    /// selected one on top; hiding a state removes it.
+    func testDMAViewsOverlayTheVisibleStates() throws {
+        let r = try XCTUnwrap(start.results)
+        for view in [ViewID.moduli, .arrhenius, .chi] {
+            let s = ExplorerUpdate.update(start, .selectView(view))
+            let spec = try XCTUnwrap(Navigation.plot(s, view: ViewRegistry.view(view), columns: 80))
+            let named = spec.series.map(\.name).filter { !$0.isEmpty }
+            for st in r.dma { XCTAssertTrue(named.contains { $0.hasPrefix(st.state + " ") }, "\(view): \(st.state) in \(named)") }
+            XCTAssertTrue(named.last?.hasPrefix("as-cast") ?? false, "\(view): the selected state last (on top): \(named)")
+            let hidden = apply(s, [.moveSelection(3), .toggleSelectedState, .moveSelection(-3)])
+            let fewer = try XCTUnwrap(Navigation.plot(hidden, view: ViewRegistry.view(view), columns: 80)).series.map(\.name)
+            XCTAssertFalse(fewer.contains { $0.hasPrefix("cooled-10") }, "\(view): hidden cooled-10 not drawn")
+        }
+        // χ(T): each state's points are its χ values, in its own marker.
+        let chi = ExplorerUpdate.update(start, .selectView(.chi))
+        let marks = ChiView().marks(chi)
+        XCTAssertEqual(marks.count, r.dma.reduce(0) { $0 + ($1.qpd?.points.count ?? 0) })
+        XCTAssertEqual(Set(marks.map(\.character)).count, r.dma.count, "one marker a state")
     }
 
     func testClickMovesTheNearestWindowEdge() throws {
@@ -247,13 +311,13 @@ final class DMAExplorerTests: XCTestCase {
         s = press(s, [.character("7"), .down, .down])
         XCTAssertEqual(s.selectedDMAResult?.state, "cooled-20")
         let text = ExplorerRenderer.render(s).text
-        XCTAssertTrue(text.contains("Arrhenius map — cooled-20") || text.contains("Arrhenius map - cooled-20"), text)
+        XCTAssertTrue(text.contains("3 states, cooled-20 on top"), text)
         XCTAssertTrue(text.contains("20 K/min DMA"))
         s = press(s, [.character(" "), .character("1")])
         XCTAssertTrue(s.hidden.contains("cooled-20"))
         XCTAssertTrue(ExplorerRenderer.render(s).text.contains("no DSC sample runs"))
-        s = press(s, [.character("b")])
-        XCTAssertNotNil(s.results, "a baseline cycle on a DMA-only study keeps the DMA results")
+        s = apply(s, [.setBaseline(.none)])
+        XCTAssertNotNil(s.results, "a baseline change on a DMA-only study keeps the DMA results")
     }
 
     func testTrefStepsAlongTheIsotherms() throws {

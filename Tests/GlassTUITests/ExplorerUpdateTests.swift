@@ -100,27 +100,66 @@ final class ExplorerUpdateTests: XCTestCase {
         XCTAssertEqual(back.hidden, [])
     }
 
-    func testZoomNarrowsTheAxisAroundTheCursor() throws {
-        let g0 = try XCTUnwrap(ExplorerRenderer.plotGeometry(paper))
-        let s = press(paper, [.character("+"), .character("+")])
-        let g2 = try XCTUnwrap(ExplorerRenderer.plotGeometry(s))
-        let span0 = g0.xScale.upper - g0.xScale.lower, span2 = g2.xScale.upper - g2.xScale.lower
-        XCTAssertEqual(span2, span0 / 4, accuracy: 1e-9)
-        XCTAssertTrue(g2.xScale.contains(420))
-        let r = press(s, [.character("0")])
-        XCTAssertEqual(r.zoom, 0)
-        XCTAssertEqual(press(paper, [.character("-")]).zoom, 0)
+    func testViewOneOpensOnTheRegionOfInterestAndZeroShowsAll() throws {
+        // T_s = 420, T_e = 500: 40 K either side, inside the 350–650 K scan.
+        XCTAssertEqual(paper.viewports[.heatFlow]?.x, 380...540)
+        let g = try XCTUnwrap(ExplorerRenderer.plotGeometry(paper))
+        XCTAssertEqual(g.xScale.lower, 380)
+        XCTAssertEqual(g.xScale.upper, 540)
+        // y fits what is visible: the 560 K peak (0.05 W/g above the line) is outside.
+        let whole = press(paper, [.character("0")])
+        XCTAssertNil(whole.viewports[.heatFlow])
+        let gw = try XCTUnwrap(ExplorerRenderer.plotGeometry(whole))
+        XCTAssertEqual(gw.xScale.lower, 350)
+        XCTAssertEqual(gw.xScale.upper, 650)
+        XCTAssertLessThan(g.yScale.upper, gw.yScale.upper, "the crystallisation peak sets y only when shown")
     }
 
-    func testBaselineCycles() {
+    func testZoomPanAndTypedRanges() throws {
+        var s = press(paper, [.character("0"), .character("+"), .character("+")])
+        var g = try XCTUnwrap(ExplorerRenderer.plotGeometry(s))
+        XCTAssertEqual(g.xScale.upper - g.xScale.lower, 300.0 / 4, accuracy: 1e-9)
+        XCTAssertTrue(g.xScale.contains(420), "zoomed around the active cursor T_s")
+        let lower = g.xScale.lower
+        s = press(s, [.character(")")])
+        g = try XCTUnwrap(ExplorerRenderer.plotGeometry(s))
+        XCTAssertEqual(g.xScale.lower, lower + 75.0 / 4, accuracy: 1e-9, "pan by a quarter of the span")
+        // y: zoom in halves the span around the middle; f fits again.
+        let y0 = try XCTUnwrap(Navigation.shown(s, columns: 60)).y
+        s = press(s, [.character("^")])
+        let y1 = try XCTUnwrap(Navigation.shown(s, columns: 60)).y
+        XCTAssertEqual(y1.upperBound - y1.lowerBound, (y0.upperBound - y0.lowerBound) / 2, accuracy: 1e-12)
+        XCTAssertEqual(press(s, [.character("f")]).viewports[.heatFlow]?.y, nil)
+        // Typed x range.
+        s = press(s, [.character("x")] + "430 470".map { .character($0) } + [.enter])
+        XCTAssertEqual(s.viewports[.heatFlow]?.x, 430...470)
+        let bad = press(s, [.character("x")] + "470 430".map { .character($0) } + [.enter])
+        XCTAssertEqual(bad.viewports[.heatFlow]?.x, 430...470)
+        XCTAssertTrue(bad.message?.contains("expected two numbers") ?? false)
+        // The view follows T_s only when it reaches the edge: T_s = 420 is left of 430.
+        let still = press(s, [.character("x")] + "400 470".map { .character($0) } + [.enter, .right])
+        XCTAssertEqual(still.viewports[.heatFlow]?.x, 400...470, "the data stays still under a moving cursor")
+        let moved = press(s, [.right])
+        let x = try XCTUnwrap(moved.viewports[.heatFlow]?.x)
+        XCTAssertLessThan(x.lowerBound, try XCTUnwrap(moved.tsK))
+        XCTAssertEqual(x.upperBound - x.lowerBound, 40, accuracy: 1e-9, "followed without zooming")
+    }
+
+    func testBaselineFromAPickList() {
         var s = press(paper, [.character("b")])
+        guard case .pickBaseline(let choices, let index) = s.mode else { return XCTFail("no pick-list") }
+        XCTAssertEqual(choices, [.linear, .none, .state("as-cast"), .state("cooled-1"), .state("cooled-5"), .state("cooled-10"), .state("cooled-20")])
+        XCTAssertEqual(index, 0, "starts at the baseline in force")
+        XCTAssertTrue(ExplorerRenderer.render(s).text.contains("* linear"))
+        XCTAssertEqual(press(s, [.escape]).results?.settings.baseline, .linear, "Esc changes nothing")
+        s = press(s, [.down, .enter])
         XCTAssertEqual(s.results?.settings.baseline, DSCBaseline.none)
-        s = press(s, [.character("b")])
+        s = press(s, [.character("b"), .down, .enter])
         XCTAssertEqual(s.results?.settings.baseline, .state("as-cast"))
         XCTAssertEqual(s.results?.dsc?.states.first?.dHJPerG, 0, "the reference state gets 0")
-        for _ in 0..<4 { s = press(s, [.character("b")]) }
-        XCTAssertEqual(s.results?.settings.baseline, .state("cooled-20"))
-        s = press(s, [.character("b")])
+        s = press(s, [.character("b"), .down, .down, .down, .down, .down, .down, .enter])
+        XCTAssertEqual(s.results?.settings.baseline, .state("cooled-20"), "the list stops at its last line")
+        s = press(s, [.character("b"), .up, .up, .up, .up, .up, .up, .up, .up, .enter])
         XCTAssertEqual(s.results?.settings.baseline, .linear)
         XCTAssertEqual(s.results?.dsc?.states.map(\.dHJPerG), paper.results?.dsc?.states.map(\.dHJPerG))
     }
@@ -188,8 +227,8 @@ final class BoundMoveResultsTests: XCTestCase {
     func testPatchedResultsEqualAFullAnalysis() throws {
         let study = SyntheticStudy.study(settings: SyntheticStudy.paperSettings)
         var s = SyntheticStudy.state(study)
-        for (k, action) in [Action.moveCursor(steps: 3), .cycleCursor(1), .moveCursor(steps: -7), .cycleBaseline,
-                            .moveCursor(steps: 2), .cycleBaseline, .cycleBaseline, .moveCursor(steps: 1)].enumerated() {
+        for (k, action) in [Action.moveCursor(steps: 3), .cycleCursor(1), .moveCursor(steps: -7), .setBaseline(.none),
+                            .moveCursor(steps: 2), .setBaseline(.state("as-cast")), .setBaseline(.state("cooled-1")), .moveCursor(steps: 1)].enumerated() {
             s = ExplorerUpdate.update(s, action)
             let r = try XCTUnwrap(s.results)
             let full = try Analysis.run(study, options: AnalysisOptions(tsK: s.tsK, teK: s.teK, baseline: s.baseline))

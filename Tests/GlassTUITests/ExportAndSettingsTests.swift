@@ -1,4 +1,5 @@
 import Foundation
+import GlassIO
 import GlassKit
 import XCTest
 @testable import GlassTUI
@@ -18,7 +19,7 @@ final class ExportAndSettingsTests: XCTestCase {
         // Same document up to the last closing brace, then the explorer part.
         XCTAssertTrue(r.json.hasPrefix(String(base.dropLast(3))), "JSON must start with analyze's document")
         XCTAssertTrue(r.json.contains("\"explorer\": {\n    \"ts_K\": 420.25,\n    \"ts_origin\": \"explorer\""))
-        XCTAssertTrue(r.json.contains("\"beta_window_K\": [320, 420]"))
+        XCTAssertTrue(r.json.contains("\"tref_K\": 450,\n    \"states\": [],\n    \"not_in_study_toml\": [\n      \"ts_K\"\n    ]"), String(r.json.suffix(300)))
         XCTAssertTrue(r.tsv.hasPrefix(ResultsExport.tsv(analyze)))
         XCTAssertTrue(r.tsv.contains("explorer\t\tts\t420.25\t\tK\n"))
         XCTAssertTrue(r.tsv.contains("explorer\t\tte_origin\tstudy\t\t\n"))
@@ -39,17 +40,20 @@ final class ExportAndSettingsTests: XCTestCase {
         XCTAssertEqual(yes.pendingEffect, .export(r, overwrite: true))
     }
 
-    func testWriteAsksThenMarksBoundsAsStudy() {
+    func testWriteAsksThenMarksBoundsAsStudy() throws {
         let proposed = SyntheticStudy.state()
         XCTAssertEqual(proposed.tsOrigin, .proposed)
         var s = press(proposed, [.character("w")])
         guard case .confirm(let q, .writeSettings(let r)) = s.mode else { return XCTFail("no question") }
-        XCTAssertTrue(q.hasPrefix("Write ts_K = "))
+        XCTAssertTrue(q.hasPrefix("Write study.toml? (y/n) ts_K = "), "the answer keys come first: \(q)")
         XCTAssertEqual(r.tomlPath, "synthetic/study.toml")
-        XCTAssertEqual(r.baseline, "linear")
+        XCTAssertEqual(r.assignments.map(\.key), ["ts_K", "te_K"], "the default baseline was never set: not written")
         s = press(s, [.character("y")])
         XCTAssertEqual(s.pendingEffect, .writeSettings(r))
-        s = apply(s, [.effectFinished(.settingsWritten(r, "wrote"))])
+        let written = try XCTUnwrap(try? StudyToml.parse(StudyTomlEditor.apply(r.assignments, in: "")).settings)
+        s = apply(s, [.effectFinished(.settingsWritten(written, "wrote"))])
+        XCTAssertEqual(s.study?.settings.tsK, proposed.tsK)
+        XCTAssertEqual(press(s, [.character("w")]).message, "study.toml already holds every setting in force: nothing to write")
         XCTAssertEqual(s.tsOrigin, .study)
         XCTAssertFalse(ExplorerRenderer.render(s).text.contains("proposed"))
         var single = proposed
@@ -82,5 +86,18 @@ final class ExportAndSettingsTests: XCTestCase {
         """ + "\n")
         XCTAssertEqual(StudyTomlEditor.set([("ts_K", "1")], in: ""), "ts_K = 1\n")
         XCTAssertEqual(StudyTomlEditor.set([("te_K", "2")], in: "a = \"x # not a comment\"\n"), "a = \"x # not a comment\"\nte_K = 2\n")
+    }
+
+    func testTomlEditorWritesStateTables() throws {
+        let old = "ts_K = 1\n\n[states.\"as-cast\"]\nbeta_window_K = [300, 400]  # mine\n\n[files.\"a.csv\"]\nstate = \"x\"\n"
+        let new = StudyTomlEditor.apply([TomlAssignment(key: "tref_K", value: "440"),
+                                         TomlAssignment(state: "as-cast", key: "beta_window_K", value: "[301, 400]"),
+                                         TomlAssignment(state: "as-cast", key: "tg_K", value: "425"),
+                                         TomlAssignment(state: "cooled-10", key: "tg_K", value: "430")], in: old)
+        XCTAssertEqual(new, "ts_K = 1\ntref_K = 440\n\n[states.\"as-cast\"]\nbeta_window_K = [301, 400]  # mine\ntg_K = 425\n\n[files.\"a.csv\"]\nstate = \"x\"\n\n[states.cooled-10]\ntg_K = 430\n")
+        let parsed = try StudyToml.parse(new).settings
+        XCTAssertEqual(parsed.perState["as-cast"]?.betaWindowK, 301...400)
+        XCTAssertEqual(parsed.perState["cooled-10"]?.tgK, 430)
+        XCTAssertEqual(StudyTomlEditor.tablePath("[ states . 'a.b' ]"), ["states", "a.b"])
     }
 }

@@ -17,6 +17,9 @@ public struct AnalysisOptions: Sendable, Equatable {
     public var tgK: Double?
     /// Master-curve reference temperature, K (`--tref`).
     public var trefK: Double?
+    /// Values set for one state (the explorer's cursors move the selected state's windows and
+    /// T_g): for that state they win over every other layer, the study-wide options included.
+    public var perState: [String: StateSettings] = [:]
     /// Creates options.
     public init(tsK: Double? = nil, teK: Double? = nil, baseline: DSCBaseline? = nil,
                 betaWindowK: ClosedRange<Double>? = nil, alphaWindowK: ClosedRange<Double>? = nil,

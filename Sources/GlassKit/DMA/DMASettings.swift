@@ -22,20 +22,22 @@ public struct DMAStateSettings: Sendable, Equatable {
     /// Default T_ref, K (SPEC §2.3).
     public static let defaultTrefK = 450.0
 
-    /// Option > study.toml per state > study.toml top level > file metadata (first DMA file of
-    /// the state that states it, in path order) > default (SPEC §2.3).
+    /// A value set for this state (``AnalysisOptions/perState``) > option > study.toml per state >
+    /// study.toml top level > file metadata (first DMA file of the state that states it, in path
+    /// order) > default (SPEC §2.3). The one place where DMA settings precedence is applied.
     public static func resolve(state: DMAStateData, options: AnalysisOptions, settings: StudySettings) -> DMAStateSettings {
+        let set = options.perState[state.state] ?? StateSettings()
         let per = settings.perState[state.state] ?? StateSettings()
         let common = settings.common
         let files = state.scans + state.isotherms.sorted { $0.path < $1.path }
         let fileTg = files.lazy.compactMap { $0.tgK }.first
         let fileEu = files.lazy.compactMap { $0.unrelaxedModulusMPa }.first
         return DMAStateSettings(
-            betaWindowK: options.betaWindowK ?? per.betaWindowK ?? common.betaWindowK ?? defaultBetaWindowK,
-            alphaWindowK: options.alphaWindowK ?? per.alphaWindowK ?? common.alphaWindowK ?? defaultAlphaWindowK,
-            qpdWindowHz: options.qpdWindowHz ?? per.qpdWindowHz ?? common.qpdWindowHz ?? defaultQPDWindowHz,
-            tgK: options.tgK ?? per.tgK ?? common.tgK ?? fileTg,
+            betaWindowK: set.betaWindowK ?? options.betaWindowK ?? per.betaWindowK ?? common.betaWindowK ?? defaultBetaWindowK,
+            alphaWindowK: set.alphaWindowK ?? options.alphaWindowK ?? per.alphaWindowK ?? common.alphaWindowK ?? defaultAlphaWindowK,
+            qpdWindowHz: set.qpdWindowHz ?? options.qpdWindowHz ?? per.qpdWindowHz ?? common.qpdWindowHz ?? defaultQPDWindowHz,
+            tgK: set.tgK ?? options.tgK ?? per.tgK ?? common.tgK ?? fileTg,
             trefK: options.trefK ?? settings.trefK ?? defaultTrefK,
-            unrelaxedModulusMPa: per.unrelaxedModulusMPa ?? common.unrelaxedModulusMPa ?? fileEu)
+            unrelaxedModulusMPa: set.unrelaxedModulusMPa ?? per.unrelaxedModulusMPa ?? common.unrelaxedModulusMPa ?? fileEu)
     }
 }

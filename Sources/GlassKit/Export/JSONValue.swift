@@ -40,7 +40,8 @@ public indirect enum JSONValue: Sendable, Equatable {
         switch self {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
-        case .number(let v): out += JSONValue.format(v)
+        // JSON has no NaN or infinity: a non-finite number is written as null (SPEC §5).
+        case .number(let v): out += v.isFinite ? JSONValue.format(v) : "null"
         case .string(let s): JSONValue.quote(s, into: &out)
         case .array(let items):
             if items.isEmpty { out += "[]"; return }

@@ -70,6 +70,28 @@ public enum ResultsExport {
         return rows.map { $0.map(clean).joined(separator: "\t") }.joined(separator: "\n") + "\n"
     }
 
+    /// Several studies in one JSON document: `{"glassview_version": …, "studies": [ … ]}`, each
+    /// element the SPEC §5 document of one study, in the order given.
+    public static func jsonText(_ all: [Results]) -> String {
+        if all.count == 1 { return jsonText(all[0]) }
+        let doc: JSONValue = .object([("glassview_version", .string(GlassKit.version)), ("studies", .array(all.map(json)))])
+        return doc.rendered() + "\n"
+    }
+
+    /// Several studies in one table: each study's rows with a first column `study` (its name),
+    /// one header row. One study gives exactly ``tsv(_:)-swift.type.method``.
+    public static func tsv(_ all: [Results]) -> String {
+        if all.count == 1 { return tsv(all[0]) }
+        var out = "study\tsection\tstate\tparameter\tvalue\tstderr\tunit\n"
+        for r in all {
+            let name = clean(r.study)
+            for line in tsv(r).split(separator: "\n", omittingEmptySubsequences: false).dropFirst() where !line.isEmpty {
+                out += name + "\t" + line + "\n"
+            }
+        }
+        return out
+    }
+
     static func clean(_ s: String) -> String {
         s.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
     }

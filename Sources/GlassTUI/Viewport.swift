@@ -1,0 +1,98 @@
+import Foundation
+import GlassPlot
+
+/// What part of a view's plot is shown. A nil axis follows the data: x is the view's own range
+/// (the whole scan), y is autoscaled to what is visible in x (gnuplot's habit).
+public struct Viewport: Equatable, Sendable {
+    /// The x range shown, or nil for the view's own.
+    public var x: ClosedRange<Double>?
+    /// The y range shown, or nil to fit what is visible.
+    public var y: ClosedRange<Double>?
+    /// Follows the data on both axes.
+    public init(x: ClosedRange<Double>? = nil, y: ClosedRange<Double>? = nil) { self.x = x; self.y = y }
+}
+
+/// Which axis a typed range or a zoom acts on.
+public enum PlotAxis: String, Equatable, Sendable {
+    case x, y
+}
+
+/// Zoom, pan and ranges over a view's plot: pure functions of the state. A view builds its
+/// plot for the whole data; the viewport of that view (``ExplorerState/viewports``) narrows it,
+/// the same way in the explorer and in `glassview plot`.
+public enum Navigation {
+    /// Zoom factor of one key press.
+    public static let zoomFactor = 2.0
+    /// Pan step, as a fraction of the span shown.
+    public static let panFraction = 0.25
+
+    /// The view's plot with the state's viewport applied.
+    public static func plot(_ s: ExplorerState, view: any ExplorerView, columns: Int) -> PlotSpec? {
+        guard var spec = view.plot(s, columns: columns) else { return nil }
+        if let vp = s.viewports[view.id] {
+            if let x = vp.x { spec.x.range = x }
+            if let y = vp.y { spec.y.range = y }
+        }
+        return spec
+    }
+
+    /// The ranges shown now (the viewport's, else the data's as the renderer would take them).
+    public static func shown(_ s: ExplorerState, columns: Int) -> (x: ClosedRange<Double>, y: ClosedRange<Double>, xLog: Bool, yLog: Bool)? {
+        guard let spec = plot(s, view: ViewRegistry.view(s.view), columns: columns) else { return nil }
+        let xLog = spec.x.scale == .log, yLog = spec.y.scale == .log
+        let x = spec.x.range ?? PlotRenderer.dataXRange(spec.series, positive: xLog)
+        let y = spec.y.range ?? PlotRenderer.dataYRange(spec.series, xFrom: x.lowerBound, to: x.upperBound, positive: yLog)
+        return (x, y, xLog, yLog)
+    }
+
+    /// `r` scaled by 1/`factor` around `centre` (inside `r`, else its middle); in decades on a log axis.
+    public static func zoom(_ r: ClosedRange<Double>, factor: Double, centre: Double?, log: Bool) -> ClosedRange<Double>? {
+        let (lo, hi) = log ? (log10(r.lowerBound), log10(r.upperBound)) : (r.lowerBound, r.upperBound)
+        guard lo.isFinite, hi.isFinite, hi > lo else { return nil }
+        var c = (lo + hi) / 2
+        if let centre, r.contains(centre) { c = log ? log10(centre) : centre }
+        // Keep the centre at the same place on screen.
+        let a = c - (c - lo) / factor, b = c + (hi - c) / factor
+        guard b > a, (b - a) > 1e-9 * max(1, abs(c)) else { return nil }
+        return log ? pow(10, a)...pow(10, b) : a...b
+    }
+
+    /// `r` moved by `fraction` of its span (in decades on a log axis).
+    public static func pan(_ r: ClosedRange<Double>, fraction: Double, log: Bool) -> ClosedRange<Double>? {
+        let (lo, hi) = log ? (log10(r.lowerBound), log10(r.upperBound)) : (r.lowerBound, r.upperBound)
+        guard lo.isFinite, hi.isFinite, hi > lo else { return nil }
+        let d = (hi - lo) * fraction
+        return log ? pow(10, lo + d)...pow(10, hi + d) : (lo + d)...(hi + d)
+    }
+
+    /// `r` moved the least so that `value` lies inside it with a 5 % margin (the view follows a
+    /// cursor only when it reaches an edge); nil when it is inside already.
+    public static func follow(_ r: ClosedRange<Double>, value: Double, log: Bool) -> ClosedRange<Double>? {
+        let f: (Double) -> Double = log ? { log10($0) } : { $0 }
+        let (lo, hi, v) = (f(r.lowerBound), f(r.upperBound), f(value))
+        guard lo.isFinite, hi.isFinite, v.isFinite, hi > lo else { return nil }
+        let margin = (hi - lo) * 0.05
+        var d = 0.0
+        if v < lo + margin { d = v - margin - lo } else if v > hi - margin { d = v + margin - hi }
+        guard d != 0 else { return nil }
+        return log ? pow(10, lo + d)...pow(10, hi + d) : (lo + d)...(hi + d)
+    }
+
+    /// Parses a typed range `LO HI` (also `LO:HI`, `LO,HI`): two finite numbers, LO < HI, both
+    /// positive on a log axis.
+    public static func parseRange(_ text: String, log: Bool) -> ClosedRange<Double>? {
+        let parts = text.split(whereSeparator: { $0 == " " || $0 == ":" || $0 == "," }).compactMap { Double($0) }
+        guard parts.count == 2, parts[0].isFinite, parts[1].isFinite, parts[0] < parts[1], !log || parts[0] > 0 else { return nil }
+        return parts[0]...parts[1]
+    }
+
+    /// The region of interest of view 1: T_s to T_e with a margin of half their span (at least
+    /// 10 K) on each side, inside the data; nil without bounds.
+    public static func regionOfInterest(tsK: Double?, teK: Double?, data: ClosedRange<Double>?) -> ClosedRange<Double>? {
+        guard let ts = tsK, let te = teK, te > ts else { return nil }
+        let m = max(10, (te - ts) / 2)
+        var lo = ts - m, hi = te + m
+        if let d = data { lo = max(lo, d.lowerBound); hi = min(hi, d.upperBound) }
+        return hi > lo ? lo...hi : nil
+    }
+}

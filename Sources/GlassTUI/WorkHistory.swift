@@ -1,0 +1,47 @@
+import GlassKit
+
+/// The settings a user changes in the explorer: bounds, baseline, DMA windows/T_g/T_ref and
+/// hand shifts. `u`/`U` step through their history; `q` asks before losing unwritten ones.
+public struct WorkSnapshot: Equatable, Sendable {
+    var tsK: Double?
+    var teK: Double?
+    var tsOrigin: BoundsOrigin
+    var teOrigin: BoundsOrigin
+    var baseline: DSCBaseline
+    var dmaOverrides: AnalysisOptions
+    var masterEdit: ManualShifts
+
+    /// The snapshot of `s`.
+    init(_ s: ExplorerState) {
+        tsK = s.tsK; teK = s.teK; tsOrigin = s.tsOrigin; teOrigin = s.teOrigin
+        baseline = s.baseline; dmaOverrides = s.dmaOverrides; masterEdit = s.masterEdit
+    }
+
+    /// Puts the snapshot back into `s` and recomputes everything that depends on it.
+    func restore(into s: inout ExplorerState) {
+        s.tsK = tsK; s.teK = teK; s.tsOrigin = tsOrigin; s.teOrigin = teOrigin
+        s.dmaOverrides = dmaOverrides; s.masterEdit = masterEdit
+        if s.baseline != baseline {
+            s.baseline = baseline
+            if case .state(let l) = baseline { try? s.prepared.cacheBaseline(l) }
+            s.validDomain = ExplorerState.domain(s.prepared, baseline: baseline)
+        }
+        s.dmaCaches = []
+        s.recompute()
+    }
+}
+
+/// A bounded undo/redo history of ``WorkSnapshot``s.
+public struct WorkHistory: Equatable, Sendable {
+    /// At most this many steps are kept.
+    public static let limit = 200
+    var undo: [WorkSnapshot] = []
+    var redo: [WorkSnapshot] = []
+
+    /// Records `before` as the state to go back to; a new change forgets what was undone.
+    mutating func record(_ before: WorkSnapshot) {
+        undo.append(before)
+        if undo.count > Self.limit { undo.removeFirst(undo.count - Self.limit) }
+        redo = []
+    }
+}

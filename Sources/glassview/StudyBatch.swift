@@ -1,0 +1,26 @@
+import Dispatch
+import Foundation
+import GlassIO
+import GlassKit
+
+/// Loads and analyses several studies concurrently (each study is independent), returning the
+/// results in argument order; the first failure in argument order is the error reported.
+enum StudyBatch {
+    static func analyze(_ paths: [String], options: AnalysisOptions) throws -> [Results] {
+        guard paths.count > 1 else { return try paths.map { try Analysis.run(StudyLoader.load($0), options: options) } }
+        let slots = ResultSlots(count: paths.count)
+        DispatchQueue.concurrentPerform(iterations: paths.count) { k in
+            slots.set(k, Result { try Analysis.run(StudyLoader.load(paths[k]), options: options) })
+        }
+        return try slots.values.map { try $0.get() }
+    }
+}
+
+/// One result per study, written from concurrent iterations (each slot once) under a lock.
+private final class ResultSlots: @unchecked Sendable {
+    private var slots: [Result<Results, any Error>?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ k: Int, _ r: Result<Results, any Error>) { lock.withLock { slots[k] = r } }
+    var values: [Result<Results, any Error>] { lock.withLock { slots.compactMap { $0 } } }
+}

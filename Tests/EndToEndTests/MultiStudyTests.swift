@@ -1,0 +1,40 @@
+import Foundation
+import XCTest
+
+/// `analyze A B C`: one document for several studies, each part equal to the study's own
+/// export, in argument order; one study stays exactly as it was.
+final class MultiStudyTests: XCTestCase {
+    let a = CLI.packageRoot.appendingPathComponent("samples/la30ce30ni10al20co10").path
+    let b = CLI.packageRoot.appendingPathComponent("samples/la30ce30ni10al20co10-netzsch").path
+
+    func testJSONHoldsEachStudysDocumentInOrder() throws {
+        let both = try CLI.run(["analyze", b, a, "--ts", "430", "--te", "490"])
+        XCTAssertEqual(both.status, 0, both.stderr)
+        let doc = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(both.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(doc.keys.sorted(), ["glassview_version", "studies"])
+        let studies = try XCTUnwrap(doc["studies"] as? [[String: Any]])
+        XCTAssertEqual(studies.map { $0["study"] as? String }, [b, a], "argument order")
+        for (k, path) in [b, a].enumerated() {
+            let one = try CLI.run(["analyze", path, "--ts", "430", "--te", "490"])
+            let single = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(one.stdout.utf8)) as? NSDictionary)
+            XCTAssertEqual(NSDictionary(dictionary: studies[k]), single, "study \(k) equals its own analyze")
+        }
+    }
+
+    func testTSVPrefixesEveryRowWithTheStudy() throws {
+        let both = try CLI.run(["analyze", a, b, "--format", "tsv"])
+        XCTAssertEqual(both.status, 0, both.stderr)
+        let lines = both.stdout.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.first, "study\tsection\tstate\tparameter\tvalue\tstderr\tunit")
+        let one = try CLI.run(["analyze", a, "--format", "tsv"]).stdout.split(separator: "\n").dropFirst().map { a + "\t" + $0 }
+        XCTAssertEqual(Array(lines.dropFirst().prefix(one.count)), one)
+        XCTAssertTrue(lines.dropFirst(one.count + 1).allSatisfy { $0.hasPrefix(b + "\t") })
+    }
+
+    func testOneBadStudyFailsTheWholeCallNamingIt() throws {
+        let out = try CLI.run(["analyze", a, "/nonexistent-study"])
+        XCTAssertEqual(out.status, 66)
+        XCTAssertTrue(out.stderr.contains("/nonexistent-study"), out.stderr)
+        XCTAssertEqual(out.stdout, "", "nothing written")
+    }
+}

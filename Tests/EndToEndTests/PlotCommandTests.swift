@@ -1,0 +1,33 @@
+import Foundation
+import XCTest
+
+/// `glassview plot` = the explorer's views for scripts: the settings options of `analyze`, a
+/// study without DSC data starting where it has data.
+final class PlotCommandTests: XCTestCase {
+    let sample = CLI.packageRoot.appendingPathComponent("samples/la30ce30ni10al20co10")
+
+    func testStudyWithoutDSCStartsAtTheFirstViewWithData() throws {
+        let dir = try CLI.tempDir(self)
+        try FileManager.default.copyItem(at: sample.appendingPathComponent("dma"), to: dir.appendingPathComponent("dma"))
+        let out = try CLI.run(["plot", dir.path, "--width", "100", "--height", "30", "--ascii"])
+        XCTAssertEqual(out.status, 0, out.stderr)
+        XCTAssertTrue(out.stdout.contains("E'/E_u and E''/E_u vs T"), out.stdout)
+        // Asked for by name, the DSC view still says why it has nothing.
+        let dsc = try CLI.run(["plot", dir.path, "--view", "heatflow", "--ascii"])
+        XCTAssertEqual(dsc.status, 1)
+        XCTAssertTrue(dsc.stderr.contains("view heatflow: no DSC"), dsc.stderr)
+    }
+
+    func testTakesTheSettingsOptionsOfAnalyze() throws {
+        let at440 = try CLI.run(["plot", sample.path, "--view", "9", "--tref", "440", "--width", "80", "--height", "20", "--ascii"])
+        XCTAssertEqual(at440.status, 0, at440.stderr)
+        let analyzed = try CLI.run(["analyze", sample.path, "--tref", "440"])
+        let doc = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(analyzed.stdout.utf8)) as? [String: Any])
+        let dma = try XCTUnwrap((doc["dma"] as? [String: Any])?["states"] as? [[String: Any]])
+        let tref = try XCTUnwrap((dma.first?["master"] as? [String: Any])?["T_ref_K"] as? Double)
+        XCTAssertTrue(at440.stdout.contains(String(format: "T_ref = %.2f K", tref)), at440.stdout)
+        let bad = try CLI.run(["plot", sample.path, "--beta-window", "400:300"])
+        XCTAssertEqual(bad.status, 64)
+        XCTAssertTrue(bad.stderr.contains("--beta-window"), bad.stderr)
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import GlassKit
+import XCTest
+@testable import GlassTUI
+
+/// Work you cannot lose: undo/redo, `q` with unwritten changes, `=` from the current value.
+final class WorkProtectionTests: XCTestCase {
+    let paper = SyntheticStudy.state(SyntheticStudy.study(settings: SyntheticStudy.paperSettings))
+
+    func testUndoAndRedoBoundsBaselineAndWindows() throws {
+        let dma = SyntheticStudy.state(SyntheticStudy.withDMA(), braille: false, colours: false)
+        var s = press(dma, [.right, .right, .character("b"), .down, .enter, .character("4"), .right])
+        XCTAssertEqual(s.tsK, 420.5)
+        XCTAssertEqual(s.baseline, DSCBaseline.none)
+        XCTAssertEqual(s.value(of: .betaLo), 321)
+        s = press(s, [.character("u")])
+        XCTAssertEqual(s.value(of: .betaLo), 320, "the β edge move undone")
+        XCTAssertEqual(s.results?.dma, dma.results?.dma, "and its numbers")
+        s = press(s, [.character("u"), .character("u")])
+        XCTAssertEqual(s.baseline, .linear)
+        XCTAssertEqual(s.tsK, 420.25)
+        s = press(s, [.character("u")])
+        XCTAssertEqual(s.tsK, 420)
+        XCTAssertEqual(ResultsExport.jsonText(try XCTUnwrap(s.results)), ResultsExport.jsonText(try XCTUnwrap(dma.results)),
+                       "back where it started, to the last digit")
+        XCTAssertEqual(press(s, [.character("u")]).message, "nothing to undo")
+        s = press(s, [.character("U"), .character("U"), .character("U")])
+        XCTAssertEqual(s.baseline, DSCBaseline.none)
+        XCTAssertEqual(s.tsK, 420.5)
+        // A new change forgets what was undone.
+        s = press(s, [.character("u"), .left])
+        XCTAssertEqual(press(s, [.character("U")]).message, "nothing to redo")
+        // View changes and zooms are not in the history.
+        XCTAssertEqual(press(paper, [.character("2"), .character("+"), .character("u")]).message, "nothing to undo")
+    }
+
+    func testQuitAsksOnceWhenChangesAreUnwritten() {
+        XCTAssertTrue(press(paper, [.character("q")]).quitRequested, "nothing changed: q quits")
+        var s = press(paper, [.right, .character("q")])
+        XCTAssertFalse(s.quitRequested)
+        XCTAssertEqual(s.message, "unwritten changes: w writes them into study.toml, q again quits")
+        XCTAssertTrue(ExplorerRenderer.render(s).rows.last?.contains("q again quits") ?? false)
+        XCTAssertTrue(press(s, [.character("q")]).quitRequested, "a second q quits")
+        s = press(s, [.right, .character("q")])
+        XCTAssertFalse(s.quitRequested, "another key in between: asks again")
+        // Moved back to what study.toml says: nothing to lose.
+        XCTAssertTrue(press(paper, [.right, .left, .character("q")]).quitRequested)
+    }
+
+    func testTypedValueStartsFromTheCurrentOne() {
+        var s = press(paper, [.character("=")])
+        XCTAssertEqual(s.mode, .input(cursor: .ts, text: "420"))
+        XCTAssertTrue(ExplorerRenderer.render(s).rows.last?.contains("T_s (K) = 420_") ?? false)
+        s = press(s, [.backspace, .character("5"), .enter])
+        XCTAssertEqual(s.tsK, 425, "Backspace edits the value shown")
+        s = press(s, [.character("="), .character("4"), .character("3"), .character("0"), .enter])
+        XCTAssertEqual(s.tsK, 430, "a digit first replaces it")
+    }
+}
