@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Independent reading of the real frequency sweeps in Tests/Fixtures/real/dma-tts (and the one
 frequency-sweep step of Tests/Fixtures/real/trios/hermes_trios_multi_technique.txt), used to write
-the expected values of Tests/GlassIOTests/RealDMAFilesTests.swift. Applies README "Reading rules":
+the expected values of Tests/GlassIOTests/RealDMAFilesTests.swift. Applies docs/reading-rules.md:
 one dataset per sweep, frequencies ascending in Hz (rad/s / 2π), moduli in MPa, temperature =
 mean of the measured column in K. numpy only. Prints Swift tuple literals:
 (dataset path, points, f first Hz, f last Hz, E' first, E' last, E'' first, E'' last MPa, T K)."""

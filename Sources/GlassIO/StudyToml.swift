@@ -23,7 +23,8 @@ public enum StudyToml {
         }
         var c = Contents()
         let known: Set<String> = ["composition", "molar_mass", "tg_K", "ts_K", "te_K", "baseline", "beta_window_K",
-                                  "alpha_window_K", "qpd_window_Hz", "tref_K", "states", "files", "E_u_MPa"]
+                                  "alpha_window_K", "qpd_window_Hz", "tref_K", "states", "files", "E_u_MPa",
+                                  "qpd_window_above_peak_decades"]
         for key in table.keys where !known.contains(key) {
             throw GlassError(.usage, file: path, "unknown key '\(key)'; expected one of \(known.sorted().joined(separator: ", "))")
         }
@@ -49,6 +50,7 @@ public enum StudyToml {
             s.betaWindowK = try range(t, "beta_window_K")
             s.alphaWindowK = try range(t, "alpha_window_K")
             s.qpdWindowHz = try range(t, "qpd_window_Hz")
+            s.qpdWindowAbovePeakDecades = try range(t, "qpd_window_above_peak_decades")
             s.tgK = try number(t, "tg_K")
             s.unrelaxedModulusMPa = try number(t, "E_u_MPa")
             return s

@@ -66,6 +66,13 @@ public enum Action: Equatable, Sendable {
     case refineShift
     /// Undo the last change of a cursor, window, baseline or shift; redo it.
     case undo, redo
+    /// Open the study pick-list; make study k current.
+    case chooseStudy
+    case setStudy(Int)
+    /// Comparison view: S_r by glass ↔ ΔH_rej vs cooling rate; literature values on/off.
+    case toggleCompareMode, toggleLiterature
+    /// Show the list of every warning.
+    case showWarnings
     /// Move in a pick-list.
     case pickMove(Int)
     /// Gives every DMA state the selected state's value of the active cursor's setting.

@@ -6,6 +6,8 @@ public enum Effect: Equatable, Sendable {
     case export(ExportRequest, overwrite: Bool)
     /// Write the bounds into study.toml (after the user confirmed).
     case writeSettings(SettingsRequest)
+    /// End the explorer (the runtime closes the terminal).
+    case quit
 }
 
 /// What an export writes: both texts and where.

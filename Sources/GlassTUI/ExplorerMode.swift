@@ -12,6 +12,10 @@ public enum ExplorerMode: Equatable, Sendable {
     case rangeInput(axis: PlotAxis, text: String)
     /// A pick-list of baselines (`b`): ↑/↓ choose, Enter applies, Esc cancels.
     case pickBaseline(choices: [DSCBaseline], index: Int)
+    /// A pick-list of the open studies (`s`).
+    case pickStudy(index: Int)
+    /// The list of every warning (`W`), scrolled to line `top`.
+    case warnings(top: Int)
     /// A yes/no question; `y` runs the effect.
     case confirm(question: String, effect: Effect)
 }

@@ -46,10 +46,17 @@ public enum ExplorerRenderer {
         for y in layout.side.y..<layout.side.maxY { f[layout.separatorColumn, y] = Cell(uni ? "│" : "|", attributes: .dim) }
         plotPane(&f, s, view, layout.plot)
         let probe = ScreenText.fit(view.probe(s), unicode: uni)
-        f.put(string: probe, at: FramePoint(x: 0, y: layout.probeRow), attributes: .dim)
-        statusLine(&f, s, row: layout.statusRow)
-        if s.mode == .help { helpOverlay(&f, unicode: uni) }
-        if case .pickBaseline(let choices, let index) = s.mode { pickList(&f, s, choices.map(\.description), index, layout.plot) }
+        f.put(string: probe.fitted(width, unicode: uni), at: FramePoint(x: 0, y: layout.probeRow), attributes: .dim)
+        statusLine(&f, s, row: layout.statusRow, probeRow: layout.probeRow)
+        if s.mode == .help { helpOverlay(&f, s, unicode: uni) }
+        if case .pickBaseline(let choices, let index) = s.mode {
+            pickList(&f, s, title: " Baseline ", choices.map(\.description), index, current: s.baseline.description, layout.plot)
+        }
+        if case .warnings(let top) = s.mode { warningsOverlay(&f, s, top: top) }
+        if case .pickStudy(let index) = s.mode {
+            let names = StudyWorkspace.names(s)
+            pickList(&f, s, title: " Study ", names, index, current: names[s.studyIndex], layout.plot)
+        }
         return f
     }
 
@@ -77,7 +84,7 @@ public enum ExplorerRenderer {
         let uni = s.style.braille
         func makeTabs(compact: Bool) -> [(String, Bool)] {
             ViewID.allCases.map { v in
-                let text = compact && v != s.view ? "\(v.rawValue)" : "\(v.rawValue) \(v.tab)"
+                let text = compact && v != s.view ? v.key : "\(v.key) \(v.tab)"
                 return (ScreenText.fit(text, unicode: uni), v == s.view)
             }
         }
@@ -85,11 +92,19 @@ public enum ExplorerRenderer {
         var tabs = makeTabs(compact: false)
         if f.width - tabs.reduce(0, { $0 + $1.0.count + 1 }) < 30 { tabs = makeTabs(compact: true) }
         let tabsWidth = tabs.reduce(0) { $0 + $1.0.count + 1 }
-        var title = "glassview · \(s.studyName)"
-        if let c = s.study?.composition { title += " · \(c)" }
-        title = ScreenText.fit(title, unicode: uni)
+        // The study name is shortened before the composition, which names the glass.
         let room = max(0, f.width - tabsWidth - 1)
-        f.put(string: String(title.prefix(room)), at: FramePoint(x: 0, y: 0), attributes: .bold)
+        let head = ScreenText.fit("glassview · ", unicode: uni)
+        let tail = s.study?.composition.map { ScreenText.fit(" · " + $0, unicode: uni) } ?? ""
+        let nameRoom = room - head.count - tail.count
+        let name = ScreenText.fit(s.studyName, unicode: uni)
+        let title: String
+        if nameRoom >= min(name.count, 8) {
+            title = head + (name.count > nameRoom ? name.fitted(nameRoom, unicode: uni) : name) + tail
+        } else {
+            title = (head + name + tail).fitted(room, unicode: uni)
+        }
+        f.put(string: title, at: FramePoint(x: 0, y: 0), attributes: .bold)
         var x = f.width - tabsWidth
         for (text, current) in tabs {
             f.put(string: text, at: FramePoint(x: x, y: 0), attributes: current ? [.reverse, .bold] : [])
@@ -102,9 +117,12 @@ public enum ExplorerRenderer {
         var y = r.y
         func line(_ text: String, fg: Int? = nil, attributes: CellAttributes = []) {
             guard y < r.maxY else { return }
-            f.put(string: ScreenText.fit(text, unicode: uni).fitted(r.width), at: FramePoint(x: r.x, y: y),
+            f.put(string: ScreenText.fit(text, unicode: uni).fitted(r.width, unicode: uni), at: FramePoint(x: r.x, y: y),
                   foreground: fg, attributes: attributes, clip: r)
             y += 1
+        }
+        if s.workspace.count > 1 {
+            line("Study \(s.studyIndex + 1)/\(s.workspace.count) (s) \(s.studyName)", attributes: .bold)
         }
         line("States", attributes: .bold)
         let entries = s.paneStates
@@ -123,7 +141,7 @@ public enum ExplorerRenderer {
             f.put(string: ScreenText.fit(glyph, unicode: uni), at: FramePoint(x: r.x + head.count, y: y),
                   foreground: s.style.colours ? CurveSeries.colour(stateIndex: i) : nil, clip: r)
             let labelWidth = max(1, r.width - head.count - 2 - rate.count - 1)
-            let text = " " + st.label.fitted(labelWidth) + " " + rate
+            let text = " " + st.label.fitted(labelWidth, unicode: uni) + " " + rate
             f.put(string: ScreenText.fit(text, unicode: uni), at: FramePoint(x: r.x + head.count + 1, y: y),
                   attributes: visible ? (i == s.selection ? .bold : []) : .dim, clip: r)
             y += 1
@@ -132,7 +150,7 @@ public enum ExplorerRenderer {
         line("Results · " + ViewRegistry.view(s.view).id.tab, attributes: .bold)
         for l in ViewRegistry.view(s.view).results(s) {
             if l.isHeading { line(l.label, attributes: .dim); continue }
-            var text = l.label.fitted(9) + " " + l.value
+            var text = l.label.fitted(9, unicode: uni) + " " + l.value
             var second: String?
             if let e = l.stderr {
                 let tail = " ± " + e + (l.unit.isEmpty ? "" : " " + l.unit)
@@ -143,7 +161,7 @@ public enum ExplorerRenderer {
             guard y < r.maxY else { break }
             defer { if let second { line(second) } }
             let shown = ScreenText.fit(text, unicode: uni)
-            f.put(string: shown.fitted(r.width), at: FramePoint(x: r.x, y: y), clip: r)
+            f.put(string: shown.fitted(r.width, unicode: uni), at: FramePoint(x: r.x, y: y), clip: r)
             if let flag = l.flag {
                 f.put(string: " " + flag, at: FramePoint(x: r.x + shown.count, y: y), foreground: s.style.colours ? 3 : nil,
                       attributes: .bold, clip: r)
@@ -151,7 +169,7 @@ public enum ExplorerRenderer {
             y += 1
         }
         if let r0 = s.results, !r0.warnings.isEmpty {
-            line("warnings: \(r0.warnings.count) (listed in exports)", attributes: .dim)
+            line("warnings: \(r0.warnings.count) (W lists them)", attributes: .dim)
         }
     }
 
@@ -188,13 +206,37 @@ public enum ExplorerRenderer {
         }
     }
 
-    static func statusLine(_ f: inout Frame, _ s: ExplorerState, row: Int) {
+    /// Key hints for the status line, most important first; what does not fit is left out and
+    /// `? more` closes the line.
+    static func hints(_ s: ExplorerState) -> [String] {
+        KeyBindings.hints(for: s.view, studies: s.workspace.count, warnings: !(s.results?.warnings.isEmpty ?? true))
+    }
+
+    /// The hints that fit in `width`, then `? more` (or `? help` when all fit).
+    static func hintLine(_ s: ExplorerState, width: Int) -> String {
+        var line = ""
+        let all = hints(s)
+        for (k, h) in all.enumerated() {
+            let closing = k == all.count - 1 ? "  ? help" : "  ? more"
+            if (line.isEmpty ? h : line + "  " + h).count + closing.count > width { return line + (line.isEmpty ? "? more" : "  ? more") }
+            line = line.isEmpty ? h : line + "  " + h
+        }
+        return line + "  ? help"
+    }
+
+    static func statusLine(_ f: inout Frame, _ s: ExplorerState, row: Int, probeRow: Int) {
         let uni = s.style.braille
         let text: String
         var attributes: CellAttributes = []
         switch s.mode {
         case .input(let c, let typed):
             text = "\(c.rawValue) (\(c.unit)) = \(typed)_   Enter sets, Esc cancels"
+            attributes = .bold
+        case .warnings:
+            text = "warnings: ↑↓ j k scroll, J K a page, Esc closes"
+            attributes = .bold
+        case .pickStudy:
+            text = "study: ↑↓ choose, Enter opens, Esc cancels"
             attributes = .bold
         case .pickBaseline:
             text = "baseline: ↑↓ choose, Enter applies, Esc cancels"
@@ -213,29 +255,35 @@ public enum ExplorerRenderer {
                 text = "analysis: " + e
                 attributes = .bold
             } else {
-                text = s.view == .master
-                    ? "q quit  ? help  1-9 views  ←→ T_ref  { } isotherm  < > shift  r refine  e export  w write"
-                    : "q quit  ? help  1-9 views  [ ] cursor  ←→ move  = value  space state  b baseline  e export  w write"
+                text = hintLine(s, width: f.width)
             }
         }
-        f.put(string: ScreenText.fit(text, unicode: uni).fitted(f.width), at: FramePoint(x: 0, y: row), attributes: attributes)
+        var shown = ScreenText.fit(text, unicode: uni)
+        if shown.count > f.width, probeRow >= 0 {
+            // A long message or question takes the probe line too: its head there, the rest below.
+            var cut = shown.index(shown.startIndex, offsetBy: f.width)
+            if let space = shown[..<cut].lastIndex(of: " "), shown.distance(from: shown.startIndex, to: space) > f.width / 2 { cut = space }
+            f.put(string: String(shown[..<cut]).fitted(f.width, unicode: uni), at: FramePoint(x: 0, y: probeRow), attributes: attributes)
+            shown = String(shown[cut...]).trimmingCharacters(in: .whitespaces)
+        }
+        f.put(string: shown.fitted(f.width, unicode: uni), at: FramePoint(x: 0, y: row), attributes: attributes)
     }
 
     /// A pick-list at the top left of the plot: the chosen line in reverse video, the one in
     /// force marked with `*`.
-    static func pickList(_ f: inout Frame, _ s: ExplorerState, _ items: [String], _ index: Int, _ area: FrameRect) {
+    static func pickList(_ f: inout Frame, _ s: ExplorerState, title: String, _ items: [String], _ index: Int, current: String,
+                         _ area: FrameRect) {
         let uni = s.style.braille
-        let current = s.baseline.description
         let lines = items.map { ($0 == current ? "* " : "  ") + $0 }
         let w = min(area.width, (lines.map(\.count).max() ?? 0) + 4)
         let h = min(area.height, lines.count + 2)
         let box = FrameRect(x: area.x + 1, y: area.y, width: w, height: h)
-        drawBox(&f, box, title: " Baseline ", unicode: uni)
+        drawBox(&f, box, title: title, unicode: uni)
         let inner = FrameRect(x: box.x + 1, y: box.y + 1, width: w - 2, height: h - 2)
         // Scroll so the chosen line is visible.
         let first = max(0, min(index - inner.height + 1, lines.count - inner.height))
         for (row, k) in (first..<lines.count).prefix(inner.height).enumerated() {
-            let text = ScreenText.fit(" " + lines[k], unicode: uni).fitted(inner.width)
+            let text = ScreenText.fit(" " + lines[k], unicode: uni).fitted(inner.width, unicode: uni)
             f.put(string: text, at: FramePoint(x: inner.x, y: inner.y + row), attributes: k == index ? [.reverse, .bold] : [], clip: inner)
         }
     }
@@ -252,8 +300,21 @@ public enum ExplorerRenderer {
         f.put(string: title, at: FramePoint(x: box.x + 2, y: box.y), attributes: .bold, clip: box)
     }
 
-    static func helpOverlay(_ f: inout Frame, unicode: Bool) {
-        let lines = KeyMap.help.map { ScreenText.fit($0, unicode: unicode) }
+    /// Every warning, grouped, in a box over the whole screen but the status line.
+    static func warningsOverlay(_ f: inout Frame, _ s: ExplorerState, top: Int) {
+        let uni = s.style.braille
+        let box = FrameRect(x: 1, y: 1, width: f.width - 2, height: f.height - 2)
+        let lines = WarningList.lines(s)
+        drawBox(&f, box, title: " Warnings: \(s.results?.warnings.count ?? 0), lines \(min(top + 1, lines.count))–\(min(top + box.height - 2, lines.count)) of \(lines.count) ", unicode: uni)
+        let inner = FrameRect(x: box.x + 1, y: box.y + 1, width: box.width - 2, height: box.height - 2)
+        for (row, l) in lines.dropFirst(top).prefix(inner.height).enumerated() {
+            f.put(string: ScreenText.fit(l.text, unicode: uni).fitted(inner.width, unicode: uni), at: FramePoint(x: inner.x, y: inner.y + row),
+                  attributes: l.isHeading ? .bold : [], clip: inner)
+        }
+    }
+
+    static func helpOverlay(_ f: inout Frame, _ s: ExplorerState, unicode: Bool) {
+        let lines = KeyBindings.help(for: s.view).map { ScreenText.fit($0, unicode: unicode) }
         let w = min(f.width - 2, (lines.map(\.count).max() ?? 0) + 4)
         let h = min(f.height - 2, lines.count + 4)
         let box = FrameRect(x: (f.width - w) / 2, y: (f.height - h) / 2, width: w, height: h)

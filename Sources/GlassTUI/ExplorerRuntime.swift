@@ -18,7 +18,7 @@ public enum ExplorerRuntime {
         var state = initial
         state.style = terminal.style
         let (w, h) = terminal.size
-        state = ExplorerUpdate.update(state, .resize(width: w, height: h))
+        state = ExplorerUpdate.update(state, .resize(width: w, height: h)).state
         terminal.draw(ExplorerRenderer.render(state))
         while true {
             let signal = SignalWatch.pending
@@ -34,15 +34,18 @@ public enum ExplorerRuntime {
             case .key(let k): action = KeyMap.action(for: k, mode: state.mode)
             }
             guard let action else { continue }
-            state = ExplorerUpdate.update(state, action)
-            if let effect = state.pendingEffect {
-                state.pendingEffect = nil
-                terminal.draw(ExplorerRenderer.render(state))
-                state = ExplorerUpdate.update(state, .effectFinished(perform(effect)))
-            }
-            if state.quitRequested {
+            let (next, effect) = ExplorerUpdate.update(state, action)
+            state = next
+            switch effect {
+            case .quit?:
                 terminal.close()
                 return .quit
+            case let effect?:
+                // Show "working…" while the effect runs, then its outcome: each effect runs once.
+                terminal.draw(ExplorerRenderer.render(state))
+                state = ExplorerUpdate.update(state, .effectFinished(perform(effect))).state
+            case nil:
+                break
             }
             terminal.draw(ExplorerRenderer.render(state))
         }

@@ -80,6 +80,15 @@ public struct ExplorerState: Sendable {
     public var studyIsDirectory = true
     /// Directory exports are written to.
     public var exportDirectory: String
+    /// Every study opened together (`glassview A B C`), in argument order, nil at the current
+    /// one's place; empty with one study. Each keeps its own settings, history and view state.
+    public var workspace: [ExplorerState?] = []
+    /// The current study's place in ``workspace``.
+    public var studyIndex = 0
+    /// Comparison view: S_r by glass (`g`) instead of ΔH_rej against cooling rate.
+    public var compareByGlass = false
+    /// Comparison view: the bundled literature values shown (`G`).
+    public var showLiterature = true
     /// Undo/redo history of the settings changed in the explorer.
     public var history = WorkHistory()
     /// The settings as study.toml last held them (at start, after `w`): `q` asks when they differ.
@@ -88,10 +97,6 @@ public struct ExplorerState: Sendable {
     public var inputFresh = false
     /// Set by a first `q` with unwritten changes: a second `q` quits.
     public var quitArmed = false
-    /// An effect for the runtime to perform (then cleared).
-    public var pendingEffect: Effect?
-    /// Set when the user quits.
-    public var quitRequested = false
 
     /// Opens `studyPath` from a load attempt; the explorer also opens (with an explanation)
     /// when loading failed. Bounds follow SPEC §2.3 precedence (study.toml); where none are
@@ -118,6 +123,7 @@ public struct ExplorerState: Sendable {
         dma = DMAPrepared(s.datasets)
         dmaOverrides = AnalysisOptions(betaWindowK: options.betaWindowK, alphaWindowK: options.alphaWindowK,
                                        qpdWindowHz: options.qpdWindowHz, tgK: options.tgK, trefK: options.trefK)
+        dmaOverrides.qpdWindowAbovePeakDecades = options.qpdWindowAbovePeakDecades
         do {
             prepared = try DSCPrepared.prepare(s.datasets)
             let resolved = try ResolvedSettings.resolve(options, s.settings)

@@ -3,12 +3,13 @@ import GlassKit
 import GlassPlot
 
 /// The pure update of the Elm architecture: the next state for an action. No I/O: work with
-/// side effects is left in `pendingEffect` for the runtime.
+/// side effects is returned as an ``Effect`` for the runtime, which performs it exactly once
+/// (Bubble Tea's `Update` returning a `Cmd`).
 public enum ExplorerUpdate {
     /// The state after `action`.
-    public static func update(_ state: ExplorerState, _ action: Action) -> ExplorerState {
+    public static func update(_ state: ExplorerState, _ action: Action) -> (state: ExplorerState, effect: Effect?) {
         var s = state
-        s.pendingEffect = nil
+        var effect: Effect?
         let before = WorkSnapshot(state)
         if action != .quit { s.quitArmed = false }
         switch action {
@@ -69,7 +70,27 @@ public enum ExplorerUpdate {
             guard !s.prepared.states.isEmpty else { s.message = "no DSC data: no baseline to choose"; break }
             let choices: [DSCBaseline] = [.linear, .none] + s.prepared.states.map { .state($0.state) }
             s.mode = .pickBaseline(choices: choices, index: choices.firstIndex(of: s.baseline) ?? 0)
+        case .chooseStudy:
+            guard s.workspace.count > 1 else { s.message = "one study is open (glassview A B C opens several)"; break }
+            s.mode = .pickStudy(index: s.studyIndex)
+        case .setStudy(let j):
+            s = StudyWorkspace.switchTo(j, from: s)
+        case .toggleCompareMode:
+            guard s.view == .compare else { s.message = "g: in the comparison view (c)"; break }
+            s.compareByGlass.toggle()
+        case .toggleLiterature:
+            guard s.view == .compare else { s.message = "G: in the comparison view (c)"; break }
+            s.showLiterature.toggle()
+            s.message = "literature values " + (s.showLiterature ? "shown" : "hidden")
+        case .showWarnings:
+            guard let r = s.results, !r.warnings.isEmpty else { s.message = "no warnings"; break }
+            s.mode = .warnings(top: 0)
         case .pickMove(let d):
+            if case .warnings(let top) = s.mode {
+                let n = WarningList.lines(s).count
+                s.mode = .warnings(top: min(max(0, top + d), max(0, n - 1)))
+            }
+            if case .pickStudy(let i) = s.mode { s.mode = .pickStudy(index: min(max(0, i + d), s.workspace.count - 1)) }
             if case .pickBaseline(let choices, let i) = s.mode { s.mode = .pickBaseline(choices: choices, index: min(max(0, i + d), choices.count - 1)) }
         case .undo:
             guard let last = s.history.undo.popLast() else { s.message = "nothing to undo"; break }
@@ -96,6 +117,11 @@ public enum ExplorerUpdate {
             s.inputFresh = false
             if case .rangeInput(let axis, let text) = s.mode { s.mode = .rangeInput(axis: axis, text: String(text.dropLast())) }
         case .inputCommit:
+            if case .pickStudy(let j) = s.mode {
+                s.mode = .normal
+                s = StudyWorkspace.switchTo(j, from: s)
+                break
+            }
             if case .pickBaseline(let choices, let i) = s.mode {
                 s.mode = .normal
                 setBaseline(&s, to: choices[i])
@@ -120,13 +146,13 @@ public enum ExplorerUpdate {
         case .toggleHelp:
             s.mode = s.mode == .help ? .normal : .help
         case .export:
-            export(&s)
+            effect = export(&s)
         case .writeSettings:
             askWrite(&s)
         case .answer(let yes):
-            guard case .confirm(_, let effect) = s.mode else { break }
+            guard case .confirm(_, let asked) = s.mode else { break }
             s.mode = .normal
-            if yes { s.pendingEffect = effect; s.message = "working…" } else { s.message = "cancelled" }
+            if yes { effect = asked; s.message = "working…" } else { s.message = "cancelled" }
         case .click(let column, let row):
             click(&s, column: column, row: row)
         case .resize(let w, let h):
@@ -155,18 +181,14 @@ public enum ExplorerUpdate {
                                   effect: .export(request, overwrite: true))
             }
         case .quit:
-            // Hand shifts are drawing only (never written): they do not count.
-            let unwritten = s.writtenWork.map { written in
-                var now = WorkSnapshot(s)
-                now.masterEdit = written.masterEdit
-                return now != written
-            } ?? false
-            if unwritten, !s.quitArmed, s.studyIsDirectory, !SettingsWritePlan.assignments(s).isEmpty {
+            let unwritten = ([s] + s.workspace.compactMap { $0 }).filter(hasUnwrittenWork).map(\.studyName)
+            if !unwritten.isEmpty, !s.quitArmed {
                 s.quitArmed = true
                 s.mode = .normal
                 s.message = "unwritten changes: w writes them into study.toml, q again quits"
+                    + (s.workspace.count > 1 ? " (\(unwritten.joined(separator: ", ")))" : "")
             } else {
-                s.quitRequested = true
+                effect = .quit
             }
         case .selectIsotherm(let d):
             MasterShiftEditor.select(&s, by: d)
@@ -178,7 +200,16 @@ public enum ExplorerUpdate {
             applyToAllStates(&s)
         }
         if action != .undo, action != .redo, WorkSnapshot(s) != before { s.history.record(before) }
-        return s
+        return (s, effect)
+    }
+
+    /// Whether `s` holds settings changed since study.toml was last read or written that `w`
+    /// would write (hand shifts are drawing only and do not count).
+    static func hasUnwrittenWork(_ s: ExplorerState) -> Bool {
+        guard s.studyIsDirectory, let written = s.writtenWork else { return false }
+        var now = WorkSnapshot(s)
+        now.masterEdit = written.masterEdit
+        return now != written && !SettingsWritePlan.assignments(s).isEmpty
     }
 
     /// Applies `change` to the shown range of `axis` and keeps the result as the view's viewport.
@@ -407,15 +438,15 @@ public enum ExplorerUpdate {
     }
 
     /// Prepares the export effect.
-    static func export(_ s: inout ExplorerState) {
+    static func export(_ s: inout ExplorerState) -> Effect? {
         guard let r = s.results else {
             s.message = "nothing to export: " + (s.loadError ?? s.analysisError ?? "no results")
-            return
+            return nil
         }
         let p = ExplorerExport.paths(directory: s.exportDirectory, studyName: s.studyName)
         let request = ExportRequest(jsonPath: p.json, tsvPath: p.tsv, json: ExplorerExport.json(r, state: s),
                                     tsv: ExplorerExport.tsv(r, state: s))
-        s.pendingEffect = .export(request, overwrite: false)
+        return .export(request, overwrite: false)
     }
 
     /// Asks before writing into study.toml what ``SettingsWritePlan`` finds in force and not

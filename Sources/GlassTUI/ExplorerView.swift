@@ -65,6 +65,7 @@ public enum ViewRegistry {
         case .arrhenius: return ArrheniusView()
         case .chi: return ChiView()
         case .master: return MasterView()
+        case .compare: return CompareView()
         }
     }
 }

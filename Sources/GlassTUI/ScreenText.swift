@@ -34,9 +34,10 @@ enum ScreenText {
 
 extension String {
     /// Padded with spaces or cut to exactly `n` characters.
-    func fitted(_ n: Int) -> String {
+    /// A text cut short ends with `…` (`~` in ASCII), so nothing is cut off silently.
+    func fitted(_ n: Int, unicode: Bool = true) -> String {
         guard n > 0 else { return "" }
-        if count >= n { return String(prefix(n)) }
+        if count > n { return String(prefix(n - 1)) + (unicode ? "…" : "~") }
         return self + String(repeating: " ", count: n - count)
     }
 }

@@ -26,7 +26,7 @@ public struct TanDeltaView: ExplorerView {
             series.append(Series(name: "\(ScreenNumber.kelvin(iso.temperatureK)) K", x: iso.frequencyHz,
                                  y: iso.lnTanDelta.map { exp($0) }, colour: colour, marker: DMAViewSupport.marker(n), style: .points))
             if let pt = r.qpd?.points.first(where: { $0.temperatureK == iso.temperatureK }) {
-                let fs = [window.lowerBound, window.upperBound]
+                let w = pt.windowHz ?? window, fs = [w.lowerBound, w.upperBound]
                 series.append(Series(name: "", x: fs, y: fs.map { exp(pt.intercept - pt.chi * log(2 * Double.pi * $0)) },
                                      colour: colour, marker: "."))
             }

@@ -18,6 +18,8 @@ public enum ViewID: Int, CaseIterable, Sendable, Equatable {
     case chi
     /// 9: the master curve at T_ref.
     case master
+    /// `c`: the studies compared (ΔH_rej vs cooling rate with each study's S_r; S_r by glass).
+    case compare
 
     /// Short label for the tab bar.
     public var tab: String {
@@ -31,6 +33,7 @@ public enum ViewID: Int, CaseIterable, Sendable, Equatable {
         case .arrhenius: return "Arrh"
         case .chi: return "χ(T)"
         case .master: return "TTS"
+        case .compare: return "Cmp"
         }
     }
 
@@ -46,6 +49,7 @@ public enum ViewID: Int, CaseIterable, Sendable, Equatable {
         case .arrhenius: return "arrhenius"
         case .chi: return "chi"
         case .master: return "master"
+        case .compare: return "compare"
         }
     }
 
@@ -53,12 +57,16 @@ public enum ViewID: Int, CaseIterable, Sendable, Equatable {
     public init?(name: String) {
         let n = name.lowercased()
         if let k = Int(n), let v = ViewID(rawValue: k) { self = v; return }
+        if let v = ViewID.allCases.first(where: { $0.key == n }) { self = v; return }
         guard let v = ViewID.allCases.first(where: { $0.name == n }) else { return nil }
         self = v
     }
 
     /// The next view (Tab), wrapping.
-    public var next: ViewID { ViewID(rawValue: rawValue % 9 + 1) ?? .heatFlow }
+    public var next: ViewID { ViewID(rawValue: rawValue % Self.allCases.count + 1) ?? .heatFlow }
     /// The previous view (Shift-Tab), wrapping.
-    public var previous: ViewID { ViewID(rawValue: (rawValue + 7) % 9 + 1) ?? .heatFlow }
+    public var previous: ViewID { ViewID(rawValue: (rawValue + Self.allCases.count - 2) % Self.allCases.count + 1) ?? .heatFlow }
+
+    /// The key that selects the view: its number, `c` for the comparison.
+    public var key: String { self == .compare ? "c" : "\(rawValue)" }
 }

@@ -117,6 +117,14 @@ struct Bench: ParsableCommand {
         }
         report("one QPD window change, \(first.qpd.count) isotherms (χ, U_β, a1/a2)", (clock.now - t0) / moves, target: .milliseconds(1),
                note: sink.isFinite ? "" : "!")
+        t0 = clock.now
+        for k in 0..<moves {
+            let lo = 0.5 + Double(k % 100) * 0.01
+            let (q, _) = QPDResult.evaluate(first.qpd, windowHz: 0.01...1, abovePeakDecades: lo...(lo + 1), tgK: nil, context: "bench")
+            sink += q.points.first?.chi ?? 0
+        }
+        report("one above-peak QPD window change, T_g estimated", (clock.now - t0) / moves, target: .milliseconds(1),
+               note: sink.isFinite ? "" : "!")
     }
 
     func report(_ what: String, _ d: Duration, target: Duration?, note: String = "") {

@@ -8,15 +8,13 @@ import GlassTUI
 struct Explore: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Open the interactive explorer on a study (default: the bundled sample study).",
-        discussion: """
-        Keys: 1-9/Tab views, [ ] cursor, ←/→ (h/l) move it, H/L ten steps, = exact value, \
-        space toggles a state, +/-/0 zoom, b baseline, e export, w write study.toml, ? help, q quit. \
-        Exit status 69 when there is no usable terminal (TERM unset, dumb or unknown).
-        """
+        discussion: "Keys (? in the explorer lists those of the view shown):\n" + KeyBindings.commandHelp
+            + "\n\nExit status 69 when there is no usable terminal (TERM unset, dumb or unknown)."
+
     )
 
-    @Argument(help: "Study directory (default: the bundled sample study).")
-    var study: String?
+    @Argument(help: "Study directories (default: the bundled sample study); several open side by side (s switches, c compares).")
+    var studies: [String] = []
 
     @Flag(help: "Draw with ASCII only (no braille or box characters).")
     var ascii = false
@@ -27,10 +25,12 @@ struct Explore: ParsableCommand {
         setlocale(LC_ALL, "")
         let options: AnalysisOptions
         do { options = try settings.analysisOptions() } catch { exitWithError(error) }
-        let path = study ?? SampleStudy.path
-        let load = Result<Study, any Error> { try StudyLoader.load(path) }
-        var isDirectory: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        let paths = studies.isEmpty ? [SampleStudy.path] : studies
+        let loads = paths.map { path -> (path: String, load: Result<Study, any Error>, isDirectory: Bool) in
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            return (path, Result { try StudyLoader.load(path) }, exists && isDirectory.boolValue)
+        }
         SignalWatch.install()
         var terminal: NcursesTerminal
         do {
@@ -39,9 +39,8 @@ struct Explore: ParsableCommand {
             FileHandle.standardError.write(Data("glassview: \(error)\n".utf8))
             throw ExitCode(69)
         }
-        var state = ExplorerState(studyPath: path, load: load, options: options, style: terminal.style,
-                                  exportDirectory: FileManager.default.currentDirectoryPath)
-        state.studyIsDirectory = exists && isDirectory.boolValue
+        let state = StudyWorkspace.open(loads, options: options, style: terminal.style,
+                                        exportDirectory: FileManager.default.currentDirectoryPath)
         switch ExplorerRuntime.run(state, terminal: &terminal, perform: ExplorerEffects.perform) {
         case .quit:
             return

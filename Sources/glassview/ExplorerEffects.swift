@@ -19,6 +19,8 @@ enum ExplorerEffects {
             } catch {
                 return .failed((error as? GlassError)?.description ?? "\(error)")
             }
+        case .quit:
+            return .done("")
         case .writeSettings(let r):
             do {
                 let old: String

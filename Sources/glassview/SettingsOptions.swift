@@ -23,6 +23,10 @@ struct SettingsOptions: ParsableArguments {
     @Option(name: .customLong("qpd-window"), help: ArgumentHelp("QPD frequency window in Hz for every state (default 0.01:1).", valueName: "LO:HI"))
     var qpdWindow: String?
 
+    @Option(name: .customLong("qpd-window-above-peak"),
+            help: ArgumentHelp("QPD window in decades above each isotherm's E'' maximum, for isotherms at T ≥ T_g (default: the fixed window only; docs/diagnostics.md).", valueName: "LO:HI"))
+    var qpdWindowAbovePeak: String?
+
     @Option(help: ArgumentHelp("T_g in K for a1/a2 of every state (default: study.toml, file metadata, else estimated).", valueName: "K"))
     var tg: Double?
 
@@ -35,6 +39,7 @@ struct SettingsOptions: ParsableArguments {
         options.betaWindowK = try betaWindow.map { try WindowOption.parse($0, option: "--beta-window") }
         options.alphaWindowK = try alphaWindow.map { try WindowOption.parse($0, option: "--alpha-window") }
         options.qpdWindowHz = try qpdWindow.map { try WindowOption.parse($0, option: "--qpd-window") }
+        options.qpdWindowAbovePeakDecades = try qpdWindowAbovePeak.map { try WindowOption.parse($0, option: "--qpd-window-above-peak") }
         if let b = baseline {
             guard let parsed = DSCBaseline(b) else {
                 throw GlassError(.usage, file: "--baseline", "'\(b)'; expected linear, none or state:LABEL")

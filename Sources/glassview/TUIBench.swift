@@ -50,7 +50,7 @@ enum TUIBench {
         var cells = 0
         for k in 0..<200 {
             let t0 = clock.now
-            s = ExplorerUpdate.update(s, .moveCursor(steps: k % 20 < 10 ? 1 : -1))
+            s = ExplorerUpdate.update(s, .moveCursor(steps: k % 20 < 10 ? 1 : -1)).state
             let f = ExplorerRenderer.render(s)
             times.append(clock.now - t0)
             cells += f.cells.count
@@ -63,11 +63,11 @@ enum TUIBench {
         // curves included) + render of view 6 at 200×60. No target in issue 4; reported for tracking.
         var d = ExplorerState(studyPath: study, load: Result { try StudyLoader.load(study) }, style: style,
                               exportDirectory: "/tmp", width: 200, height: 60)
-        d = ExplorerUpdate.update(d, .selectView(.tanDelta))
+        d = ExplorerUpdate.update(d, .selectView(.tanDelta)).state
         var dmaTimes: [Duration] = []
         for k in 0..<20 {
             let t0 = clock.now
-            d = ExplorerUpdate.update(d, .moveCursor(steps: k % 4 < 2 ? 1 : -1))
+            d = ExplorerUpdate.update(d, .moveCursor(steps: k % 4 < 2 ? 1 : -1)).state
             _ = ExplorerRenderer.render(d)
             dmaTimes.append(clock.now - t0)
         }

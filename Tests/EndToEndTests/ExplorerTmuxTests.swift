@@ -134,7 +134,7 @@ final class ExplorerTmuxTests: XCTestCase {
         let t = try start(study, cwd: dir)
         try t.wait("the explorer") { $0.contains("Results") && $0.contains("cooled-20") }
         let views: [(String, String)] = [("4", "E'/E_u and E''/E_u vs T"), ("5", "E''(f) isotherms"), ("6", "tan δ vs f"),
-                                         ("8", "χ(T) — as-cast"), ("9", "master curve — as-cast"), ("7", "Arrhenius map — as-cast")]
+                                         ("8", "as-cast on top"), ("9", "master curve — as-cast"), ("7", "Arrhenius map — 3 states, as-cast on top")]
         for (key, text) in views {
             try t.keys(key)
             try t.wait("view \(key) showing '\(text)'") { $0.contains(text) && !$0.contains("not computed: the study") }
@@ -276,5 +276,38 @@ final class ExplorerTmuxTests: XCTestCase {
         XCTAssertTrue(dma.stderr.contains("not computed"), dma.stderr)
         let bad = try CLI.run(["plot", study.path, "--view", "nope"])
         XCTAssertEqual(bad.status, 64)
+    }
+}
+
+/// Three studies open together in the real binary: the comparison view shows what
+/// `analyze A B C` writes, number for number.
+final class ExplorerCompareTmuxTests: XCTestCase {
+    func testThreeStudiesComparedAsAnalyzeWritesThem() throws {
+        let dir = try CLI.tempDir(self)
+        let syn = try ExplorerStudyFixture.write(into: dir)
+        try "composition = \"La30Ce30Ni10Al20Co10\"\nts_K = 420\nte_K = 500\n".write(to: syn.appendingPathComponent("study.toml"), atomically: true, encoding: .utf8)
+        let a = CLI.packageRoot.appendingPathComponent("samples/la30ce30ni10al20co10").path
+        let b = CLI.packageRoot.appendingPathComponent("samples/la30ce30ni10al20co10-netzsch").path
+        let paths = [a, b, syn.path]
+        let out = try CLI.run(["analyze"] + paths)
+        XCTAssertEqual(out.status, 0, out.stderr)
+        let doc = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
+        let studies = try XCTUnwrap(doc["studies"] as? [[String: Any]])
+        let srs = studies.map { (($0["dsc"] as? [String: Any])?["S_r"] as? [String: Any])?["value"] as? Double }
+        XCTAssertEqual(srs.compactMap { $0 }.count, 3)
+        let binary = try CLI.binary().path
+        let command = "env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 '\(binary)' " + paths.map { "'\($0)'" }.joined(separator: " ")
+            + "; echo EXIT=$?; sleep 60"
+        let t = try TmuxSession(self, command: command, width: 160, height: 50, environment: [:], cwd: dir)
+        try t.wait("the explorer") { $0.contains("Study 1/3") }
+        try t.keys("c")
+        let screen = try t.wait("the comparison") { $0.contains("3 studies") }
+        // The probe line lists each study's S_r as the results pane shows it.
+        for (k, sr) in srs.enumerated() {
+            let name = URL(fileURLWithPath: paths[k]).lastPathComponent
+            XCTAssertTrue(screen.contains("\(name) \(String(format: "%.4g", try XCTUnwrap(sr)))"), "S_r of \(name): \(screen)")
+        }
+        try t.keys("q")
+        try t.wait("exit") { $0.contains("EXIT=0") }
     }
 }

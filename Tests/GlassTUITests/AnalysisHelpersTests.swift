@@ -66,6 +66,7 @@ final class AnalysisHelpersTests: XCTestCase {
             XCTAssertEqual(ViewID(name: String(v.rawValue)), v)
         }
         XCTAssertNil(ViewID(name: "nope"))
-        XCTAssertNil(ViewID(name: "10"))
+        XCTAssertEqual(ViewID(name: "c"), .compare, "the comparison view by its key")
+        XCTAssertNil(ViewID(name: "11"))
     }
 }

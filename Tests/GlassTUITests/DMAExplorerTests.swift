@@ -81,7 +81,7 @@ final class DMAExplorerTests: XCTestCase {
                                  .selectView(.heatFlow), .moveCursor(steps: 4), .setBaseline(.none), .selectView(.arrhenius),
                                  .cycleCursor(-1), .moveCursor(steps: -10)]
         for (k, action) in actions.enumerated() {
-            s = ExplorerUpdate.update(s, action)
+            s = ExplorerUpdate.update(s, action).state
             let r = try XCTUnwrap(s.results, "step \(k)")
             let o = s.analysisOptions
             let full = try Analysis.run(Self.study, options: o)
@@ -119,7 +119,7 @@ final class DMAExplorerTests: XCTestCase {
         ]
         for (view, number) in checks {
             XCTAssertNotEqual(number, "—", "\(view) has nothing to show")
-            let text = ExplorerRenderer.render(ExplorerUpdate.update(start, .selectView(view))).text
+            let text = ExplorerRenderer.render(ExplorerUpdate.update(start, .selectView(view)).state).text
             XCTAssertTrue(text.contains(number), "view \(view) must show \(number)")
             XCTAssertFalse(text.contains("not computed: the study"), "view \(view)")
         }
@@ -127,8 +127,8 @@ final class DMAExplorerTests: XCTestCase {
 
     func testDSCOnlyStudyShowsNotComputed() {
         let dsc = SyntheticStudy.state(SyntheticStudy.study(settings: SyntheticStudy.paperSettings))
-        for view in ViewID.allCases where view.rawValue >= 4 {
-            var s = ExplorerUpdate.update(dsc, .selectView(view))
+        for view in ViewID.allCases where (4...9).contains(view.rawValue) {
+            var s = ExplorerUpdate.update(dsc, .selectView(view)).state
             XCTAssertTrue(ExplorerRenderer.render(s).text.contains("not computed: the study has no DMA data"), "view \(view)")
             s = press(s, [.right, .character("L"), .character("]"), .left])
             XCTAssertNotNil(s.message)
@@ -137,8 +137,8 @@ final class DMAExplorerTests: XCTestCase {
     }
 
     func testExportAndWriteCarryTheWindowsInForce() throws {
-        var s = press(start, [.character("4"), .right, .character("6"), .character("]"), .left, .character("e")])
-        guard case .export(let r, _) = s.pendingEffect else { return XCTFail("no export effect") }
+        var (s, effects) = pressed(start, [.character("4"), .right, .character("6"), .character("]"), .left, .character("e")])
+        guard case .export(let r, _)? = effects.last else { return XCTFail("no export effect") }
         XCTAssertTrue(r.json.contains("\"beta_window_K\": [321, 420]"), r.json.suffix(400).description)
         let hi = try XCTUnwrap(s.value(of: .qpdHi))
         XCTAssertEqual(hi, pow(10, -0.1), accuracy: 1e-12)
@@ -228,7 +228,7 @@ final class DMAExplorerTests: XCTestCase {
 
     func testDMAViewsAtEverySizeAndWithStatesHidden() {
         for view in ViewID.allCases where view.rawValue >= 4 {
-            var s = ExplorerUpdate.update(start, .selectView(view))
+            var s = ExplorerUpdate.update(start, .selectView(view)).state
             for (w, h) in [(80, 24), (200, 60), (72, 20), (50, 15)] {
                 let f = ExplorerRenderer.render(apply(s, [.resize(width: w, height: h)]))
                 XCTAssertEqual(f.width, w)
@@ -255,7 +255,7 @@ final class DMAExplorerTests: XCTestCase {
     func testDMAViewsOverlayTheVisibleStates() throws {
         let r = try XCTUnwrap(start.results)
         for view in [ViewID.moduli, .arrhenius, .chi] {
-            let s = ExplorerUpdate.update(start, .selectView(view))
+            let s = ExplorerUpdate.update(start, .selectView(view)).state
             let spec = try XCTUnwrap(Navigation.plot(s, view: ViewRegistry.view(view), columns: 80))
             let named = spec.series.map(\.name).filter { !$0.isEmpty }
             for st in r.dma { XCTAssertTrue(named.contains { $0.hasPrefix(st.state + " ") }, "\(view): \(st.state) in \(named)") }
@@ -265,7 +265,7 @@ final class DMAExplorerTests: XCTestCase {
             XCTAssertFalse(fewer.contains { $0.hasPrefix("cooled-10") }, "\(view): hidden cooled-10 not drawn")
         }
         // χ(T): each state's points are its χ values, in its own marker.
-        let chi = ExplorerUpdate.update(start, .selectView(.chi))
+        let chi = ExplorerUpdate.update(start, .selectView(.chi)).state
         let marks = ChiView().marks(chi)
         XCTAssertEqual(marks.count, r.dma.reduce(0) { $0 + ($1.qpd?.points.count ?? 0) })
         XCTAssertEqual(Set(marks.map(\.character)).count, r.dma.count, "one marker a state")

@@ -77,13 +77,16 @@ final class ExplorerUpdateTests: XCTestCase {
     func testViewsTabAndNumbers() {
         var s = paper
         for v in ViewID.allCases {
-            s = press(s, [.character(Character(String(v.rawValue)))])
+            s = press(s, v.key.map { .character($0) })
             XCTAssertEqual(s.view, v)
             let text = ExplorerRenderer.render(s).text
-            if v.rawValue >= 4 { XCTAssertTrue(text.contains("not computed"), "view \(v) must say not computed") }
+            if (4...9).contains(v.rawValue) { XCTAssertTrue(text.contains("not computed"), "view \(v) must say not computed") }
         }
+        XCTAssertEqual(s.view, .compare)
         s = press(s, [.tab])
         XCTAssertEqual(s.view, .heatFlow)
+        s = press(s, [.backTab])
+        XCTAssertEqual(s.view, .compare)
         s = press(s, [.backTab])
         XCTAssertEqual(s.view, .master)
     }
@@ -205,8 +208,8 @@ final class ExplorerUpdateTests: XCTestCase {
     }
 
     func testQuit() {
-        XCTAssertTrue(press(paper, [.character("q")]).quitRequested)
-        XCTAssertFalse(press(paper, [.character("=") , .character("q")]).quitRequested, "q types nothing in a prompt but does not quit")
+        XCTAssertTrue(quits(paper, [.character("q")]))
+        XCTAssertFalse(quits(paper, [.character("=") , .character("q")]), "q types nothing in a prompt but does not quit")
     }
 
     func testUnreadableStudyOpensWithAnExplanation() {
@@ -214,8 +217,8 @@ final class ExplorerUpdateTests: XCTestCase {
                               style: RenderStyle(braille: true, colours: false), exportDirectory: "/tmp")
         let text = ExplorerRenderer.render(s).text
         XCTAssertTrue(text.contains("cannot open the study: /nope: no such directory"))
-        let e = press(s, [.character("e")])
-        XCTAssertNil(e.pendingEffect)
+        let (e, effects) = pressed(s, [.character("e")])
+        XCTAssertEqual(effects, [])
         XCTAssertTrue(e.message?.hasPrefix("nothing to export") ?? false)
         let empty = SyntheticStudy.state(Study(name: "empty", datasets: []))
         XCTAssertTrue(ExplorerRenderer.render(empty).text.contains("no DSC sample runs"))
@@ -229,7 +232,7 @@ final class BoundMoveResultsTests: XCTestCase {
         var s = SyntheticStudy.state(study)
         for (k, action) in [Action.moveCursor(steps: 3), .cycleCursor(1), .moveCursor(steps: -7), .setBaseline(.none),
                             .moveCursor(steps: 2), .setBaseline(.state("as-cast")), .setBaseline(.state("cooled-1")), .moveCursor(steps: 1)].enumerated() {
-            s = ExplorerUpdate.update(s, action)
+            s = ExplorerUpdate.update(s, action).state
             let r = try XCTUnwrap(s.results)
             let full = try Analysis.run(study, options: AnalysisOptions(tsK: s.tsK, teK: s.teK, baseline: s.baseline))
             XCTAssertEqual(ResultsExport.jsonText(r), ResultsExport.jsonText(full), "step \(k)")

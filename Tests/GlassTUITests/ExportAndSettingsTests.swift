@@ -9,8 +9,8 @@ final class ExportAndSettingsTests: XCTestCase {
     let paper = SyntheticStudy.state(SyntheticStudy.study(settings: SyntheticStudy.paperSettings))
 
     func testExportIsAnalyzeSchemaPlusExplorer() throws {
-        let s = press(paper, [.right, .character("e")])
-        guard case .export(let r, let overwrite) = s.pendingEffect else { return XCTFail("no export effect") }
+        let (_, effects) = pressed(paper, [.right, .character("e")])
+        guard case .export(let r, let overwrite)? = effects.last, effects.count == 1 else { return XCTFail("one export effect") }
         XCTAssertFalse(overwrite)
         XCTAssertEqual(r.jsonPath, "/tmp/synthetic.glassview.json")
         XCTAssertEqual(r.tsvPath, "/tmp/synthetic.glassview.tsv")
@@ -26,18 +26,17 @@ final class ExportAndSettingsTests: XCTestCase {
     }
 
     func testExistingFilesAskBeforeOverwriting() {
-        var s = press(paper, [.character("e")])
-        guard case .export(let r, _) = s.pendingEffect else { return XCTFail("no export effect") }
+        var (s, effects) = pressed(paper, [.character("e")])
+        guard case .export(let r, _)? = effects.last else { return XCTFail("no export effect") }
         s = apply(s, [.effectFinished(.exists(r, paths: [r.jsonPath]))])
         guard case .confirm(let q, .export(_, let overwrite)) = s.mode else { return XCTFail("no question") }
         XCTAssertTrue(overwrite)
         XCTAssertTrue(q.contains("Overwrite"))
         XCTAssertTrue(ExplorerRenderer.render(s).rows.last?.contains("Overwrite? (y/n)") ?? false)
-        let no = press(s, [.character("n")])
-        XCTAssertNil(no.pendingEffect)
+        let (no, none) = pressed(s, [.character("n")])
+        XCTAssertEqual(none, [])
         XCTAssertEqual(no.message, "cancelled")
-        let yes = press(s, [.character("y")])
-        XCTAssertEqual(yes.pendingEffect, .export(r, overwrite: true))
+        XCTAssertEqual(pressed(s, [.character("y")]).effects, [.export(r, overwrite: true)], "the effect once")
     }
 
     func testWriteAsksThenMarksBoundsAsStudy() throws {
@@ -48,8 +47,9 @@ final class ExportAndSettingsTests: XCTestCase {
         XCTAssertTrue(q.hasPrefix("Write study.toml? (y/n) ts_K = "), "the answer keys come first: \(q)")
         XCTAssertEqual(r.tomlPath, "synthetic/study.toml")
         XCTAssertEqual(r.assignments.map(\.key), ["ts_K", "te_K"], "the default baseline was never set: not written")
-        s = press(s, [.character("y")])
-        XCTAssertEqual(s.pendingEffect, .writeSettings(r))
+        let answered = pressed(s, [.character("y")])
+        s = answered.state
+        XCTAssertEqual(answered.effects, [.writeSettings(r)])
         let written = try XCTUnwrap(try? StudyToml.parse(StudyTomlEditor.apply(r.assignments, in: "")).settings)
         s = apply(s, [.effectFinished(.settingsWritten(written, "wrote"))])
         XCTAssertEqual(s.study?.settings.tsK, proposed.tsK)

@@ -36,7 +36,7 @@ final class SnapshotTests: XCTestCase {
         for braille in [true, false] {
             let base = SyntheticStudy.state(SyntheticStudy.withDMA(), braille: braille, colours: braille)
             for view in ViewID.allCases {
-                let s = ExplorerUpdate.update(base, .selectView(view))
+                let s = ExplorerUpdate.update(base, .selectView(view)).state
                 let frame = ExplorerRenderer.render(s, width: 100, height: 30)
                 XCTAssertEqual(frame.width, 100)
                 XCTAssertEqual(frame.height, 30)
@@ -50,7 +50,7 @@ final class SnapshotTests: XCTestCase {
 
     func testHelpAndTooSmall() throws {
         let s = SyntheticStudy.state(SyntheticStudy.study(settings: SyntheticStudy.paperSettings))
-        try check(ExplorerRenderer.render(ExplorerUpdate.update(s, .toggleHelp), width: 100, height: 30).text, name: "help-braille")
+        try check(ExplorerRenderer.render(ExplorerUpdate.update(s, .toggleHelp).state, width: 100, height: 30).text, name: "help-braille")
         try check(ExplorerRenderer.render(s, width: 50, height: 15).text, name: "too-small-50x15")
     }
 

@@ -61,15 +61,36 @@ enum SyntheticStudy {
     }
 }
 
-/// Applies actions in turn.
-func apply(_ s: ExplorerState, _ actions: [Action]) -> ExplorerState {
-    actions.reduce(s) { ExplorerUpdate.update($0, $1) }
+/// Applies actions in turn; the state after them and the effects they asked for, in order.
+func run(_ s: ExplorerState, _ actions: [Action]) -> (state: ExplorerState, effects: [Effect]) {
+    var state = s
+    var effects: [Effect] = []
+    for a in actions {
+        let (next, effect) = ExplorerUpdate.update(state, a)
+        state = next
+        if let effect { effects.append(effect) }
+    }
+    return (state, effects)
 }
 
-/// Applies keys in turn through the key map.
-func press(_ s: ExplorerState, _ keys: [Key]) -> ExplorerState {
-    keys.reduce(s) { state, key in
-        guard let a = KeyMap.action(for: key, mode: state.mode) else { return state }
-        return ExplorerUpdate.update(state, a)
+/// Applies actions in turn.
+func apply(_ s: ExplorerState, _ actions: [Action]) -> ExplorerState { run(s, actions).state }
+
+/// Presses keys in turn through the key map; the state and the effects asked for.
+func pressed(_ s: ExplorerState, _ keys: [Key]) -> (state: ExplorerState, effects: [Effect]) {
+    var state = s
+    var effects: [Effect] = []
+    for key in keys {
+        guard let a = KeyMap.action(for: key, mode: state.mode) else { continue }
+        let (next, effect) = ExplorerUpdate.update(state, a)
+        state = next
+        if let effect { effects.append(effect) }
     }
+    return (state, effects)
 }
+
+/// Presses keys in turn through the key map.
+func press(_ s: ExplorerState, _ keys: [Key]) -> ExplorerState { pressed(s, keys).state }
+
+/// Whether pressing `keys` ends with the quit effect.
+func quits(_ s: ExplorerState, _ keys: [Key]) -> Bool { pressed(s, keys).effects.last == .quit }

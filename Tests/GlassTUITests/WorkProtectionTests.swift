@@ -35,16 +35,15 @@ final class WorkProtectionTests: XCTestCase {
     }
 
     func testQuitAsksOnceWhenChangesAreUnwritten() {
-        XCTAssertTrue(press(paper, [.character("q")]).quitRequested, "nothing changed: q quits")
-        var s = press(paper, [.right, .character("q")])
-        XCTAssertFalse(s.quitRequested)
+        XCTAssertTrue(quits(paper, [.character("q")]), "nothing changed: q quits")
+        let s = press(paper, [.right, .character("q")])
+        XCTAssertFalse(quits(paper, [.right, .character("q")]))
         XCTAssertEqual(s.message, "unwritten changes: w writes them into study.toml, q again quits")
         XCTAssertTrue(ExplorerRenderer.render(s).rows.last?.contains("q again quits") ?? false)
-        XCTAssertTrue(press(s, [.character("q")]).quitRequested, "a second q quits")
-        s = press(s, [.right, .character("q")])
-        XCTAssertFalse(s.quitRequested, "another key in between: asks again")
+        XCTAssertTrue(quits(s, [.character("q")]), "a second q quits")
+        XCTAssertFalse(quits(s, [.right, .character("q")]), "another key in between: asks again")
         // Moved back to what study.toml says: nothing to lose.
-        XCTAssertTrue(press(paper, [.right, .left, .character("q")]).quitRequested)
+        XCTAssertTrue(quits(paper, [.right, .left, .character("q")]))
     }
 
     func testTypedValueStartsFromTheCurrentOne() {

@@ -17,6 +17,9 @@ public struct AnalysisOptions: Sendable, Equatable {
     public var tgK: Double?
     /// Master-curve reference temperature, K (`--tref`).
     public var trefK: Double?
+    /// QPD window following the α peak for every state, decades above each isotherm's E''
+    /// maximum (`--qpd-window-above-peak`, SPEC §4.2); nil: study.toml, else the fixed window only.
+    public var qpdWindowAbovePeakDecades: ClosedRange<Double>?
     /// Values set for one state (the explorer's cursors move the selected state's windows and
     /// T_g): for that state they win over every other layer, the study-wide options included.
     public var perState: [String: StateSettings] = [:]

@@ -70,6 +70,7 @@ public enum Analysis {
         try window(o.betaWindowK, "--beta-window", positive: false)
         try window(o.alphaWindowK, "--alpha-window", positive: false)
         try window(o.qpdWindowHz, "--qpd-window", positive: true)
+        try window(o.qpdWindowAbovePeakDecades, "--qpd-window-above-peak", positive: false)
         for (v, name) in [(o.tgK, "--tg"), (o.trefK, "--tref")] {
             if let v, !(v.isFinite && v > 0) { throw GlassError(.usage, file: name, "\(v); expected a positive temperature in K") }
         }

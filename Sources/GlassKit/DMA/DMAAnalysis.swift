@@ -39,21 +39,29 @@ public enum DMAAnalysis {
         if eu == nil { w.append("dma \(name): E_u not computed: no temperature scan and no E_u given") }
 
         // β: peaks and Arrhenius (SPEC §4.1, §4.2).
-        let (bp, bw) = DMAPartialResults.peaks(&cache.beta, s, windowK: settings.betaWindowK, context: "dma \(name) β")
+        let (bp, bw, bEdge) = DMAPartialResults.diagnosedPeaks(&cache.beta, s, windowK: settings.betaWindowK, context: "dma \(name) β")
         w += bw
+        var diagnostics: [DMADiagnostic] = []
+        if let d = PeakNearEdge.diagnostic(bEdge, family: .beta, windowK: settings.betaWindowK, curveCount: s.curves.count,
+                                           context: "dma \(name) β") { diagnostics.append(d) }
         let beta = ArrheniusFit.fit(temperatureK: bp.map { $0.temperatureK }, frequencyHz: bp.map { $0.frequencyHz })
         if beta == nil { w.append("dma \(name): E_β not computed: \(bp.count) β peak pair(s) (need 2 at distinct temperatures)") } else if bp.count < 3 {
             w.append("dma \(name): E_β standard error not computed: \(bp.count) β peak pairs (need 3)")
         }
 
         // α: peaks and VFT.
-        let (ap, aw) = DMAPartialResults.peaks(&cache.alpha, s, windowK: settings.alphaWindowK, context: "dma \(name) α")
+        let (ap, aw, aEdge) = DMAPartialResults.diagnosedPeaks(&cache.alpha, s, windowK: settings.alphaWindowK, context: "dma \(name) α")
         w += aw
+        if let d = PeakNearEdge.diagnostic(aEdge, family: .alpha, windowK: settings.alphaWindowK, curveCount: s.curves.count,
+                                           context: "dma \(name) α") { diagnostics.append(d) }
         let alpha = VFTFit.fit(temperatureK: ap.map { $0.temperatureK }, lnFrequency: ap.map { log($0.frequencyHz) })
         if alpha == nil {
             w.append("dma \(name): VFT not computed: \(ap.count) α peak pair(s) (need 3 at distinct temperatures)")
         } else if let a = alpha {
             if let r = a.remark { w.append("dma \(name) VFT: \(r)") } else if a.count == 3 { w.append("dma \(name): VFT standard errors not computed: 3 α peak pairs (need 4)") }
+            if let d = DMADiagnostic.vftAtSearchBound(a, peakTemperaturesK: ap.map { $0.temperatureK }, context: "dma \(name) α") {
+                diagnostics.append(d)
+            }
         }
 
         // T_c.
@@ -70,8 +78,10 @@ public enum DMAAnalysis {
         if s.qpd.isEmpty {
             w.append("dma \(name): χ(T), U_β, a1, a2 not computed: no isothermal sweeps")
         } else {
-            let (q, qw) = QPDResult.evaluate(s.qpd, windowHz: settings.qpdWindowHz, tgK: settings.tgK, context: "dma \(name) QPD")
+            let (q, qw) = QPDResult.evaluate(s.qpd, windowHz: settings.qpdWindowHz, abovePeakDecades: settings.qpdWindowAbovePeakDecades,
+                                             tgK: settings.tgK, context: "dma \(name) QPD")
             qpd = q; w += qw
+            diagnostics += q.diagnostics
         }
         let tgForM = qpd?.slopes?.tgK ?? settings.tgK
         let fragility = tgForM.flatMap { tg in alpha?.fragility(atTgK: tg) }
@@ -85,8 +95,10 @@ public enum DMAAnalysis {
         } else {
             w.append("dma \(name): master curve not computed: no isothermal sweeps")
         }
+        // Diagnostics last, so that a "not computed" reason is found before them.
+        w += diagnostics.map { $0.message }
         return DMAStateResult(state: name, coolingRateKPerMin: s.data.coolingRateKPerMin, settings: settings,
                               unrelaxedModulusMPa: eu, betaPairs: bp, beta: beta, alphaPairs: ap, alpha: alpha, tcK: tc,
-                              fragility: fragility, qpd: qpd, master: master, warnings: w)
+                              fragility: fragility, qpd: qpd, master: master, warnings: w, diagnostics: diagnostics)
     }
 }

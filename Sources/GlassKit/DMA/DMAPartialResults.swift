@@ -7,6 +7,7 @@ public struct DMAPartialResults: Sendable {
         let windowK: ClosedRange<Double>
         let pairs: [PeakPair]
         let warnings: [String]
+        let nearEdge: [PeakNearEdge]
     }
 
     struct Master: Sendable {
@@ -24,10 +25,17 @@ public struct DMAPartialResults: Sendable {
 
     /// The peak pairs in `windowK` and their warnings, from `cached` when its window is the same.
     static func peaks(_ cached: inout Peaks?, _ s: DMAPreparedState, windowK: ClosedRange<Double>, context: String) -> ([PeakPair], [String]) {
-        if let c = cached, c.windowK == windowK { return (c.pairs, c.warnings) }
-        let (p, w) = PeakPair.collect(s.curves, windowK: windowK, context: context)
-        cached = Peaks(windowK: windowK, pairs: p, warnings: w)
-        return (p, w)
+        let r = diagnosedPeaks(&cached, s, windowK: windowK, context: context)
+        return (r.pairs, r.warnings)
+    }
+
+    /// ``peaks(_:_:windowK:context:)`` with the peaks near the window's edge (docs/diagnostics.md).
+    static func diagnosedPeaks(_ cached: inout Peaks?, _ s: DMAPreparedState, windowK: ClosedRange<Double>,
+                               context: String) -> (pairs: [PeakPair], warnings: [String], nearEdge: [PeakNearEdge]) {
+        if let c = cached, c.windowK == windowK { return (c.pairs, c.warnings, c.nearEdge) }
+        let r = PeakPair.collectDiagnosed(s.curves, windowK: windowK, context: context)
+        cached = Peaks(windowK: windowK, pairs: r.pairs, warnings: r.warnings, nearEdge: r.nearEdge)
+        return r
     }
 
     /// The master curve at `trefK` and its warnings, from the cache when T_ref is the same.

@@ -12,6 +12,9 @@ public struct DMAStateSettings: Sendable, Equatable {
     public var trefK: Double
     /// E_u given (study.toml or file metadata), MPa; nil means "estimate it from the scans".
     public var unrelaxedModulusMPa: Double?
+    /// The QPD window that follows the α peak, decades above each isotherm's E'' maximum
+    /// (SPEC §4.2); nil means the fixed window only.
+    public var qpdWindowAbovePeakDecades: ClosedRange<Double>? = nil
 
     /// Default β window, K (SPEC §2.3).
     public static let defaultBetaWindowK: ClosedRange<Double> = 320...420
@@ -38,6 +41,8 @@ public struct DMAStateSettings: Sendable, Equatable {
             qpdWindowHz: set.qpdWindowHz ?? options.qpdWindowHz ?? per.qpdWindowHz ?? common.qpdWindowHz ?? defaultQPDWindowHz,
             tgK: set.tgK ?? options.tgK ?? per.tgK ?? common.tgK ?? fileTg,
             trefK: options.trefK ?? settings.trefK ?? defaultTrefK,
-            unrelaxedModulusMPa: set.unrelaxedModulusMPa ?? per.unrelaxedModulusMPa ?? common.unrelaxedModulusMPa ?? fileEu)
+            unrelaxedModulusMPa: set.unrelaxedModulusMPa ?? per.unrelaxedModulusMPa ?? common.unrelaxedModulusMPa ?? fileEu,
+            qpdWindowAbovePeakDecades: set.qpdWindowAbovePeakDecades ?? options.qpdWindowAbovePeakDecades
+                ?? per.qpdWindowAbovePeakDecades ?? common.qpdWindowAbovePeakDecades)
     }
 }

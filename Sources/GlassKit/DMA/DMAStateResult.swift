@@ -26,4 +26,7 @@ public struct DMAStateResult: Sendable, Equatable {
     public var master: MasterCurve?
     /// Remarks on what could not be computed, prefixed by the state.
     public var warnings: [String]
+    /// Reasons not to trust a number (docs/diagnostics.md); their messages are also the last
+    /// entries of ``warnings``.
+    public var diagnostics: [DMADiagnostic] = []
 }

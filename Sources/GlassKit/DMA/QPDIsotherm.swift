@@ -11,6 +11,13 @@ public struct QPDIsotherm: Sendable {
     public let lnOmega: [Double]
     /// ln tanδ of the usable points.
     public let lnTanDelta: [Double]
+    /// Frequency of the isotherm's E'' maximum, Hz: the SPEC §4.1 peak over its whole frequency
+    /// range (x = log10 f, w = 0.3 decade); nil when the isotherm has none (the anchor of the
+    /// above-peak QPD window).
+    public let lossPeakHz: Double?
+    /// Frequency of the discrete tan δ maximum of the usable points (the first largest), Hz; nil
+    /// when it is the first or last of them (no maximum inside the measured range).
+    public let tanDeltaMaximumHz: Double?
     /// Centre subtracted from ln ω and ln tanδ before summing (keeps the sums well conditioned).
     private let cx: Double, cy: Double
     /// Prefix sums (index k holds the sum over points 0..<k) of u, v, u², u·v, v² with u, v the centred values.
@@ -41,6 +48,39 @@ public struct QPDIsotherm: Sendable {
             a.append(a[i] + u); b.append(b[i] + v); aa.append(aa[i] + u * u); ab.append(ab[i] + u * v); bb.append(bb[i] + v * v)
         }
         su = a; sv = b; suu = aa; suv = ab; svv = bb
+        var best = 0
+        for i in y.indices where y[i] > y[best] { best = i }
+        tanDeltaMaximumHz = y.count >= 3 && best > 0 && best < y.count - 1 ? f[best] : nil
+        lossPeakHz = QPDIsotherm.lossPeak(d)
+    }
+
+    /// The SPEC §4.1 peak of E'' over the whole frequency range of `d` (x = log10 f, w = 0.3
+    /// decade), as a frequency in Hz; nil for "no peak" or unusable columns.
+    static func lossPeak(_ d: Dataset) -> Double? {
+        let fs = d.frequencyHzValues
+        guard fs.count >= 3, d.lossMPa.count == fs.count, fs.allSatisfy({ $0 > 0 && $0.isFinite }),
+              d.lossMPa.allSatisfy({ $0.isFinite }), zip(fs, fs.dropFirst()).allSatisfy({ $0 < $1 }) else { return nil }
+        let x = fs.map { log10($0) }
+        guard case .success(let p) = PeakFinder.find(x: x, y: d.lossMPa, lo: x[0], hi: x[x.count - 1],
+                                                     halfWidth: PeakFinder.halfWidthDecades) else { return nil }
+        return pow(10, p.x)
+    }
+
+    /// Whether the α peak has entered `w` (docs/diagnostics.md): the discrete tan δ maximum
+    /// (``tanDeltaMaximumHz``) or the E'' maximum (``lossPeakHz``) lies inside `w`, ends widened
+    /// by 1e-9 relative.
+    public func alphaPeakInside(_ w: ClosedRange<Double>) -> Bool {
+        let tol = FrequencyCurve.sameFrequencyTolerance
+        return [tanDeltaMaximumHz, lossPeakHz].contains { f in f.map { $0 >= w.lowerBound * (1 - tol) && $0 <= w.upperBound * (1 + tol) } ?? false }
+    }
+
+    /// The window following the α peak (SPEC §4.2): [f_p·10^LO, f_p·10^HI] with f_p =
+    /// ``lossPeakHz``; nil when the isotherm has no E'' maximum.
+    public func abovePeakWindowHz(decades d: ClosedRange<Double>) -> ClosedRange<Double>? {
+        guard let fp = lossPeakHz else { return nil }
+        let lo = fp * pow(10, d.lowerBound), hi = fp * pow(10, d.upperBound)
+        guard lo.isFinite, hi.isFinite, lo > 0, lo < hi else { return nil }
+        return lo...hi
     }
 
     /// Eq. 1 on this isotherm (SPEC §4.2): OLS of ln tanδ on ln(2πf) over the points with
@@ -63,7 +103,7 @@ public struct QPDIsotherm: Sendable {
         let se = (ssr / (dn - 2) / sxx).squareRoot()
         // Intercept c at ln ω = 0, in the uncentred variables.
         let c = (mv + cy) - slope * (mu + cx)
-        return QPDPoint(temperatureK: temperatureK, chi: -slope, chiStderr: se, intercept: c, count: n)
+        return QPDPoint(temperatureK: temperatureK, chi: -slope, chiStderr: se, intercept: c, count: n, windowHz: w)
     }
 }
 
@@ -79,4 +119,18 @@ public struct QPDPoint: Sendable, Equatable {
     public var intercept: Double
     /// Points in the window.
     public var count: Int
+    /// The frequency window it was fitted over, Hz.
+    public var windowHz: ClosedRange<Double>? = nil
+    /// Which window that was (SPEC §4.2: `fixed` or `above-peak`).
+    public var window: QPDWindowKind = .fixed
+    /// The diagnostics that concern this point (docs/diagnostics.md), in ``DMADiagnostic/Kind`` order.
+    public var diagnostics: [DMADiagnostic.Kind] = []
+}
+
+/// Which QPD window a χ point came from (SPEC §4.2, exported as `window`).
+public enum QPDWindowKind: String, Sendable, Equatable {
+    /// The fixed frequency window `qpd_window_Hz`.
+    case fixed
+    /// The window following the isotherm's E'' maximum, `qpd_window_above_peak_decades`.
+    case abovePeak = "above-peak"
 }

@@ -32,13 +32,12 @@ public enum DMAExport {
         ])
         let qpd: JSONValue = .object([
             ("window_Hz", window(s.settings.qpdWindowHz)),
-            ("points", .array((q?.points ?? []).map {
-                .object([("T_K", .num($0.temperatureK)), ("chi", .num($0.chi)), ("stderr", .num($0.chiStderr))])
-            })),
+            ("points", .array(chiPoints(q))),
             ("U_eV", .num(q?.uEV)), ("lambda", .num(q?.lambda)),
             ("Tg_K", .num(sl?.tgK)), ("Tg_source", .str(sl?.tgSource.rawValue)),
             ("a1_per_K", .num(sl?.a1PerK)), ("a2_per_K", .num(sl?.a2PerK)),
             ("U_stderr_eV", .num(q?.uStderrEV)), ("a1_stderr_per_K", .num(sl?.a1StderrPerK)), ("a2_stderr_per_K", .num(sl?.a2StderrPerK)),
+            ("window_above_peak_decades", s.settings.qpdWindowAbovePeakDecades.map(window) ?? .null),
         ])
         let m = s.master
         let master: JSONValue = .object([
@@ -51,7 +50,33 @@ public enum DMAExport {
             ("state", .string(s.state)), ("E_u_MPa", .num(s.unrelaxedModulusMPa)),
             ("beta", beta), ("alpha", alpha), ("T_c_K", .num(s.tcK)), ("qpd", qpd), ("master", master),
             ("cooling_rate_K_per_min", .num(s.coolingRateKPerMin)),
+            ("diagnostics", .array(s.diagnostics.map(diagnostic))),
         ])
+    }
+
+    /// The χ points (SPEC §5 `T_K`, `chi`, `stderr`) with `window` (`fixed`|`above-peak`, SPEC
+    /// §4.2) and `diagnostics` (the kinds that concern the point); isotherms whose above-peak
+    /// window holds < 3 points appear with `chi` and `stderr` null. By temperature.
+    static func chiPoints(_ q: QPDResult?) -> [JSONValue] {
+        guard let q else { return [] }
+        var rows: [(t: Double, v: JSONValue)] = q.points.map { p in
+            (p.temperatureK, .object([("T_K", .num(p.temperatureK)), ("chi", .num(p.chi)), ("stderr", .num(p.chiStderr)),
+                                      ("window", .string(p.window.rawValue)),
+                                      ("diagnostics", .array(p.diagnostics.map { .string($0.rawValue) }))]))
+        }
+        for n in q.nullAbovePeak {
+            rows.append((n.temperatureK, .object([("T_K", .num(n.temperatureK)), ("chi", .null), ("stderr", .null),
+                                                  ("window", .string(QPDWindowKind.abovePeak.rawValue)), ("diagnostics", .array([]))])))
+        }
+        // Stable by temperature: the points are already in isotherm order.
+        return rows.enumerated().sorted { $0.element.t != $1.element.t ? $0.element.t < $1.element.t : $0.offset < $1.offset }.map { $0.element.v }
+    }
+
+    /// One diagnostic: `kind`, `family`, `isotherms_K`, `curves`, `message` (docs/diagnostics.md).
+    static func diagnostic(_ d: DMADiagnostic) -> JSONValue {
+        .object([("kind", .string(d.kind.rawValue)), ("family", .string(d.family.rawValue)),
+                 ("isotherms_K", .array(d.isothermsK.map { .num($0) })), ("curves", .array(d.curves.map { .string($0) })),
+                 ("message", .string(d.message))])
     }
 
     /// TSV rows `section state parameter value stderr unit` (SPEC §5), one per parameter; peak
@@ -81,6 +106,7 @@ public enum DMAExport {
             row("qpd_window_lo", s.settings.qpdWindowHz.lowerBound, nil, "Hz")
             row("qpd_window_hi", s.settings.qpdWindowHz.upperBound, nil, "Hz")
             for p in s.qpd?.points ?? [] { row("chi@\(JSONValue.format(p.temperatureK))K", p.chi, p.chiStderr, "") }
+            for n in s.qpd?.nullAbovePeak ?? [] { row("chi@\(JSONValue.format(n.temperatureK))K", nil, nil, "") }
             row("U_beta", s.qpd?.uEV, s.qpd?.uStderrEV, "eV")
             row("lambda", s.qpd?.lambda, s.qpd?.lambdaStderr, "")
             row("Tg", s.qpd?.slopes?.tgK, nil, "K")
@@ -92,6 +118,20 @@ public enum DMAExport {
             row("aT_arrhenius_E", s.master?.arrhenius?.energyEV, s.master?.arrhenius?.energyStderrEV, "eV")
             row("aT_vft_B", s.master?.vft?.bK, s.master?.vft?.stderr?.bK, "K")
             row("aT_vft_T0", s.master?.vft?.t0K, s.master?.vft?.stderr?.t0K, "K")
+            // Additions (docs/diagnostics.md): the window of each χ point, then one row per diagnostic.
+            if let w = s.settings.qpdWindowAbovePeakDecades {
+                row("qpd_window_above_peak_lo", w.lowerBound, nil, "decades")
+                row("qpd_window_above_peak_hi", w.upperBound, nil, "decades")
+            }
+            var windows: [(Double, String)] = (s.qpd?.points ?? []).map { ($0.temperatureK, $0.window.rawValue) }
+            windows += (s.qpd?.nullAbovePeak ?? []).map { ($0.temperatureK, QPDWindowKind.abovePeak.rawValue) }
+            for (t, kind) in windows.enumerated().sorted(by: { $0.element.0 != $1.element.0 ? $0.element.0 < $1.element.0 : $0.offset < $1.offset }).map({ $0.element }) {
+                rows.append(["dma", n, "chi_window@\(JSONValue.format(t))K", kind, "", ""])
+            }
+            for d in s.diagnostics {
+                let subjects = d.isothermsK.isEmpty ? d.curves.joined(separator: "; ") : d.isothermsK.map { JSONValue.format($0) }.joined(separator: ", ")
+                rows.append(["dma", n, "diagnostic:\(d.family.rawValue):\(d.kind.rawValue)", subjects, "", d.isothermsK.isEmpty ? "" : "K"])
+            }
         }
         return rows
     }

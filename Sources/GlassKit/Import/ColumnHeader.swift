@@ -1,7 +1,8 @@
 import Foundation
 
 /// A column heading split into a name and a unit (SPEC §2.4: `name/unit`, `name/(unit)`,
-/// `name (unit)`, `name [unit]`, and a trailing unit word as in `… (Normalized) W/g`).
+/// `name (unit)`, `name [unit]`, a trailing unit word as in `… (Normalized) W/g`, and the
+/// spelled-out forms `name in unit` and `name, unit` (`Temperatur in °C`, `Temperature, K`).
 public struct ColumnHeader: Sendable, Equatable {
     /// The heading as written.
     public var text: String
@@ -49,10 +50,29 @@ public struct ColumnHeader: Sendable, Equatable {
             let word = String(t[t.index(after: space)...])
             let before = trim(String(t[..<space]))
             if word.contains("/") && !before.hasSuffix("/") && !word.hasPrefix("/") {
-                return (before, word)
+                // "DSC in mW/mg", "Heat flow, W/g": the `in` or comma is not part of the name.
+                var name = before
+                if name.lowercased().hasSuffix(" in") { name = trim(String(name.dropLast(3))) }
+                else if name.hasSuffix(",") { name = trim(String(name.dropLast())) }
+                return (name.isEmpty ? before : name, word)
             }
         }
-        // 4. name/unit at the first slash: "T/K", "Temp./°C", "f/Hz".
+        // 4. "Temperatur in °C", "Temperature, K": a last word after `in` or after a comma.
+        if let space = t.lastIndex(of: " ") {
+            let word = trim(String(t[t.index(after: space)...]))
+            let before = trim(String(t[..<space]))
+            if !word.isEmpty, word.count <= 12 {
+                if before.lowercased().hasSuffix(" in") {
+                    let name = trim(String(before.dropLast(3)))
+                    if !name.isEmpty { return (name, stripBrackets(word)) }
+                }
+                if before.hasSuffix(",") {
+                    let name = trim(String(before.dropLast()))
+                    if !name.isEmpty { return (name, stripBrackets(word)) }
+                }
+            }
+        }
+        // 5. name/unit at the first slash: "T/K", "Temp./°C", "f/Hz".
         if let slash = t.firstIndex(of: "/") {
             let name = trim(String(t[..<slash]))
             if !name.isEmpty { return (name, stripBrackets(String(t[t.index(after: slash)...]))) }

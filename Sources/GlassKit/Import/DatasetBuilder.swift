@@ -47,6 +47,12 @@ public enum DatasetBuilder {
                              "cannot tell what this file holds from its columns [\(found)]; expected a temperature column with heat flow (DSC) or E'/E'' (DMA)")
         }
 
+        // `run` picks a heating run of a DSC file (SPEC §2.4); on a DMA file it would be ignored.
+        if kind != .dsc, let e = meta["run"] {
+            let expected = "no run for a \(kind.rawValue) file (run picks a heating run of a DSC file)"
+            if e.line > 0 { throw GlassError(file: path, line: e.line, "run '\(e.value)'; expected \(expected)") }
+            throw GlassError(.usage, file: "study.toml", "files.\"\(path)\".run = \(e.value): expected \(expected)")
+        }
         var d = Dataset(path: table.datasetPath, kind: kind)
         d.warnings = table.warnings
         try readMetadata(meta, into: &d, fail: fail)
@@ -67,7 +73,45 @@ public enum DatasetBuilder {
             try requireRows(values[0].count, table)
             let t = values[0].map(tConv)
             let range = try heatingRange(t, segments: segCol == nil ? nil : values[2], lines: lines, table: table, meta: meta, d: &d)
-            let sliceT = Array(t[range]), sliceLines = Array(lines[range])
+            // Isothermal holds (SPEC §2.4) need a time column; they leave the curve and the rate fit.
+            var pieces = [range]
+            var estimated: Double?
+            if let (c, factor) = timeCol, let k = wanted.firstIndex(of: c.index) {
+                let time = factor == 1 ? values[k] : values[k].map { $0 * factor }
+                let context = holdContext(range, t)
+                let (holds, rate) = IsothermalHolds.ramp(time: time, temp: t, range: range, context: context,
+                                                         statedRate: d.heatingRateKPerMin)
+                pieces = IsothermalHolds.pieces(range, without: holds)
+                if d.heatingRateKPerMin == nil { estimated = rate }
+                let inRun = holds.filter { $0.overlaps(range) }
+                if !inRun.isEmpty {
+                    let shown = inRun.prefix(4).map { h in
+                        String(format: "lines %d–%d, %.1f min at %.1f K", lines[max(h.lowerBound, range.lowerBound)],
+                               lines[min(h.upperBound, range.upperBound) - 1], time[h.upperBound - 1] - time[h.lowerBound],
+                               t[(h.lowerBound + h.upperBound) / 2])
+                    }.joined(separator: "; ") + (inRun.count > 4 ? "; …" : "")
+                    d.warnings.append("\(path): \(inRun.count) isothermal hold(s) left out of the heating run (|dT/dt| below \(Format.shortNumber(IsothermalHolds.holdRateFraction * 100)) % of the ramp rate for ≥ \(Format.shortNumber(IsothermalHolds.holdMinimumMin)) min): \(shown)")
+                }
+                if let r = estimated, r > 0, r.isFinite {
+                    let first = pieces.first?.lowerBound ?? range.lowerBound, last = (pieces.last?.upperBound ?? range.upperBound) - 1
+                    d.warnings.append(String(format: "\(path): heating rate not stated; %.2f K/min estimated from the time column over the ramp %.1f → %.1f K (lines %d–%d\(inRun.isEmpty ? "" : ", holds left out"))",
+                                             r, t[first], t[last], lines[first], lines[last]))
+                } else {
+                    estimated = nil
+                }
+            }
+            // The heating run without its holds, as one series; `rows` maps its points to the table's
+            // rows when holds cut it into pieces (one piece, the common case, needs no map).
+            let single: Range<Int>? = pieces.count == 1 ? pieces[0] : nil
+            var rows: [Int] = []
+            let sliceT: [Double], sliceLines: [Int]
+            if let p = single {
+                sliceT = Array(t[p]); sliceLines = Array(lines[p])
+            } else {
+                rows.reserveCapacity(pieces.reduce(0) { $0 + $1.count })
+                for p in pieces { rows.append(contentsOf: p) }
+                sliceT = rows.map { t[$0] }; sliceLines = rows.map { lines[$0] }
+            }
             let (keep, dropped) = try HeatingSegment.rising(sliceT, lines: sliceLines, file: path)
             if dropped > 0 {
                 d.warnings.append("\(path): \(dropped) point(s) whose temperature did not rise were dropped (reversals ≤ \(HeatingSegment.reversalToleranceK) K, instrument noise)")
@@ -75,16 +119,13 @@ public enum DatasetBuilder {
             let sign: Double = try signFactor(meta, fail: fail)
             let w = values[1]
             d.temperatureKValues = keep.map { sliceT[$0] }
-            d.heatFlowWPerG = keep.map { w[range.lowerBound + $0] * wFactor * sign }
-            try requireRows(d.temperatureKValues.count, table, after: "keeping the heating segment")
-            if d.heatingRateKPerMin == nil, let (c, factor) = timeCol {
-                let time = values[wanted.firstIndex(of: c.index)!]
-                let tt = keep.map { time[range.lowerBound + $0] * factor }
-                if let rate = slope(x: tt, y: d.temperatureKValues), rate > 0 {
-                    d.heatingRateKPerMin = rate
-                    d.warnings.append(String(format: "\(path): heating rate not stated; %.4g K/min estimated from the time column", rate))
-                }
+            if let p = single {
+                d.heatFlowWPerG = keep.map { w[p.lowerBound + $0] * wFactor * sign }
+            } else {
+                d.heatFlowWPerG = keep.map { w[rows[$0]] * wFactor * sign }
             }
+            try requireRows(d.temperatureKValues.count, table, after: "keeping the heating segment")
+            if let r = estimated { d.heatingRateKPerMin = r }
         case .dmaTScan:
             let tCol = try need(.temperature, "temperature")
             let (e1, e2) = (try need(.storageModulus, "storage modulus (E')"), try need(.lossModulus, "loss modulus (E'')"))
@@ -107,7 +148,12 @@ public enum DatasetBuilder {
         case .dmaFSweep:
             let fCol = try need(.frequency, "frequency (f/Hz)")
             let (e1, e2) = (try need(.storageModulus, "storage modulus (E')"), try need(.lossModulus, "loss modulus (E'')"))
-            guard let ff = Units.frequencyFactorToHz(fCol.header.unit) else {
+            // A column named as an angular frequency without a unit is in rad/s (SPEC §2.4).
+            let angular = fCol.header.unit.trimmedSpaces.isEmpty && ColumnMatcher.isAngularFrequency(fCol.header)
+            if angular {
+                d.warnings.append("\(path): column '\(fCol.header.text)' has no unit; read as rad/s (the name says angular frequency) and divided by 2π")
+            }
+            guard let ff = angular ? 1 / (2 * Double.pi) : Units.frequencyFactorToHz(fCol.header.unit) else {
                 throw GlassError(file: path, line: headerLine, "column '\(fCol.header.text)': unit '\(fCol.header.unit)' is not a frequency unit (Hz, rad/s)")
             }
             let f1 = try modulusFactor(e1, table), f2 = try modulusFactor(e2, table)
@@ -249,9 +295,10 @@ public enum DatasetBuilder {
 
     static func timeFactorToMin(_ unit: String) -> Double? {
         switch Units.normalise(unit) {
-        case "min": return 1
-        case "s", "sec": return 1.0 / 60
-        case "h": return 60
+        case "min", "minute", "minutes", "mn": return 1
+        case "s", "sec", "second", "seconds": return 1.0 / 60
+        case "ms": return 1.0 / 60_000
+        case "h", "hr", "hour", "hours": return 60
         default: return nil
         }
     }
@@ -278,6 +325,24 @@ public enum DatasetBuilder {
                 throw GlassError(file: path, line: s.line > 0 ? s.line : nil, "segment '\(s.value)'; expected a segment number such as 3")
             }
             requested = Int(v)
+        }
+        // `run = N` (SPEC §2.4): the N-th heating run, 1-based in file order, of a file without a
+        // segment column. Errors name where the key was set: study.toml (line 0) or the file.
+        var runAsked: Int?
+        func runError(_ expected: String) -> GlassError {
+            guard let e = meta["run"] else { return GlassError(file: path, expected) }
+            if e.line > 0 { return GlassError(file: path, line: e.line, "run '\(e.value)'; expected \(expected)") }
+            return GlassError(.usage, file: "study.toml", "files.\"\(path)\".run = \(e.value): expected \(expected)")
+        }
+        if let e = meta["run"] {
+            // Checked before any conversion: 1e19 or 2^63 must not reach Int(_:).
+            guard let v = MetadataValue.plainNumber(e.value), v.isFinite, v == v.rounded(), v >= 1, v <= 1_000_000 else {
+                throw runError("a heating-run number 1, 2, … (an integer ≥ 1)")
+            }
+            guard segments == nil else {
+                throw runError("no run for a file with a segment column (it has one: choose with `segment`)")
+            }
+            runAsked = Int(v)
         }
         if let seg = segments {
             // Consecutive rows with one segment number.
@@ -322,20 +387,48 @@ public enum DatasetBuilder {
         // Without a segment column: a program of a few clean heating/cooling runs (TA exports,
         // heat–cool–heat CSVs) gives its longest heating run; anything else must rise throughout.
         // A short run (< 5 points) is allowed only as the jump between two long ones; shuffled
-        // rows make many short runs and stay an error.
+        // rows make many short runs and stay an error. `run = N` picks the N-th heating run of
+        // at least 5 points instead.
         let runs = HeatingSegment.runs(t)
         let short = runs.filter { $0.range.count < 5 }.count
         if runs.count > 1 && runs.count <= 20 && short < runs.count - short {
             let rising = runs.filter { $0.rising }
-            if let best = rising.max(by: { span(Range($0.range), t) < span(Range($1.range), t) }) {
-                d.warnings.append("\(path): \(runs.count) heating/cooling runs; using the heating run \(Format.shortNumber(t[best.range.lowerBound])) → \(Format.shortNumber(t[best.range.upperBound])) K (lines \(lines[best.range.lowerBound])–\(lines[best.range.upperBound]))")
-                return best.range.lowerBound..<(best.range.upperBound + 1)
+            let numbered = rising.filter { $0.range.count >= 5 }
+            let chosen: ClosedRange<Int>
+            if let n = runAsked {
+                guard n <= numbered.count else {
+                    throw runError("a heating-run number from 1 to \(numbered.count) (the file has \(numbered.count) heating run(s))")
+                }
+                chosen = numbered[n - 1].range
+            } else if let best = rising.max(by: { span(Range($0.range), t) < span(Range($1.range), t) }) {
+                chosen = best.range
+            } else {
+                return 0..<t.count
             }
+            let which = runAsked.map { "heating run \($0) of \(numbered.count)" } ?? "the heating run"
+            let hint = runAsked == nil && numbered.count > 1 ? " — set `run` for this file in study.toml to choose" : ""
+            d.warnings.append("\(path): \(runs.count) heating/cooling runs; using \(which) \(Format.shortNumber(t[chosen.lowerBound])) → \(Format.shortNumber(t[chosen.upperBound])) K (lines \(lines[chosen.lowerBound])–\(lines[chosen.upperBound]))\(hint)")
+            return chosen.lowerBound..<(chosen.upperBound + 1)
+        }
+        if let n = runAsked, n != 1 {
+            throw runError("run 1 (the file holds one heating run)")
         }
         return 0..<t.count
     }
 
     static func span(_ r: Range<Int>, _ t: [Double]) -> Double { t[r.upperBound - 1] - t[r.lowerBound] }
+
+    /// Where to look for holds that the heating run `range` touches: the run, widened over the
+    /// neighbouring rows that stay within the turning threshold of its first and last temperature
+    /// (a hold before the run's start or after its end, and the last kelvin of the turn into it).
+    static func holdContext(_ range: Range<Int>, _ t: [Double]) -> Range<Int> {
+        guard !range.isEmpty else { return range }
+        var a = range.lowerBound, b = range.upperBound
+        let low = t[a] + HeatingSegment.turnThresholdK, high = t[b - 1] - HeatingSegment.turnThresholdK
+        while a > 0 && t[a - 1] <= low && t[a - 1] >= t[range.lowerBound] - HeatingSegment.turnThresholdK { a -= 1 }
+        while b < t.count && t[b] >= high && t[b] <= t[range.upperBound - 1] + HeatingSegment.turnThresholdK { b += 1 }
+        return a..<b
+    }
 
     static func slope(x: [Double], y: [Double]) -> Double? {
         let n = Double(x.count)

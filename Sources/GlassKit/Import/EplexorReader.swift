@@ -2,6 +2,11 @@
 /// tan_delta …`), a units row (`[#] [°C] [s] [Hz] … [MPa]`), space-aligned data rows, and a
 /// trailer line `]1[<measurement name>` that is not data (kept as `sample_name`).
 ///
+/// Rule for the trailer: after the last data row, a line that does not start with a number and
+/// holds a `]n[` marker (`]`, digits, `[`) closes the export, whatever bytes come before its `]`
+/// (another code page's `£`, spaces, a replacement character). Any other text row stays an error.
+/// Up to 3 such lines before the names row are skipped the same way.
+///
 /// One file is one isotherm. `Ts` is the measured temperature and `Tr` the nominal one; the
 /// column matcher takes `Ts`, and `DatasetBuilder` gives the sweep the mean of `Ts`.
 public enum EplexorReader {
@@ -11,7 +16,7 @@ public enum EplexorReader {
         guard let (names, units) = headerLines(lines) else { return false }
         let n = Delimiter.whitespace.split(lines.string(names))
         let u = Delimiter.whitespace.split(lines.string(units))
-        return n.first == "Index" && n.contains("f") && n.count == u.count
+        return n.first.map(isIndexName) == true && n.contains("f") && n.count == u.count
             && u.allSatisfy { $0.hasPrefix("[") && $0.hasSuffix("]") }
     }
 
@@ -26,12 +31,9 @@ public enum EplexorReader {
         var metadata: [String: MetadataEntry] = [:]
         var data = [Int]()
         for j in (u + 1)..<lines.count where !lines.isBlank(j) { data.append(j) }
-        // The trailer `]1[JAL03-01_Freq0.1-100_` closes the export; any other text row stays an error.
-        if let last = data.last, lines.firstByte(last) == 0x5D {   // ']'
-            let text = lines.string(last).trimmedSpaces
-            if let close = text.dropFirst().firstIndex(of: "[") {
-                metadata["sample_name"] = MetadataEntry(String(text[text.index(after: close)...]), line: last + 1)
-            }
+        // The trailer `]1[JAL03-01_Freq0.1-100_` (or `£]2[…`) closes the export.
+        while let last = data.last, let name = trailerName(lines.string(last)) {
+            if metadata["sample_name"] == nil { metadata["sample_name"] = MetadataEntry(name, line: last + 1) }
             data.removeLast()
         }
         return RawTable(path: path, format: .eplexor, encoding: encoding, metadata: metadata, headers: headers,
@@ -39,12 +41,45 @@ public enum EplexorReader {
                         dataLines: data, lines: lines, segmentPrograms: [:])
     }
 
-    /// 0-based indexes of the first two non-blank lines.
+    /// `Index`, in any case, after any bytes that are not letters (a BOM remnant, a stray `£`).
+    static func isIndexName(_ field: String) -> Bool {
+        field.drop { !$0.isLetter }.lowercased() == "index"
+    }
+
+    /// The measurement name of a trailer line (`]1[name`, `£]2[name`), or nil when the line is
+    /// not one: it starts with a number, or has no `]` + digits + `[` marker.
+    static func trailerName(_ line: String) -> String? {
+        let text = line.trimmedSpaces
+        if let first = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).first, NumberParser.parse(String(first)) != nil {
+            return nil
+        }
+        let u = Array(text.unicodeScalars)
+        var i = 0
+        while i < u.count {
+            if u[i] == "]" {
+                var j = i + 1
+                while j < u.count, ("0"..."9").contains(u[j]) { j += 1 }
+                if j < u.count, u[j] == "[" {
+                    var name = String.UnicodeScalarView()
+                    name.append(contentsOf: u[(j + 1)...])
+                    return String(name).trimmedSpaces
+                }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// 0-based indexes of the first two non-blank lines, after at most 3 leading `]n[name` lines
+    /// (the same marker as the trailer, written before the table by some exports).
     private static func headerLines(_ lines: TextLines) -> (Int, Int)? {
         var found: [Int] = []
         var i = 0
+        var skipped = 0
         while i < lines.count, found.count < 2 {
-            if !lines.isBlank(i) { found.append(i) }
+            if !lines.isBlank(i) {
+                if found.isEmpty && skipped < 3 && trailerName(lines.string(i)) != nil { skipped += 1 } else { found.append(i) }
+            }
             i += 1
         }
         return found.count == 2 ? (found[0], found[1]) : nil

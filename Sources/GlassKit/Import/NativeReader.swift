@@ -68,6 +68,14 @@ public enum NativeReader {
 
 /// Spellings of metadata keys.
 public enum MetadataKeys {
+    /// Every key a file's metadata or its study.toml `[files."…"]` table can set (normalised
+    /// spelling): what `DatasetBuilder` reads. `segment` picks a NETZSCH segment, `run` the N-th
+    /// heating run of a file without a segment column (SPEC §2.4).
+    public static let perFile: Set<String> = [
+        "kind", "state", "cooling_rate", "role", "heating_rate", "composition", "molar_mass", "mass", "sign",
+        "tg", "tg_k", "frequency", "temperature", "e_u", "modulus", "segment", "run", "sample_name",
+    ]
+
     /// `Cooling Rate` → `cooling_rate`.
     public static func normalise(_ key: String) -> String {
         key.trimmedSpaces.lowercased()

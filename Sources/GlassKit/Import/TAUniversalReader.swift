@@ -2,7 +2,9 @@ import Foundation
 
 /// Reads TA Instruments Universal Analysis text exports: `Key<TAB>value` header lines
 /// (`Size 9.00000 mg`, `Exotherm Up`, `SigN name (unit)`), `StartOfData`, TAB data.
-/// Sentinel rows whose time is exactly −1 (written at the start and end) are skipped.
+/// Sentinel rows whose time is exactly −1 (written at the start, at the end and between the
+/// segments of the method) are dropped wherever they are, with one warning giving their count
+/// and lines: they are not measurements (their heat flow is 0).
 public enum TAUniversalReader {
     /// True when a `StartOfData` line appears near the top.
     public static func recognises(_ lines: TextLines) -> Bool {
@@ -43,18 +45,32 @@ public enum TAUniversalReader {
         var data = [Int]()
         data.reserveCapacity(lines.count - s)
         for j in (s + 1)..<lines.count where !lines.isBlank(j) { data.append(j) }
-        // Drop the sentinel rows (time −1) at either end.
-        let timeIndex = headers.firstIndex { ColumnMatcher.meaning(of: $0) == .time }
-        if let t = timeIndex {
-            func isSentinel(_ li: Int) -> Bool {
-                let fields = Delimiter.tab.split(lines.string(li))
-                return fields.count > t && NumberParser.parse(fields[t]) == -1
+        // Drop the sentinel rows (time −1) wherever they are.
+        var warnings: [String] = []
+        if let t = headers.firstIndex(where: { ColumnMatcher.meaning(of: $0) == .time }) {
+            var sentinels: [Int] = []
+            var ranges = [(Int, Int)]()
+            lines.bytes.withUnsafeBufferPointer { buf in
+                guard let base = buf.baseAddress else { return }
+                data.removeAll { li in
+                    let s = lines.starts[li], e = lines.ends[li]
+                    Delimiter.tab.fieldRanges(buf, s, e, into: &ranges)
+                    guard ranges.count > t else { return false }
+                    let (a, b) = ranges[t]
+                    // Only a field starting with '-' can be −1: the common row costs one byte test.
+                    guard a < b, base[a] == 0x2D, case .success(let v) = NumberParser.parse(base, a, b, decimalComma: false),
+                          v == -1 else { return false }
+                    sentinels.append(li + 1)
+                    return true
+                }
             }
-            while let f = data.first, isSentinel(f) { data.removeFirst() }
-            while let l = data.last, isSentinel(l) { data.removeLast() }
+            if !sentinels.isEmpty {
+                let shown = sentinels.prefix(6).map(String.init).joined(separator: ", ") + (sentinels.count > 6 ? ", …" : "")
+                warnings.append("\(path): \(sentinels.count) TA sentinel row(s) (time −1, not measurements) dropped at line(s) \(shown)")
+            }
         }
         return RawTable(path: path, format: .taUniversal, encoding: encoding, metadata: meta, headers: headers,
                         headerLine: s + 1, delimiter: .tab, decimalComma: false,
-                        dataLines: data, lines: lines, segmentPrograms: [:])
+                        dataLines: data, lines: lines, segmentPrograms: [:], warnings: warnings)
     }
 }

@@ -26,6 +26,9 @@ public struct StateSettings: Sendable, Equatable {
     public var tgK: Double?
     /// Unrelaxed modulus, MPa.
     public var unrelaxedModulusMPa: Double?
+    /// QPD window following the α peak, decades above each isotherm's E'' maximum (SPEC §4.2,
+    /// `qpd_window_above_peak_decades`).
+    public var qpdWindowAbovePeakDecades: ClosedRange<Double>?
     /// Empty settings.
     public init() {}
 }

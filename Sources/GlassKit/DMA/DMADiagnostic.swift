@@ -1,0 +1,126 @@
+import Foundation
+
+/// A reason not to trust a DMA number, kept next to it (issue 10 item 4; docs/diagnostics.md).
+/// Each one is also a warning in `Results` (its ``message``), and is exported per DMA state
+/// (`diagnostics` in JSON, one `diagnostic:FAMILY:KIND` row in TSV).
+public struct DMADiagnostic: Sendable, Equatable {
+    /// What is suspicious.
+    public enum Kind: String, Sendable, Equatable, CaseIterable {
+        /// A χ point with χ ≤ 0 or χ ≥ 1 (eq. 1 does not read a power-law wing there).
+        case chiOutsideUnitInterval = "chi_outside_0_1"
+        /// An isotherm whose tan δ maximum (or E'' maximum) lies inside the QPD window it was
+        /// fitted over (the α peak has entered the window: eq. 1 no longer sees the wing).
+        case alphaPeakInWindow = "alpha_peak_in_qpd_window"
+        /// The VFT T_0 within one grid step of either end of its search interval.
+        case vftT0AtSearchBound = "vft_t0_at_search_bound"
+        /// A refined peak vertex within one step of its window's edge.
+        case peakVertexNearWindowEdge = "peak_vertex_near_window_edge"
+    }
+
+    /// The part of the analysis the number belongs to.
+    public enum Family: String, Sendable, Equatable, CaseIterable {
+        /// β peaks and the Arrhenius fit.
+        case beta
+        /// α peaks and the VFT fit.
+        case alpha
+        /// QPD χ(T), U_β, λ, a1/a2.
+        case qpd
+
+        /// The label used in warnings ("β", "α", "QPD").
+        public var label: String {
+            switch self {
+            case .beta: return "β"
+            case .alpha: return "α"
+            case .qpd: return "QPD"
+            }
+        }
+    }
+
+    /// What is suspicious.
+    public var kind: Kind
+    /// Which family of results it concerns.
+    public var family: Family
+    /// The isotherm temperatures it concerns, K (QPD diagnostics), ascending.
+    public var isothermsK: [Double]
+    /// The curves it concerns (peak diagnostics), e.g. `2 Hz (as-cast/tscan-2Hz.csv)`.
+    public var curves: [String]
+    /// The warning text (names the state, the family and the isotherms or curves).
+    public var message: String
+
+    /// Creates a diagnostic.
+    public init(kind: Kind, family: Family, isothermsK: [Double] = [], curves: [String] = [], message: String) {
+        self.kind = kind; self.family = family; self.isothermsK = isothermsK; self.curves = curves; self.message = message
+    }
+
+    /// "440, 445, 450 K".
+    static func temperatures(_ ts: [Double]) -> String { ts.map { Format.shortNumber($0) }.joined(separator: ", ") + " K" }
+
+    /// χ outside (0, 1) (docs/diagnostics.md): every χ point with χ ≤ 0 or χ ≥ 1; nil when none.
+    public static func chiOutsideUnitInterval(_ points: [QPDPoint], context: String) -> DMADiagnostic? {
+        let bad = points.filter { !($0.chi > 0 && $0.chi < 1) }.map { $0.temperatureK }.sorted()
+        guard !bad.isEmpty else { return nil }
+        return DMADiagnostic(kind: .chiOutsideUnitInterval, family: .qpd, isothermsK: bad,
+                             message: "\(context): χ outside (0, 1) at \(temperatures(bad)) (of \(points.count) χ points): "
+                                 + "eq. 1 does not read a power-law wing there; do not trust χ, a2 or U_β from these isotherms")
+    }
+
+    /// The α peak inside the QPD window (docs/diagnostics.md): `temperaturesK` are the isotherms
+    /// whose discrete tan δ maximum or E'' maximum lies inside the window each was fitted over
+    /// (``QPDIsotherm/alphaPeakInside(_:)``); nil when there are none.
+    public static func alphaPeakInWindow(_ temperaturesK: [Double], context: String) -> DMADiagnostic? {
+        guard !temperaturesK.isEmpty else { return nil }
+        let bad = temperaturesK.sorted()
+        return DMADiagnostic(kind: .alphaPeakInWindow, family: .qpd, isothermsK: bad,
+                             message: "\(context): the α peak (tan δ or E'' maximum) lies inside the QPD window at \(temperatures(bad)): "
+                                 + "eq. 1 no longer sees its wing (remedy: --qpd-window-above-peak LO:HI)")
+    }
+
+    /// T_0 at its search bound (docs/diagnostics.md): the reported T_0 within one grid step
+    /// (h = (min T_peak − 0.5 K)/256) of 0 or of min T_peak − 0.5 K, or above that bound; nil otherwise.
+    public static func vftAtSearchBound(_ fit: VFTFit, peakTemperaturesK: [Double], context: String) -> DMADiagnostic? {
+        guard let tMin = peakTemperaturesK.min() else { return nil }
+        let upper = tMin - VFTFit.searchMarginK
+        guard upper > 0 else { return nil }
+        let h = upper / Double(VFTFit.searchGridPoints)
+        guard fit.t0K <= h || fit.t0K >= upper - h else { return nil }
+        let which = fit.t0K <= h ? "its lower bound 0 K" : "its upper bound \(Format.shortNumber(upper)) K (lowest α peak − 0.5 K)"
+        return DMADiagnostic(kind: .vftT0AtSearchBound, family: .alpha,
+                             message: "\(context): VFT T_0 = \(Format.shortNumber(fit.t0K)) K is within one grid step "
+                                 + "(\(Format.shortNumber(h)) K) of \(which): the α pairs do not fix T_0; do not trust T_0, B, f_α or T_c")
+    }
+}
+
+/// A found peak whose vertex lies within one step of its window's edge (SPEC §4.1 peaks;
+/// docs/diagnostics.md).
+public struct PeakNearEdge: Sendable, Equatable {
+    /// The curve's frequency, Hz.
+    public var frequencyHz: Double
+    /// The curve (file path or `isotherms`).
+    public var source: String
+    /// The refined vertex, K.
+    public var vertexK: Double
+    /// The step used, K: the mean spacing of the curve's points inside the window.
+    public var stepK: Double
+
+    /// The edge test: with h the mean spacing of the curve's points inside [lo, hi]
+    /// ((x_last − x_first)/(n − 1)), the vertex v is near the edge when v − lo ≤ h or hi − v ≤ h.
+    public static func check(x: [Double], lo: Double, hi: Double, vertex v: Double) -> Double? {
+        let first = Interpolation.lowerBound(x, lo)
+        let last = Interpolation.upperBound(x, hi) - 1
+        guard last > first else { return nil }
+        let h = (x[last] - x[first]) / Double(last - first)
+        return (v - lo <= h || hi - v <= h) ? h : nil
+    }
+
+    /// One diagnostic for a family's near-edge peaks; nil when there are none.
+    public static func diagnostic(_ near: [PeakNearEdge], family: DMADiagnostic.Family, windowK: ClosedRange<Double>,
+                                  curveCount: Int, context: String) -> DMADiagnostic? {
+        guard !near.isEmpty else { return nil }
+        let curves = near.map { "\(Format.shortNumber($0.frequencyHz)) Hz (\($0.source))" }
+        let detail = near.map { "\(Format.shortNumber($0.frequencyHz)) Hz (\($0.source)) at \(Format.shortNumber(($0.vertexK * 100).rounded() / 100)) K" }
+        return DMADiagnostic(kind: .peakVertexNearWindowEdge, family: family, curves: curves,
+                             message: "\(context): peak vertex within one step of the window's edge "
+                                 + "(\(Format.shortNumber(windowK.lowerBound))–\(Format.shortNumber(windowK.upperBound)) K) on \(near.count) of "
+                                 + "\(curveCount) curves: \(detail.joined(separator: ", ")); the peak may lie outside the window")
+    }
+}

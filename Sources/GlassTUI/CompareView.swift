@@ -1,0 +1,120 @@
+import Foundation
+import GlassKit
+import GlassPlot
+
+/// The comparison view (`c`): the open studies side by side as the paper places its glass
+/// among others — ΔH_rej against cooling rate with each study's S_r line (Fig. 1d), or S_r by
+/// glass with the bundled literature values (`g` switches, `G` shows or hides the literature);
+/// the results pane lists per study S_r and the DMA headline values by state (Fig. 5c).
+public struct CompareView: ExplorerView {
+    /// Makes the view.
+    public init() {}
+    /// The comparison view.
+    public var id: ViewID { .compare }
+    /// No cursor: it compares what the studies' own settings give.
+    public var cursors: [CursorID] { [] }
+
+    /// Marker of study `k` (as the states pane marks states).
+    static func marker(_ k: Int) -> Character { CurveSeries.marker(stateIndex: k) }
+    /// Colour of study `k`.
+    static func colour(_ k: Int) -> Int { CurveSeries.colour(stateIndex: k) }
+
+    /// ΔH_rej [kJ/mol] of the cooled states of each study, with its S_r line; or S_r by glass.
+    public func plot(_ s: ExplorerState, columns: Int) -> PlotSpec? {
+        s.compareByGlass ? byGlass(s) : byRate(s)
+    }
+
+    func byRate(_ s: ExplorerState) -> PlotSpec? {
+        var series: [Series] = []
+        var maxQ = 0.0
+        for (k, st) in StudyWorkspace.all(s).enumerated() {
+            guard let r = st.results, let d = r.dsc else { continue }
+            var x: [Double] = [], y: [Double] = []
+            for (i, state) in r.dscStates.enumerated() {
+                guard let q = state.coolingRateKPerMin, let v = d.states[i].dHKJPerMol else { continue }
+                x.append(abs(q)); y.append(v)
+            }
+            guard !x.isEmpty else { continue }
+            maxQ = max(maxQ, x.max() ?? 0)
+            series.append(Series(name: st.name, x: x, y: y, colour: Self.colour(k), marker: Self.marker(k), style: .points))
+            if let sr = d.sr {
+                let xs = [0, (x.max() ?? 0) * 1.05]
+                series.append(Series(name: "", x: xs, y: xs.map { sr.interceptKJPerMol + sr.value * $0 }, colour: Self.colour(k), marker: "."))
+            }
+        }
+        guard !series.isEmpty else { return nil }
+        return PlotSpec(title: "ΔH_rej vs cooling rate, \(StudyWorkspace.count(s)) studies (g: S_r by glass)",
+                        x: Axis(title: "|q_c|", unit: "K/min", range: 0...(maxQ * 1.05)), y: Axis(title: "ΔH_rej", unit: "kJ/mol"),
+                        series: series)
+    }
+
+    /// The S_r values, one per glass: the studies', then the literature's (when shown).
+    static func sensitivities(_ s: ExplorerState) -> [(name: String, value: Double, stderr: Double?, literature: Bool)] {
+        var out: [(name: String, value: Double, stderr: Double?, literature: Bool)] = []
+        for st in StudyWorkspace.all(s) {
+            if let sr = st.results?.dsc?.sr { out.append((st.results?.composition.map { "\(st.name) \($0)" } ?? st.name, sr.value, sr.stderr, false)) }
+        }
+        if s.showLiterature {
+            out += LiteratureReference.sensitivities.map { ($0.glass + " [lit.]", $0.srKJMinPerMolK, nil, true) }
+        }
+        return out
+    }
+
+    func byGlass(_ s: ExplorerState) -> PlotSpec? {
+        // A log axis: an S_r ≤ 0 (enthalpy not rising with the cooling rate) is listed in the
+        // results pane but cannot be drawn.
+        let all = Self.sensitivities(s).filter { $0.value > 0 }
+        guard !all.isEmpty else { return nil }
+        // One glass a column position (1, 2, …); S_r on a log axis as the paper's values span decades.
+        let series = all.enumerated().map { k, g in
+            Series(name: g.name, x: [Double(k + 1)], y: [g.value], colour: g.literature ? 7 : Self.colour(k),
+                   marker: g.literature ? Character("\(min(k + 1, 9))") : Self.marker(k), style: .points)
+        }
+        return PlotSpec(title: "S_r by glass (g: ΔH_rej vs rate, G: literature \(s.showLiterature ? "on" : "off"))",
+                        x: Axis(title: "glass", range: 0.5...(Double(all.count) + 0.5)),
+                        y: Axis(title: "S_r", unit: "kJ min mol⁻¹ K⁻¹", scale: .log), series: series)
+    }
+
+    /// Each point's marker.
+    public func marks(_ s: ExplorerState) -> [PlotMark] {
+        plot(s, columns: 8)?.series.filter { $0.style == .points }.flatMap { p in
+            zip(p.x, p.y).map { PlotMark(x: $0.0, y: $0.1, character: p.marker ?? "*", colour: p.colour) }
+        } ?? []
+    }
+
+    /// Why there is nothing.
+    public func unavailable(_ s: ExplorerState) -> String {
+        "not computed: no study has ΔH_rej of a cooled state (T_s/T_e and cooling rates)" + (s.compareByGlass ? " or an S_r" : "")
+    }
+
+    /// Per study: S_r, then per DMA state E_β, T_c, a1, a2; the literature's S_r with its source.
+    public func results(_ s: ExplorerState) -> [ResultLine] {
+        var out: [ResultLine] = []
+        for (k, st) in StudyWorkspace.all(s).enumerated() {
+            out.append(.heading("\(Self.marker(k)) \(st.name)\(k == s.studyIndex ? " (current)" : "")"))
+            guard let r = st.results else { out.append(.heading("  not computed: \(st.error ?? "no results")")); continue }
+            let sr = r.dsc?.sr
+            out.append(ResultLine("S_r", ScreenNumber.value(sr?.value), stderr: sr?.stderr.map { ScreenNumber.value($0) },
+                                  unit: sr == nil ? "" : "kJ min mol⁻¹ K⁻¹"))
+            for d in r.dma {
+                out.append(.heading("  \(d.state)"))
+                out.append(ResultLine("E_β", ScreenNumber.value(d.beta?.energyEV), stderr: d.beta?.energyStderrEV.map { ScreenNumber.value($0) }, unit: "eV"))
+                out.append(ResultLine("T_c", ScreenNumber.kelvin(d.tcK), unit: "K"))
+                out.append(ResultLine("a1", ScreenNumber.value(d.qpd?.slopes?.a1PerK), unit: "1/K"))
+                out.append(ResultLine("a2", ScreenNumber.value(d.qpd?.slopes?.a2PerK), unit: "1/K"))
+            }
+        }
+        if s.showLiterature {
+            out.append(.heading("S_r, literature (G hides)"))
+            for g in LiteratureReference.sensitivities { out.append(ResultLine(g.glass, ScreenNumber.value(g.srKJMinPerMolK))) }
+            out.append(.heading(LiteratureReference.zhang2023))
+        }
+        return out
+    }
+
+    /// The studies' S_r.
+    public func probe(_ s: ExplorerState) -> String {
+        let parts = StudyWorkspace.all(s).map { "\($0.name) \(ScreenNumber.value($0.results?.dsc?.sr?.value))" }
+        return "S_r (kJ min mol⁻¹ K⁻¹): " + parts.joined(separator: "  ") + (StudyWorkspace.count(s) > 1 ? "  (s: switch study)" : "")
+    }
+}

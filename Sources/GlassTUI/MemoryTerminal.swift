@@ -1,0 +1,38 @@
+import GlassPlot
+
+/// A terminal in memory (ratatui's `TestBackend`): it hands the runtime a scripted list of
+/// inputs and keeps every frame drawn, so the whole loop — keys in, frames out, effects
+/// performed — runs in tests without a terminal.
+public struct MemoryTerminal: TerminalBackend {
+    /// The size reported (a `.resize` input changes it).
+    public var size: (width: Int, height: Int)
+    /// The style offered.
+    public var style: RenderStyle
+    /// Inputs still to read, in order; once empty, `q` is read.
+    public var inputs: [TerminalInput]
+    /// Every frame drawn, in order.
+    public private(set) var frames: [Frame] = []
+    /// Whether `close` was called.
+    public private(set) var closed = false
+
+    /// A terminal of `width` × `height` that will read `inputs`.
+    public init(width: Int, height: Int, style: RenderStyle = RenderStyle(braille: true, colours: false), inputs: [TerminalInput]) {
+        self.size = (width, height)
+        self.style = style
+        self.inputs = inputs
+    }
+
+    /// The next scripted input (a resize also changes ``size``); `q` when the script is done.
+    public mutating func read() -> TerminalInput {
+        guard !inputs.isEmpty else { return .key(.character("q")) }
+        let next = inputs.removeFirst()
+        if case .resize(let w, let h) = next { size = (w, h) }
+        return next
+    }
+
+    /// Keeps the frame.
+    public mutating func draw(_ frame: Frame) { frames.append(frame) }
+
+    /// Marks the terminal closed.
+    public mutating func close() { closed = true }
+}

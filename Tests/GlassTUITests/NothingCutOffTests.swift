@@ -1,0 +1,78 @@
+import Foundation
+import GlassKit
+import GlassPlot
+import XCTest
+@testable import GlassTUI
+
+/// At 80×24 nothing is cut off silently: every pane line and the probe and status lines that
+/// reach their edge end with `…`; questions show `(y/n)` first; the key hints end with `? more`.
+final class NothingCutOffTests: XCTestCase {
+    static let start = SyntheticStudy.state(SyntheticStudy.withDMA(), braille: true, colours: false, width: 80, height: 24)
+
+    /// The rows of `frame` that reach the right edge of their pane without an ellipsis.
+    /// Text rows of a pane: rows y in `range`, columns in `columns`, trimmed.
+    func paneRows(_ f: Frame, _ ys: Range<Int>, _ xs: Range<Int>) -> [String] {
+        ys.map { y in String(xs.map { f[$0, y].character }).trimmingCharacters(in: .whitespaces) }
+    }
+
+    /// Rows cut short without an ellipsis: the results pane at 80×24 against the same state at
+    /// 200×60 (a wider pane: every line whole), and the probe and status lines reaching the edge.
+    func cutRows(_ frame: Frame, _ s: ExplorerState) -> [String] {
+        var bad: [String] = []
+        let layout = ExplorerRenderer.Layout(width: frame.width, height: frame.height)
+        for y in [layout.probeRow, layout.statusRow] where frame[frame.width - 1, y].character != " " {
+            if frame[frame.width - 1, y].character != "…" { bad.append("row \(y): " + frame.rows[y]) }
+        }
+        switch s.mode {
+        case .help, .warnings, .pickBaseline, .pickStudy: return bad  // overlays cover the panes
+        default: break
+        }
+        var wide = s
+        wide.width = 200
+        wide.height = 60
+        let big = ExplorerRenderer.render(wide)
+        let bigLayout = ExplorerRenderer.Layout(width: 200, height: 60)
+        let whole = paneRows(big, bigLayout.side.y..<bigLayout.side.maxY, 0..<bigLayout.side.width)
+        // The results pane (the states pane pads its fitted labels to the width by construction).
+        let pane = paneRows(frame, layout.side.y..<layout.side.maxY, 0..<layout.side.width)
+        for row in pane.drop(while: { !$0.hasPrefix("Results") }) where !row.isEmpty && !row.hasSuffix("…") {
+            let ok = whole.contains { w in
+                w == row || w.hasPrefix(row + " ±") || (row.hasPrefix("±") && w.hasSuffix(row)) || w.hasSuffix(" " + row)
+            }
+            if !ok { bad.append("side: " + row) }
+        }
+        return bad
+    }
+
+    func testEveryViewAndPromptAt80x24() {
+        var states: [(String, ExplorerState)] = []
+        for v in ViewID.allCases { states.append(("view \(v.name)", ExplorerUpdate.update(Self.start, .selectView(v)).state)) }
+        let moved = press(Self.start, [.right, .character("4"), .right])
+        states.append(("w question", press(moved, [.character("w")])))
+        states.append(("= prompt", press(Self.start, [.character("=")])))
+        states.append(("x range prompt", press(Self.start, [.character("x")])))
+        states.append(("baseline list", press(Self.start, [.character("b")])))
+        states.append(("warnings list", press(Self.start, [.character("W")])))
+        states.append(("quit question", press(moved, [.character("q")])))
+        states.append(("help", press(Self.start, [.character("?")])))
+        for (what, s) in states {
+            let frame = ExplorerRenderer.render(s)
+            XCTAssertEqual(frame.rows.count, 24)
+            XCTAssertEqual(cutRows(frame, s), [], what)
+        }
+        // The write question keeps its (y/n) in view; the hints end with "? more".
+        let question = ExplorerRenderer.render(states.first { $0.0 == "w question" }!.1).rows
+        XCTAssertTrue(question[22].contains("(y/n)") || question[23].contains("(y/n)"), question[22] + "\n" + question[23])
+        XCTAssertTrue(ExplorerRenderer.render(Self.start).rows[23].hasSuffix("? more") ||
+                      ExplorerRenderer.render(Self.start).rows[23].trimmingCharacters(in: .whitespaces).hasSuffix("? more"))
+        XCTAssertTrue(ExplorerRenderer.render(Self.start).rows[23].contains("e export  w write"), "export and write are among the first hints")
+    }
+
+    func testTitleShortensTheStudyNameBeforeTheComposition() {
+        var s = Self.start
+        s.studyPath = "/data/lab/very-long-study-directory-name-from-the-instrument-pc-2026"
+        let title = ExplorerRenderer.render(s).rows[0]
+        XCTAssertTrue(title.contains("La30Ce30Ni10Al20Co10"), title)
+        XCTAssertTrue(title.contains("…"), title)
+    }
+}
