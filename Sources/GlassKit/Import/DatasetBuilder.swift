@@ -106,7 +106,8 @@ public enum DatasetBuilder {
             var rows: [Int] = []
             let sliceT: [Double], sliceLines: [Int]
             if let p = single {
-                sliceT = Array(t[p]); sliceLines = Array(lines[p])
+                // The whole table (the common case) is shared, not copied: 16 MB less for 10^6 rows.
+                if p == t.indices { sliceT = t; sliceLines = lines } else { sliceT = Array(t[p]); sliceLines = Array(lines[p]) }
             } else {
                 rows.reserveCapacity(pieces.reduce(0) { $0 + $1.count })
                 for p in pieces { rows.append(contentsOf: p) }
@@ -118,8 +119,10 @@ public enum DatasetBuilder {
             }
             let sign: Double = try signFactor(meta, fail: fail)
             let w = values[1]
-            d.temperatureKValues = keep.map { sliceT[$0] }
-            if let p = single {
+            d.temperatureKValues = dropped == 0 ? sliceT : keep.map { sliceT[$0] }
+            if let p = single, dropped == 0, p == w.indices, wFactor == 1, sign == 1 {
+                d.heatFlowWPerG = w   // every row kept, W/g, endo-up: the parsed column as it is (× 1 is exact)
+            } else if let p = single {
                 d.heatFlowWPerG = keep.map { w[p.lowerBound + $0] * wFactor * sign }
             } else {
                 d.heatFlowWPerG = keep.map { w[rows[$0]] * wFactor * sign }
