@@ -23,25 +23,18 @@ enum BenchTiming {
         return (status >> 8) & 0xff
     }
 
-    /// ``spawn(_:_:)`` that also returns the child's peak resident memory in KiB (wait4's rusage).
-    static func spawnMeasured(_ path: String, _ args: [String]) throws -> (status: Int32, maxRSSKiB: Int) {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv = [path] + args
-        var cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
-        defer { for a in cArgs { free(a) } }
-        var pid: pid_t = 0
-        guard posix_spawn(&pid, path, &actions, nil, &cArgs, environ) == 0 else {
-            throw GlassError(.noInput, file: path, "cannot run")
-        }
-        var status: Int32 = 0
-        var usage = rusage()
-        wait4(pid, &status, 0, &usage)
-        return ((status >> 8) & 0xff, Int(usage.ru_maxrss))
+    /// Peak resident memory in KiB of `path args` run as its own process, read by GNU time
+    /// (`/usr/bin/time -f %M`), nil without it. Not wait4 on a child spawned from here: posix_spawn
+    /// uses vfork, and the kernel carries the parent's (this benchmark's) peak into the child's
+    /// ru_maxrss at exec; time forks the child from its own small process.
+    static func peakRSSKiB(_ path: String, _ args: [String]) throws -> Int? {
+        let time = "/usr/bin/time"
+        guard FileManager.default.isExecutableFile(atPath: time) else { return nil }
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("glassview-bench-rss-\(getpid())").path
+        defer { unlink(out) }
+        let status = try spawn(time, ["-f", "%M", "-o", out, path] + args)
+        guard status == 0, let text = try? String(contentsOfFile: out, encoding: .utf8) else { return nil }
+        return text.split(separator: "\n").last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
     }
 
     /// The median duration of `runs` runs of `body`.
