@@ -24,7 +24,7 @@ public enum StudyToml {
         var c = Contents()
         let known: Set<String> = ["composition", "molar_mass", "tg_K", "ts_K", "te_K", "baseline", "beta_window_K",
                                   "alpha_window_K", "qpd_window_Hz", "tref_K", "states", "files", "E_u_MPa",
-                                  "qpd_window_above_peak_decades"]
+                                  "qpd_window_above_peak_decades", "tts_on", "vertical_shift"]
         for key in table.keys where !known.contains(key) {
             throw GlassError(.usage, file: path, "unknown key '\(key)'; expected one of \(known.sorted().joined(separator: ", "))")
         }
@@ -45,6 +45,12 @@ public enum StudyToml {
             guard xs[0] < xs[1] else { throw GlassError(.usage, file: path, "\(key) = [\(xs[0]), \(xs[1])]: low must be below high") }
             return xs[0]...xs[1]
         }
+        func choice<T>(_ t: TOMLTable, _ key: String, _ make: (String) -> T?, _ expected: String) throws -> T? {
+            guard let v = t[key] else { return nil }
+            guard let text = v.string else { throw GlassError(.usage, file: path, "\(key) must be a string; expected one of \(expected)") }
+            guard let x = make(text) else { throw GlassError(.usage, file: path, "\(key) = '\(text)'; expected one of \(expected)") }
+            return x
+        }
         func stateSettings(_ t: TOMLTable) throws -> StateSettings {
             var s = StateSettings()
             s.betaWindowK = try range(t, "beta_window_K")
@@ -53,6 +59,8 @@ public enum StudyToml {
             s.qpdWindowAbovePeakDecades = try range(t, "qpd_window_above_peak_decades")
             s.tgK = try number(t, "tg_K")
             s.unrelaxedModulusMPa = try number(t, "E_u_MPa")
+            s.ttsOn = try choice(t, "tts_on", TTSCriterion.init(rawValue:), TTSCriterion.spellings)
+            s.verticalShift = try choice(t, "vertical_shift", TTSVerticalShift.init(rawValue:), TTSVerticalShift.spellings)
             return s
         }
         if let v = table["composition"] {

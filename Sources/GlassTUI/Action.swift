@@ -64,6 +64,10 @@ public enum Action: Equatable, Sendable {
     case nudgeShift(Double)
     /// View 9: refine the selected isotherm's shift near its current value (SPEC §4.3 cost).
     case refineShift
+    /// View 9: the next master-curve shift criterion (moduli, storage, loss, tan-delta).
+    case cycleCriterion
+    /// View 9: the next vertical shift (none, temperature, fit).
+    case cycleVerticalShift
     /// Undo the last change of a cursor, window, baseline or shift; redo it.
     case undo, redo
     /// Open the study pick-list; make study k current.

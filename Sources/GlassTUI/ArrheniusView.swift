@@ -69,6 +69,7 @@ public struct ArrheniusView: ExplorerView {
                               unit: "n=\(r.alphaPairs.count)"))
         out += DMAViewSupport.line("T_c", r.tcK, nil, unit: "K", r: r, key: "T_c")
         out.append(ResultLine("m", ScreenNumber.value(r.fragility)))
+        out += DMAViewSupport.diagnostics(r, [.beta, .alpha])
         out += DMAViewSupport.perState(s, "T_c", unit: "K", key: "T_c") { ($0.tcK, nil) }
         return out
     }

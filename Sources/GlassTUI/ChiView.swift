@@ -72,6 +72,7 @@ public struct ChiView: ExplorerView {
         out.append(ResultLine("T_g", ScreenNumber.kelvin(sl?.tgK ?? r.settings.tgK), unit: "K", flag: sl?.tgSource.rawValue))
         out += DMAViewSupport.line("a1", sl?.a1PerK, sl?.a1StderrPerK, unit: "1/K", r: r, key: "a1")
         out += DMAViewSupport.line("a2", sl?.a2PerK, sl?.a2StderrPerK, unit: "1/K", r: r, key: "a2")
+        out += DMAViewSupport.diagnostics(r, [.qpd])
         out += DMAViewSupport.line("U_β", r.qpd?.uEV, r.qpd?.uStderrEV, unit: "eV", r: r, key: "U_β")
         out += DMAViewSupport.line("λ", r.qpd?.lambda, r.qpd?.lambdaStderr, unit: "", r: r, key: "λ")
         out += DMAViewSupport.perState(s, "a2", unit: "1/K", key: "a2") { ($0.qpd?.slopes?.a2PerK, $0.qpd?.slopes?.a2StderrPerK) }

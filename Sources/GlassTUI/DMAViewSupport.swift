@@ -63,6 +63,17 @@ enum DMAViewSupport {
         return out
     }
 
+    /// The state's diagnostics of `families`, as notes under the numbers they concern
+    /// ("! χ outside (0, 1) at 440–465 K"), so a number not to be trusted says so on screen.
+    static func diagnostics(_ r: DMAStateResult, _ families: Set<DMADiagnostic.Family>) -> [ResultLine] {
+        r.diagnostics.filter { families.contains($0.family) }.map { d in
+            let prefix = "dma \(r.state)"
+            var t = d.message.hasPrefix(prefix) ? String(d.message.dropFirst(prefix.count)) : d.message
+            while t.hasPrefix(":") || t.hasPrefix(" ") { t.removeFirst() }
+            return .heading("! " + t)
+        }
+    }
+
     /// The results pane when nothing is computed.
     static func empty(_ s: ExplorerState, title: String) -> [ResultLine] {
         [.heading(title), ResultLine("status", "not computed"), .heading(unavailable(s, what: title))]

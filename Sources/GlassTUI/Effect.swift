@@ -20,6 +20,12 @@ public struct ExportRequest: Equatable, Sendable {
     public var json: String
     /// TSV text.
     public var tsv: String
+    /// View 9: the master-curve file path and TSV (`glassview master`'s format), or nil.
+    public var masterPath: String? = nil
+    /// The master-curve TSV.
+    public var master: String? = nil
+    /// Every path the request writes.
+    public var paths: [String] { [jsonPath, tsvPath] + (masterPath.map { [$0] } ?? []) }
     /// Makes a request.
     public init(jsonPath: String, tsvPath: String, json: String, tsv: String) {
         self.jsonPath = jsonPath; self.tsvPath = tsvPath; self.json = json; self.tsv = tsv

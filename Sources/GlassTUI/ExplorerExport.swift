@@ -14,7 +14,8 @@ public enum ExplorerExport {
         func pair(_ w: ClosedRange<Double>) -> JSONValue { .array([.number(w.lowerBound), .number(w.upperBound)]) }
         return r.dma.map { d in
             (d.state, [("beta_window_K", pair(d.settings.betaWindowK), "K"), ("alpha_window_K", pair(d.settings.alphaWindowK), "K"),
-                       ("qpd_window_Hz", pair(d.settings.qpdWindowHz), "Hz"), ("tg_K", .num(d.settings.tgK), "K")])
+                       ("qpd_window_Hz", pair(d.settings.qpdWindowHz), "Hz"), ("tg_K", .num(d.settings.tgK), "K"),
+                       ("qpd_window_above_peak_decades", d.settings.qpdWindowAbovePeakDecades.map(pair) ?? .null, "decades")])
         }
     }
 
@@ -53,7 +54,8 @@ public enum ExplorerExport {
         rows.append(["explorer", "", "tref", v(trefInForce(s)), "", "K"])
         for st in stateWindows(r) {
             for (name, value, unit) in st.values {
-                let key = name.hasSuffix("_window_K") || name.hasSuffix("_window_Hz") ? String(name.prefix { $0 != "_" }) + "_window" : "tg"
+                let key = name.hasPrefix("qpd_window_above") ? "qpd_window_above_peak"
+                    : name.hasSuffix("_window_K") || name.hasSuffix("_window_Hz") ? String(name.prefix { $0 != "_" }) + "_window" : "tg"
                 switch value {
                 case .array(let a) where a.count == 2:
                     if case .number(let lo) = a[0], case .number(let hi) = a[1] {

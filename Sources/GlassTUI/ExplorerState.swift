@@ -123,6 +123,8 @@ public struct ExplorerState: Sendable {
         dma = DMAPrepared(s.datasets)
         dmaOverrides = AnalysisOptions(betaWindowK: options.betaWindowK, alphaWindowK: options.alphaWindowK,
                                        qpdWindowHz: options.qpdWindowHz, tgK: options.tgK, trefK: options.trefK)
+        dmaOverrides.ttsOn = options.ttsOn
+        dmaOverrides.verticalShift = options.verticalShift
         dmaOverrides.qpdWindowAbovePeakDecades = options.qpdWindowAbovePeakDecades
         do {
             prepared = try DSCPrepared.prepare(s.datasets)

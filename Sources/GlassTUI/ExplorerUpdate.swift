@@ -196,6 +196,10 @@ public enum ExplorerUpdate {
             MasterShiftEditor.nudge(&s, by: d)
         case .refineShift:
             MasterShiftEditor.refine(&s)
+        case .cycleCriterion:
+            MasterShiftEditor.cycleCriterion(&s)
+        case .cycleVerticalShift:
+            MasterShiftEditor.cycleVerticalShift(&s)
         case .applyToAllStates:
             applyToAllStates(&s)
         }
@@ -444,8 +448,9 @@ public enum ExplorerUpdate {
             return nil
         }
         let p = ExplorerExport.paths(directory: s.exportDirectory, studyName: s.studyName)
-        let request = ExportRequest(jsonPath: p.json, tsvPath: p.tsv, json: ExplorerExport.json(r, state: s),
+        var request = ExportRequest(jsonPath: p.json, tsvPath: p.tsv, json: ExplorerExport.json(r, state: s),
                                     tsv: ExplorerExport.tsv(r, state: s))
+        if s.view == .master { MasterShiftEditor.attachMasterCurve(&request, s) }
         return .export(request, overwrite: false)
     }
 

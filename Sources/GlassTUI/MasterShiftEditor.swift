@@ -8,6 +8,10 @@ public struct ManualShifts: Equatable, Sendable {
     public var state: String?
     /// The reference isotherm temperature they were set at, K.
     public var referenceK: Double?
+    /// The shift criterion they were set with.
+    public var criterion: TTSCriterion = .moduli
+    /// The vertical shift they were set with.
+    public var vertical: TTSVerticalShift = .none
     /// The selected isotherm, index in temperature order.
     public var isotherm = 0
     /// log10 a_T set by hand, by isotherm index.
@@ -26,11 +30,14 @@ public enum MasterShiftEditor {
     static func context(_ s: ExplorerState) -> (p: DMAPreparedState, m: MasterCurve, edit: ManualShifts)? {
         guard let (_, p, r) = DMAViewSupport.selected(s), let m = r.master, !m.shifts.isEmpty else { return nil }
         var e = s.masterEdit
-        if e.state != r.state || e.referenceK != m.referenceTemperatureK {
+        if e.state != r.state || e.referenceK != m.referenceTemperatureK || e.criterion != m.criterion || e.vertical != m.verticalShift {
+            let keep = e.state == r.state ? e.isotherm : nil
             e = ManualShifts()
             e.state = r.state
             e.referenceK = m.referenceTemperatureK
-            e.isotherm = m.shifts.firstIndex { $0.temperatureK == m.referenceTemperatureK } ?? 0
+            e.criterion = m.criterion
+            e.vertical = m.verticalShift
+            e.isotherm = keep ?? m.shifts.firstIndex { $0.temperatureK == m.referenceTemperatureK } ?? 0
         }
         e.isotherm = min(max(0, e.isotherm), m.shifts.count - 1)
         return (p, m, e)
@@ -60,7 +67,8 @@ public enum MasterShiftEditor {
         guard let (p, m, e) = context(s), let nb = neighbour(e.isotherm, m) else { return nil }
         let shifts = effectiveShifts(s)
         guard let a = shifts[e.isotherm], let b = shifts[nb],
-              let c = p.tts.overlapCost(isotherm: e.isotherm, log10AT: a, neighbour: nb, neighbourLog10AT: b) else { return nil }
+              let c = p.tts.overlapCost(isotherm: e.isotherm, log10AT: a, neighbour: nb, neighbourLog10AT: b,
+                                        criterion: m.criterion, vertical: m.verticalShift, referenceK: m.referenceTemperatureK) else { return nil }
         return (e.isotherm, nb, c)
     }
 
@@ -87,11 +95,70 @@ public enum MasterShiftEditor {
             return
         }
         let start = shifts[e.isotherm] ?? base
-        guard let x = p.tts.refineShift(isotherm: e.isotherm, near: start, neighbour: nb, neighbourLog10AT: base) else {
+        guard let x = p.tts.refineShift(isotherm: e.isotherm, near: start, neighbour: nb, neighbourLog10AT: base,
+                                        criterion: m.criterion, vertical: m.verticalShift, referenceK: m.referenceTemperatureK) else {
             s.message = "fewer than \(TimeTemperatureSuperposition.minimumOverlap) points overlap near this shift: not refined"
             return
         }
         e.shifts[e.isotherm] = x
         s.masterEdit = e
+    }
+
+    /// log10 b_T drawn for every isotherm: the analysis', and for an isotherm shifted by hand the
+    /// vertical shift at that shift by the rules of the master curve (``TimeTemperatureSuperposition/verticalShift(isotherm:log10AT:neighbour:neighbourLog10AT:neighbourLog10BT:criterion:vertical:referenceK:)``).
+    public static func effectiveVerticalShifts(_ s: ExplorerState) -> [Double?] {
+        guard let (p, m, e) = context(s) else { return [] }
+        let a = effectiveShifts(s)
+        var b = m.shifts.map { $0.log10BT }
+        guard !e.shifts.isEmpty else { return b }
+        let ref = m.shifts.firstIndex { $0.temperatureK == m.referenceTemperatureK } ?? 0
+        // Outward from the reference, so a hand shift's neighbour already has its drawn b_T.
+        b[ref] = m.shifts[ref].log10BT
+        for k in Array((ref + 1)..<max(ref + 1, m.shifts.count)) + Array(stride(from: ref - 1, through: 0, by: -1)) {
+            let nb = k > ref ? k - 1 : k + 1
+            guard let x = a[k], let xn = a[nb], let bn = b[nb] else { b[k] = nil; continue }
+            b[k] = p.tts.verticalShift(isotherm: k, log10AT: x, neighbour: nb, neighbourLog10AT: xn, neighbourLog10BT: bn,
+                                       criterion: m.criterion, vertical: m.verticalShift, referenceK: m.referenceTemperatureK)
+        }
+        return b
+    }
+
+    /// The criterion and vertical shift in force for the selected state (the analysis').
+    public static func inForce(_ s: ExplorerState) -> (criterion: TTSCriterion, vertical: TTSVerticalShift)? {
+        guard let r = s.selectedDMAResult else { return nil }
+        return (r.settings.ttsOn, r.settings.verticalShift)
+    }
+
+    static func next<T: CaseIterable & Equatable>(_ x: T) -> T {
+        let all = Array(T.allCases)
+        let i = all.firstIndex(of: x) ?? 0
+        return all[(i + 1) % all.count]
+    }
+
+    /// `t` in view 9: the next criterion for every state (as `--tts-on` would), master curves redone.
+    static func cycleCriterion(_ s: inout ExplorerState) {
+        guard s.view == .master, let f = inForce(s) else { s.message = "cycle the shift criterion in view 9 (master curve)"; return }
+        s.dmaOverrides.ttsOn = next(f.criterion)
+        s.recomputeDMA()
+        s.message = "shift criterion: \(next(f.criterion).rawValue) (vertical shift \(f.vertical.rawValue))"
+    }
+
+    /// `v` in view 9: the next vertical shift for every state (as `--vertical-shift` would).
+    static func cycleVerticalShift(_ s: inout ExplorerState) {
+        guard s.view == .master, let f = inForce(s) else { s.message = "cycle the vertical shift in view 9 (master curve)"; return }
+        s.dmaOverrides.verticalShift = next(f.vertical)
+        s.recomputeDMA()
+        s.message = "vertical shift: \(next(f.vertical).rawValue) (criterion \(f.criterion.rawValue))"
+    }
+
+    /// `e` in view 9: the selected state's master curve (the analysis' shifts) joins the export,
+    /// next to the TSV as `NAME.glassview-master-STATE.tsv`.
+    static func attachMasterCurve(_ request: inout ExportRequest, _ s: ExplorerState) {
+        guard let r = s.selectedDMAResult, r.master != nil else { return }
+        var base = request.tsvPath
+        if base.hasSuffix(".tsv") { base.removeLast(4) }
+        let safe = String(r.state.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." ? $0 : "_" })
+        request.masterPath = base + "-master-" + safe + ".tsv"
+        request.master = MasterCurveExport.tsv([r])
     }
 }

@@ -12,11 +12,13 @@ public struct MasterView: ExplorerView {
     /// T_ref.
     public var cursors: [CursorID] { [.tref] }
 
-    /// E' and E'' of every isotherm at its shift (the analysis', or one set by hand with
-    /// `<`/`>`/`r`), the selected isotherm drawn on top in its own colour.
+    /// b_T·E' and b_T·E'' of every isotherm at its shift (the analysis', or one set by hand with
+    /// `<`/`>`/`r`), the selected isotherm drawn on top in its own colour; the title names the
+    /// criterion and vertical shift in force (`t`, `v` cycle them).
     public func plot(_ s: ExplorerState, columns: Int) -> PlotSpec? {
         guard let (_, p, r) = DMAViewSupport.selected(s), let m = r.master, !m.shifts.isEmpty else { return nil }
         let shifts = MasterShiftEditor.effectiveShifts(s)
+        let vertical = MasterShiftEditor.effectiveVerticalShifts(s)
         let selected = MasterShiftEditor.selected(s)
         let isotherms = p.data.isotherms.filter { $0.temperatureK != nil }
         guard isotherms.count == shifts.count else { return nil }
@@ -24,15 +26,27 @@ public struct MasterView: ExplorerView {
         for (k, d) in isotherms.enumerated() {
             guard let shift = shifts[k] else { continue }
             let factor = pow(10, shift)
+            let bt = k < vertical.count ? vertical[k] ?? 0 : 0
+            let vf = pow(10, bt)
             for i in d.frequencyHzValues.indices where i < d.storageMPa.count && i < d.lossMPa.count {
                 let f = d.frequencyHzValues[i], e1 = d.storageMPa[i], e2 = d.lossMPa[i]
                 guard f > 0, e1 > 0, e2 > 0, e1.isFinite, e2.isFinite else { continue }
-                if k == selected { sel.append((f * factor, e1, e2)) } else { all.append((f * factor, e1, e2)) }
+                if k == selected { sel.append((f * factor, e1 * vf, e2 * vf)) } else { all.append((f * factor, e1 * vf, e2 * vf)) }
             }
         }
         all.sort { $0.x < $1.x }
         guard !(all.isEmpty && sel.isEmpty) else { return nil }
-        var series = [
+        // The other visible states' master curves (the paper's Fig. 4b), each at its own T_ref,
+        // under the selected state's; E' lies above E'' in each.
+        var series: [Series] = []
+        for (k, other) in DMAViewSupport.overlay(s) where k != s.selectedDMAIndex {
+            guard let om = other.master, !om.points.isEmpty else { continue }
+            let pts = om.points.sorted { $0.reducedFrequencyHz < $1.reducedFrequencyHz }
+            series.append(Series(name: "\(other.state) E', E'' at \(ScreenNumber.kelvin(om.referenceTemperatureK)) K",
+                                 x: pts.map(\.reducedFrequencyHz), y: pts.map(\.storageMPa), colour: s.dmaColour(k), marker: s.dmaMarker(k), style: .points))
+            series.append(Series(name: "", x: pts.map(\.reducedFrequencyHz), y: pts.map(\.lossMPa), colour: s.dmaColour(k), marker: s.dmaMarker(k), style: .points))
+        }
+        series += [
             Series(name: "E'", x: all.map { $0.x }, y: all.map { $0.e1 }, colour: 4, marker: "+", style: .points),
             Series(name: "E''", x: all.map { $0.x }, y: all.map { $0.e2 }, colour: 1, marker: "x", style: .points),
         ]
@@ -41,8 +55,9 @@ public struct MasterView: ExplorerView {
             series.append(Series(name: name, x: sel.map { $0.x }, y: sel.map { $0.e1 }, colour: 3, marker: "o", style: .points))
             series.append(Series(name: "", x: sel.map { $0.x }, y: sel.map { $0.e2 }, colour: 3, marker: "o", style: .points))
         }
-        return PlotSpec(title: "master curve — \(r.state), T_ref = \(ScreenNumber.kelvin(m.referenceTemperatureK)) K",
-                        x: Axis(title: "f·a_T", unit: "Hz", scale: .log), y: Axis(title: "E', E''", unit: "MPa", scale: .log),
+        let vtag = m.verticalShift == .none ? "" : ", b_T \(m.verticalShift.rawValue)"
+        return PlotSpec(title: "master curve — \(r.state), T_ref = \(ScreenNumber.kelvin(m.referenceTemperatureK)) K, on \(m.criterion.rawValue)\(vtag)",
+                        x: Axis(title: "f·a_T", unit: "Hz", scale: .log), y: Axis(title: m.verticalShift == .none ? "E', E''" : "b_T·E', b_T·E''", unit: "MPa", scale: .log),
                         series: series)
     }
 
@@ -58,9 +73,15 @@ public struct MasterView: ExplorerView {
                           .heading("not computed: " + (DMAViewSupport.reason(r, containing: "master curve") ?? "no isotherms"))]
         }
         out.append(ResultLine("T_ref", ScreenNumber.kelvin(m.referenceTemperatureK), unit: "K"))
+        out.append(ResultLine("shift on", m.criterion.rawValue, unit: "(t)"))
+        out.append(ResultLine("vertical", m.verticalShift.rawValue, unit: "(v)"))
         out += DMAViewSupport.line("E_a(a_T)", m.arrhenius?.energyEV, m.arrhenius?.energyStderrEV, unit: "eV", r: r, key: "a_T")
+        out += DMAViewSupport.line("WLF C1", m.wlf?.c1, m.wlf?.c1Stderr, unit: "", r: r, key: "WLF")
+        if m.wlf != nil { out.append(ResultLine("WLF C2", ScreenNumber.value(m.wlf?.c2K), stderr: m.wlf?.c2StderrK.map { ScreenNumber.value($0) }, unit: "K")) }
         let shifted = m.shifts.filter { $0.log10AT != nil }.count
         out.append(ResultLine("shifted", "\(shifted)/\(m.shifts.count)"))
+        if r.warnings.contains(where: { $0.contains("not monotonic") }) { out.append(.heading("! log a_T rises with T somewhere (export)")) }
+        if r.warnings.contains(where: { $0.contains("weakly constrained") }) { out.append(.heading("! weakly constrained steps (export)")) }
         if let k = MasterShiftEditor.selected(s), k < m.shifts.count {
             let shifts = MasterShiftEditor.effectiveShifts(s)
             out.append(.heading("selected isotherm ({ } < > r)"))
@@ -69,6 +90,8 @@ public struct MasterView: ExplorerView {
             if k < shifts.count, shifts[k] != m.shifts[k].log10AT {
                 out.append(ResultLine("by hand", ScreenNumber.value(shifts[k])))
             }
+            let bts = MasterShiftEditor.effectiveVerticalShifts(s)
+            out.append(ResultLine("log b_T", ScreenNumber.value(k < bts.count ? bts[k] : nil)))
             if let c = MasterShiftEditor.cost(s) {
                 out.append(ResultLine("cost", ScreenNumber.value(c.cost), unit: "vs \(Format.shortNumber(m.shifts[c.neighbour].temperatureK)) K"))
             } else {
@@ -88,7 +111,10 @@ public struct MasterView: ExplorerView {
         var extra = "reference isotherm \(ScreenNumber.kelvin(r.master?.referenceTemperatureK)) K"
         if let k = MasterShiftEditor.selected(s), let m = r.master, k < m.shifts.count {
             let shift = MasterShiftEditor.effectiveShifts(s)[k]
+            let bts = MasterShiftEditor.effectiveVerticalShifts(s)
+            extra += "  on \(m.criterion.rawValue), b_T \(m.verticalShift.rawValue)"
             extra += "  selected \(ScreenNumber.kelvin(m.shifts[k].temperatureK)) K log a_T=\(ScreenNumber.value(shift))"
+                + " log b_T=\(ScreenNumber.value(k < bts.count ? bts[k] : nil))"
                 + "  cost=\(ScreenNumber.value(MasterShiftEditor.cost(s)?.cost))"
         }
         return DMAViewSupport.probe(s, extra)

@@ -31,6 +31,9 @@ enum SettingsWritePlan {
             ("alpha_window_K", { window($0.alphaWindowK) }, { $0.alphaWindowK != nil }),
             ("qpd_window_Hz", { window($0.qpdWindowHz) }, { $0.qpdWindowHz != nil }),
             ("tg_K", { $0.tgK.map(JSONValue.format) }, { $0.tgK != nil }),
+            ("qpd_window_above_peak_decades", { $0.qpdWindowAbovePeakDecades.map(window) }, { $0.qpdWindowAbovePeakDecades != nil }),
+            ("tts_on", { "\"\($0.ttsOn.rawValue)\"" }, { $0.ttsOn != nil }),
+            ("vertical_shift", { "\"\($0.verticalShift.rawValue)\"" }, { $0.verticalShift != nil }),
         ]
         var perState: [TomlAssignment] = []
         for f in fields {

@@ -55,6 +55,7 @@ public struct TanDeltaView: ExplorerView {
         out.append(ResultLine("window", "\(ScreenNumber.value(w.lowerBound))–\(ScreenNumber.value(w.upperBound))", unit: "Hz"))
         out.append(ResultLine("χ points", "\(r.qpd?.points.count ?? 0)"))
         out += DMAViewSupport.line("U_β", r.qpd?.uEV, r.qpd?.uStderrEV, unit: "eV", r: r, key: "U_β")
+        out += DMAViewSupport.diagnostics(r, [.qpd])
         out += DMAViewSupport.line("λ", r.qpd?.lambda, r.qpd?.lambdaStderr, unit: "", r: r, key: "λ")
         out += DMAViewSupport.perState(s, "U_β", unit: "eV", key: "U_β") { ($0.qpd?.uEV, $0.qpd?.uStderrEV) }
         if let pts = r.qpd?.points, !pts.isEmpty {

@@ -17,6 +17,7 @@ struct Analyze: ParsableCommand {
           glassview analyze STUDY --ts 420 --te 500 --baseline state:as-cast --format tsv -o out.tsv
           glassview analyze STUDY --beta-window 330:410 --qpd-window 0.01:0.1 --tg 430 --tref 440
           glassview analyze A B C --format tsv -o lab.tsv     # several studies, one table (first column: study)
+          glassview analyze STUDY --tts-on storage --vertical-shift fit   (master curves: docs/master-curves.md)
         """
     )
 

@@ -61,6 +61,9 @@ struct Bench: ParsableCommand {
         // 4–6. DMA (issue 3): the whole DMA analysis, one VFT fit, one QPD window change.
         try benchDMA()
 
+        // Issue 8 / 11: master curves by criterion and vertical shift; bracketing vs full grid.
+        try benchTTS()
+
         // 7. The whole `analyze` of the sample study as a process.
         let me = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
         // posix_spawn + waitpid: Foundation's Process adds its own monitoring-thread overhead.
@@ -128,6 +131,35 @@ struct Bench: ParsableCommand {
         }
         report("one above-peak QPD window change, T_g estimated", (clock.now - t0) / moves, target: .milliseconds(1),
                note: sink.isFinite ? "" : "!")
+    }
+
+    /// Issue 8: one full master curve (every isotherm of the first DMA state, as-cast in the
+    /// sample) for each criterion, without and with `--vertical-shift fit`, against today's
+    /// `moduli` time (the full-grid search before issue 11): target ≤ 2× that. Issue 11: the
+    /// bracketing search against the full grid, same shifts.
+    func benchTTS() throws {
+        let s = try StudyLoader.load(study)
+        guard let first = DMAPrepared(s.datasets).states.first(where: { !$0.data.isotherms.isEmpty }) else {
+            print("no isothermal sweeps in \(study): master-curve figures skipped")
+            return
+        }
+        let tts = first.tts, n = tts.temperaturesK.count, tref = DMAStateSettings.defaultTrefK
+        var full: MasterCurve?
+        let fullTime = try BenchTiming.best(of: 10) { full = tts.masterCurve(trefK: tref, context: "bench", exhaustiveSearch: true).0 }
+        report("master curve of \(n) isotherms: moduli, full grid (before)", fullTime, target: nil)
+        let target = fullTime * 2
+        for v in [TTSVerticalShift.none, .fit] {
+            for c in TTSCriterion.allCases {
+                var m: MasterCurve?
+                let t = try BenchTiming.best(of: 10) { m = tts.masterCurve(trefK: tref, context: "bench", criterion: c, vertical: v).0 }
+                let same = c == .moduli && v == .none ? (m?.shifts == full?.shifts ? "  (= full grid)" : "  (DIFFERS from full grid!)") : ""
+                report("master curve of \(n) isotherms: \(c.rawValue)\(v == .fit ? ", vertical fit" : "")", t, target: target, note: same)
+            }
+        }
+        let t = try BenchTiming.best(of: 10) { _ = tts.masterCurve(trefK: tref, context: "bench", vertical: .temperature) }
+        report("master curve of \(n) isotherms: moduli, vertical temperature", t, target: target)
+        let fit = try BenchTiming.best(of: 10) { _ = tts.masterCurve(trefK: tref, context: "bench", vertical: .fit, exhaustiveSearch: true) }
+        report("master curve of \(n) isotherms: moduli, vertical fit, full grid", fit, target: nil)
     }
 
     func report(_ what: String, _ d: Duration, target: Duration?, note: String = "") {

@@ -10,11 +10,15 @@ enum ExplorerEffects {
         switch effect {
         case .export(let r, let overwrite):
             let fm = FileManager.default
-            let existing = [r.jsonPath, r.tsvPath].filter { fm.fileExists(atPath: $0) }
+            let existing = r.paths.filter { fm.fileExists(atPath: $0) }
             if !overwrite, !existing.isEmpty { return .exists(r, paths: existing) }
             do {
                 try AtomicFile.write(r.json, to: r.jsonPath, overwrite: true)
                 try AtomicFile.write(r.tsv, to: r.tsvPath, overwrite: true)
+                if let path = r.masterPath, let text = r.master {
+                    try AtomicFile.write(text, to: path, overwrite: true)
+                    return .done("exported \(r.jsonPath), \(r.tsvPath) and the master curve \(path)")
+                }
                 return .done("exported \(r.jsonPath) and \(r.tsvPath)")
             } catch {
                 return .failed((error as? GlassError)?.description ?? "\(error)")

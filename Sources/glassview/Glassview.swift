@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import GlassKit
 
-/// The `glassview` command: the explorer by default, plus `analyze`, `plot`, `simulate`, `bench`.
+/// The `glassview` command: the explorer by default, plus `analyze`, `master`, `plot`, `simulate`, `bench`.
 @main
 struct Glassview: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,7 +16,7 @@ struct Glassview: ParsableCommand {
         study.toml (docs/study-toml.md) and the reading rules (docs/reading-rules.md).
         """,
         version: GlassKit.version,
-        subcommands: [Explore.self, Analyze.self, Plot.self, Simulate.self, Bench.self],
+        subcommands: [Explore.self, Analyze.self, Master.self, Plot.self, Simulate.self, Bench.self],
         defaultSubcommand: Explore.self
     )
 }

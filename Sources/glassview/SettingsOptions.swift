@@ -33,6 +33,12 @@ struct SettingsOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Master-curve reference temperature in K (default 450).", valueName: "K"))
     var tref: Double?
 
+    @Option(name: .customLong("tts-on"), help: ArgumentHelp("Master-curve shift criterion: moduli (log E' and log E'', default), storage, loss or tan-delta.", valueName: "C"))
+    var ttsOn: String?
+
+    @Option(name: .customLong("vertical-shift"), help: ArgumentHelp("Master-curve vertical shift: none (default), temperature (b_T = T_ref/T) or fit.", valueName: "V"))
+    var verticalShift: String?
+
     /// The options as the analysis takes them; a usage error names the option that is wrong.
     func analysisOptions() throws -> AnalysisOptions {
         var options = AnalysisOptions(tsK: ts, teK: te, tgK: tg, trefK: tref)
@@ -45,6 +51,18 @@ struct SettingsOptions: ParsableArguments {
                 throw GlassError(.usage, file: "--baseline", "'\(b)'; expected linear, none or state:LABEL")
             }
             options.baseline = parsed
+        }
+        if let c = ttsOn {
+            guard let parsed = TTSCriterion(rawValue: c) else {
+                throw GlassError(.usage, file: "--tts-on", "'\(c)'; expected one of \(TTSCriterion.spellings)")
+            }
+            options.ttsOn = parsed
+        }
+        if let v = verticalShift {
+            guard let parsed = TTSVerticalShift(rawValue: v) else {
+                throw GlassError(.usage, file: "--vertical-shift", "'\(v)'; expected one of \(TTSVerticalShift.spellings)")
+            }
+            options.verticalShift = parsed
         }
         return options
     }

@@ -75,6 +75,43 @@ enum TUIBench {
         report("explorer QPD window move (DMA recompute) + 200×60 frame, sample study", dmaTimes[dmaTimes.count / 2], nil,
                d.results?.dma.isEmpty == false ? "" : " (no DMA results!)")
 
+        // 2c. View 8 with the three DMA states overlaid: one 200×60 frame (issue 10: ≤ 1 ms).
+        var chi = ExplorerUpdate.update(d, .selectView(.chi)).state
+        chi.width = 200
+        chi.height = 60
+        var chiTimes: [Duration] = []
+        for _ in 0..<50 {
+            let t0 = clock.now
+            _ = ExplorerRenderer.render(chi)
+            chiTimes.append(clock.now - t0)
+        }
+        chiTimes.sort()
+        report("view 8 χ(T), 3 states overlaid, one 200×60 frame", chiTimes[chiTimes.count / 2], .milliseconds(1), "")
+
+        // 2d. Zoom, pan and a typed range + a 200×60 frame, 6 × 10^5 points (issue 13: ≤ 1 ms each).
+        let navigation: [Action] = [.zoomX(in: true), .pan(x: 1, y: 0), .zoomY(in: true), .pan(x: -1, y: 0), .fitY, .zoomX(in: false)]
+        var navTimes: [Duration] = []
+        for k in 0..<120 {
+            let t0 = clock.now
+            s = ExplorerUpdate.update(s, navigation[k % navigation.count]).state
+            _ = ExplorerRenderer.render(s)
+            navTimes.append(clock.now - t0)
+        }
+        navTimes.sort()
+        report("explorer zoom/pan/fit + 200×60 frame, 6×10^5 points", navTimes[navTimes.count / 2], .milliseconds(1), "")
+
+        // 2e. `analyze` of 20 copies of the sample study in one call vs one study (issue 10: ≤ 12×).
+        let one = try BenchTiming.best(of: 5) {
+            if try BenchTiming.spawn(binary.path, ["analyze", study]) != 0 { throw GlassError(file: study, "analyze failed") }
+        }
+        let twenty = try BenchTiming.best(of: 3) {
+            if try BenchTiming.spawn(binary.path, ["analyze"] + Array(repeating: study, count: 20)) != 0 {
+                throw GlassError(file: study, "analyze of 20 studies failed")
+            }
+        }
+        report("`glassview analyze` of 20 copies of the sample study, one call (process, wall)", twenty, one * 12,
+               String(format: " (%.1f× one study's %.0f ms)", twenty / one, Double(one.components.seconds) * 1e3 + Double(one.components.attoseconds) / 1e15))
+
         // 3. `glassview plot` of the sample study as a process.
         // posix_spawn + waitpid: Foundation's Process.waitUntilExit adds tens of ms on Linux.
         let plot = try BenchTiming.best(of: 10) {

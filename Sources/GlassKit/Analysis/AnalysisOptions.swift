@@ -17,6 +17,10 @@ public struct AnalysisOptions: Sendable, Equatable {
     public var tgK: Double?
     /// Master-curve reference temperature, K (`--tref`).
     public var trefK: Double?
+    /// Master-curve shift criterion for every state (`--tts-on`).
+    public var ttsOn: TTSCriterion?
+    /// Master-curve vertical shift for every state (`--vertical-shift`).
+    public var verticalShift: TTSVerticalShift?
     /// QPD window following the α peak for every state, decades above each isotherm's E''
     /// maximum (`--qpd-window-above-peak`, SPEC §4.2); nil: study.toml, else the fixed window only.
     public var qpdWindowAbovePeakDecades: ClosedRange<Double>?
@@ -43,6 +47,28 @@ public struct ResolvedSettings: Sendable, Equatable {
     public var baseline: DSCBaseline
     /// Master-curve reference temperature, K (option > study.toml > 450 K, SPEC §2.3).
     public var trefK: Double = DMAStateSettings.defaultTrefK
+    /// Where each DSC setting came from, as the user wrote it (`--ts` or `study.toml ts_K`):
+    /// errors name that, not the option the core knows.
+    public var sources: [String: String] = [:]
+
+    /// `error` with the core's option names (`--ts`, `--te`, `--baseline`) replaced by where
+    /// the value came from.
+    public func naming(_ error: GlassError) -> GlassError {
+        var e = error
+        func rename(_ text: String) -> String {
+            var t = text
+            for (option, source) in sources where option != source {
+                t = t.replacingOccurrences(of: "(" + option + ")", with: "(" + source + ")")
+            }
+            return t
+        }
+        if let f = e.file {
+            let parts = f.split(separator: "/").map(String.init)
+            if parts.allSatisfy({ sources[$0] != nil }) { e.file = parts.map { sources[$0] ?? $0 }.joined(separator: ", ") }
+        }
+        e.message = rename(e.message)
+        return e
+    }
 
     /// Applies SPEC §2.3 precedence: option > study.toml > default.
     public static func resolve(_ options: AnalysisOptions, _ settings: StudySettings) throws -> ResolvedSettings {
@@ -53,7 +79,11 @@ public struct ResolvedSettings: Sendable, Equatable {
             }
             baseline = b
         }
-        return ResolvedSettings(tsK: options.tsK ?? settings.tsK, teK: options.teK ?? settings.teK, baseline: baseline,
-                                trefK: options.trefK ?? settings.trefK ?? DMAStateSettings.defaultTrefK)
+        var r = ResolvedSettings(tsK: options.tsK ?? settings.tsK, teK: options.teK ?? settings.teK, baseline: baseline,
+                                 trefK: options.trefK ?? settings.trefK ?? DMAStateSettings.defaultTrefK)
+        r.sources = ["--ts": options.tsK != nil ? "--ts" : "study.toml ts_K",
+                     "--te": options.teK != nil ? "--te" : "study.toml te_K",
+                     "--baseline": options.baseline != nil ? "--baseline" : "study.toml baseline"]
+        return r
     }
 }

@@ -42,7 +42,12 @@ public enum Analysis {
         if prepared.states.isEmpty {
             warnings.append("no DSC sample runs: ΔH_rej and S_r not computed")
         } else if let ts = settings.tsK, let te = settings.teK {
-            let r = try RejuvenationEnthalpy.evaluate(prepared, tsK: ts, teK: te, baseline: settings.baseline, molarMassGPerMol: molar)
+            let r: DSCResult
+            do {
+                r = try RejuvenationEnthalpy.evaluate(prepared, tsK: ts, teK: te, baseline: settings.baseline, molarMassGPerMol: molar)
+            } catch let e as GlassError {
+                throw settings.naming(e)
+            }
             warnings += r.warnings
             dsc = r
         } else {

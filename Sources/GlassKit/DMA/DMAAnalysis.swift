@@ -89,7 +89,8 @@ public enum DMAAnalysis {
         // Master curve.
         var master: MasterCurve?
         if !s.data.isotherms.isEmpty {
-            let (m, mw) = cache.masterCurve(s, trefK: settings.trefK, context: "dma \(name) master curve")
+            let (m, mw) = cache.masterCurve(s, trefK: settings.trefK, criterion: settings.ttsOn,
+                                             vertical: settings.verticalShift, context: "dma \(name) master curve")
             master = m; w += mw
             if let r = m?.vft?.remark { w.append("dma \(name) master curve, VFT reading of a_T: \(r)") }
         } else {

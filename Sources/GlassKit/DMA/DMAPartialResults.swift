@@ -12,6 +12,8 @@ public struct DMAPartialResults: Sendable {
 
     struct Master: Sendable {
         let trefK: Double
+        let criterion: TTSCriterion
+        let vertical: TTSVerticalShift
         let curve: MasterCurve?
         let warnings: [String]
     }
@@ -38,11 +40,13 @@ public struct DMAPartialResults: Sendable {
         return r
     }
 
-    /// The master curve at `trefK` and its warnings, from the cache when T_ref is the same.
-    mutating func masterCurve(_ s: DMAPreparedState, trefK: Double, context: String) -> (MasterCurve?, [String]) {
-        if let c = master, c.trefK == trefK { return (c.curve, c.warnings) }
-        let (m, w) = s.tts.masterCurve(trefK: trefK, context: context)
-        master = Master(trefK: trefK, curve: m, warnings: w)
+    /// The master curve at `trefK` (comparing `criterion`, with `vertical` shifts) and its
+    /// warnings, from the cache when those are the same.
+    mutating func masterCurve(_ s: DMAPreparedState, trefK: Double, criterion: TTSCriterion = .moduli,
+                              vertical: TTSVerticalShift = .none, context: String) -> (MasterCurve?, [String]) {
+        if let c = master, c.trefK == trefK, c.criterion == criterion, c.vertical == vertical { return (c.curve, c.warnings) }
+        let (m, w) = s.tts.masterCurve(trefK: trefK, context: context, criterion: criterion, vertical: vertical)
+        master = Master(trefK: trefK, criterion: criterion, vertical: vertical, curve: m, warnings: w)
         return (m, w)
     }
 }

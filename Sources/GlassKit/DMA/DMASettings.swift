@@ -12,6 +12,10 @@ public struct DMAStateSettings: Sendable, Equatable {
     public var trefK: Double
     /// E_u given (study.toml or file metadata), MPa; nil means "estimate it from the scans".
     public var unrelaxedModulusMPa: Double?
+    /// Master-curve shift criterion (SPEC §4.3 `tts_on`).
+    public var ttsOn: TTSCriterion = .moduli
+    /// Master-curve vertical shift (SPEC §4.3 `vertical_shift`).
+    public var verticalShift: TTSVerticalShift = .none
     /// The QPD window that follows the α peak, decades above each isotherm's E'' maximum
     /// (SPEC §4.2); nil means the fixed window only.
     public var qpdWindowAbovePeakDecades: ClosedRange<Double>? = nil
@@ -35,7 +39,7 @@ public struct DMAStateSettings: Sendable, Equatable {
         let files = state.scans + state.isotherms.sorted { $0.path < $1.path }
         let fileTg = files.lazy.compactMap { $0.tgK }.first
         let fileEu = files.lazy.compactMap { $0.unrelaxedModulusMPa }.first
-        return DMAStateSettings(
+        var out = DMAStateSettings(
             betaWindowK: set.betaWindowK ?? options.betaWindowK ?? per.betaWindowK ?? common.betaWindowK ?? defaultBetaWindowK,
             alphaWindowK: set.alphaWindowK ?? options.alphaWindowK ?? per.alphaWindowK ?? common.alphaWindowK ?? defaultAlphaWindowK,
             qpdWindowHz: set.qpdWindowHz ?? options.qpdWindowHz ?? per.qpdWindowHz ?? common.qpdWindowHz ?? defaultQPDWindowHz,
@@ -44,5 +48,8 @@ public struct DMAStateSettings: Sendable, Equatable {
             unrelaxedModulusMPa: set.unrelaxedModulusMPa ?? per.unrelaxedModulusMPa ?? common.unrelaxedModulusMPa ?? fileEu,
             qpdWindowAbovePeakDecades: set.qpdWindowAbovePeakDecades ?? options.qpdWindowAbovePeakDecades
                 ?? per.qpdWindowAbovePeakDecades ?? common.qpdWindowAbovePeakDecades)
+        out.ttsOn = set.ttsOn ?? options.ttsOn ?? per.ttsOn ?? common.ttsOn ?? .moduli
+        out.verticalShift = set.verticalShift ?? options.verticalShift ?? per.verticalShift ?? common.verticalShift ?? .none
+        return out
     }
 }

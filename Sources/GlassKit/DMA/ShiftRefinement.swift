@@ -1,29 +1,64 @@
 import Foundation
 
 /// Hand adjustment of one isotherm's shift (the explorer's view 9): the SPEC §4.3 overlap cost
-/// at a chosen shift, and a local refinement of one shift near a start value.
+/// at a chosen shift, and a local refinement of one shift near a start value, for every
+/// criterion and vertical-shift mode.
 extension TimeTemperatureSuperposition {
     /// Temperatures of the prepared isotherms, ascending (the order of `MasterCurve.shifts`).
     public var temperaturesK: [Double] { curves.map { $0.temperatureK } }
 
-    /// The SPEC §4.3 cost (mean squared difference of log10 E'' and log10 E' over the overlap)
-    /// of isotherm `k` at absolute shift `log10AT` against isotherm `neighbour` at `neighbourLog10AT`;
-    /// infinity with fewer than 3 overlapping points, nil for an index out of range.
-    public func overlapCost(isotherm k: Int, log10AT: Double, neighbour: Int, neighbourLog10AT: Double) -> Double? {
+    /// The compared tracks of `k` and `neighbour`, the vertical offset between them and whether
+    /// b_T is fitted; nil for an index out of range or an undefined b_T.
+    func pair(_ k: Int, _ neighbour: Int, criterion: TTSCriterion, vertical: TTSVerticalShift,
+              referenceK: Double?) -> (c: TTSTrack, nb: TTSTrack, offset: Double, fit: Bool)? {
         guard curves.indices.contains(k), curves.indices.contains(neighbour), k != neighbour else { return nil }
-        return TimeTemperatureSuperposition.cost(curves[k], curves[neighbour], delta: log10AT - neighbourLog10AT)
+        let ref = referenceK ?? curves[neighbour].temperatureK
+        guard let offset = TimeTemperatureSuperposition.searchOffset(k, neighbour, curves: curves, referenceK: ref,
+                                                                     criterion: criterion, vertical: vertical) else { return nil }
+        return (curves[k].track(criterion), curves[neighbour].track(criterion), offset, vertical == .fit && criterion != .tanDelta)
     }
 
-    /// The shift of isotherm `k` that minimises ``overlapCost(isotherm:log10AT:neighbour:neighbourLog10AT:)``
+    /// The SPEC §4.3 cost (the mean squared difference of the compared log quantities over the
+    /// overlap, after the vertical shift of `vertical`) of isotherm `k` at absolute shift
+    /// `log10AT` against isotherm `neighbour` at `neighbourLog10AT`; infinity with fewer than 3
+    /// overlapping points, nil for an index out of range. `referenceK`: the reference isotherm's
+    /// temperature (only the `temperature` mode uses it).
+    public func overlapCost(isotherm k: Int, log10AT: Double, neighbour: Int, neighbourLog10AT: Double,
+                            criterion: TTSCriterion = .moduli, vertical: TTSVerticalShift = .none, referenceK: Double? = nil) -> Double? {
+        guard let p = pair(k, neighbour, criterion: criterion, vertical: vertical, referenceK: referenceK) else { return nil }
+        return TimeTemperatureSuperposition.overlap(p.c, p.nb, delta: log10AT - neighbourLog10AT, offset: p.offset, fit: p.fit).cost
+    }
+
+    /// log10 b_T of isotherm `k` at absolute shift `log10AT` against `neighbour` (at
+    /// `neighbourLog10AT`, `neighbourLog10BT`), by the rules of the master curve: 0 (`none`),
+    /// log10(T_ref/T) (`temperature`), the neighbour's plus the closed-form mean difference
+    /// (`fit`; E' and E'' pooled for `tan-delta`). Nil without 3 overlapping points (`fit`).
+    public func verticalShift(isotherm k: Int, log10AT: Double, neighbour: Int, neighbourLog10AT: Double, neighbourLog10BT: Double,
+                              criterion: TTSCriterion, vertical: TTSVerticalShift, referenceK: Double) -> Double? {
+        guard curves.indices.contains(k), curves.indices.contains(neighbour), k != neighbour else { return nil }
+        switch vertical {
+        case .none: return 0
+        case .temperature: return TimeTemperatureSuperposition.temperatureLog10BT(curves[k].temperatureK, referenceK: referenceK)
+        case .fit:
+            let tc = criterion == .tanDelta ? curves[k].moduli : curves[k].track(criterion)
+            let tn = criterion == .tanDelta ? curves[neighbour].moduli : curves[neighbour].track(criterion)
+            let ov = TimeTemperatureSuperposition.overlap(tc, tn, delta: log10AT - neighbourLog10AT, fit: true)
+            return ov.cost.isFinite ? neighbourLog10BT + ov.meanDifference : nil
+        }
+    }
+
+    /// The shift of isotherm `k` that minimises ``overlapCost(isotherm:log10AT:neighbour:neighbourLog10AT:criterion:vertical:referenceK:)``
     /// within `start ± halfWidthDecades`: the SPEC §4.3 search (0.005-decade grid, then golden
     /// section inside the best cell) restricted to that interval. Nil when no shift in it gives
     /// 3 overlapping points or an index is out of range.
     public func refineShift(isotherm k: Int, near start: Double, neighbour: Int, neighbourLog10AT: Double,
-                            halfWidthDecades: Double = 0.25) -> Double? {
-        guard curves.indices.contains(k), curves.indices.contains(neighbour), k != neighbour,
-              start.isFinite, neighbourLog10AT.isFinite, halfWidthDecades > 0 else { return nil }
-        let c = curves[k], nb = curves[neighbour]
-        func cost(_ shift: Double) -> Double { TimeTemperatureSuperposition.cost(c, nb, delta: shift - neighbourLog10AT) }
+                            halfWidthDecades: Double = 0.25, criterion: TTSCriterion = .moduli,
+                            vertical: TTSVerticalShift = .none, referenceK: Double? = nil) -> Double? {
+        guard let pr = pair(k, neighbour, criterion: criterion, vertical: vertical, referenceK: referenceK),
+              start.isFinite, neighbourLog10AT.isFinite, halfWidthDecades > 0, halfWidthDecades < 1e3 else { return nil }
+        func cost(_ shift: Double) -> Double {
+            TimeTemperatureSuperposition.overlap(pr.c, pr.nb, delta: shift - neighbourLog10AT, offset: pr.offset, fit: pr.fit).cost
+        }
         let step = TimeTemperatureSuperposition.gridStepDecades
         let steps = Int((halfWidthDecades / step).rounded(.up))
         var best = cost(start), bestX = start
@@ -33,16 +68,6 @@ extension TimeTemperatureSuperposition {
             if v < best { best = v; bestX = x }
         }
         guard best.isFinite else { return nil }
-        var lo = bestX - step, hi = bestX + step
-        let g = (sqrt(5.0) - 1) / 2
-        var p = hi - g * (hi - lo), q = lo + g * (hi - lo)
-        var fp = cost(p), fq = cost(q)
-        while hi - lo > 1e-7 {
-            if fp <= fq { hi = q; q = p; fq = fp; p = hi - g * (hi - lo); fp = cost(p) } else {
-                lo = p; p = q; fp = fq; q = lo + g * (hi - lo); fq = cost(q)
-            }
-        }
-        let mid = (lo + hi) / 2
-        return cost(mid) <= best ? mid : bestX
+        return TimeTemperatureSuperposition.refineInCell(bestX, best, step: step, cost: cost)
     }
 }

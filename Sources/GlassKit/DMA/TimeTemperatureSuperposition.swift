@@ -6,18 +6,33 @@ public struct TTSShift: Sendable, Equatable {
     public var temperatureK: Double
     /// log10 a_T; nil when it could not be found (too little overlap here or nearer T_ref).
     public var log10AT: Double?
+    /// log10 b_T (vertical shift, SPEC §4.3): 0 without one; nil where log10 a_T is nil.
+    public var log10BT: Double? = nil
+    /// Points of the candidate inside its neighbour's range at the chosen shift (nil at T_ref
+    /// and where the shift is nil).
+    public var overlapPoints: Int? = nil
+    /// Points of this isotherm that take part in the comparison.
+    public var comparedPoints: Int = 0
 }
 
-/// One point of a master curve (SPEC §4.3): at reduced frequency f·a_T.
+/// One point of a master curve (SPEC §4.3): at reduced frequency f·a_T, moduli times b_T.
 public struct MasterPoint: Sendable, Equatable {
     /// Reduced frequency f·a_T, Hz.
     public var reducedFrequencyHz: Double
-    /// E' (or G'), MPa.
+    /// b_T·E' (or G'), MPa.
     public var storageMPa: Double
-    /// E'' (or G''), MPa.
+    /// b_T·E'' (or G''), MPa.
     public var lossMPa: Double
     /// The isotherm's temperature, K.
     public var temperatureK: Double
+    /// Measured frequency f, Hz.
+    public var frequencyHz: Double = 0
+    /// The isotherm's log10 a_T.
+    public var log10AT: Double = 0
+    /// The isotherm's log10 b_T.
+    public var log10BT: Double = 0
+    /// tan δ (its column, else E''/E'); nil where neither is a finite number.
+    public var tanDelta: Double? = nil
 }
 
 /// Master curves of E' and E'' at T_ref and the temperature dependence of a_T (SPEC §4.3).
@@ -32,6 +47,12 @@ public struct MasterCurve: Sendable, Equatable {
     public var arrhenius: ArrheniusFit?
     /// VFT reading of a_T(T): ln a_T = B/(T − T_0) + const (≥ 3 shifts; `lnFAlpha` is −ln a_T at T → ∞).
     public var vft: VFTFit?
+    /// WLF reading of a_T(T) at T_ref (≥ 3 shifts, a finite C2 above the pole bound).
+    public var wlf: WLFFit? = nil
+    /// What the horizontal shift compared.
+    public var criterion: TTSCriterion = .moduli
+    /// The vertical shift applied.
+    public var verticalShift: TTSVerticalShift = .none
 }
 
 /// Time–temperature superposition of a state's isotherms (SPEC §4.3).
@@ -41,12 +62,26 @@ public struct TimeTemperatureSuperposition: Sendable {
     /// Minimum number of overlapping points for a shift (SPEC §4.3).
     public static let minimumOverlap = 3
 
-    /// An isotherm prepared for shifting: log10 f, log10 E'', log10 E' where both moduli are > 0.
+    /// An isotherm prepared for shifting: log10 f, log10 E'', log10 E' where both moduli are > 0
+    /// (the `moduli` comparison), the one-quantity comparisons, and every point for the export.
     struct Curve: Sendable {
         let temperatureK: Double
         let x: [Double], loss: [Double], storage: [Double]
-        let f: [Double], rawStorage: [Double], rawLoss: [Double]
+        /// log10 E' where E' > 0; log10 E'' where E'' > 0; log10 tan δ where tan δ > 0.
+        let storageOnly: TTSTrack, lossOnly: TTSTrack, tanDelta: TTSTrack
+        /// Every point with f > 0 and finite moduli: f, E', E'', tan δ (nil when not a number).
+        let f: [Double], rawStorage: [Double], rawLoss: [Double], rawTanDelta: [Double?]
         var span: Double { (x.last ?? 0) - (x.first ?? 0) }
+        var moduli: TTSTrack { TTSTrack(x: x, a: loss, b: storage) }
+
+        func track(_ c: TTSCriterion) -> TTSTrack {
+            switch c {
+            case .moduli: return moduli
+            case .storage: return storageOnly
+            case .loss: return lossOnly
+            case .tanDelta: return tanDelta
+            }
+        }
     }
 
     let curves: [Curve]
@@ -56,13 +91,26 @@ public struct TimeTemperatureSuperposition: Sendable {
         var cs: [Curve] = []
         for d in isotherms {
             guard let t = d.temperatureK else { continue }
-            var x: [Double] = [], a: [Double] = [], b: [Double] = [], f: [Double] = [], rs: [Double] = [], rl: [Double] = []
+            var x: [Double] = [], a: [Double] = [], b: [Double] = []
+            var xs: [Double] = [], ys: [Double] = [], xl: [Double] = [], yl: [Double] = [], xt: [Double] = [], yt: [Double] = []
+            var f: [Double] = [], rs: [Double] = [], rl: [Double] = [], rt: [Double?] = []
             for i in d.frequencyHzValues.indices where i < d.lossMPa.count && i < d.storageMPa.count {
                 let fq = d.frequencyHzValues[i], l = d.lossMPa[i], s = d.storageMPa[i]
-                guard fq > 0, l > 0, s > 0, l.isFinite, s.isFinite else { continue }
-                x.append(log10(fq)); a.append(log10(l)); b.append(log10(s)); f.append(fq); rs.append(s); rl.append(l)
+                guard fq > 0, fq.isFinite else { continue }
+                let lx = log10(fq)
+                // tan δ from its column, else E''/E' (SPEC §4.3 exact rules).
+                var tan: Double? = i < d.tanDelta.count && d.tanDelta[i].isFinite ? d.tanDelta[i] : nil
+                if tan == nil, l.isFinite, s.isFinite, s != 0 { let r = l / s; tan = r.isFinite ? r : nil }
+                if let td = tan, td > 0 { xt.append(lx); yt.append(log10(td)) }
+                if s > 0, s.isFinite { xs.append(lx); ys.append(log10(s)) }
+                if l > 0, l.isFinite { xl.append(lx); yl.append(log10(l)) }
+                if l.isFinite, s.isFinite { f.append(fq); rs.append(s); rl.append(l); rt.append(tan) }
+                guard l > 0, s > 0, l.isFinite, s.isFinite else { continue }
+                x.append(lx); a.append(log10(l)); b.append(log10(s))
             }
-            cs.append(Curve(temperatureK: t, x: x, loss: a, storage: b, f: f, rawStorage: rs, rawLoss: rl))
+            cs.append(Curve(temperatureK: t, x: x, loss: a, storage: b,
+                            storageOnly: TTSTrack(x: xs, a: ys, b: []), lossOnly: TTSTrack(x: xl, a: yl, b: []),
+                            tanDelta: TTSTrack(x: xt, a: yt, b: []), f: f, rawStorage: rs, rawLoss: rl, rawTanDelta: rt))
         }
         curves = cs.enumerated().sorted { $0.element.temperatureK != $1.element.temperatureK ? $0.element.temperatureK < $1.element.temperatureK : $0.offset < $1.offset }.map { $0.element }
     }
@@ -72,109 +120,145 @@ public struct TimeTemperatureSuperposition: Sendable {
     /// log10 E'' and of log10 E' (SPEC §4.3; the neighbour interpolated linearly in log10 f).
     /// Infinity with fewer than 3 such points.
     static func cost(_ c: Curve, _ nb: Curve, delta: Double) -> Double {
-        guard nb.x.count >= 2 else { return .infinity }
-        // Unchecked buffers: this is the inner loop of the grid search (≈ 1600 calls per isotherm).
-        return nb.x.withUnsafeBufferPointer { xn in
-            nb.loss.withUnsafeBufferPointer { la in
-                nb.storage.withUnsafeBufferPointer { sa in
-                    c.x.withUnsafeBufferPointer { xc in
-                        c.loss.withUnsafeBufferPointer { lc in
-                            c.storage.withUnsafeBufferPointer { sc in
-                                let lo = xn[0], hi = xn[xn.count - 1]
-                                var j = 0, n = 0, sum = 0.0
-                                for i in 0..<xc.count {
-                                    let q = xc[i] + delta
-                                    if q < lo { continue }
-                                    if q > hi { break }
-                                    while j + 2 < xn.count, xn[j + 1] < q { j += 1 }
-                                    let w = xn[j + 1] - xn[j]
-                                    let t = w > 0 ? (q - xn[j]) / w : 0
-                                    let da = lc[i] - (la[j] + t * (la[j + 1] - la[j]))
-                                    let db = sc[i] - (sa[j] + t * (sa[j + 1] - sa[j]))
-                                    sum += da * da + db * db
-                                    n += 1
-                                }
-                                return n >= minimumOverlap ? sum / Double(n) : .infinity
-                            }
-                        }
-                    }
-                }
-            }
-        }
+        overlap(c.moduli, nb.moduli, delta: delta).cost
     }
 
-    /// The shift of `c` relative to `nb` (decades): a global search on a 0.005-decade grid over
-    /// ± the neighbour's span, then golden-section refinement inside the best grid cell (SPEC §4.3).
+    /// The `moduli` shift of `c` relative to `nb` (decades), SPEC §4.3.
     static func relativeShift(_ c: Curve, _ nb: Curve) -> Double? {
-        let span = max(nb.span, gridStepDecades)
-        let steps = Int((span / gridStepDecades).rounded(.up))
-        var best = Double.infinity, bestD = 0.0
-        // Only shifts that can put 3 candidate points inside the neighbour's range can score;
-        // skipping the others leaves the grid and its minimum unchanged.
-        guard c.x.count >= minimumOverlap, let xLo = nb.x.first, let xHi = nb.x.last else { return nil }
-        let dMin = xLo - c.x[c.x.count - minimumOverlap], dMax = xHi - c.x[minimumOverlap - 1]
-        let kLo = max(-steps, Int((dMin / gridStepDecades).rounded(.down)) - 1)
-        let kHi = min(steps, Int((dMax / gridStepDecades).rounded(.up)) + 1)
-        guard kLo <= kHi else { return nil }
-        for k in kLo...kHi {
-            let d = Double(k) * gridStepDecades
-            let v = cost(c, nb, delta: d)
-            if v < best { best = v; bestD = d }
-        }
-        guard best.isFinite else { return nil }
-        var lo = bestD - gridStepDecades, hi = bestD + gridStepDecades
-        let g = (sqrt(5.0) - 1) / 2
-        var p = hi - g * (hi - lo), q = lo + g * (hi - lo)
-        var fp = cost(c, nb, delta: p), fq = cost(c, nb, delta: q)
-        while hi - lo > 1e-7 {
-            if fp <= fq { hi = q; q = p; fq = fp; p = hi - g * (hi - lo); fp = cost(c, nb, delta: p) } else {
-                lo = p; p = q; fp = fq; q = lo + g * (hi - lo); fq = cost(c, nb, delta: q)
-            }
-        }
-        let mid = (lo + hi) / 2, fm = cost(c, nb, delta: mid)
-        return fm <= best ? mid : bestD
+        relativeShift(c.moduli, nb.moduli)
+    }
+
+    /// log10 b_T = log10(T_ref/T) of the `temperature` vertical shift; nil unless both are > 0.
+    static func temperatureLog10BT(_ t: Double, referenceK: Double) -> Double? {
+        guard t > 0, referenceK > 0, t.isFinite, referenceK.isFinite else { return nil }
+        return log10(referenceK / t)
+    }
+
+    /// Vertical offset (decades) added to the candidate's compared log values against its
+    /// neighbour's before the horizontal search: the difference of their `temperature` b_T (none
+    /// for tan δ, which no vertical shift changes, and for the other modes). Nil when a b_T is
+    /// not defined (a temperature ≤ 0 K).
+    static func searchOffset(_ k: Int, _ nb: Int, curves: [Curve], referenceK: Double, criterion: TTSCriterion,
+                             vertical: TTSVerticalShift) -> Double? {
+        guard vertical == .temperature, criterion != .tanDelta else { return 0 }
+        guard let a = temperatureLog10BT(curves[k].temperatureK, referenceK: referenceK),
+              let b = temperatureLog10BT(curves[nb].temperatureK, referenceK: referenceK) else { return nil }
+        return a - b
     }
 
     /// Shifts outward from the isotherm nearest `trefK` (ties: the lower T), each against its
-    /// already-shifted neighbour; where fewer than 3 points overlap, that shift and all farther
-    /// ones on that side are nil with one warning (prefixed by `context`). Nil without isotherms.
-    public func masterCurve(trefK: Double, context: String) -> (MasterCurve?, [String]) {
+    /// already-shifted neighbour, comparing `criterion` with `vertical` shifts (SPEC §4.3); where
+    /// fewer than 3 points overlap, that shift and all farther ones on that side are nil with one
+    /// warning (prefixed by `context`). Also warns where log10 a_T rises with T (`not monotonic`),
+    /// where a step overlaps in fewer than half of the candidate's points (weakly constrained),
+    /// and where the WLF reading has no finite C2. Nil without isotherms. `exhaustiveSearch`
+    /// scans the full 0.005-decade grid at every step instead of bracketing it first (the same
+    /// shifts, slower: for benchmarks and checks).
+    public func masterCurve(trefK: Double, context: String, criterion: TTSCriterion = .moduli,
+                            vertical: TTSVerticalShift = .none, exhaustiveSearch: Bool = false) -> (MasterCurve?, [String]) {
         guard !curves.isEmpty else { return (nil, []) }
         var ref = 0
         for k in curves.indices where abs(curves[k].temperatureK - trefK) < abs(curves[ref].temperatureK - trefK) { ref = k }
+        let refT = curves[ref].temperatureK
+        let tracks = curves.map { $0.track(criterion) }
+        let fit = vertical == .fit && criterion != .tanDelta
         var shifts = [Double?](repeating: nil, count: curves.count)
+        var bts = [Double?](repeating: nil, count: curves.count)
+        var overlaps = [Int?](repeating: nil, count: curves.count)
         shifts[ref] = 0
+        bts[ref] = vertical == .temperature ? TimeTemperatureSuperposition.temperatureLog10BT(refT, referenceK: refT) : 0
         var warnings: [String] = []
+        var weak: [String] = []
+        var verticalLost = false
         for dir in [1, -1] {
             var k = ref + dir
             while k >= 0, k < curves.count {
-                guard let base = shifts[k - dir], let d = TimeTemperatureSuperposition.relativeShift(curves[k], curves[k - dir]) else {
+                let nb = k - dir
+                guard let offset = TimeTemperatureSuperposition.searchOffset(k, nb, curves: curves, referenceK: refT, criterion: criterion, vertical: vertical) else {
+                    warnings.append("\(context): isotherm at \(Format.shortNumber(curves[k].temperatureK)) K: b_T = T_ref/T needs temperatures "
+                        + "above 0 K; its shift and those farther from T_ref are null")
+                    break
+                }
+                guard let base = shifts[nb],
+                      let d = exhaustiveSearch
+                          ? TimeTemperatureSuperposition.fullGridShift(tracks[k], tracks[nb], offset: offset, fit: fit)
+                          : TimeTemperatureSuperposition.relativeShift(tracks[k], tracks[nb], offset: offset, fit: fit) else {
                     warnings.append("\(context): isotherm at \(Format.shortNumber(curves[k].temperatureK)) K overlaps its neighbour at "
-                        + "\(Format.shortNumber(curves[k - dir].temperatureK)) K in fewer than \(TimeTemperatureSuperposition.minimumOverlap) points; "
+                        + "\(Format.shortNumber(curves[nb].temperatureK)) K in fewer than \(TimeTemperatureSuperposition.minimumOverlap) points; "
                         + "its shift and those farther from T_ref are null")
                     break
                 }
                 // The candidate at x + d matches the neighbour's own frame, which sits at + base.
                 shifts[k] = base + d
+                let ov = TimeTemperatureSuperposition.overlap(tracks[k], tracks[nb], delta: d, offset: offset, fit: fit)
+                overlaps[k] = ov.n
+                if 2 * ov.n < tracks[k].x.count {
+                    weak.append("\(Format.shortNumber(curves[k].temperatureK)) K (\(ov.n) of \(tracks[k].x.count) points overlap "
+                        + "\(Format.shortNumber(curves[nb].temperatureK)) K)")
+                }
+                switch vertical {
+                case .none: bts[k] = 0
+                case .temperature: bts[k] = TimeTemperatureSuperposition.temperatureLog10BT(curves[k].temperatureK, referenceK: refT)
+                case .fit:
+                    if criterion == .tanDelta {
+                        // a_T from tan δ alone; then the mean log-modulus difference (E', E'' pooled) at that shift.
+                        let m = TimeTemperatureSuperposition.overlap(curves[k].moduli, curves[nb].moduli, delta: d, fit: true)
+                        if let b = bts[nb], m.cost.isFinite { bts[k] = b + m.meanDifference } else { verticalLost = true }
+                    } else if let b = bts[nb] {
+                        bts[k] = b + ov.meanDifference
+                    }
+                }
                 k += dir
             }
         }
-        var points: [MasterPoint] = []
-        var ts: [Double] = [], lnAT: [Double] = []
+        if verticalLost {
+            warnings.append("\(context): log10 b_T null where fewer than \(TimeTemperatureSuperposition.minimumOverlap) points with positive E' and E'' overlap (and farther from T_ref)")
+        }
+        if !weak.isEmpty {
+            warnings.append("\(context): weakly constrained shift(s), overlap below half of the isotherm's points: " + weak.joined(separator: ", "))
+        }
+        // log10 a_T should fall as T rises; name the isotherms where it rises.
+        var rising: [String] = []
+        var last: (t: Double, s: Double)?
         for (k, c) in curves.enumerated() {
             guard let s = shifts[k] else { continue }
-            ts.append(c.temperatureK); lnAT.append(s * log(10.0))
+            if let l = last, c.temperatureK > l.t, s > l.s {
+                rising.append("\(Format.shortNumber(c.temperatureK)) K (above \(Format.shortNumber(l.t)) K)")
+            }
+            last = (c.temperatureK, s)
+        }
+        if !rising.isEmpty {
+            warnings.append("\(context): log10 a_T not monotonic: it rises with T at " + rising.joined(separator: ", "))
+        }
+        var points: [MasterPoint] = []
+        var ts: [Double] = [], lnAT: [Double] = [], log10ATs: [Double] = []
+        for (k, c) in curves.enumerated() {
+            guard let s = shifts[k] else { continue }
+            ts.append(c.temperatureK); lnAT.append(s * log(10.0)); log10ATs.append(s)
             let factor = pow(10.0, s)
+            let bt = bts[k]
+            let vfactor = bt.map { pow(10.0, $0) } ?? .nan
             for i in c.f.indices {
-                points.append(MasterPoint(reducedFrequencyHz: c.f[i] * factor, storageMPa: c.rawStorage[i], lossMPa: c.rawLoss[i], temperatureK: c.temperatureK))
+                points.append(MasterPoint(reducedFrequencyHz: c.f[i] * factor, storageMPa: c.rawStorage[i] * vfactor,
+                                          lossMPa: c.rawLoss[i] * vfactor, temperatureK: c.temperatureK, frequencyHz: c.f[i],
+                                          log10AT: s, log10BT: bt ?? .nan, tanDelta: c.rawTanDelta[i]))
             }
         }
         points.sort { $0.reducedFrequencyHz < $1.reducedFrequencyHz }
         let arr = Set(ts).count >= 2 ? ArrheniusFit.fit(temperatureK: ts, frequencyHz: lnAT.map { exp(-$0) }) : nil
         let vft = VFTFit.fit(temperatureK: ts, lnFrequency: lnAT.map { -$0 })
-        let master = MasterCurve(referenceTemperatureK: curves[ref].temperatureK,
-                                 shifts: curves.indices.map { TTSShift(temperatureK: curves[$0].temperatureK, log10AT: shifts[$0]) },
+        let (wlf, wlfRemark) = WLFFit.fit(temperatureK: ts, log10AT: log10ATs, referenceK: refT)
+        if let r = wlfRemark { warnings.append("\(context), WLF reading of a_T: \(r)") }
+        var master = MasterCurve(referenceTemperatureK: refT,
+                                 shifts: curves.indices.map {
+                                     TTSShift(temperatureK: curves[$0].temperatureK, log10AT: shifts[$0],
+                                              log10BT: shifts[$0] == nil ? nil : bts[$0], overlapPoints: overlaps[$0],
+                                              comparedPoints: tracks[$0].x.count)
+                                 },
                                  points: points, arrhenius: arr, vft: vft)
+        master.wlf = wlf
+        master.criterion = criterion
+        master.verticalShift = vertical
         return (master, warnings)
     }
 }

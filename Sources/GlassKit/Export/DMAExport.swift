@@ -42,9 +42,15 @@ public enum DMAExport {
         let m = s.master
         let master: JSONValue = .object([
             ("T_ref_K", .num(m?.referenceTemperatureK)),
-            ("shifts", .array((m?.shifts ?? []).map { .object([("T_K", .num($0.temperatureK)), ("log10_aT", .num($0.log10AT))]) })),
+            ("shifts", .array((m?.shifts ?? []).map {
+                .object([("T_K", .num($0.temperatureK)), ("log10_aT", .num($0.log10AT)), ("log10_bT", .num($0.log10BT))])
+            })),
             ("aT_arrhenius_E_eV", .num(m?.arrhenius?.energyEV)),
             ("aT_vft", .object([("B_K", .num(m?.vft?.bK)), ("T0_K", .num(m?.vft?.t0K))])),
+            ("tts_on", .string(m?.criterion.rawValue ?? s.settings.ttsOn.rawValue)),
+            ("vertical_shift", .string(m?.verticalShift.rawValue ?? s.settings.verticalShift.rawValue)),
+            ("aT_wlf", .object([("C1", .num(m?.wlf?.c1)), ("C2_K", .num(m?.wlf?.c2K)),
+                                ("C1_stderr", .num(m?.wlf?.c1Stderr)), ("C2_stderr_K", .num(m?.wlf?.c2StderrK))])),
         ])
         return .object([
             ("state", .string(s.state)), ("E_u_MPa", .num(s.unrelaxedModulusMPa)),
@@ -132,6 +138,11 @@ public enum DMAExport {
                 let subjects = d.isothermsK.isEmpty ? d.curves.joined(separator: "; ") : d.isothermsK.map { JSONValue.format($0) }.joined(separator: ", ")
                 rows.append(["dma", n, "diagnostic:\(d.family.rawValue):\(d.kind.rawValue)", subjects, "", d.isothermsK.isEmpty ? "" : "K"])
             }
+            rows.append(["dma", n, "tts_on", s.master?.criterion.rawValue ?? s.settings.ttsOn.rawValue, "", ""])
+            rows.append(["dma", n, "vertical_shift", s.master?.verticalShift.rawValue ?? s.settings.verticalShift.rawValue, "", ""])
+            for sh in s.master?.shifts ?? [] { row("log10_bT@\(JSONValue.format(sh.temperatureK))K", sh.log10BT, nil, "") }
+            row("aT_wlf_C1", s.master?.wlf?.c1, s.master?.wlf?.c1Stderr, "")
+            row("aT_wlf_C2", s.master?.wlf?.c2K, s.master?.wlf?.c2StderrK, "K")
         }
         return rows
     }

@@ -26,6 +26,10 @@ public struct StateSettings: Sendable, Equatable {
     public var tgK: Double?
     /// Unrelaxed modulus, MPa.
     public var unrelaxedModulusMPa: Double?
+    /// Master-curve shift criterion (`tts_on`).
+    public var ttsOn: TTSCriterion?
+    /// Master-curve vertical shift (`vertical_shift`).
+    public var verticalShift: TTSVerticalShift?
     /// QPD window following the α peak, decades above each isotherm's E'' maximum (SPEC §4.2,
     /// `qpd_window_above_peak_decades`).
     public var qpdWindowAbovePeakDecades: ClosedRange<Double>?

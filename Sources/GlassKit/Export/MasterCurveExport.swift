@@ -1,0 +1,51 @@
+/// The master curve as data (SPEC §4.3 last bullet): per point the state, isotherm T, f,
+/// log10 a_T, log10 b_T, reduced frequency f·a_T, b_T·E', b_T·E'', tan δ; JSON or TSV.
+/// Points in each state by reduced frequency; isotherms without a shift are left out.
+public enum MasterCurveExport {
+    /// The TSV columns, in order.
+    public static let columns = ["state", "T_K", "f_Hz", "log10_aT", "log10_bT", "f_aT_Hz", "bT_E_storage_MPa", "bT_E_loss_MPa", "tan_delta"]
+
+    /// The DMA states of `states` with a master curve, or those named `only` (nil: all).
+    public static func select(_ states: [DMAStateResult], only: String?) -> [DMAStateResult] {
+        states.filter { $0.master != nil && (only == nil || $0.state == only) }
+    }
+
+    static func values(_ p: MasterPoint) -> [Double?] {
+        [p.temperatureK, p.frequencyHz, p.log10AT, p.log10BT, p.reducedFrequencyHz, p.storageMPa, p.lossMPa, p.tanDelta]
+    }
+
+    /// One row per point, with a header row; an empty cell where a value is not a finite number.
+    public static func tsv(_ states: [DMAStateResult]) -> String {
+        var lines = [columns.joined(separator: "\t")]
+        for s in states {
+            let name = ResultsExport.clean(s.state)
+            for p in s.master?.points ?? [] {
+                lines.append(([name] + values(p).map { v in v.flatMap { $0.isFinite ? JSONValue.format($0) : nil } ?? "" }).joined(separator: "\t"))
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `{"glassview_version", "study", "states": [{"state", "T_ref_K", "tts_on", "vertical_shift", "points": [...]}]}`,
+    /// each point an object with the TSV's column names (null where not a finite number).
+    public static func json(_ states: [DMAStateResult], study: String) -> JSONValue {
+        .object([
+            ("glassview_version", .string(GlassKit.version)),
+            ("study", .string(study)),
+            ("states", .array(states.map { s in
+                .object([
+                    ("state", .string(s.state)),
+                    ("T_ref_K", .num(s.master?.referenceTemperatureK)),
+                    ("tts_on", .string(s.master?.criterion.rawValue ?? s.settings.ttsOn.rawValue)),
+                    ("vertical_shift", .string(s.master?.verticalShift.rawValue ?? s.settings.verticalShift.rawValue)),
+                    ("points", .array((s.master?.points ?? []).map { p in
+                        .object(zip(columns.dropFirst(), values(p)).map { ($0, .num($1)) })
+                    })),
+                ])
+            })),
+        ])
+    }
+
+    /// JSON text with a final newline.
+    public static func jsonText(_ states: [DMAStateResult], study: String) -> String { json(states, study: study).rendered() + "\n" }
+}

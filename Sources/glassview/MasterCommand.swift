@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import GlassIO
+import GlassKit
+
+/// `glassview master STUDY`: the shifted points of the master curve (SPEC §4.3), TSV or JSON.
+struct Master: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the master curve (shifted isothermal sweeps) for plotting in other tools.",
+        discussion: """
+        One row (TSV) or object (JSON) per point of every isotherm with a shift: state, isotherm T, \
+        f, log10 a_T, log10 b_T, reduced frequency f·a_T, b_T·E', b_T·E'', tan δ; by reduced \
+        frequency within each state. Takes every settings option of `analyze` (T_ref, the shift \
+        criterion --tts-on, the vertical shift --vertical-shift; see docs/master-curves.md). \
+        Master-curve warnings go to standard error.
+
+        Examples:
+          glassview master samples/la30ce30ni10al20co10 --state as-cast -o as-cast-master.tsv
+          glassview master STUDY --tts-on storage --vertical-shift fit --tref 450 --format json
+        """
+    )
+
+    @Argument(help: "Study directory (or a single data file).")
+    var study: String
+
+    @OptionGroup var settings: SettingsOptions
+
+    @Option(help: ArgumentHelp("Only this DMA state (default: every state with isothermal sweeps).", valueName: "S"))
+    var state: String?
+
+    @Option(help: "Output format: tsv or json.")
+    var format: ExportFormat = .tsv
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Write to FILE (atomically) instead of stdout.", valueName: "FILE"))
+    var output: String?
+
+    func run() throws {
+        do {
+            let options = try settings.analysisOptions()
+            let s = try StudyLoader.load(study)
+            let results = try Analysis.run(s, options: options)
+            if let state, !results.dma.contains(where: { $0.state == state }) {
+                let known = results.dma.map { $0.state }
+                throw GlassError(.usage, file: "--state", "'\(state)' is not a DMA state of this study; expected one of "
+                    + (known.isEmpty ? "(none: no DMA data)" : known.joined(separator: ", ")))
+            }
+            let chosen = MasterCurveExport.select(results.dma, only: state)
+            guard !chosen.isEmpty else {
+                throw GlassError(.data, file: study, state.map { "DMA state '\($0)' has no isothermal sweeps: no master curve" }
+                    ?? "no DMA state with isothermal sweeps: no master curve")
+            }
+            for w in results.warnings where w.contains("master curve") && chosen.contains(where: { w.hasPrefix("dma \($0.state) master curve") }) {
+                FileHandle.standardError.write(Data(("glassview: warning: " + w + "\n").utf8))
+            }
+            let text = format == .json ? MasterCurveExport.jsonText(chosen, study: results.study) : MasterCurveExport.tsv(chosen)
+            if let out = output {
+                try AtomicFile.write(text, to: out)
+            } else {
+                FileHandle.standardOutput.write(Data(text.utf8))
+            }
+        } catch {
+            exitWithError(error)
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import XCTest
+@testable import GlassKit
+
+/// Issue 11: the bracketing search (coarse grid, then the 0.005-decade grid only around the
+/// coarse minima and the small overlaps) returns exactly the shift of the full grid search.
+final class TTSSearchTests: XCTestCase {
+    /// An oracle-like pair: one HN+Debye shape (random a, g), two isotherms of random length,
+    /// spacing and frequency range, a random relative shift of up to ± the span, b_T up to
+    /// ± 0.3 decade, noise 0–2 %, a few non-positive values; every criterion and vertical mode.
+    /// (Checked with 3000 cases on each of two seeds while developing; 1500 here to keep it quick.)
+    func testFastSearchFindsTheFullGridMinimum() throws {
+        var rng = DMANoise(seed: 2026)
+        var cases = 0, coarse = 0
+        for _ in 0..<1500 {
+            let shape = DMARelaxationShape(a: 0.3 + 0.7 * rng.uniform(), g: 0.3 + 0.7 * rng.uniform())
+            let debye = DMARelaxationShape(a: 1, g: 1)
+            let noise = [0, 0.002, 0.02][Int(rng.next() % 3)]
+            func sweep(_ t: Double, shift: Double, bt: Double) -> Dataset {
+                var d = Dataset(path: "\(t)", kind: .dmaFSweep)
+                d.temperatureK = t
+                let n = 6 + Int(rng.next() % 60), lo = -3 + 2 * rng.uniform(), span = 1.5 + 3.5 * rng.uniform()
+                d.frequencyHzValues = (0..<n).map { pow(10, lo + span * (Double($0) + 0.3 * rng.uniform()) / Double(n)) }
+                for f in d.frequencyHzValues {
+                    let x = 2 * Double.pi * f * pow(10, shift)
+                    let r1 = shape.response(x), r2 = debye.response(x / 100)
+                    d.storageMPa.append(pow(10, -bt) * 1000 * (1 - 0.8 * r1.real - 0.1 * r2.real) * (1 + noise * rng.gaussian()))
+                    d.lossMPa.append(pow(10, -bt) * 1000 * (0.8 * r1.loss + 0.1 * r2.loss) * (1 + noise * rng.gaussian()))
+                }
+                if rng.uniform() < 0.1 { d.lossMPa[Int(rng.next() % UInt64(n))] = -1 }
+                return d
+            }
+            let tts = TimeTemperatureSuperposition(isotherms: [sweep(400, shift: 2 * rng.uniform() - 1, bt: 0.3 * rng.gaussian()),
+                                                                sweep(410, shift: 0, bt: 0)])
+            let c = tts.curves[0], nb = tts.curves[1]
+            let criterion = TTSCriterion.allCases[Int(rng.next() % 4)]
+            let fit = rng.uniform() < 0.5
+            let offset = rng.uniform() < 0.3 ? 0.1 * rng.gaussian() : 0
+            let a = c.track(criterion), b = nb.track(criterion)
+            let full = TimeTemperatureSuperposition.fullGridShift(a, b, offset: offset, fit: fit)
+            let fast = TimeTemperatureSuperposition.relativeShift(a, b, offset: offset, fit: fit)
+            // Bit-identical: the same grid minimum, then the same golden section.
+            XCTAssertEqual(fast, full, "case \(cases): \(criterion) fit \(fit) offset \(offset)")
+            cases += 1
+            let m = TimeTemperatureSuperposition.coarseFactor(a, b)
+            if let r = TimeTemperatureSuperposition.gridRange(a, b), m > 2, r.count > 8 * m, a.x.count > TimeTemperatureSuperposition.smallCurve { coarse += 1 }
+        }
+        print("bracketing search = full grid on \(cases) generated pairs (\(coarse) of them bracketed, the others small enough for the full grid)")
+        XCTAssertGreaterThan(coarse, 750, "most cases exercise the bracketing")
+    }
+}
