@@ -24,7 +24,8 @@ public enum StudyToml {
         var c = Contents()
         let known: Set<String> = ["composition", "molar_mass", "tg_K", "ts_K", "te_K", "baseline", "beta_window_K",
                                   "alpha_window_K", "qpd_window_Hz", "tref_K", "states", "files", "E_u_MPa",
-                                  "qpd_window_above_peak_decades", "tts_on", "vertical_shift"]
+                                  "qpd_window_above_peak_decades", "tts_on", "vertical_shift",
+                                  "glass_line_K", "liquid_line_K", "crystallization_window_K"]
         for key in table.keys where !known.contains(key) {
             throw GlassError(.usage, file: path, "unknown key '\(key)'; expected one of \(known.sorted().joined(separator: ", "))")
         }
@@ -61,6 +62,9 @@ public enum StudyToml {
             s.unrelaxedModulusMPa = try number(t, "E_u_MPa")
             s.ttsOn = try choice(t, "tts_on", TTSCriterion.init(rawValue:), TTSCriterion.spellings)
             s.verticalShift = try choice(t, "vertical_shift", TTSVerticalShift.init(rawValue:), TTSVerticalShift.spellings)
+            s.glassLineK = try range(t, "glass_line_K")
+            s.liquidLineK = try range(t, "liquid_line_K")
+            s.crystallizationWindowK = try range(t, "crystallization_window_K")
             return s
         }
         if let v = table["composition"] {

@@ -20,12 +20,32 @@ public enum CursorID: String, CaseIterable, Sendable, Equatable {
     case tg = "T_g"
     /// Master-curve reference temperature, K.
     case tref = "T_ref"
+    /// Glass-line window, low edge, K (issue 9).
+    case glassLo = "g_lo"
+    /// Glass-line window, high edge, K.
+    case glassHi = "g_hi"
+    /// Liquid-line window, low edge, K.
+    case liquidLo = "l_lo"
+    /// Liquid-line window, high edge, K.
+    case liquidHi = "l_hi"
+    /// Crystallization window, low edge, K.
+    case crystallizationLo = "x_lo"
+    /// Crystallization window, high edge, K.
+    case crystallizationHi = "x_hi"
+
+    /// Whether the cursor is an edge of a §3.1 window (its move re-runs only the transitions).
+    public var isTransitionWindow: Bool {
+        switch self {
+        case .glassLo, .glassHi, .liquidLo, .liquidHi, .crystallizationLo, .crystallizationHi: return true
+        default: return false
+        }
+    }
 
     /// The unit of the cursor's value.
     public var unit: String { self == .qpdLo || self == .qpdHi ? "Hz" : "K" }
 
     /// Whether the cursor is a DMA setting (its move re-runs only the DMA analysis).
-    public var isDMA: Bool { self != .ts && self != .te }
+    public var isDMA: Bool { self != .ts && self != .te && !isTransitionWindow }
 
     /// Whether the cursor moves in decades (log steps) rather than kelvin.
     public var isLogarithmic: Bool { self == .qpdLo || self == .qpdHi }

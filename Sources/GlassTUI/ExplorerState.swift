@@ -126,6 +126,10 @@ public struct ExplorerState: Sendable {
         dmaOverrides.ttsOn = options.ttsOn
         dmaOverrides.verticalShift = options.verticalShift
         dmaOverrides.qpdWindowAbovePeakDecades = options.qpdWindowAbovePeakDecades
+        // The §3.1 windows given on the command line (issue 9) ride along with the other overrides.
+        dmaOverrides.glassLineK = options.glassLineK
+        dmaOverrides.liquidLineK = options.liquidLineK
+        dmaOverrides.crystallizationWindowK = options.crystallizationWindowK
         do {
             prepared = try DSCPrepared.prepare(s.datasets)
             let resolved = try ResolvedSettings.resolve(options, s.settings)
@@ -245,6 +249,7 @@ public struct ExplorerState: Sendable {
         case .qpdHi: return settings?.qpdWindowHz.upperBound
         case .tg: return settings?.tgK ?? selectedDMAResult?.qpd?.slopes?.tgK
         case .tref: return settings?.trefK ?? dmaOverrides.trefK ?? results?.settings.trefK
+        case .glassLo, .glassHi, .liquidLo, .liquidHi, .crystallizationLo, .crystallizationHi: return transitionWindowEdge(c)
         }
     }
 
@@ -280,6 +285,7 @@ public struct ExplorerState: Sendable {
         switch c {
         case .ts: return tsOrigin == .proposed
         case .te: return teOrigin == .proposed
+        case .glassLo, .glassHi, .liquidLo, .liquidHi, .crystallizationLo, .crystallizationHi: return transitionWindowIsProposed(c)
         default: return false
         }
     }

@@ -212,7 +212,10 @@ public enum ExplorerUpdate {
     static func hasUnwrittenWork(_ s: ExplorerState) -> Bool {
         guard s.studyIsDirectory, let written = s.writtenWork else { return false }
         var now = WorkSnapshot(s)
+        // Values count, not where they came from (a bound moved back is not a change).
         now.masterEdit = written.masterEdit
+        now.tsOrigin = written.tsOrigin
+        now.teOrigin = written.teOrigin
         return now != written && !SettingsWritePlan.assignments(s).isEmpty
     }
 
@@ -267,7 +270,7 @@ public enum ExplorerUpdate {
     /// Moves the active cursor by `steps` data points, kept inside the valid range and on its
     /// side of the other bound.
     static func move(_ s: inout ExplorerState, steps: Int) {
-        if s.cursor.isDMA {
+        if s.cursor.isDMA || s.cursor.isTransitionWindow {
             guard steps != 0, let current = s.value(of: s.cursor) else {
                 s.message = "\(s.cursor.rawValue): not computed (no DMA data)"
                 return
@@ -320,6 +323,7 @@ public enum ExplorerUpdate {
     /// Sets a cursor, recomputes, and reverts with a message when the analysis refuses.
     static func set(_ s: inout ExplorerState, _ c: CursorID, to v: Double) {
         if c.isDMA { setDMA(&s, c, to: v); return }
+        if c.isTransitionWindow { setTransitionWindow(&s, c, to: v); return }
         if let dom = s.validDomain, !dom.contains(v) {
             s.message = "\(c.rawValue) = \(ScreenNumber.kelvin(v)) K is outside the usable range \(ScreenNumber.kelvin(dom.lowerBound))–\(ScreenNumber.kelvin(dom.upperBound)) K"
             return
@@ -378,7 +382,7 @@ public enum ExplorerUpdate {
             if v > 0 { mine.tgK = v } else { bad = "T_g must be positive" }
         case .tref:
             if v > 0 { o.trefK = v } else { bad = "T_ref must be positive" }
-        case .ts, .te:
+        case .ts, .te, .glassLo, .glassHi, .liquidLo, .liquidHi, .crystallizationLo, .crystallizationHi:
             return
         }
         if let bad {
@@ -394,6 +398,27 @@ public enum ExplorerUpdate {
     /// Gives every DMA state the selected state's value of the active cursor's setting (its
     /// whole window, or T_g); T_s, T_e and T_ref are one value for the study already.
     static func applyToAllStates(_ s: inout ExplorerState) {
+        if let (kind, _) = s.cursor.transitionWindow {
+            guard let mine = s.selectedTransitions, let w = mine.windows[kind] else { s.message = "\(s.cursor.rawValue): no window"; return }
+            let old = s
+            for st in s.prepared.states {
+                var e = s.dmaOverrides.perState[st.state] ?? StateSettings()
+                switch kind {
+                case .glassLine: e.glassLineK = w
+                case .liquidLine: e.liquidLineK = w
+                case .crystallization: e.crystallizationWindowK = w
+                }
+                s.dmaOverrides.perState[st.state] = e
+            }
+            do {
+                try s.recomputeTransitions()
+                s.message = "\(kind.key): \(mine.state)'s window applied to every state"
+            } catch {
+                s = old
+                s.message = "not applied: \(ExplorerState.describe(error))"
+            }
+            return
+        }
         guard s.cursor.isDMA, s.cursor != .tref else {
             s.message = "\(s.cursor.rawValue) is one value for the whole study"
             return
@@ -481,7 +506,8 @@ public enum ExplorerUpdate {
     /// kelvin, QPD edges to a multiple of 0.1 decade (nearness measured in log f for those).
     static func click(_ s: inout ExplorerState, column: Int, row: Int) {
         let view = ViewRegistry.view(s.view)
-        let cursors = view.plotCursors
+        // §3.1 window edges are clickable (and drawn) only while one of them is the active cursor.
+        let cursors = view.plotCursors.filter { !$0.isTransitionWindow || s.cursor.isTransitionWindow }
         guard !cursors.isEmpty, let g = ExplorerRenderer.plotGeometry(s), g.plotArea.contains(FramePoint(x: column, y: row))
         else { return }
         var x = g.x(atColumn: column)
@@ -491,7 +517,7 @@ public enum ExplorerUpdate {
             return c.isLogarithmic ? (v > 0 && x > 0 ? abs(log10(v) - log10(x)) : .infinity) : abs(v - x)
         }
         let nearest = cursors.min { distance($0) < distance($1) } ?? s.cursor
-        if nearest.isDMA {
+        if nearest.isDMA || nearest.isTransitionWindow {
             if nearest.isLogarithmic {
                 guard x > 0 else { return }
                 x = pow(10, (log10(x) / nearest.step).rounded() * nearest.step)

@@ -8,7 +8,7 @@ public struct HeatFlowView: ExplorerView {
     /// View 1.
     public var id: ViewID { .heatFlow }
     /// T_s and T_e.
-    public var cursors: [CursorID] { [.ts, .te] }
+    public var cursors: [CursorID] { [.ts, .te, .glassLo, .glassHi, .liquidLo, .liquidHi, .crystallizationLo, .crystallizationHi] }
     /// The x axis is T: a click moves T_s or T_e.
     public var cursorsOnPlot: Bool { true }
 
@@ -32,6 +32,8 @@ public struct HeatFlowView: ExplorerView {
         }
         var markers: [VerticalMarker] = []
         for c in cursors {
+            // Window edges (issue 9) only while one of them is the active cursor: the plot stays readable.
+            if c.isTransitionWindow && !s.cursor.isTransitionWindow { continue }
             guard let v = s.value(of: c) else { continue }
             let active = c == s.cursor
             markers.append(VerticalMarker(x: v, label: c.rawValue + (s.isProposed(c) ? "?" : ""),
@@ -45,7 +47,7 @@ public struct HeatFlowView: ExplorerView {
         case .state(let l): title = "W(T), baseline = state \(l)"
         }
         return PlotSpec(title: title, x: Axis(title: "T", unit: "K", range: range), y: Axis(title: "W", unit: "W/g"),
-                        series: series + chords, markers: markers)
+                        series: series + chords + TransitionOverlay.series(s), markers: markers + TransitionOverlay.markers(s))
     }
 
     /// Why there is nothing.
@@ -54,7 +56,7 @@ public struct HeatFlowView: ExplorerView {
     }
 
     /// DSC parameters.
-    public func results(_ s: ExplorerState) -> [ResultLine] { DSCResultLines.lines(s, width: 0) }
+    public func results(_ s: ExplorerState) -> [ResultLine] { DSCResultLines.lines(s, width: 0) + TransitionOverlay.lines(s) }
 
     /// W at the active cursor for every visible state (first curve of each).
     public func probe(_ s: ExplorerState) -> String {

@@ -17,14 +17,32 @@ enum SettingsWritePlan {
         if let te = s.teK, te != toml.teK { out.append(TomlAssignment(key: "te_K", value: JSONValue.format(te))) }
         let tomlBaseline = toml.baseline.flatMap(DSCBaseline.init) ?? .linear
         if s.baseline != tomlBaseline { out.append(TomlAssignment(key: "baseline", value: "\"\(s.baseline)\"")) }
-        guard let r = s.results, r.dma.count == s.dma.states.count, !r.dma.isEmpty else { return out }
+        func window(_ w: ClosedRange<Double>) -> String { "[\(JSONValue.format(w.lowerBound)), \(JSONValue.format(w.upperBound))]" }
+        var perState: [TomlAssignment] = []
+        // SPEC §3.1 windows of each DSC state: set, given on the command line or proposed (the
+        // explorer proposes them; `w` makes them the study's).
+        if let r = s.results, !r.transitions.isEmpty {
+            let labels = r.transitions.map(\.state)
+            for kind in TransitionWindowKind.allCases {
+                let now = r.transitions.map { $0.windows[kind].map(window) }
+                let before = labels.map { (toml.perState[$0]?.transitionWindow(kind) ?? toml.common.transitionWindow(kind)).map(window) }
+                let changed = now.indices.filter { now[$0] != nil && now[$0] != before[$0] }
+                guard !changed.isEmpty else { continue }
+                let anyOwn = labels.contains { toml.perState[$0]?.transitionWindow(kind) != nil }
+                if let v = now.first ?? nil, now.allSatisfy({ $0 == v }), !anyOwn {
+                    out.append(TomlAssignment(key: kind.key, value: v))
+                } else {
+                    for k in changed { if let v = now[k] { perState.append(TomlAssignment(state: labels[k], key: kind.key, value: v)) } }
+                }
+            }
+        }
+        guard let r = s.results, r.dma.count == s.dma.states.count, !r.dma.isEmpty else { return out + perState }
         // DMA: the value in force per state against study.toml's alone.
         let studyOnly = s.dma.states.map { DMAStateSettings.resolve(state: $0.data, options: AnalysisOptions(), settings: toml) }
         let inForce = r.dma.map { $0.settings }
         if inForce.first?.trefK != studyOnly.first?.trefK, let t = inForce.first?.trefK {
             out.append(TomlAssignment(key: "tref_K", value: JSONValue.format(t)))
         }
-        func window(_ w: ClosedRange<Double>) -> String { "[\(JSONValue.format(w.lowerBound)), \(JSONValue.format(w.upperBound))]" }
         typealias Field = (key: String, get: (DMAStateSettings) -> String?, own: (StateSettings) -> Bool)
         let fields: [Field] = [
             ("beta_window_K", { window($0.betaWindowK) }, { $0.betaWindowK != nil }),
@@ -35,7 +53,6 @@ enum SettingsWritePlan {
             ("tts_on", { "\"\($0.ttsOn.rawValue)\"" }, { $0.ttsOn != nil }),
             ("vertical_shift", { "\"\($0.verticalShift.rawValue)\"" }, { $0.verticalShift != nil }),
         ]
-        var perState: [TomlAssignment] = []
         for f in fields {
             let now = inForce.map(f.get), before = studyOnly.map(f.get)
             let changed = now.indices.filter { now[$0] != nil && now[$0] != before[$0] }

@@ -46,6 +46,9 @@ struct Bench: ParsableCommand {
         let perMove = (clock.now - t0) / moves
         report("one bound move, 10^6-point curve", perMove, target: .microseconds(2), note: sink.isFinite ? "" : "!")
 
+        // 2b. Issue 9: one window move with every characteristic temperature recomputed.
+        try benchTransitions()
+
         // 3. Loading a 10^6-row file.
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("glassview-bench-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -60,6 +63,7 @@ struct Bench: ParsableCommand {
 
         // 4–6. DMA (issue 3): the whole DMA analysis, one VFT fit, one QPD window change.
         try benchDMA()
+        benchLevenbergMarquardt()
 
         // Issue 8 / 11: master curves by criterion and vertical shift; bracketing vs full grid.
         try benchTTS()
@@ -90,6 +94,47 @@ struct Bench: ParsableCommand {
         }
 
         try TUIBench.run(study: study, binary: me) { report($0, $1, target: $2, note: $3) }
+    }
+
+    /// Issue 9: one move of a window bound with all transitions (T_g ×4, Δc_p, T_f, T_x, T_x,p, ΔH_x,
+    /// ΔT_x) recomputed for 6 states of 10^5 points each (erf step + overshoot + JMAK-shaped exotherm,
+    /// 300–600 K); the moving bound is the glass line's high end, then the liquid's low end, then the
+    /// crystallization window's low end, in turn.
+    func benchTransitions() throws {
+        let n = 100_000
+        var sets: [Dataset] = []
+        for s in 0..<6 {
+            var d = Dataset(path: "s\(s).csv", kind: .dsc, state: "s\(s)")
+            d.heatingRateKPerMin = 20
+            d.coolingRateKPerMin = Double(s + 1)
+            d.temperatureKValues = (0..<n).map { 300 + 300 * Double($0) / Double(n - 1) }
+            let overshoot = 0.01 * Double(s + 1)
+            d.heatFlowWPerG = d.temperatureKValues.map { t in
+                let z = 0.4 * (t - 560)
+                return 0.002 + 2e-5 * t + 0.05 * 0.5 * erfc(-(t - 450) / (5 * 2.squareRoot())) * (1 - 3e-3 * (t - 450))
+                    + overshoot * exp(-(t - 458) * (t - 458) / 32) - 4 * exp(z - exp(z))
+            }
+            sets.append(d)
+        }
+        let prepared = try DSCPrepared.prepare(sets)
+        var options = AnalysisOptions()
+        options.glassLineK = 370...420; options.liquidLineK = 480...510; options.crystallizationWindowK = 530...580
+        var sink = 0.0
+        let moves = 3000
+        let clock = ContinuousClock()
+        let t0 = clock.now
+        for k in 0..<moves {
+            let shift = Double(k % 10) * 0.5
+            switch k % 3 {
+            case 0: options.glassLineK = 370...(415 + shift)
+            case 1: options.liquidLineK = (480 + shift)...510
+            default: options.crystallizationWindowK = (525 + shift)...580
+            }
+            let r = try TransitionAnalysis.evaluate(prepared, options: options, settings: StudySettings())
+            sink += r.reduce(0) { $0 + ($1.values.tfK ?? 0) + ($1.values.txOnsetK ?? 0) }
+        }
+        report("one window move, all transitions, 6 states × 10^5 points", (clock.now - t0) / moves, target: .microseconds(50),
+               note: sink.isFinite ? "" : "!")
     }
 
     /// The DMA figures of issue 3, on the loaded sample study.
@@ -130,6 +175,29 @@ struct Bench: ParsableCommand {
             sink += q.points.first?.chi ?? 0
         }
         report("one above-peak QPD window change, T_g estimated", (clock.now - t0) / moves, target: .milliseconds(1),
+               note: sink.isFinite ? "" : "!")
+    }
+
+    /// Levenberg–Marquardt alone at the size of a per-keystroke fit: a·e^(−k·x) + c, 3 parameters
+    /// on 20 points, analytic Jacobian (issue 3's target: ≤ 100 µs in a release build).
+    func benchLevenbergMarquardt() {
+        let x = (0..<20).map { Double($0) * 0.5 }
+        let y = x.enumerated().map { i, x in 5 * exp(-0.3 * x) + 1 + 0.01 * sin(Double(i) * 1.7) }
+        var sink = 0.0
+        let reps = 2000
+        let clock = ContinuousClock()
+        let t0 = clock.now
+        for _ in 0..<reps {
+            sink += LevenbergMarquardt.fit(start: [1, 0.1, 0], residualCount: 20, residuals: { b, r in
+                for i in 0..<20 { r[i] = b[0] * exp(-b[1] * x[i]) + b[2] - y[i] }
+            }, jacobian: { b, j in
+                for i in 0..<20 {
+                    let e = exp(-b[1] * x[i])
+                    j[i][0] = e; j[i][1] = -b[0] * x[i] * e; j[i][2] = 1
+                }
+            })?.parameters[0] ?? .nan
+        }
+        report("one Levenberg–Marquardt fit (3 parameters × 20 points)", (clock.now - t0) / reps, target: .microseconds(100),
                note: sink.isFinite ? "" : "!")
     }
 

@@ -38,6 +38,14 @@ struct SettingsOptions: ParsableArguments {
 
     @Option(name: .customLong("vertical-shift"), help: ArgumentHelp("Master-curve vertical shift: none (default), temperature (b_T = T_ref/T) or fit.", valueName: "V"))
     var verticalShift: String?
+    @Option(name: .customLong("glass-line"), help: ArgumentHelp("Glass-line window in K for the T_g constructions of every state (default: study.toml, else proposed).", valueName: "LO:HI"))
+    var glassLine: String?
+
+    @Option(name: .customLong("liquid-line"), help: ArgumentHelp("Liquid-line window in K (above the transition and its overshoot, below crystallization).", valueName: "LO:HI"))
+    var liquidLine: String?
+
+    @Option(name: .customLong("crystallization-window"), help: ArgumentHelp("Crystallization window in K around the first exotherm (T_x, ΔH_x).", valueName: "LO:HI"))
+    var crystallizationWindow: String?
 
     /// The options as the analysis takes them; a usage error names the option that is wrong.
     func analysisOptions() throws -> AnalysisOptions {
@@ -46,6 +54,9 @@ struct SettingsOptions: ParsableArguments {
         options.alphaWindowK = try alphaWindow.map { try WindowOption.parse($0, option: "--alpha-window") }
         options.qpdWindowHz = try qpdWindow.map { try WindowOption.parse($0, option: "--qpd-window") }
         options.qpdWindowAbovePeakDecades = try qpdWindowAbovePeak.map { try WindowOption.parse($0, option: "--qpd-window-above-peak") }
+        options.glassLineK = try glassLine.map { try WindowOption.parse($0, option: "--glass-line") }
+        options.liquidLineK = try liquidLine.map { try WindowOption.parse($0, option: "--liquid-line") }
+        options.crystallizationWindowK = try crystallizationWindow.map { try WindowOption.parse($0, option: "--crystallization-window") }
         if let b = baseline {
             guard let parsed = DSCBaseline(b) else {
                 throw GlassError(.usage, file: "--baseline", "'\(b)'; expected linear, none or state:LABEL")

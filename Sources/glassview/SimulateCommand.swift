@@ -96,6 +96,16 @@ enum SimulatedStudyText {
             out += String(format: " %8.2f %11.5f %14.6f %18.5f %7.6f\n", g.frozenFictiveTemperatureK, g.linearJPerG, g.linearKJPerMol ?? .nan,
                           g.versusAsCastJPerG, g.versusAsCastKJPerMol ?? .nan)
         }
+        out += "model temperatures (TNM glass and JMAK exotherm; docs/transitions.md)\n"
+        out += "state        frozen T_f K  T_g(dT_f/dT = 1/2) K  T_x K\n"
+        let tx = s.crystallizationOnsetK
+        for (g, f) in zip(s.groundTruth, s.files) {
+            out += g.state.padding(toLength: 12, withPad: " ", startingAt: 0)
+            let crystallizes = f.state == DSCStudySimulator.referenceState || s.configuration.crystallizeCooledStates
+            out += String(format: " %12.2f %21.2f ", g.frozenFictiveTemperatureK, f.modelMidpointTgK ?? .nan)
+            out += (crystallizes ? tx.map { String(format: "%.2f", $0) } : nil) ?? "-"
+            out += "\n"
+        }
         return out
     }
 

@@ -97,16 +97,4 @@ final class DMASampleRecoveryTests: XCTestCase {
             XCTAssertEqual(master.shifts.count, 31)
         }
     }
-
-    func testPrintRecoveredAgainstTruth() throws {
-        for (m, r, e) in try pairs() {
-            let chiErr = (r.qpd?.points ?? []).filter { $0.temperatureK <= m.tgK }.map { abs($0.chi - m.chi(atK: $0.temperatureK)) }.max() ?? .nan
-            let chiErrExact = (e.qpd?.points ?? []).filter { $0.temperatureK <= m.tgK }.map { abs($0.chi - m.chi(atK: $0.temperatureK)) }.max() ?? .nan
-            print(String(format: "%@: E_beta %.4f (model %.2f) | T_c %.1f (model %.1f) | a1 %.3e (model %.1e) | a2 %.3e (eq.1 noise-free %.3e, model %.1e) | max|chi-model| below Tg %.4f (noise-free %.4f) | E_u %.0f MPa | f_alpha %.3g B %.0f T0 %.1f (model %.3g %.0f %.1f) | m %.1f",
-                         m.state, r.beta?.energyEV ?? .nan, m.betaEnergyEV, r.tcK ?? .nan, m.decouplingK ?? .nan,
-                         r.qpd?.slopes?.a1PerK ?? .nan, m.a1PerK, r.qpd?.slopes?.a2PerK ?? .nan, e.qpd?.slopes?.a2PerK ?? .nan, m.a2PerK,
-                         chiErr, chiErrExact, r.unrelaxedModulusMPa ?? .nan, r.alpha?.fAlphaHz ?? .nan, r.alpha?.bK ?? .nan, r.alpha?.t0K ?? .nan,
-                         exp(m.lnFAlpha), m.bK, m.t0K, r.fragility ?? .nan))
-        }
-    }
 }

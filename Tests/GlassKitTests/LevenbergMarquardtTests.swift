@@ -2,7 +2,7 @@ import XCTest
 import GlassKit
 
 /// Behaviour of `LevenbergMarquardt.fit` beyond the NIST sets: exact data, conventions,
-/// invalid input, NaN, budgets and speed.
+/// invalid input, NaN and budgets (its speed is measured by `glassview bench`).
 final class LevenbergMarquardtTests: XCTestCase {
     private let x = (0..<20).map { Double($0) * 0.5 }
 
@@ -113,32 +113,21 @@ final class LevenbergMarquardtTests: XCTestCase {
         XCTAssertNil(fit.standardErrors)
     }
 
-    func testPerKeystrokeFitIsFast() throws {
-        // Target: ≤ 100 µs for a 3-parameter fit on ~20 points in a release build (measured
-        // 18 µs analytic / 29 µs finite differences with swiftc -O on this machine). Debug test
-        // builds run ~10× slower and the CI machine is shared, so only a gross regression bound is
-        // asserted on time; the iteration count is the deterministic guard.
+    func testPerKeystrokeFitTakesFewIterations() throws {
+        // The per-keystroke size (3 parameters, 20 points, analytic Jacobian): its wall time is
+        // measured by `glassview bench`; here the deterministic guard, the iteration count.
         let y = x.enumerated().map { i, x in 5 * exp(-0.3 * x) + 1 + 0.01 * sin(Double(i) * 1.7) }
-        var fit: NonlinearFit?
-        let runs = 200
-        let start = Date()
-        for _ in 0..<runs {
-            fit = LevenbergMarquardt.fit(start: [1, 0.1, 0], residualCount: 20, residuals: { b, r in
-                for i in 0..<20 { r[i] = self.decay(b, self.x[i]) - y[i] }
-            }, jacobian: { b, jac in
-                for i in 0..<20 {
-                    let e = exp(-b[1] * self.x[i])
-                    jac[i][0] = e
-                    jac[i][1] = -b[0] * self.x[i] * e
-                    jac[i][2] = 1
-                }
-            })
-        }
-        let perFit = Date().timeIntervalSince(start) / Double(runs)
-        print(String(format: "LevenbergMarquardt 3 parameters × 20 points: %.1f µs per fit (this build)", perFit * 1e6))
-        let result = try XCTUnwrap(fit)
-        XCTAssertTrue(result.converged)
-        XCTAssertLessThanOrEqual(result.iterations, 12)
-        XCTAssertLessThan(perFit, 0.005)
+        let fit = try XCTUnwrap(LevenbergMarquardt.fit(start: [1, 0.1, 0], residualCount: 20, residuals: { b, r in
+            for i in 0..<20 { r[i] = self.decay(b, self.x[i]) - y[i] }
+        }, jacobian: { b, jac in
+            for i in 0..<20 {
+                let e = exp(-b[1] * self.x[i])
+                jac[i][0] = e
+                jac[i][1] = -b[0] * self.x[i] * e
+                jac[i][2] = 1
+            }
+        }))
+        XCTAssertTrue(fit.converged)
+        XCTAssertLessThanOrEqual(fit.iterations, 12)
     }
 }

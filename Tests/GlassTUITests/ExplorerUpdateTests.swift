@@ -53,7 +53,8 @@ final class ExplorerUpdateTests: XCTestCase {
         s = apply(s, [.moveCursor(steps: -1)])
         XCTAssertEqual(s.teK, 420.25, "T_e must stay above T_s")
         XCTAssertNotNil(s.message)
-        s = apply(s, [.cycleCursor(1)] + Array(repeating: .moveCursor(steps: -10), count: 40))
+        // Back to T_s (view 1 now also cycles through the §3.1 window edges after T_e).
+        s = apply(s, [.cycleCursor(-1)] + Array(repeating: .moveCursor(steps: -10), count: 40))
         XCTAssertEqual(s.tsK, 350, "T_s stops at the first data point")
     }
 

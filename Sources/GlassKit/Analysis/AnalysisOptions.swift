@@ -27,6 +27,12 @@ public struct AnalysisOptions: Sendable, Equatable {
     /// Values set for one state (the explorer's cursors move the selected state's windows and
     /// T_g): for that state they win over every other layer, the study-wide options included.
     public var perState: [String: StateSettings] = [:]
+    /// Glass-line window for every state, K (`--glass-line`).
+    public var glassLineK: ClosedRange<Double>?
+    /// Liquid-line window for every state, K (`--liquid-line`).
+    public var liquidLineK: ClosedRange<Double>?
+    /// Crystallization window for every state, K (`--crystallization-window`).
+    public var crystallizationWindowK: ClosedRange<Double>?
     /// Creates options.
     public init(tsK: Double? = nil, teK: Double? = nil, baseline: DSCBaseline? = nil,
                 betaWindowK: ClosedRange<Double>? = nil, alphaWindowK: ClosedRange<Double>? = nil,

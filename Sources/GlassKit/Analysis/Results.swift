@@ -18,6 +18,8 @@ public struct Results: Sendable {
     public var dma: [DMAStateResult] = []
     /// Warnings: import remarks and values that could not be computed.
     public var warnings: [String]
+    /// Characteristic temperatures per DSC state (method reference §3.1), in state order.
+    public var transitions: [DSCStateTransitions] = []
 }
 
 /// Runs the analyses of a study (pure).
@@ -57,10 +59,13 @@ public enum Analysis {
             warnings.append("no composition or molar_mass: ΔH_rej in kJ/mol not computed")
         }
         try validate(options)
+        let transitions = try TransitionAnalysis.evaluate(prepared, options: options, settings: study.settings)
+        warnings += transitions.flatMap { $0.warnings }
         let dmaStates = DMAAnalysis.run(dma, options: options, settings: study.settings)
         warnings += dmaStates.flatMap { $0.warnings }
         return Results(study: study.name, composition: study.composition, molarMassGPerMol: molar, sources: study.sources,
-                       settings: settings, dscStates: prepared.states, dsc: dsc, dma: dmaStates, warnings: warnings)
+                       settings: settings, dscStates: prepared.states, dsc: dsc, dma: dmaStates, warnings: warnings,
+                       transitions: transitions)
     }
 
     /// Rejects DMA options that cannot be used: windows must be finite with low < high (the QPD

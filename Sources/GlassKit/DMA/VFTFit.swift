@@ -15,7 +15,8 @@ public struct VFTFit: Sendable, Equatable {
     public var residualSumOfSquares: Double
     /// Number of pairs.
     public var count: Int
-    /// A remark when the fit stopped at the bound of the T_0 search.
+    /// A remark when the fit stopped at the bound of the T_0 search, or when its polish stopped
+    /// before converging (the analysis shows it among the warnings).
     public var remark: String?
 
     /// f_α, Hz.
@@ -48,8 +49,9 @@ public struct VFTFit: Sendable, Equatable {
     /// bracket), then all three are polished by Levenberg–Marquardt, whose covariance gives the
     /// standard errors. The polish is kept only when T_0 stays inside [0, min T) and the SSR does not
     /// grow; otherwise the search's answer stands, without standard errors and with a remark. Nil with fewer than 3 pairs, fewer than 3 distinct temperatures, or
-    /// min T ≤ 0.5 K.
-    public static func fit(temperatureK t: [Double], lnFrequency y: [Double]) -> VFTFit? {
+    /// min T ≤ 0.5 K. A polish that ran out of iterations (`polishIterations`) before converging
+    /// is still kept when it improves the SSR, and says so in `remark`.
+    public static func fit(temperatureK t: [Double], lnFrequency y: [Double], polishIterations: Int = 200) -> VFTFit? {
         let n = t.count
         guard n >= 3, y.count == n, t.allSatisfy({ $0.isFinite }), y.allSatisfy({ $0.isFinite }),
               Set(t).count >= 3, let tMin = t.min(), tMin > searchMarginK else { return nil }
@@ -102,13 +104,16 @@ public struct VFTFit: Sendable, Equatable {
                 let u = 1 / (t[i] - q[2])
                 j[i][0] = 1; j[i][1] = -u; j[i][2] = -q[1] * u * u
             }
-        }, maxIterations: 200)
+        }, maxIterations: polishIterations)
         if let lm, lm.parameters[2] < tMin, lm.parameters[2] >= 0, lm.parameters.allSatisfy({ $0.isFinite }),
            lm.residualSumOfSquares <= p.ssr * (1 + 1e-6) + 1e-24 * sumOfSquares {
             result.lnFAlpha = lm.parameters[0]; result.bK = lm.parameters[1]; result.t0K = lm.parameters[2]
             result.residualSumOfSquares = lm.residualSumOfSquares
             if let se = lm.standardErrors, se.count == 3, se.allSatisfy({ $0.isFinite }) {
                 result.stderr = (se[0], se[1], se[2])
+            }
+            if !lm.converged {
+                result.remark = "the Levenberg–Marquardt polish stopped before converging (\(lm.stopReason.message); \(lm.iterations) iterations, \(lm.functionEvaluations) function evaluations); its best point is reported"
             }
         } else if n > 3 {
             result.remark = "T_0 stopped at \(Format.shortNumber(t0)) K, the bound of its search [0, \(Format.shortNumber(upper))] K; no standard errors"

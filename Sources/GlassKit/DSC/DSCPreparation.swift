@@ -31,6 +31,8 @@ public struct DSCPrepared: Sendable, Equatable {
     public var warnings: [String]
     /// Cached W − B_state curves: baseline label → sample path → curve (see `cacheBaseline`).
     public var stateBaselines: [String: [String: CumulativeTrapezoid]] = [:]
+    /// Per-curve data of the characteristic temperatures (§3.1) and the proposed windows.
+    public var transitions: TransitionPrepared = .empty
 
     /// The integrand W − B for `.state` baselines (nil for the others): D_i = W(T_i) − B(T_i) on the
     /// sample's abscissae inside the reference's range, B interpolated linearly; then the same
@@ -112,6 +114,6 @@ public struct DSCPrepared: Sendable, Equatable {
             case let (x?, y?): return x < y || (x == y && a.offset < b.offset)
             }
         }.map { $0.element }
-        return DSCPrepared(states: states, warnings: warnings, stateBaselines: [:])
+        return DSCPrepared(states: states, warnings: warnings, stateBaselines: [:], transitions: TransitionPrepared(states))
     }
 }

@@ -28,12 +28,6 @@ public struct CoolingRateSensitivity: Sendable, Equatable {
 
 /// The DSC half of the results (SPEC §5 `dsc`).
 public struct DSCResult: Sendable, Equatable {
-    /// Integration start, K.
-    public var tsK: Double
-    /// Integration end, K.
-    public var teK: Double
-    /// Baseline used.
-    public var baseline: DSCBaseline
     /// Common heating rate, K/min (nil when states differ).
     public var heatingRateKPerMin: Double?
     /// Per state, in state order.
@@ -101,7 +95,7 @@ public enum RejuvenationEnthalpy {
         } else if sr?.stderr == nil {
             warnings.append("S_r: standard error needs at least 3 states with a cooling rate")
         }
-        return DSCResult(tsK: tsK, teK: teK, baseline: baseline, heatingRateKPerMin: rates.count == 1 ? rates.first : nil,
+        return DSCResult(heatingRateKPerMin: rates.count == 1 ? rates.first : nil,
                          states: states, sr: sr, warnings: warnings)
     }
 

@@ -11,6 +11,7 @@ public enum ResultsExport {
                 ("dH_rej_J_per_g", .num(res?.dHJPerG)),
                 ("dH_rej_kJ_per_mol", .num(res?.dHKJPerMol)),
                 ("files", .array(s.curves.map { .string($0.path) })),
+                ("transitions", TransitionsExport.json(r.transitions.first { $0.state == s.state })),
             ]))
         }
         let sr: JSONValue = r.dsc?.sr.map { s in
@@ -60,6 +61,7 @@ public enum ResultsExport {
             rows.append(["dsc", s.state, "cooling_rate", v(s.coolingRateKPerMin), "", "K/min"])
             rows.append(["dsc", s.state, "dH_rej", v(res?.dHJPerG), "", "J/g"])
             rows.append(["dsc", s.state, "dH_rej", v(res?.dHKJPerMol), "", "kJ/mol"])
+            rows += TransitionsExport.tsvRows(r.transitions.first { $0.state == s.state }, state: s.state)
         }
         let sr = r.dsc?.sr
         rows.append(["dsc", "", "S_r", v(sr?.value), v(sr?.stderr), "kJ min mol^-1 K^-1"])

@@ -22,13 +22,6 @@ public enum DatasetBuilder {
 
         let columns = ColumnMatcher.match(table.headers)
         let headerLine = table.headerLine
-        func need(_ m: ColumnMeaning, _ what: String) throws -> MatchedColumn {
-            guard let c = columns[m] else {
-                let found = table.headers.map { $0.text }.joined(separator: ", ")
-                throw GlassError(file: path, line: headerLine, "no \(what) column among [\(found)]")
-            }
-            return c
-        }
 
         // Kind: stated, or inferred from the columns (SPEC §2.4).
         let kind: DatasetKind
@@ -58,149 +51,183 @@ public enum DatasetBuilder {
         try readMetadata(meta, into: &d, fail: fail)
 
         switch kind {
-        case .dsc:
-            let tCol = try need(.temperature, "temperature (e.g. T/K, Temp./°C)")
-            let wCol = try need(.heatFlow, "heat flow (e.g. W/(W/g), DSC/(mW/mg), Heat Flow (mW))")
-            var wanted = [tCol.index, wCol.index]
-            let segCol = columns[.segment]
-            if let s = segCol { wanted.append(s.index) }
-            let timeCol = columns[.time].flatMap { c in timeFactorToMin(c.header.unit).map { (c, $0) } }
-            if let (c, _) = timeCol { wanted.append(c.index) }
-            // Numbers first: a corrupted table is the problem to report, before units or mass.
-            let (values, lines) = try TableReader.columns(table, wanted)
-            let tConv = try temperatureConversion(tCol, table)
-            let wFactor = try heatFlowFactor(wCol, table, massMg: d.massMg)
-            try requireRows(values[0].count, table)
-            // Kelvin columns are used as parsed (no converted copy: 8 MB less for 10^6 rows).
-            let t = Units.kelvin(0, unit: tCol.header.unit) == 0 ? values[0] : values[0].map(tConv)
-            let range = try heatingRange(t, segments: segCol == nil ? nil : values[2], lines: lines, table: table, meta: meta, d: &d)
-            // Isothermal holds (SPEC §2.4) need a time column; they leave the curve and the rate fit.
-            var pieces = [range]
-            var estimated: Double?
-            if let (c, factor) = timeCol, let k = wanted.firstIndex(of: c.index) {
-                let time = factor == 1 ? values[k] : values[k].map { $0 * factor }
-                let context = holdContext(range, t)
-                let (holds, rate) = IsothermalHolds.ramp(time: time, temp: t, range: range, context: context,
-                                                         statedRate: d.heatingRateKPerMin)
-                pieces = IsothermalHolds.pieces(range, without: holds)
-                if d.heatingRateKPerMin == nil { estimated = rate }
-                let inRun = holds.filter { $0.overlaps(range) }
-                if !inRun.isEmpty {
-                    let shown = inRun.prefix(4).map { h in
-                        String(format: "lines %d–%d, %.1f min at %.1f K", lines[max(h.lowerBound, range.lowerBound)],
-                               lines[min(h.upperBound, range.upperBound) - 1], time[h.upperBound - 1] - time[h.lowerBound],
-                               t[(h.lowerBound + h.upperBound) / 2])
-                    }.joined(separator: "; ") + (inRun.count > 4 ? "; …" : "")
-                    d.warnings.append("\(path): \(inRun.count) isothermal hold(s) left out of the heating run (|dT/dt| below \(Format.shortNumber(IsothermalHolds.holdRateFraction * 100)) % of the ramp rate for ≥ \(Format.shortNumber(IsothermalHolds.holdMinimumMin)) min): \(shown)")
-                }
-                if let r = estimated, r > 0, r.isFinite {
-                    let first = pieces.first?.lowerBound ?? range.lowerBound, last = (pieces.last?.upperBound ?? range.upperBound) - 1
-                    d.warnings.append(String(format: "\(path): heating rate not stated; %.2f K/min estimated from the time column over the ramp %.1f → %.1f K (lines %d–%d\(inRun.isEmpty ? "" : ", holds left out"))",
-                                             r, t[first], t[last], lines[first], lines[last]))
-                } else {
-                    estimated = nil
-                }
-            }
-            // The heating run without its holds, as one series; `rows` maps its points to the table's
-            // rows when holds cut it into pieces (one piece, the common case, needs no map).
-            let single: Range<Int>? = pieces.count == 1 ? pieces[0] : nil
-            var rows: [Int] = []
-            let sliceT: [Double], sliceLines: [Int]
-            if let p = single {
-                // The whole table (the common case) is shared, not copied: 16 MB less for 10^6 rows.
-                if p == t.indices { sliceT = t; sliceLines = lines } else { sliceT = Array(t[p]); sliceLines = Array(lines[p]) }
-            } else {
-                rows.reserveCapacity(pieces.reduce(0) { $0 + $1.count })
-                for p in pieces { rows.append(contentsOf: p) }
-                sliceT = rows.map { t[$0] }; sliceLines = rows.map { lines[$0] }
-            }
-            let (keep, dropped) = try HeatingSegment.rising(sliceT, lines: sliceLines, file: path)
-            if dropped > 0 {
-                d.warnings.append("\(path): \(dropped) point(s) whose temperature did not rise were dropped (reversals ≤ \(HeatingSegment.reversalToleranceK) K, instrument noise)")
-            }
-            let sign: Double = try signFactor(meta, fail: fail)
-            let w = values[1]
-            d.temperatureKValues = dropped == 0 ? sliceT : keep.map { sliceT[$0] }
-            if let p = single, dropped == 0, p == w.indices, wFactor == 1, sign == 1 {
-                d.heatFlowWPerG = w   // every row kept, W/g, endo-up: the parsed column as it is (× 1 is exact)
-            } else if let p = single {
-                d.heatFlowWPerG = keep.map { w[p.lowerBound + $0] * wFactor * sign }
-            } else {
-                d.heatFlowWPerG = keep.map { w[rows[$0]] * wFactor * sign }
-            }
-            try requireRows(d.temperatureKValues.count, table, after: "keeping the heating segment")
-            if let r = estimated { d.heatingRateKPerMin = r }
-        case .dmaTScan:
-            let tCol = try need(.temperature, "temperature")
-            let (e1, e2) = (try need(.storageModulus, "storage modulus (E')"), try need(.lossModulus, "loss modulus (E'')"))
-            let tConv = try temperatureConversion(tCol, table)
-            let f1 = try modulusFactor(e1, table), f2 = try modulusFactor(e2, table)
-            var wanted = [tCol.index, e1.index, e2.index]
-            if let td = columns[.tanDelta] { wanted.append(td.index) }
-            let (values, lines) = try TableReader.columns(table, wanted)
-            try requireRows(values[0].count, table)
-            let t = values[0].map(tConv)
-            let (keep, dropped) = try HeatingSegment.rising(t, lines: lines, file: path)
-            if dropped > 0 { d.warnings.append("\(path): \(dropped) point(s) whose temperature did not rise were dropped") }
-            d.temperatureKValues = keep.map { t[$0] }
-            d.storageMPa = keep.map { values[1][$0] * f1 }
-            d.lossMPa = keep.map { values[2][$0] * f2 }
-            if wanted.count > 3 { d.tanDelta = keep.map { values[3][$0] } }
-            guard d.frequencyHz != nil else {
-                throw GlassError(file: path, "dma-tscan without a frequency; expected '# frequency: 2 Hz' or study.toml files.\"\(path)\".frequency")
-            }
-        case .dmaFSweep:
-            let fCol = try need(.frequency, "frequency (f/Hz)")
-            let (e1, e2) = (try need(.storageModulus, "storage modulus (E')"), try need(.lossModulus, "loss modulus (E'')"))
-            // A column named as an angular frequency without a unit is in rad/s (SPEC §2.4).
-            let angular = fCol.header.unit.trimmedSpaces.isEmpty && ColumnMatcher.isAngularFrequency(fCol.header)
-            if angular {
-                d.warnings.append("\(path): column '\(fCol.header.text)' has no unit; read as rad/s (the name says angular frequency) and divided by 2π")
-            }
-            guard let ff = angular ? 1 / (2 * Double.pi) : Units.frequencyFactorToHz(fCol.header.unit) else {
-                throw GlassError(file: path, line: headerLine, "column '\(fCol.header.text)': unit '\(fCol.header.unit)' is not a frequency unit (Hz, rad/s)")
-            }
-            let f1 = try modulusFactor(e1, table), f2 = try modulusFactor(e2, table)
-            var wanted = [fCol.index, e1.index, e2.index]
-            if let td = columns[.tanDelta] { wanted.append(td.index) }
-            // The measured temperature, when no temperature is stated.
-            let measured = d.temperatureK == nil ? columns[.temperature] : nil
-            if let c = measured { wanted.append(c.index) }
-            let (values, lines) = try TableReader.columns(table, wanted)
-            try requireRows(values[0].count, table)
-            if let c = measured {
-                let tConv = try temperatureConversion(c, table)
-                let t = values[wanted.count - 1].map(tConv)
-                let mean = t.reduce(0, +) / Double(t.count)
-                d.temperatureK = mean
-                if let lo = t.min(), let hi = t.max(), hi - lo > sweepTemperatureSpreadK {
-                    let k = { (v: Double) in String(format: "%.2f", v) }
-                    d.warnings.append("\(d.path): the measured temperature (\(c.header.name)) spans \(k(hi - lo)) K (\(k(lo))–\(k(hi)) K); the sweep is placed at its mean \(k(mean)) K — set `temperature` in study.toml to choose")
-                }
-            }
-            if meta["modulus"]?.value.lowercased() == "shear" || e1.header.name.lowercased().hasPrefix("g") {
-                d.warnings.append("\(path): \(e1.header.name) and \(e2.header.name) are shear moduli (G′, G″), kept as the storage and loss modulus")
-            }
-            let order = values[0].indices.sorted { values[0][$0] < values[0][$1] }
-            for k in 1..<order.count where values[0][order[k]] == values[0][order[k - 1]] {
-                throw GlassError(file: path, line: lines[order[k]], "frequency \(values[0][order[k]]) repeated (also at line \(lines[order[k - 1]])); expected one row per frequency")
-            }
-            for k in order where values[0][k] <= 0 {
-                throw GlassError(file: path, line: lines[k], "frequency \(values[0][k]) ≤ 0; expected a positive frequency")
-            }
-            d.frequencyHzValues = order.map { values[0][$0] * ff }
-            d.storageMPa = order.map { values[1][$0] * f1 }
-            d.lossMPa = order.map { values[2][$0] * f2 }
-            if columns[.tanDelta] != nil { d.tanDelta = order.map { values[3][$0] } }
-            let nonPositive = zip(d.storageMPa, d.lossMPa).filter { $0 <= 0 || $1 <= 0 }.count
-            if nonPositive > 0 {
-                d.warnings.append("\(d.path): \(nonPositive) point(s) with a storage or loss modulus ≤ 0 (not physical: an instrument artefact); kept, but a log-scale analysis cannot use them")
-            }
-            guard d.temperatureK != nil else {
-                throw GlassError(file: path, "dma-fsweep without a temperature; expected '# temperature: 400 K', a temperature column or study.toml files.\"\(path)\".temperature")
-            }
+        case .dsc: try buildDSC(table, columns: columns, meta: meta, into: &d, fail: fail)
+        case .dmaTScan: try buildTemperatureScan(table, columns: columns, into: &d)
+        case .dmaFSweep: try buildFrequencySweep(table, columns: columns, meta: meta, into: &d)
         }
         return d
+    }
+
+    /// The column that means `meaning`, or an error naming the header line and the columns found.
+    static func need(_ meaning: ColumnMeaning, _ what: String, in columns: [ColumnMeaning: MatchedColumn],
+                     of table: RawTable) throws -> MatchedColumn {
+        guard let c = columns[meaning] else {
+            let found = table.headers.map { $0.text }.joined(separator: ", ")
+            throw GlassError(file: table.path, line: table.headerLine, "no \(what) column among [\(found)]")
+        }
+        return c
+    }
+
+    // MARK: - One function per kind
+
+    /// A DSC file: the heating run (segment, `run`, holds left out), temperatures rising, heat
+    /// flow in W/g with the sign convention applied.
+    static func buildDSC(_ table: RawTable, columns: [ColumnMeaning: MatchedColumn], meta: [String: MetadataEntry],
+                         into d: inout Dataset, fail: (String, String) -> GlassError) throws {
+        let path = table.path
+        func need(_ m: ColumnMeaning, _ what: String) throws -> MatchedColumn { try Self.need(m, what, in: columns, of: table) }
+        let tCol = try need(.temperature, "temperature (e.g. T/K, Temp./°C)")
+        let wCol = try need(.heatFlow, "heat flow (e.g. W/(W/g), DSC/(mW/mg), Heat Flow (mW))")
+        var wanted = [tCol.index, wCol.index]
+        let segCol = columns[.segment]
+        if let s = segCol { wanted.append(s.index) }
+        let timeCol = columns[.time].flatMap { c in timeFactorToMin(c.header.unit).map { (c, $0) } }
+        if let (c, _) = timeCol { wanted.append(c.index) }
+        // Numbers first: a corrupted table is the problem to report, before units or mass.
+        let (values, lines) = try TableReader.columns(table, wanted)
+        let tConv = try temperatureConversion(tCol, table)
+        let wFactor = try heatFlowFactor(wCol, table, massMg: d.massMg)
+        try requireRows(values[0].count, table)
+        // Kelvin columns are used as parsed (no converted copy: 8 MB less for 10^6 rows).
+        let t = Units.kelvin(0, unit: tCol.header.unit) == 0 ? values[0] : values[0].map(tConv)
+        let range = try HeatingSegment.heatingRange(t, segments: segCol == nil ? nil : values[2], lines: lines, table: table, meta: meta, d: &d)
+        // Isothermal holds (SPEC §2.4) need a time column; they leave the curve and the rate fit.
+        var pieces = [range]
+        var estimated: Double?
+        if let (c, factor) = timeCol, let k = wanted.firstIndex(of: c.index) {
+            let time = factor == 1 ? values[k] : values[k].map { $0 * factor }
+            let context = HeatingSegment.holdContext(range, t)
+            let (holds, rate) = IsothermalHolds.ramp(time: time, temp: t, range: range, context: context,
+                                                     statedRate: d.heatingRateKPerMin)
+            pieces = IsothermalHolds.pieces(range, without: holds)
+            if d.heatingRateKPerMin == nil { estimated = rate }
+            let inRun = holds.filter { $0.overlaps(range) }
+            if !inRun.isEmpty {
+                let shown = inRun.prefix(4).map { h in
+                    String(format: "lines %d–%d, %.1f min at %.1f K", lines[max(h.lowerBound, range.lowerBound)],
+                           lines[min(h.upperBound, range.upperBound) - 1], time[h.upperBound - 1] - time[h.lowerBound],
+                           t[(h.lowerBound + h.upperBound) / 2])
+                }.joined(separator: "; ") + (inRun.count > 4 ? "; …" : "")
+                d.warnings.append("\(path): \(inRun.count) isothermal hold(s) left out of the heating run (|dT/dt| below \(Format.shortNumber(IsothermalHolds.holdRateFraction * 100)) % of the ramp rate for ≥ \(Format.shortNumber(IsothermalHolds.holdMinimumMin)) min): \(shown)")
+            }
+            if let r = estimated, r > 0, r.isFinite {
+                let first = pieces.first?.lowerBound ?? range.lowerBound, last = (pieces.last?.upperBound ?? range.upperBound) - 1
+                d.warnings.append(String(format: "\(path): heating rate not stated; %.2f K/min estimated from the time column over the ramp %.1f → %.1f K (lines %d–%d\(inRun.isEmpty ? "" : ", holds left out"))",
+                                         r, t[first], t[last], lines[first], lines[last]))
+            } else {
+                estimated = nil
+            }
+        }
+        // The heating run without its holds, as one series; `rows` maps its points to the table's
+        // rows when holds cut it into pieces (one piece, the common case, needs no map).
+        let single: Range<Int>? = pieces.count == 1 ? pieces[0] : nil
+        var rows: [Int] = []
+        let sliceT: [Double], sliceLines: [Int]
+        if let p = single {
+            // The whole table (the common case) is shared, not copied: 16 MB less for 10^6 rows.
+            if p == t.indices { sliceT = t; sliceLines = lines } else { sliceT = Array(t[p]); sliceLines = Array(lines[p]) }
+        } else {
+            rows.reserveCapacity(pieces.reduce(0) { $0 + $1.count })
+            for p in pieces { rows.append(contentsOf: p) }
+            sliceT = rows.map { t[$0] }; sliceLines = rows.map { lines[$0] }
+        }
+        let (keep, dropped) = try HeatingSegment.rising(sliceT, lines: sliceLines, file: path)
+        if dropped > 0 {
+            d.warnings.append("\(path): \(dropped) point(s) whose temperature did not rise were dropped (reversals ≤ \(HeatingSegment.reversalToleranceK) K, instrument noise)")
+        }
+        let sign: Double = try signFactor(meta, fail: fail)
+        let w = values[1]
+        d.temperatureKValues = dropped == 0 ? sliceT : keep.map { sliceT[$0] }
+        if let p = single, dropped == 0, p == w.indices, wFactor == 1, sign == 1 {
+            d.heatFlowWPerG = w   // every row kept, W/g, endo-up: the parsed column as it is (× 1 is exact)
+        } else if let p = single {
+            d.heatFlowWPerG = keep.map { w[p.lowerBound + $0] * wFactor * sign }
+        } else {
+            d.heatFlowWPerG = keep.map { w[rows[$0]] * wFactor * sign }
+        }
+        try requireRows(d.temperatureKValues.count, table, after: "keeping the heating segment")
+        if let r = estimated { d.heatingRateKPerMin = r }
+    }
+
+    /// A DMA temperature scan at one frequency: E', E'' (and tan δ) on rising temperatures.
+    static func buildTemperatureScan(_ table: RawTable, columns: [ColumnMeaning: MatchedColumn], into d: inout Dataset) throws {
+        let path = table.path
+        func need(_ m: ColumnMeaning, _ what: String) throws -> MatchedColumn { try Self.need(m, what, in: columns, of: table) }
+        let tCol = try need(.temperature, "temperature")
+        let (e1, e2) = (try need(.storageModulus, "storage modulus (E')"), try need(.lossModulus, "loss modulus (E'')"))
+        let tConv = try temperatureConversion(tCol, table)
+        let f1 = try modulusFactor(e1, table), f2 = try modulusFactor(e2, table)
+        var wanted = [tCol.index, e1.index, e2.index]
+        if let td = columns[.tanDelta] { wanted.append(td.index) }
+        let (values, lines) = try TableReader.columns(table, wanted)
+        try requireRows(values[0].count, table)
+        let t = values[0].map(tConv)
+        let (keep, dropped) = try HeatingSegment.rising(t, lines: lines, file: path)
+        if dropped > 0 { d.warnings.append("\(path): \(dropped) point(s) whose temperature did not rise were dropped") }
+        d.temperatureKValues = keep.map { t[$0] }
+        d.storageMPa = keep.map { values[1][$0] * f1 }
+        d.lossMPa = keep.map { values[2][$0] * f2 }
+        if wanted.count > 3 { d.tanDelta = keep.map { values[3][$0] } }
+        guard d.frequencyHz != nil else {
+            throw GlassError(file: path, "dma-tscan without a frequency; expected '# frequency: 2 Hz' or study.toml files.\"\(path)\".frequency")
+        }
+    }
+
+    /// A DMA frequency sweep at one temperature: E', E'' (and tan δ) in increasing frequency.
+    static func buildFrequencySweep(_ table: RawTable, columns: [ColumnMeaning: MatchedColumn], meta: [String: MetadataEntry],
+                                    into d: inout Dataset) throws {
+        let path = table.path
+        let headerLine = table.headerLine
+        func need(_ m: ColumnMeaning, _ what: String) throws -> MatchedColumn { try Self.need(m, what, in: columns, of: table) }
+        let fCol = try need(.frequency, "frequency (f/Hz)")
+        let (e1, e2) = (try need(.storageModulus, "storage modulus (E')"), try need(.lossModulus, "loss modulus (E'')"))
+        // A column named as an angular frequency without a unit is in rad/s (SPEC §2.4).
+        let angular = fCol.header.unit.trimmedSpaces.isEmpty && ColumnMatcher.isAngularFrequency(fCol.header)
+        if angular {
+            d.warnings.append("\(path): column '\(fCol.header.text)' has no unit; read as rad/s (the name says angular frequency) and divided by 2π")
+        }
+        guard let ff = angular ? 1 / (2 * Double.pi) : Units.frequencyFactorToHz(fCol.header.unit) else {
+            throw GlassError(file: path, line: headerLine, "column '\(fCol.header.text)': unit '\(fCol.header.unit)' is not a frequency unit (Hz, rad/s)")
+        }
+        let f1 = try modulusFactor(e1, table), f2 = try modulusFactor(e2, table)
+        var wanted = [fCol.index, e1.index, e2.index]
+        if let td = columns[.tanDelta] { wanted.append(td.index) }
+        // The measured temperature, when no temperature is stated.
+        let measured = d.temperatureK == nil ? columns[.temperature] : nil
+        if let c = measured { wanted.append(c.index) }
+        let (values, lines) = try TableReader.columns(table, wanted)
+        try requireRows(values[0].count, table)
+        if let c = measured {
+            let tConv = try temperatureConversion(c, table)
+            let t = values[wanted.count - 1].map(tConv)
+            let mean = t.reduce(0, +) / Double(t.count)
+            d.temperatureK = mean
+            if let lo = t.min(), let hi = t.max(), hi - lo > sweepTemperatureSpreadK {
+                let k = { (v: Double) in String(format: "%.2f", v) }
+                d.warnings.append("\(d.path): the measured temperature (\(c.header.name)) spans \(k(hi - lo)) K (\(k(lo))–\(k(hi)) K); the sweep is placed at its mean \(k(mean)) K — set `temperature` in study.toml to choose")
+            }
+        }
+        if meta["modulus"]?.value.lowercased() == "shear" || e1.header.name.lowercased().hasPrefix("g") {
+            d.warnings.append("\(path): \(e1.header.name) and \(e2.header.name) are shear moduli (G′, G″), kept as the storage and loss modulus")
+        }
+        let order = values[0].indices.sorted { values[0][$0] < values[0][$1] }
+        for k in 1..<order.count where values[0][order[k]] == values[0][order[k - 1]] {
+            throw GlassError(file: path, line: lines[order[k]], "frequency \(values[0][order[k]]) repeated (also at line \(lines[order[k - 1]])); expected one row per frequency")
+        }
+        for k in order where values[0][k] <= 0 {
+            throw GlassError(file: path, line: lines[k], "frequency \(values[0][k]) ≤ 0; expected a positive frequency")
+        }
+        d.frequencyHzValues = order.map { values[0][$0] * ff }
+        d.storageMPa = order.map { values[1][$0] * f1 }
+        d.lossMPa = order.map { values[2][$0] * f2 }
+        if columns[.tanDelta] != nil { d.tanDelta = order.map { values[3][$0] } }
+        let nonPositive = zip(d.storageMPa, d.lossMPa).filter { $0 <= 0 || $1 <= 0 }.count
+        if nonPositive > 0 {
+            d.warnings.append("\(d.path): \(nonPositive) point(s) with a storage or loss modulus ≤ 0 (not physical: an instrument artefact); kept, but a log-scale analysis cannot use them")
+        }
+        guard d.temperatureK != nil else {
+            throw GlassError(file: path, "dma-fsweep without a temperature; expected '# temperature: 400 K', a temperature column or study.toml files.\"\(path)\".temperature")
+        }
     }
 
     /// Spread of a sweep's measured temperatures above which its mean is reported in a warning, K.
@@ -313,133 +340,5 @@ public enum DatasetBuilder {
             throw GlassError(file: table.path, line: table.dataLines.last.map { $0 + 1 } ?? table.headerLine,
                              "\(n) data row(s)\(suffix); expected at least 2")
         }
-    }
-
-    // MARK: - Heating segment
-
-    /// The rows of the heating segment: the NETZSCH segment asked for (`segment`), else the
-    /// heating segment of largest span (first on ties); for TA exports the longest rising run;
-    /// for native files the whole file.
-    static func heatingRange(_ t: [Double], segments: [Double]?, lines: [Int], table: RawTable,
-                             meta: [String: MetadataEntry], d: inout Dataset) throws -> Range<Int> {
-        let path = table.path
-        var requested: Int?
-        if let s = meta["segment"] {
-            guard let v = MetadataValue.plainNumber(s.value), v == v.rounded(), v >= 1 else {
-                throw GlassError(file: path, line: s.line > 0 ? s.line : nil, "segment '\(s.value)'; expected a segment number such as 3")
-            }
-            requested = Int(v)
-        }
-        // `run = N` (SPEC §2.4): the N-th heating run, 1-based in file order, of a file without a
-        // segment column. Errors name where the key was set: study.toml (line 0) or the file.
-        var runAsked: Int?
-        func runError(_ expected: String) -> GlassError {
-            guard let e = meta["run"] else { return GlassError(file: path, expected) }
-            if e.line > 0 { return GlassError(file: path, line: e.line, "run '\(e.value)'; expected \(expected)") }
-            return GlassError(.usage, file: "study.toml", "files.\"\(path)\".run = \(e.value): expected \(expected)")
-        }
-        if let e = meta["run"] {
-            // Checked before any conversion: 1e19 or 2^63 must not reach Int(_:).
-            guard let v = MetadataValue.plainNumber(e.value), v.isFinite, v == v.rounded(), v >= 1, v <= 1_000_000 else {
-                throw runError("a heating-run number 1, 2, … (an integer ≥ 1)")
-            }
-            guard segments == nil else {
-                throw runError("no run for a file with a segment column (it has one: choose with `segment`)")
-            }
-            runAsked = Int(v)
-        }
-        if let seg = segments {
-            // Consecutive rows with one segment number.
-            var groups: [(id: Int, range: Range<Int>)] = []
-            var a = 0
-            for i in 1...seg.count where i == seg.count || seg[i] != seg[a] {
-                groups.append((Int(seg[a]), a..<i)); a = i
-            }
-            func isHeating(_ g: (id: Int, range: Range<Int>)) -> Bool {
-                if let p = table.segmentPrograms[g.id], let s = p.startK, let e = p.endK {
-                    return e > s + HeatingSegment.turnThresholdK && (p.rateKPerMin ?? 1) > 0
-                }
-                return t[g.range.upperBound - 1] - t[g.range.lowerBound] > HeatingSegment.turnThresholdK
-            }
-            let heating = groups.filter(isHeating)
-            let chosen: (id: Int, range: Range<Int>)
-            if let r = requested {
-                guard let g = groups.first(where: { $0.id == r }) else {
-                    throw GlassError(file: path, "segment \(r) is not in the file; it has segments \(groups.map { String($0.id) }.joined(separator: ", "))")
-                }
-                guard isHeating(g) else { throw GlassError(file: path, "segment \(r) is not a heating segment") }
-                chosen = g
-            } else {
-                guard let best = heating.max(by: { span($0.range, t) < span($1.range, t) || (span($0.range, t) == span($1.range, t) && $0.id < $1.id) }) else {
-                    throw GlassError(file: path, "no heating segment; expected a segment whose temperature rises")
-                }
-                // max(by:) returns the last of equal elements; prefer the first heating segment of that span.
-                chosen = heating.first(where: { span($0.range, t) == span(best.range, t) }) ?? best
-                if heating.count > 1 {
-                    d.warnings.append("\(path): \(heating.count) heating segments (\(heating.map { String($0.id) }.joined(separator: ", "))); using segment \(chosen.id) — set `segment` for this file in study.toml to choose")
-                }
-            }
-            // The chosen segment's programmed rate, unless study.toml (line 0) says otherwise.
-            if meta["heating_rate"]?.line != 0, let r = table.segmentPrograms[chosen.id]?.rateKPerMin, r > 0 {
-                d.heatingRateKPerMin = r
-            }
-            return chosen.range
-        }
-        if let r = requested, r != 1 {
-            throw GlassError(file: path, "segment \(r) asked for, but this file has no segment column")
-        }
-        // Without a segment column: a program of a few clean heating/cooling runs (TA exports,
-        // heat–cool–heat CSVs) gives its longest heating run; anything else must rise throughout.
-        // A short run (< 5 points) is allowed only as the jump between two long ones; shuffled
-        // rows make many short runs and stay an error. `run = N` picks the N-th heating run of
-        // at least 5 points instead.
-        let runs = HeatingSegment.runs(t)
-        let short = runs.filter { $0.range.count < 5 }.count
-        if runs.count > 1 && runs.count <= 20 && short < runs.count - short {
-            let rising = runs.filter { $0.rising }
-            let numbered = rising.filter { $0.range.count >= 5 }
-            let chosen: ClosedRange<Int>
-            if let n = runAsked {
-                guard n <= numbered.count else {
-                    throw runError("a heating-run number from 1 to \(numbered.count) (the file has \(numbered.count) heating run(s))")
-                }
-                chosen = numbered[n - 1].range
-            } else if let best = rising.max(by: { span(Range($0.range), t) < span(Range($1.range), t) }) {
-                chosen = best.range
-            } else {
-                return 0..<t.count
-            }
-            let which = runAsked.map { "heating run \($0) of \(numbered.count)" } ?? "the heating run"
-            let hint = runAsked == nil && numbered.count > 1 ? " — set `run` for this file in study.toml to choose" : ""
-            d.warnings.append("\(path): \(runs.count) heating/cooling runs; using \(which) \(Format.shortNumber(t[chosen.lowerBound])) → \(Format.shortNumber(t[chosen.upperBound])) K (lines \(lines[chosen.lowerBound])–\(lines[chosen.upperBound]))\(hint)")
-            return chosen.lowerBound..<(chosen.upperBound + 1)
-        }
-        if let n = runAsked, n != 1 {
-            throw runError("run 1 (the file holds one heating run)")
-        }
-        return 0..<t.count
-    }
-
-    static func span(_ r: Range<Int>, _ t: [Double]) -> Double { t[r.upperBound - 1] - t[r.lowerBound] }
-
-    /// Where to look for holds that the heating run `range` touches: the run, widened over the
-    /// neighbouring rows that stay within the turning threshold of its first and last temperature
-    /// (a hold before the run's start or after its end, and the last kelvin of the turn into it).
-    static func holdContext(_ range: Range<Int>, _ t: [Double]) -> Range<Int> {
-        guard !range.isEmpty else { return range }
-        var a = range.lowerBound, b = range.upperBound
-        let low = t[a] + HeatingSegment.turnThresholdK, high = t[b - 1] - HeatingSegment.turnThresholdK
-        while a > 0 && t[a - 1] <= low && t[a - 1] >= t[range.lowerBound] - HeatingSegment.turnThresholdK { a -= 1 }
-        while b < t.count && t[b] >= high && t[b] <= t[range.upperBound - 1] + HeatingSegment.turnThresholdK { b += 1 }
-        return a..<b
-    }
-
-    static func slope(x: [Double], y: [Double]) -> Double? {
-        let n = Double(x.count)
-        guard x.count >= 2 else { return nil }
-        let mx = x.reduce(0, +) / n, my = y.reduce(0, +) / n
-        var sxy = 0.0, sxx = 0.0
-        for i in x.indices { sxy += (x[i] - mx) * (y[i] - my); sxx += (x[i] - mx) * (x[i] - mx) }
-        return sxx > 0 ? sxy / sxx : nil
     }
 }

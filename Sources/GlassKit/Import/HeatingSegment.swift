@@ -205,6 +205,127 @@ public enum IsothermalHolds {
     }
 }
 
+// MARK: - Choosing the heating run of a DSC file
+
+extension HeatingSegment {
+    /// The rows of the heating segment: the NETZSCH segment asked for (`segment`), else the
+    /// heating segment of largest span (first on ties); for TA exports the longest rising run;
+    /// for native files the whole file.
+    static func heatingRange(_ t: [Double], segments: [Double]?, lines: [Int], table: RawTable,
+                             meta: [String: MetadataEntry], d: inout Dataset) throws -> Range<Int> {
+        let path = table.path
+        var requested: Int?
+        if let s = meta["segment"] {
+            guard let v = MetadataValue.plainNumber(s.value), v == v.rounded(), v >= 1 else {
+                throw GlassError(file: path, line: s.line > 0 ? s.line : nil, "segment '\(s.value)'; expected a segment number such as 3")
+            }
+            requested = Int(v)
+        }
+        // `run = N` (SPEC §2.4): the N-th heating run, 1-based in file order, of a file without a
+        // segment column. Errors name where the key was set: study.toml (line 0) or the file.
+        var runAsked: Int?
+        func runError(_ expected: String) -> GlassError {
+            guard let e = meta["run"] else { return GlassError(file: path, expected) }
+            if e.line > 0 { return GlassError(file: path, line: e.line, "run '\(e.value)'; expected \(expected)") }
+            return GlassError(.usage, file: "study.toml", "files.\"\(path)\".run = \(e.value): expected \(expected)")
+        }
+        if let e = meta["run"] {
+            // Checked before any conversion: 1e19 or 2^63 must not reach Int(_:).
+            guard let v = MetadataValue.plainNumber(e.value), v.isFinite, v == v.rounded(), v >= 1, v <= 1_000_000 else {
+                throw runError("a heating-run number 1, 2, … (an integer ≥ 1)")
+            }
+            guard segments == nil else {
+                throw runError("no run for a file with a segment column (it has one: choose with `segment`)")
+            }
+            runAsked = Int(v)
+        }
+        if let seg = segments {
+            // Consecutive rows with one segment number.
+            var groups: [(id: Int, range: Range<Int>)] = []
+            var a = 0
+            for i in 1...seg.count where i == seg.count || seg[i] != seg[a] {
+                groups.append((Int(seg[a]), a..<i)); a = i
+            }
+            func isHeating(_ g: (id: Int, range: Range<Int>)) -> Bool {
+                if let p = table.segmentPrograms[g.id], let s = p.startK, let e = p.endK {
+                    return e > s + turnThresholdK && (p.rateKPerMin ?? 1) > 0
+                }
+                return t[g.range.upperBound - 1] - t[g.range.lowerBound] > turnThresholdK
+            }
+            let heating = groups.filter(isHeating)
+            let chosen: (id: Int, range: Range<Int>)
+            if let r = requested {
+                guard let g = groups.first(where: { $0.id == r }) else {
+                    throw GlassError(file: path, "segment \(r) is not in the file; it has segments \(groups.map { String($0.id) }.joined(separator: ", "))")
+                }
+                guard isHeating(g) else { throw GlassError(file: path, "segment \(r) is not a heating segment") }
+                chosen = g
+            } else {
+                guard let best = heating.max(by: { span($0.range, t) < span($1.range, t) || (span($0.range, t) == span($1.range, t) && $0.id < $1.id) }) else {
+                    throw GlassError(file: path, "no heating segment; expected a segment whose temperature rises")
+                }
+                // max(by:) returns the last of equal elements; prefer the first heating segment of that span.
+                chosen = heating.first(where: { span($0.range, t) == span(best.range, t) }) ?? best
+                if heating.count > 1 {
+                    d.warnings.append("\(path): \(heating.count) heating segments (\(heating.map { String($0.id) }.joined(separator: ", "))); using segment \(chosen.id) — set `segment` for this file in study.toml to choose")
+                }
+            }
+            // The chosen segment's programmed rate, unless study.toml (line 0) says otherwise.
+            if meta["heating_rate"]?.line != 0, let r = table.segmentPrograms[chosen.id]?.rateKPerMin, r > 0 {
+                d.heatingRateKPerMin = r
+            }
+            return chosen.range
+        }
+        if let r = requested, r != 1 {
+            throw GlassError(file: path, "segment \(r) asked for, but this file has no segment column")
+        }
+        // Without a segment column: a program of a few clean heating/cooling runs (TA exports,
+        // heat–cool–heat CSVs) gives its longest heating run; anything else must rise throughout.
+        // A short run (< 5 points) is allowed only as the jump between two long ones; shuffled
+        // rows make many short runs and stay an error. `run = N` picks the N-th heating run of
+        // at least 5 points instead.
+        let runs = runs(t)
+        let short = runs.filter { $0.range.count < 5 }.count
+        if runs.count > 1 && runs.count <= 20 && short < runs.count - short {
+            let rising = runs.filter { $0.rising }
+            let numbered = rising.filter { $0.range.count >= 5 }
+            let chosen: ClosedRange<Int>
+            if let n = runAsked {
+                guard n <= numbered.count else {
+                    throw runError("a heating-run number from 1 to \(numbered.count) (the file has \(numbered.count) heating run(s))")
+                }
+                chosen = numbered[n - 1].range
+            } else if let best = rising.max(by: { span(Range($0.range), t) < span(Range($1.range), t) }) {
+                chosen = best.range
+            } else {
+                return 0..<t.count
+            }
+            let which = runAsked.map { "heating run \($0) of \(numbered.count)" } ?? "the heating run"
+            let hint = runAsked == nil && numbered.count > 1 ? " — set `run` for this file in study.toml to choose" : ""
+            d.warnings.append("\(path): \(runs.count) heating/cooling runs; using \(which) \(Format.shortNumber(t[chosen.lowerBound])) → \(Format.shortNumber(t[chosen.upperBound])) K (lines \(lines[chosen.lowerBound])–\(lines[chosen.upperBound]))\(hint)")
+            return chosen.lowerBound..<(chosen.upperBound + 1)
+        }
+        if let n = runAsked, n != 1 {
+            throw runError("run 1 (the file holds one heating run)")
+        }
+        return 0..<t.count
+    }
+
+    static func span(_ r: Range<Int>, _ t: [Double]) -> Double { t[r.upperBound - 1] - t[r.lowerBound] }
+
+    /// Where to look for holds that the heating run `range` touches: the run, widened over the
+    /// neighbouring rows that stay within the turning threshold of its first and last temperature
+    /// (a hold before the run's start or after its end, and the last kelvin of the turn into it).
+    static func holdContext(_ range: Range<Int>, _ t: [Double]) -> Range<Int> {
+        guard !range.isEmpty else { return range }
+        var a = range.lowerBound, b = range.upperBound
+        let low = t[a] + turnThresholdK, high = t[b - 1] - turnThresholdK
+        while a > 0 && t[a - 1] <= low && t[a - 1] >= t[range.lowerBound] - turnThresholdK { a -= 1 }
+        while b < t.count && t[b] >= high && t[b] <= t[range.upperBound - 1] + turnThresholdK { b += 1 }
+        return a..<b
+    }
+}
+
 /// The rows a heating run keeps, in order: every row of the run (no list stored), or a list.
 public struct KeptRows: RandomAccessCollection, Sendable, Equatable {
     private let all: Int?

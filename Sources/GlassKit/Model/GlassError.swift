@@ -48,11 +48,4 @@ public struct GlassError: Error, CustomStringConvertible, Equatable, Sendable {
         case .cannotCreate: return 73
         }
     }
-
-    /// The same error attributed to `file` (when it had none).
-    public func inFile(_ name: String) -> GlassError {
-        var copy = self
-        if copy.file == nil { copy.file = name }
-        return copy
-    }
 }

@@ -33,6 +33,12 @@ public struct StateSettings: Sendable, Equatable {
     /// QPD window following the α peak, decades above each isotherm's E'' maximum (SPEC §4.2,
     /// `qpd_window_above_peak_decades`).
     public var qpdWindowAbovePeakDecades: ClosedRange<Double>?
+    /// Glass-line window of the T_g constructions, K (`glass_line_K`).
+    public var glassLineK: ClosedRange<Double>?
+    /// Liquid-line window, K (`liquid_line_K`).
+    public var liquidLineK: ClosedRange<Double>?
+    /// Crystallization window, K (`crystallization_window_K`).
+    public var crystallizationWindowK: ClosedRange<Double>?
     /// Empty settings.
     public init() {}
 }

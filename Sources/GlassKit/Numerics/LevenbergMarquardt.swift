@@ -14,9 +14,60 @@ public struct NonlinearFit: Sendable {
     public let residualSumOfSquares: Double
     /// Number of iterations (Jacobian evaluations) performed.
     public let iterations: Int
+    /// Why the iteration stopped (MINPACK's `info`).
+    public let stopReason: LevenbergMarquardt.StopReason
+    /// Residual-function evaluations, finite-difference Jacobians and the covariance included.
+    public let functionEvaluations: Int
+    /// Jacobian evaluations (analytic, or one finite-difference Jacobian each), the covariance's
+    /// included.
+    public let jacobianEvaluations: Int
+
     /// True when a convergence test was met (MINPACK `info` 1–4 or 6–8); false when the iteration
     /// or evaluation budget ran out first.
-    public let converged: Bool
+    public var converged: Bool { stopReason.isConvergence }
+}
+
+extension LevenbergMarquardt {
+    /// Why a fit stopped: MINPACK `lmder`'s `info` 1–8 (`info` 0, improper input, is a nil result).
+    public enum StopReason: Int, Sendable, Equatable, CaseIterable {
+        /// Actual and predicted relative reductions in the SSR are at most `ftol`.
+        case relativeReduction = 1
+        /// The relative change of the parameters (trust region against ‖D·x‖) is at most `xtol`.
+        case relativeStep = 2
+        /// Both 1 and 2.
+        case relativeReductionAndStep = 3
+        /// The residual vector is orthogonal to the Jacobian's columns to within `gtol`.
+        case orthogonalGradient = 4
+        /// The budget ran out: `maxIterations` Jacobian or 20·`maxIterations` residual evaluations.
+        case evaluationLimit = 5
+        /// `ftol` is below machine precision: no further reduction in the SSR is possible.
+        case reductionAtMachinePrecision = 6
+        /// `xtol` is below machine precision: no further improvement of the parameters is possible.
+        case stepAtMachinePrecision = 7
+        /// `gtol` is below machine precision: the residuals are orthogonal to the Jacobian to rounding.
+        case gradientAtMachinePrecision = 8
+
+        /// MINPACK's `info` code.
+        public var info: Int { rawValue }
+
+        /// True for every reason but the exhausted budget: 6–8 mean that no further progress is
+        /// possible in Double, which is convergence to the attainable accuracy.
+        public var isConvergence: Bool { self != .evaluationLimit }
+
+        /// One line saying why the fit stopped (after MINPACK's documentation of `info`).
+        public var message: String {
+            switch self {
+            case .relativeReduction: return "the relative reduction of the sum of squares is at most ftol"
+            case .relativeStep: return "the relative change of the parameters is at most xtol"
+            case .relativeReductionAndStep: return "the relative reduction of the sum of squares is at most ftol and the relative change of the parameters at most xtol"
+            case .orthogonalGradient: return "the residuals are orthogonal to the Jacobian's columns to within gtol"
+            case .evaluationLimit: return "the iteration or evaluation limit was reached before convergence"
+            case .reductionAtMachinePrecision: return "no further reduction of the sum of squares is possible (ftol below machine precision)"
+            case .stepAtMachinePrecision: return "no further improvement of the parameters is possible (xtol below machine precision)"
+            case .gradientAtMachinePrecision: return "the residuals are orthogonal to the Jacobian to machine precision (gtol below machine precision)"
+            }
+        }
+    }
 }
 
 /// MINPACK-style Levenberg–Marquardt (a Swift port of `lmder`, `lmpar`, `qrfac`, `qrsolv` and
@@ -27,8 +78,10 @@ public struct NonlinearFit: Sendable {
 /// - Trust-region step: the Levenberg–Marquardt parameter is found by Moré's safeguarded Newton
 ///   iteration on ‖D·p‖ = Δ, each trial solved by QR with column pivoting plus Givens rotations.
 /// - Convergence: relative reduction in SSR ≤ `ftol` (actual and predicted), trust radius
-///   Δ ≤ `xtol`·‖D·x‖, or the gradient test with `gtol = 0`; also the machine-precision variants
-///   (MINPACK `info` 6–8), which mean no further progress is possible and count as converged.
+///   Δ ≤ `xtol`·‖D·x‖, or the gradient test ≤ `gtol` (0 by default: only an exact stationary
+///   point); also the machine-precision variants (MINPACK `info` 6–8), which mean no further
+///   progress is possible and count as converged. The fit reports which (`StopReason`) and its
+///   function and Jacobian evaluation counts.
 /// - Forward differences when no Jacobian is given, with MINPACK's step h = √ε·|xⱼ| (√ε when
 ///   xⱼ = 0). The covariance at the solution then uses central differences (h = ε^⅓·|xⱼ|),
 ///   accurate to about 10 digits instead of 8.
@@ -39,10 +92,10 @@ public struct NonlinearFit: Sendable {
 /// Rat43) correct only to ~4 digits. Near the solution the extra iterations are cheap: the
 /// iteration converges quadratically on small-residual problems.
 public enum LevenbergMarquardt {
-    /// Relative SSR reduction below which the fit is converged.
-    static let ftol = 1e-15
-    /// Relative trust-region size below which the fit is converged.
-    static let xtol = 1e-15
+    /// Relative SSR reduction below which the fit is converged (the default of `fit`'s `ftol`).
+    public static let ftol = 1e-15
+    /// Relative trust-region size below which the fit is converged (the default of `fit`'s `xtol`).
+    public static let xtol = 1e-15
     /// Initial trust-region size as a multiple of ‖D·x₀‖ (MINPACK's recommended 100).
     static let stepBound = 100.0
     /// Residual evaluations allowed per permitted iteration (failed trial steps included).
@@ -60,6 +113,8 @@ public enum LevenbergMarquardt {
     ///     convention). Forward differences are used when nil.
     ///   - maxIterations: bound on Jacobian evaluations; residual evaluations are bounded by
     ///     20·`maxIterations` plus those of finite differences.
+    ///   - ftol, xtol, gtol: MINPACK's convergence tolerances (see the type's notes); `gtol` = 0
+    ///     accepts only an exact stationary point.
     /// - Returns: nil when the inputs are invalid (k = 0, m < k, non-finite start), when the
     ///   residuals at the start or any Jacobian are not finite, or when a closure changes the
     ///   size of its buffer. A non-finite residual at a trial point is treated as a failed step
@@ -67,9 +122,11 @@ public enum LevenbergMarquardt {
     public static func fit(start: [Double], residualCount m: Int,
                            residuals: ([Double], inout [Double]) -> Void,
                            jacobian: (([Double], inout [[Double]]) -> Void)? = nil,
-                           maxIterations: Int = 1000) -> NonlinearFit? {
+                           maxIterations: Int = 1000, ftol: Double = LevenbergMarquardt.ftol,
+                           xtol: Double = LevenbergMarquardt.xtol, gtol: Double = 0) -> NonlinearFit? {
         let n = start.count
-        guard n > 0, m >= n, maxIterations > 0, start.allSatisfy(\.isFinite) else { return nil }
+        guard n > 0, m >= n, maxIterations > 0, start.allSatisfy(\.isFinite),
+              ftol >= 0, xtol >= 0, gtol >= 0 else { return nil }
         let epsmch = Double.ulpOfOne
         let maxEvaluations = evaluationsPerIteration * maxIterations
 
@@ -100,6 +157,8 @@ public enum LevenbergMarquardt {
         var xnorm = 0.0
         var iterations = 0
         var evaluations = 1
+        var functionEvaluations = 1  // every residual call, unlike `evaluations` (the budget's count)
+        var jacobianEvaluations = 0
         var info = 0
 
         // Without a Jacobian, iterate with forward differences; once converged, polish with
@@ -111,6 +170,7 @@ public enum LevenbergMarquardt {
         outer: while true {
             if iterations >= maxIterations { info = 5; break }
             iterations += 1
+            jacobianEvaluations += 1
             if let jacobian {
                 guard evaluateJacobian(jacobian, x, &rows, &fjac, m: m, n: n) else { return nil }
             } else if central {
@@ -118,8 +178,10 @@ public enum LevenbergMarquardt {
                     return nil
                 }
                 evaluations += 2 * n
+                functionEvaluations += 2 * n
             } else {
                 forwardDifference(residuals, x: &x, fvec: fvec, fjac: &fjac, work: &work, m: m, n: n)
+                functionEvaluations += n
                 guard fjac.allSatisfy(\.isFinite) else { return nil }
             }
             qrfac(m: m, n: n, a: &fjac, pivot: true, ipvt: &ipvt, rdiag: &rdiag, acnorm: &acnorm, wa: &sdiag)
@@ -160,7 +222,7 @@ public enum LevenbergMarquardt {
                     }
                 }
             }
-            if gnorm <= 0 { info = 4 }  // gtol = 0: only an exact stationary point
+            if gnorm <= gtol { info = 4 }
             for j in 0..<n { diag[j] = max(diag[j], acnorm[j]) }
 
             inner: while info == 0 {
@@ -177,6 +239,7 @@ public enum LevenbergMarquardt {
 
                 residuals(trialX, &trialF)
                 evaluations += 1
+                functionEvaluations += 1
                 guard trialF.count == m else { return nil }
                 let fnorm1 = trialF.allSatisfy(\.isFinite) ? enorm(trialF) : .infinity
 
@@ -249,10 +312,15 @@ public enum LevenbergMarquardt {
         let covariance = covarianceAtSolution(x: x, m: m, n: n, ssr: ssr, residuals: residuals,
                                               jacobian: jacobian, rows: &rows, fjac: &fjac,
                                               work: &work, trial: &trialF)
+        if m > n {  // the covariance evaluated the Jacobian once more
+            jacobianEvaluations += 1
+            if jacobian == nil { functionEvaluations += 2 * n }
+        }
         let errors = covariance.map { c in (0..<n).map { c[$0][$0].squareRoot() } }
         return NonlinearFit(parameters: x, standardErrors: errors, covariance: covariance,
                             residualSumOfSquares: ssr, iterations: iterations,
-                            converged: info != 5 && info != 0)
+                            stopReason: StopReason(rawValue: info) ?? .evaluationLimit,
+                            functionEvaluations: functionEvaluations, jacobianEvaluations: jacobianEvaluations)
     }
 
     // MARK: - Jacobians

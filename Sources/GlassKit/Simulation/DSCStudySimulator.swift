@@ -54,6 +54,28 @@ public struct CrystallizationExotherm: Sendable, Equatable {
         return -enthalpyJPerG * heatingRateKPerMin / 60 * dxdT
     }
 
+    /// The model's crystallization onset T_x at `heatingRateKPerMin`, K: the tangent at the steepest
+    /// descent of the exotherm's heat flow (below its peak) meets the zero line — the §3.1 construction
+    /// on the exotherm alone, on a 0.001 K grid with exact derivatives. Nil for a degenerate shape.
+    public func onsetK(heatingRateKPerMin: Double) -> Double? {
+        guard peakK > 0, heatingRateKPerMin > 0 else { return nil }
+        // dW/dT by a central difference of the closed form (h = 1e-4 K: error ≈ h²·W‴/6, negligible).
+        func slope(_ t: Double) -> Double {
+            (heatFlowWPerG(atK: t + 1e-4, heatingRateKPerMin: heatingRateKPerMin)
+                - heatFlowWPerG(atK: t - 1e-4, heatingRateKPerMin: heatingRateKPerMin)) / 2e-4
+        }
+        var best = peakK, bestSlope = 0.0
+        var t = peakK - 60
+        while t < peakK {
+            let s = slope(t)
+            if s < bestSlope { bestSlope = s; best = t }
+            t += 0.001
+        }
+        guard bestSlope < 0 else { return nil }
+        let onset = best - heatFlowWPerG(atK: best, heatingRateKPerMin: heatingRateKPerMin) / bestSlope
+        return onset.isFinite ? onset : nil
+    }
+
     private func scaledTime(_ temperatureK: Double) -> Double {
         let ratio = temperatureK / peakK
         return exp(activationOverRK * (1 / peakK - 1 / temperatureK)) * ratio * ratio
@@ -78,71 +100,6 @@ public struct DSCNoiseModel: Sendable, Equatable {
 
     /// No noise and no drift.
     public static let none = DSCNoiseModel(sigmaWPerG: 0, maxOffsetWPerG: 0, maxSlopeWPerGK: 0)
-}
-
-/// SplitMix64 (Steele, Lea, Flood 2014): a small seeded generator, identical on every platform.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
-    /// The internal state (advanced by the golden-ratio increment on every draw).
-    public private(set) var state: UInt64
-    private var spareGaussian: Double?
-
-    /// A generator starting from `seed`.
-    public init(seed: UInt64) {
-        self.state = seed
-    }
-
-    /// The next 64 random bits.
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in the open interval (0, 1), 53 random bits.
-    public mutating func nextUniform() -> Double {
-        (Double(next() >> 11) + 0.5) * 0x1p-53
-    }
-
-    /// Standard normal deviate (Marsaglia's polar method with a portable logarithm).
-    public mutating func nextGaussian() -> Double {
-        if let spare = spareGaussian {
-            spareGaussian = nil
-            return spare
-        }
-        while true {
-            let v1 = 2 * nextUniform() - 1
-            let v2 = 2 * nextUniform() - 1
-            let s = v1 * v1 + v2 * v2
-            guard s < 1, s > 0 else { continue }
-            let factor = (-2 * SplitMix64.portableLog(s) / s).squareRoot()
-            spareGaussian = v2 * factor
-            return v1 * factor
-        }
-    }
-
-    /// Natural logarithm of a positive finite x from +, −, ×, ÷ only (bit-identical on every IEEE platform).
-    static func portableLog(_ x: Double) -> Double {
-        guard x > 0, x.isFinite else { return x == 0 ? -.infinity : .nan }
-        var exponent = Double(x.exponent)
-        var mantissa = x.significand // [1, 2)
-        if mantissa > 1.4142135623730951 {
-            mantissa /= 2
-            exponent += 1
-        }
-        let s = (mantissa - 1) / (mantissa + 1) // |s| < 0.172
-        let s2 = s * s
-        var term = s
-        var sum = 0.0
-        var denominator = 1.0
-        for _ in 0..<14 {
-            sum += term / denominator
-            term *= s2
-            denominator += 2
-        }
-        return 2 * sum + exponent * 0.6931471805599453
-    }
 }
 
 /// Everything that defines a simulated study.
@@ -255,6 +212,25 @@ public struct SimulatedDSCFile: Sendable, Equatable {
     /// Fictive temperature along the scan, K (empty for the crystalline run).
     public let fictiveTemperatureK: [Double]
 
+    /// The model's T_g on this heating scan, K: the first temperature where dT_f/dT (central
+    /// differences of the noise-free fictive temperature) reaches 1/2 — where half of the liquid's
+    /// extra heat capacity is switched on, the physical counterpart of the DSC midpoint. Linear
+    /// interpolation between points; nil for a crystalline run or no crossing.
+    public var modelMidpointTgK: Double? {
+        let t = temperatureK, f = fictiveTemperatureK
+        guard f.count == t.count, t.count >= 3 else { return nil }
+        var previous: (Double, Double)?
+        for k in 1..<(t.count - 1) {
+            let d = (f[k + 1] - f[k - 1]) / (t[k + 1] - t[k - 1])
+            if d >= 0.5 {
+                guard let (tp, dp) = previous else { return t[k] }
+                return tp + (0.5 - dp) * (t[k] - tp) / (d - dp)
+            }
+            previous = (t[k], d)
+        }
+        return nil
+    }
+
     /// A relative path for the file in a study directory, e.g. `dsc/cooled-10.csv`.
     public var suggestedPath: String { "dsc/\(state).csv" }
 
@@ -300,6 +276,11 @@ public struct SimulatedDSCStudy: Sendable, Equatable {
     public let molarMass: Double?
     /// The configuration the study was made from.
     public let configuration: DSCStudyConfiguration
+
+    /// The model's crystallization onset T_x at the scans' heating rate, K (nil without an exotherm).
+    public var crystallizationOnsetK: Double? {
+        configuration.crystallization?.onsetK(heatingRateKPerMin: configuration.heatingRateKPerMin)
+    }
 }
 
 /// Assembles a simulated DSC study (see file header).
@@ -330,8 +311,13 @@ public enum DSCStudySimulator {
             let exotherm = (isAsCast || c.crystallizeCooledStates) ? c.crystallization : nil
             var clean = run.heatFlowWPerG
             if let exotherm {
+                // The crystallised fraction x takes the crystal's heat capacity (W → β·Cp_crystal after
+                // crystallization) and releases ΔH_x: W = (1 − x)·W_TNM + x·β·Cp_crystal + W_exo.
+                let rate = c.heatingRateKPerMin / 60
                 for (k, t) in run.temperatureK.enumerated() {
-                    clean[k] += exotherm.heatFlowWPerG(atK: t, heatingRateKPerMin: c.heatingRateKPerMin)
+                    let x = exotherm.transformedFraction(atK: t)
+                    clean[k] = (1 - x) * clean[k] + x * rate * c.parameters.cpCrystal.value(atK: t)
+                        + exotherm.heatFlowWPerG(atK: t, heatingRateKPerMin: c.heatingRateKPerMin)
                 }
             }
             files.append(SimulatedDSCFile(

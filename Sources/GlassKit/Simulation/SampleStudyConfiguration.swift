@@ -16,6 +16,14 @@ extension DSCStudyConfiguration {
         c.teK = teK
         c.seed = seed
         c.noise = DSCNoiseModel(sigmaWPerG: noiseWPerG, maxOffsetWPerG: driftWPerG, maxSlopeWPerGK: driftWPerG / 200)
+        // Scans from 250 K (a glass line below the as-cast's sub-T_g relaxation, which starts near room
+        // temperature) to 600 K through crystallization (issue 9: view 1 shows glass,
+        // transition, overshoot, liquid and the exotherm), peak at 560 K so that the liquid is in
+        // equilibrium over 505–525 K before the exotherm starts (docs/transitions.md).
+        c.startK = 250
+        c.cooledStateEndK = c.endK
+        c.crystallizeCooledStates = true
+        c.crystallization = CrystallizationExotherm(peakK: 560)
         return c
     }
 

@@ -1,0 +1,253 @@
+/// The characteristic temperatures of one curve or (as means) one state (method reference §3.1, §5 Additions).
+public struct TransitionValues: Sendable, Equatable {
+    /// Extrapolated onset T_g, K.
+    public var tgOnsetK: Double?
+    /// Midpoint T_g, K.
+    public var tgMidpointK: Double?
+    /// Inflection T_g,i, K.
+    public var tgInflectionK: Double?
+    /// End T_g, K.
+    public var tgEndK: Double?
+    /// Δc_p, J/(g·K).
+    public var deltaCpJPerGK: Double?
+    /// Fictive temperature (area matching), K.
+    public var tfK: Double?
+    /// Crystallization onset T_x, K.
+    public var txOnsetK: Double?
+    /// Crystallization peak T_x,p, K.
+    public var txPeakK: Double?
+    /// Crystallization enthalpy ΔH_x, J/g (positive).
+    public var dHxJPerG: Double?
+    /// ΔT_x = T_x − T_g,onset, K.
+    public var deltaTxK: Double?
+
+    /// No values.
+    public init() {}
+
+    /// Every field with its export key, in the export's order.
+    public var fields: [(key: String, value: Double?)] {
+        [("Tg_onset_K", tgOnsetK), ("Tg_midpoint_K", tgMidpointK), ("Tg_inflection_K", tgInflectionK), ("Tg_end_K", tgEndK),
+         ("delta_cp_J_per_gK", deltaCpJPerGK), ("Tf_K", tfK), ("Tx_onset_K", txOnsetK), ("Tx_peak_K", txPeakK),
+         ("dH_x_J_per_g", dHxJPerG), ("delta_Tx_K", deltaTxK)]
+    }
+
+    /// The mean of the non-null values of each field (nil where all are null).
+    public static func mean(_ all: [TransitionValues]) -> TransitionValues {
+        if all.count == 1 { return all[0] }
+        func m(_ f: (TransitionValues) -> Double?) -> Double? {
+            let v = all.compactMap(f)
+            return v.isEmpty ? nil : v.reduce(0, +) / Double(v.count)
+        }
+        var r = TransitionValues()
+        r.tgOnsetK = m { $0.tgOnsetK }; r.tgMidpointK = m { $0.tgMidpointK }; r.tgInflectionK = m { $0.tgInflectionK }
+        r.tgEndK = m { $0.tgEndK }; r.deltaCpJPerGK = m { $0.deltaCpJPerGK }; r.tfK = m { $0.tfK }
+        r.txOnsetK = m { $0.txOnsetK }; r.txPeakK = m { $0.txPeakK }; r.dHxJPerG = m { $0.dHxJPerG }; r.deltaTxK = m { $0.deltaTxK }
+        return r
+    }
+}
+
+/// The constructions on one file (kept for drawing: lines and tangents).
+public struct CurveTransitions: Sendable, Equatable {
+    /// Source file.
+    public var path: String
+    /// Its values.
+    public var values: TransitionValues
+    /// Glass line, if fitted.
+    public var glassLine: TransitionLine?
+    /// Liquid line, if fitted.
+    public var liquidLine: TransitionLine?
+    /// The inflectional tangent.
+    public var inflectionTangent: TransitionLine?
+    /// The tangent at the crystallization's steepest descent.
+    public var crystallizationTangent: TransitionLine?
+}
+
+/// The characteristic temperatures of one DSC state.
+public struct DSCStateTransitions: Sendable, Equatable {
+    /// State label.
+    public var state: String
+    /// Cooling rate, K/min (nil for as-cast).
+    public var coolingRateKPerMin: Double?
+    /// The windows used (nil where none was given and none could be proposed).
+    public var windows: TransitionWindows
+    /// `given` when all three windows were given, else `proposed`.
+    public var origin: WindowsOrigin
+    /// Which windows were proposed (not given).
+    public var proposedKinds: [TransitionWindowKind]
+    /// Means over the state's files of the non-null values.
+    public var values: TransitionValues
+    /// Per file, in path order.
+    public var curves: [CurveTransitions]
+    /// Why values are missing.
+    public var warnings: [String]
+}
+
+/// What the constructions need, prepared once per study (O(n) per curve): per state, per curve,
+/// the `TransitionCurve`, and per state the proposed windows.
+public struct TransitionPrepared: Sendable, Equatable {
+    /// `curves[s][k]` for state s, curve k of `DSCPrepared.states`.
+    public var curves: [[TransitionCurve]]
+    /// Proposals per state (from its first curve).
+    public var proposals: [TransitionProposal]
+
+    /// Nothing prepared.
+    public static let empty = TransitionPrepared(curves: [], proposals: [])
+
+    /// Prepares every curve of `states`.
+    public init(_ states: [DSCState]) {
+        curves = states.map { s in s.curves.map { TransitionCurve($0.curve) } }
+        proposals = curves.map { cs in cs.first.map(TransitionProposal.propose) ?? TransitionProposal(windows: TransitionWindows(), reasons: ["no curve"]) }
+    }
+
+    init(curves: [[TransitionCurve]], proposals: [TransitionProposal]) {
+        self.curves = curves; self.proposals = proposals
+    }
+
+    /// Whether this was prepared for `states` (same shape).
+    func matches(_ states: [DSCState]) -> Bool {
+        curves.count == states.count && zip(curves, states).allSatisfy { $0.count == $1.curves.count }
+    }
+}
+
+/// Runs the constructions of the method reference §3.1 for every DSC state.
+public enum TransitionAnalysis {
+    /// The windows of `state` after precedence (a value set for the state > option > study.toml per
+    /// state > top level > proposed),
+    /// each with the name to blame in an error (nil for proposed windows).
+    public static func resolveWindows(state: String, options: AnalysisOptions, settings: StudySettings,
+                                      proposal: TransitionProposal) -> (windows: TransitionWindows, sources: [TransitionWindowKind: String], proposed: [TransitionWindowKind]) {
+        var w = TransitionWindows()
+        var sources: [TransitionWindowKind: String] = [:]
+        var proposed: [TransitionWindowKind] = []
+        for kind in TransitionWindowKind.allCases {
+            if let v = options.perState[state]?.transitionWindow(kind) {
+                w[kind] = v; sources[kind] = "the explorer (\(state))"
+            } else if let v = options.transitionWindow(kind) {
+                w[kind] = v; sources[kind] = kind.option
+            } else if let v = settings.perState[state]?.transitionWindow(kind) {
+                w[kind] = v; sources[kind] = "states.\"\(state)\".\(kind.key)"
+            } else if let v = settings.common.transitionWindow(kind) {
+                w[kind] = v; sources[kind] = kind.key
+            } else {
+                w[kind] = proposal.windows[kind]; proposed.append(kind)
+            }
+        }
+        return (w, sources, proposed)
+    }
+
+    /// Every state's transitions. Bad given windows (low ≥ high, not finite, outside a curve's data,
+    /// fewer than 3 points) are usage errors naming the option or study.toml key.
+    public static func evaluate(_ p: DSCPrepared, options: AnalysisOptions, settings: StudySettings) throws -> [DSCStateTransitions] {
+        let prepared = p.transitions.matches(p.states) ? p.transitions : TransitionPrepared(p.states)
+        var out: [DSCStateTransitions] = []
+        out.reserveCapacity(p.states.count)
+        for (si, s) in p.states.enumerated() {
+            let proposal = prepared.proposals[si]
+            var (windows, sources, proposedKinds) = resolveWindows(state: s.state, options: options, settings: settings, proposal: proposal)
+            var warnings: [String] = []
+            // Validate given windows (errors) and proposed ones (dropped with a reason).
+            for kind in TransitionWindowKind.allCases {
+                guard let r = windows[kind] else { continue }
+                for (k, c) in s.curves.enumerated() {
+                    if let problem = problem(r, prepared.curves[si][k]) {
+                        if let name = sources[kind] {
+                            let isOption = name.hasPrefix("--")
+                            let shown = "\(Format.shortNumber(r.lowerBound)):\(Format.shortNumber(r.upperBound))"
+                            throw GlassError(.usage, file: isOption ? name : "study.toml",
+                                             "\(isOption ? "" : name + " = ")\(isOption ? shown : "[\(Format.shortNumber(r.lowerBound)), \(Format.shortNumber(r.upperBound))]") \(problem) in \(c.path); expected a window with at least 3 data points inside the data")
+                        }
+                        warnings.append("\(s.state): proposed \(kind.key) \(problem) in \(c.path): not used")
+                        windows[kind] = nil
+                        break
+                    }
+                }
+            }
+            for kind in proposedKinds where windows[kind] == nil {
+                if let reason = proposal.reasons.first(where: { $0.contains(kind == .glassLine ? "glass" : kind == .liquidLine ? "liquid" : "crystallization") }) {
+                    warnings.append("\(s.state): \(reason)")
+                }
+            }
+            var curves: [CurveTransitions] = []
+            for (k, c) in s.curves.enumerated() {
+                let (ct, reasons) = evaluateCurve(prepared.curves[si][k], path: c.path, betaKPerS: c.heatingRateKPerMin / 60, windows: windows)
+                curves.append(ct)
+                warnings += reasons.map { "\(c.path): \($0)" }
+            }
+            out.append(DSCStateTransitions(state: s.state, coolingRateKPerMin: s.coolingRateKPerMin, windows: windows,
+                                           origin: proposedKinds.isEmpty ? .given : .proposed, proposedKinds: proposedKinds,
+                                           values: TransitionValues.mean(curves.map { $0.values }), curves: curves, warnings: warnings))
+        }
+        return out
+    }
+
+    /// Why `r` cannot be used on `c`, or nil.
+    static func problem(_ r: ClosedRange<Double>, _ c: TransitionCurve) -> String? {
+        guard r.lowerBound.isFinite, r.upperBound.isFinite, r.lowerBound < r.upperBound else { return "is not LO < HI" }
+        guard let d = c.curve.domain else { return "has no data" }
+        guard d.lowerBound <= r.lowerBound, r.upperBound <= d.upperBound else {
+            return "is outside the data (\(Format.shortNumber(d.lowerBound))–\(Format.shortNumber(d.upperBound)) K)"
+        }
+        let count = c.indices(r).count
+        guard count >= 3 else { return "holds \(count) data point\(count == 1 ? "" : "s") (fewer than 3)" }
+        return nil
+    }
+
+    /// The constructions on one curve with `windows` (already validated). O(log n) + O(points in the windows' searches).
+    public static func evaluateCurve(_ c: TransitionCurve, path: String, betaKPerS: Double,
+                                     windows: TransitionWindows) -> (CurveTransitions, [String]) {
+        var v = TransitionValues()
+        var reasons: [String] = []
+        var out = CurveTransitions(path: path, values: v)
+        let g = windows.glassLineK.flatMap { c.line($0) }
+        let l = windows.liquidLineK.flatMap { c.line($0) }
+        out.glassLine = g; out.liquidLine = l
+        if windows.glassLineK != nil, g == nil { reasons.append("glass line: degenerate least-squares fit") }
+        if windows.liquidLineK != nil, l == nil { reasons.append("liquid line: degenerate least-squares fit") }
+        if let g, let l, let gw = windows.glassLineK, let lw = windows.liquidLineK {
+            let gt = GlassTransitionConstruction.construct(c, glassLine: g, liquidLine: l, glassWindow: gw, liquidWindow: lw, betaKPerS: betaKPerS)
+            v.tgInflectionK = gt.inflectionK; v.tgOnsetK = gt.onsetK; v.tgEndK = gt.endK
+            v.tgMidpointK = gt.midpointK; v.deltaCpJPerGK = gt.deltaCpJPerGK
+            out.inflectionTangent = gt.tangent
+            reasons += gt.reasons
+            switch FictiveTemperature.areaMatching(c, glassLine: g, liquidLine: l, t1K: gw.lowerBound, t2K: lw.upperBound, nearK: gt.midpointK) {
+            case .value(let t): v.tfK = t
+            case .none(let why): reasons.append(why)
+            }
+        }
+        if let cw = windows.crystallizationK, l == nil, windows.liquidLineK != nil || g != nil {
+            _ = cw
+            reasons.append("T_x and ΔH_x need the liquid line")
+        }
+        if let l, let cw = windows.crystallizationK {
+            let x = CrystallizationConstruction.construct(c, liquidLine: l, window: cw, betaKPerS: betaKPerS)
+            v.txPeakK = x.peakK; v.txOnsetK = x.onsetK; v.dHxJPerG = x.enthalpyJPerG
+            out.crystallizationTangent = x.tangent
+            reasons += x.reasons
+        }
+        if let tx = v.txOnsetK, let tg = v.tgOnsetK { v.deltaTxK = tx - tg }
+        out.values = v
+        return (out, reasons)
+    }
+}
+
+extension AnalysisOptions {
+    /// The window of `kind` given on the command line (or by the explorer).
+    public func transitionWindow(_ kind: TransitionWindowKind) -> ClosedRange<Double>? {
+        switch kind {
+        case .glassLine: return glassLineK
+        case .liquidLine: return liquidLineK
+        case .crystallization: return crystallizationWindowK
+        }
+    }
+}
+
+extension StateSettings {
+    /// The window of `kind` from study.toml.
+    public func transitionWindow(_ kind: TransitionWindowKind) -> ClosedRange<Double>? {
+        switch kind {
+        case .glassLine: return glassLineK
+        case .liquidLine: return liquidLineK
+        case .crystallization: return crystallizationWindowK
+        }
+    }
+}

@@ -1,0 +1,105 @@
+/// Lawson–Hanson non-negative least squares for small dense problems (Householder QR sub-solves).
+enum NonNegativeLeastSquares {
+    /// x ≥ 0 minimising ‖Σ_j x_j columns[j] − target‖₂.
+    static func solve(columns: [[Double]], target: [Double]) -> [Double] {
+        let n = columns.count
+        var x = [Double](repeating: 0, count: n)
+        var passive = [Bool](repeating: false, count: n)
+        let tolerance = 1e-12
+        var iterations = 0
+        while iterations < 3 * n + 10 {
+            iterations += 1
+            let gradient = correlation(columns, residual(columns, x, target))
+            var best = -1
+            var bestValue = tolerance
+            for j in 0..<n where !passive[j] && gradient[j] > bestValue {
+                best = j
+                bestValue = gradient[j]
+            }
+            if best < 0 { break }
+            passive[best] = true
+            var inner = 0
+            while inner < 3 * n + 10 {
+                inner += 1
+                let indices = (0..<n).filter { passive[$0] }
+                guard let sub = leastSquares(indices.map { columns[$0] }, target) else {
+                    passive[best] = false
+                    return x
+                }
+                var z = [Double](repeating: 0, count: n)
+                for (k, j) in indices.enumerated() { z[j] = sub[k] }
+                if indices.allSatisfy({ z[$0] > 0 }) {
+                    x = z
+                    break
+                }
+                var alpha = Double.infinity
+                for j in indices where z[j] <= 0 {
+                    let denominator = x[j] - z[j]
+                    if denominator > 0 { alpha = min(alpha, x[j] / denominator) }
+                }
+                if !alpha.isFinite { alpha = 0 }
+                for j in 0..<n { x[j] += alpha * (z[j] - x[j]) }
+                for j in indices where x[j] <= tolerance {
+                    x[j] = 0
+                    passive[j] = false
+                }
+            }
+        }
+        return x
+    }
+
+    private static func residual(_ columns: [[Double]], _ x: [Double], _ target: [Double]) -> [Double] {
+        var r = target
+        for (j, column) in columns.enumerated() where x[j] != 0 {
+            for i in 0..<r.count { r[i] -= x[j] * column[i] }
+        }
+        return r
+    }
+
+    private static func correlation(_ columns: [[Double]], _ r: [Double]) -> [Double] {
+        columns.map { column in zip(column, r).reduce(0) { $0 + $1.0 * $1.1 } }
+    }
+
+    /// Least-squares solution of the column system by Householder QR; nil when rank deficient.
+    ///
+    /// Kept as its own plain-Double, unpivoted QR on purpose: solving the same sub-problems with
+    /// `LeastSquares` (double-double) or with MINPACK's `qrfac` moves the Prony weights by a few
+    /// ulps, which changes the simulator's heat flows in their 12th digit (0.0767164342942 →
+    /// …943) and so the files `glassview simulate dsc` writes and the committed sample study.
+    static func leastSquares(_ columns: [[Double]], _ target: [Double]) -> [Double]? {
+        var a = columns
+        var y = target
+        let n = a.count
+        let m = y.count
+        guard n > 0, n <= m, a.allSatisfy({ $0.count == m }) else { return nil }
+        for k in 0..<n {
+            var norm = 0.0
+            for i in k..<m { norm += a[k][i] * a[k][i] }
+            norm = norm.squareRoot()
+            guard norm > 0 else { return nil }
+            let alpha = a[k][k] > 0 ? -norm : norm
+            var v = Array(a[k][k..<m])
+            v[0] -= alpha
+            let vv = v.reduce(0) { $0 + $1 * $1 }
+            guard vv > 0 else { continue }
+            for j in k..<n {
+                var s = 0.0
+                for i in 0..<v.count { s += v[i] * a[j][k + i] }
+                s = 2 * s / vv
+                for i in 0..<v.count { a[j][k + i] -= s * v[i] }
+            }
+            var s = 0.0
+            for i in 0..<v.count { s += v[i] * y[k + i] }
+            s = 2 * s / vv
+            for i in 0..<v.count { y[k + i] -= s * v[i] }
+        }
+        var x = [Double](repeating: 0, count: n)
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            var s = y[i]
+            for j in (i + 1)..<n { s -= a[j][i] * x[j] }
+            guard abs(a[i][i]) > 1e-300 else { return nil }
+            x[i] = s / a[i][i]
+        }
+        return x
+    }
+}

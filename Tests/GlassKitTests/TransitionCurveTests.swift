@@ -1,0 +1,68 @@
+import Foundation
+import XCTest
+@testable import GlassKit
+
+/// The prepared structures of `TransitionCurve` (prefix-sum lines and parabolas, W′, segment-tree
+/// searches) against brute force on random curves: same answers, including the first of equals.
+final class TransitionCurveTests: XCTestCase {
+    func randomCurve(_ n: Int, _ rng: inout SplitMix64, ties: Bool = false) -> TransitionCurve {
+        var x = [300.0]
+        for _ in 1..<n { x.append(x[x.count - 1] + 0.01 + 0.3 * rng.nextUniform()) }
+        let y = x.map { t in
+            let v = 0.05 * sin(t / 9) + 1e-4 * (t - 400) + 0.01 * rng.nextGaussian()
+            return ties ? (v * 50).rounded() / 50 : v          // quantised: many equal values
+        }
+        return TransitionCurve(CumulativeTrapezoid(x: x, y: y))
+    }
+
+    func testTreeSearchesMatchBruteForce() {
+        var rng = SplitMix64(seed: 9)
+        for trial in 0..<40 {
+            let c = randomCurve(300 + trial * 17, &rng, ties: trial % 2 == 0)
+            let x = c.x, y = c.y, n = x.count
+            for _ in 0..<50 {
+                let a = Int(rng.next() % UInt64(n)), b = Int(rng.next() % UInt64(n))
+                let r = min(a, b)..<(max(a, b) + 1)
+                let line = TransitionLine(value: 0.01 * rng.nextGaussian(), slope: 2e-4 * rng.nextGaussian(), referenceK: 400)
+                // argmin of W − line, first smallest.
+                var best = r.lowerBound
+                for k in r where y[k] - line.at(x[k]) < y[best] - line.at(x[best]) { best = k }
+                XCTAssertEqual(c.argMinAbove(line, in: r), best)
+                // first index with W − line ≥ 0 / ≤ 0 from r.lowerBound.
+                let ge = (r.lowerBound..<n).first { y[$0] - line.at(x[$0]) >= 0 }
+                let le = (r.lowerBound..<n).first { y[$0] - line.at(x[$0]) <= 0 }
+                XCTAssertEqual(c.firstIndex(from: r.lowerBound, where: line, nonNegative: true), ge)
+                XCTAssertEqual(c.firstIndex(from: r.lowerBound, where: line, nonNegative: false), le)
+                // first largest / smallest W′.
+                let defined = r.filter { !c.slope[$0].isNaN }
+                var hi: Int?, lo: Int?
+                for k in defined {
+                    if hi == nil || c.slope[k] > c.slope[hi ?? k] { hi = k }
+                    if lo == nil || c.slope[k] < c.slope[lo ?? k] { lo = k }
+                }
+                XCTAssertEqual(c.extremeSlopeIndex(in: r, largest: true), hi)
+                XCTAssertEqual(c.extremeSlopeIndex(in: r, largest: false), lo)
+            }
+        }
+    }
+
+    func testPrefixSumFitsMatchDirectLeastSquares() throws {
+        var rng = SplitMix64(seed: 5)
+        let c = randomCurve(5000, &rng)
+        let x = c.x, y = c.y
+        for k in stride(from: 10, to: 4990, by: 97) {
+            // W′: the OLS slope over ±2 K, by the QR least squares of the numerics core.
+            let idx = x.indices.filter { abs(x[$0] - x[k]) <= 2 }
+            let fit = try XCTUnwrap(LeastSquares.line(x: idx.map { x[$0] }, y: idx.map { y[$0] }))
+            // Both ways carry ~1e-16 relative rounding of sums of order 1e2: 1e-12 absolute on slopes of order 1e-2.
+            XCTAssertEqual(c.slope[k], fit.slope, accuracy: 1e-12)
+            // The ±3 K parabola centred at x[k].
+            let pidx = x.indices.filter { x[$0] >= x[k] - 3 && x[$0] <= x[k] + 3 }
+            let poly = try XCTUnwrap(LeastSquares.polynomial(x: pidx.map { x[$0] - x[k] }, y: pidx.map { y[$0] }, degree: 2))
+            let p = try XCTUnwrap(c.parabola((x[k] - 3)...(x[k] + 3), centreK: x[k]))
+            XCTAssertEqual(p.c0, poly.coefficients[0], accuracy: 1e-10)
+            XCTAssertEqual(p.c1, poly.coefficients[1], accuracy: 1e-10)
+            XCTAssertEqual(p.c2, poly.coefficients[2], accuracy: 1e-10)
+        }
+    }
+}

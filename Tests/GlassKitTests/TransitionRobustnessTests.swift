@@ -1,0 +1,37 @@
+import Foundation
+import XCTest
+@testable import GlassKit
+
+/// Any valid curve, however odd (1–60 points, constant, spiky, huge or tiny values), and any window:
+/// the constructions return finite numbers or nil, and bad windows are usage errors — never a crash.
+final class TransitionRobustnessTests: XCTestCase {
+    func testOddCurvesAndWindowsNeverCrash() throws {
+        var rng = SplitMix64(seed: 11)
+        for trial in 0..<400 {
+            let n = 1 + Int(rng.next() % 60)
+            var t = 300.0
+            var d = Dataset(path: "r\(trial).csv", kind: .dsc, state: "s")
+            d.heatingRateKPerMin = 20
+            d.temperatureKValues = (0..<n).map { _ in t += 0.001 + 10 * rng.nextUniform(); return t }
+            let scale = pow(10, Double(Int(rng.next() % 13)) - 6)
+            d.heatFlowWPerG = (0..<n).map { _ in trial % 5 == 0 ? 1.0 : scale * rng.nextGaussian() }
+            let p = try DSCPrepared.prepare([d])
+            var o = AnalysisOptions()
+            if trial % 2 == 1 {
+                let lo = 250 + 400 * rng.nextUniform(), w = 1 + 100 * rng.nextUniform()
+                switch trial % 3 {
+                case 0: o.glassLineK = lo...(lo + w)
+                case 1: o.liquidLineK = lo...(lo + w)
+                default: o.crystallizationWindowK = lo...(lo + w)
+                }
+            }
+            do {
+                let r = try TransitionAnalysis.evaluate(p, options: o, settings: StudySettings())
+                for v in r.first?.values.fields ?? [] { if let x = v.value { XCTAssertTrue(x.isFinite, v.key) } }
+            } catch let e as GlassError {
+                XCTAssertEqual(e.kind, .usage)
+                XCTAssertTrue(e.file?.hasPrefix("--") ?? false)
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import GlassIO
+import GlassKit
+import GlassPlot
+import XCTest
+@testable import GlassTUI
+
+/// View 1 lists and draws the §3.1 constructions from `Results.transitions` (the exported numbers).
+final class TransitionOverlayTests: XCTestCase {
+    func testViewOneListsAndDrawsTheTransitionsOfResults() throws {
+        var settings = SyntheticStudy.paperSettings
+        settings.common.glassLineK = 360...400
+        settings.common.liquidLineK = 500...520
+        let s = SyntheticStudy.state(SyntheticStudy.study(settings: settings))
+        let transitions = try XCTUnwrap(s.results?.transitions)
+        XCTAssertEqual(transitions.count, s.prepared.states.count)
+        let lines = HeatFlowView().results(s)
+        for t in transitions {
+            let line = try XCTUnwrap(lines.first { $0.label == t.state && !$0.isHeading && $0.value.contains(" ") }, t.state)
+            XCTAssertEqual(line.value, "\(ScreenNumber.kelvin(t.values.tgMidpointK)) \(ScreenNumber.kelvin(t.values.tfK)) \(ScreenNumber.kelvin(t.values.txOnsetK))")
+            XCTAssertEqual(line.flag, "auto", "the crystallization window is proposed")
+        }
+        // Glass and liquid line of every visible state's first file (both windows are given).
+        let series = TransitionOverlay.series(s)
+        XCTAssertGreaterThanOrEqual(series.count, 2 * transitions.count)
+        let first = try XCTUnwrap(transitions.first?.curves.first?.glassLine)
+        let drawn = try XCTUnwrap(series.first)
+        XCTAssertEqual(drawn.x.first, 360)
+        XCTAssertEqual(drawn.y.first ?? .nan, first.at(360), accuracy: 1e-15)
+    }
+}
+
+final class TransitionOptionsInExplorerTests: XCTestCase {
+    /// `glassview explore --glass-line … --liquid-line …` gives the transitions `analyze` gives.
+    func testCommandLineWindowsReachTheExplorer() throws {
+        let study = SyntheticStudy.study(settings: SyntheticStudy.paperSettings)
+        var o = AnalysisOptions()
+        o.glassLineK = 360...400; o.liquidLineK = 500...520; o.crystallizationWindowK = 520...600
+        let s = ExplorerState(studyPath: "synthetic", load: .success(study), options: o,
+                              style: RenderStyle(braille: false, colours: false), exportDirectory: "/tmp")
+        let analyze = try Analysis.run(study, options: o)
+        XCTAssertEqual(s.results?.transitions, analyze.transitions)
+        XCTAssertEqual(s.results?.transitions.first?.windows.glassLineK, 360...400)
+    }
+}
+
+final class TransitionWindowCursorTests: XCTestCase {
+    /// `]` reaches the window edges after T_s/T_e; → moves an edge 1 K for the selected state and the
+    /// transitions equal `Analysis.run` with the same options; a refused edge changes nothing.
+    func testWindowEdgesAreCursorsLikeTheBounds() throws {
+        var settings = SyntheticStudy.paperSettings
+        settings.common.glassLineK = 360...400
+        settings.common.liquidLineK = 500...520
+        let study = SyntheticStudy.study(settings: settings)
+        var s = SyntheticStudy.state(study)
+        s = apply(s, [.cycleCursor(1), .cycleCursor(1), .cycleCursor(1)])     // T_s → T_e → g_lo → g_hi
+        XCTAssertEqual(s.cursor, .glassHi)
+        XCTAssertEqual(s.value(of: .glassHi), 400)
+        XCTAssertFalse(s.isProposed(.glassHi), "given in study.toml")
+        s = apply(s, [.moveCursor(steps: 1)])
+        XCTAssertEqual(s.value(of: .glassHi), 401)
+        var o = s.analysisOptions
+        XCTAssertEqual(o.perState["as-cast"]?.glassLineK, 360...401, "the selected state's window")
+        XCTAssertEqual(s.results?.transitions[1].windows.glassLineK, 360...400, "cooled-1 keeps its window")
+        let analyze = try Analysis.run(study, options: o)
+        XCTAssertEqual(s.results?.transitions, analyze.transitions)
+        XCTAssertEqual(s.results?.warnings, analyze.warnings)
+        // The high edge cannot pass the low one; a window outside the data is refused.
+        let before = s.results?.transitions
+        s = apply(s, [.cycleCursor(-1)])
+        XCTAssertEqual(s.cursor, .glassLo)
+        ExplorerUpdate.set(&s, .glassLo, to: 402)
+        XCTAssertEqual(s.value(of: .glassLo), 360)
+        XCTAssertNotNil(s.message)
+        ExplorerUpdate.set(&s, .glassLo, to: 100)
+        XCTAssertEqual(s.value(of: .glassLo), 360)
+        XCTAssertTrue(s.message?.contains("outside the data") ?? false, s.message ?? "")
+        XCTAssertEqual(s.results?.transitions, before)
+        // The proposed crystallization window is flagged as such until moved.
+        XCTAssertTrue(s.isProposed(.crystallizationLo))
+        o = s.analysisOptions
+        XCTAssertNil(o.perState["as-cast"]?.crystallizationWindowK)
+        // a: every state gets the selected state's glass line.
+        let all = apply(s, [.cycleCursor(1), .applyToAllStates])
+        XCTAssertEqual(all.results?.transitions.map { $0.windows.glassLineK }, Array(repeating: 360...401, count: 5))
+    }
+}
+
+final class TransitionWindowWriteTests: XCTestCase {
+    /// `w` writes the three windows in force with the bounds; afterwards they count as given.
+    func testWriteIncludesTheWindowsInForce() throws {
+        var s = SyntheticStudy.state()
+        XCTAssertEqual(s.results?.transitions.first?.origin, .proposed)
+        s = press(s, [.character("w")])
+        guard case .confirm(_, .writeSettings(let r)) = s.mode else { return XCTFail("no question") }
+        // Every state's windows in force are written (top level when all states share one).
+        for t in try XCTUnwrap(s.results?.transitions) {
+            for kind in TransitionWindowKind.allCases {
+                guard let w = t.windows[kind] else { continue }
+                let text = "[\(JSONValue.format(w.lowerBound)), \(JSONValue.format(w.upperBound))]"
+                XCTAssertTrue(r.assignments.contains { $0.key == kind.key && $0.value == text && ($0.state == nil || $0.state == t.state) },
+                              "\(t.state) \(kind.key)")
+            }
+        }
+        let text = StudyTomlEditor.apply(r.assignments, in: "")
+        XCTAssertTrue(text.contains("glass_line_K = ["), text)
+        let parsed = try StudyToml.parse(text).settings
+        s = press(s, [.character("y")])
+        s = apply(s, [.effectFinished(.settingsWritten(parsed, "wrote"))])
+        let first = try XCTUnwrap(s.results?.transitions.first)
+        let all = TransitionWindowKind.allCases.allSatisfy { first.windows[$0] != nil }
+        XCTAssertEqual(first.origin, all ? .given : .proposed, "written windows count as given: \(first.windows)")
+        XCTAssertEqual(first.proposedKinds.filter { first.windows[$0] != nil }, [], "none of the written windows is proposed any more")
+    }
+}
