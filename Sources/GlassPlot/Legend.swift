@@ -1,12 +1,12 @@
 /// The legend of a plot: one line a named series, a sample of how it is drawn, then its name.
 ///
-/// Samples: ASCII mode shows the series marker (`*`, `+`, …); braille mode shows `──` in the
-/// series colour, or, without colour, the series' dash pattern (`───`, `╌╌╌`, `┈┈┈`, `─·─`),
-/// which is how the plot itself tells series apart then. Point series show their marker.
+/// Samples show exactly what the plot draws: ASCII mode the series marker (`*`, `+`, …, drawn at
+/// every data dot); braille mode `──` in the series colour, or, without colour, the marker on a
+/// line (`─*─`, the glyph the plot stamps along the curve). Point series show their marker.
 public struct Legend: Equatable, Sendable {
     /// One line of the legend.
     public struct Entry: Equatable, Sendable {
-        /// How the series looks, e.g. `*` or `╌╌╌`.
+        /// How the series looks, e.g. `*` or `─*─`.
         public var sample: String
         /// Colour of the sample, or `nil`.
         public var colour: Int?
@@ -43,7 +43,7 @@ public struct Legend: Equatable, Sendable {
             } else if colours {
                 sample = "──"
             } else {
-                sample = PlotRenderer.dashPattern(index: index).sample
+                sample = "─" + String(series.resolvedMarker(index: index)) + "─"
             }
             return Entry(sample: sample, colour: colour, name: series.name)
         }

@@ -1,5 +1,5 @@
-/// How a series' strokes alternate between drawn and skipped dots. Used in braille mode without
-/// colour so that series stay distinguishable (see ``PlotRenderer``).
+/// How a pen's strokes alternate between drawn and skipped dots. ``PlotRenderer`` draws every
+/// series solid (dashed braille breaks into specks) and tells series apart by marker glyphs.
 public enum DashPattern: Equatable, Hashable, Sendable, CaseIterable {
     /// Every dot drawn.
     case solid

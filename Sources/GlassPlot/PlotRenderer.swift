@@ -8,15 +8,12 @@ import Foundation
 /// corner of the data area.
 ///
 /// Telling series apart without colour: in ASCII mode each series has its own marker
-/// (``Series/markers``); in braille mode line series are drawn with dash patterns in turn
-/// (solid, dashed, dotted, dash-dot; see ``dashPattern(index:)``) and the legend shows the
-/// pattern. With colour every line is solid and the legend shows a coloured sample.
+/// (``Series/markers``) at every data dot; in braille mode every line is solid and a named line
+/// series carries its marker every few columns along the curve (see `GlyphOverlay`), the legend
+/// showing `─*─`. Point series show their marker at each point in braille mode too. With colour
+/// the lines carry no glyphs and the legend shows a coloured `──`. The active cursor is drawn
+/// in reverse video, never in a series colour.
 public enum PlotRenderer {
-    /// Dash pattern of the line series at position `index` in braille mode without colour.
-    public static func dashPattern(index: Int) -> DashPattern {
-        let all = DashPattern.allCases
-        return all[index % all.count]
-    }
 
     /// Renders `spec` into a new frame of `width` × `height`.
     public static func render(_ spec: PlotSpec, width: Int, height: Int, braille: Bool, colours: Bool) -> Frame {
@@ -105,15 +102,15 @@ public enum PlotRenderer {
         // Data.
         let painter = SeriesPainter(geometry: geometry)
         var pens: [Pen] = spec.series.enumerated().map { index, series in
-            let dash = braille && !colours && series.style == .line ? dashPattern(index: index) : .solid
-            return Pen(colour: colours ? series.resolvedColour(index: index) : nil,
-                       marker: series.resolvedMarker(index: index), dash: dash)
+            Pen(colour: colours ? series.resolvedColour(index: index) : nil, marker: series.resolvedMarker(index: index))
         }
         let cellOf: (Int, Int) -> Cell?
         if braille {
             var canvas = BrailleCanvas(columns: plotColumns, rows: plotRows)
             for (index, series) in spec.series.enumerated() { painter.draw(series, on: &canvas, pen: &pens[index]) }
-            cellOf = { canvas.cell(column: $0, row: $1) }
+            var glyphs = GlyphOverlay(columns: plotColumns, rows: plotRows)
+            glyphs.add(spec.series, geometry: geometry, colours: colours)
+            cellOf = { glyphs.cell(column: $0, row: $1) ?? canvas.cell(column: $0, row: $1) }
         } else {
             var canvas = AsciiCanvas(columns: plotColumns, rows: plotRows)
             for (index, series) in spec.series.enumerated() { painter.draw(series, on: &canvas, pen: &pens[index]) }
@@ -330,7 +327,9 @@ public enum PlotRenderer {
             case .shaded: continue
             }
             guard let column = geometry.column(ofX: marker.x) else { continue }
-            columns[column - area.x] = Cell(glyph, foreground: colours ? marker.colour : nil)
+            columns[column - area.x] = marker.active
+                ? Cell(glyph, attributes: [.reverse, .bold])
+                : Cell(glyph, foreground: colours ? marker.colour : nil)
         }
         return columns
     }
@@ -367,7 +366,8 @@ public enum PlotRenderer {
             guard let place = best else { continue }
             taken.append((place.row, place.start, place.start + length))
             frame.put(string: String(marker.label.prefix(length)), at: FramePoint(x: place.start, y: place.row),
-                      foreground: colours ? marker.colour : nil, clip: area)
+                      foreground: colours && !marker.active ? marker.colour : nil,
+                      attributes: marker.active ? [.reverse, .bold] : [], clip: area)
         }
     }
 }

@@ -16,19 +16,25 @@ public struct Axis: Equatable, Sendable {
     public var scale: ScaleKind
     /// Data range shown, or `nil` to fit the data (y fits the data within the x range).
     public var range: ClosedRange<Double>?
+    /// A remark after the unit, e.g. `endo ↑` (the sign convention).
+    public var note: String?
 
     /// Makes an axis.
-    public init(title: String = "", unit: String? = nil, scale: ScaleKind = .linear, range: ClosedRange<Double>? = nil) {
+    public init(title: String = "", unit: String? = nil, scale: ScaleKind = .linear, range: ClosedRange<Double>? = nil,
+                note: String? = nil) {
         self.title = title
         self.unit = unit
         self.scale = scale
         self.range = range
+        self.note = note
     }
 
-    /// Title with unit, e.g. `"T (K)"`; empty when both are empty.
+    /// Title with unit and note, e.g. `"T (K)"`, `"W (W/g), endo ↑"`; empty when all are empty.
     public var displayTitle: String {
-        guard let unit, !unit.isEmpty else { return title }
-        return title.isEmpty ? "(\(unit))" : "\(title) (\(unit))"
+        var text = title
+        if let unit, !unit.isEmpty { text = title.isEmpty ? "(\(unit))" : "\(title) (\(unit))" }
+        if let note, !note.isEmpty { text += text.isEmpty ? note : ", " + note }
+        return text
     }
 }
 
@@ -51,15 +57,19 @@ public struct VerticalMarker: Equatable, Sendable {
     public var label: String
     /// Line or band.
     public var style: VerticalMarkerStyle
-    /// Colour index, or `nil` for the default colour.
+    /// Colour index, or `nil` for the default colour (not used when ``active``).
     public var colour: Int?
+    /// The cursor being moved: line and label are drawn in reverse video and bold, never in a
+    /// colour (every colour may be a series' colour).
+    public var active: Bool
 
     /// Makes a marker.
-    public init(x: Double, label: String = "", style: VerticalMarkerStyle = .dashed, colour: Int? = nil) {
+    public init(x: Double, label: String = "", style: VerticalMarkerStyle = .dashed, colour: Int? = nil, active: Bool = false) {
         self.x = x
         self.label = label
         self.style = style
         self.colour = colour
+        self.active = active
     }
 }
 

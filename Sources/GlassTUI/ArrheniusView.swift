@@ -64,8 +64,8 @@ public struct ArrheniusView: ExplorerView {
         out += DMAViewSupport.line("E_β", r.beta?.energyEV, r.beta?.energyStderrEV, unit: "eV", r: r, key: "E_β")
         out.append(ResultLine("f0", ScreenNumber.value(r.beta?.f0Hz), unit: "Hz n=\(r.betaPairs.count)"))
         out += DMAViewSupport.line("VFT B", r.alpha?.bK, r.alpha?.stderr?.bK, unit: "K", r: r, key: "VFT")
-        out.append(ResultLine("VFT T_0", ScreenNumber.value(r.alpha?.t0K), stderr: r.alpha?.stderr.map { ScreenNumber.value($0.t0K) }, unit: "K"))
-        out.append(ResultLine("ln f_α", ScreenNumber.value(r.alpha?.lnFAlpha), stderr: r.alpha?.stderr.map { ScreenNumber.value($0.lnFAlpha) },
+        out.append(ResultLine("VFT T_0", ScreenNumber.measurement(r.alpha?.t0K, r.alpha?.stderr?.t0K), unit: "K"))
+        out.append(ResultLine("ln f_α", ScreenNumber.measurement(r.alpha?.lnFAlpha, r.alpha?.stderr?.lnFAlpha),
                               unit: "n=\(r.alphaPairs.count)"))
         out += DMAViewSupport.line("T_c", r.tcK, nil, unit: "K", r: r, key: "T_c")
         out.append(ResultLine("m", ScreenNumber.value(r.fragility)))

@@ -70,12 +70,12 @@ public struct ChiView: ExplorerView {
         let sl = r.qpd?.slopes
         var out: [ResultLine] = [DMAViewSupport.heading("χ(T)", r)]
         out.append(ResultLine("T_g", ScreenNumber.kelvin(sl?.tgK ?? r.settings.tgK), unit: "K", flag: sl?.tgSource.rawValue))
-        out += DMAViewSupport.line("a1", sl?.a1PerK, sl?.a1StderrPerK, unit: "1/K", r: r, key: "a1")
-        out += DMAViewSupport.line("a2", sl?.a2PerK, sl?.a2StderrPerK, unit: "1/K", r: r, key: "a2")
+        out += DMAViewSupport.line("a1", sl?.a1PerK, sl?.a1StderrPerK, unit: "K⁻¹", r: r, key: "a1")
+        out += DMAViewSupport.line("a2", sl?.a2PerK, sl?.a2StderrPerK, unit: "K⁻¹", r: r, key: "a2")
         out += DMAViewSupport.diagnostics(r, [.qpd])
         out += DMAViewSupport.line("U_β", r.qpd?.uEV, r.qpd?.uStderrEV, unit: "eV", r: r, key: "U_β")
         out += DMAViewSupport.line("λ", r.qpd?.lambda, r.qpd?.lambdaStderr, unit: "", r: r, key: "λ")
-        out += DMAViewSupport.perState(s, "a2", unit: "1/K", key: "a2") { ($0.qpd?.slopes?.a2PerK, $0.qpd?.slopes?.a2StderrPerK) }
+        out += DMAViewSupport.perState(s, "a2", unit: "K⁻¹", key: "a2") { ($0.qpd?.slopes?.a2PerK, $0.qpd?.slopes?.a2StderrPerK) }
         out.append(ResultLine("χ points", "\(r.qpd?.points.count ?? 0)"))
         return out
     }
@@ -84,6 +84,6 @@ public struct ChiView: ExplorerView {
     public func probe(_ s: ExplorerState) -> String {
         guard let r = s.selectedDMAResult else { return "χ(T): not computed" }
         let sl = r.qpd?.slopes
-        return DMAViewSupport.probe(s, "a1=\(ScreenNumber.value(sl?.a1PerK)) a2=\(ScreenNumber.value(sl?.a2PerK)) 1/K")
+        return DMAViewSupport.probe(s, "a1=\(ScreenNumber.value(sl?.a1PerK)) a2=\(ScreenNumber.value(sl?.a2PerK)) K⁻¹")
     }
 }

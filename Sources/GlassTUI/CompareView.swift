@@ -94,14 +94,14 @@ public struct CompareView: ExplorerView {
             out.append(.heading("\(Self.marker(k)) \(st.name)\(k == s.studyIndex ? " (current)" : "")"))
             guard let r = st.results else { out.append(.heading("  not computed: \(st.error ?? "no results")")); continue }
             let sr = r.dsc?.sr
-            out.append(ResultLine("S_r", ScreenNumber.value(sr?.value), stderr: sr?.stderr.map { ScreenNumber.value($0) },
+            out.append(ResultLine("S_r", ScreenNumber.measurement(sr?.value, sr?.stderr),
                                   unit: sr == nil ? "" : "kJ min mol⁻¹ K⁻¹"))
             for d in r.dma {
                 out.append(.heading("  \(d.state)"))
-                out.append(ResultLine("E_β", ScreenNumber.value(d.beta?.energyEV), stderr: d.beta?.energyStderrEV.map { ScreenNumber.value($0) }, unit: "eV"))
+                out.append(ResultLine("E_β", ScreenNumber.measurement(d.beta?.energyEV, d.beta?.energyStderrEV), unit: "eV"))
                 out.append(ResultLine("T_c", ScreenNumber.kelvin(d.tcK), unit: "K"))
-                out.append(ResultLine("a1", ScreenNumber.value(d.qpd?.slopes?.a1PerK), unit: "1/K"))
-                out.append(ResultLine("a2", ScreenNumber.value(d.qpd?.slopes?.a2PerK), unit: "1/K"))
+                out.append(ResultLine("a1", ScreenNumber.measurement(d.qpd?.slopes?.a1PerK, d.qpd?.slopes?.a1StderrPerK), unit: "K⁻¹"))
+                out.append(ResultLine("a2", ScreenNumber.measurement(d.qpd?.slopes?.a2PerK, d.qpd?.slopes?.a2StderrPerK), unit: "K⁻¹"))
             }
         }
         if s.showLiterature {

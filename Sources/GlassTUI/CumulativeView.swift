@@ -41,7 +41,7 @@ public struct CumulativeView: ExplorerView {
             guard let v = s.value(of: c) else { continue }
             let active = c == s.cursor
             markers.append(VerticalMarker(x: v, label: c.rawValue + (s.isProposed(c) ? "?" : ""),
-                                          style: active ? .solid : .dashed, colour: active ? 3 : nil))
+                                          style: active ? .solid : .dashed, active: active))
         }
         return PlotSpec(title: "cumulative ΔH_rej(T), baseline \(s.baseline)", x: Axis(title: "T", unit: "K", range: range),
                         y: Axis(title: "ΔH_rej", unit: "J/g"), series: series, markers: markers)

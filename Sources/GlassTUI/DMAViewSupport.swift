@@ -47,17 +47,17 @@ enum DMAViewSupport {
         if v == nil, let why = reason(r, containing: key) {
             return [ResultLine(label, "—", unit: unit), .heading("  not computed: " + why)]
         }
-        return [ResultLine(label, ScreenNumber.value(v), stderr: se.map { ScreenNumber.value($0) }, unit: unit)]
+        return [ResultLine(label, ScreenNumber.measurement(v, se), unit: v == nil ? "" : unit)]
     }
 
     /// One line a DMA state for a headline value (value ± stderr, or "—" and the reason).
     static func perState(_ s: ExplorerState, _ title: String, unit: String, key: String,
                          _ value: (DMAStateResult) -> (Double?, Double?)) -> [ResultLine] {
         guard let r = s.results, !r.dma.isEmpty else { return [] }
-        var out: [ResultLine] = [.heading("\(title) by state")]
+        var out: [ResultLine] = [.heading("\(title) by state" + (unit.isEmpty ? "" : " (\(unit))"))]
         for st in r.dma {
             let (v, se) = value(st)
-            out.append(ResultLine(st.state, ScreenNumber.value(v), stderr: se.map { ScreenNumber.value($0) }, unit: v == nil ? "" : unit))
+            out.append(ResultLine(st.state, ScreenNumber.measurement(v, se)))
             if v == nil, let why = reason(st, containing: key) { out.append(.heading("  " + why)) }
         }
         return out
@@ -89,7 +89,7 @@ enum DMAViewSupport {
         cursors.compactMap { c in
             guard let v = s.value(of: c), let px = x(v), px.isFinite else { return nil }
             let active = c == s.cursor
-            return VerticalMarker(x: px, label: c.rawValue, style: active ? .solid : .dashed, colour: active ? 3 : nil)
+            return VerticalMarker(x: px, label: c.rawValue, style: active ? .solid : .dashed, active: active)
         }
     }
 
@@ -106,6 +106,9 @@ enum DMAViewSupport {
 
     /// Colour of the k-th of several curves of one state.
     static func colour(_ k: Int) -> Int { Series.palette[k % Series.palette.count] }
+    /// Marker of the E'' curve of the k-th DMA state (view 4), distinct from every state's marker.
+    static func lossMarker(_ k: Int) -> Character { lossMarkers[k % lossMarkers.count] }
+    static let lossMarkers: [Character] = ["%", "&", "=", "~", "$", "^"]
     /// Marker of the k-th of several curves of one state.
     static func marker(_ k: Int) -> Character { Series.markers[k % Series.markers.count] }
 
@@ -114,7 +117,7 @@ enum DMAViewSupport {
         let state = selected(s)?.result.state ?? "no DMA state"
         let c = s.cursor
         let v = s.value(of: c)
-        let cur = c.isDMA ? "\(c.rawValue)=\(c.isLogarithmic ? ScreenNumber.value(v) : ScreenNumber.kelvin(v)) \(c.unit)  " : ""
+        let cur = c.isDMA ? "\(c.rawValue)=\(c.isLogarithmic ? ScreenNumber.setting(v) : ScreenNumber.kelvin(v)) \(c.unit)  " : ""
         return cur + "[\(state)] " + extra
     }
 }

@@ -1,6 +1,8 @@
+import Foundation
 import GlassKit
 
-/// The DSC parameters of the results pane (views 1–3), read from `Results`.
+/// The DSC parameters of the results pane (views 1–3), read from `Results`: one format per
+/// column (ΔH_rej in J/g and kJ/mol, units in the column head), S_r as value ± stderr.
 enum DSCResultLines {
     static func lines(_ s: ExplorerState, width: Int) -> [ResultLine] {
         guard let r = s.results else {
@@ -10,18 +12,46 @@ enum DSCResultLines {
         out.append(ResultLine("T_s", ScreenNumber.kelvin(r.settings.tsK), unit: "K", flag: s.isProposed(.ts) ? "proposed" : nil))
         out.append(ResultLine("T_e", ScreenNumber.kelvin(r.settings.teK), unit: "K", flag: s.isProposed(.te) ? "proposed" : nil))
         out.append(ResultLine("baseline", r.settings.baseline.description))
+        out.append(ResultLine("W_cryst", crystalline(s.prepared)))
         let heating = r.dsc?.heatingRateKPerMin
-        out.append(ResultLine("β_h", ScreenNumber.value(heating), unit: "K/min"))
-        out.append(.heading("ΔH_rej  J/g   kJ/mol"))
+        out.append(ResultLine("β_h", heating.map { Format.shortNumber($0) } ?? "—", unit: "K/min"))
+        let perGram = ScreenNumber.column(r.dscStates.indices.map { r.dsc?.states[$0].dHJPerG })
+        let perMole = ScreenNumber.column(r.dscStates.indices.map { r.dsc?.states[$0].dHKJPerMol })
+        let jw = max(3, perGram.map(\.count).max() ?? 0), kw = max(6, perMole.map(\.count).max() ?? 0)
+        out.append(.heading("ΔH_rej".fitted(9) + " " + "J/g".leftPadded(jw) + "  " + "kJ/mol".leftPadded(kw)))
         for (k, st) in r.dscStates.enumerated() {
-            let res = r.dsc?.states[k]
-            out.append(ResultLine(st.state, ScreenNumber.value(res?.dHJPerG),
-                                  unit: ScreenNumber.value(res?.dHKJPerMol)))
+            var line = ResultLine(st.state, perGram[k].leftPadded(jw) + "  " + perMole[k].leftPadded(kw))
+            line.dimmed = !s.isVisible(st.state)
+            out.append(line)
         }
         let sr = r.dsc?.sr
-        out.append(ResultLine("S_r", ScreenNumber.value(sr?.value), stderr: sr?.stderr.map { ScreenNumber.value($0) },
-                              unit: sr.map { "n=\($0.n)" } ?? ""))
-        out.append(.heading("  kJ min mol⁻¹ K⁻¹"))
+        out.append(.heading("S_r (kJ min mol⁻¹ K⁻¹)" + (sr.map { ", n=\($0.n)" } ?? "")))
+        out.append(ResultLine("S_r", ScreenNumber.measurement(sr?.value, sr?.stderr)))
+        // S_r fits every cooled state with a ΔH_rej, hidden ones too: say which.
+        let used = r.dscStates.indices.filter { r.dscStates[$0].coolingRateKPerMin != nil && r.dsc?.states[$0].dHKJPerMol != nil }
+        if sr != nil {
+            let hidden = used.filter { !s.isVisible(r.dscStates[$0].state) }.count
+            out.append(.heading("  over " + used.map { r.dscStates[$0].state }.joined(separator: ", ")
+                                + (hidden > 0 ? " (\(hidden) hidden)" : "")))
+        }
         return out
+    }
+
+    /// The crystalline run(s) subtracted from the sample runs: a file name, "N runs", or
+    /// "none" when W is not a difference.
+    static func crystalline(_ p: DSCPrepared) -> String {
+        let paths = Set(p.states.flatMap { $0.curves.compactMap(\.crystallinePath) })
+        switch paths.count {
+        case 0: return "none"
+        case 1: return paths.first.map { ($0 as NSString).lastPathComponent } ?? "none"
+        default: return "\(paths.count) runs"
+        }
+    }
+}
+
+extension String {
+    /// Padded on the left with spaces to `n` characters (unchanged when longer).
+    func leftPadded(_ n: Int) -> String {
+        count >= n ? self : String(repeating: " ", count: n - count) + self
     }
 }

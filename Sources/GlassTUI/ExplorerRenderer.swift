@@ -148,20 +148,29 @@ public enum ExplorerRenderer {
         }
         y += 1
         line("Results · " + ViewRegistry.view(s.view).id.tab, attributes: .bold)
-        for l in ViewRegistry.view(s.view).results(s) {
+        let results = ViewRegistry.view(s.view).results(s)
+        let values = results.map { l in ScreenText.fit(l.stderr.map { l.value + " ± " + $0 } ?? l.value, unicode: uni) }
+        let pads = alignmentPads(results, values: values)
+        for (k, l) in results.enumerated() {
             if l.isHeading { line(l.label, attributes: .dim); continue }
-            var text = l.label.fitted(9, unicode: uni) + " " + l.value
+            let label = ScreenText.fit(l.label, unicode: uni)
+            let unit = ScreenText.fit(l.unit, unicode: uni)
+            // The label column (9) gives way to a long value; a unit that does not fit goes to the
+            // end of the next line; the alignment padding only takes room that is free.
+            let labelWidth = 9 + 1 + values[k].count <= r.width ? 9 : max(label.count, r.width - 1 - values[k].count)
+            let unitWidth = unit.isEmpty ? 0 : unit.count + 1
+            // Padding never pushes the value itself past the edge; the unit moves down instead.
+            let room = r.width - labelWidth - 1 - values[k].count
+            var text = label.fitted(labelWidth, unicode: uni) + " " + String(repeating: " ", count: max(0, min(pads[k], room))) + values[k]
+            let unitFits = text.count + unitWidth <= r.width
             var second: String?
-            if let e = l.stderr {
-                let tail = " ± " + e + (l.unit.isEmpty ? "" : " " + l.unit)
-                if text.count + tail.count <= r.width { text += tail } else { second = "          ±" + tail.dropFirst(2) }
-            } else if !l.unit.isEmpty {
-                text += " " + l.unit
+            if !unit.isEmpty {
+                if unitFits { text += " " + unit } else { second = unit.leftPadded(r.width) }
             }
             guard y < r.maxY else { break }
             defer { if let second { line(second) } }
             let shown = ScreenText.fit(text, unicode: uni)
-            f.put(string: shown.fitted(r.width, unicode: uni), at: FramePoint(x: r.x, y: y), clip: r)
+            f.put(string: shown.fitted(r.width, unicode: uni), at: FramePoint(x: r.x, y: y), attributes: l.dimmed ? .dim : [], clip: r)
             if let flag = l.flag {
                 f.put(string: " " + flag, at: FramePoint(x: r.x + shown.count, y: y), foreground: s.style.colours ? 3 : nil,
                       attributes: .bold, clip: r)
@@ -171,6 +180,30 @@ public enum ExplorerRenderer {
         if let r0 = s.results, !r0.warnings.isEmpty {
             line("warnings: \(r0.warnings.count) (W lists them)", attributes: .dim)
         }
+    }
+
+    /// For each line, the spaces that line its value's decimal point up with the other numbers
+    /// of its run of lines between headings (0 for headings and for words such as "linear").
+    static func alignmentPads(_ lines: [ResultLine], values: [String]) -> [Int] {
+        /// Characters before the decimal point (or before the first space when there is none)
+        /// of a value that starts like a number.
+        func integerWidth(_ v: String) -> Int? {
+            guard v.drop(while: { $0 == "(" || $0 == "-" }).first?.isNumber == true else { return nil }
+            let number = v.prefix { $0 != " " }
+            return number.distance(from: number.startIndex, to: number.firstIndex(of: ".") ?? number.endIndex)
+        }
+        var pads = [Int](repeating: 0, count: lines.count)
+        var start = 0
+        while start < lines.count {
+            var end = start
+            while end < lines.count, !lines[end].isHeading { end += 1 }
+            let widths = (start..<end).map { integerWidth(values[$0]) }
+            if let widest = widths.compactMap({ $0 }).max() {
+                for (k, w) in widths.enumerated() { if let w { pads[start + k] = widest - w } }
+            }
+            start = end + 1
+        }
+        return pads
     }
 
     static func plotPane(_ f: inout Frame, _ s: ExplorerState, _ view: any ExplorerView, _ r: FrameRect) {

@@ -153,7 +153,13 @@ public struct ExplorerState: Sendable {
         let data = curveSeries.compactMap { $0.series.envelope?.xBounds }.reduce(nil as ClosedRange<Double>?) { acc, d in
             acc.map { min($0.lowerBound, d.lowerBound)...max($0.upperBound, d.upperBound) } ?? d
         }
-        if let roi = Navigation.regionOfInterest(tsK: tsK, teK: teK, data: data) { viewports[.heatFlow] = Viewport(x: roi) }
+        // The glass transition (from the glass line's high end to the liquid line's low end), not
+        // the crystallization window: its exotherm would set y.
+        let windows = results?.transitions.first.flatMap { t -> [ClosedRange<Double>]? in
+            guard let g = t.windows[.glassLine], let l = t.windows[.liquidLine], g.upperBound < l.lowerBound else { return nil }
+            return [g.upperBound...l.lowerBound]
+        } ?? []
+        if let roi = Navigation.regionOfInterest(tsK: tsK, teK: teK, windows: windows, data: data) { viewports[.heatFlow] = Viewport(x: roi) }
         writtenWork = WorkSnapshot(self)
     }
 

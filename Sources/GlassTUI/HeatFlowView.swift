@@ -37,17 +37,22 @@ public struct HeatFlowView: ExplorerView {
             guard let v = s.value(of: c) else { continue }
             let active = c == s.cursor
             markers.append(VerticalMarker(x: v, label: c.rawValue + (s.isProposed(c) ? "?" : ""),
-                                          style: active ? .solid : .dashed, colour: active ? 3 : nil))
+                                          style: active ? .solid : .dashed, active: active))
         }
         let range = full
-        let title: String
-        switch s.baseline {
-        case .linear: title = "W(T), chord baseline"
-        case .none: title = "W(T), baseline B = 0"
-        case .state(let l): title = "W(T), baseline = state \(l)"
-        }
-        return PlotSpec(title: title, x: Axis(title: "T", unit: "K", range: range), y: Axis(title: "W", unit: "W/g"),
+        // The baseline in the words of study.toml and the results pane (linear, none, state:LABEL).
+        return PlotSpec(title: "W(T), baseline \(s.baseline.description)", x: Axis(title: "T", unit: "K", range: range),
+                        y: Axis(title: HeatFlowView.quantity(s), unit: "W/g", note: "endo ↑"),
                         series: series + chords + TransitionOverlay.series(s), markers: markers + TransitionOverlay.markers(s))
+    }
+
+    /// What the y axis shows: `W − W_cryst` when every visible curve had a crystalline run
+    /// subtracted, `W` when none had, and says so when only some had.
+    static func quantity(_ s: ExplorerState) -> String {
+        let curves = s.prepared.states.filter { s.isVisible($0.state) }.flatMap(\.curves)
+        let subtracted = curves.filter { $0.crystallinePath != nil }.count
+        if subtracted == 0 { return "W" }
+        return subtracted == curves.count ? "W − W_cryst" : "W (− W_cryst where measured)"
     }
 
     /// Why there is nothing.

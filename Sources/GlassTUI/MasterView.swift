@@ -46,14 +46,16 @@ public struct MasterView: ExplorerView {
                                  x: pts.map(\.reducedFrequencyHz), y: pts.map(\.storageMPa), colour: s.dmaColour(k), marker: s.dmaMarker(k), style: .points))
             series.append(Series(name: "", x: pts.map(\.reducedFrequencyHz), y: pts.map(\.lossMPa), colour: s.dmaColour(k), marker: s.dmaMarker(k), style: .points))
         }
+        // Glyphs apart from every state's (* + o x # @ % &, which mark the other states above):
+        // E' the upper curve ^, E'' the lower v, the selected isotherm $.
         series += [
-            Series(name: "E'", x: all.map { $0.x }, y: all.map { $0.e1 }, colour: 4, marker: "+", style: .points),
-            Series(name: "E''", x: all.map { $0.x }, y: all.map { $0.e2 }, colour: 1, marker: "x", style: .points),
+            Series(name: "E'", x: all.map { $0.x }, y: all.map { $0.e1 }, colour: 4, marker: "^", style: .points),
+            Series(name: "E''", x: all.map { $0.x }, y: all.map { $0.e2 }, colour: 1, marker: "v", style: .points),
         ]
         if let k = selected, !sel.isEmpty {
             let name = "\(ScreenNumber.kelvin(m.shifts[k].temperatureK)) K" + (s.masterEdit.shifts[k] != nil && s.masterEdit.state == r.state ? " (by hand)" : "")
-            series.append(Series(name: name, x: sel.map { $0.x }, y: sel.map { $0.e1 }, colour: 3, marker: "o", style: .points))
-            series.append(Series(name: "", x: sel.map { $0.x }, y: sel.map { $0.e2 }, colour: 3, marker: "o", style: .points))
+            series.append(Series(name: name, x: sel.map { $0.x }, y: sel.map { $0.e1 }, colour: 3, marker: "$", style: .points))
+            series.append(Series(name: "", x: sel.map { $0.x }, y: sel.map { $0.e2 }, colour: 3, marker: "$", style: .points))
         }
         let vtag = m.verticalShift == .none ? "" : ", b_T \(m.verticalShift.rawValue)"
         return PlotSpec(title: "master curve — \(r.state), T_ref = \(ScreenNumber.kelvin(m.referenceTemperatureK)) K, on \(m.criterion.rawValue)\(vtag)",

@@ -31,7 +31,8 @@ public struct ModuliView: ExplorerView {
             let f = ScreenNumber.value(d.frequencyHz)
             series.append(Series(name: "\(p.data.state) E'/E_u \(f) Hz", x: t, y: d.storageMPa.map { $0 / eu },
                                  colour: s.dmaColour(k), marker: s.dmaMarker(k)))
-            series.append(Series(name: "\(p.data.state) E''/E_u", x: t, y: d.lossMPa.map { $0 / eu }, colour: s.dmaColour(k), marker: "."))
+            series.append(Series(name: "\(p.data.state) E''/E_u", x: t, y: d.lossMPa.map { $0 / eu }, colour: s.dmaColour(k),
+                                 marker: DMAViewSupport.lossMarker(k)))
         }
         guard !series.isEmpty else { return nil }
         return PlotSpec(title: "E'/E_u and E''/E_u vs T (scan nearest 2 Hz)", x: Axis(title: "T", unit: "K"),

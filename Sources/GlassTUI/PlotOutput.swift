@@ -1,18 +1,56 @@
 import CNcurses
+import GlassKit
 import GlassPlot
 
 /// `glassview plot`: one view's plot alone, as text for stdout.
 public enum PlotOutput {
-    /// The plot of `view` at `width` × `height`, or the reason it is not computed.
-    public static func render(_ s: ExplorerState, view id: ViewID, width: Int, height: Int) -> Result<Frame, PlotUnavailable> {
+    /// The plot of `view` at `width` × `height`, or the reason it is not computed. `xRange` and
+    /// `yRange` replace the view's axis ranges (y then no longer fits the data).
+    public static func render(_ s: ExplorerState, view id: ViewID, width: Int, height: Int,
+                              xRange: ClosedRange<Double>? = nil, yRange: ClosedRange<Double>? = nil) -> Result<Frame, PlotUnavailable> {
+        draw(s, view: id, width: width, height: height, xRange: xRange, yRange: yRange).map(\.frame)
+    }
+
+    /// The frame, where the data area landed and the spec drawn (its strings as shown).
+    static func draw(_ s: ExplorerState, view id: ViewID, width: Int, height: Int,
+                     xRange: ClosedRange<Double>? = nil, yRange: ClosedRange<Double>? = nil)
+        -> Result<(frame: Frame, geometry: PlotGeometry?, spec: PlotSpec), PlotUnavailable>
+    {
         let view = ViewRegistry.view(id)
-        guard let spec = Navigation.plot(s, view: view, columns: width) else { return .failure(PlotUnavailable(reason: view.unavailable(s))) }
-        var frame = Frame(width: width, height: height)
-        if let g = PlotRenderer.render(ScreenText.fit(spec, unicode: s.style.braille), into: &frame, region: frame.bounds,
-                                       braille: s.style.braille, colours: s.style.colours) {
-            ExplorerRenderer.drawMarks(&frame, view.marks(s), geometry: g, colours: s.style.colours)
+        guard var plain = Navigation.plot(s, view: view, columns: width) else { return .failure(PlotUnavailable(reason: view.unavailable(s))) }
+        for (range, axis, option) in [(xRange, \PlotSpec.x, "--xrange"), (yRange, \PlotSpec.y, "--yrange")] {
+            guard let range else { continue }
+            if plain[keyPath: axis].scale == .log, !(range.lowerBound > 0) {
+                return .failure(PlotUnavailable(
+                    reason: "\(Format.shortNumber(range.lowerBound)):\(Format.shortNumber(range.upperBound)); the axis of view \(id.name) is logarithmic: expected LO > 0",
+                    option: option))
+            }
+            plain[keyPath: axis].range = range
         }
-        return .success(frame)
+        let spec = ScreenText.fit(plain, unicode: s.style.braille)
+        var frame = Frame(width: width, height: height)
+        let g = PlotRenderer.render(spec, into: &frame, region: frame.bounds, braille: s.style.braille, colours: s.style.colours)
+        if let g { ExplorerRenderer.drawMarks(&frame, view.marks(s), geometry: g, colours: s.style.colours) }
+        return .success((frame, g, spec))
+    }
+
+    /// The line `plot` prints above the plot: study, view, bounds (marked when proposed),
+    /// baseline, and for the DMA views (4–9) the state shown and T_ref.
+    /// Longer than `width` it ends in `…` (`...` in ASCII).
+    public static func titleLine(_ s: ExplorerState, view id: ViewID, width: Int = .max) -> String {
+        func bound(_ c: CursorID) -> String {
+            (s.value(of: c).map { Format.shortNumber($0) + " K" } ?? "—") + (s.isProposed(c) ? " (proposed)" : "")
+        }
+        var parts = [s.studyName, "view \(id.rawValue) \(id.tab)", "T_s \(bound(.ts)), T_e \(bound(.te))", "baseline \(s.baseline)"]
+        if id.rawValue >= ViewID.moduli.rawValue {
+            let r = s.selectedDMAResult
+            parts.append("state \(r?.state ?? "—")")
+            parts.append("T_ref \((r?.master?.referenceTemperatureK ?? s.value(of: .tref)).map { Format.shortNumber($0) + " K" } ?? "—")")
+        }
+        let line = ScreenText.fit(parts.joined(separator: " · "), unicode: s.style.braille)
+        guard line.count > width else { return line }
+        let ellipsis = s.style.braille ? "…" : "..."
+        return String(line.prefix(max(0, width - ellipsis.count))) + ellipsis
     }
 
     /// Whether the current locale's character set is UTF-8 (call `setlocale(LC_ALL, "")` first).
@@ -23,4 +61,6 @@ public enum PlotOutput {
 public struct PlotUnavailable: Error, Sendable {
     /// One line.
     public var reason: String
+    /// The option at fault (`--xrange`, `--yrange`) when the request itself is wrong.
+    public var option: String? = nil
 }

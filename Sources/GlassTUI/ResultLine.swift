@@ -13,6 +13,8 @@ public struct ResultLine: Equatable, Sendable {
     public var flag: String?
     /// Whether the line is a heading.
     public var isHeading: Bool
+    /// Drawn dim: a hidden state's line (still computed and exported, not shown in the plot).
+    public var dimmed = false
 
     /// A parameter line.
     public init(_ label: String, _ value: String, stderr: String? = nil, unit: String = "", flag: String? = nil) {

@@ -1,11 +1,29 @@
 import Foundation
+import GlassKit
 
-/// How numbers from `Results` are shown on screen (the files hold them in full).
+/// How numbers from `Results` are shown on screen (the files hold them in full). The digits
+/// come from GlassKit's `NumberFormat`/`Uncertainty`, which `analyze --format table` uses too.
 public enum ScreenNumber {
-    /// Four significant digits (`0.1235`, `12.35`, `1.235e-05`); "—" for nil or non-finite.
-    public static func value(_ v: Double?) -> String {
+    /// Four significant digits, plain for magnitudes in [0.01, 10⁴) (`0.1235`, `12.35`,
+    /// `420.0`), a factor outside (`1.235×10⁻⁵`); "—" for nil or non-finite.
+    public static func value(_ v: Double?) -> String { Uncertainty.format(v, nil) }
+
+    /// Value ± standard error, the error to 2 significant digits and the value to the same
+    /// place (`0.8720 ± 0.0045`, `(1.762 ± 0.054)×10⁻³`); 4 significant digits without one.
+    public static func measurement(_ v: Double?, _ se: Double?) -> String { Uncertainty.format(v, se) }
+
+    /// One format for a column of values: 4 significant digits of the largest, the others to
+    /// the same decimal place (`2.120` over `2.755`).
+    public static func column(_ values: [Double?]) -> [String] {
+        let f = NumberFormat.significant(4, of: values)
+        return values.map { v in v.map { f.string($0) } ?? "—" }
+    }
+
+    /// A setting as typed or stepped (a window edge in Hz): up to 4 significant digits, trailing
+    /// zeros dropped (`0.01`, `0.7943`), a factor only outside [0.01, 10⁴).
+    public static func setting(_ v: Double?) -> String {
         guard let v, v.isFinite else { return "—" }
-        if v == 0 { return "0" }
+        guard v == 0 || NumberFormat.plainMagnitudes.contains(abs(v)) else { return value(v) }
         return String(format: "%.4g", v)
     }
 

@@ -27,20 +27,13 @@ public struct SensitivityView: ExplorerView {
         guard !series.isEmpty else { return nil }
         if let sr = d.sr, maxQ > 0 {
             let xs = [0, maxQ * 1.05]
-            series.append(Series(name: "S_r fit", x: xs, y: xs.map { sr.interceptKJPerMol + sr.value * $0 }, colour: 7, marker: ".",
+            series.append(Series(name: "S_r fit", x: xs, y: xs.map { sr.interceptKJPerMol + sr.value * $0 }, colour: 7, marker: "=",
                                  style: .line))
         }
         return PlotSpec(title: "ΔH_rej vs cooling rate", x: Axis(title: "|q_c|", unit: "K/min", range: 0...(maxQ * 1.05)),
                         y: Axis(title: "ΔH_rej", unit: molar ? "kJ/mol" : "J/g"), series: series)
     }
 
-    /// The states' markers at their points.
-    public func marks(_ s: ExplorerState) -> [PlotMark] {
-        plot(s, columns: 1)?.series.filter { $0.style == .points }.compactMap { p in
-            guard let x = p.x.first, let y = p.y.first else { return nil }
-            return PlotMark(x: x, y: y, character: p.marker ?? "*", colour: p.colour)
-        } ?? []
-    }
 
     /// Why there is nothing.
     public func unavailable(_ s: ExplorerState) -> String {
@@ -55,7 +48,7 @@ public struct SensitivityView: ExplorerView {
     /// S_r and the states' ΔH_rej in kJ/mol.
     public func probe(_ s: ExplorerState) -> String {
         guard let d = s.results?.dsc else { return "S_r: not computed" }
-        let sr = d.sr.map { "S_r=\(ScreenNumber.value($0.value))" + ($0.stderr.map { "±\(ScreenNumber.value($0))" } ?? "") + " kJ min mol⁻¹ K⁻¹" }
+        let sr = d.sr.map { "S_r=\(ScreenNumber.measurement($0.value, $0.stderr)) kJ min mol⁻¹ K⁻¹" }
             ?? "S_r: not computed"
         var parts: [String] = []
         for (k, st) in d.states.enumerated() where s.isVisible(st.state) {

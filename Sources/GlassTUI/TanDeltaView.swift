@@ -37,12 +37,6 @@ public struct TanDeltaView: ExplorerView {
                         markers: DMAViewSupport.markers(s, cursors))
     }
 
-    /// Each isotherm's marker at its points (a single braille dot is hard to see).
-    public func marks(_ s: ExplorerState) -> [PlotMark] {
-        plot(s, columns: 8)?.series.filter { $0.style == .points }.flatMap { p in
-            zip(p.x, p.y).map { PlotMark(x: $0.0, y: $0.1, character: p.marker ?? "*", colour: p.colour) }
-        } ?? []
-    }
 
     /// Why there is nothing.
     public func unavailable(_ s: ExplorerState) -> String { DMAViewSupport.unavailable(s, what: "χ(T), U_β") }
@@ -52,17 +46,17 @@ public struct TanDeltaView: ExplorerView {
         guard let (_, _, r) = DMAViewSupport.selected(s) else { return DMAViewSupport.empty(s, title: "tan δ (QPD)") }
         let w = r.settings.qpdWindowHz
         var out: [ResultLine] = [DMAViewSupport.heading("QPD", r)]
-        out.append(ResultLine("window", "\(ScreenNumber.value(w.lowerBound))–\(ScreenNumber.value(w.upperBound))", unit: "Hz"))
+        out.append(ResultLine("window", "\(Format.shortNumber(w.lowerBound))–\(Format.shortNumber(w.upperBound))", unit: "Hz"))
         out.append(ResultLine("χ points", "\(r.qpd?.points.count ?? 0)"))
         out += DMAViewSupport.line("U_β", r.qpd?.uEV, r.qpd?.uStderrEV, unit: "eV", r: r, key: "U_β")
         out += DMAViewSupport.diagnostics(r, [.qpd])
         out += DMAViewSupport.line("λ", r.qpd?.lambda, r.qpd?.lambdaStderr, unit: "", r: r, key: "λ")
         out += DMAViewSupport.perState(s, "U_β", unit: "eV", key: "U_β") { ($0.qpd?.uEV, $0.qpd?.uStderrEV) }
         if let pts = r.qpd?.points, !pts.isEmpty {
-            out.append(.heading("χ by isotherm"))
+            out.append(.heading("χ by isotherm (± stderr, points)"))
             for pt in pts.prefix(6) {
-                out.append(ResultLine(Format.shortNumber(pt.temperatureK) + " K", ScreenNumber.value(pt.chi),
-                                      stderr: ScreenNumber.value(pt.chiStderr), unit: "n=\(pt.count)"))
+                out.append(ResultLine(Format.shortNumber(pt.temperatureK) + " K", ScreenNumber.measurement(pt.chi, pt.chiStderr),
+                                      unit: "n=\(pt.count)"))
             }
         }
         return out

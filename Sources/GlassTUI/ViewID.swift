@@ -53,13 +53,23 @@ public enum ViewID: Int, CaseIterable, Sendable, Equatable {
         }
     }
 
-    /// The view named `name` (see ``name``) or numbered `name` ("1"…"9").
+    /// The view named `name`: its ``name`` (`heatflow`), its number ("1"…"9"), or its tab as the
+    /// title bar shows it (`W(T)`, `E'(T)`, `tanδ`, `TTS`) or in the ASCII title bar (`dH(T)`,
+    /// `tand`, `chi(T)`); letter case and spaces do not matter.
     public init?(name: String) {
-        let n = name.lowercased()
+        func key(_ s: String) -> String { s.lowercased().filter { $0 != " " } }
+        let n = key(name)
         if let k = Int(n), let v = ViewID(rawValue: k) { self = v; return }
         if let v = ViewID.allCases.first(where: { $0.key == n }) { self = v; return }
-        guard let v = ViewID.allCases.first(where: { $0.name == n }) else { return nil }
+        guard let v = ViewID.allCases.first(where: { v in
+            [v.name, v.tab, ScreenText.fit(v.tab, unicode: false)].contains { key($0) == n }
+        }) else { return nil }
         self = v
+    }
+
+    /// Every spelling ``init(name:)`` takes, for help and error messages: `heatflow|W(T)`, ….
+    public static var spellings: String {
+        allCases.map { "\($0.rawValue) \($0.name)|\($0.tab)" }.joined(separator: ", ")
     }
 
     /// The next view (Tab), wrapping.

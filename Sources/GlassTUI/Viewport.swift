@@ -86,12 +86,16 @@ public enum Navigation {
         return parts[0]...parts[1]
     }
 
-    /// The region of interest of view 1: T_s to T_e with a margin of half their span (at least
-    /// 10 K) on each side, inside the data; nil without bounds.
-    public static func regionOfInterest(tsK: Double?, teK: Double?, data: ClosedRange<Double>?) -> ClosedRange<Double>? {
-        guard let ts = tsK, let te = teK, te > ts else { return nil }
-        let m = max(10, (te - ts) / 2)
-        var lo = ts - m, hi = te + m
+    /// The region of interest of view 1: T_s to T_e and `windows` (the glass transition), with a
+    /// margin of a quarter of that span (at least 10 K) on each side, inside the data; nil
+    /// without bounds or windows.
+    public static func regionOfInterest(tsK: Double?, teK: Double?, windows: [ClosedRange<Double>] = [],
+                                        data: ClosedRange<Double>?) -> ClosedRange<Double>? {
+        var ends = windows.flatMap { [$0.lowerBound, $0.upperBound] }
+        if let ts = tsK, let te = teK, te > ts { ends += [ts, te] }
+        guard let a = ends.min(), let b = ends.max(), b > a else { return nil }
+        let m = max(10, (b - a) / 4)
+        var lo = a - m, hi = b + m
         if let d = data { lo = max(lo, d.lowerBound); hi = min(hi, d.upperBound) }
         return hi > lo ? lo...hi : nil
     }

@@ -6,7 +6,7 @@ import GlassKit
 /// `glassview analyze STUDY`: every parameter, as JSON or TSV (SPEC §5).
 struct Analyze: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Analyse a study and export every parameter (JSON or TSV).",
+        abstract: "Analyse a study and export every parameter (JSON or TSV), or show the key results (table).",
         discussion: """
         Settings (docs/study-toml.md): a command-line option wins over study.toml, which wins over \
         file metadata. Errors name the file and line and exit with status 64 (usage), 65 (bad data), \
@@ -17,6 +17,7 @@ struct Analyze: ParsableCommand {
           glassview analyze STUDY --ts 420 --te 500 --baseline state:as-cast --format tsv -o out.tsv
           glassview analyze STUDY --beta-window 330:410 --qpd-window 0.01:0.1 --tg 430 --tref 440
           glassview analyze A B C --format tsv -o lab.tsv     # several studies, one table (first column: study)
+          glassview analyze STUDY --format table              # key results aligned, warnings grouped
           glassview analyze STUDY --tts-on storage --vertical-shift fit   (master curves: docs/master-curves.md)
         """
     )
@@ -26,7 +27,7 @@ struct Analyze: ParsableCommand {
 
     @OptionGroup var settings: SettingsOptions
 
-    @Option(help: "Output format: json or tsv.")
+    @Option(help: "Output format: json, tsv (both for scripts), or table (key results for a person).")
     var format: ExportFormat = .json
 
     @Option(name: [.short, .long], help: ArgumentHelp("Write to FILE (atomically) instead of stdout.", valueName: "FILE"))
@@ -36,7 +37,12 @@ struct Analyze: ParsableCommand {
         do {
             let options = try settings.analysisOptions()
             let results = try StudyBatch.analyze(studies, options: options)
-            let text = format == .json ? ResultsExport.jsonText(results) : ResultsExport.tsv(results)
+            let text: String
+            switch format {
+            case .json: text = ResultsExport.jsonText(results)
+            case .tsv: text = ResultsExport.tsv(results)
+            case .table: text = ResultsTable.text(results)
+            }
             if let out = output {
                 try AtomicFile.write(text, to: out)
             } else {
@@ -51,4 +57,6 @@ struct Analyze: ParsableCommand {
 /// Export formats.
 enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
     case json, tsv
+    /// Key results for a person: aligned columns, value ± stderr, warnings grouped (not for scripts).
+    case table
 }

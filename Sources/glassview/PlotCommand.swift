@@ -9,22 +9,32 @@ struct Plot: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print one view's plot to stdout (braille on UTF-8 terminals, else ASCII).",
         discussion: """
-        Views: \(ViewID.allCases.map { "\($0.rawValue) \($0.name)" }.joined(separator: ", ")). \
+        Views (number, name or tab as the explorer's title bar shows it): \(ViewID.spellings). \
         Settings as `analyze` takes them (the same options; study.toml; bounds proposed as the \
         explorer does when none are given). Without --view: heatflow, or the first view with data. \
-        Colours only when stdout is a terminal and NO_COLOR is unset. A view that cannot be \
-        computed prints the reason on stderr and exits 1.
+        A title line comes first (one of the --height rows, cut with … to --width): study, view, T_s/T_e, baseline, and for views 4-9 the DMA state \
+        and T_ref. --xrange/--yrange fix an axis (data units; log axes need LO > 0; write a \
+        negative range as --yrange=-1.2:0.1). Colours only when stdout is a terminal and NO_COLOR \
+        is unset; without colour, series differ by marker glyphs. A view that cannot be computed \
+        prints the reason on stderr and exits 1.
 
-        Example:
-          glassview plot samples/la30ce30ni10al20co10 --view heatflow --width 100 --height 30
+        Examples:
+          glassview plot samples/la30ce30ni10al20co10 --view 'W(T)' --width 100 --height 30
+          glassview plot samples/la30ce30ni10al20co10 --view heatflow --xrange 420:500 --yrange=-0.01:0.03
         """
     )
 
     @Argument(help: "Study directory (or a single data file).")
     var study: String
 
-    @Option(help: ArgumentHelp("View name or number (default: heatflow, or the first view with data).", valueName: "NAME"))
+    @Option(help: ArgumentHelp("View number, name or tab (W(T), E'(T), tanδ, TTS, …; default: heatflow, or the first view with data).", valueName: "NAME"))
     var view: String?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("X axis range in data units.", valueName: "LO:HI"))
+    var xrange: String?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Y axis range in data units.", valueName: "LO:HI"))
+    var yrange: String?
 
     @Option(help: "Width in columns.")
     var width: Int = 100
@@ -43,13 +53,15 @@ struct Plot: ParsableCommand {
             var id = ViewID.heatFlow
             if let view {
                 guard let named = ViewID(name: view) else {
-                    throw GlassError(.usage, file: "--view", "'\(view)'; expected one of \(ViewID.allCases.map(\.name).joined(separator: ", ")) or 1-9")
+                    throw GlassError(.usage, file: "--view", "'\(view)'; expected a number 1-9, a name or a tab: \(ViewID.spellings)")
                 }
                 id = named
             }
             guard (10...2000).contains(width), (5...1000).contains(height) else {
                 throw GlassError(.usage, file: "--width/--height", "\(width)×\(height); expected 10–2000 × 5–1000")
             }
+            let xRange = try xrange.map { try WindowOption.parse($0, option: "--xrange") }
+            let yRange = try yrange.map { try WindowOption.parse($0, option: "--yrange") }
             let options = try settings.analysisOptions()
             let s = try StudyLoader.load(study)
             let env = ProcessInfo.processInfo.environment
@@ -62,10 +74,14 @@ struct Plot: ParsableCommand {
                 id = first  // a study without DSC data starts where it has data, as the explorer does
             }
             state.view = id
-            switch PlotOutput.render(state, view: id, width: width, height: height) {
+            // The title line is one of the --height rows.
+            switch PlotOutput.render(state, view: id, width: width, height: height - 1, xRange: xRange, yRange: yRange) {
             case .success(let frame):
                 let text = colours ? frame.ansiText : frame.text
-                FileHandle.standardOutput.write(Data((text + "\n").utf8))
+                let title = PlotOutput.titleLine(state, view: id, width: width)
+                FileHandle.standardOutput.write(Data((title + "\n" + text + "\n").utf8))
+            case .failure(let u) where u.option != nil:
+                throw GlassError(.usage, file: u.option ?? "", u.reason)
             case .failure(let u):
                 FileHandle.standardError.write(Data("glassview: view \(id.name): \(u.reason)\n".utf8))
                 throw ExitCode(1)

@@ -59,6 +59,20 @@ enum TUIBench {
         report("explorer bound move + 200×60 frame, 6×10^5 points", times[times.count / 2], .milliseconds(3),
                cells > 0 && s.results?.dsc != nil ? "" : " (no results!)")
 
+        // 2a. The same without colour (NO_COLOR): each line carries its marker glyphs (issue 13).
+        var mono = ExplorerState(studyPath: "bench", load: .success(bigStudy(points: 100_000)),
+                                 style: RenderStyle(braille: true, colours: false), exportDirectory: "/tmp", width: 200, height: 60)
+        var monoTimes: [Duration] = []
+        for k in 0..<200 {
+            let t0 = clock.now
+            mono = ExplorerUpdate.update(mono, .moveCursor(steps: k % 20 < 10 ? 1 : -1)).state
+            _ = ExplorerRenderer.render(mono)
+            monoTimes.append(clock.now - t0)
+        }
+        monoTimes.sort()
+        report("explorer bound move + 200×60 frame without colour (glyphs), 6×10^5 points", monoTimes[monoTimes.count / 2],
+               .milliseconds(3), mono.results?.dsc != nil ? "" : " (no results!)")
+
         // 2b. One DMA window move on the sample study: DMA-only recompute (every state, master
         // curves included) + render of view 6 at 200×60. No target in issue 4; reported for tracking.
         var d = ExplorerState(studyPath: study, load: Result { try StudyLoader.load(study) }, style: style,

@@ -1,4 +1,5 @@
 import Foundation
+import GlassKit
 import XCTest
 
 /// The real `glassview` explorer in tmux: views, bounds, ΔH_rej against `analyze`, export,
@@ -52,7 +53,7 @@ final class ExplorerTmuxTests: XCTestCase {
         // Every view.
         let expectations: [(String, String)] = [("2", "cumulative"), ("3", "vs cooling rate"), ("4", "not computed"),
                                                 ("5", "not computed"), ("6", "not computed"), ("7", "not computed"),
-                                                ("8", "not computed"), ("9", "not computed"), ("1", "chord baseline")]
+                                                ("8", "not computed"), ("9", "not computed"), ("1", "W(T), baseline linear")]
         for (key, text) in expectations {
             try t.keys(key)
             try t.wait("view \(key) showing '\(text)'") { $0.contains(text) }
@@ -66,10 +67,12 @@ final class ExplorerTmuxTests: XCTestCase {
         let reference = try analyze([study.path, "--ts", String(ts), "--te", String(te)])
         let expected = dH(reference)
         XCTAssertEqual(expected.count, 5)
+        // One format for the column: 4 significant digits of the largest value (issue 13).
+        let column = NumberFormat.significant(4, of: expected.map(\.value))
         // A capture can fall between the rows of one redraw: wait for the whole frame.
-        screen = (try? t.wait("ΔH_rej of the moved bounds") { s in expected.allSatisfy { self.shownJPerG($0.key, in: s) == String(format: "%.4g", $0.value) } }) ?? screen
+        screen = (try? t.wait("ΔH_rej of the moved bounds") { s in expected.allSatisfy { self.shownJPerG($0.key, in: s) == column.string($0.value) } }) ?? screen
         for (state, value) in expected {
-            XCTAssertEqual(shownJPerG(state, in: screen), String(format: "%.4g", value), "ΔH_rej of \(state) on screen vs analyze")
+            XCTAssertEqual(shownJPerG(state, in: screen), column.string(value), "ΔH_rej of \(state) on screen vs analyze")
         }
 
         // Export, read back; a second export asks before overwriting.
@@ -161,17 +164,26 @@ final class ExplorerTmuxTests: XCTestCase {
             let states = (doc["dma"] as? [String: Any])?["states"] as? [[String: Any]] ?? []
             return (states.first { $0["state"] as? String == state }?["qpd"] as? [String: Any])?["U_eV"] as? Double
         }
+        /// U_β as the results pane shows it: value ± stderr rounded together (issue 13).
+        func uBetaShown(_ doc: [String: Any], _ state: String) -> String? {
+            let states = (doc["dma"] as? [String: Any])?["states"] as? [[String: Any]] ?? []
+            let qpd = states.first { $0["state"] as? String == state }?["qpd"] as? [String: Any]
+            guard let u = qpd?["U_eV"] as? Double else { return nil }
+            return Uncertainty.format(u, qpd?["U_stderr_eV"] as? Double).split(separator: " ").first.map(String.init)
+        }
         // View 6: the QPD window's high edge one step (0.1 decade) down.
         try t.keys("6")
-        let before = try XCTUnwrap(uBeta(try analyze([study.path]), "as-cast"))
-        var screen = try t.wait("U_β at the default window") { self.shownNumber("U_β", in: $0) == String(format: "%.4g", before) }
+        let beforeDoc = try analyze([study.path])
+        let beforeShown = try XCTUnwrap(uBetaShown(beforeDoc, "as-cast"))
+        var screen = try t.wait("U_β at the default window") { self.shownNumber("U_β", in: $0) == beforeShown }
         XCTAssertTrue(screen.contains("f_lo=0.01 Hz"))
         try t.keys("]", "Left")
         let hi = pow(10, -0.1)
         screen = try t.wait("f_hi moved") { $0.contains("f_hi=\(String(format: "%.4g", hi)) Hz") }
-        let after = try XCTUnwrap(uBeta(try analyze([study.path, "--qpd-window", "0.01:\(hi)"]), "as-cast"))
-        screen = try t.wait("U_β recomputed") { self.shownNumber("U_β", in: $0) == String(format: "%.4g", after) }
-        XCTAssertNotEqual(String(format: "%.4g", after), String(format: "%.4g", before), "the move must change U_β on screen")
+        let afterDoc = try analyze([study.path, "--qpd-window", "0.01:\(hi)"])
+        let after = try XCTUnwrap(uBeta(afterDoc, "as-cast")), afterShown = try XCTUnwrap(uBetaShown(afterDoc, "as-cast"))
+        screen = try t.wait("U_β recomputed") { self.shownNumber("U_β", in: $0) == afterShown }
+        XCTAssertNotEqual(afterShown, beforeShown, "the move must change U_β on screen")
 
         try t.keys("e")
         try t.wait("export message") { $0.contains("exported") }
@@ -305,7 +317,8 @@ final class ExplorerCompareTmuxTests: XCTestCase {
         // The probe line lists each study's S_r as the results pane shows it.
         for (k, sr) in srs.enumerated() {
             let name = URL(fileURLWithPath: paths[k]).lastPathComponent
-            XCTAssertTrue(screen.contains("\(name) \(String(format: "%.4g", try XCTUnwrap(sr)))"), "S_r of \(name): \(screen)")
+            // 4 significant digits, a factor instead of e-notation (issue 13).
+            XCTAssertTrue(screen.contains("\(name) \(Uncertainty.format(try XCTUnwrap(sr), nil))"), "S_r of \(name): \(screen)")
         }
         try t.keys("q")
         try t.wait("exit") { $0.contains("EXIT=0") }

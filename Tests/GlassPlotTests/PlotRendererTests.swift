@@ -15,10 +15,10 @@ final class PlotRendererTests: XCTestCase {
         let frame = PlotRenderer.render(smallSpec, width: 20, height: 8, braille: true, colours: false)
         XCTAssertEqual(frame.text, """
             q        demo
-            4┤   ⢀⠎⢢    ─── peak
-             │  ⢠⠊  ⠙⢄  + pts
-            2┤ ⡠⡃     ⠣⡀ Te┊ ⢀
-            0┤⡰⠁       ⠈⠑⠢⢄⣀⣀⣀⣀⣀
+            4┤   ⢀⠎⢢    ─*─ peak
+             │  ⢠⠊  +⢄  + pts
+            2┤ ⡠+     ⠣⡀ Te┊ +
+            0┤*⠁       ⠈⠑+*⣀⣀⣀⣀⣀
              └┬────────┬───────┬
               0        2       4
                     T (K)
@@ -47,38 +47,63 @@ final class PlotRendererTests: XCTestCase {
         XCTAssertEqual(frame[13, 1], Cell("─", foreground: Series.palette[0]))
         XCTAssertEqual(frame[13, 2], Cell("+", foreground: 6))
         XCTAssertEqual(frame[15, 2], Cell("p"))
-        // Every braille cell carries the colour of a series.
+        // Every braille cell carries the colour of the line; the points are their marker in theirs.
         let colours = Set(frame.cells.filter { ("\u{2801}"..."\u{28FF}").contains($0.character) }.map(\.foreground))
-        XCTAssertEqual(colours, [Series.palette[0], 6])
+        XCTAssertEqual(colours, [Series.palette[0]])
+        XCTAssertEqual(Set(frame.cells.filter { $0.character == "+" }.map(\.foreground)), [6])
         let plain = PlotRenderer.render(spec, width: 20, height: 8, braille: true, colours: false)
         XCTAssertTrue(plain.cells.allSatisfy { $0.foreground == nil })
     }
 
-    func testBrailleWithoutColourDashesLaterSeries() {
-        let x = (0...40).map { Double($0) }
-        let series = (0..<3).map { Series(name: "s\($0)", x: x, y: x.map { _ in 0 }) }
-        let spec = PlotSpec(y: Axis(range: -1...1), series: series, showsLegend: false)
-        var dots: [Int] = []
-        for index in 0..<3 {
-            var single = spec
-            single.series = [Series(name: "", x: x, y: x.map { _ in 0 })]
-            // Put the series at its position so it takes that position's pattern.
-            single.series = Array(repeating: Series(name: "", x: [], y: []), count: index) + single.series
-            let frame = PlotRenderer.render(single, width: 30, height: 6, braille: true, colours: false)
-            dots.append(frame.cells.reduce(0) { total, cell in
-                guard let scalar = cell.character.unicodeScalars.first, (0x2801...0x28FF).contains(scalar.value)
-                else { return total }
-                return total + (scalar.value - 0x2800).nonzeroBitCount
-            })
-        }
-        XCTAssertEqual(PlotRenderer.dashPattern(index: 0), .solid)
-        XCTAssertEqual(PlotRenderer.dashPattern(index: 1), .dashed)
-        // A 54-dot line (27 columns): solid draws all, dashed (4 on, 3 off) 7 × 4 + 4 = 32,
-        // dotted (1 on, 1 off) 27.
-        XCTAssertEqual(dots, [54, 32, 27])
+    /// Without colour, six line series (more than the four dash patterns there were) each carry
+    /// their own glyph along a solid line, and the legend shows that glyph: no two alike.
+    func testBrailleWithoutColourStampsADistinctGlyphOnEachLine() throws {
+        let x = (0...60).map { Double($0) }
+        let series = (0..<6).map { k in Series(name: "s\(k)", x: x, y: x.map { _ in Double(k) }) }
+        let spec = PlotSpec(y: Axis(range: -1...6), series: series, showsLegend: false)
+        var frame = Frame(width: 60, height: 20)
+        let g = try XCTUnwrap(PlotRenderer.render(spec, into: &frame, region: frame.bounds, braille: true, colours: false))
         let legend = Legend(series: series, braille: true, colours: false)
-        XCTAssertEqual(legend.entries.map(\.text), ["─── s0", "╌╌╌ s1", "┈┈┈ s2"])
-        XCTAssertEqual(Legend(series: series, braille: false, colours: false).entries.map(\.text), ["* s0", "+ s1", "o s2"])
+        XCTAssertEqual(legend.entries.map(\.sample), ["─*─", "─+─", "─o─", "─x─", "─#─", "─@─"])
+        for (k, marker) in Series.markers.prefix(6).enumerated() {
+            let row = try XCTUnwrap(g.row(ofY: Double(k)))
+            let cells = (g.plotArea.x..<g.plotArea.maxX).map { frame[$0, row] }
+            // The data area is the 60 columns less the y labels and axis (about 57): a glyph every 12
+            // columns from a phase below 12 gives 4 or 5 on each line.
+            let stamps = cells.filter { $0.character == marker }.count
+            XCTAssertTrue((4...5).contains(stamps), "series s\(k): \(stamps) glyphs")
+            // The line is solid: every cell of its row holds a braille dot or its glyph.
+            XCTAssertTrue(cells.allSatisfy { $0.character == marker || ("\u{2801}"..."\u{28FF}").contains($0.character) },
+                          String(cells.map(\.character)))
+        }
+        // With colour the lines carry no glyphs.
+        let coloured = PlotRenderer.render(PlotSpec(y: Axis(range: -1...6), series: series, showsLegend: false),
+                                           width: 60, height: 20, braille: true, colours: true)
+        XCTAssertFalse(coloured.cells.contains { Series.markers.contains($0.character) })
+        XCTAssertEqual(Legend(series: series, braille: false, colours: false).entries.map(\.text).prefix(3), ["* s0", "+ s1", "o s2"])
+    }
+
+    /// A point series shows its marker at every point in braille mode, as its legend says.
+    func testBraillePointsShowTheirMarker() {
+        let points = Series(name: "pts", x: [1, 2, 3], y: [1, 2, 3], marker: "x", style: .points)
+        let spec = PlotSpec(x: Axis(range: 0...4), y: Axis(range: 0...4), series: [points], showsLegend: false)
+        for colours in [false, true] {
+            let frame = PlotRenderer.render(spec, width: 30, height: 12, braille: true, colours: colours)
+            XCTAssertEqual(frame.cells.filter { $0.character == "x" }.count, 3)
+        }
+    }
+
+    /// The active cursor is bold reverse video and carries no colour (colour 3 is also a series').
+    func testActiveMarkerIsReverseNotColoured() {
+        let spec = PlotSpec(x: Axis(range: 0...10), y: Axis(range: 0...1), series: [],
+                            markers: [VerticalMarker(x: 2, label: "Ts", style: .solid, colour: 3, active: true),
+                                      VerticalMarker(x: 8, label: "Te", style: .dashed)])
+        let frame = PlotRenderer.render(spec, width: 14, height: 5, braille: true, colours: true)
+        let line = frame.cells.filter { $0.character == "│" && $0.attributes.contains(.reverse) }
+        XCTAssertFalse(line.isEmpty)
+        XCTAssertTrue(line.allSatisfy { $0.foreground == nil && $0.attributes == [.reverse, .bold] })
+        XCTAssertTrue(frame.cells.filter { $0.character == "┊" }.allSatisfy { $0.attributes.isEmpty })
+        XCTAssertTrue(frame.rows.contains { $0.contains("│Ts") })
     }
 
     /// Drawing from the envelope must give the same dots as joining every point.

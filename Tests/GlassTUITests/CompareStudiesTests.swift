@@ -33,8 +33,8 @@ final class CompareStudiesTests: XCTestCase {
         for (k, r) in expected.enumerated() {
             let sr = try XCTUnwrap(r.dsc?.sr)
             let heading = try XCTUnwrap(lines.firstIndex { $0.isHeading && $0.label.hasSuffix("study-\(k)") || $0.label.hasSuffix("study-\(k) (current)") })
-            XCTAssertEqual(lines[heading + 1].value, ScreenNumber.value(sr.value), "S_r of study \(k)")
-            XCTAssertEqual(lines[heading + 1].stderr, sr.stderr.map { ScreenNumber.value($0) })
+            // Value ± stderr rounded together (issue 13).
+            XCTAssertEqual(lines[heading + 1].value, ScreenNumber.measurement(sr.value, sr.stderr), "S_r of study \(k)")
         }
         XCTAssertNotEqual(expected[0].dsc?.sr?.value, expected[1].dsc?.sr?.value, "the studies differ")
         // The plot: one point series a study, with its S_r line.

@@ -114,13 +114,14 @@ final class DMAExplorerTests: XCTestCase {
         let checks: [(ViewID, String)] = [
             (.moduli, ScreenNumber.value(r.unrelaxedModulusMPa)),
             (.isotherms, "\(start.dma.states[0].data.isotherms.count)"),
-            (.tanDelta, ScreenNumber.value(r.qpd?.uEV)),
-            (.arrhenius, ScreenNumber.value(r.beta?.energyEV)),
-            (.chi, ScreenNumber.value(r.qpd?.slopes?.a1PerK)),
+            (.tanDelta, ScreenNumber.measurement(r.qpd?.uEV, r.qpd?.uStderrEV)),
+            (.arrhenius, ScreenNumber.measurement(r.beta?.energyEV, r.beta?.energyStderrEV)),
+            (.chi, ScreenNumber.measurement(r.qpd?.slopes?.a1PerK, r.qpd?.slopes?.a1StderrPerK)),
             (.master, ScreenNumber.kelvin(r.master?.referenceTemperatureK)),
         ]
-        for (view, number) in checks {
-            XCTAssertNotEqual(number, "—", "\(view) has nothing to show")
+        for (view, unicodeNumber) in checks {
+            XCTAssertNotEqual(unicodeNumber, "—", "\(view) has nothing to show")
+            let number = ScreenText.fit(unicodeNumber, unicode: start.style.braille)  // the state is ASCII: ± is +-, ×10⁴ x10^4
             let text = ExplorerRenderer.render(ExplorerUpdate.update(start, .selectView(view)).state).text
             XCTAssertTrue(text.contains(number), "view \(view) must show \(number)")
             XCTAssertFalse(text.contains("not computed: the study"), "view \(view)")
@@ -219,7 +220,7 @@ final class DMAExplorerTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(MasterShiftEditor.effectiveShifts(s)[k]), analysis + 0.1, accuracy: 1e-12)
         let nudged = try XCTUnwrap(MasterShiftEditor.cost(s)?.cost)
         XCTAssertGreaterThan(nudged, best)
-        XCTAssertTrue(ExplorerRenderer.render(s).text.contains(ScreenNumber.value(nudged)), "the cost is on screen")
+        XCTAssertTrue(ExplorerRenderer.render(s).text.contains(ScreenText.fit(ScreenNumber.value(nudged), unicode: s.style.braille)), "the cost is on screen")
         XCTAssertEqual(s.results?.master(of: 0), m, "a hand shift does not change Results")
         s = press(s, [.character("r")])
         XCTAssertEqual(try XCTUnwrap(MasterShiftEditor.effectiveShifts(s)[k]), analysis, accuracy: 1e-6, "refined back to the analysis' shift")

@@ -105,11 +105,17 @@ final class ExplorerUpdateTests: XCTestCase {
     }
 
     func testViewOneOpensOnTheRegionOfInterestAndZeroShowsAll() throws {
-        // T_s = 420, T_e = 500: 40 K either side, inside the 350–650 K scan.
-        XCTAssertEqual(paper.viewports[.heatFlow]?.x, 380...540)
+        // T_s–T_e = 420–500 K and the glass transition between the glass line's high end (400 K) and
+        // the liquid line's low end (470 K): 400–500 K with a quarter of the span (25 K) either side.
+        var settings = SyntheticStudy.paperSettings
+        settings.common.glassLineK = 360...400
+        settings.common.liquidLineK = 470...490
+        let paper = SyntheticStudy.state(SyntheticStudy.study(settings: settings))
+        XCTAssertEqual(paper.viewports[.heatFlow]?.x, 375...525)
         let g = try XCTUnwrap(ExplorerRenderer.plotGeometry(paper))
-        XCTAssertEqual(g.xScale.lower, 380)
-        XCTAssertEqual(g.xScale.upper, 540)
+        XCTAssertEqual(g.xScale.lower, 375)
+        XCTAssertEqual(g.xScale.upper, 525)
+        XCTAssertEqual(Navigation.regionOfInterest(tsK: 420, teK: 500, data: 350...650), 400...520, "bounds alone: a quarter of 80 K = 20 K")
         // y fits what is visible: the 560 K peak (0.05 W/g above the line) is outside.
         let whole = press(paper, [.character("0")])
         XCTAssertNil(whole.viewports[.heatFlow])

@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 @testable import GlassTUI
 
-/// Text snapshots of every view at 100×30, braille (with colour) and ASCII (without), compared
+/// Text snapshots of every view at 100×30, braille (with and without colour) and ASCII, compared
 /// exactly with Tests/GlassTUITests/Snapshots/*.txt.
 ///
 /// Regenerate after an intended change of the drawing:
@@ -33,8 +33,10 @@ final class SnapshotTests: XCTestCase {
     }
 
     func testEveryViewBrailleAndASCII() throws {
-        for braille in [true, false] {
-            let base = SyntheticStudy.state(SyntheticStudy.withDMA(), braille: braille, colours: braille)
+        // Braille with colour, ASCII without, and braille without colour ("mono": NO_COLOR on a
+        // UTF-8 terminal, where marker glyphs tell the series apart).
+        for (braille, colours) in [(true, true), (false, false), (true, false)] {
+            let base = SyntheticStudy.state(SyntheticStudy.withDMA(), braille: braille, colours: colours)
             for view in ViewID.allCases {
                 let s = ExplorerUpdate.update(base, .selectView(view)).state
                 let frame = ExplorerRenderer.render(s, width: 100, height: 30)
@@ -43,7 +45,7 @@ final class SnapshotTests: XCTestCase {
                 if !braille {
                     XCTAssertTrue(frame.cells.allSatisfy { $0.character.isASCII }, "ASCII mode drew a non-ASCII character in view \(view)")
                 }
-                try check(frame.text, name: "\(view.rawValue)-\(view.name)-\(braille ? "braille" : "ascii")")
+                try check(frame.text, name: "\(view.rawValue)-\(view.name)-\(braille ? (colours ? "braille" : "braille-mono") : "ascii")")
             }
         }
     }

@@ -15,8 +15,9 @@ final class TransitionOverlayTests: XCTestCase {
         let transitions = try XCTUnwrap(s.results?.transitions)
         XCTAssertEqual(transitions.count, s.prepared.states.count)
         let lines = HeatFlowView().results(s)
+        let head = try XCTUnwrap(lines.firstIndex { $0.isHeading && $0.label.hasPrefix("T_g,mid") })
         for t in transitions {
-            let line = try XCTUnwrap(lines.first { $0.label == t.state && !$0.isHeading && $0.value.contains(" ") }, t.state)
+            let line = try XCTUnwrap(lines[head...].first { $0.label == t.state && !$0.isHeading }, t.state)
             XCTAssertEqual(line.value, "\(ScreenNumber.kelvin(t.values.tgMidpointK)) \(ScreenNumber.kelvin(t.values.tfK)) \(ScreenNumber.kelvin(t.values.txOnsetK))")
             XCTAssertEqual(line.flag, "auto", "the crystallization window is proposed")
         }

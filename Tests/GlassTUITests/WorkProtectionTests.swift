@@ -56,3 +56,20 @@ final class WorkProtectionTests: XCTestCase {
         XCTAssertEqual(s.tsK, 430, "a digit first replaces it")
     }
 }
+
+/// Say what is shown: a hidden state's ΔH_rej line is dim, and S_r names the states it fits.
+final class HiddenStatesInResultsTests: XCTestCase {
+    func testHiddenStatesAreDimAndSrNamesItsStates() throws {
+        let paper = SyntheticStudy.state(SyntheticStudy.study(settings: SyntheticStudy.paperSettings))
+        let s = press(paper, [.down, .character(" ")])   // hide cooled-1
+        let lines = DSCResultLines.lines(s, width: 0)
+        XCTAssertEqual(lines.first { $0.label == "cooled-1" }?.dimmed, true)
+        XCTAssertEqual(lines.first { $0.label == "cooled-5" }?.dimmed, false)
+        XCTAssertTrue(lines.contains { $0.isHeading && $0.label == "  over cooled-1, cooled-5, cooled-10, cooled-20 (1 hidden)" },
+                      lines.map(\.label).joined(separator: "\n"))
+        // The frame draws the hidden state's row dim.
+        let f = ExplorerRenderer.render(s)
+        let row = try XCTUnwrap((0..<f.height).first { y in f.rows[y].hasPrefix("cooled-1 ") })
+        XCTAssertTrue(f[0, row].attributes.contains(.dim))
+    }
+}

@@ -1,0 +1,163 @@
+/// `analyze --format table`: the key results for a person to read (issue 13), built from
+/// `Results` like the JSON and TSV exports. Values with a standard error are written as
+/// value ± stderr (``Uncertainty``), the others to 4 significant digits, one format per
+/// quantity; numeric columns are aligned on the decimal point and units stand in the heads.
+/// Warnings are counted and grouped (``WarningGroups``) at the end (their full text is in the
+/// JSON/TSV exports).
+public enum ResultsTable {
+    /// The table of one study.
+    public static func text(_ r: Results) -> String {
+        var out: [String] = []
+        var title = "study \(r.study)"
+        if let c = r.composition { title += "  ·  \(c)" }
+        if let m = r.molarMassGPerMol { title += "  ·  M = \(Format.shortNumber(m)) g/mol" }
+        out.append(title)
+        out += dsc(r)
+        out += dma(r)
+        out += warnings(r)
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// Several studies one after another, a blank line between them.
+    public static func text(_ all: [Results]) -> String {
+        all.map(text).joined(separator: "\n")
+    }
+
+    // MARK: DSC
+
+    static func dsc(_ r: Results) -> [String] {
+        guard !r.dscStates.isEmpty else { return [] }
+        var head = "DSC: T_s \(r.settings.tsK.map(Format.shortNumber) ?? "—") K, T_e \(r.settings.teK.map(Format.shortNumber) ?? "—") K,"
+            + " baseline \(r.settings.baseline.description)"
+        if let h = r.dsc?.heatingRateKPerMin { head += ", heating \(Format.shortNumber(h)) K/min" }
+        var out = ["", head]
+        let perGram = NumberFormat.significant(4, of: r.dscStates.indices.map { r.dsc?.states[$0].dHJPerG })
+        let perMole = NumberFormat.significant(4, of: r.dscStates.indices.map { r.dsc?.states[$0].dHKJPerMol })
+        var table = TextTable(heads: ["state", "q_c (K/min)", "ΔH_rej (J/g)", "ΔH_rej (kJ/mol)"])
+        for (k, s) in r.dscStates.enumerated() {
+            let res = r.dsc?.states[k]
+            table.rows.append([s.state, s.coolingRateKPerMin.map(Format.shortNumber) ?? "—",
+                               res.map { perGram.string($0.dHJPerG) } ?? "—",
+                               res?.dHKJPerMol.map { perMole.string($0) } ?? "—"])
+        }
+        out += table.lines()
+        if let sr = r.dsc?.sr {
+            out.append("S_r = " + Uncertainty.format(sr.value, sr.stderr, unit: "kJ min mol⁻¹ K⁻¹") + "  (n = \(sr.n))")
+        } else {
+            out.append("S_r: not computed")
+        }
+        return out
+    }
+
+    // MARK: DMA
+
+    /// One row a quantity, one column a state.
+    static func dma(_ r: Results) -> [String] {
+        guard !r.dma.isEmpty else { return [] }
+        typealias Pick = (DMAStateResult) -> (Double?, Double?)
+        let quantities: [(String, Pick)] = [
+            ("E_β (eV)", { ($0.beta?.energyEV, $0.beta?.energyStderrEV) }),
+            ("VFT B (K)", { ($0.alpha?.bK, $0.alpha?.stderr?.bK) }),
+            ("VFT T_0 (K)", { ($0.alpha?.t0K, $0.alpha?.stderr?.t0K) }),
+            ("T_c (K)", { ($0.tcK, nil) }),
+            ("U_β (eV)", { ($0.qpd?.uEV, $0.qpd?.uStderrEV) }),
+            ("a1 (K⁻¹)", { ($0.qpd?.slopes?.a1PerK, $0.qpd?.slopes?.a1StderrPerK) }),
+            ("a2 (K⁻¹)", { ($0.qpd?.slopes?.a2PerK, $0.qpd?.slopes?.a2StderrPerK) }),
+            ("T_g (K)", { ($0.qpd?.slopes?.tgK ?? $0.settings.tgK, nil) }),
+            ("T_ref (K)", { ($0.master?.referenceTemperatureK ?? $0.settings.trefK, nil) }),
+        ]
+        var table = TextTable(heads: ["DMA"] + r.dma.map(\.state))
+        for (name, pick) in quantities {
+            table.rows.append([name] + row(r.dma.map(pick)))
+        }
+        return [""] + table.lines()
+    }
+
+    /// One quantity across states in one format: a common power-of-ten factor, value ± stderr
+    /// each to its own stderr's place, values without a stderr to 4 significant digits of the
+    /// largest.
+    static func row(_ cells: [(Double?, Double?)]) -> [String] {
+        let finite = cells.compactMap { v, se -> Double? in
+            guard let v, v.isFinite else { return nil }
+            return max(abs(v), se.map { $0.isFinite ? $0 : 0 } ?? 0)
+        }
+        let exponent = NumberFormat.exponent(forMagnitude: finite.max() ?? 0)
+        let plain = NumberFormat.significant(4, of: cells.map { $0.0 })
+        return cells.map { v, se in
+            guard let v, v.isFinite else { return "—" }
+            if let se, var f = NumberFormat.measurement(value: v, stderr: se) {
+                if f.exponent != exponent {
+                    // Same rule at the row's factor: the stderr to 2 significant digits.
+                    f = NumberFormat.measurement(value: NumberFormat.scaled(v, -exponent), stderr: NumberFormat.scaled(se, -exponent))
+                        .map { NumberFormat(decimals: $0.decimals, exponent: exponent) } ?? f
+                }
+                return f.string(v, se)
+            }
+            return plain.string(v)
+        }
+    }
+
+    // MARK: Warnings
+
+    /// "warnings: N in G groups", then one line a group (``WarningGroups``: per state and
+    /// family, "no peak" warnings summarised) with its count, in the order of first appearance.
+    static func warnings(_ r: Results) -> [String] {
+        guard !r.warnings.isEmpty else { return ["", "warnings: none"] }
+        let groups = WarningGroups.group(r)
+        var out = ["", "warnings: \(r.warnings.count) in \(groups.count) group\(groups.count == 1 ? "" : "s") (full text in --format json or tsv)"]
+        let width = String(groups.map(\.count).max() ?? 0).count
+        for g in groups {
+            out.append("  " + String(repeating: " ", count: width - String(g.count).count) + "\(g.count)  \(g.line)")
+        }
+        return out
+    }
+}
+
+/// A plain-text table: heads, rows; the first column left-aligned, the others aligned on the
+/// decimal point (cells that are not numbers, such as "—" or "as-cast", right-aligned), two
+/// spaces between columns.
+struct TextTable {
+    var heads: [String]
+    var rows: [[String]] = []
+
+    /// Characters before the decimal point of a cell that starts like a number (an optional
+    /// `(` and `-`, then a digit), up to its first space; `nil` for other cells.
+    static func integerWidth(_ cell: String) -> Int? {
+        guard cell.drop(while: { $0 == "(" || $0 == "-" }).first?.isNumber == true else { return nil }
+        let number = cell.prefix { $0 != " " }
+        return number.distance(from: number.startIndex, to: number.firstIndex(of: ".") ?? number.endIndex)
+    }
+
+    func lines() -> [String] {
+        let columns = heads.count
+        var cells = rows.map { row in (0..<columns).map { $0 < row.count ? row[$0] : "" } }
+        for c in 1..<max(1, columns) {
+            // Numbers: decimal points in one column, then padded to a common width on the right.
+            let widest = cells.compactMap { Self.integerWidth($0[c]) }.max() ?? 0
+            var numeric: [Int] = []
+            for i in cells.indices {
+                guard let w = Self.integerWidth(cells[i][c]) else { continue }
+                cells[i][c] = String(repeating: " ", count: widest - w) + cells[i][c]
+                numeric.append(i)
+            }
+            let block = numeric.map { cells[$0][c].count }.max() ?? 0
+            for i in numeric { cells[i][c] += String(repeating: " ", count: block - cells[i][c].count) }
+        }
+        let widths = (0..<columns).map { c in max(heads[c].count, cells.map { $0[c].count }.max() ?? 0) }
+        func line(_ row: [String]) -> String {
+            row.enumerated().map { c, text in
+                let pad = String(repeating: " ", count: max(0, widths[c] - text.count))
+                return c == 0 ? text + pad : pad + text
+            }.joined(separator: "  ").trimmingTrailingSpaces()
+        }
+        return [line(heads)] + cells.map(line)
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var s = self
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+}

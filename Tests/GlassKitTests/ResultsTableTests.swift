@@ -1,0 +1,79 @@
+import Foundation
+import XCTest
+@testable import GlassKit
+
+/// `analyze --format table` (issue 13): the key results aligned, one format per quantity,
+/// value ± stderr rounded together, warnings counted and grouped.
+final class ResultsTableTests: XCTestCase {
+    /// Four cooled states whose endotherm area grows with the cooling rate, and a crystalline run.
+    func study() -> Study {
+        var datasets: [Dataset] = []
+        for (k, rate) in [nil, 2.0, 5.0, 20.0].enumerated() {
+            let amplitude = 0.004 + 0.003 * Double(k)
+            datasets.append(DSCFixture.dataset("s\(k).csv", state: rate.map { "cooled-\(Format.shortNumber($0))" } ?? "as-cast",
+                                               coolingRate: rate) { t in 0.01 + amplitude * exp(-pow((t - 460) / 15, 2)) })
+        }
+        datasets.append(DSCFixture.dataset("c.csv", state: "crystalline", role: .crystalline) { _ in 0.01 })
+        var settings = StudySettings()
+        settings.tsK = 420
+        settings.teK = 500
+        return Study(name: "demo", datasets: datasets, settings: settings)
+    }
+
+    func testDSCBlockIsAlignedWithOneFormatAColumn() throws {
+        let r = try Analysis.run(study())
+        let lines = ResultsTable.text(r).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let head = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("state") })
+        // "cooled-20" sets the first column's width (9), the heads the others'.
+        XCTAssertEqual(lines[head], "state      q_c (K/min)  ΔH_rej (J/g)  ΔH_rej (kJ/mol)")
+        let dsc = try XCTUnwrap(r.dsc)
+        let perGram = NumberFormat.significant(4, of: dsc.states.map(\.dHJPerG))
+        let rows = Array(lines[(head + 1)...(head + 4)])
+        for (row, state) in zip(rows, dsc.states) {
+            XCTAssertTrue(row.hasPrefix(state.state + " "), row)
+            XCTAssertTrue(row.contains(perGram.string(state.dHJPerG)), "\(row) lacks \(perGram.string(state.dHJPerG))")
+        }
+        // The J/g decimal points stand in one column, under the head's unit.
+        let points = rows.map { row -> Int in
+            let cells = row.split(separator: " ", omittingEmptySubsequences: true)
+            let cell = cells[cells.count - 2]
+            let start = row.range(of: " " + cell + " ")?.lowerBound ?? row.startIndex
+            return row.distance(from: row.startIndex, to: start) + 1 + (cell.firstIndex(of: ".").map { cell.distance(from: cell.startIndex, to: $0) } ?? 0)
+        }
+        XCTAssertEqual(Set(points).count, 1, rows.joined(separator: "\n"))
+        // No molar mass here: kJ/mol is "—"; S_r needs it too.
+        XCTAssertTrue(rows.allSatisfy { $0.hasSuffix("—") }, rows.joined(separator: "\n"))
+        XCTAssertTrue(lines.contains("S_r: not computed"))
+    }
+
+    func testRowOfAQuantityHasOneFactor() {
+        // a1 of three states: one ×10⁻³ for the row; each stderr to 2 significant digits at it.
+        XCTAssertEqual(ResultsTable.row([(1.762e-3, 5.4e-5), (9.87e-4, 1.23e-5), (nil, nil)]),
+                       ["(1.762 ± 0.054)×10⁻³", "(0.987 ± 0.012)×10⁻³", "—"])
+        // Without stderr: 4 significant digits of the largest, the same decimals for all.
+        XCTAssertEqual(ResultsTable.row([(562.54, nil), (86.6, nil)]), ["562.5", "86.6"])
+    }
+
+    func testTextTableAlignsDecimalPoints() {
+        var t = TextTable(heads: ["name", "x (K)"])
+        t.rows = [["a", "1.25"], ["bb", "120.5"], ["c", "—"], ["d", "(1.7 ± 0.2)×10⁻³"]]
+        XCTAssertEqual(t.lines(), [
+            "name              x (K)",
+            "a       1.25",
+            "bb    120.5",
+            "c                     —",
+            "d      (1.7 ± 0.2)×10⁻³",
+        ].map { $0 })
+    }
+
+    func testWarningsCountedAndGrouped() throws {
+        // Without a composition the study warns about kJ/mol (and S_r); WarningGroups groups them.
+        let r = try Analysis.run(study())
+        XCTAssertFalse(r.warnings.isEmpty)
+        let groups = WarningGroups.group(r)
+        let lines = ResultsTable.warnings(r)
+        XCTAssertEqual(lines[1], "warnings: \(r.warnings.count) in \(groups.count) group\(groups.count == 1 ? "" : "s") (full text in --format json or tsv)")
+        XCTAssertEqual(Array(lines.dropFirst(2)), groups.map { "  \($0.count)  \($0.line)" })
+        XCTAssertEqual(groups.map(\.count).reduce(0, +), r.warnings.count)
+    }
+}
