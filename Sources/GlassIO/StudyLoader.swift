@@ -35,8 +35,13 @@ public enum StudyLoader {
         }
         var datasets: [Dataset] = []
         var sources: [SourceFile] = []
-        for rel in files {
-            let (d, s) = try loadFile(absolute: root.appendingPathComponent(rel).path, relative: rel, overrides: contents.files[rel] ?? [:])
+        // Files are read, hashed and parsed concurrently (issue 11); results are taken in path
+        // order, and the error of the first failing file in path order is the one thrown.
+        let overrides = contents.files
+        let loaded = try ParallelMap.map(files) { rel in
+            try loadFile(absolute: root.appendingPathComponent(rel).path, relative: rel, overrides: overrides[rel] ?? [:])
+        }
+        for (d, s) in loaded {
             datasets.append(contentsOf: d)
             sources.append(s)
         }
@@ -87,27 +92,83 @@ public enum StudyLoader {
     /// to every dataset; a `temperature` for a file of several sweeps is refused.
     public static func loadFile(absolute: String, relative: String, overrides: [String: MetadataEntry]) throws -> (datasets: [Dataset], source: SourceFile) {
         let bytes = try readBytes(absolute, shown: relative)
+        // The SHA-256 of the very bytes parsed (no second read); for a large file it runs on
+        // another core while the file is parsed.
+        let parts = try ParallelMap.map([false, true], parallel: bytes.count >= parallelDigestBytes) { digest -> LoadedPart in
+            digest ? .digest(FileDigest.sha256(bytes)) : .datasets(try parse(bytes, relative: relative, overrides: overrides))
+        }
+        var datasets: [Dataset] = [], sha256 = ""
+        for p in parts {
+            switch p {
+            case .digest(let d): sha256 = d
+            case .datasets(let d): datasets = d
+            }
+        }
+        guard let first = datasets.first else {
+            throw GlassError(file: relative, "no dataset in the file; expected a header line and data rows")
+        }
+        return (datasets, SourceFile(path: relative, sha256: sha256, kind: first.kind, state: first.state))
+    }
+
+    /// Files from this size on are hashed on another core while they are parsed.
+    static let parallelDigestBytes = 1 << 20
+
+    enum LoadedPart: Sendable {
+        case digest(String)
+        case datasets([Dataset])
+    }
+
+    /// The datasets of a file's bytes.
+    static func parse(_ bytes: [UInt8], relative: String, overrides: [String: MetadataEntry]) throws -> [Dataset] {
         let tables = try FormatDetector.read(bytes: bytes, path: relative)
         if tables.count > 1, overrides[MetadataKeys.normalise("temperature")] != nil {
             throw GlassError(.usage, file: "study.toml",
                              "files.\"\(relative)\".temperature would give all \(tables.count) sweeps of the file one temperature; expected no temperature (each sweep's is read from its data)")
         }
-        let datasets = try tables.map { try DatasetBuilder.build($0, overrides: overrides) }
-        guard let first = datasets.first else {
-            throw GlassError(file: relative, "no dataset in the file; expected a header line and data rows")
-        }
-        return (datasets, SourceFile(path: relative, sha256: FileDigest.sha256(bytes), kind: first.kind, state: first.state))
+        return try tables.map { try DatasetBuilder.build($0, overrides: overrides) }
     }
 
+    /// The file's bytes, read once with POSIX `read` straight into the array (no `Data` and no
+    /// second copy: a 20 MB file costs 20 MB). Parsing and the SHA-256 both use these bytes.
     static func readBytes(_ path: String, shown: String) throws -> [UInt8] {
-        guard let h = FileHandle(forReadingAtPath: path) else {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
             throw GlassError(.noInput, file: shown, "cannot be read (permission denied or not a file)")
         }
-        defer { try? h.close() }
-        do {
-            return [UInt8](try h.readToEnd() ?? Data())
-        } catch {
-            throw GlassError(.noInput, file: shown, "cannot be read: \(error.localizedDescription)")
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else {
+            throw GlassError(.noInput, file: shown, "cannot be read (permission denied or not a file)")
+        }
+        func failure() -> GlassError {
+            GlassError(.noInput, file: shown, "cannot be read: \(String(cString: strerror(errno)))")
+        }
+        // The size from fstat is a hint: a file that grows or shrinks while it is read is read to its end.
+        var capacity = max(Int(st.st_size), 0) + 1
+        var out = [UInt8]()
+        while true {
+            var failed = false
+            let before = out.count
+            let room = capacity - before
+            let chunk = [UInt8](unsafeUninitializedCapacity: room) { buf, count in
+                count = 0
+                LargeBuffer.adviseHugePages(buf)
+                while count < room {
+                    guard let base = buf.baseAddress else { return }
+                    let r = read(fd, base + count, room - count)
+                    if r < 0 {
+                        if errno == EINTR { continue }
+                        failed = true
+                        return
+                    }
+                    if r == 0 { break }
+                    count += r
+                }
+            }
+            if failed { throw failure() }
+            if before == 0 { out = chunk } else { out.append(contentsOf: chunk) }
+            if chunk.count < room { return out }
+            capacity *= 2
         }
     }
 }

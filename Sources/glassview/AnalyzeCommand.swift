@@ -8,7 +8,7 @@ struct Analyze: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Analyse a study and export every parameter (JSON or TSV), or show the key results (table).",
         discussion: """
-        Settings follow SPEC §2.3: a command-line option wins over study.toml, which wins over \
+        Settings (docs/study-toml.md): a command-line option wins over study.toml, which wins over \
         file metadata. Errors name the file and line and exit with status 64 (usage), 65 (bad data), \
         66 (missing input) or 73 (output not writable); nothing is written on error.
 

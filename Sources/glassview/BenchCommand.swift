@@ -78,6 +78,21 @@ struct Bench: ParsableCommand {
         }
         report("`glassview analyze` of the sample study (process, wall)", proc, target: .milliseconds(50))
 
+        // 8. `analyze` of the 10^6-row file as a process (issue 11): median wall and peak memory.
+        let bigArgs = ["analyze", big.path, "--ts", "420", "--te", "500"]
+        let bigProc = try BenchTiming.median(of: 7) {
+            let status = try BenchTiming.spawn(exe, bigArgs)
+            if status != 0 { throw GlassError(file: big.path, "analyze exited with \(status)") }
+        }
+        report("`glassview analyze` of the 10^6-row file (process, median)", bigProc, target: .milliseconds(60))
+        let label = "`glassview analyze` of the 10^6-row file, peak memory".padding(toLength: 58, withPad: " ", startingAt: 0)
+        if let kib = try BenchTiming.peakRSSKiB(exe, bigArgs) {
+            let mib = Double(kib) / 1024
+            print(label + String(format: "%.1f MiB", mib).leftPadded(12) + "   target ≤ 64 MiB  " + (mib <= 64 ? "ok" : "OVER"))
+        } else {
+            print(label + "needs /usr/bin/time (apt-get install time)".leftPadded(12))
+        }
+
         try TUIBench.run(study: study, binary: me) { report($0, $1, target: $2, note: $3) }
     }
 

@@ -23,6 +23,33 @@ enum BenchTiming {
         return (status >> 8) & 0xff
     }
 
+    /// Peak resident memory in KiB of `path args` run as its own process, read by GNU time
+    /// (`/usr/bin/time -f %M`), nil without it. Not wait4 on a child spawned from here: posix_spawn
+    /// uses vfork, and the kernel carries the parent's (this benchmark's) peak into the child's
+    /// ru_maxrss at exec; time forks the child from its own small process.
+    static func peakRSSKiB(_ path: String, _ args: [String]) throws -> Int? {
+        let time = "/usr/bin/time"
+        guard FileManager.default.isExecutableFile(atPath: time) else { return nil }
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("glassview-bench-rss-\(getpid())").path
+        defer { unlink(out) }
+        let status = try spawn(time, ["-f", "%M", "-o", out, path] + args)
+        guard status == 0, let text = try? String(contentsOfFile: out, encoding: .utf8) else { return nil }
+        return text.split(separator: "\n").last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+    }
+
+    /// The median duration of `runs` runs of `body`.
+    static func median(of runs: Int, _ body: () throws -> Void) throws -> Duration {
+        let clock = ContinuousClock()
+        var all: [Duration] = []
+        for _ in 0..<max(runs, 1) {
+            let t = clock.now
+            try body()
+            all.append(clock.now - t)
+        }
+        all.sort()
+        return all[all.count / 2]
+    }
+
     static func best(of runs: Int, _ body: () throws -> Void) throws -> Duration {
         let clock = ContinuousClock()
         var best = Duration.seconds(1_000_000)

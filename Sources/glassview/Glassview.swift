@@ -11,7 +11,9 @@ struct Glassview: ParsableCommand {
         discussion: """
         A study is a directory of data files (*.csv *.tsv *.txt *.dat: glassview's native format, \
         NETZSCH Proteus or TA Universal Analysis text exports) with an optional study.toml. \
-        See README.md and SPEC.md for the formats and every formula.
+        `man glassview` lists every command and option; docs/ in the source repository holds the \
+        method reference (docs/method.md: every formula and unit), the export keys (docs/export.md), \
+        study.toml (docs/study-toml.md) and the reading rules (docs/reading-rules.md).
         """,
         version: GlassKit.version,
         subcommands: [Explore.self, Analyze.self, Master.self, Plot.self, Simulate.self, Bench.self],

@@ -22,7 +22,7 @@ struct SimulateDSC: ParsableCommand {
         cooled at q_c, then heated at β_h. Enthalpy relaxation follows the TNM model with KWW kinetics \
         (Prony series); the as-cast's first heating crystallises; a crystalline "Run2" is written for \
         subtraction; noise and a small linear drift are added. Prints the noise-free ΔH_rej per state \
-        (chord and state:as-cast readings of SPEC §3). Existing files are never overwritten.
+        (chord and state:as-cast readings of docs/method.md §3). Existing files are never overwritten.
         """
     )
 
@@ -109,7 +109,7 @@ extension SimulateDSC {
 /// Text of a simulated study: files, study.toml, the ground-truth table.
 enum SimulatedStudyText {
     static func truthTable(_ s: SimulatedDSCStudy) -> String {
-        var out = String(format: "noise-free ΔH_rej, T_s = %g K, T_e = %g K, heating %g K/min (SPEC §3)\n",
+        var out = String(format: "noise-free ΔH_rej, T_s = %g K, T_e = %g K, heating %g K/min (docs/method.md §3)\n",
                          s.configuration.tsK, s.configuration.teK, s.configuration.heatingRateKPerMin)
         out += "state        q_c K/min   T_f K    linear J/g  linear kJ/mol  state:as-cast J/g  kJ/mol\n"
         for g in s.groundTruth {

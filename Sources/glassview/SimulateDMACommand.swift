@@ -26,6 +26,9 @@ struct SimulateDMA: ParsableCommand {
     @Option(help: "Seed of the noise.")
     var seed: UInt64 = 2023
 
+    @Option(help: ArgumentHelp("Temperature step of the isothermal sweeps over 315–465 K, K (5 K gives 31 isotherms per state, 2 K gives 76).", valueName: "K"))
+    var isothermStep: Double = 5
+
     @Flag(help: "Write the exact model values (no noise).")
     var noiseFree = false
 
@@ -37,6 +40,10 @@ struct SimulateDMA: ParsableCommand {
             var sim = DMAStudySimulator()
             sim.seed = seed
             if noiseFree { sim.storageNoise = 0; sim.lossNoise = 0 }
+            guard isothermStep.isFinite, isothermStep >= 0.1 else {
+                throw GlassError(.usage, file: "--isotherm-step", "\(isothermStep); expected a step of at least 0.1 K")
+            }
+            if isothermStep != 5 { sim.isothermsK = stride(from: 315.0, through: 465.0 + 1e-9, by: isothermStep).map { $0 } }
             let runs = sim.runs()
             let root = URL(fileURLWithPath: output)
             if !force, let existing = runs.first(where: { FileManager.default.fileExists(atPath: root.appendingPathComponent($0.path).path) }) {

@@ -4,7 +4,8 @@ import Foundation
 public enum DMAAnalysis {
     /// Analyses every state of `prepared` with `options` over `settings` (SPEC §2.3 precedence per state).
     public static func run(_ prepared: DMAPrepared, options: AnalysisOptions, settings: StudySettings) -> [DMAStateResult] {
-        prepared.states.map { evaluate($0, settings: DMAStateSettings.resolve(state: $0.data, options: options, settings: settings)) }
+        // States are independent: analysed concurrently, results in state order (issue 11).
+        ParallelMap.map(prepared.states) { evaluate($0, settings: DMAStateSettings.resolve(state: $0.data, options: options, settings: settings)) }
     }
 
     /// ``run(_:options:settings:)`` with one cache per state (`caches` is resized to the states;
@@ -12,12 +13,14 @@ public enum DMAAnalysis {
     public static func run(_ prepared: DMAPrepared, options: AnalysisOptions, settings: StudySettings,
                            caches: inout [DMAPartialResults]) -> [DMAStateResult] {
         if caches.count != prepared.states.count { caches = Array(repeating: DMAPartialResults(), count: prepared.states.count) }
-        var out: [DMAStateResult] = []
-        out.reserveCapacity(prepared.states.count)
-        for (k, st) in prepared.states.enumerated() {
-            out.append(evaluate(st, settings: DMAStateSettings.resolve(state: st.data, options: options, settings: settings), cache: &caches[k]))
+        let work = Array(zip(prepared.states, caches))
+        let done = ParallelMap.map(work) { (st, cache) -> (DMAStateResult, DMAPartialResults) in
+            var cache = cache
+            let r = evaluate(st, settings: DMAStateSettings.resolve(state: st.data, options: options, settings: settings), cache: &cache)
+            return (r, cache)
         }
-        return out
+        caches = done.map { $0.1 }
+        return done.map { $0.0 }
     }
 
     /// Analyses one state with resolved settings (the explorer calls this when a window moves).

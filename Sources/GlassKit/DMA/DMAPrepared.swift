@@ -29,6 +29,7 @@ public struct DMAPrepared: Sendable {
 
     /// Groups and prepares the DMA datasets of `datasets` (others are ignored).
     public init(_ datasets: [Dataset]) {
-        states = DMAStateData.group(datasets).map { DMAPreparedState($0) }
+        // States are prepared concurrently (issue 11); the order is the grouping's.
+        states = ParallelMap.map(DMAStateData.group(datasets)) { DMAPreparedState($0) }
     }
 }

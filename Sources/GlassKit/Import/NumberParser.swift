@@ -30,6 +30,69 @@ public enum NumberParser {
     /// Parses bytes `[from, to)` of `base`, already trimmed. With `decimalComma`, `,` is the decimal mark.
     @inline(__always)
     public static func parse(_ base: UnsafePointer<UInt8>, _ from: Int, _ to: Int, decimalComma: Bool) -> Result<Double, FailureBox> {
+        // One pass over the field's own bytes for the common case; anything else (errors,
+        // more than 15 significant digits, exponents beyond ±22) takes the checked path below.
+        if let v = direct(base, from, to, decimalComma: decimalComma) { return .success(v) }
+        return checked(base, from, to, decimalComma: decimalComma)
+    }
+
+    /// Clinger's fast path read straight from `[from, to)` in one pass, without copying:
+    /// `[sign] digits [mark digits] [e[sign]digits]` (mark `.`, or `,` with `decimalComma`) whose
+    /// significand has at most 15 significant digits and whose decimal exponent is within ±22 is
+    /// one exact integer times or divided by an exact power of ten, so one IEEE operation rounds it
+    /// correctly: the Double strtod gives. Nil for anything else (the checked path decides).
+    @inline(__always)
+    static func direct(_ p: UnsafePointer<UInt8>, _ from: Int, _ to: Int, decimalComma: Bool) -> Double? {
+        var i = from
+        guard i < to else { return nil }
+        var negative = false
+        if p[i] == 0x2D { negative = true; i += 1 } else if p[i] == 0x2B { i += 1 }
+        var mantissa: UInt64 = 0
+        var sigDigits = 0
+        var scale = 0
+        var seenDigit = false
+        while i < to {
+            let d = p[i] &- 0x30
+            if d > 9 { break }
+            if mantissa != 0 || d != 0 { sigDigits += 1 }
+            mantissa = mantissa &* 10 &+ UInt64(d); i += 1; seenDigit = true
+        }
+        if i < to, p[i] == 0x2E || (decimalComma && p[i] == 0x2C) {
+            i += 1
+            while i < to {
+                let d = p[i] &- 0x30
+                if d > 9 { break }
+                if mantissa != 0 || d != 0 { sigDigits += 1 }
+                mantissa = mantissa &* 10 &+ UInt64(d); i += 1; scale -= 1; seenDigit = true
+            }
+        }
+        guard seenDigit, sigDigits <= 15 else { return nil }
+        if i < to, p[i] == 0x65 || p[i] == 0x45 {
+            i += 1
+            var eneg = false
+            if i < to, p[i] == 0x2D { eneg = true; i += 1 } else if i < to, p[i] == 0x2B { i += 1 }
+            var e = 0, eDigits = 0
+            while i < to, eDigits < 4 {
+                let d = p[i] &- 0x30
+                if d > 9 { break }
+                e = e * 10 + Int(d); i += 1; eDigits += 1
+            }
+            guard eDigits > 0 else { return nil }
+            scale += eneg ? -e : e
+        }
+        guard i == to, scale >= -22, scale <= 22 else { return nil }
+        var v = Double(mantissa)
+        if scale < 0 {
+            v /= exactPowersOfTen[-scale]
+        } else if scale > 0 {
+            v *= exactPowersOfTen[scale]
+        }
+        return negative ? -v : v
+    }
+
+    /// The strict path: classifies the field (empty, NaN/Inf, separators, letters), then the fast
+    /// path, then strtod for what the fast path cannot round exactly.
+    static func checked(_ base: UnsafePointer<UInt8>, _ from: Int, _ to: Int, decimalComma: Bool) -> Result<Double, FailureBox> {
         let n = to - from
         if n <= 0 { return .failure(FailureBox(.empty)) }
         if n > 62 { return .failure(FailureBox(.notANumber)) }
@@ -76,6 +139,9 @@ public enum NumberParser {
 
     /// Exact powers of ten representable in a Double.
     static let powersOfTen: [Double] = (0...22).map { pow(10.0, Double($0)) }
+    /// The same powers, as literals (exact: every one is an integer below 2^53 times a power of 2).
+    static let exactPowersOfTen: [Double] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+                                             1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22]
 
     /// Clinger's fast path: `[sign] digits [. digits] [e[sign]digits]` whose significand has at
     /// most 15 digits and whose decimal exponent is within ±22 is one exact integer times or

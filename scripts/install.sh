@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Builds glassview as one release binary with the Swift runtime linked in (--static-swift-stdlib;
+# at run time it needs only libc, libstdc++ and libncursesw) and installs it with its man page and
+# bash/zsh/fish completions:
+#
+#   scripts/install.sh [PREFIX]        # PREFIX defaults to /usr/local
+#
+#   PREFIX/bin/glassview
+#   PREFIX/share/man/man1/glassview.1
+#   PREFIX/share/bash-completion/completions/glassview
+#   PREFIX/share/zsh/site-functions/_glassview
+#   PREFIX/share/fish/vendor_completions.d/glassview.fish
+#
+# The man page comes from swift-argument-parser's `generate-manual` plugin, so it lists every
+# subcommand and option of the binary. Everything builds offline from the resolved packages.
+set -euo pipefail
+PREFIX="${1:-/usr/local}"
+case "$PREFIX" in /*) ;; *) PREFIX="$PWD/$PREFIX" ;; esac
+cd "$(dirname "$0")/.."
+
+echo "building glassview (release, static Swift runtime)..."
+swift build -c release --static-swift-stdlib --product glassview
+BIN="$(swift build -c release --static-swift-stdlib --show-bin-path)/glassview"
+
+# The man page: the generate-manual tool of swift-argument-parser's `generate-manual` plugin, run
+# on the binary just built (the binary describes its command tree with --experimental-dump-help).
+# `swift package plugin generate-manual --help` builds the plugin's tool without the plugin's own
+# non-static release build of the whole package, which would double the build time.
+echo "building the generate-manual plugin's tool..."
+swift package plugin generate-manual --help >/dev/null
+TOOL="$(find .build -name generate-manual-tool -type f -perm -u+x | head -n 1)"
+[ -n "$TOOL" ] || { echo "install.sh: the generate-manual plugin's tool was not built" >&2; exit 1; }
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+install -d "$PREFIX/bin" "$PREFIX/share/man/man1" "$PREFIX/share/bash-completion/completions" \
+  "$PREFIX/share/zsh/site-functions" "$PREFIX/share/fish/vendor_completions.d"
+cp "$BIN" "$work/glassview"
+# Stripping the symbols takes the binary from ~96 MB to ~64 MB; strip is optional.
+if command -v strip >/dev/null 2>&1; then strip "$work/glassview"; fi
+install -m 0755 "$work/glassview" "$PREFIX/bin/glassview"
+
+mkdir "$work/man"
+"$TOOL" "$PREFIX/bin/glassview" --output-directory "$work/man" --authors "the glassview authors"
+install -m 0644 "$work/man/glassview.1" "$PREFIX/share/man/man1/glassview.1"
+
+"$PREFIX/bin/glassview" --generate-completion-script bash > "$PREFIX/share/bash-completion/completions/glassview"
+"$PREFIX/bin/glassview" --generate-completion-script zsh > "$PREFIX/share/zsh/site-functions/_glassview"
+"$PREFIX/bin/glassview" --generate-completion-script fish > "$PREFIX/share/fish/vendor_completions.d/glassview.fish"
+
+echo "installed $("$PREFIX/bin/glassview" --version) into $PREFIX:"
+echo "  $PREFIX/bin/glassview ($(du -h "$PREFIX/bin/glassview" | cut -f1))"
+echo "  $PREFIX/share/man/man1/glassview.1"
+echo "  completions: bash, zsh, fish under $PREFIX/share"

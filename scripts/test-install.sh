@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Installs glassview into a temporary prefix with scripts/install.sh and checks the installed
+# files as a lab box would use them: the binary runs with PATH cleared of the Swift toolchain,
+# links only libc, libstdc++ and libncursesw (plus their own dependencies), analyses the sample
+# study to the same bytes as the export fixture, and its man page (read with `man -l`) names every
+# subcommand. Called by .ci/run after `swift test`. Never skips: what it needs it installs.
+#
+#   scripts/test-install.sh            # a fresh temporary prefix, removed at the end
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$PWD"
+PREFIX="$(mktemp -d /tmp/glassview-install-XXXXXX)"
+WORK="$(mktemp -d /tmp/glassview-install-check-XXXXXX)"
+trap 'rm -rf "$PREFIX" "$WORK"' EXIT
+fail() { echo "test-install: FAIL: $*" >&2; exit 1; }
+
+if ! command -v man >/dev/null 2>&1 || ! command -v col >/dev/null 2>&1; then
+  # man-db is needed by this check only (reading the page), not by glassview.
+  echo "test-install: installing man-db for the check"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq man-db bsdextrautils >/dev/null
+fi
+
+start=$(date +%s)
+scripts/install.sh "$PREFIX"
+echo "test-install: install.sh took $(( $(date +%s) - start )) s"
+
+BIN="$PREFIX/bin/glassview"
+PAGE="$PREFIX/share/man/man1/glassview.1"
+for f in "$BIN" "$PAGE" "$PREFIX/share/bash-completion/completions/glassview" \
+         "$PREFIX/share/zsh/site-functions/_glassview" "$PREFIX/share/fish/vendor_completions.d/glassview.fish"; do
+  [ -s "$f" ] || fail "$f missing or empty"
+done
+
+# Run it as on a machine without Swift: a minimal environment whose PATH has no toolchain.
+CLEAN_PATH="/usr/bin:/bin"
+if env -i PATH="$CLEAN_PATH" sh -c 'command -v swift' >/dev/null 2>&1; then
+  fail "swift is on $CLEAN_PATH: the check would not prove the binary runs without a toolchain"
+fi
+run() { env -i PATH="$CLEAN_PATH" HOME="$WORK" LANG=C.UTF-8 "$@"; }
+
+version="$(run "$BIN" --version)"
+expected_version="$(sed -n 's/.*static let version = "\(.*\)".*/\1/p' Sources/GlassKit/*.swift Sources/GlassKit/*/*.swift | head -n 1)"
+[ "$version" = "$expected_version" ] || fail "--version printed '$version', the sources say '$expected_version'"
+echo "test-install: $BIN --version = $version"
+
+# Only system libraries at run time: nothing from the Swift toolchain, nothing missing.
+libs="$(ldd "$BIN")"
+echo "$libs" | sed 's/^/  /'
+echo "$libs" | grep -q "not found" && fail "a library is missing"
+unexpected="$(echo "$libs" | awk '{print $1}' | grep -Ev '^(linux-vdso\.so|/lib64/ld-linux|/lib/ld-linux|libc\.so|libm\.so|libstdc\+\+\.so|libgcc_s\.so|libncursesw\.so|libtinfo\.so|libpthread\.so|libdl\.so|librt\.so|libutil\.so)' || true)"
+[ -z "$unexpected" ] || fail "unexpected run-time libraries: $unexpected"
+
+# The installed binary analyses the sample study to the same bytes as `swift run` (the fixture).
+( cd "$ROOT" && run "$BIN" analyze samples/la30ce30ni10al20co10 --format json ) > "$WORK/sample.json"
+cmp -s "$WORK/sample.json" Tests/Fixtures/exports/sample.json || fail "analyze of the sample study differs from Tests/Fixtures/exports/sample.json"
+echo "test-install: analyze of the sample study = Tests/Fixtures/exports/sample.json"
+run "$BIN" simulate dsc --rates 2,20 --output "$WORK/study" >/dev/null
+run "$BIN" plot "$WORK/study" --width 80 --height 24 --ascii > "$WORK/plot.txt"
+[ "$(wc -l < "$WORK/plot.txt")" -ge 24 ] || fail "plot printed fewer than 24 lines"
+
+# The man page shows every command of the tree (the binary lists them itself).
+commands="$(run "$BIN" --experimental-dump-help | grep -o '"commandName" *: *"[^"]*"' | sed 's/.*: *"\(.*\)"/\1/' | sort -u)"
+[ "$(echo "$commands" | wc -l)" -ge 6 ] || fail "the command tree lists too few commands: $commands"
+MANWIDTH=120 man -l "$PAGE" 2>/dev/null | col -b > "$WORK/man.txt"
+[ -s "$WORK/man.txt" ] || fail "man -l $PAGE printed nothing"
+for c in $commands; do
+  grep -qw -- "$c" "$WORK/man.txt" || fail "the man page does not show the command '$c'"
+done
+echo "test-install: man -l shows every command: $(echo $commands)"
+
+# Completion scripts: syntax-checked by every shell present.
+bash -n "$PREFIX/share/bash-completion/completions/glassview" || fail "bash completion: syntax error"
+if command -v zsh >/dev/null 2>&1; then zsh -n "$PREFIX/share/zsh/site-functions/_glassview" || fail "zsh completion: syntax error"; fi
+if command -v fish >/dev/null 2>&1; then fish -n "$PREFIX/share/fish/vendor_completions.d/glassview.fish" || fail "fish completion: syntax error"; fi
+for f in "$PREFIX/share/zsh/site-functions/_glassview" "$PREFIX/share/fish/vendor_completions.d/glassview.fish"; do
+  grep -q analyze "$f" || fail "$f does not complete the analyze command"
+done
+echo "test-install: OK ($(du -h "$BIN" | cut -f1) binary)"
