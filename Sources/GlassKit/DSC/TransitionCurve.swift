@@ -49,6 +49,7 @@ public struct TransitionCurve: Sendable, Equatable {
     /// W′ at every data point, W/(g·K); NaN where fewer than 3 points lie within ±2 K.
     public let slope: [Double]
     let su: [DoubleDouble], sy: [DoubleDouble], suu: [DoubleDouble], suy: [DoubleDouble]
+    let su3: [DoubleDouble], su4: [DoubleDouble], suuy: [DoubleDouble]
     let maxTree: ArgTree
     let minTree: ArgTree
     let bounds: RangeBounds
@@ -61,17 +62,25 @@ public struct TransitionCurve: Sendable, Equatable {
         referenceK = ref
         var su = [DoubleDouble](), sy = [DoubleDouble](), suu = [DoubleDouble](), suy = [DoubleDouble]()
         su.reserveCapacity(n + 1); sy.reserveCapacity(n + 1); suu.reserveCapacity(n + 1); suy.reserveCapacity(n + 1)
+        var s3 = [DoubleDouble](), s4 = [DoubleDouble](), s2y = [DoubleDouble]()
+        s3.reserveCapacity(n + 1); s4.reserveCapacity(n + 1); s2y.reserveCapacity(n + 1)
         var a = DoubleDouble.zero, b = DoubleDouble.zero, c = DoubleDouble.zero, d = DoubleDouble.zero
-        su.append(a); sy.append(b); suu.append(c); suy.append(d)
+        var e = DoubleDouble.zero, f = DoubleDouble.zero, g = DoubleDouble.zero
+        su.append(a); sy.append(b); suu.append(c); suy.append(d); s3.append(e); s4.append(f); s2y.append(g)
         for k in 0..<n {
             let u = x[k] - ref
+            let uu = DoubleDouble.twoProduct(u, u)
             a = a + u
             b = b + y[k]
-            c = c + DoubleDouble.twoProduct(u, u)
+            c = c + uu
             d = d + DoubleDouble.twoProduct(u, y[k])
-            su.append(a); sy.append(b); suu.append(c); suy.append(d)
+            e = e + uu * u
+            f = f + uu * uu
+            g = g + uu * y[k]
+            su.append(a); sy.append(b); suu.append(c); suy.append(d); s3.append(e); s4.append(f); s2y.append(g)
         }
         self.su = su; self.sy = sy; self.suu = suu; self.suy = suy
+        self.su3 = s3; self.su4 = s4; self.suuy = s2y
         bounds = RangeBounds(y)
         // W′ by a two-pointer sweep: [lo, hi) = the points within ±2 K of x[k].
         var s = [Double](repeating: .nan, count: n)
@@ -121,28 +130,23 @@ public struct TransitionCurve: Sendable, Equatable {
     }
 
     /// The least-squares parabola W ≈ c0 + c1·v + c2·v² in v = T − `centreK` over the points lo ≤ T ≤ hi,
-    /// from moments about the centre summed in double-double over the window's points (a ±3 K
-    /// window: O(log n) + O(points in the window), and no third and fourth moment prefix arrays to
-    /// prepare for every point). Nil with fewer than 3 points or a singular system.
+    /// from the prefix sums (moments shifted to the centre in double-double). O(log n). Nil with
+    /// fewer than 3 points or a singular system.
     public func parabola(_ window: ClosedRange<Double>, centreK: Double) -> (c0: Double, c1: Double, c2: Double)? {
         let r = indices(window)
         guard r.count >= 3 else { return nil }
         let i = r.lowerBound, j = r.upperBound
         let n = DoubleDouble(Double(r.count))
-        let x = curve.x, y = curve.y
-        var m1 = DoubleDouble.zero, m2 = DoubleDouble.zero, m3 = DoubleDouble.zero, m4 = DoubleDouble.zero
-        var t0 = DoubleDouble.zero, r1 = DoubleDouble.zero, r2 = DoubleDouble.zero
-        for k in i..<j {
-            let v = x[k] - centreK
-            let vv = DoubleDouble.twoProduct(v, v)
-            m1 = m1 + v
-            m2 = m2 + vv
-            m3 = m3 + vv * v
-            m4 = m4 + vv * vv
-            t0 = t0 + y[k]
-            r1 = r1 + DoubleDouble.twoProduct(v, y[k])
-            r2 = r2 + vv * y[k]
-        }
+        let c = DoubleDouble(centreK - referenceK)
+        let s1 = su[j] - su[i], s2 = suu[j] - suu[i], s3 = su3[j] - su3[i], s4 = su4[j] - su4[i]
+        let t0 = sy[j] - sy[i], t1 = suy[j] - suy[i], t2 = suuy[j] - suuy[i]
+        let cc = c * c
+        let m1 = s1 - c * n
+        let m2 = s2 - DoubleDouble(2) * c * s1 + cc * n
+        let m3 = s3 - DoubleDouble(3) * c * s2 + DoubleDouble(3) * cc * s1 - cc * c * n
+        let m4 = s4 - DoubleDouble(4) * c * s3 + DoubleDouble(6) * cc * s2 - DoubleDouble(4) * cc * c * s1 + cc * cc * n
+        let r1 = t1 - c * t0
+        let r2 = t2 - DoubleDouble(2) * c * t1 + cc * t0
         // Cramer's rule on the symmetric 3×3 normal equations (scalars: no allocation per move).
         let a00 = n.value, a01 = m1.value, a02 = m2.value, a11 = m2.value, a12 = m3.value, a22 = m4.value
         let b0 = t0.value, b1 = r1.value, b2 = r2.value
