@@ -23,7 +23,8 @@ let package = Package(
             .product(name: "TOMLKit", package: "TOMLKit"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        .target(name: "GlassPlot", dependencies: ["GlassKit"]),
+        // Cells, canvases, scales, legends: no analysis type is needed to draw.
+        .target(name: "GlassPlot"),
         // No pkgConfig: SwiftPM would warn about the -D flags it drops; shim.h sets them.
         .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
         .target(name: "GlassTUI", dependencies: ["GlassKit", "GlassPlot", "CNcurses"]),

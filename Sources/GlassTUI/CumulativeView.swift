@@ -28,7 +28,7 @@ public struct CumulativeView: ExplorerView {
                 x.reserveCapacity(samples + 1); y.reserveCapacity(samples + 1)
                 for k in 0...samples {
                     let t = k == samples ? te : ts + (te - ts) * Double(k) / Double(samples)
-                    guard let v = CumulativeSampler.value(c, tsK: ts, teK: te, atK: t, baseline: s.baseline, difference: diff)
+                    guard let v = RejuvenationEnthalpy.cumulativeValue(c, tsK: ts, teK: te, atK: t, baseline: s.baseline, difference: diff)
                     else { continue }
                     x.append(t); y.append(v)
                 }

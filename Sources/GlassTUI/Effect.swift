@@ -32,24 +32,6 @@ public struct ExportRequest: Equatable, Sendable {
     }
 }
 
-/// One `key = value` to set in study.toml: at top level (`state` nil) or in the state's
-/// `[states."LABEL"]` table.
-public struct TomlAssignment: Equatable, Sendable {
-    /// The state whose table gets the key; nil for the top level.
-    public var state: String?
-    /// The key, e.g. `beta_window_K`.
-    public var key: String
-    /// The TOML value text, e.g. `[320, 420]` or `"linear"`.
-    public var value: String
-    /// Makes an assignment.
-    public init(state: String? = nil, key: String, value: String) {
-        self.state = state; self.key = key; self.value = value
-    }
-
-    /// How the status line and the question name it: `key` or `key (state)`.
-    public var label: String { state.map { "\(key) (\($0))" } ?? key }
-}
-
 /// Settings to write into study.toml: every value in force that study.toml alone would not
 /// give, each where it wins (see ``SettingsWritePlan``).
 public struct SettingsRequest: Equatable, Sendable {

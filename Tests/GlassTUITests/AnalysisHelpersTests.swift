@@ -5,18 +5,31 @@ import XCTest
 
 /// The cumulative sampler and the bound proposal.
 final class AnalysisHelpersTests: XCTestCase {
-    func testCumulativeSamplerMatchesGlassKitAtEveryDataPoint() throws {
+    /// The one cumulative curve (GlassKit) against an independent running sum of the trapezoids
+    /// of W − chord over the data points, with interpolated ends.
+    func testCumulativeCurveMatchesARunningTrapezoidSum() throws {
         let p = try DSCPrepared.prepare(SyntheticStudy.study().datasets)
         for baseline in [DSCBaseline.linear, .none] {
             let c = p.states[3].curves[0]
-            let reference = RejuvenationEnthalpy.cumulative(c, tsK: 420.1, teK: 499.9, baseline: baseline, difference: nil)
-            XCTAssertGreaterThan(reference.count, 300)
-            for point in reference {
-                let v = try XCTUnwrap(CumulativeSampler.value(c, tsK: 420.1, teK: 499.9, atK: point.temperatureK,
-                                                              baseline: baseline, difference: nil))
-                // Two summation orders of the same trapezoids: agreement to rounding (1e-12 J/g on ~1 J/g).
-                XCTAssertEqual(v, point.dHJPerG, accuracy: 1e-12)
+            let (ts, te) = (420.1, 499.9)
+            let x = c.curve.x, y = c.curve.y
+            func w(_ t: Double) -> Double {
+                let k = x.firstIndex { $0 >= t }!
+                return x[k] == t ? y[k] : y[k - 1] + (y[k] - y[k - 1]) * (t - x[k - 1]) / (x[k] - x[k - 1])
             }
+            let chord: (Double) -> Double = { t in baseline == .linear ? w(ts) + (w(te) - w(ts)) * (t - ts) / (te - ts) : 0 }
+            let points = [ts] + x.filter { $0 > ts && $0 < te } + [te]
+            var acc = 0.0
+            var expected: [Double] = [0]
+            for k in 1..<points.count {
+                let (a, b) = (points[k - 1], points[k])
+                acc += 0.5 * (b - a) * ((w(a) - chord(a)) + (w(b) - chord(b)))
+                expected.append(acc / (20.0 / 60))
+            }
+            let curve = RejuvenationEnthalpy.cumulative(c, tsK: ts, teK: te, baseline: baseline, difference: nil)
+            XCTAssertEqual(curve.map(\.temperatureK), points)
+            // Two summation orders of the same trapezoids: agreement to rounding (1e-12 J/g on ~1 J/g).
+            for (v, e) in zip(curve.map(\.dHJPerG), expected) { XCTAssertEqual(v, e, accuracy: 1e-12) }
         }
     }
 

@@ -110,31 +110,36 @@ public enum RejuvenationEnthalpy {
                                       n: x.count, interceptKJPerMol: fit.intercept)
     }
 
+    /// ΔH_rej(T_s → t) of one curve in J/g at any t in [T_s, T_e], O(log n): the running
+    /// trapezoid integral with interpolated ends, less the chord's area in closed form (the chord
+    /// is linear, so the trapezoid rule is exact for it). The one implementation of the
+    /// cumulative curve (SPEC §3, paper Fig. 1c): the explorer samples it at screen resolution,
+    /// ``cumulative(_:tsK:teK:baseline:difference:)`` at the data points. Nil outside the data.
+    public static func cumulativeValue(_ c: DSCCurve, tsK: Double, teK: Double, atK t: Double, baseline: DSCBaseline,
+                                       difference: CumulativeTrapezoid?) -> Double? {
+        let curve = difference ?? c.curve
+        guard tsK < teK, t >= tsK, t <= teK, let raw = curve.integral(from: tsK, to: t) else { return nil }
+        var chordArea = 0.0
+        if baseline == .linear {
+            guard let ws = curve.value(at: tsK), let we = curve.value(at: teK) else { return nil }
+            let at = ws + (we - ws) * (t - tsK) / (teK - tsK)
+            chordArea = 0.5 * (t - tsK) * (ws + at)
+        }
+        return (raw - chordArea) / (c.heatingRateKPerMin / 60)
+    }
+
     /// The cumulative curve ΔH_rej(T) for T in [T_s, T_e] with the same baseline, in J/g
-    /// (SPEC §3, paper Fig. 1c): points at T_s, every data point inside, and T_e. O(points inside).
+    /// (SPEC §3, paper Fig. 1c): points at T_s, every data point inside, and T_e
+    /// (``cumulativeValue(_:tsK:teK:atK:baseline:difference:)`` at each). O(points inside · log n).
     public static func cumulative(_ c: DSCCurve, tsK: Double, teK: Double, baseline: DSCBaseline,
                                   difference: CumulativeTrapezoid?) -> [(temperatureK: Double, dHJPerG: Double)] {
         let curve = difference ?? c.curve
-        guard tsK < teK, let ws = curve.value(at: tsK), let we = curve.value(at: teK) else { return [] }
-        let beta = c.heatingRateKPerMin / 60
-        let chord: (Double) -> Double = { t in
-            baseline == .linear ? ws + (we - ws) * (t - tsK) / (teK - tsK) : 0
-        }
+        guard tsK < teK, curve.value(at: tsK) != nil, curve.value(at: teK) != nil else { return [] }
         let i = Interpolation.upperBound(curve.x, tsK)
         let j = Interpolation.lowerBound(curve.x, teK)
-        var out: [(Double, Double)] = [(tsK, 0)]
-        out.reserveCapacity(max(0, j - i) + 2)
-        var acc = 0.0
-        var prevT = tsK, prevD = ws - chord(tsK)
-        var k = i
-        while k <= j {
-            let t = k < j ? curve.x[k] : teK
-            let d = (k < j ? curve.y[k] : we) - chord(t)
-            acc += 0.5 * (t - prevT) * (d + prevD)
-            out.append((t, acc / beta))
-            prevT = t; prevD = d
-            k += 1
+        let temperatures = [tsK] + (i < j ? Array(curve.x[i..<j]) : []) + [teK]
+        return temperatures.compactMap { t in
+            cumulativeValue(c, tsK: tsK, teK: teK, atK: t, baseline: baseline, difference: difference).map { (t, $0) }
         }
-        return out
     }
 }

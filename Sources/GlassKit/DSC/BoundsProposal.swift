@@ -1,5 +1,4 @@
 import Foundation
-import GlassKit
 
 /// T_s/T_e proposed when a study gives none (README "Explorer"): where the states' heat-flow
 /// curves diverge and merge again, else the paper's 420–500 K, else the same fractions of the
@@ -13,6 +12,8 @@ public enum BoundsProposal {
         public var teK: Double
         /// One phrase saying which rule gave it.
         public var rule: String
+        /// Makes a proposal.
+        public init(tsK: Double, teK: Double, rule: String) { self.tsK = tsK; self.teK = teK; self.rule = rule }
     }
 
     /// The temperature range every curve covers, or nil when they share none.

@@ -1,4 +1,5 @@
 import Foundation
+import GlassKit
 
 /// Writes top-level keys into study.toml text while keeping everything else byte for byte:
 /// an existing top-level `key = …` line (before the first `[table]`) has its value replaced,

@@ -1,0 +1,47 @@
+import Foundation
+import GlassKit
+import XCTest
+@testable import GlassIO
+
+/// The study.toml editor `w` uses: every other byte kept; state tables found or added.
+final class StudyTomlEditorTests: XCTestCase {
+    func testTomlEditorKeepsTheRestOfTheFile() {
+        let old = """
+        # my study
+        composition = "La30Ce30Ni10Al20Co10"
+          ts_K = 410   # from the paper
+        baseline = 'none'
+
+        [states."cooled-10"]
+        beta_window_K = [330, 425]
+        ts_K = 1
+        """ + "\n"
+        let new = StudyTomlEditor.set([("ts_K", "420.5"), ("te_K", "500"), ("baseline", "\"linear\"")], in: old)
+        XCTAssertEqual(new, """
+        # my study
+        composition = "La30Ce30Ni10Al20Co10"
+          ts_K = 420.5  # from the paper
+        baseline = "linear"
+        te_K = 500
+
+        [states."cooled-10"]
+        beta_window_K = [330, 425]
+        ts_K = 1
+        """ + "\n")
+        XCTAssertEqual(StudyTomlEditor.set([("ts_K", "1")], in: ""), "ts_K = 1\n")
+        XCTAssertEqual(StudyTomlEditor.set([("te_K", "2")], in: "a = \"x # not a comment\"\n"), "a = \"x # not a comment\"\nte_K = 2\n")
+    }
+
+    func testTomlEditorWritesStateTables() throws {
+        let old = "ts_K = 1\n\n[states.\"as-cast\"]\nbeta_window_K = [300, 400]  # mine\n\n[files.\"a.csv\"]\nstate = \"x\"\n"
+        let new = StudyTomlEditor.apply([TomlAssignment(key: "tref_K", value: "440"),
+                                         TomlAssignment(state: "as-cast", key: "beta_window_K", value: "[301, 400]"),
+                                         TomlAssignment(state: "as-cast", key: "tg_K", value: "425"),
+                                         TomlAssignment(state: "cooled-10", key: "tg_K", value: "430")], in: old)
+        XCTAssertEqual(new, "ts_K = 1\ntref_K = 440\n\n[states.\"as-cast\"]\nbeta_window_K = [301, 400]  # mine\ntg_K = 425\n\n[files.\"a.csv\"]\nstate = \"x\"\n\n[states.cooled-10]\ntg_K = 430\n")
+        let parsed = try StudyToml.parse(new).settings
+        XCTAssertEqual(parsed.perState["as-cast"]?.betaWindowK, 301...400)
+        XCTAssertEqual(parsed.perState["cooled-10"]?.tgK, 430)
+        XCTAssertEqual(StudyTomlEditor.tablePath("[ states . 'a.b' ]"), ["states", "a.b"])
+    }
+}
