@@ -35,6 +35,19 @@ static inline int gv_put_cell(int y, int x, wchar_t ch, int bold, int reverse, i
     if (setcchar(&cc, text, attrs, pair, NULL) == ERR) return ERR;
     return mvwadd_wch(stdscr, y, x, &cc);
 }
+// One cell holding a grapheme: a base character and up to 4 combining marks (setcchar's limit
+// is CCHARW_MAX, 5 in ncursesw 6); a wide base takes this cell and the next.
+static inline int gv_put_grapheme(int y, int x, const wchar_t *chars, int count, int bold, int reverse, int dim, short pair) {
+    cchar_t cc;
+    wchar_t text[6] = { 0, 0, 0, 0, 0, 0 };
+    for (int i = 0; i < count && i < 5; i++) text[i] = chars[i];
+    attr_t attrs = A_NORMAL;
+    if (bold) attrs |= A_BOLD;
+    if (reverse) attrs |= A_REVERSE;
+    if (dim) attrs |= A_DIM;
+    if (setcchar(&cc, text, attrs, pair, NULL) == ERR) return ERR;
+    return mvwadd_wch(stdscr, y, x, &cc);
+}
 // Reads one key: returns 0 on timeout, 1 for a character (in *code), 2 for a function key.
 static inline int gv_read_key(int *code) {
     wint_t ch = 0;

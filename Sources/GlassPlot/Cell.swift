@@ -16,6 +16,13 @@ public struct Cell: Equatable, Hashable, Sendable {
 
     /// A blank cell (a space, default colour, no attributes).
     public static let blank = Cell()
+
+    /// The right half of a wide character (the cell before holds it): drawn by nothing, left
+    /// out of the text.
+    public static let wideTail = Cell("\u{0}")
+
+    /// Whether this is the right half of a wide character.
+    public var isWideTail: Bool { character == "\u{0}" }
 }
 
 /// Text attributes of a ``Cell``.

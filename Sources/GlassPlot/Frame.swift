@@ -37,8 +37,10 @@ public struct Frame: Equatable, Sendable {
         set { self[point.x, point.y] = newValue }
     }
 
-    /// Writes `string` from `point` rightwards, one character a column, clipped to the frame
-    /// and to `clip` when given. Returns the number of columns the string spans (clipped or not).
+    /// Writes `string` from `point` rightwards, each character taking its display width (a wide
+    /// character two cells, the second a ``Cell/wideTail``), clipped to the frame and to `clip`
+    /// when given (a wide character that would straddle the edge is left out). Returns the number
+    /// of columns the string spans (clipped or not).
     @discardableResult
     public mutating func put(
         string: String, at point: FramePoint, foreground: Int? = nil,
@@ -47,11 +49,16 @@ public struct Frame: Equatable, Sendable {
         let area = clip.map { $0.intersection(bounds) } ?? bounds
         var column = point.x
         for character in string {
+            let width = DisplayWidth.of(character)
+            guard width > 0 else { continue }
             let position = FramePoint(x: column, y: point.y)
-            if area.contains(position) {
+            if width == 1 {
+                if area.contains(position) { self[position] = Cell(character, foreground: foreground, attributes: attributes) }
+            } else if area.contains(position), area.contains(FramePoint(x: column + 1, y: point.y)) {
                 self[position] = Cell(character, foreground: foreground, attributes: attributes)
+                self[FramePoint(x: column + 1, y: point.y)] = .wideTail
             }
-            column += 1
+            column += width
         }
         return column - point.x
     }
@@ -68,7 +75,7 @@ public struct Frame: Equatable, Sendable {
     /// The rows as plain strings (characters only), trailing spaces trimmed.
     public var rows: [String] {
         (0..<height).map { y in
-            var row = String(cells[(y * width)..<((y + 1) * width)].map(\.character))
+            var row = String(cells[(y * width)..<((y + 1) * width)].filter { !$0.isWideTail }.map(\.character))
             while row.last == " " { row.removeLast() }
             return row
         }
@@ -89,7 +96,7 @@ public struct Frame: Equatable, Sendable {
             while end > row.startIndex, row[end - 1] == .blank { end -= 1 }
             var line = ""
             var current = Style(foreground: nil, attributes: [])
-            for cell in row[row.startIndex..<end] {
+            for cell in row[row.startIndex..<end] where !cell.isWideTail {
                 let style = Style(foreground: cell.foreground, attributes: cell.attributes)
                 if style != current {
                     line += style.escape

@@ -101,9 +101,12 @@ public struct NcursesTerminal: TerminalBackend {
         for y in 0..<min(h, frame.height) {
             for x in 0..<min(w, frame.width) {
                 let cell = frame[x, y]
+                if cell.isWideTail { continue }   // the wide character in the cell before covers it
                 var ch = cell.character
                 if ch == "\u{2800}" { ch = " " }
-                let scalar = ch.unicodeScalars.first.map { wchar_t(bitPattern: $0.value) } ?? 32
+                // The whole grapheme: its base and combining marks in one cell.
+                var scalars = ch.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
+                if scalars.isEmpty { scalars = [32] }
                 var bold = cell.attributes.contains(.bold)
                 var pair: Int16 = 0
                 if let fg = cell.foreground, style.colours {
@@ -111,8 +114,8 @@ public struct NcursesTerminal: TerminalBackend {
                     if c >= colourCount || c + 1 >= pairs { c = c % 8; bold = true }
                     pair = Int16(c + 1)
                 }
-                _ = gv_put_cell(Int32(y), Int32(x), scalar, bold ? 1 : 0, cell.attributes.contains(.reverse) ? 1 : 0,
-                                cell.attributes.contains(.dim) ? 1 : 0, pair)
+                _ = gv_put_grapheme(Int32(y), Int32(x), scalars, Int32(scalars.count), bold ? 1 : 0,
+                                    cell.attributes.contains(.reverse) ? 1 : 0, cell.attributes.contains(.dim) ? 1 : 0, pair)
             }
         }
         wrefresh(gv_stdscr())

@@ -59,3 +59,26 @@ final class FrameTests: XCTestCase {
         XCTAssertTrue(a.intersection(FrameRect(x: 9, y: 9, width: 1, height: 1)).isEmpty)
     }
 }
+
+/// Text is placed by display width: a wide character takes two cells, a combining mark stays in
+/// its base character's cell, so the columns after them do not shift.
+final class DisplayWidthTests: XCTestCase {
+    func testWideAndCombiningCharactersKeepTheColumns() {
+        XCTAssertEqual(DisplayWidth.of("試料"), 4)
+        XCTAssertEqual(DisplayWidth.of("e\u{301}"), 1, "e + combining acute is one column")
+        XCTAssertEqual(DisplayWidth.of("La30Ce30"), 8)
+        var f = Frame(width: 12, height: 1)
+        let used = f.put(string: "試料-e\u{301}|", at: FramePoint(x: 0, y: 0))
+        XCTAssertEqual(used, 7)
+        XCTAssertEqual(f[0, 0].character, "試")
+        XCTAssertTrue(f[1, 0].isWideTail)
+        XCTAssertEqual(f[4, 0].character, "-")
+        XCTAssertEqual(f[5, 0].character, "e\u{301}")
+        XCTAssertEqual(f[6, 0].character, "|", "the bar lands in column 6, as a terminal draws it")
+        XCTAssertEqual(f.rows[0], "試料-e\u{301}|")
+        // A wide character that would straddle the clip edge is left out.
+        var g = Frame(width: 3, height: 1)
+        g.put(string: "a試", at: FramePoint(x: 1, y: 0))
+        XCTAssertEqual(g.rows[0], " a")
+    }
+}

@@ -82,3 +82,27 @@ final class NothingCutOffTests: XCTestCase {
         XCTAssertTrue(title.contains("…"), title)
     }
 }
+
+/// A state name with wide characters does not shift the states pane's rate column.
+final class WideStateNameTests: XCTestCase {
+    func testRateColumnStaysPut() {
+        var settings = SyntheticStudy.paperSettings
+        settings.composition = "La30Ce30Ni10Al20Co10"
+        let base = SyntheticStudy.study(settings: settings)
+        let renamed = base.datasets.map { d -> Dataset in
+            var d = d
+            if d.state == "cooled-1" { d.state = "試料-1" }
+            return d
+        }
+        let s = SyntheticStudy.state(Study(name: "wide", datasets: renamed, settings: settings))
+        let f = ExplorerRenderer.render(s)
+        let layout = ExplorerRenderer.Layout(width: f.width, height: f.height)
+        // Every state row ends its rate in the pane's last column (display columns, not characters).
+        for y in 2..<(2 + s.stateLabels.count) {
+            XCTAssertNotEqual(f[layout.side.maxX - 1, y].character, " ", "row \(y): \(f.rows[y])")
+            XCTAssertEqual(f[layout.side.maxX, y].character, "│", "row \(y): the separator stays in its column")
+        }
+        XCTAssertTrue(f.text.contains("試料-1"))
+        XCTAssertTrue(f.rows.contains { $0.contains("試料-1") && $0.contains("1 K/min│") }, "the rate whole, before the separator")
+    }
+}

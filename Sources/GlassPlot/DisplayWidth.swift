@@ -1,0 +1,30 @@
+/// How many terminal columns a character takes: 2 for East Asian wide and fullwidth characters
+/// (and emoji), 0 for a lone combining mark or a zero-width character, else 1. A `Frame` places
+/// text by this width, so a wide character in a state name or a composition does not shift the
+/// columns after it; a combining mark stays in its base character's cell (a Swift `Character` is
+/// the whole grapheme).
+public enum DisplayWidth {
+    /// Columns taken by `c`.
+    public static func of(_ c: Character) -> Int {
+        guard let first = c.unicodeScalars.first else { return 0 }
+        let v = first.value
+        if first.properties.generalCategory == .nonspacingMark || first.properties.generalCategory == .enclosingMark
+            || v == 0x200B || v == 0x200C || v == 0x200D || v == 0xFEFF { return 0 }
+        return isWide(v) ? 2 : 1
+    }
+
+    /// Columns taken by `s`.
+    public static func of(_ s: String) -> Int { s.reduce(0) { $0 + of($1) } }
+
+    /// East Asian Wide (W) and Fullwidth (F) ranges, and the emoji blocks terminals draw wide.
+    static func isWide(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
+             0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
+    }
+}
