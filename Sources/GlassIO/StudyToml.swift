@@ -15,6 +15,18 @@ public enum StudyToml {
 
     /// Parses `text`; `path` names the file in errors.
     public static func parse(_ text: String, path: String = "study.toml") throws -> Contents {
+        // TOML allows no control character but tab, LF and CR (a CR only before LF is checked by
+        // the parser). Refused here, before TOMLKit: its parser asserts (aborts) on one inside a
+        // table header (found by fuzzing: `[\u{01}files…]`).
+        var lineNumber = 1
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" { lineNumber += 1; continue }
+            if (scalar.value < 0x20 && scalar != "\t" && scalar != "\r") || scalar.value == 0x7F {
+                let code = String(scalar.value, radix: 16, uppercase: true)
+                throw GlassError(file: path, line: lineNumber,
+                                 "control character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code); expected text (TOML allows only tab, LF and CR)")
+            }
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
