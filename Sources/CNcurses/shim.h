@@ -25,16 +25,6 @@ static inline int gv_utf8_locale(void) {
 }
 
 // Draws one cell: a wide character with attributes and a colour pair (0 = default).
-static inline int gv_put_cell(int y, int x, wchar_t ch, int bold, int reverse, int dim, short pair) {
-    cchar_t cc;
-    wchar_t text[2] = { ch, 0 };
-    attr_t attrs = A_NORMAL;
-    if (bold) attrs |= A_BOLD;
-    if (reverse) attrs |= A_REVERSE;
-    if (dim) attrs |= A_DIM;
-    if (setcchar(&cc, text, attrs, pair, NULL) == ERR) return ERR;
-    return mvwadd_wch(stdscr, y, x, &cc);
-}
 // One cell holding a grapheme: a base character and up to 4 combining marks (setcchar's limit
 // is CCHARW_MAX, 5 in ncursesw 6); a wide base takes this cell and the next.
 static inline int gv_put_grapheme(int y, int x, const wchar_t *chars, int count, int bold, int reverse, int dim, short pair) {

@@ -123,15 +123,11 @@ public struct ExplorerState: Sendable {
         }
         guard let s = study else { return }
         dma = DMAPrepared(s.datasets)
-        dmaOverrides = AnalysisOptions(betaWindowK: options.betaWindowK, alphaWindowK: options.alphaWindowK,
-                                       qpdWindowHz: options.qpdWindowHz, tgK: options.tgK, trefK: options.trefK)
-        dmaOverrides.ttsOn = options.ttsOn
-        dmaOverrides.verticalShift = options.verticalShift
-        dmaOverrides.qpdWindowAbovePeakDecades = options.qpdWindowAbovePeakDecades
-        // The §3.1 windows given on the command line (issue 9) ride along with the other overrides.
-        dmaOverrides.glassLineK = options.glassLineK
-        dmaOverrides.liquidLineK = options.liquidLineK
-        dmaOverrides.crystallizationWindowK = options.crystallizationWindowK
+        // Every command-line setting but T_s, T_e and the baseline (kept in their own fields).
+        dmaOverrides = options
+        dmaOverrides.tsK = nil
+        dmaOverrides.teK = nil
+        dmaOverrides.baseline = nil
         do {
             prepared = try DSCPrepared.prepare(s.datasets)
             let resolved = try ResolvedSettings.resolve(options, s.settings)

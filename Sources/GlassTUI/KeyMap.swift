@@ -19,23 +19,9 @@ public enum KeyMap {
             default: return nil
             }
         case .pickStudy:
-            switch key {
-            case .up, .character("k"): return .pickMove(-1)
-            case .down, .character("j"): return .pickMove(1)
-            case .enter: return .inputCommit
-            case .escape, .character("s"): return .cancel
-            case .character("q"): return .quit
-            default: return nil
-            }
+            return pickList(key, openedBy: "s")
         case .pickBaseline:
-            switch key {
-            case .up, .character("k"): return .pickMove(-1)
-            case .down, .character("j"): return .pickMove(1)
-            case .enter: return .inputCommit
-            case .escape, .character("b"): return .cancel
-            case .character("q"): return .quit
-            default: return nil
-            }
+            return pickList(key, openedBy: "b")
         case .rangeInput:
             switch key {
             case .character(let c) where c.isNumber || ".-+eE :,".contains(c): return .inputCharacter(c)
@@ -61,6 +47,18 @@ public enum KeyMap {
             }
         case .normal:
             return KeyBindings.action(for: key)
+        }
+    }
+
+    /// A pick-list: ↑↓ (k j) move, Enter chooses, Esc or the key that opened it closes, q quits.
+    static func pickList(_ key: Key, openedBy opener: Character) -> Action? {
+        switch key {
+        case .up, .character("k"): return .pickMove(-1)
+        case .down, .character("j"): return .pickMove(1)
+        case .enter: return .inputCommit
+        case .escape, .character(opener): return .cancel
+        case .character("q"): return .quit
+        default: return nil
         }
     }
 }

@@ -54,6 +54,7 @@ public enum StudyWorkspace {
         next.style = s.style
         next.compareByGlass = s.compareByGlass
         next.showLiterature = s.showLiterature
+        next.sensitivityTemperatures = s.sensitivityTemperatures
         next.mode = .normal
         next.message = "study \(j + 1)/\(others.count): \(next.studyName)"
         ExplorerUpdate.fixCursor(&next)

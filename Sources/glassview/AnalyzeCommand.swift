@@ -30,8 +30,7 @@ struct Analyze: ParsableCommand {
     @Option(help: "Output format: json, tsv (both for scripts), or table (key results for a person).")
     var format: ExportFormat = .json
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Write to FILE (atomically) instead of stdout.", valueName: "FILE"))
-    var output: String?
+    @OptionGroup var output: OutputOption
 
     func run() throws {
         do {
@@ -43,11 +42,7 @@ struct Analyze: ParsableCommand {
             case .tsv: text = ResultsExport.tsv(results)
             case .table: text = ResultsTable.text(results)
             }
-            if let out = output {
-                try AtomicFile.write(text, to: out)
-            } else {
-                FileHandle.standardOutput.write(Data(text.utf8))
-            }
+            try output.write(text)
         } catch {
             exitWithError(error)
         }

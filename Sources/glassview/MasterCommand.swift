@@ -31,8 +31,7 @@ struct Master: ParsableCommand {
     @Option(help: "Output format: tsv or json.")
     var format: ExportFormat = .tsv
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Write to FILE (atomically) instead of stdout.", valueName: "FILE"))
-    var output: String?
+    @OptionGroup var output: OutputOption
 
     func run() throws {
         do {
@@ -53,11 +52,7 @@ struct Master: ParsableCommand {
                 FileHandle.standardError.write(Data(("glassview: warning: " + w + "\n").utf8))
             }
             let text = format == .json ? MasterCurveExport.jsonText(chosen, study: results.study) : MasterCurveExport.tsv(chosen)
-            if let out = output {
-                try AtomicFile.write(text, to: out)
-            } else {
-                FileHandle.standardOutput.write(Data(text.utf8))
-            }
+            try output.write(text)
         } catch {
             exitWithError(error)
         }

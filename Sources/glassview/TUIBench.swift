@@ -62,15 +62,11 @@ enum TUIBench {
         // 2a. The same without colour (NO_COLOR): each line carries its marker glyphs (issue 13).
         var mono = ExplorerState(studyPath: "bench", load: .success(bigStudy(points: 100_000)),
                                  style: RenderStyle(braille: true, colours: false), exportDirectory: "/tmp", width: 200, height: 60)
-        var monoTimes: [Duration] = []
-        for k in 0..<200 {
-            let t0 = clock.now
+        let monoMedian = median(200) { k in
             mono = ExplorerUpdate.update(mono, .moveCursor(steps: k % 20 < 10 ? 1 : -1)).state
             _ = ExplorerRenderer.render(mono)
-            monoTimes.append(clock.now - t0)
         }
-        monoTimes.sort()
-        report("explorer bound move + 200×60 frame without colour (glyphs), 6×10^5 points", monoTimes[monoTimes.count / 2],
+        report("explorer bound move + 200×60 frame without colour (glyphs), 6×10^5 points", monoMedian,
                .milliseconds(3), mono.results?.dsc != nil ? "" : " (no results!)")
 
         // 2b. One DMA window move on the sample study: DMA-only recompute (every state, master
@@ -78,41 +74,27 @@ enum TUIBench {
         var d = ExplorerState(studyPath: study, load: Result { try StudyLoader.load(study) }, style: style,
                               exportDirectory: "/tmp", width: 200, height: 60)
         d = ExplorerUpdate.update(d, .selectView(.tanDelta)).state
-        var dmaTimes: [Duration] = []
-        for k in 0..<20 {
-            let t0 = clock.now
+        let dmaMedian = median(20) { k in
             d = ExplorerUpdate.update(d, .moveCursor(steps: k % 4 < 2 ? 1 : -1)).state
             _ = ExplorerRenderer.render(d)
-            dmaTimes.append(clock.now - t0)
         }
-        dmaTimes.sort()
-        report("explorer QPD window move (DMA recompute) + 200×60 frame, sample study", dmaTimes[dmaTimes.count / 2], nil,
+        report("explorer QPD window move (DMA recompute) + 200×60 frame, sample study", dmaMedian, nil,
                d.results?.dma.isEmpty == false ? "" : " (no DMA results!)")
 
         // 2c. View 8 with the three DMA states overlaid: one 200×60 frame (issue 10: ≤ 1 ms).
         var chi = ExplorerUpdate.update(d, .selectView(.chi)).state
         chi.width = 200
         chi.height = 60
-        var chiTimes: [Duration] = []
-        for _ in 0..<50 {
-            let t0 = clock.now
-            _ = ExplorerRenderer.render(chi)
-            chiTimes.append(clock.now - t0)
-        }
-        chiTimes.sort()
-        report("view 8 χ(T), 3 states overlaid, one 200×60 frame", chiTimes[chiTimes.count / 2], .milliseconds(1), "")
+        let chiMedian = median(50) { _ in _ = ExplorerRenderer.render(chi) }
+        report("view 8 χ(T), 3 states overlaid, one 200×60 frame", chiMedian, .milliseconds(1), "")
 
         // 2d. Zoom, pan and a typed range + a 200×60 frame, 6 × 10^5 points (issue 13: ≤ 1 ms each).
         let navigation: [Action] = [.zoomX(in: true), .pan(x: 1, y: 0), .zoomY(in: true), .pan(x: -1, y: 0), .fitY, .zoomX(in: false)]
-        var navTimes: [Duration] = []
-        for k in 0..<120 {
-            let t0 = clock.now
+        let navMedian = median(120) { k in
             s = ExplorerUpdate.update(s, navigation[k % navigation.count]).state
             _ = ExplorerRenderer.render(s)
-            navTimes.append(clock.now - t0)
         }
-        navTimes.sort()
-        report("explorer zoom/pan/fit + 200×60 frame, 6×10^5 points", navTimes[navTimes.count / 2], .milliseconds(1), "")
+        report("explorer zoom/pan/fit + 200×60 frame, 6×10^5 points", navMedian, .milliseconds(1), "")
 
         // 2e. `analyze` of 20 copies of the sample study in one call vs one study (issue 10: ≤ 12×).
         let one = try BenchTiming.best(of: 5) {
@@ -135,4 +117,18 @@ enum TUIBench {
         report("`glassview plot` 200×60, sample study (process, wall)", plot, .milliseconds(60), "")
     }
 
+
+    /// The median time of `runs` calls of `body` (given the run's index).
+    static func median(_ runs: Int, _ body: (Int) -> Void) -> Duration {
+        let clock = ContinuousClock()
+        var times: [Duration] = []
+        times.reserveCapacity(runs)
+        for k in 0..<runs {
+            let t0 = clock.now
+            body(k)
+            times.append(clock.now - t0)
+        }
+        times.sort()
+        return times[times.count / 2]
+    }
 }

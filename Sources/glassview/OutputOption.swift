@@ -1,0 +1,18 @@
+import ArgumentParser
+import Foundation
+import GlassIO
+
+/// `-o FILE`: where a command writes its text — the file, atomically (nothing on error), else stdout.
+struct OutputOption: ParsableArguments {
+    @Option(name: [.short, .long], help: ArgumentHelp("Write to FILE (atomically) instead of stdout.", valueName: "FILE"))
+    var output: String?
+
+    /// Writes `text` to the file or stdout.
+    func write(_ text: String) throws {
+        if let output {
+            try AtomicFile.write(text, to: output)
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+}
