@@ -81,6 +81,26 @@ public struct Frame: Equatable, Sendable {
         }
     }
 
+    /// The colours and attributes of every cell as text, one character a cell (for snapshots
+    /// that record more than the characters): `R` reverse, `B` bold, `D` dim (first that
+    /// applies), else the foreground colour index 0–9 (`+` above 9), `.` for the default; the
+    /// right half of a wide character is `~`; trailing `.` trimmed.
+    public var styleText: String {
+        (0..<height).map { y in
+            var row = String((0..<width).map { x -> Character in
+                let c = self[x, y]
+                if c.isWideTail { return "~" }
+                if c.attributes.contains(.reverse) { return "R" }
+                if c.attributes.contains(.bold) { return "B" }
+                if c.attributes.contains(.dim) { return "D" }
+                guard let f = c.foreground else { return "." }
+                return f <= 9 ? Character(String(f)) : "+"
+            })
+            while row.last == "." { row.removeLast() }
+            return row
+        }.joined(separator: "\n")
+    }
+
     /// The frame as plain text: rows joined by newlines, trailing spaces trimmed, no final newline.
     public var text: String { rows.joined(separator: "\n") }
 

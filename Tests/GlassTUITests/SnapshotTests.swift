@@ -3,7 +3,8 @@ import XCTest
 @testable import GlassTUI
 
 /// Text snapshots of every view at 100×30, braille (with and without colour) and ASCII, compared
-/// exactly with Tests/GlassTUITests/Snapshots/*.txt.
+/// exactly with Tests/GlassTUITests/Snapshots/*.txt; with colour also the cells' colours and
+/// attributes (`*.style.txt`, see `Frame.styleText`).
 ///
 /// Regenerate after an intended change of the drawing:
 ///   GLASSVIEW_UPDATE_SNAPSHOTS=1 swift test --filter GlassTUITests.SnapshotTests
@@ -45,7 +46,10 @@ final class SnapshotTests: XCTestCase {
                 if !braille {
                     XCTAssertTrue(frame.cells.allSatisfy { $0.character.isASCII }, "ASCII mode drew a non-ASCII character in view \(view)")
                 }
-                try check(frame.text, name: "\(view.rawValue)-\(view.name)-\(braille ? (colours ? "braille" : "braille-mono") : "ascii")")
+                let name = "\(view.rawValue)-\(view.name)-\(braille ? (colours ? "braille" : "braille-mono") : "ascii")"
+                try check(frame.text, name: name)
+                // Colours and attributes too (the active cursor reverse, hidden rows dim, state colours).
+                if braille && colours { try check(frame.styleText, name: name + ".style") }
             }
         }
     }
