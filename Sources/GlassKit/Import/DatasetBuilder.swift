@@ -260,30 +260,18 @@ public enum DatasetBuilder {
         else if d.role == .crystalline { d.state = "crystalline" }
         else if let q = d.coolingRateKPerMin { d.state = "cooled-" + Format.shortNumber(q) }
         if let c = meta["composition"], !c.value.isEmpty { d.composition = c.value }
-        if let m = meta["molar_mass"] {
-            guard let v = MetadataValue.plainNumber(m.value), v > 0 else { throw fail("molar_mass", "a molar mass in g/mol") }
-            d.molarMassGPerMol = v
+        // A positive quantity read with its unit, or a one-line error naming the key.
+        func positive(_ key: String, _ parse: (String) -> Double?, _ expected: String) throws -> Double? {
+            guard let e = meta[key] else { return nil }
+            guard let v = parse(e.value), v > 0 else { throw fail(key, expected) }
+            return v
         }
-        if let m = meta["mass"] {
-            guard let v = MetadataValue.massMg(m.value), v > 0 else { throw fail("mass", "a positive mass such as '25.1 mg'") }
-            d.massMg = v
-        }
-        if let t = meta["tg"] ?? meta["tg_k"] {
-            guard let v = MetadataValue.temperatureK(t.value), v > 0 else { throw fail(meta["tg"] != nil ? "tg" : "tg_k", "a temperature such as '455 K'") }
-            d.tgK = v
-        }
-        if let f = meta["frequency"] {
-            guard let v = MetadataValue.frequencyHz(f.value), v > 0 else { throw fail("frequency", "a frequency such as '2 Hz'") }
-            d.frequencyHz = v
-        }
-        if let t = meta["temperature"] {
-            guard let v = MetadataValue.temperatureK(t.value), v > 0 else { throw fail("temperature", "a temperature such as '400 K' or '126.85 °C'") }
-            d.temperatureK = v
-        }
-        if let e = meta["e_u"] {
-            guard let v = MetadataValue.modulusMPa(e.value), v > 0 else { throw fail("e_u", "a modulus such as '35000 MPa'") }
-            d.unrelaxedModulusMPa = v
-        }
+        if let v = try positive("molar_mass", MetadataValue.plainNumber, "a molar mass in g/mol") { d.molarMassGPerMol = v }
+        if let v = try positive("mass", MetadataValue.massMg, "a positive mass such as '25.1 mg'") { d.massMg = v }
+        if let v = try positive(meta["tg"] != nil ? "tg" : "tg_k", MetadataValue.temperatureK, "a temperature such as '455 K'") { d.tgK = v }
+        if let v = try positive("frequency", MetadataValue.frequencyHz, "a frequency such as '2 Hz'") { d.frequencyHz = v }
+        if let v = try positive("temperature", MetadataValue.temperatureK, "a temperature such as '400 K' or '126.85 °C'") { d.temperatureK = v }
+        if let v = try positive("e_u", MetadataValue.modulusMPa, "a modulus such as '35000 MPa'") { d.unrelaxedModulusMPa = v }
     }
 
     static func signFactor(_ meta: [String: MetadataEntry], fail: (String, String) -> GlassError) throws -> Double {
