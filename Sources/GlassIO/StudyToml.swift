@@ -145,12 +145,17 @@ public enum StudyToml {
     /// first non-blank character is `[`; each of its dotted parts must start with a bare-key
     /// character (A–Z a–z 0–9 _ -) or a quote.
     static func checkTableHeaders(_ text: String, path: String) throws {
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Lines by scalar: as Characters, "\r\n" is one grapheme and would hide the line break.
+        for (index, line) in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let chars = Array(line.drop(while: { $0 == " " || $0 == "\t" }))
             guard chars.first == "[" else { continue }
             var i = chars.count > 1 && chars[1] == "[" ? 2 : 1
             func bad() -> GlassError {
-                GlassError(file: path, line: index + 1, "table header '\(String(line).trimmingCharacters(in: .whitespaces))': a key must follow '[' and each '.'; expected [name] or [name.\"quoted name\"]")
+                let shown = String(String.UnicodeScalarView(line)).trimmingCharacters(in: .whitespacesAndNewlines)
+                return GlassError(file: path, line: index + 1, "table header '\(shown)': a key must follow '[' and each '.'; expected [name] or [name.\"quoted name\"]")
+            }
+            func bare(_ c: Unicode.Scalar) -> Bool {
+                ("A"..."Z").contains(c) || ("a"..."z").contains(c) || ("0"..."9").contains(c) || c == "_" || c == "-"
             }
             while true {
                 while i < chars.count, chars[i] == " " || chars[i] == "\t" { i += 1 }
@@ -160,8 +165,8 @@ public enum StudyToml {
                     i += 1
                     while i < chars.count, chars[i] != c { i += (c == "\"" && chars[i] == "\\") ? 2 : 1 }
                     i += 1
-                } else if c.isASCII, c.isLetter || c.isNumber || c == "_" || c == "-" {
-                    while i < chars.count, chars[i].isASCII, chars[i].isLetter || chars[i].isNumber || chars[i] == "_" || chars[i] == "-" { i += 1 }
+                } else if bare(c) {
+                    while i < chars.count, bare(chars[i]) { i += 1 }
                 } else {
                     throw bad()
                 }
