@@ -147,7 +147,7 @@ public enum StudyToml {
     static func checkTableHeaders(_ text: String, path: String) throws {
         // Lines by scalar: as Characters, "\r\n" is one grapheme and would hide the line break.
         for (index, line) in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let chars = Array(line.drop(while: { $0 == " " || $0 == "\t" }))
+            let chars = Array(line.drop(while: { $0 == " " || $0 == "\t" || $0 == "\u{FEFF}" }))   // a BOM too
             guard chars.first == "[" else { continue }
             var i = chars.count > 1 && chars[1] == "[" ? 2 : 1
             func bad() -> GlassError {

@@ -137,6 +137,8 @@ final class StudyTomlValidationTests: XCTestCase {
         // The third: an empty header after a CRLF line ("\r\n" is one Character in Swift).
         XCTAssertEqual(error("# Sims\r\n[\n[f°ion!= \"La30\"\n", kind: .data)?.line, 2)
         XCTAssertEqual(error("a = 1\r\n[.x]\r\n", kind: .data)?.line, 2)
+        // The fourth: a header right after a byte-order mark.
+        XCTAssertEqual(error("\u{FEFF}[##n", kind: .data)?.line, 1)
         XCTAssertEqual(error("x = 1\n[ ]\n", kind: .data)?.line, 2)
         XCTAssertNotNil(try? StudyToml.parse("[files.\"a.csv\"]\nstate = \"s\"\n[ states . 'b' ]\ntg_K = 400\n"))
         // Tab and CRLF are TOML whitespace and stay accepted.
