@@ -27,6 +27,7 @@ public enum StudyToml {
                                  "control character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code); expected text (TOML allows only tab, LF and CR)")
             }
         }
+        try checkTableHeaders(text, path: path)
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
@@ -146,6 +147,43 @@ public enum StudyToml {
             }
         }
         return c
+    }
+
+    /// Table headers whose key is missing after `[` or a `.` (`[.states."a"]`, `[a..b]`) are refused
+    /// here: TOMLKit's parser asserts (aborts) on them (found by fuzzing). A header is a line whose
+    /// first non-blank character is `[`; each of its dotted parts must start with a bare-key
+    /// character (A–Z a–z 0–9 _ -) or a quote.
+    static func checkTableHeaders(_ text: String, path: String) throws {
+        // Lines by scalar: as Characters, "\r\n" is one grapheme and would hide the line break.
+        for (index, line) in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let chars = Array(line.drop(while: { $0 == " " || $0 == "\t" || $0 == "\u{FEFF}" }))   // a BOM too
+            guard chars.first == "[" else { continue }
+            var i = chars.count > 1 && chars[1] == "[" ? 2 : 1
+            func bad() -> GlassError {
+                let shown = String(String.UnicodeScalarView(line)).trimmingCharacters(in: .whitespacesAndNewlines)
+                return GlassError(file: path, line: index + 1, "table header '\(shown)': a key must follow '[' and each '.'; expected [name] or [name.\"quoted name\"]")
+            }
+            func bare(_ c: Unicode.Scalar) -> Bool {
+                ("A"..."Z").contains(c) || ("a"..."z").contains(c) || ("0"..."9").contains(c) || c == "_" || c == "-"
+            }
+            while true {
+                while i < chars.count, chars[i] == " " || chars[i] == "\t" { i += 1 }
+                guard i < chars.count else { throw bad() }
+                let c = chars[i]
+                if c == "\"" || c == "'" {
+                    i += 1
+                    while i < chars.count, chars[i] != c { i += (c == "\"" && chars[i] == "\\") ? 2 : 1 }
+                    i += 1
+                } else if bare(c) {
+                    while i < chars.count, bare(chars[i]) { i += 1 }
+                } else {
+                    throw bad()
+                }
+                while i < chars.count, chars[i] == " " || chars[i] == "\t" { i += 1 }
+                guard i < chars.count, chars[i] == "." else { break }
+                i += 1
+            }
+        }
     }
 
     /// Keys study.toml may give at top level (SPEC §2.3). The SPEC §3.1 line windows, the §4.3

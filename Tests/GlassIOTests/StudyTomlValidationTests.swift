@@ -129,6 +129,18 @@ final class StudyTomlValidationTests: XCTestCase {
         let minimal = error("tref_K = 440\n[\u{01}files.\"a.csv\"]\n", kind: .data)
         XCTAssertEqual(minimal?.line, 2)
         XCTAssertEqual(error("a = 1\u{7F}\n", kind: .data)?.line, 1)
+        // The fuzzer's second crasher: a table header starting with a dot aborted TOMLKit too.
+        let dotted = error(#"tref_K = 440\#n[.states."as-cast"]\#nqpd_window_Hz = [1.02, 2]\#nE_u_MPa = 30000\#n[files."f@weep.csv"]\#nkind = "dma-fsweep"\#ntemperature = "4005"\#n"#, kind: .data)
+        XCTAssertEqual(dotted?.line, 2, dotted?.description ?? "")
+        XCTAssertTrue(dotted?.message.contains("a key must follow") ?? false, dotted?.description ?? "")
+        XCTAssertEqual(error("[a..b]\n", kind: .data)?.line, 1)
+        // The third: an empty header after a CRLF line ("\r\n" is one Character in Swift).
+        XCTAssertEqual(error("# Sims\r\n[\n[f°ion!= \"La30\"\n", kind: .data)?.line, 2)
+        XCTAssertEqual(error("a = 1\r\n[.x]\r\n", kind: .data)?.line, 2)
+        // The fourth: a header right after a byte-order mark.
+        XCTAssertEqual(error("\u{FEFF}[##n", kind: .data)?.line, 1)
+        XCTAssertEqual(error("x = 1\n[ ]\n", kind: .data)?.line, 2)
+        XCTAssertNotNil(try? StudyToml.parse("[files.\"a.csv\"]\nstate = \"s\"\n[ states . 'b' ]\ntg_K = 400\n"))
         // Tab and CRLF are TOML whitespace and stay accepted.
         XCTAssertEqual(try? StudyToml.parse("tref_K\t= 440\r\nts_K = 420\r\n").settings.trefK, 440)
     }
