@@ -26,7 +26,7 @@ snap=$work/src-$target
 snapshot() {
   rm -rf "$snap"; mkdir -p "$snap/GlassIO"
   cp -R Sources/GlassKit Fuzz "$snap"/
-  cp Sources/GlassIO/StudyToml.swift "$snap/GlassIO/"
+  cp Sources/GlassIO/StudyToml.swift Sources/GlassIO/TomlValueCheck.swift "$snap/GlassIO/"
   kit=$(find "$snap/GlassKit" -name '*.swift' | sort)
 }
 
@@ -42,11 +42,11 @@ if [[ $target == toml ]]; then
   bin=$work/fuzz-toml
   if ! ls .build/debug/TOMLKit.build/*.swift.o .build/debug/CTOML.build/Sources/*.o >/dev/null 2>&1; then swift build --product glassview >&2; fi
   # shellcheck disable=SC2086
-  if newer "$bin" $(find Sources/GlassKit -name '*.swift') Sources/GlassIO/StudyToml.swift Fuzz/FuzzStudyToml.swift; then
+  if newer "$bin" $(find Sources/GlassKit -name '*.swift') Sources/GlassIO/StudyToml.swift Sources/GlassIO/TomlValueCheck.swift Fuzz/FuzzStudyToml.swift; then
     snapshot
     # shellcheck disable=SC2086
     swiftc "${swiftflags[@]}" -I .build/debug/Modules -Xcc -fmodule-map-file=.build/debug/CTOML.build/module.modulemap \
-      $kit "$snap/GlassIO/StudyToml.swift" "$snap/Fuzz/FuzzStudyToml.swift" \
+      $kit "$snap/GlassIO/StudyToml.swift" "$snap/GlassIO/TomlValueCheck.swift" "$snap/Fuzz/FuzzStudyToml.swift" \
       .build/debug/TOMLKit.build/*.swift.o .build/debug/CTOML.build/Sources/*.o -lstdc++ -o "$bin.$$.new" 2> >(grep -v "Cannot export local symbol" >&2)
     mv "$bin.$$.new" "$bin"
   fi

@@ -28,6 +28,7 @@ public enum StudyToml {
             }
         }
         try checkTableHeaders(text, path: path)
+        try TomlValueCheck.check(text, path: path)
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)

@@ -145,3 +145,53 @@ final class StudyTomlValidationTests: XCTestCase {
         XCTAssertEqual(try? StudyToml.parse("tref_K\t= 440\r\nts_K = 420\r\n").settings.trefK, 440)
     }
 }
+
+/// The value positions of study.toml checked before TOMLKit (whose parser aborts on a structural
+/// character where a value must begin): the fuzzer's crasher is a one-line error; valid TOML of
+/// every shape still parses.
+final class TomlValueCheckTests: XCTestCase {
+    func testStructuralCharacterWhereAValueBeginsIsAnError() {
+        for (text, line) in [("beta_window_K = [320,}420]\n", 1), ("a = 1\ntref_K = }\n", 2), ("x = [1,\n  ,2]\n", 2),
+                             ("[states.a]\ntg_K = {k = }\n", 2), ("t = ]\n", 1)] {
+            XCTAssertThrowsError(try StudyToml.parse(text), text) { e in
+                let g = e as? GlassError
+                XCTAssertEqual(g?.file, "study.toml")
+                XCTAssertEqual(g?.line, line, text)
+                XCTAssertTrue(g?.message.hasPrefix("TOML syntax: expected a value") ?? false, "\(String(describing: g))")
+            }
+        }
+    }
+
+    func testTheFuzzerCrasherIsRefusedNotAborted() throws {
+        // The crasher kept from the fuzzing campaign (Fuzz/open-crashers before this check).
+        let text = "composition = \"La30Ce30Ni10Al20Co10\"\ntg_K = 455\nbeta_window_K = [320,}420]\nalpha_window_K = [430, 500]\n"
+        XCTAssertThrowsError(try StudyToml.parse(text)) { e in XCTAssertEqual((e as? GlassError)?.line, 3) }
+    }
+
+    func testValidTomlOfEveryShapeStillParses() throws {
+        let text = """
+        # comment
+        composition = "La30Ce30Ni10Al20Co10"   # trailing comment
+        ts_K = 420
+        te_K = 5.0e2
+        beta_window_K = [
+          320,   # low
+          420,   # high, trailing comma
+        ]
+        baseline = 'linear'
+        [states."cooled-10"]
+        qpd_window_Hz = [ 0.01 , 1 ]
+        [files."a.csv"]
+        note_free = \"\"\"
+        not a key = [}
+        \"\"\"
+        """
+        // `note_free` is an unknown key: the value check passes, the key check then refuses it.
+        XCTAssertThrowsError(try StudyToml.parse(text)) { e in
+            XCTAssertTrue((e as? GlassError)?.message.contains("note_free") ?? false, "\(e)")
+        }
+        let ok = try StudyToml.parse(text.replacingOccurrences(of: "note_free = \"\"\"\nnot a key = [}\n\"\"\"", with: "state = \"x\""))
+        XCTAssertEqual(ok.settings.common.betaWindowK, 320...420)
+        XCTAssertEqual(ok.settings.teK, 500)
+    }
+}
