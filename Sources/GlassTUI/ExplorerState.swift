@@ -132,7 +132,7 @@ public struct ExplorerState: Sendable {
             prepared = try DSCPrepared.prepare(s.datasets)
             let resolved = try ResolvedSettings.resolve(options, s.settings)
             baseline = resolved.baseline
-            if case .state(let label) = baseline { try prepared.cacheBaseline(label) }
+            if case .state(let label) = baseline { prepared.cacheBaseline(label) }
             tsK = resolved.tsK
             teK = resolved.teK
         } catch {

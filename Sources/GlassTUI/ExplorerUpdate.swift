@@ -453,7 +453,7 @@ public enum ExplorerUpdate {
         guard next != s.baseline else { s.message = "baseline: \(next)"; return }
         let old = s
         s.baseline = next
-        if case .state(let l) = next { try? s.prepared.cacheBaseline(l) }
+        if case .state(let l) = next { s.prepared.cacheBaseline(l) }
         s.validDomain = ExplorerState.domain(s.prepared, baseline: next)
         // Bounds outside the new range are pulled in.
         if let dom = s.validDomain {

@@ -23,7 +23,7 @@ public struct WorkSnapshot: Equatable, Sendable {
         s.dmaOverrides = dmaOverrides; s.masterEdit = masterEdit
         if s.baseline != baseline {
             s.baseline = baseline
-            if case .state(let l) = baseline { try? s.prepared.cacheBaseline(l) }
+            if case .state(let l) = baseline { s.prepared.cacheBaseline(l) }
             s.validDomain = ExplorerState.domain(s.prepared, baseline: baseline)
         }
         s.dmaCaches = []

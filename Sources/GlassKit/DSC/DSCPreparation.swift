@@ -47,7 +47,7 @@ public struct DSCPrepared: Sendable, Equatable {
     }
 
     /// Precomputes the `.state(label)` integrands of every curve, so bound moves cost O(log n).
-    public mutating func cacheBaseline(_ label: String) throws {
+    public mutating func cacheBaseline(_ label: String) {
         guard stateBaselines[label] == nil, let ref = state(label)?.curves.first else { return }
         var map: [String: CumulativeTrapezoid] = [:]
         for s in states { for c in s.curves { map[c.path] = DSCPrepared.difference(c.curve, minus: ref.curve) } }
