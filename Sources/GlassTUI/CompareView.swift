@@ -43,7 +43,8 @@ public struct CompareView: ExplorerView {
             }
         }
         guard !series.isEmpty else { return nil }
-        return PlotSpec(title: "ΔH_rej vs cooling rate, \(StudyWorkspace.count(s)) studies (g: S_r by glass)",
+        let n = StudyWorkspace.count(s)
+        return PlotSpec(title: "ΔH_rej vs cooling rate, \(n) stud\(n == 1 ? "y" : "ies") (g: S_r by glass)",
                         x: Axis(title: "|q_c|", unit: "K/min", range: 0...(maxQ * 1.05)), y: Axis(title: "ΔH_rej", unit: "kJ/mol"),
                         series: series)
     }

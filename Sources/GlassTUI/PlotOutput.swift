@@ -41,7 +41,7 @@ public enum PlotOutput {
         func bound(_ c: CursorID) -> String {
             (s.value(of: c).map { Format.shortNumber($0) + " K" } ?? "—") + (s.isProposed(c) ? " (proposed)" : "")
         }
-        var parts = [s.studyName, "view \(id.rawValue) \(id.tab)", "T_s \(bound(.ts)), T_e \(bound(.te))", "baseline \(s.baseline)"]
+        var parts = [s.studyName, "view \(id.key) \(id.tab)", "T_s \(bound(.ts)), T_e \(bound(.te))", "baseline \(s.baseline)"]
         if id.rawValue >= ViewID.moduli.rawValue {
             let r = s.selectedDMAResult
             parts.append("state \(r?.state ?? "—")")
