@@ -66,3 +66,20 @@ final class TransitionCurveTests: XCTestCase {
         }
     }
 }
+
+/// A long curve's W′ is swept in blocks on several cores: every value equals the one the fit over
+/// that point's ±2 K neighbours (pointers found by binary search) gives, block edges included.
+final class TransitionSlopeBlocksTests: XCTestCase {
+    func testBlockSweepEqualsThePointwiseFit() {
+        let n = 150_001
+        let x = (0..<n).map { 300 + 300 * Double($0) / Double(n - 1) }
+        let y = x.map { 0.01 + 1e-4 * ($0 - 300) + 0.02 / (1 + exp(-($0 - 420) / 3)) + 1e-5 * sin($0 * 7) }
+        let c = TransitionCurve(CumulativeTrapezoid(x: x, y: y))
+        let h = TransitionCurve.slopeHalfWidthK
+        for k in stride(from: 0, to: n, by: 997) + [n / 4 - 1, n / 4, n / 2 - 1, n / 2, 3 * n / 4, n - 1] {
+            let lo = Interpolation.lowerBound(x, x[k] - h), hi = Interpolation.upperBound(x, x[k] + h)
+            let expected = TransitionCurve.fit(c.su, c.sy, c.suu, c.suy, lo, hi - 1, c.referenceK)?.slope
+            XCTAssertEqual(c.slope[k], expected ?? .nan, "k = \(k)")
+        }
+    }
+}

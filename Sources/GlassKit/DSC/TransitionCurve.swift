@@ -82,16 +82,26 @@ public struct TransitionCurve: Sendable, Equatable {
         self.su = su; self.sy = sy; self.suu = suu; self.suy = suy
         self.su3 = s3; self.su4 = s4; self.suuy = s2y
         bounds = RangeBounds(y)
-        // W′ by a two-pointer sweep: [lo, hi) = the points within ±2 K of x[k].
-        var s = [Double](repeating: .nan, count: n)
-        var lo = 0, hi = 0
+        // W′ by a two-pointer sweep: [lo, hi) = the points within ±2 K of x[k]. Long curves are
+        // swept in blocks on every core; each block starts its pointers by binary search, so every
+        // W′ is the same number the single sweep gives.
         let h = TransitionCurve.slopeHalfWidthK
-        for k in 0..<n {
-            while lo < n, x[lo] < x[k] - h { lo += 1 }
-            if hi < k { hi = k }
-            while hi < n, x[hi] <= x[k] + h { hi += 1 }
-            if hi - lo >= 3, let line = TransitionCurve.fit(su, sy, suu, suy, lo, hi - 1, ref) { s[k] = line.slope }
+        let (pu, py, puu, puy) = (su, sy, suu, suy)
+        let blocks = n >= 100_000 ? 4 : 1
+        let ranges = (0..<blocks).map { b in (b * n / blocks)..<((b + 1) * n / blocks) }
+        let parts = ParallelMap.map(ranges) { r -> [Double] in
+            var out = [Double](repeating: .nan, count: r.count)
+            guard let first = r.first else { return out }
+            var lo = Interpolation.lowerBound(x, x[first] - h), hi = first
+            for k in r {
+                while lo < n, x[lo] < x[k] - h { lo += 1 }
+                if hi < k { hi = k }
+                while hi < n, x[hi] <= x[k] + h { hi += 1 }
+                if hi - lo >= 3, let line = TransitionCurve.fit(pu, py, puu, puy, lo, hi - 1, ref) { out[k - first] = line.slope }
+            }
+            return out
         }
+        let s = blocks == 1 ? parts[0] : Array(parts.joined())
         slope = s
         maxTree = ArgTree(s, largest: true)
         minTree = ArgTree(s, largest: false)
