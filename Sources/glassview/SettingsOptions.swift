@@ -57,24 +57,17 @@ struct SettingsOptions: ParsableArguments {
         options.glassLineK = try glassLine.map { try WindowOption.parse($0, option: "--glass-line") }
         options.liquidLineK = try liquidLine.map { try WindowOption.parse($0, option: "--liquid-line") }
         options.crystallizationWindowK = try crystallizationWindow.map { try WindowOption.parse($0, option: "--crystallization-window") }
-        if let b = baseline {
-            guard let parsed = DSCBaseline(b) else {
-                throw GlassError(.usage, file: "--baseline", "'\(b)'; expected linear, none or state:LABEL")
-            }
-            options.baseline = parsed
-        }
-        if let c = ttsOn {
-            guard let parsed = TTSCriterion(rawValue: c) else {
-                throw GlassError(.usage, file: "--tts-on", "'\(c)'; expected one of \(TTSCriterion.spellings)")
-            }
-            options.ttsOn = parsed
-        }
-        if let v = verticalShift {
-            guard let parsed = TTSVerticalShift(rawValue: v) else {
-                throw GlassError(.usage, file: "--vertical-shift", "'\(v)'; expected one of \(TTSVerticalShift.spellings)")
-            }
-            options.verticalShift = parsed
-        }
+        options.baseline = try choice(baseline, "--baseline", DSCBaseline.init, "linear, none or state:LABEL")
+        options.ttsOn = try choice(ttsOn, "--tts-on", TTSCriterion.init(rawValue:), "one of \(TTSCriterion.spellings)")
+        options.verticalShift = try choice(verticalShift, "--vertical-shift", TTSVerticalShift.init(rawValue:),
+                                           "one of \(TTSVerticalShift.spellings)")
         return options
+    }
+
+    /// A word option read as one of its values; a one-line usage error naming the option otherwise.
+    func choice<T>(_ text: String?, _ option: String, _ make: (String) -> T?, _ expected: String) throws -> T? {
+        guard let text else { return nil }
+        guard let value = make(text) else { throw GlassError(.usage, file: option, "'\(text)'; expected \(expected)") }
+        return value
     }
 }
