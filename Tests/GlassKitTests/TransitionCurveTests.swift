@@ -67,6 +67,27 @@ final class TransitionCurveTests: XCTestCase {
     }
 }
 
+/// The prefix sums are stored every `blockSize` points and completed on demand: every completed sum
+/// must be, bit for bit, the running sum of one pass over all points (what a full table would hold).
+final class TransitionPrefixCheckpointTests: XCTestCase {
+    func testCompletedPrefixEqualsTheOnePassSum() {
+        var rng = SplitMix64(seed: 21)
+        for n in [0, 1, 15, 16, 17, 31, 32, 33, 1000] {
+            var x = [250.0]
+            for _ in 1..<max(n, 1) { x.append(x[x.count - 1] + 0.05 + rng.nextUniform()) }
+            x = Array(x.prefix(n))
+            let y = x.map { 1e-3 * $0 + 0.01 * rng.nextGaussian() }
+            let c = TransitionCurve(CumulativeTrapezoid(x: x, y: y))
+            var running = MomentSums()
+            for i in 0...n {
+                let p = c.prefix(i)
+                XCTAssertEqual(p, running, "n = \(n), i = \(i)")
+                if i < n { running.add(x[i] - c.referenceK, y[i]) }
+            }
+        }
+    }
+}
+
 /// A long curve's W′ is swept in blocks on several cores: every value equals the one the fit over
 /// that point's ±2 K neighbours (pointers found by binary search) gives, block edges included.
 final class TransitionSlopeBlocksTests: XCTestCase {
@@ -78,7 +99,7 @@ final class TransitionSlopeBlocksTests: XCTestCase {
         let h = TransitionCurve.slopeHalfWidthK
         for k in stride(from: 0, to: n, by: 997) + [n / 4 - 1, n / 4, n / 2 - 1, n / 2, 3 * n / 4, n - 1] {
             let lo = Interpolation.lowerBound(x, x[k] - h), hi = Interpolation.upperBound(x, x[k] + h)
-            let expected = TransitionCurve.fit(c.su, c.sy, c.suu, c.suy, lo, hi - 1, c.referenceK)?.slope
+            let expected = TransitionCurve.fit(c.prefix(lo).line, c.prefix(hi).line, count: hi - lo, c.referenceK)?.slope
             XCTAssertEqual(c.slope[k], expected ?? .nan, "k = \(k)")
         }
     }

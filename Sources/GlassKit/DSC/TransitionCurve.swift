@@ -31,16 +31,21 @@ public struct TransitionLine: Sendable, Equatable {
 
 /// One DSC curve prepared once (O(n)) for the characteristic temperatures of the method reference
 /// §3.1, so that moving a window bound costs O(log n) + O(points in the window):
-/// - prefix sums (double-double) of u = T − T_ref, W, u², u·W for ordinary least-squares lines over
-///   any index range in O(1) after two binary searches;
+/// - prefix sums (double-double) of u = T − T_ref, W, u², u·W, u³, u⁴, u²·W for least-squares lines
+///   and parabolas over any index range after two binary searches; they are kept every
+///   ``blockSize`` points and completed from there (``MomentSums``), so a 10⁶-point curve needs
+///   7 MB instead of 112 MB and every sum is the number the full table held;
 /// - W′ at every data point: the OLS slope over the points within ±2 K (nil, stored as NaN, where
-///   fewer than 3 points lie there), by a two-pointer sweep over the same prefix sums;
-/// - two segment trees over W′ (first largest, first smallest) for the inflection and the steepest
-///   descent in O(log n);
+///   fewer than 3 points lie there), by a two-pointer sweep carrying the same running sums;
+/// - block segment trees over W′ (first largest, first smallest) for the inflection and the steepest
+///   descent, and over W (min, max) for the crystallization peak and the midpoint crossing;
 /// - the running trapezoid integral of W (shared with ΔH_rej) for the area integrals.
 public struct TransitionCurve: Sendable, Equatable {
     /// Half-width of the W′ slope window, K (the method reference's ±2 K).
     public static let slopeHalfWidthK = 2.0
+    /// Points per block of the stored prefix sums and of the trees' leaves: a query completes at
+    /// most 15 points from a checkpoint and scans at most two partial blocks.
+    static let blockSize = 16
 
     /// W(T) with its running integral (the same W as ΔH_rej).
     public let curve: CumulativeTrapezoid
@@ -48,8 +53,8 @@ public struct TransitionCurve: Sendable, Equatable {
     public let referenceK: Double
     /// W′ at every data point, W/(g·K); NaN where fewer than 3 points lie within ±2 K.
     public let slope: [Double]
-    let su: [DoubleDouble], sy: [DoubleDouble], suu: [DoubleDouble], suy: [DoubleDouble]
-    let su3: [DoubleDouble], su4: [DoubleDouble], suuy: [DoubleDouble]
+    /// checkpoints[b] = the sums over points 0..<b·blockSize.
+    let checkpoints: [MomentSums]
     let maxTree: ArgTree
     let minTree: ArgTree
     let bounds: RangeBounds
@@ -60,44 +65,46 @@ public struct TransitionCurve: Sendable, Equatable {
         let x = curve.x, y = curve.y, n = x.count
         let ref = n > 0 ? x[n / 2] : 0
         referenceK = ref
-        var su = [DoubleDouble](), sy = [DoubleDouble](), suu = [DoubleDouble](), suy = [DoubleDouble]()
-        su.reserveCapacity(n + 1); sy.reserveCapacity(n + 1); suu.reserveCapacity(n + 1); suy.reserveCapacity(n + 1)
-        var s3 = [DoubleDouble](), s4 = [DoubleDouble](), s2y = [DoubleDouble]()
-        s3.reserveCapacity(n + 1); s4.reserveCapacity(n + 1); s2y.reserveCapacity(n + 1)
-        var a = DoubleDouble.zero, b = DoubleDouble.zero, c = DoubleDouble.zero, d = DoubleDouble.zero
-        var e = DoubleDouble.zero, f = DoubleDouble.zero, g = DoubleDouble.zero
-        su.append(a); sy.append(b); suu.append(c); suy.append(d); s3.append(e); s4.append(f); s2y.append(g)
-        for k in 0..<n {
-            let u = x[k] - ref
-            let uu = DoubleDouble.twoProduct(u, u)
-            a = a + u
-            b = b + y[k]
-            c = c + uu
-            d = d + DoubleDouble.twoProduct(u, y[k])
-            e = e + uu * u
-            f = f + uu * uu
-            g = g + uu * y[k]
-            su.append(a); sy.append(b); suu.append(c); suy.append(d); s3.append(e); s4.append(f); s2y.append(g)
+        let bs = TransitionCurve.blockSize
+        var cps = [MomentSums]()
+        cps.reserveCapacity(n / bs + 1)
+        var m = MomentSums()
+        cps.append(m)
+        x.withUnsafeBufferPointer { xb in
+            y.withUnsafeBufferPointer { yb in
+                var k = 0
+                while k < n {
+                    let e = min(k + bs, n)
+                    for i in k..<e { m.add(xb[i] - ref, yb[i]) }
+                    if e - k == bs { cps.append(m) }
+                    k = e
+                }
+            }
         }
-        self.su = su; self.sy = sy; self.suu = suu; self.suy = suy
-        self.su3 = s3; self.su4 = s4; self.suuy = s2y
+        checkpoints = cps
+        let stored = cps
         bounds = RangeBounds(y)
-        // W′ by a two-pointer sweep: [lo, hi) = the points within ±2 K of x[k]. Long curves are
-        // swept in blocks on every core; each block starts its pointers by binary search, so every
-        // W′ is the same number the single sweep gives.
+        // W′ by a two-pointer sweep: [lo, hi) = the points within ±2 K of x[k], with the running
+        // sums at lo and hi. Long curves are swept in blocks on every core; each block starts its
+        // pointers by binary search and its sums from the checkpoints, so every W′ is the number the
+        // single sweep gives.
         let h = TransitionCurve.slopeHalfWidthK
-        let (pu, py, puu, puy) = (su, sy, suu, suy)
         let blocks = n >= 100_000 ? 4 : 1
         let ranges = (0..<blocks).map { b in (b * n / blocks)..<((b + 1) * n / blocks) }
         let parts = ParallelMap.map(ranges) { r -> [Double] in
             var out = [Double](repeating: .nan, count: r.count)
             guard let first = r.first else { return out }
-            var lo = Interpolation.lowerBound(x, x[first] - h), hi = first
-            for k in r {
-                while lo < n, x[lo] < x[k] - h { lo += 1 }
-                if hi < k { hi = k }
-                while hi < n, x[hi] <= x[k] + h { hi += 1 }
-                if hi - lo >= 3, let line = TransitionCurve.fit(pu, py, puu, puy, lo, hi - 1, ref) { out[k - first] = line.slope }
+            x.withUnsafeBufferPointer { xb in
+                y.withUnsafeBufferPointer { yb in
+                    var lo = Interpolation.lowerBound(x, xb[first] - h), hi = first
+                    var sLo = MomentSums.prefix(lo, stored, xb, yb, ref).line, sHi = MomentSums.prefix(hi, stored, xb, yb, ref).line
+                    for k in r {
+                        while lo < n, xb[lo] < xb[k] - h { sLo.add(xb[lo] - ref, yb[lo]); lo += 1 }
+                        while hi < k { sHi.add(xb[hi] - ref, yb[hi]); hi += 1 }
+                        while hi < n, xb[hi] <= xb[k] + h { sHi.add(xb[hi] - ref, yb[hi]); hi += 1 }
+                        if hi - lo >= 3, let line = TransitionCurve.fit(sLo, sHi, count: hi - lo, ref) { out[k - first] = line.slope }
+                    }
+                }
             }
             return out
         }
@@ -105,6 +112,13 @@ public struct TransitionCurve: Sendable, Equatable {
         slope = s
         maxTree = ArgTree(s, largest: true)
         minTree = ArgTree(s, largest: false)
+    }
+
+    /// The prefix sums over points 0..<i (all seven moments). O(blockSize).
+    func prefix(_ i: Int) -> MomentSums {
+        curve.x.withUnsafeBufferPointer { xb in
+            curve.y.withUnsafeBufferPointer { yb in MomentSums.prefix(i, checkpoints, xb, yb, referenceK) }
+        }
     }
 
     /// Temperatures, K.
@@ -123,7 +137,7 @@ public struct TransitionCurve: Sendable, Equatable {
     public func line(_ window: ClosedRange<Double>) -> TransitionLine? {
         let r = indices(window)
         guard r.count >= 3 else { return nil }
-        return TransitionCurve.fit(su, sy, suu, suy, r.lowerBound, r.upperBound - 1, referenceK)
+        return TransitionCurve.fit(prefix(r.lowerBound).line, prefix(r.upperBound).line, count: r.count, referenceK)
     }
 
     /// W′ at data point k, nil where undefined.
@@ -148,8 +162,9 @@ public struct TransitionCurve: Sendable, Equatable {
         let i = r.lowerBound, j = r.upperBound
         let n = DoubleDouble(Double(r.count))
         let c = DoubleDouble(centreK - referenceK)
-        let s1 = su[j] - su[i], s2 = suu[j] - suu[i], s3 = su3[j] - su3[i], s4 = su4[j] - su4[i]
-        let t0 = sy[j] - sy[i], t1 = suy[j] - suy[i], t2 = suuy[j] - suuy[i]
+        let p = prefix(i), q = prefix(j)
+        let s1 = q.line.su - p.line.su, s2 = q.line.suu - p.line.suu, s3 = q.su3 - p.su3, s4 = q.su4 - p.su4
+        let t0 = q.line.sy - p.line.sy, t1 = q.line.suy - p.line.suy, t2 = q.suuy - p.suuy
         let cc = c * c
         let m1 = s1 - c * n
         let m2 = s2 - DoubleDouble(2) * c * s1 + cc * n
@@ -182,11 +197,13 @@ public struct TransitionCurve: Sendable, Equatable {
         return bestK == Int.max ? nil : bestK
     }
 
+    /// A lower bound of W − line over the points of tree node `node` (blocks nl..<nr) inside `range`.
     @inline(__always)
     private func lowerBound(_ node: Int, _ nl: Int, _ nr: Int, _ line: TransitionLine, _ range: Range<Int>) -> Double {
-        let n = curve.y.count
-        if nr <= range.lowerBound || nl >= range.upperBound || nl >= n { return .infinity }
-        return bounds.minY[node] - max(line.at(curve.x[nl]), line.at(curve.x[min(nr, n) - 1]))
+        let n = curve.y.count, bs = TransitionCurve.blockSize
+        let pl = nl * bs, pr = min(nr * bs, n)
+        if pr <= range.lowerBound || pl >= range.upperBound || pl >= n { return .infinity }
+        return bounds.minY[node] - max(line.at(curve.x[pl]), line.at(curve.x[pr - 1]))
     }
 
     /// Best-first branch and bound: the child with the lower bound first; ties of the value go to the
@@ -197,8 +214,11 @@ public struct TransitionCurve: Sendable, Equatable {
         // Rounding slack: never prune a node that could hold a value equal to the best.
         if lower - 1e-12 * (abs(lower) + abs(best)) > best { return }
         if nr - nl == 1 {
-            let v = curve.y[nl] - line.at(curve.x[nl])
-            if v < best || (v == best && nl < bestK) { best = v; bestK = nl }
+            let bs = TransitionCurve.blockSize
+            for k in max(nl * bs, range.lowerBound)..<min(nl * bs + bs, range.upperBound) {
+                let v = curve.y[k] - line.at(curve.x[k])
+                if v < best || (v == best && k < bestK) { best = v; bestK = k }
+            }
             return
         }
         let mid = (nl + nr) >> 1
@@ -220,9 +240,10 @@ public struct TransitionCurve: Sendable, Equatable {
     }
 
     private func firstSearch(_ node: Int, _ nl: Int, _ nr: Int, _ start: Int, _ line: TransitionLine, _ nonNegative: Bool) -> Int? {
-        let n = curve.y.count
-        if nr <= start || nl >= n { return nil }
-        let l1 = line.at(curve.x[nl]), l2 = line.at(curve.x[min(nr, n) - 1])
+        let n = curve.y.count, bs = TransitionCurve.blockSize
+        let pl = nl * bs, pr = min(nr * bs, n)
+        if pr <= start || pl >= n { return nil }
+        let l1 = line.at(curve.x[pl]), l2 = line.at(curve.x[pr - 1])
         if nonNegative {
             let upper = bounds.maxY[node] - min(l1, l2)
             if upper + 1e-12 * (abs(upper) + abs(bounds.maxY[node])) < 0 { return nil }
@@ -231,18 +252,22 @@ public struct TransitionCurve: Sendable, Equatable {
             if lower - 1e-12 * (abs(lower) + abs(bounds.minY[node])) > 0 { return nil }
         }
         if nr - nl == 1 {
-            let d = curve.y[nl] - line.at(curve.x[nl])
-            return (nonNegative ? d >= 0 : d <= 0) ? nl : nil
+            for k in max(pl, start)..<pr {
+                let d = curve.y[k] - line.at(curve.x[k])
+                if nonNegative ? d >= 0 : d <= 0 { return k }
+            }
+            return nil
         }
         let mid = (nl + nr) >> 1
         return firstSearch(2 * node, nl, mid, start, line, nonNegative) ?? firstSearch(2 * node + 1, mid, nr, start, line, nonNegative)
     }
 
-    static func fit(_ su: [DoubleDouble], _ sy: [DoubleDouble], _ suu: [DoubleDouble], _ suy: [DoubleDouble],
-                    _ i: Int, _ j: Int, _ ref: Double) -> TransitionLine? {
-        let n = Double(j - i + 1)
-        let u = su[j + 1] - su[i], w = sy[j + 1] - sy[i]
-        let uu = suu[j + 1] - suu[i], uw = suy[j + 1] - suy[i]
+    /// The OLS line over the `count` points between the prefix sums `p` (before the first point)
+    /// and `q` (after the last).
+    static func fit(_ p: LineSums, _ q: LineSums, count: Int, _ ref: Double) -> TransitionLine? {
+        let n = Double(count)
+        let u = q.su - p.su, w = q.sy - p.sy
+        let uu = q.suu - p.suu, uw = q.suy - p.suy
         let cuu = (uu - u * u / DoubleDouble(n)).value
         let cuw = (uw - u * w / DoubleDouble(n)).value
         guard cuu > 0 else { return nil }
@@ -253,21 +278,66 @@ public struct TransitionCurve: Sendable, Equatable {
     }
 }
 
-/// A segment tree answering "index of the first largest (smallest) non-NaN value in a range" in O(log n).
+/// Running sums of u, W, u², u·W in double-double: what a least-squares line needs.
+struct LineSums: Sendable, Equatable {
+    var su = DoubleDouble.zero, sy = DoubleDouble.zero, suu = DoubleDouble.zero, suy = DoubleDouble.zero
+
+    @inline(__always)
+    mutating func add(_ u: Double, _ w: Double) {
+        su = su + u
+        sy = sy + w
+        suu = suu + DoubleDouble.twoProduct(u, u)
+        suy = suy + DoubleDouble.twoProduct(u, w)
+    }
+}
+
+/// Running sums of the seven moments of (u, W): the line's four and u³, u⁴, u²·W for parabolas.
+/// Each sum is accumulated point by point in one fixed order, so a sum completed from a checkpoint
+/// is bit for bit the sum of one pass over all points.
+struct MomentSums: Sendable, Equatable {
+    var line = LineSums()
+    var su3 = DoubleDouble.zero, su4 = DoubleDouble.zero, suuy = DoubleDouble.zero
+
+    @inline(__always)
+    mutating func add(_ u: Double, _ w: Double) {
+        let uu = DoubleDouble.twoProduct(u, u)
+        line.add(u, w)
+        su3 = su3 + uu * u
+        su4 = su4 + uu * uu
+        suuy = suuy + uu * w
+    }
+
+    /// The sums over points 0..<i from the checkpoint at or below i.
+    @inline(__always)
+    static func prefix(_ i: Int, _ checkpoints: [MomentSums], _ x: UnsafeBufferPointer<Double>,
+                       _ y: UnsafeBufferPointer<Double>, _ ref: Double) -> MomentSums {
+        let b = i / TransitionCurve.blockSize
+        var m = checkpoints[b]
+        for k in (b * TransitionCurve.blockSize)..<i { m.add(x[k] - ref, y[k]) }
+        return m
+    }
+}
+
+/// A segment tree over blocks of ``TransitionCurve/blockSize`` values answering "index of the first
+/// largest (smallest) non-NaN value in a range" in O(log n + blockSize).
 struct ArgTree: Sendable, Equatable {
     let size: Int
-    let tree: [Int32]      // −1 = no defined value below
+    let tree: [Int32]      // −1 = no defined value below; leaves: each block's answer
     let values: [Double]
     let largest: Bool
 
     init(_ values: [Double], largest: Bool) {
         self.values = values
         self.largest = largest
+        let bs = TransitionCurve.blockSize
+        let blocks = (values.count + bs - 1) / bs
         var size = 1
-        while size < max(values.count, 1) { size <<= 1 }
+        while size < max(blocks, 1) { size <<= 1 }
         self.size = size
         var t = [Int32](repeating: -1, count: 2 * size)
-        for (k, v) in values.enumerated() where !v.isNaN { t[size + k] = Int32(truncatingIfNeeded: k) }
+        for b in 0..<blocks {
+            t[size + b] = ArgTree.scan(b * bs..<min(b * bs + bs, values.count), values, largest)
+        }
         if size > 1 {
             for p in stride(from: size - 1, through: 1, by: -1) {
                 t[p] = ArgTree.better(t[2 * p], t[2 * p + 1], values, largest)
@@ -285,31 +355,58 @@ struct ArgTree: Sendable, Equatable {
         return (largest ? vb > va : vb < va) ? b : a
     }
 
+    /// The first best defined value in `r`, left to right.
+    @inline(__always)
+    static func scan(_ r: Range<Int>, _ v: [Double], _ largest: Bool) -> Int32 {
+        var best: Int32 = -1
+        for k in r where !v[k].isNaN { best = better(best, Int32(truncatingIfNeeded: k), v, largest) }
+        return best
+    }
+
     func query(_ r: Range<Int>) -> Int? {
-        var l = r.lowerBound + size, h = r.upperBound + size
-        var left: Int32 = -1, right: Int32 = -1
-        while l < h {
-            if l & 1 == 1 { left = ArgTree.better(left, tree[l], values, largest); l += 1 }
-            if h & 1 == 1 { h -= 1; right = ArgTree.better(tree[h], right, values, largest) }
-            l >>= 1; h >>= 1
+        guard !r.isEmpty else { return nil }
+        let bs = TransitionCurve.blockSize
+        let first = r.lowerBound / bs, last = (r.upperBound - 1) / bs
+        let best: Int32
+        if first == last {
+            best = ArgTree.scan(r, values, largest)
+        } else {
+            // Partial first block, whole blocks by the tree, partial last block: left to right.
+            let head = ArgTree.scan(r.lowerBound..<(first + 1) * bs, values, largest)
+            var l = first + 1 + size, h = last + size
+            var left: Int32 = -1, right: Int32 = -1
+            while l < h {
+                if l & 1 == 1 { left = ArgTree.better(left, tree[l], values, largest); l += 1 }
+                if h & 1 == 1 { h -= 1; right = ArgTree.better(tree[h], right, values, largest) }
+                l >>= 1; h >>= 1
+            }
+            let tail = ArgTree.scan(last * bs..<r.upperBound, values, largest)
+            best = ArgTree.better(ArgTree.better(head, ArgTree.better(left, right, values, largest), values, largest),
+                                  tail, values, largest)
         }
-        let best = ArgTree.better(left, right, values, largest)
         return best < 0 ? nil : Int(best)
     }
 }
 
-/// Segment trees of the minimum and maximum of W over index ranges (leaves beyond the data: ±∞).
+/// Segment trees of the minimum and maximum of W over blocks of ``TransitionCurve/blockSize``
+/// points (leaves beyond the data: ±∞).
 struct RangeBounds: Sendable, Equatable {
     let size: Int
     let minY: [Double]
     let maxY: [Double]
 
     init(_ y: [Double]) {
+        let bs = TransitionCurve.blockSize
+        let blocks = (y.count + bs - 1) / bs
         var size = 1
-        while size < max(y.count, 1) { size <<= 1 }
+        while size < max(blocks, 1) { size <<= 1 }
         self.size = size
         var lo = [Double](repeating: .infinity, count: 2 * size), hi = [Double](repeating: -.infinity, count: 2 * size)
-        for (k, v) in y.enumerated() { lo[size + k] = v; hi[size + k] = v }
+        for b in 0..<blocks {
+            for k in (b * bs)..<min(b * bs + bs, y.count) {
+                lo[size + b] = min(lo[size + b], y[k]); hi[size + b] = max(hi[size + b], y[k])
+            }
+        }
         if size > 1 {
             for p in stride(from: size - 1, through: 1, by: -1) {
                 lo[p] = min(lo[2 * p], lo[2 * p + 1]); hi[p] = max(hi[2 * p], hi[2 * p + 1])

@@ -38,6 +38,7 @@ struct DoubleDouble: Sendable, Equatable {
     // MARK: Error-free transformations
 
     /// `a + b` exactly as `s + e` (Knuth's TwoSum, no branch, any magnitudes).
+    @inline(__always)
     static func twoSum(_ a: Double, _ b: Double) -> DoubleDouble {
         let s = a + b
         let bb = s - a
@@ -46,12 +47,14 @@ struct DoubleDouble: Sendable, Equatable {
     }
 
     /// `a + b` exactly as `s + e`, valid when `|a| ≥ |b|` or `a == 0` (Dekker's FastTwoSum).
+    @inline(__always)
     static func quickTwoSum(_ a: Double, _ b: Double) -> DoubleDouble {
         let s = a + b
         return DoubleDouble(s, b - (s - a))
     }
 
     /// `a · b` exactly as `p + e` using one fused multiply-add.
+    @inline(__always)
     static func twoProduct(_ a: Double, _ b: Double) -> DoubleDouble {
         let p = a * b
         return DoubleDouble(p, (-p).addingProduct(a, b))
@@ -60,6 +63,7 @@ struct DoubleDouble: Sendable, Equatable {
     // MARK: Arithmetic
 
     /// Sum with full double-double accuracy (QD's "IEEE" addition).
+    @inline(__always)
     static func + (a: DoubleDouble, b: DoubleDouble) -> DoubleDouble {
         var s = twoSum(a.hi, b.hi)
         let t = twoSum(a.lo, b.lo)
@@ -70,6 +74,7 @@ struct DoubleDouble: Sendable, Equatable {
     }
 
     /// Sum of a double-double and a Double.
+    @inline(__always)
     static func + (a: DoubleDouble, b: Double) -> DoubleDouble {
         var s = twoSum(a.hi, b)
         s.lo += a.lo
@@ -77,21 +82,25 @@ struct DoubleDouble: Sendable, Equatable {
     }
 
     /// Negation (exact).
+    @inline(__always)
     static prefix func - (a: DoubleDouble) -> DoubleDouble {
         DoubleDouble(-a.hi, -a.lo)
     }
 
     /// Difference with full double-double accuracy.
+    @inline(__always)
     static func - (a: DoubleDouble, b: DoubleDouble) -> DoubleDouble {
         a + (-b)
     }
 
     /// Difference of a double-double and a Double.
+    @inline(__always)
     static func - (a: DoubleDouble, b: Double) -> DoubleDouble {
         a + (-b)
     }
 
     /// Product (relative error about 2⁻¹⁰⁴).
+    @inline(__always)
     static func * (a: DoubleDouble, b: DoubleDouble) -> DoubleDouble {
         var p = twoProduct(a.hi, b.hi)
         p.lo += a.hi * b.lo + a.lo * b.hi
@@ -99,6 +108,7 @@ struct DoubleDouble: Sendable, Equatable {
     }
 
     /// Product of a double-double and a Double.
+    @inline(__always)
     static func * (a: DoubleDouble, b: Double) -> DoubleDouble {
         var p = twoProduct(a.hi, b)
         p.lo += a.lo * b
@@ -106,6 +116,7 @@ struct DoubleDouble: Sendable, Equatable {
     }
 
     /// Quotient (QD's accurate division: three correction steps).
+    @inline(__always)
     static func / (a: DoubleDouble, b: DoubleDouble) -> DoubleDouble {
         let q1 = a.hi / b.hi
         var r = a - b * q1
