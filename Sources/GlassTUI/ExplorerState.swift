@@ -122,14 +122,16 @@ public struct ExplorerState: Sendable {
             study = s
         }
         guard let s = study else { return }
-        dma = DMAPrepared(s.datasets)
+        // The DSC and DMA preparations are independent: made concurrently.
+        let (dsc, dmaPrepared) = ConcurrentPair.run({ Result { try DSCPrepared.prepare(s.datasets) } }, { DMAPrepared(s.datasets) })
+        dma = dmaPrepared
         // Every command-line setting but T_s, T_e and the baseline (kept in their own fields).
         dmaOverrides = options
         dmaOverrides.tsK = nil
         dmaOverrides.teK = nil
         dmaOverrides.baseline = nil
         do {
-            prepared = try DSCPrepared.prepare(s.datasets)
+            prepared = try dsc.get()
             let resolved = try ResolvedSettings.resolve(options, s.settings)
             baseline = resolved.baseline
             if case .state(let label) = baseline { prepared.cacheBaseline(label) }

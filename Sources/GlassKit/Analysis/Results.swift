@@ -26,8 +26,9 @@ public struct Results: Sendable {
 public enum Analysis {
     /// Analyses `study` with `options`.
     public static func run(_ study: Study, options: AnalysisOptions = AnalysisOptions()) throws -> Results {
-        let prepared = try DSCPrepared.prepare(study.datasets)
-        return try run(study, prepared: prepared, options: options)
+        // The DSC and DMA preparations are independent: made concurrently.
+        let (prepared, dma) = ConcurrentPair.run({ Result { try DSCPrepared.prepare(study.datasets) } }, { DMAPrepared(study.datasets) })
+        return try run(study, prepared: prepared.get(), dma: dma, options: options)
     }
 
     /// Analyses with precomputed DSC curves (the explorer keeps `prepared` between keystrokes).
@@ -59,9 +60,13 @@ public enum Analysis {
             warnings.append("no composition or molar_mass: ΔH_rej in kJ/mol not computed")
         }
         try validate(options)
-        let transitions = try TransitionAnalysis.evaluate(prepared, options: options, settings: study.settings)
+        // The characteristic temperatures and the DMA analysis are independent: run concurrently.
+        let settingsOfStudy = study.settings
+        let (transitionsResult, dmaStates) = ConcurrentPair.run(
+            { Result { try TransitionAnalysis.evaluate(prepared, options: options, settings: settingsOfStudy) } },
+            { DMAAnalysis.run(dma, options: options, settings: settingsOfStudy) })
+        let transitions = try transitionsResult.get()
         warnings += transitions.flatMap { $0.warnings }
-        let dmaStates = DMAAnalysis.run(dma, options: options, settings: study.settings)
         warnings += dmaStates.flatMap { $0.warnings }
         return Results(study: study.name, composition: study.composition, molarMassGPerMol: molar, sources: study.sources,
                        settings: settings, dscStates: prepared.states, dsc: dsc, dma: dmaStates, warnings: warnings,

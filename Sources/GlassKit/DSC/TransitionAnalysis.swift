@@ -95,8 +95,14 @@ public struct TransitionPrepared: Sendable, Equatable {
 
     /// Prepares every curve of `states`.
     public init(_ states: [DSCState]) {
-        curves = states.map { s in s.curves.map { TransitionCurve($0.curve) } }
-        proposals = curves.map { cs in cs.first.map(TransitionProposal.propose) ?? TransitionProposal(windows: TransitionWindows(), reasons: ["no curve"]) }
+        // Every curve of every state prepared concurrently (each exactly as alone), then regrouped.
+        let flat = ParallelMap.map(states.flatMap { s in s.curves.map(\.curve) }) { TransitionCurve($0) }
+        var next = 0
+        curves = states.map { s in
+            defer { next += s.curves.count }
+            return Array(flat[next..<(next + s.curves.count)])
+        }
+        proposals = ParallelMap.map(curves) { cs in cs.first.map(TransitionProposal.propose) ?? TransitionProposal(windows: TransitionWindows(), reasons: ["no curve"]) }
     }
 
     init(curves: [[TransitionCurve]], proposals: [TransitionProposal]) {
