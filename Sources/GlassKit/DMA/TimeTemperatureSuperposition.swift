@@ -170,19 +170,30 @@ public struct TimeTemperatureSuperposition: Sendable {
         var warnings: [String] = []
         var weak: [String] = []
         var verticalLost = false
+        // A shift relative to the neighbour depends on that pair alone: every pair is searched
+        // concurrently first (exactly as in turn), then the shifts are chained outward from T_ref.
+        let curves = self.curves, origin = ref
+        let pairs = ParallelMap.map(Array(curves.indices)) { k -> (offset: Double?, d: Double?) in
+            guard k != origin else { return (nil, nil) }
+            let nb = k < origin ? k + 1 : k - 1
+            guard let offset = TimeTemperatureSuperposition.searchOffset(k, nb, curves: curves, referenceK: refT, criterion: criterion, vertical: vertical) else {
+                return (nil, nil)
+            }
+            let d = exhaustiveSearch
+                ? TimeTemperatureSuperposition.fullGridShift(tracks[k], tracks[nb], offset: offset, fit: fit)
+                : TimeTemperatureSuperposition.relativeShift(tracks[k], tracks[nb], offset: offset, fit: fit)
+            return (offset, d)
+        }
         for dir in [1, -1] {
             var k = ref + dir
             while k >= 0, k < curves.count {
                 let nb = k - dir
-                guard let offset = TimeTemperatureSuperposition.searchOffset(k, nb, curves: curves, referenceK: refT, criterion: criterion, vertical: vertical) else {
+                guard let offset = pairs[k].offset else {
                     warnings.append("\(context): isotherm at \(Format.shortNumber(curves[k].temperatureK)) K: b_T = T_ref/T needs temperatures "
                         + "above 0 K; its shift and those farther from T_ref are null")
                     break
                 }
-                guard let base = shifts[nb],
-                      let d = exhaustiveSearch
-                          ? TimeTemperatureSuperposition.fullGridShift(tracks[k], tracks[nb], offset: offset, fit: fit)
-                          : TimeTemperatureSuperposition.relativeShift(tracks[k], tracks[nb], offset: offset, fit: fit) else {
+                guard let base = shifts[nb], let d = pairs[k].d else {
                     warnings.append("\(context): isotherm at \(Format.shortNumber(curves[k].temperatureK)) K overlaps its neighbour at "
                         + "\(Format.shortNumber(curves[nb].temperatureK)) K in fewer than \(TimeTemperatureSuperposition.minimumOverlap) points; "
                         + "its shift and those farther from T_ref are null")
