@@ -47,7 +47,14 @@ struct SettingsOptions: ParsableArguments {
     @Option(name: .customLong("crystallization-window"), help: ArgumentHelp("Crystallization window in K around the first exotherm (T_x, ΔH_x).", valueName: "LO:HI"))
     var crystallizationWindow: String?
 
-    /// The options as the analysis takes them; a usage error names the option that is wrong.
+    /// ArgumentParser calls this before any command runs: a value that cannot be read is a usage
+    /// error naming its option (the one exit path in Glassview.swift prints it).
+    func validate() throws {
+        _ = try analysisOptions()
+    }
+
+    /// The options as the analysis takes them; a usage error names the option that is wrong
+    /// (already checked by `validate()`).
     func analysisOptions() throws -> AnalysisOptions {
         var options = AnalysisOptions(tsK: ts, teK: te, tgK: tg, trefK: tref)
         options.betaWindowK = try betaWindow.map { try WindowOption.parse($0, option: "--beta-window") }
