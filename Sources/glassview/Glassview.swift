@@ -57,19 +57,11 @@ extension Glassview {
     }
 }
 
-/// Prints a one-line error and exits with its status (below 128, SPEC §2.5): a `GlassError` as
-/// `glassview: MESSAGE` with its status, an `ExitCode` silently with its code, anything else as
-/// `glassview: …` with status 1.
+/// Prints a `GlassError` as one line `glassview: MESSAGE` and exits with its status (below 128,
+/// SPEC §2.5). Any other error is ArgumentParser's (an `ExitCode`, the `help` command's request for
+/// help) and goes to its own exit.
 func exitWithError(_ error: Error) -> Never {
-    if error is ExitCode { Glassview.exit(withError: error) }
-    let message: String
-    var code: Int32 = 1
-    if let g = error as? GlassError {
-        message = g.description
-        code = g.exitCode
-    } else {
-        message = "\(error)"
-    }
-    FileHandle.standardError.write(Data(("glassview: " + message + "\n").utf8))
-    exit(code)
+    guard let g = error as? GlassError else { Glassview.exit(withError: error) }
+    FileHandle.standardError.write(Data(("glassview: " + g.description + "\n").utf8))
+    exit(g.exitCode)
 }

@@ -46,6 +46,20 @@ final class OptionValidationTests: XCTestCase {
         }
     }
 
+    /// Help and version still come from ArgumentParser through the exit path: `--help` and the
+    /// `help` command (whose run() throws ArgumentParser's request for help) print the help, status 0.
+    func testHelpAndVersionExitCleanly() throws {
+        for args in [["analyze", "--help"], ["help", "plot"], ["simulate", "dsc", "--help"]] {
+            let r = try CLI.run(args)
+            XCTAssertEqual(r.status, 0, "\(args): \(r.stderr)")
+            XCTAssertTrue(r.stdout.hasPrefix("OVERVIEW: "), "\(args): \(r.stdout)")
+            XCTAssertEqual(r.stderr, "", "\(args)")
+        }
+        let version = try CLI.run(["--version"])
+        XCTAssertEqual(version.status, 0)
+        XCTAssertTrue(version.stdout.first?.isNumber ?? false, version.stdout)
+    }
+
     /// Errors found while running come out of the same exit path with their own status.
     func testRunErrorsUseTheSameExitPath() throws {
         let r = try CLI.run(["analyze", Self.missing])
