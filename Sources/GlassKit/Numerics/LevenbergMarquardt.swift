@@ -138,18 +138,12 @@ public enum LevenbergMarquardt {
 
         var fjac = [Double](repeating: 0, count: m * n)  // column-major, fjac[i + j*m]
         var rows: [[Double]] = jacobian == nil ? [] : Array(repeating: Array(repeating: 0, count: n), count: m)
-        var trialF = [Double](repeating: 0, count: m)
-        var work = [Double](repeating: 0, count: m)
-        var trialX = [Double](repeating: 0, count: n)
-        var step = [Double](repeating: 0, count: n)
-        var scaled = [Double](repeating: 0, count: n)
-        var diag = [Double](repeating: 0, count: n)
-        var qtf = [Double](repeating: 0, count: n)
-        var rdiag = [Double](repeating: 0, count: n)
-        var acnorm = [Double](repeating: 0, count: n)
-        var sdiag = [Double](repeating: 0, count: n)
-        var lmWork1 = [Double](repeating: 0, count: n)
-        var lmWork2 = [Double](repeating: 0, count: n)
+        // Work vectors of m (residuals) and n (parameters) entries.
+        let zerosM = [Double](repeating: 0, count: m)
+        let zerosN = [Double](repeating: 0, count: n)
+        var trialF = zerosM, work = zerosM
+        var trialX = zerosN, step = zerosN, scaled = zerosN, diag = zerosN, qtf = zerosN
+        var rdiag = zerosN, acnorm = zerosN, sdiag = zerosN, lmWork1 = zerosN, lmWork2 = zerosN
         var ipvt = [Int](repeating: 0, count: n)
 
         var par = 0.0
@@ -343,15 +337,27 @@ public enum LevenbergMarquardt {
                                           m: Int, n: Int) {
         let eps = Double.ulpOfOne.squareRoot()
         for j in 0..<n {
-            let saved = x[j]
-            var h = eps * abs(saved)
-            if h == 0 { h = eps }
-            x[j] = saved + h
-            let actual = x[j] - saved
-            residuals(x, &work)
-            x[j] = saved
+            let actual = evaluate(residuals, at: &x, moving: j, by: differenceStep(x[j], eps), into: &work)
             for i in 0..<m { fjac[i + j * m] = work.count == m ? (work[i] - fvec[i]) / actual : .nan }
         }
+    }
+
+    /// The difference step for xⱼ: `eps`·|xⱼ|, or `eps` when xⱼ = 0.
+    private static func differenceStep(_ xj: Double, _ eps: Double) -> Double {
+        let h = eps * abs(xj)
+        return h == 0 ? eps : h
+    }
+
+    /// The residuals at x with xⱼ moved by `offset` (x is restored); returns the move actually
+    /// represented, (xⱼ + offset) − xⱼ.
+    private static func evaluate(_ residuals: ([Double], inout [Double]) -> Void, at x: inout [Double],
+                                 moving j: Int, by offset: Double, into r: inout [Double]) -> Double {
+        let saved = x[j]
+        x[j] = saved + offset
+        let actual = x[j] - saved
+        residuals(x, &r)
+        x[j] = saved
+        return actual
     }
 
     /// Central differences with h = ε^⅓·|xⱼ| (ε^⅓ if xⱼ = 0), where truncation O(h²) and rounding
@@ -362,16 +368,9 @@ public enum LevenbergMarquardt {
                                           m: Int, n: Int) -> Bool {
         let eps = cbrt(Double.ulpOfOne)
         for j in 0..<n {
-            let saved = x[j]
-            var h = eps * abs(saved)
-            if h == 0 { h = eps }
-            x[j] = saved + h
-            let forward = x[j] - saved
-            residuals(x, &up)
-            x[j] = saved - h
-            let backward = saved - x[j]
-            residuals(x, &down)
-            x[j] = saved
+            let h = differenceStep(x[j], eps)
+            let forward = evaluate(residuals, at: &x, moving: j, by: h, into: &up)
+            let backward = -evaluate(residuals, at: &x, moving: j, by: -h, into: &down)
             guard up.count == m, down.count == m else { return false }
             for i in 0..<m { fjac[i + j * m] = (up[i] - down[i]) / (forward + backward) }
         }
