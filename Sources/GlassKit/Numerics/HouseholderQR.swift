@@ -74,8 +74,6 @@ struct HouseholderQR<Scalar: QRScalar> {
     let rdiag: [Scalar]
     /// The permutation P: column j of R belongs to original column `permutation[j]`.
     let permutation: [Int]
-    /// Euclidean norms of the original columns.
-    let columnNorms: [Scalar]
 
     /// Factors the column-major m×n matrix `a` (m ≥ 1, n ≥ 1, `a.count == m·n`).
     init(m: Int, n: Int, columnMajor a: [Scalar], pivot: Bool) {
@@ -91,7 +89,6 @@ struct HouseholderQR<Scalar: QRScalar> {
         self.a = a
         self.rdiag = rdiag
         self.permutation = permutation
-        self.columnNorms = norms
     }
 
     /// R[i][j] for i ≤ j < n (zero below the diagonal).
