@@ -6,12 +6,6 @@ public struct Tick: Equatable, Sendable {
     public var value: Double
     /// Compact label, e.g. `0.05`, `420`, `1e-3`.
     public var label: String
-
-    /// Makes a tick.
-    public init(value: Double, label: String) {
-        self.value = value
-        self.label = label
-    }
 }
 
 /// Tick generation and label formatting for linear ("nice" 1-2-5 steps) and log (decade) axes.
@@ -22,12 +16,6 @@ public enum Ticks {
         public var mantissa: Int
         /// Power of ten.
         public var exponent: Int
-
-        /// Makes a step.
-        public init(mantissa: Int, exponent: Int) {
-            self.mantissa = mantissa
-            self.exponent = exponent
-        }
 
         /// The step as a number.
         public var value: Double { Ticks.scaled(Double(mantissa), exponent) }

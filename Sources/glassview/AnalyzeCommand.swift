@@ -33,19 +33,14 @@ struct Analyze: ParsableCommand {
     @OptionGroup var output: OutputOption
 
     func run() throws {
-        do {
-            let options = try settings.analysisOptions()
-            let results = try StudyBatch.analyze(studies, options: options)
-            let text: String
-            switch format {
-            case .json: text = ResultsExport.jsonText(results)
-            case .tsv: text = ResultsExport.tsv(results)
-            case .table: text = ResultsTable.text(results)
-            }
-            try output.write(text)
-        } catch {
-            exitWithError(error)
+        let results = try StudyBatch.analyze(studies, options: try settings.analysisOptions())
+        let text: String
+        switch format {
+        case .json: text = ResultsExport.jsonText(results)
+        case .tsv: text = ResultsExport.tsv(results)
+        case .table: text = ResultsTable.text(results)
         }
+        try output.write(text)
     }
 }
 

@@ -14,14 +14,6 @@ struct Bench: ParsableCommand {
     var study: String = SampleStudy.path
 
     func run() throws {
-        do {
-            try runBench()
-        } catch {
-            exitWithError(error)
-        }
-    }
-
-    func runBench() throws {
         print("glassview \(GlassKit.version) benchmark (best of repeated runs; targets from the issues)")
         // 1. Loading the sample study.
         let load = try BenchTiming.best(of: 10) { _ = try StudyLoader.load(study) }

@@ -23,8 +23,7 @@ struct Explore: ParsableCommand {
 
     func run() throws {
         setlocale(LC_ALL, "")
-        let options: AnalysisOptions
-        do { options = try settings.analysisOptions() } catch { exitWithError(error) }
+        let options = try settings.analysisOptions()
         let paths = studies.isEmpty ? [SampleStudy.path] : studies
         let loads = paths.map { path -> (path: String, load: Result<Study, any Error>, isDirectory: Bool) in
             var isDirectory: ObjCBool = false

@@ -21,16 +21,47 @@ struct Glassview: ParsableCommand {
     )
 }
 
-/// Prints a one-line error and exits with its status (below 128, SPEC §2.5).
-func exitWithError(_ error: Error) -> Never {
-    let message: String
-    var code: Int32 = 1
-    if let g = error as? GlassError {
-        message = g.description
-        code = g.exitCode
-    } else {
-        message = "\(error)"
+/// The one exit path of every command. Option values are checked in `validate()` (each command's,
+/// and `SettingsOptions`' / `OutputOption`'s as option groups), which throws a `GlassError(.usage, …)`;
+/// `run()` throws `GlassError`s for everything found later (files, data, output). Both end here:
+/// one line `glassview: --opt: '…'; expected …` on stderr and the error's status (64 for usage,
+/// SPEC §2.5), never ArgumentParser's usage dump. Malformed command lines (an unknown option, a
+/// missing argument, a value of the wrong type), `--help` and `--version` stay ArgumentParser's.
+extension Glassview {
+    static func main() {
+        var command: ParsableCommand
+        do {
+            command = try parseAsRoot()
+        } catch {
+            guard let usage = glassError(thrownBy: error) else { exit(withError: error) }
+            exitWithError(usage)
+        }
+        do {
+            try command.run()
+        } catch {
+            exitWithError(error)
+        }
     }
-    FileHandle.standardError.write(Data(("glassview: " + message + "\n").utf8))
-    exit(code)
+
+    /// The `GlassError` a `validate()` threw. ArgumentParser hands it back wrapped in its own
+    /// error type (which would print it as `Error: …` with usage and status 1), so it is looked
+    /// for among the stored values of that wrapper; nil for ArgumentParser's own errors.
+    static func glassError(thrownBy error: Error) -> GlassError? {
+        var pending: [(value: Any, depth: Int)] = [(error, 0)]
+        while let (value, depth) = pending.popLast() {
+            if let found = value as? GlassError { return found }
+            guard depth < 4 else { continue }
+            pending += Mirror(reflecting: value).children.map { ($0.value, depth + 1) }
+        }
+        return nil
+    }
+}
+
+/// Prints a `GlassError` as one line `glassview: MESSAGE` and exits with its status (below 128,
+/// SPEC §2.5). Any other error is ArgumentParser's (an `ExitCode`, the `help` command's request for
+/// help) and goes to its own exit.
+func exitWithError(_ error: Error) -> Never {
+    guard let g = error as? GlassError else { Glassview.exit(withError: error) }
+    FileHandle.standardError.write(Data(("glassview: " + g.description + "\n").utf8))
+    exit(g.exitCode)
 }

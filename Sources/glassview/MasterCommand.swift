@@ -34,27 +34,23 @@ struct Master: ParsableCommand {
     @OptionGroup var output: OutputOption
 
     func run() throws {
-        do {
-            let options = try settings.analysisOptions()
-            let s = try StudyLoader.load(study)
-            let results = try Analysis.run(s, options: options)
-            if let state, !results.dma.contains(where: { $0.state == state }) {
-                let known = results.dma.map { $0.state }
-                throw GlassError(.usage, file: "--state", "'\(state)' is not a DMA state of this study; expected one of "
-                    + (known.isEmpty ? "(none: no DMA data)" : known.joined(separator: ", ")))
-            }
-            let chosen = MasterCurveExport.select(results.dma, only: state)
-            guard !chosen.isEmpty else {
-                throw GlassError(.data, file: study, state.map { "DMA state '\($0)' has no isothermal sweeps: no master curve" }
-                    ?? "no DMA state with isothermal sweeps: no master curve")
-            }
-            for w in results.warnings where w.contains("master curve") && chosen.contains(where: { w.hasPrefix("dma \($0.state) master curve") }) {
-                FileHandle.standardError.write(Data(("glassview: warning: " + w + "\n").utf8))
-            }
-            let text = format == .json ? MasterCurveExport.jsonText(chosen, study: results.study) : MasterCurveExport.tsv(chosen)
-            try output.write(text)
-        } catch {
-            exitWithError(error)
+        let s = try StudyLoader.load(study)
+        let results = try Analysis.run(s, options: try settings.analysisOptions())
+        // Which states exist is known only once the study is read, so --state is checked here.
+        if let state, !results.dma.contains(where: { $0.state == state }) {
+            let known = results.dma.map { $0.state }
+            throw GlassError(.usage, file: "--state", "'\(state)' is not a DMA state of this study; expected one of "
+                + (known.isEmpty ? "(none: no DMA data)" : known.joined(separator: ", ")))
         }
+        let chosen = MasterCurveExport.select(results.dma, only: state)
+        guard !chosen.isEmpty else {
+            throw GlassError(.data, file: study, state.map { "DMA state '\($0)' has no isothermal sweeps: no master curve" }
+                ?? "no DMA state with isothermal sweeps: no master curve")
+        }
+        for w in results.warnings where w.contains("master curve") && chosen.contains(where: { w.hasPrefix("dma \($0.state) master curve") }) {
+            FileHandle.standardError.write(Data(("glassview: warning: " + w + "\n").utf8))
+        }
+        let text = format == .json ? MasterCurveExport.jsonText(chosen, study: results.study) : MasterCurveExport.tsv(chosen)
+        try output.write(text)
     }
 }

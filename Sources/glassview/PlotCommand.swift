@@ -47,47 +47,57 @@ struct Plot: ParsableCommand {
 
     @OptionGroup var settings: SettingsOptions
 
+    /// The option values (the settings are checked by their own group).
+    func validate() throws {
+        _ = try chosenView()
+        guard (10...2000).contains(width), (5...1000).contains(height) else {
+            throw GlassError(.usage, file: "--width/--height", "\(width)×\(height); expected 10–2000 × 5–1000")
+        }
+        _ = try ranges()
+    }
+
+    /// The view named by --view (heatflow without it); a usage error for a name no view has.
+    func chosenView() throws -> ViewID {
+        guard let view else { return .heatFlow }
+        guard let named = ViewID(name: view) else {
+            throw GlassError(.usage, file: "--view", "'\(view)'; expected a number 1-9, a name or a tab: \(ViewID.spellings)")
+        }
+        return named
+    }
+
+    /// --xrange and --yrange.
+    func ranges() throws -> (x: ClosedRange<Double>?, y: ClosedRange<Double>?) {
+        (try xrange.map { try WindowOption.parse($0, option: "--xrange") },
+         try yrange.map { try WindowOption.parse($0, option: "--yrange") })
+    }
+
     func run() throws {
-        do {
-            setlocale(LC_ALL, "")
-            var id = ViewID.heatFlow
-            if let view {
-                guard let named = ViewID(name: view) else {
-                    throw GlassError(.usage, file: "--view", "'\(view)'; expected a number 1-9, a name or a tab: \(ViewID.spellings)")
-                }
-                id = named
-            }
-            guard (10...2000).contains(width), (5...1000).contains(height) else {
-                throw GlassError(.usage, file: "--width/--height", "\(width)×\(height); expected 10–2000 × 5–1000")
-            }
-            let xRange = try xrange.map { try WindowOption.parse($0, option: "--xrange") }
-            let yRange = try yrange.map { try WindowOption.parse($0, option: "--yrange") }
-            let options = try settings.analysisOptions()
-            let s = try StudyLoader.load(study)
-            let env = ProcessInfo.processInfo.environment
-            let colours = isatty(STDOUT_FILENO) != 0 && (env["NO_COLOR"] ?? "").isEmpty
-            let style = RenderStyle(braille: !ascii && PlotOutput.localeIsUTF8(), colours: colours)
-            var state = ExplorerState(studyPath: study, load: .success(s), options: options, style: style,
-                                      exportDirectory: FileManager.default.currentDirectoryPath, width: width, height: height)
-            if let e = state.loadError { throw GlassError(.data, e) }
-            if view == nil, let first = ViewID.allCases.first(where: { ViewRegistry.view($0).plot(state, columns: width) != nil }) {
-                id = first  // a study without DSC data starts where it has data, as the explorer does
-            }
-            state.view = id
-            // The title line is one of the --height rows.
-            switch PlotOutput.render(state, view: id, width: width, height: height - 1, xRange: xRange, yRange: yRange) {
-            case .success(let frame):
-                let text = colours ? frame.ansiText : frame.text
-                let title = PlotOutput.titleLine(state, view: id, width: width)
-                FileHandle.standardOutput.write(Data((title + "\n" + text + "\n").utf8))
-            case .failure(let u) where u.option != nil:
-                throw GlassError(.usage, file: u.option ?? "", u.reason)
-            case .failure(let u):
-                FileHandle.standardError.write(Data("glassview: view \(id.name): \(u.reason)\n".utf8))
-                throw ExitCode(1)
-            }
-        } catch let e as GlassError {
-            exitWithError(e)
+        setlocale(LC_ALL, "")
+        var id = try chosenView()
+        let (xRange, yRange) = try ranges()
+        let options = try settings.analysisOptions()
+        let s = try StudyLoader.load(study)
+        let env = ProcessInfo.processInfo.environment
+        let colours = isatty(STDOUT_FILENO) != 0 && (env["NO_COLOR"] ?? "").isEmpty
+        let style = RenderStyle(braille: !ascii && PlotOutput.localeIsUTF8(), colours: colours)
+        var state = ExplorerState(studyPath: study, load: .success(s), options: options, style: style,
+                                  exportDirectory: FileManager.default.currentDirectoryPath, width: width, height: height)
+        if let e = state.loadError { throw GlassError(.data, e) }
+        if view == nil, let first = ViewID.allCases.first(where: { ViewRegistry.view($0).plot(state, columns: width) != nil }) {
+            id = first  // a study without DSC data starts where it has data, as the explorer does
+        }
+        state.view = id
+        // The title line is one of the --height rows.
+        switch PlotOutput.render(state, view: id, width: width, height: height - 1, xRange: xRange, yRange: yRange) {
+        case .success(let frame):
+            let text = colours ? frame.ansiText : frame.text
+            let title = PlotOutput.titleLine(state, view: id, width: width)
+            FileHandle.standardOutput.write(Data((title + "\n" + text + "\n").utf8))
+        case .failure(let u) where u.option != nil:
+            throw GlassError(.usage, file: u.option ?? "", u.reason)
+        case .failure(let u):
+            FileHandle.standardError.write(Data("glassview: view \(id.name): \(u.reason)\n".utf8))
+            throw ExitCode(1)
         }
     }
 }

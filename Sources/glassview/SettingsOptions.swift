@@ -5,49 +5,30 @@ import GlassKit
 /// so each command offers the same options and turns them into one `AnalysisOptions`.
 /// SPEC §2.3: an option wins over study.toml, which wins over file metadata.
 struct SettingsOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Integration start T_s in K.", valueName: "K"))
-    var ts: Double?
+    // Each option's long name is its property's, kebab-cased (`betaWindow` is --beta-window).
+    @Option(help: .kelvin("Integration start T_s in K.")) var ts: Double?
+    @Option(help: .kelvin("Integration end T_e in K.")) var te: Double?
+    @Option(help: .word("DSC baseline: linear (chord, default), none, or state:LABEL.", "B")) var baseline: String?
+    @Option(help: .window("β-peak window in K for every state (default 320:420).")) var betaWindow: String?
+    @Option(help: .window("α-peak window in K for every state (default 430:500).")) var alphaWindow: String?
+    @Option(help: .window("QPD frequency window in Hz for every state (default 0.01:1).")) var qpdWindow: String?
+    @Option(help: .window("QPD window in decades above each isotherm's E'' maximum, for isotherms at T ≥ T_g (default: the fixed window only; docs/diagnostics.md).")) var qpdWindowAbovePeak: String?
+    @Option(help: .kelvin("T_g in K for a1/a2 of every state (default: study.toml, file metadata, else estimated).")) var tg: Double?
+    @Option(help: .kelvin("Master-curve reference temperature in K (default 450).")) var tref: Double?
+    @Option(help: .word("Master-curve shift criterion: moduli (log E' and log E'', default), storage, loss or tan-delta.", "C")) var ttsOn: String?
+    @Option(help: .word("Master-curve vertical shift: none (default), temperature (b_T = T_ref/T) or fit.", "V")) var verticalShift: String?
+    @Option(help: .window("Glass-line window in K for the T_g constructions of every state (default: study.toml, else proposed).")) var glassLine: String?
+    @Option(help: .window("Liquid-line window in K (above the transition and its overshoot, below crystallization).")) var liquidLine: String?
+    @Option(help: .window("Crystallization window in K around the first exotherm (T_x, ΔH_x).")) var crystallizationWindow: String?
 
-    @Option(help: ArgumentHelp("Integration end T_e in K.", valueName: "K"))
-    var te: Double?
+    /// ArgumentParser calls this before any command runs: a value that cannot be read is a usage
+    /// error naming its option (the one exit path in Glassview.swift prints it).
+    func validate() throws {
+        _ = try analysisOptions()
+    }
 
-    @Option(help: ArgumentHelp("DSC baseline: linear (chord, default), none, or state:LABEL.", valueName: "B"))
-    var baseline: String?
-
-    @Option(name: .customLong("beta-window"), help: ArgumentHelp("β-peak window in K for every state (default 320:420).", valueName: "LO:HI"))
-    var betaWindow: String?
-
-    @Option(name: .customLong("alpha-window"), help: ArgumentHelp("α-peak window in K for every state (default 430:500).", valueName: "LO:HI"))
-    var alphaWindow: String?
-
-    @Option(name: .customLong("qpd-window"), help: ArgumentHelp("QPD frequency window in Hz for every state (default 0.01:1).", valueName: "LO:HI"))
-    var qpdWindow: String?
-
-    @Option(name: .customLong("qpd-window-above-peak"),
-            help: ArgumentHelp("QPD window in decades above each isotherm's E'' maximum, for isotherms at T ≥ T_g (default: the fixed window only; docs/diagnostics.md).", valueName: "LO:HI"))
-    var qpdWindowAbovePeak: String?
-
-    @Option(help: ArgumentHelp("T_g in K for a1/a2 of every state (default: study.toml, file metadata, else estimated).", valueName: "K"))
-    var tg: Double?
-
-    @Option(help: ArgumentHelp("Master-curve reference temperature in K (default 450).", valueName: "K"))
-    var tref: Double?
-
-    @Option(name: .customLong("tts-on"), help: ArgumentHelp("Master-curve shift criterion: moduli (log E' and log E'', default), storage, loss or tan-delta.", valueName: "C"))
-    var ttsOn: String?
-
-    @Option(name: .customLong("vertical-shift"), help: ArgumentHelp("Master-curve vertical shift: none (default), temperature (b_T = T_ref/T) or fit.", valueName: "V"))
-    var verticalShift: String?
-    @Option(name: .customLong("glass-line"), help: ArgumentHelp("Glass-line window in K for the T_g constructions of every state (default: study.toml, else proposed).", valueName: "LO:HI"))
-    var glassLine: String?
-
-    @Option(name: .customLong("liquid-line"), help: ArgumentHelp("Liquid-line window in K (above the transition and its overshoot, below crystallization).", valueName: "LO:HI"))
-    var liquidLine: String?
-
-    @Option(name: .customLong("crystallization-window"), help: ArgumentHelp("Crystallization window in K around the first exotherm (T_x, ΔH_x).", valueName: "LO:HI"))
-    var crystallizationWindow: String?
-
-    /// The options as the analysis takes them; a usage error names the option that is wrong.
+    /// The options as the analysis takes them; a usage error names the option that is wrong
+    /// (already checked by `validate()`).
     func analysisOptions() throws -> AnalysisOptions {
         var options = AnalysisOptions(tsK: ts, teK: te, tgK: tg, trefK: tref)
         options.betaWindowK = try betaWindow.map { try WindowOption.parse($0, option: "--beta-window") }
@@ -70,4 +51,13 @@ struct SettingsOptions: ParsableArguments {
         guard let value = make(text) else { throw GlassError(.usage, file: option, "'\(text)'; expected \(expected)") }
         return value
     }
+}
+
+extension ArgumentHelp {
+    /// Help of a temperature option (value name K).
+    static func kelvin(_ text: String) -> ArgumentHelp { ArgumentHelp(text, valueName: "K") }
+    /// Help of a window option (value name LO:HI).
+    static func window(_ text: String) -> ArgumentHelp { ArgumentHelp(text, valueName: "LO:HI") }
+    /// Help of a word option with its value name.
+    static func word(_ text: String, _ valueName: String) -> ArgumentHelp { ArgumentHelp(text, valueName: valueName) }
 }

@@ -56,38 +56,43 @@ struct SimulateDSC: ParsableCommand {
     @Flag(help: "Replace files that already exist (otherwise they are never overwritten).")
     var force = false
 
+    func validate() throws {
+        _ = try configuration()
+    }
+
+    /// The simulation the options ask for; a usage error naming the first option out of range.
+    func configuration() throws -> DSCStudyConfiguration {
+        let list = rates.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let parsed = list.compactMap { Double($0) }
+        let rateRange = Self.rateRangeKPerMin
+        guard !list.isEmpty, parsed.count == list.count, parsed.allSatisfy({ rateRange.contains($0) }) else {
+            throw GlassError(.usage, file: "--rates", "'\(rates)'; expected rates from \(Format.shortNumber(rateRange.lowerBound)) to \(Format.shortNumber(rateRange.upperBound)) K/min such as 1,2,5,10,20")
+        }
+        try Self.check(heatingRate, "--heating-rate", in: rateRange, unit: "K/min")
+        try Self.check(noise, "--noise", in: Self.signalRangeWPerG, unit: "W/g")
+        try Self.check(drift, "--drift", in: Self.signalRangeWPerG, unit: "W/g")
+        let config = DSCStudyConfiguration.simulation(coolingRatesKPerMin: parsed, heatingRateKPerMin: heatingRate,
+                                                      tsK: ts, teK: te, noiseWPerG: noise, driftWPerG: drift, seed: seed)
+        // T_s and T_e must lie inside every simulated scan (the cooled states' scans end first).
+        let scan = config.startK...min(config.endK, config.cooledStateEndK)
+        try Self.check(ts, "--ts", in: scan, unit: "K")
+        try Self.check(te, "--te", in: scan, unit: "K")
+        guard ts < te else {
+            throw GlassError(.usage, file: "--ts", "\(Format.shortNumber(ts)) K is not below --te \(Format.shortNumber(te)) K; expected T_s < T_e")
+        }
+        return config
+    }
+
     func run() throws {
-        do {
-            let list = rates.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            let parsed = list.compactMap { Double($0) }
-            let rateRange = Self.rateRangeKPerMin
-            guard !list.isEmpty, parsed.count == list.count, parsed.allSatisfy({ rateRange.contains($0) }) else {
-                throw GlassError(.usage, file: "--rates", "'\(rates)'; expected rates from \(Format.shortNumber(rateRange.lowerBound)) to \(Format.shortNumber(rateRange.upperBound)) K/min such as 1,2,5,10,20")
-            }
-            try Self.check(heatingRate, "--heating-rate", in: rateRange, unit: "K/min")
-            try Self.check(noise, "--noise", in: Self.signalRangeWPerG, unit: "W/g")
-            try Self.check(drift, "--drift", in: Self.signalRangeWPerG, unit: "W/g")
-            let config = DSCStudyConfiguration.simulation(coolingRatesKPerMin: parsed, heatingRateKPerMin: heatingRate,
-                                                          tsK: ts, teK: te, noiseWPerG: noise, driftWPerG: drift, seed: seed)
-            // T_s and T_e must lie inside every simulated scan (the cooled states' scans end first).
-            let scan = config.startK...min(config.endK, config.cooledStateEndK)
-            try Self.check(ts, "--ts", in: scan, unit: "K")
-            try Self.check(te, "--te", in: scan, unit: "K")
-            guard ts < te else {
-                throw GlassError(.usage, file: "--ts", "\(Format.shortNumber(ts)) K is not below --te \(Format.shortNumber(te)) K; expected T_s < T_e")
-            }
-            let study = DSCStudySimulator.simulate(config)
-            print(SimulatedStudyText.truthTable(study), terminator: "")
-            if let dir = output {
-                try SimulatedStudyText.writeNative(study, into: dir, force: force)
-                print("wrote \(study.files.count) files and study.toml into \(dir)")
-            }
-            if let dir = netzsch {
-                try SimulatedStudyText.writeNetzsch(study, into: dir, force: force)
-                print("wrote \(study.files.count) NETZSCH exports and study.toml into \(dir)")
-            }
-        } catch {
-            exitWithError(error)
+        let study = DSCStudySimulator.simulate(try configuration())
+        print(SimulatedStudyText.truthTable(study), terminator: "")
+        if let dir = output {
+            try SimulatedStudyText.writeNative(study, into: dir, force: force)
+            print("wrote \(study.files.count) files and study.toml into \(dir)")
+        }
+        if let dir = netzsch {
+            try SimulatedStudyText.writeNetzsch(study, into: dir, force: force)
+            print("wrote \(study.files.count) NETZSCH exports and study.toml into \(dir)")
         }
     }
 }

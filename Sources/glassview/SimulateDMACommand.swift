@@ -35,32 +35,31 @@ struct SimulateDMA: ParsableCommand {
     @Flag(help: "Replace files that already exist (otherwise they are never overwritten).")
     var force = false
 
-    func run() throws {
-        do {
-            var sim = DMAStudySimulator()
-            sim.seed = seed
-            if noiseFree { sim.storageNoise = 0; sim.lossNoise = 0 }
-            guard isothermStep.isFinite, isothermStep >= 0.1 else {
-                throw GlassError(.usage, file: "--isotherm-step", "\(isothermStep); expected a step of at least 0.1 K")
-            }
-            if isothermStep != 5 { sim.isothermsK = stride(from: 315.0, through: 465.0 + 1e-9, by: isothermStep).map { $0 } }
-            let runs = sim.runs()
-            let root = URL(fileURLWithPath: output)
-            if !force, let existing = runs.first(where: { FileManager.default.fileExists(atPath: root.appendingPathComponent($0.path).path) }) {
-                throw GlassError(.cannotCreate, file: root.appendingPathComponent(existing.path).path, "exists; not overwritten (use --force to replace)")
-            }
-            for r in runs {
-                let url = root.appendingPathComponent(r.path)
-                do {
-                    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                } catch {
-                    throw GlassError(.cannotCreate, file: url.deletingLastPathComponent().path, "cannot create the directory")
-                }
-                try AtomicFile.write(r.text, to: url.path, overwrite: force)
-            }
-            print("wrote \(runs.count) files into \(output)")
-        } catch {
-            exitWithError(error)
+    func validate() throws {
+        guard isothermStep.isFinite, isothermStep >= 0.1 else {
+            throw GlassError(.usage, file: "--isotherm-step", "\(isothermStep); expected a step of at least 0.1 K")
         }
+    }
+
+    func run() throws {
+        var sim = DMAStudySimulator()
+        sim.seed = seed
+        if noiseFree { sim.storageNoise = 0; sim.lossNoise = 0 }
+        if isothermStep != 5 { sim.isothermsK = stride(from: 315.0, through: 465.0 + 1e-9, by: isothermStep).map { $0 } }
+        let runs = sim.runs()
+        let root = URL(fileURLWithPath: output)
+        if !force, let existing = runs.first(where: { FileManager.default.fileExists(atPath: root.appendingPathComponent($0.path).path) }) {
+            throw GlassError(.cannotCreate, file: root.appendingPathComponent(existing.path).path, "exists; not overwritten (use --force to replace)")
+        }
+        for r in runs {
+            let url = root.appendingPathComponent(r.path)
+            do {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            } catch {
+                throw GlassError(.cannotCreate, file: url.deletingLastPathComponent().path, "cannot create the directory")
+            }
+            try AtomicFile.write(r.text, to: url.path, overwrite: force)
+        }
+        print("wrote \(runs.count) files into \(output)")
     }
 }

@@ -28,6 +28,11 @@ final class RobustInputTests: XCTestCase {
         var status: Int32
     }
 
+    /// A study.toml that is wrong beside a good data file: a usage error (64).
+    static func toml(_ name: String, _ toml: String, expect: [String]) -> Case {
+        Case(name: name, file: header + good, toml: toml, expect: expect, status: 64)
+    }
+
     static let cases: [Case] = [
         // Class 5: integers from input.
         Case(name: "segment column 1e19", file: netzsch { $0 == 60 ? "1e19" : "1" },
@@ -47,27 +52,18 @@ final class RobustInputTests: XCTestCase {
         Case(name: "study.toml segment nan", file: netzsch { _ in "1" }, toml: "[files.\"data.csv\"]\nsegment = nan\n",
              expect: ["study.toml", "files.\"data.csv\".segment", "finite"], status: 64),
         // Class 6: study.toml nonsense.
-        Case(name: "tref_K = nan", file: header + good, toml: "tref_K = nan\n", expect: ["study.toml", "tref_K", "finite"], status: 64),
-        Case(name: "ts_K = inf", file: header + good, toml: "ts_K = inf\n", expect: ["study.toml", "ts_K", "finite"], status: 64),
-        Case(name: "tg_K = -inf", file: header + good, toml: "tg_K = -inf\n", expect: ["study.toml", "tg_K", "finite"], status: 64),
-        Case(name: "beta window infinite", file: header + good, toml: "beta_window_K = [-inf, inf]\n",
-             expect: ["study.toml", "beta_window_K", "finite"], status: 64),
-        Case(name: "state window nan", file: header + good, toml: "[states.\"s\"]\nalpha_window_K = [nan, 500]\n",
-             expect: ["study.toml", "states.\"s\".alpha_window_K", "finite"], status: 64),
-        Case(name: "molar mass zero", file: header + good, toml: "molar_mass = 0\n",
-             expect: ["study.toml", "molar_mass", "positive"], status: 64),
-        Case(name: "misspelled per-file key", file: header + good, toml: "[files.\"data.csv\"]\nheatingrate = \"10 K/min\"\n",
-             expect: ["study.toml", "files.\"data.csv\".heatingrate", "unknown key", "heating_rate"], status: 64),
-        Case(name: "misspelled per-state key", file: header + good, toml: "[states.\"s\"]\nbeta_windw_K = [320, 420]\n",
-             expect: ["study.toml", "states.\"s\".beta_windw_K", "unknown key", "beta_window_K"], status: 64),
-        Case(name: "per-file number nan", file: header + good, toml: "[files.\"data.csv\"]\nmass = nan\n",
-             expect: ["study.toml", "files.\"data.csv\".mass", "finite"], status: 64),
-        Case(name: "per-file table value", file: header + good, toml: "[files.\"data.csv\"]\nstate = [1, 2]\n",
-             expect: ["study.toml", "files.\"data.csv\".state", "string or a number"], status: 64),
-        Case(name: "files not a table", file: header + good, toml: "files = 3\n",
-             expect: ["study.toml", "files", "table"], status: 64),
-        Case(name: "states not a table", file: header + good, toml: "states = \"x\"\n",
-             expect: ["study.toml", "states", "table"], status: 64),
+        toml("tref_K = nan", "tref_K = nan\n", expect: ["study.toml", "tref_K", "finite"]),
+        toml("ts_K = inf", "ts_K = inf\n", expect: ["study.toml", "ts_K", "finite"]),
+        toml("tg_K = -inf", "tg_K = -inf\n", expect: ["study.toml", "tg_K", "finite"]),
+        toml("beta window infinite", "beta_window_K = [-inf, inf]\n", expect: ["study.toml", "beta_window_K", "finite"]),
+        toml("state window nan", "[states.\"s\"]\nalpha_window_K = [nan, 500]\n", expect: ["study.toml", "states.\"s\".alpha_window_K", "finite"]),
+        toml("molar mass zero", "molar_mass = 0\n", expect: ["study.toml", "molar_mass", "positive"]),
+        toml("misspelled per-file key", "[files.\"data.csv\"]\nheatingrate = \"10 K/min\"\n", expect: ["study.toml", "files.\"data.csv\".heatingrate", "unknown key", "heating_rate"]),
+        toml("misspelled per-state key", "[states.\"s\"]\nbeta_windw_K = [320, 420]\n", expect: ["study.toml", "states.\"s\".beta_windw_K", "unknown key", "beta_window_K"]),
+        toml("per-file number nan", "[files.\"data.csv\"]\nmass = nan\n", expect: ["study.toml", "files.\"data.csv\".mass", "finite"]),
+        toml("per-file table value", "[files.\"data.csv\"]\nstate = [1, 2]\n", expect: ["study.toml", "files.\"data.csv\".state", "string or a number"]),
+        toml("files not a table", "files = 3\n", expect: ["study.toml", "files", "table"]),
+        toml("states not a table", "states = \"x\"\n", expect: ["study.toml", "states", "table"]),
     ]
 
     func testEachCaseGivesOneLineAndWritesNothing() throws {

@@ -70,9 +70,9 @@ extension LevenbergMarquardt {
     }
 }
 
-/// MINPACK-style Levenberg–Marquardt (a Swift port of `lmder`, `lmpar`, `qrfac`, `qrsolv` and
-/// `fdjac2` by Moré, Garbow and Hillstrom, ANL 1980; Moré 1978, "The Levenberg–Marquardt
-/// algorithm: implementation and theory").
+/// MINPACK-style Levenberg–Marquardt (a Swift port of `lmder`, `lmpar`, `qrsolv` and `fdjac2` by
+/// Moré, Garbow and Hillstrom, ANL 1980; Moré 1978, "The Levenberg–Marquardt algorithm:
+/// implementation and theory"). MINPACK's `qrfac` is the package's one `HouseholderQR`.
 ///
 /// - Diagonal scaling D from the Jacobian's column norms, never decreasing (MINPACK `mode = 1`).
 /// - Trust-region step: the Levenberg–Marquardt parameter is found by Moré's safeguarded Newton
@@ -138,18 +138,12 @@ public enum LevenbergMarquardt {
 
         var fjac = [Double](repeating: 0, count: m * n)  // column-major, fjac[i + j*m]
         var rows: [[Double]] = jacobian == nil ? [] : Array(repeating: Array(repeating: 0, count: n), count: m)
-        var trialF = [Double](repeating: 0, count: m)
-        var work = [Double](repeating: 0, count: m)
-        var trialX = [Double](repeating: 0, count: n)
-        var step = [Double](repeating: 0, count: n)
-        var scaled = [Double](repeating: 0, count: n)
-        var diag = [Double](repeating: 0, count: n)
-        var qtf = [Double](repeating: 0, count: n)
-        var rdiag = [Double](repeating: 0, count: n)
-        var acnorm = [Double](repeating: 0, count: n)
-        var sdiag = [Double](repeating: 0, count: n)
-        var lmWork1 = [Double](repeating: 0, count: n)
-        var lmWork2 = [Double](repeating: 0, count: n)
+        // Work vectors of m (residuals) and n (parameters) entries.
+        let zerosM = [Double](repeating: 0, count: m)
+        let zerosN = [Double](repeating: 0, count: n)
+        var trialF = zerosM, work = zerosM
+        var trialX = zerosN, step = zerosN, scaled = zerosN, diag = zerosN, qtf = zerosN
+        var rdiag = zerosN, acnorm = zerosN, sdiag = zerosN, lmWork1 = zerosN, lmWork2 = zerosN
         var ipvt = [Int](repeating: 0, count: n)
 
         var par = 0.0
@@ -184,7 +178,7 @@ public enum LevenbergMarquardt {
                 functionEvaluations += n
                 guard fjac.allSatisfy(\.isFinite) else { return nil }
             }
-            qrfac(m: m, n: n, a: &fjac, pivot: true, ipvt: &ipvt, rdiag: &rdiag, acnorm: &acnorm, wa: &sdiag)
+            HouseholderQR<Double>.factor(m: m, n: n, a: &fjac, pivot: true, ipvt: &ipvt, rdiag: &rdiag, acnorm: &acnorm, wa: &sdiag)
 
             if iterations == 1 {
                 for j in 0..<n {
@@ -198,14 +192,8 @@ public enum LevenbergMarquardt {
 
             // Qᵀ·f: first n components into qtf; R's diagonal back into fjac.
             for i in 0..<m { work[i] = fvec[i] }
+            HouseholderQR<Double>.applyQTranspose(m: m, n: n, a: fjac, to: &work)
             for j in 0..<n {
-                let ajj = fjac[j + j * m]
-                if ajj != 0 {
-                    var sum = 0.0
-                    for i in j..<m { sum += fjac[i + j * m] * work[i] }
-                    let temp = -sum / ajj
-                    for i in j..<m { work[i] += fjac[i + j * m] * temp }
-                }
                 fjac[j + j * m] = rdiag[j]
                 qtf[j] = work[j]
             }
@@ -349,15 +337,27 @@ public enum LevenbergMarquardt {
                                           m: Int, n: Int) {
         let eps = Double.ulpOfOne.squareRoot()
         for j in 0..<n {
-            let saved = x[j]
-            var h = eps * abs(saved)
-            if h == 0 { h = eps }
-            x[j] = saved + h
-            let actual = x[j] - saved
-            residuals(x, &work)
-            x[j] = saved
+            let actual = evaluate(residuals, at: &x, moving: j, by: differenceStep(x[j], eps), into: &work)
             for i in 0..<m { fjac[i + j * m] = work.count == m ? (work[i] - fvec[i]) / actual : .nan }
         }
+    }
+
+    /// The difference step for xⱼ: `eps`·|xⱼ|, or `eps` when xⱼ = 0.
+    private static func differenceStep(_ xj: Double, _ eps: Double) -> Double {
+        let h = eps * abs(xj)
+        return h == 0 ? eps : h
+    }
+
+    /// The residuals at x with xⱼ moved by `offset` (x is restored); returns the move actually
+    /// represented, (xⱼ + offset) − xⱼ.
+    private static func evaluate(_ residuals: ([Double], inout [Double]) -> Void, at x: inout [Double],
+                                 moving j: Int, by offset: Double, into r: inout [Double]) -> Double {
+        let saved = x[j]
+        x[j] = saved + offset
+        let actual = x[j] - saved
+        residuals(x, &r)
+        x[j] = saved
+        return actual
     }
 
     /// Central differences with h = ε^⅓·|xⱼ| (ε^⅓ if xⱼ = 0), where truncation O(h²) and rounding
@@ -368,16 +368,9 @@ public enum LevenbergMarquardt {
                                           m: Int, n: Int) -> Bool {
         let eps = cbrt(Double.ulpOfOne)
         for j in 0..<n {
-            let saved = x[j]
-            var h = eps * abs(saved)
-            if h == 0 { h = eps }
-            x[j] = saved + h
-            let forward = x[j] - saved
-            residuals(x, &up)
-            x[j] = saved - h
-            let backward = saved - x[j]
-            residuals(x, &down)
-            x[j] = saved
+            let h = differenceStep(x[j], eps)
+            let forward = evaluate(residuals, at: &x, moving: j, by: h, into: &up)
+            let backward = -evaluate(residuals, at: &x, moving: j, by: -h, into: &down)
             guard up.count == m, down.count == m else { return false }
             for i in 0..<m { fjac[i + j * m] = (up[i] - down[i]) / (forward + backward) }
         }
@@ -413,7 +406,7 @@ public enum LevenbergMarquardt {
         var rdiag = [Double](repeating: 0, count: n)
         var acnorm = [Double](repeating: 0, count: n)
         var wa = [Double](repeating: 0, count: n)
-        qrfac(m: m, n: n, a: &fjac, pivot: true, ipvt: &ipvt, rdiag: &rdiag, acnorm: &acnorm, wa: &wa)
+        HouseholderQR<Double>.factor(m: m, n: n, a: &fjac, pivot: true, ipvt: &ipvt, rdiag: &rdiag, acnorm: &acnorm, wa: &wa)
         let tolerance = Double(max(m, n)) * Double.ulpOfOne * abs(rdiag[0])
         for k in 0..<n where !(abs(rdiag[k]) > tolerance) { return nil }
         // R⁻¹ (upper triangular, column-major n×n); R's off-diagonal is in fjac's upper triangle.
@@ -465,62 +458,6 @@ public enum LevenbergMarquardt {
         var scaledSum = 0.0
         for i in start..<end { let t = v[i] / scale; scaledSum += t * t }
         return scale * scaledSum.squareRoot()
-    }
-
-    /// Norm of column j of a column-major matrix over rows `from..<m`.
-    private static func columnNorm(_ a: [Double], m: Int, column j: Int, from start: Int) -> Double {
-        enorm(a, count: m - start, from: start + j * m)
-    }
-
-    /// MINPACK `qrfac`: Householder QR with optional column pivoting of the m×n column-major
-    /// matrix `a`. On return the upper triangle of `a` holds R without its diagonal (which is in
-    /// `rdiag`), the lower trapezoid holds the Householder vectors, `ipvt` the permutation and
-    /// `acnorm` the norms of the original columns.
-    static func qrfac(m: Int, n: Int, a: inout [Double], pivot: Bool, ipvt: inout [Int],
-                      rdiag: inout [Double], acnorm: inout [Double], wa: inout [Double]) {
-        let epsmch = Double.ulpOfOne
-        for j in 0..<n {
-            acnorm[j] = columnNorm(a, m: m, column: j, from: 0)
-            rdiag[j] = acnorm[j]
-            wa[j] = rdiag[j]
-            ipvt[j] = j
-        }
-        for j in 0..<min(m, n) {
-            if pivot {
-                var kmax = j
-                for k in j..<n where rdiag[k] > rdiag[kmax] { kmax = k }
-                if kmax != j {
-                    for i in 0..<m { a.swapAt(i + j * m, i + kmax * m) }
-                    rdiag[kmax] = rdiag[j]
-                    wa[kmax] = wa[j]
-                    ipvt.swapAt(j, kmax)
-                }
-            }
-            var ajnorm = columnNorm(a, m: m, column: j, from: j)
-            if ajnorm != 0 {
-                if a[j + j * m] < 0 { ajnorm = -ajnorm }
-                for i in j..<m { a[i + j * m] /= ajnorm }
-                a[j + j * m] += 1
-                if j + 1 < n {
-                    for k in (j + 1)..<n {
-                        var sum = 0.0
-                        for i in j..<m { sum += a[i + j * m] * a[i + k * m] }
-                        let temp = sum / a[j + j * m]
-                        for i in j..<m { a[i + k * m] -= temp * a[i + j * m] }
-                        if pivot && rdiag[k] != 0 {
-                            let t = a[j + k * m] / rdiag[k]
-                            rdiag[k] *= max(0, 1 - t * t).squareRoot()
-                            let ratio = rdiag[k] / wa[k]
-                            if 0.05 * ratio * ratio <= epsmch {
-                                rdiag[k] = j + 1 < m ? columnNorm(a, m: m, column: k, from: j + 1) : 0
-                                wa[k] = rdiag[k]
-                            }
-                        }
-                    }
-                }
-            }
-            rdiag[j] = -ajnorm
-        }
     }
 
     /// MINPACK `lmpar`: the Levenberg–Marquardt parameter `par` such that the solution x of

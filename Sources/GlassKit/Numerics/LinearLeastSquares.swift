@@ -41,8 +41,8 @@ public struct LineFit: Sendable, Equatable {
 /// Every solve runs in double-double arithmetic (about 32 significant digits, see
 /// `DoubleDouble`): the design columns are first equilibrated by exact powers of two (each
 /// column's largest magnitude is brought into [1, 2), which introduces no rounding), then
-/// factored X·P = Q·R by Householder reflections with column pivoting on the largest remaining
-/// column norm. Coefficients come from back-substitution, residuals are recomputed from the
+/// factored X·P = Q·R by `HouseholderQR` (MINPACK's `qrfac`) with column pivoting on the largest
+/// remaining column norm. Coefficients come from back-substitution, residuals are recomputed from the
 /// original (unscaled) design with the double-double coefficients, and standard errors use
 /// R⁻¹ (diag((RᵀR)⁻¹) = row sums of squares of R⁻¹), never XᵀX.
 ///
@@ -175,56 +175,23 @@ public enum LeastSquares {
             scale[j] = Double(sign: .plus, exponent: -largest.exponent, significand: 1)
             for i in 0..<n { a[i + j * n] = columns[j][i] * scale[j] }
         }
-        var b = response.map { DoubleDouble($0) }
-        var permutation = Array(0..<p)
+        let qr = HouseholderQR(m: n, n: p, columnMajor: a, pivot: true)
+        let permutation = qr.permutation
+        // Rank: every pivot |r_kk| > max(n, p)·ε·|r_11|, ε the Double unit roundoff.
         let rankTolerance = Double(max(n, p)) * Double.ulpOfOne
-        var firstPivot = 0.0
-
+        let firstPivot = abs(qr.rdiag[0].hi)
         for k in 0..<p {
-            // Pivot: the remaining column with the largest norm over rows k..<n.
-            var best = k
-            var bestNorm = DoubleDouble(-1)
-            for j in k..<p {
-                var sum = DoubleDouble.zero
-                for i in k..<n { let v = a[i + j * n]; sum += v * v }
-                if sum.hi > bestNorm.hi || (sum.hi == bestNorm.hi && sum.lo > bestNorm.lo) {
-                    best = j
-                    bestNorm = sum
-                }
-            }
-            if best != k {
-                for i in 0..<n { a.swapAt(i + k * n, i + best * n) }
-                permutation.swapAt(k, best)
-            }
-            let norm = bestNorm.squareRoot
-            if k == 0 { firstPivot = norm.hi }
-            guard norm.hi > rankTolerance * firstPivot, norm.isFinite else { return nil }
-
-            // Reflector v = a_k − α e_k with α = −sign(a_kk)·‖a_k‖; vᵀv = −2α·v_k.
-            let akk = a[k + k * n]
-            let alpha = akk.hi >= 0 ? -norm : norm
-            let vk = akk - alpha
-            a[k + k * n] = vk
-            let denominator = alpha * vk  // = −vᵀv / 2
-            for j in (k + 1)..<p {
-                var s = DoubleDouble.zero
-                for i in k..<n { s += a[i + k * n] * a[i + j * n] }
-                let factor = s / denominator  // H·x = x + v·(vᵀx)/(α·v_k)
-                for i in k..<n { a[i + j * n] += factor * a[i + k * n] }
-            }
-            var s = DoubleDouble.zero
-            for i in k..<n { s += a[i + k * n] * b[i] }
-            let factor = s / denominator
-            for i in k..<n { b[i] += factor * a[i + k * n] }
-            a[k + k * n] = alpha  // R_kk; the reflector is no longer needed
+            let pivot = qr.rdiag[k]
+            guard pivot.isFinite, abs(pivot.hi) > rankTolerance * firstPivot else { return nil }
         }
 
         // Back-substitution R·c = (Qᵀy)[0..<p].
+        let b = qr.transposeMultiply(response.map { DoubleDouble($0) })
         var c = [DoubleDouble](repeating: .zero, count: p)
         for k in stride(from: p - 1, through: 0, by: -1) {
             var s = b[k]
-            for j in (k + 1)..<p { s -= a[k + j * n] * c[j] }
-            c[k] = s / a[k + k * n]
+            for j in (k + 1)..<p { s -= qr.r(k, j) * c[j] }
+            c[k] = s / qr.rdiag[k]
         }
         var coefficients = [DoubleDouble](repeating: .zero, count: p)
         for k in 0..<p { coefficients[permutation[k]] = c[k] * scale[permutation[k]] }
@@ -257,11 +224,11 @@ public enum LeastSquares {
             // R⁻¹ column by column (upper triangular), then diag((RᵀR)⁻¹)_k = Σ_j (R⁻¹)_kj².
             var inverse = [DoubleDouble](repeating: .zero, count: p * p)  // column-major
             for j in 0..<p {
-                inverse[j + j * p] = DoubleDouble(1) / a[j + j * n]
+                inverse[j + j * p] = DoubleDouble(1) / qr.rdiag[j]
                 for i in stride(from: j - 1, through: 0, by: -1) {
                     var s = DoubleDouble.zero
-                    for l in (i + 1)...j { s += a[i + l * n] * inverse[l + j * p] }
-                    inverse[i + j * p] = -(s / a[i + i * n])
+                    for l in (i + 1)...j { s += qr.r(i, l) * inverse[l + j * p] }
+                    inverse[i + j * p] = -(s / qr.rdiag[i])
                 }
             }
             var errors = [Double](repeating: 0, count: p)

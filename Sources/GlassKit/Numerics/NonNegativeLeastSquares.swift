@@ -1,4 +1,4 @@
-/// Lawson–Hanson non-negative least squares for small dense problems (Householder QR sub-solves).
+/// Lawson–Hanson non-negative least squares for small dense problems (`HouseholderQR` sub-solves).
 enum NonNegativeLeastSquares {
     /// x ≥ 0 minimising ‖Σ_j x_j columns[j] − target‖₂.
     static func solve(columns: [[Double]], target: [Double]) -> [Double] {
@@ -60,46 +60,13 @@ enum NonNegativeLeastSquares {
         columns.map { column in zip(column, r).reduce(0) { $0 + $1.0 * $1.1 } }
     }
 
-    /// Least-squares solution of the column system by Householder QR; nil when rank deficient.
-    ///
-    /// Kept as its own plain-Double, unpivoted QR on purpose: solving the same sub-problems with
-    /// `LeastSquares` (double-double) or with MINPACK's `qrfac` moves the Prony weights by a few
-    /// ulps, which changes the simulator's heat flows in their 12th digit (0.0767164342942 →
-    /// …943) and so the files `glassview simulate dsc` writes and the committed sample study.
+    /// Least-squares solution of the column system by the unpivoted `HouseholderQR` in Double;
+    /// nil when a column is (numerically) dependent on the ones before it.
     static func leastSquares(_ columns: [[Double]], _ target: [Double]) -> [Double]? {
-        var a = columns
-        var y = target
-        let n = a.count
-        let m = y.count
-        guard n > 0, n <= m, a.allSatisfy({ $0.count == m }) else { return nil }
-        for k in 0..<n {
-            var norm = 0.0
-            for i in k..<m { norm += a[k][i] * a[k][i] }
-            norm = norm.squareRoot()
-            guard norm > 0 else { return nil }
-            let alpha = a[k][k] > 0 ? -norm : norm
-            var v = Array(a[k][k..<m])
-            v[0] -= alpha
-            let vv = v.reduce(0) { $0 + $1 * $1 }
-            guard vv > 0 else { continue }
-            for j in k..<n {
-                var s = 0.0
-                for i in 0..<v.count { s += v[i] * a[j][k + i] }
-                s = 2 * s / vv
-                for i in 0..<v.count { a[j][k + i] -= s * v[i] }
-            }
-            var s = 0.0
-            for i in 0..<v.count { s += v[i] * y[k + i] }
-            s = 2 * s / vv
-            for i in 0..<v.count { y[k + i] -= s * v[i] }
-        }
-        var x = [Double](repeating: 0, count: n)
-        for i in stride(from: n - 1, through: 0, by: -1) {
-            var s = y[i]
-            for j in (i + 1)..<n { s -= a[j][i] * x[j] }
-            guard abs(a[i][i]) > 1e-300 else { return nil }
-            x[i] = s / a[i][i]
-        }
-        return x
+        let n = columns.count
+        let m = target.count
+        guard n > 0, n <= m, columns.allSatisfy({ $0.count == m }) else { return nil }
+        let qr = HouseholderQR(m: m, n: n, columnMajor: columns.flatMap { $0 }, pivot: false)
+        return qr.solve(target, tiny: 1e-300)
     }
 }

@@ -1,0 +1,69 @@
+import Foundation
+import XCTest
+
+/// Option values are checked in `validate()` and reported through the one exit path of
+/// Glassview.swift: one line `glassview: --opt: …; expected …`, status 64, no usage text, nothing
+/// on stdout — before any study is read (the study named here does not exist, which would be
+/// status 66 if it were read first).
+final class OptionValidationTests: XCTestCase {
+    static let missing = "/nonexistent/glassview-study"
+
+    func testBadOptionValuesAreOneLineUsageErrorsBeforeAnythingIsRead() throws {
+        // (command line, the option the message must name, a word of what was expected)
+        let cases: [([String], String, String)] = [
+            (["analyze", Self.missing, "--beta-window", "400:300"], "--beta-window", "LO < HI"),
+            (["analyze", Self.missing, "--tts-on", "phase"], "--tts-on", "expected one of"),
+            (["analyze", Self.missing, "--baseline", "state:"], "--baseline", "state:LABEL"),
+            (["plot", Self.missing, "--view", "nope"], "--view", "expected a number 1-9"),
+            (["plot", Self.missing, "--width", "3"], "--width/--height", "expected 10–2000"),
+            (["plot", Self.missing, "--xrange", "a:b"], "--xrange", "LO:HI"),
+            (["plot", Self.missing, "--vertical-shift", "up"], "--vertical-shift", "expected one of"),
+            (["master", Self.missing, "--qpd-window", "1"], "--qpd-window", "LO:HI"),
+            (["explore", Self.missing, "--glass-line", "500:400"], "--glass-line", "LO < HI"),
+            ([Self.missing, "--alpha-window", "x"], "--alpha-window", "LO:HI"),  // explore is the default command
+            (["simulate", "dsc", "--rates", "1,x"], "--rates", "K/min"),
+            (["simulate", "dma", "--isotherm-step", "0", "--output", Self.missing], "--isotherm-step", "at least 0.1 K"),
+        ]
+        for (args, option, expected) in cases {
+            let r = try CLI.run(args, env: ["TERM": "dumb"])
+            let line = args.joined(separator: " ")
+            XCTAssertEqual(r.status, 64, "\(line): \(r.stderr)")
+            XCTAssertEqual(r.stderr.split(separator: "\n").count, 1, "\(line): one line, got \(r.stderr)")
+            XCTAssertTrue(r.stderr.hasPrefix("glassview: \(option): "), "\(line): \(r.stderr)")
+            XCTAssertTrue(r.stderr.contains(expected), "\(line): \(r.stderr)")
+            XCTAssertFalse(r.stderr.contains("Usage:"), "\(line): \(r.stderr)")
+            XCTAssertEqual(r.stdout, "", line)
+        }
+    }
+
+    /// Malformed command lines stay ArgumentParser's: its message with the usage, status 64.
+    func testMalformedCommandLinesKeepArgumentParsersUsage() throws {
+        for args in [["analyze", Self.missing, "--bogus"], ["analyze", Self.missing, "--ts", "abc"]] {
+            let r = try CLI.run(args)
+            XCTAssertEqual(r.status, 64, r.stderr)
+            XCTAssertTrue(r.stderr.hasPrefix("Error: "), r.stderr)
+            XCTAssertTrue(r.stderr.contains("Usage: glassview analyze"), r.stderr)
+        }
+    }
+
+    /// Help and version still come from ArgumentParser through the exit path: `--help` and the
+    /// `help` command (whose run() throws ArgumentParser's request for help) print the help, status 0.
+    func testHelpAndVersionExitCleanly() throws {
+        for args in [["analyze", "--help"], ["help", "plot"], ["simulate", "dsc", "--help"]] {
+            let r = try CLI.run(args)
+            XCTAssertEqual(r.status, 0, "\(args): \(r.stderr)")
+            XCTAssertTrue(r.stdout.hasPrefix("OVERVIEW: "), "\(args): \(r.stdout)")
+            XCTAssertEqual(r.stderr, "", "\(args)")
+        }
+        let version = try CLI.run(["--version"])
+        XCTAssertEqual(version.status, 0)
+        XCTAssertTrue(version.stdout.first?.isNumber ?? false, version.stdout)
+    }
+
+    /// Errors found while running come out of the same exit path with their own status.
+    func testRunErrorsUseTheSameExitPath() throws {
+        let r = try CLI.run(["analyze", Self.missing])
+        XCTAssertEqual(r.status, 66, r.stderr)
+        XCTAssertEqual(r.stderr, "glassview: \(Self.missing): no such study directory or file\n")
+    }
+}
