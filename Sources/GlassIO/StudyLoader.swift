@@ -91,6 +91,31 @@ public enum StudyLoader {
     /// (kind and state of its first dataset). `overrides` (study.toml `[files."relative"]`) apply
     /// to every dataset; a `temperature` for a file of several sweeps is refused.
     public static func loadFile(absolute: String, relative: String, overrides: [String: MetadataEntry]) throws -> (datasets: [Dataset], source: SourceFile) {
+        let (datasets, sha256) = try readAndParse(absolute, relative: relative, overrides: overrides)
+        guard let first = datasets.first else {
+            throw GlassError(file: relative, "no dataset in the file; expected a header line and data rows")
+        }
+        return (datasets, SourceFile(path: relative, sha256: sha256, kind: first.kind, state: first.state))
+    }
+
+    /// The datasets and SHA-256 of a file. A large one is streamed (`StreamingImport`: parsed and
+    /// hashed piece by piece as it is read, never held whole); a smaller one, or one the stream
+    /// hands back, is read whole once, then hashed on another core while it is parsed.
+    static func readAndParse(_ absolute: String, relative: String, overrides: [String: MetadataEntry]) throws -> ([Dataset], String) {
+        let file = try OpenFile(absolute, shown: relative)
+        if file.size >= StreamingImport.minimumBytes {
+            var digest = FileDigest.Running()
+            let outcome = try StreamingImport.read(path: relative, overrides: overrides, sizeHint: file.size) { buffer in
+                let r = try file.read(into: buffer)
+                if r > 0 { digest.update(UnsafeRawBufferPointer(rebasing: buffer[..<r])) }
+                return r
+            }
+            switch outcome {
+            case .datasets(let d): return (d, digest.hex())
+            case .whole(let bytes): return (try parse(bytes, relative: relative, overrides: overrides), digest.hex())
+            case .reread: break
+            }
+        }
         let bytes = try readBytes(absolute, shown: relative)
         // The SHA-256 of the very bytes parsed (no second read); for a large file it runs on
         // another core while the file is parsed.
@@ -104,10 +129,42 @@ public enum StudyLoader {
             case .datasets(let d): datasets = d
             }
         }
-        guard let first = datasets.first else {
-            throw GlassError(file: relative, "no dataset in the file; expected a header line and data rows")
+        return (datasets, sha256)
+    }
+
+    /// An open regular file, closed when released.
+    final class OpenFile {
+        let fd: Int32
+        let shown: String
+        /// Size from fstat (a hint: a file may change while it is read).
+        let size: Int
+
+        init(_ path: String, shown: String) throws {
+            self.shown = shown
+            fd = open(path, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else {
+                throw GlassError(.noInput, file: shown, "cannot be read (permission denied or not a file)")
+            }
+            var st = stat()
+            guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else {
+                close(fd)
+                throw GlassError(.noInput, file: shown, "cannot be read (permission denied or not a file)")
+            }
+            size = max(Int(st.st_size), 0)
         }
-        return (datasets, SourceFile(path: relative, sha256: sha256, kind: first.kind, state: first.state))
+
+        deinit { close(fd) }
+
+        /// Reads into `buffer`: the count read, 0 at the end of the file.
+        func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+            guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
+            while true {
+                let r = Glibc.read(fd, base, buffer.count)
+                if r >= 0 { return r }
+                if errno == EINTR { continue }
+                throw GlassError(.noInput, file: shown, "cannot be read: \(String(cString: strerror(errno)))")
+            }
+        }
     }
 
     /// Files from this size on are hashed on another core while they are parsed.

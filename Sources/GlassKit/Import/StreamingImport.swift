@@ -1,0 +1,384 @@
+import Foundation
+
+/// Imports a large file in native format while it is read (issue 11): the text is never held
+/// whole. The first lines (enough for every format test and the heading) are read first; when
+/// they show a native table of one sweep whose columns are known, the rest of the file passes
+/// through one buffer of a few MB, each piece's rows parsed straight into the final column arrays
+/// (on every core: a piece is cut in two at a line), and the buffer reused. Whatever the file, the
+/// result is what `FormatDetector.read` and `DatasetBuilder.build` give for its whole bytes: any
+/// file this path is not sure of is handed back to be read whole.
+///
+/// The bytes come from `source` (GlassKit does no I/O): it fills the buffer it is given with the
+/// file's next bytes and returns how many (0 at the end). The caller hashes them as they pass.
+public enum StreamingImport {
+    /// What became of the file.
+    public enum Outcome: Sendable {
+        /// The datasets of the file (one).
+        case datasets([Dataset])
+        /// Not streamed: every byte of the file, read through `source`, for the ordinary import.
+        case whole([UInt8])
+        /// Streamed in part, then found to need the ordinary import after all (invalid UTF-8
+        /// past the first lines: the whole file is then read as Windows-1252; or a file that grew
+        /// while it was read). The caller reads the file again and imports it whole.
+        case reread
+    }
+
+    /// Files from this size on are streamed.
+    public static let minimumBytes = 4 << 20
+    /// Lines read before deciding: more than any format test looks at (TRIOS: 5000).
+    static let headLines = 5_001
+    /// Past this many bytes of first lines without `headLines` lines the file is read whole.
+    static let headLimit = 8 << 20
+    /// Size of the buffer the rest passes through.
+    static let chunkBytes = 2 << 20
+
+    /// Imports the file `path` (for messages) of about `sizeHint` bytes, with study.toml
+    /// `overrides`, reading it through `source`.
+    public static func read(path: String, overrides: [String: MetadataEntry], sizeHint: Int,
+                            from source: (UnsafeMutableRawBufferPointer) throws -> Int) throws -> Outcome {
+        // 1. The first lines.
+        var head = [UInt8]()
+        var newlines = 0
+        var eof = false
+        while newlines < headLines && !eof {
+            if head.count >= headLimit { return .whole(try rest(head, source)) }
+            let block = try readBlock(1 << 20, source)
+            eof = block.count < 1 << 20
+            newlines += countNewlines(block)
+            head.append(contentsOf: block)
+        }
+        if eof { return .whole(head) }
+        guard let cut = head.lastIndex(of: 0x0A).map({ $0 + 1 }) else { return .whole(try rest(head, source)) }
+        // 2. Streamed only when the first lines settle everything the whole file would.
+        guard let plan = plan(head, cut, path: path, overrides: overrides) else { return .whole(try rest(head, source)) }
+        return try stream(plan, head: head, cut: cut, sizeHint: sizeHint, overrides: overrides, source)
+    }
+
+    /// The table found in the first lines and the columns to parse.
+    struct Plan {
+        var table: RawTable
+        var indices: [Int]
+        /// Byte offset (in the head) and 0-based index of the first data line.
+        var start: Int
+        var startLine: Int
+    }
+
+    /// The table of a native file of one sweep, from its first `cut` bytes (whole lines); nil when
+    /// the file must be read whole: a byte-order mark, a NUL, text that is not UTF-8, another
+    /// format, no heading or too few data rows among these lines, a sweep column, or a dataset
+    /// that would stop with an error before its numbers are read.
+    static func plan(_ head: [UInt8], _ cut: Int, path: String, overrides: [String: MetadataEntry]) -> Plan? {
+        if head.starts(with: [0xEF, 0xBB, 0xBF]) || head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) { return nil }
+        let text = Array(head[..<cut])
+        let scan = text.withUnsafeBytes { ByteScan.of($0) }
+        if scan.nul != nil { return nil }
+        if scan.nonASCII, String(validating: text, as: UTF8.self) == nil { return nil }
+        let lines = TextLines(text)
+        if NetzschReader.recognises(lines) || TAUniversalReader.recognises(lines) || TriosReader.recognises(lines)
+            || EplexorReader.recognises(lines) || JSONRefusal.recognises(lines) { return nil }
+        guard let table = try? NativeReader.read(lines, path: path, encoding: .utf8),
+              table.dataLines.count >= 4, let first = table.dataLines.first,
+              !table.headers.contains(where: { ColumnMatcher.meaning(of: $0) == .sweep }),
+              let indices = DatasetBuilder.plannedColumns(table, overrides: overrides) else { return nil }
+        return Plan(table: table, indices: indices, start: lines.start(first), startLine: first)
+    }
+
+    /// Every remaining byte after `head`.
+    static func rest(_ head: [UInt8], _ source: (UnsafeMutableRawBufferPointer) throws -> Int) throws -> [UInt8] {
+        var out = head
+        var block = 1 << 20
+        while true {
+            let b = try readBlock(block, source)
+            out.append(contentsOf: b)
+            if b.count < block { return out }
+            block = min(block * 2, 64 << 20)
+        }
+    }
+
+    /// Up to `n` bytes (fewer only at the end of the file).
+    static func readBlock(_ n: Int, _ source: (UnsafeMutableRawBufferPointer) throws -> Int) throws -> [UInt8] {
+        var failure: Error?
+        let out = [UInt8](unsafeUninitializedCapacity: n) { buf, count in
+            count = 0
+            do {
+                while count < n {
+                    let r = try source(UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buf)[count...]))
+                    if r <= 0 { break }
+                    count += r
+                }
+            } catch {
+                failure = error
+            }
+        }
+        if let failure { throw failure }
+        return out
+    }
+
+    static func countNewlines(_ bytes: [UInt8]) -> Int {
+        bytes.withUnsafeBytes { ByteScan.newlines($0) }
+    }
+
+    /// The column buffers, written by the two halves of a piece (each its own rows).
+    struct Targets: @unchecked Sendable {
+        let columns: [UnsafeMutablePointer<Double>]
+        let capacity: Int
+    }
+
+    /// What one half of a piece gave.
+    struct Part: Sendable {
+        var rows = 0
+        var lines = RowLines()
+        var failure: GlassError?
+        var nul: Int?
+        var nonASCII = false
+        var newlines = 0
+    }
+
+    /// Reads and parses the rest of the file, the head's data lines first.
+    static func stream(_ plan: Plan, head: [UInt8], cut: Int, sizeHint: Int, overrides: [String: MetadataEntry],
+                       _ source: (UnsafeMutableRawBufferPointer) throws -> Int) throws -> Outcome {
+        let table = plan.table
+        let expected = table.headers.count
+        // A row that parses is at least `expected` bytes (its separators and a digit a wanted
+        // field) plus its line feed, so this bounds the rows; the pages not written cost nothing.
+        let capacity = (max(sizeHint - plan.start, 0) + 1) / (expected + 1) + 2
+        var failure: GlassError?
+        var rows = 0
+        var lines = RowLines()
+        var outcome: Outcome?
+        let values = try TableReader.withColumns(plan.indices.count, capacity, rows: { rows }) { buffers in
+            let targets = Targets(columns: buffers.compactMap { $0.baseAddress }, capacity: capacity)
+            guard targets.columns.count == plan.indices.count else { outcome = .whole(try rest(head, source)); return }
+            var consumed = head.count          // bytes of the file read so far
+            var lineIndex = plan.startLine     // 0-based line of the next byte to parse
+            // Parses whole lines `[0, n)` of `p`; false when the file must be read again.
+            func piece(_ p: UnsafePointer<UInt8>, _ n: Int) throws -> Bool {
+                let result = try parsePiece(p, n, table: table, indices: plan.indices, targets: targets,
+                                            row: rows, line: lineIndex, parse: failure == nil)
+                guard let result else { return false }
+                if failure == nil {
+                    rows += result.rows
+                    lines.append(contentsOf: result.lines)
+                    failure = result.failure
+                }
+                lineIndex += result.newlines
+                return true
+            }
+            // The head's data lines, then the rest through one buffer; a line longer than the
+            // buffer grows it.
+            let ok = try head.withUnsafeBufferPointer { h -> Bool in
+                guard let base = h.baseAddress else { return true }
+                return try piece(base + plan.start, cut - plan.start)
+            }
+            guard ok else { outcome = .reread; return }
+            var size = max(chunkBytes, 2 * (head.count - cut))
+            var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 64)
+            defer { buffer.deallocate() }
+            var filled = head.count - cut
+            head.withUnsafeBytes { h in
+                if filled > 0, let src = h.baseAddress, let dst = buffer.baseAddress { dst.copyMemory(from: src + cut, byteCount: filled) }
+            }
+            var atEnd = false
+            while !atEnd {
+                while filled < size {
+                    let r = try source(UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
+                    if r <= 0 { atEnd = true; break }
+                    filled += r
+                    consumed += r
+                }
+                if consumed > sizeHint { outcome = .reread; return }   // the file grew while read
+                guard let base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+                // Whole lines: up to the last line feed (everything at the end of the file).
+                var n = filled
+                if !atEnd {
+                    guard let lf = lastNewline(base, filled) else {
+                        // One line fills the buffer: a larger buffer.
+                        let bigger = UnsafeMutableRawBufferPointer.allocate(byteCount: size * 2, alignment: 64)
+                        if let d = bigger.baseAddress { d.copyMemory(from: UnsafeRawPointer(base), byteCount: filled) }
+                        buffer.deallocate()
+                        buffer = bigger
+                        size *= 2
+                        continue
+                    }
+                    n = lf + 1
+                }
+                if n > 0 {
+                    guard try piece(base, n) else { outcome = .reread; return }
+                }
+                // The partial last line moves to the front.
+                if filled > n { memmove(base, base + n, filled - n) }
+                filled -= n
+            }
+        }
+        if let outcome { return outcome }
+        var t = table
+        t.dataLines = []
+        t.streamed = StreamedColumns(indices: plan.indices, values: values, lines: lines, failure: failure)
+        return .datasets([try DatasetBuilder.build(t, overrides: overrides)])
+    }
+
+    static func lastNewline(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int? {
+        var i = n - 1
+        while i >= 0 {
+            if p[i] == 0x0A { return i }
+            i -= 1
+        }
+        return nil
+    }
+
+    /// A piece of whole lines parsed: rows, their lines, the first error, line feeds counted.
+    struct PieceResult {
+        var rows: Int
+        var lines: RowLines
+        var failure: GlassError?
+        var newlines: Int
+    }
+
+    /// Parses the whole lines `[0, n)` of `p` (the first on 0-based line `line`) into the columns
+    /// from row `row` on — both halves at once for a large piece. Throws the NUL error; nil when
+    /// the text is not UTF-8 (the file is then read whole, as Windows-1252). With `parse` false
+    /// (an earlier row failed) the bytes are only checked.
+    static func parsePiece(_ p: UnsafePointer<UInt8>, _ n: Int, table: RawTable, indices: [Int], targets: Targets,
+                           row: Int, line: Int, parse: Bool) throws -> PieceResult? {
+        // Cut in two at a line feed near the middle; the second half writes its rows from the
+        // first half's line count on (a bound on its rows), if the columns have room for that.
+        var cut = n
+        var firstNewlines = 0
+        if n >= 1 << 18, ProcessInfo.processInfo.activeProcessorCount > 1,
+           let hit = memchr(p + n / 2, 0x0A, n - n / 2) {
+            let m = p.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+            let lf = ByteScan.newlines(UnsafeRawBufferPointer(start: p, count: m))
+            let secondBound = (n - m + 1) / (table.headers.count + 1) + 1
+            if m < n, row + lf + secondBound <= targets.capacity {
+                cut = m
+                firstNewlines = lf
+            }
+        }
+        let cuts = cut < n ? [0, cut, n] : [0, n]
+        let halves = cuts.count - 1
+        let pointer = Pointer(p: p)
+        let shift = firstNewlines
+        let parts = ParallelMap.map(Array(0..<halves), parallel: halves > 1) { k -> Part in
+            scanAndParse(pointer.p + cuts[k], cuts[k + 1] - cuts[k], table: table, indices: indices, targets: targets,
+                         row: k == 0 ? row : row + shift, line: k == 0 ? line : line + shift, parse: parse)
+        }
+        // The first NUL of the file is an error, whatever else is wrong (as when read whole).
+        for (k, part) in parts.enumerated() {
+            if let at = part.nul {
+                let before = ByteScan.newlines(UnsafeRawBufferPointer(start: p, count: cuts[k] + at))
+                throw GlassError(file: table.path, line: line + before + 1, "binary data (a NUL byte); expected a text export")
+            }
+        }
+        if parts.contains(where: { $0.nonASCII }), String(validating: UnsafeBufferPointer(start: p, count: n), as: UTF8.self) == nil {
+            return nil
+        }
+        let newlines = parts.reduce(0) { $0 + $1.newlines }
+        guard parse else { return PieceResult(rows: 0, lines: RowLines(), failure: nil, newlines: newlines) }
+        var result = PieceResult(rows: parts[0].rows, lines: parts[0].lines, failure: parts[0].failure, newlines: newlines)
+        if halves == 2 && result.failure == nil {
+            let second = parts[1]
+            // Close the gap the first half's blank and comment lines left.
+            if parts[0].rows < firstNewlines, second.rows > 0 {
+                for c in targets.columns {
+                    (c + row + parts[0].rows).update(from: c + row + firstNewlines, count: second.rows)
+                }
+            }
+            result.rows += second.rows
+            result.lines.append(contentsOf: second.lines)
+            result.failure = second.failure
+        }
+        return result
+    }
+
+    struct Pointer: @unchecked Sendable { let p: UnsafePointer<UInt8> }
+
+    /// One half: its bytes checked for NUL and non-ASCII, its rows parsed (up to the first error).
+    static func scanAndParse(_ p: UnsafePointer<UInt8>, _ n: Int, table: RawTable, indices: [Int], targets: Targets,
+                             row: Int, line: Int, parse: Bool) -> Part {
+        var part = Part()
+        let scan = ByteScan.of(UnsafeRawBufferPointer(start: p, count: n))
+        part.nul = scan.nul
+        part.nonASCII = scan.nonASCII
+        part.newlines = scan.newlines
+        guard parse, scan.nul == nil else { return part }
+        var parser = RowParser(table, indices)
+        targets.columns.withUnsafeBufferPointer { cols in
+            guard let columns = cols.baseAddress else { return }
+            var s = 0
+            var li = line
+            var r = row
+            while s < n {
+                let lf = memchr(p + s, 0x0A, n - s).map { p.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? n
+                var e = lf
+                if e > s, p[e - 1] == 0x0D { e -= 1 }
+                li += 1
+                // Blank lines and comments are not rows (NativeReader's rule).
+                var f = s
+                while f < e, p[f] == 0x20 || p[f] == 0x09 { f += 1 }
+                if f < e && p[f] != 0x23 {
+                    if r >= targets.capacity {
+                        part.failure = GlassError(file: table.path, line: li, "more rows than the file's size allows; the file changed while it was read")
+                        return
+                    }
+                    if let error = parser.parse(p, s, e, line: li, columns, r) {
+                        part.failure = error
+                        return
+                    }
+                    part.lines.append(li)
+                    r += 1
+                }
+                s = lf + 1
+            }
+            part.rows = r - row
+        }
+        return part
+    }
+}
+
+/// Whole-buffer byte checks, 8 bytes a step.
+enum ByteScan {
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+
+    /// Number of zero bytes of `x` (exact: no borrow crosses bytes).
+    @inline(__always) static func zeros(_ x: UInt64) -> Int {
+        (~(((x & lows) &+ lows) | x | lows)).nonzeroBitCount
+    }
+
+    /// Offset of the first NUL byte (then the other answers cover only the bytes before it),
+    /// whether any byte is ≥ 0x80, and the number of line feeds.
+    static func of(_ raw: UnsafeRawBufferPointer) -> (nul: Int?, nonASCII: Bool, newlines: Int) {
+        let n = raw.count
+        var high: UInt64 = 0
+        var lf = 0
+        var i = 0
+        while i + 8 <= n {
+            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            if zeros(w) != 0 { break }   // a NUL in this word: byte by byte below
+            high |= w
+            lf &+= zeros(w ^ (ones &* 0x0A))
+            i += 8
+        }
+        while i < n {
+            let b = raw[i]
+            if b == 0 { return (i, high & ~lows != 0, lf) }
+            high |= UInt64(b)
+            if b == 0x0A { lf += 1 }
+            i += 1
+        }
+        return (nil, high & ~lows != 0, lf)
+    }
+
+    /// Number of line feeds.
+    static func newlines(_ raw: UnsafeRawBufferPointer) -> Int {
+        let n = raw.count
+        var lf = 0
+        var i = 0
+        while i + 8 <= n {
+            lf &+= zeros(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ (ones &* 0x0A))
+            i += 8
+        }
+        while i < n { if raw[i] == 0x0A { lf += 1 }; i += 1 }
+        return lf
+    }
+}
