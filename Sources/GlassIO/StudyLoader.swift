@@ -104,19 +104,27 @@ public enum StudyLoader {
     static func readAndParse(_ absolute: String, relative: String, overrides: [String: MetadataEntry]) throws -> ([Dataset], String) {
         let file = try OpenFile(absolute, shown: relative)
         if file.size >= StreamingImport.minimumBytes {
-            var digest = FileDigest.Running()
-            let outcome = try StreamingImport.read(path: relative, overrides: overrides, sizeHint: file.size) { buffer in
-                let r = try file.read(into: buffer)
-                if r > 0 { digest.update(UnsafeRawBufferPointer(rebasing: buffer[..<r])) }
-                return r
-            }
+            let digest = RunningDigest()
+            let outcome = try StreamingImport.read(path: relative, overrides: overrides, sizeHint: file.size,
+                                                   from: { try file.read(into: $0) }, digest: { digest.update($0) })
             switch outcome {
             case .datasets(let d): return (d, digest.hex())
-            case .whole(let bytes): return (try parse(bytes, relative: relative, overrides: overrides), digest.hex())
+            case .whole(let bytes): return try parseAndHash(bytes, relative: relative, overrides: overrides)
             case .reread: break
             }
         }
-        let bytes = try readBytes(absolute, shown: relative)
+        return try parseAndHash(try readBytes(absolute, shown: relative), relative: relative, overrides: overrides)
+    }
+
+    /// The digest of a streamed file, fed in order by one piece at a time (never concurrently).
+    final class RunningDigest: @unchecked Sendable {
+        private var running = FileDigest.Running()
+        func update(_ bytes: UnsafeRawBufferPointer) { running.update(bytes) }
+        func hex() -> String { running.hex() }
+    }
+
+    /// The datasets and SHA-256 of a whole file's bytes.
+    static func parseAndHash(_ bytes: [UInt8], relative: String, overrides: [String: MetadataEntry]) throws -> ([Dataset], String) {
         // The SHA-256 of the very bytes parsed (no second read); for a large file it runs on
         // another core while the file is parsed.
         let parts = try ParallelMap.map([false, true], parallel: bytes.count >= parallelDigestBytes) { digest -> LoadedPart in

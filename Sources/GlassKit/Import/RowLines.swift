@@ -38,11 +38,11 @@ public struct RowLines: RandomAccessCollection, Sendable, Equatable {
         count += n - 1  // the others continue that run
     }
 
-    /// Adds every row of `other`, in order.
-    public mutating func append(contentsOf other: RowLines) {
+    /// Adds every row of `other`, in order, its lines moved by `lineOffset`.
+    public mutating func append(contentsOf other: RowLines, lineOffset: Int = 0) {
         for k in other.runRows.indices {
             let end = k + 1 < other.runRows.count ? other.runRows[k + 1] : other.count
-            append(consecutive: end - other.runRows[k], from: other.runLines[k])
+            append(consecutive: end - other.runRows[k], from: other.runLines[k] + lineOffset)
         }
     }
 

@@ -9,7 +9,9 @@ import Foundation
 /// file this path is not sure of is handed back to be read whole.
 ///
 /// The bytes come from `source` (GlassKit does no I/O): it fills the buffer it is given with the
-/// file's next bytes and returns how many (0 at the end). The caller hashes them as they pass.
+/// file's next bytes and returns how many (0 at the end). A streamed file's bytes are handed to
+/// `digest` in order, each piece once, on a core beside its parsing (the SHA-256 of the same
+/// bytes); a file read whole is not (the caller hashes the bytes returned).
 public enum StreamingImport {
     /// What became of the file.
     public enum Outcome: Sendable {
@@ -35,7 +37,8 @@ public enum StreamingImport {
     /// Imports the file `path` (for messages) of about `sizeHint` bytes, with study.toml
     /// `overrides`, reading it through `source`.
     public static func read(path: String, overrides: [String: MetadataEntry], sizeHint: Int,
-                            from source: (UnsafeMutableRawBufferPointer) throws -> Int) throws -> Outcome {
+                            from source: (UnsafeMutableRawBufferPointer) throws -> Int,
+                            digest: @escaping @Sendable (UnsafeRawBufferPointer) -> Void) throws -> Outcome {
         // 1. The first lines.
         var head = [UInt8]()
         var newlines = 0
@@ -51,7 +54,7 @@ public enum StreamingImport {
         guard let cut = head.lastIndex(of: 0x0A).map({ $0 + 1 }) else { return .whole(try rest(head, source)) }
         // 2. Streamed only when the first lines settle everything the whole file would.
         guard let plan = plan(head, cut, path: path, overrides: overrides) else { return .whole(try rest(head, source)) }
-        return try stream(plan, head: head, cut: cut, sizeHint: sizeHint, overrides: overrides, source)
+        return try stream(plan, head: head, cut: cut, sizeHint: sizeHint, overrides: overrides, source, digest)
     }
 
     /// The table found in the first lines and the columns to parse.
@@ -136,25 +139,29 @@ public enum StreamingImport {
 
     /// Reads and parses the rest of the file, the head's data lines first.
     static func stream(_ plan: Plan, head: [UInt8], cut: Int, sizeHint: Int, overrides: [String: MetadataEntry],
-                       _ source: (UnsafeMutableRawBufferPointer) throws -> Int) throws -> Outcome {
+                       _ source: (UnsafeMutableRawBufferPointer) throws -> Int,
+                       _ digest: @escaping @Sendable (UnsafeRawBufferPointer) -> Void) throws -> Outcome {
         let table = plan.table
         let expected = table.headers.count
         // A row that parses is at least `expected` bytes (its separators and a digit a wanted
         // field) plus its line feed, so this bounds the rows; the pages not written cost nothing.
-        let capacity = (max(sizeHint - plan.start, 0) + 1) / (expected + 1) + 2
+        func rowBound(_ bytes: Int) -> Int { (max(bytes, 0) + 1) / (expected + 1) + 2 }
+        let capacity = rowBound(sizeHint - plan.start)
         var failure: GlassError?
         var rows = 0
         var lines = RowLines()
         var outcome: Outcome?
+        var state = PieceState()
+        defer { state.release() }
         let values = try TableReader.withColumns(plan.indices.count, capacity, rows: { rows }) { buffers in
             let targets = Targets(columns: buffers.compactMap { $0.baseAddress }, capacity: capacity)
             guard targets.columns.count == plan.indices.count else { outcome = .whole(try rest(head, source)); return }
             var consumed = head.count          // bytes of the file read so far
             var lineIndex = plan.startLine     // 0-based line of the next byte to parse
-            // Parses whole lines `[0, n)` of `p`; false when the file must be read again.
-            func piece(_ p: UnsafePointer<UInt8>, _ n: Int) throws -> Bool {
-                let result = try parsePiece(p, n, table: table, indices: plan.indices, targets: targets,
-                                            row: rows, line: lineIndex, parse: failure == nil)
+            // Parses whole lines `[0, n)` of `p` (hashing `hashed`); false when the file must be read again.
+            func piece(_ p: UnsafePointer<UInt8>, _ n: Int, hashed: UnsafeRawBufferPointer) throws -> Bool {
+                let result = try parsePiece(p, n, hashed: hashed, digest: digest, table: table, indices: plan.indices,
+                                            targets: targets, row: rows, line: lineIndex, parse: failure == nil, state: &state)
                 guard let result else { return false }
                 if failure == nil {
                     rows += result.rows
@@ -164,11 +171,11 @@ public enum StreamingImport {
                 lineIndex += result.newlines
                 return true
             }
-            // The head's data lines, then the rest through one buffer; a line longer than the
-            // buffer grows it.
+            // The head's data lines (the head hashed from its first byte), then the rest through
+            // one buffer; a line longer than the buffer grows it.
             let ok = try head.withUnsafeBufferPointer { h -> Bool in
                 guard let base = h.baseAddress else { return true }
-                return try piece(base + plan.start, cut - plan.start)
+                return try piece(base + plan.start, cut - plan.start, hashed: UnsafeRawBufferPointer(start: base, count: cut))
             }
             guard ok else { outcome = .reread; return }
             var size = max(chunkBytes, 2 * (head.count - cut))
@@ -203,7 +210,7 @@ public enum StreamingImport {
                     n = lf + 1
                 }
                 if n > 0 {
-                    guard try piece(base, n) else { outcome = .reread; return }
+                    guard try piece(base, n, hashed: UnsafeRawBufferPointer(start: base, count: n)) else { outcome = .reread; return }
                 }
                 // The partial last line moves to the front.
                 if filled > n { memmove(base, base + n, filled - n) }
@@ -226,6 +233,29 @@ public enum StreamingImport {
         return nil
     }
 
+    /// Kept from piece to piece: the second half's scratch columns and the share of a piece the
+    /// first half parses (adjusted so that both cores finish together; the values never depend on it).
+    struct PieceState {
+        var scratch: [UnsafeMutablePointer<Double>] = []
+        var scratchRows = 0
+        var share = 0.6
+
+        mutating func scratch(columns: Int, rows: Int) -> Targets {
+            if rows > scratchRows || scratch.count != columns {
+                release()
+                scratch = (0..<columns).map { _ in UnsafeMutablePointer<Double>.allocate(capacity: rows) }
+                scratchRows = rows
+            }
+            return Targets(columns: scratch, capacity: scratchRows)
+        }
+
+        mutating func release() {
+            for c in scratch { c.deallocate() }
+            scratch = []
+            scratchRows = 0
+        }
+    }
+
     /// A piece of whole lines parsed: rows, their lines, the first error, line feeds counted.
     struct PieceResult {
         var rows: Int
@@ -235,60 +265,89 @@ public enum StreamingImport {
     }
 
     /// Parses the whole lines `[0, n)` of `p` (the first on 0-based line `line`) into the columns
-    /// from row `row` on — both halves at once for a large piece. Throws the NUL error; nil when
-    /// the text is not UTF-8 (the file is then read whole, as Windows-1252). With `parse` false
-    /// (an earlier row failed) the bytes are only checked.
-    static func parsePiece(_ p: UnsafePointer<UInt8>, _ n: Int, table: RawTable, indices: [Int], targets: Targets,
-                           row: Int, line: Int, parse: Bool) throws -> PieceResult? {
-        // Cut in two at a line feed near the middle; the second half writes its rows from the
-        // first half's line count on (a bound on its rows), if the columns have room for that.
+    /// from row `row` on, and hands `hashed` to `digest`. A large piece is cut in two at a line
+    /// feed: the first part is parsed on one core into the columns; the digest and the second part
+    /// run on the other, the second part into scratch columns moved after the first part's rows.
+    /// Throws the NUL error; nil when the text is not UTF-8 (the file is then read whole, as
+    /// Windows-1252). With `parse` false (an earlier row failed) the bytes are only checked.
+    static func parsePiece(_ p: UnsafePointer<UInt8>, _ n: Int, hashed: UnsafeRawBufferPointer,
+                           digest: @escaping @Sendable (UnsafeRawBufferPointer) -> Void,
+                           table: RawTable, indices: [Int], targets: Targets,
+                           row: Int, line: Int, parse: Bool, state: inout PieceState) throws -> PieceResult? {
         var cut = n
-        var firstNewlines = 0
-        if n >= 1 << 18, ProcessInfo.processInfo.activeProcessorCount > 1,
-           let hit = memchr(p + n / 2, 0x0A, n - n / 2) {
-            let m = p.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
-            let lf = ByteScan.newlines(UnsafeRawBufferPointer(start: p, count: m))
-            let secondBound = (n - m + 1) / (table.headers.count + 1) + 1
-            if m < n, row + lf + secondBound <= targets.capacity {
-                cut = m
-                firstNewlines = lf
+        if n >= 1 << 18, ProcessInfo.processInfo.activeProcessorCount > 1 {
+            let at = min(max(Int(Double(n) * state.share), 1), n - 1)
+            if let hit = memchr(p + at, 0x0A, n - at) {
+                cut = p.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
             }
         }
-        let cuts = cut < n ? [0, cut, n] : [0, n]
-        let halves = cuts.count - 1
+        let split = cut < n
+        let cutAt = cut
+        let scratch = split ? state.scratch(columns: targets.columns.count, rows: (n - cut + 1) / (table.headers.count + 1) + 2) : targets
         let pointer = Pointer(p: p)
-        let shift = firstNewlines
-        let parts = ParallelMap.map(Array(0..<halves), parallel: halves > 1) { k -> Part in
-            scanAndParse(pointer.p + cuts[k], cuts[k + 1] - cuts[k], table: table, indices: indices, targets: targets,
-                         row: k == 0 ? row : row + shift, line: k == 0 ? line : line + shift, parse: parse)
-        }
-        // The first NUL of the file is an error, whatever else is wrong (as when read whole).
-        for (k, part) in parts.enumerated() {
-            if let at = part.nul {
-                let before = ByteScan.newlines(UnsafeRawBufferPointer(start: p, count: cuts[k] + at))
-                throw GlassError(file: table.path, line: line + before + 1, "binary data (a NUL byte); expected a text export")
+        let hash = HashRegion(region: hashed)
+        let started = DispatchTime.now().uptimeNanoseconds
+        let parts = ParallelMap.map(split ? [0, 1] : [0], parallel: split) { k -> (Part, UInt64) in
+            if k == 0 {
+                if !split { digest(hash.region) }
+                let part = scanAndParse(pointer.p, cutAt, table: table, indices: indices, targets: targets,
+                                        row: row, line: line, parse: parse)
+                return (part, DispatchTime.now().uptimeNanoseconds)
             }
+            digest(hash.region)
+            // Lines numbered from 0 here; the first part's count is added below.
+            let part = scanAndParse(pointer.p + cutAt, n - cutAt, table: table, indices: indices, targets: scratch,
+                                    row: 0, line: 0, parse: parse)
+            return (part, DispatchTime.now().uptimeNanoseconds)
         }
-        if parts.contains(where: { $0.nonASCII }), String(validating: UnsafeBufferPointer(start: p, count: n), as: UTF8.self) == nil {
+        if split {
+            // Move the cut towards the part that finished first, for the next piece.
+            let a = Double(parts[0].1 &- started), b = Double(parts[1].1 &- started)
+            if a + b > 0 { state.share = min(0.9, max(0.3, state.share + 0.5 * state.share * (b - a) / (a + b))) }
+        }
+        let first = parts[0].0
+        // The first NUL of the file is an error, whatever else is wrong (as when read whole).
+        if let at = first.nul {
+            throw GlassError(file: table.path, line: line + ByteScan.newlines(UnsafeRawBufferPointer(start: p, count: at)) + 1,
+                             "binary data (a NUL byte); expected a text export")
+        }
+        if split, let at = parts[1].0.nul {
+            throw GlassError(file: table.path, line: line + first.newlines + ByteScan.newlines(UnsafeRawBufferPointer(start: p + cut, count: at)) + 1,
+                             "binary data (a NUL byte); expected a text export")
+        }
+        if parts.contains(where: { $0.0.nonASCII }), String(validating: UnsafeBufferPointer(start: p, count: n), as: UTF8.self) == nil {
             return nil
         }
-        let newlines = parts.reduce(0) { $0 + $1.newlines }
+        let newlines = parts.reduce(0) { $0 + $1.0.newlines }
         guard parse else { return PieceResult(rows: 0, lines: RowLines(), failure: nil, newlines: newlines) }
-        var result = PieceResult(rows: parts[0].rows, lines: parts[0].lines, failure: parts[0].failure, newlines: newlines)
-        if halves == 2 && result.failure == nil {
-            let second = parts[1]
-            // Close the gap the first half's blank and comment lines left.
-            if parts[0].rows < firstNewlines, second.rows > 0 {
-                for c in targets.columns {
-                    (c + row + parts[0].rows).update(from: c + row + firstNewlines, count: second.rows)
-                }
+        var result = PieceResult(rows: first.rows, lines: first.lines, failure: first.failure, newlines: newlines)
+        if split && result.failure == nil {
+            let second = parts[1].0
+            let shift = line + first.newlines
+            if row + first.rows + second.rows > targets.capacity {
+                result.failure = GlassError(file: table.path, line: shift + 1, "more rows than the file's size allows; the file changed while it was read")
+                return result
+            }
+            for (c, s) in zip(targets.columns, scratch.columns) {
+                (c + row + first.rows).update(from: s, count: second.rows)
             }
             result.rows += second.rows
-            result.lines.append(contentsOf: second.lines)
-            result.failure = second.failure
+            result.lines.append(contentsOf: second.lines, lineOffset: shift)
+            if second.failure != nil {
+                // The error again, on its row, with its line in the file.
+                result.failure = reparse(p + cut, n - cut, table: table, indices: indices, targets: scratch, line: shift)
+            }
         }
         return result
     }
+
+    /// The error of the first failing row of `[0, n)`, its lines numbered from `line`.
+    static func reparse(_ p: UnsafePointer<UInt8>, _ n: Int, table: RawTable, indices: [Int], targets: Targets,
+                        line: Int) -> GlassError? {
+        scanAndParse(p, n, table: table, indices: indices, targets: targets, row: 0, line: line, parse: true).failure
+    }
+
+    struct HashRegion: @unchecked Sendable { let region: UnsafeRawBufferPointer }
 
     struct Pointer: @unchecked Sendable { let p: UnsafePointer<UInt8> }
 
