@@ -78,7 +78,14 @@ public enum MetadataKeys {
 
     /// `Cooling Rate` → `cooling_rate`.
     public static func normalise(_ key: String) -> String {
-        key.trimmedSpaces.lowercased()
-            .replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
+        let t = key.trimmedSpaces
+        if t.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (the common key), on bytes: lower case, spaces and hyphens to `_`.
+            return String(decoding: t.utf8.map { b -> UInt8 in
+                if b == 0x20 || b == 0x2D { return 0x5F }
+                return b >= 0x41 && b <= 0x5A ? b + 0x20 : b
+            }, as: UTF8.self)
+        }
+        return t.lowercased().replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
     }
 }

@@ -31,14 +31,15 @@ public enum StreamingImport {
     static let headLines = 5_001
     /// Past this many bytes of first lines without `headLines` lines the file is read whole.
     static let headLimit = 8 << 20
-    /// Size of the buffer the rest passes through.
-    static let chunkBytes = 2 << 20
+    /// Size of the buffer the rest passes through (a parameter of `read` for tests).
+    public static let chunkBytes = 2 << 20
 
     /// Imports the file `path` (for messages) of about `sizeHint` bytes, with study.toml
     /// `overrides`, reading it through `source`.
     public static func read(path: String, overrides: [String: MetadataEntry], sizeHint: Int,
                             from source: (UnsafeMutableRawBufferPointer) throws -> Int,
-                            digest: @escaping @Sendable (UnsafeRawBufferPointer) -> Void) throws -> Outcome {
+                            digest: @escaping @Sendable (UnsafeRawBufferPointer) -> Void,
+                            chunk: Int = StreamingImport.chunkBytes) throws -> Outcome {
         // 1. The first lines.
         var head = [UInt8]()
         var newlines = 0
@@ -54,7 +55,7 @@ public enum StreamingImport {
         guard let cut = head.lastIndex(of: 0x0A).map({ $0 + 1 }) else { return .whole(try rest(head, source)) }
         // 2. Streamed only when the first lines settle everything the whole file would.
         guard let plan = plan(head, cut, path: path, overrides: overrides) else { return .whole(try rest(head, source)) }
-        return try stream(plan, head: head, cut: cut, sizeHint: sizeHint, overrides: overrides, source, digest)
+        return try stream(plan, head: head, cut: cut, sizeHint: sizeHint, overrides: overrides, chunk: max(chunk, 1 << 12), source, digest)
     }
 
     /// The table found in the first lines and the columns to parse.
@@ -138,7 +139,7 @@ public enum StreamingImport {
     }
 
     /// Reads and parses the rest of the file, the head's data lines first.
-    static func stream(_ plan: Plan, head: [UInt8], cut: Int, sizeHint: Int, overrides: [String: MetadataEntry],
+    static func stream(_ plan: Plan, head: [UInt8], cut: Int, sizeHint: Int, overrides: [String: MetadataEntry], chunk: Int,
                        _ source: (UnsafeMutableRawBufferPointer) throws -> Int,
                        _ digest: @escaping @Sendable (UnsafeRawBufferPointer) -> Void) throws -> Outcome {
         let table = plan.table
@@ -178,7 +179,7 @@ public enum StreamingImport {
                 return try piece(base + plan.start, cut - plan.start, hashed: UnsafeRawBufferPointer(start: base, count: cut))
             }
             guard ok else { outcome = .reread; return }
-            var size = max(chunkBytes, 2 * (head.count - cut))
+            var size = max(chunk, 2 * (head.count - cut))
             var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 64)
             defer { buffer.deallocate() }
             var filled = head.count - cut
