@@ -29,7 +29,7 @@ public enum StudyLoader {
             }
             contents = try StudyToml.parse(text)
         }
-        let files = try dataFiles(root)
+        let files = try dataFiles(atPath: root.path)
         for key in contents.files.keys where !files.contains(key) {
             throw GlassError(.usage, file: "study.toml", "files.\"\(key)\" names no data file of the study")
         }
@@ -38,8 +38,9 @@ public enum StudyLoader {
         // Files are read, hashed and parsed concurrently (issue 11); results are taken in path
         // order, and the error of the first failing file in path order is the one thrown.
         let overrides = contents.files
+        let base = root.path.hasSuffix("/") ? root.path : root.path + "/"
         let loaded = try ParallelMap.map(files) { rel in
-            try loadFile(absolute: root.appendingPathComponent(rel).path, relative: rel, overrides: overrides[rel] ?? [:])
+            try loadFile(absolute: base + rel, relative: rel, overrides: overrides[rel] ?? [:])
         }
         for (d, s) in loaded {
             datasets.append(contentsOf: d)
@@ -53,37 +54,49 @@ public enum StudyLoader {
 
     /// Relative paths of the data files below `root`, sorted.
     public static func dataFiles(_ root: URL) throws -> [String] {
+        try dataFiles(atPath: root.path)
+    }
+
+    /// Relative paths of the data files below the directory `root`, sorted (paths joined as
+    /// strings: `URL.appendingPathComponent` per file was 3 % of loading a study of 250 files).
+    static func dataFiles(atPath root: String) throws -> [String] {
         var out: [String] = []
-        func walk(_ dir: URL, _ prefix: String) throws {
+        func walk(_ dir: String, _ prefix: String) throws {
             let names: [String]
-            do { names = try FileManager.default.contentsOfDirectory(atPath: dir.path) } catch {
-                throw GlassError(.noInput, file: prefix.isEmpty ? dir.path : prefix, "cannot list the directory")
+            do { names = try FileManager.default.contentsOfDirectory(atPath: dir) } catch {
+                throw GlassError(.noInput, file: prefix.isEmpty ? dir : prefix, "cannot list the directory")
             }
             for name in names.sorted() where !name.hasPrefix(".") {
-                let url = dir.appendingPathComponent(name)
+                let path = dir.hasSuffix("/") ? dir + name : dir + "/" + name
                 let rel = prefix.isEmpty ? name : prefix + "/" + name
                 var st = stat()
-                guard lstat(url.path, &st) == 0 else { continue }
+                guard lstat(path, &st) == 0 else { continue }
                 let type = st.st_mode & S_IFMT
-                if type == S_IFDIR { try walk(url, rel); continue }
+                if type == S_IFDIR { try walk(path, rel); continue }
                 var isRegular = type == S_IFREG
                 if type == S_IFLNK {
                     // A symlink to a file is read; a symlinked directory is not followed;
                     // a broken link with a data name is an unreadable file, not a silent gap.
                     var target = stat()
-                    if stat(url.path, &target) != 0 {
-                        if extensions.contains((name as NSString).pathExtension.lowercased()) {
+                    if stat(path, &target) != 0 {
+                        if extensions.contains(pathExtension(name)) {
                             throw GlassError(.noInput, file: rel, "cannot be read (broken symbolic link)")
                         }
                         continue
                     }
                     isRegular = (target.st_mode & S_IFMT) == S_IFREG
                 }
-                if isRegular, extensions.contains((name as NSString).pathExtension.lowercased()) { out.append(rel) }
+                if isRegular, extensions.contains(pathExtension(name)) { out.append(rel) }
             }
         }
         try walk(root, "")
         return out.sorted()
+    }
+
+    /// The lower-cased extension of a file name (`NSString.pathExtension`: after the last dot,
+    /// none for a name that starts with its only dot or ends with a dot).
+    static func pathExtension(_ name: String) -> String {
+        (name as NSString).pathExtension.lowercased()
     }
 
     /// Reads and imports one file: its datasets (one, or one per sweep of a multi-sweep file,

@@ -215,4 +215,26 @@ import Testing
             #expect(MetadataKeys.normalise(n) == t.lowercased().replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_"), "\(n)")
         }
     }
+
+    /// The scalar-by-scalar trim `trimmedSpaces` replaced.
+    func scalarTrim(_ s: String) -> String {
+        let scalars = s.unicodeScalars
+        func isSpace(_ u: Unicode.Scalar) -> Bool { u == " " || u == "\t" || u == "\u{00A0}" || u == "\u{FEFF}" }
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+              let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: scalars[first...last])
+        return String(out)
+    }
+
+    @Test func trimmingOnBytesMatchesTheScalarTrim() {
+        let pieces = ["", " ", "\t", "\u{00A0}", "\u{FEFF}", "a", "é", "\u{301}", "°C", "x y", "\u{A0}b\u{A0}", "\u{FEFF}\u{FEFF}", "\u{C2}"]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<5_000 {
+            let s = (0..<Int.random(in: 0...6, using: &rng)).map { _ in pieces.randomElement(using: &rng) ?? "" }.joined()
+            #expect(s.trimmedSpaces.unicodeScalars.elementsEqual(scalarTrim(s).unicodeScalars), "\(s.debugDescription)")
+            let sub = s.dropFirst(s.isEmpty ? 0 : 1)
+            #expect(sub.trimmedSpaces.unicodeScalars.elementsEqual(scalarTrim(String(sub)).unicodeScalars), "\(sub.debugDescription)")
+        }
+    }
 }

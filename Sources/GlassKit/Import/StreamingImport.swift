@@ -276,7 +276,7 @@ public enum StreamingImport {
                            table: RawTable, indices: [Int], targets: Targets,
                            row: Int, line: Int, parse: Bool, state: inout PieceState) throws -> PieceResult? {
         var cut = n
-        if n >= 1 << 18, ProcessInfo.processInfo.activeProcessorCount > 1 {
+        if n >= 1 << 18, Cores.active > 1 {
             let at = min(max(Int(Double(n) * state.share), 1), n - 1)
             if let hit = memchr(p + at, 0x0A, n - at) {
                 cut = p.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
