@@ -237,4 +237,24 @@ import Testing
             #expect(sub.trimmedSpaces.unicodeScalars.elementsEqual(scalarTrim(String(sub)).unicodeScalars), "\(sub.debugDescription)")
         }
     }
+
+    @Test func unitsAndNumbersOnBytesMatchTheStringCode() {
+        let units = ["K", "°C", "degC", "DEG C", "dedegg", "W/g", "mW/mg", "W g^-1", "m W", "Hz", "rad/s", "1/s", "MPa", "GPa",
+                     "µW/mg", "min", "s", "deg", "Deg", "kdegdeg", "", " ", "J/(g*s)", "K/min", "mW"]
+        for u in units {
+            #expect(Units.normalise(u) == Units.scalarNormalise(u), "\(u)")
+        }
+        for t in ["20 K/min", "20,5 K/min", "1e3 mg", "2,5e-1 Hz", "-3 K/s", "1.000,5 mg", "126.85 °C", "25,1mg"] {
+            let ours = MetadataValue.numberAndUnit(t)
+            // The reference: the number part with Foundation's replacement.
+            var end = t.startIndex
+            for (i, ch) in zip(t.indices, t) {
+                if ch.isNumber || ch == "." || ch == "," || ch == "-" || ch == "+" || ch == "e" || ch == "E" { end = t.index(after: i) } else { break }
+            }
+            var number = String(t[..<end])
+            while let last = number.last, "eE+-".contains(last) { number.removeLast() }
+            let expected = NumberParser.parse(number.replacingOccurrences(of: ",", with: "."))
+            #expect(ours?.0 == expected, "\(t)")
+        }
+    }
 }

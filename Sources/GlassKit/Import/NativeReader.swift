@@ -13,7 +13,9 @@ public enum NativeReader {
                 if let colon = text.firstIndex(of: ":") {
                     let key = MetadataKeys.normalise(String(text[..<colon]))
                     let value = text[text.index(after: colon)...].trimmedSpaces
-                    if !key.isEmpty, !key.contains(" ") { metadata[key] = MetadataEntry(value, line: i + 1) }
+                    // An ASCII key has no space left after `normalise`; others are searched as before.
+                    let spaced = key.utf8.allSatisfy { $0 < 0x80 } ? false : key.contains(" ")
+                    if !key.isEmpty, !spaced { metadata[key] = MetadataEntry(value, line: i + 1) }
                 }
                 i += 1
                 continue
