@@ -56,7 +56,64 @@ struct RowParser {
         return general(base, s, e, line: line, columns, row)
     }
 
-    /// The one-pass read of a plain row; false (nothing to trust in `columns[·][row]`) for any other.
+    /// The number starting at `i`, read up to the byte after it (`i` is left there):
+    /// `[sign] digits [mark digits] [e [sign] digits]` as `NumberParser.direct` reads it, the value
+    /// it gives when exact, else `NumberParser.parse` of `[start, i)` (strtod, or a refusal: nil).
+    /// Nil also when no number starts here. The caller must then check that the field ends at `i`.
+    @inline(__always)
+    func number(_ p: UnsafePointer<UInt8>, _ i: inout Int, _ limit: Int) -> Double? {
+        let from = i
+        var negative = false
+        if i < limit {
+            if p[i] == 0x2D { negative = true; i += 1 } else if p[i] == 0x2B { i += 1 }
+        }
+        var mantissa: UInt64 = 0
+        var sig = 0
+        var scale = 0
+        var digits = 0
+        while i < limit {
+            let d = p[i] &- 0x30
+            if d > 9 { break }
+            if mantissa != 0 || d != 0 { sig += 1 }
+            mantissa = mantissa &* 10 &+ UInt64(d); i += 1; digits += 1
+        }
+        if i < limit, p[i] == 0x2E || p[i] == mark2 {
+            i += 1
+            while i < limit {
+                let d = p[i] &- 0x30
+                if d > 9 { break }
+                if mantissa != 0 || d != 0 { sig += 1 }
+                mantissa = mantissa &* 10 &+ UInt64(d); i += 1; scale -= 1; digits += 1
+            }
+        }
+        guard digits > 0 else { return nil }
+        if i < limit, p[i] == 0x65 || p[i] == 0x45 {
+            i += 1
+            var eneg = false
+            if i < limit, p[i] == 0x2D { eneg = true; i += 1 } else if i < limit, p[i] == 0x2B { i += 1 }
+            var x = 0, xDigits = 0
+            while i < limit, xDigits < 4 {
+                let d = p[i] &- 0x30
+                if d > 9 { break }
+                x = x * 10 + Int(d); i += 1; xDigits += 1
+            }
+            guard xDigits > 0 else { return nil }
+            scale += eneg ? -x : x
+        }
+        if sig <= 15 && scale >= -22 && scale <= 22 {
+            var m = Double(mantissa)
+            if scale < 0 { m /= powers[-scale] } else if scale > 0 { m *= powers[scale] }
+            return negative ? -m : m
+        }
+        // A plain number that needs strtod (or is refused).
+        guard case .success(let w) = NumberParser.parse(p, from, i, decimalComma: decimalComma) else { return nil }
+        return w
+    }
+
+    /// The exact powers of ten, held here (no global's lazy-initialisation check per number).
+    let powers: [Double] = NumberParser.exactPowersOfTen
+
+    /// The one-pass read of the plain row `[s, e)`; false (nothing to trust in `columns[·][row]`) for any other.
     @inline(__always)
     func fast(_ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int,
               _ columns: UnsafePointer<UnsafeMutablePointer<Double>>, _ row: Int) -> Bool {
@@ -68,69 +125,60 @@ struct RowParser {
                 // A field not used: up to the next separator.
                 while i < e && p[i] != sep { i += 1 }
             } else {
-                // [sign] digits [mark digits] [e [sign] digits], as NumberParser.direct reads it.
-                let from = i
-                var negative = false
-                if i < e {
-                    if p[i] == 0x2D { negative = true; i += 1 } else if p[i] == 0x2B { i += 1 }
-                }
-                var mantissa: UInt64 = 0
-                var sig = 0
-                var scale = 0
-                var digits = 0
-                while i < e {
-                    let d = p[i] &- 0x30
-                    if d > 9 { break }
-                    if mantissa != 0 || d != 0 { sig += 1 }
-                    mantissa = mantissa &* 10 &+ UInt64(d); i += 1; digits += 1
-                }
-                if i < e, p[i] == 0x2E || p[i] == mark2 {
-                    i += 1
-                    while i < e {
-                        let d = p[i] &- 0x30
-                        if d > 9 { break }
-                        if mantissa != 0 || d != 0 { sig += 1 }
-                        mantissa = mantissa &* 10 &+ UInt64(d); i += 1; scale -= 1; digits += 1
-                    }
-                }
-                guard digits > 0 else { return false }
-                var exact = sig <= 15
-                if i < e, p[i] == 0x65 || p[i] == 0x45 {
-                    i += 1
-                    var eneg = false
-                    if i < e, p[i] == 0x2D { eneg = true; i += 1 } else if i < e, p[i] == 0x2B { i += 1 }
-                    var x = 0, xDigits = 0
-                    while i < e, xDigits < 4 {
-                        let d = p[i] &- 0x30
-                        if d > 9 { break }
-                        x = x * 10 + Int(d); i += 1; xDigits += 1
-                    }
-                    guard xDigits > 0 else { return false }
-                    scale += eneg ? -x : x
-                }
-                // The field ends here: at the separator, or at the end of the last field.
-                if k < last { guard i < e, p[i] == sep else { return false } } else { guard i == e else { return false } }
-                exact = exact && scale >= -22 && scale <= 22
-                let v: Double
-                if exact {
-                    var m = Double(mantissa)
-                    if scale < 0 { m /= NumberParser.exactPowersOfTen[-scale] } else if scale > 0 { m *= NumberParser.exactPowersOfTen[scale] }
-                    v = negative ? -m : m
-                } else {
-                    // A plain number that needs strtod (or is refused): the field is [from, i), no spaces.
-                    guard case .success(let w) = NumberParser.parse(p, from, i, decimalComma: decimalComma) else { return false }
-                    v = w
-                }
+                guard let v = number(p, &i, e) else { return false }
                 columns[slot][row] = v
             }
+            // The field ends here: at the separator, or at the end of the last field.
             if k < last {
                 guard i < e, p[i] == sep else { return false }
                 i += 1
             } else if i != e {
-                return false   // more fields than the header
+                return false   // more fields than the header, or not a plain number
             }
         }
         return true
+    }
+
+    /// The one-pass read of a plain row starting at `s` whose end is not yet known (`limit`: the
+    /// end of the text): the index just past its line feed (`limit` for a last line without one),
+    /// or nil for any other line — a blank or comment line, or a row the general path must read.
+    /// A NUL or non-ASCII byte in a field not used sets `flagged` (the caller's byte check then
+    /// looks at the whole text; the bytes of a number and of the line end are ASCII by construction).
+    @inline(__always)
+    func fastLine(_ p: UnsafePointer<UInt8>, _ s: Int, _ limit: Int,
+                  _ columns: UnsafePointer<UnsafeMutablePointer<Double>>, _ row: Int, _ flagged: inout Bool) -> Int? {
+        guard s < limit else { return nil }
+        let c0 = p[s]
+        // Spaces first, a comment, a blank line: the general path decides.
+        if c0 == 0x20 || c0 == 0x09 || c0 == 0x23 || c0 == 0x0A || c0 == 0x0D { return nil }
+        var i = s
+        let last = expected - 1
+        for k in 0...last {
+            let slot = slots[k]
+            if slot < 0 {
+                while i < limit {
+                    let c = p[i]
+                    if c == sep || c == 0x0A || c == 0x0D { break }
+                    if c == 0 || c >= 0x80 { flagged = true }
+                    i += 1
+                }
+            } else {
+                guard let v = number(p, &i, limit) else { return nil }
+                columns[slot][row] = v
+            }
+            if k < last {
+                guard i < limit, p[i] == sep else { return nil }
+                i += 1
+            }
+        }
+        // The line ends here: LF, CR LF, or the end of the text (a CR just before it is dropped).
+        if i == limit { return limit }
+        if p[i] == 0x0A { return i + 1 }
+        if p[i] == 0x0D {
+            if i + 1 == limit { return limit }
+            if p[i + 1] == 0x0A { return i + 2 }
+        }
+        return nil
     }
 
     /// The general path: fields located and trimmed, counted, then parsed.

@@ -352,44 +352,80 @@ public enum StreamingImport {
 
     struct Pointer: @unchecked Sendable { let p: UnsafePointer<UInt8> }
 
-    /// One half: its bytes checked for NUL and non-ASCII, its rows parsed (up to the first error).
+    /// One half: its rows parsed (up to the first error), its bytes checked for NUL and non-ASCII,
+    /// its line feeds counted. A plain row is read in one pass that finds its own end
+    /// (`RowParser.fastLine`); any other line is found with `memchr` and read by the general
+    /// path. The byte check covers what the rows' reading has not already seen to be ASCII:
+    /// when anything else turns up (or a row fails, or `parse` is false) the whole half is scanned.
     static func scanAndParse(_ p: UnsafePointer<UInt8>, _ n: Int, table: RawTable, indices: [Int], targets: Targets,
                              row: Int, line: Int, parse: Bool) -> Part {
         var part = Part()
-        let scan = ByteScan.of(UnsafeRawBufferPointer(start: p, count: n))
-        part.nul = scan.nul
-        part.nonASCII = scan.nonASCII
-        part.newlines = scan.newlines
-        guard parse, scan.nul == nil else { return part }
+        func scanAll() {
+            let scan = ByteScan.of(UnsafeRawBufferPointer(start: p, count: n))
+            part.nul = scan.nul
+            part.nonASCII = scan.nonASCII
+            part.newlines = scan.newlines
+        }
+        guard parse else { scanAll(); return part }
         var parser = RowParser(table, indices)
+        var flagged = false
+        var failed = false
+        var newlines = 0
         targets.columns.withUnsafeBufferPointer { cols in
             guard let columns = cols.baseAddress else { return }
             var s = 0
-            var li = line
+            var li = line          // lines before the one at `s`
             var r = row
+            // The current run of rows on consecutive lines (appended to `part.lines` when it breaks).
+            var runLine = 0, runRows = 0
+            func addRow(on lineNumber: Int) {
+                if runRows > 0 && lineNumber == runLine + runRows { runRows += 1; return }
+                part.lines.append(consecutive: runRows, from: runLine)
+                runLine = lineNumber
+                runRows = 1
+            }
             while s < n {
+                if parser.fastOK, r < targets.capacity, let next = parser.fastLine(p, s, n, columns, r, &flagged) {
+                    li += 1
+                    addRow(on: li)
+                    r += 1
+                    if p[next - 1] == 0x0A { newlines += 1 }
+                    s = next
+                    continue
+                }
                 let lf = memchr(p + s, 0x0A, n - s).map { p.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? n
+                if lf < n { newlines += 1 }
                 var e = lf
                 if e > s, p[e - 1] == 0x0D { e -= 1 }
                 li += 1
+                let check = ByteScan.of(UnsafeRawBufferPointer(start: p + s, count: e - s))
+                if check.nul != nil || check.nonASCII { flagged = true }
                 // Blank lines and comments are not rows (NativeReader's rule).
                 var f = s
                 while f < e, p[f] == 0x20 || p[f] == 0x09 { f += 1 }
                 if f < e && p[f] != 0x23 {
                     if r >= targets.capacity {
                         part.failure = GlassError(file: table.path, line: li, "more rows than the file's size allows; the file changed while it was read")
-                        return
+                        failed = true
+                        break
                     }
                     if let error = parser.parse(p, s, e, line: li, columns, r) {
                         part.failure = error
-                        return
+                        failed = true
+                        break
                     }
-                    part.lines.append(li)
+                    addRow(on: li)
                     r += 1
                 }
                 s = lf + 1
             }
+            part.lines.append(consecutive: runRows, from: runLine)
             part.rows = r - row
+        }
+        if failed || flagged {
+            scanAll()
+        } else {
+            part.newlines = newlines
         }
         return part
     }
