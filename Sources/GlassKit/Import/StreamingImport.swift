@@ -29,6 +29,8 @@ public enum StreamingImport {
     public static let minimumBytes = 4 << 20
     /// Lines read before deciding: more than any format test looks at (TRIOS: 5000).
     static let headLines = 5_001
+    /// The first lines are read in blocks of this size.
+    static let headBlock = 1 << 16
     /// Past this many bytes of first lines without `headLines` lines the file is read whole.
     static let headLimit = 8 << 20
     /// Size of the buffer the rest passes through (a parameter of `read` for tests).
@@ -46,8 +48,8 @@ public enum StreamingImport {
         var eof = false
         while newlines < headLines && !eof {
             if head.count >= headLimit { return .whole(try rest(head, source)) }
-            let block = try readBlock(1 << 20, source)
-            eof = block.count < 1 << 20
+            let block = try readBlock(headBlock, source)
+            eof = block.count < headBlock
             newlines += countNewlines(block)
             head.append(contentsOf: block)
         }
