@@ -126,7 +126,9 @@ public enum StudyLoader {
             case .reread: break
             }
         }
-        return try parseAndHash(try readBytes(absolute, shown: relative), relative: relative, overrides: overrides)
+        // A file read whole: the one opened above when nothing of it was read yet, else afresh.
+        let whole = file.size >= StreamingImport.minimumBytes ? try readBytes(absolute, shown: relative) : try readBytes(file)
+        return try parseAndHash(whole, relative: relative, overrides: overrides)
     }
 
     /// The digest of a streamed file, fed in order by one piece at a time (never concurrently).
@@ -209,20 +211,17 @@ public enum StudyLoader {
     /// The file's bytes, read once with POSIX `read` straight into the array (no `Data` and no
     /// second copy: a 20 MB file costs 20 MB). Parsing and the SHA-256 both use these bytes.
     static func readBytes(_ path: String, shown: String) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            throw GlassError(.noInput, file: shown, "cannot be read (permission denied or not a file)")
-        }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else {
-            throw GlassError(.noInput, file: shown, "cannot be read (permission denied or not a file)")
-        }
+        try readBytes(OpenFile(path, shown: shown))
+    }
+
+    /// Every byte of an open file (from where it stands: a fresh one from its start).
+    static func readBytes(_ file: OpenFile) throws -> [UInt8] {
+        let fd = file.fd, shown = file.shown
         func failure() -> GlassError {
             GlassError(.noInput, file: shown, "cannot be read: \(String(cString: strerror(errno)))")
         }
         // The size from fstat is a hint: a file that grows or shrinks while it is read is read to its end.
-        var capacity = max(Int(st.st_size), 0) + 1
+        var capacity = file.size + 1
         var out = [UInt8]()
         while true {
             var failed = false

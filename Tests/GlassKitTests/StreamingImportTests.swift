@@ -257,4 +257,58 @@ import Testing
             #expect(ours?.0 == expected, "\(t)")
         }
     }
+
+    /// Rows mutated at random: the one-pass reads (`fast` with the row's end known, `fastLine`
+    /// finding it) give exactly what the general path gives — the same doubles or the same error.
+    @Test(arguments: ["T/K,W/(W/g),note", "T/K;W/(W/g);x", "T/K\tW/(W/g)"])
+    func onePassRowsEqualTheGeneralPath(_ header: String) throws {
+        let table = try #require(try FormatDetector.read(bytes: Array((header + "\n1,2,3\n").utf8), path: "r.csv").first)
+        let sep = String(UnicodeScalar(table.delimiter.byte ?? 0x20))
+        let alphabet = Array("0123456789.,;-+eE \t#x\r".utf8) + [0x80, 0x00]
+        var rng = SystemRandomNumberGenerator()
+        let columns = (0..<2).map { _ in UnsafeMutablePointer<Double>.allocate(capacity: 1) }
+        let reference = (0..<2).map { _ in UnsafeMutablePointer<Double>.allocate(capacity: 1) }
+        defer { (columns + reference).forEach { $0.deallocate() } }
+        var checked = 0
+        for _ in 0..<40_000 {
+            var row = Array(([String(format: "%.6f", Double.random(in: -1e3...1e3, using: &rng)),
+                              String(format: "%.9g", Double.random(in: -1...1, using: &rng) * pow(10, Double(Int.random(in: -30...30, using: &rng)))),
+                              "n"].prefix(table.headers.count)).joined(separator: sep).utf8)
+            for _ in 0..<Int.random(in: 0...2, using: &rng) where !row.isEmpty {
+                let at = Int.random(in: 0..<row.count, using: &rng)
+                switch Int.random(in: 0..<3, using: &rng) {
+                case 0: row[at] = alphabet.randomElement(using: &rng) ?? 0x30
+                case 1: row.insert(alphabet.randomElement(using: &rng) ?? 0x30, at: at)
+                default: row.remove(at: at)
+                }
+            }
+            var p1 = RowParser(table, [0, 1]), p2 = RowParser(table, [0, 1])
+            let text = row + [0x0A]
+            text.withUnsafeBufferPointer { buf in
+                let base = buf.baseAddress!
+                var e = row.count
+                if e > 0, row[e - 1] == 0x0D { e -= 1 }
+                let expected = columns.withUnsafeBufferPointer { _ in
+                    reference.withUnsafeBufferPointer { p2.general(base, 0, e, line: 7, $0.baseAddress!, 0) }
+                }
+                let got = columns.withUnsafeBufferPointer { p1.parse(base, 0, e, line: 7, $0.baseAddress!, 0) }
+                #expect(got?.description == expected?.description, "\(String(decoding: row, as: UTF8.self).debugDescription)")
+                if got == nil && expected == nil {
+                    #expect(columns[0].pointee.bitPattern == reference[0].pointee.bitPattern && columns[1].pointee.bitPattern == reference[1].pointee.bitPattern)
+                    checked += 1
+                }
+                // fastLine: when it reads the line, the general path reads the same values.
+                var flagged = false
+                let blankOrComment = row.first(where: { $0 != 0x20 && $0 != 0x09 }).map { $0 == 0x23 } ?? true
+                if !blankOrComment, let next = columns.withUnsafeBufferPointer({ p1.fastLine(base, 0, text.count, $0.baseAddress!, 0, &flagged) }) {
+                    #expect(next == text.count, "\(String(decoding: row, as: UTF8.self).debugDescription)")
+                    #expect(expected == nil && columns[0].pointee.bitPattern == reference[0].pointee.bitPattern
+                            && columns[1].pointee.bitPattern == reference[1].pointee.bitPattern,
+                            "\(String(decoding: row, as: UTF8.self).debugDescription)")
+                }
+            }
+        }
+        // Most rows stay readable (the check above compared values on them).
+        #expect(checked > 10_000)
+    }
 }
