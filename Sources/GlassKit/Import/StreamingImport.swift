@@ -57,7 +57,10 @@ public enum StreamingImport {
         guard let cut = head.lastIndex(of: 0x0A).map({ $0 + 1 }) else { return .whole(try rest(head, source)) }
         // 2. Streamed only when the first lines settle everything the whole file would.
         guard let plan = plan(head, cut, path: path, overrides: overrides) else { return .whole(try rest(head, source)) }
-        return try stream(plan, head: head, cut: cut, sizeHint: sizeHint, overrides: overrides, chunk: max(chunk, 1 << 12), source, digest)
+        // The source is used only until `stream` returns (its reader object does not outlive it).
+        return try withoutActuallyEscaping(source) { source in
+            try stream(plan, head: head, cut: cut, sizeHint: sizeHint, overrides: overrides, chunk: max(chunk, 1 << 12), source, digest)
+        }
     }
 
     /// The table found in the first lines and the columns to parse.
@@ -142,7 +145,7 @@ public enum StreamingImport {
 
     /// Reads and parses the rest of the file, the head's data lines first.
     static func stream(_ plan: Plan, head: [UInt8], cut: Int, sizeHint: Int, overrides: [String: MetadataEntry], chunk: Int,
-                       _ source: (UnsafeMutableRawBufferPointer) throws -> Int,
+                       _ source: @escaping (UnsafeMutableRawBufferPointer) throws -> Int,
                        _ digest: @escaping @Sendable (UnsafeRawBufferPointer) -> Void) throws -> Outcome {
         let table = plan.table
         let expected = table.headers.count
@@ -161,9 +164,10 @@ public enum StreamingImport {
             guard targets.columns.count == plan.indices.count else { outcome = .whole(try rest(head, source)); return }
             var consumed = head.count          // bytes of the file read so far
             var lineIndex = plan.startLine     // 0-based line of the next byte to parse
-            // Parses whole lines `[0, n)` of `p` (hashing `hashed`); false when the file must be read again.
-            func piece(_ p: UnsafePointer<UInt8>, _ n: Int, hashed: UnsafeRawBufferPointer) throws -> Bool {
-                let result = try parsePiece(p, n, hashed: hashed, digest: digest, table: table, indices: plan.indices,
+            // Parses whole lines `[0, n)` of `p` (hashing `hashed`, running `prefetch` beside it);
+            // false when the file must be read again.
+            func piece(_ p: UnsafePointer<UInt8>, _ n: Int, hashed: UnsafeRawBufferPointer, prefetch: Prefetch?) throws -> Bool {
+                let result = try parsePiece(p, n, hashed: hashed, digest: digest, prefetch: prefetch, table: table, indices: plan.indices,
                                             targets: targets, row: rows, line: lineIndex, parse: failure == nil, state: &state)
                 guard let result else { return false }
                 if failure == nil {
@@ -174,50 +178,66 @@ public enum StreamingImport {
                 lineIndex += result.newlines
                 return true
             }
-            // The head's data lines (the head hashed from its first byte), then the rest through
-            // one buffer; a line longer than the buffer grows it.
+            // The head's data lines (the head hashed from its first byte).
             let ok = try head.withUnsafeBufferPointer { h -> Bool in
                 guard let base = h.baseAddress else { return true }
-                return try piece(base + plan.start, cut - plan.start, hashed: UnsafeRawBufferPointer(start: base, count: cut))
+                return try piece(base + plan.start, cut - plan.start, hashed: UnsafeRawBufferPointer(start: base, count: cut), prefetch: nil)
             }
             guard ok else { outcome = .reread; return }
+            // The rest through two buffers: while one piece is parsed, the next is read into the
+            // other (on the core that also hashes). A line longer than a buffer grows both.
             var size = max(chunk, 2 * (head.count - cut))
-            var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 64)
-            defer { buffer.deallocate() }
+            var buffers = [UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 64),
+                           UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 64)]
+            defer { buffers.forEach { $0.deallocate() } }
+            var current = 0
             var filled = head.count - cut
             head.withUnsafeBytes { h in
-                if filled > 0, let src = h.baseAddress, let dst = buffer.baseAddress { dst.copyMemory(from: src + cut, byteCount: filled) }
+                if filled > 0, let src = h.baseAddress, let dst = buffers[0].baseAddress { dst.copyMemory(from: src + cut, byteCount: filled) }
             }
+            let reader = Reader(source: source)
             var atEnd = false
-            while !atEnd {
-                while filled < size {
-                    let r = try source(UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
-                    if r <= 0 { atEnd = true; break }
-                    filled += r
-                    consumed += r
-                }
+            do {
+                let r = try reader.fill(buffers[0], from: filled)
+                consumed += r.filled - filled
+                (filled, atEnd) = r
+            }
+            while true {
                 if consumed > sizeHint { outcome = .reread; return }   // the file grew while read
-                guard let base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+                let buffer = buffers[current], other = buffers[1 - current]
+                guard let base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self), let next = other.baseAddress else { return }
                 // Whole lines: up to the last line feed (everything at the end of the file).
                 var n = filled
                 if !atEnd {
                     guard let lf = lastNewline(base, filled) else {
-                        // One line fills the buffer: a larger buffer.
-                        let bigger = UnsafeMutableRawBufferPointer.allocate(byteCount: size * 2, alignment: 64)
-                        if let d = bigger.baseAddress { d.copyMemory(from: UnsafeRawPointer(base), byteCount: filled) }
-                        buffer.deallocate()
-                        buffer = bigger
+                        // One line fills the buffer: larger buffers.
                         size *= 2
+                        let bigger = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 64)
+                        if let d = bigger.baseAddress { d.copyMemory(from: UnsafeRawPointer(base), byteCount: filled) }
+                        buffers.forEach { $0.deallocate() }
+                        buffers = [bigger, UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 64)]
+                        current = 0
+                        let r = try reader.fill(bigger, from: filled)
+                        consumed += r.filled - filled
+                        (filled, atEnd) = r
                         continue
                     }
                     n = lf + 1
                 }
+                // The partial last line starts the other buffer, whose rest is read meanwhile.
+                let tail = filled - n
+                if tail > 0 { next.copyMemory(from: UnsafeRawPointer(base + n), byteCount: tail) }
+                let prefetch: Prefetch? = atEnd ? nil : Prefetch(reader: reader, buffer: other, from: tail)
                 if n > 0 {
-                    guard try piece(base, n, hashed: UnsafeRawBufferPointer(start: base, count: n)) else { outcome = .reread; return }
+                    guard try piece(base, n, hashed: UnsafeRawBufferPointer(start: base, count: n), prefetch: prefetch) else { outcome = .reread; return }
+                } else {
+                    prefetch?.run()
                 }
-                // The partial last line moves to the front.
-                if filled > n { memmove(base, base + n, filled - n) }
-                filled -= n
+                guard let prefetch else { break }
+                let r = try prefetch.result()
+                consumed += r.filled - tail
+                (filled, atEnd) = r
+                current = 1 - current
             }
         }
         if let outcome { return outcome }
@@ -274,7 +294,7 @@ public enum StreamingImport {
     /// Throws the NUL error; nil when the text is not UTF-8 (the file is then read whole, as
     /// Windows-1252). With `parse` false (an earlier row failed) the bytes are only checked.
     static func parsePiece(_ p: UnsafePointer<UInt8>, _ n: Int, hashed: UnsafeRawBufferPointer,
-                           digest: @escaping @Sendable (UnsafeRawBufferPointer) -> Void,
+                           digest: @escaping @Sendable (UnsafeRawBufferPointer) -> Void, prefetch: Prefetch?,
                            table: RawTable, indices: [Int], targets: Targets,
                            row: Int, line: Int, parse: Bool, state: inout PieceState) throws -> PieceResult? {
         var cut = n
@@ -292,11 +312,12 @@ public enum StreamingImport {
         let started = DispatchTime.now().uptimeNanoseconds
         let parts = ParallelMap.map(split ? [0, 1] : [0], parallel: split) { k -> (Part, UInt64) in
             if k == 0 {
-                if !split { digest(hash.region) }
+                if !split { prefetch?.run(); digest(hash.region) }
                 let part = scanAndParse(pointer.p, cutAt, table: table, indices: indices, targets: targets,
                                         row: row, line: line, parse: parse)
                 return (part, DispatchTime.now().uptimeNanoseconds)
             }
+            prefetch?.run()
             digest(hash.region)
             // Lines numbered from 0 here; the first part's count is added below.
             let part = scanAndParse(pointer.p + cutAt, n - cutAt, table: table, indices: indices, targets: scratch,
@@ -351,6 +372,48 @@ public enum StreamingImport {
     }
 
     struct HashRegion: @unchecked Sendable { let region: UnsafeRawBufferPointer }
+
+    /// The file's source, called from one thread at a time (the stream's, or the core reading ahead).
+    final class Reader: @unchecked Sendable {
+        let source: (UnsafeMutableRawBufferPointer) throws -> Int
+        init(source: @escaping (UnsafeMutableRawBufferPointer) throws -> Int) { self.source = source }
+
+        /// Reads into `buffer` from `from` until it is full or the file ends.
+        func fill(_ buffer: UnsafeMutableRawBufferPointer, from: Int) throws -> (filled: Int, atEnd: Bool) {
+            var filled = from
+            while filled < buffer.count {
+                let r = try source(UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
+                if r <= 0 { return (filled, true) }
+                filled += r
+            }
+            return (filled, false)
+        }
+    }
+
+    /// Reading the next piece into the other buffer, run beside the parsing of this one.
+    final class Prefetch: @unchecked Sendable {
+        let reader: Reader
+        let buffer: UnsafeMutableRawBufferPointer
+        let from: Int
+        private var outcome: Result<(filled: Int, atEnd: Bool), Error>?
+
+        init(reader: Reader, buffer: UnsafeMutableRawBufferPointer, from: Int) {
+            self.reader = reader
+            self.buffer = buffer
+            self.from = from
+        }
+
+        func run() {
+            if outcome == nil { outcome = Result { try reader.fill(buffer, from: from) } }
+        }
+
+        /// What was read (read now if it was not yet).
+        func result() throws -> (filled: Int, atEnd: Bool) {
+            run()
+            guard let outcome else { return (from, true) }
+            return try outcome.get()
+        }
+    }
 
     struct Pointer: @unchecked Sendable { let p: UnsafePointer<UInt8> }
 
