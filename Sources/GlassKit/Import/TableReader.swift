@@ -72,6 +72,7 @@ public enum TableReader {
                 do {
                     rest = try level(k + 1, buffers + [buf])
                     n = min(max(rows(), 0), capacity)
+                    LargeBuffer.releaseTail(buf, keeping: n)
                 } catch {
                     failure = error
                 }
@@ -141,6 +142,22 @@ public enum LargeBuffer {
         let end = (Int(bitPattern: base) + bytes) / page * page
         guard end > start, let p = UnsafeMutableRawPointer(bitPattern: start) else { return }
         _ = madvise(p, end - start, Int32(MADV_HUGEPAGE))
+        #endif
+    }
+
+    /// Gives back the pages of `buffer` wholly past its first `count` elements (reserved room that
+    /// was touched only because a huge page spanned it: up to 2 MiB a column). The elements past
+    /// `count` are uninitialised capacity, never read; a later write there faults in a fresh page.
+    public static func releaseTail<T>(_ buffer: UnsafeMutableBufferPointer<T>, keeping count: Int) {
+        #if os(Linux)
+        let bytes = buffer.count * MemoryLayout<T>.stride
+        guard bytes >= hugePageBytes, let base = buffer.baseAddress else { return }
+        let page = 4096
+        let used = Int(bitPattern: base) + max(count, 0) * MemoryLayout<T>.stride
+        let start = (used + page - 1) / page * page
+        let end = (Int(bitPattern: base) + bytes) / page * page
+        guard end > start, let p = UnsafeMutableRawPointer(bitPattern: start) else { return }
+        _ = madvise(p, end - start, Int32(MADV_DONTNEED))
         #endif
     }
 }
