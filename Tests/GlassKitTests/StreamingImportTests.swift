@@ -154,6 +154,17 @@ import Testing
         expectSame(file(rows: rows, header: "#EXPORTTYPE:DATA ALL\n##Temp./°C;DSC/(mW/mg)\n"), streams: false)
     }
 
+    @Test func rowsShorterThanTheFirstOnesAreReadWhole() {
+        // Long first rows predict few rows; 200 000 short ones overflow the columns reserved:
+        // the file goes to the whole-file path (same dataset).
+        let b = file(rows: 210_000) { i, row in
+            i < 10_000 ? String(format: "%.15f,%.15f", 300 + Double(i) * 1e-3, 1e-3) : String(format: "%d,1", 400 + i)
+        }
+        expectSame(b, streams: false)
+        // Rows as long as the first ones: streamed.
+        expectSame(file(rows: 210_000) { i, _ in String(format: "%.15f,%.15f", 300 + Double(i) * 1e-3, 1e-3) }, streams: true)
+    }
+
     @Test func otherKindsAndOverrides() {
         // A file that stops before its numbers (no heat-flow unit mass): read whole, same error.
         expectSame(file(rows: rows, header: "T/K,HF/mW\n"), streams: false)

@@ -141,6 +141,8 @@ public enum StreamingImport {
         var nul: Int?
         var nonASCII = false
         var newlines = 0
+        /// More rows than the columns have room for (the file is then read whole).
+        var overflow = false
     }
 
     /// Reads and parses the rest of the file, the head's data lines first.
@@ -152,7 +154,13 @@ public enum StreamingImport {
         // A row that parses is at least `expected` bytes (its separators and a digit a wanted
         // field) plus its line feed, so this bounds the rows; the pages not written cost nothing.
         func rowBound(_ bytes: Int) -> Int { (max(bytes, 0) + 1) / (expected + 1) + 2 }
-        let capacity = rowBound(sizeHint - plan.start)
+        // Room for the rows the first lines predict, a quarter more, never past that bound (a huge
+        // file would otherwise reserve more address space than a machine may grant). A file whose
+        // later rows are shorter than its first ones and overflow it is read whole instead.
+        let data = sizeHint - plan.start
+        let headRows = Double(max(table.dataLines.count, 1)), headBytes = Double(max(cut - plan.start, 1))
+        let predicted = Double(max(data, 0)) / headBytes * headRows * 1.25 + 65_536
+        let capacity = Int(min(Double(rowBound(data)), predicted))
         var failure: GlassError?
         var rows = 0
         var lines = RowLines()
@@ -292,7 +300,8 @@ public enum StreamingImport {
     /// feed: the first part is parsed on one core into the columns; the digest and the second part
     /// run on the other, the second part into scratch columns moved after the first part's rows.
     /// Throws the NUL error; nil when the text is not UTF-8 (the file is then read whole, as
-    /// Windows-1252). With `parse` false (an earlier row failed) the bytes are only checked.
+    /// Windows-1252) or the rows overflow the columns (read whole too). With `parse` false (an
+    /// earlier row failed) the bytes are only checked.
     static func parsePiece(_ p: UnsafePointer<UInt8>, _ n: Int, hashed: UnsafeRawBufferPointer,
                            digest: @escaping @Sendable (UnsafeRawBufferPointer) -> Void, prefetch: Prefetch?,
                            table: RawTable, indices: [Int], targets: Targets,
@@ -344,14 +353,12 @@ public enum StreamingImport {
         }
         let newlines = parts.reduce(0) { $0 + $1.0.newlines }
         guard parse else { return PieceResult(rows: 0, lines: RowLines(), failure: nil, newlines: newlines) }
+        if first.overflow { return nil }
         var result = PieceResult(rows: first.rows, lines: first.lines, failure: first.failure, newlines: newlines)
         if split && result.failure == nil {
             let second = parts[1].0
             let shift = line + first.newlines
-            if row + first.rows + second.rows > targets.capacity {
-                result.failure = GlassError(file: table.path, line: shift + 1, "more rows than the file's size allows; the file changed while it was read")
-                return result
-            }
+            if second.overflow || row + first.rows + second.rows > targets.capacity { return nil }
             for (c, s) in zip(targets.columns, scratch.columns) {
                 (c + row + first.rows).update(from: s, count: second.rows)
             }
@@ -470,7 +477,7 @@ public enum StreamingImport {
                 while f < e, p[f] == 0x20 || p[f] == 0x09 { f += 1 }
                 if f < e && p[f] != 0x23 {
                     if r >= targets.capacity {
-                        part.failure = GlassError(file: table.path, line: li, "more rows than the file's size allows; the file changed while it was read")
+                        part.overflow = true
                         failed = true
                         break
                     }
