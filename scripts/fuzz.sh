@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzz one reader (or study.toml) with libFuzzer: scripts/fuzz.sh TARGET SECONDS [libFuzzer options]
 #
-# TARGET: native netzsch ta trios eplexor multisweep detect toml
+# TARGET: native netzsch ta trios eplexor multisweep detect stream toml
 # The fuzz executables are built here with swiftc (-sanitize=fuzzer,address) from GlassKit's
 # sources plus Fuzz/*.swift; SwiftPM never sees Fuzz/ (it is outside Sources/ and Tests/).
 # The toml target also compiles GlassIO's StudyToml.swift and links the TOMLKit objects of the
@@ -15,8 +15,8 @@ target=${1:?usage: scripts/fuzz.sh TARGET SECONDS [libFuzzer options]}
 seconds=${2:?usage: scripts/fuzz.sh TARGET SECONDS [libFuzzer options]}
 shift 2
 case "$target" in
-  native|netzsch|ta|trios|eplexor|multisweep|detect|toml) ;;
-  *) echo "fuzz.sh: unknown target '$target'; expected native netzsch ta trios eplexor multisweep detect toml" >&2; exit 64 ;;
+  native|netzsch|ta|trios|eplexor|multisweep|detect|stream|toml) ;;
+  *) echo "fuzz.sh: unknown target '$target'; expected native netzsch ta trios eplexor multisweep detect stream toml" >&2; exit 64 ;;
 esac
 work=.build/fuzz
 mkdir -p "$work"

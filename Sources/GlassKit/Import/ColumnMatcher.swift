@@ -23,6 +23,11 @@ public enum ColumnMatcher {
     /// accents instrument software writes folded: `ä ö ü` → `ae oe ue`, `ß` → `ss`, other
     /// accented Latin letters to their base letter (`Température` → `temperature`).
     static func key(_ name: String) -> String {
+        asciiKey(name) ?? scalarKey(name)
+    }
+
+    /// `key(name)` scalar by scalar (any text).
+    static func scalarKey(_ name: String) -> String {
         // One pass over the scalars: `_`/`-` become spaces, `.` and U+FFFD go, runs of
         // spaces collapse, ends are trimmed (this runs for every heading of every file).
         var out = String.UnicodeScalarView()
@@ -53,6 +58,72 @@ public enum ColumnMatcher {
         return String(out)
     }
 
+    /// `key(name)` of an all-ASCII name, on bytes (the common heading): the same steps as the
+    /// scalar loop below, which ASCII letters, `_`, `-`, spaces, tabs and `.` are all that matter to.
+    static func asciiKey(_ name: String) -> String? {
+        var out = [UInt8]()
+        let fast: Bool? = name.utf8.withContiguousStorageIfAvailable { buf in
+            out.reserveCapacity(buf.count)
+            var pendingSpace = false
+            for b in buf {
+                if b >= 0x80 { return false }
+                switch b {
+                case 0x5F, 0x2D, 0x20, 0x09: pendingSpace = !out.isEmpty   // _ - space tab
+                case 0x2E: continue                                         // .
+                default:
+                    if pendingSpace { out.append(0x20); pendingSpace = false }
+                    out.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+                }
+            }
+            return true
+        }
+        guard fast == true else { return nil }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A folded key with its bytes, for the substring tests of the synonym table: on bytes when the
+    /// key is ASCII (where every notion of "contains" agrees), else as before (Foundation's).
+    struct Folded {
+        let text: String
+        let bytes: [UInt8]
+        let isASCII: Bool
+
+        /// `onBytes: false` forces the string searches even for an ASCII key (for tests).
+        init(_ k: String, onBytes: Bool = true) {
+            text = k
+            bytes = Array(k.utf8)
+            isASCII = onBytes && bytes.allSatisfy { $0 < 0x80 }
+        }
+
+        func contains(_ needle: String) -> Bool {
+            guard isASCII else { return text.contains(needle) }
+            let n = Array(needle.utf8)
+            if n.isEmpty { return true }
+            guard n.count <= bytes.count, n.allSatisfy({ $0 < 0x80 }) else { return false }
+            var i = 0
+            while i + n.count <= bytes.count {
+                if bytes[i] == n[0] {
+                    var k = 1
+                    while k < n.count && bytes[i + k] == n[k] { k += 1 }
+                    if k == n.count { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+
+        func hasPrefix(_ needle: String) -> Bool {
+            guard isASCII else { return text.hasPrefix(needle) }
+            return bytes.starts(with: needle.utf8)
+        }
+
+        func hasSuffix(_ needle: String) -> Bool {
+            guard isASCII else { return text.hasSuffix(needle) }
+            let n = Array(needle.utf8)
+            return n.count <= bytes.count && bytes[(bytes.count - n.count)...].elementsEqual(n)
+        }
+    }
+
     /// The synonym table (SPEC §2.4): for each meaning, names matched exactly, as a prefix, as a
     /// suffix or anywhere in the folded key. English, German, French, Spanish and Italian, the
     /// languages instrument software writes. Rows are tried in order; the first that matches wins
@@ -64,8 +135,8 @@ public enum ColumnMatcher {
         var suffixes: [String] = []
         var contains: [String] = []
 
-        func matches(_ k: String) -> Bool {
-            exact.contains(k) || prefixes.contains { k.hasPrefix($0) } || suffixes.contains { k.hasSuffix($0) }
+        func matches(_ k: Folded) -> Bool {
+            exact.contains(k.text) || prefixes.contains { k.hasPrefix($0) } || suffixes.contains { k.hasSuffix($0) }
                 || contains.contains { k.contains($0) }
         }
     }
@@ -102,8 +173,9 @@ public enum ColumnMatcher {
     /// `omega`, `Kreisfrequenz`, `fréquence angulaire`): without a unit it is in rad/s.
     public static func isAngularFrequency(_ header: ColumnHeader) -> Bool {
         let k = key(header.name)
+        let f = Folded(k)
         return k == "omega" || k == "ω" || k == "kreisfrequenz" || k == "pulsation"
-            || k.contains("angular") || k.contains("angulaire") || k.hasPrefix("winkel")
+            || f.contains("angular") || f.contains("angulaire") || f.hasPrefix("winkel")
     }
 
     /// The meaning of a heading, or nil when glassview does not use it.
@@ -111,6 +183,14 @@ public enum ColumnMatcher {
         let raw = header.name.trimmedSpaces
         let k = key(header.name)
         if k.isEmpty { return nil }
+        let f = Folded(k)
+        if f.isASCII { return asciiMeaning(f, raw: raw) }
+        return generalMeaning(k, raw: raw, f)
+    }
+
+    /// `meaning(of:)` on Swift strings and Foundation's searches: any key (the ASCII path above
+    /// must agree with it; tests compare them with `Folded(k, onBytes: false)`).
+    static func generalMeaning(_ k: String, raw: String, _ f: Folded) -> ColumnMeaning? {
         // Moduli: E', E'', G', G'' (also E" with a double quote, typographic primes, spaces).
         if k.contains(where: { "'’″′\"".contains($0) }) {
             let p = k.replacingOccurrences(of: "’", with: "'").replacingOccurrences(of: "″", with: "''")
@@ -122,7 +202,27 @@ public enum ColumnMatcher {
         if k.hasPrefix("tan") && (k.contains("delta") || k.contains("δ")) { return .tanDelta }
         // `t` alone is time when written in lower case, temperature as `T` (Eplexor: `Ts`, `t`).
         if k == "t" { return raw == "t" ? .time : .temperature }
-        return synonyms.first { $0.matches(k) }?.meaning
+        return synonyms.first { $0.matches(f) }?.meaning
+    }
+
+    /// `meaning(of:)` for an ASCII key, on its bytes: the same tests in the same order (of the
+    /// quote marks only `'` and `"` can occur; `δ` cannot).
+    static func asciiMeaning(_ f: Folded, raw: String) -> ColumnMeaning? {
+        if f.bytes.contains(where: { $0 == 0x27 || $0 == 0x22 }) {
+            var p = [UInt8]()
+            for b in f.bytes {
+                switch b {
+                case 0x22: p.append(0x27); p.append(0x27)   // " → ''
+                case 0x20: continue
+                default: p.append(b)
+                }
+            }
+            if p == Array("e''".utf8) || p == Array("g''".utf8) { return .lossModulus }
+            if p == Array("e'".utf8) || p == Array("g'".utf8) { return .storageModulus }
+        }
+        if f.hasPrefix("tan") && f.contains("delta") { return .tanDelta }
+        if f.text == "t" { return raw == "t" ? .time : .temperature }
+        return synonyms.first { $0.matches(f) }?.meaning
     }
 
     /// Picks one column per meaning. Several candidates: prefer `total` heat flow and
@@ -137,15 +237,15 @@ public enum ColumnMatcher {
             guard var pick = list.first else { continue }
             if list.count > 1 {
                 let prefer: (MatchedColumn) -> Int = { c in
-                    let k = key(c.header.name)
+                    let k = Folded(key(c.header.name))
                     switch m {
                     case .heatFlow:
                         if k.contains("total") { return 0 }
                         if k.contains("reversing") || k.contains("reversible") { return 2 }
                         return 1
                     case .temperature:
-                        if k.contains("sample") || k == "ts" || k.hasPrefix("proben") || k.contains("echantillon") { return 0 }
-                        if k.contains("furnace") || k.contains("program") || k == "tr" || k.contains("reference") || k.contains("ofen") { return 2 }
+                        if k.contains("sample") || k.text == "ts" || k.hasPrefix("proben") || k.contains("echantillon") { return 0 }
+                        if k.contains("furnace") || k.contains("program") || k.text == "tr" || k.contains("reference") || k.contains("ofen") { return 2 }
                         return 1
                     default: return 1
                     }

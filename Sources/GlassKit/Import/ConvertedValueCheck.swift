@@ -2,7 +2,7 @@ extension DatasetBuilder {
     /// Refuses a value that stops being a finite number once converted to internal units
     /// (`1e306` in a `E'/GPa` column, heat flow in mW over a mass of 1e-320 mg): an error naming
     /// the file and line, instead of an infinity that would reach the analysis and the export.
-    static func checkConverted(_ values: [Double], factor: Double, lines: [Int], column: MatchedColumn,
+    static func checkConverted(_ values: [Double], factor: Double, lines: RowLines, column: MatchedColumn,
                                table: RawTable, unit: String) throws {
         for (i, v) in values.enumerated() where !(v * factor).isFinite {
             throw GlassError(file: table.path, line: i < lines.count ? lines[i] : nil,

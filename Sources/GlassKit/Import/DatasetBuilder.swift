@@ -58,6 +58,27 @@ public enum DatasetBuilder {
         return d
     }
 
+    /// What `TableReader.columns` reports for a table being planned.
+    struct ColumnsPlan: Error {
+        var indices: [Int]
+    }
+
+    /// The columns `build(table, overrides:)` will parse, found by running it up to that point
+    /// (so the answer cannot drift from what it does); nil when it would stop earlier with an error.
+    /// Streaming an import (`StreamingImport`) parses these while the file is read.
+    static func plannedColumns(_ table: RawTable, overrides: [String: MetadataEntry]) -> [Int]? {
+        var t = table
+        t.planningColumns = true
+        do {
+            _ = try build(t, overrides: overrides)
+        } catch let plan as ColumnsPlan {
+            return plan.indices
+        } catch {
+            return nil
+        }
+        return nil
+    }
+
     /// The column that means `meaning`, or an error naming the header line and the columns found.
     static func need(_ meaning: ColumnMeaning, _ what: String, in columns: [ColumnMeaning: MatchedColumn],
                      of table: RawTable) throws -> MatchedColumn {
@@ -122,14 +143,14 @@ public enum DatasetBuilder {
         // rows when holds cut it into pieces (one piece, the common case, needs no map).
         let single: Range<Int>? = pieces.count == 1 ? pieces[0] : nil
         var rows: [Int] = []
-        let sliceT: [Double], sliceLines: [Int]
+        let sliceT: [Double], sliceLines: RowLines
         if let p = single {
             // The whole table (the common case) is shared, not copied: 16 MB less for 10^6 rows.
-            if p == t.indices { sliceT = t; sliceLines = lines } else { sliceT = Array(t[p]); sliceLines = Array(lines[p]) }
+            if p == t.indices { sliceT = t; sliceLines = lines } else { sliceT = Array(t[p]); sliceLines = lines.rows(p) }
         } else {
             rows.reserveCapacity(pieces.reduce(0) { $0 + $1.count })
             for p in pieces { rows.append(contentsOf: p) }
-            sliceT = rows.map { t[$0] }; sliceLines = rows.map { lines[$0] }
+            sliceT = rows.map { t[$0] }; sliceLines = RowLines(rows.lazy.map { lines[$0] })
         }
         let (keep, dropped) = try HeatingSegment.rising(sliceT, lines: sliceLines, file: path)
         if dropped > 0 {
@@ -331,7 +352,7 @@ public enum DatasetBuilder {
     static func requireRows(_ n: Int, _ table: RawTable, after: String? = nil) throws {
         if n < 2 {
             let suffix = after.map { " after \($0)" } ?? ""
-            throw GlassError(file: table.path, line: table.dataLines.last.map { $0 + 1 } ?? table.headerLine,
+            throw GlassError(file: table.path, line: table.lastDataLine ?? table.headerLine,
                              "\(n) data row(s)\(suffix); expected at least 2")
         }
     }

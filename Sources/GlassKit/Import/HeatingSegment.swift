@@ -41,7 +41,8 @@ public enum HeatingSegment {
 
     /// Indexes to keep from a series that must rise, applying the reversal rule.
     /// - Returns: kept indexes and the number dropped.
-    public static func rising(_ t: [Double], lines: [Int], file: String) throws -> (keep: KeptRows, dropped: Int) {
+    public static func rising<L: RandomAccessCollection>(_ t: [Double], lines: L, file: String) throws -> (keep: KeptRows, dropped: Int)
+        where L.Element == Int, L.Index == Int {
         // The list of kept rows is only written from the first dropped row on: a clean run (the
         // common case) keeps every row and needs no list (8 MB less for 10^6 rows).
         var list: [Int]?
@@ -211,7 +212,7 @@ extension HeatingSegment {
     /// The rows of the heating segment: the NETZSCH segment asked for (`segment`), else the
     /// heating segment of largest span (first on ties); for TA exports the longest rising run;
     /// for native files the whole file.
-    static func heatingRange(_ t: [Double], segments: [Double]?, lines: [Int], table: RawTable,
+    static func heatingRange(_ t: [Double], segments: [Double]?, lines: RowLines, table: RawTable,
                              meta: [String: MetadataEntry], d: inout Dataset) throws -> Range<Int> {
         let path = table.path
         var requested: Int?

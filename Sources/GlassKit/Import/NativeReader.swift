@@ -13,7 +13,9 @@ public enum NativeReader {
                 if let colon = text.firstIndex(of: ":") {
                     let key = MetadataKeys.normalise(String(text[..<colon]))
                     let value = text[text.index(after: colon)...].trimmedSpaces
-                    if !key.isEmpty, !key.contains(" ") { metadata[key] = MetadataEntry(value, line: i + 1) }
+                    // An ASCII key has no space left after `normalise`; others are searched as before.
+                    let spaced = key.utf8.allSatisfy { $0 < 0x80 } ? false : key.contains(" ")
+                    if !key.isEmpty, !spaced { metadata[key] = MetadataEntry(value, line: i + 1) }
                 }
                 i += 1
                 continue
@@ -78,7 +80,14 @@ public enum MetadataKeys {
 
     /// `Cooling Rate` → `cooling_rate`.
     public static func normalise(_ key: String) -> String {
-        key.trimmedSpaces.lowercased()
-            .replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
+        let t = key.trimmedSpaces
+        if t.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (the common key), on bytes: lower case, spaces and hyphens to `_`.
+            return String(decoding: t.utf8.map { b -> UInt8 in
+                if b == 0x20 || b == 0x2D { return 0x5F }
+                return b >= 0x41 && b <= 0x5A ? b + 0x20 : b
+            }, as: UTF8.self)
+        }
+        return t.lowercased().replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
     }
 }

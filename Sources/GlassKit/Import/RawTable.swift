@@ -65,7 +65,29 @@ public struct RawTable: Sendable {
     public var segmentPrograms: [Int: SegmentProgram]
     /// Remarks of the reader (e.g. skipped TRIOS steps), passed on to the dataset's warnings.
     public var warnings: [String] = []
+    /// The columns already parsed while a large file was streamed (`StreamingImport`): then
+    /// `lines` holds only the file's first lines and `dataLines` is empty.
+    public var streamed: StreamedColumns? = nil
+    /// Set by `DatasetBuilder.plannedColumns`: asking for columns then reports which (nothing is parsed).
+    var planningColumns = false
+
+    /// 1-based line of the last data row, if there is one.
+    public var lastDataLine: Int? { streamed.map { $0.lines.last } ?? dataLines.last.map { $0 + 1 } }
 
     /// The dataset's path: `path`, or `path#part` for one sweep of a multi-sweep file.
     public var datasetPath: String { part.map { path + "#" + $0 } ?? path }
+}
+
+/// Columns of a table parsed while its file was read (`StreamingImport`): the values of the
+/// columns `indices`, each row's line, or the first error in line order (thrown when the
+/// columns are asked for, where parsing them would have thrown it).
+public struct StreamedColumns: Sendable {
+    /// The columns parsed, in the order asked for.
+    public var indices: [Int]
+    /// Their values, one array per column.
+    public var values: [[Double]]
+    /// The line of each row.
+    public var lines: RowLines
+    /// The first row error, if any (then `values` holds only the rows before it).
+    public var failure: GlassError?
 }

@@ -13,6 +13,8 @@ public enum SweepSplitter {
         var order: [String] = []
         var rows: [String: [Int]] = [:]
         var ranges = [(Int, Int)]()
+        var previous: (Int, Int)?
+        var current = ""
         try table.lines.bytes.withUnsafeBufferPointer { buf in
             for li in table.dataLines {
                 table.delimiter.fieldRanges(buf, table.lines.starts[li], table.lines.ends[li], into: &ranges)
@@ -21,13 +23,20 @@ public enum SweepSplitter {
                                      "\(ranges.count) fields, expected \(table.headers.count) as in the header at line \(table.headerLine) (\(table.delimiter)-separated)")
                 }
                 let (a, b) = ranges[column]
-                let value = String(decoding: buf[a..<b], as: UTF8.self)
-                if value.isEmpty {
+                if a == b {
                     throw GlassError(file: table.path, line: li + 1,
                                      "field \(column + 1) (\(table.headers[column].text)) is empty; expected the sweep number of every row")
                 }
-                if rows[value] == nil { order.append(value) }
-                rows[value, default: []].append(li)
+                // Rows of a sweep come together: the same bytes as the row before need no new string.
+                if let (pa, pb) = previous, buf[pa..<pb].elementsEqual(buf[a..<b]) {
+                    rows[current, default: []].append(li)
+                } else {
+                    let value = String(decoding: buf[a..<b], as: UTF8.self)
+                    if rows[value] == nil { order.append(value) }
+                    rows[value, default: []].append(li)
+                    current = value
+                }
+                previous = (a, b)
             }
         }
         if order.count <= 1 { return [table] }

@@ -11,25 +11,22 @@ public enum TableReader {
     /// One pass over each row's bytes: fields are located in place and parsed without copies
     /// (`NumberParser`), straight into arrays allocated once at their final size. A large table is
     /// cut into one block of rows per core, parsed concurrently into its part of those arrays; the
-    /// error thrown is the first in line order, as when parsing sequentially.
-    public static func columns(_ table: RawTable, _ indices: [Int]) throws -> (values: [[Double]], lines: [Int]) {
-        let rows = table.dataLines.count
-        var failure: Error?
-        var values: [[Double]] = []
-        let lines = [Int](unsafeUninitializedCapacity: rows) { lineBuffer, lineCount in
-            lineCount = 0
-            LargeBuffer.adviseHugePages(lineBuffer)
-            do {
-                values = try withColumns(indices.count, rows) { columns in
-                    try fill(table, indices, rows, columns, lineBuffer)
-                }
-                lineCount = rows
-            } catch {
-                failure = error
+    /// error thrown is the first in line order, as when parsing sequentially. A table read while
+    /// its file was streamed (`RawTable.streamed`) already holds its columns (or its first error).
+    public static func columns(_ table: RawTable, _ indices: [Int]) throws -> (values: [[Double]], lines: RowLines) {
+        if table.planningColumns { throw DatasetBuilder.ColumnsPlan(indices: indices) }
+        if let s = table.streamed {
+            guard s.indices == indices else {
+                throw GlassError(file: table.path, "columns \(indices.map { $0 + 1 }) were asked for, but columns \(s.indices.map { $0 + 1 }) were read (an internal error: please report it)")
             }
+            if let failure = s.failure { throw failure }
+            return (s.values, s.lines)
         }
-        if let failure { throw failure }
-        return (values, lines)
+        let rows = table.dataLines.count
+        let values = try withColumns(indices.count, rows) { columns in
+            try fill(table, indices, rows, columns)
+        }
+        return (values, RowLines(table.dataLines.lazy.map { $0 + 1 }))
     }
 
     /// `count` arrays of `rows` doubles, each allocated once; `body` receives their buffers and
@@ -58,17 +55,43 @@ public enum TableReader {
         return try level(0, [])
     }
 
+    /// `count` arrays with room for `capacity` doubles each; `body` receives their buffers and
+    /// writes the first `rows()` elements of each (read after it returns), or throws.
+    static func withColumns(_ count: Int, _ capacity: Int, rows: () -> Int,
+                            _ body: ([UnsafeMutableBufferPointer<Double>]) throws -> Void) throws -> [[Double]] {
+        func level(_ k: Int, _ buffers: [UnsafeMutableBufferPointer<Double>]) throws -> [[Double]] {
+            if k == count {
+                try body(buffers)
+                return []
+            }
+            var rest: [[Double]] = []
+            var failure: Error?
+            let column = [Double](unsafeUninitializedCapacity: capacity) { buf, n in
+                n = 0
+                LargeBuffer.adviseHugePages(buf)
+                do {
+                    rest = try level(k + 1, buffers + [buf])
+                    n = min(max(rows(), 0), capacity)
+                    LargeBuffer.releaseTail(buf, keeping: n)
+                } catch {
+                    failure = error
+                }
+            }
+            if let failure { throw failure }
+            return [column] + rest
+        }
+        return try level(0, [])
+    }
+
     /// The buffers, shared by the blocks: each block writes only its own rows.
     private struct Targets: @unchecked Sendable {
         let columns: [UnsafeMutableBufferPointer<Double>]
-        let lines: UnsafeMutableBufferPointer<Int>
     }
 
-    /// Parses every row into `columns` and `lines`, in blocks of rows on every core for a large table.
-    static func fill(_ table: RawTable, _ indices: [Int], _ rows: Int,
-                     _ columns: [UnsafeMutableBufferPointer<Double>], _ lines: UnsafeMutableBufferPointer<Int>) throws {
-        let targets = Targets(columns: columns, lines: lines)
-        let cores = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+    /// Parses every row into `columns`, in blocks of rows on every core for a large table.
+    static func fill(_ table: RawTable, _ indices: [Int], _ rows: Int, _ columns: [UnsafeMutableBufferPointer<Double>]) throws {
+        let targets = Targets(columns: columns)
+        let cores = max(1, min(Cores.active, 8))
         let blocks = rows >= parallelRows ? cores : 1
         let bounds = (0...blocks).map { rows * $0 / blocks }
         let ranges = (0..<blocks).map { bounds[$0]..<bounds[$0 + 1] }
@@ -79,39 +102,27 @@ public enum TableReader {
 
     /// Rows `range` (indexes into `table.dataLines`) parsed in order into `targets`.
     private static func block(_ table: RawTable, _ indices: [Int], _ range: Range<Int>, _ targets: Targets) throws {
-        let expected = table.headers.count
-        var ranges = [(Int, Int)]()
-        ranges.reserveCapacity(expected + 2)
+        var parser = RowParser(table, indices)
         let lines = table.lines
+        let columns = targets.columns.compactMap { $0.baseAddress }
+        guard !range.isEmpty, columns.count == indices.count else { return }
         try lines.bytes.withUnsafeBufferPointer { buf in
             guard let base = buf.baseAddress else { return }
-            for row in range {
-                let li = table.dataLines[row]
-                let s = lines.start(li), e = lines.end(li)
-                table.delimiter.fieldRanges(buf, s, e, into: &ranges)
-                // A trailing empty field that the header also has (`a,b,`) is fine.
-                if ranges.count != expected {
-                    throw GlassError(file: table.path, line: li + 1,
-                                     "\(ranges.count) fields, expected \(expected) as in the header at line \(table.headerLine) (\(table.delimiter)-separated)")
+            try columns.withUnsafeBufferPointer { cols in
+                guard let c = cols.baseAddress else { return }
+                for row in range {
+                    let li = table.dataLines[row]
+                    if let error = parser.parse(base, lines.start(li), lines.end(li), line: li + 1, c, row) { throw error }
                 }
-                for (k, col) in indices.enumerated() {
-                    let (a, b) = ranges[col]
-                    switch NumberParser.parse(base, a, b, decimalComma: table.decimalComma) {
-                    case .success(let v): targets.columns[k][row] = v
-                    case .failure(let why):
-                        let text = String(decoding: buf[a..<b], as: UTF8.self)
-                        var hint = ""
-                        if why.failure == .ambiguousSeparators || (why.failure == .notANumber && text.contains(".") && text.contains(",")) {
-                            hint = " (a spreadsheet may have added thousands separators)"
-                        }
-                        throw GlassError(file: table.path, line: li + 1,
-                                         "field \(col + 1) (\(table.headers[col].text)) is \(why.explanation): '\(text)'; expected a decimal number\(hint)")
-                    }
-                }
-                targets.lines[row] = li + 1
             }
         }
     }
+}
+
+/// The number of cores, asked once (`activeProcessorCount` reads the system each time: 3 % of
+/// loading a study of 250 small files when asked per file).
+enum Cores {
+    static let active = ProcessInfo.processInfo.activeProcessorCount
 }
 
 /// Memory hints for the large arrays of an import (a 10^6-row file: several arrays of 8 MB).
@@ -131,6 +142,22 @@ public enum LargeBuffer {
         let end = (Int(bitPattern: base) + bytes) / page * page
         guard end > start, let p = UnsafeMutableRawPointer(bitPattern: start) else { return }
         _ = madvise(p, end - start, Int32(MADV_HUGEPAGE))
+        #endif
+    }
+
+    /// Gives back the pages of `buffer` wholly past its first `count` elements (reserved room that
+    /// was touched only because a huge page spanned it: up to 2 MiB a column). The elements past
+    /// `count` are uninitialised capacity, never read; a later write there faults in a fresh page.
+    public static func releaseTail<T>(_ buffer: UnsafeMutableBufferPointer<T>, keeping count: Int) {
+        #if os(Linux)
+        let bytes = buffer.count * MemoryLayout<T>.stride
+        guard bytes >= hugePageBytes, let base = buffer.baseAddress else { return }
+        let page = 4096
+        let used = Int(bitPattern: base) + max(count, 0) * MemoryLayout<T>.stride
+        let start = (used + page - 1) / page * page
+        let end = (Int(bitPattern: base) + bytes) / page * page
+        guard end > start, let p = UnsafeMutableRawPointer(bitPattern: start) else { return }
+        _ = madvise(p, end - start, Int32(MADV_DONTNEED))
         #endif
     }
 }

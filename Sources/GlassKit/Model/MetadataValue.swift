@@ -15,8 +15,12 @@ public enum MetadataValue {
         // Do not swallow the `e` of a unit: back off trailing e/E/sign characters.
         var numberText = String(trimmed[trimmed.startIndex..<end])
         while let last = numberText.last, "eE+-".contains(last) { numberText.removeLast() }
+        // `,` → `.`: on bytes for ASCII text (the common case), else with Foundation as before.
+        let dotted = numberText.utf8.allSatisfy { $0 < 0x80 }
+            ? String(decoding: numberText.utf8.map { $0 == 0x2C ? 0x2E : $0 }, as: UTF8.self)
+            : numberText.replacingOccurrences(of: ",", with: ".")
         guard !numberText.isEmpty,
-              let value = NumberParser.parse(numberText.replacingOccurrences(of: ",", with: ".")),
+              let value = NumberParser.parse(dotted),
               value.isFinite else { return nil }
         let unit = trimmed.dropFirst(numberText.count).trimmedSpaces
         return (value, unit)

@@ -2,13 +2,38 @@
 /// through NSString on Linux and dominated the import of many small files.
 extension StringProtocol {
     /// The text without leading and trailing spaces, tabs, no-break spaces and BOMs.
+    ///
+    /// Found on the UTF-8 bytes (issue 11: this runs for every heading, field and metadata line
+    /// of every file): a space or tab is one byte, U+00A0 is `C2 A0`, U+FEFF is `EF BB BF`, and
+    /// in valid UTF-8 those byte sequences at either end can only be those characters, so the
+    /// cuts fall on the same scalar boundaries as a scalar-by-scalar trim.
     public var trimmedSpaces: String {
-        let scalars = unicodeScalars
-        func isSpace(_ u: Unicode.Scalar) -> Bool { u == " " || u == "\t" || u == "\u{00A0}" || u == "\u{FEFF}" }
-        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
-              let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
-        var out = String.UnicodeScalarView()
-        out.append(contentsOf: scalars[first...last])
-        return String(out)
+        let whole = String(self)
+        let u = whole.utf8
+        var a = u.startIndex, b = u.endIndex
+        while a < b {
+            let c = u[a]
+            if c == 0x20 || c == 0x09 { a = u.index(after: a); continue }
+            if c == 0xC2, let n = u.index(a, offsetBy: 1, limitedBy: b), n < b, u[n] == 0xA0 { a = u.index(after: n); continue }
+            if c == 0xEF, let n1 = u.index(a, offsetBy: 1, limitedBy: b), n1 < b, u[n1] == 0xBB,
+               let n2 = u.index(n1, offsetBy: 1, limitedBy: b), n2 < b, u[n2] == 0xBF { a = u.index(after: n2); continue }
+            break
+        }
+        while b > a {
+            let p = u.index(before: b)
+            let c = u[p]
+            if c == 0x20 || c == 0x09 { b = p; continue }
+            if c == 0xA0, p > a {
+                let q = u.index(before: p)
+                if u[q] == 0xC2 { b = q; continue }
+            }
+            if c == 0xBF, u.distance(from: a, to: p) >= 2 {
+                let q = u.index(before: p), r = u.index(before: q)
+                if u[q] == 0xBB && u[r] == 0xEF { b = r; continue }
+            }
+            break
+        }
+        if a == u.startIndex && b == u.endIndex { return whole }
+        return String(whole[a..<b])
     }
 }

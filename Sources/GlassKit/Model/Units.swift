@@ -12,7 +12,32 @@ public enum Units {
     /// A unit string reduced for matching: lower case, no spaces, degree signs and
     /// their mojibake (U+FFFD, `ø`, `º`) removed, `µ`/`μ` spelled `u`.
     public static func normalise(_ unit: String) -> String {
-        // One pass over the scalars (this runs for every column of every file).
+        // This runs for every column of every file: on bytes for an ASCII unit.
+        unit.utf8.allSatisfy({ $0 < 0x80 }) ? asciiNormalise(unit) : scalarNormalise(unit)
+    }
+
+    /// `normalise` of an ASCII unit, on bytes: lower case, no spaces, tabs or `^`, then every
+    /// `deg` removed left to right in one pass (as `replacingOccurrences` does).
+    static func asciiNormalise(_ unit: String) -> String {
+        var b: [UInt8] = []
+        b.reserveCapacity(unit.utf8.count)
+        for c in unit.utf8 where c != 0x20 && c != 0x09 && c != 0x5E {
+            b.append(c >= 0x41 && c <= 0x5A ? c + 0x20 : c)
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
+        var i = 0
+        while i < b.count {
+            if i + 3 <= b.count && b[i] == 0x64 && b[i + 1] == 0x65 && b[i + 2] == 0x67 { i += 3; continue }   // deg
+            out.append(b[i])
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `normalise` scalar by scalar with Foundation's replacement (any text; tests compare the two).
+    static func scalarNormalise(_ unit: String) -> String {
+        // One pass over the scalars.
         var out = String.UnicodeScalarView()
         for u in unit.lowercased().unicodeScalars {
             switch u {

@@ -1,0 +1,210 @@
+/// Parses the wanted fields of one data row straight from its bytes (issue 11), with the reading
+/// rules of `TableReader` (SPEC §2.4): the row must have as many fields as the header; each wanted
+/// field, trimmed of spaces and tabs, must be a finite decimal number (`NumberParser`).
+///
+/// The common row (`312.5,-0.0123` with a one-byte separator, no spaces around the numbers) is
+/// read in one pass: each wanted number is scanned up to the byte after it, which must be the
+/// separator (or the end of the row for the last field). Any other row — spaces, a field count
+/// that differs, a field that is not a plain number — is read by the general path (fields located
+/// by `Delimiter.fieldRanges`, then parsed), which gives the values and errors it always gave; the
+/// fast path only ever accepts a row whose fields the general path would cut the same way.
+struct RowParser {
+    let path: String
+    let headers: [ColumnHeader]
+    let headerLine: Int
+    let delimiter: Delimiter
+    let decimalComma: Bool
+    let indices: [Int]
+    /// For each field of a row: the index into `indices` (the output column), or −1.
+    let slots: [Int]
+    /// Fields expected in every row.
+    let expected: Int
+    /// The separator byte (0 for runs of whitespace, which always take the general path).
+    let sep: UInt8
+    /// `.`, and `,` when it is the decimal mark.
+    let mark2: UInt8
+    /// Whether the one-pass read applies: a one-byte separator that is not also the decimal mark,
+    /// and each output column a distinct field.
+    let fastOK: Bool
+    /// Scratch for the general path.
+    var ranges: [(Int, Int)] = []
+
+    init(_ table: RawTable, _ indices: [Int]) {
+        path = table.path
+        headers = table.headers
+        headerLine = table.headerLine
+        delimiter = table.delimiter
+        decimalComma = table.decimalComma
+        self.indices = indices
+        expected = table.headers.count
+        var s = [Int](repeating: -1, count: max(expected, (indices.max() ?? 0) + 1))
+        for (k, c) in indices.enumerated() where c >= 0 && c < s.count && s[c] < 0 { s[c] = k }
+        slots = s
+        sep = table.delimiter.byte ?? 0
+        mark2 = table.decimalComma ? 0x2C : 0x2E
+        let n = expected
+        fastOK = sep != 0 && !(table.decimalComma && sep == 0x2C) && n >= 1
+            && Set(indices).count == indices.count && indices.allSatisfy { $0 >= 0 && $0 < n }
+        ranges.reserveCapacity(expected + 2)
+    }
+
+    /// Parses row `[s, e)` (line `line`, 1-based) into `columns[k][row]`; the error of the row, if any.
+    @inline(__always)
+    mutating func parse(_ base: UnsafePointer<UInt8>, _ s: Int, _ e: Int, line: Int,
+                        _ columns: UnsafePointer<UnsafeMutablePointer<Double>>, _ row: Int) -> GlassError? {
+        if fastOK, fast(base, s, e, columns, row) { return nil }
+        return general(base, s, e, line: line, columns, row)
+    }
+
+    /// The number starting at `i`, read up to the byte after it (`i` is left there):
+    /// `[sign] digits [mark digits] [e [sign] digits]` as `NumberParser.direct` reads it, the value
+    /// it gives when exact, else `NumberParser.parse` of `[start, i)` (strtod, or a refusal: nil).
+    /// Nil also when no number starts here. The caller must then check that the field ends at `i`.
+    @inline(__always)
+    func number(_ p: UnsafePointer<UInt8>, _ i: inout Int, _ limit: Int) -> Double? {
+        let from = i
+        var negative = false
+        if i < limit {
+            if p[i] == 0x2D { negative = true; i += 1 } else if p[i] == 0x2B { i += 1 }
+        }
+        var mantissa: UInt64 = 0
+        var sig = 0
+        var scale = 0
+        var digits = 0
+        while i < limit {
+            let d = p[i] &- 0x30
+            if d > 9 { break }
+            if mantissa != 0 || d != 0 { sig += 1 }
+            mantissa = mantissa &* 10 &+ UInt64(d); i += 1; digits += 1
+        }
+        if i < limit, p[i] == 0x2E || p[i] == mark2 {
+            i += 1
+            while i < limit {
+                let d = p[i] &- 0x30
+                if d > 9 { break }
+                if mantissa != 0 || d != 0 { sig += 1 }
+                mantissa = mantissa &* 10 &+ UInt64(d); i += 1; scale -= 1; digits += 1
+            }
+        }
+        guard digits > 0 else { return nil }
+        if i < limit, p[i] == 0x65 || p[i] == 0x45 {
+            i += 1
+            var eneg = false
+            if i < limit, p[i] == 0x2D { eneg = true; i += 1 } else if i < limit, p[i] == 0x2B { i += 1 }
+            var x = 0, xDigits = 0
+            while i < limit, xDigits < 4 {
+                let d = p[i] &- 0x30
+                if d > 9 { break }
+                x = x * 10 + Int(d); i += 1; xDigits += 1
+            }
+            guard xDigits > 0 else { return nil }
+            scale += eneg ? -x : x
+        }
+        if sig <= 15 && scale >= -22 && scale <= 22 {
+            var m = Double(mantissa)
+            if scale < 0 { m /= powers[-scale] } else if scale > 0 { m *= powers[scale] }
+            return negative ? -m : m
+        }
+        // A plain number that needs strtod (or is refused).
+        guard case .success(let w) = NumberParser.parse(p, from, i, decimalComma: decimalComma) else { return nil }
+        return w
+    }
+
+    /// The exact powers of ten, held here (no global's lazy-initialisation check per number).
+    let powers: [Double] = NumberParser.exactPowersOfTen
+
+    /// The one-pass read of the plain row `[s, e)`; false (nothing to trust in `columns[·][row]`) for any other.
+    @inline(__always)
+    func fast(_ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int,
+              _ columns: UnsafePointer<UnsafeMutablePointer<Double>>, _ row: Int) -> Bool {
+        var i = s
+        let last = expected - 1
+        for k in 0...last {
+            let slot = slots[k]
+            if slot < 0 {
+                // A field not used: up to the next separator.
+                while i < e && p[i] != sep { i += 1 }
+            } else {
+                guard let v = number(p, &i, e) else { return false }
+                columns[slot][row] = v
+            }
+            // The field ends here: at the separator, or at the end of the last field.
+            if k < last {
+                guard i < e, p[i] == sep else { return false }
+                i += 1
+            } else if i != e {
+                return false   // more fields than the header, or not a plain number
+            }
+        }
+        return true
+    }
+
+    /// The one-pass read of a plain row starting at `s` whose end is not yet known (`limit`: the
+    /// end of the text): the index just past its line feed (`limit` for a last line without one),
+    /// or nil for any other line — a blank or comment line, or a row the general path must read.
+    /// A NUL or non-ASCII byte in a field not used sets `flagged` (the caller's byte check then
+    /// looks at the whole text; the bytes of a number and of the line end are ASCII by construction).
+    @inline(__always)
+    func fastLine(_ p: UnsafePointer<UInt8>, _ s: Int, _ limit: Int,
+                  _ columns: UnsafePointer<UnsafeMutablePointer<Double>>, _ row: Int, _ flagged: inout Bool) -> Int? {
+        guard s < limit else { return nil }
+        let c0 = p[s]
+        // Spaces first, a comment, a blank line: the general path decides.
+        if c0 == 0x20 || c0 == 0x09 || c0 == 0x23 || c0 == 0x0A || c0 == 0x0D { return nil }
+        var i = s
+        let last = expected - 1
+        for k in 0...last {
+            let slot = slots[k]
+            if slot < 0 {
+                while i < limit {
+                    let c = p[i]
+                    if c == sep || c == 0x0A || c == 0x0D { break }
+                    if c == 0 || c >= 0x80 { flagged = true }
+                    i += 1
+                }
+            } else {
+                guard let v = number(p, &i, limit) else { return nil }
+                columns[slot][row] = v
+            }
+            if k < last {
+                guard i < limit, p[i] == sep else { return nil }
+                i += 1
+            }
+        }
+        // The line ends here: LF, CR LF, or the end of the text (a CR just before it is dropped).
+        if i == limit { return limit }
+        if p[i] == 0x0A { return i + 1 }
+        if p[i] == 0x0D {
+            if i + 1 == limit { return limit }
+            if p[i + 1] == 0x0A { return i + 2 }
+        }
+        return nil
+    }
+
+    /// The general path: fields located and trimmed, counted, then parsed.
+    mutating func general(_ base: UnsafePointer<UInt8>, _ s: Int, _ e: Int, line: Int,
+                          _ columns: UnsafePointer<UnsafeMutablePointer<Double>>, _ row: Int) -> GlassError? {
+        let buf = UnsafeBufferPointer(start: base, count: e)
+        delimiter.fieldRanges(buf, s, e, into: &ranges)
+        // A trailing empty field that the header also has (`a,b,`) is fine.
+        if ranges.count != expected {
+            return GlassError(file: path, line: line,
+                              "\(ranges.count) fields, expected \(expected) as in the header at line \(headerLine) (\(delimiter)-separated)")
+        }
+        for (k, col) in indices.enumerated() {
+            let (a, b) = ranges[col]
+            switch NumberParser.parse(base, a, b, decimalComma: decimalComma) {
+            case .success(let v): columns[k][row] = v
+            case .failure(let why):
+                let text = String(decoding: buf[a..<b], as: UTF8.self)
+                var hint = ""
+                if why.failure == .ambiguousSeparators || (why.failure == .notANumber && text.contains(".") && text.contains(",")) {
+                    hint = " (a spreadsheet may have added thousands separators)"
+                }
+                return GlassError(file: path, line: line,
+                                  "field \(col + 1) (\(headers[col].text)) is \(why.explanation): '\(text)'; expected a decimal number\(hint)")
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,325 @@
+import Foundation
+import Testing
+@testable import GlassKit
+
+/// Issue 11's streamed import: a large native file parsed piece by piece as it is read gives
+/// exactly the datasets and errors of the whole-file import (`FormatDetector` + `DatasetBuilder`),
+/// whatever the piece sizes; and the byte-level helpers agree with the string code they replace.
+@Suite struct StreamingImportTests {
+    /// What an import gave.
+    enum Got {
+        case datasets([Dataset]), whole([UInt8]), reread, error(String)
+    }
+
+    /// The whole-file import: datasets, or the error text.
+    func whole(_ bytes: [UInt8], overrides: [String: MetadataEntry] = [:]) -> Got {
+        do {
+            let tables = try FormatDetector.read(bytes: bytes, path: "f.csv")
+            return .datasets(try tables.map { try DatasetBuilder.build($0, overrides: overrides) })
+        } catch {
+            return .error("\(error)")
+        }
+    }
+
+    /// The streamed import, the source handing out at most `step` bytes a call; the digested
+    /// bytes are collected to check they are the file, in order, each once.
+    func streamed(_ bytes: [UInt8], step: Int, chunk: Int, overrides: [String: MetadataEntry] = [:]) -> (Got, [UInt8]) {
+        final class Sink: @unchecked Sendable { var bytes: [UInt8] = [] }
+        let sink = Sink()
+        var at = 0
+        do {
+            let outcome = try StreamingImport.read(path: "f.csv", overrides: overrides, sizeHint: bytes.count, from: { buf in
+                let n = min(step, buf.count, bytes.count - at)
+                guard n > 0, let dst = buf.baseAddress else { return 0 }
+                bytes.withUnsafeBytes { src in dst.copyMemory(from: src.baseAddress! + at, byteCount: n) }
+                at += n
+                return n
+            }, digest: { sink.bytes.append(contentsOf: $0) }, chunk: chunk)
+            switch outcome {
+            case .datasets(let d): return (.datasets(d), sink.bytes)
+            case .whole(let w): return (.whole(w), sink.bytes)
+            case .reread: return (.reread, sink.bytes)
+            }
+        } catch {
+            return (.error("\(error)"), sink.bytes)
+        }
+    }
+
+    /// A DSC file of `rows` rows, `edit` changing row texts (a row's text, or nil to leave it).
+    func file(rows: Int, header: String = "# kind: dsc\n# heating_rate: 20 K/min\nT/K,W/(W/g)\n",
+              newline: String = "\n", edit: (Int, String) -> String = { $1 }) -> [UInt8] {
+        var text = header
+        text.reserveCapacity(rows * 26)
+        for i in 0..<rows {
+            let t = 300 + Double(i) * 4e-4
+            let row = String(format: "%.6f,%.9g", t, 1e-3 * sin(Double(i) * 1e-3) + (t > 400 ? 0.01 : 0))
+            text += edit(i, row) + newline
+        }
+        return Array(text.utf8)
+    }
+
+    /// Streams `bytes` with several piece sizes and checks each result against the whole import.
+    func expectSame(_ bytes: [UInt8], streams: Bool, overrides: [String: MetadataEntry] = [:],
+                    sourceLocation: SourceLocation = #_sourceLocation) {
+        let reference = whole(bytes, overrides: overrides)
+        // Pieces of the default size, pieces still cut in halves, and pieces parsed on one core;
+        // the source handing out odd amounts.
+        for (step, chunk) in [(1 << 20, StreamingImport.chunkBytes), (65_537, 300_007), (4_093, 70_001)] {
+            let (result, digested) = streamed(bytes, step: step, chunk: chunk, overrides: overrides)
+            switch (result, reference) {
+            case (.datasets(let d), .datasets(let r)):
+                #expect(streams, "streamed, though expected to be read whole", sourceLocation: sourceLocation)
+                #expect(d == r, "step \(step): datasets differ", sourceLocation: sourceLocation)
+                #expect(digested == bytes, "step \(step): digested bytes are not the file", sourceLocation: sourceLocation)
+            case (.whole(let w), _):
+                #expect(!streams, "read whole, though expected to stream", sourceLocation: sourceLocation)
+                #expect(w == bytes, "step \(step): the whole bytes are not the file", sourceLocation: sourceLocation)
+                #expect(digested.isEmpty, sourceLocation: sourceLocation)
+            case (.reread, _):
+                #expect(!streams, "handed back for a second read", sourceLocation: sourceLocation)
+            case (.error(let e), .error(let r)):
+                #expect(e == r, "step \(step): errors differ", sourceLocation: sourceLocation)
+            case (.datasets, .error(let r)):
+                Issue.record("step \(step): streamed, but the whole import fails: \(r)", sourceLocation: sourceLocation)
+            case (.error(let e), _):
+                Issue.record("step \(step): streaming fails, the whole import does not: \(e)", sourceLocation: sourceLocation)
+            case (.datasets, _):
+                Issue.record("step \(step): unexpected reference", sourceLocation: sourceLocation)
+            }
+        }
+    }
+
+    /// Enough rows that the data goes well past the first lines and is cut into halves.
+    let rows = 220_000
+
+    @Test func plainFileStreamsToTheSameDataset() {
+        expectSame(file(rows: rows), streams: true)
+        expectSame(file(rows: rows, newline: "\r\n"), streams: true)
+        // No line feed after the last row.
+        var b = file(rows: rows)
+        b.removeLast()
+        expectSame(b, streams: true)
+    }
+
+    @Test func blankAndCommentLinesKeepTheirLineNumbers() {
+        // Blank, spaces-only and comment lines inside both halves of several pieces; a later row
+        // falls by more than the tolerance, so the error names a line past them.
+        let b = file(rows: rows) { i, row in
+            if i % 9_973 == 5 { return "\n   \n# note\n" + row }
+            if i == 180_000 { return "300.0,0.001" }
+            return row
+        }
+        expectSame(b, streams: true)
+        expectSame(file(rows: rows) { i, row in i % 50_000 == 7 ? "\t\n" + row : row }, streams: true)
+    }
+
+    @Test func rowErrorsAreTheWholeImportsErrors() {
+        for bad in [5_000, 5_200, 60_001, 150_003, rows - 1] {
+            expectSame(file(rows: rows) { i, row in i == bad ? "301.5,abc" : row }, streams: true)
+            expectSame(file(rows: rows) { i, row in i == bad ? row + ",7" : row }, streams: true)
+            expectSame(file(rows: rows) { i, row in i == bad ? " 1.5e999 , 2" : row }, streams: true)
+        }
+        // Two errors: the first in line order.
+        expectSame(file(rows: rows) { i, row in i == 190_000 ? "x,1" : (i == 120_000 ? "1,2,3" : row) }, streams: true)
+    }
+
+    @Test func unusualFieldsTakeTheGeneralPath() {
+        // Spaces around numbers, long mantissas, exponents, signs: values as strtod reads them.
+        let b = file(rows: rows) { i, row in
+            switch i % 7 {
+            case 0: return " " + row.replacingOccurrences(of: ",", with: " ,\t")
+            case 1: return row + "123456789"    // more than 15 significant digits
+            case 2: return row.replacingOccurrences(of: ",", with: ",+") + "e-0"
+            default: return row
+            }
+        }
+        expectSame(b, streams: true)
+    }
+
+    @Test func encodingsAndBinaryDataAreDecidedOnTheWholeFile() {
+        // A NUL late in the file: the NUL error and its line, even after a bad row.
+        var nul = file(rows: rows) { i, row in i == 1_000 ? "1,x" : row }
+        nul[nul.count - 3_000] = 0
+        expectSame(nul, streams: true)
+        // Valid UTF-8 in an unused column late in the file: streamed, same values.
+        let utf8 = file(rows: rows, header: "# kind: dsc\nT/K,W/(W/g),note\n") { i, row in row + (i == 200_000 ? ",°C" : ",ok") }
+        expectSame(utf8, streams: true)
+        // Windows-1252 (invalid UTF-8) late: handed back; the whole import reads it as Windows-1252.
+        var cp = file(rows: rows, header: "# kind: dsc\nT/K,W/(W/g),note\n") { i, row in row + ",ok" }
+        cp[cp.count - 10] = 0xB0
+        expectSame(cp, streams: false)
+        // A byte-order mark, another format, a sweep column: read whole.
+        expectSame([0xEF, 0xBB, 0xBF] + file(rows: rows), streams: false)
+        expectSame(file(rows: rows, header: "Set,T/K,W/(W/g)\n") { _, row in "1," + row }, streams: false)
+        expectSame(file(rows: rows, header: "#EXPORTTYPE:DATA ALL\n##Temp./°C;DSC/(mW/mg)\n"), streams: false)
+    }
+
+    @Test func rowsShorterThanTheFirstOnesAreReadWhole() {
+        // Long first rows predict few rows; 200 000 short ones overflow the columns reserved:
+        // the file goes to the whole-file path (same dataset).
+        let b = file(rows: 210_000) { i, row in
+            i < 10_000 ? String(format: "%.15f,%.15f", 300 + Double(i) * 1e-3, 1e-3) : String(format: "%d,1", 400 + i)
+        }
+        expectSame(b, streams: false)
+        // Rows as long as the first ones: streamed.
+        expectSame(file(rows: 210_000) { i, _ in String(format: "%.15f,%.15f", 300 + Double(i) * 1e-3, 1e-3) }, streams: true)
+    }
+
+    @Test func otherKindsAndOverrides() {
+        // A file that stops before its numbers (no heat-flow unit mass): read whole, same error.
+        expectSame(file(rows: rows, header: "T/K,HF/mW\n"), streams: false)
+        // With the mass from study.toml it streams.
+        expectSame(file(rows: rows, header: "T/K,HF/mW\n"), streams: true, overrides: ["mass": MetadataEntry("20 mg", line: 0)])
+        // A DMA temperature scan with a tan δ column and a Celsius, semicolon, decimal-comma DSC file.
+        let scan = file(rows: rows, header: "# kind: dma-tscan\n# frequency: 1 Hz\nT/K,E'/MPa,E''/MPa,tan d\n") { i, row in
+            row + String(format: ",%.3f,0.01", 100 + Double(i % 100))
+        }
+        expectSame(scan, streams: true)
+        let comma = file(rows: rows, header: "# kind: dsc\nTemp./°C;DSC/(mW/mg)\n") { _, row in
+            row.replacingOccurrences(of: ",", with: ";").replacingOccurrences(of: ".", with: ",")
+        }
+        expectSame(comma, streams: true)
+    }
+
+    @Test func rowLinesIsTheArrayOfLines() {
+        var rng = SystemRandomNumberGenerator()
+        var reference: [Int] = []
+        var lines = RowLines()
+        var line = 3
+        for _ in 0..<5_000 {
+            line += Int.random(in: 0..<10, using: &rng) == 0 ? Int.random(in: 2...5, using: &rng) : 1
+            reference.append(line)
+            lines.append(line)
+        }
+        #expect(Array(lines) == reference)
+        #expect(RowLines(reference) == lines)
+        for _ in 0..<200 {
+            let a = Int.random(in: 0...reference.count, using: &rng), b = Int.random(in: a...reference.count, using: &rng)
+            #expect(Array(lines.rows(a..<b)) == Array(reference[a..<b]))
+        }
+        var joined = lines.rows(0..<1_000)
+        joined.append(contentsOf: lines.rows(1_000..<reference.count))
+        #expect(Array(joined) == reference)
+        var shifted = RowLines()
+        shifted.append(contentsOf: lines, lineOffset: 10)
+        #expect(Array(shifted) == reference.map { $0 + 10 })
+    }
+
+    @Test func columnKeysOnBytesMatchTheStringCode() {
+        var names: [String] = []
+        for row in ColumnMatcher.synonyms {
+            for w in Array(row.exact) + row.prefixes + row.suffixes + row.contains {
+                names += [w, w.uppercased(), w.capitalized, w.replacingOccurrences(of: " ", with: "_"),
+                          w.replacingOccurrences(of: " ", with: "-") + ".", " " + w + " x", "x " + w, w + "ure"]
+            }
+        }
+        names += ["E'", "E''", "e\"", "G '", "G' '", "tan delta", "Tan_Delta", "tan(d)", "t", "T", "Ts", "Tr", "Temp.",
+                  "Sample Temperature", "Furnace temp", "Heat Flow Total", "Reversing Heat Flow", "__x__", "a..b", "",
+                  "Angular Frequency", "Winkelfrequenz", "Temperatur", "TIME (min)", "Zeit", "Set", "Seg.", "-"]
+        for n in names {
+            #expect(ColumnMatcher.key(n) == ColumnMatcher.scalarKey(n), "\(n)")
+            let h = ColumnHeader(n)
+            let k = ColumnMatcher.key(h.name)
+            let general = k.isEmpty ? nil : ColumnMatcher.generalMeaning(k, raw: h.name.trimmedSpaces, ColumnMatcher.Folded(k, onBytes: false))
+            #expect(ColumnMatcher.meaning(of: h) == general, "\(n)")
+            let t = n.trimmedSpaces
+            #expect(MetadataKeys.normalise(n) == t.lowercased().replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_"), "\(n)")
+        }
+    }
+
+    /// The scalar-by-scalar trim `trimmedSpaces` replaced.
+    func scalarTrim(_ s: String) -> String {
+        let scalars = s.unicodeScalars
+        func isSpace(_ u: Unicode.Scalar) -> Bool { u == " " || u == "\t" || u == "\u{00A0}" || u == "\u{FEFF}" }
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+              let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: scalars[first...last])
+        return String(out)
+    }
+
+    @Test func trimmingOnBytesMatchesTheScalarTrim() {
+        let pieces = ["", " ", "\t", "\u{00A0}", "\u{FEFF}", "a", "é", "\u{301}", "°C", "x y", "\u{A0}b\u{A0}", "\u{FEFF}\u{FEFF}", "\u{C2}"]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<5_000 {
+            let s = (0..<Int.random(in: 0...6, using: &rng)).map { _ in pieces.randomElement(using: &rng) ?? "" }.joined()
+            #expect(s.trimmedSpaces.unicodeScalars.elementsEqual(scalarTrim(s).unicodeScalars), "\(s.debugDescription)")
+            let sub = s.dropFirst(s.isEmpty ? 0 : 1)
+            #expect(sub.trimmedSpaces.unicodeScalars.elementsEqual(scalarTrim(String(sub)).unicodeScalars), "\(sub.debugDescription)")
+        }
+    }
+
+    @Test func unitsAndNumbersOnBytesMatchTheStringCode() {
+        let units = ["K", "°C", "degC", "DEG C", "dedegg", "W/g", "mW/mg", "W g^-1", "m W", "Hz", "rad/s", "1/s", "MPa", "GPa",
+                     "µW/mg", "min", "s", "deg", "Deg", "kdegdeg", "", " ", "J/(g*s)", "K/min", "mW"]
+        for u in units {
+            #expect(Units.normalise(u) == Units.scalarNormalise(u), "\(u)")
+        }
+        for t in ["20 K/min", "20,5 K/min", "1e3 mg", "2,5e-1 Hz", "-3 K/s", "1.000,5 mg", "126.85 °C", "25,1mg"] {
+            let ours = MetadataValue.numberAndUnit(t)
+            // The reference: the number part with Foundation's replacement.
+            var end = t.startIndex
+            for (i, ch) in zip(t.indices, t) {
+                if ch.isNumber || ch == "." || ch == "," || ch == "-" || ch == "+" || ch == "e" || ch == "E" { end = t.index(after: i) } else { break }
+            }
+            var number = String(t[..<end])
+            while let last = number.last, "eE+-".contains(last) { number.removeLast() }
+            let expected = NumberParser.parse(number.replacingOccurrences(of: ",", with: "."))
+            #expect(ours?.0 == expected, "\(t)")
+        }
+    }
+
+    /// Rows mutated at random: the one-pass reads (`fast` with the row's end known, `fastLine`
+    /// finding it) give exactly what the general path gives — the same doubles or the same error.
+    @Test(arguments: ["T/K,W/(W/g),note", "T/K;W/(W/g);x", "T/K\tW/(W/g)"])
+    func onePassRowsEqualTheGeneralPath(_ header: String) throws {
+        let table = try #require(try FormatDetector.read(bytes: Array((header + "\n1,2,3\n").utf8), path: "r.csv").first)
+        let sep = String(UnicodeScalar(table.delimiter.byte ?? 0x20))
+        let alphabet = Array("0123456789.,;-+eE \t#x\r".utf8) + [0x80, 0x00]
+        var rng = SystemRandomNumberGenerator()
+        let columns = (0..<2).map { _ in UnsafeMutablePointer<Double>.allocate(capacity: 1) }
+        let reference = (0..<2).map { _ in UnsafeMutablePointer<Double>.allocate(capacity: 1) }
+        defer { (columns + reference).forEach { $0.deallocate() } }
+        var checked = 0
+        for _ in 0..<40_000 {
+            var row = Array(([String(format: "%.6f", Double.random(in: -1e3...1e3, using: &rng)),
+                              String(format: "%.9g", Double.random(in: -1...1, using: &rng) * pow(10, Double(Int.random(in: -30...30, using: &rng)))),
+                              "n"].prefix(table.headers.count)).joined(separator: sep).utf8)
+            for _ in 0..<Int.random(in: 0...2, using: &rng) where !row.isEmpty {
+                let at = Int.random(in: 0..<row.count, using: &rng)
+                switch Int.random(in: 0..<3, using: &rng) {
+                case 0: row[at] = alphabet.randomElement(using: &rng) ?? 0x30
+                case 1: row.insert(alphabet.randomElement(using: &rng) ?? 0x30, at: at)
+                default: row.remove(at: at)
+                }
+            }
+            var p1 = RowParser(table, [0, 1]), p2 = RowParser(table, [0, 1])
+            let text = row + [0x0A]
+            text.withUnsafeBufferPointer { buf in
+                let base = buf.baseAddress!
+                var e = row.count
+                if e > 0, row[e - 1] == 0x0D { e -= 1 }
+                let expected = columns.withUnsafeBufferPointer { _ in
+                    reference.withUnsafeBufferPointer { p2.general(base, 0, e, line: 7, $0.baseAddress!, 0) }
+                }
+                let got = columns.withUnsafeBufferPointer { p1.parse(base, 0, e, line: 7, $0.baseAddress!, 0) }
+                #expect(got?.description == expected?.description, "\(String(decoding: row, as: UTF8.self).debugDescription)")
+                if got == nil && expected == nil {
+                    #expect(columns[0].pointee.bitPattern == reference[0].pointee.bitPattern && columns[1].pointee.bitPattern == reference[1].pointee.bitPattern)
+                    checked += 1
+                }
+                // fastLine: when it reads the line, the general path reads the same values.
+                var flagged = false
+                let blankOrComment = row.first(where: { $0 != 0x20 && $0 != 0x09 }).map { $0 == 0x23 } ?? true
+                if !blankOrComment, let next = columns.withUnsafeBufferPointer({ p1.fastLine(base, 0, text.count, $0.baseAddress!, 0, &flagged) }) {
+                    #expect(next == text.count, "\(String(decoding: row, as: UTF8.self).debugDescription)")
+                    #expect(expected == nil && columns[0].pointee.bitPattern == reference[0].pointee.bitPattern
+                            && columns[1].pointee.bitPattern == reference[1].pointee.bitPattern,
+                            "\(String(decoding: row, as: UTF8.self).debugDescription)")
+                }
+            }
+        }
+        // Most rows stay readable (the check above compared values on them).
+        #expect(checked > 10_000)
+    }
+}
