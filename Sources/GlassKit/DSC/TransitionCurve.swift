@@ -91,24 +91,28 @@ public struct TransitionCurve: Sendable, Equatable {
         let h = TransitionCurve.slopeHalfWidthK
         let blocks = n >= 100_000 ? 4 : 1
         let ranges = (0..<blocks).map { b in (b * n / blocks)..<((b + 1) * n / blocks) }
-        let parts = ParallelMap.map(ranges) { r -> [Double] in
-            var out = [Double](repeating: .nan, count: r.count)
-            guard let first = r.first else { return out }
-            x.withUnsafeBufferPointer { xb in
-                y.withUnsafeBufferPointer { yb in
-                    var lo = Interpolation.lowerBound(x, xb[first] - h), hi = first
-                    var sLo = MomentSums.prefix(lo, stored, xb, yb, ref).line, sHi = MomentSums.prefix(hi, stored, xb, yb, ref).line
-                    for k in r {
-                        while lo < n, xb[lo] < xb[k] - h { sLo.add(xb[lo] - ref, yb[lo]); lo += 1 }
-                        while hi < k { sHi.add(xb[hi] - ref, yb[hi]); hi += 1 }
-                        while hi < n, xb[hi] <= xb[k] + h { sHi.add(xb[hi] - ref, yb[hi]); hi += 1 }
-                        if hi - lo >= 3, let line = TransitionCurve.fit(sLo, sHi, count: hi - lo, ref) { out[k - first] = line.slope }
+        // Each block writes its own slice of the one result array (no per-block copies to join).
+        let s = [Double](unsafeUninitializedCapacity: n) { buffer, count in
+            let out = SlopeSlots(buffer.baseAddress)
+            _ = ParallelMap.map(ranges) { r -> Bool in
+                guard let first = r.first, let o = out.base else { return false }
+                x.withUnsafeBufferPointer { xb in
+                    y.withUnsafeBufferPointer { yb in
+                        var lo = Interpolation.lowerBound(x, xb[first] - h), hi = first
+                        var sLo = MomentSums.prefix(lo, stored, xb, yb, ref).line, sHi = MomentSums.prefix(hi, stored, xb, yb, ref).line
+                        for k in r {
+                            while lo < n, xb[lo] < xb[k] - h { sLo.add(xb[lo] - ref, yb[lo]); lo += 1 }
+                            while hi < k { sHi.add(xb[hi] - ref, yb[hi]); hi += 1 }
+                            while hi < n, xb[hi] <= xb[k] + h { sHi.add(xb[hi] - ref, yb[hi]); hi += 1 }
+                            let line = hi - lo >= 3 ? TransitionCurve.fit(sLo, sHi, count: hi - lo, ref) : nil
+                            (o + k).initialize(to: line?.slope ?? .nan)
+                        }
                     }
                 }
+                return true
             }
-            return out
+            count = n
         }
-        let s = blocks == 1 ? parts[0] : Array(parts.joined())
         slope = s
         maxTree = ArgTree(s, largest: true)
         minTree = ArgTree(s, largest: false)
@@ -276,6 +280,12 @@ public struct TransitionCurve: Sendable, Equatable {
         let line = TransitionLine(value: meanW, slope: b, referenceK: ref + meanU)
         return line.value.isFinite && line.slope.isFinite ? line : nil
     }
+}
+
+/// The start of the W′ array, shared by the blocks of the sweep: each initialises its own indices.
+private struct SlopeSlots: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Double>?
+    init(_ base: UnsafeMutablePointer<Double>?) { self.base = base }
 }
 
 /// Running sums of u, W, u², u·W in double-double: what a least-squares line needs.

@@ -3,19 +3,21 @@ import Dispatch
 /// Two independent computations run at the same time (issue 11: the DSC and DMA parts of one
 /// analysis). Each is computed exactly as it would be alone, so results are bit-identical.
 public enum ConcurrentPair {
-    private final class Box<A, B>: @unchecked Sendable {
-        var a: A?
+    private final class Box<B>: @unchecked Sendable {
         var b: B?
     }
 
-    /// `(first(), second())`, the two run concurrently; returns when both are done.
-    public static func run<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
-        let box = Box<A, B>()
-        // Each iteration writes its own field; both are read after concurrentPerform returns.
-        DispatchQueue.concurrentPerform(iterations: 2) { i in
-            if i == 0 { box.a = first() } else { box.b = second() }
-        }
-        guard let a = box.a, let b = box.b else { preconditionFailure("concurrentPerform ran every iteration") }
+    /// `(first(), second())`: `second` on a worker thread while `first` runs on this one; returns
+    /// when both are done. Not `concurrentPerform`: libdispatch runs an apply nested in another
+    /// apply on fewer threads, which would serialise the parallel maps inside `first` and `second`.
+    public static func run<A: Sendable, B: Sendable>(_ first: () -> A, _ second: @escaping @Sendable () -> B) -> (A, B) {
+        let box = Box<B>()
+        let group = DispatchGroup()
+        // The box's field is written by the worker before `group.wait()` returns, read only after.
+        DispatchQueue.global().async(group: group) { box.b = second() }
+        let a = first()
+        group.wait()
+        guard let b = box.b else { preconditionFailure("the worker ran before the group finished") }
         return (a, b)
     }
 }
