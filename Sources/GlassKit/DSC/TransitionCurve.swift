@@ -53,8 +53,9 @@ public struct TransitionCurve: Sendable, Equatable {
     public let referenceK: Double
     /// W′ at every data point, W/(g·K); NaN where fewer than 3 points lie within ±2 K.
     public let slope: [Double]
-    /// checkpoints[b] = the sums over points 0..<b·blockSize.
-    let checkpoints: [MomentSums]
+    /// lineCheckpoints[b] / higherCheckpoints[b] = the sums over points 0..<b·blockSize.
+    let lineCheckpoints: [LineSums]
+    let higherCheckpoints: [HigherSums]
     let maxTree: ArgTree
     let minTree: ArgTree
     let bounds: RangeBounds
@@ -65,25 +66,14 @@ public struct TransitionCurve: Sendable, Equatable {
         let x = curve.x, y = curve.y, n = x.count
         let ref = n > 0 ? x[n / 2] : 0
         referenceK = ref
-        let bs = TransitionCurve.blockSize
-        var cps = [MomentSums]()
-        cps.reserveCapacity(n / bs + 1)
-        var m = MomentSums()
-        cps.append(m)
-        x.withUnsafeBufferPointer { xb in
-            y.withUnsafeBufferPointer { yb in
-                var k = 0
-                while k < n {
-                    let e = min(k + bs, n)
-                    for i in k..<e { m.add(xb[i] - ref, yb[i]) }
-                    if e - k == bs { cps.append(m) }
-                    k = e
-                }
-            }
-        }
-        checkpoints = cps
-        let stored = cps
-        bounds = RangeBounds(y)
+        // The line's sums (which the W′ sweep waits for) and the parabola's are independent
+        // running sums: accumulated at the same time, the second with the min/max trees.
+        let ((stored, rangeBounds), higher) = ConcurrentPair.run(parallel: n >= 50_000,
+            { (TransitionCurve.checkpoints(x, y, ref, LineSums()), RangeBounds(y)) },
+            { TransitionCurve.checkpoints(x, y, ref, HigherSums()) })
+        lineCheckpoints = stored
+        higherCheckpoints = higher
+        bounds = rangeBounds
         // W′ by a two-pointer sweep: [lo, hi) = the points within ±2 K of x[k], with the running
         // sums at lo and hi. Long curves are swept in blocks on every core; each block starts its
         // pointers by binary search and its sums from the checkpoints, so every W′ is the number the
@@ -99,7 +89,7 @@ public struct TransitionCurve: Sendable, Equatable {
                 x.withUnsafeBufferPointer { xb in
                     y.withUnsafeBufferPointer { yb in
                         var lo = Interpolation.lowerBound(x, xb[first] - h), hi = first
-                        var sLo = MomentSums.prefix(lo, stored, xb, yb, ref).line, sHi = MomentSums.prefix(hi, stored, xb, yb, ref).line
+                        var sLo = LineSums.prefix(lo, stored, xb, yb, ref), sHi = LineSums.prefix(hi, stored, xb, yb, ref)
                         for k in r {
                             while lo < n, xb[lo] < xb[k] - h { sLo.add(xb[lo] - ref, yb[lo]); lo += 1 }
                             while hi < k { sHi.add(xb[hi] - ref, yb[hi]); hi += 1 }
@@ -121,8 +111,38 @@ public struct TransitionCurve: Sendable, Equatable {
     /// The prefix sums over points 0..<i (all seven moments). O(blockSize).
     func prefix(_ i: Int) -> MomentSums {
         curve.x.withUnsafeBufferPointer { xb in
-            curve.y.withUnsafeBufferPointer { yb in MomentSums.prefix(i, checkpoints, xb, yb, referenceK) }
+            curve.y.withUnsafeBufferPointer { yb in
+                MomentSums(line: LineSums.prefix(i, lineCheckpoints, xb, yb, referenceK),
+                           higher: HigherSums.prefix(i, higherCheckpoints, xb, yb, referenceK))
+            }
         }
+    }
+
+    /// The line's prefix sums over points 0..<i. O(blockSize).
+    func linePrefix(_ i: Int) -> LineSums {
+        curve.x.withUnsafeBufferPointer { xb in
+            curve.y.withUnsafeBufferPointer { yb in LineSums.prefix(i, lineCheckpoints, xb, yb, referenceK) }
+        }
+    }
+
+    /// `start`'s running sums kept at every `blockSize`-th point, one pass over the curve.
+    static func checkpoints<S: RunningSums>(_ x: [Double], _ y: [Double], _ ref: Double, _ start: S) -> [S] {
+        let n = x.count, bs = blockSize
+        var out = [S]()
+        out.reserveCapacity(n / bs + 1)
+        var m = start
+        out.append(m)
+        x.withUnsafeBufferPointer { xb in
+            y.withUnsafeBufferPointer { yb in
+                var k = 0
+                while k + bs <= n {
+                    for i in k..<(k + bs) { m.add(xb[i] - ref, yb[i]) }
+                    out.append(m)
+                    k += bs
+                }
+            }
+        }
+        return out
     }
 
     /// Temperatures, K.
@@ -141,7 +161,7 @@ public struct TransitionCurve: Sendable, Equatable {
     public func line(_ window: ClosedRange<Double>) -> TransitionLine? {
         let r = indices(window)
         guard r.count >= 3 else { return nil }
-        return TransitionCurve.fit(prefix(r.lowerBound).line, prefix(r.upperBound).line, count: r.count, referenceK)
+        return TransitionCurve.fit(linePrefix(r.lowerBound), linePrefix(r.upperBound), count: r.count, referenceK)
     }
 
     /// W′ at data point k, nil where undefined.
@@ -167,8 +187,8 @@ public struct TransitionCurve: Sendable, Equatable {
         let n = DoubleDouble(Double(r.count))
         let c = DoubleDouble(centreK - referenceK)
         let p = prefix(i), q = prefix(j)
-        let s1 = q.line.su - p.line.su, s2 = q.line.suu - p.line.suu, s3 = q.su3 - p.su3, s4 = q.su4 - p.su4
-        let t0 = q.line.sy - p.line.sy, t1 = q.line.suy - p.line.suy, t2 = q.suuy - p.suuy
+        let s1 = q.line.su - p.line.su, s2 = q.line.suu - p.line.suu, s3 = q.higher.su3 - p.higher.su3, s4 = q.higher.su4 - p.higher.su4
+        let t0 = q.line.sy - p.line.sy, t1 = q.line.suy - p.line.suy, t2 = q.higher.suuy - p.higher.suuy
         let cc = c * c
         let m1 = s1 - c * n
         let m2 = s2 - DoubleDouble(2) * c * s1 + cc * n
@@ -288,8 +308,26 @@ private struct SlopeSlots: @unchecked Sendable {
     init(_ base: UnsafeMutablePointer<Double>?) { self.base = base }
 }
 
-/// Running sums of u, W, u², u·W in double-double: what a least-squares line needs.
-struct LineSums: Sendable, Equatable {
+/// Running sums of the moments of (u, W) in double-double, added point by point in one fixed
+/// order, so a sum completed from a checkpoint is bit for bit the sum of one pass over all points.
+protocol RunningSums: Sendable {
+    mutating func add(_ u: Double, _ w: Double)
+}
+
+extension RunningSums {
+    /// The sums over points 0..<i from the checkpoint at or below i.
+    @inline(__always)
+    static func prefix(_ i: Int, _ checkpoints: [Self], _ x: UnsafeBufferPointer<Double>,
+                       _ y: UnsafeBufferPointer<Double>, _ ref: Double) -> Self {
+        let b = i / TransitionCurve.blockSize
+        var m = checkpoints[b]
+        for k in (b * TransitionCurve.blockSize)..<i { m.add(x[k] - ref, y[k]) }
+        return m
+    }
+}
+
+/// Σu, ΣW, Σu², Σu·W: what a least-squares line needs.
+struct LineSums: RunningSums, Equatable {
     var su = DoubleDouble.zero, sy = DoubleDouble.zero, suu = DoubleDouble.zero, suy = DoubleDouble.zero
 
     @inline(__always)
@@ -301,30 +339,28 @@ struct LineSums: Sendable, Equatable {
     }
 }
 
-/// Running sums of the seven moments of (u, W): the line's four and u³, u⁴, u²·W for parabolas.
-/// Each sum is accumulated point by point in one fixed order, so a sum completed from a checkpoint
-/// is bit for bit the sum of one pass over all points.
-struct MomentSums: Sendable, Equatable {
-    var line = LineSums()
+/// Σu³, Σu⁴, Σu²·W: what a parabola needs besides the line's sums.
+struct HigherSums: RunningSums, Equatable {
     var su3 = DoubleDouble.zero, su4 = DoubleDouble.zero, suuy = DoubleDouble.zero
 
     @inline(__always)
     mutating func add(_ u: Double, _ w: Double) {
         let uu = DoubleDouble.twoProduct(u, u)
-        line.add(u, w)
         su3 = su3 + uu * u
         su4 = su4 + uu * uu
         suuy = suuy + uu * w
     }
+}
 
-    /// The sums over points 0..<i from the checkpoint at or below i.
+/// All seven sums.
+struct MomentSums: RunningSums, Equatable {
+    var line = LineSums()
+    var higher = HigherSums()
+
     @inline(__always)
-    static func prefix(_ i: Int, _ checkpoints: [MomentSums], _ x: UnsafeBufferPointer<Double>,
-                       _ y: UnsafeBufferPointer<Double>, _ ref: Double) -> MomentSums {
-        let b = i / TransitionCurve.blockSize
-        var m = checkpoints[b]
-        for k in (b * TransitionCurve.blockSize)..<i { m.add(x[k] - ref, y[k]) }
-        return m
+    mutating func add(_ u: Double, _ w: Double) {
+        line.add(u, w)
+        higher.add(u, w)
     }
 }
 

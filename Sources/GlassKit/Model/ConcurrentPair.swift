@@ -10,7 +10,10 @@ public enum ConcurrentPair {
     /// `(first(), second())`: `second` on a worker thread while `first` runs on this one; returns
     /// when both are done. Not `concurrentPerform`: libdispatch runs an apply nested in another
     /// apply on fewer threads, which would serialise the parallel maps inside `first` and `second`.
-    public static func run<A: Sendable, B: Sendable>(_ first: () -> A, _ second: @escaping @Sendable () -> B) -> (A, B) {
+    /// With `parallel` false both run here, one after the other (for work too small to share).
+    public static func run<A: Sendable, B: Sendable>(parallel: Bool = true, _ first: () -> A,
+                                                     _ second: @escaping @Sendable () -> B) -> (A, B) {
+        guard parallel else { return (first(), second()) }
         let box = Box<B>()
         let group = DispatchGroup()
         // The box's field is written by the worker before `group.wait()` returns, read only after.
