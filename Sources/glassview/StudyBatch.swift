@@ -10,7 +10,7 @@ enum StudyBatch {
         guard paths.count > 1 else { return try paths.map { try Analysis.run(StudyLoader.load($0), options: options) } }
         let slots = ResultSlots(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { k in
-            slots.set(k, Result { try Analysis.run(StudyLoader.load(paths[k]), options: options) })
+            slots.set(k, Result { try Analysis.run(StudyLoader.load(paths[k]), options: options, concurrent: false) })
         }
         return try slots.values.map { try $0.get() }
     }

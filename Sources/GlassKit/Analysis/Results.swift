@@ -25,10 +25,12 @@ public struct Results: Sendable {
 /// Runs the analyses of a study (pure).
 public enum Analysis {
     /// Analyses `study` with `options`.
-    public static func run(_ study: Study, options: AnalysisOptions = AnalysisOptions()) throws -> Results {
+    /// `concurrent` false keeps the DSC and DMA parts on this thread (when studies are already
+    /// analysed side by side, a second level of threads only oversubscribes the cores).
+    public static func run(_ study: Study, options: AnalysisOptions = AnalysisOptions(), concurrent: Bool = true) throws -> Results {
         // The DSC and DMA preparations are independent: made concurrently.
-        let (prepared, dma) = ConcurrentPair.run({ Result { try DSCPrepared.prepare(study.datasets) } }, { DMAPrepared(study.datasets) })
-        return try run(study, prepared: prepared.get(), dma: dma, options: options)
+        let (prepared, dma) = ConcurrentPair.run(parallel: concurrent, { Result { try DSCPrepared.prepare(study.datasets) } }, { DMAPrepared(study.datasets) })
+        return try run(study, prepared: prepared.get(), dma: dma, options: options, concurrent: concurrent)
     }
 
     /// Analyses with precomputed DSC curves (the explorer keeps `prepared` between keystrokes).
@@ -37,7 +39,8 @@ public enum Analysis {
     }
 
     /// Analyses with precomputed DSC and DMA curves.
-    public static func run(_ study: Study, prepared: DSCPrepared, dma: DMAPrepared, options: AnalysisOptions) throws -> Results {
+    public static func run(_ study: Study, prepared: DSCPrepared, dma: DMAPrepared, options: AnalysisOptions,
+                           concurrent: Bool = true) throws -> Results {
         let settings = try ResolvedSettings.resolve(options, study.settings)
         let molar = try study.molarMassGPerMol()
         var warnings = study.warnings
@@ -62,7 +65,7 @@ public enum Analysis {
         try validate(options)
         // The characteristic temperatures and the DMA analysis are independent: run concurrently.
         let settingsOfStudy = study.settings
-        let (transitionsResult, dmaStates) = ConcurrentPair.run(
+        let (transitionsResult, dmaStates) = ConcurrentPair.run(parallel: concurrent,
             { Result { try TransitionAnalysis.evaluate(prepared, options: options, settings: settingsOfStudy) } },
             { DMAAnalysis.run(dma, options: options, settings: settingsOfStudy) })
         let transitions = try transitionsResult.get()
