@@ -18,14 +18,16 @@ public struct CurveSeries: Sendable {
 
     /// The series of every curve of `prepared`, the first curve of a state named after it.
     public static func build(_ prepared: DSCPrepared) -> [CurveSeries] {
-        var out: [CurveSeries] = []
-        for (i, s) in prepared.states.enumerated() {
-            for (j, c) in s.curves.enumerated() {
-                let series = Series(name: j == 0 ? s.state : "", x: c.curve.x, y: c.curve.y,
-                                    colour: colour(stateIndex: i), marker: marker(stateIndex: i))
-                out.append(CurveSeries(stateIndex: i, curveIndex: j, series: series))
-            }
+        var places: [(state: Int, curve: Int)] = []
+        for (i, s) in prepared.states.enumerated() { for j in s.curves.indices { places.append((i, j)) } }
+        // Each series builds its envelope trees (O(n)): the curves are built concurrently.
+        let states = prepared.states
+        return ParallelMap.map(places.map { [$0.state, $0.curve] }) { p -> CurveSeries in
+            let (i, j) = (p[0], p[1])
+            let s = states[i], c = s.curves[j]
+            let series = Series(name: j == 0 ? s.state : "", x: c.curve.x, y: c.curve.y,
+                                colour: colour(stateIndex: i), marker: marker(stateIndex: i))
+            return CurveSeries(stateIndex: i, curveIndex: j, series: series)
         }
-        return out
     }
 }

@@ -68,7 +68,7 @@ public struct TransitionCurve: Sendable, Equatable {
         referenceK = ref
         // The line's sums (which the W′ sweep waits for) and the parabola's are independent
         // running sums: accumulated at the same time, the second with the min/max trees.
-        let ((stored, rangeBounds), higher) = ConcurrentPair.run(parallel: n >= 50_000,
+        let ((stored, rangeBounds), higher) = ConcurrentPair.run(parallel: n >= 200_000,
             { (TransitionCurve.checkpoints(x, y, ref, LineSums()), RangeBounds(y)) },
             { TransitionCurve.checkpoints(x, y, ref, HigherSums()) })
         lineCheckpoints = stored
