@@ -34,7 +34,7 @@ public enum StreamingImport {
     /// Past this many bytes of first lines without `headLines` lines the file is read whole.
     static let headLimit = 8 << 20
     /// Size of the buffer the rest passes through (a parameter of `read` for tests).
-    public static let chunkBytes = 2 << 20
+    public static let chunkBytes = 1 << 20
 
     /// Imports the file `path` (for messages) of about `sizeHint` bytes, with study.toml
     /// `overrides`, reading it through `source`.
