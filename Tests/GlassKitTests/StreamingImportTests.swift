@@ -322,4 +322,42 @@ import Testing
         // Most rows stay readable (the check above compared values on them).
         #expect(checked > 10_000)
     }
+
+    /// `RowParser.number` (the one-pass scan, its significant-digit count without branches) reads
+    /// every plain number as the general path and strtod do: leading zeros, 15 to 25 digits,
+    /// exponents, signs; and refuses what the general path refuses.
+    @Test func rowNumbersAreBitIdenticalToStrtod() throws {
+        let table = try #require(try FormatDetector.read(bytes: Array("a,b\n1,2\n".utf8), path: "n.csv").first)
+        let parser = RowParser(table, [0, 1])
+        var rng = SystemRandomNumberGenerator()
+        var texts = ["0", "-0", "0.0", "000123.5", "0.000000000000000000001234", "1e22", "1e23", "9007199254740993",
+                     "123456789012345", "1234567890123456", "0.1234567890123456789", "00000000000000000000001", "1" + String(repeating: "0", count: 64),
+                     "4.9e-324", "2.2250738585072014e-308", "1.7976931348623157e308", "+.5", "5.", "-0.00012e-3"]
+        for _ in 0..<60_000 {
+            let digits = (0..<Int.random(in: 1...25, using: &rng)).map { _ in String(Int.random(in: 0...9, using: &rng)) }.joined()
+            let zeros = String(repeating: "0", count: Int.random(in: 0...4, using: &rng))
+            let point = Int.random(in: 0...digits.count, using: &rng)
+            var t = zeros + String(digits.prefix(point)) + "." + String(digits.dropFirst(point))
+            if Bool.random(using: &rng) { t += "e" + String(Int.random(in: -30...30, using: &rng)) }
+            if Bool.random(using: &rng) { t = "-" + t }
+            texts.append(t)
+        }
+        var mismatches: [String] = []
+        for t in texts {
+            let bytes = Array(t.utf8)
+            let v: Double? = bytes.withUnsafeBufferPointer { buf in
+                var i = 0
+                let v = parser.number(buf.baseAddress!, &i, bytes.count)
+                return i == bytes.count ? v : nil
+            }
+            // The general path's answer (NumberParser: strtod's double, or a refusal such as a
+            // field of more than 62 characters), and strtod itself where that accepts the text.
+            let general: Double? = bytes.withUnsafeBufferPointer { buf in
+                try? NumberParser.parse(buf.baseAddress!, 0, bytes.count, decimalComma: false).get()
+            }
+            if v?.bitPattern != general?.bitPattern { mismatches.append(t) }
+            if let v, v.bitPattern != strtod(t, nil).bitPattern { mismatches.append(t) }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+    }
 }

@@ -67,26 +67,32 @@ struct RowParser {
         if i < limit {
             if p[i] == 0x2D { negative = true; i += 1 } else if p[i] == 0x2B { i += 1 }
         }
+        // Significant digits: all digits but the leading zeros (those read while the mantissa is
+        // still 0), counted without a branch. A mantissa past 19 digits wraps, but by then the
+        // count is far past 15 and the value is not taken from it.
         var mantissa: UInt64 = 0
-        var sig = 0
+        var leading = 0
         var scale = 0
         var digits = 0
         while i < limit {
             let d = p[i] &- 0x30
             if d > 9 { break }
-            if mantissa != 0 || d != 0 { sig += 1 }
             mantissa = mantissa &* 10 &+ UInt64(d); i += 1; digits += 1
+            leading &+= mantissa == 0 ? 1 : 0
         }
         if i < limit, p[i] == 0x2E || p[i] == mark2 {
             i += 1
+            let before = digits
             while i < limit {
                 let d = p[i] &- 0x30
                 if d > 9 { break }
-                if mantissa != 0 || d != 0 { sig += 1 }
-                mantissa = mantissa &* 10 &+ UInt64(d); i += 1; scale -= 1; digits += 1
+                mantissa = mantissa &* 10 &+ UInt64(d); i += 1; digits += 1
+                leading &+= mantissa == 0 ? 1 : 0
             }
+            scale = before - digits
         }
         guard digits > 0 else { return nil }
+        let sig = digits - leading
         if i < limit, p[i] == 0x65 || p[i] == 0x45 {
             i += 1
             var eneg = false

@@ -3,8 +3,9 @@ import Foundation
 /// Imports a large file in native format while it is read (issue 11): the text is never held
 /// whole. The first lines (enough for every format test and the heading) are read first; when
 /// they show a native table of one sweep whose columns are known, the rest of the file passes
-/// through one buffer of a few MB, each piece's rows parsed straight into the final column arrays
-/// (on every core: a piece is cut in two at a line), and the buffer reused. Whatever the file, the
+/// through two buffers of 1 MiB, each piece's rows parsed straight into the final column arrays
+/// (on every core: a piece is cut in two at a line) while the next piece is read into the other
+/// buffer. Whatever the file, the
 /// result is what `FormatDetector.read` and `DatasetBuilder.build` give for its whole bytes: any
 /// file this path is not sure of is handed back to be read whole.
 ///
@@ -33,8 +34,8 @@ public enum StreamingImport {
     static let headBlock = 1 << 16
     /// Past this many bytes of first lines without `headLines` lines the file is read whole.
     static let headLimit = 8 << 20
-    /// Size of the buffer the rest passes through (a parameter of `read` for tests).
-    public static let chunkBytes = 2 << 20
+    /// Size of each of the two buffers the rest passes through (a parameter of `read` for tests).
+    public static let chunkBytes = 1 << 20
 
     /// Imports the file `path` (for messages) of about `sizeHint` bytes, with study.toml
     /// `overrides`, reading it through `source`.
