@@ -34,7 +34,7 @@ public struct TransitionLine: Sendable, Equatable {
 /// - prefix sums (double-double) of u = T − T_ref, W, u², u·W, u³, u⁴, u²·W for least-squares lines
 ///   and parabolas over any index range after two binary searches; they are kept every
 ///   ``blockSize`` points and completed from there (``MomentSums``), so a 10⁶-point curve needs
-///   7 MB instead of 112 MB and every sum is the number the full table held;
+///   3.5 MB instead of 112 MB and every sum is the number the full table held;
 /// - W′ at every data point: the OLS slope over the points within ±2 K (nil, stored as NaN, where
 ///   fewer than 3 points lie there), by a two-pointer sweep carrying the same running sums;
 /// - block segment trees over W′ (first largest, first smallest) for the inflection and the steepest
@@ -44,8 +44,8 @@ public struct TransitionCurve: Sendable, Equatable {
     /// Half-width of the W′ slope window, K (the method reference's ±2 K).
     public static let slopeHalfWidthK = 2.0
     /// Points per block of the stored prefix sums and of the trees' leaves: a query completes at
-    /// most 15 points from a checkpoint and scans at most two partial blocks.
-    static let blockSize = 16
+    /// most 31 points from a checkpoint and scans at most two partial blocks.
+    static let blockSize = 32
 
     /// W(T) with its running integral (the same W as ΔH_rej).
     public let curve: CumulativeTrapezoid
