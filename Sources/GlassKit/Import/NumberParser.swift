@@ -68,17 +68,8 @@ public enum NumberParser {
         }
         guard seenDigit, sigDigits <= 15 else { return nil }
         if i < to, p[i] == 0x65 || p[i] == 0x45 {
-            i += 1
-            var eneg = false
-            if i < to, p[i] == 0x2D { eneg = true; i += 1 } else if i < to, p[i] == 0x2B { i += 1 }
-            var e = 0, eDigits = 0
-            while i < to, eDigits < 4 {
-                let d = p[i] &- 0x30
-                if d > 9 { break }
-                e = e * 10 + Int(d); i += 1; eDigits += 1
-            }
-            guard eDigits > 0 else { return nil }
-            scale += eneg ? -e : e
+            guard let e = NumberParser.exponent(p, &i, to) else { return nil }
+            scale += e
         }
         guard i == to, scale >= -22, scale <= 22 else { return nil }
         var v = Double(mantissa)
@@ -88,6 +79,24 @@ public enum NumberParser {
             v *= exactPowersOfTen[scale]
         }
         return negative ? -v : v
+    }
+
+    /// The decimal exponent after the `e`/`E` at `i` (sign, then 1–4 digits), `i` moved past it;
+    /// nil without a digit. Longer exponents stop after 4 digits and leave the rest unread, so the
+    /// caller's end-of-field test sends them to the checked path.
+    @inline(__always)
+    static func exponent(_ p: UnsafePointer<UInt8>, _ i: inout Int, _ limit: Int) -> Int? {
+        i += 1
+        var negative = false
+        if i < limit, p[i] == 0x2D { negative = true; i += 1 } else if i < limit, p[i] == 0x2B { i += 1 }
+        var e = 0, digits = 0
+        while i < limit, digits < 4 {
+            let d = p[i] &- 0x30
+            if d > 9 { break }
+            e = e * 10 + Int(d); i += 1; digits += 1
+        }
+        guard digits > 0 else { return nil }
+        return negative ? -e : e
     }
 
     /// The strict path: classifies the field (empty, NaN/Inf, separators, letters), then the fast

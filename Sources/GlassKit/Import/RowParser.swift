@@ -94,17 +94,8 @@ struct RowParser {
         guard digits > 0 else { return nil }
         let sig = digits - leading
         if i < limit, p[i] == 0x65 || p[i] == 0x45 {
-            i += 1
-            var eneg = false
-            if i < limit, p[i] == 0x2D { eneg = true; i += 1 } else if i < limit, p[i] == 0x2B { i += 1 }
-            var x = 0, xDigits = 0
-            while i < limit, xDigits < 4 {
-                let d = p[i] &- 0x30
-                if d > 9 { break }
-                x = x * 10 + Int(d); i += 1; xDigits += 1
-            }
-            guard xDigits > 0 else { return nil }
-            scale += eneg ? -x : x
+            guard let x = NumberParser.exponent(p, &i, limit) else { return nil }
+            scale += x
         }
         if sig <= 15 && scale >= -22 && scale <= 22 {
             var m = Double(mantissa)

@@ -32,27 +32,7 @@ public enum TableReader {
     /// `count` arrays of `rows` doubles, each allocated once; `body` receives their buffers and
     /// must initialise every element (or throw, leaving the arrays empty).
     static func withColumns(_ count: Int, _ rows: Int, _ body: ([UnsafeMutableBufferPointer<Double>]) throws -> Void) throws -> [[Double]] {
-        func level(_ k: Int, _ buffers: [UnsafeMutableBufferPointer<Double>]) throws -> [[Double]] {
-            if k == count {
-                try body(buffers)
-                return []
-            }
-            var rest: [[Double]] = []
-            var failure: Error?
-            let column = [Double](unsafeUninitializedCapacity: rows) { buf, n in
-                n = 0
-                LargeBuffer.adviseHugePages(buf)
-                do {
-                    rest = try level(k + 1, buffers + [buf])
-                    n = rows
-                } catch {
-                    failure = error
-                }
-            }
-            if let failure { throw failure }
-            return [column] + rest
-        }
-        return try level(0, [])
+        try withColumns(count, rows, rows: { rows }, body)
     }
 
     /// `count` arrays with room for `capacity` doubles each; `body` receives their buffers and
