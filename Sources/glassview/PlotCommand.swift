@@ -60,7 +60,7 @@ struct Plot: ParsableCommand {
     func chosenView() throws -> ViewID {
         guard let view else { return .heatFlow }
         guard let named = ViewID(name: view) else {
-            throw GlassError(.usage, file: "--view", "'\(view)'; expected a number 1-9, a name or a tab: \(ViewID.spellings)")
+            throw GlassError(.usage, file: "--view", "'\(view)'; expected a number 1-\(ViewID.allCases.count), a name or a tab: \(ViewID.spellings)")
         }
         return named
     }

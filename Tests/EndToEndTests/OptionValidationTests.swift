@@ -14,7 +14,7 @@ final class OptionValidationTests: XCTestCase {
             (["analyze", Self.missing, "--beta-window", "400:300"], "--beta-window", "LO < HI"),
             (["analyze", Self.missing, "--tts-on", "phase"], "--tts-on", "expected one of"),
             (["analyze", Self.missing, "--baseline", "state:"], "--baseline", "state:LABEL"),
-            (["plot", Self.missing, "--view", "nope"], "--view", "expected a number 1-9"),
+            (["plot", Self.missing, "--view", "nope"], "--view", "expected a number 1-10"),
             (["plot", Self.missing, "--width", "3"], "--width/--height", "expected 10–2000"),
             (["plot", Self.missing, "--xrange", "a:b"], "--xrange", "LO:HI"),
             (["plot", Self.missing, "--vertical-shift", "up"], "--vertical-shift", "expected one of"),
