@@ -70,25 +70,10 @@ extension TimeTemperatureSuperposition {
                         c.a.withUnsafeBufferPointer { lc in
                             c.b.withUnsafeBufferPointer { sc in
                                 let lo = xn[0], hi = xn[xn.count - 1]
-                                // The first candidate point inside, and its neighbour interval, by
-                                // bisection on the same comparisons the scans make (both ascending).
-                                var first = 0, past = xc.count
-                                while first < past {
-                                    let mid = (first + past) >> 1
-                                    if xc[mid] + delta < lo { first = mid + 1 } else { past = mid }
-                                }
                                 var j = 0, n = 0, sum = 0.0, s1 = 0.0
-                                if first < xc.count {
-                                    let q = xc[first] + delta
-                                    var a = 0, b = xn.count - 2
-                                    while a < b {
-                                        let mid = (a + b) >> 1
-                                        if xn[mid + 1] < q { a = mid + 1 } else { b = mid }
-                                    }
-                                    j = a
-                                }
-                                for i in first..<xc.count {
+                                for i in 0..<xc.count {
                                     let q = xc[i] + delta
+                                    if q < lo { continue }
                                     if q > hi { break }
                                     while j + 2 < xn.count, xn[j + 1] < q { j += 1 }
                                     let w = xn[j + 1] - xn[j]
