@@ -36,9 +36,13 @@ public struct TransitionLine: Sendable, Equatable {
 ///   ``blockSize`` points and completed from there (``MomentSums``), so a 10⁶-point curve needs
 ///   3.5 MB instead of 112 MB and every sum is the number the full table held;
 /// - W′ at every data point: the OLS slope over the points within ±2 K (nil, stored as NaN, where
-///   fewer than 3 points lie there), by a two-pointer sweep carrying the same running sums;
-/// - block segment trees over W′ (first largest, first smallest) for the inflection and the steepest
-///   descent, and over W (min, max) for the crystallization peak and the midpoint crossing;
+///   fewer than 3 points lie there), by a two-pointer sweep carrying the same running sums, stored
+///   as estimates within a proven bound of the exact W′ (``SlopeEstimate``): every
+///   decision on W′ (largest, smallest, above a threshold) is taken on the exact value, computed
+///   only where the estimate cannot decide;
+/// - block segment trees over the W′ estimates (first largest, first smallest) for the inflection
+///   and the steepest descent, and over W (min, max) for the crystallization peak and the midpoint
+///   crossing;
 /// - the running trapezoid integral of W (shared with ΔH_rej) for the area integrals.
 public struct TransitionCurve: Sendable, Equatable {
     /// Half-width of the W′ slope window, K (the method reference's ±2 K).
@@ -51,8 +55,11 @@ public struct TransitionCurve: Sendable, Equatable {
     public let curve: CumulativeTrapezoid
     /// Centring temperature of the prefix sums, K.
     public let referenceK: Double
-    /// W′ at every data point, W/(g·K); NaN where fewer than 3 points lie within ±2 K.
-    public let slope: [Double]
+    /// W′ at every data point within `slopeBound.margin` of the exact W′, W/(g·K); NaN (exactly)
+    /// where W′ is undefined.
+    let slopeEstimates: [Double]
+    /// What the margin of the W′ estimates follows from.
+    let slopeBound: SlopeEstimate.Bound
     /// lineCheckpoints[b] / higherCheckpoints[b] = the sums over points 0..<b·blockSize.
     let lineCheckpoints: [LineSums]
     let higherCheckpoints: [HigherSums]
@@ -66,46 +73,16 @@ public struct TransitionCurve: Sendable, Equatable {
         let x = curve.x, y = curve.y, n = x.count
         let ref = n > 0 ? x[n / 2] : 0
         referenceK = ref
-        // The line's sums (which the W′ sweep waits for) and the parabola's are independent
-        // running sums: accumulated at the same time, the second with the min/max trees.
-        let ((stored, rangeBounds), higher) = ConcurrentPair.run(parallel: n >= 200_000,
-            { (TransitionCurve.checkpoints(x, y, ref, LineSums()), RangeBounds(y)) },
-            { TransitionCurve.checkpoints(x, y, ref, HigherSums()) })
-        lineCheckpoints = stored
-        higherCheckpoints = higher
-        bounds = rangeBounds
-        // W′ by a two-pointer sweep: [lo, hi) = the points within ±2 K of x[k], with the running
-        // sums at lo and hi. Long curves are swept in blocks on every core; each block starts its
-        // pointers by binary search and its sums from the checkpoints, so every W′ is the number the
-        // single sweep gives.
-        let h = TransitionCurve.slopeHalfWidthK
-        let blocks = n >= 100_000 ? 4 : 1
-        let ranges = (0..<blocks).map { b in (b * n / blocks)..<((b + 1) * n / blocks) }
-        // Each block writes its own slice of the one result array (no per-block copies to join).
-        let s = [Double](unsafeUninitializedCapacity: n) { buffer, count in
-            let out = SlopeSlots(buffer.baseAddress)
-            _ = ParallelMap.map(ranges) { r -> Bool in
-                guard let first = r.first, let o = out.base else { return false }
-                x.withUnsafeBufferPointer { xb in
-                    y.withUnsafeBufferPointer { yb in
-                        var lo = Interpolation.lowerBound(x, xb[first] - h), hi = first
-                        var sLo = LineSums.prefix(lo, stored, xb, yb, ref), sHi = LineSums.prefix(hi, stored, xb, yb, ref)
-                        for k in r {
-                            while lo < n, xb[lo] < xb[k] - h { sLo.add(xb[lo] - ref, yb[lo]); lo += 1 }
-                            while hi < k { sHi.add(xb[hi] - ref, yb[hi]); hi += 1 }
-                            while hi < n, xb[hi] <= xb[k] + h { sHi.add(xb[hi] - ref, yb[hi]); hi += 1 }
-                            let line = hi - lo >= 3 ? TransitionCurve.fit(sLo, sHi, count: hi - lo, ref) : nil
-                            (o + k).initialize(to: line?.slope ?? .nan)
-                        }
-                    }
-                }
-                return true
-            }
-            count = n
-        }
-        slope = s
-        maxTree = ArgTree(s, largest: true)
-        minTree = ArgTree(s, largest: false)
+        // One pass: W′ estimates, checkpoints and the W′ trees' leaves (``SlopeSweep``).
+        let sweep = SlopeSweep(x, y, ref: ref)
+        lineCheckpoints = sweep.lineCheckpoints
+        higherCheckpoints = sweep.higherCheckpoints
+        bounds = RangeBounds(y)
+        let s = sweep.estimates, bound = sweep.bound, maxLeaves = sweep.maxLeaves, minLeaves = sweep.minLeaves
+        slopeEstimates = s
+        slopeBound = bound
+        maxTree = ArgTree(s, leaves: maxLeaves, largest: true)
+        minTree = ArgTree(s, leaves: minLeaves, largest: false)
     }
 
     /// The prefix sums over points 0..<i (all seven moments). O(blockSize).
@@ -123,26 +100,6 @@ public struct TransitionCurve: Sendable, Equatable {
         curve.x.withUnsafeBufferPointer { xb in
             curve.y.withUnsafeBufferPointer { yb in LineSums.prefix(i, lineCheckpoints, xb, yb, referenceK) }
         }
-    }
-
-    /// `start`'s running sums kept at every `blockSize`-th point, one pass over the curve.
-    static func checkpoints<S: RunningSums>(_ x: [Double], _ y: [Double], _ ref: Double, _ start: S) -> [S] {
-        let n = x.count, bs = blockSize
-        var out = [S]()
-        out.reserveCapacity(n / bs + 1)
-        var m = start
-        out.append(m)
-        x.withUnsafeBufferPointer { xb in
-            y.withUnsafeBufferPointer { yb in
-                var k = 0
-                while k + bs <= n {
-                    for i in k..<(k + bs) { m.add(xb[i] - ref, yb[i]) }
-                    out.append(m)
-                    k += bs
-                }
-            }
-        }
-        return out
     }
 
     /// Temperatures, K.
@@ -164,17 +121,95 @@ public struct TransitionCurve: Sendable, Equatable {
         return TransitionCurve.fit(linePrefix(r.lowerBound), linePrefix(r.upperBound), count: r.count, referenceK)
     }
 
-    /// W′ at data point k, nil where undefined.
-    @inline(__always)
+    /// W′ at data point k, nil where undefined: the OLS slope over the points within ±2 K, from the
+    /// prefix sums (the very number of the one sweep). O(log n + blockSize).
     public func slope(at k: Int) -> Double? {
-        let s = slope[k]
-        return s.isNaN ? nil : s
+        guard !slopeEstimates[k].isNaN else { return nil }
+        let xk = curve.x[k], h = TransitionCurve.slopeHalfWidthK
+        let lo = Interpolation.lowerBound(curve.x, xk - h), hi = Interpolation.upperBound(curve.x, xk + h)
+        return TransitionCurve.fit(linePrefix(lo), linePrefix(hi), count: hi - lo, referenceK)?.slope
     }
 
-    /// The index in `range` with the largest (or smallest) defined W′, first of equals; nil when none. O(log n).
+    /// Whether W′ at k is defined and below `threshold` (`below`), or above it; exact, from the
+    /// estimate where its margin decides.
+    public func slope(at k: Int, isBelow threshold: Double) -> Bool {
+        let f = slopeEstimates[k], m = slopeBound.margin(f)
+        if f.isNaN { return false }
+        if f + m < threshold { return true }
+        if f - m >= threshold { return false }
+        return slope(at: k).map { $0 < threshold } ?? false
+    }
+
+    /// Whether W′ at k is defined and above `threshold`; exact.
+    public func slope(at k: Int, isAbove threshold: Double) -> Bool {
+        let f = slopeEstimates[k], m = slopeBound.margin(f)
+        if f.isNaN { return false }
+        if f - m > threshold { return true }
+        if f + m <= threshold { return false }
+        return slope(at: k).map { $0 > threshold } ?? false
+    }
+
+    /// Whether W′ at i and j are both defined and |W′(j) − W′(i)| ≤ `tolerance`; exact.
+    public func slopes(_ i: Int, _ j: Int, differByAtMost tolerance: Double) -> Bool {
+        let a = slopeEstimates[i], b = slopeEstimates[j]
+        if a.isNaN || b.isNaN { return false }
+        // Both margins, and the rounding of the difference of either pair.
+        let slack = slopeBound.margin(a) + slopeBound.margin(b) + 0x1p-50 * (a.magnitude + b.magnitude)
+        let d = abs(b - a)
+        if d + slack < tolerance { return true }
+        if d - slack > tolerance { return false }
+        guard let ea = slope(at: i), let eb = slope(at: j) else { return false }
+        return abs(eb - ea) <= tolerance
+    }
+
+    /// The index in `range` with the largest (or smallest) defined W′, first of equals; nil when
+    /// none. The trees give the best estimate; the exact W′ decides among the points whose
+    /// estimates lie within the margins of it (usually that point alone). O(log n + blockSize).
     public func extremeSlopeIndex(in range: Range<Int>, largest: Bool) -> Int? {
-        guard !range.isEmpty, range.lowerBound >= 0, range.upperBound <= slope.count else { return nil }
-        return (largest ? maxTree : minTree).query(range)
+        guard !range.isEmpty, range.lowerBound >= 0, range.upperBound <= slopeEstimates.count else { return nil }
+        let tree = largest ? maxTree : minTree
+        guard let m = tree.query(range) else { return nil }
+        // A point whose exact W′ could equal or beat the exact W′ at m has its estimate within two
+        // margins of m's (three: the margin grows with the value).
+        let f = slopeEstimates[m], reach = 3 * slopeBound.margin(f)
+        let candidates = tree.indices(in: range, reaching: largest ? f - reach : f + reach)
+        guard candidates.count > 1 else { return m }
+        var best: Int?, bestValue = 0.0
+        for (k, v) in zip(candidates, exactSlopes(candidates)) where !v.isNaN {
+            if best == nil || (largest ? v > bestValue : v < bestValue) { best = k; bestValue = v }
+        }
+        return best
+    }
+
+    /// The exact W′ at `indices` (ascending; NaN where undefined), the window sums carried from
+    /// one index to the next as in the sweep where that is shorter than completing them from a
+    /// checkpoint: O(candidates + the points between them) for a long run of near-equal W′ (a
+    /// straight or flat stretch of W), each sum still the one-pass number.
+    func exactSlopes(_ indices: [Int]) -> [Double] {
+        let x = curve.x, h = TransitionCurve.slopeHalfWidthK
+        var out = [Double]()
+        out.reserveCapacity(indices.count)
+        var lo = -1, hi = -1
+        var sLo = LineSums(), sHi = LineSums()
+        x.withUnsafeBufferPointer { xb in
+            curve.y.withUnsafeBufferPointer { yb in
+                func move(_ i: inout Int, _ sums: inout LineSums, to j: Int) {
+                    if i < 0 || j < i || j - i > TransitionCurve.blockSize {
+                        sums = LineSums.prefix(j, lineCheckpoints, xb, yb, referenceK)
+                    } else {
+                        for t in i..<j { sums.add(xb[t] - referenceK, yb[t]) }
+                    }
+                    i = j
+                }
+                for k in indices {
+                    guard !slopeEstimates[k].isNaN else { out.append(.nan); continue }
+                    move(&lo, &sLo, to: Interpolation.lowerBound(x, xb[k] - h))
+                    move(&hi, &sHi, to: Interpolation.upperBound(x, xb[k] + h))
+                    out.append(TransitionCurve.fit(sLo, sHi, count: hi - lo, referenceK)?.slope ?? .nan)
+                }
+            }
+        }
+        return out
     }
 
     /// The least-squares parabola W ≈ c0 + c1·v + c2·v² in v = T − `centreK` over the points lo ≤ T ≤ hi,
@@ -302,12 +337,6 @@ public struct TransitionCurve: Sendable, Equatable {
     }
 }
 
-/// The start of the W′ array, shared by the blocks of the sweep: each initialises its own indices.
-private struct SlopeSlots: @unchecked Sendable {
-    let base: UnsafeMutablePointer<Double>?
-    init(_ base: UnsafeMutablePointer<Double>?) { self.base = base }
-}
-
 /// Running sums of the moments of (u, W) in double-double, added point by point in one fixed
 /// order, so a sum completed from a checkpoint is bit for bit the sum of one pass over all points.
 protocol RunningSums: Sendable {
@@ -326,29 +355,41 @@ extension RunningSums {
     }
 }
 
-/// Σu, ΣW, Σu², Σu·W: what a least-squares line needs.
+/// Σu, ΣW, Σu², Σu·W: what a least-squares line needs. Kept as two pairs of lanes, (Σu, ΣW) and
+/// (Σu², Σu·W), each pair added at once with the very operations of ``DoubleDouble``.
 struct LineSums: RunningSums, Equatable {
-    var su = DoubleDouble.zero, sy = DoubleDouble.zero, suu = DoubleDouble.zero, suy = DoubleDouble.zero
+    var sums = Lanes.zero
+    var products = Lanes.zero
+
+    var su: DoubleDouble { sums.first }
+    var sy: DoubleDouble { sums.second }
+    var suu: DoubleDouble { products.first }
+    var suy: DoubleDouble { products.second }
 
     @inline(__always)
     mutating func add(_ u: Double, _ w: Double) {
-        su = su + u
-        sy = sy + w
-        suu = suu + DoubleDouble.twoProduct(u, u)
-        suy = suy + DoubleDouble.twoProduct(u, w)
+        let v = SIMD2(u, w)
+        sums = sums + v
+        products = products + Lanes.twoProduct(SIMD2(u, u), v)
     }
 }
 
-/// Σu³, Σu⁴, Σu²·W: what a parabola needs besides the line's sums.
+/// Σu³, Σu⁴, Σu²·W: what a parabola needs besides the line's sums; (Σu³, Σu²·W) share the lanes.
 struct HigherSums: RunningSums, Equatable {
-    var su3 = DoubleDouble.zero, su4 = DoubleDouble.zero, suuy = DoubleDouble.zero
+    var odd = Lanes.zero
+    var su4 = DoubleDouble.zero
+
+    var su3: DoubleDouble { odd.first }
+    var suuy: DoubleDouble { odd.second }
 
     @inline(__always)
     mutating func add(_ u: Double, _ w: Double) {
         let uu = DoubleDouble.twoProduct(u, u)
-        su3 = su3 + uu * u
+        // uu · u and uu · w: DoubleDouble's product with a Double, lane by lane.
+        var p = Lanes.twoProduct(SIMD2(repeating: uu.hi), SIMD2(u, w))
+        p.lo += uu.lo * SIMD2(u, w)
+        odd = odd + Lanes.quickTwoSum(p.hi, p.lo)
         su4 = su4 + uu * uu
-        suuy = suuy + uu * w
     }
 }
 
@@ -372,18 +413,55 @@ struct ArgTree: Sendable, Equatable {
     let values: [Double]
     let largest: Bool
 
+    /// The first largest and first smallest defined value of each block of a run of blocks.
+    struct Leaves {
+        var largest = [Int32]()
+        var smallest = [Int32]()
+
+        init() {}
+
+        /// The blocks of `r` (which starts on a block) in `values`, in one pass.
+        init(_ values: UnsafeBufferPointer<Double>, _ r: Range<Int>) {
+            let bs = TransitionCurve.blockSize
+            largest.reserveCapacity((r.count + bs - 1) / bs)
+            smallest.reserveCapacity((r.count + bs - 1) / bs)
+            append(values, r)
+        }
+
+        /// Appends the blocks of `r` (which starts on a block).
+        mutating func append(_ values: UnsafeBufferPointer<Double>, _ r: Range<Int>) {
+            let bs = TransitionCurve.blockSize
+            var start = r.lowerBound
+            while start < r.upperBound {
+                var hi: Int32 = -1, lo: Int32 = -1, vhi = 0.0, vlo = 0.0
+                for k in start..<min(start + bs, r.upperBound) {
+                    let v = values[k]
+                    if v.isNaN { continue }
+                    if hi < 0 || v > vhi { hi = Int32(truncatingIfNeeded: k); vhi = v }
+                    if lo < 0 || v < vlo { lo = Int32(truncatingIfNeeded: k); vlo = v }
+                }
+                largest.append(hi)
+                smallest.append(lo)
+                start += bs
+            }
+        }
+    }
+
     init(_ values: [Double], largest: Bool) {
+        let leaves = values.withUnsafeBufferPointer { Leaves($0, 0..<values.count) }
+        self.init(values, leaves: largest ? leaves.largest : leaves.smallest, largest: largest)
+    }
+
+    /// The tree over `leaves`, the answers of the blocks of `values` in order.
+    init(_ values: [Double], leaves: [Int32], largest: Bool) {
         self.values = values
         self.largest = largest
-        let bs = TransitionCurve.blockSize
-        let blocks = (values.count + bs - 1) / bs
+        let blocks = leaves.count
         var size = 1
         while size < max(blocks, 1) { size <<= 1 }
         self.size = size
         var t = [Int32](repeating: -1, count: 2 * size)
-        for b in 0..<blocks {
-            t[size + b] = ArgTree.scan(b * bs..<min(b * bs + bs, values.count), values, largest)
-        }
+        for b in 0..<blocks { t[size + b] = leaves[b] }
         if size > 1 {
             for p in stride(from: size - 1, through: 1, by: -1) {
                 t[p] = ArgTree.better(t[2 * p], t[2 * p + 1], values, largest)
@@ -407,6 +485,30 @@ struct ArgTree: Sendable, Equatable {
         var best: Int32 = -1
         for k in r where !v[k].isNaN { best = better(best, Int32(truncatingIfNeeded: k), v, largest) }
         return best
+    }
+
+    /// The indices in `r` (ascending) whose value is at least `bound` (largest) or at most it.
+    func indices(in r: Range<Int>, reaching bound: Double) -> [Int] {
+        var out = [Int]()
+        collect(1, 0, size, r, bound, &out)
+        return out
+    }
+
+    private func reaches(_ v: Double, _ bound: Double) -> Bool { largest ? v >= bound : v <= bound }
+
+    private func collect(_ node: Int, _ nl: Int, _ nr: Int, _ r: Range<Int>, _ bound: Double, _ out: inout [Int]) {
+        let bs = TransitionCurve.blockSize
+        let pl = nl * bs, pr = min(nr * bs, values.count)
+        guard pl < pr, pr > r.lowerBound, pl < r.upperBound else { return }
+        let best = tree[node]
+        guard best >= 0, reaches(values[Int(best)], bound) else { return }
+        if nr - nl == 1 {
+            for k in max(pl, r.lowerBound)..<min(pr, r.upperBound) where reaches(values[k], bound) { out.append(k) }
+            return
+        }
+        let mid = (nl + nr) >> 1
+        collect(2 * node, nl, mid, r, bound, &out)
+        collect(2 * node + 1, mid, nr, r, bound, &out)
     }
 
     func query(_ r: Range<Int>) -> Int? {

@@ -115,12 +115,12 @@ public struct TransitionProposal: Sendable, Equatable {
             let rightRise = (y[(kx + 1)..<n].max() ?? y[kx]) - y[kx]
             let interior = x[kx] - x0 > 0.05 * span && xn - x[kx] > 2
             if interior, min(leftRise, rightRise) >= 0.5 * max(leftRise, rightRise), leftRise > 0,
-               let kd = c.extremeSlopeIndex(in: 0..<kx, largest: false), c.slope[kd] < 0,
-               let ku = c.extremeSlopeIndex(in: (kx + 1)..<n, largest: true), c.slope[ku] > 0 {
+               let kd = c.extremeSlopeIndex(in: 0..<kx, largest: false), let sd = c.slope(at: kd), sd < 0,
+               let ku = c.extremeSlopeIndex(in: (kx + 1)..<n, largest: true), let su = c.slope(at: ku), su > 0 {
                 var ks = kd
-                while ks > 0, c.slope[ks - 1] < 0.02 * c.slope[kd] { ks -= 1 }
+                while ks > 0, c.slope(at: ks - 1, isBelow: 0.02 * sd) { ks -= 1 }
                 var ke = ku
-                while ke < n - 1, c.slope[ke + 1] > 0.02 * c.slope[ku] { ke += 1 }
+                while ke < n - 1, c.slope(at: ke + 1, isAbove: 0.02 * su) { ke += 1 }
                 let width = x[ke] - x[ks]
                 if let r = round(max(x0, x[ks] - 0.25 * width)...x[ke]) {
                     w.crystallizationK = r
@@ -132,27 +132,27 @@ public struct TransitionProposal: Sendable, Equatable {
         // 2. Transition.
         let regionLow = Interpolation.lowerBound(x, x0 + 0.05 * span)
         let regionHigh = crystalLow.map { Interpolation.lowerBound(x, $0) } ?? Interpolation.upperBound(x, xn - 0.05 * span)
-        guard regionLow < regionHigh, let ki = c.extremeSlopeIndex(in: regionLow..<regionHigh, largest: true), c.slope[ki] > 0 else {
+        guard regionLow < regionHigh, let ki = c.extremeSlopeIndex(in: regionLow..<regionHigh, largest: true),
+              let si = c.slope(at: ki), si > 0 else {
             reasons.append("no rise of W below the crystallization window: glass and liquid windows not proposed")
             return TransitionProposal(windows: w, reasons: reasons)
         }
-        let threshold = 0.1 * c.slope[ki]
+        let threshold = 0.1 * si
         var kl = ki
-        while kl > regionLow, c.slope[kl - 1] > threshold { kl -= 1 }
+        while kl > regionLow, c.slope(at: kl - 1, isAbove: threshold) { kl -= 1 }
         var kr = ki
-        while kr < regionHigh - 1, c.slope[kr + 1] > threshold { kr += 1 }
+        while kr < regionHigh - 1, c.slope(at: kr + 1, isAbove: threshold) { kr += 1 }
         // An overshoot: W′ falls below −10 % within 5 K of the end of the rise; follow the fall.
         let peakSearchEnd = min(regionHigh, Interpolation.upperBound(x, x[kr] + 5))
-        if kr + 1 < peakSearchEnd, let j = ((kr + 1)..<peakSearchEnd).first(where: { c.slope[$0] < -threshold }) {
+        if kr + 1 < peakSearchEnd, let j = ((kr + 1)..<peakSearchEnd).first(where: { c.slope(at: $0, isBelow: -threshold) }) {
             kr = j
-            while kr < regionHigh - 1, c.slope[kr + 1] < -threshold { kr += 1 }
+            while kr < regionHigh - 1, c.slope(at: kr + 1, isBelow: -threshold) { kr += 1 }
         }
         // The liquid starts where W′ has settled: W′ 5 K further on differs by at most 1 % of the step's W′.
         while kr < regionHigh - 1 {
             let ahead = Interpolation.lowerBound(x, x[kr] + 5)
             guard ahead < regionHigh else { break }
-            let a = c.slope[kr], b = c.slope[ahead]
-            if !a.isNaN, !b.isNaN, abs(b - a) <= 0.01 * c.slope[ki] { break }
+            if c.slopes(kr, ahead, differByAtMost: 0.01 * si) { break }
             kr += 1
         }
         let stepWidth = x[kr] - x[kl]

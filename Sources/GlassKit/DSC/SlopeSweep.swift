@@ -1,0 +1,154 @@
+/// The one pass over a curve that ``TransitionCurve`` is prepared by: the W′ estimates at every
+/// point (two-pointer sweep over the ±2 K windows), the line's and the parabola's running sums kept
+/// at every ``TransitionCurve/blockSize``-th point, and the leaves of the W′ trees.
+///
+/// The running sums are chains of double-double additions, each waiting for the one before, so
+/// they run at the latency of an addition while the W′ estimates run at the width of the core. They
+/// are therefore not a pass of their own: the sweep's leading pointer adds every point once, in
+/// order, and records the checkpoints as it passes them. A long curve is cut in two at `m`; the
+/// second core first runs the bare chains over [0, m) (several independent chains side by side,
+/// about a quarter of the sweep's cost a point) to start its half from the very sums the first
+/// half reaches, and m is chosen so that both halves end together. Every sum is therefore the one
+/// of a single pass over the curve, bit for bit.
+struct SlopeSweep {
+    var lineCheckpoints: [LineSums]
+    var higherCheckpoints: [HigherSums]
+    var estimates: [Double]
+    var bound: SlopeEstimate.Bound
+    var maxLeaves: [Int32]
+    var minLeaves: [Int32]
+
+    /// Points per batch of the sweep (a multiple of the block size: batches fill whole leaves).
+    static let batch = 64
+
+    /// Curves this long are swept in two halves on two cores.
+    static let parallelFrom = 200_000
+
+    init(_ x: [Double], _ y: [Double], ref: Double) {
+        let n = x.count, bs = TransitionCurve.blockSize
+        let slots = n / bs + 1
+        var line = [LineSums](repeating: LineSums(), count: slots)
+        var higher = [HigherSums](repeating: HigherSums(), count: slots)
+        var bound = SlopeEstimate.Bound()
+        var leaves: [ArgTree.Leaves] = []
+        let s = [Double](unsafeUninitializedCapacity: n) { buffer, count in
+            let out = SweepOutput(estimates: buffer.baseAddress, line: nil, higher: nil)
+            line.withUnsafeMutableBufferPointer { lb in
+                higher.withUnsafeMutableBufferPointer { hb in
+                    let out = SweepOutput(estimates: out.estimates, line: lb.baseAddress, higher: hb.baseAddress)
+                    if n >= SlopeSweep.parallelFrom {
+                        // Sweep cost ≈ 4× the bare chains a point: m(4) = m(1) + (n − m)(4) → m ≈ 4n/7.
+                        let m = (4 * n / 7) / bs * bs
+                        let (a, b) = ConcurrentPair.run(
+                            { SlopeSweep.segment(0..<m, x, y, ref, start: Start(), out) },
+                            { SlopeSweep.segment(m..<n, x, y, ref, start: Start(x, y, ref, at: m), out) })
+                        bound = a.0; bound.merge(b.0)
+                        leaves = [a.1, b.1]
+                    } else if n > 0 {
+                        let a = SlopeSweep.segment(0..<n, x, y, ref, start: Start(), out)
+                        bound = a.0
+                        leaves = [a.1]
+                    }
+                }
+            }
+            count = n
+        }
+        lineCheckpoints = line
+        higherCheckpoints = higher
+        estimates = s
+        self.bound = bound
+        maxLeaves = leaves.flatMap(\.largest)
+        minLeaves = leaves.flatMap(\.smallest)
+    }
+
+    /// Where a segment starts: the running sums over 0..<m (leading pointer) and over 0..<lo, the
+    /// first point within 2 K of x[m] (trailing pointer).
+    struct Start: Sendable {
+        var lo = 0
+        var low = LineSums()
+        var line = LineSums()
+        var higher = HigherSums()
+
+        init() {}
+
+        /// By the bare chains over 0..<m.
+        init(_ x: [Double], _ y: [Double], _ ref: Double, at m: Int) {
+            lo = Interpolation.lowerBound(x, x[m] - TransitionCurve.slopeHalfWidthK)
+            x.withUnsafeBufferPointer { xb in
+                y.withUnsafeBufferPointer { yb in
+                    for i in 0..<m {
+                        if i == lo { low = line }
+                        let u = xb[i] - ref, w = yb[i]
+                        line.add(u, w)
+                        higher.add(u, w)
+                    }
+                }
+            }
+            if lo == m { low = line }
+        }
+    }
+
+    /// W′ at the points of `r`, written to `out`; the checkpoints at the multiples of the block size
+    /// in `r` (the last segment: up to n); the bound and the tree leaves of `r`.
+    static func segment(_ r: Range<Int>, _ x: [Double], _ y: [Double], _ ref: Double, start: Start,
+                        _ out: SweepOutput) -> (SlopeEstimate.Bound, ArgTree.Leaves) {
+        let n = x.count, bs = TransitionCurve.blockSize, h = TransitionCurve.slopeHalfWidthK
+        let recordEnd = r.upperBound == n ? n : r.upperBound - 1
+        var bound = SlopeEstimate.Bound()
+        var leaves = ArgTree.Leaves()
+        guard let o = out.estimates, let lineOut = out.line, let higherOut = out.higher else { return (bound, ArgTree.Leaves()) }
+        x.withUnsafeBufferPointer { xb in
+            y.withUnsafeBufferPointer { yb in
+                var lo = start.lo, hi = r.lowerBound
+                var sLo = start.low, sHi = start.line, higher = start.higher
+                if hi % bs == 0 { lineOut[hi / bs] = sHi; higherOut[hi / bs] = higher }
+                @inline(__always) func lead() {
+                    let u = xb[hi] - ref, w = yb[hi]
+                    sHi.add(u, w)
+                    higher.add(u, w)
+                    hi += 1
+                    if hi % bs == 0, hi <= recordEnd { lineOut[hi / bs] = sHi; higherOut[hi / bs] = higher }
+                }
+                @inline(__always) func advance(_ k: Int) {
+                    while lo < n, xb[lo] < xb[k] - h { sLo.add(xb[lo] - ref, yb[lo]); lo += 1 }
+                    while hi < k { lead() }
+                    while hi < n, xb[hi] <= xb[k] + h { lead() }
+                }
+                // In batches: first the running sums at each point of the batch (chains of
+                // additions, each waiting for the one before), then the estimates (independent of
+                // one another, two at a time in the vector unit), so that neither waits on the other.
+                withUnsafeTemporaryAllocation(of: LineSums.self, capacity: 2 * batch) { snap in
+                    withUnsafeTemporaryAllocation(of: Int.self, capacity: batch) { counts in
+                        var k = r.lowerBound
+                        while k < r.upperBound {
+                            let end = min(k + batch, r.upperBound)
+                            for j in 0..<(end - k) {
+                                advance(k + j)
+                                snap[2 * j] = sLo; snap[2 * j + 1] = sHi; counts[j] = hi - lo
+                            }
+                            var j = 0
+                            while j < end - k {
+                                let two = j + 1 < end - k, i = two ? j + 1 : j      // an odd last point: lane 1 idle
+                                let (f0, f1) = SlopeEstimate.pair(snap[2 * j], snap[2 * j + 1], counts[j],
+                                                                  snap[2 * i], snap[2 * i + 1], two ? counts[i] : 0, ref, &bound)
+                                (o + k + j).initialize(to: f0)
+                                if two { (o + k + j + 1).initialize(to: f1) }
+                                j += 2
+                            }
+                            leaves.append(UnsafeBufferPointer(start: o, count: n), k..<end)
+                            k = end
+                        }
+                    }
+                }
+            }
+        }
+        return (bound, leaves)
+    }
+}
+
+/// Where the segments write: each its own points' estimates and its own checkpoints.
+struct SweepOutput: @unchecked Sendable {
+    let estimates: UnsafeMutablePointer<Double>?
+    let line: UnsafeMutablePointer<LineSums>?
+    let higher: UnsafeMutablePointer<HigherSums>?
+}
