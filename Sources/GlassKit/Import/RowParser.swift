@@ -74,21 +74,11 @@ struct RowParser {
         var leading = 0
         var scale = 0
         var digits = 0
-        while i < limit {
-            let d = p[i] &- 0x30
-            if d > 9 { break }
-            mantissa = mantissa &* 10 &+ UInt64(d); i += 1; digits += 1
-            leading &+= mantissa == 0 ? 1 : 0
-        }
+        RowParser.digitRun(p, &i, limit, &mantissa, &digits, &leading)
         if i < limit, p[i] == 0x2E || p[i] == mark2 {
             i += 1
             let before = digits
-            while i < limit {
-                let d = p[i] &- 0x30
-                if d > 9 { break }
-                mantissa = mantissa &* 10 &+ UInt64(d); i += 1; digits += 1
-                leading &+= mantissa == 0 ? 1 : 0
-            }
+            RowParser.digitRun(p, &i, limit, &mantissa, &digits, &leading)
             scale = before - digits
         }
         guard digits > 0 else { return nil }
@@ -106,6 +96,47 @@ struct RowParser {
         guard case .success(let w) = NumberParser.parse(p, from, i, decimalComma: decimalComma) else { return nil }
         return w
     }
+
+    /// Reads the digits from `i` on into `mantissa` (× 10 and add, wrapping), counting them in
+    /// `digits` and those read while the mantissa is still 0 in `leading`. Up to 8 digits at a time
+    /// from one 8-byte load (the digit test and the conversion by multiplications of Lemire's
+    /// fast_float), while the mantissa cannot wrap (at most 19 digits in all); byte by byte after.
+    @inline(__always)
+    static func digitRun(_ p: UnsafePointer<UInt8>, _ i: inout Int, _ limit: Int,
+                         _ mantissa: inout UInt64, _ digits: inout Int, _ leading: inout Int) {
+        while i + 8 <= limit {
+            let chunk = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self).littleEndian   // byte 0 = first character
+            // A non-zero byte where the character is not 0…9 (a carry of + 6 can only come from a
+            // byte after the first non-digit, so the first non-digit is always found).
+            let high: UInt64 = 0xF0F0_F0F0_F0F0_F0F0, threes: UInt64 = 0x3030_3030_3030_3030
+            let other = ((chunk & high) ^ threes) | (((chunk &+ 0x0606_0606_0606_0606) & high) ^ threes)
+            let n = other == 0 ? 8 : other.trailingZeroBitCount >> 3
+            if n == 0 { return }
+            if digits + n > 19 { break }
+            var v = chunk &- threes                                  // the first n bytes: digit values
+            if n < 8 { v &= (1 << UInt64(8 * n)) &- 1 }
+            if mantissa == 0 { leading += v == 0 ? n : v.trailingZeroBitCount >> 3 }
+            // Right-aligned as the last n of 8 digits (leading zero digits before them), then
+            // pairs, quadruples and the whole in three multiplications.
+            v <<= UInt64(8 * (8 - n))
+            v = v &* 10 &+ (v >> 8)
+            let mask: UInt64 = 0x0000_00FF_0000_00FF
+            v = ((v & mask) &* 0x000F_4240_0000_0064 &+ ((v >> 16) & mask) &* 0x0000_2710_0000_0001) >> 32
+            mantissa = mantissa &* RowParser.tens[n] &+ (v & 0xFFFF_FFFF)
+            digits += n
+            i += n
+            if n < 8 { return }
+        }
+        while i < limit {
+            let d = p[i] &- 0x30
+            if d > 9 { break }
+            mantissa = mantissa &* 10 &+ UInt64(d); i += 1; digits += 1
+            leading &+= mantissa == 0 ? 1 : 0
+        }
+    }
+
+    /// 10^0 … 10^8.
+    static let tens: [UInt64] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000]
 
     /// The exact powers of ten, held here (no global's lazy-initialisation check per number).
     let powers: [Double] = NumberParser.exactPowersOfTen
