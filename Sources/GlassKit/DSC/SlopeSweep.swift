@@ -21,6 +21,9 @@ struct SlopeSweep {
     /// Points per batch of the sweep (a multiple of the block size: batches fill whole leaves).
     static let batch = 64
 
+    /// Sums the trailing pointer can take from the leading pointer's past ones (a power of 2; 1 MiB).
+    static let ring = 16_384
+
     /// Curves this long are swept in two halves on two cores.
     static let parallelFrom = 200_000
 
@@ -101,18 +104,34 @@ struct SlopeSweep {
             y.withUnsafeBufferPointer { yb in
                 var lo = start.lo, hi = r.lowerBound
                 var sLo = start.low, sHi = start.line, higher = start.higher
+                // The trailing pointer's sums are sums the leading pointer held a window earlier:
+                // kept in a ring of the last `ring` of them (ringFrom: the oldest index it holds).
+                // Only a window of more points than that (or the start of a segment, before the
+                // leading pointer's own first sums) adds them up a second time.
+                var chained = start.lo, chainedSums = start.low
+                var ringFrom = hi
                 if hi % bs == 0 { lineOut[hi / bs] = sHi; higherOut[hi / bs] = higher }
+                withUnsafeTemporaryAllocation(of: LineSums.self, capacity: ring) { kept in
+                kept[hi & (ring - 1)] = sHi
                 @inline(__always) func lead() {
                     let u = xb[hi] - ref, w = yb[hi]
                     sHi.add(u, w)
                     higher.add(u, w)
                     hi += 1
+                    kept[hi & (ring - 1)] = sHi
+                    if hi - ringFrom >= ring { ringFrom = hi - ring + 1 }
                     if hi % bs == 0, hi <= recordEnd { lineOut[hi / bs] = sHi; higherOut[hi / bs] = higher }
                 }
                 @inline(__always) func advance(_ k: Int) {
-                    while lo < n, xb[lo] < xb[k] - h { sLo.add(xb[lo] - ref, yb[lo]); lo += 1 }
+                    while lo < n, xb[lo] < xb[k] - h { lo += 1 }
                     while hi < k { lead() }
                     while hi < n, xb[hi] <= xb[k] + h { lead() }
+                    if lo >= ringFrom {
+                        sLo = kept[lo & (ring - 1)]
+                    } else {
+                        while chained < lo { chainedSums.add(xb[chained] - ref, yb[chained]); chained += 1 }
+                        sLo = chainedSums
+                    }
                 }
                 // In batches: first the running sums at each point of the batch (chains of
                 // additions, each waiting for the one before), then the estimates (independent of
@@ -139,6 +158,7 @@ struct SlopeSweep {
                             k = end
                         }
                     }
+                }
                 }
             }
         }
