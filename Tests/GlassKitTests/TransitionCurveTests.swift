@@ -103,7 +103,7 @@ final class TransitionPrefixCheckpointTests: XCTestCase {
             let y = x.map { 1e-3 * $0 + 0.01 * rng.nextGaussian() }
             let c = TransitionCurve(CumulativeTrapezoid(x: x, y: y))
             // Long curves: every 5th prefix, and every one around the cut between the two cores' halves.
-            let cut = (4 * n / 7) / TransitionCurve.blockSize * TransitionCurve.blockSize
+            let cut = SlopeSweep.cut(n)
             var running = ScalarSums()
             for i in 0...n {
                 if n < 2000 || i % 5 == 0 || abs(i - cut) < 100 {
@@ -125,7 +125,7 @@ final class TransitionSlopeBlocksTests: XCTestCase {
         let y = x.map { 0.01 + 1e-4 * ($0 - 300) + 0.02 / (1 + exp(-($0 - 420) / 3)) + 1e-5 * sin($0 * 7) }
         let c = TransitionCurve(CumulativeTrapezoid(x: x, y: y))
         let h = TransitionCurve.slopeHalfWidthK
-        let cut = (4 * n / 7) / TransitionCurve.blockSize * TransitionCurve.blockSize
+        let cut = SlopeSweep.cut(n)
         for k in stride(from: 0, to: n, by: 997) + [n / 2 - 1, n / 2, cut - 1, cut, cut + 1, n - 1] {
             let lo = Interpolation.lowerBound(x, x[k] - h), hi = Interpolation.upperBound(x, x[k] + h)
             let expected = TransitionCurve.fit(c.prefix(lo).line, c.prefix(hi).line, count: hi - lo, c.referenceK)?.slope
