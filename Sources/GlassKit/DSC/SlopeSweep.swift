@@ -39,10 +39,10 @@ struct SlopeSweep {
         var bound = SlopeEstimate.Bound()
         var leaves: [ArgTree.Leaves] = []
         let s = [Double](unsafeUninitializedCapacity: n) { buffer, count in
-            let out = SweepOutput(estimates: buffer.baseAddress, line: nil, higher: nil)
+            let estimates = buffer.baseAddress
             line.withUnsafeMutableBufferPointer { lb in
                 higher.withUnsafeMutableBufferPointer { hb in
-                    let out = SweepOutput(estimates: out.estimates, line: lb.baseAddress, higher: hb.baseAddress)
+                    let out = SweepOutput(estimates: estimates, line: lb.baseAddress, higher: hb.baseAddress)
                     if n >= SlopeSweep.parallelFrom {
                         // First core: the sweep of [0, m) with the parabola's sums, then those sums
                         // on through [m, n). Second core: the line's sums over [0, m), then the
@@ -146,56 +146,56 @@ struct SlopeSweep {
                     if parabola { higherOut[hi / bs] = higher }
                 }
                 withUnsafeTemporaryAllocation(of: LineSums.self, capacity: ring) { kept in
-                kept[hi & (ring - 1)] = sHi
-                @inline(__always) func lead() {
-                    let u = xb[hi] - ref, w = yb[hi]
-                    sHi.add(u, w)
-                    if hi < higherEnd { higher.add(u, w) }
-                    hi += 1
                     kept[hi & (ring - 1)] = sHi
-                    if hi - ringFrom >= ring { ringFrom = hi - ring + 1 }
-                    if hi % bs == 0, hi <= recordEnd {
-                        lineOut[hi / bs] = sHi
-                        if hi <= higherEnd { higherOut[hi / bs] = higher }
-                    }
-                }
-                @inline(__always) func advance(_ k: Int) {
-                    while lo < n, xb[lo] < xb[k] - h { lo += 1 }
-                    while hi < k { lead() }
-                    while hi < n, xb[hi] <= xb[k] + h { lead() }
-                    if lo >= ringFrom {
-                        sLo = kept[lo & (ring - 1)]
-                    } else {
-                        while chained < lo { chainedSums.add(xb[chained] - ref, yb[chained]); chained += 1 }
-                        sLo = chainedSums
-                    }
-                }
-                // In batches: first the running sums at each point of the batch (chains of
-                // additions, each waiting for the one before), then the estimates (independent of
-                // one another, two at a time in the vector unit), so that neither waits on the other.
-                withUnsafeTemporaryAllocation(of: LineSums.self, capacity: 2 * batch) { snap in
-                    withUnsafeTemporaryAllocation(of: Int.self, capacity: batch) { counts in
-                        var k = r.lowerBound
-                        while k < r.upperBound {
-                            let end = min(k + batch, r.upperBound)
-                            for j in 0..<(end - k) {
-                                advance(k + j)
-                                snap[2 * j] = sLo; snap[2 * j + 1] = sHi; counts[j] = hi - lo
-                            }
-                            var j = 0
-                            while j < end - k {
-                                let two = j + 1 < end - k, i = two ? j + 1 : j      // an odd last point: lane 1 idle
-                                let (f0, f1) = SlopeEstimate.pair(snap[2 * j], snap[2 * j + 1], counts[j],
-                                                                  snap[2 * i], snap[2 * i + 1], two ? counts[i] : 0, ref, &bound)
-                                (o + k + j).initialize(to: f0)
-                                if two { (o + k + j + 1).initialize(to: f1) }
-                                j += 2
-                            }
-                            leaves.append(UnsafeBufferPointer(start: o, count: n), k..<end)
-                            k = end
+                    @inline(__always) func lead() {
+                        let u = xb[hi] - ref, w = yb[hi]
+                        sHi.add(u, w)
+                        if hi < higherEnd { higher.add(u, w) }
+                        hi += 1
+                        kept[hi & (ring - 1)] = sHi
+                        if hi - ringFrom >= ring { ringFrom = hi - ring + 1 }
+                        if hi % bs == 0, hi <= recordEnd {
+                            lineOut[hi / bs] = sHi
+                            if hi <= higherEnd { higherOut[hi / bs] = higher }
                         }
                     }
-                }
+                    @inline(__always) func advance(_ k: Int) {
+                        while lo < n, xb[lo] < xb[k] - h { lo += 1 }
+                        while hi < k { lead() }
+                        while hi < n, xb[hi] <= xb[k] + h { lead() }
+                        if lo >= ringFrom {
+                            sLo = kept[lo & (ring - 1)]
+                        } else {
+                            while chained < lo { chainedSums.add(xb[chained] - ref, yb[chained]); chained += 1 }
+                            sLo = chainedSums
+                        }
+                    }
+                    // In batches: first the running sums at each point of the batch (chains of
+                    // additions, each waiting for the one before), then the estimates (independent of
+                    // one another, two at a time in the vector unit), so that neither waits on the other.
+                    withUnsafeTemporaryAllocation(of: LineSums.self, capacity: 2 * batch) { snap in
+                        withUnsafeTemporaryAllocation(of: Int.self, capacity: batch) { counts in
+                            var k = r.lowerBound
+                            while k < r.upperBound {
+                                let end = min(k + batch, r.upperBound)
+                                for j in 0..<(end - k) {
+                                    advance(k + j)
+                                    snap[2 * j] = sLo; snap[2 * j + 1] = sHi; counts[j] = hi - lo
+                                }
+                                var j = 0
+                                while j < end - k {
+                                    let two = j + 1 < end - k, i = two ? j + 1 : j      // an odd last point: lane 1 idle
+                                    let (f0, f1) = SlopeEstimate.pair(snap[2 * j], snap[2 * j + 1], counts[j],
+                                                                      snap[2 * i], snap[2 * i + 1], two ? counts[i] : 0, ref, &bound)
+                                    (o + k + j).initialize(to: f0)
+                                    if two { (o + k + j + 1).initialize(to: f1) }
+                                    j += 2
+                                }
+                                leaves.append(UnsafeBufferPointer(start: o, count: n), k..<end)
+                                k = end
+                            }
+                        }
+                    }
                 }
             }
         }
