@@ -31,7 +31,9 @@ struct SlopeSweep {
     /// Where a long curve of n points is cut between the two cores (a multiple of the block size).
     static func cut(_ n: Int) -> Int { (43 * n / 100) / TransitionCurve.blockSize * TransitionCurve.blockSize }
 
-    init(_ x: [Double], _ y: [Double], ref: Double) {
+    /// Sweeps the curve (x, y); `alongside` runs on the second core once its half is done (it
+    /// ends a little before the first), or after the sweep for a short curve; its result in `extra`.
+    init<E: Sendable>(_ x: [Double], _ y: [Double], ref: Double, alongside: @escaping @Sendable () -> E, extra: inout E?) {
         let n = x.count, bs = TransitionCurve.blockSize
         let slots = n / bs + 1
         var line = [LineSums](repeating: LineSums(), count: slots)
@@ -39,6 +41,7 @@ struct SlopeSweep {
         var bound = SlopeEstimate.Bound()
         var leaves: [ArgTree.Leaves] = []
         let s = [Double](unsafeUninitializedCapacity: n) { buffer, count in
+            LargeBuffer.adviseHugePages(buffer)
             let estimates = buffer.baseAddress
             line.withUnsafeMutableBufferPointer { lb in
                 higher.withUnsafeMutableBufferPointer { hb in
@@ -56,9 +59,13 @@ struct SlopeSweep {
                                 SlopeSweep.parabolaSums(from: m, x, y, ref, a.2, out)
                                 return (a.0, a.1)
                             },
-                            { SlopeSweep.segment(m..<n, x, y, ref, start: Start(x, y, ref, at: m), parabola: false, out) })
-                        bound = a.0; bound.merge(b.0)
-                        leaves = [a.1, b.1]
+                            { () -> ((SlopeEstimate.Bound, ArgTree.Leaves, HigherSums), E) in
+                                let b = SlopeSweep.segment(m..<n, x, y, ref, start: Start(x, y, ref, at: m), parabola: false, out)
+                                return (b, alongside())
+                            })
+                        bound = a.0; bound.merge(b.0.0)
+                        leaves = [a.1, b.0.1]
+                        extra = b.1
                     } else if n > 0 {
                         let a = SlopeSweep.segment(0..<n, x, y, ref, start: Start(), parabola: true, out)
                         bound = a.0
@@ -68,6 +75,7 @@ struct SlopeSweep {
             }
             count = n
         }
+        if extra == nil { extra = alongside() }
         lineCheckpoints = line
         higherCheckpoints = higher
         estimates = s

@@ -73,11 +73,13 @@ public struct TransitionCurve: Sendable, Equatable {
         let x = curve.x, y = curve.y, n = x.count
         let ref = n > 0 ? x[n / 2] : 0
         referenceK = ref
-        // One pass: W′ estimates, checkpoints and the W′ trees' leaves (``SlopeSweep``).
-        let sweep = SlopeSweep(x, y, ref: ref)
+        // One pass: W′ estimates, checkpoints and the W′ trees' leaves (``SlopeSweep``); the
+        // min/max trees of W on the core that finishes its half first.
+        var rangeBounds: RangeBounds?
+        let sweep = SlopeSweep(x, y, ref: ref, alongside: { RangeBounds(y) }, extra: &rangeBounds)
         lineCheckpoints = sweep.lineCheckpoints
         higherCheckpoints = sweep.higherCheckpoints
-        bounds = RangeBounds(y)
+        bounds = rangeBounds ?? RangeBounds(y)
         let s = sweep.estimates, bound = sweep.bound, maxLeaves = sweep.maxLeaves, minLeaves = sweep.minLeaves
         slopeEstimates = s
         slopeBound = bound
