@@ -102,11 +102,11 @@ final class TransitionPrefixCheckpointTests: XCTestCase {
             x = Array(x.prefix(n))
             let y = x.map { 1e-3 * $0 + 0.01 * rng.nextGaussian() }
             let c = TransitionCurve(CumulativeTrapezoid(x: x, y: y))
-            // Long curves: every 5th prefix, and every one around the cut between the two cores' halves.
+            // Long curves: every 13th prefix, and every one around the cut between the two cores' halves.
             let cut = SlopeSweep.cut(n)
             var running = ScalarSums()
             for i in 0...n {
-                if n < 2000 || i % 5 == 0 || abs(i - cut) < 100 {
+                if n < 2000 || i % 13 == 0 || abs(i - cut) < 100 {
                     XCTAssertEqual(ScalarSums(c.prefix(i)), running, "n = \(n), i = \(i)")
                 }
                 if i < n { running.add(x[i] - c.referenceK, y[i]) }

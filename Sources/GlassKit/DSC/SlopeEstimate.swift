@@ -33,9 +33,7 @@ enum SlopeEstimate {
     }
 
     /// ``slope(_:_:count:_:_:)`` for two points at once, one in each lane of the vector unit (the
-    /// same double-double algorithms lane by lane; Dekker's product unguarded, exact wherever the
-    /// range test below lets an estimate through, and within 2⁻¹⁰⁷⁰ of it for underflowing partial
-    /// products, far inside the 2⁻⁴⁰⁰ the margin allows). A `count` below 3 gives NaN.
+    /// same double-double algorithms lane by lane, ``Lanes``). A `count` below 3 gives NaN.
     @inline(__always)
     static func pair(_ p0: LineSums, _ q0: LineSums, _ n0: Int, _ p1: LineSums, _ q1: LineSums, _ n1: Int,
                      _ ref: Double, _ bound: inout Bound) -> (Double, Double) {

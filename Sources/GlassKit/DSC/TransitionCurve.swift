@@ -388,9 +388,7 @@ struct HigherSums: RunningSums, Equatable {
     mutating func add(_ u: Double, _ w: Double) {
         let uu = DoubleDouble.twoProduct(u, u)
         // uu · u and uu · w: DoubleDouble's product with a Double, lane by lane.
-        var p = Lanes.twoProduct(SIMD2(repeating: uu.hi), SIMD2(u, w))
-        p.lo += uu.lo * SIMD2(u, w)
-        odd = odd + Lanes.quickTwoSum(p.hi, p.lo)
+        odd = odd + Lanes(hi: SIMD2(repeating: uu.hi), lo: SIMD2(repeating: uu.lo)) * SIMD2(u, w)
         su4 = su4 + uu * uu
     }
 }

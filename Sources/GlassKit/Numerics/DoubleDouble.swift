@@ -40,17 +40,15 @@ struct DoubleDouble: Sendable, Equatable {
     /// `a + b` exactly as `s + e` (Knuth's TwoSum, no branch, any magnitudes).
     @inline(__always)
     static func twoSum(_ a: Double, _ b: Double) -> DoubleDouble {
-        let s = a + b
-        let bb = s - a
-        let e = (a - (s - bb)) + (b - bb)
+        let (s, e) = DoubleDoubleAlgorithms.twoSum(a, b)
         return DoubleDouble(s, e)
     }
 
     /// `a + b` exactly as `s + e`, valid when `|a| ≥ |b|` or `a == 0` (Dekker's FastTwoSum).
     @inline(__always)
     static func quickTwoSum(_ a: Double, _ b: Double) -> DoubleDouble {
-        let s = a + b
-        return DoubleDouble(s, b - (s - a))
+        let (s, e) = DoubleDoubleAlgorithms.quickTwoSum(a, b)
+        return DoubleDouble(s, e)
     }
 
     /// `a · b` exactly as `p + e`. Where no step can overflow or underflow, by Dekker's product of
@@ -59,21 +57,19 @@ struct DoubleDouble: Sendable, Equatable {
     /// cost); elsewhere by one fused multiply-add.
     @inline(__always)
     static func twoProduct(_ a: Double, _ b: Double) -> DoubleDouble {
+        let (p, e) = exactProduct(a, b)
+        return DoubleDouble(p, e)
+    }
+
+    /// ``twoProduct(_:_:)`` as a pair.
+    @inline(__always)
+    static func exactProduct(_ a: Double, _ b: Double) -> (Double, Double) {
         let p = a * b
         let m = p.magnitude
         if m >= 0x1p-900, m <= 0x1p900, a.magnitude <= 0x1p900, b.magnitude <= 0x1p900 {
-            let (ah, al) = split(a), (bh, bl) = split(b)
-            return DoubleDouble(p, ((ah * bh - p) + ah * bl + al * bh) + al * bl)
+            return (p, DoubleDoubleAlgorithms.dekkerError(a, b, p))
         }
-        return DoubleDouble(p, (-p).addingProduct(a, b))
-    }
-
-    /// Veltkamp's split of `a` into two halves of at most 26 significant bits, `a = h + l` exactly.
-    @inline(__always)
-    static func split(_ a: Double) -> (Double, Double) {
-        let c = 134_217_729 * a     // 2^27 + 1
-        let h = c - (c - a)
-        return (h, a - h)
+        return (p, (-p).addingProduct(a, b))
     }
 
     // MARK: Arithmetic
@@ -81,20 +77,15 @@ struct DoubleDouble: Sendable, Equatable {
     /// Sum with full double-double accuracy (QD's "IEEE" addition).
     @inline(__always)
     static func + (a: DoubleDouble, b: DoubleDouble) -> DoubleDouble {
-        var s = twoSum(a.hi, b.hi)
-        let t = twoSum(a.lo, b.lo)
-        s.lo += t.hi
-        s = quickTwoSum(s.hi, s.lo)
-        s.lo += t.lo
-        return quickTwoSum(s.hi, s.lo)
+        let (h, l) = DoubleDoubleAlgorithms.add(a.hi, a.lo, b.hi, b.lo)
+        return DoubleDouble(h, l)
     }
 
     /// Sum of a double-double and a Double.
     @inline(__always)
     static func + (a: DoubleDouble, b: Double) -> DoubleDouble {
-        var s = twoSum(a.hi, b)
-        s.lo += a.lo
-        return quickTwoSum(s.hi, s.lo)
+        let (h, l) = DoubleDoubleAlgorithms.add(a.hi, a.lo, b)
+        return DoubleDouble(h, l)
     }
 
     /// Negation (exact).
@@ -118,17 +109,15 @@ struct DoubleDouble: Sendable, Equatable {
     /// Product (relative error about 2⁻¹⁰⁴).
     @inline(__always)
     static func * (a: DoubleDouble, b: DoubleDouble) -> DoubleDouble {
-        var p = twoProduct(a.hi, b.hi)
-        p.lo += a.hi * b.lo + a.lo * b.hi
-        return quickTwoSum(p.hi, p.lo)
+        let (h, l) = DoubleDoubleAlgorithms.product(a.hi, a.lo, b.hi, b.lo, exactProduct)
+        return DoubleDouble(h, l)
     }
 
     /// Product of a double-double and a Double.
     @inline(__always)
     static func * (a: DoubleDouble, b: Double) -> DoubleDouble {
-        var p = twoProduct(a.hi, b)
-        p.lo += a.lo * b
-        return quickTwoSum(p.hi, p.lo)
+        let (h, l) = DoubleDoubleAlgorithms.product(a.hi, a.lo, b, exactProduct)
+        return DoubleDouble(h, l)
     }
 
     /// Quotient (QD's accurate division: three correction steps).
