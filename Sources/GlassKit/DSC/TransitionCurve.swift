@@ -132,8 +132,8 @@ public struct TransitionCurve: Sendable, Equatable {
         return TransitionCurve.fit(linePrefix(lo), linePrefix(hi), count: hi - lo, referenceK)?.slope
     }
 
-    /// Whether W′ at k is defined and below `threshold` (`below`), or above it; exact, from the
-    /// estimate where its margin decides.
+    /// Whether W′ at k is defined and below `threshold`; exact: from the estimate where its margin
+    /// decides, else from the exact W′.
     public func slope(at k: Int, isBelow threshold: Double) -> Bool {
         let f = slopeEstimates[k], m = slopeBound.margin(f)
         if f.isNaN { return false }
