@@ -32,8 +32,11 @@ enum SlopeEstimate {
         }
     }
 
-    /// ``slope(_:_:count:_:_:)`` for two points at once, one in each lane of the vector unit (the
-    /// same double-double algorithms lane by lane, ``Lanes``). A `count` below 3 gives NaN.
+    /// W′ at two points at once, one in each lane of the vector unit (``Lanes``): point i over the
+    /// `ni` points between the running sums `pi` and `qi`, within the bound's margin once recorded
+    /// there, NaN exactly where the exact fit is undefined (`ni` below 3 included). Where the
+    /// estimate's conditions fail (K > 2³⁶, values beyond 2⁴⁰⁰, a quotient beyond 2¹⁰⁰⁰), the exact
+    /// W′ of that point.
     @inline(__always)
     static func pair(_ p0: LineSums, _ q0: LineSums, _ n0: Int, _ p1: LineSums, _ q1: LineSums, _ n1: Int,
                      _ ref: Double, _ bound: inout Bound) -> (Double, Double) {
@@ -63,27 +66,5 @@ enum SlopeEstimate {
             r1 = TransitionCurve.fit(p1, q1, count: n1, ref)?.slope ?? .nan
         }
         return (r0, r1)
-    }
-
-    /// W′ over the points between the running sums `p` and `q` (`count` ≥ 3 of them), within
-    /// `bound`'s margin once the estimate is recorded there; NaN exactly where the exact fit is undefined.
-    @inline(__always)
-    static func slope(_ p: LineSums, _ q: LineSums, count: Int, _ ref: Double, _ bound: inout Bound) -> Double {
-        let u = q.su - p.su, w = q.sy - p.sy
-        let uu = q.suu - p.suu, uw = q.suy - p.suy
-        let n = Double(count)
-        if count < 1 << 26, max(u.hi.magnitude, w.hi.magnitude, uu.hi.magnitude, uw.hi.magnitude) <= 0x1p400 {
-            let du = uu * n - u * u, dw = uw * n - u * w
-            let ku = n * uu.hi.magnitude + u.hi * u.hi
-            if du.hi >= 0x1p-600, ku <= 0x1p36 * du.hi {
-                let f = dw.value / du.value
-                if f.magnitude <= 0x1p1000 {
-                    bound.maxK = max(bound.maxK, n * uw.hi.magnitude + (u.hi * w.hi).magnitude)
-                    bound.minDenominator = min(bound.minDenominator, du.hi)
-                    return f
-                }
-            }
-        }
-        return TransitionCurve.fit(p, q, count: count, ref)?.slope ?? .nan
     }
 }
