@@ -141,30 +141,17 @@ struct RowParser {
     /// The exact powers of ten, held here (no global's lazy-initialisation check per number).
     let powers: [Double] = NumberParser.exactPowersOfTen
 
-    /// The one-pass read of the plain row `[s, e)`; false (nothing to trust in `columns[·][row]`) for any other.
+    /// The one-pass read of the plain row `[s, e)` (its line end excluded): ``fastLine(_:_:_:_:_:_:)``
+    /// with the row's end as the end of the text, which must then read the row to its end; false
+    /// (nothing to trust in `columns[·][row]`) for any other row. A CR still ending the row (the
+    /// caller drops one) is left to the general path, which fastLine would take for a line end.
+    /// Bytes of fields not used are checked by the caller's scan of the text, as on the general path.
     @inline(__always)
     func fast(_ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int,
               _ columns: UnsafePointer<UnsafeMutablePointer<Double>>, _ row: Int) -> Bool {
-        var i = s
-        let last = expected - 1
-        for k in 0...last {
-            let slot = slots[k]
-            if slot < 0 {
-                // A field not used: up to the next separator.
-                while i < e && p[i] != sep { i += 1 }
-            } else {
-                guard let v = number(p, &i, e) else { return false }
-                columns[slot][row] = v
-            }
-            // The field ends here: at the separator, or at the end of the last field.
-            if k < last {
-                guard i < e, p[i] == sep else { return false }
-                i += 1
-            } else if i != e {
-                return false   // more fields than the header, or not a plain number
-            }
-        }
-        return true
+        guard e > s, p[e - 1] != 0x0D else { return false }
+        var flagged = false
+        return fastLine(p, s, e, columns, row, &flagged) == e
     }
 
     /// The one-pass read of a plain row starting at `s` whose end is not yet known (`limit`: the
