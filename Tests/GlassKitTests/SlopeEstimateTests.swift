@@ -31,13 +31,31 @@ final class SlopeEstimateTests: XCTestCase {
 
     func testEveryEstimateLiesWithinTheProvenBoundOfTheExactSlope() {
         for (name, c) in curves() {
+            let b = c.slopeBound
+            var largest = 0.0
             for k in c.x.indices {
                 let f = c.slopeEstimates[k]
                 guard let e = c.slope(at: k) else { XCTAssertTrue(f.isNaN, "\(name) k = \(k)"); continue }
-                // 6.1u is the proof's bound; the margin the searches use is 2⁻⁴⁷ (8× more).
-                XCTAssertLessThanOrEqual(abs(f - e), 6.1 * 0x1p-53 * abs(e), "\(name) k = \(k)")
+                // The proofs' bound: the margin the searches use without its reserve in the relative term.
+                XCTAssertLessThanOrEqual(abs(f - e), b.margin(f) - 0x1p-29 * abs(f), "\(name) k = \(k)")
+                largest = max(largest, abs(e))
             }
+            // On a curve of ordinary numbers the margin is a narrow one: its absolute part is far
+            // below the curve's W′ (W′ = 0 everywhere, and numbers near 1e-200, excepted).
+            if !["flat", "tiny"].contains(name) { XCTAssertLessThan(b.absolute, 0x1p-24 * largest, name) }
         }
+    }
+
+    /// Which estimate each point gets: the plain one on an ordinary curve, the double-double one
+    /// where points crowd together (the plain one's cancellation bound fails there).
+    func testThePlainEstimateIsKeptOnOrdinaryCurvesAndRefusedOnCrowdedPoints() {
+        let all = Dictionary(uniqueKeysWithValues: curves())
+        for name in ["step", "noisy", "dense"] {
+            let b = all[name]!.slopeBound
+            XCTAssertGreaterThan(b.maxError, 0, name)
+            XCTAssertEqual(b.maxK, 0, name)
+        }
+        XCTAssertGreaterThan(all["clustered"]!.slopeBound.maxK, 0)
     }
 
     func testDecisionsOnEstimatesEqualDecisionsOnExactSlopes() {

@@ -29,7 +29,7 @@ struct SlopeSweep {
     static let parallelFrom = 200_000
 
     /// Where a long curve of n points is cut between the two cores (a multiple of the block size).
-    static func cut(_ n: Int) -> Int { (43 * n / 100) / TransitionCurve.blockSize * TransitionCurve.blockSize }
+    static func cut(_ n: Int) -> Int { (32 * n / 100) / TransitionCurve.blockSize * TransitionCurve.blockSize }
 
     /// Sweeps the curve (x, y); `alongside` runs on the second core once its half is done (it
     /// ends a little before the first), or after the sweep for a short curve; its result in `extra`.
@@ -49,9 +49,10 @@ struct SlopeSweep {
                     if n >= SlopeSweep.parallelFrom {
                         // First core: the sweep of [0, m) with the parabola's sums, then those sums
                         // on through [m, n). Second core: the line's sums over [0, m), then the
-                        // sweep of [m, n). Measured a point (10^6-point curve, this machine): sweep
-                        // 44 ns, parabola's sums 11 ns, line's sums alone 12 ns, so
-                        // 55·m + 11·(n − m) = 12·m + 44·(n − m) at m ≈ 0.43·n.
+                        // sweep of [m, n), then the trees of W. Measured a point (10^6-point curve,
+                        // this machine): sweep with the parabola's sums 39 ns, without 24 ns, the
+                        // parabola's sums alone 15 ns, the line's alone 9 ns, the trees 2 ms, so
+                        // 39·m + 15·(n − m) = 9·m + 24·(n − m) + 2 ms near m ≈ 0.3·n.
                         let m = SlopeSweep.cut(n)
                         let (a, b) = ConcurrentPair.run(
                             { () -> (SlopeEstimate.Bound, ArgTree.Leaves) in
@@ -131,83 +132,106 @@ struct SlopeSweep {
     /// in `r` (the last segment: up to n); the bound and the tree leaves of `r`.
     static func segment(_ r: Range<Int>, _ x: [Double], _ y: [Double], _ ref: Double, start: Start, parabola: Bool,
                         _ out: SweepOutput) -> (SlopeEstimate.Bound, ArgTree.Leaves, HigherSums) {
-        let n = x.count, bs = TransitionCurve.blockSize, h = TransitionCurve.slopeHalfWidthK
-        let recordEnd = r.upperBound == n ? n : r.upperBound - 1
-        var bound = SlopeEstimate.Bound()
-        var leaves = ArgTree.Leaves()
-        guard let o = out.estimates, let lineOut = out.line, let higherOut = out.higher else { return (bound, ArgTree.Leaves(), HigherSums()) }
-        // The parabola's sums (when this segment keeps them) over 0..<r.upperBound at most.
-        let higherEnd = parabola ? r.upperBound : r.lowerBound
-        var higher = HigherSums()
-        x.withUnsafeBufferPointer { xb in
+        guard let o = out.estimates, let lineOut = out.line, let higherOut = out.higher else { return (SlopeEstimate.Bound(), ArgTree.Leaves(), HigherSums()) }
+        return x.withUnsafeBufferPointer { xb in
             y.withUnsafeBufferPointer { yb in
-                var lo = start.lo, hi = r.lowerBound
-                var sLo = start.low, sHi = start.line
-                // The trailing pointer's sums are sums the leading pointer held a window earlier:
-                // kept in a ring of the last `ring` of them (ringFrom: the oldest index it holds).
-                // Only a window of more points than that (or the start of a segment, before the
-                // leading pointer's own first sums) adds them up a second time.
-                var chained = start.lo, chainedSums = start.low
-                var ringFrom = hi
-                if hi % bs == 0 {
-                    lineOut[hi / bs] = sHi
-                    if parabola { higherOut[hi / bs] = higher }
-                }
                 withUnsafeTemporaryAllocation(of: LineSums.self, capacity: ring) { kept in
-                    kept[hi & (ring - 1)] = sHi
-                    @inline(__always) func lead() {
-                        let u = xb[hi] - ref, w = yb[hi]
-                        sHi.add(u, w)
-                        if hi < higherEnd { higher.add(u, w) }
-                        hi += 1
-                        kept[hi & (ring - 1)] = sHi
-                        if hi - ringFrom >= ring { ringFrom = hi - ring + 1 }
-                        if hi % bs == 0, hi <= recordEnd {
-                            lineOut[hi / bs] = sHi
-                            if hi <= higherEnd { higherOut[hi / bs] = higher }
-                        }
+                    guard let xp = xb.baseAddress, let yp = yb.baseAddress, let keptBase = kept.baseAddress else {
+                        return (SlopeEstimate.Bound(), ArgTree.Leaves(), HigherSums())
                     }
-                    @inline(__always) func advance(_ k: Int) {
-                        while lo < n, xb[lo] < xb[k] - h { lo += 1 }
-                        while hi < k { lead() }
-                        while hi < n, xb[hi] <= xb[k] + h { lead() }
-                        if lo >= ringFrom {
-                            sLo = kept[lo & (ring - 1)]
-                        } else {
-                            while chained < lo { chainedSums.add(xb[chained] - ref, yb[chained]); chained += 1 }
-                            sLo = chainedSums
-                        }
-                    }
-                    // In batches: first the running sums at each point of the batch (chains of
-                    // additions, each waiting for the one before), then the estimates (independent of
-                    // one another, two at a time in the vector unit), so that neither waits on the other.
-                    withUnsafeTemporaryAllocation(of: LineSums.self, capacity: 2 * batch) { snap in
-                        withUnsafeTemporaryAllocation(of: Int.self, capacity: batch) { counts in
-                            var k = r.lowerBound
-                            while k < r.upperBound {
-                                let end = min(k + batch, r.upperBound)
-                                for j in 0..<(end - k) {
-                                    advance(k + j)
-                                    snap[2 * j] = sLo; snap[2 * j + 1] = sHi; counts[j] = hi - lo
-                                }
-                                var j = 0
-                                while j < end - k {
-                                    let two = j + 1 < end - k, i = two ? j + 1 : j      // an odd last point: lane 1 idle
-                                    let (f0, f1) = SlopeEstimate.pair(snap[2 * j], snap[2 * j + 1], counts[j],
-                                                                      snap[2 * i], snap[2 * i + 1], two ? counts[i] : 0, ref, &bound)
-                                    (o + k + j).initialize(to: f0)
-                                    if two { (o + k + j + 1).initialize(to: f1) }
-                                    j += 2
-                                }
-                                leaves.append(UnsafeBufferPointer(start: o, count: n), k..<end)
-                                k = end
-                            }
-                        }
-                    }
+                    var cursor = Cursor(x: xp, y: yp, n: x.count, ref: ref, r: r, start: start, parabola: parabola,
+                                        kept: keptBase, lineOut: lineOut, higherOut: higherOut)
+                    return cursor.sweep(into: o)
                 }
             }
         }
-        return (bound, leaves, higher)
+    }
+
+    /// The two pointers of a segment's sweep and the sums they hold (a value of its own, so that
+    /// its parts are plain registers and stack slots to the compiler).
+    struct Cursor {
+        let x: UnsafePointer<Double>, y: UnsafePointer<Double>
+        let n: Int, ref: Double, r: Range<Int>
+        /// The last point whose sums are recorded as a checkpoint; the parabola's sums are added up to `higherEnd`.
+        let recordEnd: Int, higherEnd: Int
+        let kept: UnsafeMutablePointer<LineSums>
+        let lineOut: UnsafeMutablePointer<LineSums>, higherOut: UnsafeMutablePointer<HigherSums>
+        var lo: Int, hi: Int
+        var sLo: LineSums, sHi: LineSums
+        var higher = HigherSums()
+        // The trailing pointer's sums are sums the leading pointer held a window earlier: kept in a
+        // ring of the last `ring` of them (ringFrom: the oldest index it holds). Only a window of more
+        // points than that (or the start of a segment, before the leading pointer's own first sums)
+        // adds them up a second time.
+        var chained: Int, chainedSums: LineSums
+        var ringFrom: Int
+
+        init(x: UnsafePointer<Double>, y: UnsafePointer<Double>, n: Int, ref: Double, r: Range<Int>, start: Start, parabola: Bool,
+             kept: UnsafeMutablePointer<LineSums>, lineOut: UnsafeMutablePointer<LineSums>, higherOut: UnsafeMutablePointer<HigherSums>) {
+            self.x = x; self.y = y; self.n = n; self.ref = ref; self.r = r
+            recordEnd = r.upperBound == n ? n : r.upperBound - 1
+            higherEnd = parabola ? r.upperBound : r.lowerBound
+            self.kept = kept; self.lineOut = lineOut; self.higherOut = higherOut
+            lo = start.lo; hi = r.lowerBound
+            sLo = start.low; sHi = start.line
+            chained = start.lo; chainedSums = start.low
+            ringFrom = hi
+            let bs = TransitionCurve.blockSize
+            if hi % bs == 0 {
+                lineOut[hi / bs] = sHi
+                if parabola { higherOut[hi / bs] = higher }
+            }
+            kept[hi & (SlopeSweep.ring - 1)] = sHi
+        }
+
+        /// The leading pointer takes the next point.
+        @inline(__always) mutating func lead() {
+            let bs = TransitionCurve.blockSize
+            let u = x[hi] - ref, w = y[hi]
+            sHi.add(u, w)
+            if hi < higherEnd { higher.add(u, w) }
+            hi += 1
+            kept[hi & (SlopeSweep.ring - 1)] = sHi
+            if hi - ringFrom >= SlopeSweep.ring { ringFrom = hi - SlopeSweep.ring + 1 }
+            if hi % bs == 0, hi <= recordEnd {
+                lineOut[hi / bs] = sHi
+                if hi <= higherEnd { higherOut[hi / bs] = higher }
+            }
+        }
+
+        /// Both pointers to the window of point k.
+        @inline(__always) mutating func advance(_ k: Int) {
+            let h = TransitionCurve.slopeHalfWidthK
+            while lo < n, x[lo] < x[k] - h { lo += 1 }
+            while hi < k { lead() }
+            while hi < n, x[hi] <= x[k] + h { lead() }
+            if lo >= ringFrom {
+                sLo = kept[lo & (SlopeSweep.ring - 1)]
+            } else {
+                while chained < lo { chainedSums.add(x[chained] - ref, y[chained]); chained += 1 }
+                sLo = chainedSums
+            }
+        }
+
+        /// The sweep of the segment: the estimates into `o`, by batches whose tree leaves are taken
+        /// as they are filled. The running sums are chains of additions, each waiting for the one
+        /// before; the estimates are independent of them and of each other, so the core overlaps a
+        /// point's estimate with the next points' sums.
+        mutating func sweep(into o: UnsafeMutablePointer<Double>) -> (SlopeEstimate.Bound, ArgTree.Leaves, HigherSums) {
+            var bound = SlopeEstimate.Bound()
+            var leaves = ArgTree.Leaves()
+            var k = r.lowerBound
+            while k < r.upperBound {
+                let end = min(k + SlopeSweep.batch, r.upperBound)
+                for j in k..<end {
+                    advance(j)
+                    (o + j).initialize(to: SlopeEstimate.single(sLo, sHi, hi - lo, ref, &bound))
+                }
+                leaves.append(UnsafeBufferPointer(start: o, count: n), k..<end)
+                k = end
+            }
+            return (bound, leaves, higher)
+        }
     }
 }
 
