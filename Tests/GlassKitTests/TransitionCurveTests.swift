@@ -132,7 +132,8 @@ final class TransitionSlopeBlocksTests: XCTestCase {
             XCTAssertEqual(c.slope(at: k), expected, "k = \(k)")
             let f = c.slopeEstimates[k]
             if let e = expected {
-                XCTAssertLessThanOrEqual(abs(f - e), 6.1 * 0x1p-53 * abs(e), "k = \(k)")
+                // The proofs' bound: the margin without its reserve in the relative term.
+                XCTAssertLessThanOrEqual(abs(f - e), c.slopeBound.margin(f) - 0x1p-29 * abs(f), "k = \(k)")
             } else {
                 XCTAssertTrue(f.isNaN, "k = \(k)")
             }

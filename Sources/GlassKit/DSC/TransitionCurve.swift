@@ -562,4 +562,34 @@ struct RangeBounds: Sendable, Equatable {
         }
         minY = lo; maxY = hi
     }
+
+    /// The largest of y[r] (the values the trees were built from); nil for an empty range.
+    /// O(log n + blockSize).
+    func maximum(in r: Range<Int>, of y: [Double]) -> Double? {
+        guard !r.isEmpty else { return nil }
+        let bs = TransitionCurve.blockSize
+        let firstBlock = (r.lowerBound + bs - 1) / bs, endBlock = r.upperBound / bs
+        // The partial blocks at either end point by point, the whole blocks between from the tree.
+        guard firstBlock < endBlock else { return y[r].max() }
+        var m = -Double.infinity
+        for k in r.lowerBound..<(firstBlock * bs) { m = max(m, y[k]) }
+        for k in (endBlock * bs)..<r.upperBound { m = max(m, y[k]) }
+        var l = firstBlock + size, h = endBlock + size
+        while l < h {
+            if l & 1 == 1 { m = max(m, maxY[l]); l += 1 }
+            if h & 1 == 1 { h -= 1; m = max(m, maxY[h]) }
+            l >>= 1; h >>= 1
+        }
+        return m
+    }
+
+    /// The index of the first smallest of y (the values the trees were built from). O(log n + blockSize).
+    func firstMinimumIndex(of y: [Double]) -> Int? {
+        guard !y.isEmpty else { return nil }
+        let low = minY[1]
+        var node = 1
+        while node < size { node = minY[2 * node] == low ? 2 * node : 2 * node + 1 }
+        let start = (node - size) * TransitionCurve.blockSize
+        return (start..<min(start + TransitionCurve.blockSize, y.count)).first { y[$0] == low }
+    }
 }

@@ -107,12 +107,11 @@ public struct TransitionProposal: Sendable, Equatable {
             return lo...hi
         }
         // 1. Crystallization.
-        var kx = 0
-        for k in 1..<n where y[k] < y[kx] { kx = k }
+        let kx = c.bounds.firstMinimumIndex(of: y) ?? 0
         var crystalLow: Double?
         if x[kx] - x0 > 2, xn - x[kx] > 2 {
-            let leftRise = (y[0..<kx].max() ?? y[kx]) - y[kx]
-            let rightRise = (y[(kx + 1)..<n].max() ?? y[kx]) - y[kx]
+            let leftRise = (c.bounds.maximum(in: 0..<kx, of: y) ?? y[kx]) - y[kx]
+            let rightRise = (c.bounds.maximum(in: (kx + 1)..<n, of: y) ?? y[kx]) - y[kx]
             let interior = x[kx] - x0 > 0.05 * span && xn - x[kx] > 2
             if interior, min(leftRise, rightRise) >= 0.5 * max(leftRise, rightRise), leftRise > 0,
                let kd = c.extremeSlopeIndex(in: 0..<kx, largest: false), let sd = c.slope(at: kd), sd < 0,

@@ -12,18 +12,25 @@ public struct CumulativeTrapezoid: Sendable, Equatable {
     public init(x: [Double], y: [Double]) {
         self.x = x
         self.y = y
-        var c = [Double]()
-        c.reserveCapacity(x.count)
-        var sum = 0.0, comp = 0.0      // Neumaier summation
-        if !x.isEmpty { c.append(0) }
-        for i in x.indices.dropFirst() {
-            let term = 0.5 * (x[i] - x[i - 1]) * (y[i] + y[i - 1])
-            let t = sum + term
-            if abs(sum) >= abs(term) { comp += (sum - t) + term } else { comp += (term - t) + sum }
-            sum = t
-            c.append(sum + comp)
+        let n = x.count
+        precondition(y.count == n, "a curve needs as many ordinates as abscissae")
+        cumulative = [Double](unsafeUninitializedCapacity: n) { c, count in
+            x.withUnsafeBufferPointer { xb in
+                y.withUnsafeBufferPointer { yb in
+                    guard n > 0 else { return }
+                    c[0] = 0
+                    var sum = 0.0, comp = 0.0      // Neumaier summation
+                    for i in 1..<n {
+                        let term = 0.5 * (xb[i] - xb[i - 1]) * (yb[i] + yb[i - 1])
+                        let t = sum + term
+                        if abs(sum) >= abs(term) { comp += (sum - t) + term } else { comp += (term - t) + sum }
+                        sum = t
+                        c[i] = sum + comp
+                    }
+                }
+            }
+            count = n
         }
-        cumulative = c
     }
 
     /// Range covered.
