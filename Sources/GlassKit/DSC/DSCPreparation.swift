@@ -71,8 +71,9 @@ public struct DSCPrepared: Sendable, Equatable {
         let dsc = datasets.filter { $0.kind == .dsc }
         let crystalline = dsc.filter { $0.role == .crystalline }
         var warnings: [String] = []
-        var byState: [String: DSCState] = [:]
-        var order: [String] = []
+        // The subtracted curves first; then each prepared for the characteristic temperatures
+        // (its running integral computed on a core of that preparation), then grouped by state.
+        var pending: [(d: Dataset, rate: Double, crystalline: String?, t: [Double], w: [Double])] = []
         for d in dsc where d.role == .sample {
             guard let rate = d.heatingRateKPerMin else {
                 throw GlassError(file: d.path, "heating rate unknown; expected '# heating_rate: 20 K/min' or heating_rate for this file in study.toml")
@@ -96,24 +97,34 @@ public struct DSCPrepared: Sendable, Equatable {
             } else if !crystalline.isEmpty {
                 warnings.append("\(d.path): no crystalline run at \(Format.shortNumber(rate)) K/min; W = W_run1 without subtraction")
             }
-            let curve = DSCCurve(path: d.path, state: d.state, heatingRateKPerMin: rate, crystallinePath: run2?.path,
-                                 curve: CumulativeTrapezoid(x: t, y: w))
+            pending.append((d, rate, run2?.path, t, w))
+        }
+        var byState: [String: (state: DSCState, prepared: [TransitionCurve])] = [:]
+        var order: [String] = []
+        for p in pending {
+            let d = p.d
             if byState[d.state] == nil {
                 order.append(d.state)
-                byState[d.state] = DSCState(state: d.state, coolingRateKPerMin: d.coolingRateKPerMin, curves: [])
-            } else if byState[d.state]?.coolingRateKPerMin != d.coolingRateKPerMin {
-                throw GlassError(file: d.path, "state '\(d.state)' has cooling rates \(byState[d.state]?.coolingRateKPerMin.map(Format.shortNumber) ?? "none") and \(d.coolingRateKPerMin.map(Format.shortNumber) ?? "none"); expected one cooling rate per state")
+                byState[d.state] = (DSCState(state: d.state, coolingRateKPerMin: d.coolingRateKPerMin, curves: []), [])
+            } else if byState[d.state]?.state.coolingRateKPerMin != d.coolingRateKPerMin {
+                throw GlassError(file: d.path, "state '\(d.state)' has cooling rates \(byState[d.state]?.state.coolingRateKPerMin.map(Format.shortNumber) ?? "none") and \(d.coolingRateKPerMin.map(Format.shortNumber) ?? "none"); expected one cooling rate per state")
             }
-            byState[d.state]?.curves.append(curve)
         }
-        let states = order.compactMap { byState[$0] }.enumerated().sorted { a, b in
-            switch (a.element.coolingRateKPerMin, b.element.coolingRateKPerMin) {
+        let prepared = ParallelMap.map(pending) { TransitionCurve(x: $0.t, y: $0.w) }
+        for (p, tc) in zip(pending, prepared) {
+            let curve = DSCCurve(path: p.d.path, state: p.d.state, heatingRateKPerMin: p.rate, crystallinePath: p.crystalline, curve: tc.curve)
+            byState[p.d.state]?.state.curves.append(curve)
+            byState[p.d.state]?.prepared.append(tc)
+        }
+        let grouped = order.compactMap { byState[$0] }.enumerated().sorted { a, b in
+            switch (a.element.state.coolingRateKPerMin, b.element.state.coolingRateKPerMin) {
             case (nil, nil): return a.offset < b.offset
             case (nil, _): return true
             case (_, nil): return false
             case let (x?, y?): return x < y || (x == y && a.offset < b.offset)
             }
         }.map { $0.element }
-        return DSCPrepared(states: states, warnings: warnings, stateBaselines: [:], transitions: TransitionPrepared(states))
+        return DSCPrepared(states: grouped.map(\.state), warnings: warnings, stateBaselines: [:],
+                           transitions: TransitionPrepared(curves: grouped.map(\.prepared)))
     }
 }

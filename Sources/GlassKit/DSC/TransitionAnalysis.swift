@@ -98,10 +98,15 @@ public struct TransitionPrepared: Sendable, Equatable {
         // Every curve of every state prepared concurrently (each exactly as alone), then regrouped.
         let flat = ParallelMap.map(states.flatMap { s in s.curves.map(\.curve) }) { TransitionCurve($0) }
         var next = 0
-        curves = states.map { s in
+        self.init(curves: states.map { s in
             defer { next += s.curves.count }
             return Array(flat[next..<(next + s.curves.count)])
-        }
+        })
+    }
+
+    /// From prepared curves (per state), with each state's proposal.
+    init(curves: [[TransitionCurve]]) {
+        self.curves = curves
         proposals = ParallelMap.map(curves) { cs in cs.first.map(TransitionProposal.propose) ?? TransitionProposal(windows: TransitionWindows(), reasons: ["no curve"]) }
     }
 

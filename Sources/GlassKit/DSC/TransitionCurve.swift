@@ -69,17 +69,27 @@ public struct TransitionCurve: Sendable, Equatable {
 
     /// Prepares `curve` (strictly ascending T).
     public init(_ curve: CumulativeTrapezoid) {
-        self.curve = curve
-        let x = curve.x, y = curve.y, n = x.count
+        self.init(curve.x, curve.y, curve: curve)
+    }
+
+    /// Prepares the curve (x, y) (strictly ascending T), its running integral included: computed
+    /// on the second core beside the sweep of a long curve.
+    public init(x: [Double], y: [Double]) {
+        self.init(x, y, curve: nil)
+    }
+
+    private init(_ x: [Double], _ y: [Double], curve given: CumulativeTrapezoid?) {
+        let n = x.count
         let ref = n > 0 ? x[n / 2] : 0
         referenceK = ref
         // One pass: W′ estimates, checkpoints and the W′ trees' leaves (``SlopeSweep``); the
-        // min/max trees of W on the core that finishes its half first.
-        var rangeBounds: RangeBounds?
-        let sweep = SlopeSweep(x, y, ref: ref, alongside: { RangeBounds(y) }, extra: &rangeBounds)
+        // min/max trees of W (and the running integral) on the core that finishes its half first.
+        var extra: (RangeBounds, CumulativeTrapezoid)?
+        let sweep = SlopeSweep(x, y, ref: ref, alongside: { (RangeBounds(y), given ?? CumulativeTrapezoid(x: x, y: y)) }, extra: &extra)
         lineCheckpoints = sweep.lineCheckpoints
         higherCheckpoints = sweep.higherCheckpoints
-        bounds = rangeBounds ?? RangeBounds(y)
+        bounds = extra?.0 ?? RangeBounds(y)
+        curve = extra?.1 ?? given ?? CumulativeTrapezoid(x: x, y: y)
         let s = sweep.estimates, bound = sweep.bound, maxLeaves = sweep.maxLeaves, minLeaves = sweep.minLeaves
         slopeEstimates = s
         slopeBound = bound
