@@ -36,16 +36,18 @@ struct SlopeSweep {
     init<E: Sendable>(_ x: [Double], _ y: [Double], ref: Double, alongside: @escaping @Sendable () -> E, extra: inout E?) {
         let n = x.count, bs = TransitionCurve.blockSize
         let slots = n / bs + 1
-        var line = [LineSums](repeating: LineSums(), count: slots)
-        var higher = [HigherSums](repeating: HigherSums(), count: slots)
         var bound = SlopeEstimate.Bound()
         var leaves: [ArgTree.Leaves] = []
-        let s = [Double](unsafeUninitializedCapacity: n) { buffer, count in
-            LargeBuffer.adviseHugePages(buffer)
-            let estimates = buffer.baseAddress
-            line.withUnsafeMutableBufferPointer { lb in
-                higher.withUnsafeMutableBufferPointer { hb in
-                    let out = SweepOutput(estimates: estimates, line: lb.baseAddress, higher: hb.baseAddress)
+        var s: [Double] = []
+        var higher: [HigherSums] = []
+        // The checkpoints are left unwritten here: the segments write every one of them (slot
+        // n / bs included), so their pages are first touched by the two cores, not zeroed by one.
+        let line = [LineSums](unsafeUninitializedCapacity: slots) { lb, lineCount in
+            higher = [HigherSums](unsafeUninitializedCapacity: slots) { hb, higherCount in
+                if n == 0 { lb[0] = LineSums(); hb[0] = HigherSums() }
+                s = [Double](unsafeUninitializedCapacity: n) { buffer, count in
+                    LargeBuffer.adviseHugePages(buffer)
+                    let out = SweepOutput(estimates: buffer.baseAddress, line: lb.baseAddress, higher: hb.baseAddress)
                     if n >= SlopeSweep.parallelFrom {
                         // First core: the sweep of [0, m) with the parabola's sums, then those sums
                         // on through [m, n). Second core: the line's sums over [0, m), then the
@@ -73,9 +75,11 @@ struct SlopeSweep {
                         bound = a.0
                         leaves = [a.1]
                     }
+                    count = n
                 }
+                higherCount = slots
             }
-            count = n
+            lineCount = slots
         }
         if extra == nil { extra = alongside() }
         lineCheckpoints = line
