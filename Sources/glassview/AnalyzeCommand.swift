@@ -6,6 +6,7 @@ import GlassKit
 /// `glassview analyze STUDY`: every parameter, as JSON or TSV (SPEC §5).
 struct Analyze: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "analyze",
         abstract: "Analyse a study and export every parameter (JSON or TSV), or show the key results (table).",
         discussion: """
         Settings (docs/study-toml.md): a command-line option wins over study.toml, which wins over \

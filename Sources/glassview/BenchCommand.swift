@@ -7,6 +7,7 @@ import GlassKit
 /// `swift run -c release glassview bench`.
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "bench",
         abstract: "Print performance figures (run with `swift run -c release glassview bench`)."
     )
 

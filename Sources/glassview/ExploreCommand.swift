@@ -7,6 +7,7 @@ import GlassTUI
 /// `glassview [STUDY]`: the interactive explorer (default command).
 struct Explore: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "explore",
         abstract: "Open the interactive explorer on a study (default: the bundled sample study).",
         discussion: "Keys (? in the explorer lists those of the view shown):\n" + KeyBindings.commandHelp
             + "\n\nExit status 69 when there is no usable terminal (TERM unset, dumb or unknown)."

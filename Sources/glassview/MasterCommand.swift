@@ -6,6 +6,7 @@ import GlassKit
 /// `glassview master STUDY`: the shifted points of the master curve (SPEC §4.3), TSV or JSON.
 struct Master: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "master",
         abstract: "Write the master curve (shifted isothermal sweeps) for plotting in other tools.",
         discussion: """
         One row (TSV) or object (JSON) per point of every isotherm with a shift: state, isotherm T, \

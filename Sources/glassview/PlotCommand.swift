@@ -7,6 +7,7 @@ import GlassTUI
 /// `glassview plot STUDY --view NAME`: one view's plot printed to stdout.
 struct Plot: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "plot",
         abstract: "Print one view's plot to stdout (braille on UTF-8 terminals, else ASCII).",
         discussion: """
         Views (number, name or tab as the explorer's title bar shows it): \(ViewID.spellings). \

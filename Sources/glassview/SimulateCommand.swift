@@ -6,6 +6,7 @@ import GlassKit
 /// `glassview simulate`: physical simulators that write studies in the native format.
 struct Simulate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "simulate",
         abstract: "Generate simulated studies (DSC: TNM enthalpy relaxation with KWW kinetics).",
         subcommands: [SimulateDSC.self, SimulateDMA.self]
     )
