@@ -19,19 +19,21 @@ public enum HeatingSegment {
         var start = 0
         var ext = 0
         var rising: Bool? = nil
-        for i in 1..<t.count {
-            switch rising {
-            case nil:
-                if t[i] > t[start] + turnThresholdK { rising = true; ext = i }
-                else if t[i] < t[start] - turnThresholdK { rising = false; ext = i }
-                else if t[i] < t[start] { start = i }   // keep the lowest start of a rise
-            case true?:
-                if t[i] > t[ext] { ext = i } else if t[i] < t[ext] - turnThresholdK {
-                    out.append((start...ext, true)); start = ext; ext = i; rising = false
-                }
-            case false?:
-                if t[i] < t[ext] { ext = i } else if t[i] > t[ext] + turnThresholdK {
-                    out.append((start...ext, false)); start = ext; ext = i; rising = true
+        t.withUnsafeBufferPointer { t in
+            for i in 1..<t.count {
+                switch rising {
+                case nil:
+                    if t[i] > t[start] + turnThresholdK { rising = true; ext = i }
+                    else if t[i] < t[start] - turnThresholdK { rising = false; ext = i }
+                    else if t[i] < t[start] { start = i }   // keep the lowest start of a rise
+                case true?:
+                    if t[i] > t[ext] { ext = i } else if t[i] < t[ext] - turnThresholdK {
+                        out.append((start...ext, true)); start = ext; ext = i; rising = false
+                    }
+                case false?:
+                    if t[i] < t[ext] { ext = i } else if t[i] > t[ext] + turnThresholdK {
+                        out.append((start...ext, false)); start = ext; ext = i; rising = true
+                    }
                 }
             }
         }
@@ -49,7 +51,14 @@ public enum HeatingSegment {
         guard let first = t.first else { return (KeptRows(count: 0), 0) }
         var maxT = first
         var dropped = 0
-        for i in 1..<t.count {
+        // The common case first: a strictly rising run, checked without a list.
+        let clean = t.withUnsafeBufferPointer { t -> Int in
+            var i = 1
+            while i < t.count, t[i] > t[i - 1] { i += 1 }
+            return i
+        }
+        if clean > 1 { maxT = t[clean - 1] }
+        for i in clean..<t.count {
             if t[i] > maxT { list?.append(i); maxT = t[i]; continue }
             if t[i] >= maxT - reversalToleranceK {
                 if list == nil { list = Array(0..<i); list?.reserveCapacity(t.count) }
