@@ -94,6 +94,29 @@ final class TransitionPrefixCheckpointTests: XCTestCase {
         init(_ m: MomentSums) { s = [m.line.su, m.line.sy, m.line.suu, m.line.suy, m.higher.su3, m.higher.su4, m.higher.suuy] }
     }
 
+    /// The parabola's sums take Dekker's product without its range test where u and W allow it
+    /// (`DekkerRange`): the same sums as with fused multiply-adds, at the range's edges, just past
+    /// them (the tested path), where Dekker's product would overflow or underflow, and for zeros
+    /// of either sign.
+    func testSumsAtTheEdgesOfDekkersRangeEqualFusedMultiplyAdds() {
+        var rng = SplitMix64(seed: 8)
+        let edges: [Double] = [0, -0.0, 0x1p-200, 0x1p200, 0x1p-201, 0x1p201, 0x1.fffffffffffffp199, 0x1.0000000000001p-200,
+                               0x1p250, 0x1p-250, 3.7, -1234.5678, 1e-30, 2.5e40]
+        var sums = MomentSums(), reference = ScalarSums()
+        for _ in 0..<4000 {
+            let pick = { (k: UInt64) -> Double in
+                let e = edges[Int(k % UInt64(edges.count))]
+                return k % 3 == 0 ? e * (1 + rng.nextUniform()) * (k % 2 == 0 ? 1 : -1) : e
+            }
+            let u = pick(rng.next()), w = pick(rng.next())
+            sums.add(u, w); reference.add(u, w)
+            XCTAssertEqual(ScalarSums(sums), reference, "u = \(u), w = \(w)")
+        }
+        XCTAssertTrue(DekkerRange.contains(0x1p200, -0.0))
+        XCTAssertFalse(DekkerRange.contains(0x1p201, 1))
+        XCTAssertFalse(DekkerRange.contains(1, 0x1p-201))
+    }
+
     func testCompletedPrefixEqualsTheOnePassSum() {
         var rng = SplitMix64(seed: 21)
         for n in [0, 1, 15, 16, 17, 31, 32, 33, 1000, 250_000] {

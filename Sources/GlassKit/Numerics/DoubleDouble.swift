@@ -72,6 +72,21 @@ struct DoubleDouble: Sendable, Equatable {
         return (p, (-p).addingProduct(a, b))
     }
 
+    /// `a · b` exactly by Dekker's product, without the range test: only where the caller knows
+    /// that no step overflows or underflows (the product then equals ``twoProduct(_:_:)``'s).
+    @inline(__always)
+    static func dekkerProduct(_ a: Double, _ b: Double) -> (Double, Double) {
+        let p = a * b
+        return (p, DoubleDoubleAlgorithms.dekkerError(a, b, p))
+    }
+
+    /// `self · b` with ``dekkerProduct(_:_:)`` for the leading parts (the caller's range, as there).
+    @inline(__always)
+    func dekkerTimes(_ b: DoubleDouble) -> DoubleDouble {
+        let (h, l) = DoubleDoubleAlgorithms.product(hi, lo, b.hi, b.lo, DoubleDouble.dekkerProduct)
+        return DoubleDouble(h, l)
+    }
+
     // MARK: Arithmetic
 
     /// Sum with full double-double accuracy (QD's "IEEE" addition).

@@ -32,6 +32,18 @@ struct Lanes: Sendable, Equatable {
 
     @inline(__always) static func twoProduct(_ a: V, _ b: V) -> Lanes { Lanes(exactProduct(a, b)) }
 
+    /// `a · b` exactly by Dekker's product, without the range test (the caller's range, as for
+    /// ``DoubleDouble/dekkerProduct(_:_:)``).
+    @inline(__always) static func dekkerProduct(_ a: V, _ b: V) -> (V, V) {
+        let p = a * b
+        return (p, DoubleDoubleAlgorithms.dekkerError(a, b, p))
+    }
+
+    /// `self · b` with ``dekkerProduct(_:_:)`` for the leading parts.
+    @inline(__always) func dekkerTimes(_ b: V) -> Lanes {
+        Lanes(DoubleDoubleAlgorithms.product(hi, lo, b, Lanes.dekkerProduct))
+    }
+
     @inline(__always) static func + (a: Lanes, b: V) -> Lanes { Lanes(DoubleDoubleAlgorithms.add(a.hi, a.lo, b)) }
 
     @inline(__always) static func + (a: Lanes, b: Lanes) -> Lanes { Lanes(DoubleDoubleAlgorithms.add(a.hi, a.lo, b.hi, b.lo)) }
