@@ -27,9 +27,12 @@ let package = Package(
         .target(name: "GlassPlot"),
         // No pkgConfig: SwiftPM would warn about the -D flags it drops; shim.h sets them.
         .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
+        // glibc's <malloc.h> (mallopt), for the one-shot commands' allocator setting.
+        .systemLibrary(name: "CMalloc"),
         .target(name: "GlassTUI", dependencies: ["GlassKit", "GlassPlot", "CNcurses"]),
         .executableTarget(name: "glassview", dependencies: [
             "GlassKit", "GlassIO", "GlassPlot", "GlassTUI",
+            .target(name: "CMalloc", condition: .when(platforms: [.linux])),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "GlassKitTests", dependencies: ["GlassKit"], resources: [.copy("Fixtures")]),

@@ -34,6 +34,7 @@ struct Analyze: ParsableCommand {
     @OptionGroup var output: OutputOption
 
     func run() throws {
+        FreedMemory.keepForThisProcess()
         let results = try StudyBatch.analyze(studies, options: try settings.analysisOptions())
         let text: String
         switch format {

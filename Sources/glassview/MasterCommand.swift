@@ -35,6 +35,7 @@ struct Master: ParsableCommand {
     @OptionGroup var output: OutputOption
 
     func run() throws {
+        FreedMemory.keepForThisProcess()
         let s = try StudyLoader.load(study)
         let results = try Analysis.run(s, options: try settings.analysisOptions())
         // Which states exist is known only once the study is read, so --state is checked here.

@@ -73,6 +73,7 @@ struct Plot: ParsableCommand {
     }
 
     func run() throws {
+        FreedMemory.keepForThisProcess()
         setlocale(LC_ALL, "")
         var id = try chosenView()
         let (xRange, yRange) = try ranges()

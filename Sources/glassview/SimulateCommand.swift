@@ -85,6 +85,7 @@ struct SimulateDSC: ParsableCommand {
     }
 
     func run() throws {
+        FreedMemory.keepForThisProcess()
         let study = DSCStudySimulator.simulate(try configuration())
         print(SimulatedStudyText.truthTable(study), terminator: "")
         if let dir = output {

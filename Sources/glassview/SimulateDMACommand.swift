@@ -42,6 +42,7 @@ struct SimulateDMA: ParsableCommand {
     }
 
     func run() throws {
+        FreedMemory.keepForThisProcess()
         var sim = DMAStudySimulator()
         sim.seed = seed
         if noiseFree { sim.storageNoise = 0; sim.lossNoise = 0 }
