@@ -1,8 +1,18 @@
 import Foundation
 import GlassKit
+#if canImport(Glibc)
+import Glibc
+private let systemWrite = Glibc.write
+#elseif canImport(Darwin)
+import Darwin
+private let systemWrite = Darwin.write
+#endif
 
 /// Writes files atomically: a temporary file in the same directory, then rename(2), so a
-/// reader never sees half a file and a failure leaves nothing behind.
+/// reader never sees half a file and a failure leaves nothing behind. A path that names a device,
+/// a pipe or a socket (`--output /dev/null`, `/dev/stdout`, a FIFO) is written in place: renaming
+/// over it would replace the device node by a plain file. A symbolic link is followed: the file it
+/// points to is replaced, the link stays.
 public enum AtomicFile {
     /// Writes `text` to `path`; refuses to overwrite an existing file unless `overwrite`.
     public static func write(_ text: String, to path: String, overwrite: Bool = true) throws {
@@ -10,20 +20,35 @@ public enum AtomicFile {
     }
 
     /// Writes raw bytes (e.g. Windows-1252 text) the same way.
-    public static func write(bytes: [UInt8], to path: String, overwrite: Bool = true) throws {
+    public static func write(bytes: [UInt8], to given: String, overwrite: Bool = true) throws {
+        var path = given
+        var info = stat()
+        if lstat(given, &info) == 0, info.st_mode & S_IFMT == S_IFLNK, let resolved = realpath(given, nil) {
+            path = String(cString: resolved)
+            free(resolved)
+        }
+        if stat(path, &info) == 0 {
+            let kind = info.st_mode & S_IFMT
+            if kind == S_IFDIR { throw GlassError(.cannotCreate, file: given, "is a directory; expected a file name") }
+            if kind != S_IFREG {
+                if !overwrite { throw GlassError(.cannotCreate, file: given, "exists; not overwritten") }
+                try writeInPlace(bytes, to: path, shown: given)
+                return
+            }
+        }
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent()
         if !overwrite, FileManager.default.fileExists(atPath: path) {
-            throw GlassError(.cannotCreate, file: path, "exists; not overwritten")
+            throw GlassError(.cannotCreate, file: given, "exists; not overwritten")
         }
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDir), isDir.boolValue else {
-            throw GlassError(.cannotCreate, file: path, "directory \(dir.path) does not exist")
+            throw GlassError(.cannotCreate, file: given, "directory \(dir.path) does not exist")
         }
         let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
         let data = Data(bytes)
         guard FileManager.default.createFile(atPath: tmp.path, contents: data) else {
-            throw GlassError(.cannotCreate, file: path, "cannot write in \(dir.path)")
+            throw GlassError(.cannotCreate, file: given, "cannot write in \(dir.path)")
         }
         // No-overwrite: link(2) fails with EEXIST instead of replacing, so a file created
         // meanwhile is never clobbered; overwrite: rename(2) replaces atomically.
@@ -31,13 +56,32 @@ public enum AtomicFile {
             let ok = link(tmp.path, path) == 0
             let reason = String(cString: strerror(errno))
             unlink(tmp.path)
-            if !ok { throw GlassError(.cannotCreate, file: path, "cannot write: \(reason)") }
+            if !ok { throw GlassError(.cannotCreate, file: given, "cannot write: \(reason)") }
             return
         }
         if rename(tmp.path, path) != 0 {
             let reason = String(cString: strerror(errno))
             unlink(tmp.path)
-            throw GlassError(.cannotCreate, file: path, "cannot write: \(reason)")
+            throw GlassError(.cannotCreate, file: given, "cannot write: \(reason)")
+        }
+    }
+
+    /// Writes `bytes` to the device, pipe or socket at `path` (opened for writing, every byte written).
+    static func writeInPlace(_ bytes: [UInt8], to path: String, shown: String) throws {
+        let fd = open(path, O_WRONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw GlassError(.cannotCreate, file: shown, "cannot write: \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        try bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
+            var done = 0
+            while done < raw.count {
+                let n = systemWrite(fd, base + done, raw.count - done)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw GlassError(.cannotCreate, file: shown, "cannot write: \(String(cString: strerror(errno)))")
+                }
+                done += n
+            }
         }
     }
 }

@@ -1,0 +1,69 @@
+import Foundation
+import XCTest
+@testable import GlassIO
+
+/// `--output` names whatever the user gives: a plain file is replaced atomically, but a pipe or a
+/// device must be written in place (renaming over `/dev/null` as root replaced the device by a
+/// plain file), and a symbolic link must stay a link to the file it names.
+final class AtomicFileTests: XCTestCase {
+    var dir = ""
+
+    override func setUpWithError() throws {
+        dir = NSTemporaryDirectory() + "atomic-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(atPath: dir)
+    }
+
+    func kind(_ path: String) -> mode_t {
+        var info = stat()
+        XCTAssertEqual(lstat(path, &info), 0, path)
+        return info.st_mode & S_IFMT
+    }
+
+    func testAPipeIsWrittenInPlaceAndStaysAPipe() throws {
+        let fifo = dir + "/out.fifo"
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        let received = LockedBytes()
+        let reader = Thread {
+            if let h = FileHandle(forReadingAtPath: fifo) { received.set(h.readDataToEndOfFile()) }
+        }
+        reader.start()
+        try AtomicFile.write("{\"a\": 1}\n", to: fifo)
+        for _ in 0..<500 where received.get() == nil { usleep(10_000) }
+        XCTAssertEqual(received.get().map { String(decoding: $0, as: UTF8.self) }, "{\"a\": 1}\n")
+        XCTAssertEqual(kind(fifo), S_IFIFO)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir), ["out.fifo"], "no temporary file left")
+    }
+
+    func testALinkStaysALinkToTheReplacedFile() throws {
+        let target = dir + "/results.json", link = dir + "/latest.json"
+        try AtomicFile.write("old\n", to: target)
+        XCTAssertEqual(symlink(target, link), 0)
+        try AtomicFile.write("new\n", to: link)
+        XCTAssertEqual(kind(link), S_IFLNK)
+        XCTAssertEqual(try String(contentsOfFile: target, encoding: .utf8), "new\n")
+    }
+
+    func testAPlainFileIsReplacedAndADirectoryRefused() throws {
+        let path = dir + "/a.tsv"
+        try AtomicFile.write("1\n", to: path)
+        try AtomicFile.write("2\n", to: path)
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "2\n")
+        XCTAssertEqual(kind(path), S_IFREG)
+        XCTAssertThrowsError(try AtomicFile.write("x", to: dir)) { error in
+            XCTAssertTrue("\(error)".contains("is a directory"), "\(error)")
+        }
+        XCTAssertThrowsError(try AtomicFile.write("3\n", to: path, overwrite: false))
+    }
+}
+
+/// Bytes handed from the reader thread.
+private final class LockedBytes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data: Data?
+    func set(_ d: Data) { lock.withLock { data = d } }
+    func get() -> Data? { lock.withLock { data } }
+}
