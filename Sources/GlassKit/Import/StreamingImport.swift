@@ -198,7 +198,7 @@ public enum StreamingImport {
             var size = max(chunk, 2 * (head.count - cut))
             var buffers = [UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 64),
                            UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 64)]
-            defer { buffers.forEach { $0.deallocate() } }
+            defer { buffers.forEach { LargeBuffer.returnPages($0.baseAddress, bytes: $0.count); $0.deallocate() } }
             var current = 0
             var filled = head.count - cut
             head.withUnsafeBytes { h in
@@ -282,7 +282,7 @@ public enum StreamingImport {
         }
 
         mutating func release() {
-            for c in scratch { c.deallocate() }
+            for c in scratch { LargeBuffer.returnPages(UnsafeMutableRawPointer(c), bytes: scratchRows * MemoryLayout<Double>.stride); c.deallocate() }
             scratch = []
             scratchRows = 0
         }

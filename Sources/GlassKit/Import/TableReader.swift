@@ -125,6 +125,20 @@ public enum LargeBuffer {
         #endif
     }
 
+    /// Gives `bytes` of memory at `base` back to the kernel before it is freed: an allocator that
+    /// keeps freed memory for later (as the one-shot commands ask glibc's to) would otherwise hold
+    /// its pages until the process ends. Only a hint: nothing is read from it afterwards.
+    public static func returnPages(_ base: UnsafeMutableRawPointer?, bytes: Int) {
+        #if os(Linux)
+        guard bytes >= 1 << 20, let base else { return }
+        let page = 4096
+        let start = (Int(bitPattern: base) + page - 1) / page * page
+        let end = (Int(bitPattern: base) + bytes) / page * page
+        guard end > start, let p = UnsafeMutableRawPointer(bitPattern: start) else { return }
+        _ = madvise(p, end - start, Int32(MADV_DONTNEED))
+        #endif
+    }
+
     /// Gives back the pages of `buffer` wholly past its first `count` elements (reserved room that
     /// was touched only because a huge page spanned it: up to 2 MiB a column). The elements past
     /// `count` are uninitialised capacity, never read; a later write there faults in a fresh page.
