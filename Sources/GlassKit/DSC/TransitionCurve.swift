@@ -581,9 +581,12 @@ struct RangeBounds: Sendable, Equatable {
         while size < max(blocks, 1) { size <<= 1 }
         self.size = size
         var lo = [Double](repeating: .infinity, count: 2 * size), hi = [Double](repeating: -.infinity, count: 2 * size)
-        for b in 0..<blocks {
-            for k in (b * bs)..<min(b * bs + bs, y.count) {
-                lo[size + b] = min(lo[size + b], y[k]); hi[size + b] = max(hi[size + b], y[k])
+        y.withUnsafeBufferPointer { y in
+            for b in 0..<blocks {
+                // Each block folded in order into registers, then stored once.
+                var mn = Double.infinity, mx = -Double.infinity
+                for k in (b * bs)..<min(b * bs + bs, y.count) { mn = min(mn, y[k]); mx = max(mx, y[k]) }
+                lo[size + b] = mn; hi[size + b] = mx
             }
         }
         if size > 1 {
