@@ -114,44 +114,35 @@ public enum LargeBuffer {
     /// (Linux `madvise` mode): one page fault per 2 MiB instead of per 4 KiB, which is most of
     /// the cost of touching fresh memory. Only a hint: the contents and results do not change.
     public static func adviseHugePages<T>(_ buffer: UnsafeMutableBufferPointer<T>) {
-        #if os(Linux)
         let bytes = buffer.count * MemoryLayout<T>.stride
         guard bytes >= hugePageBytes, let base = buffer.baseAddress else { return }
-        let page = 4096
-        let start = (Int(bitPattern: base) + page - 1) / page * page
-        let end = (Int(bitPattern: base) + bytes) / page * page
-        guard end > start, let p = UnsafeMutableRawPointer(bitPattern: start) else { return }
-        _ = madvise(p, end - start, Int32(MADV_HUGEPAGE))
-        #endif
+        advise(from: Int(bitPattern: base), to: Int(bitPattern: base) + bytes, hugePages: true)
     }
 
     /// Gives `bytes` of memory at `base` back to the kernel before it is freed: an allocator that
     /// keeps freed memory for later (as the one-shot commands ask glibc's to) would otherwise hold
     /// its pages until the process ends. Only a hint: nothing is read from it afterwards.
     public static func returnPages(_ base: UnsafeMutableRawPointer?, bytes: Int) {
-        #if os(Linux)
         guard bytes >= 1 << 20, let base else { return }
-        let page = 4096
-        let start = (Int(bitPattern: base) + page - 1) / page * page
-        let end = (Int(bitPattern: base) + bytes) / page * page
-        guard end > start, let p = UnsafeMutableRawPointer(bitPattern: start) else { return }
-        _ = madvise(p, end - start, Int32(MADV_DONTNEED))
-        #endif
+        advise(from: Int(bitPattern: base), to: Int(bitPattern: base) + bytes, hugePages: false)
     }
 
     /// Gives back the pages of `buffer` wholly past its first `count` elements (reserved room that
     /// was touched only because a huge page spanned it: up to 2 MiB a column). The elements past
     /// `count` are uninitialised capacity, never read; a later write there faults in a fresh page.
     public static func releaseTail<T>(_ buffer: UnsafeMutableBufferPointer<T>, keeping count: Int) {
-        #if os(Linux)
         let bytes = buffer.count * MemoryLayout<T>.stride
         guard bytes >= hugePageBytes, let base = buffer.baseAddress else { return }
+        advise(from: Int(bitPattern: base) + max(count, 0) * MemoryLayout<T>.stride, to: Int(bitPattern: base) + bytes, hugePages: false)
+    }
+
+    /// `madvise` on the whole pages within the addresses [from, to): huge pages, or give them back.
+    private static func advise(from: Int, to: Int, hugePages: Bool) {
+        #if os(Linux)
         let page = 4096
-        let used = Int(bitPattern: base) + max(count, 0) * MemoryLayout<T>.stride
-        let start = (used + page - 1) / page * page
-        let end = (Int(bitPattern: base) + bytes) / page * page
+        let start = (from + page - 1) / page * page, end = to / page * page
         guard end > start, let p = UnsafeMutableRawPointer(bitPattern: start) else { return }
-        _ = madvise(p, end - start, Int32(MADV_DONTNEED))
+        _ = madvise(p, end - start, hugePages ? Int32(MADV_HUGEPAGE) : Int32(MADV_DONTNEED))
         #endif
     }
 }
