@@ -15,7 +15,7 @@
 /// addition, multiplication and division). Where E_D ≤ 2⁻³⁰·D̂ the estimate is kept, and then
 /// |f − b| ≤ 2⁻²⁹·|f| + 1.01·E_N/D̂.
 ///
-/// **Double-double** (``pair(_:_:_:_:_:_:_:_:)``, where the plain one is not kept: a window of
+/// **Double-double** (``doubleDouble(_:_:_:_:_:)``, where the plain one is not kept: a window of
 /// points crowded together, or sums far from the reference): n·A and n·B formed in double-double
 /// and divided once; |f − b| ≤ 6.1u·|b| + 48u²·k/(n·A), k = n·|Σu·W| + |Σu·ΣW|, wherever the
 /// cancellation K = (n·|Σu²| + (Σu)²)/(n·A) is at most 2³⁶. Where it is larger, or values lie near
@@ -79,45 +79,26 @@ enum SlopeEstimate {
         return doubleDouble(q, p, n, ref, &bound)
     }
 
-    /// The double-double estimate of one point (kept out of line: the plain one's loop stays small).
+    /// The double-double estimate of the point whose window holds the `n` points between `q`
+    /// (trailing) and `p` (leading), within the bound's margin once recorded there; NaN exactly
+    /// where the exact fit is undefined (`n` below 3 included). Where its conditions fail
+    /// (K > 2³⁶, values beyond 2⁴⁰⁰, a quotient beyond 2¹⁰⁰⁰), the exact W′. Kept out of line: the
+    /// plain estimate's loop stays small.
     @inline(never)
     static func doubleDouble(_ q: LineSums, _ p: LineSums, _ n: Int, _ ref: Double, _ bound: inout Bound) -> Double {
-        pair(q, p, n, q, p, 0, ref, &bound).0
-    }
-
-    /// W′ at two points at once, one in each lane of the vector unit (``Lanes``): point i over the
-    /// `ni` points between the running sums `pi` and `qi`, within the bound's margin once recorded
-    /// there, NaN exactly where the exact fit is undefined (`ni` below 3 included). Where the
-    /// estimate's conditions fail (K > 2³⁶, values beyond 2⁴⁰⁰, a quotient beyond 2¹⁰⁰⁰), the exact
-    /// W′ of that point.
-    @inline(__always)
-    static func pair(_ p0: LineSums, _ q0: LineSums, _ n0: Int, _ p1: LineSums, _ q1: LineSums, _ n1: Int,
-                     _ ref: Double, _ bound: inout Bound) -> (Double, Double) {
-        typealias V = SIMD2<Double>
-        let u = Lanes(q0.su, q1.su) - Lanes(p0.su, p1.su), w = Lanes(q0.sy, q1.sy) - Lanes(p0.sy, p1.sy)
-        let uu = Lanes(q0.suu, q1.suu) - Lanes(p0.suu, p1.suu), uw = Lanes(q0.suy, q1.suy) - Lanes(p0.suy, p1.suy)
-        let n = V(Double(n0), Double(n1))
-        let du = uu * n - u * u, dw = uw * n - u * w
-        func mag(_ v: V) -> V { pointwiseMax(v, -v) }
-        let ku: V = n * mag(uu.hi) + u.hi * u.hi
-        let kw: V = n * mag(uw.hi) + mag(u.hi * w.hi)
-        let f: V = dw.value / du.value
-        let big: V = pointwiseMax(pointwiseMax(mag(u.hi), mag(w.hi)), pointwiseMax(mag(uu.hi), mag(uw.hi)))
-        let inRange: SIMDMask<SIMD2<Int64>> = (big .<= V(repeating: 0x1p400)) .& (mag(f) .<= V(repeating: 0x1p1000))
-        let conditioned: SIMDMask<SIMD2<Int64>> = (du.hi .>= V(repeating: 0x1p-600)) .& (ku .<= 0x1p36 * du.hi)
-        let counted: SIMDMask<SIMD2<Int64>> = (n .>= V(repeating: 3)) .& (n .< V(repeating: 0x1p26))
-        let ok = inRange .& conditioned .& counted
-        var r0 = Double.nan, r1 = Double.nan
-        if ok[0] {
-            r0 = f[0]; bound.maxK = max(bound.maxK, kw[0]); bound.minDenominator = min(bound.minDenominator, du.hi[0])
-        } else if n0 >= 3 {
-            r0 = TransitionCurve.fit(p0, q0, count: n0, ref)?.slope ?? .nan
+        guard n >= 3 else { return .nan }
+        let u = p.su - q.su, w = p.sy - q.sy, uu = p.suu - q.suu, uw = p.suy - q.suy
+        let c = Double(n)
+        let du = uu * c - u * u, dw = uw * c - u * w                // n·A, n·B
+        let ku = c * abs(uu.hi) + u.hi * u.hi
+        let kw = c * abs(uw.hi) + abs(u.hi * w.hi)
+        let f = dw.value / du.value
+        let big = max(max(abs(u.hi), abs(w.hi)), max(abs(uu.hi), abs(uw.hi)))
+        if big <= 0x1p400, f.magnitude <= 0x1p1000, du.hi >= 0x1p-600, ku <= 0x1p36 * du.hi, n < 1 << 26 {
+            bound.maxK = max(bound.maxK, kw)
+            bound.minDenominator = min(bound.minDenominator, du.hi)
+            return f
         }
-        if ok[1] {
-            r1 = f[1]; bound.maxK = max(bound.maxK, kw[1]); bound.minDenominator = min(bound.minDenominator, du.hi[1])
-        } else if n1 >= 3 {
-            r1 = TransitionCurve.fit(p1, q1, count: n1, ref)?.slope ?? .nan
-        }
-        return (r0, r1)
+        return TransitionCurve.fit(q, p, count: n, ref)?.slope ?? .nan
     }
 }

@@ -7,15 +7,12 @@ struct Lanes: Sendable, Equatable {
 
     @inline(__always) init(hi: V, lo: V) { self.hi = hi; self.lo = lo }
     @inline(__always) init(_ pair: (V, V)) { hi = pair.0; lo = pair.1 }
-    @inline(__always) init(_ a: DoubleDouble, _ b: DoubleDouble) { hi = V(a.hi, b.hi); lo = V(a.lo, b.lo) }
 
     static let zero = Lanes(hi: .zero, lo: .zero)
 
     /// Lane 0 and lane 1 as double-doubles.
     var first: DoubleDouble { DoubleDouble(hi[0], lo[0]) }
     var second: DoubleDouble { DoubleDouble(hi[1], lo[1]) }
-
-    var value: V { hi + lo }
 
     /// `a · b` exactly, bit for bit ``DoubleDouble/twoProduct(_:_:)`` in each lane: Dekker's product
     /// when both lanes are in its range, else the scalar product lane by lane.
@@ -47,12 +44,6 @@ struct Lanes: Sendable, Equatable {
     @inline(__always) static func + (a: Lanes, b: V) -> Lanes { Lanes(DoubleDoubleAlgorithms.add(a.hi, a.lo, b)) }
 
     @inline(__always) static func + (a: Lanes, b: Lanes) -> Lanes { Lanes(DoubleDoubleAlgorithms.add(a.hi, a.lo, b.hi, b.lo)) }
-
-    @inline(__always) static func - (a: Lanes, b: Lanes) -> Lanes { a + Lanes(hi: -b.hi, lo: -b.lo) }
-
-    @inline(__always) static func * (a: Lanes, b: Lanes) -> Lanes {
-        Lanes(DoubleDoubleAlgorithms.product(a.hi, a.lo, b.hi, b.lo, exactProduct))
-    }
 
     @inline(__always) static func * (a: Lanes, b: V) -> Lanes {
         Lanes(DoubleDoubleAlgorithms.product(a.hi, a.lo, b, exactProduct))
