@@ -4,19 +4,24 @@ import Foundation
 public enum DMAAnalysis {
     /// Analyses every state of `prepared` with `options` over `settings` (SPEC §2.3 precedence per state).
     public static func run(_ prepared: DMAPrepared, options: AnalysisOptions, settings: StudySettings) -> [DMAStateResult] {
-        // States are independent: analysed concurrently, results in state order (issue 11).
-        ParallelMap.map(prepared.states) { evaluate($0, settings: DMAStateSettings.resolve(state: $0.data, options: options, settings: settings)) }
+        var caches: [DMAPartialResults] = []
+        return run(prepared, options: options, settings: settings, caches: &caches)
     }
 
     /// ``run(_:options:settings:)`` with one cache per state (`caches` is resized to the states;
-    /// see ``evaluate(_:settings:cache:)``).
+    /// see ``evaluate(_:settings:cache:)``). States are independent: analysed concurrently, results
+    /// in state order (issue 11). The master curves' pair searches, most of the work, are first
+    /// shared out over the cores all together: by state, three states on two cores would leave
+    /// one core idle for the last.
     public static func run(_ prepared: DMAPrepared, options: AnalysisOptions, settings: StudySettings,
                            caches: inout [DMAPartialResults]) -> [DMAStateResult] {
         if caches.count != prepared.states.count { caches = Array(repeating: DMAPartialResults(), count: prepared.states.count) }
-        let work = Array(zip(prepared.states, caches))
-        let done = ParallelMap.map(work) { (st, cache) -> (DMAStateResult, DMAPartialResults) in
+        let resolved = prepared.states.map { DMAStateSettings.resolve(state: $0.data, options: options, settings: settings) }
+        DMAPartialResults.prepareMasterCurves(prepared.states, settings: resolved, caches: &caches)
+        let work = Array(zip(zip(prepared.states, resolved), caches))
+        let done = ParallelMap.map(work) { (stateAndSettings, cache) -> (DMAStateResult, DMAPartialResults) in
             var cache = cache
-            let r = evaluate(st, settings: DMAStateSettings.resolve(state: st.data, options: options, settings: settings), cache: &cache)
+            let r = evaluate(stateAndSettings.0, settings: stateAndSettings.1, cache: &cache)
             return (r, cache)
         }
         caches = done.map { $0.1 }
@@ -92,8 +97,7 @@ public enum DMAAnalysis {
         // Master curve.
         var master: MasterCurve?
         if !s.data.isotherms.isEmpty {
-            let (m, mw) = cache.masterCurve(s, trefK: settings.trefK, criterion: settings.ttsOn,
-                                             vertical: settings.verticalShift, context: "dma \(name) master curve")
+            let (m, mw) = cache.masterCurve(s, settings: settings)
             master = m; w += mw
             if let r = m?.vft?.remark { w.append("dma \(name) master curve, VFT reading of a_T: \(r)") }
         } else {

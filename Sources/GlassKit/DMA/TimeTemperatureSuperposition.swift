@@ -156,12 +156,30 @@ public struct TimeTemperatureSuperposition: Sendable {
     /// shifts, slower: for benchmarks and checks).
     public func masterCurve(trefK: Double, context: String, criterion: TTSCriterion = .moduli,
                             vertical: TTSVerticalShift = .none, exhaustiveSearch: Bool = false) -> (MasterCurve?, [String]) {
-        guard !curves.isEmpty else { return (nil, []) }
+        guard let searches = pairSearches(trefK: trefK, criterion: criterion, vertical: vertical, exhaustiveSearch: exhaustiveSearch) else {
+            return (nil, [])
+        }
+        // A shift relative to the neighbour depends on that pair alone: every pair is searched
+        // concurrently first (exactly as in turn), then the shifts are chained outward from T_ref.
+        return masterCurve(searches, results: ParallelMap.map(Array(curves.indices)) { searches.search($0) }, context: context)
+    }
+
+    /// The pair searches of the master curve at `trefK` (nil without isotherms): one per isotherm,
+    /// independent of each other, so that several states' searches can share the cores.
+    func pairSearches(trefK: Double, criterion: TTSCriterion = .moduli, vertical: TTSVerticalShift = .none,
+                      exhaustiveSearch: Bool = false) -> TTSPairSearches? {
+        guard !curves.isEmpty else { return nil }
         var ref = 0
         for k in curves.indices where abs(curves[k].temperatureK - trefK) < abs(curves[ref].temperatureK - trefK) { ref = k }
-        let refT = curves[ref].temperatureK
-        let tracks = curves.map { $0.track(criterion) }
-        let fit = vertical == .fit && criterion != .tanDelta
+        return TTSPairSearches(curves: curves, tracks: curves.map { $0.track(criterion) }, origin: ref, criterion: criterion,
+                               vertical: vertical, exhaustive: exhaustiveSearch)
+    }
+
+    /// The master curve from its pair searches' `results` (in isotherm order): the shifts chained
+    /// outward from T_ref, the warnings, the shifted points and the readings of a_T(T).
+    func masterCurve(_ searches: TTSPairSearches, results pairs: [TTSPairSearches.Result], context: String) -> (MasterCurve?, [String]) {
+        let ref = searches.origin, refT = curves[ref].temperatureK, tracks = searches.tracks
+        let criterion = searches.criterion, vertical = searches.vertical, fit = searches.fit
         var shifts = [Double?](repeating: nil, count: curves.count)
         var bts = [Double?](repeating: nil, count: curves.count)
         var overlaps = [Int?](repeating: nil, count: curves.count)
@@ -170,20 +188,6 @@ public struct TimeTemperatureSuperposition: Sendable {
         var warnings: [String] = []
         var weak: [String] = []
         var verticalLost = false
-        // A shift relative to the neighbour depends on that pair alone: every pair is searched
-        // concurrently first (exactly as in turn), then the shifts are chained outward from T_ref.
-        let curves = self.curves, origin = ref
-        let pairs = ParallelMap.map(Array(curves.indices)) { k -> (offset: Double?, d: Double?) in
-            guard k != origin else { return (nil, nil) }
-            let nb = k < origin ? k + 1 : k - 1
-            guard let offset = TimeTemperatureSuperposition.searchOffset(k, nb, curves: curves, referenceK: refT, criterion: criterion, vertical: vertical) else {
-                return (nil, nil)
-            }
-            let d = exhaustiveSearch
-                ? TimeTemperatureSuperposition.fullGridShift(tracks[k], tracks[nb], offset: offset, fit: fit)
-                : TimeTemperatureSuperposition.relativeShift(tracks[k], tracks[nb], offset: offset, fit: fit)
-            return (offset, d)
-        }
         for dir in [1, -1] {
             var k = ref + dir
             while k >= 0, k < curves.count {
@@ -271,5 +275,38 @@ public struct TimeTemperatureSuperposition: Sendable {
         master.criterion = criterion
         master.verticalShift = vertical
         return (master, warnings)
+    }
+}
+
+/// The pair searches of one master curve (``TimeTemperatureSuperposition/pairSearches(trefK:criterion:vertical:exhaustiveSearch:)``):
+/// isotherm k against its neighbour one step nearer T_ref.
+struct TTSPairSearches: Sendable {
+    /// One search: the vertical offset compared (nil when b_T is not defined) and the shift
+    /// relative to the neighbour (nil with too little overlap).
+    typealias Result = (offset: Double?, d: Double?)
+
+    let curves: [TimeTemperatureSuperposition.Curve]
+    let tracks: [TTSTrack]
+    /// The reference isotherm (nearest T_ref).
+    let origin: Int
+    let criterion: TTSCriterion
+    let vertical: TTSVerticalShift
+    /// The full grid at every step instead of bracketing it first.
+    let exhaustive: Bool
+    var fit: Bool { vertical == .fit && criterion != .tanDelta }
+    var count: Int { curves.count }
+
+    /// The search of isotherm `k` (none at the origin).
+    func search(_ k: Int) -> Result {
+        guard k != origin else { return (nil, nil) }
+        let nb = k < origin ? k + 1 : k - 1
+        guard let offset = TimeTemperatureSuperposition.searchOffset(k, nb, curves: curves, referenceK: curves[origin].temperatureK,
+                                                                    criterion: criterion, vertical: vertical) else {
+            return (nil, nil)
+        }
+        let d = exhaustive
+            ? TimeTemperatureSuperposition.fullGridShift(tracks[k], tracks[nb], offset: offset, fit: fit)
+            : TimeTemperatureSuperposition.relativeShift(tracks[k], tracks[nb], offset: offset, fit: fit)
+        return (offset, d)
     }
 }
