@@ -11,7 +11,7 @@ final class TTSSearchTests: XCTestCase {
     /// (Checked with 3000 cases on each of two seeds while developing; 1500 here to keep it quick.)
     func testFastSearchFindsTheFullGridMinimum() throws {
         var rng = DMANoise(seed: 2026)
-        var cases = 0, coarse = 0
+        var cases = 0, coarse = 0, bounded = 0
         for _ in 0..<1500 {
             let shape = DMARelaxationShape(a: 0.3 + 0.7 * rng.uniform(), g: 0.3 + 0.7 * rng.uniform())
             let debye = DMARelaxationShape(a: 1, g: 1)
@@ -42,10 +42,56 @@ final class TTSSearchTests: XCTestCase {
             // Bit-identical: the same grid minimum, then the same golden section.
             XCTAssertEqual(fast, full, "case \(cases): \(criterion) fit \(fit) offset \(offset)")
             cases += 1
+            if TimeTemperatureSuperposition.boundedSearchApplies(a, b, fit: fit) {
+                bounded += 1
+                XCTAssertEqual(TimeTemperatureSuperposition.boundedShift(a, b, offset: offset), full, "case \(cases): bounded")
+            }
             let m = TimeTemperatureSuperposition.coarseFactor(a, b)
             if let r = TimeTemperatureSuperposition.gridRange(a, b), m > 2, r.count > 8 * m, a.x.count > TimeTemperatureSuperposition.smallCurve { coarse += 1 }
         }
         print("bracketing search = full grid on \(cases) generated pairs (\(coarse) of them bracketed, the others small enough for the full grid)")
         XCTAssertGreaterThan(coarse, 750, "most cases exercise the bracketing")
+        XCTAssertGreaterThan(bounded, 600, "about half the cases (those without the fitted vertical shift) take the branch and bound")
+    }
+
+    /// The branch and bound where costs tie or barely change: constant and stepped tracks (equal
+    /// costs over whole stretches of the grid: the lowest shift wins), repeated frequencies
+    /// (a knot twice with different values), dense and sparse tracks, one or two channels.
+    func testBoundedSearchKeepsTheFullGridMinimumOnTiesAndRepeatedKnots() {
+        var rng = DMANoise(seed: 11)
+        var cases = 0
+        for _ in 0..<400 {
+            func track(_ n: Int, channels: Int) -> TTSTrack {
+                let lo = -2 + rng.uniform(), step = [0.01, 0.1, 0.25][Int(rng.next() % 3)]
+                var x = (0..<n).map { lo + step * Double($0) }
+                if rng.uniform() < 0.3 { let k = 1 + Int(rng.next() % UInt64(n - 1)); x[k] = x[k - 1] }  // a repeated frequency
+                let kind = rng.next() % 3
+                func values() -> [Double] {
+                    x.map { v -> Double in
+                        switch kind {
+                        case 0: return 3                                     // constant: every full overlap costs the same
+                        case 1: return v < lo + step * Double(n / 2) ? 3 : 3.5  // a step
+                        default: return 3 + 0.2 * sin(3 * v) + 0.01 * rng.gaussian()
+                        }
+                    }
+                }
+                return TTSTrack(x: x, a: values(), b: channels == 2 ? values() : [])
+            }
+            let channels = 1 + Int(rng.next() % 2)
+            let a = track(4 + Int(rng.next() % 40), channels: channels), b = track(4 + Int(rng.next() % 40), channels: channels)
+            let offset = rng.uniform() < 0.5 ? 0 : 0.5 * rng.gaussian()
+            guard TimeTemperatureSuperposition.boundedSearchApplies(a, b, fit: false) else { continue }
+            XCTAssertEqual(TimeTemperatureSuperposition.boundedShift(a, b, offset: offset),
+                           TimeTemperatureSuperposition.fullGridShift(a, b, offset: offset), "case \(cases)")
+            cases += 1
+        }
+        XCTAssertEqual(cases, 400)
+        // Decreasing frequencies: the direct cost's merge assumes increasing log f; not bounded.
+        let up = TTSTrack(x: [0, 1, 2, 3], a: [1, 2, 3, 4], b: [])
+        let down = TTSTrack(x: [3, 2, 1, 0], a: [4, 3, 2, 1], b: [])
+        XCTAssertFalse(TimeTemperatureSuperposition.boundedSearchApplies(down, up, fit: false))
+        XCTAssertFalse(TimeTemperatureSuperposition.boundedSearchApplies(up, down, fit: false))
+        XCTAssertFalse(TimeTemperatureSuperposition.boundedSearchApplies(up, up, fit: true))
+        XCTAssertTrue(TimeTemperatureSuperposition.boundedSearchApplies(up, up, fit: false))
     }
 }

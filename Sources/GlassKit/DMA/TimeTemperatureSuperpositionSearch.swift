@@ -193,6 +193,7 @@ extension TimeTemperatureSuperposition {
     /// a candidate and its neighbours: at least 4, and all promising within 1.25× of the lowest
     /// sampled cost). Ties keep the lowest shift, as the full scan does.
     static func relativeShift(_ c: TTSTrack, _ nb: TTSTrack, offset: Double = 0, fit: Bool = false) -> Double? {
+        if boundedSearchApplies(c, nb, fit: fit) { return boundedShift(c, nb, offset: offset) }
         guard let range = gridRange(c, nb) else { return nil }
         let m = coarseFactor(c, nb)
         if m <= 2 || range.count <= 8 * m || c.x.count <= smallCurve { return fullGridShift(c, nb, offset: offset, fit: fit) }

@@ -1,0 +1,155 @@
+/// The full-grid TTS shift found by branch and bound (issue 11): blocks of the 0.005-decade grid
+/// are ranked by a lower bound of the overlap cost over the block, and only the blocks whose
+/// bound does not exceed the lowest cost evaluated so far are split, down to blocks of 8 grid
+/// points whose costs are evaluated exactly. The grid minimum (ties: the lowest shift) is
+/// therefore the full scan's, bit for bit, and so is the golden section that refines it.
+///
+/// The bound of a block of shifts [δ₁, δ₂]: a candidate point whose shifted log f stays inside
+/// the neighbour's range over the whole block is compared with the neighbour interpolated
+/// between two knots that lie between the last knot below x + δ₁ and the first knot at or above
+/// x + δ₂, so its difference lies between the candidate's value minus the largest and minus the
+/// smallest of those knots' values, widened by 2⁻⁴⁴ of the magnitudes (far more than the
+/// roundings of the interpolation and of the bound itself); its square is at least the squared
+/// distance of that interval from 0. Points that leave the range within the block count only in
+/// the divisor, which is the number of points that can overlap anywhere in the block (the mean
+/// over fewer points is larger). The sum of squares is at most 2⁻³⁰ low for the roundings of the
+/// direct sum (guarded: at most 2²⁰ points).
+///
+/// Used for the comparisons without the fitted vertical shift (whose cost is a variance, not a
+/// sum of squares) and on tracks in increasing log f order (the direct cost's merge assumes it).
+extension TimeTemperatureSuperposition {
+    /// Grid points evaluated exactly together (the leaves of the search).
+    static let boundedLeaf = 8
+    /// The blocks the grid is first cut into.
+    static let boundedTop = 64
+
+    /// Whether ``boundedShift(_:_:offset:)`` gives the full-grid shift of this pair.
+    static func boundedSearchApplies(_ c: TTSTrack, _ nb: TTSTrack, fit: Bool) -> Bool {
+        guard !fit, c.channels == nb.channels, c.x.count <= 1 << 20, nb.x.count >= 2 else { return false }
+        func increasing(_ x: [Double]) -> Bool { zip(x, x.dropFirst()).allSatisfy { $0 <= $1 } }
+        return increasing(c.x) && increasing(nb.x)
+    }
+
+    /// The shift of ``fullGridShift(_:_:offset:fit:)`` (without `fit`) by branch and bound; call
+    /// only where ``boundedSearchApplies(_:_:fit:)``.
+    static func boundedShift(_ c: TTSTrack, _ nb: TTSTrack, offset: Double = 0) -> Double? {
+        guard let range = gridRange(c, nb) else { return nil }
+        var heap = BlockHeap()
+        var k = range.lowerBound
+        while k <= range.upperBound {
+            let end = min(k + boundedTop - 1, range.upperBound)
+            heap.push(Block(bound: lowerBound(c, nb, k, end, offset: offset), lo: k, hi: end))
+            k = end + 1
+        }
+        var best = Double.infinity, bestK = Int.max
+        while let b = heap.pop(), b.bound <= best, b.bound.isFinite {
+            if b.hi - b.lo < boundedLeaf {
+                for k in b.lo...b.hi {
+                    let v = overlap(c, nb, delta: Double(k) * gridStepDecades, offset: offset).cost
+                    if v < best || (v == best && k < bestK) { best = v; bestK = k }
+                }
+                continue
+            }
+            let size = (b.hi - b.lo + boundedLeaf) / boundedLeaf
+            var lo = b.lo
+            while lo <= b.hi {
+                let hi = min(lo + size - 1, b.hi)
+                let bound = lowerBound(c, nb, lo, hi, offset: offset)
+                if bound <= best { heap.push(Block(bound: bound, lo: lo, hi: hi)) }
+                lo = hi + 1
+            }
+        }
+        guard best.isFinite else { return nil }
+        let bestD = Double(bestK) * gridStepDecades
+        return refineInCell(bestD, best, step: gridStepDecades) { overlap(c, nb, delta: $0, offset: offset).cost }
+    }
+
+    /// A lower bound of the computed cost of `c` against `nb` at every grid shift k1…k2 (infinity
+    /// when fewer than 3 points can overlap anywhere in it).
+    static func lowerBound(_ c: TTSTrack, _ nb: TTSTrack, _ k1: Int, _ k2: Int, offset: Double) -> Double {
+        let d1 = Double(k1) * gridStepDecades, d2 = Double(k2) * gridStepDecades
+        let two = c.channels == 2
+        let widen = 0x1p-44
+        return nb.x.withUnsafeBufferPointer { xn in
+            nb.a.withUnsafeBufferPointer { la in
+                nb.b.withUnsafeBufferPointer { sa in
+                    c.x.withUnsafeBufferPointer { xc in
+                        c.a.withUnsafeBufferPointer { lc in
+                            c.b.withUnsafeBufferPointer { sc in
+                                let last = xn.count - 1, lo = xn[0], hi = xn[last]
+                                var possible = 0, sum = 0.0, ja = 0, jb = 0
+                                // The squared distance from 0 of the candidate's value minus
+                                // the neighbour's values on knots ja...jb, widened.
+                                func term(_ v: Double, _ ys: UnsafeBufferPointer<Double>) -> Double {
+                                    var mn = ys[ja], mx = mn
+                                    for j in ja...jb { mn = min(mn, ys[j]); mx = max(mx, ys[j]) }
+                                    let w = widen * (abs(v) + max(abs(mn), abs(mx)))
+                                    let low = (v - mx) - w, high = (v - mn) + w
+                                    let d = low > 0 ? low : (high < 0 ? -high : 0)
+                                    return d * d
+                                }
+                                for i in 0..<xc.count {
+                                    let qa = xc[i] + d1, qb = xc[i] + d2
+                                    if qb < lo { continue }
+                                    if qa > hi { break }
+                                    possible += 1
+                                    guard qa >= lo, qb <= hi else { continue }
+                                    while ja < last, xn[ja + 1] < qa { ja += 1 }  // the last knot below qa (or the first)
+                                    if jb < ja { jb = ja }
+                                    while xn[jb] < qb { jb += 1 }  // the first knot at or above qb
+                                    sum += term(lc[i] + offset, la)
+                                    if two { sum += term(sc[i] + offset, sa) }
+                                }
+                                guard possible >= minimumOverlap else { return .infinity }
+                                return sum / Double(possible) * (1 - 0x1p-30)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// A block of grid shifts lo...hi and its bound.
+    struct Block {
+        var bound: Double
+        var lo: Int
+        var hi: Int
+        /// Lower bounds first; among equal bounds the lower shifts (no effect on the result).
+        func precedes(_ o: Block) -> Bool { bound != o.bound ? bound < o.bound : lo < o.lo }
+    }
+
+    /// A binary min-heap of blocks.
+    struct BlockHeap {
+        private var items: [Block] = []
+
+        mutating func push(_ b: Block) {
+            items.append(b)
+            var i = items.count - 1
+            while i > 0 {
+                let p = (i - 1) / 2
+                guard items[i].precedes(items[p]) else { break }
+                items.swapAt(i, p)
+                i = p
+            }
+        }
+
+        mutating func pop() -> Block? {
+            guard let top = items.first else { return nil }
+            let last = items.removeLast()
+            guard !items.isEmpty else { return top }
+            items[0] = last
+            var i = 0
+            while true {
+                let l = 2 * i + 1, r = l + 1
+                var m = i
+                if l < items.count, items[l].precedes(items[m]) { m = l }
+                if r < items.count, items[r].precedes(items[m]) { m = r }
+                guard m != i else { break }
+                items.swapAt(i, m)
+                i = m
+            }
+            return top
+        }
+    }
+}
