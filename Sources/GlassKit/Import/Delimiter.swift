@@ -4,9 +4,11 @@ public enum Delimiter: Sendable, Equatable, CustomStringConvertible {
 
     /// Guesses the delimiter from a header line: tab, then semicolon, then comma, else spaces.
     public static func detect(in line: String) -> Delimiter {
-        if line.contains("\t") { return .tab }
-        if line.contains(";") { return .semicolon }
-        if line.contains(",") { return .comma }
+        // On bytes (Foundation's `contains` searched for each).
+        let u = line.utf8
+        if u.contains(0x09) { return .tab }
+        if u.contains(0x3B) { return .semicolon }
+        if u.contains(0x2C) { return .comma }
         return .whitespace
     }
 

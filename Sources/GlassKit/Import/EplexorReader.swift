@@ -13,6 +13,10 @@ public enum EplexorReader {
     /// True when the first non-blank line starts with `Index` and names `f`, and the next
     /// non-blank line is a row of `[unit]` fields.
     public static func recognises(_ lines: TextLines) -> Bool {
+        // On bytes first, since every file of a study is put to this test: a first non-blank
+        // line without a `]` is no trailer, so it is the names row and must hold `Index`.
+        guard let first = (0..<lines.count).first(where: { !lines.isBlank($0) }),
+              lines.contains(first, byte: 0x5D) || lines.containsCaseless(first, "index") else { return false }
         guard let (names, units) = headerLines(lines) else { return false }
         let n = Delimiter.whitespace.split(lines.string(names))
         let u = Delimiter.whitespace.split(lines.string(units))

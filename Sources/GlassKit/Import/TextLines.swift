@@ -124,4 +124,26 @@ public struct TextLines: Sendable {
         for k in 0..<(b - a) where bytes[a + k] != w[k] { return false }
         return true
     }
+
+    /// True when line `i` holds `byte`.
+    public func contains(_ i: Int, byte: UInt8) -> Bool {
+        var j = start(i)
+        let e = end(i)
+        while j < e { if bytes[j] == byte { return true }; j += 1 }
+        return false
+    }
+
+    /// True when line `i` holds `word` (lower-case ASCII letters) in any case of its letters,
+    /// compared on bytes.
+    public func containsCaseless(_ i: Int, _ word: StaticString) -> Bool {
+        let n = word.utf8CodeUnitCount, w = word.utf8Start
+        let s = start(i), e = end(i)
+        guard n > 0, e - s >= n else { return n == 0 }
+        for a in s...(e - n) {
+            var k = 0
+            while k < n, bytes[a + k] | 0x20 == w[k] { k += 1 }
+            if k == n { return true }
+        }
+        return false
+    }
 }
