@@ -30,44 +30,54 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// Pretty-printed text (two-space indent), numbers in shortest round-trip form.
     public func rendered(indent: Int = 0) -> String {
-        var out = ""
+        // Written as UTF-8 bytes, made a String once (appending to a String checks its storage
+        // at every piece: most of the time of a large export).
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 12)
         write(into: &out, indent: indent)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(into out: inout String, indent: Int) {
-        let pad = String(repeating: "  ", count: indent + 1), end = String(repeating: "  ", count: indent)
+    private func write(into out: inout [UInt8], indent: Int) {
+        func pad(_ level: Int) { out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level)) }
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
         // JSON has no NaN or infinity: a non-finite number is written as null (SPEC §5).
-        case .number(let v): out += v.isFinite ? JSONValue.format(v) : "null"
+        case .number(let v): out.append(contentsOf: (v.isFinite ? JSONValue.format(v) : "null").utf8)
         case .string(let s): JSONValue.quote(s, into: &out)
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
+            if items.isEmpty { out.append(contentsOf: "[]".utf8); return }
             // Short arrays of scalars stay on one line ([320, 420]).
             if items.count <= 4, items.allSatisfy({ if case .number = $0 { return true }; return false }) {
-                out += "[" + items.map { $0.rendered() }.joined(separator: ", ") + "]"
+                out.append(UInt8(ascii: "["))
+                for (i, v) in items.enumerated() {
+                    if i > 0 { out.append(contentsOf: ", ".utf8) }
+                    v.write(into: &out, indent: 0)
+                }
+                out.append(UInt8(ascii: "]"))
                 return
             }
-            out += "[\n"
+            out.append(contentsOf: "[\n".utf8)
             for (i, v) in items.enumerated() {
-                out += pad
+                pad(indent + 1)
                 v.write(into: &out, indent: indent + 1)
-                out += i + 1 < items.count ? ",\n" : "\n"
+                out.append(contentsOf: (i + 1 < items.count ? ",\n" : "\n").utf8)
             }
-            out += end + "]"
+            pad(indent)
+            out.append(UInt8(ascii: "]"))
         case .object(let pairs):
-            if pairs.isEmpty { out += "{}"; return }
-            out += "{\n"
+            if pairs.isEmpty { out.append(contentsOf: "{}".utf8); return }
+            out.append(contentsOf: "{\n".utf8)
             for (i, (k, v)) in pairs.enumerated() {
-                out += pad
+                pad(indent + 1)
                 JSONValue.quote(k, into: &out)
-                out += ": "
+                out.append(contentsOf: ": ".utf8)
                 v.write(into: &out, indent: indent + 1)
-                out += i + 1 < pairs.count ? ",\n" : "\n"
+                out.append(contentsOf: (i + 1 < pairs.count ? ",\n" : "\n").utf8)
             }
-            out += end + "}"
+            pad(indent)
+            out.append(UInt8(ascii: "}"))
         }
     }
 
@@ -77,27 +87,25 @@ public indirect enum JSONValue: Sendable, Equatable {
         return "\(v)"
     }
 
-    static func quote(_ s: String, into out: inout String) {
-        out += "\""
-        // Most strings need no escape: appended whole (scalar by scalar is the slow part of a large export).
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            out += s
-            out += "\""
-            return
-        }
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
+    /// `s` as a JSON string. Byte by byte: every escaped character is ASCII, and the bytes of
+    /// other characters are copied as they are.
+    static func quote(_ s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
+            case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
+            case UInt8(ascii: "\n"): out.append(contentsOf: "\\n".utf8)
+            case UInt8(ascii: "\r"): out.append(contentsOf: "\\r".utf8)
+            case UInt8(ascii: "\t"): out.append(contentsOf: "\\t".utf8)
+            case ..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: "\\u00".utf8)
+                out.append(hex[Int(b >> 4)])
+                out.append(hex[Int(b & 15)])
+            default: out.append(b)
             }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }
-
-import Foundation
