@@ -8,15 +8,16 @@ public enum StudyLoader {
     /// File extensions read as data.
     public static let extensions: Set<String> = ["csv", "tsv", "txt", "dat"]
 
-    /// Loads the study at `path`. Never modifies anything.
-    public static func load(_ path: String) throws -> Study {
+    /// Loads the study at `path`. Never modifies anything. Without `digests` the sources' SHA-256
+    /// are left empty: for `plot`, which exports nothing (the hashes were a sixth of its time).
+    public static func load(_ path: String, digests: Bool = true) throws -> Study {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
             throw GlassError(.noInput, file: path, "no such study directory or file")
         }
         if !isDir.boolValue {
             let name = (path as NSString).lastPathComponent
-            let (fileDatasets, source) = try loadFile(absolute: path, relative: name, overrides: [:])
+            let (fileDatasets, source) = try loadFile(absolute: path, relative: name, overrides: [:], digest: digests)
             return Study(name: path, datasets: fileDatasets, sources: [source])
         }
         let root = URL(fileURLWithPath: path)
@@ -40,7 +41,7 @@ public enum StudyLoader {
         let overrides = contents.files
         let base = root.path.hasSuffix("/") ? root.path : root.path + "/"
         let loaded = try ParallelMap.map(files) { rel in
-            try loadFile(absolute: base + rel, relative: rel, overrides: overrides[rel] ?? [:])
+            try loadFile(absolute: base + rel, relative: rel, overrides: overrides[rel] ?? [:], digest: digests)
         }
         for (d, s) in loaded {
             datasets.append(contentsOf: d)
@@ -102,9 +103,11 @@ public enum StudyLoader {
     /// Reads and imports one file: its datasets (one, or one per sweep of a multi-sweep file,
     /// paths `relative#set3`, `relative#step2`) and one source record with the file's SHA-256
     /// (kind and state of its first dataset). `overrides` (study.toml `[files."relative"]`) apply
-    /// to every dataset; a `temperature` for a file of several sweeps is refused.
-    public static func loadFile(absolute: String, relative: String, overrides: [String: MetadataEntry]) throws -> (datasets: [Dataset], source: SourceFile) {
-        let (datasets, sha256) = try readAndParse(absolute, relative: relative, overrides: overrides)
+    /// to every dataset; a `temperature` for a file of several sweeps is refused. Without
+    /// `digest` the SHA-256 is left empty.
+    public static func loadFile(absolute: String, relative: String, overrides: [String: MetadataEntry],
+                                digest: Bool = true) throws -> (datasets: [Dataset], source: SourceFile) {
+        let (datasets, sha256) = try readAndParse(absolute, relative: relative, overrides: overrides, digest: digest)
         guard let first = datasets.first else {
             throw GlassError(file: relative, "no dataset in the file; expected a header line and data rows")
         }
@@ -114,21 +117,22 @@ public enum StudyLoader {
     /// The datasets and SHA-256 of a file. A large one is streamed (`StreamingImport`: parsed and
     /// hashed piece by piece as it is read, never held whole); a smaller one, or one the stream
     /// hands back, is read whole once, then hashed on another core while it is parsed.
-    static func readAndParse(_ absolute: String, relative: String, overrides: [String: MetadataEntry]) throws -> ([Dataset], String) {
+    static func readAndParse(_ absolute: String, relative: String, overrides: [String: MetadataEntry],
+                             digest hashing: Bool = true) throws -> ([Dataset], String) {
         let file = try OpenFile(absolute, shown: relative)
         if file.size >= StreamingImport.minimumBytes {
             let digest = RunningDigest()
             let outcome = try StreamingImport.read(path: relative, overrides: overrides, sizeHint: file.size,
-                                                   from: { try file.read(into: $0) }, digest: { digest.update($0) })
+                                                   from: { try file.read(into: $0) }, digest: { if hashing { digest.update($0) } })
             switch outcome {
-            case .datasets(let d): return (d, digest.hex())
-            case .whole(let bytes): return try parseAndHash(bytes, relative: relative, overrides: overrides)
+            case .datasets(let d): return (d, hashing ? digest.hex() : "")
+            case .whole(let bytes): return try parseAndHash(bytes, relative: relative, overrides: overrides, digest: hashing)
             case .reread: break
             }
         }
         // A file read whole: the one opened above when nothing of it was read yet, else afresh.
         let whole = file.size >= StreamingImport.minimumBytes ? try readBytes(absolute, shown: relative) : try readBytes(file)
-        return try parseAndHash(whole, relative: relative, overrides: overrides)
+        return try parseAndHash(whole, relative: relative, overrides: overrides, digest: hashing)
     }
 
     /// The digest of a streamed file, fed in order by one piece at a time (never concurrently).
@@ -139,7 +143,9 @@ public enum StudyLoader {
     }
 
     /// The datasets and SHA-256 of a whole file's bytes.
-    static func parseAndHash(_ bytes: [UInt8], relative: String, overrides: [String: MetadataEntry]) throws -> ([Dataset], String) {
+    static func parseAndHash(_ bytes: [UInt8], relative: String, overrides: [String: MetadataEntry],
+                             digest hashing: Bool = true) throws -> ([Dataset], String) {
+        guard hashing else { return (try parse(bytes, relative: relative, overrides: overrides), "") }
         // The SHA-256 of the very bytes parsed (no second read); for a large file it runs on
         // another core while the file is parsed.
         let parts = try ParallelMap.map([false, true], parallel: bytes.count >= parallelDigestBytes) { digest -> LoadedPart in

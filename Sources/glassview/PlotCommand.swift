@@ -78,7 +78,7 @@ struct Plot: ParsableCommand {
         var id = try chosenView()
         let (xRange, yRange) = try ranges()
         let options = try settings.analysisOptions()
-        let s = try StudyLoader.load(study)
+        let s = try StudyLoader.load(study, digests: false)  // nothing is exported
         let env = ProcessInfo.processInfo.environment
         let colours = isatty(STDOUT_FILENO) != 0 && (env["NO_COLOR"] ?? "").isEmpty
         let style = RenderStyle(braille: !ascii && PlotOutput.localeIsUTF8(), colours: colours)
