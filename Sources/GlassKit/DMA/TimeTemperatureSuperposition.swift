@@ -102,11 +102,13 @@ public struct TimeTemperatureSuperposition: Sendable {
                 var tan: Double? = i < d.tanDelta.count && d.tanDelta[i].isFinite ? d.tanDelta[i] : nil
                 if tan == nil, l.isFinite, s.isFinite, s != 0 { let r = l / s; tan = r.isFinite ? r : nil }
                 if let td = tan, td > 0 { xt.append(lx); yt.append(log10(td)) }
-                if s > 0, s.isFinite { xs.append(lx); ys.append(log10(s)) }
-                if l > 0, l.isFinite { xl.append(lx); yl.append(log10(l)) }
+                // Each logarithm once, for every track that takes it.
+                let ls = s > 0 && s.isFinite ? log10(s) : nil, ll = l > 0 && l.isFinite ? log10(l) : nil
+                if let ls { xs.append(lx); ys.append(ls) }
+                if let ll { xl.append(lx); yl.append(ll) }
                 if l.isFinite, s.isFinite { f.append(fq); rs.append(s); rl.append(l); rt.append(tan) }
-                guard l > 0, s > 0, l.isFinite, s.isFinite else { continue }
-                x.append(lx); a.append(log10(l)); b.append(log10(s))
+                guard let ll, let ls else { continue }
+                x.append(lx); a.append(ll); b.append(ls)
             }
             cs.append(Curve(temperatureK: t, x: x, loss: a, storage: b,
                             storageOnly: TTSTrack(x: xs, a: ys, b: []), lossOnly: TTSTrack(x: xl, a: yl, b: []),

@@ -85,8 +85,11 @@ public struct DSCPrepared: Sendable, Equatable {
             if let c = run2 {
                 var tt: [Double] = [], ww: [Double] = []
                 tt.reserveCapacity(t.count); ww.reserveCapacity(t.count)
+                let xs = c.temperatureKValues, ys = c.heatFlowWPerG, ascending = Interpolation.isAscending(xs)
+                var hint = 1
                 for i in t.indices {
-                    if let b = Interpolation.linear(c.temperatureKValues, c.heatFlowWPerG, at: t[i]) {
+                    let b = ascending ? Interpolation.linear(xs, ys, at: t[i], hint: &hint) : Interpolation.linear(xs, ys, at: t[i])
+                    if let b {
                         tt.append(t[i]); ww.append(w[i] - b)
                     }
                 }

@@ -32,4 +32,24 @@ public enum Interpolation {
         let t = (x - xs[i]) / (xs[j] - xs[i])
         return ys[i] + t * (ys[j] - ys[i])
     }
+
+    /// ``linear(_:_:at:)`` on ascending `xs` (call only when ``isAscending(_:)``), the search
+    /// started in the interval `hint` found last: along a heating run the next temperature lies in
+    /// it or the next one. The same interval (the one holding x) and the same value.
+    public static func linear(_ xs: [Double], _ ys: [Double], at x: Double, hint: inout Int) -> Double? {
+        guard let first = xs.first, let last = xs.last, x >= first, x <= last else { return nil }
+        if x == last { return ys[ys.count - 1] }
+        // xs[j-1] <= x < xs[j] names the upper bound of ascending xs.
+        func holds(_ j: Int) -> Bool { j > 0 && j < xs.count && xs[j - 1] <= x && x < xs[j] }
+        let j = holds(hint) ? hint : holds(hint + 1) ? hint + 1 : upperBound(xs, x)
+        hint = j
+        let i = j - 1
+        let t = (x - xs[i]) / (xs[j] - xs[i])
+        return ys[i] + t * (ys[j] - ys[i])
+    }
+
+    /// Whether `xs` never decreases.
+    public static func isAscending(_ xs: [Double]) -> Bool {
+        zip(xs, xs.dropFirst()).allSatisfy { $0 <= $1 }
+    }
 }
