@@ -63,16 +63,23 @@ public enum StudyLoader {
     static func dataFiles(atPath root: String) throws -> [String] {
         var out: [String] = []
         func walk(_ dir: String, _ prefix: String) throws {
-            let names: [String]
-            do { names = try FileManager.default.contentsOfDirectory(atPath: dir) } catch {
+            guard let entries = directoryEntries(dir) else {
                 throw GlassError(.noInput, file: prefix.isEmpty ? dir : prefix, "cannot list the directory")
             }
-            for name in names.sorted() where !name.hasPrefix(".") {
+            for (name, entryType) in entries.sorted(by: { $0.name < $1.name }) where !name.hasPrefix(".") {
                 let path = dir.hasSuffix("/") ? dir + name : dir + "/" + name
                 let rel = prefix.isEmpty ? name : prefix + "/" + name
-                var st = stat()
-                guard lstat(path, &st) == 0 else { continue }
-                let type = st.st_mode & S_IFMT
+                // The directory entry's type, else (a file system that does not give it) lstat's.
+                var type: mode_t
+                switch entryType {
+                case UInt8(DT_DIR): type = S_IFDIR
+                case UInt8(DT_REG): type = S_IFREG
+                case UInt8(DT_LNK): type = S_IFLNK
+                default:
+                    var st = stat()
+                    guard lstat(path, &st) == 0 else { continue }
+                    type = st.st_mode & S_IFMT
+                }
                 if type == S_IFDIR { try walk(path, rel); continue }
                 var isRegular = type == S_IFREG
                 if type == S_IFLNK {
@@ -92,6 +99,22 @@ public enum StudyLoader {
         }
         try walk(root, "")
         return out.sorted()
+    }
+
+    /// The names in directory `dir` (without `.` and `..`) with their entry types (`DT_…`, which
+    /// spare a stat per file), nil when it cannot be listed.
+    static func directoryEntries(_ dir: String) -> [(name: String, type: UInt8)]? {
+        guard let d = opendir(dir) else { return nil }
+        defer { closedir(d) }
+        var out: [(name: String, type: UInt8)] = []
+        while let e = readdir(d) {
+            let name = withUnsafeBytes(of: e.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            out.append((name, e.pointee.d_type))
+        }
+        return out
     }
 
     /// The lower-cased extension of a file name (`NSString.pathExtension`: after the last dot,

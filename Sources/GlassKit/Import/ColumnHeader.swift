@@ -21,7 +21,17 @@ public struct ColumnHeader: Sendable, Equatable {
             unit = ColumnHeader.stripBrackets(u)
             return
         }
-        (name, unit) = ColumnHeader.split(t)
+        let split = ColumnHeader.splits[t]
+        (name, unit) = (split.name, split.unit)
+    }
+
+    /// ``split(_:)`` by heading, each heading split once.
+    private static let splits = Memo<String, Split> { Split(ColumnHeader.split($0)) }
+
+    /// A name and a unit.
+    private struct Split: Sendable {
+        var name: String, unit: String
+        init(_ s: (String, String)) { (name, unit) = s }
     }
 
     static func stripBrackets(_ u: String) -> String {

@@ -179,9 +179,14 @@ public enum ColumnMatcher {
     }
 
     /// The meaning of a heading, or nil when glassview does not use it.
-    public static func meaning(of header: ColumnHeader) -> ColumnMeaning? {
-        let raw = header.name.trimmedSpaces
-        let k = key(header.name)
+    public static func meaning(of header: ColumnHeader) -> ColumnMeaning? { meanings[header.name] }
+
+    /// ``meaning(of:)`` by heading name, each name looked up once.
+    private static let meanings = Memo<String, ColumnMeaning?> { meaning(ofName: $0) }
+
+    static func meaning(ofName name: String) -> ColumnMeaning? {
+        let raw = name.trimmedSpaces
+        let k = key(name)
         if k.isEmpty { return nil }
         let f = Folded(k)
         if f.isASCII { return asciiMeaning(f, raw: raw) }
@@ -229,6 +234,7 @@ public enum ColumnMatcher {
     /// `sample` temperature (docs/reading-rules.md), else the first.
     public static func match(_ headers: [ColumnHeader]) -> [ColumnMeaning: MatchedColumn] {
         var byMeaning: [ColumnMeaning: [MatchedColumn]] = [:]
+        byMeaning.reserveCapacity(headers.count)
         for (i, h) in headers.enumerated() {
             if let m = meaning(of: h) { byMeaning[m, default: []].append(MatchedColumn(index: i, meaning: m, header: h)) }
         }
