@@ -34,6 +34,21 @@ public enum Delimiter: Sendable, Equatable, CustomStringConvertible {
 
     /// Splits a string (header lines) into trimmed fields.
     public func split(_ line: String) -> [String] {
+        // An ASCII line on its bytes (every byte one character, and only spaces and tabs to
+        // trim): the fields `fieldRanges` finds, as the character split below gives them.
+        if line.utf8.allSatisfy({ $0 < 0x80 }) {
+            var copy = line
+            return copy.withUTF8 { buf in
+                var ranges: [(Int, Int)] = []
+                fieldRanges(buf, 0, buf.count, into: &ranges)
+                return ranges.map { String(decoding: UnsafeBufferPointer(rebasing: buf[$0.0..<$0.1]), as: UTF8.self) }
+            }
+        }
+        return characterSplit(line)
+    }
+
+    /// ``split(_:)`` on characters (any line).
+    func characterSplit(_ line: String) -> [String] {
         switch self {
         case .whitespace:
             return line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)

@@ -9,13 +9,8 @@ public enum NativeReader {
         while i < lines.count {
             if lines.isBlank(i) { i += 1; continue }
             if lines.firstByte(i) == 0x23 {   // '#'
-                let text = lines.string(i).trimmedSpaces.drop(while: { $0 == "#" })
-                if let colon = text.firstIndex(of: ":") {
-                    let key = MetadataKeys.normalise(String(text[..<colon]))
-                    let value = text[text.index(after: colon)...].trimmedSpaces
-                    // An ASCII key has no space left after `normalise`; others are searched as before.
-                    let spaced = key.utf8.allSatisfy { $0 < 0x80 } ? false : key.contains(" ")
-                    if !key.isEmpty, !spaced { metadata[key] = MetadataEntry(value, line: i + 1) }
+                if let (key, value) = asciiMetadata(lines, i) ?? metadataEntry(fromLine: lines.string(i)) {
+                    metadata[key] = MetadataEntry(value, line: i + 1)
                 }
                 i += 1
                 continue
@@ -65,6 +60,44 @@ public enum NativeReader {
         return RawTable(path: path, format: .native, encoding: encoding, metadata: metadata, headers: headers,
                         headerLine: h + 1, delimiter: delimiter, decimalComma: delimiter != .comma,
                         dataLines: data, lines: lines, segmentPrograms: [:])
+    }
+}
+
+extension NativeReader {
+    /// The key (normalised) and value of a `# key: value` line; nil for a comment without a
+    /// colon, an empty key or a key with a space left.
+    static func metadataEntry(fromLine line: String) -> (key: String, value: String)? {
+        let text = line.trimmedSpaces.drop(while: { $0 == "#" })
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        let key = MetadataKeys.normalise(String(text[..<colon]))
+        let value = text[text.index(after: colon)...].trimmedSpaces
+        // An ASCII key has no space left after `normalise`; others are searched as before.
+        let spaced = key.utf8.allSatisfy { $0 < 0x80 } ? false : key.contains(" ")
+        return key.isEmpty || spaced ? nil : (key, value)
+    }
+
+    /// ``metadataEntry(fromLine:)`` of an ASCII line `i`, found on its bytes (trimmed of spaces and
+    /// tabs, `#`s dropped, split at the first `:`, the key lower-cased with spaces and hyphens as
+    /// `_`): most files' metadata. `.some(nil)` where that gives nil; nil for a line with other
+    /// bytes (``metadataEntry(fromLine:)`` reads it).
+    static func asciiMetadata(_ lines: TextLines, _ i: Int) -> (key: String, value: String)?? {
+        let bytes = lines.bytes
+        var a = lines.starts[i], b = lines.ends[i]
+        for k in a..<b where bytes[k] >= 0x80 { return nil }
+        func blank(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 }
+        while a < b, blank(bytes[a]) { a += 1 }
+        while b > a, blank(bytes[b - 1]) { b -= 1 }
+        while a < b, bytes[a] == 0x23 { a += 1 }
+        guard let colon = (a..<b).first(where: { bytes[$0] == 0x3A }) else { return .some(nil) }
+        var ka = a, kb = colon, va = colon + 1
+        while ka < kb, blank(bytes[ka]) { ka += 1 }
+        while kb > ka, blank(bytes[kb - 1]) { kb -= 1 }
+        while va < b, blank(bytes[va]) { va += 1 }
+        let key = String(decoding: bytes[ka..<kb].map { c -> UInt8 in
+            if c == 0x20 || c == 0x2D { return 0x5F }
+            return c >= 0x41 && c <= 0x5A ? c + 0x20 : c
+        }, as: UTF8.self)
+        return key.isEmpty ? .some(nil) : .some((key, String(decoding: bytes[va..<b], as: UTF8.self)))
     }
 }
 
