@@ -29,6 +29,8 @@ public struct QPDIsotherm: Sendable {
         guard let t = d.temperatureK else { return nil }
         temperatureK = t
         var f: [Double] = [], x: [Double] = [], y: [Double] = []
+        let n = d.frequencyHzValues.count
+        f.reserveCapacity(n); x.reserveCapacity(n); y.reserveCapacity(n)
         let hasColumn = d.tanDelta.count == d.frequencyHzValues.count
         for i in d.frequencyHzValues.indices {
             let td: Double
@@ -43,6 +45,8 @@ public struct QPDIsotherm: Sendable {
         cx = x.isEmpty ? 0 : x.reduce(0, +) / Double(x.count)
         cy = y.isEmpty ? 0 : y.reduce(0, +) / Double(y.count)
         var a = [0.0], b = [0.0], aa = [0.0], ab = [0.0], bb = [0.0]
+        a.reserveCapacity(x.count + 1); b.reserveCapacity(x.count + 1); aa.reserveCapacity(x.count + 1)
+        ab.reserveCapacity(x.count + 1); bb.reserveCapacity(x.count + 1)
         for i in x.indices {
             let u = x[i] - cx, v = y[i] - cy
             a.append(a[i] + u); b.append(b[i] + v); aa.append(aa[i] + u * u); ab.append(ab[i] + u * v); bb.append(bb[i] + v * v)

@@ -94,6 +94,11 @@ public struct TimeTemperatureSuperposition: Sendable {
             var x: [Double] = [], a: [Double] = [], b: [Double] = []
             var xs: [Double] = [], ys: [Double] = [], xl: [Double] = [], yl: [Double] = [], xt: [Double] = [], yt: [Double] = []
             var f: [Double] = [], rs: [Double] = [], rl: [Double] = [], rt: [Double?] = []
+            let n = d.frequencyHzValues.count  // every array holds at most one value a point
+            x.reserveCapacity(n); a.reserveCapacity(n); b.reserveCapacity(n)
+            xs.reserveCapacity(n); ys.reserveCapacity(n); xl.reserveCapacity(n); yl.reserveCapacity(n)
+            xt.reserveCapacity(n); yt.reserveCapacity(n)
+            f.reserveCapacity(n); rs.reserveCapacity(n); rl.reserveCapacity(n); rt.reserveCapacity(n)
             for i in d.frequencyHzValues.indices where i < d.lossMPa.count && i < d.storageMPa.count {
                 let fq = d.frequencyHzValues[i], l = d.lossMPa[i], s = d.storageMPa[i]
                 guard fq > 0, fq.isFinite else { continue }
