@@ -253,6 +253,7 @@ public struct TimeTemperatureSuperposition: Sendable {
             warnings.append("\(context): log10 a_T not monotonic: it rises with T at " + rising.joined(separator: ", "))
         }
         var points: [MasterPoint] = []
+        points.reserveCapacity(curves.indices.reduce(0) { $0 + (shifts[$1] == nil ? 0 : curves[$1].f.count) })
         var ts: [Double] = [], lnAT: [Double] = [], log10ATs: [Double] = []
         for (k, c) in curves.enumerated() {
             guard let s = shifts[k] else { continue }
@@ -266,7 +267,11 @@ public struct TimeTemperatureSuperposition: Sendable {
                                           log10AT: s, log10BT: bt ?? .nan, tanDelta: c.rawTanDelta[i]))
             }
         }
-        points.sort { $0.reducedFrequencyHz < $1.reducedFrequencyHz }
+        // By reduced frequency, ties in isotherm order (a stable sort): sorted as indices, then
+        // gathered once (the merges moved whole points: a fifth of building the curve).
+        let keys = points.map(\.reducedFrequencyHz)
+        let order = points.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
+        points = order.map { points[$0] }
         let arr = Set(ts).count >= 2 ? ArrheniusFit.fit(temperatureK: ts, frequencyHz: lnAT.map { exp(-$0) }) : nil
         let vft = VFTFit.fit(temperatureK: ts, lnFrequency: lnAT.map { -$0 })
         let (wlf, wlfRemark) = WLFFit.fit(temperatureK: ts, log10AT: log10ATs, referenceK: refT)
