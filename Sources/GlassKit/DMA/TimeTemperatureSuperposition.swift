@@ -159,7 +159,7 @@ public struct TimeTemperatureSuperposition: Sendable {
     /// warning (prefixed by `context`). Also warns where log10 a_T rises with T (`not monotonic`),
     /// where a step overlaps in fewer than half of the candidate's points (weakly constrained),
     /// and where the WLF reading has no finite C2. Nil without isotherms. `exhaustiveSearch`
-    /// scans the full 0.005-decade grid at every step instead of bracketing it first (the same
+    /// scans the full 0.005-decade grid at every step instead of searching it faster (the same
     /// shifts, slower: for benchmarks and checks).
     public func masterCurve(trefK: Double, context: String, criterion: TTSCriterion = .moduli,
                             vertical: TTSVerticalShift = .none, exhaustiveSearch: Bool = false) -> (MasterCurve?, [String]) {
@@ -303,7 +303,7 @@ struct TTSPairSearches: Sendable {
     let origin: Int
     let criterion: TTSCriterion
     let vertical: TTSVerticalShift
-    /// The full grid at every step instead of bracketing it first.
+    /// The full grid at every step instead of the faster searches (the same shifts).
     let exhaustive: Bool
     var fit: Bool { vertical == .fit && criterion != .tanDelta }
     var count: Int { curves.count }

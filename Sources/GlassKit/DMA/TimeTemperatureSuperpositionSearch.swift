@@ -184,7 +184,8 @@ extension TimeTemperatureSuperposition {
     /// Relative difference below which two sampled costs are a plateau.
     static let plateau = 1e-9
 
-    /// The same shift as ``fullGridShift(_:_:offset:fit:)``, cheaper. The grid is sampled every
+    /// The same shift as ``fullGridShift(_:_:offset:fit:)``, cheaper: by branch and bound
+    /// (``boundedShift(_:_:offset:)``) where its bound applies, else by bracketing. The grid is sampled every
     /// `m` points (``coarseFactor(_:_:)``) and on both sides of every shift where the overlap
     /// changes (``overlapEvents(_:_:in:)``: the cost jumps only there, so each tooth of a
     /// sawtooth-like cost has its lowest end sampled). The samples that are no higher than their
