@@ -29,6 +29,7 @@ struct Glassview: ParsableCommand {
 /// missing argument, a value of the wrong type), `--help` and `--version` stay ArgumentParser's.
 extension Glassview {
     static func main() {
+        EarlyLoad.start(CommandLine.arguments)
         var command: ParsableCommand
         do {
             command = try parseAsRoot()

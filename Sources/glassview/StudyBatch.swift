@@ -7,10 +7,10 @@ import GlassKit
 /// results in argument order; the first failure in argument order is the error reported.
 enum StudyBatch {
     static func analyze(_ paths: [String], options: AnalysisOptions) throws -> [Results] {
-        guard paths.count > 1 else { return try paths.map { try Analysis.run(StudyLoader.load($0), options: options) } }
+        guard paths.count > 1 else { return try paths.map { try Analysis.run(EarlyLoad.load($0), options: options) } }
         let slots = ResultSlots(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { k in
-            slots.set(k, Result { try Analysis.run(StudyLoader.load(paths[k]), options: options, concurrent: false) })
+            slots.set(k, Result { try Analysis.run(EarlyLoad.load(paths[k]), options: options, concurrent: false) })
         }
         return try slots.values.map { try $0.get() }
     }

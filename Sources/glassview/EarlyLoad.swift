@@ -1,0 +1,50 @@
+import Dispatch
+import Foundation
+import GlassIO
+import GlassKit
+import Synchronization
+
+/// The study of `glassview analyze STUDY …` loaded while the command line is parsed (issue 11):
+/// ArgumentParser takes about 2 ms to build its model of the command, one core's worth, and
+/// loading does not depend on any option (only on the files and study.toml). The token after
+/// `analyze` is the first study when it does not start with `-`: nothing before it can take a
+/// value. `analyze` then takes that load's result (the same `StudyLoader.load`, its error
+/// included) instead of loading again; any other command line never waits for it.
+enum EarlyLoad {
+    private final class Slot: @unchecked Sendable {
+        let path: String
+        let done = DispatchSemaphore(value: 0)
+        var result: Result<Study, any Error>?   // written before `done` is signalled, read after
+        init(path: String) { self.path = path }
+    }
+
+    /// The load under way; taken (once) by the `load` of its path. A lock, because `analyze` of
+    /// several studies loads them concurrently.
+    private static let slot = Mutex<Slot?>(nil)
+
+    /// Starts loading the first study of an `analyze` command line (`arguments` as the process
+    /// got them); call once, first thing.
+    static func start(_ arguments: [String]) {
+        guard arguments.count > 2, arguments[1] == "analyze", !arguments[2].hasPrefix("-") else { return }
+        FreedMemory.keepForThisProcess()  // before any other thread allocates (mallopt is not thread-safe)
+        let s = Slot(path: arguments[2])
+        slot.withLock { $0 = s }
+        Thread.detachNewThread {
+            s.result = Result { try StudyLoader.load(s.path) }
+            s.done.signal()
+        }
+    }
+
+    /// The study at `path`: the early load's when it loaded that path, else loaded now.
+    static func load(_ path: String) throws -> Study {
+        let taken = slot.withLock { s -> Slot? in
+            guard let early = s, early.path == path else { return nil }
+            s = nil
+            return early
+        }
+        guard let s = taken else { return try StudyLoader.load(path) }
+        s.done.wait()
+        guard let r = s.result else { preconditionFailure("the early load signals after its result") }
+        return try r.get()
+    }
+}
