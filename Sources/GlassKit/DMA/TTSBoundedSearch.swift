@@ -70,43 +70,33 @@ extension TimeTemperatureSuperposition {
         let d1 = Double(k1) * gridStepDecades, d2 = Double(k2) * gridStepDecades
         let two = c.channels == 2
         let widen = 0x1p-44
-        return nb.x.withUnsafeBufferPointer { xn in
-            nb.a.withUnsafeBufferPointer { la in
-                nb.b.withUnsafeBufferPointer { sa in
-                    c.x.withUnsafeBufferPointer { xc in
-                        c.a.withUnsafeBufferPointer { lc in
-                            c.b.withUnsafeBufferPointer { sc in
-                                let last = xn.count - 1, lo = xn[0], hi = xn[last]
-                                var possible = 0, sum = 0.0, ja = 0, jb = 0
-                                // The squared distance from 0 of the candidate's value minus
-                                // the neighbour's values on knots ja...jb, widened.
-                                func term(_ v: Double, _ ys: UnsafeBufferPointer<Double>) -> Double {
-                                    var mn = ys[ja], mx = mn
-                                    for j in ja...jb { mn = min(mn, ys[j]); mx = max(mx, ys[j]) }
-                                    let w = widen * (abs(v) + max(abs(mn), abs(mx)))
-                                    let low = (v - mx) - w, high = (v - mn) + w
-                                    let d = low > 0 ? low : (high < 0 ? -high : 0)
-                                    return d * d
-                                }
-                                for i in 0..<xc.count {
-                                    let qa = xc[i] + d1, qb = xc[i] + d2
-                                    if qb < lo { continue }
-                                    if qa > hi { break }
-                                    possible += 1
-                                    guard qa >= lo, qb <= hi else { continue }
-                                    while ja < last, xn[ja + 1] < qa { ja += 1 }  // the last knot below qa (or the first)
-                                    if jb < ja { jb = ja }
-                                    while xn[jb] < qb { jb += 1 }  // the first knot at or above qb
-                                    sum += term(lc[i] + offset, la)
-                                    if two { sum += term(sc[i] + offset, sa) }
-                                }
-                                guard possible >= minimumOverlap else { return .infinity }
-                                return sum / Double(possible) * (1 - 0x1p-30)
-                            }
-                        }
-                    }
-                }
+        return TTSTrack.withBuffers(c, nb) { xn, la, sa, xc, lc, sc in
+            let last = xn.count - 1, lo = xn[0], hi = xn[last]
+            var possible = 0, sum = 0.0, ja = 0, jb = 0
+            // The squared distance from 0 of the candidate's value minus
+            // the neighbour's values on knots ja...jb, widened.
+            func term(_ v: Double, _ ys: UnsafeBufferPointer<Double>) -> Double {
+                var mn = ys[ja], mx = mn
+                for j in ja...jb { mn = min(mn, ys[j]); mx = max(mx, ys[j]) }
+                let w = widen * (abs(v) + max(abs(mn), abs(mx)))
+                let low = (v - mx) - w, high = (v - mn) + w
+                let d = low > 0 ? low : (high < 0 ? -high : 0)
+                return d * d
             }
+            for i in 0..<xc.count {
+                let qa = xc[i] + d1, qb = xc[i] + d2
+                if qb < lo { continue }
+                if qa > hi { break }
+                possible += 1
+                guard qa >= lo, qb <= hi else { continue }
+                while ja < last, xn[ja + 1] < qa { ja += 1 }  // the last knot below qa (or the first)
+                if jb < ja { jb = ja }
+                while xn[jb] < qb { jb += 1 }  // the first knot at or above qb
+                sum += term(lc[i] + offset, la)
+                if two { sum += term(sc[i] + offset, sa) }
+            }
+            guard possible >= minimumOverlap else { return .infinity }
+            return sum / Double(possible) * (1 - 0x1p-30)
         }
     }
 

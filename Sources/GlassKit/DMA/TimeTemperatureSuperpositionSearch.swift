@@ -37,6 +37,25 @@ struct TTSTrack: Sendable {
     let b: [Double]
     var channels: Int { b.isEmpty ? 1 : 2 }
     var span: Double { (x.last ?? 0) - (x.first ?? 0) }
+
+    /// `body(xn, la, sa, xc, lc, sc)` on unchecked buffers of the neighbour's columns (x, a, b)
+    /// and the candidate's: the inner loops of the searches.
+    @inline(__always)
+    static func withBuffers<R>(_ c: TTSTrack, _ nb: TTSTrack, _ body: (UnsafeBufferPointer<Double>, UnsafeBufferPointer<Double>,
+                                                                   UnsafeBufferPointer<Double>, UnsafeBufferPointer<Double>,
+                                                                   UnsafeBufferPointer<Double>, UnsafeBufferPointer<Double>) -> R) -> R {
+        nb.x.withUnsafeBufferPointer { xn in
+            nb.a.withUnsafeBufferPointer { la in
+                nb.b.withUnsafeBufferPointer { sa in
+                    c.x.withUnsafeBufferPointer { xc in
+                        c.a.withUnsafeBufferPointer { lc in
+                            c.b.withUnsafeBufferPointer { sc in body(xn, la, sa, xc, lc, sc) }
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// The overlap of a candidate at one horizontal shift against its neighbour.
@@ -63,42 +82,32 @@ extension TimeTemperatureSuperposition {
         guard nb.x.count >= 2, c.channels == nb.channels else { return TTSOverlap(cost: .infinity, n: 0, meanDifference: 0) }
         let two = c.channels == 2
         // Unchecked buffers: this is the inner loop of the grid search.
-        return nb.x.withUnsafeBufferPointer { xn in
-            nb.a.withUnsafeBufferPointer { la in
-                nb.b.withUnsafeBufferPointer { sa in
-                    c.x.withUnsafeBufferPointer { xc in
-                        c.a.withUnsafeBufferPointer { lc in
-                            c.b.withUnsafeBufferPointer { sc in
-                                let lo = xn[0], hi = xn[xn.count - 1]
-                                var j = 0, n = 0, sum = 0.0, s1 = 0.0
-                                for i in 0..<xc.count {
-                                    let q = xc[i] + delta
-                                    if q < lo { continue }
-                                    if q > hi { break }
-                                    while j + 2 < xn.count, xn[j + 1] < q { j += 1 }
-                                    let w = xn[j + 1] - xn[j]
-                                    let t = w > 0 ? (q - xn[j]) / w : 0
-                                    let da = (lc[i] + offset) - (la[j] + t * (la[j + 1] - la[j]))
-                                    if two {
-                                        let db = (sc[i] + offset) - (sa[j] + t * (sa[j + 1] - sa[j]))
-                                        sum += da * da + db * db
-                                        s1 += da + db
-                                    } else {
-                                        sum += da * da
-                                        s1 += da
-                                    }
-                                    n += 1
-                                }
-                                guard n >= minimumOverlap else { return TTSOverlap(cost: .infinity, n: n, meanDifference: 0) }
-                                let values = Double(n * (two ? 2 : 1))
-                                let mean = -s1 / values
-                                let cost = fit ? max(0, sum - s1 * s1 / values) / Double(n) : sum / Double(n)
-                                return TTSOverlap(cost: cost, n: n, meanDifference: mean)
-                            }
-                        }
-                    }
+        return TTSTrack.withBuffers(c, nb) { xn, la, sa, xc, lc, sc in
+            let lo = xn[0], hi = xn[xn.count - 1]
+            var j = 0, n = 0, sum = 0.0, s1 = 0.0
+            for i in 0..<xc.count {
+                let q = xc[i] + delta
+                if q < lo { continue }
+                if q > hi { break }
+                while j + 2 < xn.count, xn[j + 1] < q { j += 1 }
+                let w = xn[j + 1] - xn[j]
+                let t = w > 0 ? (q - xn[j]) / w : 0
+                let da = (lc[i] + offset) - (la[j] + t * (la[j + 1] - la[j]))
+                if two {
+                    let db = (sc[i] + offset) - (sa[j] + t * (sa[j + 1] - sa[j]))
+                    sum += da * da + db * db
+                    s1 += da + db
+                } else {
+                    sum += da * da
+                    s1 += da
                 }
+                n += 1
             }
+            guard n >= minimumOverlap else { return TTSOverlap(cost: .infinity, n: n, meanDifference: 0) }
+            let values = Double(n * (two ? 2 : 1))
+            let mean = -s1 / values
+            let cost = fit ? max(0, sum - s1 * s1 / values) / Double(n) : sum / Double(n)
+            return TTSOverlap(cost: cost, n: n, meanDifference: mean)
         }
     }
 
