@@ -9,7 +9,9 @@ import Synchronization
 /// loading does not depend on any option (only on the files and study.toml). The token after
 /// `analyze` is the first study when it does not start with `-`: nothing before it can take a
 /// value. `analyze` then takes that load's result (the same `StudyLoader.load`, its error
-/// included) instead of loading again; any other command line never waits for it.
+/// included) instead of loading again; any other command line never waits for it, and an
+/// error exit does not either (a usage error is not held up by a large study): the thread only
+/// reads, and the process's exit ends it.
 enum EarlyLoad {
     private final class Slot: @unchecked Sendable {
         let path: String
