@@ -2,8 +2,8 @@ import Foundation
 import XCTest
 @testable import GlassKit
 
-/// Issue 11: the bracketing search (coarse grid, then the 0.005-decade grid only around the
-/// coarse minima and the small overlaps) returns exactly the shift of the full grid search.
+/// Issue 11: the branch and bound over the 0.005-decade grid returns exactly the shift of the
+/// full grid search.
 final class TTSSearchTests: XCTestCase {
     /// An oracle-like pair: one HN+Debye shape (random a, g), two isotherms of random length,
     /// spacing and frequency range, a random relative shift of up to ± the span, b_T up to
@@ -11,7 +11,7 @@ final class TTSSearchTests: XCTestCase {
     /// (Checked with 3000 cases on each of two seeds while developing; 1500 here to keep it quick.)
     func testFastSearchFindsTheFullGridMinimum() throws {
         var rng = DMANoise(seed: 2026)
-        var cases = 0, coarse = 0, bounded = 0
+        var cases = 0, bounded = 0
         for _ in 0..<1500 {
             let shape = DMARelaxationShape(a: 0.3 + 0.7 * rng.uniform(), g: 0.3 + 0.7 * rng.uniform())
             let debye = DMARelaxationShape(a: 1, g: 1)
@@ -44,14 +44,11 @@ final class TTSSearchTests: XCTestCase {
             cases += 1
             if TimeTemperatureSuperposition.boundedSearchApplies(a, b, fit: fit) {
                 bounded += 1
-                XCTAssertEqual(TimeTemperatureSuperposition.boundedShift(a, b, offset: offset), full, "case \(cases): bounded")
+                XCTAssertEqual(TimeTemperatureSuperposition.boundedShift(a, b, offset: offset, fit: fit), full, "case \(cases): bounded")
             }
-            let m = TimeTemperatureSuperposition.coarseFactor(a, b)
-            if let r = TimeTemperatureSuperposition.gridRange(a, b), m > 2, r.count > 8 * m, a.x.count > TimeTemperatureSuperposition.smallCurve { coarse += 1 }
         }
-        print("bracketing search = full grid on \(cases) generated pairs (\(coarse) of them bracketed, the others small enough for the full grid)")
-        XCTAssertGreaterThan(coarse, 750, "most cases exercise the bracketing")
-        XCTAssertGreaterThan(bounded, 600, "about half the cases (those without the fitted vertical shift) take the branch and bound")
+        print("search = full grid on \(cases) generated pairs (\(bounded) of them by branch and bound)")
+        XCTAssertGreaterThan(bounded, 1400, "every pair in increasing log f (all of them but a few) takes the branch and bound")
     }
 
     /// The branch and bound where costs tie or barely change: constant and stepped tracks (equal
@@ -80,18 +77,20 @@ final class TTSSearchTests: XCTestCase {
             let channels = 1 + Int(rng.next() % 2)
             let a = track(4 + Int(rng.next() % 40), channels: channels), b = track(4 + Int(rng.next() % 40), channels: channels)
             let offset = rng.uniform() < 0.5 ? 0 : 0.5 * rng.gaussian()
-            guard TimeTemperatureSuperposition.boundedSearchApplies(a, b, fit: false) else { continue }
-            XCTAssertEqual(TimeTemperatureSuperposition.boundedShift(a, b, offset: offset),
-                           TimeTemperatureSuperposition.fullGridShift(a, b, offset: offset), "case \(cases)")
-            cases += 1
+            for fit in [false, true] {
+                guard TimeTemperatureSuperposition.boundedSearchApplies(a, b, fit: fit) else { continue }
+                XCTAssertEqual(TimeTemperatureSuperposition.boundedShift(a, b, offset: offset, fit: fit),
+                               TimeTemperatureSuperposition.fullGridShift(a, b, offset: offset, fit: fit), "case \(cases) fit \(fit)")
+                cases += 1
+            }
         }
-        XCTAssertEqual(cases, 400)
+        XCTAssertEqual(cases, 800)
         // Decreasing frequencies: the direct cost's merge assumes increasing log f; not bounded.
         let up = TTSTrack(x: [0, 1, 2, 3], a: [1, 2, 3, 4], b: [])
         let down = TTSTrack(x: [3, 2, 1, 0], a: [4, 3, 2, 1], b: [])
         XCTAssertFalse(TimeTemperatureSuperposition.boundedSearchApplies(down, up, fit: false))
         XCTAssertFalse(TimeTemperatureSuperposition.boundedSearchApplies(up, down, fit: false))
-        XCTAssertFalse(TimeTemperatureSuperposition.boundedSearchApplies(up, up, fit: true))
+        XCTAssertTrue(TimeTemperatureSuperposition.boundedSearchApplies(up, up, fit: true))
         XCTAssertTrue(TimeTemperatureSuperposition.boundedSearchApplies(up, up, fit: false))
     }
 }

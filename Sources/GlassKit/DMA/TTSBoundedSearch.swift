@@ -15,8 +15,17 @@
 /// over fewer points is larger). The sum of squares is at most 2⁻³⁰ low for the roundings of the
 /// direct sum (guarded: at most 2²⁰ points).
 ///
-/// Used for the comparisons without the fitted vertical shift (whose cost is a variance, not a
-/// sum of squares) and on tracks in increasing log f order (the direct cost's merge assumes it).
+/// With the fitted vertical shift the cost is a variance: the least over c of the sum of
+/// (difference − c)², over the mean number of points. The same intervals bound it: for every c at
+/// or below a threshold τ (the mean of the intervals' midpoints) an interval above τ adds at
+/// least its distance from τ squared, and for every c at or above τ one below it does, so the
+/// smaller of the two sums is at most the least over c. The direct cost subtracts two sums of
+/// nearly equal size there, so the bound is also lowered by 8·(number of values)·2⁻⁵³ of the
+/// largest the sum of squares can be over the block (its intervals' largest squares, the points
+/// that may leave the range included).
+///
+/// Used on tracks in increasing log f order (the direct cost's merge assumes it; every imported
+/// sweep is sorted).
 extension TimeTemperatureSuperposition {
     /// Grid points evaluated exactly together (the leaves of the search).
     static let boundedLeaf = 8
@@ -25,27 +34,27 @@ extension TimeTemperatureSuperposition {
 
     /// Whether ``boundedShift(_:_:offset:)`` gives the full-grid shift of this pair.
     static func boundedSearchApplies(_ c: TTSTrack, _ nb: TTSTrack, fit: Bool) -> Bool {
-        guard !fit, c.channels == nb.channels, c.x.count <= 1 << 20, nb.x.count >= 2 else { return false }
+        guard c.channels == nb.channels, c.x.count <= 1 << 20, nb.x.count >= 2 else { return false }
         func increasing(_ x: [Double]) -> Bool { zip(x, x.dropFirst()).allSatisfy { $0 <= $1 } }
         return increasing(c.x) && increasing(nb.x)
     }
 
-    /// The shift of ``fullGridShift(_:_:offset:fit:)`` (without `fit`) by branch and bound; call
-    /// only where ``boundedSearchApplies(_:_:fit:)``.
-    static func boundedShift(_ c: TTSTrack, _ nb: TTSTrack, offset: Double = 0) -> Double? {
+    /// The shift of ``fullGridShift(_:_:offset:fit:)`` by branch and bound; call only where
+    /// ``boundedSearchApplies(_:_:fit:)``.
+    static func boundedShift(_ c: TTSTrack, _ nb: TTSTrack, offset: Double = 0, fit: Bool = false) -> Double? {
         guard let range = gridRange(c, nb) else { return nil }
         var heap = BlockHeap()
         var k = range.lowerBound
         while k <= range.upperBound {
             let end = min(k + boundedTop - 1, range.upperBound)
-            heap.push(Block(bound: lowerBound(c, nb, k, end, offset: offset), lo: k, hi: end))
+            heap.push(Block(bound: lowerBound(c, nb, k, end, offset: offset, fit: fit), lo: k, hi: end))
             k = end + 1
         }
         var best = Double.infinity, bestK = Int.max
         while let b = heap.pop(), b.bound <= best, b.bound.isFinite {
             if b.hi - b.lo < boundedLeaf {
                 for k in b.lo...b.hi {
-                    let v = overlap(c, nb, delta: Double(k) * gridStepDecades, offset: offset).cost
+                    let v = overlap(c, nb, delta: Double(k) * gridStepDecades, offset: offset, fit: fit).cost
                     if v < best || (v == best && k < bestK) { best = v; bestK = k }
                 }
                 continue
@@ -54,49 +63,82 @@ extension TimeTemperatureSuperposition {
             var lo = b.lo
             while lo <= b.hi {
                 let hi = min(lo + size - 1, b.hi)
-                let bound = lowerBound(c, nb, lo, hi, offset: offset)
+                let bound = lowerBound(c, nb, lo, hi, offset: offset, fit: fit)
                 if bound <= best { heap.push(Block(bound: bound, lo: lo, hi: hi)) }
                 lo = hi + 1
             }
         }
         guard best.isFinite else { return nil }
         let bestD = Double(bestK) * gridStepDecades
-        return refineInCell(bestD, best, step: gridStepDecades) { overlap(c, nb, delta: $0, offset: offset).cost }
+        return refineInCell(bestD, best, step: gridStepDecades) { overlap(c, nb, delta: $0, offset: offset, fit: fit).cost }
     }
 
     /// A lower bound of the computed cost of `c` against `nb` at every grid shift k1…k2 (infinity
     /// when fewer than 3 points can overlap anywhere in it).
-    static func lowerBound(_ c: TTSTrack, _ nb: TTSTrack, _ k1: Int, _ k2: Int, offset: Double) -> Double {
+    static func lowerBound(_ c: TTSTrack, _ nb: TTSTrack, _ k1: Int, _ k2: Int, offset: Double, fit: Bool = false) -> Double {
         let d1 = Double(k1) * gridStepDecades, d2 = Double(k2) * gridStepDecades
         let two = c.channels == 2
         let widen = 0x1p-44
         return TTSTrack.withBuffers(c, nb) { xn, la, sa, xc, lc, sc in
             let last = xn.count - 1, lo = xn[0], hi = xn[last]
-            var possible = 0, sum = 0.0, ja = 0, jb = 0
-            // The squared distance from 0 of the candidate's value minus
-            // the neighbour's values on knots ja...jb, widened.
-            func term(_ v: Double, _ ys: UnsafeBufferPointer<Double>) -> Double {
-                var mn = ys[ja], mx = mn
-                for j in ja...jb { mn = min(mn, ys[j]); mx = max(mx, ys[j]) }
-                let w = widen * (abs(v) + max(abs(mn), abs(mx)))
-                let low = (v - mx) - w, high = (v - mn) + w
-                let d = low > 0 ? low : (high < 0 ? -high : 0)
-                return d * d
+            // Calls `visit(low, high, always)` with the interval of each channel's difference of
+            // every point that can overlap in the block (only those overlapping throughout it
+            // without `fit`); returns the number of such points.
+            func intervals(_ visit: (Double, Double, Bool) -> Void) -> Int {
+                var possible = 0, ja = 0, jb = 0
+                // The candidate's value minus the neighbour's values on knots ja...jb, widened.
+                func interval(_ v: Double, _ ys: UnsafeBufferPointer<Double>) -> (Double, Double) {
+                    var mn = ys[ja], mx = mn
+                    for j in ja...jb { mn = min(mn, ys[j]); mx = max(mx, ys[j]) }
+                    let w = widen * (abs(v) + max(abs(mn), abs(mx)))
+                    return ((v - mx) - w, (v - mn) + w)
+                }
+                for i in 0..<xc.count {
+                    let qa = xc[i] + d1, qb = xc[i] + d2
+                    if qb < lo { continue }
+                    if qa > hi { break }
+                    possible += 1
+                    let always = qa >= lo && qb <= hi
+                    guard always || fit else { continue }
+                    let a = max(qa, lo), b = min(qb, hi)
+                    while ja < last, xn[ja + 1] < a { ja += 1 }  // the last knot below a (or the first)
+                    if jb < ja { jb = ja }
+                    while xn[jb] < b { jb += 1 }  // the first knot at or above b
+                    let (l1, h1) = interval(lc[i] + offset, la)
+                    visit(l1, h1, always)
+                    if two {
+                        let (l2, h2) = interval(sc[i] + offset, sa)
+                        visit(l2, h2, always)
+                    }
+                }
+                return possible
             }
-            for i in 0..<xc.count {
-                let qa = xc[i] + d1, qb = xc[i] + d2
-                if qb < lo { continue }
-                if qa > hi { break }
-                possible += 1
-                guard qa >= lo, qb <= hi else { continue }
-                while ja < last, xn[ja + 1] < qa { ja += 1 }  // the last knot below qa (or the first)
-                if jb < ja { jb = ja }
-                while xn[jb] < qb { jb += 1 }  // the first knot at or above qb
-                sum += term(lc[i] + offset, la)
-                if two { sum += term(sc[i] + offset, sa) }
+            guard fit else {
+                // Each difference's squared distance from 0.
+                var sum = 0.0
+                let possible = intervals { low, high, _ in
+                    let d = low > 0 ? low : (high < 0 ? -high : 0)
+                    sum += d * d
+                }
+                return possible >= minimumOverlap ? sum / Double(possible) * (1 - 0x1p-30) : .infinity
+            }
+            var mid = 0.0, count = 0, largest = 0.0
+            let possible = intervals { low, high, always in
+                largest += max(low * low, high * high)
+                if always { mid += (low + high) / 2; count += 1 }
             }
             guard possible >= minimumOverlap else { return .infinity }
-            return sum / Double(possible) * (1 - 0x1p-30)
+            guard count > 0 else { return 0 }
+            let tau = mid / Double(count)
+            var above = 0.0, below = 0.0
+            _ = intervals { low, high, always in
+                guard always else { return }
+                if low > tau { above += (low - tau) * (low - tau) }
+                if high < tau { below += (tau - high) * (tau - high) }
+            }
+            let values = Double(possible * (two ? 2 : 1))
+            let slack = 8 * values * 0x1p-53 * largest * (1 + 0x1p-30)
+            return max(0, min(above, below) * (1 - 0x1p-30) - slack) / Double(possible)
         }
     }
 

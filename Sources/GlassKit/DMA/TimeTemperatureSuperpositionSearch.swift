@@ -70,9 +70,6 @@ struct TTSOverlap: Sendable {
 }
 
 extension TimeTemperatureSuperposition {
-    /// Coarse steps of the bracketing search are at most this many grid steps.
-    static let maximumCoarseFactor = 16
-
     /// The SPEC §4.3 overlap of `c` shifted by `delta` decades (and by `offset` decades
     /// vertically) against `nb`: the mean over the candidate's points inside the neighbour's
     /// log10 f range of the squared channel differences (the neighbour interpolated linearly in
@@ -155,113 +152,12 @@ extension TimeTemperatureSuperposition {
         return refineInCell(bestD, best, step: gridStepDecades) { overlap(c, nb, delta: $0, offset: offset, fit: fit).cost }
     }
 
-    /// The coarse step of the bracketing search, in grid steps: half the median point spacing of
-    /// the two curves (the cost is piecewise smooth between the shifts where a point crosses a
-    /// neighbour's point or the overlap's edge, which are about one spacing apart), 1…16.
-    static func coarseFactor(_ c: TTSTrack, _ nb: TTSTrack) -> Int {
-        var gaps: [Double] = []
-        for x in [c.x, nb.x] where x.count >= 2 { for i in 1..<x.count { gaps.append(x[i] - x[i - 1]) } }
-        guard !gaps.isEmpty else { return 1 }
-        gaps.sort()
-        let median = gaps[gaps.count / 2]
-        guard median.isFinite, median > 0 else { return 1 }
-        return min(max(1, Int((median / 2 / gridStepDecades).rounded(.down))), maximumCoarseFactor)
-    }
-
-    /// Grid indices next to which the overlap changes (a candidate point enters or leaves the
-    /// neighbour's range): the cost jumps there and is continuous (piecewise quadratic) between.
-    static func overlapEvents(_ c: TTSTrack, _ nb: TTSTrack, in range: ClosedRange<Int>) -> [Int] {
-        guard let lo = nb.x.first, let hi = nb.x.last else { return [] }
-        var ks: [Int] = []
-        for x in c.x {
-            for edge in [lo - x, hi - x] {
-                let k = (edge / gridStepDecades).rounded(.down)
-                guard k.isFinite, k >= Double(range.lowerBound) - 1, k <= Double(range.upperBound) + 1 else { continue }
-                ks.append(Int(k))
-            }
-        }
-        return ks
-    }
-
-    /// Coarse candidates kept for the fine scan besides the best: those whose sampled cost is
-    /// within this factor of the best sampled cost.
-    static let candidateFactor = 1.25
-    /// And at least this many of the lowest candidates.
-    static let minimumCandidates = 4
-    /// Candidates with at most this many points are searched on the full grid (cheap anyway).
-    static let smallCurve = 16
-    /// Relative difference below which two sampled costs are a plateau.
-    static let plateau = 1e-9
-
-    /// The same shift as ``fullGridShift(_:_:offset:fit:)``, cheaper: by branch and bound
-    /// (``boundedShift(_:_:offset:)``) where its bound applies, else by bracketing. The grid is sampled every
-    /// `m` points (``coarseFactor(_:_:)``) and on both sides of every shift where the overlap
-    /// changes (``overlapEvents(_:_:in:)``: the cost jumps only there, so each tooth of a
-    /// sawtooth-like cost has its lowest end sampled). The samples that are no higher than their
-    /// sampled neighbours are candidates; the full 0.005-decade grid is then scanned from the
-    /// second sample before to the second sample after each of the most promising candidates (ranked by the vertex of the parabola through
-    /// a candidate and its neighbours: at least 4, and all promising within 1.25× of the lowest
-    /// sampled cost). Ties keep the lowest shift, as the full scan does.
+    /// The shift of ``fullGridShift(_:_:offset:fit:)``, by branch and bound
+    /// (``boundedShift(_:_:offset:fit:)``) on tracks in increasing log f (every imported sweep),
+    /// else by the full scan itself.
     static func relativeShift(_ c: TTSTrack, _ nb: TTSTrack, offset: Double = 0, fit: Bool = false) -> Double? {
-        if boundedSearchApplies(c, nb, fit: fit) { return boundedShift(c, nb, offset: offset) }
-        guard let range = gridRange(c, nb) else { return nil }
-        let m = coarseFactor(c, nb)
-        if m <= 2 || range.count <= 8 * m || c.x.count <= smallCurve { return fullGridShift(c, nb, offset: offset, fit: fit) }
-        var sampled = [Bool](repeating: false, count: range.count)
-        for k in stride(from: range.lowerBound, through: range.upperBound, by: m) { sampled[k - range.lowerBound] = true }
-        sampled[range.count - 1] = true
-        for e in overlapEvents(c, nb, in: range) {
-            for k in e...(e + 1) where range.contains(k) { sampled[k - range.lowerBound] = true }
-        }
-        var ks: [Int] = [], costs: [Double] = []
-        var known = [Double](repeating: 0, count: range.count)
-        for k in range where sampled[k - range.lowerBound] {
-            ks.append(k)
-            let v = overlap(c, nb, delta: Double(k) * gridStepDecades, offset: offset, fit: fit).cost
-            costs.append(v)
-            known[k - range.lowerBound] = v
-        }
-        var candidates: [Int] = []
-        var lowest = Double.infinity
-        for j in ks.indices where costs[j].isFinite {
-            let left = j > 0 ? costs[j - 1] : .infinity, right = j + 1 < ks.count ? costs[j + 1] : .infinity
-            if (costs[j] <= left && costs[j] <= right) || !left.isFinite || !right.isFinite { candidates.append(j) }
-            lowest = min(lowest, costs[j])
-        }
-        guard lowest.isFinite else { return nil }
-        // Each candidate's promise: the vertex of the parabola through it and its two sampled
-        // neighbours when that is convex (exact on a quadratic stretch), else its own cost.
-        var promise = [Double](repeating: .infinity, count: ks.count)
-        for j in candidates {
-            promise[j] = costs[j]
-            guard j > 0, j + 1 < ks.count, costs[j - 1].isFinite, costs[j + 1].isFinite else { continue }
-            let x0 = Double(ks[j - 1] - ks[j]), x2 = Double(ks[j + 1] - ks[j])
-            let y0 = costs[j - 1] - costs[j], y2 = costs[j + 1] - costs[j]
-            // y = a x² + b x through (0, 0), (x0, y0), (x2, y2).
-            let det = x0 * x2 * (x0 - x2)
-            guard det != 0 else { continue }
-            let a = (y0 * x2 - y2 * x0) / det, b = (y2 * x0 * x0 - y0 * x2 * x2) / det
-            if a > 0 { promise[j] = max(0, costs[j] - b * b / (4 * a)) }
-        }
-        candidates.sort { promise[$0] != promise[$1] ? promise[$0] < promise[$1] : $0 < $1 }
-        var marked = [Bool](repeating: false, count: range.count)
-        for (rank, j) in candidates.enumerated() where rank < minimumCandidates || promise[j] <= lowest * candidateFactor {
-            // Two samples either side (a bumpy cost can dip between two samples on one slope); across a plateau (samples equal to rounding) up to
-            // the samples beyond it, where the fine minimum is a matter of the last bits.
-            var l = j - 2, r = j + 2
-            while l > 0, costs[l] <= costs[j] * (1 + plateau) { l -= 1 }
-            while r + 1 < ks.count, costs[r] <= costs[j] * (1 + plateau) { r += 1 }
-            let a = l >= 0 ? ks[l] : range.lowerBound, b = r < ks.count ? ks[r] : range.upperBound
-            for k in a...b { marked[k - range.lowerBound] = true }
-        }
-        var best = Double.infinity, bestD = 0.0
-        for k in range where marked[k - range.lowerBound] {
-            let d = Double(k) * gridStepDecades
-            // A sampled point's cost is the same number: not evaluated twice.
-            let v = sampled[k - range.lowerBound] ? known[k - range.lowerBound] : overlap(c, nb, delta: d, offset: offset, fit: fit).cost
-            if v < best { best = v; bestD = d }
-        }
-        guard best.isFinite else { return nil }
-        return refineInCell(bestD, best, step: gridStepDecades) { overlap(c, nb, delta: $0, offset: offset, fit: fit).cost }
+        boundedSearchApplies(c, nb, fit: fit)
+            ? boundedShift(c, nb, offset: offset, fit: fit)
+            : fullGridShift(c, nb, offset: offset, fit: fit)
     }
 }
