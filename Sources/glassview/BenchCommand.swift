@@ -81,7 +81,7 @@ struct Bench: ParsableCommand {
         try benchDMA()
         benchLevenbergMarquardt()
 
-        // Issue 8 / 11: master curves by criterion and vertical shift; bracketing vs full grid.
+        // Issue 8 / 11: master curves by criterion and vertical shift; branch and bound vs full grid.
         try benchTTS()
 
         // 7. The whole `analyze` of the sample study as a process.
@@ -202,7 +202,7 @@ struct Bench: ParsableCommand {
     /// Issue 8: one full master curve (every isotherm of the first DMA state, as-cast in the
     /// sample) for each criterion, without and with `--vertical-shift fit`, against today's
     /// `moduli` time (the full-grid search before issue 11): target ≤ 2× that. Issue 11: the
-    /// bracketing search against the full grid, same shifts.
+    /// branch and bound against the full grid, same shifts.
     func benchTTS() throws {
         let s = try StudyLoader.load(study)
         guard let first = DMAPrepared(s.datasets).states.first(where: { !$0.data.isotherms.isEmpty }) else {
