@@ -9,7 +9,8 @@ public enum StudyLoader {
     public static let extensions: Set<String> = ["csv", "tsv", "txt", "dat"]
 
     /// Loads the study at `path`. Never modifies anything. Without `digests` the sources' SHA-256
-    /// are left empty: for `plot`, which exports nothing (the hashes were a sixth of its time).
+    /// are left empty: for `plot` and `master`, whose outputs name no source hashes (the hashes
+    /// were a sixth of `plot`'s time).
     public static func load(_ path: String, digests: Bool = true) throws -> Study {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {

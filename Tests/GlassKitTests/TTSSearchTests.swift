@@ -42,7 +42,7 @@ final class TTSSearchTests: XCTestCase {
             // Bit-identical: the same grid minimum, then the same golden section.
             XCTAssertEqual(fast, full, "case \(cases): \(criterion) fit \(fit) offset \(offset)")
             cases += 1
-            if TimeTemperatureSuperposition.boundedSearchApplies(a, b, fit: fit) {
+            if TimeTemperatureSuperposition.boundedSearchApplies(a, b) {
                 bounded += 1
                 XCTAssertEqual(TimeTemperatureSuperposition.boundedShift(a, b, offset: offset, fit: fit), full, "case \(cases): bounded")
             }
@@ -78,7 +78,7 @@ final class TTSSearchTests: XCTestCase {
             let a = track(4 + Int(rng.next() % 40), channels: channels), b = track(4 + Int(rng.next() % 40), channels: channels)
             let offset = rng.uniform() < 0.5 ? 0 : 0.5 * rng.gaussian()
             for fit in [false, true] {
-                guard TimeTemperatureSuperposition.boundedSearchApplies(a, b, fit: fit) else { continue }
+                guard TimeTemperatureSuperposition.boundedSearchApplies(a, b) else { continue }
                 XCTAssertEqual(TimeTemperatureSuperposition.boundedShift(a, b, offset: offset, fit: fit),
                                TimeTemperatureSuperposition.fullGridShift(a, b, offset: offset, fit: fit), "case \(cases) fit \(fit)")
                 cases += 1
@@ -88,9 +88,8 @@ final class TTSSearchTests: XCTestCase {
         // Decreasing frequencies: the direct cost's merge assumes increasing log f; not bounded.
         let up = TTSTrack(x: [0, 1, 2, 3], a: [1, 2, 3, 4], b: [])
         let down = TTSTrack(x: [3, 2, 1, 0], a: [4, 3, 2, 1], b: [])
-        XCTAssertFalse(TimeTemperatureSuperposition.boundedSearchApplies(down, up, fit: false))
-        XCTAssertFalse(TimeTemperatureSuperposition.boundedSearchApplies(up, down, fit: false))
-        XCTAssertTrue(TimeTemperatureSuperposition.boundedSearchApplies(up, up, fit: true))
-        XCTAssertTrue(TimeTemperatureSuperposition.boundedSearchApplies(up, up, fit: false))
+        XCTAssertFalse(TimeTemperatureSuperposition.boundedSearchApplies(down, up))
+        XCTAssertFalse(TimeTemperatureSuperposition.boundedSearchApplies(up, down))
+        XCTAssertTrue(TimeTemperatureSuperposition.boundedSearchApplies(up, up))
     }
 }

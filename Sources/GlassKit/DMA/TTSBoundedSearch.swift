@@ -32,15 +32,14 @@ extension TimeTemperatureSuperposition {
     /// The blocks the grid is first cut into.
     static let boundedTop = 64
 
-    /// Whether ``boundedShift(_:_:offset:)`` gives the full-grid shift of this pair.
-    static func boundedSearchApplies(_ c: TTSTrack, _ nb: TTSTrack, fit: Bool) -> Bool {
+    /// Whether ``boundedShift(_:_:offset:fit:)`` gives the full-grid shift of this pair.
+    static func boundedSearchApplies(_ c: TTSTrack, _ nb: TTSTrack) -> Bool {
         guard c.channels == nb.channels, c.x.count <= 1 << 20, nb.x.count >= 2 else { return false }
-        func increasing(_ x: [Double]) -> Bool { zip(x, x.dropFirst()).allSatisfy { $0 <= $1 } }
-        return increasing(c.x) && increasing(nb.x)
+        return Interpolation.isAscending(c.x) && Interpolation.isAscending(nb.x)
     }
 
     /// The shift of ``fullGridShift(_:_:offset:fit:)`` by branch and bound; call only where
-    /// ``boundedSearchApplies(_:_:fit:)``.
+    /// ``boundedSearchApplies(_:_:)``.
     static func boundedShift(_ c: TTSTrack, _ nb: TTSTrack, offset: Double = 0, fit: Bool = false) -> Double? {
         guard let range = gridRange(c, nb) else { return nil }
         var heap = BlockHeap()

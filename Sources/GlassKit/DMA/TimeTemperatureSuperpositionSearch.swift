@@ -156,7 +156,7 @@ extension TimeTemperatureSuperposition {
     /// (``boundedShift(_:_:offset:fit:)``) on tracks in increasing log f (every imported sweep),
     /// else by the full scan itself.
     static func relativeShift(_ c: TTSTrack, _ nb: TTSTrack, offset: Double = 0, fit: Bool = false) -> Double? {
-        boundedSearchApplies(c, nb, fit: fit)
+        boundedSearchApplies(c, nb)
             ? boundedShift(c, nb, offset: offset, fit: fit)
             : fullGridShift(c, nb, offset: offset, fit: fit)
     }

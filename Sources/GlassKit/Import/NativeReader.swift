@@ -93,10 +93,7 @@ extension NativeReader {
         while ka < kb, blank(bytes[ka]) { ka += 1 }
         while kb > ka, blank(bytes[kb - 1]) { kb -= 1 }
         while va < b, blank(bytes[va]) { va += 1 }
-        let key = String(decoding: bytes[ka..<kb].map { c -> UInt8 in
-            if c == 0x20 || c == 0x2D { return 0x5F }
-            return c >= 0x41 && c <= 0x5A ? c + 0x20 : c
-        }, as: UTF8.self)
+        let key = String(decoding: bytes[ka..<kb].map(MetadataKeys.asciiKeyByte), as: UTF8.self)
         return key.isEmpty ? .some(nil) : .some((key, String(decoding: bytes[va..<b], as: UTF8.self)))
     }
 }
@@ -111,15 +108,18 @@ public enum MetadataKeys {
         "tg", "tg_k", "frequency", "temperature", "e_u", "modulus", "segment", "run", "sample_name",
     ]
 
+    /// A byte of an ASCII key as `normalise` writes it: lower case, spaces and hyphens as `_`.
+    static func asciiKeyByte(_ b: UInt8) -> UInt8 {
+        if b == 0x20 || b == 0x2D { return 0x5F }
+        return b >= 0x41 && b <= 0x5A ? b + 0x20 : b
+    }
+
     /// `Cooling Rate` → `cooling_rate`.
     public static func normalise(_ key: String) -> String {
         let t = key.trimmedSpaces
         if t.utf8.allSatisfy({ $0 < 0x80 }) {
             // ASCII (the common key), on bytes: lower case, spaces and hyphens to `_`.
-            return String(decoding: t.utf8.map { b -> UInt8 in
-                if b == 0x20 || b == 0x2D { return 0x5F }
-                return b >= 0x41 && b <= 0x5A ? b + 0x20 : b
-            }, as: UTF8.self)
+            return String(decoding: t.utf8.map(asciiKeyByte), as: UTF8.self)
         }
         return t.lowercased().replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
     }
