@@ -271,20 +271,36 @@ import Testing
 
     /// Rows mutated at random: the one-pass reads (`fast` with the row's end known, `fastLine`
     /// finding it) give exactly what the general path gives — the same doubles or the same error.
-    @Test(arguments: ["T/K,W/(W/g),note", "T/K;W/(W/g);x", "T/K\tW/(W/g)"])
+    /// Fields padded with spaces (as NETZSCH writes them) and separated by runs of spaces and tabs
+    /// (a whitespace table) are among them.
+    @Test(arguments: ["T/K,W/(W/g),note", "T/K;W/(W/g);x", "T/K\tW/(W/g)", "T/K W/(W/g) note", "T/K  W/(W/g)"])
     func onePassRowsEqualTheGeneralPath(_ header: String) throws {
-        let table = try #require(try FormatDetector.read(bytes: Array((header + "\n1,2,3\n").utf8), path: "r.csv").first)
-        let sep = String(UnicodeScalar(table.delimiter.byte ?? 0x20))
+        let names = header.split(whereSeparator: { ",;\t ".contains($0) })
+        let separator = header.first(where: { ",;\t".contains($0) }).map(String.init) ?? " "
+        let table = try #require(try FormatDetector.read(bytes: Array((header + "\n" + names.indices.map(String.init).joined(separator: separator) + "\n").utf8),
+                                                         path: "r.csv").first)
+        try #require(table.headers.count == names.count)
         let alphabet = Array("0123456789.,;-+eE \t#x\r".utf8) + [0x80, 0x00]
         var rng = SystemRandomNumberGenerator()
+        func padding() -> String {
+            let pads = [" ", "\t"].filter { $0 != String(UnicodeScalar(table.delimiter.byte ?? 0)) }
+            return Int.random(in: 0..<3, using: &rng) == 0 ? (0..<Int.random(in: 1...3, using: &rng)).map { _ in pads.randomElement(using: &rng)! }.joined() : ""
+        }
+        func between() -> String {
+            guard let b = table.delimiter.byte else { return padding() + [" ", "\t"].randomElement(using: &rng)! + padding() }
+            return padding() + String(UnicodeScalar(b)) + padding()
+        }
         let columns = (0..<2).map { _ in UnsafeMutablePointer<Double>.allocate(capacity: 1) }
         let reference = (0..<2).map { _ in UnsafeMutablePointer<Double>.allocate(capacity: 1) }
         defer { (columns + reference).forEach { $0.deallocate() } }
         var checked = 0
         for _ in 0..<40_000 {
-            var row = Array(([String(format: "%.6f", Double.random(in: -1e3...1e3, using: &rng)),
-                              String(format: "%.9g", Double.random(in: -1...1, using: &rng) * pow(10, Double(Int.random(in: -30...30, using: &rng)))),
-                              "n"].prefix(table.headers.count)).joined(separator: sep).utf8)
+            let fields = [String(format: "%.6f", Double.random(in: -1e3...1e3, using: &rng)),
+                          String(format: "%.9g", Double.random(in: -1...1, using: &rng) * pow(10, Double(Int.random(in: -30...30, using: &rng)))),
+                          "n"].prefix(table.headers.count)
+            var line = padding()
+            for (k, f) in fields.enumerated() { line += (k > 0 ? between() : "") + f }
+            var row = Array((line + padding()).utf8)
             for _ in 0..<Int.random(in: 0...2, using: &rng) where !row.isEmpty {
                 let at = Int.random(in: 0..<row.count, using: &rng)
                 switch Int.random(in: 0..<3, using: &rng) {

@@ -2,10 +2,11 @@
 /// rules of `TableReader` (SPEC §2.4): the row must have as many fields as the header; each wanted
 /// field, trimmed of spaces and tabs, must be a finite decimal number (`NumberParser`).
 ///
-/// The common row (`312.5,-0.0123` with a one-byte separator, no spaces around the numbers) is
-/// read in one pass: each wanted number is scanned up to the byte after it, which must be the
-/// separator (or the end of the row for the last field). Any other row — spaces, a field count
-/// that differs, a field that is not a plain number — is read by the general path (fields located
+/// The common row (`312.5,-0.0123`, ` 24.969; 0.017;-9.66e-004` or `312.5  -0.0123`: a one-byte
+/// separator or runs of spaces, spaces around the numbers allowed) is read in one pass: each
+/// wanted number is scanned up to the byte after it, which after any spaces must be the separator
+/// (or the end of the row for the last field). Any other row — a field count that differs, a field
+/// that is not a plain number, a CR left in the row — is read by the general path (fields located
 /// by `Delimiter.fieldRanges`, then parsed), which gives the values and errors it always gave; the
 /// fast path only ever accepts a row whose fields the general path would cut the same way.
 struct RowParser {
@@ -19,12 +20,12 @@ struct RowParser {
     let slots: [Int]
     /// Fields expected in every row.
     let expected: Int
-    /// The separator byte (0 for runs of whitespace, which always take the general path).
+    /// The separator byte (0 for runs of spaces and tabs).
     let sep: UInt8
     /// `.`, and `,` when it is the decimal mark.
     let mark2: UInt8
-    /// Whether the one-pass read applies: a one-byte separator that is not also the decimal mark,
-    /// and each output column a distinct field.
+    /// Whether the one-pass read applies: a separator that is not also the decimal mark, and each
+    /// output column a distinct field.
     let fastOK: Bool
     /// Scratch for the general path.
     var ranges: [(Int, Int)] = []
@@ -43,7 +44,7 @@ struct RowParser {
         sep = table.delimiter.byte ?? 0
         mark2 = table.decimalComma ? 0x2C : 0x2E
         let n = expected
-        fastOK = sep != 0 && !(table.decimalComma && sep == 0x2C) && n >= 1
+        fastOK = !(table.decimalComma && sep == 0x2C) && n >= 1
             && Set(indices).count == indices.count && indices.allSatisfy { $0 >= 0 && $0 < n }
         ranges.reserveCapacity(expected + 2)
     }
@@ -162,30 +163,41 @@ struct RowParser {
     @inline(__always)
     func fastLine(_ p: UnsafePointer<UInt8>, _ s: Int, _ limit: Int,
                   _ columns: UnsafePointer<UnsafeMutablePointer<Double>>, _ row: Int, _ flagged: inout Bool) -> Int? {
-        guard s < limit else { return nil }
-        let c0 = p[s]
-        // Spaces first, a comment, a blank line: the general path decides.
-        if c0 == 0x20 || c0 == 0x09 || c0 == 0x23 || c0 == 0x0A || c0 == 0x0D { return nil }
-        var i = s
+        // Spaces around a number are trimmed as the general path trims them (NETZSCH pads its
+        // numbers: ` 24.969; 0.017;-9.66e-004`); with whitespace as the separator they are it.
+        var i = pad(p, s, limit)
+        // A blank or comment line (after its spaces): the caller decides.
+        guard i < limit else { return nil }
+        let c0 = p[i]
+        if c0 == 0x23 || c0 == 0x0A || c0 == 0x0D { return nil }
         let last = expected - 1
         for k in 0...last {
             let slot = slots[k]
             if slot < 0 {
                 while i < limit {
                     let c = p[i]
-                    if c == sep || c == 0x0A || c == 0x0D { break }
+                    if c == sep || c == 0x0A || c == 0x0D || (sep == 0 && (c == 0x20 || c == 0x09)) { break }
                     if c == 0 || c >= 0x80 { flagged = true }
                     i += 1
                 }
             } else {
                 guard let v = number(p, &i, limit) else { return nil }
                 columns[slot][row] = v
+                if sep != 0 { i = pad(p, i, limit) }
             }
             if k < last {
-                guard i < limit, p[i] == sep else { return nil }
-                i += 1
+                if sep == 0 {
+                    // A run of spaces, then the next field (not the line's end: too few fields).
+                    let from = i
+                    i = pad(p, i, limit)
+                    guard i > from, i < limit, p[i] != 0x0A, p[i] != 0x0D else { return nil }
+                } else {
+                    guard i < limit, p[i] == sep else { return nil }
+                    i = pad(p, i + 1, limit)
+                }
             }
         }
+        if sep == 0 { i = pad(p, i, limit) }
         // The line ends here: LF, CR LF, or the end of the text (a CR just before it is dropped).
         if i == limit { return limit }
         if p[i] == 0x0A { return i + 1 }
@@ -194,6 +206,14 @@ struct RowParser {
             if p[i + 1] == 0x0A { return i + 2 }
         }
         return nil
+    }
+
+    /// Past the spaces (and tabs, unless tab is the separator) from `i` on.
+    @inline(__always)
+    func pad(_ p: UnsafePointer<UInt8>, _ i: Int, _ limit: Int) -> Int {
+        var j = i
+        while j < limit, p[j] == 0x20 || (p[j] == 0x09 && sep != 0x09) { j += 1 }
+        return j
     }
 
     /// The general path: fields located and trimmed, counted, then parsed.
