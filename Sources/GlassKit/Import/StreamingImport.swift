@@ -48,16 +48,16 @@ public enum StreamingImport {
         var newlines = 0
         var eof = false
         while newlines < headLines && !eof {
-            if head.count >= headLimit { return .whole(try rest(head, source)) }
+            if head.count >= headLimit { return .whole(try rest(head, source, sizeHint: sizeHint)) }
             let block = try readBlock(headBlock, source)
             eof = block.count < headBlock
             newlines += countNewlines(block)
             head.append(contentsOf: block)
         }
         if eof { return .whole(head) }
-        guard let cut = head.lastIndex(of: 0x0A).map({ $0 + 1 }) else { return .whole(try rest(head, source)) }
+        guard let cut = head.lastIndex(of: 0x0A).map({ $0 + 1 }) else { return .whole(try rest(head, source, sizeHint: sizeHint)) }
         // 2. Streamed only when the first lines settle everything the whole file would.
-        guard let plan = plan(head, cut, path: path, overrides: overrides) else { return .whole(try rest(head, source)) }
+        guard let plan = plan(head, cut, path: path, overrides: overrides) else { return .whole(try rest(head, source, sizeHint: sizeHint)) }
         // The source is used only until `stream` returns (its reader object does not outlive it).
         return try withoutActuallyEscaping(source) { source in
             try stream(plan, head: head, cut: cut, sizeHint: sizeHint, overrides: overrides, chunk: max(chunk, 1 << 12), source, digest)
@@ -82,7 +82,7 @@ public enum StreamingImport {
         let text = Array(head[..<cut])
         let scan = text.withUnsafeBytes { ByteScan.of($0) }
         if scan.nul != nil { return nil }
-        if scan.nonASCII, String(validating: text, as: UTF8.self) == nil { return nil }
+        if scan.nonASCII, !UTF8Validation.isValid(text) { return nil }
         let lines = TextLines(text)
         if NetzschReader.recognises(lines) || TAUniversalReader.recognises(lines) || TriosReader.recognises(lines)
             || EplexorReader.recognises(lines) || JSONRefusal.recognises(lines) { return nil }
@@ -93,16 +93,35 @@ public enum StreamingImport {
         return Plan(table: table, indices: indices, start: lines.start(first), startLine: first)
     }
 
-    /// Every remaining byte after `head`.
-    static func rest(_ head: [UInt8], _ source: (UnsafeMutableRawBufferPointer) throws -> Int) throws -> [UInt8] {
-        var out = head
-        var block = 1 << 20
-        while true {
+    /// `head` and every remaining byte after it, read straight into one array with room for
+    /// `sizeHint` bytes and one more: a file that did not grow is never copied as it is read.
+    static func rest(_ head: [UInt8], _ source: (UnsafeMutableRawBufferPointer) throws -> Int, sizeHint: Int = 0) throws -> [UInt8] {
+        let capacity = max(min(sizeHint, 1 << 40) + 1, head.count + (1 << 20))
+        var failure: Error?
+        var atEnd = false
+        var out = [UInt8](unsafeUninitializedCapacity: capacity) { buf, count in
+            let raw = UnsafeMutableRawBufferPointer(buf)
+            head.withUnsafeBytes { raw.copyMemory(from: $0) }
+            count = head.count
+            do {
+                while count < capacity {
+                    let r = try source(UnsafeMutableRawBufferPointer(rebasing: raw[count...]))
+                    if r <= 0 { atEnd = true; break }
+                    count += r
+                }
+            } catch {
+                failure = error
+            }
+        }
+        if let failure { throw failure }
+        // A file that grew past its size while it was read.
+        while !atEnd {
+            let block = max(out.count, 1 << 20)
             let b = try readBlock(block, source)
             out.append(contentsOf: b)
-            if b.count < block { return out }
-            block = min(block * 2, 64 << 20)
+            atEnd = b.count < block
         }
+        return out
     }
 
     /// Up to `n` bytes (fewer only at the end of the file).
@@ -170,7 +189,7 @@ public enum StreamingImport {
         defer { state.release() }
         let values = try TableReader.withColumns(plan.indices.count, capacity, rows: { rows }) { buffers in
             let targets = Targets(columns: buffers.compactMap { $0.baseAddress }, capacity: capacity)
-            guard targets.columns.count == plan.indices.count else { outcome = .whole(try rest(head, source)); return }
+            guard targets.columns.count == plan.indices.count else { outcome = .whole(try rest(head, source, sizeHint: sizeHint)); return }
             var consumed = head.count          // bytes of the file read so far
             var lineIndex = plan.startLine     // 0-based line of the next byte to parse
             // Parses whole lines `[0, n)` of `p` (hashing `hashed`, running `prefetch` beside it);
@@ -349,7 +368,7 @@ public enum StreamingImport {
             throw GlassError(file: table.path, line: line + first.newlines + ByteScan.newlines(UnsafeRawBufferPointer(start: p + cut, count: at)) + 1,
                              "binary data (a NUL byte); expected a text export")
         }
-        if parts.contains(where: { $0.0.nonASCII }), String(validating: UnsafeBufferPointer(start: p, count: n), as: UTF8.self) == nil {
+        if parts.contains(where: { $0.0.nonASCII }), !UTF8Validation.isValid(UnsafeRawBufferPointer(start: p, count: n)) {
             return nil
         }
         let newlines = parts.reduce(0) { $0 + $1.0.newlines }

@@ -18,7 +18,7 @@ public enum TextDecoding {
             let line = data[..<nul].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
             throw GlassError(file: file, line: line, "binary data (a NUL byte); expected a text export")
         }
-        if isASCII(data) || String(validating: data, as: UTF8.self) != nil { return (data, .utf8) }
+        if isASCII(data) || UTF8Validation.isValid(data) { return (data, .utf8) }
         return (windows1252ToUTF8(data), .windows1252)
     }
 
@@ -43,7 +43,7 @@ public enum TextDecoding {
     }
 
     private static func validUTF8(_ bytes: [UInt8], file: String) throws -> [UInt8] {
-        guard String(validating: bytes, as: UTF8.self) != nil else {
+        guard UTF8Validation.isValid(bytes) else {
             throw GlassError(file: file, "the file starts with a UTF-8 byte-order mark but is not valid UTF-8")
         }
         return bytes
@@ -67,19 +67,31 @@ public enum TextDecoding {
     }
 
     /// Windows-1252 bytes 0x80–0x9F that differ from Latin-1.
-    private static let cp1252High: [UInt32] = [
+    static let cp1252High: [UInt32] = [
         0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
         0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
     ]
 
-    /// Transcodes Windows-1252 to UTF-8 (ASCII passes through untouched).
+    /// Transcodes Windows-1252 to UTF-8. ASCII passes through untouched, copied a run at a time
+    /// (a large export is ASCII but for a `°` or `µ` in its heading).
     public static func windows1252ToUTF8(_ data: [UInt8]) -> [UInt8] {
         var out = [UInt8]()
         out.reserveCapacity(data.count + data.count / 16)
-        for byte in data {
-            if byte < 0x80 { out.append(byte); continue }
-            let scalar = byte < 0xA0 ? cp1252High[Int(byte - 0x80)] : UInt32(byte)
-            if let u = Unicode.Scalar(scalar) { out.append(contentsOf: Array(String(Character(u)).utf8)) }
+        data.withUnsafeBytes { raw in
+            let n = raw.count
+            var i = 0
+            while i < n {
+                // The ASCII run from i on, 8 bytes a step.
+                var j = i
+                while j + 8 <= n, raw.loadUnaligned(fromByteOffset: j, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { j += 8 }
+                while j < n, raw[j] < 0x80 { j += 1 }
+                out.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[i..<j]))
+                guard j < n else { break }
+                let byte = raw[j]
+                let scalar = byte < 0xA0 ? cp1252High[Int(byte - 0x80)] : UInt32(byte)
+                if let u = Unicode.Scalar(scalar) { out.append(contentsOf: Array(String(Character(u)).utf8)) }
+                i = j + 1
+            }
         }
         return out
     }
