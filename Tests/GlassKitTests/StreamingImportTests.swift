@@ -181,6 +181,56 @@ import Testing
         expectSame(comma, streams: true)
     }
 
+    /// A NETZSCH Proteus export of `rows` rows: `#KEY:value` lines, a `##` heading, padded
+    /// semicolon-separated fields, two segments (heating, then cooling); `edit` changes row texts.
+    func netzsch(rows: Int, decimalComma: Bool = false, edit: (Int, String) -> String = { $1 }) -> [UInt8] {
+        var text = "#EXPORTTYPE:DATA ALL\n#FORMAT:NETZSCH5\n#FTYPE:ANSI\n#DECIMAL:\(decimalComma ? "COMMA" : "POINT")\n#SEPARATOR:SEMICOLON\n"
+            + "#MTYPE:DSC\n#SAMPLE MASS /mg:12.5\n#EXO:-1\n#RANGE:20°C/10.0(K/min)/600°C\n#SEGMENT:S1-2/2\n"
+            + "#SEG. 1:20°C/10.0(K/min)/600°C\n#SEG. 2:600°C/10.0(K/min)/20°C\n\n##Temp./°C;Time/min;DSC/(mW/mg);Segment\n"
+        text.reserveCapacity(rows * 44)
+        let half = rows * 3 / 4
+        for i in 0..<rows {
+            let up = i < half
+            let c = up ? 20 + Double(i) * 580 / Double(half) : 600 - Double(i - half) * 580 / Double(rows - half)
+            var row = String(format: "%10.5f;%9.5f;%.6e;%d", c, Double(i) * 1e-3, 1e-3 * sin(Double(i) * 1e-3) + (c > 400 ? 0.01 : 0), up ? 1 : 2)
+            if decimalComma { row = row.replacingOccurrences(of: ".", with: ",") }
+            text += edit(i, row) + "\r\n"
+        }
+        return Array(text.utf8)
+    }
+
+    /// The same bytes with `°` (C2 B0) written as Windows-1252 (B0), as an ANSI export has it.
+    func ansi(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xB0 { out.append(0xB0); i += 2 } else { out.append(bytes[i]); i += 1 }
+        }
+        return out
+    }
+
+    /// NETZSCH exports stream (their heading and segment programs are in the first lines) to the
+    /// datasets and errors of the whole import: UTF-8 or Windows-1252 first lines, decimal comma,
+    /// comment lines, a bad row late; a Windows-1252 file with another non-ASCII byte later is
+    /// handed back and read whole.
+    @Test func netzschExportsStreamToTheSameDataset() throws {
+        // The export is read (not refused on both paths alike): the heating segment, in kelvin.
+        guard case .datasets(let d) = whole(ansi(netzsch(rows: 4_000))) else { Issue.record("not read"); return }
+        let t = try #require(d.first?.temperatureKValues)
+        #expect(t.count == 3_000 && t.first == 293.15 && t.last.map { abs($0 - (873.15 - 580.0 / 3_000)) < 1e-5 } == true)
+        expectSame(netzsch(rows: rows), streams: true)
+        expectSame(ansi(netzsch(rows: rows)), streams: true)
+        expectSame(netzsch(rows: rows, decimalComma: true), streams: true)
+        expectSame(ansi(netzsch(rows: rows) { i, row in i % 40_000 == 3 ? "#comment\r\n" + row : row }), streams: true)
+        expectSame(netzsch(rows: rows) { i, row in i == 170_001 ? row.replacingOccurrences(of: ";", with: ";x", options: [], range: nil) : row }, streams: true)
+        var late = ansi(netzsch(rows: rows) { i, row in i == 200_000 ? "#Probe: \u{B5}V" : row })
+        #expect(late.contains(0xB5) && !UTF8Validation.isValid(late))
+        expectSame(late, streams: false)
+        late = netzsch(rows: rows) { i, row in i == 200_000 ? "#Probe: \u{B5}V" : row }
+        expectSame(late, streams: true)   // valid UTF-8 throughout
+    }
+
     @Test func rowLinesIsTheArrayOfLines() {
         var rng = SystemRandomNumberGenerator()
         var reference: [Int] = []

@@ -1,8 +1,8 @@
 import Foundation
 
-/// Imports a large file in native format while it is read (issue 11): the text is never held
-/// whole. The first lines (enough for every format test and the heading) are read first; when
-/// they show a native table of one sweep whose columns are known, the rest of the file passes
+/// Imports a large file in native format or a NETZSCH export while it is read (issue 11): the
+/// text is never held whole. The first lines (enough for every format test and the heading) are
+/// read first; when they show such a table of one sweep whose columns are known, the rest passes
 /// through two buffers of 1 MiB, each piece's rows parsed straight into the final column arrays
 /// (on every core: a piece is cut in two at a line) while the next piece is read into the other
 /// buffer. Whatever the file, the
@@ -73,24 +73,35 @@ public enum StreamingImport {
         var startLine: Int
     }
 
-    /// The table of a native file of one sweep, from its first `cut` bytes (whole lines); nil when
-    /// the file must be read whole: a byte-order mark, a NUL, text that is not UTF-8, another
+    /// The table of a native file of one sweep or of a NETZSCH export, from its first `cut` bytes
+    /// (whole lines); nil when the file must be read whole: a byte-order mark, a NUL, another
     /// format, no heading or too few data rows among these lines, a sweep column, or a dataset
-    /// that would stop with an error before its numbers are read.
+    /// that would stop with an error before its numbers are read. First lines that are not UTF-8
+    /// make the whole file Windows-1252 (`TextDecoding`): they are read so, and the stream then
+    /// takes only ASCII (any other byte later hands the file back to be read whole).
     static func plan(_ head: [UInt8], _ cut: Int, path: String, overrides: [String: MetadataEntry]) -> Plan? {
         if head.starts(with: [0xEF, 0xBB, 0xBF]) || head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) { return nil }
         let text = Array(head[..<cut])
         let scan = text.withUnsafeBytes { ByteScan.of($0) }
         if scan.nul != nil { return nil }
-        if scan.nonASCII, !UTF8Validation.isValid(text) { return nil }
-        let lines = TextLines(text)
-        if NetzschReader.recognises(lines) || TAUniversalReader.recognises(lines) || TriosReader.recognises(lines)
-            || EplexorReader.recognises(lines) || JSONRefusal.recognises(lines) { return nil }
-        guard let table = try? NativeReader.read(lines, path: path, encoding: .utf8),
-              table.dataLines.count >= 4, let first = table.dataLines.first,
+        let utf8 = !scan.nonASCII || UTF8Validation.isValid(text)
+        let encoding: TextDecoding.Encoding = utf8 ? .utf8 : .windows1252
+        // Line k starts at the same line in both (transcoding keeps every line feed).
+        let raw = TextLines(text)
+        let lines = utf8 ? raw : TextLines(TextDecoding.windows1252ToUTF8(text))
+        let read: RawTable?
+        if NetzschReader.recognises(lines) {
+            read = try? NetzschReader.read(lines, path: path, encoding: encoding)
+        } else if TAUniversalReader.recognises(lines) || TriosReader.recognises(lines) || EplexorReader.recognises(lines)
+                    || JSONRefusal.recognises(lines) {
+            return nil
+        } else {
+            read = try? NativeReader.read(lines, path: path, encoding: encoding)
+        }
+        guard let table = read, table.dataLines.count >= 4, let first = table.dataLines.first,
               !table.headers.contains(where: { ColumnMatcher.meaning(of: $0) == .sweep }),
               let indices = DatasetBuilder.plannedColumns(table, overrides: overrides) else { return nil }
-        return Plan(table: table, indices: indices, start: lines.start(first), startLine: first)
+        return Plan(table: table, indices: indices, start: raw.start(first), startLine: first)
     }
 
     /// `head` and every remaining byte after it, read straight into one array with room for
@@ -319,8 +330,8 @@ public enum StreamingImport {
     /// from row `row` on, and hands `hashed` to `digest`. A large piece is cut in two at a line
     /// feed: the first part is parsed on one core into the columns; the digest and the second part
     /// run on the other, the second part into scratch columns moved after the first part's rows.
-    /// Throws the NUL error; nil when the text is not UTF-8 (the file is then read whole, as
-    /// Windows-1252) or the rows overflow the columns (read whole too). With `parse` false (an
+    /// Throws the NUL error; nil when the text is not UTF-8, or not ASCII in a file whose first
+    /// lines are Windows-1252 (the file is then read whole, as Windows-1252), or the rows overflow the columns (read whole too). With `parse` false (an
     /// earlier row failed) the bytes are only checked.
     static func parsePiece(_ p: UnsafePointer<UInt8>, _ n: Int, hashed: UnsafeRawBufferPointer,
                            digest: @escaping @Sendable (UnsafeRawBufferPointer) -> Void, prefetch: Prefetch?,
@@ -368,7 +379,8 @@ public enum StreamingImport {
             throw GlassError(file: table.path, line: line + first.newlines + ByteScan.newlines(UnsafeRawBufferPointer(start: p + cut, count: at)) + 1,
                              "binary data (a NUL byte); expected a text export")
         }
-        if parts.contains(where: { $0.0.nonASCII }), !UTF8Validation.isValid(UnsafeRawBufferPointer(start: p, count: n)) {
+        if parts.contains(where: { $0.0.nonASCII }),
+           table.encoding != .utf8 || !UTF8Validation.isValid(UnsafeRawBufferPointer(start: p, count: n)) {
             return nil
         }
         let newlines = parts.reduce(0) { $0 + $1.0.newlines }
