@@ -231,6 +231,36 @@ import Testing
         expectSame(late, streams: true)   // valid UTF-8 throughout
     }
 
+    /// A TA Universal Analysis export of `rows` rows (time, °C, mW; TAB-separated), with a
+    /// sentinel row (time −1) before the first row and after the rows in `sentinelsAfter`.
+    func ta(rows: Int, sentinelsAfter: Set<Int> = [], edit: (Int, String) -> String = { $1 }) -> [UInt8] {
+        var text = "Instrument\t2920 MDSC V2.6A\nSize\t9.0000\tmg\nExotherm\tUp\nNsig\t3\nSig1\tTime (min)\n"
+            + "Sig2\tTemperature (\u{F8}C)\nSig3\tHeat Flow (mW)\nStartOfData\n-1.000000\t69.19148\t0.0000000\n"
+        text.reserveCapacity(rows * 30)
+        for i in 0..<rows {
+            let t = Double(i) * 2e-4
+            text += edit(i, String(format: "%.6f\t%.5f\t%.7f", t, 20 + 10 * t, -1 + 0.1 * sin(t))) + "\n"
+            if sentinelsAfter.contains(i) { text += "-1.000000\t\(100 + i % 7).5\t0.0000000\n" }
+        }
+        return Array(text.utf8)
+    }
+
+    /// TA exports stream to the whole import's datasets and warnings, their sentinel rows dropped
+    /// wherever they are (first lines, later, more than six); a `#` line is a row there (an error),
+    /// and any row error hands the file back to the whole import (which drops a sentinel row
+    /// before reading its other fields).
+    @Test func taExportsStreamWithTheirSentinelRowsDropped() throws {
+        guard case .datasets(let d) = whole(ansi(ta(rows: 3_000, sentinelsAfter: [10, 2_999]))) else { Issue.record("not read"); return }
+        let first = try #require(d.first)
+        #expect(first.temperatureKValues.count == 3_000 && first.temperatureKValues.first == 293.15)
+        #expect(first.warnings.contains { $0.contains("3 TA sentinel row(s)") && $0.contains("line(s) 9, 21, 3011") })
+        expectSame(ta(rows: rows, sentinelsAfter: [5, 150_000, rows - 1]), streams: true)
+        expectSame(ansi(ta(rows: rows, sentinelsAfter: Set(stride(from: 7, to: rows, by: 20_011)))), streams: true)
+        expectSame(ta(rows: rows), streams: true)
+        expectSame(ta(rows: rows) { i, row in i == 180_000 ? "# note\n" + row : row }, streams: false)
+        expectSame(ta(rows: rows) { i, row in i == 190_000 ? "-1.000000\tx\t0\n" + row : row }, streams: false)
+    }
+
     @Test func rowLinesIsTheArrayOfLines() {
         var rng = SystemRandomNumberGenerator()
         var reference: [Int] = []

@@ -92,15 +92,22 @@ public enum StreamingImport {
         let read: RawTable?
         if NetzschReader.recognises(lines) {
             read = try? NetzschReader.read(lines, path: path, encoding: encoding)
-        } else if TAUniversalReader.recognises(lines) || TriosReader.recognises(lines) || EplexorReader.recognises(lines)
-                    || JSONRefusal.recognises(lines) {
+        } else if TAUniversalReader.recognises(lines) {
+            read = try? TAUniversalReader.read(lines, path: path, encoding: encoding)
+        } else if TriosReader.recognises(lines) || EplexorReader.recognises(lines) || JSONRefusal.recognises(lines) {
             return nil
         } else {
             read = try? NativeReader.read(lines, path: path, encoding: encoding)
         }
-        guard let table = read, table.dataLines.count >= 4, let first = table.dataLines.first,
+        guard let table = read, table.dataLines.count >= 4, var first = table.dataLines.first,
               !table.headers.contains(where: { ColumnMatcher.meaning(of: $0) == .sweep }),
               let indices = DatasetBuilder.plannedColumns(table, overrides: overrides) else { return nil }
+        if table.format == .taUniversal {
+            // From the line after StartOfData, sentinel rows included (they are dropped once the
+            // whole file is parsed); only with the time column that tells them.
+            guard let time = TAUniversalReader.timeColumn(table.headers), indices.contains(time) else { return nil }
+            first = table.headerLine
+        }
         return Plan(table: table, indices: indices, start: raw.start(first), startLine: first)
     }
 
@@ -198,7 +205,7 @@ public enum StreamingImport {
         var outcome: Outcome?
         var state = PieceState()
         defer { state.release() }
-        let values = try TableReader.withColumns(plan.indices.count, capacity, rows: { rows }) { buffers in
+        var values = try TableReader.withColumns(plan.indices.count, capacity, rows: { rows }) { buffers in
             let targets = Targets(columns: buffers.compactMap { $0.baseAddress }, capacity: capacity)
             guard targets.columns.count == plan.indices.count else { outcome = .whole(try rest(head, source, sizeHint: sizeHint)); return }
             var consumed = head.count          // bytes of the file read so far
@@ -281,12 +288,46 @@ public enum StreamingImport {
         }
         if let outcome { return outcome }
         var t = table
+        if table.format == .taUniversal {
+            // A row error: the whole import decides (it drops sentinel rows before reading their fields).
+            if failure != nil { return .reread }
+            t.warnings = dropSentinels(&values, &lines, table: table, indices: plan.indices)
+        }
         t.dataLines = []
         t.streamed = StreamedColumns(indices: plan.indices, values: values, lines: lines, failure: failure)
         let dataset = try DatasetBuilder.build(t, overrides: overrides)
         t.streamed = nil
         releaseUnkept(values, by: dataset)
         return .datasets([dataset])
+    }
+
+    /// Drops the TA sentinel rows (time exactly −1: `TAUniversalReader`) from the parsed columns
+    /// and their lines; the table's warnings with the one for all of them.
+    static func dropSentinels(_ values: inout [[Double]], _ lines: inout RowLines, table: RawTable, indices: [Int]) -> [String] {
+        var warnings = table.warnings.filter { !TAUniversalReader.isSentinelWarning($0) }
+        guard let time = TAUniversalReader.timeColumn(table.headers), let k = indices.firstIndex(of: time) else { return warnings }
+        let sentinels = values[k].indices.filter { values[k][$0] == -1 }
+        guard !sentinels.isEmpty else { return warnings }
+        for c in values.indices {
+            var w = 0, s = 0
+            values[c].withUnsafeMutableBufferPointer { b in
+                for r in b.indices {
+                    if s < sentinels.count, sentinels[s] == r { s += 1; continue }
+                    b[w] = b[r]
+                    w += 1
+                }
+            }
+            values[c].removeLast(values[c].count - w)
+        }
+        var kept = RowLines()
+        var from = 0
+        for r in sentinels + [lines.count] {
+            kept.append(contentsOf: lines.rows(from..<r))
+            from = r + 1
+        }
+        if let w = TAUniversalReader.sentinelWarning(path: table.path, lines: sentinels.map { lines[$0] }) { warnings.append(w) }
+        lines = kept
+        return warnings
     }
 
     /// Gives back the pages of the parsed columns the dataset does not hold (a time or segment
@@ -490,6 +531,7 @@ public enum StreamingImport {
         }
         guard parse else { scanAll(); return part }
         var parser = RowParser(table, indices)
+        let comments = table.format != .taUniversal
         var flagged = false
         var failed = false
         var newlines = 0
@@ -522,10 +564,11 @@ public enum StreamingImport {
                 li += 1
                 let check = ByteScan.of(UnsafeRawBufferPointer(start: p + s, count: e - s))
                 if check.nul != nil || check.nonASCII { flagged = true }
-                // Blank lines and comments are not rows (NativeReader's rule).
+                // Blank lines and comments are not rows (NativeReader's and NetzschReader's rule; a
+                // TA export has no comments).
                 var f = s
                 while f < e, p[f] == 0x20 || p[f] == 0x09 { f += 1 }
-                if f < e && p[f] != 0x23 {
+                if f < e && (p[f] != 0x23 || !comments) {
                     if r >= targets.capacity {
                         part.overflow = true
                         failed = true

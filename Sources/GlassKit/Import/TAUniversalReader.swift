@@ -6,6 +6,23 @@ import Foundation
 /// segments of the method) are dropped wherever they are, with one warning giving their count
 /// and lines: they are not measurements (their heat flow is 0).
 public enum TAUniversalReader {
+    /// The warning for sentinel rows at `lines` (1-based; nil for none).
+    static func sentinelWarning(path: String, lines: [Int]) -> String? {
+        guard !lines.isEmpty else { return nil }
+        let shown = lines.prefix(6).map(String.init).joined(separator: ", ") + (lines.count > 6 ? ", …" : "")
+        return "\(path): \(lines.count) TA sentinel row(s) (time −1, not measurements) dropped at line(s) \(shown)"
+    }
+
+    /// Whether `warning` is the one of ``sentinelWarning(path:lines:)``.
+    static func isSentinelWarning(_ warning: String) -> Bool {
+        warning.contains(" TA sentinel row(s) (time −1, not measurements) dropped at line(s) ")
+    }
+
+    /// The time column, where sentinel rows are recognised.
+    static func timeColumn(_ headers: [ColumnHeader]) -> Int? {
+        headers.firstIndex(where: { ColumnMatcher.meaning(of: $0) == .time })
+    }
+
     /// True when a `StartOfData` line appears near the top.
     public static func recognises(_ lines: TextLines) -> Bool {
         for i in 0..<min(lines.count, 400) where lines.firstByte(i) == 0x53 && lines.trimmedEquals(i, "StartOfData") {
@@ -47,7 +64,7 @@ public enum TAUniversalReader {
         for j in (s + 1)..<lines.count where !lines.isBlank(j) { data.append(j) }
         // Drop the sentinel rows (time −1) wherever they are.
         var warnings: [String] = []
-        if let t = headers.firstIndex(where: { ColumnMatcher.meaning(of: $0) == .time }) {
+        if let t = timeColumn(headers) {
             var sentinels: [Int] = []
             var ranges = [(Int, Int)]()
             lines.bytes.withUnsafeBufferPointer { buf in
@@ -64,10 +81,7 @@ public enum TAUniversalReader {
                     return true
                 }
             }
-            if !sentinels.isEmpty {
-                let shown = sentinels.prefix(6).map(String.init).joined(separator: ", ") + (sentinels.count > 6 ? ", …" : "")
-                warnings.append("\(path): \(sentinels.count) TA sentinel row(s) (time −1, not measurements) dropped at line(s) \(shown)")
-            }
+            if let w = sentinelWarning(path: path, lines: sentinels) { warnings.append(w) }
         }
         return RawTable(path: path, format: .taUniversal, encoding: encoding, metadata: meta, headers: headers,
                         headerLine: s + 1, delimiter: .tab, decimalComma: false,
