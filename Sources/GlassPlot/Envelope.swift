@@ -1,9 +1,12 @@
 /// A precomputed min/max index over a curve with non-decreasing x, so that a plot of any
-/// zoom costs O(columns · log n) instead of O(n): each screen column's y-extent is one range
-/// query (an iterative segment tree of min and max), its index range found by binary search on x.
+/// zoom costs O(columns · (log n + B)) instead of O(n): each screen column's y-extent is one range
+/// query, its index range found by binary search on x. The query scans the points of the two
+/// blocks of B = ``blockSize`` points at its ends and takes the blocks between from an iterative
+/// segment tree of each block's min and max.
 ///
 /// Points where x or y is not finite split the curve into ``runs`` (a line is broken there);
-/// they are left out of every min/max. Building costs O(n) time and 4n doubles of memory.
+/// they are left out of every min/max. Building costs O(n) time and 4n/B doubles of memory (a
+/// tree over single points held 4n: 19 MB for `plot` of 6 × 10^5 points, a third of its page faults).
 public struct Envelope: Sendable {
     /// Number of points (the shorter of x and y).
     public let count: Int
@@ -15,8 +18,14 @@ public struct Envelope: Sendable {
     public let xBounds: ClosedRange<Double>?
     let x: [Double]
     let y: [Double]
+    /// Segment trees over the blocks: leaf `blocks + k` holds block k's smallest (largest) y of
+    /// its points with finite x and y, +∞ (−∞) for none.
     private let minTree: [Double]
     private let maxTree: [Double]
+    private let blocks: Int
+
+    /// Points per block of the trees' leaves.
+    static let blockSize = 32
 
     /// Builds the envelope, or returns `nil` when the finite points' x values are not
     /// non-decreasing (such curves are drawn point by point).
@@ -38,16 +47,16 @@ public struct Envelope: Sendable {
         }
         if let start = runStart { runs.append(start..<n) }
 
-        var minTree = [Double](repeating: .infinity, count: 2 * n)
-        var maxTree = [Double](repeating: -.infinity, count: 2 * n)
-        for run in runs {
-            for i in run {
-                minTree[n + i] = y[i]
-                maxTree[n + i] = y[i]
-            }
+        let b = Self.blockSize, blocks = (n + b - 1) / b
+        var minTree = [Double](repeating: .infinity, count: 2 * blocks)
+        var maxTree = [Double](repeating: -.infinity, count: 2 * blocks)
+        for k in 0..<blocks {
+            let (low, high) = Self.scan(x, y, k * b..<min(n, (k + 1) * b))
+            minTree[blocks + k] = low
+            maxTree[blocks + k] = high
         }
-        if n > 1 {
-            for i in stride(from: n - 1, through: 1, by: -1) {
+        if blocks > 1 {
+            for i in stride(from: blocks - 1, through: 1, by: -1) {
                 minTree[i] = Swift.min(minTree[2 * i], minTree[2 * i + 1])
                 maxTree[i] = Swift.max(maxTree[2 * i], maxTree[2 * i + 1])
             }
@@ -58,36 +67,44 @@ public struct Envelope: Sendable {
         self.y = y
         self.minTree = minTree
         self.maxTree = maxTree
+        self.blocks = blocks
         if let first = runs.first, let last = runs.last {
             xBounds = x[first.lowerBound]...x[last.upperBound - 1]
         } else {
             xBounds = nil
         }
-        var low = Double.infinity
-        var high = -Double.infinity
-        for run in runs {
-            if let extent = Self.query(run, n: n, minTree: minTree, maxTree: maxTree) {
-                low = Swift.min(low, extent.min)
-                high = Swift.max(high, extent.max)
-            }
+        let all = blocks > 0 ? (minTree[blocks...].min() ?? .infinity, maxTree[blocks...].max() ?? -.infinity) : (Double.infinity, -Double.infinity)
+        yBounds = all.0 <= all.1 ? all.0...all.1 : nil
+    }
+
+    /// The smallest and largest y of the points in `range` with finite x and y (±∞ for none).
+    @inline(__always)
+    private static func scan(_ x: [Double], _ y: [Double], _ range: Range<Int>) -> (Double, Double) {
+        var low = Double.infinity, high = -Double.infinity
+        for i in range where x[i].isFinite && y[i].isFinite {
+            low = Swift.min(low, y[i])
+            high = Swift.max(high, y[i])
         }
-        yBounds = low <= high ? low...high : nil
+        return (low, high)
     }
 
     /// The smallest and largest finite y over `indices` (clamped to the points), or `nil`
-    /// when the range holds no finite point. O(log n).
+    /// when the range holds no finite point. O(log n + blockSize).
     public func minMax(in indices: Range<Int>) -> (min: Double, max: Double)? {
         let range = indices.clamped(to: 0..<count)
-        return Self.query(range, n: count, minTree: minTree, maxTree: maxTree)
-    }
-
-    private static func query(
-        _ range: Range<Int>, n: Int, minTree: [Double], maxTree: [Double]
-    ) -> (min: Double, max: Double)? {
-        var low = Double.infinity
-        var high = -Double.infinity
-        var left = range.lowerBound + n
-        var right = range.upperBound + n
+        let b = Self.blockSize
+        // Whole blocks [first, last) inside the range; the points before and after them scanned.
+        let first = (range.lowerBound + b - 1) / b, last = range.upperBound / b
+        guard first < last else {
+            let (low, high) = Self.scan(x, y, range)
+            return low <= high ? (low, high) : nil
+        }
+        var (low, high) = Self.scan(x, y, range.lowerBound..<(first * b))
+        let (tailLow, tailHigh) = Self.scan(x, y, (last * b)..<range.upperBound)
+        low = Swift.min(low, tailLow)
+        high = Swift.max(high, tailHigh)
+        var left = first + blocks
+        var right = last + blocks
         while left < right {
             if left & 1 == 1 {
                 low = Swift.min(low, minTree[left])

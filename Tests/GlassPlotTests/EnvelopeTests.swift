@@ -40,6 +40,32 @@ final class EnvelopeTests: XCTestCase {
         }
     }
 
+    /// Ranges within a block, across blocks and over whole blocks, on curves whose x or y is
+    /// sometimes not finite (those points are in no min/max), for lengths around the block size.
+    func testMinMaxSkipsNonFinitePointsAcrossBlocks() throws {
+        var random = TestRandom(state: 3)
+        for n in [31, 32, 33, 64, 65, 200, 1023, 3000] {
+            var x: [Double] = [], y: [Double] = []
+            for i in 0..<n {
+                let r = random.unit()
+                x.append(r < 0.03 ? .nan : Double(i))
+                y.append(r > 0.97 ? (r > 0.985 ? .infinity : .nan) : random.unit() * 10 - 5)
+            }
+            let envelope = try XCTUnwrap(Envelope(x: x, y: y))
+            let finite = (0..<n).filter { x[$0].isFinite && y[$0].isFinite }
+            XCTAssertEqual(envelope.yBounds?.lowerBound, finite.map { y[$0] }.min())
+            XCTAssertEqual(envelope.yBounds?.upperBound, finite.map { y[$0] }.max())
+            for _ in 0..<400 {
+                let a = random.int(0..<(n + 1)), b = random.int(0..<(n + 1))
+                let range = min(a, b)..<max(a, b)
+                let values = finite.filter { range.contains($0) }.map { y[$0] }
+                let got = envelope.minMax(in: range)
+                XCTAssertEqual(got?.min, values.min(), "n \(n) range \(range)")
+                XCTAssertEqual(got?.max, values.max(), "n \(n) range \(range)")
+            }
+        }
+    }
+
     func testColumnsMatchBruteForce() throws {
         var random = TestRandom(state: 7)
         let n = 5000
