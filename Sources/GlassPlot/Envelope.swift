@@ -25,7 +25,7 @@ public struct Envelope: Sendable {
     private let blocks: Int
 
     /// Points per block of the trees' leaves.
-    static let blockSize = 32
+    static let blockSize = 16
 
     /// Builds the envelope, or returns `nil` when the finite points' x values are not
     /// non-decreasing (such curves are drawn point by point).
@@ -77,13 +77,21 @@ public struct Envelope: Sendable {
         yBounds = all.0 <= all.1 ? all.0...all.1 : nil
     }
 
-    /// The smallest and largest y of the points in `range` with finite x and y (±∞ for none).
+    /// The smallest and largest y of the points in `range` with finite x and y (±∞ for none);
+    /// `finite`: the caller knows every point of `range` is (a part of one run), none is tested.
     @inline(__always)
-    private static func scan(_ x: [Double], _ y: [Double], _ range: Range<Int>) -> (Double, Double) {
+    private static func scan(_ x: [Double], _ y: [Double], _ range: Range<Int>, finite: Bool = false) -> (Double, Double) {
         var low = Double.infinity, high = -Double.infinity
-        for i in range where x[i].isFinite && y[i].isFinite {
-            low = Swift.min(low, y[i])
-            high = Swift.max(high, y[i])
+        if finite {
+            for i in range {
+                low = Swift.min(low, y[i])
+                high = Swift.max(high, y[i])
+            }
+        } else {
+            for i in range where x[i].isFinite && y[i].isFinite {
+                low = Swift.min(low, y[i])
+                high = Swift.max(high, y[i])
+            }
         }
         return (low, high)
     }
@@ -91,16 +99,21 @@ public struct Envelope: Sendable {
     /// The smallest and largest finite y over `indices` (clamped to the points), or `nil`
     /// when the range holds no finite point. O(log n + blockSize).
     public func minMax(in indices: Range<Int>) -> (min: Double, max: Double)? {
+        minMax(in: indices, withinRun: false)
+    }
+
+    /// ``minMax(in:)``; `withinRun`: `indices` lie in one of ``runs`` (every point finite).
+    func minMax(in indices: Range<Int>, withinRun: Bool) -> (min: Double, max: Double)? {
         let range = indices.clamped(to: 0..<count)
         let b = Self.blockSize
         // Whole blocks [first, last) inside the range; the points before and after them scanned.
         let first = (range.lowerBound + b - 1) / b, last = range.upperBound / b
         guard first < last else {
-            let (low, high) = Self.scan(x, y, range)
+            let (low, high) = Self.scan(x, y, range, finite: withinRun)
             return low <= high ? (low, high) : nil
         }
-        var (low, high) = Self.scan(x, y, range.lowerBound..<(first * b))
-        let (tailLow, tailHigh) = Self.scan(x, y, (last * b)..<range.upperBound)
+        var (low, high) = Self.scan(x, y, range.lowerBound..<(first * b), finite: withinRun)
+        let (tailLow, tailHigh) = Self.scan(x, y, (last * b)..<range.upperBound, finite: withinRun)
         low = Swift.min(low, tailLow)
         high = Swift.max(high, tailHigh)
         var left = first + blocks
@@ -153,7 +166,7 @@ public struct Envelope: Sendable {
         for run in runs {
             let start = lowerBound(of: lower, in: run)
             let end = upperBound(of: upper, in: run)
-            if let extent = minMax(in: start..<end) {
+            if let extent = minMax(in: start..<end, withinRun: true) {
                 low = Swift.min(low, extent.min)
                 high = Swift.max(high, extent.max)
             }
@@ -165,11 +178,12 @@ public struct Envelope: Sendable {
     /// [`boundaries[c]`, `boundaries[c+1]`) (`boundaries` increasing, one more than the columns),
     /// `nil` for a column without points. O(columns · log n).
     public func columns(boundaries: [Double], in run: Range<Int>) -> [EnvelopeColumn?] {
+        assert(run.isEmpty || runs.contains { $0.lowerBound <= run.lowerBound && run.upperBound <= $0.upperBound }, "not a part of a run")
         guard boundaries.count >= 2 else { return [] }
         let cuts = boundaries.map { lowerBound(of: $0, in: run) }
         return (0..<(cuts.count - 1)).map { c in
             let range = cuts[c]..<Swift.max(cuts[c], cuts[c + 1])
-            guard !range.isEmpty, let extent = minMax(in: range) else { return nil }
+            guard !range.isEmpty, let extent = minMax(in: range, withinRun: true) else { return nil }
             return EnvelopeColumn(indices: range, minY: extent.min, maxY: extent.max)
         }
     }
