@@ -47,6 +47,42 @@ final class TransitionCurveTests: XCTestCase {
         }
     }
 
+    /// The exact W′ of a set of ascending indices (window ends walked on from the last ones, sums
+    /// carried) is `slope(at:)` bit for bit: dense runs, runs with gaps of every size (a walk
+    /// of more than a block falls back to the binary search), the curve's ends, points exactly
+    /// 2 K apart (a grid of 0.25 K: the window's closed ends), and indices out of order.
+    func testExactSlopesOfManyIndicesEqualSlopeAt() {
+        var rng = SplitMix64(seed: 21)
+        for trial in 0..<12 {
+            let c: TransitionCurve
+            if trial % 2 == 1 {
+                let x = (0..<(1_500 + trial * 50)).map { 300 + 0.25 * Double($0) }
+                c = TransitionCurve(CumulativeTrapezoid(x: x, y: x.map { 0.05 * sin($0 / 9) + 0.01 * rng.nextGaussian() }))
+            } else {
+                c = randomCurve(2_000 + trial * 97, &rng, ties: trial % 4 == 0)
+            }
+            let n = c.x.count
+            var indices: [Int] = []
+            var k = Int(rng.next() % 5)
+            while k < n {
+                indices.append(k)
+                let r = rng.next() % 10
+                k += r < 6 ? 1 : (r < 8 ? 1 + Int(rng.next() % 40) : 1 + Int(rng.next() % 400))
+            }
+            if indices.last != n - 1 { indices.append(n - 1) }
+            let got = c.exactSlopes(indices)
+            let want = indices.map { c.slope(at: $0) ?? .nan }
+            XCTAssertEqual(got.count, want.count)
+            for (g, w) in zip(got, want) where !(g.isNaN && w.isNaN) {
+                XCTAssertEqual(g.bitPattern, w.bitPattern, "trial \(trial)")
+            }
+            let shuffled = indices.shuffled(using: &rng)
+            for (g, k) in zip(c.exactSlopes(shuffled), shuffled) where !(g.isNaN && c.slope(at: k) == nil) {
+                XCTAssertEqual(g.bitPattern, c.slope(at: k)?.bitPattern, "trial \(trial), out of order")
+            }
+        }
+    }
+
     func testPrefixSumFitsMatchDirectLeastSquares() throws {
         var rng = SplitMix64(seed: 5)
         let c = randomCurve(5000, &rng)
