@@ -83,6 +83,15 @@ final class TransitionCurveTests: XCTestCase {
         }
     }
 
+    /// A long candidate list cut in halves on two cores: the same values as in one pass.
+    func testExactSlopesInParallelEqualOnePass() {
+        var rng = SplitMix64(seed: 5)
+        let c = randomCurve(40_000, &rng, ties: true)
+        let indices = Array(stride(from: 3, to: 40_000, by: 2))
+        XCTAssertGreaterThanOrEqual(indices.count, 16_384)
+        XCTAssertEqual(c.exactSlopes(inParallel: indices).map(\.bitPattern), c.exactSlopes(indices).map(\.bitPattern))
+    }
+
     func testPrefixSumFitsMatchDirectLeastSquares() throws {
         var rng = SplitMix64(seed: 5)
         let c = randomCurve(5000, &rng)

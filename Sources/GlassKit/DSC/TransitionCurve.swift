@@ -187,10 +187,19 @@ public struct TransitionCurve: Sendable, Equatable {
         let candidates = tree.indices(in: range, reaching: largest ? f - reach : f + reach)
         guard candidates.count > 1 else { return m }
         var best: Int?, bestValue = 0.0
-        for (k, v) in zip(candidates, exactSlopes(candidates)) where !v.isNaN {
+        for (k, v) in zip(candidates, exactSlopes(inParallel: candidates)) where !v.isNaN {
             if best == nil || (largest ? v > bestValue : v < bestValue) { best = k; bestValue = v }
         }
         return best
+    }
+
+    /// ``exactSlopes(_:)``, a long list cut in halves computed on two cores (a flat stretch of a
+    /// long curve can make every one of its points a candidate): each value is the same whichever
+    /// index its sums were carried from.
+    func exactSlopes(inParallel indices: [Int]) -> [Double] {
+        guard indices.count >= 16_384, Cores.active > 1 else { return exactSlopes(indices) }
+        let half = indices.count / 2
+        return ParallelMap.map([Array(indices[..<half]), Array(indices[half...])]) { self.exactSlopes($0) }.flatMap { $0 }
     }
 
     /// The exact W′ at `indices` (ascending; NaN where undefined), the window sums carried from
