@@ -291,7 +291,7 @@ public enum StreamingImport {
         if table.format == .taUniversal {
             // A row error: the whole import decides (it drops sentinel rows before reading their fields).
             if failure != nil { return .reread }
-            t.warnings = dropSentinels(&values, &lines, table: table, indices: plan.indices)
+            t.warnings = TAUniversalReader.dropSentinels(&values, &lines, table: table, indices: plan.indices)
         }
         t.dataLines = []
         t.streamed = StreamedColumns(indices: plan.indices, values: values, lines: lines, failure: failure)
@@ -299,35 +299,6 @@ public enum StreamingImport {
         t.streamed = nil
         releaseUnkept(values, by: dataset)
         return .datasets([dataset])
-    }
-
-    /// Drops the TA sentinel rows (time exactly −1: `TAUniversalReader`) from the parsed columns
-    /// and their lines; the table's warnings with the one for all of them.
-    static func dropSentinels(_ values: inout [[Double]], _ lines: inout RowLines, table: RawTable, indices: [Int]) -> [String] {
-        var warnings = table.warnings.filter { !TAUniversalReader.isSentinelWarning($0) }
-        guard let time = TAUniversalReader.timeColumn(table.headers), let k = indices.firstIndex(of: time) else { return warnings }
-        let sentinels = values[k].indices.filter { values[k][$0] == -1 }
-        guard !sentinels.isEmpty else { return warnings }
-        for c in values.indices {
-            var w = 0, s = 0
-            values[c].withUnsafeMutableBufferPointer { b in
-                for r in b.indices {
-                    if s < sentinels.count, sentinels[s] == r { s += 1; continue }
-                    b[w] = b[r]
-                    w += 1
-                }
-            }
-            values[c].removeLast(values[c].count - w)
-        }
-        var kept = RowLines()
-        var from = 0
-        for r in sentinels + [lines.count] {
-            kept.append(contentsOf: lines.rows(from..<r))
-            from = r + 1
-        }
-        if let w = TAUniversalReader.sentinelWarning(path: table.path, lines: sentinels.map { lines[$0] }) { warnings.append(w) }
-        lines = kept
-        return warnings
     }
 
     /// Gives back the pages of the parsed columns the dataset does not hold (a time or segment

@@ -87,4 +87,35 @@ public enum TAUniversalReader {
                         headerLine: s + 1, delimiter: .tab, decimalComma: false,
                         dataLines: data, lines: lines, segmentPrograms: [:], warnings: warnings)
     }
+
+    /// Drops the sentinel rows (time exactly −1) from the columns a streamed import parsed (the
+    /// columns `indices` of `table`, the time column among them) and from their lines; the
+    /// table's warnings, with the one for all of them. Every row parsed: a row is a sentinel
+    /// exactly where `read` would have found one.
+    static func dropSentinels(_ values: inout [[Double]], _ lines: inout RowLines, table: RawTable, indices: [Int]) -> [String] {
+        var warnings = table.warnings.filter { !isSentinelWarning($0) }
+        guard let time = timeColumn(table.headers), let k = indices.firstIndex(of: time) else { return warnings }
+        let sentinels = values[k].indices.filter { values[k][$0] == -1 }
+        guard !sentinels.isEmpty else { return warnings }
+        for c in values.indices {
+            var w = 0, s = 0
+            values[c].withUnsafeMutableBufferPointer { b in
+                for r in b.indices {
+                    if s < sentinels.count, sentinels[s] == r { s += 1; continue }
+                    b[w] = b[r]
+                    w += 1
+                }
+            }
+            values[c].removeLast(values[c].count - w)
+        }
+        var kept = RowLines()
+        var from = 0
+        for r in sentinels + [lines.count] {
+            kept.append(contentsOf: lines.rows(from..<r))
+            from = r + 1
+        }
+        if let w = sentinelWarning(path: table.path, lines: sentinels.map { lines[$0] }) { warnings.append(w) }
+        lines = kept
+        return warnings
+    }
 }
