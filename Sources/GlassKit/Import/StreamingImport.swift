@@ -1,7 +1,7 @@
 import Foundation
 
-/// Imports a large file in native format or a NETZSCH export while it is read (issue 11): the
-/// text is never held whole. The first lines (enough for every format test and the heading) are
+/// Imports a large native file, NETZSCH export or TA Universal Analysis export while it is read
+/// (issue 11): the text is never held whole. The first lines (enough for every format test and the heading) are
 /// read first; when they show such a table of one sweep whose columns are known, the rest passes
 /// through two buffers of 1 MiB, each piece's rows parsed straight into the final column arrays
 /// (on every core: a piece is cut in two at a line) while the next piece is read into the other
@@ -73,8 +73,8 @@ public enum StreamingImport {
         var startLine: Int
     }
 
-    /// The table of a native file of one sweep or of a NETZSCH export, from its first `cut` bytes
-    /// (whole lines); nil when the file must be read whole: a byte-order mark, a NUL, another
+    /// The table of a native file of one sweep, a NETZSCH export or a TA export, from its first
+    /// `cut` bytes (whole lines); nil when the file must be read whole: a byte-order mark, a NUL, another
     /// format, no heading or too few data rows among these lines, a sweep column, or a dataset
     /// that would stop with an error before its numbers are read. First lines that are not UTF-8
     /// make the whole file Windows-1252 (`TextDecoding`): they are read so, and the stream then
@@ -361,8 +361,9 @@ public enum StreamingImport {
     /// feed: the first part is parsed on one core into the columns; the digest and the second part
     /// run on the other, the second part into scratch columns moved after the first part's rows.
     /// Throws the NUL error; nil when the text is not UTF-8, or not ASCII in a file whose first
-    /// lines are Windows-1252 (the file is then read whole, as Windows-1252), or the rows overflow the columns (read whole too). With `parse` false (an
-    /// earlier row failed) the bytes are only checked.
+    /// lines are Windows-1252 (the file is then read whole, as Windows-1252), or the rows overflow
+    /// the columns (read whole too). With `parse` false (an earlier row failed) the bytes are only
+    /// checked.
     static func parsePiece(_ p: UnsafePointer<UInt8>, _ n: Int, hashed: UnsafeRawBufferPointer,
                            digest: @escaping @Sendable (UnsafeRawBufferPointer) -> Void, prefetch: Prefetch?,
                            table: RawTable, indices: [Int], targets: Targets,
