@@ -1,13 +1,13 @@
 import Foundation
 
 /// Imports a large native file, NETZSCH export or TA Universal Analysis export while it is read
-/// (issue 11): the text is never held whole. The first lines (enough for every format test and the heading) are
-/// read first; when they show such a table of one sweep whose columns are known, the rest passes
-/// through two buffers of 1 MiB, each piece's rows parsed straight into the final column arrays
-/// (on every core: a piece is cut in two at a line) while the next piece is read into the other
-/// buffer. Whatever the file, the
-/// result is what `FormatDetector.read` and `DatasetBuilder.build` give for its whole bytes: any
-/// file this path is not sure of is handed back to be read whole.
+/// (issue 11): the text is never held whole. The first lines (enough for every format test and
+/// the heading) are read first; when they show such a table of one sweep whose columns are known,
+/// the rest passes through two buffers of 1 MiB, each piece's rows parsed straight into the final
+/// column arrays (on every core: a piece is cut in two at a line) while the next piece is read
+/// into the other buffer. Whatever the file, the result is what `FormatDetector.read` and
+/// `DatasetBuilder.build` give for its whole bytes: any file this path is not sure of is handed
+/// back to be read whole.
 ///
 /// The bytes come from `source` (GlassKit does no I/O): it fills the buffer it is given with the
 /// file's next bytes and returns how many (0 at the end). A streamed file's bytes are handed to
