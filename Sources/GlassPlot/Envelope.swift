@@ -159,7 +159,7 @@ public struct Envelope: Sendable {
     }
 
     /// The finite y-extent of the points with x in `lower...upper`, or `nil` when there is none.
-    /// O(runs · log n).
+    /// O(runs · (log n + blockSize)).
     public func yRange(xFrom lower: Double, to upper: Double) -> ClosedRange<Double>? {
         var low = Double.infinity
         var high = -Double.infinity
@@ -176,7 +176,7 @@ public struct Envelope: Sendable {
 
     /// Per-column summaries of one run: column `c` holds the points with x in
     /// [`boundaries[c]`, `boundaries[c+1]`) (`boundaries` increasing, one more than the columns),
-    /// `nil` for a column without points. O(columns · log n).
+    /// `nil` for a column without points. O(columns · (log n + blockSize)).
     public func columns(boundaries: [Double], in run: Range<Int>) -> [EnvelopeColumn?] {
         assert(run.isEmpty || runs.contains { $0.lowerBound <= run.lowerBound && run.upperBound <= $0.upperBound }, "not a part of a run")
         guard boundaries.count >= 2 else { return [] }

@@ -39,7 +39,7 @@ struct SeriesPainter {
         }
     }
 
-    /// O(dot columns · log n) for one run of finite, x-sorted points.
+    /// O(dot columns · (log n + Envelope.blockSize)) for one run of finite, x-sorted points.
     private func drawRun<Canvas: PlotCanvas>(
         _ run: Range<Int>, of envelope: Envelope, boundaries: [Double], style: SeriesStyle,
         on canvas: inout Canvas, pen: inout Pen
