@@ -36,6 +36,29 @@ final class RejuvenationEnthalpyTests: XCTestCase {
         XCTAssertNil(c.integral(from: x[5], to: x[x.count - 1] + 1))
     }
 
+    /// The running integral completed from its checkpoints is the full running sum's value at
+    /// every point, bit for bit (Neumaier's sum written out here as the array it once was), for
+    /// lengths around the checkpoint spacing.
+    func testRunningIntegralFromCheckpointsIsTheFullRunningSum() {
+        var rng = SplitMix64(seed: 17)
+        for n in [1, 2, 31, 32, 33, 64, 65, 1000] {
+            var x = [250.0]
+            for _ in 1..<n { x.append(x[x.count - 1] + 0.01 + rng.nextUniform()) }
+            let y = x.map { 1e3 * sin($0 / 3) + 1e-3 * rng.nextGaussian() }
+            var full = [0.0]
+            var sum = 0.0, comp = 0.0
+            for i in 1..<max(n, 1) {
+                let term = 0.5 * (x[i] - x[i - 1]) * (y[i] + y[i - 1])
+                let t = sum + term
+                if abs(sum) >= abs(term) { comp += (sum - t) + term } else { comp += (term - t) + sum }
+                sum = t
+                full.append(sum + comp)
+            }
+            let c = CumulativeTrapezoid(x: x, y: y)
+            for i in 0..<n { XCTAssertEqual(c.cumulative(at: i).bitPattern, full[i].bitPattern, "n \(n), i \(i)") }
+        }
+    }
+
     func testTrapezoidErrorOfAQuadraticIsTheKnownTerm() {
         // ∫ c(T−400)² over [350, 450] on a 0.5 K grid: trapezoid = exact + (b−a)·h²·f''/12.
         let c = 1e-4, h = 0.5

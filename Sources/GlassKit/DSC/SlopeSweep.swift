@@ -29,7 +29,7 @@ struct SlopeSweep {
     static let parallelFrom = 200_000
 
     /// Where a long curve of n points is cut between the two cores (a multiple of the block size).
-    static func cut(_ n: Int) -> Int { (48 * n / 100) / TransitionCurve.blockSize * TransitionCurve.blockSize }
+    static func cut(_ n: Int) -> Int { (40 * n / 100) / TransitionCurve.blockSize * TransitionCurve.blockSize }
 
     /// Sweeps the curve (x, y); `alongside` runs on the second core once its half is done (it
     /// ends a little before the first), or after the sweep for a short curve; its result in `extra`.
@@ -51,11 +51,12 @@ struct SlopeSweep {
                     if n >= SlopeSweep.parallelFrom {
                         // First core: the sweep of [0, m) with the parabola's sums, then those sums
                         // on through [m, n). Second core: the line's sums over [0, m), then the
-                        // sweep of [m, n), then `alongside` (the trees and the running integral of
-                        // W, 5 ms with their pages). Measured a point (10^6-point curve, this
+                        // sweep of [m, n), then `alongside` (the trees and the running integral's
+                        // checkpoints of W, about 2 ms). Measured a point (10^6-point curve, this
                         // machine): sweep with the parabola's sums 33 ns, without 24 ns, the
                         // parabola's sums alone 12 ns, the line's alone 9 ns, so
-                        // 33·m + 12·(n − m) = 9·m + 24·(n − m) + 5 ms near m ≈ 0.48·n.
+                        // 33·m + 12·(n − m) = 9·m + 24·(n − m) + 2 ms near m ≈ 0.39·n (perf at
+                        // 0.48·n: the first core 3 ms longer than the second).
                         let m = SlopeSweep.cut(n)
                         let (a, b) = ConcurrentPair.run(
                             { () -> (SlopeEstimate.Bound, ArgTree.Leaves) in

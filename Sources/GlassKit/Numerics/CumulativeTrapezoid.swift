@@ -1,36 +1,71 @@
 /// A curve with its running trapezoid integral, so that ∫ over any [a, b] costs O(log n)
 /// (SPEC §3: trapezoid over the points strictly inside plus interpolated end points).
+///
+/// The running sum (Neumaier's compensated summation) is kept at every ``blockSize``-th point and
+/// completed from there on demand, with the same additions in the same order: the value at point i
+/// is the number the full array held, bit for bit, for 1/16 of its memory (8 MB for 10^6 points
+/// was a sixth of a large file's pages).
 public struct CumulativeTrapezoid: Sendable, Equatable {
     /// Strictly ascending abscissae.
     public let x: [Double]
     /// Ordinates.
     public let y: [Double]
-    /// cumulative[i] = ∫_{x0}^{xi} y dx by the trapezoid rule (compensated summation).
-    public let cumulative: [Double]
+    /// The summation's state (sum, compensation) after points 0…k·blockSize.
+    private let checkpoints: [Sums]
 
-    /// Precomputes the running integral, O(n).
+    /// Points per checkpoint.
+    static let blockSize = 32
+
+    /// Neumaier's running sum of the trapezoids.
+    struct Sums: Sendable, Equatable {
+        var sum = 0.0, comp = 0.0
+
+        /// Adds the trapezoid of points i − 1 and i.
+        @inline(__always)
+        mutating func add(_ xb: UnsafeBufferPointer<Double>, _ yb: UnsafeBufferPointer<Double>, _ i: Int) {
+            let term = 0.5 * (xb[i] - xb[i - 1]) * (yb[i] + yb[i - 1])
+            let t = sum + term
+            if abs(sum) >= abs(term) { comp += (sum - t) + term } else { comp += (term - t) + sum }
+            sum = t
+        }
+
+        var value: Double { sum + comp }
+    }
+
+    /// Precomputes the checkpoints of the running integral, O(n).
     public init(x: [Double], y: [Double]) {
         self.x = x
         self.y = y
         let n = x.count
         precondition(y.count == n, "a curve needs as many ordinates as abscissae")
-        cumulative = [Double](unsafeUninitializedCapacity: n) { c, count in
+        let b = Self.blockSize
+        checkpoints = [Sums](unsafeUninitializedCapacity: n == 0 ? 0 : (n - 1) / b + 1) { c, count in
             x.withUnsafeBufferPointer { xb in
                 y.withUnsafeBufferPointer { yb in
                     guard n > 0 else { return }
-                    c[0] = 0
-                    var sum = 0.0, comp = 0.0      // Neumaier summation
+                    var s = Sums()
+                    c[0] = s
                     for i in 1..<n {
-                        let term = 0.5 * (xb[i] - xb[i - 1]) * (yb[i] + yb[i - 1])
-                        let t = sum + term
-                        if abs(sum) >= abs(term) { comp += (sum - t) + term } else { comp += (term - t) + sum }
-                        sum = t
-                        c[i] = sum + comp
+                        s.add(xb, yb, i)
+                        if i % b == 0 { c[i / b] = s }
                     }
                 }
             }
-            count = n
+            count = n == 0 ? 0 : (n - 1) / b + 1
         }
+    }
+
+    /// ∫_{x0}^{xi} y dx by the trapezoid rule (compensated summation). O(blockSize).
+    public func cumulative(at i: Int) -> Double {
+        let b = Self.blockSize
+        var s = checkpoints[i / b]
+        x.withUnsafeBufferPointer { xb in
+            y.withUnsafeBufferPointer { yb in
+                var k = i / b * b + 1
+                while k <= i { s.add(xb, yb, k); k += 1 }
+            }
+        }
+        return s.value
     }
 
     /// Range covered.
@@ -43,13 +78,13 @@ public struct CumulativeTrapezoid: Sendable, Equatable {
     public func value(at t: Double) -> Double? { Interpolation.linear(x, y, at: t) }
 
     /// ∫_a^b y dx, trapezoid over the points strictly inside (a, b) plus the interpolated
-    /// end points; nil when a or b is outside the domain or a > b. O(log n).
+    /// end points; nil when a or b is outside the domain or a > b. O(log n + blockSize).
     public func integral(from a: Double, to b: Double) -> Double? {
         guard a <= b, let ya = value(at: a), let yb = value(at: b) else { return nil }
         if a == b { return 0 }
         let i = Interpolation.upperBound(x, a)        // first x > a
         let j = Interpolation.lowerBound(x, b) - 1    // last x < b
         if i > j { return 0.5 * (b - a) * (ya + yb) }
-        return 0.5 * (x[i] - a) * (ya + y[i]) + (cumulative[j] - cumulative[i]) + 0.5 * (b - x[j]) * (y[j] + yb)
+        return 0.5 * (x[i] - a) * (ya + y[i]) + (cumulative(at: j) - cumulative(at: i)) + 0.5 * (b - x[j]) * (y[j] + yb)
     }
 }
