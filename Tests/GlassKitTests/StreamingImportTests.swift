@@ -261,6 +261,18 @@ import Testing
         expectSame(ta(rows: rows) { i, row in i == 190_000 ? "-1.000000\tx\t0\n" + row : row }, streams: false)
     }
 
+    /// The columns whose pages a streamed import gives back are those the dataset does not hold:
+    /// `valueArrays` lists every array of values a dataset has (checked by reflection), and files
+    /// with a time column or in °C (whose parsed columns are not kept) stream to the same datasets.
+    @Test func pagesGoBackOnlyForColumnsTheDatasetDoesNotHold() {
+        let arrays = Mirror(reflecting: Dataset(path: "x", kind: .dsc)).children.filter { type(of: $0.value) == [Double].self }
+        #expect(arrays.count == Dataset(path: "x", kind: .dsc).valueArrays.count)
+        expectSame(file(rows: rows, header: "# kind: dsc\n# heating_rate: 20 K/min\nt/min,T/K,W/(W/g)\n") { i, row in
+            String(format: "%.6f,", Double(i) * 2e-5) + row
+        }, streams: true)
+        expectSame(file(rows: rows, header: "# kind: dsc\n# heating_rate: 20 K/min\nT/°C,W/(W/g)\n"), streams: true)
+    }
+
     @Test func rowLinesIsTheArrayOfLines() {
         var rng = SystemRandomNumberGenerator()
         var reference: [Int] = []

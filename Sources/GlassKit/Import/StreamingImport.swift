@@ -306,8 +306,7 @@ public enum StreamingImport {
     /// otherwise kept for the process, out of reach of the cores that analyse (their own malloc
     /// arenas). 8 MB each for 10^6 rows.
     static func releaseUnkept(_ values: [[Double]], by d: Dataset) {
-        let kept: [[Double]] = [d.temperatureKValues, d.heatFlowWPerG, d.frequencyHzValues, d.storageMPa, d.lossMPa, d.tanDelta]
-        let keptBases = kept.compactMap { $0.withUnsafeBufferPointer { $0.baseAddress } }
+        let keptBases = d.valueArrays.compactMap { $0.withUnsafeBufferPointer { $0.baseAddress } }
         for v in values {
             v.withUnsafeBufferPointer { b in
                 guard let base = b.baseAddress, !keptBases.contains(base) else { return }

@@ -43,6 +43,10 @@ public struct Dataset: Sendable, Equatable {
     /// Import remarks that are not errors (e.g. tolerated temperature reversals).
     public var warnings: [String]
 
+    /// Every array of values the dataset holds. A new one must be listed here: the streamed
+    /// import gives back the pages of the parsed columns that are none of these.
+    var valueArrays: [[Double]] { [temperatureKValues, heatFlowWPerG, frequencyHzValues, storageMPa, lossMPa, tanDelta] }
+
     /// An empty dataset of a kind; importers fill the arrays.
     public init(path: String, kind: DatasetKind, state: String = "as-cast", role: RunRole = .sample) {
         self.path = path
