@@ -122,11 +122,7 @@ public enum StreamingImport {
             head.withUnsafeBytes { raw.copyMemory(from: $0) }
             count = head.count
             do {
-                while count < capacity {
-                    let r = try source(UnsafeMutableRawBufferPointer(rebasing: raw[count...]))
-                    if r <= 0 { atEnd = true; break }
-                    count += r
-                }
+                (count, atEnd) = try fill(raw, from: head.count, source)
             } catch {
                 failure = error
             }
@@ -148,17 +144,26 @@ public enum StreamingImport {
         let out = [UInt8](unsafeUninitializedCapacity: n) { buf, count in
             count = 0
             do {
-                while count < n {
-                    let r = try source(UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buf)[count...]))
-                    if r <= 0 { break }
-                    count += r
-                }
+                count = try fill(UnsafeMutableRawBufferPointer(buf), from: 0, source).filled
             } catch {
                 failure = error
             }
         }
         if let failure { throw failure }
         return out
+    }
+
+    /// Reads into `buffer` from `from` on until it is full or `source` ends: the bytes now in it,
+    /// and whether the source ended.
+    static func fill(_ buffer: UnsafeMutableRawBufferPointer, from: Int,
+                     _ source: (UnsafeMutableRawBufferPointer) throws -> Int) throws -> (filled: Int, atEnd: Bool) {
+        var filled = from
+        while filled < buffer.count {
+            let r = try source(UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
+            if r <= 0 { return (filled, true) }
+            filled += r
+        }
+        return (filled, false)
     }
 
     static func countNewlines(_ bytes: [UInt8]) -> Int {
@@ -449,13 +454,7 @@ public enum StreamingImport {
 
         /// Reads into `buffer` from `from` until it is full or the file ends.
         func fill(_ buffer: UnsafeMutableRawBufferPointer, from: Int) throws -> (filled: Int, atEnd: Bool) {
-            var filled = from
-            while filled < buffer.count {
-                let r = try source(UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
-                if r <= 0 { return (filled, true) }
-                filled += r
-            }
-            return (filled, false)
+            try StreamingImport.fill(buffer, from: from, source)
         }
     }
 
