@@ -9,11 +9,18 @@ import CMalloc
 /// 10^6-row file that was a tenth of the run (7 of 19 ms of system time, 64 → 57 ms wall); the
 /// kernel takes all of it back at exit anyway. Blocks of 32 MiB or more (glibc's limit) are still
 /// mapped on their own. The explorer, which runs for hours, keeps glibc's defaults.
+///
+/// The same commands also reserve 16 MiB at a time for each malloc arena (`M_TOP_PAD`). The arenas
+/// of the analysing threads otherwise grow page by page, one `mprotect` each: about 400 calls for
+/// the generated study of `scripts/bench-vs-python.sh`, each holding the process's memory map
+/// locked for writing while the other core's page faults wait. The reservation is address space
+/// only: pages are faulted in when used, as before.
 enum FreedMemory {
     static func keepForThisProcess() {
         #if canImport(CMalloc)
         _ = mallopt(M_MMAP_THRESHOLD, 32 << 20)
         _ = mallopt(M_TRIM_THRESHOLD, Int32.max)
+        _ = mallopt(M_TOP_PAD, 16 << 20)
         #endif
     }
 }
