@@ -10,14 +10,15 @@ public enum DMAAnalysis {
 
     /// ``run(_:options:settings:)`` with one cache per state (`caches` is resized to the states;
     /// see ``evaluate(_:settings:cache:)``). States are independent: analysed concurrently, results
-    /// in state order (issue 11). The master curves' pair searches, most of the work, are first
-    /// shared out over the cores all together: by state, three states on two cores would leave
-    /// one core idle for the last.
+    /// in state order (issue 11). The costly parts (the master curves' pair searches, most of the
+    /// work, and the peak searches) are first shared out over the cores all together
+    /// (``DMAPartialResults/prepare(_:settings:caches:)``): by state, three states on two cores
+    /// would leave one core idle for the last.
     public static func run(_ prepared: DMAPrepared, options: AnalysisOptions, settings: StudySettings,
                            caches: inout [DMAPartialResults]) -> [DMAStateResult] {
         if caches.count != prepared.states.count { caches = Array(repeating: DMAPartialResults(), count: prepared.states.count) }
         let resolved = prepared.states.map { DMAStateSettings.resolve(state: $0.data, options: options, settings: settings) }
-        DMAPartialResults.prepareMasterCurves(prepared.states, settings: resolved, caches: &caches)
+        DMAPartialResults.prepare(prepared.states, settings: resolved, caches: &caches)
         let work = Array(zip(zip(prepared.states, resolved), caches))
         let done = ParallelMap.map(work) { (stateAndSettings, cache) -> (DMAStateResult, DMAPartialResults) in
             var cache = cache
@@ -44,27 +45,28 @@ public enum DMAAnalysis {
         if eu == nil { w.append("dma \(name): E_u not computed: no temperature scan and no E_u given") }
 
         // β: peaks and Arrhenius (SPEC §4.1, §4.2).
-        let (bp, bw, bEdge) = DMAPartialResults.diagnosedPeaks(&cache.beta, s, windowK: settings.betaWindowK, context: "dma \(name) β")
+        let betaContext = DMAPartialResults.peaksContext(s, .beta), alphaContext = DMAPartialResults.peaksContext(s, .alpha)
+        let (bp, bw, bEdge) = DMAPartialResults.diagnosedPeaks(&cache.beta, s, windowK: settings.betaWindowK, context: betaContext)
         w += bw
         var diagnostics: [DMADiagnostic] = []
         if let d = PeakNearEdge.diagnostic(bEdge, family: .beta, windowK: settings.betaWindowK, curveCount: s.curves.count,
-                                           context: "dma \(name) β") { diagnostics.append(d) }
+                                           context: betaContext) { diagnostics.append(d) }
         let beta = ArrheniusFit.fit(temperatureK: bp.map { $0.temperatureK }, frequencyHz: bp.map { $0.frequencyHz })
         if beta == nil { w.append("dma \(name): E_β not computed: \(bp.count) β peak pair(s) (need 2 at distinct temperatures)") } else if bp.count < 3 {
             w.append("dma \(name): E_β standard error not computed: \(bp.count) β peak pairs (need 3)")
         }
 
         // α: peaks and VFT.
-        let (ap, aw, aEdge) = DMAPartialResults.diagnosedPeaks(&cache.alpha, s, windowK: settings.alphaWindowK, context: "dma \(name) α")
+        let (ap, aw, aEdge) = DMAPartialResults.diagnosedPeaks(&cache.alpha, s, windowK: settings.alphaWindowK, context: alphaContext)
         w += aw
         if let d = PeakNearEdge.diagnostic(aEdge, family: .alpha, windowK: settings.alphaWindowK, curveCount: s.curves.count,
-                                           context: "dma \(name) α") { diagnostics.append(d) }
+                                           context: alphaContext) { diagnostics.append(d) }
         let alpha = VFTFit.fit(temperatureK: ap.map { $0.temperatureK }, lnFrequency: ap.map { log($0.frequencyHz) })
         if alpha == nil {
             w.append("dma \(name): VFT not computed: \(ap.count) α peak pair(s) (need 3 at distinct temperatures)")
         } else if let a = alpha {
             if let r = a.remark { w.append("dma \(name) VFT: \(r)") } else if a.count == 3 { w.append("dma \(name): VFT standard errors not computed: 3 α peak pairs (need 4)") }
-            if let d = DMADiagnostic.vftAtSearchBound(a, peakTemperaturesK: ap.map { $0.temperatureK }, context: "dma \(name) α") {
+            if let d = DMADiagnostic.vftAtSearchBound(a, peakTemperaturesK: ap.map { $0.temperatureK }, context: alphaContext) {
                 diagnostics.append(d)
             }
         }

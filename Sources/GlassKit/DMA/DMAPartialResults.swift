@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The costly parts of one state's DMA analysis (peak search in the β and α windows, the master
 /// curve), each with the setting it was computed for. ``DMAAnalysis/evaluate(_:settings:cache:)``
 /// reuses a part whose setting did not change, so moving one window (or T_ref) recomputes only
@@ -58,26 +60,91 @@ public struct DMAPartialResults: Sendable {
     /// The prefix of a master curve's warnings.
     static func masterContext(_ s: DMAPreparedState) -> String { "dma \(s.data.state) master curve" }
 
-    /// Computes into `caches` the master curves of `states` (with their `settings`) that are not
-    /// cached yet, every pair search of every state in one parallel map (then each state's curve
-    /// from its searches, also in parallel). The curves are those ``masterCurve(_:settings:)``
-    /// computes.
-    static func prepareMasterCurves(_ states: [DMAPreparedState], settings: [DMAStateSettings], caches: inout [DMAPartialResults]) {
+    /// The context of a state's β or α peak warnings.
+    static func peaksContext(_ s: DMAPreparedState, _ family: DMADiagnostic.Family) -> String {
+        "dma \(s.data.state) \(family == .beta ? "β" : "α")"
+    }
+
+    /// Computes into `caches` the parts of `states` (with their `settings`) that are not cached
+    /// yet: the master curves and the β and α peaks, all in one parallel map, so that the cores
+    /// share every state's work instead of a state each (three states on two cores leave one idle
+    /// for the last). The map's items are every pair search of every master curve, state after
+    /// state, then the peak searches. The thread that finishes a state's last pair search builds
+    /// that state's curve from them at once, while the other core goes on with the next state's
+    /// searches or with the peaks. Each part is computed exactly as
+    /// ``masterCurve(_:settings:)`` and ``diagnosedPeaks(_:_:windowK:context:)`` compute it.
+    static func prepare(_ states: [DMAPreparedState], settings: [DMAStateSettings], caches: inout [DMAPartialResults]) {
         let searches: [(state: Int, pairs: TTSPairSearches)] = states.indices.compactMap { i in
             let st = settings[i]
             guard !states[i].data.isotherms.isEmpty, !(caches[i].master?.matches(st) ?? false),
                   let p = states[i].tts.pairSearches(trefK: st.trefK, criterion: st.ttsOn, vertical: st.verticalShift) else { return nil }
             return (i, p)
         }
-        guard !searches.isEmpty else { return }
-        let work = searches.indices.flatMap { s in (0..<searches[s].pairs.count).map { (s, $0) } }
-        let results = ParallelMap.map(work) { searches[$0.0].pairs.search($0.1) }
-        let offsets = searches.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.pairs.count) }
-        let curves = ParallelMap.map(Array(searches.indices)) { s -> Master in
-            let (i, pairs) = searches[s]
-            let (m, w) = states[i].tts.masterCurve(pairs, results: Array(results[offsets[s]..<offsets[s + 1]]), context: masterContext(states[i]))
-            return Master(trefK: settings[i].trefK, criterion: settings[i].ttsOn, vertical: settings[i].verticalShift, curve: m, warnings: w)
+        var items: [Part] = searches.indices.flatMap { s in (0..<searches[s].pairs.count).map { Part.pairSearch(s, $0) } }
+        for i in states.indices {
+            if caches[i].beta?.windowK != settings[i].betaWindowK { items.append(.peaks(i, .beta)) }
+            if caches[i].alpha?.windowK != settings[i].alphaWindowK { items.append(.peaks(i, .alpha)) }
         }
-        for (s, m) in curves.enumerated() { caches[searches[s].state].master = m }
+        guard !items.isEmpty else { return }
+        let board = PairSearchBoard(counts: searches.map { $0.pairs.count })
+        let done = ParallelMap.map(items) { item -> Computed? in
+            switch item {
+            case let .pairSearch(s, k):
+                guard let results = board.record(searches[s].pairs.search(k), search: s, index: k) else { return nil }
+                let (i, pairs) = searches[s]
+                let (m, w) = states[i].tts.masterCurve(pairs, results: results, context: masterContext(states[i]))
+                return .master(i, Master(trefK: settings[i].trefK, criterion: settings[i].ttsOn, vertical: settings[i].verticalShift,
+                                         curve: m, warnings: w))
+            case let .peaks(i, family):
+                var cached: Peaks?
+                _ = diagnosedPeaks(&cached, states[i], windowK: family == .beta ? settings[i].betaWindowK : settings[i].alphaWindowK,
+                                   context: peaksContext(states[i], family))
+                return cached.map { .peaks(i, family, $0) }
+            }
+        }
+        for case let c? in done {
+            switch c {
+            case let .master(i, m): caches[i].master = m
+            case let .peaks(i, .beta, p): caches[i].beta = p
+            case let .peaks(i, _, p): caches[i].alpha = p
+            }
+        }
+    }
+
+    /// One item of ``prepare(_:settings:caches:)``'s map: pair search k of the s-th pending
+    /// master curve, or the peaks of a family in state i.
+    private enum Part: Sendable {
+        case pairSearch(Int, Int)
+        case peaks(Int, DMADiagnostic.Family)
+    }
+
+    /// What an item computed: a state's master curve (from the item that ended its searches) or
+    /// its peaks.
+    private enum Computed: Sendable {
+        case master(Int, Master)
+        case peaks(Int, DMADiagnostic.Family, Peaks)
+    }
+}
+
+/// The pair-search results of the pending master curves, filled concurrently: ``record(_:search:index:)``
+/// hands all of a curve's results to the one call that completes them.
+private final class PairSearchBoard: Sendable {
+    private struct Slots {
+        var results: [[TTSPairSearches.Result]]
+        var remaining: [Int]
+    }
+    private let slots: Mutex<Slots>
+
+    init(counts: [Int]) {
+        slots = Mutex(Slots(results: counts.map { Array(repeating: (nil, nil), count: $0) }, remaining: counts))
+    }
+
+    /// Stores result `index` of search `s`; returns all of its results when this was the last one.
+    func record(_ r: TTSPairSearches.Result, search s: Int, index: Int) -> [TTSPairSearches.Result]? {
+        slots.withLock { b in
+            b.results[s][index] = r
+            b.remaining[s] -= 1
+            return b.remaining[s] == 0 ? b.results[s] : nil
+        }
     }
 }
