@@ -37,7 +37,7 @@ public enum ExplorerExport {
             pairs.append(("explorer", extra))
             doc = .object(pairs)
         }
-        return doc.rendered() + "\n"
+        return doc.rendered(newline: true)
     }
 
     /// The TSV: `analyze`'s rows, then `explorer` rows for the bounds and windows.

@@ -28,13 +28,16 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
-    /// Pretty-printed text (two-space indent), numbers in shortest round-trip form.
-    public func rendered(indent: Int = 0) -> String {
+    /// Pretty-printed text (two-space indent), numbers in shortest round-trip form; with
+    /// `newline`, a line feed after it (an export's last line).
+    public func rendered(indent: Int = 0, newline: Bool = false) -> String {
         // Written as UTF-8 bytes, made a String once (appending to a String checks its storage
-        // at every piece: most of the time of a large export).
+        // at every piece: most of the time of a large export). Room for a study's export from
+        // the start: growing by doubling copied it six times (untouched room costs no memory).
         var out: [UInt8] = []
-        out.reserveCapacity(1 << 12)
+        out.reserveCapacity(1 << 18)
         write(into: &out, indent: indent)
+        if newline { out.append(UInt8(ascii: "\n")) }
         return String(decoding: out, as: UTF8.self)
     }
 
@@ -87,24 +90,30 @@ public indirect enum JSONValue: Sendable, Equatable {
         return "\(v)"
     }
 
-    /// `s` as a JSON string. Byte by byte: every escaped character is ASCII, and the bytes of
-    /// other characters are copied as they are.
+    /// `s` as a JSON string: the runs of bytes that need no escape copied whole (every escaped
+    /// character is ASCII, and the bytes of other characters are copied as they are).
     static func quote(_ s: String, into out: inout [UInt8]) {
+        var s = s
         out.append(UInt8(ascii: "\""))
-        for b in s.utf8 {
-            switch b {
-            case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
-            case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
-            case UInt8(ascii: "\n"): out.append(contentsOf: "\\n".utf8)
-            case UInt8(ascii: "\r"): out.append(contentsOf: "\\r".utf8)
-            case UInt8(ascii: "\t"): out.append(contentsOf: "\\t".utf8)
-            case ..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                out.append(contentsOf: "\\u00".utf8)
-                out.append(hex[Int(b >> 4)])
-                out.append(hex[Int(b & 15)])
-            default: out.append(b)
+        s.withUTF8 { bytes in
+            var run = 0
+            for (i, b) in bytes.enumerated() where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+                run = i + 1
+                switch b {
+                case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
+                case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
+                case UInt8(ascii: "\n"): out.append(contentsOf: "\\n".utf8)
+                case UInt8(ascii: "\r"): out.append(contentsOf: "\\r".utf8)
+                case UInt8(ascii: "\t"): out.append(contentsOf: "\\t".utf8)
+                default:
+                    let hex = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: "\\u00".utf8)
+                    out.append(hex[Int(b >> 4)])
+                    out.append(hex[Int(b & 15)])
+                }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
         }
         out.append(UInt8(ascii: "\""))
     }

@@ -47,5 +47,5 @@ public enum MasterCurveExport {
     }
 
     /// JSON text with a final newline.
-    public static func jsonText(_ states: [DMAStateResult], study: String) -> String { json(states, study: study).rendered() + "\n" }
+    public static func jsonText(_ states: [DMAStateResult], study: String) -> String { json(states, study: study).rendered(newline: true) }
 }

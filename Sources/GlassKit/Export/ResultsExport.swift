@@ -42,7 +42,7 @@ public enum ResultsExport {
     }
 
     /// JSON text with a final newline.
-    public static func jsonText(_ r: Results) -> String { json(r).rendered() + "\n" }
+    public static func jsonText(_ r: Results) -> String { json(r).rendered(newline: true) }
 
     /// TSV: `section state parameter value stderr unit`, one row per parameter, with a header row.
     public static func tsv(_ r: Results) -> String {
@@ -77,7 +77,7 @@ public enum ResultsExport {
     public static func jsonText(_ all: [Results]) -> String {
         if all.count == 1 { return jsonText(all[0]) }
         let doc: JSONValue = .object([("glassview_version", .string(GlassKit.version)), ("studies", .array(all.map(json)))])
-        return doc.rendered() + "\n"
+        return doc.rendered(newline: true)
     }
 
     /// Several studies in one table: each study's rows with a first column `study` (its name),
