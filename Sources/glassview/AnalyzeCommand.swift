@@ -36,13 +36,11 @@ struct Analyze: ParsableCommand {
     func run() throws {
         FreedMemory.keepForThisProcess()
         let results = try StudyBatch.analyze(studies, options: try settings.analysisOptions())
-        let text: String
         switch format {
-        case .json: text = ResultsExport.jsonText(results)
-        case .tsv: text = ResultsExport.tsv(results)
-        case .table: text = ResultsTable.text(results)
+        case .json: try output.write(utf8: ResultsExport.jsonUTF8(results))
+        case .tsv: try output.write(ResultsExport.tsv(results))
+        case .table: try output.write(ResultsTable.text(results))
         }
-        try output.write(text)
     }
 }
 

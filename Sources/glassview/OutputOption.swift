@@ -9,10 +9,15 @@ struct OutputOption: ParsableArguments {
 
     /// Writes `text` to the file or stdout.
     func write(_ text: String) throws {
+        try write(utf8: Array(text.utf8))
+    }
+
+    /// Writes UTF-8 text given as its bytes to the file or stdout.
+    func write(utf8 bytes: [UInt8]) throws {
         if let output {
-            try AtomicFile.write(text, to: output)
+            try AtomicFile.write(bytes: bytes, to: output)
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            FileHandle.standardOutput.write(Data(bytes))
         }
     }
 }

@@ -31,14 +31,20 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// Pretty-printed text (two-space indent), numbers in shortest round-trip form; with
     /// `newline`, a line feed after it (an export's last line).
     public func rendered(indent: Int = 0, newline: Bool = false) -> String {
-        // Written as UTF-8 bytes, made a String once (appending to a String checks its storage
-        // at every piece: most of the time of a large export). Room for a study's export from
-        // the start: growing by doubling copied it six times (untouched room costs no memory).
+        String(decoding: utf8(indent: indent, newline: newline), as: UTF8.self)
+    }
+
+    /// ``rendered(indent:newline:)`` as its UTF-8 bytes (for a file or stdout: a String of them
+    /// would be checked to be UTF-8 once more, a sixth of writing a study's export).
+    public func utf8(indent: Int = 0, newline: Bool = false) -> [UInt8] {
+        // Written as bytes (appending to a String checks its storage at every piece: most of the
+        // time of a large export). Room for a study's export from the start: growing by doubling
+        // copied it six times (untouched room costs no memory).
         var out: [UInt8] = []
         out.reserveCapacity(1 << 18)
         write(into: &out, indent: indent)
         if newline { out.append(UInt8(ascii: "\n")) }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     private func write(into out: inout [UInt8], indent: Int) {

@@ -44,6 +44,9 @@ public enum ResultsExport {
     /// JSON text with a final newline.
     public static func jsonText(_ r: Results) -> String { json(r).rendered(newline: true) }
 
+    /// ``jsonText(_:)-swift.type.method`` of several studies as UTF-8 bytes (what `analyze` writes).
+    public static func jsonUTF8(_ all: [Results]) -> [UInt8] { document(all).utf8(newline: true) }
+
     /// TSV: `section state parameter value stderr unit`, one row per parameter, with a header row.
     public static func tsv(_ r: Results) -> String {
         var rows: [[String]] = [["section", "state", "parameter", "value", "stderr", "unit"]]
@@ -74,10 +77,12 @@ public enum ResultsExport {
 
     /// Several studies in one JSON document: `{"glassview_version": …, "studies": [ … ]}`, each
     /// element the SPEC §5 document of one study, in the order given.
-    public static func jsonText(_ all: [Results]) -> String {
-        if all.count == 1 { return jsonText(all[0]) }
-        let doc: JSONValue = .object([("glassview_version", .string(GlassKit.version)), ("studies", .array(all.map(json)))])
-        return doc.rendered(newline: true)
+    public static func jsonText(_ all: [Results]) -> String { document(all).rendered(newline: true) }
+
+    /// The JSON document of several studies (one study's own document for one).
+    static func document(_ all: [Results]) -> JSONValue {
+        if all.count == 1 { return json(all[0]) }
+        return .object([("glassview_version", .string(GlassKit.version)), ("studies", .array(all.map(json)))])
     }
 
     /// Several studies in one table: each study's rows with a first column `study` (its name),
