@@ -35,4 +35,17 @@ final class JSONValueTests: XCTestCase {
         let doc = JSONValue.array([.number(3), .number(-0.1), .number(1e300), .num(.nan), .num(.infinity)])
         XCTAssertEqual(doc.rendered(), "[\n  3,\n  -0.1,\n  1e+300,\n  null,\n  null\n]")
     }
+
+    /// `format` reads back to the same Double for numbers of every magnitude (subnormal to the
+    /// largest, both signs), and writes what string interpolation writes for the non-integers.
+    func testFormatReadsBackExactly() {
+        var rng = SystemRandomNumberGenerator()
+        var values: [Double] = [0, -0.0, 1e15, 1e15 - 1, -1e15, 0.1, 1.0 / 3, .leastNonzeroMagnitude, .greatestFiniteMagnitude, 2.5e-308]
+        for _ in 0..<20_000 { values.append(Double(bitPattern: rng.next() & ~(0x7FF << 52) | (UInt64.random(in: 0...0x7FE, using: &rng) << 52))) }
+        for v in values {
+            let text = JSONValue.format(v)
+            XCTAssertEqual(Double(text), v, text)
+            if !(v == v.rounded() && abs(v) < 1e15) { XCTAssertEqual(text, "\(v)") }
+        }
+    }
 }

@@ -93,7 +93,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// Shortest text that reads back to the same Double; integers without a fraction.
     public static func format(_ v: Double) -> String {
         if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
-        return "\(v)"
+        return v.description  // the text of "\(v)", without an interpolation buffer
     }
 
     /// `s` as a JSON string: the runs of bytes that need no escape copied whole (every escaped
