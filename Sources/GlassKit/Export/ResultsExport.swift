@@ -44,7 +44,8 @@ public enum ResultsExport {
     /// JSON text with a final newline.
     public static func jsonText(_ r: Results) -> String { json(r).rendered(newline: true) }
 
-    /// ``jsonText(_:)-swift.type.method`` of several studies as UTF-8 bytes (what `analyze` writes).
+    /// The JSON text of one or several studies as UTF-8 bytes, with a final newline (what `analyze`
+    /// writes): one study's document, or ``document(_:)`` of several.
     public static func jsonUTF8(_ all: [Results]) -> [UInt8] { document(all).utf8(newline: true) }
 
     /// TSV: `section state parameter value stderr unit`, one row per parameter, with a header row.
@@ -76,10 +77,7 @@ public enum ResultsExport {
     }
 
     /// Several studies in one JSON document: `{"glassview_version": …, "studies": [ … ]}`, each
-    /// element the SPEC §5 document of one study, in the order given.
-    public static func jsonText(_ all: [Results]) -> String { document(all).rendered(newline: true) }
-
-    /// The JSON document of several studies (one study's own document for one).
+    /// element the SPEC §5 document of one study, in the order given (one study: its own document).
     static func document(_ all: [Results]) -> JSONValue {
         if all.count == 1 { return json(all[0]) }
         return .object([("glassview_version", .string(GlassKit.version)), ("studies", .array(all.map(json)))])
