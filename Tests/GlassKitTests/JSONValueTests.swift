@@ -39,7 +39,7 @@ final class JSONValueTests: XCTestCase {
     /// `format` reads back to the same Double for numbers of every magnitude (subnormal to the
     /// largest, both signs), and writes what string interpolation writes for the non-integers.
     func testFormatReadsBackExactly() {
-        var rng = SystemRandomNumberGenerator()
+        var rng = SplitMix64(seed: 11)
         var values: [Double] = [0, -0.0, 1e15, 1e15 - 1, -1e15, 0.1, 1.0 / 3, .leastNonzeroMagnitude, .greatestFiniteMagnitude, 2.5e-308]
         for _ in 0..<20_000 { values.append(Double(bitPattern: rng.next() & ~(0x7FF << 52) | (UInt64.random(in: 0...0x7FE, using: &rng) << 52))) }
         for v in values {

@@ -24,7 +24,7 @@ final class MetadataValueTests: XCTestCase {
     func testASCIIPathEqualsTheCharacterPath() {
         let pieces = ["0", "1", "7", "9", ".", ",", "-", "+", "e", "E", " ", "\t", "K", "/", "min", "mg", "Hz", "s",
                       "°C", "½", "²", "\u{A0}", "µ", "x", "\r\n", "1e5", "e-", "0,5"]
-        var rng = SystemRandomNumberGenerator()
+        var rng = SplitMix64(seed: 12)
         var ascii = 0
         for _ in 0..<30_000 {
             let text = (0..<Int.random(in: 0...7, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
