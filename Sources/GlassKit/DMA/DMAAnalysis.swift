@@ -45,7 +45,7 @@ public enum DMAAnalysis {
         if eu == nil { w.append("dma \(name): E_u not computed: no temperature scan and no E_u given") }
 
         // β: peaks and Arrhenius (SPEC §4.1, §4.2).
-        let betaContext = DMAPartialResults.peaksContext(s, .beta), alphaContext = DMAPartialResults.peaksContext(s, .alpha)
+        let betaContext = DMAPartialResults.familyContext(s, .beta), alphaContext = DMAPartialResults.familyContext(s, .alpha)
         let (bp, bw, bEdge) = DMAPartialResults.diagnosedPeaks(&cache.beta, s, windowK: settings.betaWindowK, context: betaContext)
         w += bw
         var diagnostics: [DMADiagnostic] = []
@@ -89,7 +89,7 @@ public enum DMAAnalysis {
             w.append("dma \(name): χ(T), U_β, a1, a2 not computed: no isothermal sweeps")
         } else {
             let (q, qw) = QPDResult.evaluate(s.qpd, windowHz: settings.qpdWindowHz, abovePeakDecades: settings.qpdWindowAbovePeakDecades,
-                                             tgK: settings.tgK, context: "dma \(name) QPD")
+                                             tgK: settings.tgK, context: DMAPartialResults.familyContext(s, .qpd))
             qpd = q; w += qw
             diagnostics += q.diagnostics
         }

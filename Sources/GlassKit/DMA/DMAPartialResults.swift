@@ -60,9 +60,13 @@ public struct DMAPartialResults: Sendable {
     /// The prefix of a master curve's warnings.
     static func masterContext(_ s: DMAPreparedState) -> String { "dma \(s.data.state) master curve" }
 
-    /// The context of a state's β or α peak warnings.
-    static func peaksContext(_ s: DMAPreparedState, _ family: DMADiagnostic.Family) -> String {
-        "dma \(s.data.state) \(family == .beta ? "β" : "α")"
+    /// The context of a state's warnings of one family (`dma as-cast β`).
+    static func familyContext(_ s: DMAPreparedState, _ family: DMADiagnostic.Family) -> String {
+        switch family {
+        case .beta: return "dma \(s.data.state) β"
+        case .alpha: return "dma \(s.data.state) α"
+        case .qpd: return "dma \(s.data.state) QPD"
+        }
     }
 
     /// Computes into `caches` the parts of `states` (with their `settings`) that are not cached
@@ -98,7 +102,7 @@ public struct DMAPartialResults: Sendable {
             case let .peaks(i, family):
                 var cached: Peaks?
                 _ = diagnosedPeaks(&cached, states[i], windowK: family == .beta ? settings[i].betaWindowK : settings[i].alphaWindowK,
-                                   context: peaksContext(states[i], family))
+                                   context: familyContext(states[i], family))
                 return cached.map { .peaks(i, family, $0) }
             }
         }
