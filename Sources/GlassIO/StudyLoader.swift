@@ -32,7 +32,7 @@ public enum StudyLoader {
             contents = try StudyToml.parse(text)
         }
         let files = try dataFiles(atPath: root.path)
-        for key in contents.files.keys where !files.contains(key) {
+        for key in contents.files.keys.sorted() where !files.contains(key) {   // the same key named on every run
             throw GlassError(.usage, file: "study.toml", "files.\"\(key)\" names no data file of the study")
         }
         var datasets: [Dataset] = []

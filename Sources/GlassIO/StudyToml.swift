@@ -205,9 +205,10 @@ public enum StudyToml {
     ]
 
     /// `unknown key 'states."s".beta_windw_K'; expected one of …`, with the closest known key
-    /// first when one is near (a misspelling).
+    /// first when one is near (a misspelling); of keys equally near, the first in sorted order
+    /// (the same on every run: a set's order is not).
     static func unknownKey(_ key: String, in prefix: String, expected: Set<String>, path: String) -> GlassError {
-        let near = expected.min { editDistance($0.lowercased(), key.lowercased()) < editDistance($1.lowercased(), key.lowercased()) }
+        let near = expected.sorted().min { editDistance($0.lowercased(), key.lowercased()) < editDistance($1.lowercased(), key.lowercased()) }
         let hint = near.flatMap { editDistance($0.lowercased(), key.lowercased()) <= 3 ? " (did you mean '\($0)'?)" : nil } ?? ""
         return GlassError(.usage, file: path, "unknown key '\(prefix)\(key)'\(hint); expected one of \(expected.sorted().joined(separator: ", "))")
     }

@@ -195,3 +195,37 @@ final class TomlValueCheckTests: XCTestCase {
         XCTAssertEqual(ok.settings.teK, 500)
     }
 }
+
+/// Errors that used to depend on a dictionary's order (different from run to run) name the same
+/// thing every time.
+final class DeterministicErrorTests: XCTestCase {
+    /// An unknown key as near to several known ones: the first of them in sorted order is offered.
+    func testTheSuggestionAmongEquallyNearKeysIsTheFirstInOrder() {
+        for (key, near) in [("t_K", "te_K"), ("x_K", "te_K"), ("tts", "states"), ("tq", "te_K")] {
+            XCTAssertThrowsError(try StudyToml.parse("\(key) = 1")) { e in
+                XCTAssertTrue((e as? GlassError)?.message.hasPrefix("unknown key '\(key)' (did you mean '\(near)'?)") ?? false,
+                              "\(key): \(e)")
+            }
+        }
+    }
+
+    /// Several `[files."…"]` tables naming no file: the first in key order is named. Studies of
+    /// different sizes give the dictionary different orders.
+    func testTheFirstMissingFileInKeyOrderIsNamed() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("glassview-missing-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for extra in 1...12 {
+            try? FileManager.default.removeItem(at: dir)
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            var body = "T/K,W/(W/g)\n"
+            for i in 0..<20 { body += "\(400 + i),0.1\n" }
+            try ("# kind: dsc\n# state: as-cast\n# heating_rate: 20 K/min\n" + body).write(to: dir.appendingPathComponent("a.csv"), atomically: true, encoding: .utf8)
+            let missing = (0..<extra).map { "m\($0 * 7919 % 101).csv" }
+            try missing.map { "[files.\"\($0)\"]\nstate = \"x\"\n" }.joined(separator: "\n")
+                .write(to: dir.appendingPathComponent("study.toml"), atomically: true, encoding: .utf8)
+            XCTAssertThrowsError(try StudyLoader.load(dir.path)) { e in
+                XCTAssertEqual((e as? GlassError)?.message, "files.\"\(missing.min()!)\" names no data file of the study", "\(extra) tables")
+            }
+        }
+    }
+}

@@ -206,6 +206,19 @@ final class ImportReadingRulesTests: XCTestCase {
         XCTAssertEqual(d.temperatureKValues.first ?? 0, 373.15, accuracy: 1e-9)
     }
 
+    /// `#KEY:value` lines are read in line order: of two `#SAMPLE MASS` lines the later wins, on
+    /// every run (they were taken in a dictionary's order). Other keys change that order.
+    func testNetzschKeysAreReadInLineOrder() throws {
+        for extra in 0..<24 {
+            var s = "#EXPORTTYPE:DATA ALL\n#DECIMAL:COMMA\n#SEPARATOR:SEMICOLON\n#EXO:-1\n"
+            s += (0..<extra).map { "#NOTE\($0):x\n" }.joined()
+            s += "#SAMPLE MASS /mg:10\n#SAMPLE MASS /g:0,02\n##Temp./°C;Time/min;DSC/(mW/mg)\n"
+            for i in 0..<40 { s += "\(100 + i),0;\(i / 10),\(i % 10);0,\(10 + i)\n" }
+            let d = try Self.load(s, path: "n.txt")
+            XCTAssertEqual(d.massMg ?? 0, 20, accuracy: 1e-9, "\(extra) other keys")
+        }
+    }
+
     static let eplexorBody = """
                Index            Ts             t             f            Tr            E'            E"     tan_delta
                  [#]          [°C]           [s]          [Hz]          [°C]         [MPa]         [MPa]            []

@@ -12,7 +12,8 @@ public enum DatasetBuilder {
     public static func build(_ table: RawTable, overrides: [String: MetadataEntry] = [:]) throws -> Dataset {
         let path = table.path
         var meta = table.metadata
-        for (k, v) in overrides { meta[MetadataKeys.normalise(k)] = v }
+        // In key order: of two keys that mean the same (`Tg`, `tg`), the same one wins on every run.
+        for (k, v) in overrides.sorted(by: { $0.key < $1.key }) { meta[MetadataKeys.normalise(k)] = v }
         func fail(_ key: String, _ expected: String) -> GlassError {
             let e = meta[key]
             let whereFrom = e.map { $0.line == 0 ? " (from study.toml)" : "" } ?? ""

@@ -52,7 +52,10 @@ public enum NetzschReader {
             throw GlassError(file: path, line: keys["DECIMAL"]?.line, "#DECIMAL:COMMA with #SEPARATOR:COMMA cannot be read")
         }
         var meta: [String: MetadataEntry] = [:]
-        for (k, e) in keys {
+        // In line order: a later `#SAMPLE MASS` wins, the first `#MATERIAL`/`#SAMPLE` names the
+        // sample, and the first bad line is the one reported, on every run (a dictionary's order
+        // is not).
+        for (k, e) in keys.sorted(by: { $0.value.line < $1.value.line }) {
             if k.hasPrefix("SAMPLE MASS") {
                 // "#SAMPLE MASS /mg:77.8": the unit is in the key.
                 let unit = k.components(separatedBy: "/").dropFirst().first ?? "mg"
