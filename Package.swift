@@ -15,27 +15,30 @@ let package = Package(
     ],
     targets: [
         // Pure analysis core: model, parsing of bytes, numerics, DSC/DMA analysis,
-        // simulation, export rendering. Foundation only, no file system or terminal.
-        .target(name: "GlassKit"),
+        // simulation, export rendering. FoundationEssentials only, no file system or terminal.
+        .target(name: "GlassKit", dependencies: ["GlassPlatform"]),
+        // What every module takes from the platform (FoundationEssentials, not Foundation; libc;
+        // Dispatch), and number text in the C locale.
+        .target(name: "GlassPlatform"),
         // The file-system edge: study directories, study.toml, SHA-256, atomic writes.
         .target(name: "GlassIO", dependencies: [
-            "GlassKit",
+            "GlassKit", "GlassPlatform",
             .product(name: "TOMLKit", package: "TOMLKit"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // Cells, canvases, scales, legends: no analysis type is needed to draw.
-        .target(name: "GlassPlot"),
+        .target(name: "GlassPlot", dependencies: ["GlassPlatform"]),
         // No pkgConfig: SwiftPM would warn about the -D flags it drops; shim.h sets them.
         .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
         // glibc's <malloc.h> (mallopt), for the one-shot commands' allocator setting.
         .systemLibrary(name: "CMalloc"),
-        .target(name: "GlassTUI", dependencies: ["GlassKit", "GlassPlot", "CNcurses"]),
+        .target(name: "GlassTUI", dependencies: ["GlassKit", "GlassPlot", "GlassPlatform", "CNcurses"]),
         .executableTarget(name: "glassview", dependencies: [
-            "GlassKit", "GlassIO", "GlassPlot", "GlassTUI",
+            "GlassKit", "GlassIO", "GlassPlot", "GlassTUI", "GlassPlatform",
             .target(name: "CMalloc", condition: .when(platforms: [.linux])),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "GlassKitTests", dependencies: ["GlassKit"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "GlassKitTests", dependencies: ["GlassKit", "GlassPlatform"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GlassIOTests", dependencies: ["GlassIO", "GlassKit"]),
         .testTarget(name: "GlassPlotTests", dependencies: ["GlassPlot"]),
         .testTarget(name: "GlassTUITests", dependencies: ["GlassTUI", "GlassKit", "GlassPlot", "GlassIO"], exclude: ["Snapshots"]),
@@ -43,3 +46,9 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// A member is visible only in files that import its module (SE-0444): a String method of
+// Foundation's, loaded through TOMLKit, would otherwise link Foundation, CoreFoundation and ICU.
+for target in package.targets where target.type == .regular || target.type == .executable {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("MemberImportVisibility")]
+}

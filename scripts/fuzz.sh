@@ -24,10 +24,16 @@ swiftflags=(-O -sanitize=fuzzer,address -parse-as-library -module-name GlassKit 
 # Compile from a snapshot of the sources, so that editing them during a long build is harmless.
 snap=$work/src-$target
 snapshot() {
-  rm -rf "$snap"; mkdir -p "$snap/GlassIO"
-  cp -R Sources/GlassKit Fuzz "$snap"/
+  rm -rf "$snap"; mkdir -p "$snap/GlassIO" "$snap/platform"
+  cp -R Sources/GlassKit Sources/GlassPlatform Fuzz "$snap"/
   cp Sources/GlassIO/StudyToml.swift Sources/GlassIO/TomlValueCheck.swift "$snap/GlassIO/"
   kit=$(find "$snap/GlassKit" -name '*.swift' | sort)
+  # GlassKit imports GlassPlatform: that module first, instrumented the same way, then linked in.
+  # shellcheck disable=SC2046
+  swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name GlassPlatform -suppress-warnings -wmo \
+    -emit-module -emit-module-path "$snap/platform/GlassPlatform.swiftmodule" -c $(find "$snap/GlassPlatform" -name '*.swift' | sort) \
+    -o "$snap/platform/GlassPlatform.o"
+  kit="-I $snap/platform $snap/platform/GlassPlatform.o $kit"
 }
 
 newer() {  # is $1 missing or older than any of the rest? (FUZZ_NO_REBUILD=1: only when missing)
@@ -42,7 +48,7 @@ if [[ $target == toml ]]; then
   bin=$work/fuzz-toml
   if ! ls .build/debug/TOMLKit.build/*.swift.o .build/debug/CTOML.build/Sources/*.o >/dev/null 2>&1; then swift build --product glassview >&2; fi
   # shellcheck disable=SC2086
-  if newer "$bin" $(find Sources/GlassKit -name '*.swift') Sources/GlassIO/StudyToml.swift Sources/GlassIO/TomlValueCheck.swift Fuzz/FuzzStudyToml.swift; then
+  if newer "$bin" $(find Sources/GlassKit Sources/GlassPlatform -name '*.swift') Sources/GlassIO/StudyToml.swift Sources/GlassIO/TomlValueCheck.swift Fuzz/FuzzStudyToml.swift; then
     snapshot
     # shellcheck disable=SC2086
     swiftc "${swiftflags[@]}" -I .build/debug/Modules -Xcc -fmodule-map-file=.build/debug/CTOML.build/module.modulemap \
@@ -53,7 +59,7 @@ if [[ $target == toml ]]; then
 else
   bin=$work/fuzz-readers
   # shellcheck disable=SC2086
-  if newer "$bin" $(find Sources/GlassKit -name '*.swift') Fuzz/FuzzReaders.swift; then
+  if newer "$bin" $(find Sources/GlassKit Sources/GlassPlatform -name '*.swift') Fuzz/FuzzReaders.swift; then
     snapshot
     # shellcheck disable=SC2086
     swiftc "${swiftflags[@]}" $kit "$snap/Fuzz/FuzzReaders.swift" -o "$bin.$$.new" 2> >(grep -v "Cannot export local symbol" >&2)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs glassview into a temporary prefix with scripts/install.sh and checks the installed
 # files as a lab box would use them: the binary runs with PATH cleared of the Swift toolchain,
-# links only libc, libstdc++ and libncursesw (plus their own dependencies), analyses the sample
+# links only libc, libstdc++ and libncursesw (plus their own dependencies) and no Foundation
+# (FoundationEssentials only), analyses the sample
 # study to the same bytes as the export fixture, and its man page (read with `man -l`) names every
 # subcommand. Called by .ci/run after `swift test`. Never skips: what it needs it installs.
 #
@@ -50,6 +51,14 @@ echo "$libs" | sed 's/^/  /'
 echo "$libs" | grep -q "not found" && fail "a library is missing"
 unexpected="$(echo "$libs" | awk '{print $1}' | grep -Ev '^(linux-vdso\.so|/lib64/ld-linux|/lib/ld-linux|libc\.so|libm\.so|libstdc\+\+\.so|libgcc_s\.so|libncursesw\.so|libtinfo\.so|libpthread\.so|libdl\.so|librt\.so|libutil\.so)' || true)"
 [ -z "$unexpected" ] || fail "unexpected run-time libraries: $unexpected"
+
+# FoundationEssentials only: Foundation's NSString, FileHandle or JSONSerialization would link
+# Foundation, CoreFoundation and ICU (a third of the binary's size and of its start-up). The
+# installed binary is stripped; install.sh built it from this unstripped one.
+RELEASE_BIN="$(swift build -c release --static-swift-stdlib --show-bin-path)/glassview"
+foundation="$(nm "$RELEASE_BIN" | grep -c ' \$s10Foundation' || true)"
+[ "$foundation" = 0 ] || fail "the binary links Foundation ($foundation symbols): use FoundationEssentials or GlassKit's text functions (docs/house.md)"
+echo "test-install: no Foundation, CoreFoundation or ICU linked"
 
 # The installed binary analyses the sample study to the same bytes as `swift run` (the fixture).
 ( cd "$ROOT" && run "$BIN" analyze samples/la30ce30ni10al20co10 --format json ) > "$WORK/sample.json"

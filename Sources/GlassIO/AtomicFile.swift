@@ -1,10 +1,8 @@
-import Foundation
 import GlassKit
+import GlassPlatform
 #if canImport(Glibc)
-import Glibc
 private let systemWrite = Glibc.write
 #elseif canImport(Darwin)
-import Darwin
 private let systemWrite = Darwin.write
 #endif
 
@@ -41,8 +39,7 @@ public enum AtomicFile {
         if !overwrite, FileManager.default.fileExists(atPath: path) {
             throw GlassError(.cannotCreate, file: given, "exists; not overwritten")
         }
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDir), isDir.boolValue else {
+        guard PathInfo.isDirectory(dir.path) == true else {
             throw GlassError(.cannotCreate, file: given, "directory \(dir.path) does not exist")
         }
         let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")

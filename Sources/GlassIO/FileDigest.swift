@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+import GlassPlatform
 
 /// SHA-256 of bytes as lowercase hex (SPEC §5 `sources`), via swift-crypto.
 public enum FileDigest {

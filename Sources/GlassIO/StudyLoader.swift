@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 import GlassKit
 
 /// Loads a study directory (SPEC §2.3): every regular file below it named *.csv, *.tsv,
@@ -12,12 +12,11 @@ public enum StudyLoader {
     /// are left empty: for `plot` and `master`, whose outputs name no source hashes (the hashes
     /// were a sixth of `plot`'s time).
     public static func load(_ path: String, digests: Bool = true) throws -> Study {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+        guard let isDirectory = PathInfo.isDirectory(path) else {
             throw GlassError(.noInput, file: path, "no such study directory or file")
         }
-        if !isDir.boolValue {
-            let name = (path as NSString).lastPathComponent
+        if !isDirectory {
+            let name = PathName.lastComponent(path)
             let (fileDatasets, source) = try loadFile(absolute: path, relative: name, overrides: [:], digest: digests)
             return Study(name: path, datasets: fileDatasets, sources: [source])
         }
@@ -119,9 +118,9 @@ public enum StudyLoader {
     }
 
     /// The lower-cased extension of a file name (`NSString.pathExtension`: after the last dot,
-    /// none for a name that starts with its only dot or ends with a dot).
+    /// none for a name that starts with its last dot or ends with a dot).
     static func pathExtension(_ name: String) -> String {
-        (name as NSString).pathExtension.lowercased()
+        PathName.lowercasedExtension(name)
     }
 
     /// Reads and imports one file: its datasets (one, or one per sweep of a multi-sweep file,

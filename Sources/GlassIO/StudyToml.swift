@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 import GlassKit
 import TOMLKit
 
@@ -135,7 +135,7 @@ public enum StudyToml {
                     if normalised == "segment" || normalised == "run" {
                         // An index: a whole number, checked before it can reach an Int.
                         let what = normalised == "segment" ? "a segment number such as 3" : "a run number such as 1"
-                        guard let x = Double(text.trimmingCharacters(in: .whitespaces)), x.isFinite else {
+                        guard let x = Double(text.trimmingWhitespace), x.isFinite else {
                             throw GlassError(.usage, file: path, "\(name) = '\(text)'; expected a finite whole number, \(what)")
                         }
                         guard MetadataKeys.index(x, lowest: 1) != nil else {
@@ -161,7 +161,7 @@ public enum StudyToml {
             guard chars.first == "[" else { continue }
             var i = chars.count > 1 && chars[1] == "[" ? 2 : 1
             func bad() -> GlassError {
-                let shown = String(String.UnicodeScalarView(line)).trimmingCharacters(in: .whitespacesAndNewlines)
+                let shown = String(String.UnicodeScalarView(line)).trimmingWhitespaceAndNewlines
                 return GlassError(file: path, line: index + 1, "table header '\(shown)': a key must follow '[' and each '.'; expected [name] or [name.\"quoted name\"]")
             }
             func bare(_ c: Unicode.Scalar) -> Bool {

@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 import GlassKit
 
 /// Writes top-level keys into study.toml text while keeping everything else byte for byte:
@@ -9,7 +9,7 @@ import GlassKit
 public enum StudyTomlEditor {
     /// `text` with `values` (key → TOML value text, e.g. `420` or `"linear"`) set at top level.
     public static func set(_ values: [(key: String, value: String)], in text: String) -> String {
-        var lines = text.isEmpty ? [] : text.components(separatedBy: "\n")
+        var lines = text.isEmpty ? [] : text.componentsLiteral(separatedBy: "\n")
         let hadFinalNewline = text.hasSuffix("\n")
         if hadFinalNewline { lines.removeLast() }
         let firstTable = lines.firstIndex { $0.trimmingLeadingSpaces.hasPrefix("[") } ?? lines.count
@@ -46,7 +46,7 @@ public enum StudyTomlEditor {
 
     /// `text` with `values` set in the `[states."state"]` table.
     static func set(_ values: [(key: String, value: String)], inStateTable state: String, in text: String) -> String {
-        var lines = text.isEmpty ? [] : text.components(separatedBy: "\n")
+        var lines = text.isEmpty ? [] : text.componentsLiteral(separatedBy: "\n")
         if text.hasSuffix("\n") { lines.removeLast() }
         guard let header = lines.firstIndex(where: { tablePath($0) == ["states", state] }) else {
             if let last = lines.last, !last.trimmingLeadingSpaces.isEmpty { lines.append("") }
@@ -85,9 +85,9 @@ public enum StudyTomlEditor {
             } else if c == "\"" || c == "'" {
                 quote = c
             } else if c == "." {
-                parts.append(current.trimmingCharacters(in: .whitespaces)); current = ""
+                parts.append(current.trimmingWhitespace); current = ""
             } else if c == "]" {
-                parts.append(current.trimmingCharacters(in: .whitespaces))
+                parts.append(current.trimmingWhitespace)
                 return parts
             } else {
                 current.append(c)
@@ -100,7 +100,7 @@ public enum StudyTomlEditor {
     static func quotedKey(_ k: String) -> String {
         let bare = !k.isEmpty && k.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
         if bare { return k }
-        return "\"" + k.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        return "\"" + k.replacingLiteral("\\", with: "\\\\").replacingLiteral("\"", with: "\\\"") + "\""
     }
 
     /// The bare key a `key = value` line sets, or nil.

@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 
 /// Renders a ``PlotSpec`` into a region of a ``Frame``: pure, no terminal I/O.
 ///

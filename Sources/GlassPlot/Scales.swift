@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 
 /// A mapping between data values on an axis and positions along it. A fraction of 0 is the
 /// lower end of the axis and 1 the upper end; dots count from 0 to `dots - 1`.

@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 
 /// One tick mark on an axis: where it is (data value) and what it says.
 public struct Tick: Equatable, Sendable {
@@ -151,18 +151,18 @@ public enum Ticks {
             if abs(value) < abs(stepValue) * 1e-6 { return "0" }
             switch self {
             case .fixed(let decimals):
-                return Ticks.trimmed(String(format: "%.\(decimals)f", value))
+                return Ticks.trimmed(CFormat.printf("%.\(decimals)f", value))
             case .exponent:
                 var exponent = Int(log10(abs(value)).rounded(.down))
                 // At most 15 significant digits: a double holds no more.
                 var digits = min(15, max(0, exponent - stepExponent))
                 var mantissa = Ticks.scaled(value, -exponent)
-                var text = String(format: "%.\(digits)f", mantissa)
+                var text = CFormat.printf("%.\(digits)f", mantissa)
                 if let rounded = Double(text), abs(rounded) >= 10 {
                     exponent += 1
                     digits = min(15, max(0, exponent - stepExponent))
                     mantissa = Ticks.scaled(value, -exponent)
-                    text = String(format: "%.\(digits)f", mantissa)
+                    text = CFormat.printf("%.\(digits)f", mantissa)
                 }
                 return Ticks.trimmed(text) + "e\(exponent)"
             }

@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 import GlassKit
 
 /// The DSC parameters of the results pane (views 1–3), read from `Results`: one format per
@@ -43,15 +43,8 @@ enum DSCResultLines {
         let paths = Set(p.states.flatMap { $0.curves.compactMap(\.crystallinePath) })
         switch paths.count {
         case 0: return "none"
-        case 1: return paths.first.map { ($0 as NSString).lastPathComponent } ?? "none"
+        case 1: return paths.first.map(PathName.lastComponent) ?? "none"
         default: return "\(paths.count) runs"
         }
-    }
-}
-
-extension String {
-    /// Padded on the left with spaces to `n` characters (unchanged when longer).
-    func leftPadded(_ n: Int) -> String {
-        count >= n ? self : String(repeating: " ", count: n - count) + self
     }
 }

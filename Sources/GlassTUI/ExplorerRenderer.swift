@@ -73,7 +73,7 @@ public enum ExplorerRenderer {
     static func tooSmall(_ f: inout Frame, unicode: Bool) {
         let lines = ["terminal too small: \(f.width)×\(f.height)",
                      "glassview needs \(minimumWidth)×\(minimumHeight)",
-                     "enlarge the window; q quits"].map { ScreenText.fit($0.replacingOccurrences(of: "×", with: "x"), unicode: unicode) }
+                     "enlarge the window; q quits"].map { ScreenText.fit($0.replacingLiteral("×", with: "x"), unicode: unicode) }
         let top = max(0, (f.height - lines.count) / 2)
         for (i, l) in lines.enumerated() {
             f.put(string: l, at: FramePoint(x: max(0, (f.width - l.count) / 2), y: top + i), attributes: i == 0 ? .bold : [])
@@ -297,7 +297,7 @@ public enum ExplorerRenderer {
             var cut = shown.index(shown.startIndex, offsetBy: f.width)
             if let space = shown[..<cut].lastIndex(of: " "), shown.distance(from: shown.startIndex, to: space) > f.width / 2 { cut = space }
             f.put(string: String(shown[..<cut]).fitted(f.width, unicode: uni), at: FramePoint(x: 0, y: probeRow), attributes: attributes)
-            shown = String(shown[cut...]).trimmingCharacters(in: .whitespaces)
+            shown = String(shown[cut...]).trimmingWhitespace
         }
         f.put(string: shown.fitted(f.width, unicode: uni), at: FramePoint(x: 0, y: row), attributes: attributes)
     }

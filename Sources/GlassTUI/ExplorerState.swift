@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 import GlassKit
 import GlassPlot
 

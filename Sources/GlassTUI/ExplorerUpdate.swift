@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 import GlassKit
 import GlassPlot
 
@@ -137,7 +137,7 @@ public enum ExplorerUpdate {
             }
             guard case .input(let cur, let text) = s.mode else { break }
             s.mode = .normal
-            guard let v = Double(text.trimmingCharacters(in: .whitespaces)), v.isFinite else {
+            guard let v = Double(text.trimmingWhitespace), v.isFinite else {
                 s.message = "'\(text)' is not a number; \(cur.rawValue) unchanged"
                 break
             }

@@ -1,3 +1,5 @@
+import GlassKit
+
 /// One key binding of the explorer's normal mode: the keys, what they do, the views where they
 /// apply. The table (``KeyBindings/all``) is the one source of the key map, the help overlay,
 /// the status-line hints and `glassview explore --help`.
@@ -106,7 +108,7 @@ public enum KeyBindings {
 
     /// The help overlay of `view`: what its numbers are, its own keys, then the others.
     public static func help(for view: ViewID) -> [String] {
-        func line(_ b: KeyBinding) -> String { b.label.padding(toLength: 16, withPad: " ", startingAt: 0) + "  " + b.help }
+        func line(_ b: KeyBinding) -> String { b.label.rightPadded(16) + "  " + b.help }
         let own = all.filter { $0.views != nil && $0.applies(in: view) }
         let general = all.filter { $0.views == nil && !isViewSelection($0) }
         var out = ["view \(view.key) \(view.tab): " + ViewHelp.about(view), ""]

@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 import GlassKit
 
 /// Shifts of view 9 set by hand, for one DMA state at one T_ref (they are dropped when either

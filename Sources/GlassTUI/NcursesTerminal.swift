@@ -1,5 +1,5 @@
 import CNcurses
-import Foundation
+import GlassPlatform
 import GlassPlot
 
 /// Why the terminal could not be opened.
@@ -18,7 +18,7 @@ public struct NcursesTerminal: TerminalBackend {
     private var colourCount: Int32 = 0
     private var pairs: Int32 = 0
 
-    /// Sets up the screen. Call `setlocale(LC_ALL, "")` and `SignalWatch.install()` first.
+    /// Sets up the screen. Call `setlocale(LC_CTYPE, "")` and `SignalWatch.install()` first.
     public init(forceASCII: Bool, environment: [String: String]) throws {
         let term = environment["TERM"] ?? ""
         if term.isEmpty { throw TerminalError(description: "TERM is not set; the explorer needs a terminal (use `glassview analyze` or `glassview plot`)") }

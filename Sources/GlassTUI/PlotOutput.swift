@@ -53,7 +53,7 @@ public enum PlotOutput {
         return String(line.prefix(max(0, width - ellipsis.count))) + ellipsis
     }
 
-    /// Whether the current locale's character set is UTF-8 (call `setlocale(LC_ALL, "")` first).
+    /// Whether the current locale's character set is UTF-8 (call `setlocale(LC_CTYPE, "")` first).
     public static func localeIsUTF8() -> Bool { gv_utf8_locale() != 0 }
 }
 

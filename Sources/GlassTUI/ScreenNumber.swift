@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 import GlassKit
 
 /// How numbers from `Results` are shown on screen (the files hold them in full). The digits
@@ -24,12 +24,12 @@ public enum ScreenNumber {
     public static func setting(_ v: Double?) -> String {
         guard let v, v.isFinite else { return "—" }
         guard v == 0 || NumberFormat.plainMagnitudes.contains(abs(v)) else { return value(v) }
-        return String(format: "%.4g", v)
+        return CFormat.printf("%.4g", v)
     }
 
     /// A temperature with two decimals (`420.00`); "—" for nil.
     public static func kelvin(_ v: Double?) -> String {
         guard let v, v.isFinite else { return "—" }
-        return String(format: "%.2f", v)
+        return CFormat.printf("%.2f", v)
     }
 }

@@ -1,3 +1,4 @@
+import GlassKit
 import GlassPlot
 
 /// Text for the screen in the current character set: Unicode as written on UTF-8 terminals,
@@ -13,7 +14,7 @@ enum ScreenText {
     static func fit(_ text: String, unicode: Bool) -> String {
         guard !unicode, !text.allSatisfy({ $0.isASCII }) else { return text }
         var t = asciiPowers(text)
-        for (a, b) in replacements { t = t.replacingOccurrences(of: a, with: b) }
+        for (a, b) in replacements { t = t.replacingLiteral(a, with: b) }
         return String(t.map { $0.isASCII ? $0 : "?" })
     }
 

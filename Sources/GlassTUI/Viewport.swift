@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 import GlassPlot
 
 /// What part of a view's plot is shown. A nil axis follows the data: x is the view's own range

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import GlassPlatform
 import GlassIO
 import GlassKit
 
@@ -49,7 +49,7 @@ struct Bench: ParsableCommand {
         let big = dir.appendingPathComponent("big.csv")
         var text = "# kind: dsc\n# heating_rate: 20 K/min\nT/K,W/(W/g)\n"
         text.reserveCapacity(n * 28)
-        for i in 0..<n { text += String(format: "%.6f,%.8f\n", d.temperatureKValues[i], d.heatFlowWPerG[i]) }
+        for i in 0..<n { text += CFormat.printf("%.6f,%.8f\n", d.temperatureKValues[i], d.heatFlowWPerG[i]) }
         try Data(text.utf8).write(to: big)
         let loadBig = try BenchTiming.best(of: 5) { _ = try StudyLoader.loadFile(absolute: big.path, relative: "big.csv", overrides: [:]) }
         report("load a 10^6-row file (\(text.utf8.count / 1_000_000) MB)", loadBig, target: .milliseconds(300))
@@ -67,12 +67,12 @@ struct Bench: ParsableCommand {
             if status != 0 { throw GlassError(file: big.path, "analyze exited with \(status)") }
         }
         report("`glassview analyze` of the 10^6-row file (process, median)", bigProc, target: .milliseconds(60))
-        let label = "`glassview analyze` of the 10^6-row file, peak memory".padding(toLength: 58, withPad: " ", startingAt: 0)
+        let label = "`glassview analyze` of the 10^6-row file, peak memory".rightPadded(58)
         if let kib = try BenchTiming.peakRSSKiB(exe, bigArgs) {
             let mib = Double(kib) / 1024
             // The runtime alone (`--version`): about 21 MiB dynamically linked, 15 MiB static.
-            let runtime = (try? BenchTiming.peakRSSKiB(exe, ["--version"])).flatMap { $0 }.map { String(format: "  (runtime alone %.1f MiB)", Double($0) / 1024) } ?? ""
-            print(label + String(format: "%.1f MiB", mib).leftPadded(12) + "   target ≤ 64 MiB  " + (mib <= 64 ? "ok" : "OVER") + runtime)
+            let runtime = (try? BenchTiming.peakRSSKiB(exe, ["--version"])).flatMap { $0 }.map { CFormat.printf("  (runtime alone %.1f MiB)", Double($0) / 1024) } ?? ""
+            print(label + CFormat.printf("%.1f MiB", mib).leftPadded(12) + "   target ≤ 64 MiB  " + (mib <= 64 ? "ok" : "OVER") + runtime)
         } else {
             print(label + "needs /usr/bin/time (apt-get install time)".leftPadded(12))
         }
@@ -230,17 +230,13 @@ struct Bench: ParsableCommand {
 
     func report(_ what: String, _ d: Duration, target: Duration?, note: String = "") {
         let us = Double(d.components.seconds) * 1e6 + Double(d.components.attoseconds) / 1e12
-        let shown = us < 1000 ? String(format: "%.3f µs", us) : String(format: "%.2f ms", us / 1000)
-        var line = what.padding(toLength: 58, withPad: " ", startingAt: 0) + shown.leftPadded(12)
+        let shown = us < 1000 ? CFormat.printf("%.3f µs", us) : CFormat.printf("%.2f ms", us / 1000)
+        var line = what.rightPadded(58) + shown.leftPadded(12)
         if let t = target {
             let tus = Double(t.components.seconds) * 1e6 + Double(t.components.attoseconds) / 1e12
-            let ts = tus < 1000 ? String(format: "%.0f µs", tus) : String(format: "%.0f ms", tus / 1000)
+            let ts = tus < 1000 ? CFormat.printf("%.0f µs", tus) : CFormat.printf("%.0f ms", tus / 1000)
             line += "   target ≤ \(ts)  " + (us <= tus ? "ok" : "OVER")
         }
         print(line + note)
     }
-}
-
-extension String {
-    func leftPadded(_ n: Int) -> String { count >= n ? self : String(repeating: " ", count: n - count) + self }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 import GlassKit
 
 /// Timing helpers shared by the benchmark figures.
@@ -34,7 +34,7 @@ enum BenchTiming {
         defer { unlink(out) }
         let status = try spawn(time, ["-f", "%M", "-o", out, path] + args)
         guard status == 0, let text = try? String(contentsOfFile: out, encoding: .utf8) else { return nil }
-        return text.split(separator: "\n").last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        return text.split(separator: "\n").last.flatMap { Int($0.trimmingWhitespace) }
     }
 
     /// The median duration of `runs` runs of `body`.

@@ -1,5 +1,5 @@
 import Dispatch
-import Foundation
+import GlassPlatform
 import GlassIO
 import GlassKit
 import Synchronization
@@ -31,9 +31,21 @@ enum EarlyLoad {
         FreedMemory.keepForThisProcess()  // before any other thread allocates (mallopt is not thread-safe)
         let s = Slot(path: arguments[2])
         slot.withLock { $0 = s }
-        Thread.detachNewThread {
+        // A thread of its own (not one of Dispatch's, which the load's parallel parts use).
+        var thread = pthread_t()
+        let context = Unmanaged.passRetained(s)
+        let started = pthread_create(&thread, nil, { context in
+            guard let context else { return nil }
+            let s = Unmanaged<Slot>.fromOpaque(context).takeRetainedValue()
             s.result = Result { try StudyLoader.load(s.path) }
             s.done.signal()
+            return nil
+        }, context.toOpaque())
+        if started == 0 {
+            pthread_detach(thread)
+        } else {
+            context.release()
+            slot.withLock { $0 = nil }   // no thread to be had: `load` loads the study itself
         }
     }
 

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import GlassPlatform
 import GlassIO
 import GlassKit
 import GlassTUI
@@ -23,20 +23,18 @@ struct Explore: ParsableCommand {
     @OptionGroup var settings: SettingsOptions
 
     func run() throws {
-        setlocale(LC_ALL, "")
+        setlocale(LC_CTYPE, "")   // the terminal's character set; numbers stay in the C locale (strtod)
         let options = try settings.analysisOptions()
         let paths = studies.isEmpty ? [SampleStudy.path] : studies
         let loads = paths.map { path -> (path: String, load: Result<Study, any Error>, isDirectory: Bool) in
-            var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            return (path, Result { try StudyLoader.load(path) }, exists && isDirectory.boolValue)
+            (path, Result { try StudyLoader.load(path) }, PathInfo.isDirectory(path) == true)
         }
         SignalWatch.install()
         var terminal: NcursesTerminal
         do {
             terminal = try NcursesTerminal(forceASCII: ascii, environment: ProcessInfo.processInfo.environment)
         } catch {
-            FileHandle.standardError.write(Data("glassview: \(error)\n".utf8))
+            StandardStreams.error("glassview: \(error)\n")
             throw ExitCode(69)
         }
         let state = StudyWorkspace.open(loads, options: options, style: terminal.style,

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import GlassPlatform
 import GlassKit
 
 /// The `glassview` command: the explorer by default, plus `analyze`, `master`, `plot`, `simulate`, `bench`.
@@ -63,6 +63,6 @@ extension Glassview {
 /// help) and goes to its own exit.
 func exitWithError(_ error: Error) -> Never {
     guard let g = error as? GlassError else { Glassview.exit(withError: error) }
-    FileHandle.standardError.write(Data(("glassview: " + g.description + "\n").utf8))
+    StandardStreams.error("glassview: " + g.description + "\n")
     exit(g.exitCode)
 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import GlassPlatform
 import GlassIO
 import GlassKit
 
@@ -50,7 +50,7 @@ struct Master: ParsableCommand {
                 ?? "no DMA state with isothermal sweeps: no master curve")
         }
         for w in results.warnings where w.contains("master curve") && chosen.contains(where: { w.hasPrefix("dma \($0.state) master curve") }) {
-            FileHandle.standardError.write(Data(("glassview: warning: " + w + "\n").utf8))
+            StandardStreams.error("glassview: warning: " + w + "\n")
         }
         let text = format == .json ? MasterCurveExport.jsonText(chosen, study: results.study) : MasterCurveExport.tsv(chosen)
         try output.write(text)

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import GlassPlatform
 import GlassIO
 
 /// `-o FILE`: where a command writes its text — the file, atomically (nothing on error), else stdout.
@@ -17,7 +17,7 @@ struct OutputOption: ParsableArguments {
         if let output {
             try AtomicFile.write(bytes: bytes, to: output)
         } else {
-            FileHandle.standardOutput.write(Data(bytes))
+            StandardStreams.out(bytes)
         }
     }
 }

@@ -1,7 +1,8 @@
 import ArgumentParser
-import Foundation
+import GlassPlatform
 import GlassIO
 import GlassKit
+import GlassPlot
 import GlassTUI
 
 /// `glassview plot STUDY --view NAME`: one view's plot printed to stdout.
@@ -74,7 +75,7 @@ struct Plot: ParsableCommand {
 
     func run() throws {
         FreedMemory.keepForThisProcess()
-        setlocale(LC_ALL, "")
+        setlocale(LC_CTYPE, "")   // the terminal's character set; numbers stay in the C locale (strtod)
         var id = try chosenView()
         let (xRange, yRange) = try ranges()
         let options = try settings.analysisOptions()
@@ -94,11 +95,11 @@ struct Plot: ParsableCommand {
         case .success(let frame):
             let text = colours ? frame.ansiText : frame.text
             let title = PlotOutput.titleLine(state, view: id, width: width)
-            FileHandle.standardOutput.write(Data((title + "\n" + text + "\n").utf8))
+            StandardStreams.out(title + "\n" + text + "\n")
         case .failure(let u) where u.option != nil:
             throw GlassError(.usage, file: u.option ?? "", u.reason)
         case .failure(let u):
-            FileHandle.standardError.write(Data("glassview: view \(id.name): \(u.reason)\n".utf8))
+            StandardStreams.error("glassview: view \(id.name): \(u.reason)\n")
             throw ExitCode(1)
         }
     }

@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 
 /// Where the bundled sample study is: below the working directory (a clone's root, as with
 /// `swift run`), else next to the sources the binary was built from.

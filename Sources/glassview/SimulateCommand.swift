@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import GlassPlatform
 import GlassIO
 import GlassKit
 
@@ -63,7 +63,7 @@ struct SimulateDSC: ParsableCommand {
 
     /// The simulation the options ask for; a usage error naming the first option out of range.
     func configuration() throws -> DSCStudyConfiguration {
-        let list = rates.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let list = rates.split(separator: ",").map { $0.trimmingWhitespace }
         let parsed = list.compactMap { Double($0) }
         let rateRange = Self.rateRangeKPerMin
         guard !list.isEmpty, parsed.count == list.count, parsed.allSatisfy({ rateRange.contains($0) }) else {
@@ -116,23 +116,23 @@ extension SimulateDSC {
 /// Text of a simulated study: files, study.toml, the ground-truth table.
 enum SimulatedStudyText {
     static func truthTable(_ s: SimulatedDSCStudy) -> String {
-        var out = String(format: "noise-free ΔH_rej, T_s = %g K, T_e = %g K, heating %g K/min (docs/method.md §3)\n",
+        var out = CFormat.printf("noise-free ΔH_rej, T_s = %g K, T_e = %g K, heating %g K/min (docs/method.md §3)\n",
                          s.configuration.tsK, s.configuration.teK, s.configuration.heatingRateKPerMin)
         out += "state        q_c K/min   T_f K    linear J/g  linear kJ/mol  state:as-cast J/g  kJ/mol\n"
         for g in s.groundTruth {
             let rate = g.coolingRateKPerMin.map { Format.shortNumber($0) } ?? "-"
-            out += g.state.padding(toLength: 12, withPad: " ", startingAt: 0) + " " + rate.leftPadded(9)
-            out += String(format: " %8.2f %11.5f %14.6f %18.5f %7.6f\n", g.frozenFictiveTemperatureK, g.linearJPerG, g.linearKJPerMol ?? .nan,
+            out += g.state.rightPadded(12) + " " + rate.leftPadded(9)
+            out += CFormat.printf(" %8.2f %11.5f %14.6f %18.5f %7.6f\n", g.frozenFictiveTemperatureK, g.linearJPerG, g.linearKJPerMol ?? .nan,
                           g.versusAsCastJPerG, g.versusAsCastKJPerMol ?? .nan)
         }
         out += "model temperatures (TNM glass and JMAK exotherm; docs/transitions.md)\n"
         out += "state        frozen T_f K  T_g(dT_f/dT = 1/2) K  T_x K\n"
         let tx = s.crystallizationOnsetK
         for (g, f) in zip(s.groundTruth, s.files) {
-            out += g.state.padding(toLength: 12, withPad: " ", startingAt: 0)
+            out += g.state.rightPadded(12)
             let crystallizes = f.state == DSCStudySimulator.referenceState || s.configuration.crystallizeCooledStates
-            out += String(format: " %12.2f %21.2f ", g.frozenFictiveTemperatureK, f.modelMidpointTgK ?? .nan)
-            out += (crystallizes ? tx.map { String(format: "%.2f", $0) } : nil) ?? "-"
+            out += CFormat.printf(" %12.2f %21.2f ", g.frozenFictiveTemperatureK, f.modelMidpointTgK ?? .nan)
+            out += (crystallizes ? tx.map { CFormat.printf("%.2f", $0) } : nil) ?? "-"
             out += "\n"
         }
         return out
@@ -162,7 +162,7 @@ enum SimulatedStudyText {
         do {
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
             for p in paths {
-                try FileManager.default.createDirectory(atPath: (dir + "/" + p as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(atPath: URL(fileURLWithPath: dir + "/" + p).deletingLastPathComponent().path, withIntermediateDirectories: true)
             }
         } catch {
             throw GlassError(.cannotCreate, file: dir, "cannot create the directory")

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import GlassPlatform
 import GlassIO
 import GlassKit
 

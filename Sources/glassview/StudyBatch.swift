@@ -1,7 +1,8 @@
 import Dispatch
-import Foundation
+import GlassPlatform
 import GlassIO
 import GlassKit
+import Synchronization
 
 /// Loads and analyses several studies concurrently (each study is independent), returning the
 /// results in argument order; the first failure in argument order is the error reported.
@@ -17,10 +18,9 @@ enum StudyBatch {
 }
 
 /// One result per study, written from concurrent iterations (each slot once) under a lock.
-private final class ResultSlots: @unchecked Sendable {
-    private var slots: [Result<Results, any Error>?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ k: Int, _ r: Result<Results, any Error>) { lock.withLock { slots[k] = r } }
-    var values: [Result<Results, any Error>] { lock.withLock { slots.compactMap { $0 } } }
+private final class ResultSlots: Sendable {
+    private let slots: Mutex<[Result<Results, any Error>?]>
+    init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
+    func set(_ k: Int, _ r: Result<Results, any Error>) { slots.withLock { $0[k] = r } }
+    var values: [Result<Results, any Error>] { slots.withLock { $0.compactMap { $0 } } }
 }

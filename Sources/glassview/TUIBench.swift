@@ -1,6 +1,7 @@
-import Foundation
+import GlassPlatform
 import GlassIO
 import GlassKit
+import GlassPlot
 import GlassTUI
 
 /// The explorer's figures for `glassview bench` (issue 4 "Done when").
@@ -106,7 +107,7 @@ enum TUIBench {
             }
         }
         report("`glassview analyze` of 20 copies of the sample study, one call (process, wall)", twenty, one * 12,
-               String(format: " (%.1f× one study's %.0f ms)", twenty / one, Double(one.components.seconds) * 1e3 + Double(one.components.attoseconds) / 1e15))
+               CFormat.printf(" (%.1f× one study's %.0f ms)", twenty / one, Double(one.components.seconds) * 1e3 + Double(one.components.attoseconds) / 1e15))
 
         // 3. `glassview plot` of the sample study as a process.
         // posix_spawn + waitpid: Foundation's Process.waitUntilExit adds tens of ms on Linux.

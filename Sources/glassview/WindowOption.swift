@@ -6,7 +6,7 @@ enum WindowOption {
     static func parse(_ text: String, option: String) throws -> ClosedRange<Double> {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2,
-              let lo = Double(parts[0].trimmingCharacters(in: .whitespaces)), let hi = Double(parts[1].trimmingCharacters(in: .whitespaces)),
+              let lo = Double(parts[0].trimmingWhitespace), let hi = Double(parts[1].trimmingWhitespace),
               lo.isFinite, hi.isFinite, lo < hi else {
             throw GlassError(.usage, file: option, "'\(text)'; expected LO:HI with two numbers, LO < HI (e.g. 320:420)")
         }

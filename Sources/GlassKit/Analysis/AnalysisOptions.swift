@@ -64,7 +64,7 @@ public struct ResolvedSettings: Sendable, Equatable {
         func rename(_ text: String) -> String {
             var t = text
             for (option, source) in sources where option != source {
-                t = t.replacingOccurrences(of: "(" + option + ")", with: "(" + source + ")")
+                t = t.replacingLiteral("(" + option + ")", with: "(" + source + ")")
             }
             return t
         }

@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 
 /// Warnings of one state and family, counted (issue 10: "β: no peak on 6 of 18 curves — 0.5,
 /// 1 Hz scans…"). Built by ``WarningGroups/group(_:)``; the raw list in `Results.warnings` (and
@@ -84,7 +84,7 @@ public enum WarningGroups {
         for (scan, name) in [(true, "scans"), (false, "isotherm slices")] {
             let fs = Array(Set(curves.filter { $0.scan == scan }.map { $0.f })).sorted()
             guard !fs.isEmpty else { continue }
-            var text = fs.prefix(listedFrequencies).map { Format.shortNumber(Double(String(format: "%.3g", $0)) ?? $0) }.joined(separator: ", ")
+            var text = fs.prefix(listedFrequencies).map { Format.shortNumber(Double(CFormat.printf("%.3g", $0)) ?? $0) }.joined(separator: ", ")
             if fs.count > listedFrequencies { text += ", …" }
             parts.append("\(text) Hz \(fs.count == 1 ? String(name.dropLast()) : name)")
         }
@@ -94,19 +94,19 @@ public enum WarningGroups {
     /// (family, text) of what follows `dma STATE`: ` β: text`, ` QPD: text`, `: E_β not computed…`.
     static func split(_ rest: String) -> (String, String) {
         if rest.hasPrefix(":") {
-            let text = rest.dropFirst().trimmingCharacters(in: .whitespaces)
+            let text = rest.dropFirst().trimmingWhitespace
             for (start, family) in [("E_β", "β"), ("VFT", "α"), ("T_c", "T_c"), ("χ", "QPD"), ("U_β", "QPD"), ("E_u", "E_u"),
                                     ("master curve", "master curve")] where text.hasPrefix(start) {
                 return (family, text)
             }
             return ("other", text)
         }
-        let body = rest.trimmingCharacters(in: .whitespaces)
-        guard let colon = body.range(of: ": ") else { return ("other", body) }
+        let body = rest.trimmingWhitespace
+        guard let colon = body.literalRange(of: ": ") else { return ("other", body) }
         let head = String(body[..<colon.lowerBound])
         let text = String(body[colon.upperBound...])
         for (start, family) in [("β", "β"), ("α", "α"), ("VFT", "α"), ("QPD", "QPD"), ("master curve", "master curve")] where head.hasPrefix(start) {
-            return (family, head == start ? text : "\(head.dropFirst(start.count).trimmingCharacters(in: CharacterSet(charactersIn: " ,"))): \(text)")
+            return (family, head == start ? text : "\(head.dropFirst(start.count).trimmingScalars { $0 == " " || $0 == "," }): \(text)")
         }
         return (head, text)
     }
@@ -115,7 +115,7 @@ public enum WarningGroups {
     static func noPeakCurve(_ text: String) -> (Double, Bool)? {
         guard text.hasPrefix("no peak at ") else { return nil }
         let after = text.dropFirst("no peak at ".count)
-        guard let hz = after.range(of: " Hz ("), let f = Double(after[..<hz.lowerBound]) else { return nil }
+        guard let hz = after.literalRange(of: " Hz ("), let f = Double(after[..<hz.lowerBound]) else { return nil }
         let source = after[hz.upperBound...]
         return (f, !source.hasPrefix("isotherms)"))
     }

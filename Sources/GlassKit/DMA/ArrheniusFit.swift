@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 
 /// ln f = ln f0 − E/(k_B T) fitted by OLS to peak pairs (SPEC §4.2 β relaxation).
 public struct ArrheniusFit: Sendable, Equatable {

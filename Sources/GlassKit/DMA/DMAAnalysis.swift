@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 
 /// The DMA analysis of SPEC §4: pure functions of prepared states and settings.
 public enum DMAAnalysis {

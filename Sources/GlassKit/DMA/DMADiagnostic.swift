@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 
 /// A reason not to trust a DMA number, kept next to it (issue 10 item 4; docs/diagnostics.md).
 /// Each one is also a warning in `Results` (its ``message``), and is exported per DMA state

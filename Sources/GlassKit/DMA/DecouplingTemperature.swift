@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 
 /// The decoupling temperature T_c of SPEC §4.2.
 public enum DecouplingTemperature {

@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 
 /// E''(T) at one driving frequency: a temperature scan, or one frequency of a state's isotherms
 /// read as a function of T (SPEC §4.1 peak pairs).

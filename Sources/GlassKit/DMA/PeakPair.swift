@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 
 /// One (f, T_peak) pair of a relaxation process (SPEC §4.1).
 public struct PeakPair: Sendable, Equatable {

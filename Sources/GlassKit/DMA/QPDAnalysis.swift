@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 
 /// The QPD analysis of one state (SPEC §4.2, paper eq. 1 and 2).
 public struct QPDResult: Sendable, Equatable {

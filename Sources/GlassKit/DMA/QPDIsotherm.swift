@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 
 /// One isotherm prepared for eq. 1 of SPEC §4.2: ln(2πf) and ln tanδ of its points with
 /// tanδ > 0, with prefix sums so that a window change costs two binary searches.

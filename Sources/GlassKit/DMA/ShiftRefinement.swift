@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 
 /// Hand adjustment of one isotherm's shift (the explorer's view 9): the SPEC §4.3 overlap cost
 /// at a chosen shift, and a local refinement of one shift near a start value, for every

@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 
 /// One isotherm's horizontal shift (SPEC §4.3).
 public struct TTSShift: Sendable, Equatable {

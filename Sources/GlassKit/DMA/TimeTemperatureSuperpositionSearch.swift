@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 
 /// What the horizontal shift compares (SPEC §4.3 `tts_on`).
 public enum TTSCriterion: String, Sendable, Equatable, CaseIterable {

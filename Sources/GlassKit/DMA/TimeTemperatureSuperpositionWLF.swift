@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 
 /// WLF reading of a_T at T_ref (SPEC §4.3): log10 a_T = −C1 (T − T_ref)/(C2 + T − T_ref), least
 /// squares in log10 a_T over every non-null shift (T_ref's zero included), C2 > max(0, T_ref − T_min).

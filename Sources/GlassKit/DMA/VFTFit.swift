@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 
 /// ln f = ln f_α − B/(T − T_0) fitted to peak pairs (SPEC §4.2 α relaxation).
 public struct VFTFit: Sendable, Equatable {

@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 
 /// T_s/T_e proposed when a study gives none (README "Explorer"): where the states' heat-flow
 /// curves diverge and merge again, else the paper's 420–500 K, else the same fractions of the

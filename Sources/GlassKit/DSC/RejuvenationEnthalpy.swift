@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 
 /// ΔH_rej of one state (SPEC §3, §5 `dsc.states`).
 public struct DSCStateResult: Sendable, Equatable {

@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 
 /// The `dma` part of SPEC §5's export, JSON and TSV, from `DMAStateResult`s.
 public enum DMAExport {

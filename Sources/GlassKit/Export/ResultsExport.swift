@@ -98,7 +98,7 @@ public enum ResultsExport {
     }
 
     static func clean(_ s: String) -> String {
-        s.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
+        s.replacingLiteral("\t", with: " ").replacingLiteral("\n", with: " ")
     }
 
     static func commonHeatingRate(_ states: [DSCState]) -> Double? {

@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 
 /// A DSC run to be written as text: metadata and the two columns.
 public struct DSCRunText: Sendable {
@@ -46,7 +46,7 @@ public enum RunWriter {
         out.append("T/K,W/(W/g)")
         let f = "%.\(digits)g"
         for i in r.temperatureK.indices {
-            out.append(String(format: f, r.temperatureK[i]) + "," + String(format: f, r.heatFlowWPerG[i]))
+            out.append(CFormat.printf(f, r.temperatureK[i]) + "," + CFormat.printf(f, r.heatFlowWPerG[i]))
         }
         return out.joined(separator: "\n") + "\n"
     }
@@ -55,7 +55,7 @@ public enum RunWriter {
     /// °C, mW/mg, `#EXO:-1` (endo up), `#RANGE`, one heating segment. Values with 7 decimals.
     public static func netzsch(_ r: DSCRunText, sampleName: String) -> [UInt8] {
         func dec(_ v: Double, _ decimals: Int) -> String {
-            String(format: "%.\(decimals)f", v).replacingOccurrences(of: ".", with: ",")
+            CFormat.printf("%.\(decimals)f", v).replacingLiteral(".", with: ",")
         }
         let t0 = (r.temperatureK.first ?? 0) - Units.celsiusOffset, t1 = (r.temperatureK.last ?? 0) - Units.celsiusOffset
         let rate = dec(r.heatingRateKPerMin, 1)

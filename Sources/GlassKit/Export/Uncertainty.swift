@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 
 /// A fixed number format for one quantity, as a person reads a table: a number of decimals and
 /// an optional power-of-ten factor taken out (`×10⁻³`). Pure; the explorer's results pane and
@@ -88,10 +88,10 @@ public struct NumberFormat: Equatable, Sendable {
         guard v.isFinite else { return "—" }
         var text: String
         if decimals >= 0 {
-            text = String(format: "%.\(decimals)f", v)
+            text = CFormat.printf("%.\(decimals)f", v)
         } else {
             let step = scaled(1, -decimals)
-            text = String(format: "%.0f", (v / step).rounded() * step)
+            text = CFormat.printf("%.0f", (v / step).rounded() * step)
         }
         // No "-0.00": a value that rounds to zero has no sign.
         if text.hasPrefix("-"), !text.contains(where: { ("1"..."9").contains($0) }) { text.removeFirst() }

@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 
 /// A column heading split into a name and a unit (SPEC §2.4: `name/unit`, `name/(unit)`,
 /// `name (unit)`, `name [unit]`, a trailing unit word as in `… (Normalized) W/g`, and the

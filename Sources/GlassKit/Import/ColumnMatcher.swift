@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 
 /// What a column means, matched from its name (SPEC §2.1 "matched by meaning").
 public enum ColumnMeaning: String, Sendable, Equatable {
@@ -198,9 +198,9 @@ public enum ColumnMatcher {
     static func generalMeaning(_ k: String, raw: String, _ f: Folded) -> ColumnMeaning? {
         // Moduli: E', E'', G', G'' (also E" with a double quote, typographic primes, spaces).
         if k.contains(where: { "'’″′\"".contains($0) }) {
-            let p = k.replacingOccurrences(of: "’", with: "'").replacingOccurrences(of: "″", with: "''")
-                .replacingOccurrences(of: "′", with: "'").replacingOccurrences(of: "\"", with: "''")
-                .replacingOccurrences(of: " ", with: "")
+            let p = k.replacingLiteral("’", with: "'").replacingLiteral("″", with: "''")
+                .replacingLiteral("′", with: "'").replacingLiteral("\"", with: "''")
+                .replacingLiteral(" ", with: "")
             if p == "e''" || p == "g''" { return .lossModulus }
             if p == "e'" || p == "g'" { return .storageModulus }
         }

@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 
 /// Turns a recognised table plus metadata overrides (study.toml, SPEC §2.3) into a
 /// `Dataset` in internal units.
@@ -126,16 +126,15 @@ public enum DatasetBuilder {
             let inRun = holds.filter { $0.overlaps(range) }
             if !inRun.isEmpty {
                 let shown = inRun.prefix(4).map { h in
-                    String(format: "lines %d–%d, %.1f min at %.1f K", lines[max(h.lowerBound, range.lowerBound)],
-                           lines[min(h.upperBound, range.upperBound) - 1], time[h.upperBound - 1] - time[h.lowerBound],
-                           t[(h.lowerBound + h.upperBound) / 2])
+                    "lines \(lines[max(h.lowerBound, range.lowerBound)])–\(lines[min(h.upperBound, range.upperBound) - 1]), "
+                        + "\(CFormat.printf("%.1f", time[h.upperBound - 1] - time[h.lowerBound])) min at \(CFormat.printf("%.1f", t[(h.lowerBound + h.upperBound) / 2])) K"
                 }.joined(separator: "; ") + (inRun.count > 4 ? "; …" : "")
                 d.warnings.append("\(path): \(inRun.count) isothermal hold(s) left out of the heating run (|dT/dt| below \(Format.shortNumber(IsothermalHolds.holdRateFraction * 100)) % of the ramp rate for ≥ \(Format.shortNumber(IsothermalHolds.holdMinimumMin)) min): \(shown)")
             }
             if let r = estimated, r > 0, r.isFinite {
                 let first = pieces.first?.lowerBound ?? range.lowerBound, last = (pieces.last?.upperBound ?? range.upperBound) - 1
-                d.warnings.append(String(format: "\(path): heating rate not stated; %.2f K/min estimated from the time column over the ramp %.1f → %.1f K (lines %d–%d\(inRun.isEmpty ? "" : ", holds left out"))",
-                                         r, t[first], t[last], lines[first], lines[last]))
+                d.warnings.append("\(path): heating rate not stated; \(CFormat.printf("%.2f", r)) K/min estimated from the time column over the ramp "
+                                  + "\(CFormat.printf("%.1f", t[first])) → \(CFormat.printf("%.1f", t[last])) K (lines \(lines[first])–\(lines[last])\(inRun.isEmpty ? "" : ", holds left out"))")
             } else {
                 estimated = nil
             }
@@ -228,7 +227,7 @@ public enum DatasetBuilder {
             let mean = t.reduce(0, +) / Double(t.count)
             d.temperatureK = mean
             if let lo = t.min(), let hi = t.max(), hi - lo > sweepTemperatureSpreadK {
-                let k = { (v: Double) in String(format: "%.2f", v) }
+                let k = { (v: Double) in CFormat.printf("%.2f", v) }
                 d.warnings.append("\(d.path): the measured temperature (\(c.header.name)) spans \(k(hi - lo)) K (\(k(lo))–\(k(hi)) K); the sweep is placed at its mean \(k(mean)) K — set `temperature` in study.toml to choose")
             }
         }

@@ -1,3 +1,5 @@
+import GlassPlatform
+
 /// Picks the heating part of a temperature series and applies the documented rule for
 /// small reversals (SPEC §2.4).
 ///
@@ -66,7 +68,7 @@ public enum HeatingSegment {
                 continue
             }
             throw GlassError(file: file, line: lines[i],
-                             String(format: "temperature falls from %.3f K to %.3f K; expected a heating run (temperature rising; falls up to %.1f K are tolerated as noise)", maxT, t[i], reversalToleranceK))
+                             "temperature falls from \(CFormat.printf("%.3f", maxT)) K to \(CFormat.printf("%.3f", t[i])) K; expected a heating run (temperature rising; falls up to \(CFormat.printf("%.1f", reversalToleranceK)) K are tolerated as noise)")
         }
         return (list.map { KeptRows(rows: $0) } ?? KeptRows(count: t.count), dropped)
     }

@@ -52,7 +52,7 @@ public enum NativeReader {
             // "Heat Flow (W/g)" headings separated by two or more spaces.
             let count = delimiter.split(lines.string(first)).count
             if count != names.count {
-                let wide = headerText.components(separatedBy: "  ").map { $0.trimmedSpaces }.filter { !$0.isEmpty }
+                let wide = headerText.componentsLiteral(separatedBy: "  ").map { $0.trimmedSpaces }.filter { !$0.isEmpty }
                 if wide.count == count { names = wide }
             }
         }
@@ -121,6 +121,6 @@ public enum MetadataKeys {
             // ASCII (the common key), on bytes: lower case, spaces and hyphens to `_`.
             return String(decoding: t.utf8.map(asciiKeyByte), as: UTF8.self)
         }
-        return t.lowercased().replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
+        return t.lowercased().replacingLiteral(" ", with: "_").replacingLiteral("-", with: "_")
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 
 /// Reads NETZSCH Proteus ASCII exports (SPEC §2.2): `#KEY:value` lines, a `##` heading row,
 /// then data. Honours DECIMAL, SEPARATOR, EXO, SAMPLE MASS, RANGE and the `#SEG. n` programs.
@@ -58,8 +58,8 @@ public enum NetzschReader {
         for (k, e) in keys.sorted(by: { $0.value.line < $1.value.line }) {
             if k.hasPrefix("SAMPLE MASS") {
                 // "#SAMPLE MASS /mg:77.8": the unit is in the key.
-                let unit = k.components(separatedBy: "/").dropFirst().first ?? "mg"
-                meta["mass"] = MetadataEntry(e.value.replacingOccurrences(of: ",", with: ".") + " " + unit, line: e.line)
+                let unit = k.componentsLiteral(separatedBy: "/").dropFirst().first ?? "mg"
+                meta["mass"] = MetadataEntry(e.value.replacingLiteral(",", with: ".") + " " + unit, line: e.line)
             } else if k == "EXO" {
                 // EXO 1: exothermic effects point up; -1: down (endo up).
                 let v = e.value.trimmedSpaces
@@ -86,14 +86,14 @@ public enum NetzschReader {
 
     /// `25°C/7.0(K/min)/50°C` → start, rate, end; `50°C/00:15/50°C` → isothermal.
     static func segmentProgram(_ text: String) -> SegmentProgram {
-        let parts = text.components(separatedBy: "/")
+        let parts = text.componentsLiteral(separatedBy: "/")
         var p = SegmentProgram()
         if let first = parts.first { p.startK = MetadataValue.temperatureK(first) }
         if let last = parts.last, parts.count >= 3 { p.endK = MetadataValue.temperatureK(last) }
-        if parts.count >= 3, let r = text.range(of: "(K/min)") {
+        if parts.count >= 3, let r = text.literalRange(of: "(K/min)") {
             let before = text[..<r.lowerBound]
             if let slash = before.lastIndex(of: "/") {
-                p.rateKPerMin = NumberParser.parse(String(before[before.index(after: slash)...]).replacingOccurrences(of: ",", with: "."))
+                p.rateKPerMin = NumberParser.parse(String(before[before.index(after: slash)...]).replacingLiteral(",", with: "."))
             }
         }
         return p

@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 
 /// Strict decimal number parsing for data fields: digits, one `.`, an exponent, a sign.
 /// NaN, Inf, hex floats, thousands separators and empty fields are refused (SPEC §2.4).
@@ -125,7 +125,7 @@ public enum NumberParser {
             out[n] = 0
             if letters {
                 let word = String(decoding: UnsafeBufferPointer(start: base + from, count: n), as: UTF8.self)
-                    .lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "+-"))
+                    .lowercased().trimmingScalars { $0 == "+" || $0 == "-" }
                 if ["nan", "inf", "infinity", "-nan", "1.#inf", "1.#ind"].contains(word) {
                     return .failure(FailureBox(.notFinite))
                 }
@@ -136,7 +136,7 @@ public enum NumberParser {
             if let v = fastPath(out, n) { return .success(v) }
             var end: UnsafeMutablePointer<CChar>? = nil
             let value = out.withMemoryRebound(to: CChar.self, capacity: n + 1) { p -> Double in
-                let v = strtod(p, &end)
+                let v = CFormat.withCLocale { strtod(p, &end) }   // `.` whatever the locale
                 if end != p + n { end = nil }
                 return v
             }

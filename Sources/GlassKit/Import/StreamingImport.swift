@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 
 /// Imports a large native file, NETZSCH export or TA Universal Analysis export while it is read
 /// (issue 11): the text is never held whole. The first lines (enough for every format test and

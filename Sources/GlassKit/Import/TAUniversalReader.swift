@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 
 /// Reads TA Instruments Universal Analysis text exports: `Key<TAB>value` header lines
 /// (`Size 9.00000 mg`, `Exotherm Up`, `SigN name (unit)`), `StartOfData`, TAB data.
@@ -39,7 +39,7 @@ public enum TAUniversalReader {
         for i in 0..<lines.count {
             let s = lines.string(i)
             if s.trimmedSpaces == "StartOfData" { start = i; break }
-            let parts = s.components(separatedBy: "\t")
+            let parts = s.componentsLiteral(separatedBy: "\t")
             guard parts.count >= 2 else { continue }
             let key = parts[0].trimmedSpaces
             let value = parts.dropFirst().joined(separator: " ").trimmedSpaces

@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 
 /// Parses the numeric columns of a `RawTable` that an analysis needs (SPEC §2.4: every row
 /// has as many fields as the header; NaN, Inf, empty or non-numeric fields are errors).

@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 
 /// Turns a file's bytes into UTF-8 bytes (SPEC §2.4): a BOM decides (UTF-8, UTF-16LE/BE);
 /// without one a NUL byte means binary (error); else UTF-8, falling back to Windows-1252.

@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 
 /// Line boundaries of a UTF-8 buffer (LF or CRLF), computed once in O(n).
 ///

@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 
 /// Reads TA Instruments TRIOS text exports, one table per frequency-sweep step (SPEC §2.2).
 ///

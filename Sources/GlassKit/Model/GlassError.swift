@@ -36,7 +36,7 @@ public struct GlassError: Error, CustomStringConvertible, Equatable, Sendable {
     public var description: String {
         var prefix = ""
         if let file { prefix = file + (line.map { ":\($0)" } ?? "") + ": " }
-        return prefix + message.replacingOccurrences(of: "\n", with: " ")
+        return prefix + message.replacingLiteral("\n", with: " ")
     }
 
     /// The process exit status for this error (all below 128, sysexits.h).

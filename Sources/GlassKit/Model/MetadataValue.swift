@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 
 /// Parses metadata values that carry units (SPEC §2.4: `20 K/min`, `2 K/s`, `2 Hz`,
 /// `400 K`, `126.85 °C`, `25.1 mg`). A bare number takes the default unit of its key.
@@ -42,7 +42,7 @@ public enum MetadataValue {
         // `,` → `.`: on bytes for ASCII text (the common case), else with Foundation as before.
         let dotted = numberText.utf8.allSatisfy { $0 < 0x80 }
             ? String(decoding: numberText.utf8.map { $0 == 0x2C ? 0x2E : $0 }, as: UTF8.self)
-            : numberText.replacingOccurrences(of: ",", with: ".")
+            : numberText.replacingLiteral(",", with: ".")
         guard !numberText.isEmpty,
               let value = NumberParser.parse(dotted),
               value.isFinite else { return nil }

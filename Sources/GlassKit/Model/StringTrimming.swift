@@ -1,6 +1,23 @@
-/// Pure-Swift trimming of spaces and tabs: Foundation's `trimmingCharacters(in:)` bridges
-/// through NSString on Linux and dominated the import of many small files.
+/// Pure-Swift trimming: Foundation's `trimmingCharacters(in:)` bridges through NSString on Linux
+/// (it dominated the import of many small files, and it links Foundation, CoreFoundation and ICU).
 extension StringProtocol {
+    /// The text without the leading and trailing scalars that `trimmed` accepts (Foundation's
+    /// `trimmingCharacters(in:)`, which also works scalar by scalar).
+    public func trimmingScalars(where trimmed: (Unicode.Scalar) -> Bool) -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !trimmed($0) }),
+              let last = scalars.lastIndex(where: { !trimmed($0) }) else { return "" }
+        return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+
+    /// The text without leading and trailing white space: tabs and the space separators
+    /// (Foundation's `CharacterSet.whitespaces`: Unicode category Zs and U+0009).
+    public var trimmingWhitespace: String { trimmingScalars(where: Unicode.Scalar.isWhitespace) }
+
+    /// The text without leading and trailing white space and line ends (Foundation's
+    /// `CharacterSet.whitespacesAndNewlines`: Zs, Zl, Zp, U+0009–U+000D and U+0085).
+    public var trimmingWhitespaceAndNewlines: String { trimmingScalars(where: Unicode.Scalar.isWhitespaceOrNewline) }
+
     /// The text without leading and trailing spaces, tabs, no-break spaces and BOMs.
     ///
     /// Found on the UTF-8 bytes (issue 11: this runs for every heading, field and metadata line
@@ -35,5 +52,21 @@ extension StringProtocol {
         }
         if a == u.startIndex && b == u.endIndex { return whole }
         return String(whole[a..<b])
+    }
+}
+
+extension Unicode.Scalar {
+    /// A tab or a space separator (Unicode category Zs).
+    public static func isWhitespace(_ u: Unicode.Scalar) -> Bool {
+        u == "\t" || u.properties.generalCategory == .spaceSeparator
+    }
+
+    /// White space, or a line end: U+000A–U+000D, U+0085, and the line and paragraph separators.
+    public static func isWhitespaceOrNewline(_ u: Unicode.Scalar) -> Bool {
+        if (0x09...0x0D).contains(u.value) || u.value == 0x85 { return true }
+        switch u.properties.generalCategory {
+        case .spaceSeparator, .lineSeparator, .paragraphSeparator: return true
+        default: return false
+        }
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 
 /// Unit conversions of SPEC §1 and the unit spellings found in real files.
 public enum Units {
@@ -17,7 +17,7 @@ public enum Units {
     }
 
     /// `normalise` of an ASCII unit, on bytes: lower case, no spaces, tabs or `^`, then every
-    /// `deg` removed left to right in one pass (as `replacingOccurrences` does).
+    /// `deg` removed left to right in one pass (as `replacingLiteral` does).
     static func asciiNormalise(_ unit: String) -> String {
         var b: [UInt8] = []
         b.reserveCapacity(unit.utf8.count)
@@ -47,7 +47,7 @@ public enum Units {
             }
         }
         let s = String(out)
-        return s.contains("deg") ? s.replacingOccurrences(of: "deg", with: "") : s
+        return s.replacingLiteral("deg", with: "")
     }
 
     /// Converts a temperature in `unit` to K; nil when the unit is not a temperature unit.

@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 
 /// An unevaluated sum `hi + lo` of two Doubles with `|lo| ≤ ulp(hi)/2`, giving about 32 significant
 /// digits ("double-double" arithmetic, Dekker 1971; the algorithms are those of Hida, Li and Bailey's

@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 
 /// The arithmetic `HouseholderQR` needs: Double for Levenberg–Marquardt and the non-negative
 /// least squares of the Prony series, `DoubleDouble` for the linear least squares.

@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 
 /// Result of a nonlinear least-squares fit.
 public struct NonlinearFit: Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 
 /// Result of an ordinary least-squares fit y ≈ X·b.
 public struct LinearFit: Sendable, Equatable {

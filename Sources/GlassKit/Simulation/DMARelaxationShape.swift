@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 
 /// The Havriliak–Negami relaxation function R(x) = 1/(1 + (i·x)^a)^g, x = ωτ, used by the DMA
 /// simulator: low-frequency loss slope a, high-frequency slope −a·g. With a = g = 1 it is Debye.

@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 
 /// A physical model of the complex Young's modulus of one thermal state of a metallic glass,
 /// E*(f, T) = E_∞·[1 − A(T)·R_α(ωτ_α) − Δ_β(T)·R_β(ωτ_β)] (README of the sample study):

@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 
 /// One simulated DMA run: its dataset (exact values) and its native-format text (SPEC §2.1).
 public struct DMASimulatedRun: Sendable {
@@ -78,7 +78,7 @@ public struct DMAStudySimulator: Sendable {
         if let q = m.coolingRateKPerMin { lines.append("# cooling_rate: \(Format.shortNumber(q)) K/min") }
         lines.append("# composition: \(composition)")
         if writeTg { lines.append("# tg: \(Format.shortNumber(m.tgK)) K") }
-        func g(_ v: Double) -> String { String(format: "%.7g", v) }
+        func g(_ v: Double) -> String { CFormat.printf("%.7g", v) }
         if d.kind == .dmaTScan {
             lines.append("# frequency: \(Format.shortNumber(d.frequencyHz ?? 0)) Hz")
             lines.append("# heating_rate: \(Format.shortNumber(heatingRateKPerMin)) K/min")

@@ -15,7 +15,7 @@
 // platform; the physics uses the platform's exp/log/pow (identical on one platform, equal to
 // within a few ulp elsewhere).
 
-import Foundation
+import GlassPlatform
 
 /// A JMAK-shaped crystallisation exotherm on heating.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 
 /// Approximation of the KWW function exp[−(t/τ)^β] by a sum of exponentials.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 
 /// The numerical core shared by the public entry points: Prony modes, ramps, scans.
 struct TNMEngine: Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+import GlassPlatform
 
 /// Material parameters of the TNM/KWW model and the three heat capacities.
 public struct TNMParameters: Sendable, Equatable {

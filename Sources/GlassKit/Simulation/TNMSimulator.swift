@@ -34,7 +34,7 @@
 // increases; only the chord's W(T_s) end can tilt this, and it cannot for states cooled no faster
 // than they are heated. See TNMSimulatorTests.testRejuvenationEnthalpyFallsWithCoolingRate.
 
-import Foundation
+import GlassPlatform
 
 /// Noise-free rejuvenation enthalpy of one state (SPEC §3), J/g.
 public struct RejuvenationEnthalpyTruth: Sendable, Equatable {
