@@ -10,7 +10,7 @@ public enum StudyTomlEditor {
     /// `text` with `values` (key → TOML value text, e.g. `420` or `"linear"`) set at top level.
     public static func set(_ values: [(key: String, value: String)], in text: String) -> String {
         var lines = text.isEmpty ? [] : text.componentsLiteral(separatedBy: "\n")
-        let hadFinalNewline = text.hasSuffix("\n")
+        let hadFinalNewline = text.utf8.last == 0x0A   // LF or CR LF (one Character to hasSuffix)
         if hadFinalNewline { lines.removeLast() }
         let firstTable = lines.firstIndex { $0.trimmingLeadingSpaces.hasPrefix("[") } ?? lines.count
         var insertAt = firstTable
@@ -47,7 +47,7 @@ public enum StudyTomlEditor {
     /// `text` with `values` set in the `[states."state"]` table.
     static func set(_ values: [(key: String, value: String)], inStateTable state: String, in text: String) -> String {
         var lines = text.isEmpty ? [] : text.componentsLiteral(separatedBy: "\n")
-        if text.hasSuffix("\n") { lines.removeLast() }
+        if text.utf8.last == 0x0A { lines.removeLast() }
         guard let header = lines.firstIndex(where: { tablePath($0) == ["states", state] }) else {
             if let last = lines.last, !last.trimmingLeadingSpaces.isEmpty { lines.append("") }
             lines.append("[states.\(quotedKey(state))]")
@@ -131,7 +131,9 @@ public enum StudyTomlEditor {
 }
 
 extension String {
-    var trimmingLeadingSpaces: Substring { drop { $0 == " " || $0 == "\t" } }
+    /// Without leading spaces and tabs (and the CR of a CR LF line end, so that a blank line of a
+    /// Windows file is blank).
+    var trimmingLeadingSpaces: Substring { drop { $0 == " " || $0 == "\t" || $0 == "\r" } }
 }
 
 extension Substring {

@@ -32,6 +32,18 @@ final class StudyTomlEditorTests: XCTestCase {
         XCTAssertEqual(StudyTomlEditor.set([("te_K", "2")], in: "a = \"x # not a comment\"\n"), "a = \"x # not a comment\"\nte_K = 2\n")
     }
 
+    /// A study.toml written on Windows (CR LF line ends): the existing line is replaced, not a
+    /// second `ts_K` added (lines are split at LF, which Swift's own split does not find in CR LF).
+    func testTomlEditorKeepsCRLFLines() throws {
+        let old = "composition = \"x\"\r\nts_K = 410\r\n\r\n[states.\"a\"]\r\ntg_K = 430\r\n"
+        let new = StudyTomlEditor.apply([TomlAssignment(key: "ts_K", value: "420"), TomlAssignment(key: "te_K", value: "500"),
+                                         TomlAssignment(state: "a", key: "tg_K", value: "431")], in: old)
+        XCTAssertEqual(new, "composition = \"x\"\r\nts_K = 420\nte_K = 500\n\r\n[states.\"a\"]\r\ntg_K = 431\n")
+        let c = try StudyToml.parse(new)
+        XCTAssertEqual(c.settings.tsK, 420)
+        XCTAssertEqual(c.settings.teK, 500)
+    }
+
     func testTomlEditorWritesStateTables() throws {
         let old = "ts_K = 1\n\n[states.\"as-cast\"]\nbeta_window_K = [300, 400]  # mine\n\n[files.\"a.csv\"]\nstate = \"x\"\n"
         let new = StudyTomlEditor.apply([TomlAssignment(key: "tref_K", value: "440"),
