@@ -172,5 +172,8 @@ final class MultiSweepImportTests: XCTestCase {
         let json = #"{"Schema": {"Url": "https://software.tainstruments.com/schemas/TRIOSJSONExportSchema"}, "Procedure": {"Name": "Strain Sweep"}, "Results": {"Processed": {"ResultsSteps": [{"Name": "Amplitude - 1"}]}}}"#
         let e = error(json, "r.json")
         XCTAssertEqual(e?.description, "r.json: TRIOS JSON export of 'Strain Sweep' (Amplitude - 1: not a frequency sweep) is not read; expected a TRIOS text (LIMS) export of a frequency sweep, or delimited text")
+        // An export without steps (or whose steps are not all objects) says so.
+        let bare = #"{"Schema": {"Url": "TRIOSJSONExportSchema"}, "Procedure": {"Name": 7}, "Results": {"Processed": {"ResultsSteps": [{"Name": "x"}, 3]}}}"#
+        XCTAssertEqual(error(bare, "b.json")?.description, "b.json: TRIOS JSON export of 'unnamed' (no results steps: not a frequency sweep) is not read; expected a TRIOS text (LIMS) export of a frequency sweep, or delimited text")
     }
 }

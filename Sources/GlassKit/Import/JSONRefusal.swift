@@ -25,7 +25,7 @@ public enum JSONRefusal {
         let steps = (object["Results"]?["Processed"]?["ResultsSteps"]?.objects ?? []).compactMap { $0["Name"]?.string }
         let oneLine = { (s: String) in s.split(whereSeparator: \.isNewline).joined(separator: " ") }
         let what = steps.contains { $0.lowercased().contains("frequency") } ? "" :
-            " (\(steps.map(oneLine).joined(separator: ", ")): not a frequency sweep)"
+            " (\(steps.isEmpty ? "no results steps" : steps.map(oneLine).joined(separator: ", ")): not a frequency sweep)"
         return GlassError(file: path, "TRIOS JSON export of '\(oneLine(procedure))'\(what) is not read; \(expected)")
     }
 }
