@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import GlassPlatform
 
 /// What a path names, asked of the file system without Foundation's ObjCBool (which would link
 /// Foundation, CoreFoundation and ICU into the binary).

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import GlassPlatform
 
 /// Bytes written straight to standard output or standard error (write(2), unbuffered, as
 /// Foundation's `FileHandle` wrote them; FileHandle would link Foundation, CoreFoundation and ICU
