@@ -58,14 +58,16 @@ public struct VFTFit: Sendable, Equatable {
         guard n >= 3, y.count == n, t.allSatisfy({ $0.isFinite }), y.allSatisfy({ $0.isFinite }),
               Set(t).count >= 3, let tMin = t.min(), tMin > searchMarginK else { return nil }
         let upper = tMin - searchMarginK
-        // Profile: SSR(T_0) with (ln f_α, B) solved in closed form (centred sums).
+        // Profile: SSR(T_0) with (ln f_α, B) solved in closed form (centred sums). Each
+        // 1/(T − T_0) is computed once, for both passes (the same value as computing it twice).
+        var z = [Double](repeating: 0, count: n)
         func profile(_ t0: Double) -> (ssr: Double, a: Double, b: Double) {
             var mz = 0.0, my = 0.0
-            for i in 0..<n { mz += 1 / (t[i] - t0); my += y[i] }
+            for i in 0..<n { z[i] = 1 / (t[i] - t0); mz += z[i]; my += y[i] }
             mz /= Double(n); my /= Double(n)
             var szz = 0.0, szy = 0.0, syy = 0.0
             for i in 0..<n {
-                let dz = 1 / (t[i] - t0) - mz, dy = y[i] - my
+                let dz = z[i] - mz, dy = y[i] - my
                 szz += dz * dz; szy += dz * dy; syy += dy * dy
             }
             guard szz > 0 else { return (.infinity, my, 0) }
