@@ -87,14 +87,14 @@ public enum StudyLoader {
                     // a broken link with a data name is an unreadable file, not a silent gap.
                     var target = stat()
                     if stat(path, &target) != 0 {
-                        if extensions.contains(pathExtension(name)) {
+                        if extensions.contains(PathName.lowercasedExtension(name)) {
                             throw GlassError(.noInput, file: rel, "cannot be read (broken symbolic link)")
                         }
                         continue
                     }
                     isRegular = (target.st_mode & S_IFMT) == S_IFREG
                 }
-                if isRegular, extensions.contains(pathExtension(name)) { out.append(rel) }
+                if isRegular, extensions.contains(PathName.lowercasedExtension(name)) { out.append(rel) }
             }
         }
         try walk(root, "")
@@ -115,12 +115,6 @@ public enum StudyLoader {
             out.append((name, e.pointee.d_type))
         }
         return out
-    }
-
-    /// The lower-cased extension of a file name (`NSString.pathExtension`: after the last dot,
-    /// none for a name that starts with its last dot or ends with a dot).
-    static func pathExtension(_ name: String) -> String {
-        PathName.lowercasedExtension(name)
     }
 
     /// Reads and imports one file: its datasets (one, or one per sweep of a multi-sweep file,

@@ -107,7 +107,7 @@ public enum StudyTomlEditor {
     static func keyOf(_ line: String) -> String? {
         let t = line.trimmingLeadingSpaces
         guard !t.hasPrefix("#"), let eq = t.firstIndex(of: "=") else { return nil }
-        let key = t[..<eq].trimmingCharacters(in: " \t")
+        let key = t[..<eq].trimmingScalars { $0 == " " || $0 == "\t" }
         return key.isEmpty ? nil : key
     }
 
@@ -134,13 +134,4 @@ extension String {
     /// Without leading spaces and tabs (and the CR of a CR LF line end, so that a blank line of a
     /// Windows file is blank).
     var trimmingLeadingSpaces: Substring { drop { $0 == " " || $0 == "\t" || $0 == "\r" } }
-}
-
-extension Substring {
-    func trimmingCharacters(in set: String) -> String {
-        var s = self
-        while let f = s.first, set.contains(f) { s.removeFirst() }
-        while let l = s.last, set.contains(l) { s.removeLast() }
-        return String(s)
-    }
 }
