@@ -122,8 +122,8 @@ public struct ExplorerState: Sendable {
             study = s
         }
         guard let s = study else { return }
-        // The DSC and DMA preparations are independent: made concurrently.
-        let (dsc, dmaPrepared) = ConcurrentPair.run({ Result { try DSCPrepared.prepare(s.datasets) } }, { DMAPrepared(s.datasets) })
+        // The DSC and DMA preparations, on both cores.
+        let (dsc, dmaPrepared) = StudyPreparation.prepare(s.datasets)
         dma = dmaPrepared
         // Every command-line setting but T_s, T_e and the baseline (kept in their own fields).
         dmaOverrides = options

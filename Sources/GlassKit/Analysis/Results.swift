@@ -28,8 +28,7 @@ public enum Analysis {
     /// `concurrent` false keeps the DSC and DMA parts on this thread (when studies are already
     /// analysed side by side, a second level of threads only oversubscribes the cores).
     public static func run(_ study: Study, options: AnalysisOptions = AnalysisOptions(), concurrent: Bool = true) throws -> Results {
-        // The DSC and DMA preparations are independent: made concurrently.
-        let (prepared, dma) = ConcurrentPair.run(parallel: concurrent, { Result { try DSCPrepared.prepare(study.datasets) } }, { DMAPrepared(study.datasets) })
+        let (prepared, dma) = StudyPreparation.prepare(study.datasets, concurrent: concurrent)
         return try run(study, prepared: prepared.get(), dma: dma, options: options, concurrent: concurrent)
     }
 

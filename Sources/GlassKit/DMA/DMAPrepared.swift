@@ -32,4 +32,9 @@ public struct DMAPrepared: Sendable {
         // States are prepared concurrently (issue 11); the order is the grouping's.
         states = ParallelMap.map(DMAStateData.group(datasets)) { DMAPreparedState($0) }
     }
+
+    /// States already prepared (``StudyPreparation``).
+    init(states: [DMAPreparedState]) {
+        self.states = states
+    }
 }

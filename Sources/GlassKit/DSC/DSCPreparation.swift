@@ -68,66 +68,101 @@ public struct DSCPrepared: Sendable, Equatable {
 
     /// Subtracts crystalline runs and precomputes running integrals.
     public static func prepare(_ datasets: [Dataset]) throws -> DSCPrepared {
-        let dsc = datasets.filter { $0.kind == .dsc }
-        let crystalline = dsc.filter { $0.role == .crystalline }
-        var warnings: [String] = []
-        // The subtracted curves first; then each prepared for the characteristic temperatures
-        // (its running integral computed on a core of that preparation), then grouped by state.
-        var pending: [(d: Dataset, rate: Double, crystalline: String?, t: [Double], w: [Double])] = []
-        for d in dsc where d.role == .sample {
-            guard let rate = d.heatingRateKPerMin else {
-                throw GlassError(file: d.path, "heating rate unknown; expected '# heating_rate: 20 K/min' or heating_rate for this file in study.toml")
-            }
-            // The crystalline run of the same heating rate, first in path order (1% tolerance
-            // so that rates estimated from a time column still match).
-            let run2 = crystalline.first { c in c.heatingRateKPerMin.map { abs($0 - rate) <= 0.01 * rate } ?? false }
-            var t = d.temperatureKValues, w = d.heatFlowWPerG
-            if let c = run2 {
-                var tt: [Double] = [], ww: [Double] = []
-                tt.reserveCapacity(t.count); ww.reserveCapacity(t.count)
-                let xs = c.temperatureKValues, ys = c.heatFlowWPerG, ascending = Interpolation.isAscending(xs)
-                var hint = 1
-                for i in t.indices {
-                    let b = ascending ? Interpolation.linear(xs, ys, at: t[i], hint: &hint) : Interpolation.linear(xs, ys, at: t[i])
-                    if let b {
-                        tt.append(t[i]); ww.append(w[i] - b)
+        let plan = try Plan(datasets)
+        return plan.assemble(ParallelMap.map(plan.pending) { $0.transitionCurve() })
+    }
+
+    /// The serial part of ``prepare(_:)``: the sample runs with the crystalline run subtracted and
+    /// their states checked, before each is prepared for the characteristic temperatures (its
+    /// running integral computed on a core of that preparation). ``StudyPreparation`` shares
+    /// those preparations with the DMA states' in one parallel map.
+    struct Plan: Sendable {
+        /// One subtracted run.
+        struct Pending: Sendable {
+            let d: Dataset
+            let rate: Double
+            let crystalline: String?
+            let t: [Double]
+            let w: [Double]
+
+            /// Its preparation for the characteristic temperatures (the costly part, O(n)).
+            func transitionCurve() -> TransitionCurve { TransitionCurve(x: t, y: w) }
+        }
+        let pending: [Pending]
+        let warnings: [String]
+        /// The states in order of first appearance, each with its cooling rate.
+        let order: [(state: String, coolingRateKPerMin: Double?)]
+
+        init(_ datasets: [Dataset]) throws {
+            let dsc = datasets.filter { $0.kind == .dsc }
+            let crystalline = dsc.filter { $0.role == .crystalline }
+            var warnings: [String] = []
+            var pending: [Pending] = []
+            for d in dsc where d.role == .sample {
+                guard let rate = d.heatingRateKPerMin else {
+                    throw GlassError(file: d.path, "heating rate unknown; expected '# heating_rate: 20 K/min' or heating_rate for this file in study.toml")
+                }
+                // The crystalline run of the same heating rate, first in path order (1% tolerance
+                // so that rates estimated from a time column still match).
+                let run2 = crystalline.first { c in c.heatingRateKPerMin.map { abs($0 - rate) <= 0.01 * rate } ?? false }
+                var t = d.temperatureKValues, w = d.heatFlowWPerG
+                if let c = run2 {
+                    var tt: [Double] = [], ww: [Double] = []
+                    tt.reserveCapacity(t.count); ww.reserveCapacity(t.count)
+                    let xs = c.temperatureKValues, ys = c.heatFlowWPerG, ascending = Interpolation.isAscending(xs)
+                    var hint = 1
+                    for i in t.indices {
+                        let b = ascending ? Interpolation.linear(xs, ys, at: t[i], hint: &hint) : Interpolation.linear(xs, ys, at: t[i])
+                        if let b {
+                            tt.append(t[i]); ww.append(w[i] - b)
+                        }
                     }
+                    guard tt.count >= 2 else {
+                        throw GlassError(file: d.path, "does not overlap the crystalline run \(c.path) in temperature; expected a common range")
+                    }
+                    t = tt; w = ww
+                } else if !crystalline.isEmpty {
+                    warnings.append("\(d.path): no crystalline run at \(Format.shortNumber(rate)) K/min; W = W_run1 without subtraction")
                 }
-                guard tt.count >= 2 else {
-                    throw GlassError(file: d.path, "does not overlap the crystalline run \(c.path) in temperature; expected a common range")
+                pending.append(Pending(d: d, rate: rate, crystalline: run2?.path, t: t, w: w))
+            }
+            var order: [(state: String, coolingRateKPerMin: Double?)] = []
+            var rates: [String: Double?] = [:]
+            for p in pending {
+                let d = p.d
+                guard let known = rates[d.state] else {
+                    order.append((d.state, d.coolingRateKPerMin))
+                    rates[d.state] = d.coolingRateKPerMin
+                    continue
                 }
-                t = tt; w = ww
-            } else if !crystalline.isEmpty {
-                warnings.append("\(d.path): no crystalline run at \(Format.shortNumber(rate)) K/min; W = W_run1 without subtraction")
+                if known != d.coolingRateKPerMin {
+                    throw GlassError(file: d.path, "state '\(d.state)' has cooling rates \(known.map(Format.shortNumber) ?? "none") and \(d.coolingRateKPerMin.map(Format.shortNumber) ?? "none"); expected one cooling rate per state")
+                }
             }
-            pending.append((d, rate, run2?.path, t, w))
+            self.pending = pending
+            self.warnings = warnings
+            self.order = order
         }
-        var byState: [String: (state: DSCState, prepared: [TransitionCurve])] = [:]
-        var order: [String] = []
-        for p in pending {
-            let d = p.d
-            if byState[d.state] == nil {
-                order.append(d.state)
-                byState[d.state] = (DSCState(state: d.state, coolingRateKPerMin: d.coolingRateKPerMin, curves: []), [])
-            } else if byState[d.state]?.state.coolingRateKPerMin != d.coolingRateKPerMin {
-                throw GlassError(file: d.path, "state '\(d.state)' has cooling rates \(byState[d.state]?.state.coolingRateKPerMin.map(Format.shortNumber) ?? "none") and \(d.coolingRateKPerMin.map(Format.shortNumber) ?? "none"); expected one cooling rate per state")
+
+        /// The prepared study from the preparations of `pending` (in its order).
+        func assemble(_ prepared: [TransitionCurve]) -> DSCPrepared {
+            var byState: [String: (state: DSCState, prepared: [TransitionCurve])] = [:]
+            for o in order { byState[o.state] = (DSCState(state: o.state, coolingRateKPerMin: o.coolingRateKPerMin, curves: []), []) }
+            for (p, tc) in zip(pending, prepared) {
+                let curve = DSCCurve(path: p.d.path, state: p.d.state, heatingRateKPerMin: p.rate, crystallinePath: p.crystalline, curve: tc.curve)
+                byState[p.d.state]?.state.curves.append(curve)
+                byState[p.d.state]?.prepared.append(tc)
             }
+            let grouped = order.compactMap { byState[$0.state] }.enumerated().sorted { a, b in
+                switch (a.element.state.coolingRateKPerMin, b.element.state.coolingRateKPerMin) {
+                case (nil, nil): return a.offset < b.offset
+                case (nil, _): return true
+                case (_, nil): return false
+                case let (x?, y?): return x < y || (x == y && a.offset < b.offset)
+                }
+            }.map { $0.element }
+            return DSCPrepared(states: grouped.map(\.state), warnings: warnings, stateBaselines: [:],
+                               transitions: TransitionPrepared(curves: grouped.map(\.prepared)))
         }
-        let prepared = ParallelMap.map(pending) { TransitionCurve(x: $0.t, y: $0.w) }
-        for (p, tc) in zip(pending, prepared) {
-            let curve = DSCCurve(path: p.d.path, state: p.d.state, heatingRateKPerMin: p.rate, crystallinePath: p.crystalline, curve: tc.curve)
-            byState[p.d.state]?.state.curves.append(curve)
-            byState[p.d.state]?.prepared.append(tc)
-        }
-        let grouped = order.compactMap { byState[$0] }.enumerated().sorted { a, b in
-            switch (a.element.state.coolingRateKPerMin, b.element.state.coolingRateKPerMin) {
-            case (nil, nil): return a.offset < b.offset
-            case (nil, _): return true
-            case (_, nil): return false
-            case let (x?, y?): return x < y || (x == y && a.offset < b.offset)
-            }
-        }.map { $0.element }
-        return DSCPrepared(states: grouped.map(\.state), warnings: warnings, stateBaselines: [:],
-                           transitions: TransitionPrepared(curves: grouped.map(\.prepared)))
     }
 }
