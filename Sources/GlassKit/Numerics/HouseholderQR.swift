@@ -11,7 +11,7 @@ protocol QRScalar: Comparable, Sendable {
     /// norm is recomputed.
     static var precision: Double { get }
     /// Euclidean norm of `a[start..<start + count]`.
-    static func norm(_ a: [Self], from start: Int, count: Int) -> Self
+    static func norm(_ a: UnsafeMutableBufferPointer<Self>, from start: Int, count: Int) -> Self
     /// Square root (zero for zero).
     var root: Self { get }
     /// Sum.
@@ -29,8 +29,8 @@ protocol QRScalar: Comparable, Sendable {
 extension Double: QRScalar {
     static var precision: Double { Double.ulpOfOne }
     /// MINPACK's `enorm` (overflow- and underflow-safe), so that Levenberg–Marquardt keeps its numbers.
-    static func norm(_ a: [Double], from start: Int, count: Int) -> Double {
-        LevenbergMarquardt.enorm(a, count: count, from: start)
+    static func norm(_ a: UnsafeMutableBufferPointer<Double>, from start: Int, count: Int) -> Double {
+        LevenbergMarquardt.enorm(UnsafeBufferPointer(a), count: count, from: start)
     }
     var root: Double { squareRoot() }
 }
@@ -38,7 +38,7 @@ extension Double: QRScalar {
 extension DoubleDouble: QRScalar, Comparable {
     static var precision: Double { 0x1p-104 }
     /// Plain sum of squares in double-double, then its root.
-    static func norm(_ a: [DoubleDouble], from start: Int, count: Int) -> DoubleDouble {
+    static func norm(_ a: UnsafeMutableBufferPointer<DoubleDouble>, from start: Int, count: Int) -> DoubleDouble {
         var sum = DoubleDouble.zero
         for i in start..<(start + count) { let v = a[i]; sum += v * v }
         return sum.squareRoot
@@ -123,6 +123,14 @@ struct HouseholderQR<Scalar: QRScalar> {
     /// Applies Qᵀ = H_min(m,n)⋯H₁ to `b` (m entries) in place, with the Householder vectors of a
     /// factored `a` (before its diagonal is overwritten).
     static func applyQTranspose(m: Int, n: Int, a: [Scalar], to b: inout [Scalar]) {
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeMutableBufferPointer { b in applyQTranspose(m: m, n: n, a: a, to: b) }
+        }
+    }
+
+    /// ``applyQTranspose(m:n:a:to:)`` on buffers (Levenberg–Marquardt's every iteration: no
+    /// bounds or uniqueness checks in the loops; the same arithmetic).
+    static func applyQTranspose(m: Int, n: Int, a: UnsafeBufferPointer<Scalar>, to b: UnsafeMutableBufferPointer<Scalar>) {
         for j in 0..<min(m, n) {
             let ajj = a[j + j * m]
             if ajj != .zero {
@@ -140,6 +148,24 @@ struct HouseholderQR<Scalar: QRScalar> {
     /// the norms of the original columns; `wa` (n entries) is scratch.
     static func factor(m: Int, n: Int, a: inout [Scalar], pivot: Bool, ipvt: inout [Int],
                        rdiag: inout [Scalar], acnorm: inout [Scalar], wa: inout [Scalar]) {
+        a.withUnsafeMutableBufferPointer { a in
+            ipvt.withUnsafeMutableBufferPointer { ipvt in
+                rdiag.withUnsafeMutableBufferPointer { rdiag in
+                    acnorm.withUnsafeMutableBufferPointer { acnorm in
+                        wa.withUnsafeMutableBufferPointer { wa in
+                            factor(m: m, n: n, a: a, pivot: pivot, ipvt: ipvt, rdiag: rdiag, acnorm: acnorm, wa: wa)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// ``factor(m:n:a:pivot:ipvt:rdiag:acnorm:wa:)`` on buffers (Levenberg–Marquardt's every
+    /// iteration: no bounds or uniqueness checks in the loops; the same arithmetic).
+    static func factor(m: Int, n: Int, a: UnsafeMutableBufferPointer<Scalar>, pivot: Bool, ipvt: UnsafeMutableBufferPointer<Int>,
+                       rdiag: UnsafeMutableBufferPointer<Scalar>, acnorm: UnsafeMutableBufferPointer<Scalar>,
+                       wa: UnsafeMutableBufferPointer<Scalar>) {
         let epsmch = Scalar(Scalar.precision)
         let one = Scalar(1)
         let twentieth = Scalar(0.05)

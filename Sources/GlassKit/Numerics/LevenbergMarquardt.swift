@@ -442,6 +442,11 @@ public enum LevenbergMarquardt {
     /// Euclidean norm without destructive overflow or underflow: the plain sum of squares when
     /// it is safely representable, otherwise a rescaled sum (as LAPACK `dnrm2`).
     static func enorm(_ v: [Double], count: Int? = nil, from start: Int = 0) -> Double {
+        v.withUnsafeBufferPointer { enorm($0, count: count, from: start) }
+    }
+
+    /// ``enorm(_:count:from:)`` on a buffer.
+    static func enorm(_ v: UnsafeBufferPointer<Double>, count: Int? = nil, from start: Int = 0) -> Double {
         let end = start + (count ?? v.count - start)
         var sum = 0.0
         for i in start..<end { sum += v[i] * v[i] }
@@ -467,6 +472,32 @@ public enum LevenbergMarquardt {
     static func lmpar(n: Int, r: inout [Double], ldr: Int, ipvt: [Int], diag: [Double], qtb: [Double],
                       delta: Double, par: inout Double, x: inout [Double], sdiag: inout [Double],
                       wa1: inout [Double], wa2: inout [Double]) {
+        // On buffers: the loops run without bounds or uniqueness checks (the same arithmetic).
+        r.withUnsafeMutableBufferPointer { r in
+            x.withUnsafeMutableBufferPointer { x in
+                sdiag.withUnsafeMutableBufferPointer { sdiag in
+                    wa1.withUnsafeMutableBufferPointer { wa1 in
+                        wa2.withUnsafeMutableBufferPointer { wa2 in
+                            ipvt.withUnsafeBufferPointer { ipvt in
+                                diag.withUnsafeBufferPointer { diag in
+                                    qtb.withUnsafeBufferPointer { qtb in
+                                        lmpar(n: n, r: r, ldr: ldr, ipvt: ipvt, diag: diag, qtb: qtb, delta: delta, par: &par,
+                                              x: x, sdiag: sdiag, wa1: wa1, wa2: wa2)
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// ``lmpar(n:r:ldr:ipvt:diag:qtb:delta:par:x:sdiag:wa1:wa2:)`` on buffers.
+    private static func lmpar(n: Int, r: UnsafeMutableBufferPointer<Double>, ldr: Int, ipvt: UnsafeBufferPointer<Int>,
+                              diag: UnsafeBufferPointer<Double>, qtb: UnsafeBufferPointer<Double>, delta: Double, par: inout Double,
+                              x: UnsafeMutableBufferPointer<Double>, sdiag: UnsafeMutableBufferPointer<Double>,
+                              wa1: UnsafeMutableBufferPointer<Double>, wa2: UnsafeMutableBufferPointer<Double>) {
         let dwarf = Double.leastNormalMagnitude
 
         // Gauss–Newton direction (least-squares solution if R is singular).
@@ -487,7 +518,7 @@ public enum LevenbergMarquardt {
 
         var iter = 0
         for j in 0..<n { wa2[j] = diag[j] * x[j] }
-        var dxnorm = enorm(wa2)
+        var dxnorm = enorm(UnsafeBufferPointer(wa2))
         var fp = dxnorm - delta
         if fp <= 0.1 * delta {
             par = 0
@@ -506,7 +537,7 @@ public enum LevenbergMarquardt {
                 for i in 0..<j { sum += r[i + j * ldr] * wa1[i] }
                 wa1[j] = (wa1[j] - sum) / r[j + j * ldr]
             }
-            let temp = enorm(wa1)
+            let temp = enorm(UnsafeBufferPointer(wa1))
             parl = ((fp / delta) / temp) / temp
         }
 
@@ -516,7 +547,7 @@ public enum LevenbergMarquardt {
             for i in 0...j { sum += r[i + j * ldr] * qtb[i] }
             wa1[j] = sum / diag[ipvt[j]]
         }
-        let gnorm = enorm(wa1)
+        let gnorm = enorm(UnsafeBufferPointer(wa1))
         var paru = gnorm / delta
         if paru == 0 { paru = dwarf / min(delta, 0.1) }
 
@@ -529,9 +560,9 @@ public enum LevenbergMarquardt {
             if par == 0 { par = max(dwarf, 0.001 * paru) }
             let sqrtPar = par.squareRoot()
             for j in 0..<n { wa1[j] = sqrtPar * diag[j] }
-            qrsolv(n: n, r: &r, ldr: ldr, ipvt: ipvt, diag: wa1, qtb: qtb, x: &x, sdiag: &sdiag, wa: &wa2)
+            qrsolv(n: n, r: r, ldr: ldr, ipvt: ipvt, diag: UnsafeBufferPointer(wa1), qtb: qtb, x: x, sdiag: sdiag, wa: wa2)
             for j in 0..<n { wa2[j] = diag[j] * x[j] }
-            dxnorm = enorm(wa2)
+            dxnorm = enorm(UnsafeBufferPointer(wa2))
             let previous = fp
             fp = dxnorm - delta
             if abs(fp) <= 0.1 * delta || (parl == 0 && fp <= previous && previous < 0) || iter == 10 {
@@ -550,7 +581,7 @@ public enum LevenbergMarquardt {
                     for i in (j + 1)..<n { wa1[i] -= r[i + j * ldr] * temp }
                 }
             }
-            let temp = enorm(wa1)
+            let temp = enorm(UnsafeBufferPointer(wa1))
             let parc = ((fp / delta) / temp) / temp
             if fp > 0 { parl = max(parl, par) }
             if fp < 0 { paru = min(paru, par) }
@@ -561,8 +592,10 @@ public enum LevenbergMarquardt {
     /// MINPACK `qrsolv`: given R (upper triangle of `r`) and Qᵀb, solves
     /// min ‖(A; D)·x − (b; 0)‖ for diagonal D by Givens rotations. S (with RᵀR + DᵀD = SᵀS,
     /// permuted) goes to `sdiag` (diagonal) and the strict lower triangle of `r`.
-    static func qrsolv(n: Int, r: inout [Double], ldr: Int, ipvt: [Int], diag: [Double], qtb: [Double],
-                       x: inout [Double], sdiag: inout [Double], wa: inout [Double]) {
+    private static func qrsolv(n: Int, r: UnsafeMutableBufferPointer<Double>, ldr: Int, ipvt: UnsafeBufferPointer<Int>,
+                               diag: UnsafeBufferPointer<Double>, qtb: UnsafeBufferPointer<Double>,
+                               x: UnsafeMutableBufferPointer<Double>, sdiag: UnsafeMutableBufferPointer<Double>,
+                               wa: UnsafeMutableBufferPointer<Double>) {
         for j in 0..<n {
             for i in j..<n { r[i + j * ldr] = r[j + i * ldr] }
             x[j] = r[j + j * ldr]
