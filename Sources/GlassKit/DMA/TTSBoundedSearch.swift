@@ -1,8 +1,11 @@
 /// The full-grid TTS shift found by branch and bound (issue 11): blocks of the 0.005-decade grid
 /// are ranked by a lower bound of the overlap cost over the block, and only the blocks whose
 /// bound does not exceed the lowest cost evaluated so far are split, down to blocks of 8 grid
-/// points whose costs are evaluated exactly. The grid minimum (ties: the lowest shift) is
-/// therefore the full scan's, bit for bit, and so is the golden section that refines it.
+/// points whose costs are evaluated exactly. The search starts from the cost at the grid shift
+/// nearest 0, so that far blocks are dropped at once, and a bound stops summing once it exceeds
+/// the lowest cost so far (what it summed is still a bound, and the block is dropped). The grid
+/// minimum (ties: the lowest shift) is therefore the full scan's, bit for bit, and so is the
+/// golden section that refines it.
 ///
 /// The bound of a block of shifts [δ₁, δ₂]: a candidate point whose shifted log f stays inside
 /// the neighbour's range over the whole block, over [a, b] = [x + δ₁, x + δ₂], is compared with
@@ -47,13 +50,19 @@ extension TimeTemperatureSuperposition {
         guard let range = gridRange(c, nb) else { return nil }
         let knots = BoundKnots(nb)
         var heap = BlockHeap()
+        // The cost at the shift nearest 0 first (neighbouring isotherms are seldom far apart):
+        // blocks whose bound exceeds it are not kept, and their bounds stop as soon as they do.
+        var best = Double.infinity, bestK = Int.max
+        let k0 = min(max(0, range.lowerBound), range.upperBound)
+        let v0 = overlap(c, nb, delta: Double(k0) * gridStepDecades, offset: offset, fit: fit).cost
+        if v0.isFinite { best = v0; bestK = k0 }
         var k = range.lowerBound
         while k <= range.upperBound {
             let end = min(k + boundedTop - 1, range.upperBound)
-            heap.push(Block(bound: lowerBound(c, nb, knots, k, end, offset: offset, fit: fit), lo: k, hi: end))
+            let bound = lowerBound(c, nb, knots, k, end, offset: offset, fit: fit, cutoff: best)
+            if bound <= best { heap.push(Block(bound: bound, lo: k, hi: end)) }
             k = end + 1
         }
-        var best = Double.infinity, bestK = Int.max
         while let b = heap.pop(), b.bound <= best, b.bound.isFinite {
             if b.hi - b.lo < boundedLeaf {
                 for k in b.lo...b.hi {
@@ -66,7 +75,7 @@ extension TimeTemperatureSuperposition {
             var lo = b.lo
             while lo <= b.hi {
                 let hi = min(lo + size - 1, b.hi)
-                let bound = lowerBound(c, nb, knots, lo, hi, offset: offset, fit: fit)
+                let bound = lowerBound(c, nb, knots, lo, hi, offset: offset, fit: fit, cutoff: best)
                 if bound <= best { heap.push(Block(bound: bound, lo: lo, hi: hi)) }
                 lo = hi + 1
             }
@@ -77,8 +86,11 @@ extension TimeTemperatureSuperposition {
     }
 
     /// A lower bound of the computed cost of `c` against `nb` at every grid shift k1…k2 (infinity
-    /// when fewer than 3 points can overlap anywhere in it).
-    static func lowerBound(_ c: TTSTrack, _ nb: TTSTrack, _ knots: BoundKnots, _ k1: Int, _ k2: Int, offset: Double, fit: Bool = false) -> Double {
+    /// when fewer than 3 points can overlap anywhere in it). Without `fit`, the sum stops once the
+    /// bound exceeds `cutoff`: the bound of the points summed so far, lower than the whole's (it
+    /// is still a bound, above the cutoff).
+    static func lowerBound(_ c: TTSTrack, _ nb: TTSTrack, _ knots: BoundKnots, _ k1: Int, _ k2: Int, offset: Double, fit: Bool = false,
+                           cutoff: Double = .infinity) -> Double {
         let d1 = Double(k1) * gridStepDecades, d2 = Double(k2) * gridStepDecades
         let two = c.channels == 2
         let widen = 0x1p-44
@@ -87,8 +99,9 @@ extension TimeTemperatureSuperposition {
             let last = xn.count - 1, lo = xn[0], hi = xn[last]
             // Calls `visit(low, high, always)` with the interval of each channel's difference of
             // every point that can overlap in the block (only those overlapping throughout it
-            // without `fit`); returns the number of such points.
-            func intervals(_ visit: (Double, Double, Bool) -> Void) -> Int {
+            // without `fit`) until it returns false; returns the number of such points (when
+            // `visit` never returned false).
+            func intervals(_ visit: (Double, Double, Bool) -> Bool) -> Int {
                 var possible = 0, ja = 0, jb = 0
                 var ua = 0.0, ub = 0.0
                 // The candidate's value minus the range of the neighbour's interpolant over [a, b]:
@@ -119,36 +132,48 @@ extension TimeTemperatureSuperposition {
                     ua = a - xn[ja]
                     ub = b - xn[jb]
                     let (l1, h1) = interval(lc[i] + offset, la, slopeA, magA)
-                    visit(l1, h1, always)
+                    guard visit(l1, h1, always) else { return possible }
                     if two {
                         let (l2, h2) = interval(sc[i] + offset, sa, slopeB, magB)
-                        visit(l2, h2, always)
+                        guard visit(l2, h2, always) else { return possible }
                     }
                 }
                 return possible
             }
             guard fit else {
-                // Each difference's squared distance from 0.
+                // The divisor first: the points that can overlap anywhere in the block.
+                var possible = 0
+                for i in 0..<xc.count {
+                    if xc[i] + d2 < lo { continue }
+                    if xc[i] + d1 > hi { break }
+                    possible += 1
+                }
+                guard possible >= minimumOverlap else { return .infinity }
+                // Each difference's squared distance from 0, until the sum passes the cutoff's.
+                let stop = cutoff * Double(possible)
                 var sum = 0.0
-                let possible = intervals { low, high, _ in
+                _ = intervals { low, high, _ in
                     let d = low > 0 ? low : (high < 0 ? -high : 0)
                     sum += d * d
+                    return !(sum > stop)
                 }
-                return possible >= minimumOverlap ? sum / Double(possible) * (1 - 0x1p-30) : .infinity
+                return sum / Double(possible) * (1 - 0x1p-30)
             }
             var mid = 0.0, count = 0, largest = 0.0
             let possible = intervals { low, high, always in
                 largest += max(low * low, high * high)
                 if always { mid += (low + high) / 2; count += 1 }
+                return true
             }
             guard possible >= minimumOverlap else { return .infinity }
             guard count > 0 else { return 0 }
             let tau = mid / Double(count)
             var above = 0.0, below = 0.0
             _ = intervals { low, high, always in
-                guard always else { return }
+                guard always else { return true }
                 if low > tau { above += (low - tau) * (low - tau) }
                 if high < tau { below += (tau - high) * (tau - high) }
+                return true
             }
             let values = Double(possible * (two ? 2 : 1))
             let slack = 8 * values * 0x1p-53 * largest * (1 + 0x1p-30)
