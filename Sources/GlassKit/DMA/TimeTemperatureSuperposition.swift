@@ -252,26 +252,34 @@ public struct TimeTemperatureSuperposition: Sendable {
         if !rising.isEmpty {
             warnings.append("\(context): log10 a_T not monotonic: it rises with T at " + rising.joined(separator: ", "))
         }
-        var points: [MasterPoint] = []
-        points.reserveCapacity(curves.indices.reduce(0) { $0 + (shifts[$1] == nil ? 0 : curves[$1].f.count) })
         var ts: [Double] = [], lnAT: [Double] = [], log10ATs: [Double] = []
+        // Each shifted isotherm's factors, and every point's reduced frequency (its sort key) with
+        // the isotherm and index it comes from.
+        var factors: [(factor: Double, vfactor: Double)] = Array(repeating: (0, 0), count: curves.count)
+        var keys: [Double] = [], from: [(curve: Int32, index: Int32)] = []
+        let count = curves.indices.reduce(0) { $0 + (shifts[$1] == nil ? 0 : curves[$1].f.count) }
+        keys.reserveCapacity(count); from.reserveCapacity(count)
         for (k, c) in curves.enumerated() {
             guard let s = shifts[k] else { continue }
             ts.append(c.temperatureK); lnAT.append(s * log(10.0)); log10ATs.append(s)
             let factor = pow(10.0, s)
-            let bt = bts[k]
-            let vfactor = bt.map { pow(10.0, $0) } ?? .nan
+            factors[k] = (factor, bts[k].map { pow(10.0, $0) } ?? .nan)
             for i in c.f.indices {
-                points.append(MasterPoint(reducedFrequencyHz: c.f[i] * factor, storageMPa: c.rawStorage[i] * vfactor,
-                                          lossMPa: c.rawLoss[i] * vfactor, temperatureK: c.temperatureK, frequencyHz: c.f[i],
-                                          log10AT: s, log10BT: bt ?? .nan, tanDelta: c.rawTanDelta[i]))
+                keys.append(c.f[i] * factor)
+                from.append((Int32(k), Int32(i)))
             }
         }
-        // By reduced frequency, ties in isotherm order (a stable sort): sorted as indices, then
-        // gathered once (the merges moved whole points: a fifth of building the curve).
-        let keys = points.map(\.reducedFrequencyHz)
-        let order = points.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
-        points = order.map { points[$0] }
+        // By reduced frequency, ties in isotherm order (a stable sort): the keys sorted as indices,
+        // then each point built once in its place (building them first and gathering them after
+        // touched twice the memory).
+        let order = keys.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
+        let points = order.map { j -> MasterPoint in
+            let k = Int(from[j].curve), i = Int(from[j].index), c = curves[k]
+            let (factor, vfactor) = factors[k]
+            return MasterPoint(reducedFrequencyHz: c.f[i] * factor, storageMPa: c.rawStorage[i] * vfactor,
+                               lossMPa: c.rawLoss[i] * vfactor, temperatureK: c.temperatureK, frequencyHz: c.f[i],
+                               log10AT: shifts[k] ?? .nan, log10BT: bts[k] ?? .nan, tanDelta: c.rawTanDelta[i])
+        }
         let arr = Set(ts).count >= 2 ? ArrheniusFit.fit(temperatureK: ts, frequencyHz: lnAT.map { exp(-$0) }) : nil
         let vft = VFTFit.fit(temperatureK: ts, lnFrequency: lnAT.map { -$0 })
         let (wlf, wlfRemark) = WLFFit.fit(temperatureK: ts, log10AT: log10ATs, referenceK: refT)
