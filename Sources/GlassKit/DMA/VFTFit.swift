@@ -49,10 +49,11 @@ public struct VFTFit: Sendable, Equatable {
     /// Fits (SPEC §4.2): for fixed T_0 the model is linear in (ln f_α, B) and solved exactly; T_0
     /// is searched over [0, min T − 0.5 K] (a grid, then golden-section refinement of the best
     /// bracket), then all three are polished by Levenberg–Marquardt, whose covariance gives the
-    /// standard errors. The polish is kept only when T_0 stays inside [0, min T) and the SSR does not
-    /// grow; otherwise the search's answer stands, without standard errors and with a remark. Nil with fewer than 3 pairs, fewer than 3 distinct temperatures, or
-    /// min T ≤ 0.5 K. A polish that ran out of iterations (`polishIterations`) before converging
-    /// is still kept when it improves the SSR, and says so in `remark`.
+    /// standard errors. The polish is kept only when the T_0 it ends at lies in [0, min T) and the
+    /// SSR does not grow; otherwise the search's answer stands, without standard errors and with a
+    /// remark. Nil with fewer than 3 pairs, fewer than 3 distinct temperatures, or min T ≤ 0.5 K.
+    /// A polish that ran out of iterations (`polishIterations`) before converging is still kept
+    /// when it improves the SSR, and says so in `remark`.
     public static func fit(temperatureK t: [Double], lnFrequency y: [Double], polishIterations: Int = 200) -> VFTFit? {
         let n = t.count
         guard n >= 3, y.count == n, t.allSatisfy({ $0.isFinite }), y.allSatisfy({ $0.isFinite }),
