@@ -1,7 +1,8 @@
 /// The DSC and DMA preparations of a study (issue 11), made as one list of tasks shared by the
-/// cores: every DMA state, then every DSC sample run, the longest first, so that neither half
-/// waits for the other's last item with a core idle (two halves side by side, each with its
-/// own parallel map, left one core idle for about half a millisecond at the end of the shorter).
+/// cores: every DMA state (the larger tasks, as a rule), then every DSC sample run, so that
+/// neither half waits for the other's last task with a core idle (two halves side by side, each
+/// with its own parallel map, left one core idle for about half a millisecond at the end of the
+/// shorter).
 /// Each task is computed exactly as ``DSCPrepared/prepare(_:)`` and ``DMAPrepared/init(_:)``
 /// compute it, so the result is the same, bit for bit.
 public enum StudyPreparation {
