@@ -12,13 +12,11 @@
 /// the neighbour's linear interpolant somewhere in [a, b], whose values there lie between the
 /// least and the largest of its values at a and at b and at the knots between. So its
 /// difference lies between the candidate's value minus that largest and minus that least,
-/// widened by 2⁻⁴⁴ of the magnitudes (far more than the roundings of the interpolation and of the
-/// bound itself); its square is at least the squared distance of that interval from 0. (Before,
-/// the interval took the values of the knots around [a, b] instead of the interpolant's at a and
-/// b: over a block narrower than a segment, two to three times wider. The tighter bound cuts
-/// the exact evaluations by two thirds and the pair searches' time by 30 %.) Points that leave the range within the block count only in
-/// the divisor, which is the number of points that can overlap anywhere in the block (the mean
-/// over fewer points is larger). The sum of squares is at most 2⁻³⁰ low for the roundings of the
+/// widened by 2⁻⁴⁴ of the magnitudes (the candidate's value and the neighbour's largest; far more
+/// than the roundings of the interpolation and of the bound itself); its square is at least the
+/// squared distance of that interval from 0. Points that leave the range within the block count
+/// only in the divisor, which is the number of points that can overlap anywhere in the block
+/// (the mean over fewer points is larger). The sum of squares is at most 2⁻³⁰ low for the roundings of the
 /// direct sum (guarded: at most 2²⁰ points).
 ///
 /// With the fitted vertical shift the cost is a variance: the least over c of the sum of
