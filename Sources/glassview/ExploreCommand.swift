@@ -23,7 +23,7 @@ struct Explore: ParsableCommand {
     @OptionGroup var settings: SettingsOptions
 
     func run() throws {
-        setlocale(LC_CTYPE, "")   // the terminal's character set; numbers stay in the C locale (strtod)
+        TerminalLocale.adopt()
         let options = try settings.analysisOptions()
         let paths = studies.isEmpty ? [SampleStudy.path] : studies
         let loads = paths.map { path -> (path: String, load: Result<Study, any Error>, isDirectory: Bool) in

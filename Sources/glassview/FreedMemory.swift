@@ -16,11 +16,16 @@ import CMalloc
 /// locked for writing while the other core's page faults wait. The reservation is address space
 /// only: pages are faulted in when used, as before.
 enum FreedMemory {
-    static func keepForThisProcess() {
+    /// Once per process: mallopt is not safe while another thread allocates, and the early load
+    /// (`EarlyLoad`) sets it before its thread starts, so the command's own call then does nothing.
+    static func keepForThisProcess() { _ = applied }
+
+    private static let applied: Bool = {
         #if canImport(CMalloc)
         _ = mallopt(M_MMAP_THRESHOLD, 32 << 20)
         _ = mallopt(M_TRIM_THRESHOLD, Int32.max)
         _ = mallopt(M_TOP_PAD, 16 << 20)
         #endif
-    }
+        return true
+    }()
 }

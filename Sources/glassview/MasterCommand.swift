@@ -36,7 +36,7 @@ struct Master: ParsableCommand {
 
     func run() throws {
         FreedMemory.keepForThisProcess()
-        let s = try StudyLoader.load(study, digests: false)  // the curves export names no source hashes
+        let s = try EarlyLoad.load(study, digests: false)  // the curves export names no source hashes
         let results = try Analysis.run(s, options: try settings.analysisOptions())
         // Which states exist is known only once the study is read, so --state is checked here.
         if let state, !results.dma.contains(where: { $0.state == state }) {

@@ -75,11 +75,11 @@ struct Plot: ParsableCommand {
 
     func run() throws {
         FreedMemory.keepForThisProcess()
-        setlocale(LC_CTYPE, "")   // the terminal's character set; numbers stay in the C locale (strtod)
+        TerminalLocale.adopt()
         var id = try chosenView()
         let (xRange, yRange) = try ranges()
         let options = try settings.analysisOptions()
-        let s = try StudyLoader.load(study, digests: false)  // nothing is exported
+        let s = try EarlyLoad.load(study, digests: false)  // nothing is exported
         let env = ProcessInfo.processInfo.environment
         let colours = isatty(STDOUT_FILENO) != 0 && (env["NO_COLOR"] ?? "").isEmpty
         let style = RenderStyle(braille: !ascii && PlotOutput.localeIsUTF8(), colours: colours)
