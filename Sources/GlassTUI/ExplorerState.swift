@@ -104,8 +104,10 @@ public struct ExplorerState: Sendable {
     /// when loading failed. Bounds follow SPEC §2.3 precedence (study.toml); where none are
     /// given they are proposed and marked so.
     /// `options` are the command line's settings: they win over study.toml as in `analyze`.
+    /// `analysingDMA: false` leaves the DMA data out of the preparation and the analysis (no DMA
+    /// results): for `plot` of a DSC view, whose numbers come from the DSC part alone.
     public init(studyPath: String, load: Result<Study, any Error>, options: AnalysisOptions = AnalysisOptions(),
-                style: RenderStyle, exportDirectory: String, width: Int = 100, height: Int = 30) {
+                style: RenderStyle, exportDirectory: String, width: Int = 100, height: Int = 30, analysingDMA: Bool = true) {
         self.studyPath = studyPath
         self.style = style
         self.exportDirectory = exportDirectory
@@ -123,7 +125,7 @@ public struct ExplorerState: Sendable {
         }
         guard let s = study else { return }
         // The DSC and DMA preparations, on both cores.
-        let (dsc, dmaPrepared) = StudyPreparation.prepare(s.datasets)
+        let (dsc, dmaPrepared) = StudyPreparation.prepare(analysingDMA ? s.datasets : s.datasets.filter { $0.kind == .dsc })
         dma = dmaPrepared
         // Every command-line setting but T_s, T_e and the baseline (kept in their own fields).
         dmaOverrides = options

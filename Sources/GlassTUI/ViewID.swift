@@ -21,6 +21,10 @@ public enum ViewID: Int, CaseIterable, Sendable, Equatable {
     /// `c`: the studies compared (ΔH_rej vs cooling rate with each study's S_r; S_r by glass).
     case compare
 
+    /// Whether the view, its marks, its reason when unavailable and `plot`'s title line come from
+    /// the DSC part of the results alone (views 1–3; `c` also lists DMA values).
+    public var drawsOnDSCAlone: Bool { self == .heatFlow || self == .cumulative || self == .sensitivity }
+
     /// Short label for the tab bar.
     public var tab: String {
         switch self {

@@ -83,11 +83,22 @@ struct Plot: ParsableCommand {
         let env = ProcessInfo.processInfo.environment
         let colours = isatty(STDOUT_FILENO) != 0 && (env["NO_COLOR"] ?? "").isEmpty
         let style = RenderStyle(braille: !ascii && PlotOutput.localeIsUTF8(), colours: colours)
-        var state = ExplorerState(studyPath: study, load: .success(s), options: options, style: style,
-                                  exportDirectory: FileManager.default.currentDirectoryPath, width: width, height: height)
+        func explorerState(analysingDMA: Bool) -> ExplorerState {
+            ExplorerState(studyPath: study, load: .success(s), options: options, style: style,
+                          exportDirectory: FileManager.default.currentDirectoryPath, width: width, height: height,
+                          analysingDMA: analysingDMA)
+        }
+        // A DSC view is drawn from the DSC part alone: the DMA part is not analysed for it (a
+        // third of `plot` of the sample study). Without --view, heat flow is the view whenever it
+        // has a plot; only a study where it has none needs the whole analysis to find its view.
+        var state = explorerState(analysingDMA: !id.drawsOnDSCAlone)
         if let e = state.loadError { throw GlassError(.data, e) }
-        if view == nil, let first = ViewID.allCases.first(where: { ViewRegistry.view($0).plot(state, columns: width) != nil }) {
-            id = first  // a study without DSC data starts where it has data, as the explorer does
+        if view == nil, ViewRegistry.view(.heatFlow).plot(state, columns: width) == nil {
+            state = explorerState(analysingDMA: true)
+            if let e = state.loadError { throw GlassError(.data, e) }
+            if let first = ViewID.allCases.first(where: { ViewRegistry.view($0).plot(state, columns: width) != nil }) {
+                id = first  // a study without DSC data starts where it has data, as the explorer does
+            }
         }
         state.view = id
         // The title line is one of the --height rows.
