@@ -29,18 +29,22 @@ struct Glassview: ParsableCommand {
 /// missing argument, a value of the wrong type), `--help` and `--version` stay ArgumentParser's.
 extension Glassview {
     static func main() {
-        EarlyLoad.start(CommandLine.arguments)
-        var command: ParsableCommand
-        do {
-            command = try parseAsRoot()
-        } catch {
-            guard let usage = glassError(thrownBy: error) else { exit(withError: error) }
-            exitWithError(usage)
-        }
+        var command = EarlyLoad.parseWhileLoading(CommandLine.arguments) { ParsableCommandBox(command: parsedOrExit()) }?.command
+            ?? parsedOrExit()
         do {
             try command.run()
         } catch {
             exitWithError(error)
+        }
+    }
+
+    /// The command of the command line; a malformed one (or a request for help) ends the process.
+    static func parsedOrExit() -> ParsableCommand {
+        do {
+            return try parseAsRoot()
+        } catch {
+            guard let usage = glassError(thrownBy: error) else { exit(withError: error) }
+            exitWithError(usage)
         }
     }
 
