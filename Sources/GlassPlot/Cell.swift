@@ -1,7 +1,15 @@
 /// One character cell of a ``Frame``.
+///
+/// The character is kept as its UTF-8 bytes inline (at most 15), so a cell is a plain value that
+/// is copied without reference counting: a 200×60 frame is filled, copied and turned into text at
+/// memory speed (with a `Character` member, copies and the text were a third of `plot`'s drawing).
+/// A grapheme cluster of more than 15 bytes, which no terminal cell shows whole, is kept as U+FFFD.
 public struct Cell: Equatable, Hashable, Sendable {
-    /// The character shown in the cell.
-    public var character: Character
+    /// The character's UTF-8 bytes: the first 8 in `low`, the next 7 in `high`, whose top byte
+    /// holds their number (byte k at bits 8k…8k+7 of its word: memory order on the little-endian
+    /// machines Swift runs on here, x86-64 and arm64).
+    private var low: UInt64
+    private var high: UInt64
     /// Foreground colour index (0–7 ANSI colours, 8–15 bright), or `nil` for the default colour.
     public var foreground: Int?
     /// Bold / reverse / dim attributes.
@@ -9,9 +17,44 @@ public struct Cell: Equatable, Hashable, Sendable {
 
     /// Makes a cell.
     public init(_ character: Character = " ", foreground: Int? = nil, attributes: CellAttributes = []) {
-        self.character = character
+        (low, high) = Cell.encode(character)
         self.foreground = foreground
         self.attributes = attributes
+    }
+
+    /// The character shown in the cell.
+    public var character: Character {
+        get { withUTF8 { Character(String(decoding: $0, as: UTF8.self)) } }
+        set { (low, high) = Cell.encode(newValue) }
+    }
+
+    /// Whether the character is the one-byte `byte` (an ASCII character).
+    @inline(__always)
+    public func isASCII(_ byte: UInt8) -> Bool { high == 1 << 56 && low == UInt64(byte) }
+
+    /// Appends the character's UTF-8 bytes to `out`.
+    @inline(__always)
+    public func appendUTF8(to out: inout [UInt8]) {
+        withUTF8 { out.append(contentsOf: $0) }
+    }
+
+    /// `body` of the character's UTF-8 bytes (the words' bytes in memory order: little-endian).
+    @inline(__always)
+    private func withUTF8<R>(_ body: (UnsafeRawBufferPointer.SubSequence) -> R) -> R {
+        var words = (low, high & 0x00FF_FFFF_FFFF_FFFF)
+        let n = Int(high >> 56)
+        return withUnsafeBytes(of: &words) { body($0.prefix(n)) }
+    }
+
+    private static func encode(_ character: Character) -> (UInt64, UInt64) {
+        var a: UInt64 = 0, b: UInt64 = 0, n = 0
+        let bytes = character.utf8
+        guard bytes.count <= 15 else { return (0xBD_BF_EF, 3 << 56) }   // U+FFFD
+        for byte in bytes {
+            if n < 8 { a |= UInt64(byte) << (8 * UInt64(n)) } else { b |= UInt64(byte) << (8 * UInt64(n - 8)) }
+            n += 1
+        }
+        return (a, b | UInt64(n) << 56)
     }
 
     /// A blank cell (a space, default colour, no attributes).
@@ -22,7 +65,7 @@ public struct Cell: Equatable, Hashable, Sendable {
     public static let wideTail = Cell("\u{0}")
 
     /// Whether this is the right half of a wide character.
-    public var isWideTail: Bool { character == "\u{0}" }
+    public var isWideTail: Bool { isASCII(0) }
 }
 
 /// Text attributes of a ``Cell``.

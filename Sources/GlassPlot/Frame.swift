@@ -74,11 +74,21 @@ public struct Frame: Equatable, Sendable {
 
     /// The rows as plain strings (characters only), trailing spaces trimmed.
     public var rows: [String] {
-        (0..<height).map { y in
-            var row = String(cells[(y * width)..<((y + 1) * width)].filter { !$0.isWideTail }.map(\.character))
-            while row.last == " " { row.removeLast() }
-            return row
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(4 * width)
+        return (0..<height).map { y in
+            bytes.removeAll(keepingCapacity: true)
+            appendRow(y, to: &bytes)
+            return String(decoding: bytes, as: UTF8.self)
         }
+    }
+
+    /// The UTF-8 bytes of row `y`'s characters (wide tails left out), trailing spaces trimmed.
+    private func appendRow(_ y: Int, to bytes: inout [UInt8]) {
+        let start = y * width
+        var end = start + width
+        while end > start, cells[end - 1].isASCII(0x20) || cells[end - 1].isWideTail { end -= 1 }
+        for i in start..<end where !cells[i].isWideTail { cells[i].appendUTF8(to: &bytes) }
     }
 
     /// The colours and attributes of every cell as text, one character a cell (for snapshots
@@ -102,32 +112,39 @@ public struct Frame: Equatable, Sendable {
     }
 
     /// The frame as plain text: rows joined by newlines, trailing spaces trimmed, no final newline.
-    public var text: String { rows.joined(separator: "\n") }
+    public var text: String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(height * (width + 1))
+        for y in 0..<height {
+            if y > 0 { bytes.append(0x0A) }
+            appendRow(y, to: &bytes)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
     /// The frame as text with ANSI SGR escape sequences for colours and attributes, rows joined
     /// by newlines (for stdout on a colour terminal). Trailing unstyled spaces are trimmed and
     /// every row that changed the style ends with a reset.
     public var ansiText: String {
-        var lines: [String] = []
-        lines.reserveCapacity(height)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(height * (width + 1))
         for y in 0..<height {
+            if y > 0 { bytes.append(0x0A) }
             let row = cells[(y * width)..<((y + 1) * width)]
             var end = row.endIndex
             while end > row.startIndex, row[end - 1] == .blank { end -= 1 }
-            var line = ""
             var current = Style(foreground: nil, attributes: [])
             for cell in row[row.startIndex..<end] where !cell.isWideTail {
                 let style = Style(foreground: cell.foreground, attributes: cell.attributes)
                 if style != current {
-                    line += style.escape
+                    bytes += style.escape.utf8
                     current = style
                 }
-                line.append(cell.character)
+                cell.appendUTF8(to: &bytes)
             }
-            if current != Style(foreground: nil, attributes: []) { line += "\u{1B}[0m" }
-            lines.append(line)
+            if current != Style(foreground: nil, attributes: []) { bytes += "\u{1B}[0m".utf8 }
         }
-        return lines.joined(separator: "\n")
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Copies `other` into this frame with its top-left corner at `origin` (clipped).

@@ -1,0 +1,57 @@
+import XCTest
+@testable import GlassPlot
+
+/// A cell keeps its character as inline UTF-8 bytes: every character of up to 15 bytes comes back
+/// as it went in, and the frame's text is built from those bytes.
+final class CellTests: XCTestCase {
+    func testCharactersOfEveryLengthComeBack() {
+        let characters: [Character] = [
+            " ", "x", "\u{0}", "δ", "…", "\u{2800}", "\u{28FF}", "┊", "😀", "e\u{301}",
+            "🇩🇪", "👩‍🔬",                                    // 8 and 11 bytes
+            "a\u{301}\u{302}\u{303}\u{304}\u{305}\u{306}",   // 13 bytes
+            "a\u{301}\u{302}\u{303}\u{304}\u{305}\u{306}\u{307}",   // 15 bytes: the most a cell keeps
+        ]
+        for c in characters {
+            let cell = Cell(c, foreground: 3, attributes: .bold)
+            XCTAssertEqual(cell.character, c)
+            XCTAssertEqual(String(cell.character).utf8.count, String(c).utf8.count)
+            var bytes: [UInt8] = []
+            cell.appendUTF8(to: &bytes)
+            XCTAssertEqual(bytes, Array(String(c).utf8))
+            XCTAssertEqual(cell.foreground, 3)
+            XCTAssertEqual(cell.attributes, .bold)
+        }
+    }
+
+    func testALongerClusterIsTheReplacementCharacter() {
+        let long: Character = "a\u{301}\u{302}\u{303}\u{304}\u{305}\u{306}\u{307}\u{308}"   // 17 bytes
+        XCTAssertEqual(Cell(long).character, "\u{FFFD}")
+        var cell = Cell("x")
+        cell.character = long
+        XCTAssertEqual(cell.character, "\u{FFFD}")
+        cell.character = "y"
+        XCTAssertEqual(cell, Cell("y"))
+    }
+
+    func testBlankAndWideTail() {
+        XCTAssertTrue(Cell.blank.isASCII(0x20))
+        XCTAssertFalse(Cell.blank.isWideTail)
+        XCTAssertTrue(Cell.wideTail.isWideTail)
+        XCTAssertFalse(Cell("0").isWideTail)
+        XCTAssertNotEqual(Cell("a"), Cell("b"))
+        XCTAssertNotEqual(Cell("a"), Cell("a", foreground: 1))
+        XCTAssertEqual(Set([Cell("a"), Cell("a"), Cell("δ")]).count, 2)
+    }
+
+    func testTextLeavesOutWideTailsAndTrailingSpaces() {
+        var f = Frame(width: 8, height: 3)
+        f.put(string: "a界b", at: FramePoint(x: 0, y: 0))
+        f.put(string: "界", at: FramePoint(x: 5, y: 1))
+        f[5, 1] = .blank                                   // the wide character overwritten: its tail stays
+        f.put(string: "δ", at: FramePoint(x: 7, y: 2), foreground: 2)
+        XCTAssertEqual(f.rows, ["a界b", "", "       δ"])
+        XCTAssertEqual(f.text, "a界b\n\n       δ")
+        // ANSI text trims blank cells only: the orphaned tail keeps the spaces before it.
+        XCTAssertEqual(f.ansiText, "a界b\n      \n       \u{1B}[0;32mδ\u{1B}[0m")
+    }
+}
