@@ -29,7 +29,7 @@ public enum NativeReader {
         data.reserveCapacity(lines.count - h)
         var j = h + 1
         while j < lines.count {
-            if !lines.isBlank(j) && lines.firstByte(j) != 0x23 { data.append(j) }
+            if let c = lines.firstByte(j), c != 0x23 { data.append(j) }   // not blank, not a comment: one scan
             j += 1
         }
         // A units row: the first data line with no digit-led field (MaCFP: `[s],[K],[W/g]`).

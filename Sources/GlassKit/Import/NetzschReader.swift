@@ -78,7 +78,7 @@ public enum NetzschReader {
         let headers = delimiter.split(headerText).map { ColumnHeader($0) }
         var data = [Int]()
         data.reserveCapacity(lines.count - h)
-        for j in (h + 1)..<lines.count where !lines.isBlank(j) && lines.firstByte(j) != 0x23 { data.append(j) }
+        for j in (h + 1)..<lines.count { if let c = lines.firstByte(j), c != 0x23 { data.append(j) } }   // not blank, not a comment
         return RawTable(path: path, format: .netzsch, encoding: encoding, metadata: meta, headers: headers,
                         headerLine: h + 1, delimiter: delimiter, decimalComma: decimalComma,
                         dataLines: data, lines: lines, segmentPrograms: programs)
