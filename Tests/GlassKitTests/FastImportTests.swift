@@ -13,7 +13,8 @@ import Testing
             out.append((start, i > start && text[i - 1] == 0x0D ? i - 1 : i))
             start = i + 1
         }
-        if start < text.count { out.append((start, text.last == 0x0D && text.count - 1 > start ? text.count - 1 : text.count)) }
+        // The last line, without an LF: a CR ending it dropped as before an LF (a lone CR: an empty line).
+        if start < text.count { out.append((start, text.last == 0x0D ? text.count - 1 : text.count)) }
         return out
     }
 
@@ -26,6 +27,25 @@ import Testing
         for (i, r) in ref.enumerated() where i < lines.count {
             #expect(lines.starts[i] == r.0 && lines.ends[i] == r.1, "\(s.debugDescription) line \(i)")
         }
+    }
+
+    /// Texts of every length up to 70 bytes, LFs anywhere in a word (the line table reads 8 bytes
+    /// at a time), next to bytes one away from LF (0x0B, 0x09, 0x8A) and CRs.
+    @Test func lineTableMatchesTheDefinitionOnRandomTexts() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt64 { state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407; return state >> 33 }
+        let alphabet: [UInt8] = [0x0A, 0x0A, 0x0D, 0x0B, 0x09, 0x8A, 0x0A ^ 0x80, 0x61, 0x30, 0x2C, 0x00, 0xFF]
+        var mismatches = 0
+        for trial in 0..<4000 {
+            let n = trial % 71
+            let bytes = (0..<n).map { _ in alphabet[Int(next() % UInt64(alphabet.count))] }
+            let lines = TextLines(bytes)
+            let ref = referenceLines(bytes)
+            if lines.count != ref.count || zip(0..<lines.count, ref).contains(where: { lines.starts[$0] != $1.0 || lines.ends[$0] != $1.1 }) {
+                mismatches += 1
+            }
+        }
+        #expect(mismatches == 0)
     }
 
     func table(rows: Int, bad: [Int: String] = [:]) throws -> RawTable {
