@@ -13,6 +13,8 @@ public struct AsciiCanvas: PlotCanvas, Sendable {
 
     /// The character of line dots between data points.
     public static let lineCharacter: Character = "."
+    /// A line dot's cell, colour aside (compared and copied, not made, for each dot).
+    private static let lineCell = Cell(lineCharacter)
 
     /// Makes an empty canvas of `columns` × `rows` cells (negative sizes become 0).
     public init(columns: Int, rows: Int) {
@@ -29,8 +31,10 @@ public struct AsciiCanvas: PlotCanvas, Sendable {
         case .data:
             cells[index] = Cell(pen.marker, foreground: pen.colour)
         case .line:
-            if let existing = cells[index], existing.character != Self.lineCharacter { return }
-            cells[index] = Cell(Self.lineCharacter, foreground: pen.colour)
+            if let existing = cells[index], !existing.showsSameCharacter(as: Self.lineCell) { return }
+            var dot = Self.lineCell
+            dot.foreground = pen.colour
+            cells[index] = dot
         }
     }
 

@@ -38,16 +38,16 @@ public struct BrailleCanvas: PlotCanvas, Sendable {
         return masks[row * columns + column]
     }
 
-    /// The braille character for a mask (U+2800 + mask).
-    public static func character(mask: UInt8) -> Character {
+    /// The braille scalar for a mask (U+2800 + mask).
+    public static func scalar(mask: UInt8) -> Unicode.Scalar {
         // U+2800...U+28FF are all valid scalars, so the fallback is never taken.
-        Character(Unicode.Scalar(0x2800 + UInt32(mask)) ?? " ")
+        Unicode.Scalar(0x2800 + UInt32(mask)) ?? " "
     }
 
     /// The braille cell at (`column`, `row`), or `nil` when its mask is 0.
     public func cell(column: Int, row: Int) -> Cell? {
         let bits = mask(column: column, row: row)
         guard bits != 0 else { return nil }
-        return Cell(Self.character(mask: bits), foreground: colours[row * columns + column])
+        return Cell(scalar: Self.scalar(mask: bits), foreground: colours[row * columns + column])
     }
 }

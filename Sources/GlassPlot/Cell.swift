@@ -22,6 +22,16 @@ public struct Cell: Equatable, Hashable, Sendable {
         self.attributes = attributes
     }
 
+    /// Makes a cell showing the one scalar `scalar` (its UTF-8 bytes written directly: a canvas
+    /// makes one such cell for each cell it draws).
+    public init(scalar: Unicode.Scalar, foreground: Int? = nil, attributes: CellAttributes = []) {
+        var a: UInt64 = 0, n: UInt64 = 0
+        UTF8.encode(scalar) { byte in a |= UInt64(byte) << (8 * n); n += 1 }
+        (low, high) = (a, n << 56)
+        self.foreground = foreground
+        self.attributes = attributes
+    }
+
     /// The character shown in the cell.
     public var character: Character {
         get { withUTF8 { Character(String(decoding: $0, as: UTF8.self)) } }
@@ -31,6 +41,20 @@ public struct Cell: Equatable, Hashable, Sendable {
     /// Whether the character is the one-byte `byte` (an ASCII character).
     @inline(__always)
     public func isASCII(_ byte: UInt8) -> Bool { high == 1 << 56 && low == UInt64(byte) }
+
+    /// Whether `other` shows the same character (colour and attributes aside), byte for byte.
+    @inline(__always)
+    public func showsSameCharacter(as other: Cell) -> Bool { low == other.low && high == other.high }
+
+    /// Appends the values of the character's scalars to `out` (a terminal's wide characters),
+    /// decoded from its bytes without making a `Character`.
+    public func appendScalarValues<T: FixedWidthInteger>(to out: inout [T]) {
+        withUTF8 { bytes in
+            var it = bytes.makeIterator()
+            var decoder = UTF8()
+            while case .scalarValue(let v) = decoder.decode(&it) { out.append(T(truncatingIfNeeded: v.value)) }
+        }
+    }
 
     /// Appends the character's UTF-8 bytes to `out`.
     @inline(__always)

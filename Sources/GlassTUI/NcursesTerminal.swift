@@ -95,18 +95,23 @@ public struct NcursesTerminal: TerminalBackend {
         }
     }
 
+    /// The empty braille character, drawn as a space.
+    private static let emptyBraille = Cell("\u{2800}")
+
     /// Copies `frame` to the screen; empty cells (including empty braille) are spaces.
     public mutating func draw(_ frame: Frame) {
         let (w, h) = size
+        var scalars: [wchar_t] = []
+        scalars.reserveCapacity(15)
         for y in 0..<min(h, frame.height) {
             for x in 0..<min(w, frame.width) {
                 let cell = frame[x, y]
                 if cell.isWideTail { continue }   // the wide character in the cell before covers it
-                var ch = cell.character
-                if ch == "\u{2800}" { ch = " " }
-                // The whole grapheme: its base and combining marks in one cell.
-                var scalars = ch.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
-                if scalars.isEmpty { scalars = [32] }
+                // The whole grapheme: its base and combining marks in one cell (at most 5).
+                scalars.removeAll(keepingCapacity: true)
+                if !cell.showsSameCharacter(as: NcursesTerminal.emptyBraille) { cell.appendScalarValues(to: &scalars) }
+                if scalars.isEmpty { scalars.append(32) }
+                if scalars.count > 5 { scalars.removeLast(scalars.count - 5) }
                 var bold = cell.attributes.contains(.bold)
                 var pair: Int16 = 0
                 if let fg = cell.foreground, style.colours {

@@ -23,6 +23,23 @@ final class CellTests: XCTestCase {
         }
     }
 
+    func testACellOfAScalarIsTheCellOfItsCharacter() {
+        for v: UInt32 in [0x20, 0x2E, 0x7F, 0xE9, 0x3B4, 0x2026, 0x2800, 0x28FF, 0xFFFD, 0x1F600, 0x10FFFF] {
+            let scalar = Unicode.Scalar(v)!
+            XCTAssertEqual(Cell(scalar: scalar, foreground: 4), Cell(Character(scalar), foreground: 4), "U+\(String(v, radix: 16))")
+        }
+        XCTAssertEqual(BrailleCanvas.scalar(mask: 0x41).value, 0x2841)
+    }
+
+    func testScalarValuesAndTheSameCharacter() {
+        var values: [UInt32] = []
+        Cell("e\u{301}").appendScalarValues(to: &values)
+        Cell("😀").appendScalarValues(to: &values)
+        XCTAssertEqual(values, [0x65, 0x301, 0x1F600])
+        XCTAssertTrue(Cell(".", foreground: 1).showsSameCharacter(as: Cell(".", attributes: .bold)))
+        XCTAssertFalse(Cell(".").showsSameCharacter(as: Cell(":")))
+    }
+
     func testALongerClusterIsTheReplacementCharacter() {
         let long: Character = "a\u{301}\u{302}\u{303}\u{304}\u{305}\u{306}\u{307}\u{308}"   // 17 bytes
         XCTAssertEqual(Cell(long).character, "\u{FFFD}")
