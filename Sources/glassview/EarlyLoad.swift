@@ -36,16 +36,16 @@ enum EarlyLoad {
     /// thread loads the first study of an `analyze`, `plot` or `master` command line (`arguments`
     /// as the process got them); nil (nothing done) for any other command line. `parse` exits the
     /// process itself on an error. Call once, first thing.
-    static func parseWhileLoading(_ arguments: [String], parse: @escaping @Sendable () -> ParsableCommandBox) -> ParsableCommandBox? {
+    static func parseWhileLoading(_ arguments: [String], parse: @escaping @Sendable () -> any ParsableCommand) -> (any ParsableCommand)? {
         guard arguments.count > 2, let digests = digestsByCommand[arguments[1]], !arguments[2].hasPrefix("-") else { return nil }
         FreedMemory.keepForThisProcess()  // before any other thread allocates (mallopt is not thread-safe)
         if arguments[1] == "plot" { TerminalLocale.adopt() }   // nor is setlocale: before the thread starts
-        let parsing = SideThread(parse)
+        let parsing = SideThread { ParsableCommandBox(command: parse()) }
         guard parsing.started else { return nil }   // no thread to be had: parse, then load, as usual
         let path = arguments[2]
         let result = Result { try StudyLoader.load(path, digests: digests) }
         slot.withLock { $0 = Loaded(path: path, digests: digests, result: result) }
-        return parsing.join()
+        return parsing.join().command
     }
 
     /// The study at `path` (its files hashed or not): the early load's when it loaded that path
@@ -62,11 +62,13 @@ enum EarlyLoad {
 }
 
 /// A parsed command handed from the parsing thread to the main thread (joined before it is read).
-struct ParsableCommandBox: @unchecked Sendable {
+private struct ParsableCommandBox: @unchecked Sendable {
     var command: any ParsableCommand
 }
 
-/// A thread that runs `body` once; `join` waits for its value.
+/// A thread that runs `body` once; `join` waits for its value. A thread of its own, not one of
+/// Dispatch's: the load on the main thread spreads its files over Dispatch's pool, which counts
+/// a busy thread of its own as one it has.
 private final class SideThread: @unchecked Sendable {
     private let body: @Sendable () -> ParsableCommandBox
     private var value: ParsableCommandBox?   // written by the thread, read after the join

@@ -29,8 +29,7 @@ struct Glassview: ParsableCommand {
 /// missing argument, a value of the wrong type), `--help` and `--version` stay ArgumentParser's.
 extension Glassview {
     static func main() {
-        var command = EarlyLoad.parseWhileLoading(CommandLine.arguments) { ParsableCommandBox(command: parsedOrExit()) }?.command
-            ?? parsedOrExit()
+        var command = EarlyLoad.parseWhileLoading(CommandLine.arguments, parse: parsedOrExit) ?? parsedOrExit()
         do {
             try command.run()
         } catch {
