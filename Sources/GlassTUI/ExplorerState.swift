@@ -49,8 +49,11 @@ public struct ExplorerState: Sendable {
     public var baseline: DSCBaseline = .linear
     /// The analysis of the current settings: every number on screen comes from here.
     public var results: Results?
-    /// Why the analysis failed, if it did.
-    public var analysisError: String?
+    /// Why the analysis failed, if it did (a usage error for settings no analysis could take:
+    /// `plot` exits with it as `analyze` would).
+    public var analysisFailure: GlassError?
+    /// ``analysisFailure`` as one line.
+    public var analysisError: String? { analysisFailure?.description }
     /// Temperatures where both bounds may lie for the current baseline.
     public var validDomain: ClosedRange<Double>?
     /// View 9: the selected isotherm (index in temperature order) and the shifts set by hand.
@@ -170,6 +173,11 @@ public struct ExplorerState: Sendable {
         (error as? GlassError)?.description ?? "\(error)"
     }
 
+    /// `error` as a `GlassError` (any other error: a data error with its description).
+    public static func failure(_ error: any Error) -> GlassError {
+        (error as? GlassError) ?? GlassError(.data, "\(error)")
+    }
+
     /// Where both bounds may lie: the range every integrand (W, or W − B_state) covers.
     public static func domain(_ p: DSCPrepared, baseline: DSCBaseline) -> ClosedRange<Double>? {
         var lo = -Double.infinity, hi = Double.infinity
@@ -198,10 +206,10 @@ public struct ExplorerState: Sendable {
             r.settings.tsK = ts
             r.settings.teK = te
             results = r
-            analysisError = nil
+            analysisFailure = nil
         } catch {
             results = nil
-            analysisError = ExplorerState.describe(error)
+            analysisFailure = ExplorerState.failure(error)
         }
     }
 
@@ -226,7 +234,7 @@ public struct ExplorerState: Sendable {
         r.dma = states
         r.settings.trefK = options.trefK ?? st.settings.trefK ?? DMAStateSettings.defaultTrefK
         results = r
-        analysisError = nil
+        analysisFailure = nil
     }
 
     /// Re-runs the whole analysis for the current settings; on failure keeps the message in
@@ -235,10 +243,10 @@ public struct ExplorerState: Sendable {
         guard let s = study else { results = nil; return }
         do {
             results = try Analysis.run(s, prepared: prepared, dma: dma, options: analysisOptions)
-            analysisError = nil
+            analysisFailure = nil
         } catch {
             results = nil
-            analysisError = ExplorerState.describe(error)
+            analysisFailure = ExplorerState.failure(error)
         }
     }
 

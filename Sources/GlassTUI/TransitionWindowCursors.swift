@@ -57,7 +57,7 @@ extension ExplorerState {
         r.warnings = Array(r.warnings[..<cut]) + fresh.flatMap { $0.warnings } + dmaTail
         r.transitions = fresh
         results = r
-        analysisError = nil
+        analysisFailure = nil
     }
 }
 

@@ -100,6 +100,9 @@ struct Plot: ParsableCommand {
                 id = first  // a study without DSC data starts where it has data, as the explorer does
             }
         }
+        // Settings the analysis refuses (a bound outside the data, T_s ≥ T_e, an unknown baseline
+        // state, a window outside a curve) are the usage errors `analyze` gives, not a plot.
+        if let e = state.analysisFailure, e.kind == .usage { throw e }
         state.view = id
         // The title line is one of the --height rows.
         switch PlotOutput.render(state, view: id, width: width, height: height - 1, xRange: xRange, yRange: yRange) {

@@ -21,10 +21,11 @@ struct SettingsOptions: ParsableArguments {
     @Option(help: .window("Liquid-line window in K (above the transition and its overshoot, below crystallization).")) var liquidLine: String?
     @Option(help: .window("Crystallization window in K around the first exotherm (T_x, ΔH_x).")) var crystallizationWindow: String?
 
-    /// ArgumentParser calls this before any command runs: a value that cannot be read is a usage
-    /// error naming its option (the one exit path in Glassview.swift prints it).
+    /// ArgumentParser calls this before any command runs: a value that cannot be read, or that no
+    /// study could use (`AnalysisOptions.validate`), is a usage error naming its option (the one
+    /// exit path in Glassview.swift prints it).
     func validate() throws {
-        _ = try analysisOptions()
+        try analysisOptions().validate()
     }
 
     /// The options as the analysis takes them; a usage error names the option that is wrong

@@ -14,6 +14,12 @@ final class OptionValidationTests: XCTestCase {
             (["analyze", Self.missing, "--beta-window", "400:300"], "--beta-window", "LO < HI"),
             (["analyze", Self.missing, "--tts-on", "phase"], "--tts-on", "expected one of"),
             (["analyze", Self.missing, "--baseline", "state:"], "--baseline", "state:LABEL"),
+            // Bounds no study could use: not exported as inf or nan (T_e alone is not checked
+            // against the data, so this is the only check a lone bound gets before the export).
+            (["analyze", Self.missing, "--ts=inf"], "--ts", "expected a positive temperature in K"),
+            (["analyze", Self.missing, "--te=nan"], "--te", "expected a positive temperature in K"),
+            (["plot", Self.missing, "--ts", "0"], "--ts", "expected a positive temperature in K"),
+            (["explore", Self.missing, "--te=-inf"], "--te", "expected a positive temperature in K"),
             (["plot", Self.missing, "--view", "nope"], "--view", "expected a number 1-10"),
             (["plot", Self.missing, "--width", "3"], "--width/--height", "expected 10–2000"),
             (["plot", Self.missing, "--xrange", "a:b"], "--xrange", "LO:HI"),

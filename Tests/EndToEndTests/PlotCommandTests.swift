@@ -30,4 +30,26 @@ final class PlotCommandTests: XCTestCase {
         XCTAssertEqual(bad.status, 64)
         XCTAssertTrue(bad.stderr.contains("--beta-window"), bad.stderr)
     }
+
+    /// Settings the analysis refuses for this study are the usage error `analyze` gives, word for
+    /// word and status 64, in every view: not a plot with the numbers missing.
+    func testRefusesTheSettingsAnalyzeRefuses() throws {
+        let cases: [([String], String)] = [
+            (["--ts", "500", "--te", "420"], "glassview: --ts: T_s = 500 K must be below T_e = 420 K\n"),
+            (["--ts", "100"], "glassview: dsc/as-cast.csv: T_s = 100 K (--ts) is outside the data range 250–600 K\n"),
+            (["--baseline", "state:nope"],
+             "glassview: --baseline: state 'nope' not in the study; states: as-cast, cooled-1, cooled-2, cooled-5, cooled-10, cooled-20\n"),
+        ]
+        for (options, message) in cases {
+            let analyzed = try CLI.run(["analyze", sample.path] + options)
+            XCTAssertEqual(analyzed.status, 64, "\(options): \(analyzed.stderr)")
+            XCTAssertEqual(analyzed.stderr, message)
+            for view in ["1", "2", "4"] {
+                let plotted = try CLI.run(["plot", sample.path, "--view", view, "--ascii"] + options)
+                XCTAssertEqual(plotted.status, 64, "view \(view) \(options): \(plotted.stderr)")
+                XCTAssertEqual(plotted.stderr, message, "view \(view)")
+                XCTAssertEqual(plotted.stdout, "", "view \(view)")
+            }
+        }
+    }
 }

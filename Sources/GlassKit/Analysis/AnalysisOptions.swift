@@ -43,6 +43,27 @@ public struct AnalysisOptions: Sendable, Equatable {
     }
 }
 
+extension AnalysisOptions {
+    /// Rejects options that cannot be used with any study, so that every front end refuses them
+    /// alike before a study is read: T_s, T_e, T_g and T_ref finite and positive; windows finite
+    /// with low < high (the QPD window positive).
+    public func validate() throws {
+        func window(_ w: ClosedRange<Double>?, _ name: String, positive: Bool) throws {
+            guard let w else { return }
+            guard w.lowerBound.isFinite, w.upperBound.isFinite, w.lowerBound < w.upperBound, !positive || w.lowerBound > 0 else {
+                throw GlassError(.usage, file: name, "\(Format.shortNumber(w.lowerBound)):\(Format.shortNumber(w.upperBound)); expected LO:HI with LO < HI\(positive ? " and LO > 0" : "")")
+            }
+        }
+        try window(betaWindowK, "--beta-window", positive: false)
+        try window(alphaWindowK, "--alpha-window", positive: false)
+        try window(qpdWindowHz, "--qpd-window", positive: true)
+        try window(qpdWindowAbovePeakDecades, "--qpd-window-above-peak", positive: false)
+        for (v, name) in [(tsK, "--ts"), (teK, "--te"), (tgK, "--tg"), (trefK, "--tref")] {
+            if let v, !(v.isFinite && v > 0) { throw GlassError(.usage, file: name, "\(v); expected a positive temperature in K") }
+        }
+    }
+}
+
 /// The settings actually used, after precedence (exported with the explorer's files).
 public struct ResolvedSettings: Sendable, Equatable {
     /// T_s, K (nil when nobody gave one).

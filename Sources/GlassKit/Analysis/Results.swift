@@ -40,7 +40,10 @@ public enum Analysis {
     /// Analyses with precomputed DSC and DMA curves.
     public static func run(_ study: Study, prepared: DSCPrepared, dma: DMAPrepared, options: AnalysisOptions,
                            concurrent: Bool = true) throws -> Results {
+        try options.validate()
         let settings = try ResolvedSettings.resolve(options, study.settings)
+        // A baseline state the study does not have is an error whether or not T_s/T_e are set.
+        do { try prepared.check(settings.baseline) } catch let e as GlassError { throw settings.naming(e) }
         let molar = try study.molarMassGPerMol()
         var warnings = study.warnings
         var dsc: DSCResult?
@@ -61,7 +64,6 @@ public enum Analysis {
         if molar == nil, !prepared.states.isEmpty {
             warnings.append("no composition or molar_mass: ΔH_rej in kJ/mol not computed")
         }
-        try validate(options)
         // The characteristic temperatures and the DMA analysis are independent: run concurrently.
         // The DMA analysis (3 ms of its parallel map, against 0.2 ms for the temperatures) runs on
         // this thread: a parallel map started on one of Dispatch's workers got its second thread
@@ -77,23 +79,5 @@ public enum Analysis {
         return Results(study: study.name, composition: study.composition, molarMassGPerMol: molar, sources: study.sources,
                        settings: settings, dscStates: prepared.states, dsc: dsc, dma: dmaStates, warnings: warnings,
                        transitions: transitions)
-    }
-
-    /// Rejects DMA options that cannot be used: windows must be finite with low < high (the QPD
-    /// window positive), T_g and T_ref finite and positive.
-    static func validate(_ o: AnalysisOptions) throws {
-        func window(_ w: ClosedRange<Double>?, _ name: String, positive: Bool) throws {
-            guard let w else { return }
-            guard w.lowerBound.isFinite, w.upperBound.isFinite, w.lowerBound < w.upperBound, !positive || w.lowerBound > 0 else {
-                throw GlassError(.usage, file: name, "\(Format.shortNumber(w.lowerBound)):\(Format.shortNumber(w.upperBound)); expected LO:HI with LO < HI\(positive ? " and LO > 0" : "")")
-            }
-        }
-        try window(o.betaWindowK, "--beta-window", positive: false)
-        try window(o.alphaWindowK, "--alpha-window", positive: false)
-        try window(o.qpdWindowHz, "--qpd-window", positive: true)
-        try window(o.qpdWindowAbovePeakDecades, "--qpd-window-above-peak", positive: false)
-        for (v, name) in [(o.tgK, "--tg"), (o.trefK, "--tref")] {
-            if let v, !(v.isFinite && v > 0) { throw GlassError(.usage, file: name, "\(v); expected a positive temperature in K") }
-        }
     }
 }

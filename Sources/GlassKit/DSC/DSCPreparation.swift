@@ -63,6 +63,13 @@ public struct DSCPrepared: Sendable, Equatable {
         return CumulativeTrapezoid(x: x, y: y)
     }
 
+    /// A `.state` baseline must name a state with a curve (a usage error listing the states).
+    public func check(_ baseline: DSCBaseline) throws {
+        guard case .state(let label) = baseline, !states.isEmpty, state(label)?.curves.first == nil else { return }
+        let known = states.map { $0.state }.joined(separator: ", ")
+        throw GlassError(.usage, file: "--baseline", "state '\(label)' not in the study; states: \(known)")
+    }
+
     /// The state with `label`.
     public func state(_ label: String) -> DSCState? { states.first { $0.state == label } }
 

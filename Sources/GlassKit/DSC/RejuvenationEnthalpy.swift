@@ -69,10 +69,7 @@ public enum RejuvenationEnthalpy {
         guard tsK < teK else {
             throw GlassError(.usage, file: "--ts", "T_s = \(Format.shortNumber(tsK)) K must be below T_e = \(Format.shortNumber(teK)) K")
         }
-        if case .state(let label) = baseline, p.state(label)?.curves.first == nil {
-            let known = p.states.map { $0.state }.joined(separator: ", ")
-            throw GlassError(.usage, file: "--baseline", "state '\(label)' not in the study; states: \(known)")
-        }
+        try p.check(baseline)
         var states: [DSCStateResult] = []
         for s in p.states {
             var values: [Double] = []
