@@ -43,7 +43,7 @@ public enum ExplorerExport {
     /// The TSV: `analyze`'s rows, then `explorer` rows for the bounds and windows.
     public static func tsv(_ r: Results, state s: ExplorerState) -> String {
         var text = ResultsExport.tsv(r)
-        func v(_ x: Double?) -> String { x.map(JSONValue.format) ?? "" }
+        func v(_ x: Double?) -> String { JSONValue.field(x) }
         var rows: [[String]] = [
             ["explorer", "", "ts", v(r.settings.tsK), "", "K"],
             ["explorer", "", "ts_origin", s.tsOrigin.rawValue, "", ""],

@@ -59,6 +59,41 @@ final class RejuvenationEnthalpyTests: XCTestCase {
         }
     }
 
+    /// A value far outside [a, b] (an overload value 9.91e37, a spike of 1e12…1e300) changes
+    /// nothing inside: on a constant W = 0.1 the integral over whole grid steps is 0.1·(b − a)
+    /// exactly as the trapezoid rule gives it, wherever the spike is (before, after, far away) —
+    /// it was 0 or 1000× off when the difference of the rounded running integrals cancelled.
+    func testAValueOutsideTheBoundsDoesNotEnterTheIntegral() {
+        let x = (0...600).map { 300 + 0.5 * Double($0) }
+        for spike in [1e12, 1e16, 1e18, 9.91e37, 1e300] {
+            for at in [2, 100, 550] {
+                var y = [Double](repeating: 0.1, count: x.count)
+                y[at] = spike
+                let c = CumulativeTrapezoid(x: x, y: y)
+                let (a, b) = at < 300 ? (420.0, 500.0) : (310.0, 315.0)
+                XCTAssertEqual(c.integral(from: a, to: b) ?? .nan, naive(x, y, a, b), accuracy: 1e-12, "spike \(spike) at \(x[at])")
+                XCTAssertEqual(c.integral(from: a, to: b) ?? .nan, 0.1 * (b - a), accuracy: 1e-12, "spike \(spike) at \(x[at])")
+            }
+        }
+        // Inside the bounds the spike is the integral, as it must be.
+        var y = [Double](repeating: 0.1, count: x.count)
+        y[300] = 1e12
+        XCTAssertEqual(CumulativeTrapezoid(x: x, y: y).integral(from: 420, to: 500) ?? .nan, 0.1 * 80 + 0.5 * (1e12 - 0.1), accuracy: 1e-3)
+    }
+
+    /// An integral too large for a Double is exported as null with a warning naming the file,
+    /// never as nan or inf (TSV and JSON alike).
+    func testAnIntegralThatOverflowsIsNullWithAWarning() throws {
+        let d = DSCFixture.dataset("huge.csv", state: "s", step: 0.5) { _ in 1e308 }
+        let p = try DSCPrepared.prepare([d])
+        let r = try RejuvenationEnthalpy.evaluate(p, tsK: 420, teK: 500, baseline: .none, molarMassGPerMol: nil)
+        XCTAssertFalse(r.states[0].dHJPerG.isFinite)
+        XCTAssertTrue(r.warnings.contains { $0.hasPrefix("huge.csv: ΔH_rej not computed: ") }, "\(r.warnings)")
+        XCTAssertEqual(JSONValue.field(r.states[0].dHJPerG), "")
+        XCTAssertEqual(JSONValue.field(.infinity), "")
+        XCTAssertEqual(JSONValue.field(0.25), "0.25")
+    }
+
     func testTrapezoidErrorOfAQuadraticIsTheKnownTerm() {
         // ∫ c(T−400)² over [350, 450] on a 0.5 K grid: trapezoid = exact + (b−a)·h²·f''/12.
         let c = 1e-4, h = 0.5

@@ -71,18 +71,21 @@ public enum RejuvenationEnthalpy {
         }
         try p.check(baseline)
         var states: [DSCStateResult] = []
+        var notFinite: [String] = []
         for s in p.states {
             var values: [Double] = []
             for c in s.curves {
                 let integral = try integral(c, tsK: tsK, teK: teK, baseline: baseline,
                                             difference: try p.differenceCurve(c, baseline: baseline))
+                // Exported as null (never nan or inf): say why.
+                if !integral.isFinite { notFinite.append("\(c.path): ΔH_rej not computed: W between T_s and T_e is too large to integrate (the integral overflows)") }
                 values.append(integral / (c.heatingRateKPerMin / 60))     // (W/g)·K / (K/s) = J/g
             }
             let mean = values.reduce(0, +) / Double(values.count)
             states.append(DSCStateResult(state: s.state, coolingRateKPerMin: s.coolingRateKPerMin, dHJPerG: mean,
                                          dHKJPerMol: molarMassGPerMol.map { mean * $0 / 1000 }, perFileJPerG: values))
         }
-        var warnings = p.warnings
+        var warnings = p.warnings + notFinite
         let rates = Set(p.states.flatMap { $0.curves.map { $0.heatingRateKPerMin } })
         if rates.count > 1 { warnings.append("states were heated at different rates (\(rates.sorted().map(Format.shortNumber).joined(separator: ", ")) K/min)") }
         let sr = sensitivity(states)

@@ -88,7 +88,7 @@ public enum DMAExport {
     /// TSV rows `section state parameter value stderr unit` (SPEC §5), one per parameter; peak
     /// pairs, χ points and shifts one row each with the abscissa in the parameter name.
     public static func tsvRows(_ states: [DMAStateResult]) -> [[String]] {
-        func v(_ x: Double?) -> String { x.flatMap { $0.isFinite ? JSONValue.format($0) : nil } ?? "" }
+        func v(_ x: Double?) -> String { JSONValue.field(x) }
         var rows: [[String]] = []
         for s in states {
             let n = s.state

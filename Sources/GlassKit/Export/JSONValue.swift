@@ -90,6 +90,13 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
+    /// A TSV field: ``format(_:)`` of a finite number, else empty (TSV's null: an export never
+    /// holds nan or inf, SPEC §5).
+    public static func field(_ v: Double?) -> String {
+        guard let v, v.isFinite else { return "" }
+        return format(v)
+    }
+
     /// Shortest text that reads back to the same Double; integers without a fraction.
     public static func format(_ v: Double) -> String {
         if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }

@@ -20,7 +20,7 @@ public enum MasterCurveExport {
         for s in states {
             let name = ResultsExport.clean(s.state)
             for p in s.master?.points ?? [] {
-                lines.append(([name] + values(p).map { v in v.flatMap { $0.isFinite ? JSONValue.format($0) : nil } ?? "" }).joined(separator: "\t"))
+                lines.append(([name] + values(p).map(JSONValue.field)).joined(separator: "\t"))
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -51,7 +51,7 @@ public enum ResultsExport {
     /// TSV: `section state parameter value stderr unit`, one row per parameter, with a header row.
     public static func tsv(_ r: Results) -> String {
         var rows: [[String]] = [["section", "state", "parameter", "value", "stderr", "unit"]]
-        func v(_ x: Double?) -> String { x.map(JSONValue.format) ?? "" }
+        func v(_ x: Double?) -> String { JSONValue.field(x) }
         rows.append(["study", "", "glassview_version", GlassKit.version, "", ""])
         rows.append(["study", "", "study", r.study, "", ""])
         rows.append(["study", "", "composition", r.composition ?? "", "", ""])

@@ -20,7 +20,7 @@ public enum TransitionsExport {
 
     /// TSV rows `dsc STATE KEY VALUE · UNIT`; parameter names are the JSON keys, a window's value is `LO:HI`.
     public static func tsvRows(_ t: DSCStateTransitions?, state: String) -> [[String]] {
-        func v(_ x: Double?) -> String { x.map(JSONValue.format) ?? "" }
+        func v(_ x: Double?) -> String { JSONValue.field(x) }
         func w(_ r: ClosedRange<Double>?) -> String { r.map { v($0.lowerBound) + ":" + v($0.upperBound) } ?? "" }
         var rows: [[String]] = [
             ["dsc", state, "glass_line_K", w(t?.windows.glassLineK), "", "K"],

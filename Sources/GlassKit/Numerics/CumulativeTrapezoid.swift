@@ -56,7 +56,10 @@ public struct CumulativeTrapezoid: Sendable, Equatable {
     }
 
     /// ∫_{x0}^{xi} y dx by the trapezoid rule (compensated summation). O(blockSize).
-    public func cumulative(at i: Int) -> Double {
+    public func cumulative(at i: Int) -> Double { sums(at: i).value }
+
+    /// The summation's state after points 0…i. O(blockSize).
+    private func sums(at i: Int) -> Sums {
         let b = Self.blockSize
         var s = checkpoints[i / b]
         x.withUnsafeBufferPointer { xb in
@@ -65,7 +68,21 @@ public struct CumulativeTrapezoid: Sendable, Equatable {
                 while k <= i { s.add(xb, yb, k); k += 1 }
             }
         }
-        return s.value
+        return s
+    }
+
+    /// ∫_{xi}^{xj} y dx (i ≤ j): the difference of the running integral at j and at i. Where that
+    /// difference cancels — a value far outside [xi, xj] (an instrument's overload value 9.91e37,
+    /// a spike) dominates both, and the rounded running integral has lost the window's part — it
+    /// is taken from the parts of the summation instead: the compensation holds, without
+    /// rounding, what the large sum absorbed, so nothing outside the window enters the result.
+    /// Below the threshold (2¹² ≈ 12 bits lost at most, about 10⁻¹² relative) the plain
+    /// difference is kept, so that well-conditioned integrals are the same numbers as before.
+    func between(_ i: Int, _ j: Int) -> Double {
+        let p = sums(at: i), q = sums(at: j)
+        let d = q.value - p.value
+        if max(abs(p.value), abs(q.value)) <= 0x1p12 * abs(d) { return d }
+        return (q.sum - p.sum) + (q.comp - p.comp)
     }
 
     /// Range covered.
@@ -85,6 +102,6 @@ public struct CumulativeTrapezoid: Sendable, Equatable {
         let i = Interpolation.upperBound(x, a)        // first x > a
         let j = Interpolation.lowerBound(x, b) - 1    // last x < b
         if i > j { return 0.5 * (b - a) * (ya + yb) }
-        return 0.5 * (x[i] - a) * (ya + y[i]) + (cumulative(at: j) - cumulative(at: i)) + 0.5 * (b - x[j]) * (y[j] + yb)
+        return 0.5 * (x[i] - a) * (ya + y[i]) + between(i, j) + 0.5 * (b - x[j]) * (y[j] + yb)
     }
 }
