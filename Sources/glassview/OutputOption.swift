@@ -17,7 +17,7 @@ struct OutputOption: ParsableArguments {
         if let output {
             try AtomicFile.write(bytes: bytes, to: output)
         } else {
-            StandardStreams.out(bytes)
+            try StandardStreams.checkedOut(bytes)
         }
     }
 }
