@@ -36,6 +36,7 @@ struct Analyze: ParsableCommand {
     func run() throws {
         FreedMemory.keepForThisProcess()
         let results = try StudyBatch.analyze(studies, options: try settings.analysisOptions())
+        try output.refuseInputs(of: results)
         switch format {
         case .json: try output.write(utf8: ResultsExport.jsonUTF8(results))
         case .tsv: try output.write(ResultsExport.tsv(results))

@@ -38,6 +38,7 @@ struct Master: ParsableCommand {
         FreedMemory.keepForThisProcess()
         let s = try EarlyLoad.load(study, digests: false)  // the curves export names no source hashes
         let results = try Analysis.run(s, options: try settings.analysisOptions())
+        try output.refuseInputs(of: [results])
         // Which states exist is known only once the study is read, so --state is checked here.
         if let state, !results.dma.contains(where: { $0.state == state }) {
             let known = results.dma.map { $0.state }

@@ -1,11 +1,31 @@
 import ArgumentParser
 import GlassPlatform
 import GlassIO
+import GlassKit
 
 /// `-o FILE`: where a command writes its text — the file, atomically (nothing on error), else stdout.
 struct OutputOption: ParsableArguments {
     @Option(name: [.short, .long], help: ArgumentHelp("Write to FILE (atomically) instead of stdout.", valueName: "FILE"))
     var output: String?
+
+    func validate() throws {
+        if output == "" { throw GlassError(.usage, file: "--output", "''; expected a file name") }
+    }
+
+    /// Refuses a FILE that is one of the files the command read — a data file or the study.toml of
+    /// a study in `results` — found as the same file (device and inode) whatever links or hard links
+    /// lead to it: the export would replace the data it came from. A usage error, before any write.
+    func refuseInputs(of results: [Results]) throws {
+        guard let output, let target = PathInfo.identity(output) else { return }
+        for r in results {
+            let isDirectory = PathInfo.isDirectory(r.study) == true
+            let base = r.study.hasSuffix("/") ? r.study : r.study + "/"
+            let inputs = isDirectory ? r.sources.map { base + $0.path } + [base + "study.toml"] : [r.study]
+            if let input = inputs.first(where: { PathInfo.identity($0) == target }) {
+                throw GlassError(.usage, file: "--output", "'\(output)' names the input \(input); expected a file the command does not read")
+            }
+        }
+    }
 
     /// Writes `text` to the file or stdout.
     func write(_ text: String) throws {

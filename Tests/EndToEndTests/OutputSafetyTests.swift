@@ -44,4 +44,100 @@ final class OutputSafetyTests: XCTestCase {
                           cwd: try CLI.tempDir(self))
         XCTAssertEqual(r, "section\n0\n")
     }
+
+    // MARK: -o onto an input
+
+    /// A copy of the sample study in a fresh directory, and that directory.
+    func studyCopy() throws -> (dir: URL, study: String) {
+        let dir = try CLI.tempDir(self)
+        try FileManager.default.copyItem(atPath: Self.sample, toPath: dir.appendingPathComponent("s").path)
+        return (dir, "s")
+    }
+
+    /// Every byte of every file below `path`, by relative path.
+    func snapshot(_ path: URL) throws -> [String: Data] {
+        var out: [String: Data] = [:]
+        for case let rel as String in FileManager.default.enumerator(atPath: path.path)! {
+            let u = path.appendingPathComponent(rel)
+            if (try? u.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true { out[rel] = try Data(contentsOf: u) }
+        }
+        return out
+    }
+
+    func testAnOutputThatIsAnInputIsRefusedBeforeAnythingIsWritten() throws {
+        let (dir, s) = try studyCopy()
+        XCTAssertEqual(symlink("s/dsc/cooled-10.csv", dir.appendingPathComponent("soft.csv").path), 0)
+        XCTAssertEqual(link(dir.appendingPathComponent("s/dma/as-cast/tscan-1Hz.csv").path, dir.appendingPathComponent("hard.csv").path), 0)
+        let before = try snapshot(dir)
+        // (command line, the input the message names)
+        let cases: [([String], String)] = [
+            (["analyze", s, "-o", "s/dsc/as-cast.csv"], "s/dsc/as-cast.csv"),
+            (["analyze", s, "--format", "tsv", "--output", "s/study.toml"], "s/study.toml"),
+            (["analyze", s, "-o", "s/dma/../study.toml"], "s/study.toml"),
+            (["analyze", s, "-o", "soft.csv"], "s/dsc/cooled-10.csv"),
+            (["analyze", Self.sample, s, "-o", "hard.csv"], "s/dma/as-cast/tscan-1Hz.csv"),   // the second study's input
+            (["analyze", "s/dsc/as-cast.csv", "-o", "s/dsc/as-cast.csv"], "s/dsc/as-cast.csv"),   // a study of one file
+            (["master", s, "-o", "s/study.toml"], "s/study.toml"),
+            (["master", s, "--state", "as-cast", "-o", "hard.csv"], "s/dma/as-cast/tscan-1Hz.csv"),
+        ]
+        for (args, input) in cases {
+            let r = try CLI.run(args, cwd: dir)
+            let line = args.joined(separator: " ")
+            XCTAssertEqual(r.status, 64, line)
+            let output = args[args.count - 1]
+            let message = "glassview: --output: '\(output)' names the input \(input); expected a file the command does not read\n"
+            XCTAssertEqual(r.stderr.split(separator: "\n").filter { !$0.hasPrefix("glassview: warning: ") }.map { $0 + "\n" }.joined(), message, line)
+            XCTAssertEqual(r.stdout, "", line)
+        }
+        XCTAssertEqual(try snapshot(dir), before, "every input byte for byte, and no file added")
+        var info = stat()
+        XCTAssertEqual(lstat(dir.appendingPathComponent("soft.csv").path, &info), 0)
+        XCTAssertEqual(info.st_mode & S_IFMT, S_IFLNK)
+    }
+
+    func testAnOutputBesideTheInputsIsStillWritten() throws {
+        let (dir, s) = try studyCopy()
+        let r = try CLI.run(["analyze", s, "--format", "tsv", "-o", "s/dh.tsv"], cwd: dir)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let text = try String(contentsOf: dir.appendingPathComponent("s/dh.tsv"), encoding: .utf8)
+        XCTAssertTrue(text.hasPrefix("section\tstate\tparameter\tvalue\tstderr\tunit\n"), String(text.prefix(80)))
+    }
+
+    func testAnEmptyOutputIsAUsageError() throws {
+        for args in [["analyze", "/nonexistent/study", "-o", ""], ["master", "/nonexistent/study", "--output", ""]] {
+            let r = try CLI.run(args)
+            XCTAssertEqual(r.status, 64, "\(args)")
+            XCTAssertEqual(r.stderr, "glassview: --output: ''; expected a file name\n", "\(args)")
+        }
+    }
+
+    // MARK: -o through links, mode kept
+
+    func testOutputThroughADanglingLinkCreatesTheTargetAndKeepsTheLink() throws {
+        let dir = try CLI.tempDir(self)
+        XCTAssertEqual(symlink("target.json", dir.appendingPathComponent("out.json").path), 0)
+        XCTAssertEqual(symlink("b.json", dir.appendingPathComponent("a.json").path), 0)
+        XCTAssertEqual(symlink("a.json", dir.appendingPathComponent("b.json").path), 0)
+        let r = try CLI.run(["analyze", Self.sample, "-o", "out.json"], cwd: dir)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: dir.appendingPathComponent("out.json").path), "target.json")
+        let json = try String(contentsOf: dir.appendingPathComponent("target.json"), encoding: .utf8)
+        XCTAssertTrue(json.hasPrefix("{\n  \"glassview_version\": "), String(json.prefix(40)))
+        let loop = try CLI.run(["analyze", Self.sample, "-o", "a.json"], cwd: dir)
+        XCTAssertEqual(loop.status, 73)
+        XCTAssertEqual(loop.stderr, "glassview: a.json: cannot write: Too many levels of symbolic links\n")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted(), ["a.json", "b.json", "out.json", "target.json"])
+    }
+
+    func testAReplacedOutputKeepsItsMode() throws {
+        let dir = try CLI.tempDir(self)
+        let path = dir.appendingPathComponent("o.json").path
+        try "x\n".write(toFile: path, atomically: false, encoding: .utf8)
+        XCTAssertEqual(chmod(path, 0o600), 0)
+        let r = try CLI.run(["master", Self.sample, "--state", "as-cast", "-o", "o.json"], cwd: dir)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600)
+        XCTAssertTrue(try String(contentsOfFile: path, encoding: .utf8).hasPrefix("state\t"))
+    }
 }
