@@ -33,7 +33,8 @@ public enum StudyToml {
         do {
             table = try TOMLTable(string: text)
         } catch let e as TOMLParseError {
-            throw GlassError(file: path, line: e.source.begin.line, "TOML syntax: \(e.description)")
+            let message = keyAsWritten(in: e.description, text: text, line: e.source.begin.line, column: e.source.begin.column)
+            throw GlassError(file: path, line: e.source.begin.line, "TOML syntax: \(message)")
         }
         var c = Contents()
         for key in table.keys where !topLevelKeys.contains(key) {
@@ -148,6 +149,58 @@ public enum StudyToml {
             }
         }
         return c
+    }
+
+    /// toml++ (inside TOMLKit) quotes a redefined key from a recording of the source that holds the
+    /// first two characters of each quoted part twice (its string parser steps back over them
+    /// without unrecording): `[states."as-cast"]` is reported as 'states."asas-cast"'. The quoted
+    /// key of such a message is replaced with the key as written on the error's line: a table
+    /// header's, else the key of the last `key =` before the error's column (where the value
+    /// begins). A message of another shape, or a line where no key is found, is kept as it is.
+    static func keyAsWritten(in message: String, text: String, line: Int, column: Int) -> String {
+        guard let marker = message.literalRange(of: "cannot redefine existing ") ?? message.literalRange(of: "cannot insert "),
+              let open = message[marker.upperBound...].firstIndex(of: "'"),
+              let suffix = ["' as array-of-tables", "' as table", "' into existing inline table", "'"].first(where: { message.hasSuffix($0) }),
+              message.dropLast(suffix.count).endIndex > open else { return message }
+        let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line >= 1, line <= lines.count else { return message }
+        let whole = Array(lines[line - 1])
+        let blanks = whole.prefix { $0 == " " || $0 == "\t" || $0 == "\u{FEFF}" }.count
+        var key: ArraySlice<Unicode.Scalar> = []
+        var quote: Unicode.Scalar?
+        var i = blanks
+        // Steps over one scalar; true when it is outside quotes (and so may end a key).
+        func step() -> Bool {
+            let c = whole[i]
+            i += 1
+            if let q = quote {
+                if c == q { quote = nil } else if q == "\"" && c == "\\" { i += 1 }
+                return false
+            }
+            if c == "\"" || c == "'" { quote = c; return false }
+            return true
+        }
+        if whole.dropFirst(blanks).first == "[" {
+            i += whole.dropFirst(blanks + 1).first == "[" ? 2 : 1
+            let start = i
+            while i < whole.count {
+                if step(), whole[i - 1] == "]" { key = whole[start..<(i - 1)]; break }
+            }
+        } else {
+            // The column (from 1, in scalars) is where the value begins.
+            var start = i
+            while i < min(column - 1, whole.count) {
+                guard step() else { continue }
+                switch whole[i - 1] {
+                case "{", ",": start = i
+                case "=": key = whole[start..<(i - 1)]
+                default: break
+                }
+            }
+        }
+        let written = String(String.UnicodeScalarView(key)).trimmingScalars { $0 == " " || $0 == "\t" }
+        guard !written.isEmpty else { return message }
+        return message[...open] + written + suffix
     }
 
     /// Table headers whose key is missing after `[` or a `.` (`[.states."a"]`, `[a..b]`) are refused
