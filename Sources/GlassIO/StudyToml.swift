@@ -92,6 +92,7 @@ public enum StudyToml {
         }
         if let v = table["composition"] {
             guard let s = v.string else { throw GlassError(.usage, file: path, "composition must be a string") }
+            try checkComposition(s, name: "composition", path: path)
             c.settings.composition = s
         }
         c.settings.molarMassGPerMol = try number(table, "molar_mass", positive: true)
@@ -133,6 +134,8 @@ public enum StudyToml {
                     } else if let i = v.int { text = "\(i)" } else {
                         throw GlassError(.usage, file: path, "\(name) must be a string or a number")
                     }
+                    // An empty one is let through: it clears the file's own (the dataset builder skips "").
+                    if normalised == "composition", !text.isEmpty { try checkComposition(text, name: name, path: path) }
                     if normalised == "segment" || normalised == "run" {
                         // An index: a whole number, checked before it can reach an Int.
                         let what = normalised == "segment" ? "a segment number such as 3" : "a run number such as 1"
@@ -149,6 +152,16 @@ public enum StudyToml {
             }
         }
         return c
+    }
+
+    /// A composition is parsed here, so that a bad one is a study.toml error naming the key
+    /// (status 64), not a data error found when the molar mass is first needed.
+    static func checkComposition(_ text: String, name: String, path: String) throws {
+        do {
+            _ = try Composition(text)
+        } catch {
+            throw GlassError(.usage, file: path, "\(name) = '\(text)': \(error.problem); expected a composition such as \"La30Ce30Ni10Al20Co10\" or \"(TeO2)0.7(CuO)0.3\"")
+        }
     }
 
     /// toml++ (inside TOMLKit) quotes a redefined key from a recording of the source that holds the

@@ -73,7 +73,7 @@ final class StudyTomlValidationTests: XCTestCase {
     func testKnownKeysPass() throws {
         var per = ""
         for (k, key) in MetadataKeys.known.sorted().enumerated() { per += (k.isMultiple(of: 2) ? key : key.uppercased().replacingOccurrences(of: "_", with: " ").debugDescription) + " = \"1\"\n" }
-        per = per.replacingOccurrences(of: "\"1\"\n", with: "\"1\"\n")
+        per = per.replacingOccurrences(of: "composition = \"1\"\n", with: "composition = \"Cu\"\n")   // a composition is parsed
         let toml = """
         composition = "La30Ce30Ni10Al20Co10"
         glass_line_K = [300, 380]

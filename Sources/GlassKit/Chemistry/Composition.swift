@@ -194,10 +194,16 @@ public struct CompositionError: Error, Sendable, Equatable, CustomStringConverti
 
     /// One line: the composition, the problem, the offending text and its position.
     public var description: String {
+        kind == .empty ? "composition is empty" : "composition \"\(text)\": \(problem)"
+    }
+
+    /// The problem without the composition (for messages that show it themselves):
+    /// `unknown element "Xx" at position 1`, `empty`.
+    public var problem: String {
         let what: String
         switch kind {
         case .empty:
-            return "composition is empty"
+            return "empty"
         case let .unknownElement(symbol):
             what = "unknown element \"\(symbol)\""
         case let .unexpectedCharacter(character):
@@ -217,7 +223,7 @@ public struct CompositionError: Error, Sendable, Equatable, CustomStringConverti
         case .nestingTooDeep:
             what = "groups nested more than 32 deep"
         }
-        return "composition \"\(text)\": \(what) at position \(position)"
+        return "\(what) at position \(position)"
     }
 }
 
