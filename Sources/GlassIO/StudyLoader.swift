@@ -50,6 +50,13 @@ public enum StudyLoader {
         if datasets.isEmpty {
             throw GlassError(.noInput, file: path, "no data files (*.csv, *.tsv, *.txt, *.dat) in the study")
         }
+        // A `[states."LABEL"]` table for no state would be ignored without a word (a typo such
+        // as `as_cast`). States are known only from the data, so this is checked after it is read.
+        let states = Set(datasets.map(\.state)).sorted()
+        for label in contents.settings.perState.keys.sorted() where !states.contains(label) {   // the same key on every run
+            throw GlassError(.usage, file: "study.toml",
+                             "states.\"\(label)\": no state '\(label)' in the study; states: \(states.joined(separator: ", "))")
+        }
         return Study(name: path, datasets: datasets, sources: sources, settings: contents.settings)
     }
 
