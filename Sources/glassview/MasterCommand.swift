@@ -34,6 +34,11 @@ struct Master: ParsableCommand {
 
     @OptionGroup var output: OutputOption
 
+    /// `--format` shares `analyze`'s values, but a master curve has no table form.
+    func validate() throws {
+        if format == .table { throw GlassError(.usage, file: "--format", "'table'; expected tsv or json") }
+    }
+
     func run() throws {
         FreedMemory.keepForThisProcess()
         let s = try EarlyLoad.load(study, digests: false)  // the curves export names no source hashes
