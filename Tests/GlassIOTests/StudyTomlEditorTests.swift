@@ -20,7 +20,7 @@ final class StudyTomlEditorTests: XCTestCase {
         XCTAssertEqual(new, """
         # my study
         composition = "La30Ce30Ni10Al20Co10"
-          ts_K = 420.5  # from the paper
+          ts_K = 420.5   # from the paper
         baseline = "linear"
         te_K = 500
 
@@ -33,12 +33,13 @@ final class StudyTomlEditorTests: XCTestCase {
     }
 
     /// A study.toml written on Windows (CR LF line ends): the existing line is replaced, not a
-    /// second `ts_K` added (lines are split at LF, which Swift's own split does not find in CR LF).
+    /// second `ts_K` added (lines are split at LF, which Swift's own split does not find in CR LF),
+    /// and every line, an added one too, keeps CR LF.
     func testTomlEditorKeepsCRLFLines() throws {
-        let old = "composition = \"x\"\r\nts_K = 410\r\n\r\n[states.\"a\"]\r\ntg_K = 430\r\n"
+        let old = "composition = \"Cu\"\r\nts_K = 410\r\n\r\n[states.\"a\"]\r\ntg_K = 430\r\n"
         let new = StudyTomlEditor.apply([TomlAssignment(key: "ts_K", value: "420"), TomlAssignment(key: "te_K", value: "500"),
                                          TomlAssignment(state: "a", key: "tg_K", value: "431")], in: old)
-        XCTAssertEqual(new, "composition = \"x\"\r\nts_K = 420\nte_K = 500\n\r\n[states.\"a\"]\r\ntg_K = 431\n")
+        XCTAssertEqual(new, "composition = \"Cu\"\r\nts_K = 420\r\nte_K = 500\r\n\r\n[states.\"a\"]\r\ntg_K = 431\r\n")
         let c = try StudyToml.parse(new)
         XCTAssertEqual(c.settings.tsK, 420)
         XCTAssertEqual(c.settings.teK, 500)
