@@ -24,11 +24,7 @@ public enum StudyLoader {
         var contents = StudyToml.Contents()
         let tomlPath = root.appendingPathComponent("study.toml").path
         if FileManager.default.fileExists(atPath: tomlPath) {
-            let bytes = try readBytes(tomlPath, shown: "study.toml")
-            guard let text = String(validating: bytes, as: UTF8.self) else {
-                throw GlassError(file: "study.toml", "not UTF-8 text")
-            }
-            contents = try StudyToml.parse(text)
+            contents = try StudyToml.parse(try readText(tomlPath, shown: "study.toml"))
         }
         let files = try dataFiles(atPath: root.path)
         for key in contents.files.keys.sorted() where !files.contains(key) {   // the same key named on every run
@@ -58,6 +54,15 @@ public enum StudyLoader {
                              "states.\"\(label)\": no state '\(label)' in the study; states: \(states.joined(separator: ", "))")
         }
         return Study(name: path, datasets: datasets, sources: sources, settings: contents.settings)
+    }
+
+    /// A UTF-8 text file (study.toml) with every byte, a leading byte-order mark included: the
+    /// `w` editor writes back what it read, and `String(contentsOfFile:encoding:)` drops the mark.
+    public static func readText(_ path: String, shown: String) throws -> String {
+        guard let text = String(validating: try readBytes(path, shown: shown), as: UTF8.self) else {
+            throw GlassError(file: shown, "not UTF-8 text")
+        }
+        return text
     }
 
     /// Relative paths of the data files below `root`, sorted.
