@@ -22,6 +22,18 @@ final class TTSTests: XCTestCase {
         return d
     }
 
+    /// T_ref is the isotherm nearest to the one asked for (ties: the lower), also far outside the
+    /// isotherms' range, where |T − T_ref| rounds to one number for every isotherm (1e20 K gave
+    /// the lowest isotherm, the farthest one).
+    func testReferenceIsTheNearestIsothermAtAnyDistance() throws {
+        var rng = DMANoise(seed: 3)
+        let tts = TimeTemperatureSuperposition(isotherms: [400.0, 410, 420].map { isotherm($0, rng: &rng) })
+        for (asked, expected) in [(1e20, 420.0), (1e308, 420), (1e17, 420), (1e-300, 400), (0.5, 400), (404.9, 400),
+                                  (405, 400), (405.1, 410), (415, 410), (414.99, 410), (416, 420)] {
+            XCTAssertEqual(tts.masterCurve(trefK: asked, context: "t").0?.referenceTemperatureK, expected, "asked \(asked) K")
+        }
+    }
+
     func testShiftsOfAThermorheologicallySimpleSet() throws {
         for noise in [0.0, 0.003] {
             var rng = DMANoise(seed: 7)

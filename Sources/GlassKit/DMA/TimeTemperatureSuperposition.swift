@@ -171,13 +171,22 @@ public struct TimeTemperatureSuperposition: Sendable {
         return masterCurve(searches, results: ParallelMap.map(Array(curves.indices)) { searches.search($0) }, context: context)
     }
 
+    /// Whether `a` is nearer to `t` than `b` is, a tie going to the lower temperature. Decided by
+    /// the side of their midpoint `t` lies on, not by |a − t| < |b − t|: for a T_ref far from every
+    /// isotherm (1e20 K) those differences round to one number and the first isotherm won.
+    static func isNearer(_ a: Double, than b: Double, to t: Double) -> Bool {
+        if a == b { return false }
+        let mid = 0.5 * a + 0.5 * b
+        return a < b ? t <= mid : t > mid
+    }
+
     /// The pair searches of the master curve at `trefK` (nil without isotherms): one per isotherm,
     /// independent of each other, so that several states' searches can share the cores.
     func pairSearches(trefK: Double, criterion: TTSCriterion = .moduli, vertical: TTSVerticalShift = .none,
                       exhaustiveSearch: Bool = false) -> TTSPairSearches? {
         guard !curves.isEmpty else { return nil }
         var ref = 0
-        for k in curves.indices where abs(curves[k].temperatureK - trefK) < abs(curves[ref].temperatureK - trefK) { ref = k }
+        for k in curves.indices where TimeTemperatureSuperposition.isNearer(curves[k].temperatureK, than: curves[ref].temperatureK, to: trefK) { ref = k }
         return TTSPairSearches(curves: curves, tracks: curves.map { $0.track(criterion) }, origin: ref, criterion: criterion,
                                vertical: vertical, exhaustive: exhaustiveSearch)
     }
