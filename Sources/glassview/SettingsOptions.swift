@@ -40,8 +40,8 @@ struct SettingsOptions: ParsableArguments {
         options.liquidLineK = try liquidLine.map { try WindowOption.parse($0, option: "--liquid-line") }
         options.crystallizationWindowK = try crystallizationWindow.map { try WindowOption.parse($0, option: "--crystallization-window") }
         options.baseline = try choice(baseline, "--baseline", DSCBaseline.init, "linear, none or state:LABEL")
-        options.ttsOn = try choice(ttsOn, "--tts-on", TTSCriterion.init(rawValue:), "one of \(TTSCriterion.spellings)")
-        options.verticalShift = try choice(verticalShift, "--vertical-shift", TTSVerticalShift.init(rawValue:),
+        options.ttsOn = try choice(ttsOn, "--tts-on", TTSCriterion.init(word:), "one of \(TTSCriterion.spellings)")
+        options.verticalShift = try choice(verticalShift, "--vertical-shift", TTSVerticalShift.init(word:),
                                            "one of \(TTSVerticalShift.spellings)")
         return options
     }

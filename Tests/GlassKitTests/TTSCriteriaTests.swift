@@ -5,6 +5,15 @@ import XCTest
 /// Issue 8: shift criteria, vertical shifts and the WLF reading on a simulated
 /// thermorheologically simple set with known a_T (WLF) and known vertical factors b_T.
 final class TTSCriteriaTests: XCTestCase {
+    /// The criterion and vertical-shift words are read as `--baseline`'s are: any case, spaces around.
+    func testWordsAreReadInAnyCase() {
+        XCTAssertEqual(TTSCriterion(word: "Moduli"), .moduli)
+        XCTAssertEqual(TTSCriterion(word: " TAN-DELTA "), .tanDelta)
+        XCTAssertNil(TTSCriterion(word: "tan delta"))
+        XCTAssertEqual(TTSVerticalShift(word: "Fit"), .fit)
+        XCTAssertNil(TTSVerticalShift(word: "up"))
+    }
+
     static let tref = 450.0
     /// WLF a_T at 450 K: C1 = 8, C2 = 80 K (pole at 370 K, below every isotherm).
     static func log10AT(_ t: Double) -> Double { -8 * (t - tref) / (80 + t - tref) }

@@ -13,6 +13,8 @@ public enum TTSCriterion: String, Sendable, Equatable, CaseIterable {
 
     /// The spellings accepted by `--tts-on` and study.toml `tts_on`.
     public static var spellings: String { allCases.map(\.rawValue).joined(separator: ", ") }
+    /// The value a word names, in any case and with spaces around it (as `--baseline` reads its words).
+    public init?(word: String) { self.init(rawValue: word.trimmedSpaces.lowercased()) }
 }
 
 /// The vertical shift b_T applied with the horizontal one (SPEC §4.3 `vertical_shift`).
@@ -26,6 +28,8 @@ public enum TTSVerticalShift: String, Sendable, Equatable, CaseIterable {
 
     /// The spellings accepted by `--vertical-shift` and study.toml `vertical_shift`.
     public static var spellings: String { allCases.map(\.rawValue).joined(separator: ", ") }
+    /// The value a word names, in any case and with spaces around it (as `--baseline` reads its words).
+    public init?(word: String) { self.init(rawValue: word.trimmedSpaces.lowercased()) }
 }
 
 /// The compared quantity of one isotherm: log10 f and one or two log10 channels (points where
