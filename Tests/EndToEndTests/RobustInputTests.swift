@@ -89,7 +89,7 @@ final class RobustInputTests: XCTestCase {
     /// asked for in study.toml as an integer, a float or a string, and the keys other branches add.
     func testValidNeighboursStillAnalyse() throws {
         for toml in ["[files.\"data.csv\"]\nsegment = 1\n", "[files.\"data.csv\"]\nsegment = 1.0\n", "[files.\"data.csv\"]\nsegment = \"1\"\n",
-                     "glass_line_K = [405, 430]\nliquid_line_K = [470, 490]\ncrystallization_window_K = [495, 515]\ntts_on = \"moduli\"\nvertical_shift = \"none\"\nqpd_window_above_peak_decades = [0.5, 2.0]\n[states.\"s\"]\nglass_line_K = [405, 430]\n",
+                     "glass_line_K = [405, 430]\nliquid_line_K = [470, 490]\ncrystallization_window_K = [495, 515]\ntts_on = \"moduli\"\nvertical_shift = \"none\"\nqpd_window_above_peak_decades = [0.5, 2.0]\n[states.\"as-cast\"]\nglass_line_K = [405, 430]\n",
                      // (`run` is refused on a file with a segment column: `segment` chooses there.)
                      "[files.\"data.csv\"]\nheating_rate = \"20 K/min\"\nstate = \"s\"\n"] {
             let dir = try CLI.tempDir(self)
