@@ -29,7 +29,8 @@ enum ExplorerEffects {
             do {
                 let old: String
                 if FileManager.default.fileExists(atPath: r.tomlPath) {
-                    guard let text = try? String(contentsOfFile: r.tomlPath, encoding: .utf8) else {
+                    // Every byte, a BOM included: the editor keeps what it does not change.
+                    guard let text = try? StudyLoader.readText(r.tomlPath, shown: r.tomlPath) else {
                         return .failed("\(r.tomlPath): cannot read it as UTF-8 text; not changed")
                     }
                     old = text

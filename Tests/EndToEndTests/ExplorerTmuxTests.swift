@@ -46,6 +46,9 @@ final class ExplorerTmuxTests: XCTestCase {
     func testExplorerSession() throws {
         let dir = try CLI.tempDir(self)
         let study = try ExplorerStudyFixture.write(into: dir)
+        // study.toml as Windows Notepad saves it, with a UTF-8 BOM: `w` keeps it.
+        let tomlURL = study.appendingPathComponent("study.toml")
+        try (Data([0xEF, 0xBB, 0xBF]) + Data(contentsOf: tomlURL)).write(to: tomlURL)
         let t = try start(study, cwd: dir)
         // Each wait asks for all it then checks: a busy machine can show a frame half written.
         var screen = try t.wait("the explorer, its bounds proposed") { $0.contains("Results") && $0.contains("cooled-20") && $0.contains("proposed") }
@@ -100,7 +103,9 @@ final class ExplorerTmuxTests: XCTestCase {
         try t.wait("write question") { $0.contains("Write study.toml? (y/n)") }
         try t.keys("y")
         try t.wait("written") { $0.contains("wrote ts_K") }
-        let toml = try String(contentsOf: study.appendingPathComponent("study.toml"), encoding: .utf8)
+        let tomlBytes = try Data(contentsOf: tomlURL)
+        XCTAssertEqual(Array(tomlBytes.prefix(3)), [0xEF, 0xBB, 0xBF], "the BOM is kept")
+        let toml = String(decoding: tomlBytes.dropFirst(3), as: UTF8.self)
         XCTAssertTrue(toml.hasPrefix("# written by the end-to-end test\ncomposition = \"La30Ce30Ni10Al20Co10\"\n"))
         XCTAssertTrue(toml.contains("[states.\"cooled-10\"]\nbeta_window_K = [330, 425]\n"))
         XCTAssertEqual(dH(try analyze([study.path])), expected)
