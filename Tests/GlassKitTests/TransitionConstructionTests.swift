@@ -138,6 +138,21 @@ final class TransitionConstructionTests: XCTestCase {
         print("symmetric step: onset \(r.values.tgOnsetK ?? .nan), closed form \(Self.t0 - 1 / (2 * slope)), ideal tangent \(Self.t0 - Self.sigma * (2 * Double.pi).squareRoot() / 2)")
     }
 
+    /// The temperatures do not depend on the unit of W: scaled by 10^±160 (where b² − 4ac of the
+    /// area matching overflowed or underflowed, and T_f fell on a window's end) every temperature is
+    /// the one of the unscaled curve.
+    func testTemperaturesDoNotDependOnTheScaleOfW() throws {
+        let w = { (t: Double) in Self.base(t) + Self.overshoot(t, height: 0.02) + Self.exotherm(t) }
+        let plain = try analyse(w).values
+        for factor in [1e160, 1e-170, 1e100, 1e-100] {
+            let scaled = try analyse { factor * w($0) }.values
+            for (key, value) in plain.fields where key.hasSuffix("_K") {
+                let other = scaled.fields.first { $0.key == key }?.value
+                XCTAssertEqual(try XCTUnwrap(other, "\(key) at \(factor)"), try XCTUnwrap(value), accuracy: 1e-6, "\(key) at ×\(factor)")
+            }
+        }
+    }
+
     func testOvershootLowersTheFictiveTemperatureByItsArea() throws {
         let g = 0.03
         let w = { (t: Double) in Self.base(t) + Self.overshoot(t, height: g) }

@@ -25,7 +25,12 @@ public enum FictiveTemperature {
         if delta == 0 {
             if d2 != 0 { roots = [-area / d2] }
         } else {
-            let a = 0.5 * delta, b = d2, cc = area
+            // Scaled by a power of two, which is exact and leaves the roots the same numbers, so that
+            // b² − 4ac neither overflows nor underflows for heat flows of any magnitude (at 1e±155
+            // it did, and T_f became the window's end).
+            let m = max(abs(0.5 * delta), abs(d2), abs(area))
+            let scale = m > 0 && m.isFinite ? Double(sign: .plus, exponent: -max(-1000, min(1000, m.exponent)), significand: 1) : 1
+            let a = 0.5 * delta * scale, b = d2 * scale, cc = area * scale
             let disc = b * b - 4 * a * cc
             if disc >= 0 {
                 let q = -0.5 * (b + (b >= 0 ? 1 : -1) * disc.squareRoot())
