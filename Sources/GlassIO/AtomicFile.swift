@@ -20,40 +20,135 @@ public enum AtomicFile {
 
     /// Writes raw bytes (e.g. Windows-1252 text) the same way.
     public static func write(bytes: [UInt8], to given: String, overwrite: Bool = true) throws {
-        let path: String
-        do { path = try PathInfo.followingLinks(given) } catch {
-            throw GlassError(.cannotCreate, file: given, "cannot write: \(error.reason)")
+        let target = try Target(given, overwrite: overwrite)
+        if target.inPlace { return try writeInPlace(bytes, to: target.path, shown: given) }
+        guard PathInfo.isDirectory(target.directory) == true else {
+            throw GlassError(.cannotCreate, file: given, "directory \(target.directory) does not exist")
         }
-        var info = stat()
-        var keptMode: mode_t?
-        if stat(path, &info) == 0 {
-            let kind = info.st_mode & S_IFMT
-            if kind == S_IFDIR { throw GlassError(.cannotCreate, file: given, "is a directory; expected a file name") }
-            if !overwrite { throw GlassError(.cannotCreate, file: given, "exists; not overwritten") }
-            if kind != S_IFREG {
-                try writeInPlace(bytes, to: path, shown: given)
-                return
+        try target.commit(try target.stage(bytes), overwrite: overwrite)
+    }
+
+    /// Writes several files as one (a simulated study): every target is checked and every missing
+    /// directory found creatable before anything is made, then each file is written to its
+    /// temporary and only when all are complete are they renamed into place. A failure before the
+    /// renames leaves nothing behind (temporaries and created directories removed). `refusal`
+    /// follows "exists; not overwritten" for a target that exists without `overwrite`.
+    public static func write(files: [(path: String, bytes: [UInt8])], overwrite: Bool, refusal: String = "") throws {
+        var targets: [Target] = []
+        for (given, _) in files {
+            let t = try Target(given, overwrite: overwrite, refusal: refusal)
+            if let twin = targets.first(where: { $0.path == t.path }) {
+                throw GlassError(.cannotCreate, file: given, "is also \(twin.given); expected every file once")
             }
-            keptMode = info.st_mode & 0o777
+            try checkCreatable(t.directory, shown: given)
+            targets.append(t)
         }
-        let prefix = PathInfo.directory(of: path)
-        let dir = prefix.isEmpty ? "." : prefix.count > 1 && prefix.hasSuffix("/") ? String(prefix.dropLast()) : prefix
-        guard PathInfo.isDirectory(dir) == true else {
-            throw GlassError(.cannotCreate, file: given, "directory \(dir) does not exist")
-        }
-        let tmp = prefix + ".\(PathName.lastComponent(path)).\(getpid()).tmp"
+        var created: [String] = []
+        var staged: [String] = []
         do {
-            try writeTemporary(bytes, to: tmp, mode: keptMode)
+            for t in targets { try makeDirectories(t.directory, shown: t.given, created: &created) }
+            for (t, file) in zip(targets, files) where !t.inPlace { staged.append(try t.stage(file.bytes)) }
         } catch {
-            unlink(tmp)
-            throw GlassError(.cannotCreate, file: given, "cannot write in \(dir): \(error.reason)")
+            for tmp in staged { unlink(tmp) }
+            for dir in created.reversed() { rmdir(dir) }
+            throw error
         }
-        // No-overwrite: link(2) fails with EEXIST instead of replacing, so a file created
-        // meanwhile is never clobbered; overwrite: rename(2) replaces atomically.
-        let ok = overwrite ? rename(tmp, path) == 0 : link(tmp, path) == 0
-        let reason = String(cString: strerror(errno))
-        if !overwrite || !ok { unlink(tmp) }
-        if !ok { throw GlassError(.cannotCreate, file: given, "cannot write: \(reason)") }
+        var pending = staged[...]
+        for (t, file) in zip(targets, files) {
+            if t.inPlace { try writeInPlace(file.bytes, to: t.path, shown: t.given); continue }
+            let tmp = pending.removeFirst()
+            do { try t.commit(tmp, overwrite: overwrite) } catch {
+                for rest in pending { unlink(rest) }
+                throw error
+            }
+        }
+    }
+
+    /// One file to write: the path given, the file it names (links followed), what is there now.
+    struct Target {
+        let given: String
+        let path: String
+        /// The permission bits of the regular file replaced, nil for a new file.
+        let keptMode: mode_t?
+        /// A device, pipe or socket: written in place.
+        let inPlace: Bool
+        /// `path`'s directory ("." for a bare name), and the same with its `/` to prefix names.
+        let directory: String
+        let prefix: String
+
+        init(_ given: String, overwrite: Bool, refusal: String = "") throws {
+            self.given = given
+            do { path = try PathInfo.followingLinks(given) } catch {
+                throw GlassError(.cannotCreate, file: given, "cannot write: \(error.reason)")
+            }
+            var info = stat()
+            var mode: mode_t?
+            var special = false
+            if stat(path, &info) == 0 {
+                let kind = info.st_mode & S_IFMT
+                if kind == S_IFDIR { throw GlassError(.cannotCreate, file: given, "is a directory; expected a file name") }
+                if !overwrite { throw GlassError(.cannotCreate, file: given, "exists; not overwritten" + refusal) }
+                special = kind != S_IFREG
+                if !special { mode = info.st_mode & 0o777 }
+            }
+            keptMode = mode
+            inPlace = special
+            prefix = PathInfo.directory(of: path)
+            directory = prefix.isEmpty ? "." : prefix.count > 1 && prefix.hasSuffix("/") ? String(prefix.dropLast()) : prefix
+        }
+
+        /// Writes `bytes` to a new temporary beside the target; its path.
+        func stage(_ bytes: [UInt8]) throws -> String {
+            let tmp = prefix + ".\(PathName.lastComponent(path)).\(getpid()).tmp"
+            do {
+                try writeTemporary(bytes, to: tmp, mode: keptMode)
+            } catch {
+                unlink(tmp)
+                throw GlassError(.cannotCreate, file: given, "cannot write in \(directory): \(error.reason)")
+            }
+            return tmp
+        }
+
+        /// Puts the temporary in place. No-overwrite: link(2) fails with EEXIST instead of
+        /// replacing, so a file created meanwhile is never clobbered; overwrite: rename(2)
+        /// replaces atomically.
+        func commit(_ tmp: String, overwrite: Bool) throws {
+            let ok = overwrite ? rename(tmp, path) == 0 : link(tmp, path) == 0
+            let reason = String(cString: strerror(errno))
+            if !overwrite || !ok { unlink(tmp) }
+            if !ok { throw GlassError(.cannotCreate, file: given, "cannot write: \(reason)") }
+        }
+    }
+
+    /// Refuses a directory that cannot be made or written: its nearest existing ancestor must be a
+    /// directory this process may write in (asked before anything is created).
+    static func checkCreatable(_ directory: String, shown: String) throws {
+        var dir = directory
+        while PathInfo.isDirectory(dir) == nil, dir != ".", dir != "/" {
+            let parent = PathInfo.directory(of: dir.hasSuffix("/") ? String(dir.dropLast()) : dir)
+            dir = parent.isEmpty ? "." : parent.count > 1 ? String(parent.dropLast()) : parent
+        }
+        guard PathInfo.isDirectory(dir) == true else {
+            throw GlassError(.cannotCreate, file: shown, "\(dir) is not a directory")
+        }
+        guard access(dir, W_OK | X_OK) == 0 else {
+            throw GlassError(.cannotCreate, file: shown, "cannot write in \(dir): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// mkdir -p `directory`, recording each directory made (to be removed again on failure).
+    static func makeDirectories(_ directory: String, shown: String, created: inout [String]) throws {
+        var path = directory.hasPrefix("/") ? "/" : ""
+        for part in directory.split(separator: "/") {
+            path += part
+            if mkdir(path, 0o777) == 0 {
+                created.append(path)
+            } else if errno != EEXIST || PathInfo.isDirectory(path) != true {
+                let reason = errno == EEXIST ? "not a directory" : String(cString: strerror(errno))
+                throw GlassError(.cannotCreate, file: shown, "cannot create the directory \(path): \(reason)")
+            }
+            path += "/"
+        }
     }
 
     /// Creates `tmp` afresh with every byte; `mode` (the replaced file's) is set before any byte
