@@ -23,7 +23,8 @@ struct SimulateDSC: ParsableCommand {
         cooled at q_c, then heated at β_h. Enthalpy relaxation follows the TNM model with KWW kinetics \
         (Prony series); the as-cast's first heating crystallises; a crystalline "Run2" is written for \
         subtraction; noise and a small linear drift are added. Prints the noise-free ΔH_rej per state \
-        (chord and state:as-cast readings of docs/method.md §3). Existing files are never overwritten.
+        (chord and state:as-cast readings of docs/method.md §3). Existing files, study.toml included, \
+        are replaced only with --force; every file is checked before the first is written.
         """
     )
 
@@ -59,6 +60,13 @@ struct SimulateDSC: ParsableCommand {
 
     func validate() throws {
         _ = try configuration()
+        for (option, dir) in [("--output", output), ("--netzsch", netzsch)] where dir == "" {
+            throw GlassError(.usage, file: option, "''; expected a directory name")
+        }
+        // Both would be given a study.toml: one directory cannot hold both studies.
+        if let output, let netzsch, SimulatedStudyText.sameDirectory(output, netzsch) {
+            throw GlassError(.usage, file: "--netzsch", "'\(netzsch)' is the --output directory; expected another directory")
+        }
     }
 
     /// The simulation the options ask for; a usage error naming the first option out of range.
@@ -68,6 +76,11 @@ struct SimulateDSC: ParsableCommand {
         let rateRange = Self.rateRangeKPerMin
         guard !list.isEmpty, parsed.count == list.count, parsed.allSatisfy({ rateRange.contains($0) }) else {
             throw GlassError(.usage, file: "--rates", "'\(rates)'; expected rates from \(Format.shortNumber(rateRange.lowerBound)) to \(Format.shortNumber(rateRange.upperBound)) K/min such as 1,2,5,10,20")
+        }
+        // Each rate names a state and a file (cooled-RATE, by its short form): two alike would be one file.
+        let labels = parsed.map { Format.shortNumber($0) }
+        if let twice = labels.enumerated().first(where: { k, label in labels[..<k].contains(label) })?.element {
+            throw GlassError(.usage, file: "--rates", "'\(rates)' gives the state cooled-\(twice) twice; expected distinct rates")
         }
         try Self.check(heatingRate, "--heating-rate", in: rateRange, unit: "K/min")
         try Self.check(noise, "--noise", in: Self.signalRangeWPerG, unit: "W/g")
@@ -87,15 +100,14 @@ struct SimulateDSC: ParsableCommand {
     func run() throws {
         FreedMemory.keepForThisProcess()
         let study = DSCStudySimulator.simulate(try configuration())
-        print(SimulatedStudyText.truthTable(study), terminator: "")
-        if let dir = output {
-            try SimulatedStudyText.writeNative(study, into: dir, force: force)
-            print("wrote \(study.files.count) files and study.toml into \(dir)")
-        }
-        if let dir = netzsch {
-            try SimulatedStudyText.writeNetzsch(study, into: dir, force: force)
-            print("wrote \(study.files.count) NETZSCH exports and study.toml into \(dir)")
-        }
+        StandardStreams.out(SimulatedStudyText.truthTable(study))
+        // Every file of both studies is checked before the first is written (nothing on error).
+        var files: [(path: String, bytes: [UInt8])] = []
+        if let output { files += SimulatedStudyText.nativeFiles(study, into: output) }
+        if let netzsch { files += SimulatedStudyText.netzschFiles(study, into: netzsch) }
+        try AtomicFile.write(files: files, overwrite: force, refusal: " (choose another directory, or --force to replace)")
+        if let output { StandardStreams.out("wrote \(study.files.count) files and study.toml into \(output)\n") }
+        if let netzsch { StandardStreams.out("wrote \(study.files.count) NETZSCH exports and study.toml into \(netzsch)\n") }
     }
 }
 
@@ -116,20 +128,24 @@ extension SimulateDSC {
 /// Text of a simulated study: files, study.toml, the ground-truth table.
 enum SimulatedStudyText {
     static func truthTable(_ s: SimulatedDSCStudy) -> String {
+        // Columns as wide as their longest entry (at least the headers' 12 and 9), never cut.
+        let width = max(12, s.groundTruth.map { $0.state.utf16.count }.max() ?? 0)
+        let rates = s.groundTruth.map { g in g.coolingRateKPerMin.map { Format.shortNumber($0) } ?? "-" }
+        let rateWidth = max(9, rates.map { $0.utf16.count }.max() ?? 0)
         var out = CFormat.printf("noise-free ΔH_rej, T_s = %g K, T_e = %g K, heating %g K/min (docs/method.md §3)\n",
                          s.configuration.tsK, s.configuration.teK, s.configuration.heatingRateKPerMin)
-        out += "state        q_c K/min   T_f K    linear J/g  linear kJ/mol  state:as-cast J/g  kJ/mol\n"
-        for g in s.groundTruth {
-            let rate = g.coolingRateKPerMin.map { Format.shortNumber($0) } ?? "-"
-            out += g.state.rightPadded(12) + " " + rate.leftPadded(9)
+        out += "state".rightPadded(width) + " " + "q_c K/min".leftPadded(rateWidth)
+        out += "   T_f K    linear J/g  linear kJ/mol  state:as-cast J/g  kJ/mol\n"
+        for (g, rate) in zip(s.groundTruth, rates) {
+            out += g.state.rightPadded(width) + " " + rate.leftPadded(rateWidth)
             out += CFormat.printf(" %8.2f %11.5f %14.6f %18.5f %7.6f\n", g.frozenFictiveTemperatureK, g.linearJPerG, g.linearKJPerMol ?? .nan,
                           g.versusAsCastJPerG, g.versusAsCastKJPerMol ?? .nan)
         }
         out += "model temperatures (TNM glass and JMAK exotherm; docs/transitions.md)\n"
-        out += "state        frozen T_f K  T_g(dT_f/dT = 1/2) K  T_x K\n"
+        out += "state".rightPadded(width) + " frozen T_f K  T_g(dT_f/dT = 1/2) K  T_x K\n"
         let tx = s.crystallizationOnsetK
         for (g, f) in zip(s.groundTruth, s.files) {
-            out += g.state.rightPadded(12)
+            out += g.state.rightPadded(width)
             let crystallizes = f.state == DSCStudySimulator.referenceState || s.configuration.crystallizeCooledStates
             out += CFormat.printf(" %12.2f %21.2f ", g.frozenFictiveTemperatureK, f.modelMidpointTgK ?? .nan)
             out += (crystallizes ? tx.map { CFormat.printf("%.2f", $0) } : nil) ?? "-"
@@ -155,36 +171,33 @@ enum SimulatedStudyText {
         return t
     }
 
-    static func prepare(_ dir: String, _ paths: [String], force: Bool) throws {
-        for p in paths where !force && FileManager.default.fileExists(atPath: dir + "/" + p) {
-            throw GlassError(.cannotCreate, file: dir + "/" + p, "exists; not overwritten (choose another --output, or --force to replace)")
-        }
-        do {
-            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-            for p in paths {
-                try FileManager.default.createDirectory(atPath: URL(fileURLWithPath: dir + "/" + p).deletingLastPathComponent().path, withIntermediateDirectories: true)
-            }
-        } catch {
-            throw GlassError(.cannotCreate, file: dir, "cannot create the directory")
-        }
+    /// `dir/name`, without doubling a `/` the directory ends with.
+    static func path(_ dir: String, _ name: String) -> String {
+        dir.hasSuffix("/") ? dir + name : dir + "/" + name
     }
 
-    static func writeNative(_ s: SimulatedDSCStudy, into dir: String, force: Bool) throws {
-        let paths = s.files.map { $0.suggestedPath }
-        try prepare(dir, paths, force: force)
-        for f in s.files { try AtomicFile.write(f.nativeText(), to: dir + "/" + f.suggestedPath, overwrite: force) }
-        // study.toml may hold more than the DSC keys (the sample's DMA window): replace it only when absent.
-        let tomlPath = dir + "/study.toml"
-        if !FileManager.default.fileExists(atPath: tomlPath) { try AtomicFile.write(toml(s, files: nil), to: tomlPath, overwrite: false) }
+    /// Whether two directory options name one directory (the same directory when both exist, else
+    /// the same text once trailing `/`s are dropped).
+    static func sameDirectory(_ a: String, _ b: String) -> Bool {
+        if let x = PathInfo.identity(a), let y = PathInfo.identity(b) { return x == y }
+        func trimmed(_ p: String) -> String {
+            var t = p
+            while t.count > 1, t.hasSuffix("/") { t.removeLast() }
+            return t
+        }
+        return trimmed(a) == trimmed(b)
     }
 
-    static func writeNetzsch(_ s: SimulatedDSCStudy, into dir: String, force: Bool) throws {
+    /// The native study: a file per state, and study.toml with the bounds and the composition.
+    static func nativeFiles(_ s: SimulatedDSCStudy, into dir: String) -> [(path: String, bytes: [UInt8])] {
+        s.files.map { (path(dir, $0.suggestedPath), Array($0.nativeText().utf8)) }
+            + [(path(dir, "study.toml"), Array(toml(s, files: nil).utf8))]
+    }
+
+    /// The same runs as NETZSCH Proteus exports (Windows-1252), with a study.toml naming each file's state.
+    static func netzschFiles(_ s: SimulatedDSCStudy, into dir: String) -> [(path: String, bytes: [UInt8])] {
         let named = s.files.map { f in ("\(f.state.uppercased()).txt", f) }
-        try prepare(dir, named.map { $0.0 }, force: force)
-        for (p, f) in named {
-            let bytes = RunWriter.netzsch(f.runText, sampleName: "La30Ce30Ni10Al20Co10 \(f.state)")
-            try AtomicFile.write(bytes: bytes, to: dir + "/" + p, overwrite: force)
-        }
-        try AtomicFile.write(toml(s, files: named), to: dir + "/study.toml", overwrite: force)
+        return named.map { p, f in (path(dir, p), RunWriter.netzsch(f.runText, sampleName: "La30Ce30Ni10Al20Co10 \(f.state)")) }
+            + [(path(dir, "study.toml"), Array(toml(s, files: named).utf8))]
     }
 }

@@ -36,6 +36,7 @@ struct SimulateDMA: ParsableCommand {
     var force = false
 
     func validate() throws {
+        if output.isEmpty { throw GlassError(.usage, file: "--output", "''; expected a directory name") }
         guard isothermStep.isFinite, isothermStep >= 0.1 else {
             throw GlassError(.usage, file: "--isotherm-step", "\(isothermStep); expected a step of at least 0.1 K")
         }
@@ -48,19 +49,10 @@ struct SimulateDMA: ParsableCommand {
         if noiseFree { sim.storageNoise = 0; sim.lossNoise = 0 }
         if isothermStep != 5 { sim.isothermsK = stride(from: 315.0, through: 465.0 + 1e-9, by: isothermStep).map { $0 } }
         let runs = sim.runs()
-        let root = URL(fileURLWithPath: output)
-        if !force, let existing = runs.first(where: { FileManager.default.fileExists(atPath: root.appendingPathComponent($0.path).path) }) {
-            throw GlassError(.cannotCreate, file: root.appendingPathComponent(existing.path).path, "exists; not overwritten (use --force to replace)")
-        }
-        for r in runs {
-            let url = root.appendingPathComponent(r.path)
-            do {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            } catch {
-                throw GlassError(.cannotCreate, file: url.deletingLastPathComponent().path, "cannot create the directory")
-            }
-            try AtomicFile.write(r.text, to: url.path, overwrite: force)
-        }
-        print("wrote \(runs.count) files into \(output)")
+        // Every file is checked before the first is written (nothing on error).
+        let base = output.hasSuffix("/") ? output : output + "/"
+        try AtomicFile.write(files: runs.map { (base + $0.path, Array($0.text.utf8)) }, overwrite: force,
+                             refusal: " (use --force to replace)")
+        StandardStreams.out("wrote \(runs.count) files into \(output)\n")
     }
 }

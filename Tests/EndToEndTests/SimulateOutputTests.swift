@@ -1,0 +1,138 @@
+import Foundation
+import XCTest
+
+/// `simulate dsc` and `simulate dma` check every file they will write before the first: a bad
+/// option or a file in the way gives one line and its status, and leaves the directories as they
+/// were. study.toml is a file like the others (refused when present, replaced with --force).
+final class SimulateOutputTests: XCTestCase {
+    /// Every regular file below `dir` with its text, by relative path.
+    func tree(_ dir: URL) throws -> [String: String] {
+        var out: [String: String] = [:]
+        for case let rel as String in FileManager.default.enumerator(atPath: dir.path)! {
+            let u = dir.appendingPathComponent(rel)
+            if (try? u.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+                out[rel] = try String(contentsOf: u, encoding: .isoLatin1)
+            }
+        }
+        return out
+    }
+
+    static let nativeFiles = ["dsc/as-cast.csv", "dsc/cooled-1.csv", "dsc/cooled-10.csv", "dsc/cooled-2.csv",
+                              "dsc/cooled-20.csv", "dsc/cooled-5.csv", "dsc/crystalline.csv", "study.toml"]
+
+    func testDuplicateRatesAreAUsageErrorAndNothingIsWritten() throws {
+        let dir = try CLI.tempDir(self)
+        for rates in ["1,1", "2,5,2.0", "1,1.0000001"] {
+            let r = try CLI.run(["simulate", "dsc", "--rates", rates, "--output", "out"], cwd: dir)
+            XCTAssertEqual(r.status, 64, rates)
+            let state = rates.hasPrefix("2") ? "cooled-2" : "cooled-1"
+            XCTAssertEqual(r.stderr, "glassview: --rates: '\(rates)' gives the state \(state) twice; expected distinct rates\n")
+            XCTAssertEqual(r.stdout, "")
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), [])
+    }
+
+    func testANetzschTargetInTheWayStopsTheNativeStudyToo() throws {
+        let dir = try CLI.tempDir(self)
+        try "x\n".write(to: dir.appendingPathComponent("afile"), atomically: false, encoding: .utf8)
+        let r = try CLI.run(["simulate", "dsc", "--output", "out", "--netzsch", "afile"], cwd: dir)
+        XCTAssertEqual(r.status, 73)
+        XCTAssertEqual(r.stderr, "glassview: afile/AS-CAST.txt: afile is not a directory\n")
+        XCTAssertEqual(try tree(dir), ["afile": "x\n"])
+        // An existing NETZSCH file: refused before the native study is written.
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("n"), withIntermediateDirectories: false)
+        try "keep\n".write(to: dir.appendingPathComponent("n/CRYSTALLINE.txt"), atomically: false, encoding: .utf8)
+        let again = try CLI.run(["simulate", "dsc", "--output", "out", "--netzsch", "n"], cwd: dir)
+        XCTAssertEqual(again.status, 73)
+        XCTAssertEqual(again.stderr, "glassview: n/CRYSTALLINE.txt: exists; not overwritten (choose another directory, or --force to replace)\n")
+        XCTAssertEqual(try tree(dir), ["afile": "x\n", "n/CRYSTALLINE.txt": "keep\n"])
+    }
+
+    func testTheSameDirectoryForBothStudiesIsAUsageError() throws {
+        let dir = try CLI.tempDir(self)
+        let r = try CLI.run(["simulate", "dsc", "--output", "plan/", "--netzsch", "plan"], cwd: dir)
+        XCTAssertEqual(r.status, 64)
+        XCTAssertEqual(r.stderr, "glassview: --netzsch: 'plan' is the --output directory; expected another directory\n")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), [])
+    }
+
+    func testAnExistingStudyTomlIsRefusedWithoutForceAndReplacedWithIt() throws {
+        let dir = try CLI.tempDir(self)
+        let out = dir.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: false)
+        let old = "ts_K = 300\nte_K = 310\n"
+        try old.write(to: out.appendingPathComponent("study.toml"), atomically: false, encoding: .utf8)
+        let refused = try CLI.run(["simulate", "dsc", "--rates", "1,2,5,10,20", "--output", "out"], cwd: dir)
+        XCTAssertEqual(refused.status, 73)
+        XCTAssertEqual(refused.stderr, "glassview: out/study.toml: exists; not overwritten (choose another directory, or --force to replace)\n")
+        XCTAssertEqual(try tree(out), ["study.toml": old], "no data file written either")
+
+        let forced = try CLI.run(["simulate", "dsc", "--output", "out", "--force"], cwd: dir)
+        XCTAssertEqual(forced.status, 0, forced.stderr)
+        XCTAssertTrue(forced.stdout.hasSuffix("\nwrote 7 files and study.toml into out\n"), forced.stdout)
+        let written = try tree(out)
+        XCTAssertEqual(written.keys.sorted(), Self.nativeFiles)
+        XCTAssertEqual(written["study.toml"], """
+            # Simulated by `glassview simulate dsc` (TNM model; see README.md beside this file).
+            composition = "La30Ce30Ni10Al20Co10"
+            ts_K = 420
+            te_K = 500
+            baseline = "linear"
+
+            """)
+    }
+
+    func testTheTruthTableWidensToItsLongestLabel() throws {
+        let r = try CLI.run(["simulate", "dsc", "--rates", "10000,1000000", "--noise", "0"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines[1], "state          q_c K/min   T_f K    linear J/g  linear kJ/mol  state:as-cast J/g  kJ/mol")
+        XCTAssertEqual(lines[2].prefix(25), "as-cast                - ")
+        XCTAssertEqual(lines[3].prefix(25), "cooled-10000       10000 ")
+        XCTAssertEqual(lines[4].prefix(25), "cooled-1000000   1000000 ")
+        XCTAssertEqual(lines[6], "state          frozen T_f K  T_g(dT_f/dT = 1/2) K  T_x K")
+        XCTAssertEqual(lines[8].prefix(15), "cooled-10000   ")
+        XCTAssertEqual(lines[9].prefix(15), "cooled-1000000 ")
+    }
+
+    /// The default table keeps its 12-character state column.
+    func testTheDefaultTableIsUnchanged() throws {
+        let r = try CLI.run(["simulate", "dsc"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines[1], "state        q_c K/min   T_f K    linear J/g  linear kJ/mol  state:as-cast J/g  kJ/mol")
+        XCTAssertEqual(lines[3].prefix(23), "cooled-1             1 ")
+    }
+
+    func testAnEmptyDirectoryOptionIsAUsageErrorAndNothingIsWritten() throws {
+        let dir = try CLI.tempDir(self)
+        let cases: [([String], String)] = [
+            (["simulate", "dma", "--output", ""], "--output"),
+            (["simulate", "dma", "-o", ""], "--output"),
+            (["simulate", "dsc", "--output", ""], "--output"),
+            (["simulate", "dsc", "--netzsch", ""], "--netzsch"),
+        ]
+        for (args, option) in cases {
+            let r = try CLI.run(args, cwd: dir)
+            XCTAssertEqual(r.status, 64, "\(args)")
+            XCTAssertEqual(r.stderr, "glassview: \(option): ''; expected a directory name\n", "\(args)")
+            XCTAssertEqual(r.stdout, "", "\(args)")
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), [])
+    }
+
+    func testSimulateDMAChecksEveryFileFirst() throws {
+        let dir = try CLI.tempDir(self)
+        let last = dir.appendingPathComponent("dma/cooled-20")
+        try FileManager.default.createDirectory(at: last, withIntermediateDirectories: true)
+        try "keep\n".write(to: last.appendingPathComponent("fsweep-465K.csv"), atomically: false, encoding: .utf8)
+        let r = try CLI.run(["simulate", "dma", "--output", "dma"], cwd: dir)
+        XCTAssertEqual(r.status, 73)
+        XCTAssertEqual(r.stderr, "glassview: dma/cooled-20/fsweep-465K.csv: exists; not overwritten (use --force to replace)\n")
+        XCTAssertEqual(try tree(dir), ["dma/cooled-20/fsweep-465K.csv": "keep\n"], "the 110 other files were not written")
+        let forced = try CLI.run(["simulate", "dma", "--output", "dma", "--force"], cwd: dir)
+        XCTAssertEqual(forced.status, 0, forced.stderr)
+        XCTAssertEqual(forced.stdout, "wrote 111 files into dma\n")
+        XCTAssertEqual(try tree(dir).count, 111)
+    }
+}
