@@ -32,6 +32,10 @@ public enum ExplorerRuntime {
             case .timeout: action = nil
             case .resize(let w, let h): action = .resize(width: w, height: h)
             case .key(let k): action = KeyMap.action(for: k, mode: state.mode)
+            case .redraw:
+                terminal.invalidate()
+                action = nil
+                terminal.draw(ExplorerRenderer.render(state))
             }
             guard let action else { continue }
             let (next, effect) = ExplorerUpdate.update(state, action)

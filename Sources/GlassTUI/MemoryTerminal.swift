@@ -14,6 +14,8 @@ public struct MemoryTerminal: TerminalBackend {
     public private(set) var frames: [Frame] = []
     /// Whether `close` was called.
     public private(set) var closed = false
+    /// How often `invalidate` was called (Ctrl-L).
+    public private(set) var invalidations = 0
 
     /// A terminal of `width` × `height` that will read `inputs`.
     public init(width: Int, height: Int, style: RenderStyle = RenderStyle(braille: true, colours: false), inputs: [TerminalInput]) {
@@ -32,6 +34,9 @@ public struct MemoryTerminal: TerminalBackend {
 
     /// Keeps the frame.
     public mutating func draw(_ frame: Frame) { frames.append(frame) }
+
+    /// Counts the call: a frame in memory cannot be spoiled.
+    public mutating func invalidate() { invalidations += 1 }
 
     /// Marks the terminal closed.
     public mutating func close() { closed = true }

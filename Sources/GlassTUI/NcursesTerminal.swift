@@ -88,6 +88,7 @@ public struct NcursesTerminal: TerminalBackend {
             case 10, 13: return .key(.enter)
             case 27: return .key(.escape)
             case 8, 127: return .key(.backspace)
+            case 12: return .redraw  // Ctrl-L
             default:
                 guard let scalar = Unicode.Scalar(UInt32(bitPattern: code)), code >= 32 else { return .timeout }
                 return .key(.character(Character(scalar)))
@@ -125,6 +126,9 @@ public struct NcursesTerminal: TerminalBackend {
         }
         wrefresh(gv_stdscr())
     }
+
+    /// The next refresh clears the screen and sends every cell (curses' `clearok`).
+    public mutating func invalidate() { clearok(gv_stdscr(), true) }
 
     /// Ends curses mode: cursor, echo, mouse and alternate screen restored.
     public mutating func close() {

@@ -6,7 +6,10 @@ public enum TerminalInput: Equatable, Sendable {
     case key(Key)
     /// The terminal changed size.
     case resize(width: Int, height: Int)
-    /// Nothing arrived before the timeout (the runtime polls for signals then).
+    /// Ctrl-L: the screen may hold foreign output; clear it and draw every cell again.
+    case redraw
+    /// Nothing to act on arrived before the timeout (the runtime polls for signals then); a
+    /// swallowed escape sequence reads as this too.
     case timeout
 }
 
@@ -21,6 +24,8 @@ public protocol TerminalBackend {
     mutating func read() -> TerminalInput
     /// Shows `frame` (only changed cells reach the terminal).
     mutating func draw(_ frame: Frame)
+    /// Forgets what the screen shows, so that the next `draw` clears it and sends every cell.
+    mutating func invalidate()
     /// Restores the terminal (idempotent).
     mutating func close()
 }
