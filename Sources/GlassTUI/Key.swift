@@ -14,6 +14,8 @@ public enum Key: Equatable, Sendable {
     case backspace
     /// Tab and Shift-Tab.
     case tab, backTab
+    /// Home, End, Page Up, Page Down (the lists page and jump with them).
+    case home, end, pageUp, pageDown
     /// A mouse click at a 0-based screen column and row.
     case click(column: Int, row: Int)
 }

@@ -13,8 +13,10 @@ public enum KeyMap {
             switch key {
             case .up, .character("k"): return .pickMove(-1)
             case .down, .character("j"): return .pickMove(1)
-            case .character("K"), .shiftLeft: return .pickMove(-10)
-            case .character("J"), .shiftRight, .character(" "): return .pickMove(10)
+            case .character("K"), .shiftLeft, .pageUp: return .pickMove(-10)
+            case .character("J"), .shiftRight, .character(" "), .pageDown: return .pickMove(10)
+            case .home: return .pickMove(-listEnd)
+            case .end: return .pickMove(listEnd)
             case .escape, .character("W"), .character("q"), .enter: return .cancel
             default: return nil
             }
@@ -50,11 +52,17 @@ public enum KeyMap {
         }
     }
 
-    /// A pick-list: ↑↓ (k j) move, Enter chooses, Esc or the key that opened it closes, q quits.
+    /// A move past either end of any list (`pickMove` stops at the ends).
+    static let listEnd = 1_000_000
+
+    /// A pick-list: ↑↓ (k j) move, Home End jump, Enter chooses, Esc or the key that opened it
+    /// closes, q quits.
     static func pickList(_ key: Key, openedBy opener: Character) -> Action? {
         switch key {
         case .up, .character("k"): return .pickMove(-1)
         case .down, .character("j"): return .pickMove(1)
+        case .home: return .pickMove(-listEnd)
+        case .end: return .pickMove(listEnd)
         case .enter: return .inputCommit
         case .escape, .character(opener): return .cancel
         case .character("q"): return .quit

@@ -9,7 +9,8 @@ public struct TerminalError: Error, CustomStringConvertible, Sendable {
 }
 
 /// The ncurses backend: `newterm` (an unknown TERM is reported, not fatal), cbreak, keypad,
-/// mouse where offered, a 100 ms read timeout for signal polling, colours via init_pair.
+/// mouse where offered, a 100 ms read timeout for signal polling, colours via init_pair;
+/// escape sequences terminfo does not list are decoded or swallowed by ``EscapeSequence``.
 public struct NcursesTerminal: TerminalBackend {
     /// Braille/Unicode when the locale is UTF-8 and ASCII is not forced; colours when the
     /// terminal has them and `NO_COLOR` is unset.
@@ -36,9 +37,9 @@ public struct NcursesTerminal: TerminalBackend {
         noecho()
         nonl()
         keypad(gv_stdscr(), true)
-        set_escdelay(25)
+        set_escdelay(Self.escapeMilliseconds)
         curs_set(0)
-        wtimeout(gv_stdscr(), 100)
+        wtimeout(gv_stdscr(), Self.pollMilliseconds)
         let noColour = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
         var colours = false
         if has_colors(), !noColour {
@@ -59,40 +60,103 @@ public struct NcursesTerminal: TerminalBackend {
     /// Current size.
     public var size: (width: Int, height: Int) { (Int(gv_cols()), Int(gv_lines())) }
 
+    /// How long `read` waits for a key before it returns (the runtime polls signals then).
+    static let pollMilliseconds: Int32 = 100
+    /// How long ncurses waits after an Esc for the rest of a sequence it knows, and `read` for
+    /// each further unit of one it does not: a lone Esc still acts at once.
+    static let escapeMilliseconds: Int32 = 25
+
+    /// A unit of input: a character code, or a key code ncurses decoded (`KEY_*`).
+    private enum Unit {
+        case character(UInt32)
+        case function(Int32)
+    }
+
+    /// Characters read after an Esc that were not part of its sequence: read again first.
+    private var unread: [UInt32] = []
+
     /// Reads one input (or times out after 100 ms).
     public mutating func read() -> TerminalInput {
+        switch next(timeout: Self.pollMilliseconds) {
+        case nil: return .timeout
+        case .function(let code)?: return function(code)
+        case .character(27)?: return escapeSequence()
+        case .character(let code)?: return character(code)
+        }
+    }
+
+    /// The next unit within `timeout` ms, the ones put back first.
+    private mutating func next(timeout: Int32) -> Unit? {
+        if !unread.isEmpty { return .character(unread.removeFirst()) }
+        wtimeout(gv_stdscr(), timeout)
         var code: Int32 = 0
         switch gv_read_key(&code) {
-        case 0:
-            return .timeout
-        case 2:
-            switch code {
-            case gv_key_resize(): return .resize(width: Int(gv_cols()), height: Int(gv_lines()))
-            case gv_key_left(): return .key(.left)
-            case gv_key_right(): return .key(.right)
-            case gv_key_up(): return .key(.up)
-            case gv_key_down(): return .key(.down)
-            case gv_key_sleft(): return .key(.shiftLeft)
-            case gv_key_sright(): return .key(.shiftRight)
-            case gv_key_btab(): return .key(.backTab)
-            case gv_key_backspace(), gv_key_dc(): return .key(.backspace)
-            case gv_key_enter(): return .key(.enter)
-            case gv_key_mouse():
-                var x: Int32 = 0, y: Int32 = 0
-                return gv_read_click(&x, &y) != 0 ? .key(.click(column: Int(x), row: Int(y))) : .timeout
+        case 0: return nil
+        case 2: return .function(code)
+        default: return .character(UInt32(bitPattern: code))
+        }
+    }
+
+    /// The rest of a sequence after an Esc ncurses did not match (see ``EscapeSequence``).
+    private mutating func escapeSequence() -> TerminalInput {
+        var units: [UInt32] = []
+        while true {
+            switch EscapeSequence.decode(units) {
+            case .complete(let key, let length):
+                unread.insert(contentsOf: units[length...], at: 0)
+                return key.map { .key($0) } ?? .timeout
+            case .incomplete:
+                switch next(timeout: Self.escapeMilliseconds) {
+                case nil: return EscapeSequence.timedOut(units).map { .key($0) } ?? .timeout
+                // A resize or a key ncurses decoded ends what came before (dropped).
+                case .function(let code)?: return function(code)
+                case .character(let code)?: units.append(code)
+                }
+            }
+        }
+    }
+
+    /// A key ncurses decoded from terminfo.
+    private func function(_ code: Int32) -> TerminalInput {
+        switch code {
+        case gv_key_resize(): return .resize(width: Int(gv_cols()), height: Int(gv_lines()))
+        case gv_key_left(): return .key(.left)
+        case gv_key_right(): return .key(.right)
+        case gv_key_up(): return .key(.up)
+        case gv_key_down(): return .key(.down)
+        case gv_key_sleft(): return .key(.shiftLeft)
+        case gv_key_sright(): return .key(.shiftRight)
+        case gv_key_btab(): return .key(.backTab)
+        case gv_key_backspace(), gv_key_dc(): return .key(.backspace)
+        case gv_key_enter(): return .key(.enter)
+        case KEY_HOME: return .key(.home)
+        case KEY_END: return .key(.end)
+        case KEY_PPAGE: return .key(.pageUp)
+        case KEY_NPAGE: return .key(.pageDown)
+        case gv_key_mouse():
+            var x: Int32 = 0, y: Int32 = 0
+            return gv_read_click(&x, &y) != 0 ? .key(.click(column: Int(x), row: Int(y))) : .timeout
+        default:
+            // terminfo's extended keys (xterm's Ctrl-← is `kLFT5`): as EscapeSequence decodes them.
+            guard code > KEY_MAX, let name = keyname(code).map({ String(cString: $0) }) else { return .timeout }
+            switch name {
+            case "kLFT5": return .key(.shiftLeft)
+            case "kRIT5": return .key(.shiftRight)
             default: return .timeout
             }
+        }
+    }
+
+    /// A character code read as such.
+    private func character(_ code: UInt32) -> TerminalInput {
+        switch code {
+        case 9: return .key(.tab)
+        case 10, 13: return .key(.enter)
+        case 8, 127: return .key(.backspace)
+        case 12: return .redraw  // Ctrl-L
         default:
-            switch code {
-            case 9: return .key(.tab)
-            case 10, 13: return .key(.enter)
-            case 27: return .key(.escape)
-            case 8, 127: return .key(.backspace)
-            case 12: return .redraw  // Ctrl-L
-            default:
-                guard let scalar = Unicode.Scalar(UInt32(bitPattern: code)), code >= 32 else { return .timeout }
-                return .key(.character(Character(scalar)))
-            }
+            guard code >= 32, let scalar = Unicode.Scalar(code) else { return .timeout }
+            return .key(.character(Character(scalar)))
         }
     }
 

@@ -1,0 +1,75 @@
+import XCTest
+@testable import GlassTUI
+
+/// The bytes after an Esc that ncurses' keypad did not match: decoded to a key, swallowed
+/// whole, or waited for.
+final class EscapeSequenceTests: XCTestCase {
+    /// The units of `text` (what follows the Esc).
+    func units(_ text: String) -> [UInt32] { text.unicodeScalars.map(\.value) }
+
+    func decode(_ text: String) -> EscapeSequence.Decoded { EscapeSequence.decode(units(text)) }
+
+    func testArrowsWithShiftOrCtrlAreTenSteps() {
+        XCTAssertEqual(decode("[1;2C"), .complete(.shiftRight, length: 5))
+        XCTAssertEqual(decode("[1;2D"), .complete(.shiftLeft, length: 5))
+        XCTAssertEqual(decode("[1;5C"), .complete(.shiftRight, length: 5))
+        XCTAssertEqual(decode("[1;5D"), .complete(.shiftLeft, length: 5))
+        XCTAssertEqual(decode("[C"), .complete(.right, length: 2))
+        XCTAssertEqual(decode("[1A"), .complete(.up, length: 3))
+        XCTAssertEqual(decode("OB"), .complete(.down, length: 2))
+        XCTAssertEqual(decode("OD"), .complete(.left, length: 2))
+        // Modifiers the explorer does not use: swallowed, not run as plain arrows.
+        XCTAssertEqual(decode("[1;3C"), .complete(nil, length: 5), "Alt-→")
+        XCTAssertEqual(decode("[1;2A"), .complete(nil, length: 5), "Shift-↑")
+        XCTAssertEqual(decode("[1;6D"), .complete(nil, length: 5), "Ctrl-Shift-←")
+    }
+
+    func testEditingKeys() {
+        for (text, key) in [("[1~", Key.home), ("[7~", .home), ("[H", .home), ("OH", .home), ("[4~", .end), ("[8~", .end),
+                            ("[F", .end), ("OF", .end), ("[5~", .pageUp), ("[6~", .pageDown), ("[3~", .backspace), ("[Z", .backTab)] {
+            XCTAssertEqual(decode(text), .complete(key, length: text.unicodeScalars.count), text)
+        }
+    }
+
+    func testEveryOtherCompleteSequenceIsSwallowed() {
+        // Insert, F5, F10, F12 (vt220), F1 (SS3), Shift-F5, bracketed paste, an SGR mouse report,
+        // a private-mode report, a sequence with an intermediate byte.
+        for text in ["[2~", "[15~", "[21~", "[24~", "OP", "[15;2~", "[200~", "[<0;80;10M", "[?1;2c", "[0 q", "[5;5~", "[1;2H"] {
+            XCTAssertEqual(decode(text), .complete(nil, length: text.unicodeScalars.count), text)
+        }
+        // An X10 mouse report: `[M` and three raw bytes.
+        XCTAssertEqual(decode("[M !!"), .complete(nil, length: 5))
+        XCTAssertEqual(decode("[M !"), .incomplete)
+    }
+
+    func testIncompleteSequencesWaitForMore() {
+        for text in ["", "[", "[1", "[1;", "[1;2", "O", "[<0;80", "[0 "] {
+            XCTAssertEqual(decode(text), .incomplete, text)
+        }
+        // Silence after them: a lone Esc is the Esc key, a cut sequence nothing.
+        XCTAssertEqual(EscapeSequence.timedOut([]), .escape)
+        XCTAssertNil(EscapeSequence.timedOut(units("[1;2")))
+        // A runaway parameter string is dropped rather than read for ever.
+        XCTAssertEqual(decode("[" + String(repeating: "1", count: 40)), .complete(nil, length: 41))
+    }
+
+    func testWhatDoesNotContinueASequenceIsReadAgain() {
+        // Esc Esc: the first is the Esc key, the second starts afresh.
+        XCTAssertEqual(decode("\u{1B}[C"), .complete(.escape, length: 0))
+        // A control character or a letter inside the parameters ends the sequence there.
+        XCTAssertEqual(decode("[1\u{1B}"), .complete(nil, length: 2))
+        XCTAssertEqual(decode("[1;é"), .complete(nil, length: 3))
+        // Alt plus a key: swallowed with its key.
+        XCTAssertEqual(decode("q"), .complete(nil, length: 1))
+        XCTAssertEqual(decode("3"), .complete(nil, length: 1))
+    }
+
+    func testApplicationKeypad() {
+        XCTAssertEqual(decode("Oq"), .complete(.character("1"), length: 2))
+        XCTAssertEqual(decode("Oy"), .complete(.character("9"), length: 2))
+        XCTAssertEqual(decode("Op"), .complete(.character("0"), length: 2))
+        XCTAssertEqual(decode("Ok"), .complete(.character("+"), length: 2))
+        XCTAssertEqual(decode("Om"), .complete(.character("-"), length: 2))
+        XCTAssertEqual(decode("OM"), .complete(.enter, length: 2))
+    }
+}
