@@ -31,7 +31,7 @@ public enum ExplorerRuntime {
             switch input {
             case .timeout: action = nil
             case .resize(let w, let h): action = .resize(width: w, height: h)
-            case .key(let k): action = KeyMap.action(for: k, mode: state.mode)
+            case .key(let k): action = KeyMap.action(for: k, in: state)
             case .redraw:
                 terminal.invalidate()
                 action = nil

@@ -185,7 +185,8 @@ public enum ExplorerUpdate {
             }
         case .quit:
             let unwritten = ([s] + s.workspace.compactMap { $0 }).filter(hasUnwrittenWork).map(\.studyName)
-            if !unwritten.isEmpty, !s.quitArmed {
+            // Too small to show the warning: `q` quits at once, as the notice says.
+            if !unwritten.isEmpty, !s.quitArmed, ExplorerRenderer.fits(width: s.width, height: s.height) {
                 s.quitArmed = true
                 s.mode = .normal
                 s.message = "unwritten changes: w writes them into study.toml, q again quits"

@@ -1,5 +1,15 @@
 /// Turns keys into actions for the current mode (issue 4 §4; `?` shows them).
 public enum KeyMap {
+    /// The action for `key` in `state`. While the window is too small for the explorer only
+    /// `q` acts, and it quits at once: nothing on screen could show a prompt, a question or
+    /// the unwritten-changes warning, so every other key is ignored rather than run unseen.
+    public static func action(for key: Key, in state: ExplorerState) -> Action? {
+        guard ExplorerRenderer.fits(width: state.width, height: state.height) else {
+            return key == .character("q") ? .quit : nil
+        }
+        return action(for: key, mode: state.mode)
+    }
+
     /// The action for `key` in `mode`, or nil when the key means nothing there.
     public static func action(for key: Key, mode: ExplorerMode) -> Action? {
         switch mode {
