@@ -47,12 +47,16 @@ public enum PathInfo {
 
 /// Which file a path names: its device and inode.
 public struct FileIdentity: Hashable, Sendable {
+    /// `st_dev`: the file system.
     public var device: UInt64
+    /// `st_ino`: the file within it.
     public var inode: UInt64
 }
 
 /// A failed system call on a path: its `errno`, described by `strerror`.
 public struct PathError: Error, Sendable {
+    /// The `errno` value.
     public var code: Int32
+    /// Its text, e.g. "Too many levels of symbolic links".
     public var reason: String { String(cString: strerror(code)) }
 }
