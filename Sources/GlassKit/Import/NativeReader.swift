@@ -57,9 +57,13 @@ public enum NativeReader {
             }
         }
         let headers = names.enumerated().map { k, n in ColumnHeader(n, unitRow: units?[k]) }
-        return RawTable(path: path, format: .native, encoding: encoding, metadata: metadata, headers: headers,
-                        headerLine: h + 1, delimiter: delimiter, decimalComma: delimiter != .comma,
-                        dataLines: data, lines: lines, segmentPrograms: [:])
+        // A comma-separated file's mark is `.`; any other takes the mark of its first number with one.
+        let comma = delimiter == .comma ? false : DecimalMark.isComma(lines, data, delimiter)
+        var table = RawTable(path: path, format: .native, encoding: encoding, metadata: metadata, headers: headers,
+                             headerLine: h + 1, delimiter: delimiter, decimalComma: comma ?? false,
+                             dataLines: data, lines: lines, segmentPrograms: [:])
+        table.decimalMarkFound = comma != nil
+        return table
     }
 }
 

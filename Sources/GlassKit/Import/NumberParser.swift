@@ -1,7 +1,8 @@
 import GlassPlatform
 
-/// Strict decimal number parsing for data fields: digits, one `.`, an exponent, a sign.
-/// NaN, Inf, hex floats, thousands separators and empty fields are refused (SPEC §2.4).
+/// Strict decimal number parsing for data fields: digits, one decimal mark, an exponent, a sign.
+/// The mark is `.`, or `,` in a file whose mark is the comma; the other mark is refused, as are
+/// NaN, Inf, hex floats, thousands separators and empty fields (SPEC §2.4).
 public enum NumberParser {
     /// Why a field is not a number, for the error message.
     public enum Failure: Equatable, Sendable {
@@ -11,6 +12,8 @@ public enum NumberParser {
         case notFinite
         /// The field has a `.` and a `,`, or two decimal marks (a thousands separator?).
         case ambiguousSeparators
+        /// The field's one mark is not the file's decimal mark (`1.000` where the mark is `,`).
+        case otherMark
         /// Anything else that is not a decimal number.
         case notANumber
     }
@@ -27,7 +30,8 @@ public enum NumberParser {
         }
     }
 
-    /// Parses bytes `[from, to)` of `base`, already trimmed. With `decimalComma`, `,` is the decimal mark.
+    /// Parses bytes `[from, to)` of `base`, already trimmed. With `decimalComma`, `,` is the decimal
+    /// mark and `.` is refused; without, the reverse.
     @inline(__always)
     public static func parse(_ base: UnsafePointer<UInt8>, _ from: Int, _ to: Int, decimalComma: Bool) -> Result<Double, FailureBox> {
         // One pass over the field's own bytes for the common case; anything else (errors,
@@ -57,7 +61,7 @@ public enum NumberParser {
             if mantissa != 0 || d != 0 { sigDigits += 1 }
             mantissa = mantissa &* 10 &+ UInt64(d); i += 1; seenDigit = true
         }
-        if i < to, p[i] == 0x2E || (decimalComma && p[i] == 0x2C) {
+        if i < to, p[i] == (decimalComma ? 0x2C : 0x2E) {
             i += 1
             while i < to {
                 let d = p[i] &- 0x30
@@ -108,21 +112,26 @@ public enum NumberParser {
         var buffer: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
         return withUnsafeMutableBytes(of: &buffer) { raw -> Result<Double, FailureBox> in
             let out = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
-            var marks = 0, digits = 0, letters = false
+            var marks = 0, others = 0, digits = 0, letters = false
+            let mark: UInt8 = decimalComma ? 0x2C : 0x2E
             for i in 0..<n {
                 var c = base[from + i]
                 switch c {
                 case 0x30...0x39: digits += 1
-                case 0x2E: marks += 1                     // .
-                case 0x2C:                                // ,
+                case 0x2E, 0x2C:                          // . ,
                     marks += 1
-                    if decimalComma { c = 0x2E } else { return .failure(FailureBox(.ambiguousSeparators)) }
+                    if c != mark { others += 1 }
+                    c = 0x2E
                 case 0x2B, 0x2D, 0x65, 0x45: break        // + - e E
                 default: letters = true
                 }
                 out[i] = c
             }
             out[n] = 0
+            // A comma where the mark is `.` was always refused before anything else.
+            if others > 0 && !decimalComma {
+                return .failure(FailureBox(marks == 1 && !letters && digits > 0 ? .otherMark : .ambiguousSeparators))
+            }
             if letters {
                 let word = String(decoding: UnsafeBufferPointer(start: base + from, count: n), as: UTF8.self)
                     .lowercased().trimmingScalars { $0 == "+" || $0 == "-" }
@@ -133,6 +142,7 @@ public enum NumberParser {
             }
             if marks > 1 { return .failure(FailureBox(.ambiguousSeparators)) }
             if digits == 0 { return .failure(FailureBox(.notANumber)) }
+            if others > 0 { return .failure(FailureBox(.otherMark)) }
             if let v = fastPath(out, n) { return .success(v) }
             var end: UnsafeMutablePointer<CChar>? = nil
             let value = out.withMemoryRebound(to: CChar.self, capacity: n + 1) { p -> Double in
@@ -203,6 +213,7 @@ public enum NumberParser {
             case .empty: return "an empty field"
             case .notFinite: return "NaN or infinity"
             case .ambiguousSeparators: return "a number with several decimal marks or thousands separators"
+            case .otherMark: return "a number with the other decimal mark"
             case .notANumber: return "not a number"
             }
         }

@@ -55,8 +55,12 @@ public struct RawTable: Sendable {
     public var headerLine: Int
     /// Field separator.
     public var delimiter: Delimiter
-    /// Whether `,` is read as the decimal mark.
+    /// Whether `,` is the decimal mark (then `.` in a number is refused; else `,` is): `DecimalMark`.
     public var decimalComma: Bool
+    /// False when the mark was to be found from the rows and none of these had a number with a
+    /// mark: read from a file's first lines only, a later row could still decide it (then the file
+    /// is not streamed).
+    public var decimalMarkFound = true
     /// 0-based indexes (into `lines`) of the data rows.
     public var dataLines: [Int]
     /// The text.

@@ -1,12 +1,14 @@
 /// Parses the wanted fields of one data row straight from its bytes (issue 11), with the reading
 /// rules of `TableReader` (SPEC §2.4): the row must have as many fields as the header; each wanted
-/// field, trimmed of spaces and tabs, must be a finite decimal number (`NumberParser`).
+/// field, trimmed of spaces and tabs, must be a finite decimal number (`NumberParser`) written
+/// with the table's one decimal mark (`DecimalMark`).
 ///
 /// The common row (`312.5,-0.0123`, ` 24.969; 0.017;-9.66e-004` or `312.5  -0.0123`: a one-byte
 /// separator or runs of spaces, spaces around the numbers allowed) is read in one pass: each
 /// wanted number is scanned up to the byte after it, which after any spaces must be the separator
 /// (or the end of the row for the last field). Any other row — a field count that differs, a field
-/// that is not a plain number, a CR left in the row — is read by the general path (fields located
+/// that is not a plain number (the other decimal mark among them), a CR left in the row — is read
+/// by the general path (fields located
 /// by `Delimiter.fieldRanges`, then parsed), which gives the values and errors it always gave; the
 /// fast path only ever accepts a row whose fields the general path would cut the same way.
 struct RowParser {
@@ -22,8 +24,8 @@ struct RowParser {
     let expected: Int
     /// The separator byte (0 for runs of spaces and tabs).
     let sep: UInt8
-    /// `.`, and `,` when it is the decimal mark.
-    let mark2: UInt8
+    /// The decimal mark: `,` or `.` (the other one ends a number, so the row goes to the general path).
+    let mark: UInt8
     /// Whether the one-pass read applies: a separator that is not also the decimal mark, and each
     /// output column a distinct field.
     let fastOK: Bool
@@ -42,7 +44,7 @@ struct RowParser {
         for (k, c) in indices.enumerated() where c >= 0 && c < s.count && s[c] < 0 { s[c] = k }
         slots = s
         sep = table.delimiter.byte ?? 0
-        mark2 = table.decimalComma ? 0x2C : 0x2E
+        mark = table.decimalComma ? 0x2C : 0x2E
         let n = expected
         fastOK = !(table.decimalComma && sep == 0x2C) && n >= 1
             && Set(indices).count == indices.count && indices.allSatisfy { $0 >= 0 && $0 < n }
@@ -77,7 +79,7 @@ struct RowParser {
         var scale = 0
         var digits = 0
         RowParser.digitRun(p, &i, limit, &mantissa, &digits, &leading)
-        if i < limit, p[i] == 0x2E || p[i] == mark2 {
+        if i < limit, p[i] == mark {
             i += 1
             let before = digits
             RowParser.digitRun(p, &i, limit, &mantissa, &digits, &leading)
@@ -234,11 +236,14 @@ struct RowParser {
             case .failure(let why):
                 let text = String(decoding: buf[a..<b], as: UTF8.self)
                 var hint = ""
-                if why.failure == .ambiguousSeparators || (why.failure == .notANumber && text.contains(".") && text.contains(",")) {
+                var what = why.explanation
+                if why.failure == .otherMark { what += " (this file's is '\(decimalComma ? "," : ".")')" }
+                if why.failure == .ambiguousSeparators || why.failure == .otherMark
+                    || (why.failure == .notANumber && text.contains(".") && text.contains(",")) {
                     hint = " (a spreadsheet may have added thousands separators)"
                 }
                 return GlassError(file: path, line: line,
-                                  "field \(col + 1) (\(headers[col].text)) is \(why.explanation): '\(text)'; expected a decimal number\(hint)")
+                                  "field \(col + 1) (\(headers[col].text)) is \(what): '\(text)'; expected a decimal number\(hint)")
             }
         }
         return nil

@@ -75,7 +75,8 @@ public enum StreamingImport {
 
     /// The table of a native file of one sweep, a NETZSCH export or a TA export, from its first
     /// `cut` bytes (whole lines); nil when the file must be read whole: a byte-order mark, a NUL, another
-    /// format, no heading or too few data rows among these lines, a sweep column, or a dataset
+    /// format, no heading or too few data rows among these lines, no number among them that settles
+    /// the decimal mark (`DecimalMark`), a sweep column, or a dataset
     /// that would stop with an error before its numbers are read. First lines that are not UTF-8
     /// make the whole file Windows-1252 (`TextDecoding`): they are read so, and the stream then
     /// takes only ASCII (any other byte later hands the file back to be read whole).
@@ -99,7 +100,7 @@ public enum StreamingImport {
         } else {
             read = try? NativeReader.read(lines, path: path, encoding: encoding)
         }
-        guard let table = read, table.dataLines.count >= 4, var first = table.dataLines.first,
+        guard let table = read, table.dataLines.count >= 4, table.decimalMarkFound, var first = table.dataLines.first,
               !table.headers.contains(where: { ColumnMatcher.meaning(of: $0) == .sweep }),
               let indices = DatasetBuilder.plannedColumns(table, overrides: overrides) else { return nil }
         if table.format == .taUniversal {

@@ -33,12 +33,20 @@ public enum TriosReader {
             sectionStarts.append(i)
             if s.lowercased() == "[step]" { starts.append(i) }
         }
-        var tables: [RawTable] = []
-        var skipped: [String] = []
+        var steps: [RawTable] = []
         for (k, start) in starts.enumerated() {
             let end = sectionStarts.first { $0 > start } ?? lines.count
             var table = try readStep(lines, start + 1, end, path: path, encoding: encoding)
             table.part = "step\(k + 1)"
+            steps.append(table)
+        }
+        // One decimal mark for the file: that of its first number written with one (a German
+        // TRIOS writes `0,628`), so every step reads its numbers alike.
+        let comma = DecimalMark.isComma(lines, steps.flatMap { $0.dataLines }, .tab) ?? false
+        var tables: [RawTable] = []
+        var skipped: [String] = []
+        for var table in steps {
+            table.decimalComma = comma
             let name = table.metadata["step_name"]?.value ?? table.part ?? ""
             if let why = try whyNotAFrequencySweep(table) {
                 skipped.append("'\(name)' (\(why))")
@@ -91,8 +99,10 @@ public enum TriosReader {
                 names = Delimiter.tab.split(lines.string(n)); headerLine = n + 1
                 rows.removeFirst()
             }
-            // The units row: no field is a number (`1/s` and `1/MPa` are units, not data).
-            if let u = rows.first, !Delimiter.tab.split(lines.string(u)).contains(where: { NumberParser.parse($0) != nil }) {
+            // The units row: no field is a number with either mark (`1/s` and `1/MPa` are units, not data).
+            if let u = rows.first, !Delimiter.tab.split(lines.string(u)).contains(where: {
+                NumberParser.parse($0.replacingLiteral(",", with: ".")) != nil
+            }) {
                 units = Delimiter.tab.split(lines.string(u))
                 rows.removeFirst()
             }
