@@ -1,8 +1,9 @@
 import GlassPlatform
 
 /// A column heading split into a name and a unit (SPEC §2.4: `name/unit`, `name/(unit)`,
-/// `name (unit)`, `name [unit]`, a trailing unit word as in `… (Normalized) W/g`, and the
-/// spelled-out forms `name in unit` and `name, unit` (`Temperatur in °C`, `Temperature, K`).
+/// `name (unit)`, `name [unit]`, a trailing unit word as in `… (Normalized) W/g` (when it is a
+/// unit: `UnitSpelling`), and the spelled-out forms `name in unit` and `name, unit`
+/// (`Temperatur in °C`, `Temperature, K`).
 public struct ColumnHeader: Sendable, Equatable {
     /// The heading as written.
     public var text: String
@@ -18,11 +19,18 @@ public struct ColumnHeader: Sendable, Equatable {
         if t.hasPrefix("##") { t.removeFirst(2) }
         if let u = unitRow?.trimmedSpaces, !u.isEmpty {
             name = t
-            unit = ColumnHeader.stripBrackets(u)
+            unit = ColumnHeader.compatible(ColumnHeader.stripBrackets(u))
             return
         }
         let split = ColumnHeader.splits[t]
-        (name, unit) = (split.name, split.unit)
+        (name, unit) = (split.name, ColumnHeader.compatible(split.unit))
+    }
+
+    /// `℃` and `℉` (one character each, as some software writes them) as `°C` and `°F`, which the
+    /// unit readers know.
+    static func compatible(_ unit: String) -> String {
+        guard !unit.utf8.allSatisfy({ $0 < 0x80 }) else { return unit }
+        return unit.replacingLiteral("℃", with: "°C").replacingLiteral("℉", with: "°F")
     }
 
     /// ``split(_:)`` by heading, each heading split once.
@@ -55,11 +63,12 @@ public struct ColumnHeader: Sendable, Equatable {
             let inner = trim(String(t[t.index(after: open)..<t.index(before: t.endIndex)]))
             if !name.isEmpty { return (name, inner) }
         }
-        // 3. A trailing unit word: "Reversing Heat Flow (Normalized) W/g".
+        // 3. A trailing unit word: "Reversing Heat Flow (Normalized) W/g"; only a unit (in
+        // "Sample Temperature/°C" the last word is a name and its unit).
         if let space = t.lastIndex(of: " ") {
             let word = String(t[t.index(after: space)...])
             let before = trim(String(t[..<space]))
-            if word.contains("/") && !before.hasSuffix("/") && !word.hasPrefix("/") {
+            if word.contains("/") && !before.hasSuffix("/") && !word.hasPrefix("/") && UnitSpelling.isUnit(word) {
                 // "DSC in mW/mg", "Heat flow, W/g": the `in` or comma is not part of the name.
                 var name = before
                 if name.lowercased().hasSuffix(" in") { name = trim(String(name.dropLast(3))) }

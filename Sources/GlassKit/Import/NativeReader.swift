@@ -32,18 +32,13 @@ public enum NativeReader {
             if let c = lines.firstByte(j), c != 0x23 { data.append(j) }   // not blank, not a comment: one scan
             j += 1
         }
-        // A units row: the first data line with no digit-led field (MaCFP: `[s],[K],[W/g]`).
+        // A units row: a first data line whose every non-empty field is a unit (MaCFP `[s],[K],[W/g]`,
+        // pyvisco `Hz, MPa, C, -`); anything else there (`NaN`, `---`, `"300.0"`) is a data row.
         var units: [String]?
         if let first = data.first {
             let fields = delimiter.split(lines.string(first))
-            // A field led by a digit, or by a sign or point and then a digit (`-` alone is a unit: pyvisco's `Set`).
-            let numeric = fields.contains { f in
-                let c = Array(f.prefix(2))
-                guard let first = c.first else { return false }
-                if first.isNumber { return true }
-                return "-+.".contains(first) && c.count > 1 && (c[1].isNumber || c[1] == ".")
-            }
-            if !numeric && fields.count == names.count {
+            let written = fields.filter { !ColumnHeader.stripBrackets($0).isEmpty }
+            if fields.count == names.count && !written.isEmpty && written.allSatisfy(UnitSpelling.isUnit) {
                 units = fields
                 data.removeFirst()
             }
