@@ -205,8 +205,10 @@ public enum ColumnMatcher {
             if p == "e'" || p == "g'" { return .storageModulus }
         }
         if k.hasPrefix("tan") && (k.contains("delta") || k.contains("δ")) { return .tanDelta }
-        // `t` alone is time when written in lower case, temperature as `T` (Eplexor: `Ts`, `t`).
+        // `t` alone is time when written in lower case, temperature as `T` (Eplexor: `Ts`, `t`);
+        // `f` is frequency, `F` force (Eplexor: `f`, `F`), which glassview does not use.
         if k == "t" { return raw == "t" ? .time : .temperature }
+        if k == "f" { return raw.contains("F") ? nil : .frequency }
         return synonyms.first { $0.matches(f) }?.meaning
     }
 
@@ -227,6 +229,7 @@ public enum ColumnMatcher {
         }
         if f.hasPrefix("tan") && f.contains("delta") { return .tanDelta }
         if f.text == "t" { return raw == "t" ? .time : .temperature }
+        if f.text == "f" { return raw.contains("F") ? nil : .frequency }
         return synonyms.first { $0.matches(f) }?.meaning
     }
 
