@@ -1,7 +1,8 @@
 import GlassPlatform
 
 /// Turns a file's bytes into UTF-8 bytes (SPEC §2.4): a BOM decides (UTF-8, UTF-16LE/BE);
-/// without one a NUL byte means binary (error); else UTF-8, falling back to Windows-1252.
+/// without one a NUL byte means binary (error); else UTF-8, falling back to Windows-1252. A text
+/// with CRs and no LF at all has CR line ends (old Mac, Excel's "CSV (Macintosh)"): they become LFs.
 public enum TextDecoding {
     /// The encoding a file was read in, reported in warnings and tests.
     public enum Encoding: String, Sendable {
@@ -10,22 +11,41 @@ public enum TextDecoding {
 
     /// UTF-8 bytes of the text (BOM removed) and the encoding detected.
     public static func utf8Bytes(of data: [UInt8], file: String) throws -> (bytes: [UInt8], encoding: Encoding) {
-        if data.isEmpty { throw GlassError(file: file, "the file is empty; expected a header line and data rows") }
+        let (bytes, encoding) = try decoded(data, file: file)
+        // A byte-order mark alone is an empty file too.
+        if bytes.isEmpty { throw GlassError(file: file, "the file is empty; expected a header line and data rows") }
+        return (lfLineEnds(bytes), encoding)
+    }
+
+    /// The UTF-8 bytes and the encoding, line ends as written.
+    private static func decoded(_ data: [UInt8], file: String) throws -> (bytes: [UInt8], encoding: Encoding) {
         if data.starts(with: [0xEF, 0xBB, 0xBF]) { return (try validUTF8(Array(data.dropFirst(3)), file: file), .utf8BOM) }
         if data.starts(with: [0xFF, 0xFE]) { return (try utf16(data.dropFirst(2), bigEndian: false, file: file), .utf16LE) }
         if data.starts(with: [0xFE, 0xFF]) { return (try utf16(data.dropFirst(2), bigEndian: true, file: file), .utf16BE) }
         if let nul = firstNUL(data) {
-            let line = data[..<nul].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+            // Lines end at LFs, or at CRs in a text without any LF.
+            let end: UInt8 = firstByte(0x0A, data) == nil ? 0x0D : 0x0A
+            let line = data[..<nul].reduce(1) { $1 == end ? $0 + 1 : $0 }
             throw GlassError(file: file, line: line, "binary data (a NUL byte); expected a text export")
         }
         if isASCII(data) || UTF8Validation.isValid(data) { return (data, .utf8) }
         return (windows1252ToUTF8(data), .windows1252)
     }
 
+    /// `bytes` with CR line ends made LFs when it holds a CR and no LF at all; else as it is (a
+    /// CR LF or a stray CR inside a line stays: a line ends at its LF).
+    static func lfLineEnds(_ bytes: [UInt8]) -> [UInt8] {
+        guard firstByte(0x0A, bytes) == nil, firstByte(0x0D, bytes) != nil else { return bytes }
+        return bytes.map { $0 == 0x0D ? 0x0A : $0 }
+    }
+
     /// The offset of the first NUL byte (memchr: a byte loop was a tenth of reading a large file).
-    static func firstNUL(_ data: [UInt8]) -> Int? {
+    static func firstNUL(_ data: [UInt8]) -> Int? { firstByte(0, data) }
+
+    /// The offset of the first `byte` (memchr).
+    static func firstByte(_ byte: UInt8, _ data: [UInt8]) -> Int? {
         data.withUnsafeBufferPointer { b in
-            guard let base = b.baseAddress, let hit = memchr(base, 0, b.count) else { return nil }
+            guard let base = b.baseAddress, let hit = memchr(base, Int32(byte), b.count) else { return nil }
             return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
         }
     }
