@@ -12,3 +12,19 @@ extension DatasetBuilder {
         }
     }
 }
+
+extension DatasetBuilder {
+    /// Refuses a temperature at or below absolute zero once converted to kelvin (`-50` in a `T/K`
+    /// column, `-300` in a `°C` one: a wrong unit or a broken row), naming the file, the first such
+    /// line and the value. One pass for the minimum; the line is looked for only when it is ≤ 0.
+    static func checkAboveAbsoluteZero(_ kelvin: [Double], parsed: [Double], lines: RowLines, column: MatchedColumn,
+                                       table: RawTable) throws {
+        var lowest = Double.infinity
+        for v in kelvin { lowest = Swift.min(lowest, v) }
+        guard lowest <= 0, let i = kelvin.firstIndex(where: { $0 <= 0 }) else { return }
+        let written = Format.shortNumber(parsed[i]) + (column.header.unit.isEmpty ? "" : " " + column.header.unit)
+        let inKelvin = parsed[i] == kelvin[i] ? "" : " (\(Format.shortNumber(kelvin[i])) K)"
+        throw GlassError(file: table.path, line: i < lines.count ? lines[i] : nil,
+                         "field \(column.index + 1) (\(column.header.text)) \(written)\(inKelvin) is at or below absolute zero; expected a temperature above 0 K")
+    }
+}

@@ -112,6 +112,7 @@ public enum DatasetBuilder {
         try requireRows(values[0].count, table)
         // Kelvin columns are used as parsed (no converted copy: 8 MB less for 10^6 rows).
         let t = Units.kelvin(0, unit: tCol.header.unit) == 0 ? values[0] : values[0].map(tConv)
+        try checkAboveAbsoluteZero(t, parsed: values[0], lines: lines, column: tCol, table: table)
         let range = try HeatingSegment.heatingRange(t, segments: segCol == nil ? nil : values[2], lines: lines, table: table, meta: meta, d: &d)
         // Isothermal holds (SPEC §2.4) need a time column; they leave the curve and the rate fit.
         var pieces = [range]
@@ -184,6 +185,7 @@ public enum DatasetBuilder {
         let (values, lines) = try TableReader.columns(table, wanted)
         try requireRows(values[0].count, table)
         let t = values[0].map(tConv)
+        try checkAboveAbsoluteZero(t, parsed: values[0], lines: lines, column: tCol, table: table)
         try checkConverted(values[1], factor: f1, lines: lines, column: e1, table: table, unit: "MPa")
         try checkConverted(values[2], factor: f2, lines: lines, column: e2, table: table, unit: "MPa")
         let (keep, dropped) = try HeatingSegment.rising(t, lines: lines, file: path)
@@ -224,6 +226,7 @@ public enum DatasetBuilder {
         if let c = measured {
             let tConv = try temperatureConversion(c, table)
             let t = values[wanted.count - 1].map(tConv)
+            try checkAboveAbsoluteZero(t, parsed: values[wanted.count - 1], lines: lines, column: c, table: table)
             let mean = t.reduce(0, +) / Double(t.count)
             d.temperatureK = mean
             if let lo = t.min(), let hi = t.max(), hi - lo > sweepTemperatureSpreadK {
