@@ -43,22 +43,25 @@ public struct DSCPrepared: Sendable, Equatable {
         guard let ref = state(label)?.curves.first else {
             throw GlassError(.usage, file: "--baseline", "state '\(label)' has no DSC curve")
         }
-        return DSCPrepared.difference(c.curve, minus: ref.curve)
+        return DSCPrepared.difference(c.curve, minus: ref.curve, isReference: c.state == label)
     }
 
     /// Precomputes the `.state(label)` integrands of every curve, so bound moves cost O(log n).
     public mutating func cacheBaseline(_ label: String) {
         guard stateBaselines[label] == nil, let ref = state(label)?.curves.first else { return }
         var map: [String: CumulativeTrapezoid] = [:]
-        for s in states { for c in s.curves { map[c.path] = DSCPrepared.difference(c.curve, minus: ref.curve) } }
+        for s in states { for c in s.curves { map[c.path] = DSCPrepared.difference(c.curve, minus: ref.curve, isReference: s.state == label) } }
         stateBaselines[label] = map
     }
 
-    static func difference(_ w: CumulativeTrapezoid, minus b: CumulativeTrapezoid) -> CumulativeTrapezoid {
+    /// W − B on the abscissae of `w` inside the range of `b`. The reference state is the baseline:
+    /// each of its files (not only the first, which is B) gets W − B = 0, so the state's ΔH_rej is
+    /// 0 as the method reference defines it, not the mean of its files' differences from the first.
+    static func difference(_ w: CumulativeTrapezoid, minus b: CumulativeTrapezoid, isReference: Bool) -> CumulativeTrapezoid {
         var x: [Double] = [], y: [Double] = []
         x.reserveCapacity(w.x.count); y.reserveCapacity(w.x.count)
         for i in w.x.indices {
-            if let v = b.value(at: w.x[i]) { x.append(w.x[i]); y.append(w.y[i] - v) }
+            if let v = b.value(at: w.x[i]) { x.append(w.x[i]); y.append(isReference ? 0 : w.y[i] - v) }
         }
         return CumulativeTrapezoid(x: x, y: y)
     }
@@ -101,17 +104,23 @@ public struct DSCPrepared: Sendable, Equatable {
         let order: [(state: String, coolingRateKPerMin: Double?)]
 
         init(_ datasets: [Dataset]) throws {
+            try StateCoolingRates.check(datasets)
             let dsc = datasets.filter { $0.kind == .dsc }
             let crystalline = dsc.filter { $0.role == .crystalline }
             var warnings: [String] = []
             var pending: [Pending] = []
             for d in dsc where d.role == .sample {
+                // A run labelled as the crystalline state but without its role is a sample state,
+                // and nothing is subtracted: say so rather than let it pass as the subtraction.
+                if d.state.lowercased() == "crystalline" {
+                    warnings.append("\(d.path): state 'crystalline' without '# role: crystalline' is analysed as a sample state; nothing is subtracted with it")
+                }
                 guard let rate = d.heatingRateKPerMin else {
                     throw GlassError(file: d.path, "heating rate unknown; expected '# heating_rate: 20 K/min' or heating_rate for this file in study.toml")
                 }
                 // The crystalline run of the same heating rate, first in path order (1% tolerance
                 // so that rates estimated from a time column still match).
-                let run2 = crystalline.first { c in c.heatingRateKPerMin.map { abs($0 - rate) <= 0.01 * rate } ?? false }
+                let run2 = crystalline.first { c in c.heatingRateKPerMin.map { HeatingRates.agree($0, rate) } ?? false }
                 var t = d.temperatureKValues, w = d.heatFlowWPerG
                 if let c = run2 {
                     var tt: [Double] = [], ww: [Double] = []
@@ -133,18 +142,11 @@ public struct DSCPrepared: Sendable, Equatable {
                 }
                 pending.append(Pending(d: d, rate: rate, crystalline: run2?.path, t: t, w: w))
             }
+            // Each state's cooling rate is its files' one (StateCoolingRates checked that they agree).
             var order: [(state: String, coolingRateKPerMin: Double?)] = []
-            var rates: [String: Double?] = [:]
-            for p in pending {
-                let d = p.d
-                guard let known = rates[d.state] else {
-                    order.append((d.state, d.coolingRateKPerMin))
-                    rates[d.state] = d.coolingRateKPerMin
-                    continue
-                }
-                if known != d.coolingRateKPerMin {
-                    throw GlassError(file: d.path, "state '\(d.state)' has cooling rates \(known.map(Format.shortNumber) ?? "none") and \(d.coolingRateKPerMin.map(Format.shortNumber) ?? "none"); expected one cooling rate per state")
-                }
+            var seen = Set<String>()
+            for p in pending where seen.insert(p.d.state).inserted {
+                order.append((p.d.state, p.d.coolingRateKPerMin))
             }
             self.pending = pending
             self.warnings = warnings

@@ -86,16 +86,25 @@ public enum RejuvenationEnthalpy {
                                          dHKJPerMol: molarMassGPerMol.map { mean * $0 / 1000 }, perFileJPerG: values))
         }
         var warnings = p.warnings + notFinite
-        let rates = Set(p.states.flatMap { $0.curves.map { $0.heatingRateKPerMin } })
-        if rates.count > 1 { warnings.append("states were heated at different rates (\(rates.sorted().map(Format.shortNumber).joined(separator: ", ")) K/min)") }
+        let rates = p.states.flatMap { $0.curves.map { $0.heatingRateKPerMin } }
+        let heating = HeatingRates.common(rates)
+        if heating == nil, !rates.isEmpty { warnings.append("states were heated at different rates (\(HeatingRates.shown(rates)) K/min)") }
         let sr = sensitivity(states)
         if sr == nil {
             if molarMassGPerMol == nil { warnings.append("S_r: no molar mass (give composition or molar_mass in study.toml)") }
-            else { warnings.append("S_r: needs at least 2 states with a cooling rate") }
+            else {
+                // Two cooled states at one rate give no slope: say that, not that they are missing.
+                let cooled = states.compactMap { s in s.dHKJPerMol.flatMap { _ in s.coolingRateKPerMin.map(abs) } }
+                if cooled.count >= 2, Set(cooled).count == 1, let q = cooled.first {
+                    warnings.append("S_r: the \(cooled.count) cooled states share one cooling rate (\(Format.shortNumber(q)) K/min); a slope needs at least 2 different rates")
+                } else {
+                    warnings.append("S_r: needs at least 2 states with a cooling rate")
+                }
+            }
         } else if sr?.stderr == nil {
             warnings.append("S_r: standard error needs at least 3 states with a cooling rate")
         }
-        return DSCResult(heatingRateKPerMin: rates.count == 1 ? rates.first : nil,
+        return DSCResult(heatingRateKPerMin: heating,
                          states: states, sr: sr, warnings: warnings)
     }
 

@@ -102,7 +102,6 @@ public enum ResultsExport {
     }
 
     static func commonHeatingRate(_ states: [DSCState]) -> Double? {
-        let rates = Set(states.flatMap { $0.curves.map { $0.heatingRateKPerMin } })
-        return rates.count == 1 ? rates.first : nil
+        HeatingRates.common(states.flatMap { $0.curves.map { $0.heatingRateKPerMin } })
     }
 }

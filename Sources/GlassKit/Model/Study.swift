@@ -86,7 +86,26 @@ public struct Study: Sendable {
         self.sources = sources
         self.settings = settings
         var seen = Set<String>()
-        self.warnings = (warnings + datasets.flatMap { $0.warnings }).filter { seen.insert($0).inserted }
+        self.warnings = (warnings + datasets.flatMap { $0.warnings } + Study.compositionConflict(settings, datasets))
+            .filter { seen.insert($0).inserted }
+    }
+
+    /// Files that give different compositions (none in study.toml): the first in path order is
+    /// used, which a renamed file would change, so it is said. Spellings of one composition (spaces,
+    /// element order) are one: they have one molar mass.
+    static func compositionConflict(_ settings: StudySettings, _ datasets: [Dataset]) -> [String] {
+        guard settings.composition == nil else { return [] }
+        var firstFile: [String: String] = [:], texts: [String] = []
+        for d in datasets {
+            guard let c = d.composition, firstFile[c] == nil else { continue }
+            firstFile[c] = d.path
+            texts.append(c)
+        }
+        guard texts.count > 1 else { return [] }
+        let masses = texts.map { try? MolarMass.of(composition: $0) }
+        if let m = masses[0], masses.allSatisfy({ $0.map { abs($0 - m) <= 1e-12 * m } ?? false }) { return [] }
+        let listed = texts.map { "\($0) (\(firstFile[$0] ?? ""))" }.joined(separator: ", ")
+        return ["files give different compositions: \(listed); \(texts[0]) is used (set composition in study.toml)"]
     }
 
     /// Composition: study.toml, else the first file that states one.

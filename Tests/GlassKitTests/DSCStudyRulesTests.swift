@@ -1,0 +1,101 @@
+import XCTest
+@testable import GlassKit
+
+/// The rules that make one number of several files (method reference §2–§3): the reference
+/// state of a state baseline, the common heating rate, the composition, one cooling rate per
+/// state, and the warnings that say which rule was applied.
+final class DSCStudyRulesTests: XCTestCase {
+    /// The reference state of `state:LABEL` gets 0 with every one of its files: its second file
+    /// is not measured against its first. The other states are measured against the first file.
+    func testTheReferenceStateGetsZeroWithSeveralFiles() throws {
+        let a = DSCFixture.dataset("ref-a.csv", state: "ref", coolingRate: 5) { _ in 0.10 }
+        let b = DSCFixture.dataset("ref-b.csv", state: "ref", coolingRate: 5) { _ in 0.13 }
+        let s = DSCFixture.dataset("s.csv", state: "s", coolingRate: 10) { _ in 0.11 }
+        var p = try DSCPrepared.prepare([a, b, s])
+        for cached in [false, true] {
+            if cached { p.cacheBaseline("ref") }
+            let r = try RejuvenationEnthalpy.evaluate(p, tsK: 420, teK: 500, baseline: .state("ref"), molarMassGPerMol: nil)
+            let ref = try XCTUnwrap(r.states.first { $0.state == "ref" })
+            XCTAssertEqual(ref.perFileJPerG, [0, 0], "cached \(cached)")
+            XCTAssertEqual(ref.dHJPerG, 0)
+            // 0.01 W/g over 80 K at 1/3 K/s against the reference's first file: 2.4 J/g.
+            XCTAssertEqual(try XCTUnwrap(r.states.first { $0.state == "s" }).dHJPerG, 2.4, accuracy: 1e-12)
+        }
+    }
+
+    /// Rates within 1 % are one rate (a rate estimated from a time column against a stated one):
+    /// the study's heating rate is their median and no warning is given; beyond 1 % there is none,
+    /// and the warning lists each shown rate once.
+    func testHeatingRatesWithinOnePercentAreOneRate() throws {
+        func study(_ rates: [Double]) throws -> DSCResult {
+            let ds = rates.enumerated().map { k, rate in
+                DSCFixture.dataset("f\(k).csv", state: "s\(k)", coolingRate: Double(k + 1), heatingRate: rate) { _ in 0.1 }
+            }
+            return try RejuvenationEnthalpy.evaluate(try DSCPrepared.prepare(ds), tsK: 420, teK: 500, baseline: .none, molarMassGPerMol: 100)
+        }
+        let close = try study([20, 20.00003, 20, 19.99998])
+        XCTAssertEqual(close.heatingRateKPerMin, 20)
+        XCTAssertFalse(close.warnings.contains { $0.contains("different rates") }, "\(close.warnings)")
+        XCTAssertEqual(HeatingRates.common([20.1, 20, 20.05]), 20.05)
+        XCTAssertEqual(HeatingRates.common([10, 10.05]), 10.025)
+        XCTAssertNil(HeatingRates.common([10, 10.2]))
+        let far = try study([20, 20.00003, 10])
+        XCTAssertNil(far.heatingRateKPerMin)
+        XCTAssertTrue(far.warnings.contains("states were heated at different rates (10, 20 K/min)"), "\(far.warnings)")
+    }
+
+    /// Two cooled states at one cooling rate: the S_r warning says why there is no slope.
+    func testSrWarningNamesACommonCoolingRate() throws {
+        let ds = ["a", "b"].map { DSCFixture.dataset("\($0).csv", state: $0, coolingRate: 10) { _ in 0.1 } }
+        let r = try RejuvenationEnthalpy.evaluate(try DSCPrepared.prepare(ds), tsK: 420, teK: 500, baseline: .none, molarMassGPerMol: 100)
+        XCTAssertNil(r.sr)
+        XCTAssertTrue(r.warnings.contains("S_r: the 2 cooled states share one cooling rate (10 K/min); a slope needs at least 2 different rates"), "\(r.warnings)")
+    }
+
+    /// Files that disagree on the composition: the first is used and a warning says so; spellings
+    /// of one composition, or a composition in study.toml, give none.
+    func testConflictingCompositionsAreSaid() {
+        func study(_ compositions: [String], settings: StudySettings = StudySettings()) -> Study {
+            let ds = compositions.enumerated().map { k, c in
+                var d = DSCFixture.dataset("f\(k).csv", state: "s\(k)") { _ in 0.1 }
+                d.composition = c
+                return d
+            }
+            return Study(name: "x", datasets: ds, settings: settings)
+        }
+        let conflict = study(["La30Ce30Ni10Al20Co10", "Cu50Zr50", "La30Ce30Ni10Al20Co10"])
+        XCTAssertEqual(conflict.composition, "La30Ce30Ni10Al20Co10")
+        XCTAssertEqual(conflict.warnings, ["files give different compositions: La30Ce30Ni10Al20Co10 (f0.csv), Cu50Zr50 (f1.csv); La30Ce30Ni10Al20Co10 is used (set composition in study.toml)"])
+        XCTAssertEqual(study(["Cu50Zr50", "Zr50 Cu50"]).warnings, [])
+        var settings = StudySettings()
+        settings.composition = "Cu50Zr50"
+        XCTAssertEqual(study(["La30Ce30Ni10Al20Co10", "Cu50Zr50"], settings: settings).warnings, [])
+    }
+
+    /// One state has one cooling rate, in DMA files as in DSC ones: two rates are a data error
+    /// naming the second file; a DMA file without a rate takes its state's.
+    func testOneCoolingRatePerStateInDMAAsInDSC() throws {
+        func sweep(_ path: String, _ rate: Double?) -> Dataset {
+            var d = Dataset(path: path, kind: .dmaFSweep, state: "cooled-10")
+            d.coolingRateKPerMin = rate
+            return d
+        }
+        XCTAssertThrowsError(try StateCoolingRates.check([sweep("a.csv", 10), sweep("b.csv", nil), sweep("c.csv", 5)])) { e in
+            XCTAssertEqual((e as? GlassError)?.description, "c.csv: state 'cooled-10' has cooling rates 10 and 5; expected one cooling rate per state")
+        }
+        XCTAssertNoThrow(try StateCoolingRates.check([sweep("a.csv", nil), sweep("b.csv", 10), sweep("c.csv", 10)]))
+        let dsc = [DSCFixture.dataset("a.csv", state: "x", coolingRate: 10) { _ in 0.1 },
+                   DSCFixture.dataset("b.csv", state: "x", coolingRate: nil) { _ in 0.1 }]
+        XCTAssertThrowsError(try DSCPrepared.prepare(dsc)) { e in
+            XCTAssertEqual((e as? GlassError)?.description, "b.csv: state 'x' has cooling rates 10 and none; expected one cooling rate per state")
+        }
+    }
+
+    /// A run labelled `crystalline` without its role is a sample state, and a warning says so.
+    func testCrystallineStateWithoutItsRoleIsSaid() throws {
+        let ds = [DSCFixture.dataset("c.csv", state: "crystalline") { _ in 0.1 }, DSCFixture.dataset("s.csv", state: "as-cast") { _ in 0.2 }]
+        let p = try DSCPrepared.prepare(ds)
+        XCTAssertEqual(Set(p.states.map(\.state)), ["as-cast", "crystalline"])
+        XCTAssertTrue(p.warnings.contains("c.csv: state 'crystalline' without '# role: crystalline' is analysed as a sample state; nothing is subtracted with it"), "\(p.warnings)")
+    }
+}
