@@ -163,6 +163,24 @@ final class DMADiagnosticsTests: XCTestCase {
         XCTAssertEqual(pts.map { $0["T_K"] as? Double ?? 0 }, ColeCole.temperatures, "every isotherm once, by temperature")
     }
 
+    /// Window ends beyond a Double's range are its ends, not a reason to use the fixed window:
+    /// 1 to 400 decades (f_p·10^400 overflows) and 1 to 300 decades are the same window on these
+    /// isotherms (everything a decade above the peak), with the same χ, all from the above-peak window.
+    func testAbovePeakWindowBeyondTheRangeOfADoubleIsStillTheAbovePeakWindow() throws {
+        func qpd(_ d: ClosedRange<Double>) throws -> QPDResult {
+            var o = AnalysisOptions()
+            o.qpdWindowAbovePeakDecades = d
+            return try XCTUnwrap(try analyse(o).qpd)
+        }
+        let reference = try qpd(1...300)
+        for d in [1.0...400, 1.0...1e6] {
+            let q = try qpd(d)
+            XCTAssertEqual(q.points.map(\.chi), reference.points.map(\.chi), "\(d)")
+            XCTAssertEqual(q.points.filter { $0.temperatureK >= 430 }.map(\.window), reference.points.filter { $0.temperatureK >= 430 }.map(\.window))
+            XCTAssertTrue(q.points.filter { $0.temperatureK >= 430 }.allSatisfy { $0.window == .abovePeak }, "\(d)")
+        }
+    }
+
     func testEstimatedTgIsEstimatedOnceFromTheFixedWindow() throws {
         var ds = ColeCole.datasets()
         for k in ds.indices { ds[k].tgK = nil }

@@ -79,11 +79,13 @@ public struct QPDIsotherm: Sendable {
     }
 
     /// The window following the α peak (SPEC §4.2): [f_p·10^LO, f_p·10^HI] with f_p =
-    /// ``lossPeakHz``; nil when the isotherm has no E'' maximum.
+    /// ``lossPeakHz``; nil when the isotherm has no E'' maximum (then, and only then, the fixed
+    /// window is used). Ends beyond the range of a Double are its ends (10^400 is "every frequency
+    /// above", 10^−400 "from 0"): the window is the one asked for, never the fixed one instead.
     public func abovePeakWindowHz(decades d: ClosedRange<Double>) -> ClosedRange<Double>? {
         guard let fp = lossPeakHz else { return nil }
-        let lo = fp * pow(10, d.lowerBound), hi = fp * pow(10, d.upperBound)
-        guard lo.isFinite, hi.isFinite, lo > 0, lo < hi else { return nil }
+        let hi = min(fp * pow(10, d.upperBound), .greatestFiniteMagnitude)
+        let lo = min(fp * pow(10, d.lowerBound), hi)
         return lo...hi
     }
 
