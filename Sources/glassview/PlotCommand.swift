@@ -109,7 +109,7 @@ struct Plot: ParsableCommand {
         case .success(let frame):
             let text = colours ? frame.ansiText : frame.text
             let title = PlotOutput.titleLine(state, view: id, width: width)
-            StandardStreams.out(title + "\n" + text + "\n")
+            try StandardStreams.checkedOut(Array((title + "\n" + text + "\n").utf8))
         case .failure(let u) where u.option != nil:
             throw GlassError(.usage, file: u.option ?? "", u.reason)
         case .failure(let u):
