@@ -73,13 +73,16 @@ public struct Cell: Equatable, Hashable, Sendable {
     private static func encode(_ character: Character) -> (UInt64, UInt64) {
         var a: UInt64 = 0, b: UInt64 = 0, n = 0
         let bytes = character.utf8
-        guard bytes.count <= 15 else { return (0xBD_BF_EF, 3 << 56) }   // U+FFFD
+        guard bytes.count <= maximumBytes else { return (0xBD_BF_EF, 3 << 56) }   // U+FFFD
         for byte in bytes {
             if n < 8 { a |= UInt64(byte) << (8 * UInt64(n)) } else { b |= UInt64(byte) << (8 * UInt64(n - 8)) }
             n += 1
         }
         return (a, b | UInt64(n) << 56)
     }
+
+    /// The longest character a cell holds, in UTF-8 bytes; a longer one is kept as U+FFFD.
+    public static let maximumBytes = 15
 
     /// A blank cell (a space, default colour, no attributes).
     public static let blank = Cell()

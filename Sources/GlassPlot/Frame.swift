@@ -1,5 +1,5 @@
 /// A width × height grid of ``Cell``s: what every view renders into and what a terminal backend
-/// copies to the screen. Each `Character` is assumed to occupy one terminal column.
+/// copies to the screen. A character takes its ``DisplayWidth`` in columns (a wide one two cells).
 public struct Frame: Equatable, Sendable {
     /// Number of columns.
     public let width: Int

@@ -26,14 +26,18 @@ public struct Legend: Equatable, Sendable {
 
     /// Lines, in series order; unnamed series are left out.
     public var entries: [Entry]
+    /// Whether a name cut short ends with `…` (else `~`, ASCII).
+    public var unicode: Bool
 
     /// Makes a legend from entries.
-    public init(entries: [Entry]) {
+    public init(entries: [Entry], unicode: Bool = true) {
         self.entries = entries
+        self.unicode = unicode
     }
 
     /// The legend for `series` as ``PlotRenderer`` draws them.
     public init(series: [Series], braille: Bool, colours: Bool) {
+        unicode = braille
         entries = series.enumerated().compactMap { index, series in
             guard !series.name.isEmpty else { return nil }
             let colour = colours ? series.resolvedColour(index: index) : nil
@@ -50,7 +54,7 @@ public struct Legend: Equatable, Sendable {
     }
 
     /// Width in cells of the widest line.
-    public var width: Int { entries.map(\.text.count).max() ?? 0 }
+    public var width: Int { entries.map { DisplayWidth.of($0.text) }.max() ?? 0 }
 
     /// The rectangle the legend takes in a corner of `area` (clipped to it), or `nil` when it
     /// has no entry. With ``LegendPlacement/automatic`` the corner covering the fewest cells for
@@ -85,7 +89,7 @@ public struct Legend: Equatable, Sendable {
     public func lines(width: Int) -> [[Entry]] {
         var out: [[Entry]] = [], row: [Entry] = [], used = 0
         for e in entries {
-            let w = e.text.count
+            let w = DisplayWidth.of(e.text)
             if !row.isEmpty, used + 3 + w > width { out.append(row); row = []; used = 0 }
             used += (row.isEmpty ? 0 : 3) + w
             row.append(e)
@@ -94,14 +98,23 @@ public struct Legend: Equatable, Sendable {
         return out
     }
 
-    /// Draws the legend as ``lines(width:)`` from `origin`, at most `rows` rows.
+    /// Draws the legend as ``lines(width:)`` from `origin`, at most `rows` rows; a name wider
+    /// than its row is cut with an ellipsis.
     public func drawLines(into frame: inout Frame, at origin: FramePoint, width: Int, rows: Int) {
         let clip = FrameRect(x: origin.x, y: origin.y, width: width, height: rows)
-        for (r, line) in lines(width: width).prefix(rows).enumerated() {
+        let all = lines(width: width)
+        let cut = all.count > rows
+        if cut, rows > 0 {
+            let left = all.dropFirst(rows - 1).reduce(0) { $0 + $1.count }
+            frame.put(string: ((unicode ? "… " : "~ ") + "\(left) more").clipped(width, unicode: unicode),
+                      at: FramePoint(x: origin.x, y: origin.y + rows - 1), clip: clip)
+        }
+        for (r, line) in all.prefix(cut ? rows - 1 : rows).enumerated() {
             var x = origin.x
             for e in line {
                 x += frame.put(string: e.sample, at: FramePoint(x: x, y: origin.y + r), foreground: e.colour, clip: clip)
-                x += frame.put(string: " " + e.name + "   ", at: FramePoint(x: x, y: origin.y + r), clip: clip)
+                let name = " " + e.name.clipped(origin.x + width - x - 1, unicode: unicode)
+                x += frame.put(string: name + "   ", at: FramePoint(x: x, y: origin.y + r), clip: clip)
             }
         }
     }
@@ -112,9 +125,17 @@ public struct Legend: Equatable, Sendable {
         frame.fill(box)
         let blankOnLeft = box.x > area.x && box.width > width
         let textX = blankOnLeft ? box.x + 1 : box.x
-        for (row, entry) in entries.prefix(box.height).enumerated() {
+        // Entries that do not fit are counted on the last row.
+        let cut = entries.count > box.height
+        let shown = cut ? max(0, box.height - 1) : entries.count
+        if cut {
+            let more = ((unicode ? "… " : "~ ") + "\(entries.count - shown) more").clipped(box.maxX - textX, unicode: unicode)
+            frame.put(string: more, at: FramePoint(x: textX, y: box.y + shown), clip: box)
+        }
+        for (row, entry) in entries.prefix(shown).enumerated() {
             let used = frame.put(string: entry.sample, at: FramePoint(x: textX, y: box.y + row), foreground: entry.colour, clip: box)
-            frame.put(string: " " + entry.name, at: FramePoint(x: textX + used, y: box.y + row), clip: box)
+            let name = entry.name.clipped(box.maxX - textX - used - 1, unicode: unicode)
+            frame.put(string: " " + name, at: FramePoint(x: textX + used, y: box.y + row), clip: box)
         }
     }
 

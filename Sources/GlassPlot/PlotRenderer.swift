@@ -67,7 +67,8 @@ public enum PlotRenderer {
         let plotRows = region.height - fixedRows()
         let plotTop = region.y + (hasHeader ? 1 : 0) + legendRows
         guard plotRows >= 1 else {
-            frame.put(string: spec.title, at: FramePoint(x: region.x, y: region.y), attributes: .bold, clip: region)
+            frame.put(string: spec.title.clipped(region.width, unicode: braille), at: FramePoint(x: region.x, y: region.y),
+                      attributes: .bold, clip: region)
             return (nil, 0)
         }
 
@@ -92,7 +93,8 @@ public enum PlotRenderer {
         let plotLeft = axisColumn + 1
         let plotColumns = region.maxX - plotLeft
         guard plotColumns >= 2 else {
-            frame.put(string: spec.title, at: FramePoint(x: region.x, y: region.y), attributes: .bold, clip: region)
+            frame.put(string: spec.title.clipped(region.width, unicode: braille), at: FramePoint(x: region.x, y: region.y),
+                      attributes: .bold, clip: region)
             return (nil, 0)
         }
         let plotArea = FrameRect(x: plotLeft, y: plotTop, width: plotColumns, height: plotRows)
@@ -154,7 +156,7 @@ public enum PlotRenderer {
         if let b = legendBox {
             for y in b.y..<b.maxY { for x in b.x..<b.maxX where composed[x, y] != .blank { legendCovers += 1 } }
         }
-        drawMarkerLabels(spec.markers, into: &frame, geometry: geometry, colours: colours, avoiding: legendBox) {
+        drawMarkerLabels(spec.markers, into: &frame, geometry: geometry, colours: colours, avoiding: legendBox, unicode: braille) {
             column, row in cellOf(column - plotLeft, row - plotTop) != nil
         }
         if let legendBox { legend.draw(into: &frame, box: legendBox, area: plotArea) }
@@ -164,18 +166,34 @@ public enum PlotRenderer {
 
         // Titles.
         if hasHeader {
-            let used = frame.put(string: yTitle, at: FramePoint(x: region.x, y: region.y), clip: region)
-            let centred = plotLeft + (plotColumns - spec.title.count) / 2
-            let start = yTitle.isEmpty ? max(region.x, centred) : max(region.x + used + 2, centred)
-            frame.put(string: spec.title, at: FramePoint(x: start, y: region.y), attributes: .bold, clip: region)
+            let (shownY, title) = header(yTitle: yTitle, title: spec.title, width: region.width, unicode: braille)
+            let used = frame.put(string: shownY, at: FramePoint(x: region.x, y: region.y), clip: region)
+            let titleWidth = DisplayWidth.of(title)
+            let centred = plotLeft + (plotColumns - titleWidth) / 2
+            let start = min(shownY.isEmpty ? max(region.x, centred) : max(region.x + used + 2, centred), region.maxX - titleWidth)
+            frame.put(string: title, at: FramePoint(x: start, y: region.y), attributes: .bold, clip: region)
         }
         if hasXTitle {
-            let start = max(region.x, plotLeft + (plotColumns - xTitle.count) / 2)
-            frame.put(string: xTitle, at: FramePoint(x: start, y: region.maxY - 1), clip: region)
+            let shown = xTitle.clipped(region.width, unicode: braille)
+            let start = max(region.x, min(plotLeft + (plotColumns - DisplayWidth.of(shown)) / 2, region.maxX - DisplayWidth.of(shown)))
+            frame.put(string: shown, at: FramePoint(x: start, y: region.maxY - 1), clip: region)
         }
         var placed = geometry
         placed.legendBox = legendBox
         return (placed, legendCovers)
+    }
+
+    /// The header row's y-axis title and plot title, cut with an ellipsis to share `width`
+    /// columns two apart: the plot title keeps up to half the row, the y title gives way first
+    /// (and is left out when it would keep fewer than eight columns).
+    static func header(yTitle: String, title: String, width: Int, unicode: Bool) -> (yTitle: String, title: String) {
+        let yWidth = DisplayWidth.of(yTitle), titleWidth = DisplayWidth.of(title)
+        guard !yTitle.isEmpty, !title.isEmpty else { return (yTitle.clipped(width, unicode: unicode), title.clipped(width, unicode: unicode)) }
+        guard yWidth + 2 + titleWidth > width else { return (yTitle, title) }
+        let shownTitle = title.clipped(min(titleWidth, max(width / 2, width - 2 - yWidth)), unicode: unicode)
+        let yRoom = width - 2 - DisplayWidth.of(shownTitle)
+        let keepY = yRoom >= min(yWidth, 8)
+        return (keepY ? yTitle.clipped(yRoom, unicode: unicode) : "", keepY ? shownTitle : title.clipped(width, unicode: unicode))
     }
 
     // MARK: Ranges and scales
@@ -339,7 +357,7 @@ public enum PlotRenderer {
     /// that, where they cover the least data.
     static func drawMarkerLabels(
         _ markers: [VerticalMarker], into frame: inout Frame, geometry: PlotGeometry, colours: Bool,
-        avoiding legend: FrameRect?, hasData: (Int, Int) -> Bool
+        avoiding legend: FrameRect?, unicode: Bool, hasData: (Int, Int) -> Bool
     ) {
         let area = geometry.plotArea
         var taken: [(row: Int, start: Int, end: Int)] = []
@@ -351,7 +369,8 @@ public enum PlotRenderer {
             let anchor: Double
             if case .shaded(let other) = marker.style { anchor = min(marker.x, other) } else { anchor = marker.x }
             guard let column = geometry.column(ofX: anchor) else { continue }
-            let length = min(marker.label.count, area.width)
+            let label = marker.label.clipped(area.width, unicode: unicode)
+            let length = DisplayWidth.of(label)
             let starts = [column + 1, column - length].filter { $0 >= area.x && $0 + length <= area.maxX }
             var best: (cost: Int, row: Int, start: Int)? = nil
             search: for row in area.y..<area.maxY {
@@ -365,7 +384,7 @@ public enum PlotRenderer {
             }
             guard let place = best else { continue }
             taken.append((place.row, place.start, place.start + length))
-            frame.put(string: String(marker.label.prefix(length)), at: FramePoint(x: place.start, y: place.row),
+            frame.put(string: label, at: FramePoint(x: place.start, y: place.row),
                       foreground: colours && !marker.active ? marker.colour : nil,
                       attributes: marker.active ? [.reverse, .bold] : [], clip: area)
         }

@@ -1,5 +1,6 @@
 import GlassPlatform
 import GlassKit
+import GlassPlot
 
 /// The DSC parameters of the results pane (views 1–3), read from `Results`: one format per
 /// column (ΔH_rej in J/g and kJ/mol, units in the column head), S_r as value ± stderr.

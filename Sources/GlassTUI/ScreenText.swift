@@ -53,23 +53,3 @@ enum ScreenText {
         return s
     }
 }
-
-extension String {
-    /// Padded with spaces or cut to exactly `n` characters.
-    /// A text cut short ends with `…` (`~` in ASCII), so nothing is cut off silently.
-    /// Widths are display widths: a wide character (CJK) counts two columns.
-    func fitted(_ n: Int, unicode: Bool = true) -> String {
-        guard n > 0 else { return "" }
-        let width = DisplayWidth.of(self)
-        if width > n {
-            var out = "", used = 0
-            for c in self {
-                let w = DisplayWidth.of(c)
-                if used + w > n - 1 { break }
-                out.append(c); used += w
-            }
-            return out + String(repeating: " ", count: n - 1 - used) + (unicode ? "…" : "~")
-        }
-        return self + String(repeating: " ", count: n - width)
-    }
-}

@@ -1,0 +1,41 @@
+/// The one rule for cutting text to a number of terminal columns, by display width (a wide
+/// character counts two): a text cut short ends with an ellipsis (`…`, `~` in ASCII), so nothing
+/// on screen is cut off silently. Plot titles, legends, marker labels and every pane of the
+/// explorer go through it.
+extension String {
+    /// Cut to at most `n` columns: unchanged when it fits, else its head and the ellipsis.
+    public func clipped(_ n: Int, unicode: Bool = true) -> String {
+        guard n > 0 else { return "" }
+        guard DisplayWidth.of(self) > n else { return self }
+        var out = "", used = 0
+        for c in self {
+            let w = DisplayWidth.of(c)
+            if used + w > n - 1 { break }
+            out.append(c)
+            used += w
+        }
+        return out + (unicode ? "…" : "~")
+    }
+
+    /// Cut as ``clipped(_:unicode:)``, then padded with spaces to exactly `n` columns.
+    public func fitted(_ n: Int, unicode: Bool = true) -> String {
+        guard n > 0 else { return "" }
+        let cut = clipped(n, unicode: unicode)
+        return cut + String(repeating: " ", count: max(0, n - DisplayWidth.of(cut)))
+    }
+
+    /// Cut between words to at most `n` columns (a word is never cut, so a number is never
+    /// shortened into another number); the ellipsis marks words left out. Empty when not even
+    /// the first word and the ellipsis fit.
+    public func clippedAtWords(_ n: Int, unicode: Bool = true) -> String {
+        guard DisplayWidth.of(self) > n else { return self }
+        var out = ""
+        for word in split(separator: " ") {
+            let next = out.isEmpty ? String(word) : out + " " + word
+            if DisplayWidth.of(next) + 1 > n { break }
+            out = next
+        }
+        guard !out.isEmpty else { return n >= 1 ? (unicode ? "…" : "~") : "" }
+        return out + (unicode ? "…" : "~")
+    }
+}

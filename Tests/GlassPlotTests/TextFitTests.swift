@@ -1,0 +1,65 @@
+import XCTest
+@testable import GlassPlot
+
+/// The one fitting rule (display width, an ellipsis where cut) and the places that draw with it:
+/// plot headers, legends, and a frame drawing a cluster too long for a cell.
+final class TextFitTests: XCTestCase {
+    func testClippedCountsDisplayColumns() {
+        XCTAssertEqual("abc".clipped(5), "abc")
+        XCTAssertEqual("abcdef".clipped(4), "abc…")
+        XCTAssertEqual("abcdef".clipped(4, unicode: false), "abc~")
+        XCTAssertEqual("冷却速度一番目の試料".clipped(9), "冷却速度…")
+        XCTAssertEqual("冷却速度一番目の試料".clipped(10), "冷却速度…")
+        XCTAssertEqual("冷却速度".fitted(10), "冷却速度  ")
+        XCTAssertEqual("abc".clipped(0), "")
+        // Words are never cut: a size cannot turn into another number.
+        XCTAssertEqual("glassview needs 72x20".clippedAtWords(20), "glassview needs…")
+        XCTAssertEqual("glassview needs 72x20".clippedAtWords(21), "glassview needs 72x20")
+        XCTAssertEqual("needs 72x20".clippedAtWords(3), "…")
+    }
+
+    func testAClusterTooLongForACellIsOneColumn() {
+        let family = "👨‍👩‍👧‍👦"
+        XCTAssertGreaterThan(family.utf8.count, Cell.maximumBytes)
+        XCTAssertEqual(DisplayWidth.of(Character(family)), 1)
+        XCTAssertEqual(DisplayWidth.of("冷"), 2)
+        var f = Frame(width: 10, height: 1)
+        f.put(string: "xxxxxxxxxx", at: FramePoint(x: 0, y: 0))
+        XCTAssertEqual(f.put(string: family + " family", at: FramePoint(x: 0, y: 0)), 8)
+        XCTAssertEqual(f.rows, ["\u{FFFD} familyxx"])
+        XCTAssertFalse(f.cells.contains { $0.isWideTail })
+    }
+
+    func testPlotHeaderSharesTheRow() {
+        let both = PlotRenderer.header(yTitle: "W − W_cryst (W/g), endo ↑", title: "W(T), baseline linear", width: 43, unicode: true)
+        XCTAssertEqual(both.yTitle, "W − W_cryst (W/g), …")
+        XCTAssertEqual(both.title, "W(T), baseline linear")
+        let narrow = PlotRenderer.header(yTitle: "E'/E_u", title: "E'/E_u and E''/E_u vs T (scan nearest 2 Hz)", width: 30, unicode: false)
+        XCTAssertEqual(narrow.yTitle, "E'/E_u")
+        XCTAssertEqual(narrow.title, "E'/E_u and E''/E_u vs~")
+        let tiny = PlotRenderer.header(yTitle: "E'/E_u", title: "E'/E_u and E''/E_u vs T (scan nearest 2 Hz)", width: 12, unicode: true)
+        XCTAssertEqual(tiny.yTitle, "")
+        XCTAssertEqual(tiny.title, "E'/E_u and …")
+        XCTAssertEqual(PlotRenderer.header(yTitle: "y", title: "t", width: 10, unicode: true).title, "t")
+        // Rendered: the title reaches the right edge with its ellipsis.
+        let spec = PlotSpec(title: "cumulative ΔH_rej(T), baseline linear", x: Axis(title: "T", unit: "K"), y: Axis(title: "ΔH_rej", unit: "J/g"),
+                            series: [Series(name: "", x: [0, 1], y: [0, 1])])
+        let frame = PlotRenderer.render(spec, width: 30, height: 10, braille: true, colours: false)
+        XCTAssertEqual(frame.rows[0], "ΔH_rej (J/g)  cumulative ΔH_r…")
+    }
+
+    func testLegendNamesAndRowsThatDoNotFitSaySo() {
+        let legend = Legend(entries: [Legend.Entry(sample: "──", colour: nil, name: "a-very-long-state-label"),
+                                      Legend.Entry(sample: "──", colour: nil, name: "éé combining"),
+                                      Legend.Entry(sample: "──", colour: nil, name: "b"),
+                                      Legend.Entry(sample: "──", colour: nil, name: "c")])
+        var f = Frame(width: 14, height: 2)
+        legend.drawLines(into: &f, at: FramePoint(x: 0, y: 0), width: 14, rows: 2)
+        XCTAssertEqual(f.rows, ["── a-very-lon…", "… 3 more"])
+        var boxed = Frame(width: 12, height: 3)
+        let area = boxed.bounds
+        let box = legend.box(in: area, placement: .topLeft) { _, _ in false }!
+        legend.draw(into: &boxed, box: box, area: area)
+        XCTAssertEqual(boxed.rows, ["── a-very-l…", "── éé combi…", "… 2 more"])
+    }
+}
