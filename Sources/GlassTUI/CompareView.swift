@@ -88,15 +88,22 @@ public struct CompareView: ExplorerView {
         "not computed: no study has ΔH_rej of a cooled state (T_s/T_e and cooling rates)" + (s.compareByGlass ? " or an S_r" : "")
     }
 
-    /// Per study: S_r, then per DMA state E_β, T_c, a1, a2; the literature's S_r with its source.
+    /// Every study's S_r first (two lines a study, so a short pane still lists every study), then
+    /// per study and DMA state E_β, T_c, a1, a2; the literature's S_r with its source.
     public func results(_ s: ExplorerState) -> [ResultLine] {
         var out: [ResultLine] = []
-        for (k, st) in StudyWorkspace.all(s).enumerated() {
-            out.append(.heading("\(Self.marker(k)) \(st.name)\(k == s.studyIndex ? " (current)" : "")"))
+        let studies = StudyWorkspace.all(s)
+        func name(_ k: Int) -> String { "\(Self.marker(k)) \(studies[k].name)\(k == s.studyIndex ? " (current)" : "")" }
+        out.append(.heading("S_r (kJ min mol⁻¹ K⁻¹)"))
+        for (k, st) in studies.enumerated() {
+            out.append(.heading(name(k)))
             guard let r = st.results else { out.append(.heading("  not computed: \(st.error ?? "no results")")); continue }
             let sr = r.dsc?.sr
-            out.append(ResultLine("S_r", ScreenNumber.measurement(sr?.value, sr?.stderr),
-                                  unit: sr == nil ? "" : "kJ min mol⁻¹ K⁻¹"))
+            out.append(ResultLine("S_r", ScreenNumber.measurement(sr?.value, sr?.stderr)))
+        }
+        for (k, st) in studies.enumerated() {
+            guard let r = st.results, !r.dma.isEmpty else { continue }
+            out.append(.heading(name(k) + ": DMA"))
             for d in r.dma {
                 out.append(.heading("  \(d.state)"))
                 out.append(ResultLine("E_β", ScreenNumber.measurement(d.beta?.energyEV, d.beta?.energyStderrEV), unit: "eV"))

@@ -2,8 +2,9 @@ import GlassPlatform
 import GlassKit
 import GlassPlot
 
-/// The DSC parameters of the results pane (views 1–3), read from `Results`: one format per
-/// column (ΔH_rej in J/g and kJ/mol, units in the column head), S_r as value ± stderr.
+/// The DSC parameters of the results pane (views 1–3), read from `Results`: the settings, S_r as
+/// value ± stderr, then ΔH_rej per state (one format per column, J/g and kJ/mol, units in the
+/// column head). S_r comes before the per-state table, which is what a short pane cuts.
 enum DSCResultLines {
     static func lines(_ s: ExplorerState, width: Int) -> [ResultLine] {
         guard let r = s.results else {
@@ -16,15 +17,6 @@ enum DSCResultLines {
         out.append(ResultLine("W_cryst", crystalline(s.prepared)))
         let heating = r.dsc?.heatingRateKPerMin
         out.append(ResultLine("β_h", heating.map { Format.shortNumber($0) } ?? "—", unit: "K/min"))
-        let perGram = ScreenNumber.column(r.dscStates.indices.map { r.dsc?.states[$0].dHJPerG })
-        let perMole = ScreenNumber.column(r.dscStates.indices.map { r.dsc?.states[$0].dHKJPerMol })
-        let jw = max(3, perGram.map(\.count).max() ?? 0), kw = max(6, perMole.map(\.count).max() ?? 0)
-        out.append(.heading("ΔH_rej".fitted(9) + " " + "J/g".leftPadded(jw) + "  " + "kJ/mol".leftPadded(kw)))
-        for (k, st) in r.dscStates.enumerated() {
-            var line = ResultLine(st.state, perGram[k].leftPadded(jw) + "  " + perMole[k].leftPadded(kw))
-            line.dimmed = !s.isVisible(st.state)
-            out.append(line)
-        }
         let sr = r.dsc?.sr
         out.append(.heading("S_r (kJ min mol⁻¹ K⁻¹)" + (sr.map { ", n=\($0.n)" } ?? "")))
         out.append(ResultLine("S_r", ScreenNumber.measurement(sr?.value, sr?.stderr)))
@@ -34,6 +26,15 @@ enum DSCResultLines {
             let hidden = used.filter { !s.isVisible(r.dscStates[$0].state) }.count
             out.append(.heading("  over " + used.map { r.dscStates[$0].state }.joined(separator: ", ")
                                 + (hidden > 0 ? " (\(hidden) hidden)" : "")))
+        }
+        let perGram = ScreenNumber.column(r.dscStates.indices.map { r.dsc?.states[$0].dHJPerG })
+        let perMole = ScreenNumber.column(r.dscStates.indices.map { r.dsc?.states[$0].dHKJPerMol })
+        let jw = max(3, perGram.map(\.count).max() ?? 0), kw = max(6, perMole.map(\.count).max() ?? 0)
+        out.append(.heading("ΔH_rej".fitted(9) + " " + "J/g".leftPadded(jw) + "  " + "kJ/mol".leftPadded(kw)))
+        for (k, st) in r.dscStates.enumerated() {
+            var line = ResultLine(st.state, perGram[k].leftPadded(jw) + "  " + perMole[k].leftPadded(kw))
+            line.dimmed = !s.isVisible(st.state)
+            out.append(line)
         }
         return out
     }

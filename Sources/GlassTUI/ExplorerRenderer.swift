@@ -70,13 +70,20 @@ public enum ExplorerRenderer {
                                    braille: s.style.braille, colours: s.style.colours)
     }
 
+    /// The "terminal too small" notice, in the longest wording whose lines all fit the width
+    /// (shorter on narrow screens), centred; lines that still do not fit are cut between words
+    /// with `…`, so a size is never cut into another number. Rows that do not fit are left out
+    /// from the last.
     static func tooSmall(_ f: inout Frame, unicode: Bool) {
-        let lines = ["terminal too small: \(f.width)×\(f.height)",
-                     "glassview needs \(minimumWidth)×\(minimumHeight)",
-                     "enlarge the window; q quits"].map { ScreenText.fit($0.replacingLiteral("×", with: "x"), unicode: unicode) }
+        let size = "\(f.width)x\(f.height)", needed = "\(minimumWidth)x\(minimumHeight)"
+        let wordings = [["terminal too small: \(size)", "glassview needs \(needed)", "enlarge the window; q quits"],
+                        ["too small: \(size)", "needs \(needed)", "enlarge; q quits"],
+                        ["too small", "need \(needed)", "q quits"]]
+        let chosen = wordings.first { $0.allSatisfy { $0.count <= f.width } } ?? wordings[wordings.count - 1]
+        let lines = chosen.prefix(f.height).map { ScreenText.fit($0, unicode: unicode).clippedAtWords(f.width, unicode: unicode) }
         let top = max(0, (f.height - lines.count) / 2)
         for (i, l) in lines.enumerated() {
-            f.put(string: l, at: FramePoint(x: max(0, (f.width - l.count) / 2), y: top + i), attributes: i == 0 ? .bold : [])
+            f.put(string: l, at: FramePoint(x: max(0, (f.width - DisplayWidth.of(l)) / 2), y: top + i), attributes: i == 0 ? .bold : [])
         }
     }
 
@@ -90,96 +97,128 @@ public enum ExplorerRenderer {
         }
         // Every tab named when that leaves 30 columns for the title; else only the current one.
         var tabs = makeTabs(compact: false)
-        if f.width - tabs.reduce(0, { $0 + $1.0.count + 1 }) < 30 { tabs = makeTabs(compact: true) }
-        let tabsWidth = tabs.reduce(0) { $0 + $1.0.count + 1 }
+        if f.width - tabs.reduce(0, { $0 + DisplayWidth.of($1.0) + 1 }) < 30 { tabs = makeTabs(compact: true) }
+        let tabsWidth = tabs.reduce(0) { $0 + DisplayWidth.of($1.0) + 1 }
         // The study name is shortened before the composition, which names the glass.
         let room = max(0, f.width - tabsWidth - 1)
         let head = ScreenText.fit("glassview · ", unicode: uni)
         let tail = s.study?.composition.map { ScreenText.fit(" · " + $0, unicode: uni) } ?? ""
-        let nameRoom = room - head.count - tail.count
+        let nameRoom = room - DisplayWidth.of(head) - DisplayWidth.of(tail)
         let name = ScreenText.fit(s.studyName, unicode: uni)
         let title: String
-        if nameRoom >= min(name.count, 8) {
-            title = head + (name.count > nameRoom ? name.fitted(nameRoom, unicode: uni) : name) + tail
+        if nameRoom >= min(DisplayWidth.of(name), 8) {
+            title = head + (DisplayWidth.of(name) > nameRoom ? name.clipped(nameRoom, unicode: uni) : name) + tail
         } else {
-            title = (head + name + tail).fitted(room, unicode: uni)
+            title = (head + name + tail).clipped(room, unicode: uni)
         }
         f.put(string: title, at: FramePoint(x: 0, y: 0), attributes: .bold)
         var x = f.width - tabsWidth
         for (text, current) in tabs {
             f.put(string: text, at: FramePoint(x: x, y: 0), attributes: current ? [.reverse, .bold] : [])
-            x += text.count + 1
+            x += DisplayWidth.of(text) + 1
         }
     }
 
+    /// One row of a side pane, drawn at a row once the pane knows which rows fit.
+    typealias PaneRow = (inout Frame, Int) -> Void
+
+    /// The states pane above the results pane. When both do not fit, the states pane keeps at
+    /// least half the side (scrolled so the selected state is shown) and the results pane the
+    /// rest; a list cut short says how many lines are above or below (`… 11 more`).
     static func statesPane(_ f: inout Frame, _ s: ExplorerState, _ r: FrameRect) {
         let uni = s.style.braille
-        var y = r.y
-        func line(_ text: String, fg: Int? = nil, attributes: CellAttributes = []) {
-            guard y < r.maxY else { return }
-            f.put(string: ScreenText.fit(text, unicode: uni).fitted(r.width, unicode: uni), at: FramePoint(x: r.x, y: y),
-                  foreground: fg, attributes: attributes, clip: r)
-            y += 1
+        func text(_ t: String, fg: Int? = nil, attributes: CellAttributes = []) -> PaneRow {
+            { f, y in f.put(string: ScreenText.fit(t, unicode: uni).fitted(r.width, unicode: uni), at: FramePoint(x: r.x, y: y),
+                            foreground: fg, attributes: attributes, clip: r) }
         }
+        var header: [PaneRow] = []
         if s.workspace.count > 1 {
-            line("Study \(s.studyIndex + 1)/\(s.workspace.count) (s) \(s.studyName)", attributes: .bold)
+            header.append(text("Study \(s.studyIndex + 1)/\(s.workspace.count) (s) \(s.studyName)", attributes: .bold))
         }
-        line("States", attributes: .bold)
+        header.append(text("States", attributes: .bold))
         let entries = s.paneStates
-        if entries.isEmpty {
-            line(s.loadError != nil ? "(study not loaded)" : "(no states)", attributes: .dim)
-        }
-        for (i, st) in entries.enumerated() {
-            guard y < r.maxY else { break }
-            let visible = s.isVisible(st.label)
-            let rate = (st.coolingRateKPerMin.map { "\(Format.shortNumber($0)) K/min" } ?? "as-cast") + (st.dmaOnly ? " DMA" : "")
-            let pointer = i == s.selection ? ">" : " "
-            let box = visible ? "[x]" : "[ ]"
-            let glyph: String = s.style.colours && uni ? "■" : String(CurveSeries.marker(stateIndex: i))
-            let head = "\(pointer)\(box) "
-            f.put(string: head, at: FramePoint(x: r.x, y: y), attributes: i == s.selection ? .bold : [], clip: r)
+        var states = entries.indices.map { stateRow(s, $0, r) }
+        if entries.isEmpty { states = [text(s.loadError != nil ? "(study not loaded)" : "(no states)", attributes: .dim)] }
+        let results = [text("Results · " + ViewRegistry.view(s.view).id.tab, attributes: .bold)] + resultRows(s, r)
+
+        // Rows for the states list: all when everything fits, else at least half of what is left.
+        let room = r.height - header.count - 1
+        let stateRows = states.count + results.count <= room ? states.count
+            : min(states.count, max(min(states.count, max(3, room / 2)), room - results.count))
+        let window = ScrollWindow.around(selection: min(s.selection, max(0, states.count - 1)), total: states.count, rows: stateRows)
+        var rows = header
+        if window.above > 0 { rows.append(text("… \(window.above) above", attributes: .dim)) }
+        rows += window.range.map { states[$0] }
+        if window.below > 0 { rows.append(text("… \(window.below) more", attributes: .dim)) }
+        rows.append { _, _ in }
+        let resultsWindow = ScrollWindow.from(top: 0, total: results.count, rows: r.maxY - r.y - rows.count)
+        rows += resultsWindow.range.map { results[$0] }
+        if resultsWindow.below > 0 { rows.append(text("… \(resultsWindow.below) more", attributes: .dim)) }
+        for (k, row) in rows.prefix(r.height).enumerated() { row(&f, r.y + k) }
+    }
+
+    /// The row of pane state `i`: pointer, check box, colour or marker, label, cooling rate.
+    static func stateRow(_ s: ExplorerState, _ i: Int, _ r: FrameRect) -> PaneRow {
+        let uni = s.style.braille
+        let st = s.paneStates[i]
+        let visible = s.isVisible(st.label)
+        let rate = (st.coolingRateKPerMin.map { "\(Format.shortNumber($0)) K/min" } ?? "as-cast") + (st.dmaOnly ? " DMA" : "")
+        let selected = i == s.selection
+        let head = (selected ? ">" : " ") + (visible ? "[x]" : "[ ]") + " "
+        let glyph: String = s.style.colours && uni ? "■" : String(CurveSeries.marker(stateIndex: i))
+        let labelWidth = max(1, r.width - head.count - 2 - rate.count - 1)
+        let text = " " + st.label.fitted(labelWidth, unicode: uni) + " " + rate
+        return { f, y in
+            f.put(string: head, at: FramePoint(x: r.x, y: y), attributes: selected ? .bold : [], clip: r)
             f.put(string: ScreenText.fit(glyph, unicode: uni), at: FramePoint(x: r.x + head.count, y: y),
                   foreground: s.style.colours ? CurveSeries.colour(stateIndex: i) : nil, clip: r)
-            let labelWidth = max(1, r.width - head.count - 2 - rate.count - 1)
-            let text = " " + st.label.fitted(labelWidth, unicode: uni) + " " + rate
-            f.put(string: ScreenText.fit(text, unicode: uni), at: FramePoint(x: r.x + head.count + 1, y: y),
-                  attributes: visible ? (i == s.selection ? .bold : []) : .dim, clip: r)
-            y += 1
+            f.put(string: ScreenText.fit(text, unicode: uni).clipped(r.width - head.count - 1, unicode: uni),
+                  at: FramePoint(x: r.x + head.count + 1, y: y), attributes: visible ? (selected ? .bold : []) : .dim, clip: r)
         }
-        y += 1
-        line("Results · " + ViewRegistry.view(s.view).id.tab, attributes: .bold)
+    }
+
+    /// The rows of the results pane (a unit that does not fit takes a row of its own), then the
+    /// warnings count. Widths are display widths, so a wide label does not shift the numbers.
+    static func resultRows(_ s: ExplorerState, _ r: FrameRect) -> [PaneRow] {
+        let uni = s.style.braille
+        var rows: [PaneRow] = []
+        func text(_ t: String, attributes: CellAttributes = []) -> PaneRow {
+            { f, y in f.put(string: t.fitted(r.width, unicode: uni), at: FramePoint(x: r.x, y: y), attributes: attributes, clip: r) }
+        }
         let results = ViewRegistry.view(s.view).results(s)
-        let values = results.map { l in ScreenText.fit(l.stderr.map { l.value + " ± " + $0 } ?? l.value, unicode: uni) }
+        let values = results.map { l in ScreenText.fit(l.value, unicode: uni) }
         let pads = alignmentPads(results, values: values)
         for (k, l) in results.enumerated() {
-            if l.isHeading { line(l.label, attributes: .dim); continue }
+            if l.isHeading { rows.append(text(ScreenText.fit(l.label, unicode: uni), attributes: .dim)); continue }
             let label = ScreenText.fit(l.label, unicode: uni)
             let unit = ScreenText.fit(l.unit, unicode: uni)
+            let valueWidth = DisplayWidth.of(values[k])
             // The label column (9) gives way to a long value; a unit that does not fit goes to the
             // end of the next line; the alignment padding only takes room that is free.
-            let labelWidth = 9 + 1 + values[k].count <= r.width ? 9 : max(label.count, r.width - 1 - values[k].count)
-            let unitWidth = unit.isEmpty ? 0 : unit.count + 1
+            let labelWidth = 9 + 1 + valueWidth <= r.width ? 9 : max(DisplayWidth.of(label), r.width - 1 - valueWidth)
+            let unitWidth = unit.isEmpty ? 0 : DisplayWidth.of(unit) + 1
             // Padding never pushes the value itself past the edge; the unit moves down instead.
-            let room = r.width - labelWidth - 1 - values[k].count
-            var text = label.fitted(labelWidth, unicode: uni) + " " + String(repeating: " ", count: max(0, min(pads[k], room))) + values[k]
-            let unitFits = text.count + unitWidth <= r.width
+            let room = r.width - labelWidth - 1 - valueWidth
+            var line = label.fitted(labelWidth, unicode: uni) + " " + String(repeating: " ", count: max(0, min(pads[k], room))) + values[k]
             var second: String?
             if !unit.isEmpty {
-                if unitFits { text += " " + unit } else { second = unit.leftPadded(r.width) }
+                if DisplayWidth.of(line) + unitWidth <= r.width { line += " " + unit } else { second = unit.leftPadded(r.width) }
             }
-            guard y < r.maxY else { break }
-            defer { if let second { line(second) } }
-            let shown = ScreenText.fit(text, unicode: uni)
-            f.put(string: shown.fitted(r.width, unicode: uni), at: FramePoint(x: r.x, y: y), attributes: l.dimmed ? .dim : [], clip: r)
-            if let flag = l.flag {
-                f.put(string: " " + flag, at: FramePoint(x: r.x + shown.count, y: y), foreground: s.style.colours ? 3 : nil,
-                      attributes: .bold, clip: r)
+            let shown = line.clipped(r.width, unicode: uni)
+            let dimmed = l.dimmed
+            rows.append { f, y in
+                let used = f.put(string: shown, at: FramePoint(x: r.x, y: y), attributes: dimmed ? .dim : [], clip: r)
+                if let flag = l.flag, used < r.width - 1 {
+                    f.put(string: " " + flag.clipped(r.width - used - 1, unicode: uni), at: FramePoint(x: r.x + used, y: y),
+                          foreground: s.style.colours ? 3 : nil, attributes: .bold, clip: r)
+                }
             }
-            y += 1
+            if let second { rows.append(text(second)) }
         }
         if let r0 = s.results, !r0.warnings.isEmpty {
-            line("warnings: \(r0.warnings.count) (W lists them)", attributes: .dim)
+            rows.append(text("warnings: \(r0.warnings.count) (W lists them)", attributes: .dim))
         }
+        return rows
     }
 
     /// For each line, the spaces that line its value's decimal point up with the other numbers
@@ -218,15 +257,15 @@ public enum ExplorerRenderer {
         var current = ""
         let width = max(10, r.width - 4)
         for w in words {
-            if current.isEmpty { current = String(w) } else if current.count + 1 + w.count <= width { current += " " + w } else {
+            if current.isEmpty { current = String(w) } else if DisplayWidth.of(current) + 1 + DisplayWidth.of(String(w)) <= width { current += " " + w } else {
                 lines.append(current); current = String(w)
             }
         }
         if !current.isEmpty { lines.append(current) }
         let top = r.y + max(0, (r.height - lines.count) / 2)
         for (i, l) in lines.enumerated() {
-            let shown = String(l.prefix(r.width))
-            f.put(string: shown, at: FramePoint(x: r.x + max(0, (r.width - shown.count) / 2), y: top + i), clip: r)
+            let shown = l.clipped(r.width, unicode: uni)
+            f.put(string: shown, at: FramePoint(x: r.x + max(0, (r.width - DisplayWidth.of(shown)) / 2), y: top + i), clip: r)
         }
     }
 
@@ -292,9 +331,10 @@ public enum ExplorerRenderer {
             }
         }
         var shown = ScreenText.fit(text, unicode: uni)
-        if shown.count > f.width, probeRow >= 0 {
+        if DisplayWidth.of(shown) > f.width, probeRow >= 0 {
             // A long message or question takes the probe line too: its head there, the rest below.
-            var cut = shown.index(shown.startIndex, offsetBy: f.width)
+            var cut = shown.startIndex, used = 0
+            while cut < shown.endIndex, used + DisplayWidth.of(shown[cut]) <= f.width { used += DisplayWidth.of(shown[cut]); cut = shown.index(after: cut) }
             if let space = shown[..<cut].lastIndex(of: " "), shown.distance(from: shown.startIndex, to: space) > f.width / 2 { cut = space }
             f.put(string: String(shown[..<cut]).fitted(f.width, unicode: uni), at: FramePoint(x: 0, y: probeRow), attributes: attributes)
             shown = String(shown[cut...]).trimmingWhitespace
@@ -308,7 +348,7 @@ public enum ExplorerRenderer {
                          _ area: FrameRect) {
         let uni = s.style.braille
         let lines = items.map { ($0 == current ? "* " : "  ") + $0 }
-        let w = min(area.width, (lines.map(\.count).max() ?? 0) + 4)
+        let w = min(area.width, (lines.map(DisplayWidth.of).max() ?? 0) + 4)
         let h = min(area.height, lines.count + 2)
         let box = FrameRect(x: area.x + 1, y: area.y, width: w, height: h)
         drawBox(&f, box, title: title, unicode: uni)
@@ -346,13 +386,28 @@ public enum ExplorerRenderer {
         }
     }
 
-    static func helpOverlay(_ f: inout Frame, _ s: ExplorerState, unicode: Bool) {
+    /// The help in a box; lines wider than the box end with `…`. When the lines do not all fit,
+    /// the title says which are shown and the bottom edge how many follow (`↓ 9 more`), starting
+    /// from line `top`.
+    static func helpOverlay(_ f: inout Frame, _ s: ExplorerState, top: Int = 0, unicode: Bool) {
         let lines = KeyBindings.help(for: s.view).map { ScreenText.fit($0, unicode: unicode) }
-        let w = min(f.width - 2, (lines.map(\.count).max() ?? 0) + 4)
+        let w = min(f.width - 2, (lines.map(DisplayWidth.of).max() ?? 0) + 4)
         let h = min(f.height - 2, lines.count + 4)
         let box = FrameRect(x: (f.width - w) / 2, y: (f.height - h) / 2, width: w, height: h)
-        drawBox(&f, box, title: " Keys ", unicode: unicode)
-        let inner = FrameRect(x: box.x + 2, y: box.y + 2, width: w - 4, height: h - 4)
-        for (i, l) in lines.enumerated() { f.put(string: l, at: FramePoint(x: inner.x, y: inner.y + i), clip: inner) }
+        // A blank row inside the frame above and below, unless the lines need it.
+        let pad = lines.count + 4 <= h ? 1 : 0
+        let inner = FrameRect(x: box.x + 2, y: box.y + 1 + pad, width: w - 4, height: h - 2 - 2 * pad)
+        let first = min(max(0, top), max(0, lines.count - inner.height))
+        let shown = first..<min(lines.count, first + inner.height)
+        let title = shown.count < lines.count ? " Keys, lines \(shown.lowerBound + 1)–\(shown.upperBound) of \(lines.count) " : " Keys "
+        drawBox(&f, box, title: ScreenText.fit(title, unicode: unicode), unicode: unicode)
+        for (row, k) in shown.enumerated() {
+            f.put(string: lines[k].clipped(inner.width, unicode: unicode), at: FramePoint(x: inner.x, y: inner.y + row), clip: inner)
+        }
+        if shown.upperBound < lines.count {
+            let more = ScreenText.fit(" ↓ \(lines.count - shown.upperBound) more (glassview explore --help lists every key) ", unicode: unicode)
+                .clipped(box.width - 4, unicode: unicode)
+            f.put(string: more, at: FramePoint(x: box.x + 2, y: box.maxY - 1), attributes: .bold, clip: box)
+        }
     }
 }

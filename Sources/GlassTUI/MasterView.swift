@@ -79,7 +79,8 @@ public struct MasterView: ExplorerView {
         out.append(ResultLine("vertical", m.verticalShift.rawValue, unit: "(v)"))
         out += DMAViewSupport.line("E_a(a_T)", m.arrhenius?.energyEV, m.arrhenius?.energyStderrEV, unit: "eV", r: r, key: "a_T")
         out += DMAViewSupport.line("WLF C1", m.wlf?.c1, m.wlf?.c1Stderr, unit: "", r: r, key: "WLF")
-        if m.wlf != nil { out.append(ResultLine("WLF C2", ScreenNumber.value(m.wlf?.c2K), stderr: m.wlf?.c2StderrK.map { ScreenNumber.value($0) }, unit: "K")) }
+        // Value and stderr formatted together: the error to two significant digits, the value to its place.
+        if let w = m.wlf { out.append(ResultLine("WLF C2", ScreenNumber.measurement(w.c2K, w.c2StderrK), unit: "K")) }
         let shifted = m.shifts.filter { $0.log10AT != nil }.count
         out.append(ResultLine("shifted", "\(shifted)/\(m.shifts.count)"))
         if r.warnings.contains(where: { $0.contains("not monotonic") }) { out.append(.heading("! log a_T rises with T somewhere (export)")) }

@@ -1,12 +1,11 @@
-/// One line of the results pane: a parameter with its value, standard error and unit, or a
-/// heading or note.
+/// One line of the results pane: a parameter with its value and unit, or a heading or note. A
+/// value with a standard error is one string from `ScreenNumber.measurement`, so the error is
+/// always rounded with its value (two significant digits, display.md).
 public struct ResultLine: Equatable, Sendable {
     /// Parameter name (or the whole text of a heading/note).
     public var label: String
-    /// Value as shown ("—" when not computed).
+    /// Value as shown, with its standard error when there is one ("—" when not computed).
     public var value: String
-    /// Standard error, when there is one.
-    public var stderr: String?
     /// Unit.
     public var unit: String
     /// A flag shown after the unit, e.g. "proposed".
@@ -17,8 +16,8 @@ public struct ResultLine: Equatable, Sendable {
     public var dimmed = false
 
     /// A parameter line.
-    public init(_ label: String, _ value: String, stderr: String? = nil, unit: String = "", flag: String? = nil) {
-        self.label = label; self.value = value; self.stderr = stderr; self.unit = unit; self.flag = flag; self.isHeading = false
+    public init(_ label: String, _ value: String, unit: String = "", flag: String? = nil) {
+        self.label = label; self.value = value; self.unit = unit; self.flag = flag; self.isHeading = false
     }
 
     /// A heading or note line.

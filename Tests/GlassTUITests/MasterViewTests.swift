@@ -71,7 +71,8 @@ final class MasterViewTests: XCTestCase {
         XCTAssertTrue(lines.contains("WLF C1"))
         XCTAssertTrue(lines.contains("shift on") && lines.contains("vertical") && lines.contains("log b_T"))
         if let w = r.master?.wlf {
-            XCTAssertTrue(MasterView().results(s).contains { $0.label == "WLF C2" && $0.value == ScreenNumber.value(w.c2K) })
+            // Value and stderr rounded together (two significant digits of the error).
+            XCTAssertTrue(MasterView().results(s).contains { $0.label == "WLF C2" && $0.value == ScreenNumber.measurement(w.c2K, w.c2StderrK) })
         }
         let (_, effects) = pressed(s, [.character("e")])
         guard case .export(let request, _)? = effects.last else { return XCTFail("no export effect") }

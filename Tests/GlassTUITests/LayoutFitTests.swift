@@ -1,0 +1,165 @@
+import Foundation
+import GlassKit
+import GlassPlot
+import XCTest
+@testable import GlassTUI
+
+/// Layout at the smallest sizes and with awkward labels: nothing is cut off silently (a cut text
+/// ends with `…`, a cut list says how much is left), the selected state stays in view, and wide
+/// or over-long characters take the columns they are drawn in.
+final class LayoutFitTests: XCTestCase {
+    /// The synthetic DSC study with its sample states relabelled (rate k+1 K/min each).
+    static func study(labels: [String]) -> Study {
+        let base = SyntheticStudy.study()
+        let template = base.datasets.first { $0.state == "cooled-5" }!
+        let crystalline = base.datasets.first { $0.role == .crystalline }!
+        let runs = labels.enumerated().map { k, label -> Dataset in
+            var d = template
+            d.path = "run\(k).csv"
+            d.state = label
+            d.coolingRateKPerMin = Double(k + 1)
+            return d
+        }
+        return Study(name: "labels", datasets: runs + [crystalline], settings: SyntheticStudy.paperSettings)
+    }
+
+    static let dma = SyntheticStudy.state(SyntheticStudy.withDMA(), braille: true, colours: false, width: 72, height: 20)
+    static let many = SyntheticStudy.state(study(labels: (1...31).map { "s\($0)" }), braille: true, colours: false, width: 80, height: 24)
+
+    /// The side pane's rows (left of the separator), trailing spaces trimmed.
+    static func side(_ s: ExplorerState) -> [String] {
+        let f = ExplorerRenderer.render(s)
+        let layout = ExplorerRenderer.Layout(width: s.width, height: s.height)
+        return (layout.side.y..<layout.side.maxY).map { y in
+            var row = ""
+            for x in 0..<layout.side.width where !f[x, y].isWideTail { row.append(f[x, y].character) }
+            while row.last == " " { row.removeLast() }
+            return row
+        }
+    }
+
+    /// The plot pane's part of row `y`, trimmed.
+    static func plotRow(_ f: Frame, _ y: Int) -> String {
+        let layout = ExplorerRenderer.Layout(width: f.width, height: f.height)
+        var row = ""
+        for x in layout.plot.x..<layout.plot.maxX where !f[x, y].isWideTail { row.append(f[x, y].character) }
+        return row.trimmingCharacters(in: .whitespaces)
+    }
+
+    func testTooSmallFitsEverySize() {
+        func notice(_ w: Int, _ h: Int, unicode: Bool = true) -> [String] {
+            var f = Frame(width: w, height: h)
+            ExplorerRenderer.tooSmall(&f, unicode: unicode)
+            return f.rows
+        }
+        XCTAssertEqual(notice(71, 20)[8...10].map { $0.trimmingCharacters(in: .whitespaces) },
+                       ["terminal too small: 71x20", "glassview needs 72x20", "enlarge the window; q quits"])
+        XCTAssertEqual(notice(20, 6), ["", "  too small: 20x6", "    needs 72x20", "  enlarge; q quits", "", ""])
+        XCTAssertEqual(notice(10, 4), ["too small", "need 72x20", " q quits", ""])
+        // Cut between words, never inside a size.
+        XCTAssertEqual(notice(6, 2), [" too…", "need…"])
+        XCTAssertEqual(notice(6, 2, unicode: false), [" too~", "need~"])
+        XCTAssertEqual(notice(3, 1), [" …"])
+        XCTAssertEqual(notice(0, 0), [])
+    }
+
+    func testPlotTitlesAreCutWithAnEllipsisAt72x20() throws {
+        for braille in [true, false] {
+            for v in ViewID.allCases {
+                var s = ExplorerUpdate.update(Self.dma, .selectView(v)).state
+                s.style = RenderStyle(braille: braille, colours: false)
+                let layout = ExplorerRenderer.Layout(width: 72, height: 20)
+                guard let spec = Navigation.plot(s, view: ViewRegistry.view(v), columns: layout.plot.width) else { continue }
+                let title = ScreenText.fit(spec.title, unicode: braille)
+                let header = Self.plotRow(ExplorerRenderer.render(s), 1)
+                if header.hasSuffix(title) { continue }
+                let shown = String(header.split(separator: "  ").last ?? "")
+                XCTAssertTrue(shown.hasSuffix(braille ? "…" : "~"), "view \(v.key): \(header)")
+                XCTAssertTrue(title.hasPrefix(String(shown.dropLast())), "view \(v.key): \(header)")
+            }
+        }
+        let header = Self.plotRow(ExplorerRenderer.render(Self.dma), 1)
+        XCTAssertEqual(header, "W − W_cryst (W/g), …  W(T), baseline linear")
+    }
+
+    func testStatesPaneScrollsToTheSelectionAndSaysWhatIsCut() {
+        XCTAssertEqual(Array(Self.side(Self.many).prefix(11)),
+                       ["States", ">[x] * s1            1 K/min", " [x] + s2            2 K/min", " [x] o s3            3 K/min",
+                        " [x] x s4            4 K/min", " [x] # s5            5 K/min", " [x] @ s6            6 K/min",
+                        " [x] % s7            7 K/min", " [x] & s8            8 K/min", "… 23 more", ""])
+        let middle = press(Self.many, Array(repeating: .down, count: 15))
+        func row(_ k: Int, selected: Bool = false) -> String {
+            (selected ? ">" : " ") + "[x] \(CurveSeries.marker(stateIndex: k - 1)) " + "s\(k)".padding(toLength: 12, withPad: " ", startingAt: 0)
+                + "\(k) K/min".leftPadded(9)
+        }
+        XCTAssertEqual(Array(Self.side(middle).prefix(10)),
+                       ["States", "… 9 above"] + (10...15).map { row($0) } + [row(16, selected: true), "… 15 more"])
+        // The selection is always drawn, and space hides the state that is shown selected.
+        for n in 0..<31 {
+            let s = press(Self.many, Array(repeating: .down, count: n))
+            XCTAssertEqual(Self.side(s).filter { $0.hasPrefix(">") }, [row(n + 1, selected: true)], "after \(n) downs")
+        }
+        let hidden = press(Self.many, Array(repeating: .down, count: 28) + [.character(" ")])
+        XCTAssertEqual(Self.side(hidden).filter { $0.hasPrefix(">") }, [row(29, selected: true).replacingOccurrences(of: "[x]", with: "[ ]")])
+        XCTAssertEqual(Self.side(hidden)[1], "… 23 above")
+        // The results pane below says how many of its lines are left out.
+        XCTAssertEqual(Self.side(Self.many).last, "… 65 more")
+    }
+
+    func testResultsPaneShowsSrAndSaysWhatIsCut() {
+        let small = Self.side(Self.dma)
+        XCTAssertEqual(Array(small.suffix(4)), ["S_r (kJ min mol⁻¹ K⁻¹), n=4", "S_r       (3.28 ± 0.74)×10⁻³", "  over cooled-1, cooled-5, …", "… 13 more"])
+        var s = Self.dma
+        s.width = 80
+        s.height = 24
+        XCTAssertTrue(Self.side(s).contains("S_r       (3.28 ± 0.74)×10⁻³"))
+        XCTAssertTrue(Self.side(s).last?.hasPrefix("… ") == true && Self.side(s).last?.hasSuffix(" more") == true)
+    }
+
+    func testComparisonListsEveryStudysSrFirst() {
+        var s = press(CompareStudiesTests.open(), [.character("c")])
+        s.width = 72
+        s.height = 20
+        let side = Self.side(s)
+        for k in 0..<3 { XCTAssertTrue(side.contains { $0.hasSuffix("study-\(k)") || $0.hasSuffix("study-\(k) (current)") }, side.joined(separator: "\n")) }
+        XCTAssertEqual(side.filter { $0.hasPrefix("S_r  ") }.count, 3, side.joined(separator: "\n"))
+    }
+
+    func testHelpSaysWhatIsBelowAndCutsLinesWithAnEllipsis() {
+        let s = press(SyntheticStudy.state(width: 80, height: 24), [.character("?")])
+        let help = KeyBindings.help(for: s.view)
+        let rows = ExplorerRenderer.render(s).rows
+        XCTAssertTrue(rows[1].contains("Keys, lines 1–20 of \(help.count)"), rows[1])
+        XCTAssertTrue(rows[22].contains("↓ \(help.count - 20) more"), rows[22])
+        var f = Frame(width: 80, height: 24)
+        ExplorerRenderer.helpOverlay(&f, s, unicode: true)
+        // Inside the box (columns 3…76 here), a line too long ends with "…", the others are whole.
+        for (row, line) in help.prefix(20).enumerated() {
+            let inner = String((3..<77).map { f[$0, 2 + row].character })
+            if DisplayWidth.of(line) > 74 { XCTAssertTrue(inner.hasSuffix("…"), inner) } else { XCTAssertTrue(inner.hasPrefix(line), inner) }
+        }
+        XCTAssertTrue(f.rows[2].contains("view 1 W(T): heat flow W(T) of each state (crystalline run subtracted); Δ…"), f.rows[2])
+        // From a later line the end of the help is shown and nothing follows.
+        var end = Frame(width: 80, height: 24)
+        ExplorerRenderer.helpOverlay(&end, s, top: 100, unicode: true)
+        XCTAssertTrue(end.rows[21].contains(help[help.count - 1]), end.rows[21])
+        XCTAssertFalse(end.text.contains("more"))
+        // Tall enough, the help has its blank margins and no count.
+        let tall = ExplorerRenderer.render(s, width: 120, height: 60).rows
+        XCTAssertFalse(tall.joined().contains("more ("))
+    }
+
+    func testWideAndOverlongLabelsKeepTheirColumns() throws {
+        let labels = ["冷却速度一番目の試料", "👨‍👩‍👧‍👦 family"]
+        let s = SyntheticStudy.state(Self.study(labels: labels), braille: true, colours: false, width: 140, height: 40)
+        let side = Self.side(s)
+        XCTAssertEqual(side[1], ">[x] * 冷却速度一番目の試料  1 K/min")
+        XCTAssertEqual(side[2], " [x] + \u{FFFD} family              2 K/min")
+        // The T_g table: the flag after the numbers, not over them.
+        XCTAssertTrue(side.contains("冷却速度… 496.69 — — auto"), side.joined(separator: "\n"))
+        XCTAssertTrue(side.contains("\u{FFFD} family  496.69 — — auto"), side.joined(separator: "\n"))
+        // The legend draws the over-long cluster in one column: no stale cell after it.
+        let legend = Self.plotRow(ExplorerRenderer.render(s), 2)
+        XCTAssertEqual(legend, "─*─ 冷却速度一番目の試料   ─+─ \u{FFFD} family")
+    }
+}
