@@ -34,6 +34,30 @@ final class TTSTests: XCTestCase {
         }
     }
 
+    /// Isotherms of 3 frequencies (0.1, 1, 10 Hz) overlap in 3 points only at the shift 0: every
+    /// shift is set by the 3-point rule, not by the data, and a warning names each one; the full
+    /// sweeps of the same set give no such warning.
+    func testShiftsStoppedByTheThreePointRuleAreNamed() throws {
+        var rng = DMANoise(seed: 5)
+        let temps = [440.0, 450, 460]
+        func sweeps(keeping keep: (Int) -> Bool) -> [Dataset] {
+            temps.map { t in
+                var d = isotherm(t, rng: &rng)
+                let kept = d.frequencyHzValues.indices.filter(keep)
+                d.frequencyHzValues = kept.map { d.frequencyHzValues[$0] }
+                d.storageMPa = kept.map { d.storageMPa[$0] }
+                d.lossMPa = kept.map { d.lossMPa[$0] }
+                return d
+            }
+        }
+        let (m3, w3) = TimeTemperatureSuperposition(isotherms: sweeps { [10, 20, 30].contains($0) }).masterCurve(trefK: 450, context: "t")
+        XCTAssertEqual(try XCTUnwrap(m3).shifts.map(\.log10AT), [0, 0, 0])
+        XCTAssertTrue(w3.contains("t: shift(s) at the edge of the 3-point overlap, where the rule rather than the data may have stopped them: "
+                                  + "460 K (3 points overlap 450 K), 440 K (3 points overlap 450 K)"), "\(w3)")
+        let (_, full) = TimeTemperatureSuperposition(isotherms: sweeps { _ in true }).masterCurve(trefK: 450, context: "t")
+        XCTAssertFalse(full.contains { $0.contains("edge of the") }, "\(full)")
+    }
+
     func testShiftsOfAThermorheologicallySimpleSet() throws {
         for noise in [0.0, 0.003] {
             var rng = DMANoise(seed: 7)

@@ -203,6 +203,7 @@ public struct TimeTemperatureSuperposition: Sendable {
         bts[ref] = vertical == .temperature ? TimeTemperatureSuperposition.temperatureLog10BT(refT, referenceK: refT) : 0
         var warnings: [String] = []
         var weak: [String] = []
+        var edge: [String] = []
         var verticalLost = false
         for dir in [1, -1] {
             var k = ref + dir
@@ -227,6 +228,15 @@ public struct TimeTemperatureSuperposition: Sendable {
                     weak.append("\(Format.shortNumber(curves[k].temperatureK)) K (\(ov.n) of \(tracks[k].x.count) points overlap "
                         + "\(Format.shortNumber(curves[nb].temperatureK)) K)")
                 }
+                // A shift one grid step from where fewer than 3 points would overlap may be where the
+                // 3-point rule stopped the search, not where the data put it (3 frequencies per
+                // isotherm allow the shift 0 only): named, as a bound rather than a fit.
+                let step = TimeTemperatureSuperposition.gridStepDecades
+                if [d - step, d + step].contains(where: {
+                    TimeTemperatureSuperposition.overlap(tracks[k], tracks[nb], delta: $0, offset: offset, fit: fit).n < TimeTemperatureSuperposition.minimumOverlap
+                }) {
+                    edge.append("\(Format.shortNumber(curves[k].temperatureK)) K (\(ov.n) points overlap \(Format.shortNumber(curves[nb].temperatureK)) K)")
+                }
                 switch vertical {
                 case .none: bts[k] = 0
                 case .temperature: bts[k] = TimeTemperatureSuperposition.temperatureLog10BT(curves[k].temperatureK, referenceK: refT)
@@ -247,6 +257,10 @@ public struct TimeTemperatureSuperposition: Sendable {
         }
         if !weak.isEmpty {
             warnings.append("\(context): weakly constrained shift(s), overlap below half of the isotherm's points: " + weak.joined(separator: ", "))
+        }
+        if !edge.isEmpty {
+            warnings.append("\(context): shift(s) at the edge of the \(TimeTemperatureSuperposition.minimumOverlap)-point overlap, "
+                + "where the rule rather than the data may have stopped them: " + edge.joined(separator: ", "))
         }
         // log10 a_T should fall as T rises; name the isotherms where it rises.
         var rising: [String] = []
