@@ -4,8 +4,8 @@ import GlassKit
 public enum ExplorerMode: Equatable, Sendable {
     /// Normal browsing.
     case normal
-    /// The help overlay is shown (`?`).
-    case help
+    /// The help overlay is shown (`?`), scrolled to line `top`.
+    case help(top: Int)
     /// Typing an exact value for a cursor (`=`); `text` is what was typed so far.
     case input(cursor: CursorID, text: String)
     /// Typing a range `LO HI` for an axis (`x`, `y`); `text` is what was typed so far.

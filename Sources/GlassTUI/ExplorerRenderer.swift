@@ -35,7 +35,7 @@ public enum ExplorerRenderer {
     public static func render(_ s: ExplorerState, width: Int, height: Int) -> Frame {
         var f = Frame(width: width, height: height)
         let uni = s.style.braille
-        guard width >= minimumWidth, height >= minimumHeight else {
+        guard fits(width: width, height: height) else {
             tooSmall(&f, unicode: uni)
             return f
         }
@@ -48,7 +48,7 @@ public enum ExplorerRenderer {
         let probe = ScreenText.fit(view.probe(s), unicode: uni)
         f.put(string: probe.fitted(width, unicode: uni), at: FramePoint(x: 0, y: layout.probeRow), attributes: .dim)
         statusLine(&f, s, row: layout.statusRow, probeRow: layout.probeRow)
-        if s.mode == .help { helpOverlay(&f, s, unicode: uni) }
+        if case .help(let top) = s.mode { helpOverlay(&f, s, top: top, unicode: uni) }
         if case .pickBaseline(let choices, let index) = s.mode {
             pickList(&f, s, title: " Baseline ", choices.map(\.description), index, current: s.baseline.description, layout.plot)
         }
@@ -62,7 +62,7 @@ public enum ExplorerRenderer {
 
     /// Where the plot's data area is for the state's size (for mouse clicks).
     public static func plotGeometry(_ s: ExplorerState) -> PlotGeometry? {
-        guard s.width >= minimumWidth, s.height >= minimumHeight else { return nil }
+        guard fits(width: s.width, height: s.height) else { return nil }
         let layout = Layout(width: s.width, height: s.height)
         guard let spec = Navigation.plot(s, view: ViewRegistry.view(s.view), columns: layout.plot.width) else { return nil }
         var f = Frame(width: s.width, height: s.height)
@@ -374,6 +374,33 @@ public enum ExplorerRenderer {
     }
 
     /// Every warning, grouped, in a box over the whole screen but the status line.
+    /// The first line of the warning list's last screenful at the state's size.
+    static func warningsLastTop(_ s: ExplorerState) -> Int {
+        max(0, WarningList.lines(s).count - max(1, s.height - 4))
+    }
+
+    /// The help box at a frame of `width` × `height` for `lines` lines: the box and the rows inside
+    /// it that show lines (the one geometry of the overlay and of its scrolling).
+    static func helpGeometry(width: Int, height: Int, lines: [String]) -> (box: FrameRect, inner: FrameRect) {
+        let w = min(width - 2, (lines.map(DisplayWidth.of).max() ?? 0) + 4)
+        let h = min(height - 2, lines.count + 4)
+        let box = FrameRect(x: (width - w) / 2, y: (height - h) / 2, width: w, height: h)
+        // A blank row inside the frame above and below, unless the lines need it.
+        let pad = lines.count + 4 <= h ? 1 : 0
+        return (box, FrameRect(x: box.x + 2, y: box.y + 1 + pad, width: w - 4, height: h - 2 - 2 * pad))
+    }
+
+    /// The help's lines for the state's view.
+    static func helpLines(_ s: ExplorerState) -> [String] {
+        KeyBindings.help(for: s.view).map { ScreenText.fit($0, unicode: s.style.braille) }
+    }
+
+    /// The first line of the help's last screenful at the state's size.
+    static func helpLastTop(_ s: ExplorerState) -> Int {
+        let lines = helpLines(s)
+        return max(0, lines.count - max(1, helpGeometry(width: s.width, height: s.height, lines: lines).inner.height))
+    }
+
     static func warningsOverlay(_ f: inout Frame, _ s: ExplorerState, top: Int) {
         let uni = s.style.braille
         let box = FrameRect(x: 1, y: 1, width: f.width - 2, height: f.height - 2)
@@ -391,12 +418,7 @@ public enum ExplorerRenderer {
     /// from line `top`.
     static func helpOverlay(_ f: inout Frame, _ s: ExplorerState, top: Int = 0, unicode: Bool) {
         let lines = KeyBindings.help(for: s.view).map { ScreenText.fit($0, unicode: unicode) }
-        let w = min(f.width - 2, (lines.map(DisplayWidth.of).max() ?? 0) + 4)
-        let h = min(f.height - 2, lines.count + 4)
-        let box = FrameRect(x: (f.width - w) / 2, y: (f.height - h) / 2, width: w, height: h)
-        // A blank row inside the frame above and below, unless the lines need it.
-        let pad = lines.count + 4 <= h ? 1 : 0
-        let inner = FrameRect(x: box.x + 2, y: box.y + 1 + pad, width: w - 4, height: h - 2 - 2 * pad)
+        let (box, inner) = helpGeometry(width: f.width, height: f.height, lines: lines)
         let first = min(max(0, top), max(0, lines.count - inner.height))
         let shown = first..<min(lines.count, first + inner.height)
         let title = shown.count < lines.count ? " Keys, lines \(shown.lowerBound + 1)–\(shown.upperBound) of \(lines.count) " : " Keys "
@@ -405,7 +427,7 @@ public enum ExplorerRenderer {
             f.put(string: lines[k].clipped(inner.width, unicode: unicode), at: FramePoint(x: inner.x, y: inner.y + row), clip: inner)
         }
         if shown.upperBound < lines.count {
-            let more = ScreenText.fit(" ↓ \(lines.count - shown.upperBound) more (glassview explore --help lists every key) ", unicode: unicode)
+            let more = ScreenText.fit(" ↓ \(lines.count - shown.upperBound) more (j, ↓ or PgDn) ", unicode: unicode)
                 .clipped(box.width - 4, unicode: unicode)
             f.put(string: more, at: FramePoint(x: box.x + 2, y: box.maxY - 1), attributes: .bold, clip: box)
         }

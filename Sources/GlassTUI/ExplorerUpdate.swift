@@ -89,10 +89,11 @@ public enum ExplorerUpdate {
             guard let r = s.results, !r.warnings.isEmpty else { s.message = "no warnings"; break }
             s.mode = .warnings(top: 0)
         case .pickMove(let d):
+            // Lists scroll no further than their last screenful (the renderer's geometry).
             if case .warnings(let top) = s.mode {
-                let n = WarningList.lines(s).count
-                s.mode = .warnings(top: min(max(0, top + d), max(0, n - 1)))
+                s.mode = .warnings(top: min(max(0, top + d), ExplorerRenderer.warningsLastTop(s)))
             }
+            if case .help(let top) = s.mode { s.mode = .help(top: min(max(0, top + d), ExplorerRenderer.helpLastTop(s))) }
             if case .pickStudy(let i) = s.mode { s.mode = .pickStudy(index: min(max(0, i + d), s.workspace.count - 1)) }
             if case .pickBaseline(let choices, let i) = s.mode { s.mode = .pickBaseline(choices: choices, index: min(max(0, i + d), choices.count - 1)) }
         case .undo:
@@ -147,7 +148,7 @@ public enum ExplorerUpdate {
             s.mode = .normal
             s.message = nil
         case .toggleHelp:
-            s.mode = s.mode == .help ? .normal : .help
+            if case .help = s.mode { s.mode = .normal } else { s.mode = .help(top: 0) }
         case .export:
             effect = export(&s)
         case .writeSettings:

@@ -17,6 +17,12 @@ public enum KeyMap {
             switch key {
             case .escape, .character("?"): return .toggleHelp
             case .character("q"): return .quit
+            case .up, .character("k"): return .pickMove(-1)
+            case .down, .character("j"): return .pickMove(1)
+            case .character("K"), .pageUp: return .pickMove(-10)
+            case .character("J"), .character(" "), .pageDown: return .pickMove(10)
+            case .home: return .pickMove(-listEnd)
+            case .end: return .pickMove(listEnd)
             default: return nil
             }
         case .warnings:

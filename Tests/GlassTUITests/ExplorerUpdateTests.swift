@@ -176,7 +176,7 @@ final class ExplorerUpdateTests: XCTestCase {
 
     func testHelpOpensAndCloses() {
         let s = press(paper, [.character("?")])
-        XCTAssertEqual(s.mode, .help)
+        XCTAssertEqual(s.mode, .help(top: 0))
         XCTAssertTrue(ExplorerRenderer.render(s).text.contains("Keys"))
         XCTAssertEqual(press(s, [.escape]).mode, .normal)
         XCTAssertEqual(press(s, [.character("?")]).mode, .normal)

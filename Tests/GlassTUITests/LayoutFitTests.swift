@@ -125,6 +125,28 @@ final class LayoutFitTests: XCTestCase {
         XCTAssertEqual(side.filter { $0.hasPrefix("S_r  ") }.count, 3, side.joined(separator: "\n"))
     }
 
+    /// The help scrolls (j/k, ↓/↑, PgDn/PgUp, End/Home) no further than its last screenful, and
+    /// says at each position which lines it shows.
+    func testHelpScrollsToItsLastLine() {
+        var s = press(SyntheticStudy.state(width: 80, height: 24), [.character("?")])
+        let help = KeyBindings.help(for: s.view)
+        let last = help.count - 20
+        XCTAssertGreaterThan(last, 0, "the help is longer than 20 lines at 80x24")
+        s = press(s, [.character("j"), .down, .down])
+        XCTAssertEqual(s.mode, .help(top: 3))
+        XCTAssertTrue(ExplorerRenderer.render(s).rows[1].contains("Keys, lines 4–23 of \(help.count)"))
+        XCTAssertEqual(press(s, [.character("k"), .up, .up, .up, .up]).mode, .help(top: 0), "no further than the first line")
+        XCTAssertEqual(press(s, [.pageDown, .pageDown, .pageDown]).mode, .help(top: last), "no further than the last screenful")
+        s = press(s, [.end])
+        XCTAssertEqual(s.mode, .help(top: last))
+        let rows = ExplorerRenderer.render(s).rows
+        XCTAssertTrue(rows[1].contains("Keys, lines \(last + 1)–\(help.count) of \(help.count)"), rows[1])
+        XCTAssertTrue(rows[21].contains(String(help[help.count - 1].prefix(40))), rows[21])
+        XCTAssertFalse(rows.joined().contains("more ("))
+        XCTAssertEqual(press(s, [.home]).mode, .help(top: 0))
+        XCTAssertEqual(press(s, [.escape]).mode, .normal)
+    }
+
     func testHelpSaysWhatIsBelowAndCutsLinesWithAnEllipsis() {
         let s = press(SyntheticStudy.state(width: 80, height: 24), [.character("?")])
         let help = KeyBindings.help(for: s.view)
