@@ -47,10 +47,8 @@ public enum PlotOutput {
             parts.append("state \(r?.state ?? "—")")
             parts.append("T_ref \((r?.master?.referenceTemperatureK ?? s.value(of: .tref)).map { Format.shortNumber($0) + " K" } ?? "—")")
         }
-        let line = ScreenText.fit(parts.joined(separator: " · "), unicode: s.style.braille)
-        guard line.count > width else { return line }
-        let ellipsis = s.style.braille ? "…" : "..."
-        return String(line.prefix(max(0, width - ellipsis.count))) + ellipsis
+        // Cut by display width with the one rule of the screen (… or ~), as the explorer cuts.
+        return ScreenText.fit(parts.joined(separator: " · "), unicode: s.style.braille).clipped(width, unicode: s.style.braille)
     }
 
     /// Whether the current locale's character set is UTF-8 (call `setlocale(LC_CTYPE, "")` first).

@@ -45,10 +45,10 @@ final class PersonOutputTests: XCTestCase {
             XCTAssertEqual(a.status, 0, "\(tab): \(a.stderr)")
             XCTAssertEqual(a.stdout, b.stdout, tab)
         }
-        // The title line is one of the 24 rows, cut to the width with "...".
+        // The title line is one of the 24 rows, cut to the width by the screen's one rule ("~" in ASCII).
         XCTAssertEqual(rowCount(named), 24)
         let narrow = try CLI.run(["plot", sample.path, "--width", "40", "--height", "12", "--ascii"])
-        XCTAssertEqual(narrow.stdout.split(separator: "\n").first, "la30ce30ni10al20co10 - view 1 W(T) - ...")
+        XCTAssertEqual(narrow.stdout.split(separator: "\n").first, "la30ce30ni10al20co10 - view 1 W(T) - T_~")
         // DMA views name the state and T_ref.
         let tts = try CLI.run(["plot", sample.path, "--width", "130", "--height", "24", "--ascii", "--view", "TTS"])
         XCTAssertTrue(tts.stdout.hasPrefix("la30ce30ni10al20co10 - view 9 TTS - T_s 420 K, T_e 500 K - baseline linear - state as-cast - T_ref "), tts.stdout)
