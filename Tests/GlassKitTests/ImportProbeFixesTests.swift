@@ -147,6 +147,15 @@ import Testing
         #expect(!UnitSpelling.isUnit("NaN") && !UnitSpelling.isUnit("N/A") && !UnitSpelling.isUnit("---") && !UnitSpelling.isUnit("-1"))
     }
 
+    /// A units row with one unit the reader does not know is still the units row: the unknown unit
+    /// is named with its column, not reported as a number that failed on another field.
+    @Test func anUnknownUnitInAUnitsRowIsNamed() {
+        #expect(error("# kind: dsc\n# heating_rate: 20 K/min\nT,W\n[K],[counts]\n300,0.1\n301,0.2\n")
+                == "f.csv:3: column 'W' has unit 'counts'; expected heat flow in W/g, mW/mg, mW or W (a raw signal in µV is not calibrated heat flow)")
+        #expect(error("# kind: dsc\n# heating_rate: 20 K/min\nT/K,W/(W/g)\n[K],5\n300,0.1\n")
+                == "f.csv:4: field 1 (T/K) is not a number: '[K]'; expected a decimal number", "a number makes it a data row")
+    }
+
     // MARK: 5, 6. Lone CRs; a BOM alone
 
     @Test func loneCRLineEndsAreRead() throws {

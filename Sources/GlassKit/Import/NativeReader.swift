@@ -32,13 +32,20 @@ public enum NativeReader {
             if let c = lines.firstByte(j), c != 0x23 { data.append(j) }   // not blank, not a comment: one scan
             j += 1
         }
-        // A units row: a first data line whose every non-empty field is a unit (MaCFP `[s],[K],[W/g]`,
-        // pyvisco `Hz, MPa, C, -`); anything else there (`NaN`, `---`, `"300.0"`) is a data row.
+        // A units row: a first data line with no number-led field and at least one unit (MaCFP
+        // `[s],[K],[W/g]`, pyvisco `Hz, MPa, C, -`); a row of no unit at all (`NaN`, `---`,
+        // `"300.0"`) is a data row, reported on its own line. A unit the matcher does not know in a
+        // units row is then named with its column (`[counts]`), not read as a failed number.
         var units: [String]?
         if let first = data.first {
             let fields = delimiter.split(lines.string(first))
             let written = fields.filter { !ColumnHeader.stripBrackets($0).isEmpty }
-            if fields.count == names.count && !written.isEmpty && written.allSatisfy(UnitSpelling.isUnit) {
+            // A field that is a number with either mark (`-` alone is a unit: pyvisco's `Set`; `1/s` is one).
+            let numeric = fields.contains { f in
+                let t = f.trimmedSpaces
+                return Double(t) != nil || Double(t.replacingLiteral(",", with: ".")) != nil
+            }
+            if fields.count == names.count && !numeric && written.contains(where: UnitSpelling.isUnit) {
                 units = fields
                 data.removeFirst()
             }
