@@ -147,6 +147,13 @@ import Testing
         #expect(!UnitSpelling.isUnit("NaN") && !UnitSpelling.isUnit("N/A") && !UnitSpelling.isUnit("---") && !UnitSpelling.isUnit("-1"))
     }
 
+    /// A composition in a file's header that cannot be read is a data error naming the file and its
+    /// line (it was reported later as "composition: …", without either).
+    @Test func aBadCompositionInAHeaderNamesItsLine() {
+        #expect(error("# kind: dsc\n# heating_rate: 20 K/min\n# composition: Xx12\nT/K,W/(W/g)\n300,0.1\n301,0.2\n")
+                == "f.csv:3: composition 'Xx12'; expected a composition such as \"La30Ce30Ni10Al20Co10\" (unknown element \"Xx\" at position 1)")
+    }
+
     /// A units row with one unit the reader does not know is still the units row: the unknown unit
     /// is named with its column, not reported as a number that failed on another field.
     @Test func anUnknownUnitInAUnitsRowIsNamed() {

@@ -283,7 +283,13 @@ public enum DatasetBuilder {
         if let s = meta["state"], !s.value.isEmpty { d.state = s.value }
         else if d.role == .crystalline { d.state = "crystalline" }
         else if let q = d.coolingRateKPerMin { d.state = "cooled-" + Format.shortNumber(q) }
-        if let c = meta["composition"], !c.value.isEmpty { d.composition = c.value }
+        if let c = meta["composition"], !c.value.isEmpty {
+            // Checked here, where the file and its line are known (later only "composition" could be named).
+            do { _ = try Composition(c.value) } catch {
+                throw fail("composition", "a composition such as \"La30Ce30Ni10Al20Co10\" (\(error.problem))")
+            }
+            d.composition = c.value
+        }
         // A positive quantity read with its unit, or a one-line error naming the key.
         func positive(_ key: String, _ parse: (String) -> Double?, _ expected: String) throws -> Double? {
             guard let e = meta[key] else { return nil }
