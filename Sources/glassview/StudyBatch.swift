@@ -13,7 +13,22 @@ enum StudyBatch {
         DispatchQueue.concurrentPerform(iterations: paths.count) { k in
             slots.set(k, Result { try Analysis.run(EarlyLoad.load(paths[k]), options: options, concurrent: false) })
         }
-        return try slots.values.map { try $0.get() }
+        return try zip(paths, slots.values).map { path, result in
+            do { return try result.get() } catch { throw naming(error, study: path) }
+        }
+    }
+
+    /// An error of one of several studies names a file of that study relative to the study
+    /// (`study.toml:10`): with several studies it is named with the study's path in front
+    /// (`m2/study.toml:10`), so that one can tell which study's file it is. Options, and names
+    /// that are no file of the study, are left as they are.
+    static func naming(_ error: any Error, study path: String) -> any Error {
+        guard var e = error as? GlassError, let file = e.file, !file.hasPrefix("-"), !file.hasPrefix("/") else { return error }
+        guard PathInfo.isDirectory(path) == true else { return error }
+        let joined = path.hasSuffix("/") ? path + file : path + "/" + file
+        guard PathInfo.isDirectory(joined) == false else { return error }
+        e.file = joined
+        return e
     }
 }
 

@@ -37,4 +37,23 @@ final class MultiStudyTests: XCTestCase {
         XCTAssertTrue(out.stderr.contains("/nonexistent-study"), out.stderr)
         XCTAssertEqual(out.stdout, "", "nothing written")
     }
+
+    /// With several studies, a file of one study is named with that study's path in front (two
+    /// copies of one study have the same relative names); one study keeps its relative names.
+    func testAFileOfOneOfSeveralStudiesIsNamedWithItsStudy() throws {
+        let dir = try CLI.tempDir(self)
+        let first = dir.appendingPathComponent("first"), second = dir.appendingPathComponent("second")
+        try FileManager.default.copyItem(atPath: a, toPath: first.path)
+        try FileManager.default.copyItem(atPath: a, toPath: second.path)
+        try "T/K,W\n1,2\n".write(to: second.appendingPathComponent("dsc/bad.csv"), atomically: true, encoding: .utf8)
+        let message = "dsc/bad.csv:1: column 'W' has no unit; expected heat flow in W/g, mW/mg, mW or W (a raw signal in µV is not calibrated heat flow)\n"
+        let both = try CLI.run(["analyze", first.path, second.path])
+        XCTAssertEqual(both.status, 65)
+        XCTAssertEqual(both.stderr, "glassview: \(second.path)/" + message)
+        let alone = try CLI.run(["analyze", second.path])
+        XCTAssertEqual(alone.stderr, "glassview: " + message)
+        // Options are not files of a study: named as they are.
+        let bounds = try CLI.run(["analyze", first.path, second.path, "--ts", "500", "--te", "420"])
+        XCTAssertEqual(bounds.stderr, "glassview: --ts: T_s = 500 K must be below T_e = 420 K\n")
+    }
 }
