@@ -3,6 +3,21 @@ import XCTest
 @testable import GlassKit
 
 final class TNMSimulatorTests: XCTestCase {
+    /// The simulated exotherm moves with the heating rate as Kissinger's relation says
+    /// (ln(β/T_p²) + (E/R)/T_p the same at every rate; 560 K at 20 K/min stays 560 K), and the
+    /// analysed peak of a study simulated at 10 K/min is that peak (it stayed at 560 K).
+    func testTheExothermPeakMovesWithTheHeatingRate() throws {
+        let e = CrystallizationExotherm().activationOverRK
+        XCTAssertEqual(CrystallizationExotherm.kissingerPeakK(560, atKPerMin: 20, forKPerMin: 20, activationOverRK: e), 560)
+        for rate in [1.0, 5, 10, 40, 100] {
+            let t = CrystallizationExotherm.kissingerPeakK(560, atKPerMin: 20, forKPerMin: rate, activationOverRK: e)
+            XCTAssertEqual(log(rate / (t * t)) + e / t, log(20 / (560.0 * 560)) + e / 560, accuracy: 1e-12, "\(rate) K/min")
+            XCTAssertEqual(t < 560, rate < 20, "slower heating, lower peak")
+        }
+        let c = DSCStudyConfiguration.simulation(heatingRateKPerMin: 10, noiseWPerG: 0, driftWPerG: 0)
+        XCTAssertEqual(try XCTUnwrap(c.crystallization?.peakK), 554.2038038071181, accuracy: 1e-9)
+    }
+
     private let p = TNMParameters.la30ce30ni10al20co10
     private let rates: [Double] = [1, 2, 5, 10, 20]
     private let molarMass = 100.87 // SPEC §3, La30Ce30Ni10Al20Co10
