@@ -183,6 +183,11 @@ import Testing
 
     // MARK: 7. ℃ and 1/s
 
+    @Test func celsiusSignInMetadata() {
+        #expect(MetadataValue.temperatureK("126.85 ℃") == 126.85 + 273.15)
+        #expect(MetadataValue.rateKPerMin("20 ℃/min") == 20)
+    }
+
     @Test func celsiusSignAndPerSecond() throws {
         let d = try read("# kind: dsc\n# heating_rate: 20 K/min\nT/℃,W/(W/g)\n30,0.1\n31,0.2\n")[0]
         #expect(d.temperatureKValues == [30.0, 31].map { $0 + 273.15 })

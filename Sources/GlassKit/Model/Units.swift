@@ -43,6 +43,7 @@ public enum Units {
             switch u {
             case "°", "º", "˚", "\u{FFFD}", "ø", " ", "\t", "^": continue
             case "µ", "μ": out.append("u")
+            case "℃": out.append("c")    // the one-character degree Celsius, as columns read it
             default: out.append(u)
             }
         }
