@@ -19,6 +19,12 @@ static inline int gv_key_resize(void) { return KEY_RESIZE; }
 static inline int gv_key_mouse(void) { return KEY_MOUSE; }
 static inline mmask_t gv_all_mouse_events(void) { return ALL_MOUSE_EVENTS | REPORT_MOUSE_POSITION; }
 static inline mmask_t gv_button1_pressed(void) { return BUTTON1_PRESSED | BUTTON1_CLICKED; }
+// Whether the terminal has an alternate screen (terminfo smcup): without one the last frame
+// stays on the screen after endwin unless it is cleared.
+static inline int gv_has_alternate_screen(void) {
+    const char *s = tigetstr("smcup");
+    return s != NULL && s != (const char *)-1 && s[0] != 0;
+}
 static inline int gv_utf8_locale(void) {
     const char *cs = nl_langinfo(CODESET);
     return cs && (cs[0]=='U'||cs[0]=='u') && (cs[1]=='T'||cs[1]=='t') && (cs[2]=='F'||cs[2]=='f');

@@ -194,11 +194,17 @@ public struct NcursesTerminal: TerminalBackend {
     /// The next refresh clears the screen and sends every cell (curses' `clearok`).
     public mutating func invalidate() { clearok(gv_stdscr(), true) }
 
-    /// Ends curses mode: cursor, echo, mouse and alternate screen restored.
+    /// Ends curses mode: cursor, echo, mouse and alternate screen restored. A terminal without an
+    /// alternate screen (vt100, vt220, the Linux console) is cleared first, so the shell's prompt
+    /// does not land on the last frame.
     public mutating func close() {
         guard open else { return }
         open = false
         mousemask(0, nil)
+        if gv_has_alternate_screen() == 0 {
+            wclear(gv_stdscr())
+            wrefresh(gv_stdscr())
+        }
         curs_set(1)
         endwin()
     }

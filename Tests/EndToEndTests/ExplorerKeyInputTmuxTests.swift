@@ -52,6 +52,21 @@ final class ExplorerKeyInputTmuxTests: XCTestCase {
         try t.run(["send-keys", "-t", "t", "-H"] + text.utf8.map { String(format: "%02x", $0) })
     }
 
+    /// On a terminal without an alternate screen (vt100, vt220, the Linux console) the explorer
+    /// clears the screen as it ends, so the shell's next line does not land on its last frame;
+    /// with one (xterm) the alternate screen is left and the shell's screen is back as it was.
+    func testTheLastFrameDoesNotStayOnTheScreen() throws {
+        let (dir, study) = try sampleCopy()
+        for term in ["vt100", "linux", "xterm-256color"] {
+            let t = try start(study, cwd: dir, term: term)
+            try t.wait("explorer (\(term))") { $0.contains("States") }
+            try t.keys("q")
+            try t.wait("exit (\(term))") { $0.contains("EXIT=0") }
+            let left = try t.screen().split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            XCTAssertEqual(left, ["EXIT=0"], "\(term): \(left.joined(separator: "\n"))")
+        }
+    }
+
     /// At 40×12 only the notice is shown: keys that would move T_s, export, write study.toml,
     /// switch views or open prompts do nothing; with the window enlarged the state is as it was.
     /// `q` quits at once, with unwritten changes and a prompt open.
