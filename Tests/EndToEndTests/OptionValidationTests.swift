@@ -20,6 +20,8 @@ final class OptionValidationTests: XCTestCase {
             (["analyze", Self.missing, "--te=nan"], "--te", "expected a positive temperature in K"),
             (["plot", Self.missing, "--ts", "0"], "--ts", "expected a positive temperature in K"),
             (["explore", Self.missing, "--te=-inf"], "--te", "expected a positive temperature in K"),
+            // A value that starts with "-" is the option's value, not another option.
+            (["analyze", Self.missing, "--tg", "-5"], "--tg", "expected a positive temperature in K"),
             (["plot", Self.missing, "--view", "nope"], "--view", "expected a number 1-10"),
             (["plot", Self.missing, "--width", "3"], "--width/--height", "expected 10–2000"),
             (["plot", Self.missing, "--xrange", "a:b"], "--xrange", "LO:HI"),
@@ -40,6 +42,17 @@ final class OptionValidationTests: XCTestCase {
             XCTAssertFalse(r.stderr.contains("Usage:"), "\(line): \(r.stderr)")
             XCTAssertEqual(r.stdout, "", line)
         }
+    }
+
+    /// A window of decades below the E'' peak is written with a leading "-": given with a space or
+    /// with "=", it is the same option value and the same export.
+    func testANegativeWindowIsAValueWithOrWithoutEquals() throws {
+        let sample = CLI.packageRoot.appendingPathComponent("samples/la30ce30ni10al20co10").path
+        let spaced = try CLI.run(["analyze", sample, "--qpd-window-above-peak", "-1:0.5"])
+        let joined = try CLI.run(["analyze", sample, "--qpd-window-above-peak=-1:0.5"])
+        XCTAssertEqual(spaced.status, 0, spaced.stderr)
+        XCTAssertEqual(spaced.stdout, joined.stdout)
+        XCTAssertTrue(spaced.stdout.contains("\"window_above_peak_decades\": [-1, 0.5]"), "the window is in the export")
     }
 
     /// Malformed command lines stay ArgumentParser's: its message with the usage, status 64.
