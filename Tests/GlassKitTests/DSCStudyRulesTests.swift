@@ -91,6 +91,26 @@ final class DSCStudyRulesTests: XCTestCase {
         }
     }
 
+    /// DMA files of a state that give different T_g (or E_u): the first in path order is used, and
+    /// said; not when study.toml or the command line sets the value.
+    func testDMAFilesWithDifferentMetadataAreSaid() {
+        func sweep(_ path: String, tg: Double?) -> Dataset {
+            var d = Dataset(path: path, kind: .dmaFSweep, state: "as-cast")
+            d.tgK = tg
+            return d
+        }
+        let state = DMAStateData(state: "as-cast", coolingRateKPerMin: nil, scans: [],
+                                 isotherms: [sweep("b.csv", tg: 460), sweep("a.csv", tg: 455), sweep("c.csv", tg: nil)])
+        let fromFiles = DMAStateSettings.resolve(state: state, options: AnalysisOptions(), settings: StudySettings())
+        XCTAssertEqual(fromFiles.tgK, 455)
+        XCTAssertEqual(DMAStateSettings.metadataConflicts(state, settings: fromFiles),
+                       ["dma as-cast: files give different T_g: 455 K (a.csv), 460 K (b.csv); the first, 455 K, is used (set it in study.toml)"])
+        var options = AnalysisOptions()
+        options.tgK = 450
+        let given = DMAStateSettings.resolve(state: state, options: options, settings: StudySettings())
+        XCTAssertEqual(DMAStateSettings.metadataConflicts(state, settings: given), [])
+    }
+
     /// A run labelled `crystalline` without its role is a sample state, and a warning says so.
     func testCrystallineStateWithoutItsRoleIsSaid() throws {
         let ds = [DSCFixture.dataset("c.csv", state: "crystalline") { _ in 0.1 }, DSCFixture.dataset("s.csv", state: "as-cast") { _ in 0.2 }]

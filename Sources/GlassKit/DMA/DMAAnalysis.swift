@@ -40,7 +40,7 @@ public enum DMAAnalysis {
     /// only the master curve. The result does not depend on what the cache held.
     public static func evaluate(_ s: DMAPreparedState, settings: DMAStateSettings, cache: inout DMAPartialResults) -> DMAStateResult {
         let name = s.data.state
-        var w: [String] = []
+        var w: [String] = DMAStateSettings.metadataConflicts(s.data, settings: settings)
         let eu = settings.unrelaxedModulusMPa ?? s.estimatedUnrelaxedModulusMPa
         if eu == nil { w.append("dma \(name): E_u not computed: no temperature scan and no E_u given") }
 

@@ -29,6 +29,22 @@ public struct DMAStateSettings: Sendable, Equatable {
     /// Default T_ref, K (SPEC §2.3).
     public static let defaultTrefK = 450.0
 
+    /// Files of the state that give different T_g or E_u, where the file value is the one in force
+    /// (nothing set above it): the first in path order is used, which a renamed file would change,
+    /// so it is said, naming each value with its first file.
+    static func metadataConflicts(_ state: DMAStateData, settings: DMAStateSettings) -> [String] {
+        let files = state.scans + state.isotherms.sorted { $0.path < $1.path }
+        func conflict(_ what: String, _ unit: String, _ value: (Dataset) -> Double?, inForce: Double?) -> String? {
+            var seen: [(Double, String)] = []
+            for d in files { if let v = value(d), !seen.contains(where: { $0.0 == v }) { seen.append((v, d.path)) } }
+            guard seen.count > 1, inForce == seen[0].0 else { return nil }
+            let listed = seen.map { "\(Format.shortNumber($0.0)) \(unit) (\($0.1))" }.joined(separator: ", ")
+            return "dma \(state.state): files give different \(what): \(listed); the first, \(Format.shortNumber(seen[0].0)) \(unit), is used (set it in study.toml)"
+        }
+        return [conflict("T_g", "K", { $0.tgK }, inForce: settings.tgK),
+                conflict("E_u", "MPa", { $0.unrelaxedModulusMPa }, inForce: settings.unrelaxedModulusMPa)].compactMap { $0 }
+    }
+
     /// A value set for this state (``AnalysisOptions/perState``) > option > study.toml per state >
     /// study.toml top level > file metadata (first DMA file of the state that states it, in path
     /// order) > default (SPEC §2.3). The one place where DMA settings precedence is applied.
