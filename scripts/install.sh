@@ -41,9 +41,21 @@ cp "$BIN" "$work/glassview"
 if command -v strip >/dev/null 2>&1; then strip "$work/glassview"; fi
 install -m 0755 "$work/glassview" "$PREFIX/bin/glassview"
 
-mkdir "$work/man"
-"$TOOL" "$PREFIX/bin/glassview" --output-directory "$work/man" --authors "the glassview authors"
-install -m 0644 "$work/man/glassview.1" "$PREFIX/share/man/man1/glassview.1"
+mkdir "$work/man" "$work/help"
+# The tool drops every non-ASCII character of the help (β, ≥, Δ, χ, the arrows: "-peak window"
+# for both peak windows). So it is given the help with each such character written as groff's
+# \[uXXXX] (perl is part of every Debian system), and the backslash it escapes is put back.
+cat > "$work/help/unicode.pl" <<'PERL'
+s/([^\x00-\x7f])/sprintf("\\\\[u%04X]", ord($1))/ge;
+PERL
+cat > "$work/help/glassview" <<WRAP
+#!/bin/sh
+"$PREFIX/bin/glassview" "\$@" | perl -CS -p "$work/help/unicode.pl"
+WRAP
+chmod +x "$work/help/glassview"
+"$TOOL" "$work/help/glassview" --output-directory "$work/man" --authors "the glassview authors"
+sed -e 's/\\e\[u\([0-9A-F]\{4,6\}\]\)/\\[u\1/g' "$work/man/glassview.1" > "$work/man/glassview.1.utf"
+install -m 0644 "$work/man/glassview.1.utf" "$PREFIX/share/man/man1/glassview.1"
 
 "$PREFIX/bin/glassview" --generate-completion-script bash > "$PREFIX/share/bash-completion/completions/glassview"
 "$PREFIX/bin/glassview" --generate-completion-script zsh > "$PREFIX/share/zsh/site-functions/_glassview"

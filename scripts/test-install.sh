@@ -77,6 +77,11 @@ for c in $commands; do
   grep -qw -- "$c" "$WORK/man.txt" || fail "the man page does not show the command '$c'"
 done
 echo "test-install: man -l shows every command: $(echo $commands)"
+# The help's non-ASCII characters survive into the page (the generate-manual tool drops them).
+LC_ALL=C.UTF-8 MANWIDTH=120 man -l "$PAGE" 2>/dev/null | LC_ALL=C.UTF-8 col -b > "$WORK/man-utf8.txt"
+grep -q -- "β-peak window" "$WORK/man-utf8.txt" && grep -q -- "α-peak window" "$WORK/man-utf8.txt" \
+  || fail "the man page lost the help's β and α (β-peak window, α-peak window)"
+echo "test-install: the man page keeps the help's β, α, ≥ and arrows"
 
 # Completion scripts: syntax-checked by every shell present.
 bash -n "$PREFIX/share/bash-completion/completions/glassview" || fail "bash completion: syntax error"
