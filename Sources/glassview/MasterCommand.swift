@@ -29,14 +29,15 @@ struct Master: ParsableCommand {
     @Option(help: ArgumentHelp("Only this DMA state (default: every state with isothermal sweeps).", valueName: "S"))
     var state: String?
 
-    @Option(help: "Output format: tsv or json.")
-    var format: ExportFormat = .tsv
+    @Option(help: ArgumentHelp("Output format: tsv or json.", valueName: "tsv|json"), completion: .list(["tsv", "json"]))
+    var format: String = "tsv"
 
     @OptionGroup var output: OutputOption
 
-    /// `--format` shares `analyze`'s values, but a master curve has no table form.
+    /// A master curve has two forms (no table, unlike `analyze`): its help and completions offer
+    /// only those, and anything else is the one-line usage error.
     func validate() throws {
-        if format == .table { throw GlassError(.usage, file: "--format", "'table'; expected tsv or json") }
+        guard format == "tsv" || format == "json" else { throw GlassError(.usage, file: "--format", "'\(format)'; expected tsv or json") }
     }
 
     func run() throws {
@@ -58,7 +59,7 @@ struct Master: ParsableCommand {
         for w in results.warnings where w.contains("master curve") && chosen.contains(where: { w.hasPrefix("dma \($0.state) master curve") }) {
             StandardStreams.error("glassview: warning: " + w + "\n")
         }
-        let text = format == .json ? MasterCurveExport.jsonText(chosen, study: results.study) : MasterCurveExport.tsv(chosen)
+        let text = format == "json" ? MasterCurveExport.jsonText(chosen, study: results.study) : MasterCurveExport.tsv(chosen)
         try output.write(text)
     }
 }

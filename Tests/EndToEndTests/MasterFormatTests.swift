@@ -11,6 +11,16 @@ final class MasterFormatTests: XCTestCase {
         XCTAssertEqual(r.stdout, "")
     }
 
+    /// The help and the completions offer the two forms only.
+    func testHelpAndCompletionsOfferOnlyTsvAndJson() throws {
+        let help = try CLI.run(["master", "--help"])
+        let line = try XCTUnwrap(help.stdout.split(separator: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("--format <") })
+        XCTAssertTrue(line.contains("<tsv|json>") && !line.contains("table"), String(line))
+        let fish = try CLI.run(["--generate-completion-script", "fish"]).stdout
+        let master = try XCTUnwrap(fish.split(separator: "\n").first { $0.contains("\"glassview master\" format") })
+        XCTAssertTrue(master.hasSuffix("-rfka 'tsv json'"), String(master))
+    }
+
     func testTsvAndJsonStillWork() throws {
         let study = CLI.packageRoot.appendingPathComponent("samples/la30ce30ni10al20co10").path
         let tsv = try CLI.run(["master", study, "--state", "as-cast", "--format", "tsv"])
