@@ -15,14 +15,14 @@ struct Plot: ParsableCommand {
         Settings as `analyze` takes them (the same options; study.toml; bounds proposed as the \
         explorer does when none are given). Without --view: heatflow, or the first view with data. \
         A title line comes first (one of the --height rows, cut with … to --width): study, view, T_s/T_e, baseline, and for views 4-9 the DMA state \
-        and T_ref. --xrange/--yrange fix an axis (data units; log axes need LO > 0; write a \
-        negative range as --yrange=-1.2:0.1). Colours only when stdout is a terminal and NO_COLOR \
+        and T_ref. --xrange/--yrange fix an axis (data units; log axes need LO > 0; a negative \
+        range is written as any other: --yrange -1.2:0.1). Colours only when stdout is a terminal and NO_COLOR \
         is unset; without colour, series differ by marker glyphs. A view that cannot be computed \
         prints the reason on stderr and exits 1.
 
         Examples:
           glassview plot samples/la30ce30ni10al20co10 --view 'W(T)' --width 100 --height 30
-          glassview plot samples/la30ce30ni10al20co10 --view heatflow --xrange 420:500 --yrange=-0.01:0.03
+          glassview plot samples/la30ce30ni10al20co10 --view heatflow --xrange 420:500 --yrange -0.01:0.03
         """
     )
 
