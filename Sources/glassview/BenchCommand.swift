@@ -11,8 +11,13 @@ struct Bench: ParsableCommand {
         abstract: "Print performance figures (run with `swift run -c release glassview bench`)."
     )
 
-    @Option(help: "Study to load and analyse.")
-    var study: String = SampleStudy.path
+    // The default is found when the command runs, not shown in --help: it is a path of the machine
+    // the binary was built on (SampleStudy), which the help of an installed binary should not name.
+    @Option(name: .customLong("study"), help: "Study to load and analyse (default: the bundled sample study).")
+    var studyOption: String?
+
+    /// The study benchmarked.
+    var study: String { studyOption ?? SampleStudy.path }
 
     func run() throws {
         print("glassview \(GlassKit.version) benchmark (best of repeated runs; targets from the issues)")
