@@ -47,7 +47,13 @@ enum DMAViewSupport {
         if v == nil, let why = reason(r, containing: key) {
             return [ResultLine(label, "—", unit: unit), .heading("  not computed: " + why)]
         }
-        return [ResultLine(label, ScreenNumber.measurement(v, se), unit: v == nil ? "" : unit)]
+        return [ResultLine(label, shown(v, se, unit: unit), unit: v == nil ? "" : unit)]
+    }
+
+    /// A result as the screens show it: a temperature without a standard error with two
+    /// decimals (T_c 562.48 K, as every other temperature), else value ± error.
+    static func shown(_ v: Double?, _ se: Double?, unit: String) -> String {
+        unit == "K" && se == nil ? ScreenNumber.kelvin(v) : ScreenNumber.measurement(v, se)
     }
 
     /// One line a DMA state for a headline value (value ± stderr, or "—" and the reason).
@@ -57,7 +63,7 @@ enum DMAViewSupport {
         var out: [ResultLine] = [.heading("\(title) by state" + (unit.isEmpty ? "" : " (\(unit))"))]
         for st in r.dma {
             let (v, se) = value(st)
-            out.append(ResultLine(st.state, ScreenNumber.measurement(v, se)))
+            out.append(ResultLine(st.state, shown(v, se, unit: unit)))
             if v == nil, let why = reason(st, containing: key) { out.append(.heading("  " + why)) }
         }
         return out
