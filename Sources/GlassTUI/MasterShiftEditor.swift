@@ -73,21 +73,21 @@ public enum MasterShiftEditor {
     }
 
     static func select(_ s: inout ExplorerState, by d: Int) {
-        guard s.view == .master, let c = context(s) else { s.message = "select an isotherm in view 9 (master curve)"; return }
+        guard s.view == .master, let c = context(s) else { s.message = refusal(s, "select an isotherm"); return }
         var e = c.edit
         e.isotherm = min(max(0, e.isotherm + d), c.m.shifts.count - 1)
         s.masterEdit = e
     }
 
     static func nudge(_ s: inout ExplorerState, by d: Double) {
-        guard s.view == .master, var (_, _, e) = context(s) else { s.message = "nudge an isotherm in view 9 (master curve)"; return }
+        guard s.view == .master, var (_, _, e) = context(s) else { s.message = refusal(s, "nudge an isotherm"); return }
         let current = effectiveShifts(s)[e.isotherm] ?? 0
         e.shifts[e.isotherm] = current + d
         s.masterEdit = e
     }
 
     static func refine(_ s: inout ExplorerState) {
-        guard s.view == .master, let (p, m, edit) = context(s) else { s.message = "refine an isotherm in view 9 (master curve)"; return }
+        guard s.view == .master, let (p, m, edit) = context(s) else { s.message = refusal(s, "refine an isotherm"); return }
         var e = edit
         let shifts = effectiveShifts(s)
         guard let nb = neighbour(e.isotherm, m), let base = shifts[nb] else {
@@ -136,8 +136,16 @@ public enum MasterShiftEditor {
     }
 
     /// `t` in view 9: the next criterion for every state (as `--tts-on` would), master curves redone.
+    /// Why a view 9 key did nothing: elsewhere, that it acts in view 9; in view 9, what is missing
+    /// (as the DMA cursors of view 4 say it: "…: not computed (no DMA data)").
+    static func refusal(_ s: ExplorerState, _ what: String) -> String {
+        guard s.view == .master else { return "\(what) in view 9 (master curve)" }
+        if s.dma.states.isEmpty { return "\(what): not computed (no DMA data)" }
+        return "\(what): not computed (no master curve for this state: no isothermal sweeps)"
+    }
+
     static func cycleCriterion(_ s: inout ExplorerState) {
-        guard s.view == .master, let f = inForce(s) else { s.message = "cycle the shift criterion in view 9 (master curve)"; return }
+        guard s.view == .master, let f = inForce(s) else { s.message = refusal(s, "cycle the shift criterion"); return }
         s.dmaOverrides.ttsOn = next(f.criterion)
         s.recomputeDMA()
         s.message = "shift criterion: \(next(f.criterion).rawValue) (vertical shift \(f.vertical.rawValue))"
@@ -145,7 +153,7 @@ public enum MasterShiftEditor {
 
     /// `v` in view 9: the next vertical shift for every state (as `--vertical-shift` would).
     static func cycleVerticalShift(_ s: inout ExplorerState) {
-        guard s.view == .master, let f = inForce(s) else { s.message = "cycle the vertical shift in view 9 (master curve)"; return }
+        guard s.view == .master, let f = inForce(s) else { s.message = refusal(s, "cycle the vertical shift"); return }
         s.dmaOverrides.verticalShift = next(f.vertical)
         s.recomputeDMA()
         s.message = "vertical shift: \(next(f.vertical).rawValue) (criterion \(f.criterion.rawValue))"

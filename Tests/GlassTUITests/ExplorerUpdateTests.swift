@@ -174,6 +174,15 @@ final class ExplorerUpdateTests: XCTestCase {
         XCTAssertEqual(s.results?.dsc?.states.map(\.dHJPerG), paper.results?.dsc?.states.map(\.dHJPerG))
     }
 
+    /// View 9's keys in view 9 of a study without DMA data say what is missing, as view 4's
+    /// cursors do; elsewhere they say where they act.
+    func testViewNineKeysWithoutDMASayWhatIsMissing() {
+        let dscOnly = SyntheticStudy.state(width: 100, height: 30)
+        XCTAssertEqual(press(dscOnly, [.character("9"), .character("t")]).message, "cycle the shift criterion: not computed (no DMA data)")
+        XCTAssertEqual(press(dscOnly, [.character("9"), .character("v")]).message, "cycle the vertical shift: not computed (no DMA data)")
+        XCTAssertEqual(press(dscOnly, [.character("t")]).message, "cycle the shift criterion in view 9 (master curve)")
+    }
+
     func testHelpOpensAndCloses() {
         let s = press(paper, [.character("?")])
         XCTAssertEqual(s.mode, .help(top: 0))
