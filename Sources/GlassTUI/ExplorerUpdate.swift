@@ -253,10 +253,16 @@ public enum ExplorerUpdate {
 
     /// After a cursor move: the view moves only when the cursor reaches the edge of what is shown.
     static func follow(_ s: inout ExplorerState, _ c: CursorID) {
-        guard ViewRegistry.view(s.view).plotCursors.contains(c), let v = s.value(of: c), let x = s.viewports[s.view]?.x,
-              let shown = Navigation.shown(s, columns: max(10, s.width / 2)),
-              let moved = Navigation.follow(x, value: v, log: shown.xLog) else { return }
-        s.viewports[s.view]?.x = moved
+        guard ViewRegistry.view(s.view).plotCursors.contains(c), let v = s.value(of: c),
+              let shown = Navigation.shown(s, columns: max(10, s.width / 2)) else { return }
+        if let x = s.viewports[s.view]?.x {
+            if let moved = Navigation.follow(x, value: v, log: shown.xLog) { s.viewports[s.view]?.x = moved }
+            return
+        }
+        // The view's own range (no zoom, pan or typed range): only a cursor that leaves it
+        // moves it, as a zoomed range is moved; one inside is left to the range of the data.
+        guard !shown.x.contains(v), let moved = Navigation.follow(shown.x, value: v, log: shown.xLog) else { return }
+        s.viewports[s.view, default: Viewport()].x = moved
     }
 
     /// Keeps the active cursor one of the view's.

@@ -183,6 +183,24 @@ final class ExplorerUpdateTests: XCTestCase {
         XCTAssertEqual(press(dscOnly, [.character("t")]).message, "cycle the shift criterion in view 9 (master curve)")
     }
 
+    /// A cursor typed or moved out of the range a view shows on its own (no zoom yet) moves the
+    /// range to show it, as a zoomed range does (view 4, β_lo typed at 280 K, then one step).
+    func testACursorLeavingAnUnzoomedViewIsFollowed() throws {
+        var s = SyntheticStudy.state(SyntheticStudy.withDMA(), braille: true, colours: false)
+        s = press(s, [.character("4")])
+        XCTAssertEqual(s.cursor, .betaLo)
+        let before = try XCTUnwrap(Navigation.shown(s, columns: s.width / 2)).x
+        s = press(s, [.character("=")] + "280".map { .character($0) } + [.enter, .left])
+        let v = try XCTUnwrap(s.value(of: .betaLo))
+        XCTAssertLessThan(v, before.lowerBound, "the typed edge lies left of what view 4 showed")
+        let after = try XCTUnwrap(Navigation.shown(s, columns: s.width / 2)).x
+        XCTAssertTrue(after.contains(v), "\(v) K not in the shown \(after)")
+        XCTAssertEqual(after.upperBound - after.lowerBound, before.upperBound - before.lowerBound, accuracy: 1e-9, "moved, not zoomed")
+        // A cursor inside the view's own range leaves it as it is.
+        let inside = press(SyntheticStudy.state(SyntheticStudy.withDMA(), braille: true, colours: false), [.character("4"), .right])
+        XCTAssertNil(inside.viewports[.moduli]?.x)
+    }
+
     func testHelpOpensAndCloses() {
         let s = press(paper, [.character("?")])
         XCTAssertEqual(s.mode, .help(top: 0))
