@@ -27,9 +27,12 @@ public enum ScreenNumber {
         return CFormat.printf("%.4g", v)
     }
 
-    /// A temperature with two decimals (`420.00`); "—" for nil.
+    /// A temperature with two decimals (`420.00`); "—" for nil. A number no temperature of a
+    /// glass reaches (|T| ≥ 10⁶ K, typed at `=`: 1e300) in four significant digits with its power
+    /// of ten, not three hundred digits.
     public static func kelvin(_ v: Double?) -> String {
         guard let v, v.isFinite else { return "—" }
+        guard abs(v) < 1e6 else { return value(v) }
         return CFormat.printf("%.2f", v)
     }
 }

@@ -201,6 +201,15 @@ final class ExplorerUpdateTests: XCTestCase {
         XCTAssertNil(inside.viewports[.moduli]?.x)
     }
 
+    /// A typed number no temperature reaches is refused in a message that fits the status line
+    /// (it showed 300 digits of 1e300), and a temperature keeps its two decimals.
+    func testAHugeTypedValueIsRefusedInAShortMessage() {
+        let s = press(SyntheticStudy.state(width: 100, height: 30), [.character("=")] + "1e300".map { .character($0) } + [.enter])
+        XCTAssertEqual(s.message, "T_s = 1.000×10³⁰⁰ K is outside the usable range 350.00–650.00 K")
+        XCTAssertEqual(ScreenNumber.kelvin(420), "420.00")
+        XCTAssertEqual(ScreenNumber.kelvin(999_999.994), "999999.99")
+    }
+
     func testHelpOpensAndCloses() {
         let s = press(paper, [.character("?")])
         XCTAssertEqual(s.mode, .help(top: 0))
