@@ -10,12 +10,8 @@ final class AtomicFileLinkTests: XCTestCase {
     var dir = ""
 
     override func setUpWithError() throws {
-        dir = NSTemporaryDirectory() + "atomic-links-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        dir = try scratchDirectory("atomic-links")
         try FileManager.default.createDirectory(atPath: dir + "/sub", withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(atPath: dir)
     }
 
     func isLink(_ path: String) -> Bool {

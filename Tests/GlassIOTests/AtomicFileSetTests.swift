@@ -10,12 +10,7 @@ final class AtomicFileSetTests: XCTestCase {
     var dir = ""
 
     override func setUpWithError() throws {
-        dir = NSTemporaryDirectory() + "atomic-set-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(atPath: dir)
+        dir = try scratchDirectory("atomic-set")
     }
 
     func entries(_ sub: String = "") throws -> [String] {
