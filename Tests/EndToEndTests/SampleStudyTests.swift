@@ -73,6 +73,20 @@ final class SampleStudyTests: XCTestCase {
         let tsvCooled = try XCTUnwrap(rows.first { $0[1] == "cooled-10" && $0[2] == "dH_rej" && $0[5] == "J/g" }.map { String($0[3]) })
         XCTAssertEqual(Double(tsvCooled) ?? .nan, try XCTUnwrap(try states(doc)["cooled-10"]?["dH_rej_J_per_g"] as? Double), accuracy: 1e-12)
         XCTAssertTrue(json.contains("\"dH_rej_J_per_g\": \(tsvCooled),"), "TSV and JSON come from the same Results")
+        // (section, state, parameter, unit) is a key: the sample's α peak at 1 Hz from the 1 Hz scan
+        // and from the isotherms' 1 Hz slice are `alpha_peak_T@1Hz` and `…#2`, in the JSON's order.
+        let keys = rows.filter { $0[0] != "warning" }.map { [$0[0], $0[1], $0[2], $0[5]].joined(separator: "\t") }
+        XCTAssertEqual(Set(keys).count, keys.count)
+        let dma = try XCTUnwrap((doc["dma"] as? [String: Any])?["states"] as? [[String: Any]])
+        let asCast = try XCTUnwrap(dma.first { $0["state"] as? String == "as-cast" })
+        let points = try XCTUnwrap((asCast["alpha"] as? [String: Any])?["points"] as? [[String: Any]])
+        let atOneHz = points.filter { $0["f_Hz"] as? Double == 1 }.compactMap { $0["T_K"] as? Double }
+        XCTAssertEqual(atOneHz.count, 2)
+        for (k, name) in ["alpha_peak_T@1Hz", "alpha_peak_T@1Hz#2"].enumerated() {
+            let field = try XCTUnwrap(rows.first { $0[1] == "as-cast" && $0[2] == name }.map { String($0[3]) }, name)
+            XCTAssertEqual(Double(field) ?? .nan, atOneHz[k], accuracy: 1e-9 * atOneHz[k], name)
+            XCTAssertTrue(json.contains("\"T_K\": \(field)\n"), name)
+        }
     }
 
     func testOutputFileIsWrittenAtomicallyAndIdenticalToStdout() throws {

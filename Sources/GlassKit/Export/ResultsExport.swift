@@ -73,7 +73,7 @@ public enum ResultsExport {
         rows += DMAExport.tsvRows(r.dma)
         for s in r.sources { rows.append(["source", s.state, s.path, s.sha256, "", s.kind.rawValue]) }
         for w in r.warnings { rows.append(["warning", "", "", w, "", ""]) }
-        return rows.map { $0.map(clean).joined(separator: "\t") }.joined(separator: "\n") + "\n"
+        return TSVKeys.numberRepeats(rows).map { $0.map(clean).joined(separator: "\t") }.joined(separator: "\n") + "\n"
     }
 
     /// Several studies in one JSON document: `{"glassview_version": …, "studies": [ … ]}`, each
