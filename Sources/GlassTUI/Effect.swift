@@ -24,6 +24,8 @@ public struct ExportRequest: Equatable, Sendable {
     public var masterPath: String? = nil
     /// The master-curve TSV.
     public var master: String? = nil
+    /// Added to the message once written (what the export leaves out), or nil.
+    public var note: String? = nil
     /// Every path the request writes.
     public var paths: [String] { [jsonPath, tsvPath] + (masterPath.map { [$0] } ?? []) }
     /// Makes a request.

@@ -24,6 +24,11 @@ public enum ExplorerExport {
 
     /// The JSON document: `analyze`'s keys, then `explorer`.
     public static func json(_ r: Results, state s: ExplorerState) -> String {
+        document(r, state: s).rendered(newline: true)
+    }
+
+    /// The JSON document as a value.
+    static func document(_ r: Results, state s: ExplorerState) -> JSONValue {
         var doc = ResultsExport.json(r)
         let extra: JSONValue = .object([
             ("ts_K", .num(r.settings.tsK)), ("ts_origin", .string(s.tsOrigin.rawValue)),
@@ -37,7 +42,16 @@ public enum ExplorerExport {
             pairs.append(("explorer", extra))
             doc = .object(pairs)
         }
-        return doc.rendered(newline: true)
+        return doc
+    }
+
+    /// The compared studies (each with its own state) in one pair of files, as `analyze A B C`
+    /// writes several studies: JSON `{"glassview_version", "studies": [...]}`, each element the
+    /// study's own export; TSV one table whose first column, `study`, names the study of the row.
+    public static func comparison(_ studies: [(results: Results, state: ExplorerState)]) -> (json: String, tsv: String) {
+        let doc: JSONValue = .object([("glassview_version", .string(GlassKit.version)),
+                                      ("studies", .array(studies.map { document($0.results, state: $0.state) }))])
+        return (doc.rendered(newline: true), ResultsExport.table(studies.map { ($0.results.study, tsv($0.results, state: $0.state)) }))
     }
 
     /// The TSV: `analyze`'s rows, then `explorer` rows for the bounds and windows.

@@ -479,6 +479,7 @@ public enum ExplorerUpdate {
 
     /// Prepares the export effect.
     static func export(_ s: inout ExplorerState) -> Effect? {
+        if s.view == .compare, StudyWorkspace.count(s) > 1 { return exportComparison(&s) }
         guard let r = s.results else {
             s.message = "nothing to export: " + (s.loadError ?? s.analysisError ?? "no results")
             return nil
@@ -487,6 +488,24 @@ public enum ExplorerUpdate {
         var request = ExportRequest(jsonPath: p.json, tsvPath: p.tsv, json: ExplorerExport.json(r, state: s),
                                     tsv: ExplorerExport.tsv(r, state: s))
         if s.view == .master { MasterShiftEditor.attachMasterCurve(&request, s) }
+        return .export(request, overwrite: false)
+    }
+
+    /// The comparison view's export: every open study that has results, in one pair of files
+    /// `compare.glassview.json`/`.tsv` (as `analyze A B C` writes them); the studies without
+    /// results are named in the message.
+    static func exportComparison(_ s: inout ExplorerState) -> Effect? {
+        let states = StudyWorkspace.states(s)
+        let done = states.compactMap { st in st.results.map { (results: $0, state: st) } }
+        let missing = states.filter { $0.results == nil }.map(\.studyName)
+        guard !done.isEmpty else {
+            s.message = "nothing to export: no open study has results"
+            return nil
+        }
+        let p = ExplorerExport.paths(directory: s.exportDirectory, studyName: "compare")
+        let texts = ExplorerExport.comparison(done)
+        var request = ExportRequest(jsonPath: p.json, tsvPath: p.tsv, json: texts.json, tsv: texts.tsv)
+        request.note = missing.isEmpty ? nil : "without \(missing.joined(separator: ", ")) (no results)"
         return .export(request, overwrite: false)
     }
 

@@ -75,7 +75,7 @@ public enum KeyBindings {
             KeyBinding([c("x"), c("y")], "x y", .beginRange(.x), "type an x or y range (LO HI, Enter)"),
             KeyBinding([c("b")], "b", .chooseBaseline, "choose the baseline from a list", hint: "b baseline", views: [.heatFlow, .cumulative, .sensitivity], rank: 30),
             KeyBinding([c("u"), c("U")], "u U", .undo, "undo / redo a change of bounds, windows, baseline, shifts", hint: "u undo", rank: 22),
-            KeyBinding([c("e")], "e", .export, "export TSV and JSON to the current directory (view 9: and the master curve)", hint: "e export", rank: 20),
+            KeyBinding([c("e")], "e", .export, "export TSV and JSON to the current directory (view 9: and the master curve; view c: every study)", hint: "e export", rank: 20),
             KeyBinding([c("w")], "w", .writeSettings, "write the settings in force into study.toml", hint: "w write", rank: 21),
             KeyBinding([c("W")], "W", .showWarnings, "list every warning (j k scroll, Esc closes)", hint: "W warnings", rank: 70),
             KeyBinding([c("?")], "?", .toggleHelp, "this help (Esc closes)"),

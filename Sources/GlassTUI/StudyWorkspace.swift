@@ -33,6 +33,12 @@ public enum StudyWorkspace {
         }
     }
 
+    /// Every open study's state (the current one as it is now), in argument order.
+    public static func states(_ s: ExplorerState) -> [ExplorerState] {
+        guard !s.workspace.isEmpty else { return [s] }
+        return s.workspace.enumerated().compactMap { k, other in k == s.studyIndex ? s : other }
+    }
+
     /// The study names, in order.
     public static func names(_ s: ExplorerState) -> [String] { all(s).map(\.name) }
 

@@ -19,7 +19,7 @@ enum ExplorerEffects {
                     try AtomicFile.write(text, to: path, overwrite: true)
                     return .done("exported \(r.jsonPath), \(r.tsvPath) and the master curve \(path)")
                 }
-                return .done("exported \(r.jsonPath) and \(r.tsvPath)")
+                return .done("exported \(r.jsonPath) and \(r.tsvPath)" + (r.note.map { " " + $0 } ?? ""))
             } catch {
                 return .failed((error as? GlassError)?.description ?? "\(error)")
             }

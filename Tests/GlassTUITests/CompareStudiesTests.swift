@@ -50,6 +50,53 @@ final class CompareStudiesTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(CompareView().plot(press(glass, [.character("G")]), columns: 60)).series.count, 3)
     }
 
+    func testExportInTheComparisonViewWritesEveryStudyAsAnalyzeDoes() throws {
+        // T_s of study 0 moved in the explorer: its own export part says so; the others' do not.
+        let (s, effects) = pressed(Self.open(), [.right, .character("c"), .character("e")])
+        guard case .export(let r, let overwrite)? = effects.last, effects.count == 1 else { return XCTFail("one export effect") }
+        XCTAssertFalse(overwrite)
+        XCTAssertEqual(r.jsonPath, "/tmp/compare.glassview.json")
+        XCTAssertEqual(r.tsvPath, "/tmp/compare.glassview.tsv")
+        XCTAssertNil(r.note)
+        let each = StudyWorkspace.states(s)
+        XCTAssertEqual(each.map(\.studyName), ["study-0", "study-1", "study-2"])
+        XCTAssertNotEqual(each[0].tsK, 420, "study 0's bound moved")
+        // Each study's part is exactly its own export (the one `e` writes in its other views).
+        let docs = try each.map { st in try XCTUnwrap(st.results.map { ExplorerExport.json($0, state: st) }) }
+        let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.json.utf8)) as? [String: Any])
+        let studies = try XCTUnwrap(doc["studies"] as? [[String: Any]])
+        XCTAssertEqual(studies.count, 3)
+        for (k, d) in docs.enumerated() {
+            let own = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(d.utf8)) as? NSDictionary)
+            XCTAssertEqual(studies[k] as NSDictionary, own, "study \(k)")
+        }
+        // Study 0's T_s is the moved one in both files.
+        let ts0 = try XCTUnwrap((studies[0]["explorer"] as? [String: Any])?["ts_K"] as? Double)
+        XCTAssertEqual(ts0, each[0].tsK)
+        XCTAssertEqual((studies[1]["explorer"] as? [String: Any])?["ts_origin"] as? String, "study")
+        let lines = r.tsv.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.first, "study\tsection\tstate\tparameter\tvalue\tstderr\tunit")
+        for (k, st) in each.enumerated() {
+            let own = try XCTUnwrap(st.results.map { ExplorerExport.tsv($0, state: st) }).split(separator: "\n").dropFirst()
+            XCTAssertEqual(lines.filter { $0.hasPrefix("study-\(k)\t") }, own.map { "study-\(k)\t" + $0 })
+        }
+        XCTAssertTrue(lines.contains("study-0\texplorer\t\tts\t\(JSONValue.format(each[0].tsK ?? 0))\t\tK"))
+        // Outside the comparison view, `e` exports the current study alone, as before.
+        guard case .export(let single, _)? = pressed(s, [.character("1"), .character("e")]).effects.last else { return XCTFail("no export") }
+        XCTAssertEqual(single.jsonPath, "/tmp/study-0.glassview.json")
+    }
+
+    func testComparisonExportNamesTheStudiesItLeavesOut() throws {
+        let good = Self.studies()[0]
+        let s = StudyWorkspace.open([(path: good.name, load: .success(good), isDirectory: true),
+                                     (path: "broken", load: .failure(GlassError(file: "broken/dsc/a.csv", line: 3, "not a number")), isDirectory: true)],
+                                    options: AnalysisOptions(), style: RenderStyle(braille: false, colours: false), exportDirectory: "/tmp")
+        guard case .export(let r, _)? = pressed(s, [.character("c"), .character("e")]).effects.last else { return XCTFail("no export") }
+        XCTAssertEqual(r.note, "without broken (no results)")
+        let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.json.utf8)) as? [String: Any])
+        XCTAssertEqual((doc["studies"] as? [[String: Any]])?.compactMap { $0["study"] as? String }, [good.name])
+    }
+
     func testStudyPickListSwitchesAndKeepsEachStudysSettings() throws {
         var s = Self.open()
         XCTAssertTrue(ExplorerRenderer.render(s).text.contains("Study 1/3 (s) study-0"))

@@ -87,10 +87,16 @@ public enum ResultsExport {
     /// one header row. One study gives exactly ``tsv(_:)-swift.type.method``.
     public static func tsv(_ all: [Results]) -> String {
         if all.count == 1 { return tsv(all[0]) }
+        return table(all.map { ($0.study, tsv($0)) })
+    }
+
+    /// Several studies' TSV texts (each with its header row) as one table: one header row with a
+    /// first column `study`, then each study's rows with its name in front.
+    public static func table(_ studies: [(study: String, tsv: String)]) -> String {
         var out = "study\tsection\tstate\tparameter\tvalue\tstderr\tunit\n"
-        for r in all {
-            let name = clean(r.study)
-            for line in tsv(r).split(separator: "\n", omittingEmptySubsequences: false).dropFirst() where !line.isEmpty {
+        for (study, text) in studies {
+            let name = clean(study)
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst() where !line.isEmpty {
                 out += name + "\t" + line + "\n"
             }
         }
