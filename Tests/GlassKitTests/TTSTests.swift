@@ -54,8 +54,15 @@ final class TTSTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(m3).shifts.map(\.log10AT), [0, 0, 0])
         XCTAssertTrue(w3.contains("t: shift(s) at the edge of the 3-point overlap, where the rule rather than the data may have stopped them: "
                                   + "460 K (3 points overlap 450 K), 440 K (3 points overlap 450 K)"), "\(w3)")
+        // No isotherm shifted: a_T = 1 everywhere. Arrhenius gives its determined slope, 0 eV; VFT
+        // (B = 0 with any T_0) and WLF (C1 = 0 with any C2) are not determined: null, each named.
+        XCTAssertEqual(m3?.arrhenius?.energyEV, 0)
+        XCTAssertNil(m3?.vft)
+        XCTAssertNil(m3?.wlf)
+        XCTAssertTrue(w3.contains("t, VFT reading of a_T not computed: no isotherm is shifted (every a_T is the same): B = 0 fits with any T_0; B, T_0 null"), "\(w3)")
+        XCTAssertTrue(w3.contains("t, WLF reading of a_T: no isotherm is shifted (every log10 a_T is 0): C1 = 0 fits with any C2; C1, C2 null"), "\(w3)")
         let (_, full) = TimeTemperatureSuperposition(isotherms: sweeps { _ in true }).masterCurve(trefK: 450, context: "t")
-        XCTAssertFalse(full.contains { $0.contains("edge of the") }, "\(full)")
+        XCTAssertFalse(full.contains { $0.contains("edge of the") || $0.contains("no isotherm is shifted") }, "\(full)")
     }
 
     func testShiftsOfAThermorheologicallySimpleSet() throws {

@@ -305,6 +305,9 @@ public struct TimeTemperatureSuperposition: Sendable {
         }
         let arr = Set(ts).count >= 2 ? ArrheniusFit.fit(temperatureK: ts, frequencyHz: lnAT.map { exp(-$0) }) : nil
         let vft = VFTFit.fit(temperatureK: ts, lnFrequency: lnAT.map { -$0 })
+        if vft == nil, Set(ts).count >= 3, !lnAT.contains(where: { $0 != lnAT[0] }) {
+            warnings.append("\(context), VFT reading of a_T not computed: no isotherm is shifted (every a_T is the same): B = 0 fits with any T_0; B, T_0 null")
+        }
         let (wlf, wlfRemark) = WLFFit.fit(temperatureK: ts, log10AT: log10ATs, referenceK: refT)
         if let r = wlfRemark { warnings.append("\(context), WLF reading of a_T: \(r)") }
         var master = MasterCurve(referenceTemperatureK: refT,

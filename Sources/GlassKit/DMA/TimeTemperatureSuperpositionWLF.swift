@@ -34,6 +34,8 @@ public struct WLFFit: Sendable, Equatable {
     public static func fit(temperatureK t: [Double], log10AT y: [Double], referenceK tr: Double) -> (WLFFit?, String?) {
         guard t.count == y.count, t.count >= 3, tr.isFinite,
               t.allSatisfy(\.isFinite), y.allSatisfy(\.isFinite), let tMin = t.min(), let tMax = t.max(), tMax > tMin else { return (nil, nil) }
+        // No isotherm shifted: C1 = 0 fits exactly with any C2, which the data then do not determine.
+        if y.allSatisfy({ $0 == 0 }) { return (nil, "no isotherm is shifted (every log10 a_T is 0): C1 = 0 fits with any C2; C1, C2 null") }
         let lower = max(0, tr - tMin)
         let dt = t.map { $0 - tr }
         // For fixed C2, C1 = Σ y g / Σ g² with g = −ΔT/(C2 + ΔT): profile SSR(C2).

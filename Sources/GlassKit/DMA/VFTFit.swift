@@ -51,13 +51,16 @@ public struct VFTFit: Sendable, Equatable {
     /// bracket), then all three are polished by Levenberg–Marquardt, whose covariance gives the
     /// standard errors. The polish is kept only when the T_0 it ends at lies in [0, min T) and the
     /// SSR does not grow; otherwise the search's answer stands, without standard errors and with a
-    /// remark. Nil with fewer than 3 pairs, fewer than 3 distinct temperatures, or min T ≤ 0.5 K.
+    /// remark. Nil with fewer than 3 pairs, fewer than 3 distinct temperatures, min T ≤ 0.5 K, or
+    /// one ln f at every T (T_0 not determined).
     /// A polish that ran out of iterations (`polishIterations`) before converging is still kept
     /// when it improves the SSR, and says so in `remark`.
     public static func fit(temperatureK t: [Double], lnFrequency y: [Double], polishIterations: Int = 200) -> VFTFit? {
         let n = t.count
         guard n >= 3, y.count == n, t.allSatisfy({ $0.isFinite }), y.allSatisfy({ $0.isFinite }),
               Set(t).count >= 3, let tMin = t.min(), tMin > searchMarginK else { return nil }
+        // One ln f at every T: B = 0 fits exactly with any T_0, which the data then do not determine.
+        guard y.contains(where: { $0 != y[0] }) else { return nil }
         let upper = tMin - searchMarginK
         // Profile: SSR(T_0) with (ln f_α, B) solved in closed form (centred sums). Each
         // 1/(T − T_0) is computed once, for both passes (the same value as computing it twice).
