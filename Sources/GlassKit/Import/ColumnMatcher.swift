@@ -5,6 +5,31 @@ public enum ColumnMeaning: String, Sendable, Equatable {
     case temperature, heatFlow, storageModulus, lossModulus, tanDelta, frequency, time, segment
     /// The sweep index of a file holding several isothermal sweeps (pyvisco's `Set`).
     case sweep
+
+    /// The meaning in words, for messages.
+    public var words: String {
+        switch self {
+        case .temperature: "temperature"
+        case .heatFlow: "heat flow"
+        case .storageModulus: "storage modulus"
+        case .lossModulus: "loss modulus"
+        case .tanDelta: "tan δ"
+        case .frequency: "frequency"
+        case .time: "time"
+        case .segment: "segment"
+        case .sweep: "sweep index"
+        }
+    }
+
+    /// Whether a file of `kind` is read by a column of this meaning.
+    public func isRead(for kind: DatasetKind) -> Bool {
+        switch self {
+        case .temperature: true
+        case .heatFlow, .time, .segment: kind == .dsc
+        case .storageModulus, .lossModulus, .tanDelta: kind != .dsc
+        case .frequency, .sweep: kind == .dmaFSweep
+        }
+    }
 }
 
 /// A recognised column with its conversion to internal units.
@@ -233,36 +258,51 @@ public enum ColumnMatcher {
         return synonyms.first { $0.matches(f) }?.meaning
     }
 
-    /// Picks one column per meaning. Several candidates: prefer `total` heat flow and
-    /// `sample` temperature (docs/reading-rules.md), else the first.
+    /// Picks one column per meaning. Several candidates: the best by ``rank(_:_:)``, the first of
+    /// equals (docs/reading-rules.md).
     public static func match(_ headers: [ColumnHeader]) -> [ColumnMeaning: MatchedColumn] {
+        candidates(headers).compactMapValues { list in list.min { rank($0) < rank($1) } }
+    }
+
+    /// Every column of each meaning, in column order.
+    static func candidates(_ headers: [ColumnHeader]) -> [ColumnMeaning: [MatchedColumn]] {
         var byMeaning: [ColumnMeaning: [MatchedColumn]] = [:]
         byMeaning.reserveCapacity(headers.count)
         for (i, h) in headers.enumerated() {
             if let m = meaning(of: h) { byMeaning[m, default: []].append(MatchedColumn(index: i, meaning: m, header: h)) }
         }
-        var chosen: [ColumnMeaning: MatchedColumn] = [:]
-        for (m, list) in byMeaning {
-            guard var pick = list.first else { continue }
-            if list.count > 1 {
-                let prefer: (MatchedColumn) -> Int = { c in
-                    let k = Folded(key(c.header.name))
-                    switch m {
-                    case .heatFlow:
-                        if k.contains("total") { return 0 }
-                        if k.contains("reversing") || k.contains("reversible") { return 2 }
-                        return 1
-                    case .temperature:
-                        if k.contains("sample") || k.text == "ts" || k.hasPrefix("proben") || k.contains("echantillon") { return 0 }
-                        if k.contains("furnace") || k.contains("program") || k.text == "tr" || k.contains("reference") || k.contains("ofen") { return 2 }
-                        return 1
-                    default: return 1
-                    }
-                }
-                pick = list.min { prefer($0) < prefer($1) } ?? pick
-            }
-            chosen[m] = pick
+        return byMeaning
+    }
+
+    /// The meanings where `match` chose among columns it ranks equal, with those columns (the
+    /// chosen one first): the file does not say which one is meant, so the import names them.
+    public static func ties(_ headers: [ColumnHeader]) -> [(meaning: ColumnMeaning, columns: [MatchedColumn])] {
+        candidates(headers).compactMap { m, list -> (meaning: ColumnMeaning, columns: [MatchedColumn])? in
+            guard list.count > 1, let best = list.map(rank).min() else { return nil }
+            let equal = list.filter { rank($0) == best }
+            return equal.count > 1 ? (m, equal) : nil
+        }.sorted { $0.columns[0].index < $1.columns[0].index }
+    }
+
+    /// 0 preferred, 1 plain, 2 a derived or auxiliary signal of that meaning: for heat flow,
+    /// "total" wins and the modulated-DSC signals lose (reversing/reversible, TA's `Rev` and
+    /// `Nonrev`, modulated, derivative); for temperature, the sample's wins and the furnace's,
+    /// program's, reference's, a modulated or a derivative one lose.
+    static func rank(_ c: MatchedColumn) -> Int {
+        let k = Folded(key(c.header.name))
+        let derived = k.contains("modulated") || k.contains("deriv")
+        switch c.meaning {
+        case .heatFlow:
+            if k.contains("total") { return 0 }
+            if derived || k.contains("revers") || k.contains("nonrev") || k.contains("non rev") || k.hasPrefix("rev ")
+                || k.contains(" rev ") { return 2 }
+            return 1
+        case .temperature:
+            if derived { return 2 }
+            if k.contains("sample") || k.text == "ts" || k.hasPrefix("proben") || k.contains("echantillon") { return 0 }
+            if k.contains("furnace") || k.contains("program") || k.text == "tr" || k.contains("reference") || k.contains("ofen") { return 2 }
+            return 1
+        default: return 1
         }
-        return chosen
     }
 }

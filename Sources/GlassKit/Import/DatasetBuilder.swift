@@ -55,6 +55,10 @@ public enum DatasetBuilder {
         }
         var d = Dataset(path: table.datasetPath, kind: kind)
         d.warnings = table.warnings
+        for tie in ColumnMatcher.ties(table.headers) where tie.meaning.isRead(for: kind) {
+            let names = tie.columns.map { "'\($0.header.text)'" }.joined(separator: ", ")
+            d.warnings.append("\(path): \(tie.columns.count) columns could be the \(tie.meaning.words) (\(names)); the first, '\(tie.columns[0].header.text)', is read")
+        }
         try readMetadata(meta, into: &d, fail: fail)
 
         switch kind {
@@ -120,6 +124,7 @@ public enum DatasetBuilder {
         let t = Units.kelvin(0, unit: tCol.header.unit) == 0 ? values[0] : values[0].map(tConv)
         try checkAboveAbsoluteZero(t, parsed: values[0], lines: lines, column: tCol, table: table)
         let range = try HeatingSegment.heatingRange(t, segments: segCol == nil ? nil : values[2], lines: lines, table: table, meta: meta, d: &d)
+        if segCol == nil { HeatingSegment.applyProgrammedRate(table, meta: meta, t, range, &d) }
         // Isothermal holds (SPEC §2.4) need a time column; they leave the curve and the rate fit.
         var pieces = [range]
         var estimated: Double?
@@ -327,6 +332,15 @@ public enum DatasetBuilder {
                          "column '\(c.header.text)' has \(shown); expected a temperature in K or °C (e.g. T/K, Temp./°C)")
     }
 
+    /// How a file of `format` states its sample mass, for messages.
+    static func massLine(_ format: SourceFormat) -> String {
+        switch format {
+        case .netzsch: return "a '#SAMPLE MASS /mg:25.1' line"
+        case .taUniversal: return "a 'Size<TAB>25.1<TAB>mg' line"
+        default: return "a '# mass: 25.1 mg' line"
+        }
+    }
+
     static func heatFlowFactor(_ c: MatchedColumn, _ table: RawTable, massMg: Double?) throws -> Double {
         let u = Units.normalise(c.header.unit)
         switch u {
@@ -335,7 +349,7 @@ public enum DatasetBuilder {
         case "mw", "w", "uw":
             guard let m = massMg else {
                 throw GlassError(file: table.path, line: table.headerLine,
-                                 "column '\(c.header.text)' is in \(c.header.unit) and needs the sample mass; expected '# mass: 25.1 mg' or mass in study.toml")
+                                 "column '\(c.header.text)' is in \(c.header.unit) and needs the sample mass; expected \(massLine(table.format)) or mass = \"25.1 mg\" for this file in study.toml ([files.\"\(table.datasetPath)\"])")
             }
             let mw = u == "mw" ? 1.0 : (u == "w" ? 1000.0 : 1e-3)
             return mw / m     // mW / mg = W/g

@@ -32,6 +32,80 @@ public enum Delimiter: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// Guesses the delimiter of a heading row as ``detect(in:)`` does, ignoring what CSV quotes
+    /// hold (`"Temperature, K";"Heat flow, W/g"` is separated by `;`).
+    public static func detect(inHeading line: String) -> Delimiter {
+        guard line.utf8.contains(0x22) else { return detect(in: line) }
+        let inside = quotedCharacter(line)
+        return detect(in: String(line.enumerated().filter { !inside[$0.offset] }.map(\.element)))
+    }
+
+    /// Per character of `line`, whether it lies inside CSV quotes (the quotes included): a quote
+    /// opens a quoted field only where a field starts (the line's start or after `,` `;` tab or a
+    /// space, blanks skipped), so `E"/MPa` is a heading with a double prime, not a quote; `""`
+    /// inside stands for one `"`.
+    static func quotedCharacter(_ line: String) -> [Bool] {
+        let c = Array(line)
+        var inside = [Bool](repeating: false, count: c.count)
+        var i = 0, fieldStart = true
+        while i < c.count {
+            if fieldStart, c[i] == "\"" {
+                inside[i] = true
+                i += 1
+                while i < c.count {
+                    inside[i] = true
+                    if c[i] == "\"" {
+                        if i + 1 < c.count, c[i + 1] == "\"" { inside[i + 1] = true; i += 2; continue }
+                        break
+                    }
+                    i += 1
+                }
+                i += 1
+                fieldStart = false
+                continue
+            }
+            fieldStart = c[i] == "," || c[i] == ";" || c[i] == "\t" || c[i] == " "
+            i += 1
+        }
+        return inside
+    }
+
+    /// Splits a heading or units row into trimmed fields as ``split(_:)`` does, honouring CSV
+    /// quoting (R, Excel and Python write a heading that holds the separator quoted): a field
+    /// whose first non-blank character is `"` runs to its closing quote, separators inside
+    /// included; the quotes go and `""` inside stands for one `"`.
+    public func splitHeading(_ line: String) -> [String] {
+        guard line.utf8.contains(0x22) else { return split(line) }
+        let c = Array(line), inside = Delimiter.quotedCharacter(line)
+        let sep: Character? = byte.map { Character(Unicode.Scalar($0)) }
+        func separates(_ k: Int) -> Bool {
+            !inside[k] && (sep.map { c[k] == $0 } ?? (c[k] == " " || c[k] == "\t"))
+        }
+        var fields: [String] = []
+        var field = "", k = 0, any = false
+        while k < c.count {
+            if separates(k) {
+                if sep != nil || any { fields.append(field.trimmedSpaces) }
+                field = ""; any = false
+                k += 1
+                continue
+            }
+            if inside[k] {
+                // The opening and closing quotes go; a doubled quote is one.
+                if c[k] == "\"" {
+                    if k + 1 < c.count, c[k + 1] == "\"", inside[k + 1], any { field.append("\""); k += 2; continue }
+                    any = true
+                    k += 1
+                    continue
+                }
+            }
+            field.append(c[k]); any = true
+            k += 1
+        }
+        if sep != nil || any { fields.append(field.trimmedSpaces) }
+        return fields
+    }
+
     /// Splits a string (header lines) into trimmed fields.
     public func split(_ line: String) -> [String] {
         // An ASCII line on its bytes (every byte one character, and only spaces and tabs to

@@ -326,6 +326,24 @@ extension HeatingSegment {
         return 0..<t.count
     }
 
+    /// A file without a segment column whose header programs its segments (NETZSCH `#SEG. n`):
+    /// the programmed rate of the heating segment over the heating run `range` (the one whose
+    /// programmed span overlaps the run's temperatures most; the first of equals), as a segment
+    /// column would give it, unless study.toml (line 0) states the rate. Nothing without a
+    /// programmed heating segment over the run.
+    static func applyProgrammedRate(_ table: RawTable, meta: [String: MetadataEntry], _ t: [Double], _ range: Range<Int>, _ d: inout Dataset) {
+        guard !table.segmentPrograms.isEmpty, !range.isEmpty, meta["heating_rate"]?.line != 0 else { return }
+        let low = t[range.lowerBound], high = t[range.upperBound - 1]
+        var best: (overlap: Double, rate: Double)?
+        for id in table.segmentPrograms.keys.sorted() {
+            guard let p = table.segmentPrograms[id], let s = p.startK, let e = p.endK, let r = p.rateKPerMin,
+                  r > 0, r.isFinite, e > s + turnThresholdK else { continue }
+            let overlap = min(e, high) - max(s, low)
+            if overlap > (best?.overlap ?? 0) { best = (overlap, r) }
+        }
+        if let r = best?.rate { d.heatingRateKPerMin = r }
+    }
+
     /// A segment-column value that is not a segment number (SPEC §2.4: integers in data are checked).
     static func badSegment(_ v: Double, line: Int, _ table: RawTable) -> GlassError {
         let name = ColumnMatcher.match(table.headers)[.segment]?.header.text ?? "Segment"

@@ -22,8 +22,8 @@ public enum NativeReader {
             throw GlassError(file: path, line: lines.count, "no heading row and no data; expected a line such as 'T/K,W/(W/g)' followed by data rows")
         }
         let headerText = lines.string(h)
-        let delimiter = Delimiter.detect(in: headerText)
-        var names = delimiter.split(headerText)
+        let delimiter = Delimiter.detect(inHeading: headerText)
+        var names = delimiter.splitHeading(headerText)
         // Data lines: every later non-blank line that is not a comment.
         var data = [Int]()
         data.reserveCapacity(lines.count - h)
@@ -38,7 +38,7 @@ public enum NativeReader {
         // units row is then named with its column (`[counts]`), not read as a failed number.
         var units: [String]?
         if let first = data.first {
-            let fields = delimiter.split(lines.string(first))
+            let fields = delimiter.splitHeading(lines.string(first))
             let written = fields.filter { !ColumnHeader.stripBrackets($0).isEmpty }
             // A field that is a number with either mark (`-` alone is a unit: pyvisco's `Set`; `1/s` is one).
             let numeric = fields.contains { f in

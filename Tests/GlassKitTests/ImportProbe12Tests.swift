@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+@testable import GlassKit
+
+/// The import defects of the twelfth round's probe, each with the column or value read, or the
+/// exact one-line error: TA's modulated-DSC signals, a NETZSCH program without a segment column,
+/// quoted headings, the sample-mass hint in the file's own words.
+@Suite struct ImportProbe12Tests {
+    func read(_ text: String, path: String = "f.txt") throws -> [Dataset] {
+        try FormatDetector.read(bytes: Array(text.utf8), path: path).map { try DatasetBuilder.build($0) }
+    }
+
+    func error(_ text: String, path: String = "f.txt") -> String {
+        do { _ = try read(text, path: path); return "" } catch { return "\(error)" }
+    }
+
+    /// A TA Universal Analysis export of 201 rows (T = 100 … 300 °C at 20 K/min) whose Sig3 and
+    /// Sig4 are `first` and `second`; the first holds 0.1 W/g, the second 0.2 W/g.
+    static func ta(_ first: String, _ second: String) -> String {
+        var l = ["Sample\tVit1", "Size\t10.00000\tmg", "Exotherm\tDown", "Nsig\t4", "Sig1\tTime (min)", "Sig2\tTemperature (°C)",
+                 "Sig3\t\(first)", "Sig4\t\(second)", "StartOfData"]
+        l += (0...200).map { k in "\(String(format: "%.4f", Double(k) * 0.05))\t\(100 + k).00\t0.1000\t0.2000" }
+        return l.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: TA modulated DSC
+
+    @Test func modulatedDSCSignalsLoseToTheTotalHeatFlow() throws {
+        for derived in ["Rev Heat Flow (W/g)", "Nonrev Heat Flow (W/g)", "Modulated Heat Flow (W/g)", "Reversing Heat Flow (W/g)",
+                        "Non-Rev Heat Flow (W/g)", "Deriv. Heat Flow (W/g)"] {
+            let d = try #require(try read(Self.ta(derived, "Heat Flow (W/g)")).first)
+            #expect(d.heatFlowWPerG.allSatisfy { $0 == 0.2 }, "\(derived)")
+            #expect(!d.warnings.contains { $0.contains("could be the heat flow") }, "\(derived)")
+        }
+    }
+
+    @Test func aModulatedTemperatureLosesToTheSampleTemperature() throws {
+        var l = ["Size\t10.0\tmg", "Exotherm\tDown", "Sig1\tTime (min)", "Sig2\tModulated Temperature (°C)", "Sig3\tTemperature (°C)",
+                 "Sig4\tHeat Flow (W/g)", "StartOfData"]
+        // The modulated temperature swings ±0.9 K about the sample's 100 … 300 °C.
+        l += (0...200).map { k in "\(String(format: "%.4f", Double(k) * 0.05))\t\(String(format: "%.2f", 100 + Double(k) + (k % 2 == 0 ? 0.9 : -0.9)))\t\(100 + k).00\t0.2" }
+        let d = try #require(try read(l.joined(separator: "\n") + "\n").first)
+        #expect(d.temperatureKValues.first == 373.15)
+        #expect(d.temperatureKValues.last == 573.15)
+        #expect(d.temperatureKValues.count == 201)
+    }
+
+    @Test func columnsTheFileDoesNotTellApartAreNamed() throws {
+        let d = try #require(try read(Self.ta("Rev Heat Flow (W/g)", "Nonrev Heat Flow (W/g)")).first)
+        #expect(d.heatFlowWPerG.allSatisfy { $0 == 0.1 })
+        #expect(d.warnings.contains("f.txt: 2 columns could be the heat flow ('Rev Heat Flow (W/g)', 'Nonrev Heat Flow (W/g)'); the first, 'Rev Heat Flow (W/g)', is read"), "\(d.warnings)")
+    }
+
+    // MARK: NETZSCH programmed rate
+
+    /// A NETZSCH export whose `#SEG. 1` programs 20 K/min and whose time column (1/19 min a
+    /// kelvin) would estimate 19 K/min.
+    static func netzsch(segmentColumn: Bool, seg: String = "#SEG. 1:30°C/20.0(K/min)/330°C\n") -> String {
+        let h = "#EXPORTTYPE:DATA ALL\n#FORMAT:NETZSCH5\n#DECIMAL:POINT\n#SEPARATOR:SEMICOLON\n#EXO:-1\n" + seg
+        let names = segmentColumn ? "##Temp./°C;Time/min;DSC/(mW/mg);Segment\n" : "##Temp./°C;Time/min;DSC/(mW/mg)\n"
+        let tail = segmentColumn ? ";1\n" : "\n"
+        let rows = (0...300).map { (k: Int) -> String in
+            let time = String(format: "%.5f", Double(k) / 19)
+            return "\(30 + k).00;\(time);0.02" + tail
+        }
+        return h + names + rows.joined()
+    }
+
+    @Test func theProgrammedRateHoldsWithoutASegmentColumn() throws {
+        for column in [true, false] {
+            let d = try #require(try read(Self.netzsch(segmentColumn: column)).first)
+            #expect(d.heatingRateKPerMin == 20, "segment column: \(column)")
+            #expect(!d.warnings.contains { $0.contains("estimated") }, "\(d.warnings)")
+        }
+        // Heating then cooling programmed, the file holding the heating run: its segment's rate.
+        let two = "#SEG. 1:30°C/10.0(K/min)/330°C\n#SEG. 2:330°C/40.0(K/min)/30°C\n"
+        #expect(try read(Self.netzsch(segmentColumn: false, seg: two)).first?.heatingRateKPerMin == 10)
+        // A program of one isothermal segment states no rate: the time column's estimate stays.
+        let iso = try #require(try read(Self.netzsch(segmentColumn: false, seg: "#SEG. 1:30°C/00:15/30°C\n")).first)
+        #expect(abs((iso.heatingRateKPerMin ?? 0) - 19) < 1e-6)
+    }
+
+    // MARK: Quoted headings
+
+    @Test func quotedHeadingsAreReadAsCSVWritesThem() throws {
+        let rows = (0...300).map { "\(300 + $0).0,0.02\n" }.joined()
+        for heading in ["\"T/K\",\"W/(W/g)\"", "\"Temperature, K\",\"Heat flow, W/g\"", "T/K,\"Heat flow, W/g\""] {
+            let d = try #require(try read("# heating_rate: 20 K/min\n\(heading)\n" + rows, path: "q.csv").first, "\(heading)")
+            #expect(d.temperatureKValues.count == 301, "\(heading)")
+            #expect(d.heatFlowWPerG.allSatisfy { $0 == 0.02 }, "\(heading)")
+        }
+        // Quoted names separated by semicolons, with commas inside: the semicolon separates.
+        let semi = try #require(try read("# heating_rate: 20 K/min\n\"Temperature, K\";\"Heat flow, W/g\"\n" + rows.replacingOccurrences(of: ",", with: ";"), path: "q.csv").first)
+        #expect(semi.temperatureKValues.last == 600)
+        // `""` inside quotes is one quote; spaces around a quoted field go.
+        #expect(Delimiter.comma.splitHeading("\"a \"\"b\"\", c\" , d,") == ["a \"b\", c", "d", ""])
+        #expect(Delimiter.whitespace.splitHeading("\"Sample Temperature\"  \"Heat Flow\"") == ["Sample Temperature", "Heat Flow"])
+        // A double prime inside a DMA heading is not a quote.
+        #expect(Delimiter.comma.splitHeading("T/K,E'/MPa,E\"/MPa") == ["T/K", "E'/MPa", "E\"/MPa"])
+        #expect(Delimiter.detect(inHeading: "\"a;b\",\"c;d\"") == .comma)
+        // Quoted numbers stay refused as data, on their own line.
+        #expect(error("# heating_rate: 20 K/min\nT/K,W/(W/g)\n\"300.0\",\"0.02\"\n", path: "q.csv").hasPrefix("q.csv:3: "))
+    }
+
+    // MARK: The sample mass, in the file's own words
+
+    @Test func theMassHintNamesTheFormatsOwnLine() {
+        let netzsch = "#EXPORTTYPE:DATA ALL\n#FORMAT:NETZSCH5\n#DECIMAL:POINT\n#SEPARATOR:SEMICOLON\n#EXO:-1\n##Temp./°C;Time/min;DSC/(mW);Segment\n"
+            + (0...20).map { "\(30 + $0).00;\(String(format: "%.4f", Double($0) * 0.05));0.2;1\n" }.joined()
+        #expect(error(netzsch) == "f.txt:6: column 'DSC/(mW)' is in mW and needs the sample mass; expected a '#SAMPLE MASS /mg:25.1' line or mass = \"25.1 mg\" for this file in study.toml ([files.\"f.txt\"])")
+        let ta = Self.ta("Heat Flow (mW)", "Time (min)").replacingOccurrences(of: "Size\t10.00000\tmg\n", with: "")
+        #expect(error(ta) == "f.txt:8: column 'Heat Flow (mW)' is in mW and needs the sample mass; expected a 'Size<TAB>25.1<TAB>mg' line or mass = \"25.1 mg\" for this file in study.toml ([files.\"f.txt\"])")
+        #expect(error("# heating_rate: 20 K/min\nT/K,HF/mW\n300,1\n301,1\n302,1\n", path: "n.csv") == "n.csv:2: column 'HF/mW' is in mW and needs the sample mass; expected a '# mass: 25.1 mg' line or mass = \"25.1 mg\" for this file in study.toml ([files.\"n.csv\"])")
+    }
+}
