@@ -102,6 +102,56 @@ import Testing
         #expect(error("# heating_rate: 20 K/min\nT/K,W/(W/g)\n\"300.0\",\"0.02\"\n", path: "q.csv").hasPrefix("q.csv:3: "))
     }
 
+    // MARK: TRIOS DSC exports
+
+    /// A Discovery DSC's TRIOS export: equilibrate at 30 °C, heat at 20 K/min to 330 °C, cool at
+    /// 10 K/min, heat at 40 K/min to 430 °C (W = 0.02 W/g heating, −0.01 cooling, as written).
+    static let triosDSC: String = {
+        func step(_ name: String, _ temps: [Double], _ w: Double) -> String {
+            "[step]\n\(name)\nTime\tTemperature\tHeat Flow (Normalized)\nmin\t°C\tW/g\n"
+                + temps.enumerated().map { "\(Double($0.offset) * 0.05)\t\($0.element)\t\(w)\n" }.joined()
+        }
+        return "Filename\tdsc\nInstrument name\tDSC2500\nOperator\tx\nrundate\t12/01/2026\nSample name\tVit1\n"
+            + step("Equilibrate at 30.00 °C", [30, 30, 30], 0.001)
+            + step("Ramp 20.00 °C/min to 330.00 °C", (0...300).map { 30 + Double($0) }, 0.02)
+            + step("Ramp 10.00 °C/min to 30.00 °C", (0...300).map { 330 - Double($0) }, -0.01)
+            + step("Ramp 40.00 °C/min to 430.00 °C", (0...400).map { 30 + Double($0) }, 0.02)
+    }()
+
+    func triosDSC(_ overrides: [String: String]) throws -> Dataset {
+        let tables = try FormatDetector.read(bytes: Array(Self.triosDSC.utf8), path: "run.txt")
+        #expect(tables.count == 1)
+        let table = try #require(tables.first)
+        return try DatasetBuilder.build(table, overrides: overrides.mapValues { MetadataEntry($0, line: 0) })
+    }
+
+    @Test func aTriosDSCExportIsOneCurveOfItsHeatingStep() throws {
+        let d = try triosDSC(["sign": "endo-up"])
+        #expect(d.kind == .dsc)
+        #expect(d.path == "run.txt")
+        // The heating step of largest span (step 4: 30 → 430 °C), at its programmed rate.
+        #expect(d.temperatureKValues.count == 401)
+        #expect(d.temperatureKValues.first == 303.15)
+        #expect(d.temperatureKValues.last == 703.15)
+        #expect(d.heatingRateKPerMin == 40)
+        #expect(d.heatFlowWPerG.allSatisfy { $0 == 0.02 })
+        #expect(d.warnings.contains("run.txt: 2 heating segments (2, 4); using segment 4 — set `segment` for this file in study.toml to choose"), "\(d.warnings)")
+        // `segment = 2` picks the first heating step, with its own rate; exo-up negates.
+        let second = try triosDSC(["sign": "exo-up", "segment": "2"])
+        #expect(second.temperatureKValues.count == 301)
+        #expect(second.heatingRateKPerMin == 20)
+        #expect(second.heatFlowWPerG.allSatisfy { $0 == -0.02 })
+        #expect(TriosReader.stepProgram("Ramp 20,00 °C/min to 400,00 °C") == SegmentProgram(startK: nil, endK: 673.15, rateKPerMin: 20))
+        #expect(TriosReader.stepProgram("Isothermal for 1.00 min") == SegmentProgram())
+    }
+
+    @Test func aTriosDSCExportNeedsItsSignStated() {
+        #expect(throws: GlassError.self) { try triosDSC([:]) }
+        do { _ = try triosDSC([:]) } catch {
+            #expect("\(error)" == "run.txt:8: a TRIOS DSC export does not say which way its heat flow points; expected sign = \"exo-up\" or \"endo-up\" for this file in study.toml ([files.\"run.txt\"])")
+        }
+    }
+
     // MARK: The sample mass, in the file's own words
 
     @Test func theMassHintNamesTheFormatsOwnLine() {

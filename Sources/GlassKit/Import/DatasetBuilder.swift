@@ -123,8 +123,9 @@ public enum DatasetBuilder {
         // Kelvin columns are used as parsed (no converted copy: 8 MB less for 10^6 rows).
         let t = Units.kelvin(0, unit: tCol.header.unit) == 0 ? values[0] : values[0].map(tConv)
         try checkAboveAbsoluteZero(t, parsed: values[0], lines: lines, column: tCol, table: table)
-        let range = try HeatingSegment.heatingRange(t, segments: segCol == nil ? nil : values[2], lines: lines, table: table, meta: meta, d: &d)
-        if segCol == nil { HeatingSegment.applyProgrammedRate(table, meta: meta, t, range, &d) }
+        let segments = segCol == nil ? table.rowSegments.map { $0.map(Double.init) } : values[2]
+        let range = try HeatingSegment.heatingRange(t, segments: segments, lines: lines, table: table, meta: meta, d: &d)
+        if segments == nil { HeatingSegment.applyProgrammedRate(table, meta: meta, t, range, &d) }
         // Isothermal holds (SPEC §2.4) need a time column; they leave the curve and the rate fit.
         var pieces = [range]
         var estimated: Double?
@@ -167,6 +168,11 @@ public enum DatasetBuilder {
         let (keep, dropped) = try HeatingSegment.rising(sliceT, lines: sliceLines, file: path)
         if dropped > 0 {
             d.warnings.append("\(path): \(dropped) point(s) whose temperature did not rise were dropped (reversals ≤ \(HeatingSegment.reversalToleranceK) K, instrument noise)")
+        }
+        // TRIOS writes heat flow as its user set it up and does not say which way: it must be stated.
+        if table.format == .trios, meta["sign"] == nil {
+            throw GlassError(file: path, line: table.headerLine,
+                             "a TRIOS DSC export does not say which way its heat flow points; expected sign = \"exo-up\" or \"endo-up\" for this file in study.toml ([files.\"\(table.datasetPath)\"])")
         }
         let sign: Double = try signFactor(meta, fail: fail)
         let w = values[1]

@@ -65,8 +65,11 @@ public struct RawTable: Sendable {
     public var dataLines: [Int]
     /// The text.
     public var lines: TextLines
-    /// NETZSCH segment programs by number.
+    /// NETZSCH segment programs by number (TRIOS: the DSC steps' programs by step number).
     public var segmentPrograms: [Int: SegmentProgram]
+    /// The segment of each data row where blocks of the file, not a column, make the segments
+    /// (a TRIOS DSC export: the number of each row's `[step]`); nil otherwise.
+    public var rowSegments: [Int]? = nil
     /// Remarks of the reader (e.g. skipped TRIOS steps), passed on to the dataset's warnings.
     public var warnings: [String] = []
     /// The columns already parsed while a large file was streamed (`StreamingImport`): then

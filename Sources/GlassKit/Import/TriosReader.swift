@@ -54,6 +54,8 @@ public enum TriosReader {
                 tables.append(table)
             }
         }
+        // No frequency sweep: a DSC export (Discovery DSC) is one curve made of its DSC steps.
+        if tables.isEmpty, let dsc = dscTable(steps.map { var t = $0; t.decimalComma = comma; return t }, path: path) { return [dsc] }
         guard !tables.isEmpty else {
             let shown = skipped.prefix(4).joined(separator: ", ") + (skipped.count > 4 ? ", …" : "")
             throw GlassError(file: path, "TRIOS export without a frequency sweep; expected a [step] with frequency, storage and loss modulus columns over several frequencies; its steps: \(shown.isEmpty ? "none" : shown)")
@@ -128,6 +130,51 @@ public enum TriosReader {
         return RawTable(path: path, format: .trios, encoding: encoding, metadata: metadata, headers: headers,
                         headerLine: headerLine, delimiter: .tab, decimalComma: false,
                         dataLines: data, lines: lines, segmentPrograms: [:])
+    }
+
+    /// A DSC export as one table: the rows of every step with temperature and heat-flow columns
+    /// (those of the first such step), each row's step number as its segment and each step's
+    /// program from its name (`Ramp 20.00 °C/min to 400.00 °C`), so that the heating segment and
+    /// its rate are chosen as in a NETZSCH file with a segment column; nil without a DSC step.
+    static func dscTable(_ steps: [RawTable], path: String) -> RawTable? {
+        func isDSC(_ t: RawTable) -> Bool {
+            let c = ColumnMatcher.match(t.headers)
+            return c[.temperature] != nil && c[.heatFlow] != nil
+        }
+        let numbered = steps.enumerated().map { (number: $0.offset + 1, table: $0.element) }
+        guard let first = numbered.first(where: { isDSC($0.table) }) else { return nil }
+        let names = first.table.headers.map(\.text)
+        let kept = numbered.filter { isDSC($0.table) && $0.table.headers.map(\.text) == names }
+        var table = first.table
+        table.part = nil
+        table.metadata["step_name"] = nil
+        table.dataLines = kept.flatMap { $0.table.dataLines }
+        table.rowSegments = kept.flatMap { s in Array(repeating: s.number, count: s.table.dataLines.count) }
+        table.segmentPrograms = Dictionary(uniqueKeysWithValues: kept.map { s in
+            (s.number, stepProgram(s.table.metadata["step_name"]?.value ?? ""))
+        })
+        let skipped = numbered.filter { s in !kept.contains { $0.number == s.number } }.map { s in
+            "'\(s.table.metadata["step_name"]?.value ?? "step\(s.number)")' (\(isDSC(s.table) ? "other columns" : "no temperature and heat-flow columns"))"
+        }
+        if !skipped.isEmpty {
+            table.warnings.append("\(path): \(skipped.count) TRIOS step(s) that are not DSC steps with the first one's columns skipped: \(skipped.joined(separator: ", "))")
+        }
+        return table
+    }
+
+    /// A DSC step's program from its name: `Ramp 20.00 °C/min to 400.00 °C` → 20 K/min, ending at
+    /// 673.15 K (the start is the step before's end: left to the data); anything else, none.
+    static func stepProgram(_ name: String) -> SegmentProgram {
+        var p = SegmentProgram()
+        let words = name.split(separator: " ").map(String.init)
+        guard words.first?.lowercased() == "ramp", words.count >= 3 else { return p }
+        if let k = words.firstIndex(where: { ["°c/min", "k/min", "℃/min"].contains($0.lowercased()) }), k > 0 {
+            p.rateKPerMin = NumberParser.parse(words[k - 1].replacingLiteral(",", with: "."))
+        }
+        if let to = words.lastIndex(where: { $0.lowercased() == "to" }), to + 1 < words.count {
+            p.endK = MetadataValue.temperatureK(words[(to + 1)...].joined(separator: " "))
+        }
+        return p
     }
 
     /// Nil for a frequency sweep, else why the step is not one.
