@@ -145,6 +145,19 @@ import Testing
         #expect(TriosReader.stepProgram("Isothermal for 1.00 min") == SegmentProgram())
     }
 
+    @Test func aTriosDSCExportInMilliwattsNeedsTheMassFromStudyToml() throws {
+        let text = Self.triosDSC.replacingOccurrences(of: "W/g\n", with: "mW\n").replacingOccurrences(of: "Heat Flow (Normalized)", with: "Heat Flow")
+        let table = try #require(try FormatDetector.read(bytes: Array(text.utf8), path: "run.txt").first)
+        do {
+            _ = try DatasetBuilder.build(table, overrides: ["sign": MetadataEntry("endo-up", line: 0)])
+            Issue.record("read without a mass")
+        } catch {
+            #expect("\(error)" == "run.txt:8: column 'Heat Flow' is in mW and needs the sample mass; expected mass = \"25.1 mg\" for this file in study.toml ([files.\"run.txt\"])")
+        }
+        let d = try DatasetBuilder.build(table, overrides: ["sign": MetadataEntry("endo-up", line: 0), "mass": MetadataEntry("10 mg", line: 0)])
+        #expect(d.heatFlowWPerG.allSatisfy { $0 == 0.002 })
+    }
+
     @Test func aTriosDSCExportNeedsItsSignStated() {
         #expect(throws: GlassError.self) { try triosDSC([:]) }
         do { _ = try triosDSC([:]) } catch {

@@ -338,12 +338,13 @@ public enum DatasetBuilder {
                          "column '\(c.header.text)' has \(shown); expected a temperature in K or °C (e.g. T/K, Temp./°C)")
     }
 
-    /// How a file of `format` states its sample mass, for messages.
-    static func massLine(_ format: SourceFormat) -> String {
+    /// How a file of `format` states its sample mass, for messages; nil where it cannot (TRIOS).
+    static func massLine(_ format: SourceFormat) -> String? {
         switch format {
         case .netzsch: return "a '#SAMPLE MASS /mg:25.1' line"
         case .taUniversal: return "a 'Size<TAB>25.1<TAB>mg' line"
-        default: return "a '# mass: 25.1 mg' line"
+        case .trios: return nil
+        case .native, .eplexor: return "a '# mass: 25.1 mg' line"
         }
     }
 
@@ -355,7 +356,7 @@ public enum DatasetBuilder {
         case "mw", "w", "uw":
             guard let m = massMg else {
                 throw GlassError(file: table.path, line: table.headerLine,
-                                 "column '\(c.header.text)' is in \(c.header.unit) and needs the sample mass; expected \(massLine(table.format)) or mass = \"25.1 mg\" for this file in study.toml ([files.\"\(table.datasetPath)\"])")
+                                 "column '\(c.header.text)' is in \(c.header.unit) and needs the sample mass; expected \(massLine(table.format).map { $0 + " or " } ?? "")mass = \"25.1 mg\" for this file in study.toml ([files.\"\(table.datasetPath)\"])")
             }
             let mw = u == "mw" ? 1.0 : (u == "w" ? 1000.0 : 1e-3)
             return mw / m     // mW / mg = W/g
