@@ -101,8 +101,9 @@ public struct MasterView: ExplorerView {
                 out.append(ResultLine("cost", "—"))
             }
         }
+        // Every isotherm: the pane cuts what it has no room for with `… N more`.
         out.append(.heading("log10 a_T by isotherm"))
-        for sh in m.shifts.prefix(8) {
+        for sh in m.shifts {
             out.append(ResultLine(Format.shortNumber(sh.temperatureK) + " K", ScreenNumber.value(sh.log10AT)))
         }
         return out

@@ -53,8 +53,9 @@ public struct TanDeltaView: ExplorerView {
         out += DMAViewSupport.line("λ", r.qpd?.lambda, r.qpd?.lambdaStderr, unit: "", r: r, key: "λ")
         out += DMAViewSupport.perState(s, "U_β", unit: "eV", key: "U_β") { ($0.qpd?.uEV, $0.qpd?.uStderrEV) }
         if let pts = r.qpd?.points, !pts.isEmpty {
+            // Every isotherm, not the plot's six: the pane cuts what it has no room for with `… N more`.
             out.append(.heading("χ by isotherm (± stderr, points)"))
-            for pt in pts.prefix(6) {
+            for pt in pts {
                 out.append(ResultLine(Format.shortNumber(pt.temperatureK) + " K", ScreenNumber.measurement(pt.chi, pt.chiStderr),
                                       unit: "n=\(pt.count)"))
             }
