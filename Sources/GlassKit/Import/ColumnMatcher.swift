@@ -20,16 +20,6 @@ public enum ColumnMeaning: String, Sendable, Equatable {
         case .sweep: "sweep index"
         }
     }
-
-    /// Whether a file of `kind` is read by a column of this meaning.
-    public func isRead(for kind: DatasetKind) -> Bool {
-        switch self {
-        case .temperature: true
-        case .heatFlow, .time, .segment: kind == .dsc
-        case .storageModulus, .lossModulus, .tanDelta: kind != .dsc
-        case .frequency, .sweep: kind == .dmaFSweep
-        }
-    }
 }
 
 /// A recognised column with its conversion to internal units.

@@ -55,7 +55,9 @@ public enum DatasetBuilder {
         }
         var d = Dataset(path: table.datasetPath, kind: kind)
         d.warnings = table.warnings
-        for tie in ColumnMatcher.ties(table.headers) where tie.meaning.isRead(for: kind) {
+        // Temperature and heat flow: where a file's columns of one of them are different signals
+        // (TRIOS's `Angular frequency` and `Frequency` are one quantity in two units).
+        for tie in ColumnMatcher.ties(table.headers) where tie.meaning == .temperature || (tie.meaning == .heatFlow && kind == .dsc) {
             let names = tie.columns.map { "'\($0.header.text)'" }.joined(separator: ", ")
             d.warnings.append("\(path): \(tie.columns.count) columns could be the \(tie.meaning.words) (\(names)); the first, '\(tie.columns[0].header.text)', is read")
         }
