@@ -114,15 +114,17 @@ public struct CompareView: ExplorerView {
         }
         if s.showLiterature {
             out.append(.heading("S_r, literature (G hides)"))
-            for g in LiteratureReference.sensitivities { out.append(ResultLine(g.glass, ScreenNumber.value(g.srKJMinPerMolK))) }
+            let literature = LiteratureReference.sensitivities
+            for (g, shown) in zip(literature, ScreenNumber.column(literature.map(\.srKJMinPerMolK))) { out.append(ResultLine(g.glass, shown)) }
             out.append(.heading(LiteratureReference.zhang2023))
         }
         return out
     }
 
-    /// The studies' S_r.
+    /// The studies' S_r, in one format.
     public func probe(_ s: ExplorerState) -> String {
-        let parts = StudyWorkspace.all(s).map { "\($0.name) \(ScreenNumber.value($0.results?.dsc?.sr?.value))" }
+        let studies = StudyWorkspace.all(s)
+        let parts = zip(studies, ScreenNumber.column(studies.map { $0.results?.dsc?.sr?.value })).map { "\($0.name) \($1)" }
         return "S_r (kJ min mol⁻¹ K⁻¹): " + parts.joined(separator: "  ") + (StudyWorkspace.count(s) > 1 ? "  (s: switch study)" : "")
     }
 }

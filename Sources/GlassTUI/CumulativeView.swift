@@ -57,12 +57,13 @@ public struct CumulativeView: ExplorerView {
     /// DSC parameters.
     public func results(_ s: ExplorerState) -> [ResultLine] { DSCResultLines.lines(s, width: 0) }
 
-    /// ΔH_rej(T_e) of every visible state, from `Results`.
+    /// ΔH_rej(T_e) of every visible state, from `Results`, in the results pane's column format.
     public func probe(_ s: ExplorerState) -> String {
         guard let r = s.results, let d = r.dsc else { return "ΔH_rej: not computed" }
+        let shown = ScreenNumber.column(d.states.map(\.dHJPerG))
         var parts: [String] = []
         for (k, st) in r.dscStates.enumerated() where s.isVisible(st.state) {
-            parts.append("\(st.state) \(ScreenNumber.value(d.states[k].dHJPerG))")
+            parts.append("\(st.state) \(shown[k])")
         }
         return "ΔH_rej(T_e) J/g: " + parts.joined(separator: "  ")
     }

@@ -63,13 +63,12 @@ public struct HeatFlowView: ExplorerView {
     /// DSC parameters.
     public func results(_ s: ExplorerState) -> [ResultLine] { DSCResultLines.lines(s, width: 0) + TransitionOverlay.lines(s) }
 
-    /// W at the active cursor for every visible state (first curve of each).
+    /// W at the active cursor for every visible state (first curve of each), in one format.
     public func probe(_ s: ExplorerState) -> String {
         guard let t = s.value(of: s.cursor) else { return "" }
-        var parts: [String] = []
-        for st in s.prepared.states where s.isVisible(st.state) {
-            parts.append("\(st.state) \(ScreenNumber.value(st.curves.first?.curve.value(at: t)))")
-        }
+        let states = s.prepared.states.filter { s.isVisible($0.state) }
+        let w = ScreenNumber.column(states.map { $0.curves.first?.curve.value(at: t) })
+        let parts = zip(states, w).map { "\($0.state) \($1)" }
         return "\(s.cursor.rawValue)=\(ScreenNumber.kelvin(t)) K  W/(W/g): " + parts.joined(separator: "  ")
     }
 }

@@ -101,10 +101,10 @@ public struct MasterView: ExplorerView {
                 out.append(ResultLine("cost", "—"))
             }
         }
-        // Every isotherm: the pane cuts what it has no room for with `… N more`.
+        // Every isotherm, in one format (one quantity): the pane cuts what it has no room for with `… N more`.
         out.append(.heading("log10 a_T by isotherm"))
-        for sh in m.shifts {
-            out.append(ResultLine(Format.shortNumber(sh.temperatureK) + " K", ScreenNumber.value(sh.log10AT)))
+        for (sh, shown) in zip(m.shifts, ScreenNumber.column(m.shifts.map(\.log10AT))) {
+            out.append(ResultLine(Format.shortNumber(sh.temperatureK) + " K", shown))
         }
         return out
     }

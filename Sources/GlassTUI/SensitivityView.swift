@@ -75,9 +75,11 @@ public struct SensitivityView: ExplorerView {
         guard let d = s.results?.dsc else { return "S_r: not computed" }
         let sr = d.sr.map { "S_r=\(ScreenNumber.measurement($0.value, $0.stderr)) kJ min mol⁻¹ K⁻¹" }
             ?? "S_r: not computed"
+        // The results pane's column format, so a state's ΔH_rej reads the same in both.
+        let shown = ScreenNumber.column(d.states.map(\.dHKJPerMol))
         var parts: [String] = []
         for (k, st) in d.states.enumerated() where s.isVisible(st.state) {
-            parts.append("\(st.state) \(ScreenNumber.value(d.states[k].dHKJPerMol))")
+            parts.append("\(st.state) \(shown[k])")
         }
         return sr + "  kJ/mol: " + parts.joined(separator: "  ")
     }

@@ -51,4 +51,24 @@ final class NumberPaneTests: XCTestCase {
         let stderrText = try XCTUnwrap(line.components(separatedBy: "± ").last?.split(separator: " ").first)
         XCTAssertEqual(stderrText.drop { $0 == "0" || $0 == "." }.count, 2, line)
     }
+
+    /// One format per quantity wherever several values of one stand together: the per-isotherm
+    /// log10 a_T of view 9, the literature's S_r of view c, and the probe line's ΔH_rej per state.
+    func testListsOfOneQuantityShareTheirDecimals() throws {
+        func values(_ lines: [ResultLine], after heading: String) -> [String] {
+            Array(lines.drop { $0.label != heading }.dropFirst().prefix { !$0.isHeading }.map(\.value))
+        }
+        // T_ref one isotherm up, on the loss modulus, fitted b_T: log10 a_T from 16 down to −0.75.
+        let master = press(SyntheticStudy.state(Self.study), [.character("9"), .character("l"), .character("t"), .character("v")])
+        let shifts = values(MasterView().results(master), after: "log10 a_T by isotherm")
+        XCTAssertEqual(shifts.count, 16)
+        XCTAssertEqual([shifts[0], shifts[5], shifts[15]], ["16.02", "9.02", "-0.75"], shifts.joined(separator: " "))
+        XCTAssertEqual(Set(shifts.map { $0.split(separator: ".").last?.count }), [2], shifts.joined(separator: " "))
+
+        let compare = press(SyntheticStudy.state(Self.study), [.character("c")])
+        XCTAssertEqual(values(CompareView().results(compare), after: "S_r, literature (G hides)"), ["0.1200", "0.0540", "0.0100", "0.0060"])
+
+        XCTAssertEqual(paneText(.cumulative).probe.trimmingCharacters(in: .whitespaces),
+                       "ΔH_rej(T_e) J/g: as-cast 0.375  cooled-1 0.657  cooled-5 0.938  cooled-10 1.126  cooled-20 1.314")
+    }
 }
