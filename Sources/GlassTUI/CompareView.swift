@@ -49,30 +49,40 @@ public struct CompareView: ExplorerView {
                         series: series)
     }
 
-    /// The S_r values, one per glass: the studies', then the literature's (when shown).
-    static func sensitivities(_ s: ExplorerState) -> [(name: String, value: Double, stderr: Double?, literature: Bool)] {
-        var out: [(name: String, value: Double, stderr: Double?, literature: Bool)] = []
-        for st in StudyWorkspace.all(s) {
-            if let sr = st.results?.dsc?.sr { out.append((st.results?.composition.map { "\(st.name) \($0)" } ?? st.name, sr.value, sr.stderr, false)) }
+    /// The S_r values, one per glass: the studies' (with the study's place, which gives its
+    /// marker and colour), then the literature's (when shown; `study` nil).
+    static func sensitivities(_ s: ExplorerState) -> [(name: String, value: Double, stderr: Double?, study: Int?)] {
+        var out: [(name: String, value: Double, stderr: Double?, study: Int?)] = []
+        for (k, st) in StudyWorkspace.all(s).enumerated() {
+            if let sr = st.results?.dsc?.sr { out.append((st.results?.composition.map { "\(st.name) \($0)" } ?? st.name, sr.value, sr.stderr, k)) }
         }
         if s.showLiterature {
-            out += LiteratureReference.sensitivities.map { ($0.glass + " [lit.]", $0.srKJMinPerMolK, nil, true) }
+            out += LiteratureReference.sensitivities.map { ($0.glass + " [lit.]", $0.srKJMinPerMolK, nil, nil) }
         }
         return out
     }
 
+    /// The glasses whose S_r ≤ 0 (enthalpy not rising with the cooling rate), which a log axis
+    /// cannot draw, as `name value` in one format; the results pane lists them.
+    static func notDrawn(_ s: ExplorerState) -> [String] {
+        let left = sensitivities(s).filter { $0.value <= 0 }
+        return zip(left, ScreenNumber.column(left.map(\.value))).map { "\($0.name) \($1)" }
+    }
+
     func byGlass(_ s: ExplorerState) -> PlotSpec? {
-        // A log axis: an S_r ≤ 0 (enthalpy not rising with the cooling rate) is listed in the
-        // results pane but cannot be drawn.
         let all = Self.sensitivities(s).filter { $0.value > 0 }
         guard !all.isEmpty else { return nil }
+        // The axis says which glasses it leaves out, so no study is missing from the plot unsaid.
+        let left = Self.notDrawn(s)
         // One glass a column position (1, 2, …); S_r on a log axis as the paper's values span decades.
+        // A study keeps its own marker and colour (the results pane's) when another is left out.
         let series = all.enumerated().map { k, g in
-            Series(name: g.name, x: [Double(k + 1)], y: [g.value], colour: g.literature ? 7 : Self.colour(k),
-                   marker: g.literature ? Character("\(min(k + 1, 9))") : Self.marker(k), style: .points)
+            Series(name: g.name, x: [Double(k + 1)], y: [g.value], colour: g.study.map(Self.colour) ?? 7,
+                   marker: g.study.map(Self.marker) ?? Character("\(min(k + 1, 9))"), style: .points)
         }
         return PlotSpec(title: "S_r by glass (g: ΔH_rej vs rate, G: literature \(s.showLiterature ? "on" : "off"))",
-                        x: Axis(title: "glass", range: 0.5...(Double(all.count) + 0.5)),
+                        x: Axis(title: "glass", range: 0.5...(Double(all.count) + 0.5),
+                                note: left.isEmpty ? nil : "S_r ≤ 0 not drawn: " + left.joined(separator: ", ")),
                         y: Axis(title: "S_r", unit: "kJ min mol⁻¹ K⁻¹", scale: .log), series: series)
     }
 
@@ -83,9 +93,15 @@ public struct CompareView: ExplorerView {
         } ?? []
     }
 
-    /// Why there is nothing.
+    /// Why there is nothing: no numbers, or (S_r by glass) only values the log axis cannot show.
     public func unavailable(_ s: ExplorerState) -> String {
-        "not computed: no study has ΔH_rej of a cooled state (T_s/T_e and cooling rates)" + (s.compareByGlass ? " or an S_r" : "")
+        guard s.compareByGlass else { return "not computed: no study has ΔH_rej of a cooled state (T_s/T_e and cooling rates)" }
+        let left = Self.notDrawn(s)
+        guard left.isEmpty else {
+            return "not drawn: every S_r is ≤ 0, which the log axis cannot show (\(left.joined(separator: ", "))); the results pane lists "
+                + (left.count == 1 ? "it" : "them") + (s.showLiterature ? "" : "; G shows the literature values")
+        }
+        return "not computed: no study has an S_r (ΔH_rej at two cooling rates or more, and a molar mass)"
     }
 
     /// Every study's S_r first (two lines a study, so a short pane still lists every study), then
