@@ -95,6 +95,9 @@ import Testing
         // `""` inside quotes is one quote; spaces around a quoted field go.
         #expect(Delimiter.comma.splitHeading("\"a \"\"b\"\", c\" , d,") == ["a \"b\", c", "d", ""])
         #expect(Delimiter.whitespace.splitHeading("\"Sample Temperature\"  \"Heat Flow\"") == ["Sample Temperature", "Heat Flow"])
+        // A quote that does not close (or closes inside a field) is a character.
+        #expect(Delimiter.comma.splitHeading("Index \"x,Ts,t") == ["Index \"x", "Ts", "t"])
+        #expect(Delimiter.comma.splitHeading("\"a\"b,c") == ["\"a\"b", "c"])
         // A double prime inside a DMA heading is not a quote.
         #expect(Delimiter.comma.splitHeading("T/K,E'/MPa,E\"/MPa") == ["T/K", "E'/MPa", "E\"/MPa"])
         #expect(Delimiter.detect(inHeading: "\"a;b\",\"c;d\"") == .comma)

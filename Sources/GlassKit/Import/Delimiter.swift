@@ -42,29 +42,33 @@ public enum Delimiter: Sendable, Equatable, CustomStringConvertible {
 
     /// Per character of `line`, whether it lies inside CSV quotes (the quotes included): a quote
     /// opens a quoted field only where a field starts (the line's start or after `,` `;` tab or a
-    /// space, blanks skipped), so `E"/MPa` is a heading with a double prime, not a quote; `""`
-    /// inside stands for one `"`.
+    /// space, blanks skipped) and only when it closes, with the field ending there (a separator,
+    /// a blank or the line's end after it), so `E"/MPa` is a heading with a double prime and a
+    /// stray `"` is a character, not a quote; `""` inside stands for one `"`.
     static func quotedCharacter(_ line: String) -> [Bool] {
         let c = Array(line)
         var inside = [Bool](repeating: false, count: c.count)
+        func endsField(_ k: Int) -> Bool { k == c.count || [",", ";", "\t", " "].contains(c[k]) }
         var i = 0, fieldStart = true
         while i < c.count {
             if fieldStart, c[i] == "\"" {
-                inside[i] = true
-                i += 1
-                while i < c.count {
-                    inside[i] = true
-                    if c[i] == "\"" {
-                        if i + 1 < c.count, c[i + 1] == "\"" { inside[i + 1] = true; i += 2; continue }
+                // The closing quote: the first single `"` after the opening one.
+                var j = i + 1
+                while j < c.count {
+                    if c[j] == "\"" {
+                        if j + 1 < c.count, c[j + 1] == "\"" { j += 2; continue }
                         break
                     }
-                    i += 1
+                    j += 1
                 }
-                i += 1
-                fieldStart = false
-                continue
+                if j < c.count, endsField(j + 1) {
+                    for k in i...j { inside[k] = true }
+                    i = j + 1
+                    fieldStart = false
+                    continue
+                }
             }
-            fieldStart = c[i] == "," || c[i] == ";" || c[i] == "\t" || c[i] == " "
+            fieldStart = [",", ";", "\t", " "].contains(c[i])
             i += 1
         }
         return inside
