@@ -185,13 +185,11 @@ public enum ExplorerUpdate {
                                   effect: .export(request, overwrite: true))
             }
         case .quit:
-            let unwritten = ([s] + s.workspace.compactMap { $0 }).filter(hasUnwrittenWork).map(\.studyName)
             // Too small to show the warning: `q` quits at once, as the notice says.
-            if !unwritten.isEmpty, !s.quitArmed, ExplorerRenderer.fits(width: s.width, height: s.height) {
+            if let notice = UnwrittenSettings.quitNotice(s), !s.quitArmed, ExplorerRenderer.fits(width: s.width, height: s.height) {
                 s.quitArmed = true
                 s.mode = .normal
-                s.message = "unwritten changes: w writes them into study.toml, q again quits"
-                    + (s.workspace.count > 1 ? " (\(unwritten.joined(separator: ", ")))" : "")
+                s.message = notice
             } else {
                 effect = .quit
             }
@@ -210,18 +208,6 @@ public enum ExplorerUpdate {
         }
         if action != .undo, action != .redo, WorkSnapshot(s) != before { s.history.record(before) }
         return (s, effect)
-    }
-
-    /// Whether `s` holds settings changed since study.toml was last read or written that `w`
-    /// would write (hand shifts are drawing only and do not count).
-    static func hasUnwrittenWork(_ s: ExplorerState) -> Bool {
-        guard s.studyIsDirectory, let written = s.writtenWork else { return false }
-        var now = WorkSnapshot(s)
-        // Values count, not where they came from (a bound moved back is not a change).
-        now.masterEdit = written.masterEdit
-        now.tsOrigin = written.tsOrigin
-        now.teOrigin = written.teOrigin
-        return now != written && !SettingsWritePlan.assignments(s).isEmpty
     }
 
     /// Applies `change` to the shown range of `axis` and keeps the result as the view's viewport.

@@ -38,12 +38,40 @@ final class WorkProtectionTests: XCTestCase {
         XCTAssertTrue(quits(paper, [.character("q")]), "nothing changed: q quits")
         let s = press(paper, [.right, .character("q")])
         XCTAssertFalse(quits(paper, [.right, .character("q")]))
-        XCTAssertEqual(s.message, "unwritten changes: w writes them into study.toml, q again quits")
+        XCTAssertEqual(s.message, "unwritten changes: w writes them into study.toml, q again quits — ts_K, glass_line_K, liquid_line_K")
         XCTAssertTrue(ExplorerRenderer.render(s).rows.last?.contains("q again quits") ?? false)
         XCTAssertTrue(quits(s, [.character("q")]), "a second q quits")
         XCTAssertFalse(quits(s, [.right, .character("q")]), "another key in between: asks again")
         // Moved back to what study.toml says: nothing to lose.
         XCTAssertTrue(quits(paper, [.right, .left, .character("q")]))
+    }
+
+    /// With several studies open, `q` names each study with unwritten settings and the settings,
+    /// and says how to write them: `w` acts on the current study only, another needs `s` first.
+    func testQuitNamesTheStudiesAndSettingsAndHowToWriteThem() throws {
+        // T_s of study-0 moved, then study-1 made current (`w` also writes the proposed §3.1 windows).
+        var s = press(CompareStudiesTests.open(), [.right, .character("s"), .down, .enter])
+        XCTAssertEqual(s.studyName, "study-1")
+        XCTAssertEqual(press(s, [.character("q")]).message,
+                       "unwritten changes in study-0: s picks study-0, then w writes them into its study.toml; q again quits"
+                       + " — study-0: ts_K, glass_line_K, liquid_line_K")
+        // study-1's own T_s moved too.
+        s = press(s, [.left])
+        XCTAssertEqual(press(s, [.character("q")]).message,
+                       "unwritten changes in study-0, study-1: w writes study-1's into its study.toml, s picks study-0 then w writes its; "
+                       + "q again quits — study-0: ts_K, glass_line_K, liquid_line_K; study-1: ts_K, glass_line_K, liquid_line_K")
+        // What to do is on screen (the probe and status lines); only setting names may be cut.
+        let bottom = ExplorerRenderer.render(press(s, [.character("q")])).rows.suffix(2)
+            .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        XCTAssertTrue(bottom.contains("s picks study-0 then w writes its; q again quits"), bottom)
+        // Only the current study's: as with one study, naming it.
+        let own = press(CompareStudiesTests.open(), [.right, .character("q")])
+        XCTAssertEqual(own.message, "unwritten changes: w writes them into study.toml, q again quits — study-0: ts_K, glass_line_K, liquid_line_K")
+        // Following the notice: s picks study-0, w asks to write its study.toml.
+        let picked = press(s, [.character("q"), .character("s"), .up, .enter, .character("w")])
+        guard case .confirm(_, .writeSettings(let request)) = picked.mode else { return XCTFail("w asks: \(picked.mode)") }
+        XCTAssertEqual(request.tomlPath, "study-0/study.toml")
+        XCTAssertEqual(request.assignments.map(\.key), ["ts_K", "glass_line_K", "liquid_line_K"])
     }
 
     func testTypedValueStartsFromTheCurrentOne() {

@@ -1,0 +1,45 @@
+import GlassKit
+
+/// Settings in force that study.toml does not hold yet, and what the first `q` says about them:
+/// which, in which open study, and how to write them (`w` writes the current study's only, so
+/// another study's need `s` first).
+enum UnwrittenSettings {
+    /// Whether `s` holds settings changed since study.toml was last read or written that `w`
+    /// would write (hand shifts are drawing only and do not count).
+    static func pending(_ s: ExplorerState) -> Bool {
+        guard s.studyIsDirectory, let written = s.writtenWork else { return false }
+        var now = WorkSnapshot(s)
+        // Values count, not where they came from (a bound moved back is not a change).
+        now.masterEdit = written.masterEdit
+        now.tsOrigin = written.tsOrigin
+        now.teOrigin = written.teOrigin
+        return now != written && !SettingsWritePlan.assignments(s).isEmpty
+    }
+
+    /// The keys `w` would write for `s`, each once (`ts_K, beta_window_K (cooled-10)`).
+    static func keys(_ s: ExplorerState) -> String {
+        var seen: [String] = []
+        for label in SettingsWritePlan.assignments(s).map(\.label) where !seen.contains(label) { seen.append(label) }
+        return seen.joined(separator: ", ")
+    }
+
+    /// The notice of the first `q`, or nil when every open study's study.toml holds its settings.
+    static func quitNotice(_ s: ExplorerState) -> String? {
+        let studies = StudyWorkspace.states(s)
+        let waiting = studies.indices.filter { pending(studies[$0]) }
+        guard !waiting.isEmpty else { return nil }
+        let others = waiting.filter { $0 != s.studyIndex }
+        guard !others.isEmpty else {
+            return "unwritten changes: w writes them into study.toml, q again quits — "
+                + (studies.count > 1 ? "\(s.studyName): " : "") + keys(s)
+        }
+        // What to do first, the keys last: a notice too long for the screen loses only keys.
+        let names = waiting.map { studies[$0].studyName }.joined(separator: ", ")
+        let pick = others.map { studies[$0].studyName }.joined(separator: " or ")
+        let how = waiting.contains(s.studyIndex)
+            ? "w writes \(s.studyName)'s into its study.toml, s picks \(pick) then w writes its"
+            : "s picks \(pick), then w writes them into its study.toml"
+        let list = waiting.map { "\(studies[$0].studyName): \(keys(studies[$0]))" }.joined(separator: "; ")
+        return "unwritten changes in \(names): \(how); q again quits — \(list)"
+    }
+}
