@@ -48,7 +48,8 @@ public enum KeyBindings {
                        hint: "[ ] cursor", views: cursorViews, rank: 10),
             KeyBinding([.right, .left, c("l"), c("h")], "← → / h l", .moveCursor(steps: 1),
                        "move it one step (data step, 1 K, 0.1 decade; T_ref: next isotherm)", hint: "←→ move", views: cursorViews, rank: 11),
-            KeyBinding([.shiftRight, .shiftLeft, c("L"), c("H")], "S-← S-→ / H L", .moveCursor(steps: 10), "move it ten steps",
+            // Ctrl-←/→ arrive as Shift-←/→ (EscapeSequence): some terminals keep Shift-arrows for themselves.
+            KeyBinding([.shiftRight, .shiftLeft, c("L"), c("H")], "S-←→ C-←→ / H L", .moveCursor(steps: 10), "move it ten steps",
                        views: cursorViews),
             KeyBinding([c("=")], "=", .beginInput, "type its value (starts from the current one; Enter, Esc)", hint: "= value",
                        views: cursorViews, rank: 12),
@@ -84,6 +85,18 @@ public enum KeyBindings {
         return out
     }()
 
+    /// Input listed with the keys that is not a key of the table: a click carries a place (views
+    /// whose plot's x axis is the cursors' axis only), Ctrl-L is handled by the runtime.
+    static let otherInput: [(label: String, help: String, views: Set<ViewID>?)] = [
+        ("mouse click", "move the nearest cursor there", Set(ViewID.allCases.filter { ViewRegistry.view($0).cursorsOnPlot })),
+        ("Ctrl-L", "clear the screen and draw it all again", nil),
+    ]
+
+    /// The views of `views` as `explore --help` names them: ` (view 1, 2, 4)`, or "" for every view.
+    static func viewList(_ views: Set<ViewID>?) -> String {
+        views.map { v in " (view " + v.sorted { $0.rawValue < $1.rawValue }.map(\.key).joined(separator: ", ") + ")" } ?? ""
+    }
+
     /// The action of `key` in normal mode: the binding's action for its first key; the other
     /// keys of a binding go the other way (or the other axis).
     static func action(for key: Key) -> Action? {
@@ -108,14 +121,15 @@ public enum KeyBindings {
 
     /// The help overlay of `view`: what its numbers are, its own keys, then the others.
     public static func help(for view: ViewID) -> [String] {
-        func line(_ b: KeyBinding) -> String { b.label.rightPadded(16) + "  " + b.help }
+        func line(_ label: String, _ help: String) -> String { label.rightPadded(16) + "  " + help }
+        func line(_ b: KeyBinding) -> String { line(b.label, b.help) }
         let own = all.filter { $0.views != nil && $0.applies(in: view) }
         let general = all.filter { $0.views == nil && !isViewSelection($0) }
         var out = ["view \(view.key) \(view.tab): " + ViewHelp.about(view), ""]
         if !own.isEmpty { out += own.map(line) + [""] }
         out.append("1-9 c / Tab S-Tab   views (1 W(T) 2 ΔH(T) 3 S_r 4-9 DMA, c compare studies)")
         out += general.filter { $0.action != .nextView && $0.action != .previousView }.map(line)
-        out.append("mouse click       move the nearest cursor there")
+        out += otherInput.filter { $0.views?.contains(view) ?? true }.map { line($0.label, $0.help) }
         return out
     }
 
@@ -132,7 +146,8 @@ public enum KeyBindings {
     public static var commandHelp: String {
         let views = "1-9 c / Tab S-Tab: views (1 W(T) 2 ΔH(T) 3 S_r 4 E'(T) 5 E''(f) 6 tanδ 7 Arrh 8 χ(T) 9 TTS c compare)"
         return ([views] + all.filter { !isViewSelection($0) && $0.action != .nextView && $0.action != .previousView }
-            .map { "\($0.label): \($0.help)" + ($0.views.map { v in " (view " + v.sorted { $0.rawValue < $1.rawValue }.map(\.key).joined(separator: ", ") + ")" } ?? "") })
+            .map { "\($0.label): \($0.help)" + viewList($0.views) }
+            + otherInput.map { "\($0.label): \($0.help)" + viewList($0.views) })
             .joined(separator: "\n")
     }
 

@@ -35,4 +35,23 @@ final class KeyBindingsTests: XCTestCase {
             XCTAssertTrue(KeyBindings.commandHelp.contains(b.help), b.help)
         }
     }
+
+    /// The help lists what acts in the view and nothing else: a click only where it moves a
+    /// cursor (views 1, 2, 4, 5, 6, 8), Ctrl-L and the Ctrl-←/→ aliases everywhere they act.
+    func testHelpListsClicksWhereTheyActAndCtrlKeys() {
+        let clickable: Set<ViewID> = [.heatFlow, .cumulative, .moduli, .isotherms, .tanDelta, .chi]
+        for v in ViewID.allCases {
+            let help = KeyBindings.help(for: v)
+            XCTAssertEqual(help.contains("mouse click       move the nearest cursor there"), clickable.contains(v), "view \(v.key)")
+            XCTAssertTrue(help.contains("Ctrl-L            clear the screen and draw it all again"), "view \(v.key)")
+            XCTAssertEqual(help.contains("S-←→ C-←→ / H L   move it ten steps"), v != .compare, "view \(v.key)")
+        }
+        let command = KeyBindings.commandHelp.split(separator: "\n").map(String.init)
+        XCTAssertTrue(command.contains("S-←→ C-←→ / H L: move it ten steps (view 1, 2, 3, 4, 5, 6, 7, 8, 9)"), KeyBindings.commandHelp)
+        XCTAssertTrue(command.contains("mouse click: move the nearest cursor there (view 1, 2, 4, 5, 6, 8)"), KeyBindings.commandHelp)
+        XCTAssertTrue(command.contains("Ctrl-L: clear the screen and draw it all again"), KeyBindings.commandHelp)
+        // Ctrl-← and Ctrl-→ are the ten-step keys the help names.
+        XCTAssertEqual(EscapeSequence.decode("[1;5C".unicodeScalars.map(\.value)), .complete(.shiftRight, length: 5))
+        XCTAssertEqual(KeyMap.action(for: .shiftRight, mode: .normal), .moveCursor(steps: 10))
+    }
 }
