@@ -67,6 +67,7 @@ public enum ExplorerUpdate {
         case .setBaseline(let b):
             setBaseline(&s, to: b)
         case .chooseBaseline:
+            guard KeyBindings.applies(action, in: s.view) else { s.message = KeyBindings.onlyIn("choose the baseline", action); break }
             guard !s.prepared.states.isEmpty else { s.message = "no DSC data: no baseline to choose"; break }
             let choices: [DSCBaseline] = [.linear, .none] + s.prepared.states.map { .state($0.state) }
             s.mode = .pickBaseline(choices: choices, index: choices.firstIndex(of: s.baseline) ?? 0)
@@ -204,6 +205,11 @@ public enum ExplorerUpdate {
         case .cycleVerticalShift:
             MasterShiftEditor.cycleVerticalShift(&s)
         case .applyToAllStates:
+            // A view without cursors keeps the last view's cursor: `a` would apply it unseen.
+            guard KeyBindings.applies(action, in: s.view) else {
+                s.message = KeyBindings.onlyIn("give every state the selected state's window or T_g", action)
+                break
+            }
             applyToAllStates(&s)
         }
         if action != .undo, action != .redo, WorkSnapshot(s) != before { s.history.record(before) }

@@ -92,6 +92,20 @@ public enum KeyBindings {
         ("Ctrl-L", "clear the screen and draw it all again", nil),
     ]
 
+    /// Whether the binding of `action` applies in `view` (an action bound everywhere, or in no
+    /// binding, applies everywhere).
+    static func applies(_ action: Action, in view: ViewID) -> Bool {
+        all.first { $0.action == action }?.applies(in: view) ?? true
+    }
+
+    /// The refusal of `action` outside its views, the views its binding names: `choose the
+    /// baseline in view 1, 2 or 3`.
+    static func onlyIn(_ what: String, _ action: Action) -> String {
+        let keys = (all.first { $0.action == action }?.views ?? []).sorted { $0.rawValue < $1.rawValue }.map(\.key)
+        guard let last = keys.last else { return what }
+        return "\(what) in view " + (keys.count > 1 ? keys.dropLast().joined(separator: ", ") + " or " + last : last)
+    }
+
     /// The views of `views` as `explore --help` names them: ` (view 1, 2, 4)`, or "" for every view.
     static func viewList(_ views: Set<ViewID>?) -> String {
         views.map { v in " (view " + v.sorted { $0.rawValue < $1.rawValue }.map(\.key).joined(separator: ", ") + ")" } ?? ""
