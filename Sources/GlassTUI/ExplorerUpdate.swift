@@ -303,24 +303,35 @@ public enum ExplorerUpdate {
         }
         idx = min(max(idx, 0), x.count - 1)
         var target = min(max(x[idx], dom.lowerBound), dom.upperBound)
+        var limit = "\(s.cursor.rawValue) is at the end of the usable range"
         // Stay strictly on this cursor's side of the other bound: the nearest grid point.
         switch s.cursor {
         case .ts:
             if let te = s.teK, target >= te {
+                limit = boundsOrder(s, .ts)
                 let j = Interpolation.lowerBound(x, te) - 1
-                guard j >= 0, x[j] >= dom.lowerBound, x[j] < te else { s.message = "T_s must stay below T_e"; return }
+                guard j >= 0, x[j] >= dom.lowerBound, x[j] < te else { s.message = limit; return }
                 target = x[j]
             }
         case .te:
             if let ts = s.tsK, target <= ts {
+                limit = boundsOrder(s, .te)
                 let j = Interpolation.upperBound(x, ts)
-                guard j < x.count, x[j] <= dom.upperBound, x[j] > ts else { s.message = "T_e must stay above T_s"; return }
+                guard j < x.count, x[j] <= dom.upperBound, x[j] > ts else { s.message = limit; return }
                 target = x[j]
             }
         default: break
         }
-        if target == current { s.message = "\(s.cursor.rawValue) is at the end of the usable range"; return }
+        // A step the other bound stops (a typed value off the grid may sit past its last grid
+        // point) is refused with that bound as the reason, never taken backwards.
+        if steps > 0 ? target <= current : target >= current { s.message = limit; return }
         set(&s, s.cursor, to: target)
+    }
+
+    /// Why T_s (or T_e, `c`) cannot go where it was moved or typed: the other bound, named with
+    /// its value. One reason for a move and a typed value.
+    static func boundsOrder(_ s: ExplorerState, _ c: CursorID) -> String {
+        c == .te ? "T_e must be above T_s = \(ScreenNumber.kelvin(s.tsK)) K" : "T_s must be below T_e = \(ScreenNumber.kelvin(s.teK)) K"
     }
 
     /// Sets a cursor, recomputes, and reverts with a message when the analysis refuses.
@@ -339,7 +350,7 @@ public enum ExplorerUpdate {
         }
         if let a = s.tsK, let b = s.teK, a >= b {
             s = old
-            s.message = "T_s must be below T_e"
+            s.message = boundsOrder(s, c)
             return
         }
         s.recomputeBounds()

@@ -52,10 +52,34 @@ final class ExplorerUpdateTests: XCTestCase {
         XCTAssertEqual(s.tsK, 420)
         s = apply(s, [.moveCursor(steps: -1)])
         XCTAssertEqual(s.teK, 420.25, "T_e must stay above T_s")
-        XCTAssertNotNil(s.message)
+        XCTAssertEqual(s.message, "T_e must be above T_s = 420.00 K")
         // Back to T_s (view 1 now also cycles through the §3.1 window edges after T_e).
         s = apply(s, [.cycleCursor(-1)] + Array(repeating: .moveCursor(steps: -10), count: 40))
         XCTAssertEqual(s.tsK, 350, "T_s stops at the first data point")
+    }
+
+    /// A move the other bound stops says so, as a typed value does: T_s typed just below T_e (off
+    /// the 0.25 K grid) is neither moved back to the grid point below nor said to be at the end of
+    /// the data.
+    func testAMoveStoppedByTheOtherBoundSaysSo() {
+        func typed(_ text: String) -> [Key] { [.character("=")] + text.map { .character($0) } + [.enter] }
+        var s = press(paper, typed("499.8"))
+        XCTAssertEqual(s.tsK, 499.8)
+        for _ in 0..<2 {
+            s = press(s, [.character("l")])
+            XCTAssertEqual(s.tsK, 499.8, "not moved, not backwards")
+            XCTAssertEqual(s.message, "T_s must be below T_e = 500.00 K")
+        }
+        XCTAssertEqual(press(s, [.character("L")]).message, "T_s must be below T_e = 500.00 K")
+        XCTAssertEqual(press(s, typed("500")).message, "T_s must be below T_e = 500.00 K", "the same reason typed")
+        var e = press(paper, [.character("]")] + typed("420.1"))
+        XCTAssertEqual(e.teK, 420.1)
+        e = press(e, [.character("h")])
+        XCTAssertEqual(e.teK, 420.1)
+        XCTAssertEqual(e.message, "T_e must be above T_s = 420.00 K")
+        XCTAssertEqual(press(e, typed("410")).message, "T_e must be above T_s = 420.00 K")
+        // The end of the data is still said as such.
+        XCTAssertEqual(press(paper, typed("350") + [.character("h")]).message, "T_s is at the end of the usable range")
     }
 
     func testTypedValue() {
