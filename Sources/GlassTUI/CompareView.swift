@@ -117,15 +117,19 @@ public struct CompareView: ExplorerView {
             let sr = r.dsc?.sr
             out.append(ResultLine("S_r", ScreenNumber.measurement(sr?.value, sr?.stderr)))
         }
+        let each = StudyWorkspace.states(s)
         for (k, st) in studies.enumerated() {
             guard let r = st.results, !r.dma.isEmpty else { continue }
             out.append(.heading(name(k) + ": DMA"))
             for d in r.dma {
                 out.append(.heading("  \(d.state)"))
-                out.append(ResultLine("E_β", ScreenNumber.measurement(d.beta?.energyEV, d.beta?.energyStderrEV), unit: "eV"))
-                out.append(ResultLine("T_c", ScreenNumber.kelvin(d.tcK), unit: "K"))
-                out.append(ResultLine("a1", ScreenNumber.measurement(d.qpd?.slopes?.a1PerK, d.qpd?.slopes?.a1StderrPerK), unit: "K⁻¹"))
-                out.append(ResultLine("a2", ScreenNumber.measurement(d.qpd?.slopes?.a2PerK, d.qpd?.slopes?.a2StderrPerK), unit: "K⁻¹"))
+                var lines = [ResultLine("E_β", ScreenNumber.measurement(d.beta?.energyEV, d.beta?.energyStderrEV), unit: "eV"),
+                             ResultLine("T_c", ScreenNumber.kelvin(d.tcK), unit: "K"),
+                             ResultLine("a1", ScreenNumber.measurement(d.qpd?.slopes?.a1PerK, d.qpd?.slopes?.a1StderrPerK), unit: "K⁻¹"),
+                             ResultLine("a2", ScreenNumber.measurement(d.qpd?.slopes?.a2PerK, d.qpd?.slopes?.a2StderrPerK), unit: "K⁻¹")]
+                // A state hidden in its study: dim, as in that study's own views.
+                if k < each.count, !each[k].isVisible(d.state) { for i in lines.indices { lines[i].dimmed = true } }
+                out += lines
             }
         }
         if s.showLiterature {

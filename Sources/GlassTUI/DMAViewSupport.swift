@@ -56,14 +56,17 @@ enum DMAViewSupport {
         unit == "K" && se == nil ? ScreenNumber.kelvin(v) : ScreenNumber.measurement(v, se)
     }
 
-    /// One line a DMA state for a headline value (value ± stderr, or "—" and the reason).
+    /// One line a DMA state for a headline value (value ± stderr, or "—" and the reason); a
+    /// hidden state's line dim, as in view 1.
     static func perState(_ s: ExplorerState, _ title: String, unit: String, key: String,
                          _ value: (DMAStateResult) -> (Double?, Double?)) -> [ResultLine] {
         guard let r = s.results, !r.dma.isEmpty else { return [] }
         var out: [ResultLine] = [.heading("\(title) by state" + (unit.isEmpty ? "" : " (\(unit))"))]
         for st in r.dma {
             let (v, se) = value(st)
-            out.append(ResultLine(st.state, shown(v, se, unit: unit)))
+            var line = ResultLine(st.state, shown(v, se, unit: unit))
+            line.dimmed = !s.isVisible(st.state)
+            out.append(line)
             if v == nil, let why = reason(st, containing: key) { out.append(.heading("  " + why)) }
         }
         return out

@@ -42,8 +42,10 @@ enum TransitionOverlay {
         var out: [ResultLine] = [.heading("T_g,mid  T_f  T_x  K")]
         for t in r.transitions {
             let v = t.values
-            out.append(ResultLine(t.state, "\(ScreenNumber.kelvin(v.tgMidpointK)) \(ScreenNumber.kelvin(v.tfK)) \(ScreenNumber.kelvin(v.txOnsetK))",
-                                  flag: t.origin == .proposed ? "auto" : nil))   // "auto": windows proposed from the data
+            var line = ResultLine(t.state, "\(ScreenNumber.kelvin(v.tgMidpointK)) \(ScreenNumber.kelvin(v.tfK)) \(ScreenNumber.kelvin(v.txOnsetK))",
+                                  flag: t.origin == .proposed ? "auto" : nil)   // "auto": windows proposed from the data
+            line.dimmed = !s.isVisible(t.state)
+            out.append(line)
         }
         return out
     }

@@ -101,3 +101,36 @@ final class HiddenStatesInResultsTests: XCTestCase {
         XCTAssertTrue(f[0, row].attributes.contains(.dim))
     }
 }
+
+/// Every per-state list draws a hidden state's row dim: the DMA views' `… by state` lists, the
+/// §3.1 temperatures of view 1 and the comparison's DMA rows, as view 1's ΔH_rej rows.
+final class HiddenStatesDimInEveryListTests: XCTestCase {
+    func testHiddenStatesAreDimInEveryPerStateList() throws {
+        // cooled-10, the fourth state of the pane and the second DMA state, hidden.
+        let s = press(SyntheticStudy.state(SyntheticStudy.withDMA()), [.down, .down, .down, .character(" ")])
+        XCTAssertFalse(s.isVisible("cooled-10"))
+        /// Per state label, whether its first line after `heading` is dim (a "not computed" note
+        /// may stand between two states' lines).
+        func dimmed(_ lines: [ResultLine], after heading: String) -> [String: Bool] {
+            let rows = lines.drop { $0.label != heading }.dropFirst().filter { !$0.isHeading && s.stateLabels.contains($0.label) }
+            return Dictionary(rows.map { ($0.label, $0.dimmed) }, uniquingKeysWith: { first, _ in first })
+        }
+        let dma = ["as-cast": false, "cooled-10": true, "cooled-20": false]
+        XCTAssertEqual(dimmed(ModuliView().results(s), after: "E_β by state (eV)"), dma)
+        XCTAssertEqual(dimmed(TanDeltaView().results(s), after: "U_β by state (eV)"), dma)
+        XCTAssertEqual(dimmed(ArrheniusView().results(s), after: "T_c by state (K)"), dma)
+        XCTAssertEqual(dimmed(ChiView().results(s), after: "a2 by state (K⁻¹)"), dma)
+        XCTAssertEqual(dimmed(HeatFlowView().results(s), after: "T_g,mid  T_f  T_x  K"),
+                       ["as-cast": false, "cooled-1": false, "cooled-5": false, "cooled-10": true, "cooled-20": false])
+        let compare = CompareView().results(s)
+        let rows = { (state: String) in compare.drop { $0.label != "  " + state }.dropFirst().prefix { !$0.isHeading } }
+        XCTAssertEqual(rows("cooled-10").map(\.dimmed), [true, true, true, true])
+        XCTAssertEqual(rows("cooled-20").map(\.dimmed), [false, false, false, false])
+        // Drawn dim.
+        let f = ExplorerRenderer.render(press(s, [.character("4")]), width: 100, height: 60)
+        let row = try XCTUnwrap((0..<f.height).first { f.rows[$0].hasPrefix("cooled-10 ") }, f.text)
+        XCTAssertTrue(f[0, row].attributes.contains(.dim))
+        let other = try XCTUnwrap((0..<f.height).first { f.rows[$0].hasPrefix("cooled-20 ") }, f.text)
+        XCTAssertFalse(f[0, other].attributes.contains(.dim))
+    }
+}
