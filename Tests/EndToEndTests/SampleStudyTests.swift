@@ -87,6 +87,12 @@ final class SampleStudyTests: XCTestCase {
             XCTAssertEqual(Double(field) ?? .nan, atOneHz[k], accuracy: 1e-9 * atOneHz[k], name)
             XCTAssertTrue(json.contains("\"T_K\": \(field)\n"), name)
         }
+        // The standard errors the TSV gives, the JSON gives too (the same digits).
+        for (parameter, key) in [("lambda", "lambda_stderr"), ("aT_arrhenius_E", "aT_arrhenius_E_stderr_eV")] {
+            let se = try XCTUnwrap(rows.first { $0[1] == "as-cast" && $0[2] == parameter }.map { String($0[4]) }, parameter)
+            XCTAssertNotNil(Double(se), parameter)
+            XCTAssertTrue(json.contains("\"\(key)\": \(se)"), key)
+        }
     }
 
     func testOutputFileIsWrittenAtomicallyAndIdenticalToStdout() throws {

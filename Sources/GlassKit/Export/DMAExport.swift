@@ -37,6 +37,7 @@ public enum DMAExport {
             ("Tg_K", .num(sl?.tgK)), ("Tg_source", .str(sl?.tgSource.rawValue)),
             ("a1_per_K", .num(sl?.a1PerK)), ("a2_per_K", .num(sl?.a2PerK)),
             ("U_stderr_eV", .num(q?.uStderrEV)), ("a1_stderr_per_K", .num(sl?.a1StderrPerK)), ("a2_stderr_per_K", .num(sl?.a2StderrPerK)),
+            ("lambda_stderr", .num(q?.lambdaStderr)),
             ("window_above_peak_decades", s.settings.qpdWindowAbovePeakDecades.map(window) ?? .null),
         ])
         let m = s.master
@@ -46,11 +47,13 @@ public enum DMAExport {
                 .object([("T_K", .num($0.temperatureK)), ("log10_aT", .num($0.log10AT)), ("log10_bT", .num($0.log10BT))])
             })),
             ("aT_arrhenius_E_eV", .num(m?.arrhenius?.energyEV)),
-            ("aT_vft", .object([("B_K", .num(m?.vft?.bK)), ("T0_K", .num(m?.vft?.t0K))])),
+            ("aT_vft", .object([("B_K", .num(m?.vft?.bK)), ("T0_K", .num(m?.vft?.t0K)),
+                                ("B_stderr_K", .num(m?.vft?.stderr?.bK)), ("T0_stderr_K", .num(m?.vft?.stderr?.t0K))])),
             ("tts_on", .string(m?.criterion.rawValue ?? s.settings.ttsOn.rawValue)),
             ("vertical_shift", .string(m?.verticalShift.rawValue ?? s.settings.verticalShift.rawValue)),
             ("aT_wlf", .object([("C1", .num(m?.wlf?.c1)), ("C2_K", .num(m?.wlf?.c2K)),
                                 ("C1_stderr", .num(m?.wlf?.c1Stderr)), ("C2_stderr_K", .num(m?.wlf?.c2StderrK))])),
+            ("aT_arrhenius_E_stderr_eV", .num(m?.arrhenius?.energyStderrEV)),
         ])
         return .object([
             ("state", .string(s.state)), ("E_u_MPa", .num(s.unrelaxedModulusMPa)),
