@@ -92,6 +92,37 @@ final class TTSSearchTests: XCTestCase {
         XCTAssertFalse(TimeTemperatureSuperposition.boundedSearchApplies(up, down))
         XCTAssertTrue(TimeTemperatureSuperposition.boundedSearchApplies(up, up))
     }
+    /// Dense sweeps (hundreds to thousands of frequencies, a block's span holding many knots,
+    /// whose extrema come from ``SparseExtrema``): still the full grid's shift, bit for bit; and
+    /// the table's extrema are those of a scan on every run.
+    func testBoundedSearchOnDenseSweepsKeepsTheFullGridMinimum() {
+        var rng = DMANoise(seed: 41)
+        for n in [200, 1000, 3000] {
+            func track(shift: Double) -> TTSTrack {
+                let x = (0..<n).map { -2 + 4 * Double($0) / Double(n - 1) }
+                let a = x.map { 3 + 0.5 * tanh(1.3 * ($0 + shift)) + 0.002 * rng.gaussian() }
+                let b = x.map { 1 + 0.7 * exp(-($0 + shift) * ($0 + shift)) + 0.002 * rng.gaussian() }
+                return TTSTrack(x: x, a: a, b: b)
+            }
+            let c = track(shift: 0.43), nb = track(shift: 0)
+            for fit in [false, true] {
+                XCTAssertTrue(TimeTemperatureSuperposition.boundedSearchApplies(c, nb))
+                let bounded = TimeTemperatureSuperposition.boundedShift(c, nb, fit: fit)
+                XCTAssertEqual(bounded, TimeTemperatureSuperposition.fullGridShift(c, nb, fit: fit), "n \(n) fit \(fit)")
+                XCTAssertEqual(bounded ?? .nan, 0.43, accuracy: 0.01, "n \(n) fit \(fit)")
+            }
+        }
+        for _ in 0..<200 {
+            let values = (0..<(1 + Int(rng.next() % 300))).map { _ in rng.uniform() < 0.1 ? 0.5 : rng.gaussian() }
+            let table = SparseExtrema(values)
+            let first = Int(rng.next() % UInt64(values.count)), last = first + Int(rng.next() % UInt64(values.count - first))
+            let run = values[first...last]
+            let e = table.extrema(first, last)
+            XCTAssertEqual(e.least, run.min())
+            XCTAssertEqual(e.largest, run.max())
+        }
+    }
+
     /// The bound of a block never exceeds the computed cost at any of its grid shifts: random
     /// tracks (smooth, stepped, constant, with repeated knots, large and small values, one or
     /// two channels), random blocks of 1–200 grid points, with and without the fitted vertical

@@ -106,11 +106,17 @@ extension TimeTemperatureSuperposition {
                 // its values at a and b (on the segments the direct cost takes for them) and at
                 // the knots between, widened.
                 func interval(_ v: Double, _ ys: UnsafeBufferPointer<Double>, _ slope: UnsafeBufferPointer<Double>,
-                              _ mag: Double) -> (Double, Double) {
+                              _ mag: Double, _ table: SparseExtrema) -> (Double, Double) {
                     let ya = ys[ja] + ua * slope[ja], yb = ys[jb] + ub * slope[jb]
                     var mn = min(ya, yb), mx = max(ya, yb)
-                    var j = ja + 1
-                    while j <= jb { mn = min(mn, ys[j]); mx = max(mx, ys[j]); j += 1 }
+                    if jb - ja > BoundKnots.scannedKnots {
+                        // Many knots between (dense sweeps): from the table, O(1) not O(knots).
+                        let e = table.extrema(ja + 1, jb)
+                        mn = min(mn, e.least); mx = max(mx, e.largest)
+                    } else {
+                        var j = ja + 1
+                        while j <= jb { mn = min(mn, ys[j]); mx = max(mx, ys[j]); j += 1 }
+                    }
                     let w = widen * (abs(v) + mag)
                     return ((v - mx) - w, (v - mn) + w)
                 }
@@ -129,10 +135,10 @@ extension TimeTemperatureSuperposition {
                     while jb < last - 1, xn[jb + 1] < b { jb += 1 }
                     ua = a - xn[ja]
                     ub = b - xn[jb]
-                    let (l1, h1) = interval(lc[i] + offset, la, slopeA, magA)
+                    let (l1, h1) = interval(lc[i] + offset, la, slopeA, magA, knots.extremaA)
                     guard visit(l1, h1, always) else { return possible }
                     if two {
-                        let (l2, h2) = interval(sc[i] + offset, sa, slopeB, magB)
+                        let (l2, h2) = interval(sc[i] + offset, sa, slopeB, magB, knots.extremaB)
                         guard visit(l2, h2, always) else { return possible }
                     }
                 }
@@ -190,6 +196,12 @@ extension TimeTemperatureSuperposition {
         let slopeB: [Double]
         let magnitudeA: Double
         let magnitudeB: Double
+        /// The neighbour's values by runs, for a bound whose span holds many knots (a top block of
+        /// 0.32 decade over a sweep of thousands of frequencies scanned ~0.08·F knots a point).
+        let extremaA: SparseExtrema
+        let extremaB: SparseExtrema
+        /// Up to this many knots between a and b are scanned; more are taken from the tables.
+        static let scannedKnots = 16
 
         init(_ nb: TTSTrack) {
             func slopes(_ ys: [Double]) -> [Double] {
@@ -203,6 +215,10 @@ extension TimeTemperatureSuperposition {
             slopeB = nb.b.isEmpty ? [] : slopes(nb.b)
             magnitudeA = nb.a.reduce(0) { max($0, abs($1)) }
             magnitudeB = nb.b.reduce(0) { max($0, abs($1)) }
+            // Only a dense sweep needs them: a short one is scanned within the scanned knots.
+            let dense = nb.a.count > BoundKnots.scannedKnots + 1
+            extremaA = SparseExtrema(dense ? nb.a : [])
+            extremaB = SparseExtrema(dense ? nb.b : [])
         }
 
         /// `body(slopeA, slopeB)` on unchecked buffers.
