@@ -14,10 +14,21 @@ public struct ResultLine: Equatable, Sendable {
     public var isHeading: Bool
     /// Drawn dim: a hidden state's line (still computed and exported, not shown in the plot).
     public var dimmed = false
+    /// The head of a table: `label` over the label column and `value` the columns' heads,
+    /// laid out with the rows below it (so the heads sit over their numbers), drawn dim.
+    public var isColumnHead = false
 
     /// A parameter line.
     public init(_ label: String, _ value: String, unit: String = "", flag: String? = nil) {
         self.label = label; self.value = value; self.unit = unit; self.flag = flag; self.isHeading = false
+    }
+
+    /// A table's head: the title of its label column and its columns' heads (right-aligned, as
+    /// the rows' numbers are), e.g. `ΔH_rej` and `   J/g   kJ/mol`.
+    public static func columnHead(_ label: String, _ heads: String) -> ResultLine {
+        var l = ResultLine(label, heads)
+        l.isColumnHead = true
+        return l
     }
 
     /// A heading or note line.

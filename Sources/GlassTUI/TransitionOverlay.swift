@@ -36,14 +36,19 @@ enum TransitionOverlay {
         return out
     }
 
-    /// Per state: T_g midpoint, T_f and T_x in K, flagged "auto" when a window was proposed from the data.
+    /// Per state: T_g midpoint, T_f and T_x in K, flagged "auto" when a window was proposed from
+    /// the data; a column head over each column, numbers right-aligned ("—" too).
     static func lines(_ s: ExplorerState) -> [ResultLine] {
         guard let r = s.results, !r.transitions.isEmpty else { return [] }
-        var out: [ResultLine] = [.heading("T_g,mid  T_f  T_x  K")]
-        for t in r.transitions {
-            let v = t.values
-            var line = ResultLine(t.state, "\(ScreenNumber.kelvin(v.tgMidpointK)) \(ScreenNumber.kelvin(v.tfK)) \(ScreenNumber.kelvin(v.txOnsetK))",
-                                  flag: t.origin == .proposed ? "auto" : nil)   // "auto": windows proposed from the data
+        let heads = ["T_g,mid", "T_f", "T_x"]
+        let table = r.transitions.map { t in [t.values.tgMidpointK, t.values.tfK, t.values.txOnsetK].map(ScreenNumber.kelvin) }
+        // Each column as wide as its widest number or head; the first head may reach one column
+        // into the gap before the numbers (`T_g,mid` over `468.79`), so a 30-column pane holds a row.
+        let widths = (0..<3).map { c in max(table.map { DisplayWidth.of($0[c]) }.max() ?? 0, DisplayWidth.of(heads[c]) - (c == 0 ? 1 : 0)) }
+        func row(_ cells: [String]) -> String { zip(cells, widths).map { $0.leftPadded($1) }.joined(separator: " ") }
+        var out: [ResultLine] = [.columnHead("T (K)", row(heads))]
+        for (t, cells) in zip(r.transitions, table) {
+            var line = ResultLine(t.state, row(cells), flag: t.origin == .proposed ? "auto" : nil)   // "auto": windows proposed from the data
             line.dimmed = !s.isVisible(t.state)
             out.append(line)
         }

@@ -15,10 +15,12 @@ final class TransitionOverlayTests: XCTestCase {
         let transitions = try XCTUnwrap(s.results?.transitions)
         XCTAssertEqual(transitions.count, s.prepared.states.count)
         let lines = HeatFlowView().results(s)
-        let head = try XCTUnwrap(lines.firstIndex { $0.isHeading && $0.label.hasPrefix("T_g,mid") })
+        let head = try XCTUnwrap(lines.firstIndex { $0.isColumnHead && $0.label == "T (K)" })
+        XCTAssertEqual(lines[head].value.split(separator: " "), ["T_g,mid", "T_f", "T_x"])
         for t in transitions {
             let line = try XCTUnwrap(lines[head...].first { $0.label == t.state && !$0.isHeading }, t.state)
-            XCTAssertEqual(line.value, "\(ScreenNumber.kelvin(t.values.tgMidpointK)) \(ScreenNumber.kelvin(t.values.tfK)) \(ScreenNumber.kelvin(t.values.txOnsetK))")
+            XCTAssertEqual(line.value.split(separator: " ").map(String.init),
+                           [t.values.tgMidpointK, t.values.tfK, t.values.txOnsetK].map(ScreenNumber.kelvin))
             XCTAssertEqual(line.flag, "auto", "the crystallization window is proposed")
         }
         // Glass and liquid line of every visible state's first file (both windows are given).

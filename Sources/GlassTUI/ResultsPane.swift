@@ -1,0 +1,134 @@
+import GlassKit
+import GlassPlot
+
+/// The results pane's layout: lines in runs between headings, each run a small table — labels in
+/// a label column, numbers aligned on their decimal point, units and flags after the value.
+extension ExplorerRenderer {
+    /// The narrowest label column: a short label still leaves the numbers in one column.
+    static let labelColumn = 9
+
+    /// The rows of the results pane (a unit and flag that do not fit take a row of their own),
+    /// then the warnings count. Widths are display widths, so a wide label does not shift the numbers.
+    static func resultRows(_ s: ExplorerState, _ r: FrameRect) -> [PaneRow] {
+        let uni = s.style.braille
+        /// `line`, then `flag` after it in bold (yellow with colours).
+        func row(_ line: String, flag: String? = nil, attributes: CellAttributes) -> PaneRow {
+            { f, y in
+                let used = f.put(string: line, at: FramePoint(x: r.x, y: y), attributes: attributes, clip: r)
+                if let flag {
+                    f.put(string: " " + flag, at: FramePoint(x: r.x + used, y: y), foreground: s.style.colours ? 3 : nil, attributes: .bold, clip: r)
+                }
+            }
+        }
+        let results = ViewRegistry.view(s.view).results(s)
+        let values = results.map { ScreenText.fit($0.value, unicode: uni) }
+        let labels = results.map { ScreenText.fit($0.label, unicode: uni) }
+        let units = results.map { ScreenText.fit($0.unit, unicode: uni) }
+        let flags = results.map { $0.flag.map { ScreenText.fit($0, unicode: uni) } }
+        let pads = alignmentPads(results, values: values)
+        let columns = labelColumns(results, labels: labels)
+        /// Width of the unit and flag after a value (each with its space).
+        func tailWidth(_ k: Int) -> Int {
+            (units[k].isEmpty ? 0 : DisplayWidth.of(units[k]) + 1) + (flags[k].map { DisplayWidth.of($0) + 1 } ?? 0)
+        }
+        /// Line `k` up to its value: the label takes its run's column and gives up width only when
+        /// the line is too long, down to 9; then the unit and flag move down (and the label keeps
+        /// what they leave). A value too long for even that takes the label column too. Padding
+        /// never pushes the value itself past the edge.
+        func body(_ k: Int) -> String {
+            let valueWidth = DisplayWidth.of(values[k])
+            let withValue = r.width - 1 - pads[k] - valueWidth, withTail = withValue - tailWidth(k)
+            let labelWidth = labelColumn + 1 + valueWidth <= r.width
+                ? max(labelColumn, min(columns[k], withTail >= labelColumn ? withTail : withValue))
+                : max(DisplayWidth.of(labels[k]), r.width - 1 - valueWidth)
+            let room = r.width - labelWidth - 1 - valueWidth
+            return labels[k].fitted(labelWidth, unicode: uni) + " " + String(repeating: " ", count: max(0, min(pads[k], room))) + values[k]
+        }
+        var rows: [PaneRow] = []
+        for run in runs(results, including: true) {
+            guard !results[run.lowerBound].isHeading else {
+                rows.append(row(labels[run.lowerBound].fitted(r.width, unicode: uni), attributes: .dim))
+                continue
+            }
+            let bodies = Dictionary(uniqueKeysWithValues: run.filter { !results[$0].isColumnHead }.map { ($0, body($0)) })
+            // A table's column heads end where its widest row's value ends (right-aligned heads
+            // over right-aligned numbers; a head wider than its numbers reaches into the gap before them).
+            let end = min(r.width, bodies.values.map(DisplayWidth.of).max() ?? r.width)
+            for k in run {
+                let attributes: CellAttributes = results[k].dimmed || results[k].isColumnHead ? .dim : []
+                guard let line = bodies[k] else {
+                    let heads = values[k].clipped(end, unicode: uni)
+                    let room = end - DisplayWidth.of(heads)
+                    let label = room > 1 ? labels[k].fitted(room - 1, unicode: uni) + " " : String(repeating: " ", count: room)
+                    rows.append(row((label + heads).fitted(r.width, unicode: uni), attributes: attributes))
+                    continue
+                }
+                if DisplayWidth.of(line) + tailWidth(k) <= r.width {
+                    rows.append(row(units[k].isEmpty ? line : line + " " + units[k], flag: flags[k], attributes: attributes))
+                } else {
+                    // The unit and the flag stay together, at the end of the next line.
+                    rows.append(row(line.clipped(r.width, unicode: uni), attributes: attributes))
+                    guard tailWidth(k) > 0 else { continue }
+                    let flagWidth = flags[k].map { DisplayWidth.of($0) + 1 } ?? 0
+                    let unit = units[k].clipped(max(0, r.width - flagWidth), unicode: uni)
+                    rows.append(row(String(repeating: " ", count: max(0, r.width - flagWidth - DisplayWidth.of(unit))) + unit,
+                                    flag: flags[k], attributes: attributes))
+                }
+            }
+        }
+        if let r0 = s.results, !r0.warnings.isEmpty {
+            rows.append(row("warnings: \(r0.warnings.count) (W lists them)".fitted(r.width, unicode: uni), attributes: .dim))
+        }
+        return rows
+    }
+
+    /// The runs of lines between headings, each the lines of one block of the pane (a column
+    /// head starts a block: its table's own); with `including`, each heading too, as a run of
+    /// its own, so the runs cover every line in order.
+    static func runs(_ lines: [ResultLine], including headings: Bool = false) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var start = 0
+        while start < lines.count {
+            var end = start
+            while end < lines.count, !lines[end].isHeading, end == start || !lines[end].isColumnHead { end += 1 }
+            if end > start { out.append(start..<end) }
+            // A heading is a run of its own (when asked for) and no part of the next.
+            guard end < lines.count, lines[end].isHeading else { start = end; continue }
+            if headings { out.append(end..<(end + 1)) }
+            start = end + 1
+        }
+        return out
+    }
+
+    /// For each line, the label column of its run: its widest label, at least 9 (a table's
+    /// first column), so that a label is whole wherever the pane has room for it. A column
+    /// head's label does not widen it.
+    static func labelColumns(_ lines: [ResultLine], labels: [String]) -> [Int] {
+        var columns = [Int](repeating: labelColumn, count: lines.count)
+        for run in runs(lines) {
+            let widest = max(labelColumn, run.filter { !lines[$0].isColumnHead }.map { DisplayWidth.of(labels[$0]) }.max() ?? 0)
+            for k in run { columns[k] = widest }
+        }
+        return columns
+    }
+
+    /// For each line, the spaces that line its value's decimal point up with the other numbers
+    /// of its run of lines between headings (0 for headings and for words such as "linear").
+    static func alignmentPads(_ lines: [ResultLine], values: [String]) -> [Int] {
+        /// Characters before the decimal point (or before the first space when there is none)
+        /// of a value that starts like a number.
+        func integerWidth(_ v: String) -> Int? {
+            guard v.drop(while: { $0 == "(" || $0 == "-" }).first?.isNumber == true else { return nil }
+            let number = v.prefix { $0 != " " }
+            return number.distance(from: number.startIndex, to: number.firstIndex(of: ".") ?? number.endIndex)
+        }
+        var pads = [Int](repeating: 0, count: lines.count)
+        for run in runs(lines) {
+            let widths = run.map { lines[$0].isColumnHead ? nil : integerWidth(values[$0]) }
+            if let widest = widths.compactMap({ $0 }).max() {
+                for (k, w) in zip(run, widths) { if let w { pads[k] = widest - w } }
+            }
+        }
+        return pads
+    }
+}
