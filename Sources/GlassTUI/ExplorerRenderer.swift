@@ -280,7 +280,8 @@ public enum ExplorerRenderer {
                          _ area: FrameRect) {
         let uni = s.style.braille
         let lines = items.map { ($0 == current ? "* " : "  ") + $0 }
-        let w = min(area.width, (lines.map(DisplayWidth.of).max() ?? 0) + 4)
+        // As wide as its lines and its title (`┌─ Study ─┐` over two short names).
+        let w = min(area.width, max(lines.map(DisplayWidth.of).max() ?? 0, DisplayWidth.of(title)) + 4)
         let h = min(area.height, lines.count + 2)
         let box = FrameRect(x: area.x + 1, y: area.y, width: w, height: h)
         drawBox(&f, box, title: title, unicode: uni)
@@ -293,7 +294,7 @@ public enum ExplorerRenderer {
         }
     }
 
-    /// Clears `box` and draws its frame with a title.
+    /// Clears `box` and draws its frame with a title, cut with `…` rather than over the corner.
     static func drawBox(_ f: inout Frame, _ box: FrameRect, title: String, unicode: Bool) {
         f.fill(box)
         let horizontal: Character = unicode ? "─" : "-", vertical: Character = unicode ? "│" : "|"
@@ -302,7 +303,7 @@ public enum ExplorerRenderer {
         for y in box.y..<box.maxY { f[box.x, y] = Cell(vertical); f[box.maxX - 1, y] = Cell(vertical) }
         f[box.x, box.y] = Cell(corners[0]); f[box.maxX - 1, box.y] = Cell(corners[1])
         f[box.x, box.maxY - 1] = Cell(corners[2]); f[box.maxX - 1, box.maxY - 1] = Cell(corners[3])
-        f.put(string: title, at: FramePoint(x: box.x + 2, y: box.y), attributes: .bold, clip: box)
+        f.put(string: title.clipped(box.width - 3, unicode: unicode), at: FramePoint(x: box.x + 2, y: box.y), attributes: .bold, clip: box)
     }
 
     /// Every warning, grouped, in a box over the whole screen but the status line.

@@ -188,4 +188,20 @@ final class LayoutFitTests: XCTestCase {
         let legend = Self.plotRow(ExplorerRenderer.render(s), 2)
         XCTAssertEqual(legend, "─*─ 冷却速度一番目の試料   ─+─ \u{FFFD} family")
     }
+
+    /// A pick-list is at least as wide as its title: two short study names under `Study`.
+    func testAPickListIsAsWideAsItsTitle() {
+        let study = SyntheticStudy.study(settings: SyntheticStudy.paperSettings)
+        let s = press(StudyWorkspace.open(["s2", "s1"].map { (path: $0, load: .success(study), isDirectory: true) },
+                                          options: AnalysisOptions(), style: RenderStyle(braille: true, colours: false),
+                                          exportDirectory: "/tmp"), [.character("s")])
+        let f = ExplorerRenderer.render(s)
+        let x = ExplorerRenderer.Layout(width: f.width, height: f.height).plot.x + 1
+        XCTAssertEqual((1...4).map { y in String((x..<(x + 11)).map { f[$0, y].character }) },
+                       ["┌─ Study ─┐", "│ * s2    │", "│   s1    │", "└─────────┘"], f.text)
+        // A box narrower than its title (a tiny frame) cuts the title, never the corner.
+        var tiny = Frame(width: 8, height: 3)
+        ExplorerRenderer.drawBox(&tiny, FrameRect(x: 0, y: 0, width: 8, height: 3), title: " Baseline ", unicode: true)
+        XCTAssertEqual(tiny.rows[0], "┌─ Bas…┐")
+    }
 }
