@@ -16,6 +16,12 @@ public enum ExplorerMode: Equatable, Sendable {
     case pickStudy(index: Int)
     /// The list of every warning (`W`), scrolled to line `top`.
     case warnings(top: Int)
-    /// A yes/no question; `y` runs the effect.
+    /// A yes/no question; `y` runs the effect. Made by ``ask(_:_:effect:)``.
     case confirm(question: String, effect: Effect)
+
+    /// A y/n question as the status line shows it: the question and `(y/n)` first, then what it
+    /// concerns (`Write study.toml? (y/n) ts_K = 430`), so a line cut at its end keeps the keys.
+    static func ask(_ question: String, _ details: String, effect: Effect) -> ExplorerMode {
+        .confirm(question: "\(question) (y/n) \(details)", effect: effect)
+    }
 }

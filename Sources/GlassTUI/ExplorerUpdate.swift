@@ -182,8 +182,7 @@ public enum ExplorerUpdate {
                 s.message = "failed: " + text
             case .exists(let request, let paths):
                 let names = paths.map { $0.split(separator: "/").last.map(String.init) ?? $0 }
-                s.mode = .confirm(question: "Overwrite? (y/n) \(names.joined(separator: ", ")) already exist(s)",
-                                  effect: .export(request, overwrite: true))
+                s.mode = .ask("Overwrite?", "\(names.joined(separator: ", ")) already exist(s)", effect: .export(request, overwrite: true))
             }
         case .quit:
             // Too small to show the warning: `q` quits at once, as the notice says.
@@ -531,7 +530,7 @@ public enum ExplorerUpdate {
         let dir = s.studyPath.hasSuffix("/") ? String(s.studyPath.dropLast()) : s.studyPath
         let request = SettingsRequest(tomlPath: dir + "/study.toml", assignments: plan)
         let what = plan.map { "\($0.label) = \($0.value)" }.joined(separator: ", ")
-        s.mode = .confirm(question: "Write study.toml? (y/n) \(what)", effect: .writeSettings(request))
+        s.mode = .ask("Write study.toml?", what, effect: .writeSettings(request))
     }
 
     /// A click in the plot moves the nearest of the view's plot cursors there, snapped as the

@@ -76,6 +76,25 @@ final class NothingCutOffTests: XCTestCase {
         XCTAssertTrue(ExplorerRenderer.render(Self.start).rows[23].contains("e export  w write"), "export and write are among the first hints")
     }
 
+    /// Every y/n question starts with the question and its `(y/n)`, then what it concerns: at the
+    /// smallest size, with more to say than the probe and status lines hold, the keys are shown.
+    func testQuestionsShowTheirAnswerKeysFirstAtTheSmallestSize() {
+        // Windows moved for every DMA state and T_s, T_e: a long list of settings to write.
+        var s = SyntheticStudy.state(SyntheticStudy.withDMA(), braille: true, colours: false, width: 72, height: 20)
+        s = press(s, [.right, .character("]"), .left, .character("4"), .right, .character("]"), .left, .character("a"),
+                      .character("6"), .right, .character("a"), .character("w")])
+        guard case .confirm(let question, _) = s.mode else { return XCTFail("w asks") }
+        XCTAssertTrue(question.hasPrefix("Write study.toml? (y/n) ts_K = "), question)
+        XCTAssertGreaterThan(question.count, 2 * 72, "more than the two lines hold")
+        let rows = ExplorerRenderer.render(s).rows
+        XCTAssertTrue(rows[18].hasPrefix("Write study.toml? (y/n) ts_K = "), rows[18])
+        let long = (1...12).map { "/tmp/a-study-with-a-long-name-\($0).glassview.json" }
+        let exists = apply(SyntheticStudy.state(width: 72, height: 20),
+                           [.effectFinished(.exists(ExportRequest(jsonPath: "a", tsvPath: "b", json: "", tsv: ""), paths: long))])
+        XCTAssertTrue(ExplorerRenderer.render(exists).rows[18].hasPrefix("Overwrite? (y/n) a-study-with-a-long-name-1.glassview.json"),
+                      ExplorerRenderer.render(exists).rows[18])
+    }
+
     func testTitleShortensTheStudyNameBeforeTheComposition() {
         var s = Self.start
         s.studyPath = "/data/lab/very-long-study-directory-name-from-the-instrument-pc-2026"
