@@ -25,6 +25,39 @@ final class ExportAndSettingsTests: XCTestCase {
         XCTAssertTrue(r.tsv.contains("explorer\t\tte_origin\tstudy\t\t\n"))
     }
 
+    /// The explorer's part of the export, key by key, as explorer.md describes it.
+    func testTheExplorerPartIsWhatTheDocumentationSays() throws {
+        let s = press(SyntheticStudy.state(SyntheticStudy.withDMA()), [.character("4"), .right])
+        guard case .export(let r, _)? = pressed(s, [.character("e")]).effects.last else { return XCTFail("no export") }
+        let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.json.utf8)) as? NSDictionary)
+        // The document's keys at two spaces' indent, in order: `explorer` last.
+        let topLevel = r.json.components(separatedBy: "\n  \"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        XCTAssertEqual(topLevel.last, "explorer", topLevel.joined(separator: " "))
+        func order(_ text: String, _ names: [String]) -> [String] {
+            names.sorted { (text.range(of: "\"\($0)\":")?.lowerBound ?? text.endIndex) < (text.range(of: "\"\($1)\":")?.lowerBound ?? text.endIndex) }
+        }
+        let explorer = try XCTUnwrap(r.json.components(separatedBy: "\"explorer\": ").last)
+        let top = ["ts_K", "ts_origin", "te_K", "te_origin", "baseline", "tref_K", "states", "not_in_study_toml"]
+        XCTAssertEqual(order(explorer, top), top)
+        let part = try XCTUnwrap(doc["explorer"] as? [String: Any])
+        XCTAssertEqual(Set(part.keys), Set(top))
+        let states = try XCTUnwrap(part["states"] as? [[String: Any]])
+        XCTAssertEqual(states.compactMap { $0["state"] as? String }, ["as-cast", "cooled-10", "cooled-20"])
+        XCTAssertEqual(Set(states[0].keys), ["state", "beta_window_K", "alpha_window_K", "qpd_window_Hz", "tg_K", "qpd_window_above_peak_decades"])
+        XCTAssertEqual(states[0]["beta_window_K"] as? [Double], [321, 420])
+        XCTAssertTrue(states[0]["qpd_window_above_peak_decades"] is NSNull)
+        XCTAssertEqual(part["not_in_study_toml"] as? [String], ["glass_line_K", "liquid_line_K", "beta_window_K (as-cast)"])
+        let rows = r.tsv.split(separator: "\n").filter { $0.hasPrefix("explorer\t") }
+        XCTAssertEqual(rows.prefix(6).map { $0.split(separator: "\t", omittingEmptySubsequences: false)[2] },
+                       ["ts", "ts_origin", "te", "te_origin", "baseline", "tref"])
+        XCTAssertEqual(rows.dropFirst(6).prefix(8).map { $0.split(separator: "\t", omittingEmptySubsequences: false).prefix(3).joined(separator: " ") },
+                       ["explorer as-cast beta_window_low", "explorer as-cast beta_window_high", "explorer as-cast alpha_window_low",
+                        "explorer as-cast alpha_window_high", "explorer as-cast qpd_window_low", "explorer as-cast qpd_window_high",
+                        "explorer as-cast tg", "explorer as-cast qpd_window_above_peak"])
+        XCTAssertEqual(rows.count, 6 + 3 * 8, "no not_in_study_toml rows")
+        XCTAssertTrue(r.tsv.contains("explorer\tas-cast\tqpd_window_above_peak\t\t\tdecades\n"), "null: an empty value")
+    }
+
     func testExistingFilesAskBeforeOverwriting() {
         var (s, effects) = pressed(paper, [.character("e")])
         guard case .export(let r, _)? = effects.last else { return XCTFail("no export effect") }
