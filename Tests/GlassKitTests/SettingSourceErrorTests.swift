@@ -22,6 +22,15 @@ final class SettingSourceErrorTests: XCTestCase {
         toml.teK = 500
         XCTAssertEqual(error(study(toml)), "a.csv: T_s = 100 K (study.toml ts_K) is outside the data range 300–600 K")
         XCTAssertEqual(error(study(toml), AnalysisOptions(tsK: 90)), "a.csv: T_s = 90 K (--ts) is outside the data range 300–600 K")
+        // A bound just past the data's end is written with the digits that tell them apart.
+        XCTAssertEqual(error(study(toml), AnalysisOptions(tsK: 400, teK: 600.0001)), "a.csv: T_e = 600.0001 K (--te) is outside the data range 300–600 K")
+        XCTAssertEqual(error(study(toml), AnalysisOptions(tsK: 299.99999999, teK: 500)), "a.csv: T_s = 299.99999999 K (--ts) is outside the data range 300–600 K")
+        var glass = AnalysisOptions()
+        glass.glassLineK = 400...600.00001
+        XCTAssertEqual(error(study(StudySettings()), glass),
+                       "--glass-line: 400:600.00001 is outside the data (300–600 K) in a.csv; expected a window with at least 3 data points inside the data")
+        XCTAssertEqual(Format.shortNumbers([521.7999, 521.8, 1]), ["521.7999", "521.8", "1"])
+        XCTAssertEqual(Format.shortNumbers([1.5, 2.25]), ["1.5", "2.25"])
         toml.tsK = 480
         toml.teK = 450
         XCTAssertEqual(error(study(toml)), "study.toml ts_K: T_s = 480 K must be below T_e = 450 K")

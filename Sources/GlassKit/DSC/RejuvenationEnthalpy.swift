@@ -47,8 +47,11 @@ public enum RejuvenationEnthalpy {
         let integrand = difference ?? c.curve
         guard let raw = integrand.integral(from: tsK, to: teK) else {
             let dom = integrand.domain
-            let range = dom.map { "\(Format.shortNumber($0.lowerBound))–\(Format.shortNumber($0.upperBound)) K" } ?? "empty"
-            let which = (dom?.contains(tsK) ?? false) ? "T_e = \(Format.shortNumber(teK)) K (--te)" : "T_s = \(Format.shortNumber(tsK)) K (--ts)"
+            let outsideIsTe = dom?.contains(tsK) ?? false
+            // The bound and the data's ends with the digits that tell them apart.
+            let shown = Format.shortNumbers([outsideIsTe ? teK : tsK, dom?.lowerBound ?? 0, dom?.upperBound ?? 0])
+            let range = dom == nil ? "empty" : "\(shown[1])–\(shown[2]) K"
+            let which = outsideIsTe ? "T_e = \(shown[0]) K (--te)" : "T_s = \(shown[0]) K (--ts)"
             let overlap = difference == nil ? "" : " (overlap with the baseline state)"
             throw GlassError(.usage, file: c.path, "\(which) is outside the data range \(range)\(overlap)")
         }

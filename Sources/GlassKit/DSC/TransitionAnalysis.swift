@@ -163,9 +163,9 @@ public enum TransitionAnalysis {
                     if let problem = problem(r, prepared.curves[si][k]) {
                         if let name = sources[kind] {
                             let isOption = name.hasPrefix("--")
-                            let shown = "\(Format.shortNumber(r.lowerBound)):\(Format.shortNumber(r.upperBound))"
+                            let e = ends(r, prepared.curves[si][k])
                             throw GlassError(.usage, file: isOption ? name : "study.toml",
-                                             "\(isOption ? "" : name + " = ")\(isOption ? shown : "[\(Format.shortNumber(r.lowerBound)), \(Format.shortNumber(r.upperBound))]") \(problem) in \(c.path); expected a window with at least 3 data points inside the data")
+                                             "\(isOption ? "" : name + " = ")\(isOption ? "\(e[0]):\(e[1])" : "[\(e[0]), \(e[1])]") \(problem) in \(c.path); expected a window with at least 3 data points inside the data")
                         }
                         warnings.append("\(s.state): proposed \(kind.key) \(problem) in \(c.path): not used")
                         windows[kind] = nil
@@ -191,12 +191,19 @@ public enum TransitionAnalysis {
         return out
     }
 
+    /// The window's ends and the data's, written with the digits that tell them apart.
+    static func ends(_ r: ClosedRange<Double>, _ c: TransitionCurve) -> [String] {
+        let d = c.curve.domain
+        return Format.shortNumbers([r.lowerBound, r.upperBound, d?.lowerBound ?? r.lowerBound, d?.upperBound ?? r.upperBound])
+    }
+
     /// Why `r` cannot be used on `c`, or nil.
     static func problem(_ r: ClosedRange<Double>, _ c: TransitionCurve) -> String? {
         guard r.lowerBound.isFinite, r.upperBound.isFinite, r.lowerBound < r.upperBound else { return "is not LO < HI" }
         guard let d = c.curve.domain else { return "has no data" }
         guard d.lowerBound <= r.lowerBound, r.upperBound <= d.upperBound else {
-            return "is outside the data (\(Format.shortNumber(d.lowerBound))–\(Format.shortNumber(d.upperBound)) K)"
+            let e = ends(r, c)
+            return "is outside the data (\(e[2])–\(e[3]) K)"
         }
         let count = c.indices(r).count
         guard count >= 3 else { return "holds \(count) data point\(count == 1 ? "" : "s") (fewer than 3)" }

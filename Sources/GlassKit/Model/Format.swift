@@ -7,4 +7,20 @@ public enum Format {
         if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
         return CFormat.printf("%.6g", v)
     }
+
+    /// `values` as ``shortNumber(_:)`` writes them, with more significant digits (up to 17) where
+    /// two different values would otherwise read the same: a message that compares a bound with
+    /// the data's end (`600.0001` against `600`) must not print `600` twice.
+    public static func shortNumbers(_ values: [Double]) -> [String] {
+        var digits = 6
+        while true {
+            let out = values.map { v -> String in
+                if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
+                return CFormat.printf("%.\(digits)g", v)
+            }
+            let clash = values.indices.contains { i in values.indices.contains { j in values[i] != values[j] && out[i] == out[j] } }
+            if !clash || digits >= 17 { return out }
+            digits += 1
+        }
+    }
 }
