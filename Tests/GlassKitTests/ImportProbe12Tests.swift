@@ -148,23 +148,48 @@ import Testing
         #expect(TriosReader.stepProgram("Isothermal for 1.00 min") == SegmentProgram())
     }
 
-    @Test func aTriosDSCExportInMilliwattsNeedsTheMassFromStudyToml() throws {
+    @Test func aTriosDSCExportInMilliwattsNeedsTheMass() throws {
         let text = Self.triosDSC.replacingOccurrences(of: "W/g\n", with: "mW\n").replacingOccurrences(of: "Heat Flow (Normalized)", with: "Heat Flow")
         let table = try #require(try FormatDetector.read(bytes: Array(text.utf8), path: "run.txt").first)
         do {
             _ = try DatasetBuilder.build(table, overrides: ["sign": MetadataEntry("endo-up", line: 0)])
             Issue.record("read without a mass")
         } catch {
-            #expect("\(error)" == "run.txt:8: column 'Heat Flow' is in mW and needs the sample mass; expected mass = \"25.1 mg\" for this file in study.toml ([files.\"run.txt\"])")
+            #expect("\(error)" == "run.txt:8: column 'Heat Flow' is in mW and needs the sample mass; expected a 'Sample Mass<TAB>25.1 mg' line or mass = \"25.1 mg\" for this file in study.toml ([files.\"run.txt\"])")
         }
         let d = try DatasetBuilder.build(table, overrides: ["sign": MetadataEntry("endo-up", line: 0), "mass": MetadataEntry("10 mg", line: 0)])
         #expect(d.heatFlowWPerG.allSatisfy { $0 == 0.002 })
     }
 
+    /// The layout of a Discovery DSC 2500's export (TRIOS 5.1, German locale): header lines and
+    /// `[Section]<TAB>` lines, `Sample Mass 11,1 mg`, `Exotherm Direction Up`, steps whose title
+    /// line ends in tabs, decimal commas, heat flow in mW.
+    @Test func aTriosDSCExportWithItsHeaderReadsSignAndMass() throws {
+        func step(_ name: String, _ temps: [Double], _ mw: Double) -> String {
+            "[step]\n\(name)\t\t\nTime\tTemperature\tHeat Flow\nmin\t°C\tmW\n"
+                + temps.enumerated().map { k, t in
+                    "\(String(format: "%.2f", Double(k) * 0.1))\t\(String(format: "%.2f", t))\t\(String(format: "%.3f", mw))\n".replacingOccurrences(of: ".", with: ",")
+                }.joined()
+        }
+        let text = "Filename\tVit1\nInstrument name\tDSC2A-01428\nrundate\t07.03.2025\nSample name\tVit1\n"
+            + "proceduresegments\tRamp 10,00 °C/min to 350,00 °C; Ramp 5,00 °C/min to -50,00 °C\n"
+            + "[File Parameters]\t\nTrios version\t5.1.1.46572\n[Procedure]\t\nSample Mass\t11,1 mg\nPan Mass\t0 mg\n"
+            + "[Configuration]\t\nInstrument Type\tDSC2500\nExotherm Direction\tUp\n"
+            + step("Ramp 10,00 °C/min to 350,00 °C", (0...310).map { 40 + Double($0) }, -1.11)
+            + step("Ramp 5,00 °C/min to -50,00 °C", (0...400).map { 350 - Double($0) }, 0.5)
+        let d = try #require(try read(text, path: "vit1.txt").first)
+        #expect(d.massMg == 11.1)
+        #expect(d.heatingRateKPerMin == 10)
+        #expect(d.temperatureKValues.count == 311)
+        #expect(d.temperatureKValues.first == 313.15)
+        // Exo up: −1.11 mW is endothermic, +0.1 W/g inside glassview.
+        #expect(d.heatFlowWPerG.allSatisfy { abs($0 - 0.1) < 1e-15 }, "\(d.heatFlowWPerG.prefix(3))")
+    }
+
     @Test func aTriosDSCExportNeedsItsSignStated() {
         #expect(throws: GlassError.self) { try triosDSC([:]) }
         do { _ = try triosDSC([:]) } catch {
-            #expect("\(error)" == "run.txt:8: a TRIOS DSC export does not say which way its heat flow points; expected sign = \"exo-up\" or \"endo-up\" for this file in study.toml ([files.\"run.txt\"])")
+            #expect("\(error)" == "run.txt:8: a TRIOS DSC export without an 'Exotherm Direction' line does not say which way its heat flow points; expected sign = \"exo-up\" or \"endo-up\" for this file in study.toml ([files.\"run.txt\"])")
         }
     }
 

@@ -171,10 +171,11 @@ public enum DatasetBuilder {
         if dropped > 0 {
             d.warnings.append("\(path): \(dropped) point(s) whose temperature did not rise were dropped (reversals ≤ \(HeatingSegment.reversalToleranceK) K, instrument noise)")
         }
-        // TRIOS writes heat flow as its user set it up and does not say which way: it must be stated.
+        // TRIOS writes heat flow the way its user set it up; a header without `Exotherm Direction`
+        // leaves the sign unknown: it must be stated.
         if table.format == .trios, meta["sign"] == nil {
             throw GlassError(file: path, line: table.headerLine,
-                             "a TRIOS DSC export does not say which way its heat flow points; expected sign = \"exo-up\" or \"endo-up\" for this file in study.toml ([files.\"\(table.datasetPath)\"])")
+                             "a TRIOS DSC export without an 'Exotherm Direction' line does not say which way its heat flow points; expected sign = \"exo-up\" or \"endo-up\" for this file in study.toml ([files.\"\(table.datasetPath)\"])")
         }
         let sign: Double = try signFactor(meta, fail: fail)
         let w = values[1]
@@ -340,12 +341,12 @@ public enum DatasetBuilder {
                          "column '\(c.header.text)' has \(shown); expected a temperature in K or °C (e.g. T/K, Temp./°C)")
     }
 
-    /// How a file of `format` states its sample mass, for messages; nil where it cannot (TRIOS).
+    /// How a file of `format` states its sample mass, for messages.
     static func massLine(_ format: SourceFormat) -> String? {
         switch format {
         case .netzsch: return "a '#SAMPLE MASS /mg:25.1' line"
         case .taUniversal: return "a 'Size<TAB>25.1<TAB>mg' line"
-        case .trios: return nil
+        case .trios: return "a 'Sample Mass<TAB>25.1 mg' line"
         case .native, .eplexor: return "a '# mass: 25.1 mg' line"
         }
     }

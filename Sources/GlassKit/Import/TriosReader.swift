@@ -55,7 +55,10 @@ public enum TriosReader {
             }
         }
         // No frequency sweep: a DSC export (Discovery DSC) is one curve made of its DSC steps.
-        if tables.isEmpty, let dsc = dscTable(steps.map { var t = $0; t.decimalComma = comma; return t }, path: path) { return [dsc] }
+        if tables.isEmpty, var dsc = dscTable(steps.map { var t = $0; t.decimalComma = comma; return t }, path: path) {
+            for (k, v) in dscHeader(lines, before: starts.first ?? lines.count) { dsc.metadata[k] = v }
+            return [dsc]
+        }
         guard !tables.isEmpty else {
             let shown = skipped.prefix(4).joined(separator: ", ") + (skipped.count > 4 ? ", …" : "")
             throw GlassError(file: path, "TRIOS export without a frequency sweep; expected a [step] with frequency, storage and loss modulus columns over several frequencies; its steps: \(shown.isEmpty ? "none" : shown)")
@@ -91,9 +94,10 @@ public enum TriosReader {
                 }
             }
         } else {
-            // Classic: an optional title line (no TAB), the names row, the units row, data.
+            // Classic: an optional title line (one field: no TAB, or only empty fields after the
+            // first, as `Ramp 10,00 °C/min to 350,00 °C<TAB><TAB>`), the names row, the units row, data.
             var rows = (from..<to).filter { !lines.isBlank($0) }
-            if let first = rows.first, !lines.string(first).contains("\t") {
+            if let first = rows.first, Delimiter.tab.split(lines.string(first)).dropFirst().allSatisfy(\.isEmpty) {
                 metadata["step_name"] = MetadataEntry(lines.string(first).trimmedSpaces, line: first + 1)
                 rows.removeFirst()
             }
@@ -160,6 +164,27 @@ public enum TriosReader {
             table.warnings.append("\(path): \(skipped.count) TRIOS step(s) that are not DSC steps with the first one's columns skipped: \(skipped.joined(separator: ", "))")
         }
         return table
+    }
+
+    /// What a DSC export's header (the `key TAB value` lines before the first `[step]`) says
+    /// that the import uses: `Exotherm Direction Up|Down` (the sign of the heat flow written) and
+    /// `Sample Mass 11,1 mg`.
+    static func dscHeader(_ lines: TextLines, before end: Int) -> [String: MetadataEntry] {
+        var meta: [String: MetadataEntry] = [:]
+        for i in 0..<min(end, lines.count) where !lines.isBlank(i) {
+            let s = lines.string(i)
+            let key = s.prefix { $0 != "\t" }.trimmedSpaces.lowercased()
+            let value = s.dropFirst(s.prefix { $0 != "\t" }.count).trimmedSpaces
+            switch key {
+            case "exotherm direction":
+                let v = value.lowercased()
+                if v.hasPrefix("up") { meta["sign"] = MetadataEntry("exo-up", line: i + 1) }
+                else if v.hasPrefix("down") { meta["sign"] = MetadataEntry("endo-up", line: i + 1) }
+            case "sample mass": meta["mass"] = MetadataEntry(value, line: i + 1)
+            default: break
+            }
+        }
+        return meta
     }
 
     /// A DSC step's program from its name: `Ramp 20.00 °C/min to 400.00 °C` → 20 K/min, ending at
