@@ -136,9 +136,11 @@ public enum ExplorerRenderer {
             header.append(text("Study \(s.studyIndex + 1)/\(s.workspace.count) (s) \(s.studyName)", attributes: .bold))
         }
         header.append(text("States", attributes: .bold))
+        // Only the rows shown are made: a frame costs O(rows), not O(states).
         let entries = s.paneStates
-        var states = entries.indices.map { stateRow(s, $0, r) }
-        if entries.isEmpty { states = [text(s.loadError != nil ? "(study not loaded)" : "(no states)", attributes: .dim)] }
+        let states: (count: Int, row: (Int) -> PaneRow) = entries.isEmpty
+            ? (1, { _ in text(s.loadError != nil ? "(study not loaded)" : "(no states)", attributes: .dim) })
+            : (entries.count, { stateRow(s, $0, entries[$0], r) })
         let results = [text("Results · " + ViewRegistry.view(s.view).id.tab, attributes: .bold)] + resultRows(s, r)
 
         // Rows for the states list: all when everything fits, else at least half of what is left.
@@ -148,7 +150,7 @@ public enum ExplorerRenderer {
         let window = ScrollWindow.around(selection: min(s.selection, max(0, states.count - 1)), total: states.count, rows: stateRows)
         var rows = header
         if window.above > 0 { rows.append(text("… \(window.above) above", attributes: .dim)) }
-        rows += window.range.map { states[$0] }
+        rows += window.range.map { states.row($0) }
         if window.below > 0 { rows.append(text("… \(window.below) more", attributes: .dim)) }
         rows.append { _, _ in }
         let resultsWindow = ScrollWindow.from(top: 0, total: results.count, rows: r.maxY - r.y - rows.count)
@@ -157,10 +159,9 @@ public enum ExplorerRenderer {
         for (k, row) in rows.prefix(r.height).enumerated() { row(&f, r.y + k) }
     }
 
-    /// The row of pane state `i`: pointer, check box, colour or marker, label, cooling rate.
-    static func stateRow(_ s: ExplorerState, _ i: Int, _ r: FrameRect) -> PaneRow {
+    /// The row of pane state `i` (entry `st`): pointer, check box, colour or marker, label, cooling rate.
+    static func stateRow(_ s: ExplorerState, _ i: Int, _ st: ExplorerState.PaneState, _ r: FrameRect) -> PaneRow {
         let uni = s.style.braille
-        let st = s.paneStates[i]
         let visible = s.isVisible(st.label)
         let rate = (st.coolingRateKPerMin.map { "\(Format.shortNumber($0)) K/min" } ?? "as-cast") + (st.dmaOnly ? " DMA" : "")
         let selected = i == s.selection

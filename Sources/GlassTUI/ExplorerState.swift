@@ -23,11 +23,11 @@ public struct ExplorerState: Sendable {
     /// Why the study could not be loaded or prepared.
     public var loadError: String?
     /// Crystalline-subtracted curves with running integrals.
-    public var prepared: DSCPrepared
+    public var prepared: DSCPrepared { didSet { refreshPane() } }
     /// Plot series of every curve (envelopes precomputed).
     public var curveSeries: [CurveSeries]
     /// The DMA half of the study, prepared once (peak curves, QPD prefix sums, TTS curves).
-    public var dma: DMAPrepared
+    public var dma: DMAPrepared { didSet { refreshPane() } }
     /// DMA settings above study.toml: the command line's options (for every state), T_ref moved
     /// in the explorer, and in `perState` the windows and T_g moved for one state. Resolved per
     /// state by `DMAStateSettings.resolve`, as `analyze` does (SPEC §2.3). Only the DMA fields are used.
@@ -119,6 +119,8 @@ public struct ExplorerState: Sendable {
         self.prepared = .empty
         self.curveSeries = []
         self.dma = DMAPrepared([])
+        // An initializer's own assignments skip `didSet`: the pane is made from what it leaves.
+        defer { refreshPane() }
         switch load {
         case .failure(let e):
             loadError = ExplorerState.describe(e)
@@ -273,8 +275,7 @@ public struct ExplorerState: Sendable {
     /// pane when it has DMA data, else the first visible DMA state, else the first; nil without DMA data.
     public var selectedDMAIndex: Int? {
         guard !dma.states.isEmpty else { return nil }
-        let labels = stateLabels
-        if selection < labels.count, let k = dma.states.firstIndex(where: { $0.data.state == labels[selection] }) { return k }
+        if selection < stateLabels.count, let k = dmaIndex[stateLabels[selection]] { return k }
         return dma.states.firstIndex { isVisible($0.data.state) } ?? 0
     }
 
@@ -287,13 +288,13 @@ public struct ExplorerState: Sendable {
     /// Colour of DMA state `k`: that of the DSC state of the same label, else by position after them.
     public func dmaColour(_ k: Int) -> Int {
         let label = k < dma.states.count ? dma.states[k].data.state : ""
-        return CurveSeries.colour(stateIndex: stateLabels.firstIndex(of: label) ?? (stateLabels.count + k))
+        return CurveSeries.colour(stateIndex: paneIndex[label] ?? (stateLabels.count + k))
     }
 
     /// Marker of DMA state `k` (see ``dmaColour(_:)``).
     public func dmaMarker(_ k: Int) -> Character {
         let label = k < dma.states.count ? dma.states[k].data.state : ""
-        return CurveSeries.marker(stateIndex: stateLabels.firstIndex(of: label) ?? (stateLabels.count + k))
+        return CurveSeries.marker(stateIndex: paneIndex[label] ?? (stateLabels.count + k))
     }
 
     /// Whether cursor `c` holds a proposed (unconfirmed) value.
@@ -306,18 +307,39 @@ public struct ExplorerState: Sendable {
         }
     }
 
-    /// The DSC states in order.
-    public var stateLabels: [String] { paneStates.map { $0.label } }
+    /// One entry of the states pane.
+    public typealias PaneState = (label: String, coolingRateKPerMin: Double?, dmaOnly: Bool)
 
     /// The states pane: the DSC states in order, then the DMA states without DSC runs
-    /// (`dmaOnly`), with their cooling rates.
-    public var paneStates: [(label: String, coolingRateKPerMin: Double?, dmaOnly: Bool)] {
+    /// (`dmaOnly`), with their cooling rates. Kept with `prepared` and `dma` (their `didSet`),
+    /// so a frame reads it per row at O(1).
+    public private(set) var paneStates: [PaneState] = []
+
+    /// The labels of ``paneStates``, in order.
+    public private(set) var stateLabels: [String] = []
+
+    /// Each pane label's first index in ``paneStates`` (colours and markers by label at O(1)).
+    private var paneIndex: [String: Int] = [:]
+
+    /// Each DMA label's first index in `dma.states` (the selected DMA state at O(1)).
+    private var dmaIndex: [String: Int] = [:]
+
+    /// The pane's entries for `prepared` and `dma`.
+    static func paneEntries(_ prepared: DSCPrepared, _ dma: DMAPrepared) -> [PaneState] {
         var out = prepared.states.map { (label: $0.state, coolingRateKPerMin: $0.coolingRateKPerMin, dmaOnly: false) }
         let dsc = Set(out.map { $0.label })
         for st in dma.states where !dsc.contains(st.data.state) {
             out.append((label: st.data.state, coolingRateKPerMin: st.data.coolingRateKPerMin, dmaOnly: true))
         }
         return out
+    }
+
+    /// Rebuilds ``paneStates`` and its indexes (O(states), on a change of the prepared data).
+    private mutating func refreshPane() {
+        paneStates = ExplorerState.paneEntries(prepared, dma)
+        stateLabels = paneStates.map { $0.label }
+        paneIndex = Dictionary(stateLabels.enumerated().map { ($1, $0) }, uniquingKeysWith: min)
+        dmaIndex = Dictionary(dma.states.enumerated().map { ($1.data.state, $0) }, uniquingKeysWith: min)
     }
 
     /// Whether state `label` is shown.
