@@ -48,7 +48,9 @@ public struct ExplorerState: Sendable {
     /// DSC baseline.
     public var baseline: DSCBaseline = .linear
     /// The analysis of the current settings: every number on screen comes from here.
-    public var results: Results?
+    public var results: Results? { didSet { warningList.refresh(results) } }
+    /// The warnings overlay's lines, kept with ``results`` (its `didSet`).
+    private(set) var warningList = WarningList()
     /// Why the analysis failed, if it did (a usage error for settings no analysis could take:
     /// `plot` exits with it as `analyze` would).
     public var analysisFailure: GlassError?
@@ -119,8 +121,12 @@ public struct ExplorerState: Sendable {
         self.prepared = .empty
         self.curveSeries = []
         self.dma = DMAPrepared([])
-        // An initializer's own assignments skip `didSet`: the pane is made from what it leaves.
-        defer { refreshPane() }
+        // An initializer's own assignments skip `didSet`: the pane and the warning list are
+        // made from what it leaves.
+        defer {
+            refreshPane()
+            warningList.refresh(results)
+        }
         switch load {
         case .failure(let e):
             loadError = ExplorerState.describe(e)

@@ -1,15 +1,46 @@
 import GlassKit
 
 /// The warnings overlay's lines: the analysis' warnings grouped per state and family with counts
-/// (``WarningGroups``), each group's warnings indented under its summary.
-enum WarningList {
-    struct Line: Equatable { var text: String; var isHeading: Bool }
+/// (``WarningGroups``), each group's warnings indented under its summary. Held in the state and
+/// grouped again only when what the grouping reads changes, so a scroll key costs O(lines shown)
+/// (a grouping parses every warning again).
+struct WarningList: Sendable {
+    struct Line: Equatable, Sendable { var text: String; var isHeading: Bool }
 
-    /// The lines for the state's results.
-    static func lines(_ s: ExplorerState) -> [Line] {
-        guard let r = s.results else { return [] }
-        return WarningGroups.group(r).flatMap { g in
+    /// What ``WarningGroups/group(_:)`` reads of `Results`: the warnings, and per DMA state its
+    /// label and peak-pair counts (the "of M curves" of a no-peak summary).
+    struct Source: Equatable, Sendable {
+        var warnings: [String]
+        var dma: [DMAKey]
+        struct DMAKey: Equatable, Sendable { var state: String; var betaPairs: Int; var alphaPairs: Int }
+
+        init(_ r: Results) {
+            warnings = r.warnings
+            dma = r.dma.map { DMAKey(state: $0.state, betaPairs: $0.betaPairs.count, alphaPairs: $0.alphaPairs.count) }
+        }
+    }
+
+    /// The lines for the results last given to ``refresh(_:)``.
+    private(set) var lines: [Line] = []
+    /// What they were grouped from (nil: no results).
+    private var source: Source?
+
+    /// Groups `results` again when the grouping's inputs differ from the last ones. The warnings
+    /// usually keep their storage (a bound move copies them), so the comparison is O(1) then.
+    mutating func refresh(_ results: Results?) {
+        let next = results.map(Source.init)
+        guard next != source else { return }
+        source = next
+        lines = results.map(WarningList.lines(grouping:)) ?? []
+    }
+
+    /// The lines of a fresh grouping of `r`.
+    static func lines(grouping r: Results) -> [Line] {
+        WarningGroups.group(r).flatMap { g in
             [Line(text: g.line, isHeading: true)] + g.warnings.map { Line(text: "  " + $0, isHeading: false) }
         }
     }
+
+    /// The lines for the state's results.
+    static func lines(_ s: ExplorerState) -> [Line] { s.warningList.lines }
 }
