@@ -33,6 +33,18 @@ public enum ExplorerRenderer {
 
     /// The frame at `width` × `height`.
     public static func render(_ s: ExplorerState, width: Int, height: Int) -> Frame {
+        var cache = PlotPaneCache()
+        return render(s, width: width, height: height, plotCache: &cache)
+    }
+
+    /// The frame for the state's terminal size, its plot copied from `plotCache` when the last
+    /// frame drew the same plot (the runtime keeps one from frame to frame).
+    public static func render(_ s: ExplorerState, plotCache: inout PlotPaneCache) -> Frame {
+        render(s, width: s.width, height: s.height, plotCache: &plotCache)
+    }
+
+    /// The frame at `width` × `height`, its plot drawn through `plotCache`.
+    public static func render(_ s: ExplorerState, width: Int, height: Int, plotCache: inout PlotPaneCache) -> Frame {
         var f = Frame(width: width, height: height)
         let uni = s.style.braille
         guard fits(width: width, height: height) else {
@@ -44,7 +56,7 @@ public enum ExplorerRenderer {
         titleBar(&f, s)
         statesPane(&f, s, layout.side)
         for y in layout.side.y..<layout.side.maxY { f[layout.separatorColumn, y] = Cell(uni ? "│" : "|", attributes: .dim) }
-        plotPane(&f, s, view, layout.plot)
+        plotPane(&f, s, view, layout.plot, cache: &plotCache)
         let probe = ScreenText.fit(view.probe(s), unicode: uni)
         f.put(string: probe.fitted(width, unicode: uni), at: FramePoint(x: 0, y: layout.probeRow), attributes: .dim)
         statusLine(&f, s, row: layout.statusRow, probeRow: layout.probeRow)
@@ -178,10 +190,10 @@ public enum ExplorerRenderer {
         }
     }
 
-    static func plotPane(_ f: inout Frame, _ s: ExplorerState, _ view: any ExplorerView, _ r: FrameRect) {
+    static func plotPane(_ f: inout Frame, _ s: ExplorerState, _ view: any ExplorerView, _ r: FrameRect, cache: inout PlotPaneCache) {
         let uni = s.style.braille
         if let spec = Navigation.plot(s, view: view, columns: r.width) {
-            let g = PlotRenderer.render(ScreenText.fit(spec, unicode: uni), into: &f, region: r, braille: uni, colours: s.style.colours)
+            let g = cache.render(ScreenText.fit(spec, unicode: uni), into: &f, region: r, braille: uni, colours: s.style.colours)
             if let g { drawMarks(&f, view.marks(s), geometry: g, colours: s.style.colours) }
             return
         }

@@ -16,10 +16,12 @@ public enum ExplorerRuntime {
     public static func run<T: TerminalBackend>(_ initial: ExplorerState, terminal: inout T,
                                                 perform: (Effect) -> EffectOutcome) -> Exit {
         var state = initial
+        // The plot of the last frame: a key that changes no curve does not draw them again.
+        var plotCache = PlotPaneCache()
         state.style = terminal.style
         let (w, h) = terminal.size
         state = ExplorerUpdate.update(state, .resize(width: w, height: h)).state
-        terminal.draw(ExplorerRenderer.render(state))
+        terminal.draw(ExplorerRenderer.render(state, plotCache: &plotCache))
         while true {
             let signal = SignalWatch.pending
             if signal != 0 {
@@ -35,7 +37,7 @@ public enum ExplorerRuntime {
             case .redraw:
                 terminal.invalidate()
                 action = nil
-                terminal.draw(ExplorerRenderer.render(state))
+                terminal.draw(ExplorerRenderer.render(state, plotCache: &plotCache))
             }
             guard let action else { continue }
             let (next, effect) = ExplorerUpdate.update(state, action)
@@ -46,12 +48,12 @@ public enum ExplorerRuntime {
                 return .quit
             case let effect?:
                 // Show "working…" while the effect runs, then its outcome: each effect runs once.
-                terminal.draw(ExplorerRenderer.render(state))
+                terminal.draw(ExplorerRenderer.render(state, plotCache: &plotCache))
                 state = ExplorerUpdate.update(state, .effectFinished(perform(effect))).state
             case nil:
                 break
             }
-            terminal.draw(ExplorerRenderer.render(state))
+            terminal.draw(ExplorerRenderer.render(state, plotCache: &plotCache))
         }
     }
 }

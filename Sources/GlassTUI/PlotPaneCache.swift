@@ -1,0 +1,68 @@
+import GlassPlot
+
+/// The plot pane of the last frame drawn, for the runtime to hand to the next. Drawing the plot
+/// costs O(curves × width) (1000 curves: most of a frame); a key that changes no curve, marker
+/// or title (`j`/`k` in views 1–3, scrolling the warnings or the help, a message) gets the same
+/// plot, so its cells are copied instead. The key is everything the drawing reads — the spec,
+/// the region, the frame's size and the style — compared in full, so a copy is never stale.
+public struct PlotPaneCache: Sendable {
+    private var key: Key?
+    /// The region's cells after the plot was drawn, row by row.
+    private var cells: [Cell] = []
+    private var geometry: PlotGeometry?
+    /// Whether the last plot was copied rather than drawn (for tests).
+    private(set) var copied = false
+
+    /// An empty cache: the first frame draws its plot.
+    public init() {}
+
+    struct Key: Equatable, Sendable {
+        var spec: PlotSpec
+        var region: FrameRect
+        var frameWidth: Int
+        var frameHeight: Int
+        var braille: Bool
+        var colours: Bool
+
+        static func == (a: Key, b: Key) -> Bool {
+            a.region == b.region && a.frameWidth == b.frameWidth && a.frameHeight == b.frameHeight
+                && a.braille == b.braille && a.colours == b.colours && PlotPaneCache.same(a.spec, b.spec)
+        }
+    }
+
+    /// Whether two specs draw the same: every stored property of `PlotSpec` and `Series` (a test
+    /// checks that these are all of them). A series' envelope is made from its x and y; arrays that
+    /// share storage compare in O(1), so the cached curves of an unchanged plot cost O(curves).
+    static func same(_ a: PlotSpec, _ b: PlotSpec) -> Bool {
+        guard a.title == b.title, a.x == b.x, a.y == b.y, a.markers == b.markers, a.showsLegend == b.showsLegend,
+              a.legendPlacement == b.legendPlacement, a.series.count == b.series.count else { return false }
+        return zip(a.series, b.series).allSatisfy { s, t in
+            s.name == t.name && s.colour == t.colour && s.marker == t.marker && s.style == t.style && s.x == t.x && s.y == t.y
+        }
+    }
+
+    /// Draws `spec` into `region` of `frame` as `PlotRenderer.render` does, or copies the cells of
+    /// the last drawing when it had the same key; returns the plot's geometry either way.
+    mutating func render(_ spec: PlotSpec, into frame: inout Frame, region: FrameRect, braille: Bool, colours: Bool) -> PlotGeometry? {
+        let next = Key(spec: spec, region: region, frameWidth: frame.width, frameHeight: frame.height, braille: braille, colours: colours)
+        // The renderer draws inside the region only (clipped to the frame).
+        let area = region.intersection(frame.bounds)
+        let inside = area.width > 0 && area.height > 0
+        let rows = inside ? area.y..<area.maxY : 0..<0, columns = inside ? area.x..<area.maxX : 0..<0
+        copied = key == next
+        if copied {
+            var k = 0
+            for y in rows {
+                for x in columns { frame[x, y] = cells[k]; k += 1 }
+            }
+            return geometry
+        }
+        geometry = PlotRenderer.render(spec, into: &frame, region: region, braille: braille, colours: colours)
+        cells.removeAll(keepingCapacity: true)
+        for y in rows {
+            for x in columns { cells.append(frame[x, y]) }
+        }
+        key = next
+        return geometry
+    }
+}
