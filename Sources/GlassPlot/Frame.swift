@@ -31,6 +31,27 @@ public struct Frame: Equatable, Sendable {
         }
     }
 
+    /// The cells of `area` (inside the frame), row by row: one slice copied a row.
+    public func cells(in area: FrameRect) -> [Cell] {
+        let a = area.intersection(bounds)
+        guard a.width > 0, a.height > 0 else { return [] }
+        var out: [Cell] = []
+        out.reserveCapacity(a.width * a.height)
+        for y in a.y..<a.maxY { out.append(contentsOf: cells[(y * width + a.x)..<(y * width + a.maxX)]) }
+        return out
+    }
+
+    /// Writes `values` (as ``cells(in:)`` gave them for `area`) back into `area`, a row at a time.
+    public mutating func setCells(_ values: [Cell], in area: FrameRect) {
+        let a = area.intersection(bounds)
+        guard a.width > 0, a.height > 0, values.count == a.width * a.height else { return }
+        var k = 0
+        for y in a.y..<a.maxY {
+            cells.replaceSubrange((y * width + a.x)..<(y * width + a.maxX), with: values[k..<(k + a.width)])
+            k += a.width
+        }
+    }
+
     /// The cell at `point` (see ``subscript(_:_:)``).
     public subscript(point: FramePoint) -> Cell {
         get { self[point.x, point.y] }

@@ -45,23 +45,14 @@ public struct PlotPaneCache: Sendable {
     /// the last drawing when it had the same key; returns the plot's geometry either way.
     mutating func render(_ spec: PlotSpec, into frame: inout Frame, region: FrameRect, braille: Bool, colours: Bool) -> PlotGeometry? {
         let next = Key(spec: spec, region: region, frameWidth: frame.width, frameHeight: frame.height, braille: braille, colours: colours)
-        // The renderer draws inside the region only (clipped to the frame).
-        let area = region.intersection(frame.bounds)
-        let inside = area.width > 0 && area.height > 0
-        let rows = inside ? area.y..<area.maxY : 0..<0, columns = inside ? area.x..<area.maxX : 0..<0
+        // The renderer draws inside the region only (clipped to the frame); rows are copied whole.
         copied = key == next
         if copied {
-            var k = 0
-            for y in rows {
-                for x in columns { frame[x, y] = cells[k]; k += 1 }
-            }
+            frame.setCells(cells, in: region)
             return geometry
         }
         geometry = PlotRenderer.render(spec, into: &frame, region: region, braille: braille, colours: colours)
-        cells.removeAll(keepingCapacity: true)
-        for y in rows {
-            for x in columns { cells.append(frame[x, y]) }
-        }
+        cells = frame.cells(in: region)
         key = next
         return geometry
     }

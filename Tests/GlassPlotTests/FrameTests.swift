@@ -2,6 +2,22 @@ import XCTest
 @testable import GlassPlot
 
 final class FrameTests: XCTestCase {
+    /// An area's cells copied out and back a row at a time, clipped to the frame.
+    func testCellsOfAnAreaCopyOutAndBack() {
+        var f = Frame(width: 5, height: 4)
+        f.put(string: "abcde", at: FramePoint(x: 0, y: 1))
+        f.put(string: "vwxyz", at: FramePoint(x: 0, y: 2))
+        let area = FrameRect(x: 3, y: 1, width: 4, height: 2)   // past the right edge: columns 3–4
+        let saved = f.cells(in: area)
+        XCTAssertEqual(saved.map(\.character), ["d", "e", "y", "z"])
+        var g = Frame(width: 5, height: 4)
+        g.setCells(saved, in: area)
+        XCTAssertEqual(g[3, 1].character, "d"); XCTAssertEqual(g[4, 2].character, "z")
+        XCTAssertEqual(g[2, 1], .blank)
+        g.setCells([], in: area)   // the wrong count: nothing written
+        XCTAssertEqual(g[3, 1].character, "d")
+    }
+
     func testSubscriptOutsideIsBlankAndIgnored() {
         var frame = Frame(width: 3, height: 2)
         frame[5, 0] = Cell("x")
