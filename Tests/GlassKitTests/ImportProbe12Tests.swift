@@ -193,6 +193,59 @@ import Testing
         }
     }
 
+    // MARK: DMA temperature scans with a frequency column
+
+    /// A loss peak at 370 K on a flat storage modulus, 300 … 500 K, at `hz` (one value per row).
+    static func scan(_ hz: (Int) -> Double, heading: String = "Temperature (°C),Frequency (Hz),Storage Modulus (MPa),Loss Modulus (MPa)",
+                     header: String = "") -> String {
+        header + heading + "\n" + (0...200).map { k -> String in
+            let t = 300 + Double(k)
+            return "\(String(format: "%.2f", t - 273.15)),\(hz(k)),36000,\(400 + 300 * exp(-((t - 370) / 15) * ((t - 370) / 15)))\n"
+        }.joined()
+    }
+
+    @Test func aScanWithAFrequencyColumnIsAScanAtThatFrequency() throws {
+        // No kind stated: one frequency while the temperature runs is a temperature scan.
+        let d = try #require(try read(Self.scan { _ in 2 }, path: "s.csv").first)
+        #expect(d.kind == .dmaTScan)
+        #expect(d.frequencyHz == 2)
+        #expect(d.temperatureKValues.count == 201)
+        #expect(d.lossMPa.max() == 700)
+        // Jitter of the driven frequency: the median; a stated frequency must match the column.
+        let jitter = try #require(try read(Self.scan { 1 + 1e-4 * Double($0 % 3 - 1) }, path: "s.csv").first)
+        #expect(jitter.frequencyHz == 1)
+        #expect(error(Self.scan({ _ in 10 }, header: "# kind: dma-tscan\n# frequency: 1 Hz\n"), path: "s.csv")
+                == "s.csv:3: the stated frequency 1 Hz differs from the 10 Hz of column 'Frequency (Hz)'; expected the frequency the scan was run at")
+        // Shear moduli of a scan are named as a sweep's are.
+        let shear = try #require(try read(Self.scan({ _ in 1 }, heading: "Temperature (°C),Frequency (Hz),G' (MPa),G'' (MPa)"), path: "g.csv").first)
+        #expect(shear.warnings.contains("g.csv: G' and G'' are shear moduli (G′, G″), kept as the storage and loss modulus"), "\(shear.warnings)")
+    }
+
+    @Test func severalFrequenciesOrIsothermsInOneFileAreRefused() {
+        // A scan cycling through 1, 2, 5, 10 Hz row by row, stated a scan or not.
+        let cycling = Self.scan { [1, 2, 5, 10][$0 % 4] }
+        #expect(error(cycling, path: "m.csv") == "m.csv:1: the temperature (Temperature) runs 300.00–500.00 K while the frequency varies: several isotherms, or a scan at several frequencies, in one file; expected one isotherm (or one scan frequency) per file, or a Set column numbering the sweeps")
+        #expect(error(Self.scan({ [1, 2, 5, 10][$0 % 4] }, header: "# kind: dma-tscan\n"), path: "m.csv")
+                == "m.csv:2: column 'Frequency (Hz)' holds several frequencies (1, 2, 5, 10 Hz): a temperature scan at several frequencies in one file; expected one frequency per file (one file per frequency)")
+        // An isotherm whose temperature wanders a kelvin is still one sweep at its mean.
+        let sweep = "Temperature (°C),Frequency (Hz),E' (MPa),E'' (MPa)\n" + (0..<21).map { k in
+            "\(String(format: "%.2f", 126.85 + 0.06 * Double(k % 5))),\(pow(10, -2 + 0.2 * Double(k))),30000,\(500 + k)\n"
+        }.joined()
+        let d = try? read(sweep, path: "i.csv").first
+        #expect(d?.kind == .dmaFSweep)
+        #expect(d?.frequencyHzValues.count == 21)
+    }
+
+    @Test func aQ800SizeOfDimensionsIsNoMass() throws {
+        var l = ["Instrument\tDMA Q800 V21.3 Build 96", "Size\t17.5000 x 4.9600 x 0.5100 mm", "Sig1\tTemperature (°C)",
+                 "Sig2\tStorage Modulus (MPa)", "Sig3\tLoss Modulus (MPa)", "Sig4\tFrequency (Hz)", "StartOfData"]
+        l += (0...200).map { k in "\(String(format: "%.2f", 26.85 + Double(k)))\t36000\t\(400 + k % 7)\t1.0" }
+        let d = try #require(try read(l.joined(separator: "\n") + "\n", path: "q800.txt").first)
+        #expect(d.kind == .dmaTScan)
+        #expect(d.frequencyHz == 1)
+        #expect(d.massMg == nil)
+    }
+
     // MARK: The sample mass, in the file's own words
 
     @Test func theMassHintNamesTheFormatsOwnLine() {

@@ -65,7 +65,7 @@ public enum DatasetBuilder {
 
         switch kind {
         case .dsc: try buildDSC(table, columns: columns, meta: meta, into: &d, fail: fail)
-        case .dmaTScan: try buildTemperatureScan(table, columns: columns, into: &d)
+        case .dmaTScan: try buildTemperatureScan(table, columns: columns, meta: meta, into: &d)
         case .dmaFSweep: try buildFrequencySweep(table, columns: columns, meta: meta, into: &d)
         }
         return d
@@ -193,7 +193,8 @@ public enum DatasetBuilder {
     }
 
     /// A DMA temperature scan at one frequency: E', E'' (and tan δ) on rising temperatures.
-    static func buildTemperatureScan(_ table: RawTable, columns: [ColumnMeaning: MatchedColumn], into d: inout Dataset) throws {
+    static func buildTemperatureScan(_ table: RawTable, columns: [ColumnMeaning: MatchedColumn], meta: [String: MetadataEntry],
+                                     into d: inout Dataset) throws {
         let path = table.path
         func need(_ m: ColumnMeaning, _ what: String) throws -> MatchedColumn { try Self.need(m, what, in: columns, of: table) }
         let tCol = try need(.temperature, "temperature")
@@ -202,20 +203,86 @@ public enum DatasetBuilder {
         let f1 = try modulusFactor(e1, table), f2 = try modulusFactor(e2, table)
         var wanted = [tCol.index, e1.index, e2.index]
         if let td = columns[.tanDelta] { wanted.append(td.index) }
+        // A frequency column says the scan's frequency (and must hold one).
+        let fCol = columns[.frequency]
+        let ff = try fCol.map { try frequencyFactor($0, table, into: &d) }
+        if let c = fCol { wanted.append(c.index) }
         let (values, lines) = try TableReader.columns(table, wanted)
         try requireRows(values[0].count, table)
         let t = values[0].map(tConv)
         try checkAboveAbsoluteZero(t, parsed: values[0], lines: lines, column: tCol, table: table)
         try checkConverted(values[1], factor: f1, lines: lines, column: e1, table: table, unit: "MPa")
         try checkConverted(values[2], factor: f2, lines: lines, column: e2, table: table, unit: "MPa")
+        if let c = fCol, let ff {
+            try checkConverted(values[wanted.count - 1], factor: ff, lines: lines, column: c, table: table, unit: "Hz")
+            try scanFrequency(values[wanted.count - 1].map { $0 * ff }, column: c, table: table, into: &d)
+        }
+        noteShear(e1, e2, meta: meta, path: path, into: &d)
+        try scan(t: t, storage: values[1].map { $0 * f1 }, loss: values[2].map { $0 * f2 },
+                 tanDelta: columns[.tanDelta] != nil ? values[3] : nil, lines: lines, path: path, into: &d)
+        guard d.frequencyHz != nil else {
+            throw GlassError(file: path, "dma-tscan without a frequency; expected '# frequency: 2 Hz' or study.toml files.\"\(path)\".frequency")
+        }
+    }
+
+    /// A scan's curves from its converted columns: the rows whose temperature rises (small
+    /// reversals dropped, with a warning).
+    static func scan(t: [Double], storage: [Double], loss: [Double], tanDelta: [Double]?, lines: RowLines, path: String,
+                     into d: inout Dataset) throws {
         let (keep, dropped) = try HeatingSegment.rising(t, lines: lines, file: path)
         if dropped > 0 { d.warnings.append("\(path): \(dropped) point(s) whose temperature did not rise were dropped") }
         d.temperatureKValues = keep.map { t[$0] }
-        d.storageMPa = keep.map { values[1][$0] * f1 }
-        d.lossMPa = keep.map { values[2][$0] * f2 }
-        if wanted.count > 3 { d.tanDelta = keep.map { values[3][$0] } }
-        guard d.frequencyHz != nil else {
-            throw GlassError(file: path, "dma-tscan without a frequency; expected '# frequency: 2 Hz' or study.toml files.\"\(path)\".frequency")
+        d.storageMPa = keep.map { storage[$0] }
+        d.lossMPa = keep.map { loss[$0] }
+        if let tanDelta { d.tanDelta = keep.map { tanDelta[$0] } }
+    }
+
+    /// Relative spread of a frequency column within which it holds one frequency (an instrument
+    /// reports the frequency it drove, with jitter far below this; scans at several frequencies
+    /// differ by factors).
+    public static let oneFrequencyTolerance = 0.01
+
+    /// Whether `hz` holds one frequency (within ``oneFrequencyTolerance``).
+    static func isOneFrequency(_ hz: [Double]) -> Bool {
+        guard let lo = hz.min(), let hi = hz.max(), lo > 0 else { return false }
+        return hi <= lo * (1 + oneFrequencyTolerance)
+    }
+
+    /// A temperature scan's frequency column (Hz): it must hold one frequency, the scan's (the
+    /// median), which a stated frequency must match. Several frequencies in one scan are an error:
+    /// one curve of rows at different frequencies would read as a scan at none of them.
+    static func scanFrequency(_ hz: [Double], column: MatchedColumn, table: RawTable, into d: inout Dataset) throws {
+        let path = table.path
+        guard isOneFrequency(hz) else {
+            let distinct = Array(Set(hz.map { Format.shortNumber($0) })).sorted { (Double($0) ?? 0) < (Double($1) ?? 0) }
+            let shown = distinct.prefix(6).joined(separator: ", ") + (distinct.count > 6 ? ", …" : "")
+            throw GlassError(file: path, line: table.headerLine,
+                             "column '\(column.header.text)' holds several frequencies (\(shown) Hz): a temperature scan at several frequencies in one file; expected one frequency per file (one file per frequency)")
+        }
+        let f = hz.sorted()[hz.count / 2]
+        if let stated = d.frequencyHz, abs(stated - f) > oneFrequencyTolerance * f {
+            throw GlassError(file: path, line: table.headerLine,
+                             "the stated frequency \(Format.shortNumber(stated)) Hz differs from the \(Format.shortNumber(f)) Hz of column '\(column.header.text)'; expected the frequency the scan was run at")
+        }
+        if d.frequencyHz == nil { d.frequencyHz = f }
+    }
+
+    /// The factor of a frequency column to Hz (a name of angular frequency without a unit: rad/s, with a warning).
+    static func frequencyFactor(_ c: MatchedColumn, _ table: RawTable, into d: inout Dataset) throws -> Double {
+        let angular = c.header.unit.trimmedSpaces.isEmpty && ColumnMatcher.isAngularFrequency(c.header)
+        if angular {
+            d.warnings.append("\(table.path): column '\(c.header.text)' has no unit; read as rad/s (the name says angular frequency) and divided by 2π")
+        }
+        guard let ff = angular ? 1 / (2 * Double.pi) : Units.frequencyFactorToHz(c.header.unit) else {
+            throw GlassError(file: table.path, line: table.headerLine, "column '\(c.header.text)': unit '\(c.header.unit)' is not a frequency unit (Hz, rad/s)")
+        }
+        return ff
+    }
+
+    /// The shear-modulus remark of a file whose moduli are G′, G″ (a torsion or rotational rheometer).
+    static func noteShear(_ e1: MatchedColumn, _ e2: MatchedColumn, meta: [String: MetadataEntry], path: String, into d: inout Dataset) {
+        if meta["modulus"]?.value.lowercased() == "shear" || e1.header.name.lowercased().hasPrefix("g") {
+            d.warnings.append("\(path): \(e1.header.name) and \(e2.header.name) are shear moduli (G′, G″), kept as the storage and loss modulus")
         }
     }
 
@@ -228,13 +295,7 @@ public enum DatasetBuilder {
         let fCol = try need(.frequency, "frequency (f/Hz)")
         let (e1, e2) = (try need(.storageModulus, "storage modulus (E')"), try need(.lossModulus, "loss modulus (E'')"))
         // A column named as an angular frequency without a unit is in rad/s (SPEC §2.4).
-        let angular = fCol.header.unit.trimmedSpaces.isEmpty && ColumnMatcher.isAngularFrequency(fCol.header)
-        if angular {
-            d.warnings.append("\(path): column '\(fCol.header.text)' has no unit; read as rad/s (the name says angular frequency) and divided by 2π")
-        }
-        guard let ff = angular ? 1 / (2 * Double.pi) : Units.frequencyFactorToHz(fCol.header.unit) else {
-            throw GlassError(file: path, line: headerLine, "column '\(fCol.header.text)': unit '\(fCol.header.unit)' is not a frequency unit (Hz, rad/s)")
-        }
+        let ff = try frequencyFactor(fCol, table, into: &d)
         let f1 = try modulusFactor(e1, table), f2 = try modulusFactor(e2, table)
         var wanted = [fCol.index, e1.index, e2.index]
         if let td = columns[.tanDelta] { wanted.append(td.index) }
@@ -247,6 +308,27 @@ public enum DatasetBuilder {
             let tConv = try temperatureConversion(c, table)
             let t = values[wanted.count - 1].map(tConv)
             try checkAboveAbsoluteZero(t, parsed: values[wanted.count - 1], lines: lines, column: c, table: table)
+            if meta["kind"] == nil, let lo = t.min(), let hi = t.max(), hi - lo > scanSpanK {
+                let hz = values[0].map { $0 * ff }
+                // One frequency while the temperature runs: a temperature scan with a frequency
+                // column (Q800, DMA 242, Eplexor temperature sweeps), read as one.
+                if isOneFrequency(hz) {
+                    d.kind = .dmaTScan
+                    try checkConverted(values[0], factor: ff, lines: lines, column: fCol, table: table, unit: "Hz")
+                    try checkConverted(values[1], factor: f1, lines: lines, column: e1, table: table, unit: "MPa")
+                    try checkConverted(values[2], factor: f2, lines: lines, column: e2, table: table, unit: "MPa")
+                    try scanFrequency(hz, column: fCol, table: table, into: &d)
+                    noteShear(e1, e2, meta: meta, path: path, into: &d)
+                    try scan(t: t, storage: values[1].map { $0 * f1 }, loss: values[2].map { $0 * f2 },
+                             tanDelta: columns[.tanDelta] != nil ? values[3] : nil, lines: lines, path: path, into: &d)
+                    return
+                }
+                // Several frequencies over tens of kelvin: several isotherms (a TTS run) or a scan
+                // at several frequencies in one file, neither one sweep at the mean temperature.
+                let k = { (v: Double) in CFormat.printf("%.2f", v) }
+                throw GlassError(file: path, line: headerLine,
+                                 "the temperature (\(c.header.name)) runs \(k(lo))–\(k(hi)) K while the frequency varies: several isotherms, or a scan at several frequencies, in one file; expected one isotherm (or one scan frequency) per file, or a Set column numbering the sweeps")
+            }
             let mean = t.reduce(0, +) / Double(t.count)
             d.temperatureK = mean
             if let lo = t.min(), let hi = t.max(), hi - lo > sweepTemperatureSpreadK {
@@ -254,12 +336,11 @@ public enum DatasetBuilder {
                 d.warnings.append("\(d.path): the measured temperature (\(c.header.name)) spans \(k(hi - lo)) K (\(k(lo))–\(k(hi)) K); the sweep is placed at its mean \(k(mean)) K — set `temperature` in study.toml to choose")
             }
         }
-        if meta["modulus"]?.value.lowercased() == "shear" || e1.header.name.lowercased().hasPrefix("g") {
-            d.warnings.append("\(path): \(e1.header.name) and \(e2.header.name) are shear moduli (G′, G″), kept as the storage and loss modulus")
-        }
+        noteShear(e1, e2, meta: meta, path: path, into: &d)
         let order = values[0].indices.sorted { values[0][$0] < values[0][$1] }
         for k in 1..<order.count where values[0][order[k]] == values[0][order[k - 1]] {
-            throw GlassError(file: path, line: lines[order[k]], "frequency \(values[0][order[k]]) repeated (also at line \(lines[order[k - 1]])); expected one row per frequency")
+            let hint = columns[.temperature] != nil && meta["kind"] == nil ? " (a temperature scan? kind = \"dma-tscan\" for this file in study.toml reads it as one)" : ""
+            throw GlassError(file: path, line: lines[order[k]], "frequency \(values[0][order[k]]) repeated (also at line \(lines[order[k - 1]])); expected one row per frequency\(hint)")
         }
         for k in order where values[0][k] <= 0 {
             throw GlassError(file: path, line: lines[k], "frequency \(values[0][k]) ≤ 0; expected a positive frequency")
@@ -282,6 +363,10 @@ public enum DatasetBuilder {
 
     /// Spread of a sweep's measured temperatures above which its mean is reported in a warning, K.
     public static let sweepTemperatureSpreadK = 1.0
+
+    /// Span of a file's temperatures beyond which it is no isotherm (a controller holds an
+    /// isotherm within a kelvin or two): a temperature scan, or several isotherms, K.
+    public static let scanSpanK = 10.0
 
     // MARK: - Metadata
 

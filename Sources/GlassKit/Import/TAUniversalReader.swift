@@ -44,7 +44,12 @@ public enum TAUniversalReader {
             let key = parts[0].trimmedSpaces
             let value = parts.dropFirst().joined(separator: " ").trimmedSpaces
             switch key {
-            case "Size": meta["mass"] = MetadataEntry(value, line: i + 1)
+            // A DSC's sample mass; a DMA (Q800) writes the specimen's dimensions there
+            // (`17.5000 x 4.9600 x 0.5100 mm`), which are no mass and not read.
+            case "Size":
+                let v = value.lowercased()
+                let dimensions = v.contains(" x ") || ["mm", "µm", "um", "cm"].contains { v.hasSuffix(" " + $0) }
+                if !dimensions { meta["mass"] = MetadataEntry(value, line: i + 1) }
             case "Exotherm":
                 let v = value.lowercased()
                 if v.hasPrefix("up") { meta["sign"] = MetadataEntry("exo-up", line: i + 1) }
