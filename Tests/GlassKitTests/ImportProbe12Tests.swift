@@ -236,6 +236,28 @@ import Testing
         #expect(d?.frequencyHzValues.count == 21)
     }
 
+    /// Scans whose peaks all sit at one frequency (a `frequency` copied from one file into all):
+    /// a flat Arrhenius line would give E_β = 0 ± 0; E_β and the VFT are null, and the warning
+    /// says why.
+    @Test func peakPairsAllAtOneFrequencyGiveNoEnergies() throws {
+        let scans = (0..<4).map { k -> Dataset in
+            var d = Dataset(path: "ts\(k).csv", kind: .dmaTScan, state: "as-cast")
+            d.frequencyHz = 1
+            d.temperatureKValues = stride(from: 300.0, through: 500, by: 1).map { $0 }
+            let tb = 361 + 10 * Double(k), ta = 460 + 5 * Double(k)
+            d.storageMPa = d.temperatureKValues.map { _ in 36000 }
+            d.lossMPa = d.temperatureKValues.map { t in 400 + 300 * exp(-((t - tb) / 15) * ((t - tb) / 15)) + 2000 * exp(-((t - ta) / 10) * ((t - ta) / 10)) }
+            return d
+        }
+        let r = try Analysis.run(Study(name: "s", datasets: scans))
+        let state = try #require(r.dma.first)
+        #expect(state.betaPairs.count == 4)
+        #expect(state.beta == nil)
+        #expect(state.alpha == nil)
+        #expect(r.warnings.contains("dma as-cast: E_β not computed: all 4 β peak pairs are at one frequency (1 Hz); expected scans at different frequencies (check each file's frequency)"), "\(r.warnings)")
+        #expect(r.warnings.contains("dma as-cast: VFT not computed: all 4 α peak pairs are at one frequency (1 Hz); expected scans at different frequencies (check each file's frequency)"))
+    }
+
     @Test func aQ800SizeOfDimensionsIsNoMass() throws {
         var l = ["Instrument\tDMA Q800 V21.3 Build 96", "Size\t17.5000 x 4.9600 x 0.5100 mm", "Sig1\tTemperature (°C)",
                  "Sig2\tStorage Modulus (MPa)", "Sig3\tLoss Modulus (MPa)", "Sig4\tFrequency (Hz)", "StartOfData"]

@@ -2,6 +2,12 @@ import GlassPlatform
 
 /// The DMA analysis of SPEC §4: pure functions of prepared states and settings.
 public enum DMAAnalysis {
+    /// The one frequency of two or more peak pairs that are all at it (exactly), else nil.
+    static func oneFrequency(_ pairs: [PeakPair]) -> Double? {
+        guard pairs.count >= 2, let f = pairs.first?.frequencyHz, pairs.allSatisfy({ $0.frequencyHz == f }) else { return nil }
+        return f
+    }
+
     /// Analyses every state of `prepared` with `options` over `settings` (SPEC §2.3 precedence per state).
     public static func run(_ prepared: DMAPrepared, options: AnalysisOptions, settings: StudySettings) -> [DMAStateResult] {
         var caches: [DMAPartialResults] = []
@@ -51,8 +57,13 @@ public enum DMAAnalysis {
         var diagnostics: [DMADiagnostic] = []
         if let d = PeakNearEdge.diagnostic(bEdge, family: .beta, windowK: settings.betaWindowK, curveCount: s.curves.count,
                                            context: betaContext) { diagnostics.append(d) }
-        let beta = ArrheniusFit.fit(temperatureK: bp.map { $0.temperatureK }, frequencyHz: bp.map { $0.frequencyHz })
-        if beta == nil { w.append("dma \(name): E_β not computed: \(bp.count) β peak pair(s) (need 2 at distinct temperatures)") } else if bp.count < 3 {
+        // Pairs all at one frequency (scans whose `frequency` was copied from one file) fit a flat
+        // line, E = 0 exactly: no activation energy but a sign that the frequencies are wrong.
+        let betaOneFrequency = DMAAnalysis.oneFrequency(bp)
+        let beta = betaOneFrequency == nil ? ArrheniusFit.fit(temperatureK: bp.map { $0.temperatureK }, frequencyHz: bp.map { $0.frequencyHz }) : nil
+        if let f = betaOneFrequency {
+            w.append("dma \(name): E_β not computed: all \(bp.count) β peak pairs are at one frequency (\(Format.shortNumber(f)) Hz); expected scans at different frequencies (check each file's frequency)")
+        } else if beta == nil { w.append("dma \(name): E_β not computed: \(bp.count) β peak pair(s) (need 2 at distinct temperatures)") } else if bp.count < 3 {
             w.append("dma \(name): E_β standard error not computed: \(bp.count) β peak pairs (need 3)")
         }
 
@@ -62,7 +73,9 @@ public enum DMAAnalysis {
         if let d = PeakNearEdge.diagnostic(aEdge, family: .alpha, windowK: settings.alphaWindowK, curveCount: s.curves.count,
                                            context: alphaContext) { diagnostics.append(d) }
         let alpha = VFTFit.fit(temperatureK: ap.map { $0.temperatureK }, lnFrequency: ap.map { log($0.frequencyHz) })
-        if alpha == nil {
+        if alpha == nil, let f = DMAAnalysis.oneFrequency(ap) {
+            w.append("dma \(name): VFT not computed: all \(ap.count) α peak pairs are at one frequency (\(Format.shortNumber(f)) Hz); expected scans at different frequencies (check each file's frequency)")
+        } else if alpha == nil {
             w.append("dma \(name): VFT not computed: \(ap.count) α peak pair(s) (need 3 at distinct temperatures)")
         } else if let a = alpha {
             if let r = a.remark { w.append("dma \(name) VFT: \(r)") } else if a.count == 3 { w.append("dma \(name): VFT standard errors not computed: 3 α peak pairs (need 4)") }
