@@ -258,6 +258,19 @@ import Testing
         #expect(r.warnings.contains("dma as-cast: VFT not computed: all 4 α peak pairs are at one frequency (1 Hz); expected scans at different frequencies (check each file's frequency)"))
     }
 
+    /// An RSA-G2's oscillation temperature ramp in TRIOS's LIMS export: one frequency over 200 K,
+    /// a temperature scan (it was skipped as "an amplitude or time sweep", the file refused).
+    @Test func aTriosTemperatureRampIsAScan() throws {
+        var l = ["[Header]", "Instrument name\tRSA-G2", "[Step]", "Step name\tTemperature ramp - 1", "Number of points\t201",
+                 "Variables\tStep time\tTemperature\tAngular frequency\tFrequency\tStorage modulus\tLoss modulus",
+                 "Units\ts\t°C\trad/s\tHz\tMPa\tMPa"]
+        l += (0...200).map { k in "Data point\t\(30 * k)\t\(String(format: "%.2f", 26.85 + Double(k)))\t6.28318531\t1\t36000\t\(400 + k % 5)" }
+        let d = try #require(try read(l.joined(separator: "\n") + "\n", path: "ramp.txt").first)
+        #expect(d.kind == .dmaTScan)
+        #expect(d.temperatureKValues.count == 201)
+        #expect(abs((d.frequencyHz ?? 0) - 6.28318531 / (2 * Double.pi)) < 1e-15)
+    }
+
     @Test func aQ800SizeOfDimensionsIsNoMass() throws {
         var l = ["Instrument\tDMA Q800 V21.3 Build 96", "Size\t17.5000 x 4.9600 x 0.5100 mm", "Sig1\tTemperature (°C)",
                  "Sig2\tStorage Modulus (MPa)", "Sig3\tLoss Modulus (MPa)", "Sig4\tFrequency (Hz)", "StartOfData"]

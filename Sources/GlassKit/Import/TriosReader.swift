@@ -202,7 +202,8 @@ public enum TriosReader {
         return p
     }
 
-    /// Nil for a frequency sweep, else why the step is not one.
+    /// Nil for a frequency sweep or a temperature scan (one frequency over a temperature ramp),
+    /// else why the step is neither.
     private static func whyNotAFrequencySweep(_ table: RawTable) throws -> String? {
         let columns = ColumnMatcher.match(table.headers)
         guard let f = columns[.frequency], columns[.storageModulus] != nil, columns[.lossModulus] != nil else {
@@ -211,7 +212,11 @@ public enum TriosReader {
         if table.dataLines.count < 2 { return "\(table.dataLines.count) data row(s)" }
         let values = try TableReader.columns(table, [f.index]).values[0]
         guard let lo = values.min(), let hi = values.max(), hi > lo else {
-            return "one frequency: an amplitude or time sweep"
+            // One frequency over a temperature ramp (an RSA-G2's oscillation temperature ramp) is a
+            // temperature scan, which the import reads as one (`DatasetBuilder.scanSpanK`).
+            if let t = columns[.temperature], let span = try? TableReader.columns(table, [t.index]).values[0],
+               let tLo = span.min(), let tHi = span.max(), tHi - tLo > DatasetBuilder.scanSpanK { return nil }
+            return "one frequency at one temperature: an amplitude or time sweep"
         }
         return nil
     }
