@@ -211,30 +211,37 @@ public enum DatasetBuilder {
         try requireRows(values[0].count, table)
         let t = values[0].map(tConv)
         try checkAboveAbsoluteZero(t, parsed: values[0], lines: lines, column: tCol, table: table)
-        try checkConverted(values[1], factor: f1, lines: lines, column: e1, table: table, unit: "MPa")
-        try checkConverted(values[2], factor: f2, lines: lines, column: e2, table: table, unit: "MPa")
-        if let c = fCol, let ff {
-            try checkConverted(values[wanted.count - 1], factor: ff, lines: lines, column: c, table: table, unit: "Hz")
-            try scanFrequency(values[wanted.count - 1].map { $0 * ff }, column: c, table: table, into: &d)
-        }
-        noteShear(e1, e2, meta: meta, path: path, into: &d)
-        try scan(t: t, storage: values[1].map { $0 * f1 }, loss: values[2].map { $0 * f2 },
-                 tanDelta: columns[.tanDelta] != nil ? values[3] : nil, lines: lines, path: path, into: &d)
+        try readScan(t: t, values, lines: lines, moduli: ((e1, f1), (e2, f2)), tanDelta: columns[.tanDelta] != nil,
+                     frequency: fCol.flatMap { c in ff.map { (c, $0, wanted.count - 1) } }, meta: meta, table: table, into: &d)
         guard d.frequencyHz != nil else {
             throw GlassError(file: path, "dma-tscan without a frequency; expected '# frequency: 2 Hz' or study.toml files.\"\(path)\".frequency")
         }
     }
 
-    /// A scan's curves from its converted columns: the rows whose temperature rises (small
-    /// reversals dropped, with a warning).
-    static func scan(t: [Double], storage: [Double], loss: [Double], tanDelta: [Double]?, lines: RowLines, path: String,
-                     into d: inout Dataset) throws {
+    /// The rest of a temperature scan's reading, from its parsed columns (`values[1]`, `values[2]`
+    /// the moduli, `values[3]` tan δ when read, the frequency column at its index), for a stated
+    /// scan and for one recognised in a sweep's layout alike: the moduli (and frequency) checked in
+    /// their units, the frequency column's one frequency, the shear remark, and the rows whose
+    /// temperature `t` (K) rises (small reversals dropped, with a warning).
+    static func readScan(t: [Double], _ values: [[Double]], lines: RowLines,
+                         moduli: ((MatchedColumn, Double), (MatchedColumn, Double)), tanDelta: Bool,
+                         frequency: (column: MatchedColumn, factor: Double, index: Int)?,
+                         meta: [String: MetadataEntry], table: RawTable, into d: inout Dataset) throws {
+        let path = table.path
+        let ((e1, f1), (e2, f2)) = moduli
+        try checkConverted(values[1], factor: f1, lines: lines, column: e1, table: table, unit: "MPa")
+        try checkConverted(values[2], factor: f2, lines: lines, column: e2, table: table, unit: "MPa")
+        if let (c, ff, k) = frequency {
+            try checkConverted(values[k], factor: ff, lines: lines, column: c, table: table, unit: "Hz")
+            try scanFrequency(values[k].map { $0 * ff }, column: c, table: table, into: &d)
+        }
+        noteShear(e1, e2, meta: meta, path: path, into: &d)
         let (keep, dropped) = try HeatingSegment.rising(t, lines: lines, file: path)
         if dropped > 0 { d.warnings.append("\(path): \(dropped) point(s) whose temperature did not rise were dropped") }
         d.temperatureKValues = keep.map { t[$0] }
-        d.storageMPa = keep.map { storage[$0] }
-        d.lossMPa = keep.map { loss[$0] }
-        if let tanDelta { d.tanDelta = keep.map { tanDelta[$0] } }
+        d.storageMPa = keep.map { values[1][$0] * f1 }
+        d.lossMPa = keep.map { values[2][$0] * f2 }
+        if tanDelta { d.tanDelta = keep.map { values[3][$0] } }
     }
 
     /// Relative spread of a frequency column within which it holds one frequency (an instrument
@@ -309,18 +316,12 @@ public enum DatasetBuilder {
             let t = values[wanted.count - 1].map(tConv)
             try checkAboveAbsoluteZero(t, parsed: values[wanted.count - 1], lines: lines, column: c, table: table)
             if meta["kind"] == nil, let lo = t.min(), let hi = t.max(), hi - lo > scanSpanK {
-                let hz = values[0].map { $0 * ff }
                 // One frequency while the temperature runs: a temperature scan with a frequency
                 // column (Q800, DMA 242, Eplexor temperature sweeps), read as one.
-                if isOneFrequency(hz) {
+                if isOneFrequency(values[0].map { $0 * ff }) {
                     d.kind = .dmaTScan
-                    try checkConverted(values[0], factor: ff, lines: lines, column: fCol, table: table, unit: "Hz")
-                    try checkConverted(values[1], factor: f1, lines: lines, column: e1, table: table, unit: "MPa")
-                    try checkConverted(values[2], factor: f2, lines: lines, column: e2, table: table, unit: "MPa")
-                    try scanFrequency(hz, column: fCol, table: table, into: &d)
-                    noteShear(e1, e2, meta: meta, path: path, into: &d)
-                    try scan(t: t, storage: values[1].map { $0 * f1 }, loss: values[2].map { $0 * f2 },
-                             tanDelta: columns[.tanDelta] != nil ? values[3] : nil, lines: lines, path: path, into: &d)
+                    try readScan(t: t, values, lines: lines, moduli: ((e1, f1), (e2, f2)), tanDelta: columns[.tanDelta] != nil,
+                                 frequency: (fCol, ff, 0), meta: meta, table: table, into: &d)
                     return
                 }
                 // Several frequencies over tens of kelvin: several isotherms (a TTS run) or a scan

@@ -173,9 +173,9 @@ public enum TriosReader {
         var meta: [String: MetadataEntry] = [:]
         for i in 0..<min(end, lines.count) where !lines.isBlank(i) {
             let s = lines.string(i)
-            let key = s.prefix { $0 != "\t" }.trimmedSpaces.lowercased()
-            let value = s.dropFirst(s.prefix { $0 != "\t" }.count).trimmedSpaces
-            switch key {
+            let raw = s.prefix { $0 != "\t" }
+            let value = s.dropFirst(raw.count).trimmedSpaces
+            switch raw.trimmedSpaces.lowercased() {
             case "exotherm direction":
                 let v = value.lowercased()
                 if v.hasPrefix("up") { meta["sign"] = MetadataEntry("exo-up", line: i + 1) }
