@@ -182,6 +182,24 @@ final class RealDMAFilesTests: XCTestCase {
         }
     }
 
+    /// TRIOS writes ω in single precision: 1 Hz is 6.28318548 rad/s = 1.0000000278 Hz. The default
+    /// QPD window [0.01, 1] Hz takes that point (it left it out with ends widened only 1e-9). And its
+    /// `Tan(delta)` column (no unit in the units row) is the tan δ read, not E″/E′.
+    /// Expected: numpy's polyfit of ln(Tan(delta)) on ln(Angular frequency) over the file's first 8
+    /// rows of the 150 °C step (0.1 … 1 Hz): slope 0.06597203587089968, stderr 0.0036070436520335993
+    /// (7 rows: 0.0667…; E″/E′ instead of the column: 0.06597206520511793).
+    func testTriosSinglePrecisionOneHertzIsInsideAWindowEndingAtOneHertz() throws {
+        let url = try SharedData.url("dma-tts/trios-lims/hermes_tutorial4_frequency_sweep_tts.txt")
+        let study = try StudyLoader.load(url.path)
+        let d = try XCTUnwrap(study.datasets.first)
+        XCTAssertEqual(d.frequencyHzValues[7], 1.0000000278, accuracy: 1e-10, "the file's 1 Hz point, as written")
+        XCTAssertEqual(d.tanDelta.first, 0.327107727527618, "the Tan(delta) column")
+        let point = try XCTUnwrap(QPDIsotherm(d)?.fit(windowHz: 0.01...1.0))
+        XCTAssertEqual(point.count, 8)
+        XCTAssertEqual(-point.chi, 0.06597203587089968, accuracy: 1e-12)
+        XCTAssertEqual(point.chiStderr, 0.0036070436520335993, accuracy: 1e-12)
+    }
+
     func testTriosMultiTechniqueKeepsItsFrequencySweepStep() throws {
         let url = try SharedData.url("trios/hermes_trios_multi_technique.txt")
         let (datasets, _) = try StudyLoader.loadFile(absolute: url.path, relative: "multi.txt", overrides: [:])

@@ -15,6 +15,13 @@ public struct FrequencyCurve: Sendable, Equatable {
     /// Relative tolerance below which two frequencies are the same (SPEC §4.1).
     public static let sameFrequencyTolerance = 1e-9
 
+    /// Relative widening of the ends of a frequency window typed in decimal (the QPD window): an
+    /// instrument that writes its frequencies in single precision writes 1 Hz as 1.0000000278 Hz
+    /// (TRIOS's ω = 6.28318548 rad/s) and 0.1 Hz as 0.100000001490116 Hz, up to 2⁻²⁴ ≈ 6e-8
+    /// relative from the decimal; 1e-6 takes those points and is far below any two frequencies
+    /// of a sweep (docs/analysis-choices.md).
+    public static let windowEndTolerance = 1e-6
+
     /// Every constant-frequency curve of a state: each scan, then each common frequency of its
     /// isotherms (SPEC §4.1). The common frequencies are the grid of the isotherm with the most
     /// points (ties: the lowest T) within the range every isotherm covers; E'' of the other

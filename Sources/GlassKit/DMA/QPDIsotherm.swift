@@ -72,9 +72,9 @@ public struct QPDIsotherm: Sendable {
 
     /// Whether the α peak has entered `w` (docs/diagnostics.md): the discrete tan δ maximum
     /// (``tanDeltaMaximumHz``) or the E'' maximum (``lossPeakHz``) lies inside `w`, ends widened
-    /// by 1e-9 relative.
+    /// by ``FrequencyCurve/windowEndTolerance``.
     public func alphaPeakInside(_ w: ClosedRange<Double>) -> Bool {
-        let tol = FrequencyCurve.sameFrequencyTolerance
+        let tol = FrequencyCurve.windowEndTolerance
         return [tanDeltaMaximumHz, lossPeakHz].contains { f in f.map { $0 >= w.lowerBound * (1 - tol) && $0 <= w.upperBound * (1 + tol) } ?? false }
     }
 
@@ -90,10 +90,11 @@ public struct QPDIsotherm: Sendable {
     }
 
     /// Eq. 1 on this isotherm (SPEC §4.2): OLS of ln tanδ on ln(2πf) over the points with
-    /// f_lo ≤ f ≤ f_hi (ends widened by 1e-9 relative, SPEC §4.1's "same frequency"); nil with
-    /// fewer than 3 points or a single frequency. O(log n).
+    /// f_lo ≤ f ≤ f_hi (ends widened by ``FrequencyCurve/windowEndTolerance``, 1e-6 relative:
+    /// frequencies written in single precision); nil with fewer than 3 points or a single
+    /// frequency. O(log n).
     public func fit(windowHz w: ClosedRange<Double>) -> QPDPoint? {
-        let tol = FrequencyCurve.sameFrequencyTolerance
+        let tol = FrequencyCurve.windowEndTolerance
         let i = Interpolation.lowerBound(frequencyHz, w.lowerBound * (1 - tol))
         let j = Interpolation.upperBound(frequencyHz, w.upperBound * (1 + tol))
         let n = j - i

@@ -56,9 +56,12 @@ public struct ColumnHeader: Sendable, Equatable {
         if t.hasSuffix("]"), let open = t.lastIndex(of: "[") {
             return (trim(String(t[..<open])), trim(String(t[t.index(after: open)..<t.index(before: t.endIndex)])))
         }
-        // 2. name (unit), name/(unit): a parenthesised group at the end.
+        // 2. name (unit), name/(unit): a parenthesised group at the end. `tan(delta)` (TRIOS's
+        // `Tan(delta)`, with an empty unit in its units row) is the loss tangent, a pure number:
+        // its parentheses hold the angle, not a unit.
         if t.hasSuffix(")"), let open = matchingOpen(t) {
             var name = trim(String(t[..<open]))
+            if name.lowercased() == "tan" { return (t, "") }
             if name.hasSuffix("/") { name = trim(String(name.dropLast())) }
             let inner = trim(String(t[t.index(after: open)..<t.index(before: t.endIndex)]))
             if !name.isEmpty { return (name, inner) }
