@@ -221,12 +221,8 @@ import Testing
         #expect(shear.warnings.contains("g.csv: G' and G'' are shear moduli (G′, G″), kept as the storage and loss modulus"), "\(shear.warnings)")
     }
 
-    @Test func severalFrequenciesOrIsothermsInOneFileAreRefused() {
-        // A scan cycling through 1, 2, 5, 10 Hz row by row, stated a scan or not.
-        let cycling = Self.scan { [1, 2, 5, 10][$0 % 4] }
-        #expect(error(cycling, path: "m.csv") == "m.csv:1: the temperature (Temperature) runs 300.00–500.00 K while the frequency varies: several isotherms, or a scan at several frequencies, in one file; expected one isotherm (or one scan frequency) per file, or a Set column numbering the sweeps")
-        #expect(error(Self.scan({ [1, 2, 5, 10][$0 % 4] }, header: "# kind: dma-tscan\n"), path: "m.csv")
-                == "m.csv:2: column 'Frequency (Hz)' holds several frequencies (1, 2, 5, 10 Hz): a temperature scan at several frequencies in one file; expected one frequency per file (one file per frequency)")
+    @Test func anIsothermWhoseTemperatureWandersIsOneSweep() {
+        // (Several frequencies while the temperature runs: ScanSplitterTests.)
         // An isotherm whose temperature wanders a kelvin is still one sweep at its mean.
         let sweep = "Temperature (°C),Frequency (Hz),E' (MPa),E'' (MPa)\n" + (0..<21).map { k in
             "\(String(format: "%.2f", 126.85 + 0.06 * Double(k % 5))),\(pow(10, -2 + 0.2 * Double(k))),30000,\(500 + k)\n"

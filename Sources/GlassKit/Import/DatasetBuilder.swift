@@ -263,8 +263,12 @@ public enum DatasetBuilder {
         guard isOneFrequency(hz) else {
             let distinct = Array(Set(hz.map { Format.shortNumber($0) })).sorted { (Double($0) ?? 0) < (Double($1) ?? 0) }
             let shown = distinct.prefix(6).joined(separator: ", ") + (distinct.count > 6 ? ", …" : "")
+            // Without a stated frequency, `ScanSplitter` has read such a file as one scan per
+            // frequency whenever every frequency comes on at least 2 rows.
+            let why = d.frequencyHz.map { "the file is stated to be one scan at \(Format.shortNumber($0)) Hz (without that `frequency` it is read as one scan per frequency)" }
+                ?? "a frequency on a single row cannot be a scan of its own"
             throw GlassError(file: path, line: table.headerLine,
-                             "column '\(column.header.text)' holds several frequencies (\(shown) Hz): a temperature scan at several frequencies in one file; expected one frequency per file (one file per frequency)")
+                             "column '\(column.header.text)' holds several frequencies (\(shown) Hz): \(why); expected one frequency, or every frequency on at least 2 rows")
         }
         let f = hz.sorted()[hz.count / 2]
         if let stated = d.frequencyHz, abs(stated - f) > oneFrequencyTolerance * f {
@@ -317,8 +321,9 @@ public enum DatasetBuilder {
             try checkAboveAbsoluteZero(t, parsed: values[wanted.count - 1], lines: lines, column: c, table: table)
             if meta["kind"] == nil, let lo = t.min(), let hi = t.max(), hi - lo > scanSpanK {
                 // One frequency while the temperature runs: a temperature scan with a frequency
-                // column (Q800, DMA 242, Eplexor temperature sweeps), read as one.
-                if isOneFrequency(values[0].map { $0 * ff }) {
+                // column (Q800, DMA 242, Eplexor temperature sweeps), read as one; so is a file
+                // stated to be a scan at one frequency (its column must then agree).
+                if isOneFrequency(values[0].map { $0 * ff }) || d.frequencyHz != nil {
                     d.kind = .dmaTScan
                     try readScan(t: t, values, lines: lines, moduli: ((e1, f1), (e2, f2)), tanDelta: columns[.tanDelta] != nil,
                                  frequency: (fCol, ff, 0), meta: meta, table: table, into: &d)
@@ -328,7 +333,7 @@ public enum DatasetBuilder {
                 // at several frequencies in one file, neither one sweep at the mean temperature.
                 let k = { (v: Double) in CFormat.printf("%.2f", v) }
                 throw GlassError(file: path, line: headerLine,
-                                 "the temperature (\(c.header.name)) runs \(k(lo))–\(k(hi)) K while the frequency varies: several isotherms, or a scan at several frequencies, in one file; expected one isotherm (or one scan frequency) per file, or a Set column numbering the sweeps")
+                                 "the temperature (\(c.header.name)) runs \(k(lo))–\(k(hi)) K while the frequency varies, but not as isotherms or scans at several frequencies (a frequency on a single row); expected one isotherm or one scan frequency per file, cycles through the same frequencies, or a Set column numbering the sweeps")
             }
             let mean = t.reduce(0, +) / Double(t.count)
             d.temperatureK = mean

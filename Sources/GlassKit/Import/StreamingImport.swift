@@ -102,6 +102,8 @@ public enum StreamingImport {
         }
         guard let table = read, table.dataLines.count >= 4, table.decimalMarkFound, var first = table.dataLines.first,
               !table.headers.contains(where: { ColumnMatcher.meaning(of: $0) == .sweep }),
+              // A DMA file with a frequency column may hold several datasets (`ScanSplitter`).
+              !table.headers.contains(where: { ColumnMatcher.meaning(of: $0) == .frequency }),
               let indices = DatasetBuilder.plannedColumns(table, overrides: overrides) else { return nil }
         if table.format == .taUniversal {
             // From the line after StartOfData, sentinel rows included (they are dropped once the

@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+@testable import GlassKit
+
+/// A DMA file holding several frequencies while its temperature runs (a multi-frequency scan, or a
+/// TTS run, in one file) is read as the datasets it holds: one scan per frequency when the
+/// temperature ramps, one isotherm per cycle through the frequencies when it steps.
+@Suite struct ScanSplitterTests {
+    func read(_ text: String, path: String) throws -> [Dataset] {
+        try FormatDetector.read(bytes: Array(text.utf8), path: path).flatMap { try ScanSplitter.datasets($0) }
+    }
+
+    func error(_ text: String, path: String) -> String {
+        do { _ = try read(text, path: path); return "" } catch { return "\(error)" }
+    }
+
+    /// E″ of a loss peak at 370 K on a flat E′ (MPa).
+    static func loss(_ t: Double) -> Double { 400 + 300 * exp(-((t - 370) / 15) * ((t - 370) / 15)) }
+
+    /// Rows of a ramp 300 … 500 K, 1 K a row, cycling through `hz` row by row (°C, as a Q800 writes).
+    static func ramp(_ hz: [Double], header: String = "") -> String {
+        header + "Temperature (°C),Frequency (Hz),Storage Modulus (MPa),Loss Modulus (MPa)\n" + (0...200).map { k -> String in
+            let t = 300 + Double(k)
+            return "\(String(format: "%.2f", t - 273.15)),\(hz[k % hz.count]),36000,\(loss(t))\n"
+        }.joined()
+    }
+
+    /// Isotherms at 400, 410, … 450 K (held within ±0.03 K), each a sweep of 0.1 … 100 Hz at 8 points.
+    static func steps(header: String = "") -> String {
+        var rows: [String] = []
+        for i in 0..<6 {
+            for j in 0..<8 {
+                let t = 400 + 10 * Double(i) + 0.03 * Double(j % 3 - 1)
+                let f = pow(10, -1 + 3 * Double(j) / 7)
+                rows.append("\(t),\(f),\(30000 + 100 * Double(j)),\(500 + Double(i) + Double(j))")
+            }
+        }
+        return header + "T/K,f/Hz,E'/MPa,E''/MPa\n" + rows.joined(separator: "\n") + "\n"
+    }
+
+    @Test func aRampCyclingThroughFrequenciesIsOneScanPerFrequency() throws {
+        let hz = [1.0, 2, 5, 10]
+        let parts = try read(Self.ramp(hz), path: "m.csv")
+        #expect(parts.map(\.path) == ["m.csv#1Hz", "m.csv#2Hz", "m.csv#5Hz", "m.csv#10Hz"])
+        for (j, d) in parts.enumerated() {
+            // Rows j, j + 4, j + 8, …: the frequency's own temperatures and E″, in kelvin.
+            let temps = stride(from: j, through: 200, by: 4).map { 300 + Double($0) }
+            #expect(d.kind == .dmaTScan)
+            #expect(d.frequencyHz == hz[j])
+            #expect(d.temperatureKValues.count == temps.count)
+            for (a, b) in zip(d.temperatureKValues, temps) { #expect(abs(a - b) < 1e-9) }
+            for (a, t) in zip(d.lossMPa, temps) { #expect(abs(a - Self.loss(t)) <= 1e-9 * a) }
+            #expect(d.storageMPa.allSatisfy { $0 == 36000 })
+        }
+    }
+
+    @Test func temperatureStepsAreOneIsothermEach() throws {
+        let parts = try read(Self.steps(), path: "tts.csv")
+        #expect(parts.map(\.path) == (1...6).map { "tts.csv#isotherm\($0)" })
+        for (i, d) in parts.enumerated() {
+            #expect(d.kind == .dmaFSweep)
+            // Mean of 400 + 10 i + 0.03·(−1, 0, 1, −1, 0, 1, −1, 0): 400 + 10 i − 0.00375.
+            #expect(abs((d.temperatureK ?? 0) - (400 + 10 * Double(i) - 0.00375)) < 1e-9)
+            #expect(d.frequencyHzValues.count == 8)
+            #expect(abs(d.frequencyHzValues[0] - 0.1) < 1e-15 && abs(d.frequencyHzValues[7] - 100) < 1e-12)
+            #expect(d.lossMPa == (0..<8).map { 500 + Double(i) + Double($0) })
+        }
+    }
+
+    @Test func aStatedKindDecidesBetweenScansAndIsotherms() throws {
+        // Steps stated scans: one scan per frequency, 6 temperatures each.
+        let scans = try read(Self.steps(header: "# kind: dma-tscan\n"), path: "s.csv")
+        #expect(scans.count == 8)
+        #expect(scans.allSatisfy { $0.kind == .dmaTScan && $0.temperatureKValues.count == 6 })
+        #expect(abs((scans[7].frequencyHz ?? 0) - 100) < 1e-12)
+        #expect(scans[7].lossMPa == (0..<6).map { 507 + Double($0) })
+        // A ramp stated isotherms: one sweep per cycle of 4 frequencies (51 cycles, the last of 1 row
+        // is refused as a sweep needs 2).
+        #expect(error(Self.ramp([1, 2, 5, 10], header: "# kind: dma-fsweep\n"), path: "r.csv") == "r.csv:203: 1 data row(s); expected at least 2")
+        let cycles = try read(Self.ramp([1, 2, 5, 10, 20], header: "# kind: dma-fsweep\n").split(separator: "\n").dropLast(1)
+            .joined(separator: "\n") + "\n", path: "r.csv")
+        #expect(cycles.count == 40)
+        #expect(cycles.allSatisfy { $0.kind == .dmaFSweep && $0.frequencyHzValues == [1, 2, 5, 10, 20] })
+        #expect(abs((cycles[0].temperatureK ?? 0) - 302) < 1e-9)
+    }
+
+    @Test func aStatedFrequencyOrSingleRowFrequenciesAreNotSplit() {
+        #expect(error(Self.ramp([1, 2, 5, 10], header: "# frequency: 1 Hz\n"), path: "m.csv")
+                == "m.csv:2: column 'Frequency (Hz)' holds several frequencies (1, 2, 5, 10 Hz): the file is stated to be one scan at 1 Hz (without that `frequency` it is read as one scan per frequency); expected one frequency, or every frequency on at least 2 rows")
+        // A frequency swept while the temperature drifts 20 K: no frequency comes again.
+        let drift = "T/K,f/Hz,E'/MPa,E''/MPa\n" + (0..<21).map { k in "\(400 + Double(k)),\(pow(10, -2 + 0.2 * Double(k))),30000,\(500 + k)\n" }.joined()
+        #expect(error(drift, path: "d.csv")
+                == "d.csv:1: the temperature (T) runs 400.00–420.00 K while the frequency varies, but not as isotherms or scans at several frequencies (a frequency on a single row); expected one isotherm or one scan frequency per file, cycles through the same frequencies, or a Set column numbering the sweeps")
+    }
+
+    /// The simulator's six scans of a state merged into one file, row by row at each temperature,
+    /// give back the six scans, value for value, and the analysis its E_β.
+    @Test func aMergedMultiFrequencyScanReadsAsItsScans() throws {
+        var sim = DMAStudySimulator()
+        sim.states = [DMAStateModel.paperStates[0]]
+        sim.isothermsK = []
+        let runs = sim.runs().filter { $0.dataset.kind == .dmaTScan }
+        let separate = try runs.flatMap { r in try read(r.text, path: r.path) }
+        #expect(separate.count == 6)
+        var text = "# kind: dma-tscan\n# state: \(separate[0].state)\nT/K,f/Hz,E'/MPa,E''/MPa\n"
+        for i in separate[0].temperatureKValues.indices {
+            for d in separate {
+                text += "\(d.temperatureKValues[i]),\(d.frequencyHz ?? 0),\(d.storageMPa[i]),\(d.lossMPa[i])\n"
+            }
+        }
+        let merged = try read(text, path: "all.csv")
+        #expect(merged.map(\.path) == separate.map { "all.csv#\(Format.shortNumber($0.frequencyHz ?? 0))Hz" })
+        for (a, b) in zip(merged, separate) {
+            #expect(a.frequencyHz == b.frequencyHz)
+            #expect(a.temperatureKValues == b.temperatureKValues)
+            #expect(a.storageMPa == b.storageMPa && a.lossMPa == b.lossMPa)
+        }
+        let one = DMAAnalysis.run(DMAPrepared(merged), options: AnalysisOptions(), settings: StudySettings())
+        let six = DMAAnalysis.run(DMAPrepared(separate), options: AnalysisOptions(), settings: StudySettings())
+        let e = try #require(one.first?.beta?.energyEV)
+        #expect(e == six.first?.beta?.energyEV)
+        #expect(abs(e - DMAStateModel.paperStates[0].betaEnergyEV) < 0.02 * DMAStateModel.paperStates[0].betaEnergyEV)
+    }
+}
