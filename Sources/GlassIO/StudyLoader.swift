@@ -27,14 +27,12 @@ public enum StudyLoader {
             contents = try StudyToml.parse(try readText(tomlPath, shown: "study.toml"))
         }
         let files = try dataFiles(atPath: root.path)
-        for key in contents.files.keys.sorted() where !files.contains(key) {   // the same key named on every run
-            throw GlassError(.usage, file: "study.toml", "files.\"\(key)\" names no data file of the study")
-        }
+        // Tables for one file, and patterns of paths (`[files."dsc/*.txt"]`), resolved per file.
+        let overrides = try FileOverrides.resolve(contents.files, files: files)
         var datasets: [Dataset] = []
         var sources: [SourceFile] = []
         // Files are read, hashed and parsed concurrently (issue 11); results are taken in path
         // order, and the error of the first failing file in path order is the one thrown.
-        let overrides = contents.files
         let base = root.path.hasSuffix("/") ? root.path : root.path + "/"
         let loaded = try ParallelMap.map(files) { rel in
             try loadFile(absolute: base + rel, relative: rel, overrides: overrides[rel] ?? [:], digest: digests)

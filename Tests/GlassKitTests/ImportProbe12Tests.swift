@@ -189,7 +189,7 @@ import Testing
     @Test func aTriosDSCExportNeedsItsSignStated() {
         #expect(throws: GlassError.self) { try triosDSC([:]) }
         do { _ = try triosDSC([:]) } catch {
-            #expect("\(error)" == "run.txt:8: a TRIOS DSC export without an 'Exotherm Direction' line does not say which way its heat flow points; expected sign = \"exo-up\" or \"endo-up\" for this file in study.toml ([files.\"run.txt\"])")
+            #expect("\(error)" == "run.txt:8: a TRIOS DSC export without an 'Exotherm Direction' line does not say which way its heat flow points; expected sign = \"exo-up\" or \"endo-up\" for this file in study.toml ([files.\"run.txt\"], or a pattern such as [files.\"*.txt\"] for all such files)")
         }
     }
 

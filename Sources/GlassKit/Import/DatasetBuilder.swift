@@ -175,7 +175,7 @@ public enum DatasetBuilder {
         // leaves the sign unknown: it must be stated.
         if table.format == .trios, meta["sign"] == nil {
             throw GlassError(file: path, line: table.headerLine,
-                             "a TRIOS DSC export without an 'Exotherm Direction' line does not say which way its heat flow points; expected sign = \"exo-up\" or \"endo-up\" for this file in study.toml ([files.\"\(table.datasetPath)\"])")
+                             "a TRIOS DSC export without an 'Exotherm Direction' line does not say which way its heat flow points; expected sign = \"exo-up\" or \"endo-up\" for this file in study.toml ([files.\"\(table.datasetPath)\"], or a pattern such as [files.\"*\(PathName.lowercasedExtension(table.path).isEmpty ? "" : "." + PathName.lowercasedExtension(table.path))\"] for all such files)")
         }
         let sign: Double = try signFactor(meta, fail: fail)
         let w = values[1]

@@ -1,0 +1,66 @@
+import Foundation
+import GlassKit
+import XCTest
+@testable import GlassIO
+
+/// `[files."…"]` tables whose key is a pattern of paths (`[files."dsc/*.txt"]`): the keys of every
+/// matching pattern, the file's own table over them; conflicts and patterns matching nothing are
+/// errors naming study.toml and the key.
+final class FileOverridesTests: XCTestCase {
+    var dir: URL!
+
+    override func setUpWithError() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("glassview-patterns-\(getpid())-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("dsc/slow"), withIntermediateDirectories: true)
+        // DSC runs without a state, a rate or a sign in their headers.
+        var body = "T/K,W/(W/g)\n"
+        for i in 0..<40 { body += "\(400 + i),\(0.1 + 0.001 * Double(i))\n" }
+        for name in ["dsc/a.txt", "dsc/b.txt", "dsc/c.csv", "dsc/slow/d.txt"] {
+            try ("# heating_rate: 20 K/min\n" + body).write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
+
+    func load(_ toml: String) throws -> Study {
+        try toml.write(to: dir.appendingPathComponent("study.toml"), atomically: true, encoding: .utf8)
+        return try StudyLoader.load(dir.path)
+    }
+
+    func error(_ toml: String) -> String {
+        do { _ = try load(toml); return "" } catch { return (error as? GlassError)?.description ?? "\(error)" }
+    }
+
+    func testAPatternGivesItsKeysToEveryFileItMatchesAndAFilesOwnTableWins() throws {
+        let study = try load("""
+            [files."dsc/*.txt"]
+            state = "cooled-10"
+            sign = "exo-up"
+            [files."dsc/b.txt"]
+            state = "cooled-20"
+            [files."dsc/*/*"]
+            state = "slow"
+            """)
+        let byPath = Dictionary(uniqueKeysWithValues: study.datasets.map { ($0.path, $0) })
+        XCTAssertEqual(byPath["dsc/a.txt"]?.state, "cooled-10")
+        XCTAssertEqual(byPath["dsc/b.txt"]?.state, "cooled-20", "the file's own table over the pattern")
+        XCTAssertEqual(byPath["dsc/c.csv"]?.state, "as-cast", "*.txt does not match c.csv")
+        XCTAssertEqual(byPath["dsc/slow/d.txt"]?.state, "slow", "* does not cross /: dsc/*.txt leaves dsc/slow/d.txt")
+        // exo-up: the written heat flow is negated (0.1 → −0.1 W/g), on both files the pattern matched.
+        XCTAssertEqual(byPath["dsc/a.txt"]?.heatFlowWPerG.first, -0.1)
+        XCTAssertEqual(byPath["dsc/b.txt"]?.heatFlowWPerG.first, -0.1)
+        XCTAssertEqual(byPath["dsc/c.csv"]?.heatFlowWPerG.first, 0.1)
+    }
+
+    func testConflictingPatternsAndPatternsMatchingNothingAreErrors() {
+        XCTAssertEqual(error("""
+            [files."dsc/*.txt"]
+            state = "x"
+            [files."dsc/[ab].txt"]
+            state = "y"
+            """), "study.toml: files.\"dsc/*.txt\".state = \"x\" and files.\"dsc/[ab].txt\".state = \"y\" both apply to dsc/a.txt; expected one value (a table for the file itself wins over patterns)")
+        XCTAssertEqual(error("[files.\"dma/*.csv\"]\nstate = \"x\"\n"), "study.toml: files.\"dma/*.csv\" is a pattern that matches no data file of the study")
+        // Two patterns agreeing on a value are fine.
+        XCTAssertEqual(error("[files.\"dsc/*.txt\"]\nstate = \"x\"\n[files.\"dsc/a.*\"]\nstate = \"x\"\n"), "")
+    }
+}
