@@ -37,9 +37,9 @@ public enum DatasetBuilder {
             kind = parsed
         } else if columns[.heatFlow] != nil {
             kind = .dsc
-        } else if columns[.frequency] != nil && columns[.lossModulus] != nil {
+        } else if columns[.frequency] != nil && DMAModuli.find(columns) != nil {
             kind = .dmaFSweep
-        } else if columns[.lossModulus] != nil {
+        } else if DMAModuli.find(columns) != nil {
             kind = .dmaTScan
         } else {
             let found = table.headers.map { $0.text }.joined(separator: ", ")
@@ -198,21 +198,24 @@ public enum DatasetBuilder {
         let path = table.path
         func need(_ m: ColumnMeaning, _ what: String) throws -> MatchedColumn { try Self.need(m, what, in: columns, of: table) }
         let tCol = try need(.temperature, "temperature")
-        let (e1, e2) = (try need(.storageModulus, "storage modulus (E')"), try need(.lossModulus, "loss modulus (E'')"))
+        let moduli = try DMAModuli.resolve(columns, table)
+        let (e1, e2) = (moduli.storage, moduli.loss)
         let tConv = try temperatureConversion(tCol, table)
         let f1 = try modulusFactor(e1, table), f2 = try modulusFactor(e2, table)
-        var wanted = [tCol.index, e1.index, e2.index]
-        if let td = columns[.tanDelta] { wanted.append(td.index) }
+        var wanted = [tCol.index] + moduli.indices
         // A frequency column says the scan's frequency (and must hold one).
         let fCol = columns[.frequency]
         let ff = try fCol.map { try frequencyFactor($0, table, into: &d) }
         if let c = fCol { wanted.append(c.index) }
-        let (values, lines) = try TableReader.columns(table, wanted)
-        try requireRows(values[0].count, table)
+        let (raw, lines) = try TableReader.columns(table, wanted)
+        try requireRows(raw[0].count, table)
+        // t, E′, E″, tan δ when read, the frequency when read.
+        let values = try moduli.layout(raw, at: 1, lines: lines, table: table)
+        if let note = moduli.note { d.warnings.append("\(path): \(note)") }
         let t = values[0].map(tConv)
         try checkAboveAbsoluteZero(t, parsed: values[0], lines: lines, column: tCol, table: table)
-        try readScan(t: t, values, lines: lines, moduli: ((e1, f1), (e2, f2)), tanDelta: columns[.tanDelta] != nil,
-                     frequency: fCol.flatMap { c in ff.map { (c, $0, wanted.count - 1) } }, meta: meta, table: table, into: &d)
+        try readScan(t: t, values, lines: lines, moduli: ((e1, f1), (e2, f2)), tanDelta: moduli.hasTan,
+                     frequency: fCol.flatMap { c in ff.map { (c, $0, values.count - 1) } }, meta: meta, table: table, into: &d)
         guard d.frequencyHz != nil else {
             throw GlassError(file: path, "dma-tscan without a frequency; expected '# frequency: 2 Hz' or study.toml files.\"\(path)\".frequency")
         }
@@ -304,28 +307,31 @@ public enum DatasetBuilder {
         let headerLine = table.headerLine
         func need(_ m: ColumnMeaning, _ what: String) throws -> MatchedColumn { try Self.need(m, what, in: columns, of: table) }
         let fCol = try need(.frequency, "frequency (f/Hz)")
-        let (e1, e2) = (try need(.storageModulus, "storage modulus (E')"), try need(.lossModulus, "loss modulus (E'')"))
+        let moduli = try DMAModuli.resolve(columns, table)
+        let (e1, e2) = (moduli.storage, moduli.loss)
         // A column named as an angular frequency without a unit is in rad/s (SPEC §2.4).
         let ff = try frequencyFactor(fCol, table, into: &d)
         let f1 = try modulusFactor(e1, table), f2 = try modulusFactor(e2, table)
-        var wanted = [fCol.index, e1.index, e2.index]
-        if let td = columns[.tanDelta] { wanted.append(td.index) }
+        var wanted = [fCol.index] + moduli.indices
         // The measured temperature, when no temperature is stated.
         let measured = d.temperatureK == nil ? columns[.temperature] : nil
         if let c = measured { wanted.append(c.index) }
-        let (values, lines) = try TableReader.columns(table, wanted)
-        try requireRows(values[0].count, table)
+        let (raw, lines) = try TableReader.columns(table, wanted)
+        try requireRows(raw[0].count, table)
+        // f, E′, E″, tan δ when read, the measured temperature when read.
+        let values = try moduli.layout(raw, at: 1, lines: lines, table: table)
+        if let note = moduli.note { d.warnings.append("\(path): \(note)") }
         if let c = measured {
             let tConv = try temperatureConversion(c, table)
-            let t = values[wanted.count - 1].map(tConv)
-            try checkAboveAbsoluteZero(t, parsed: values[wanted.count - 1], lines: lines, column: c, table: table)
+            let t = values[values.count - 1].map(tConv)
+            try checkAboveAbsoluteZero(t, parsed: values[values.count - 1], lines: lines, column: c, table: table)
             if meta["kind"] == nil, let lo = t.min(), let hi = t.max(), hi - lo > scanSpanK {
                 // One frequency while the temperature runs: a temperature scan with a frequency
                 // column (Q800, DMA 242, Eplexor temperature sweeps), read as one; so is a file
                 // stated to be a scan at one frequency (its column must then agree).
                 if isOneFrequency(values[0].map { $0 * ff }) || d.frequencyHz != nil {
                     d.kind = .dmaTScan
-                    try readScan(t: t, values, lines: lines, moduli: ((e1, f1), (e2, f2)), tanDelta: columns[.tanDelta] != nil,
+                    try readScan(t: t, values, lines: lines, moduli: ((e1, f1), (e2, f2)), tanDelta: moduli.hasTan,
                                  frequency: (fCol, ff, 0), meta: meta, table: table, into: &d)
                     return
                 }
@@ -357,7 +363,7 @@ public enum DatasetBuilder {
         d.frequencyHzValues = order.map { values[0][$0] * ff }
         d.storageMPa = order.map { values[1][$0] * f1 }
         d.lossMPa = order.map { values[2][$0] * f2 }
-        if columns[.tanDelta] != nil { d.tanDelta = order.map { values[3][$0] } }
+        if moduli.hasTan { d.tanDelta = order.map { values[3][$0] } }
         let nonPositive = zip(d.storageMPa, d.lossMPa).filter { $0 <= 0 || $1 <= 0 }.count
         if nonPositive > 0 {
             d.warnings.append("\(d.path): \(nonPositive) point(s) with a storage or loss modulus ≤ 0 (not physical: an instrument artefact); kept, but a log-scale analysis cannot use them")

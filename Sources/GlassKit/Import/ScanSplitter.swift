@@ -35,7 +35,7 @@ public enum ScanSplitter {
         let stated = meta["kind"].map { $0.value.lowercased() }
         guard stated == nil || stated == DatasetKind.dmaTScan.rawValue || stated == DatasetKind.dmaFSweep.rawValue else { return [table] }
         let columns = ColumnMatcher.match(table.headers)
-        guard columns[.heatFlow] == nil, columns[.lossModulus] != nil,
+        guard columns[.heatFlow] == nil, DMAModuli.find(columns) != nil,
               let tCol = columns[.temperature], let fCol = columns[.frequency],
               let tConv = try? DatasetBuilder.temperatureConversion(tCol, table),
               let read = try? TableReader.columns(table, [tCol.index, fCol.index]) else { return [table] }

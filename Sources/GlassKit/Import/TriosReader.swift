@@ -206,7 +206,7 @@ public enum TriosReader {
     /// else why the step is neither.
     private static func whyNotAFrequencySweep(_ table: RawTable) throws -> String? {
         let columns = ColumnMatcher.match(table.headers)
-        guard let f = columns[.frequency], columns[.storageModulus] != nil, columns[.lossModulus] != nil else {
+        guard let f = columns[.frequency], DMAModuli.find(columns) != nil else {
             return "no frequency, storage and loss modulus columns"
         }
         if table.dataLines.count < 2 { return "\(table.dataLines.count) data row(s)" }
