@@ -93,6 +93,22 @@ import Testing
                 == "d.csv:1: the temperature (T) runs 400.00–420.00 K while the frequency varies, but not as isotherms or scans at several frequencies (a frequency on a single row); expected one isotherm or one scan frequency per file, cycles through the same frequencies, or a Set column numbering the sweeps")
     }
 
+    /// An RSA-G2's multi-frequency temperature ramp in TRIOS's LIMS export (1, 10 Hz row by row):
+    /// the step's two scans, named after the step.
+    @Test func aTriosMultiFrequencyRampIsOneScanPerFrequency() throws {
+        var l = ["[Header]", "Instrument name\tRSA-G2", "[Step]", "Step name\tTemperature ramp - 1", "Number of points\t200",
+                 "Variables\tStep time\tTemperature\tAngular frequency\tStorage modulus\tLoss modulus",
+                 "Units\ts\t°C\trad/s\tMPa\tMPa"]
+        l += (0..<200).map { k in
+            "Data point\t\(15 * k)\t\(String(format: "%.2f", 26.85 + 0.5 * Double(k)))\t\(k % 2 == 0 ? "6.28318548" : "62.8318548")\t36000\t\(400 + k)"
+        }
+        let parts = try read(l.joined(separator: "\n") + "\n", path: "ramp.txt")
+        #expect(parts.map(\.path) == ["ramp.txt#step1-1Hz", "ramp.txt#step1-10Hz"])
+        #expect(parts.allSatisfy { $0.kind == .dmaTScan && $0.temperatureKValues.count == 100 })
+        #expect(parts[1].lossMPa == (0..<100).map { 401 + 2 * Double($0) })
+        #expect(abs((parts[1].frequencyHz ?? 0) - 62.8318548 / (2 * Double.pi)) < 1e-12)
+    }
+
     /// The simulator's six scans of a state merged into one file, row by row at each temperature,
     /// give back the six scans, value for value, and the analysis its E_β.
     @Test func aMergedMultiFrequencyScanReadsAsItsScans() throws {

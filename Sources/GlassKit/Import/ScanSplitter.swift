@@ -9,7 +9,8 @@ import GlassPlatform
 ///   TTS run, or a step-and-hold scan. A cycle ends where a frequency comes again; the cycles are
 ///   steps when the smallest change of temperature from one cycle to the next is more than 4 times
 ///   the largest spread within a cycle (a ramp changes as much within a cycle as between cycles).
-///   Part `isotherm<k>`, k from 1 in file order; each is a `dma-fsweep` at its measured temperature.
+///   Part `isotherm<k>`, k from 1 in file order (after the part it splits: `step3-isotherm1`);
+///   each is a `dma-fsweep` at its measured temperature.
 /// - **temperature scans**, one per frequency (frequencies within 1 % are one, as
 ///   ``DatasetBuilder/isOneFrequency(_:)`` has it), when the temperature ramps through the cycles.
 ///   Part `<f>Hz` (`scan.txt#10Hz`), in ascending frequency; each a `dma-tscan` at the median of
@@ -28,7 +29,7 @@ public enum ScanSplitter {
 
     /// The tables `table` holds: its parts, or `[table]`.
     public static func split(_ table: RawTable, overrides: [String: MetadataEntry]) -> [RawTable] {
-        guard table.part == nil, table.streamed == nil, table.dataLines.count >= 4 else { return [table] }
+        guard table.streamed == nil, table.dataLines.count >= 4 else { return [table] }
         var meta = table.metadata
         for (k, v) in overrides { meta[MetadataKeys.normalise(k)] = v }
         guard meta["frequency"] == nil, meta["temperature"] == nil else { return [table] }
@@ -78,7 +79,7 @@ public enum ScanSplitter {
     /// The part of `table` with the data rows `rows` (indices into its data lines), read as `kind`.
     static func part(of table: RawTable, _ name: String, _ rows: [Int], kind: DatasetKind) -> RawTable {
         var t = table
-        t.part = name
+        t.part = table.part.map { $0 + "-" + name } ?? name   // a TRIOS step's: `step3-10Hz`
         t.dataLines = rows.map { table.dataLines[$0] }
         if t.metadata["kind"] == nil { t.metadata["kind"] = MetadataEntry(kind.rawValue, line: table.headerLine) }
         return t
