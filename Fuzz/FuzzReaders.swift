@@ -42,8 +42,9 @@ func readAndAnalyse(_ bytes: [UInt8]) {
     guard let raw = try? tables(bytes, path: path) else { return }
     var datasets: [Dataset] = []
     for t in raw {
-        guard let d = try? DatasetBuilder.build(t) else { continue }
-        datasets.append(d)
+        // As the study loader reads a table: split into the datasets it holds (`ScanSplitter`).
+        guard let d = try? ScanSplitter.datasets(t) else { continue }
+        datasets.append(contentsOf: d)
     }
     guard !datasets.isEmpty else { return }
     let sources = [SourceFile(path: path, sha256: "", kind: datasets[0].kind, state: datasets[0].state)]
@@ -69,7 +70,7 @@ func streamDifferential(_ input: [UInt8]) {
     var wholeDatasets: [Dataset]?
     var wholeError = ""
     do {
-        wholeDatasets = try FormatDetector.read(bytes: file, path: path).map { try DatasetBuilder.build($0) }
+        wholeDatasets = try FormatDetector.read(bytes: file, path: path).flatMap { try ScanSplitter.datasets($0) }
     } catch {
         wholeError = "\(error)"
     }

@@ -7,8 +7,9 @@ import GlassPlatform
 /// names no file as written is matched as a shell pattern (`fnmatch` with `FNM_PATHNAME`: `*` and
 /// `?` do not match `/`, so `dsc/*.txt` is every `.txt` directly in `dsc/`). A file takes the keys
 /// of every pattern that matches it, and the keys of its own table over those. Two patterns that
-/// give one file different values of one key are an error naming both, as is a key or pattern that
-/// names no data file.
+/// give one file different values of one key its own table does not set are an error naming both,
+/// as is a key or pattern that names no data file. An entry from a pattern keeps the pattern
+/// (`MetadataEntry.table`), so that errors name the key as written.
 enum FileOverrides {
     /// Each file's keys (files without any are left out).
     static func resolve(_ tables: [String: [String: MetadataEntry]], files: [String]) throws -> [String: [String: MetadataEntry]] {
@@ -24,12 +25,15 @@ enum FileOverrides {
                 throw GlassError(.usage, file: "study.toml", "files.\"\(key)\" is a pattern that matches no data file of the study")
             }
             for file in matched {
-                for (k, v) in tables[key] ?? [:] {
+                let own = known.contains(file) ? tables[file] ?? [:] : [:]
+                for (k, v) in tables[key] ?? [:] where own[k] == nil {   // the file's own table decides that key
                     if let other = from[file]?[k], let before = out[file]?[k], before.value != v.value {
                         throw GlassError(.usage, file: "study.toml",
                                          "files.\"\(other)\".\(k) = \"\(before.value)\" and files.\"\(key)\".\(k) = \"\(v.value)\" both apply to \(file); expected one value (a table for the file itself wins over patterns)")
                     }
-                    out[file, default: [:]][k] = v
+                    var entry = v
+                    entry.table = key
+                    out[file, default: [:]][k] = entry
                     from[file, default: [:]][k] = key
                 }
             }

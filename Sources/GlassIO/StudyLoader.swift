@@ -234,9 +234,9 @@ public enum StudyLoader {
     /// The datasets of a file's bytes.
     static func parse(_ bytes: [UInt8], relative: String, overrides: [String: MetadataEntry]) throws -> [Dataset] {
         let tables = try FormatDetector.read(bytes: bytes, path: relative)
-        if tables.count > 1, overrides[MetadataKeys.normalise("temperature")] != nil {
+        if tables.count > 1, let t = overrides[MetadataKeys.normalise("temperature")] {
             throw GlassError(.usage, file: "study.toml",
-                             "files.\"\(relative)\".temperature would give all \(tables.count) sweeps of the file one temperature; expected no temperature (each sweep's is read from its data)")
+                             "files.\"\(t.table ?? relative)\".temperature would give all \(tables.count) sweeps of the file one temperature; expected no temperature (each sweep's is read from its data)")
         }
         return try tables.flatMap { try ScanSplitter.datasets($0, overrides: overrides) }
     }

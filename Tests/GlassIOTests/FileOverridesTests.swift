@@ -60,6 +60,20 @@ final class FileOverridesTests: XCTestCase {
             state = "y"
             """), "study.toml: files.\"dsc/*.txt\".state = \"x\" and files.\"dsc/[ab].txt\".state = \"y\" both apply to dsc/a.txt; expected one value (a table for the file itself wins over patterns)")
         XCTAssertEqual(error("[files.\"dma/*.csv\"]\nstate = \"x\"\n"), "study.toml: files.\"dma/*.csv\" is a pattern that matches no data file of the study")
+        // The file's own table decides a key two patterns disagree on: no conflict.
+        XCTAssertEqual(error("""
+            [files."dsc/*.txt"]
+            state = "x"
+            [files."dsc/[ab].txt"]
+            state = "y"
+            [files."dsc/a.txt"]
+            state = "z"
+            [files."dsc/b.txt"]
+            state = "z"
+            """), "")
+        // An error about a key set by a pattern names the key as written.
+        XCTAssertEqual(error("[files.\"dsc/*.txt\"]\nrun = 5\n"),
+                       "study.toml: files.\"dsc/*.txt\".run = 5: expected run 1 (the file holds one heating run)")
         // Two patterns agreeing on a value are fine.
         XCTAssertEqual(error("[files.\"dsc/*.txt\"]\nstate = \"x\"\n[files.\"dsc/a.*\"]\nstate = \"x\"\n"), "")
     }

@@ -46,6 +46,14 @@ import Testing
                 == "e.csv:3: no loss modulus (E'') or tan δ column among [T/K, E'/MPa]")
     }
 
+    /// A computed E″ ≤ 0 (a negative tan δ) in a scan is kept, with the warning sweeps get.
+    @Test func nonPositiveModuliInAScanAreNamed() throws {
+        let text = "# frequency: 1 Hz\nT/K,E'/MPa,tan delta\n" + (0..<30).map { k in "\(350 + k),36000,\(k == 7 ? -0.001 : 0.01)\n" }.joined()
+        let d = try #require(try read(text, path: "s.csv").first)
+        #expect(d.lossMPa[7] == -36)
+        #expect(d.warnings.contains("s.csv: 1 point(s) with a storage or loss modulus ≤ 0 (not physical: an instrument artefact); kept, but a log-scale analysis cannot use them"))
+    }
+
     /// The simulator's scans with their E″ column removed: E″ = E′·tan δ from the written columns
     /// gives the β peaks, and E_β, of the full files to within the text's rounding.
     @Test func scansWithoutTheirLossColumnGiveTheSameActivationEnergy() throws {

@@ -74,9 +74,11 @@ import Testing
         #expect(scans.allSatisfy { $0.kind == .dmaTScan && $0.temperatureKValues.count == 6 })
         #expect(abs((scans[7].frequencyHz ?? 0) - 100) < 1e-12)
         #expect(scans[7].lossMPa == (0..<6).map { 507 + Double($0) })
-        // A ramp stated isotherms: one sweep per cycle of 4 frequencies (51 cycles, the last of 1 row
-        // is refused as a sweep needs 2).
-        #expect(error(Self.ramp([1, 2, 5, 10], header: "# kind: dma-fsweep\n"), path: "r.csv") == "r.csv:203: 1 data row(s); expected at least 2")
+        // A ramp stated isotherms: one sweep per cycle of 4 frequencies (51 cycles; the last, of 1
+        // row, is no sweep: left out and named).
+        let four = try read(Self.ramp([1, 2, 5, 10], header: "# kind: dma-fsweep\n"), path: "r.csv")
+        #expect(four.count == 50)
+        #expect(four[0].warnings.contains("r.csv: stated dma-fsweep: read as 50 isotherms (r.csv#isotherm1 … #isotherm50); kind = \"dma-tscan\" reads one scan per frequency; 1 row(s) that belong to no sweep (a stray row, an aborted step) left out: line(s) 203"), "\(four[0].warnings)")
         let cycles = try read(Self.ramp([1, 2, 5, 10, 20], header: "# kind: dma-fsweep\n").split(separator: "\n").dropLast(1)
             .joined(separator: "\n") + "\n", path: "r.csv")
         #expect(cycles.count == 40)
@@ -86,11 +88,55 @@ import Testing
 
     @Test func aStatedFrequencyOrSingleRowFrequenciesAreNotSplit() {
         #expect(error(Self.ramp([1, 2, 5, 10], header: "# frequency: 1 Hz\n"), path: "m.csv")
-                == "m.csv:2: column 'Frequency (Hz)' holds several frequencies (1, 2, 5, 10 Hz): the file is stated to be one scan at 1 Hz (without that `frequency` it is read as one scan per frequency); expected one frequency, or every frequency on at least 2 rows")
+                == "m.csv:2: column 'Frequency (Hz)' holds several frequencies (1, 2, 5, 10 Hz): the file is stated to be one scan at 1 Hz (without that `frequency` the file is split into one dataset per frequency or per isotherm); expected one frequency, or every frequency on at least 2 rows")
+        // A stated temperature makes the file one isotherm: its repeated frequencies are the error, and the hint says why.
+        #expect(error(Self.steps(header: "# temperature: 420 K\n"), path: "s.csv")
+                == "s.csv:11: frequency 0.1 repeated (also at line 3); expected one row per frequency (several sweeps in one file? without the stated temperature, a file whose frequencies cycle is read as one isotherm per cycle)")
         // A frequency swept while the temperature drifts 20 K: no frequency comes again.
         let drift = "T/K,f/Hz,E'/MPa,E''/MPa\n" + (0..<21).map { k in "\(400 + Double(k)),\(pow(10, -2 + 0.2 * Double(k))),30000,\(500 + k)\n" }.joined()
         #expect(error(drift, path: "d.csv")
                 == "d.csv:1: the temperature (T) runs 400.00–420.00 K while the frequency varies, but not as isotherms or scans at several frequencies (a frequency on a single row); expected one isotherm or one scan frequency per file, cycles through the same frequencies, or a Set column numbering the sweeps")
+    }
+
+    /// How the file was read is said once, on its first part.
+    @Test func theReadingIsNamedInAWarning() throws {
+        let ramp = try read(Self.ramp([1, 10]), path: "r.csv")
+        #expect(ramp[0].warnings.contains("r.csv: 2 frequencies cycle while the temperature ramps: read as 2 temperature scans (r.csv#1Hz … #10Hz); kind = \"dma-fsweep\" reads one isotherm per cycle"), "\(ramp[0].warnings)")
+        let steps = try read(Self.steps(), path: "s.csv")
+        #expect(steps[0].warnings.contains("s.csv: the frequencies cycle while the temperature steps: read as 6 isotherms (s.csv#isotherm1 … #isotherm6); kind = \"dma-tscan\" reads one scan per frequency"))
+        #expect(steps.dropFirst().allSatisfy { $0.warnings.isEmpty })
+    }
+
+    /// A stray row before the first step, a step's first point taken while the controller
+    /// overshoots by 1.5 K, an aborted last step of one row: still isotherms. The stray and the
+    /// aborted rows are left out and named; the overshoot point stays in its step.
+    @Test func strayRowsAndOvershootsDoNotHideTheSteps() throws {
+        var rows = ["T/K,f/Hz,E'/MPa,E''/MPa", "398.0,100,30000,500"]          // stray: line 2, 100 Hz
+        for i in 0..<6 {
+            for j in 0..<8 {
+                let t = 400 + 10 * Double(i) + (j == 0 ? 1.5 : 0.02 * Double(j % 3 - 1))
+                rows.append("\(t),\(pow(10, -1 + 3 * Double(j) / 7)),30000,\(500 + j)")
+            }
+        }
+        rows.append("460.0,0.1,30000,500")                                     // aborted: line 51
+        let parts = try read(rows.joined(separator: "\n") + "\n", path: "o.csv")
+        #expect(parts.count == 6)
+        #expect(parts.allSatisfy { $0.kind == .dmaFSweep && $0.frequencyHzValues.count == 8 })
+        // Mean of 400 + 10 i + (1.5, 0, 0.02, −0.02, 0, 0.02, −0.02, 0): 400 + 10 i + 0.1875.
+        for (i, d) in parts.enumerated() { #expect(abs((d.temperatureK ?? 0) - (400.1875 + 10 * Double(i))) < 1e-9) }
+        #expect(parts[0].warnings.contains { $0.hasSuffix("2 row(s) that belong to no sweep (a stray row, an aborted step) left out: line(s) 2, 51") }, "\(parts[0].warnings)")
+    }
+
+    /// Isotherms 2 K apart over 8 K (less than a scan's 10 K) are still split; a 1 Hz channel
+    /// whose jitter adds up past 1 % (0.996, 1.002, 1.008 Hz) is one scan.
+    @Test func closeIsothermsAndJitteredChannels() throws {
+        var tts = ["T/K,f/Hz,E'/MPa,E''/MPa"]
+        for i in 0..<5 { for j in 0..<6 { tts.append("\(400 + 2 * Double(i) + 0.01 * Double(j % 2)),\(pow(10, Double(j) / 2)),30000,\(500 + j)") } }
+        let iso = try read(tts.joined(separator: "\n") + "\n", path: "t.csv")
+        #expect(iso.map(\.path) == (1...5).map { "t.csv#isotherm\($0)" })
+        let jitter = try read(Self.ramp([0.996, 10, 1.002, 10, 1.008, 10]), path: "j.csv")
+        #expect(jitter.map(\.path) == ["j.csv#1.002Hz", "j.csv#10Hz"])
+        #expect(jitter[0].temperatureKValues.count == 101)
     }
 
     /// An RSA-G2's multi-frequency temperature ramp in TRIOS's LIMS export (1, 10 Hz row by row):

@@ -1,7 +1,7 @@
 /// Where a DMA file's E′ and E″ come from (docs/reading-rules.md, "Moduli from tan δ"): their own
 /// columns; or, in a file that has only one of them, that one and tan δ = E″/E′ — E″ = E′·tan δ,
 /// or E′ = E″/tan δ — as instruments let a user export (a Q800's signals chosen in Universal
-/// Analysis, a DMA 8000's `Modulus` and `Tan Delta`). Both moduli are then in the one column's unit.
+/// Analysis). Both moduli are then in the one column's unit.
 struct DMAModuli {
     enum Source { case both, storageAndTan, lossAndTan }
     let source: Source
@@ -23,8 +23,12 @@ struct DMAModuli {
     /// ``find(_:)``, or the error naming the modulus that is missing.
     static func resolve(_ columns: [ColumnMeaning: MatchedColumn], _ table: RawTable) throws -> DMAModuli {
         if let m = find(columns) { return m }
+        if columns[.storageModulus] != nil {
+            _ = try DatasetBuilder.need(.lossModulus, "loss modulus (E'') or tan δ", in: columns, of: table)
+        } else if columns[.lossModulus] != nil {
+            _ = try DatasetBuilder.need(.storageModulus, "storage modulus (E') or tan δ", in: columns, of: table)
+        }
         _ = try DatasetBuilder.need(.storageModulus, "storage modulus (E')", in: columns, of: table)
-        _ = try DatasetBuilder.need(.lossModulus, "loss modulus (E'') or tan δ", in: columns, of: table)
         preconditionFailure("find(_:) has both moduli")
     }
 

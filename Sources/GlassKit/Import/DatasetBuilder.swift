@@ -51,7 +51,7 @@ public enum DatasetBuilder {
         if kind != .dsc, let e = meta["run"] {
             let expected = "no run for a \(kind.rawValue) file (run picks a heating run of a DSC file)"
             if e.line > 0 { throw GlassError(file: path, line: e.line, "run '\(e.value)'; expected \(expected)") }
-            throw GlassError(.usage, file: "study.toml", "files.\"\(path)\".run = \(e.value): expected \(expected)")
+            throw GlassError(.usage, file: "study.toml", "files.\"\(e.table ?? path)\".run = \(e.value): expected \(expected)")
         }
         var d = Dataset(path: table.datasetPath, kind: kind)
         d.warnings = table.warnings
@@ -173,9 +173,10 @@ public enum DatasetBuilder {
         }
         // TRIOS writes heat flow the way its user set it up; a header without `Exotherm Direction`
         // leaves the sign unknown: it must be stated.
-        if table.format == .trios, meta["sign"] == nil {
+        if table.format == .trios || table.format == .mettler, meta["sign"] == nil {
+            let which = table.format == .trios ? "a TRIOS DSC export without an 'Exotherm Direction' line" : "a METTLER STARe export"
             throw GlassError(file: path, line: table.headerLine,
-                             "a TRIOS DSC export without an 'Exotherm Direction' line does not say which way its heat flow points; expected sign = \"exo-up\" or \"endo-up\" for this file in study.toml ([files.\"\(table.datasetPath)\"], or a pattern such as [files.\"*\(PathName.lowercasedExtension(table.path).isEmpty ? "" : "." + PathName.lowercasedExtension(table.path))\"] for all such files)")
+                             "\(which) does not say which way its heat flow points; expected sign = \"exo-up\" or \"endo-up\" for this file in study.toml ([files.\"\(table.datasetPath)\"], or a pattern such as [files.\"*\(PathName.lowercasedExtension(table.path).isEmpty ? "" : "." + PathName.lowercasedExtension(table.path))\"] for all such files)")
         }
         let sign: Double = try signFactor(meta, fail: fail)
         let w = values[1]
@@ -240,11 +241,21 @@ public enum DatasetBuilder {
         }
         noteShear(e1, e2, meta: meta, path: path, into: &d)
         let (keep, dropped) = try HeatingSegment.rising(t, lines: lines, file: path)
-        if dropped > 0 { d.warnings.append("\(path): \(dropped) point(s) whose temperature did not rise were dropped") }
+        // The dataset's path: one scan of a file split by frequency names its part.
+        if dropped > 0 { d.warnings.append("\(d.path): \(dropped) point(s) whose temperature did not rise were dropped") }
         d.temperatureKValues = keep.map { t[$0] }
         d.storageMPa = keep.map { values[1][$0] * f1 }
         d.lossMPa = keep.map { values[2][$0] * f2 }
         if tanDelta { d.tanDelta = keep.map { values[3][$0] } }
+        noteNonPositiveModuli(&d)
+    }
+
+    /// Moduli ≤ 0 (instrument artefacts at the edge of the range) are kept, with a warning.
+    static func noteNonPositiveModuli(_ d: inout Dataset) {
+        let nonPositive = zip(d.storageMPa, d.lossMPa).filter { $0 <= 0 || $1 <= 0 }.count
+        if nonPositive > 0 {
+            d.warnings.append("\(d.path): \(nonPositive) point(s) with a storage or loss modulus ≤ 0 (not physical: an instrument artefact); kept, but a log-scale analysis cannot use them")
+        }
     }
 
     /// Relative spread of a frequency column within which it holds one frequency (an instrument
@@ -252,10 +263,13 @@ public enum DatasetBuilder {
     /// differ by factors).
     public static let oneFrequencyTolerance = 0.01
 
-    /// Whether `hz` holds one frequency (within ``oneFrequencyTolerance``).
+    /// Whether `hz` holds one frequency: sorted, no value is more than ``oneFrequencyTolerance``
+    /// above the one below it (the rule `ScanSplitter` groups frequencies by, so that a channel
+    /// whose jitter adds up past 1 % is still one).
     static func isOneFrequency(_ hz: [Double]) -> Bool {
-        guard let lo = hz.min(), let hi = hz.max(), lo > 0 else { return false }
-        return hi <= lo * (1 + oneFrequencyTolerance)
+        guard let lo = hz.min(), lo > 0 else { return false }
+        let sorted = hz.sorted()
+        return zip(sorted, sorted.dropFirst()).allSatisfy { $1 <= $0 * (1 + oneFrequencyTolerance) }
     }
 
     /// A temperature scan's frequency column (Hz): it must hold one frequency, the scan's (the
@@ -266,10 +280,16 @@ public enum DatasetBuilder {
         guard isOneFrequency(hz) else {
             let distinct = Array(Set(hz.map { Format.shortNumber($0) })).sorted { (Double($0) ?? 0) < (Double($1) ?? 0) }
             let shown = distinct.prefix(6).joined(separator: ", ") + (distinct.count > 6 ? ", …" : "")
-            // Without a stated frequency, `ScanSplitter` has read such a file as one scan per
-            // frequency whenever every frequency comes on at least 2 rows.
-            let why = d.frequencyHz.map { "the file is stated to be one scan at \(Format.shortNumber($0)) Hz (without that `frequency` it is read as one scan per frequency)" }
-                ?? "a frequency on a single row cannot be a scan of its own"
+            // `ScanSplitter` has split such a file unless it states a frequency or a temperature,
+            // or a frequency is on a single row.
+            let why: String
+            if let f = d.frequencyHz {
+                why = "the file is stated to be one scan at \(Format.shortNumber(f)) Hz (without that `frequency` the file is split into one dataset per frequency or per isotherm)"
+            } else if d.temperatureK != nil {
+                why = "the file is stated to be at one temperature (without that `temperature` the file is split into one dataset per frequency or per isotherm)"
+            } else {
+                why = "a frequency on a single row cannot be a scan of its own"
+            }
             throw GlassError(file: path, line: table.headerLine,
                              "column '\(column.header.text)' holds several frequencies (\(shown) Hz): \(why); expected one frequency, or every frequency on at least 2 rows")
         }
@@ -351,7 +371,16 @@ public enum DatasetBuilder {
         noteShear(e1, e2, meta: meta, path: path, into: &d)
         let order = values[0].indices.sorted { values[0][$0] < values[0][$1] }
         for k in 1..<order.count where values[0][order[k]] == values[0][order[k - 1]] {
-            let hint = columns[.temperature] != nil && meta["kind"] == nil ? " (a temperature scan? kind = \"dma-tscan\" for this file in study.toml reads it as one)" : ""
+            // Rows that cycle through the frequencies are several datasets (`ScanSplitter`), unless
+            // a stated temperature makes the file one isotherm.
+            let hint: String
+            if columns[.temperature] != nil, meta["temperature"] != nil {
+                hint = " (several sweeps in one file? without the stated temperature, a file whose frequencies cycle is read as one isotherm per cycle)"
+            } else if columns[.temperature] == nil {
+                hint = " (several sweeps in one file? a temperature column, or a Set column numbering the sweeps, tells them apart)"
+            } else {
+                hint = ""
+            }
             throw GlassError(file: path, line: lines[order[k]], "frequency \(values[0][order[k]]) repeated (also at line \(lines[order[k - 1]])); expected one row per frequency\(hint)")
         }
         for k in order where values[0][k] <= 0 {
@@ -364,10 +393,7 @@ public enum DatasetBuilder {
         d.storageMPa = order.map { values[1][$0] * f1 }
         d.lossMPa = order.map { values[2][$0] * f2 }
         if moduli.hasTan { d.tanDelta = order.map { values[3][$0] } }
-        let nonPositive = zip(d.storageMPa, d.lossMPa).filter { $0 <= 0 || $1 <= 0 }.count
-        if nonPositive > 0 {
-            d.warnings.append("\(d.path): \(nonPositive) point(s) with a storage or loss modulus ≤ 0 (not physical: an instrument artefact); kept, but a log-scale analysis cannot use them")
-        }
+        noteNonPositiveModuli(&d)
         guard d.temperatureK != nil else {
             throw GlassError(file: path, "dma-fsweep without a temperature; expected '# temperature: 400 K', a temperature column or study.toml files.\"\(path)\".temperature")
         }
@@ -444,27 +470,38 @@ public enum DatasetBuilder {
         case .netzsch: return "a '#SAMPLE MASS /mg:25.1' line"
         case .taUniversal: return "a 'Size<TAB>25.1<TAB>mg' line"
         case .trios: return "a 'Sample Mass<TAB>25.1 mg' line"
+        case .mettler: return "a 'Sample:' line followed by 'name, 25.1 mg'"
         case .native, .eplexor: return "a '# mass: 25.1 mg' line"
         }
     }
 
     static func heatFlowFactor(_ c: MatchedColumn, _ table: RawTable, massMg: Double?) throws -> Double {
         let u = Units.normalise(c.header.unit)
-        switch u {
-        case "w/g", "mw/mg", "wg-1", "mwmg-1", "j/(gs)", "j/gs", "uw/ug": return 1
-        case "mw/g", "w/kg", "uw/mg", "mwg-1": return 1e-3
-        case "mw", "w", "uw":
+        if let f = perMassHeatFlowUnits[u] { return f }
+        if let mw = absoluteHeatFlowUnits[u] {
             guard let m = massMg else {
                 throw GlassError(file: table.path, line: table.headerLine,
                                  "column '\(c.header.text)' is in \(c.header.unit) and needs the sample mass; expected \(massLine(table.format).map { $0 + " or " } ?? "")mass = \"25.1 mg\" for this file in study.toml ([files.\"\(table.datasetPath)\"])")
             }
-            let mw = u == "mw" ? 1.0 : (u == "w" ? 1000.0 : 1e-3)
             return mw / m     // mW / mg = W/g
-        default:
-            let shown = c.header.unit.isEmpty ? "no unit" : "unit '\(c.header.unit)'"
-            throw GlassError(file: table.path, line: table.headerLine,
-                             "column '\(c.header.text)' has \(shown); expected heat flow in W/g, mW/mg, mW or W (a raw signal in µV is not calibrated heat flow)")
         }
+        let shown = c.header.unit.isEmpty ? "no unit" : "unit '\(c.header.unit)'"
+        throw GlassError(file: table.path, line: table.headerLine,
+                         "column '\(c.header.text)' has \(shown); expected heat flow in W/g, mW/mg, mW or W (a raw signal in µV is not calibrated heat flow)")
+    }
+
+    /// Heat-flow units per mass (normalised spelling): the factor to W/g.
+    static let perMassHeatFlowUnits: [String: Double] = [
+        "w/g": 1, "mw/mg": 1, "wg-1": 1, "mwmg-1": 1, "j/(gs)": 1, "j/gs": 1, "uw/ug": 1,
+        "mw/g": 1e-3, "w/kg": 1e-3, "uw/mg": 1e-3, "mwg-1": 1e-3,
+    ]
+    /// Heat-flow units of the whole sample (normalised spelling): the factor to mW.
+    static let absoluteHeatFlowUnits: [String: Double] = ["mw": 1, "w": 1000, "uw": 1e-3]
+
+    /// Whether `unit` is a heat-flow unit glassview reads.
+    static func isHeatFlowUnit(_ unit: String) -> Bool {
+        let u = Units.normalise(unit)
+        return perMassHeatFlowUnits[u] != nil || absoluteHeatFlowUnits[u] != nil
     }
 
     static func modulusFactor(_ c: MatchedColumn, _ table: RawTable) throws -> Double {

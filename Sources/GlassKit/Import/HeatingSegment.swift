@@ -241,7 +241,7 @@ extension HeatingSegment {
         func runError(_ expected: String) -> GlassError {
             guard let e = meta["run"] else { return GlassError(file: path, expected) }
             if e.line > 0 { return GlassError(file: path, line: e.line, "run '\(e.value)'; expected \(expected)") }
-            return GlassError(.usage, file: "study.toml", "files.\"\(path)\".run = \(e.value): expected \(expected)")
+            return GlassError(.usage, file: "study.toml", "files.\"\(e.table ?? path)\".run = \(e.value): expected \(expected)")
         }
         if let e = meta["run"] {
             // Checked before any conversion: 1e19 or 2^63 must not reach Int(_:).

@@ -11,6 +11,8 @@ public enum SourceFormat: String, Sendable, Equatable {
     /// TA Instruments TRIOS text export: the LIMS dialect (`[Step]`, `Variables`, `Units`,
     /// `Data point` rows) and the classic one (`[step]`, title, names row, units row).
     case trios = "TA TRIOS text"
+    /// METTLER TOLEDO STARe text export (`Curve Name:`, `Curve Values:` blocks).
+    case mettler = "METTLER STARe text"
 }
 
 /// A metadata value and the line it came from (0 = study.toml or the command line).
@@ -19,8 +21,11 @@ public struct MetadataEntry: Sendable, Equatable {
     public var value: String
     /// 1-based line in the file; 0 when it came from study.toml.
     public var line: Int
+    /// The study.toml table it came from when that is a pattern of paths (`dsc/*.txt`), for
+    /// messages; nil for the file's own table and the file.
+    public var table: String? = nil
     /// Creates an entry.
-    public init(_ value: String, line: Int) { self.value = value; self.line = line }
+    public init(_ value: String, line: Int, table: String? = nil) { self.value = value; self.line = line; self.table = table }
 }
 
 /// One programmed segment of a NETZSCH measurement (`#SEG. n:25°C/7.0(K/min)/50°C`).

@@ -1,25 +1,26 @@
 import GlassPlatform
 
-/// Splits a DMA table whose frequency column holds several frequencies while its temperature runs
-/// more than ``DatasetBuilder/scanSpanK`` — a multi-frequency run written as one file, as a Q800
-/// (multi-frequency mode), a DMA 242 or an Eplexor write one — into the datasets it holds
-/// (docs/reading-rules.md, "Several frequencies in one file"):
+/// Splits a DMA table whose frequency column cycles through several frequencies — a
+/// multi-frequency run written as one file, as a Q800 (multi-frequency mode), a DMA 242, an
+/// Eplexor or TRIOS write one — into the datasets it holds (docs/reading-rules.md, "Several
+/// frequencies in one file"). The rows are cut into cycles (a cycle ends where a frequency comes
+/// again; frequencies within 1 % of the next are one):
 ///
-/// - **isotherms**, one per cycle through the frequencies, when the cycles are temperature steps: a
-///   TTS run, or a step-and-hold scan. A cycle ends where a frequency comes again; the cycles are
-///   steps when the smallest change of temperature from one cycle to the next is more than 4 times
-///   the largest spread within a cycle (a ramp changes as much within a cycle as between cycles).
-///   Part `isotherm<k>`, k from 1 in file order (after the part it splits: `step3-isotherm1`);
-///   each is a `dma-fsweep` at its measured temperature.
-/// - **temperature scans**, one per frequency (frequencies within 1 % are one, as
-///   ``DatasetBuilder/isOneFrequency(_:)`` has it), when the temperature ramps through the cycles.
-///   Part `<f>Hz` (`scan.txt#10Hz`), in ascending frequency; each a `dma-tscan` at the median of
-///   its rows.
+/// - **isotherms**, one per cycle, when the cycles are temperature steps: a TTS run, or a
+///   step-and-hold scan. The cycles (of at least 2 rows) are steps when the smallest change of
+///   mean temperature from one to the next is more than 6 times the largest standard deviation
+///   of temperature within one (``areSteps(_:_:)``). Part `isotherm<k>`, k from 1 in file order (after the part it splits:
+///   `step3-isotherm1`); each a `dma-fsweep` at its measured temperature. Cycles of one row are
+///   left out, with the warning that names the reading.
+/// - **temperature scans**, one per frequency, when the temperature ramps through the cycles and
+///   runs more than ``DatasetBuilder/scanSpanK``. Part `<f>Hz` (`scan.txt#10Hz`), in ascending
+///   frequency; each a `dma-tscan` at the median of its rows.
 ///
 /// A stated `kind` decides instead (`dma-tscan`: scans, `dma-fsweep`: isotherms). A stated
 /// `frequency` or `temperature` says the file is one dataset, so the file is not split (and the
 /// reading reports the contradiction). Tables this does not apply to, or that it cannot read
-/// (the reading then reports why), come back as they are.
+/// (the reading then reports why), come back as they are. A warning on the first part says how
+/// the file was read.
 public enum ScanSplitter {
     /// The datasets of a recognised table: its parts (or itself), each built with `overrides`.
     /// The one way a file's tables become datasets (the study loader's, and the tests').
@@ -41,24 +42,35 @@ public enum ScanSplitter {
               let tConv = try? DatasetBuilder.temperatureConversion(tCol, table),
               let read = try? TableReader.columns(table, [tCol.index, fCol.index]) else { return [table] }
         let t = read.values[0].map(tConv), f = read.values[1]
-        guard let lo = t.min(), let hi = t.max(), hi - lo > DatasetBuilder.scanSpanK,
-              f.allSatisfy({ $0 > 0 && $0.isFinite }) else { return [table] }
+        guard let lo = t.min(), let hi = t.max(), f.allSatisfy({ $0 > 0 && $0.isFinite }) else { return [table] }
         let cluster = clusters(f)
         let count = (cluster.max() ?? 0) + 1
         guard count >= 2 else { return [table] }
 
-        let cycles = self.cycles(cluster)
+        let steps = self.steps(cluster, t)
         let isotherms: Bool
         switch stated {
         case DatasetKind.dmaTScan.rawValue: isotherms = false
         case DatasetKind.dmaFSweep.rawValue: isotherms = true
-        default: isotherms = areSteps(cycles, t)
+        default:
+            if steps != nil { isotherms = true }
+            else if hi - lo > DatasetBuilder.scanSpanK { isotherms = false }
+            else { return [table] }   // one isotherm whose frequencies repeat: the reading says so
         }
         var parts: [RawTable] = []
+        var note: String
         if isotherms {
-            guard cycles.count >= 2 else { return [table] }
-            for (k, rows) in cycles.enumerated() {
+            let grouping = steps ?? Grouping(cycles(cluster))
+            guard grouping.groups.count >= 2 else { return [table] }
+            for (k, rows) in grouping.groups.enumerated() {
                 parts.append(part(of: table, "isotherm\(k + 1)", rows, kind: .dmaFSweep))
+            }
+            let why = stated == nil ? "the frequencies cycle while the temperature steps" : "stated dma-fsweep"
+            note = "\(table.datasetPath): \(why): read as \(parts.count) isotherms (\(parts[0].datasetPath) … #\(parts[parts.count - 1].part ?? "")); kind = \"dma-tscan\" reads one scan per frequency"
+            if !grouping.left.isEmpty {
+                let left = grouping.left
+                let shown = left.prefix(5).map { "\(table.dataLines[$0] + 1)" }.joined(separator: ", ") + (left.count > 5 ? ", …" : "")
+                note += "; \(left.count) row(s) that belong to no sweep (a stray row, an aborted step) left out: line(s) \(shown)"
             }
         } else {
             // Hz for the part's name (a column in rad/s names its parts in Hz too).
@@ -72,7 +84,10 @@ public enum ScanSplitter {
                 let hz = rows.map { f[$0] * toHz }.sorted()[rows.count / 2]
                 parts.append(part(of: table, Format.shortNumber(hz) + "Hz", rows, kind: .dmaTScan))
             }
+            let why = stated == nil ? "\(count) frequencies cycle while the temperature ramps" : "stated dma-tscan"
+            note = "\(table.datasetPath): \(why): read as \(count) temperature scans (\(parts[0].datasetPath) … #\(parts[parts.count - 1].part ?? "")); kind = \"dma-fsweep\" reads one isotherm per cycle"
         }
+        parts[0].warnings.append(note)
         return parts
     }
 
@@ -117,19 +132,80 @@ public enum ScanSplitter {
         return out
     }
 
-    /// Whether the cycles are temperature steps: at least 2 cycles, every one of at least 2 rows,
-    /// and the smallest change of mean temperature between neighbouring cycles more than 4 times
-    /// the largest spread of temperature within one.
-    static func areSteps(_ cycles: [[Int]], _ t: [Double]) -> Bool {
-        guard cycles.count >= 2, cycles.allSatisfy({ $0.count >= 2 }) else { return false }
-        var spread = 0.0
+    /// Rows grouped into sweeps: the groups (row indices, in file order) and the rows left out.
+    struct Grouping {
+        var groups: [[Int]]
+        var left: [Int]
+
+        /// The cycles of at least 2 rows; those of one row are left out.
+        init(_ cycles: [[Int]]) {
+            groups = cycles.filter { $0.count >= 2 }
+            left = cycles.filter { $0.count < 2 }.flatMap { $0 }
+        }
+
+        init(groups: [[Int]], left: [Int]) { self.groups = groups; self.left = left }
+    }
+
+    /// The isotherms of rows whose temperature steps, nil when it does not: the cycles through the
+    /// frequencies when they are steps (``areSteps(_:_:)``); else — a stray row or an overshoot
+    /// puts the cycles out of step with the temperature — the runs of rows between jumps of
+    /// temperature (``jumps(_:_:)``), when they are steps at least 1 K apart.
+    static func steps(_ cluster: [Int], _ t: [Double]) -> Grouping? {
+        let byCycle = Grouping(cycles(cluster))
+        if areSteps(byCycle.groups, t) != nil { return byCycle }
+        if let byJump = jumps(cluster, t), let gap = areSteps(byJump.groups, t), gap >= 1 { return byJump }
+        return nil
+    }
+
+    /// The runs of consecutive rows between jumps of temperature: a jump is a change from one row
+    /// to the next of more than 3 times the median change and more than a quarter of the largest.
+    /// A run of one row joins the next run when that run lacks its frequency (a controller's overshoot at the start of a step); else it
+    /// is left out (a stray row, an aborted last step). Nil when a run repeats a frequency (no
+    /// isotherm sweeps one frequency twice).
+    static func jumps(_ cluster: [Int], _ t: [Double]) -> Grouping? {
+        guard t.count >= 2 else { return nil }
+        let d = zip(t, t.dropFirst()).map { abs($1 - $0) }
+        // Above the noise within a step (3 medians), and a quarter of the largest jump, so that
+        // the odd noisy change inside a step does not cut it.
+        let limit = max(3 * d.sorted()[d.count / 2], 0.25 * (d.max() ?? 0))
+        var runs: [[Int]] = [[0]]
+        for i in 1..<t.count {
+            if d[i - 1] > limit { runs.append([i]) } else { runs[runs.count - 1].append(i) }
+        }
+        var groups: [[Int]] = [], left: [Int] = []
+        var pending: Int? = nil
+        for run in runs {
+            var rows = run
+            if let p = pending {
+                if rows.count >= 2, !rows.contains(where: { cluster[$0] == cluster[p] }) { rows.insert(p, at: 0) } else { left.append(p) }
+                pending = nil
+            }
+            if rows.count == 1 { pending = rows[0]; continue }
+            guard Set(rows.map { cluster[$0] }).count == rows.count else { return nil }
+            groups.append(rows)
+        }
+        if let p = pending { left.append(p) }
+        return Grouping(groups: groups, left: left.sorted())
+    }
+
+    /// Whether the groups (each of at least 2 rows) are temperature steps — at least 2 of them,
+    /// and the smallest change of mean temperature between neighbouring groups more than 6 times
+    /// the largest standard deviation of temperature within one — and if so that smallest change
+    /// (K). On a ramp, a cycle of F rows δ apart has a standard deviation of δ·√((F² − 1)/12) and
+    /// its mean moves F·δ to the next: a ratio of at most 4 (F = 2). A controller's overshoot of a
+    /// third of the step on the first of 7 rows gives about 10.
+    static func areSteps(_ groups: [[Int]], _ t: [Double]) -> Double? {
+        guard groups.count >= 2 else { return nil }
+        var deviation = 0.0
         var means: [Double] = []
-        for rows in cycles {
+        for rows in groups {
             let temps = rows.map { t[$0] }
-            spread = max(spread, (temps.max() ?? 0) - (temps.min() ?? 0))
-            means.append(temps.reduce(0, +) / Double(temps.count))
+            let mean = temps.reduce(0, +) / Double(temps.count)
+            let variance = temps.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(temps.count)
+            deviation = max(deviation, variance.squareRoot())
+            means.append(mean)
         }
         let gap = zip(means, means.dropFirst()).map { abs($1 - $0) }.min() ?? 0
-        return gap > 4 * spread
+        return gap > 6 * deviation ? gap : nil
     }
 }

@@ -95,7 +95,8 @@ public enum StreamingImport {
             read = try? NetzschReader.read(lines, path: path, encoding: encoding)
         } else if TAUniversalReader.recognises(lines) {
             read = try? TAUniversalReader.read(lines, path: path, encoding: encoding)
-        } else if TriosReader.recognises(lines) || EplexorReader.recognises(lines) || JSONRefusal.recognises(lines) {
+        } else if TriosReader.recognises(lines) || EplexorReader.recognises(lines) || MettlerReader.recognises(lines)
+                    || JSONRefusal.recognises(lines) {
             return nil
         } else {
             read = try? NativeReader.read(lines, path: path, encoding: encoding)

@@ -76,6 +76,7 @@ public enum Units {
         case "mg": return 1
         case "g": return 1000
         case "ug": return 1e-3
+        case "ng": return 1e-6      // Flash DSC samples
         default: return nil
         }
     }

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+@testable import GlassKit
+
+/// METTLER STARe text exports (layout as read by public STARe parsers: `Curve Name:` / name,
+/// `Curve Values:`, `Index t Ts Tr Value`, `[s] [°C] [°C] [mW]`, rows, blank, `Results:`,
+/// `Sample:` / `name, mass`): the heating curve of largest span, Ts in kelvin, Value over the mass,
+/// the sign as stated.
+@Suite struct MettlerReaderTests {
+    func read(_ text: String, path: String = "run.txt", sign: String? = "exo-up") throws -> [Dataset] {
+        let o = sign.map { ["sign": MetadataEntry($0, line: 0)] } ?? [:]
+        return try FormatDetector.read(bytes: Array(text.utf8), path: path).flatMap { try ScanSplitter.datasets($0, overrides: o) }
+    }
+
+    /// Curves: heat 100 → 500 °C, cool 500 → 100 °C, heat 100 → 300 °C, at 20 K/min, one row per
+    /// 0.6 s (0.2 K); Value = −(0.5 + 0.001·k) mW on curve 1 (exo-up: endothermic is negative).
+    static func stare(german: Bool = false, mass: String = "12.3400 mg") -> String {
+        func num(_ v: Double, _ digits: Int) -> String {
+            let s = String(format: "%.\(digits)f", v)
+            return german ? s.replacingOccurrences(of: ".", with: ",") : s
+        }
+        var l: [String] = []
+        let curves: [(String, Double, Double)] = [("1 heating", 100, 500), ("2 cooling", 500, 100), ("3 heating", 100, 300)]
+        var t = 0.0
+        for (name, from, to) in curves {
+            l += [german ? "Kurvenname:" : "Curve Name:", "  vit1 \(name)", german ? "Kurvenwerte:" : "Curve Values:",
+                  "          Index             t            Ts            Tr         \(german ? "Wert" : "Value")",
+                  "                          [s]          [°C]          [°C]          [mW]"]
+            let n = Int(abs(to - from) / 0.2)
+            for k in 0...n {
+                let tr = from + (to > from ? 0.2 : -0.2) * Double(k)
+                l.append(String(repeating: " ", count: 15 - String(k).count) + String(k) + "  " + num(t, 4) + "  " + num(tr - 0.3, 4)
+                         + "  " + num(tr, 4) + "  " + num(-(0.5 + 0.001 * Double(k)), 5))
+                t += 0.6
+            }
+            l += ["", german ? "Ergebnisse:" : "Results:", ""]
+        }
+        l += [german ? "Probe:" : "Sample:", "  vit1 ribbon, \(mass)", "", german ? "Methode:" : "Method:", "  dyn 100..500 °C 20 K/min", ""]
+        return l.joined(separator: "\r\n")
+    }
+
+    @Test func theHeatingCurveOfLargestSpanInWattsPerGram() throws {
+        for german in [false, true] {
+            let d = try #require(try read(Self.stare(german: german)).first)
+            #expect(d.kind == .dsc)
+            #expect(d.temperatureKValues.count == 2001, "curve 1: 100 → 500 °C every 0.2 K")
+            #expect(abs(d.temperatureKValues[0] - (100 - 0.3 + 273.15)) < 1e-9)
+            #expect(abs(d.temperatureKValues[2000] - (500 - 0.3 + 273.15)) < 1e-9)
+            // exo-up: negated; mW / 12.34 mg = W/g.
+            for k in [0, 1000, 2000] { #expect(abs(d.heatFlowWPerG[k] - (0.5 + 0.001 * Double(k)) / 12.34) < 1e-12) }
+            #expect(abs((d.heatingRateKPerMin ?? 0) - 20) < 1e-6)
+            #expect(d.warnings.contains { $0.contains("segment") }, "the other curves are named: \(d.warnings)")
+        }
+    }
+
+    @Test func aFlashDSCSampleInNanogramsAndTheSignMustBeStated() throws {
+        let d = try #require(try read(Self.stare(mass: "150.0000 ng")).first)
+        #expect(abs(d.heatFlowWPerG[0] - 0.5 / 150e-6) < 1e-6, "0.5 mW / 150 ng = 3333.3 W/g")
+        do {
+            _ = try read(Self.stare(), sign: nil)
+            Issue.record("no error without a sign")
+        } catch {
+            #expect("\(error)" == "run.txt:4: a METTLER STARe export does not say which way its heat flow points; expected sign = \"exo-up\" or \"endo-up\" for this file in study.toml ([files.\"run.txt\"], or a pattern such as [files.\"*.txt\"] for all such files)")
+        }
+    }
+}
