@@ -9,9 +9,11 @@ import GlassPlatform
 /// - **isotherms**, one per cycle, when the cycles are temperature steps: a TTS run, or a
 ///   step-and-hold scan. The cycles (of at least 2 rows) are steps when the smallest change of
 ///   mean temperature from one to the next is more than 6 times the largest standard deviation
-///   of temperature within one (``areSteps(_:_:)``). Part `isotherm<k>`, k from 1 in file order (after the part it splits:
-///   `step3-isotherm1`); each a `dma-fsweep` at its measured temperature. Cycles of one row are
-///   left out, with the warning that names the reading.
+///   of temperature within one (``areSteps(_:_:)``); failing that, the runs of rows between
+///   jumps of temperature are tried (``jumps(_:_:)``: a stray row or an overshoot puts the cycles
+///   out of step). Part `isotherm<k>`, k from 1 in file order (after the part it splits:
+///   `step3-isotherm1`); each a `dma-fsweep` at its measured temperature. Rows that belong to no
+///   sweep are left out, named in the warning that says how the file was read.
 /// - **temperature scans**, one per frequency, when the temperature ramps through the cycles and
 ///   runs more than ``DatasetBuilder/scanSpanK``. Part `<f>Hz` (`scan.txt#10Hz`), in ascending
 ///   frequency; each a `dma-tscan` at the median of its rows.
