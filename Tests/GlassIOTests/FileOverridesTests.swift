@@ -52,6 +52,18 @@ final class FileOverridesTests: XCTestCase {
         XCTAssertEqual(byPath["dsc/c.csv"]?.heatFlowWPerG.first, 0.1)
     }
 
+    /// A pattern that overrides a value a file states itself says so (the file's own table does not).
+    func testAPatternOverridingAFilesOwnValueIsNamed() throws {
+        try "# heating_rate: 20 K/min\n# sign: endo-up\nT/K,W/(W/g)\n400,0.1\n401,0.1\n402,0.1\n"
+            .write(to: dir.appendingPathComponent("dsc/a.txt"), atomically: true, encoding: .utf8)
+        let study = try load("[files.\"dsc/*.txt\"]\nsign = \"exo-up\"\n")
+        let a = try XCTUnwrap(study.datasets.first { $0.path == "dsc/a.txt" })
+        XCTAssertEqual(a.heatFlowWPerG.first, -0.1, "the pattern wins, as documented")
+        XCTAssertTrue(a.warnings.contains("dsc/a.txt: study.toml's files.\"dsc/*.txt\".sign = 'exo-up' overrides the file's own 'endo-up' (line 2)"), "\(a.warnings)")
+        let own = try load("[files.\"dsc/a.txt\"]\nsign = \"exo-up\"\n")
+        XCTAssertFalse(try XCTUnwrap(own.datasets.first { $0.path == "dsc/a.txt" }).warnings.contains { $0.contains("overrides") })
+    }
+
     func testConflictingPatternsAndPatternsMatchingNothingAreErrors() {
         XCTAssertEqual(error("""
             [files."dsc/*.txt"]
@@ -74,6 +86,14 @@ final class FileOverridesTests: XCTestCase {
         // An error about a key set by a pattern names the key as written.
         XCTAssertEqual(error("[files.\"dsc/*.txt\"]\nrun = 5\n"),
                        "study.toml: files.\"dsc/*.txt\".run = 5: expected run 1 (the file holds one heating run)")
+        // A bad value from a pattern names the pattern's key, as a study.toml error (exit status 64).
+        do {
+            _ = try load("[files.\"dsc/*.txt\"]\nsign = \"up\"\n")
+            XCTFail("no error for sign = up")
+        } catch let e as GlassError {
+            XCTAssertEqual(e.description, "study.toml: files.\"dsc/*.txt\".sign = up: expected endo-up or exo-up")
+            XCTAssertEqual(e.kind, .usage)
+        } catch { XCTFail("\(error)") }
         // Two patterns agreeing on a value are fine.
         XCTAssertEqual(error("[files.\"dsc/*.txt\"]\nstate = \"x\"\n[files.\"dsc/a.*\"]\nstate = \"x\"\n"), "")
     }

@@ -63,4 +63,55 @@ import Testing
             #expect("\(error)" == "run.txt:4: a METTLER STARe export does not say which way its heat flow points; expected sign = \"exo-up\" or \"endo-up\" for this file in study.toml ([files.\"run.txt\"], or a pattern such as [files.\"*.txt\"] for all such files)")
         }
     }
+
+    /// Variants real exports have: a TGA curve first and a curve in other units (skipped and
+    /// named), a blank line inside the rows, `Results:` right after them, tabs, a unit missing under
+    /// one column, `Curve Name: …` on one line after a long preamble. Each reads curve 1 as above.
+    @Test func layoutVariantsReadTheSameCurve() throws {
+        let base = Self.stare().components(separatedBy: "\r\n")
+        func check(_ lines: [String], _ what: String, warning: String? = nil) throws {
+            let d = try #require(try read(lines.joined(separator: "\r\n")).first, "\(what)")
+            #expect(d.temperatureKValues.count == 2001, "\(what)")
+            #expect(abs(d.heatFlowWPerG[1000] - 1.5 / 12.34) < 1e-12, "\(what)")
+            if let warning { #expect(d.warnings.contains { $0.contains(warning) }, "\(what): \(d.warnings)") }
+        }
+        // A TGA curve before the DSC curves, and the cooling curve in W/g: both skipped.
+        let tga = ["Curve Name:", "  TGA", "Curve Values:", "          Index             t            Ts         Value",
+                   "                          [s]          [°C]          [mg]", "              0        0.0000      25.0000       12.0000",
+                   "              1        0.6000      25.2000       11.9900", ""]
+        var units = base
+        if let k = units.indices.filter({ units[$0].hasSuffix("[mW]") }).dropFirst().first { units[k] = units[k].replacingOccurrences(of: "[mW]", with: "[W/g]") }
+        try check(tga + units, "TGA first, W/g second", warning: "2 curve(s) with other columns or units than the DSC curves skipped: 'TGA'")
+        // A blank line after row 900 of curve 1; `Results:` with no blank line before it.
+        var gaps = base
+        gaps.insert("", at: 5 + 900)
+        if let r = gaps.firstIndex(of: "Results:") { gaps.remove(at: r - 1) }
+        try check(gaps, "blank inside, Results: right after")
+        // Tabs between the fields of every row of the block.
+        // (The block's lines start with 6 spaces or more; the units row gets a leading tab, as
+        // `Index` has no unit.)
+        let tabs = base.map { l -> String in
+            guard l.hasPrefix("      ") else { return l }
+            let t = l.split(separator: " ").joined(separator: "\t")
+            return l.contains("[s]") ? "\t" + t : t
+        }
+        try check(tabs, "tabs")
+        // No unit under Tr: the units stay under their own columns.
+        let gap = base.map { $0.replacingOccurrences(of: "[°C]          [mW]", with: "              [mW]") }
+        try check(gap, "no unit under Tr")
+        // A preamble of 30 lines and `Curve Name: name` on one line.
+        let pre = (1...30).map { "Info line \($0): value" } + base.map { $0 == "Curve Name:" ? "Curve Name: vit1 run" : $0 }
+        try check(pre.enumerated().filter { k, l in !(k > 30 && l.hasPrefix("  vit1 ") && !l.contains(",")) }.map(\.element), "preamble, name on one line")
+    }
+
+    /// Curves of two samples in one export would be divided by one mass: an error naming the line.
+    @Test func twoSampleMassesAreRefused() {
+        let text = Self.stare() + "\r\nSample:\r\n  vit2, 5.0000 mg\r\n"
+        do {
+            _ = try read(text)
+            Issue.record("no error for two masses")
+        } catch {
+            #expect("\(error)".hasSuffix("sample mass 5.0000 mg differs from the 12.3400 mg of line \(text.components(separatedBy: "\r\n").firstIndex(of: "  vit1 ribbon, 12.3400 mg")! + 1); expected one sample per export (export each sample's curves on their own)"), "\(error)")
+        }
+    }
 }

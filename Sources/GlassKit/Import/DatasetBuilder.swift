@@ -16,15 +16,21 @@ public enum DatasetBuilder {
     /// `temperature` takes the mean of its temperature column, with a warning when that column
     /// spans more than `sweepTemperatureSpreadK`.
     public static func build(_ table: RawTable, overrides: [String: MetadataEntry] = [:]) throws -> Dataset {
+        var table = table
         let path = table.path
         var meta = table.metadata
         // In key order: of two keys that mean the same (`Tg`, `tg`), the same one wins on every run.
         for (k, v) in overrides.sorted(by: { $0.key < $1.key }) { meta[MetadataKeys.normalise(k)] = v }
         func fail(_ key: String, _ expected: String) -> GlassError {
-            let e = meta[key]
-            let whereFrom = e.map { $0.line == 0 ? " (from study.toml)" : "" } ?? ""
-            return GlassError(file: path, line: (e?.line ?? 0) > 0 ? e?.line : nil,
-                              "\(key) '\(e?.value ?? "")'\(whereFrom); expected \(expected)")
+            guard let e = meta[key] else { return GlassError(file: path, "\(key); expected \(expected)") }
+            return keyError(key, e, path: path, expected)
+        }
+        // A pattern of study.toml that overrides what the file states itself says so: the file's
+        // own table is the place for a file's exceptions, a pattern's reach is easy to misjudge.
+        for (k, v) in overrides.sorted(by: { $0.key < $1.key }) {
+            if let pattern = v.table, let own = table.metadata[MetadataKeys.normalise(k)], own.line > 0, own.value != v.value {
+                table.warnings.append("\(path): study.toml's files.\"\(pattern)\".\(MetadataKeys.normalise(k)) = '\(v.value)' overrides the file's own '\(own.value)' (line \(own.line))")
+            }
         }
 
         let columns = ColumnMatcher.match(table.headers)
@@ -49,9 +55,7 @@ public enum DatasetBuilder {
 
         // `run` picks a heating run of a DSC file (SPEC §2.4); on a DMA file it would be ignored.
         if kind != .dsc, let e = meta["run"] {
-            let expected = "no run for a \(kind.rawValue) file (run picks a heating run of a DSC file)"
-            if e.line > 0 { throw GlassError(file: path, line: e.line, "run '\(e.value)'; expected \(expected)") }
-            throw GlassError(.usage, file: "study.toml", "files.\"\(e.table ?? path)\".run = \(e.value): expected \(expected)")
+            throw keyError("run", e, path: path, "no run for a \(kind.rawValue) file (run picks a heating run of a DSC file)")
         }
         var d = Dataset(path: table.datasetPath, kind: kind)
         d.warnings = table.warnings
@@ -100,6 +104,14 @@ public enum DatasetBuilder {
             throw GlassError(file: table.path, line: table.headerLine, "no \(what) column among [\(found)]")
         }
         return c
+    }
+
+    /// The error for a metadata value that cannot be used: at its line when the file states it;
+    /// naming study.toml and the key as written there (`files."dsc/*.txt".sign`, exit status 64)
+    /// when study.toml gives it.
+    static func keyError(_ key: String, _ e: MetadataEntry, path: String, _ expected: String) -> GlassError {
+        if e.line > 0 { return GlassError(file: path, line: e.line, "\(key) '\(e.value)'; expected \(expected)") }
+        return GlassError(.usage, file: "study.toml", "files.\"\(e.table ?? path)\".\(key) = \(e.value): expected \(expected)")
     }
 
     // MARK: - One function per kind

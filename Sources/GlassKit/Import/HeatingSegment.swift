@@ -231,17 +231,22 @@ extension HeatingSegment {
         var requested: Int?
         if let s = meta["segment"] {
             guard let v = MetadataValue.plainNumber(s.value), let n = MetadataKeys.index(v, lowest: 1) else {
-                throw GlassError(file: path, line: s.line > 0 ? s.line : nil, "segment '\(s.value)'; expected a segment number such as 3")
+                throw DatasetBuilder.keyError("segment", s, path: path, "a segment number such as 3")
             }
             requested = n
+        }
+        // A segment asked for that the file cannot give: named where it was asked (the file's
+        // line, or study.toml's key).
+        func segmentError(_ expected: String) -> GlassError {
+            guard let s = meta["segment"] else { return GlassError(file: path, expected) }
+            return DatasetBuilder.keyError("segment", s, path: path, expected)
         }
         // `run = N` (SPEC §2.4): the N-th heating run, 1-based in file order, of a file without a
         // segment column. Errors name where the key was set: study.toml (line 0) or the file.
         var runAsked: Int?
         func runError(_ expected: String) -> GlassError {
             guard let e = meta["run"] else { return GlassError(file: path, expected) }
-            if e.line > 0 { return GlassError(file: path, line: e.line, "run '\(e.value)'; expected \(expected)") }
-            return GlassError(.usage, file: "study.toml", "files.\"\(e.table ?? path)\".run = \(e.value): expected \(expected)")
+            return DatasetBuilder.keyError("run", e, path: path, expected)
         }
         if let e = meta["run"] {
             // Checked before any conversion: 1e19 or 2^63 must not reach Int(_:).
@@ -271,9 +276,11 @@ extension HeatingSegment {
             let chosen: (id: Int, range: Range<Int>)
             if let r = requested {
                 guard let g = groups.first(where: { $0.id == r }) else {
-                    throw GlassError(file: path, "segment \(r) is not in the file; it has segments \(groups.map { String($0.id) }.joined(separator: ", "))")
+                    throw segmentError("one of the file's segments \(groups.map { String($0.id) }.joined(separator: ", ")) (segment \(r) is not in the file)")
                 }
-                guard isHeating(g) else { throw GlassError(file: path, "segment \(r) is not a heating segment") }
+                guard isHeating(g) else {
+                    throw segmentError("a heating segment (segment \(r) is not one; heating: \(heating.map { String($0.id) }.joined(separator: ", ")))")
+                }
                 chosen = g
             } else {
                 guard let best = heating.max(by: { span($0.range, t) < span($1.range, t) || (span($0.range, t) == span($1.range, t) && $0.id < $1.id) }) else {
@@ -292,7 +299,7 @@ extension HeatingSegment {
             return chosen.range
         }
         if let r = requested, r != 1 {
-            throw GlassError(file: path, "segment \(r) asked for, but this file has no segment column")
+            throw segmentError("no segment for this file (it has no segment column, or one curve)")
         }
         // Without a segment column: a program of a few clean heating/cooling runs (TA exports,
         // heat–cool–heat CSVs) gives its longest heating run; anything else must rise throughout.

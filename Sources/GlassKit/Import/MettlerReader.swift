@@ -15,16 +15,27 @@ public enum MettlerReader {
     static let curveValues: Set<String> = ["curve values:", "kurvenwerte:"]
     static let sample: Set<String> = ["sample:", "probe:"]
 
-    /// True when one of the first 20 non-blank lines is `Curve Name:` (or `Kurvenname:`).
+    /// True when one of the first 200 non-blank lines is `Curve Name:` (or `Kurvenname:`), alone
+    /// or followed by the name.
     public static func recognises(_ lines: TextLines) -> Bool {
         var seen = 0
         for i in 0..<lines.count where !lines.isBlank(i) {
             // On bytes first: every file of a study is put to this test.
-            if lines.containsCaseless(i, "name:") && curveName.contains(lines.string(i).trimmedSpaces.lowercased()) { return true }
+            if lines.containsCaseless(i, "name:") && label(lines.string(i), curveName) != nil { return true }
             seen += 1
-            if seen == 20 { break }
+            if seen == 200 { break }
         }
         return false
+    }
+
+    /// What follows one of `labels` (`Curve Name:` …) that starts the trimmed line, nil when none does.
+    static func label(_ line: String, _ labels: Set<String>) -> String? {
+        let text = line.trimmedSpaces
+        let lower = text.lowercased()
+        for l in labels where lower.hasPrefix(l) {
+            return String(text.unicodeScalars.dropFirst(l.unicodeScalars.count)).trimmedSpaces
+        }
+        return nil
     }
 
     /// One curve block: its name, the 0-based lines of its names and units rows, its data rows.
@@ -32,40 +43,51 @@ public enum MettlerReader {
         var name: String
         var names: Int, units: Int
         var data: [Int]
+        var headers: [ColumnHeader] = []
     }
 
     /// Recognises the layout.
     public static func read(_ lines: TextLines, path: String, encoding: TextDecoding.Encoding) throws -> RawTable {
         var blocks: [Block] = []
         var metadata: [String: MetadataEntry] = [:]
+        var masses: [MetadataEntry] = []
         var name = ""
         var i = 0
         func nextNonBlank(_ j: Int) -> Int? { (j..<lines.count).first { !lines.isBlank($0) } }
+        // A data row starts with a number (either mark); a label (`Results:`, `Curve Name:`) ends the rows.
+        func isRow(_ j: Int) -> Bool {
+            guard let first = Delimiter.whitespace.split(lines.string(j)).first else { return false }
+            return NumberParser.parse(first.replacingLiteral(",", with: ".")) != nil
+        }
         while i < lines.count {
-            let key = lines.string(i).trimmedSpaces.lowercased()
-            if curveName.contains(key), let n = nextNonBlank(i + 1) {
-                name = lines.string(n).trimmedSpaces
-                i = n + 1
-            } else if curveValues.contains(key) {
+            let text = lines.string(i)
+            if let rest = label(text, curveName) {
+                if !rest.isEmpty { name = rest; i += 1 }
+                else if let n = nextNonBlank(i + 1) { name = lines.string(n).trimmedSpaces; i = n + 1 }
+                else { i += 1 }
+            } else if label(text, curveValues) != nil {
                 guard let names = nextNonBlank(i + 1), names + 1 < lines.count else {
-                    throw GlassError(file: path, line: i + 1, "'\(lines.string(i).trimmedSpaces)' without a names row and a units row; expected e.g. 'Index t Ts Tr Value' and '[s] [°C] [°C] [mW]'")
+                    throw GlassError(file: path, line: i + 1, "'\(text.trimmedSpaces)' without a names row and a units row; expected e.g. 'Index t Ts Tr Value' and '[s] [°C] [°C] [mW]'")
                 }
                 let units = names + 1
+                // The rows, across blank lines, up to the first line that is no row.
                 var data: [Int] = []
                 var j = units + 1
-                while j < lines.count, !lines.isBlank(j) {
-                    data.append(j)
-                    j += 1
+                while let k = nextNonBlank(j), isRow(k) {
+                    data.append(k)
+                    j = k + 1
                 }
-                blocks.append(Block(name: name, names: names, units: units, data: data))
+                var block = Block(name: name, names: names, units: units, data: data)
+                block.headers = try headers(lines, block, path: path)
+                blocks.append(block)
                 i = j
-            } else if sample.contains(key), let n = nextNonBlank(i + 1) {
+            } else if label(text, sample) != nil, let n = nextNonBlank(i + 1) {
                 // `vit1, 12.3400 mg` (German: `vit1, 12,3400 mg`): the name, then the mass.
-                let text = lines.string(n).trimmedSpaces
-                let scalars = Array(text.unicodeScalars)
+                let value = lines.string(n).trimmedSpaces
+                let scalars = Array(value.unicodeScalars)
                 if let k = scalars.indices.dropLast().last(where: { scalars[$0] == "," && scalars[$0 + 1] == " " }) {
                     let mass = String(String.UnicodeScalarView(scalars[(k + 2)...])).replacingLiteral(",", with: ".")
-                    if MetadataValue.massMg(mass) != nil, metadata["mass"] == nil { metadata["mass"] = MetadataEntry(mass, line: n + 1) }
+                    if MetadataValue.massMg(mass) != nil { masses.append(MetadataEntry(mass, line: n + 1)) }
                     if metadata["sample_name"] == nil {
                         metadata["sample_name"] = MetadataEntry(String(String.UnicodeScalarView(scalars[..<k])), line: n + 1)
                     }
@@ -75,38 +97,93 @@ public enum MettlerReader {
                 i += 1
             }
         }
-        guard let first = blocks.first else {
+        guard !blocks.isEmpty else {
             throw GlassError(file: path, "METTLER STARe export without a 'Curve Values:' block")
         }
-        let names = Delimiter.whitespace.split(lines.string(first.names))
-        let units = lines.string(first.units).split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-        guard units.allSatisfy({ $0.hasPrefix("[") && $0.hasSuffix("]") }), units.count <= names.count else {
-            throw GlassError(file: path, line: first.units + 1, "the row under the column names is not a row of units; expected '[unit]' fields such as '[s] [°C] [°C] [mW]'")
+        // One sample a file: its curves divided by another sample's mass would be silently wrong.
+        if let first = masses.first {
+            if let other = masses.first(where: { MetadataValue.massMg($0.value) != MetadataValue.massMg(first.value) }) {
+                throw GlassError(file: path, line: other.line, "sample mass \(other.value) differs from the \(first.value) of line \(first.line); expected one sample per export (export each sample's curves on their own)")
+            }
+            metadata["mass"] = first
         }
-        let headers = names.enumerated().map { k, n -> ColumnHeader in
-            // Units are aligned to the right: the first columns (Index) may have none.
-            let u = k - (names.count - units.count)
-            let unit = u >= 0 ? units[u] : nil
-            // `Value` is what the curve measured: heat flow when its unit says so.
-            let isValue = ["value", "wert"].contains(n.lowercased())
-            let heatFlow = unit.map { DatasetBuilder.isHeatFlowUnit(ColumnHeader.stripBrackets($0)) } ?? false
-            return ColumnHeader(isValue && heatFlow ? "Heat Flow" : n, unitRow: unit)
+        // The curves with the columns (names and units) of the first DSC curve; the others (a TGA
+        // curve, a curve in other units) are skipped and named.
+        func isDSC(_ b: Block) -> Bool {
+            let c = ColumnMatcher.match(b.headers)
+            return c[.temperature] != nil && c[.heatFlow] != nil
         }
-        // The curves with the first one's columns; the others (a TGA or other signal) are skipped.
-        let kept = blocks.enumerated().filter { _, b in Delimiter.whitespace.split(lines.string(b.names)) == names }
+        let template = blocks.first(where: isDSC) ?? blocks[0]
+        func same(_ a: [ColumnHeader], _ b: [ColumnHeader]) -> Bool {
+            a.count == b.count && zip(a, b).allSatisfy { $0.name == $1.name && $0.unit == $1.unit }
+        }
+        let kept = blocks.enumerated().filter { same($0.element.headers, template.headers) }
         var warnings: [String] = []
         if kept.count < blocks.count {
-            let skipped = blocks.enumerated().filter { k, _ in !kept.contains { $0.offset == k } }.map { "'\($0.element.name)'" }
-            warnings.append("\(path): \(skipped.count) curve(s) with other columns skipped: \(skipped.joined(separator: ", "))")
+            let skipped = blocks.enumerated().filter { k, _ in !kept.contains { $0.offset == k } }
+                .map { "'\($0.element.name)' (\($0.element.headers.map { $0.unit.isEmpty ? $0.name : "\($0.name) [\($0.unit)]" }.joined(separator: ", ")))" }
+            warnings.append("\(path): \(skipped.count) curve(s) with other columns or units than the DSC curves skipped: \(skipped.joined(separator: ", "))")
         }
         let data = kept.flatMap { $0.element.data }
         let comma = DecimalMark.isComma(lines, data, .whitespace) ?? false
-        var table = RawTable(path: path, format: .mettler, encoding: encoding, metadata: metadata, headers: headers,
-                             headerLine: first.names + 1, delimiter: .whitespace, decimalComma: comma,
+        var table = RawTable(path: path, format: .mettler, encoding: encoding, metadata: metadata, headers: template.headers,
+                             headerLine: template.names + 1, delimiter: .whitespace, decimalComma: comma,
                              dataLines: data, lines: lines, segmentPrograms: [:], warnings: warnings)
         if kept.count > 1 {
             table.rowSegments = kept.flatMap { k, b in Array(repeating: k + 1, count: b.data.count) }
         }
         return table
+    }
+
+    /// A block's column headings: each name with the unit written under it. Tab-separated rows
+    /// pair fields by place; space-aligned ones pair each `[unit]` with the name whose column ends
+    /// nearest it (STARe right-aligns names, units and numbers), so a column without a unit
+    /// (`Index`, or any other) keeps none. `Value` (`Wert`) becomes `Heat Flow` when its unit is one.
+    static func headers(_ lines: TextLines, _ b: Block, path: String) throws -> [ColumnHeader] {
+        let namesText = lines.string(b.names), unitsText = lines.string(b.units)
+        var names: [String], units: [String?]
+        if namesText.contains("\t") || unitsText.contains("\t") {
+            names = namesText.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmedSpaces }
+            var u = unitsText.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmedSpaces }
+            while names.first == "" && u.first == "" { names.removeFirst(); u.removeFirst() }
+            units = names.indices.map { k in k < u.count && !u[k].isEmpty ? u[k] : nil }
+        } else {
+            let n = fields(namesText), u = fields(unitsText)
+            names = n.map(\.text)
+            units = Array(repeating: nil, count: n.count)
+            for unit in u {
+                guard let k = n.indices.min(by: { abs(n[$0].end - unit.end) < abs(n[$1].end - unit.end) }) else { continue }
+                units[k] = unit.text
+            }
+            // Two units on one name: the alignment is not STARe's; count from the right instead.
+            if units.compactMap({ $0 }).count != u.count, u.count <= n.count {
+                units = n.indices.map { k in k - (n.count - u.count) >= 0 ? u[k - (n.count - u.count)].text : nil }
+            }
+        }
+        guard units.allSatisfy({ $0.map { $0.hasPrefix("[") && $0.hasSuffix("]") } ?? true }), units.contains(where: { $0 != nil }) else {
+            throw GlassError(file: path, line: b.units + 1, "the row under the column names is not a row of units; expected '[unit]' fields such as '[s] [°C] [°C] [mW]'")
+        }
+        return names.enumerated().map { k, n -> ColumnHeader in
+            let unit = units[k]
+            let isValue = ["value", "wert"].contains(n.lowercased())
+            let heatFlow = unit.map { DatasetBuilder.isHeatFlowUnit(ColumnHeader.stripBrackets($0)) } ?? false
+            return ColumnHeader(isValue && heatFlow ? "Heat Flow" : n, unitRow: unit)
+        }
+    }
+
+    /// The space-separated fields of a line, each with the position just past its last character.
+    static func fields(_ line: String) -> [(text: String, end: Int)] {
+        var out: [(text: String, end: Int)] = []
+        var current = "", position = 0
+        for c in line {
+            if c == " " || c == "\t" {
+                if !current.isEmpty { out.append((current, position)); current = "" }
+            } else {
+                current.append(c)
+            }
+            position += 1
+        }
+        if !current.isEmpty { out.append((current, position)) }
+        return out
     }
 }
