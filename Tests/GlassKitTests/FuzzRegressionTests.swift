@@ -15,7 +15,7 @@ final class FuzzRegressionTests: XCTestCase {
         for name in names {
             let bytes = [UInt8](try Data(contentsOf: dir.appendingPathComponent(name)))
             do {
-                let datasets = try FormatDetector.read(bytes: bytes, path: name).map { try DatasetBuilder.build($0) }
+                let datasets = try FormatDetector.read(bytes: bytes, path: name).flatMap { try ScanSplitter.datasets($0) }
                 var settings = StudySettings()
                 settings.composition = "La30Ce30Ni10Al20Co10"
                 let study = Study(name: "fuzz", datasets: datasets, settings: settings)

@@ -50,15 +50,16 @@ public enum NativeReader {
                 data.removeFirst()
             }
         }
-        if delimiter == .whitespace, let first = data.first {
-            // "Heat Flow (W/g)" headings separated by two or more spaces.
+        if delimiter == .whitespace, units == nil, let first = data.first {
+            // "Heat Flow (W/g)" headings separated by two or more spaces (not under a units row,
+            // whose fields stand under the names as split: fuzzing found the two out of step).
             let count = delimiter.split(lines.string(first)).count
             if count != names.count {
                 let wide = headerText.componentsLiteral(separatedBy: "  ").map { $0.trimmedSpaces }.filter { !$0.isEmpty }
                 if wide.count == count { names = wide }
             }
         }
-        let headers = names.enumerated().map { k, n in ColumnHeader(n, unitRow: units?[k]) }
+        let headers = names.enumerated().map { k, n in ColumnHeader(n, unitRow: units.flatMap { k < $0.count ? $0[k] : nil }) }
         // A comma-separated file's mark is `.`; any other takes the mark of its first number with one.
         let comma = delimiter == .comma ? false : DecimalMark.isComma(lines, data, delimiter)
         var table = RawTable(path: path, format: .native, encoding: encoding, metadata: metadata, headers: headers,
