@@ -127,6 +127,21 @@ import Testing
         #expect(parts[0].warnings.contains { $0.hasSuffix("2 row(s) that belong to no sweep (a stray row, an aborted step) left out: line(s) 2, 51") }, "\(parts[0].warnings)")
     }
 
+    /// Two sweeps at each step (a repeat to check the sample settled) are two isotherms at that
+    /// temperature, not a ramp.
+    @Test func twoSweepsAtEachStepAreTwoIsotherms() throws {
+        var rows = ["T/K,f/Hz,E'/MPa,E''/MPa"]
+        for i in 0..<5 {
+            for repeatSweep in 0..<2 {
+                for j in 0..<6 { rows.append("\(400 + 5 * Double(i) + 0.01 * Double((j + repeatSweep) % 3 - 1)),\(pow(10, Double(j) / 2)),30000,\(500 + j)") }
+            }
+        }
+        let parts = try read(rows.joined(separator: "\n") + "\n", path: "r.csv")
+        #expect(parts.count == 10)
+        #expect(parts.allSatisfy { $0.kind == .dmaFSweep && $0.frequencyHzValues.count == 6 })
+        for (k, d) in parts.enumerated() { #expect(abs((d.temperatureK ?? 0) - (400 + 5 * Double(k / 2))) < 0.01) }
+    }
+
     /// Isotherms 2 K apart over 8 K (less than a scan's 10 K) are still split; a 1 Hz channel
     /// whose jitter adds up past 1 % (0.996, 1.002, 1.008 Hz) is one scan.
     @Test func closeIsothermsAndJitteredChannels() throws {

@@ -7,9 +7,10 @@ import GlassPlatform
 /// again; frequencies within 1 % of the next are one):
 ///
 /// - **isotherms**, one per cycle, when the cycles are temperature steps: a TTS run, or a
-///   step-and-hold scan. The cycles (of at least 2 rows) are steps when the smallest change of
-///   mean temperature from one to the next is more than 6 times the largest standard deviation
-///   of temperature within one (``areSteps(_:_:)``); failing that, the runs of rows between
+///   step-and-hold scan. The cycles (of at least 2 rows) are steps when every change of mean
+///   temperature from one to the next is more than 6 times the largest standard deviation of
+///   temperature within one (and at least 0.5 K), or a repeat at the same step
+///   (``areSteps(_:_:)``); failing that, the runs of rows between
 ///   jumps of temperature are tried (``jumps(_:_:)``: a stray row or an overshoot puts the cycles
 ///   out of step). Part `isotherm<k>`, k from 1 in file order (after the part it splits:
 ///   `step3-isotherm1`); each a `dma-fsweep` at its measured temperature. Rows that belong to no
@@ -151,11 +152,11 @@ public enum ScanSplitter {
     /// The isotherms of rows whose temperature steps, nil when it does not: the cycles through the
     /// frequencies when they are steps (``areSteps(_:_:)``); else — a stray row or an overshoot
     /// puts the cycles out of step with the temperature — the runs of rows between jumps of
-    /// temperature (``jumps(_:_:)``), when they are steps at least 1 K apart.
+    /// temperature (``jumps(_:_:)``), when they are steps.
     static func steps(_ cluster: [Int], _ t: [Double]) -> Grouping? {
         let byCycle = Grouping(cycles(cluster))
         if areSteps(byCycle.groups, t) != nil { return byCycle }
-        if let byJump = jumps(cluster, t), let gap = areSteps(byJump.groups, t), gap >= 1 { return byJump }
+        if let byJump = jumps(cluster, t), areSteps(byJump.groups, t) != nil { return byJump }
         return nil
     }
 
@@ -190,12 +191,13 @@ public enum ScanSplitter {
         return Grouping(groups: groups, left: left.sorted())
     }
 
-    /// Whether the groups (each of at least 2 rows) are temperature steps — at least 2 of them,
-    /// and the smallest change of mean temperature between neighbouring groups more than 6 times
-    /// the largest standard deviation of temperature within one — and if so that smallest change
-    /// (K). On a ramp, a cycle of F rows δ apart has a standard deviation of δ·√((F² − 1)/12) and
-    /// its mean moves F·δ to the next: a ratio of at most 4 (F = 2). A controller's overshoot of a
-    /// third of the step on the first of 7 rows gives about 10.
+    /// Whether the groups (each of at least 2 rows) are temperature steps, and if so the smallest
+    /// step (K). With σ the largest standard deviation of temperature within a group, every change
+    /// of mean temperature from one group to the next must be a step (more than 6σ, and at least
+    /// ``minimumStepK``) or a repeat (at most 2σ: a second sweep at the same step), and at least
+    /// one a step. On a ramp, a cycle of F rows δ apart has σ = δ·√((F² − 1)/12) and its mean
+    /// moves F·δ to the next: 3.5σ to 4σ, neither. A controller's overshoot of a third of the step
+    /// on the first of 7 rows gives steps of about 10σ.
     static func areSteps(_ groups: [[Int]], _ t: [Double]) -> Double? {
         guard groups.count >= 2 else { return nil }
         var deviation = 0.0
@@ -207,7 +209,18 @@ public enum ScanSplitter {
             deviation = max(deviation, variance.squareRoot())
             means.append(mean)
         }
-        let gap = zip(means, means.dropFirst()).map { abs($1 - $0) }.min() ?? 0
-        return gap > 6 * deviation ? gap : nil
+        var smallest: Double?
+        for change in zip(means, means.dropFirst()).map({ abs($1 - $0) }) {
+            if change > 6 * deviation, change >= minimumStepK {
+                smallest = min(smallest ?? change, change)
+            } else if change > 2 * deviation {
+                return nil
+            }
+        }
+        return smallest
     }
+
+    /// The smallest temperature step between isotherms (a ramp written with a coarse temperature
+    /// resolution has cycles of one temperature, 0.1 K apart).
+    static let minimumStepK = 0.5
 }
