@@ -18,9 +18,7 @@ public enum DatasetBuilder {
     public static func build(_ table: RawTable, overrides: [String: MetadataEntry] = [:]) throws -> Dataset {
         var table = table
         let path = table.path
-        var meta = table.metadata
-        // In key order: of two keys that mean the same (`Tg`, `tg`), the same one wins on every run.
-        for (k, v) in overrides.sorted(by: { $0.key < $1.key }) { meta[MetadataKeys.normalise(k)] = v }
+        let meta = metadata(table, overrides)
         func fail(_ key: String, _ expected: String) -> GlassError {
             guard let e = meta[key] else { return GlassError(file: path, "\(key); expected \(expected)") }
             return keyError(key, e, path: path, expected)
@@ -73,6 +71,15 @@ public enum DatasetBuilder {
         case .dmaFSweep: try buildFrequencySweep(table, columns: columns, meta: meta, into: &d)
         }
         return d
+    }
+
+    /// The table's metadata with study.toml's `overrides` over it: the one place both meet (the
+    /// builder's and `ScanSplitter`'s). In key order: of two keys that mean the same (`Tg`,
+    /// `tg`), the same one wins on every run.
+    static func metadata(_ table: RawTable, _ overrides: [String: MetadataEntry]) -> [String: MetadataEntry] {
+        var meta = table.metadata
+        for (k, v) in overrides.sorted(by: { $0.key < $1.key }) { meta[MetadataKeys.normalise(k)] = v }
+        return meta
     }
 
     /// What `TableReader.columns` reports for a table being planned.
@@ -280,8 +287,7 @@ public enum DatasetBuilder {
     /// whose jitter adds up past 1 % is still one).
     static func isOneFrequency(_ hz: [Double]) -> Bool {
         guard let lo = hz.min(), lo > 0 else { return false }
-        let sorted = hz.sorted()
-        return zip(sorted, sorted.dropFirst()).allSatisfy { $1 <= $0 * (1 + oneFrequencyTolerance) }
+        return ScanSplitter.clusters(hz).allSatisfy { $0 == 0 }
     }
 
     /// A temperature scan's frequency column (Hz): it must hold one frequency, the scan's (the

@@ -34,8 +34,7 @@ public enum ScanSplitter {
     /// The tables `table` holds: its parts, or `[table]`.
     public static func split(_ table: RawTable, overrides: [String: MetadataEntry]) -> [RawTable] {
         guard table.streamed == nil, table.dataLines.count >= 4 else { return [table] }
-        var meta = table.metadata
-        for (k, v) in overrides { meta[MetadataKeys.normalise(k)] = v }
+        let meta = DatasetBuilder.metadata(table, overrides)
         guard meta["frequency"] == nil, meta["temperature"] == nil else { return [table] }
         let stated = meta["kind"].map { $0.value.lowercased() }
         guard stated == nil || stated == DatasetKind.dmaTScan.rawValue || stated == DatasetKind.dmaFSweep.rawValue else { return [table] }
@@ -104,7 +103,8 @@ public enum ScanSplitter {
     }
 
     /// Each row's frequency, numbered 0, 1, … in ascending frequency: sorted, a frequency more
-    /// than 1 % above the one below it starts the next.
+    /// than 1 % above the one below it starts the next (the rule of one frequency, also
+    /// `DatasetBuilder.isOneFrequency`'s).
     static func clusters(_ f: [Double]) -> [Int] {
         let order = f.indices.sorted { f[$0] < f[$1] }
         var out = [Int](repeating: 0, count: f.count)
