@@ -60,7 +60,7 @@ static inline int gv_read_click(int *x, int *y) {
     *x = ev.x; *y = ev.y;
     return 1;
 }
-static inline SCREEN *gv_newterm(void) { return newterm(NULL, stdout, stdin); }
+static inline SCREEN *gv_newterm(const char *type) { return newterm(type, stdout, stdin); }
 static inline int gv_colors(void) { return COLORS; }
 static inline int gv_color_pairs(void) { return COLOR_PAIRS; }
 static inline int gv_key_left(void) { return KEY_LEFT; }

@@ -8,7 +8,8 @@ public struct TerminalError: Error, CustomStringConvertible, Sendable {
     public var description: String
 }
 
-/// The ncurses backend: `newterm` (an unknown TERM is reported, not fatal), cbreak, keypad,
+/// The ncurses backend: `newterm` (an unknown TERM is opened with a stand-in entry where its
+/// family is known, ``TerminalStandIn``, else reported, not fatal), cbreak, keypad,
 /// mouse where offered, a 100 ms read timeout for signal polling, colours via init_pair;
 /// escape sequences terminfo does not list are decoded or swallowed by ``EscapeSequence``.
 public struct NcursesTerminal: TerminalBackend {
@@ -18,6 +19,8 @@ public struct NcursesTerminal: TerminalBackend {
     private var open = true
     private var colourCount: Int32 = 0
     private var pairs: Int32 = 0
+    /// The terminfo entry opened in place of TERM's, when this machine has none for TERM.
+    public private(set) var standIn: String?
 
     /// Sets up the screen. Call `setlocale(LC_CTYPE, "")` and `SignalWatch.install()` first.
     public init(forceASCII: Bool, environment: [String: String]) throws {
@@ -29,7 +32,14 @@ public struct NcursesTerminal: TerminalBackend {
         guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
             throw TerminalError(description: "the explorer needs a terminal on stdin and stdout; use `glassview analyze` or `glassview plot` in scripts")
         }
-        guard let screen = gv_newterm() else {
+        var opened = gv_newterm(nil)
+        if opened == nil {
+            for entry in TerminalStandIn.candidates(for: term) {
+                opened = entry.withCString { gv_newterm($0) }
+                if opened != nil { standIn = entry; break }
+            }
+        }
+        guard let screen = opened else {
             throw TerminalError(description: "unknown terminal type TERM=\(term); try TERM=xterm-256color")
         }
         set_term(screen)

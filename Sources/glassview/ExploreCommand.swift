@@ -39,7 +39,13 @@ struct Explore: ParsableCommand {
         }
         let state = StudyWorkspace.open(loads, options: options, style: terminal.style,
                                         exportDirectory: FileManager.default.currentDirectoryPath)
-        switch ExplorerRuntime.run(state, terminal: &terminal, perform: ExplorerEffects.perform) {
+        let outcome = ExplorerRuntime.run(state, terminal: &terminal, perform: ExplorerEffects.perform)
+        if let standIn = terminal.standIn {
+            // After the screen is restored: a note during the session would be drawn over.
+            let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+            StandardStreams.error("glassview: note: \(TerminalStandIn.note(term: term, standIn: standIn))\n")
+        }
+        switch outcome {
         case .quit:
             return
         case .signal(let n):

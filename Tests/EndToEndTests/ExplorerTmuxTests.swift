@@ -276,6 +276,28 @@ final class ExplorerTmuxTests: XCTestCase {
         try t.wait("unknown TERM message") { $0.contains("unknown terminal type") && $0.contains("EXIT=69") }
     }
 
+    /// TERM of an emulator this machine has no terminfo entry for (kitty, Ghostty over SSH): the
+    /// explorer opens with xterm's entry, works, and says so once the screen is restored.
+    func testTerminalWithoutTerminfoEntryUsesAStandIn() throws {
+        let dir = try CLI.tempDir(self)
+        let study = try ExplorerStudyFixture.write(into: dir)
+        for term in ["xterm-kitty", "xterm-ghostty"] {
+            let entries = ["/usr/share/terminfo", "/lib/terminfo", "/etc/terminfo"].map { "\($0)/x/\(term)" }
+            guard !entries.contains(where: { FileManager.default.fileExists(atPath: $0) }) else { continue }  // the box has it: nothing to stand in for
+            let t = try start(study, cwd: dir, term: term, width: 100, height: 30)
+            try t.wait("explorer with TERM=\(term)") { $0.contains("Results") && $0.contains("cooled-20") }
+            try t.keys("2")
+            try t.wait("view 2 with TERM=\(term)") { $0.contains("cumulative") }
+            try t.keys("q")
+            let end = try t.wait("exit with TERM=\(term)") { $0.contains("EXIT=0") }
+            // The note wraps in the 100-column pane: compared without white space.
+            func squeezed(_ s: String) -> String { s.filter { !$0.isWhitespace } }
+            XCTAssertTrue(squeezed(end).contains(squeezed("TERM=\(term) has no terminfo entry on this machine; the explorer used xterm-256color")), end)
+            XCTAssertEqual(try t.flags(), "0 0 1", "TERM=\(term) restored")
+            try t.run(["kill-server"])
+        }
+    }
+
     func testPlotCommand() throws {
         let dir = try CLI.tempDir(self)
         let study = try ExplorerStudyFixture.write(into: dir)
