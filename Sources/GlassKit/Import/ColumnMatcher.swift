@@ -286,6 +286,8 @@ public enum ColumnMatcher {
             if k.contains("total") { return 0 }
             if derived || k.contains("revers") || k.contains("nonrev") || k.contains("non rev") || k.hasPrefix("rev ")
                 || k.contains(" rev ") { return 2 }
+            // Pyris's auxiliary columns: the baseline run, the uncalibrated signal, the calibration factor.
+            if k.contains("baseline") || k.contains("uncorrected") || k.contains("calibration") { return 2 }
             return 1
         case .temperature:
             if derived { return 2 }

@@ -136,6 +136,8 @@ public enum DatasetBuilder {
         if let s = segCol { wanted.append(s.index) }
         let timeCol = columns[.time].flatMap { c in timeFactorToMin(c.header.unit).map { (c, $0) } }
         if let (c, _) = timeCol { wanted.append(c.index) }
+        let baselineCol = table.heatFlowBaselineColumn.flatMap { $0 < table.headers.count && !wanted.contains($0) ? $0 : nil }
+        if let b = baselineCol { wanted.append(b) }
         // Numbers first: a corrupted table is the problem to report, before units or mass.
         let (values, lines) = try TableReader.columns(table, wanted)
         let tConv = try temperatureConversion(tCol, table)
@@ -198,7 +200,8 @@ public enum DatasetBuilder {
                              "\(which) does not say which way its heat flow points; expected sign = \"exo-up\" or \"endo-up\" for this file in study.toml ([files.\"\(table.datasetPath)\"], or a pattern such as [files.\"*\(PathName.lowercasedExtension(table.path).isEmpty ? "" : "." + PathName.lowercasedExtension(table.path))\"] for all such files)")
         }
         let sign: Double = try signFactor(meta, fail: fail)
-        let w = values[1]
+        // Pyris's heat flow: the sample's less the baseline run's, in the same unit.
+        let w = baselineCol.flatMap { wanted.firstIndex(of: $0) }.map { k in zip(values[1], values[k]).map { $0 - $1 } } ?? values[1]
         try checkConverted(w, factor: wFactor, lines: lines, column: wCol, table: table, unit: "W/g")
         d.temperatureKValues = dropped == 0 ? sliceT : keep.map { sliceT[$0] }
         if let p = single, dropped == 0, p == w.indices, wFactor == 1, sign == 1 {
@@ -489,6 +492,7 @@ public enum DatasetBuilder {
         case .taUniversal: return "a 'Size<TAB>25.1<TAB>mg' line"
         case .trios: return "a 'Sample Mass<TAB>25.1 mg' line"
         case .mettler: return "a 'Sample:' line followed by 'name, 25.1 mg'"
+        case .pyris: return "a 'Sample Weight:<TAB>25.1 mg' line"
         case .native, .eplexor: return "a '# mass: 25.1 mg' line"
         }
     }

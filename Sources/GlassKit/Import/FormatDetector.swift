@@ -12,6 +12,7 @@ public enum FormatDetector {
         if TAUniversalReader.recognises(lines) { return [try TAUniversalReader.read(lines, path: path, encoding: encoding)] }
         if TriosReader.recognises(lines) { return try TriosReader.read(lines, path: path, encoding: encoding) }
         if MettlerReader.recognises(lines) { return [try MettlerReader.read(lines, path: path, encoding: encoding)] }
+        if PyrisReader.recognises(lines) { return [try PyrisReader.read(lines, path: path, encoding: encoding)] }
         if EplexorReader.recognises(lines) { return [try EplexorReader.read(lines, path: path, encoding: encoding)] }
         if JSONRefusal.recognises(lines) { throw JSONRefusal.error(lines, path: path) }
         return try SweepSplitter.split(try NativeReader.read(lines, path: path, encoding: encoding))

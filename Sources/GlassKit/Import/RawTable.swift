@@ -13,6 +13,8 @@ public enum SourceFormat: String, Sendable, Equatable {
     case trios = "TA TRIOS text"
     /// METTLER TOLEDO STARe text export (`Curve Name:`, `Curve Values:` blocks).
     case mettler = "METTLER STARe text"
+    /// PerkinElmer Pyris ASCII export (`Method Steps:`, `1) DSC 8500 Temperature Scan` blocks).
+    case pyris = "PerkinElmer Pyris ASCII"
 }
 
 /// A metadata value and the line it came from (0 = study.toml or the command line).
@@ -75,6 +77,9 @@ public struct RawTable: Sendable {
     /// The segment of each data row where blocks of the file, not a column, make the segments
     /// (a TRIOS DSC export: the number of each row's `[step]`); nil otherwise.
     public var rowSegments: [Int]? = nil
+    /// A column of the heat flow's baseline, subtracted from it (Pyris: `Baseline Heat Flow`, in
+    /// the heat flow's unit); nil for none.
+    public var heatFlowBaselineColumn: Int? = nil
     /// Remarks of the reader (e.g. skipped TRIOS steps), passed on to the dataset's warnings.
     public var warnings: [String] = []
     /// The columns already parsed while a large file was streamed (`StreamingImport`): then

@@ -96,6 +96,7 @@ public enum StreamingImport {
         } else if TAUniversalReader.recognises(lines) {
             read = try? TAUniversalReader.read(lines, path: path, encoding: encoding)
         } else if TriosReader.recognises(lines) || EplexorReader.recognises(lines) || MettlerReader.recognises(lines)
+                    || PyrisReader.recognises(lines)
                     || JSONRefusal.recognises(lines) {
             return nil
         } else {
