@@ -46,6 +46,49 @@ import Testing
                 == "e.csv:3: no loss modulus (E'') or tan δ column among [T/K, E'/MPa]")
     }
 
+    /// |E*| and the phase angle (° or rad): E′ = |E*|·cos δ, E″ = |E*|·sin δ; tan δ = E″/E′.
+    @Test func complexModulusAndPhaseAngleGiveBothModuli() throws {
+        let rows = (0..<30).map { k -> (Double, Double) in (30 + 0.1 * Double(k), 0.5 + 0.2 * Double(k)) }   // GPa, degrees
+        for (unit, scale) in [("°", 1.0), ("deg", 1.0), ("rad", Double.pi / 180)] {
+            let text = "# frequency: 1 Hz\nT/K,|E*|/GPa,Phase angle/\(unit)\n"
+                + rows.enumerated().map { k, r in "\(350 + k),\(r.0),\(r.1 * scale)\n" }.joined()
+            let d = try #require(try read(text, path: "p.csv").first)
+            #expect(d.kind == .dmaTScan)
+            for (k, r) in rows.enumerated() {
+                let delta = r.1 * Double.pi / 180
+                #expect(abs(d.storageMPa[k] - r.0 * 1000 * cos(delta)) <= 1e-12 * r.0 * 1000, "\(unit), row \(k)")
+                #expect(abs(d.lossMPa[k] - r.0 * 1000 * sin(delta)) <= 1e-12 * r.0 * 1000, "\(unit), row \(k)")
+                #expect(abs(d.tanDelta[k] - tan(delta)) <= 1e-12 * tan(delta), "\(unit), row \(k)")
+            }
+            #expect(d.warnings.contains { $0.contains("E' = |E*|·cos δ, E'' = |E*|·sin δ") }, "\(d.warnings)")
+        }
+        // No unit: a small δ is plausible in degrees and in radians; refused.
+        #expect(error("# frequency: 1 Hz\nT/K,E*/MPa,delta\n300,1,0.5\n301,1,0.5\n", path: "n.csv")
+                == "n.csv:2: phase-angle column 'delta' has no unit; expected ° or rad (e.g. 'Phase angle (°)')")
+        // An angle outside 0–90° is no phase between stress and strain.
+        #expect(error("# frequency: 1 Hz\nT/K,E*/MPa,Phase/deg\n300,1,0.5\n301,1,95\n", path: "o.csv")
+                == "o.csv:4: phase angle (Phase/deg) is 95.0; expected 0–90° (0–π/2 rad) between stress and strain")
+        // |E*| alone says nothing of the split between E′ and E″.
+        #expect(error("# kind: dma-tscan\n# frequency: 1 Hz\nT/K,Complex Modulus (MPa)\n300,1\n301,1\n", path: "c.csv")
+                == "c.csv:3: no phase angle δ or tan δ beside the complex modulus column among [T/K, Complex Modulus (MPa)]")
+    }
+
+    /// |E*| and tan δ: E′ = |E*|/√(1 + tan²δ), E″ = E′·tan δ.
+    @Test func complexModulusAndTanDeltaGiveBothModuli() throws {
+        let text = "# temperature: 400 K\nf/Hz,Complex Modulus (MPa),tan delta\n"
+            + (0..<12).map { k in "\(pow(10, -1 + 0.25 * Double(k))),\(30000 - 100 * k),\(0.02 + 0.005 * Double(k))\n" }.joined()
+        let d = try #require(try read(text, path: "c.csv").first)
+        #expect(d.kind == .dmaFSweep)
+        for k in 0..<12 {
+            let es = 30000 - 100 * Double(k), td = 0.02 + 0.005 * Double(k)
+            let e1 = es / (1 + td * td).squareRoot()
+            #expect(abs(d.storageMPa[k] - e1) <= 1e-12 * es)
+            #expect(abs(d.lossMPa[k] - e1 * td) <= 1e-12 * es)
+            // E′² + E″² = |E*|².
+            #expect(abs((d.storageMPa[k] * d.storageMPa[k] + d.lossMPa[k] * d.lossMPa[k]).squareRoot() - es) <= 1e-11 * es)
+        }
+    }
+
     /// A computed E″ ≤ 0 (a negative tan δ) in a scan is kept, with the warning sweeps get.
     @Test func nonPositiveModuliInAScanAreNamed() throws {
         let text = "# frequency: 1 Hz\nT/K,E'/MPa,tan delta\n" + (0..<30).map { k in "\(350 + k),36000,\(k == 7 ? -0.001 : 0.01)\n" }.joined()

@@ -3,6 +3,8 @@ import GlassPlatform
 /// What a column means, matched from its name (SPEC §2.1 "matched by meaning").
 public enum ColumnMeaning: String, Sendable, Equatable {
     case temperature, heatFlow, storageModulus, lossModulus, tanDelta, frequency, time, segment
+    /// |E*| (or |G*|), and the phase angle δ between stress and strain: E′ = |E*|·cos δ, E″ = |E*|·sin δ.
+    case complexModulus, phaseAngle
     /// The sweep index of a file holding several isothermal sweeps (pyvisco's `Set`).
     case sweep
 
@@ -14,6 +16,8 @@ public enum ColumnMeaning: String, Sendable, Equatable {
         case .storageModulus: "storage modulus"
         case .lossModulus: "loss modulus"
         case .tanDelta: "tan δ"
+        case .complexModulus: "complex modulus"
+        case .phaseAngle: "phase angle"
         case .frequency: "frequency"
         case .time: "time"
         case .segment: "segment"
@@ -165,6 +169,13 @@ public enum ColumnMatcher {
         Synonyms(meaning: .tanDelta, exact: ["tan d", "tand", "tan(d)", "verlustfaktor", "loss factor", "loss tangent",
                                             "facteur de perte", "factor de perdida", "fattore di perdita"],
                  contains: ["tan delta", "tandelta", "tan δ", "tanδ"]),
+        Synonyms(meaning: .complexModulus, exact: ["e*", "|e*|", "g*", "|g*|", "e star", "g star"],
+                 contains: ["complex modulus", "komplexer modul", "komplexmodul", "module complexe", "modulo complejo",
+                            "modulo complesso"]),
+        Synonyms(meaning: .phaseAngle, exact: ["delta", "δ", "phase", "phase angle", "phase shift", "loss angle",
+                                              "phasenwinkel", "verlustwinkel", "dephasage", "angle de phase",
+                                              "angulo de fase", "angolo di fase"],
+                 contains: ["phase angle", "phasenwinkel", "loss angle", "verlustwinkel", "angle de phase"]),
         Synonyms(meaning: .segment, exact: ["segment", "seg", "segment index", "segment number", "segment no",
                                            "segmentnummer", "abschnitt"]),
         Synonyms(meaning: .sweep, exact: ["set", "sweep", "set index", "sweep index"]),

@@ -1,15 +1,21 @@
+import GlassPlatform
+
 /// Where a DMA file's E′ and E″ come from (docs/reading-rules.md, "Moduli from tan δ"): their own
 /// columns; or, in a file that has only one of them, that one and tan δ = E″/E′ — E″ = E′·tan δ,
 /// or E′ = E″/tan δ — as instruments let a user export (a Q800's signals chosen in Universal
-/// Analysis). Both moduli are then in the one column's unit.
+/// Analysis); or, in a file with neither, the complex modulus |E*| and the phase angle δ —
+/// E′ = |E*|·cos δ, E″ = |E*|·sin δ — or |E*| and tan δ (E′ = |E*|/√(1 + tan²δ), E″ = E′·tan δ),
+/// as rheometers and some DMAs write them. Both moduli are then in the one column's unit.
 struct DMAModuli {
-    enum Source { case both, storageAndTan, lossAndTan }
+    enum Source { case both, storageAndTan, lossAndTan, complexAndPhase, complexAndTan }
     let source: Source
     /// The columns E′ and E″ are read from (for their units and messages): the modulus column
     /// each is computed from.
     let storage: MatchedColumn, loss: MatchedColumn
     /// The tan δ column, when the file has one.
     let tan: MatchedColumn?
+    /// The phase-angle column δ, when the moduli come from it.
+    var phase: MatchedColumn? = nil
 
     /// The moduli of a table with these columns, nil when it has neither both moduli nor one and tan δ.
     static func find(_ columns: [ColumnMeaning: MatchedColumn]) -> DMAModuli? {
@@ -17,12 +23,18 @@ struct DMAModuli {
         if let e1, let e2 { return DMAModuli(source: .both, storage: e1, loss: e2, tan: td) }
         if let e1, let td { return DMAModuli(source: .storageAndTan, storage: e1, loss: e1, tan: td) }
         if let e2, let td { return DMAModuli(source: .lossAndTan, storage: e2, loss: e2, tan: td) }
+        guard e1 == nil, e2 == nil, let es = columns[.complexModulus] else { return nil }
+        if let ph = columns[.phaseAngle] { return DMAModuli(source: .complexAndPhase, storage: es, loss: es, tan: nil, phase: ph) }
+        if let td { return DMAModuli(source: .complexAndTan, storage: es, loss: es, tan: td) }
         return nil
     }
 
     /// ``find(_:)``, or the error naming the modulus that is missing.
     static func resolve(_ columns: [ColumnMeaning: MatchedColumn], _ table: RawTable) throws -> DMAModuli {
         if let m = find(columns) { return m }
+        if columns[.complexModulus] != nil, columns[.storageModulus] == nil, columns[.lossModulus] == nil {
+            _ = try DatasetBuilder.need(.phaseAngle, "phase angle δ or tan δ beside the complex modulus", in: columns, of: table)
+        }
         if columns[.storageModulus] != nil {
             _ = try DatasetBuilder.need(.lossModulus, "loss modulus (E'') or tan δ", in: columns, of: table)
         } else if columns[.lossModulus] != nil {
@@ -38,11 +50,13 @@ struct DMAModuli {
         case .both: return [storage.index, loss.index] + (tan.map { [$0.index] } ?? [])
         case .storageAndTan: return [storage.index, tan?.index ?? storage.index]
         case .lossAndTan: return [loss.index, tan?.index ?? loss.index]
+        case .complexAndPhase: return [storage.index, phase?.index ?? storage.index]
+        case .complexAndTan: return [storage.index, tan?.index ?? storage.index]
         }
     }
 
-    /// Whether tan δ is read (it follows E′ and E″ in ``layout(_:at:lines:table:)``).
-    var hasTan: Bool { tan != nil }
+    /// Whether tan δ is read or computed (it follows E′ and E″ in ``layout(_:at:lines:table:)``).
+    var hasTan: Bool { tan != nil || phase != nil }
 
     /// What the rest of the file is read with.
     var note: String? {
@@ -50,6 +64,8 @@ struct DMAModuli {
         case .both: return nil
         case .storageAndTan: return "no loss-modulus column: E'' is computed as E'·tan δ from '\(storage.header.text)' and '\(tan?.header.text ?? "")'"
         case .lossAndTan: return "no storage-modulus column: E' is computed as E''/tan δ from '\(loss.header.text)' and '\(tan?.header.text ?? "")'"
+        case .complexAndPhase: return "no storage- or loss-modulus column: E' = |E*|·cos δ, E'' = |E*|·sin δ and tan δ are computed from '\(storage.header.text)' and '\(phase?.header.text ?? "")'"
+        case .complexAndTan: return "no storage- or loss-modulus column: E' = |E*|/√(1 + tan²δ) and E'' = E'·tan δ are computed from '\(storage.header.text)' and '\(tan?.header.text ?? "")'"
         }
     }
 
@@ -72,7 +88,35 @@ struct DMAModuli {
                                  "tan δ (\(tan?.header.text ?? "")) is \(td[i]); expected tan δ > 0 to compute E' = E''/tan δ (the file has no storage-modulus column)")
             }
             middle = [zip(e2, td).map { $0 / $1 }, e2, td]
+        case .complexAndPhase:
+            let es = raw[k]
+            let toRadians = try phaseFactor(table)
+            let delta = raw[k + 1].map { $0 * toRadians }
+            if let i = delta.indices.first(where: { !(delta[$0] >= 0 && delta[$0] <= Double.pi / 2) }) {
+                throw GlassError(file: table.path, line: i < lines.count ? lines[i] : nil,
+                                 "phase angle (\(phase?.header.text ?? "")) is \(raw[k + 1][i]); expected 0–90° (0–π/2 rad) between stress and strain")
+            }
+            let e1 = zip(es, delta).map { $0 * cos($1) }, e2 = zip(es, delta).map { $0 * sin($1) }
+            middle = [e1, e2, zip(e2, e1).map { $0 / $1 }]
+        case .complexAndTan:
+            let es = raw[k], td = raw[k + 1]
+            let e1 = zip(es, td).map { $0 / (1 + $1 * $1).squareRoot() }
+            middle = [e1, zip(e1, td).map { $0 * $1 }, td]
         }
         return Array(raw[..<k]) + middle + Array(raw[(k + n)...])
+    }
+
+    /// Radians per unit of the phase-angle column: `°`/`deg` or `rad`. A column without a unit is
+    /// refused: a small δ reads as a plausible angle in either unit.
+    func phaseFactor(_ table: RawTable) throws -> Double {
+        guard let c = phase else { return 1 }
+        switch c.header.unit.trimmedSpaces.lowercased() {
+        case "°", "º", "deg", "degree", "degrees", "grad": return Double.pi / 180
+        case "rad", "radian", "radians": return 1
+        default:
+            let shown = c.header.unit.isEmpty ? "no unit" : "unit '\(c.header.unit)'"
+            throw GlassError(file: table.path, line: table.headerLine,
+                             "phase-angle column '\(c.header.text)' has \(shown); expected ° or rad (e.g. 'Phase angle (°)')")
+        }
     }
 }
