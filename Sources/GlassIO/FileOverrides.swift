@@ -7,7 +7,8 @@ import GlassPlatform
 /// names no file as written is matched as a shell pattern (`fnmatch` with `FNM_PATHNAME`: `*` and
 /// `?` do not match `/`, so `dsc/*.txt` is every `.txt` directly in `dsc/`). A file takes the keys
 /// of every pattern that matches it, and the keys of its own table over those. Two patterns that
-/// give one file different values of one key its own table does not set are an error naming both,
+/// give one file different values of one key its own table does not set (compared in their unit:
+/// `"10 K/min"` and `10` agree, `MetadataValue.same`) are an error naming both,
 /// as is a key or pattern that names no data file. An entry from a pattern keeps the pattern
 /// (`MetadataEntry.table`), so that errors name the key as written.
 enum FileOverrides {
@@ -27,7 +28,7 @@ enum FileOverrides {
             for file in matched {
                 let own = known.contains(file) ? tables[file] ?? [:] : [:]
                 for (k, v) in tables[key] ?? [:] where own[k] == nil {   // the file's own table decides that key
-                    if let other = from[file]?[k], let before = out[file]?[k], before.value != v.value {
+                    if let other = from[file]?[k], let before = out[file]?[k], !MetadataValue.same(k, before.value, v.value) {
                         throw GlassError(.usage, file: "study.toml",
                                          "files.\"\(other)\".\(k) = \"\(before.value)\" and files.\"\(key)\".\(k) = \"\(v.value)\" both apply to \(file); expected one value (a table for the file itself wins over patterns)")
                     }

@@ -94,7 +94,13 @@ final class FileOverridesTests: XCTestCase {
             XCTAssertEqual(e.description, "study.toml: files.\"dsc/*.txt\".sign = up: expected endo-up or exo-up")
             XCTAssertEqual(e.kind, .usage)
         } catch { XCTFail("\(error)") }
-        // Two patterns agreeing on a value are fine.
+        // Two patterns agreeing on a value are fine, a quantity compared in its unit.
         XCTAssertEqual(error("[files.\"dsc/*.txt\"]\nstate = \"x\"\n[files.\"dsc/a.*\"]\nstate = \"x\"\n"), "")
+        XCTAssertEqual(error("[files.\"dsc/*.txt\"]\ncooling_rate = \"10 K/min\"\n[files.\"dsc/a.*\"]\ncooling_rate = 10\n"), "")
+        XCTAssertEqual(error("[files.\"dsc/*.txt\"]\nmass = \"0.0251 g\"\nsign = \"Exo-up\"\n[files.\"dsc/a.*\"]\nmass = \"25.1 mg\"\nsign = \"exo-up\"\n"), "")
+        XCTAssertEqual(error("[files.\"dsc/*.txt\"]\ncooling_rate = \"10 K/min\"\n[files.\"dsc/a.*\"]\ncooling_rate = \"10 K/s\"\n"),
+                       "study.toml: files.\"dsc/*.txt\".cooling_rate = \"10 K/min\" and files.\"dsc/a.*\".cooling_rate = \"10 K/s\" both apply to dsc/a.txt; expected one value (a table for the file itself wins over patterns)")
+        // A state's label is a name: another case is another state.
+        XCTAssertNotEqual(error("[files.\"dsc/*.txt\"]\nstate = \"x\"\n[files.\"dsc/a.*\"]\nstate = \"X\"\n"), "")
     }
 }

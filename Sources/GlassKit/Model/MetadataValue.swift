@@ -88,4 +88,27 @@ public enum MetadataValue {
         guard let (v, _) = numberAndUnit(text) else { return nil }
         return v
     }
+
+    /// Whether two values written for metadata key `key` say the same: quantities compared in
+    /// their unit (`"10 K/min"` and `10`, `"126.85 °C"` and `"400 K"` within 1e-9 relative),
+    /// the words of `sign`, `kind` and `role` without regard to case or surrounding spaces,
+    /// anything else (a state's label, a composition) as written.
+    public static func same(_ key: String, _ a: String, _ b: String) -> Bool {
+        if a == b { return true }
+        let parse: ((String) -> Double?)?
+        switch key {
+        case "heating_rate", "cooling_rate": parse = rateKPerMin
+        case "mass": parse = massMg
+        case "frequency": parse = frequencyHz
+        case "temperature", "tg", "tg_k": parse = temperatureK
+        case "e_u": parse = modulusMPa
+        case "segment", "run", "molar_mass": parse = plainNumber
+        default: parse = nil
+        }
+        if let parse, let x = parse(a), let y = parse(b) {
+            return abs(x - y) <= 1e-9 * max(abs(x), abs(y))
+        }
+        guard ["sign", "kind", "role"].contains(key) else { return false }
+        return a.trimmedSpaces.lowercased() == b.trimmedSpaces.lowercased()
+    }
 }
