@@ -82,6 +82,12 @@ import Testing
         var units = base
         if let k = units.indices.filter({ units[$0].hasSuffix("[mW]") }).dropFirst().first { units[k] = units[k].replacingOccurrences(of: "[mW]", with: "[W/g]") }
         try check(tga + units, "TGA first, W/g second", warning: "2 curve(s) with other columns or units than the DSC curves skipped: 'TGA'")
+        // The first curve (a cooling one, say) in W/g, the heating curve of largest span in mW:
+        // the heating curve's columns are the ones read, whatever the order of units.
+        let cooling = ["Curve Name:", "  vit1 cooling first", "Curve Values:", "          Index             t            Ts            Tr         Value",
+                       "                          [s]          [°C]          [°C]         [W/g]"]
+            + (0...100).map { k in "   \(k)   \(Double(k) * 0.6)   \(500 - 0.2 * Double(k))   \(500 - 0.2 * Double(k))   -0.04" } + [""]
+        try check(cooling + base, "a curve in W/g first", warning: "1 curve(s) with other columns or units than the DSC curves skipped: 'vit1 cooling first'")
         // A blank line after row 900 of curve 1; `Results:` with no blank line before it.
         var gaps = base
         gaps.insert("", at: 5 + 900)

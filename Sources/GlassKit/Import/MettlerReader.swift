@@ -113,7 +113,11 @@ public enum MettlerReader {
             let c = ColumnMatcher.match(b.headers)
             return c[.temperature] != nil && c[.heatFlow] != nil
         }
-        let template = blocks.first(where: isDSC) ?? blocks[0]
+        // The template: the DSC curve that heats over the largest span (the curve the segment
+        // rule would read), so that curves in other units never hide it; the first DSC curve when
+        // none heats (the segment rule then says why).
+        let template = blocks.filter(isDSC).max { heatingSpan($0, lines) < heatingSpan($1, lines) }
+            .flatMap { heatingSpan($0, lines) > 0 ? $0 : nil } ?? blocks.first(where: isDSC) ?? blocks[0]
         func same(_ a: [ColumnHeader], _ b: [ColumnHeader]) -> Bool {
             a.count == b.count && zip(a, b).allSatisfy { $0.name == $1.name && $0.unit == $1.unit }
         }
@@ -133,6 +137,18 @@ public enum MettlerReader {
             table.rowSegments = kept.flatMap { k, b in Array(repeating: k + 1, count: b.data.count) }
         }
         return table
+    }
+
+    /// How far a curve's temperature rises from its first row to its last, in the column's own
+    /// unit (0 for a curve that does not heat, or whose temperatures cannot be read).
+    static func heatingSpan(_ b: Block, _ lines: TextLines) -> Double {
+        guard let t = ColumnMatcher.match(b.headers)[.temperature], let first = b.data.first, let last = b.data.last else { return 0 }
+        func value(_ j: Int) -> Double? {
+            let fields = Delimiter.whitespace.split(lines.string(j))
+            return t.index < fields.count ? NumberParser.parse(fields[t.index].replacingLiteral(",", with: ".")) : nil
+        }
+        guard let a = value(first), let z = value(last) else { return 0 }
+        return max(0, z - a)
     }
 
     /// A block's column headings: each name with the unit written under it. Tab-separated rows
