@@ -25,6 +25,22 @@ static inline int gv_has_alternate_screen(void) {
     const char *s = tigetstr("smcup");
     return s != NULL && s != (const char *)-1 && s[0] != 0;
 }
+// The colours terminfo gives terminal type `term` (-1: no entry), without opening a screen:
+// `plot` asks before it writes colour escapes.
+#include <ncursesw/term.h>
+static inline int gv_colours_of(const char *term) {
+    int err = 0;
+    if (setupterm(term, 1, &err) != OK) return -1;
+    int n = tigetnum("colors");
+    del_curterm(cur_term);
+    return n;
+}
+// Whether the terminal on stdout reports a size (a pty opened without one reports 0×0).
+#include <sys/ioctl.h>
+static inline int gv_tty_has_size(void) {
+    struct winsize w;
+    return ioctl(1, TIOCGWINSZ, &w) == 0 && w.ws_row > 0 && w.ws_col > 0;
+}
 static inline int gv_utf8_locale(void) {
     const char *cs = nl_langinfo(CODESET);
     return cs && (cs[0]=='U'||cs[0]=='u') && (cs[1]=='T'||cs[1]=='t') && (cs[2]=='F'||cs[2]=='f');

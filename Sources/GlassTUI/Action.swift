@@ -36,6 +36,10 @@ public enum Action: Equatable, Sendable {
     case beginInput
     /// A character typed into the value prompt.
     case inputCharacter(Character)
+    /// Pasted text in the value prompt (its characters as typed, the others dropped).
+    case inputText(String)
+    /// Text pasted where the explorer takes keys: ignored, and said so.
+    case pasteIgnored
     /// Backspace in the value prompt.
     case inputBackspace
     /// Enter in the value prompt.

@@ -117,6 +117,10 @@ public enum ExplorerUpdate {
             if case .input(let cur, let text) = s.mode, text.count < 24 { s.mode = .input(cursor: cur, text: (s.inputFresh ? "" : text) + String(c)) }
             if case .rangeInput(let axis, let text) = s.mode, text.count < 40 { s.mode = .rangeInput(axis: axis, text: text + String(c)) }
             s.inputFresh = false
+        case .inputText(let text):
+            for c in text { s = update(s, .inputCharacter(c)).state }
+        case .pasteIgnored:
+            s.message = "pasted text ignored: paste values into the = prompt"
         case .inputBackspace:
             if case .input(let cur, let text) = s.mode { s.mode = .input(cursor: cur, text: String(text.dropLast())) }
             s.inputFresh = false

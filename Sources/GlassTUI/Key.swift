@@ -18,4 +18,6 @@ public enum Key: Equatable, Sendable {
     case home, end, pageUp, pageDown
     /// A mouse click at a 0-based screen column and row.
     case click(column: Int, row: Int)
+    /// Text the terminal marked as pasted (bracketed paste): never run as keys.
+    case paste(String)
 }

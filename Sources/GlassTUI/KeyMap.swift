@@ -12,6 +12,14 @@ public enum KeyMap {
 
     /// The action for `key` in `mode`, or nil when the key means nothing there.
     public static func action(for key: Key, mode: ExplorerMode) -> Action? {
+        // Pasted text is text, never commands (a paste holding `w` and `y` would write study.toml).
+        if case .paste(let text) = key {
+            switch mode {
+            case .input: return .inputText(String(text.filter { $0.isNumber || ".-+eE".contains($0) }))
+            case .rangeInput: return .inputText(String(text.filter { $0.isNumber || ".-+eE :,".contains($0) }))
+            default: return .pasteIgnored
+            }
+        }
         switch mode {
         case .help:
             switch key {

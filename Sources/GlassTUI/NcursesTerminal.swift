@@ -32,6 +32,14 @@ public struct NcursesTerminal: TerminalBackend {
         guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
             throw TerminalError(description: "the explorer needs a terminal on stdin and stdout; use `glassview analyze` or `glassview plot` in scripts")
         }
+        // The tty's size, never LINES/COLUMNS left in the environment (`eval $(resize)`, a
+        // shell that exports them): ncurses would take those over the window's and keep them
+        // through every resize. Where the tty reports its size they are dropped; a pty opened
+        // without one keeps them (then terminfo's, which the Linux console's entry lacks).
+        if gv_tty_has_size() != 0 {
+            unsetenv("LINES")
+            unsetenv("COLUMNS")
+        }
         var opened = gv_newterm(nil)
         if opened == nil {
             for entry in TerminalStandIn.candidates(for: term) {
@@ -47,7 +55,9 @@ public struct NcursesTerminal: TerminalBackend {
         noecho()
         nonl()
         keypad(gv_stdscr(), true)
-        set_escdelay(Self.escapeMilliseconds)
+        // ESCDELAY, when the user set it (a slow link), is ncurses' and the decoder's wait.
+        if let v = environment["ESCDELAY"].flatMap({ Int32($0) }), v > 0 { escapeMilliseconds = min(v, 2000) }
+        set_escdelay(escapeMilliseconds)
         curs_set(0)
         wtimeout(gv_stdscr(), Self.pollMilliseconds)
         let noColour = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
@@ -64,6 +74,9 @@ public struct NcursesTerminal: TerminalBackend {
             }
         }
         if mousemask(gv_all_mouse_events(), nil) != 0 { mouseinterval(0) }
+        // Bracketed paste: a terminal that knows it marks pasted text, which is then never run
+        // as keys; one that does not ignores the request (a private mode it lacks).
+        Self.sendRaw("\u{1B}[?2004h")
         style = RenderStyle(braille: !forceASCII && gv_utf8_locale() != 0, colours: colours)
     }
 
@@ -73,8 +86,11 @@ public struct NcursesTerminal: TerminalBackend {
     /// How long `read` waits for a key before it returns (the runtime polls signals then).
     static let pollMilliseconds: Int32 = 100
     /// How long ncurses waits after an Esc for the rest of a sequence it knows, and `read` for
-    /// each further unit of one it does not: a lone Esc still acts at once.
-    static let escapeMilliseconds: Int32 = 25
+    /// each further unit of one it does not: a lone Esc still acts at once. `ESCDELAY` sets it.
+    static let defaultEscapeMilliseconds: Int32 = 25
+    private var escapeMilliseconds = NcursesTerminal.defaultEscapeMilliseconds
+    /// Pasted text kept, at most (the rest of a longer paste is read and dropped).
+    static let pasteLimit = 4096
 
     /// A unit of input: a character code, or a key code ncurses decoded (`KEY_*`).
     private enum Unit {
@@ -114,9 +130,10 @@ public struct NcursesTerminal: TerminalBackend {
             switch EscapeSequence.decode(units) {
             case .complete(let key, let length):
                 unread.insert(contentsOf: units[length...], at: 0)
+                if key == .paste("") { return .key(.paste(pasted())) }
                 return key.map { .key($0) } ?? .timeout
             case .incomplete:
-                switch next(timeout: Self.escapeMilliseconds) {
+                switch next(timeout: escapeMilliseconds) {
                 case nil: return EscapeSequence.timedOut(units).map { .key($0) } ?? .timeout
                 // A resize or a key ncurses decoded ends what came before (dropped).
                 case .function(let code)?: return function(code)
@@ -124,6 +141,30 @@ public struct NcursesTerminal: TerminalBackend {
                 }
             }
         }
+    }
+
+    /// The text of a bracketed paste up to its end mark `Esc [ 201 ~` (or a pause of a second:
+    /// a paste cut short must not swallow the keys after it).
+    private mutating func pasted() -> String {
+        let end: [UInt32] = [0x1B, 0x5B, 0x32, 0x30, 0x31, 0x7E]
+        var units: [UInt32] = []
+        var text = String.UnicodeScalarView()
+        var silent = 0
+        var ended = false
+        while silent < 10 {
+            guard case .character(let u)? = next(timeout: Self.pollMilliseconds) else { silent += 1; continue }
+            silent = 0
+            units.append(u)
+            if units.count >= end.count, Array(units.suffix(end.count)) == end { ended = true; break }
+            if units.count > end.count {
+                let u0 = units.removeFirst()
+                if text.count < Self.pasteLimit, let s = Unicode.Scalar(u0) { text.append(s) }
+            }
+        }
+        if !ended {
+            for u in units where text.count < Self.pasteLimit { if let s = Unicode.Scalar(u) { text.append(s) } }
+        }
+        return String(text)
     }
 
     /// A key ncurses decoded from terminfo.
@@ -211,11 +252,20 @@ public struct NcursesTerminal: TerminalBackend {
         guard open else { return }
         open = false
         mousemask(0, nil)
+        Self.sendRaw("\u{1B}[?2004l")
         if gv_has_alternate_screen() == 0 {
             wclear(gv_stdscr())
             wrefresh(gv_stdscr())
         }
         curs_set(1)
         endwin()
+    }
+
+    /// Writes a control sequence curses does not know straight to the terminal (after what
+    /// curses has buffered).
+    private static func sendRaw(_ sequence: String) {
+        fflush(nil)
+        let bytes = Array(sequence.utf8)
+        _ = bytes.withUnsafeBufferPointer { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
     }
 }

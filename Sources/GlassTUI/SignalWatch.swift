@@ -5,15 +5,16 @@ import Darwin
 #endif
 import Synchronization
 
-/// The last SIGINT/SIGTERM/SIGHUP received (0: none). The handler only stores the number; the
+/// The last SIGINT/SIGTERM/SIGHUP/SIGQUIT received (0: none). The handler only stores the number; the
 /// main loop polls it between keys (TERMINAL-NOTES: handlers capture nothing).
 let receivedSignal = Atomic<Int32>(0)
 
-/// Installs the handlers for SIGINT, SIGTERM and SIGHUP (an SSH drop) and reads what arrived.
+/// Installs the handlers for SIGINT, SIGTERM, SIGHUP (an SSH drop) and SIGQUIT (Ctrl-\\) and
+/// reads what arrived: each restores the terminal and exits 128 + n.
 public enum SignalWatch {
     /// Installs the handlers (before the terminal is set up).
     public static func install() {
-        for sig in [SIGINT, SIGTERM, SIGHUP] {
+        for sig in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] {
             signal(sig) { n in receivedSignal.store(n, ordering: .relaxed) }
         }
     }

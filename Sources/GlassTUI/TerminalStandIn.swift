@@ -1,3 +1,5 @@
+import CNcurses
+
 /// The terminfo entry to open when this machine has none for TERM. Users reach the lab's box over
 /// SSH from terminal emulators whose own entries (xterm-kitty, alacritty, wezterm, foot,
 /// xterm-ghostty, st-256color, …) a server seldom has installed; every one of them speaks xterm's
@@ -25,5 +27,19 @@ public enum TerminalStandIn {
     /// The note shown after the explorer ends when a stand-in was used.
     public static func note(term: String, standIn: String) -> String {
         "TERM=\(term) has no terminfo entry on this machine; the explorer used \(standIn) (install the entry, e.g. `infocmp -x | ssh HOST tic -x -` from your own machine, to use its own)"
+    }
+}
+
+/// How many colours a terminal type has, for output written without curses (`plot`).
+public enum TerminalColours {
+    /// The colours terminfo gives `term` (or its stand-in, ``TerminalStandIn``); 0 for `dumb`, an
+    /// empty TERM or a type of no known family.
+    public static func count(term: String) -> Int {
+        guard !term.isEmpty, term != "dumb" else { return 0 }
+        for entry in [term] + TerminalStandIn.candidates(for: term) {
+            let n = entry.withCString { gv_colours_of($0) }
+            if n >= 0 { return Int(n) }
+        }
+        return 0
     }
 }

@@ -16,7 +16,7 @@ struct Plot: ParsableCommand {
         explorer does when none are given). Without --view: heatflow, or the first view with data. \
         A title line comes first (one of the --height rows, cut with … to --width): study, view, T_s/T_e, baseline, and for views 4-9 the DMA state \
         and T_ref. --xrange/--yrange fix an axis (data units; log axes need LO > 0; a negative \
-        range is written as any other: --yrange -1.2:0.1). Colours only when stdout is a terminal and NO_COLOR \
+        range is written as any other: --yrange -1.2:0.1). Colours only when stdout is a terminal with colours (terminfo; not TERM=dumb) and NO_COLOR \
         is unset; without colour, series differ by marker glyphs. A view that cannot be computed \
         prints the reason on stderr and exits 1.
 
@@ -81,7 +81,8 @@ struct Plot: ParsableCommand {
         let options = try settings.analysisOptions()
         let s = try EarlyLoad.load(study, digests: false)  // nothing is exported
         let env = ProcessInfo.processInfo.environment
-        let colours = isatty(STDOUT_FILENO) != 0 && (env["NO_COLOR"] ?? "").isEmpty
+        // Colour escapes only for a terminal with colours (not TERM=dumb, Emacs' shell, vt100).
+        let colours = isatty(STDOUT_FILENO) != 0 && (env["NO_COLOR"] ?? "").isEmpty && TerminalColours.count(term: env["TERM"] ?? "") >= 8
         let style = RenderStyle(braille: !ascii && PlotOutput.localeIsUTF8(), colours: colours)
         func explorerState(analysingDMA: Bool) -> ExplorerState {
             ExplorerState(studyPath: study, load: .success(s), options: options, style: style,

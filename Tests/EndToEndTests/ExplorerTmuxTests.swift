@@ -249,7 +249,7 @@ final class ExplorerTmuxTests: XCTestCase {
     func testSignalsRestoreTheTerminal() throws {
         let dir = try CLI.tempDir(self)
         let study = try ExplorerStudyFixture.write(into: dir)
-        for (signal, status) in [(SIGTERM, 143), (SIGHUP, 129), (SIGINT, 130)] {
+        for (signal, status) in [(SIGTERM, 143), (SIGHUP, 129), (SIGINT, 130), (SIGQUIT, 131)] {
             let t = try start(study, cwd: dir, width: 80, height: 24)
             try t.wait("explorer") { $0.contains("Results") }
             if signal == SIGINT {
@@ -274,6 +274,27 @@ final class ExplorerTmuxTests: XCTestCase {
         XCTAssertTrue(dumb.stderr.contains("TERM=dumb"), dumb.stderr)
         let t = try start(study, cwd: dir, term: "glassview-no-such-terminal")
         try t.wait("unknown TERM message") { $0.contains("unknown terminal type") && $0.contains("EXIT=69") }
+    }
+
+    /// LINES and COLUMNS left in the environment (`eval $(resize)`) do not override the window's
+    /// size, nor its resizes; text pasted where keys act runs none of them.
+    func testWindowSizeAndPastedText() throws {
+        let dir = try CLI.tempDir(self)
+        let study = try ExplorerStudyFixture.write(into: dir)
+        let t = try start(study, cwd: dir, term: "xterm-256color COLUMNS=200 LINES=60", width: 80, height: 24)
+        let screen = try t.wait("explorer at the window's 80×24") { $0.contains("Results") && $0.contains("cooled-20") }
+        XCTAssertTrue(screen.split(separator: "\n").allSatisfy { $0.count <= 80 }, screen)
+        XCTAssertFalse(screen.contains("too small"), screen)
+        try t.resize(100, 30)
+        try t.wait("the resize followed") { $0.split(separator: "\n").contains { $0.count > 80 } }
+        // A bracketed paste (tmux sends the marks when the explorer asks for them): no study.toml question.
+        try t.run(["set-buffer", "wy e q"])
+        try t.run(["paste-buffer", "-p", "-t", "t"])
+        let after = try t.wait("the paste is ignored") { $0.contains("pasted text ignored") }
+        XCTAssertFalse(after.contains("Write study.toml"), after)
+        try t.keys("q")
+        try t.wait("exit") { $0.contains("EXIT=0") }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("study.glassview.json").path), "no export ran")
     }
 
     /// TERM of an emulator this machine has no terminfo entry for (kitty, Ghostty over SSH): the

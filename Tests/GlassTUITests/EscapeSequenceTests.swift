@@ -34,12 +34,17 @@ final class EscapeSequenceTests: XCTestCase {
     func testEveryOtherCompleteSequenceIsSwallowed() {
         // Insert, F5, F10, F12 (vt220), F1 (SS3), Shift-F5, bracketed paste, an SGR mouse report,
         // a private-mode report, a sequence with an intermediate byte.
-        for text in ["[2~", "[15~", "[21~", "[24~", "OP", "[15;2~", "[200~", "[<0;80;10M", "[?1;2c", "[0 q", "[5;5~", "[1;2H"] {
+        for text in ["[2~", "[15~", "[21~", "[24~", "OP", "[15;2~", "[201~", "[<0;80;10M", "[?1;2c", "[0 q", "[5;5~", "[1;2H"] {
             XCTAssertEqual(decode(text), .complete(nil, length: text.unicodeScalars.count), text)
         }
         // An X10 mouse report: `[M` and three raw bytes.
         XCTAssertEqual(decode("[M !!"), .complete(nil, length: 5))
         XCTAssertEqual(decode("[M !"), .incomplete)
+    }
+
+    /// `Esc [ 200 ~` starts a bracketed paste: the terminal reads the text up to `Esc [ 201 ~`.
+    func testBracketedPasteStart() {
+        XCTAssertEqual(decode("[200~"), .complete(.paste(""), length: 5))
     }
 
     func testIncompleteSequencesWaitForMore() {

@@ -1,0 +1,30 @@
+import Testing
+@testable import GlassTUI
+
+/// Pasted text is text: a value in the `=` prompt, never keys (a paste holding `w` and `y` would
+/// write study.toml); and the colours `plot` may use on a terminal type.
+@Suite struct PasteAndColoursTests {
+    @Test func pastedTextIsIgnoredWhereKeysAct() {
+        let s0 = SyntheticStudy.state()
+        let s = press(s0, [.paste("hello wy e q")])
+        #expect(s.mode == s0.mode)
+        #expect(s.value(of: .ts) == s0.value(of: .ts) && s.hidden == s0.hidden)
+        #expect(s.message == "pasted text ignored: paste values into the = prompt")
+    }
+
+    @Test func aValuePastedIntoThePromptIsTyped() {
+        let s = press(SyntheticStudy.state(), [.character("="), .paste("431.5 K\n")])
+        guard case .input(_, let text) = s.mode else { Issue.record("no prompt: \(s.mode)"); return }
+        #expect(text == "431.5", "only the characters a value has")
+        let committed = press(s, [.enter])
+        #expect(committed.value(of: .ts) == 431.5)
+    }
+
+    @Test func colourCountsOfTerminalTypes() {
+        #expect(TerminalColours.count(term: "dumb") == 0)
+        #expect(TerminalColours.count(term: "") == 0)
+        #expect(TerminalColours.count(term: "vt100") < 8)
+        #expect(TerminalColours.count(term: "xterm-256color") == 256)
+        #expect(TerminalColours.count(term: "glassview-no-such-terminal") == 0)
+    }
+}
