@@ -11,12 +11,17 @@ public struct ColumnHeader: Sendable, Equatable {
     public var name: String
     /// The unit part, trimmed (empty when none is written).
     public var unit: String
+    /// The heat flow's direction when the heading says it (`Heat Flow Endo Down (mW)`, TA's
+    /// `Heat Flow (W/g) Exo Up`, Pyris's `Heat Flow Endo Up`): `endo-up` or `exo-up`. The phrase is
+    /// not part of the name or the unit.
+    public var statedSign: String?
 
     /// Splits `text`; `unitRow` (a separate units line, as in MaCFP files) wins when given.
     public init(_ text: String, unitRow: String? = nil) {
         self.text = text
         var t = text.trimmedSpaces
         if t.hasPrefix("##") { t.removeFirst(2) }
+        if let (sign, rest) = ColumnHeader.signPhrase(t) { statedSign = sign; t = rest }
         if let u = unitRow?.trimmedSpaces, !u.isEmpty {
             name = t
             unit = ColumnHeader.compatible(ColumnHeader.stripBrackets(u))
@@ -24,6 +29,32 @@ public struct ColumnHeader: Sendable, Equatable {
         }
         let split = ColumnHeader.splits[t]
         (name, unit) = (split.name, ColumnHeader.compatible(split.unit))
+    }
+
+    /// The sign phrase of a heading (`Endo Up`, `exo down`, `Exo-Up`; any case) and the heading
+    /// without it; nil when it has none.
+    static func signPhrase(_ t: String) -> (String, String)? {
+        let chars = Array(t)
+        // One character for one: lower case, `-` and `_` as spaces (offsets stay those of `t`).
+        let low: [Character] = chars.map { c in c == "-" || c == "_" ? " " : (c.lowercased().first ?? c) }
+        guard low.count == chars.count else { return nil }
+        let phrases: [(String, String)] = [("endo up", "endo-up"), ("endo down", "exo-up"), ("exo up", "exo-up"), ("exo down", "endo-up")]
+        for (phrase, sign) in phrases {
+            let p = Array(phrase)
+            guard p.count <= low.count else { continue }
+            for a in 0...(low.count - p.count) where Array(low[a..<(a + p.count)]) == p {
+                // A whole phrase: not inside a longer word (`exothermic`).
+                if a > 0, low[a - 1].isLetter { continue }
+                if a + p.count < low.count, low[a + p.count].isLetter { continue }
+                // The comma that set the phrase off (`Heat flow, exo-down [W/g]`) goes with it.
+                var left = String(chars[..<a]).trimmedSpaces
+                while left.hasSuffix(",") { left = String(left.dropLast()).trimmedSpaces }
+                var rest = (left + " " + String(chars[(a + p.count)...]).trimmedSpaces).trimmedSpaces
+                while rest.hasSuffix(",") { rest = String(rest.dropLast()).trimmedSpaces }
+                return rest.isEmpty ? nil : (sign, rest)
+            }
+        }
+        return nil
     }
 
     /// `℃` and `℉` (one character each, as some software writes them) as `°C` and `°F`, which the

@@ -125,12 +125,13 @@ public enum DatasetBuilder {
 
     /// A DSC file: the heating run (segment, `run`, holds left out), temperatures rising, heat
     /// flow in W/g with the sign convention applied.
-    static func buildDSC(_ table: RawTable, columns: [ColumnMeaning: MatchedColumn], meta: [String: MetadataEntry],
+    static func buildDSC(_ table: RawTable, columns: [ColumnMeaning: MatchedColumn], meta stated: [String: MetadataEntry],
                          into d: inout Dataset, fail: (String, String) -> GlassError) throws {
         let path = table.path
         func need(_ m: ColumnMeaning, _ what: String) throws -> MatchedColumn { try Self.need(m, what, in: columns, of: table) }
         let tCol = try need(.temperature, "temperature (e.g. T/K, Temp./°C)")
         let wCol = try need(.heatFlow, "heat flow (e.g. W/(W/g), DSC/(mW/mg), Heat Flow (mW))")
+        let meta = try signFromHeading(wCol, stated, table)
         var wanted = [tCol.index, wCol.index]
         let segCol = columns[.segment]
         if let s = segCol { wanted.append(s.index) }
@@ -466,6 +467,23 @@ public enum DatasetBuilder {
         if let v = try positive("frequency", MetadataValue.frequencyHz, "a frequency such as '2 Hz'") { d.frequencyHz = v }
         if let v = try positive("temperature", MetadataValue.temperatureK, "a temperature such as '400 K' or '126.85 °C'") { d.temperatureK = v }
         if let v = try positive("e_u", MetadataValue.modulusMPa, "a modulus such as '35000 MPa'") { d.unrelaxedModulusMPa = v }
+    }
+
+    /// The metadata with the sign the heat-flow heading states (`Heat Flow Endo Down (mW)`) where
+    /// nothing else does; study.toml's sign wins over it, and a file that states the other sign
+    /// elsewhere (`# sign:`, `#EXO:`, `Exotherm Up`) is an error naming both lines.
+    static func signFromHeading(_ w: MatchedColumn, _ meta: [String: MetadataEntry], _ table: RawTable) throws -> [String: MetadataEntry] {
+        guard let s = w.header.statedSign else { return meta }
+        guard let other = meta["sign"] else {
+            var m = meta
+            m["sign"] = MetadataEntry(s, line: table.headerLine)
+            return m
+        }
+        if other.line > 0, other.value.lowercased() != s {
+            throw GlassError(file: table.path, line: table.headerLine,
+                             "heat-flow column '\(w.header.text)' says \(s), line \(other.line) says \(other.value); expected one direction (give sign in study.toml to decide)")
+        }
+        return meta
     }
 
     static func signFactor(_ meta: [String: MetadataEntry], fail: (String, String) -> GlassError) throws -> Double {
