@@ -15,20 +15,28 @@ import Testing
     /// Steps: hold 1 min at 50 °C, heat 50 → 450 °C at 20 °C/min, hold, cool at 40 °C/min; rows
     /// every 0.01 min (0.2 K). In the heating step Unsubtracted = 1 + 0.001·k mW, Baseline =
     /// 0.2 + 0.0001·k mW, Sample Temperature = Program − 0.05 K.
-    static func export(kelvin: Bool = false, comma: Bool = false, names: [String]? = nil, mass: String = "10.250 mg") -> String {
+    static func export(kelvin: Bool = false, comma: Bool = false, names: [String]? = nil, mass: String = "10.250 mg",
+                       nanGasFlow: Bool = false, withoutProgram: Bool = false) -> String {
         let off = kelvin ? 273.15 : 0
         func row(_ v: [Double]) -> String {
-            let s = "\t" + v.map { String(format: "%.6f", $0) }.joined(separator: "\t") + " "
+            // Windows' NaN in the gas-flow column of every 7th row; the program temperature left out.
+            var fields = v.map { String(format: "%.6f", $0) }
+            if nanGasFlow, Int(v[0] * 100) % 7 == 0 { fields[5] = "-1.#IND00" }
+            if withoutProgram { fields.remove(at: 3) }
+            let s = "\t" + fields.joined(separator: "\t") + " "
             return comma ? s.replacingOccurrences(of: ".", with: ",") : s
         }
-        var l = ["Filename:\tC:\\Users\\lab\\vit1.ds8d ", "Sample ID:\tVit1 ", "Sample Weight:\t\(mass) ", "Display Weight:\t10.250 ",
+        var l = ["Filename:\tC:\\Users\\lab\\vit1.ds8d ", "Sample ID:\tVit1 ", mass.isEmpty ? "Comment:\t " : "Sample Weight:\t\(mass) ", "Display Weight:\t10.250 ",
                  "Initial Conditions ", "Temperature:\t 50.00 °C ", "Baseline Filename:\tC:\\x\\empty.ds8d ", "Method Steps: ",
                  "Pre-Run Actions ", "Start the Run ", "\tAction occurs Immediately ",
                  "1)\tHold for 1.0 min at 50.00°C ", " ", "2)\tHeat from 50.00°C to 450.00°C at 20.00°C/min ", " ",
                  "3)\tHold for 1.0 min at 450.00°C ", " ", "4)\tCool from 450.00°C to 50.00°C at 40.00°C/min ", " ",
                  "1) DSC 8500 Isothermal "]
-        l += names ?? ["\tTime\tUnsubtracted\tBaseline\tProgram\tSample\tApprox.\tHeat Flow\tUncorrected ",
-                       "\t\tHeat Flow\tHeat Flow\tTemperature\tTemperature\tGas Flow\tCalibration\tHeat Flow "]
+        l += names ?? (withoutProgram
+            ? ["\tTime\tUnsubtracted\tBaseline\tSample\tApprox.\tHeat Flow\tUncorrected ",
+               "\t\tHeat Flow\tHeat Flow\tTemperature\tGas Flow\tCalibration\tHeat Flow "]
+            : ["\tTime\tUnsubtracted\tBaseline\tProgram\tSample\tApprox.\tHeat Flow\tUncorrected ",
+               "\t\tHeat Flow\tHeat Flow\tTemperature\tTemperature\tGas Flow\tCalibration\tHeat Flow "])
         for k in 0..<100 { l.append(row([0.01 * Double(k), 0.5, 0.1, 50 + off, 49.95 + off, 20, 1.369764, 0.4])) }
         l.append("2) DSC 8500 Temperature Scan ")
         for k in 0...2000 {
@@ -68,6 +76,16 @@ import Testing
     @Test func kelvinAndDecimalCommaReadTheSame() throws {
         expectHeatingStep(try #require(try read(Self.export(kelvin: true)).first))
         expectHeatingStep(try #require(try read(Self.export(comma: true)).first))
+    }
+
+    /// Windows' `-1.#IND00` in a column not read (from the first row on) ends nothing; Kelvin is
+    /// told from the sample temperature when the program temperature is not exported; the
+    /// `Display Weight` is the mass where no `Sample Weight` is written.
+    @Test func nanMarkersKelvinWithoutProgramAndDisplayWeight() throws {
+        expectHeatingStep(try #require(try read(Self.export(nanGasFlow: true)).first))
+        expectHeatingStep(try #require(try read(Self.export(kelvin: true, withoutProgram: true)).first))
+        expectHeatingStep(try #require(try read(Self.export(withoutProgram: true)).first))
+        expectHeatingStep(try #require(try read(Self.export(mass: "")).first))
     }
 
     /// Name lines that do not pair with the rows' eight numbers: Pyris's own order, with a warning.

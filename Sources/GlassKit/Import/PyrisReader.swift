@@ -98,10 +98,15 @@ public enum PyrisReader {
         var nameLines: [Int] = []
         var firstRowOfStep: [Int: Int] = [:]
         var inMethod = false, inData = false, step: Int?
-        // A data row: numbers only (either mark), at least two of them.
+        var displayed = false   // the mass so far is `Display Weight`'s
+        // A data row: numbers only (either mark), at least two of them; Windows' NaN markers
+        // (`-1.#IND00`) count as numbers here, so that one in a column not read (gas flow, the
+        // calibration factor) neither ends the data nor makes a row a heading (one in a column
+        // that is read is an error naming its line, as any field that is no number).
         func isRow(_ j: Int) -> Bool {
             let fields = Delimiter.whitespace.split(lines.string(j))
-            return fields.count >= 2 && fields.allSatisfy { NumberParser.parse($0.replacingLiteral(",", with: ".")) != nil }
+            return fields.count >= 2 && fields.allSatisfy { NumberParser.parse($0.replacingLiteral(",", with: ".")) != nil || isNaNMarker($0) }
+                && fields.contains { NumberParser.parse($0.replacingLiteral(",", with: ".")) != nil }
         }
         var i = 0
         while i < lines.count {
@@ -133,9 +138,12 @@ public enum PyrisReader {
             guard let colon = trimmed.firstIndex(of: ":") else { continue }
             let key = trimmed[..<colon].trimmedSpaces.lowercased()
             let value = String(trimmed[trimmed.index(after: colon)...]).trimmedSpaces
-            if key == "sample weight", !value.isEmpty, metadata["mass"] == nil {
+            if key == "sample weight" || key == "display weight", !value.isEmpty, metadata["mass"] == nil || key == "sample weight" && displayed {
+                // `Sample Weight` is the mass; `Display Weight` (the same number, without a unit)
+                // where the export has no `Sample Weight`.
                 let mass = value.replacingLiteral(",", with: ".")
                 metadata["mass"] = MetadataEntry(NumberParser.parse(mass) != nil ? mass + " mg" : mass, line: i + 1)
+                displayed = key == "display weight"
             } else if key == "sample id", !value.isEmpty, metadata["sample_name"] == nil {
                 metadata["sample_name"] = MetadataEntry(value, line: i + 1)
             }
@@ -155,6 +163,9 @@ public enum PyrisReader {
         }
         let kelvin = temperaturesInKelvin(lines, data, names, firstRowOfStep, programs)
         let headers = names.map { ColumnHeader($0, unitRow: unit(of: $0, kelvin: kelvin)) }
+        guard ColumnMatcher.match(headers)[.heatFlow] != nil else {
+            throw GlassError(file: path, line: (nameLines.last ?? first) + 1, "PerkinElmer Pyris export without a heat-flow column among [\(names.joined(separator: ", "))]; glassview reads Pyris DSC exports (a DMA 8000 export: write it as CSV with a units row)")
+        }
         metadata["sign"] = MetadataEntry("endo-up", line: first + 1)
         metadata["kind"] = MetadataEntry("dsc", line: first + 1)
         let comma = DecimalMark.isComma(lines, data, .whitespace) ?? false
@@ -186,18 +197,28 @@ public enum PyrisReader {
         return nil
     }
 
-    /// Whether the temperatures are in K: the program temperature at the first row of a step whose
-    /// start is programmed lies within 5 K of that start plus 273.15 (and not of the start in °C).
+    /// Whether the temperatures are in K: at the first row of each step whose start is
+    /// programmed (in °C or K, as the step says), the program temperature — or, without that
+    /// column, the sample's — lies nearer the start read in kelvin than in °C, by the first step
+    /// where one of the two lies within 50 K.
     static func temperaturesInKelvin(_ lines: TextLines, _ data: [Int], _ names: [String], _ firstRowOfStep: [Int: Int],
                                      _ programs: [Int: SegmentProgram]) -> Bool {
-        guard let k = names.firstIndex(where: { $0.lowercased() == "program temperature" }) else { return false }
+        let lower = names.map { $0.lowercased() }
+        guard let k = lower.firstIndex(of: "program temperature") ?? lower.firstIndex(of: "sample temperature")
+                ?? lower.firstIndex(where: { $0.contains("temperature") }) else { return false }
         for (step, row) in firstRowOfStep.sorted(by: { $0.key < $1.key }) {
             guard let startK = programs[step]?.startK else { continue }
             let fields = Delimiter.whitespace.split(lines.string(data[row]))
             guard k < fields.count, let v = NumberParser.parse(fields[k].replacingLiteral(",", with: ".")) else { continue }
-            if abs(v - startK) < 5 { return true }
-            if abs(v + 273.15 - startK) < 5 { return false }
+            let asKelvin = abs(v - startK), asCelsius = abs(v + 273.15 - startK)
+            if min(asKelvin, asCelsius) < 50 { return asKelvin < asCelsius }
         }
         return false
+    }
+
+    /// Windows' spellings of NaN and infinity (`-1.#IND00`, `1.#QNAN0`, `1.#INF00`) and `nan`.
+    static func isNaNMarker(_ field: String) -> Bool {
+        let f = field.lowercased()
+        return f.contains("#ind") || f.contains("#qnan") || f.contains("#snan") || f.contains("#inf") || f == "nan" || f == "-nan"
     }
 }
