@@ -160,6 +160,14 @@ public enum DatasetBuilder {
                                                      statedRate: d.heatingRateKPerMin)
             pieces = IsothermalHolds.pieces(range, without: holds)
             if d.heatingRateKPerMin == nil { estimated = rate }
+            // A rate given in study.toml that the time column contradicts (a pattern's reach
+            // misjudged, a run at another rate) is kept, as the precedence says, and named — where
+            // the file states no rate or program of its own (those are named as overridden).
+            if let stated = meta["heating_rate"], stated.line == 0, let r = d.heatingRateKPerMin, r > 0,
+               table.metadata["heating_rate"] == nil, table.segmentPrograms.isEmpty,
+               let fromTime = IsothermalHolds.pooledSlope(x: time, y: t, pieces: pieces), fromTime > 0, abs(fromTime - r) > 0.05 * r {
+                d.warnings.append("\(path): study.toml's files.\"\(stated.table ?? table.datasetPath)\".heating_rate = '\(stated.value)' differs from the \(CFormat.printf("%.2f", fromTime)) K/min of the file's time column over the heating run; \(Format.shortNumber(r)) K/min is used")
+            }
             let inRun = holds.filter { $0.overlaps(range) }
             if !inRun.isEmpty {
                 let shown = inRun.prefix(4).map { h in

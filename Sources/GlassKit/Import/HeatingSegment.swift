@@ -295,6 +295,10 @@ extension HeatingSegment {
             // The chosen segment's programmed rate, unless study.toml (line 0) says otherwise.
             if meta["heating_rate"]?.line != 0, let r = table.segmentPrograms[chosen.id]?.rateKPerMin, r > 0 {
                 d.heatingRateKPerMin = r
+            } else if let stated = meta["heating_rate"], let r = table.segmentPrograms[chosen.id]?.rateKPerMin, r > 0,
+                      let s = MetadataValue.rateKPerMin(stated.value), abs(abs(s) - r) > 1e-6 * r {
+                // study.toml's rate wins, as the precedence says, but a program that says otherwise is named.
+                d.warnings.append("\(path): study.toml's files.\"\(stated.table ?? table.datasetPath)\".heating_rate = '\(stated.value)' overrides the programmed \(Format.shortNumber(r)) K/min of segment \(chosen.id)")
             }
             return chosen.range
         }
