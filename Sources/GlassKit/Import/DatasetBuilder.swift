@@ -541,6 +541,7 @@ public enum DatasetBuilder {
     /// Heat-flow units per mass (normalised spelling): the factor to W/g.
     static let perMassHeatFlowUnits: [String: Double] = [
         "w/g": 1, "mw/mg": 1, "wg-1": 1, "mwmg-1": 1, "j/(gs)": 1, "j/gs": 1, "uw/ug": 1,
+        "j/(g·s)": 1, "j/(g⋅s)": 1, "j/(g*s)": 1, "j/g/s": 1, "jg-1s-1": 1, "j·g-1·s-1": 1, "w·g-1": 1, "mw·mg-1": 1,
         "mw/g": 1e-3, "w/kg": 1e-3, "uw/mg": 1e-3, "mwg-1": 1e-3,
     ]
     /// Heat-flow units of the whole sample (normalised spelling): the factor to mW.

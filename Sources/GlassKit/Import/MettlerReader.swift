@@ -191,8 +191,10 @@ public enum MettlerReader {
     static func fields(_ line: String) -> [(text: String, end: Int)] {
         var out: [(text: String, end: Int)] = []
         var current = "", position = 0
+        var bracket = false   // inside `[W g^-1]`: a space there is part of the unit
         for c in line {
-            if c == " " || c == "\t" {
+            if c == "[" { bracket = true } else if c == "]" { bracket = false }
+            if (c == " " || c == "\t") && !bracket {
                 if !current.isEmpty { out.append((current, position)); current = "" }
             } else {
                 current.append(c)

@@ -39,7 +39,12 @@ public enum TAUniversalReader {
         for i in 0..<lines.count {
             let s = lines.string(i)
             if s.trimmedSpaces == "StartOfData" { start = i; break }
-            let parts = s.componentsLiteral(separatedBy: "\t")
+            var parts = s.componentsLiteral(separatedBy: "\t")
+            // `Size 9.00000 mg` with a space (the keys are one word): the key, then the value.
+            if parts.count < 2, let space = s.trimmedSpaces.firstIndex(of: " ") {
+                let t = s.trimmedSpaces
+                parts = [String(t[..<space]), String(t[t.index(after: space)...])]
+            }
             guard parts.count >= 2 else { continue }
             let key = parts[0].trimmedSpaces
             let value = parts.dropFirst().joined(separator: " ").trimmedSpaces
