@@ -24,6 +24,10 @@ public enum TerminalStandIn {
         return []
     }
 
+    /// The Linux virtual console (`TERM=linux`): its fonts hold a few hundred glyphs and no
+    /// braille, so plots there are drawn in ASCII whatever the locale.
+    public static func isLinuxConsole(_ term: String) -> Bool { term == "linux" || term.hasPrefix("linux-") }
+
     /// The note shown after the explorer ends when a stand-in was used.
     public static func note(term: String, standIn: String) -> String {
         "TERM=\(term) has no terminfo entry on this machine; the explorer used \(standIn) (install the entry, e.g. `infocmp -x | ssh HOST tic -x -` from your own machine, to use its own)"

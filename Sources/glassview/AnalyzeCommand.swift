@@ -2,6 +2,7 @@ import ArgumentParser
 import GlassPlatform
 import GlassIO
 import GlassKit
+import GlassTUI
 
 /// `glassview analyze STUDY`: every parameter, as JSON or TSV (SPEC §5).
 struct Analyze: ParsableCommand {
@@ -40,7 +41,10 @@ struct Analyze: ParsableCommand {
         switch format {
         case .json: try output.write(utf8: ResultsExport.jsonUTF8(results))
         case .tsv: try output.write(ResultsExport.tsv(results))
-        case .table: try output.write(ResultsTable.text(results))
+        case .table:
+            // For a person to read: in the locale's character set, as `plot` and the explorer write.
+            TerminalLocale.adopt()
+            try output.write(ResultsTable.text(results, unicode: PlotOutput.localeIsUTF8()))
         }
     }
 }

@@ -83,7 +83,7 @@ struct Plot: ParsableCommand {
         let env = ProcessInfo.processInfo.environment
         // Colour escapes only for a terminal with colours (not TERM=dumb, Emacs' shell, vt100).
         let colours = isatty(STDOUT_FILENO) != 0 && (env["NO_COLOR"] ?? "").isEmpty && TerminalColours.count(term: env["TERM"] ?? "") >= 8
-        let style = RenderStyle(braille: !ascii && PlotOutput.localeIsUTF8(), colours: colours)
+        let style = RenderStyle(braille: !ascii && PlotOutput.localeIsUTF8() && !TerminalStandIn.isLinuxConsole(env["TERM"] ?? ""), colours: colours)
         func explorerState(analysingDMA: Bool) -> ExplorerState {
             ExplorerState(studyPath: study, load: .success(s), options: options, style: style,
                           exportDirectory: FileManager.default.currentDirectoryPath, width: width, height: height,

@@ -7,7 +7,7 @@ final class PersonOutputTests: XCTestCase {
     let sample = CLI.packageRoot.appendingPathComponent("samples/la30ce30ni10al20co10")
 
     func testAnalyzeTableShowsKeyResultsAndGroupsWarnings() throws {
-        let out = try CLI.run(["analyze", sample.path, "--format", "table"])
+        let out = try CLI.run(["analyze", sample.path, "--format", "table"], env: ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"])
         XCTAssertEqual(out.status, 0, out.stderr)
         let json = try CLI.run(["analyze", sample.path])
         let doc = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
@@ -25,6 +25,25 @@ final class PersonOutputTests: XCTestCase {
         // No 17-digit numbers and no e-notation: a person's table.
         XCTAssertNil(out.stdout.range(of: "[0-9]{9}", options: .regularExpression))
         XCTAssertNil(out.stdout.range(of: "[0-9]e[-+]?[0-9]", options: .regularExpression))
+    }
+
+    /// In a locale that is not UTF-8 the table is ASCII, its columns still aligned.
+    func testAnalyzeTableInACLocaleIsASCII() throws {
+        let out = try CLI.run(["analyze", sample.path, "--format", "table"], env: ["LANG": "C", "LC_ALL": "C"])
+        XCTAssertEqual(out.status, 0, out.stderr)
+        XCTAssertTrue(out.stdout.unicodeScalars.allSatisfy(\.isASCII), out.stdout)
+        let lines = out.stdout.split(separator: "\n").map(String.init)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("state") && $0.contains("dH_rej (J/g)") }, out.stdout)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("S_r = (") && $0.contains("+-") && $0.contains("x10^-3 kJ min mol^-1 K^-1") }, out.stdout)
+        // The DMA rows: the first state's values keep their decimal points in one column although
+        // `E_β` became `E_beta` (the cells are spelled before the columns are laid out).
+        let dma = lines.drop { !$0.hasPrefix("DMA ") }.prefix { !$0.isEmpty }
+        func point(_ prefix: String) throws -> Int {
+            let row = try XCTUnwrap(dma.first { $0.hasPrefix(prefix) }, prefix)
+            return try XCTUnwrap(Array(row).firstIndex(of: "."), row)
+        }
+        XCTAssertEqual(try point("E_beta"), try point("T_c"), dma.joined(separator: "\n"))
+        XCTAssertEqual(try point("U_beta"), try point("T_ref"), dma.joined(separator: "\n"))
     }
 
     func rowCount(_ out: CLI.Output) -> Int { out.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast().count }

@@ -5,27 +5,34 @@
 /// Warnings are counted and grouped (``WarningGroups``) at the end (their full text is in the
 /// JSON/TSV exports).
 public enum ResultsTable {
-    /// The table of one study.
-    public static func text(_ r: Results) -> String {
+    /// The table of one study; ASCII where `unicode` is false (a locale that is not UTF-8).
+    public static func text(_ r: Results, unicode: Bool = true) -> String {
+        let text = lines(r, unicode: unicode)
+        guard !unicode else { return text }
+        // The cells were spelled before the columns were laid out (``TextTable``); the rest here.
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { AsciiSpelling.fit(String($0), unicode: false) }.joined(separator: "\n")
+    }
+
+    static func lines(_ r: Results, unicode: Bool) -> String {
         var out: [String] = []
         var title = "study \(r.study)"
         if let c = r.composition { title += "  ·  \(c)" }
         if let m = r.molarMassGPerMol { title += "  ·  M = \(Format.shortNumber(m)) g/mol" }
         out.append(title)
-        out += dsc(r)
-        out += dma(r)
+        out += dsc(r, unicode: unicode)
+        out += dma(r, unicode: unicode)
         out += warnings(r)
         return out.joined(separator: "\n") + "\n"
     }
 
     /// Several studies one after another, a blank line between them.
-    public static func text(_ all: [Results]) -> String {
-        all.map(text).joined(separator: "\n")
+    public static func text(_ all: [Results], unicode: Bool = true) -> String {
+        all.map { text($0, unicode: unicode) }.joined(separator: "\n")
     }
 
     // MARK: DSC
 
-    static func dsc(_ r: Results) -> [String] {
+    static func dsc(_ r: Results, unicode: Bool) -> [String] {
         guard !r.dscStates.isEmpty else { return [] }
         var head = "DSC: T_s \(r.settings.tsK.map(Format.shortNumber) ?? "—") K, T_e \(r.settings.teK.map(Format.shortNumber) ?? "—") K,"
             + " baseline \(r.settings.baseline.description)"
@@ -33,7 +40,7 @@ public enum ResultsTable {
         var out = ["", head]
         let perGram = NumberFormat.significant(4, of: r.dscStates.indices.map { r.dsc?.states[$0].dHJPerG })
         let perMole = NumberFormat.significant(4, of: r.dscStates.indices.map { r.dsc?.states[$0].dHKJPerMol })
-        var table = TextTable(heads: ["state", "q_c (K/min)", "ΔH_rej (J/g)", "ΔH_rej (kJ/mol)"])
+        var table = TextTable(heads: ["state", "q_c (K/min)", "ΔH_rej (J/g)", "ΔH_rej (kJ/mol)"], unicode: unicode)
         for (k, s) in r.dscStates.enumerated() {
             let res = r.dsc?.states[k]
             table.rows.append([s.state, s.coolingRateKPerMin.map(Format.shortNumber) ?? "—",
@@ -52,7 +59,7 @@ public enum ResultsTable {
     // MARK: DMA
 
     /// One row a quantity, one column a state.
-    static func dma(_ r: Results) -> [String] {
+    static func dma(_ r: Results, unicode: Bool) -> [String] {
         guard !r.dma.isEmpty else { return [] }
         typealias Pick = (DMAStateResult) -> (Double?, Double?)
         let quantities: [(String, Pick)] = [
@@ -66,7 +73,7 @@ public enum ResultsTable {
             ("T_g (K)", { ($0.qpd?.slopes?.tgK ?? $0.settings.tgK, nil) }),
             ("T_ref (K)", { ($0.master?.referenceTemperatureK ?? $0.settings.trefK, nil) }),
         ]
-        var table = TextTable(heads: ["DMA"] + r.dma.map(\.state))
+        var table = TextTable(heads: ["DMA"] + r.dma.map(\.state), unicode: unicode)
         for (name, pick) in quantities {
             table.rows.append([name] + row(r.dma.map(pick)))
         }
@@ -119,6 +126,13 @@ public enum ResultsTable {
 struct TextTable {
     var heads: [String]
     var rows: [[String]] = []
+    /// False: heads and cells are spelled in ASCII (``AsciiSpelling``) before the columns are laid out.
+    var unicode = true
+
+    init(heads: [String], unicode: Bool = true) {
+        self.heads = heads
+        self.unicode = unicode
+    }
 
     /// Characters before the decimal point of a cell that starts like a number (an optional
     /// `(` and `-`, then a digit), up to its first space; `nil` for other cells.
@@ -130,7 +144,8 @@ struct TextTable {
 
     func lines() -> [String] {
         let columns = heads.count
-        var cells = rows.map { row in (0..<columns).map { $0 < row.count ? row[$0] : "" } }
+        let heads = self.heads.map { AsciiSpelling.fit($0, unicode: unicode) }
+        var cells = rows.map { row in (0..<columns).map { $0 < row.count ? AsciiSpelling.fit(row[$0], unicode: unicode) : "" } }
         for c in 1..<max(1, columns) {
             // Numbers: decimal points in one column, then padded to a common width on the right.
             let widest = cells.compactMap { Self.integerWidth($0[c]) }.max() ?? 0
