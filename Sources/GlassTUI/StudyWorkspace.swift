@@ -24,12 +24,34 @@ public enum StudyWorkspace {
     /// Number of open studies.
     public static func count(_ s: ExplorerState) -> Int { max(1, s.workspace.count) }
 
-    /// The name and results of every open study, in argument order.
+    /// The name and results of every open study, in argument order. Studies whose last path
+    /// components are the same (`lab-a/vit1 lab-b/vit1`) are named by as many components as
+    /// tell them apart; the same path twice keeps its name and gets its place (`vit1 (2)`).
     public static func all(_ s: ExplorerState) -> [(name: String, results: Results?, error: String?)] {
         guard !s.workspace.isEmpty else { return [(s.studyName, s.results, s.loadError ?? s.analysisError)] }
-        return s.workspace.enumerated().map { k, other in
-            let st = k == s.studyIndex ? s : other
-            return (st?.studyName ?? "?", st?.results, st?.loadError ?? st?.analysisError)
+        let states = s.workspace.enumerated().map { k, other in k == s.studyIndex ? s : other }
+        let names = distinctNames(states.map { $0?.studyPath ?? "?" })
+        return states.enumerated().map { k, st in (names[k], st?.results, st?.loadError ?? st?.analysisError) }
+    }
+
+    /// Short names of `paths` that differ where the paths do.
+    static func distinctNames(_ paths: [String]) -> [String] {
+        let parts = paths.map { p in p.split(separator: "/").map(String.init) }
+        var depth = Array(repeating: 1, count: paths.count)
+        func name(_ k: Int) -> String { parts[k].isEmpty ? paths[k] : parts[k].suffix(depth[k]).joined(separator: "/") }
+        for _ in 0..<64 {
+            // Every name that another path shares grows by a component, all at once.
+            let clashing = paths.indices.filter { k in
+                depth[k] < parts[k].count && paths.indices.contains { $0 != k && name($0) == name(k) && paths[$0] != paths[k] }
+            }
+            if clashing.isEmpty { break }
+            for k in clashing { depth[k] += 1 }
+        }
+        var seen: [String: Int] = [:]
+        return paths.indices.map { k in
+            let n = name(k)
+            seen[n, default: 0] += 1
+            return seen[n]! > 1 ? "\(n) (\(seen[n]!))" : n
         }
     }
 
