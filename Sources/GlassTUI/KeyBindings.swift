@@ -141,7 +141,7 @@ public enum KeyBindings {
         let general = all.filter { $0.views == nil && !isViewSelection($0) }
         var out = ["view \(view.key) \(view.tab): " + ViewHelp.about(view), ""]
         if !own.isEmpty { out += own.map(line) + [""] }
-        out.append("1-9 c / Tab S-Tab   views (1 W(T) 2 ΔH(T) 3 S_r 4-9 DMA, c compare studies)")
+        out.append(line("1-9 c Tab S-Tab", "views (1 W(T) 2 ΔH(T) 3 S_r 4-9 DMA, c compare studies)"))
         out += general.filter { $0.action != .nextView && $0.action != .previousView }.map(line)
         out += otherInput.filter { $0.views?.contains(view) ?? true }.map { line($0.label, $0.help) }
         return out
