@@ -12,8 +12,9 @@ public struct ColumnHeader: Sendable, Equatable {
     /// The unit part, trimmed (empty when none is written).
     public var unit: String
     /// The heat flow's direction when the heading says it (`Heat Flow Endo Down (mW)`, TA's
-    /// `Heat Flow (W/g) Exo Up`, Pyris's `Heat Flow Endo Up`): `endo-up` or `exo-up`. The phrase is
-    /// not part of the name or the unit.
+    /// `Heat Flow (W/g) Exo Up`, Pyris's `Heat Flow Endo Up`, `Wärmestrom exo nach oben`):
+    /// `endo-up` or `exo-up`; `unclear` for an `exo`/`endo` word without a direction glassview
+    /// reads. The phrase is not part of the name or the unit.
     public var statedSign: String?
 
     /// Splits `text`; `unitRow` (a separate units line, as in MaCFP files) wins when given.
@@ -31,30 +32,65 @@ public struct ColumnHeader: Sendable, Equatable {
         (name, unit) = (split.name, ColumnHeader.compatible(split.unit))
     }
 
-    /// The sign phrase of a heading (`Endo Up`, `exo down`, `Exo-Up`; any case) and the heading
-    /// without it; nil when it has none.
-    static func signPhrase(_ t: String) -> (String, String)? {
+    /// The sign phrase of a heading and the heading without it; nil when it has none. The phrase
+    /// is a word starting `exo` or `endo` (`Exo`, `exothermic`, `Endotherm`) with a direction
+    /// after it, within three words (fillers such as `nach`, `vers le` between): `up`, `oben`,
+    /// `haut`, `arriba`, `su`/`in alto`, `↑`, `+` — or `down`, `unten`, `bas`, `abajo`, `giù`,
+    /// `↓`; `^exo` (METTLER's mark) is exo up. Such a word without a direction is `unclear`.
+    static func signPhrase(_ t: String) -> (sign: String, rest: String)? {
         let chars = Array(t)
         // One character for one: lower case, `-` and `_` as spaces (offsets stay those of `t`).
         let low: [Character] = chars.map { c in c == "-" || c == "_" ? " " : (c.lowercased().first ?? c) }
         guard low.count == chars.count else { return nil }
-        let phrases: [(String, String)] = [("endo up", "endo-up"), ("endo down", "exo-up"), ("exo up", "exo-up"), ("exo down", "endo-up")]
-        for (phrase, sign) in phrases {
-            let p = Array(phrase)
-            guard p.count <= low.count else { continue }
-            for a in 0...(low.count - p.count) where Array(low[a..<(a + p.count)]) == p {
-                // A whole phrase: not inside a longer word (`exothermic`).
-                if a > 0, low[a - 1].isLetter { continue }
-                if a + p.count < low.count, low[a + p.count].isLetter { continue }
-                // The comma that set the phrase off (`Heat flow, exo-down [W/g]`) goes with it.
-                var left = String(chars[..<a]).trimmedSpaces
-                while left.hasSuffix(",") { left = String(left.dropLast()).trimmedSpaces }
-                var rest = (left + " " + String(chars[(a + p.count)...]).trimmedSpaces).trimmedSpaces
-                while rest.hasSuffix(",") { rest = String(rest.dropLast()).trimmedSpaces }
-                return rest.isEmpty ? nil : (sign, rest)
+        let separators: Set<Character> = [" ", "\t", "(", ")", ",", "[", "]", "/", ";", ":"]
+        var tokens: [(start: Int, end: Int, text: String)] = []
+        var i = 0
+        while i < low.count {
+            if separators.contains(low[i]) { i += 1; continue }
+            var j = i
+            while j < low.count, !separators.contains(low[j]) { j += 1 }
+            tokens.append((i, j, String(low[i..<j])))
+            i = j
+        }
+        let up: Set<String> = ["up", "upward", "upwards", "oben", "aufwaerts", "aufwärts", "haut", "arriba", "su", "alto", "↑", "+", "positive", "pos"]
+        let down: Set<String> = ["down", "dn", "downward", "downwards", "unten", "abwaerts", "abwärts", "bas", "abajo", "giu", "giù", "basso", "↓", "negative", "neg"]
+        let fillers: Set<String> = ["nach", "vers", "le", "la", "en", "in", "is", "hacia", "verso", "richtung", "direction", "dir"]
+        for (k, token) in tokens.enumerated() {
+            var word = token.text
+            var direction: Bool?   // true: up
+            if word.hasPrefix("^") { word.removeFirst(); direction = true }
+            while let last = word.last, "+↑↓".contains(last) { direction = last != "↓"; word.removeLast() }
+            let exo = word == "exo" || word.hasPrefix("exotherm"), endo = word == "endo" || word.hasPrefix("endotherm")
+            guard exo || endo, word.allSatisfy(\.isLetter) else { continue }
+            var end = token.end
+            if direction == nil {
+                var m = k + 1
+                while m < tokens.count, m <= k + 3 {
+                    let w = tokens[m].text
+                    if up.contains(w) || down.contains(w) { direction = up.contains(w); end = tokens[m].end; break }
+                    guard fillers.contains(w) else { break }
+                    m += 1
+                }
             }
+            guard let isUp = direction else { return ("unclear", t) }
+            let sign = (exo == isUp) ? "exo-up" : "endo-up"
+            // The comma that set the phrase off (`Heat flow, exo-down [W/g]`) goes with it, and
+            // parentheses left empty (`Heat Flow (exo+) (W/g)`).
+            var left = String(chars[..<token.start]).trimmedSpaces
+            var right = String(chars[end...]).trimmedSpaces
+            if left.hasSuffix("("), right.hasPrefix(")") { left.removeLast(); right.removeFirst() }
+            while left.hasSuffix(",") { left = String(left.dropLast()).trimmedSpaces }
+            var rest = (left.trimmedSpaces + " " + right.trimmedSpaces).trimmedSpaces
+            while rest.hasSuffix(",") { rest = String(rest.dropLast()).trimmedSpaces }
+            return rest.isEmpty ? nil : (sign, rest)
         }
         return nil
+    }
+
+    /// The sign of a text that is a sign phrase and nothing else (`Exo Up`, `endo down`); nil otherwise.
+    static func signOnly<S: StringProtocol>(_ text: S) -> String? {
+        guard let (sign, rest) = signPhrase("x " + text.trimmedSpaces), rest == "x", sign != "unclear" else { return nil }
+        return sign
     }
 
     /// `℃` and `℉` (one character each, as some software writes them) as `°C` and `°F`, which the

@@ -163,10 +163,14 @@ public enum DatasetBuilder {
             // A rate given in study.toml that the time column contradicts (a pattern's reach
             // misjudged, a run at another rate) is kept, as the precedence says, and named — where
             // the file states no rate or program of its own (those are named as overridden).
-            if let stated = meta["heating_rate"], stated.line == 0, let r = d.heatingRateKPerMin, r > 0,
-               table.metadata["heating_rate"] == nil, table.segmentPrograms.isEmpty,
+            // So is a rate the file states itself (a header copied from a template onto a run made
+            // at another rate).
+            if let stated = meta["heating_rate"], let r = d.heatingRateKPerMin, r > 0, table.segmentPrograms.isEmpty,
+               stated.line > 0 || table.metadata["heating_rate"] == nil,
                let fromTime = IsothermalHolds.pooledSlope(x: time, y: t, pieces: pieces), fromTime > 0, abs(fromTime - r) > 0.05 * r {
-                d.warnings.append("\(path): study.toml's files.\"\(stated.table ?? table.datasetPath)\".heating_rate = '\(stated.value)' differs from the \(CFormat.printf("%.2f", fromTime)) K/min of the file's time column over the heating run; \(Format.shortNumber(r)) K/min is used")
+                let what = stated.line == 0 ? "study.toml's files.\"\(stated.table ?? table.datasetPath)\".heating_rate = '\(stated.value)'"
+                    : "the stated heating rate '\(stated.value)' (line \(stated.line))"
+                d.warnings.append("\(path): \(what) differs from the \(CFormat.printf("%.2f", fromTime)) K/min of the file's time column over the heating run; \(Format.shortNumber(r)) K/min is used")
             }
             let inRun = holds.filter { $0.overlaps(range) }
             if !inRun.isEmpty {
@@ -340,6 +344,11 @@ public enum DatasetBuilder {
         guard let ff = angular ? 1 / (2 * Double.pi) : Units.frequencyFactorToHz(c.header.unit) else {
             throw GlassError(file: table.path, line: table.headerLine, "column '\(c.header.text)': unit '\(c.header.unit)' is not a frequency unit (Hz, rad/s)")
         }
+        // `Angular Frequency [1/s]` (Anton Paar): an angular frequency per second is rad/s.
+        if ff == 1, ColumnMatcher.isAngularFrequency(c.header), ["1/s", "s-1", "s⁻¹"].contains(Units.normalise(c.header.unit)) {
+            d.warnings.append("\(table.path): column '\(c.header.text)' is an angular frequency: read as rad/s and divided by 2π")
+            return 1 / (2 * Double.pi)
+        }
         return ff
     }
 
@@ -482,6 +491,14 @@ public enum DatasetBuilder {
     /// elsewhere (`# sign:`, `#EXO:`, `Exotherm Up`) is an error naming both lines.
     static func signFromHeading(_ w: MatchedColumn, _ meta: [String: MetadataEntry], _ table: RawTable) throws -> [String: MetadataEntry] {
         guard let s = w.header.statedSign else { return meta }
+        if s == "unclear" {
+            // `Heat Flow exo (W/g)`: the heading means a direction; reading it endo-up could flip ΔH_rej.
+            guard meta["sign"] != nil else {
+                throw GlassError(file: table.path, line: table.headerLine,
+                                 "heat-flow column '\(w.header.text)' names exo or endo without a direction glassview reads; expected 'exo up', 'endo down' (or oben/unten, haut/bas, arriba/abajo, su/giù, ↑/↓) in the heading, or sign = \"exo-up\" or \"endo-up\" for this file in study.toml")
+            }
+            return meta
+        }
         guard let other = meta["sign"] else {
             var m = meta
             m["sign"] = MetadataEntry(s, line: table.headerLine)

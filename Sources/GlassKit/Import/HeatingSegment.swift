@@ -302,6 +302,22 @@ extension HeatingSegment {
             }
             return chosen.range
         }
+        // A NETZSCH program (`#SEG. n`) without a segment column: `segment = N` is the heating run
+        // that covers the N-th programmed segment's span (at its programmed rate).
+        if let n = requested, let p = table.segmentPrograms[n] {
+            guard let s = p.startK, let e = p.endK, e > s + turnThresholdK else {
+                throw segmentError("a heating segment (segment \(n) of the program does not heat)")
+            }
+            let rising = runs(t).filter { $0.rising && $0.range.count >= 5 }
+            let overlap = { (r: ClosedRange<Int>) in min(e, t[r.upperBound]) - max(s, t[r.lowerBound]) }
+            guard let best = rising.max(by: { overlap($0.range) < overlap($1.range) }), overlap(best.range) > 0 else {
+                throw segmentError("a segment whose programmed span \(Format.shortNumber(s))–\(Format.shortNumber(e)) K the data cover")
+            }
+            if meta["heating_rate"]?.line != 0, let r = p.rateKPerMin, r > 0 { d.heatingRateKPerMin = r }
+            let chosen = best.range
+            d.warnings.append("\(path): segment \(n) of the program: the heating run \(Format.shortNumber(t[chosen.lowerBound])) → \(Format.shortNumber(t[chosen.upperBound])) K (lines \(lines[chosen.lowerBound])–\(lines[chosen.upperBound]))")
+            return chosen.lowerBound..<(chosen.upperBound + 1)
+        }
         if let r = requested, r != 1 {
             throw segmentError("no segment for this file (it has no segment column, or one curve)")
         }
@@ -315,6 +331,11 @@ extension HeatingSegment {
         if runs.count > 1 && runs.count <= 20 && short < runs.count - short {
             let rising = runs.filter { $0.rising }
             let numbered = rising.filter { $0.range.count >= 5 }
+            // `segment = 1` was let pass as "the one curve"; with several heating runs it would
+            // be ignored without a word: the runs of a file without segments are chosen by `run`.
+            if requested != nil, numbered.count > 1 {
+                throw segmentError("no segment for this file: it has no segment column; its \(numbered.count) heating runs are chosen with run = N (the N-th heating run, 1-based)")
+            }
             let chosen: ClosedRange<Int>
             if let n = runAsked {
                 guard n <= numbered.count else {

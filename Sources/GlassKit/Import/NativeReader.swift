@@ -11,6 +11,8 @@ public enum NativeReader {
             if lines.firstByte(i) == 0x23 {   // '#'
                 if let (key, value) = asciiMetadata(lines, i) ?? metadataEntry(fromLine: lines.string(i)) {
                     metadata[key] = MetadataEntry(value, line: i + 1)
+                } else if metadata["sign"] == nil, let sign = ColumnHeader.signOnly(lines.string(i).trimmedSpaces.drop { $0 == "#" }) {
+                    metadata["sign"] = MetadataEntry(sign, line: i + 1)   // a comment `# Exo Up`, TA's way
                 }
                 i += 1
                 continue

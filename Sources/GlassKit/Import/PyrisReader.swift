@@ -216,9 +216,12 @@ public enum PyrisReader {
         return false
     }
 
-    /// Windows' spellings of NaN and infinity (`-1.#IND00`, `1.#QNAN0`, `1.#INF00`) and `nan`.
+    /// Windows' spellings of NaN and infinity, old (`-1.#IND00`, `1.#QNAN0`, `1.#INF00`) and new
+    /// (`-nan(ind)`, `inf`), and C's (`nan`, `-inf`, `infinity`).
     static func isNaNMarker(_ field: String) -> Bool {
         let f = field.lowercased()
-        return f.contains("#ind") || f.contains("#qnan") || f.contains("#snan") || f.contains("#inf") || f == "nan" || f == "-nan"
+        if f.contains("#ind") || f.contains("#qnan") || f.contains("#snan") || f.contains("#inf") { return true }
+        let bare = f.hasPrefix("-") || f.hasPrefix("+") ? String(f.dropFirst()) : f
+        return ["nan", "nan(ind)", "nan(snan)", "inf", "infinity"].contains(bare)
     }
 }
