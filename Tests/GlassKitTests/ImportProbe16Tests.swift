@@ -2,8 +2,10 @@ import Foundation
 import Testing
 @testable import GlassKit
 
-/// The import defects of the fourteenth round's probe, each with the value read: TA's
-/// `Size 9.00000 mg` written with a space, heat flow in J/(g·s), a STARe units row `[W g^-1]`.
+/// The import defects of the fourteenth round's two probes, each with the value read: TA's
+/// `Size 9.00000 mg` written with a space, heat flow in J/(g·s), a STARe units row `[W g^-1]`,
+/// `Angular Frequency [1/s]`, `segment = N` on a NETZSCH program without a segment column, a
+/// stated rate its time column contradicts.
 @Suite struct ImportProbe16Tests {
     func read(_ text: String, path: String = "f.txt") throws -> Dataset {
         try #require(try FormatDetector.read(bytes: Array(text.utf8), path: path).map { try DatasetBuilder.build($0) }.first)
@@ -34,5 +36,44 @@ import Testing
         let d = try #require(try FormatDetector.read(bytes: Array(text.utf8), path: "run.txt")
             .flatMap { try ScanSplitter.datasets($0, overrides: ["sign": MetadataEntry("exo-up", line: 0)]) }.first)
         #expect(abs(d.heatFlowWPerG[1000] - 1.5) < 1e-12, "W/g, not divided by the mass")
+    }
+
+    /// `Angular Frequency [1/s]` (Anton Paar) is rad/s: 2π rad/s is 1 Hz.
+    @Test func angularFrequencyPerSecondIsRadiansPerSecond() throws {
+        let text = "# temperature: 400 K\nAngular Frequency [1/s],E' [MPa],E'' [MPa]\n"
+            + (0..<8).map { k in "\(2 * Double.pi * pow(10, -1 + 0.25 * Double(k))),\(30000 - 10 * k),\(300 + k)\n" }.joined()
+        let d = try read(text)
+        #expect(abs(d.frequencyHzValues[4] - 1) < 1e-12, "\(d.frequencyHzValues)")
+        #expect(d.warnings.contains { $0.contains("angular frequency: read as rad/s") })
+    }
+
+    /// A NETZSCH program heating at 10 K/min (segment 1), holding, cooling, heating at 20 K/min
+    /// (segment 4), without a segment column: `segment = 1` is the first heating run, at 10 K/min.
+    @Test func segmentOfAProgramWithoutASegmentColumn() throws {
+        var l = ["#EXPORTTYPE:DATA ALL", "#DECIMAL:POINT", "#SEPARATOR:SEMICOLON", "#EXO:-1", "#SAMPLE MASS /mg:10.0",
+                 "#SEG. 1:100°C/10.0(K/min)/400°C", "#SEG. 2:400°C/0.0(K/min)/400°C", "#SEG. 3:400°C/20.0(K/min)/100°C",
+                 "#SEG. 4:100°C/20.0(K/min)/400°C", "##Temp./°C;Time/min;DSC/(mW/mg)"]
+        var time = 0.0
+        for k in 0...300 { l.append("\(100 + k).0;\(time);0.1"); time += 0.1 }
+        for _ in 0..<20 { l.append("400.0;\(time);0.2"); time += 0.1 }
+        for k in 1...300 { l.append("\(400 - k).0;\(time);0.3"); time += 0.05 }
+        for k in 1...300 { l.append("\(100 + k).0;\(time);0.4"); time += 0.05 }
+        let text = l.joined(separator: "\n") + "\n"
+        let d = try #require(try FormatDetector.read(bytes: Array(text.utf8), path: "n.txt")
+            .flatMap { try ScanSplitter.datasets($0, overrides: ["segment": MetadataEntry("1", line: 0)]) }.first)
+        #expect(d.heatingRateKPerMin == 10)
+        #expect(d.heatFlowWPerG.allSatisfy { $0 == 0.1 }, "the first heating run's rows")
+        #expect(d.temperatureKValues.first == 373.15)
+        // Without `segment` the larger heating run (segment 4's, equal span: the first) is read as before.
+        let plain = try read(text, path: "n.txt")
+        #expect(plain.warnings.contains { $0.contains("heating/cooling runs") })
+    }
+
+    /// A rate the file states that its own time column contradicts (a header from a template).
+    @Test func statedRateAgainstTheTimeColumn() throws {
+        let text = "# heating_rate: 20 K/min\nt/min,T/K,W/(W/g)\n" + (0..<200).map { k in "\(0.02 * Double(k)),\(400 + 0.2 * Double(k)),0.1\n" }.joined()
+        let d = try read(text, path: "r.csv")
+        #expect(d.heatingRateKPerMin == 20)
+        #expect(d.warnings.contains("r.csv: the stated heating rate '20 K/min' (line 1) differs from the 10.00 K/min of the file's time column over the heating run; 20 K/min is used"), "\(d.warnings)")
     }
 }
