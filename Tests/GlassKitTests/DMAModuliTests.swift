@@ -73,6 +73,27 @@ import Testing
                 == "c.csv:3: no phase angle δ or tan δ beside the complex modulus column among [T/K, Complex Modulus (MPa)]")
     }
 
+    /// One modulus and the phase angle: tan δ = tan(δ), then as with a tan δ column; |E*| beside
+    /// them is not needed. A shear |G*| is named as such.
+    @Test func oneModulusAndThePhaseAngle() throws {
+        let rows = (0..<20).map { k -> (Double, Double) in (30000 - 50 * Double(k), 0.5 + 0.3 * Double(k)) }   // MPa, degrees
+        let storage = "# frequency: 1 Hz\nT/K,E'/MPa,|E*|/MPa,Phase angle (°)\n" + rows.enumerated().map { k, r in "\(350 + k),\(r.0),1,\(r.1)\n" }.joined()
+        let d = try #require(try read(storage, path: "s.csv").first)
+        for (k, r) in rows.enumerated() {
+            let t = tan(r.1 * Double.pi / 180)
+            #expect(d.storageMPa[k] == r.0)
+            #expect(abs(d.lossMPa[k] - r.0 * t) <= 1e-12 * r.0)
+            #expect(abs(d.tanDelta[k] - t) <= 1e-12 * t)
+        }
+        #expect(d.warnings.contains("s.csv: no loss-modulus column: E'' is computed as E'·tan δ from 'E'/MPa' and 'Phase angle (°)'"), "\(d.warnings)")
+        let loss = "# frequency: 1 Hz\nT/K,E''/MPa,δ (rad)\n" + rows.enumerated().map { k, r in "\(350 + k),\(r.0 / 100),\(r.1 * Double.pi / 180)\n" }.joined()
+        let l = try #require(try read(loss, path: "l.csv").first)
+        #expect(abs(l.storageMPa[5] - rows[5].0 / 100 / tan(rows[5].1 * Double.pi / 180)) <= 1e-9 * l.storageMPa[5])
+        let shear = "# frequency: 1 Hz\nT/K,Complex Shear Modulus (MPa),Phase angle (°)\n" + rows.enumerated().map { k, r in "\(350 + k),\(r.0),\(r.1)\n" }.joined()
+        let g = try #require(try read(shear, path: "g.csv").first)
+        #expect(g.warnings.contains("g.csv: Complex Shear Modulus is a shear modulus: G′ and G″ from it are kept as the storage and loss modulus"), "\(g.warnings)")
+    }
+
     /// |E*| and tan δ: E′ = |E*|/√(1 + tan²δ), E″ = E′·tan δ.
     @Test func complexModulusAndTanDeltaGiveBothModuli() throws {
         let text = "# temperature: 400 K\nf/Hz,Complex Modulus (MPa),tan delta\n"

@@ -20,9 +20,11 @@ struct DMAModuli {
     /// The moduli of a table with these columns, nil when it has neither both moduli nor one and tan δ.
     static func find(_ columns: [ColumnMeaning: MatchedColumn]) -> DMAModuli? {
         let e1 = columns[.storageModulus], e2 = columns[.lossModulus], td = columns[.tanDelta]
+        // One modulus and tan δ — or the phase angle δ, whose tangent it is.
+        let ph = td == nil ? columns[.phaseAngle] : nil
         if let e1, let e2 { return DMAModuli(source: .both, storage: e1, loss: e2, tan: td) }
-        if let e1, let td { return DMAModuli(source: .storageAndTan, storage: e1, loss: e1, tan: td) }
-        if let e2, let td { return DMAModuli(source: .lossAndTan, storage: e2, loss: e2, tan: td) }
+        if let e1, td != nil || ph != nil { return DMAModuli(source: .storageAndTan, storage: e1, loss: e1, tan: td, phase: ph) }
+        if let e2, td != nil || ph != nil { return DMAModuli(source: .lossAndTan, storage: e2, loss: e2, tan: td, phase: ph) }
         guard e1 == nil, e2 == nil, let es = columns[.complexModulus] else { return nil }
         if let ph = columns[.phaseAngle] { return DMAModuli(source: .complexAndPhase, storage: es, loss: es, tan: nil, phase: ph) }
         if let td { return DMAModuli(source: .complexAndTan, storage: es, loss: es, tan: td) }
@@ -48,8 +50,8 @@ struct DMAModuli {
     var indices: [Int] {
         switch source {
         case .both: return [storage.index, loss.index] + (tan.map { [$0.index] } ?? [])
-        case .storageAndTan: return [storage.index, tan?.index ?? storage.index]
-        case .lossAndTan: return [loss.index, tan?.index ?? loss.index]
+        case .storageAndTan: return [storage.index, (tan ?? phase)?.index ?? storage.index]
+        case .lossAndTan: return [loss.index, (tan ?? phase)?.index ?? loss.index]
         case .complexAndPhase: return [storage.index, phase?.index ?? storage.index]
         case .complexAndTan: return [storage.index, tan?.index ?? storage.index]
         }
@@ -62,8 +64,8 @@ struct DMAModuli {
     var note: String? {
         switch source {
         case .both: return nil
-        case .storageAndTan: return "no loss-modulus column: E'' is computed as E'·tan δ from '\(storage.header.text)' and '\(tan?.header.text ?? "")'"
-        case .lossAndTan: return "no storage-modulus column: E' is computed as E''/tan δ from '\(loss.header.text)' and '\(tan?.header.text ?? "")'"
+        case .storageAndTan: return "no loss-modulus column: E'' is computed as E'·tan δ from '\(storage.header.text)' and '\((tan ?? phase)?.header.text ?? "")'"
+        case .lossAndTan: return "no storage-modulus column: E' is computed as E''/tan δ from '\(loss.header.text)' and '\((tan ?? phase)?.header.text ?? "")'"
         case .complexAndPhase: return "no storage- or loss-modulus column: E' = |E*|·cos δ, E'' = |E*|·sin δ and tan δ are computed from '\(storage.header.text)' and '\(phase?.header.text ?? "")'"
         case .complexAndTan: return "no storage- or loss-modulus column: E' = |E*|/√(1 + tan²δ) and E'' = E'·tan δ are computed from '\(storage.header.text)' and '\(tan?.header.text ?? "")'"
         }
@@ -79,10 +81,10 @@ struct DMAModuli {
         case .both:
             middle = Array(raw[k..<(k + n)])
         case .storageAndTan:
-            let e1 = raw[k], td = raw[k + 1]
+            let e1 = raw[k], td = try tangents(raw[k + 1], lines: lines, table: table)
             middle = [e1, zip(e1, td).map { $0 * $1 }, td]
         case .lossAndTan:
-            let e2 = raw[k], td = raw[k + 1]
+            let e2 = raw[k], td = try tangents(raw[k + 1], lines: lines, table: table)
             if let i = td.indices.first(where: { !(td[$0] > 0) || !(e2[$0] / td[$0]).isFinite }) {
                 throw GlassError(file: table.path, line: i < lines.count ? lines[i] : nil,
                                  "tan δ (\(tan?.header.text ?? "")) is \(td[i]); expected tan δ > 0 to compute E' = E''/tan δ (the file has no storage-modulus column)")
@@ -90,12 +92,7 @@ struct DMAModuli {
             middle = [zip(e2, td).map { $0 / $1 }, e2, td]
         case .complexAndPhase:
             let es = raw[k]
-            let toRadians = try phaseFactor(table)
-            let delta = raw[k + 1].map { $0 * toRadians }
-            if let i = delta.indices.first(where: { !(delta[$0] >= 0 && delta[$0] <= Double.pi / 2) }) {
-                throw GlassError(file: table.path, line: i < lines.count ? lines[i] : nil,
-                                 "phase angle (\(phase?.header.text ?? "")) is \(raw[k + 1][i]); expected 0–90° (0–π/2 rad) between stress and strain")
-            }
+            let delta = try radians(raw[k + 1], lines: lines, table: table)
             let e1 = zip(es, delta).map { $0 * cos($1) }, e2 = zip(es, delta).map { $0 * sin($1) }
             middle = [e1, e2, zip(e2, e1).map { $0 / $1 }]
         case .complexAndTan:
@@ -104,6 +101,23 @@ struct DMAModuli {
             middle = [e1, zip(e1, td).map { $0 * $1 }, td]
         }
         return Array(raw[..<k]) + middle + Array(raw[(k + n)...])
+    }
+
+    /// The phase-angle column in radians, each within 0–π/2 (else an error naming its line).
+    func radians(_ values: [Double], lines: RowLines, table: RawTable) throws -> [Double] {
+        let toRadians = try phaseFactor(table)
+        let delta = values.map { $0 * toRadians }
+        if let i = delta.indices.first(where: { !(delta[$0] >= 0 && delta[$0] <= Double.pi / 2) }) {
+            throw GlassError(file: table.path, line: i < lines.count ? lines[i] : nil,
+                             "phase angle (\(phase?.header.text ?? "")) is \(values[i]); expected 0–90° (0–π/2 rad) between stress and strain")
+        }
+        return delta
+    }
+
+    /// tan δ: the tan δ column as read, or the tangent of the phase angle.
+    func tangents(_ values: [Double], lines: RowLines, table: RawTable) throws -> [Double] {
+        guard tan == nil, phase != nil else { return values }
+        return try radians(values, lines: lines, table: table).map { sin($0) / cos($0) }
     }
 
     /// Radians per unit of the phase-angle column: `°`/`deg` or `rad`. A column without a unit is

@@ -354,7 +354,12 @@ public enum DatasetBuilder {
 
     /// The shear-modulus remark of a file whose moduli are G′, G″ (a torsion or rotational rheometer).
     static func noteShear(_ e1: MatchedColumn, _ e2: MatchedColumn, meta: [String: MetadataEntry], path: String, into d: inout Dataset) {
-        if meta["modulus"]?.value.lowercased() == "shear" || e1.header.name.lowercased().hasPrefix("g") {
+        // `G'`, `|G*|`, `Complex Shear Modulus`: a torsion or rotational rheometer's.
+        let name = e1.header.name.lowercased().drop { $0 == "|" || $0 == " " }
+        guard meta["modulus"]?.value.lowercased() == "shear" || name.hasPrefix("g") || name.contains("shear") else { return }
+        if e1.index == e2.index {
+            d.warnings.append("\(path): \(e1.header.name) is a shear modulus: G′ and G″ from it are kept as the storage and loss modulus")
+        } else {
             d.warnings.append("\(path): \(e1.header.name) and \(e2.header.name) are shear moduli (G′, G″), kept as the storage and loss modulus")
         }
     }
