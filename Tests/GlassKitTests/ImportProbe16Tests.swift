@@ -76,4 +76,35 @@ import Testing
         #expect(d.heatingRateKPerMin == 20)
         #expect(d.warnings.contains("r.csv: the stated heating rate '20 K/min' (line 1) differs from the 10.00 K/min of the file's time column over the heating run; 20 K/min is used"), "\(d.warnings)")
     }
+
+    /// German Excel: `sep=;` first, quoted numbers, rows of separators alone (empty rows), at the end
+    /// and inside; every row read as the plain file's.
+    @Test func spreadsheetCSV() throws {
+        let rows = (0..<30).map { k in "\"\(String(format: "%.2f", 400 + Double(k)).replacingOccurrences(of: ".", with: ","))\";\"0,1\"" }
+        let text = "sep=;\r\nTemperatur [K];Wärmestrom [W/g]\r\n" + rows[..<10].joined(separator: "\r\n") + "\r\n;\r\n"
+            + rows[10...].joined(separator: "\r\n") + "\r\n;;\r\n ; \r\n"
+        let d = try read("# heating_rate: 20 K/min\r\n" + text)
+        #expect(d.temperatureKValues == (0..<30).map { 400 + Double($0) })
+        #expect(d.heatFlowWPerG.allSatisfy { $0 == 0.1 })
+    }
+
+    /// Unit spellings the second probe met: each gives 0.1 W/g from its own number.
+    @Test func moreUnitSpellings() throws {
+        let cases: [(String, String, String)] = [("W/mg", "0.0001", ""), ("mJ/(s·mg)", "0.1", ""), ("kW/kg", "0.1", ""),
+                                                 ("nW", "1000000", "# mass: 10 mg\n"), ("J/(s·g)", "0.1", ""), ("W g⁻¹", "0.1", ""),
+                                                 ("mW", "1", "# mass: 10000 mcg\n")]
+        for (unit, value, mass) in cases {
+            let text = mass + "# heating_rate: 20 K/min\nT/K,Heat Flow (\(unit))\n" + (0..<20).map { "\(400 + $0),\(value)\n" }.joined()
+            let d = try read(text)
+            #expect(abs(d.heatFlowWPerG[3] - 0.1) < 1e-15, "\(unit)")
+        }
+        for unit in ["oC", "Â°C"] {
+            let d = try read("# heating_rate: 20 K/min\nTemperature (\(unit)),W/(W/g)\n" + (0..<20).map { "\(100 + $0),0.1\n" }.joined())
+            #expect(d.temperatureKValues[0] == 373.15, "\(unit)")
+        }
+        for (unit, factor) in [("secs", 60.0), ("mins", 1.0)] {
+            let d = try read("t (\(unit)),T/K,W/(W/g)\n" + (0..<200).map { k in "\(0.01 * Double(k) * factor),\(400 + 0.2 * Double(k)),0.1\n" }.joined())
+            #expect(abs((d.heatingRateKPerMin ?? 0) - 20) < 1e-9, "\(unit)")
+        }
+    }
 }

@@ -564,10 +564,13 @@ public enum DatasetBuilder {
     static let perMassHeatFlowUnits: [String: Double] = [
         "w/g": 1, "mw/mg": 1, "wg-1": 1, "mwmg-1": 1, "j/(gs)": 1, "j/gs": 1, "uw/ug": 1,
         "j/(g·s)": 1, "j/(g⋅s)": 1, "j/(g*s)": 1, "j/g/s": 1, "jg-1s-1": 1, "j·g-1·s-1": 1, "w·g-1": 1, "mw·mg-1": 1,
+        "j/(s·g)": 1, "j/(s⋅g)": 1, "j/(s*g)": 1, "j/(sg)": 1, "j/s/g": 1, "js-1g-1": 1, "j·s-1·g-1": 1,
+        "wg⁻¹": 1, "w·g⁻¹": 1, "mwmg⁻¹": 1, "mw·mg⁻¹": 1, "kw/kg": 1, "mw/kg": 1e-6, "w/mg": 1000,
+        "mj/(s·mg)": 1, "mj/(mg·s)": 1, "mj/(smg)": 1, "mj/(mgs)": 1,
         "mw/g": 1e-3, "w/kg": 1e-3, "uw/mg": 1e-3, "mwg-1": 1e-3,
     ]
     /// Heat-flow units of the whole sample (normalised spelling): the factor to mW.
-    static let absoluteHeatFlowUnits: [String: Double] = ["mw": 1, "w": 1000, "uw": 1e-3]
+    static let absoluteHeatFlowUnits: [String: Double] = ["mw": 1, "w": 1000, "uw": 1e-3, "nw": 1e-6, "mj/s": 1, "j/s": 1000]
 
     /// Whether `unit` is a heat-flow unit glassview reads.
     static func isHeatFlowUnit(_ unit: String) -> Bool {
@@ -585,8 +588,8 @@ public enum DatasetBuilder {
 
     static func timeFactorToMin(_ unit: String) -> Double? {
         switch Units.normalise(unit) {
-        case "min", "minute", "minutes", "mn": return 1
-        case "s", "sec", "second", "seconds": return 1.0 / 60
+        case "min", "minute", "minutes", "mn", "mins": return 1
+        case "s", "sec", "second", "seconds", "secs": return 1.0 / 60
         case "ms": return 1.0 / 60_000
         case "h", "hr", "hour", "hours": return 60
         default: return nil

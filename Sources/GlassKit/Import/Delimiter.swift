@@ -145,6 +145,23 @@ public enum Delimiter: Sendable, Equatable, CustomStringConvertible {
             var a = start
             var i = start
             while true {
+                // A field in CSV quotes (`"100,00"`, as spreadsheets write a number they consider
+                // text) runs to its closing quote, whatever it holds; the quotes are not part of it.
+                if i == a {
+                    var q = a
+                    while q < end, buf[q] == 0x20 || buf[q] == 0x09 { q += 1 }
+                    if q < end, buf[q] == 0x22, let close = (q + 1..<end).first(where: { buf[$0] == 0x22 }) {
+                        var k = close + 1
+                        while k < end, buf[k] == 0x20 || buf[k] == 0x09 { k += 1 }
+                        if k == end || buf[k] == sep {
+                            out.append((q + 1, close))
+                            if k == end { break }
+                            a = k + 1
+                            i = a
+                            continue
+                        }
+                    }
+                }
                 if i == end || buf[i] == sep {
                     var s = a, e = i
                     while s < e, buf[s] == 0x20 || buf[s] == 0x09 { s += 1 }

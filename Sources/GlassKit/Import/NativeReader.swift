@@ -5,9 +5,11 @@ public enum NativeReader {
     public static func read(_ lines: TextLines, path: String, encoding: TextDecoding.Encoding) throws -> RawTable {
         var metadata: [String: MetadataEntry] = [:]
         var headerIndex: Int?
+        var forced: Delimiter?   // Excel's `sep=;` line names the separator
         var i = 0
         while i < lines.count {
             if lines.isBlank(i) { i += 1; continue }
+            if forced == nil, let d = separatorLine(lines.string(i)) { forced = d; i += 1; continue }
             if lines.firstByte(i) == 0x23 {   // '#'
                 if let (key, value) = asciiMetadata(lines, i) ?? metadataEntry(fromLine: lines.string(i)) {
                     metadata[key] = MetadataEntry(value, line: i + 1)
@@ -24,14 +26,20 @@ public enum NativeReader {
             throw GlassError(file: path, line: lines.count, "no heading row and no data; expected a line such as 'T/K,W/(W/g)' followed by data rows")
         }
         let headerText = lines.string(h)
-        let delimiter = Delimiter.detect(inHeading: headerText)
+        let delimiter = forced ?? Delimiter.detect(inHeading: headerText)
         var names = delimiter.splitHeading(headerText)
         // Data lines: every later non-blank line that is not a comment.
         var data = [Int]()
         data.reserveCapacity(lines.count - h)
         var j = h + 1
         while j < lines.count {
-            if let c = lines.firstByte(j), c != 0x23 { data.append(j) }   // not blank, not a comment: one scan
+            if let c = lines.firstByte(j), c != 0x23 {   // not blank, not a comment: one scan
+                // Nor a row of separators alone (`;;`: a spreadsheet's empty row).
+                if let sep = delimiter.byte, c == sep, lines.bytes.withUnsafeBufferPointer({ b in
+                    b.baseAddress.map { NativeReader.onlySeparators($0, lines.start(j), lines.end(j), sep) } ?? false
+                }) { j += 1; continue }
+                data.append(j)
+            }
             j += 1
         }
         // A units row: a first data line with no number-led field and at least one unit (MaCFP
@@ -73,6 +81,30 @@ public enum NativeReader {
 }
 
 extension NativeReader {
+    /// Excel's first line `sep=;` (`sep=,`, `sep=<TAB>`): the separator it names.
+    static func separatorLine(_ line: String) -> Delimiter? {
+        let t = line.hasSuffix("\r") ? String(line.dropLast()) : line
+        guard t.lowercased().hasPrefix("sep="), t.count == 5, let c = t.last else { return nil }
+        switch c {
+        case ",": return .comma
+        case ";": return .semicolon
+        case "\t": return .tab
+        default: return nil
+        }
+    }
+
+    /// Whether the bytes [s, e) are the separator `sep`, spaces and tabs only.
+    @inline(__always)
+    static func onlySeparators(_ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int, _ sep: UInt8) -> Bool {
+        var k = s
+        while k < e {
+            let c = p[k]
+            if c != sep && c != 0x20 && c != 0x09 && c != 0x0D { return false }
+            k += 1
+        }
+        return true
+    }
+
     /// The key (normalised) and value of a `# key: value` line; nil for a comment without a
     /// colon, an empty key or a key with a space left.
     static func metadataEntry(fromLine line: String) -> (key: String, value: String)? {

@@ -507,6 +507,8 @@ public enum StreamingImport {
         guard parse else { scanAll(); return part }
         var parser = RowParser(table, indices)
         let comments = table.format != .taUniversal
+        // A native row of separators alone (`;;`, a spreadsheet's empty row) is blank (NativeReader).
+        let emptyRow: UInt8 = table.format == .native ? table.delimiter.byte ?? 0 : 0
         var flagged = false
         var failed = false
         var newlines = 0
@@ -543,7 +545,7 @@ public enum StreamingImport {
                 // TA export has no comments).
                 var f = s
                 while f < e, p[f] == 0x20 || p[f] == 0x09 { f += 1 }
-                if f < e && (p[f] != 0x23 || !comments) {
+                if f < e && (p[f] != 0x23 || !comments) && !(p[f] == emptyRow && emptyRow != 0 && NativeReader.onlySeparators(p, f, e, emptyRow)) {
                     if r >= targets.capacity {
                         part.overflow = true
                         failed = true

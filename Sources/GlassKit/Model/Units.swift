@@ -55,7 +55,9 @@ public enum Units {
     public static func kelvin(_ value: Double, unit: String) -> Double? {
         switch normalise(unit) {
         case "k", "kelvin": return value
-        case "c", "celsius": return value + celsiusOffset
+        // `oC` (a letter o for the degree sign) and `Â°C` (UTF-8's ° read as Windows-1252 after a
+        // spreadsheet's round trip) are °C too.
+        case "c", "celsius", "oc", "âc": return value + celsiusOffset
         default: return nil
         }
     }
@@ -73,9 +75,10 @@ public enum Units {
     /// Factor from a mass unit to mg.
     public static func massFactorToMg(_ unit: String) -> Double? {
         switch normalise(unit) {
-        case "mg": return 1
-        case "g": return 1000
-        case "ug": return 1e-3
+        case "mg", "milligram", "milligrams": return 1
+        case "g", "gram", "grams": return 1000
+        case "kg": return 1e6
+        case "ug", "mcg", "microgram", "micrograms": return 1e-3
         case "ng": return 1e-6      // Flash DSC samples
         default: return nil
         }
