@@ -42,6 +42,11 @@ final class DSCStudyRulesTests: XCTestCase {
         let far = try study([20, 20.00003, 10])
         XCTAssertNil(far.heatingRateKPerMin)
         XCTAssertTrue(far.warnings.contains("states were heated at different rates (10, 20 K/min)"), "\(far.warnings)")
+        // One state whose runs differ: said of that state.
+        let one = try RejuvenationEnthalpy.evaluate(try DSCPrepared.prepare([10.0, 20].enumerated().map { k, rate in
+            DSCFixture.dataset("g\(k).csv", state: "q", coolingRate: 5, heatingRate: rate) { _ in 0.1 }
+        }), tsK: 420, teK: 500, baseline: .none, molarMassGPerMol: 100)
+        XCTAssertTrue(one.warnings.contains("the runs of state q were heated at different rates (10, 20 K/min)"), "\(one.warnings)")
     }
 
     /// Two cooled states at one cooling rate: the S_r warning says why there is no slope.

@@ -91,7 +91,10 @@ public enum RejuvenationEnthalpy {
         var warnings = p.warnings + notFinite
         let rates = p.states.flatMap { $0.curves.map { $0.heatingRateKPerMin } }
         let heating = HeatingRates.common(rates)
-        if heating == nil, !rates.isEmpty { warnings.append("states were heated at different rates (\(HeatingRates.shown(rates)) K/min)") }
+        if heating == nil, !rates.isEmpty {
+            warnings.append(p.states.count == 1 ? "the runs of state \(p.states[0].state) were heated at different rates (\(HeatingRates.shown(rates)) K/min)"
+                            : "states were heated at different rates (\(HeatingRates.shown(rates)) K/min)")
+        }
         let sr = sensitivity(states)
         if sr == nil {
             if molarMassGPerMol == nil { warnings.append("S_r: no molar mass (give composition or molar_mass in study.toml)") }
