@@ -14,7 +14,7 @@ enum DecimalMark {
         lines.bytes.withUnsafeBufferPointer { buf -> Bool? in
             var ranges: [(Int, Int)] = []
             for r in rows {
-                delimiter.fieldRanges(buf, lines.start(r), lines.end(r), into: &ranges)
+                delimiter.fieldRanges(buf, lines.start(r), lines.end(r), into: &ranges, quotes: true)
                 for (a, b) in ranges {
                     if let m = mark(of: buf, a, b) { return m == 0x2C }
                 }

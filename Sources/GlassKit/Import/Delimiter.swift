@@ -139,7 +139,9 @@ public enum Delimiter: Sendable, Equatable, CustomStringConvertible {
 
     /// Byte ranges of the fields of `[start, end)`, trimmed of spaces and tabs.
     @inline(__always)
-    public func fieldRanges(_ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, into out: inout [(Int, Int)]) {
+    /// With `quotes`, a field in CSV quotes (`"100,00"`) is what the quotes hold (a data row's
+    /// numbers; the headings have their own rule, ``splitHeading(_:)``).
+    public func fieldRanges(_ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, into out: inout [(Int, Int)], quotes: Bool = false) {
         out.removeAll(keepingCapacity: true)
         if let sep = byte {
             var a = start
@@ -147,7 +149,7 @@ public enum Delimiter: Sendable, Equatable, CustomStringConvertible {
             while true {
                 // A field in CSV quotes (`"100,00"`, as spreadsheets write a number they consider
                 // text) runs to its closing quote, whatever it holds; the quotes are not part of it.
-                if i == a {
+                if quotes, i == a {
                     var q = a
                     while q < end, buf[q] == 0x20 || buf[q] == 0x09 { q += 1 }
                     if q < end, buf[q] == 0x22, let close = (q + 1..<end).first(where: { buf[$0] == 0x22 }) {

@@ -223,7 +223,7 @@ struct RowParser {
     mutating func general(_ base: UnsafePointer<UInt8>, _ s: Int, _ e: Int, line: Int,
                           _ columns: UnsafePointer<UnsafeMutablePointer<Double>>, _ row: Int) -> GlassError? {
         let buf = UnsafeBufferPointer(start: base, count: e)
-        delimiter.fieldRanges(buf, s, e, into: &ranges)
+        delimiter.fieldRanges(buf, s, e, into: &ranges, quotes: true)
         // A trailing empty field that the header also has (`a,b,`) is fine.
         if ranges.count != expected {
             return GlassError(file: path, line: line,
