@@ -38,11 +38,13 @@ public struct ColumnHeader: Sendable, Equatable {
     /// `haut`, `arriba`, `su`/`in alto`, `↑`, `+` — or `down`, `unten`, `bas`, `abajo`, `giù`,
     /// `↓`; `^exo` (METTLER's mark) is exo up. Such a word without a direction is `unclear`.
     static func signPhrase(_ t: String) -> (sign: String, rest: String)? {
+        // Most headings have neither `exo` nor `endo` (this runs for every heading of every file).
+        guard mentionsExoOrEndo(t) else { return nil }
         let chars = Array(t)
         // One character for one: lower case, `-` and `_` as spaces (offsets stay those of `t`).
         let low: [Character] = chars.map { c in c == "-" || c == "_" ? " " : (c.lowercased().first ?? c) }
         guard low.count == chars.count else { return nil }
-        let separators: Set<Character> = [" ", "\t", "(", ")", ",", "[", "]", "/", ";", ":"]
+        let separators = SignWords.separators
         var tokens: [(start: Int, end: Int, text: String)] = []
         var i = 0
         while i < low.count {
@@ -52,9 +54,7 @@ public struct ColumnHeader: Sendable, Equatable {
             tokens.append((i, j, String(low[i..<j])))
             i = j
         }
-        let up: Set<String> = ["up", "upward", "upwards", "oben", "aufwaerts", "aufwärts", "haut", "arriba", "su", "alto", "↑", "+", "positive", "pos"]
-        let down: Set<String> = ["down", "dn", "downward", "downwards", "unten", "abwaerts", "abwärts", "bas", "abajo", "giu", "giù", "basso", "↓", "negative", "neg"]
-        let fillers: Set<String> = ["nach", "vers", "le", "la", "en", "in", "is", "hacia", "verso", "richtung", "direction", "dir"]
+        let up = SignWords.up, down = SignWords.down, fillers = SignWords.fillers
         for (k, token) in tokens.enumerated() {
             var word = token.text
             var direction: Bool?   // true: up
@@ -85,6 +85,18 @@ public struct ColumnHeader: Sendable, Equatable {
             return rest.isEmpty ? nil : (sign, rest)
         }
         return nil
+    }
+
+    /// Whether `t` holds `exo` or `endo` in any case (on its bytes).
+    static func mentionsExoOrEndo(_ t: String) -> Bool {
+        var u = t.utf8.makeIterator()
+        var a: UInt8 = 0, b: UInt8 = 0, c: UInt8 = 0
+        while let x = u.next() {
+            let d = x | 0x20   // ASCII letters to lower case (other bytes are only compared with letters)
+            if (b == 0x65 && c == 0x78 && d == 0x6F) || (a == 0x65 && b == 0x6E && c == 0x64 && d == 0x6F) { return true }   // exo, endo
+            (a, b, c) = (b, c, d)
+        }
+        return false
     }
 
     /// The sign of a text that is a sign phrase and nothing else (`Exo Up`, `endo down`); nil otherwise.
@@ -183,4 +195,12 @@ public struct ColumnHeader: Sendable, Equatable {
             i = t.index(before: i)
         }
     }
+}
+
+/// The words of a heading's sign phrase (``ColumnHeader/signPhrase(_:)``).
+enum SignWords {
+    static let separators: Set<Character> = [" ", "\t", "(", ")", ",", "[", "]", "/", ";", ":"]
+    static let up: Set<String> = ["up", "upward", "upwards", "oben", "aufwaerts", "aufwärts", "haut", "arriba", "su", "alto", "↑", "+", "positive", "pos"]
+    static let down: Set<String> = ["down", "dn", "downward", "downwards", "unten", "abwaerts", "abwärts", "bas", "abajo", "giu", "giù", "basso", "↓", "negative", "neg"]
+    static let fillers: Set<String> = ["nach", "vers", "le", "la", "en", "in", "is", "hacia", "verso", "richtung", "direction", "dir"]
 }

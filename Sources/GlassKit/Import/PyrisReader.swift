@@ -21,10 +21,12 @@ public enum PyrisReader {
     /// numbered data block (`1) DSC 8500 Temperature Scan`).
     public static func recognises(_ lines: TextLines) -> Bool {
         var seen = 0, steps = false
-        for i in 0..<lines.count where !lines.isBlank(i) {
-            if !steps, lines.containsCaseless(i, "method steps:") {
+        for i in 0..<lines.count {
+            // On the first byte first: every file of a study is put to this test.
+            guard let c = lines.firstByte(i) else { continue }
+            if !steps, c | 0x20 == 0x6D, lines.containsCaseless(i, "method steps:") {   // m
                 steps = lines.string(i).trimmedSpaces.lowercased().hasPrefix("method steps:")
-            } else if steps, blockStep(lines.string(i)) != nil {
+            } else if steps, c &- 0x30 <= 9, blockStep(lines.string(i)) != nil {
                 return true
             }
             seen += 1
