@@ -107,4 +107,21 @@ import Testing
             #expect(abs((d.heatingRateKPerMin ?? 0) - 20) < 1e-9, "\(unit)")
         }
     }
+
+    /// `Temperature Kelvin` is a temperature in K; a time column without a unit is named where the
+    /// heating rate is missing.
+    @Test func temperatureScaleWordAndUnitlessTime() throws {
+        let k = try read("# heating_rate: 20 K/min\nTemperature Kelvin,W/(W/g)\n" + (0..<20).map { "\(400 + $0),0.1\n" }.joined())
+        #expect(k.temperatureKValues[0] == 400)
+        let c = try read("# heating_rate: 20 K/min\nTemp Celsius,W/(W/g)\n" + (0..<20).map { "\(100 + $0),0.1\n" }.joined())
+        #expect(c.temperatureKValues[0] == 373.15)
+        let t = try read("Time,T/K,W/(W/g)\n" + (0..<20).map { "\($0),\(400 + $0),0.1\n" }.joined(), path: "t.csv")
+        #expect(t.unreadTimeColumn == "Time" && t.heatingRateKPerMin == nil)
+        do {
+            _ = try DSCPrepared.prepare([t])
+            Issue.record("no error without a rate")
+        } catch let e as GlassError {
+            #expect(e.description == "t.csv: heating rate unknown (its time column 'Time' has no unit glassview reads — min, s, h or ms — so the rate was not estimated from it); expected '# heating_rate: 20 K/min' or heating_rate for this file in study.toml")
+        }
+    }
 }

@@ -116,7 +116,8 @@ public struct DSCPrepared: Sendable, Equatable {
                     warnings.append("\(d.path): state 'crystalline' without '# role: crystalline' is analysed as a sample state; nothing is subtracted with it")
                 }
                 guard let rate = d.heatingRateKPerMin else {
-                    throw GlassError(file: d.path, "heating rate unknown; expected '# heating_rate: 20 K/min' or heating_rate for this file in study.toml")
+                    let time = d.unreadTimeColumn.map { " (its time column '\($0)' has no unit glassview reads — min, s, h or ms — so the rate was not estimated from it)" } ?? ""
+                    throw GlassError(file: d.path, "heating rate unknown\(time); expected '# heating_rate: 20 K/min' or heating_rate for this file in study.toml")
                 }
                 // The crystalline run of the same heating rate, first in path order (1% tolerance
                 // so that rates estimated from a time column still match).

@@ -146,10 +146,12 @@ public struct ColumnHeader: Sendable, Equatable {
             if !name.isEmpty { return (name, inner) }
         }
         // 3. A trailing unit word: "Reversing Heat Flow (Normalized) W/g"; only a unit (in
-        // "Sample Temperature/°C" the last word is a name and its unit).
+        // "Sample Temperature/°C" the last word is a name and its unit); or the temperature
+        // scale written out ("Temperature Kelvin", "Temp Celsius").
         if let space = t.lastIndex(of: " ") {
             let word = String(t[t.index(after: space)...])
             let before = trim(String(t[..<space]))
+            if ["kelvin", "celsius"].contains(word.lowercased()), !before.isEmpty { return (before, word) }
             if word.contains("/") && !before.hasSuffix("/") && !word.hasPrefix("/") && UnitSpelling.isUnit(word) {
                 // "DSC in mW/mg", "Heat flow, W/g": the `in` or comma is not part of the name.
                 var name = before

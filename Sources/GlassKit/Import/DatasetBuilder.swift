@@ -136,6 +136,7 @@ public enum DatasetBuilder {
         let segCol = columns[.segment]
         if let s = segCol { wanted.append(s.index) }
         let timeCol = columns[.time].flatMap { c in timeFactorToMin(c.header.unit).map { (c, $0) } }
+        if timeCol == nil, let c = columns[.time] { d.unreadTimeColumn = c.header.text }
         if let (c, _) = timeCol { wanted.append(c.index) }
         let baselineCol = table.heatFlowBaselineColumn.flatMap { $0 < table.headers.count && !wanted.contains($0) ? $0 : nil }
         if let b = baselineCol { wanted.append(b) }

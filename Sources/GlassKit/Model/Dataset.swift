@@ -13,6 +13,9 @@ public struct Dataset: Sendable, Equatable {
     public var role: RunRole
     /// Heating rate of the scan, K/min.
     public var heatingRateKPerMin: Double?
+    /// A time column whose unit glassview does not read (`Time` alone): named where the heating
+    /// rate is missing, since it was not estimated from that column.
+    public var unreadTimeColumn: String?
     /// Alloy or oxide composition string, when the file states one.
     public var composition: String?
     /// Molar mass override, g/mol.
