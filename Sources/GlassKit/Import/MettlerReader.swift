@@ -57,7 +57,7 @@ public enum MettlerReader {
         // A data row starts with a number (either mark); a label (`Results:`, `Curve Name:`) ends the rows.
         func isRow(_ j: Int) -> Bool {
             guard let first = Delimiter.whitespace.split(lines.string(j)).first else { return false }
-            return NumberParser.parse(first.replacingLiteral(",", with: ".")) != nil
+            return NumberParser.parseEitherMark(first) != nil
         }
         while i < lines.count {
             let text = lines.string(i)
@@ -145,7 +145,7 @@ public enum MettlerReader {
         guard let t = ColumnMatcher.match(b.headers)[.temperature], let first = b.data.first, let last = b.data.last else { return 0 }
         func value(_ j: Int) -> Double? {
             let fields = Delimiter.whitespace.split(lines.string(j))
-            return t.index < fields.count ? NumberParser.parse(fields[t.index].replacingLiteral(",", with: ".")) : nil
+            return t.index < fields.count ? NumberParser.parseEitherMark(fields[t.index]) : nil
         }
         guard let a = value(first), let z = value(last) else { return 0 }
         return max(0, z - a)

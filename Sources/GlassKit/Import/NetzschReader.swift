@@ -93,7 +93,7 @@ public enum NetzschReader {
         if parts.count >= 3, let r = text.literalRange(of: "(K/min)") {
             let before = text[..<r.lowerBound]
             if let slash = before.lastIndex(of: "/") {
-                p.rateKPerMin = NumberParser.parse(String(before[before.index(after: slash)...]).replacingLiteral(",", with: "."))
+                p.rateKPerMin = NumberParser.parseEitherMark(before[before.index(after: slash)...])
             }
         }
         return p

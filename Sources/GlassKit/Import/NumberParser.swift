@@ -30,6 +30,12 @@ public enum NumberParser {
         }
     }
 
+    /// ``parse(_:)`` of a number written with either decimal mark (`12,5` or `12.5`), as the
+    /// instrument readers look at a field before the table's mark is known.
+    public static func parseEitherMark<S: StringProtocol>(_ text: S) -> Double? {
+        parse(String(text).replacingLiteral(",", with: "."))
+    }
+
     /// Parses bytes `[from, to)` of `base`, already trimmed. With `decimalComma`, `,` is the decimal
     /// mark and `.` is refused; without, the reverse.
     @inline(__always)

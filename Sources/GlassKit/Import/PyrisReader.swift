@@ -107,8 +107,12 @@ public enum PyrisReader {
         // that is read is an error naming its line, as any field that is no number).
         func isRow(_ j: Int) -> Bool {
             let fields = Delimiter.whitespace.split(lines.string(j))
-            return fields.count >= 2 && fields.allSatisfy { NumberParser.parse($0.replacingLiteral(",", with: ".")) != nil || isNaNMarker($0) }
-                && fields.contains { NumberParser.parse($0.replacingLiteral(",", with: ".")) != nil }
+            guard fields.count >= 2 else { return false }
+            var numbers = 0
+            for f in fields {
+                if NumberParser.parseEitherMark(f) != nil { numbers += 1 } else if !isNaNMarker(f) { return false }
+            }
+            return numbers > 0
         }
         var i = 0
         while i < lines.count {
@@ -211,7 +215,7 @@ public enum PyrisReader {
         for (step, row) in firstRowOfStep.sorted(by: { $0.key < $1.key }) {
             guard let startK = programs[step]?.startK else { continue }
             let fields = Delimiter.whitespace.split(lines.string(data[row]))
-            guard k < fields.count, let v = NumberParser.parse(fields[k].replacingLiteral(",", with: ".")) else { continue }
+            guard k < fields.count, let v = NumberParser.parseEitherMark(fields[k]) else { continue }
             let asKelvin = abs(v - startK), asCelsius = abs(v + 273.15 - startK)
             if min(asKelvin, asCelsius) < 50 { return asKelvin < asCelsius }
         }

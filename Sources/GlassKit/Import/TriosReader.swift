@@ -107,7 +107,7 @@ public enum TriosReader {
             }
             // The units row: no field is a number with either mark (`1/s` and `1/MPa` are units, not data).
             if let u = rows.first, !Delimiter.tab.split(lines.string(u)).contains(where: {
-                NumberParser.parse($0.replacingLiteral(",", with: ".")) != nil
+                NumberParser.parseEitherMark($0) != nil
             }) {
                 units = Delimiter.tab.split(lines.string(u))
                 rows.removeFirst()
@@ -194,7 +194,7 @@ public enum TriosReader {
         let words = name.split(separator: " ").map(String.init)
         guard words.first?.lowercased() == "ramp", words.count >= 3 else { return p }
         if let k = words.firstIndex(where: { ["°c/min", "k/min", "℃/min"].contains($0.lowercased()) }), k > 0 {
-            p.rateKPerMin = NumberParser.parse(words[k - 1].replacingLiteral(",", with: "."))
+            p.rateKPerMin = NumberParser.parseEitherMark(words[k - 1])
         }
         if let to = words.lastIndex(where: { $0.lowercased() == "to" }), to + 1 < words.count {
             p.endK = MetadataValue.temperatureK(words[(to + 1)...].joined(separator: " "))
