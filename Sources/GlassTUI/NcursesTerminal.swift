@@ -188,11 +188,13 @@ public struct NcursesTerminal: TerminalBackend {
             var x: Int32 = 0, y: Int32 = 0
             return gv_read_click(&x, &y) != 0 ? .key(.click(column: Int(x), row: Int(y))) : .timeout
         default:
-            // terminfo's extended keys (xterm's Ctrl-← is `kLFT5`): as EscapeSequence decodes them.
+            // terminfo's extended keys (xterm's Ctrl-← is `kLFT5`; the Linux console's second
+            // Shift-Tab, `\E[Z`, is `kcbt2`): as EscapeSequence decodes them.
             guard code > KEY_MAX, let name = keyname(code).map({ String(cString: $0) }) else { return .timeout }
             switch name {
             case "kLFT5": return .key(.shiftLeft)
             case "kRIT5": return .key(.shiftRight)
+            case "kcbt2": return .key(.backTab)
             default: return .timeout
             }
         }

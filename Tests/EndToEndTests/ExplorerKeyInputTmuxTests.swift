@@ -131,6 +131,12 @@ final class ExplorerKeyInputTmuxTests: XCTestCase {
             try t.wait("help, TERM=\(term)") { $0.contains("heat flow W(T) of each state") }
             try t.keys("Escape")
             try t.wait("help closed by a lone Esc, TERM=\(term)") { !$0.contains("heat flow W(T) of each state") && $0.contains("Results") }
+            // Shift-Tab as xterm sends it, whether terminfo lists it as kcbt (xterm, screen), as
+            // an extended key (linux: kcbt2) or not at all (vt100, vt220).
+            try t.keys("Tab")
+            try t.wait("view 2, TERM=\(term)") { $0.contains("2 ΔH(T)") || $0.contains("2 dH(T)") }
+            try raw(t, "\u{1B}[Z")
+            try t.wait("back to view 1 by Esc [ Z, TERM=\(term)") { $0.contains("1 W(T) 2") }
             try t.keys("q")
             try t.wait("the unwritten-changes question, TERM=\(term)") { $0.contains("q again quits") }
             try t.keys("q")
