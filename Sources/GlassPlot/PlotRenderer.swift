@@ -27,7 +27,9 @@ public enum PlotRenderer {
     /// `colours` selects colour indices on cells. Returns where the data area landed, or `nil`
     /// when the region is too small for one.
     /// The legend never covers data: when every corner of the data area holds some, the plot is
-    /// laid out again with the legend in rows of its own above the data area.
+    /// laid out again with the legend in rows of its own above the data area. The data area keeps
+    /// two thirds of its height (and four rows): a legend that needs more rows than that leaves
+    /// is cut, its last row saying how many entries it leaves out.
     @discardableResult
     public static func render(
         _ spec: PlotSpec, into frame: inout Frame, region: FrameRect, braille: Bool, colours: Bool
@@ -36,11 +38,18 @@ public enum PlotRenderer {
         let first = render(spec, into: &frame, region: region, braille: braille, colours: colours, legendRows: 0)
         guard first.legendCovers > 0, let g = first.geometry else { return first.geometry }
         let legend = Legend(series: spec.series, braille: braille, colours: colours)
-        let rows = legend.lines(width: g.plotArea.width).count
-        // Only when the data area keeps most of its height.
-        guard rows > 0, g.plotArea.height - rows >= max(4, g.plotArea.height * 2 / 3) else { return first.geometry }
+        let rows = min(legend.lines(width: g.plotArea.width).count, legendRowsAbove(plotRows: g.plotArea.height))
+        guard rows > 0 else { return first.geometry }
         frame = before
         return render(spec, into: &frame, region: region, braille: braille, colours: colours, legendRows: rows).geometry
+    }
+
+    /// How many rows above a data area of `plotRows` rows a legend may take: the area keeps two
+    /// thirds of its height and at least four rows.
+    static func legendRowsAbove(plotRows: Int) -> Int {
+        var rows = 0
+        while plotRows - (rows + 1) >= max(4, plotRows * 2 / 3) { rows += 1 }
+        return rows
     }
 
     /// One layout pass; `legendRows` > 0 puts the legend in that many rows above the data area.
@@ -147,7 +156,15 @@ public enum PlotRenderer {
             }
         }
 
-        // Legend corner first (avoiding data and markers), then marker labels around it.
+        // Marks over the data, then the legend's corner (avoiding data, markers and marks), then
+        // the marker labels around it.
+        var markCells = Set<Int>()
+        let frameWidth = frame.width
+        for m in spec.marks {
+            guard let x = geometry.column(ofX: m.x), let y = geometry.row(ofY: m.y) else { continue }
+            frame[x, y] = Cell(m.character, foreground: colours ? m.colour : nil, attributes: .bold)
+            markCells.insert(y * frameWidth + x)
+        }
         let legend = Legend(series: spec.series, braille: braille, colours: colours)
         let composed = frame
         let legendBox = spec.showsLegend && legendRows == 0
@@ -157,7 +174,7 @@ public enum PlotRenderer {
             for y in b.y..<b.maxY { for x in b.x..<b.maxX where composed[x, y] != .blank { legendCovers += 1 } }
         }
         drawMarkerLabels(spec.markers, into: &frame, geometry: geometry, colours: colours, avoiding: legendBox, unicode: braille) {
-            column, row in cellOf(column - plotLeft, row - plotTop) != nil
+            column, row in cellOf(column - plotLeft, row - plotTop) != nil || markCells.contains(row * frameWidth + column)
         }
         if let legendBox { legend.draw(into: &frame, box: legendBox, area: plotArea) }
         if legendRows > 0, spec.showsLegend {

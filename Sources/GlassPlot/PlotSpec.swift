@@ -104,11 +104,15 @@ public struct PlotSpec: Sendable {
     public var showsLegend: Bool
     /// Where the legend goes.
     public var legendPlacement: LegendPlacement
+    /// Characters drawn in bold over the data at data points (a single braille dot is hard to
+    /// see); the legend is placed with them in view.
+    public var marks: [PlotMark]
 
     /// Makes a plot description.
     public init(
         title: String = "", x: Axis = Axis(), y: Axis = Axis(), series: [Series] = [],
-        markers: [VerticalMarker] = [], showsLegend: Bool = true, legendPlacement: LegendPlacement = .automatic
+        markers: [VerticalMarker] = [], showsLegend: Bool = true, legendPlacement: LegendPlacement = .automatic,
+        marks: [PlotMark] = []
     ) {
         self.title = title
         self.x = x
@@ -117,5 +121,22 @@ public struct PlotSpec: Sendable {
         self.markers = markers
         self.showsLegend = showsLegend
         self.legendPlacement = legendPlacement
+        self.marks = marks
+    }
+}
+
+/// A character drawn over a plot at a data point.
+public struct PlotMark: Equatable, Sendable {
+    /// Data x.
+    public var x: Double
+    /// Data y.
+    public var y: Double
+    /// The character.
+    public var character: Character
+    /// Colour index.
+    public var colour: Int?
+    /// Makes a mark.
+    public init(x: Double, y: Double, character: Character, colour: Int?) {
+        self.x = x; self.y = y; self.character = character; self.colour = colour
     }
 }

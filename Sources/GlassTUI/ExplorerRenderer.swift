@@ -83,15 +83,21 @@ public enum ExplorerRenderer {
     }
 
     /// The "terminal too small" notice, in the longest wording whose lines all fit the width
-    /// (shorter on narrow screens), centred; lines that still do not fit are cut between words
-    /// with `…`, so a size is never cut into another number. Rows that do not fit are left out
-    /// from the last.
+    /// (shorter on narrow screens), centred; on fewer rows than it has lines, its lines joined
+    /// on one row, so that `q quits` stays in view. Lines that still do not fit are cut between
+    /// words with `…`, so a size is never cut into another number. Rows that do not fit are left
+    /// out from the last.
     static func tooSmall(_ f: inout Frame, unicode: Bool) {
         let size = "\(f.width)x\(f.height)", needed = "\(minimumWidth)x\(minimumHeight)"
         let wordings = [["terminal too small: \(size)", "glassview needs \(needed)", "enlarge the window; q quits"],
                         ["too small: \(size)", "needs \(needed)", "enlarge; q quits"],
                         ["too small", "need \(needed)", "q quits"]]
-        let chosen = wordings.first { $0.allSatisfy { $0.count <= f.width } } ?? wordings[wordings.count - 1]
+        let (width, height) = (f.width, f.height)
+        let fitting = wordings.lazy.compactMap { lines -> [String]? in
+            if lines.count > height { let one = lines.joined(separator: " · "); return DisplayWidth.of(one) <= width ? [one] : nil }
+            return lines.allSatisfy { $0.count <= width } ? lines : nil
+        }
+        let chosen = fitting.first ?? wordings[wordings.count - 1]
         let lines = chosen.prefix(f.height).map { ScreenText.fit($0, unicode: unicode).clippedAtWords(f.width, unicode: unicode) }
         let top = max(0, (f.height - lines.count) / 2)
         for (i, l) in lines.enumerated() {
@@ -193,8 +199,7 @@ public enum ExplorerRenderer {
     static func plotPane(_ f: inout Frame, _ s: ExplorerState, _ view: any ExplorerView, _ r: FrameRect, cache: inout PlotPaneCache) {
         let uni = s.style.braille
         if let spec = Navigation.plot(s, view: view, columns: r.width) {
-            let g = cache.render(ScreenText.fit(spec, unicode: uni), into: &f, region: r, braille: uni, colours: s.style.colours)
-            if let g { drawMarks(&f, view.marks(s), geometry: g, colours: s.style.colours) }
+            _ = cache.render(ScreenText.fit(spec, unicode: uni), into: &f, region: r, braille: uni, colours: s.style.colours)
             return
         }
         let words = ScreenText.fit(view.unavailable(s), unicode: uni).split(separator: " ")
@@ -211,15 +216,6 @@ public enum ExplorerRenderer {
         for (i, l) in lines.enumerated() {
             let shown = l.clipped(r.width, unicode: uni)
             f.put(string: shown, at: FramePoint(x: r.x + max(0, (r.width - DisplayWidth.of(shown)) / 2), y: top + i), clip: r)
-        }
-    }
-
-    static func drawMarks(_ f: inout Frame, _ marks: [PlotMark], geometry g: PlotGeometry, colours: Bool) {
-        for m in marks {
-            guard let x = g.column(ofX: m.x), let y = g.row(ofY: m.y) else { continue }
-            // Marks never overwrite the legend's text.
-            if let b = g.legendBox, b.contains(FramePoint(x: x, y: y)) { continue }
-            f[x, y] = Cell(m.character, foreground: colours ? m.colour : nil, attributes: .bold)
         }
     }
 
@@ -336,9 +332,14 @@ public enum ExplorerRenderer {
         return (box, FrameRect(x: box.x + 2, y: box.y + 1 + pad, width: w - 4, height: h - 2 - 2 * pad))
     }
 
-    /// The help's lines for the state's view.
+    /// The help's lines for the state's view, wrapped to the overlay's width: a key's text goes
+    /// on under its own column, so nothing is cut off.
     static func helpLines(_ s: ExplorerState) -> [String] {
-        KeyBindings.help(for: s.view).map { ScreenText.fit($0, unicode: s.style.braille) }
+        let unicode = s.style.braille, width = max(8, s.width - 6)
+        return KeyBindings.help(for: s.view).flatMap { line -> [String] in
+            let text = ScreenText.fit(line, unicode: unicode)
+            return text.wrapped(width, indent: KeyBindings.helpKeyColumn(text) ?? 2, unicode: unicode)
+        }
     }
 
     /// The first line of the help's last screenful at the state's size.
@@ -363,7 +364,7 @@ public enum ExplorerRenderer {
     /// the title says which are shown and the bottom edge how many follow (`↓ 9 more`), starting
     /// from line `top`.
     static func helpOverlay(_ f: inout Frame, _ s: ExplorerState, top: Int = 0, unicode: Bool) {
-        let lines = KeyBindings.help(for: s.view).map { ScreenText.fit($0, unicode: unicode) }
+        let lines = helpLines(s)
         let (box, inner) = helpGeometry(width: f.width, height: f.height, lines: lines)
         let first = min(max(0, top), max(0, lines.count - inner.height))
         let shown = first..<min(lines.count, first + inner.height)

@@ -26,22 +26,6 @@ public protocol ExplorerView: Sendable {
     func marks(_ state: ExplorerState) -> [PlotMark]
 }
 
-/// A character drawn over a plot at a data point.
-public struct PlotMark: Equatable, Sendable {
-    /// Data x.
-    public var x: Double
-    /// Data y.
-    public var y: Double
-    /// The character.
-    public var character: Character
-    /// Colour index.
-    public var colour: Int?
-    /// Makes a mark.
-    public init(x: Double, y: Double, character: Character, colour: Int?) {
-        self.x = x; self.y = y; self.character = character; self.colour = colour
-    }
-}
-
 extension ExplorerView {
     /// By default a click does not move cursors.
     public var cursorsOnPlot: Bool { false }

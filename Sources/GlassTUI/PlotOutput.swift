@@ -30,7 +30,6 @@ public enum PlotOutput {
         let spec = ScreenText.fit(plain, unicode: s.style.braille)
         var frame = Frame(width: width, height: height)
         let g = PlotRenderer.render(spec, into: &frame, region: frame.bounds, braille: s.style.braille, colours: s.style.colours)
-        if let g { ExplorerRenderer.drawMarks(&frame, view.marks(s), geometry: g, colours: s.style.colours) }
         return .success((frame, g, spec))
     }
 

@@ -35,7 +35,7 @@ public struct PlotPaneCache: Sendable {
     /// share storage compare in O(1), so the cached curves of an unchanged plot cost O(curves).
     static func same(_ a: PlotSpec, _ b: PlotSpec) -> Bool {
         guard a.title == b.title, a.x == b.x, a.y == b.y, a.markers == b.markers, a.showsLegend == b.showsLegend,
-              a.legendPlacement == b.legendPlacement, a.series.count == b.series.count else { return false }
+              a.legendPlacement == b.legendPlacement, a.marks == b.marks, a.series.count == b.series.count else { return false }
         return zip(a.series, b.series).allSatisfy { s, t in
             s.name == t.name && s.colour == t.colour && s.marker == t.marker && s.style == t.style && s.x == t.x && s.y == t.y
         }

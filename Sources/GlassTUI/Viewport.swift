@@ -26,9 +26,10 @@ public enum Navigation {
     /// Pan step, as a fraction of the span shown.
     public static let panFraction = 0.25
 
-    /// The view's plot with the state's viewport applied.
+    /// The view's plot with the state's viewport applied and the view's marks.
     public static func plot(_ s: ExplorerState, view: any ExplorerView, columns: Int) -> PlotSpec? {
         guard var spec = view.plot(s, columns: columns) else { return nil }
+        spec.marks = view.marks(s)
         if let vp = s.viewports[view.id] {
             if let x = vp.x { spec.x.range = x }
             if let y = vp.y { spec.y.range = y }

@@ -230,6 +230,28 @@ final class LegendPlacementTests: XCTestCase {
         }
     }
 
+    /// A legend longer than the rows a small data area can spare is cut above it, its last row
+    /// counting what it leaves out; the data area keeps two thirds of its height.
+    func testALongLegendIsCutAboveTheData() throws {
+        let x = (0...200).map { Double($0) / 10 }
+        let series = (0..<8).map { k in Series(name: "curve number \(k)", x: x, y: x.map { _ in k % 2 == 0 ? 1 : 0 }) }
+        let spec = PlotSpec(title: "t", x: Axis(title: "x"), y: Axis(title: "y"), series: series)
+        var frame = Frame(width: 40, height: 20)
+        let g = try XCTUnwrap(PlotRenderer.render(spec, into: &frame, region: frame.bounds, braille: true, colours: false))
+        XCTAssertNil(g.legendBox)
+        // 20 rows: header, x axis, labels, title leave 16; six legend rows leave 10 = ⌊16·2/3⌋.
+        XCTAssertEqual(g.plotArea.height, 10)
+        let above = (g.plotArea.y - 6..<g.plotArea.y).map { frame.rows[$0] }
+        XCTAssertTrue(above[0].contains("curve number 0"), above[0])
+        XCTAssertTrue(above[4].contains("curve number 4"), above[4])
+        XCTAssertTrue(above[5].contains("… 3 more"), above[5])
+        let first = Array(frame.rows[g.plotArea.y]).dropFirst(g.plotArea.x).prefix(g.plotArea.width)
+        XCTAssertFalse(first.contains(" "), String(first))
+        XCTAssertEqual(PlotRenderer.legendRowsAbove(plotRows: 16), 6)
+        XCTAssertEqual(PlotRenderer.legendRowsAbove(plotRows: 6), 2)
+        XCTAssertEqual(PlotRenderer.legendRowsAbove(plotRows: 4), 0)
+    }
+
     func testLegendStaysInAFreeCorner() throws {
         let x = (0...200).map { Double($0) / 10 }
         let s = Series(name: "rise", x: x, y: x.map { $0 * $0 })

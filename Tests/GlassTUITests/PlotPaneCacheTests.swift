@@ -12,7 +12,7 @@ final class PlotPaneCacheTests: XCTestCase {
     func testTheKeyComparesEveryPropertyOfASpecAndASeries() {
         let spec = PlotSpec(series: [Series(name: "a", x: [1, 2], y: [3, 4])])
         XCTAssertEqual(Mirror(reflecting: spec).children.map(\.label),
-                       ["title", "x", "y", "series", "markers", "showsLegend", "legendPlacement"])
+                       ["title", "x", "y", "series", "markers", "showsLegend", "legendPlacement", "marks"])
         // The envelope is made from x and y by the only initializer.
         XCTAssertEqual(Mirror(reflecting: spec.series[0]).children.map(\.label),
                        ["name", "x", "y", "colour", "marker", "style", "envelope"])
@@ -26,6 +26,9 @@ final class PlotPaneCacheTests: XCTestCase {
         other.series = [Series(name: "a", x: [1, 2], y: [3, 4])]
         XCTAssertTrue(PlotPaneCache.same(spec, other), "equal values in other storage")
         other.markers = [VerticalMarker(x: 1.5, label: "T_s")]
+        XCTAssertFalse(PlotPaneCache.same(spec, other))
+        other = spec
+        other.marks = [PlotMark(x: 1.5, y: 3.5, character: "*", colour: nil)]
         XCTAssertFalse(PlotPaneCache.same(spec, other))
     }
 
