@@ -24,6 +24,27 @@ extension String {
         return cut + String(repeating: " ", count: max(0, n - DisplayWidth.of(cut)))
     }
 
+    /// Lines of at most `n` columns, broken between words; lines after the first start with
+    /// `indent` spaces (a hanging indent). A word longer than a line is cut with the ellipsis.
+    public func wrapped(_ n: Int, indent: Int = 0, unicode: Bool = true) -> [String] {
+        guard DisplayWidth.of(self) > n else { return [self] }
+        let indent = min(max(0, indent), n / 2), pad = String(repeating: " ", count: indent)
+        var out: [String] = [], line = ""
+        for word in split(separator: " ", omittingEmptySubsequences: false) {
+            let start = out.isEmpty ? "" : pad
+            if line.isEmpty || line == start {
+                line = start + word
+            } else if DisplayWidth.of(line) + 1 + DisplayWidth.of(String(word)) <= n {
+                line += " " + word
+            } else {
+                out.append(line.clipped(n, unicode: unicode))
+                line = pad + word
+            }
+        }
+        out.append(line.clipped(n, unicode: unicode))
+        return out
+    }
+
     /// Cut between words to at most `n` columns (a word is never cut, so a number is never
     /// shortened into another number); the ellipsis marks words left out. Empty when not even
     /// the first word and the ellipsis fit.

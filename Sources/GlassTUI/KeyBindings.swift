@@ -135,7 +135,7 @@ public enum KeyBindings {
 
     /// The help overlay of `view`: what its numbers are, its own keys, then the others.
     public static func help(for view: ViewID) -> [String] {
-        func line(_ label: String, _ help: String) -> String { label.rightPadded(16) + "  " + help }
+        func line(_ label: String, _ help: String) -> String { label.rightPadded(helpKeyWidth) + "  " + help }
         func line(_ b: KeyBinding) -> String { line(b.label, b.help) }
         let own = all.filter { $0.views != nil && $0.applies(in: view) }
         let general = all.filter { $0.views == nil && !isViewSelection($0) }
@@ -145,6 +145,18 @@ public enum KeyBindings {
         out += general.filter { $0.action != .nextView && $0.action != .previousView }.map(line)
         out += otherInput.filter { $0.views?.contains(view) ?? true }.map { line($0.label, $0.help) }
         return out
+    }
+
+    /// Width of the keys' column of ``help(for:)``.
+    static let helpKeyWidth = 16
+
+    /// Where the text of a key's help line starts (after the keys' column and two spaces), or
+    /// nil for a line that is not a key's.
+    static func helpKeyColumn(_ line: String) -> Int? {
+        let chars = Array(line.prefix(helpKeyWidth + 3))
+        guard chars.count == helpKeyWidth + 3, chars[helpKeyWidth] == " ", chars[helpKeyWidth + 1] == " ",
+              chars[helpKeyWidth + 2] != " " else { return nil }
+        return helpKeyWidth + 2
     }
 
     /// Status-line hints of `view`, most important first.

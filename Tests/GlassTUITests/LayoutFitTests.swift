@@ -56,6 +56,11 @@ final class LayoutFitTests: XCTestCase {
                        ["terminal too small: 71x20", "glassview needs 72x20", "enlarge the window; q quits"])
         XCTAssertEqual(notice(20, 6), ["", "  too small: 20x6", "    needs 72x20", "  enlarge; q quits", "", ""])
         XCTAssertEqual(notice(10, 4), ["too small", "need 72x20", " q quits", ""])
+        // Fewer rows than lines: the lines joined on one row, q in view.
+        XCTAssertEqual(notice(200, 1)[0].trimmingCharacters(in: .whitespaces),
+                       "terminal too small: 200x1 · glassview needs 72x20 · enlarge the window; q quits")
+        XCTAssertEqual(notice(40, 2), ["    too small · need 72x20 · q quits", ""])
+        XCTAssertEqual(notice(40, 1, unicode: false), ["    too small - need 72x20 - q quits"])
         // Cut between words, never inside a size.
         XCTAssertEqual(notice(6, 2), [" too…", "need…"])
         XCTAssertEqual(notice(6, 2, unicode: false), [" too~", "need~"])
@@ -129,7 +134,7 @@ final class LayoutFitTests: XCTestCase {
     /// says at each position which lines it shows.
     func testHelpScrollsToItsLastLine() {
         var s = press(SyntheticStudy.state(width: 80, height: 24), [.character("?")])
-        let help = KeyBindings.help(for: s.view)
+        let help = ExplorerRenderer.helpLines(s)
         let last = help.count - 20
         XCTAssertGreaterThan(last, 0, "the help is longer than 20 lines at 80x24")
         s = press(s, [.character("j"), .down, .down])
@@ -147,20 +152,29 @@ final class LayoutFitTests: XCTestCase {
         XCTAssertEqual(press(s, [.escape]).mode, .normal)
     }
 
-    func testHelpSaysWhatIsBelowAndCutsLinesWithAnEllipsis() {
+    func testHelpSaysWhatIsBelowAndWrapsLongLines() {
         let s = press(SyntheticStudy.state(width: 80, height: 24), [.character("?")])
-        let help = KeyBindings.help(for: s.view)
+        let raw = KeyBindings.help(for: s.view)
+        let help = ExplorerRenderer.helpLines(s)
+        XCTAssertGreaterThan(help.count, raw.count, "some lines are longer than 74 columns")
         let rows = ExplorerRenderer.render(s).rows
         XCTAssertTrue(rows[1].contains("Keys, lines 1–20 of \(help.count)"), rows[1])
         XCTAssertTrue(rows[22].contains("↓ \(help.count - 20) more"), rows[22])
         var f = Frame(width: 80, height: 24)
         ExplorerRenderer.helpOverlay(&f, s, unicode: true)
-        // Inside the box (columns 3…76 here), a line too long ends with "…", the others are whole.
+        // Inside the box (columns 3…76 here) every line is whole: nothing is cut off.
         for (row, line) in help.prefix(20).enumerated() {
             let inner = String((3..<77).map { f[$0, 2 + row].character })
-            if DisplayWidth.of(line) > 74 { XCTAssertTrue(inner.hasSuffix("…"), inner) } else { XCTAssertTrue(inner.hasPrefix(line), inner) }
+            XCTAssertTrue(inner.hasPrefix(line), inner)
+            XCTAssertFalse(inner.contains("…"), inner)
         }
-        XCTAssertTrue(f.rows[2].contains("view 1 W(T): heat flow W(T) of each state (crystalline run subtracted); Δ…"), f.rows[2])
+        // The words are the help's, in order; a key's text goes on under its own column.
+        XCTAssertEqual(help.joined(separator: " ").split(separator: " "), raw.joined(separator: " ").split(separator: " "))
+        XCTAssertTrue(f.rows[2].contains("view 1 W(T): heat flow W(T) of each state (crystalline run subtracted);"), f.rows[2])
+        XCTAssertTrue(f.rows[3].contains("│   ΔH_rej between T_s and T_e"), f.rows[3])
+        let continued = help.indices.dropFirst().filter { help[$0].hasPrefix("   ") && KeyBindings.helpKeyColumn(help[$0 - 1]) != nil }
+        XCTAssertFalse(continued.isEmpty)
+        for k in continued { XCTAssertTrue(help[k].hasPrefix(String(repeating: " ", count: 18)) && help[k].dropFirst(18).first != " ", help[k]) }
         // From a later line the end of the help is shown and nothing follows.
         var end = Frame(width: 80, height: 24)
         ExplorerRenderer.helpOverlay(&end, s, top: 100, unicode: true)
