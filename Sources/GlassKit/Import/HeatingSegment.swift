@@ -21,13 +21,16 @@ public enum HeatingSegment {
         var start = 0
         var ext = 0
         var rising: Bool? = nil
+        // Before the first move of more than the threshold: the lowest and highest points so far
+        // (a rise starts at the lowest, a fall at the highest, however finely either is sampled).
+        var low = 0, high = 0
         t.withUnsafeBufferPointer { t in
             for i in 1..<t.count {
                 switch rising {
                 case nil:
-                    if t[i] > t[start] + turnThresholdK { rising = true; ext = i }
-                    else if t[i] < t[start] - turnThresholdK { rising = false; ext = i }
-                    else if t[i] < t[start] { start = i }   // keep the lowest start of a rise
+                    if t[i] > t[low] + turnThresholdK { rising = true; start = low; ext = i }
+                    else if t[i] < t[high] - turnThresholdK { rising = false; start = high; ext = i }
+                    else if t[i] < t[low] { low = i } else if t[i] > t[high] { high = i }
                 case true?:
                     if t[i] > t[ext] { ext = i } else if t[i] < t[ext] - turnThresholdK {
                         out.append((start...ext, true)); start = ext; ext = i; rising = false
