@@ -38,6 +38,53 @@ public enum PathInfo {
         return FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
     }
 
+    /// The absolute path `path` names, every link and `.`/`..` resolved (realpath(3)), nil when
+    /// nothing is there.
+    public static func resolved(_ path: String) -> String? {
+        guard let p = realpath(path, nil) else { return nil }
+        defer { free(p) }
+        return String(cString: p)
+    }
+
+    /// `path`, or its resolved form when its last component names no directory by itself (`.`,
+    /// `..`, `/`): a study opened as `glassview .` is named after the directory it is.
+    public static func named(_ path: String) -> String {
+        let last = path.split(separator: "/").last
+        guard last == nil || last == "." || last == ".." else { return path }
+        return resolved(path) ?? path
+    }
+
+    /// Whether the directory `inner` is `outer` or lies below it (both resolved).
+    public static func isWithin(_ inner: String, _ outer: String) -> Bool {
+        guard let a = resolved(inner), let b = resolved(outer) else { return false }
+        return a == b || a.hasPrefix(b == "/" ? "/" : b + "/")
+    }
+
+    /// The input file of `results` that `target` names (the same device and inode, whatever links
+    /// or hard links lead to it): a data file, or the study.toml of a study directory. Nil when
+    /// `target` names none of them (or nothing yet).
+    public static func input(_ target: String, of results: [Results]) -> String? {
+        input(target, studies: results.map { ($0.study, $0.sources.map(\.path)) })
+    }
+
+    /// The same for studies given by their path and their data files' paths within it.
+    public static func input(_ target: String, studies: [(study: String, sources: [String])]) -> String? {
+        guard let id = identity(target) else { return nil }
+        for (study, sources) in studies {
+            let isDirectory = PathInfo.isDirectory(study) == true
+            let base = study.hasSuffix("/") ? study : study + "/"
+            let inputs = isDirectory ? sources.map { base + $0 } + [base + "study.toml"] : [study]
+            if let input = inputs.first(where: { identity($0) == id }) { return input }
+        }
+        return nil
+    }
+
+    /// The directory above the absolute path `path` ("/" for a top-level entry).
+    public static func parent(of path: String) -> String {
+        guard let slash = path.dropLast().lastIndex(of: "/"), slash > path.startIndex else { return "/" }
+        return String(path[..<slash])
+    }
+
     /// `path` up to and including its last `/` ("" for a bare name: the current directory).
     static func directory(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "" }

@@ -63,6 +63,13 @@ public enum StudyLoader {
         return text
     }
 
+    /// glassview's own exports (`NAME.glassview.tsv`, `NAME.glassview-master-STATE.tsv`, which the
+    /// explorer's `e` writes): results, not data, so never read as a data file of a study.
+    static func isOwnExport(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return lower.hasSuffix(".tsv") && (lower.hasSuffix(".glassview.tsv") || lower.contains(".glassview-master-"))
+    }
+
     /// Relative paths of the data files below `root`, sorted.
     public static func dataFiles(_ root: URL) throws -> [String] {
         try dataFiles(atPath: root.path)
@@ -104,7 +111,7 @@ public enum StudyLoader {
                     }
                     isRegular = (target.st_mode & S_IFMT) == S_IFREG
                 }
-                if isRegular, extensions.contains(PathName.lowercasedExtension(name)) { out.append(rel) }
+                if isRegular, extensions.contains(PathName.lowercasedExtension(name)), !isOwnExport(name) { out.append(rel) }
             }
         }
         try walk(root, "")

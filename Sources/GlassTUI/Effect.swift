@@ -26,11 +26,26 @@ public struct ExportRequest: Equatable, Sendable {
     public var master: String? = nil
     /// Added to the message once written (what the export leaves out), or nil.
     public var note: String? = nil
+    /// The studies exported (their paths and data files): none of their input files may be written.
+    public var exported: [ExportedStudy] = []
     /// Every path the request writes.
     public var paths: [String] { [jsonPath, tsvPath] + (masterPath.map { [$0] } ?? []) }
     /// Makes a request.
     public init(jsonPath: String, tsvPath: String, json: String, tsv: String) {
         self.jsonPath = jsonPath; self.tsvPath = tsvPath; self.json = json; self.tsv = tsv
+    }
+}
+
+/// A study whose results an export holds: its path and its data files' paths within it.
+public struct ExportedStudy: Equatable, Sendable {
+    /// The study's path as opened.
+    public var study: String
+    /// Its data files, relative to it.
+    public var sources: [String]
+    /// The study of `results`.
+    public init(_ results: Results) {
+        study = results.study
+        sources = results.sources.map(\.path)
     }
 }
 

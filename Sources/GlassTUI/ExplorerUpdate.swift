@@ -493,6 +493,7 @@ public enum ExplorerUpdate {
         let p = ExplorerExport.paths(directory: s.exportDirectory, studyName: s.studyName)
         var request = ExportRequest(jsonPath: p.json, tsvPath: p.tsv, json: ExplorerExport.json(r, state: s),
                                     tsv: ExplorerExport.tsv(r, state: s))
+        request.exported = [ExportedStudy(r)]
         if s.view == .master { MasterShiftEditor.attachMasterCurve(&request, s) }
         return .export(request, overwrite: false)
     }
@@ -512,6 +513,7 @@ public enum ExplorerUpdate {
         let texts = ExplorerExport.comparison(done)
         var request = ExportRequest(jsonPath: p.json, tsvPath: p.tsv, json: texts.json, tsv: texts.tsv)
         request.note = missing.isEmpty ? nil : "without \(missing.joined(separator: ", ")) (no results)"
+        request.exported = done.map { ExportedStudy($0.results) }
         return .export(request, overwrite: false)
     }
 

@@ -22,10 +22,24 @@ struct Explore: ParsableCommand {
 
     @OptionGroup var settings: SettingsOptions
 
+    /// Where `e` writes: the current directory, unless it is (or lies inside) a study directory,
+    /// whose files are input and would read an export back as data; then beside that study.
+    static func exportDirectory(studies: [String]) -> String {
+        let here = FileManager.default.currentDirectoryPath
+        for study in studies where PathInfo.isDirectory(study) == true && PathInfo.isWithin(here, study) {
+            if let r = PathInfo.resolved(study) { return PathInfo.parent(of: r) }
+        }
+        return here
+    }
+
     func run() throws {
         TerminalLocale.adopt()
         let options = try settings.analysisOptions()
-        let paths = studies.isEmpty ? [SampleStudy.path] : studies
+        let paths = (studies.isEmpty ? [SampleStudy.path] : studies).map(PathInfo.named)
+        // A study that is not there is a typo: said before the screen is taken, as `analyze` says it.
+        for path in paths where PathInfo.isDirectory(path) == nil {
+            throw GlassError(.noInput, file: path, "no such study directory or file")
+        }
         let loads = paths.map { path -> (path: String, load: Result<Study, any Error>, isDirectory: Bool) in
             (path, Result { try StudyLoader.load(path) }, PathInfo.isDirectory(path) == true)
         }
@@ -38,7 +52,7 @@ struct Explore: ParsableCommand {
             throw ExitCode(69)
         }
         let state = StudyWorkspace.open(loads, options: options, style: terminal.style,
-                                        exportDirectory: FileManager.default.currentDirectoryPath)
+                                        exportDirectory: Self.exportDirectory(studies: paths))
         let outcome = ExplorerRuntime.run(state, terminal: &terminal, perform: ExplorerEffects.perform)
         if let standIn = terminal.standIn {
             // After the screen is restored: a note during the session would be drawn over.

@@ -9,6 +9,18 @@ enum ExplorerEffects {
     static func perform(_ effect: Effect) -> EffectOutcome {
         switch effect {
         case .export(let r, let overwrite):
+            // A path that leads to an input (a link planted in the directory, a hard link) is never
+            // written through: the export would replace the data it came from.
+            for path in r.paths {
+                if let input = PathInfo.input(path, studies: r.exported.map { ($0.study, $0.sources) }) {
+                    let inStudy = r.exported.lazy.compactMap { e -> String? in
+                        let base = e.study.hasSuffix("/") ? e.study : e.study + "/"
+                        return input.hasPrefix(base) ? String(input.dropFirst(base.count)) : nil
+                    }.first ?? input
+                    let name = path.split(separator: "/").last.map(String.init) ?? path
+                    return .failed("not exported: \(name) here leads to the study's input \(inStudy) (export from another directory)")
+                }
+            }
             let fm = FileManager.default
             let existing = r.paths.filter { fm.fileExists(atPath: $0) }
             if !overwrite, !existing.isEmpty { return .exists(r, paths: existing) }

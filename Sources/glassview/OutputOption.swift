@@ -16,15 +16,8 @@ struct OutputOption: ParsableArguments {
     /// a study in `results` — found as the same file (device and inode) whatever links or hard links
     /// lead to it: the export would replace the data it came from. A usage error, before any write.
     func refuseInputs(of results: [Results]) throws {
-        guard let output, let target = PathInfo.identity(output) else { return }
-        for r in results {
-            let isDirectory = PathInfo.isDirectory(r.study) == true
-            let base = r.study.hasSuffix("/") ? r.study : r.study + "/"
-            let inputs = isDirectory ? r.sources.map { base + $0.path } + [base + "study.toml"] : [r.study]
-            if let input = inputs.first(where: { PathInfo.identity($0) == target }) {
-                throw GlassError(.usage, file: "--output", "'\(output)' names the input \(input); expected a file the command does not read")
-            }
-        }
+        guard let output, let input = PathInfo.input(output, of: results) else { return }
+        throw GlassError(.usage, file: "--output", "'\(output)' names the input \(input); expected a file the command does not read")
     }
 
     /// Writes `text` to the file or stdout.
