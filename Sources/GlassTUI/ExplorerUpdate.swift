@@ -143,7 +143,7 @@ public enum ExplorerUpdate {
             }
             guard case .input(let cur, let text) = s.mode else { break }
             s.mode = .normal
-            guard let v = Double(text.trimmingWhitespace), v.isFinite else {
+            guard let v = NumberParser.parseEitherMark(text.trimmingWhitespace), v.isFinite else {
                 s.message = "'\(text)' is not a number; \(cur.rawValue) unchanged"
                 break
             }

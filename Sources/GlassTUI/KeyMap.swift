@@ -15,7 +15,7 @@ public enum KeyMap {
         // Pasted text is text, never commands (a paste holding `w` and `y` would write study.toml).
         if case .paste(let text) = key {
             switch mode {
-            case .input: return .inputText(String(text.filter { $0.isNumber || ".-+eE".contains($0) }))
+            case .input: return .inputText(String(text.filter { $0.isNumber || ".,-+eE".contains($0) }))
             case .rangeInput: return .inputText(String(text.filter { $0.isNumber || ".-+eE :,".contains($0) }))
             default: return .pasteIgnored
             }
@@ -58,7 +58,8 @@ public enum KeyMap {
             }
         case .input:
             switch key {
-            case .character(let c) where c.isNumber || c == "." || c == "-" || c == "e" || c == "E" || c == "+":
+            // `,` too: a decimal comma is read as the point (typed as the lab's locale writes it).
+            case .character(let c) where c.isNumber || ".,-+eE".contains(c):
                 return .inputCharacter(c)
             case .backspace: return .inputBackspace
             case .enter: return .inputCommit

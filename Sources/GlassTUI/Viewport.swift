@@ -1,4 +1,5 @@
 import GlassPlatform
+import GlassKit
 import GlassPlot
 
 /// What part of a view's plot is shown. A nil axis follows the data: x is the view's own range
@@ -81,9 +82,13 @@ public enum Navigation {
 
     /// Parses a typed range `LO HI` (also `LO:HI`, `LO,HI`): two finite numbers, LO < HI, both
     /// positive on a log axis.
+    /// Two numbers apart by spaces or a colon, each with either decimal mark (`0,5 1,5`); or, with
+    /// neither, by a comma (`420,480`).
     public static func parseRange(_ text: String, log: Bool) -> ClosedRange<Double>? {
-        let parts = text.split(whereSeparator: { $0 == " " || $0 == ":" || $0 == "," }).compactMap { Double($0) }
-        guard parts.count == 2, parts[0].isFinite, parts[1].isFinite, parts[0] < parts[1], !log || parts[0] > 0 else { return nil }
+        let spaced = text.contains(" ") || text.contains(":")
+        let fields = text.split(whereSeparator: { $0 == " " || $0 == ":" || (!spaced && $0 == ",") })
+        let parts = fields.compactMap { NumberParser.parseEitherMark($0) }
+        guard parts.count == 2, fields.count == 2, parts[0].isFinite, parts[1].isFinite, parts[0] < parts[1], !log || parts[0] > 0 else { return nil }
         return parts[0]...parts[1]
     }
 

@@ -1,0 +1,33 @@
+import XCTest
+@testable import GlassTUI
+
+/// The `=` and range prompts read a decimal comma as the point (a lab in a comma locale types
+/// `420,5`); before, the comma was dropped and `420,5` became 4205 without a word.
+final class PromptNumberTests: XCTestCase {
+    func typed(_ text: String) -> [Key] { text.map { Key.character($0) } }
+
+    func testTheValuePromptReadsADecimalComma() throws {
+        let s = SyntheticStudy.state()
+        XCTAssertEqual(s.cursor, .ts)
+        let comma = press(s, [.character("=")] + typed("430,5") + [.enter])
+        XCTAssertEqual(comma.tsK, 430.5)
+        let point = press(s, [.character("=")] + typed("430.5") + [.enter])
+        XCTAssertEqual(point.tsK, 430.5)
+        // Pasted the same way.
+        XCTAssertEqual(press(s, [.character("="), .paste("430,5"), .enter]).tsK, 430.5)
+        // Two marks are not a number: said, and T_s is unchanged.
+        let both = press(s, [.character("=")] + typed("1,430.5") + [.enter])
+        XCTAssertEqual(both.tsK, s.tsK)
+        XCTAssertEqual(both.message, "'1,430.5' is not a number; T_s unchanged")
+    }
+
+    func testTheRangePromptReadsBothForms() {
+        XCTAssertEqual(Navigation.parseRange("420,480", log: false), 420...480)
+        XCTAssertEqual(Navigation.parseRange("420 480", log: false), 420...480)
+        XCTAssertEqual(Navigation.parseRange("0,5 1,5", log: false), 0.5...1.5)
+        XCTAssertEqual(Navigation.parseRange("0,5:1,5", log: false), 0.5...1.5)
+        XCTAssertEqual(Navigation.parseRange("-1.2 0.1", log: false), -1.2...0.1)
+        XCTAssertNil(Navigation.parseRange("0,5,1,5", log: false), "ambiguous: not two numbers")
+        XCTAssertNil(Navigation.parseRange("480 420", log: false))
+    }
+}
