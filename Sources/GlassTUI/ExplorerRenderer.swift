@@ -222,7 +222,7 @@ public enum ExplorerRenderer {
     /// Key hints for the status line, most important first; what does not fit is left out and
     /// `? more` closes the line.
     static func hints(_ s: ExplorerState) -> [String] {
-        KeyBindings.hints(for: s.view, studies: s.workspace.count, warnings: !(s.results?.warnings.isEmpty ?? true))
+        KeyBindings.hints(for: s.view, studies: s.workspace.count, warnings: !(s.results?.warnings.isEmpty ?? true), unicode: s.style.braille)
     }
 
     /// The hints that fit in `width`, then `? more` (or `? help` when all fit).
@@ -241,18 +241,20 @@ public enum ExplorerRenderer {
         let uni = s.style.braille
         let text: String
         var attributes: CellAttributes = []
+        // In ASCII `^ v` would name other keys: the arrows in words.
+        let arrows = uni ? "↑↓" : "Up/Down"
         switch s.mode {
         case .input(let c, let typed):
             text = "\(c.rawValue) (\(c.unit)) = \(typed)_   Enter sets, Esc cancels"
             attributes = .bold
         case .warnings:
-            text = "warnings: ↑↓ j k scroll, J K a page, Esc closes"
+            text = "warnings: \(arrows) j k scroll, J K a page, Esc closes"
             attributes = .bold
         case .pickStudy:
-            text = "study: ↑↓ choose, Enter opens, Esc cancels"
+            text = "study: \(arrows) choose, Enter opens, Esc cancels"
             attributes = .bold
         case .pickBaseline:
-            text = "baseline: ↑↓ choose, Enter applies, Esc cancels"
+            text = "baseline: \(arrows) choose, Enter applies, Esc cancels"
             attributes = .bold
         case .rangeInput(let axis, let typed):
             text = "\(axis.rawValue) range = \(typed)_   LO HI, Enter sets, Esc cancels"
@@ -336,7 +338,7 @@ public enum ExplorerRenderer {
     /// on under its own column, so nothing is cut off.
     static func helpLines(_ s: ExplorerState) -> [String] {
         let unicode = s.style.braille, width = max(8, s.width - 6)
-        return KeyBindings.help(for: s.view).flatMap { line -> [String] in
+        return KeyBindings.help(for: s.view, unicode: unicode).flatMap { line -> [String] in
             let text = ScreenText.fit(line, unicode: unicode)
             return text.wrapped(width, indent: KeyBindings.helpKeyColumn(text) ?? 2, unicode: unicode)
         }
@@ -374,7 +376,8 @@ public enum ExplorerRenderer {
             f.put(string: lines[k].clipped(inner.width, unicode: unicode), at: FramePoint(x: inner.x, y: inner.y + row), clip: inner)
         }
         if shown.upperBound < lines.count {
-            let more = ScreenText.fit(" ↓ \(lines.count - shown.upperBound) more (j, ↓ or PgDn) ", unicode: unicode)
+            let below = lines.count - shown.upperBound
+            let more = unicode ? " ↓ \(below) more (j, ↓ or PgDn) " : " \(below) more below (j, Down or PgDn) "
                 .clipped(box.width - 4, unicode: unicode)
             f.put(string: more, at: FramePoint(x: box.x + 2, y: box.maxY - 1), attributes: .bold, clip: box)
         }

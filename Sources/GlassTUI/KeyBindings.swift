@@ -27,6 +27,20 @@ public struct KeyBinding: Sendable {
 
     /// Whether it applies in `view`.
     public func applies(in view: ViewID) -> Bool { views?.contains(view) ?? true }
+
+    /// Label, help and hint as the screen writes them: in ASCII the arrow keys are named in words
+    /// in the help and left out of the label and hint, whose `^ v < >` would name other keys.
+    func spelled(unicode: Bool) -> (label: String, help: String, hint: String?) {
+        guard !unicode, let a = Self.asciiArrows[label] else { return (label, help, hint) }
+        return (a.label, help + " (also " + a.also + ")", hint.map { a.label + " " + $0.split(separator: " ").dropFirst().joined(separator: " ") })
+    }
+
+    /// The bindings whose keys include arrows: their ASCII label and the arrows in words.
+    static let asciiArrows: [String: (label: String, also: String)] = [
+        "← → / h l": ("h l", "Left/Right"),
+        "S-←→ C-←→ / H L": ("H L", "Shift- or Ctrl-Left/Right"),
+        "↑ ↓ / k j": ("k j", "Up/Down"),
+    ]
 }
 
 /// The explorer's key table and what is made from it.
@@ -134,12 +148,14 @@ public enum KeyBindings {
     }
 
     /// The help overlay of `view`: what its numbers are, its own keys, then the others.
-    public static func help(for view: ViewID) -> [String] {
-        func line(_ label: String, _ help: String) -> String { label.rightPadded(helpKeyWidth) + "  " + help }
-        func line(_ b: KeyBinding) -> String { line(b.label, b.help) }
+    public static func help(for view: ViewID, unicode: Bool = true) -> [String] {
+        func line(_ label: String, _ help: String) -> String {
+            AsciiSpelling.fit(label, unicode: unicode).rightPadded(helpKeyWidth) + "  " + AsciiSpelling.fit(help, unicode: unicode)
+        }
+        func line(_ b: KeyBinding) -> String { let t = b.spelled(unicode: unicode); return line(t.label, t.help) }
         let own = all.filter { $0.views != nil && $0.applies(in: view) }
         let general = all.filter { $0.views == nil && !isViewSelection($0) }
-        var out = ["view \(view.key) \(view.tab): " + ViewHelp.about(view), ""]
+        var out = [AsciiSpelling.fit("view \(view.key) \(view.tab): " + ViewHelp.about(view), unicode: unicode), ""]
         if !own.isEmpty { out += own.map(line) + [""] }
         out.append(line("1-9 c Tab S-Tab", "views (1 W(T) 2 ΔH(T) 3 S_r 4-9 DMA, c compare studies)"))
         out += general.filter { $0.action != .nextView && $0.action != .previousView }.map(line)
@@ -160,12 +176,12 @@ public enum KeyBindings {
     }
 
     /// Status-line hints of `view`, most important first.
-    public static func hints(for view: ViewID, studies: Int, warnings: Bool) -> [String] {
+    public static func hints(for view: ViewID, studies: Int, warnings: Bool, unicode: Bool = true) -> [String] {
         all.filter { $0.hint != nil && $0.applies(in: view) }
             .filter { $0.action != .chooseStudy || studies > 1 }
             .filter { $0.action != .showWarnings || warnings }
             .sorted { $0.rank < $1.rank }
-            .compactMap(\.hint)
+            .compactMap { $0.spelled(unicode: unicode).hint }
     }
 
     /// `glassview explore --help`: every binding, one per line.

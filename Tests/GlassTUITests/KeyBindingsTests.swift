@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import GlassKit
 @testable import GlassTUI
 
 /// One key table: the key map, the help of each view, the hints and `explore --help` agree.
@@ -34,6 +35,27 @@ final class KeyBindingsTests: XCTestCase {
         for b in KeyBindings.all where !KeyBindings.isViewSelection(b) && b.action != .nextView && b.action != .previousView {
             XCTAssertTrue(KeyBindings.commandHelp.contains(b.help), b.help)
         }
+    }
+
+    /// In ASCII the arrow keys are named in words: `^ v < >` in a label or hint would name other
+    /// keys (`^` zooms, `v` is view 9's b_T, `< >` its shift); every key column stays aligned.
+    func testASCIIHelpNamesTheArrowsInWords() {
+        for v in ViewID.allCases {
+            let help = KeyBindings.help(for: v, unicode: false)
+            XCTAssertTrue(help.allSatisfy { $0.allSatisfy(\.isASCII) }, "view \(v.key)")
+            XCTAssertTrue(help.contains("k j               select a state (also Up/Down)"), "view \(v.key)")
+            for line in help.dropFirst(2) where !line.isEmpty {
+                XCTAssertNotNil(KeyBindings.helpKeyColumn(line), "aligned: \(line)")
+                let label = line.prefix(KeyBindings.helpKeyWidth)
+                XCTAssertFalse(label.contains("<-") || label.contains("->") || label.hasPrefix("^ v"), String(label))
+            }
+            if v != .compare {
+                XCTAssertTrue(help.contains("H L               move it ten steps (also Shift- or Ctrl-Left/Right)"), "view \(v.key)")
+            }
+        }
+        XCTAssertEqual(KeyBindings.hints(for: .master, studies: 1, warnings: false, unicode: false).filter { $0.hasSuffix(" move") }, ["h l move"])
+        XCTAssertEqual(AsciiSpelling.fit("f·a_T (Hz)", unicode: false), "f*a_T (Hz)")
+        XCTAssertEqual(AsciiSpelling.fit("glassview · s1 · ∓0.05", unicode: false), "glassview - s1 - -+0.05")
     }
 
     /// The help lists what acts in the view and nothing else: a click only where it moves a
