@@ -317,10 +317,26 @@ public enum ExplorerRenderer {
         f.put(string: title.clipped(box.width - 3, unicode: unicode), at: FramePoint(x: box.x + 2, y: box.y), attributes: .bold, clip: box)
     }
 
-    /// Every warning, grouped, in a box over the whole screen but the status line.
-    /// The first line of the warning list's last screenful at the state's size.
+    /// The first line of the warning list's last screenful at the state's size: the last lines
+    /// that fit whole once wrapped (O(lines shown), from the end).
     static func warningsLastTop(_ s: ExplorerState) -> Int {
-        max(0, WarningList.lines(s).count - max(1, s.height - 4))
+        let lines = WarningList.lines(s), rows = max(1, s.height - 4)
+        var used = 0, top = lines.count
+        while top > 0 {
+            let n = wrappedWarning(lines[top - 1], width: s.width - 4, unicode: s.style.braille).count
+            if used + n > rows { break }
+            used += n
+            top -= 1
+        }
+        return min(top, max(0, lines.count - 1))
+    }
+
+    /// A line of the warning list as the overlay shows it: in the screen's character set, wrapped
+    /// to `width` under its own indent (a warning's text under its first word).
+    static func wrappedWarning(_ l: WarningList.Line, width: Int, unicode: Bool) -> [String] {
+        let text = ScreenText.fit(l.text, unicode: unicode)
+        let indent = text.prefix(while: { $0 == " " }).count + 2
+        return text.wrapped(max(8, width), indent: indent, unicode: unicode)
     }
 
     /// The help box at a frame of `width` × `height` for `lines` lines: the box and the rows inside
@@ -354,11 +370,18 @@ public enum ExplorerRenderer {
         let uni = s.style.braille
         let box = FrameRect(x: 1, y: 1, width: f.width - 2, height: f.height - 2)
         let lines = WarningList.lines(s)
-        drawBox(&f, box, title: " Warnings: \(s.results?.warnings.count ?? 0), lines \(min(top + 1, lines.count))–\(min(top + box.height - 2, lines.count)) of \(lines.count) ", unicode: uni)
         let inner = FrameRect(x: box.x + 1, y: box.y + 1, width: box.width - 2, height: box.height - 2)
-        for (row, l) in lines.dropFirst(top).prefix(inner.height).enumerated() {
-            f.put(string: ScreenText.fit(l.text, unicode: uni).fitted(inner.width, unicode: uni), at: FramePoint(x: inner.x, y: inner.y + row),
-                  attributes: l.isHeading ? .bold : [], clip: inner)
+        // Long warnings wrap (nothing is cut off); the list scrolls by warnings.
+        var rows: [(text: String, bold: Bool)] = [], next = min(max(0, top), lines.count)
+        while next < lines.count, rows.count < inner.height {
+            rows += wrappedWarning(lines[next], width: inner.width, unicode: uni).map { ($0, lines[next].isHeading) }
+            next += 1
+        }
+        let title = " Warnings: \(s.results?.warnings.count ?? 0), lines \(min(top + 1, lines.count))–\(next) of \(lines.count) "
+        drawBox(&f, box, title: title, unicode: uni)
+        for (row, r) in rows.prefix(inner.height).enumerated() {
+            f.put(string: r.text.fitted(inner.width, unicode: uni), at: FramePoint(x: inner.x, y: inner.y + row),
+                  attributes: r.bold ? .bold : [], clip: inner)
         }
     }
 
@@ -377,7 +400,7 @@ public enum ExplorerRenderer {
         }
         if shown.upperBound < lines.count {
             let below = lines.count - shown.upperBound
-            let more = unicode ? " ↓ \(below) more (j, ↓ or PgDn) " : " \(below) more below (j, Down or PgDn) "
+            let more = (unicode ? " ↓ \(below) more (j, ↓ or PgDn) " : " \(below) more below (j, Down or PgDn) ")
                 .clipped(box.width - 4, unicode: unicode)
             f.put(string: more, at: FramePoint(x: box.x + 2, y: box.maxY - 1), attributes: .bold, clip: box)
         }

@@ -95,6 +95,27 @@ final class NothingCutOffTests: XCTestCase {
                       ExplorerRenderer.render(exists).rows[18])
     }
 
+    /// The warning list wraps a long warning under its text instead of cutting it, and scrolls
+    /// by warnings to a last screen that shows the last one whole.
+    func testTheWarningListWrapsLongWarnings() throws {
+        let s = press(Self.start, [.character("W")])
+        let lines = WarningList.lines(s)
+        let long = try XCTUnwrap(lines.first { DisplayWidth.of($0.text) > 76 }, "a warning longer than the box")
+        let frame = ExplorerRenderer.render(s)
+        for y in 2..<22 { XCTAssertFalse(String((2..<78).map { frame[$0, y].character }).contains("…"), frame.rows[y]) }
+        let shown = frame.rows.map { $0.dropFirst(2).trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "│", with: "") }
+        let words = long.text.split(separator: " ")
+        let start = try XCTUnwrap(shown.firstIndex { $0.hasPrefix(words.prefix(3).joined(separator: " ")) })
+        var joined = ""
+        for row in shown[start...] where joined.count < long.text.count - 2 { joined += (joined.isEmpty ? "" : " ") + row.trimmingCharacters(in: .whitespaces) }
+        XCTAssertEqual(joined.split(separator: " "), words)
+        // The last screen ends with the last warning's last words.
+        let end = press(s, [.end])
+        let last = ExplorerRenderer.render(end).text
+        XCTAssertTrue(last.contains(String(lines[lines.count - 1].text.split(separator: " ").last!)), last)
+        XCTAssertTrue(ExplorerRenderer.render(end).rows[1].contains("of \(lines.count) "), ExplorerRenderer.render(end).rows[1])
+    }
+
     func testTitleShortensTheStudyNameBeforeTheComposition() {
         var s = Self.start
         s.studyPath = "/data/lab/very-long-study-directory-name-from-the-instrument-pc-2026"
