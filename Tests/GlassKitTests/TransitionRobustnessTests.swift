@@ -34,4 +34,16 @@ final class TransitionRobustnessTests: XCTestCase {
             }
         }
     }
+
+    /// A flat curve has no step: the one reason that covers the glass and the liquid windows is
+    /// said once for the state, not once per window.
+    func testOneReasonForTwoWindowsIsSaidOnce() throws {
+        var d = Dataset(path: "flat.csv", kind: .dsc, state: "s")
+        d.heatingRateKPerMin = 20
+        d.temperatureKValues = (0..<400).map { 300 + Double($0) }
+        d.heatFlowWPerG = Array(repeating: 0.1, count: 400)
+        let r = try XCTUnwrap(TransitionAnalysis.evaluate(try DSCPrepared.prepare([d]), options: AnalysisOptions(), settings: StudySettings()).first)
+        XCTAssertEqual(r.warnings.filter { $0 == "s: no rise of W below the crystallization window: glass and liquid windows not proposed" }.count, 1,
+                       "\(r.warnings)")
+    }
 }

@@ -173,8 +173,11 @@ public enum TransitionAnalysis {
                     }
                 }
             }
+            // One reason may cover two windows ("glass and liquid windows not proposed"): said once.
+            var said: Set<String> = []
             for kind in proposedKinds where windows[kind] == nil {
-                if let reason = proposal.reasons.first(where: { $0.contains(kind == .glassLine ? "glass" : kind == .liquidLine ? "liquid" : "crystallization") }) {
+                if let reason = proposal.reasons.first(where: { $0.contains(kind == .glassLine ? "glass" : kind == .liquidLine ? "liquid" : "crystallization") }),
+                   said.insert(reason).inserted {
                     warnings.append("\(s.state): \(reason)")
                 }
             }
