@@ -16,6 +16,22 @@ final class SettingSourceErrorTests: XCTestCase {
         do { _ = try Analysis.run(s, options: o); return "no error" } catch { return "\(error)" }
     }
 
+    /// A bound inside the sample's own range but before W − W_cryst's first point (the
+    /// crystalline run starts between two of the sample's points) says why W starts there.
+    func testABoundBeforeTheCrystallineOverlapSaysWhy() {
+        var s = study(StudySettings())
+        var x = Dataset(path: "x.csv", kind: .dsc, state: "x")
+        x.role = .crystalline
+        x.heatingRateKPerMin = 20
+        x.temperatureKValues = stride(from: 350.5, through: 590.5, by: 1).map { $0 }
+        x.heatFlowWPerG = x.temperatureKValues.map { _ in 0.005 }
+        s.datasets.append(x)
+        XCTAssertEqual(error(s, AnalysisOptions(tsK: 350.7, teK: 500)),
+                       "a.csv: T_s = 350.7 K (--ts) is outside the data range 351–590 K (W − W_cryst: the sample's points inside its overlap with the crystalline run x.csv)")
+        XCTAssertEqual(error(s, AnalysisOptions(tsK: 200, teK: 500)), "a.csv: T_s = 200 K (--ts) is outside the data range 351–590 K",
+                       "outside the sample's own range: nothing to explain")
+    }
+
     func testBoundsOutsideTheDataNameTheirSource() {
         var toml = StudySettings()
         toml.tsK = 100

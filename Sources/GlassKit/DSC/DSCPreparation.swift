@@ -11,6 +11,9 @@ public struct DSCCurve: Sendable, Equatable {
     public var crystallinePath: String?
     /// W(T) in W/g with its running integral.
     public var curve: CumulativeTrapezoid
+    /// The sample file's own temperature range, before the crystalline run is subtracted (for
+    /// saying why a bound inside it is outside W's).
+    public var sampleRangeK: ClosedRange<Double>? = nil
 }
 
 /// A state's sample curves (several files: ΔH_rej is their mean).
@@ -159,7 +162,10 @@ public struct DSCPrepared: Sendable, Equatable {
             var byState: [String: (state: DSCState, prepared: [TransitionCurve])] = [:]
             for o in order { byState[o.state] = (DSCState(state: o.state, coolingRateKPerMin: o.coolingRateKPerMin, curves: []), []) }
             for (p, tc) in zip(pending, prepared) {
-                let curve = DSCCurve(path: p.d.path, state: p.d.state, heatingRateKPerMin: p.rate, crystallinePath: p.crystalline, curve: tc.curve)
+                let t = p.d.temperatureKValues
+                let own = t.first.flatMap { a in t.last.map { b in a <= b ? a...b : b...a } }
+                let curve = DSCCurve(path: p.d.path, state: p.d.state, heatingRateKPerMin: p.rate, crystallinePath: p.crystalline,
+                                     curve: tc.curve, sampleRangeK: own)
                 byState[p.d.state]?.state.curves.append(curve)
                 byState[p.d.state]?.prepared.append(tc)
             }

@@ -52,7 +52,12 @@ public enum RejuvenationEnthalpy {
             let shown = Format.shortNumbers([outsideIsTe ? teK : tsK, dom?.lowerBound ?? 0, dom?.upperBound ?? 0])
             let range = dom == nil ? "empty" : "\(shown[1])–\(shown[2]) K"
             let which = outsideIsTe ? "T_e = \(shown[0]) K (--te)" : "T_s = \(shown[0]) K (--ts)"
-            let overlap = difference == nil ? "" : " (overlap with the baseline state)"
+            // Where W is: the sample's points inside its overlap with the crystalline run (and the
+            // baseline state), which may start a point later than the overlap itself.
+            var overlap = difference == nil ? "" : " (overlap with the baseline state)"
+            if difference == nil, let cryst = c.crystallinePath, c.sampleRangeK?.contains(outsideIsTe ? teK : tsK) == true {
+                overlap = " (W − W_cryst: the sample's points inside its overlap with the crystalline run \(cryst))"
+            }
             throw GlassError(.usage, file: c.path, "\(which) is outside the data range \(range)\(overlap)")
         }
         switch baseline {
