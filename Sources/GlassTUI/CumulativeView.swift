@@ -36,6 +36,7 @@ public struct CumulativeView: ExplorerView {
                                      colour: CurveSeries.colour(stateIndex: i), marker: CurveSeries.marker(stateIndex: i)))
             }
         }
+        guard !series.isEmpty else { return nil }
         var markers: [VerticalMarker] = []
         for c in cursors {
             guard let v = s.value(of: c) else { continue }
@@ -51,7 +52,9 @@ public struct CumulativeView: ExplorerView {
     public func unavailable(_ s: ExplorerState) -> String {
         if let e = s.loadError { return "cannot open the study: \(e)" }
         if let e = s.analysisError { return "not computed: \(e)" }
-        return s.prepared.states.isEmpty ? "no DSC sample runs in this study" : "not computed: T_s/T_e not set"
+        if s.prepared.states.isEmpty { return "no DSC sample runs in this study" }
+        if !s.prepared.states.contains(where: { s.isVisible($0.state) }) { return DSCResultLines.everyStateHidden }
+        return "not computed: T_s/T_e not set"
     }
 
     /// DSC parameters.

@@ -6,6 +6,9 @@ import GlassPlot
 /// value ± stderr, then ΔH_rej per state (one format per column, J/g and kJ/mol, units in the
 /// column head). S_r comes before the per-state table, which is what a short pane cuts.
 enum DSCResultLines {
+    /// Views 1 and 2 with every state hidden.
+    static let everyStateHidden = "every state is hidden: space shows the selected state"
+
     static func lines(_ s: ExplorerState, width: Int) -> [ResultLine] {
         guard let r = s.results else {
             return [.heading("ΔH_rej"), ResultLine("status", "not computed")]

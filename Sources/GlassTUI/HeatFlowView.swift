@@ -30,6 +30,8 @@ public struct HeatFlowView: ExplorerView {
                 }
             }
         }
+        // Every state hidden: said, not drawn as empty axes.
+        guard !series.isEmpty else { return nil }
         var markers: [VerticalMarker] = []
         for c in cursors {
             // Window edges (issue 9) only while one of them is the active cursor: the plot stays readable.
@@ -57,7 +59,8 @@ public struct HeatFlowView: ExplorerView {
 
     /// Why there is nothing.
     public func unavailable(_ s: ExplorerState) -> String {
-        s.loadError.map { "cannot open the study: \($0)" } ?? "no DSC sample runs in this study"
+        if let e = s.loadError { return "cannot open the study: \(e)" }
+        return s.curveSeries.isEmpty ? "no DSC sample runs in this study" : DSCResultLines.everyStateHidden
     }
 
     /// DSC parameters.
