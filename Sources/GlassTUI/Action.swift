@@ -40,6 +40,9 @@ public enum Action: Equatable, Sendable {
     case inputText(String)
     /// Text pasted where the explorer takes keys: ignored, and said so.
     case pasteIgnored
+    /// A character key that means nothing in normal mode: said so (the last message would
+    /// otherwise seem to answer it).
+    case unboundKey(Character)
     /// Backspace in the value prompt.
     case inputBackspace
     /// Enter in the value prompt.

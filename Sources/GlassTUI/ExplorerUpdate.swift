@@ -121,6 +121,8 @@ public enum ExplorerUpdate {
             for c in text { s = update(s, .inputCharacter(c)).state }
         case .pasteIgnored:
             s.message = "pasted text ignored: paste values into the = prompt"
+        case .unboundKey(let c):
+            s.message = "\(c == " " ? "space" : String(c)): no such key here (? lists the keys)"
         case .inputBackspace:
             if case .input(let cur, let text) = s.mode { s.mode = .input(cursor: cur, text: String(text.dropLast())) }
             s.inputFresh = false

@@ -73,7 +73,9 @@ public enum KeyMap {
             default: return nil
             }
         case .normal:
-            return KeyBindings.action(for: key)
+            if let a = KeyBindings.action(for: key) { return a }
+            if case .character(let c) = key, !c.isWhitespace { return .unboundKey(c) }
+            return nil
         }
     }
 

@@ -12,7 +12,11 @@ final class KeyBindingsTests: XCTestCase {
         }
         XCTAssertEqual(KeyMap.action(for: .character("["), mode: .normal), .cycleCursor(-1))
         XCTAssertEqual(KeyMap.action(for: .character("U"), mode: .normal), .redo)
-        XCTAssertNil(KeyMap.action(for: .character("Z"), mode: .normal))
+        // A key that means nothing says so, and replaces the last message.
+        XCTAssertEqual(KeyMap.action(for: .character("Z"), mode: .normal), .unboundKey("Z"))
+        var s = SyntheticStudy.state()
+        s.message = "T_s is one value for the whole study"
+        XCTAssertEqual(press(s, [.character("/")]).message, "/: no such key here (? lists the keys)")
     }
 
     func testHelpIsPerViewAndSaysWhatTheNumbersAre() {
