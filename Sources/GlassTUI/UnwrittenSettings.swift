@@ -16,11 +16,29 @@ enum UnwrittenSettings {
         return now != written && !SettingsWritePlan.assignments(s).isEmpty
     }
 
-    /// The keys `w` would write for `s`, each once (`ts_K, beta_window_K (cooled-10)`).
+    /// The keys `w` would write for `s`, each once: the ones the user changed since study.toml was
+    /// read or written (`ts_K, beta_window_K (cooled-10)`), then how many more it writes that were
+    /// in force untouched (proposed windows and the like).
     static func keys(_ s: ExplorerState) -> String {
-        var seen: [String] = []
-        for label in SettingsWritePlan.assignments(s).map(\.label) where !seen.contains(label) { seen.append(label) }
-        return seen.joined(separator: ", ")
+        let all = SettingsWritePlan.assignments(s)
+        var before = Set<TomlAssignment>()
+        if let written = s.writtenWork {
+            var then = s
+            written.restore(into: &then)
+            before = Set(SettingsWritePlan.assignments(then))
+        }
+        var changed: [String] = [], untouched: [String] = []
+        for a in all {
+            if before.contains(a) {
+                if !untouched.contains(a.label) { untouched.append(a.label) }
+            } else if !changed.contains(a.label) {
+                changed.append(a.label)
+            }
+        }
+        untouched.removeAll { changed.contains($0) }
+        guard !changed.isEmpty else { return untouched.joined(separator: ", ") }
+        let more = untouched.count
+        return changed.joined(separator: ", ") + (more == 0 ? "" : " (and \(more) setting\(more == 1 ? "" : "s") in force that w also writes)")
     }
 
     /// The notice of the first `q`, or nil when every open study's study.toml holds its settings.

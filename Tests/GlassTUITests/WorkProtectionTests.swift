@@ -34,12 +34,21 @@ final class WorkProtectionTests: XCTestCase {
         XCTAssertEqual(press(paper, [.character("2"), .character("+"), .character("u")]).message, "nothing to undo")
     }
 
+    /// The notice names what the user changed; what `w` also writes untouched (proposed windows)
+    /// is counted, not listed.
+    func testQuitNamesTheChangesFirst() {
+        let s = press(paper, [.right, .right, .character("q")])
+        XCTAssertTrue(s.message?.hasSuffix("— ts_K (and 2 settings in force that w also writes)") ?? false, s.message ?? "")
+        let undone = press(paper, [.right, .left, .character("q")])
+        XCTAssertNil(undone.message.flatMap { $0.contains("unwritten") ? $0 : nil }, "moved back: nothing to lose")
+    }
+
     func testQuitAsksOnceWhenChangesAreUnwritten() {
         XCTAssertTrue(quits(paper, [.character("q")]), "nothing changed: q quits")
         let s = press(paper, [.right, .character("q")])
         XCTAssertFalse(quits(paper, [.right, .character("q")]))
-        XCTAssertEqual(s.message, "unwritten changes: w writes them into study.toml, q again quits — ts_K, glass_line_K, liquid_line_K")
-        XCTAssertTrue(ExplorerRenderer.render(s).rows.last?.contains("q again quits") ?? false)
+        XCTAssertEqual(s.message, "unwritten changes: w writes them into study.toml, q again quits — ts_K (and 2 settings in force that w also writes)")
+        XCTAssertTrue(ExplorerRenderer.render(s).rows.suffix(2).joined().contains("q again quits"), "the notice on the last two rows")
         XCTAssertTrue(quits(s, [.character("q")]), "a second q quits")
         XCTAssertFalse(quits(s, [.right, .character("q")]), "another key in between: asks again")
         // Moved back to what study.toml says: nothing to lose.
@@ -54,19 +63,19 @@ final class WorkProtectionTests: XCTestCase {
         XCTAssertEqual(s.studyName, "study-1")
         XCTAssertEqual(press(s, [.character("q")]).message,
                        "unwritten changes in study-0: s picks study-0, then w writes them into its study.toml; q again quits"
-                       + " — study-0: ts_K, glass_line_K, liquid_line_K")
+                       + " — study-0: ts_K (and 2 settings in force that w also writes)")
         // study-1's own T_s moved too.
         s = press(s, [.left])
         XCTAssertEqual(press(s, [.character("q")]).message,
                        "unwritten changes in study-0, study-1: w writes study-1's into its study.toml, s picks study-0 then w writes its; "
-                       + "q again quits — study-0: ts_K, glass_line_K, liquid_line_K; study-1: ts_K, glass_line_K, liquid_line_K")
+                       + "q again quits — study-0: ts_K (and 2 settings in force that w also writes); study-1: ts_K (and 2 settings in force that w also writes)")
         // What to do is on screen (the probe and status lines); only setting names may be cut.
         let bottom = ExplorerRenderer.render(press(s, [.character("q")])).rows.suffix(2)
             .map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
         XCTAssertTrue(bottom.contains("s picks study-0 then w writes its; q again quits"), bottom)
         // Only the current study's: as with one study, naming it.
         let own = press(CompareStudiesTests.open(), [.right, .character("q")])
-        XCTAssertEqual(own.message, "unwritten changes: w writes them into study.toml, q again quits — study-0: ts_K, glass_line_K, liquid_line_K")
+        XCTAssertEqual(own.message, "unwritten changes: w writes them into study.toml, q again quits — study-0: ts_K (and 2 settings in force that w also writes)")
         // Following the notice: s picks study-0, w asks to write its study.toml.
         let picked = press(s, [.character("q"), .character("s"), .up, .enter, .character("w")])
         guard case .confirm(_, .writeSettings(let request)) = picked.mode else { return XCTFail("w asks: \(picked.mode)") }

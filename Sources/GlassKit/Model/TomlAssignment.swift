@@ -1,6 +1,6 @@
 /// One `key = value` to set in study.toml: at top level (`state` nil) or in the state's
 /// `[states."LABEL"]` table.
-public struct TomlAssignment: Equatable, Sendable {
+public struct TomlAssignment: Hashable, Sendable {
     /// The state whose table gets the key; nil for the top level.
     public var state: String?
     /// The key, e.g. `beta_window_K`.
