@@ -32,8 +32,19 @@ struct GlyphOverlay {
         return cells[row * columns + column]
     }
 
+    /// The named line series whose colour an earlier named line series has already (more states
+    /// than the palette has colours): with colour, these carry their marker along the curve too.
+    static func repeatedColours(_ series: [Series]) -> Set<Int> {
+        var seen = Set<Int>(), out = Set<Int>()
+        for (index, s) in series.enumerated() where s.style == .line && !s.name.isEmpty {
+            if !seen.insert(s.resolvedColour(index: index)).inserted { out.insert(index) }
+        }
+        return out
+    }
+
     /// Adds the glyphs of every series as the renderer draws them.
     mutating func add(_ series: [Series], geometry: PlotGeometry, colours: Bool) {
+        let repeated = colours ? Self.repeatedColours(series) : []
         for (index, s) in series.enumerated() {
             let colour = colours ? s.resolvedColour(index: index) : nil
             let glyph = Cell(s.resolvedMarker(index: index), foreground: colour)
@@ -41,7 +52,7 @@ struct GlyphOverlay {
             case .points:
                 for (column, row) in pointCells(s, geometry: geometry) { cells[row * columns + column] = glyph }
             case .line:
-                guard !colours, !s.name.isEmpty else { continue }
+                guard !colours || repeated.contains(index), !s.name.isEmpty else { continue }
                 stamp(glyph, along: lineCells(s, geometry: geometry), phase: (index * 5) % Self.spacing)
             }
         }

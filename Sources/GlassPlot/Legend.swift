@@ -38,13 +38,14 @@ public struct Legend: Equatable, Sendable {
     /// The legend for `series` as ``PlotRenderer`` draws them.
     public init(series: [Series], braille: Bool, colours: Bool) {
         unicode = braille
+        let repeated = braille && colours ? GlyphOverlay.repeatedColours(series) : []
         entries = series.enumerated().compactMap { index, series in
             guard !series.name.isEmpty else { return nil }
             let colour = colours ? series.resolvedColour(index: index) : nil
             let sample: String
             if !braille || series.style == .points {
                 sample = String(series.resolvedMarker(index: index))
-            } else if colours {
+            } else if colours && !repeated.contains(index) {
                 sample = "──"
             } else {
                 sample = "─" + String(series.resolvedMarker(index: index)) + "─"

@@ -184,7 +184,9 @@ public enum ExplorerRenderer {
         let rate = (st.coolingRateKPerMin.map { "\(Format.shortNumber($0)) K/min" } ?? "as-cast") + (st.dmaOnly ? " DMA" : "")
         let selected = i == s.selection
         let head = (selected ? ">" : " ") + (visible ? "[x]" : "[ ]") + " "
-        let glyph: String = s.style.colours && uni ? "■" : String(CurveSeries.marker(stateIndex: i))
+        // A coloured square while the palette lasts; past it (colours repeat) the state's marker,
+        // which its curve then carries too.
+        let glyph: String = s.style.colours && uni && i < Series.palette.count ? "■" : String(CurveSeries.marker(stateIndex: i))
         let labelWidth = max(1, r.width - head.count - 2 - rate.count - 1)
         let text = " " + st.label.fitted(labelWidth, unicode: uni) + " " + rate
         return { f, y in

@@ -210,6 +210,24 @@ final class PlotRendererTests: XCTestCase {
     }
 }
 
+/// More named curves than the palette has colours: the ones whose colour repeats carry their
+/// marker along the curve and in the legend, so no two look the same.
+final class RepeatedColourTests: XCTestCase {
+    func testCurvesPastThePaletteCarryTheirMarker() {
+        let x = (0...100).map { Double($0) }
+        let series = (0..<8).map { k in Series(name: "s\(k)", x: x, y: x.map { $0 + 30 * Double(k) }) }
+        XCTAssertEqual(GlyphOverlay.repeatedColours(series), [6, 7])
+        let legend = Legend(series: series, braille: true, colours: true)
+        XCTAssertEqual(legend.entries.map(\.sample), ["──", "──", "──", "──", "──", "──", "─%─", "─&─"])
+        XCTAssertEqual(legend.entries[6].colour, legend.entries[0].colour)
+        let frame = PlotRenderer.render(PlotSpec(series: series, showsLegend: false), width: 80, height: 30, braille: true, colours: true)
+        XCTAssertTrue(frame.text.contains("%") && frame.text.contains("&"))
+        XCTAssertFalse(frame.text.contains("*") || frame.text.contains("+"), "the first of each colour stays a plain line")
+        // Without colour every named line carries its marker, as before.
+        XCTAssertEqual(Legend(series: series, braille: true, colours: false).entries[0].sample, "─*─")
+    }
+}
+
 /// The legend never covers data: with data in every corner it moves above the data area.
 final class LegendPlacementTests: XCTestCase {
     func testLegendMovesAboveWhenEveryCornerHasData() throws {
