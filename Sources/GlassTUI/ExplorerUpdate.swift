@@ -47,13 +47,9 @@ public enum ExplorerUpdate {
             if s.hidden.contains(l) { s.hidden.remove(l) } else { s.hidden.insert(l) }
         case .zoomX(let zoomIn):
             let centre = view.plotCursors.contains(s.cursor) ? s.value(of: s.cursor) : nil
-            navigate(&s, axis: .x) { r, log in
-                Navigation.zoom(r, factor: zoomIn ? Navigation.zoomFactor : 1 / Navigation.zoomFactor, centre: centre, log: log)
-            }
+            zoom(&s, axis: .x, in: zoomIn, centre: centre)
         case .zoomY(let zoomIn):
-            navigate(&s, axis: .y) { r, log in
-                Navigation.zoom(r, factor: zoomIn ? Navigation.zoomFactor : 1 / Navigation.zoomFactor, centre: nil, log: log)
-            }
+            zoom(&s, axis: .y, in: zoomIn, centre: nil)
         case .pan(let dx, let dy):
             if dx != 0 { navigate(&s, axis: .x) { r, log in Navigation.pan(r, fraction: Double(dx) * Navigation.panFraction, log: log) } }
             if dy != 0 { navigate(&s, axis: .y) { r, log in Navigation.pan(r, fraction: Double(dy) * Navigation.panFraction, log: log) } }
@@ -232,6 +228,32 @@ public enum ExplorerUpdate {
         }
         var vp = s.viewports[s.view] ?? Viewport()
         if axis == .x { vp.x = next } else { vp.y = next }
+        s.viewports[s.view] = vp
+    }
+
+    /// Zooms an axis by ``Navigation/zoomFactor`` between two limits: out no further than all the
+    /// data (the data's range on x; on y what is visible of it), in no further than a ten-
+    /// thousandth of that range or a millionth of the values (where the axis labels would need
+    /// more digits than the data have).
+    static func zoom(_ s: inout ExplorerState, axis: PlotAxis, in zoomIn: Bool, centre: Double?) {
+        guard let shown = Navigation.shown(s, columns: max(10, s.width / 2)) else { s.message = "this view has no plot"; return }
+        let log = axis == .x ? shown.xLog : shown.yLog
+        let current = axis == .x ? shown.x : shown.y
+        let full = Navigation.dataRange(s, axis: axis, columns: max(10, s.width / 2))
+        let f: (Double) -> Double = log ? { log10($0) } : { $0 }
+        func covers(_ r: ClosedRange<Double>, _ d: ClosedRange<Double>) -> Bool { r.lowerBound <= d.lowerBound && r.upperBound >= d.upperBound }
+        if !zoomIn, let full, covers(current, full) { s.message = "all the data is shown"; return }
+        guard let next = Navigation.zoom(current, factor: zoomIn ? Navigation.zoomFactor : 1 / Navigation.zoomFactor, centre: centre, log: log) else {
+            s.message = "cannot zoom further"
+            return
+        }
+        if zoomIn, let full {
+            let (a, b) = (f(next.lowerBound), f(next.upperBound)), (c, d) = (f(full.lowerBound), f(full.upperBound))
+            if b - a < max(1e-4 * (d - c), 1e-6 * max(abs(a), abs(b))) { s.message = "cannot zoom further"; return }
+        }
+        var vp = s.viewports[s.view] ?? Viewport()
+        let shownNext: ClosedRange<Double>? = !zoomIn && full.map { covers(next, $0) } == true ? nil : next
+        if axis == .x { vp.x = shownNext } else { vp.y = shownNext }
         s.viewports[s.view] = vp
     }
 

@@ -59,6 +59,18 @@ public enum Navigation {
         return log ? pow(10, a)...pow(10, b) : a...b
     }
 
+    /// The range of all the data of an axis of the view's plot, as the renderer takes it without a
+    /// viewport: x the data's (or the view's own range); y the data's over the x range shown.
+    public static func dataRange(_ s: ExplorerState, axis: PlotAxis, columns: Int) -> ClosedRange<Double>? {
+        guard let spec = ViewRegistry.view(s.view).plot(s, columns: columns), let shown = shown(s, columns: columns) else { return nil }
+        switch axis {
+        case .x:
+            return spec.x.range ?? PlotRenderer.dataXRange(spec.series, positive: shown.xLog)
+        case .y:
+            return spec.y.range ?? PlotRenderer.dataYRange(spec.series, xFrom: shown.x.lowerBound, to: shown.x.upperBound, positive: shown.yLog)
+        }
+    }
+
     /// `r` moved by `fraction` of its span (in decades on a log axis).
     public static func pan(_ r: ClosedRange<Double>, fraction: Double, log: Bool) -> ClosedRange<Double>? {
         let (lo, hi) = log ? (log10(r.lowerBound), log10(r.upperBound)) : (r.lowerBound, r.upperBound)
