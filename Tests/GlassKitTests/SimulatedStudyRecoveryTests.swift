@@ -31,4 +31,38 @@ final class SimulatedStudyRecoveryTests: XCTestCase {
         let cooled = linear.states.filter { $0.coolingRateKPerMin != nil }.map { $0.dHJPerG }
         XCTAssertEqual(cooled, cooled.sorted(by: >))
     }
+
+    /// With no bounds given, the proposal is the region where the cooled states' curves differ
+    /// (the paper's reading): the as-cast state's relaxation exotherm, which starts some 70 K
+    /// lower, is left out of it, and the chord stays above the glass's exotherm, so every state's
+    /// ΔH_rej has the sign and order of the paper's 420–500 K.
+    func testTheProposalIsWhereTheCooledStatesDiffer() throws {
+        var config = DSCStudyConfiguration.simulation()
+        config.noise = .none
+        let study = DSCStudySimulator.simulate(config)
+        let datasets = study.files.map { f -> Dataset in
+            var d = Dataset(path: f.suggestedPath, kind: .dsc, state: f.state, role: f.role == .sample ? .sample : .crystalline)
+            d.coolingRateKPerMin = f.coolingRateKPerMin
+            d.heatingRateKPerMin = f.heatingRateKPerMin
+            d.temperatureKValues = f.temperatureK
+            d.heatFlowWPerG = f.heatFlowWPerG
+            return d
+        }
+        let p = try DSCPrepared.prepare(datasets)
+        let proposal = try XCTUnwrap(BoundsProposal.propose(p))
+        XCTAssertTrue(proposal.rule.contains("diverge"))
+        XCTAssertEqual(proposal.tsK, 456, accuracy: 3)
+        XCTAssertEqual(proposal.teK, 485.5, accuracy: 3)
+        // With the as-cast state in the comparison the band would start at the exotherm (≈ 385 K).
+        var withAsCast = p
+        withAsCast.states = withAsCast.states.map { var s = $0; if s.coolingRateKPerMin == nil { s.coolingRateKPerMin = 1e4 }; return s }
+        XCTAssertLessThan(try XCTUnwrap(BoundsProposal.propose(withAsCast)).tsK, 400)
+        let proposed = try RejuvenationEnthalpy.evaluate(p, tsK: proposal.tsK, teK: proposal.teK, baseline: .linear, molarMassGPerMol: nil)
+        let paper = try RejuvenationEnthalpy.evaluate(p, tsK: 420, teK: 500, baseline: .linear, molarMassGPerMol: nil)
+        let cooled = proposed.states.filter { $0.coolingRateKPerMin != nil }.map { $0.dHJPerG }
+        XCTAssertTrue(cooled.allSatisfy { $0 > 0 }, "\(cooled)")
+        XCTAssertEqual(cooled, cooled.sorted(by: >))
+        XCTAssertEqual(paper.states.filter { $0.coolingRateKPerMin != nil }.map { $0.dHJPerG }.sorted(by: >),
+                       paper.states.filter { $0.coolingRateKPerMin != nil }.map { $0.dHJPerG })
+    }
 }

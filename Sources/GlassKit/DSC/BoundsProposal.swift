@@ -32,8 +32,10 @@ public enum BoundsProposal {
     /// Proposes bounds for `p`; nil when the curves share no temperature range.
     ///
     /// Rule 1 (two states or more): on 200 temperatures across the common range, the spread
-    /// (largest minus smallest state-mean W) less its minimum, smoothed over 5 points; from its
-    /// maximum, outwards to where it falls below 10 % of that maximum. Used when the band is at
+    /// (largest minus smallest state-mean W, over the cooled states when there are two or more:
+    /// the paper's "region of difference between DSC curves" after cooling) less its minimum,
+    /// smoothed over 5 points; from its maximum, outwards to where it falls below 10 % of that
+    /// maximum. Used when the band is at
     /// least 5 K wide and does not touch the ends of the range. Rule 2: 420–500 K (the paper's
     /// bounds) when inside the range. Rule 3: 40 % and 67 % of the range (where 420 and 500 K lie
     /// in a 300–600 K scan). Values are rounded to 0.5 K inside the range.
@@ -58,9 +60,14 @@ public enum BoundsProposal {
         let n = 200
         let grid = (0..<n).map { dom.lowerBound + (dom.upperBound - dom.lowerBound) * Double($0) / Double(n - 1) }
         var spread = [Double](repeating: 0, count: n)
+        // The paper's region is where the curves of the cooled states differ (its Fig. 1b): an
+        // as-cast state's relaxation exotherm starts far below it, so with two cooled states or
+        // more the as-cast one is left out.
+        let cooled = p.states.filter { $0.coolingRateKPerMin != nil }
+        let compared = cooled.count >= 2 ? cooled : p.states
         for (k, t) in grid.enumerated() {
             var lo = Double.infinity, hi = -Double.infinity
-            for s in p.states {
+            for s in compared {
                 let vals = s.curves.compactMap { $0.curve.value(at: t) }
                 guard !vals.isEmpty else { continue }
                 let m = vals.reduce(0, +) / Double(vals.count)
