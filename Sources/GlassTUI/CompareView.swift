@@ -111,13 +111,16 @@ public struct CompareView: ExplorerView {
         let studies = StudyWorkspace.all(s)
         func name(_ k: Int) -> String { "\(Self.marker(k)) \(studies[k].name)\(k == s.studyIndex ? " (current)" : "")" }
         out.append(.heading("S_r (kJ min mol⁻¹ K⁻¹)"))
+        let each = StudyWorkspace.states(s)
         for (k, st) in studies.enumerated() {
-            out.append(.heading(name(k)))
+            // Bounds the study does not give are the explorer's proposal: said, as in view 1
+            // (`analyze` computes no ΔH_rej without them).
+            let proposed = k < each.count && (each[k].tsOrigin == .proposed || each[k].teOrigin == .proposed)
+            out.append(.heading(name(k) + (proposed ? ", T_s/T_e proposed" : "")))
             guard let r = st.results else { out.append(.heading("  not computed: \(st.error ?? "no results")")); continue }
             let sr = r.dsc?.sr
             out.append(ResultLine("S_r", ScreenNumber.measurement(sr?.value, sr?.stderr)))
         }
-        let each = StudyWorkspace.states(s)
         for (k, st) in studies.enumerated() {
             guard let r = st.results, !r.dma.isEmpty else { continue }
             out.append(.heading(name(k) + ": DMA"))

@@ -25,6 +25,23 @@ final class CompareStudiesTests: XCTestCase {
                             options: AnalysisOptions(), style: RenderStyle(braille: false, colours: false), exportDirectory: "/tmp")
     }
 
+    /// A study that gives no T_s/T_e is compared with the proposed bounds, and says so.
+    func testAStudyWithoutBoundsSaysTheyAreProposed() {
+        var settings = SyntheticStudy.paperSettings
+        settings.composition = "La30Ce30Ni10Al20Co10"
+        var open = settings
+        open.tsK = nil
+        open.teK = nil
+        let studies = [Study(name: "given", datasets: SyntheticStudy.study(settings: settings).datasets, settings: settings),
+                       Study(name: "open", datasets: SyntheticStudy.study(settings: open).datasets, settings: open)]
+        let s = press(StudyWorkspace.open(studies.map { (path: $0.name, load: .success($0), isDirectory: true) },
+                                          options: AnalysisOptions(), style: RenderStyle(braille: false, colours: false),
+                                          exportDirectory: "/tmp"), [.character("c")])
+        let headings = CompareView().results(s).filter(\.isHeading).map(\.label)
+        XCTAssertTrue(headings.contains("+ open, T_s/T_e proposed"), "\(headings)")
+        XCTAssertTrue(headings.contains("* given (current)"), "\(headings)")
+    }
+
     func testComparisonShowsEachStudysAnalysis() throws {
         let s = press(Self.open(), [.character("c")])
         XCTAssertEqual(s.view, .compare)
