@@ -40,8 +40,12 @@ public enum PlotOutput {
         func bound(_ c: CursorID) -> String {
             (s.value(of: c).map { Format.shortNumber($0) + " K" } ?? "—") + (s.isProposed(c) ? " (proposed)" : "")
         }
+        if id == .compare, StudyWorkspace.count(s) > 1 {
+            let line = StudyWorkspace.names(s).joined(separator: ", ") + " · view \(id.key) \(id.tab)"
+            return ScreenText.fit(line, unicode: s.style.braille).clipped(width, unicode: s.style.braille)
+        }
         var parts = [s.studyName, "view \(id.key) \(id.tab)", "T_s \(bound(.ts)), T_e \(bound(.te))", "baseline \(s.baseline)"]
-        if id.rawValue >= ViewID.moduli.rawValue {
+        if id.rawValue >= ViewID.moduli.rawValue, id != .compare {
             let r = s.selectedDMAResult
             parts.append("state \(r?.state ?? "—")")
             parts.append("T_ref \((r?.master?.referenceTemperatureK ?? s.value(of: .tref)).map { Format.shortNumber($0) + " K" } ?? "—")")

@@ -14,6 +14,7 @@ struct Plot: ParsableCommand {
         Views (number, name or tab as the explorer's title bar shows it): \(ViewID.spellings). \
         Settings as `analyze` takes them (the same options; study.toml; bounds proposed as the \
         explorer does when none are given). Without --view: heatflow, or the first view with data. \
+        Several studies with --view c: their comparison, as the explorer's view c shows it. \
         A title line comes first (one of the --height rows, cut with … to --width): study, view, T_s/T_e, baseline, and for views 4-9 the DMA state \
         and T_ref. --xrange/--yrange fix an axis (data units; log axes need LO > 0; a negative \
         range is written as any other: --yrange -1.2:0.1). Colours only when stdout is a terminal with colours (terminfo; not TERM=dumb) and NO_COLOR \
@@ -26,8 +27,11 @@ struct Plot: ParsableCommand {
         """
     )
 
-    @Argument(help: "Study directory (or a single data file).")
-    var study: String
+    @Argument(help: "Study directory (or a single data file); several with --view c, which compares them.")
+    var studies: [String] = []
+
+    /// The first study (the one every view but c draws).
+    var study: String { studies.first ?? "" }
 
     @Option(help: ArgumentHelp("View number, name or tab (W(T), E'(T), tanδ, TTS, …; default: heatflow, or the first view with data).", valueName: "NAME"))
     var view: String?
@@ -51,7 +55,11 @@ struct Plot: ParsableCommand {
 
     /// The option values (the settings are checked by their own group).
     func validate() throws {
-        _ = try chosenView()
+        let id = try chosenView()
+        guard !studies.isEmpty else { throw GlassError(.usage, file: "STUDY", "missing; expected a study directory or a data file") }
+        guard studies.count == 1 || id == .compare else {
+            throw GlassError(.usage, file: "--view", "\(id.name) with \(studies.count) studies; expected one study, or --view c to compare several")
+        }
         guard (10...2000).contains(width), (5...1000).contains(height) else {
             throw GlassError(.usage, file: "--width/--height", "\(width)×\(height); expected 10–2000 × 5–1000")
         }
@@ -94,6 +102,19 @@ struct Plot: ParsableCommand {
         // has a plot; only a study where it has none needs the whole analysis to find its view.
         var state = explorerState(analysingDMA: !id.drawsOnDSCAlone)
         if let e = state.loadError { throw GlassError(.data, e) }
+        if studies.count > 1 {
+            // View c of several studies: each loaded and analysed as the explorer opens them.
+            var loads: [(path: String, load: Result<Study, any Error>, isDirectory: Bool)] = [(study, .success(s), PathInfo.isDirectory(study) == true)]
+            for path in studies.dropFirst() {
+                let other = try StudyLoader.load(path, digests: false)
+                loads.append((path, .success(other), PathInfo.isDirectory(path) == true))
+            }
+            state = StudyWorkspace.open(loads, options: options, style: style, exportDirectory: FileManager.default.currentDirectoryPath,
+                                        width: width, height: height)
+            for other in StudyWorkspace.states(state) {
+                if let e = other.analysisFailure, e.kind == .usage { throw e }
+            }
+        }
         if view == nil, ViewRegistry.view(.heatFlow).plot(state, columns: width) == nil {
             state = explorerState(analysingDMA: true)
             if let e = state.loadError { throw GlassError(.data, e) }

@@ -18,6 +18,23 @@ final class PlotCommandTests: XCTestCase {
         XCTAssertTrue(dsc.stderr.contains("view heatflow: no DSC"), dsc.stderr)
     }
 
+    /// `plot A B --view c` compares the studies as the explorer's view c does; any other view of
+    /// several studies is a usage error.
+    func testComparesSeveralStudiesInViewC() throws {
+        let dir = try CLI.tempDir(self)
+        let other = dir.appendingPathComponent("other")
+        try FileManager.default.copyItem(at: sample, to: other)
+        let both = try CLI.run(["plot", sample.path, other.path, "--view", "c", "--width", "100", "--height", "25", "--ascii"])
+        XCTAssertEqual(both.status, 0, both.stderr)
+        let lines = both.stdout.split(separator: "\n")
+        XCTAssertEqual(lines.first, "la30ce30ni10al20co10, other - view c Cmp")
+        XCTAssertTrue(lines[1].contains("2 studies"), String(lines[1]))
+        XCTAssertTrue(both.stdout.contains("* la30ce30ni10al20co10") && both.stdout.contains("+ other"), both.stdout)
+        let wrong = try CLI.run(["plot", sample.path, other.path, "--view", "1"])
+        XCTAssertEqual(wrong.status, 64)
+        XCTAssertEqual(wrong.stderr, "glassview: --view: heatflow with 2 studies; expected one study, or --view c to compare several\n")
+    }
+
     func testTakesTheSettingsOptionsOfAnalyze() throws {
         let at440 = try CLI.run(["plot", sample.path, "--view", "9", "--tref", "440", "--width", "80", "--height", "20", "--ascii"])
         XCTAssertEqual(at440.status, 0, at440.stderr)
