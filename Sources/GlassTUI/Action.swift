@@ -45,6 +45,8 @@ public enum Action: Equatable, Sendable {
     case unboundKey(Character)
     /// Backspace in the value prompt.
     case inputBackspace
+    /// Ctrl-U in a prompt: its text cleared.
+    case inputClear
     /// Enter in the value prompt.
     case inputCommit
     /// Esc: close help, cancel a prompt or question, clear the message.

@@ -105,6 +105,8 @@ public enum ExplorerUpdate {
             s.message = "redone"
         case .beginInput:
             guard view.cursors.contains(s.cursor) else { s.message = "this view has no cursor"; break }
+            // Nothing to set in a view without data (view 4 of a study without DMA data).
+            guard s.value(of: s.cursor) != nil || view.plot(s, columns: 10) != nil else { s.message = view.unavailable(s); break }
             // Typing starts from the current value (Backspace edits it).
             s.mode = .input(cursor: s.cursor, text: s.value(of: s.cursor).map(Format.shortNumber) ?? "")
             s.inputFresh = true
@@ -119,6 +121,10 @@ public enum ExplorerUpdate {
             s.message = "pasted text ignored: paste values into the = prompt"
         case .unboundKey(let c):
             s.message = "\(c == " " ? "space" : String(c)): no such key here (? lists the keys)"
+        case .inputClear:
+            if case .input(let cur, _) = s.mode { s.mode = .input(cursor: cur, text: "") }
+            if case .rangeInput(let axis, _) = s.mode { s.mode = .rangeInput(axis: axis, text: "") }
+            s.inputFresh = false
         case .inputBackspace:
             if case .input(let cur, let text) = s.mode { s.mode = .input(cursor: cur, text: String(text.dropLast())) }
             s.inputFresh = false

@@ -12,6 +12,8 @@ public enum Key: Equatable, Sendable {
     case escape
     /// Backspace or Delete.
     case backspace
+    /// Ctrl-U: clears a prompt's text (the shell's habit).
+    case clearLine
     /// Tab and Shift-Tab.
     case tab, backTab
     /// Home, End, Page Up, Page Down (the lists page and jump with them).

@@ -52,6 +52,7 @@ public enum KeyMap {
             switch key {
             case .character(let c) where c.isNumber || ".-+eE :,".contains(c): return .inputCharacter(c)
             case .backspace: return .inputBackspace
+            case .clearLine: return .inputClear
             case .enter: return .inputCommit
             case .escape: return .cancel
             default: return nil
@@ -62,6 +63,7 @@ public enum KeyMap {
             case .character(let c) where c.isNumber || ".,-+eE".contains(c):
                 return .inputCharacter(c)
             case .backspace: return .inputBackspace
+            case .clearLine: return .inputClear
             case .enter: return .inputCommit
             case .escape: return .cancel
             default: return nil

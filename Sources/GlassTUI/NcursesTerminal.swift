@@ -207,6 +207,7 @@ public struct NcursesTerminal: TerminalBackend {
         case 10, 13: return .key(.enter)
         case 8, 127: return .key(.backspace)
         case 12: return .redraw  // Ctrl-L
+        case 21: return .key(.clearLine)  // Ctrl-U
         default:
             guard code >= 32, let scalar = Unicode.Scalar(code) else { return .timeout }
             return .key(.character(Character(scalar)))

@@ -21,6 +21,9 @@ enum ExplorerEffects {
                     return .failed("not exported: \(name) here leads to the study's input \(inStudy) (export from another directory)")
                 }
             }
+            if let directory = r.paths.first(where: { PathInfo.isDirectory($0) == true }) {
+                return .failed("not exported: \(directory) is a directory")
+            }
             let fm = FileManager.default
             let existing = r.paths.filter { fm.fileExists(atPath: $0) }
             if !overwrite, !existing.isEmpty { return .exists(r, paths: existing) }

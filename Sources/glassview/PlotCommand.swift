@@ -42,10 +42,11 @@ struct Plot: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Y axis range in data units.", valueName: "LO:HI"))
     var yrange: String?
 
-    @Option(help: "Width in columns.")
+    // `.unconditional`: `--width -5` is a width to refuse, not a missing value.
+    @Option(parsing: .unconditional, help: "Width in columns.")
     var width: Int = 100
 
-    @Option(help: "Height in rows.")
+    @Option(parsing: .unconditional, help: "Height in rows.")
     var height: Int = 30
 
     @Flag(help: "ASCII only.")

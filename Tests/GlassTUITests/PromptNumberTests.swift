@@ -30,4 +30,15 @@ final class PromptNumberTests: XCTestCase {
         XCTAssertNil(Navigation.parseRange("0,5,1,5", log: false), "ambiguous: not two numbers")
         XCTAssertNil(Navigation.parseRange("480 420", log: false))
     }
+
+    func testCtrlUClearsAPromptAndAViewWithoutDataOpensNone() {
+        let s = SyntheticStudy.state()
+        let cleared = press(s, [.character("="), .character("4"), .clearLine, .character("4"), .character("3"), .character("1"), .enter])
+        XCTAssertEqual(cleared.tsK, 431)
+        XCTAssertEqual(press(s, [.character("x"), .character("1"), .clearLine]).mode, .rangeInput(axis: .x, text: ""))
+        // View 4 of a study without DMA data: nothing to type, said at once.
+        let dma = press(s, [.character("4"), .character("=")])
+        XCTAssertEqual(dma.mode, .normal)
+        XCTAssertEqual(dma.message, ModuliView().unavailable(dma))
+    }
 }
