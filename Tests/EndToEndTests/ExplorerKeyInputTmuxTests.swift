@@ -90,13 +90,13 @@ final class ExplorerKeyInputTmuxTests: XCTestCase {
         let back = try t.wait("the explorer again") { $0.contains("Results") && self.ts($0) != nil }
         XCTAssertEqual(ts(back), ts1, "T_s unchanged by the keys typed while too small")
         XCTAssertTrue(back.contains("W(T), baseline linear"), "still view 1, no overlay:\n\(back)")
-        XCTAssertFalse(back.contains("Enter sets, Esc cancels"), "no prompt opened")
+        XCTAssertFalse(back.contains("Enter sets, Ctrl-U clears, Esc cancels"), "no prompt opened")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), ["sample"], "nothing exported")
         XCTAssertEqual(try Data(contentsOf: study.appendingPathComponent("study.toml")), toml, "study.toml untouched")
 
         // A prompt open and T_s unwritten: at 40×12 the first q quits, as the notice says.
         try t.keys("=")
-        try t.wait("the value prompt") { $0.contains("Enter sets, Esc cancels") }
+        try t.wait("the value prompt") { $0.contains("Enter sets, Ctrl-U clears, Esc cancels") }
         try t.resize(40, 12)
         try t.wait("the too-small notice") { $0.contains("terminal too small") }
         try t.keys("q")

@@ -126,9 +126,34 @@ extension TimeTemperatureSuperposition {
         return kLo <= kHi ? kLo...kHi : nil
     }
 
-    /// Golden-section refinement of the grid minimum inside its cell (SPEC §4.3 "then refine").
+    /// Sub-cells a side at which the refinement looks for a lower cost than its golden section found.
+    static let refineSamples = 16
+
+    /// The refinement of the grid minimum within one grid step on either side (SPEC §4.3 "then
+    /// refine"): golden section over that interval; then, since the cost jumps where a point
+    /// enters or leaves the overlap (it is not one smooth valley there, and golden section can
+    /// settle on the grid point beside such a jump), the interval sampled at `refineSamples`
+    /// sub-cells a side, and golden section again around a sample lower by more than a
+    /// billionth. A refinement that was right is left as it was, to the bit.
     static func refineInCell(_ bestD: Double, _ best: Double, step: Double, cost: (Double) -> Double) -> Double {
-        var lo = bestD - step, hi = bestD + step
+        let first = goldenSection(bestD - step, bestD + step, cost: cost)
+        var result = first.f <= best ? first.x : bestD, resultCost = min(first.f, best)
+        let sub = step / Double(refineSamples)
+        var lowest = resultCost, at: Double? = nil
+        for i in -refineSamples...refineSamples where i != 0 {
+            let x = bestD + Double(i) * sub, v = cost(x)
+            if v < lowest { lowest = v; at = x }
+        }
+        if let at, lowest < resultCost * (1 - 1e-9) {
+            let again = goldenSection(at - sub, at + sub, cost: cost)
+            (result, resultCost) = again.f <= lowest ? (again.x, again.f) : (at, lowest)
+        }
+        return result
+    }
+
+    /// Golden section on [lo, hi] to 1e-7 decade: the midpoint of the last bracket and its cost.
+    static func goldenSection(_ lo: Double, _ hi: Double, cost: (Double) -> Double) -> (x: Double, f: Double) {
+        var lo = lo, hi = hi
         let g = (sqrt(5.0) - 1) / 2
         var p = hi - g * (hi - lo), q = lo + g * (hi - lo)
         var fp = cost(p), fq = cost(q)
@@ -137,8 +162,8 @@ extension TimeTemperatureSuperposition {
                 lo = p; p = q; fp = fq; q = lo + g * (hi - lo); fq = cost(q)
             }
         }
-        let mid = (lo + hi) / 2, fm = cost(mid)
-        return fm <= best ? mid : bestD
+        let mid = (lo + hi) / 2
+        return (mid, cost(mid))
     }
 
     /// The shift of `c` relative to `nb` (decades) by the full SPEC §4.3 search: every point of
