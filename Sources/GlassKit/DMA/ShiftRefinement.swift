@@ -68,6 +68,8 @@ extension TimeTemperatureSuperposition {
             if v < best { best = v; bestX = x }
         }
         guard best.isFinite else { return nil }
-        return TimeTemperatureSuperposition.refineInCell(bestX, best, step: step, cost: cost)
+        // The jumps in absolute shifts: the relative ones moved by the neighbour's shift.
+        let jumps = TimeTemperatureSuperposition.overlapJumps(pr.c, pr.nb).map { $0 + neighbourLog10AT }
+        return TimeTemperatureSuperposition.refineInCell(bestX, best, step: step, jumps: jumps, cost: cost)
     }
 }

@@ -80,7 +80,7 @@ extension TimeTemperatureSuperposition {
         }
         guard best.isFinite else { return nil }
         let bestD = Double(bestK) * gridStepDecades
-        return refineInCell(bestD, best, step: gridStepDecades) { overlap(c, nb, delta: $0, offset: offset, fit: fit).cost }
+        return refineInCell(bestD, best, step: gridStepDecades, jumps: overlapJumps(c, nb)) { overlap(c, nb, delta: $0, offset: offset, fit: fit).cost }
     }
 
     /// A lower bound of the computed cost of `c` against `nb` at every grid shift k1…k2 (infinity

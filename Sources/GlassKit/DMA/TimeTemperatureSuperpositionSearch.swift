@@ -126,29 +126,35 @@ extension TimeTemperatureSuperposition {
         return kLo <= kHi ? kLo...kHi : nil
     }
 
-    /// Sub-cells a side at which the refinement looks for a lower cost than its golden section found.
-    static let refineSamples = 16
-
     /// The refinement of the grid minimum within one grid step on either side (SPEC §4.3 "then
-    /// refine"): golden section over that interval; then, since the cost jumps where a point
-    /// enters or leaves the overlap (it is not one smooth valley there, and golden section can
-    /// settle on the grid point beside such a jump), the interval sampled at `refineSamples`
-    /// sub-cells a side, and golden section again around a sample lower by more than a
-    /// billionth. A refinement that was right is left as it was, to the bit.
-    static func refineInCell(_ bestD: Double, _ best: Double, step: Double, cost: (Double) -> Double) -> Double {
-        let first = goldenSection(bestD - step, bestD + step, cost: cost)
-        var result = first.f <= best ? first.x : bestD, resultCost = min(first.f, best)
-        let sub = step / Double(refineSamples)
-        var lowest = resultCost, at: Double? = nil
-        for i in -refineSamples...refineSamples where i != 0 {
-            let x = bestD + Double(i) * sub, v = cost(x)
-            if v < lowest { lowest = v; at = x }
-        }
-        if let at, lowest < resultCost * (1 - 1e-9) {
-            let again = goldenSection(at - sub, at + sub, cost: cost)
-            (result, resultCost) = again.f <= lowest ? (again.x, again.f) : (at, lowest)
+    /// refine"): golden section over that interval. The cost jumps where a candidate point enters
+    /// or leaves the neighbour's range (shift = an end of that range − the point's log f), so
+    /// where such `jumps` fall inside the interval it is not one smooth valley, and golden section
+    /// can settle on the grid point beside a jump: the pieces between the jumps are then refined
+    /// each, and the lowest is taken when it is lower by more than a millionth. Without a jump
+    /// inside, the result is the plain golden section's, to the bit.
+    static func refineInCell(_ bestD: Double, _ best: Double, step: Double, jumps: [Double] = [], cost: (Double) -> Double) -> Double {
+        let lo = bestD - step, hi = bestD + step
+        let first = goldenSection(lo, hi, cost: cost)
+        var result = first.f <= best ? first.x : bestD
+        let resultCost = min(first.f, best)
+        let inside = jumps.filter { $0 > lo && $0 < hi }.sorted()
+        guard !inside.isEmpty else { return result }
+        let ends = [lo] + inside + [hi]
+        var lowest = resultCost
+        for k in 0..<(ends.count - 1) where ends[k + 1] - ends[k] > 1e-9 {
+            // Inside each piece, away from its jumps by a hair: the piece's own side of each.
+            let piece = goldenSection(ends[k] + 1e-12, ends[k + 1] - 1e-12, cost: cost)
+            if piece.f < lowest { lowest = piece.f; if piece.f < resultCost * (1 - 1e-6) { result = piece.x } }
         }
         return result
+    }
+
+    /// The shifts (decades, as `delta` of ``overlap(_:_:delta:offset:fit:)``) at which a point of
+    /// `c` enters or leaves `nb`'s log f range.
+    static func overlapJumps(_ c: TTSTrack, _ nb: TTSTrack) -> [Double] {
+        guard let lo = nb.x.first, let hi = nb.x.last else { return [] }
+        return c.x.flatMap { [lo - $0, hi - $0] }
     }
 
     /// Golden section on [lo, hi] to 1e-7 decade: the midpoint of the last bracket and its cost.
@@ -178,7 +184,7 @@ extension TimeTemperatureSuperposition {
             if v < best { best = v; bestD = d }
         }
         guard best.isFinite else { return nil }
-        return refineInCell(bestD, best, step: gridStepDecades) { overlap(c, nb, delta: $0, offset: offset, fit: fit).cost }
+        return refineInCell(bestD, best, step: gridStepDecades, jumps: overlapJumps(c, nb)) { overlap(c, nb, delta: $0, offset: offset, fit: fit).cost }
     }
 
     /// The shift of ``fullGridShift(_:_:offset:fit:)``, by branch and bound
