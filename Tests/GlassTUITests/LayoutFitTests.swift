@@ -194,7 +194,7 @@ final class LayoutFitTests: XCTestCase {
         // A label whole where the line has room (the ΔH_rej table), cut by columns where it has
         // not (the T_g table: the flag after the numbers, not over them); heads over their columns.
         XCTAssertTrue(side.contains("ΔH_rej                  J/g   kJ/mol"), side.joined(separator: "\n"))
-        XCTAssertTrue(side.contains("冷却速度一番目の試料 0.9383  0.09465"), side.joined(separator: "\n"))
+        XCTAssertTrue(side.contains("冷却速度一番目の試料 0.9383  0.09464"), side.joined(separator: "\n"))
         XCTAssertTrue(side.contains("T (K)           T_g,mid T_f T_x"), side.joined(separator: "\n"))
         XCTAssertTrue(side.contains("冷却速度一番目…  496.69   —   — auto"), side.joined(separator: "\n"))
         XCTAssertTrue(side.contains("\u{FFFD} family         496.69   —   — auto"), side.joined(separator: "\n"))
