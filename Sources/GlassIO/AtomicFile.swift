@@ -20,6 +20,15 @@ public enum AtomicFile {
 
     /// Writes raw bytes (e.g. Windows-1252 text) the same way.
     public static func write(bytes: [UInt8], to given: String, overwrite: Bool = true) throws {
+        // `/dev/stdout` and its kin name a descriptor this process already holds: written there,
+        // as a shell's `>>` or pipe set it up. Followed to the file behind it, the rename would
+        // replace that file (losing what `>>` appended to) and a pipe has no file to follow.
+        if let fd = openDescriptor(named: given) {
+            do { try writeAll(bytes, to: fd) } catch {
+                throw GlassError(.cannotCreate, file: given, "cannot write: \(error.reason)")
+            }
+            return
+        }
         let target = try Target(given, overwrite: overwrite)
         if target.inPlace { return try writeInPlace(bytes, to: target.path, shown: given) }
         guard PathInfo.isDirectory(target.directory) == true else {
@@ -178,6 +187,33 @@ public enum AtomicFile {
         do { try writeAll(bytes, to: fd) } catch {
             throw GlassError(.cannotCreate, file: shown, "cannot write: \(error.reason)")
         }
+    }
+
+    /// The descriptor a path names when it is one of this process's own: `/dev/stdout` (1),
+    /// `/dev/stderr` (2), `/dev/fd/N`, `/proc/self/fd/N`, `/proc/PID/fd/N` for this process, or a
+    /// link to one of them; nil for any other path or a descriptor that is not open.
+    static func openDescriptor(named path: String) -> Int32? {
+        func direct(_ p: String) -> Int32? {
+            switch p {
+            case "/dev/stdout": return 1
+            case "/dev/stderr": return 2
+            default:
+                for prefix in ["/dev/fd/", "/proc/self/fd/", "/proc/\(getpid())/fd/"] where p.hasPrefix(prefix) {
+                    return Int32(p.dropFirst(prefix.count))
+                }
+                return nil
+            }
+        }
+        var current = path
+        for _ in 0..<8 {
+            if let fd = direct(current) { return fcntl(fd, F_GETFD) >= 0 ? fd : nil }
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let n = readlink(current, &buffer, buffer.count - 1)
+            guard n > 0 else { return nil }
+            let target = String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            current = target.hasPrefix("/") ? target : PathInfo.directory(of: current) + target
+        }
+        return nil
     }
 
     /// Every byte of `bytes` to `fd`, resuming after interrupted or partial writes.

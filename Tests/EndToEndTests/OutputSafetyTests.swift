@@ -111,6 +111,31 @@ final class OutputSafetyTests: XCTestCase {
         }
     }
 
+    // MARK: -o /dev/stdout
+
+    /// `-o /dev/stdout` writes to the descriptor the shell set up: appended after `>>`'s text,
+    /// between the lines around it, into a pipe. (It followed the link to the file behind and
+    /// replaced it, losing what was there; into a pipe it failed.)
+    func testOutputToStandardOutputWritesToItsDescriptor() throws {
+        let dir = try CLI.tempDir(self)
+        let binary = try CLI.binary().path
+        let script = "echo HEADER > f; '\(binary)' analyze '\(Self.sample)' --format tsv -o /dev/stdout >> f; "
+            + "(echo before; '\(binary)' analyze '\(Self.sample)' --format tsv -o /dev/fd/1; echo after) > g"
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", script]
+        p.currentDirectoryURL = dir
+        try p.run()
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationStatus, 0)
+        let plain = try CLI.run(["analyze", Self.sample, "--format", "tsv"]).stdout
+        XCTAssertEqual(try String(contentsOf: dir.appendingPathComponent("f"), encoding: .utf8), "HEADER\n" + plain)
+        XCTAssertEqual(try String(contentsOf: dir.appendingPathComponent("g"), encoding: .utf8), "before\n" + plain + "after\n")
+        let piped = try CLI.run(["analyze", Self.sample, "--format", "tsv", "-o", "/dev/stdout"])
+        XCTAssertEqual(piped.status, 0, piped.stderr)
+        XCTAssertEqual(piped.stdout, plain)
+    }
+
     // MARK: -o through links, mode kept
 
     func testOutputThroughADanglingLinkCreatesTheTargetAndKeepsTheLink() throws {
