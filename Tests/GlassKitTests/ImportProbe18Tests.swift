@@ -30,4 +30,27 @@ import Testing
         let note = "2 heating/cooling runs; using the heating run 300 → 620 K (lines 124–764)"
         #expect(d.warnings.contains { (w: String) in w.contains(note) }, "\(d.warnings)")
     }
+
+    /// A DMA scan with `heading` over the moduli and `temperature` over T, 1 Hz.
+    func scan(storage: String, second: String = "Loss Modulus (MPa)", temperature: String = "Temperature (°C)") throws -> Dataset {
+        let text = "# kind: dma-tscan\n# frequency: 1 Hz\n\(temperature),\(storage),\(second)\n"
+            + (0..<10).map { "\(30 + $0),3.5e4,100\n" }.joined()
+        return try read(text)
+    }
+
+    /// `mPa` as written is the millipascal (it was read as MPa: 10⁹ too large); pascals written
+    /// as newtons per area; `Cel` (UCUM) is °C; `tg δ` and "Damping factor" are tan δ.
+    @Test func moduliUnitsTemperatureAndTanDeltaSpellings() throws {
+        #expect(try scan(storage: "Storage Modulus (mPa)").storageMPa[0] == 3.5e4 * 1e-9)
+        #expect(try scan(storage: "Storage Modulus (MPa)").storageMPa[0] == 3.5e4)
+        #expect(try scan(storage: "Storage Modulus (mpa)").storageMPa[0] == 3.5e4)
+        for (unit, factor) in [("N/m²", 1e-6), ("N/m2", 1e-6), ("kN/m²", 1e-3), ("MN/m²", 1.0), ("GN/m²", 1e3), ("kN/mm²", 1e3)] {
+            #expect(try scan(storage: "Storage Modulus (\(unit))", second: "Loss Modulus (\(unit))").storageMPa[0] == 3.5e4 * factor, "\(unit)")
+        }
+        #expect(try scan(storage: "Storage Modulus (MPa)", temperature: "Temp(Cel)").temperatureKValues[0] == 303.15)
+        for name in ["tg δ", "Damping factor"] {
+            let d = try scan(storage: "Storage Modulus (MPa)", second: name)
+            #expect(d.tanDelta.first == 100, "\(name)")
+        }
+    }
 }

@@ -166,8 +166,10 @@ public enum ColumnMatcher {
         Synonyms(meaning: .storageModulus, exact: ["e stor", "estor", "g stor", "gstor"],
                  contains: ["storage modulus", "speichermodul", "module de conservation", "modulo de almacenamiento",
                             "modulo conservativo", "elastic modulus"]),
-        Synonyms(meaning: .tanDelta, exact: ["tan d", "tand", "tan(d)", "verlustfaktor", "loss factor", "loss tangent",
-                                            "facteur de perte", "factor de perdida", "fattore di perdita"],
+        // `tg δ` is the Russian and Polish spelling of tan δ; "damping factor" is the mechanical
+        // engineers' name for it (TA and Hitachi DMA exports).
+        Synonyms(meaning: .tanDelta, exact: ["tan d", "tand", "tan(d)", "tg d", "tgd", "tg δ", "tgδ", "verlustfaktor", "loss factor",
+                                            "loss tangent", "damping factor", "facteur de perte", "factor de perdida", "fattore di perdita"],
                  contains: ["tan delta", "tandelta", "tan δ", "tanδ"]),
         Synonyms(meaning: .complexModulus, exact: ["e*", "|e*|", "g*", "|g*|", "e star", "g star"],
                  contains: ["complex modulus", "complex shear modulus", "complex tensile modulus", "complex youngs modulus",

@@ -48,7 +48,7 @@ enum UnitSpelling {
 
     /// Unit symbols and words, lower case (ampere is left out: `N/A` and `NA` are no units).
     private static let symbols: Set<String> = [
-        "k", "kelvin", "c", "celsius", "f", "fahrenheit",
+        "k", "kelvin", "c", "celsius", "cel", "f", "fahrenheit",
         "s", "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes", "h", "hr", "hour", "hours",
         "hz", "rad", "w", "j", "cal", "g", "pa", "bar", "n", "m", "v", "l", "mol", "ohm", "%",
     ]

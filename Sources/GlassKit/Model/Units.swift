@@ -57,7 +57,8 @@ public enum Units {
         case "k", "kelvin": return value
         // `oC` (a letter o for the degree sign) and `Â°C` (UTF-8's ° read as Windows-1252 after a
         // spreadsheet's round trip) are °C too.
-        case "c", "celsius", "oc", "âc": return value + celsiusOffset
+        // `Cel` is UCUM's code for °C (Hitachi/Seiko exports write `Temp(Cel)`).
+        case "c", "celsius", "oc", "âc", "cel": return value + celsiusOffset
         default: return nil
         }
     }
@@ -98,13 +99,16 @@ public enum Units {
         }
     }
 
-    /// Factor from a modulus unit to MPa (no unit means MPa, SPEC §2.4).
+    /// Factor from a modulus unit to MPa (no unit means MPa, SPEC §2.4). `mPa` as written is the
+    /// millipascal (SI: the prefix's case is its meaning); `mpa` and `MPA`, which no one writes
+    /// for millipascals, are MPa. Pascals may be written as newtons per area (`N/m²`, `MN/m²`).
     public static func modulusFactorToMPa(_ unit: String) -> Double? {
+        if unit.trimmedSpaces == "mPa" { return 1e-9 }
         switch normalise(unit) {
-        case "", "mpa", "n/mm2", "n/mm²": return 1
-        case "gpa": return 1000
-        case "kpa": return 1e-3
-        case "pa": return 1e-6
+        case "", "mpa", "n/mm2", "n/mm²", "mn/m2", "mn/m²": return 1
+        case "gpa", "gn/m2", "gn/m²", "kn/mm2", "kn/mm²": return 1000
+        case "kpa", "kn/m2", "kn/m²": return 1e-3
+        case "pa", "n/m2", "n/m²": return 1e-6
         default: return nil
         }
     }
