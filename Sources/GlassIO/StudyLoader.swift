@@ -46,7 +46,8 @@ public enum StudyLoader {
         }
         // A `[states."LABEL"]` table for no state would be ignored without a word (a typo such
         // as `as_cast`). States are known only from the data, so this is checked after it is read.
-        let states = Set(datasets.map(\.state)).sorted()
+        // The crystalline runs are the baseline, not a state a table could set anything for.
+        let states = Set(datasets.filter { $0.role != .crystalline }.map(\.state)).sorted()
         for label in contents.settings.perState.keys.sorted() where !states.contains(label) {   // the same key on every run
             throw GlassError(.usage, file: "study.toml",
                              "states.\"\(label)\": no state '\(label)' in the study; states: \(states.joined(separator: ", "))")

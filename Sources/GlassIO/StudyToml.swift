@@ -120,13 +120,20 @@ public enum StudyToml {
             for file in files.keys {
                 guard let t = files[file]?.table else { throw GlassError(.usage, file: path, "files.\"\(file)\" must be a table") }
                 var entries: [String: MetadataEntry] = [:]
-                for key in t.keys {
+                var written: [String: String] = [:]
+                for key in t.keys.sorted() {
                     guard let v = t[key] else { continue }
                     let name = "files.\"\(file)\".\(key)"
                     let normalised = MetadataKeys.normalise(key)
                     guard MetadataKeys.known.contains(normalised) else {
                         throw unknownKey(key, in: "files.\"\(file)\".", expected: MetadataKeys.known, path: path)
                     }
+                    // `Cooling_Rate` and `cooling_rate` (or `tg` and `tg_K`) are one key: two
+                    // values for it would keep one without a word.
+                    if let other = written[normalised] {
+                        throw GlassError(.usage, file: path, "files.\"\(file)\": '\(other)' and '\(key)' are the same key; expected it once")
+                    }
+                    written[normalised] = key
                     let text: String
                     if let s = v.string { text = s } else if let d = v.double {
                         guard d.isFinite else { throw GlassError(.usage, file: path, "\(name) = \(d); expected a finite number") }
@@ -134,8 +141,14 @@ public enum StudyToml {
                     } else if let i = v.int { text = "\(i)" } else {
                         throw GlassError(.usage, file: path, "\(name) must be a string or a number")
                     }
-                    // An empty one is let through: it clears the file's own (the dataset builder skips "").
-                    if normalised == "composition", !text.isEmpty { try checkComposition(text, name: name, path: path) }
+                    // An empty value would set nothing and leave the file's own without a word.
+                    if text.trimmingWhitespace.isEmpty {
+                        throw GlassError(.usage, file: path, "\(name) is empty; expected a value (leave the key out to keep the file's own)")
+                    }
+                    if normalised == "composition" { try checkComposition(text, name: name, path: path) }
+                    if normalised == "modulus", !MetadataKeys.modulusKinds.contains(text.trimmingWhitespace.lowercased()) {
+                        throw GlassError(.usage, file: path, "\(name) = '\(text)'; expected 'shear' (G', G'') or 'tensile' (E', E'')")
+                    }
                     if normalised == "segment" || normalised == "run" {
                         // An index: a whole number, checked before it can reach an Int.
                         let what = normalised == "segment" ? "a segment number such as 3" : "a run number such as 1"

@@ -94,9 +94,11 @@ final class StudyTomlProbeFixesTests: XCTestCase {
             XCTAssertEqual(e?.description, "study.toml: " + message + expected, text)
             XCTAssertEqual(e?.exitCode, 64, text)
         }
-        // A good one passes; an empty per-file one clears the file's own and is let through.
+        // A good one passes; an empty per-file one would set nothing (the file kept its own
+        // without a word): an error.
         XCTAssertEqual(try StudyToml.parse("composition = \"(TeO2)0.7(CuO)0.3\"").settings.composition, "(TeO2)0.7(CuO)0.3")
-        XCTAssertEqual(try StudyToml.parse("[files.\"a.csv\"]\ncomposition = \"\"").files["a.csv"]?["composition"]?.value, "")
+        XCTAssertEqual(parseError("[files.\"a.csv\"]\ncomposition = \"\"")?.description,
+                       "study.toml: files.\"a.csv\".composition is empty; expected a value (leave the key out to keep the file's own)")
         // The error's own text is unchanged for its other users.
         XCTAssertThrowsError(try Composition("Xx12")) {
             XCTAssertEqual("\($0)", "composition \"Xx12\": unknown element \"Xx\" at position 1")

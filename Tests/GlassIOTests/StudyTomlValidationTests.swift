@@ -74,6 +74,7 @@ final class StudyTomlValidationTests: XCTestCase {
         var per = ""
         for (k, key) in MetadataKeys.known.sorted().enumerated() { per += (k.isMultiple(of: 2) ? key : key.uppercased().replacingOccurrences(of: "_", with: " ").debugDescription) + " = \"1\"\n" }
         per = per.replacingOccurrences(of: "composition = \"1\"\n", with: "composition = \"Cu\"\n")   // a composition is parsed
+        per = per.replacingOccurrences(of: "MODULUS\" = \"1\"", with: "MODULUS\" = \"shear\"").replacingOccurrences(of: "modulus = \"1\"", with: "modulus = \"shear\"")
         let toml = """
         composition = "La30Ce30Ni10Al20Co10"
         glass_line_K = [300, 380]

@@ -146,7 +146,7 @@ public enum MetadataKeys {
     /// heating run of a file without a segment column (SPEC §2.4).
     public static let perFile: Set<String> = [
         "kind", "state", "cooling_rate", "role", "heating_rate", "composition", "molar_mass", "mass", "sign",
-        "tg", "tg_k", "frequency", "temperature", "e_u", "modulus", "segment", "run", "sample_name",
+        "tg", "frequency", "temperature", "e_u", "modulus", "segment", "run", "sample_name",
     ]
 
     /// A byte of an ASCII key as `normalise` writes it: lower case, spaces and hyphens as `_`.
@@ -155,13 +155,20 @@ public enum MetadataKeys {
         return b >= 0x41 && b <= 0x5A ? b + 0x20 : b
     }
 
-    /// `Cooling Rate` → `cooling_rate`.
+    /// What `modulus` may say: the moduli of a shear or a tensile (flexural, Young's) test.
+    public static let modulusKinds: Set<String> = ["shear", "torsion", "tensile", "tension", "flexural", "bending", "young", "youngs", "young's", "e", "g"]
+
+    /// `Cooling Rate` → `cooling_rate`; `tg_K` is `tg` (one key with its unit in its name: a
+    /// study.toml `tg_K` must override a file's `# tg:`).
     public static func normalise(_ key: String) -> String {
         let t = key.trimmedSpaces
+        let n: String
         if t.utf8.allSatisfy({ $0 < 0x80 }) {
             // ASCII (the common key), on bytes: lower case, spaces and hyphens to `_`.
-            return String(decoding: t.utf8.map(asciiKeyByte), as: UTF8.self)
+            n = String(decoding: t.utf8.map(asciiKeyByte), as: UTF8.self)
+        } else {
+            n = t.lowercased().replacingLiteral(" ", with: "_").replacingLiteral("-", with: "_")
         }
-        return t.lowercased().replacingLiteral(" ", with: "_").replacingLiteral("-", with: "_")
+        return n == "tg_k" ? "tg" : n
     }
 }

@@ -1,10 +1,11 @@
 extension MetadataKeys {
     /// The metadata keys a data file's header or a study.toml `[files."…"]` table may give, after
-    /// `normalise` (SPEC §2.1 native header keys, plus `tg_k`, `e_u`, `modulus`, and the per-file
-    /// selectors `segment` and `run`). study.toml refuses any other per-file key (SPEC §2.4).
+    /// `normalise` (SPEC §2.1 native header keys, plus `tg` (also written `tg_K`), `e_u`,
+    /// `modulus`, and the per-file selectors `segment` and `run`). study.toml refuses any other
+    /// per-file key (SPEC §2.4).
     public static let known: Set<String> = [
         "kind", "state", "cooling_rate", "role", "heating_rate", "composition", "mass", "sign",
-        "frequency", "temperature", "tg", "tg_k", "molar_mass", "e_u", "modulus", "segment", "run",
+        "frequency", "temperature", "tg", "molar_mass", "e_u", "modulus", "segment", "run",
     ]
 
     /// Largest segment or run number accepted (from a data column or study.toml): 2³¹ − 1, far

@@ -1,0 +1,49 @@
+import Foundation
+import GlassKit
+import XCTest
+@testable import GlassIO
+
+/// study.toml settings that were taken without a word and are now errors or obeyed: one key in
+/// two spellings, `tg_K` under a file whose header says `tg`, a `modulus` no test has, an empty
+/// value, a table for the crystalline runs' label.
+final class StudyTomlProbe22Tests: XCTestCase {
+    func study(_ toml: String, header: String = "") throws -> String {
+        let dir = try scratchDirectory("glassview-probe22")
+        var body = "# kind: dsc\n# state: cooled-10\n# cooling_rate: 10 K/min\n# heating_rate: 20 K/min\n" + header + "T/K,W/(W/g)\n"
+        for i in 0..<40 { body += "\(400 + i),\(0.1 + 0.001 * Double(i))\n" }
+        try body.write(toFile: dir + "/a.csv", atomically: true, encoding: .utf8)
+        var x = "# kind: dsc\n# state: crystal\n# role: crystalline\n# heating_rate: 20 K/min\nT/K,W/(W/g)\n"
+        for i in 0..<40 { x += "\(400 + i),0.05\n" }
+        try x.write(toFile: dir + "/x.csv", atomically: true, encoding: .utf8)
+        try toml.write(toFile: dir + "/study.toml", atomically: true, encoding: .utf8)
+        return dir
+    }
+
+    func error(_ toml: String) -> String {
+        do { _ = try StudyLoader.load(try study(toml)); return "" } catch { return (error as? GlassError)?.description ?? "\(error)" }
+    }
+
+    func testOneKeyInTwoSpellingsIsAnError() {
+        XCTAssertEqual(error("[files.\"a.csv\"]\nCooling_Rate = \"3 K/min\"\ncooling_rate = \"7 K/min\""),
+                       "study.toml: files.\"a.csv\": 'Cooling_Rate' and 'cooling_rate' are the same key; expected it once")
+        XCTAssertEqual(error("[files.\"a.csv\"]\ntg = \"430 K\"\ntg_K = 431"),
+                       "study.toml: files.\"a.csv\": 'tg' and 'tg_K' are the same key; expected it once")
+    }
+
+    func testTgKOverridesTheFilesOwnTg() throws {
+        let s = try StudyLoader.load(try study("[files.\"a.csv\"]\ntg_K = 430", header: "# tg: 425 K\n"))
+        XCTAssertEqual(s.datasets.first { $0.path == "a.csv" }?.tgK, 430)
+        XCTAssertEqual(error("[files.\"a.csv\"]\ntg_K = \"banana\""),
+                       "study.toml: files.\"a.csv\".tg = banana: expected a temperature such as '455 K'")
+    }
+
+    func testModulusEmptyValuesAndTheCrystallineLabel() {
+        XCTAssertEqual(error("[files.\"a.csv\"]\nmodulus = \"banana\""),
+                       "study.toml: files.\"a.csv\".modulus = 'banana'; expected 'shear' (G', G'') or 'tensile' (E', E'')")
+        XCTAssertEqual(error("[files.\"a.csv\"]\nstate = \"\""),
+                       "study.toml: files.\"a.csv\".state is empty; expected a value (leave the key out to keep the file's own)")
+        XCTAssertEqual(error("[states.\"crystal\"]\nglass_line_K = [400, 420]"),
+                       "study.toml: states.\"crystal\": no state 'crystal' in the study; states: cooled-10")
+        XCTAssertEqual(error("[files.\"a.csv\"]\nmodulus = \"shear\""), "")
+    }
+}
