@@ -77,8 +77,8 @@ public enum StudyToml {
         }
         func stateSettings(_ t: TOMLTable, prefix: String = "") throws -> StateSettings {
             var s = StateSettings()
-            s.betaWindowK = try range(t, "beta_window_K", prefix: prefix)
-            s.alphaWindowK = try range(t, "alpha_window_K", prefix: prefix)
+            s.betaWindowK = try range(t, "beta_window_K", prefix: prefix, positive: true)
+            s.alphaWindowK = try range(t, "alpha_window_K", prefix: prefix, positive: true)
             s.qpdWindowHz = try range(t, "qpd_window_Hz", prefix: prefix, positive: true)
             s.qpdWindowAbovePeakDecades = try range(t, "qpd_window_above_peak_decades", prefix: prefix)
             s.tgK = try number(t, "tg_K", prefix: prefix, positive: true)
@@ -96,6 +96,9 @@ public enum StudyToml {
             c.settings.composition = s
         }
         c.settings.molarMassGPerMol = try number(table, "molar_mass", positive: true)
+        if let m = c.settings.molarMassGPerMol, m > MetadataValue.largestMolarMass {
+            throw GlassError(.usage, file: path, "molar_mass = \(Format.shortNumber(m)); expected a molar mass in g/mol up to \(Format.shortNumber(MetadataValue.largestMolarMass))")
+        }
         c.settings.tsK = try number(table, "ts_K", positive: true)
         c.settings.teK = try number(table, "te_K", positive: true)
         c.settings.trefK = try number(table, "tref_K", positive: true)

@@ -34,13 +34,13 @@ struct SettingsOptions: ParsableArguments {
     /// (already checked by `validate()`).
     func analysisOptions() throws -> AnalysisOptions {
         var options = AnalysisOptions(tsK: ts, teK: te, tgK: tg, trefK: tref)
-        options.betaWindowK = try betaWindow.map { try WindowOption.parse($0, option: "--beta-window") }
-        options.alphaWindowK = try alphaWindow.map { try WindowOption.parse($0, option: "--alpha-window") }
-        options.qpdWindowHz = try qpdWindow.map { try WindowOption.parse($0, option: "--qpd-window") }
+        options.betaWindowK = try betaWindow.map { try WindowOption.parse($0, option: "--beta-window", positive: true) }
+        options.alphaWindowK = try alphaWindow.map { try WindowOption.parse($0, option: "--alpha-window", positive: true) }
+        options.qpdWindowHz = try qpdWindow.map { try WindowOption.parse($0, option: "--qpd-window", positive: true) }
         options.qpdWindowAbovePeakDecades = try qpdWindowAbovePeak.map { try WindowOption.parse($0, option: "--qpd-window-above-peak") }
-        options.glassLineK = try glassLine.map { try WindowOption.parse($0, option: "--glass-line") }
-        options.liquidLineK = try liquidLine.map { try WindowOption.parse($0, option: "--liquid-line") }
-        options.crystallizationWindowK = try crystallizationWindow.map { try WindowOption.parse($0, option: "--crystallization-window") }
+        options.glassLineK = try glassLine.map { try WindowOption.parse($0, option: "--glass-line", positive: true) }
+        options.liquidLineK = try liquidLine.map { try WindowOption.parse($0, option: "--liquid-line", positive: true) }
+        options.crystallizationWindowK = try crystallizationWindow.map { try WindowOption.parse($0, option: "--crystallization-window", positive: true) }
         options.baseline = try choice(baseline, "--baseline", DSCBaseline.init, "linear, none or state:LABEL")
         options.ttsOn = try choice(ttsOn, "--tts-on", TTSCriterion.init(word:), "one of \(TTSCriterion.spellings)")
         options.verticalShift = try choice(verticalShift, "--vertical-shift", TTSVerticalShift.init(word:),

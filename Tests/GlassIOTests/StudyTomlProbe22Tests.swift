@@ -46,4 +46,13 @@ final class StudyTomlProbe22Tests: XCTestCase {
                        "study.toml: states.\"crystal\": no state 'crystal' in the study; states: cooled-10")
         XCTAssertEqual(error("[files.\"a.csv\"]\nmodulus = \"shear\""), "")
     }
+
+    /// Temperatures of windows are above 0 K, and a molar mass is at most 10⁶ g/mol (10³⁰⁸ made
+    /// ΔH_rej × M overflow into nulls no warning explained).
+    func testWindowsAbsoluteZeroAndMolarMassLimits() {
+        XCTAssertEqual(error("beta_window_K = [-10, 420]"), "study.toml: beta_window_K = [-10.0, 420.0]; expected positive numbers")
+        XCTAssertEqual(error("molar_mass = 1e308"), "study.toml: molar_mass = 1e+308; expected a molar mass in g/mol up to 1000000")
+        XCTAssertEqual(error("[files.\"a.csv\"]\nmolar_mass = 1e308").hasPrefix("study.toml: files.\"a.csv\".molar_mass"), true,
+                       error("[files.\"a.csv\"]\nmolar_mass = 1e308"))
+    }
 }

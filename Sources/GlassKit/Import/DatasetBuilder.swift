@@ -484,9 +484,9 @@ public enum DatasetBuilder {
             guard let v = parse(e.value), v > 0 else { throw fail(key, expected) }
             return v
         }
-        if let v = try positive("molar_mass", MetadataValue.plainNumber, "a molar mass in g/mol") { d.molarMassGPerMol = v }
+        if let v = try positive("molar_mass", MetadataValue.molarMass, "a molar mass in g/mol up to 1e6") { d.molarMassGPerMol = v }
         if let v = try positive("mass", MetadataValue.massMg, "a positive mass such as '25.1 mg'") { d.massMg = v }
-        if let v = try positive(meta["tg"] != nil ? "tg" : "tg_k", MetadataValue.temperatureK, "a temperature such as '455 K'") { d.tgK = v }
+        if let v = try positive("tg", MetadataValue.temperatureK, "a temperature such as '455 K'") { d.tgK = v }
         if let v = try positive("frequency", MetadataValue.frequencyHz, "a frequency such as '2 Hz'") { d.frequencyHz = v }
         if let v = try positive("temperature", MetadataValue.temperatureK, "a temperature such as '400 K' or '126.85 °C'") { d.temperatureK = v }
         if let v = try positive("e_u", MetadataValue.modulusMPa, "a modulus such as '35000 MPa'") { d.unrelaxedModulusMPa = v }

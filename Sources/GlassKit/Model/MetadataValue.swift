@@ -83,6 +83,15 @@ public enum MetadataValue {
         return Units.modulusFactorToMPa(unit).map { v * $0 }
     }
 
+    /// The largest molar mass taken, g/mol: far above any glass's formula unit, far below where
+    /// ΔH_rej × M would overflow.
+    public static let largestMolarMass = 1e6
+
+    /// A molar mass in g/mol, up to ``largestMolarMass``.
+    public static func molarMass(_ text: String) -> Double? {
+        plainNumber(text).flatMap { $0 <= largestMolarMass ? $0 : nil }
+    }
+
     /// A plain number (molar mass in g/mol, segment index).
     public static func plainNumber(_ text: String) -> Double? {
         guard let (v, _) = numberAndUnit(text) else { return nil }
