@@ -188,7 +188,7 @@ public struct TimeTemperatureSuperposition: Sendable {
         var ref = 0
         for k in curves.indices where TimeTemperatureSuperposition.isNearer(curves[k].temperatureK, than: curves[ref].temperatureK, to: trefK) { ref = k }
         return TTSPairSearches(curves: curves, tracks: curves.map { $0.track(criterion) }, origin: ref, criterion: criterion,
-                               vertical: vertical, exhaustive: exhaustiveSearch)
+                               vertical: vertical, exhaustive: exhaustiveSearch, requestedK: trefK)
     }
 
     /// The master curve from its pair searches' `results` (in isotherm order): the shifts chained
@@ -202,6 +202,17 @@ public struct TimeTemperatureSuperposition: Sendable {
         shifts[ref] = 0
         bts[ref] = vertical == .temperature ? TimeTemperatureSuperposition.temperatureLog10BT(refT, referenceK: refT) : 0
         var warnings: [String] = []
+        // A T_ref beyond the isotherms by more than their widest spacing is no nearest isotherm
+        // but a typo (`4500` for 450): said, with the isotherm taken.
+        let temps = curves.map(\.temperatureK)
+        if let lo = temps.min(), let hi = temps.max() {
+            let spacing = zip(temps.dropFirst(), temps).map { abs($0 - $1) }.max() ?? 0
+            let beyond = searches.requestedK < lo ? lo - searches.requestedK : searches.requestedK - hi
+            if beyond > spacing {
+                warnings.append("\(context): T_ref \(Format.shortNumber(searches.requestedK)) K is outside the isotherms "
+                                + "(\(Format.shortNumber(lo))–\(Format.shortNumber(hi)) K): the nearest, \(Format.shortNumber(refT)) K, is the reference")
+            }
+        }
         var weak: [String] = []
         var edge: [String] = []
         var verticalLost = false
@@ -339,6 +350,8 @@ struct TTSPairSearches: Sendable {
     let vertical: TTSVerticalShift
     /// The full grid at every step instead of the faster searches (the same shifts).
     let exhaustive: Bool
+    /// The T_ref asked for (the reference isotherm is the one nearest it).
+    let requestedK: Double
     var fit: Bool { vertical == .fit && criterion != .tanDelta }
     var count: Int { curves.count }
 
