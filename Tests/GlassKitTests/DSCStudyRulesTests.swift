@@ -74,7 +74,32 @@ final class DSCStudyRulesTests: XCTestCase {
         XCTAssertEqual(study(["Cu50Zr50", "Zr50 Cu50"]).warnings, [])
         var settings = StudySettings()
         settings.composition = "Cu50Zr50"
-        XCTAssertEqual(study(["La30Ce30Ni10Al20Co10", "Cu50Zr50"], settings: settings).warnings, [])
+        // study.toml's composition wins, and the file that says otherwise is named (Cu 63.546,
+        // Zr 91.224: 77.385 g/mol; the paper's alloy 100.8654 g/mol).
+        XCTAssertEqual(study(["La30Ce30Ni10Al20Co10", "Cu50Zr50"], settings: settings).warnings,
+                       ["study.toml's composition Cu50Zr50 (77.385 g/mol) is used; f0.csv gives La30Ce30Ni10Al20Co10 (100.865 g/mol)"])
+        XCTAssertEqual(study(["Cu50Zr50", "Zr50Cu50"], settings: settings).warnings, [])
+        // A file's molar_mass wins over the compositions, and the composition's mass is named.
+        var withMass = study(["Cu50Zr50"]).datasets
+        withMass[0].molarMassGPerMol = 50
+        XCTAssertEqual(Study(name: "x", datasets: withMass).warnings,
+                       ["f0.csv: molar_mass 50 g/mol is used for the study; the composition Cu50Zr50 gives 77.385 g/mol (set molar_mass or composition in study.toml)"])
+    }
+
+    /// Files of one state that name different samples, and files with the same bytes, are said.
+    func testPooledSamplesAndRepeatedFilesAreSaid() {
+        var a = DSCFixture.dataset("a.txt", state: "as-cast") { _ in 0.1 }
+        a.sampleName = "Vit105 as-cast"
+        var b = DSCFixture.dataset("b.txt#2Hz", state: "as-cast") { _ in 0.1 }
+        b.sampleName = "Vit105 annealed"
+        var c = DSCFixture.dataset("c.txt", state: "as-cast") { _ in 0.1 }
+        c.sampleName = "Vit105 as-cast"
+        let sources = [SourceFile(path: "a.txt", sha256: "ab", kind: .dsc, state: "as-cast"),
+                       SourceFile(path: "c.txt", sha256: "ab", kind: .dsc, state: "as-cast")]
+        XCTAssertEqual(Study(name: "x", datasets: [a, b, c], sources: sources).warnings,
+                       ["state as-cast holds files of 2 samples (Vit105 as-cast: a.txt; Vit105 annealed: b.txt), analysed as one state; "
+                        + "give each file its state in study.toml if they differ",
+                        "c.txt holds the same bytes as a.txt (SHA-256): both are read"])
     }
 
     /// One state has one cooling rate, in DMA files as in DSC ones: two rates are a data error

@@ -30,6 +30,8 @@ public struct Dataset: Sendable, Equatable {
     public var temperatureK: Double?
     /// Unrelaxed modulus given for the run, MPa.
     public var unrelaxedModulusMPa: Double?
+    /// The sample the file names (an instrument header's `Sample`), when it names one.
+    public var sampleName: String?
 
     /// Temperatures, K (rising for dsc and dma-tscan).
     public var temperatureKValues: [Double]

@@ -86,8 +86,59 @@ public struct Study: Sendable {
         self.sources = sources
         self.settings = settings
         var seen = Set<String>()
-        self.warnings = (warnings + datasets.flatMap { $0.warnings } + Study.compositionConflict(settings, datasets))
+        self.warnings = (warnings + datasets.flatMap { $0.warnings } + Study.compositionConflict(settings, datasets)
+                         + Study.molarMassConflict(settings, datasets) + Study.samplesPooled(datasets) + Study.sameBytes(sources))
             .filter { seen.insert($0).inserted }
+    }
+
+    /// A molar mass that wins over another source's which says otherwise: a file's `molar_mass`
+    /// over the compositions, or study.toml's composition over the files' own compositions. The
+    /// precedence is the documented one; the other value is named, since it may be the one meant.
+    static func molarMassConflict(_ settings: StudySettings, _ datasets: [Dataset]) -> [String] {
+        guard settings.molarMassGPerMol == nil else { return [] }
+        func differ(_ a: Double, _ b: Double) -> Bool { abs(a - b) > 1e-9 * max(a, b) }
+        let composition = settings.composition ?? datasets.lazy.compactMap { $0.composition }.first
+        let fromComposition = composition.flatMap { try? MolarMass.of(composition: $0) }
+        if let file = datasets.first(where: { $0.molarMassGPerMol != nil }), let m = file.molarMassGPerMol,
+           let c = composition, let mc = fromComposition, differ(m, mc) {
+            return ["\(file.path): molar_mass \(Format.shortNumber(m)) g/mol is used for the study; the composition \(c) gives "
+                    + "\(Format.shortNumber(mc)) g/mol (set molar_mass or composition in study.toml)"]
+        }
+        guard let top = settings.composition, let mt = fromComposition else { return [] }
+        for d in datasets {
+            guard let c = d.composition, let m = try? MolarMass.of(composition: c), differ(m, mt) else { continue }
+            return ["study.toml's composition \(top) (\(Format.shortNumber(mt)) g/mol) is used; \(d.path) gives \(c) (\(Format.shortNumber(m)) g/mol)"]
+        }
+        return []
+    }
+
+    /// States whose files name different samples (instrument headers' `Sample`): analysed as
+    /// one state — replicates, or files of different samples dropped into one folder, whose
+    /// peaks would be pooled into one fit.
+    static func samplesPooled(_ datasets: [Dataset]) -> [String] {
+        var byState: [String: [(sample: String, path: String)]] = [:], order: [String] = []
+        for d in datasets where d.role == .sample {
+            guard let n = d.sampleName else { continue }
+            if byState[d.state] == nil { order.append(d.state) }
+            // A file split into sweeps (`run.txt#2Hz`) is named as the file.
+            let file = d.path.split(separator: "#", maxSplits: 1).first.map(String.init) ?? d.path
+            if !(byState[d.state]?.contains { $0.sample == n } ?? false) { byState[d.state, default: []].append((n, file)) }
+        }
+        return order.compactMap { state in
+            guard let samples = byState[state], samples.count > 1 else { return nil }
+            let listed = samples.map { "\($0.sample): \($0.path)" }.joined(separator: "; ")
+            return "state \(state) holds files of \(samples.count) samples (\(listed)), analysed as one state; "
+                + "give each file its state in study.toml if they differ"
+        }
+    }
+
+    /// Files with the same bytes (a copy, a link): each is read, so a state's mean counts it twice.
+    static func sameBytes(_ sources: [SourceFile]) -> [String] {
+        var first: [String: String] = [:], out: [String] = []
+        for s in sources where !s.sha256.isEmpty {
+            if let f = first[s.sha256] { out.append("\(s.path) holds the same bytes as \(f) (SHA-256): both are read") } else { first[s.sha256] = s.path }
+        }
+        return out
     }
 
     /// Files that give different compositions (none in study.toml): the first in path order is
