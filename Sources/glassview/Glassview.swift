@@ -26,7 +26,8 @@ struct Glassview: ParsableCommand {
 /// `run()` throws `GlassError`s for everything found later (files, data, output). Both end here:
 /// one line `glassview: --opt: '…'; expected …` on stderr and the error's status (64 for usage,
 /// SPEC §2.5), never ArgumentParser's usage dump. Malformed command lines (an unknown option, a
-/// missing argument, a value of the wrong type), `--help` and `--version` stay ArgumentParser's.
+/// missing argument, a value of the wrong type) are one line too, with ArgumentParser's message;
+/// `--help` and `--version` stay ArgumentParser's.
 extension Glassview {
     static func main() {
         var command = EarlyLoad.parseWhileLoading(CommandLine.arguments, parse: parsedOrExit) ?? parsedOrExit()
@@ -42,9 +43,22 @@ extension Glassview {
         do {
             return try parseAsRoot()
         } catch {
-            guard let usage = glassError(thrownBy: error) else { exit(withError: error) }
+            guard let usage = glassError(thrownBy: error) else { exitMalformed(error) }
             exitWithError(usage)
         }
+    }
+
+    /// A command line ArgumentParser refused (an unknown option, a missing or mistyped value):
+    /// one line, `glassview: MESSAGE (see glassview … --help)`, with its status (64), as every
+    /// other refusal. `--help`, `--version` and the like (status 0) stay ArgumentParser's.
+    static func exitMalformed(_ error: Error) -> Never {
+        let code = exitCode(for: error)
+        guard code != .success else { exit(withError: error) }
+        let message = Self.message(for: error).split(separator: "\n").first.map(String.init) ?? "malformed command line"
+        let command = CommandLine.arguments.dropFirst().first { !$0.hasPrefix("-") }
+            .flatMap { name in configuration.subcommands.contains { $0._commandName == name } ? " " + name : nil } ?? ""
+        StandardStreams.error("glassview: \(message) (see glassview\(command) --help)\n")
+        exitProcess(code.rawValue)
     }
 
     /// The `GlassError` a `validate()` threw. ArgumentParser hands it back wrapped in its own
@@ -68,4 +82,10 @@ func exitWithError(_ error: Error) -> Never {
     guard let g = error as? GlassError else { Glassview.exit(withError: error) }
     StandardStreams.error("glassview: " + g.description + "\n")
     exit(g.exitCode)
+}
+
+/// Ends the process with `status` (the C library's `exit`, which a command type's own `exit`
+/// method hides inside its extensions).
+func exitProcess(_ status: Int32) -> Never {
+    exit(status)
 }
