@@ -100,12 +100,13 @@ struct SimulateDSC: ParsableCommand {
     func run() throws {
         FreedMemory.keepForThisProcess()
         let study = DSCStudySimulator.simulate(try configuration())
-        StandardStreams.out(SimulatedStudyText.truthTable(study))
-        // Every file of both studies is checked before the first is written (nothing on error).
+        // Every file of both studies is checked before the first is written (nothing on error),
+        // and the ground truth is printed once they are: a refusal prints nothing on stdout.
         var files: [(path: String, bytes: [UInt8])] = []
         if let output { files += SimulatedStudyText.nativeFiles(study, into: output) }
         if let netzsch { files += SimulatedStudyText.netzschFiles(study, into: netzsch) }
         try AtomicFile.write(files: files, overwrite: force, refusal: " (choose another directory, or --force to replace)")
+        StandardStreams.out(SimulatedStudyText.truthTable(study))
         if let output { StandardStreams.out("wrote \(study.files.count) files and study.toml into \(output)\n") }
         if let netzsch { StandardStreams.out("wrote \(study.files.count) NETZSCH exports and study.toml into \(netzsch)\n") }
     }

@@ -65,6 +65,7 @@ final class SimulateOutputTests: XCTestCase {
         let refused = try CLI.run(["simulate", "dsc", "--rates", "1,2,5,10,20", "--output", "out"], cwd: dir)
         XCTAssertEqual(refused.status, 73)
         XCTAssertEqual(refused.stderr, "glassview: out/study.toml: exists; not overwritten (choose another directory, or --force to replace)\n")
+        XCTAssertEqual(refused.stdout, "", "no ground truth printed for a study not written")
         XCTAssertEqual(try tree(out), ["study.toml": old], "no data file written either")
 
         let forced = try CLI.run(["simulate", "dsc", "--output", "out", "--force"], cwd: dir)
