@@ -53,4 +53,17 @@ import Testing
             #expect(d.tanDelta.first == 100, "\(name)")
         }
     }
+
+    /// `segment` and `run` on a DMA file would be ignored: an error naming where they were set.
+    @Test func segmentAndRunOnADMAFileAreErrors() throws {
+        let text = "# kind: dma-tscan\n# frequency: 1 Hz\nTemperature (°C),Storage Modulus (MPa),Loss Modulus (MPa)\n"
+            + (0..<10).map { "\(30 + $0),3.5e4,100\n" }.joined()
+        for key in ["segment", "run"] {
+            let table = try #require(try FormatDetector.read(bytes: Array(text.utf8), path: "d.csv").first)
+            #expect(throws: GlassError.self) { try ScanSplitter.datasets(table, overrides: [key: MetadataEntry("1", line: 0)]) }
+            do { _ = try ScanSplitter.datasets(table, overrides: [key: MetadataEntry("1", line: 0)]) } catch {
+                #expect("\(error)".contains("no \(key) for a DMA file"), "\(error)")
+            }
+        }
+    }
 }

@@ -51,9 +51,12 @@ public enum DatasetBuilder {
                              "cannot tell what this file holds from its columns [\(found)]; expected a temperature column with heat flow (DSC) or E'/E'' (DMA)")
         }
 
-        // `run` picks a heating run of a DSC file (SPEC §2.4); on a DMA file it would be ignored.
-        if kind != .dsc, let e = meta["run"] {
-            throw keyError("run", e, path: path, "no run for a \(kind.rawValue) file (run picks a heating run of a DSC file)")
+        // `run` and `segment` pick a heating run or segment of a DSC file (SPEC §2.4); on a DMA file
+        // they would be ignored without a word.
+        for key in ["run", "segment"] where kind != .dsc {
+            guard let e = meta[key] else { continue }
+            throw keyError(key, e, path: path, "no \(key) for a DMA file (\(key) picks a heating \(key) of a DSC file; "
+                           + "a DMA scan is read heating: export its heating segment alone)")
         }
         var d = Dataset(path: table.datasetPath, kind: kind)
         d.warnings = table.warnings
