@@ -66,4 +66,16 @@ import Testing
             }
         }
     }
+
+    /// A NETZSCH DMA 242 single-frequency scan states its frequency in the header only
+    /// (`#FREQUENCY /Hz:1,0`, in the file's decimal mark): read (it was "without a frequency").
+    @Test func netzschHeaderFrequency() throws {
+        var l = ["#EXPORTTYPE:DATA ALL", "#FORMAT:NETZSCH5", "#DECIMAL:COMMA", "#SEPARATOR:SEMICOLON",
+                 "#INSTRUMENT:NETZSCH DMA 242E", "#FREQUENCY /Hz:2,5", "##Temp./°C;Time/min;E'/MPa;E''/MPa;tan d"]
+        l += (0..<20).map { k in "\(30 + k),0;\(k),0;35000,0;300,0;0,0086" }
+        let d = try read(l.joined(separator: "\n") + "\n", path: "dma.txt")
+        #expect(d.kind == .dmaTScan)
+        #expect(d.frequencyHz == 2.5)
+        #expect(d.temperatureKValues.first == 303.15)
+    }
 }

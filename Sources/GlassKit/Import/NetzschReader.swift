@@ -70,6 +70,14 @@ public enum NetzschReader {
                 meta["heating_rate"] = MetadataEntry("\(rate) K/min", line: e.line)
             } else if k == "MTYPE", e.value.uppercased().contains("DSC") {
                 meta["kind"] = MetadataEntry("dsc", line: e.line)
+            } else if k.hasPrefix("FREQUENCY"), meta["frequency"] == nil {
+                // "#FREQUENCY /Hz:1,0" (a DMA 242 single-frequency scan): the unit is in the key,
+                // the value in the file's decimal mark. A list of frequencies is no one frequency.
+                let unit = k.componentsLiteral(separatedBy: "/").dropFirst().first?.trimmedSpaces ?? "Hz"
+                let v = e.value.trimmedSpaces
+                if NumberParser.parseEitherMark(v) != nil {
+                    meta["frequency"] = MetadataEntry(v.replacingLiteral(",", with: ".") + " " + (unit.isEmpty ? "Hz" : unit), line: e.line)
+                }
             } else if k == "MATERIAL" || k == "SAMPLE", !e.value.isEmpty, meta["sample_name"] == nil {
                 meta["sample_name"] = e
             }
