@@ -205,7 +205,9 @@ public struct TimeTemperatureSuperposition: Sendable {
         // A T_ref beyond the isotherms by more than their widest spacing is no nearest isotherm
         // but a typo (`4500` for 450): said, with the isotherm taken.
         let temps = curves.map(\.temperatureK)
-        if temps.count > 1, let lo = temps.min(), let hi = temps.max() {
+        // (The default T_ref, 450 K, is nobody's typo: a study whose isotherms end lower takes
+        // its nearest without a remark.)
+        if temps.count > 1, searches.requestedK != DMAStateSettings.defaultTrefK, let lo = temps.min(), let hi = temps.max() {
             let spacing = zip(temps.dropFirst(), temps).map { abs($0 - $1) }.max() ?? 0
             let beyond = searches.requestedK < lo ? lo - searches.requestedK : searches.requestedK - hi
             if beyond > spacing {
