@@ -105,8 +105,10 @@ public struct Study: Sendable {
                     + "\(Format.shortNumber(mc)) g/mol (set molar_mass or composition in study.toml)"]
         }
         guard let top = settings.composition, let mt = fromComposition else { return [] }
+        // Each distinct text parsed once (a study of 250 files states one composition 250 times).
+        var seen: Set<String> = [top]
         for d in datasets {
-            guard let c = d.composition, let m = try? MolarMass.of(composition: c), differ(m, mt) else { continue }
+            guard let c = d.composition, seen.insert(c).inserted, let m = try? MolarMass.of(composition: c), differ(m, mt) else { continue }
             return ["study.toml's composition \(top) (\(Format.shortNumber(mt)) g/mol) is used; \(d.path) gives \(c) (\(Format.shortNumber(m)) g/mol)"]
         }
         return []
