@@ -48,3 +48,14 @@ enum CLI {
         return u
     }
 }
+
+extension XCTestCase {
+    /// A copy of the bundled sample study in a fresh temporary directory: the directory and the
+    /// study (`DIR/sample`), for tests that write beside it or change it.
+    func sampleCopy() throws -> (dir: URL, study: URL) {
+        let dir = try CLI.tempDir(self)
+        let study = dir.appendingPathComponent("sample")
+        try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent("samples/la30ce30ni10al20co10"), to: study)
+        return (dir, study)
+    }
+}

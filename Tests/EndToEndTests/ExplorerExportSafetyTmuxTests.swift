@@ -5,13 +5,6 @@ import XCTest
 /// export goes, not into the study directory when started inside it; and a study path that is
 /// not there is an error before the screen is taken.
 final class ExplorerExportSafetyTmuxTests: XCTestCase {
-    func sampleCopy() throws -> (dir: URL, study: URL) {
-        let dir = try CLI.tempDir(self)
-        let study = dir.appendingPathComponent("sample")
-        try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent("samples/la30ce30ni10al20co10"), to: study)
-        return (dir, study)
-    }
-
     func start(_ study: String, cwd: URL) throws -> TmuxSession {
         let binary = try CLI.binary().path
         let command = "env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 '\(binary)' '\(study)'; echo EXIT=$?; sleep 60"

@@ -6,13 +6,6 @@ import XCTest
 final class ExplorerKeyInputTmuxTests: XCTestCase {
     /// A copy of the sample study (the explorer may write study.toml) in a fresh directory,
     /// which is also the working directory (exports go there).
-    func sampleCopy() throws -> (dir: URL, study: URL) {
-        let dir = try CLI.tempDir(self)
-        let study = dir.appendingPathComponent("sample")
-        try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent("samples/la30ce30ni10al20co10"), to: study)
-        return (dir, study)
-    }
-
     func start(_ study: URL, cwd: URL, term: String, width: Int = 100, height: Int = 30) throws -> TmuxSession {
         let binary = try CLI.binary().path
         let command = "env TERM=\(term) LANG=C.UTF-8 LC_ALL=C.UTF-8 '\(binary)' explore '\(study.path)'; echo EXIT=$?; sleep 60"

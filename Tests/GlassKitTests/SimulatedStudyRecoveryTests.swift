@@ -4,7 +4,8 @@ import XCTest
 /// The analysis recovers the TNM simulator's continuous-integral truth from its own sampled,
 /// noise- and drift-free curves, under both readings of SPEC §3.
 final class SimulatedStudyRecoveryTests: XCTestCase {
-    func testBothReadingsRecoverTheTruthOnNoiseFreeCurves() throws {
+    /// The simulator's study without noise, and its files as datasets.
+    static func noiseFreeStudy() -> (SimulatedDSCStudy, [Dataset]) {
         var config = DSCStudyConfiguration.simulation()
         config.noise = .none
         let study = DSCStudySimulator.simulate(config)
@@ -16,6 +17,11 @@ final class SimulatedStudyRecoveryTests: XCTestCase {
             d.heatFlowWPerG = f.heatFlowWPerG
             return d
         }
+        return (study, datasets)
+    }
+
+    func testBothReadingsRecoverTheTruthOnNoiseFreeCurves() throws {
+        let (study, datasets) = Self.noiseFreeStudy()
         let p = try DSCPrepared.prepare(datasets)
         let linear = try RejuvenationEnthalpy.evaluate(p, tsK: 420, teK: 500, baseline: .linear, molarMassGPerMol: nil)
         let versus = try RejuvenationEnthalpy.evaluate(p, tsK: 420, teK: 500, baseline: .state("as-cast"), molarMassGPerMol: nil)
@@ -37,17 +43,7 @@ final class SimulatedStudyRecoveryTests: XCTestCase {
     /// lower, is left out of it, and the chord stays above the glass's exotherm, so every state's
     /// ΔH_rej has the sign and order of the paper's 420–500 K.
     func testTheProposalIsWhereTheCooledStatesDiffer() throws {
-        var config = DSCStudyConfiguration.simulation()
-        config.noise = .none
-        let study = DSCStudySimulator.simulate(config)
-        let datasets = study.files.map { f -> Dataset in
-            var d = Dataset(path: f.suggestedPath, kind: .dsc, state: f.state, role: f.role == .sample ? .sample : .crystalline)
-            d.coolingRateKPerMin = f.coolingRateKPerMin
-            d.heatingRateKPerMin = f.heatingRateKPerMin
-            d.temperatureKValues = f.temperatureK
-            d.heatFlowWPerG = f.heatFlowWPerG
-            return d
-        }
+        let (_, datasets) = Self.noiseFreeStudy()
         let p = try DSCPrepared.prepare(datasets)
         let proposal = try XCTUnwrap(BoundsProposal.propose(p))
         XCTAssertTrue(proposal.rule.contains("diverge"))
