@@ -81,8 +81,8 @@ public enum PathInfo {
 
     /// The directory above the absolute path `path` ("/" for a top-level entry).
     public static func parent(of path: String) -> String {
-        guard let slash = path.dropLast().lastIndex(of: "/"), slash > path.startIndex else { return "/" }
-        return String(path[..<slash])
+        let dir = directory(of: path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path)
+        return dir.count > 1 ? String(dir.dropLast()) : "/"
     }
 
     /// `path` up to and including its last `/` ("" for a bare name: the current directory).

@@ -17,8 +17,7 @@ enum ExplorerEffects {
                         let base = e.study.hasSuffix("/") ? e.study : e.study + "/"
                         return input.hasPrefix(base) ? String(input.dropFirst(base.count)) : nil
                     }.first ?? input
-                    let name = path.split(separator: "/").last.map(String.init) ?? path
-                    return .failed("not exported: \(name) here leads to the study's input \(inStudy) (export from another directory)")
+                    return .failed("not exported: \(PathName.lastComponent(path)) here leads to the study's input \(inStudy) (export from another directory)")
                 }
             }
             if let directory = r.paths.first(where: { PathInfo.isDirectory($0) == true }) {

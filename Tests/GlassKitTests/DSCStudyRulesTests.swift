@@ -97,7 +97,7 @@ final class DSCStudyRulesTests: XCTestCase {
         let sources = [SourceFile(path: "a.txt", sha256: "ab", kind: .dsc, state: "as-cast"),
                        SourceFile(path: "c.txt", sha256: "ab", kind: .dsc, state: "as-cast")]
         XCTAssertEqual(Study(name: "x", datasets: [a, b, c], sources: sources).warnings,
-                       ["state as-cast holds files of 2 samples (Vit105 as-cast: a.txt; Vit105 annealed: b.txt), analysed as one state; "
+                       ["state as-cast holds files of 2 samples (Vit105 as-cast: a.txt; Vit105 annealed: b.txt#2Hz), analysed as one state; "
                         + "give each file its state in study.toml if they differ",
                         "c.txt holds the same bytes as a.txt (SHA-256): both are read"])
     }

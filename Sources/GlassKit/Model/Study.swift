@@ -122,9 +122,7 @@ public struct Study: Sendable {
         for d in datasets where d.role == .sample {
             guard let n = d.sampleName else { continue }
             if byState[d.state] == nil { order.append(d.state) }
-            // A file split into sweeps (`run.txt#2Hz`) is named as the file.
-            let file = d.path.split(separator: "#", maxSplits: 1).first.map(String.init) ?? d.path
-            if !(byState[d.state]?.contains { $0.sample == n } ?? false) { byState[d.state, default: []].append((n, file)) }
+            if !(byState[d.state]?.contains { $0.sample == n } ?? false) { byState[d.state, default: []].append((n, d.path)) }
         }
         return order.compactMap { state in
             guard let samples = byState[state], samples.count > 1 else { return nil }
