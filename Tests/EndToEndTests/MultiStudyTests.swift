@@ -46,7 +46,7 @@ final class MultiStudyTests: XCTestCase {
         try FileManager.default.copyItem(atPath: a, toPath: first.path)
         try FileManager.default.copyItem(atPath: a, toPath: second.path)
         try "T/K,W\n1,2\n".write(to: second.appendingPathComponent("dsc/bad.csv"), atomically: true, encoding: .utf8)
-        let message = "dsc/bad.csv:1: column 'W' has no unit; expected heat flow in W/g, mW/mg, mW or W (a raw signal in µV is not calibrated heat flow)\n"
+        let message = "dsc/bad.csv:1: column 'W' has no unit; expected heat flow in W/g, mW/mg, mW, W or mcal/s (a raw signal in µV is not calibrated heat flow)\n"
         let both = try CLI.run(["analyze", first.path, second.path])
         XCTAssertEqual(both.status, 65)
         XCTAssertEqual(both.stderr, "glassview: \(second.path)/" + message)

@@ -159,7 +159,7 @@ import Testing
     /// is named with its column, not reported as a number that failed on another field.
     @Test func anUnknownUnitInAUnitsRowIsNamed() {
         #expect(error("# kind: dsc\n# heating_rate: 20 K/min\nT,W\n[K],[counts]\n300,0.1\n301,0.2\n")
-                == "f.csv:3: column 'W' has unit 'counts'; expected heat flow in W/g, mW/mg, mW or W (a raw signal in µV is not calibrated heat flow)")
+                == "f.csv:3: column 'W' has unit 'counts'; expected heat flow in W/g, mW/mg, mW, W or mcal/s (a raw signal in µV is not calibrated heat flow)")
         #expect(error("# kind: dsc\n# heating_rate: 20 K/min\nT/K,W/(W/g)\n[K],5\n300,0.1\n")
                 == "f.csv:4: field 1 (T/K) is not a number: '[K]'; expected a decimal number", "a number makes it a data row")
     }

@@ -65,7 +65,7 @@ final class MultiSweepImportTests: XCTestCase {
         let text = "f,E_stor,E_loss,T,Set\nHz,MPa,°C,C,-\n0.1,5,1,20,0\n1,6,2,20,0\n"
         let e = error(text)
         XCTAssertEqual(e?.line, 1)
-        XCTAssertTrue(e?.description.contains("expected a modulus in MPa, GPa, kPa or Pa") ?? false, "\(String(describing: e))")
+        XCTAssertTrue(e?.description.contains("expected a modulus in MPa, GPa, kPa, Pa, bar, psi or dyn/cm²") ?? false, "\(String(describing: e))")
     }
 
     func lims(_ steps: [(String, String, [String])]) -> String {

@@ -56,7 +56,7 @@ public enum DatasetBuilder {
         for key in ["run", "segment"] where kind != .dsc {
             guard let e = meta[key] else { continue }
             throw keyError(key, e, path: path, "no \(key) for a DMA file (\(key) picks a heating \(key) of a DSC file; "
-                           + "a DMA scan is read heating: export its heating segment alone)")
+                           + "a DMA scan's heating run of largest span is read: export another run alone to use it)")
         }
         var d = Dataset(path: table.datasetPath, kind: kind)
         d.warnings = table.warnings
@@ -279,13 +279,16 @@ public enum DatasetBuilder {
             try scanFrequency(values[k].map { $0 * ff }, column: c, table: table, into: &d)
         }
         noteShear(e1, e2, meta: meta, path: path, into: &d)
-        let (keep, dropped) = try HeatingSegment.rising(t, lines: lines, file: path)
         // The dataset's path: one scan of a file split by frequency names its part.
+        let run = try HeatingSegment.scanRun(t, lines: lines, file: path, dataset: d.path, warnings: &d.warnings)
+        let whole = run == t.indices
+        let (keep, dropped) = try HeatingSegment.rising(whole ? t : Array(t[run]), lines: whole ? lines : lines.rows(run), file: path)
         if dropped > 0 { d.warnings.append("\(d.path): \(dropped) point(s) whose temperature did not rise were dropped") }
-        d.temperatureKValues = keep.map { t[$0] }
-        d.storageMPa = keep.map { values[1][$0] * f1 }
-        d.lossMPa = keep.map { values[2][$0] * f2 }
-        if tanDelta { d.tanDelta = keep.map { values[3][$0] } }
+        let o = run.lowerBound
+        d.temperatureKValues = keep.map { t[o + $0] }
+        d.storageMPa = keep.map { values[1][o + $0] * f1 }
+        d.lossMPa = keep.map { values[2][o + $0] * f2 }
+        if tanDelta { d.tanDelta = keep.map { values[3][o + $0] } }
         noteNonPositiveModuli(&d)
     }
 
@@ -562,7 +565,7 @@ public enum DatasetBuilder {
         }
         let shown = c.header.unit.isEmpty ? "no unit" : "unit '\(c.header.unit)'"
         throw GlassError(file: table.path, line: table.headerLine,
-                         "column '\(c.header.text)' has \(shown); expected heat flow in W/g, mW/mg, mW or W (a raw signal in µV is not calibrated heat flow)")
+                         "column '\(c.header.text)' has \(shown); expected heat flow in W/g, mW/mg, mW, W or mcal/s (a raw signal in µV is not calibrated heat flow)")
     }
 
     /// Heat-flow units per mass (normalised spelling): the factor to W/g.
@@ -573,9 +576,15 @@ public enum DatasetBuilder {
         "wg⁻¹": 1, "w·g⁻¹": 1, "mwmg⁻¹": 1, "mw·mg⁻¹": 1, "kw/kg": 1, "mw/kg": 1e-6, "w/mg": 1000,
         "mj/(s·mg)": 1, "mj/(mg·s)": 1, "mj/(smg)": 1, "mj/(mgs)": 1,
         "mw/g": 1e-3, "w/kg": 1e-3, "uw/mg": 1e-3, "mwg-1": 1e-3,
+        "cal/(gs)": 4.184, "cal/(g·s)": 4.184, "cal/g/s": 4.184, "mcal/(mgs)": 4.184, "mcal/(mg·s)": 4.184,
+        "mcal/(s·mg)": 4.184, "mcal/s/mg": 4.184, "mcal/(gs)": 4.184e-3, "mcal/(g·s)": 4.184e-3, "mcal/s/g": 4.184e-3,
     ]
     /// Heat-flow units of the whole sample (normalised spelling): the factor to mW.
-    static let absoluteHeatFlowUnits: [String: Double] = ["mw": 1, "w": 1000, "uw": 1e-3, "nw": 1e-6, "mj/s": 1, "j/s": 1000]
+    /// Calories are thermochemical (4.184 J), as the instruments that wrote mcal/s used.
+    static let absoluteHeatFlowUnits: [String: Double] = [
+        "mw": 1, "w": 1000, "uw": 1e-3, "nw": 1e-6, "mj/s": 1, "j/s": 1000,
+        "mcal/s": 4.184, "cal/s": 4184, "ucal/s": 4.184e-3, "mcal/sec": 4.184, "mcals-1": 4.184,
+    ]
 
     /// Whether `unit` is a heat-flow unit glassview reads.
     static func isHeatFlowUnit(_ unit: String) -> Bool {
@@ -586,7 +595,7 @@ public enum DatasetBuilder {
     static func modulusFactor(_ c: MatchedColumn, _ table: RawTable) throws -> Double {
         guard let f = Units.modulusFactorToMPa(c.header.unit) else {
             throw GlassError(file: table.path, line: table.headerLine,
-                             "column '\(c.header.text)' has unit '\(c.header.unit)'; expected a modulus in MPa, GPa, kPa or Pa")
+                             "column '\(c.header.text)' has unit '\(c.header.unit)'; expected a modulus in MPa, GPa, kPa, Pa, bar, psi or dyn/cm²")
         }
         return f
     }

@@ -388,6 +388,35 @@ extension HeatingSegment {
 
     static func span(_ r: Range<Int>, _ t: [Double]) -> Double { t[r.upperBound - 1] - t[r.lowerBound] }
 
+    /// The heating run of a DMA temperature scan: the whole scan when no temperature falls more
+    /// than the reversal tolerance below an earlier one (the common case; small reversals are
+    /// ``rising(_:lines:file:)``'s); of a scan that heats and cools (a heat–cool program, with or
+    /// without a segment column) the heating run of largest span (the first of equals), with a
+    /// warning naming it. A scan that only cools is an error. Rows too shuffled to be runs are
+    /// left to the reversal rule's error.
+    static func scanRun(_ t: [Double], lines: RowLines, file: String, dataset: String, warnings: inout [String]) throws -> Range<Int> {
+        var top = -Double.infinity
+        var falls = false
+        for x in t {
+            if x > top { top = x } else if x < top - reversalToleranceK { falls = true; break }
+        }
+        guard falls else { return t.indices }
+        let all = runs(t)
+        let short = all.filter { $0.range.count < 5 }.count
+        guard all.count <= 20, short < all.count - short else { return t.indices }
+        var best: ClosedRange<Int>?
+        for r in all where r.rising && r.range.count >= 5 {
+            if best.map({ t[r.range.upperBound] - t[r.range.lowerBound] > t[$0.upperBound] - t[$0.lowerBound] }) ?? true { best = r.range }
+        }
+        guard let chosen = best else {
+            let a = all.first?.range.lowerBound ?? 0, b = all.last?.range.upperBound ?? 0
+            throw GlassError(file: file, line: lines[a],
+                             "the scan cools from \(Format.shortNumber(t[a])) K to \(Format.shortNumber(t[b])) K (lines \(lines[a])–\(lines[b])); expected a temperature scan on heating")
+        }
+        warnings.append("\(dataset): \(all.count) heating/cooling runs; using the heating run \(Format.shortNumber(t[chosen.lowerBound])) → \(Format.shortNumber(t[chosen.upperBound])) K (lines \(lines[chosen.lowerBound])–\(lines[chosen.upperBound]))")
+        return chosen.lowerBound..<(chosen.upperBound + 1)
+    }
+
     /// Where to look for holds that the heating run `range` touches: the run, widened over the
     /// neighbouring rows that stay within the turning threshold of its first and last temperature
     /// (a hold before the run's start or after its end, and the last kelvin of the turn into it).

@@ -103,13 +103,26 @@ public enum Units {
     /// millipascal (SI: the prefix's case is its meaning); `mpa` and `MPA`, which no one writes
     /// for millipascals, are MPa. Pascals may be written as newtons per area (`N/m²`, `MN/m²`).
     public static func modulusFactorToMPa(_ unit: String) -> Double? {
-        if unit.trimmedSpaces == "mPa" { return 1e-9 }
+        let bare = unit.trimmedSpaces
+        if bare == "mPa" { return 1e-9 }
+        if bare == "Mbar" { return 1e5 }        // the megabar; `mbar`, `MBAR` are millibars
         switch normalise(unit) {
         case "", "mpa", "n/mm2", "n/mm²", "mn/m2", "mn/m²": return 1
         case "gpa", "gn/m2", "gn/m²", "kn/mm2", "kn/mm²": return 1000
         case "kpa", "kn/m2", "kn/m²": return 1e-3
         case "pa", "n/m2", "n/m²": return 1e-6
+        case "hpa", "mbar": return 1e-4
+        case "bar": return 0.1
+        case "kbar": return 100
+        // TA Universal Analysis and TRIOS offer psi (lbf/in², 6894.757293168 Pa exactly by the
+        // definitions of the pound and the inch) and CGS dyn/cm² (0.1 Pa).
+        case "psi", "lbf/in2", "lbf/in²", "lb/in2", "lb/in²": return psiInMPa
+        case "ksi": return psiInMPa * 1000
+        case "dyn/cm2", "dyn/cm²", "dyne/cm2", "dyne/cm²", "dyncm-2", "dyncm⁻²": return 1e-7
         default: return nil
         }
     }
+
+    /// One pound-force per square inch in MPa: 0.45359237 kg × 9.80665 m/s² / (0.0254 m)², exact.
+    static let psiInMPa = 0.45359237 * 9.80665 / (0.0254 * 0.0254) * 1e-6
 }
