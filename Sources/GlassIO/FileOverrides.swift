@@ -30,7 +30,7 @@ enum FileOverrides {
                 for (k, v) in tables[key] ?? [:] where own[k] == nil {   // the file's own table decides that key
                     if let other = from[file]?[k], let before = out[file]?[k], !MetadataValue.same(k, before.value, v.value) {
                         throw GlassError(.usage, file: "study.toml",
-                                         "files.\"\(other)\".\(k) = \"\(before.value)\" and files.\"\(key)\".\(k) = \"\(v.value)\" both apply to \(file); expected one value (a table for the file itself wins over patterns)")
+                                         "files.\"\(other)\".\(before.name(k)) = \"\(before.value)\" and files.\"\(key)\".\(v.name(k)) = \"\(v.value)\" both apply to \(file); expected one value (a table for the file itself wins over patterns)")
                     }
                     var entry = v
                     entry.table = key

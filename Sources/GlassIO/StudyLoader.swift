@@ -244,7 +244,7 @@ public enum StudyLoader {
         let tables = try FormatDetector.read(bytes: bytes, path: relative)
         if tables.count > 1, let t = overrides[MetadataKeys.normalise("temperature")] {
             throw GlassError(.usage, file: "study.toml",
-                             "files.\"\(t.table ?? relative)\".temperature would give all \(tables.count) sweeps of the file one temperature; expected no temperature (each sweep's is read from its data)")
+                             "files.\"\(t.table ?? relative)\".\(t.name("temperature")) would give all \(tables.count) sweeps of the file one temperature; expected no temperature (each sweep's is read from its data)")
         }
         return try tables.flatMap { try ScanSplitter.datasets($0, overrides: overrides) }
     }

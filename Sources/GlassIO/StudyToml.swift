@@ -162,7 +162,7 @@ public enum StudyToml {
                             throw GlassError(.usage, file: path, "\(name) = '\(text)'; expected \(what) (a whole number from 1 to \(Int(MetadataKeys.largestIndex)))")
                         }
                     }
-                    entries[normalised] = MetadataEntry(text, line: 0)
+                    entries[normalised] = MetadataEntry(text, line: 0, written: key == normalised ? nil : key)
                 }
                 c.files[file] = entries
             }

@@ -34,7 +34,15 @@ final class StudyTomlProbe22Tests: XCTestCase {
         let s = try StudyLoader.load(try study("[files.\"a.csv\"]\ntg_K = 430", header: "# tg: 425 K\n"))
         XCTAssertEqual(s.datasets.first { $0.path == "a.csv" }?.tgK, 430)
         XCTAssertEqual(error("[files.\"a.csv\"]\ntg_K = \"banana\""),
-                       "study.toml: files.\"a.csv\".tg = banana: expected a temperature such as '455 K'")
+                       "study.toml: files.\"a.csv\".tg_K = banana: expected a temperature such as '455 K'")
+    }
+
+    /// A key is named as study.toml spells it (it was named in glassview's own spelling).
+    func testErrorsNameTheKeyAsWritten() {
+        XCTAssertEqual(error("[files.\"a.csv\"]\nHeating_Rate = \"fast\""),
+                       "study.toml: files.\"a.csv\".Heating_Rate = fast: expected a rate such as '20 K/min'")
+        XCTAssertEqual(error("[files.\"a.csv\"]\nKind = \"tga\""),
+                       "study.toml: files.\"a.csv\".Kind = tga: expected dsc, dma-tscan or dma-fsweep")
     }
 
     func testModulusEmptyValuesAndTheCrystallineLabel() {

@@ -27,7 +27,7 @@ public enum DatasetBuilder {
         // own table is the place for a file's exceptions, a pattern's reach is easy to misjudge.
         for (k, v) in overrides.sorted(by: { $0.key < $1.key }) {
             if let pattern = v.table, let own = table.metadata[MetadataKeys.normalise(k)], own.line > 0, own.value != v.value {
-                table.warnings.append("\(path): study.toml's files.\"\(pattern)\".\(MetadataKeys.normalise(k)) = '\(v.value)' overrides the file's own '\(own.value)' (line \(own.line))")
+                table.warnings.append("\(path): study.toml's files.\"\(pattern)\".\(v.name(MetadataKeys.normalise(k))) = '\(v.value)' overrides the file's own '\(own.value)' (line \(own.line))")
             }
         }
 
@@ -121,7 +121,7 @@ public enum DatasetBuilder {
     /// when study.toml gives it.
     static func keyError(_ key: String, _ e: MetadataEntry, path: String, _ expected: String) -> GlassError {
         if e.line > 0 { return GlassError(file: path, line: e.line, "\(key) '\(e.value)'; expected \(expected)") }
-        return GlassError(.usage, file: "study.toml", "files.\"\(e.table ?? path)\".\(key) = \(e.value): expected \(expected)")
+        return GlassError(.usage, file: "study.toml", "files.\"\(e.table ?? path)\".\(e.name(key)) = \(e.value): expected \(expected)")
     }
 
     // MARK: - One function per kind
@@ -172,7 +172,7 @@ public enum DatasetBuilder {
             if let stated = meta["heating_rate"], let r = d.heatingRateKPerMin, r > 0, table.segmentPrograms.isEmpty,
                stated.line > 0 || table.metadata["heating_rate"] == nil,
                let fromTime = IsothermalHolds.pooledSlope(x: time, y: t, pieces: pieces), fromTime > 0, abs(fromTime - r) > 0.05 * r {
-                let what = stated.line == 0 ? "study.toml's files.\"\(stated.table ?? table.datasetPath)\".heating_rate = '\(stated.value)'"
+                let what = stated.line == 0 ? "study.toml's files.\"\(stated.table ?? table.datasetPath)\".\(stated.name("heating_rate")) = '\(stated.value)'"
                     : "the stated heating rate '\(stated.value)' (line \(stated.line))"
                 d.warnings.append("\(path): \(what) differs from the \(CFormat.printf("%.2f", fromTime)) K/min of the file's time column over the heating run; \(Format.shortNumber(r)) K/min is used")
             }

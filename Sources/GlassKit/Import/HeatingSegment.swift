@@ -301,7 +301,7 @@ extension HeatingSegment {
             } else if let stated = meta["heating_rate"], let r = table.segmentPrograms[chosen.id]?.rateKPerMin, r > 0,
                       let s = MetadataValue.rateKPerMin(stated.value), abs(abs(s) - r) > 1e-6 * r {
                 // study.toml's rate wins, as the precedence says, but a program that says otherwise is named.
-                d.warnings.append("\(path): study.toml's files.\"\(stated.table ?? table.datasetPath)\".heating_rate = '\(stated.value)' overrides the programmed \(Format.shortNumber(r)) K/min of segment \(chosen.id)")
+                d.warnings.append("\(path): study.toml's files.\"\(stated.table ?? table.datasetPath)\".\(stated.name("heating_rate")) = '\(stated.value)' overrides the programmed \(Format.shortNumber(r)) K/min of segment \(chosen.id)")
             }
             return chosen.range
         }

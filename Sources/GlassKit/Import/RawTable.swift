@@ -26,8 +26,16 @@ public struct MetadataEntry: Sendable, Equatable {
     /// The study.toml table it came from when that is a pattern of paths (`dsc/*.txt`), for
     /// messages; nil for the file's own table and the file.
     public var table: String? = nil
+    /// The key as study.toml spells it (`Heating_Rate`, `tg_K`), for messages; nil where it is
+    /// glassview's own spelling or the entry came from the file.
+    public var written: String? = nil
     /// Creates an entry.
-    public init(_ value: String, line: Int, table: String? = nil) { self.value = value; self.line = line; self.table = table }
+    public init(_ value: String, line: Int, table: String? = nil, written: String? = nil) {
+        self.value = value; self.line = line; self.table = table; self.written = written
+    }
+
+    /// How messages name `key` for this entry: as study.toml spells it when it came from there.
+    public func name(_ key: String) -> String { written ?? key }
 }
 
 /// One programmed segment of a NETZSCH measurement (`#SEG. n:25°C/7.0(K/min)/50°C`).
