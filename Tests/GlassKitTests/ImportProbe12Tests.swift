@@ -186,6 +186,27 @@ import Testing
         #expect(d.heatFlowWPerG.allSatisfy { abs($0 - 0.1) < 1e-15 }, "\(d.heatFlowWPerG.prefix(3))")
     }
 
+    /// TRIOS's CSV export: the same layout with `,` between fields (`;` where the decimal mark is a
+    /// comma). It was refused as "a TRIOS export without a frequency sweep".
+    @Test(arguments: [(",", "."), (";", ",")])
+    func aTriosDSCExportAsCSV(separator: String, mark: String) throws {
+        func n(_ x: Double, _ f: String) -> String { String(format: f, x).replacingOccurrences(of: ".", with: mark) }
+        func step(_ name: String, _ temps: [Double], _ mw: Double) -> String {
+            "[step]\n\(name)\nTime\(separator)Temperature\(separator)Heat Flow\nmin\(separator)°C\(separator)mW\n"
+                + temps.enumerated().map { k, t in [n(Double(k) * 0.1, "%.2f"), n(t, "%.2f"), n(mw, "%.3f")].joined(separator: separator) + "\n" }.joined()
+        }
+        let text = "Filename\(separator)Vit1\nInstrument name\(separator)DSC2A-01428\n"
+            + "Sample Mass\(separator)\(n(11.1, "%.1f")) mg\nExotherm Direction\(separator)Up\n"
+            + step("Ramp \(n(10, "%.2f")) °C/min to \(n(350, "%.2f")) °C", (0...310).map { 40 + Double($0) }, -1.11)
+            + step("Ramp \(n(5, "%.2f")) °C/min to -\(n(50, "%.2f")) °C", (0...400).map { 350 - Double($0) }, 0.5)
+        let d = try #require(try read(text, path: "vit1.csv").first)
+        #expect(d.massMg == 11.1)
+        #expect(d.heatingRateKPerMin == 10)
+        #expect(d.temperatureKValues.count == 311)
+        #expect(d.temperatureKValues.first == 313.15)
+        #expect(d.heatFlowWPerG.allSatisfy { abs($0 - 0.1) < 1e-15 }, "\(d.heatFlowWPerG.prefix(3))")
+    }
+
     @Test func aTriosDSCExportNeedsItsSignStated() {
         #expect(throws: GlassError.self) { try triosDSC([:]) }
         do { _ = try triosDSC([:]) } catch {

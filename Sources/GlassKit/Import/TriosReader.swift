@@ -33,16 +33,17 @@ public enum TriosReader {
             sectionStarts.append(i)
             if s.lowercased() == "[step]" { starts.append(i) }
         }
+        let delimiter = fieldDelimiter(lines, steps: starts)
         var steps: [RawTable] = []
         for (k, start) in starts.enumerated() {
             let end = sectionStarts.first { $0 > start } ?? lines.count
-            var table = try readStep(lines, start + 1, end, path: path, encoding: encoding)
+            var table = try readStep(lines, start + 1, end, path: path, encoding: encoding, delimiter: delimiter)
             table.part = "step\(k + 1)"
             steps.append(table)
         }
         // One decimal mark for the file: that of its first number written with one (a German
         // TRIOS writes `0,628`), so every step reads its numbers alike.
-        let comma = DecimalMark.isComma(lines, steps.flatMap { $0.dataLines }, .tab) ?? false
+        let comma = DecimalMark.isComma(lines, steps.flatMap { $0.dataLines }, delimiter) ?? false
         var tables: [RawTable] = []
         var skipped: [String] = []
         for var table in steps {
@@ -56,7 +57,7 @@ public enum TriosReader {
         }
         // No frequency sweep: a DSC export (Discovery DSC) is one curve made of its DSC steps.
         if tables.isEmpty, var dsc = dscTable(steps.map { var t = $0; t.decimalComma = comma; return t }, path: path) {
-            for (k, v) in dscHeader(lines, before: starts.first ?? lines.count) { dsc.metadata[k] = v }
+            for (k, v) in dscHeader(lines, before: starts.first ?? lines.count, delimiter: delimiter) { dsc.metadata[k] = v }
             return [dsc]
         }
         guard !tables.isEmpty else {
@@ -69,9 +70,26 @@ public enum TriosReader {
         return tables
     }
 
+    /// The file's field separator: TAB as TRIOS writes its text exports; a CSV export (`,`, or
+    /// `;` where the decimal mark is a comma) has no TAB in its header, and its separator is the
+    /// one of the first step's first data row (a step's title may hold decimal commas, its header
+    /// lines `;` between the procedure's segments; a data row holds only numbers).
+    static func fieldDelimiter(_ lines: TextLines, steps: [Int]) -> Delimiter {
+        let first = steps.first ?? lines.count
+        if (0..<min(first, lines.count)).contains(where: { lines.string($0).utf8.contains(0x09) }) { return .tab }
+        guard first < lines.count else { return .tab }
+        for i in (first + 1)..<min(first + 20, lines.count) where !lines.isBlank(i) {
+            let s = lines.string(i).trimmedSpaces
+            guard let b = s.utf8.first, (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x2B || b == 0x2E else { continue }
+            let d = Delimiter.detect(in: s)
+            return d == .whitespace ? .tab : d
+        }
+        return .tab
+    }
+
     /// The table of the block `[from, to)` after a `[step]` line.
     private static func readStep(_ lines: TextLines, _ from: Int, _ to: Int, path: String,
-                                 encoding: TextDecoding.Encoding) throws -> RawTable {
+                                 encoding: TextDecoding.Encoding, delimiter: Delimiter) throws -> RawTable {
         var metadata: [String: MetadataEntry] = [:]
         var names: [String]?
         var units: [String]?
@@ -94,22 +112,22 @@ public enum TriosReader {
                 }
             }
         } else {
-            // Classic: an optional title line (one field: no TAB, or only empty fields after the
-            // first, as `Ramp 10,00 °C/min to 350,00 °C<TAB><TAB>`), the names row, the units row, data.
+            // Classic: an optional title line (one field: no separator, or only empty fields after
+            // the first, as `Ramp 10,00 °C/min to 350,00 °C<TAB><TAB>`), the names row, the units row, data.
             var rows = (from..<to).filter { !lines.isBlank($0) }
-            if let first = rows.first, Delimiter.tab.split(lines.string(first)).dropFirst().allSatisfy(\.isEmpty) {
+            if let first = rows.first, delimiter.split(lines.string(first)).dropFirst().allSatisfy(\.isEmpty) {
                 metadata["step_name"] = MetadataEntry(lines.string(first).trimmedSpaces, line: first + 1)
                 rows.removeFirst()
             }
             if let n = rows.first {
-                names = Delimiter.tab.split(lines.string(n)); headerLine = n + 1
+                names = delimiter.split(lines.string(n)); headerLine = n + 1
                 rows.removeFirst()
             }
             // The units row: no field is a number with either mark (`1/s` and `1/MPa` are units, not data).
-            if let u = rows.first, !Delimiter.tab.split(lines.string(u)).contains(where: {
+            if let u = rows.first, !delimiter.split(lines.string(u)).contains(where: {
                 NumberParser.parseEitherMark($0) != nil
             }) {
-                units = Delimiter.tab.split(lines.string(u))
+                units = delimiter.split(lines.string(u))
                 rows.removeFirst()
             }
             data = rows
@@ -132,7 +150,7 @@ public enum TriosReader {
             metadata["temperature"] = MetadataEntry("\(t) K", line: name.line)
         }
         return RawTable(path: path, format: .trios, encoding: encoding, metadata: metadata, headers: headers,
-                        headerLine: headerLine, delimiter: .tab, decimalComma: false,
+                        headerLine: headerLine, delimiter: lims ? .tab : delimiter, decimalComma: false,
                         dataLines: data, lines: lines, segmentPrograms: [:])
     }
 
@@ -166,15 +184,16 @@ public enum TriosReader {
         return table
     }
 
-    /// What a DSC export's header (the `key TAB value` lines before the first `[step]`) says
-    /// that the import uses: `Exotherm Direction Up|Down` (the sign of the heat flow written) and
-    /// `Sample Mass 11,1 mg`.
-    static func dscHeader(_ lines: TextLines, before end: Int) -> [String: MetadataEntry] {
+    /// What a DSC export's header (the `key TAB value` lines before the first `[step]`; `key,value`
+    /// in a CSV export) says that the import uses: `Exotherm Direction Up|Down` (the sign of the
+    /// heat flow written) and `Sample Mass 11,1 mg`.
+    static func dscHeader(_ lines: TextLines, before end: Int, delimiter: Delimiter = .tab) -> [String: MetadataEntry] {
         var meta: [String: MetadataEntry] = [:]
+        let separator = Character(Unicode.Scalar(delimiter.byte ?? 0x09))
         for i in 0..<min(end, lines.count) where !lines.isBlank(i) {
             let s = lines.string(i)
-            let raw = s.prefix { $0 != "\t" }
-            let value = s.dropFirst(raw.count).trimmedSpaces
+            let raw = s.prefix { $0 != separator }
+            let value = s.dropFirst(raw.count).dropFirst().trimmedSpaces
             switch raw.trimmedSpaces.lowercased() {
             case "exotherm direction":
                 let v = value.lowercased()
