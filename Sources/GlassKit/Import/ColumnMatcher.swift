@@ -153,10 +153,13 @@ public enum ColumnMatcher {
         var prefixes: [String] = []
         var suffixes: [String] = []
         var contains: [String] = []
+        /// Names with a word that starts so are not of this meaning (a temperature difference or rate).
+        var excluded: [String] = []
 
         func matches(_ k: Folded) -> Bool {
-            exact.contains(k.text) || prefixes.contains { k.hasPrefix($0) } || suffixes.contains { k.hasSuffix($0) }
-                || contains.contains { k.contains($0) }
+            guard exact.contains(k.text) || prefixes.contains(where: { k.hasPrefix($0) }) || suffixes.contains(where: { k.hasSuffix($0) })
+                || contains.contains(where: { k.contains($0) }) else { return false }
+            return excluded.isEmpty || !k.text.split(separator: " ").contains { w in excluded.contains { w.hasPrefix($0) } }
         }
     }
 
@@ -188,7 +191,10 @@ public enum ColumnMatcher {
         Synonyms(meaning: .temperature, exact: ["t", "ts", "temp", "temperature", "temperatur", "temperatura",
                                                "sample temperature", "sample temp", "probentemperatur"],
                  prefixes: ["temp ", "temperature", "temperatur"],
-                 suffixes: [" temperature", " temp", "temperatur", " temperatura"]),
+                 suffixes: [" temperature", " temp", "temperatur", " temperatura"],
+                 // TA's `Temperature Difference` (the Tzero ΔT signal), `Temperature Rate (°C/min)`,
+                 // a DTA's `Differential Temperature`: signals in kelvin that are not the temperature.
+                 excluded: ["differen", "diff", "rate", "gradient", "delta"]),
         Synonyms(meaning: .heatFlow, exact: ["w", "dsc", "hf", "heatflow", "heatflux", "dsc signal"],
                  contains: ["heat flow", "heatflow", "heat flux", "waermestrom", "waermefluss", "waermestromdichte",
                             "flux de chaleur", "flux thermique", "flujo de calor", "flujo termico", "flusso di calore",
@@ -294,10 +300,12 @@ public enum ColumnMatcher {
     /// program's, reference's, a modulated or a derivative one lose.
     static func rank(_ c: MatchedColumn) -> Int {
         let k = Folded(key(c.header.name))
-        let derived = k.contains("modulated") || k.contains("deriv")
+        let derived = k.contains("modulated") || k.contains("deriv") || k.hasPrefix("d(") || k.contains("/dt")
         switch c.meaning {
         case .heatFlow:
             if k.contains("total") { return 0 }
+            // A heat-flow name in a unit that is not one (`d(HeatFlow)/dt (mW/s)`, a raw µV signal).
+            if !c.header.unit.isEmpty && !DatasetBuilder.isHeatFlowUnit(c.header.unit) { return 2 }
             if derived || k.contains("revers") || k.contains("nonrev") || k.contains("non rev") || k.hasPrefix("rev ")
                 || k.contains(" rev ") { return 2 }
             // Pyris's auxiliary columns: the baseline run, the uncalibrated signal, the calibration factor.
@@ -306,7 +314,12 @@ public enum ColumnMatcher {
         case .temperature:
             if derived { return 2 }
             if k.contains("sample") || k.text == "ts" || k.hasPrefix("proben") || k.contains("echantillon") { return 0 }
-            if k.contains("furnace") || k.contains("program") || k.text == "tr" || k.contains("reference") || k.contains("ofen") { return 2 }
+            if k.contains("furnace") || k.contains("program") || k.text == "tr" || k.contains("reference") || k.contains("ofen")
+                || k.contains("soll") || k.contains("consigne") || k.contains("setpoint") { return 2 }
+            // The instrument's other temperatures, as words: `Ref. Temperature`, `Oven`, `Set
+            // Temperature`, `Block`, `Heater`, `Jacket`, `Chamber`, `Target`, `Ambient`.
+            let auxiliary: Set<Substring> = ["ref", "oven", "set", "block", "heater", "jacket", "chamber", "target", "ambient", "environment"]
+            if k.text.split(separator: " ").contains(where: { auxiliary.contains($0) }) { return 2 }
             return 1
         default: return 1
         }
