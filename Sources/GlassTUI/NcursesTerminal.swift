@@ -146,25 +146,14 @@ public struct NcursesTerminal: TerminalBackend {
     /// The text of a bracketed paste up to its end mark `Esc [ 201 ~` (or a pause of a second:
     /// a paste cut short must not swallow the keys after it).
     private mutating func pasted() -> String {
-        let end: [UInt32] = [0x1B, 0x5B, 0x32, 0x30, 0x31, 0x7E]
-        var units: [UInt32] = []
-        var text = String.UnicodeScalarView()
+        var paste = BracketedPaste(limit: Self.pasteLimit)
         var silent = 0
-        var ended = false
-        while silent < 10 {
+        while silent < 10 && !paste.ended {
             guard case .character(let u)? = next(timeout: Self.pollMilliseconds) else { silent += 1; continue }
             silent = 0
-            units.append(u)
-            if units.count >= end.count, Array(units.suffix(end.count)) == end { ended = true; break }
-            if units.count > end.count {
-                let u0 = units.removeFirst()
-                if text.count < Self.pasteLimit, let s = Unicode.Scalar(u0) { text.append(s) }
-            }
+            paste.add(u)
         }
-        if !ended {
-            for u in units where text.count < Self.pasteLimit { if let s = Unicode.Scalar(u) { text.append(s) } }
-        }
-        return String(text)
+        return paste.text
     }
 
     /// A key ncurses decoded from terminfo.

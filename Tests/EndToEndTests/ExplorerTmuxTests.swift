@@ -292,6 +292,14 @@ final class ExplorerTmuxTests: XCTestCase {
         try t.run(["paste-buffer", "-p", "-t", "t"])
         let after = try t.wait("the paste is ignored") { $0.contains("pasted text ignored") }
         XCTAssertFalse(after.contains("Write study.toml"), after)
+        // Pasted into the = prompt, the value arrives whole (its last character was dropped).
+        try t.keys("=")
+        try t.wait("the T_s prompt") { $0.contains("T_s (K) =") }
+        try t.run(["set-buffer", "431.7"])
+        try t.run(["paste-buffer", "-p", "-t", "t"])
+        try t.wait("the whole pasted value") { $0.contains("T_s (K) = 431.7") }
+        try t.keys("Escape")
+        try t.wait("the prompt closed") { !$0.contains("T_s (K) =") }
         try t.keys("q")
         try t.wait("exit") { $0.contains("EXIT=0") }
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("study.glassview.json").path), "no export ran")

@@ -78,3 +78,30 @@ final class EscapeSequenceTests: XCTestCase {
         XCTAssertEqual(decode("OM"), .complete(.enter, length: 2))
     }
 }
+
+/// A bracketed paste's text is every unit before the end mark (the last one was dropped when the
+/// mark completed).
+final class BracketedPasteTests: XCTestCase {
+    func gather(_ text: String, end: Bool = true, limit: Int = 4096) -> BracketedPaste {
+        var p = BracketedPaste(limit: limit)
+        for u in text.unicodeScalars { p.add(u.value) }
+        if end { for u in BracketedPaste.endMark { p.add(u) } }
+        return p
+    }
+
+    func testTheTextBeforeTheEndMarkIsWhole() {
+        for text in ["431.7", "4", "", "430 480", "T_s ± 1 K", "\u{1B}[A"] {
+            let p = gather(text)
+            XCTAssertTrue(p.ended)
+            XCTAssertEqual(p.text, text)
+        }
+        // A paste cut short (no end mark): all that came.
+        XCTAssertEqual(gather("431", end: false).text, "431")
+        XCTAssertFalse(gather("431", end: false).ended)
+        // A long paste keeps its first `limit` scalars and still sees its end.
+        let long = gather(String(repeating: "7", count: 10_000), limit: 100)
+        XCTAssertTrue(long.ended)
+        XCTAssertEqual(long.text, String(repeating: "7", count: 100))
+        XCTAssertEqual(gather("12345", limit: 3).text, "123")
+    }
+}
