@@ -42,7 +42,7 @@ public enum Action: Equatable, Sendable {
     case pasteIgnored
     /// A character key that means nothing in normal mode: said so (the last message would
     /// otherwise seem to answer it).
-    case unboundKey(Character)
+    case unboundKey(String)
     /// Backspace in the value prompt.
     case inputBackspace
     /// Ctrl-U in a prompt: its text cleared.

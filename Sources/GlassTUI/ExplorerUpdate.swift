@@ -119,8 +119,8 @@ public enum ExplorerUpdate {
             for c in text { s = update(s, .inputCharacter(c)).state }
         case .pasteIgnored:
             s.message = "pasted text ignored: paste values into the = prompt"
-        case .unboundKey(let c):
-            s.message = "\(c == " " ? "space" : String(c)): no such key here (? lists the keys)"
+        case .unboundKey(let name):
+            s.message = "\(name): no such key here (? lists the keys)"
         case .inputClear:
             if case .input(let cur, _) = s.mode { s.mode = .input(cursor: cur, text: "") }
             if case .rangeInput(let axis, _) = s.mode { s.mode = .rangeInput(axis: axis, text: "") }

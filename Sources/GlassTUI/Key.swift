@@ -18,6 +18,8 @@ public enum Key: Equatable, Sendable {
     case tab, backTab
     /// Home, End, Page Up, Page Down (the lists page and jump with them).
     case home, end, pageUp, pageDown
+    /// A function key, F1 … F12 (F1 opens the help, as in htop and mc).
+    case function(Int)
     /// A mouse click at a 0-based screen column and row.
     case click(column: Int, row: Int)
     /// Text the terminal marked as pasted (bracketed paste): never run as keys.

@@ -93,7 +93,7 @@ public enum KeyBindings {
             KeyBinding([c("e")], "e", .export, "export TSV and JSON to the current directory (view 9: and the master curve; view c: every study)", hint: "e export", rank: 20),
             KeyBinding([c("w")], "w", .writeSettings, "write the settings in force into study.toml", hint: "w write", rank: 21),
             KeyBinding([c("W")], "W", .showWarnings, "list every warning (j k scroll, Esc closes)", hint: "W warnings", rank: 70),
-            KeyBinding([c("?")], "?", .toggleHelp, "this help (Esc closes)"),
+            KeyBinding([c("?"), .function(1)], "? F1", .toggleHelp, "this help (Esc closes)"),
             KeyBinding([c("q")], "q", .quit, "quit (asks once when settings are unwritten)", hint: "q quit", rank: 0),
         ]
         return out

@@ -23,7 +23,7 @@ public enum KeyMap {
         switch mode {
         case .help:
             switch key {
-            case .escape, .character("?"): return .toggleHelp
+            case .escape, .character("?"), .function(1): return .toggleHelp
             case .character("q"): return .quit
             case .up, .character("k"): return .pickMove(-1)
             case .down, .character("j"): return .pickMove(1)
@@ -76,8 +76,17 @@ public enum KeyMap {
             }
         case .normal:
             if let a = KeyBindings.action(for: key) { return a }
-            if case .character(let c) = key, !c.isWhitespace { return .unboundKey(c) }
-            return nil
+            // A key that means nothing here says so (else the last message seems to answer it).
+            switch key {
+            case .character(let c) where !c.isWhitespace: return .unboundKey(String(c))
+            case .home: return .unboundKey("Home")
+            case .end: return .unboundKey("End")
+            case .pageUp: return .unboundKey("PgUp")
+            case .pageDown: return .unboundKey("PgDn")
+            case .enter: return .unboundKey("Enter")
+            case .function(let n): return .unboundKey("F\(n)")
+            default: return nil
+            }
         }
     }
 

@@ -173,6 +173,7 @@ public struct NcursesTerminal: TerminalBackend {
         case KEY_END: return .key(.end)
         case KEY_PPAGE: return .key(.pageUp)
         case KEY_NPAGE: return .key(.pageDown)
+        case (KEY_F0 + 1)...(KEY_F0 + 12): return .key(.function(Int(code - KEY_F0)))
         case gv_key_mouse():
             var x: Int32 = 0, y: Int32 = 0
             return gv_read_click(&x, &y) != 0 ? .key(.click(column: Int(x), row: Int(y))) : .timeout

@@ -14,6 +14,11 @@ final class KeyBindingsTests: XCTestCase {
         XCTAssertEqual(KeyMap.action(for: .character("U"), mode: .normal), .redo)
         // A key that means nothing says so, and replaces the last message.
         XCTAssertEqual(KeyMap.action(for: .character("Z"), mode: .normal), .unboundKey("Z"))
+        // Named keys that mean nothing in normal mode say so too; F1 is the help.
+        XCTAssertEqual(KeyMap.action(for: .home, mode: .normal), .unboundKey("Home"))
+        XCTAssertEqual(KeyMap.action(for: .pageUp, mode: .normal), .unboundKey("PgUp"))
+        XCTAssertEqual(KeyMap.action(for: .function(5), mode: .normal), .unboundKey("F5"))
+        XCTAssertEqual(KeyMap.action(for: .function(1), mode: .normal), .toggleHelp)
         var s = SyntheticStudy.state()
         s.message = "T_s is one value for the whole study"
         XCTAssertEqual(press(s, [.character("/")]).message, "/: no such key here (? lists the keys)")

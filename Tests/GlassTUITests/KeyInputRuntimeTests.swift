@@ -64,7 +64,9 @@ final class KeyInputRuntimeTests: XCTestCase {
         XCTAssertEqual(KeyMap.action(for: .pageUp, mode: warnings), .pickMove(-10))
         XCTAssertEqual(KeyMap.action(for: .end, mode: warnings), .pickMove(KeyMap.listEnd))
         XCTAssertEqual(KeyMap.action(for: .home, mode: .pickStudy(index: 1)), .pickMove(-KeyMap.listEnd))
-        // In normal mode they are bound to nothing.
-        for key in [Key.home, .end, .pageUp, .pageDown] { XCTAssertNil(KeyMap.action(for: key, mode: .normal)) }
+        // In normal mode they are bound to nothing, and say so.
+        for (key, name) in [(Key.home, "Home"), (.end, "End"), (.pageUp, "PgUp"), (.pageDown, "PgDn")] {
+            XCTAssertEqual(KeyMap.action(for: key, mode: .normal), .unboundKey(name))
+        }
     }
 }
