@@ -4,7 +4,7 @@ import GlassPlot
 
 /// View 7: the Arrhenius map, log10 f against 1000/T, of every visible DMA state (the paper's
 /// Fig. 3c): β pairs and their Arrhenius line, α pairs and the VFT curve, T_c marked; each state
-/// in its colour and marker, the selected one on top.
+/// in its colour and marker, the selected one on top; the window edges `[`/`]` move as lines at 1000/T.
 public struct ArrheniusView: ExplorerView {
     /// Makes the view.
     public init() {}
@@ -40,6 +40,9 @@ public struct ArrheniusView: ExplorerView {
                 markers.append(VerticalMarker(x: 1000 / t, label: k == selected.index ? "T_c" : "", style: .dashed, colour: colour))
             }
         }
+        // The β and α window edges, at 1000/T (the active one is in view: the range takes it in).
+        markers += DMAViewSupport.markers(s, cursors) { $0 > 0 ? 1000 / $0 : nil }
+        if cursors.contains(s.cursor), let t = s.value(of: s.cursor), t > 0, !allT.isEmpty { allT.append(t) }
         guard !series.isEmpty, let tmin = allT.min(), let tmax = allT.max() else { return nil }
         let pad = max(0.02, (1000 / tmin - 1000 / tmax) * 0.05)
         let title = states.count > 1 ? "Arrhenius map — \(states.count) states, \(selected.result.state) on top" : "Arrhenius map — \(selected.result.state)"
