@@ -11,6 +11,10 @@ struct TomlValueCheck {
     let path: String
     var i = 0
     var line = 1
+    /// Arrays and inline tables open around the scan (each level is a call: a bound keeps a
+    /// file of `[[[[…` from overflowing the stack, here or in TOMLKit).
+    var depth = 0
+    static let maximumDepth = 256
 
     /// Checks `text` (a study.toml).
     static func check(_ text: String, path: String) throws {
@@ -115,7 +119,17 @@ struct TomlValueCheck {
         return false
     }
 
+    /// One more level of nesting, refused past ``maximumDepth``.
+    mutating func enter() throws {
+        depth += 1
+        guard depth <= Self.maximumDepth else {
+            throw GlassError(file: path, line: line, "TOML syntax: arrays and inline tables nested \(depth) deep; expected at most \(Self.maximumDepth) levels")
+        }
+    }
+
     mutating func array() throws -> Bool {
+        try enter()
+        defer { depth -= 1 }
         i += 1
         while true {
             skipBlank(newlines: true)
@@ -131,6 +145,8 @@ struct TomlValueCheck {
     }
 
     mutating func inlineTable() throws -> Bool {
+        try enter()
+        defer { depth -= 1 }
         i += 1
         skipBlank(newlines: false)
         if i < c.count, c[i] == "}" { i += 1; return true }

@@ -169,6 +169,23 @@ final class TomlValueCheckTests: XCTestCase {
         XCTAssertThrowsError(try StudyToml.parse(text)) { e in XCTAssertEqual((e as? GlassError)?.line, 3) }
     }
 
+    /// Arrays or inline tables nested tens of thousands deep overflowed the stack (a crash);
+    /// past 256 levels they are an error naming the line, as TOMLKit's own limit says.
+    func testDeepNestingIsAnErrorNotACrash() {
+        for text in ["x = " + String(repeating: "[", count: 60_000), "x = " + String(repeating: "{a=", count: 60_000),
+                     "ts_K = 1\nx = " + String(repeating: "[", count: 257) + String(repeating: "]", count: 257)] {
+            XCTAssertThrowsError(try StudyToml.parse(text)) { e in
+                let g = e as? GlassError
+                XCTAssertEqual(g?.message, "TOML syntax: arrays and inline tables nested 257 deep; expected at most 256 levels")
+                XCTAssertEqual(g?.line, text.hasPrefix("ts_K") ? 2 : 1)
+            }
+        }
+        // 256 levels are within the bound (TOMLKit then reads or refuses them itself).
+        XCTAssertThrowsError(try StudyToml.parse("x = " + String(repeating: "[", count: 256) + String(repeating: "]", count: 256))) { e in
+            XCTAssertFalse((e as? GlassError)?.message.contains("nested 257") ?? true, "\(e)")
+        }
+    }
+
     func testValidTomlOfEveryShapeStillParses() throws {
         let text = """
         # comment
