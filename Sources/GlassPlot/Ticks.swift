@@ -55,7 +55,10 @@ public enum Ticks {
         let span = high - low
         guard span.isFinite else { return [] }
         // Start one ladder rung below span/limit, then climb.
-        let roughExponent = Int((log10(span / Double(limit))).rounded(.down)) - 1
+        // (log10 of each: span / limit of a subnormal span is 0, whose log is −∞.)
+        let rough = (log10(span) - log10(Double(limit))).rounded(.down)
+        guard rough.isFinite else { return [] }
+        let roughExponent = Int(rough) - 1
         var step = Step(mantissa: 1, exponent: roughExponent)
         var range = indexRange(low, high, step)
         while range.count > limit {

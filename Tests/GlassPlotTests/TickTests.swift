@@ -68,4 +68,12 @@ final class TickTests: XCTestCase {
         XCTAssertEqual(labels(Ticks.logarithmic(lower: 1.5, upper: 8)), ["2", "5"])
         XCTAssertEqual(labels(Ticks.logarithmic(lower: 0.15, upper: 0.6)), ["0.2", "0.5"])
     }
+
+    /// A span of subnormal numbers (a heat flow alternating 0 and 5e-324, `--xrange 0:5e-324`)
+    /// trapped converting log10(0) to an integer: no tick, no crash; a tiny normal span still gets ticks.
+    func testSubnormalSpanGivesNoTickInsteadOfATrap() {
+        XCTAssertEqual(Ticks.linear(lower: 0, upper: 5e-324), [])
+        XCTAssertEqual(Ticks.linear(lower: -1e-323, upper: -5e-324), [])
+        XCTAssertEqual(values(Ticks.linear(lower: 0, upper: 1e-300, maxCount: 2)), [0, 1e-300])
+    }
 }
