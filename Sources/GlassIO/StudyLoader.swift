@@ -23,7 +23,10 @@ public enum StudyLoader {
         let root = URL(fileURLWithPath: path)
         var contents = StudyToml.Contents()
         let tomlPath = root.appendingPathComponent("study.toml").path
-        if FileManager.default.fileExists(atPath: tomlPath) {
+        // Anything named study.toml is read (a link that leads nowhere or in a loop, a pipe, is an
+        // error, not a study without settings).
+        var entry = stat()
+        if lstat(tomlPath, &entry) == 0 {
             contents = try StudyToml.parse(try readText(tomlPath, shown: "study.toml"))
         }
         let files = try dataFiles(atPath: root.path)
@@ -205,14 +208,23 @@ public enum StudyLoader {
 
         init(_ path: String, shown: String) throws {
             self.shown = shown
-            fd = open(path, O_RDONLY | O_CLOEXEC)
+            fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)   // a FIFO must not block: fstat refuses it below
             guard fd >= 0 else {
-                throw GlassError(.noInput, file: shown, "cannot be read (permission denied or not a file)")
+                throw GlassError(.noInput, file: shown, "cannot be read: \(String(cString: strerror(errno))); expected a readable file")
             }
             var st = stat()
             guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else {
+                let what: String
+                switch st.st_mode & S_IFMT {
+                case S_IFIFO: what = "a named pipe"
+                case S_IFCHR: what = "a character device"
+                case S_IFBLK: what = "a block device"
+                case S_IFSOCK: what = "a socket"
+                case S_IFDIR: what = "a directory"
+                default: what = "not a regular file"
+                }
                 close(fd)
-                throw GlassError(.noInput, file: shown, "cannot be read (permission denied or not a file)")
+                throw GlassError(.noInput, file: shown, "cannot be read: \(what); expected a regular file")
             }
             size = max(Int(st.st_size), 0)
         }

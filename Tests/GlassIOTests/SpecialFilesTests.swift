@@ -1,0 +1,41 @@
+import Foundation
+import GlassKit
+import XCTest
+@testable import GlassIO
+
+/// A study.toml or a study file that is not a regular file: a named pipe blocked the load for
+/// ever (open(2) waits for a writer), a study.toml that is a link in a loop was taken for no
+/// study.toml at all. Each is now a one-line error naming what it is (status 66).
+final class SpecialFilesTests: XCTestCase {
+    func study() throws -> String {
+        let dir = try scratchDirectory("glassview-special")
+        var body = "# kind: dsc\n# heating_rate: 20 K/min\nT/K,W/(W/g)\n"
+        for i in 0..<40 { body += "\(400 + i),\(0.1 + 0.001 * Double(i))\n" }
+        try body.write(toFile: dir + "/a.csv", atomically: true, encoding: .utf8)
+        return dir
+    }
+
+    func error(_ path: String) -> GlassError? {
+        do { _ = try StudyLoader.load(path); return nil } catch { return error as? GlassError }
+    }
+
+    func testANamedPipeIsRefusedNotWaitedOn() throws {
+        let dir = try study()
+        XCTAssertEqual(mkfifo(dir + "/study.toml", 0o600), 0)
+        XCTAssertEqual(error(dir)?.description, "study.toml: cannot be read: a named pipe; expected a regular file")
+        XCTAssertEqual(error(dir)?.kind, .noInput)
+        XCTAssertEqual(mkfifo(dir + "/run.csv.fifo", 0o600), 0)
+        XCTAssertEqual(error(dir + "/run.csv.fifo")?.description, "run.csv.fifo: cannot be read: a named pipe; expected a regular file")
+    }
+
+    func testAStudyTomlLinkInALoopIsAnError() throws {
+        let dir = try study()
+        XCTAssertEqual(symlink("study.toml", dir + "/study.toml"), 0)
+        let e = error(dir)
+        XCTAssertEqual(e?.kind, .noInput)
+        XCTAssertTrue(e?.description.hasPrefix("study.toml: cannot be read: ") ?? false, "\(String(describing: e))")
+        // A study without study.toml loads as before.
+        unlink(dir + "/study.toml")
+        XCTAssertNil(error(dir))
+    }
+}
