@@ -41,4 +41,30 @@ import Testing
         let d = try #require(try FormatDetector.read(bytes: Array(text.utf8), path: "f.csv").map { try DatasetBuilder.build($0) }.first)
         #expect(d.heatFlowWPerG[50] == 0.002 * 50 / 2)
     }
+
+    /// A stated value that overflows in its unit's conversion (`1e308 K/s` is 6e309 K/min) was
+    /// taken as infinity ("heated at different rates (20, inf K/min)", S_r dropped): an error
+    /// naming the line, like any value that is not one.
+    @Test(arguments: [("heating_rate", "1e308 K/s", "a rate such as '20 K/min'"), ("mass", "1e308 kg", "a positive mass such as '25.1 mg'")])
+    func anOverflowingStatedValueIsAnError(key: String, value: String, expected: String) throws {
+        let text = "# kind: dsc\n# \(key): \(value)\nT/K,W/(W/g)\n" + (0..<20).map { "\(400 + $0),0.1\n" }.joined()
+        #expect {
+            try FormatDetector.read(bytes: Array(text.utf8), path: "f.csv").map { try DatasetBuilder.build($0) }
+        } throws: { e in
+            "\(e)" == "f.csv:2: \(key) '\(value)'; expected \(expected)"
+        }
+        #expect(MetadataValue.frequencyHz("1e308 MHz") == nil)
+        #expect(MetadataValue.modulusMPa("1e308 GPa") == nil)
+        #expect(MetadataValue.temperatureK("1e308 °C") == 1e308 + 273.15)
+    }
+
+    /// A temperature far above any furnace (`1e308` on a broken last row) was taken without a word.
+    @Test func aTemperatureAboveTenThousandKelvinIsAnError() throws {
+        let text = "# kind: dsc\n# heating_rate: 20 K/min\nT/K,W/(W/g)\n" + (0..<20).map { "\(400 + $0),0.1\n" }.joined() + "1e308,0.1\n"
+        #expect {
+            try FormatDetector.read(bytes: Array(text.utf8), path: "f.csv").map { try DatasetBuilder.build($0) }
+        } throws: { e in
+            "\(e)" == "f.csv:24: field 1 (T/K) 1e+308 K is above 10000 K; expected the temperature of a DSC or DMA run (a wrong unit or a broken row)"
+        }
+    }
 }

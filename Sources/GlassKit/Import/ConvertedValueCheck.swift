@@ -17,14 +17,21 @@ extension DatasetBuilder {
     /// Refuses a temperature at or below absolute zero once converted to kelvin (`-50` in a `T/K`
     /// column, `-300` in a `°C` one: a wrong unit or a broken row), naming the file, the first such
     /// line and the value. One pass for the minimum; the line is looked for only when it is ≤ 0.
+    /// Far above any DSC's or DMA's furnace (2400 °C at most): `1e308` in a temperature column is a broken row.
+    static let highestKelvin = 10_000.0
+
     static func checkAboveAbsoluteZero(_ kelvin: [Double], parsed: [Double], lines: RowLines, column: MatchedColumn,
                                        table: RawTable) throws {
-        var lowest = Double.infinity
-        for v in kelvin { lowest = Swift.min(lowest, v) }
-        guard lowest <= 0, let i = kelvin.firstIndex(where: { $0 <= 0 }) else { return }
+        var lowest = Double.infinity, highest = -Double.infinity
+        for v in kelvin { lowest = Swift.min(lowest, v); highest = Swift.max(highest, v) }
+        let bad: Int?
+        if lowest <= 0 { bad = kelvin.firstIndex { $0 <= 0 } } else if highest > highestKelvin { bad = kelvin.firstIndex { $0 > highestKelvin } } else { bad = nil }
+        guard let i = bad else { return }
         let written = Format.shortNumber(parsed[i]) + (column.header.unit.isEmpty ? "" : " " + column.header.unit)
         let inKelvin = parsed[i] == kelvin[i] ? "" : " (\(Format.shortNumber(kelvin[i])) K)"
+        let why = kelvin[i] <= 0 ? "is at or below absolute zero; expected a temperature above 0 K"
+            : "is above \(Format.shortNumber(highestKelvin)) K; expected the temperature of a DSC or DMA run (a wrong unit or a broken row)"
         throw GlassError(file: table.path, line: i < lines.count ? lines[i] : nil,
-                         "field \(column.index + 1) (\(column.header.text)) \(written)\(inKelvin) is at or below absolute zero; expected a temperature above 0 K")
+                         "field \(column.index + 1) (\(column.header.text)) \(written)\(inKelvin) \(why)")
     }
 }

@@ -50,37 +50,40 @@ public enum MetadataValue {
         return (value, unit)
     }
 
+    /// `v` when finite: a value that overflows in its unit's conversion (`1e308 K/s`) is no value.
+    static func finite(_ v: Double) -> Double? { v.isFinite ? v : nil }
+
     /// A rate in K/min; the sign is kept (callers decide what a negative rate means).
     public static func rateKPerMin(_ text: String) -> Double? {
         guard let (v, unit) = numberAndUnit(text) else { return nil }
         if unit.isEmpty { return v }
-        return Units.rateFactorToKPerMin(unit).map { v * $0 }
+        return Units.rateFactorToKPerMin(unit).map { v * $0 }.flatMap(finite)
     }
 
     /// A temperature in K (`400 K`, `126.85 °C`; bare numbers are K).
     public static func temperatureK(_ text: String) -> Double? {
         guard let (v, unit) = numberAndUnit(text) else { return nil }
         if unit.isEmpty { return v }
-        return Units.kelvin(v, unit: unit)
+        return Units.kelvin(v, unit: unit).flatMap(finite)
     }
 
     /// A mass in mg (bare numbers are mg).
     public static func massMg(_ text: String) -> Double? {
         guard let (v, unit) = numberAndUnit(text) else { return nil }
         if unit.isEmpty { return v }
-        return Units.massFactorToMg(unit).map { v * $0 }
+        return Units.massFactorToMg(unit).map { v * $0 }.flatMap(finite)
     }
 
     /// A frequency in Hz (bare numbers are Hz).
     public static func frequencyHz(_ text: String) -> Double? {
         guard let (v, unit) = numberAndUnit(text) else { return nil }
-        return Units.frequencyFactorToHz(unit).map { v * $0 }
+        return Units.frequencyFactorToHz(unit).map { v * $0 }.flatMap(finite)
     }
 
     /// A modulus in MPa (bare numbers are MPa).
     public static func modulusMPa(_ text: String) -> Double? {
         guard let (v, unit) = numberAndUnit(text) else { return nil }
-        return Units.modulusFactorToMPa(unit).map { v * $0 }
+        return Units.modulusFactorToMPa(unit).map { v * $0 }.flatMap(finite)
     }
 
     /// The largest molar mass taken, g/mol: far above any glass's formula unit, far below where
