@@ -53,12 +53,19 @@ extension Glassview {
     /// other refusal. `--help`, `--version` and the like (status 0) stay ArgumentParser's.
     static func exitMalformed(_ error: Error) -> Never {
         let code = exitCode(for: error)
-        guard code != .success else { exit(withError: error) }
+        guard code != .success else { exitRequested(error) }
         let message = Self.message(for: error).split(separator: "\n").first.map(String.init) ?? "malformed command line"
         let command = CommandLine.arguments.dropFirst().first { !$0.hasPrefix("-") }
             .flatMap { name in configuration.subcommands.contains { $0._commandName == name } ? " " + name : nil } ?? ""
         StandardStreams.error("glassview: \(message) (see glassview\(command) --help)\n")
         exitProcess(code.rawValue)
+    }
+
+    /// Help, the version, a completion script (ArgumentParser's requests, status 0): its text,
+    /// written as every output is (a failed write, `--help > /dev/full`, is 73, not success).
+    static func exitRequested(_ error: Error) -> Never {
+        StandardStreams.out(fullMessage(for: error) + "\n")
+        exitProcess(0)
     }
 
     /// The `GlassError` a `validate()` threw. ArgumentParser hands it back wrapped in its own
@@ -79,7 +86,11 @@ extension Glassview {
 /// SPEC §2.5). Any other error is ArgumentParser's (an `ExitCode`, the `help` command's request for
 /// help) and goes to its own exit.
 func exitWithError(_ error: Error) -> Never {
-    guard let g = error as? GlassError else { Glassview.exit(withError: error) }
+    guard let g = error as? GlassError else {
+        // `glassview help plot` asks for help from its run().
+        if Glassview.exitCode(for: error) == .success { Glassview.exitRequested(error) }
+        Glassview.exit(withError: error)
+    }
     StandardStreams.error("glassview: " + g.description + "\n")
     exit(g.exitCode)
 }
