@@ -91,8 +91,28 @@ func exitWithError(_ error: Error) -> Never {
         if Glassview.exitCode(for: error) == .success { Glassview.exitRequested(error) }
         Glassview.exit(withError: error)
     }
-    StandardStreams.error("glassview: " + g.description + "\n")
+    StandardStreams.error("glassview: " + printable(g.description) + "\n")
     exit(g.exitCode)
+}
+
+/// A message as one readable line: control characters a file's text brought in (`dsc\r` from CR CR
+/// LF line ends, escape sequences) shown as escapes, not acted on by the terminal; a message
+/// swollen by an echoed value (a 100,000-digit number) cut in its middle.
+func printable(_ message: String) -> String {
+    var out = String.UnicodeScalarView()
+    for u in message.unicodeScalars {
+        switch u.value {
+        case 0x0D: out.append(contentsOf: "\\r".unicodeScalars)
+        case 0x0A: out.append(contentsOf: "\\n".unicodeScalars)
+        case 0x09: out.append(contentsOf: "\\t".unicodeScalars)
+        case 0..<0x20, 0x7F, 0x80..<0xA0:
+            out.append(contentsOf: ("\\u{" + String(u.value, radix: 16, uppercase: true) + "}").unicodeScalars)
+        default: out.append(u)
+        }
+    }
+    let limit = 2_000, keepEnd = 500
+    guard out.count > limit else { return String(out) }
+    return String(String.UnicodeScalarView(out.prefix(limit - keepEnd))) + " … " + String(String.UnicodeScalarView(out.suffix(keepEnd)))
 }
 
 /// Ends the process with `status` (the C library's `exit`, which a command type's own `exit`

@@ -53,8 +53,8 @@ struct Master: ParsableCommand {
         }
         let chosen = MasterCurveExport.select(results.dma, only: state)
         guard !chosen.isEmpty else {
-            throw GlassError(.data, file: study, state.map { "DMA state '\($0)' has no isothermal sweeps: no master curve" }
-                ?? "no DMA state with isothermal sweeps: no master curve")
+            throw GlassError(.data, file: study, (state.map { "DMA state '\($0)' has no isothermal sweeps" }
+                ?? "no DMA state has isothermal sweeps") + "; expected frequency sweeps at two or more temperatures (dma-fsweep) for a master curve")
         }
         for w in results.warnings where w.contains("master curve") && chosen.contains(where: { w.hasPrefix("dma \($0.state) master curve") }) {
             StandardStreams.error("glassview: warning: " + w + "\n")

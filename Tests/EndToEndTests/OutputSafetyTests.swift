@@ -40,6 +40,18 @@ final class OutputSafetyTests: XCTestCase {
         }
     }
 
+    /// Control characters a file brought into a message are shown, not sent to the terminal (CR CR
+    /// LF line ends left `kind 'dsc\r'`, which a terminal shows as `kind 'dsc'`); a message
+    /// swollen by a 100,000-digit value is cut in its middle.
+    func testMessagesAreOneReadableLine() throws {
+        let r = try shell("printf '# kind: dsc\\r\\r\\n# heating_rate: 20 K/min\\r\\r\\nT/K,W/(W/g)\\r\\r\\n300,0.1\\r\\r\\n' > cr.csv; "
+                          + "$GV analyze cr.csv 2>&1; echo \"$?\"", cwd: try CLI.tempDir(self))
+        XCTAssertEqual(r, "glassview: cr.csv:1: kind 'dsc\\r'; expected dsc, dma-tscan or dma-fsweep\n65\n")
+        let long = try shell("{ printf '# kind: dsc\\n# heating_rate: '; head -c 100000 /dev/zero | tr '\\0' 7; printf ' K/min\\nT/K,W/(W/g)\\n300,0.1\\n301,0.1\\n'; } > long.csv; "
+                             + "$GV analyze long.csv 2>&1 | wc -c", cwd: try CLI.tempDir(self))
+        XCTAssertLessThan(Int(long.trimmingCharacters(in: .whitespacesAndNewlines)) ?? .max, 2_100, long)
+    }
+
     /// A closed pipe with SIGPIPE ignored (EPIPE): the output ends quietly, status 0, as before.
     func testAClosedPipeEndsQuietly() throws {
         let r = try shell("trap '' PIPE; { $GV analyze \"$S\" --format tsv 2>err; echo \"$?\" >rc; } | head -c 7; echo; cat rc err",
