@@ -43,6 +43,9 @@ public struct ExplorerState: Sendable {
     public var tsOrigin: BoundsOrigin = .study
     /// Where T_e came from.
     public var teOrigin: BoundsOrigin = .study
+    /// T_s and T_e as the command line gave them (nil: study.toml's, or none), so that a bound
+    /// still at its study value is passed on as `analyze` would get it, and errors name its source.
+    var commandLineBounds: (ts: Double?, te: Double?) = (nil, nil)
     /// How the proposal was made, when bounds were proposed.
     public var proposalRule: String?
     /// DSC baseline.
@@ -140,6 +143,7 @@ public struct ExplorerState: Sendable {
         dma = dmaPrepared
         // Every command-line setting but T_s, T_e and the baseline (kept in their own fields).
         dmaOverrides = options
+        commandLineBounds = (options.tsK, options.teK)
         dmaOverrides.tsK = nil
         dmaOverrides.teK = nil
         dmaOverrides.baseline = nil
@@ -224,7 +228,10 @@ public struct ExplorerState: Sendable {
     /// The options of the current settings, as `analyze` would be given them.
     public var analysisOptions: AnalysisOptions {
         var o = dmaOverrides
-        o.tsK = tsK; o.teK = teK; o.baseline = baseline
+        // A bound at its study value stays study.toml's (the analysis resolves the same number).
+        o.tsK = tsOrigin == .study ? commandLineBounds.ts : tsK
+        o.teK = teOrigin == .study ? commandLineBounds.te : teK
+        o.baseline = baseline
         return o
     }
 

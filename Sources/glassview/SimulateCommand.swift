@@ -155,12 +155,16 @@ enum SimulatedStudyText {
         return out
     }
 
+    /// A bound as given, every digit (six digits made `--te 300.0000000001` the `te_K = 300` that
+    /// `analyze` then refused as equal to T_s).
+    static func exact(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : "\(v)" }
+
     static func toml(_ s: SimulatedDSCStudy, files: [(String, SimulatedDSCFile)]?) -> String {
         var t = """
         # Simulated by `glassview simulate dsc` (TNM model; see README.md beside this file).
         composition = "\(s.configuration.composition)"
-        ts_K = \(Format.shortNumber(s.configuration.tsK))
-        te_K = \(Format.shortNumber(s.configuration.teK))
+        ts_K = \(exact(s.configuration.tsK))
+        te_K = \(exact(s.configuration.teK))
         baseline = "linear"
 
         """
