@@ -130,6 +130,28 @@ final class TTSCriteriaTests: XCTestCase {
         }
     }
 
+    /// Two isotherms at one temperature whose data need shifts 0.3 decade apart (a cooling series
+    /// measured after a heating one on a glass that changed) were reported without a word.
+    func testIsothermsAtOneTemperatureWithDifferentShiftsAreNamed() throws {
+        var rng = DMANoise(seed: 5)
+        let heating = [440.0, 450, 460].map { Self.isotherm($0, verticalFactors: false, rng: &rng) }
+        // A second 450 K isotherm whose curve lies 0.3 decade higher in frequency.
+        var again = Self.isotherm(450, verticalFactors: false, rng: &rng)
+        again.path = "again.csv"
+        again.frequencyHzValues = again.frequencyHzValues.map { $0 * pow(10, 0.3) }
+        let (m, w) = TimeTemperatureSuperposition(isotherms: heating + [again]).masterCurve(trefK: 450, context: "ctx", criterion: .moduli)
+        let shifts = try XCTUnwrap(m).shifts.filter { $0.temperatureK == 450 }.compactMap(\.log10AT)
+        XCTAssertEqual(shifts.count, 2)
+        XCTAssertEqual(abs(shifts[0] - shifts[1]), 0.3, accuracy: 0.01)
+        let warning = try XCTUnwrap(w.first { $0.contains("isotherms at one temperature") }, "\(w)")
+        XCTAssertTrue(warning.hasPrefix("ctx: ") && warning.contains(": 450 K ("), warning)
+        // The same isotherm twice (a repeated sweep) needs one shift: no warning.
+        var twin = Self.isotherm(450, verticalFactors: false, rng: &rng)
+        twin.path = "twin.csv"
+        let (_, w2) = TimeTemperatureSuperposition(isotherms: heating + [twin]).masterCurve(trefK: 450, context: "ctx", criterion: .moduli)
+        XCTAssertFalse(w2.contains { $0.contains("isotherms at one temperature") }, "\(w2)")
+    }
+
     func testNotMonotonicAndWeaklyConstrainedWarnings() throws {
         var rng = DMANoise(seed: 5)
         // The curves of 430 K and 440 K swapped: a_T rises from 430 K to 440 K.

@@ -61,6 +61,10 @@ public struct TimeTemperatureSuperposition: Sendable {
     public static let gridStepDecades = 0.005
     /// Minimum number of overlapping points for a shift (SPEC §4.3).
     public static let minimumOverlap = 3
+    /// Isotherms whose temperatures differ by at most this much are at one temperature, K.
+    public static let sameTemperatureK = 0.001
+    /// Shifts of isotherms at one temperature that differ by more than this are named, decades.
+    public static let sameTemperatureShiftDecades = 0.01
 
     /// An isotherm prepared for shifting: log10 f, log10 E'', log10 E' where both moduli are > 0
     /// (the `moduli` comparison), the one-quantity comparisons, and every point for the export.
@@ -276,17 +280,26 @@ public struct TimeTemperatureSuperposition: Sendable {
                 + "where the rule rather than the data may have stopped them: " + edge.joined(separator: ", "))
         }
         // log10 a_T should fall as T rises; name the isotherms where it rises.
-        var rising: [String] = []
+        // Two isotherms at one temperature (a heating and a cooling series) should need one shift.
+        var rising: [String] = [], apart: [String] = []
         var last: (t: Double, s: Double)?
         for (k, c) in curves.enumerated() {
             guard let s = shifts[k] else { continue }
-            if let l = last, c.temperatureK > l.t, s > l.s {
+            if let l = last, abs(c.temperatureK - l.t) <= TimeTemperatureSuperposition.sameTemperatureK {
+                if abs(s - l.s) > TimeTemperatureSuperposition.sameTemperatureShiftDecades {
+                    apart.append("\(Format.shortNumber(c.temperatureK)) K (\(CFormat.printf("%.3g", l.s)) and \(CFormat.printf("%.3g", s)))")
+                }
+            } else if let l = last, c.temperatureK > l.t, s > l.s {
                 rising.append("\(Format.shortNumber(c.temperatureK)) K (above \(Format.shortNumber(l.t)) K)")
             }
             last = (c.temperatureK, s)
         }
         if !rising.isEmpty {
             warnings.append("\(context): log10 a_T not monotonic: it rises with T at " + rising.joined(separator: ", "))
+        }
+        if !apart.isEmpty {
+            warnings.append("\(context): isotherms at one temperature need different shifts (log10 a_T), so the data are not one curve there "
+                + "(a heating and a cooling series of a glass that changed between them?): " + apart.joined(separator: ", "))
         }
         var ts: [Double] = [], lnAT: [Double] = [], log10ATs: [Double] = []
         // Each shifted isotherm's factors, and every point's reduced frequency (its sort key) with
