@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import GlassKit
 
@@ -66,5 +67,18 @@ import Testing
         } throws: { e in
             "\(e)" == "f.csv:24: field 1 (T/K) 1e+308 K is above 10000 K; expected the temperature of a DSC or DMA run (a wrong unit or a broken row)"
         }
+    }
+
+    /// The spread warning of a sweep of a multi-sweep file offered `temperature` in study.toml,
+    /// which is refused for such a file (it would set every sweep): it now says what works.
+    @Test func theSpreadWarningOfOneSweepOfSeveralOffersWhatWorks() throws {
+        var text = "f/Hz,E'/MPa,E''/MPa,T/K,Set\n"
+        for set in 1...2 {
+            for k in 0..<8 { text += "\(pow(10, Double(k) / 4)),\(1000 + k),\(10 + k),\(400 + 10 * Double(set) + 0.3 * Double(k)),\(set)\n" }
+        }
+        let d = try FormatDetector.read(bytes: Array(text.utf8), path: "p.csv").flatMap { try ScanSplitter.datasets($0, overrides: [:]) }
+        #expect(d.count == 2)
+        let w = d.flatMap(\.warnings).filter { $0.contains("spans") }
+        #expect(w.count == 2 && w.allSatisfy { $0.hasSuffix("export the sweep as a file of its own to set its `temperature`") }, "\(w)")
     }
 }

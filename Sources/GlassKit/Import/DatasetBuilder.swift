@@ -416,7 +416,10 @@ public enum DatasetBuilder {
             d.temperatureK = mean
             if let lo = t.min(), let hi = t.max(), hi - lo > sweepTemperatureSpreadK {
                 let k = { (v: Double) in CFormat.printf("%.2f", v) }
-                d.warnings.append("\(d.path): the measured temperature (\(c.header.name)) spans \(k(hi - lo)) K (\(k(lo))–\(k(hi)) K); the sweep is placed at its mean \(k(mean)) K — set `temperature` in study.toml to choose")
+                // `temperature` is refused for one sweep of a file of several (it would set them all).
+                let choose = d.path.contains("#") ? "export the sweep as a file of its own to set its `temperature`"
+                    : "set `temperature` in study.toml to choose"
+                d.warnings.append("\(d.path): the measured temperature (\(c.header.name)) spans \(k(hi - lo)) K (\(k(lo))–\(k(hi)) K); the sweep is placed at its mean \(k(mean)) K — \(choose)")
             }
         }
         noteShear(e1, e2, meta: meta, path: path, into: &d)
