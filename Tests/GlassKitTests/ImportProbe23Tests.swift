@@ -81,4 +81,16 @@ import Testing
         let w = d.flatMap(\.warnings).filter { $0.contains("spans") }
         #expect(w.count == 2 && w.allSatisfy { $0.hasSuffix("export the sweep as a file of its own to set its `temperature`") }, "\(w)")
     }
+
+    /// One row of frequency 0 in a multi-frequency scan: the error named the header line and a
+    /// temperature span; it now names the row and the value.
+    @Test func aZeroFrequencyInAMultiFrequencyScanIsNamedAtItsRow() throws {
+        var text = "T/K,f/Hz,E'/MPa,E''/MPa\n"
+        for k in 0..<40 { text += "\(300 + Double(k)),\(k == 17 ? 0 : [1.0, 10][k % 2]),35000,100\n" }
+        #expect {
+            try FormatDetector.read(bytes: Array(text.utf8), path: "m.csv").flatMap { try ScanSplitter.datasets($0, overrides: [:]) }
+        } throws: { e in
+            "\(e)" == "m.csv:19: field 2 (f/Hz) frequency 0 ≤ 0; expected a positive frequency"
+        }
+    }
 }

@@ -32,7 +32,7 @@ public enum ScanSplitter {
     }
 
     /// The tables `table` holds: its parts, or `[table]`.
-    public static func split(_ table: RawTable, overrides: [String: MetadataEntry]) -> [RawTable] {
+    public static func split(_ table: RawTable, overrides: [String: MetadataEntry]) throws -> [RawTable] {
         guard table.streamed == nil, table.dataLines.count >= 4 else { return [table] }
         let meta = DatasetBuilder.metadata(table, overrides)
         guard meta["frequency"] == nil, meta["temperature"] == nil else { return [table] }
@@ -44,7 +44,12 @@ public enum ScanSplitter {
               let tConv = try? DatasetBuilder.temperatureConversion(tCol, table),
               let read = try? TableReader.columns(table, [tCol.index, fCol.index]) else { return [table] }
         let t = read.values[0].map(tConv), f = read.values[1]
-        guard let lo = t.min(), let hi = t.max(), f.allSatisfy({ $0 > 0 && $0.isFinite }) else { return [table] }
+        // A frequency ≤ 0 is a broken row, named at its line (the file would else read as one
+        // sweep whose temperature runs too far, which names neither).
+        if let k = f.firstIndex(where: { $0 <= 0 }) {
+            throw GlassError(file: table.path, line: read.lines[k], "field \(fCol.index + 1) (\(fCol.header.text)) frequency \(Format.shortNumber(f[k])) ≤ 0; expected a positive frequency")
+        }
+        guard let lo = t.min(), let hi = t.max(), f.allSatisfy({ $0.isFinite }) else { return [table] }
         let cluster = clusters(f)
         let count = (cluster.max() ?? 0) + 1
         guard count >= 2 else { return [table] }
