@@ -93,4 +93,23 @@ import Testing
             "\(e)" == "m.csv:19: field 2 (f/Hz) frequency 0 ≤ 0; expected a positive frequency"
         }
     }
+
+    /// A TA Universal Analysis export without its `Exotherm` line was read endo-up without a word
+    /// (TA's usual display is exo-up): it must be stated, as for TRIOS; `sign = "exo-down"` reads
+    /// as a heading's `Exo Down` does.
+    @Test func aUniversalAnalysisExportWithoutItsExothermLineNeedsTheSign() throws {
+        let withLine = ImportProbe12Tests.ta("Heat Flow (W/g)", "Rev Heat Flow (W/g)")
+        let text = withLine.replacingOccurrences(of: "Exotherm\tDown\n", with: "")
+        #expect(text != withLine)
+        let table = try #require(try FormatDetector.read(bytes: Array(text.utf8), path: "ua.txt").first)
+        #expect {
+            try DatasetBuilder.build(table)
+        } throws: { e in
+            "\(e)".hasPrefix("ua.txt:8: a TA Universal Analysis export without an 'Exotherm Up' or 'Exotherm Down' line does not say which way its heat flow points; expected sign = \"exo-up\" or \"endo-up\"")
+        }
+        for (sign, w) in [("exo-down", 0.1), ("Exo Down", 0.1), ("endo-down", -0.1), ("exo_up", -0.1), ("endo-up", 0.1)] {
+            let d = try DatasetBuilder.build(table, overrides: ["sign": MetadataEntry(sign, line: 0)])
+            #expect(d.heatFlowWPerG.allSatisfy { $0 == w }, "\(sign)")
+        }
+    }
 }

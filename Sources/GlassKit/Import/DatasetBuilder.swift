@@ -209,10 +209,15 @@ public enum DatasetBuilder {
         if dropped > 0 {
             d.warnings.append("\(path): \(dropped) point(s) whose temperature did not rise were dropped (reversals ≤ \(HeatingSegment.reversalToleranceK) K, instrument noise)")
         }
-        // TRIOS writes heat flow the way its user set it up; a header without `Exotherm Direction`
-        // leaves the sign unknown: it must be stated.
-        if table.format == .trios || table.format == .mettler, meta["sign"] == nil {
-            let which = table.format == .trios ? "a TRIOS DSC export without an 'Exotherm Direction' line" : "a METTLER STARe export"
+        // TRIOS and Universal Analysis write heat flow the way their user set it up; a header
+        // without `Exotherm Direction` / `Exotherm` leaves the sign unknown: it must be stated.
+        if [.trios, .mettler, .taUniversal].contains(table.format), meta["sign"] == nil {
+            let which: String
+            switch table.format {
+            case .trios: which = "a TRIOS DSC export without an 'Exotherm Direction' line"
+            case .taUniversal: which = "a TA Universal Analysis export without an 'Exotherm Up' or 'Exotherm Down' line"
+            default: which = "a METTLER STARe export"
+            }
             throw GlassError(file: path, line: table.headerLine,
                              "\(which) does not say which way its heat flow points; expected sign = \"exo-up\" or \"endo-up\" for this file in study.toml ([files.\"\(table.datasetPath)\"], or a pattern such as [files.\"*\(PathName.lowercasedExtension(table.path).isEmpty ? "" : "." + PathName.lowercasedExtension(table.path))\"] for all such files)")
         }
@@ -529,7 +534,15 @@ public enum DatasetBuilder {
 
     static func signFactor(_ meta: [String: MetadataEntry], fail: (String, String) -> GlassError) throws -> Double {
         guard let s = meta["sign"] else { return 1 }
-        guard let sign = HeatFlowSign(rawValue: s.value.lowercased()) else { throw fail("sign", "endo-up or exo-up") }
+        // `exo up`, `Exo_Up`; `exo-down` is endo-up and `endo-down` exo-up (as headings say it).
+        let word = String(s.value.lowercased().map { $0 == " " || $0 == "_" ? "-" : $0 })
+        let named: HeatFlowSign?
+        switch word {
+        case "exo-down": named = .endoUp
+        case "endo-down": named = .exoUp
+        default: named = HeatFlowSign(rawValue: word)
+        }
+        guard let sign = named else { throw fail("sign", "endo-up or exo-up") }
         return sign == .endoUp ? 1 : -1
     }
 
