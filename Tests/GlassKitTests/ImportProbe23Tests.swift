@@ -112,4 +112,14 @@ import Testing
             #expect(d.heatFlowWPerG.allSatisfy { $0 == w }, "\(sign)")
         }
     }
+
+    /// A UTF-8 byte-order mark before Latin-1 bytes: the error names the first line that is not UTF-8.
+    @Test func aByteOrderMarkBeforeLatin1NamesTheLine() throws {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("# kind: dsc\nT/K,W/(W/g)\n300,0.1\n# 25 ".utf8) + [0xB0] + Array("C\n".utf8)
+        #expect {
+            try FormatDetector.read(bytes: bytes, path: "b.csv")
+        } throws: { e in
+            (e as? GlassError)?.line == 4 && "\(e)".contains("byte-order mark but this line is not valid UTF-8")
+        }
+    }
 }

@@ -64,13 +64,27 @@ public enum TextDecoding {
 
     private static func validUTF8(_ bytes: [UInt8], file: String) throws -> [UInt8] {
         guard UTF8Validation.isValid(bytes) else {
-            throw GlassError(file: file, "the file starts with a UTF-8 byte-order mark but is not valid UTF-8")
+            throw GlassError(file: file, line: firstInvalidLine(bytes),
+                             "the file starts with a UTF-8 byte-order mark but this line is not valid UTF-8; expected UTF-8 throughout (a spreadsheet may have saved it in another code page)")
         }
         return bytes
     }
 
+    /// The 1-based line of the first byte that is not UTF-8 (no UTF-8 sequence holds a line feed,
+    /// so lines are checked one by one; only on the error's path).
+    static func firstInvalidLine(_ bytes: [UInt8]) -> Int {
+        var line = 1, start = 0
+        for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x0A {
+            if !UTF8Validation.isValid(Array(bytes[start..<i])) { return line }
+            line += 1; start = i + 1
+        }
+        return line
+    }
+
     private static func utf16(_ bytes: ArraySlice<UInt8>, bigEndian: Bool, file: String) throws -> [UInt8] {
-        guard bytes.count % 2 == 0 else { throw GlassError(file: file, "odd number of bytes in a UTF-16 file") }
+        guard bytes.count % 2 == 0 else {
+            throw GlassError(file: file, "odd number of bytes in a UTF-16 file (it starts with a UTF-16 byte-order mark); expected whole 2-byte units (a file cut short?)")
+        }
         var units = [UInt16]()
         units.reserveCapacity(bytes.count / 2)
         var i = bytes.startIndex
