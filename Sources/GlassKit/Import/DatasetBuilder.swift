@@ -211,12 +211,14 @@ public enum DatasetBuilder {
         }
         // TRIOS and Universal Analysis write heat flow the way their user set it up; a header
         // without `Exotherm Direction` / `Exotherm` leaves the sign unknown: it must be stated.
-        if [.trios, .mettler, .taUniversal].contains(table.format), meta["sign"] == nil {
+        // So does an instrument's export with a text preamble (Shimadzu and Hitachi draw endo down).
+        if [.trios, .mettler, .taUniversal].contains(table.format) || table.preamble != nil, meta["sign"] == nil {
             let which: String
             switch table.format {
             case .trios: which = "a TRIOS DSC export without an 'Exotherm Direction' line"
             case .taUniversal: which = "a TA Universal Analysis export without an 'Exotherm Up' or 'Exotherm Down' line"
-            default: which = "a METTLER STARe export"
+            case .mettler: which = "a METTLER STARe export"
+            default: which = "an instrument's export with a text preamble (lines \(table.preamble.map { "\($0.lowerBound)–\($0.upperBound)" } ?? ""))"
             }
             throw GlassError(file: path, line: table.headerLine,
                              "\(which) does not say which way its heat flow points; expected sign = \"exo-up\" or \"endo-up\" for this file in study.toml ([files.\"\(table.datasetPath)\"], or a pattern such as [files.\"*\(PathName.lowercasedExtension(table.path).isEmpty ? "" : "." + PathName.lowercasedExtension(table.path))\"] for all such files)")

@@ -22,8 +22,15 @@ public enum NativeReader {
             headerIndex = i
             break
         }
-        guard let h = headerIndex else {
+        guard var h = headerIndex else {
             throw GlassError(file: path, line: lines.count, "no heading row and no data; expected a line such as 'T/K,W/(W/g)' followed by data rows")
+        }
+        // Free text before the names row (an instrument's own export): skipped, its mass and rate read.
+        var preamble: Range<Int>?
+        if let names = Preamble.namesRow(lines, from: h) {
+            preamble = h..<names
+            for (k, v) in Preamble.metadata(lines, h..<names) where metadata[k] == nil { metadata[k] = v }
+            h = names
         }
         let headerText = lines.string(h)
         let delimiter = forced ?? Delimiter.detect(inHeading: headerText)
@@ -76,6 +83,7 @@ public enum NativeReader {
                              headerLine: h + 1, delimiter: delimiter, decimalComma: comma ?? false,
                              dataLines: data, lines: lines, segmentPrograms: [:])
         table.decimalMarkFound = comma != nil
+        table.preamble = preamble.map { ($0.lowerBound + 1)...$0.upperBound }
         return table
     }
 }

@@ -88,6 +88,8 @@ public struct RawTable: Sendable {
     /// A column of the heat flow's baseline, subtracted from it (Pyris: `Baseline Heat Flow`, in
     /// the heat flow's unit); nil for none.
     public var heatFlowBaselineColumn: Int? = nil
+    /// 1-based lines of free text before the names row (``Preamble``), nil for none.
+    public var preamble: ClosedRange<Int>? = nil
     /// Remarks of the reader (e.g. skipped TRIOS steps), passed on to the dataset's warnings.
     public var warnings: [String] = []
     /// The columns already parsed while a large file was streamed (`StreamingImport`): then

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+@testable import GlassKit
+
+/// Instruments' own text exports with free text before the names row (Linseis TA-WIN, Shimadzu,
+/// Setaram Calisto, Hitachi NEXTA layouts): they were refused as "cannot tell what this file holds
+/// from its columns [Linseis, Messgeraete, GmbH]". The names row is found after the preamble, the
+/// mass and heating rate the preamble states are read, and the sign must be stated.
+@Suite struct PreambleTests {
+    /// 101 rows, 300 … 400 K at 20 K/min (3 s a kelvin), heat flow 0.25 mW on 12.5 mg: 0.02 W/g.
+    static func rows(_ sep: String, comma: Bool = false, microwatt: Bool = false, kelvin: Bool = false) -> String {
+        (0...100).map { k in
+            let t = kelvin ? 300 + Double(k) : 26.85 + Double(k), s = 3 * Double(k), w = microwatt ? 250.0 : 0.25
+            let line = ["\(s)", String(format: "%.2f", t), "\(w)"].joined(separator: sep)
+            return (comma ? line.replacingOccurrences(of: ".", with: ",") : line) + "\n"
+        }.joined()
+    }
+
+    static let layouts: [(name: String, text: String)] = [
+        ("linseis.txt", "Linseis Messgeraete GmbH\nTA-WIN ASCII Export\nSample: probe\nWeight [mg]: 12.5\nHeating rate [K/min]: 20\n\n"
+            + "Time [s]\tTemperature [°C]\tDSC [µW]\n" + rows("\t", microwatt: true)),
+        ("shimadzu.txt", "[File information]\nInstrument\tDSC-60 Plus\n[Sample information]\nWeight\t12.500\tmg\n[Data]\n"
+            + "Time\tTemp\tDSC\n[s]\t[C]\t[mW]\n" + rows("\t")),
+        ("calisto.csv", "Calisto Data Export\nSample name;probe\nSample mass (mg);12,5\n\nTime (s);Sample temperature (°C);HeatFlow (mW)\n"
+            + rows(";", comma: true)),
+        ("nexta.csv", "Hitachi High-Tech Science  NEXTA DSC200\nSample Name,probe\nSample Weight,12.500,mg\nTime(s),Temp(Cel),DSC(uW)\n"
+            + rows(",", microwatt: true)),
+    ]
+
+    @Test(arguments: layouts.map(\.name))
+    func theNamesRowAfterAPreambleIsFound(name: String) throws {
+        let text = try #require(Self.layouts.first { $0.name == name }).text
+        let table = try #require(try FormatDetector.read(bytes: Array(text.utf8), path: name).first)
+        #expect(table.preamble != nil)
+        #expect(MetadataValue.massMg(try #require(table.metadata["mass"]).value) == 12.5)
+        // The sign must be stated: an instrument's export that does not say it is refused.
+        #expect(throws: GlassError.self) { try DatasetBuilder.build(table) }
+        let d = try DatasetBuilder.build(table, overrides: ["sign": MetadataEntry("endo-up", line: 0)])
+        #expect(d.temperatureKValues.count == 101)
+        #expect(abs(d.temperatureKValues[0] - 300) < 1e-9 && abs(d.temperatureKValues[100] - 400) < 1e-9)
+        #expect(d.heatFlowWPerG.allSatisfy { abs($0 - 0.02) < 1e-15 }, "\(d.heatFlowWPerG.prefix(2))")
+        #expect(abs((d.heatingRateKPerMin ?? 0) - 20) < 1e-9)
+    }
+
+    /// A file whose first line is its names row has no preamble (nothing changes for it), and a
+    /// preamble without any names row after it is the error it was.
+    @Test func noPreambleWhereTheFirstLineNamesTheColumns() throws {
+        let plain = "T/K,W/(W/g)\n300,0.1\n301,0.1\n302,0.1\n"
+        #expect(try #require(try FormatDetector.read(bytes: Array(plain.utf8), path: "p.csv").first).preamble == nil)
+        let none = "Some instrument\nSample: x\nfoo,bar\n1,2\n"
+        let table = try #require(try FormatDetector.read(bytes: Array(none.utf8), path: "n.csv").first)
+        #expect(table.preamble == nil)
+        #expect(throws: GlassError.self) { try DatasetBuilder.build(table) }
+    }
+}
