@@ -8,13 +8,15 @@ enum Preamble {
     static let searchLines = 100
 
     /// The 0-based names row after a preamble that starts at line `first`; nil when line `first`
-    /// names a temperature column itself (no preamble) or no later line qualifies.
+    /// names any column glassview reads (no preamble: every native file and sweep), or when data
+    /// (a line led by a number) or line 100 comes before a names row.
     static func namesRow(_ lines: TextLines, from first: Int) -> Int? {
-        guard !namesTemperature(lines, first) else { return nil }
+        guard meanings(lines, first).isEmpty, !ledByNumber(lines, first) else { return nil }
         var i = first + 1, seen = 0
         while i < lines.count && seen < searchLines {
             defer { i += 1 }
             guard let c = lines.firstByte(i), c != 0x23 else { continue }
+            if ledByNumber(lines, i) { return nil }
             seen += 1
             if isNamesRow(lines, i) && followedByData(lines, i) { return i }
         }
@@ -26,7 +28,11 @@ enum Preamble {
         return Set(Delimiter.detect(inHeading: text).splitHeading(text).compactMap { ColumnMatcher.meaning(of: ColumnHeader($0)) })
     }
 
-    static func namesTemperature(_ lines: TextLines, _ i: Int) -> Bool { meanings(lines, i).contains(.temperature) }
+    static func ledByNumber(_ lines: TextLines, _ i: Int) -> Bool {
+        let t = lines.string(i).trimmedSpaces
+        guard let c = t.utf8.first else { return false }
+        return (c >= 0x30 && c <= 0x39) || c == 0x2D || c == 0x2B || c == 0x2E
+    }
 
     /// A temperature column with a heat-flow or modulus one.
     static func isNamesRow(_ lines: TextLines, _ i: Int) -> Bool {
@@ -40,8 +46,7 @@ enum Preamble {
         while j < lines.count && rows < 2 {
             defer { j += 1 }
             if lines.isBlank(j) { continue }
-            let t = lines.string(j).trimmedSpaces
-            if let c = t.utf8.first, (c >= 0x30 && c <= 0x39) || c == 0x2D || c == 0x2B || c == 0x2E { return true }
+            if ledByNumber(lines, j) { return true }
             rows += 1
         }
         return false
