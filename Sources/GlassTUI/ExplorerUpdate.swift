@@ -97,12 +97,14 @@ public enum ExplorerUpdate {
             guard let last = s.history.undo.popLast() else { s.message = "nothing to undo"; break }
             s.history.redo.append(before)
             last.restore(into: &s)
-            s.message = "undone"
+            let what = WorkSnapshot.change(from: state, to: s)
+            s.message = what.isEmpty ? "undone" : "undone: " + what
         case .redo:
             guard let next = s.history.redo.popLast() else { s.message = "nothing to redo"; break }
             s.history.undo.append(before)
             next.restore(into: &s)
-            s.message = "redone"
+            let what = WorkSnapshot.change(from: state, to: s)
+            s.message = what.isEmpty ? "redone" : "redone: " + what
         case .beginInput:
             guard view.cursors.contains(s.cursor) else { s.message = "this view has no cursor"; break }
             // Nothing to set in a view without data (view 4 of a study without DMA data).

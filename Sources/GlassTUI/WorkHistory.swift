@@ -17,6 +17,26 @@ public struct WorkSnapshot: Equatable, Sendable {
         baseline = s.baseline; dmaOverrides = s.dmaOverrides; masterEdit = s.masterEdit
     }
 
+    /// What an undo or redo changed, from `a` to `b`, in words (`T_s 420.25 → 420.00 K`, `β_lo
+    /// 321.00 → 320.00 K` for the selected state, `baseline linear → none`): at most two
+    /// settings and an ellipsis; empty when nothing a cursor shows differs.
+    static func change(from a: ExplorerState, to b: ExplorerState) -> String {
+        var parts: [String] = []
+        if a.baseline != b.baseline { parts.append("baseline \(a.baseline) → \(b.baseline)") }
+        for c in CursorID.allCases {
+            let x = a.value(of: c), y = b.value(of: c)
+            guard x != y else { continue }
+            let hz = c == .qpdLo || c == .qpdHi
+            func shown(_ v: Double?) -> String { v.map { hz ? Format.shortNumber($0) : ScreenNumber.kelvin($0) } ?? "—" }
+            parts.append("\(c.rawValue) \(shown(x)) → \(shown(y)) \(hz ? "Hz" : "K")")
+        }
+        if a.dmaOverrides.ttsOn != b.dmaOverrides.ttsOn || a.dmaOverrides.verticalShift != b.dmaOverrides.verticalShift {
+            parts.append("master-curve criterion")
+        }
+        if a.masterEdit != b.masterEdit { parts.append("hand shifts") }
+        return parts.prefix(2).joined(separator: ", ") + (parts.count > 2 ? ", …" : "")
+    }
+
     /// Puts the snapshot back into `s` and recomputes everything that depends on it.
     func restore(into s: inout ExplorerState) {
         s.tsK = tsK; s.teK = teK; s.tsOrigin = tsOrigin; s.teOrigin = teOrigin

@@ -111,13 +111,18 @@ final class LayoutFitTests: XCTestCase {
         XCTAssertEqual(Self.side(Self.many).last, "… 96 more")
     }
 
+    /// A short pane shows the bounds, S_r and the first states' ΔH_rej (the baseline, the
+    /// crystalline run and the heating rate, which the title line and the files say, come last).
     func testResultsPaneShowsSrAndSaysWhatIsCut() {
         let small = Self.side(Self.dma)
-        XCTAssertEqual(Array(small.suffix(4)), ["S_r (kJ min mol⁻¹ K⁻¹), n=4", "S_r       (3.28 ± 0.74)×10⁻³", "  over cooled-1, cooled-5, …", "… 18 more"])
+        XCTAssertTrue(small.contains("S_r       (3.28 ± 0.74)×10⁻³"), "\(small)")
+        XCTAssertTrue(small.contains { $0.hasPrefix("as-cast ") }, "\(small)")
+        XCTAssertTrue(small.last?.hasPrefix("… ") == true && small.last?.hasSuffix(" more") == true, "\(small)")
         var s = Self.dma
         s.width = 80
         s.height = 24
         XCTAssertTrue(Self.side(s).contains("S_r       (3.28 ± 0.74)×10⁻³"))
+        XCTAssertTrue(Self.side(s).contains { $0.hasPrefix("cooled-10 ") }, "\(Self.side(s))")
         XCTAssertTrue(Self.side(s).last?.hasPrefix("… ") == true && Self.side(s).last?.hasSuffix(" more") == true)
     }
 

@@ -15,16 +15,20 @@ final class WorkProtectionTests: XCTestCase {
         XCTAssertEqual(s.value(of: .betaLo), 321)
         s = press(s, [.character("u")])
         XCTAssertEqual(s.value(of: .betaLo), 320, "the β edge move undone")
+        // The message names what changed back (it said "undone" whatever the view showed).
+        XCTAssertEqual(s.message, "undone: β_lo 321.00 → 320.00 K")
         XCTAssertEqual(s.results?.dma, dma.results?.dma, "and its numbers")
         s = press(s, [.character("u"), .character("u")])
         XCTAssertEqual(s.baseline, .linear)
         XCTAssertEqual(s.tsK, 420.25)
         s = press(s, [.character("u")])
         XCTAssertEqual(s.tsK, 420)
+        XCTAssertEqual(s.message, "undone: T_s 420.25 → 420.00 K")
         XCTAssertEqual(ResultsExport.jsonText(try XCTUnwrap(s.results)), ResultsExport.jsonText(try XCTUnwrap(dma.results)),
                        "back where it started, to the last digit")
         XCTAssertEqual(press(s, [.character("u")]).message, "nothing to undo")
         s = press(s, [.character("U"), .character("U"), .character("U")])
+        XCTAssertEqual(s.message, "redone: baseline linear → none")
         XCTAssertEqual(s.baseline, DSCBaseline.none)
         XCTAssertEqual(s.tsK, 420.5)
         // A new change forgets what was undone.
@@ -102,7 +106,7 @@ final class HiddenStatesInResultsTests: XCTestCase {
         let lines = DSCResultLines.lines(s, width: 0)
         XCTAssertEqual(lines.first { $0.label == "cooled-1" }?.dimmed, true)
         XCTAssertEqual(lines.first { $0.label == "cooled-5" }?.dimmed, false)
-        XCTAssertTrue(lines.contains { $0.isHeading && $0.label == "  over cooled-1, cooled-5, cooled-10, cooled-20 (1 hidden)" },
+        XCTAssertTrue(lines.contains { $0.isHeading && $0.label == "S_r over cooled-1, cooled-5, cooled-10, cooled-20 (1 hidden)" },
                       lines.map(\.label).joined(separator: "\n"))
         // The frame draws the hidden state's row dim.
         let f = ExplorerRenderer.render(s)
