@@ -86,7 +86,7 @@ public enum PathInfo {
     }
 
     /// `path` up to and including its last `/` ("" for a bare name: the current directory).
-    static func directory(of path: String) -> String {
+    public static func directory(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "" }
         return String(path[...slash])
     }

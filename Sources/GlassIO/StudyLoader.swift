@@ -69,7 +69,7 @@ public enum StudyLoader {
 
     /// glassview's own exports (`NAME.glassview.tsv`, `NAME.glassview-master-STATE.tsv`, which the
     /// explorer's `e` writes): results, not data, so never read as a data file of a study.
-    static func isOwnExport(_ name: String) -> Bool {
+    public static func isOwnExport(_ name: String) -> Bool {
         let lower = name.lowercased()
         return lower.hasSuffix(".tsv") && (lower.hasSuffix(".glassview.tsv") || lower.contains(".glassview-master-"))
     }

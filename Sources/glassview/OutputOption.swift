@@ -16,8 +16,20 @@ struct OutputOption: ParsableArguments {
     /// a study in `results` — found as the same file (device and inode) whatever links or hard links
     /// lead to it: the export would replace the data it came from. A usage error, before any write.
     func refuseInputs(of results: [Results]) throws {
-        guard let output, let input = PathInfo.input(output, of: results) else { return }
-        throw GlassError(.usage, file: "--output", "'\(output)' names the input \(input); expected a file the command does not read")
+        guard let output else { return }
+        if let input = PathInfo.input(output, of: results) {
+            throw GlassError(.usage, file: "--output", "'\(output)' names the input \(input); expected a file the command does not read")
+        }
+        // A file inside a study directory with a data file's extension would be read as one of its
+        // data files by the next run (`-o S/dsc/out.csv` broke the study), unless it is named as
+        // glassview's own exports are.
+        let name = PathName.lastComponent(output)
+        let dir = PathInfo.directory(of: output)
+        guard StudyLoader.extensions.contains(PathName.lowercasedExtension(name)), !StudyLoader.isOwnExport(name) else { return }
+        for r in results where PathInfo.isDirectory(r.study) == true && PathInfo.isWithin(dir.isEmpty ? "." : dir, r.study) {
+            throw GlassError(.usage, file: "--output", "'\(output)' lies inside the study \(r.study), whose next run would read it as a data file; "
+                             + "expected a path outside the study, a .json name, or a name ending .glassview.tsv")
+        }
     }
 
     /// Writes `text` to the file or stdout.

@@ -109,12 +109,26 @@ final class OutputSafetyTests: XCTestCase {
         XCTAssertEqual(info.st_mode & S_IFMT, S_IFLNK)
     }
 
-    func testAnOutputBesideTheInputsIsStillWritten() throws {
+    /// An output inside the study is written when the next run will not read it as data (a .json
+    /// name, glassview's own `.glassview.tsv`); with a data file's extension it is refused: `-o
+    /// s/dh.tsv` was written, and every later run of the study failed on it.
+    func testAnOutputInsideTheStudyIsWrittenOnlyWhereItIsNotReadAsData() throws {
         let (dir, s) = try studyCopy()
-        let r = try CLI.run(["analyze", s, "--format", "tsv", "-o", "s/dh.tsv"], cwd: dir)
-        XCTAssertEqual(r.status, 0, r.stderr)
-        let text = try String(contentsOf: dir.appendingPathComponent("s/dh.tsv"), encoding: .utf8)
-        XCTAssertTrue(text.hasPrefix("section\tstate\tparameter\tvalue\tstderr\tunit\n"), String(text.prefix(80)))
+        for name in ["s/dh.glassview.tsv", "s/dh.json"] {
+            let r = try CLI.run(["analyze", s, "--format", "tsv", "-o", name], cwd: dir)
+            XCTAssertEqual(r.status, 0, r.stderr)
+            let text = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
+            XCTAssertTrue(text.hasPrefix("section\tstate\tparameter\tvalue\tstderr\tunit\n"), String(text.prefix(80)))
+        }
+        XCTAssertEqual(try CLI.run(["analyze", s], cwd: dir).status, 0, "the study still loads")
+        let before = try snapshot(dir)
+        for name in ["s/dh.tsv", "s/dsc/out.csv", "s/notes.txt"] {
+            let r = try CLI.run(["analyze", s, "--format", "tsv", "-o", name], cwd: dir)
+            XCTAssertEqual(r.status, 64, name)
+            XCTAssertEqual(r.stderr, "glassview: --output: '\(name)' lies inside the study s, whose next run would read it as a data file; "
+                           + "expected a path outside the study, a .json name, or a name ending .glassview.tsv\n")
+        }
+        XCTAssertEqual(try snapshot(dir), before, "nothing written")
     }
 
     func testAnEmptyOutputIsAUsageError() throws {
