@@ -122,4 +122,14 @@ import Testing
             (e as? GlassError)?.line == 4 && "\(e)".contains("byte-order mark but this line is not valid UTF-8")
         }
     }
+
+    /// The names row written twice was taken for a units row ("no frequency (f/Hz) column among
+    /// [f/Hz, …]"): the copy is skipped with a warning.
+    @Test func aRepeatedNamesRowIsSkipped() throws {
+        let text = "# kind: dma-fsweep\n# temperature: 400 K\nf/Hz,E'/MPa,E''/MPa\nf/Hz,E'/MPa,E''/MPa\n"
+            + (0..<10).map { "\(pow(10, Double($0) / 4)),35000,\(100 + $0)\n" }.joined()
+        let d = try #require(try FormatDetector.read(bytes: Array(text.utf8), path: "s.csv").map { try DatasetBuilder.build($0) }.first)
+        #expect(d.frequencyHzValues.count == 10 && d.lossMPa.last == 109)
+        #expect(d.warnings.contains("s.csv: line 4 repeats the names row of line 3; skipped"), "\(d.warnings)")
+    }
 }

@@ -54,6 +54,12 @@ public enum NativeReader {
         // `"300.0"`) is a data row, reported on its own line. A unit the matcher does not know in a
         // units row is then named with its column (`[counts]`), not read as a failed number.
         var units: [String]?
+        // The names row written twice (two exports joined, a header copied): the copy is no units row.
+        var repeated: Int?
+        if let first = data.first, delimiter.splitHeading(lines.string(first)).map({ $0.trimmedSpaces }) == names.map({ $0.trimmedSpaces }) {
+            repeated = first + 1
+            data.removeFirst()
+        }
         if let first = data.first {
             let fields = delimiter.splitHeading(lines.string(first))
             let written = fields.filter { !ColumnHeader.stripBrackets($0).isEmpty }
@@ -83,6 +89,7 @@ public enum NativeReader {
                              headerLine: h + 1, delimiter: delimiter, decimalComma: comma ?? false,
                              dataLines: data, lines: lines, segmentPrograms: [:])
         table.decimalMarkFound = comma != nil
+        if let line = repeated { table.warnings.append("\(path): line \(line) repeats the names row of line \(h + 1); skipped") }
         table.preamble = preamble.map { ($0.lowerBound + 1)...$0.upperBound }
         return table
     }
