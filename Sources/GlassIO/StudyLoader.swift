@@ -12,6 +12,7 @@ public enum StudyLoader {
     /// are left empty: for `plot` and `master`, whose outputs name no source hashes (the hashes
     /// were a sixth of `plot`'s time).
     public static func load(_ path: String, digests: Bool = true) throws -> Study {
+        guard !path.isEmpty else { throw GlassError(.noInput, file: "STUDY", "''; expected a study directory or a data file") }
         guard let isDirectory = PathInfo.isDirectory(path) else {
             throw GlassError(.noInput, file: path, "no such study directory or file")
         }
@@ -61,8 +62,9 @@ public enum StudyLoader {
     /// A UTF-8 text file (study.toml) with every byte, a leading byte-order mark included: the
     /// `w` editor writes back what it read, and `String(contentsOfFile:encoding:)` drops the mark.
     public static func readText(_ path: String, shown: String) throws -> String {
-        guard let text = String(validating: try readBytes(path, shown: shown), as: UTF8.self) else {
-            throw GlassError(file: shown, "not UTF-8 text")
+        let bytes = try readBytes(path, shown: shown)
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw GlassError(file: shown, line: TextDecoding.firstInvalidLine(bytes), "not UTF-8 text; expected study.toml in UTF-8 (TOML's encoding)")
         }
         return text
     }

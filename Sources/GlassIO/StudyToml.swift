@@ -46,7 +46,7 @@ public enum StudyToml {
             guard let v = t[key] else { return nil }
             let x: Double
             if let d = v.double { x = d } else if let i = v.int { x = Double(i) } else {
-                throw GlassError(.usage, file: path, "\(prefix)\(key) must be a number")
+                throw GlassError(.usage, file: path, "\(prefix)\(key) must be a number; expected e.g. \(prefix)\(key) = 420")
             }
             guard x.isFinite else { throw GlassError(.usage, file: path, "\(prefix)\(key) = \(x); expected a finite number") }
             if positive && !(x > 0) { throw GlassError(.usage, file: path, "\(prefix)\(key) = \(Format.shortNumber(x)); expected a positive number") }
@@ -54,11 +54,11 @@ public enum StudyToml {
         }
         func range(_ t: TOMLTable, _ key: String, prefix: String = "", positive: Bool = false) throws -> ClosedRange<Double>? {
             guard let v = t[key] else { return nil }
-            guard let a = v.array, a.count == 2 else { throw GlassError(.usage, file: path, "\(prefix)\(key) must be [low, high]") }
+            guard let a = v.array, a.count == 2 else { throw GlassError(.usage, file: path, "\(prefix)\(key) must be [low, high]; expected e.g. \(prefix)\(key) = [320, 420]") }
             let xs = try a.map { e -> Double in
                 if let d = e.double { return d }
                 if let i = e.int { return Double(i) }
-                throw GlassError(.usage, file: path, "\(prefix)\(key) must hold two numbers")
+                throw GlassError(.usage, file: path, "\(prefix)\(key) must hold two numbers; expected e.g. \(prefix)\(key) = [320, 420]")
             }
             guard xs.allSatisfy({ $0.isFinite }) else {
                 throw GlassError(.usage, file: path, "\(prefix)\(key) = [\(xs[0]), \(xs[1])]; expected two finite numbers")

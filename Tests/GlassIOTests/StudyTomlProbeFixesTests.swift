@@ -149,7 +149,7 @@ final class StudyTomlProbeFixesTests: XCTestCase {
         XCTAssertEqual(Array(try StudyLoader.readText(url.path, shown: "study.toml").utf8), bytes)
         try Data([0x74, 0xFF, 0x0A]).write(to: url)
         XCTAssertThrowsError(try StudyLoader.readText(url.path, shown: "study.toml")) {
-            XCTAssertEqual(($0 as? GlassError)?.description, "study.toml: not UTF-8 text")
+            XCTAssertEqual(($0 as? GlassError)?.description, "study.toml:1: not UTF-8 text; expected study.toml in UTF-8 (TOML's encoding)")
         }
     }
 }

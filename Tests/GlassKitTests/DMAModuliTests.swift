@@ -43,7 +43,7 @@ import Testing
         #expect(error(zero, path: "i.csv") == "i.csv:6: tan δ (tan_delta) is 0.0; expected tan δ > 0 to compute E' = E''/tan δ (the file has no storage-modulus column)")
         // A lone modulus without tan δ cannot be read as DMA data.
         #expect(error("# kind: dma-tscan\n# frequency: 1 Hz\nT/K,E'/MPa\n300,1\n301,1\n", path: "e.csv")
-                == "e.csv:3: no loss modulus (E'') or tan δ column among [T/K, E'/MPa]")
+                == "e.csv:3: no loss modulus (E'') or tan δ column among [T/K, E'/MPa]; expected such a column in the names row")
     }
 
     /// |E*| and the phase angle (° or rad): E′ = |E*|·cos δ, E″ = |E*|·sin δ; tan δ = E″/E′.
@@ -70,7 +70,7 @@ import Testing
                 == "o.csv:4: phase angle (Phase/deg) is 95.0; expected 0–90° (0–π/2 rad) between stress and strain")
         // |E*| alone says nothing of the split between E′ and E″.
         #expect(error("# kind: dma-tscan\n# frequency: 1 Hz\nT/K,Complex Modulus (MPa)\n300,1\n301,1\n", path: "c.csv")
-                == "c.csv:3: no phase angle δ or tan δ beside the complex modulus column among [T/K, Complex Modulus (MPa)]")
+                == "c.csv:3: no phase angle δ or tan δ beside the complex modulus column among [T/K, Complex Modulus (MPa)]; expected such a column in the names row")
     }
 
     /// One modulus and the phase angle: tan δ = tan(δ), then as with a tan δ column; |E*| beside

@@ -173,6 +173,32 @@ public enum TransitionAnalysis {
                     }
                 }
             }
+            // The windows in their order (glass < liquid < crystallization): two given out of order
+            // are an error naming both; a proposed one out of order with a given one is not used.
+            let pairs: [(TransitionWindowKind, TransitionWindowKind)] = [(.glassLine, .liquidLine), (.liquidLine, .crystallization)]
+            for (lowKind, highKind) in pairs {
+                guard let low = windows[lowKind], let high = windows[highKind], low.upperBound > high.lowerBound else { continue }
+                func shown(_ kind: TransitionWindowKind, _ r: ClosedRange<Double>) -> String {
+                    let e = Format.shortNumbers([r.lowerBound, r.upperBound])
+                    guard let name = sources[kind] else { return "the proposed \(kind.key) [\(e[0]), \(e[1])]" }
+                    return name.hasPrefix("--") ? "\(name) \(e[0]):\(e[1])" : "\(name) = [\(e[0]), \(e[1])]"
+                }
+                let order = "expected the glass line below the liquid line below the crystallization window, without overlap"
+                switch (sources[lowKind], sources[highKind]) {
+                case (let a?, let b?):
+                    let file = a.hasPrefix("--") && b.hasPrefix("--") ? a : "study.toml"
+                    throw GlassError(.usage, file: file, "\(shown(lowKind, low)) is not below \(shown(highKind, high)); \(order)")
+                case (nil, _):
+                    warnings.append("\(s.state): \(shown(lowKind, low)) is not below \(shown(highKind, high)): not used")
+                    windows[lowKind] = nil
+                case (_, nil):
+                    warnings.append("\(s.state): \(shown(highKind, high)) is not above \(shown(lowKind, low)): not used")
+                    windows[highKind] = nil
+                }
+            }
+            if proposedKinds.contains(.glassLine), let g = windows[.glassLine], g.upperBound - g.lowerBound < narrowestProposedGlassWindowK {
+                warnings.append("\(s.state): the proposed glass_line_K [\(Format.shortNumber(g.lowerBound)), \(Format.shortNumber(g.upperBound))] is narrower than \(Format.shortNumber(narrowestProposedGlassWindowK)) K: the step was found on the run's first kelvins (an instrument's start-up transient?); check the windows in view 1 or give them")
+            }
             // One reason may cover two windows ("glass and liquid windows not proposed"): said once.
             var said: Set<String> = []
             for kind in proposedKinds where windows[kind] == nil {
@@ -186,10 +212,40 @@ public enum TransitionAnalysis {
                 let (ct, reasons) = evaluateCurve(prepared.curves[si][k], path: c.path, betaKPerS: c.heatingRateKPerMin / 60, windows: windows)
                 curves.append(ct)
                 warnings += reasons.map { "\(c.path): \($0)" }
+                warnings += implausible(ct.values, windows).map { "\(c.path): \($0)" }
             }
             out.append(DSCStateTransitions(state: s.state, coolingRateKPerMin: s.coolingRateKPerMin, windows: windows,
                                            origin: proposedKinds.isEmpty ? .given : .proposed, proposedKinds: proposedKinds,
                                            values: TransitionValues.mean(curves.map { $0.values }), curves: curves, warnings: warnings))
+        }
+        return out
+    }
+
+    /// What the constructions gave that no glass transition gives (legal output, SPEC §3.1, but
+    /// named: windows proposed on an instrument's start-up transient or a decomposition peak give
+    /// such values, and so do windows set where there is no step): a Δc_p ≤ 0 (the liquid line not
+    /// above the glass line) or above 3 J/(g·K), T_g,end below T_g,onset, the inflection outside
+    /// onset–end, the midpoint beyond the liquid window.
+    /// Above this Δc_p, J/(g·K), the step is named as unlike a glass transition's.
+    static let largestDeltaCp = 3.0
+    /// A proposed glass window narrower than this, K, sits on the run's first kelvins (a start-up transient).
+    static let narrowestProposedGlassWindowK = 5.0
+
+    static func implausible(_ v: TransitionValues, _ w: TransitionWindows) -> [String] {
+        var out: [String] = []
+        let k = { (x: Double) in Format.shortNumber((x * 100).rounded() / 100) }
+        if let c = v.deltaCpJPerGK, !(c > 0) {
+            out.append("Δc_p = \(Format.shortNumber(c)) J/(g·K) ≤ 0: the liquid line is not above the glass line at T_g,mid, so the windows hold no step of a glass transition (check them in view 1)")
+        } else if let c = v.deltaCpJPerGK, c > largestDeltaCp {
+            out.append("Δc_p = \(Format.shortNumber(c)) J/(g·K), more than a glass transition gives (0.1–1 J/(g·K) for glasses and polymers): the windows may hold another event (check them in view 1)")
+        }
+        if let a = v.tgOnsetK, let b = v.tgEndK, b < a {
+            out.append("T_g,end \(k(b)) K below T_g,onset \(k(a)) K: the inflectional tangent meets the lines in reverse order (check the windows in view 1)")
+        } else if let i = v.tgInflectionK, let a = v.tgOnsetK, let b = v.tgEndK, i < a || i > b {
+            out.append("T_g,i \(k(i)) K outside T_g,onset–T_g,end (\(k(a))–\(k(b)) K): the lines are not straight up to the step (a curved glass or liquid region, an overshoot in the liquid window); check the windows in view 1")
+        }
+        if let m = v.tgMidpointK, let l = w[.liquidLine], m > l.upperBound {
+            out.append("T_g,mid \(k(m)) K above the liquid window (\(Format.shortNumber(l.lowerBound))–\(Format.shortNumber(l.upperBound)) K): W never reaches the half-step between the windows")
         }
         return out
     }

@@ -111,7 +111,7 @@ public enum DatasetBuilder {
                      of table: RawTable) throws -> MatchedColumn {
         guard let c = columns[meaning] else {
             let found = table.headers.map { $0.text }.joined(separator: ", ")
-            throw GlassError(file: table.path, line: table.headerLine, "no \(what) column among [\(found)]")
+            throw GlassError(file: table.path, line: table.headerLine, "no \(what) column among [\(found)]; expected such a column in the names row")
         }
         return c
     }

@@ -72,7 +72,7 @@ public enum TextDecoding {
 
     /// The 1-based line of the first byte that is not UTF-8 (no UTF-8 sequence holds a line feed,
     /// so lines are checked one by one; only on the error's path).
-    static func firstInvalidLine(_ bytes: [UInt8]) -> Int {
+    public static func firstInvalidLine(_ bytes: [UInt8]) -> Int {
         var line = 1, start = 0
         for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x0A {
             if !UTF8Validation.isValid(Array(bytes[start..<i])) { return line }
