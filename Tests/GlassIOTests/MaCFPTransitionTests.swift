@@ -24,7 +24,6 @@ final class MaCFPTransitionTests: XCTestCase {
     /// The files whose constructions are named as implausible with these windows, and by what.
     static let implausible: [String: String] = [
         "PMMA_Sandia_DSC_Ar_10K_1.csv": "below T_g,onset",
-        "PMMA_UMD_DSC_N2_10K.csv": "outside T_g,onset–T_g,end",
     ]
 
     func testPMMAGlassTransitionAcrossLabs() throws {
