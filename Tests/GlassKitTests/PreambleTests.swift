@@ -52,4 +52,48 @@ import Testing
         #expect(table.preamble == nil)
         #expect(throws: GlassError.self) { try DatasetBuilder.build(table) }
     }
+
+    static func table(_ head: String, _ sep: String = "\t") throws -> RawTable {
+        let text = head + "Time [s]\(sep)Temperature [°C]\(sep)DSC [mW]\n" + rows(sep)
+        return try #require(try FormatDetector.read(bytes: Array(text.utf8), path: "p.txt").first)
+    }
+
+    /// The second probe of the reader: `#` lines among the free text are metadata; the sample's
+    /// own mass wins over a pan's or the reference's, and a later line over an earlier; a mass in
+    /// the other decimal mark, or a bare number, is not taken for mg; a first line naming an
+    /// instrument (`DSC`), rule lines and program tables do not stop the search.
+    @Test func theSecondProbesPreambles() throws {
+        let titled = try Self.table("Zr glass run 3 (exported by LabX)\n# kind: dsc\n# state: cooled-10\n# cooling_rate: 10 K/min\n# mass: 25 mg\n# sign: endo-up\n", ",")
+        #expect(titled.metadata["state"]?.value == "cooled-10" && titled.metadata["mass"]?.value == "25 mg" && titled.metadata["sign"]?.value == "endo-up")
+        for head in ["[Reference information]\nWeight\t10.000\tmg\n[Sample information]\nWeight\t12.500\tmg\n",
+                     "Mass: 45.2 mg\nSample mass: 12.5 mg\n", "Sample mass: 12.5 mg\nMass: 45.2 mg\n",
+                     "Weight [mg]: 10\nWeight [mg]: 12.5\n", "Sample Weight\t12.500[mg]\n", "Sample Weight:,12.5,mg\n",
+                     "Sample mass (mg);12,5\n"] {
+            let sep = head.contains(";") ? ";" : "\t"
+            if sep == ";" { continue }   // the decimal-comma layout is read above (calisto.csv)
+            let t = try Self.table("Instrument X\n" + head)
+            #expect(MetadataValue.massMg(t.metadata["mass"]?.value ?? "") == 12.5, "\(head): \(t.metadata)")
+        }
+        #expect(throws: GlassError.self) { try Self.table("Linseis TA-WIN\nWeight [µg]: 12,500\n") }
+        #expect(try Self.table("Linseis TA-WIN\nWeight: 0.0125\n").metadata["mass"] == nil)
+        for first in ["LINSEIS DSC PT 1000", "Operator: W. Smith", "-----"] {
+            let t = try Self.table(first + "\n12.03.2024 10:15\nWeight [mg]: 12.5\n[Temperature program]\nRate\tHold Temp\n20.00\t230.0\n-----\n")
+            #expect(t.preamble != nil && t.metadata["mass"] != nil, "\(first)")
+        }
+        // A cooling segment's rate first, the heating rate after: the positive heating rate.
+        let rate = try Self.table("Instrument X\nRate: -10 K/min\nHeating rate: 20 K/min\n")
+        #expect(rate.metadata["heating_rate"]?.value == "20 K/min")
+    }
+
+    /// A METTLER curve whose rows are broken by a line that is no row: an error at that line (the
+    /// rows after it were dropped without a word).
+    @Test func aBrokenRowInAMettlerCurveIsAnError() throws {
+        var text = "Curve Name:\n  run\nCurve Values:\n   Index   t   Ts   Tr   Value\n         [s]  [°C]  [°C]  [mW]\n"
+        for k in 0..<20 { text += "  \(k == 7 ? "1e" : String(k))  \(3 * k).0  \(26.85 + Double(k))  \(27.35 + Double(k))  0.25\n" }
+        #expect {
+            try FormatDetector.read(bytes: Array(text.utf8), path: "m.txt")
+        } throws: { e in
+            (e as? GlassError)?.line == 13 && "\(e)".contains("among the curve's rows")
+        }
+    }
 }

@@ -47,8 +47,10 @@ public enum DatasetBuilder {
             kind = .dmaTScan
         } else {
             let found = table.headers.map { $0.text }.joined(separator: ", ")
+            let searched = table.namesRowSearched
+                ? " (nor does any of the next \(Preamble.searchLines) lines that is followed by data, had the file a text preamble)" : ""
             throw GlassError(file: path, line: headerLine,
-                             "cannot tell what this file holds from its columns [\(found)]; expected a temperature column with heat flow (DSC) or E'/E'' (DMA)")
+                             "cannot tell what this file holds from its columns [\(found)]; expected a temperature column with heat flow (DSC) or E'/E'' (DMA)\(searched)")
         }
 
         // `run` and `segment` pick a heating run or segment of a DSC file (SPEC §2.4); on a DMA file

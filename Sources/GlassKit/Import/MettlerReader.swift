@@ -77,6 +77,11 @@ public enum MettlerReader {
                     data.append(k)
                     j = k + 1
                 }
+                // A line that is no row with rows after it is a broken row, not the end of the
+                // values (they end at a label: `Results:`, `Sample:`, the next `Curve Name:`).
+                if let k = nextNonBlank(j), let after = nextNonBlank(k + 1), isRow(after) {
+                    throw GlassError(file: path, line: k + 1, "'\(lines.string(k).trimmedSpaces.prefix(40))' among the curve's rows; expected a data row (the index first) up to the end of the values")
+                }
                 var block = Block(name: name, names: names, units: units, data: data)
                 block.headers = try headers(lines, block, path: path)
                 blocks.append(block)

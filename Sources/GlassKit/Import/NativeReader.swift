@@ -27,10 +27,22 @@ public enum NativeReader {
         }
         // Free text before the names row (an instrument's own export): skipped, its mass and rate read.
         var preamble: Range<Int>?
+        var searched = false
+        var freeText: [String] = []   // keys read from the preamble's free text
         if let names = Preamble.namesRow(lines, from: h) {
             preamble = h..<names
-            for (k, v) in Preamble.metadata(lines, h..<names) where metadata[k] == nil { metadata[k] = v }
+            // `# key: value` lines among the free text are the file's metadata, as above them.
+            for i in h..<names where lines.firstByte(i) == 0x23 {
+                if let (key, value) = asciiMetadata(lines, i) ?? metadataEntry(fromLine: lines.string(i)) {
+                    metadata[key] = MetadataEntry(value, line: i + 1)
+                } else if metadata["sign"] == nil, let sign = ColumnHeader.signOnly(lines.string(i).trimmedSpaces.drop { $0 == "#" }) {
+                    metadata["sign"] = MetadataEntry(sign, line: i + 1)
+                }
+            }
+            for (k, v) in Preamble.metadata(lines, h..<names) where metadata[k] == nil { metadata[k] = v; freeText.append(k) }
             h = names
+        } else if Preamble.meanings(lines, h).isEmpty {
+            searched = true
         }
         let headerText = lines.string(h)
         let delimiter = forced ?? Delimiter.detect(inHeading: headerText)
@@ -91,6 +103,18 @@ public enum NativeReader {
         table.decimalMarkFound = comma != nil
         if let line = repeated { table.warnings.append("\(path): line \(line) repeats the names row of line \(h + 1); skipped") }
         table.preamble = preamble.map { ($0.lowerBound + 1)...$0.upperBound }
+        table.namesRowSearched = searched
+        // A mass or rate read from free text holds the file's decimal mark only (`12,500 µg` in a
+        // file of decimal points is twelve thousand five hundred, or a typo: never 12.5).
+        do {
+            for key in freeText {
+                guard let e = metadata[key] else { continue }
+                let other: Character = table.decimalComma ? "." : ","
+                if e.value.contains(other) {
+                    throw GlassError(file: path, line: e.line, "\(key == "mass" ? "sample mass" : "heating rate") '\(e.value)' holds a '\(other)', but the file's decimal mark is '\(table.decimalComma ? "," : ".")'; expected the value in the file's own writing, or \(key) = \"…\" for this file in study.toml")
+                }
+            }
+        }
         return table
     }
 }

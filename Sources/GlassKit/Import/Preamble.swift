@@ -2,42 +2,48 @@
 /// TA-WIN `Weight [mg]: 12.34`, Shimadzu `[Data]` sections, Setaram Calisto `Sample mass (mg);12,34`,
 /// Hitachi `Sample Weight,12.340,mg`): the names row is the first line after them that names a
 /// temperature and a heat flow or modulus column and is followed by data; from the preamble only the
-/// sample mass and the heating rate are read, where a line states them recognisably.
+/// sample mass and the heating rate are read, where a line states them with a unit.
 enum Preamble {
     /// Lines (not blank, not `#`) after the first that are searched for the names row.
     static let searchLines = 100
 
     /// The 0-based names row after a preamble that starts at line `first`; nil when line `first`
-    /// names any column glassview reads (no preamble: every native file and sweep), or when data
-    /// (a line led by a number) or line 100 comes before a names row.
+    /// is a names row itself (a temperature with a heat flow or modulus, or a sweep's frequency
+    /// with a modulus: every native file), is led by a number (data without names), or no line
+    /// of the next 100 is a names row followed by data.
     static func namesRow(_ lines: TextLines, from first: Int) -> Int? {
-        guard meanings(lines, first).isEmpty, !ledByNumber(lines, first) else { return nil }
+        let m = meanings(lines, first)
+        guard !isNames(m), !(m.contains(.frequency) && !m.isDisjoint(with: moduli)), !ledByNumber(lines, first) else { return nil }
         var i = first + 1, seen = 0
         while i < lines.count && seen < searchLines {
             defer { i += 1 }
             guard let c = lines.firstByte(i), c != 0x23 else { continue }
-            if ledByNumber(lines, i) { return nil }
             seen += 1
-            if isNamesRow(lines, i) && followedByData(lines, i) { return i }
+            if isNames(meanings(lines, i)) && followedByData(lines, i) { return i }
         }
         return nil
     }
+
+    static let moduli: Set<ColumnMeaning> = [.storageModulus, .lossModulus, .complexModulus]
 
     static func meanings(_ lines: TextLines, _ i: Int) -> Set<ColumnMeaning> {
         let text = lines.string(i)
         return Set(Delimiter.detect(inHeading: text).splitHeading(text).compactMap { ColumnMatcher.meaning(of: ColumnHeader($0)) })
     }
 
-    static func ledByNumber(_ lines: TextLines, _ i: Int) -> Bool {
-        let t = lines.string(i).trimmedSpaces
-        guard let c = t.utf8.first else { return false }
-        return (c >= 0x30 && c <= 0x39) || c == 0x2D || c == 0x2B || c == 0x2E
+    /// A temperature column with a heat-flow or modulus one.
+    static func isNames(_ m: Set<ColumnMeaning>) -> Bool {
+        m.contains(.temperature) && (m.contains(.heatFlow) || !m.isDisjoint(with: moduli))
     }
 
-    /// A temperature column with a heat-flow or modulus one.
-    static func isNamesRow(_ lines: TextLines, _ i: Int) -> Bool {
-        let m = meanings(lines, i)
-        return m.contains(.temperature) && !m.isDisjoint(with: [.heatFlow, .storageModulus, .lossModulus, .complexModulus])
+    /// Whether line `i` starts with a number (`12`, `-3.5`, `.5`; not `-----`).
+    static func ledByNumber(_ lines: TextLines, _ i: Int) -> Bool {
+        let t = Array(lines.string(i).trimmedSpaces.utf8.prefix(3))
+        func digit(_ k: Int) -> Bool { k < t.count && t[k] >= 0x30 && t[k] <= 0x39 }
+        guard let c = t.first else { return false }
+        if digit(0) { return true }
+        if c == 0x2D || c == 0x2B { return digit(1) || (t.count > 1 && t[1] == 0x2E && digit(2)) }
+        return c == 0x2E && digit(1)
     }
 
     /// Whether the next non-blank line, or the one after it (a units row), starts with a number.
@@ -52,35 +58,63 @@ enum Preamble {
         return false
     }
 
-    /// Preamble words for the sample mass and the heating rate (lower case, without a unit).
-    static let massNames: Set<String> = ["weight", "sample weight", "sample mass", "mass", "einwaage", "probenmasse",
-                                         "probengewicht", "masse", "poids", "masse echantillon", "sample mass/mg"]
-    static let rateNames: Set<String> = ["heating rate", "heizrate", "rate", "vitesse de chauffe"]
+    /// Preamble words for the sample mass (the sample's own first: they win over a bare `Weight`
+    /// or `Mass`, which may be a pan's) and the heating rate (`Heating rate` wins over `Rate`).
+    static let massNames: [String: Int] = ["sample mass": 0, "sample weight": 0, "einwaage": 0, "probenmasse": 0, "probengewicht": 0,
+                                           "masse echantillon": 0, "weight": 1, "mass": 1, "masse": 1, "poids": 1]
+    static let rateNames: [String: Int] = ["heating rate": 0, "heizrate": 0, "vitesse de chauffe": 0, "rate": 1]
+    /// A `[Section]` whose name holds one of these states another thing's mass (the reference, the pan).
+    static let otherSections = ["reference", "pan", "crucible", "tiegel", "creuset", "referenz"]
 
-    /// The mass and heating rate stated in lines `range` (`key: value`, or key and value as fields).
+    /// The mass and heating rate stated in lines `range` (`key: value`, or key and value as fields;
+    /// a unit in the key or after the number, in brackets or not). Of several lines naming one, the
+    /// most specific name wins, then the later line; a line in a section about the reference or
+    /// the pan is not read. A number without a unit is not read (nothing says it is mg).
     static func metadata(_ lines: TextLines, _ range: Range<Int>) -> [String: MetadataEntry] {
-        var out: [String: MetadataEntry] = [:]
-        for i in range where !lines.isBlank(i) {
+        var best: [String: (rank: Int, entry: MetadataEntry)] = [:]
+        var section = ""
+        for i in range where !lines.isBlank(i) && lines.firstByte(i) != 0x23 {
             let text = lines.string(i).trimmedSpaces
-            let key: String, value: String
-            if let colon = text.firstIndex(of: ":") {
-                key = String(text[..<colon]); value = String(text[text.index(after: colon)...]).trimmedSpaces
-            } else {
-                let fields = Delimiter.detect(inHeading: text).splitHeading(text).map { $0.trimmedSpaces }
-                guard fields.count >= 2 else { continue }
-                key = fields[0]; value = fields.dropFirst().filter { !$0.isEmpty }.joined(separator: " ")
-            }
-            // A unit in the key (`Weight [mg]`, `Sample mass (mg)`) belongs to a bare number.
+            if text.hasPrefix("[") && text.hasSuffix("]") { section = text.lowercased(); continue }
+            if otherSections.contains(where: { section.contains($0) }) { continue }
+            guard let (key, value) = keyAndValue(text) else { continue }
             let header = ColumnHeader(key)
             let name = ColumnMatcher.key(header.name)
-            let stated = value.isEmpty || header.unit.isEmpty || MetadataValue.numberAndUnit(value)?.1.isEmpty == false
-                ? value : value + " " + header.unit
-            if massNames.contains(name), out["mass"] == nil, let m = MetadataValue.massMg(stated), m > 0 {
-                out["mass"] = MetadataEntry(stated, line: i + 1)
-            } else if rateNames.contains(name), out["heating_rate"] == nil, MetadataValue.rateKPerMin(stated) != nil {
-                out["heating_rate"] = MetadataEntry(stated, line: i + 1)
+            guard let stated = withUnit(value, keyUnit: header.unit) else { continue }
+            if let rank = massNames[name], let m = MetadataValue.massMg(stated), m > 0, rank <= (best["mass"]?.rank ?? .max) {
+                best["mass"] = (rank, MetadataEntry(stated, line: i + 1))
+            } else if let rank = rateNames[name], let r = MetadataValue.rateKPerMin(stated), r > 0, rank <= (best["heating_rate"]?.rank ?? .max) {
+                best["heating_rate"] = (rank, MetadataEntry(stated, line: i + 1))
             }
         }
-        return out
+        return best.mapValues(\.entry)
+    }
+
+    /// `key: value` (the first colon), or the first field and the rest (`Sample Weight,12.340,mg`).
+    static func keyAndValue(_ text: String) -> (String, String)? {
+        if let colon = text.firstIndex(of: ":") {
+            // `Sample Weight:,12.5,mg`: separators after the colon are spaces, but a comma between
+            // digits is a decimal mark (`12,5 mg`).
+            let rest = Array(text[text.index(after: colon)...])
+            var value = ""
+            for (k, ch) in rest.enumerated() {
+                let between = ch == "," && k > 0 && rest[k - 1].isNumber && k + 1 < rest.count && rest[k + 1].isNumber
+                value.append((ch == "," && !between) || ch == ";" || ch == "\t" ? " " : ch)
+            }
+            return (String(text[..<colon]), value.trimmedSpaces)
+        }
+        let fields = Delimiter.detect(inHeading: text).splitHeading(text).map { $0.trimmedSpaces }
+        guard fields.count >= 2 else { return nil }
+        return (fields[0], fields.dropFirst().filter { !$0.isEmpty }.joined(separator: " "))
+    }
+
+    /// `value` with its unit (`12.500[mg]` → `12.500 mg`; a bare number takes the key's unit);
+    /// nil without a number or without any unit.
+    static func withUnit(_ value: String, keyUnit: String) -> String? {
+        guard let (_, unit) = MetadataValue.numberAndUnit(value) else { return nil }
+        let number = String(value.prefix(value.count - unit.count)).trimmedSpaces
+        let u = ColumnHeader.stripBrackets(unit)
+        if !u.isEmpty { return number + " " + u }
+        return keyUnit.isEmpty ? nil : number + " " + keyUnit
     }
 }

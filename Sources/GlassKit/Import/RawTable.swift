@@ -90,6 +90,9 @@ public struct RawTable: Sendable {
     public var heatFlowBaselineColumn: Int? = nil
     /// 1-based lines of free text before the names row (``Preamble``), nil for none.
     public var preamble: ClosedRange<Int>? = nil
+    /// Whether the first line named no column and no later line was a names row followed by data
+    /// (the error about the columns then says what was looked for).
+    public var namesRowSearched = false
     /// Remarks of the reader (e.g. skipped TRIOS steps), passed on to the dataset's warnings.
     public var warnings: [String] = []
     /// The columns already parsed while a large file was streamed (`StreamingImport`): then
