@@ -221,7 +221,9 @@ public enum ExplorerUpdate {
             }
             applyToAllStates(&s)
         }
-        if action != .undo, action != .redo, WorkSnapshot(s) != before { s.history.record(before) }
+        // A switch to another study changes the settings shown, not the study's own: its history
+        // is its own (the other study's snapshot pushed here made `u` copy that study's settings).
+        if action != .undo, action != .redo, s.studyIndex == state.studyIndex, WorkSnapshot(s) != before { s.history.record(before) }
         return (s, effect)
     }
 

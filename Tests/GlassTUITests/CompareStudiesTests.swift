@@ -123,9 +123,17 @@ final class CompareStudiesTests: XCTestCase {
         XCTAssertEqual(s.studyName, "study-2")
         XCTAssertEqual(s.results?.settings.baseline, DSCBaseline.none)
         XCTAssertEqual(s.tsK, 420, "study 2's own bounds")
+        // Its history is its own: nothing to undo (an undo here put study 0's settings into study 2).
+        let undone = press(s, [.character("u")])
+        XCTAssertEqual(undone.message, "nothing to undo")
+        XCTAssertEqual(undone.tsK, 420)
         s = press(s, [.character("s"), .up, .up, .enter])
         XCTAssertEqual(s.studyName, "study-0")
         XCTAssertEqual(s.tsK, ts0, "study 0 kept its moved bound")
+        // And its own history: one undo takes the bound back, and no more.
+        let back = press(s, [.character("u")])
+        XCTAssertEqual(back.tsK, 420)
+        XCTAssertEqual(press(back, [.character("u")]).message, "nothing to undo")
         // q asks, naming the study with unwritten work.
         XCTAssertFalse(quits(s, [.character("q")]))
         s = press(s, [.character("q")])
