@@ -421,11 +421,13 @@ public enum ExplorerUpdate {
         var bad: String?
         switch c {
         case .betaLo, .betaHi:
+            // Edges above 0 K, as `analyze` and study.toml take them (a window reaching 0 K was
+            // computed and exported, and `w` then failed).
             mine.betaWindowK = edge(current(.betaLo, .betaHi), low: c == .betaLo)
-            if mine.betaWindowK == nil { bad = "the β window needs β_lo < β_hi" }
+            if mine.betaWindowK == nil || v <= 0 { bad = "the β window needs 0 < β_lo < β_hi" }
         case .alphaLo, .alphaHi:
             mine.alphaWindowK = edge(current(.alphaLo, .alphaHi), low: c == .alphaLo)
-            if mine.alphaWindowK == nil { bad = "the α window needs α_lo < α_hi" }
+            if mine.alphaWindowK == nil || v <= 0 { bad = "the α window needs 0 < α_lo < α_hi" }
         case .qpdLo, .qpdHi:
             mine.qpdWindowHz = edge(current(.qpdLo, .qpdHi), low: c == .qpdLo)
             if mine.qpdWindowHz == nil || v <= 0 { bad = "the QPD window needs 0 < f_lo < f_hi" }

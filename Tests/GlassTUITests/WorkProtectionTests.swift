@@ -98,6 +98,23 @@ final class WorkProtectionTests: XCTestCase {
     }
 }
 
+/// DMA window edges stay above 0 K, as `analyze` and study.toml take them: a β_lo of −5 K was
+/// computed and exported, and `w` then failed.
+final class WindowEdgeTests: XCTestCase {
+    func testWindowEdgesStayAboveZero() {
+        let dma = SyntheticStudy.state(SyntheticStudy.withDMA(), braille: false, colours: false)
+        var s = press(dma, [.character("4"), .character("="), .clearLine, .character("-"), .character("5"), .enter])
+        XCTAssertEqual(s.value(of: .betaLo), 320)
+        XCTAssertEqual(s.message, "the β window needs 0 < β_lo < β_hi; β_lo unchanged")
+        s = press(dma, [.character("4"), .character("="), .clearLine, .character("0"), .enter])
+        XCTAssertEqual(s.value(of: .betaLo), 320)
+        s = press(dma, [.character("4"), .character("="), .clearLine, .character("1"), .enter])
+        XCTAssertEqual(s.value(of: .betaLo), 1)
+        s = press(s, Array(repeating: .left, count: 3))
+        XCTAssertGreaterThan(s.value(of: .betaLo) ?? 0, 0)
+    }
+}
+
 /// Say what is shown: a hidden state's ΔH_rej line is dim, and S_r names the states it fits.
 final class HiddenStatesInResultsTests: XCTestCase {
     func testHiddenStatesAreDimAndSrNamesItsStates() throws {
