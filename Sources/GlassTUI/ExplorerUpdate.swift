@@ -495,7 +495,15 @@ public enum ExplorerUpdate {
             s.dmaOverrides.perState[st.data.state] = e
         }
         s.recomputeDMA()
-        s.message = "\(s.cursor.rawValue): \(r.dma[k].state)'s value applied to every state"
+        // The whole window goes (both edges): the message names the window, not the edge.
+        let what: String
+        switch s.cursor {
+        case .betaLo, .betaHi: what = "β window"
+        case .alphaLo, .alphaHi: what = "α window"
+        case .qpdLo, .qpdHi: what = "QPD window"
+        default: what = s.cursor.rawValue
+        }
+        s.message = "\(what): \(r.dma[k].state)'s value applied to every state"
     }
 
     /// Sets the baseline chosen from the pick-list; refused (with the reason) when the analysis fails.
