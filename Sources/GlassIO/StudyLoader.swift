@@ -104,6 +104,11 @@ public enum StudyLoader {
                     type = st.st_mode & S_IFMT
                 }
                 if type == S_IFDIR { try walk(path, rel); continue }
+                // A study.toml below the root is another study's: its files would be pooled into
+                // this one and its settings ignored, without a word.
+                if !prefix.isEmpty, name == "study.toml" {
+                    throw GlassError(.usage, file: rel, "a study.toml below the study's root: '\(prefix)' is a study of its own; expected one study per directory (give each as a study: glassview analyze STUDY/\(prefix) …)")
+                }
                 var isRegular = type == S_IFREG
                 if type == S_IFLNK {
                     // A symlink to a file is read; a symlinked directory is not followed;

@@ -18,12 +18,14 @@ struct Bench: ParsableCommand {
 
     /// The study benchmarked.
     var study: String { studyOption ?? SampleStudy.path }
+    /// How the report lines name it (the targets are the sample study's).
+    var studyName: String { studyOption.map { "study \(PathName.lastComponent($0))" } ?? "the sample study" }
 
     func run() throws {
         print("glassview \(GlassKit.version) benchmark (best of repeated runs; targets from the issues)")
         // 1. Loading the sample study.
         let load = try BenchTiming.best(of: 10) { _ = try StudyLoader.load(study) }
-        report("load sample study", load, target: nil)
+        report("load \(studyName)", load, target: nil)
 
         // 2. One bound move on a 10^6-point curve: a ΔH_rej evaluation with new T_s.
         let n = 1_000_000
@@ -94,7 +96,7 @@ struct Bench: ParsableCommand {
             let status = try BenchTiming.spawn(exe, ["analyze", study, "--format", "json"])
             if status != 0 { throw GlassError(file: study, "analyze exited with \(status)") }
         }
-        report("`glassview analyze` of the sample study (process, wall)", proc, target: .milliseconds(50))
+        report("`glassview analyze` of \(studyName) (process, wall)", proc, target: .milliseconds(50))
 
         try TUIBench.run(study: study, binary: me) { report($0, $1, target: $2, note: $3) }
     }
@@ -148,7 +150,7 @@ struct Bench: ParsableCommand {
             let prepared = DMAPrepared(s.datasets)
             states = DMAAnalysis.run(prepared, options: AnalysisOptions(), settings: s.settings).count
         }
-        report("whole DMA analysis of the sample study (\(states) states)", whole, target: .milliseconds(30))
+        report("whole DMA analysis of \(studyName) (\(states) states)", whole, target: .milliseconds(30))
         let prepared = DMAPrepared(s.datasets)
         guard let first = prepared.states.first else {
             print("no DMA data in \(study): VFT and QPD figures skipped")

@@ -31,25 +31,25 @@ struct SimulateDSC: ParsableCommand {
     @Option(help: ArgumentHelp("Directory to write the study into (created; must not hold the files already).", valueName: "DIR"))
     var output: String?
 
-    @Option(help: ArgumentHelp("Cooling rates from the supercooled liquid, K/min, comma-separated.", valueName: "LIST"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Cooling rates from the supercooled liquid, K/min, comma-separated.", valueName: "LIST"))
     var rates: String = "1,2,5,10,20"
 
-    @Option(name: .customLong("heating-rate"), help: ArgumentHelp("Heating rate of the measuring scans, K/min.", valueName: "K/MIN"))
+    @Option(name: .customLong("heating-rate"), parsing: .unconditional, help: ArgumentHelp("Heating rate of the measuring scans, K/min.", valueName: "K/MIN"))
     var heatingRate: Double = 20
 
-    @Option(help: ArgumentHelp("T_s for the ground-truth table and study.toml, K.", valueName: "K"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("T_s for the ground-truth table and study.toml, K.", valueName: "K"))
     var ts: Double = 420
 
-    @Option(help: ArgumentHelp("T_e for the ground-truth table and study.toml, K.", valueName: "K"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("T_e for the ground-truth table and study.toml, K.", valueName: "K"))
     var te: Double = 500
 
-    @Option(help: ArgumentHelp("Heat-flow noise (standard deviation), W/g.", valueName: "W/G"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Heat-flow noise (standard deviation), W/g.", valueName: "W/G"))
     var noise: Double = 2e-5
 
-    @Option(help: ArgumentHelp("Largest instrument drift: offset in W/g (slope = offset / 200 K).", valueName: "W/G"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Largest instrument drift: offset in W/g (slope = offset / 200 K).", valueName: "W/G"))
     var drift: Double = 1e-4
 
-    @Option(help: "Seed of the noise generator.")
+    @Option(parsing: .unconditional, help: "Seed of the noise generator.")
     var seed: UInt64 = 2023
 
     @Option(help: ArgumentHelp("Also write the runs as NETZSCH Proteus exports into DIR.", valueName: "DIR"))
@@ -121,7 +121,7 @@ extension SimulateDSC {
     /// A usage error naming `option` unless `value` is finite and inside `range`.
     static func check(_ value: Double, _ option: String, in range: ClosedRange<Double>, unit: String) throws {
         guard value.isFinite, range.contains(value) else {
-            throw GlassError(.usage, file: option, "\(value); expected a number from \(Format.shortNumber(range.lowerBound)) to \(Format.shortNumber(range.upperBound)) \(unit)")
+            throw GlassError(.usage, file: option, "\(Format.shortNumber(value)); expected a number from \(Format.shortNumber(range.lowerBound)) to \(Format.shortNumber(range.upperBound)) \(unit)")
         }
     }
 }
@@ -161,7 +161,7 @@ enum SimulatedStudyText {
 
     static func toml(_ s: SimulatedDSCStudy, files: [(String, SimulatedDSCFile)]?) -> String {
         var t = """
-        # Simulated by `glassview simulate dsc` (TNM model; see README.md beside this file).
+        # Simulated by `glassview simulate dsc` (TNM model; `glassview simulate dsc --help`).
         composition = "\(s.configuration.composition)"
         ts_K = \(exact(s.configuration.tsK))
         te_K = \(exact(s.configuration.teK))

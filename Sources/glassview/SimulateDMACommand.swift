@@ -23,10 +23,10 @@ struct SimulateDMA: ParsableCommand {
     @Option(name: [.short, .long], help: ArgumentHelp("Directory to write into (created if missing).", valueName: "DIR"))
     var output: String = "samples/la30ce30ni10al20co10/dma"
 
-    @Option(help: "Seed of the noise.")
+    @Option(parsing: .unconditional, help: "Seed of the noise.")
     var seed: UInt64 = 2023
 
-    @Option(help: ArgumentHelp("Temperature step of the isothermal sweeps over 315–465 K, K (5 K gives 31 isotherms per state, 2 K gives 76).", valueName: "K"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Temperature step of the isothermal sweeps over 315–465 K, K (5 K gives 31 isotherms per state, 2 K gives 76).", valueName: "K"))
     var isothermStep: Double = 5
 
     @Flag(help: "Write the exact model values (no noise).")

@@ -30,6 +30,11 @@ final class OptionValidationTests: XCTestCase {
             (["explore", Self.missing, "--glass-line", "500:400"], "--glass-line", "LO < HI"),
             ([Self.missing, "--alpha-window", "x"], "--alpha-window", "LO:HI"),  // explore is the default command
             (["simulate", "dsc", "--rates", "1,x"], "--rates", "K/min"),
+            // Negative values are values to refuse (they were "Missing value for '--noise'").
+            (["simulate", "dsc", "--noise", "-1", "--output", Self.missing], "--noise", "-1; expected a number from 0 to 1 W/g"),
+            (["simulate", "dsc", "--rates", "-5", "--output", Self.missing], "--rates", "K/min"),
+            // Bounds the wrong way round, before any terminal or file (explore opened with the error shown).
+            (["explore", Self.missing, "--ts", "500", "--te", "400"], "--ts", "T_s = 500 K must be below T_e = 400 K"),
             (["simulate", "dma", "--isotherm-step", "0", "--output", Self.missing], "--isotherm-step", "at least 0.1 K"),
         ]
         for (args, option, expected) in cases {

@@ -74,7 +74,7 @@ final class SimulateOutputTests: XCTestCase {
         let written = try tree(out)
         XCTAssertEqual(written.keys.sorted(), Self.nativeFiles)
         XCTAssertEqual(written["study.toml"], """
-            # Simulated by `glassview simulate dsc` (TNM model; see README.md beside this file).
+            # Simulated by `glassview simulate dsc` (TNM model; `glassview simulate dsc --help`).
             composition = "La30Ce30Ni10Al20Co10"
             ts_K = 420
             te_K = 500

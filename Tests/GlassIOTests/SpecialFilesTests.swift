@@ -38,4 +38,15 @@ final class SpecialFilesTests: XCTestCase {
         unlink(dir + "/study.toml")
         XCTAssertNil(error(dir))
     }
+
+    /// A directory of study directories was loaded as one study: each state pooled the files of
+    /// both, and the inner study.toml files (their bounds) were ignored without a word.
+    func testAStudyTomlBelowTheRootIsAnError() throws {
+        let dir = try study()
+        try FileManager.default.createDirectory(atPath: dir + "/B", withIntermediateDirectories: true)
+        try "ts_K = 420\n".write(toFile: dir + "/B/study.toml", atomically: true, encoding: .utf8)
+        let e = error(dir)
+        XCTAssertEqual(e?.kind, .usage)
+        XCTAssertEqual(e?.description, "B/study.toml: a study.toml below the study's root: 'B' is a study of its own; expected one study per directory (give each as a study: glassview analyze STUDY/B …)")
+    }
 }

@@ -59,7 +59,12 @@ extension AnalysisOptions {
         try window(qpdWindowHz, "--qpd-window", positive: true)
         try window(qpdWindowAbovePeakDecades, "--qpd-window-above-peak", positive: false)
         for (v, name) in [(tsK, "--ts"), (teK, "--te"), (tgK, "--tg"), (trefK, "--tref")] {
-            if let v, !(v.isFinite && v > 0) { throw GlassError(.usage, file: name, "\(v); expected a positive temperature in K") }
+            if let v, !(v.isFinite && v > 0) { throw GlassError(.usage, file: name, "\(Format.shortNumber(v)); expected a positive temperature in K") }
+        }
+        // Both bounds given the wrong way round: refused before any file is read (the explorer
+        // opened with the error on its status line, exit 69 without a terminal).
+        if let ts = tsK, let te = teK, ts >= te {
+            throw GlassError(.usage, file: "--ts", "T_s = \(Format.shortNumber(ts)) K must be below T_e = \(Format.shortNumber(te)) K")
         }
     }
 }
