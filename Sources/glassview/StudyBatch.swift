@@ -9,6 +9,15 @@ import Synchronization
 enum StudyBatch {
     static func analyze(_ paths: [String], options: AnalysisOptions) throws -> [Results] {
         guard paths.count > 1 else { return try paths.map { try Analysis.run(EarlyLoad.load($0), options: options) } }
+        // One study given twice would be two studies of one name: the TSV's key would not be unique.
+        var seen: [FileIdentity: String] = [:]
+        for p in paths {
+            guard let id = PathInfo.identity(p) else { continue }
+            if let first = seen[id] {
+                throw GlassError(.usage, file: "STUDY", "'\(p)' is the study '\(first)' again; expected each study once")
+            }
+            seen[id] = p
+        }
         let slots = ResultSlots(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { k in
             slots.set(k, Result { try Analysis.run(EarlyLoad.load(paths[k]), options: options, concurrent: false) })

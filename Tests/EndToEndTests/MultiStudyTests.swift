@@ -31,6 +31,13 @@ final class MultiStudyTests: XCTestCase {
         XCTAssertTrue(lines.dropFirst(one.count + 1).allSatisfy { $0.hasPrefix(b + "\t") })
     }
 
+    /// One study given twice (`st st/`) made two studies of one name, and the TSV key was no longer unique.
+    func testAStudyGivenTwiceIsAUsageError() throws {
+        let out = try CLI.run(["analyze", a, a + "/", "--format", "tsv"])
+        XCTAssertEqual(out.status, 64)
+        XCTAssertEqual(out.stderr, "glassview: STUDY: '\(a)/' is the study '\(a)' again; expected each study once\n")
+    }
+
     func testOneBadStudyFailsTheWholeCallNamingIt() throws {
         let out = try CLI.run(["analyze", a, "/nonexistent-study"])
         XCTAssertEqual(out.status, 66)
