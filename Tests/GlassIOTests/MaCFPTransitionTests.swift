@@ -87,4 +87,16 @@ final class MaCFPTransitionTests: XCTestCase {
         let r = try XCTUnwrap(TransitionAnalysis.evaluate(p, options: AnalysisOptions(), settings: StudySettings()).first)
         XCTAssertTrue(r.warnings.contains { $0.contains("Δc_p =") && $0.contains("≤ 0") }, "\(r.warnings)")
     }
+
+    /// HKPolyU's start-up transient is proposed as a crystallization window and no liquid window
+    /// follows: T_x and ΔH_x are null with their reason (they were null without one).
+    func testANullCrystallizationSaysWhy() throws {
+        let name = "PMMA_HKPolyU_DSC_N2_10K_1.csv"
+        let url = try SharedData.url("dsc/macfp/" + name)
+        let (datasets, _) = try StudyLoader.loadFile(absolute: url.path, relative: name, overrides: [:])
+        let r = try XCTUnwrap(TransitionAnalysis.evaluate(try DSCPrepared.prepare(datasets), options: AnalysisOptions(), settings: StudySettings()).first)
+        XCTAssertNotNil(r.windows[.crystallization])
+        XCTAssertNil(r.values.txOnsetK)
+        XCTAssertTrue(r.warnings.contains { $0.hasSuffix("T_x and ΔH_x need the liquid line (no liquid window)") }, "\(r.warnings)")
+    }
 }

@@ -290,9 +290,9 @@ public enum TransitionAnalysis {
             case .none(let why): reasons.append(why)
             }
         }
-        if let cw = windows.crystallizationK, l == nil, windows.liquidLineK != nil || g != nil {
-            _ = cw
-            reasons.append("T_x and ΔH_x need the liquid line")
+        // Every null with a reason (SPEC §2.5): also where no liquid window was given or proposed.
+        if windows.crystallizationK != nil, l == nil {
+            reasons.append(windows.liquidLineK == nil ? "T_x and ΔH_x need the liquid line (no liquid window)" : "T_x and ΔH_x need the liquid line")
         }
         if let l, let cw = windows.crystallizationK {
             let x = CrystallizationConstruction.construct(c, liquidLine: l, window: cw, betaKPerS: betaKPerS)
