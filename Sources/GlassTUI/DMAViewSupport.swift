@@ -45,7 +45,8 @@ enum DMAViewSupport {
     /// A result line "label value ± stderr unit", or "not computed: reason" when the value is nil.
     static func line(_ label: String, _ v: Double?, _ se: Double?, unit: String, r: DMAStateResult, key: String) -> [ResultLine] {
         if v == nil, let why = reason(r, containing: key) {
-            return [ResultLine(label, "—", unit: unit), .heading("  not computed: " + why)]
+            // No unit after "—", and the reason said once (it often begins "T_c not computed: …").
+            return [ResultLine(label, "—", unit: ""), .heading("  " + (why.contains("not computed") ? why : "not computed: " + why))]
         }
         return [ResultLine(label, shown(v, se, unit: unit), unit: v == nil ? "" : unit)]
     }

@@ -84,6 +84,8 @@ public struct MasterView: ExplorerView {
         let shifted = m.shifts.filter { $0.log10AT != nil }.count
         out.append(ResultLine("shifted", "\(shifted)/\(m.shifts.count)"))
         if r.warnings.contains(where: { $0.contains("not monotonic") }) { out.append(.heading("! log a_T rises with T somewhere (export)")) }
+        if r.warnings.contains(where: { $0.contains("is outside the isotherms") }) { out.append(.heading("! T_ref is outside the isotherms (W)")) }
+        if r.warnings.contains(where: { $0.contains("isotherms at one temperature") }) { out.append(.heading("! isotherms at one T need different shifts (W)")) }
         if r.warnings.contains(where: { $0.contains("weakly constrained") }) { out.append(.heading("! weakly constrained steps (export)")) }
         if let k = MasterShiftEditor.selected(s), k < m.shifts.count {
             let shifts = MasterShiftEditor.effectiveShifts(s)
