@@ -42,11 +42,18 @@ public struct ArrheniusView: ExplorerView {
         }
         // The β and α window edges, at 1000/T (the active one is in view: the range takes it in).
         markers += DMAViewSupport.markers(s, cursors) { $0 > 0 ? 1000 / $0 : nil }
+        let dataT = allT
         if cursors.contains(s.cursor), let t = s.value(of: s.cursor), t > 0, !allT.isEmpty { allT.append(t) }
         guard !series.isEmpty, let tmin = allT.min(), let tmax = allT.max() else { return nil }
-        let pad = max(0.02, (1000 / tmin - 1000 / tmax) * 0.05)
+        // The margin from the data's span alone (an edge's move must not change it).
+        let pad = max(0.02, (1000 / (dataT.min() ?? tmin) - 1000 / (dataT.max() ?? tmax)) * 0.05)
+        var lo = 1000 / tmax - pad, hi = 1000 / tmin + pad
+        // A range the active edge widened goes out in steps of 0.25 (K⁻¹·1000), so that the data
+        // stay still while the edge moves and the line moves, not the axis under it.
+        if let dmin = dataT.min(), tmin < dmin { hi = (hi / 0.25).rounded(.up) * 0.25 }
+        if let dmax = dataT.max(), tmax > dmax { lo = (lo / 0.25).rounded(.down) * 0.25 }
         let title = states.count > 1 ? "Arrhenius map — \(states.count) states, \(selected.result.state) on top" : "Arrhenius map — \(selected.result.state)"
-        return PlotSpec(title: title, x: Axis(title: "1000/T", unit: "1/K", range: (1000 / tmax - pad)...(1000 / tmin + pad)),
+        return PlotSpec(title: title, x: Axis(title: "1000/T", unit: "1/K", range: lo...hi),
                         y: Axis(title: "log10 f", unit: "Hz"), series: series, markers: markers)
     }
 

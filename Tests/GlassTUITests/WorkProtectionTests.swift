@@ -1,5 +1,6 @@
 import Foundation
 import GlassKit
+import GlassPlot
 import XCTest
 @testable import GlassTUI
 
@@ -162,5 +163,22 @@ final class HiddenStatesDimInEveryListTests: XCTestCase {
         XCTAssertTrue(f[0, row].attributes.contains(.dim))
         let other = try XCTUnwrap((0..<f.height).first { f.rows[$0].hasPrefix("cooled-20 ") }, f.text)
         XCTAssertFalse(f[0, other].attributes.contains(.dim))
+    }
+}
+
+/// View 7: an active window edge outside the data widens the axis in steps, so that a move of the
+/// edge moves its line and not the axis under the data (the line stayed and the data shifted).
+final class ArrheniusEdgeTests: XCTestCase {
+    func testTheAxisStaysWhileTheEdgeMoves() throws {
+        let dma = SyntheticStudy.state(SyntheticStudy.withDMA(), braille: false, colours: false)
+        let s0 = press(dma, [.character("7")])
+        XCTAssertEqual(s0.cursor, .betaLo)
+        let s1 = press(s0, [.right])
+        let a = try XCTUnwrap(ArrheniusView().plot(s0, columns: 80)), b = try XCTUnwrap(ArrheniusView().plot(s1, columns: 80))
+        XCTAssertEqual(a.x.range, b.x.range)
+        let line = { (p: PlotSpec) in p.markers.first { $0.label == "β_lo" }?.x }
+        XCTAssertEqual(try XCTUnwrap(line(a)), 1000 / 320, accuracy: 1e-12)
+        XCTAssertEqual(try XCTUnwrap(line(b)), 1000 / 321, accuracy: 1e-12)
+        XCTAssertTrue(try XCTUnwrap(a.x.range).contains(1000 / 320))
     }
 }
