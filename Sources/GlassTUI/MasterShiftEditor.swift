@@ -1,8 +1,10 @@
 import GlassPlatform
 import GlassKit
 
-/// Shifts of view 9 set by hand, for one DMA state at one T_ref (they are dropped when either
-/// changes). They change the drawing only: `Results` (and the exports) keep the analysis' shifts.
+/// Shifts of view 9 set by hand, for one DMA state at one T_ref, criterion and vertical shift
+/// (set aside while any of these differs, drawn again when it is as it was; another state's hand
+/// shifts replace them). They change the drawing only: `Results` (and the exports) keep the
+/// analysis' shifts.
 public struct ManualShifts: Equatable, Sendable {
     /// The DMA state they belong to.
     public var state: String?
