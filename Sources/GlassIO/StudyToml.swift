@@ -149,6 +149,12 @@ public enum StudyToml {
                         throw GlassError(.usage, file: path, "\(name) is empty; expected a value (leave the key out to keep the file's own)")
                     }
                     if normalised == "composition" { try checkComposition(text, name: name, path: path) }
+                    // `1,000 mg`: one thousand with a thousands separator, or 1.000 with a decimal
+                    // comma? Either reading is a factor of 1000 from the other: refused, not guessed.
+                    if ["mass", "heating_rate", "cooling_rate", "frequency", "temperature", "tg", "e_u"].contains(normalised),
+                       let thousands = Self.ambiguousComma(text) {
+                        throw GlassError(.usage, file: path, "\(name) = '\(text)': '\(thousands)' could be a thousand-fold or a decimal comma; expected the number with a decimal point, as TOML writes it (e.g. '1000 mg' or '1.000 mg')")
+                    }
                     if normalised == "modulus", !MetadataKeys.modulusKinds.contains(text.trimmingWhitespace.lowercased()) {
                         throw GlassError(.usage, file: path, "\(name) = '\(text)'; expected 'shear' (G', G'') or 'tensile' (E', E'')")
                     }
@@ -168,6 +174,22 @@ public enum StudyToml {
             }
         }
         return c
+    }
+
+    /// The number of `text` when it is written `d,ddd` (one to three digits, a comma, exactly three
+    /// digits, no point): nil for anything else (`12,5 mg` is a decimal comma, plainly).
+    static func ambiguousComma(_ text: String) -> String? {
+        let t = Array(text.trimmingWhitespace.utf8)
+        var i = 0
+        if i < t.count, t[i] == 0x2B || t[i] == 0x2D { i += 1 }
+        let start = i
+        while i < t.count, t[i] >= 0x30 && t[i] <= 0x39 { i += 1 }
+        guard (1...3).contains(i - start), i < t.count, t[i] == 0x2C else { return nil }
+        let afterComma = i + 1
+        var j = afterComma
+        while j < t.count, t[j] >= 0x30 && t[j] <= 0x39 { j += 1 }
+        guard j - afterComma == 3, j == t.count || !(t[j] == 0x2E || t[j] == 0x2C || (t[j] >= 0x30 && t[j] <= 0x39)) else { return nil }
+        return String(decoding: t[0..<j], as: UTF8.self)
     }
 
     /// A composition is parsed here, so that a bad one is a study.toml error naming the key

@@ -37,6 +37,18 @@ final class StudyTomlProbe22Tests: XCTestCase {
                        "study.toml: files.\"a.csv\".tg_K = banana: expected a temperature such as '455 K'")
     }
 
+    /// `mass = "1,000 mg"` is one thousand or one milligram: refused, not guessed; `12,5 mg` is a
+    /// decimal comma and read.
+    func testAThousandsOrDecimalCommaIsRefused() throws {
+        XCTAssertEqual(error("[files.\"a.csv\"]\nmass = \"1,000 mg\""),
+                       "study.toml: files.\"a.csv\".mass = '1,000 mg': '1,000' could be a thousand-fold or a decimal comma; expected the number with a decimal point, as TOML writes it (e.g. '1000 mg' or '1.000 mg')")
+        XCTAssertNotEqual(error("[files.\"a.csv\"]\ncooling_rate = \"-10,000 K/min\""), "")
+        XCTAssertEqual(error("[files.\"a.csv\"]\nmass = \"12,5 mg\""), "")
+        XCTAssertEqual(error("[files.\"a.csv\"]\nmass = \"1,0005 mg\""), "")
+        XCTAssertEqual(StudyToml.ambiguousComma("1,000.5 mg"), nil)
+        XCTAssertEqual(StudyToml.ambiguousComma(" 25,100 mg"), "25,100")
+    }
+
     /// A key is named as study.toml spells it (it was named in glassview's own spelling).
     func testErrorsNameTheKeyAsWritten() {
         XCTAssertEqual(error("[files.\"a.csv\"]\nHeating_Rate = \"fast\""),
