@@ -132,4 +132,14 @@ import Testing
         #expect(d.frequencyHzValues.count == 10 && d.lossMPa.last == 109)
         #expect(d.warnings.contains("s.csv: line 4 repeats the names row of line 3; skipped"), "\(d.warnings)")
     }
+
+    /// A heat flow of 1e300 W/g on one broken row was taken, and moved every transition.
+    @Test func aHeatFlowBeyondAnyInstrumentIsAnError() throws {
+        let text = "# kind: dsc\n# heating_rate: 20 K/min\nT/K,W/(W/g)\n" + (0..<20).map { "\(400 + $0),\($0 == 9 ? "1e300" : "0.1")\n" }.joined()
+        #expect {
+            try FormatDetector.read(bytes: Array(text.utf8), path: "f.csv").map { try DatasetBuilder.build($0) }
+        } throws: { e in
+            "\(e)" == "f.csv:13: field 2 (W/(W/g)) 1e+300 is 1e+300 W/g; expected a heat flow below 100000 W/g (a wrong unit or a broken row)"
+        }
+    }
 }

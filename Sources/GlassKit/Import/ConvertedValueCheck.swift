@@ -14,6 +14,22 @@ extension DatasetBuilder {
 }
 
 extension DatasetBuilder {
+    /// Far above any DSC's signal, W/g (a Flash DSC's nanogram samples reach hundreds): `1e300` on
+    /// a broken row moved every transition without a word.
+    static let largestHeatFlowWPerG = 1e5
+
+    /// Refuses a heat flow beyond ``largestHeatFlowWPerG`` in W/g (`values` × `factor`), naming
+    /// the file, the first such line and the value. One pass for the largest magnitude.
+    static func checkHeatFlowSize(_ values: [Double], factor: Double, lines: RowLines, column: MatchedColumn, table: RawTable) throws {
+        var largest = 0.0
+        for v in values { largest = Swift.max(largest, abs(v)) }
+        guard largest * abs(factor) > largestHeatFlowWPerG, let i = values.firstIndex(where: { abs($0 * factor) > largestHeatFlowWPerG }) else { return }
+        throw GlassError(file: table.path, line: i < lines.count ? lines[i] : nil,
+                         "field \(column.index + 1) (\(column.header.text)) \(Format.shortNumber(values[i])) is \(Format.shortNumber(values[i] * factor)) W/g; expected a heat flow below \(Format.shortNumber(largestHeatFlowWPerG)) W/g (a wrong unit or a broken row)")
+    }
+}
+
+extension DatasetBuilder {
     /// Refuses a temperature at or below absolute zero once converted to kelvin (`-50` in a `T/K`
     /// column, `-300` in a `°C` one: a wrong unit or a broken row), naming the file, the first such
     /// line and the value. One pass for the minimum; the line is looked for only when it is ≤ 0.

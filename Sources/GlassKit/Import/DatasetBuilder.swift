@@ -229,6 +229,7 @@ public enum DatasetBuilder {
         // Pyris's heat flow: the sample's less the baseline run's, in the same unit.
         let w = baselineCol.flatMap { wanted.firstIndex(of: $0) }.map { k in zip(values[1], values[k]).map { $0 - $1 } } ?? values[1]
         try checkConverted(w, factor: wFactor, lines: lines, column: wCol, table: table, unit: "W/g")
+        try checkHeatFlowSize(w, factor: wFactor, lines: lines, column: wCol, table: table)
         d.temperatureKValues = dropped == 0 ? sliceT : keep.map { sliceT[$0] }
         if let p = single, dropped == 0, p == w.indices, wFactor == 1, sign == 1 {
             d.heatFlowWPerG = w   // every row kept, W/g, endo-up: the parsed column as it is (× 1 is exact)
