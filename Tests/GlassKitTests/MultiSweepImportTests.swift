@@ -129,7 +129,7 @@ final class MultiSweepImportTests: XCTestCase {
 
     func testTriosWithoutFrequencySweepOrWithMissingPointsIsRefused() {
         let tga = "Filename\tx\n[step]\nRamp 10 °C/min\nTime\tTemperature\tWeight\nmin\t°C\t%\n0\t30\t100\n1\t40\t99\n"
-        XCTAssertTrue(error(tga, "g.txt")?.description.hasPrefix("g.txt: TRIOS export without a frequency sweep") ?? false,
+        XCTAssertTrue(error(tga, "g.txt")?.description.hasPrefix("g.txt:2: TRIOS export without a frequency sweep") ?? false,
                       "\(String(describing: error(tga, "g.txt")))")
         let w = 2 * Double.pi
         var short = lims([("Frequency sweep (100.0 °C)", "Pa", ["100\t\(w)\t2\t3\t1", "100\t\(2 * w)\t2\t3\t1"])])

@@ -267,7 +267,7 @@ public enum DatasetBuilder {
         try readScan(t: t, values, lines: lines, moduli: ((e1, f1), (e2, f2)), tanDelta: moduli.hasTan,
                      frequency: fCol.flatMap { c in ff.map { (c, $0, values.count - 1) } }, meta: meta, table: table, into: &d)
         guard d.frequencyHz != nil else {
-            throw GlassError(file: path, "dma-tscan without a frequency; expected '# frequency: 2 Hz' or study.toml files.\"\(path)\".frequency")
+            throw GlassError(file: path, line: table.headerLine, "dma-tscan without a frequency; expected '# frequency: 2 Hz' or study.toml files.\"\(path)\".frequency")
         }
     }
 
@@ -459,7 +459,7 @@ public enum DatasetBuilder {
         if moduli.hasTan { d.tanDelta = order.map { values[3][$0] } }
         noteNonPositiveModuli(&d)
         guard d.temperatureK != nil else {
-            throw GlassError(file: path, "dma-fsweep without a temperature; expected '# temperature: 400 K', a temperature column or study.toml files.\"\(path)\".temperature")
+            throw GlassError(file: path, line: table.headerLine, "dma-fsweep without a temperature; expected '# temperature: 400 K', a temperature column or study.toml files.\"\(path)\".temperature")
         }
     }
 

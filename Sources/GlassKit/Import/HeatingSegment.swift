@@ -287,7 +287,7 @@ extension HeatingSegment {
                 chosen = g
             } else {
                 guard let best = heating.max(by: { span($0.range, t) < span($1.range, t) || (span($0.range, t) == span($1.range, t) && $0.id < $1.id) }) else {
-                    throw GlassError(file: path, "no heating segment; expected a segment whose temperature rises")
+                    throw GlassError(file: path, line: table.headerLine, "no heating segment; expected a segment whose temperature rises")
                 }
                 // max(by:) returns the last of equal elements; prefer the first heating segment of that span.
                 chosen = heating.first(where: { span($0.range, t) == span(best.range, t) }) ?? best

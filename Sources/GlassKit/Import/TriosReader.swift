@@ -62,7 +62,7 @@ public enum TriosReader {
         }
         guard !tables.isEmpty else {
             let shown = skipped.prefix(4).joined(separator: ", ") + (skipped.count > 4 ? ", …" : "")
-            throw GlassError(file: path, "TRIOS export without a frequency sweep; expected a [step] with frequency, storage and loss modulus columns over several frequencies; its steps: \(shown.isEmpty ? "none" : shown)")
+            throw GlassError(file: path, line: starts.first.map { $0 + 1 }, "TRIOS export without a frequency sweep; expected a [step] with frequency, storage and loss modulus columns over several frequencies; its steps: \(shown.isEmpty ? "none" : shown)")
         }
         if !skipped.isEmpty {
             tables[0].warnings.append("\(path): \(skipped.count) TRIOS step(s) that are not frequency sweeps skipped: \(skipped.joined(separator: ", "))")
