@@ -17,7 +17,11 @@ import Testing
 
     @Test(arguments: ["Ref. Temperature (°C)", "Ref Temp (°C)", "Oven Temperature (°C)", "Set Temperature (°C)",
                       "Temperature Setpoint (°C)", "Block Temperature (°C)", "Heater Temperature (°C)",
-                      "Jacket Temperature (°C)", "Solltemperatur (°C)", "Temperature Difference (°C)", "Temperature Rate (°C/min)"])
+                      "Jacket Temperature (°C)", "Solltemperatur (°C)", "Temperature Difference (°C)", "Temperature Rate (°C/min)",
+                      // The second probe: German and French compounds, TA's flange, a rate or ramp in its unit.
+                      "Referenztemperatur (°C)", "Temp. Referenz (°C)", "Blocktemperatur (°C)", "Manteltemperatur (°C)",
+                      "Température du four (°C)", "Température enceinte (°C)", "Flange Temperature (°C)", "Purge Gas Temperature (°C)",
+                      "Temperaturdifferenz (K)", "Écart de température (K)", "Temperaturrate (K/min)", "Temperature Ramp (K/min)"])
     func theSampleTemperatureIsReadWhateverComesFirst(first: String) throws {
         let d = try read(first: first)
         #expect(abs(d.temperatureKValues[0] - 300) < 1e-9, "\(first): \(d.temperatureKValues[0])")
@@ -141,5 +145,17 @@ import Testing
         } throws: { e in
             "\(e)" == "f.csv:13: field 2 (W/(W/g)) 1e+300 is 1e+300 W/g; expected a heat flow below 100000 W/g (a wrong unit or a broken row)"
         }
+    }
+
+    /// Reversing heat flow named with `Rev` after it, a German derivative; units of the second probe.
+    @Test func moreHeatFlowNamesAndUnits() throws {
+        for first in ["Heat Flow Rev (W/g)", "Heat Flow (Rev) (W/g)", "Abgeleiteter Wärmestrom (W/g)"] {
+            let d = try read(first: first, sample: "Heat Flow (W/g)", heat: "Temperature (°C)")
+            #expect(abs(d.heatFlowWPerG[50] - (50 + 26.85)) < 1e-9, "\(first): \(d.heatFlowWPerG[50])")
+        }
+        #expect(Units.modulusFactorToMPa("dyn·cm⁻²") == 1e-7)
+        #expect(DatasetBuilder.perMassHeatFlowUnits[Units.normalise("cal/(g*s)")] == 4.184)
+        #expect(DatasetBuilder.perMassHeatFlowUnits[Units.normalise("cal g-1 s-1")] == 4.184)
+        #expect(ColumnMatcher.meaning(ofName: "T_s") == .temperature)
     }
 }

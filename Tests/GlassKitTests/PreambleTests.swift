@@ -80,6 +80,11 @@ import Testing
             let t = try Self.table(first + "\n12.03.2024 10:15\nWeight [mg]: 12.5\n[Temperature program]\nRate\tHold Temp\n20.00\t230.0\n-----\n")
             #expect(t.preamble != nil && t.metadata["mass"] != nil, "\(first)")
         }
+        // The third probe: a lid's weight in its own section; a spaced `Sample Weight 12.500 mg`.
+        #expect(MetadataValue.massMg(try Self.table("Instrument X\n[Sample]\nWeight: 12.5 mg\n[Lid]\nWeight: 25.00 mg\n").metadata["mass"]?.value ?? "") == 12.5)
+        #expect(MetadataValue.massMg(try Self.table("Instrument X\nSample Weight 12.500 mg\n").metadata["mass"]?.value ?? "") == 12.5)
+        // Two segments' rates: neither is taken (the time column gives the rate).
+        #expect(try Self.table("Instrument X\n[Segment 1]\nRate: 20 K/min\n[Segment 2]\nRate: 10 K/min\n").metadata["heating_rate"] == nil)
         // A cooling segment's rate first, the heating rate after: the positive heating rate.
         let rate = try Self.table("Instrument X\nRate: -10 K/min\nHeating rate: 20 K/min\n")
         #expect(rate.metadata["heating_rate"]?.value == "20 K/min")

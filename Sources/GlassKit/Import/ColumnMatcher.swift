@@ -155,10 +155,14 @@ public enum ColumnMatcher {
         var contains: [String] = []
         /// Names with a word that starts so are not of this meaning (a temperature difference or rate).
         var excluded: [String] = []
+        /// Names holding one of these anywhere are not of this meaning (German compounds:
+        /// `Temperaturdifferenz`, `Temperaturgradient`).
+        var excludedWithin: [String] = []
 
         func matches(_ k: Folded) -> Bool {
             guard exact.contains(k.text) || prefixes.contains(where: { k.hasPrefix($0) }) || suffixes.contains(where: { k.hasSuffix($0) })
                 || contains.contains(where: { k.contains($0) }) else { return false }
+            if excludedWithin.contains(where: { k.contains($0) }) { return false }
             return excluded.isEmpty || !k.text.split(separator: " ").contains { w in excluded.contains { w.hasPrefix($0) } }
         }
     }
@@ -189,12 +193,14 @@ public enum ColumnMatcher {
                                         "run time", "test time", "messzeit"],
                  prefixes: ["time "]),
         Synonyms(meaning: .temperature, exact: ["t", "ts", "temp", "temperature", "temperatur", "temperatura",
-                                               "sample temperature", "sample temp", "probentemperatur"],
+                                               "sample temperature", "sample temp", "probentemperatur", "t s", "t sample",
+                                               "sample t", "tsample"],
                  prefixes: ["temp ", "temperature", "temperatur"],
                  suffixes: [" temperature", " temp", "temperatur", " temperatura"],
                  // TA's `Temperature Difference` (the Tzero ΔT signal), `Temperature Rate (°C/min)`,
                  // a DTA's `Differential Temperature`: signals in kelvin that are not the temperature.
-                 excluded: ["differen", "diff", "rate", "gradient", "delta"]),
+                 excluded: ["differen", "diff", "rate", "gradient", "delta", "ramp", "ecart"],
+                 excludedWithin: ["differenz", "gradient", "temperaturrate", "ecart"]),
         Synonyms(meaning: .heatFlow, exact: ["w", "dsc", "hf", "heatflow", "heatflux", "dsc signal"],
                  contains: ["heat flow", "heatflow", "heat flux", "waermestrom", "waermefluss", "waermestromdichte",
                             "flux de chaleur", "flux thermique", "flujo de calor", "flujo termico", "flusso di calore",
@@ -300,25 +306,31 @@ public enum ColumnMatcher {
     /// program's, reference's, a modulated or a derivative one lose.
     static func rank(_ c: MatchedColumn) -> Int {
         let k = Folded(key(c.header.name))
-        let derived = k.contains("modulated") || k.contains("deriv") || k.hasPrefix("d(") || k.contains("/dt")
+        let derived = k.contains("modulated") || k.contains("deriv") || k.hasPrefix("d(") || k.contains("/dt") || k.contains("abgeleitet")
         switch c.meaning {
         case .heatFlow:
             if k.contains("total") { return 0 }
             // A heat-flow name in a unit that is not one (`d(HeatFlow)/dt (mW/s)`, a raw µV signal).
             if !c.header.unit.isEmpty && !DatasetBuilder.isHeatFlowUnit(c.header.unit) { return 2 }
             if derived || k.contains("revers") || k.contains("nonrev") || k.contains("non rev") || k.hasPrefix("rev ")
-                || k.contains(" rev ") { return 2 }
+                || k.contains(" rev ") || k.hasSuffix(" rev") || k.contains("(rev)") { return 2 }
             // Pyris's auxiliary columns: the baseline run, the uncalibrated signal, the calibration factor.
             if k.contains("baseline") || k.contains("uncorrected") || k.contains("calibration") { return 2 }
             return 1
         case .temperature:
             if derived { return 2 }
-            if k.contains("sample") || k.text == "ts" || k.hasPrefix("proben") || k.contains("echantillon") { return 0 }
-            if k.contains("furnace") || k.contains("program") || k.text == "tr" || k.contains("reference") || k.contains("ofen")
-                || k.contains("soll") || k.contains("consigne") || k.contains("setpoint") { return 2 }
-            // The instrument's other temperatures, as words: `Ref. Temperature`, `Oven`, `Set
-            // Temperature`, `Block`, `Heater`, `Jacket`, `Chamber`, `Target`, `Ambient`.
-            let auxiliary: Set<Substring> = ["ref", "oven", "set", "block", "heater", "jacket", "chamber", "target", "ambient", "environment"]
+            // A temperature name in a unit that is not a temperature's (`Temperature Ramp (K/min)`).
+            if !c.header.unit.isEmpty && Units.kelvin(0, unit: c.header.unit) == nil { return 2 }
+            if k.contains("sample") || k.text == "ts" || k.text == "t s" || k.hasPrefix("proben") || k.contains("echantillon") { return 0 }
+            // The instrument's other temperatures, in the languages its software writes, within
+            // words (German compounds: `Referenztemperatur`, `Blocktemperatur`, `Manteltemperatur`)…
+            let within = ["furnace", "program", "reference", "referenz", "ofen", "soll", "consigne", "setpoint", "block",
+                          "heizer", "mantel", "kammer", "enceinte", "flange", "purge", "cooler", "kuehler", "refroidisseur"]
+            if k.text == "tr" || within.contains(where: { k.contains($0) }) { return 2 }
+            // … and as words: `Ref. Temperature`, `Oven`, `Set Temperature`, `Heater`, `Jacket`,
+            // `Chamber`, `Target`, `Ambient`, French `four` and `bloc`.
+            let auxiliary: Set<Substring> = ["ref", "oven", "set", "heater", "jacket", "chamber", "target", "ambient", "environment",
+                                             "four", "bloc", "gas"]
             if k.text.split(separator: " ").contains(where: { auxiliary.contains($0) }) { return 2 }
             return 1
         default: return 1

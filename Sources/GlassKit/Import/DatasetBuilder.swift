@@ -597,7 +597,8 @@ public enum DatasetBuilder {
         "wg⁻¹": 1, "w·g⁻¹": 1, "mwmg⁻¹": 1, "mw·mg⁻¹": 1, "kw/kg": 1, "mw/kg": 1e-6, "w/mg": 1000,
         "mj/(s·mg)": 1, "mj/(mg·s)": 1, "mj/(smg)": 1, "mj/(mgs)": 1,
         "mw/g": 1e-3, "w/kg": 1e-3, "uw/mg": 1e-3, "mwg-1": 1e-3,
-        "cal/(gs)": 4.184, "cal/(g·s)": 4.184, "cal/g/s": 4.184, "mcal/(mgs)": 4.184, "mcal/(mg·s)": 4.184,
+        "cal/(gs)": 4.184, "cal/(g·s)": 4.184, "cal/g/s": 4.184, "cal/(g*s)": 4.184, "cal/(s·g)": 4.184, "calg-1s-1": 4.184,
+        "cal·g-1·s-1": 4.184, "calg⁻¹s⁻¹": 4.184, "mcal/(mg*s)": 4.184, "mcal/(mgs)": 4.184, "mcal/(mg·s)": 4.184,
         "mcal/(s·mg)": 4.184, "mcal/s/mg": 4.184, "mcal/(gs)": 4.184e-3, "mcal/(g·s)": 4.184e-3, "mcal/s/g": 4.184e-3,
     ]
     /// Heat-flow units of the whole sample (normalised spelling): the factor to mW.

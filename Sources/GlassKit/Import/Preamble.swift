@@ -64,7 +64,10 @@ enum Preamble {
                                            "masse echantillon": 0, "weight": 1, "mass": 1, "masse": 1, "poids": 1]
     static let rateNames: [String: Int] = ["heating rate": 0, "heizrate": 0, "vitesse de chauffe": 0, "rate": 1]
     /// A `[Section]` whose name holds one of these states another thing's mass (the reference, the pan).
-    static let otherSections = ["reference", "pan", "crucible", "tiegel", "creuset", "referenz"]
+    static let otherSections = ["reference", "pan", "crucible", "tiegel", "creuset", "referenz", "lid", "deckel", "couvercle"]
+    /// A `[Section]` whose name holds one of these is the sample's own; in a preamble of sections,
+    /// a line of any other section ranks after the sample's.
+    static let sampleSections = ["sample", "probe", "echantillon", "échantillon", "specimen"]
 
     /// The mass and heating rate stated in lines `range` (`key: value`, or key and value as fields;
     /// a unit in the key or after the number, in brackets or not). Of several lines naming one, the
@@ -72,21 +75,27 @@ enum Preamble {
     /// the pan is not read. A number without a unit is not read (nothing says it is mg).
     static func metadata(_ lines: TextLines, _ range: Range<Int>) -> [String: MetadataEntry] {
         var best: [String: (rank: Int, entry: MetadataEntry)] = [:]
+        var rates: Set<Double> = []
         var section = ""
         for i in range where !lines.isBlank(i) && lines.firstByte(i) != 0x23 {
             let text = lines.string(i).trimmedSpaces
             if text.hasPrefix("[") && text.hasSuffix("]") { section = text.lowercased(); continue }
             if otherSections.contains(where: { section.contains($0) }) { continue }
+            let sectionRank = section.isEmpty || sampleSections.contains(where: { section.contains($0) }) ? 0 : 2
             guard let (key, value) = keyAndValue(text) else { continue }
             let header = ColumnHeader(key)
             let name = ColumnMatcher.key(header.name)
             guard let stated = withUnit(value, keyUnit: header.unit) else { continue }
-            if let rank = massNames[name], let m = MetadataValue.massMg(stated), m > 0, rank <= (best["mass"]?.rank ?? .max) {
+            if let rank = massNames[name].map({ $0 + sectionRank }), let m = MetadataValue.massMg(stated), m > 0, rank <= (best["mass"]?.rank ?? .max) {
                 best["mass"] = (rank, MetadataEntry(stated, line: i + 1))
-            } else if let rank = rateNames[name], let r = MetadataValue.rateKPerMin(stated), r > 0, rank <= (best["heating_rate"]?.rank ?? .max) {
-                best["heating_rate"] = (rank, MetadataEntry(stated, line: i + 1))
+            } else if let rank = rateNames[name].map({ $0 + sectionRank }), let r = MetadataValue.rateKPerMin(stated), r > 0 {
+                rates.insert(r)
+                if rank <= (best["heating_rate"]?.rank ?? .max) { best["heating_rate"] = (rank, MetadataEntry(stated, line: i + 1)) }
             }
         }
+        // Several rates (one a segment: `[Segment 2] Rate: 10 K/min`) do not say which the heating
+        // run's is: none is taken, and the time column gives it.
+        if rates.count > 1 { best["heating_rate"] = nil }
         return best.mapValues(\.entry)
     }
 
@@ -103,7 +112,15 @@ enum Preamble {
             }
             return (String(text[..<colon]), value.trimmedSpaces)
         }
-        let fields = Delimiter.detect(inHeading: text).splitHeading(text).map { $0.trimmedSpaces }
+        let delimiter = Delimiter.detect(inHeading: text)
+        if delimiter == .whitespace {
+            // `Sample Weight 12.500 mg`: the key is the words before the first number.
+            let words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+            guard let k = words.firstIndex(where: { w in w.first.map { $0.isNumber || (($0 == "-" || $0 == "+") && w.dropFirst().first?.isNumber == true) } ?? false }),
+                  k > 0 else { return nil }
+            return (words[..<k].joined(separator: " "), words[k...].joined(separator: " "))
+        }
+        let fields = delimiter.splitHeading(text).map { $0.trimmedSpaces }
         guard fields.count >= 2 else { return nil }
         return (fields[0], fields.dropFirst().filter { !$0.isEmpty }.joined(separator: " "))
     }

@@ -118,7 +118,7 @@ public enum Units {
         // definitions of the pound and the inch) and CGS dyn/cm² (0.1 Pa).
         case "psi", "lbf/in2", "lbf/in²", "lb/in2", "lb/in²": return psiInMPa
         case "ksi": return psiInMPa * 1000
-        case "dyn/cm2", "dyn/cm²", "dyne/cm2", "dyne/cm²", "dyncm-2", "dyncm⁻²": return 1e-7
+        case "dyn/cm2", "dyn/cm²", "dyne/cm2", "dyne/cm²", "dyncm-2", "dyncm⁻²", "dyn·cm⁻²", "dyn·cm-2", "dyne·cm⁻²": return 1e-7
         default: return nil
         }
     }
