@@ -52,6 +52,8 @@ final class ResultsTableTests: XCTestCase {
                        ["(1.762 ± 0.054)×10⁻³", "(0.987 ± 0.012)×10⁻³", "—"])
         // Without stderr: 4 significant digits of the largest, the same decimals for all.
         XCTAssertEqual(ResultsTable.row([(562.54, nil), (86.6, nil)]), ["562.5", "86.6"])
+        // A cell whose own factor differs keeps its stderr's two digits at the row's factor (it was 0.00 ± 0.00).
+        XCTAssertEqual(ResultsTable.row([(0.002, 0.013), (-0.003076, 0.000476)]), ["0.002 ± 0.013", "-0.00308 ± 0.00048"])
     }
 
     func testTextTableAlignsDecimalPoints() {

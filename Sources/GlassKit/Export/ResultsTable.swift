@@ -94,9 +94,10 @@ public enum ResultsTable {
             guard let v, v.isFinite else { return "—" }
             if let se, var f = NumberFormat.measurement(value: v, stderr: se) {
                 if f.exponent != exponent {
-                    // Same rule at the row's factor: the stderr to 2 significant digits.
-                    f = NumberFormat.measurement(value: NumberFormat.scaled(v, -exponent), stderr: NumberFormat.scaled(se, -exponent))
-                        .map { NumberFormat(decimals: $0.decimals, exponent: exponent) } ?? f
+                    // The same last digit at the row's factor: the stderr to 2 significant digits
+                    // (its place 10^(f.exponent − f.decimals) is 10^(exponent − d) in the row's units).
+                    // Taking the cell's own decimals at the row's factor wrote −0.0031 ± 0.0005 as 0.00 ± 0.00.
+                    f = NumberFormat(decimals: max(0, f.decimals + exponent - f.exponent), exponent: exponent)
                 }
                 return f.string(v, se)
             }
