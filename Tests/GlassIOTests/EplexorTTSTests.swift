@@ -53,4 +53,19 @@ final class EplexorTTSTests: XCTestCase {
         // Issue 8 quoted +0.052 and +0.005 for these two steps (before this work): unchanged, both under 0.1 decade.
         XCTAssertTrue(small.allSatisfy { abs($0) < 0.1 }, "\(small)")
     }
+
+    /// The polymer's α process in the default β window gives E_β 5.7 eV with f0 ≈ 10⁸¹ Hz, which
+    /// no β relaxation has: the analysis names it (it passed as an E_β).
+    func testAnImpossibleBetaPrefactorIsNamed() throws {
+        let study = try StudyLoader.load(try SharedData.url("dma-tts/eplexor-ascii").path)
+        let r = try Analysis.run(study, options: AnalysisOptions())
+        let beta = try XCTUnwrap(r.dma.first?.beta)
+        XCTAssertGreaterThan(beta.f0Hz, DMAAnalysis.largestBetaPrefactorHz)
+        XCTAssertTrue(r.warnings.contains { $0.contains("beyond a β relaxation's attempt frequency") }, "\(r.warnings.prefix(8))")
+        // The sample's β (f0 ≈ 10¹² Hz) is not named.
+        let samplePath = SharedData.root.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("samples/la30ce30ni10al20co10").path
+        let sample = try Analysis.run(try StudyLoader.load(samplePath), options: AnalysisOptions())
+        XCTAssertFalse(sample.warnings.contains { $0.contains("attempt frequency") })
+    }
 }

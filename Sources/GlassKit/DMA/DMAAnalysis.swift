@@ -2,6 +2,9 @@ import GlassPlatform
 
 /// The DMA analysis of SPEC §4: pure functions of prepared states and settings.
 public enum DMAAnalysis {
+    /// An Arrhenius prefactor above this, Hz, is named: no β relaxation has one.
+    public static let largestBetaPrefactorHz = 1e18
+
     /// The one frequency of two or more peak pairs that are all at it (exactly), else nil.
     static func oneFrequency(_ pairs: [PeakPair]) -> Double? {
         guard pairs.count >= 2, let f = pairs.first?.frequencyHz, pairs.allSatisfy({ $0.frequencyHz == f }) else { return nil }
@@ -65,6 +68,11 @@ public enum DMAAnalysis {
             w.append("dma \(name): E_β not computed: all \(bp.count) β peak pairs are at one frequency (\(Format.shortNumber(f)) Hz); expected scans at different frequencies (check each file's frequency)")
         } else if beta == nil { w.append("dma \(name): E_β not computed: \(bp.count) β peak pair(s) (need 2 at distinct temperatures)") } else if bp.count < 3 {
             w.append("dma \(name): E_β standard error not computed: \(bp.count) β peak pairs (need 3)")
+        }
+        // A prefactor no secondary relaxation has (attempt frequencies lie near 10¹²–10¹⁶ Hz): the
+        // peaks are of another process, a polymer's or a glass's α in the β window.
+        if let b = beta, b.f0Hz > DMAAnalysis.largestBetaPrefactorHz {
+            w.append("dma \(name): E_β = \(Format.shortNumber(b.energyEV)) eV with f0 = \(CFormat.printf("%.2g", b.f0Hz)) Hz, beyond a β relaxation's attempt frequency (at most about 10¹⁶ Hz): the β window (\(Format.shortNumber(settings.betaWindowK.lowerBound))–\(Format.shortNumber(settings.betaWindowK.upperBound)) K) may hold another process (the α relaxation?)")
         }
 
         // α: peaks and VFT.
