@@ -43,6 +43,16 @@ enum UnwrittenSettings {
 
     /// The notice of the first `q`, or nil when every open study's study.toml holds its settings.
     static func quitNotice(_ s: ExplorerState) -> String? {
+        // A single file has no study.toml: its changed settings live only in an export (`e`).
+        if !s.studyIsDirectory, StudyWorkspace.states(s).count == 1, let loaded = s.writtenWork {
+            var now = WorkSnapshot(s)
+            now.masterEdit = loaded.masterEdit
+            now.tsOrigin = loaded.tsOrigin
+            now.teOrigin = loaded.teOrigin
+            if now != loaded {
+                return "changed settings of a single-file study, which has no study.toml to write them to: e exports the results with them; q again quits"
+            }
+        }
         let studies = StudyWorkspace.states(s)
         let waiting = studies.indices.filter { pending(studies[$0]) }
         guard !waiting.isEmpty else { return nil }

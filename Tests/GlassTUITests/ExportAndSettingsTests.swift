@@ -93,5 +93,11 @@ final class ExportAndSettingsTests: XCTestCase {
         var single = proposed
         single.studyIsDirectory = false
         XCTAssertTrue(press(single, [.character("w")]).message?.contains("single file") ?? false)
+        // Its q: quits at once as it was opened; after a change, once says that e keeps it.
+        XCTAssertTrue(quits(single, [.character("q")]))
+        let moved = press(single, [.right])
+        XCTAssertFalse(quits(moved, [.character("q")]))
+        XCTAssertTrue(press(moved, [.character("q")]).message?.hasPrefix("changed settings of a single-file study") ?? false)
+        XCTAssertTrue(quits(moved, [.character("q"), .character("q")]))
     }
 }
