@@ -25,7 +25,7 @@ public struct Series: Sendable {
     public let envelope: Envelope?
 
     /// Default markers by series position, distinct so that series differ without colour.
-    public static let markers: [Character] = ["*", "+", "o", "x", "#", "@", "%", "&"]
+    public static let markers: [Character] = ["*", "+", "o", "x", "#", "@", "%", "&", "=", "$", "~", "?"]
     /// Default colours by series position (ANSI: red, blue, green, magenta, cyan, yellow).
     public static let palette: [Int] = [1, 4, 2, 5, 6, 3]
 
