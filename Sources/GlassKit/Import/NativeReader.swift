@@ -11,11 +11,7 @@ public enum NativeReader {
             if lines.isBlank(i) { i += 1; continue }
             if forced == nil, let d = separatorLine(lines.string(i)) { forced = d; i += 1; continue }
             if lines.firstByte(i) == 0x23 {   // '#'
-                if let (key, value) = asciiMetadata(lines, i) ?? metadataEntry(fromLine: lines.string(i)) {
-                    metadata[key] = MetadataEntry(value, line: i + 1)
-                } else if metadata["sign"] == nil, let sign = ColumnHeader.signOnly(lines.string(i).trimmedSpaces.drop { $0 == "#" }) {
-                    metadata["sign"] = MetadataEntry(sign, line: i + 1)   // a comment `# Exo Up`, TA's way
-                }
+                readComment(lines, i, into: &metadata)
                 i += 1
                 continue
             }
@@ -32,17 +28,11 @@ public enum NativeReader {
         if let names = Preamble.namesRow(lines, from: h) {
             preamble = h..<names
             // `# key: value` lines among the free text are the file's metadata, as above them.
-            for i in h..<names where lines.firstByte(i) == 0x23 {
-                if let (key, value) = asciiMetadata(lines, i) ?? metadataEntry(fromLine: lines.string(i)) {
-                    metadata[key] = MetadataEntry(value, line: i + 1)
-                } else if metadata["sign"] == nil, let sign = ColumnHeader.signOnly(lines.string(i).trimmedSpaces.drop { $0 == "#" }) {
-                    metadata["sign"] = MetadataEntry(sign, line: i + 1)
-                }
-            }
+            for i in h..<names where lines.firstByte(i) == 0x23 { readComment(lines, i, into: &metadata) }
             for (k, v) in Preamble.metadata(lines, h..<names) where metadata[k] == nil { metadata[k] = v; freeText.append(k) }
             h = names
-        } else if Preamble.meanings(lines, h).isEmpty {
-            searched = true
+        } else {
+            searched = Preamble.opensPreamble(lines, h)
         }
         let headerText = lines.string(h)
         let delimiter = forced ?? Delimiter.detect(inHeading: headerText)
@@ -106,16 +96,23 @@ public enum NativeReader {
         table.namesRowSearched = searched
         // A mass or rate read from free text holds the file's decimal mark only (`12,500 µg` in a
         // file of decimal points is twelve thousand five hundred, or a typo: never 12.5).
-        do {
-            for key in freeText {
-                guard let e = metadata[key] else { continue }
-                let other: Character = table.decimalComma ? "." : ","
-                if e.value.contains(other) {
-                    throw GlassError(file: path, line: e.line, "\(key == "mass" ? "sample mass" : "heating rate") '\(e.value)' holds a '\(other)', but the file's decimal mark is '\(table.decimalComma ? "," : ".")'; expected the value in the file's own writing, or \(key) = \"…\" for this file in study.toml")
-                }
+        for key in freeText {
+            guard let e = metadata[key] else { continue }
+            let other: Character = table.decimalComma ? "." : ","
+            if e.value.contains(other) {
+                throw GlassError(file: path, line: e.line, "\(key == "mass" ? "sample mass" : "heating rate") '\(e.value)' holds a '\(other)', but the file's decimal mark is '\(table.decimalComma ? "," : ".")'; expected the value in the file's own writing, or \(key) = \"…\" for this file in study.toml")
             }
         }
         return table
+    }
+
+    /// A `#` line `i`: `# key: value` metadata, or a sign said alone (`# Exo Up`, TA's way).
+    static func readComment(_ lines: TextLines, _ i: Int, into metadata: inout [String: MetadataEntry]) {
+        if let (key, value) = asciiMetadata(lines, i) ?? metadataEntry(fromLine: lines.string(i)) {
+            metadata[key] = MetadataEntry(value, line: i + 1)
+        } else if metadata["sign"] == nil, let sign = ColumnHeader.signOnly(lines.string(i).trimmedSpaces.drop { $0 == "#" }) {
+            metadata["sign"] = MetadataEntry(sign, line: i + 1)
+        }
     }
 }
 

@@ -12,8 +12,7 @@ enum Preamble {
     /// with a modulus: every native file), is led by a number (data without names), or no line
     /// of the next 100 is a names row followed by data.
     static func namesRow(_ lines: TextLines, from first: Int) -> Int? {
-        let m = meanings(lines, first)
-        guard !isNames(m), !(m.contains(.frequency) && !m.isDisjoint(with: moduli)), !ledByNumber(lines, first) else { return nil }
+        guard opensPreamble(lines, first) else { return nil }
         var i = first + 1, seen = 0
         while i < lines.count && seen < searchLines {
             defer { i += 1 }
@@ -22,6 +21,13 @@ enum Preamble {
             if isNames(meanings(lines, i)) && followedByData(lines, i) { return i }
         }
         return nil
+    }
+
+    /// Whether line `first` may open a preamble (the names row is then looked for below it): it is
+    /// no names row itself and not led by a number.
+    static func opensPreamble(_ lines: TextLines, _ first: Int) -> Bool {
+        let m = meanings(lines, first)
+        return !isNames(m) && !(m.contains(.frequency) && !m.isDisjoint(with: moduli)) && !ledByNumber(lines, first)
     }
 
     static let moduli: Set<ColumnMeaning> = [.storageModulus, .lossModulus, .complexModulus]
