@@ -101,4 +101,18 @@ import Testing
             (e as? GlassError)?.line == 13 && "\(e)".contains("among the curve's rows")
         }
     }
+
+    /// A mass line the preamble holds but that is not read (no unit, not positive) is named by the
+    /// error that asks for the mass (it said only "needs the sample mass").
+    @Test func anUnreadMassLineIsNamedWhereTheMassIsAskedFor() throws {
+        for (line, text) in [(2, "Weight: 12.34"), (2, "Sample Weight: -12.34 mg")] {
+            let table = try Self.table("Instrument X\n\(text)\n# sign: endo-up\n")
+            #expect(table.metadata["mass"] == nil)
+            #expect {
+                try DatasetBuilder.build(table)
+            } throws: { e in
+                "\(e)".hasSuffix("(line \(line), '\(text)', is not read as the mass: a positive number with a unit such as mg)")
+            }
+        }
+    }
 }

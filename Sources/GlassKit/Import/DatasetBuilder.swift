@@ -579,8 +579,9 @@ public enum DatasetBuilder {
         if let f = perMassHeatFlowUnits[u] { return f }
         if let mw = absoluteHeatFlowUnits[u] {
             guard let m = massMg else {
+                let unread = table.unreadPreambleMass.map { " (line \($0.line), '\($0.value)', is not read as the mass: a positive number with a unit such as mg)" } ?? ""
                 throw GlassError(file: table.path, line: table.headerLine,
-                                 "column '\(c.header.text)' is in \(c.header.unit) and needs the sample mass; expected \(massLine(table.format).map { $0 + " or " } ?? "")mass = \"25.1 mg\" for this file in study.toml ([files.\"\(table.datasetPath)\"])")
+                                 "column '\(c.header.text)' is in \(c.header.unit) and needs the sample mass; expected \(massLine(table.format).map { $0 + " or " } ?? "")mass = \"25.1 mg\" for this file in study.toml ([files.\"\(table.datasetPath)\"])\(unread)")
             }
             return mw / m     // mW / mg = W/g
         }

@@ -25,11 +25,14 @@ public enum NativeReader {
         var preamble: Range<Int>?
         var searched = false
         var freeText: [String] = []   // keys read from the preamble's free text
+        var unreadMass: MetadataEntry?
         if let names = Preamble.namesRow(lines, from: h) {
             preamble = h..<names
             // `# key: value` lines among the free text are the file's metadata, as above them.
             for i in h..<names where lines.firstByte(i) == 0x23 { readComment(lines, i, into: &metadata) }
-            for (k, v) in Preamble.metadata(lines, h..<names) where metadata[k] == nil { metadata[k] = v; freeText.append(k) }
+            let stated = Preamble.metadataAndUnread(lines, h..<names)
+            for (k, v) in stated.metadata where metadata[k] == nil { metadata[k] = v; freeText.append(k) }
+            unreadMass = stated.unreadMass
             h = names
         } else {
             searched = Preamble.opensPreamble(lines, h)
@@ -94,6 +97,7 @@ public enum NativeReader {
         if let line = repeated { table.warnings.append("\(path): line \(line) repeats the names row of line \(h + 1); skipped") }
         table.preamble = preamble.map { ($0.lowerBound + 1)...$0.upperBound }
         table.namesRowSearched = searched
+        table.unreadPreambleMass = unreadMass
         // A mass or rate read from free text holds the file's decimal mark only (`12,500 µg` in a
         // file of decimal points is twelve thousand five hundred, or a typo: never 12.5).
         for key in freeText {

@@ -80,6 +80,13 @@ enum Preamble {
     /// most specific name wins, then the later line; a line in a section about the reference or
     /// the pan is not read. A number without a unit is not read (nothing says it is mg).
     static func metadata(_ lines: TextLines, _ range: Range<Int>) -> [String: MetadataEntry] {
+        metadataAndUnread(lines, range).metadata
+    }
+
+    /// ``metadata(_:_:)``, and the first line that names the mass but was not read (no unit, not
+    /// positive), for the error that asks for the mass.
+    static func metadataAndUnread(_ lines: TextLines, _ range: Range<Int>) -> (metadata: [String: MetadataEntry], unreadMass: MetadataEntry?) {
+        var unread: MetadataEntry?
         var best: [String: (rank: Int, entry: MetadataEntry)] = [:]
         var rates: Set<Double> = []
         var section = ""
@@ -91,7 +98,13 @@ enum Preamble {
             guard let (key, value) = keyAndValue(text) else { continue }
             let header = ColumnHeader(key)
             let name = ColumnMatcher.key(header.name)
-            guard let stated = withUnit(value, keyUnit: header.unit) else { continue }
+            guard let stated = withUnit(value, keyUnit: header.unit) else {
+                if massNames[name] != nil, unread == nil { unread = MetadataEntry(text, line: i + 1) }
+                continue
+            }
+            if massNames[name] != nil, !(MetadataValue.massMg(stated).map { $0 > 0 } ?? false), unread == nil {
+                unread = MetadataEntry(text, line: i + 1)
+            }
             if let rank = massNames[name].map({ $0 + sectionRank }), let m = MetadataValue.massMg(stated), m > 0, rank <= (best["mass"]?.rank ?? .max) {
                 best["mass"] = (rank, MetadataEntry(stated, line: i + 1))
             } else if let rank = rateNames[name].map({ $0 + sectionRank }), let r = MetadataValue.rateKPerMin(stated), r > 0 {
@@ -102,7 +115,7 @@ enum Preamble {
         // Several rates (one a segment: `[Segment 2] Rate: 10 K/min`) do not say which the heating
         // run's is: none is taken, and the time column gives it.
         if rates.count > 1 { best["heating_rate"] = nil }
-        return best.mapValues(\.entry)
+        return (best.mapValues(\.entry), best["mass"] == nil ? unread : nil)
     }
 
     /// `key: value` (the first colon), or the first field and the rest (`Sample Weight,12.340,mg`).

@@ -93,6 +93,9 @@ public struct RawTable: Sendable {
     /// Whether the first line named no column and no later line was a names row followed by data
     /// (the error about the columns then says what was looked for).
     public var namesRowSearched = false
+    /// A preamble line that names the sample mass but was not read (no unit, not positive), for
+    /// the error that asks for the mass.
+    public var unreadPreambleMass: MetadataEntry? = nil
     /// Remarks of the reader (e.g. skipped TRIOS steps), passed on to the dataset's warnings.
     public var warnings: [String] = []
     /// The columns already parsed while a large file was streamed (`StreamingImport`): then
