@@ -54,6 +54,8 @@ struct Plot: ParsableCommand {
 
     @OptionGroup var settings: SettingsOptions
 
+    @OptionGroup var output: OutputOption
+
     /// The option values (the settings are checked by their own group).
     func validate() throws {
         let id = try chosenView()
@@ -91,7 +93,8 @@ struct Plot: ParsableCommand {
         let s = try EarlyLoad.load(study, digests: false)  // nothing is exported
         let env = ProcessInfo.processInfo.environment
         // Colour escapes only for a terminal with colours (not TERM=dumb, Emacs' shell, vt100).
-        let colours = isatty(STDOUT_FILENO) != 0 && (env["NO_COLOR"] ?? "").isEmpty && TerminalColours.count(term: env["TERM"] ?? "") >= 8
+        let colours = output.output == nil && isatty(STDOUT_FILENO) != 0 && (env["NO_COLOR"] ?? "").isEmpty
+            && TerminalColours.count(term: env["TERM"] ?? "") >= 8
         let style = RenderStyle(braille: !ascii && PlotOutput.localeIsUTF8() && !TerminalStandIn.isLinuxConsole(env["TERM"] ?? ""), colours: colours)
         func explorerState(analysingDMA: Bool) -> ExplorerState {
             ExplorerState(studyPath: study, load: .success(s), options: options, style: style,
@@ -132,7 +135,9 @@ struct Plot: ParsableCommand {
         case .success(let frame):
             let text = colours ? frame.ansiText : frame.text
             let title = PlotOutput.titleLine(state, view: id, width: width)
-            try StandardStreams.checkedOut(Array((title + "\n" + text + "\n").utf8))
+            // `-o FILE` (a slide's text): written atomically, never over an input, as analyze's.
+            try output.refuseInputs(of: StudyWorkspace.states(state).compactMap(\.results))
+            try output.write(title + "\n" + text + "\n")
         case .failure(let u) where u.option != nil:
             throw GlassError(.usage, file: u.option ?? "", u.reason)
         case .failure(let u):

@@ -92,6 +92,7 @@ final class OutputSafetyTests: XCTestCase {
             (["analyze", Self.sample, s, "-o", "hard.csv"], "s/dma/as-cast/tscan-1Hz.csv"),   // the second study's input
             (["analyze", "s/dsc/as-cast.csv", "-o", "s/dsc/as-cast.csv"], "s/dsc/as-cast.csv"),   // a study of one file
             (["master", s, "-o", "s/study.toml"], "s/study.toml"),
+            (["plot", s, "--ascii", "-o", "s/dsc/as-cast.csv"], "s/dsc/as-cast.csv"),
             (["master", s, "--state", "as-cast", "-o", "hard.csv"], "s/dma/as-cast/tscan-1Hz.csv"),
         ]
         for (args, input) in cases {
@@ -129,6 +130,16 @@ final class OutputSafetyTests: XCTestCase {
                            + "expected a path outside the study, a .json name, or a name ending .glassview.tsv\n")
         }
         XCTAssertEqual(try snapshot(dir), before, "nothing written")
+    }
+
+    /// `plot -o FILE` writes what it prints (without colour escapes), atomically.
+    func testPlotWritesToAFile() throws {
+        let (dir, s) = try studyCopy()
+        let printed = try CLI.run(["plot", s, "--view", "4", "--ascii", "--width", "90", "--height", "25"], cwd: dir)
+        let written = try CLI.run(["plot", s, "--view", "4", "--ascii", "--width", "90", "--height", "25", "-o", "p.txt"], cwd: dir)
+        XCTAssertEqual(written.status, 0, written.stderr)
+        XCTAssertEqual(written.stdout, "")
+        XCTAssertEqual(try String(contentsOf: dir.appendingPathComponent("p.txt"), encoding: .utf8), printed.stdout)
     }
 
     func testAnEmptyOutputIsAUsageError() throws {
