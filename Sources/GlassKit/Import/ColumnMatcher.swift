@@ -199,7 +199,7 @@ public enum ColumnMatcher {
                  suffixes: [" temperature", " temp", "temperatur", " temperatura"],
                  // TA's `Temperature Difference` (the Tzero ΔT signal), `Temperature Rate (°C/min)`,
                  // a DTA's `Differential Temperature`: signals in kelvin that are not the temperature.
-                 excluded: ["differen", "diff", "rate", "gradient", "delta", "ramp", "ecart"],
+                 excluded: ["differen", "diff", "rate", "delta", "ramp"],
                  excludedWithin: ["differenz", "gradient", "temperaturrate", "ecart"]),
         Synonyms(meaning: .heatFlow, exact: ["w", "dsc", "hf", "heatflow", "heatflux", "dsc signal"],
                  contains: ["heat flow", "heatflow", "heat flux", "waermestrom", "waermefluss", "waermestromdichte",
@@ -274,6 +274,16 @@ public enum ColumnMatcher {
         return synonyms.first { $0.matches(f) }?.meaning
     }
 
+    /// The instrument's other temperatures, in the languages its software writes, within words
+    /// (German compounds: `Referenztemperatur`, `Blocktemperatur`, `Manteltemperatur`) …
+    static let auxiliaryTemperatureParts = ["furnace", "program", "reference", "referenz", "ofen", "soll", "consigne", "setpoint",
+                                            "block", "heizer", "mantel", "kammer", "enceinte", "flange", "purge", "cooler",
+                                            "kuehler", "refroidisseur"]
+    /// … and as words: `Ref. Temperature`, `Oven`, `Set Temperature`, `Heater`, `Jacket`, `Chamber`,
+    /// `Target`, `Ambient`, French `four` and `bloc`.
+    static let auxiliaryTemperatureWords: Set<Substring> = ["ref", "oven", "set", "heater", "jacket", "chamber", "target",
+                                                            "ambient", "environment", "four", "bloc", "gas"]
+
     /// Picks one column per meaning. Several candidates: the best by ``rank(_:_:)``, the first of
     /// equals (docs/reading-rules.md).
     public static func match(_ headers: [ColumnHeader]) -> [ColumnMeaning: MatchedColumn] {
@@ -322,16 +332,8 @@ public enum ColumnMatcher {
             // A temperature name in a unit that is not a temperature's (`Temperature Ramp (K/min)`).
             if !c.header.unit.isEmpty && Units.kelvin(0, unit: c.header.unit) == nil { return 2 }
             if k.contains("sample") || k.text == "ts" || k.text == "t s" || k.hasPrefix("proben") || k.contains("echantillon") { return 0 }
-            // The instrument's other temperatures, in the languages its software writes, within
-            // words (German compounds: `Referenztemperatur`, `Blocktemperatur`, `Manteltemperatur`)…
-            let within = ["furnace", "program", "reference", "referenz", "ofen", "soll", "consigne", "setpoint", "block",
-                          "heizer", "mantel", "kammer", "enceinte", "flange", "purge", "cooler", "kuehler", "refroidisseur"]
-            if k.text == "tr" || within.contains(where: { k.contains($0) }) { return 2 }
-            // … and as words: `Ref. Temperature`, `Oven`, `Set Temperature`, `Heater`, `Jacket`,
-            // `Chamber`, `Target`, `Ambient`, French `four` and `bloc`.
-            let auxiliary: Set<Substring> = ["ref", "oven", "set", "heater", "jacket", "chamber", "target", "ambient", "environment",
-                                             "four", "bloc", "gas"]
-            if k.text.split(separator: " ").contains(where: { auxiliary.contains($0) }) { return 2 }
+            if k.text == "tr" || auxiliaryTemperatureParts.contains(where: { k.contains($0) }) { return 2 }
+            if k.text.split(separator: " ").contains(where: { auxiliaryTemperatureWords.contains($0) }) { return 2 }
             return 1
         default: return 1
         }
