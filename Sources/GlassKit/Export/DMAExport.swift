@@ -26,7 +26,7 @@ public enum DMAExport {
         ])
         let alpha: JSONValue = .object([
             ("window_K", window(s.settings.alphaWindowK)),
-            ("f_alpha_Hz", .num(a?.fAlphaHz)), ("B_K", .num(a?.bK)), ("T0_K", .num(a?.t0K)),
+            ("ln_f_alpha", .num(a?.lnFAlpha)), ("f_alpha_Hz", .num(a?.fAlphaHz)), ("B_K", .num(a?.bK)), ("T0_K", .num(a?.t0K)),
             ("stderr", stderr), ("points", pairs(s.alphaPairs)),
             ("fragility_m", .num(s.fragility)),
         ])
