@@ -46,6 +46,37 @@ final class ResultsTableTests: XCTestCase {
         XCTAssertTrue(lines.contains("S_r: not computed"))
     }
 
+    /// A step of height h from 440 to 460 K (a straight ramp) on a flat glass line: the §3.1
+    /// constructions give onset 440 K, end 460 K, midpoint 450 K and Δc_p = h/β_h exactly.
+    func testTransitionsBlockShowsTheConstructions() throws {
+        var datasets: [Dataset] = []
+        for (k, h) in [0.1, 0.2].enumerated() {
+            datasets.append(DSCFixture.dataset("s\(k).csv", state: "cooled-\(k + 1)", coolingRate: Double(k + 1)) { t in
+                0.01 + h * min(1, max(0, (t - 440) / 20))
+            })
+        }
+        var settings = StudySettings()
+        settings.common.glassLineK = 320...400
+        settings.common.liquidLineK = 480...520
+        settings.common.crystallizationWindowK = 540...580
+        let r = try Analysis.run(Study(name: "step", datasets: datasets, settings: settings))
+        let lines = ResultsTable.text(r).split(separator: "\n").map(String.init)
+        func row(_ name: String) throws -> [String] {
+            let line = try XCTUnwrap(lines.first { $0.hasPrefix(name + "  ") }, name)
+            return line.dropFirst(name.count).split(separator: " ").map(String.init)
+        }
+        XCTAssertEqual(try row("transitions"), ["cooled-1", "cooled-2"])
+        XCTAssertEqual(try row("T_g onset (K)"), ["440.0", "440.0"])
+        XCTAssertEqual(try row("T_g mid (K)"), ["450.0", "450.0"])
+        XCTAssertEqual(try row("T_g end (K)"), ["460.0", "460.0"])
+        // h / (20 K/min in K/s): 0.3 and 0.6 J/(g·K), one format for the row.
+        XCTAssertEqual(try row("Δc_p (J g⁻¹ K⁻¹)"), ["0.3000", "0.6000"])
+        // A flat crystallization window has no exotherm: no T_x, and ΔT_x with it.
+        XCTAssertEqual(try row("T_x (K)"), ["—", "—"])
+        XCTAssertEqual(try row("ΔT_x (K)"), ["—", "—"])
+        XCTAssertEqual(try row("windows"), ["given", "given"])
+    }
+
     func testRowOfAQuantityHasOneFactor() {
         // a1 of three states: one ×10⁻³ for the row; each stderr to 2 significant digits at it.
         XCTAssertEqual(ResultsTable.row([(1.762e-3, 5.4e-5), (9.87e-4, 1.23e-5), (nil, nil)]),

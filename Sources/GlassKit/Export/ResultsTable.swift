@@ -20,6 +20,7 @@ public enum ResultsTable {
         if let m = r.molarMassGPerMol { title += "  ·  M = \(Format.shortNumber(m)) g/mol" }
         out.append(title)
         out += dsc(r, unicode: unicode)
+        out += transitions(r, unicode: unicode)
         out += dma(r, unicode: unicode)
         out += warnings(r)
         return out.joined(separator: "\n") + "\n"
@@ -54,6 +55,26 @@ public enum ResultsTable {
             out.append("S_r: not computed")
         }
         return out
+    }
+
+    // MARK: Characteristic temperatures
+
+    /// One row a quantity of method reference §3.1, one column a state (as the DMA table), and
+    /// where the windows came from: a proposed window is the first thing to check.
+    static func transitions(_ r: Results, unicode: Bool) -> [String] {
+        guard !r.transitions.isEmpty else { return [] }
+        typealias Pick = (TransitionValues) -> Double?
+        let quantities: [(String, Pick)] = [
+            ("T_g onset (K)", { $0.tgOnsetK }), ("T_g mid (K)", { $0.tgMidpointK }), ("T_g end (K)", { $0.tgEndK }),
+            ("Δc_p (J g⁻¹ K⁻¹)", { $0.deltaCpJPerGK }), ("T_f (K)", { $0.tfK }),
+            ("T_x (K)", { $0.txOnsetK }), ("T_x,p (K)", { $0.txPeakK }), ("ΔH_x (J/g)", { $0.dHxJPerG }), ("ΔT_x (K)", { $0.deltaTxK }),
+        ]
+        var table = TextTable(heads: ["transitions"] + r.transitions.map(\.state), unicode: unicode)
+        for (name, pick) in quantities {
+            table.rows.append([name] + row(r.transitions.map { (pick($0.values), nil) }))
+        }
+        table.rows.append(["windows"] + r.transitions.map { $0.origin.rawValue })
+        return [""] + table.lines()
     }
 
     // MARK: DMA
