@@ -52,6 +52,21 @@ struct Plot: ParsableCommand {
     @Flag(help: "ASCII only.")
     var ascii = false
 
+    @Option(help: ArgumentHelp("States shown, as the states pane names them (comma-separated; default: all). Views 4-9 show the first listed that has DMA data.", valueName: "LABELS"))
+    var states: String?
+
+    /// The labels of --states, in order, each once; nil without the option.
+    func stateList() throws -> [String]? {
+        guard let states else { return nil }
+        var out: [String] = []
+        for part in states.split(separator: ",", omittingEmptySubsequences: false) {
+            let label = String(part.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+            guard !label.isEmpty else { throw GlassError(.usage, file: "--states", "'\(states)' has an empty label; expected state labels separated by commas") }
+            if !out.contains(label) { out.append(label) }
+        }
+        return out
+    }
+
     @OptionGroup var settings: SettingsOptions
 
     @OptionGroup var output: OutputOption
@@ -63,6 +78,10 @@ struct Plot: ParsableCommand {
         guard studies.count == 1 || id == .compare else {
             throw GlassError(.usage, file: "--view", "\(id.name) with \(studies.count) studies; expected one study, or --view c to compare several")
         }
+        if states != nil, studies.count > 1 {
+            throw GlassError(.usage, file: "--states", "with \(studies.count) studies; expected one study (view c compares whole studies)")
+        }
+        _ = try stateList()
         guard (10...2000).contains(width), (5...1000).contains(height) else {
             throw GlassError(.usage, file: "--width/--height", "\(width)×\(height); expected 10–2000 × 5–1000")
         }
@@ -129,6 +148,7 @@ struct Plot: ParsableCommand {
         // Settings the analysis refuses (a bound outside the data, T_s ≥ T_e, an unknown baseline
         // state, a window outside a curve) are the usage errors `analyze` gives, not a plot.
         if let e = state.analysisFailure, e.kind == .usage { throw e }
+        if let chosen = try stateList() { try Plot.show(chosen, in: &state, study: s, view: id) }
         state.view = id
         // The title line is one of the --height rows.
         switch PlotOutput.render(state, view: id, width: width, height: height - 1, xRange: xRange, yRange: yRange) {
@@ -144,5 +164,23 @@ struct Plot: ParsableCommand {
             StandardStreams.error("glassview: view \(id.name): \(u.reason)\n")
             throw ExitCode(1)
         }
+    }
+
+    /// Shows only the states `chosen` (hiding the others) and selects the first of them, so that
+    /// views 4-9 show the first listed that has DMA data (the explorer's rule for the selected
+    /// state). A label the study does not have is a usage error listing those it has.
+    static func show(_ chosen: [String], in state: inout ExplorerState, study: Study, view id: ViewID) throws {
+        var known: [String] = []
+        for label in state.stateLabels + study.datasets.map(\.state) where !known.contains(label) { known.append(label) }
+        if let unknown = chosen.first(where: { !known.contains($0) }) {
+            throw GlassError(.usage, file: "--states", "'\(unknown)' is not a state of \(study.name); expected one of: \(known.joined(separator: ", "))")
+        }
+        let dmaLabels = state.dma.states.map(\.data.state)
+        if !id.drawsOnDSCAlone, id != .compare, !dmaLabels.isEmpty, !chosen.contains(where: dmaLabels.contains) {
+            throw GlassError(.usage, file: "--states", "\(chosen.joined(separator: ", ")): no DMA data for view \(id.name); expected a state with DMA data: \(dmaLabels.joined(separator: ", "))")
+        }
+        state.hidden = Set(state.stateLabels.filter { !chosen.contains($0) })
+        let labels = state.stateLabels
+        if let first = chosen.compactMap({ labels.firstIndex(of: $0) }).first { state.selection = first }
     }
 }

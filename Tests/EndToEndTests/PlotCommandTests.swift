@@ -35,6 +35,33 @@ final class PlotCommandTests: XCTestCase {
         XCTAssertEqual(wrong.stderr, "glassview: --view: heatflow with 2 studies; expected one study, or --view c to compare several\n")
     }
 
+    /// `--states` shows only the states listed; views 4-9 show the first listed with DMA data,
+    /// and its master curve is the one `analyze` exports for that state.
+    func testStatesPicksTheStatesShownAndTheDMAState() throws {
+        let analyzed = try CLI.run(["analyze", sample.path])
+        let doc = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(analyzed.stdout.utf8)) as? [String: Any])
+        let dma = try XCTUnwrap((doc["dma"] as? [String: Any])?["states"] as? [[String: Any]])
+        let labels = dma.compactMap { $0["state"] as? String }
+        XCTAssertGreaterThan(labels.count, 1)
+        let last = try XCTUnwrap(labels.last)
+        // A DSC-only state first: the DMA views fall to the next listed, not to the study's first.
+        let picked = try CLI.run(["plot", sample.path, "--view", "4", "--states", "cooled-1, \(last)", "--width", "200", "--height", "20", "--ascii"])
+        XCTAssertEqual(picked.status, 0, picked.stderr)
+        XCTAssertTrue(picked.stdout.split(separator: "\n").first?.contains("state \(last) ") == true, picked.stdout)
+        // View 1 draws only the listed states (the legend names them, and no other).
+        let heat = try CLI.run(["plot", sample.path, "--view", "1", "--states", "cooled-1,cooled-20", "--width", "120", "--height", "30", "--ascii"])
+        XCTAssertEqual(heat.status, 0, heat.stderr)
+        XCTAssertTrue(heat.stdout.contains(" cooled-1\n") && heat.stdout.contains(" cooled-20\n"), heat.stdout)
+        XCTAssertFalse(heat.stdout.contains("as-cast\n") || heat.stdout.contains("cooled-5\n"), heat.stdout)
+        let unknown = try CLI.run(["plot", sample.path, "--states", "cooled-3"])
+        XCTAssertEqual(unknown.status, 64)
+        XCTAssertTrue(unknown.stderr.hasPrefix("glassview: --states: 'cooled-3' is not a state of "), unknown.stderr)
+        XCTAssertTrue(unknown.stderr.contains("expected one of: as-cast, cooled-1"), unknown.stderr)
+        let noDMA = try CLI.run(["plot", sample.path, "--view", "9", "--states", "cooled-2"])
+        XCTAssertEqual(noDMA.status, 64)
+        XCTAssertEqual(noDMA.stderr, "glassview: --states: cooled-2: no DMA data for view master; expected a state with DMA data: \(labels.joined(separator: ", "))\n")
+    }
+
     func testTakesTheSettingsOptionsOfAnalyze() throws {
         let at440 = try CLI.run(["plot", sample.path, "--view", "9", "--tref", "440", "--width", "80", "--height", "20", "--ascii"])
         XCTAssertEqual(at440.status, 0, at440.stderr)
