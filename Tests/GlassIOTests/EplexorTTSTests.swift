@@ -54,6 +54,35 @@ final class EplexorTTSTests: XCTestCase {
         XCTAssertTrue(small.allSatisfy { abs($0) < 0.1 }, "\(small)")
     }
 
+    /// The 22 sweeps written as one file (the instrument's names and units rows once, the rows of
+    /// T0 … T105 in order) are the same 22 isotherms as the 22 files. The first sweep is still
+    /// settling (3 K of drift, σ 0.92 K, the others 0.14–0.64 K): measured against the file's
+    /// largest σ, steps of 4.2–5 K looked like a ramp, and the file was read as 60 temperature scans.
+    func testTheSweepsWrittenAsOneFileAreTheSameIsotherms() throws {
+        let names = stride(from: 0, through: 105, by: 5).map { "T\($0).txt" }
+        var text = ""
+        var separate: [Dataset] = []
+        for (k, name) in names.enumerated() {
+            let url = try SharedData.url("dma-tts/eplexor-ascii/\(name)")
+            let lines = try String(decoding: Data(contentsOf: url), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            // Names and units rows from the first file; data rows (they start with spaces and a digit) from each.
+            if k == 0 { text += lines.prefix(2).joined(separator: "\n") + "\n" }
+            text += lines.dropFirst(2).filter { $0.first == " " }.joined(separator: "\n") + "\n"
+            separate += try StudyLoader.load(url.path).datasets
+        }
+        let bytes = Array(text.utf8)
+        let parts = try FormatDetector.read(bytes: bytes, path: "tts.txt").flatMap { try ScanSplitter.datasets($0) }
+        XCTAssertEqual(parts.map(\.path), (1...22).map { "tts.txt#isotherm\($0)" })
+        XCTAssertEqual(separate.count, 22)
+        for (part, file) in zip(parts, separate) {
+            XCTAssertEqual(part.kind, .dmaFSweep)
+            XCTAssertEqual(part.temperatureK ?? 0, file.temperatureK ?? 1, accuracy: 1e-9, file.path)
+            XCTAssertEqual(part.frequencyHzValues, file.frequencyHzValues, file.path)
+            XCTAssertEqual(part.storageMPa, file.storageMPa, file.path)
+            XCTAssertEqual(part.lossMPa, file.lossMPa, file.path)
+        }
+    }
+
     /// The polymer's α process in the default β window gives E_β 5.7 eV with f0 ≈ 10⁸¹ Hz, which
     /// no β relaxation has: the analysis names it (it passed as an E_β).
     func testAnImpossibleBetaPrefactorIsNamed() throws {

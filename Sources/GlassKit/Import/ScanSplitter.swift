@@ -8,8 +8,8 @@ import GlassPlatform
 ///
 /// - **isotherms**, one per cycle, when the cycles are temperature steps: a TTS run, or a
 ///   step-and-hold scan. The cycles (of at least 2 rows) are steps when every change of mean
-///   temperature from one to the next is more than 6 times the largest standard deviation of
-///   temperature within one (and at least 0.5 K), or a repeat at the same step
+///   temperature from one to the next is more than 5 times the larger standard deviation of
+///   temperature within the two (and at least 0.5 K), or a repeat at the same step
 ///   (``areSteps(_:_:)``); failing that, the runs of rows between
 ///   jumps of temperature are tried (``jumps(_:_:)``: a stray row or an overshoot puts the cycles
 ///   out of step). Part `isotherm<k>`, k from 1 in file order (after the part it splits:
@@ -197,26 +197,30 @@ public enum ScanSplitter {
     }
 
     /// Whether the groups (each of at least 2 rows) are temperature steps, and if so the smallest
-    /// step (K). With σ the largest standard deviation of temperature within a group, every change
-    /// of mean temperature from one group to the next must be a step (more than 6σ, and at least
-    /// ``minimumStepK``) or a repeat (at most 2σ: a second sweep at the same step), and at least
-    /// one a step. On a ramp, a cycle of F rows δ apart has σ = δ·√((F² − 1)/12) and its mean
-    /// moves F·δ to the next: 3.5σ to 4σ, neither. A controller's overshoot of a third of the step
-    /// on the first of 7 rows gives steps of about 10σ.
+    /// step (K). With σ the larger standard deviation of temperature within the two groups on
+    /// either side of it, every change of mean temperature from one group to the next must be a
+    /// step (more than 5σ, and at least ``minimumStepK``) or a repeat (at most 2σ: a second sweep
+    /// at the same step), and at least one a step. On a ramp, a cycle of F rows δ apart has
+    /// σ = δ·√((F² − 1)/12) and its mean moves F·δ to the next: 3.5σ to 4σ, neither. A
+    /// controller's overshoot of a third of the step on the first of 7 rows gives steps of about
+    /// 10σ. σ is each step's own, not the file's largest: a first isotherm still settling (an
+    /// Eplexor TTS run: 3 K of drift, σ 0.9 K, where the others have 0.2–0.6 K) made every 5 K
+    /// step of the run look like a ramp.
     static func areSteps(_ groups: [[Int]], _ t: [Double]) -> Double? {
         guard groups.count >= 2 else { return nil }
-        var deviation = 0.0
+        var deviations: [Double] = []
         var means: [Double] = []
         for rows in groups {
             let temps = rows.map { t[$0] }
             let mean = temps.reduce(0, +) / Double(temps.count)
             let variance = temps.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(temps.count)
-            deviation = max(deviation, variance.squareRoot())
+            deviations.append(variance.squareRoot())
             means.append(mean)
         }
         var smallest: Double?
-        for change in zip(means, means.dropFirst()).map({ abs($1 - $0) }) {
-            if change > 6 * deviation, change >= minimumStepK {
+        for k in 1..<means.count {
+            let change = abs(means[k] - means[k - 1]), deviation = max(deviations[k], deviations[k - 1])
+            if change > 5 * deviation, change >= minimumStepK {
                 smallest = min(smallest ?? change, change)
             } else if change > 2 * deviation {
                 return nil
