@@ -54,7 +54,40 @@ cat > "$work/help/glassview" <<WRAP
 WRAP
 chmod +x "$work/help/glassview"
 "$TOOL" "$work/help/glassview" --output-directory "$work/man" --authors "the glassview authors"
-sed -e 's/\\e\[u\([0-9A-F]\{4,6\}\]\)/\\[u\1/g' "$work/man/glassview.1" > "$work/man/glassview.1.utf"
+# The generator's EXIT STATUS is mdoc's generic `.Ex -std` ("0 on success, >0 on error"): the
+# statuses glassview gives (docs/export.md) replace it.
+cat > "$work/man/status" <<'MDOC'
+.Bl -tag -width 8n
+.It 0
+Success.
+.It 1
+.Cm plot :
+the view has nothing to draw for the study (the reason on standard error).
+.It 64
+A bad option or setting (T_s \(>= T_e, bounds outside the data, an unknown baseline state, a study.toml key, -o naming an input).
+.It 65
+Bad data: the file and line are named.
+.It 66
+A missing or unreadable study or file.
+.It 69
+.Cm explore :
+no usable terminal.
+.It 73
+An output that cannot be written (a file, or standard output).
+.It 128+n
+.Cm explore
+ended by signal n, the screen restored.
+.El
+.Pp
+Errors are one line on standard error; input files are only ever read.
+MDOC
+sed -e 's/\\e\[u\([0-9A-F]\{4,6\}\]\)/\\[u\1/g' -e "/^\.Ex -std\$/{r $work/man/status
+d;}" "$work/man/glassview.1" \
+  | awk '/^Keys \(/ { keys = 1; print; print ".br"; next }  # the explorer keys: one a line, as --help shows them
+         keys && /^$/ { keys = 0 }
+         { print }
+         keys && !/^[.\x27]/ { print ".br" }' > "$work/man/glassview.1.utf"
+grep -q '^\.It 128+n' "$work/man/glassview.1.utf" || { echo "install.sh: the man page's EXIT STATUS was not replaced" >&2; exit 1; }
 install -m 0644 "$work/man/glassview.1.utf" "$PREFIX/share/man/man1/glassview.1"
 
 "$PREFIX/bin/glassview" --generate-completion-script bash > "$PREFIX/share/bash-completion/completions/glassview"

@@ -82,6 +82,12 @@ LC_ALL=C.UTF-8 MANWIDTH=120 man -l "$PAGE" 2>/dev/null | LC_ALL=C.UTF-8 col -b >
 grep -q -- "β-peak window" "$WORK/man-utf8.txt" && grep -q -- "α-peak window" "$WORK/man-utf8.txt" \
   || fail "the man page lost the help's β and α (β-peak window, α-peak window)"
 echo "test-install: the man page keeps the help's β, α, ≥ and arrows"
+# Its exit statuses are glassview's (docs/export.md), and the explorer's keys one a line.
+for status in 64 65 66 69 73 "128+n"; do
+  grep -Eq "^[[:space:]]+$status[[:space:]]+[A-Za-z]" "$WORK/man-utf8.txt" || fail "the man page's EXIT STATUS lacks $status"
+done
+grep -Eq "^[[:space:]]+q: quit" "$WORK/man-utf8.txt" || fail "the man page runs the explorer's keys together (no line starts 'q: quit')"
+echo "test-install: the man page lists the exit statuses and the explorer's keys one a line"
 
 # Completion scripts: syntax-checked by every shell present.
 bash -n "$PREFIX/share/bash-completion/completions/glassview" || fail "bash completion: syntax error"
