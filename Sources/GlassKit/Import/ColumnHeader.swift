@@ -36,7 +36,8 @@ public struct ColumnHeader: Sendable, Equatable {
     /// is a word starting `exo` or `endo` (`Exo`, `exothermic`, `Endotherm`) with a direction
     /// after it, within three words (fillers such as `nach`, `vers le` between): `up`, `oben`,
     /// `haut`, `arriba`, `su`/`in alto`, `↑`, `+` — or `down`, `unten`, `bas`, `abajo`, `giù`,
-    /// `↓`; `^exo` (METTLER's mark) is exo up. Such a word without a direction is `unclear`.
+    /// `↓`; `^exo` (METTLER's mark) is exo up, and an arrow just before the word (`↑exo`, `↑ exo`)
+    /// is its direction. Such a word without a direction is `unclear`.
     static func signPhrase(_ t: String) -> (sign: String, rest: String)? {
         // Most headings have neither `exo` nor `endo` (this runs for every heading of every file).
         guard mentionsExoOrEndo(t) else { return nil }
@@ -59,10 +60,15 @@ public struct ColumnHeader: Sendable, Equatable {
             var word = token.text
             var direction: Bool?   // true: up
             if word.hasPrefix("^") { word.removeFirst(); direction = true }
+            // An arrow before the word (`↑exo`, NETZSCH's `↑ exo`) or after it (`exo↑`, `exo+`).
+            while let first = word.first, "↑↓".contains(first) { direction = first == "↑"; word.removeFirst() }
             while let last = word.last, "+↑↓".contains(last) { direction = last != "↓"; word.removeLast() }
             let exo = word == "exo" || word.hasPrefix("exotherm"), endo = word == "endo" || word.hasPrefix("endotherm")
             guard exo || endo, word.allSatisfy(\.isLetter) else { continue }
-            var end = token.end
+            var start = token.start, end = token.end
+            if direction == nil, k > 0, tokens[k - 1].text == "↑" || tokens[k - 1].text == "↓" {
+                direction = tokens[k - 1].text == "↑"; start = tokens[k - 1].start
+            }
             if direction == nil {
                 var m = k + 1
                 while m < tokens.count, m <= k + 3 {
@@ -75,10 +81,10 @@ public struct ColumnHeader: Sendable, Equatable {
             guard let isUp = direction else { return ("unclear", t) }
             let sign = (exo == isUp) ? "exo-up" : "endo-up"
             // The comma that set the phrase off (`Heat flow, exo-down [W/g]`) goes with it, and
-            // parentheses left empty (`Heat Flow (exo+) (W/g)`).
-            var left = String(chars[..<token.start]).trimmedSpaces
+            // brackets left empty (`Heat Flow (exo+) (W/g)`, `Heat Flow (W/g) [exo up]`).
+            var left = String(chars[..<start]).trimmedSpaces
             var right = String(chars[end...]).trimmedSpaces
-            if left.hasSuffix("("), right.hasPrefix(")") { left.removeLast(); right.removeFirst() }
+            if (left.hasSuffix("(") && right.hasPrefix(")")) || (left.hasSuffix("[") && right.hasPrefix("]")) { left.removeLast(); right.removeFirst() }
             while left.hasSuffix(",") { left = String(left.dropLast()).trimmedSpaces }
             var rest = (left.trimmedSpaces + " " + right.trimmedSpaces).trimmedSpaces
             while rest.hasSuffix(",") { rest = String(rest.dropLast()).trimmedSpaces }

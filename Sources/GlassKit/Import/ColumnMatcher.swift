@@ -189,14 +189,16 @@ public enum ColumnMatcher {
         Synonyms(meaning: .segment, exact: ["segment", "seg", "segment index", "segment number", "segment no",
                                            "segmentnummer", "abschnitt"]),
         Synonyms(meaning: .sweep, exact: ["set", "sweep", "set index", "sweep index"]),
+        // Chinese and Japanese as Shimadzu, Hitachi, Rigaku and Chinese makers' software write them:
+        // 时间/時間 time, 温度 temperature (试样/樣品/試料: sample), 热流/熱流 heat flow.
         Synonyms(meaning: .time, exact: ["time", "t time", "zeit", "temps", "tiempo", "tempo", "elapsed time",
-                                        "run time", "test time", "messzeit"],
+                                        "run time", "test time", "messzeit", "时间", "時間"],
                  prefixes: ["time "]),
         Synonyms(meaning: .temperature, exact: ["t", "ts", "temp", "temperature", "temperatur", "temperatura",
                                                "sample temperature", "sample temp", "probentemperatur", "t s", "t sample",
-                                               "sample t", "tsample"],
+                                               "sample t", "tsample", "温度"],
                  prefixes: ["temp ", "temperature", "temperatur"],
-                 suffixes: [" temperature", " temp", "temperatur", " temperatura"],
+                 suffixes: [" temperature", " temp", "temperatur", " temperatura", "温度"],
                  // TA's `Temperature Difference` (the Tzero ΔT signal), `Temperature Rate (°C/min)`,
                  // a DTA's `Differential Temperature`: signals in kelvin that are not the temperature.
                  excluded: ["differen", "diff", "rate", "delta", "ramp"],
@@ -204,7 +206,7 @@ public enum ColumnMatcher {
         Synonyms(meaning: .heatFlow, exact: ["w", "dsc", "hf", "heatflow", "heatflux", "dsc signal"],
                  contains: ["heat flow", "heatflow", "heat flux", "waermestrom", "waermefluss", "waermestromdichte",
                             "flux de chaleur", "flux thermique", "flujo de calor", "flujo termico", "flusso di calore",
-                            "flusso termico"]),
+                            "flusso termico", "热流", "熱流"]),
         Synonyms(meaning: .frequency, exact: ["f", "freq", "omega", "ω", "kreisfrequenz", "pulsation"],
                  prefixes: ["frequency", "frequenz", "frequence", "frecuencia", "frequenza"],
                  suffixes: [" frequency", " frequenz", " freq"]),
@@ -278,7 +280,11 @@ public enum ColumnMatcher {
     /// (German compounds: `Referenztemperatur`, `Blocktemperatur`, `Manteltemperatur`) …
     static let auxiliaryTemperatureParts = ["furnace", "program", "reference", "referenz", "ofen", "soll", "consigne", "setpoint",
                                             "block", "heizer", "mantel", "kammer", "enceinte", "flange", "purge", "cooler",
-                                            "kuehler", "refroidisseur"]
+                                            "kuehler", "refroidisseur",
+                                            // Spanish, Italian, Portuguese: furnace, reference, set point.
+                                            "horno", "forno", "referencia", "riferimento", "consigna",
+                                            // Chinese/Japanese: reference (参比, 参照), furnace (炉), set or program (设定, 設定, 程序, プログラム).
+                                            "参比", "参照", "炉", "设定", "設定", "程序", "プログラム"]
     /// … and as words: `Ref. Temperature`, `Oven`, `Set Temperature`, `Heater`, `Jacket`, `Chamber`,
     /// `Target`, `Ambient`, French `four` and `bloc`.
     static let auxiliaryTemperatureWords: Set<Substring> = ["ref", "oven", "set", "heater", "jacket", "chamber", "target",
@@ -331,7 +337,9 @@ public enum ColumnMatcher {
             if derived { return 2 }
             // A temperature name in a unit that is not a temperature's (`Temperature Ramp (K/min)`).
             if !c.header.unit.isEmpty && Units.kelvin(0, unit: c.header.unit) == nil { return 2 }
-            if k.contains("sample") || k.text == "ts" || k.text == "t s" || k.hasPrefix("proben") || k.contains("echantillon") { return 0 }
+            if k.contains("sample") || k.text == "ts" || k.text == "t s" || k.hasPrefix("proben") || k.contains("echantillon")
+                || k.contains("muestra") || k.contains("campione") || k.contains("amostra")
+                || (!k.isASCII && ["试样", "样品", "樣品", "試料", "サンプル"].contains(where: { k.contains($0) })) { return 0 }
             if k.text == "tr" || auxiliaryTemperatureParts.contains(where: { k.contains($0) }) { return 2 }
             if k.text.split(separator: " ").contains(where: { auxiliaryTemperatureWords.contains($0) }) { return 2 }
             return 1

@@ -65,6 +65,7 @@ public enum DatasetBuilder {
         // Temperature and heat flow: where a file's columns of one of them are different signals
         // (TRIOS's `Angular frequency` and `Frequency` are one quantity in two units).
         for tie in ColumnMatcher.ties(table.headers) where tie.meaning == .temperature || (tie.meaning == .heatFlow && kind == .dsc) {
+            if tie.meaning == .heatFlow, oneHeatFlowInTwoUnits(tie.columns) { continue }
             let names = tie.columns.map { "'\($0.header.text)'" }.joined(separator: ", ")
             d.warnings.append("\(path): \(tie.columns.count) columns could be the \(tie.meaning.words) (\(names)); the first, '\(tie.columns[0].header.text)', is read")
         }
@@ -135,7 +136,14 @@ public enum DatasetBuilder {
         let path = table.path
         func need(_ m: ColumnMeaning, _ what: String) throws -> MatchedColumn { try Self.need(m, what, in: columns, of: table) }
         let tCol = try need(.temperature, "temperature (e.g. T/K, Temp./°C)")
-        let wCol = try need(.heatFlow, "heat flow (e.g. W/(W/g), DSC/(mW/mg), Heat Flow (mW))")
+        var wCol = try need(.heatFlow, "heat flow (e.g. W/(W/g), DSC/(mW/mg), Heat Flow (mW))")
+        if d.massMg == nil, perMassHeatFlowFactor(wCol.header.unit) == nil,
+           let perMass = ColumnMatcher.candidates(table.headers)[.heatFlow]?.first(where: {
+               ColumnMatcher.rank($0) == ColumnMatcher.rank(wCol) && perMassHeatFlowFactor($0.header.unit) != nil }) {
+            // The same heat flow per mass (TRIOS's `Heat Flow (mW)` and `Heat Flow (Normalized)
+            // (W/g)`): it needs no mass, which the file does not state.
+            wCol = perMass
+        }
         let meta = try signFromHeading(wCol, stated, table)
         var wanted = [tCol.index, wCol.index]
         let segCol = columns[.segment]
@@ -575,9 +583,8 @@ public enum DatasetBuilder {
     }
 
     static func heatFlowFactor(_ c: MatchedColumn, _ table: RawTable, massMg: Double?) throws -> Double {
-        let u = Units.normalise(c.header.unit)
-        if let f = perMassHeatFlowUnits[u] { return f }
-        if let mw = absoluteHeatFlowUnits[u] {
+        if let f = perMassHeatFlowFactor(c.header.unit) { return f }
+        if let mw = absoluteHeatFlowFactor(c.header.unit) {
             guard let m = massMg else {
                 let unread = table.unreadPreambleMass.map { " (line \($0.line), '\($0.value)', is not read as the mass: a positive number with a unit such as mg)" } ?? ""
                 throw GlassError(file: table.path, line: table.headerLine,
@@ -610,9 +617,27 @@ public enum DatasetBuilder {
     ]
 
     /// Whether `unit` is a heat-flow unit glassview reads.
+    /// Whether the heat-flow columns `columns` ranked equal are one quantity in two units: one per
+    /// mass and one that needs the mass (TRIOS's `Heat Flow (mW)` and `Heat Flow (Normalized)
+    /// (W/g)`), not two signals the file leaves to tell apart.
+    static func oneHeatFlowInTwoUnits(_ columns: [MatchedColumn]) -> Bool {
+        columns.count == 2 && columns.filter { perMassHeatFlowFactor($0.header.unit) != nil }.count == 1
+            && columns.filter { absoluteHeatFlowFactor($0.header.unit) != nil }.count == 1
+    }
+
     static func isHeatFlowUnit(_ unit: String) -> Bool {
-        let u = Units.normalise(unit)
-        return perMassHeatFlowUnits[u] != nil || absoluteHeatFlowUnits[u] != nil
+        perMassHeatFlowFactor(unit) != nil || absoluteHeatFlowFactor(unit) != nil
+    }
+
+    /// The factor of a heat flow per mass in `unit` to W/g (``Units/normalise(_:)``, then
+    /// ``Units/compound(_:)``: `W.g-1`, `mW*mg^-1`, `J/(g.s)`); nil for any other unit.
+    static func perMassHeatFlowFactor(_ unit: String) -> Double? {
+        perMassHeatFlowUnits[Units.normalise(unit)] ?? perMassHeatFlowUnits[Units.compound(unit)]
+    }
+
+    /// The factor of a heat flow in `unit` to mW (the mass divides it); nil for any other unit.
+    static func absoluteHeatFlowFactor(_ unit: String) -> Double? {
+        absoluteHeatFlowUnits[Units.normalise(unit)] ?? absoluteHeatFlowUnits[Units.compound(unit)]
     }
 
     static func modulusFactor(_ c: MatchedColumn, _ table: RawTable) throws -> Double {

@@ -70,8 +70,12 @@ public enum HeatingSegment {
                 dropped += 1
                 continue
             }
+            // The fall to as many decimals as show it beyond the tolerance (0.5004 K, not 0.500).
+            let fall = maxT - t[i]
+            var decimals = 3
+            while decimals < 17, let shown = Double(CFormat.printf("%.\(decimals)f", fall)), shown <= reversalToleranceK { decimals += 1 }
             throw GlassError(file: file, line: lines[i],
-                             "temperature falls from \(CFormat.printf("%.3f", maxT)) K to \(CFormat.printf("%.3f", t[i])) K; expected a heating run (temperature rising; falls up to \(CFormat.printf("%.1f", reversalToleranceK)) K are tolerated as noise)")
+                             "temperature falls from \(CFormat.printf("%.3f", maxT)) K to \(CFormat.printf("%.3f", t[i])) K (by \(CFormat.printf("%.\(decimals)f", fall)) K); expected a heating run (temperature rising; falls up to \(CFormat.printf("%.1f", reversalToleranceK)) K are tolerated as noise)")
         }
         return (list.map { KeptRows(rows: $0) } ?? KeptRows(count: t.count), dropped)
     }

@@ -67,8 +67,12 @@ enum Preamble {
     /// Preamble words for the sample mass (the sample's own first: they win over a bare `Weight`
     /// or `Mass`, which may be a pan's) and the heating rate (`Heating rate` wins over `Rate`).
     static let massNames: [String: Int] = ["sample mass": 0, "sample weight": 0, "einwaage": 0, "probenmasse": 0, "probengewicht": 0,
-                                           "masse echantillon": 0, "weight": 1, "mass": 1, "masse": 1, "poids": 1]
-    static let rateNames: [String: Int] = ["heating rate": 0, "heizrate": 0, "vitesse de chauffe": 0, "rate": 1]
+                                           "masse echantillon": 0, "masa de muestra": 0, "masa de la muestra": 0,
+                                           "peso de muestra": 0, "peso de la muestra": 0, "massa campione": 0, "peso campione": 0,
+                                           "massa del campione": 0, "peso del campione": 0,
+                                           "weight": 1, "mass": 1, "masse": 1, "poids": 1, "masa": 1, "peso": 1, "massa": 1]
+    static let rateNames: [String: Int] = ["heating rate": 0, "heizrate": 0, "vitesse de chauffe": 0, "velocidad de calentamiento": 0,
+                                           "velocita di riscaldamento": 0, "rate": 1]
     /// A `[Section]` whose name holds one of these states another thing's mass (the reference, the pan).
     static let otherSections = ["reference", "pan", "crucible", "tiegel", "creuset", "referenz", "lid", "deckel", "couvercle"]
     /// A `[Section]` whose name holds one of these is the sample's own; in a preamble of sections,

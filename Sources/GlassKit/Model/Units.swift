@@ -51,6 +51,26 @@ public enum Units {
         return s.replacingLiteral("deg", with: "")
     }
 
+    /// `normalise` with the product signs between symbols removed (`.`, `*`, `·`, `⋅`) and
+    /// superscript exponents written out (`⁻¹` → `-1`, `²` → `2`): `W.g-1`, `mW*mg^-1`,
+    /// `J/(g.s)`, `K·min⁻¹` and `N.mm-2` become `wg-1`, `mwmg-1`, `j/(gs)`, `kmin-1`, `nmm-2`, the
+    /// spellings the unit tables hold for a product written with spaces. The tables are looked up
+    /// by `normalise` first, then by this.
+    public static func compound(_ unit: String) -> String {
+        var out = String.UnicodeScalarView()
+        for u in normalise(unit).unicodeScalars {
+            switch u {
+            case ".", "*", "·", "⋅": continue
+            case "⁻": out.append("-")
+            case "¹": out.append("1")
+            case "²": out.append("2")
+            case "³": out.append("3")
+            default: out.append(u)
+            }
+        }
+        return String(out)
+    }
+
     /// Converts a temperature in `unit` to K; nil when the unit is not a temperature unit.
     public static func kelvin(_ value: Double, unit: String) -> Double? {
         switch normalise(unit) {
@@ -65,12 +85,15 @@ public enum Units {
 
     /// Factor from a rate unit to K/min (`K/min`, `K/s`, `°C/min`, `K/h`).
     public static func rateFactorToKPerMin(_ unit: String) -> Double? {
-        switch normalise(unit) {
-        case "k/min", "c/min", "kmin-1", "cmin-1", "kpermin": return 1
-        case "k/s", "c/s", "ks-1", "cs-1": return 60
-        case "k/h", "c/h", "kh-1": return 1.0 / 60
-        default: return nil
+        func factor(_ u: String) -> Double? {
+            switch u {
+            case "k/min", "c/min", "kmin-1", "cmin-1", "kpermin": return 1
+            case "k/s", "c/s", "ks-1", "cs-1": return 60
+            case "k/h", "c/h", "kh-1", "ch-1": return 1.0 / 60
+            default: return nil
+            }
         }
+        return factor(normalise(unit)) ?? factor(compound(unit))
     }
 
     /// Factor from a mass unit to mg.
@@ -106,7 +129,20 @@ public enum Units {
         let bare = unit.trimmedSpaces
         if bare == "mPa" { return 1e-9 }
         if bare == "Mbar" { return 1e5 }        // the megabar; `mbar`, `MBAR` are millibars
-        switch normalise(unit) {
+        if let f = modulusFactor(normalise(unit)) { return f }
+        // `N·mm⁻²`, `N.mm-2`, `kN mm^-2`.
+        switch compound(unit) {
+        case "nmm-2", "mnm-2": return 1
+        case "gnm-2", "knmm-2": return 1000
+        case "knm-2": return 1e-3
+        case "nm-2": return 1e-6
+        default: return modulusFactor(compound(unit))
+        }
+    }
+
+    /// ``modulusFactorToMPa(_:)`` of a normalised unit.
+    static func modulusFactor(_ u: String) -> Double? {
+        switch u {
         case "", "mpa", "n/mm2", "n/mm²", "mn/m2", "mn/m²": return 1
         case "gpa", "gn/m2", "gn/m²", "kn/mm2", "kn/mm²": return 1000
         case "kpa", "kn/m2", "kn/m²": return 1e-3

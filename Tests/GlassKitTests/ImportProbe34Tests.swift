@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+@testable import GlassKit
+
+/// The import defects of the seventeenth round's instrument-file probe, each with the value read.
+@Suite struct ImportProbe34Tests {
+    func read(_ text: String, path: String = "f.txt") throws -> Dataset {
+        try #require(try FormatDetector.read(bytes: Array(text.utf8), path: path).map { try DatasetBuilder.build($0) }.first)
+    }
+
+    func error(_ text: String, path: String = "f.txt") -> String {
+        do { _ = try read(text, path: path); return "" } catch { return "\(error)" }
+    }
+
+    /// Rows 300, 301, … K; W = 0.01·k W/g (the mW column: W × 12.5 mg); a reference temperature
+    /// 10 K above the sample's where `reference` names its column (listed first).
+    func rows(_ n: Int = 20, reference: Bool = false, separator: String = ",") -> String {
+        (0..<n).map { k in
+            let t = 300 + Double(k)
+            return (reference ? ["\(t + 10)"] : []).joined() + (reference ? separator : "") + "\(t)\(separator)\(0.01 * Double(k))\n"
+        }.joined()
+    }
+
+    /// `W.g-1`, `mW*mg^-1`, `J/(g.s)`, `J.g-1.s-1`: the product written with a dot or a star, as
+    /// written with a space or `·` (reading-rules.md: "What a unit is").
+    @Test func productsWrittenWithADotOrAStar() throws {
+        for unit in ["W.g-1", "W.g^-1", "mW.mg-1", "mW*mg-1", "mW.mg^-1", "J/(g.s)", "J.g-1.s-1", "W·g⁻¹", "mW/mg."] {
+            let d = try read("# kind: dsc\n# heating_rate: 20 K/min\n# sign: endo-up\nT/K,DSC [\(unit)]\n" + rows())
+            #expect(d.heatFlowWPerG[5] == 0.05, "\(unit)")
+        }
+        // The same in a rate and a modulus.
+        #expect(MetadataValue.rateKPerMin("20 K·min⁻¹") == 20)
+        #expect(MetadataValue.rateKPerMin("0.5 K.s-1") == 30)
+        #expect(Units.modulusFactorToMPa("N.mm-2") == 1)
+        #expect(Units.modulusFactorToMPa("N·mm⁻²") == 1)
+        #expect(Units.modulusFactorToMPa("kN.mm-2") == 1000)
+        #expect(Units.modulusFactorToMPa("N.m-2") == 1e-6)
+        // Still not a heat flow: a product where a quotient is meant.
+        #expect(error("# kind: dsc\n# heating_rate: 20 K/min\nT/K,DSC [mW.mg]\n" + rows()).contains("has unit 'mW.mg'; expected heat flow"))
+    }
+
+    /// An arrow before `exo` (`↑exo`, NETZSCH's `↑ exo`) is its direction; a phrase in brackets
+    /// after the unit (`(W/g) [exo up]`) leaves the unit whole.
+    @Test func exoDirectionsBeforeTheWordAndInBrackets() throws {
+        let up = try read("# kind: dsc\n# heating_rate: 20 K/min\nT/K,DSC/(mW/mg)\n" + rows())
+        for heading in ["DSC/(mW/mg) ↑exo", "DSC/(mW/mg) ↑ exo", "Heat Flow (W/g) [exo up]", "DSC/(mW/mg) [exo up]", "DSC/(mW/mg) ↓endo"] {
+            let d = try read("# kind: dsc\n# heating_rate: 20 K/min\nT/K,\(heading)\n" + rows())
+            #expect(d.heatFlowWPerG == up.heatFlowWPerG.map { -$0 }, "\(heading)")
+        }
+        for heading in ["DSC/(mW/mg) ↓exo", "DSC/(mW/mg) ↓ exo", "Heat Flow (W/g) [exo down]"] {
+            let d = try read("# kind: dsc\n# heating_rate: 20 K/min\nT/K,\(heading)\n" + rows())
+            #expect(d.heatFlowWPerG == up.heatFlowWPerG, "\(heading)")
+        }
+    }
+
+    /// TRIOS writes `Heat Flow (mW)` and `Heat Flow (Normalized) (W/g)`: one heat flow in two
+    /// units. Without a stated mass the W/g column is read (the mW one needed the mass); with
+    /// one, the first, as before; no "could be the heat flow" warning either way.
+    @Test func oneHeatFlowInTwoUnitsNeedsNoMass() throws {
+        let body = (0..<20).map { k in "\(300 + Double(k)),\(0.125 * Double(k)),\(0.01 * Double(k))\n" }.joined()
+        let head = "# kind: dsc\n# heating_rate: 20 K/min\n# sign: endo-up\n"
+        let noMass = try read(head + "Temperature (K),Heat Flow (mW),Heat Flow (Normalized) (W/g)\n" + body)
+        #expect(noMass.heatFlowWPerG[5] == 0.05)
+        #expect(!noMass.warnings.contains { $0.contains("could be the heat flow") }, "\(noMass.warnings)")
+        let withMass = try read(head + "# mass: 25 mg\nTemperature (K),Heat Flow (mW),Heat Flow (Normalized) (W/g)\n" + body)
+        #expect(withMass.heatFlowWPerG[5] == 0.625 / 25)
+        #expect(!withMass.warnings.contains { $0.contains("could be the heat flow") }, "\(withMass.warnings)")
+        // Two absolute heat flows are still two signals the file leaves to tell apart.
+        let two = try read(head + "# mass: 25 mg\nTemperature (K),Heat Flow A (mW),Heat Flow B (mW)\n" + body)
+        #expect(two.warnings.contains { $0.contains("could be the heat flow") }, "\(two.warnings)")
+    }
+
+    /// Chinese and Japanese headings (Shimadzu, Hitachi, Rigaku, Chinese makers), and the
+    /// instrument's other temperatures in Chinese, Spanish and Italian listed before the sample's.
+    @Test func chineseJapaneseSpanishAndItalianHeadings() throws {
+        let head = "# kind: dsc\n# heating_rate: 20 K/min\n# sign: endo-up\n"
+        for names in ["温度/℃,热流/(mW/mg)", "温度(℃),DSC(mW/mg)", "温度(K),熱流(W/g)"] {
+            let d = try read(head + names + "\n" + rows())
+            #expect(d.heatFlowWPerG[5] == 0.05, "\(names)")
+            #expect(d.temperatureKValues[0] == (names.contains("(K)") ? 300 : 300 + 273.15), "\(names)")
+        }
+        let time = try read(head + "时间/min,温度/K,热流/(W/g)\n" + (0..<20).map { "\(Double($0) / 20),\(300 + $0),0.01\n" }.joined())
+        #expect(time.temperatureKValues.count == 20)
+        for reference in ["参比温度/K", "炉温度/K", "Temperatura del horno (K)", "Temperatura forno (K)", "Temperatura de referencia (K)"] {
+            let sample = reference.hasPrefix("Temperatura") ? "Temperatura de la muestra (K)" : "试样温度/K"
+            let d = try read(head + "\(reference),\(sample),热流/(W/g)\n" + rows(reference: true))
+            #expect(d.temperatureKValues[0] == 300, "\(reference)")
+        }
+    }
+
+    /// A Spanish or Italian preamble states the sample mass as `Masa`, `Peso`, `Massa`.
+    @Test func spanishAndItalianPreambleMass() throws {
+        let given = ["sign": MetadataEntry("endo-up", line: 0), "heating_rate": MetadataEntry("20 K/min", line: 0)]
+        for line in ["Masa (mg): 12,5", "Masa de la muestra: 12,5 mg", "Peso del campione (mg): 12,5", "Massa: 12,5 mg"] {
+            let text = "Calisto Data Processing\nMuestra: ZrCuAl\n\(line)\n\nTiempo (s);Temperatura (°C);HeatFlow (mW)\n"
+                + (0..<20).map { k in "\(k);\(27 + k);\(k / 8),\(k % 8 * 125)\n" }.joined()
+            let table = try #require(try FormatDetector.read(bytes: Array(text.utf8), path: "s.txt").first)
+            let d = try DatasetBuilder.build(table, overrides: given)
+            #expect(d.massMg == 12.5, "\(line)")
+            #expect(abs(d.heatFlowWPerG[4] - 0.04) < 1e-15, "\(line)")
+        }
+    }
+}
