@@ -84,7 +84,7 @@ MDOC
 sed -e 's/\\e\[u\([0-9A-F]\{4,6\}\]\)/\\[u\1/g' -e "/^\.Ex -std\$/{r $work/man/status
 d;}" "$work/man/glassview.1" \
   | awk '/^Keys \(/ { keys = 1; print; print ".br"; next }  # the explorer keys: one a line, as --help shows them
-         keys && /^$/ { keys = 0 }
+         /^$/ { keys = 0; print ".Pp"; next }                 # a paragraph break (an empty line is a groff warning)
          { print }
          keys && !/^[.\x27]/ { print ".br" }' > "$work/man/glassview.1.utf"
 grep -q '^\.It 128+n' "$work/man/glassview.1.utf" || { echo "install.sh: the man page's EXIT STATUS was not replaced" >&2; exit 1; }

@@ -83,7 +83,7 @@ grep -q -- "β-peak window" "$WORK/man-utf8.txt" && grep -q -- "α-peak window" 
   || fail "the man page lost the help's β and α (β-peak window, α-peak window)"
 echo "test-install: the man page keeps the help's β, α, ≥ and arrows"
 # Its exit statuses are glassview's (docs/export.md), and the explorer's keys one a line.
-for status in 64 65 66 69 73 "128+n"; do
+for status in 64 65 66 69 73 "128[+]n"; do
   grep -Eq "^[[:space:]]+$status[[:space:]]+[A-Za-z]" "$WORK/man-utf8.txt" || fail "the man page's EXIT STATUS lacks $status"
 done
 grep -Eq "^[[:space:]]+q: quit" "$WORK/man-utf8.txt" || fail "the man page runs the explorer's keys together (no line starts 'q: quit')"
