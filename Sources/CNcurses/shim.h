@@ -5,6 +5,7 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <locale.h>
 #include <langinfo.h>
+#include <poll.h>
 #include <ncursesw/curses.h>
 
 // Function-like macros and C globals do not import into Swift 6; wrap them.
@@ -67,6 +68,13 @@ static inline int gv_read_key(int *code) {
     *code = (int)ch;
     if (r == ERR) return 0;
     return r == KEY_CODE_YES ? 2 : 1;
+}
+// Whether standard input is gone: the terminal hung up (POLLHUP, POLLERR) or the descriptor is
+// closed (POLLNVAL). ncurses then reports every read as a timeout at once, without waiting.
+static inline int gv_input_gone(void) {
+    struct pollfd p = { .fd = 0, .events = POLLIN, .revents = 0 };
+    if (poll(&p, 1, 0) != 1) return 0;
+    return (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
 }
 // The position of a button-1 press or click, if the pending mouse event is one.
 static inline int gv_read_click(int *x, int *y) {

@@ -104,7 +104,11 @@ public struct NcursesTerminal: TerminalBackend {
     /// Reads one input (or times out after 100 ms).
     public mutating func read() -> TerminalInput {
         switch next(timeout: Self.pollMilliseconds) {
-        case nil: return .timeout
+        case nil:
+            // A terminal gone without a SIGHUP to this process (a wrapper script was the session
+            // leader) answers every read at once: a hangup, not a busy loop on a dead tty.
+            if gv_input_gone() != 0 { SignalWatch.hangUp() }
+            return .timeout
         case .function(let code)?: return function(code)
         case .character(27)?: return escapeSequence()
         case .character(let code)?: return character(code)

@@ -19,6 +19,12 @@ public enum SignalWatch {
         }
     }
 
+    /// Records a hangup found otherwise than by SIGHUP (standard input hung up): the main loop
+    /// ends as for SIGHUP (exit 129).
+    public static func hangUp() {
+        _ = receivedSignal.compareExchange(expected: 0, desired: SIGHUP, ordering: .relaxed)
+    }
+
     /// The signal received since start, or 0.
     public static var pending: Int32 { receivedSignal.load(ordering: .relaxed) }
 }

@@ -266,6 +266,26 @@ final class ExplorerTmuxTests: XCTestCase {
         }
     }
 
+    /// A wrapper shell as the session leader (`ssh -t host 'cd d && glassview s'`, a script) takes
+    /// the SIGHUP when the terminal goes; the explorer only sees its input hang up. It ends as for
+    /// SIGHUP (129) instead of spinning on the dead terminal.
+    func testATerminalGoneWithoutASignalEndsTheExplorer() throws {
+        let dir = try CLI.tempDir(self)
+        let study = try ExplorerStudyFixture.write(into: dir)
+        let status = dir.appendingPathComponent("status")
+        let binary = try CLI.binary().path
+        let command = "trap : HUP; env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 '\(binary)' '\(study.path)'; echo $? > '\(status.path)'"
+        let t = try TmuxSession(self, command: command, width: 80, height: 24, environment: [:], cwd: dir)
+        try t.wait("explorer") { $0.contains("Results") }
+        try t.run(["kill-pane", "-t", "t"])
+        var written = ""
+        for _ in 0..<100 where written.isEmpty {
+            usleep(100_000)
+            written = (try? String(contentsOf: status, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        }
+        XCTAssertEqual(written, "129", "the explorer did not end within 10 s of its terminal going")
+    }
+
     func testUnusableTerminalsAreRefused() throws {
         let dir = try CLI.tempDir(self)
         let study = try ExplorerStudyFixture.write(into: dir)
