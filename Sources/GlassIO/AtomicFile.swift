@@ -11,7 +11,8 @@ private let systemWrite = Darwin.write
 /// a pipe or a socket (`--output /dev/null`, `/dev/stdout`, a FIFO) is written in place: renaming
 /// over it would replace the device node by a plain file. A symbolic link is followed, even one
 /// whose target does not exist yet: the file it names is written, the link stays. A replaced file
-/// keeps its permission bits (a private 600 file stays private).
+/// keeps its permission bits (a private 600 file stays private); a file this user may not write
+/// (a result made read-only) is refused, as a shell's `>` refuses it.
 public enum AtomicFile {
     /// Writes `text` to `path`; refuses to overwrite an existing file unless `overwrite`.
     public static func write(_ text: String, to path: String, overwrite: Bool = true) throws {
@@ -99,6 +100,11 @@ public enum AtomicFile {
                 if !overwrite { throw GlassError(.cannotCreate, file: given, "exists; not overwritten" + refusal) }
                 special = kind != S_IFREG
                 if !special { mode = info.st_mode & 0o777 }
+                // A file its owner made read-only is not replaced behind its back: the rename
+                // would go around the protection `>` respects ("Permission denied").
+                if !special, access(path, W_OK) != 0 {
+                    throw GlassError(.cannotCreate, file: given, "is write-protected; expected a file this user may write (make it writable, or name another file)")
+                }
             }
             keptMode = mode
             inPlace = special

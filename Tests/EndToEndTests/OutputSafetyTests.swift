@@ -204,4 +204,20 @@ final class OutputSafetyTests: XCTestCase {
         XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600)
         XCTAssertTrue(try String(contentsOfFile: path, encoding: .utf8).hasPrefix("state\t"))
     }
+
+    /// A result its owner made read-only is not replaced (the rename went around the protection
+    /// a shell's `>` respects): status 73, one line, the file as it was. As root, which may write
+    /// any file, the run is made as the unprivileged user `nobody` (uid 65534) with setpriv.
+    func testAWriteProtectedOutputIsRefused() throws {
+        let dir = try CLI.tempDir(self)
+        XCTAssertEqual(chmod(dir.path, 0o777), 0)
+        let path = dir.appendingPathComponent("ro.json").path
+        try "old\n".write(toFile: path, atomically: false, encoding: .utf8)
+        XCTAssertEqual(chmod(path, 0o444), 0)
+        let asUser = getuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : ""
+        let out = try shell("\(asUser)\"$GV\" analyze \"$S\" -o '\(path)' 2>&1; echo \"status=$?\"", cwd: dir)
+        XCTAssertEqual(out, "glassview: \(path): is write-protected; expected a file this user may write (make it writable, or name another file)\nstatus=73\n")
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "old\n")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), ["ro.json"])
+    }
 }
