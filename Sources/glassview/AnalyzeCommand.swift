@@ -24,7 +24,7 @@ struct Analyze: ParsableCommand {
         """
     )
 
-    @Argument(help: "Study directories (or single data files); several give one document, studies in argument order.")
+    @Argument(help: "Study directories (or single data files); several give one document, studies in argument order.", completion: .file())
     var studies: [String]
 
     @OptionGroup var settings: SettingsOptions

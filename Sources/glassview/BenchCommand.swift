@@ -13,7 +13,7 @@ struct Bench: ParsableCommand {
 
     // The default is found when the command runs, not shown in --help: it is a path of the machine
     // the binary was built on (SampleStudy), which the help of an installed binary should not name.
-    @Option(name: .customLong("study"), help: "Study to load and analyse (default: the bundled sample study).")
+    @Option(name: .customLong("study"), help: "Study to load and analyse (default: the bundled sample study).", completion: .file())
     var studyOption: String?
 
     /// The study benchmarked.

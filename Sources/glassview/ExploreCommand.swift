@@ -14,7 +14,7 @@ struct Explore: ParsableCommand {
 
     )
 
-    @Argument(help: "Study directories (default: the bundled sample study); several open side by side (s switches, c compares).")
+    @Argument(help: "Study directories (default: the bundled sample study); several open side by side (s switches, c compares).", completion: .file())
     var studies: [String] = []
 
     @Flag(help: "Draw with ASCII only (no braille or box characters).")

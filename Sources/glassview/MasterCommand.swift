@@ -21,7 +21,7 @@ struct Master: ParsableCommand {
         """
     )
 
-    @Argument(help: "Study directory (or a single data file).")
+    @Argument(help: "Study directory (or a single data file).", completion: .file())
     var study: String
 
     @OptionGroup var settings: SettingsOptions

@@ -5,7 +5,7 @@ import GlassKit
 
 /// `-o FILE`: where a command writes its text — the file, atomically (nothing on error), else stdout.
 struct OutputOption: ParsableArguments {
-    @Option(name: [.short, .long], help: ArgumentHelp("Write to FILE (atomically) instead of stdout.", valueName: "FILE"))
+    @Option(name: [.short, .long], help: ArgumentHelp("Write to FILE (atomically) instead of stdout.", valueName: "FILE"), completion: .file())
     var output: String?
 
     func validate() throws {

@@ -27,13 +27,14 @@ struct Plot: ParsableCommand {
         """
     )
 
-    @Argument(help: "Study directory (or a single data file); several with --view c, which compares them.")
+    @Argument(help: "Study directory (or a single data file); several with --view c, which compares them.", completion: .file())
     var studies: [String] = []
 
     /// The first study (the one every view but c draws).
     var study: String { studies.first ?? "" }
 
-    @Option(help: ArgumentHelp("View number, name or tab (W(T), E'(T), tanδ, TTS, …; default: heatflow, or the first view with data).", valueName: "NAME"))
+    @Option(help: ArgumentHelp("View number, name or tab (W(T), E'(T), tanδ, TTS, …; default: heatflow, or the first view with data).", valueName: "NAME"),
+            completion: .list(ViewID.allCases.map(\.name)))
     var view: String?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("X axis range in data units.", valueName: "LO:HI"))

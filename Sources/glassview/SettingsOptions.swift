@@ -10,15 +10,18 @@ struct SettingsOptions: ParsableArguments {
     // -1:0.5`, a window of decades below the peak; `--tg -5` then gets the one-line range error).
     @Option(parsing: .unconditional, help: .kelvin("Integration start T_s in K.")) var ts: Double?
     @Option(parsing: .unconditional, help: .kelvin("Integration end T_e in K.")) var te: Double?
-    @Option(parsing: .unconditional, help: .word("DSC baseline: linear (chord, default), none, or state:LABEL.", "B")) var baseline: String?
+    @Option(parsing: .unconditional, help: .word("DSC baseline: linear (chord, default), none, or state:LABEL.", "B"),
+            completion: .list(["linear", "none", "state:"])) var baseline: String?
     @Option(parsing: .unconditional, help: .window("β-peak window in K for every state (default 320:420).")) var betaWindow: String?
     @Option(parsing: .unconditional, help: .window("α-peak window in K for every state (default 430:500).")) var alphaWindow: String?
     @Option(parsing: .unconditional, help: .window("QPD frequency window in Hz for every state (default 0.01:1).")) var qpdWindow: String?
     @Option(parsing: .unconditional, help: .window("QPD window in decades above each isotherm's E'' maximum, for isotherms at T ≥ T_g (default: the fixed window only; docs/diagnostics.md).")) var qpdWindowAbovePeak: String?
     @Option(parsing: .unconditional, help: .kelvin("T_g in K for a1/a2 of every state (default: study.toml, file metadata, else estimated).")) var tg: Double?
     @Option(parsing: .unconditional, help: .kelvin("Master-curve reference temperature in K (default 450).")) var tref: Double?
-    @Option(parsing: .unconditional, help: .word("Master-curve shift criterion: moduli (log E' and log E'', default), storage, loss or tan-delta.", "C")) var ttsOn: String?
-    @Option(parsing: .unconditional, help: .word("Master-curve vertical shift: none (default), temperature (b_T = T_ref/T) or fit.", "V")) var verticalShift: String?
+    @Option(parsing: .unconditional, help: .word("Master-curve shift criterion: moduli (log E' and log E'', default), storage, loss or tan-delta.", "C"),
+            completion: .list(["moduli", "storage", "loss", "tan-delta"])) var ttsOn: String?
+    @Option(parsing: .unconditional, help: .word("Master-curve vertical shift: none (default), temperature (b_T = T_ref/T) or fit.", "V"),
+            completion: .list(["none", "temperature", "fit"])) var verticalShift: String?
     @Option(parsing: .unconditional, help: .window("Glass-line window in K for the T_g constructions of every state (default: study.toml, else proposed).")) var glassLine: String?
     @Option(parsing: .unconditional, help: .window("Liquid-line window in K (above the transition and its overshoot, below crystallization).")) var liquidLine: String?
     @Option(parsing: .unconditional, help: .window("Crystallization window in K around the first exotherm (T_x, ΔH_x).")) var crystallizationWindow: String?

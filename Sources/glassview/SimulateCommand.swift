@@ -28,7 +28,8 @@ struct SimulateDSC: ParsableCommand {
         """
     )
 
-    @Option(help: ArgumentHelp("Directory to write the study into (created; must not hold the files already).", valueName: "DIR"))
+    @Option(name: [.short, .long], help: ArgumentHelp("Directory to write the study into (created; must not hold the files already).", valueName: "DIR"),
+            completion: .directory)
     var output: String?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Cooling rates from the supercooled liquid, K/min, comma-separated.", valueName: "LIST"))
@@ -52,7 +53,7 @@ struct SimulateDSC: ParsableCommand {
     @Option(parsing: .unconditional, help: "Seed of the noise generator.")
     var seed: UInt64 = 2023
 
-    @Option(help: ArgumentHelp("Also write the runs as NETZSCH Proteus exports into DIR.", valueName: "DIR"))
+    @Option(help: ArgumentHelp("Also write the runs as NETZSCH Proteus exports into DIR.", valueName: "DIR"), completion: .directory)
     var netzsch: String?
 
     @Flag(help: "Replace files that already exist (otherwise they are never overwritten).")

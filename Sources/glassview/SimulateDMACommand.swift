@@ -20,7 +20,7 @@ struct SimulateDMA: ParsableCommand {
         """
     )
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Directory to write into (created if missing).", valueName: "DIR"))
+    @Option(name: [.short, .long], help: ArgumentHelp("Directory to write into (created if missing).", valueName: "DIR"), completion: .directory)
     var output: String = "samples/la30ce30ni10al20co10/dma"
 
     @Option(parsing: .unconditional, help: "Seed of the noise.")
