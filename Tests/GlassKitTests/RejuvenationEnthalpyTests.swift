@@ -186,4 +186,17 @@ final class RejuvenationEnthalpyTests: XCTestCase {
         XCTAssertEqual(two?.value ?? .nan, 0.008, accuracy: 1e-15)
         XCTAssertNil(two?.stderr)
     }
+
+    /// Bounds with no data point between them (0.5 K grid, 450.1–450.4 K): the chord meets W at
+    /// both ends, so ΔH_rej is 0 by construction, and the analysis says so. One point between
+    /// them (450.1–450.6 K): no warning, and the value the trapezoid gives.
+    func testBoundsWithinOneDataStepAreNamed() throws {
+        let d = DSCFixture.dataset("a.csv", state: "s") { t in 0.01 + 0.001 * (t - 300) * (t - 300) / 100 }
+        let none = try Analysis.run(Study(name: "x", datasets: [d]), options: AnalysisOptions(tsK: 450.1, teK: 450.4))
+        XCTAssertEqual(none.dsc?.states.first?.dHJPerG, 0)
+        XCTAssertTrue(none.warnings.contains("a.csv: no data point between T_s = 450.1 K and T_e = 450.4 K: ΔH_rej comes from the two interpolated end points alone (0 with the linear baseline); expected bounds at least one data step apart"), "\(none.warnings)")
+        let one = try Analysis.run(Study(name: "x", datasets: [d]), options: AnalysisOptions(tsK: 450.1, teK: 450.6))
+        XCTAssertFalse(one.warnings.contains { $0.contains("no data point between") }, "\(one.warnings)")
+        XCTAssertNotEqual(one.dsc?.states.first?.dHJPerG, 0)
+    }
 }

@@ -80,9 +80,13 @@ public enum RejuvenationEnthalpy {
         try p.check(baseline)
         var states: [DSCStateResult] = []
         var notFinite: [String] = []
+        var empty: [String] = []
         for s in p.states {
             var values: [Double] = []
             for c in s.curves {
+                // No data point strictly between the bounds: the two interpolated ends alone.
+                let x = c.curve.x, i = Interpolation.upperBound(x, tsK)
+                if !(i < x.count && x[i] < teK) { empty.append(c.path) }
                 let integral = try integral(c, tsK: tsK, teK: teK, baseline: baseline,
                                             difference: try p.differenceCurve(c, baseline: baseline))
                 // Exported as null (never nan or inf): say why.
@@ -94,6 +98,10 @@ public enum RejuvenationEnthalpy {
                                          dHKJPerMol: molarMassGPerMol.map { mean * $0 / 1000 }, perFileJPerG: values))
         }
         var warnings = p.warnings + notFinite
+        if let first = empty.first {
+            let files = empty.count == 1 ? first : "\(first) and \(empty.count - 1) other file(s)"
+            warnings.append("\(files): no data point between T_s = \(Format.shortNumber(tsK)) K and T_e = \(Format.shortNumber(teK)) K: ΔH_rej comes from the two interpolated end points alone (0 with the linear baseline); expected bounds at least one data step apart")
+        }
         let rates = p.states.flatMap { $0.curves.map { $0.heatingRateKPerMin } }
         let heating = HeatingRates.common(rates)
         if heating == nil, !rates.isEmpty {
