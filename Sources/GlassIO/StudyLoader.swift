@@ -56,7 +56,18 @@ public enum StudyLoader {
             throw GlassError(.usage, file: "study.toml",
                              "states.\"\(label)\": no state '\(label)' in the study; states: \(states.joined(separator: ", "))")
         }
-        return Study(name: path, datasets: datasets, sources: sources, settings: contents.settings)
+        // Keys a state's table gives that its data cannot use (a DMA window for a state measured
+        // by DSC only) would have no effect without a word.
+        var unused: [String] = []
+        for (label, settings) in contents.settings.perState.sorted(by: { $0.key < $1.key }) {
+            let mine = datasets.filter { $0.state == label && $0.role != .crystalline }
+            for (keys, kind) in [(settings.dmaKeys, "DMA"), (settings.dscKeys, "DSC")] where !keys.isEmpty {
+                guard !mine.contains(where: { ($0.kind == .dsc) == (kind == "DSC") }) else { continue }
+                let names = keys.map { "states.\"\(label)\".\($0)" }.joined(separator: ", ")
+                unused.append("study.toml: \(names): state '\(label)' has no \(kind) data, so \(keys.count == 1 ? "this key has" : "these keys have") no effect")
+            }
+        }
+        return Study(name: path, datasets: datasets, sources: sources, settings: contents.settings, warnings: unused)
     }
 
     /// A UTF-8 text file (study.toml) with every byte, a leading byte-order mark included: the

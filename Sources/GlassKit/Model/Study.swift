@@ -41,6 +41,20 @@ public struct StateSettings: Sendable, Equatable {
     public var crystallizationWindowK: ClosedRange<Double>?
     /// Empty settings.
     public init() {}
+
+    /// The study.toml keys given here that only DMA data uses.
+    public var dmaKeys: [String] {
+        [("beta_window_K", betaWindowK != nil), ("alpha_window_K", alphaWindowK != nil), ("qpd_window_Hz", qpdWindowHz != nil),
+         ("tg_K", tgK != nil), ("E_u_MPa", unrelaxedModulusMPa != nil), ("tts_on", ttsOn != nil),
+         ("vertical_shift", verticalShift != nil), ("qpd_window_above_peak_decades", qpdWindowAbovePeakDecades != nil)]
+            .filter(\.1).map(\.0)
+    }
+
+    /// The study.toml keys given here that only DSC data uses.
+    public var dscKeys: [String] {
+        [("glass_line_K", glassLineK != nil), ("liquid_line_K", liquidLineK != nil),
+         ("crystallization_window_K", crystallizationWindowK != nil)].filter(\.1).map(\.0)
+    }
 }
 
 /// Study-wide settings from study.toml (SPEC §2.3); nil means "not given".
