@@ -318,7 +318,7 @@ public enum StudyToml {
     }
 
     /// Levenshtein distance (small strings: key names).
-    static func editDistance(_ a: String, _ b: String) -> Int {
+    public static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         var row = Array(0...b.count)
         for i in 1...max(a.count, 1) where !a.isEmpty {

@@ -30,6 +30,7 @@ struct Glassview: ParsableCommand {
 /// `--help` and `--version` stay ArgumentParser's.
 extension Glassview {
     static func main() {
+        MistypedCommand.check(CommandLine.arguments)
         var command = EarlyLoad.parseWhileLoading(CommandLine.arguments, parse: parsedOrExit) ?? parsedOrExit()
         do {
             try command.run()

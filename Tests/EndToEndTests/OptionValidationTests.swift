@@ -92,4 +92,23 @@ final class OptionValidationTests: XCTestCase {
         XCTAssertEqual(r.status, 66, r.stderr)
         XCTAssertEqual(r.stderr, "glassview: \(Self.missing): no such study directory or file\n")
     }
+
+    /// A command typed wrong was a study path to the default command (status 66, or "Unknown
+    /// option" for the command's own options); it is named with the command meant. A word that
+    /// names a file is still a study, and `help` of no command is an error, not the top help.
+    func testAMistypedCommandNamesTheCommandMeant() throws {
+        let dir = try CLI.tempDir(self)
+        for (typed, meant) in [(["analyse", "s"], "analyze"), (["anaylze", "s", "--format", "json"], "analyze"), (["plott", "s"], "plot")] {
+            let r = try CLI.run(typed, cwd: dir)
+            XCTAssertEqual(r.status, 64, r.stderr)
+            XCTAssertEqual(r.stderr, "glassview: \(typed[0]): no such study, and no such command; did you mean 'glassview \(meant)'?\n")
+        }
+        let help = try CLI.run(["help", "nosuch"], cwd: dir)
+        XCTAssertEqual(help.status, 64)
+        XCTAssertEqual(help.stderr, "glassview: help: no command 'nosuch'; expected one of: explore, analyze, master, plot, simulate, bench\n")
+        // A study named like a command is a study.
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("plott"), withIntermediateDirectories: true)
+        let study = try CLI.run(["plott"], cwd: dir)
+        XCTAssertFalse(study.stderr.contains("did you mean"), study.stderr)
+    }
 }
