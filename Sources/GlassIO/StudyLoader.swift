@@ -18,6 +18,12 @@ public enum StudyLoader {
         }
         if !isDirectory {
             let name = PathName.lastComponent(path)
+            // A study's settings given for the study: its directory is meant (it was read as a
+            // table and refused for its columns).
+            if name.lowercased() == "study.toml" {
+                let dir = PathInfo.directory(of: path)
+                throw GlassError(.usage, file: path, "is a study's settings, not data; expected the study's directory ('\(dir.isEmpty ? "." : dir)')")
+            }
             let (fileDatasets, source) = try loadFile(absolute: path, relative: name, overrides: [:], digest: digests)
             return Study(name: path, datasets: fileDatasets, sources: [source])
         }

@@ -111,4 +111,14 @@ final class OptionValidationTests: XCTestCase {
         let study = try CLI.run(["plott"], cwd: dir)
         XCTAssertFalse(study.stderr.contains("did you mean"), study.stderr)
     }
+
+    /// study.toml given as the study: its directory was meant (it was read as a table and refused
+    /// for its columns).
+    func testTheSettingsFileGivenAsTheStudyNamesItsDirectory() throws {
+        let dir = try CLI.tempDir(self)
+        try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent("samples/la30ce30ni10al20co10"), to: dir.appendingPathComponent("s"))
+        let r = try CLI.run(["analyze", "s/study.toml"], cwd: dir)
+        XCTAssertEqual(r.status, 64)
+        XCTAssertEqual(r.stderr, "glassview: s/study.toml: is a study's settings, not data; expected the study's directory ('s/')\n")
+    }
 }
