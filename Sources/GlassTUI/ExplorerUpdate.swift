@@ -188,6 +188,12 @@ public enum ExplorerUpdate {
                 s.dmaOverrides.perState = [:]
                 s.recompute()
                 s.writtenWork = WorkSnapshot(s)
+                // The history's snapshots hold edits relative to the old study.toml: restored
+                // over the new one they showed one T_s and computed with another. Writing is
+                // where undo starts afresh, and the message says so.
+                s.history = WorkHistory()
+                s.message = text + " (undo starts here)"
+                return (s, effect)
             case .failed(let text):
                 s.message = "failed: " + text
             case .exists(let request, let paths):

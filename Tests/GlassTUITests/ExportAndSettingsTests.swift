@@ -90,6 +90,14 @@ final class ExportAndSettingsTests: XCTestCase {
         XCTAssertEqual(press(s, [.character("w")]).message, "study.toml already holds every setting in force: nothing to write")
         XCTAssertEqual(s.tsOrigin, .study)
         XCTAssertFalse(ExplorerRenderer.render(s).text.contains("proposed"))
+        // Undo starts at the write: a snapshot from before it, restored over the new study.toml,
+        // showed one T_s and computed with another.
+        XCTAssertEqual(s.message, "wrote (undo starts here)")
+        XCTAssertEqual(press(s, [.character("u")]).message, "nothing to undo")
+        let moved1 = press(s, [.right])
+        let back = press(moved1, [.character("u")])
+        XCTAssertEqual(back.tsK, s.tsK)
+        XCTAssertEqual(back.results?.settings.tsK, s.tsK, "the results are computed at the T_s shown")
         var single = proposed
         single.studyIsDirectory = false
         XCTAssertTrue(press(single, [.character("w")]).message?.contains("single file") ?? false)
