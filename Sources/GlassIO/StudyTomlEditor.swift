@@ -116,12 +116,18 @@ public enum StudyTomlEditor {
         return "\"" + k.replacingLiteral("\\", with: "\\\\").replacingLiteral("\"", with: "\\\"") + "\""
     }
 
-    /// The bare key a `key = value` line sets, or nil.
+    /// The key a `key = value` line sets, or nil: bare, or quoted (`"ts_K" = 420`, `'ts_K' = 420`,
+    /// which TOML reads as the same key; the editor added a second `ts_K` beside one, which the
+    /// parser then refused).
     static func keyOf(_ line: String) -> String? {
         let t = line.trimmingLeadingSpaces
         guard !t.hasPrefix("#"), let eq = t.firstIndex(of: "=") else { return nil }
         let key = t[..<eq].trimmingScalars { $0 == " " || $0 == "\t" }
-        return key.isEmpty ? nil : key
+        guard key.count >= 2, let q = key.first, q == "\"" || q == "'", key.last == q else { return key.isEmpty ? nil : key }
+        let inner = key.dropFirst().dropLast()
+        // A quoted key holding no quote or escape of its own (the only ones glassview's keys need).
+        guard !inner.contains("\"") && !inner.contains("'") && !inner.contains("\\") else { return key }
+        return String(inner)
     }
 
     /// A `# comment` after the value, outside quotes.

@@ -45,6 +45,17 @@ final class StudyTomlEditorTests: XCTestCase {
         XCTAssertEqual(c.settings.teK, 500)
     }
 
+    /// A quoted key (`"ts_K" = 420`, `'tg_K' = 430`: TOML's same key) has its value replaced; a
+    /// second, bare `ts_K` was added beside it, and the parser then refused the file.
+    func testTomlEditorReplacesQuotedKeys() throws {
+        let old = "\u{FEFF}\"ts_K\" = 420 # quoted key\r\n\r\n[states.\"a\"]\r\n'tg_K' = 430\r\n"
+        let new = StudyTomlEditor.apply([TomlAssignment(key: "ts_K", value: "420.1"), TomlAssignment(state: "a", key: "tg_K", value: "431")], in: old)
+        XCTAssertEqual(new, "\u{FEFF}\"ts_K\" = 420.1 # quoted key\r\n\r\n[states.\"a\"]\r\n'tg_K' = 431\r\n")
+        let c = try StudyToml.parse(new)
+        XCTAssertEqual(c.settings.tsK, 420.1)
+        XCTAssertEqual(c.settings.perState["a"]?.tgK, 431)
+    }
+
     func testTomlEditorWritesStateTables() throws {
         let old = "ts_K = 1\n\n[states.\"as-cast\"]\nbeta_window_K = [300, 400]  # mine\n\n[files.\"a.csv\"]\nstate = \"x\"\n"
         let new = StudyTomlEditor.apply([TomlAssignment(key: "tref_K", value: "440"),
