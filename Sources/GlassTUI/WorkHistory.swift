@@ -17,6 +17,22 @@ public struct WorkSnapshot: Equatable, Sendable {
         baseline = s.baseline; dmaOverrides = s.dmaOverrides; masterEdit = s.masterEdit
     }
 
+    /// Equal settings: the isotherm selected in view 9 is where the user looks, not a setting
+    /// (selecting one made an undo step of its own).
+    public static func == (a: WorkSnapshot, b: WorkSnapshot) -> Bool {
+        a.tsK == b.tsK && a.teK == b.teK && a.tsOrigin == b.tsOrigin && a.teOrigin == b.teOrigin && a.baseline == b.baseline
+            && a.dmaOverrides == b.dmaOverrides && sameShifts(a.masterEdit, b.masterEdit)
+    }
+
+    /// The hand shifts of `a` and `b` agree, whichever isotherm each has selected (and whatever
+    /// state or reference a set of no shifts names: the first selection fills those in).
+    static func sameShifts(_ a: ManualShifts, _ b: ManualShifts) -> Bool {
+        if a.shifts.isEmpty && b.shifts.isEmpty { return true }
+        var a = a
+        a.isotherm = b.isotherm
+        return a == b
+    }
+
     /// What an undo or redo changed, from `a` to `b`, in words (`T_s 420.25 → 420.00 K`, `β_lo
     /// 321.00 → 320.00 K` for the selected state, `baseline linear → none`): at most two
     /// settings and an ellipsis; empty when nothing a cursor shows differs.
@@ -33,7 +49,17 @@ public struct WorkSnapshot: Equatable, Sendable {
         if a.dmaOverrides.ttsOn != b.dmaOverrides.ttsOn || a.dmaOverrides.verticalShift != b.dmaOverrides.verticalShift {
             parts.append("master-curve criterion")
         }
-        if a.masterEdit != b.masterEdit { parts.append("hand shifts") }
+        if !sameShifts(a.masterEdit, b.masterEdit) { parts.append("hand shifts") }
+        // Other states' windows and T_g (`a` gives every state the selected one's): named by state.
+        if parts.isEmpty {
+            let x = a.dmaOverrides.perState, y = b.dmaOverrides.perState
+            let states = Set(x.keys).union(y.keys).filter { x[$0] != y[$0] }.sorted()
+            if !states.isEmpty {
+                parts.append("the windows and T_g of " + (states.count > 3 ? "\(states.count) states" : states.joined(separator: ", ")))
+            } else if a.dmaOverrides != b.dmaOverrides {
+                parts.append("the windows and T_g of every state")
+            }
+        }
         return parts.prefix(2).joined(separator: ", ") + (parts.count > 2 ? ", …" : "")
     }
 

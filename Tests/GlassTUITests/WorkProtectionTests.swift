@@ -39,6 +39,19 @@ final class WorkProtectionTests: XCTestCase {
         XCTAssertEqual(press(paper, [.character("2"), .character("+"), .character("u")]).message, "nothing to undo")
     }
 
+    /// `a` changes the other states' windows, not the selected one's: its undo names them (it
+    /// said only "undone"). Selecting an isotherm in view 9 is not a change to undo.
+    func testUndoNamesOtherStatesAndSkipsSelections() throws {
+        let dma = SyntheticStudy.state(SyntheticStudy.withDMA(), braille: false, colours: false)
+        XCTAssertGreaterThan(dma.dma.states.count, 1)
+        let others = dma.dma.states.map(\.data.state).filter { $0 != dma.selectedDMAResult?.state }
+        var s = press(dma, [.character("4"), .right, .character("a")])
+        s = press(s, [.character("u")])
+        let named = others.count > 3 ? "\(others.count) states" : others.sorted().joined(separator: ", ")
+        XCTAssertEqual(s.message, "undone: the windows and T_g of \(named)")
+        XCTAssertEqual(press(dma, [.character("9"), .character("}"), .character("}"), .character("u")]).message, "nothing to undo")
+    }
+
     /// The notice names what the user changed; what `w` also writes untouched (proposed windows)
     /// is counted, not listed.
     func testQuitNamesTheChangesFirst() {
