@@ -107,7 +107,7 @@ public struct Legend: Equatable, Sendable {
         let cut = all.count > rows
         if cut, rows > 0 {
             let left = all.dropFirst(rows - 1).reduce(0) { $0 + $1.count }
-            frame.put(string: ((unicode ? "… " : "~ ") + "\(left) more").clipped(width, unicode: unicode),
+            frame.put(string: ((unicode ? "… " : "... ") + "\(left) more").clipped(width, unicode: unicode),
                       at: FramePoint(x: origin.x, y: origin.y + rows - 1), clip: clip)
         }
         for (r, line) in all.prefix(cut ? rows - 1 : rows).enumerated() {
@@ -130,7 +130,7 @@ public struct Legend: Equatable, Sendable {
         let cut = entries.count > box.height
         let shown = cut ? max(0, box.height - 1) : entries.count
         if cut {
-            let more = ((unicode ? "… " : "~ ") + "\(entries.count - shown) more").clipped(box.maxX - textX, unicode: unicode)
+            let more = ((unicode ? "… " : "... ") + "\(entries.count - shown) more").clipped(box.maxX - textX, unicode: unicode)
             frame.put(string: more, at: FramePoint(x: textX, y: box.y + shown), clip: box)
         }
         for (row, entry) in entries.prefix(shown).enumerated() {

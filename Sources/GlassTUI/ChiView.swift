@@ -72,7 +72,7 @@ public struct ChiView: ExplorerView {
         out.append(ResultLine("T_g", ScreenNumber.kelvin(sl?.tgK ?? r.settings.tgK), unit: "K", flag: sl?.tgSource.rawValue))
         // The QPD window the f_lo/f_hi cursors move (this plot has no frequency axis to draw them on).
         let w = r.settings.qpdWindowHz
-        out.append(ResultLine("window", "\(Format.shortNumber(w.lowerBound))–\(Format.shortNumber(w.upperBound))", unit: "Hz"))
+        out.append(ResultLine("window", "\(ScreenNumber.setting(w.lowerBound))–\(ScreenNumber.setting(w.upperBound))", unit: "Hz"))
         out += DMAViewSupport.line("a1", sl?.a1PerK, sl?.a1StderrPerK, unit: "K⁻¹", r: r, key: "a1")
         out += DMAViewSupport.line("a2", sl?.a2PerK, sl?.a2StderrPerK, unit: "K⁻¹", r: r, key: "a2")
         out += DMAViewSupport.diagnostics(r, [.qpd])

@@ -380,7 +380,7 @@ public enum ExplorerRenderer {
             next += 1
         }
         let title = " Warnings: \(s.results?.warnings.count ?? 0), lines \(min(top + 1, lines.count))–\(next) of \(lines.count) "
-        drawBox(&f, box, title: title, unicode: uni)
+        drawBox(&f, box, title: ScreenText.fit(title, unicode: uni), unicode: uni)
         for (row, r) in rows.prefix(inner.height).enumerated() {
             f.put(string: r.text.fitted(inner.width, unicode: uni), at: FramePoint(x: inner.x, y: inner.y + row),
                   attributes: r.bold ? .bold : [], clip: inner)

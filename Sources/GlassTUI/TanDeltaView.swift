@@ -46,7 +46,7 @@ public struct TanDeltaView: ExplorerView {
         guard let (_, _, r) = DMAViewSupport.selected(s) else { return DMAViewSupport.empty(s, title: "tan δ (QPD)") }
         let w = r.settings.qpdWindowHz
         var out: [ResultLine] = [DMAViewSupport.heading("QPD", r)]
-        out.append(ResultLine("window", "\(Format.shortNumber(w.lowerBound))–\(Format.shortNumber(w.upperBound))", unit: "Hz"))
+        out.append(ResultLine("window", "\(ScreenNumber.setting(w.lowerBound))–\(ScreenNumber.setting(w.upperBound))", unit: "Hz"))
         out.append(ResultLine("χ points", "\(r.qpd?.points.count ?? 0)"))
         out += DMAViewSupport.line("U_β", r.qpd?.uEV, r.qpd?.uStderrEV, unit: "eV", r: r, key: "U_β")
         out += DMAViewSupport.diagnostics(r, [.qpd])

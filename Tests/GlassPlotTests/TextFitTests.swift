@@ -82,5 +82,10 @@ final class TextFitTests: XCTestCase {
         let box = legend.box(in: area, placement: .topLeft) { _, _ in false }!
         legend.draw(into: &boxed, box: box, area: area)
         XCTAssertEqual(boxed.rows, ["── a-very-l…", "── éé combi…", "… 2 more"])
+        // In ASCII the count reads as the results pane's does, "... 2 more": "~ 2 more" (the
+        // clip mark) read as a series marked `~` named "2 more".
+        var ascii = Frame(width: 14, height: 2)
+        Legend(entries: legend.entries, unicode: false).drawLines(into: &ascii, at: FramePoint(x: 0, y: 0), width: 14, rows: 2)
+        XCTAssertEqual(ascii.rows.last, "... 3 more")
     }
 }
