@@ -13,13 +13,26 @@ import GlassPlatform
 /// (`MetadataEntry.table`), so that errors name the key as written.
 enum FileOverrides {
     /// Each file's keys (files without any are left out).
-    static func resolve(_ tables: [String: [String: MetadataEntry]], files: [String]) throws -> [String: [String: MetadataEntry]] {
+    static func resolve(_ given: [String: [String: MetadataEntry]], files: [String]) throws -> [String: [String: MetadataEntry]] {
         let known = Set(files)
+        // `./dsc/a.csv`, `dsc//a.csv`, `dsc/x/../a.csv` name `dsc/a.csv`: keys are taken in that
+        // form (two keys that name one file are an error, as one key twice would be).
+        var tables: [String: [String: MetadataEntry]] = [:]
+        for key in given.keys.sorted() {
+            if key.hasPrefix("/") {
+                throw GlassError(.usage, file: "study.toml", "files.\"\(key)\" is an absolute path; expected a path relative to the study directory\(example(files))")
+            }
+            let path = normalised(key)
+            if tables[path] != nil {
+                throw GlassError(.usage, file: "study.toml", "files.\"\(key)\" names \(path), as another table does; expected one table a file")
+            }
+            tables[path] = given[key]
+        }
         var out: [String: [String: MetadataEntry]] = [:]
         var from: [String: [String: String]] = [:]   // file → key → the pattern that gave it
         for key in tables.keys.sorted() where !known.contains(key) {   // the same error on every run
             guard isPattern(key) else {
-                throw GlassError(.usage, file: "study.toml", "files.\"\(key)\" names no data file of the study")
+                throw GlassError(.usage, file: "study.toml", "files.\"\(key)\" names no data file of the study; expected a path relative to the study directory\(example(files, near: key))")
             }
             let matched = files.filter { matches(key, $0) }
             guard !matched.isEmpty else {
@@ -43,6 +56,24 @@ enum FileOverrides {
             for (k, v) in entries { out[file, default: [:]][k] = v }
         }
         return out
+    }
+
+    /// A key's path with `.` and empty components dropped and `x/..` resolved.
+    static func normalised(_ key: String) -> String {
+        guard key.contains("./") || key.contains("//") || key.hasSuffix("/.") || key.hasSuffix("/..") else { return key }
+        var parts: [Substring] = []
+        for part in key.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != ".." { parts.removeLast(); continue }
+            parts.append(part)
+        }
+        return parts.joined(separator: "/")
+    }
+
+    /// ` (e.g. 'dsc/a.csv')`: the study's file nearest `near` by edit distance, else its first.
+    static func example(_ files: [String], near: String? = nil) -> String {
+        let pick = near.flatMap { k in files.min { StudyToml.editDistance(k, $0) < StudyToml.editDistance(k, $1) } } ?? files.first
+        return pick.map { " (e.g. '\($0)')" } ?? ""
     }
 
     /// Whether a key is written as a pattern.

@@ -40,13 +40,17 @@ public enum StudyToml {
         for key in table.keys where !topLevelKeys.contains(key) {
             throw unknownKey(key, in: "", expected: topLevelKeys, path: path)
         }
+        // A value of each key's own kind for the messages (`E_u_MPa = 36000`, not a temperature).
+        let example = ["E_u_MPa": "36000", "molar_mass": "100.87", "te_K": "500", "tref_K": "450", "tg_K": "430",
+                       "qpd_window_Hz": "[0.01, 1]", "qpd_window_above_peak_decades": "[0.5, 2]", "alpha_window_K": "[430, 500]",
+                       "glass_line_K": "[400, 440]", "liquid_line_K": "[470, 490]", "crystallization_window_K": "[500, 560]"]
         // Numbers are checked like data (SPEC §2.4): finite, and positive where a temperature,
         // a mass or a modulus is meant. `prefix` names the table (`states."s".`) in errors.
         func number(_ t: TOMLTable, _ key: String, prefix: String = "", positive: Bool = false) throws -> Double? {
             guard let v = t[key] else { return nil }
             let x: Double
             if let d = v.double { x = d } else if let i = v.int { x = Double(i) } else {
-                throw GlassError(.usage, file: path, "\(prefix)\(key) must be a number; expected e.g. \(prefix)\(key) = 420")
+                throw GlassError(.usage, file: path, "\(prefix)\(key) must be a number; expected e.g. \(prefix)\(key) = \(example[key] ?? "420")")
             }
             guard x.isFinite else { throw GlassError(.usage, file: path, "\(prefix)\(key) = \(x); expected a finite number") }
             if positive && !(x > 0) { throw GlassError(.usage, file: path, "\(prefix)\(key) = \(Format.shortNumber(x)); expected a positive number") }
@@ -54,18 +58,21 @@ public enum StudyToml {
         }
         func range(_ t: TOMLTable, _ key: String, prefix: String = "", positive: Bool = false) throws -> ClosedRange<Double>? {
             guard let v = t[key] else { return nil }
-            guard let a = v.array, a.count == 2 else { throw GlassError(.usage, file: path, "\(prefix)\(key) must be [low, high]; expected e.g. \(prefix)\(key) = [320, 420]") }
+            let e = example[key] ?? "[320, 420]"
+            guard let a = v.array, a.count == 2 else { throw GlassError(.usage, file: path, "\(prefix)\(key) must be [low, high]; expected e.g. \(prefix)\(key) = \(e)") }
             let xs = try a.map { e -> Double in
                 if let d = e.double { return d }
                 if let i = e.int { return Double(i) }
-                throw GlassError(.usage, file: path, "\(prefix)\(key) must hold two numbers; expected e.g. \(prefix)\(key) = [320, 420]")
+                throw GlassError(.usage, file: path, "\(prefix)\(key) must hold two numbers; expected e.g. \(prefix)\(key) = \(e)")
             }
+            // As written (`[410, 330]`, not `[410.0, 330.0]`).
+            let shown = "[\(Format.shortNumber(xs[0])), \(Format.shortNumber(xs[1]))]"
             guard xs.allSatisfy({ $0.isFinite }) else {
-                throw GlassError(.usage, file: path, "\(prefix)\(key) = [\(xs[0]), \(xs[1])]; expected two finite numbers")
+                throw GlassError(.usage, file: path, "\(prefix)\(key) = \(shown); expected two finite numbers")
             }
-            guard xs[0] < xs[1] else { throw GlassError(.usage, file: path, "\(prefix)\(key) = [\(xs[0]), \(xs[1])]: low must be below high") }
+            guard xs[0] < xs[1] else { throw GlassError(.usage, file: path, "\(prefix)\(key) = \(shown): low must be below high") }
             if positive && !(xs[0] > 0) {
-                throw GlassError(.usage, file: path, "\(prefix)\(key) = [\(xs[0]), \(xs[1])]; expected positive numbers")
+                throw GlassError(.usage, file: path, "\(prefix)\(key) = \(shown); expected positive numbers")
             }
             return xs[0]...xs[1]
         }

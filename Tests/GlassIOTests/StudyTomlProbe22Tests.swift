@@ -70,7 +70,7 @@ final class StudyTomlProbe22Tests: XCTestCase {
     /// Temperatures of windows are above 0 K, and a molar mass is at most 10⁶ g/mol (10³⁰⁸ made
     /// ΔH_rej × M overflow into nulls no warning explained).
     func testWindowsAbsoluteZeroAndMolarMassLimits() {
-        XCTAssertEqual(error("beta_window_K = [-10, 420]"), "study.toml: beta_window_K = [-10.0, 420.0]; expected positive numbers")
+        XCTAssertEqual(error("beta_window_K = [-10, 420]"), "study.toml: beta_window_K = [-10, 420]; expected positive numbers")
         XCTAssertEqual(error("molar_mass = 1e308"), "study.toml: molar_mass = 1e+308; expected a molar mass in g/mol up to 1000000")
         XCTAssertEqual(error("[files.\"a.csv\"]\nmolar_mass = 1e308").hasPrefix("study.toml: files.\"a.csv\".molar_mass"), true,
                        error("[files.\"a.csv\"]\nmolar_mass = 1e308"))
@@ -84,5 +84,18 @@ final class StudyTomlProbe22Tests: XCTestCase {
                        ["study.toml: states.\"cooled-10\".beta_window_K, states.\"cooled-10\".tg_K: state 'cooled-10' has no DMA data, so these keys have no effect"])
         let used = try StudyLoader.load(try study("[states.\"cooled-10\"]\nglass_line_K = [400, 410]"))
         XCTAssertFalse(used.warnings.contains { $0.contains("no effect") }, "\(used.warnings)")
+    }
+
+    /// A pattern that gives a file the value its header already states overrides nothing: no
+    /// warning (`heating_rate = 20` over `20 K/min` warned). Another value still warns. A
+    /// number's example in an error is of its own kind (`E_u_MPa = 36000`).
+    func testAnEqualOverrideIsNoOverrideAndExamplesFitTheKey() throws {
+        let same = try StudyLoader.load(try study("[files.\"*.csv\"]\nheating_rate = 20"))
+        XCTAssertFalse(same.warnings.contains { $0.contains("overrides the file's own") }, "\(same.warnings)")
+        let other = try StudyLoader.load(try study("[files.\"a*.csv\"]\nheating_rate = 10"))
+        XCTAssertTrue(other.warnings.contains { $0.contains("overrides the file's own '20 K/min'") }, "\(other.warnings)")
+        XCTAssertEqual(error("E_u_MPa = \"x\""), "study.toml: E_u_MPa must be a number; expected e.g. E_u_MPa = 36000")
+        XCTAssertEqual(error("qpd_window_Hz = 1"), "study.toml: qpd_window_Hz must be [low, high]; expected e.g. qpd_window_Hz = [0.01, 1]")
+        XCTAssertEqual(error("beta_window_K = [410.0, 330.0]"), "study.toml: beta_window_K = [410, 330]: low must be below high")
     }
 }

@@ -242,8 +242,42 @@ final class DeterministicErrorTests: XCTestCase {
             try missing.map { "[files.\"\($0)\"]\nstate = \"x\"\n" }.joined(separator: "\n")
                 .write(to: dir.appendingPathComponent("study.toml"), atomically: true, encoding: .utf8)
             XCTAssertThrowsError(try StudyLoader.load(dir.path)) { e in
-                XCTAssertEqual((e as? GlassError)?.message, "files.\"\(missing.min()!)\" names no data file of the study", "\(extra) tables")
+                XCTAssertEqual((e as? GlassError)?.message,
+                               "files.\"\(missing.min()!)\" names no data file of the study; expected a path relative to the study directory (e.g. 'a.csv')",
+                               "\(extra) tables")
             }
+        }
+    }
+
+    /// `./dsc/a.csv`, `dsc//a.csv` and `dsc/x/../a.csv` name `dsc/a.csv` (they were refused as
+    /// naming no file); an absolute path is refused with the form expected; two keys naming one
+    /// file are an error.
+    func testFileKeysInOtherSpellingsOfARelativePath() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("glassview-filekeys-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try? FileManager.default.removeItem(at: dir)
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("dsc"), withIntermediateDirectories: true)
+        var body = "# kind: dsc\n# state: as-cast\n# heating_rate: 20 K/min\nT/K,W/(W/g)\n"
+        for i in 0..<20 { body += "\(400 + i),0.1\n" }
+        try body.write(to: dir.appendingPathComponent("dsc/a.csv"), atomically: true, encoding: .utf8)
+        func load(_ toml: String) throws -> Study {
+            try toml.write(to: dir.appendingPathComponent("study.toml"), atomically: true, encoding: .utf8)
+            return try StudyLoader.load(dir.path)
+        }
+        for key in ["./dsc/a.csv", "dsc//a.csv", "dsc/x/../a.csv", "./dsc/./a.csv"] {
+            XCTAssertEqual(try load("[files.\"\(key)\"]\nstate = \"cooled-3\"\n").datasets.first?.state, "cooled-3", key)
+        }
+        XCTAssertThrowsError(try load("[files.\"/x/dsc/a.csv\"]\nstate = \"b\"\n")) { e in
+            XCTAssertEqual((e as? GlassError)?.description,
+                           "study.toml: files.\"/x/dsc/a.csv\" is an absolute path; expected a path relative to the study directory (e.g. 'dsc/a.csv')")
+        }
+        XCTAssertThrowsError(try load("[files.\"dsc/b.csv\"]\nstate = \"b\"\n")) { e in
+            XCTAssertEqual((e as? GlassError)?.description,
+                           "study.toml: files.\"dsc/b.csv\" names no data file of the study; expected a path relative to the study directory (e.g. 'dsc/a.csv')")
+        }
+        XCTAssertThrowsError(try load("[files.\"dsc/a.csv\"]\nstate = \"b\"\n[files.\"./dsc/a.csv\"]\nstate = \"c\"\n")) { e in
+            XCTAssertEqual((e as? GlassError)?.description,
+                           "study.toml: files.\"dsc/a.csv\" names dsc/a.csv, as another table does; expected one table a file")
         }
     }
 }

@@ -26,7 +26,8 @@ public enum DatasetBuilder {
         // A pattern of study.toml that overrides what the file states itself says so: the file's
         // own table is the place for a file's exceptions, a pattern's reach is easy to misjudge.
         for (k, v) in overrides.sorted(by: { $0.key < $1.key }) {
-            if let pattern = v.table, let own = table.metadata[MetadataKeys.normalise(k)], own.line > 0, own.value != v.value {
+            if let pattern = v.table, let own = table.metadata[MetadataKeys.normalise(k)], own.line > 0,
+               !MetadataValue.same(MetadataKeys.normalise(k), own.value, v.value) {
                 table.warnings.append("\(path): study.toml's files.\"\(pattern)\".\(v.name(MetadataKeys.normalise(k))) = '\(v.value)' overrides the file's own '\(own.value)' (line \(own.line))")
             }
         }
