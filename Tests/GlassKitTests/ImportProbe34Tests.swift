@@ -100,4 +100,17 @@ import Testing
             #expect(abs(d.heatFlowWPerG[4] - 0.04) < 1e-15, "\(line)")
         }
     }
+
+    /// UTF-16 saved without its byte-order mark: still refused (SPEC §2.4: without a BOM a NUL
+    /// byte means binary), but named as what it is, with what to do.
+    @Test func utf16WithoutItsMarkIsNamed() {
+        let text = "T/K,W/(W/g)\n300,0.1\n301,0.1\n"
+        for bigEndian in [false, true] {
+            let bytes = text.utf16.flatMap { u in bigEndian ? [UInt8(u >> 8), UInt8(u & 0xFF)] : [UInt8(u & 0xFF), UInt8(u >> 8)] }
+            let message: String
+            do { _ = try FormatDetector.read(bytes: bytes, path: "u.csv"); message = "" } catch { message = "\(error)" }
+            #expect(message == "u.csv:1: a NUL byte: UTF-16 text without a byte-order mark; expected UTF-8, or UTF-16 with its byte-order mark (save the export again as UTF-8)", "\(bigEndian)")
+        }
+        #expect(!TextDecoding.looksLikeUTF16([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00]), "a zip file is binary")
+    }
 }

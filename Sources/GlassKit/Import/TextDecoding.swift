@@ -26,10 +26,26 @@ public enum TextDecoding {
             // Lines end at LFs, or at CRs in a text without any LF.
             let end: UInt8 = firstByte(0x0A, data) == nil ? 0x0D : 0x0A
             let line = data[..<nul].reduce(1) { $1 == end ? $0 + 1 : $0 }
+            // SPEC §2.4: without a byte-order mark a NUL means binary; UTF-16 text is named as such.
+            if looksLikeUTF16(data) {
+                throw GlassError(file: file, line: line, "a NUL byte: UTF-16 text without a byte-order mark; expected UTF-8, or UTF-16 with its byte-order mark (save the export again as UTF-8)")
+            }
             throw GlassError(file: file, line: line, "binary data (a NUL byte); expected a text export")
         }
         if isASCII(data) || UTF8Validation.isValid(data) { return (data, .utf8) }
         return (windows1252ToUTF8(data), .windows1252)
+    }
+
+    /// Whether the first bytes read as ASCII text in UTF-16 (one byte of each pair NUL, the other
+    /// printable or a line end): what a UTF-16 export saved without its byte-order mark looks like.
+    static func looksLikeUTF16(_ data: [UInt8]) -> Bool {
+        let n = min(data.count, 512) & ~1
+        guard n >= 8 else { return false }
+        func text(_ b: UInt8) -> Bool { (b >= 0x20 && b < 0x7F) || b == 0x09 || b == 0x0A || b == 0x0D }
+        for nulAt in [0, 1] {
+            if stride(from: 0, to: n, by: 2).allSatisfy({ data[$0 + nulAt] == 0 && text(data[$0 + 1 - nulAt]) }) { return true }
+        }
+        return false
     }
 
     /// `bytes` with CR line ends made LFs when it holds a CR and no LF at all; else as it is (a
