@@ -30,9 +30,12 @@ public enum ScreenNumber {
     /// A temperature with two decimals (`420.00`); "—" for nil. A number no temperature of a
     /// glass reaches (|T| ≥ 10⁶ K, typed at `=`: 1e300) in four significant digits with its power
     /// of ten, not three hundred digits.
-    public static func kelvin(_ v: Double?) -> String {
+    public static func kelvin(_ v: Double?) -> String { kelvin(v, decimals: 2) }
+
+    /// ``kelvin(_:)`` with `decimals` decimals.
+    public static func kelvin(_ v: Double?, decimals: Int) -> String {
         guard let v, v.isFinite else { return "—" }
         guard abs(v) < 1e6 else { return value(v) }
-        return CFormat.printf("%.2f", v)
+        return CFormat.printf("%.\(decimals)f", v)
     }
 }

@@ -41,17 +41,23 @@ enum TransitionOverlay {
     static func lines(_ s: ExplorerState) -> [ResultLine] {
         guard let r = s.results, !r.transitions.isEmpty else { return [] }
         let heads = ["T_g,mid", "T_f", "T_x"]
-        let table = r.transitions.map { t in [t.values.tgMidpointK, t.values.tfK, t.values.txOnsetK].map(ScreenNumber.kelvin) }
+        // One decimal: three temperatures and a state's label in the 28 columns the pane has at
+        // 80×24 (with two, T_x was cut on every row; analyze's table and the exports hold more).
+        let table = r.transitions.map { t in [t.values.tgMidpointK, t.values.tfK, t.values.txOnsetK].map { ScreenNumber.kelvin($0, decimals: 1) } }
         // Each column as wide as its widest number or head; the first head may reach one column
         // into the gap before the numbers (`T_g,mid` over `468.79`), so a 30-column pane holds a row.
         let widths = (0..<3).map { c in max(table.map { DisplayWidth.of($0[c]) }.max() ?? 0, DisplayWidth.of(heads[c]) - (c == 0 ? 1 : 0)) }
         func row(_ cells: [String]) -> String { zip(cells, widths).map { $0.leftPadded($1) }.joined(separator: " ") }
         var out: [ResultLine] = [.columnHead("T (K)", row(heads))]
+        // "auto": windows proposed from the data. Said once under the table when every state's
+        // were (a flag on each row took a line of its own at 80×24, and pushed T_x out).
+        let allProposed = r.transitions.allSatisfy { $0.origin == .proposed }
         for (t, cells) in zip(r.transitions, table) {
-            var line = ResultLine(t.state, row(cells), flag: t.origin == .proposed ? "auto" : nil)   // "auto": windows proposed from the data
+            var line = ResultLine(t.state, row(cells), flag: !allProposed && t.origin == .proposed ? "auto" : nil)
             line.dimmed = !s.isVisible(t.state)
             out.append(line)
         }
+        if allProposed { out.append(ResultLine("windows", "auto")) }
         return out
     }
 }

@@ -11,27 +11,30 @@ final class LabelFitTests: XCTestCase {
     static let sample: Study? = try? GlassIO.StudyLoader.load(URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("samples/la30ce30ni10al20co10").path)
 
-    /// View 1 of the sample at 100 columns (a 30-column pane, filled by a row of three
-    /// temperatures): every state's `auto` flag is there, at the end of the row below.
-    func testAFlagThatDoesNotFitTakesTheNextRow() throws {
+    /// View 1 of the sample at 100 columns (a 30-column pane): a row of three temperatures to one
+    /// decimal and its label fits; the windows, proposed for every state, are said once under the
+    /// table (a flag on every row took a row of its own and, at 80×24, cut T_x).
+    func testTheTransitionTableFitsItsPane() throws {
         let study = try XCTUnwrap(Self.sample)
         let s = SyntheticStudy.state(study, braille: true, colours: false, width: 100, height: 70)
         let transitions = try XCTUnwrap(s.results?.transitions)
+        XCTAssertTrue(transitions.allSatisfy { $0.origin == .proposed })
         let side = LayoutFitTests.side(s)
-        XCTAssertEqual(side.filter { $0.hasSuffix(" auto") }.count, transitions.count, side.joined(separator: "\n"))
         let head = try XCTUnwrap(side.firstIndex { $0.hasPrefix("T (K)") }, side.joined(separator: "\n"))
         for (k, t) in transitions.enumerated() {
-            let row = side[head + 1 + 2 * k]
-            let cells = [t.values.tgMidpointK, t.values.tfK, t.values.txOnsetK].map(ScreenNumber.kelvin)
-            XCTAssertEqual(row, t.state.padding(toLength: 9, withPad: " ", startingAt: 0) + " " + cells.joined(separator: " "))
-            XCTAssertEqual(side[head + 2 + 2 * k], String(repeating: " ", count: 25) + " auto", "\(t.state)'s flag, row \(head + 2 + 2 * k)")
+            let row = side[head + 1 + k]
+            let cells = [t.values.tgMidpointK, t.values.tfK, t.values.txOnsetK].map { ScreenNumber.kelvin($0, decimals: 1) }
+            XCTAssertTrue(row.hasPrefix(t.state + " "), row)
+            XCTAssertEqual(row.split(separator: " ").dropFirst().map(String.init), cells, row)
         }
+        XCTAssertEqual(side[head + 1 + transitions.count], "windows   auto")
+        XCTAssertFalse(side.contains { $0.hasSuffix(" auto") && !$0.hasPrefix("windows") }, side.joined(separator: "\n"))
         // The heads end where their numbers end: T_g,mid reaches into the gap before its column.
         let heads = side[head], first = side[head + 1]
         func end(_ text: String, _ row: String, from: String.Index? = nil) -> Int? {
             row.range(of: text, range: (from ?? row.startIndex)..<row.endIndex).map { row.distance(from: row.startIndex, to: $0.upperBound) }
         }
-        XCTAssertEqual(heads, "T (K)    T_g,mid    T_f    T_x")
+        XCTAssertEqual(heads, "T (K)    T_g,mid   T_f   T_x")
         let numbers = first.split(separator: " ").dropFirst().map(String.init)
         XCTAssertEqual(end("T_g,mid", heads), end(numbers[0], first))
         XCTAssertEqual(end("T_f", heads), end(" " + numbers[1], first))

@@ -20,9 +20,11 @@ final class TransitionOverlayTests: XCTestCase {
         for t in transitions {
             let line = try XCTUnwrap(lines[head...].first { $0.label == t.state && !$0.isHeading }, t.state)
             XCTAssertEqual(line.value.split(separator: " ").map(String.init),
-                           [t.values.tgMidpointK, t.values.tfK, t.values.txOnsetK].map(ScreenNumber.kelvin))
-            XCTAssertEqual(line.flag, "auto", "the crystallization window is proposed")
+                           [t.values.tgMidpointK, t.values.tfK, t.values.txOnsetK].map { ScreenNumber.kelvin($0, decimals: 1) })
+            XCTAssertNil(line.flag, "said once under the table")
         }
+        // The crystallization window is proposed for every state: said once.
+        XCTAssertEqual(lines.last { $0.label == "windows" }?.value, "auto")
         // Glass and liquid line of every visible state's first file (both windows are given).
         let series = TransitionOverlay.series(s)
         XCTAssertGreaterThanOrEqual(series.count, 2 * transitions.count)
