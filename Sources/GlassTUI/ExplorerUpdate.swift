@@ -284,6 +284,12 @@ public enum ExplorerUpdate {
         var vp = s.viewports[s.view] ?? Viewport()
         if axis == .x { vp.x = r } else { vp.y = r }
         s.viewports[s.view] = vp
+        // Taken as typed (a range beyond the data is a way to make room), but an empty plot says why.
+        if let full = Navigation.dataRange(s, axis: axis, columns: max(10, s.width / 2)), !r.overlaps(full) {
+            let name = axis == .x ? "x" : "y"
+            s.message = "\(name) \(Format.shortNumber(r.lowerBound))–\(Format.shortNumber(r.upperBound)) holds no data "
+                + "(the data: \(Format.shortNumber(full.lowerBound))–\(Format.shortNumber(full.upperBound))); 0 shows all of it"
+        }
     }
 
     /// After a cursor move: the view moves only when the cursor reaches the edge of what is shown.

@@ -170,6 +170,12 @@ final class ExplorerUpdateTests: XCTestCase {
         let bad = press(s, [.character("x")] + "470 430".map { .character($0) } + [.enter])
         XCTAssertEqual(bad.viewports[.heatFlow]?.x, 430...470)
         XCTAssertTrue(bad.message?.contains("expected two numbers") ?? false)
+        XCTAssertNil(s.message, "a range over data says nothing")
+        // A range beyond the data is taken, and the empty plot says why.
+        let beyond = press(s, [.character("x")] + "1000 2000".map { .character($0) } + [.enter])
+        XCTAssertEqual(beyond.viewports[.heatFlow]?.x, 1000...2000)
+        let full = try XCTUnwrap(Navigation.dataRange(beyond, axis: .x, columns: max(10, beyond.width / 2)))
+        XCTAssertEqual(beyond.message, "x 1000–2000 holds no data (the data: \(Format.shortNumber(full.lowerBound))–\(Format.shortNumber(full.upperBound))); 0 shows all of it")
         // The view follows T_s only when it reaches the edge: T_s = 420 is left of 430.
         let still = press(s, [.character("x")] + "400 470".map { .character($0) } + [.enter, .right])
         XCTAssertEqual(still.viewports[.heatFlow]?.x, 400...470, "the data stays still under a moving cursor")
