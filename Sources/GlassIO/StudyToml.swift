@@ -155,6 +155,11 @@ public enum StudyToml {
                     if text.trimmingWhitespace.isEmpty {
                         throw GlassError(.usage, file: path, "\(name) is empty; expected a value (leave the key out to keep the file's own)")
                     }
+                    // A value is one line: a label with a line break or a tab broke every table
+                    // and pane it appears in.
+                    if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+                        throw GlassError(.usage, file: path, "\(name) holds a control character (a line break or a tab); expected one line of text")
+                    }
                     if normalised == "composition" { try checkComposition(text, name: name, path: path) }
                     // `1,000 mg`: one thousand with a thousands separator, or 1.000 with a decimal
                     // comma? Either reading is a factor of 1000 from the other: refused, not guessed.

@@ -65,6 +65,8 @@ final class StudyTomlProbe22Tests: XCTestCase {
         XCTAssertEqual(error("[states.\"crystal\"]\nglass_line_K = [400, 420]"),
                        "study.toml: states.\"crystal\": no state 'crystal' in the study; states: cooled-10")
         XCTAssertEqual(error("[files.\"a.csv\"]\nmodulus = \"shear\""), "")
+        XCTAssertEqual(error("[files.\"a.csv\"]\nstate = \"cooled\\n10\""),
+                       "study.toml: files.\"a.csv\".state holds a control character (a line break or a tab); expected one line of text")
     }
 
     /// Temperatures of windows are above 0 K, and a molar mass is at most 10⁶ g/mol (10³⁰⁸ made
