@@ -8,7 +8,7 @@ public enum PathInfo {
     /// there (as `FileManager.fileExists(atPath:isDirectory:)` answers false).
     public static func isDirectory(_ path: String) -> Bool? {
         var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
+        guard PathBytes.withCPath(path, { stat($0, &info) }) == 0 else { return nil }
         return info.st_mode & S_IFMT == S_IFDIR
     }
 
@@ -34,7 +34,7 @@ public enum PathInfo {
     /// with the same identity are one file, whatever links or hard links lead to it.
     public static func identity(_ path: String) -> FileIdentity? {
         var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
+        guard PathBytes.withCPath(path, { stat($0, &info) }) == 0 else { return nil }
         return FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
     }
 

@@ -117,7 +117,7 @@ public enum StudyLoader {
                 case UInt8(DT_LNK): type = S_IFLNK
                 default:
                     var st = stat()
-                    guard lstat(path, &st) == 0 else { continue }
+                    guard PathBytes.withCPath(path, { lstat($0, &st) }) == 0 else { continue }
                     type = st.st_mode & S_IFMT
                 }
                 if type == S_IFDIR { try walk(path, rel); continue }
@@ -131,7 +131,7 @@ public enum StudyLoader {
                     // A symlink to a file is read; a symlinked directory is not followed;
                     // a broken link with a data name is an unreadable file, not a silent gap.
                     var target = stat()
-                    if stat(path, &target) != 0 {
+                    if PathBytes.withCPath(path, { stat($0, &target) }) != 0 {
                         if extensions.contains(PathName.lowercasedExtension(name)) {
                             throw GlassError(.noInput, file: rel, "cannot be read (broken symbolic link)")
                         }
@@ -149,13 +149,12 @@ public enum StudyLoader {
     /// The names in directory `dir` (without `.` and `..`) with their entry types (`DT_…`, which
     /// spare a stat per file), nil when it cannot be listed.
     static func directoryEntries(_ dir: String) -> [(name: String, type: UInt8)]? {
-        guard let d = opendir(dir) else { return nil }
+        guard let d = PathBytes.withCPath(dir, { opendir($0) }) else { return nil }
         defer { closedir(d) }
         var out: [(name: String, type: UInt8)] = []
         while let e = readdir(d) {
-            let name = withUnsafeBytes(of: e.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
+            // A name that is not UTF-8 keeps its bytes (PathBytes): it is opened by them.
+            let name = withUnsafeBytes(of: e.pointee.d_name) { raw in PathBytes.name(raw.prefix { $0 != 0 }) }
             if name == "." || name == ".." { continue }
             out.append((name, e.pointee.d_type))
         }
@@ -232,7 +231,7 @@ public enum StudyLoader {
 
         init(_ path: String, shown: String) throws {
             self.shown = shown
-            fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)   // a FIFO must not block: fstat refuses it below
+            fd = PathBytes.withCPath(path) { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }   // a FIFO must not block: fstat refuses it below
             guard fd >= 0 else {
                 throw GlassError(.noInput, file: shown, "cannot be read: \(String(cString: strerror(errno))); expected a readable file")
             }

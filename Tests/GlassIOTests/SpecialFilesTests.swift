@@ -1,5 +1,6 @@
 import Foundation
 import GlassKit
+import GlassPlatform
 import XCTest
 @testable import GlassIO
 
@@ -48,5 +49,27 @@ final class SpecialFilesTests: XCTestCase {
         let e = error(dir)
         XCTAssertEqual(e?.kind, .usage)
         XCTAssertEqual(e?.description, "B/study.toml: a study.toml below the study's root: 'B' is a study of its own; expected one study per directory (give each as a study: glassview analyze STUDY/B …)")
+    }
+
+    /// A file named in Latin-1 (`Pr\xFCfung.csv`, as instrument PCs and old zip tools write
+    /// names) is read by its bytes: its name was decoded to U+FFFD and the file then "not found",
+    /// which failed the whole study. Its name keeps the byte (`PathBytes`), shown as `\xFC`.
+    func testAFileNameThatIsNotUTF8IsRead() throws {
+        let dir = try study()
+        let body = try String(contentsOfFile: dir + "/a.csv", encoding: .utf8).replacingOccurrences(of: "# kind: dsc", with: "# kind: dsc\n# state: latin")
+        let name = dir + "/Pr" + PathBytes.name([0xFC]) + "fung.csv"
+        XCTAssertEqual(name.unicodeScalars.filter { $0.value == 0x10FFFC }.count, 1)
+        let fd = PathBytes.withCPath(name) { open($0, O_WRONLY | O_CREAT | O_EXCL, 0o644) }
+        XCTAssertGreaterThanOrEqual(fd, 0)
+        _ = Array(body.utf8).withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+        let s = try StudyLoader.load(dir)
+        let latin = try XCTUnwrap(s.datasets.first { $0.state == "latin" })
+        XCTAssertEqual(latin.temperatureKValues.count, 40)
+        XCTAssertEqual(PathBytes.shown(latin.path), "Pr\\xFCfung.csv")
+        // Given by itself, the file is found too.
+        XCTAssertEqual(try StudyLoader.load(name).datasets.first?.state, "latin")
+        // A valid UTF-8 name is its own (no private scalars).
+        XCTAssertEqual(PathBytes.name(Array("Prüfung.csv".utf8)), "Prüfung.csv")
     }
 }
