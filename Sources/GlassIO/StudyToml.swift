@@ -28,6 +28,7 @@ public enum StudyToml {
             }
         }
         try checkTableHeaders(text, path: path)
+        try checkEscapedNUL(text, path: path)
         try TomlValueCheck.check(text, path: path)
         let table: TOMLTable
         do {
@@ -327,6 +328,21 @@ public enum StudyToml {
         let near = expected.sorted().min { editDistance($0.lowercased(), key.lowercased()) < editDistance($1.lowercased(), key.lowercased()) }
         let hint = near.flatMap { editDistance($0.lowercased(), key.lowercased()) <= 3 ? " (did you mean '\($0)'?)" : nil } ?? ""
         return GlassError(.usage, file: path, "unknown key '\(prefix)\(key)'\(hint); expected one of \(expected.sorted().joined(separator: ", "))")
+    }
+
+    /// A NUL written as an escape (`"La30\u0000Ce30…"`) is valid TOML, but the parser hands the
+    /// string on as a C string: cut at the NUL (`La30`), a composition gave another molar mass
+    /// without a word. Refused with its line (escapes in comments are no values).
+    static func checkEscapedNUL(_ text: String, path: String) throws {
+        guard text.contains("\\u0000") || text.contains("\\U00000000") else { return }
+        for (k, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var code = String(line)
+            if let comment = StudyTomlEditor.trailingComment(code) { code = String(code.dropLast(comment.count)) }
+            if code.trimmingLeadingSpaces.hasPrefix("#") { continue }
+            if code.contains("\\u0000") || code.contains("\\U00000000") {
+                throw GlassError(.usage, file: path, line: k + 1, "a NUL character (\\u0000) in a string; expected text without one")
+            }
+        }
     }
 
     /// Levenshtein distance (small strings: key names).

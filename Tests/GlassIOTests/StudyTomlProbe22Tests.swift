@@ -65,6 +65,9 @@ final class StudyTomlProbe22Tests: XCTestCase {
         XCTAssertEqual(error("[states.\"crystal\"]\nglass_line_K = [400, 420]"),
                        "study.toml: states.\"crystal\": no state 'crystal' in the study; states: cooled-10")
         XCTAssertEqual(error("[files.\"a.csv\"]\nmodulus = \"shear\""), "")
+        XCTAssertEqual(error("composition = \"La30\\u0000Ce30Ni10Al20Co10\" # \\u0000 in a comment is no value"),
+                       "study.toml:1: a NUL character (\\u0000) in a string; expected text without one")
+        XCTAssertEqual(error("# composition = \"La30\\u0000\"\ncomposition = \"La30Ce30Ni10Al20Co10\""), "")
         XCTAssertEqual(error("[files.\"a.csv\"]\nstate = \"cooled\\n10\""),
                        "study.toml: files.\"a.csv\".state holds a control character (a line break or a tab); expected one line of text")
     }
