@@ -1,3 +1,5 @@
+import GlassPlatform
+
 /// A width × height grid of ``Cell``s: what every view renders into and what a terminal backend
 /// copies to the screen. A character takes its ``DisplayWidth`` in columns (a wide one two cells).
 public struct Frame: Equatable, Sendable {
@@ -69,7 +71,10 @@ public struct Frame: Equatable, Sendable {
     ) -> Int {
         let area = clip.map { $0.intersection(bounds) } ?? bounds
         var column = point.x
-        for character in string {
+        for written in string {
+            // A control character (ESC, BEL, C1, a bidi override) from a file's label would act on
+            // the terminal when the frame is printed (`plot`): shown as U+FFFD.
+            let character: Character = written.unicodeScalars.contains(where: TerminalControl.acts) ? "\u{FFFD}" : written
             let width = DisplayWidth.of(character)
             guard width > 0 else { continue }
             let position = FramePoint(x: column, y: point.y)

@@ -77,6 +77,17 @@ final class ResultsTableTests: XCTestCase {
         XCTAssertEqual(try row("windows"), ["given", "given"])
     }
 
+    /// A state label with ESC or BEL (a file's `# state:`) reaches the table as U+FFFD, not as a
+    /// sequence the terminal acts on.
+    func testLabelsCannotActOnTheTerminal() throws {
+        var d = DSCFixture.dataset("a.csv", state: "c10\u{1B}[31mRED\u{07}", coolingRate: 10) { _ in 0.01 }
+        d.heatingRateKPerMin = 20
+        let r = try Analysis.run(Study(name: "x", datasets: [d]))
+        let text = ResultsTable.text(r)
+        XCTAssertFalse(text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
+        XCTAssertTrue(text.contains("c10\u{FFFD}[31mRED\u{FFFD}"), text)
+    }
+
     func testRowOfAQuantityHasOneFactor() {
         // a1 of three states: one ×10⁻³ for the row; each stderr to 2 significant digits at it.
         XCTAssertEqual(ResultsTable.row([(1.762e-3, 5.4e-5), (9.87e-4, 1.23e-5), (nil, nil)]),

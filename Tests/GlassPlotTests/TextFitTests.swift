@@ -88,4 +88,13 @@ final class TextFitTests: XCTestCase {
         Legend(entries: legend.entries, unicode: false).drawLines(into: &ascii, at: FramePoint(x: 0, y: 0), width: 14, rows: 2)
         XCTAssertEqual(ascii.rows.last, "... 3 more")
     }
+
+    /// A label from a file with ESC, BEL or a bidi override would act on the terminal `plot` prints
+    /// to (set its title, its colours, reverse the text): each is shown as U+FFFD.
+    func testCharactersThatActOnATerminalAreShownAsReplacements() {
+        var f = Frame(width: 20, height: 1)
+        f.put(string: "c\u{1B}]0;X\u{07}\u{202E}e", at: FramePoint(x: 0, y: 0))
+        XCTAssertEqual(f.rows, ["c\u{FFFD}]0;X\u{FFFD}\u{FFFD}e"])
+        XCTAssertFalse(f.text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
+    }
 }

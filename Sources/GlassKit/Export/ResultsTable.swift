@@ -1,3 +1,5 @@
+import GlassPlatform
+
 /// `analyze --format table`: the key results for a person to read (issue 13), built from
 /// `Results` like the JSON and TSV exports. Values with a standard error are written as
 /// value ± stderr (``Uncertainty``), the others to 4 significant digits, one format per
@@ -13,6 +15,13 @@ public enum ResultsTable {
         return text.split(separator: "\n", omittingEmptySubsequences: false).map { AsciiSpelling.fit(String($0), unicode: false) }.joined(separator: "\n")
     }
 
+    /// `text` (one line) with each character that acts on a terminal (``TerminalControl``: from a
+    /// file's label, it would act on the terminal the table is printed to) as U+FFFD.
+    static func visible(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: TerminalControl.acts) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { TerminalControl.acts($0) ? "\u{FFFD}" : $0 }))
+    }
+
     static func lines(_ r: Results, unicode: Bool) -> String {
         var out: [String] = []
         var title = "study \(r.study)"
@@ -23,7 +32,7 @@ public enum ResultsTable {
         out += transitions(r, unicode: unicode)
         out += dma(r, unicode: unicode)
         out += warnings(r)
-        return out.joined(separator: "\n") + "\n"
+        return out.map(visible).joined(separator: "\n") + "\n"
     }
 
     /// Several studies one after another, a blank line between them.
