@@ -113,4 +113,27 @@ import Testing
         }
         #expect(!TextDecoding.looksLikeUTF16([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00]), "a zip file is binary")
     }
+
+    /// One stray row 1–60 K low in a heating run, the next row back on it: the documented
+    /// reversal error naming the row. It was taken for a turn, the run cut there, and the rest of
+    /// the file (the glass transition) left out with a "3 runs" warning. A jump to a second run
+    /// that goes on from the low point is still a turn.
+    @Test func aStrayLowRowIsAReversalNotATurn() throws {
+        let head = "# kind: dsc\n# heating_rate: 20 K/min\nT/K,W/(W/g)\n"
+        var t = (0..<200).map { 300 + 0.5 * Double($0) }
+        t.insert(t[120] - 1.9, at: 121)
+        let text: String = head + t.map { "\($0),0.01\n" }.joined()
+        #expect(error(text) == "f.txt:125: temperature falls from 360.000 K to 358.100 K (by 1.900 K); expected a heating run (temperature rising; falls up to 0.5 K are tolerated as noise)")
+        var early = (0..<200).map { 300 + 0.5 * Double($0) }
+        early.insert(240, at: 11)
+        let earlyText: String = head + early.map { "\($0),0.01\n" }.joined()
+        let earlyError = error(earlyText)
+        #expect(earlyError.hasPrefix("f.txt:15: temperature falls from 305.000 K to 240.000 K"), "\(earlyError)")
+        // Two runs: 300 → 400 K, then from 300 K again to 450 K (the second, longer, is read).
+        let first: [Double] = (0...200).map { 300 + 0.5 * Double($0) }
+        let second: [Double] = (0...300).map { 300 + 0.5 * Double($0) }
+        let twoText: String = head + (first + second).map { "\($0),0.01\n" }.joined()
+        let d = try read(twoText)
+        #expect(d.temperatureKValues.first == 300 && d.temperatureKValues.last == 450)
+    }
 }

@@ -31,12 +31,17 @@ public enum HeatingSegment {
                     if t[i] > t[low] + turnThresholdK { rising = true; start = low; ext = i }
                     else if t[i] < t[high] - turnThresholdK { rising = false; start = high; ext = i }
                     else if t[i] < t[low] { low = i } else if t[i] > t[high] { high = i }
+                // One row off the run whose next row is back on it (a stray row 1–60 K low in a
+                // heating run) is no turn: the run goes on, and the reversal rule names the row.
+                // As a turn, it cut the run there and the rest of the file was left out.
                 case true?:
-                    if t[i] > t[ext] { ext = i } else if t[i] < t[ext] - turnThresholdK {
+                    if t[i] > t[ext] { ext = i } else if t[i] < t[ext] - turnThresholdK,
+                                                         !(i + 1 < t.count && t[i + 1] >= t[ext] - reversalToleranceK) {
                         out.append((start...ext, true)); start = ext; ext = i; rising = false
                     }
                 case false?:
-                    if t[i] < t[ext] { ext = i } else if t[i] > t[ext] + turnThresholdK {
+                    if t[i] < t[ext] { ext = i } else if t[i] > t[ext] + turnThresholdK,
+                                                          !(i + 1 < t.count && t[i + 1] <= t[ext] + reversalToleranceK) {
                         out.append((start...ext, false)); start = ext; ext = i; rising = true
                     }
                 }
