@@ -9,8 +9,9 @@ struct Glassview: ParsableCommand {
         commandName: "glassview",
         abstract: "Explore DSC and DMA data of bulk metallic glasses: rejuvenation enthalpy, relaxation fits, master curves.",
         discussion: """
-        A study is a directory of data files (*.csv *.tsv *.txt *.dat: glassview's native format, \
-        NETZSCH Proteus or TA Universal Analysis text exports) with an optional study.toml. \
+        A study is a directory of data files (*.csv *.tsv *.txt *.dat: glassview's native format and \
+        the text exports of NETZSCH Proteus, TA Universal Analysis and TRIOS, METTLER STARe, \
+        PerkinElmer Pyris, GABO Eplexor and pyvisco; docs/formats.md) with an optional study.toml. \
         `man glassview` lists every command and option; docs/ in the source repository holds the \
         method reference (docs/method.md: every formula and unit), the export keys (docs/export.md), \
         study.toml (docs/study-toml.md) and the reading rules (docs/reading-rules.md).

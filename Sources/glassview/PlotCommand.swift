@@ -172,7 +172,8 @@ struct Plot: ParsableCommand {
     /// state). A label the study does not have is a usage error listing those it has.
     static func show(_ chosen: [String], in state: inout ExplorerState, study: Study, view id: ViewID) throws {
         var known: [String] = []
-        for label in state.stateLabels + study.datasets.map(\.state) where !known.contains(label) { known.append(label) }
+        // The states pane's labels (and DMA states'); the crystalline runs are the baseline, no state.
+        for label in state.stateLabels + study.datasets.filter({ $0.role != .crystalline }).map(\.state) where !known.contains(label) { known.append(label) }
         if let unknown = chosen.first(where: { !known.contains($0) }) {
             throw GlassError(.usage, file: "--states", "'\(unknown)' is not a state of \(study.name); expected one of: \(known.joined(separator: ", "))")
         }
