@@ -73,6 +73,10 @@ public struct ChiView: ExplorerView {
         // The QPD window the f_lo/f_hi cursors move (this plot has no frequency axis to draw them on).
         let w = r.settings.qpdWindowHz
         out.append(ResultLine("window", "\(ScreenNumber.setting(w.lowerBound))–\(ScreenNumber.setting(w.upperBound))", unit: "Hz"))
+        // The window that follows the α peak (isotherms at T ≥ T_g take it): its χ are marked.
+        if let d = r.settings.qpdWindowAbovePeakDecades {
+            out.append(ResultLine("above peak", "\(ScreenNumber.setting(d.lowerBound))–\(ScreenNumber.setting(d.upperBound))", unit: "decades"))
+        }
         out += DMAViewSupport.line("a1", sl?.a1PerK, sl?.a1StderrPerK, unit: "K⁻¹", r: r, key: "a1")
         out += DMAViewSupport.line("a2", sl?.a2PerK, sl?.a2StderrPerK, unit: "K⁻¹", r: r, key: "a2")
         out += DMAViewSupport.diagnostics(r, [.qpd])

@@ -47,6 +47,10 @@ public struct TanDeltaView: ExplorerView {
         let w = r.settings.qpdWindowHz
         var out: [ResultLine] = [DMAViewSupport.heading("QPD", r)]
         out.append(ResultLine("window", "\(ScreenNumber.setting(w.lowerBound))–\(ScreenNumber.setting(w.upperBound))", unit: "Hz"))
+        // The window that follows the α peak (isotherms at T ≥ T_g take it): its χ are marked.
+        if let d = r.settings.qpdWindowAbovePeakDecades {
+            out.append(ResultLine("above peak", "\(ScreenNumber.setting(d.lowerBound))–\(ScreenNumber.setting(d.upperBound))", unit: "decades"))
+        }
         out.append(ResultLine("χ points", "\(r.qpd?.points.count ?? 0)"))
         out += DMAViewSupport.line("U_β", r.qpd?.uEV, r.qpd?.uStderrEV, unit: "eV", r: r, key: "U_β")
         out += DMAViewSupport.diagnostics(r, [.qpd])
@@ -57,7 +61,7 @@ public struct TanDeltaView: ExplorerView {
             out.append(.heading("χ by isotherm (± stderr, points)"))
             for pt in pts {
                 out.append(ResultLine(Format.shortNumber(pt.temperatureK) + " K", ScreenNumber.measurement(pt.chi, pt.chiStderr),
-                                      unit: "n=\(pt.count)"))
+                                      unit: "n=\(pt.count)", flag: pt.window == .abovePeak ? "above peak" : nil))
             }
         }
         return out

@@ -24,5 +24,12 @@ final class AbovePeakExplorerTests: XCTestCase {
         XCTAssertEqual(s1.results?.dma, try Analysis.run(study, options: moved).dma)
         XCTAssertEqual(s1.results?.dma.first?.qpd?.points.filter { $0.window == .abovePeak }.map { $0.chi }, abovePeak.map { $0.chi },
                        "the above-peak points do not depend on the fixed window")
+        // The pane names the above-peak window and marks the χ it gave (it showed the fixed
+        // window alone, over χ fitted elsewhere).
+        let lines = TanDeltaView().results(s1)
+        XCTAssertEqual(lines.first { $0.label == "above peak" }?.value, "1–2")
+        let marked = lines.filter { $0.flag == "above peak" }.map(\.label)
+        XCTAssertEqual(marked, abovePeak.map { Format.shortNumber($0.temperatureK) + " K" })
+        XCTAssertEqual(ChiView().results(s1).first { $0.label == "above peak" }?.unit, "decades")
     }
 }
