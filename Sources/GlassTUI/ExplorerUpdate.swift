@@ -338,8 +338,18 @@ public enum ExplorerUpdate {
                     return
                 }
             }
-            let d = Double(steps) * s.cursor.step
-            let target = s.cursor.isLogarithmic ? pow(10, (log10(current) / s.cursor.step).rounded() * s.cursor.step + d) : (current + d).rounded()
+            // Steps on the grid of whole kelvin (0.1 decade for Hz): from a value off it (an
+            // estimated T_g of 355.75 K, a window edge read with decimals) the first step goes to
+            // the next grid value (356 K), not past it (357 K).
+            let step = s.cursor.step
+            let g = (s.cursor.isLogarithmic ? log10(current) : current) / step
+            let index: Double
+            if abs(g - g.rounded()) < 1e-9 {
+                index = g.rounded() + Double(steps)
+            } else {
+                index = steps > 0 ? g.rounded(.up) + Double(steps - 1) : g.rounded(.down) + Double(steps + 1)
+            }
+            let target = s.cursor.isLogarithmic ? pow(10, index * step) : index * step
             set(&s, s.cursor, to: target)
             return
         }
