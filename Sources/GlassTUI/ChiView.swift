@@ -50,7 +50,10 @@ public struct ChiView: ExplorerView {
         var own = DMAViewSupport.markers(s, [.tg])
         if own.isEmpty, let tg = selected.result.qpd?.slopes?.tgK { own.append(VerticalMarker(x: tg, label: "T_g", style: .dashed)) }
         let n = series.filter { $0.style == .points }.count
-        let title = n > 1 ? "χ(T) — \(n) states, \(selected.result.state) on top" : "χ(T) — \(selected.result.state)"
+        // The selected state is "on top" only when it has χ to draw (a state of scans alone has none).
+        let drawn = !(selected.result.qpd?.points.isEmpty ?? true)
+        let title = n > 1 ? "χ(T) — \(n) states" + (drawn ? ", \(selected.result.state) on top" : " (\(selected.result.state): no χ)")
+            : drawn ? "χ(T) — \(selected.result.state)" : "χ(T) — \(series.first { $0.style == .points }?.name.dropLast(2) ?? "") (\(selected.result.state): no χ)"
         return PlotSpec(title: title, x: Axis(title: "T", unit: "K"), y: Axis(title: "χ"), series: series, markers: markers + own)
     }
 

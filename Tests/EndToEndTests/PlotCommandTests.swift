@@ -63,6 +63,22 @@ final class PlotCommandTests: XCTestCase {
         XCTAssertEqual(noDMA.stderr, "glassview: --states: cooled-2: no DMA data for view master; expected a state with DMA data: \(labels.joined(separator: ", "))\n")
     }
 
+    /// View 8's title names the selected state "on top" only when it has χ: a state of
+    /// temperature scans alone was named over the others' points.
+    func testViewEightNamesAStateWithoutChiAsSuch() throws {
+        let dir = try CLI.tempDir(self)
+        let study = dir.appendingPathComponent("s")
+        try FileManager.default.copyItem(at: sample, to: study)
+        let cooled = study.appendingPathComponent("dma/cooled-10")
+        for name in try FileManager.default.contentsOfDirectory(atPath: cooled.path) where name.hasPrefix("fsweep") {
+            try FileManager.default.removeItem(at: cooled.appendingPathComponent(name))
+        }
+        let r = try CLI.run(["plot", study.path, "--view", "8", "--states", "cooled-10,as-cast,cooled-20", "--width", "120", "--height", "12", "--ascii"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.contains("chi(T) - 2 states (cooled-10: no chi)"), r.stdout)
+        XCTAssertFalse(r.stdout.contains("on top"), r.stdout)
+    }
+
     func testTakesTheSettingsOptionsOfAnalyze() throws {
         let at440 = try CLI.run(["plot", sample.path, "--view", "9", "--tref", "440", "--width", "80", "--height", "20", "--ascii"])
         XCTAssertEqual(at440.status, 0, at440.stderr)
