@@ -325,8 +325,11 @@ public enum StudyToml {
     /// first when one is near (a misspelling); of keys equally near, the first in sorted order
     /// (the same on every run: a set's order is not).
     static func unknownKey(_ key: String, in prefix: String, expected: Set<String>, path: String) -> GlassError {
-        let near = expected.sorted().min { editDistance($0.lowercased(), key.lowercased()) < editDistance($1.lowercased(), key.lowercased()) }
-        let hint = near.flatMap { editDistance($0.lowercased(), key.lowercased()) <= 3 ? " (did you mean '\($0)'?)" : nil } ?? ""
+        // No key is longer than 64 characters: a longer one is no misspelling (and measuring a
+        // 4 MB key against each took 10 s).
+        let typed = key.count <= 64 ? key.lowercased() : nil
+        let near = typed.flatMap { k in expected.sorted().min { editDistance($0.lowercased(), k) < editDistance($1.lowercased(), k) } }
+        let hint = near.flatMap { n in typed.flatMap { editDistance(n.lowercased(), $0) <= 3 ? " (did you mean '\(n)'?)" : nil } } ?? ""
         return GlassError(.usage, file: path, "unknown key '\(prefix)\(key)'\(hint); expected one of \(expected.sorted().joined(separator: ", "))")
     }
 

@@ -136,4 +136,16 @@ import Testing
         let d = try read(twoText)
         #expect(d.temperatureKValues.first == 300 && d.temperatureKValues.last == 450)
     }
+
+    /// Stated values no instrument gives are errors at their line, as data values are: a heating
+    /// rate of 1e-300 K/min made ΔH_rej 10^301 J/g; an isotherm at 1e308 K joined the master curve.
+    @Test func statedValuesOutsideWhatInstrumentsReachAreErrors() {
+        let dsc = "T/K,W/(W/g)\n" + (0..<20).map { "\(300 + $0),0.01\n" }.joined()
+        #expect(error("# kind: dsc\n# heating_rate: 1e-300 K/min\n" + dsc) == "f.txt:2: heating_rate '1e-300 K/min'; expected a rate from 0.0001 K/min to 1e7 K/min (a DSC's)")
+        #expect(error("# kind: dsc\n# heating_rate: 40000 K/s\n" + dsc) == "", "flash DSC")
+        let sweep = "f/Hz,E'/MPa,E''/MPa\n0.1,30000,100\n1,30100,120\n10,30200,140\n"
+        #expect(error("# kind: dma-fsweep\n# temperature: 1e308 K\n" + sweep) == "f.txt:2: temperature '1e308 K'; expected a temperature up to 10000 K such as '400 K' or '126.85 °C'")
+        let scan = "T/K,E'/MPa,E''/MPa\n300,30000,100\n301,30000,100\n302,30000,100\n"
+        #expect(error("# kind: dma-tscan\n# frequency: 5e-324 Hz\n" + scan) == "f.txt:2: frequency '5e-324 Hz'; expected a frequency from 1e-9 to 1e12 Hz such as '2 Hz'")
+    }
 }

@@ -481,6 +481,9 @@ public enum DatasetBuilder {
 
     // MARK: - Metadata
 
+    /// Heating rates a DSC runs at, K/min (a stated rate outside is an error).
+    static let heatingRateRange: ClosedRange<Double> = 1e-4...1e7
+
     static func readMetadata(_ meta: [String: MetadataEntry], into d: inout Dataset, fail: (String, String) -> GlassError) throws {
         if let r = meta["role"] {
             guard let role = RunRole(rawValue: r.value.lowercased()) else { throw fail("role", "sample or crystalline") }
@@ -494,6 +497,11 @@ public enum DatasetBuilder {
         if let h = meta["heating_rate"] {
             guard let v = MetadataValue.rateKPerMin(h.value) else { throw fail("heating_rate", "a rate such as '20 K/min'") }
             guard v > 0 else { throw fail("heating_rate", "a positive rate (a negative heating rate is a cooling run)") }
+            // ΔH_rej divides by it: 1e-300 K/min gave 10^301 J/g. From 10⁻⁴ K/min (a slow DSC
+            // creep) to 10⁷ K/min (flash DSC's 40 000 K/s and more).
+            guard (Self.heatingRateRange).contains(v) else {
+                throw fail("heating_rate", "a rate from 0.0001 K/min to 1e7 K/min (a DSC's)")
+            }
             d.heatingRateKPerMin = v
         }
         if let s = meta["state"], !s.value.isEmpty { d.state = s.value }
@@ -515,9 +523,19 @@ public enum DatasetBuilder {
         }
         if let v = try positive("molar_mass", MetadataValue.molarMass, "a molar mass in g/mol up to 1e6") { d.molarMassGPerMol = v }
         if let v = try positive("mass", MetadataValue.massMg, "a positive mass such as '25.1 mg'") { d.massMg = v }
-        if let v = try positive("tg", MetadataValue.temperatureK, "a temperature such as '455 K'") { d.tgK = v }
-        if let v = try positive("frequency", MetadataValue.frequencyHz, "a frequency such as '2 Hz'") { d.frequencyHz = v }
-        if let v = try positive("temperature", MetadataValue.temperatureK, "a temperature such as '400 K' or '126.85 °C'") { d.temperatureK = v }
+        // Temperatures and frequencies a DMA or DSC reaches, as data temperatures are checked
+        // (above 10⁴ K a broken row): `temperature = 1e308` was an isotherm of the master curve.
+        func within(_ key: String, _ v: Double?, _ range: ClosedRange<Double>, _ expected: String) throws -> Double? {
+            guard let v else { return nil }
+            guard range.contains(v) else { throw fail(key, expected) }
+            return v
+        }
+        if let v = try within("tg", try positive("tg", MetadataValue.temperatureK, "a temperature such as '455 K'"),
+                              0...Self.highestKelvin, "a temperature up to 10000 K such as '455 K'") { d.tgK = v }
+        if let v = try within("frequency", try positive("frequency", MetadataValue.frequencyHz, "a frequency such as '2 Hz'"),
+                              1e-9...1e12, "a frequency from 1e-9 to 1e12 Hz such as '2 Hz'") { d.frequencyHz = v }
+        if let v = try within("temperature", try positive("temperature", MetadataValue.temperatureK, "a temperature such as '400 K' or '126.85 °C'"),
+                              0...Self.highestKelvin, "a temperature up to 10000 K such as '400 K' or '126.85 °C'") { d.temperatureK = v }
         if let v = try positive("e_u", MetadataValue.modulusMPa, "a modulus such as '35000 MPa'") { d.unrelaxedModulusMPa = v }
     }
 
