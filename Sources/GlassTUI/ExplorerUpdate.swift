@@ -341,15 +341,16 @@ public enum ExplorerUpdate {
             // Steps on the grid of whole kelvin (0.1 decade for Hz): from a value off it (an
             // estimated T_g of 355.75 K, a window edge read with decimals) the first step goes to
             // the next grid value (356 K), not past it (357 K).
-            let step = s.cursor.step
-            let g = (s.cursor.isLogarithmic ? log10(current) : current) / step
+            let perUnit = (1 / s.cursor.step).rounded()   // grid values a unit (10 a decade, 1 a kelvin)
+            let g = (s.cursor.isLogarithmic ? log10(current) : current) * perUnit
             let index: Double
             if abs(g - g.rounded()) < 1e-9 {
                 index = g.rounded() + Double(steps)
             } else {
                 index = steps > 0 ? g.rounded(.up) + Double(steps - 1) : g.rounded(.down) + Double(steps + 1)
             }
-            let target = s.cursor.isLogarithmic ? pow(10, index * step) : index * step
+            // index / 10 rather than index × 0.1: -19 / 10 is the double nearest -1.9, -19 × 0.1 is not.
+            let target = s.cursor.isLogarithmic ? pow(10, index / perUnit) : index / perUnit
             set(&s, s.cursor, to: target)
             return
         }
