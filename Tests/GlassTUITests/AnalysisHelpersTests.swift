@@ -43,6 +43,31 @@ final class AnalysisHelpersTests: XCTestCase {
         XCTAssertTrue(proposal.rule.contains("diverge"))
     }
 
+    /// Two cooled states whose endotherms differ at 460 K (Gaussian, width 18 K) and whose
+    /// crystallization exotherms (depth 0.5 W/g, width 4 K) lie 2 K apart, 550 and 552 K, as real
+    /// ones do: the exotherms differ most, and the band landed on them (547–570 K). It is now
+    /// looked for below the crystallization start, and found at the endotherm, as without them.
+    func testProposalStaysBelowCrystallization() throws {
+        func state(_ label: String, rate: Double, amplitude: Double, exotherm: Double) -> Dataset {
+            var d = Dataset(path: label + ".csv", kind: .dsc, state: label)
+            d.heatingRateKPerMin = 20
+            d.coolingRateKPerMin = rate
+            d.temperatureKValues = (0...600).map { 300 + 0.5 * Double($0) }
+            d.heatFlowWPerG = d.temperatureKValues.map { t in
+                0.01 + amplitude * exp(-pow((t - 460) / 18, 2)) - 0.5 * exp(-pow((t - exotherm) / 4, 2))
+            }
+            return d
+        }
+        let p = try DSCPrepared.prepare([state("cooled-1", rate: 1, amplitude: 0.004, exotherm: 550),
+                                         state("cooled-20", rate: 20, amplitude: 0.010, exotherm: 552)])
+        let proposal = try XCTUnwrap(BoundsProposal.propose(p))
+        XCTAssertTrue(proposal.rule.contains("diverge"), proposal.rule)
+        XCTAssertEqual(proposal.tsK, 432.7, accuracy: 3)
+        XCTAssertEqual(proposal.teK, 487.3, accuracy: 3)
+        let start = try XCTUnwrap(BoundsProposal.crystallizationStart(p, try XCTUnwrap(BoundsProposal.commonDomain(p))))
+        XCTAssertTrue((530...550).contains(start), "\(start)")
+    }
+
     func testProposalFallbacks() throws {
         // One state: the paper's bounds when inside the data.
         let one = try DSCPrepared.prepare(Array(SyntheticStudy.study().datasets.prefix(1)))

@@ -41,8 +41,12 @@ public enum BoundsProposal {
     /// in a 300–600 K scan). Values are rounded to 0.5 K inside the range.
     public static func propose(_ p: DSCPrepared) -> Proposal? {
         guard let dom = commonDomain(p) else { return nil }
-        if p.states.count >= 2, let band = divergence(p, dom) {
-            return Proposal(tsK: band.0, teK: band.1, rule: "where the state curves diverge and merge")
+        if p.states.count >= 2 {
+            // Below the crystallization exotherm: states whose exotherms lie a few kelvin apart
+            // (as real ones do) differ most there, and the band landed on crystallization.
+            if let band = divergence(p, dom, below: crystallizationStart(p, dom)) {
+                return Proposal(tsK: band.0, teK: band.1, rule: "where the state curves diverge and merge")
+            }
         }
         if dom.contains(420), dom.contains(500) { return Proposal(tsK: 420, teK: 500, rule: "the paper's 420–500 K") }
         let span = dom.upperBound - dom.lowerBound
@@ -51,12 +55,46 @@ public enum BoundsProposal {
         return Proposal(tsK: ts, teK: te, rule: "420–500 K scaled to the data range")
     }
 
+    /// Where the first crystallization exotherm starts, when the data hold one: on the mean of
+    /// the states' mean W (200 temperatures, smoothed over 5), the deepest minimum (endo-up:
+    /// the exotherm), inside the range (past its first tenth, before its last 3 points), and
+    /// from it down in T to where W is back within a tenth of the dip of the top before the fall.
+    /// Nil without such a minimum, or when the start leaves less than a fifth of the range below it.
+    public static func crystallizationStart(_ p: DSCPrepared, _ dom: ClosedRange<Double>) -> Double? {
+        let n = 200, span = dom.upperBound - dom.lowerBound
+        let grid = (0..<n).map { dom.lowerBound + span * Double($0) / Double(n - 1) }
+        let mean = grid.map { t -> Double in
+            let states = p.states.compactMap { s -> Double? in
+                let vals = s.curves.compactMap { $0.curve.value(at: t) }
+                return vals.isEmpty ? nil : vals.reduce(0, +) / Double(vals.count)
+            }
+            return states.isEmpty ? .nan : states.reduce(0, +) / Double(states.count)
+        }
+        guard mean.allSatisfy(\.isFinite) else { return nil }
+        let smooth = (0..<n).map { k -> Double in
+            let window = max(0, k - 2)...min(n - 1, k + 2)
+            return window.reduce(0.0) { $0 + mean[$1] } / Double(window.count)
+        }
+        guard let kx = smooth.indices.min(by: { smooth[$0] < smooth[$1] }), kx >= n / 10, kx < n - 3 else { return nil }
+        var top = kx
+        while top > 0, smooth[top - 1] >= smooth[top] { top -= 1 }
+        guard top > 0, smooth[top] > smooth[kx] else { return nil }
+        // The fall starts where W is back within a tenth of the dip of the top before it (the
+        // top itself may be the T_g overshoot, with the supercooled liquid sloping down after it).
+        var j = kx
+        while j > top, smooth[j] < smooth[kx] + 0.9 * (smooth[top] - smooth[kx]) { j -= 1 }
+        guard grid[j] - dom.lowerBound >= 0.2 * span else { return nil }
+        return grid[j]
+    }
+
     static func snap(_ t: Double, _ dom: ClosedRange<Double>) -> Double {
         let r = (t * 2).rounded() / 2
         return min(max(r, dom.lowerBound), dom.upperBound)
     }
 
-    static func divergence(_ p: DSCPrepared, _ dom: ClosedRange<Double>) -> (Double, Double)? {
+    /// The band of rule 1 on 200 temperatures across `dom`, its maximum and its end below `limit`
+    /// when given (the crystallization start).
+    static func divergence(_ p: DSCPrepared, _ dom: ClosedRange<Double>, below limit: Double? = nil) -> (Double, Double)? {
         let n = 200
         let grid = (0..<n).map { dom.lowerBound + (dom.upperBound - dom.lowerBound) * Double($0) / Double(n - 1) }
         var spread = [Double](repeating: 0, count: n)
@@ -80,12 +118,13 @@ public enum BoundsProposal {
             let window = max(0, k - 2)...min(n - 1, k + 2)
             return window.reduce(0.0) { $0 + spread[$1] - floor } / Double(window.count)
         }
-        guard let peakIndex = smooth.indices.max(by: { smooth[$0] < smooth[$1] }), smooth[peakIndex] > 0 else { return nil }
+        let end = limit.map { l in grid.firstIndex { $0 >= l } ?? n } ?? n
+        guard let peakIndex = smooth.indices.prefix(end).max(by: { smooth[$0] < smooth[$1] }), smooth[peakIndex] > 0 else { return nil }
         let threshold = 0.1 * smooth[peakIndex]
         var a = peakIndex, b = peakIndex
         while a > 0, smooth[a - 1] >= threshold { a -= 1 }
         while b < n - 1, smooth[b + 1] >= threshold { b += 1 }
-        guard a > 0, b < n - 1 else { return nil }
+        guard a > 0, b < min(n - 1, end) else { return nil }
         let ts = snap(grid[a], dom), te = snap(grid[b], dom)
         guard te - ts >= 5 else { return nil }
         return (ts, te)
