@@ -8,12 +8,24 @@ enum UnwrittenSettings {
     /// would write (hand shifts are drawing only and do not count).
     static func pending(_ s: ExplorerState) -> Bool {
         guard s.studyIsDirectory, let written = s.writtenWork else { return false }
+        return differs(s, from: written) && !SettingsWritePlan.assignments(s).isEmpty
+    }
+
+    /// Whether the settings in force in `s` differ from those of `snapshot`: values count, not
+    /// where they came from (a bound moved back, a window set to the value it inherited, is no
+    /// change). What `w` would write is compared, both from the same origins; hand shifts are
+    /// drawing only.
+    static func differs(_ s: ExplorerState, from snapshot: WorkSnapshot) -> Bool {
         var now = WorkSnapshot(s)
-        // Values count, not where they came from (a bound moved back is not a change).
-        now.masterEdit = written.masterEdit
-        now.tsOrigin = written.tsOrigin
-        now.teOrigin = written.teOrigin
-        return now != written && !SettingsWritePlan.assignments(s).isEmpty
+        now.masterEdit = snapshot.masterEdit
+        now.tsOrigin = snapshot.tsOrigin
+        now.teOrigin = snapshot.teOrigin
+        guard now != snapshot else { return false }
+        var then = s
+        snapshot.restore(into: &then)
+        then.tsOrigin = s.tsOrigin
+        then.teOrigin = s.teOrigin
+        return Set(SettingsWritePlan.assignments(s)) != Set(SettingsWritePlan.assignments(then))
     }
 
     /// The keys `w` would write for `s`, each once: the ones the user changed since study.toml was
@@ -45,11 +57,7 @@ enum UnwrittenSettings {
     static func quitNotice(_ s: ExplorerState) -> String? {
         // A single file has no study.toml: its changed settings live only in an export (`e`).
         if !s.studyIsDirectory, StudyWorkspace.states(s).count == 1, let loaded = s.writtenWork {
-            var now = WorkSnapshot(s)
-            now.masterEdit = loaded.masterEdit
-            now.tsOrigin = loaded.tsOrigin
-            now.teOrigin = loaded.teOrigin
-            if now != loaded {
+            if differs(s, from: loaded) {
                 return "changed settings of a single-file study, which has no study.toml to write them to: e exports the results with them; q again quits"
             }
         }

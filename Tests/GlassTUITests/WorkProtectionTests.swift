@@ -71,6 +71,11 @@ final class WorkProtectionTests: XCTestCase {
         XCTAssertFalse(quits(s, [.right, .character("q")]), "another key in between: asks again")
         // Moved back to what study.toml says: nothing to lose.
         XCTAssertTrue(quits(paper, [.right, .left, .character("q")]))
+        // A DMA window moved and back, or set to the value it inherits, is no change either (the
+        // per-state value it left behind made q list the untouched proposed windows as changes).
+        let dma = SyntheticStudy.state(SyntheticStudy.withDMA(), braille: false, colours: false)
+        XCTAssertTrue(quits(dma, [.character("4"), .right, .left, .character("q")]))
+        XCTAssertFalse(quits(dma, [.character("4"), .right, .character("q")]), "a real change still asks")
     }
 
     /// With several studies open, `q` names each study with unwritten settings and the settings,
