@@ -92,8 +92,8 @@ public enum KeyBindings {
             KeyBinding([c("u"), c("U")], "u U", .undo, "undo / redo a change of bounds, windows, baseline, shifts", hint: "u undo", rank: 22),
             KeyBinding([c("e")], "e", .export, "export TSV and JSON to the current directory (view 9: and the master curve; view c: every study)", hint: "e export", rank: 20),
             KeyBinding([c("w")], "w", .writeSettings, "write the settings in force into study.toml", hint: "w write", rank: 21),
-            KeyBinding([c("W")], "W", .showWarnings, "list every warning (j k scroll, Esc closes)", hint: "W warnings", rank: 70),
-            KeyBinding([c("?"), .function(1)], "? F1", .toggleHelp, "this help (Esc closes)"),
+            KeyBinding([c("W")], "W", .showWarnings, "list every warning (j k scroll, Esc or q closes)", hint: "W warnings", rank: 70),
+            KeyBinding([c("?"), .function(1)], "? F1", .toggleHelp, "this help (Esc, ? or q closes)"),
             KeyBinding([c("q")], "q", .quit, "quit (asks once when settings are unwritten)", hint: "q quit", rank: 0),
         ]
         return out

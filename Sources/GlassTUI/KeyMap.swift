@@ -23,8 +23,8 @@ public enum KeyMap {
         switch mode {
         case .help:
             switch key {
-            case .escape, .character("?"), .function(1): return .toggleHelp
-            case .character("q"): return .quit
+            // q closes, as it closes the warnings list (and less's and htop's help): it quit the program.
+            case .escape, .character("?"), .function(1), .character("q"): return .toggleHelp
             case .up, .character("k"): return .pickMove(-1)
             case .down, .character("j"): return .pickMove(1)
             case .character("K"), .pageUp: return .pickMove(-10)
@@ -93,8 +93,8 @@ public enum KeyMap {
     /// A move past either end of any list (`pickMove` stops at the ends).
     static let listEnd = 1_000_000
 
-    /// A pick-list: ↑↓ (k j) move, Home End jump, Enter chooses, Esc or the key that opened it
-    /// closes, q quits.
+    /// A pick-list: ↑↓ (k j) move, Home End jump, Enter chooses, Esc, q or the key that opened it
+    /// closes (as every overlay: q quitting from one ended the session).
     static func pickList(_ key: Key, openedBy opener: Character) -> Action? {
         switch key {
         case .up, .character("k"): return .pickMove(-1)
@@ -102,8 +102,7 @@ public enum KeyMap {
         case .home: return .pickMove(-listEnd)
         case .end: return .pickMove(listEnd)
         case .enter: return .inputCommit
-        case .escape, .character(opener): return .cancel
-        case .character("q"): return .quit
+        case .escape, .character(opener), .character("q"): return .cancel
         default: return nil
         }
     }

@@ -24,6 +24,15 @@ final class KeyBindingsTests: XCTestCase {
         XCTAssertEqual(press(s, [.character("/")]).message, "/: no such key here (? lists the keys)")
     }
 
+    /// q closes every overlay (the help and the pick-lists quit the program; the warnings list
+    /// closed): in normal mode alone it quits.
+    func testQClosesEveryOverlay() {
+        XCTAssertEqual(KeyMap.action(for: .character("q"), mode: .help(top: 0)), .toggleHelp)
+        XCTAssertEqual(KeyMap.action(for: .character("q"), mode: .pickBaseline(choices: [.linear, .none], index: 0)), .cancel)
+        XCTAssertEqual(KeyMap.action(for: .character("q"), mode: .pickStudy(index: 0)), .cancel)
+        XCTAssertEqual(KeyMap.action(for: .character("q"), mode: .normal), .quit)
+    }
+
     func testHelpIsPerViewAndSaysWhatTheNumbersAre() {
         let master = KeyBindings.help(for: .master)
         XCTAssertTrue(master[0].hasPrefix("view 9 TTS: master curves"))
