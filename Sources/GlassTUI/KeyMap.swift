@@ -78,7 +78,11 @@ public enum KeyMap {
             if let a = KeyBindings.action(for: key) { return a }
             // A key that means nothing here says so (else the last message seems to answer it).
             switch key {
+            case .character(let c) where c.unicodeScalars.first.map({ $0.value < 0x20 }) == true:
+                return .unboundKey("Ctrl-" + String(UnicodeScalar(UInt8(c.unicodeScalars.first!.value + 0x40))))
             case .character(let c) where !c.isWhitespace: return .unboundKey(String(c))
+            case .backspace: return .unboundKey("Backspace")
+            case .clearLine: return .unboundKey("Ctrl-U")
             case .home: return .unboundKey("Home")
             case .end: return .unboundKey("End")
             case .pageUp: return .unboundKey("PgUp")

@@ -203,7 +203,9 @@ public struct NcursesTerminal: TerminalBackend {
         case 12: return .redraw  // Ctrl-L
         case 21: return .key(.clearLine)  // Ctrl-U
         default:
-            guard code >= 32, let scalar = Unicode.Scalar(code) else { return .timeout }
+            // Other control characters (Ctrl-W, Ctrl-A…) come through as characters: the normal
+            // mode names them as keys that mean nothing; the prompts take digits only.
+            guard code >= 1, code != 27, let scalar = Unicode.Scalar(code) else { return .timeout }
             return .key(.character(Character(scalar)))
         }
     }

@@ -33,6 +33,16 @@ final class KeyBindingsTests: XCTestCase {
         XCTAssertEqual(KeyMap.action(for: .character("q"), mode: .normal), .quit)
     }
 
+    /// Backspace, Ctrl-U, Ctrl-W and the other control keys mean nothing in normal mode and say
+    /// so (the last message stayed, and seemed to answer them); in a prompt they edit or are ignored.
+    func testUnboundEditingKeysSaySo() {
+        XCTAssertEqual(KeyMap.action(for: .backspace, mode: .normal), .unboundKey("Backspace"))
+        XCTAssertEqual(KeyMap.action(for: .clearLine, mode: .normal), .unboundKey("Ctrl-U"))
+        XCTAssertEqual(KeyMap.action(for: .character("\u{17}"), mode: .normal), .unboundKey("Ctrl-W"))
+        XCTAssertEqual(KeyMap.action(for: .backspace, mode: .input(cursor: .ts, text: "42")), .inputBackspace)
+        XCTAssertNil(KeyMap.action(for: .character("\u{17}"), mode: .input(cursor: .ts, text: "42")))
+    }
+
     func testHelpIsPerViewAndSaysWhatTheNumbersAre() {
         let master = KeyBindings.help(for: .master)
         XCTAssertTrue(master[0].hasPrefix("view 9 TTS: master curves"))
