@@ -192,7 +192,8 @@ public enum ExplorerUpdate {
                 // over the new one they showed one T_s and computed with another. Writing is
                 // where undo starts afresh, and the message says so.
                 s.history = WorkHistory()
-                s.message = text + " (undo starts here)"
+                // The notice before the keys written: a long list is cut at the screen's edge.
+                s.message = "(undo starts here) " + text
                 return (s, effect)
             case .failed(let text):
                 s.message = "failed: " + text

@@ -102,7 +102,7 @@ final class ExplorerTmuxTests: XCTestCase {
         try t.keys("w")
         try t.wait("write question") { $0.contains("Write study.toml? (y/n)") }
         try t.keys("y")
-        try t.wait("written") { $0.contains("wrote ts_K") }
+        try t.wait("written") { $0.contains("(undo starts here) wrote ") && $0.contains("ts_K, te_K") }
         let tomlBytes = try Data(contentsOf: tomlURL)
         XCTAssertEqual(Array(tomlBytes.prefix(3)), [0xEF, 0xBB, 0xBF], "the BOM is kept")
         let toml = String(decoding: tomlBytes.dropFirst(3), as: UTF8.self)

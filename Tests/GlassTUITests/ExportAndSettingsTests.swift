@@ -92,7 +92,7 @@ final class ExportAndSettingsTests: XCTestCase {
         XCTAssertFalse(ExplorerRenderer.render(s).text.contains("proposed"))
         // Undo starts at the write: a snapshot from before it, restored over the new study.toml,
         // showed one T_s and computed with another.
-        XCTAssertEqual(s.message, "wrote (undo starts here)")
+        XCTAssertEqual(s.message, "(undo starts here) wrote")
         XCTAssertEqual(press(s, [.character("u")]).message, "nothing to undo")
         let moved1 = press(s, [.right])
         let back = press(moved1, [.character("u")])
