@@ -199,4 +199,17 @@ final class RejuvenationEnthalpyTests: XCTestCase {
         XCTAssertFalse(one.warnings.contains { $0.contains("no data point between") }, "\(one.warnings)")
         XCTAssertNotEqual(one.dsc?.states.first?.dHJPerG, 0)
     }
+
+    /// Without T_s/T_e the characteristic temperatures are still computed on W, so how W was
+    /// formed is still said: a run without a crystalline run of its rate, runs at different rates.
+    func testHowWWasFormedIsSaidWithoutBounds() throws {
+        let a = DSCFixture.dataset("a.csv", state: "cooled-1", coolingRate: 1, heatingRate: 10) { _ in 0.01 }
+        let b = DSCFixture.dataset("b.csv", state: "cooled-20", coolingRate: 20) { _ in 0.02 }
+        let x = DSCFixture.dataset("x.csv", state: "crystalline", role: .crystalline) { _ in 0.005 }
+        let r = try Analysis.run(Study(name: "s", datasets: [a, b, x]))
+        XCTAssertNil(r.dsc)
+        XCTAssertTrue(r.warnings.contains { $0.hasPrefix("a.csv: no crystalline run at 10 K/min") }, "\(r.warnings)")
+        XCTAssertTrue(r.warnings.contains("states were heated at different rates (10, 20 K/min)"), "\(r.warnings)")
+        XCTAssertTrue(r.warnings.contains { $0.hasPrefix("T_s/T_e not given") })
+    }
 }

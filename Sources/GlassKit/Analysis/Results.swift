@@ -59,6 +59,10 @@ public enum Analysis {
             warnings += r.warnings
             dsc = r
         } else {
+            // How W was formed (a run without its crystalline one, runs at different rates) holds
+            // for the characteristic temperatures too, which are computed without T_s/T_e.
+            warnings += prepared.warnings
+            if let mixed = RejuvenationEnthalpy.rateMixWarning(prepared) { warnings.append(mixed) }
             warnings.append("T_s/T_e not given (--ts/--te or ts_K/te_K in study.toml): ΔH_rej and S_r not computed")
         }
         if molar == nil, !prepared.states.isEmpty {

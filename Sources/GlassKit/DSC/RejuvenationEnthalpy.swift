@@ -70,6 +70,14 @@ public enum RejuvenationEnthalpy {
         }
     }
 
+    /// The warning for curves heated at different rates, nil when they share one.
+    public static func rateMixWarning(_ p: DSCPrepared) -> String? {
+        let rates = p.states.flatMap { $0.curves.map { $0.heatingRateKPerMin } }
+        guard HeatingRates.common(rates) == nil, !rates.isEmpty else { return nil }
+        return p.states.count == 1 ? "the runs of state \(p.states[0].state) were heated at different rates (\(HeatingRates.shown(rates)) K/min)"
+            : "states were heated at different rates (\(HeatingRates.shown(rates)) K/min)"
+    }
+
     /// The DSC results for a prepared study.
     public static func evaluate(_ p: DSCPrepared, tsK: Double, teK: Double, baseline: DSCBaseline,
                                 molarMassGPerMol: Double?) throws -> DSCResult {
@@ -104,10 +112,7 @@ public enum RejuvenationEnthalpy {
         }
         let rates = p.states.flatMap { $0.curves.map { $0.heatingRateKPerMin } }
         let heating = HeatingRates.common(rates)
-        if heating == nil, !rates.isEmpty {
-            warnings.append(p.states.count == 1 ? "the runs of state \(p.states[0].state) were heated at different rates (\(HeatingRates.shown(rates)) K/min)"
-                            : "states were heated at different rates (\(HeatingRates.shown(rates)) K/min)")
-        }
+        if let mixed = rateMixWarning(p) { warnings.append(mixed) }
         let sr = sensitivity(states)
         if sr == nil {
             if molarMassGPerMol == nil { warnings.append("S_r: no molar mass (give composition or molar_mass in study.toml)") }
