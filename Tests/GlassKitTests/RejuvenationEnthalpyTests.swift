@@ -212,4 +212,27 @@ final class RejuvenationEnthalpyTests: XCTestCase {
         XCTAssertTrue(r.warnings.contains("states were heated at different rates (10, 20 K/min)"), "\(r.warnings)")
         XCTAssertTrue(r.warnings.contains { $0.hasPrefix("T_s/T_e not given") })
     }
+
+    /// `state:` baseline: the reference state's curve of the sample's heating rate is its
+    /// baseline (its first curve was, whatever its rate: W in W/g scales with the rate). Without
+    /// one, its first, and a warning names both rates.
+    func testStateBaselineTakesTheCurveOfTheSameRate() throws {
+        let bump: (Double) -> Double = { t in 0.01 * exp(-pow((t - 460) / 15, 2)) }
+        let a10 = DSCFixture.dataset("a10.csv", state: "as-cast", heatingRate: 10) { _ in 0.05 }
+        let a20 = DSCFixture.dataset("a20.csv", state: "as-cast", heatingRate: 20) { _ in 0.1 }
+        let c20 = DSCFixture.dataset("c20.csv", state: "cooled-5", coolingRate: 5, heatingRate: 20) { t in 0.1 + bump(t) }
+        var options = AnalysisOptions(tsK: 420, teK: 500)
+        options.baseline = .state("as-cast")
+        let r = try Analysis.run(Study(name: "s", datasets: [a10, a20, c20]), options: options)
+        // The trapezoid of the bump on the 0.5 K grid, 420–500 K (both on the grid), over 20 K/min in K/s.
+        let grid = (0...160).map { 420 + 0.5 * Double($0) }
+        let area = zip(grid, grid.dropFirst()).reduce(0.0) { $0 + 0.25 * (bump($1.0) + bump($1.1)) }
+        let cooled = try XCTUnwrap(r.dsc?.states.first { $0.state == "cooled-5" })
+        XCTAssertEqual(cooled.dHJPerG, area / (20.0 / 60), accuracy: 1e-12 * area)
+        XCTAssertFalse(r.warnings.contains { $0.contains("is the baseline, though") }, "\(r.warnings)")
+        // Only a 10 K/min reference: it is the baseline, and that is said.
+        let only = try Analysis.run(Study(name: "s", datasets: [a10, c20]), options: options)
+        XCTAssertTrue(only.warnings.contains("c20.csv: state 'as-cast' has no curve at 20 K/min: its a10.csv (10 K/min) is the baseline, though W scales with the heating rate"),
+                      "\(only.warnings)")
+    }
 }

@@ -43,17 +43,30 @@ public struct DSCPrepared: Sendable, Equatable {
     public func differenceCurve(_ c: DSCCurve, baseline: DSCBaseline) throws -> CumulativeTrapezoid? {
         guard case .state(let label) = baseline else { return nil }
         if let cached = stateBaselines[label]?[c.path] { return cached }
-        guard let ref = state(label)?.curves.first else {
+        guard let ref = referenceCurve(label, for: c) else {
             throw GlassError(.usage, file: "--baseline", "state '\(label)' has no DSC curve")
         }
         return DSCPrepared.difference(c.curve, minus: ref.curve, isReference: c.state == label)
     }
 
+    /// The curve of state `label` that is the `state:` baseline of curve `c`: its first heated at
+    /// c's rate (W in W/g scales with the rate: another rate's curve gave ΔH_rej of 26 J/g where
+    /// the same rate's gave 6), else its first; nil without curves.
+    public func referenceCurve(_ label: String, for c: DSCCurve) -> DSCCurve? {
+        guard let curves = state(label)?.curves else { return nil }
+        return curves.first { HeatingRates.agree($0.heatingRateKPerMin, c.heatingRateKPerMin) } ?? curves.first
+    }
+
     /// Precomputes the `.state(label)` integrands of every curve, so bound moves cost O(log n).
     public mutating func cacheBaseline(_ label: String) {
-        guard stateBaselines[label] == nil, let ref = state(label)?.curves.first else { return }
+        guard stateBaselines[label] == nil, state(label)?.curves.first != nil else { return }
         var map: [String: CumulativeTrapezoid] = [:]
-        for s in states { for c in s.curves { map[c.path] = DSCPrepared.difference(c.curve, minus: ref.curve, isReference: s.state == label) } }
+        for s in states {
+            for c in s.curves {
+                guard let ref = referenceCurve(label, for: c) else { continue }
+                map[c.path] = DSCPrepared.difference(c.curve, minus: ref.curve, isReference: s.state == label)
+            }
+        }
         stateBaselines[label] = map
     }
 

@@ -106,6 +106,16 @@ public enum RejuvenationEnthalpy {
                                          dHKJPerMol: molarMassGPerMol.map { mean * $0 / 1000 }, perFileJPerG: values))
         }
         var warnings = p.warnings + notFinite
+        if case .state(let label) = baseline {
+            // The reference's curve of the sample's rate is its baseline; without one, its first
+            // is, and that says so (W in W/g scales with the heating rate).
+            for s in p.states where s.state != label {
+                for c in s.curves {
+                    guard let ref = p.referenceCurve(label, for: c), !HeatingRates.agree(ref.heatingRateKPerMin, c.heatingRateKPerMin) else { continue }
+                    warnings.append("\(c.path): state '\(label)' has no curve at \(Format.shortNumber(c.heatingRateKPerMin)) K/min: its \(ref.path) (\(Format.shortNumber(ref.heatingRateKPerMin)) K/min) is the baseline, though W scales with the heating rate")
+                }
+            }
+        }
         if let first = empty.first {
             let files = empty.count == 1 ? first : "\(first) and \(empty.count - 1) other file(s)"
             warnings.append("\(files): no data point between T_s = \(Format.shortNumber(tsK)) K and T_e = \(Format.shortNumber(teK)) K: ΔH_rej comes from the two interpolated end points alone (0 with the linear baseline); expected bounds at least one data step apart")
