@@ -296,4 +296,20 @@ final class TransitionConstructionTests: XCTestCase {
         XCTAssertNotNil(r.values.tfK)
         XCTAssertNotNil(r.values.txOnsetK)
     }
+
+    /// A state whose files cover different ranges: a window proposed on its first file that lies
+    /// outside another's data is not used, and the warning gives the window (so that it can be
+    /// given within the range every file covers).
+    func testADroppedProposedWindowIsGivenInItsWarning() throws {
+        func run(_ path: String, from: Double) -> Dataset {
+            DSCFixture.dataset(path, state: "s", from: from, to: 600) { t in 0.01 + 0.1 / (1 + exp(-(t - 460) / 3)) - 0.3 * exp(-pow((t - 540) / 5, 2)) }
+        }
+        let r = try Analysis.run(Study(name: "x", datasets: [run("a.csv", from: 300), run("b.csv", from: 380)]))
+        let dropped = r.warnings.filter { $0.contains("is outside the data") && $0.contains(": not used") }
+        XCTAssertFalse(dropped.isEmpty, "\(r.warnings)")
+        for w in dropped {
+            XCTAssertTrue(w.hasPrefix("s: proposed glass_line_K ["), w)
+            XCTAssertTrue(w.hasSuffix("in b.csv: not used (give glass_line_K for the state)"), w)
+        }
+    }
 }

@@ -167,7 +167,9 @@ public enum TransitionAnalysis {
                             throw GlassError(.usage, file: isOption ? name : "study.toml",
                                              "\(isOption ? "" : name + " = ")\(isOption ? "\(e[0]):\(e[1])" : "[\(e[0]), \(e[1])]") \(problem) in \(c.path); expected a window with at least 3 data points inside the data")
                         }
-                        warnings.append("\(s.state): proposed \(kind.key) \(problem) in \(c.path): not used")
+                        // The window itself, so that it can be given in the range every file covers.
+                        let e = ends(r, prepared.curves[si][k])
+                        warnings.append("\(s.state): proposed \(kind.key) [\(e[0]), \(e[1])] \(problem) in \(c.path): not used (give \(kind.key) for the state)")
                         windows[kind] = nil
                         break
                     }
