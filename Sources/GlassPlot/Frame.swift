@@ -74,7 +74,9 @@ public struct Frame: Equatable, Sendable {
         for written in string {
             // A control character (ESC, BEL, C1, a bidi override) from a file's label would act on
             // the terminal when the frame is printed (`plot`): shown as U+FFFD.
-            let character: Character = written.unicodeScalars.contains(where: TerminalControl.acts) ? "\u{FFFD}" : written
+            // (ASCII, nearly every character of a frame, tested on its byte.)
+            let acts = written.asciiValue.map { $0 < 0x20 || $0 == 0x7F } ?? written.unicodeScalars.contains(where: TerminalControl.acts)
+            let character: Character = acts ? "\u{FFFD}" : written
             let width = DisplayWidth.of(character)
             guard width > 0 else { continue }
             let position = FramePoint(x: column, y: point.y)
