@@ -111,13 +111,13 @@ final class DSCStudyRulesTests: XCTestCase {
             return d
         }
         XCTAssertThrowsError(try StateCoolingRates.check([sweep("a.csv", 10), sweep("b.csv", nil), sweep("c.csv", 5)])) { e in
-            XCTAssertEqual((e as? GlassError)?.description, "c.csv: state 'cooled-10' has cooling rates 10 and 5; expected one cooling rate per state")
+            XCTAssertEqual((e as? GlassError)?.description, "c.csv: state 'cooled-10' has cooling rate 5 K/min here and 10 K/min in a.csv (its header, or study.toml's [files] table for it); expected one cooling rate per state")
         }
         XCTAssertNoThrow(try StateCoolingRates.check([sweep("a.csv", nil), sweep("b.csv", 10), sweep("c.csv", 10)]))
         let dsc = [DSCFixture.dataset("a.csv", state: "x", coolingRate: 10) { _ in 0.1 },
                    DSCFixture.dataset("b.csv", state: "x", coolingRate: nil) { _ in 0.1 }]
         XCTAssertThrowsError(try DSCPrepared.prepare(dsc)) { e in
-            XCTAssertEqual((e as? GlassError)?.description, "b.csv: state 'x' has cooling rates 10 and none; expected one cooling rate per state")
+            XCTAssertEqual((e as? GlassError)?.description, "b.csv: state 'x' has no cooling rate here and 10 K/min in a.csv (its header, or study.toml's [files] table for it); expected one cooling rate per state")
         }
     }
 

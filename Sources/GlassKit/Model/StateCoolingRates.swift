@@ -6,22 +6,23 @@ public enum StateCoolingRates {
     /// DMA runs may leave it out (their state takes the rate its other files give), but two rates
     /// that differ are an error as in DSC.
     public static func check(_ datasets: [Dataset]) throws {
-        var dsc: [String: Double?] = [:]
-        var dma: [String: Double] = [:]
+        // Each state's rate and the file that gave it first (both files are named).
+        var dsc: [String: (rate: Double?, path: String)] = [:]
+        var dma: [String: (rate: Double, path: String)] = [:]
         for d in datasets {
             switch d.kind {
             case .dsc where d.role == .sample:
                 if let known = dsc[d.state] {
-                    if known != d.coolingRateKPerMin { throw conflict(d, known) }
+                    if known.rate != d.coolingRateKPerMin { throw conflict(d, known.rate, known.path) }
                 } else {
-                    dsc[d.state] = d.coolingRateKPerMin
+                    dsc[d.state] = (d.coolingRateKPerMin, d.path)
                 }
             case .dmaTScan, .dmaFSweep:
                 guard let rate = d.coolingRateKPerMin else { continue }
                 if let known = dma[d.state] {
-                    if known != rate { throw conflict(d, known) }
+                    if known.rate != rate { throw conflict(d, known.rate, known.path) }
                 } else {
-                    dma[d.state] = rate
+                    dma[d.state] = (rate, d.path)
                 }
             default:
                 continue
@@ -29,7 +30,8 @@ public enum StateCoolingRates {
         }
     }
 
-    private static func conflict(_ d: Dataset, _ known: Double?) -> GlassError {
-        GlassError(file: d.path, "state '\(d.state)' has cooling rates \(known.map(Format.shortNumber) ?? "none") and \(d.coolingRateKPerMin.map(Format.shortNumber) ?? "none"); expected one cooling rate per state")
+    private static func conflict(_ d: Dataset, _ known: Double?, _ knownPath: String) -> GlassError {
+        let a = known.map { Format.shortNumber($0) + " K/min" } ?? "none", here = d.coolingRateKPerMin.map { "cooling rate " + Format.shortNumber($0) + " K/min" } ?? "no cooling rate"
+        return GlassError(file: d.path, "state '\(d.state)' has \(here) here and \(a) in \(knownPath) (its header, or study.toml's [files] table for it); expected one cooling rate per state")
     }
 }
