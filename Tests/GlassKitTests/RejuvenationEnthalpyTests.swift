@@ -235,4 +235,14 @@ final class RejuvenationEnthalpyTests: XCTestCase {
         XCTAssertTrue(only.warnings.contains("c20.csv: state 'as-cast' has no curve at 20 K/min: its a10.csv (10 K/min) is the baseline, though W scales with the heating rate"),
                       "\(only.warnings)")
     }
+
+    /// A crystalline run 1.5 % off the sample's rate is not its Run2 (the 1 % rule), and the
+    /// warning names it (it said only "no crystalline run").
+    func testACrystallineRunJustOffTheRateIsNamed() throws {
+        let a = DSCFixture.dataset("a.csv", state: "s") { _ in 0.01 }
+        let x = DSCFixture.dataset("x.csv", state: "crystalline", role: .crystalline, heatingRate: 20.3) { _ in 0.005 }
+        let r = try Analysis.run(Study(name: "s", datasets: [a, x]), options: AnalysisOptions(tsK: 420, teK: 500))
+        XCTAssertTrue(r.warnings.contains("a.csv: no crystalline run at 20 K/min; W = W_run1 without subtraction (x.csv is at 20.3 K/min, 1.5 % off: rates count as one within 1 %; give heating_rate in study.toml if they are one)"),
+                      "\(r.warnings)")
+    }
 }

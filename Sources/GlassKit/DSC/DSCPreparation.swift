@@ -155,7 +155,14 @@ public struct DSCPrepared: Sendable, Equatable {
                     }
                     t = tt; w = ww
                 } else if !crystalline.isEmpty {
-                    warnings.append("\(d.path): no crystalline run at \(Format.shortNumber(rate)) K/min; W = W_run1 without subtraction")
+                    // A crystalline run just outside the 1 % rule is named: the rate may be one
+                    // stated a little off, or estimated from a time column.
+                    let near = crystalline.compactMap { c -> (String, Double)? in
+                        guard let r = c.heatingRateKPerMin, abs(r - rate) <= 0.1 * rate else { return nil }
+                        return (c.path, r)
+                    }.min { abs($0.1 - rate) < abs($1.1 - rate) }
+                    let hint = near.map { " (\($0.0) is at \(Format.shortNumber($0.1)) K/min, \(Format.shortNumber((abs($0.1 - rate) / rate * 1000).rounded() / 10)) % off: rates count as one within 1 %; give heating_rate in study.toml if they are one)" } ?? ""
+                    warnings.append("\(d.path): no crystalline run at \(Format.shortNumber(rate)) K/min; W = W_run1 without subtraction\(hint)")
                 }
                 pending.append(Pending(d: d, rate: rate, crystalline: run2?.path, t: t, w: w))
             }
