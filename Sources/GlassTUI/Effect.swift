@@ -66,6 +66,8 @@ public struct SettingsRequest: Equatable, Sendable {
 public enum EffectOutcome: Equatable, Sendable {
     /// Done; a message for the status line.
     case done(String)
+    /// The results were exported (with the settings in force); a message.
+    case exported(String)
     /// The settings were written into study.toml; the study's settings as read back from the
     /// new file, and a message.
     case settingsWritten(StudySettings, String)

@@ -177,6 +177,11 @@ public enum ExplorerUpdate {
             switch outcome {
             case .done(let text):
                 s.message = text
+            case .exported(let text):
+                s.message = text
+                // A single file's settings live only in its exports: one holds them now, so q
+                // need not point to e again.
+                if !s.studyIsDirectory { s.writtenWork = WorkSnapshot(s) }
             case .settingsWritten(let settings, let text):
                 // study.toml now says what is in force: take its settings as read back and drop
                 // the per-state edits it holds (nothing on screen changes).

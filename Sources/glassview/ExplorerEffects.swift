@@ -31,9 +31,9 @@ enum ExplorerEffects {
                 try AtomicFile.write(r.tsv, to: r.tsvPath, overwrite: true)
                 if let path = r.masterPath, let text = r.master {
                     try AtomicFile.write(text, to: path, overwrite: true)
-                    return .done("exported \(r.jsonPath), \(r.tsvPath) and the master curve \(path)")
+                    return .exported("exported \(r.jsonPath), \(r.tsvPath) and the master curve \(path)")
                 }
-                return .done("exported \(r.jsonPath) and \(r.tsvPath)" + (r.note.map { " " + $0 } ?? ""))
+                return .exported("exported \(r.jsonPath) and \(r.tsvPath)" + (r.note.map { " " + $0 } ?? ""))
             } catch {
                 return .failed((error as? GlassError)?.description ?? "\(error)")
             }

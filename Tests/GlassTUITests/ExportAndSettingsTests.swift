@@ -107,5 +107,9 @@ final class ExportAndSettingsTests: XCTestCase {
         XCTAssertFalse(quits(moved, [.character("q")]))
         XCTAssertTrue(press(moved, [.character("q")]).message?.hasPrefix("changed settings of a single-file study") ?? false)
         XCTAssertTrue(quits(moved, [.character("q"), .character("q")]))
+        // After an export, which holds the changed settings, q quits at once (it pointed to e again).
+        let exported = apply(moved, [.effectFinished(.exported("exported x.json and x.tsv"))])
+        XCTAssertTrue(quits(exported, [.character("q")]))
+        XCTAssertFalse(quits(press(exported, [.right]), [.character("q")]), "a change after the export asks again")
     }
 }
