@@ -250,13 +250,17 @@ public enum ExplorerRenderer {
             text = "\(c.rawValue) (\(c.unit)) = \(typed)_   Enter sets, Ctrl-U clears, Esc cancels"
             attributes = .bold
         case .warnings:
-            text = "warnings: \(arrows) j k scroll, J K a page, Esc closes"
+            text = "warnings: \(arrows) j k scroll, J K a page, Esc or q closes"
+            attributes = .bold
+        case .help:
+            // The overlay's own keys (the normal mode's hints do nothing here).
+            text = "help: \(arrows) j k scroll, J K or PgDn PgUp a page, Esc ? or q closes"
             attributes = .bold
         case .pickStudy:
-            text = "study: \(arrows) choose, Enter opens, Esc cancels"
+            text = "study: \(arrows) choose, Enter opens, Esc or q cancels"
             attributes = .bold
         case .pickBaseline:
-            text = "baseline: \(arrows) choose, Enter applies, Esc cancels"
+            text = "baseline: \(arrows) choose, Enter applies, Esc or q cancels"
             attributes = .bold
         case .rangeInput(let axis, let typed):
             text = "\(axis.rawValue) range = \(typed)_   LO HI, Enter sets, Ctrl-U clears, Esc cancels"
@@ -264,7 +268,7 @@ public enum ExplorerRenderer {
         case .confirm(let q, _):
             text = q
             attributes = .bold
-        case .help, .normal:
+        case .normal:
             if let m = s.message {
                 text = m
                 attributes = .bold
