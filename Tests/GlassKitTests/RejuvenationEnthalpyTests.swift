@@ -245,4 +245,15 @@ final class RejuvenationEnthalpyTests: XCTestCase {
         XCTAssertTrue(r.warnings.contains("a.csv: no crystalline run at 20 K/min; W = W_run1 without subtraction (x.csv is at 20.3 K/min, 1.5 % off: rates count as one within 1 %; give heating_rate in study.toml if they are one)"),
                       "\(r.warnings)")
     }
+
+    /// A state labelled as cooled but without a cooling rate is no point of S_r, and that is said
+    /// (it sat with as-cast without a word).
+    func testACooledLabelWithoutARateIsNamed() throws {
+        let a = DSCFixture.dataset("a.csv", state: "cooled-20") { _ in 0.01 }
+        let b = DSCFixture.dataset("b.csv", state: "cooled-5", coolingRate: 5) { _ in 0.02 }
+        let c = DSCFixture.dataset("c.csv", state: "as-cast") { _ in 0.02 }
+        let r = try Analysis.run(Study(name: "s", datasets: [a, b, c]), options: AnalysisOptions(tsK: 420, teK: 500))
+        XCTAssertTrue(r.warnings.contains("state 'cooled-20' has no cooling rate, so it is no point of S_r (give cooling_rate for its files: metadata or study.toml)"), "\(r.warnings)")
+        XCTAssertFalse(r.warnings.contains { $0.hasPrefix("state 'as-cast' has no cooling rate") })
+    }
 }

@@ -138,6 +138,13 @@ public enum RejuvenationEnthalpy {
         } else if sr?.stderr == nil {
             warnings.append("S_r: standard error needs at least 3 states with a cooling rate")
         }
+        // A state whose label says it was cooled but that has no cooling rate is no point of S_r
+        // (it sat with as-cast without a word).
+        for st in states where st.coolingRateKPerMin == nil {
+            let label = st.state.lowercased()
+            guard label.contains("cool") || label.contains("quench") else { continue }
+            warnings.append("state '\(st.state)' has no cooling rate, so it is no point of S_r (give cooling_rate for its files: metadata or study.toml)")
+        }
         return DSCResult(heatingRateKPerMin: heating,
                          states: states, sr: sr, warnings: warnings)
     }
