@@ -36,6 +36,8 @@ public enum Action: Equatable, Sendable {
     case beginInput
     /// A character typed into the value prompt.
     case inputCharacter(Character)
+    /// A character the open prompt does not take (it is said on the prompt's line).
+    case inputRefused(Character)
     /// Pasted text in the value prompt (its characters as typed, the others dropped).
     case inputText(String)
     /// Text pasted where the explorer takes keys: ignored, and said so.

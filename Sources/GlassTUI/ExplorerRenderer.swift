@@ -247,7 +247,7 @@ public enum ExplorerRenderer {
         let arrows = uni ? "↑↓" : "Up/Down"
         switch s.mode {
         case .input(let c, let typed):
-            text = "\(c.rawValue) (\(c.unit)) = \(typed)_   Enter sets, Ctrl-U clears, Esc cancels"
+            text = "\(c.rawValue) (\(c.unit)) = \(typed)_   " + (s.inputNote.map { $0 + "; " } ?? "") + "Enter sets, Ctrl-U clears, Esc cancels"
             attributes = .bold
         case .warnings:
             text = "warnings: \(arrows) j k scroll, J K a page, Esc or q closes"
@@ -263,7 +263,7 @@ public enum ExplorerRenderer {
             text = "baseline: \(arrows) choose, Enter applies, Esc or q cancels"
             attributes = .bold
         case .rangeInput(let axis, let typed):
-            text = "\(axis.rawValue) range = \(typed)_   LO HI, Enter sets, Ctrl-U clears, Esc cancels"
+            text = "\(axis.rawValue) range = \(typed)_   " + (s.inputNote.map { $0 + "; " } ?? "") + "LO HI, Enter sets, Ctrl-U clears, Esc cancels"
             attributes = .bold
         case .confirm(let q, _):
             text = q

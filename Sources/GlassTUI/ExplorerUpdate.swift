@@ -60,6 +60,7 @@ public enum ExplorerUpdate {
         case .beginRange(let axis):
             guard view.plot(s, columns: 10) != nil else { s.message = "this view has no plot"; break }
             s.mode = .rangeInput(axis: axis, text: "")
+            s.inputNote = nil
         case .setBaseline(let b):
             setBaseline(&s, to: b)
         case .chooseBaseline:
@@ -112,11 +113,16 @@ public enum ExplorerUpdate {
             // Typing starts from the current value (Backspace edits it).
             s.mode = .input(cursor: s.cursor, text: s.value(of: s.cursor).map(Format.shortNumber) ?? "")
             s.inputFresh = true
+            s.inputNote = nil
         case .inputCharacter(let c):
             // The first character typed replaces the value the prompt started from.
             if case .input(let cur, let text) = s.mode, text.count < 24 { s.mode = .input(cursor: cur, text: (s.inputFresh ? "" : text) + String(c)) }
             if case .rangeInput(let axis, let text) = s.mode, text.count < 40 { s.mode = .rangeInput(axis: axis, text: text + String(c)) }
             s.inputFresh = false
+            s.inputNote = nil
+        case .inputRefused(let c):
+            // Said, not dropped without a word (`0x10` became 10).
+            s.inputNote = "'\(c)' is not part of a number"
         case .inputText(let text):
             for c in text { s = update(s, .inputCharacter(c)).state }
         case .pasteIgnored:

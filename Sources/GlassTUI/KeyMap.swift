@@ -51,6 +51,7 @@ public enum KeyMap {
         case .rangeInput:
             switch key {
             case .character(let c) where c.isNumber || ".-+eE :,".contains(c): return .inputCharacter(c)
+            case .character(let c) where !(c.unicodeScalars.first.map { $0.value < 0x20 } ?? true): return .inputRefused(c)
             case .backspace: return .inputBackspace
             case .clearLine: return .inputClear
             case .enter: return .inputCommit
@@ -62,6 +63,7 @@ public enum KeyMap {
             // `,` too: a decimal comma is read as the point (typed as the lab's locale writes it).
             case .character(let c) where c.isNumber || ".,-+eE".contains(c):
                 return .inputCharacter(c)
+            case .character(let c) where !(c.unicodeScalars.first.map { $0.value < 0x20 } ?? true): return .inputRefused(c)
             case .backspace: return .inputBackspace
             case .clearLine: return .inputClear
             case .enter: return .inputCommit

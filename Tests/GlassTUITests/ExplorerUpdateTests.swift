@@ -82,6 +82,18 @@ final class ExplorerUpdateTests: XCTestCase {
         XCTAssertEqual(press(paper, typed("350") + [.character("h")]).message, "T_s is at the end of the usable range")
     }
 
+    /// A character the prompt does not take is said on its line (`0x10` became 10 without a word).
+    func testARefusedCharacterInAPromptIsSaid() {
+        var s = press(paper, [.character("="), .character("0"), .character("x")])
+        XCTAssertEqual(s.mode, .input(cursor: .ts, text: "0"))
+        XCTAssertTrue(ExplorerRenderer.render(s).rows.last?.contains("T_s (K) = 0_   'x' is not part of a number; Enter sets") ?? false,
+                      ExplorerRenderer.render(s).rows.last ?? "")
+        s = press(s, [.character("1")])
+        XCTAssertNil(s.inputNote, "the next key taken clears it")
+        let range = press(paper, [.character("x"), .character("a")])
+        XCTAssertEqual(range.inputNote, "'a' is not part of a number")
+    }
+
     func testTypedValue() {
         var s = press(paper, [.character("="), .character("4"), .character("3"), .character("0"), .character("."), .character("5")])
         XCTAssertEqual(s.mode, .input(cursor: .ts, text: "430.5"))
