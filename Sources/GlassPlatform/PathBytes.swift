@@ -6,7 +6,8 @@
 /// file was then "not found" under a name it does not have.)
 public enum PathBytes {
     /// The scalars that stand for raw bytes 0x80–0xFF.
-    static let first: UInt32 = 0x10FF80, last: UInt32 = 0x10FFFF
+    public static let rawByteScalars: ClosedRange<UInt32> = 0x10FF80...0x10FFFF
+    static let first = rawByteScalars.lowerBound, last = rawByteScalars.upperBound
 
     /// The name of `bytes` (no NUL): UTF-8 where valid, raw bytes as private scalars.
     public static func name<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {

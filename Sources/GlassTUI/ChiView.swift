@@ -51,9 +51,10 @@ public struct ChiView: ExplorerView {
         if own.isEmpty, let tg = selected.result.qpd?.slopes?.tgK { own.append(VerticalMarker(x: tg, label: "T_g", style: .dashed)) }
         let n = series.filter { $0.style == .points }.count
         // The selected state is "on top" only when it has χ to draw (a state of scans alone has none).
+        let state = selected.result.state
         let drawn = !(selected.result.qpd?.points.isEmpty ?? true)
-        let title = n > 1 ? "χ(T) — \(n) states" + (drawn ? ", \(selected.result.state) on top" : " (\(selected.result.state): no χ)")
-            : drawn ? "χ(T) — \(selected.result.state)" : "χ(T) — \(series.first { $0.style == .points }?.name.dropLast(2) ?? "") (\(selected.result.state): no χ)"
+        let shown = n > 1 ? "\(n) states" : String(series.first { $0.style == .points }?.name.dropLast(2) ?? "")
+        let title = "χ(T) — " + (!drawn ? "\(shown) (\(state): no χ)" : n > 1 ? "\(shown), \(state) on top" : state)
         return PlotSpec(title: title, x: Axis(title: "T", unit: "K"), y: Axis(title: "χ"), series: series, markers: markers + own)
     }
 

@@ -214,7 +214,8 @@ public enum ExplorerUpdate {
             }
         case .quit:
             // Too small to show the warning: `q` quits at once, as the notice says.
-            if let notice = UnwrittenSettings.quitNotice(s), !s.quitArmed, ExplorerRenderer.fits(width: s.width, height: s.height) {
+            // (The notice re-runs the analysis of the last written settings: asked once, not on the second q.)
+            if !s.quitArmed, ExplorerRenderer.fits(width: s.width, height: s.height), let notice = UnwrittenSettings.quitNotice(s) {
                 s.quitArmed = true
                 s.mode = .normal
                 s.message = notice

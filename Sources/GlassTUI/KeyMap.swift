@@ -51,7 +51,7 @@ public enum KeyMap {
         case .rangeInput:
             switch key {
             case .character(let c) where c.isNumber || ".-+eE :,".contains(c): return .inputCharacter(c)
-            case .character(let c) where !(c.unicodeScalars.first.map { $0.value < 0x20 } ?? true): return .inputRefused(c)
+            case .character(let c) where !c.isControl: return .inputRefused(c)
             case .backspace: return .inputBackspace
             case .clearLine: return .inputClear
             case .enter: return .inputCommit
@@ -63,7 +63,7 @@ public enum KeyMap {
             // `,` too: a decimal comma is read as the point (typed as the lab's locale writes it).
             case .character(let c) where c.isNumber || ".,-+eE".contains(c):
                 return .inputCharacter(c)
-            case .character(let c) where !(c.unicodeScalars.first.map { $0.value < 0x20 } ?? true): return .inputRefused(c)
+            case .character(let c) where !c.isControl: return .inputRefused(c)
             case .backspace: return .inputBackspace
             case .clearLine: return .inputClear
             case .enter: return .inputCommit
@@ -80,8 +80,8 @@ public enum KeyMap {
             if let a = KeyBindings.action(for: key) { return a }
             // A key that means nothing here says so (else the last message seems to answer it).
             switch key {
-            case .character(let c) where c.unicodeScalars.first.map({ $0.value < 0x20 }) == true:
-                return .unboundKey("Ctrl-" + String(UnicodeScalar(UInt8(c.unicodeScalars.first!.value + 0x40))))
+            case .character(let c) where c.isControl:
+                return .unboundKey("Ctrl-" + String(UnicodeScalar(UInt8((c.asciiValue ?? 0) + 0x40))))
             case .character(let c) where !c.isWhitespace: return .unboundKey(String(c))
             case .backspace: return .unboundKey("Backspace")
             case .clearLine: return .unboundKey("Ctrl-U")
@@ -112,4 +112,9 @@ public enum KeyMap {
         default: return nil
         }
     }
+}
+
+private extension Character {
+    /// A C0 control character (Ctrl-A … Ctrl-_), as the terminal delivers Ctrl with a letter.
+    var isControl: Bool { asciiValue.map { $0 < 0x20 } ?? false }
 }

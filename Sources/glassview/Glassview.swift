@@ -109,7 +109,7 @@ func printable(_ message: String) -> String {
         case 0x09: out.append(contentsOf: "\\t".unicodeScalars)
         case 0..<0x20, 0x7F, 0x80..<0xA0:
             out.append(contentsOf: ("\\u{" + String(u.value, radix: 16, uppercase: true) + "}").unicodeScalars)
-        case 0x10FF80...0x10FFFF:   // a byte of a file name that is not UTF-8 (PathBytes)
+        case PathBytes.rawByteScalars:   // a byte of a file name that is not UTF-8
             out.append(contentsOf: ("\\x" + String(u.value - 0x10FF00, radix: 16, uppercase: true)).unicodeScalars)
         default: out.append(u)
         }
