@@ -47,8 +47,10 @@ public enum Action: Equatable, Sendable {
     case unboundKey(String)
     /// Backspace in the value prompt.
     case inputBackspace
-    /// Ctrl-U in a prompt: its text cleared.
+    /// Ctrl-U in a prompt: its text before the caret cleared (all of it, the caret at the end).
     case inputClear
+    /// A caret move or an erase in a prompt (← →, Home End, Delete, Ctrl-W, Ctrl-K…).
+    case inputEdit(PromptEdit)
     /// Enter in the value prompt.
     case inputCommit
     /// Esc: close help, cancel a prompt or question, clear the message.

@@ -101,7 +101,7 @@ public enum EscapeSequence {
             case 4, 8: return .end
             case 5: return .pageUp
             case 6: return .pageDown
-            case 3: return .backspace  // Delete edits as Backspace does (ncurses' KEY_DC too)
+            case 3: return .delete
             case 200: return .paste("")   // the start of a bracketed paste: the text follows
             default: return nil        // Insert, F-keys, the end of a paste out of place
             }

@@ -243,11 +243,15 @@ public enum ExplorerRenderer {
         let uni = s.style.braille
         let text: String
         var attributes: CellAttributes = []
+        // A prompt's caret inside its text: the column of the character it stands on.
+        var caret: Int?
         // In ASCII `^ v` would name other keys: the arrows in words.
         let arrows = uni ? "↑↓" : "Up/Down"
         switch s.mode {
         case .input(let c, let typed):
-            text = "\(c.rawValue) (\(c.unit)) = \(typed)_   " + (s.inputNote.map { $0 + "; " } ?? "") + "Enter sets, Ctrl-U clears, Esc cancels"
+            let head = "\(c.rawValue) (\(c.unit)) = "
+            caret = caretColumn(head, typed, s)
+            text = head + promptShown(typed, s) + (s.inputNote.map { $0 + "; " } ?? "") + "Enter sets, Ctrl-U clears, Esc cancels"
             attributes = .bold
         case .warnings:
             text = "warnings: \(arrows) j k scroll, J K a page, Esc or q closes"
@@ -263,7 +267,9 @@ public enum ExplorerRenderer {
             text = "baseline: \(arrows) choose, Enter applies, Esc or q cancels"
             attributes = .bold
         case .rangeInput(let axis, let typed):
-            text = "\(axis.rawValue) range = \(typed)_   " + (s.inputNote.map { $0 + "; " } ?? "") + "LO HI, Enter sets, Ctrl-U clears, Esc cancels"
+            let head = "\(axis.rawValue) range = "
+            caret = caretColumn(head, typed, s)
+            text = head + promptShown(typed, s) + (s.inputNote.map { $0 + "; " } ?? "") + "LO HI, Enter sets, Ctrl-U clears, Esc cancels"
             attributes = .bold
         case .confirm(let q, _):
             text = q
@@ -286,9 +292,24 @@ public enum ExplorerRenderer {
             while cut < shown.endIndex, used + DisplayWidth.of(shown[cut]) <= f.width { used += DisplayWidth.of(shown[cut]); cut = shown.index(after: cut) }
             if let space = shown[..<cut].lastIndex(of: " "), shown.distance(from: shown.startIndex, to: space) > f.width / 2 { cut = space }
             f.put(string: String(shown[..<cut]).fitted(f.width, unicode: uni), at: FramePoint(x: 0, y: probeRow), attributes: attributes)
+            if let c = caret, c < DisplayWidth.of(String(shown[..<cut])) { f[c, probeRow].attributes.insert(.reverse) }
             shown = String(shown[cut...]).trimmingWhitespace
+            caret = nil
         }
         f.put(string: shown.fitted(f.width, unicode: uni), at: FramePoint(x: 0, y: row), attributes: attributes)
+        if let c = caret, c < f.width { f[c, row].attributes.insert(.reverse) }
+    }
+
+    /// A prompt's text as the status line shows it: `_` after it while the caret is at its end,
+    /// a blank otherwise (the character at the caret is then shown in reverse video).
+    static func promptShown(_ typed: String, _ s: ExplorerState) -> String {
+        typed + (s.inputCaret == 0 ? "_   " : "    ")
+    }
+
+    /// The column of the character at a prompt's caret, nil while the caret is at the end.
+    static func caretColumn(_ head: String, _ typed: String, _ s: ExplorerState) -> Int? {
+        guard s.inputCaret > 0 else { return nil }
+        return DisplayWidth.of(ScreenText.fit(head + PromptLine(typed, after: s.inputCaret).beforeCaret, unicode: s.style.braille))
     }
 
     /// A pick-list at the top left of the plot: the chosen line in reverse video, the one in

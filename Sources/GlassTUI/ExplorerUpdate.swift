@@ -59,7 +59,11 @@ public enum ExplorerUpdate {
             s.viewports[s.view] = nil
         case .beginRange(let axis):
             guard view.plot(s, columns: 10) != nil else { s.message = "this view has no plot"; break }
-            s.mode = .rangeInput(axis: axis, text: "")
+            // As `=` starts from the value: the range shown, a number replaces it, Backspace edits it.
+            let r = Navigation.shown(s, columns: max(10, s.width / 2)).map { axis == .x ? $0.x : $0.y }
+            s.mode = .rangeInput(axis: axis, text: r.map { Format.shortNumber($0.lowerBound) + " " + Format.shortNumber($0.upperBound) } ?? "")
+            s.inputFresh = r != nil
+            s.inputCaret = 0
             s.inputNote = nil
         case .setBaseline(let b):
             setBaseline(&s, to: b)
@@ -113,12 +117,15 @@ public enum ExplorerUpdate {
             // Typing starts from the current value (Backspace edits it).
             s.mode = .input(cursor: s.cursor, text: s.value(of: s.cursor).map(Format.shortNumber) ?? "")
             s.inputFresh = true
+            s.inputCaret = 0
             s.inputNote = nil
         case .inputCharacter(let c):
             // The first character typed replaces the value the prompt started from.
-            if case .input(let cur, let text) = s.mode, text.count < 24 { s.mode = .input(cursor: cur, text: (s.inputFresh ? "" : text) + String(c)) }
-            if case .rangeInput(let axis, let text) = s.mode, text.count < 40 { s.mode = .rangeInput(axis: axis, text: text + String(c)) }
-            s.inputFresh = false
+            let fresh = s.inputFresh
+            editPrompt(&s) { line in
+                if fresh { line = PromptLine("") }
+                line.insert(c)
+            }
             s.inputNote = nil
         case .inputRefused(let c):
             // Said, not dropped without a word (`0x10` became 10).
@@ -130,13 +137,11 @@ public enum ExplorerUpdate {
         case .unboundKey(let name):
             s.message = "\(name): no such key here (? lists the keys)"
         case .inputClear:
-            if case .input(let cur, _) = s.mode { s.mode = .input(cursor: cur, text: "") }
-            if case .rangeInput(let axis, _) = s.mode { s.mode = .rangeInput(axis: axis, text: "") }
-            s.inputFresh = false
+            editPrompt(&s) { $0.clearBefore() }
         case .inputBackspace:
-            if case .input(let cur, let text) = s.mode { s.mode = .input(cursor: cur, text: String(text.dropLast())) }
-            s.inputFresh = false
-            if case .rangeInput(let axis, let text) = s.mode { s.mode = .rangeInput(axis: axis, text: String(text.dropLast())) }
+            editPrompt(&s) { $0.backspace() }
+        case .inputEdit(let edit):
+            editPrompt(&s) { $0.apply(edit) }
         case .inputCommit:
             if case .pickStudy(let j) = s.mode {
                 s.mode = .normal
@@ -287,6 +292,27 @@ public enum ExplorerUpdate {
     }
 
     /// A typed range for an axis: two numbers `LO HI`, else a message and nothing changes.
+    /// Edits the open prompt's text at its caret (no prompt: nothing). A prompt holds at most
+    /// 24 characters (`=`) or 40 (`x`, `y`: two numbers); a key that would pass that is not taken.
+    static func editPrompt(_ s: inout ExplorerState, _ edit: (inout PromptLine) -> Void) {
+        let limit: Int, text: String
+        switch s.mode {
+        case .input(_, let t): (limit, text) = (24, t)
+        case .rangeInput(_, let t): (limit, text) = (40, t)
+        default: return
+        }
+        var line = PromptLine(text, after: s.inputCaret)
+        edit(&line)
+        guard line.text.count <= limit else { return }
+        switch s.mode {
+        case .input(let cur, _): s.mode = .input(cursor: cur, text: line.text)
+        case .rangeInput(let axis, _): s.mode = .rangeInput(axis: axis, text: line.text)
+        default: break
+        }
+        s.inputCaret = line.after
+        s.inputFresh = false
+    }
+
     static func setRange(_ s: inout ExplorerState, axis: PlotAxis, text: String) {
         guard let shown = Navigation.shown(s, columns: max(10, s.width / 2)) else { s.message = "this view has no plot"; return }
         let log = axis == .x ? shown.xLog : shown.yLog

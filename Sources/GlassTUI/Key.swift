@@ -10,8 +10,10 @@ public enum Key: Equatable, Sendable {
     case enter
     /// Escape.
     case escape
-    /// Backspace or Delete.
+    /// Backspace.
     case backspace
+    /// Delete (erases after a prompt's caret).
+    case delete
     /// Ctrl-U: clears a prompt's text (the shell's habit).
     case clearLine
     /// Tab and Shift-Tab.

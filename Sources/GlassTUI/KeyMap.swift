@@ -51,24 +51,14 @@ public enum KeyMap {
         case .rangeInput:
             switch key {
             case .character(let c) where c.isNumber || ".-+eE :,".contains(c): return .inputCharacter(c)
-            case .character(let c) where !c.isControl: return .inputRefused(c)
-            case .backspace: return .inputBackspace
-            case .clearLine: return .inputClear
-            case .enter: return .inputCommit
-            case .escape: return .cancel
-            default: return nil
+            default: return promptKey(key)
             }
         case .input:
             switch key {
             // `,` too: a decimal comma is read as the point (typed as the lab's locale writes it).
             case .character(let c) where c.isNumber || ".,-+eE".contains(c):
                 return .inputCharacter(c)
-            case .character(let c) where !c.isControl: return .inputRefused(c)
-            case .backspace: return .inputBackspace
-            case .clearLine: return .inputClear
-            case .enter: return .inputCommit
-            case .escape: return .cancel
-            default: return nil
+            default: return promptKey(key)
             }
         case .confirm:
             switch key {
@@ -84,6 +74,7 @@ public enum KeyMap {
                 return .unboundKey("Ctrl-" + String(UnicodeScalar(UInt8((c.asciiValue ?? 0) + 0x40))))
             case .character(let c) where !c.isWhitespace: return .unboundKey(String(c))
             case .backspace: return .unboundKey("Backspace")
+            case .delete: return .unboundKey("Delete")
             case .clearLine: return .unboundKey("Ctrl-U")
             case .home: return .unboundKey("Home")
             case .end: return .unboundKey("End")
@@ -93,6 +84,25 @@ public enum KeyMap {
             case .function(let n): return .unboundKey("F\(n)")
             default: return nil
             }
+        }
+    }
+
+    /// A prompt's keys other than the characters it takes: editing (the shell's keys, as
+    /// ``PromptEdit`` lists them), Enter, Esc, and a note for a character it does not take.
+    static func promptKey(_ key: Key) -> Action? {
+        switch key {
+        case .character(let c) where c.isControl: return PromptEdit.forControl(c).map(Action.inputEdit)
+        case .character(let c): return .inputRefused(c)
+        case .backspace: return .inputBackspace
+        case .delete: return .inputEdit(.deleteForward)
+        case .clearLine: return .inputClear
+        case .left: return .inputEdit(.left)
+        case .right: return .inputEdit(.right)
+        case .home: return .inputEdit(.home)
+        case .end: return .inputEdit(.end)
+        case .enter: return .inputCommit
+        case .escape: return .cancel
+        default: return nil
         }
     }
 

@@ -26,7 +26,7 @@ final class EscapeSequenceTests: XCTestCase {
 
     func testEditingKeys() {
         for (text, key) in [("[1~", Key.home), ("[7~", .home), ("[H", .home), ("OH", .home), ("[4~", .end), ("[8~", .end),
-                            ("[F", .end), ("OF", .end), ("[5~", .pageUp), ("[6~", .pageDown), ("[3~", .backspace), ("[Z", .backTab)] {
+                            ("[F", .end), ("OF", .end), ("[5~", .pageUp), ("[6~", .pageDown), ("[3~", .delete), ("[Z", .backTab)] {
             XCTAssertEqual(decode(text), .complete(key, length: text.unicodeScalars.count), text)
         }
     }

@@ -40,7 +40,8 @@ final class KeyBindingsTests: XCTestCase {
         XCTAssertEqual(KeyMap.action(for: .clearLine, mode: .normal), .unboundKey("Ctrl-U"))
         XCTAssertEqual(KeyMap.action(for: .character("\u{17}"), mode: .normal), .unboundKey("Ctrl-W"))
         XCTAssertEqual(KeyMap.action(for: .backspace, mode: .input(cursor: .ts, text: "42")), .inputBackspace)
-        XCTAssertNil(KeyMap.action(for: .character("\u{17}"), mode: .input(cursor: .ts, text: "42")))
+        XCTAssertEqual(KeyMap.action(for: .character("\u{17}"), mode: .input(cursor: .ts, text: "42")), .inputEdit(.deleteWord))
+        XCTAssertNil(KeyMap.action(for: .character("\u{07}"), mode: .input(cursor: .ts, text: "42")))
     }
 
     func testHelpIsPerViewAndSaysWhatTheNumbersAre() {
