@@ -18,6 +18,7 @@ enum FileOverrides {
         // `./dsc/a.csv`, `dsc//a.csv`, `dsc/x/../a.csv` name `dsc/a.csv`: keys are taken in that
         // form (two keys that name one file are an error, as one key twice would be).
         var tables: [String: [String: MetadataEntry]] = [:]
+        var written: [String: String] = [:]   // the key as study.toml writes it, for the messages
         for key in given.keys.sorted() {
             if key.hasPrefix("/") {
                 throw GlassError(.usage, file: "study.toml", "files.\"\(key)\" is an absolute path; expected a path relative to the study directory\(example(files))")
@@ -27,16 +28,19 @@ enum FileOverrides {
                 throw GlassError(.usage, file: "study.toml", "files.\"\(key)\" names \(path), as another table does; expected one table a file")
             }
             tables[path] = given[key]
+            written[path] = key
         }
         var out: [String: [String: MetadataEntry]] = [:]
         var from: [String: [String: String]] = [:]   // file → key → the pattern that gave it
         for key in tables.keys.sorted() where !known.contains(key) {   // the same error on every run
             guard isPattern(key) else {
-                throw GlassError(.usage, file: "study.toml", "files.\"\(key)\" names no data file of the study; expected a path relative to the study directory\(example(files, near: key))")
+                let asWritten = written[key] ?? key
+                let outside = key == ".." || key.hasPrefix("../") ? " (it leads out of the study directory)" : ""
+                throw GlassError(.usage, file: "study.toml", "files.\"\(asWritten)\" names no data file of the study\(outside); expected a path relative to the study directory\(example(files, near: key))")
             }
             let matched = files.filter { matches(key, $0) }
             guard !matched.isEmpty else {
-                throw GlassError(.usage, file: "study.toml", "files.\"\(key)\" is a pattern that matches no data file of the study")
+                throw GlassError(.usage, file: "study.toml", "files.\"\(written[key] ?? key)\" is a pattern that matches no data file of the study")
             }
             for file in matched {
                 let own = known.contains(file) ? tables[file] ?? [:] : [:]

@@ -61,9 +61,9 @@ public enum StudyToml {
             guard let v = t[key] else { return nil }
             let e = example[key] ?? "[320, 420]"
             guard let a = v.array, a.count == 2 else { throw GlassError(.usage, file: path, "\(prefix)\(key) must be [low, high]; expected e.g. \(prefix)\(key) = \(e)") }
-            let xs = try a.map { e -> Double in
-                if let d = e.double { return d }
-                if let i = e.int { return Double(i) }
+            let xs = try a.map { item -> Double in
+                if let d = item.double { return d }
+                if let i = item.int { return Double(i) }
                 throw GlassError(.usage, file: path, "\(prefix)\(key) must hold two numbers; expected e.g. \(prefix)\(key) = \(e)")
             }
             // As written (`[410, 330]`, not `[410.0, 330.0]`).
@@ -123,6 +123,11 @@ public enum StudyToml {
                 for key in t.keys where !stateKeys.contains(key) {
                     throw unknownKey(key, in: prefix, expected: stateKeys, path: path)
                 }
+                // Swift compares labels canonically (`é` as one scalar or as `e` + accent): two
+                // tables TOML keeps apart would be one here, the second silently winning.
+                if c.settings.perState[label] != nil {
+                    throw GlassError(.usage, file: path, "states.\"\(label)\" is defined twice (its labels differ only in how an accent is encoded); expected one table a state")
+                }
                 c.settings.perState[label] = try stateSettings(t, prefix: prefix)
             }
         }
@@ -164,9 +169,8 @@ public enum StudyToml {
                     if normalised == "composition" { try checkComposition(text, name: name, path: path) }
                     // `1,000 mg`: one thousand with a thousands separator, or 1.000 with a decimal
                     // comma? Either reading is a factor of 1000 from the other: refused, not guessed.
-                    if ["mass", "heating_rate", "cooling_rate", "frequency", "temperature", "tg", "e_u"].contains(normalised),
-                       let thousands = Self.ambiguousComma(text) {
-                        throw GlassError(.usage, file: path, "\(name) = '\(text)': '\(thousands)' could be a thousand-fold or a decimal comma; expected the number with a decimal point, as TOML writes it (e.g. '1000 mg' or '1.000 mg')")
+                    if let unit = Self.quantityUnits[normalised], let thousands = Self.ambiguousComma(text) {
+                        throw GlassError(.usage, file: path, "\(name) = '\(text)': '\(thousands)' could be a thousand-fold or a decimal comma; expected the number with a decimal point, as TOML writes it (e.g. '1000 \(unit)' or '1.000 \(unit)')")
                     }
                     if normalised == "modulus", !MetadataKeys.modulusKinds.contains(text.trimmingWhitespace.lowercased()) {
                         throw GlassError(.usage, file: path, "\(name) = '\(text)'; expected 'shear' (G', G'') or 'tensile' (E', E'')")
@@ -183,11 +187,18 @@ public enum StudyToml {
                     }
                     entries[normalised] = MetadataEntry(text, line: 0, written: key == normalised ? nil : key)
                 }
+                if c.files[file] != nil {
+                    throw GlassError(.usage, file: path, "files.\"\(file)\" is defined twice (its paths differ only in how an accent is encoded); expected one table a file")
+                }
                 c.files[file] = entries
             }
         }
         return c
     }
+
+    /// The `[files]` keys that hold a quantity, with the unit their messages' examples use.
+    static let quantityUnits = ["mass": "mg", "heating_rate": "K/min", "cooling_rate": "K/min", "frequency": "Hz",
+                                "temperature": "K", "tg": "K", "e_u": "MPa", "molar_mass": "g/mol"]
 
     /// The number of `text` when it is written `d,ddd` (one to three digits, a comma, exactly three
     /// digits, no point): nil for anything else (`12,5 mg` is a decimal comma, plainly).

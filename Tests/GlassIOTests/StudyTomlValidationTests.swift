@@ -1,4 +1,4 @@
-import GlassIO
+@testable import GlassIO
 import GlassKit
 import XCTest
 
@@ -278,6 +278,39 @@ final class DeterministicErrorTests: XCTestCase {
         XCTAssertThrowsError(try load("[files.\"dsc/a.csv\"]\nstate = \"b\"\n[files.\"./dsc/a.csv\"]\nstate = \"c\"\n")) { e in
             XCTAssertEqual((e as? GlassError)?.description,
                            "study.toml: files.\"dsc/a.csv\" names dsc/a.csv, as another table does; expected one table a file")
+        }
+    }
+}
+
+/// Found by the eighteenth round's probes: a range's example showed the bad item, two tables whose
+/// names differ only in how an accent is encoded were one (the second silently won), a file key
+/// was named in its normalised form, and `molar_mass` took `1,009` as a decimal comma.
+final class StudyTomlNamesAsWrittenTests: XCTestCase {
+    func message(_ toml: String) -> String {
+        do { _ = try StudyToml.parse(toml); return "accepted" } catch { return "\(error)" }
+    }
+
+    func testARangeOfStringsShowsTheKeysExample() {
+        XCTAssertEqual(message("beta_window_K = [\"320\", \"420\"]"),
+                       "study.toml: beta_window_K must hold two numbers; expected e.g. beta_window_K = [320, 420]")
+    }
+
+    func testTablesWhoseNamesDifferOnlyInEncodingAreTwice() {
+        let composed = "caf\u{E9}", decomposed = "cafe\u{301}"
+        XCTAssertEqual(message("[states.\"\(composed)\"]\nglass_line_K = [300, 380]\n[states.\"\(decomposed)\"]\nglass_line_K = [310, 380]"),
+                       "study.toml: states.\"\(composed)\" is defined twice (its labels differ only in how an accent is encoded); expected one table a state")
+        XCTAssertTrue(message("[files.\"\(composed).csv\"]\nmass = 1\n[files.\"\(decomposed).csv\"]\nmass = 2").contains("is defined twice"))
+    }
+
+    func testAThousandFoldMolarMassIsRefusedWithItsUnit() {
+        XCTAssertEqual(message("[files.\"a.csv\"]\nmolar_mass = \"1,009 g/mol\""),
+                       "study.toml: files.\"a.csv\".molar_mass = '1,009 g/mol': '1,009' could be a thousand-fold or a decimal comma; expected the number with a decimal point, as TOML writes it (e.g. '1000 g/mol' or '1.000 g/mol')")
+        XCTAssertTrue(message("[files.\"a.csv\"]\ntg = \"1,000 K\"").hasSuffix("(e.g. '1000 K' or '1.000 K')"))
+    }
+
+    func testAFileKeyIsNamedAsWritten() {
+        XCTAssertThrowsError(try FileOverrides.resolve(["dsc/../../s/a.csv": ["mass": MetadataEntry("1", line: 0)]], files: ["dsc/a.csv"])) {
+            XCTAssertEqual("\($0)", "study.toml: files.\"dsc/../../s/a.csv\" names no data file of the study (it leads out of the study directory); expected a path relative to the study directory (e.g. 'dsc/a.csv')")
         }
     }
 }

@@ -84,6 +84,33 @@ final class DSCStudyRulesTests: XCTestCase {
         withMass[0].molarMassGPerMol = 50
         XCTAssertEqual(Study(name: "x", datasets: withMass).warnings,
                        ["f0.csv: molar_mass 50 g/mol is used for the study; the composition Cu50Zr50 gives 77.385 g/mol (set molar_mass or composition in study.toml)"])
+        // Files that give different molar masses: the first is used, the other named (it was silent).
+        var twoMasses = study(["", ""]).datasets.map { d -> Dataset in var d = d; d.composition = nil; return d }
+        twoMasses[0].molarMassGPerMol = 100
+        twoMasses[1].molarMassGPerMol = 50
+        XCTAssertEqual(Study(name: "x", datasets: twoMasses).warnings,
+                       ["f0.csv: molar_mass 100 g/mol is used for the study; f1.csv gives 50 g/mol (set molar_mass in study.toml)"])
+        // study.toml's molar_mass wins, and a composition that says otherwise is named (it was silent).
+        var given = StudySettings()
+        given.molarMassGPerMol = 50
+        XCTAssertEqual(study(["Cu50Zr50"], settings: given).warnings,
+                       ["study.toml's molar_mass 50 g/mol is used for the study; the composition Cu50Zr50 gives 77.385 g/mol"])
+        given.molarMassGPerMol = 77.385
+        XCTAssertEqual(study(["Cu50Zr50"], settings: given).warnings, [], "the same mass: no warning")
+    }
+
+    /// A molar mass is read in its unit: `0.1009 kg/mol` is 100.9 g/mol, and a unit that is no
+    /// molar mass is refused (the unit was dropped: `0.1009 kg/mol` gave S_r a thousand-fold small).
+    func testMolarMassesAreReadInTheirUnit() {
+        XCTAssertEqual(MetadataValue.molarMass("0.1009 kg/mol"), 100.9)
+        XCTAssertEqual(MetadataValue.molarMass("100.9 g/mol"), 100.9)
+        XCTAssertEqual(MetadataValue.molarMass("100.9 g·mol⁻¹"), 100.9)
+        XCTAssertEqual(MetadataValue.molarMass("100.9 g mol-1"), 100.9)
+        XCTAssertEqual(MetadataValue.molarMass("100.9"), 100.9)
+        XCTAssertNil(MetadataValue.molarMass("100 mg"))
+        XCTAssertNil(MetadataValue.molarMass("100.9 K"))
+        XCTAssertNil(MetadataValue.molarMass("2e6 g/mol"))
+        XCTAssertTrue(MetadataValue.same("molar_mass", "0.1009 kg/mol", "100.9"))
     }
 
     /// Files of one state that name different samples, and files with the same bytes, are said.

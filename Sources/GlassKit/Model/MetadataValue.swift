@@ -90,12 +90,15 @@ public enum MetadataValue {
     /// ΔH_rej × M would overflow.
     public static let largestMolarMass = 1e6
 
-    /// A molar mass in g/mol, up to ``largestMolarMass``.
+    /// A molar mass in g/mol (bare numbers are g/mol; `0.1009 kg/mol` is 100.9), up to
+    /// ``largestMolarMass``; any other unit is no molar mass (`100 mg` was read as 100 g/mol).
     public static func molarMass(_ text: String) -> Double? {
-        plainNumber(text).flatMap { $0 <= largestMolarMass ? $0 : nil }
+        guard let (v, unit) = numberAndUnit(text) else { return nil }
+        let g = unit.isEmpty ? v : Units.molarMassFactorToGPerMol(unit).map { v * $0 }
+        return g.flatMap { $0 <= largestMolarMass ? $0 : nil }
     }
 
-    /// A plain number (molar mass in g/mol, segment index).
+    /// A plain number (a segment index).
     public static func plainNumber(_ text: String) -> Double? {
         guard let (v, _) = numberAndUnit(text) else { return nil }
         return v
@@ -114,7 +117,8 @@ public enum MetadataValue {
         case "frequency": parse = frequencyHz
         case "temperature", "tg", "tg_k": parse = temperatureK
         case "e_u": parse = modulusMPa
-        case "segment", "run", "molar_mass": parse = plainNumber
+        case "molar_mass": parse = molarMass
+        case "segment", "run": parse = plainNumber
         default: parse = nil
         }
         if let parse, let x = parse(a), let y = parse(b) {

@@ -108,24 +108,35 @@ public struct Study: Sendable {
     /// A molar mass that wins over another source's which says otherwise: a file's `molar_mass`
     /// over the compositions, or study.toml's composition over the files' own compositions. The
     /// precedence is the documented one; the other value is named, since it may be the one meant.
+    /// Files that give different molar masses are named too (the first is used).
     static func molarMassConflict(_ settings: StudySettings, _ datasets: [Dataset]) -> [String] {
-        guard settings.molarMassGPerMol == nil else { return [] }
         func differ(_ a: Double, _ b: Double) -> Bool { abs(a - b) > 1e-9 * max(a, b) }
         let composition = settings.composition ?? datasets.lazy.compactMap { $0.composition }.first
         let fromComposition = composition.flatMap { try? MolarMass.of(composition: $0) }
+        if let m = settings.molarMassGPerMol {
+            guard let c = composition, let mc = fromComposition, differ(m, mc) else { return [] }
+            return ["study.toml's molar_mass \(Format.shortNumber(m)) g/mol is used for the study; the composition \(c) gives "
+                    + "\(Format.shortNumber(mc)) g/mol"]
+        }
+        var warnings: [String] = []
+        if let first = datasets.first(where: { $0.molarMassGPerMol != nil }), let m = first.molarMassGPerMol,
+           let other = datasets.first(where: { $0.molarMassGPerMol.map { differ($0, m) } ?? false }), let mo = other.molarMassGPerMol {
+            warnings.append("\(first.path): molar_mass \(Format.shortNumber(m)) g/mol is used for the study; \(other.path) gives "
+                            + "\(Format.shortNumber(mo)) g/mol (set molar_mass in study.toml)")
+        }
         if let file = datasets.first(where: { $0.molarMassGPerMol != nil }), let m = file.molarMassGPerMol,
            let c = composition, let mc = fromComposition, differ(m, mc) {
-            return ["\(file.path): molar_mass \(Format.shortNumber(m)) g/mol is used for the study; the composition \(c) gives "
-                    + "\(Format.shortNumber(mc)) g/mol (set molar_mass or composition in study.toml)"]
+            return warnings + ["\(file.path): molar_mass \(Format.shortNumber(m)) g/mol is used for the study; the composition \(c) gives "
+                               + "\(Format.shortNumber(mc)) g/mol (set molar_mass or composition in study.toml)"]
         }
-        guard let top = settings.composition, let mt = fromComposition else { return [] }
+        guard let top = settings.composition, let mt = fromComposition else { return warnings }
         // Each distinct text parsed once (a study of 250 files states one composition 250 times).
         var seen: Set<String> = [top]
         for d in datasets {
             guard let c = d.composition, seen.insert(c).inserted, let m = try? MolarMass.of(composition: c), differ(m, mt) else { continue }
-            return ["study.toml's composition \(top) (\(Format.shortNumber(mt)) g/mol) is used; \(d.path) gives \(c) (\(Format.shortNumber(m)) g/mol)"]
+            return warnings + ["study.toml's composition \(top) (\(Format.shortNumber(mt)) g/mol) is used; \(d.path) gives \(c) (\(Format.shortNumber(m)) g/mol)"]
         }
-        return []
+        return warnings
     }
 
     /// States whose files name different samples (instrument headers' `Sample`): analysed as

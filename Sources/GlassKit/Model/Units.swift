@@ -96,6 +96,18 @@ public enum Units {
         return factor(normalise(unit)) ?? factor(compound(unit))
     }
 
+    /// Factor from a molar-mass unit to g/mol (`g/mol`, `g mol-1`, `g·mol⁻¹`, `kg/mol`).
+    public static func molarMassFactorToGPerMol(_ unit: String) -> Double? {
+        func factor(_ u: String) -> Double? {
+            switch u {
+            case "g/mol", "gmol-1", "da", "u": return 1
+            case "kg/mol", "kgmol-1", "kda": return 1000
+            default: return nil
+            }
+        }
+        return factor(normalise(unit)) ?? factor(compound(unit))
+    }
+
     /// Factor from a mass unit to mg.
     public static func massFactorToMg(_ unit: String) -> Double? {
         switch normalise(unit) {
