@@ -116,3 +116,44 @@ import Testing
         }
     }
 }
+
+/// The eighteenth round's preamble layouts: quoted data rows (a Calisto export quoting every field),
+/// the sample's mass in words the table did not list (`Masse de l'échantillon`, `Mass of sample`),
+/// INI-like `key=value` lines, and TRIOS's `Sample Mass,12.34,mg`. Each was refused.
+@Suite struct PreambleVariantTests {
+    func mass(_ text: String, path: String = "f.txt") throws -> Double? {
+        let table = try #require(try FormatDetector.read(bytes: Array(text.utf8), path: path).first)
+        return table.metadata["mass"].flatMap { MetadataValue.massMg($0.value) }
+    }
+
+    static let quotedRows = (0...20).map { k in "\"\(3 * k),0\";\"\(26 + k),85\";\"0,25\"\n" }.joined()
+
+    @Test func quotedDataRowsFollowTheNamesRow() throws {
+        let text = "Calisto export\nSample mass (mg);12,5\n\"Time (s)\";\"Sample temperature (°C)\";\"Heat flow (mW)\"\n" + Self.quotedRows
+        let table = try #require(try FormatDetector.read(bytes: Array(text.utf8), path: "q.csv").first)
+        #expect(table.preamble != nil)
+        let d = try DatasetBuilder.build(table, overrides: ["sign": MetadataEntry("endo-up", line: 0)])
+        #expect(d.temperatureKValues.count == 21)
+        #expect(abs(d.temperatureKValues[0] - 300) < 1e-9)
+        #expect(d.heatFlowWPerG.allSatisfy { abs($0 - 0.02) < 1e-15 })
+    }
+
+    @Test(arguments: ["Masse de l'échantillon (mg);12,5", "Poids de l’échantillon (mg);12,5", "Mass of sample (mg);12,5",
+                      "Poids échantillon;12,5 mg", "Sample Weight=12,500[mg]", "Sample Weight = 12,5 mg", "Weight=12,5mg"])
+    func sampleMassLines(line: String) throws {
+        let text = "Instrument export\n\(line)\nTime (s);Sample temperature (°C);HeatFlow (mW)\n" + PreambleTests.rows(";", comma: true)
+        #expect(try mass(text) == 12.5)
+    }
+
+    /// The reference's or the pan's mass is still not the sample's.
+    @Test func otherMassesAreNotTheSamples() throws {
+        let text = "Instrument export\nReference mass (mg);30\nTime (s);Sample temperature (°C);HeatFlow (mW)\n" + PreambleTests.rows(";", comma: true)
+        #expect(try mass(text) == nil)
+    }
+
+    @Test func triosMassWithItsUnitInAField() throws {
+        let meta = TriosReader.dscHeader(TextLines(Array("Sample Mass,12.34,mg\nExotherm Direction,Up\n".utf8)), before: 2, delimiter: .comma)
+        #expect(meta["mass"]?.value == "12.34 mg")
+        #expect(TriosReader.dscHeader(TextLines(Array("Sample Mass\t11,1 mg\n".utf8)), before: 1)["mass"]?.value == "11,1 mg")
+    }
+}

@@ -42,9 +42,11 @@ enum Preamble {
         m.contains(.temperature) && (m.contains(.heatFlow) || !m.isDisjoint(with: moduli))
     }
 
-    /// Whether line `i` starts with a number (`12`, `-3.5`, `.5`; not `-----`).
+    /// Whether line `i` starts with a number (`12`, `-3.5`, `.5`, `"0,0000"`; not `-----`).
     static func ledByNumber(_ lines: TextLines, _ i: Int) -> Bool {
-        let t = Array(lines.string(i).trimmedSpaces.utf8.prefix(3))
+        var head = lines.string(i).trimmedSpaces.utf8.prefix(4)
+        if head.first == 0x22 || head.first == 0x27 { head = head.dropFirst() }   // a quoted field
+        let t = Array(head.prefix(3))
         func digit(_ k: Int) -> Bool { k < t.count && t[k] >= 0x30 && t[k] <= 0x39 }
         guard let c = t.first else { return false }
         if digit(0) { return true }
@@ -73,6 +75,19 @@ enum Preamble {
                                            "weight": 1, "mass": 1, "masse": 1, "poids": 1, "masa": 1, "peso": 1, "massa": 1]
     static let rateNames: [String: Int] = ["heating rate": 0, "heizrate": 0, "vitesse de chauffe": 0, "velocidad de calentamiento": 0,
                                            "velocita di riscaldamento": 0, "rate": 1]
+    /// The rank of a preamble key as the sample's mass: ``massNames``, else a key whose words hold
+    /// a mass word and a sample word (`Masse de l'échantillon`, `Mass of sample`, `Poids
+    /// échantillon`: 0) or a mass word alone with a qualifier that is no other thing's (1); nil
+    /// for anything else, and for the reference's or pan's mass (`Reference mass`).
+    static func massRank(_ name: String) -> Int? {
+        if let r = massNames[name] { return r }
+        let words = Set(name.split(whereSeparator: { $0 == " " || $0 == "'" || $0 == "’" }).map(String.init))
+        guard !words.isDisjoint(with: massWords), words.isDisjoint(with: otherSections) else { return nil }
+        return words.isDisjoint(with: sampleWords) ? nil : 0
+    }
+    static let massWords: Set<String> = ["mass", "weight", "masse", "poids", "masa", "peso", "massa", "gewicht"]
+    static let sampleWords: Set<String> = ["sample", "echantillon", "muestra", "campione", "probe", "specimen"]
+
     /// A `[Section]` whose name holds one of these states another thing's mass (the reference, the pan).
     static let otherSections = ["reference", "pan", "crucible", "tiegel", "creuset", "referenz", "lid", "deckel", "couvercle"]
     /// A `[Section]` whose name holds one of these is the sample's own; in a preamble of sections,
@@ -103,13 +118,13 @@ enum Preamble {
             let header = ColumnHeader(key)
             let name = ColumnMatcher.key(header.name)
             guard let stated = withUnit(value, keyUnit: header.unit) else {
-                if massNames[name] != nil, unread == nil { unread = MetadataEntry(text, line: i + 1) }
+                if massRank(name) != nil, unread == nil { unread = MetadataEntry(text, line: i + 1) }
                 continue
             }
-            if massNames[name] != nil, !(MetadataValue.massMg(stated).map { $0 > 0 } ?? false), unread == nil {
+            if massRank(name) != nil, !(MetadataValue.massMg(stated).map { $0 > 0 } ?? false), unread == nil {
                 unread = MetadataEntry(text, line: i + 1)
             }
-            if let rank = massNames[name].map({ $0 + sectionRank }), let m = MetadataValue.massMg(stated), m > 0, rank <= (best["mass"]?.rank ?? .max) {
+            if let rank = massRank(name).map({ $0 + sectionRank }), let m = MetadataValue.massMg(stated), m > 0, rank <= (best["mass"]?.rank ?? .max) {
                 best["mass"] = (rank, MetadataEntry(stated, line: i + 1))
             } else if let rank = rateNames[name].map({ $0 + sectionRank }), let r = MetadataValue.rateKPerMin(stated), r > 0 {
                 rates.insert(r)
@@ -122,9 +137,10 @@ enum Preamble {
         return (best.mapValues(\.entry), best["mass"] == nil ? unread : nil)
     }
 
-    /// `key: value` (the first colon), or the first field and the rest (`Sample Weight,12.340,mg`).
+    /// `key: value` (the first colon; `key=value` in an INI-like `[Section]` preamble), or the
+    /// first field and the rest (`Sample Weight,12.340,mg`).
     static func keyAndValue(_ text: String) -> (String, String)? {
-        if let colon = text.firstIndex(of: ":") {
+        if let colon = text.firstIndex(where: { $0 == ":" || $0 == "=" }) {
             // `Sample Weight:,12.5,mg`: separators after the colon are spaces, but a comma between
             // digits is a decimal mark (`12,5 mg`).
             let rest = Array(text[text.index(after: colon)...])

@@ -199,7 +199,15 @@ public enum TriosReader {
                 let v = value.lowercased()
                 if v.hasPrefix("up") { meta["sign"] = MetadataEntry("exo-up", line: i + 1) }
                 else if v.hasPrefix("down") { meta["sign"] = MetadataEntry("endo-up", line: i + 1) }
-            case "sample mass": meta["mass"] = MetadataEntry(value, line: i + 1)
+            case "sample mass":
+                // `Sample Mass,12.34,mg`: the unit in a field of its own.
+                var fields = value.split(separator: separator, omittingEmptySubsequences: false).map { $0.trimmedSpaces }
+                if fields.count > 1, let unit = fields.last, !unit.contains(where: \.isNumber) {
+                    fields.removeLast()
+                    meta["mass"] = MetadataEntry(fields.joined(separator: String(separator)) + " " + unit, line: i + 1)
+                } else {
+                    meta["mass"] = MetadataEntry(value, line: i + 1)
+                }
             default: break
             }
         }
