@@ -32,8 +32,10 @@ public enum AtomicFile {
         }
         let target = try Target(given, overwrite: overwrite)
         if target.inPlace { return try writeInPlace(bytes, to: target.path, shown: given) }
-        guard PathInfo.isDirectory(target.directory) == true else {
-            throw GlassError(.cannotCreate, file: given, "directory \(target.directory) does not exist")
+        switch PathInfo.isDirectory(target.directory) {
+        case true?: break
+        case false?: throw GlassError(.cannotCreate, file: given, "\(target.directory) is not a directory")
+        case nil: throw GlassError(.cannotCreate, file: given, "directory \(target.directory) does not exist")
         }
         try target.commit(try target.stage(bytes), overwrite: overwrite)
     }

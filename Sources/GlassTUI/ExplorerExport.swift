@@ -73,8 +73,8 @@ public enum ExplorerExport {
                 switch value {
                 case .array(let a) where a.count == 2:
                     if case .number(let lo) = a[0], case .number(let hi) = a[1] {
-                        rows.append(["explorer", st.state, key + "_low", v(lo), "", unit])
-                        rows.append(["explorer", st.state, key + "_high", v(hi), "", unit])
+                        rows.append(["explorer", st.state, key + "_lo", v(lo), "", unit])
+                        rows.append(["explorer", st.state, key + "_hi", v(hi), "", unit])
                     }
                 case .number(let x): rows.append(["explorer", st.state, key, v(x), "", unit])
                 default: rows.append(["explorer", st.state, key, "", "", unit])

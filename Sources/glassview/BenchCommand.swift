@@ -13,15 +13,16 @@ struct Bench: ParsableCommand {
 
     // The default is found when the command runs, not shown in --help: it is a path of the machine
     // the binary was built on (SampleStudy), which the help of an installed binary should not name.
-    @Option(name: .customLong("study"), help: "Study to load and analyse (default: the bundled sample study).", completion: .file())
+    @Option(name: .customLong("study"), help: "Study to load and analyse (default: the sample study, run from the source tree).", completion: .file())
     var studyOption: String?
 
     /// The study benchmarked.
-    var study: String { studyOption ?? SampleStudy.path }
+    var study: String { studyOption ?? (try? SampleStudy.path) ?? SampleStudy.relative }
     /// How the report lines name it (the targets are the sample study's).
     var studyName: String { studyOption.map { "study \(PathName.lastComponent($0))" } ?? "the sample study" }
 
     func run() throws {
+        if studyOption == nil { _ = try SampleStudy.path }   // not here: said before any figure
         print("glassview \(GlassKit.version) benchmark (best of repeated runs; targets from the issues)")
         // 1. Loading the sample study.
         let load = try BenchTiming.best(of: 10) { _ = try StudyLoader.load(study) }

@@ -8,13 +8,13 @@ import GlassTUI
 struct Explore: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explore",
-        abstract: "Open the interactive explorer on a study (default: the bundled sample study).",
+        abstract: "Open the interactive explorer on a study (default: the sample study of the source tree).",
         discussion: "Keys (? in the explorer lists those of the view shown):\n" + KeyBindings.commandHelp
             + "\n\nExit status 69 when there is no usable terminal (TERM unset, dumb or unknown)."
 
     )
 
-    @Argument(help: "Study directories (default: the bundled sample study); several open side by side (s switches, c compares).", completion: .file())
+    @Argument(help: "Study directories (default: the sample study, run from the source tree); several open side by side (s switches, c compares).", completion: .file())
     var studies: [String] = []
 
     @Flag(help: "Draw with ASCII only (no braille or box characters).")
@@ -35,7 +35,7 @@ struct Explore: ParsableCommand {
     func run() throws {
         TerminalLocale.adopt()
         let options = try settings.analysisOptions()
-        let paths = (studies.isEmpty ? [SampleStudy.path] : studies).map(PathInfo.named)
+        let paths = (studies.isEmpty ? [try SampleStudy.path] : studies).map(PathInfo.named)
         // A study that is not there is a typo: said before the screen is taken, as `analyze` says it.
         for path in paths where PathInfo.isDirectory(path) == nil {
             throw GlassError(.noInput, file: path, "no such study directory or file")

@@ -53,14 +53,21 @@ struct Plot: ParsableCommand {
     @Flag(help: "ASCII only.")
     var ascii = false
 
-    @Option(help: ArgumentHelp("States shown, as the states pane names them (comma-separated; default: all). Views 4-9 show the first listed that has DMA data.", valueName: "LABELS"))
+    @Option(help: ArgumentHelp("States shown, as the states pane names them (comma-separated, \\, for a comma in a label; default: all). Views 4-9 show the first listed that has DMA data.", valueName: "LABELS"))
     var states: String?
 
-    /// The labels of --states, in order, each once; nil without the option.
+    /// The labels of --states, in order, each once; nil without the option. `\,` is a comma of a
+    /// label (`cooled-2\,5`: decimal-comma labs name states so), `\\` a backslash.
     func stateList() throws -> [String]? {
         guard let states else { return nil }
-        var out: [String] = []
-        for part in states.split(separator: ",", omittingEmptySubsequences: false) {
+        var out: [String] = [], parts: [String] = [""], escaped = false
+        for c in states {
+            if escaped { parts[parts.count - 1].append(c); escaped = false }
+            else if c == "\\" { escaped = true }
+            else if c == "," { parts.append("") }
+            else { parts[parts.count - 1].append(c) }
+        }
+        for part in parts {
             let label = String(part.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
             guard !label.isEmpty else { throw GlassError(.usage, file: "--states", "'\(states)' has an empty label; expected state labels separated by commas") }
             if !out.contains(label) { out.append(label) }
@@ -175,7 +182,9 @@ struct Plot: ParsableCommand {
         // The states pane's labels (and DMA states'); the crystalline runs are the baseline, no state.
         for label in state.stateLabels + study.datasets.filter({ $0.role != .crystalline }).map(\.state) where !known.contains(label) { known.append(label) }
         if let unknown = chosen.first(where: { !known.contains($0) }) {
-            throw GlassError(.usage, file: "--states", "'\(unknown)' is not a state of \(study.name); expected one of: \(known.joined(separator: ", "))")
+            // Written as --states takes them (`cooled-2\,5`).
+            let written = known.map { $0.replacingLiteral("\\", with: "\\\\").replacingLiteral(",", with: "\\,") }
+            throw GlassError(.usage, file: "--states", "'\(unknown)' is not a state of \(study.name); expected one of: \(written.joined(separator: ", "))")
         }
         let dmaLabels = state.dma.states.map(\.data.state)
         if !id.drawsOnDSCAlone, id != .compare, !dmaLabels.isEmpty, !chosen.contains(where: dmaLabels.contains) {

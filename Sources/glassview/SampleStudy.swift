@@ -1,3 +1,4 @@
+import GlassKit
 import GlassPlatform
 
 /// Where the bundled sample study is: below the working directory (a clone's root, as with
@@ -6,10 +7,15 @@ enum SampleStudy {
     static let relative = "samples/la30ce30ni10al20co10"
 
     static var path: String {
-        let cwd = FileManager.default.currentDirectoryPath + "/" + relative
-        if FileManager.default.fileExists(atPath: cwd) { return relative }
-        let built = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent(relative).path
-        return FileManager.default.fileExists(atPath: built) ? built : relative
+        get throws {
+            let cwd = FileManager.default.currentDirectoryPath + "/" + relative
+            if FileManager.default.fileExists(atPath: cwd) { return relative }
+            let built = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent(relative).path
+            if FileManager.default.fileExists(atPath: built) { return built }
+            // An installed binary far from its sources: what to do, not a path of the build machine.
+            throw GlassError(.usage, "no study given, and the sample study is not here (it comes with the source, in \(relative)); "
+                             + "expected a study directory: glassview STUDY")
+        }
     }
 }

@@ -63,6 +63,25 @@ final class PlotCommandTests: XCTestCase {
         XCTAssertEqual(noDMA.stderr, "glassview: --states: cooled-2: no DMA data for view master; expected a state with DMA data: \(labels.joined(separator: ", "))\n")
     }
 
+    /// A label with a comma (`cooled-2,5`, as decimal-comma labs write rates) is chosen with `\,`,
+    /// and the error's list writes labels so (the list offered a label the option could not take).
+    func testAStateLabelWithACommaIsChosenEscaped() throws {
+        let dir = try CLI.tempDir(self)
+        let study = dir.appendingPathComponent("s")
+        try FileManager.default.createDirectory(at: study, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: sample.appendingPathComponent("dsc"), to: study.appendingPathComponent("dsc"))
+        try Data("ts_K = 420\nte_K = 500\n[files.\"dsc/cooled-2.csv\"]\nstate = \"cooled-2,5\"\n".utf8)
+            .write(to: study.appendingPathComponent("study.toml"))
+        let picked = try CLI.run(["plot", study.path, "--view", "1", "--states", "cooled-2\\,5, as-cast", "--width", "120", "--height", "30", "--ascii"])
+        XCTAssertEqual(picked.status, 0, picked.stderr)
+        XCTAssertTrue(picked.stdout.contains(" cooled-2,5\n") && picked.stdout.contains(" as-cast\n"), picked.stdout)
+        XCTAssertFalse(picked.stdout.contains(" cooled-1\n"), picked.stdout)
+        let unknown = try CLI.run(["plot", study.path, "--states", "cooled-2,5"])
+        XCTAssertEqual(unknown.status, 64)
+        XCTAssertTrue(unknown.stderr.hasPrefix("glassview: --states: 'cooled-2' is not a state of "), unknown.stderr)
+        XCTAssertTrue(unknown.stderr.contains("cooled-2\\,5"), unknown.stderr)
+    }
+
     /// View 8's title names the selected state "on top" only when it has χ: a state of
     /// temperature scans alone was named over the others' points.
     func testViewEightNamesAStateWithoutChiAsSuch() throws {

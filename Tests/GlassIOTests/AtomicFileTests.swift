@@ -52,6 +52,13 @@ final class AtomicFileTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("is a directory"), "\(error)")
         }
         XCTAssertThrowsError(try AtomicFile.write("3\n", to: path, overwrite: false))
+        // A file where a directory is meant is named as such (it was "does not exist").
+        XCTAssertThrowsError(try AtomicFile.write("x", to: path + "/x.json")) { error in
+            XCTAssertEqual("\(error)", "\(path)/x.json: \(path) is not a directory")
+        }
+        XCTAssertThrowsError(try AtomicFile.write("x", to: dir + "/missing/x.json")) { error in
+            XCTAssertEqual("\(error)", "\(dir)/missing/x.json: directory \(dir)/missing does not exist")
+        }
     }
 }
 

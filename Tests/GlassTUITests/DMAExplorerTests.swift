@@ -146,8 +146,8 @@ final class DMAExplorerTests: XCTestCase {
         let hi = try XCTUnwrap(s.value(of: .qpdHi))
         XCTAssertEqual(hi, pow(10, -0.1), accuracy: 1e-12)
         XCTAssertTrue(r.json.contains("\"qpd_window_Hz\": [0.01, \(JSONValue.format(hi))]"))
-        XCTAssertTrue(r.tsv.contains("explorer\tas-cast\tbeta_window_low\t321\t\tK\n"))
-        XCTAssertTrue(r.tsv.contains("explorer\tcooled-10\tbeta_window_low\t320\t\tK\n"), "only the selected state moved")
+        XCTAssertTrue(r.tsv.contains("explorer\tas-cast\tbeta_window_lo\t321\t\tK\n"))
+        XCTAssertTrue(r.tsv.contains("explorer\tcooled-10\tbeta_window_lo\t320\t\tK\n"), "only the selected state moved")
         var options = AnalysisOptions(tsK: 420, teK: 500)
         options.perState["as-cast"] = StateSettings()
         options.perState["as-cast"]?.betaWindowK = 321...420

@@ -51,8 +51,8 @@ final class ExportAndSettingsTests: XCTestCase {
         XCTAssertEqual(rows.prefix(6).map { $0.split(separator: "\t", omittingEmptySubsequences: false)[2] },
                        ["ts", "ts_origin", "te", "te_origin", "baseline", "tref"])
         XCTAssertEqual(rows.dropFirst(6).prefix(8).map { $0.split(separator: "\t", omittingEmptySubsequences: false).prefix(3).joined(separator: " ") },
-                       ["explorer as-cast beta_window_low", "explorer as-cast beta_window_high", "explorer as-cast alpha_window_low",
-                        "explorer as-cast alpha_window_high", "explorer as-cast qpd_window_low", "explorer as-cast qpd_window_high",
+                       ["explorer as-cast beta_window_lo", "explorer as-cast beta_window_hi", "explorer as-cast alpha_window_lo",
+                        "explorer as-cast alpha_window_hi", "explorer as-cast qpd_window_lo", "explorer as-cast qpd_window_hi",
                         "explorer as-cast tg", "explorer as-cast qpd_window_above_peak"])
         XCTAssertEqual(rows.count, 6 + 3 * 8, "no not_in_study_toml rows")
         XCTAssertTrue(r.tsv.contains("explorer\tas-cast\tqpd_window_above_peak\t\t\tdecades\n"), "null: an empty value")
