@@ -47,6 +47,24 @@ import Testing
         #expect(d.warnings.contains { $0.contains("angular frequency: read as rad/s") })
     }
 
+    /// A programmed rate no DSC runs at is an error at its `#SEG.` line, as a stated heating rate
+    /// is: 1e-5 K/min scaled ΔH_rej 10⁵-fold, and a heating program at 0 or −5 K/min made its
+    /// segment no heating one (another segment was analysed without a word). Isothermal programs
+    /// at 0.0 K/min and cooling ones written with a negative rate stay.
+    @Test func programmedRatesOutOfReachAreErrors() throws {
+        func read(_ seg: String) -> String {
+            let text = "#EXPORTTYPE:DATA ALL\n#DECIMAL:POINT\n#SEPARATOR:SEMICOLON\n#EXO:-1\n#SAMPLE MASS /mg:10.0\n"
+                + "#SEG. 1:\(seg)\n#SEG. 2:400°C/0.0(K/min)/400°C\n#SEG. 3:400°C/-20.0(K/min)/100°C\n##Temp./°C;Time/min;DSC/(mW/mg)\n"
+                + (0...30).map { "\(100 + 10 * $0).0;\(Double($0));0.1\n" }.joined()
+            do { _ = try FormatDetector.read(bytes: Array(text.utf8), path: "n.txt"); return "read" } catch { return "\(error)" }
+        }
+        #expect(read("100°C/10.0(K/min)/400°C") == "read")
+        #expect(read("100°C/0.00001(K/min)/400°C") == "n.txt:6: #SEG. '100°C/0.00001(K/min)/400°C': rate 1e-05 K/min; expected a rate from 0.0001 to 1e7 K/min (a DSC's)")
+        #expect(read("100°C/0.0(K/min)/400°C").hasPrefix("n.txt:6: #SEG. '100°C/0.0(K/min)/400°C': rate 0 K/min"))
+        #expect(read("100°C/-5.0(K/min)/400°C").hasPrefix("n.txt:6: #SEG. '100°C/-5.0(K/min)/400°C': rate -5 K/min"))
+        #expect(read("100°C/1e999(K/min)/400°C") == "n.txt:6: #SEG. '100°C/1e999(K/min)/400°C': its rate is no number; expected e.g. '25°C/10.0(K/min)/600°C'")
+    }
+
     /// A NETZSCH program heating at 10 K/min (segment 1), holding, cooling, heating at 20 K/min
     /// (segment 4), without a segment column: `segment = 1` is the first heating run, at 10 K/min.
     @Test func segmentOfAProgramWithoutASegmentColumn() throws {

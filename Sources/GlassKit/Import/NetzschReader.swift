@@ -25,7 +25,9 @@ public enum NetzschReader {
             let value = s[s.index(after: colon)...].trimmedSpaces
             keys[key] = MetadataEntry(value, line: i + 1)
             if key.hasPrefix("SEG."), let n = Int(key.dropFirst(4).trimmedSpaces) {
-                programs[n] = segmentProgram(value)
+                let program = segmentProgram(value)
+                try checkRate(program, value, path: path, line: i + 1)
+                programs[n] = program
             }
         }
         guard let h = headerIndex else {
@@ -105,6 +107,24 @@ public enum NetzschReader {
             }
         }
         return p
+    }
+
+    /// A programmed rate is checked as a stated heating rate is (reading-rules.md, "Stated values
+    /// an instrument reaches"): a rate of 1e-5 K/min scaled ΔH_rej 10⁵-fold, and a rate of 0 or
+    /// below in a heating program made the segment no heating one, another being analysed.
+    static func checkRate(_ p: SegmentProgram, _ text: String, path: String, line: Int) throws {
+        guard text.literalRange(of: "(K/min)") != nil, text.componentsLiteral(separatedBy: "/").count >= 3 else { return }
+        let range = DatasetBuilder.heatingRateRange
+        guard let r = p.rateKPerMin, r.isFinite else {
+            throw GlassError(file: path, line: line, "#SEG. '\(text)': its rate is no number; expected e.g. '25°C/10.0(K/min)/600°C'")
+        }
+        // An isothermal program (`400°C/0.0(K/min)/400°C`) has no rate to check; a cooling one
+        // may write its rate either way round.
+        if let a = p.startK, let b = p.endK, a == b { return }
+        let heating = (p.startK ?? 0) < (p.endK ?? 0)
+        guard range.contains(heating ? r : abs(r)) else {
+            throw GlassError(file: path, line: line, "#SEG. '\(text)': rate \(Format.shortNumber(r)) K/min; expected a rate from 0.0001 to 1e7 K/min (a DSC's)")
+        }
     }
 
     /// `20°C/20,0(K/min)/600°C` → 20; multi-segment ranges (`-7.0....7.0K/min`) → nil.
