@@ -61,7 +61,7 @@ public enum AtomicFile {
             for t in targets { try makeDirectories(t.directory, shown: t.given, created: &created) }
             for (t, file) in zip(targets, files) where !t.inPlace { staged.append(try t.stage(file.bytes)) }
         } catch {
-            for tmp in staged { unlink(tmp) }
+            for tmp in staged { TemporaryFiles.discard(tmp) }
             for dir in created.reversed() { rmdir(dir) }
             throw error
         }
@@ -70,7 +70,7 @@ public enum AtomicFile {
             if t.inPlace { try writeInPlace(file.bytes, to: t.path, shown: t.given); continue }
             let tmp = pending.removeFirst()
             do { try t.commit(tmp, overwrite: overwrite) } catch {
-                for rest in pending { unlink(rest) }
+                for rest in pending { TemporaryFiles.discard(rest) }
                 throw error
             }
         }
@@ -117,10 +117,11 @@ public enum AtomicFile {
         /// Writes `bytes` to a new temporary beside the target; its path.
         func stage(_ bytes: [UInt8]) throws -> String {
             let tmp = prefix + ".\(PathName.lastComponent(path)).\(getpid()).tmp"
+            TemporaryFiles.register(tmp)
             do {
                 try writeTemporary(bytes, to: tmp, mode: keptMode)
             } catch {
-                unlink(tmp)
+                TemporaryFiles.discard(tmp)
                 throw GlassError(.cannotCreate, file: given, "cannot write in \(directory): \(error.reason)")
             }
             return tmp
@@ -133,6 +134,7 @@ public enum AtomicFile {
             let ok = overwrite ? rename(tmp, path) == 0 : link(tmp, path) == 0
             let reason = String(cString: strerror(errno))
             if !overwrite || !ok { unlink(tmp) }
+            TemporaryFiles.unregister(tmp)
             if !ok { throw GlassError(.cannotCreate, file: given, "cannot write: \(reason)") }
         }
     }

@@ -220,4 +220,15 @@ final class OutputSafetyTests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "old\n")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), ["ro.json"])
     }
+
+    /// A signal that ends the process while `-o`'s temporary is written takes the temporary with
+    /// it: the target keeps its old bytes and no `.out.json.PID.tmp` is left (one was, after
+    /// Ctrl-C or SIGTERM). A file-size limit stops the write at its first kibibyte, deterministically.
+    func testASignalDuringTheWriteLeavesNoTemporary() throws {
+        let dir = try CLI.tempDir(self)
+        let out = try shell("echo old > out.json; (ulimit -f 1; exec \"$GV\" analyze \"$S\" -o out.json) 2>/dev/null; echo status=$?", cwd: dir)
+        XCTAssertEqual(out, "status=153\n", "SIGXFSZ (25) ended it")
+        XCTAssertEqual(try String(contentsOfFile: dir.appendingPathComponent("out.json").path, encoding: .utf8), "old\n")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), ["out.json"])
+    }
 }
