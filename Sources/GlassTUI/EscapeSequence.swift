@@ -94,6 +94,9 @@ public enum EscapeSequence {
             return final == 0x48 ? .home : .end
         case 0x5A:  // Z: Shift-Tab
             return numbers.isEmpty ? .backTab : nil
+        case 0x50...0x53:  // P Q R S: F1–F4 (`Esc O P`, whatever terminfo lists: xterm-mono's kf1 is `Esc [ 11 ~`)
+            guard (numbers.isEmpty || numbers[0] == 1), modifier == 1 else { return nil }
+            return .function(Int(final) - 0x4F)
         case 0x7E:  // ~: the vt220 editing keys by number
             guard numbers.count >= 1, modifier == 1 else { return nil }
             switch numbers[0] {
@@ -103,7 +106,10 @@ public enum EscapeSequence {
             case 6: return .pageDown
             case 3: return .delete
             case 200: return .paste("")   // the start of a bracketed paste: the text follows
-            default: return nil        // Insert, F-keys, the end of a paste out of place
+            case 11...15: return .function(numbers[0] - 10)   // vt220/rxvt F1–F5
+            case 17...21: return .function(numbers[0] - 11)   // F6–F10
+            case 23, 24: return .function(numbers[0] - 12)    // F11, F12
+            default: return nil        // Insert, the end of a paste out of place
             }
         default:
             return nil

@@ -318,17 +318,23 @@ public enum ExplorerRenderer {
                          _ area: FrameRect) {
         let uni = s.style.braille
         let lines = items.map { ($0 == current ? "* " : "  ") + $0 }
-        // As wide as its lines and its title (`┌─ Study ─┐` over two short names).
-        let w = min(area.width, max(lines.map(DisplayWidth.of).max() ?? 0, DisplayWidth.of(title)) + 4)
         let h = min(area.height, lines.count + 2)
+        // Scroll so the chosen line is visible; a list cut short says so on its bottom edge
+        // (`3 above, 9 more`), as every list does.
+        let first = max(0, min(index - (h - 2) + 1, lines.count - (h - 2)))
+        let above = first, below = max(0, lines.count - first - (h - 2))
+        let note = [above > 0 ? "\(above) above" : nil, below > 0 ? "\(below) more" : nil].compactMap { $0 }.joined(separator: ", ")
+        // As wide as its lines, its title (`┌─ Study ─┐` over two short names) and the note.
+        let w = min(area.width, max(lines.map(DisplayWidth.of).max() ?? 0, DisplayWidth.of(title), DisplayWidth.of(note) + 2) + 4)
         let box = FrameRect(x: area.x + 1, y: area.y, width: w, height: h)
         drawBox(&f, box, title: title, unicode: uni)
         let inner = FrameRect(x: box.x + 1, y: box.y + 1, width: w - 2, height: h - 2)
-        // Scroll so the chosen line is visible.
-        let first = max(0, min(index - inner.height + 1, lines.count - inner.height))
         for (row, k) in (first..<lines.count).prefix(inner.height).enumerated() {
             let text = ScreenText.fit(" " + lines[k], unicode: uni).fitted(inner.width, unicode: uni)
             f.put(string: text, at: FramePoint(x: inner.x, y: inner.y + row), attributes: k == index ? [.reverse, .bold] : [], clip: inner)
+        }
+        if !note.isEmpty {
+            f.put(string: (" " + note + " ").clipped(box.width - 3, unicode: uni), at: FramePoint(x: box.x + 2, y: box.maxY - 1), clip: box)
         }
     }
 

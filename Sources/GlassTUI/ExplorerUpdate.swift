@@ -184,6 +184,10 @@ public enum ExplorerUpdate {
         case .resize(let w, let h):
             s.width = max(0, w)
             s.height = max(0, h)
+            // A list scrolled to its end in a small window stays at its last screenful in a larger
+            // one (five lines over a box of blank rows, until a key was pressed).
+            if case .warnings(let top) = s.mode { s.mode = .warnings(top: min(top, ExplorerRenderer.warningsLastTop(s))) }
+            if case .help(let top) = s.mode { s.mode = .help(top: min(top, ExplorerRenderer.helpLastTop(s))) }
         case .effectFinished(let outcome):
             switch outcome {
             case .done(let text):

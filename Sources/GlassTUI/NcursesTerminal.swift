@@ -174,8 +174,10 @@ public struct NcursesTerminal: TerminalBackend {
         case gv_key_backspace(): return .key(.backspace)
         case gv_key_dc(): return .key(.delete)
         case gv_key_enter(): return .key(.enter)
-        case KEY_HOME: return .key(.home)
-        case KEY_END: return .key(.end)
+        // vt220's terminfo (and xterm-mono's, rxvt's) names `Esc [ 1 ~` and `Esc [ 4 ~` Find and
+        // Select: the keys labelled Home and End on today's keyboards.
+        case KEY_HOME, KEY_FIND: return .key(.home)
+        case KEY_END, KEY_SELECT: return .key(.end)
         case KEY_PPAGE: return .key(.pageUp)
         case KEY_NPAGE: return .key(.pageDown)
         case (KEY_F0 + 1)...(KEY_F0 + 12): return .key(.function(Int(code - KEY_F0)))

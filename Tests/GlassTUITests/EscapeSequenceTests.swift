@@ -31,10 +31,19 @@ final class EscapeSequenceTests: XCTestCase {
         }
     }
 
+    /// F-keys in the vt220/rxvt (`Esc [ 11 ~`) and xterm (`Esc O P`) forms, whatever the terminal
+    /// type's terminfo lists (xterm-mono lists `Esc [ 11 ~` for F1, so xterm's `Esc O P` was swallowed
+    /// and F1 did not open the help).
+    func testFunctionKeysInEitherForm() {
+        for (text, n) in [("OP", 1), ("OQ", 2), ("OS", 4), ("[11~", 1), ("[14~", 4), ("[15~", 5), ("[17~", 6), ("[21~", 10), ("[24~", 12)] {
+            XCTAssertEqual(decode(text), .complete(.function(n), length: text.unicodeScalars.count), text)
+        }
+    }
+
     func testEveryOtherCompleteSequenceIsSwallowed() {
-        // Insert, F5, F10, F12 (vt220), F1 (SS3), Shift-F5, bracketed paste, an SGR mouse report,
-        // a private-mode report, a sequence with an intermediate byte.
-        for text in ["[2~", "[15~", "[21~", "[24~", "OP", "[15;2~", "[201~", "[<0;80;10M", "[?1;2c", "[0 q", "[5;5~", "[1;2H"] {
+        // Insert, Shift-F5, bracketed paste, an SGR mouse report, a private-mode report, a
+        // sequence with an intermediate byte.
+        for text in ["[2~", "[15;2~", "[201~", "[<0;80;10M", "[?1;2c", "[0 q", "[5;5~", "[1;2H"] {
             XCTAssertEqual(decode(text), .complete(nil, length: text.unicodeScalars.count), text)
         }
         // An X10 mouse report: `[M` and three raw bytes.

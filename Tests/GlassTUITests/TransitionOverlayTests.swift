@@ -138,3 +138,38 @@ final class TemperaturesVsRateTests: XCTestCase {
         XCTAssertFalse(press(s, [.character("g")]).sensitivityTemperatures, "g again: ΔH_rej")
     }
 }
+
+/// The warning list scrolled to its end in a small window, then enlarged: it shows its last
+/// screenful (it kept its top, five lines over a box of blank rows, until a key was pressed).
+final class WarningListResizeTests: XCTestCase {
+    func testAnEnlargedWindowKeepsTheListAtItsLastScreenful() throws {
+        let study = try XCTUnwrap(try? GlassIO.StudyLoader.load(URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("samples/la30ce30ni10al20co10").path))
+        var s = SyntheticStudy.state(study, braille: false, colours: false)
+        s = ExplorerUpdate.update(s, .resize(width: 72, height: 20)).state
+        s = press(s, [.character("W"), .end])
+        guard case .warnings(let smallTop) = s.mode else { return XCTFail("\(s.mode)") }
+        XCTAssertEqual(smallTop, ExplorerRenderer.warningsLastTop(s))
+        s = ExplorerUpdate.update(s, .resize(width: 120, height: 50)).state
+        guard case .warnings(let top) = s.mode else { return XCTFail("\(s.mode)") }
+        XCTAssertEqual(top, ExplorerRenderer.warningsLastTop(s))
+        XCTAssertLessThan(top, smallTop)
+    }
+}
+
+/// A pick-list longer than its box says how many entries it leaves out (nothing said that the
+/// baselines of 26 states, or 22 studies, went on below the box).
+final class PickListCutTests: XCTestCase {
+    func testTheBoxSaysWhatItLeavesOut() {
+        let s = SyntheticStudy.state()
+        let items = (1...20).map { "state:s\($0)" }
+        func bottom(_ index: Int) -> String {
+            var f = Frame(width: 40, height: 12)
+            ExplorerRenderer.pickList(&f, s, title: "Baseline", items, index, current: "", FrameRect(x: 0, y: 0, width: 40, height: 10))
+            return String((0..<40).map { f[$0, 9].character }).trimmingCharacters(in: .whitespaces)
+        }
+        XCTAssertTrue(bottom(0).contains(" 12 more "), bottom(0))
+        XCTAssertTrue(bottom(19).contains(" 12 above "), bottom(19))
+        XCTAssertTrue(bottom(10).contains(" 3 above, 9 more "), bottom(10))
+    }
+}
