@@ -24,7 +24,7 @@ enum DSCResultLines {
         let perGram = ScreenNumber.column(r.dscStates.indices.map { r.dsc?.states[$0].dHJPerG })
         let perMole = ScreenNumber.column(r.dscStates.indices.map { r.dsc?.states[$0].dHKJPerMol })
         let jw = max(3, perGram.map(\.count).max() ?? 0), kw = max(6, perMole.map(\.count).max() ?? 0)
-        out.append(.columnHead("ΔH_rej", "J/g".leftPadded(jw) + "  " + "kJ/mol".leftPadded(kw)))
+        out.append(.columnHead("ΔH_rej", "J/g".leftPadded(jw) + "  " + "kJ/mol".leftPadded(kw), rows: r.dscStates.count))
         for (k, st) in r.dscStates.enumerated() {
             var line = ResultLine(st.state, perGram[k].leftPadded(jw) + "  " + perMole[k].leftPadded(kw))
             line.dimmed = !s.isVisible(st.state)

@@ -54,8 +54,11 @@ public enum ExplorerUpdate {
             if dx != 0 { navigate(&s, axis: .x) { r, log in Navigation.pan(r, fraction: Double(dx) * Navigation.panFraction, log: log) } }
             if dy != 0 { navigate(&s, axis: .y) { r, log in Navigation.pan(r, fraction: Double(dy) * Navigation.panFraction, log: log) } }
         case .fitY:
+            // Every key is answered: in a view without a plot these said nothing.
+            guard Navigation.shown(s, columns: max(10, s.width / 2)) != nil else { s.message = "this view has no plot"; break }
             s.viewports[s.view]?.y = nil
         case .zoomReset:
+            guard Navigation.shown(s, columns: max(10, s.width / 2)) != nil else { s.message = "this view has no plot"; break }
             s.viewports[s.view] = nil
         case .beginRange(let axis):
             guard view.plot(s, columns: 10) != nil else { s.message = "this view has no plot"; break }
@@ -367,7 +370,7 @@ public enum ExplorerUpdate {
     static func move(_ s: inout ExplorerState, steps: Int) {
         if s.cursor.isDMA || s.cursor.isTransitionWindow {
             guard steps != 0, let current = s.value(of: s.cursor) else {
-                s.message = "\(s.cursor.rawValue): not computed (no DMA data)"
+                s.message = "\(s.cursor.rawValue): not computed (no \(s.cursor.isDMA ? "DMA" : "DSC") data)"
                 return
             }
             if s.cursor == .tref, let k = s.selectedDMAIndex, k < s.dma.states.count {
@@ -397,7 +400,13 @@ public enum ExplorerUpdate {
             set(&s, s.cursor, to: target)
             return
         }
-        guard steps != 0, let x = grid(s), !x.isEmpty, let dom = s.validDomain, let current = s.value(of: s.cursor) else { return }
+        guard steps != 0, let x = grid(s), !x.isEmpty, let dom = s.validDomain, let current = s.value(of: s.cursor) else {
+            if steps != 0 {
+                s.message = s.prepared.states.isEmpty ? "\(s.cursor.rawValue): not computed (no DSC data)"
+                    : "\(s.cursor.rawValue) is not set: = types a value"
+            }
+            return
+        }
         var idx: Int
         if steps > 0 {
             idx = Interpolation.upperBound(x, current) + steps - 1

@@ -17,6 +17,9 @@ public struct ResultLine: Equatable, Sendable {
     /// The head of a table: `label` over the label column and `value` the columns' heads,
     /// laid out with the rows below it (so the heads sit over their numbers), drawn dim.
     public var isColumnHead = false
+    /// A column head's number of rows: its table ends there (lines after it, `baseline linear`,
+    /// are laid out apart, and do not move the heads off their numbers).
+    public var tableRows = 0
 
     /// A parameter line.
     public init(_ label: String, _ value: String, unit: String = "", flag: String? = nil) {
@@ -25,9 +28,10 @@ public struct ResultLine: Equatable, Sendable {
 
     /// A table's head: the title of its label column and its columns' heads (right-aligned, as
     /// the rows' numbers are), e.g. `ΔH_rej` and `   J/g   kJ/mol`.
-    public static func columnHead(_ label: String, _ heads: String) -> ResultLine {
+    public static func columnHead(_ label: String, _ heads: String, rows: Int) -> ResultLine {
         var l = ResultLine(label, heads)
         l.isColumnHead = true
+        l.tableRows = rows
         return l
     }
 

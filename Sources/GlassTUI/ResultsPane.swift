@@ -83,14 +83,20 @@ extension ExplorerRenderer {
     }
 
     /// The runs of lines between headings, each the lines of one block of the pane (a column
-    /// head starts a block: its table's own); with `including`, each heading too, as a run of
+    /// head starts a block of its table's rows alone); with `including`, each heading too, as a run of
     /// its own, so the runs cover every line in order.
     static func runs(_ lines: [ResultLine], including headings: Bool = false) -> [Range<Int>] {
         var out: [Range<Int>] = []
         var start = 0
         while start < lines.count {
             var end = start
-            while end < lines.count, !lines[end].isHeading, end == start || !lines[end].isColumnHead { end += 1 }
+            if lines[start].isColumnHead {
+                // A table: its head and its rows, whatever follows.
+                end = min(lines.count, start + 1 + lines[start].tableRows)
+                while end > start + 1, lines[start + 1..<end].contains(where: \.isHeading) { end -= 1 }
+            } else {
+                while end < lines.count, !lines[end].isHeading, !lines[end].isColumnHead { end += 1 }
+            }
             if end > start { out.append(start..<end) }
             // A heading is a run of its own (when asked for) and no part of the next.
             guard end < lines.count, lines[end].isHeading else { start = end; continue }

@@ -48,7 +48,7 @@ enum TransitionOverlay {
         // into the gap before the numbers (`T_g,mid` over `468.79`), so a 30-column pane holds a row.
         let widths = (0..<3).map { c in max(table.map { DisplayWidth.of($0[c]) }.max() ?? 0, DisplayWidth.of(heads[c]) - (c == 0 ? 1 : 0)) }
         func row(_ cells: [String]) -> String { zip(cells, widths).map { $0.leftPadded($1) }.joined(separator: " ") }
-        var out: [ResultLine] = [.columnHead("T (K)", row(heads))]
+        var out: [ResultLine] = [.columnHead("T (K)", row(heads), rows: r.transitions.count)]
         // "auto": windows proposed from the data. Said once under the table when every state's
         // were (a flag on each row took a line of its own at 80×24, and pushed T_x out).
         let allProposed = r.transitions.allSatisfy { $0.origin == .proposed }

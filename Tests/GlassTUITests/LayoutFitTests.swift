@@ -3,6 +3,7 @@ import GlassKit
 import GlassPlot
 import XCTest
 @testable import GlassTUI
+import GlassIO
 
 /// Layout at the smallest sizes and with awkward labels: nothing is cut off silently (a cut text
 /// ends with `…`, a cut list says how much is left), the selected state stays in view, and wide
@@ -203,7 +204,7 @@ final class LayoutFitTests: XCTestCase {
         XCTAssertTrue(side.contains("T (K)               T_g,mid T_f T_x"), side.joined(separator: "\n"))
         XCTAssertTrue(side.contains("冷却速度一番目の試料  496.7   —   —"), side.joined(separator: "\n"))
         XCTAssertTrue(side.contains("\u{FFFD} family              496.7   —   —"), side.joined(separator: "\n"))
-        XCTAssertTrue(side.contains("windows              auto"), side.joined(separator: "\n"))
+        XCTAssertTrue(side.contains("windows   auto"), "a line after a table is laid out apart: " + side.joined(separator: "\n"))
         // The legend draws the over-long cluster in one column: no stale cell after it.
         let legend = Self.plotRow(ExplorerRenderer.render(s), 2)
         XCTAssertEqual(legend, "─*─ 冷却速度一番目の試料   ─+─ \u{FFFD} family")
@@ -223,5 +224,29 @@ final class LayoutFitTests: XCTestCase {
         var tiny = Frame(width: 8, height: 3)
         ExplorerRenderer.drawBox(&tiny, FrameRect(x: 0, y: 0, width: 8, height: 3), title: " Baseline ", unicode: true)
         XCTAssertEqual(tiny.rows[0], "┌─ Bas…┐")
+    }
+}
+
+/// A table's column heads sit over its own numbers: lines after it (`baseline linear`) are laid
+/// out apart. In a study without DSC runs, the heads were placed at the end of `baseline linear`
+/// and cut the table's title to `ΔH_…`.
+final class TableRunTests: XCTestCase {
+    func testATableEndsAtItsRows() {
+        let lines = [ResultLine.columnHead("ΔH_rej", "J/g  kJ/mol", rows: 0), ResultLine("baseline", "linear"), ResultLine("W_cryst", "none")]
+        XCTAssertEqual(ExplorerRenderer.runs(lines), [0..<1, 1..<3])
+        let two = [ResultLine.columnHead("T (K)", "T_g", rows: 2), ResultLine("a", "1"), ResultLine("b", "2"), ResultLine("windows", "auto")]
+        XCTAssertEqual(ExplorerRenderer.runs(two), [0..<3, 3..<4])
+    }
+}
+
+/// In a study without DSC runs, view 1's keys answer (they left the last message standing).
+final class NoDSCKeysTests: XCTestCase {
+    func testKeysInAViewWithoutDataSaySo() throws {
+        let study = try XCTUnwrap(try? GlassIO.StudyLoader.load(URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("samples/la30ce30ni10al20co10/dma").path))
+        let s = press(SyntheticStudy.state(study, braille: false, colours: false), [.character("1")])
+        XCTAssertEqual(press(s, [.character("l")]).message, "T_s: not computed (no DSC data)")
+        XCTAssertEqual(press(s, [.character("0")]).message, "this view has no plot")
+        XCTAssertEqual(press(s, [.character("f")]).message, "this view has no plot")
     }
 }
