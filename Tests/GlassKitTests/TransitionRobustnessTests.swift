@@ -35,6 +35,24 @@ final class TransitionRobustnessTests: XCTestCase {
         }
     }
 
+    /// Windows set in the explorer that are out of order are named by their keys, not as
+    /// study.toml's ("study.toml: the explorer (s) = [502, 532] is not below the explorer (s) = …").
+    func testExplorerWindowsOutOfOrderAreNamedByTheirKeys() throws {
+        var d = Dataset(path: "flat.csv", kind: .dsc, state: "s")
+        d.heatingRateKPerMin = 20
+        d.temperatureKValues = (0..<400).map { 300 + Double($0) }
+        d.heatFlowWPerG = Array(repeating: 0.1, count: 400)
+        var o = AnalysisOptions()
+        var w = StateSettings()
+        w.liquidLineK = 502...532
+        w.crystallizationWindowK = 523...568
+        o.perState["s"] = w
+        XCTAssertThrowsError(try TransitionAnalysis.evaluate(try DSCPrepared.prepare([d]), options: o, settings: StudySettings())) {
+            XCTAssertEqual("\($0)", "liquid_line_K of s (set in the explorer) = [502, 532] is not below crystallization_window_K of s (set in the explorer) = [523, 568]; "
+                           + "expected the glass line below the liquid line below the crystallization window, without overlap")
+        }
+    }
+
     /// A flat curve has no step: the one reason that covers the glass and the liquid windows is
     /// said once for the state, not once per window.
     func testOneReasonForTwoWindowsIsSaidOnce() throws {

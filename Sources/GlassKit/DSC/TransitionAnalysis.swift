@@ -125,6 +125,15 @@ public enum TransitionAnalysis {
     /// The windows of `state` after precedence (a value set for the state > option > study.toml per
     /// state > top level > proposed),
     /// each with the name to blame in an error (nil for proposed windows).
+    /// How a window set in the explorer is named (its messages name no study.toml key or option).
+    static let explorerSuffix = " (set in the explorer)"
+
+    /// What a window's error names as its source: the option, study.toml, or nothing (the explorer).
+    static func errorFile(_ names: String...) -> String? {
+        if names.contains(where: { $0.hasSuffix(explorerSuffix) }) { return nil }
+        return names.allSatisfy { $0.hasPrefix("--") } ? names[0] : "study.toml"
+    }
+
     public static func resolveWindows(state: String, options: AnalysisOptions, settings: StudySettings,
                                       proposal: TransitionProposal) -> (windows: TransitionWindows, sources: [TransitionWindowKind: String], proposed: [TransitionWindowKind]) {
         var w = TransitionWindows()
@@ -132,7 +141,7 @@ public enum TransitionAnalysis {
         var proposed: [TransitionWindowKind] = []
         for kind in TransitionWindowKind.allCases {
             if let v = options.perState[state]?.transitionWindow(kind) {
-                w[kind] = v; sources[kind] = "the explorer (\(state))"
+                w[kind] = v; sources[kind] = "\(kind.key) of \(state)" + explorerSuffix
             } else if let v = options.transitionWindow(kind) {
                 w[kind] = v; sources[kind] = kind.option
             } else if let v = settings.perState[state]?.transitionWindow(kind) {
@@ -164,7 +173,7 @@ public enum TransitionAnalysis {
                         if let name = sources[kind] {
                             let isOption = name.hasPrefix("--")
                             let e = ends(r, prepared.curves[si][k])
-                            throw GlassError(.usage, file: isOption ? name : "study.toml",
+                            throw GlassError(.usage, file: errorFile(name),
                                              "\(isOption ? "" : name + " = ")\(isOption ? "\(e[0]):\(e[1])" : "[\(e[0]), \(e[1])]") \(problem) in \(c.path); expected a window with at least 3 data points inside the data")
                         }
                         // The window itself, so that it can be given in the range every file covers.
@@ -188,8 +197,7 @@ public enum TransitionAnalysis {
                 let order = "expected the glass line below the liquid line below the crystallization window, without overlap"
                 switch (sources[lowKind], sources[highKind]) {
                 case (let a?, let b?):
-                    let file = a.hasPrefix("--") && b.hasPrefix("--") ? a : "study.toml"
-                    throw GlassError(.usage, file: file, "\(shown(lowKind, low)) is not below \(shown(highKind, high)); \(order)")
+                    throw GlassError(.usage, file: errorFile(a, b), "\(shown(lowKind, low)) is not below \(shown(highKind, high)); \(order)")
                 case (nil, _):
                     warnings.append("\(s.state): \(shown(lowKind, low)) is not below \(shown(highKind, high)): not used")
                     windows[lowKind] = nil
