@@ -79,4 +79,27 @@ final class DMAFitTests: XCTestCase {
         XCTAssertNil(none)
         XCTAssertEqual(w3.count, 1)
     }
+
+    /// χ exactly linear: every candidate T_g fits two lines to rounding, and the tie goes to the
+    /// lower T as the method reference says (the smallest rounding residue chose 430 K).
+    func testAnExactlyLinearChiTiesToTheLowestCandidate() {
+        let pts = stride(from: 380.0, through: 480, by: 10).map { t in QPDPoint(temperatureK: t, chi: 0.3 + 0.002 * (t - 380), chiStderr: 0, intercept: 0, count: 5) }
+        XCTAssertEqual(ChiSlopes.compute(pts, tgK: nil, context: "t").0?.tgK, 400)
+    }
+
+    /// m needs a T_g above T_0, and says when T_g is too near T_0 for m to mean anything
+    /// (null or 2.2·10⁶ without a word).
+    func testFragilityWarnings() {
+        let vft = VFTFit(lnFAlpha: log(1e13), bK: 4205.21, t0K: 333.48, stderr: (0.5, 100, 3), residualSumOfSquares: 0, count: 5, remark: nil)
+        XCTAssertEqual(vft.fragility(atTgK: 425).map { ($0 * 1e4).rounded() / 1e4 }, ((4205.21 * 425 / (log(10.0) * 91.52 * 91.52)) * 1e4).rounded() / 1e4)
+        XCTAssertEqual(FragilityCheck.warnings("s", vft: vft, tgK: 425, m: vft.fragility(atTgK: 425)), [])
+        XCTAssertEqual(FragilityCheck.warnings("s", vft: vft, tgK: nil, m: nil),
+                       ["dma s: fragility m not computed: no T_g (give tg_K or --tg, or isothermal sweeps to estimate it)"])
+        XCTAssertEqual(FragilityCheck.warnings("s", vft: vft, tgK: 320, m: vft.fragility(atTgK: 320)),
+                       ["dma s: fragility m not computed: T_g = 320 K is not above the VFT T_0 = 333.48 K"])
+        XCTAssertEqual(FragilityCheck.warnings("s", vft: vft, tgK: 338, m: vft.fragility(atTgK: 338)).first?.hasPrefix("dma s: fragility m = "), true)
+        XCTAssertTrue(FragilityCheck.warnings("s", vft: vft, tgK: 338, m: vft.fragility(atTgK: 338))[0].contains("within two standard errors of T_0 = 333.48 ± 3 K"))
+        let sure = VFTFit(lnFAlpha: log(1e13), bK: 4205.21, t0K: 333.48, stderr: (0.5, 100, 0.01), residualSumOfSquares: 0, count: 5, remark: nil)
+        XCTAssertTrue(FragilityCheck.warnings("s", vft: sure, tgK: 340, m: sure.fragility(atTgK: 340))[0].contains("is beyond any glass former's (above 250)"))
+    }
 }

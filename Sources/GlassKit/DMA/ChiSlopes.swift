@@ -24,7 +24,7 @@ public struct ChiSlopes: Sendable, Equatable {
     /// a1/a2 (SPEC §4.2) from χ points sorted by temperature. With `tgK` given, the two OLS slopes
     /// over T ≤ T_g and T ≥ T_g. Without it, T_g is estimated: among the χ temperatures with at
     /// least 3 points on each side (itself counted on both), the one minimising the two lines'
-    /// total squared error (ties: the lower T). Warnings (prefixed by `context`) say what is missing.
+    /// total squared error (ties, within 10⁻¹² of χ's total sum of squares: the lower T). Warnings (prefixed by `context`) say what is missing.
     public static func compute(_ points: [QPDPoint], tgK: Double?, context: String) -> (ChiSlopes?, [String]) {
         let pts = points.sorted { $0.temperatureK < $1.temperatureK }
         func line(_ sel: [QPDPoint]) -> LineFit? {
@@ -39,11 +39,15 @@ public struct ChiSlopes: Sendable, Equatable {
             return (ChiSlopes(tgK: tg, tgSource: .given, a1PerK: l1?.slope, a1StderrPerK: l1?.slopeStandardError,
                               a2PerK: l2?.slope, a2StderrPerK: l2?.slopeStandardError), w)
         }
+        // Errors that differ by rounding alone are ties (χ exactly linear: every candidate's error
+        // is a few 1e-31, and the smallest rounding residue chose T_g, not the lower T).
+        let mean = pts.reduce(0) { $0 + $1.chi } / Double(max(1, pts.count))
+        let tie = 1e-12 * pts.reduce(0) { $0 + ($1.chi - mean) * ($1.chi - mean) }
         var best: (ssr: Double, k: Int, l1: LineFit, l2: LineFit)?
         for k in pts.indices where k + 1 >= 3 && pts.count - k >= 3 {
             guard let l1 = line(Array(pts[...k])), let l2 = line(Array(pts[k...])) else { continue }
             let s = l1.residualSumOfSquares + l2.residualSumOfSquares
-            if s < (best?.ssr ?? .infinity) { best = (s, k, l1, l2) }
+            if s < (best.map { $0.ssr - tie } ?? .infinity) { best = (s, k, l1, l2) }
         }
         guard let b = best else {
             return (nil, ["\(context): T_g not given and not estimable from \(pts.count) χ point(s) (need 3 on each side of a candidate, 5 in all); a1, a2 not computed"])

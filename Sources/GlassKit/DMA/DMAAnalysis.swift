@@ -116,6 +116,7 @@ public enum DMAAnalysis {
         }
         let tgForM = qpd?.slopes?.tgK ?? settings.tgK
         let fragility = tgForM.flatMap { tg in alpha?.fragility(atTgK: tg) }
+        if let a = alpha { w += FragilityCheck.warnings(name, vft: a, tgK: tgForM, m: fragility) }
 
         // Master curve.
         var master: MasterCurve?
@@ -128,8 +129,10 @@ public enum DMAAnalysis {
         }
         // Diagnostics last, so that a "not computed" reason is found before them.
         w += diagnostics.map { $0.message }
-        return DMAStateResult(state: name, coolingRateKPerMin: s.data.coolingRateKPerMin, settings: settings,
-                              unrelaxedModulusMPa: eu, betaPairs: bp, beta: beta, alphaPairs: ap, alpha: alpha, tcK: tc,
-                              fragility: fragility, qpd: qpd, master: master, warnings: w, diagnostics: diagnostics)
+        var result = DMAStateResult(state: name, coolingRateKPerMin: s.data.coolingRateKPerMin, settings: settings,
+                                    unrelaxedModulusMPa: eu, betaPairs: bp, beta: beta, alphaPairs: ap, alpha: alpha, tcK: tc,
+                                    fragility: fragility, qpd: qpd, master: master, warnings: w, diagnostics: diagnostics)
+        result.fragilityTgK = alpha == nil ? nil : tgForM
+        return result
     }
 }

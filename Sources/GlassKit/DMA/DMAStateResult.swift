@@ -20,6 +20,8 @@ public struct DMAStateResult: Sendable, Equatable {
     public var tcK: Double?
     /// Fragility index m at the T_g used for a1/a2 (extra).
     public var fragility: Double?
+    /// The T_g m is taken at: the one splitting a1/a2, else the given one (nil without a T_g).
+    public var fragilityTgK: Double? = nil
     /// QPD χ(T), U_β, λ, a1/a2.
     public var qpd: QPDResult?
     /// Master curve and shifts at T_ref.

@@ -28,7 +28,7 @@ public enum DMAExport {
             ("window_K", window(s.settings.alphaWindowK)),
             ("ln_f_alpha", .num(a?.lnFAlpha)), ("f_alpha_Hz", .num(a?.fAlphaHz)), ("B_K", .num(a?.bK)), ("T0_K", .num(a?.t0K)),
             ("stderr", stderr), ("points", pairs(s.alphaPairs)),
-            ("fragility_m", .num(s.fragility)),
+            ("fragility_m", .num(s.fragility)), ("fragility_Tg_K", .num(s.fragilityTgK)),
         ])
         let qpd: JSONValue = .object([
             ("window_Hz", window(s.settings.qpdWindowHz)),
@@ -111,6 +111,7 @@ public enum DMAExport {
             row("T0", s.alpha?.t0K, s.alpha?.stderr?.t0K, "K")
             for p in s.alphaPairs { row("alpha_peak_T@\(JSONValue.format(p.frequencyHz))Hz", p.temperatureK, nil, "K") }
             row("fragility_m", s.fragility, nil, "")
+            row("fragility_Tg", s.fragilityTgK, nil, "K")
             row("T_c", s.tcK, nil, "K")
             row("qpd_window_lo", s.settings.qpdWindowHz.lowerBound, nil, "Hz")
             row("qpd_window_hi", s.settings.qpdWindowHz.upperBound, nil, "Hz")
