@@ -264,7 +264,17 @@ final class DMADiagnosticsTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(r.nearEdge.first).stepK, 1, accuracy: 1e-12)
         let d = try XCTUnwrap(PeakNearEdge.diagnostic(r.nearEdge, family: .beta, windowK: 320...420, curveCount: 3, context: "dma x β"))
         XCTAssertEqual(d.curves, ["1 Hz (scan-1.0)"])
-        XCTAssertTrue(d.message.hasPrefix("dma x β: peak vertex within one step of the window's edge (320–420 K) on 1 of 3 curves"), d.message)
+        XCTAssertTrue(d.message.hasPrefix("dma x β: peak vertex within one step of the window's edge or the data's end (320–420 K) on 1 of 3 curves"), d.message)
+    }
+
+    /// A scan that starts inside the window just below its peak: the vertex is refined on one
+    /// side of the data's first point, and is flagged as one at the window's edge is.
+    func testPeakVertexNearTheDataStartIsFlagged() throws {
+        let t = stride(from: 358.7, through: 440.0, by: 1.0).map { $0 }
+        let c = FrequencyCurve(frequencyHz: 1, temperatureK: t, lossMPa: t.map { 1000 - pow($0 - 359.5, 2) }, source: "scan-1")
+        let far = FrequencyCurve(frequencyHz: 2, temperatureK: t, lossMPa: t.map { 1000 - pow($0 - 380, 2) }, source: "scan-2")
+        let r = PeakPair.collectDiagnosed([c, far], windowK: 320...420, context: "dma x β")
+        XCTAssertEqual(r.nearEdge.map { $0.frequencyHz }, [1])
     }
 
     func testChiOutsideTheUnitIntervalRule() {

@@ -103,13 +103,16 @@ public struct PeakNearEdge: Sendable, Equatable {
     public var stepK: Double
 
     /// The edge test: with h the mean spacing of the curve's points inside [lo, hi]
-    /// ((x_last − x_first)/(n − 1)), the vertex v is near the edge when v − lo ≤ h or hi − v ≤ h.
+    /// ((x_last − x_first)/(n − 1)), the vertex v is near the edge when v − lo ≤ h or hi − v ≤ h,
+    /// lo and hi the window's ends or the data's where the curve does not reach them (a scan
+    /// starting inside the window at its β peak was refined on one side without a word).
     public static func check(x: [Double], lo: Double, hi: Double, vertex v: Double) -> Double? {
         let first = Interpolation.lowerBound(x, lo)
         let last = Interpolation.upperBound(x, hi) - 1
         guard last > first else { return nil }
         let h = (x[last] - x[first]) / Double(last - first)
-        return (v - lo <= h || hi - v <= h) ? h : nil
+        let start = max(lo, x[0]), end = min(hi, x[x.count - 1])
+        return (v - start <= h || end - v <= h) ? h : nil
     }
 
     /// One diagnostic for a family's near-edge peaks; nil when there are none.
@@ -119,7 +122,7 @@ public struct PeakNearEdge: Sendable, Equatable {
         let curves = near.map { "\(Format.shortNumber($0.frequencyHz)) Hz (\($0.source))" }
         let detail = near.map { "\(Format.shortNumber($0.frequencyHz)) Hz (\($0.source)) at \(Format.shortNumber(($0.vertexK * 100).rounded() / 100)) K" }
         return DMADiagnostic(kind: .peakVertexNearWindowEdge, family: family, curves: curves,
-                             message: "\(context): peak vertex within one step of the window's edge "
+                             message: "\(context): peak vertex within one step of the window's edge or the data's end "
                                  + "(\(Format.shortNumber(windowK.lowerBound))–\(Format.shortNumber(windowK.upperBound)) K) on \(near.count) of "
                                  + "\(curveCount) curves: \(detail.joined(separator: ", ")); the peak may lie outside the window")
     }
