@@ -54,6 +54,26 @@ import Testing
         }
     }
 
+    /// A ramp whose first frequency takes four times as long as the others (a Q800's slow low
+    /// frequency): a jump of temperature at each cycle made the cycles look like isotherms (237 of
+    /// them). With or without a time column it is one scan per frequency, each at its own temperatures.
+    @Test(arguments: [true, false])
+    func aRampWithUnequalTimesPerFrequencyIsStillScans(withTime: Bool) throws {
+        let hz = [1.0, 2, 5, 10, 20]
+        var rows: [String] = [], t = 298.0, time = 0.0
+        for k in 0..<600 {
+            let slow = k % 5 == 0
+            time += slow ? 8 : 2
+            t += slow ? 0.4 : 0.1   // 3 K/min
+            rows.append((withTime ? "\(time / 60)," : "") + "\(String(format: "%.2f", t)),\(hz[k % 5]),36000,\(Self.loss(t))")
+        }
+        let text = (withTime ? "Time (min)," : "") + "T/K,f/Hz,E'/MPa,E''/MPa\n" + rows.joined(separator: "\n") + "\n"
+        let parts = try read(text, path: "q.txt")
+        #expect(parts.map(\.path) == ["q.txt#1Hz", "q.txt#2Hz", "q.txt#5Hz", "q.txt#10Hz", "q.txt#20Hz"])
+        #expect(parts.allSatisfy { $0.kind == .dmaTScan && $0.temperatureKValues.count == 120 })
+        #expect(abs(parts[0].temperatureKValues[0] - 298.4) < 1e-9 && abs(parts[1].temperatureKValues[0] - 298.5) < 1e-9)
+    }
+
     @Test func temperatureStepsAreOneIsothermEach() throws {
         let parts = try read(Self.steps(), path: "tts.csv")
         #expect(parts.map(\.path) == (1...6).map { "tts.csv#isotherm\($0)" })
