@@ -57,6 +57,7 @@ public enum AtomicFile {
         }
         var created: [String] = []
         var staged: [String] = []
+        defer { TemporaryFiles.unregisterDirectories() }
         do {
             for t in targets { try makeDirectories(t.directory, shown: t.given, created: &created) }
             for (t, file) in zip(targets, files) where !t.inPlace { staged.append(try t.stage(file.bytes)) }
@@ -162,6 +163,7 @@ public enum AtomicFile {
             path += part
             if mkdir(path, 0o777) == 0 {
                 created.append(path)
+                TemporaryFiles.register(path, directory: true)
             } else if errno != EEXIST || PathInfo.isDirectory(path) != true {
                 let reason = errno == EEXIST ? "not a directory" : String(cString: strerror(errno))
                 throw GlassError(.cannotCreate, file: shown, "cannot create the directory \(path): \(reason)")

@@ -13,21 +13,36 @@ enum TemporaryFiles {
     static let capacity = 64
     /// C strings of the paths (nil: a free slot), read by the signal handler; a fixed table so the
     /// handler neither allocates nor locks.
-    nonisolated(unsafe) static let slots: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?> = {
+    nonisolated(unsafe) static let slots = table()
+    /// Directories made for the files (a simulated study's `dsc/`), removed after them when empty.
+    nonisolated(unsafe) static let directorySlots = table()
+
+    static func table() -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?> {
         let p = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: capacity)
         p.initialize(repeating: nil, count: capacity)
         return p
-    }()
+    }
     nonisolated(unsafe) static var installed = false
     // SIGXFSZ: a file-size limit (`ulimit -f`) reached while the temporary is written.
     static let signals = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGXFSZ]
 
-    /// Records `path` (a temporary about to be created); a full table records nothing.
-    static func register(_ path: String) {
+    /// Records `path` (a temporary about to be created, or a directory just made); a full table
+    /// records nothing.
+    static func register(_ path: String, directory: Bool = false) {
         installHandlers()
-        for k in 0..<capacity where slots[k] == nil {
-            slots[k] = strdup(path)
+        let table = directory ? directorySlots : slots
+        for k in 0..<capacity where table[k] == nil {
+            table[k] = strdup(path)
             return
+        }
+    }
+
+    /// Forgets every directory recorded (the write is over).
+    static func unregisterDirectories() {
+        for k in 0..<capacity {
+            guard let p = directorySlots[k] else { continue }
+            directorySlots[k] = nil
+            free(p)
         }
     }
 
@@ -60,6 +75,8 @@ enum TemporaryFiles {
             #endif
             signal(sig) { n in
                 for k in 0..<TemporaryFiles.capacity { if let p = TemporaryFiles.slots[k] { unlink(p) } }
+                // Deepest last made first; a directory that holds a file already in place stays.
+                for k in (0..<TemporaryFiles.capacity).reversed() { if let p = TemporaryFiles.directorySlots[k] { rmdir(p) } }
                 signal(n, SIG_DFL)
                 raise(n)
             }

@@ -67,6 +67,7 @@ struct Plot: ParsableCommand {
             else if c == "," { parts.append("") }
             else { parts[parts.count - 1].append(c) }
         }
+        if escaped { throw GlassError(.usage, file: "--states", "'\(states)' ends in a lone \\; expected \\, for a comma or \\\\ for a backslash") }
         for part in parts {
             let label = String(part.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
             guard !label.isEmpty else { throw GlassError(.usage, file: "--states", "'\(states)' has an empty label; expected state labels separated by commas") }
@@ -174,6 +175,11 @@ struct Plot: ParsableCommand {
         }
     }
 
+    /// Labels written as --states takes them (`cooled-2\,5`), comma-separated.
+    static func escaped(_ labels: [String]) -> String {
+        labels.map { $0.replacingLiteral("\\", with: "\\\\").replacingLiteral(",", with: "\\,") }.joined(separator: ", ")
+    }
+
     /// Shows only the states `chosen` (hiding the others) and selects the first of them, so that
     /// views 4-9 show the first listed that has DMA data (the explorer's rule for the selected
     /// state). A label the study does not have is a usage error listing those it has.
@@ -182,13 +188,11 @@ struct Plot: ParsableCommand {
         // The states pane's labels (and DMA states'); the crystalline runs are the baseline, no state.
         for label in state.stateLabels + study.datasets.filter({ $0.role != .crystalline }).map(\.state) where !known.contains(label) { known.append(label) }
         if let unknown = chosen.first(where: { !known.contains($0) }) {
-            // Written as --states takes them (`cooled-2\,5`).
-            let written = known.map { $0.replacingLiteral("\\", with: "\\\\").replacingLiteral(",", with: "\\,") }
-            throw GlassError(.usage, file: "--states", "'\(unknown)' is not a state of \(study.name); expected one of: \(written.joined(separator: ", "))")
+            throw GlassError(.usage, file: "--states", "'\(unknown)' is not a state of \(study.name); expected one of: \(escaped(known))")
         }
         let dmaLabels = state.dma.states.map(\.data.state)
         if !id.drawsOnDSCAlone, id != .compare, !dmaLabels.isEmpty, !chosen.contains(where: dmaLabels.contains) {
-            throw GlassError(.usage, file: "--states", "\(chosen.joined(separator: ", ")): no DMA data for view \(id.name); expected a state with DMA data: \(dmaLabels.joined(separator: ", "))")
+            throw GlassError(.usage, file: "--states", "\(escaped(chosen)): no DMA data for view \(id.name); expected a state with DMA data: \(escaped(dmaLabels))")
         }
         state.hidden = Set(state.stateLabels.filter { !chosen.contains($0) })
         let labels = state.stateLabels

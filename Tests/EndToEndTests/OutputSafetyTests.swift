@@ -230,5 +230,9 @@ final class OutputSafetyTests: XCTestCase {
         XCTAssertEqual(out, "status=153\n", "SIGXFSZ (25) ended it")
         XCTAssertEqual(try String(contentsOfFile: dir.appendingPathComponent("out.json").path, encoding: .utf8), "old\n")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), ["out.json"])
+        // A simulated study's new directories go with its temporaries.
+        let sim = try shell("(ulimit -f 2; exec \"$GV\" simulate dsc -o u/sim) 2>/dev/null; echo status=$?", cwd: dir)
+        XCTAssertEqual(sim, "status=153\n")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), ["out.json"])
     }
 }

@@ -95,6 +95,13 @@ final class DSCStudyRulesTests: XCTestCase {
         given.molarMassGPerMol = 50
         XCTAssertEqual(study(["Cu50Zr50"], settings: given).warnings,
                        ["study.toml's molar_mass 50 g/mol is used for the study; the composition Cu50Zr50 gives 77.385 g/mol"])
+        // …and so is a file's molar_mass that says otherwise.
+        var fileMass = study(["", ""]).datasets.map { d -> Dataset in var d = d; d.composition = nil; return d }
+        fileMass[1].molarMassGPerMol = 50
+        XCTAssertEqual(Study(name: "x", datasets: fileMass, settings: given).warnings, [], "the same mass: no warning")
+        fileMass[1].molarMassGPerMol = 40
+        XCTAssertEqual(Study(name: "x", datasets: fileMass, settings: given).warnings,
+                       ["study.toml's molar_mass 50 g/mol is used for the study; f1.csv gives 40 g/mol"])
         given.molarMassGPerMol = 77.385
         XCTAssertEqual(study(["Cu50Zr50"], settings: given).warnings, [], "the same mass: no warning")
     }

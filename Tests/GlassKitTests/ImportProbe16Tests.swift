@@ -63,6 +63,9 @@ import Testing
         #expect(read("100°C/0.0(K/min)/400°C").hasPrefix("n.txt:6: #SEG. '100°C/0.0(K/min)/400°C': rate 0 K/min"))
         #expect(read("100°C/-5.0(K/min)/400°C").hasPrefix("n.txt:6: #SEG. '100°C/-5.0(K/min)/400°C': rate -5 K/min"))
         #expect(read("100°C/1e999(K/min)/400°C") == "n.txt:6: #SEG. '100°C/1e999(K/min)/400°C': its rate is no number; expected e.g. '25°C/10.0(K/min)/600°C'")
+        // An isothermal program whose degree sign was lost (`-23?C`) is still isothermal.
+        #expect(read("-23?C/0,0(K/min)/-23?C") == "read")
+        #expect(read("-23?C/-20,0(K/min)/327?C").hasPrefix("n.txt:6: #SEG. '-23?C/-20,0(K/min)/327?C': rate -20 K/min"))
     }
 
     /// A NETZSCH program heating at 10 K/min (segment 1), holding, cooling, heating at 20 K/min

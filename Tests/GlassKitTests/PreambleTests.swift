@@ -156,4 +156,38 @@ import Testing
         #expect(meta["mass"]?.value == "12.34 mg")
         #expect(TriosReader.dscHeader(TextLines(Array("Sample Mass\t11,1 mg\n".utf8)), before: 1)["mass"]?.value == "11,1 mg")
     }
+
+    /// Masses that are not the sample's (a loss, a holder, pans) and sections whose names hold
+    /// `lid` or `pan` as letters: `Mass loss of sample: 0.3 mg` was taken as the sample's mass
+    /// (ΔH_rej 40 times too large), `[Solid sample]` was skipped as a lid's.
+    @Test(arguments: ["Mass loss of sample: 0,3 mg", "Perte de masse de l'échantillon : 0,3 mg", "Pérdida de masa de la muestra: 0,3 mg",
+                      "Sample container weight: 45,1 mg", "Sample holder mass: 30 mg", "Mass of sample pans: 40 mg", "Sample crucibles mass: 57,6 mg"])
+    func aMassThatIsNotTheSamplesIsNotTaken(line: String) throws {
+        let text = "Instrument export\nSample mass: 12,5 mg\n\(line)\nTime (s);Sample temperature (°C);HeatFlow (mW)\n" + PreambleTests.rows(";", comma: true)
+        #expect(try mass(text) == 12.5)
+    }
+
+    @Test(arguments: ["[Solid sample]", "[Sample expansion data]"])
+    func aSectionIsJudgedByItsWords(section: String) throws {
+        let text = "\(section)\nWeight=12,5 mg\n[Data]\nTime (s);Sample temperature (°C);HeatFlow (mW)\n" + PreambleTests.rows(";", comma: true)
+        #expect(try mass(text) == 12.5)
+    }
+
+    /// `1=156.6;28.45` in an INI preamble is a key, not data: the table above it is no names row.
+    @Test func numberedKeysAreNoData() throws {
+        let text = "[Sample]\nWeight=12.5 mg\n[Calibration]\nTemperature [°C];Heat flow [mW]\n1=156.6;28.45\n2=231.9;60.2\n[Data]\n"
+            + "Temperature [°C];Time [min];Heat flow [mW]\n" + (0...20).map { "\(50 + $0).0;\(Double($0) / 20);0.5\n" }.joined()
+        let table = try #require(try FormatDetector.read(bytes: Array(text.utf8), path: "c.txt").first)
+        #expect(table.headerLine == 8)
+    }
+
+    /// Quoted fields in a tab- or space-separated file are what the quotes hold.
+    @Test(arguments: ["\t", " "])
+    func quotedFieldsWithBlankSeparators(separator: String) throws {
+        let q = { (s: String) in "\"" + s + "\"" }
+        let text = "# kind: dsc\n# heating_rate: 20 K/min\n# sign: endo-up\n" + [q("T/K"), q("W/(W/g)")].joined(separator: separator) + "\n"
+            + (0..<20).map { [q("\(300 + $0).5"), q("0.1")].joined(separator: separator) + "\n" }.joined()
+        let d = try DatasetBuilder.build(try #require(try FormatDetector.read(bytes: Array(text.utf8), path: "q.txt").first))
+        #expect(d.temperatureKValues.first == 300.5 && d.heatFlowWPerG.allSatisfy { $0 == 0.1 })
+    }
 }

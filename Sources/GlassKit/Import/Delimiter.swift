@@ -150,11 +150,13 @@ public enum Delimiter: Sendable, Equatable, CustomStringConvertible {
                 // A field in CSV quotes (`"100,00"`, as spreadsheets write a number they consider
                 // text) runs to its closing quote, whatever it holds; the quotes are not part of it.
                 if quotes, i == a {
+                    // Blanks around the quotes (a tab only where it is not the separator).
+                    func blank(_ b: UInt8) -> Bool { b == 0x20 || (b == 0x09 && sep != 0x09) }
                     var q = a
-                    while q < end, buf[q] == 0x20 || buf[q] == 0x09 { q += 1 }
+                    while q < end, blank(buf[q]) { q += 1 }
                     if q < end, buf[q] == 0x22, let close = (q + 1..<end).first(where: { buf[$0] == 0x22 }) {
                         var k = close + 1
-                        while k < end, buf[k] == 0x20 || buf[k] == 0x09 { k += 1 }
+                        while k < end, blank(buf[k]) { k += 1 }
                         if k == end || buf[k] == sep {
                             out.append((q + 1, close))
                             if k == end { break }
@@ -179,6 +181,13 @@ public enum Delimiter: Sendable, Equatable, CustomStringConvertible {
             while i < end {
                 while i < end, buf[i] == 0x20 || buf[i] == 0x09 { i += 1 }
                 if i == end { break }
+                // A quoted field (`"50.00"`) is what the quotes hold, as in a separated file.
+                if quotes, buf[i] == 0x22, let close = (i + 1..<end).first(where: { buf[$0] == 0x22 }),
+                   close + 1 == end || buf[close + 1] == 0x20 || buf[close + 1] == 0x09 {
+                    out.append((i + 1, close))
+                    i = close + 1
+                    continue
+                }
                 let s = i
                 while i < end, buf[i] != 0x20 && buf[i] != 0x09 { i += 1 }
                 out.append((s, i))

@@ -119,9 +119,13 @@ public enum NetzschReader {
             throw GlassError(file: path, line: line, "#SEG. '\(text)': its rate is no number; expected e.g. '25°C/10.0(K/min)/600°C'")
         }
         // An isothermal program (`400°C/0.0(K/min)/400°C`) has no rate to check; a cooling one
-        // may write its rate either way round.
-        if let a = p.startK, let b = p.endK, a == b { return }
-        let heating = (p.startK ?? 0) < (p.endK ?? 0)
+        // may write its rate either way round. Ends whose unit is unreadable (`-23?C`, the degree
+        // sign lost) are compared by their numbers.
+        let parts = text.componentsLiteral(separatedBy: "/")
+        func number(_ k: Double?, _ s: String) -> Double? { k ?? MetadataValue.numberAndUnit(s)?.0 }
+        guard let a = number(p.startK, parts[0]), let b = number(p.endK, parts[parts.count - 1]) else { return }
+        if a == b { return }
+        let heating = a < b
         guard range.contains(heating ? r : abs(r)) else {
             throw GlassError(file: path, line: line, "#SEG. '\(text)': rate \(Format.shortNumber(r)) K/min; expected a rate from 0.0001 to 1e7 K/min (a DSC's)")
         }

@@ -44,7 +44,10 @@ enum Preamble {
 
     /// Whether line `i` starts with a number (`12`, `-3.5`, `.5`, `"0,0000"`; not `-----`).
     static func ledByNumber(_ lines: TextLines, _ i: Int) -> Bool {
-        var head = lines.string(i).trimmedSpaces.utf8.prefix(4)
+        let line = lines.string(i).trimmedSpaces.utf8
+        // `1=156.6;28.45`: an INI key that is a number (a calibration table's entry), no data.
+        if let eq = line.firstIndex(of: 0x3D), line[..<eq].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 || $0 == 0x20 }) { return false }
+        var head = line.prefix(4)
         if head.first == 0x22 || head.first == 0x27 { head = head.dropFirst() }   // a quoted field
         let t = Array(head.prefix(3))
         func digit(_ k: Int) -> Bool { k < t.count && t[k] >= 0x30 && t[k] <= 0x39 }
@@ -80,19 +83,32 @@ enum Preamble {
     /// échantillon`: 0) or a mass word alone with a qualifier that is no other thing's (1); nil
     /// for anything else, and for the reference's or pan's mass (`Reference mass`).
     static func massRank(_ name: String) -> Int? {
-        if let r = massNames[name] { return r }
-        let words = Set(name.split(whereSeparator: { $0 == " " || $0 == "'" || $0 == "’" }).map(String.init))
-        guard !words.isDisjoint(with: massWords), words.isDisjoint(with: otherSections) else { return nil }
-        return words.isDisjoint(with: sampleWords) ? nil : 0
+        if let r = massNames[name] { return r == 0 ? 0 : 2 }
+        let words = Set(Self.words(name))
+        guard !words.isDisjoint(with: massWords), words.isDisjoint(with: notTheSamplesMass) else { return nil }
+        return words.isDisjoint(with: sampleWords) ? nil : 1
     }
     static let massWords: Set<String> = ["mass", "weight", "masse", "poids", "masa", "peso", "massa", "gewicht"]
     static let sampleWords: Set<String> = ["sample", "echantillon", "muestra", "campione", "probe", "specimen"]
+    /// Words that make a mass another thing's (a pan's, a holder's) or no mass at all (a loss):
+    /// `Mass loss of sample: 0.3 mg` was read as the sample's 0.3 mg (ΔH_rej 40 times too large).
+    static let notTheSamplesMass: Set<String> = otherThings.union([
+        "loss", "perte", "perdida", "verlust", "perdita", "change", "difference", "residue", "residual", "final",
+        "total", "gross", "tare", "tara", "empty", "container", "holder", "cup", "cups", "support",
+    ])
+    /// Things other than the sample, in a key or a `[Section]`'s name (whole words: `[Solid
+    /// sample]` holds `lid` and `[Sample expansion]` holds `pan` as letters, not as words).
+    static let otherThings: Set<String> = [
+        "reference", "references", "ref", "referenz", "referencia", "riferimento", "pan", "pans", "crucible", "crucibles",
+        "tiegel", "creuset", "creusets", "crisol", "crogiolo", "lid", "lids", "deckel", "couvercle", "tapa", "coperchio",
+    ]
 
-    /// A `[Section]` whose name holds one of these states another thing's mass (the reference, the pan).
-    static let otherSections = ["reference", "pan", "crucible", "tiegel", "creuset", "referenz", "lid", "deckel", "couvercle"]
-    /// A `[Section]` whose name holds one of these is the sample's own; in a preamble of sections,
-    /// a line of any other section ranks after the sample's.
-    static let sampleSections = ["sample", "probe", "echantillon", "échantillon", "specimen"]
+    /// The words of a key or a section's name: letters only, lower case, accents off (the
+    /// matcher's key form), apostrophes and brackets separating words.
+    static func words(_ text: String) -> [String] {
+        ColumnMatcher.key(text).split(whereSeparator: { !$0.isLetter }).map(String.init)
+    }
+
 
     /// The mass and heating rate stated in lines `range` (`key: value`, or key and value as fields;
     /// a unit in the key or after the number, in brackets or not). Of several lines naming one, the
@@ -112,8 +128,9 @@ enum Preamble {
         for i in range where !lines.isBlank(i) && lines.firstByte(i) != 0x23 {
             let text = lines.string(i).trimmedSpaces
             if text.hasPrefix("[") && text.hasSuffix("]") { section = text.lowercased(); continue }
-            if otherSections.contains(where: { section.contains($0) }) { continue }
-            let sectionRank = section.isEmpty || sampleSections.contains(where: { section.contains($0) }) ? 0 : 2
+            let sectionWords = Set(Self.words(section))
+            if !sectionWords.isDisjoint(with: otherThings) { continue }
+            let sectionRank = section.isEmpty || !sectionWords.isDisjoint(with: sampleWords) ? 0 : 3
             guard let (key, value) = keyAndValue(text) else { continue }
             let header = ColumnHeader(key)
             let name = ColumnMatcher.key(header.name)

@@ -114,9 +114,15 @@ public struct Study: Sendable {
         let composition = settings.composition ?? datasets.lazy.compactMap { $0.composition }.first
         let fromComposition = composition.flatMap { try? MolarMass.of(composition: $0) }
         if let m = settings.molarMassGPerMol {
-            guard let c = composition, let mc = fromComposition, differ(m, mc) else { return [] }
-            return ["study.toml's molar_mass \(Format.shortNumber(m)) g/mol is used for the study; the composition \(c) gives "
-                    + "\(Format.shortNumber(mc)) g/mol"]
+            var out: [String] = []
+            if let file = datasets.first(where: { $0.molarMassGPerMol.map { differ($0, m) } ?? false }), let mf = file.molarMassGPerMol {
+                out.append("study.toml's molar_mass \(Format.shortNumber(m)) g/mol is used for the study; \(file.path) gives \(Format.shortNumber(mf)) g/mol")
+            }
+            if let c = composition, let mc = fromComposition, differ(m, mc) {
+                out.append("study.toml's molar_mass \(Format.shortNumber(m)) g/mol is used for the study; the composition \(c) gives "
+                           + "\(Format.shortNumber(mc)) g/mol")
+            }
+            return out
         }
         var warnings: [String] = []
         if let first = datasets.first(where: { $0.molarMassGPerMol != nil }), let m = first.molarMassGPerMol,
