@@ -25,7 +25,10 @@ public struct Series: Sendable {
     public let envelope: Envelope?
 
     /// Default markers by series position, distinct so that series differ without colour.
+    /// Twelve symbols, then the capital letters (gnuplot's dumb terminal marks its points so): 38
+    /// series look different without colour (a 13th state took the first's `*`).
     public static let markers: [Character] = ["*", "+", "o", "x", "#", "@", "%", "&", "=", "$", "~", "?"]
+        + "ABCDEFGHIJKLMNOPQRSTUVWXYZ".map { $0 }
     /// Default colours by series position (ANSI: red, blue, green, magenta, cyan, yellow).
     public static let palette: [Int] = [1, 4, 2, 5, 6, 3]
 

@@ -368,8 +368,10 @@ public enum ExplorerRenderer {
     /// to `width` under its own indent (a warning's text under its first word).
     static func wrappedWarning(_ l: WarningList.Line, width: Int, unicode: Bool) -> [String] {
         let text = ScreenText.fit(l.text, unicode: unicode)
-        let indent = text.prefix(while: { $0 == " " }).count + 2
-        return text.wrapped(max(8, width), indent: indent, unicode: unicode)
+        // The item's own indent on every row (its group shows), its continuation two further in.
+        let lead = text.prefix(while: { $0 == " " }).count
+        let pad = String(repeating: " ", count: lead)
+        return String(text.dropFirst(lead)).wrapped(max(8, width - lead), indent: 2, unicode: unicode).map { pad + $0 }
     }
 
     /// The help box at a frame of `width` × `height` for `lines` lines: the box and the rows inside
@@ -405,9 +407,19 @@ public enum ExplorerRenderer {
         let lines = WarningList.lines(s)
         let inner = FrameRect(x: box.x + 1, y: box.y + 1, width: box.width - 2, height: box.height - 2)
         // Long warnings wrap (nothing is cut off); the list scrolls by warnings.
+        // Whole warnings only (the title counts those shown); one taller than the box is cut with `…`.
         var rows: [(text: String, bold: Bool)] = [], next = min(max(0, top), lines.count)
-        while next < lines.count, rows.count < inner.height {
-            rows += wrappedWarning(lines[next], width: inner.width, unicode: uni).map { ($0, lines[next].isHeading) }
+        while next < lines.count {
+            let wrapped = wrappedWarning(lines[next], width: inner.width, unicode: uni).map { ($0, lines[next].isHeading) }
+            if rows.count + wrapped.count > inner.height {
+                if rows.isEmpty {
+                    rows = Array(wrapped.prefix(inner.height))
+                    if let last = rows.last { rows[rows.count - 1].text = String(last.text.prefix(max(0, inner.width - 1))) + (uni ? "…" : "~") }
+                    next += 1
+                }
+                break
+            }
+            rows += wrapped
             next += 1
         }
         let title = " Warnings: \(s.results?.warnings.count ?? 0), lines \(min(top + 1, lines.count))–\(next) of \(lines.count) "

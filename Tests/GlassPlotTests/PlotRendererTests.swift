@@ -278,4 +278,13 @@ final class LegendPlacementTests: XCTestCase {
         let g = try XCTUnwrap(PlotRenderer.render(spec, into: &frame, region: frame.bounds, braille: true, colours: false))
         XCTAssertNotNil(g.legendBox, "the top-left corner is free")
     }
+
+    /// 38 series have different markers (a 13th state took the first's `*`; with colour, states
+    /// 12 apart had the same colour and marker).
+    func testThirtyEightSeriesHaveDifferentMarkers() {
+        XCTAssertEqual(Set(Series.markers).count, 38)
+        XCTAssertEqual(Series.markers.count, 38)
+        let colourAndMarker = (0..<38).map { k in "\(Series.palette[k % Series.palette.count])\(Series.markers[k % Series.markers.count])" }
+        XCTAssertEqual(Set(colourAndMarker).count, 38)
+    }
 }

@@ -173,3 +173,35 @@ final class PickListCutTests: XCTestCase {
         XCTAssertTrue(bottom(10).contains(" 3 above, 9 more "), bottom(10))
     }
 }
+
+/// The warning list shows whole warnings (the last one's second row was dropped without a mark,
+/// and counted as shown), and a wrapped item keeps its group's indent on its first row.
+final class WarningListWrapTests: XCTestCase {
+    func testWrappedItemsKeepTheirIndent() {
+        let item = WarningList.Line(text: "  dma as-cast β: no peak at 0.0125892 Hz (isotherms) in 360–420 K: the maximum is at the window's edge", isHeading: false)
+        let rows = ExplorerRenderer.wrappedWarning(item, width: 60, unicode: true)
+        XCTAssertGreaterThan(rows.count, 1)
+        XCTAssertTrue(rows[0].hasPrefix("  dma") , rows[0])
+        XCTAssertTrue(rows.dropFirst().allSatisfy { $0.hasPrefix("    ") && !$0.hasPrefix("     ") }, "\(rows)")
+    }
+
+    func testOnlyWholeWarningsAreShownAndCounted() throws {
+        let study = try XCTUnwrap(try? GlassIO.StudyLoader.load(URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("samples/la30ce30ni10al20co10").path))
+        var s = SyntheticStudy.state(study, braille: true, colours: false)
+        s = ExplorerUpdate.update(s, .resize(width: 100, height: 30)).state
+        let lines = WarningList.lines(s)
+        for top in 0..<12 {
+            var f = Frame(width: 100, height: 30)
+            ExplorerRenderer.warningsOverlay(&f, s, top: top)
+            let title = f.rows[1]
+            let range = try XCTUnwrap(title.range(of: #"lines \d+–\d+"#, options: .regularExpression))
+            let next = try XCTUnwrap(Int(title[range].split(separator: "–")[1]))
+            let expected = lines[top..<next].flatMap { ExplorerRenderer.wrappedWarning($0, width: 96, unicode: true) }
+            let shown = (2..<28).map { y in String(f.rows[y].dropFirst(2).prefix(96)) }
+            for (k, row) in expected.enumerated() { XCTAssertEqual(shown[k].trimmingCharacters(in: .whitespaces), row.trimmingCharacters(in: .whitespaces), "top \(top) row \(k)") }
+            XCTAssertTrue(shown[expected.count...].allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty }, "top \(top): a partial warning after the whole ones")
+            if next < lines.count { XCTAssertGreaterThan(expected.count + ExplorerRenderer.wrappedWarning(lines[next], width: 96, unicode: true).count, 26) }
+        }
+    }
+}
