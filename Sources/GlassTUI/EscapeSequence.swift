@@ -2,8 +2,9 @@
 /// sequences terminfo lists (TERM=screen has no Shift-→, vt100 no End) and hands back every
 /// other sequence byte by byte, which would run `[`, `1`, `2`… as commands. So after an Esc the
 /// rest of an ECMA-48 sequence is read: CSI (`Esc [` parameters, intermediates, a final byte
-/// 0x40–0x7E) or SS3 (`Esc O` final). The keys the explorer binds are decoded; every other
-/// complete sequence (F-keys, Insert, Alt-chords, modifiers it does not use) is swallowed.
+/// 0x40–0x7E) or SS3 (`Esc O` final). The keys the explorer binds are decoded; other keys
+/// (Insert, Alt-chords, modifiers it does not use) are named, to be said to mean nothing; every
+/// other complete sequence (a report, a paste's end) is swallowed.
 public enum EscapeSequence {
     /// What the units read after an Esc begin with.
     public enum Decoded: Equatable, Sendable {
@@ -29,8 +30,9 @@ public enum EscapeSequence {
         case 0x4F:  // O
             return singleShift(units)
         default:
-            // Alt plus a key (xterm's metaSendsEscape): the explorer binds no Alt-chord.
-            return .complete(nil, length: 1)
+            // Alt plus a key (xterm's metaSendsEscape): the explorer binds no Alt-chord, and says so.
+            guard let u = Unicode.Scalar(first), first >= 0x20, first != 0x7F else { return .complete(nil, length: 1) }
+            return .complete(.other("Alt-" + String(Character(u))), length: 1)
         }
     }
 
@@ -40,6 +42,11 @@ public enum EscapeSequence {
 
     /// `Esc [` parameters 0x30–0x3F, intermediates 0x20–0x2F, final 0x40–0x7E.
     static func controlSequence(_ units: [UInt32]) -> Decoded {
+        // The Linux console's F1–F5: `Esc [ [ A` … `E` (the `A` was read as a key).
+        if units.count >= 2, units[1] == 0x5B {
+            guard units.count >= 3 else { return .incomplete }
+            return (0x41...0x45).contains(units[2]) ? .complete(.function(Int(units[2]) - 0x40), length: 3) : .complete(nil, length: 2)
+        }
         var i = 1
         while i < units.count, (0x30...0x3F).contains(units[i]) { i += 1 }
         let parameters = String(decoding: units[1..<i].map { UInt8($0) }, as: UTF8.self)
@@ -74,7 +81,9 @@ public enum EscapeSequence {
         return out
     }()
 
-    /// The key of a sequence from its parameters (`1;2`, `5`) and final byte.
+    /// The key of a sequence from its parameters (`1;2`, `5`) and final byte: a key the explorer
+    /// binds, else a named key it does not (`Insert`, `Shift-Up`: said to mean nothing, as a
+    /// letter is), else nil (reports and paste marks, no keys).
     static func key(parameters: String, final: UInt32) -> Key? {
         var numbers: [Int] = []
         if !parameters.isEmpty {
@@ -85,34 +94,59 @@ public enum EscapeSequence {
         }
         // xterm's modifier parameter: 1 + (shift 1, alt 2, ctrl 4); none is 1.
         let modifier = numbers.count >= 2 ? numbers[1] : 1
+        func named(_ base: String) -> Key { .other(modifierNames(modifier) + base) }
         switch final {
         case 0x41, 0x42, 0x43, 0x44:  // A B C D: ↑ ↓ → ←
             guard numbers.isEmpty || numbers[0] == 1 else { return nil }
-            return arrow(final, modifier: modifier)
+            return arrow(final, modifier: modifier) ?? named(["Up", "Down", "Right", "Left"][Int(final - 0x41)])
         case 0x48, 0x46:  // H F: Home End
-            guard (numbers.isEmpty || numbers[0] == 1), modifier == 1 else { return nil }
-            return final == 0x48 ? .home : .end
+            guard numbers.isEmpty || numbers[0] == 1 else { return nil }
+            return modifier == 1 ? (final == 0x48 ? .home : .end) : named(final == 0x48 ? "Home" : "End")
         case 0x5A:  // Z: Shift-Tab
             return numbers.isEmpty ? .backTab : nil
         case 0x50...0x53:  // P Q R S: F1–F4 (`Esc O P`, whatever terminfo lists: xterm-mono's kf1 is `Esc [ 11 ~`)
-            guard (numbers.isEmpty || numbers[0] == 1), modifier == 1 else { return nil }
-            return .function(Int(final) - 0x4F)
+            guard numbers.isEmpty || numbers[0] == 1 else { return nil }
+            return modifier == 1 ? .function(Int(final) - 0x4F) : named("F\(Int(final) - 0x4F)")
         case 0x7E:  // ~: the vt220 editing keys by number
-            guard numbers.count >= 1, modifier == 1 else { return nil }
+            guard numbers.count >= 1 else { return nil }
+            let key: Key?
             switch numbers[0] {
-            case 1, 7: return .home
-            case 4, 8: return .end
-            case 5: return .pageUp
-            case 6: return .pageDown
-            case 3: return .delete
-            case 200: return .paste("")   // the start of a bracketed paste: the text follows
-            case 11...15: return .function(numbers[0] - 10)   // vt220/rxvt F1–F5
-            case 17...21: return .function(numbers[0] - 11)   // F6–F10
-            case 23, 24: return .function(numbers[0] - 12)    // F11, F12
-            default: return nil        // Insert, the end of a paste out of place
+            case 1, 7: key = .home
+            case 4, 8: key = .end
+            case 5: key = .pageUp
+            case 6: key = .pageDown
+            case 3: key = .delete
+            case 2: key = .other("Insert")
+            case 200: return modifier == 1 ? .paste("") : nil   // the start of a bracketed paste: the text follows
+            case 11...15: key = .function(numbers[0] - 10)   // vt220/rxvt F1–F5
+            case 17...21: key = .function(numbers[0] - 11)   // F6–F10
+            case 23, 24: key = .function(numbers[0] - 12)    // F11, F12
+            default: return nil        // the end of a paste out of place
             }
+            guard let key else { return nil }
+            return modifier == 1 ? key : named(Self.name(key))
         default:
             return nil
+        }
+    }
+
+    /// `Shift-`, `Alt-`, `Ctrl-` (and their sums) of xterm's modifier parameter.
+    static func modifierNames(_ modifier: Int) -> String {
+        let bits = max(0, modifier - 1)
+        return (bits & 4 != 0 ? "Ctrl-" : "") + (bits & 2 != 0 ? "Alt-" : "") + (bits & 1 != 0 ? "Shift-" : "")
+    }
+
+    /// A key's name, for a modified key the explorer does not bind (`Ctrl-PgUp`).
+    static func name(_ key: Key) -> String {
+        switch key {
+        case .home: return "Home"
+        case .end: return "End"
+        case .pageUp: return "PgUp"
+        case .pageDown: return "PgDn"
+        case .delete: return "Delete"
+        case .function(let n): return "F\(n)"
+        case .other(let n): return n
+        default: return "key"
         }
     }
 

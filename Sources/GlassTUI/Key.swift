@@ -26,4 +26,6 @@ public enum Key: Equatable, Sendable {
     case click(column: Int, row: Int)
     /// Text the terminal marked as pasted (bracketed paste): never run as keys.
     case paste(String)
+    /// A key the explorer binds nowhere, by name (`Insert`, `Alt-x`, `Shift-Up`).
+    case other(String)
 }

@@ -82,6 +82,7 @@ public enum KeyMap {
             case .pageDown: return .unboundKey("PgDn")
             case .enter: return .unboundKey("Enter")
             case .function(let n): return .unboundKey("F\(n)")
+            case .other(let name): return .unboundKey(name)
             default: return nil
             }
         }

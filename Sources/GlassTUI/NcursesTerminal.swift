@@ -181,6 +181,13 @@ public struct NcursesTerminal: TerminalBackend {
         case KEY_PPAGE: return .key(.pageUp)
         case KEY_NPAGE: return .key(.pageDown)
         case (KEY_F0 + 1)...(KEY_F0 + 12): return .key(.function(Int(code - KEY_F0)))
+        // Keys bound nowhere are named, to be said to mean nothing (they were dropped silently).
+        case KEY_IC: return .key(.other("Insert"))
+        case KEY_SR: return .key(.other("Shift-Up"))
+        case KEY_SF: return .key(.other("Shift-Down"))
+        case KEY_SHOME: return .key(.other("Shift-Home"))
+        case KEY_SEND: return .key(.other("Shift-End"))
+        case (KEY_F0 + 13)...(KEY_F0 + 63): return .key(.other("F\(code - KEY_F0)"))
         case gv_key_mouse():
             var x: Int32 = 0, y: Int32 = 0
             return gv_read_click(&x, &y) != 0 ? .key(.click(column: Int(x), row: Int(y))) : .timeout
@@ -192,7 +199,12 @@ public struct NcursesTerminal: TerminalBackend {
             case "kLFT5": return .key(.shiftLeft)
             case "kRIT5": return .key(.shiftRight)
             case "kcbt2": return .key(.backTab)
-            default: return .timeout
+            default:
+                // terminfo's modified keys (`kUP2`, `kDN5`, `kHOM3`…): a base and xterm's modifier code.
+                let bases = ["kUP": "Up", "kDN": "Down", "kLFT": "Left", "kRIT": "Right", "kHOM": "Home", "kEND": "End",
+                             "kIC": "Insert", "kDC": "Delete", "kPRV": "PgUp", "kNXT": "PgDn"]
+                guard let base = bases.first(where: { name.hasPrefix($0.key) }), let m = Int(name.dropFirst(base.key.count)) else { return .timeout }
+                return .key(.other(EscapeSequence.modifierNames(m) + base.value))
             }
         }
     }

@@ -18,10 +18,10 @@ final class EscapeSequenceTests: XCTestCase {
         XCTAssertEqual(decode("[1A"), .complete(.up, length: 3))
         XCTAssertEqual(decode("OB"), .complete(.down, length: 2))
         XCTAssertEqual(decode("OD"), .complete(.left, length: 2))
-        // Modifiers the explorer does not use: swallowed, not run as plain arrows.
-        XCTAssertEqual(decode("[1;3C"), .complete(nil, length: 5), "Alt-→")
-        XCTAssertEqual(decode("[1;2A"), .complete(nil, length: 5), "Shift-↑")
-        XCTAssertEqual(decode("[1;6D"), .complete(nil, length: 5), "Ctrl-Shift-←")
+        // Modifiers the explorer does not use: named (to be said to mean nothing), not run as plain arrows.
+        XCTAssertEqual(decode("[1;3C"), .complete(.other("Alt-Right"), length: 5), "Alt-→")
+        XCTAssertEqual(decode("[1;2A"), .complete(.other("Shift-Up"), length: 5), "Shift-↑")
+        XCTAssertEqual(decode("[1;6D"), .complete(.other("Ctrl-Shift-Left"), length: 5), "Ctrl-Shift-←")
     }
 
     func testEditingKeys() {
@@ -40,10 +40,23 @@ final class EscapeSequenceTests: XCTestCase {
         }
     }
 
+    /// Keys the explorer binds nowhere are named, so that it can say they mean nothing (they
+    /// were swallowed, and the last message seemed to answer them).
+    func testUnboundKeysAreNamed() {
+        for (text, name) in [("[2~", "Insert"), ("[15;2~", "Shift-F5"), ("[5;5~", "Ctrl-PgUp"), ("[1;2H", "Shift-Home"), ("[24;5~", "Ctrl-F12"),
+                             ("[1;2P", "Shift-F1"), ("[1;3C", "Alt-Right"), ("[1;6C", "Ctrl-Shift-Right"), ("[1;2A", "Shift-Up"), ("x", "Alt-x")] {
+            XCTAssertEqual(decode(text), .complete(.other(name), length: text.unicodeScalars.count), text)
+        }
+        XCTAssertEqual(KeyMap.action(for: .other("Insert"), mode: .normal), .unboundKey("Insert"))
+        // The Linux console's F1 is F1, not the key `A`.
+        XCTAssertEqual(decode("[[A"), .complete(.function(1), length: 3))
+        XCTAssertEqual(decode("[["), .incomplete)
+    }
+
     func testEveryOtherCompleteSequenceIsSwallowed() {
-        // Insert, Shift-F5, bracketed paste, an SGR mouse report, a private-mode report, a
-        // sequence with an intermediate byte.
-        for text in ["[2~", "[15;2~", "[201~", "[<0;80;10M", "[?1;2c", "[0 q", "[5;5~", "[1;2H"] {
+        // A paste's end out of place, an SGR mouse report, a private-mode report, a sequence with
+        // an intermediate byte: no keys.
+        for text in ["[201~", "[<0;80;10M", "[?1;2c", "[0 q"] {
             XCTAssertEqual(decode(text), .complete(nil, length: text.unicodeScalars.count), text)
         }
         // An X10 mouse report: `[M` and three raw bytes.
@@ -73,9 +86,9 @@ final class EscapeSequenceTests: XCTestCase {
         // A control character or a letter inside the parameters ends the sequence there.
         XCTAssertEqual(decode("[1\u{1B}"), .complete(nil, length: 2))
         XCTAssertEqual(decode("[1;é"), .complete(nil, length: 3))
-        // Alt plus a key: swallowed with its key.
-        XCTAssertEqual(decode("q"), .complete(nil, length: 1))
-        XCTAssertEqual(decode("3"), .complete(nil, length: 1))
+        // Alt plus a key: taken with its key, named (Alt-q is not q).
+        XCTAssertEqual(decode("q"), .complete(.other("Alt-q"), length: 1))
+        XCTAssertEqual(decode("3"), .complete(.other("Alt-3"), length: 1))
     }
 
     func testApplicationKeypad() {
