@@ -6,6 +6,17 @@ import GlassPlatform
 public enum PathInfo {
     /// Whether `path` names a directory (symbolic links followed); nil when nothing can be found
     /// there (as `FileManager.fileExists(atPath:isDirectory:)` answers false).
+    /// Why `path` cannot be opened as a study: `no such study directory or file`, or what a
+    /// symbolic link there leads to (a loop, nothing).
+    public static func missing(_ path: String) -> String {
+        var info = stat()
+        guard PathBytes.withCPath(path, { lstat($0, &info) }) == 0, info.st_mode & S_IFMT == S_IFLNK else {
+            return "no such study directory or file"
+        }
+        let reason = PathBytes.withCPath(path, { stat($0, &info) }) == 0 ? "" : String(cString: strerror(errno))
+        return errno == ELOOP ? "a symbolic link in a loop (\(reason))" : "a broken symbolic link (it leads to nothing)"
+    }
+
     public static func isDirectory(_ path: String) -> Bool? {
         var info = stat()
         guard PathBytes.withCPath(path, { stat($0, &info) }) == 0 else { return nil }

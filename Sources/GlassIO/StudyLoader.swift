@@ -14,7 +14,7 @@ public enum StudyLoader {
     public static func load(_ path: String, digests: Bool = true) throws -> Study {
         guard !path.isEmpty else { throw GlassError(.noInput, file: "STUDY", "''; expected a study directory or a data file") }
         guard let isDirectory = PathInfo.isDirectory(path) else {
-            throw GlassError(.noInput, file: path, "no such study directory or file")
+            throw GlassError(.noInput, file: path, PathInfo.missing(path))
         }
         if !isDirectory {
             let name = PathName.lastComponent(path)
@@ -133,7 +133,8 @@ public enum StudyLoader {
                     var target = stat()
                     if PathBytes.withCPath(path, { stat($0, &target) }) != 0 {
                         if extensions.contains(PathName.lowercasedExtension(name)) {
-                            throw GlassError(.noInput, file: rel, "cannot be read (broken symbolic link)")
+                            let loop = errno == ELOOP
+                            throw GlassError(.noInput, file: rel, loop ? "cannot be read (a symbolic link in a loop)" : "cannot be read (broken symbolic link)")
                         }
                         continue
                     }

@@ -38,7 +38,7 @@ struct Explore: ParsableCommand {
         let paths = (studies.isEmpty ? [try SampleStudy.path] : studies).map(PathInfo.named)
         // A study that is not there is a typo: said before the screen is taken, as `analyze` says it.
         for path in paths where PathInfo.isDirectory(path) == nil {
-            throw GlassError(.noInput, file: path, "no such study directory or file")
+            throw GlassError(.noInput, file: path, PathInfo.missing(path))
         }
         let loads = paths.map { path -> (path: String, load: Result<Study, any Error>, isDirectory: Bool) in
             (path, Result { try StudyLoader.load(path) }, PathInfo.isDirectory(path) == true)

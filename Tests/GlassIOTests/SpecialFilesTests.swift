@@ -40,6 +40,21 @@ final class SpecialFilesTests: XCTestCase {
         XCTAssertNil(error(dir))
     }
 
+    /// A study given as a link in a loop, or to nothing, says so (it was "no such study"), and a
+    /// data file in a loop inside a study names the loop.
+    func testLinksInALoopOrToNothingAreNamed() throws {
+        let dir = try study()
+        XCTAssertEqual(symlink("l2", dir + "/l1"), 0)
+        XCTAssertEqual(symlink("l1", dir + "/l2"), 0)
+        XCTAssertEqual(symlink("nowhere", dir + "/dangling"), 0)
+        XCTAssertTrue(error(dir + "/l1")?.description.hasPrefix(dir + "/l1: a symbolic link in a loop (") ?? false, "\(String(describing: error(dir + "/l1")))")
+        XCTAssertEqual(error(dir + "/dangling")?.description, dir + "/dangling: a broken symbolic link (it leads to nothing)")
+        XCTAssertEqual(error(dir + "/absent")?.description, dir + "/absent: no such study directory or file")
+        XCTAssertEqual(symlink("b.csv", dir + "/a2.csv"), 0)
+        XCTAssertEqual(symlink("a2.csv", dir + "/b.csv"), 0)
+        XCTAssertEqual(error(dir)?.description, "a2.csv: cannot be read (a symbolic link in a loop)")
+    }
+
     /// A directory of study directories was loaded as one study: each state pooled the files of
     /// both, and the inner study.toml files (their bounds) were ignored without a word.
     func testAStudyTomlBelowTheRootIsAnError() throws {

@@ -21,6 +21,16 @@ import Testing
         #expect(abs(d.heatFlowWPerG[7] - 0.1) < 1e-15)
     }
 
+    /// An `Exotherm` line whose value is neither Up nor Down is named at its line (the error
+    /// asked for the line the file has).
+    @Test func taExothermNeitherUpNorDown() throws {
+        var l = ["Sample\tVit1", "Size\t9.00000 mg", "Exotherm\tSideways", "Nsig\t3", "Sig1\tTime (min)", "Sig2\tTemperature (°C)",
+                 "Sig3\tHeat Flow (mW)", "StartOfData"]
+        l += (0...200).map { k in "\(String(format: "%.4f", Double(k) * 0.05))\t\(100 + k).00\t0.9000" }
+        #expect(throws: GlassError.self) { try read(l.joined(separator: "\n") + "\n") }
+        do { _ = try read(l.joined(separator: "\n") + "\n") } catch { #expect("\(error)" == "f.txt:3: Exotherm 'Sideways'; expected Up or Down") }
+    }
+
     /// J/(g·s) and its spellings are W/g.
     @Test func joulesPerGramSecondIsWattsPerGram() throws {
         for unit in ["J/(g·s)", "J/(g*s)", "J g^-1 s^-1", "J/g/s"] {

@@ -59,6 +59,8 @@ public enum TAUniversalReader {
                 let v = value.lowercased()
                 if v.hasPrefix("up") { meta["sign"] = MetadataEntry("exo-up", line: i + 1) }
                 else if v.hasPrefix("down") { meta["sign"] = MetadataEntry("endo-up", line: i + 1) }
+                // Said at its line (the error asked for an `Exotherm` line the file has).
+                else if !v.isEmpty { throw GlassError(file: path, line: i + 1, "Exotherm '\(value)'; expected Up or Down") }
             case "Sample": meta["sample_name"] = MetadataEntry(value, line: i + 1)
             default:
                 if key.hasPrefix("Sig"), let n = Int(key.dropFirst(3)) { signals.append((n, value)) }
