@@ -31,6 +31,16 @@ import Testing
         do { _ = try read(l.joined(separator: "\n") + "\n") } catch { #expect("\(error)" == "f.txt:3: Exotherm 'Sideways'; expected Up or Down") }
     }
 
+    /// A rheometer's `Storage Modulus` beside a torque column is a shear modulus, said as for G′
+    /// (pooled with tensile runs it would mix G ≈ E/2.6 into E_u without a word).
+    @Test func modulesBesideATorqueAreShear() throws {
+        let text = "f/Hz,Storage Modulus (Pa),Loss Modulus (Pa),Torque (uNm)\n" + (0..<10).map { "\(Double($0 + 1) / 10),1e10,1e8,50\n" }.joined()
+        let d = try read("# temperature: 450 K\n" + text)
+        #expect(d.warnings.contains { $0.contains("Storage Modulus and Loss Modulus are shear moduli") }, "\(d.warnings)")
+        let plain = try read("# temperature: 450 K\n" + text.replacingOccurrences(of: ",Torque (uNm)", with: "").replacingOccurrences(of: ",50\n", with: "\n"))
+        #expect(!plain.warnings.contains { $0.contains("shear") })
+    }
+
     /// J/(g·s) and its spellings are W/g.
     @Test func joulesPerGramSecondIsWattsPerGram() throws {
         for unit in ["J/(g·s)", "J/(g*s)", "J g^-1 s^-1", "J/g/s"] {

@@ -297,7 +297,7 @@ public enum DatasetBuilder {
             try checkConverted(values[k], factor: ff, lines: lines, column: c, table: table, unit: "Hz")
             try scanFrequency(values[k].map { $0 * ff }, column: c, table: table, into: &d)
         }
-        noteShear(e1, e2, meta: meta, path: path, into: &d)
+        noteShear(e1, e2, meta: meta, headers: table.headers, path: path, into: &d)
         // The dataset's path: one scan of a file split by frequency names its part.
         let run = try HeatingSegment.scanRun(t, lines: lines, file: path, dataset: d.path, warnings: &d.warnings)
         let whole = run == t.indices
@@ -379,10 +379,15 @@ public enum DatasetBuilder {
     }
 
     /// The shear-modulus remark of a file whose moduli are G′, G″ (a torsion or rotational rheometer).
-    static func noteShear(_ e1: MatchedColumn, _ e2: MatchedColumn, meta: [String: MetadataEntry], path: String, into d: inout Dataset) {
-        // `G'`, `|G*|`, `Complex Shear Modulus`: a torsion or rotational rheometer's.
+    static func noteShear(_ e1: MatchedColumn, _ e2: MatchedColumn, meta: [String: MetadataEntry], headers: [ColumnHeader],
+                          path: String, into d: inout Dataset) {
+        // `G'`, `|G*|`, `Complex Shear Modulus`: a torsion or rotational rheometer's; so are the
+        // moduli of any file with a torque column (an Anton Paar MCR's `Storage Modulus`), unless
+        // study.toml says `modulus = "tensile"`.
         let name = e1.header.name.lowercased().drop { $0 == "|" || $0 == " " }
-        guard meta["modulus"]?.value.lowercased() == "shear" || name.hasPrefix("g") || name.contains("shear") else { return }
+        let stated = meta["modulus"]?.value.lowercased()
+        let torque = headers.contains { ["torque", "drehmoment"].contains(where: $0.name.lowercased().contains) }
+        guard stated == "shear" || (stated == nil && torque) || name.hasPrefix("g") || name.contains("shear") else { return }
         if e1.index == e2.index {
             d.warnings.append("\(path): \(e1.header.name) is a shear modulus: G′ and G″ from it are kept as the storage and loss modulus")
         } else {
@@ -441,7 +446,7 @@ public enum DatasetBuilder {
                 d.warnings.append("\(d.path): the measured temperature (\(c.header.name)) spans \(k(hi - lo)) K (\(k(lo))–\(k(hi)) K); the sweep is placed at its mean \(k(mean)) K — \(choose)")
             }
         }
-        noteShear(e1, e2, meta: meta, path: path, into: &d)
+        noteShear(e1, e2, meta: meta, headers: table.headers, path: path, into: &d)
         let order = values[0].indices.sorted { values[0][$0] < values[0][$1] }
         for k in 1..<order.count where values[0][order[k]] == values[0][order[k - 1]] {
             // Rows that cycle through the frequencies are several datasets (`ScanSplitter`), unless
