@@ -53,6 +53,17 @@ final class TransitionRobustnessTests: XCTestCase {
         }
     }
 
+    /// Points 3 K apart: W′ is nowhere defined, and the proposal says so (it said there was no
+    /// exotherm and no rise in data that has both).
+    func testSparseDataSaysWhyNothingIsProposed() throws {
+        var d = Dataset(path: "sparse.csv", kind: .dsc, state: "s")
+        d.heatingRateKPerMin = 20
+        d.temperatureKValues = (0...100).map { 300 + 3 * Double($0) }
+        d.heatFlowWPerG = d.temperatureKValues.map { 0.05 * (1 + tanh(($0 - 460) / 5)) / 2 - 1.16 * exp(-pow(($0 - 550) / 12, 2)) }
+        let r = try XCTUnwrap(TransitionAnalysis.evaluate(try DSCPrepared.prepare([d]), options: AnalysisOptions(), settings: StudySettings()).first)
+        XCTAssertEqual(r.warnings, ["s: points 3 K apart on average: W′ (the slope over ±2 K, at least 3 points) is not defined: glass, liquid and crystallization windows not proposed (give them, or data at most 2 K apart)"])
+    }
+
     /// A flat curve has no step: the one reason that covers the glass and the liquid windows is
     /// said once for the state, not once per window.
     func testOneReasonForTwoWindowsIsSaidOnce() throws {

@@ -101,6 +101,13 @@ public struct TransitionProposal: Sendable, Equatable {
             return TransitionProposal(windows: w, reasons: ["fewer than 10 data points: no windows proposed"])
         }
         let span = xn - x0
+        // W′ is the slope over ±2 K with at least 3 points: with points more than 2 K apart it is
+        // nowhere defined, and the searches below found "no exotherm" and "no rise" in data that
+        // has both. Said as what it is.
+        let spacing = span / Double(n - 1)
+        if spacing > 2 {
+            return TransitionProposal(windows: w, reasons: ["points \(Format.shortNumber((spacing * 100).rounded() / 100)) K apart on average: W′ (the slope over ±2 K, at least 3 points) is not defined: glass, liquid and crystallization windows not proposed (give them, or data at most 2 K apart)"])
+        }
         func round(_ r: ClosedRange<Double>) -> ClosedRange<Double>? {
             let lo = (r.lowerBound * 2).rounded(.up) / 2, hi = (r.upperBound * 2).rounded(.down) / 2
             guard lo < hi, lo >= x0, hi <= xn, c.indices(lo...hi).count >= 3 else { return nil }
