@@ -148,4 +148,11 @@ import Testing
         let scan = "T/K,E'/MPa,E''/MPa\n300,30000,100\n301,30000,100\n302,30000,100\n"
         #expect(error("# kind: dma-tscan\n# frequency: 5e-324 Hz\n" + scan) == "f.txt:2: frequency '5e-324 Hz'; expected a frequency from 1e-9 to 1e12 Hz such as '2 Hz'")
     }
+
+    /// A header of lines ended by CR alone above LF data read as one line: said as mixed line ends
+    /// (the error quoted 2,000 characters of `kind 'dsc\r# state: …`).
+    @Test func headerLinesEndedByCRAboveLFData() {
+        let text = "# kind: dsc\r# heating_rate: 20 K/min\r# sign: endo-up\rT/K,W/(W/g)\n" + rows()
+        #expect(error(text) == "f.txt:1: 4 lines ended by CR alone in a file whose lines end in LF were read as one; expected one kind of line end (LF or CR LF)")
+    }
 }

@@ -11,6 +11,13 @@ public enum NativeReader {
             if lines.isBlank(i) { i += 1; continue }
             if forced == nil, let d = separatorLine(lines.string(i)) { forced = d; i += 1; continue }
             if lines.firstByte(i) == 0x23 {   // '#'
+                // Lines ended by CR alone in a file of LF lines read as one line (`kind 'dsc\r#
+                // state: …'` was the error): said as what it is.
+                let line = lines.bytes[lines.starts[i]..<lines.ends[i]]
+                if let cr = line.firstIndex(of: 0x0D), cr + 1 < lines.ends[i] {
+                    let crs = line.filter { $0 == 0x0D }.count
+                    throw GlassError(file: path, line: i + 1, "\(crs + 1) lines ended by CR alone in a file whose lines end in LF were read as one; expected one kind of line end (LF or CR LF)")
+                }
                 readComment(lines, i, into: &metadata)
                 i += 1
                 continue
