@@ -72,7 +72,7 @@ struct SimulateDSC: ParsableCommand {
 
     /// The simulation the options ask for; a usage error naming the first option out of range.
     func configuration() throws -> DSCStudyConfiguration {
-        let list = rates.split(separator: ",").map { $0.trimmingWhitespace }
+        let list = rates.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingWhitespace }
         let parsed = list.compactMap { Double($0) }
         let rateRange = Self.rateRangeKPerMin
         guard !list.isEmpty, parsed.count == list.count, parsed.allSatisfy({ rateRange.contains($0) }) else {

@@ -29,6 +29,10 @@ final class SimulateOutputTests: XCTestCase {
             XCTAssertEqual(r.stderr, "glassview: --rates: '\(rates)' gives the state \(state) twice; expected distinct rates\n")
             XCTAssertEqual(r.stdout, "")
         }
+        // An empty rate between commas is refused, not dropped.
+        let empty = try CLI.run(["simulate", "dsc", "--rates", "1,,2", "--output", "out"], cwd: dir)
+        XCTAssertEqual(empty.status, 64)
+        XCTAssertEqual(empty.stderr, "glassview: --rates: '1,,2'; expected rates from 0.001 to 1000000 K/min such as 1,2,5,10,20\n")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), [])
     }
 
