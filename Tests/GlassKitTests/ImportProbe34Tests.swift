@@ -155,4 +155,18 @@ import Testing
         let text = "# kind: dsc\r# heating_rate: 20 K/min\r# sign: endo-up\rT/K,W/(W/g)\n" + rows()
         #expect(error(text) == "f.txt:1: 4 lines ended by CR alone in a file whose lines end in LF were read as one; expected one kind of line end (LF or CR LF)")
     }
+
+    /// A data row of 10⁶ fields is refused with its count, its fields only counted past the
+    /// header's (2 GB and 24 s for 5·10⁷ fields).
+    @Test func aRowOfAMillionFieldsIsCountedNotSplit() {
+        let wide = String(repeating: "1,", count: 1_000_000) + "1\n"
+        #expect(error("# kind: dsc\n# heating_rate: 20 K/min\nT/K,W/(W/g)\n300,0.1\n" + wide + rows())
+                == "f.txt:5: 1000001 fields, expected 2 as in the header at line 3 (comma-separated)")
+        var out: [(Int, Int)] = []
+        for (text, sep) in [("a,b,c,d,e", Delimiter.comma), ("a b  c d e", .whitespace), ("a,b,", .comma)] {
+            let all = Array(text.utf8).withUnsafeBufferPointer { sep.fieldRanges($0, 0, $0.count, into: &out) }
+            let limited = Array(text.utf8).withUnsafeBufferPointer { sep.fieldRanges($0, 0, $0.count, into: &out, limit: 2) }
+            #expect(all == limited && out.count == 2, "\(text)")
+        }
+    }
 }

@@ -141,12 +141,22 @@ public enum Delimiter: Sendable, Equatable, CustomStringConvertible {
     @inline(__always)
     /// With `quotes`, a field in CSV quotes (`"100,00"`) is what the quotes hold (a data row's
     /// numbers; the headings have their own rule, ``splitHeading(_:)``).
-    public func fieldRanges(_ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, into out: inout [(Int, Int)], quotes: Bool = false) {
+    /// With `limit`, no more than `limit` fields are located (a row of 10⁷ fields took 800 MB of
+    /// ranges to be refused); the fields after them are only counted. The field count.
+    @discardableResult
+    public func fieldRanges(_ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, into out: inout [(Int, Int)], quotes: Bool = false,
+                            limit: Int = .max) -> Int {
         out.removeAll(keepingCapacity: true)
         if let sep = byte {
             var a = start
             var i = start
             while true {
+                if out.count == limit {
+                    // Count the rest by separators (quotes aside: the count only names an error).
+                    var n = out.count + 1
+                    while i < end { if buf[i] == sep { n += 1 }; i += 1 }
+                    return n
+                }
                 // A field in CSV quotes (`"100,00"`, as spreadsheets write a number they consider
                 // text) runs to its closing quote, whatever it holds; the quotes are not part of it.
                 if quotes, i == a {
@@ -178,9 +188,15 @@ public enum Delimiter: Sendable, Equatable, CustomStringConvertible {
             }
         } else {
             var i = start
+            var extra = 0   // fields past `limit`, counted only
             while i < end {
                 while i < end, buf[i] == 0x20 || buf[i] == 0x09 { i += 1 }
                 if i == end { break }
+                if out.count == limit {
+                    extra += 1
+                    while i < end, buf[i] != 0x20 && buf[i] != 0x09 { i += 1 }
+                    continue
+                }
                 // A quoted field (`"50.00"`) is what the quotes hold, as in a separated file.
                 if quotes, buf[i] == 0x22, let close = (i + 1..<end).first(where: { buf[$0] == 0x22 }),
                    close + 1 == end || buf[close + 1] == 0x20 || buf[close + 1] == 0x09 {
@@ -192,6 +208,8 @@ public enum Delimiter: Sendable, Equatable, CustomStringConvertible {
                 while i < end, buf[i] != 0x20 && buf[i] != 0x09 { i += 1 }
                 out.append((s, i))
             }
+            return out.count + extra
         }
+        return out.count
     }
 }

@@ -66,13 +66,17 @@ public enum NativeReader {
         // `"300.0"`) is a data row, reported on its own line. A unit the matcher does not know in a
         // units row is then named with its column (`[counts]`), not read as a failed number.
         var units: [String]?
+        // A first row far longer than the names row (10⁷ fields) is no units row or copied names:
+        // it is left to the row parser's field count, not split into strings (2 GB, 24 s).
+        let headerLength = lines.ends[h] - lines.starts[h]
+        let skipHeuristics = data.first.map { lines.ends[$0] - lines.starts[$0] > 64 * (headerLength + 64) } ?? false
         // The names row written twice (two exports joined, a header copied): the copy is no units row.
         var repeated: Int?
-        if let first = data.first, delimiter.splitHeading(lines.string(first)).map({ $0.trimmedSpaces }) == names.map({ $0.trimmedSpaces }) {
+        if !skipHeuristics, let first = data.first, delimiter.splitHeading(lines.string(first)).map({ $0.trimmedSpaces }) == names.map({ $0.trimmedSpaces }) {
             repeated = first + 1
             data.removeFirst()
         }
-        if let first = data.first {
+        if !skipHeuristics, let first = data.first {
             let fields = delimiter.splitHeading(lines.string(first))
             let written = fields.filter { !ColumnHeader.stripBrackets($0).isEmpty }
             // A field that is a number with either mark (`-` alone is a unit: pyvisco's `Set`; `1/s` is one).
@@ -85,7 +89,7 @@ public enum NativeReader {
                 data.removeFirst()
             }
         }
-        if delimiter == .whitespace, units == nil, let first = data.first {
+        if !skipHeuristics, delimiter == .whitespace, units == nil, let first = data.first {
             // "Heat Flow (W/g)" headings separated by two or more spaces (not under a units row,
             // whose fields stand under the names as split: fuzzing found the two out of step).
             let count = delimiter.split(lines.string(first)).count

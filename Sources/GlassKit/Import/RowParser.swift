@@ -223,11 +223,11 @@ struct RowParser {
     mutating func general(_ base: UnsafePointer<UInt8>, _ s: Int, _ e: Int, line: Int,
                           _ columns: UnsafePointer<UnsafeMutablePointer<Double>>, _ row: Int) -> GlassError? {
         let buf = UnsafeBufferPointer(start: base, count: e)
-        delimiter.fieldRanges(buf, s, e, into: &ranges, quotes: true)
+        let count = delimiter.fieldRanges(buf, s, e, into: &ranges, quotes: true, limit: expected + 1)
         // A trailing empty field that the header also has (`a,b,`) is fine.
-        if ranges.count != expected {
+        if count != expected {
             return GlassError(file: path, line: line,
-                              "\(ranges.count) fields, expected \(expected) as in the header at line \(headerLine) (\(delimiter)-separated)")
+                              "\(count) fields, expected \(expected) as in the header at line \(headerLine) (\(delimiter)-separated)")
         }
         for (k, col) in indices.enumerated() {
             let (a, b) = ranges[col]
