@@ -222,7 +222,8 @@ public enum StudyToml {
         do {
             _ = try Composition(text)
         } catch {
-            throw GlassError(.usage, file: path, "\(name) = '\(text)': \(error.problem); expected a composition such as \"La30Ce30Ni10Al20Co10\" or \"(TeO2)0.7(CuO)0.3\"")
+            let shown = text.count > 60 ? String(text.prefix(60)) + "…" : text
+            throw GlassError(.usage, file: path, "\(name) = '\(shown)': \(error.problem); expected a composition such as \"La30Ce30Ni10Al20Co10\" or \"(TeO2)0.7(CuO)0.3\"")
         }
     }
 

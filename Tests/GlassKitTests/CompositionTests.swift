@@ -168,4 +168,13 @@ final class CompositionTests: XCTestCase {
         let message = parseError("Cu50,Zr50")?.description ?? ""
         XCTAssertTrue(message.contains("\",\"") && message.contains("position 5"), message)
     }
+
+    /// A composition longer than any formula is refused (10 MB was parsed and copied into every
+    /// export); 256 bytes are taken.
+    func testAnOverlongCompositionIsRefused() throws {
+        XCTAssertNoThrow(try Composition(String(repeating: "La1", count: 85)))
+        XCTAssertThrowsError(try Composition(String(repeating: "La1", count: 86))) {
+            XCTAssertEqual(($0 as? CompositionError)?.problem, "258 characters long (at most 256)")
+        }
+    }
 }

@@ -65,8 +65,13 @@ public struct Composition: Sendable, Equatable, CustomStringConvertible {
     /// The top-level items in written order.
     public let constituents: [Constituent]
 
+    /// The longest composition taken, in bytes (the paper's formulas have 20).
+    public static let longest = 256
+
     /// Parses `text`; throws a `CompositionError` naming the offending text and its position.
     public init(_ text: String) throws(CompositionError) {
+        let n = text.utf8.count
+        guard n <= Self.longest else { throw CompositionError(kind: .tooLong(n), text: String(text.prefix(40)) + "…", position: Self.longest + 1) }
         var parser = CompositionParser(text: text)
         let nodes = try parser.parseComposition()
         self.text = text
@@ -183,6 +188,9 @@ public struct CompositionError: Error, Sendable, Equatable, CustomStringConverti
         case emptyGroup
         /// Groups nested deeper than the parser allows (32 levels).
         case nestingTooDeep
+        /// More characters than any formula holds (``Composition/longest``): a 10 MB composition
+        /// was parsed and written into every export.
+        case tooLong(Int)
     }
 
     /// What went wrong.
@@ -222,6 +230,8 @@ public struct CompositionError: Error, Sendable, Equatable, CustomStringConverti
             what = "empty group \"()\""
         case .nestingTooDeep:
             what = "groups nested more than 32 deep"
+        case let .tooLong(n):
+            return "\(n) characters long (at most \(Composition.longest))"
         }
         return "\(what) at position \(position)"
     }
