@@ -53,6 +53,27 @@ final class TransitionRobustnessTests: XCTestCase {
         }
     }
 
+    /// A proposed window that one replicate does not cover is clipped to the range every file of
+    /// the state covers (it was dropped, and every transition of the state was null).
+    func testAProposedWindowIsClippedToTheCommonRange() throws {
+        func run(_ path: String, from t0: Double) -> Dataset {
+            var d = Dataset(path: path, kind: .dsc, state: "s")
+            d.heatingRateKPerMin = 20
+            d.temperatureKValues = stride(from: t0, through: 650, by: 0.5).map { $0 }
+            d.heatFlowWPerG = d.temperatureKValues.map { 0.05 * (1 + tanh(($0 - 460) / 5)) / 2 - 1.16 * exp(-pow(($0 - 550) / 6, 2)) }
+            return d
+        }
+        let alone = try XCTUnwrap(TransitionAnalysis.evaluate(try DSCPrepared.prepare([run("a.csv", from: 300)]), options: AnalysisOptions(), settings: StudySettings()).first)
+        let glass = try XCTUnwrap(alone.windows.glassLineK)
+        // A replicate that starts 3 K above the proposed glass window's low end.
+        let late = glass.lowerBound + 3
+        let r = try XCTUnwrap(TransitionAnalysis.evaluate(try DSCPrepared.prepare([run("a.csv", from: 300), run("b.csv", from: late)]),
+                                                          options: AnalysisOptions(), settings: StudySettings()).first)
+        XCTAssertEqual(r.windows.glassLineK, late...glass.upperBound)
+        XCTAssertTrue(r.warnings.contains { $0.contains("clipped to [\(Format.shortNumber(late)), \(Format.shortNumber(glass.upperBound))], the range every file of the state covers") }, "\(r.warnings)")
+        XCTAssertNotNil(r.values.tgMidpointK)
+    }
+
     /// Points 3 K apart: W′ is nowhere defined, and the proposal says so (it said there was no
     /// exotherm and no rise in data that has both).
     func testSparseDataSaysWhyNothingIsProposed() throws {

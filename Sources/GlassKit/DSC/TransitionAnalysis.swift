@@ -176,10 +176,17 @@ public enum TransitionAnalysis {
                             throw GlassError(.usage, file: errorFile(name),
                                              "\(isOption ? "" : name + " = ")\(isOption ? "\(e[0]):\(e[1])" : "[\(e[0]), \(e[1])]") \(problem) in \(c.path); expected a window with at least 3 data points inside the data")
                         }
-                        // The window itself, so that it can be given in the range every file covers.
+                        // Clipped to the range every file of the state covers when that still
+                        // holds 3 points in each (a replicate starting 2 K later dropped the window).
                         let e = ends(r, prepared.curves[si][k])
-                        warnings.append("\(s.state): proposed \(kind.key) [\(e[0]), \(e[1])] \(problem) in \(c.path): not used (give \(kind.key) for the state)")
-                        windows[kind] = nil
+                        if let clipped = clip(r, prepared.curves[si]) {
+                            let c2 = Format.shortNumbers([clipped.lowerBound, clipped.upperBound])
+                            warnings.append("\(s.state): proposed \(kind.key) [\(e[0]), \(e[1])] \(problem) in \(c.path): clipped to [\(c2[0]), \(c2[1])], the range every file of the state covers")
+                            windows[kind] = clipped
+                        } else {
+                            warnings.append("\(s.state): proposed \(kind.key) [\(e[0]), \(e[1])] \(problem) in \(c.path): not used (give \(kind.key) for the state)")
+                            windows[kind] = nil
+                        }
                         break
                     }
                 }
@@ -263,6 +270,22 @@ public enum TransitionAnalysis {
     static func ends(_ r: ClosedRange<Double>, _ c: TransitionCurve) -> [String] {
         let d = c.curve.domain
         return Format.shortNumbers([r.lowerBound, r.upperBound, d?.lowerBound ?? r.lowerBound, d?.upperBound ?? r.upperBound])
+    }
+
+    /// `r` cut to the data every curve covers, ends rounded inwards to 0.5 K as proposals are,
+    /// when that leaves a window every curve can use; nil otherwise.
+    static func clip(_ r: ClosedRange<Double>, _ curves: [TransitionCurve]) -> ClosedRange<Double>? {
+        var lo = r.lowerBound, hi = r.upperBound
+        for c in curves {
+            guard let d = c.curve.domain else { return nil }
+            lo = max(lo, d.lowerBound)
+            hi = min(hi, d.upperBound)
+        }
+        lo = (lo * 2).rounded(.up) / 2
+        hi = (hi * 2).rounded(.down) / 2
+        guard lo < hi else { return nil }
+        let w = lo...hi
+        return curves.allSatisfy { problem(w, $0) == nil } ? w : nil
     }
 
     /// Why `r` cannot be used on `c`, or nil.
