@@ -72,7 +72,8 @@ final class TTSTests: XCTestCase {
             let tts = TimeTemperatureSuperposition(isotherms: temps.shuffled(using: &rng).map { isotherm($0, noise: noise, rng: &rng) })
             let (m, w) = tts.masterCurve(trefK: 452, context: "t")
             let master = try XCTUnwrap(m)
-            XCTAssertTrue(w.isEmpty)
+            // T_ref between isotherms: the nearest is the reference, and that is said.
+            XCTAssertEqual(w, ["t: T_ref 452 K lies between isotherms: the nearest, 450 K, is the reference"])
             XCTAssertEqual(master.referenceTemperatureK, 450)
             for s in master.shifts {
                 // Issue 3: exact to 0.02 decade on a thermorheologically simple set (errors add up

@@ -217,6 +217,10 @@ public struct TimeTemperatureSuperposition: Sendable {
             if beyond > spacing {
                 warnings.append("\(context): T_ref \(Format.shortNumber(searches.requestedK)) K is outside the isotherms "
                                 + "(\(Format.shortNumber(lo))–\(Format.shortNumber(hi)) K): the nearest, \(Format.shortNumber(refT)) K, is the reference")
+            } else if abs(searches.requestedK - refT) > 0.5 {
+                // Between two isotherms: the curve is made at the nearest (said; it was silent).
+                warnings.append("\(context): T_ref \(Format.shortNumber(searches.requestedK)) K lies between isotherms: "
+                                + "the nearest, \(Format.shortNumber((refT * 100).rounded() / 100)) K, is the reference")
             }
         }
         var weak: [String] = []
