@@ -104,8 +104,8 @@ public enum StudyToml {
             c.settings.composition = s
         }
         c.settings.molarMassGPerMol = try number(table, "molar_mass", positive: true)
-        if let m = c.settings.molarMassGPerMol, m > MetadataValue.largestMolarMass {
-            throw GlassError(.usage, file: path, "molar_mass = \(Format.shortNumber(m)); expected a molar mass in g/mol up to \(Format.shortNumber(MetadataValue.largestMolarMass))")
+        if let m = c.settings.molarMassGPerMol, m > MetadataValue.largestMolarMass || m < MetadataValue.smallestMolarMass {
+            throw GlassError(.usage, file: path, "molar_mass = \(Format.shortNumber(m)); expected a molar mass in g/mol from 1 to \(Format.shortNumber(MetadataValue.largestMolarMass))")
         }
         c.settings.tsK = try number(table, "ts_K", positive: true)
         c.settings.teK = try number(table, "te_K", positive: true)

@@ -76,7 +76,8 @@ final class StudyTomlProbe22Tests: XCTestCase {
     /// ΔH_rej × M overflow into nulls no warning explained).
     func testWindowsAbsoluteZeroAndMolarMassLimits() {
         XCTAssertEqual(error("beta_window_K = [-10, 420]"), "study.toml: beta_window_K = [-10, 420]; expected positive numbers")
-        XCTAssertEqual(error("molar_mass = 1e308"), "study.toml: molar_mass = 1e+308; expected a molar mass in g/mol up to 1000000")
+        XCTAssertEqual(error("molar_mass = 1e308"), "study.toml: molar_mass = 1e+308; expected a molar mass in g/mol from 1 to 1000000")
+        XCTAssertEqual(error("molar_mass = 1e-300"), "study.toml: molar_mass = 1e-300; expected a molar mass in g/mol from 1 to 1000000")
         XCTAssertEqual(error("[files.\"a.csv\"]\nmolar_mass = 1e308").hasPrefix("study.toml: files.\"a.csv\".molar_mass"), true,
                        error("[files.\"a.csv\"]\nmolar_mass = 1e308"))
     }

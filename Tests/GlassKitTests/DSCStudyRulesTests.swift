@@ -117,6 +117,7 @@ final class DSCStudyRulesTests: XCTestCase {
         XCTAssertNil(MetadataValue.molarMass("100 mg"))
         XCTAssertNil(MetadataValue.molarMass("100.9 K"))
         XCTAssertNil(MetadataValue.molarMass("2e6 g/mol"))
+        XCTAssertNil(MetadataValue.molarMass("1e-300 g/mol"))
         XCTAssertTrue(MetadataValue.same("molar_mass", "0.1009 kg/mol", "100.9"))
     }
 

@@ -526,7 +526,7 @@ public enum DatasetBuilder {
             guard let v = parse(e.value), v > 0 else { throw fail(key, expected) }
             return v
         }
-        if let v = try positive("molar_mass", MetadataValue.molarMass, "a molar mass such as '100.87 g/mol' (g/mol or kg/mol) up to 1e6 g/mol") { d.molarMassGPerMol = v }
+        if let v = try positive("molar_mass", MetadataValue.molarMass, "a molar mass such as '100.87 g/mol' (g/mol or kg/mol) from 1 to 1e6 g/mol") { d.molarMassGPerMol = v }
         if let v = try positive("mass", MetadataValue.massMg, "a positive mass such as '25.1 mg'") { d.massMg = v }
         // Temperatures and frequencies a DMA or DSC reaches, as data temperatures are checked
         // (above 10⁴ K a broken row): `temperature = 1e308` was an isotherm of the master curve.

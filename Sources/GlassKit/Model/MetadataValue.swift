@@ -89,13 +89,15 @@ public enum MetadataValue {
     /// The largest molar mass taken, g/mol: far above any glass's formula unit, far below where
     /// ΔH_rej × M would overflow.
     public static let largestMolarMass = 1e6
+    /// The smallest, g/mol: hydrogen's is 1.008 (`1e-300 g/mol` made every kJ/mol 0).
+    public static let smallestMolarMass = 1.0
 
     /// A molar mass in g/mol (bare numbers are g/mol; `0.1009 kg/mol` is 100.9), up to
     /// ``largestMolarMass``; any other unit is no molar mass (`100 mg` was read as 100 g/mol).
     public static func molarMass(_ text: String) -> Double? {
         guard let (v, unit) = numberAndUnit(text) else { return nil }
         let g = unit.isEmpty ? v : Units.molarMassFactorToGPerMol(unit).map { v * $0 }
-        return g.flatMap { $0 <= largestMolarMass ? $0 : nil }
+        return g.flatMap { $0 >= smallestMolarMass && $0 <= largestMolarMass ? $0 : nil }
     }
 
     /// A plain number (a segment index).
