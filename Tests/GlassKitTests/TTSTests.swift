@@ -65,6 +65,20 @@ final class TTSTests: XCTestCase {
         XCTAssertFalse(full.contains { $0.contains("edge of the") || $0.contains("no isotherm is shifted") }, "\(full)")
     }
 
+    /// A T_ref of 450 K the user gave, far from the isotherms, is said as any other; only the
+    /// default 450 K is quiet (the check compared the value, not whether it was given).
+    func testAGivenTrefAtTheDefaultValueIsStillChecked() {
+        var rng = DMANoise(seed: 3)
+        let tts = TimeTemperatureSuperposition(isotherms: stride(from: 300.0, through: 370, by: 10).map { isotherm($0, noise: 0, rng: &rng) })
+        let given = tts.masterCurve(trefK: 450, context: "t", trefGiven: true).1
+        XCTAssertTrue(given.contains("t: T_ref 450 K is outside the isotherms (300–370 K): the nearest, 370 K, is the reference"), "\(given)")
+        XCTAssertFalse(tts.masterCurve(trefK: 450, context: "t", trefGiven: false).1.contains { $0.contains("T_ref") })
+        var o = AnalysisOptions()
+        XCTAssertFalse(DMAStateSettings.resolve(state: DMAStateData(state: "s", coolingRateKPerMin: nil, scans: [], isotherms: []), options: o, settings: StudySettings()).trefGiven)
+        o.trefK = 450
+        XCTAssertTrue(DMAStateSettings.resolve(state: DMAStateData(state: "s", coolingRateKPerMin: nil, scans: [], isotherms: []), options: o, settings: StudySettings()).trefGiven)
+    }
+
     func testShiftsOfAThermorheologicallySimpleSet() throws {
         for noise in [0.0, 0.003] {
             var rng = DMANoise(seed: 7)

@@ -14,6 +14,7 @@ public struct DMAPartialResults: Sendable {
 
     struct Master: Sendable {
         let trefK: Double
+        let trefGiven: Bool
         let criterion: TTSCriterion
         let vertical: TTSVerticalShift
         let curve: MasterCurve?
@@ -21,7 +22,7 @@ public struct DMAPartialResults: Sendable {
 
         /// Whether this curve was computed with `settings`' T_ref, compared quantity and vertical shift.
         func matches(_ settings: DMAStateSettings) -> Bool {
-            trefK == settings.trefK && criterion == settings.ttsOn && vertical == settings.verticalShift
+            trefK == settings.trefK && trefGiven == settings.trefGiven && criterion == settings.ttsOn && vertical == settings.verticalShift
         }
     }
 
@@ -52,8 +53,9 @@ public struct DMAPartialResults: Sendable {
     mutating func masterCurve(_ s: DMAPreparedState, settings: DMAStateSettings) -> (MasterCurve?, [String]) {
         if let c = master, c.matches(settings) { return (c.curve, c.warnings) }
         let (m, w) = s.tts.masterCurve(trefK: settings.trefK, context: Self.masterContext(s),
-                                       criterion: settings.ttsOn, vertical: settings.verticalShift)
-        master = Master(trefK: settings.trefK, criterion: settings.ttsOn, vertical: settings.verticalShift, curve: m, warnings: w)
+                                       criterion: settings.ttsOn, vertical: settings.verticalShift, trefGiven: settings.trefGiven)
+        master = Master(trefK: settings.trefK, trefGiven: settings.trefGiven, criterion: settings.ttsOn, vertical: settings.verticalShift,
+                        curve: m, warnings: w)
         return (m, w)
     }
 
@@ -81,7 +83,7 @@ public struct DMAPartialResults: Sendable {
         let searches: [(state: Int, pairs: TTSPairSearches)] = states.indices.compactMap { i in
             let st = settings[i]
             guard !states[i].data.isotherms.isEmpty, !(caches[i].master?.matches(st) ?? false),
-                  let p = states[i].tts.pairSearches(trefK: st.trefK, criterion: st.ttsOn, vertical: st.verticalShift) else { return nil }
+                  let p = states[i].tts.pairSearches(trefK: st.trefK, criterion: st.ttsOn, vertical: st.verticalShift, trefGiven: st.trefGiven) else { return nil }
             return (i, p)
         }
         var items: [Part] = searches.indices.flatMap { s in (0..<searches[s].pairs.count).map { Part.pairSearch(s, $0) } }
@@ -97,8 +99,8 @@ public struct DMAPartialResults: Sendable {
                 guard let results = board.record(searches[s].pairs.search(k), search: s, index: k) else { return nil }
                 let (i, pairs) = searches[s]
                 let (m, w) = states[i].tts.masterCurve(pairs, results: results, context: masterContext(states[i]))
-                return .master(i, Master(trefK: settings[i].trefK, criterion: settings[i].ttsOn, vertical: settings[i].verticalShift,
-                                         curve: m, warnings: w))
+                return .master(i, Master(trefK: settings[i].trefK, trefGiven: settings[i].trefGiven, criterion: settings[i].ttsOn,
+                                         vertical: settings[i].verticalShift, curve: m, warnings: w))
             case let .peaks(i, family):
                 var cached: Peaks?
                 _ = diagnosedPeaks(&cached, states[i], windowK: family == .beta ? settings[i].betaWindowK : settings[i].alphaWindowK,

@@ -10,6 +10,9 @@ public struct DMAStateSettings: Sendable, Equatable {
     public var tgK: Double?
     /// Master-curve reference temperature asked for, K.
     public var trefK: Double
+    /// Whether T_ref was given (option, study.toml, the explorer) rather than the default: a
+    /// given one far from the isotherms is said, the default is nobody's typo.
+    public var trefGiven = false
     /// E_u given (study.toml or file metadata), MPa; nil means "estimate it from the scans".
     public var unrelaxedModulusMPa: Double?
     /// Master-curve shift criterion (SPEC §4.3 `tts_on`).
@@ -64,6 +67,7 @@ public struct DMAStateSettings: Sendable, Equatable {
             unrelaxedModulusMPa: set.unrelaxedModulusMPa ?? per.unrelaxedModulusMPa ?? common.unrelaxedModulusMPa ?? fileEu,
             qpdWindowAbovePeakDecades: set.qpdWindowAbovePeakDecades ?? options.qpdWindowAbovePeakDecades
                 ?? per.qpdWindowAbovePeakDecades ?? common.qpdWindowAbovePeakDecades)
+        out.trefGiven = options.trefK != nil || settings.trefK != nil
         out.ttsOn = set.ttsOn ?? options.ttsOn ?? per.ttsOn ?? common.ttsOn ?? .moduli
         out.verticalShift = set.verticalShift ?? options.verticalShift ?? per.verticalShift ?? common.verticalShift ?? .none
         return out

@@ -166,8 +166,9 @@ public struct TimeTemperatureSuperposition: Sendable {
     /// scans the full 0.005-decade grid at every step instead of searching it faster (the same
     /// shifts, slower: for benchmarks and checks).
     public func masterCurve(trefK: Double, context: String, criterion: TTSCriterion = .moduli,
-                            vertical: TTSVerticalShift = .none, exhaustiveSearch: Bool = false) -> (MasterCurve?, [String]) {
-        guard let searches = pairSearches(trefK: trefK, criterion: criterion, vertical: vertical, exhaustiveSearch: exhaustiveSearch) else {
+                            vertical: TTSVerticalShift = .none, exhaustiveSearch: Bool = false, trefGiven: Bool = true) -> (MasterCurve?, [String]) {
+        guard let searches = pairSearches(trefK: trefK, criterion: criterion, vertical: vertical, exhaustiveSearch: exhaustiveSearch,
+                                          trefGiven: trefGiven) else {
             return (nil, [])
         }
         // A shift relative to the neighbour depends on that pair alone: every pair is searched
@@ -187,12 +188,12 @@ public struct TimeTemperatureSuperposition: Sendable {
     /// The pair searches of the master curve at `trefK` (nil without isotherms): one per isotherm,
     /// independent of each other, so that several states' searches can share the cores.
     func pairSearches(trefK: Double, criterion: TTSCriterion = .moduli, vertical: TTSVerticalShift = .none,
-                      exhaustiveSearch: Bool = false) -> TTSPairSearches? {
+                      exhaustiveSearch: Bool = false, trefGiven: Bool = true) -> TTSPairSearches? {
         guard !curves.isEmpty else { return nil }
         var ref = 0
         for k in curves.indices where TimeTemperatureSuperposition.isNearer(curves[k].temperatureK, than: curves[ref].temperatureK, to: trefK) { ref = k }
         return TTSPairSearches(curves: curves, tracks: curves.map { $0.track(criterion) }, origin: ref, criterion: criterion,
-                               vertical: vertical, exhaustive: exhaustiveSearch, requestedK: trefK)
+                               vertical: vertical, exhaustive: exhaustiveSearch, requestedK: trefK, requestedGiven: trefGiven)
     }
 
     /// The master curve from its pair searches' `results` (in isotherm order): the shifts chained
@@ -210,8 +211,8 @@ public struct TimeTemperatureSuperposition: Sendable {
         // but a typo (`4500` for 450): said, with the isotherm taken.
         let temps = curves.map(\.temperatureK)
         // (The default T_ref, 450 K, is nobody's typo: a study whose isotherms end lower takes
-        // its nearest without a remark.)
-        if temps.count > 1, searches.requestedK != DMAStateSettings.defaultTrefK, let lo = temps.min(), let hi = temps.max() {
+        // its nearest without a remark. A 450 K the user gave is said as any other value.)
+        if temps.count > 1, searches.requestedGiven, let lo = temps.min(), let hi = temps.max() {
             let spacing = zip(temps.dropFirst(), temps).map { abs($0 - $1) }.max() ?? 0
             let beyond = searches.requestedK < lo ? lo - searches.requestedK : searches.requestedK - hi
             if beyond > spacing {
@@ -371,6 +372,8 @@ struct TTSPairSearches: Sendable {
     let exhaustive: Bool
     /// The T_ref asked for (the reference isotherm is the one nearest it).
     let requestedK: Double
+    /// Whether it was given, not the default.
+    let requestedGiven: Bool
     var fit: Bool { vertical == .fit && criterion != .tanDelta }
     var count: Int { curves.count }
 
