@@ -190,4 +190,17 @@ import Testing
         let d = try DatasetBuilder.build(try #require(try FormatDetector.read(bytes: Array(text.utf8), path: "q.txt").first))
         #expect(d.temperatureKValues.first == 300.5 && d.heatFlowWPerG.allSatisfy { $0 == 0.1 })
     }
+
+    /// A comma-separated file whose numbers are quoted with decimal commas (a spreadsheet's export
+    /// in a comma locale) takes the comma as its mark; quoted numbers with points stay points.
+    @Test func quotedDecimalCommasInACommaSeparatedFile() throws {
+        func first(_ text: String) throws -> Double? {
+            let table = try #require(try FormatDetector.read(bytes: Array(text.utf8), path: "q.csv").first)
+            return try DatasetBuilder.build(table).temperatureKValues.first
+        }
+        let head = "# kind: dsc\n# heating_rate: 20 K/min\n# sign: endo-up\n\"T/K\",\"W/(W/g)\"\n"
+        #expect(try first(head + (0..<20).map { "\"\(300 + $0),25\",\"0,1\"\n" }.joined()) == 300.25)
+        #expect(try first(head + (0..<20).map { "\"\(300 + $0).25\",\"0.1\"\n" }.joined()) == 300.25)
+        #expect(try first(head + (0..<20).map { "\(300 + $0).25,0.1\n" }.joined()) == 300.25)
+    }
 }

@@ -10,12 +10,16 @@ enum DecimalMark {
     /// Whether `,` is the mark of the rows `rows` (0-based lines) of `lines`: the mark of their
     /// first field that is a number with one mark; nil when no field is one (all integers, or no
     /// rows), so that a later row could still decide.
-    static func isComma(_ lines: TextLines, _ rows: [Int], _ delimiter: Delimiter) -> Bool? {
+    /// With `quotedOnly`, only fields in quotes count: in a comma-separated file a number with a
+    /// decimal comma can only be written quoted (`"50,00","0,55"`, a spreadsheet's export in a
+    /// comma locale), and its first one decides.
+    static func isComma(_ lines: TextLines, _ rows: [Int], _ delimiter: Delimiter, quotedOnly: Bool = false) -> Bool? {
         lines.bytes.withUnsafeBufferPointer { buf -> Bool? in
             var ranges: [(Int, Int)] = []
             for r in rows {
                 delimiter.fieldRanges(buf, lines.start(r), lines.end(r), into: &ranges, quotes: true)
                 for (a, b) in ranges {
+                    if quotedOnly, !(a > 0 && buf[a - 1] == 0x22) { continue }
                     if let m = mark(of: buf, a, b) { return m == 0x2C }
                 }
             }

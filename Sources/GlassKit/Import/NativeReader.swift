@@ -100,7 +100,8 @@ public enum NativeReader {
         }
         let headers = names.enumerated().map { k, n in ColumnHeader(n, unitRow: units.flatMap { k < $0.count ? $0[k] : nil }) }
         // A comma-separated file's mark is `.`; any other takes the mark of its first number with one.
-        let comma = delimiter == .comma ? false : DecimalMark.isComma(lines, data, delimiter)
+        let comma = delimiter == .comma ? DecimalMark.isComma(lines, Array(data.prefix(20)), delimiter, quotedOnly: true) ?? false
+            : DecimalMark.isComma(lines, data, delimiter)
         var table = RawTable(path: path, format: .native, encoding: encoding, metadata: metadata, headers: headers,
                              headerLine: h + 1, delimiter: delimiter, decimalComma: comma ?? false,
                              dataLines: data, lines: lines, segmentPrograms: [:])
