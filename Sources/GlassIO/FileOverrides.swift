@@ -87,6 +87,57 @@ enum FileOverrides {
 
     /// Whether `path` matches the shell pattern `pattern` (`*` and `?` within one path component).
     static func matches(_ pattern: String, _ path: String) -> Bool {
-        fnmatch(pattern, path, FNM_PATHNAME) == 0
+        fnmatch(pattern, path, FNM_PATHNAME) == 0 || characterMatch(Array(pattern), Array(path))
+    }
+
+    /// `fnmatch` with `FNM_PATHNAME` on characters, which compare canonically: a name written on a
+    /// Mac (`é` as `e` + accent) matches a pattern typed with `é` as one scalar, as an exact key
+    /// already did. `*` and `?` do not match `/`; `[abc]`, `[a-z]`, `[!a]`; `\` quotes.
+    static func characterMatch(_ p: [Character], _ s: [Character]) -> Bool {
+        // Positions already found not to match: `*a*a*a*b` on a long name stays polynomial.
+        var failed = [Bool](repeating: false, count: (p.count + 1) * (s.count + 1))
+        func match(_ i: Int, _ j: Int) -> Bool {
+            if failed[i * (s.count + 1) + j] { return false }
+            let m = step(i, j)
+            if !m { failed[i * (s.count + 1) + j] = true }
+            return m
+        }
+        func step(_ i: Int, _ j: Int) -> Bool {
+            if i == p.count { return j == s.count }
+            switch p[i] {
+            case "*":
+                var k = j
+                while true {
+                    if match(i + 1, k) { return true }
+                    guard k < s.count, s[k] != "/" else { return false }
+                    k += 1
+                }
+            case "?":
+                return j < s.count && s[j] != "/" && match(i + 1, j + 1)
+            case "[":
+                guard j < s.count, s[j] != "/", let close = p[(i + 1)...].dropFirst().firstIndex(of: "]") else {
+                    return j < s.count && s[j] == "[" && match(i + 1, j + 1)
+                }
+                var set = Array(p[(i + 1)..<close])
+                let negated = set.first == "!" || set.first == "^"
+                if negated { set.removeFirst() }
+                var hit = false, k = 0
+                while k < set.count {
+                    if k + 2 < set.count, set[k + 1] == "-" {
+                        if set[k] <= s[j] && s[j] <= set[k + 2] { hit = true }
+                        k += 3
+                    } else {
+                        if set[k] == s[j] { hit = true }
+                        k += 1
+                    }
+                }
+                return hit != negated && match(close + 1, j + 1)
+            case "\\" where i + 1 < p.count:
+                return j < s.count && s[j] == p[i + 1] && match(i + 2, j + 1)
+            default:
+                return j < s.count && s[j] == p[i] && match(i + 1, j + 1)
+            }
+        }
+        return match(0, 0)
     }
 }

@@ -104,3 +104,18 @@ final class FileOverridesTests: XCTestCase {
         XCTAssertNotEqual(error("[files.\"dsc/*.txt\"]\nstate = \"x\"\n[files.\"dsc/a.*\"]\nstate = \"X\"\n"), "")
     }
 }
+
+/// A `[files]` pattern matches a name whatever the encoding of its accents (a Mac writes `é` as
+/// `e` + accent): an exact key did, a pattern did not.
+final class CanonicalPatternTests: XCTestCase {
+    func testPatternsCompareCharacters() {
+        XCTAssertTrue(FileOverrides.matches("Probe-\u{E9}-*.csv", "Probe-e\u{301}-1.csv"))
+        XCTAssertTrue(FileOverrides.matches("dsc/[a-c]?.csv", "dsc/b1.csv"))
+        XCTAssertFalse(FileOverrides.matches("*.csv", "dsc/a.csv"), "* does not cross /")
+        XCTAssertFalse(FileOverrides.characterMatch(Array("dsc/[!b]1.csv"), Array("dsc/b1.csv")))
+        XCTAssertTrue(FileOverrides.characterMatch(Array("dsc/[!b]1.csv"), Array("dsc/c1.csv")))
+        XCTAssertTrue(FileOverrides.characterMatch(Array("a\\*b"), Array("a*b")))
+        // Polynomial on a pathological pattern.
+        XCTAssertFalse(FileOverrides.characterMatch(Array(String(repeating: "*a", count: 30) + "b"), Array(String(repeating: "a", count: 240))))
+    }
+}
