@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import GlassPlot
 
 /// The main loop: read input, update, perform effects, render, draw; polls for signals on
@@ -24,6 +29,14 @@ public enum ExplorerRuntime {
         terminal.draw(ExplorerRenderer.render(state, plotCache: &plotCache))
         while true {
             let signal = SignalWatch.pending
+            if signal == SIGINT, state.mode != .normal {
+                // Ctrl-C in a prompt, a question or a list cancels it, as Esc does (a shell's
+                // line editor's habit); it ended the session, unwritten changes and all.
+                SignalWatch.clear()
+                state = ExplorerUpdate.update(state, .cancel).state
+                terminal.draw(ExplorerRenderer.render(state, plotCache: &plotCache))
+                continue
+            }
             if signal != 0 {
                 terminal.close()
                 return .signal(signal)

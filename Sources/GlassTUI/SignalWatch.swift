@@ -25,6 +25,9 @@ public enum SignalWatch {
         _ = receivedSignal.compareExchange(expected: 0, desired: SIGHUP, ordering: .relaxed)
     }
 
+    /// Forgets a signal that has been acted on (Ctrl-C that cancelled a prompt).
+    public static func clear() { receivedSignal.store(0, ordering: .relaxed) }
+
     /// The signal received since start, or 0.
     public static var pending: Int32 { receivedSignal.load(ordering: .relaxed) }
 }

@@ -69,4 +69,31 @@ final class KeyInputRuntimeTests: XCTestCase {
             XCTAssertEqual(KeyMap.action(for: key, mode: .normal), .unboundKey(name))
         }
     }
+
+    /// Ctrl-C (SIGINT) in a prompt cancels it, as Esc does; in normal browsing it ends the session
+    /// (130). It ended the session from a prompt, unwritten changes and all.
+    func testCtrlCInAPromptCancelsIt() {
+        /// A terminal that delivers SIGINT when its script reaches `.timeout`.
+        struct Interrupting: TerminalBackend {
+            var inner: MemoryTerminal
+            var size: (width: Int, height: Int) { inner.size }
+            var style: RenderStyle { inner.style }
+            mutating func read() -> TerminalInput {
+                let next = inner.read()
+                if next == .timeout { receivedSignal.store(SIGINT, ordering: .relaxed) }
+                return next
+            }
+            mutating func draw(_ frame: Frame) { inner.draw(frame) }
+            mutating func invalidate() { inner.invalidate() }
+            mutating func close() { inner.close() }
+        }
+        defer { SignalWatch.clear() }
+        var terminal = Interrupting(inner: MemoryTerminal(width: 100, height: 30, inputs: keys("=4") + [.timeout] + keys("3") + [.timeout]))
+        let exit = ExplorerRuntime.run(paper, terminal: &terminal) { _ in .done("") }
+        XCTAssertEqual(exit, .signal(SIGINT), "the second Ctrl-C, in normal browsing, ends it")
+        let texts = terminal.inner.frames.map(\.text)
+        XCTAssertTrue(texts.contains { $0.contains("T_s (K) = 4_") })
+        // After the first Ctrl-C the prompt is gone and `3` chose view 3 (it was not typed into a prompt).
+        XCTAssertFalse(texts.contains { $0.contains("= 43") })
+    }
 }
