@@ -21,13 +21,17 @@ final class TTSRefinementTests: XCTestCase {
         return try Analysis.run(Study(name: "overlap-jump", datasets: try fixture()), options: options)
     }
 
-    /// A T_ref beyond the isotherms (351–439 K here) by more than their widest spacing (26.8 K)
-    /// is said; one within it is the usual nearest isotherm.
-    func testATRefFarOutsideTheIsothermsIsSaid() throws {
+    /// A T_ref beyond the isotherms (351–439 K here) is said, however near (it was said only beyond
+    /// their widest spacing, and a T_ref 5 K outside was called "between isotherms"); one within
+    /// 0.5 K of the end isotherm is that isotherm.
+    func testATRefOutsideTheIsothermsIsSaid() throws {
         let far = try run(trefK: 4500)
         XCTAssertTrue(far.warnings.contains("dma x master curve: T_ref 4500 K is outside the isotherms (351–439 K): the nearest, 439 K, is the reference"),
                       "\(far.warnings)")
-        XCTAssertFalse(try run(trefK: 459.6).warnings.contains { $0.contains("outside the isotherms") })
+        XCTAssertTrue(try run(trefK: 444).warnings.contains("dma x master curve: T_ref 444 K is outside the isotherms (351–439 K): the nearest, 439 K, is the reference"))
+        let top = try XCTUnwrap(far.dma.first?.master?.referenceTemperatureK)
+        let near = try run(trefK: top + 0.3).warnings
+        XCTAssertFalse(near.contains { $0.contains("outside the isotherms") || $0.contains("between isotherms") }, "\(near)")
     }
 
     func testAMinimumBesideAnOverlapJumpIsRefined() throws {

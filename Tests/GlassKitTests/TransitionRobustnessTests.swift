@@ -82,7 +82,13 @@ final class TransitionRobustnessTests: XCTestCase {
         d.temperatureKValues = (0...100).map { 300 + 3 * Double($0) }
         d.heatFlowWPerG = d.temperatureKValues.map { 0.05 * (1 + tanh(($0 - 460) / 5)) / 2 - 1.16 * exp(-pow(($0 - 550) / 12, 2)) }
         let r = try XCTUnwrap(TransitionAnalysis.evaluate(try DSCPrepared.prepare([d]), options: AnalysisOptions(), settings: StudySettings()).first)
-        XCTAssertEqual(r.warnings, ["s: points 3 K apart on average: W′ (the slope over ±2 K, at least 3 points) is not defined: glass, liquid and crystallization windows not proposed (give them, or data at most 2 K apart)"])
+        XCTAssertEqual(r.warnings, ["s: points 3 K apart on average: W′ (the slope over ±2 K, at least 3 points) is not defined: glass_line_K, liquid_line_K, crystallization_window_K not proposed (give them, or data at most 2 K apart)"])
+        // Windows given are not said to be missing.
+        var o = AnalysisOptions()
+        o.glassLineK = 330...420
+        o.liquidLineK = 480...510
+        let given = try XCTUnwrap(TransitionAnalysis.evaluate(try DSCPrepared.prepare([d]), options: o, settings: StudySettings()).first)
+        XCTAssertTrue(given.warnings.contains("s: points 3 K apart on average: W′ (the slope over ±2 K, at least 3 points) is not defined: crystallization_window_K not proposed (give it, or data at most 2 K apart)"), "\(given.warnings)")
     }
 
     /// A flat curve has no step: the one reason that covers the glass and the liquid windows is

@@ -207,15 +207,14 @@ public struct TimeTemperatureSuperposition: Sendable {
         shifts[ref] = 0
         bts[ref] = vertical == .temperature ? TimeTemperatureSuperposition.temperatureLog10BT(refT, referenceK: refT) : 0
         var warnings: [String] = []
-        // A T_ref beyond the isotherms by more than their widest spacing is no nearest isotherm
-        // but a typo (`4500` for 450): said, with the isotherm taken.
+        // A T_ref beyond the isotherms (a typo, `4500` for 450, or a reference they do not reach)
+        // or between two of them: said, with the isotherm taken.
         let temps = curves.map(\.temperatureK)
         // (The default T_ref, 450 K, is nobody's typo: a study whose isotherms end lower takes
         // its nearest without a remark. A 450 K the user gave is said as any other value.)
         if temps.count > 1, searches.requestedGiven, let lo = temps.min(), let hi = temps.max() {
-            let spacing = zip(temps.dropFirst(), temps).map { abs($0 - $1) }.max() ?? 0
             let beyond = searches.requestedK < lo ? lo - searches.requestedK : searches.requestedK - hi
-            if beyond > spacing {
+            if beyond > 0.5 {
                 warnings.append("\(context): T_ref \(Format.shortNumber(searches.requestedK)) K is outside the isotherms "
                                 + "(\(Format.shortNumber(lo))–\(Format.shortNumber(hi)) K): the nearest, \(Format.shortNumber(refT)) K, is the reference")
             } else if abs(searches.requestedK - refT) > 0.5 {

@@ -216,6 +216,12 @@ public enum TransitionAnalysis {
             if proposedKinds.contains(.glassLine), let g = windows[.glassLine], g.upperBound - g.lowerBound < narrowestProposedGlassWindowK {
                 warnings.append("\(s.state): the proposed glass_line_K [\(Format.shortNumber(g.lowerBound)), \(Format.shortNumber(g.upperBound))] is narrower than \(Format.shortNumber(narrowestProposedGlassWindowK)) K: the step was found on the run's first kelvins (an instrument's start-up transient?); check the windows in view 1 or give them")
             }
+            // Data too sparse for any proposal: said once, naming the windows not given.
+            let missing = proposedKinds.filter { windows[$0] == nil }
+            if let why = proposal.noneReason, !missing.isEmpty {
+                let names = missing.map(\.key)
+                warnings.append("\(s.state): \(why): \(names.joined(separator: ", ")) not proposed (give \(missing.count == 1 ? "it" : "them"), or data at most 2 K apart)")
+            }
             // One reason may cover two windows ("glass and liquid windows not proposed"): said once.
             var said: Set<String> = []
             for kind in proposedKinds where windows[kind] == nil {

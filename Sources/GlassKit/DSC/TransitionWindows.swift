@@ -74,6 +74,9 @@ public struct TransitionProposal: Sendable, Equatable {
     public var windows: TransitionWindows
     /// Why a window could not be proposed.
     public var reasons: [String]
+    /// Why no window could be proposed at all (data too sparse for W′), said with the windows
+    /// that were not given; nil otherwise.
+    public var noneReason: String? = nil
 
     /// The proposal rule (docs/transitions.md, "Proposed windows"), on the state's first curve. O(n).
     ///
@@ -106,7 +109,9 @@ public struct TransitionProposal: Sendable, Equatable {
         // has both. Said as what it is.
         let spacing = span / Double(n - 1)
         if spacing > 2 {
-            return TransitionProposal(windows: w, reasons: ["points \(Format.shortNumber((spacing * 100).rounded() / 100)) K apart on average: W′ (the slope over ±2 K, at least 3 points) is not defined: glass, liquid and crystallization windows not proposed (give them, or data at most 2 K apart)"])
+            var p = TransitionProposal(windows: w, reasons: [])
+            p.noneReason = "points \(Format.shortNumber((spacing * 100).rounded() / 100)) K apart on average: W′ (the slope over ±2 K, at least 3 points) is not defined"
+            return p
         }
         func round(_ r: ClosedRange<Double>) -> ClosedRange<Double>? {
             let lo = (r.lowerBound * 2).rounded(.up) / 2, hi = (r.upperBound * 2).rounded(.down) / 2

@@ -42,10 +42,8 @@ public enum ScanSplitter {
         guard columns[.heatFlow] == nil, DMAModuli.find(columns) != nil,
               let tCol = columns[.temperature], let fCol = columns[.frequency],
               let tConv = try? DatasetBuilder.temperatureConversion(tCol, table),
-              let read = (columns[.time].flatMap { try? TableReader.columns(table, [tCol.index, fCol.index, $0.index]) })
-                ?? (try? TableReader.columns(table, [tCol.index, fCol.index])) else { return [table] }
+              let read = try? TableReader.columns(table, [tCol.index, fCol.index]) else { return [table] }
         let t = read.values[0].map(tConv), f = read.values[1]
-        let time = read.values.count > 2 ? read.values[2] : nil
         // A frequency ≤ 0 is a broken row, named at its line (the file would else read as one
         // sweep whose temperature runs too far, which names neither).
         if let k = f.firstIndex(where: { $0 <= 0 }) {
@@ -56,7 +54,7 @@ public enum ScanSplitter {
         let count = (cluster.max() ?? 0) + 1
         guard count >= 2 else { return [table] }
 
-        let steps = self.steps(cluster, t).flatMap { isRamp($0.groups, t, time: time) ? nil : $0 }
+        let steps = self.steps(cluster, t).flatMap { isRamp($0.groups, t) ? nil : $0 }
         let isotherms: Bool
         switch stated {
         case DatasetKind.dmaTScan.rawValue: isotherms = false
@@ -234,24 +232,16 @@ public enum ScanSplitter {
     /// Whether groups that pass for steps are cycles of a ramp: frequencies that take unequal
     /// times (a 1 Hz point of 8 s among 2 s ones, a Q800's 0.1 Hz point of 50 s) put a jump in
     /// the temperature at each cycle, and the cycles looked like isotherms (237 of them, every
-    /// frequency at its cycle's mean temperature). With a time column: the temperature rises
-    /// within the groups at more than half the file's mean rate (an isotherm holds it). Without
-    /// one: the temperature moves one way on every row and a quarter of its run is within the groups.
-    static func isRamp(_ groups: [[Int]], _ t: [Double], time: [Double]?) -> Bool {
+    /// frequency at its cycle's mean temperature). A ramp's temperature moves one way on every
+    /// row and a third of its run or more lies within the cycles; an isotherm that creeps (0.15 K
+    /// over a sweep, 2 K steps) holds far less of it. (A time column does not tell them apart: a
+    /// soak between sweeps writes no rows, and a stepped run then looks like a slow ramp in time.)
+    static func isRamp(_ groups: [[Int]], _ t: [Double]) -> Bool {
         guard let first = t.first, let last = t.last, last != first else { return false }
-        if let time, let t0 = time.first, let t1 = time.last, t1 > t0 {
-            let overall = (last - first) / (t1 - t0)
-            let rates = groups.compactMap { g -> Double? in
-                guard let a = g.first, let b = g.last, time[b] > time[a] else { return nil }
-                return (t[b] - t[a]) / (time[b] - time[a])
-            }.sorted()
-            guard !rates.isEmpty else { return false }
-            return rates[rates.count / 2] / overall > 0.5
-        }
         let rising = last > first
         guard zip(t, t.dropFirst()).allSatisfy({ rising ? $1 > $0 : $1 < $0 }) else { return false }
         let within = groups.reduce(0.0) { sum, g in sum + abs(t[g[g.count - 1]] - t[g[0]]) }
-        return within >= 0.25 * abs(last - first)
+        return within >= abs(last - first) / 3
     }
 
     /// The smallest temperature step between isotherms (a ramp written with a coarse temperature
