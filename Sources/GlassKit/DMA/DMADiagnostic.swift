@@ -101,6 +101,17 @@ public struct PeakNearEdge: Sendable, Equatable {
     public var vertexK: Double
     /// The step used, K: the mean spacing of the curve's points inside the window.
     public var stepK: Double
+    /// The end of the curve's data the vertex is near, when that is inside the window (the data
+    /// end, not the window's edge, is then what the message names); nil otherwise.
+    public var dataEndK: Double? = nil
+
+    /// The data end `vertex` is within `step` of, when the curve ends inside the window there.
+    static func dataEnd(x: [Double], lo: Double, hi: Double, vertex v: Double, step h: Double) -> Double? {
+        guard let first = x.first, let last = x.last else { return nil }
+        if first > lo, v - first <= h { return first }
+        if last < hi, last - v <= h { return last }
+        return nil
+    }
 
     /// The edge test: with h the mean spacing of the curve's points inside [lo, hi]
     /// ((x_last − x_first)/(n − 1)), the vertex v is near the edge when v − lo ≤ h or hi − v ≤ h,
@@ -120,7 +131,10 @@ public struct PeakNearEdge: Sendable, Equatable {
                                   curveCount: Int, context: String) -> DMADiagnostic? {
         guard !near.isEmpty else { return nil }
         let curves = near.map { "\(Format.shortNumber($0.frequencyHz)) Hz (\($0.source))" }
-        let detail = near.map { "\(Format.shortNumber($0.frequencyHz)) Hz (\($0.source)) at \(Format.shortNumber(($0.vertexK * 100).rounded() / 100)) K" }
+        let detail = near.map { n in
+            "\(Format.shortNumber(n.frequencyHz)) Hz (\(n.source)) at \(Format.shortNumber((n.vertexK * 100).rounded() / 100)) K"
+                + (n.dataEndK.map { " (its data end at \(Format.shortNumber(($0 * 100).rounded() / 100)) K)" } ?? "")
+        }
         return DMADiagnostic(kind: .peakVertexNearWindowEdge, family: family, curves: curves,
                              message: "\(context): peak vertex within one step of the window's edge or the data's end "
                                  + "(\(Format.shortNumber(windowK.lowerBound))–\(Format.shortNumber(windowK.upperBound)) K) on \(near.count) of "

@@ -28,7 +28,9 @@ public struct PeakPair: Sendable, Equatable {
             case .success(let p):
                 pairs.append(PeakPair(frequencyHz: c.frequencyHz, temperatureK: p.x, source: c.source))
                 if let h = PeakNearEdge.check(x: c.temperatureK, lo: windowK.lowerBound, hi: windowK.upperBound, vertex: p.x) {
-                    near.append(PeakNearEdge(frequencyHz: c.frequencyHz, source: c.source, vertexK: p.x, stepK: h))
+                    var n = PeakNearEdge(frequencyHz: c.frequencyHz, source: c.source, vertexK: p.x, stepK: h)
+                    n.dataEndK = PeakNearEdge.dataEnd(x: c.temperatureK, lo: windowK.lowerBound, hi: windowK.upperBound, vertex: p.x, step: h)
+                    near.append(n)
                 }
             case .failure(let e):
                 warnings.append("\(context): no peak at \(Format.shortNumber(c.frequencyHz)) Hz (\(c.source)) in "
