@@ -31,14 +31,34 @@ public enum EscapeSequence {
             return singleShift(units)
         default:
             // Alt plus a key (xterm's metaSendsEscape): the explorer binds no Alt-chord, and says so.
-            guard let u = Unicode.Scalar(first), first >= 0x20, first != 0x7F else { return .complete(nil, length: 1) }
-            return .complete(.other("Alt-" + String(Character(u))), length: 1)
+            return .complete(.other("Alt-" + keyName(first)), length: 1)
+        }
+    }
+
+    /// The name of a key typed as `unit` (after Alt): `x`, `Enter`, `Tab`, `Space`, `Backspace`, `Ctrl-A`.
+    static func keyName(_ unit: UInt32) -> String {
+        switch unit {
+        case 0x0D, 0x0A: return "Enter"
+        case 0x09: return "Tab"
+        case 0x20: return "Space"
+        case 0x7F, 0x08: return "Backspace"
+        case 0x00: return "Ctrl-Space"
+        case 0x01...0x1A: return "Ctrl-" + String(Character(Unicode.Scalar(unit + 0x40)!))
+        default: return Unicode.Scalar(unit).map { String(Character($0)) } ?? "?"
         }
     }
 
     /// What an Esc followed by `units` and then silence is: the Esc key alone, or a sequence cut
-    /// short (nothing).
-    public static func timedOut(_ units: [UInt32]) -> Key? { units.isEmpty ? .escape : nil }
+    /// short — rxvt's Shift-F-keys end in `$`, which ECMA-48 reads as an intermediate byte
+    /// (`Esc [ 2 4 $`: Shift-F12) — or nothing.
+    public static func timedOut(_ units: [UInt32]) -> Key? {
+        if units.isEmpty { return .escape }
+        if units.count >= 3, units[0] == 0x5B, units.last == 0x24 {
+            let digits = String(decoding: units.dropFirst().dropLast().map { UInt8(truncatingIfNeeded: $0) }, as: UTF8.self)
+            if let n = Int(digits), let key = key(parameters: "\(n);2", final: 0x7E) { return key }
+        }
+        return nil
+    }
 
     /// `Esc [` parameters 0x30–0x3F, intermediates 0x20–0x2F, final 0x40–0x7E.
     static func controlSequence(_ units: [UInt32]) -> Decoded {
@@ -107,6 +127,14 @@ public enum EscapeSequence {
         case 0x50...0x53:  // P Q R S: F1–F4 (`Esc O P`, whatever terminfo lists: xterm-mono's kf1 is `Esc [ 11 ~`)
             guard numbers.isEmpty || numbers[0] == 1 else { return nil }
             return modifier == 1 ? .function(Int(final) - 0x4F) : named("F\(Int(final) - 0x4F)")
+        case 0x61...0x64:  // rxvt's Shift-arrows `Esc [ a` … `d`
+            guard numbers.isEmpty else { return nil }
+            return [Key.other("Shift-Up"), .other("Shift-Down"), .shiftRight, .shiftLeft][Int(final - 0x61)]
+        case 0x45:  // `Esc [ E`: the keypad's 5 (Begin) without Num Lock
+            return numbers.isEmpty ? .other("Keypad 5") : nil
+        case 0x5E, 0x40:  // rxvt's `^` (Ctrl) and `@` (Ctrl-Shift) forms of the `~` keys
+            guard numbers.count == 1 else { return nil }
+            return key(parameters: "\(numbers[0]);\(final == 0x5E ? 5 : 6)", final: 0x7E)
         case 0x7E:  // ~: the vt220 editing keys by number
             guard numbers.count >= 1 else { return nil }
             let key: Key?
@@ -121,6 +149,9 @@ public enum EscapeSequence {
             case 11...15: key = .function(numbers[0] - 10)   // vt220/rxvt F1–F5
             case 17...21: key = .function(numbers[0] - 11)   // F6–F10
             case 23, 24: key = .function(numbers[0] - 12)    // F11, F12
+            case 25, 26: key = .other("F\(numbers[0] - 12)")  // vt220 F13–F20 (bound nowhere)
+            case 28, 29: key = .other("F\(numbers[0] - 13)")
+            case 31...34: key = .other("F\(numbers[0] - 14)")
             default: return nil        // the end of a paste out of place
             }
             guard let key else { return nil }

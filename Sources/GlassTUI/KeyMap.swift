@@ -16,7 +16,10 @@ public enum KeyMap {
         if case .paste(let text) = key {
             switch mode {
             case .input: return .inputText(String(text.filter { $0.isNumber || ".,-+eE".contains($0) }))
-            case .rangeInput: return .inputText(String(text.filter { $0.isNumber || ".-+eE :,".contains($0) }))
+            // A range copied from a spreadsheet's row or column (`400<TAB>480`, `400<LF>480`): the
+            // tab or line break separates the numbers (they ran together: 400480).
+            case .rangeInput: return .inputText(String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 }
+                                                            .filter { $0.isNumber || ".-+eE :,".contains($0) }))
             default: return .pasteIgnored
             }
         }

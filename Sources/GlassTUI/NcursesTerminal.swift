@@ -187,7 +187,15 @@ public struct NcursesTerminal: TerminalBackend {
         case KEY_SF: return .key(.other("Shift-Down"))
         case KEY_SHOME: return .key(.other("Shift-Home"))
         case KEY_SEND: return .key(.other("Shift-End"))
-        case (KEY_F0 + 13)...(KEY_F0 + 63): return .key(.other("F\(code - KEY_F0)"))
+        // xterm's modified F-keys as terminfo numbers them: F13–F24 Shift, F25–F36 Ctrl, F37–F48
+        // Ctrl-Shift, F49–F60 Alt, F61–F63 Alt-Shift.
+        case (KEY_F0 + 13)...(KEY_F0 + 63): return .key(.other(Self.modifiedFunctionKey(Int(code - KEY_F0))))
+        // The keypad's keys as terminfo names them (xterm: `Esc O q` is ka1's neighbour kc1…).
+        case KEY_A1: return .key(.character("7"))
+        case KEY_A3: return .key(.character("9"))
+        case KEY_B2: return .key(.character("5"))
+        case KEY_C1: return .key(.character("1"))
+        case KEY_C3: return .key(.character("3"))
         case gv_key_mouse():
             var x: Int32 = 0, y: Int32 = 0
             return gv_read_click(&x, &y) != 0 ? .key(.click(column: Int(x), row: Int(y))) : .timeout
@@ -199,6 +207,13 @@ public struct NcursesTerminal: TerminalBackend {
             case "kLFT5": return .key(.shiftLeft)
             case "kRIT5": return .key(.shiftRight)
             case "kcbt2": return .key(.backTab)
+            case "kpADD": return .key(.character("+"))
+            case "kpSUB": return .key(.character("-"))
+            case "kpMUL": return .key(.character("*"))
+            case "kpDIV": return .key(.character("/"))
+            case "kpDOT": return .key(.character("."))
+            case "kpCMA": return .key(.character(","))
+            case "kpZRO": return .key(.character("0"))
             default:
                 // terminfo's modified keys (`kUP2`, `kDN5`, `kHOM3`…): a base and xterm's modifier code.
                 let bases = ["kUP": "Up", "kDN": "Down", "kLFT": "Left", "kRIT": "Right", "kHOM": "Home", "kEND": "End",
@@ -207,6 +222,13 @@ public struct NcursesTerminal: TerminalBackend {
                 return .key(.other(EscapeSequence.modifierNames(m) + base.value))
             }
         }
+    }
+
+    /// `Shift-F5` for terminfo's F17 (xterm's numbering of modified F-keys).
+    static func modifiedFunctionKey(_ n: Int) -> String {
+        let prefixes = ["Shift-", "Ctrl-", "Ctrl-Shift-", "Alt-", "Alt-Shift-"]
+        let group = (n - 13) / 12
+        return group < prefixes.count ? prefixes[group] + "F\((n - 13) % 12 + 1)" : "F\(n)"
     }
 
     /// A character code read as such.
@@ -220,7 +242,8 @@ public struct NcursesTerminal: TerminalBackend {
         default:
             // Other control characters (Ctrl-W, Ctrl-A…) come through as characters: the normal
             // mode names them as keys that mean nothing; the prompts take digits only.
-            guard code >= 1, code != 27, let scalar = Unicode.Scalar(code) else { return .timeout }
+            if code == 0 { return .key(.other("Ctrl-Space")) }
+            guard code != 27, let scalar = Unicode.Scalar(code) else { return .timeout }
             return .key(.character(Character(scalar)))
         }
     }

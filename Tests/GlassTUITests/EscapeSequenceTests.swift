@@ -48,6 +48,15 @@ final class EscapeSequenceTests: XCTestCase {
             XCTAssertEqual(decode(text), .complete(.other(name), length: text.unicodeScalars.count), text)
         }
         XCTAssertEqual(KeyMap.action(for: .other("Insert"), mode: .normal), .unboundKey("Insert"))
+        // Alt with Enter, Tab, Space, Backspace or a control key; rxvt's forms; vt220's F13–F20; keypad 5.
+        for (text, name) in [("\r", "Alt-Enter"), ("\t", "Alt-Tab"), (" ", "Alt-Space"), ("\u{7F}", "Alt-Backspace"), ("\u{01}", "Alt-Ctrl-A"),
+                             ("[a", "Shift-Up"), ("[24^", "Ctrl-F12"), ("[25~", "F13"), ("[34~", "F20"), ("[E", "Keypad 5")] {
+            XCTAssertEqual(decode(text), .complete(.other(name), length: text.unicodeScalars.count), text)
+        }
+        XCTAssertEqual(decode("[c"), .complete(.shiftRight, length: 2))
+        XCTAssertEqual(EscapeSequence.timedOut(Array("[24$".unicodeScalars.map(\.value))), .other("Shift-F12"))
+        XCTAssertEqual(NcursesTerminal.modifiedFunctionKey(36), "Ctrl-F12")
+        XCTAssertEqual(NcursesTerminal.modifiedFunctionKey(17), "Shift-F5")
         // The Linux console's F1 is F1, not the key `A`.
         XCTAssertEqual(decode("[[A"), .complete(.function(1), length: 3))
         XCTAssertEqual(decode("[["), .incomplete)

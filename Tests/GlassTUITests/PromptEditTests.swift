@@ -77,4 +77,11 @@ final class PromptEditTests: XCTestCase {
         XCTAssertNil(KeyMap.action(for: .character("\u{0E}"), mode: mode))
         XCTAssertEqual(KeyMap.action(for: .delete, mode: .normal), .unboundKey("Delete"))
     }
+
+    /// A range pasted from a spreadsheet's row or column keeps its numbers apart (`400480`).
+    func testAPastedRangeSeparatedByATabOrALineBreak() {
+        let s = SyntheticStudy.state()
+        XCTAssertEqual(press(s, [.character("x"), .paste("400\t480")]).mode, .rangeInput(axis: .x, text: "400 480"))
+        XCTAssertEqual(press(s, [.character("x"), .paste("400\r\n480")]).mode, .rangeInput(axis: .x, text: "400 480"))
+    }
 }
