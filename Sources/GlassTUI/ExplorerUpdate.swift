@@ -33,6 +33,8 @@ public enum ExplorerUpdate {
             guard !cs.isEmpty else { s.message = "this view has no cursor"; break }
             let i = cs.firstIndex(of: s.cursor) ?? 0
             s.cursor = cs[((i + d) % cs.count + cs.count) % cs.count]
+            // A view with nothing drawn shows no cursor: the key is answered in words.
+            if view.plot(s, columns: 10) == nil { s.message = "cursor \(s.cursor.rawValue) (\(view.unavailable(s)))" }
         case .moveCursor(let steps):
             guard view.cursors.contains(s.cursor) else { s.message = "this view has no cursor"; break }
             move(&s, steps: steps)
@@ -83,7 +85,9 @@ public enum ExplorerUpdate {
         case .toggleCompareMode:
             switch s.view {
             case .compare: s.compareByGlass.toggle()
-            case .sensitivity: s.sensitivityTemperatures.toggle()
+            case .sensitivity:
+                s.sensitivityTemperatures.toggle()
+                if view.plot(s, columns: 10) == nil { s.message = (s.sensitivityTemperatures ? "T_g and T_f" : "ΔH_rej") + " vs cooling rate (" + view.unavailable(s) + ")" }
             default: s.message = "g: in view 3 (T_g, T_f vs rate) and the comparison view c (S_r by glass)"
             }
         case .toggleLiterature:
@@ -649,7 +653,7 @@ public enum ExplorerUpdate {
         }
         let plan = SettingsWritePlan.assignments(s)
         guard !plan.isEmpty else {
-            s.message = "study.toml already holds every setting in force: nothing to write"
+            s.message = "nothing to write: every setting in force is study.toml's or the default"
             return
         }
         let dir = s.studyPath.hasSuffix("/") ? String(s.studyPath.dropLast()) : s.studyPath

@@ -62,6 +62,8 @@ public struct SensitivityView: ExplorerView {
     public func unavailable(_ s: ExplorerState) -> String {
         if let e = s.loadError { return "cannot open the study: \(e)" }
         if let e = s.analysisError { return "not computed: \(e)" }
+        // A DMA state's cooling rate is no DSC state's (it said "no visible state with a cooling rate").
+        if s.prepared.states.isEmpty { return "no DSC sample runs in this study" }
         return "not computed: no visible state with a cooling rate"
     }
 

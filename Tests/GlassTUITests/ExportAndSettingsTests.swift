@@ -87,7 +87,7 @@ final class ExportAndSettingsTests: XCTestCase {
         let written = try XCTUnwrap(try? StudyToml.parse(StudyTomlEditor.apply(r.assignments, in: "")).settings)
         s = apply(s, [.effectFinished(.settingsWritten(written, "wrote"))])
         XCTAssertEqual(s.study?.settings.tsK, proposed.tsK)
-        XCTAssertEqual(press(s, [.character("w")]).message, "study.toml already holds every setting in force: nothing to write")
+        XCTAssertEqual(press(s, [.character("w")]).message, "nothing to write: every setting in force is study.toml's or the default")
         XCTAssertEqual(s.tsOrigin, .study)
         XCTAssertFalse(ExplorerRenderer.render(s).text.contains("proposed"))
         // Undo starts at the write: a snapshot from before it, restored over the new study.toml,

@@ -248,5 +248,10 @@ final class NoDSCKeysTests: XCTestCase {
         XCTAssertEqual(press(s, [.character("l")]).message, "T_s: not computed (no DSC data)")
         XCTAssertEqual(press(s, [.character("0")]).message, "this view has no plot")
         XCTAssertEqual(press(s, [.character("f")]).message, "this view has no plot")
+        XCTAssertEqual(press(s, [.character("]")]).message, "cursor T_e (no DSC sample runs in this study)")
+        // View 3 says there are no DSC runs (it said "no visible state with a cooling rate" beside two DMA states with rates).
+        let three = press(s, [.character("3")])
+        XCTAssertEqual(SensitivityView().unavailable(three), "no DSC sample runs in this study")
+        XCTAssertEqual(press(three, [.character("g")]).message, "T_g and T_f vs cooling rate (no DSC sample runs in this study)")
     }
 }
