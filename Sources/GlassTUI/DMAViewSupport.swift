@@ -118,7 +118,9 @@ enum DMAViewSupport {
     static func colour(_ k: Int) -> Int { Series.palette[k % Series.palette.count] }
     /// Marker of the E'' curve of the k-th DMA state (view 4), distinct from every state's marker.
     static func lossMarker(_ k: Int) -> Character { lossMarkers[k % lossMarkers.count] }
-    static let lossMarkers: [Character] = ["%", "&", "=", "~", "$", "^"]
+    /// Lower-case letters (not `o`, `x`, `v`: state and view 9 markers): no state's marker, so a
+    /// seventh state's E′ and the first's E″ no longer share `%` without colour.
+    static let lossMarkers: [Character] = "abcdefghijklmnpqrstuwyz".map { $0 }
     /// Marker of the k-th of several curves of one state.
     static func marker(_ k: Int) -> Character { Series.markers[k % Series.markers.count] }
 

@@ -54,8 +54,8 @@ public struct MasterView: ExplorerView {
         ]
         if let k = selected, !sel.isEmpty {
             let name = "\(ScreenNumber.kelvin(m.shifts[k].temperatureK)) K" + (s.masterEdit.shifts[k] != nil && s.masterEdit.state == r.state ? " (by hand)" : "")
-            series.append(Series(name: name, x: sel.map { $0.x }, y: sel.map { $0.e1 }, colour: 3, marker: "$", style: .points))
-            series.append(Series(name: "", x: sel.map { $0.x }, y: sel.map { $0.e2 }, colour: 3, marker: "$", style: .points))
+            series.append(Series(name: name, x: sel.map { $0.x }, y: sel.map { $0.e1 }, colour: 3, marker: "!", style: .points))
+            series.append(Series(name: "", x: sel.map { $0.x }, y: sel.map { $0.e2 }, colour: 3, marker: "!", style: .points))
         }
         let vtag = m.verticalShift == .none ? "" : ", b_T \(m.verticalShift.rawValue)"
         return PlotSpec(title: "master curve — \(r.state), T_ref = \(ScreenNumber.kelvin(m.referenceTemperatureK)) K, on \(m.criterion.rawValue)\(vtag)",

@@ -30,7 +30,7 @@ public struct SensitivityView: ExplorerView {
         guard !series.isEmpty else { return nil }
         if let sr = d.sr, maxQ > 0 {
             let xs = [0, maxQ * 1.05]
-            series.append(Series(name: "S_r fit", x: xs, y: xs.map { sr.interceptKJPerMol + sr.value * $0 }, colour: 7, marker: "=",
+            series.append(Series(name: "S_r fit", x: xs, y: xs.map { sr.interceptKJPerMol + sr.value * $0 }, colour: 7, marker: "!",
                                  style: .line))
         }
         return PlotSpec(title: "ΔH_rej vs cooling rate", x: Axis(title: "|q_c|", unit: "K/min", range: 0...(maxQ * 1.05)),
