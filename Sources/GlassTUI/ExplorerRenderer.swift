@@ -251,7 +251,7 @@ public enum ExplorerRenderer {
         case .input(let c, let typed):
             let head = "\(c.rawValue) (\(c.unit)) = "
             caret = caretColumn(head, typed, s)
-            text = head + promptShown(typed, s) + (s.inputNote.map { $0 + "; " } ?? "") + "Enter sets, Ctrl-U clears, Esc cancels"
+            text = head + promptShown(typed, s) + (s.inputNote.map { $0 + "; " } ?? "") + "Enter sets, \(clearHint(s)), Esc cancels"
             attributes = .bold
         case .warnings:
             text = "warnings: \(arrows) j k scroll, J K a page, Esc or q closes"
@@ -269,7 +269,7 @@ public enum ExplorerRenderer {
         case .rangeInput(let axis, let typed):
             let head = "\(axis.rawValue) range = "
             caret = caretColumn(head, typed, s)
-            text = head + promptShown(typed, s) + (s.inputNote.map { $0 + "; " } ?? "") + "LO HI, Enter sets, Ctrl-U clears, Esc cancels"
+            text = head + promptShown(typed, s) + (s.inputNote.map { $0 + "; " } ?? "") + "LO HI, Enter sets, \(clearHint(s)), Esc cancels"
             attributes = .bold
         case .confirm(let q, _):
             text = q
@@ -298,6 +298,11 @@ public enum ExplorerRenderer {
         }
         f.put(string: shown.fitted(f.width, unicode: uni), at: FramePoint(x: 0, y: row), attributes: attributes)
         if let c = caret, c < f.width { f[c, row].attributes.insert(.reverse) }
+    }
+
+    /// Ctrl-U clears what is before the caret: all of it at the end, as the hint then says.
+    static func clearHint(_ s: ExplorerState) -> String {
+        s.inputCaret == 0 ? "Ctrl-U clears" : "Ctrl-U/K clear before/after the caret"
     }
 
     /// A prompt's text as the status line shows it: `_` after it while the caret is at its end,

@@ -133,12 +133,18 @@ public enum ExplorerUpdate {
                 if fresh { line = PromptLine("") }
                 line.insert(c)
             }
-            s.inputNote = nil
         case .inputRefused(let c):
             // Said, not dropped without a word (`0x10` became 10).
             s.inputNote = "'\(c)' is not part of a number"
         case .inputText(let text):
-            for c in text { s = update(s, .inputCharacter(c)).state }
+            var refused: Character?
+            for c in text {
+                let range: Bool
+                switch s.mode { case .rangeInput: range = true; case .input: range = false; default: continue }
+                if KeyMap.takes(c, range: range) { s = update(s, .inputCharacter(c)).state } else if refused == nil { refused = c }
+            }
+            // Said, not dropped without a word (`1.5abc` became 1.5).
+            if let c = refused, s.inputNote == nil { s.inputNote = "'\(c)' is not part of a number: left out of the paste" }
         case .pasteIgnored:
             s.message = "pasted text ignored: paste values into the = prompt"
         case .unboundKey(let name):
@@ -314,7 +320,11 @@ public enum ExplorerUpdate {
         }
         var line = PromptLine(text, after: s.inputCaret)
         edit(&line)
-        guard line.text.count <= limit else { return }
+        s.inputNote = nil
+        guard line.text.count <= limit else {
+            s.inputNote = "the prompt holds \(limit) characters"
+            return
+        }
         switch s.mode {
         case .input(let cur, _): s.mode = .input(cursor: cur, text: line.text)
         case .rangeInput(let axis, _): s.mode = .rangeInput(axis: axis, text: line.text)

@@ -15,11 +15,11 @@ public enum KeyMap {
         // Pasted text is text, never commands (a paste holding `w` and `y` would write study.toml).
         if case .paste(let text) = key {
             switch mode {
-            case .input: return .inputText(String(text.filter { $0.isNumber || ".,-+eE".contains($0) }))
+            // Typed character by character (what the prompt does not take is said, not dropped).
+            case .input: return .inputText(text)
             // A range copied from a spreadsheet's row or column (`400<TAB>480`, `400<LF>480`): the
             // tab or line break separates the numbers (they ran together: 400480).
-            case .rangeInput: return .inputText(String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 }
-                                                            .filter { $0.isNumber || ".-+eE :,".contains($0) }))
+            case .rangeInput: return .inputText(String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 }))
             default: return .pasteIgnored
             }
         }
@@ -53,13 +53,13 @@ public enum KeyMap {
             return pickList(key, openedBy: "b")
         case .rangeInput:
             switch key {
-            case .character(let c) where c.isNumber || ".-+eE :,".contains(c): return .inputCharacter(c)
+            case .character(let c) where takes(c, range: true): return .inputCharacter(c)
             default: return promptKey(key)
             }
         case .input:
             switch key {
             // `,` too: a decimal comma is read as the point (typed as the lab's locale writes it).
-            case .character(let c) where c.isNumber || ".,-+eE".contains(c):
+            case .character(let c) where takes(c, range: false):
                 return .inputCharacter(c)
             default: return promptKey(key)
             }
@@ -89,6 +89,12 @@ public enum KeyMap {
             default: return nil
             }
         }
+    }
+
+    /// Whether a prompt takes `c`: a digit, a decimal mark, a sign, an exponent; a range's prompt
+    /// also the space or colon between its numbers. (`,` too: a decimal comma is read as the point.)
+    static func takes(_ c: Character, range: Bool) -> Bool {
+        c.isNumber || (range ? ".-+eE :," : ".,-+eE").contains(c)
     }
 
     /// A prompt's keys other than the characters it takes: editing (the shell's keys, as

@@ -84,4 +84,19 @@ final class PromptEditTests: XCTestCase {
         XCTAssertEqual(press(s, [.character("x"), .paste("400\t480")]).mode, .rangeInput(axis: .x, text: "400 480"))
         XCTAssertEqual(press(s, [.character("x"), .paste("400\r\n480")]).mode, .rangeInput(axis: .x, text: "400 480"))
     }
+
+    /// The prompt's note follows what happened last: an edit clears a refusal, a character past the
+    /// limit is said, a paste's letters are said (all were silent or stale).
+    func testThePromptSaysWhatItDoesNotTake() {
+        let s = SyntheticStudy.state()
+        let refused = press(s, [.character("="), .character("a")])
+        XCTAssertEqual(refused.inputNote, "'a' is not part of a number")
+        XCTAssertNil(press(refused, [.left]).inputNote)
+        let full = press(s, [.character("=")] + typed(String(repeating: "1", count: 25)))
+        XCTAssertEqual(full.mode, .input(cursor: .ts, text: String(repeating: "1", count: 24)))
+        XCTAssertEqual(full.inputNote, "the prompt holds 24 characters")
+        let pasted = press(s, [.character("="), .paste("43 1.5abc")])
+        XCTAssertEqual(pasted.mode, .input(cursor: .ts, text: "431.5"))
+        XCTAssertEqual(pasted.inputNote, "' ' is not part of a number: left out of the paste")
+    }
 }
