@@ -254,7 +254,7 @@ public enum ExplorerRenderer {
             text = head + promptShown(typed, s) + (s.inputNote.map { $0 + "; " } ?? "") + "Enter sets, \(clearHint(s)), Esc cancels"
             attributes = .bold
         case .warnings:
-            text = "warnings: \(arrows) j k scroll, J K a page, Esc or q closes"
+            text = "warnings: \(arrows) j k scroll, J K or PgDn PgUp a page, Home End the ends, Esc or q closes"
             attributes = .bold
         case .help:
             // The overlay's own keys (the normal mode's hints do nothing here).
@@ -427,7 +427,7 @@ public enum ExplorerRenderer {
             rows += wrapped
             next += 1
         }
-        let title = " Warnings: \(s.results?.warnings.count ?? 0), lines \(min(top + 1, lines.count))–\(next) of \(lines.count) "
+        let title = " Warnings: \(s.results?.warnings.count ?? 0), entries \(min(top + 1, lines.count))–\(next) of \(lines.count) "
         drawBox(&f, box, title: ScreenText.fit(title, unicode: uni), unicode: uni)
         for (row, r) in rows.prefix(inner.height).enumerated() {
             f.put(string: r.text.fitted(inner.width, unicode: uni), at: FramePoint(x: inner.x, y: inner.y + row),

@@ -36,8 +36,12 @@ struct WarningList: Sendable {
 
     /// The lines of a fresh grouping of `r`.
     static func lines(grouping r: Results) -> [Line] {
-        WarningGroups.group(r).flatMap { g in
-            [Line(text: g.line, isHeading: true)] + g.warnings.map { Line(text: "  " + $0, isHeading: false) }
+        WarningGroups.group(r).flatMap { g -> [Line] in
+            // A warning alone is its own line (its heading repeated it word for word); a group's
+            // heading carries its count, as `analyze --format table` writes it.
+            guard g.warnings.count > 1 else { return g.warnings.map { Line(text: $0, isHeading: false) } }
+            let head = g.summary.contains("no peak on") ? g.line : "\(g.line) (×\(g.count))"
+            return [Line(text: head, isHeading: true)] + g.warnings.map { Line(text: "  " + $0, isHeading: false) }
         }
     }
 

@@ -185,6 +185,19 @@ final class WarningListWrapTests: XCTestCase {
         XCTAssertTrue(rows.dropFirst().allSatisfy { $0.hasPrefix("    ") && !$0.hasPrefix("     ") }, "\(rows)")
     }
 
+    /// A group of one warning is that warning's line alone (its heading repeated it), and a group's
+    /// heading carries its count.
+    func testGroupsOfOneAreOneLineAndHeadingsCount() throws {
+        let study = try XCTUnwrap(try? GlassIO.StudyLoader.load(URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("samples/la30ce30ni10al20co10").path))
+        let lines = WarningList.lines(SyntheticStudy.state(study, braille: true, colours: false))
+        for (a, b) in zip(lines, lines.dropFirst()) where a.isHeading {
+            XCTAssertNotEqual("  " + a.text, b.text)
+            XCTAssertTrue(a.text.hasSuffix(")") || a.text.contains("no peak on"), a.text)
+        }
+        XCTAssertTrue(lines.contains { !$0.isHeading && !$0.text.hasPrefix(" ") }, "a warning alone stands unindented")
+    }
+
     func testOnlyWholeWarningsAreShownAndCounted() throws {
         let study = try XCTUnwrap(try? GlassIO.StudyLoader.load(URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("samples/la30ce30ni10al20co10").path))
@@ -195,7 +208,7 @@ final class WarningListWrapTests: XCTestCase {
             var f = Frame(width: 100, height: 30)
             ExplorerRenderer.warningsOverlay(&f, s, top: top)
             let title = f.rows[1]
-            let range = try XCTUnwrap(title.range(of: #"lines \d+–\d+"#, options: .regularExpression))
+            let range = try XCTUnwrap(title.range(of: #"entries \d+–\d+"#, options: .regularExpression))
             let next = try XCTUnwrap(Int(title[range].split(separator: "–")[1]))
             let expected = lines[top..<next].flatMap { ExplorerRenderer.wrappedWarning($0, width: 96, unicode: true) }
             let shown = (2..<28).map { y in String(f.rows[y].dropFirst(2).prefix(96)) }
