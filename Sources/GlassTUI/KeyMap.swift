@@ -119,12 +119,14 @@ public enum KeyMap {
     /// A move past either end of any list (`pickMove` stops at the ends).
     static let listEnd = 1_000_000
 
-    /// A pick-list: ↑↓ (k j) move, Home End jump, Enter chooses, Esc, q or the key that opened it
+    /// A pick-list: ↑↓ (k j) move, PgUp PgDn by ten, Home End jump, Enter chooses, Esc, q or the key that opened it
     /// closes (as every overlay: q quitting from one ended the session).
     static func pickList(_ key: Key, openedBy opener: Character) -> Action? {
         switch key {
         case .up, .character("k"): return .pickMove(-1)
         case .down, .character("j"): return .pickMove(1)
+        case .pageUp: return .pickMove(-10)
+        case .pageDown: return .pickMove(10)
         case .home: return .pickMove(-listEnd)
         case .end: return .pickMove(listEnd)
         case .enter: return .inputCommit

@@ -44,6 +44,12 @@ final class KeyBindingsTests: XCTestCase {
         XCTAssertNil(KeyMap.action(for: .character("\u{07}"), mode: .input(cursor: .ts, text: "42")))
     }
 
+    /// Pick-lists page by ten with PgUp/PgDn, as the help and the warnings list do (they were silent).
+    func testPickListsPage() {
+        XCTAssertEqual(KeyMap.action(for: .pageDown, mode: .pickStudy(index: 0)), .pickMove(10))
+        XCTAssertEqual(KeyMap.action(for: .pageUp, mode: .pickBaseline(choices: [.linear, .none], index: 1)), .pickMove(-10))
+    }
+
     func testHelpIsPerViewAndSaysWhatTheNumbersAre() {
         let master = KeyBindings.help(for: .master)
         XCTAssertTrue(master[0].hasPrefix("view 9 TTS: master curves"))
