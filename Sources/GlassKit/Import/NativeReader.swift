@@ -100,7 +100,9 @@ public enum NativeReader {
         }
         let headers = names.enumerated().map { k, n in ColumnHeader(n, unitRow: units.flatMap { k < $0.count ? $0[k] : nil }) }
         // A comma-separated file's mark is `.`; any other takes the mark of its first number with one.
-        let comma = delimiter == .comma ? DecimalMark.isComma(lines, Array(data.prefix(20)), delimiter, quotedOnly: true) ?? false
+        // (Quoted numbers are looked for only where the first data row holds a quote.)
+        let quoted = data.first.map { lines.bytes[lines.starts[$0]..<lines.ends[$0]].contains(0x22) } ?? false
+        let comma = delimiter == .comma ? (quoted ? DecimalMark.isComma(lines, Array(data.prefix(20)), delimiter, quotedOnly: true) ?? false : false)
             : DecimalMark.isComma(lines, data, delimiter)
         var table = RawTable(path: path, format: .native, encoding: encoding, metadata: metadata, headers: headers,
                              headerLine: h + 1, delimiter: delimiter, decimalComma: comma ?? false,
