@@ -308,7 +308,6 @@ public enum ExplorerUpdate {
         s.viewports[s.view] = vp
     }
 
-    /// A typed range for an axis: two numbers `LO HI`, else a message and nothing changes.
     /// Edits the open prompt's text at its caret (no prompt: nothing). A prompt holds at most
     /// 24 characters (`=`) or 40 (`x`, `y`: two numbers); a key that would pass that is not taken.
     static func editPrompt(_ s: inout ExplorerState, _ edit: (inout PromptLine) -> Void) {
@@ -334,6 +333,7 @@ public enum ExplorerUpdate {
         s.inputFresh = false
     }
 
+    /// A typed range for an axis: two numbers `LO HI`, else a message and nothing changes.
     static func setRange(_ s: inout ExplorerState, axis: PlotAxis, text: String) {
         guard let shown = Navigation.shown(s, columns: max(10, s.width / 2)) else { s.message = "this view has no plot"; return }
         let log = axis == .x ? shown.xLog : shown.yLog

@@ -78,10 +78,11 @@ enum Preamble {
                                            "weight": 1, "mass": 1, "masse": 1, "poids": 1, "masa": 1, "peso": 1, "massa": 1]
     static let rateNames: [String: Int] = ["heating rate": 0, "heizrate": 0, "vitesse de chauffe": 0, "velocidad de calentamiento": 0,
                                            "velocita di riscaldamento": 0, "rate": 1]
-    /// The rank of a preamble key as the sample's mass: ``massNames``, else a key whose words hold
-    /// a mass word and a sample word (`Masse de l'échantillon`, `Mass of sample`, `Poids
-    /// échantillon`: 0) or a mass word alone with a qualifier that is no other thing's (1); nil
-    /// for anything else, and for the reference's or pan's mass (`Reference mass`).
+    /// The rank of a preamble key as the sample's mass (lower wins): the sample's own names of
+    /// ``massNames`` 0; a key whose words hold a mass word and a sample word and nothing that makes
+    /// it another thing's (`Masse de l'échantillon`, `Mass of sample`) 1; a bare `Weight`/`Mass` 2;
+    /// nil for anything else (`Reference mass`, `Mass loss of sample`, `Sample holder mass`).
+    /// A line in a section that is not the sample's adds 3.
     static func massRank(_ name: String) -> Int? {
         if let r = massNames[name] { return r == 0 ? 0 : 2 }
         let words = Set(Self.words(name))
