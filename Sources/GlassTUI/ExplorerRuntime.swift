@@ -29,7 +29,8 @@ public enum ExplorerRuntime {
         terminal.draw(ExplorerRenderer.render(state, plotCache: &plotCache))
         while true {
             let signal = SignalWatch.pending
-            if signal == SIGINT, state.mode != .normal {
+            // (Not while the window is too small: the prompt is hidden, and Ctrl-C quits there.)
+            if signal == SIGINT, state.mode != .normal, ExplorerRenderer.fits(width: state.width, height: state.height) {
                 // Ctrl-C in a prompt, a question or a list cancels it, as Esc does (a shell's
                 // line editor's habit); it ended the session, unwritten changes and all.
                 SignalWatch.clear()
