@@ -31,8 +31,9 @@ public enum ExplorerExport {
     static func document(_ r: Results, state s: ExplorerState) -> JSONValue {
         var doc = ResultsExport.json(r)
         let extra: JSONValue = .object([
-            ("ts_K", .num(r.settings.tsK)), ("ts_origin", .string(s.tsOrigin.rawValue)),
-            ("te_K", .num(r.settings.teK)), ("te_origin", .string(s.teOrigin.rawValue)),
+            // No origin for a bound there is not (a study without DSC runs said "study").
+            ("ts_K", .num(r.settings.tsK)), ("ts_origin", r.settings.tsK == nil ? .null : .string(s.tsOrigin.rawValue)),
+            ("te_K", .num(r.settings.teK)), ("te_origin", r.settings.teK == nil ? .null : .string(s.teOrigin.rawValue)),
             ("baseline", .string(r.settings.baseline.description)),
             ("tref_K", .number(trefInForce(s))),
             ("states", .array(stateWindows(r).map { st in .object([("state", .string(st.state))] + st.values.map { ($0.0, $0.1) }) })),
@@ -60,9 +61,9 @@ public enum ExplorerExport {
         func v(_ x: Double?) -> String { JSONValue.field(x) }
         var rows: [[String]] = [
             ["explorer", "", "ts", v(r.settings.tsK), "", "K"],
-            ["explorer", "", "ts_origin", s.tsOrigin.rawValue, "", ""],
+            ["explorer", "", "ts_origin", r.settings.tsK == nil ? "" : s.tsOrigin.rawValue, "", ""],
             ["explorer", "", "te", v(r.settings.teK), "", "K"],
-            ["explorer", "", "te_origin", s.teOrigin.rawValue, "", ""],
+            ["explorer", "", "te_origin", r.settings.teK == nil ? "" : s.teOrigin.rawValue, "", ""],
             ["explorer", "", "baseline", r.settings.baseline.description, "", ""],
         ]
         rows.append(["explorer", "", "tref", v(trefInForce(s)), "", "K"])

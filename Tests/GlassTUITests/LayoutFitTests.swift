@@ -253,5 +253,8 @@ final class NoDSCKeysTests: XCTestCase {
         let three = press(s, [.character("3")])
         XCTAssertEqual(SensitivityView().unavailable(three), "no DSC sample runs in this study")
         XCTAssertEqual(press(three, [.character("g")]).message, "T_g and T_f vs cooling rate (no DSC sample runs in this study)")
+        // Its export names no origin for bounds there are not.
+        let json = ExplorerExport.json(try XCTUnwrap(s.results), state: s)
+        XCTAssertTrue(json.contains("\"ts_origin\": null") && json.contains("\"te_origin\": null"), json)
     }
 }
