@@ -324,9 +324,9 @@ public enum ExplorerRenderer {
         let uni = s.style.braille
         let lines = items.map { ($0 == current ? "* " : "  ") + $0 }
         let h = min(area.height, lines.count + 2)
-        // Scroll so the chosen line is visible; a list cut short says so on its bottom edge
-        // (`3 above, 9 more`), as every list does.
-        let first = max(0, min(index - (h - 2) + 1, lines.count - (h - 2)))
+        // From the list's own top, moved only to keep the chosen line visible; a list cut short
+        // says so on its bottom edge (`3 above, 9 more`), as every list does.
+        let first = pickFirst(index: index, top: s.pickTop, count: lines.count, rows: h - 2)
         let above = first, below = max(0, lines.count - first - (h - 2))
         let note = [above > 0 ? "\(above) above" : nil, below > 0 ? "\(below) more" : nil].compactMap { $0 }.joined(separator: ", ")
         // As wide as its lines, its title (`┌─ Study ─┐` over two short names) and the note.
@@ -340,6 +340,29 @@ public enum ExplorerRenderer {
         }
         if !note.isEmpty {
             f.put(string: (" " + note + " ").clipped(box.width - 3, unicode: uni), at: FramePoint(x: box.x + 2, y: box.maxY - 1), clip: box)
+        }
+    }
+
+    /// The first entry shown of a list of `count` in `rows` rows: `top`, moved as little as keeps
+    /// `index` visible.
+    static func pickFirst(index: Int, top: Int, count: Int, rows: Int) -> Int {
+        var first = top
+        if index < first { first = index }
+        if index >= first + rows { first = index - rows + 1 }
+        return max(0, min(first, count - rows))
+    }
+
+    /// The rows a pick-list of `count` entries has at the state's size (the plot pane's, less the frame).
+    static func pickRows(_ s: ExplorerState, count: Int) -> Int {
+        max(1, min(Layout(width: s.width, height: s.height).plot.height, count + 2) - 2)
+    }
+
+    /// The open pick-list's chosen entry and length, nil when none is open.
+    static func pickList(_ s: ExplorerState) -> (index: Int, count: Int)? {
+        switch s.mode {
+        case .pickStudy(let i): return (i, s.workspace.count)
+        case .pickBaseline(let choices, let i): return (i, choices.count)
+        default: return nil
         }
     }
 

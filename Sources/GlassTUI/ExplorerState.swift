@@ -107,6 +107,8 @@ public struct ExplorerState: Sendable {
     public var inputFresh = false
     /// The prompt's caret, as the number of characters after it (0: at the end).
     public var inputCaret = 0
+    /// The first entry a pick-list shows.
+    public var pickTop = 0
     /// Why the prompt's last key was not taken (`'x' is not part of a number`); nil otherwise.
     public var inputNote: String?
     /// Set by a first `q` with unwritten changes: a second `q` quits.

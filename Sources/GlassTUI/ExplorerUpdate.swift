@@ -77,9 +77,12 @@ public enum ExplorerUpdate {
             guard !s.prepared.states.isEmpty else { s.message = "no DSC data: no baseline to choose"; break }
             let choices: [DSCBaseline] = [.linear, .none] + s.prepared.states.map { .state($0.state) }
             s.mode = .pickBaseline(choices: choices, index: choices.firstIndex(of: s.baseline) ?? 0)
+            s.pickTop = ExplorerRenderer.pickFirst(index: choices.firstIndex(of: s.baseline) ?? 0, top: 0, count: choices.count,
+                                                   rows: ExplorerRenderer.pickRows(s, count: choices.count))
         case .chooseStudy:
             guard s.workspace.count > 1 else { s.message = "one study is open (glassview A B C opens several)"; break }
             s.mode = .pickStudy(index: s.studyIndex)
+            s.pickTop = ExplorerRenderer.pickFirst(index: s.studyIndex, top: 0, count: s.workspace.count, rows: ExplorerRenderer.pickRows(s, count: s.workspace.count))
         case .setStudy(let j):
             s = StudyWorkspace.switchTo(j, from: s)
         case .toggleCompareMode:
@@ -105,6 +108,10 @@ public enum ExplorerUpdate {
             if case .help(let top) = s.mode { s.mode = .help(top: min(max(0, top + d), ExplorerRenderer.helpLastTop(s))) }
             if case .pickStudy(let i) = s.mode { s.mode = .pickStudy(index: min(max(0, i + d), s.workspace.count - 1)) }
             if case .pickBaseline(let choices, let i) = s.mode { s.mode = .pickBaseline(choices: choices, index: min(max(0, i + d), choices.count - 1)) }
+            // A pick-list scrolls only when its choice leaves what it shows (it jumped back to its top).
+            if let (index, count) = ExplorerRenderer.pickList(s) {
+                s.pickTop = ExplorerRenderer.pickFirst(index: index, top: s.pickTop, count: count, rows: ExplorerRenderer.pickRows(s, count: count))
+            }
         case .undo:
             guard let last = s.history.undo.popLast() else { s.message = "nothing to undo"; break }
             s.history.redo.append(before)

@@ -172,6 +172,15 @@ final class PickListCutTests: XCTestCase {
         XCTAssertTrue(bottom(19).contains(" 12 above "), bottom(19))
         XCTAssertTrue(bottom(10).contains(" 3 above, 9 more "), bottom(10))
     }
+
+    /// Moving up a list scrolled to its end keeps what is shown while the choice is on screen
+    /// (it jumped back to the top).
+    func testAListScrollsOnlyWhenItsChoiceLeavesTheBox() {
+        XCTAssertEqual(ExplorerRenderer.pickFirst(index: 21, top: 0, count: 22, rows: 19), 3)
+        XCTAssertEqual(ExplorerRenderer.pickFirst(index: 17, top: 3, count: 22, rows: 19), 3)
+        XCTAssertEqual(ExplorerRenderer.pickFirst(index: 2, top: 3, count: 22, rows: 19), 2)
+        XCTAssertEqual(ExplorerRenderer.pickFirst(index: 5, top: 40, count: 22, rows: 19), 3, "clamped to the last screenful")
+    }
 }
 
 /// The warning list shows whole warnings (the last one's second row was dropped without a mark,
