@@ -358,7 +358,7 @@ public enum ExplorerRenderer {
     }
 
     /// The open pick-list's chosen entry and length, nil when none is open.
-    static func pickList(_ s: ExplorerState) -> (index: Int, count: Int)? {
+    static func openPickList(_ s: ExplorerState) -> (index: Int, count: Int)? {
         switch s.mode {
         case .pickStudy(let i): return (i, s.workspace.count)
         case .pickBaseline(let choices, let i): return (i, choices.count)

@@ -33,8 +33,9 @@ public enum ExplorerUpdate {
             guard !cs.isEmpty else { s.message = "this view has no cursor"; break }
             let i = cs.firstIndex(of: s.cursor) ?? 0
             s.cursor = cs[((i + d) % cs.count + cs.count) % cs.count]
-            // A view with nothing drawn shows no cursor: the key is answered in words.
-            if view.plot(s, columns: 10) == nil { s.message = "cursor \(s.cursor.rawValue) (\(view.unavailable(s)))" }
+            // A view with nothing drawn shows no cursor: the key is answered in words. (A cursor
+            // with a value is drawn: the plot is built only to ask when it has none, not per key.)
+            if s.value(of: s.cursor) == nil, view.plot(s, columns: 10) == nil { s.message = "cursor \(s.cursor.rawValue) (\(view.unavailable(s)))" }
         case .moveCursor(let steps):
             guard view.cursors.contains(s.cursor) else { s.message = "this view has no cursor"; break }
             move(&s, steps: steps)
@@ -109,7 +110,7 @@ public enum ExplorerUpdate {
             if case .pickStudy(let i) = s.mode { s.mode = .pickStudy(index: min(max(0, i + d), s.workspace.count - 1)) }
             if case .pickBaseline(let choices, let i) = s.mode { s.mode = .pickBaseline(choices: choices, index: min(max(0, i + d), choices.count - 1)) }
             // A pick-list scrolls only when its choice leaves what it shows (it jumped back to its top).
-            if let (index, count) = ExplorerRenderer.pickList(s) {
+            if let (index, count) = ExplorerRenderer.openPickList(s) {
                 s.pickTop = ExplorerRenderer.pickFirst(index: index, top: s.pickTop, count: count, rows: ExplorerRenderer.pickRows(s, count: count))
             }
         case .undo:
