@@ -384,10 +384,11 @@ public enum DatasetBuilder {
         // `G'`, `|G*|`, `Complex Shear Modulus`: a torsion or rotational rheometer's; so are the
         // moduli of any file with a torque column (an Anton Paar MCR's `Storage Modulus`), unless
         // study.toml says `modulus = "tensile"`.
-        let name = e1.header.name.lowercased().drop { $0 == "|" || $0 == " " }
+        let name = e1.header.name.drop { $0 == "|" || $0 == " " }
         let stated = meta["modulus"]?.value.lowercased()
-        let torque = headers.contains { ["torque", "drehmoment"].contains(where: $0.name.lowercased().contains) }
-        guard stated == "shear" || (stated == nil && torque) || name.hasPrefix("g") || name.contains("shear") else { return }
+        let torque = headers.contains { $0.name.containsCaseless("torque") || $0.name.containsCaseless("drehmoment") }
+        guard stated == "shear" || (stated == nil && torque) || name.first == "g" || name.first == "G"
+                || e1.header.name.containsCaseless("shear") else { return }
         if e1.index == e2.index {
             d.warnings.append("\(path): \(e1.header.name) is a shear modulus: G′ and G″ from it are kept as the storage and loss modulus")
         } else {

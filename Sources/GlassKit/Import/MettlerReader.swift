@@ -19,9 +19,12 @@ public enum MettlerReader {
     /// or followed by the name.
     public static func recognises(_ lines: TextLines) -> Bool {
         var seen = 0
-        for i in 0..<lines.count where !lines.isBlank(i) {
-            // On bytes first: every file of a study is put to this test.
-            if lines.containsCaseless(i, "name:") && label(lines.string(i), curveName) != nil { return true }
+        for i in 0..<lines.count {
+            // On bytes first: every file of a study is put to this test. The label starts the
+            // line (after spaces, a no-break space or a BOM, which `trimmedSpaces` drops).
+            guard let c = lines.firstByte(i) else { continue }
+            if c | 0x20 == 0x63 || c | 0x20 == 0x6B || c == 0xC2 || c == 0xEF,   // c, k
+               lines.containsCaseless(i, "name:") && label(lines.string(i), curveName) != nil { return true }
             seen += 1
             if seen == 200 { break }
         }

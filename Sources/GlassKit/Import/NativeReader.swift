@@ -33,7 +33,8 @@ public enum NativeReader {
         var searched = false
         var freeText: [String] = []   // keys read from the preamble's free text
         var unreadMass: MetadataEntry?
-        if let names = Preamble.namesRow(lines, from: h) {
+        let opens = Preamble.opensPreamble(lines, h)   // its heading read once: every file meets this
+        if opens, let names = Preamble.namesRow(lines, after: h) {
             preamble = h..<names
             // `# key: value` lines among the free text are the file's metadata, as above them.
             for i in h..<names where lines.firstByte(i) == 0x23 { readComment(lines, i, into: &metadata) }
@@ -42,7 +43,7 @@ public enum NativeReader {
             unreadMass = stated.unreadMass
             h = names
         } else {
-            searched = Preamble.opensPreamble(lines, h)
+            searched = opens
         }
         let headerText = lines.string(h)
         let delimiter = forced ?? Delimiter.detect(inHeading: headerText)

@@ -7,12 +7,9 @@ enum Preamble {
     /// Lines (not blank, not `#`) after the first that are searched for the names row.
     static let searchLines = 100
 
-    /// The 0-based names row after a preamble that starts at line `first`; nil when line `first`
-    /// is a names row itself (a temperature with a heat flow or modulus, or a sweep's frequency
-    /// with a modulus: every native file), is led by a number (data without names), or no line
-    /// of the next 100 is a names row followed by data.
-    static func namesRow(_ lines: TextLines, from first: Int) -> Int? {
-        guard opensPreamble(lines, first) else { return nil }
+    /// The 0-based names row after a preamble that starts at line `first`, a line that
+    /// `opensPreamble`; nil when no line of the next 100 is a names row followed by data.
+    static func namesRow(_ lines: TextLines, after first: Int) -> Int? {
         var i = first + 1, seen = 0
         while i < lines.count && seen < searchLines {
             defer { i += 1 }
@@ -24,7 +21,8 @@ enum Preamble {
     }
 
     /// Whether line `first` may open a preamble (the names row is then looked for below it): it is
-    /// no names row itself and not led by a number.
+    /// no names row itself (a temperature with a heat flow or modulus, or a sweep's frequency with
+    /// a modulus: every native file) and not led by a number (data without names).
     static func opensPreamble(_ lines: TextLines, _ first: Int) -> Bool {
         let m = meanings(lines, first)
         return !isNames(m) && !(m.contains(.frequency) && !m.isDisjoint(with: moduli)) && !ledByNumber(lines, first)

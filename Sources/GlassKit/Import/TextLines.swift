@@ -144,14 +144,6 @@ public struct TextLines: Sendable {
     /// True when line `i` holds `word` (lower-case ASCII letters) in any case of its letters,
     /// compared on bytes.
     public func containsCaseless(_ i: Int, _ word: StaticString) -> Bool {
-        let n = word.utf8CodeUnitCount, w = word.utf8Start
-        let s = start(i), e = end(i)
-        guard n > 0, e - s >= n else { return n == 0 }
-        for a in s...(e - n) {
-            var k = 0
-            while k < n, bytes[a + k] | 0x20 == w[k] { k += 1 }
-            if k == n { return true }
-        }
-        return false
+        bytes.withUnsafeBufferPointer { ASCIICaseless.contains(word, in: $0, from: start(i), to: end(i)) }
     }
 }
