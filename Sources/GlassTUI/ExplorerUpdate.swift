@@ -99,7 +99,7 @@ public enum ExplorerUpdate {
             s.showLiterature.toggle()
             s.message = "literature values " + (s.showLiterature ? "shown" : "hidden")
         case .showWarnings:
-            guard let r = s.results, !r.warnings.isEmpty else { s.message = "no warnings"; break }
+            guard !WarningList.lines(s).isEmpty else { s.message = "no warnings"; break }
             s.mode = .warnings(top: 0)
         case .pickMove(let d):
             // Lists scroll no further than their last screenful (the renderer's geometry).
@@ -676,7 +676,7 @@ public enum ExplorerUpdate {
         }
         let dir = s.studyPath.hasSuffix("/") ? String(s.studyPath.dropLast()) : s.studyPath
         let request = SettingsRequest(tomlPath: dir + "/study.toml", assignments: plan)
-        let what = plan.map { "\($0.label) = \($0.value)" }.joined(separator: ", ")
+        let what = UnwrittenSettings.changedFirst(s).map { "\($0.label) = \($0.value)" }.joined(separator: ", ")
         s.mode = .ask("Write study.toml?", what, effect: .writeSettings(request))
     }
 

@@ -33,12 +33,7 @@ enum UnwrittenSettings {
     /// in force untouched (proposed windows and the like).
     static func keys(_ s: ExplorerState) -> String {
         let all = SettingsWritePlan.assignments(s)
-        var before = Set<TomlAssignment>()
-        if let written = s.writtenWork {
-            var then = s
-            written.restore(into: &then)
-            before = Set(SettingsWritePlan.assignments(then))
-        }
+        let before = writtenAssignments(s)
         var changed: [String] = [], untouched: [String] = []
         for a in all {
             if before.contains(a) {
@@ -51,6 +46,22 @@ enum UnwrittenSettings {
         guard !changed.isEmpty else { return untouched.joined(separator: ", ") }
         let more = untouched.count
         return changed.joined(separator: ", ") + (more == 0 ? "" : " (and \(more) setting\(more == 1 ? "" : "s") in force that w also writes)")
+    }
+
+    /// What `w` would write, the ones the user changed since study.toml was read or written first
+    /// (the `w` question is cut at the screen's width: the change just made must not be the part cut).
+    static func changedFirst(_ s: ExplorerState) -> [TomlAssignment] {
+        let all = SettingsWritePlan.assignments(s)
+        let before = writtenAssignments(s)
+        return all.filter { !before.contains($0) } + all.filter { before.contains($0) }
+    }
+
+    /// What `w` would have written when study.toml was last read or written.
+    private static func writtenAssignments(_ s: ExplorerState) -> Set<TomlAssignment> {
+        guard let written = s.writtenWork else { return [] }
+        var then = s
+        written.restore(into: &then)
+        return Set(SettingsWritePlan.assignments(then))
     }
 
     /// The notice of the first `q`, or nil when every open study's study.toml holds its settings.

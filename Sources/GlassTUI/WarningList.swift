@@ -45,6 +45,11 @@ struct WarningList: Sendable {
         }
     }
 
-    /// The lines for the state's results.
-    static func lines(_ s: ExplorerState) -> [Line] { s.warningList.lines }
+    /// The lines for the state's results; for a study that could not be opened or analysed, the
+    /// reason (the results pane and the comparison cut it to their width, and the reason is the
+    /// first thing to read there).
+    static func lines(_ s: ExplorerState) -> [Line] {
+        if s.warningList.lines.isEmpty, let e = s.loadError ?? s.analysisError { return [Line(text: "not computed: \(e)", isHeading: false)] }
+        return s.warningList.lines
+    }
 }

@@ -305,6 +305,11 @@ final class ExplorerUpdateTests: XCTestCase {
         let (e, effects) = pressed(s, [.character("e")])
         XCTAssertEqual(effects, [])
         XCTAssertTrue(e.message?.hasPrefix("nothing to export") ?? false)
+        // The warning list holds the reason whole (the results pane and the comparison cut it).
+        let w = press(s, [.character("W")])
+        XCTAssertEqual(w.mode, .warnings(top: 0))
+        XCTAssertTrue(ExplorerRenderer.render(w).text.contains("not computed: /nope: no such directory"))
+        XCTAssertEqual(press(paper, [.character("W")]).mode, .warnings(top: 0), "a study with warnings lists them")
         let empty = SyntheticStudy.state(Study(name: "empty", datasets: []))
         XCTAssertTrue(ExplorerRenderer.render(empty).text.contains("no DSC sample runs"))
     }

@@ -61,6 +61,19 @@ final class WorkProtectionTests: XCTestCase {
         XCTAssertNil(undone.message.flatMap { $0.contains("unwritten") ? $0 : nil }, "moved back: nothing to lose")
     }
 
+    /// The `w` question is cut at the screen's width: what the user changed comes before what is
+    /// only in force (the study's proposed windows came first and cut a β window edit off).
+    func testWriteQuestionNamesTheChangesFirst() {
+        let dma = SyntheticStudy.state(SyntheticStudy.withDMA(), braille: false, colours: false)
+        let untouched = press(dma, [.character("w")])
+        guard case .confirm(let before, _) = untouched.mode else { return XCTFail("no question") }
+        XCTAssertFalse(before.hasPrefix("Write study.toml? (y/n) beta_window_K"), "the premise: something else is first: \(before)")
+        let s = press(dma, [.character("4"), .right, .character("w")])
+        guard case .confirm(let q, .writeSettings(let r)) = s.mode else { return XCTFail("no question") }
+        XCTAssertTrue(q.hasPrefix("Write study.toml? (y/n) beta_window_K (as-cast) = [321, "), q)
+        XCTAssertEqual(q.components(separatedBy: " = ").count - 1, r.assignments.count, "every assignment named once")
+    }
+
     func testQuitAsksOnceWhenChangesAreUnwritten() {
         XCTAssertTrue(quits(paper, [.character("q")]), "nothing changed: q quits")
         let s = press(paper, [.right, .character("q")])
