@@ -72,7 +72,7 @@ public struct ArrheniusView: ExplorerView {
         guard let (_, _, r) = DMAViewSupport.selected(s) else { return DMAViewSupport.empty(s, title: "Arrhenius map") }
         var out: [ResultLine] = [DMAViewSupport.heading("β / α", r)]
         out += DMAViewSupport.line("E_β", r.beta?.energyEV, r.beta?.energyStderrEV, unit: "eV", r: r, key: "E_β")
-        out.append(ResultLine("f0", ScreenNumber.value(r.beta?.f0Hz), unit: "Hz n=\(r.betaPairs.count)"))
+        out.append(ResultLine("f0", ScreenNumber.value(r.beta?.f0HzIfRepresentable), unit: "Hz n=\(r.betaPairs.count)"))
         out += DMAViewSupport.line("VFT B", r.alpha?.bK, r.alpha?.stderr?.bK, unit: "K", r: r, key: "VFT")
         out.append(ResultLine("VFT T_0", ScreenNumber.measurement(r.alpha?.t0K, r.alpha?.stderr?.t0K), unit: "K"))
         out.append(ResultLine("ln f_α", ScreenNumber.measurement(r.alpha?.lnFAlpha, r.alpha?.stderr?.lnFAlpha),

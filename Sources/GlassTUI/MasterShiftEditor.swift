@@ -104,6 +104,10 @@ public enum MasterShiftEditor {
         }
         e.shifts[e.isotherm] = x
         s.masterEdit = e
+        if TimeTemperatureSuperposition.isAtRefineEdge(x, start: start) {
+            s.message = "refined to the edge of the ±\(Format.shortNumber(TimeTemperatureSuperposition.refineHalfWidthDecades))-decade search "
+                + "around the shift: the cost may fall farther; r again searches on"
+        }
     }
 
     /// log10 b_T drawn for every isotherm: the analysis', and for an isotherm shifted by hand the

@@ -7,6 +7,36 @@ final class DMAExportTests: XCTestCase {
     func keys(_ v: JSONValue?) -> [String] { if case .object(let p)? = v { return p.map { $0.0 } }; return [] }
     func member(_ v: JSONValue?, _ k: String) -> JSONValue? { if case .object(let p)? = v { return p.first { $0.0 == k }?.1 }; return nil }
 
+    /// β peaks at 400.0, 400.1, 400.2, 400.3 K for 0.5, 1, 2, 4 Hz: E_β is the determined slope
+    /// (about 94 eV) and f0 = e^2700 overflows a double. E_β is exported, f0_Hz null, and the
+    /// warning says why (it said "need 2 at distinct temperatures" of 4 pairs).
+    func testAnOverflowingBetaPrefactorKeepsEBeta() throws {
+        let datasets = [0.5, 1, 2, 4].enumerated().map { i, f -> Dataset in
+            var d = Dataset(path: "tscan-\(f)Hz.csv", kind: .dmaTScan, state: "as-cast")
+            d.frequencyHz = f
+            d.temperatureKValues = stride(from: 300.0, through: 420, by: 0.5).map { $0 }
+            d.storageMPa = d.temperatureKValues.map { _ in 30_000 }
+            let peak = 400 + 0.1 * Double(i)
+            // An exact parabola: its least-squares parabola's vertex is the peak itself.
+            d.lossMPa = d.temperatureKValues.map { 2000 - 0.1 * ($0 - peak) * ($0 - peak) }
+            return d
+        }
+        let r = try Analysis.run(Study(name: "s", datasets: datasets))
+        let beta = try XCTUnwrap(r.dma.first?.beta)
+        // The OLS slope of ln f on 1/T over the 4 pairs (ln 2 per 0.1 K at 400 K: about 95.6 eV).
+        let x = (0..<4).map { 1 / (400 + 0.1 * Double($0)) }, y = (0..<4).map { log(0.5) + log(2.0) * Double($0) }
+        let mx = x.reduce(0, +) / 4, my = y.reduce(0, +) / 4
+        let slope = zip(x, y).reduce(0) { $0 + ($1.0 - mx) * ($1.1 - my) } / x.reduce(0) { $0 + ($1 - mx) * ($1 - mx) }
+        XCTAssertEqual(beta.energyEV, -slope * Units.boltzmannEVPerK, accuracy: 1e-4)
+        XCTAssertFalse(beta.f0Representable)
+        XCTAssertTrue(r.warnings.contains { $0.hasPrefix("dma as-cast: E_β = ") && $0.contains("beyond a double: f0_Hz null") }, "\(r.warnings)")
+        XCTAssertFalse(r.warnings.contains { $0.contains("E_β not computed") }, "\(r.warnings)")
+        let states = member(member(ResultsExport.json(r), "dma"), "states")
+        guard case .array(let arr)? = states, let s = arr.first else { return XCTFail("no dma.states") }
+        XCTAssertEqual(member(member(s, "beta"), "f0_Hz"), .null)
+        XCTAssertEqual(member(member(s, "beta"), "E_eV"), .number(beta.energyEV))
+    }
+
     func testAStudyWithOneScanGivesNullsAndWarningsNeverNaN() throws {
         var d = Dataset(path: "scan.csv", kind: .dmaTScan, state: "as-cast")
         d.frequencyHz = 2

@@ -18,6 +18,23 @@ final class DMAFitTests: XCTestCase {
         XCTAssertNil(ArrheniusFit.fit(temperatureK: [350, 360], frequencyHz: [1, 2])?.energyStderrEV)
     }
 
+    /// β peaks a tenth of a kelvin apart (1 and 2 Hz at 400 and 400.1 K): E is the determined
+    /// slope, ln 2 · k_B / (1/400 − 1/400.1) = 95.6 eV, and ln f0 = E/(k_B · 400) = 2773 overflows
+    /// a double: the fit is kept, f0 not representable (exported null), ln f0 finite.
+    func testArrheniusKeepsTheSlopeWhereF0Overflows() throws {
+        let a = try XCTUnwrap(ArrheniusFit.fit(temperatureK: [400, 400.1], frequencyHz: [1, 2]))
+        let e = log(2.0) * k / (1 / 400.0 - 1 / 400.1)
+        XCTAssertEqual(a.energyEV, e, accuracy: e * 1e-9)
+        XCTAssertEqual(a.lnF0, e / (k * 400), accuracy: 1e-6 * e / (k * 400))
+        XCTAssertFalse(a.f0Representable)
+        XCTAssertNil(a.f0HzIfRepresentable)
+        XCTAssertEqual(a.lnFrequency(atK: 400.1), log(2.0), accuracy: 1e-6 * a.lnF0)
+        // An ordinary fit is unchanged: f0 exported, ln f0 its logarithm.
+        let b = try XCTUnwrap(ArrheniusFit.fit(temperatureK: [350, 400], frequencyHz: [1, 10]))
+        XCTAssertEqual(b.f0HzIfRepresentable, b.f0Hz)
+        XCTAssertEqual(b.lnF0, log(b.f0Hz), accuracy: 1e-12 * abs(b.lnF0))
+    }
+
     func testVFTOnExactDataFromAFarStart() throws {
         // The search needs no start: T_0 = 265.6 K is found from the whole [0, min T − 0.5] range,
         // far from both ends, and B, ln f_α follow exactly.

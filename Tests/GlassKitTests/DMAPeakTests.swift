@@ -35,6 +35,23 @@ final class DMAPeakTests: XCTestCase {
         XCTAssertEqual(peak(x, falling, 320, 420).failureReason, .maximumAtWindowEdge)
     }
 
+    /// A maximum at the curve's own first or last point inside the window (a scan that stops at
+    /// 468 K in 430–500 K, isotherm slices ending at the hottest isotherm) is named as the data's
+    /// end, not the window's edge; a curve that runs past the window keeps the window's edge.
+    func testMaximumAtTheDataEndInsideTheWindowIsNamed() {
+        let x = stride(from: 400.0, through: 468, by: 1).map { $0 }
+        XCTAssertEqual(peak(x, x.map { $0 * 0.01 }, 430, 500).failureReason, .maximumAtDataEnd(x: 468, last: true))
+        XCTAssertEqual(NoPeakReason.maximumAtDataEnd(x: 468, last: true).description,
+                       "the maximum is at the curve's last point, inside the window (its data end at 468 K)")
+        let late = stride(from: 351.0, through: 450, by: 1).map { $0 }
+        XCTAssertEqual(peak(late, late.map { -$0 }, 320, 420).failureReason, .maximumAtDataEnd(x: 351, last: false))
+        XCTAssertEqual(NoPeakReason.maximumAtDataEnd(x: 351, last: false).description,
+                       "the maximum is at the curve's first point, inside the window (its data start at 351 K)")
+        // Data ending exactly at the window's edge: the window's edge.
+        let exact = stride(from: 400.0, through: 500, by: 1).map { $0 }
+        XCTAssertEqual(peak(exact, exact.map { $0 * 0.01 }, 430, 500).failureReason, .maximumAtWindowEdge)
+    }
+
     func testFewerThanThreePointsIsNoPeak() {
         let x = [300.0, 350, 400, 450]
         XCTAssertEqual(peak(x, [1, 2, 1, 0], 340, 410).failureReason, .tooFewPoints(2))

@@ -112,6 +112,15 @@ import Testing
         // A stated temperature makes the file one isotherm: its repeated frequencies are the error, and the hint says why.
         #expect(error(Self.steps(header: "# temperature: 420 K\n"), path: "s.csv")
                 == "s.csv:11: frequency 0.1 repeated (also at line 3); expected one row per frequency (several sweeps in one file? without the stated temperature, a file whose frequencies cycle is read as one isotherm per cycle)")
+        // Scans at 4 frequencies with one stray row at 20 Hz (line 132, 430 K): that
+        // row and its frequency are named, not the names row.
+        var rows = Self.ramp([1, 2, 5, 10]).split(separator: "\n").map(String.init)
+        rows[131] = rows[131].replacingOccurrences(of: ",\(rows[131].split(separator: ",")[1]),", with: ",20,")
+        let stray = error(rows.joined(separator: "\n") + "\n", path: "m.csv")
+        #expect(stray.hasPrefix("m.csv:132: frequency 20 Hz is on this row alone, while the temperature"), "\(stray)")
+        #expect(stray.contains("a frequency on a single row cannot be a scan of its own"), "\(stray)")
+        rows[141] = rows[141].replacingOccurrences(of: ",\(rows[141].split(separator: ",")[1]),", with: ",50,")
+        #expect(error(rows.joined(separator: "\n") + "\n", path: "m.csv").hasPrefix("m.csv:132: frequency 20 Hz is on this row alone (and 1 other frequency on a single row each)"))
         // A frequency swept while the temperature drifts 20 K: no frequency comes again.
         let drift = "T/K,f/Hz,E'/MPa,E''/MPa\n" + (0..<21).map { k in "\(400 + Double(k)),\(pow(10, -2 + 0.2 * Double(k))),30000,\(500 + k)\n" }.joined()
         #expect(error(drift, path: "d.csv")

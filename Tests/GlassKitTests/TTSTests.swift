@@ -101,21 +101,27 @@ final class TTSTests: XCTestCase {
         }
     }
 
+    /// An isotherm that cannot put 3 points inside its neighbour's range at any shift (a sweep of
+    /// 2 frequencies; or 3 spread wider than the neighbour's 4 decades) gets a null shift, and so
+    /// does every one beyond it, with one warning.
     func testIsothermsThatDoNotOverlapAreNullOnwards() throws {
-        var rng = DMANoise(seed: 1)
-        // 400–420 K shift by ~1.5 decades per 5 K… but here far apart: 300 K is ~30 decades away,
-        // so its curve and the 250 K one beyond it cannot overlap the 400 K isotherm.
-        var far = isotherm(300, rng: &rng)
-        far.frequencyHzValues = far.frequencyHzValues.map { $0 * 1e-8 }
-        var farther = isotherm(250, rng: &rng)
-        farther.frequencyHzValues = farther.frequencyHzValues.map { $0 * 1e-16 }
-        let tts = TimeTemperatureSuperposition(isotherms: [isotherm(400, rng: &rng), isotherm(405, rng: &rng), far, farther])
-        let (m, w) = tts.masterCurve(trefK: 405, context: "t")
-        let shifts = try XCTUnwrap(m).shifts
-        XCTAssertEqual(shifts.map { $0.temperatureK }, [250, 300, 400, 405])
-        XCTAssertNil(shifts[0].log10AT)
-        XCTAssertNil(shifts[1].log10AT)
-        XCTAssertNotNil(shifts[2].log10AT)
-        XCTAssertEqual(w.count, 1)
+        for wide in [false, true] {
+            var rng = DMANoise(seed: 1)
+            var far = isotherm(300, rng: &rng)
+            let kept = wide ? [0, 25, 40] : [10, 20]   // 0.01, 3.16, 100 Hz × 1e-8: 4 decades, 2.5 between the first two
+            if wide { far.frequencyHzValues = far.frequencyHzValues.map { $0 * 1e-8 } }
+            far.frequencyHzValues = kept.map { far.frequencyHzValues[$0] }
+            far.storageMPa = kept.map { far.storageMPa[$0] }
+            far.lossMPa = kept.map { far.lossMPa[$0] }
+            if wide { far.frequencyHzValues[2] *= 10 }  // 5 decades from the first: no 3 within 4
+            let tts = TimeTemperatureSuperposition(isotherms: [isotherm(400, rng: &rng), isotherm(405, rng: &rng), far, isotherm(250, rng: &rng)])
+            let (m, w) = tts.masterCurve(trefK: 405, context: "t")
+            let shifts = try XCTUnwrap(m).shifts
+            XCTAssertEqual(shifts.map { $0.temperatureK }, [250, 300, 400, 405])
+            XCTAssertNil(shifts[0].log10AT)
+            XCTAssertNil(shifts[1].log10AT)
+            XCTAssertNotNil(shifts[2].log10AT)
+            XCTAssertEqual(w, ["t: isotherm at 300 K overlaps its neighbour at 400 K in fewer than 3 points; its shift and those farther from T_ref are null"])
+        }
     }
 }

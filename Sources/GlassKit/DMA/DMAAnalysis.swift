@@ -71,7 +71,13 @@ public enum DMAAnalysis {
         }
         // A prefactor no secondary relaxation has (attempt frequencies lie near 10¹²–10¹⁶ Hz): the
         // peaks are of another process, a polymer's or a glass's α in the β window.
-        if let b = beta, b.f0Hz > DMAAnalysis.largestBetaPrefactorHz {
+        if let b = beta, !b.f0Representable {
+            // E_β is the determined slope; f0 = exp(ln f0) is beyond a double (peaks a fraction of
+            // a kelvin apart): said, with ln f0, as f_α keeps ln f_α.
+            w.append("dma \(name): E_β = \(Format.shortNumber(b.energyEV)) eV with f0 = e^\(Format.shortNumber(b.lnF0)) Hz, beyond a double: f0_Hz null; "
+                + "far beyond a β relaxation's attempt frequency (at most about 10¹⁶ Hz): the β peaks barely move with frequency "
+                + "(the β window (\(Format.shortNumber(settings.betaWindowK.lowerBound))–\(Format.shortNumber(settings.betaWindowK.upperBound)) K) may hold another process, or the peaks' temperatures are not resolved)")
+        } else if let b = beta, b.f0Hz > DMAAnalysis.largestBetaPrefactorHz {
             w.append("dma \(name): E_β = \(Format.shortNumber(b.energyEV)) eV with f0 = \(CFormat.printf("%.2g", b.f0Hz)) Hz, beyond a β relaxation's attempt frequency (at most about 10¹⁶ Hz): the β window (\(Format.shortNumber(settings.betaWindowK.lowerBound))–\(Format.shortNumber(settings.betaWindowK.upperBound)) K) may hold another process (the α relaxation?)")
         }
 

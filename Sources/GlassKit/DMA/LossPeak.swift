@@ -14,6 +14,10 @@ public enum NoPeakReason: Sendable, Equatable, CustomStringConvertible {
     case tooFewPoints(Int)
     /// The largest value inside the window is its first or last point (the curve rises out of it).
     case maximumAtWindowEdge
+    /// The largest value inside the window is the curve's own first (`last` false) or last point,
+    /// inside the window: the data end there (at `x`, K: only temperature curves have a window
+    /// wider than their data; an isotherm's QPD peak is searched over its own range).
+    case maximumAtDataEnd(x: Double, last: Bool)
     /// The least-squares parabola is not concave.
     case notConcave
     /// The parabola's vertex is farther than the half-width from the discrete maximum.
@@ -26,6 +30,9 @@ public enum NoPeakReason: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .tooFewPoints(let n): return "\(n) point(s) in the window (need 3)"
         case .maximumAtWindowEdge: return "the maximum is at the window's edge"
+        case .maximumAtDataEnd(let x, let last):
+            return "the maximum is at the curve's \(last ? "last" : "first") point, inside the window "
+                + "(its data \(last ? "end" : "start") at \(Format.shortNumber((x * 100).rounded() / 100)) K)"
         case .notConcave: return "the refining parabola is not concave"
         case .vertexTooFar: return "the parabola's vertex is beyond the half-width"
         case .parabolaUnfit: return "too few points to refine the maximum"
@@ -53,7 +60,13 @@ public enum PeakFinder {
         guard inside >= 3 else { return .failure(NoPeakReasonError(reason: .tooFewPoints(max(0, inside)))) }
         var best = first
         for i in first...last where y[i] > y[best] { best = i }
-        guard best != first, best != last else { return .failure(NoPeakReasonError(reason: .maximumAtWindowEdge)) }
+        if best == first || best == last {
+            // The curve's own end inside the window (a scan that stops, isotherm slices ending at
+            // the hottest isotherm) is named as such: the window's edge is elsewhere.
+            if best == first, first == 0, x[0] > lo { return .failure(NoPeakReasonError(reason: .maximumAtDataEnd(x: x[0], last: false))) }
+            if best == last, last == n - 1, x[last] < hi { return .failure(NoPeakReasonError(reason: .maximumAtDataEnd(x: x[last], last: true))) }
+            return .failure(NoPeakReasonError(reason: .maximumAtWindowEdge))
+        }
         let x0 = x[best]
         var a = best, b = best
         while a > 0, x0 - x[a - 1] <= halfWidth { a -= 1 }

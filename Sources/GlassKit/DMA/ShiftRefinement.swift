@@ -4,6 +4,16 @@ import GlassPlatform
 /// at a chosen shift, and a local refinement of one shift near a start value, for every
 /// criterion and vertical-shift mode.
 extension TimeTemperatureSuperposition {
+    /// The half-width of the hand refinement's search around the shift it starts from, decades.
+    public static let refineHalfWidthDecades = 0.25
+
+    /// Whether a shift `x` refined from `start` (``refineShift(isotherm:near:neighbour:neighbourLog10AT:halfWidthDecades:criterion:vertical:referenceK:)``
+    /// with `halfWidthDecades`) lies within a grid step of the edge of its search: the cost may
+    /// still fall beyond, and the explorer says so.
+    public static func isAtRefineEdge(_ x: Double, start: Double, halfWidthDecades: Double = refineHalfWidthDecades) -> Bool {
+        abs(x - start) >= halfWidthDecades - gridStepDecades
+    }
+
     /// Temperatures of the prepared isotherms, ascending (the order of `MasterCurve.shifts`).
     public var temperaturesK: [Double] { curves.map { $0.temperatureK } }
 
@@ -52,7 +62,7 @@ extension TimeTemperatureSuperposition {
     /// section inside the best cell) restricted to that interval. Nil when no shift in it gives
     /// 3 overlapping points or an index is out of range.
     public func refineShift(isotherm k: Int, near start: Double, neighbour: Int, neighbourLog10AT: Double,
-                            halfWidthDecades: Double = 0.25, criterion: TTSCriterion = .moduli,
+                            halfWidthDecades: Double = TimeTemperatureSuperposition.refineHalfWidthDecades, criterion: TTSCriterion = .moduli,
                             vertical: TTSVerticalShift = .none, referenceK: Double? = nil) -> Double? {
         guard let pr = pair(k, neighbour, criterion: criterion, vertical: vertical, referenceK: referenceK),
               start.isFinite, neighbourLog10AT.isFinite, halfWidthDecades > 0, halfWidthDecades < 1e3 else { return nil }

@@ -65,6 +65,10 @@ public struct TimeTemperatureSuperposition: Sendable {
     public static let sameTemperatureK = 0.001
     /// Shifts of isotherms at one temperature that differ by more than this are named, decades.
     public static let sameTemperatureShiftDecades = 0.01
+    /// A rise of log10 a_T with T up to this is not named `not monotonic`, decades: ten times the
+    /// 1e-7 decade to which the golden section refines a shift (a flat cost valley, a plateau
+    /// the data do not shape, leaves shifts that differ by a few 1e-8 decade with no meaning).
+    public static let monotonicToleranceDecades = 1e-6
 
     /// An isotherm prepared for shifting: log10 f, log10 E'', log10 E' where both moduli are > 0
     /// (the `moduli` comparison), the one-quantity comparisons, and every point for the export.
@@ -293,7 +297,7 @@ public struct TimeTemperatureSuperposition: Sendable {
                 if abs(s - l.s) > TimeTemperatureSuperposition.sameTemperatureShiftDecades {
                     apart.append("\(Format.shortNumber(c.temperatureK)) K (\(CFormat.printf("%.3g", l.s)) and \(CFormat.printf("%.3g", s)))")
                 }
-            } else if let l = last, c.temperatureK > l.t, s > l.s {
+            } else if let l = last, c.temperatureK > l.t, s - l.s > TimeTemperatureSuperposition.monotonicToleranceDecades {
                 rising.append("\(Format.shortNumber(c.temperatureK)) K (above \(Format.shortNumber(l.t)) K)")
             }
             last = (c.temperatureK, s)

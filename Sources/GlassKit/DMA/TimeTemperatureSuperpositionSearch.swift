@@ -112,17 +112,21 @@ extension TimeTemperatureSuperposition {
         }
     }
 
-    /// The grid indices k (shift k·0.005 decade) of the global search: ± the neighbour's span,
-    /// narrowed to the shifts that can put 3 candidate points inside the neighbour's range
-    /// (the others cannot score, so the minimum is unchanged). Nil when none can.
+    /// The grid indices k (shift k·0.005 decade) of the global search: every shift that can put
+    /// 3 candidate points inside the neighbour's range (the others cannot score), a step beyond
+    /// on each side for rounding. Not clipped to ± the neighbour's span (SPEC §4.3's example):
+    /// a neighbour narrower than the candidate (a 1-decade sweep beside a 4-decade one) has its
+    /// best match farther than its span, and the clip returned the span's edge as the shift.
+    /// Where the feasible shifts lie within ± the span this is the clipped range but for
+    /// infeasible points, so the minimum is unchanged. Nil when no shift can score.
     static func gridRange(_ c: TTSTrack, _ nb: TTSTrack) -> ClosedRange<Int>? {
-        let span = max(nb.span, gridStepDecades)
-        let steps = Int((span / gridStepDecades).rounded(.up))
         guard c.x.count >= minimumOverlap, let xLo = nb.x.first, let xHi = nb.x.last else { return nil }
-        let dMin = xLo - c.x[c.x.count - minimumOverlap], dMax = xHi - c.x[minimumOverlap - 1]
+        // The third largest and third least log f (sorted only when not ascending already).
+        let xs = Interpolation.isAscending(c.x) ? c.x : c.x.sorted()
+        let dMin = xLo - xs[xs.count - minimumOverlap], dMax = xHi - xs[minimumOverlap - 1]
         guard dMin.isFinite, dMax.isFinite, abs(dMin) < 1e6, abs(dMax) < 1e6 else { return nil }
-        let kLo = max(-steps, Int((dMin / gridStepDecades).rounded(.down)) - 1)
-        let kHi = min(steps, Int((dMax / gridStepDecades).rounded(.up)) + 1)
+        let kLo = Int((dMin / gridStepDecades).rounded(.down)) - 1
+        let kHi = Int((dMax / gridStepDecades).rounded(.up)) + 1
         return kLo <= kHi ? kLo...kHi : nil
     }
 
@@ -132,11 +136,13 @@ extension TimeTemperatureSuperposition {
     /// where such `jumps` fall inside the interval it is not one smooth valley, and golden section
     /// can settle on the grid point beside a jump: the pieces between the jumps are then refined
     /// each, and the lowest is taken when it is lower by more than a millionth. Without a jump
-    /// inside, the result is the plain golden section's, to the bit.
+    /// inside, the result is the plain golden section's, to the bit. A golden section that finds
+    /// no lower cost than the grid point's keeps the grid point: identical isotherms (cost 0 at
+    /// the shift 0 and, rounded, at a hair from it) took shifts of ±1e-19 and read as shifted.
     static func refineInCell(_ bestD: Double, _ best: Double, step: Double, jumps: [Double] = [], cost: (Double) -> Double) -> Double {
         let lo = bestD - step, hi = bestD + step
         let first = goldenSection(lo, hi, cost: cost)
-        var result = first.f <= best ? first.x : bestD
+        var result = first.f < best ? first.x : bestD
         let resultCost = min(first.f, best)
         let inside = jumps.filter { $0 > lo && $0 < hi }.sorted()
         guard !inside.isEmpty else { return result }

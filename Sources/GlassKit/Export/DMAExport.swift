@@ -18,7 +18,7 @@ public enum DMAExport {
         let b = s.beta, a = s.alpha, q = s.qpd, sl = s.qpd?.slopes
         let beta: JSONValue = .object([
             ("window_K", window(s.settings.betaWindowK)),
-            ("E_eV", .num(b?.energyEV)), ("E_stderr_eV", .num(b?.energyStderrEV)), ("f0_Hz", .num(b?.f0Hz)),
+            ("E_eV", .num(b?.energyEV)), ("E_stderr_eV", .num(b?.energyStderrEV)), ("f0_Hz", .num(b?.f0HzIfRepresentable)),
             ("points", pairs(s.betaPairs)),
         ])
         let stderr: JSONValue = .object([
@@ -101,7 +101,7 @@ public enum DMAExport {
             row("beta_window_lo", s.settings.betaWindowK.lowerBound, nil, "K")
             row("beta_window_hi", s.settings.betaWindowK.upperBound, nil, "K")
             row("E_beta", s.beta?.energyEV, s.beta?.energyStderrEV, "eV")
-            row("f0_beta", s.beta?.f0Hz, nil, "Hz")
+            row("f0_beta", s.beta?.f0HzIfRepresentable, nil, "Hz")
             for p in s.betaPairs { row("beta_peak_T@\(JSONValue.format(p.frequencyHz))Hz", p.temperatureK, nil, "K") }
             row("alpha_window_lo", s.settings.alphaWindowK.lowerBound, nil, "K")
             row("alpha_window_hi", s.settings.alphaWindowK.upperBound, nil, "K")

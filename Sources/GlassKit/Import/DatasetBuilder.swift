@@ -434,6 +434,17 @@ public enum DatasetBuilder {
                 // Several frequencies over tens of kelvin: several isotherms (a TTS run) or a scan
                 // at several frequencies in one file, neither one sweep at the mean temperature.
                 let k = { (v: Double) in CFormat.printf("%.2f", v) }
+                // Scans at several frequencies but for a frequency on one row (a stray row), which
+                // keeps `ScanSplitter` from reading them: that row is named, with its frequency.
+                let hz = values[0].map { $0 * ff }, cluster = ScanSplitter.clusters(hz)
+                var rows = [Int](repeating: 0, count: (cluster.max() ?? 0) + 1)
+                for c in cluster { rows[c] += 1 }
+                let single = rows.filter { $0 == 1 }.count
+                if rows.contains(where: { $0 >= 2 }), let i = cluster.indices.first(where: { rows[cluster[$0]] == 1 }) {
+                    let others = single > 1 ? " (and \(single - 1) other frequenc\(single == 2 ? "y" : "ies") on a single row each)" : ""
+                    throw GlassError(file: path, line: lines[i],
+                                     "frequency \(Format.shortNumber(hz[i])) Hz is on this row alone\(others), while the temperature (\(c.header.name)) runs \(k(lo))–\(k(hi)) K through scans at other frequencies: a frequency on a single row cannot be a scan of its own; expected every frequency on at least 2 rows (fix or remove the stray row), one isotherm or one scan frequency per file, or a Set column numbering the sweeps")
+                }
                 throw GlassError(file: path, line: headerLine,
                                  "the temperature (\(c.header.name)) runs \(k(lo))–\(k(hi)) K while the frequency varies, but not as isotherms or scans at several frequencies (a frequency on a single row); expected one isotherm or one scan frequency per file, cycles through the same frequencies, or a Set column numbering the sweeps")
             }
