@@ -282,7 +282,7 @@ public enum StudyLoader {
             throw GlassError(.usage, file: "study.toml",
                              "files.\"\(t.table ?? relative)\".\(t.name("temperature")) would give all \(tables.count) sweeps of the file one temperature; expected no temperature (each sweep's is read from its data)")
         }
-        return try tables.flatMap { try ScanSplitter.datasets($0, overrides: overrides) }
+        return try ScanSplitter.datasets(tables, overrides: overrides)
     }
 
     /// The file's bytes, read once with POSIX `read` straight into the array (no `Data` and no

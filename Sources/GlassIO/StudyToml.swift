@@ -200,20 +200,11 @@ public enum StudyToml {
     static let quantityUnits = ["mass": "mg", "heating_rate": "K/min", "cooling_rate": "K/min", "frequency": "Hz",
                                 "temperature": "K", "tg": "K", "e_u": "MPa", "molar_mass": "g/mol"]
 
-    /// The number of `text` when it is written `d,ddd` (one to three digits, a comma, exactly three
-    /// digits, no point): nil for anything else (`12,5 mg` is a decimal comma, plainly).
+    /// The number of `text` written `d,ddd` (`MetadataValue.thousandsAmbiguity`: the rule of a
+    /// file's metadata, TOML's mark being the point); nil for anything else (`12,5 mg` is a
+    /// decimal comma, plainly).
     static func ambiguousComma(_ text: String) -> String? {
-        let t = Array(text.trimmingWhitespace.utf8)
-        var i = 0
-        if i < t.count, t[i] == 0x2B || t[i] == 0x2D { i += 1 }
-        let start = i
-        while i < t.count, t[i] >= 0x30 && t[i] <= 0x39 { i += 1 }
-        guard (1...3).contains(i - start), i < t.count, t[i] == 0x2C else { return nil }
-        let afterComma = i + 1
-        var j = afterComma
-        while j < t.count, t[j] >= 0x30 && t[j] <= 0x39 { j += 1 }
-        guard j - afterComma == 3, j == t.count || !(t[j] == 0x2E || t[j] == 0x2C || (t[j] >= 0x30 && t[j] <= 0x39)) else { return nil }
-        return String(decoding: t[0..<j], as: UTF8.self)
+        MetadataValue.thousandsAmbiguity(text, decimalComma: false)
     }
 
     /// A composition is parsed here, so that a bad one is a study.toml error naming the key

@@ -26,7 +26,9 @@ import Testing
             let s = "\t" + fields.joined(separator: "\t") + " "
             return comma ? s.replacingOccurrences(of: ".", with: ",") : s
         }
-        var l = ["Filename:\tC:\\Users\\lab\\vit1.ds8d ", "Sample ID:\tVit1 ", mass.isEmpty ? "Comment:\t " : "Sample Weight:\t\(mass) ", "Display Weight:\t10.250 ",
+        // A comma locale writes the header's weights with its mark too (`10.250` would be 10250 there).
+        let mass = comma ? mass.replacingOccurrences(of: ".", with: ",") : mass
+        var l = ["Filename:\tC:\\Users\\lab\\vit1.ds8d ", "Sample ID:\tVit1 ", mass.isEmpty ? "Comment:\t " : "Sample Weight:\t\(mass) ", "Display Weight:\t\(comma ? "10,250" : "10.250") ",
                  "Initial Conditions ", "Temperature:\t 50.00 °C ", "Baseline Filename:\tC:\\x\\empty.ds8d ", "Method Steps: ",
                  "Pre-Run Actions ", "Start the Run ", "\tAction occurs Immediately ",
                  "1)\tHold for 1.0 min at 50.00°C ", " ", "2)\tHeat from 50.00°C to 450.00°C at 20.00°C/min ", " ",

@@ -133,6 +133,9 @@ public struct DSCPrepared: Sendable, Equatable {
                 }
                 guard let rate = d.heatingRateKPerMin else {
                     let time = d.unreadTimeColumn.map { " (its time column '\($0)' has no unit glassview reads — min, s, h or ms — so the rate was not estimated from it)" } ?? ""
+                    if let export = d.rateUnstatedExport {
+                        throw GlassError(file: d.path, "heating rate unknown (\(export))\(time); expected heating_rate = \"20 K/min\" for this file in study.toml")
+                    }
                     throw GlassError(file: d.path, "heating rate unknown\(time); expected '# heating_rate: 20 K/min' or heating_rate for this file in study.toml")
                 }
                 // The crystalline run of the same heating rate, first in path order (1% tolerance

@@ -19,6 +19,7 @@ public enum DatasetBuilder {
         var table = table
         let path = table.path
         let meta = metadata(table, overrides)
+        try checkThousands(meta, table)
         func fail(_ key: String, _ expected: String) -> GlassError {
             guard let e = meta[key] else { return GlassError(file: path, "\(key); expected \(expected)") }
             return keyError(key, e, path: path, expected)
@@ -123,6 +124,21 @@ public enum DatasetBuilder {
     /// The error for a metadata value that cannot be used: at its line when the file states it;
     /// naming study.toml and the key as written there (`files."dsc/*.txt".sign`, exit status 64)
     /// when study.toml gives it.
+    /// The metadata keys whose values are numbers (study.toml's are checked where it is read).
+    static let numericKeys = ["mass", "heating_rate", "cooling_rate", "frequency", "temperature", "tg", "e_u",
+                              "molar_mass", "segment", "run"]
+
+    /// A file's metadata number written `12,500` where its decimal mark is `.` (or `12.500` where
+    /// it is `,`) is an error at its line: the one check of every reader's keyed metadata.
+    static func checkThousands(_ meta: [String: MetadataEntry], _ table: RawTable) throws {
+        let stated = numericKeys.compactMap { k in meta[k].map { (k, $0) } }.filter { $0.1.line > 0 }
+        for (key, e) in stated.sorted(by: { $0.1.line < $1.1.line }) {   // the first line first
+            guard let n = MetadataValue.thousandsAmbiguity(e.value, decimalComma: table.decimalComma) else { continue }
+            throw MetadataValue.thousandsError(key, e.value, n, decimalComma: table.decimalComma,
+                                               file: table.path, line: e.line, studyKey: key)
+        }
+    }
+
     static func keyError(_ key: String, _ e: MetadataEntry, path: String, _ expected: String) -> GlassError {
         if e.line > 0 { return GlassError(file: path, line: e.line, "\(key) '\(e.value)'; expected \(expected)") }
         return GlassError(.usage, file: "study.toml", "files.\"\(e.table ?? path)\".\(e.name(key)) = \(e.value): expected \(expected)")
@@ -151,6 +167,7 @@ public enum DatasetBuilder {
         if let s = segCol { wanted.append(s.index) }
         let timeCol = columns[.time].flatMap { c in timeFactorToMin(c.header.unit).map { (c, $0) } }
         if timeCol == nil, let c = columns[.time] { d.unreadTimeColumn = c.header.text }
+        d.rateUnstatedExport = rateSources(table.format, hasTime: columns[.time] != nil)
         if let (c, _) = timeCol { wanted.append(c.index) }
         let baselineCol = table.heatFlowBaselineColumn.flatMap { $0 < table.headers.count && !wanted.contains($0) ? $0 : nil }
         if let b = baselineCol { wanted.append(b) }
@@ -163,8 +180,9 @@ public enum DatasetBuilder {
         let t = Units.kelvin(0, unit: tCol.header.unit) == 0 ? values[0] : values[0].map(tConv)
         try checkAboveAbsoluteZero(t, parsed: values[0], lines: lines, column: tCol, table: table)
         let segments = segCol == nil ? table.rowSegments.map { $0.map(Double.init) } : values[2]
-        let range = try HeatingSegment.heatingRange(t, segments: segments, lines: lines, table: table, meta: meta, d: &d)
-        if segments == nil { HeatingSegment.applyProgrammedRate(table, meta: meta, t, range, &d) }
+        var programmed: Int?   // the segment whose programmed rate is used
+        let range = try HeatingSegment.heatingRange(t, segments: segments, lines: lines, table: table, meta: meta, d: &d, programmed: &programmed)
+        if segments == nil { HeatingSegment.applyProgrammedRate(table, meta: meta, t, range, &d, programmed: &programmed) }
         // Isothermal holds (SPEC §2.4) need a time column; they leave the curve and the rate fit.
         var pieces = [range]
         var estimated: Double?
@@ -179,12 +197,18 @@ public enum DatasetBuilder {
             // misjudged, a run at another rate) is kept, as the precedence says, and named — where
             // the file states no rate or program of its own (those are named as overridden).
             // So is a rate the file states itself (a header copied from a template onto a run made
-            // at another rate).
-            if let stated = meta["heating_rate"], let r = d.heatingRateKPerMin, r > 0, table.segmentPrograms.isEmpty,
-               stated.line > 0 || table.metadata["heating_rate"] == nil,
-               let fromTime = IsothermalHolds.pooledSlope(x: time, y: t, pieces: pieces), fromTime > 0, abs(fromTime - r) > 0.05 * r {
-                let what = stated.line == 0 ? "study.toml's files.\"\(stated.table ?? table.datasetPath)\".\(stated.name("heating_rate")) = '\(stated.value)'"
+            // at another rate), and a segment's programmed rate (`#SEG. 3:…/20.0(K/min)/…` where
+            // the run was made at another): one rule for every stated rate.
+            var what: String?
+            if let id = programmed, let p = table.segmentPrograms[id] {
+                what = "the programmed rate \(Format.shortNumber(p.rateKPerMin ?? 0)) K/min of segment \(id)" + (p.line.map { " (line \($0))" } ?? "")
+            } else if let stated = meta["heating_rate"], table.segmentPrograms.isEmpty || stated.line > 0,
+                      stated.line > 0 || table.metadata["heating_rate"] == nil {
+                what = stated.line == 0 ? "study.toml's files.\"\(stated.table ?? table.datasetPath)\".\(stated.name("heating_rate")) = '\(stated.value)'"
                     : "the stated heating rate '\(stated.value)' (line \(stated.line))"
+            }
+            if let what, let r = d.heatingRateKPerMin, r > 0,
+               let fromTime = IsothermalHolds.pooledSlope(x: time, y: t, pieces: pieces), fromTime > 0, abs(fromTime - r) > 0.05 * r {
                 d.warnings.append("\(path): \(what) differs from the \(CFormat.printf("%.2f", fromTime)) K/min of the file's time column over the heating run; \(Format.shortNumber(r)) K/min is used")
             }
             let inRun = holds.filter { $0.overlaps(range) }
@@ -604,6 +628,21 @@ public enum DatasetBuilder {
         let shown = unit.isEmpty ? "no unit" : "unit '\(unit)'"
         throw GlassError(file: table.path, line: table.headerLine,
                          "column '\(c.header.text)' has \(shown); expected a temperature in K or °C (e.g. T/K, Temp./°C)")
+    }
+
+    /// What an export of `format` lacks when it gives no heating rate (nil for a native file,
+    /// which can state one in a `#` line).
+    static func rateSources(_ format: SourceFormat, hasTime: Bool) -> String? {
+        let time = hasTime ? "" : "no time column and "
+        switch format {
+        case .native: return nil
+        case .netzsch: return "a NETZSCH export with \(time)no '#RANGE' or '#SEG.' line with a rate"
+        case .taUniversal: return "a Universal Analysis export with \(hasTime ? "a time signal that gives no rate" : "no time signal")"
+        case .trios: return "a TRIOS export with \(time)no step 'Ramp … °C/min'"
+        case .mettler: return "a STARe export with \(hasTime ? "a time column that gives no rate" : "no time column")"
+        case .pyris: return "a Pyris export with \(time)no method step 'Heat from … at … °C/min'"
+        case .eplexor: return "an Eplexor export"
+        }
     }
 
     /// How a file of `format` states its sample mass, for messages.

@@ -237,8 +237,9 @@ extension HeatingSegment {
     /// The rows of the heating segment: the NETZSCH segment asked for (`segment`), else the
     /// heating segment of largest span (first on ties); for TA exports the longest rising run;
     /// for native files the whole file.
+    /// `programmed` is set to the segment whose programmed rate became the dataset's.
     static func heatingRange(_ t: [Double], segments: [Double]?, lines: RowLines, table: RawTable,
-                             meta: [String: MetadataEntry], d: inout Dataset) throws -> Range<Int> {
+                             meta: [String: MetadataEntry], d: inout Dataset, programmed: inout Int?) throws -> Range<Int> {
         let path = table.path
         var requested: Int?
         if let s = meta["segment"] {
@@ -307,6 +308,7 @@ extension HeatingSegment {
             // The chosen segment's programmed rate, unless study.toml (line 0) says otherwise.
             if meta["heating_rate"]?.line != 0, let r = table.segmentPrograms[chosen.id]?.rateKPerMin, r > 0 {
                 d.heatingRateKPerMin = r
+                programmed = chosen.id
             } else if let stated = meta["heating_rate"], let r = table.segmentPrograms[chosen.id]?.rateKPerMin, r > 0,
                       let s = MetadataValue.rateKPerMin(stated.value), abs(abs(s) - r) > 1e-6 * r {
                 // study.toml's rate wins, as the precedence says, but a program that says otherwise is named.
@@ -325,7 +327,7 @@ extension HeatingSegment {
             guard let best = rising.max(by: { overlap($0.range) < overlap($1.range) }), overlap(best.range) > 0 else {
                 throw segmentError("a segment whose programmed span \(Format.shortNumber(s))–\(Format.shortNumber(e)) K the data cover")
             }
-            if meta["heating_rate"]?.line != 0, let r = p.rateKPerMin, r > 0 { d.heatingRateKPerMin = r }
+            if meta["heating_rate"]?.line != 0, let r = p.rateKPerMin, r > 0 { d.heatingRateKPerMin = r; programmed = n }
             let chosen = best.range
             d.warnings.append("\(path): segment \(n) of the program: the heating run \(Format.shortNumber(t[chosen.lowerBound])) → \(Format.shortNumber(t[chosen.upperBound])) K (lines \(lines[chosen.lowerBound])–\(lines[chosen.upperBound]))")
             return chosen.lowerBound..<(chosen.upperBound + 1)
@@ -375,17 +377,18 @@ extension HeatingSegment {
     /// programmed span overlaps the run's temperatures most; the first of equals), as a segment
     /// column would give it, unless study.toml (line 0) states the rate. Nothing without a
     /// programmed heating segment over the run.
-    static func applyProgrammedRate(_ table: RawTable, meta: [String: MetadataEntry], _ t: [Double], _ range: Range<Int>, _ d: inout Dataset) {
+    static func applyProgrammedRate(_ table: RawTable, meta: [String: MetadataEntry], _ t: [Double], _ range: Range<Int>,
+                                    _ d: inout Dataset, programmed: inout Int?) {
         guard !table.segmentPrograms.isEmpty, !range.isEmpty, meta["heating_rate"]?.line != 0 else { return }
         let low = t[range.lowerBound], high = t[range.upperBound - 1]
-        var best: (overlap: Double, rate: Double)?
+        var best: (overlap: Double, rate: Double, id: Int)?
         for id in table.segmentPrograms.keys.sorted() {
             guard let p = table.segmentPrograms[id], let s = p.startK, let e = p.endK, let r = p.rateKPerMin,
                   r > 0, r.isFinite, e > s + turnThresholdK else { continue }
             let overlap = min(e, high) - max(s, low)
-            if overlap > (best?.overlap ?? 0) { best = (overlap, r) }
+            if overlap > (best?.overlap ?? 0) { best = (overlap, r, id) }
         }
-        if let r = best?.rate { d.heatingRateKPerMin = r }
+        if let b = best { d.heatingRateKPerMin = b.rate; programmed = b.id }
     }
 
     /// A segment-column value that is not a segment number (SPEC §2.4: integers in data are checked).

@@ -94,7 +94,7 @@ public enum MettlerReader {
                 let value = lines.string(n).trimmedSpaces
                 let scalars = Array(value.unicodeScalars)
                 if let k = scalars.indices.dropLast().last(where: { scalars[$0] == "," && scalars[$0 + 1] == " " }) {
-                    let mass = String(String.UnicodeScalarView(scalars[(k + 2)...])).replacingLiteral(",", with: ".")
+                    let mass = String(String.UnicodeScalarView(scalars[(k + 2)...]))   // as written: its mark is checked
                     if MetadataValue.massMg(mass) != nil { masses.append(MetadataEntry(mass, line: n + 1)) }
                     if metadata["sample_name"] == nil {
                         metadata["sample_name"] = MetadataEntry(String(String.UnicodeScalarView(scalars[..<k])), line: n + 1)

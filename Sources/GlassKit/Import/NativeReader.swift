@@ -28,12 +28,27 @@ public enum NativeReader {
         guard var h = headerIndex else {
             throw GlassError(file: path, line: lines.count, "no heading row and no data; expected a line such as 'T/K,W/(W/g)' followed by data rows")
         }
+        // Data right under a `#` line that names the columns: NETZSCH's `##Temp./°C;…` row (an
+        // export whose `#EXPORTTYPE`/`#FORMAT` lines are gone) or a names row commented out.
+        let hashed = Preamble.ledByNumber(lines, h) ? commentedNames(lines, above: h) : nil
+        if let c = hashed {
+            h = c
+            for (k, e) in metadata where e.line == c + 1 { metadata[k] = nil }
+        }
         // Free text before the names row (an instrument's own export): skipped, its mass and rate read.
         var preamble: Range<Int>?
         var searched = false
         var freeText: [String] = []   // keys read from the preamble's free text
         var unreadMass: MetadataEntry?
-        let opens = Preamble.opensPreamble(lines, h)   // its heading read once: every file meets this
+        // NETZSCH's `#EXO:1` (exothermic up) or `#EXO:-1` kept above its names row: the sign.
+        if let exo = metadata["exo"], metadata["sign"] == nil {
+            switch exo.value {
+            case "1", "+1": metadata["sign"] = MetadataEntry("exo-up", line: exo.line)
+            case "-1": metadata["sign"] = MetadataEntry("endo-up", line: exo.line)
+            default: throw GlassError(file: path, line: exo.line, "#EXO '\(exo.value)'; expected 1 (exothermic up) or -1")
+            }
+        }
+        let opens = hashed == nil && Preamble.opensPreamble(lines, h)   // its heading read once: every file meets this
         if opens, let names = Preamble.namesRow(lines, after: h) {
             preamble = h..<names
             // `# key: value` lines among the free text are the file's metadata, as above them.
@@ -45,7 +60,7 @@ public enum NativeReader {
         } else {
             searched = opens
         }
-        let headerText = lines.string(h)
+        let headerText = hashed == nil ? lines.string(h) : String(lines.string(h).drop { $0 == "#" || $0 == " " })
         let delimiter = forced ?? Delimiter.detect(inHeading: headerText)
         var names = delimiter.splitHeading(headerText)
         // Data lines: every later non-blank line that is not a comment.
@@ -146,6 +161,16 @@ extension NativeReader {
         case "\t": return .tab
         default: return nil
         }
+    }
+
+    /// The 0-based `#` line right above line `h` (blank lines between) whose text after its `#`s
+    /// names a temperature and a heat-flow or modulus column; nil for any other.
+    static func commentedNames(_ lines: TextLines, above h: Int) -> Int? {
+        var k = h - 1
+        while k >= 0, lines.isBlank(k) { k -= 1 }
+        guard k >= 0, lines.firstByte(k) == 0x23 else { return nil }
+        let text = String(lines.string(k).drop { $0 == "#" || $0 == " " })
+        return Preamble.isNames(Preamble.meanings(text)) ? k : nil
     }
 
     /// Whether the bytes [s, e) are the separator `sep`, spaces and tabs only.

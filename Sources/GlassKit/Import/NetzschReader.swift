@@ -16,6 +16,7 @@ public enum NetzschReader {
     public static func read(_ lines: TextLines, path: String, encoding: TextDecoding.Encoding) throws -> RawTable {
         var keys: [String: MetadataEntry] = [:]
         var programs: [Int: SegmentProgram] = [:]
+        var segments: [(number: Int, text: String, line: Int)] = []
         var headerIndex: Int?
         for i in 0..<lines.count {
             let s = lines.string(i)
@@ -24,14 +25,16 @@ public enum NetzschReader {
             let key = s[s.index(after: s.startIndex)..<colon].trimmedSpaces.uppercased()
             let value = s[s.index(after: colon)...].trimmedSpaces
             keys[key] = MetadataEntry(value, line: i + 1)
-            if key.hasPrefix("SEG."), let n = Int(key.dropFirst(4).trimmedSpaces) {
-                let program = segmentProgram(value)
-                try checkRate(program, value, path: path, line: i + 1)
-                programs[n] = program
-            }
+            if key.hasPrefix("SEG."), let n = Int(key.dropFirst(4).trimmedSpaces) { segments.append((n, value, i + 1)) }
         }
         guard let h = headerIndex else {
             throw GlassError(file: path, line: lines.count, "NETZSCH export without a '##' column line; expected e.g. '##Temp./°C;Time/min;DSC/(mW/mg)'")
+        }
+        // Proteus's "DATA COMPARE" export: several curves side by side, each key with a value per
+        // curve (`#SEPARATOR: TAB<TAB>TAB<TAB>TAB`). Not read: one curve an export.
+        if let type = keys["EXPORTTYPE"], type.value.uppercased().contains("COMPARE") {
+            let curves = type.value.split(separator: "\t").filter { !$0.trimmedSpaces.isEmpty }.count
+            throw GlassError(file: path, line: type.line, "a NETZSCH comparison export ('DATA COMPARE') of \(curves) curves side by side is not read; expected each curve exported alone (a 'DATA ALL' or 'DATA SINGLE' export a file)")
         }
         var delimiter = Delimiter.semicolon
         if let sep = keys["SEPARATOR"] {
@@ -53,6 +56,22 @@ public enum NetzschReader {
         if decimalComma && delimiter == .comma {
             throw GlassError(file: path, line: keys["DECIMAL"]?.line, "#DECIMAL:COMMA with #SEPARATOR:COMMA cannot be read")
         }
+        // The programs' numbers in the file's decimal mark (`30°C/1,000(K/min)/330°C` where it is
+        // `.` is refused, as a keyed value is), read once the mark is known.
+        for (k, e) in keys where k == "RANGE" {
+            if let n = MetadataValue.thousandsAmbiguity(e.value, decimalComma: decimalComma) {
+                throw MetadataValue.thousandsError("#RANGE", e.value, n, decimalComma: decimalComma, file: path, line: e.line, studyKey: "heating_rate")
+            }
+        }
+        for s in segments {
+            if let n = MetadataValue.thousandsAmbiguity(s.text, decimalComma: decimalComma) {
+                throw MetadataValue.thousandsError("#SEG. \(s.number)", s.text, n, decimalComma: decimalComma, file: path, line: s.line, studyKey: "heating_rate")
+            }
+            var program = segmentProgram(s.text)
+            program.line = s.line
+            try checkRate(program, s.text, path: path, line: s.line)
+            programs[s.number] = program
+        }
         var meta: [String: MetadataEntry] = [:]
         // In line order: a later `#SAMPLE MASS` wins, the first `#MATERIAL`/`#SAMPLE` names the
         // sample, and the first bad line is the one reported, on every run (a dictionary's order
@@ -61,7 +80,7 @@ public enum NetzschReader {
             if k.hasPrefix("SAMPLE MASS") {
                 // "#SAMPLE MASS /mg:77.8": the unit is in the key.
                 let unit = k.componentsLiteral(separatedBy: "/").dropFirst().first ?? "mg"
-                meta["mass"] = MetadataEntry(e.value.replacingLiteral(",", with: ".") + " " + unit, line: e.line)
+                meta["mass"] = MetadataEntry(e.value + " " + unit, line: e.line)   // as written: its mark is checked
             } else if k == "EXO" {
                 // EXO 1: exothermic effects point up; -1: down (endo up).
                 let v = e.value.trimmedSpaces
@@ -78,7 +97,7 @@ public enum NetzschReader {
                 let unit = k.componentsLiteral(separatedBy: "/").dropFirst().first?.trimmedSpaces ?? "Hz"
                 let v = e.value.trimmedSpaces
                 if NumberParser.parseEitherMark(v) != nil {
-                    meta["frequency"] = MetadataEntry(v.replacingLiteral(",", with: ".") + " " + (unit.isEmpty ? "Hz" : unit), line: e.line)
+                    meta["frequency"] = MetadataEntry(v + " " + (unit.isEmpty ? "Hz" : unit), line: e.line)
                 }
             } else if k == "MATERIAL" || k == "SAMPLE", !e.value.isEmpty, meta["sample_name"] == nil {
                 meta["sample_name"] = e

@@ -31,8 +31,12 @@ enum Preamble {
     static let moduli: Set<ColumnMeaning> = [.storageModulus, .lossModulus, .complexModulus]
 
     static func meanings(_ lines: TextLines, _ i: Int) -> Set<ColumnMeaning> {
-        let text = lines.string(i)
-        return Set(Delimiter.detect(inHeading: text).splitHeading(text).compactMap { ColumnMatcher.meaning(of: ColumnHeader($0)) })
+        meanings(lines.string(i))
+    }
+
+    /// The meanings of the columns a line of text names.
+    static func meanings(_ text: String) -> Set<ColumnMeaning> {
+        Set(Delimiter.detect(inHeading: text).splitHeading(text).compactMap { ColumnMatcher.meaning(of: ColumnHeader($0)) })
     }
 
     /// A temperature column with a heat-flow or modulus one.

@@ -137,7 +137,9 @@ public enum PyrisReader {
             let trimmed = text.trimmedSpaces
             if trimmed.lowercased().hasPrefix("method steps:") { inMethod = true; continue }
             if inMethod, let s = numbered(text) {
-                programs[s.number] = program(s.text)
+                var p = program(s.text)
+                p.line = i + 1
+                programs[s.number] = p
                 continue
             }
             // `Key:<TAB>value` lines of the header.
@@ -147,8 +149,8 @@ public enum PyrisReader {
             if key == "sample weight" || key == "display weight", !value.isEmpty, metadata["mass"] == nil || key == "sample weight" && displayed {
                 // `Sample Weight` is the mass; `Display Weight` (the same number, without a unit)
                 // where the export has no `Sample Weight`.
-                let mass = value.replacingLiteral(",", with: ".")
-                metadata["mass"] = MetadataEntry(NumberParser.parse(mass) != nil ? mass + " mg" : mass, line: i + 1)
+                // As written: its mark is checked against the file's (`DatasetBuilder.checkThousands`).
+                metadata["mass"] = MetadataEntry(NumberParser.parseEitherMark(value) != nil ? value + " mg" : value, line: i + 1)
                 displayed = key == "display weight"
             } else if key == "sample id", !value.isEmpty, metadata["sample_name"] == nil {
                 metadata["sample_name"] = MetadataEntry(value, line: i + 1)

@@ -46,6 +46,8 @@ public struct SegmentProgram: Sendable, Equatable {
     public var endK: Double?
     /// Programmed rate, K/min (nil for isothermal segments).
     public var rateKPerMin: Double?
+    /// 1-based line that programs it, for messages; nil where unknown.
+    public var line: Int? = nil
 }
 
 /// A file after its format has been recognised: metadata in glassview's keys, the headings,

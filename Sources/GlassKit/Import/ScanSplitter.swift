@@ -28,7 +28,33 @@ public enum ScanSplitter {
     /// The datasets of a recognised table: its parts (or itself), each built with `overrides`.
     /// The one way a file's tables become datasets (the study loader's, and the tests').
     public static func datasets(_ table: RawTable, overrides: [String: MetadataEntry] = [:]) throws -> [Dataset] {
-        try split(table, overrides: overrides).map { try DatasetBuilder.build($0, overrides: overrides) }
+        try inLineOrder(try split(table, overrides: overrides)) { try DatasetBuilder.build($0, overrides: overrides) }
+    }
+
+    /// The datasets of all the tables of one file (``datasets(_:overrides:)`` of each, in order).
+    public static func datasets(_ tables: [RawTable], overrides: [String: MetadataEntry] = [:]) throws -> [Dataset] {
+        try inLineOrder(tables) { try datasets($0, overrides: overrides) }.flatMap { $0 }
+    }
+
+    /// `body` of each part of one file; when parts fail, the error at the file's earliest line. A
+    /// part's rows are every n-th row of the file (one frequency's, one sweep's), so the first
+    /// part's error may lie below another's: the file's first bad line is reported, as it is
+    /// for a file of one part. Parts after a failure are read only to find that line.
+    static func inLineOrder<T>(_ parts: [RawTable], _ body: (RawTable) throws -> T) throws -> [T] {
+        var out: [T] = []
+        out.reserveCapacity(parts.count)
+        var first: GlassError?
+        for p in parts {
+            do {
+                let v = try body(p)
+                if first == nil { out.append(v) }
+            } catch let e as GlassError {
+                guard let f = first else { first = e; continue }
+                if let l = e.line, l < f.line ?? .max { first = e }
+            }
+        }
+        if let first { throw first }
+        return out
     }
 
     /// The tables `table` holds: its parts, or `[table]`.

@@ -173,7 +173,10 @@ public enum TriosReader {
         table.dataLines = kept.flatMap { $0.table.dataLines }
         table.rowSegments = kept.flatMap { s in Array(repeating: s.number, count: s.table.dataLines.count) }
         table.segmentPrograms = Dictionary(uniqueKeysWithValues: kept.map { s in
-            (s.number, stepProgram(s.table.metadata["step_name"]?.value ?? ""))
+            let name = s.table.metadata["step_name"]
+            var p = stepProgram(name?.value ?? "")
+            p.line = name?.line
+            return (s.number, p)
         })
         let skipped = numbered.filter { s in !kept.contains { $0.number == s.number } }.map { s in
             "'\(s.table.metadata["step_name"]?.value ?? "step\(s.number)")' (\(isDSC(s.table) ? "other columns" : "no temperature and heat-flow columns"))"

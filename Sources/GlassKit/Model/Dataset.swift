@@ -16,6 +16,10 @@ public struct Dataset: Sendable, Equatable {
     /// A time column whose unit glassview does not read (`Time` alone): named where the heating
     /// rate is missing, since it was not estimated from that column.
     public var unreadTimeColumn: String?
+    /// For an instrument export (not a native file): what it lacks to give the heating rate
+    /// (`no time column and no '#RANGE' …`), named where the rate is missing; the rate is then
+    /// asked for in study.toml, not in a `#` line the export does not have. Nil for a native file.
+    public var rateUnstatedExport: String?
     /// Alloy or oxide composition string, when the file states one.
     public var composition: String?
     /// Molar mass override, g/mol.

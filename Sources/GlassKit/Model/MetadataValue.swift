@@ -50,6 +50,45 @@ public enum MetadataValue {
         return (value, unit)
     }
 
+    /// The first number of `text` that a thousands separator makes ambiguous where the file's
+    /// decimal mark is `,` (`decimalComma`) or `.`: one to three digits (not a lone `0`: no group
+    /// follows it), the other mark, exactly three digits, and no further digit or mark (`12,500`
+    /// in a file of decimal points, `12.500` in one of decimal commas). Read either way the two
+    /// are a factor of 1000 apart, so neither is guessed (docs/reading-rules.md, "One decimal
+    /// mark"). Nil when `text` holds none: `12,5`, `12,5000`, `1,000.5`, `0,125`.
+    public static func thousandsAmbiguity<S: StringProtocol>(_ text: S, decimalComma: Bool) -> String? {
+        let other: UInt8 = decimalComma ? 0x2E : 0x2C
+        let t = Array(text.utf8)
+        func digit(_ k: Int) -> Bool { k < t.count && t[k] &- 0x30 <= 9 }
+        func mark(_ k: Int) -> Bool { k < t.count && (t[k] == 0x2E || t[k] == 0x2C) }
+        var i = 0
+        while i < t.count {
+            guard digit(i), i == 0 || !(digit(i - 1) || mark(i - 1)) else { i += 1; continue }
+            let start = i
+            while digit(i) { i += 1 }
+            let lead = i - start
+            guard (1...3).contains(lead), !(lead == 1 && t[start] == 0x30), i < t.count, t[i] == other else { continue }
+            var j = i + 1
+            while digit(j) { j += 1 }
+            if j - i - 1 == 3, !mark(j) { return String(decoding: t[start..<j], as: UTF8.self) }
+            i = j
+        }
+        return nil
+    }
+
+    /// The error for `number`, found in `value` by ``thousandsAmbiguity(_:decimalComma:)``, of
+    /// the key or program line `what` at `line` of `file`: both readings and what to write.
+    public static func thousandsError(_ what: String, _ value: String, _ number: String, decimalComma: Bool,
+                                      file: String, line: Int, studyKey: String?) -> GlassError {
+        let digits = String(number.filter { $0 != "." && $0 != "," })
+        let decimal = NumberParser.parseEitherMark(number).map(Format.shortNumber) ?? number
+        let own = decimalComma ? "decimal commas" : "decimal points"
+        let separator = decimalComma ? "a thousands point" : "a thousands comma"
+        let written = String(number.map { $0 == "." || $0 == "," ? (decimalComma ? "," : ".") : $0 })
+        let instead = studyKey.map { ", or \($0) = \"…\" for this file in study.toml" } ?? ""
+        return GlassError(file: file, line: line, "\(what) '\(value)': '\(number)' could be \(digits) (\(separator)) or \(decimal), and this file writes \(own); expected '\(digits)' or '\(written)' as the file writes its numbers\(instead)")
+    }
+
     /// `v` when finite: a value that overflows in its unit's conversion (`1e308 K/s`) is no value.
     static func finite(_ v: Double) -> Double? { v.isFinite ? v : nil }
 
