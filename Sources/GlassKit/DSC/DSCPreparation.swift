@@ -14,6 +14,19 @@ public struct DSCCurve: Sendable, Equatable {
     /// The sample file's own temperature range, before the crystalline run is subtracted (for
     /// saying why a bound inside it is outside W's).
     public var sampleRangeK: ClosedRange<Double>? = nil
+    /// Which part of a file of several runs or segments was read (`Dataset.partUsed`).
+    public var partUsed: String? = nil
+
+    /// Why W covers less than the file, for a message quoting W's range; nil when W is the whole file.
+    public var rangeNote: String? {
+        if let cryst = crystallinePath, let own = sampleRangeK, let d = curve.domain,
+           d.lowerBound > own.lowerBound || d.upperBound < own.upperBound {
+            let e = Format.shortNumbers([own.lowerBound, own.upperBound])
+            return "W − W_cryst: the sample's points inside its overlap with the crystalline run \(cryst); the sample's run covers \(e[0])–\(e[1]) K"
+                + (partUsed.map { ", \($0)" } ?? "")
+        }
+        return partUsed
+    }
 }
 
 /// A state's sample curves (several files: ΔH_rej is their mean).
@@ -185,7 +198,7 @@ public struct DSCPrepared: Sendable, Equatable {
                 let t = p.d.temperatureKValues
                 let own = t.first.flatMap { a in t.last.map { b in a <= b ? a...b : b...a } }
                 let curve = DSCCurve(path: p.d.path, state: p.d.state, heatingRateKPerMin: p.rate, crystallinePath: p.crystalline,
-                                     curve: tc.curve, sampleRangeK: own)
+                                     curve: tc.curve, sampleRangeK: own, partUsed: p.d.partUsed)
                 byState[p.d.state]?.state.curves.append(curve)
                 byState[p.d.state]?.prepared.append(tc)
             }

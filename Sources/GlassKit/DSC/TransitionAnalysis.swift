@@ -174,7 +174,7 @@ public enum TransitionAnalysis {
                             let isOption = name.hasPrefix("--")
                             let e = ends(r, prepared.curves[si][k])
                             throw GlassError(.usage, file: errorFile(name),
-                                             "\(isOption ? "" : name + " = ")\(isOption ? "\(e[0]):\(e[1])" : "[\(e[0]), \(e[1])]") \(problem) in \(c.path); expected a window with at least 3 data points inside the data")
+                                             "\(isOption ? "" : name + " = ")\(isOption ? "\(e[0]):\(e[1])" : "[\(e[0]), \(e[1])]") \(problem) in \(c.path)\(c.rangeNote.map { " (\($0))" } ?? ""); expected a window with at least 3 data points inside the data")
                         }
                         // Clipped to the range every file of the state covers when that still
                         // holds 3 points in each (a replicate starting 2 K later dropped the window).
