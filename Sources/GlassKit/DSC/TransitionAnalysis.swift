@@ -220,7 +220,7 @@ public enum TransitionAnalysis {
             let missing = proposedKinds.filter { windows[$0] == nil }
             if let why = proposal.noneReason, !missing.isEmpty {
                 let names = missing.map(\.key)
-                warnings.append("\(s.state): \(why): \(names.joined(separator: ", ")) not proposed (give \(missing.count == 1 ? "it" : "them"), or data at most 2 K apart)")
+                warnings.append("\(s.state): \(why): \(names.joined(separator: ", ")) not proposed (give \(missing.count == 1 ? "it" : "them")\(proposal.noneRemedy))")
             }
             // One reason may cover two windows ("glass and liquid windows not proposed"): said once.
             var said: Set<String> = []
