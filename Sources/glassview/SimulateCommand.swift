@@ -39,10 +39,10 @@ struct SimulateDSC: ParsableCommand {
     var heatingRate: Double = 20
 
     @Option(parsing: .unconditional, help: ArgumentHelp("T_s for the ground-truth table and study.toml, K.", valueName: "K"))
-    var ts: Double = 420
+    var ts: String = "420"
 
     @Option(parsing: .unconditional, help: ArgumentHelp("T_e for the ground-truth table and study.toml, K.", valueName: "K"))
-    var te: Double = 500
+    var te: String = "500"
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Heat-flow noise (standard deviation), W/g.", valueName: "W/G"))
     var noise: Double = 2e-5
@@ -73,7 +73,7 @@ struct SimulateDSC: ParsableCommand {
     /// The simulation the options ask for; a usage error naming the first option out of range.
     func configuration() throws -> DSCStudyConfiguration {
         let list = rates.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingWhitespace }
-        let parsed = list.compactMap { Double($0) }
+        let parsed = list.compactMap { NumberParser.parse($0) }
         let rateRange = Self.rateRangeKPerMin
         guard !list.isEmpty, parsed.count == list.count, parsed.allSatisfy({ rateRange.contains($0) }) else {
             throw GlassError(.usage, file: "--rates", "'\(rates)'; expected rates from \(Format.shortNumber(rateRange.lowerBound)) to \(Format.shortNumber(rateRange.upperBound)) K/min such as 1,2,5,10,20")
@@ -86,6 +86,7 @@ struct SimulateDSC: ParsableCommand {
         try Self.check(heatingRate, "--heating-rate", in: rateRange, unit: "K/min")
         try Self.check(noise, "--noise", in: Self.signalRangeWPerG, unit: "W/g")
         try Self.check(drift, "--drift", in: Self.signalRangeWPerG, unit: "W/g")
+        let ts = try TemperatureOption.parse(self.ts, option: "--ts"), te = try TemperatureOption.parse(self.te, option: "--te")
         let config = DSCStudyConfiguration.simulation(coolingRatesKPerMin: parsed, heatingRateKPerMin: heatingRate,
                                                       tsK: ts, teK: te, noiseWPerG: noise, driftWPerG: drift, seed: seed)
         // T_s and T_e must lie inside every simulated scan (the cooled states' scans end first).
