@@ -102,6 +102,7 @@ struct SimulateDSC: ParsableCommand {
     func run() throws {
         FreedMemory.keepForThisProcess()
         let study = DSCStudySimulator.simulate(try configuration())
+        try Self.checkReadable(study, heatingRate: heatingRate)
         // Every file of both studies is checked before the first is written (nothing on error),
         // and the ground truth is printed once they are: a refusal prints nothing on stdout.
         var files: [(path: String, bytes: [UInt8])] = []
@@ -119,6 +120,16 @@ extension SimulateDSC {
     static let rateRangeKPerMin: ClosedRange<Double> = 1e-3...1e6
     /// Noise and drift accepted, W/g (the heat flows simulated are of order 0.1 W/g).
     static let signalRangeWPerG: ClosedRange<Double> = 0...1
+
+    /// A usage error naming --heating-rate when a run's heat flow (∝ the heating rate) passes
+    /// the largest the reading takes: the study written would be one `analyze` refuses.
+    static func checkReadable(_ study: SimulatedDSCStudy, heatingRate: Double) throws {
+        var largest = 0.0
+        for f in study.files { for w in f.heatFlowWPerG { largest = max(largest, abs(w)) } }
+        let limit = ReadingLimits.largestHeatFlowWPerG
+        guard largest > limit else { return }
+        throw GlassError(.usage, file: "--heating-rate", "\(Format.shortNumber(heatingRate)) K/min gives heat flows up to \(Format.shortNumber(largest)) W/g, above the \(Format.shortNumber(limit)) W/g the reading takes; expected a rate about \(Format.shortNumber(heatingRate * limit / largest)) K/min or below")
+    }
 
     /// A usage error naming `option` unless `value` is finite and inside `range`.
     static func check(_ value: Double, _ option: String, in range: ClosedRange<Double>, unit: String) throws {
