@@ -166,11 +166,14 @@ public struct ExplorerState: Sendable {
         }
         curveSeries = CurveSeries.build(prepared)
         validDomain = ExplorerState.domain(prepared, baseline: baseline)
-        if tsK == nil || teK == nil, let p = BoundsProposal.propose(prepared) {
-            if tsK == nil { tsK = p.tsK; tsOrigin = .proposed }
-            if teK == nil { teK = p.teK; teOrigin = .proposed }
-            if let a = tsK, let b = teK, a >= b { tsK = p.tsK; teK = p.teK; tsOrigin = .proposed; teOrigin = .proposed }
-            proposalRule = p.rule
+        // Only a missing bound is proposed: a given one is kept (and refused by the analysis when
+        // outside the data, as `analyze` refuses it).
+        if tsK == nil || teK == nil {
+            let given = (tsK, teK)
+            let c = BoundsProposal.complete(prepared, tsK: tsK, teK: teK, domain: validDomain)
+            tsK = c.tsK; teK = c.teK; proposalRule = c.rule
+            if given.0 == nil, tsK != nil { tsOrigin = .proposed }
+            if given.1 == nil, teK != nil { teOrigin = .proposed }
         }
         recompute()
         let data = curveSeries.compactMap { $0.series.envelope?.xBounds }.reduce(nil as ClosedRange<Double>?) { acc, d in

@@ -52,9 +52,12 @@ struct Master: ParsableCommand {
                 + (known.isEmpty ? "(none: no DMA data)" : known.joined(separator: ", ")))
         }
         let chosen = MasterCurveExport.select(results.dma, only: state)
+        // Nothing to write is no bad data (nothing in a file is wrong): status 1, as `plot` of a
+        // view with nothing to draw (docs/export.md).
         guard !chosen.isEmpty else {
-            throw GlassError(.data, file: study, (state.map { "DMA state '\($0)' has no isothermal sweeps" }
-                ?? "no DMA state has isothermal sweeps") + "; expected frequency sweeps at two or more temperatures (dma-fsweep) for a master curve")
+            StandardStreams.error("glassview: \(study): " + (state.map { "DMA state '\($0)' has no isothermal sweeps" } ?? "no DMA state has isothermal sweeps")
+                + ": no master curve to write (it needs frequency sweeps, dma-fsweep, at two or more temperatures)\n")
+            throw ExitCode(1)
         }
         for w in results.warnings where w.contains("master curve") && chosen.contains(where: { w.hasPrefix("dma \($0.state) master curve") }) {
             StandardStreams.error("glassview: warning: " + w + "\n")

@@ -8,16 +8,16 @@ struct SettingsOptions: ParsableArguments {
     // Each option's long name is its property's, kebab-cased (`betaWindow` is --beta-window).
     // Each takes the next word as its value even when it starts with `-` (`--qpd-window-above-peak
     // -1:0.5`, a window of decades below the peak; `--tg -5` then gets the one-line range error).
-    @Option(parsing: .unconditional, help: .kelvin("Integration start T_s in K.")) var ts: Double?
-    @Option(parsing: .unconditional, help: .kelvin("Integration end T_e in K.")) var te: Double?
+    @Option(parsing: .unconditional, help: .kelvin("Integration start T_s in K.")) var ts: String?
+    @Option(parsing: .unconditional, help: .kelvin("Integration end T_e in K.")) var te: String?
     @Option(parsing: .unconditional, help: .word("DSC baseline: linear (chord, default), none, or state:LABEL.", "B"),
             completion: .list(["linear", "none", "state:"])) var baseline: String?
     @Option(parsing: .unconditional, help: .window("β-peak window in K for every state (default 320:420).")) var betaWindow: String?
     @Option(parsing: .unconditional, help: .window("α-peak window in K for every state (default 430:500).")) var alphaWindow: String?
     @Option(parsing: .unconditional, help: .window("QPD frequency window in Hz for every state (default 0.01:1).")) var qpdWindow: String?
     @Option(parsing: .unconditional, help: .window("QPD window in decades above each isotherm's E'' maximum, for isotherms at T ≥ T_g (default: the fixed window only; docs/diagnostics.md).")) var qpdWindowAbovePeak: String?
-    @Option(parsing: .unconditional, help: .kelvin("T_g in K for a1/a2 of every state (default: study.toml, file metadata, else estimated).")) var tg: Double?
-    @Option(parsing: .unconditional, help: .kelvin("Master-curve reference temperature in K (default 450).")) var tref: Double?
+    @Option(parsing: .unconditional, help: .kelvin("T_g in K for a1/a2 of every state (default: study.toml, file metadata, else estimated).")) var tg: String?
+    @Option(parsing: .unconditional, help: .kelvin("Master-curve reference temperature in K (default 450).")) var tref: String?
     @Option(parsing: .unconditional, help: .word("Master-curve shift criterion: moduli (log E' and log E'', default), storage, loss or tan-delta.", "C"),
             completion: .list(["moduli", "storage", "loss", "tan-delta"])) var ttsOn: String?
     @Option(parsing: .unconditional, help: .word("Master-curve vertical shift: none (default), temperature (b_T = T_ref/T) or fit.", "V"),
@@ -36,7 +36,10 @@ struct SettingsOptions: ParsableArguments {
     /// The options as the analysis takes them; a usage error names the option that is wrong
     /// (already checked by `validate()`).
     func analysisOptions() throws -> AnalysisOptions {
-        var options = AnalysisOptions(tsK: ts, teK: te, tgK: tg, trefK: tref)
+        var options = AnalysisOptions(tsK: try TemperatureOption.parse(ts, option: "--ts"),
+                                      teK: try TemperatureOption.parse(te, option: "--te"),
+                                      tgK: try TemperatureOption.parse(tg, option: "--tg"),
+                                      trefK: try TemperatureOption.parse(tref, option: "--tref"))
         options.betaWindowK = try betaWindow.map { try WindowOption.parse($0, option: "--beta-window", positive: true) }
         options.alphaWindowK = try alphaWindow.map { try WindowOption.parse($0, option: "--alpha-window", positive: true) }
         options.qpdWindowHz = try qpdWindow.map { try WindowOption.parse($0, option: "--qpd-window", positive: true) }

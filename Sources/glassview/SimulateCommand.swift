@@ -39,10 +39,10 @@ struct SimulateDSC: ParsableCommand {
     var heatingRate: Double = 20
 
     @Option(parsing: .unconditional, help: ArgumentHelp("T_s for the ground-truth table and study.toml, K.", valueName: "K"))
-    var ts: Double = 420
+    var ts: String = "420"
 
     @Option(parsing: .unconditional, help: ArgumentHelp("T_e for the ground-truth table and study.toml, K.", valueName: "K"))
-    var te: Double = 500
+    var te: String = "500"
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Heat-flow noise (standard deviation), W/g.", valueName: "W/G"))
     var noise: Double = 2e-5
@@ -73,7 +73,7 @@ struct SimulateDSC: ParsableCommand {
     /// The simulation the options ask for; a usage error naming the first option out of range.
     func configuration() throws -> DSCStudyConfiguration {
         let list = rates.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingWhitespace }
-        let parsed = list.compactMap { Double($0) }
+        let parsed = list.compactMap { NumberParser.parse($0) }
         let rateRange = Self.rateRangeKPerMin
         guard !list.isEmpty, parsed.count == list.count, parsed.allSatisfy({ rateRange.contains($0) }) else {
             throw GlassError(.usage, file: "--rates", "'\(rates)'; expected rates from \(Format.shortNumber(rateRange.lowerBound)) to \(Format.shortNumber(rateRange.upperBound)) K/min such as 1,2,5,10,20")
@@ -86,6 +86,7 @@ struct SimulateDSC: ParsableCommand {
         try Self.check(heatingRate, "--heating-rate", in: rateRange, unit: "K/min")
         try Self.check(noise, "--noise", in: Self.signalRangeWPerG, unit: "W/g")
         try Self.check(drift, "--drift", in: Self.signalRangeWPerG, unit: "W/g")
+        let ts = try TemperatureOption.parse(self.ts, option: "--ts"), te = try TemperatureOption.parse(self.te, option: "--te")
         let config = DSCStudyConfiguration.simulation(coolingRatesKPerMin: parsed, heatingRateKPerMin: heatingRate,
                                                       tsK: ts, teK: te, noiseWPerG: noise, driftWPerG: drift, seed: seed)
         // T_s and T_e must lie inside every simulated scan (the cooled states' scans end first).
@@ -101,6 +102,7 @@ struct SimulateDSC: ParsableCommand {
     func run() throws {
         FreedMemory.keepForThisProcess()
         let study = DSCStudySimulator.simulate(try configuration())
+        try Self.checkReadable(study, heatingRate: heatingRate)
         // Every file of both studies is checked before the first is written (nothing on error),
         // and the ground truth is printed once they are: a refusal prints nothing on stdout.
         var files: [(path: String, bytes: [UInt8])] = []
@@ -118,6 +120,16 @@ extension SimulateDSC {
     static let rateRangeKPerMin: ClosedRange<Double> = 1e-3...1e6
     /// Noise and drift accepted, W/g (the heat flows simulated are of order 0.1 W/g).
     static let signalRangeWPerG: ClosedRange<Double> = 0...1
+
+    /// A usage error naming --heating-rate when a run's heat flow (∝ the heating rate) passes
+    /// the largest the reading takes: the study written would be one `analyze` refuses.
+    static func checkReadable(_ study: SimulatedDSCStudy, heatingRate: Double) throws {
+        var largest = 0.0
+        for f in study.files { for w in f.heatFlowWPerG { largest = max(largest, abs(w)) } }
+        let limit = ReadingLimits.largestHeatFlowWPerG
+        guard largest > limit else { return }
+        throw GlassError(.usage, file: "--heating-rate", "\(Format.shortNumber(heatingRate)) K/min gives heat flows up to \(Format.shortNumber(largest)) W/g, above the \(Format.shortNumber(limit)) W/g the reading takes; expected a rate about \(Format.shortNumber(heatingRate * limit / largest)) K/min or below")
+    }
 
     /// A usage error naming `option` unless `value` is finite and inside `range`.
     static func check(_ value: Double, _ option: String, in range: ClosedRange<Double>, unit: String) throws {

@@ -27,7 +27,10 @@ struct SimulateDMA: ParsableCommand {
     var seed: UInt64 = 2023
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Temperature step of the isothermal sweeps over 315–465 K, K (5 K gives 31 isotherms per state, 2 K gives 76).", valueName: "K"))
-    var isothermStep: Double = 5
+    var isothermStep: String = "5"
+
+    /// The step in K (`--isotherm-step` read as every temperature option is).
+    func step() throws -> Double { try TemperatureOption.parse(isothermStep, option: "--isotherm-step") }
 
     @Flag(help: "Write the exact model values (no noise).")
     var noiseFree = false
@@ -37,7 +40,8 @@ struct SimulateDMA: ParsableCommand {
 
     func validate() throws {
         if output.isEmpty { throw GlassError(.usage, file: "--output", "''; expected a directory name") }
-        guard isothermStep.isFinite, isothermStep >= 0.1 else {
+        let step = try step()
+        guard step.isFinite, step >= 0.1 else {
             throw GlassError(.usage, file: "--isotherm-step", "\(isothermStep); expected a step of at least 0.1 K")
         }
     }
@@ -47,7 +51,8 @@ struct SimulateDMA: ParsableCommand {
         var sim = DMAStudySimulator()
         sim.seed = seed
         if noiseFree { sim.storageNoise = 0; sim.lossNoise = 0 }
-        if isothermStep != 5 { sim.isothermsK = stride(from: 315.0, through: 465.0 + 1e-9, by: isothermStep).map { $0 } }
+        let step = try step()
+        if step != 5 { sim.isothermsK = stride(from: 315.0, through: 465.0 + 1e-9, by: step).map { $0 } }
         let runs = sim.runs()
         // Every file is checked before the first is written (nothing on error).
         let base = output.hasSuffix("/") ? output : output + "/"

@@ -30,9 +30,15 @@ enum StudyBatch {
     /// An error of one of several studies names a file of that study relative to the study
     /// (`study.toml:10`): with several studies it is named with the study's path in front
     /// (`m2/study.toml:10`), so that one can tell which study's file it is. Options, and names
-    /// that are no file of the study, are left as they are.
+    /// that are no file of the study, are left as they are; an error about an option's value in
+    /// one study (`--baseline state:cooled-1` where that study has no such state) names the study.
     static func naming(_ error: any Error, study path: String) -> any Error {
-        guard var e = error as? GlassError, let file = e.file, !file.hasPrefix("-"), !file.hasPrefix("/") else { return error }
+        guard var e = error as? GlassError, let file = e.file else { return error }
+        if file.hasPrefix("-") {
+            e.message = "study \(path): " + e.message
+            return e
+        }
+        guard !file.hasPrefix("/") else { return error }
         guard PathInfo.isDirectory(path) == true else { return error }
         let joined = path.hasSuffix("/") ? path + file : path + "/" + file
         guard PathInfo.isDirectory(joined) == false else { return error }

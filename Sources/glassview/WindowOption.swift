@@ -7,7 +7,8 @@ enum WindowOption {
     static func parse(_ text: String, option: String, positive: Bool = false) throws -> ClosedRange<Double> {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2,
-              let lo = Double(parts[0].trimmingWhitespace), let hi = Double(parts[1].trimmingWhitespace),
+              // Decimal numbers only: Swift's Double reads hex (`0x1A4`) and `nan`.
+              let lo = NumberParser.parse(String(parts[0])), let hi = NumberParser.parse(String(parts[1])),
               lo.isFinite, hi.isFinite, lo < hi else {
             throw GlassError(.usage, file: option, "'\(text)'; expected LO:HI with two numbers, LO < HI (e.g. \(example(option)))")
         }

@@ -73,4 +73,19 @@ final class MasterCommandTests: XCTestCase {
         XCTAssertEqual(vert.status, 64)
         XCTAssertTrue(vert.stderr.contains("--vertical-shift: 'yes'; expected one of none, temperature, fit"), vert.stderr)
     }
+
+    /// A study without isothermal sweeps has no master curve to write: nothing in a file is wrong,
+    /// so it is status 1 with the reason (as `plot` of a view with nothing to draw), not 65.
+    func testNoIsothermalSweepsIsNothingToWriteNotBadData() throws {
+        let dir = try CLI.tempDir(self)
+        let study = dir.appendingPathComponent("dsc-only")
+        try FileManager.default.createDirectory(at: study, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent(Self.sample + "/dsc"), to: study.appendingPathComponent("dsc"))
+        let out = dir.appendingPathComponent("m.tsv")
+        let r = try CLI.run(["master", study.path, "-o", out.path])
+        XCTAssertEqual(r.status, 1, r.stderr)
+        XCTAssertEqual(r.stderr, "glassview: \(study.path): no DMA state has isothermal sweeps: no master curve to write (it needs frequency sweeps, dma-fsweep, at two or more temperatures)\n")
+        XCTAssertEqual(r.stdout, "")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path), "nothing written")
+    }
 }

@@ -62,5 +62,11 @@ final class MultiStudyTests: XCTestCase {
         // Options are not files of a study: named as they are.
         let bounds = try CLI.run(["analyze", first.path, second.path, "--ts", "500", "--te", "420"])
         XCTAssertEqual(bounds.stderr, "glassview: --ts: T_s = 500 K must be below T_e = 420 K\n")
+        // An option's value one of them cannot take names that study (probe 64: it named none).
+        try FileManager.default.removeItem(at: second.appendingPathComponent("dsc/bad.csv"))
+        try FileManager.default.removeItem(at: second.appendingPathComponent("dsc/cooled-1.csv"))
+        let state = try CLI.run(["analyze", first.path, second.path, "--baseline", "state:cooled-1"])
+        XCTAssertEqual(state.status, 64)
+        XCTAssertEqual(state.stderr, "glassview: --baseline: study \(second.path): state 'cooled-1' not in the study; states: as-cast, cooled-2, cooled-5, cooled-10, cooled-20\n")
     }
 }

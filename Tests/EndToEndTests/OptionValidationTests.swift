@@ -49,6 +49,36 @@ final class OptionValidationTests: XCTestCase {
         }
     }
 
+    /// Every temperature option is read by one parser: spaces around the number and a trailing K
+    /// are taken (as windows take spaces); hex, which Swift's Double reads (`0x1A4` was 420 K),
+    /// and any other unit are one-line usage errors naming the option.
+    func testTemperatureOptionsTakeKAndSpacesAndRefuseHexAndOtherUnits() throws {
+        let sample = CLI.packageRoot.appendingPathComponent("samples/la30ce30ni10al20co10").path
+        let plain = try CLI.run(["analyze", sample, "--ts", "420", "--te", "500", "--tref", "440", "--format", "tsv"])
+        XCTAssertEqual(plain.status, 0, plain.stderr)
+        XCTAssertTrue(plain.stdout.contains("dsc\t\tts\t420\t\tK\n"), plain.stdout)
+        for (ts, te, tref) in [("420K", "500 K", " 440"), (" 420", "500K ", "440 K")] {
+            let r = try CLI.run(["analyze", sample, "--ts", ts, "--te", te, "--tref", tref, "--format", "tsv"])
+            XCTAssertEqual(r.status, 0, r.stderr)
+            XCTAssertEqual(r.stdout, plain.stdout, "\(ts) \(te) \(tref)")
+        }
+        let cases: [([String], String)] = [
+            (["analyze", Self.missing, "--ts", "0x1A4"], "--ts: '0x1A4'"),
+            (["analyze", Self.missing, "--te", "500 °C"], "--te: '500 °C'"),
+            (["plot", Self.missing, "--tg", "425C"], "--tg: '425C'"),
+            (["explore", Self.missing, "--tref", "K"], "--tref: 'K'"),
+            (["simulate", "dsc", "--ts", "0x1A4", "--output", Self.missing], "--ts: '0x1A4'"),
+            (["simulate", "dma", "--isotherm-step", "5 C", "--output", Self.missing], "--isotherm-step: '5 C'"),
+            (["analyze", Self.missing, "--beta-window", "0x140:420"], "--beta-window: '0x140:420'"),
+        ]
+        for (args, message) in cases {
+            let r = try CLI.run(args, env: ["TERM": "dumb"])
+            XCTAssertEqual(r.status, 64, "\(args): \(r.stderr)")
+            XCTAssertTrue(r.stderr.hasPrefix("glassview: \(message); expected "), "\(args): \(r.stderr)")
+            XCTAssertEqual(r.stderr.split(separator: "\n").count, 1, r.stderr)
+        }
+    }
+
     /// A window of decades below the E'' peak is written with a leading "-": given with a space or
     /// with "=", it is the same option value and the same export.
     func testANegativeWindowIsAValueWithOrWithoutEquals() throws {
@@ -64,7 +94,7 @@ final class OptionValidationTests: XCTestCase {
     /// to read more, status 64.
     func testMalformedCommandLinesAreOneLine() throws {
         for (args, message) in [(["analyze", Self.missing, "--bogus"], "Unknown option '--bogus'"),
-                                (["analyze", Self.missing, "--ts", "abc"], "The value 'abc' is invalid for '--ts <K>'"),
+                                (["plot", Self.missing, "--width", "abc"], "The value 'abc' is invalid for '--width <width>'"),
                                 (["simulate", "dsc", "--rates"], "Missing value for '--rates <LIST>'")] {
             let r = try CLI.run(args)
             XCTAssertEqual(r.status, 64, r.stderr)

@@ -36,6 +36,24 @@ final class SimulateOutputTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), [])
     }
 
+    /// A heating rate whose heat flows pass the reading's limit (1e5 W/g, one constant) wrote a
+    /// study `analyze` refused: refused here before anything is written; a rate below it is read.
+    func testAStudyTooFastToReadIsNotWritten() throws {
+        let dir = try CLI.tempDir(self)
+        let r = try CLI.run(["simulate", "dsc", "--heating-rate", "1e6", "--rates", "2", "--output", "out", "--netzsch", "nz"], cwd: dir)
+        XCTAssertEqual(r.status, 64, r.stderr)
+        XCTAssertTrue(r.stderr.hasPrefix("glassview: --heating-rate: 1000000 K/min gives heat flows up to "), r.stderr)
+        XCTAssertTrue(r.stderr.contains("above the 100000 W/g the reading takes"), r.stderr)
+        XCTAssertEqual(r.stdout, "")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), [])
+        let fast = try CLI.run(["simulate", "dsc", "--heating-rate", "2e5", "--rates", "2", "--output", "out", "--netzsch", "nz"], cwd: dir)
+        XCTAssertEqual(fast.status, 0, fast.stderr)
+        for study in ["out", "nz"] {
+            let a = try CLI.run(["analyze", study], cwd: dir)
+            XCTAssertEqual(a.status, 0, "\(study): \(a.stderr)")
+        }
+    }
+
     func testANetzschTargetInTheWayStopsTheNativeStudyToo() throws {
         let dir = try CLI.tempDir(self)
         try "x\n".write(to: dir.appendingPathComponent("afile"), atomically: false, encoding: .utf8)

@@ -102,6 +102,18 @@ public struct ResolvedSettings: Sendable, Equatable {
         return e
     }
 
+    /// The warning when T_s or T_e (or both) is not given: names the one missing.
+    public var missingBoundsWarning: String {
+        switch (tsK, teK) {
+        case (let ts?, nil):
+            return "T_e not given (--te or te_K in study.toml; T_s = \(Format.shortNumber(ts)) K is, by \(sources["--ts"] ?? "--ts")): ΔH_rej and S_r not computed"
+        case (nil, let te?):
+            return "T_s not given (--ts or ts_K in study.toml; T_e = \(Format.shortNumber(te)) K is, by \(sources["--te"] ?? "--te")): ΔH_rej and S_r not computed"
+        default:
+            return "T_s/T_e not given (--ts/--te or ts_K/te_K in study.toml): ΔH_rej and S_r not computed"
+        }
+    }
+
     /// Applies SPEC §2.3 precedence: option > study.toml > default.
     public static func resolve(_ options: AnalysisOptions, _ settings: StudySettings) throws -> ResolvedSettings {
         var baseline = DSCBaseline.linear

@@ -59,11 +59,19 @@ public enum Analysis {
             warnings += r.warnings
             dsc = r
         } else {
+            // A bound given alone is checked as a pair is: one outside the data is the same error.
+            if let given = settings.tsK ?? settings.teK {
+                do {
+                    try RejuvenationEnthalpy.checkBound(prepared, given, isEnd: settings.tsK == nil, baseline: settings.baseline)
+                } catch let e as GlassError {
+                    throw settings.naming(e)
+                }
+            }
             // How W was formed (a run without its crystalline one, runs at different rates) holds
             // for the characteristic temperatures too, which are computed without T_s/T_e.
             warnings += prepared.warnings
             if let mixed = RejuvenationEnthalpy.rateMixWarning(prepared) { warnings.append(mixed) }
-            warnings.append("T_s/T_e not given (--ts/--te or ts_K/te_K in study.toml): ΔH_rej and S_r not computed")
+            warnings.append(settings.missingBoundsWarning)
         }
         if molar == nil, !prepared.states.isEmpty {
             warnings.append("no composition or molar_mass: ΔH_rej in kJ/mol not computed")

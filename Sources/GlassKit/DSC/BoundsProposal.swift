@@ -55,6 +55,31 @@ public enum BoundsProposal {
         return Proposal(tsK: ts, teK: te, rule: "420–500 K scaled to the data range")
     }
 
+    /// The bounds to start from when one or both are not given: the given ones kept as they
+    /// are, only a missing one proposed (``propose(_:)``). A proposed bound on the wrong side of
+    /// the given one (the given T_s above the band proposed) is replaced by the end of `domain`
+    /// (where both bounds may lie) on its side, and left nil when that end is the given bound
+    /// itself. A given bound outside `domain` gets no partner: the analysis refuses it (status 64).
+    public static func complete(_ p: DSCPrepared, tsK: Double?, teK: Double?,
+                                domain: ClosedRange<Double>?) -> (tsK: Double?, teK: Double?, rule: String?) {
+        guard tsK == nil || teK == nil else { return (tsK, teK, nil) }
+        let dom = domain ?? commonDomain(p)
+        if let given = tsK ?? teK, let d = dom, !d.contains(given) { return (tsK, teK, nil) }
+        guard let proposal = propose(p) else { return (tsK, teK, nil) }
+        switch (tsK, teK) {
+        case (let ts?, nil):
+            if proposal.teK > ts { return (ts, proposal.teK, proposal.rule) }
+            guard let end = dom?.upperBound, end > ts else { return (ts, nil, nil) }
+            return (ts, end, "the data's end (the proposed T_e \(Format.shortNumber(proposal.teK)) K is not above the given T_s)")
+        case (nil, let te?):
+            if proposal.tsK < te { return (proposal.tsK, te, proposal.rule) }
+            guard let start = dom?.lowerBound, start < te else { return (nil, te, nil) }
+            return (start, te, "the data's start (the proposed T_s \(Format.shortNumber(proposal.tsK)) K is not below the given T_e)")
+        default:
+            return (proposal.tsK, proposal.teK, proposal.rule)
+        }
+    }
+
     /// Where the first crystallization exotherm starts, when the data hold one: on the mean of
     /// the states' mean W (200 temperatures, smoothed over 5), the deepest minimum (endo-up:
     /// the exotherm), inside the range (past its first tenth, before its last 3 points), and

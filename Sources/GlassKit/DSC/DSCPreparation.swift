@@ -14,6 +14,19 @@ public struct DSCCurve: Sendable, Equatable {
     /// The sample file's own temperature range, before the crystalline run is subtracted (for
     /// saying why a bound inside it is outside W's).
     public var sampleRangeK: ClosedRange<Double>? = nil
+    /// Which part of a file of several runs or segments was read (`Dataset.partUsed`).
+    public var partUsed: String? = nil
+
+    /// Why W covers less than the file, for a message quoting W's range; nil when W is the whole file.
+    public var rangeNote: String? {
+        if let cryst = crystallinePath, let own = sampleRangeK, let d = curve.domain,
+           d.lowerBound > own.lowerBound || d.upperBound < own.upperBound {
+            let e = Format.shortNumbers([own.lowerBound, own.upperBound])
+            return "W − W_cryst: the sample's points inside its overlap with the crystalline run \(cryst); the sample's run covers \(e[0])–\(e[1]) K"
+                + (partUsed.map { ", \($0)" } ?? "")
+        }
+        return partUsed
+    }
 }
 
 /// A state's sample curves (several files: ΔH_rej is their mean).
@@ -147,15 +160,19 @@ public struct DSCPrepared: Sendable, Equatable {
                     tt.reserveCapacity(t.count); ww.reserveCapacity(t.count)
                     let xs = c.temperatureKValues, ys = c.heatFlowWPerG, ascending = Interpolation.isAscending(xs)
                     var hint = 1
+                    var firstKept = -1, lastKept = -1
                     for i in t.indices {
                         let b = ascending ? Interpolation.linear(xs, ys, at: t[i], hint: &hint) : Interpolation.linear(xs, ys, at: t[i])
                         if let b {
                             tt.append(t[i]); ww.append(w[i] - b)
+                            if firstKept < 0 { firstKept = i }
+                            lastKept = i
                         }
                     }
                     guard tt.count >= 2 else {
                         throw GlassError(file: d.path, "does not overlap the crystalline run \(c.path) in temperature; expected a common range")
                     }
+                    if let note = Self.overlapCut(d.path, c.path, t, firstKept, lastKept, crystalline: xs) { warnings.append(note) }
                     t = tt; w = ww
                 } else if !crystalline.isEmpty {
                     // A crystalline run just outside the 1 % rule is named: the rate may be one
@@ -169,6 +186,14 @@ public struct DSCPrepared: Sendable, Equatable {
                 }
                 pending.append(Pending(d: d, rate: rate, crystalline: run2?.path, t: t, w: w))
             }
+            // A second crystalline run at a rate already served is never subtracted: named with
+            // the one that is (the export says which runs were read, not which was subtracted).
+            let used = crystalline.filter { c in pending.contains { $0.crystalline == c.path } }
+            for c in crystalline where !used.contains(where: { $0.path == c.path }) {
+                guard let r = c.heatingRateKPerMin,
+                      let first = used.first(where: { u in u.heatingRateKPerMin.map { HeatingRates.agree($0, r) } ?? false }) else { continue }
+                warnings.append("\(c.path): crystalline run at \(Format.shortNumber(r)) K/min not used: \(first.path), the first at that rate in path order, is subtracted from the sample runs heated at it")
+            }
             // Each state's cooling rate is its files' one (StateCoolingRates checked that they agree).
             var order: [(state: String, coolingRateKPerMin: Double?)] = []
             var seen = Set<String>()
@@ -180,6 +205,25 @@ public struct DSCPrepared: Sendable, Equatable {
             self.order = order
         }
 
+        /// Part of the sample a crystalline run's overlap leaves out (W − W_cryst exists only where
+        /// both runs have data) said when it is more than ``overlapCutFraction`` of the sample's
+        /// span: naming both files, the range kept and the parts dropped. Nil otherwise. O(1).
+        static func overlapCut(_ sample: String, _ crystalline: String, _ t: [Double], _ first: Int, _ last: Int,
+                               crystalline xs: [Double]) -> String? {
+            guard let t0 = t.first, let tn = t.last, first >= 0, last >= first, tn > t0 else { return nil }
+            let below = first > 0 ? t[first] - t0 : 0, above = last < t.count - 1 ? tn - t[last] : 0
+            guard below + above > overlapCutFraction * (tn - t0) else { return nil }
+            var dropped: [String] = []
+            if first > 0 { dropped.append("\(Format.shortNumber(t0))–\(Format.shortNumber(t[first - 1])) K") }
+            if last < t.count - 1 { dropped.append("\(Format.shortNumber(t[last + 1]))–\(Format.shortNumber(tn)) K") }
+            let cryst = (xs.min() ?? 0, xs.max() ?? 0)
+            return "\(sample): W − W_cryst exists only where the crystalline run \(crystalline) (\(Format.shortNumber(cryst.0))–\(Format.shortNumber(cryst.1)) K) covers the sample: \(t.count - (last - first + 1)) of its \(t.count) points dropped (\(dropped.joined(separator: " and "))), \(Format.shortNumber(t[first]))–\(Format.shortNumber(t[last])) K kept; expected a crystalline run over the sample's whole range"
+        }
+
+        /// The share of a sample's span whose loss to a short crystalline run is said (a crystalline
+        /// run that starts or ends a few points off the sample's is common and harmless).
+        static let overlapCutFraction = 0.05
+
         /// The prepared study from the preparations of `pending` (in its order).
         func assemble(_ prepared: [TransitionCurve]) -> DSCPrepared {
             var byState: [String: (state: DSCState, prepared: [TransitionCurve])] = [:]
@@ -188,7 +232,7 @@ public struct DSCPrepared: Sendable, Equatable {
                 let t = p.d.temperatureKValues
                 let own = t.first.flatMap { a in t.last.map { b in a <= b ? a...b : b...a } }
                 let curve = DSCCurve(path: p.d.path, state: p.d.state, heatingRateKPerMin: p.rate, crystallinePath: p.crystalline,
-                                     curve: tc.curve, sampleRangeK: own)
+                                     curve: tc.curve, sampleRangeK: own, partUsed: p.d.partUsed)
                 byState[p.d.state]?.state.curves.append(curve)
                 byState[p.d.state]?.prepared.append(tc)
             }

@@ -46,19 +46,8 @@ public enum RejuvenationEnthalpy {
                                 difference: CumulativeTrapezoid?) throws -> Double {
         let integrand = difference ?? c.curve
         guard let raw = integrand.integral(from: tsK, to: teK) else {
-            let dom = integrand.domain
-            let outsideIsTe = dom?.contains(tsK) ?? false
-            // The bound and the data's ends with the digits that tell them apart.
-            let shown = Format.shortNumbers([outsideIsTe ? teK : tsK, dom?.lowerBound ?? 0, dom?.upperBound ?? 0])
-            let range = dom == nil ? "empty" : "\(shown[1])–\(shown[2]) K"
-            let which = outsideIsTe ? "T_e = \(shown[0]) K (--te)" : "T_s = \(shown[0]) K (--ts)"
-            // Where W is: the sample's points inside its overlap with the crystalline run (and the
-            // baseline state), which may start a point later than the overlap itself.
-            var overlap = difference == nil ? "" : " (overlap with the baseline state)"
-            if difference == nil, let cryst = c.crystallinePath, c.sampleRangeK?.contains(outsideIsTe ? teK : tsK) == true {
-                overlap = " (W − W_cryst: the sample's points inside its overlap with the crystalline run \(cryst))"
-            }
-            throw GlassError(.usage, file: c.path, "\(which) is outside the data range \(range)\(overlap)")
+            let outsideIsTe = integrand.domain?.contains(tsK) ?? false
+            throw outsideError(c, boundK: outsideIsTe ? teK : tsK, isEnd: outsideIsTe, domain: integrand.domain, baselineState: difference != nil)
         }
         switch baseline {
         case .none, .state:
@@ -67,6 +56,40 @@ public enum RejuvenationEnthalpy {
             // The trapezoid rule is exact for a straight line: subtract the chord's area.
             let ws = integrand.value(at: tsK) ?? 0, we = integrand.value(at: teK) ?? 0
             return raw - 0.5 * (ws + we) * (teK - tsK)
+        }
+    }
+
+    /// The error for a bound outside the data of `c` (`domain`: where its integrand is known),
+    /// saying which part of the file W covers when that is less than the file.
+    static func outsideError(_ c: DSCCurve, boundK: Double, isEnd: Bool, domain dom: ClosedRange<Double>?,
+                             baselineState: Bool) -> GlassError {
+        // The bound and the data's ends with the digits that tell them apart.
+        let shown = Format.shortNumbers([boundK, dom?.lowerBound ?? 0, dom?.upperBound ?? 0])
+        let range = dom == nil ? "empty" : "\(shown[1])–\(shown[2]) K"
+        let which = isEnd ? "T_e = \(shown[0]) K (--te)" : "T_s = \(shown[0]) K (--ts)"
+        // Where W is: the sample's points inside its overlap with the crystalline run (and the
+        // baseline state), which may start a point later than the overlap itself.
+        var overlap = baselineState ? " (overlap with the baseline state)" : ""
+        if !baselineState, let cryst = c.crystallinePath, c.sampleRangeK?.contains(boundK) == true {
+            overlap = " (W − W_cryst: the sample's points inside its overlap with the crystalline run \(cryst))"
+        } else if !baselineState, let part = c.partUsed {
+            overlap = " (\(part))"
+        }
+        return GlassError(.usage, file: c.path, "\(which) is outside the data range \(range)\(overlap)")
+    }
+
+    /// Checks a bound given without the other (`isEnd`: T_e) as a pair is checked: inside the
+    /// data of every curve (of W − B_state with a state baseline). A usage error naming `--ts` or
+    /// `--te` otherwise (``ResolvedSettings/naming(_:)`` names study.toml where it came from there).
+    public static func checkBound(_ p: DSCPrepared, _ boundK: Double, isEnd: Bool, baseline: DSCBaseline) throws {
+        guard boundK.isFinite else { throw GlassError(.usage, file: isEnd ? "--te" : "--ts", "bounds must be finite numbers") }
+        for s in p.states {
+            for c in s.curves {
+                let difference = try p.differenceCurve(c, baseline: baseline)
+                let dom = (difference ?? c.curve).domain
+                guard dom?.contains(boundK) != true else { continue }
+                throw outsideError(c, boundK: boundK, isEnd: isEnd, domain: dom, baselineState: difference != nil)
+            }
         }
     }
 

@@ -174,7 +174,7 @@ public enum TransitionAnalysis {
                             let isOption = name.hasPrefix("--")
                             let e = ends(r, prepared.curves[si][k])
                             throw GlassError(.usage, file: errorFile(name),
-                                             "\(isOption ? "" : name + " = ")\(isOption ? "\(e[0]):\(e[1])" : "[\(e[0]), \(e[1])]") \(problem) in \(c.path); expected a window with at least 3 data points inside the data")
+                                             "\(isOption ? "" : name + " = ")\(isOption ? "\(e[0]):\(e[1])" : "[\(e[0]), \(e[1])]") \(problem) in \(c.path)\(c.rangeNote.map { " (\($0))" } ?? ""); expected a window with at least 3 data points inside the data")
                         }
                         // Clipped to the range every file of the state covers when that still
                         // holds 3 points in each (a replicate starting 2 K later dropped the window).
@@ -220,7 +220,7 @@ public enum TransitionAnalysis {
             let missing = proposedKinds.filter { windows[$0] == nil }
             if let why = proposal.noneReason, !missing.isEmpty {
                 let names = missing.map(\.key)
-                warnings.append("\(s.state): \(why): \(names.joined(separator: ", ")) not proposed (give \(missing.count == 1 ? "it" : "them"), or data at most 2 K apart)")
+                warnings.append("\(s.state): \(why): \(names.joined(separator: ", ")) not proposed (give \(missing.count == 1 ? "it" : "them")\(proposal.noneRemedy))")
             }
             // One reason may cover two windows ("glass and liquid windows not proposed"): said once.
             var said: Set<String> = []

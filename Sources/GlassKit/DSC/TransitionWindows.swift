@@ -77,6 +77,8 @@ public struct TransitionProposal: Sendable, Equatable {
     /// Why no window could be proposed at all (data too sparse for W′), said with the windows
     /// that were not given; nil otherwise.
     public var noneReason: String? = nil
+    /// What else than giving the windows would let them be proposed (after "give them").
+    public var noneRemedy = ", or data at most 2 K apart"
 
     /// The proposal rule (docs/transitions.md, "Proposed windows"), on the state's first curve. O(n).
     ///
@@ -101,7 +103,11 @@ public struct TransitionProposal: Sendable, Equatable {
         var w = TransitionWindows()
         var reasons: [String] = []
         guard n >= 10, let x0 = x.first, let xn = x.last, xn > x0 else {
-            return TransitionProposal(windows: w, reasons: ["fewer than 10 data points: no windows proposed"])
+            // Said with the windows it leaves unset (a reason naming no window was never shown).
+            var p = TransitionProposal(windows: w, reasons: [])
+            p.noneReason = "\(n) data point\(n == 1 ? "" : "s") in W (fewer than 10)"
+            p.noneRemedy = ""
+            return p
         }
         let span = xn - x0
         // W′ is the slope over ±2 K with at least 3 points: with points more than 2 K apart it is

@@ -13,10 +13,17 @@ extension DatasetBuilder {
     }
 }
 
-extension DatasetBuilder {
+/// Limits of what the reading takes, shared with what writes data (`simulate`), so that a study
+/// glassview writes is one it reads.
+public enum ReadingLimits {
     /// Far above any DSC's signal, W/g (a Flash DSC's nanogram samples reach hundreds): `1e300` on
     /// a broken row moved every transition without a word.
-    static let largestHeatFlowWPerG = 1e5
+    public static let largestHeatFlowWPerG = 1e5
+}
+
+extension DatasetBuilder {
+    /// ``ReadingLimits/largestHeatFlowWPerG``.
+    static let largestHeatFlowWPerG = ReadingLimits.largestHeatFlowWPerG
 
     /// Refuses a heat flow beyond ``largestHeatFlowWPerG`` in W/g (`values` × `factor`), naming
     /// the file, the first such line and the value. One pass for the largest magnitude.

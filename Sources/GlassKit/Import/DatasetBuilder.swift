@@ -64,6 +64,7 @@ public enum DatasetBuilder {
         }
         var d = Dataset(path: table.datasetPath, kind: kind)
         d.warnings = table.warnings
+        inapplicableKeys(overrides, kind: kind, path: path, into: &d.warnings)
         // Temperature and heat flow: where a file's columns of one of them are different signals
         // (TRIOS's `Angular frequency` and `Frequency` are one quantity in two units).
         for tie in ColumnMatcher.ties(table.headers) where tie.meaning == .temperature || (tie.meaning == .heatFlow && kind == .dsc) {
@@ -80,6 +81,28 @@ public enum DatasetBuilder {
         }
         return d
     }
+
+    /// Keys of a file's own study.toml table that its kind does not read (`sign` on a DMA file,
+    /// `tg` on a DSC one) would be ignored without a word (a typo must never be): a warning names
+    /// the table and the key. Keys from patterns are not named: a pattern may cover both kinds.
+    static func inapplicableKeys(_ overrides: [String: MetadataEntry], kind: DatasetKind, path: String, into warnings: inout [String]) {
+        guard !overrides.isEmpty else { return }
+        let unread = kind == .dsc ? dmaOnlyKeys : dscOnlyKeys
+        for (k, v) in overrides.sorted(by: { $0.key < $1.key }) where v.table == nil && v.line == 0 {
+            let key = MetadataKeys.normalise(k)
+            guard unread.contains(key) else { continue }
+            let name = "study.toml: files.\"\(path)\".\(v.name(key))"
+            // `role` still names a DMA file's state `crystalline` when nothing else does: not "ignored".
+            warnings.append(key == "role"
+                ? "\(name) applies to DSC files (the crystalline baseline run): this \(kind.rawValue) file is analysed as DMA data whatever its role"
+                : "\(name) is not read for this \(kind.rawValue) file (it applies to \(kind == .dsc ? "DMA" : "DSC") files): ignored")
+        }
+    }
+
+    /// Per-file keys only a DSC file reads (`run` and `segment` on a DMA file are errors).
+    static let dscOnlyKeys: Set<String> = ["role", "heating_rate", "mass", "sign"]
+    /// Per-file keys only a DMA file reads.
+    static let dmaOnlyKeys: Set<String> = ["tg", "frequency", "temperature", "e_u", "modulus"]
 
     /// The table's metadata with study.toml's `overrides` over it: the one place both meet (the
     /// builder's and `ScanSplitter`'s). In key order: of two keys that mean the same (`Tg`,

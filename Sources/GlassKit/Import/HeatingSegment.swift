@@ -305,6 +305,10 @@ extension HeatingSegment {
                     d.warnings.append("\(path): \(heating.count) heating segments (\(heating.map { String($0.id) }.joined(separator: ", "))); using segment \(chosen.id) — set `segment` for this file in study.toml to choose")
                 }
             }
+            if groups.count > 1 {
+                let r = chosen.range
+                d.partUsed = "segment \(chosen.id), \(Format.shortNumber(t[r.lowerBound])) → \(Format.shortNumber(t[r.upperBound - 1])) K (lines \(lines[r.lowerBound])–\(lines[r.upperBound - 1])), of the file's \(groups.count) segments"
+            }
             // The chosen segment's programmed rate, unless study.toml (line 0) says otherwise.
             if meta["heating_rate"]?.line != 0, let r = table.segmentPrograms[chosen.id]?.rateKPerMin, r > 0 {
                 d.heatingRateKPerMin = r
@@ -329,6 +333,7 @@ extension HeatingSegment {
             }
             if meta["heating_rate"]?.line != 0, let r = p.rateKPerMin, r > 0 { d.heatingRateKPerMin = r; programmed = n }
             let chosen = best.range
+            d.partUsed = "segment \(n) of the program: the heating run \(Format.shortNumber(t[chosen.lowerBound])) → \(Format.shortNumber(t[chosen.upperBound])) K (lines \(lines[chosen.lowerBound])–\(lines[chosen.upperBound]))"
             d.warnings.append("\(path): segment \(n) of the program: the heating run \(Format.shortNumber(t[chosen.lowerBound])) → \(Format.shortNumber(t[chosen.upperBound])) K (lines \(lines[chosen.lowerBound])–\(lines[chosen.upperBound]))")
             return chosen.lowerBound..<(chosen.upperBound + 1)
         }
@@ -363,7 +368,9 @@ extension HeatingSegment {
             }
             let which = runAsked.map { "heating run \($0) of \(numbered.count)" } ?? "the heating run"
             let hint = runAsked == nil && numbered.count > 1 ? " — set `run` for this file in study.toml to choose" : ""
-            d.warnings.append("\(path): \(runs.count) heating/cooling runs; using \(which) \(Format.shortNumber(t[chosen.lowerBound])) → \(Format.shortNumber(t[chosen.upperBound])) K (lines \(lines[chosen.lowerBound])–\(lines[chosen.upperBound]))\(hint)")
+            let part = "\(which) \(Format.shortNumber(t[chosen.lowerBound])) → \(Format.shortNumber(t[chosen.upperBound])) K (lines \(lines[chosen.lowerBound])–\(lines[chosen.upperBound]))"
+            d.warnings.append("\(path): \(runs.count) heating/cooling runs; using \(part)\(hint)")
+            d.partUsed = part + " of the file's \(runs.count) heating/cooling runs" + (runAsked == nil && numbered.count > 1 ? "; `run` in study.toml chooses another" : "")
             return chosen.lowerBound..<(chosen.upperBound + 1)
         }
         if let n = runAsked, n != 1 {

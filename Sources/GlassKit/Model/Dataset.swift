@@ -51,6 +51,10 @@ public struct Dataset: Sendable, Equatable {
     public var tanDelta: [Double]
     /// Import remarks that are not errors (e.g. tolerated temperature reversals).
     public var warnings: [String]
+    /// Which part of the file the values are, when a DSC file holds several runs or segments
+    /// (`the heating run 300 → 449.5 K (lines 7–306) of the file's 3 heating/cooling runs`):
+    /// errors about the data's range quote it, as the file's own range is wider.
+    public var partUsed: String?
 
     /// Every array of values the dataset holds. A new one must be listed here: the streamed
     /// import gives back the pages of the parsed columns that are none of these.
