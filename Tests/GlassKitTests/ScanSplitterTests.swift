@@ -121,6 +121,12 @@ import Testing
         #expect(stray.contains("a frequency on a single row cannot be a scan of its own"), "\(stray)")
         rows[141] = rows[141].replacingOccurrences(of: ",\(rows[141].split(separator: ",")[1]),", with: ",50,")
         #expect(error(rows.joined(separator: "\n") + "\n", path: "m.csv").hasPrefix("m.csv:132: frequency 20 Hz is on this row alone (and 1 other frequency on a single row each)"))
+        // Stated to be scans (`kind: dma-tscan`): the stray row is named all the same (the names
+        // row was). The header line shifts the rows by one.
+        var stated = Self.ramp([1, 2, 5, 10], header: "# kind: dma-tscan\n").split(separator: "\n").map(String.init)
+        stated[132] = stated[132].replacingOccurrences(of: ",\(stated[132].split(separator: ",")[1]),", with: ",20,")
+        let named = error(stated.joined(separator: "\n") + "\n", path: "k.csv")
+        #expect(named.hasPrefix("k.csv:133: frequency 20 Hz is on this row alone in a file of scans at several frequencies (1, 2, 5, 10, 20 Hz)"), "\(named)")
         // A frequency swept while the temperature drifts 20 K: no frequency comes again.
         let drift = "T/K,f/Hz,E'/MPa,E''/MPa\n" + (0..<21).map { k in "\(400 + Double(k)),\(pow(10, -2 + 0.2 * Double(k))),30000,\(500 + k)\n" }.joined()
         #expect(error(drift, path: "d.csv")

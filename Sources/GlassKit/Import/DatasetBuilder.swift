@@ -342,7 +342,7 @@ public enum DatasetBuilder {
         try checkConverted(values[2], factor: f2, lines: lines, column: e2, table: table, unit: "MPa")
         if let (c, ff, k) = frequency {
             try checkConverted(values[k], factor: ff, lines: lines, column: c, table: table, unit: "Hz")
-            try scanFrequency(values[k].map { $0 * ff }, column: c, table: table, into: &d)
+            try scanFrequency(values[k].map { $0 * ff }, lines: lines, column: c, table: table, into: &d)
         }
         noteShear(e1, e2, meta: meta, headers: table.headers, path: path, into: &d)
         // The dataset's path: one scan of a file split by frequency names its part.
@@ -379,10 +379,22 @@ public enum DatasetBuilder {
         return ScanSplitter.clusters(hz).allSatisfy { $0 == 0 }
     }
 
+    /// The first row whose frequency no other row has, in a file where some frequency is on 2 rows
+    /// or more (scans at several frequencies but for a stray row), and how the others are named
+    /// (" (and 2 other frequencies on a single row each)"); nil when there is none.
+    static func strayFrequencyRow(_ hz: [Double]) -> (row: Int, others: String)? {
+        let cluster = ScanSplitter.clusters(hz)
+        var rows = [Int](repeating: 0, count: (cluster.max() ?? 0) + 1)
+        for c in cluster { rows[c] += 1 }
+        guard rows.contains(where: { $0 >= 2 }), let i = cluster.indices.first(where: { rows[cluster[$0]] == 1 }) else { return nil }
+        let single = rows.filter { $0 == 1 }.count
+        return (i, single > 1 ? " (and \(single - 1) other frequenc\(single == 2 ? "y" : "ies") on a single row each)" : "")
+    }
+
     /// A temperature scan's frequency column (Hz): it must hold one frequency, the scan's (the
     /// median), which a stated frequency must match. Several frequencies in one scan are an error:
     /// one curve of rows at different frequencies would read as a scan at none of them.
-    static func scanFrequency(_ hz: [Double], column: MatchedColumn, table: RawTable, into d: inout Dataset) throws {
+    static func scanFrequency(_ hz: [Double], lines: RowLines, column: MatchedColumn, table: RawTable, into d: inout Dataset) throws {
         let path = table.path
         guard isOneFrequency(hz) else {
             let distinct = Array(Set(hz.map { Format.shortNumber($0) })).sorted { (Double($0) ?? 0) < (Double($1) ?? 0) }
@@ -395,6 +407,11 @@ public enum DatasetBuilder {
             } else if d.temperatureK != nil {
                 why = "the file is stated to be at one temperature (without that `temperature` the file is split into one dataset per frequency or per isotherm)"
             } else {
+                // The stray row itself, where the other frequencies are scans (kind stated).
+                if let stray = strayFrequencyRow(hz) {
+                    throw GlassError(file: path, line: lines[stray.row],
+                                     "frequency \(Format.shortNumber(hz[stray.row])) Hz is on this row alone\(stray.others) in a file of scans at several frequencies (\(shown) Hz): a frequency on a single row cannot be a scan of its own; expected every frequency on at least 2 rows (fix or remove the stray row)")
+                }
                 why = "a frequency on a single row cannot be a scan of its own"
             }
             throw GlassError(file: path, line: table.headerLine,
@@ -483,12 +500,9 @@ public enum DatasetBuilder {
                 let k = { (v: Double) in CFormat.printf("%.2f", v) }
                 // Scans at several frequencies but for a frequency on one row (a stray row), which
                 // keeps `ScanSplitter` from reading them: that row is named, with its frequency.
-                let hz = values[0].map { $0 * ff }, cluster = ScanSplitter.clusters(hz)
-                var rows = [Int](repeating: 0, count: (cluster.max() ?? 0) + 1)
-                for c in cluster { rows[c] += 1 }
-                let single = rows.filter { $0 == 1 }.count
-                if rows.contains(where: { $0 >= 2 }), let i = cluster.indices.first(where: { rows[cluster[$0]] == 1 }) {
-                    let others = single > 1 ? " (and \(single - 1) other frequenc\(single == 2 ? "y" : "ies") on a single row each)" : ""
+                let hz = values[0].map { $0 * ff }
+                if let stray = strayFrequencyRow(hz) {
+                    let i = stray.row, others = stray.others
                     throw GlassError(file: path, line: lines[i],
                                      "frequency \(Format.shortNumber(hz[i])) Hz is on this row alone\(others), while the temperature (\(c.header.name)) runs \(k(lo))–\(k(hi)) K through scans at other frequencies: a frequency on a single row cannot be a scan of its own; expected every frequency on at least 2 rows (fix or remove the stray row), one isotherm or one scan frequency per file, or a Set column numbering the sweeps")
                 }
