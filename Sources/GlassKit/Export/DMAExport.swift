@@ -26,9 +26,11 @@ public enum DMAExport {
         ])
         let alpha: JSONValue = .object([
             ("window_K", window(s.settings.alphaWindowK)),
-            ("ln_f_alpha", .num(a?.lnFAlpha)), ("f_alpha_Hz", .num(a?.fAlphaHz)), ("B_K", .num(a?.bK)), ("T0_K", .num(a?.t0K)),
+            ("f_alpha_Hz", .num(a?.fAlphaHz)), ("B_K", .num(a?.bK)), ("T0_K", .num(a?.t0K)),
             ("stderr", stderr), ("points", pairs(s.alphaPairs)),
             ("fragility_m", .num(s.fragility)), ("fragility_Tg_K", .num(s.fragilityTgK)),
+            // After the keys it came after in time (export.md: new keys follow the existing ones).
+            ("ln_f_alpha", .num(a?.lnFAlpha)),
         ])
         let qpd: JSONValue = .object([
             ("window_Hz", window(s.settings.qpdWindowHz)),
