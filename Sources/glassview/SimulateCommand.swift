@@ -121,14 +121,16 @@ extension SimulateDSC {
     /// Noise and drift accepted, W/g (the heat flows simulated are of order 0.1 W/g).
     static let signalRangeWPerG: ClosedRange<Double> = 0...1
 
-    /// A usage error naming --heating-rate when a run's heat flow (∝ the heating rate) passes
-    /// the largest the reading takes: the study written would be one `analyze` refuses.
+    /// A usage error naming --heating-rate when a run's heat flow passes the largest the reading
+    /// takes: the study written would be one `analyze` refuses. The rate it suggests scales the
+    /// given one by limit / largest: the heat flows grow faster than the rate (the peaks sharpen),
+    /// so that rate reads, and a somewhat higher one may too.
     static func checkReadable(_ study: SimulatedDSCStudy, heatingRate: Double) throws {
         var largest = 0.0
         for f in study.files { for w in f.heatFlowWPerG { largest = max(largest, abs(w)) } }
         let limit = ReadingLimits.largestHeatFlowWPerG
         guard largest > limit else { return }
-        throw GlassError(.usage, file: "--heating-rate", "\(Format.shortNumber(heatingRate)) K/min gives heat flows up to \(Format.shortNumber(largest)) W/g, above the \(Format.shortNumber(limit)) W/g the reading takes; expected a rate about \(Format.shortNumber(heatingRate * limit / largest)) K/min or below")
+        throw GlassError(.usage, file: "--heating-rate", "\(Format.shortNumber(heatingRate)) K/min gives heat flows up to \(Format.shortNumber(largest)) W/g, above the \(Format.shortNumber(limit)) W/g the reading takes; expected a lower rate, such as \(Format.shortNumber(heatingRate * limit / largest)) K/min")
     }
 
     /// A usage error naming `option` unless `value` is finite and inside `range`.

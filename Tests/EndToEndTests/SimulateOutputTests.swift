@@ -46,6 +46,11 @@ final class SimulateOutputTests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("above the 100000 W/g the reading takes"), r.stderr)
         XCTAssertEqual(r.stdout, "")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), [])
+        // The rate it suggests is one the reading takes.
+        let suggested = try XCTUnwrap(r.stderr.components(separatedBy: "expected a lower rate, such as ").last?.components(separatedBy: " K/min").first)
+        let ok = try CLI.run(["simulate", "dsc", "--heating-rate", suggested, "--rates", "2", "--output", "ok"], cwd: dir)
+        XCTAssertEqual(ok.status, 0, ok.stderr)
+        XCTAssertEqual(try CLI.run(["analyze", "ok"], cwd: dir).status, 0)
         let fast = try CLI.run(["simulate", "dsc", "--heating-rate", "2e5", "--rates", "2", "--output", "out", "--netzsch", "nz"], cwd: dir)
         XCTAssertEqual(fast.status, 0, fast.stderr)
         for study in ["out", "nz"] {
