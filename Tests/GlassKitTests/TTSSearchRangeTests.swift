@@ -46,6 +46,28 @@ final class TTSSearchRangeTests: XCTestCase {
         }
     }
 
+    /// Sweeps that do not overlap at their true shift (a colder one at 3–6000 Hz beside a reference
+    /// at 0.1–0.46 Hz, the true log a_T 4.1): the lowest cost over every feasible shift lies at
+    /// the edge of the 3-point overlap beyond the reference's span, a wrong-signed shift decades
+    /// off (−3.9 in a probe's study). There the rule, not the data, decides: the shift is what the
+    /// search within ± the span gives, here null as the overlap there is below 3 points.
+    func testAnEdgeShiftBeyondTheSpanIsNotTaken() throws {
+        let truth = 4.1
+        let tts = TimeTemperatureSuperposition(isotherms: [
+            Self.sweep(426, lo: 0.42, hi: 3.78, shift: truth), Self.sweep(458, lo: -1.0, hi: -0.34, shift: 0),
+        ])
+        let a = tts.curves[0].moduli, b = tts.curves[1].moduli
+        let wide = try XCTUnwrap(TimeTemperatureSuperposition.fullGridShift(a, b), "the premise: some feasible shift scores")
+        XCTAssertGreaterThan(abs(wide - truth), 1, "the premise: the wide search's minimum is far from the truth")
+        XCTAssertTrue(TimeTemperatureSuperposition.isAtOverlapEdge(a, b, wide), "the premise: at the 3-point edge")
+        XCTAssertGreaterThan(abs(wide), b.span, "the premise: beyond the span")
+        XCTAssertNil(TimeTemperatureSuperposition.relativeShift(a, b))
+        XCTAssertNil(TimeTemperatureSuperposition.relativeShift(a, b, exhaustive: true))
+        let (m, w) = tts.masterCurve(trefK: 458, context: "t")
+        XCTAssertNil(m?.shifts[0].log10AT)
+        XCTAssertTrue(w.contains { $0.contains("fewer than 3 points") }, "\(w)")
+    }
+
     /// Where every shift with 3 overlapping points lies within ± the neighbour's span, the search
     /// gives what the search clipped to that span gave, to the bit (the clipped scan is redone
     /// here as it was).

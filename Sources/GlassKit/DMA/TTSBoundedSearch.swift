@@ -44,8 +44,8 @@ extension TimeTemperatureSuperposition {
 
     /// The shift of ``fullGridShift(_:_:offset:fit:)`` by branch and bound; call only where
     /// ``boundedSearchApplies(_:_:)``.
-    static func boundedShift(_ c: TTSTrack, _ nb: TTSTrack, offset: Double = 0, fit: Bool = false) -> Double? {
-        guard let range = gridRange(c, nb) else { return nil }
+    static func boundedShift(_ c: TTSTrack, _ nb: TTSTrack, range: ClosedRange<Int>? = nil, offset: Double = 0, fit: Bool = false) -> Double? {
+        guard let range = range ?? gridRange(c, nb) else { return nil }
         let knots = BoundKnots(nb)
         var heap = BlockHeap()
         // The cost at the shift nearest 0 first (neighbouring isotherms are seldom far apart):

@@ -256,10 +256,7 @@ public struct TimeTemperatureSuperposition: Sendable {
                 // A shift one grid step from where fewer than 3 points would overlap may be where the
                 // 3-point rule stopped the search, not where the data put it (3 frequencies per
                 // isotherm allow the shift 0 only): named, as a bound rather than a fit.
-                let step = TimeTemperatureSuperposition.gridStepDecades
-                if [d - step, d + step].contains(where: {
-                    TimeTemperatureSuperposition.overlap(tracks[k], tracks[nb], delta: $0, offset: offset, fit: fit).n < TimeTemperatureSuperposition.minimumOverlap
-                }) {
+                if TimeTemperatureSuperposition.isAtOverlapEdge(tracks[k], tracks[nb], d, offset: offset, fit: fit) {
                     edge.append("\(Format.shortNumber(curves[k].temperatureK)) K (\(ov.n) points overlap \(Format.shortNumber(curves[nb].temperatureK)) K)")
                 }
                 switch vertical {
@@ -388,9 +385,7 @@ struct TTSPairSearches: Sendable {
                                                                     criterion: criterion, vertical: vertical) else {
             return (nil, nil)
         }
-        let d = exhaustive
-            ? TimeTemperatureSuperposition.fullGridShift(tracks[k], tracks[nb], offset: offset, fit: fit)
-            : TimeTemperatureSuperposition.relativeShift(tracks[k], tracks[nb], offset: offset, fit: fit)
+        let d = TimeTemperatureSuperposition.relativeShift(tracks[k], tracks[nb], offset: offset, fit: fit, exhaustive: exhaustive)
         return (offset, d)
     }
 }

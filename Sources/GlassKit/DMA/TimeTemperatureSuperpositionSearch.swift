@@ -114,11 +114,8 @@ extension TimeTemperatureSuperposition {
 
     /// The grid indices k (shift k·0.005 decade) of the global search: every shift that can put
     /// 3 candidate points inside the neighbour's range (the others cannot score), a step beyond
-    /// on each side for rounding. Not clipped to ± the neighbour's span (SPEC §4.3's example):
-    /// a neighbour narrower than the candidate (a 1-decade sweep beside a 4-decade one) has its
-    /// best match farther than its span, and the clip returned the span's edge as the shift.
-    /// Where the feasible shifts lie within ± the span this is the clipped range but for
-    /// infeasible points, so the minimum is unchanged. Nil when no shift can score.
+    /// on each side for rounding. Nil when no shift can score. ``relativeShift(_:_:offset:fit:)``
+    /// narrows it to ± the neighbour's span where what lies beyond decides nothing.
     static func gridRange(_ c: TTSTrack, _ nb: TTSTrack) -> ClosedRange<Int>? {
         guard c.x.count >= minimumOverlap, let xLo = nb.x.first, let xHi = nb.x.last else { return nil }
         // The third largest and third least log f (sorted only when not ascending already).
@@ -181,8 +178,8 @@ extension TimeTemperatureSuperposition {
     /// The shift of `c` relative to `nb` (decades) by the full SPEC §4.3 search: every point of
     /// the 0.005-decade grid, then golden section inside the best cell. The reference the faster
     /// ``relativeShift(_:_:offset:fit:)`` is tested (and benchmarked) against.
-    static func fullGridShift(_ c: TTSTrack, _ nb: TTSTrack, offset: Double = 0, fit: Bool = false) -> Double? {
-        guard let range = gridRange(c, nb) else { return nil }
+    static func fullGridShift(_ c: TTSTrack, _ nb: TTSTrack, range: ClosedRange<Int>? = nil, offset: Double = 0, fit: Bool = false) -> Double? {
+        guard let range = range ?? gridRange(c, nb) else { return nil }
         var best = Double.infinity, bestD = 0.0
         for k in range {
             let d = Double(k) * gridStepDecades
@@ -196,9 +193,33 @@ extension TimeTemperatureSuperposition {
     /// The shift of ``fullGridShift(_:_:offset:fit:)``, by branch and bound
     /// (``boundedShift(_:_:offset:fit:)``) on tracks in increasing log f (every imported sweep),
     /// else by the full scan itself.
-    static func relativeShift(_ c: TTSTrack, _ nb: TTSTrack, offset: Double = 0, fit: Bool = false) -> Double? {
-        boundedSearchApplies(c, nb)
-            ? boundedShift(c, nb, offset: offset, fit: fit)
-            : fullGridShift(c, nb, offset: offset, fit: fit)
+    ///
+    /// The search covers every shift with 3 points overlapping, not only ± the neighbour's span
+    /// (SPEC §4.3's example): a neighbour narrower than the candidate (1–10 Hz beside 0.01–100 Hz)
+    /// can have its best match, well inside the overlap, farther than its span. But a minimum
+    /// beyond the span at the edge of the 3-point overlap is where the rule, not the data, stopped
+    /// it: sweeps that do not overlap at their true shift found a wrong-signed shift decades off
+    /// there. Then the search within ± the span decides, as it always did (null when no shift
+    /// there can score).
+    /// `exhaustive`: every grid point scanned (the reference the branch and bound is tested against).
+    static func relativeShift(_ c: TTSTrack, _ nb: TTSTrack, offset: Double = 0, fit: Bool = false, exhaustive: Bool = false) -> Double? {
+        guard let feasible = gridRange(c, nb) else { return nil }
+        func search(_ range: ClosedRange<Int>) -> Double? {
+            !exhaustive && boundedSearchApplies(c, nb)
+                ? boundedShift(c, nb, range: range, offset: offset, fit: fit)
+                : fullGridShift(c, nb, range: range, offset: offset, fit: fit)
+        }
+        guard let d = search(feasible) else { return nil }
+        let steps = Int((max(nb.span, gridStepDecades) / gridStepDecades).rounded(.up))
+        guard abs(d) > Double(steps) * gridStepDecades, isAtOverlapEdge(c, nb, d, offset: offset, fit: fit) else { return d }
+        let lo = max(feasible.lowerBound, -steps), hi = min(feasible.upperBound, steps)
+        return lo <= hi ? search(lo...hi) : nil
+    }
+
+    /// Whether a shift `d` lies a grid step from shifts where fewer than 3 points overlap: where
+    /// the 3-point rule rather than the data may have stopped it.
+    static func isAtOverlapEdge(_ c: TTSTrack, _ nb: TTSTrack, _ d: Double, offset: Double = 0, fit: Bool = false) -> Bool {
+        let step = gridStepDecades
+        return [d - step, d + step].contains { overlap(c, nb, delta: $0, offset: offset, fit: fit).n < minimumOverlap }
     }
 }
