@@ -86,11 +86,11 @@ import Testing
                     return c ? String(row.map { $0 == "." ? "," : $0 }) : row
                 }.joined()
         }
-        #expect(error(netzsch("POINT", mass: "12,500"), path: "n.txt").lowercased().hasPrefix("n.txt:5: mass '12,500 mg'"))
+        #expect(error(netzsch("POINT", mass: "12,500"), path: "n.txt").hasPrefix("n.txt:5: '#SAMPLE MASS /mg:12,500': '12,500' could be 12500"))
         #expect(try read(netzsch("COMMA", mass: "12,500"), path: "n.txt").massMg == 12.5)
         #expect(try read(netzsch("POINT", mass: "12.500"), path: "n.txt").massMg == 12.5)
         let seg = error(netzsch("POINT", mass: "12.5", seg: "1,000"), path: "n.txt")
-        #expect(seg.hasPrefix("n.txt:7: #SEG. 1 '30°C/1,000(K/min)/330°C': '1,000' could be 1000"), "\(seg)")
+        #expect(seg.hasPrefix("n.txt:7: '#SEG. 1:30°C/1,000(K/min)/330°C': '1,000' could be 1000"), "\(seg)")
     }
 
     // MARK: - 2. NETZSCH's `##` names row without its `#` metadata

@@ -59,8 +59,8 @@ import Testing
     }
 
     /// The second probe of the reader: `#` lines among the free text are metadata; the sample's
-    /// own mass wins over a pan's or the reference's, and a later line over an earlier; a mass in
-    /// the other decimal mark, or a bare number, is not taken for mg; a first line naming an
+    /// own mass wins over a pan's or the reference's, and a later line over an earlier; a mass
+    /// written `d,ddd` in the other decimal mark is refused, a bare number not taken for mg; a first line naming an
     /// instrument (`DSC`), rule lines and program tables do not stop the search.
     @Test func theSecondProbesPreambles() throws {
         let titled = try Self.table("Zr glass run 3 (exported by LabX)\n# kind: dsc\n# state: cooled-10\n# cooling_rate: 10 K/min\n# mass: 25 mg\n# sign: endo-up\n", ",")
@@ -74,7 +74,8 @@ import Testing
             let t = try Self.table("Instrument X\n" + head)
             #expect(MetadataValue.massMg(t.metadata["mass"]?.value ?? "") == 12.5, "\(head): \(t.metadata)")
         }
-        #expect(throws: GlassError.self) { try Self.table("Linseis TA-WIN\nWeight [µg]: 12,500\n") }
+        // `12,500 µg` where the mark is `.` is read as written and refused where the dataset is built.
+        #expect(throws: GlassError.self) { try DatasetBuilder.build(try Self.table("Linseis TA-WIN\nWeight [µg]: 12,500\n# sign: endo-up\n")) }
         #expect(try Self.table("Linseis TA-WIN\nWeight: 0.0125\n").metadata["mass"] == nil)
         for first in ["LINSEIS DSC PT 1000", "Operator: W. Smith", "-----"] {
             let t = try Self.table(first + "\n12.03.2024 10:15\nWeight [mg]: 12.5\n[Temperature program]\nRate\tHold Temp\n20.00\t230.0\n-----\n")
@@ -111,7 +112,7 @@ import Testing
             #expect {
                 try DatasetBuilder.build(table)
             } throws: { e in
-                "\(e)".hasSuffix("(line \(line), '\(text)', is not read as the mass: a positive number with a unit such as mg)")
+                "\(e)".hasSuffix("(line \(line), '\(text)', is not read as the mass: expected a positive number with a unit such as mg)")
             }
         }
     }

@@ -18,8 +18,17 @@ public enum DatasetBuilder {
     public static func build(_ table: RawTable, overrides: [String: MetadataEntry] = [:]) throws -> Dataset {
         var table = table
         let path = table.path
-        let meta = metadata(table, overrides)
+        var meta = metadata(table, overrides)
         try checkThousands(meta, table)
+        // A mass the file leaves empty or writes as 0 (an instrument's where none was typed) is
+        // not stated: a heat flow per mass needs none, and one that needs it names this line.
+        if let m = table.metadata["mass"], m.line > 0, meta["mass"]?.line != 0,
+           m.value.isEmpty || MetadataValue.massMg(m.value) == 0 {
+            let written = m.source ?? (m.line <= table.lines.count ? table.lines.string(m.line - 1).trimmedSpaces : m.value)
+            table.unreadMass = (MetadataEntry(written, line: m.line),
+                                m.value.isEmpty ? "it states no number" : "a mass of 0 is none (an instrument writes it where none was typed)")
+            meta["mass"] = nil
+        }
         func fail(_ key: String, _ expected: String) -> GlassError {
             guard let e = meta[key] else { return GlassError(file: path, "\(key); expected \(expected)") }
             return keyError(key, e, path: path, expected)
@@ -107,8 +116,11 @@ public enum DatasetBuilder {
     /// The table's metadata with study.toml's `overrides` over it: the one place both meet (the
     /// builder's and `ScanSplitter`'s). In key order: of two keys that mean the same (`Tg`,
     /// `tg`), the same one wins on every run.
+    /// A key the file writes with no value (`# mass:`, NETZSCH's `#SAMPLE MASS /mg:`) is not
+    /// stated (docs/reading-rules.md, "Empty and zero values").
     static func metadata(_ table: RawTable, _ overrides: [String: MetadataEntry]) -> [String: MetadataEntry] {
         var meta = table.metadata
+        for (k, e) in table.metadata where e.line > 0 && e.value.isEmpty { meta[k] = nil }
         for (k, v) in overrides.sorted(by: { $0.key < $1.key }) { meta[MetadataKeys.normalise(k)] = v }
         return meta
     }
@@ -152,18 +164,26 @@ public enum DatasetBuilder {
                               "molar_mass", "segment", "run"]
 
     /// A file's metadata number written `12,500` where its decimal mark is `.` (or `12.500` where
-    /// it is `,`) is an error at its line: the one check of every reader's keyed metadata.
+    /// it is `,`) is an error at its line: the one check of every reader's keyed metadata, and of
+    /// a program's numbers (`table.ambiguousNumbers`) unless study.toml states what they give.
     static func checkThousands(_ meta: [String: MetadataEntry], _ table: RawTable) throws {
-        let stated = numericKeys.compactMap { k in meta[k].map { (k, $0) } }.filter { $0.1.line > 0 }
-        for (key, e) in stated.sorted(by: { $0.1.line < $1.1.line }) {   // the first line first
-            guard let n = MetadataValue.thousandsAmbiguity(e.value, decimalComma: table.decimalComma) else { continue }
-            throw MetadataValue.thousandsError(key, e.value, n, decimalComma: table.decimalComma,
-                                               file: table.path, line: e.line, studyKey: key)
+        var first: (line: Int, error: () -> GlassError)?
+        for key in numericKeys {
+            guard let e = meta[key], e.line > 0, e.line < (first?.line ?? .max),
+                  let n = MetadataValue.thousandsAmbiguity(e.value, decimalComma: table.decimalComma) else { continue }
+            first = (e.line, { MetadataValue.thousandsError(e.quoted(key), n, decimalComma: table.decimalComma,
+                                                            file: table.path, line: e.line, studyKey: key) })
         }
+        for a in table.ambiguousNumbers where a.line < (first?.line ?? .max) {
+            if let k = a.studyKey, meta[k]?.line == 0 { continue }   // study.toml states it
+            first = (a.line, { MetadataValue.thousandsError(a.quoted, a.number, decimalComma: table.decimalComma,
+                                                            file: table.path, line: a.line, studyKey: a.studyKey) })
+        }
+        if let first { throw first.error() }
     }
 
     static func keyError(_ key: String, _ e: MetadataEntry, path: String, _ expected: String) -> GlassError {
-        if e.line > 0 { return GlassError(file: path, line: e.line, "\(key) '\(e.value)'; expected \(expected)") }
+        if e.line > 0 { return GlassError(file: path, line: e.line, "\(e.quoted(key)); expected \(expected)") }
         return GlassError(.usage, file: "study.toml", "files.\"\(e.table ?? path)\".\(e.name(key)) = \(e.value): expected \(expected)")
     }
 
@@ -698,7 +718,7 @@ public enum DatasetBuilder {
         if let f = perMassHeatFlowFactor(c.header.unit) { return f }
         if let mw = absoluteHeatFlowFactor(c.header.unit) {
             guard let m = massMg else {
-                let unread = table.unreadPreambleMass.map { " (line \($0.line), '\($0.value)', is not read as the mass: a positive number with a unit such as mg)" } ?? ""
+                let unread = table.unreadMass.map { " (line \($0.entry.line), '\($0.entry.value)', is not read as the mass: \($0.why))" } ?? ""
                 throw GlassError(file: table.path, line: table.headerLine,
                                  "column '\(c.header.text)' is in \(c.header.unit) and needs the sample mass; expected \(massLine(table.format).map { $0 + " or " } ?? "")mass = \"25.1 mg\" for this file in study.toml ([files.\"\(table.datasetPath)\"])\(unread)")
             }

@@ -54,6 +54,7 @@ public enum MettlerReader {
         var blocks: [Block] = []
         var metadata: [String: MetadataEntry] = [:]
         var masses: [MetadataEntry] = []
+        var unread: (entry: MetadataEntry, why: String)?   // a `Sample:` line whose mass is not read
         var name = ""
         var i = 0
         func nextNonBlank(_ j: Int) -> Int? { (j..<lines.count).first { !lines.isBlank($0) } }
@@ -96,6 +97,7 @@ public enum MettlerReader {
                 if let k = scalars.indices.dropLast().last(where: { scalars[$0] == "," && scalars[$0 + 1] == " " }) {
                     let mass = String(String.UnicodeScalarView(scalars[(k + 2)...]))   // as written: its mark is checked
                     if MetadataValue.massMg(mass) != nil { masses.append(MetadataEntry(mass, line: n + 1)) }
+                    else if unread == nil { unread = (MetadataEntry(value, line: n + 1), unreadMassReason(mass)) }
                     if metadata["sample_name"] == nil {
                         metadata["sample_name"] = MetadataEntry(String(String.UnicodeScalarView(scalars[..<k])), line: n + 1)
                     }
@@ -141,10 +143,20 @@ public enum MettlerReader {
         var table = RawTable(path: path, format: .mettler, encoding: encoding, metadata: metadata, headers: template.headers,
                              headerLine: template.names + 1, delimiter: .whitespace, decimalComma: comma,
                              dataLines: data, lines: lines, segmentPrograms: [:], warnings: warnings)
+        if masses.isEmpty { table.unreadMass = unread }
         if kept.count > 1 {
             table.rowSegments = kept.flatMap { k, b in Array(repeating: k + 1, count: b.data.count) }
         }
         return table
+    }
+
+    /// Why the mass of a `Sample:` line (`1,234.5 ug`) is not read, for the error that asks for it.
+    static func unreadMassReason(_ mass: String) -> String {
+        let number = mass.prefix { $0.isNumber || $0 == "." || $0 == "," || $0 == "-" || $0 == "+" }
+        if number.contains(".") && number.contains(",") {
+            return "'\(number)' holds both ',' and '.', a thousands separator glassview does not guess; expected e.g. '1234.5 ug'"
+        }
+        return "expected a positive number with a unit such as mg after the name and ', '"
     }
 
     /// How far a curve's temperature rises from its first row to its last, in the column's own
@@ -191,7 +203,9 @@ public enum MettlerReader {
             let unit = units[k]
             let isValue = ["value", "wert"].contains(n.lowercased())
             let heatFlow = unit.map { DatasetBuilder.isHeatFlowUnit(ColumnHeader.stripBrackets($0)) } ?? false
-            return ColumnHeader(isValue && heatFlow ? "Heat Flow" : n, unitRow: unit)
+            var header = ColumnHeader(isValue && heatFlow ? "Heat Flow" : n, unitRow: unit)
+            header.text = n   // messages name the column as the file does
+            return header
         }
     }
 

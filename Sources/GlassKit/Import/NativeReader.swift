@@ -43,14 +43,20 @@ public enum NativeReader {
         // Free text before the names row (an instrument's own export): skipped, its mass and rate read.
         var preamble: Range<Int>?
         var searched = false
-        var freeText: [String] = []   // keys read from the preamble's free text
         var unreadMass: MetadataEntry?
+        // NETZSCH's `#SEGMENT:S1-5/5` (the export's segment count) is not the native `segment`
+        // key (which picks one): a NETZSCH line is never read as a native key.
+        if let seg = metadata["segment"], lines.string(seg.line - 1).hasPrefix("#SEGMENT:") { metadata["segment"] = nil }
         // NETZSCH's `#EXO:1` (exothermic up) or `#EXO:-1` kept above its names row: the sign.
-        if let exo = metadata["exo"], metadata["sign"] == nil {
+        if let exo = metadata["exo"], !exo.value.isEmpty, metadata["sign"] == nil {
             switch exo.value {
             case "1", "+1": metadata["sign"] = MetadataEntry("exo-up", line: exo.line)
             case "-1": metadata["sign"] = MetadataEntry("endo-up", line: exo.line)
-            default: throw GlassError(file: path, line: exo.line, "#EXO '\(exo.value)'; expected 1 (exothermic up) or -1")
+            default:
+                // `# exo: up` is no NETZSCH line: the native file's key is `sign`.
+                let netzsch = lines.string(exo.line - 1).hasPrefix("#EXO")
+                throw GlassError(file: path, line: exo.line, netzsch ? "#EXO '\(exo.value)'; expected 1 (exothermic up) or -1 (exothermic down)"
+                                 : "exo '\(exo.value)'; expected '# sign: exo-up' or '# sign: endo-up' (NETZSCH's '#EXO:1' or '#EXO:-1' is read too)")
             }
         }
         let opens = hashed == nil && Preamble.opensPreamble(lines, h)   // its heading read once: every file meets this
@@ -59,7 +65,9 @@ public enum NativeReader {
             // `# key: value` lines among the free text are the file's metadata, as above them.
             for i in h..<names where lines.firstByte(i) == 0x23 { readComment(lines, i, into: &metadata) }
             let stated = Preamble.metadataAndUnread(lines, h..<names)
-            for (k, v) in stated.metadata where metadata[k] == nil { metadata[k] = v; freeText.append(k) }
+            // Their numbers are held to the file's decimal mark as every keyed value is
+            // (`DatasetBuilder.checkThousands`).
+            for (k, v) in stated.metadata where metadata[k] == nil { metadata[k] = v }
             unreadMass = stated.unreadMass
             h = names
         } else {
@@ -132,16 +140,7 @@ public enum NativeReader {
         if let line = repeated { table.warnings.append("\(path): line \(line) repeats the names row of line \(h + 1); skipped") }
         table.preamble = preamble.map { ($0.lowerBound + 1)...$0.upperBound }
         table.namesRowSearched = searched
-        table.unreadPreambleMass = unreadMass
-        // A mass or rate read from free text holds the file's decimal mark only (`12,500 µg` in a
-        // file of decimal points is twelve thousand five hundred, or a typo: never 12.5).
-        for key in freeText {
-            guard let e = metadata[key] else { continue }
-            let other: Character = table.decimalComma ? "." : ","
-            if e.value.contains(other) {
-                throw GlassError(file: path, line: e.line, "\(key == "mass" ? "sample mass" : "heating rate") '\(e.value)' holds a '\(other)', but the file's decimal mark is '\(table.decimalComma ? "," : ".")'; expected the value in the file's own writing, or \(key) = \"…\" for this file in study.toml")
-            }
-        }
+        table.unreadMass = unreadMass.map { ($0, "expected a positive number with a unit such as mg") }
         return table
     }
 

@@ -3,13 +3,42 @@ import GlassPlatform
 /// Reads NETZSCH Proteus ASCII exports (SPEC §2.2): `#KEY:value` lines, a `##` heading row,
 /// then data. Honours DECIMAL, SEPARATOR, EXO, SAMPLE MASS, RANGE and the `#SEG. n` programs.
 public enum NetzschReader {
-    /// True when the first lines look like a Proteus export.
+    /// True when the first lines look like a Proteus export: an `#EXPORTTYPE` or `#FORMAT:NETZSCH`
+    /// line among the first 8, or — where those lines are gone — two or more of the export's own
+    /// `#KEY:` lines (``ownKeys``, upper case right after the `#`) before a `##` names row.
     public static func recognises(_ lines: TextLines) -> Bool {
         for i in 0..<min(lines.count, 8) {
             let s = lines.string(i)
             if s.hasPrefix("#EXPORTTYPE") || s.hasPrefix("#FORMAT:NETZSCH") || s.hasPrefix("#FORMAT: NETZSCH") { return true }
         }
+        // On first bytes: every file of a study meets this; a native file's `# key:` lines have a space.
+        var own = 0
+        for i in 0..<min(lines.count, 400) {
+            guard let c = lines.firstByte(i) else { continue }
+            guard c == 0x23 else { return false }   // the `#` lines end before any `##` row
+            let s = lines.string(i)
+            if s.hasPrefix("##") { return own >= 2 }
+            if let b = s.utf8.dropFirst().first, b >= 0x41 && b <= 0x5A, isOwnKey(s) { own += 1 }
+        }
         return false
+    }
+
+    /// Keys a Proteus export writes (`#SAMPLE MASS /mg:`, `#SEG. 3:` by their words before the unit
+    /// or number), none a native file's key.
+    static let ownKeys: Set<String> = [
+        "FILE", "FTYPE", "IDENTITY", "DECIMAL", "SEPARATOR", "MTYPE", "INSTRUMENT", "PROJECT", "DATE/TIME", "CORR. FILE",
+        "TEMPCAL", "SENSITIVITY", "LABORATORY", "OPERATOR", "REMARK", "SAMPLE", "SAMPLE MASS", "MATERIAL", "REFERENCE",
+        "REFERENCE MASS", "TYPE OF CRUCIBLE", "SAMPLE CRUCIBLE MASS", "REFERENCE CRUCIBLE MASS", "M.RANGE", "TAU-R",
+        "CORR. CODE", "EXO", "RANGE", "SEGMENT", "SEG.", "PURGE 1 MFC", "PURGE 2 MFC", "PROTECTIVE MFC",
+    ]
+
+    /// Whether `#KEY:value` line `s` is in the export's own form: its key, as written, one of ``ownKeys``.
+    static func isOwnKey(_ s: String) -> Bool {
+        guard let colon = s.firstIndex(of: ":") else { return false }
+        let key = String(s[s.index(after: s.startIndex)..<colon].trimmedSpaces)
+        if key.hasPrefix("SEG.") || ownKeys.contains(key) { return true }
+        guard let slash = key.firstIndex(of: "/") else { return false }   // `SAMPLE MASS /mg`
+        return ownKeys.contains(String(key[..<slash].trimmedSpaces))
     }
 
     /// Recognises the layout.
@@ -24,7 +53,10 @@ public enum NetzschReader {
             guard s.hasPrefix("#"), let colon = s.firstIndex(of: ":") else { continue }
             let key = s[s.index(after: s.startIndex)..<colon].trimmedSpaces.uppercased()
             let value = s[s.index(after: colon)...].trimmedSpaces
-            keys[key] = MetadataEntry(value, line: i + 1)
+            // An empty value is not stated (`#EXO:`); an empty `#SAMPLE MASS` is kept, to be named
+            // where a heat flow needs the mass.
+            if value.isEmpty && !key.hasPrefix("SAMPLE MASS") { continue }
+            keys[key] = MetadataEntry(value, line: i + 1, source: s.trimmedSpaces)
             if key.hasPrefix("SEG."), let n = Int(key.dropFirst(4).trimmedSpaces) { segments.append((n, value, i + 1)) }
         }
         guard let h = headerIndex else {
@@ -56,20 +88,26 @@ public enum NetzschReader {
         if decimalComma && delimiter == .comma {
             throw GlassError(file: path, line: keys["DECIMAL"]?.line, "#DECIMAL:COMMA with #SEPARATOR:COMMA cannot be read")
         }
-        // The programs' numbers in the file's decimal mark (`30°C/1,000(K/min)/330°C` where it is
-        // `.` is refused, as a keyed value is), read once the mark is known.
-        for (k, e) in keys where k == "RANGE" {
-            if let n = MetadataValue.thousandsAmbiguity(e.value, decimalComma: decimalComma) {
-                throw MetadataValue.thousandsError("#RANGE", e.value, n, decimalComma: decimalComma, file: path, line: e.line, studyKey: "heating_rate")
-            }
-        }
+        // A program's numbers in the other decimal mark (`30°C/1,000(K/min)/330°C` where it is
+        // `.`) are refused where study.toml is known (`DatasetBuilder.checkThousands`): a rate it
+        // states instead leaves the programmed one unread.
+        var ambiguous: [AmbiguousNumber] = []
         for s in segments {
-            if let n = MetadataValue.thousandsAmbiguity(s.text, decimalComma: decimalComma) {
-                throw MetadataValue.thousandsError("#SEG. \(s.number)", s.text, n, decimalComma: decimalComma, file: path, line: s.line, studyKey: "heating_rate")
-            }
             var program = segmentProgram(s.text)
             program.line = s.line
-            try checkRate(program, s.text, path: path, line: s.line)
+            let parts = programParts(s.text)
+            let quoted = "'#SEG. \(s.number):\(s.text)'"
+            for t in [parts.start, parts.end].compactMap({ $0 }) {
+                if let n = MetadataValue.thousandsAmbiguity(t, decimalComma: decimalComma) {
+                    ambiguous.append(AmbiguousNumber(quoted: quoted, number: n, line: s.line, studyKey: nil))
+                }
+            }
+            if let r = parts.rate, let n = MetadataValue.thousandsAmbiguity(r, decimalComma: decimalComma) {
+                ambiguous.append(AmbiguousNumber(quoted: quoted, number: n, line: s.line, studyKey: "heating_rate"))
+                program.rateKPerMin = nil   // neither reading is taken
+            } else {
+                try checkRate(program, s.text, path: path, line: s.line)
+            }
             programs[s.number] = program
         }
         var meta: [String: MetadataEntry] = [:]
@@ -78,26 +116,28 @@ public enum NetzschReader {
         // is not).
         for (k, e) in keys.sorted(by: { $0.value.line < $1.value.line }) {
             if k.hasPrefix("SAMPLE MASS") {
-                // "#SAMPLE MASS /mg:77.8": the unit is in the key.
-                let unit = k.componentsLiteral(separatedBy: "/").dropFirst().first ?? "mg"
-                meta["mass"] = MetadataEntry(e.value + " " + unit, line: e.line)   // as written: its mark is checked
+                // "#SAMPLE MASS /mg:77.8": the unit is in the key, taken as written (`µg`, not `ΜG`);
+                // the number as written: its mark is checked. Empty: not stated, its line kept.
+                let unit = writtenKey(e).componentsLiteral(separatedBy: "/").dropFirst().first?.trimmedSpaces ?? "mg"
+                meta["mass"] = MetadataEntry(e.value.isEmpty ? "" : e.value + " " + (unit.isEmpty ? "mg" : unit), line: e.line, source: e.source)
             } else if k == "EXO" {
                 // EXO 1: exothermic effects point up; -1: down (endo up).
                 let v = e.value.trimmedSpaces
                 if v == "1" || v == "+1" { meta["sign"] = MetadataEntry("exo-up", line: e.line) }
                 else if v == "-1" { meta["sign"] = MetadataEntry("endo-up", line: e.line) }
                 else { throw GlassError(file: path, line: e.line, "#EXO '\(e.value)'; expected 1 or -1") }
-            } else if k == "RANGE", let rate = singleRangeRate(e.value) {
-                meta["heating_rate"] = MetadataEntry("\(rate) K/min", line: e.line)
+            } else if k == "RANGE", !e.value.contains("...."), let rate = programParts(e.value).rate {
+                // The single rate as written (`1,667` in a file of decimal commas): its mark is checked.
+                meta["heating_rate"] = MetadataEntry(rate + " K/min", line: e.line, source: e.source)
             } else if k == "MTYPE", e.value.uppercased().contains("DSC") {
                 meta["kind"] = MetadataEntry("dsc", line: e.line)
             } else if k.hasPrefix("FREQUENCY"), meta["frequency"] == nil {
                 // "#FREQUENCY /Hz:1,0" (a DMA 242 single-frequency scan): the unit is in the key,
                 // the value in the file's decimal mark. A list of frequencies is no one frequency.
-                let unit = k.componentsLiteral(separatedBy: "/").dropFirst().first?.trimmedSpaces ?? "Hz"
+                let unit = writtenKey(e).componentsLiteral(separatedBy: "/").dropFirst().first?.trimmedSpaces ?? "Hz"
                 let v = e.value.trimmedSpaces
                 if NumberParser.parseEitherMark(v) != nil {
-                    meta["frequency"] = MetadataEntry(v + " " + (unit.isEmpty ? "Hz" : unit), line: e.line)
+                    meta["frequency"] = MetadataEntry(v + " " + (unit.isEmpty ? "Hz" : unit), line: e.line, source: e.source)
                 }
             } else if k == "MATERIAL" || k == "SAMPLE", !e.value.isEmpty, meta["sample_name"] == nil {
                 meta["sample_name"] = e
@@ -108,24 +148,39 @@ public enum NetzschReader {
         var data = [Int]()
         data.reserveCapacity(lines.count - h)
         for j in (h + 1)..<lines.count { if let c = lines.firstByte(j), c != 0x23 { data.append(j) } }   // not blank, not a comment
-        return RawTable(path: path, format: .netzsch, encoding: encoding, metadata: meta, headers: headers,
-                        headerLine: h + 1, delimiter: delimiter, decimalComma: decimalComma,
-                        dataLines: data, lines: lines, segmentPrograms: programs)
+        var table = RawTable(path: path, format: .netzsch, encoding: encoding, metadata: meta, headers: headers,
+                             headerLine: h + 1, delimiter: delimiter, decimalComma: decimalComma,
+                             dataLines: data, lines: lines, segmentPrograms: programs)
+        table.ambiguousNumbers = ambiguous
+        return table
     }
 
     /// `25°C/7.0(K/min)/50°C` → start, rate, end; `50°C/00:15/50°C` → isothermal.
     static func segmentProgram(_ text: String) -> SegmentProgram {
-        let parts = text.componentsLiteral(separatedBy: "/")
+        let parts = programParts(text)
         var p = SegmentProgram()
-        if let first = parts.first { p.startK = MetadataValue.temperatureK(first) }
-        if let last = parts.last, parts.count >= 3 { p.endK = MetadataValue.temperatureK(last) }
+        p.startK = parts.start.flatMap { MetadataValue.temperatureK(String($0)) }
+        p.endK = parts.end.flatMap { MetadataValue.temperatureK(String($0)) }
+        p.rateKPerMin = parts.rate.flatMap { NumberParser.parseEitherMark($0) }
+        return p
+    }
+
+    /// The texts of a program's start, end and rate as written (`25°C`, `50°C`, `7.0`); the rate
+    /// is the number before `(K/min)`, the end there only with three or more parts.
+    static func programParts(_ text: String) -> (start: Substring?, end: Substring?, rate: Substring?) {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        var rate: Substring?
         if parts.count >= 3, let r = text.literalRange(of: "(K/min)") {
             let before = text[..<r.lowerBound]
-            if let slash = before.lastIndex(of: "/") {
-                p.rateKPerMin = NumberParser.parseEitherMark(before[before.index(after: slash)...])
-            }
+            if let slash = before.lastIndex(of: "/") { rate = before[before.index(after: slash)...] }
         }
-        return p
+        return (parts.first, parts.count >= 3 ? parts.last : nil, rate)
+    }
+
+    /// The key of a `#KEY:value` entry as the file writes it (`SAMPLE MASS /µg`).
+    static func writtenKey(_ e: MetadataEntry) -> String {
+        guard let s = e.source, let colon = s.firstIndex(of: ":") else { return "" }
+        return String(s[s.index(after: s.startIndex)..<colon])
     }
 
     /// A programmed rate is checked as a stated heating rate is (reading-rules.md, "Stated values
@@ -150,9 +205,4 @@ public enum NetzschReader {
         }
     }
 
-    /// `20°C/20,0(K/min)/600°C` → 20; multi-segment ranges (`-7.0....7.0K/min`) → nil.
-    static func singleRangeRate(_ text: String) -> Double? {
-        guard !text.contains("....") else { return nil }
-        return segmentProgram(text).rateKPerMin
-    }
 }

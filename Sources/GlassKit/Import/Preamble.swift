@@ -77,9 +77,10 @@ enum Preamble {
                                            "masse echantillon": 0, "masa de muestra": 0, "masa de la muestra": 0,
                                            "peso de muestra": 0, "peso de la muestra": 0, "massa campione": 0, "peso campione": 0,
                                            "massa del campione": 0, "peso del campione": 0,
+                                           "試料重量": 0, "試料質量": 0, "サンプル重量": 0, "サンプル質量": 0,   // Shimadzu's Japanese
                                            "weight": 1, "mass": 1, "masse": 1, "poids": 1, "masa": 1, "peso": 1, "massa": 1]
     static let rateNames: [String: Int] = ["heating rate": 0, "heizrate": 0, "vitesse de chauffe": 0, "velocidad de calentamiento": 0,
-                                           "velocita di riscaldamento": 0, "rate": 1]
+                                           "velocita di riscaldamento": 0, "昇温速度": 0, "rate": 1]
     /// The rank of a preamble key as the sample's mass (lower wins): the sample's own names of
     /// ``massNames`` 0; a key whose words hold a mass word and a sample word and nothing that makes
     /// it another thing's (`Masse de l'échantillon`, `Mass of sample`) 1; a bare `Weight`/`Mass` 2;

@@ -29,13 +29,33 @@ public struct MetadataEntry: Sendable, Equatable {
     /// The key as study.toml spells it (`Heating_Rate`, `tg_K`), for messages; nil where it is
     /// glassview's own spelling or the entry came from the file.
     public var written: String? = nil
+    /// The file's line as written where a reader put `value` together from it (NETZSCH's
+    /// `#SAMPLE MASS /µg:10.250` is `10.250 µg`): messages quote it, not the value built.
+    public var source: String? = nil
     /// Creates an entry.
-    public init(_ value: String, line: Int, table: String? = nil, written: String? = nil) {
-        self.value = value; self.line = line; self.table = table; self.written = written
+    public init(_ value: String, line: Int, table: String? = nil, written: String? = nil, source: String? = nil) {
+        self.value = value; self.line = line; self.table = table; self.written = written; self.source = source
     }
 
     /// How messages name `key` for this entry: as study.toml spells it when it came from there.
     public func name(_ key: String) -> String { written ?? key }
+
+    /// How messages quote the file's value of `key`: `mass '25 mg'`, or the line a reader read it
+    /// from (`'#SAMPLE MASS /µg:10.250'`).
+    public func quoted(_ key: String) -> String { source.map { "'\($0)'" } ?? "\(key) '\(value)'" }
+}
+
+/// A number `d,ddd` in the other decimal mark on a line that is no keyed value (a program).
+public struct AmbiguousNumber: Sendable {
+    /// The line as messages quote it (`'#SEG. 1:-23°C/20.000(K/min)/327°C'`).
+    public var quoted: String
+    /// The number (`20.000`).
+    public var number: String
+    /// 1-based line.
+    public var line: Int
+    /// The study.toml key that states the value instead (`heating_rate` for a programmed rate);
+    /// nil for a number no key replaces (a programmed temperature).
+    public var studyKey: String?
 }
 
 /// One programmed segment of a NETZSCH measurement (`#SEG. n:25°C/7.0(K/min)/50°C`).
@@ -95,9 +115,14 @@ public struct RawTable: Sendable {
     /// Whether the first line named no column and no later line was a names row followed by data
     /// (the error about the columns then says what was looked for).
     public var namesRowSearched = false
-    /// A preamble line that names the sample mass but was not read (no unit, not positive), for
-    /// the error that asks for the mass.
-    public var unreadPreambleMass: MetadataEntry? = nil
+    /// A line that names the sample mass but was not read as one (a preamble's line without a
+    /// unit, a STARe `Sample:` line whose number glassview cannot read), its value the line as
+    /// written, with why: for the error that asks for the mass.
+    public var unreadMass: (entry: MetadataEntry, why: String)? = nil
+    /// Numbers of a program line (NETZSCH `#SEG. n`) written `d,ddd` in the other decimal mark:
+    /// refused by `DatasetBuilder.checkThousands`, where study.toml is known (a rate it states
+    /// instead leaves the program's rate unread).
+    public var ambiguousNumbers: [AmbiguousNumber] = []
     /// Remarks of the reader (e.g. skipped TRIOS steps), passed on to the dataset's warnings.
     public var warnings: [String] = []
     /// The columns already parsed while a large file was streamed (`StreamingImport`): then

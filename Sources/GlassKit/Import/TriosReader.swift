@@ -146,8 +146,10 @@ public enum TriosReader {
         let columns = ColumnMatcher.match(headers)
         if columns[.temperature] == nil, let name = metadata["step_name"],
            let open = name.value.lastIndex(of: "("), let close = name.value.lastIndex(of: ")"), open < close,
-           let t = MetadataValue.temperatureK(String(name.value[name.value.index(after: open)..<close])) {
-            metadata["temperature"] = MetadataEntry("\(t) K", line: name.line)
+           case let written = String(name.value[name.value.index(after: open)..<close]).trimmedSpaces,
+           MetadataValue.temperatureK(written) != nil {
+            // As written (`150,0 °C`), not rebuilt with a point: its decimal mark is checked as the file's.
+            metadata["temperature"] = MetadataEntry(written, line: name.line)
         }
         return RawTable(path: path, format: .trios, encoding: encoding, metadata: metadata, headers: headers,
                         headerLine: headerLine, delimiter: lims ? .tab : delimiter, decimalComma: false,

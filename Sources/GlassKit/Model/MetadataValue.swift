@@ -76,9 +76,11 @@ public enum MetadataValue {
         return nil
     }
 
-    /// The error for `number`, found in `value` by ``thousandsAmbiguity(_:decimalComma:)``, of
-    /// the key or program line `what` at `line` of `file`: both readings and what to write.
-    public static func thousandsError(_ what: String, _ value: String, _ number: String, decimalComma: Bool,
+    /// The error for `number`, found by ``thousandsAmbiguity(_:decimalComma:)`` in the value
+    /// `quoted` (`mass '12,500 µg'`, `'#SEG. 1:…'`) at `line` of `file`: both readings and what to
+    /// write; `studyKey` is the study.toml key that would state it instead, nil where none does
+    /// (a temperature of a program).
+    public static func thousandsError(_ quoted: String, _ number: String, decimalComma: Bool,
                                       file: String, line: Int, studyKey: String?) -> GlassError {
         let digits = String(number.filter { $0 != "." && $0 != "," })
         let decimal = NumberParser.parseEitherMark(number).map(Format.shortNumber) ?? number
@@ -86,7 +88,7 @@ public enum MetadataValue {
         let separator = decimalComma ? "a thousands point" : "a thousands comma"
         let written = String(number.map { $0 == "." || $0 == "," ? (decimalComma ? "," : ".") : $0 })
         let instead = studyKey.map { ", or \($0) = \"…\" for this file in study.toml" } ?? ""
-        return GlassError(file: file, line: line, "\(what) '\(value)': '\(number)' could be \(digits) (\(separator)) or \(decimal), and this file writes \(own); expected '\(digits)' or '\(written)' as the file writes its numbers\(instead)")
+        return GlassError(file: file, line: line, "\(quoted): '\(number)' could be \(digits) (\(separator)) or \(decimal), and this file writes \(own); expected '\(digits)' or '\(written)' as the file writes its numbers\(instead)")
     }
 
     /// `v` when finite: a value that overflows in its unit's conversion (`1e308 K/s`) is no value.
