@@ -88,7 +88,10 @@ public enum NetzschReader {
                 else if v == "-1" { meta["sign"] = MetadataEntry("endo-up", line: e.line) }
                 else { throw GlassError(file: path, line: e.line, "#EXO '\(e.value)'; expected 1 or -1") }
             } else if k == "RANGE", let rate = singleRangeRate(e.value) {
-                meta["heating_rate"] = MetadataEntry("\(rate) K/min", line: e.line)
+                // Spelt in the file's mark: `1,667(K/min)` in a comma file, passed on as `1.667`,
+                // was refused as a thousands point.
+                let spelt = decimalComma ? "\(rate)".replacingLiteral(".", with: ",") : "\(rate)"
+                meta["heating_rate"] = MetadataEntry(spelt + " K/min", line: e.line)
             } else if k == "MTYPE", e.value.uppercased().contains("DSC") {
                 meta["kind"] = MetadataEntry("dsc", line: e.line)
             } else if k.hasPrefix("FREQUENCY"), meta["frequency"] == nil {
