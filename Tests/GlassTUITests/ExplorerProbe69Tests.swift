@@ -121,5 +121,12 @@ final class ExplorerProbe69Tests: XCTestCase {
         let after = apply(s, [.effectFinished(.settingsWritten(written, "wrote"))])
         XCTAssertEqual(after.tsOrigin, .study)
         XCTAssertEqual(after.results?.settings.tsK, 440)
+        // Moved, then written: computed with the value written, not the --ts it started from.
+        let moved = press(s, [.right, .right])
+        XCTAssertNotEqual(moved.tsK, 440)
+        let movedToml = try XCTUnwrap(try? StudyToml.parse(StudyTomlEditor.apply(SettingsWritePlan.assignments(moved), in: "")).settings)
+        let writtenMoved = apply(moved, [.effectFinished(.settingsWritten(movedToml, "wrote"))])
+        XCTAssertEqual(writtenMoved.results?.settings.tsK, moved.tsK)
+        XCTAssertEqual(writtenMoved.results?.dsc, moved.results?.dsc)
     }
 }
