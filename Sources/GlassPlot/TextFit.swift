@@ -25,9 +25,10 @@ extension String {
     }
 
     /// Lines of at most `n` columns, broken between words; lines after the first start with
-    /// `indent` spaces (a hanging indent). A word longer than a line is cut with the ellipsis.
+    /// `indent` spaces (a hanging indent). A word wider than a line (a file path, say) is broken
+    /// across lines, so no text is ever cut off.
     public func wrapped(_ n: Int, indent: Int = 0, unicode: Bool = true) -> [String] {
-        guard DisplayWidth.of(self) > n else { return [self] }
+        guard n > 0, DisplayWidth.of(self) > n else { return [self] }
         let indent = min(max(0, indent), n / 2), pad = String(repeating: " ", count: indent)
         var out: [String] = [], line = ""
         for word in split(separator: " ", omittingEmptySubsequences: false) {
@@ -37,12 +38,34 @@ extension String {
             } else if DisplayWidth.of(line) + 1 + DisplayWidth.of(String(word)) <= n {
                 line += " " + word
             } else {
-                out.append(line.clipped(n, unicode: unicode))
+                out.append(line)
                 line = pad + word
             }
+            // Only a word wider than a line leaves it too wide: its head fills this line.
+            while DisplayWidth.of(line) > n {
+                let (head, rest) = line.splitAtColumn(n)
+                if rest.isEmpty { break }   // one character wider than the line: it stays whole
+                out.append(head)
+                line = pad + rest
+            }
         }
-        out.append(line.clipped(n, unicode: unicode))
+        out.append(line)
         return out
+    }
+
+    /// The longest head of at most `n` columns and the rest; the head holds the leading spaces
+    /// and one character more at least, so a loop of splits always gets on.
+    func splitAtColumn(_ n: Int) -> (String, String) {
+        let keep = prefix(while: { $0 == " " }).count + 1
+        var used = 0, cut = startIndex, taken = 0
+        while cut < endIndex {
+            let w = DisplayWidth.of(self[cut])
+            if used + w > n, taken >= keep { break }
+            taken += 1
+            used += w
+            cut = index(after: cut)
+        }
+        return (String(self[..<cut]), String(self[cut...]))
     }
 
     /// Cut between words to at most `n` columns (a word is never cut, so a number is never

@@ -115,8 +115,9 @@ public struct CompareView: ExplorerView {
         for (k, st) in studies.enumerated() {
             // Bounds the study does not give are the explorer's proposal: said, as in view 1
             // (`analyze` computes no ΔH_rej without them).
-            let proposed = k < each.count && (each[k].tsOrigin == .proposed || each[k].teOrigin == .proposed)
-            out.append(.heading(name(k) + (proposed ? ", T_s/T_e proposed" : "")))
+            // Only the bounds proposed are named (a study may give one and the explorer the other).
+            let proposed = k < each.count ? [("T_s", each[k].tsOrigin), ("T_e", each[k].teOrigin)].filter { $0.1 == .proposed }.map(\.0) : []
+            out.append(.heading(name(k) + (proposed.isEmpty ? "" : ", " + proposed.joined(separator: "/") + " proposed")))
             guard let r = st.results else { out.append(.heading("  not computed: \(st.error ?? "no results")")); continue }
             let sr = r.dsc?.sr
             out.append(ResultLine("S_r", ScreenNumber.measurement(sr?.value, sr?.stderr)))

@@ -204,16 +204,8 @@ public enum ExplorerRenderer {
             _ = cache.render(ScreenText.fit(spec, unicode: uni), into: &f, region: r, braille: uni, colours: s.style.colours)
             return
         }
-        let words = ScreenText.fit(view.unavailable(s), unicode: uni).split(separator: " ")
-        var lines: [String] = []
-        var current = ""
-        let width = max(10, r.width - 4)
-        for w in words {
-            if current.isEmpty { current = String(w) } else if DisplayWidth.of(current) + 1 + DisplayWidth.of(String(w)) <= width { current += " " + w } else {
-                lines.append(current); current = String(w)
-            }
-        }
-        if !current.isEmpty { lines.append(current) }
+        // Wrapped, a word wider than the pane (a file path) broken across lines: nothing is cut.
+        let lines = ScreenText.fit(view.unavailable(s), unicode: uni).wrapped(max(10, r.width - 4), unicode: uni)
         let top = r.y + max(0, (r.height - lines.count) / 2)
         for (i, l) in lines.enumerated() {
             let shown = l.clipped(r.width, unicode: uni)

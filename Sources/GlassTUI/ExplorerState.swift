@@ -6,6 +6,9 @@ import GlassPlot
 public enum BoundsOrigin: String, Equatable, Sendable {
     /// study.toml (what `analyze` uses).
     case study
+    /// The command line (`--ts`, `--te`): in force as for `analyze` with the same option, but not
+    /// study.toml's (`w` would write it).
+    case option
     /// Proposed by the explorer (``BoundsProposal``); not yet confirmed by the user.
     case proposed
     /// Set in the explorer (moved, typed or written).
@@ -160,6 +163,8 @@ public struct ExplorerState: Sendable {
             if case .state(let label) = baseline { prepared.cacheBaseline(label) }
             tsK = resolved.tsK
             teK = resolved.teK
+            if options.tsK != nil { tsOrigin = .option }
+            if options.teK != nil { teOrigin = .option }
         } catch {
             loadError = ExplorerState.describe(error)
             return
@@ -237,9 +242,17 @@ public struct ExplorerState: Sendable {
     /// The options of the current settings, as `analyze` would be given them.
     public var analysisOptions: AnalysisOptions {
         var o = dmaOverrides
-        // A bound at its study value stays study.toml's (the analysis resolves the same number).
-        o.tsK = tsOrigin == .study ? commandLineBounds.ts : tsK
-        o.teK = teOrigin == .study ? commandLineBounds.te : teK
+        // A bound from study.toml or the command line is passed on as it came (the analysis
+        // resolves the same number, and an error names its source).
+        func given(_ origin: BoundsOrigin, _ option: Double?, _ value: Double?) -> Double? {
+            switch origin {
+            case .study: return nil
+            case .option: return option
+            case .proposed, .explorer: return value
+            }
+        }
+        o.tsK = given(tsOrigin, commandLineBounds.ts, tsK)
+        o.teK = given(teOrigin, commandLineBounds.te, teK)
         o.baseline = baseline
         return o
     }

@@ -40,11 +40,16 @@ public struct WorkSnapshot: Equatable, Sendable {
         var parts: [String] = []
         if a.baseline != b.baseline { parts.append("baseline \(a.baseline) → \(b.baseline)") }
         for c in CursorID.allCases {
-            let x = a.value(of: c), y = b.value(of: c)
+            // Settings compared, not results: a failed analysis has no windows in its results,
+            // yet they are in force (undo into one named β_lo 320.00 → — K, never changed).
+            let x = setting(a, c), y = setting(b, c)
             guard x != y else { continue }
             let hz = c == .qpdLo || c == .qpdHi
-            func shown(_ v: Double?) -> String { v.map { hz ? Format.shortNumber($0) : ScreenNumber.kelvin($0) } ?? "—" }
-            parts.append("\(c.rawValue) \(shown(x)) → \(shown(y)) \(hz ? "Hz" : "K")")
+            // Shown as in force: an estimated T_g, a proposed window, where the analysis has one.
+            func shown(_ v: Double?, _ s: ExplorerState) -> String {
+                (v ?? s.value(of: c)).map { hz ? Format.shortNumber($0) : ScreenNumber.kelvin($0) } ?? "—"
+            }
+            parts.append("\(c.rawValue) \(shown(x, a)) → \(shown(y, b)) \(hz ? "Hz" : "K")")
         }
         if a.dmaOverrides.ttsOn != b.dmaOverrides.ttsOn || a.dmaOverrides.verticalShift != b.dmaOverrides.verticalShift {
             parts.append("master-curve criterion")
@@ -61,6 +66,37 @@ public struct WorkSnapshot: Equatable, Sendable {
             }
         }
         return parts.prefix(2).joined(separator: ", ") + (parts.count > 2 ? ", …" : "")
+    }
+
+    /// The setting behind cursor `c` in `s`, read from the settings alone: T_s/T_e; the selected
+    /// DMA state's windows, T_g (nil: estimated) and T_ref as `analyze` resolves them; the
+    /// selected DSC state's §3.1 window when given (nil: proposed).
+    static func setting(_ s: ExplorerState, _ c: CursorID) -> Double? {
+        if c == .ts { return s.tsK }
+        if c == .te { return s.teK }
+        guard let study = s.study else { return nil }
+        let options = s.analysisOptions
+        if let (kind, low) = c.transitionWindow {
+            let dsc = s.prepared.states.map(\.state)
+            let selected = s.selection < s.stateLabels.count ? s.stateLabels[s.selection] : nil
+            guard let label = selected.flatMap({ dsc.contains($0) ? $0 : nil }) ?? dsc.first(where: s.isVisible) ?? dsc.first else { return nil }
+            let w = options.perState[label]?.transitionWindow(kind) ?? options.transitionWindow(kind)
+                ?? study.settings.perState[label]?.transitionWindow(kind) ?? study.settings.common.transitionWindow(kind)
+            return w.map { low ? $0.lowerBound : $0.upperBound }
+        }
+        guard let k = s.selectedDMAIndex, k < s.dma.states.count else { return nil }
+        let d = DMAStateSettings.resolve(state: s.dma.states[k].data, options: options, settings: study.settings)
+        switch c {
+        case .betaLo: return d.betaWindowK.lowerBound
+        case .betaHi: return d.betaWindowK.upperBound
+        case .alphaLo: return d.alphaWindowK.lowerBound
+        case .alphaHi: return d.alphaWindowK.upperBound
+        case .qpdLo: return d.qpdWindowHz.lowerBound
+        case .qpdHi: return d.qpdWindowHz.upperBound
+        case .tg: return d.tgK
+        case .tref: return d.trefK
+        default: return nil
+        }
     }
 
     /// Puts the snapshot back into `s` and recomputes everything that depends on it.

@@ -36,7 +36,7 @@ struct SimulateDSC: ParsableCommand {
     var rates: String = "1,2,5,10,20"
 
     @Option(name: .customLong("heating-rate"), parsing: .unconditional, help: ArgumentHelp("Heating rate of the measuring scans, K/min.", valueName: "K/MIN"))
-    var heatingRate: Double = 20
+    var heatingRate: String = "20"
 
     @Option(parsing: .unconditional, help: ArgumentHelp("T_s for the ground-truth table and study.toml, K.", valueName: "K"))
     var ts: String = "420"
@@ -45,10 +45,10 @@ struct SimulateDSC: ParsableCommand {
     var te: String = "500"
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Heat-flow noise (standard deviation), W/g.", valueName: "W/G"))
-    var noise: Double = 2e-5
+    var noise: String = "2e-5"
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Largest instrument drift: offset in W/g (slope = offset / 200 K).", valueName: "W/G"))
-    var drift: Double = 1e-4
+    var drift: String = "1e-4"
 
     @Option(parsing: .unconditional, help: "Seed of the noise generator.")
     var seed: UInt64 = 2023
@@ -73,7 +73,7 @@ struct SimulateDSC: ParsableCommand {
     /// The simulation the options ask for; a usage error naming the first option out of range.
     func configuration() throws -> DSCStudyConfiguration {
         let list = rates.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingWhitespace }
-        let parsed = list.compactMap { NumberParser.parse($0) }
+        let parsed = list.compactMap { NumberOption.value($0) }
         let rateRange = Self.rateRangeKPerMin
         guard !list.isEmpty, parsed.count == list.count, parsed.allSatisfy({ rateRange.contains($0) }) else {
             throw GlassError(.usage, file: "--rates", "'\(rates)'; expected rates from \(Format.shortNumber(rateRange.lowerBound)) to \(Format.shortNumber(rateRange.upperBound)) K/min such as 1,2,5,10,20")
@@ -83,16 +83,17 @@ struct SimulateDSC: ParsableCommand {
         if let twice = labels.enumerated().first(where: { k, label in labels[..<k].contains(label) })?.element {
             throw GlassError(.usage, file: "--rates", "'\(rates)' gives the state cooled-\(twice) twice; expected distinct rates")
         }
-        try Self.check(heatingRate, "--heating-rate", in: rateRange, unit: "K/min")
-        try Self.check(noise, "--noise", in: Self.signalRangeWPerG, unit: "W/g")
-        try Self.check(drift, "--drift", in: Self.signalRangeWPerG, unit: "W/g")
+        // Read as every numeric option is (Double("0x14") is 20, and was taken).
+        let heatingRate = try NumberOption.parse(self.heatingRate, option: "--heating-rate", in: rateRange, unit: "K/min")
+        let noise = try NumberOption.parse(self.noise, option: "--noise", in: Self.signalRangeWPerG, unit: "W/g")
+        let drift = try NumberOption.parse(self.drift, option: "--drift", in: Self.signalRangeWPerG, unit: "W/g")
         let ts = try TemperatureOption.parse(self.ts, option: "--ts"), te = try TemperatureOption.parse(self.te, option: "--te")
         let config = DSCStudyConfiguration.simulation(coolingRatesKPerMin: parsed, heatingRateKPerMin: heatingRate,
                                                       tsK: ts, teK: te, noiseWPerG: noise, driftWPerG: drift, seed: seed)
         // T_s and T_e must lie inside every simulated scan (the cooled states' scans end first).
         let scan = config.startK...min(config.endK, config.cooledStateEndK)
-        try Self.check(ts, "--ts", in: scan, unit: "K")
-        try Self.check(te, "--te", in: scan, unit: "K")
+        try Self.check(ts, self.ts, "--ts", in: scan, unit: "K")
+        try Self.check(te, self.te, "--te", in: scan, unit: "K")
         guard ts < te else {
             throw GlassError(.usage, file: "--ts", "\(Format.shortNumber(ts)) K is not below --te \(Format.shortNumber(te)) K; expected T_s < T_e")
         }
@@ -102,7 +103,7 @@ struct SimulateDSC: ParsableCommand {
     func run() throws {
         FreedMemory.keepForThisProcess()
         let study = DSCStudySimulator.simulate(try configuration())
-        try Self.checkReadable(study, heatingRate: heatingRate)
+        try Self.checkReadable(study, heatingRate: study.configuration.heatingRateKPerMin)
         // Every file of both studies is checked before the first is written (nothing on error),
         // and the ground truth is printed once they are: a refusal prints nothing on stdout.
         var files: [(path: String, bytes: [UInt8])] = []
@@ -133,10 +134,11 @@ extension SimulateDSC {
         throw GlassError(.usage, file: "--heating-rate", "\(Format.shortNumber(heatingRate)) K/min gives heat flows up to \(Format.shortNumber(largest)) W/g, above the \(Format.shortNumber(limit)) W/g the reading takes; expected a lower rate, such as \(Format.shortNumber(heatingRate * limit / largest)) K/min")
     }
 
-    /// A usage error naming `option` unless `value` is finite and inside `range`.
-    static func check(_ value: Double, _ option: String, in range: ClosedRange<Double>, unit: String) throws {
+    /// A usage error naming `option` and quoting `text`, which read as `value`, unless the value
+    /// is inside `range`.
+    static func check(_ value: Double, _ text: String, _ option: String, in range: ClosedRange<Double>, unit: String) throws {
         guard value.isFinite, range.contains(value) else {
-            throw GlassError(.usage, file: option, "\(Format.shortNumber(value)); expected a number from \(Format.shortNumber(range.lowerBound)) to \(Format.shortNumber(range.upperBound)) \(unit)")
+            throw GlassError(.usage, file: option, "'\(text)'; expected \(NumberOption.expected(range, unit: unit))")
         }
     }
 }

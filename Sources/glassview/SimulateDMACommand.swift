@@ -30,7 +30,7 @@ struct SimulateDMA: ParsableCommand {
     var isothermStep: String = "5"
 
     /// The step in K (`--isotherm-step` read as every temperature option is).
-    func step() throws -> Double { try TemperatureOption.parse(isothermStep, option: "--isotherm-step") }
+    func step() throws -> Double { try TemperatureOption.parse(isothermStep, option: "--isotherm-step", positive: false) }
 
     @Flag(help: "Write the exact model values (no noise).")
     var noiseFree = false
@@ -42,7 +42,7 @@ struct SimulateDMA: ParsableCommand {
         if output.isEmpty { throw GlassError(.usage, file: "--output", "''; expected a directory name") }
         let step = try step()
         guard step.isFinite, step >= 0.1 else {
-            throw GlassError(.usage, file: "--isotherm-step", "\(isothermStep); expected a step of at least 0.1 K")
+            throw GlassError(.usage, file: "--isotherm-step", "'\(isothermStep)'; expected a step of at least 0.1 K")
         }
     }
 

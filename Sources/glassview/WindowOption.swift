@@ -8,7 +8,7 @@ enum WindowOption {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2,
               // Decimal numbers only: Swift's Double reads hex (`0x1A4`) and `nan`.
-              let lo = NumberParser.parse(String(parts[0])), let hi = NumberParser.parse(String(parts[1])),
+              let lo = NumberOption.value(parts[0]), let hi = NumberOption.value(parts[1]),
               lo.isFinite, hi.isFinite, lo < hi else {
             throw GlassError(.usage, file: option, "'\(text)'; expected LO:HI with two numbers, LO < HI (e.g. \(example(option)))")
         }

@@ -31,7 +31,7 @@ final class OptionValidationTests: XCTestCase {
             ([Self.missing, "--alpha-window", "x"], "--alpha-window", "LO:HI"),  // explore is the default command
             (["simulate", "dsc", "--rates", "1,x"], "--rates", "K/min"),
             // Negative values are values to refuse (they were "Missing value for '--noise'").
-            (["simulate", "dsc", "--noise", "-1", "--output", Self.missing], "--noise", "-1; expected a number from 0 to 1 W/g"),
+            (["simulate", "dsc", "--noise", "-1", "--output", Self.missing], "--noise", "'-1'; expected a decimal number from 0 to 1 W/g"),
             (["simulate", "dsc", "--rates", "-5", "--output", Self.missing], "--rates", "K/min"),
             // Bounds the wrong way round, before any terminal or file (explore opened with the error shown).
             (["explore", Self.missing, "--ts", "500", "--te", "400"], "--ts", "T_s = 500 K must be below T_e = 400 K"),
@@ -70,6 +70,20 @@ final class OptionValidationTests: XCTestCase {
             (["simulate", "dsc", "--ts", "0x1A4", "--output", Self.missing], "--ts: '0x1A4'"),
             (["simulate", "dma", "--isotherm-step", "5 C", "--output", Self.missing], "--isotherm-step: '5 C'"),
             (["analyze", Self.missing, "--beta-window", "0x140:420"], "--beta-window: '0x140:420'"),
+            // Every numeric option through the one reader: Double("0x14") is 20 and was taken for
+            // the heating rate, noise and drift while --rates and --isotherm-step refused hex.
+            (["simulate", "dsc", "--heating-rate", "0x14", "--output", Self.missing], "--heating-rate: '0x14'"),
+            (["simulate", "dsc", "--heating-rate", "0x1.4p4", "--output", Self.missing], "--heating-rate: '0x1.4p4'"),
+            (["simulate", "dsc", "--heating-rate", "nan", "--output", Self.missing], "--heating-rate: 'nan'"),
+            (["simulate", "dsc", "--noise", "0x1p-16", "--output", Self.missing], "--noise: '0x1p-16'"),
+            (["simulate", "dsc", "--drift", "0x0", "--output", Self.missing], "--drift: '0x0'"),
+            (["simulate", "dsc", "--drift", "inf", "--output", Self.missing], "--drift: 'inf'"),
+            (["simulate", "dsc", "--rates", "0x10,2", "--output", Self.missing], "--rates: '0x10,2'"),
+            (["simulate", "dma", "--isotherm-step", "0x5", "--output", Self.missing], "--isotherm-step: '0x5'"),
+            // A number too small for a Double is quoted as typed (it said "--ts: 0; expected …").
+            (["analyze", Self.missing, "--ts", "1e-400"], "--ts: '1e-400'"),
+            (["analyze", Self.missing, "--tg", "1e-400"], "--tg: '1e-400'"),
+            (["plot", Self.missing, "--tref", "1e-400"], "--tref: '1e-400'"),
         ]
         for (args, message) in cases {
             let r = try CLI.run(args, env: ["TERM": "dumb"])

@@ -59,6 +59,32 @@ final class SimulateOutputTests: XCTestCase {
         }
     }
 
+    /// The NETZSCH copy states the heating rate with every digit (`1,7` for 1.667 K/min made its
+    /// ΔH_rej 2 % off the native copy's): both copies give the same ΔH_rej.
+    func testTheNetzschCopyStatesTheHeatingRateExactly() throws {
+        let dir = try CLI.tempDir(self)
+        let r = try CLI.run(["simulate", "dsc", "--heating-rate", "1.667", "--rates", "2,10", "--output", "out", "--netzsch", "nz"], cwd: dir)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let files = try tree(dir.appendingPathComponent("nz")).filter { $0.key.hasSuffix(".txt") }
+        XCTAssertFalse(files.isEmpty)
+        for (name, text) in files {
+            XCTAssertTrue(text.contains("#SEG. 1:") && text.contains("/1,667(K/min)/"), name)
+        }
+        func dH(_ study: String) throws -> [String: Double] {
+            let a = try CLI.run(["analyze", study], cwd: dir)
+            XCTAssertEqual(a.status, 0, a.stderr)
+            let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(a.stdout.utf8)) as? [String: Any])
+            let dsc = try XCTUnwrap(doc["dsc"] as? [String: Any])
+            XCTAssertEqual(dsc["heating_rate_K_per_min"] as? Double, 1.667, study)
+            let states = try XCTUnwrap(dsc["states"] as? [[String: Any]])
+            return Dictionary(uniqueKeysWithValues: states.compactMap { s in (s["dH_rej_J_per_g"] as? Double).map { (s["state"] as? String ?? "", $0) } })
+        }
+        let native = try dH("out"), netzsch = try dH("nz")
+        XCTAssertEqual(Set(native.keys), Set(netzsch.keys))
+        XCTAssertFalse(native.isEmpty)
+        for (state, v) in native { XCTAssertEqual(netzsch[state] ?? .nan, v, accuracy: 1e-6 * abs(v), state) }
+    }
+
     func testANetzschTargetInTheWayStopsTheNativeStudyToo() throws {
         let dir = try CLI.tempDir(self)
         try "x\n".write(to: dir.appendingPathComponent("afile"), atomically: false, encoding: .utf8)

@@ -157,6 +157,17 @@ import Testing
         #expect(agreed.heatingRateKPerMin == 10 && !agreed.warnings.contains { $0.contains("differs") })
     }
 
+    /// A rate with three decimals in a decimal-comma export (`#RANGE:…/1,667(K/min)/…`, as
+    /// `simulate dsc --netzsch` writes 1.667 K/min) is 1.667 K/min: it was passed on as `1.667`
+    /// and refused as a thousands point.
+    @Test func aRangeRateWithThreeDecimalsInACommaFile() throws {
+        let text = "#EXPORTTYPE:DATA ALL\n#FORMAT:NETZSCH5\n#DECIMAL:COMMA\n#SEPARATOR:SEMICOLON\n#EXO:-1\n"
+            + "#RANGE:30°C/1,667(K/min)/330°C\n#SEG. 1:30°C/1,667(K/min)/330°C\n##Temp./°C;Time/min;DSC/(mW/mg);Segment\n"
+            + (0..<100).map { k in "\(30 + k);" + "\(Double(k) / 1.667)".replacingOccurrences(of: ".", with: ",") + ";0,01;1\n" }.joined()
+        let d = try read(text, path: "r.txt")
+        #expect(d.heatingRateKPerMin == 1.667)
+    }
+
     // MARK: - 5. Messages for instrument exports
 
     /// Probe 65's `n51`: no time column and no `#RANGE`/`#SEG.`: the rate is asked for in

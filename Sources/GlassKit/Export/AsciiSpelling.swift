@@ -9,15 +9,33 @@ public enum AsciiSpelling {
         ("—", "-"), ("–", "-"), ("−", "-"), ("…", "..."), ("±", "+-"), ("∓", "-+"), ("│", "|"), ("─", "-"),
         // A dot between words separates (` - `), between symbols multiplies (`f·a_T` → `f*a_T`).
         (" · ", " - "), ("·", "*"), ("←", "<-"), ("→", "->"),
-        ("↑", "^"), ("↓", "v"), ("■", "#"), ("″", "''"), ("′", "'"),
+        ("↑", "^"), ("↓", "v"), ("■", "#"), ("″", "''"), ("′", "'"), ("’", "'"),
+        ("≤", "<="), ("≥", ">="), ("√", "sqrt"), ("π", "pi"), ("ω", "omega"), ("µ", "u"), ("μ", "u"), ("⋅", "*"),
+        ("℃", "degC"), ("℉", "degF"), ("°", "deg"), ("º", "deg"), ("˚", "deg"), ("§", "section "),
+        // Accented letters as the column matcher folds them (`giù` → `giu`, `aufwärts` → `aufwaerts`).
+        ("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"), ("à", "a"), ("á", "a"), ("â", "a"), ("ã", "a"), ("å", "a"),
+        ("ç", "c"), ("è", "e"), ("é", "e"), ("ê", "e"), ("ë", "e"), ("ì", "i"), ("í", "i"), ("î", "i"), ("ï", "i"),
+        ("ñ", "n"), ("ò", "o"), ("ó", "o"), ("ô", "o"), ("õ", "o"), ("ø", "o"), ("ù", "u"), ("ú", "u"), ("û", "u"),
+        // The plot's and boxes' own glyphs, should one reach a text.
+        ("┌", "+"), ("┐", "+"), ("└", "+"), ("┘", "+"), ("┤", "+"), ("┬", "+"), ("┊", ":"), ("┈", "-"), ("╌", "-"), ("░", "#"),
     ]
+
+    /// The replacements of more than one character, applied first, in order.
+    private static let sequences = replacements.filter { $0.0.count > 1 }
+    /// The one-character replacements, applied in one pass.
+    private static let characters = Dictionary(replacements.filter { $0.0.count == 1 }.map { (Character($0.0), $0.1) },
+                                               uniquingKeysWith: { first, _ in first })
 
     /// `text` as shown: unchanged when `unicode`, else ASCII (anything left over becomes `?`).
     public static func fit(_ text: String, unicode: Bool) -> String {
         guard !unicode, !text.allSatisfy({ $0.isASCII }) else { return text }
         var t = asciiPowers(text)
-        for (a, b) in replacements { t = t.replacingLiteral(a, with: b) }
-        return String(t.map { $0.isASCII ? $0 : "?" })
+        for (a, b) in sequences { t = t.replacingLiteral(a, with: b) }
+        var out = ""
+        for c in t {
+            if c.isASCII { out.append(c) } else if let r = characters[c] { out += r } else { out.append("?") }
+        }
+        return out
     }
 
     /// Superscript runs as `^` and ASCII (`×10⁻³` → `x10^-3`, `K⁻¹` → `K^-1`).

@@ -51,6 +51,19 @@ public enum RunWriter {
         return out.joined(separator: "\n") + "\n"
     }
 
+    /// `v` in positional decimal notation with the fewest digits that read back as `v` (Swift's
+    /// shortest round-trip spelling, `20.0`, `1.667`); exponent spellings (outside 1e-4…1e16)
+    /// written out with 17 significant digits.
+    static func exactDecimal(_ v: Double) -> String {
+        let shortest = "\(v)"
+        guard shortest.contains("e"), v.isFinite else { return shortest }
+        // Decimals for 17 significant digits, from the binary exponent (log10 2 ≈ 0.30103).
+        let decimals = max(1, 16 - Int((Double(v.exponent) * 0.30103).rounded(.down)))
+        var out = CFormat.printf("%.\(decimals)f", v)
+        while out.hasSuffix("0"), !out.hasSuffix(".0") { out.removeLast() }
+        return out
+    }
+
     /// NETZSCH Proteus "DATA ALL" export: Windows-1252 bytes, `;` separators, decimal commas,
     /// °C, mW/mg, `#EXO:-1` (endo up), `#RANGE`, one heating segment. Values with 7 decimals.
     public static func netzsch(_ r: DSCRunText, sampleName: String) -> [UInt8] {
@@ -58,7 +71,9 @@ public enum RunWriter {
             CFormat.printf("%.\(decimals)f", v).replacingLiteral(".", with: ",")
         }
         let t0 = (r.temperatureK.first ?? 0) - Units.celsiusOffset, t1 = (r.temperatureK.last ?? 0) - Units.celsiusOffset
-        let rate = dec(r.heatingRateKPerMin, 1)
+        // The rate with every digit it needs to read back as the same Double (one decimal wrote
+        // 1.667 K/min as 1,7, and the copy's ΔH_rej came out 2 % off); 20 stays `20,0`.
+        let rate = exactDecimal(r.heatingRateKPerMin).replacingLiteral(".", with: ",")
         var lines = [
             "#EXPORTTYPE:DATA ALL", "#FILE:\(sampleName).dsv", "#FORMAT:NETZSCH5", "#FTYPE:ANSI", "#IDENTITY:",
             "#DECIMAL:COMMA", "#SEPARATOR:SEMICOLON", "#MTYPE:DSC", "#INSTRUMENT:NETZSCH DSC 449C (simulated by glassview)",

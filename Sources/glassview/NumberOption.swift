@@ -1,0 +1,29 @@
+import GlassKit
+
+/// The one reader of every numeric option value (temperatures, windows, rates, noise, steps): a
+/// decimal number as data fields are read (``NumberParser``), spaces around it allowed. Swift's
+/// `Double("…")`, which ArgumentParser would use, reads hex (`0x14` is 20, `0x1.4p4` too), `nan`
+/// and `inf`: all refused here, as is a number too small for a Double (`1e-400` would be 0).
+enum NumberOption {
+    /// The number `text` spells; nil when it is no finite decimal number or underflows to 0.
+    static func value<S: StringProtocol>(_ text: S) -> Double? {
+        let t = String(text).trimmingWhitespace
+        guard let v = NumberParser.parse(t) else { return nil }
+        if v == 0, t.prefix(while: { $0 != "e" && $0 != "E" }).contains(where: { ("1"..."9").contains($0) }) { return nil }
+        return v
+    }
+
+    /// The number `text` spells, inside `range`; a one-line usage error naming `option`, quoting
+    /// the text as typed and saying what is expected otherwise.
+    static func parse(_ text: String, option: String, in range: ClosedRange<Double>, unit: String) throws -> Double {
+        guard let v = value(text), range.contains(v) else {
+            throw GlassError(.usage, file: option, "'\(text)'; expected \(expected(range, unit: unit))")
+        }
+        return v
+    }
+
+    /// "a number from LO to HI UNIT", the wording of every range refusal.
+    static func expected(_ range: ClosedRange<Double>, unit: String) -> String {
+        "a decimal number from \(Format.shortNumber(range.lowerBound)) to \(Format.shortNumber(range.upperBound)) \(unit)"
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+@testable import GlassKit
+
+/// Every character a message can hold has an ASCII spelling: no text of glassview's own turns
+/// into `?` on an ASCII screen or in `analyze --format table` under LC_ALL=C.
+@Suite struct AsciiSpellingTests {
+    @Test func comparisonsAndUnitsAreSpelled() {
+        #expect(AsciiSpelling.fit("a1 not computed: 2 χ point(s) at T ≤ T_g = 322 K (need 3)", unicode: false)
+                == "a1 not computed: 2 chi point(s) at T <= T_g = 322 K (need 3)")
+        #expect(AsciiSpelling.fit("glass, S_r ≤ 0 not drawn", unicode: false) == "glass, S_r <= 0 not drawn")
+        #expect(AsciiSpelling.fit("(≥ 3 points within ±2 K)", unicode: false) == "(>= 3 points within +-2 K)")
+        #expect(AsciiSpelling.fit("expected 0–90° (0–π/2 rad)", unicode: false) == "expected 0-90deg (0-pi/2 rad)")
+        #expect(AsciiSpelling.fit("'[s] [°C] [°C] [mW]' in µV, su/giù", unicode: false) == "'[s] [degC] [degC] [mW]' in uV, su/giu")
+        #expect(AsciiSpelling.fit("E' = |E*|/√(1 + tan²δ)", unicode: false) == "E' = |E*|/sqrt(1 + tan^2delta)")
+        // Spelling twice is spelling once.
+        let once = AsciiSpelling.fit("T ≥ T_g · 2π", unicode: false)
+        #expect(AsciiSpelling.fit(once, unicode: false) == once)
+    }
+
+    /// Every string literal of the sources, spelled in ASCII, gains no `?`. The column matcher's
+    /// tables are left out: they match headings in other scripts and are never shown.
+    @Test func everyTextOfTheSourcesHasAnAsciiSpelling() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources")
+        let files = try #require(FileManager.default.enumerator(atPath: root.path)).compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }
+        #expect(files.count > 50)
+        var checked = 0
+        for file in files where !file.hasSuffix("ColumnMatcher.swift") {
+            let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
+            for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                guard !line.allSatisfy(\.isASCII), !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") else { continue }
+                for literal in Self.literals(String(line)) where !literal.allSatisfy(\.isASCII) {
+                    let spelled = AsciiSpelling.fit(literal, unicode: false)
+                    #expect(spelled.filter { $0 == "?" }.count == literal.filter { $0 == "?" }.count,
+                            "\(file):\(n + 1): \(literal) → \(spelled)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 100)
+    }
+
+    /// The contents of the string literals on a line (escapes kept as written).
+    static func literals(_ line: String) -> [String] {
+        var out: [String] = [], current = "", inside = false, escaped = false
+        for c in line {
+            if inside {
+                if escaped { current.append(c); escaped = false } else if c == "\\" { current.append(c); escaped = true } else if c == "\"" {
+                    out.append(current); current = ""; inside = false
+                } else { current.append(c) }
+            } else if c == "\"" { inside = true }
+        }
+        return out
+    }
+}
