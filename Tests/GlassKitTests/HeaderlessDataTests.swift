@@ -4,9 +4,7 @@ import Testing
 /// Data with no names row above it: the first data row is never taken for the names (its numbers
 /// were quoted as the columns not found: `no temperature … column among [300, 0.1]`).
 @Suite struct HeaderlessDataTests {
-    func error(_ text: String) -> String {
-        do { _ = try ScanSplitter.datasets(try FormatDetector.read(bytes: Array(text.utf8), path: "a.csv")); return "" } catch { return "\(error)" }
-    }
+    func error(_ text: String) -> String { TextImport.error(text, path: "a.csv") }
 
     @Test func dataWithoutANamesRowIsSaidAsSuch() {
         let rows = "300,0.1\n301,0.2\n302,0.3\n"
