@@ -49,8 +49,8 @@ final class TTSSearchRangeTests: XCTestCase {
     /// Sweeps that do not overlap at their true shift (a colder one at 3–6000 Hz beside a reference
     /// at 0.1–0.46 Hz, the true log a_T 4.1): the lowest cost over every feasible shift lies at
     /// the edge of the 3-point overlap beyond the reference's span, a wrong-signed shift decades
-    /// off (−3.9 in a probe's study). There the rule, not the data, decides: the shift is what the
-    /// search within ± the span gives, here null as the overlap there is below 3 points.
+    /// off (−3.9 in a probe's study). There the rule, not the data, decides: the shift is null (the
+    /// span's own edge, the clipped search's answer, was no nearer the truth in a probe's 46 of 47).
     func testAnEdgeShiftBeyondTheSpanIsNotTaken() throws {
         let truth = 4.1
         let tts = TimeTemperatureSuperposition(isotherms: [
@@ -65,7 +65,7 @@ final class TTSSearchRangeTests: XCTestCase {
         XCTAssertNil(TimeTemperatureSuperposition.relativeShift(a, b, exhaustive: true))
         let (m, w) = tts.masterCurve(trefK: 458, context: "t")
         XCTAssertNil(m?.shifts[0].log10AT)
-        XCTAssertTrue(w.contains { $0.contains("fewer than 3 points") }, "\(w)")
+        XCTAssertTrue(w.contains { $0.contains("426 K: its best match to 458 K lies beyond ± that sweep's span, at the edge of the 3-point overlap") }, "\(w)")
     }
 
     /// Where every shift with 3 overlapping points lies within ± the neighbour's span, the search

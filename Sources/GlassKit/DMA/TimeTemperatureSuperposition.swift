@@ -240,9 +240,16 @@ public struct TimeTemperatureSuperposition: Sendable {
                     break
                 }
                 guard let base = shifts[nb], let d = pairs[k].d else {
-                    warnings.append("\(context): isotherm at \(Format.shortNumber(curves[k].temperatureK)) K overlaps its neighbour at "
-                        + "\(Format.shortNumber(curves[nb].temperatureK)) K in fewer than \(TimeTemperatureSuperposition.minimumOverlap) points; "
-                        + "its shift and those farther from T_ref are null")
+                    let t = Format.shortNumber(curves[k].temperatureK), tn = Format.shortNumber(curves[nb].temperatureK)
+                    if shifts[nb] != nil, let w = TimeTemperatureSuperposition.widestShift(tracks[k], tracks[nb], offset: offset, fit: fit),
+                       TimeTemperatureSuperposition.isUndetermined(tracks[k], tracks[nb], w, offset: offset, fit: fit) {
+                        warnings.append("\(context): isotherm at \(t) K: its best match to \(tn) K lies beyond ± that sweep's span, at the "
+                            + "edge of the \(TimeTemperatureSuperposition.minimumOverlap)-point overlap (\(CFormat.printf("%.3g", w)) decade, the cost "
+                            + "still falling as the overlap shrinks): the data do not fix it; its shift and those farther from T_ref are null")
+                    } else {
+                        warnings.append("\(context): isotherm at \(t) K overlaps its neighbour at \(tn) K in fewer than "
+                            + "\(TimeTemperatureSuperposition.minimumOverlap) points; its shift and those farther from T_ref are null")
+                    }
                     break
                 }
                 // The candidate at x + d matches the neighbour's own frame, which sits at + base.

@@ -197,23 +197,28 @@ extension TimeTemperatureSuperposition {
     /// The search covers every shift with 3 points overlapping, not only ± the neighbour's span
     /// (SPEC §4.3's example): a neighbour narrower than the candidate (1–10 Hz beside 0.01–100 Hz)
     /// can have its best match, well inside the overlap, farther than its span. But a minimum
-    /// beyond the span at the edge of the 3-point overlap is where the rule, not the data, stopped
-    /// it: sweeps that do not overlap at their true shift found a wrong-signed shift decades off
-    /// there. Then the search within ± the span decides, as it always did (null when no shift
-    /// there can score).
+    /// beyond the span at the edge of the 3-point overlap, the cost still falling as the overlap
+    /// shrinks, is where the rule, not the data, stopped it (``isUndetermined(_:_:_:offset:fit:)``):
+    /// sweeps that do not overlap at their true shift got wrong-signed shifts decades off there,
+    /// and the span's own edge, the clip's answer, was no nearer. Such a shift is null.
     /// `exhaustive`: every grid point scanned (the reference the branch and bound is tested against).
     static func relativeShift(_ c: TTSTrack, _ nb: TTSTrack, offset: Double = 0, fit: Bool = false, exhaustive: Bool = false) -> Double? {
-        guard let feasible = gridRange(c, nb) else { return nil }
-        func search(_ range: ClosedRange<Int>) -> Double? {
-            !exhaustive && boundedSearchApplies(c, nb)
-                ? boundedShift(c, nb, range: range, offset: offset, fit: fit)
-                : fullGridShift(c, nb, range: range, offset: offset, fit: fit)
-        }
-        guard let d = search(feasible) else { return nil }
-        let steps = Int((max(nb.span, gridStepDecades) / gridStepDecades).rounded(.up))
-        guard abs(d) > Double(steps) * gridStepDecades, isAtOverlapEdge(c, nb, d, offset: offset, fit: fit) else { return d }
-        let lo = max(feasible.lowerBound, -steps), hi = min(feasible.upperBound, steps)
-        return lo <= hi ? search(lo...hi) : nil
+        guard let d = widestShift(c, nb, offset: offset, fit: fit, exhaustive: exhaustive) else { return nil }
+        return isUndetermined(c, nb, d, offset: offset, fit: fit) ? nil : d
+    }
+
+    /// The lowest-cost shift over every shift with 3 points overlapping (``gridRange(_:_:)``).
+    static func widestShift(_ c: TTSTrack, _ nb: TTSTrack, offset: Double = 0, fit: Bool = false, exhaustive: Bool = false) -> Double? {
+        guard let range = gridRange(c, nb) else { return nil }
+        return !exhaustive && boundedSearchApplies(c, nb)
+            ? boundedShift(c, nb, range: range, offset: offset, fit: fit)
+            : fullGridShift(c, nb, range: range, offset: offset, fit: fit)
+    }
+
+    /// Whether a shift `d` lies beyond ± the neighbour's span at the edge of the 3-point overlap:
+    /// a bound the rule set, not a shift the data fix.
+    static func isUndetermined(_ c: TTSTrack, _ nb: TTSTrack, _ d: Double, offset: Double = 0, fit: Bool = false) -> Bool {
+        abs(d) > max(nb.span, gridStepDecades) && isAtOverlapEdge(c, nb, d, offset: offset, fit: fit)
     }
 
     /// Whether a shift `d` lies a grid step from shifts where fewer than 3 points overlap: where

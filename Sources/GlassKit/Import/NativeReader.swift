@@ -45,8 +45,8 @@ public enum NativeReader {
         var searched = false
         var unreadMass: MetadataEntry?
         // NETZSCH's `#SEGMENT:S1-5/5` (the export's segment count) is not the native `segment`
-        // key (which picks one): a NETZSCH line is never read as a native key.
-        if let seg = metadata["segment"], lines.string(seg.line - 1).hasPrefix("#SEGMENT:") { metadata["segment"] = nil }
+        // key (which picks one): a NETZSCH-form value is never read as it (`#SEGMENT: 2` is).
+        if let seg = metadata["segment"], lines.string(seg.line - 1).hasPrefix("#SEGMENT:"), seg.value.hasPrefix("S") { metadata["segment"] = nil }
         // NETZSCH's `#EXO:1` (exothermic up) or `#EXO:-1` kept above its names row: the sign.
         if let exo = metadata["exo"], !exo.value.isEmpty, metadata["sign"] == nil {
             switch exo.value {

@@ -17,7 +17,9 @@ public enum NetzschReader {
             guard let c = lines.firstByte(i) else { continue }
             guard c == 0x23 else { return false }   // the `#` lines end before any `##` row
             let s = lines.string(i)
-            if s.hasPrefix("##") { return own >= 2 }
+            // The `##` line must name the columns: a `## measured on … ##` comment or a `####`
+            // banner in a native file with upper-case `#KEY:` comments is no export's names row.
+            if s.hasPrefix("##") { return own >= 2 && Preamble.isNames(Preamble.meanings(String(s.drop { $0 == "#" || $0 == " " }))) }
             if let b = s.utf8.dropFirst().first, b >= 0x41 && b <= 0x5A, isOwnKey(s) { own += 1 }
         }
         return false

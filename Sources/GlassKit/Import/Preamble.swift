@@ -44,19 +44,29 @@ enum Preamble {
         m.contains(.temperature) && (m.contains(.heatFlow) || !m.isDisjoint(with: moduli))
     }
 
-    /// Whether line `i` starts with a number (`12`, `-3.5`, `.5`, `"0,0000"`; not `-----`).
+    /// Whether line `i` starts with a number field (`12`, `-3.5`, `.5`, `1e-3`, `"0,0000"`): a
+    /// number ended by the line's end, a separator or a quote. Not `-----`, nor a title or date
+    /// led by digits (`2nd heating, Vit105`, `12.05.2023 14:32:10`), which open a preamble.
     static func ledByNumber(_ lines: TextLines, _ i: Int) -> Bool {
         let line = lines.string(i).trimmedSpaces.utf8
         // `1=156.6;28.45`: an INI key that is a number (a calibration table's entry), no data.
         if let eq = line.firstIndex(of: 0x3D), line[..<eq].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 || $0 == 0x20 }) { return false }
-        var head = line.prefix(4)
-        if head.first == 0x22 || head.first == 0x27 { head = head.dropFirst() }   // a quoted field
-        let t = Array(head.prefix(3))
-        func digit(_ k: Int) -> Bool { k < t.count && t[k] >= 0x30 && t[k] <= 0x39 }
-        guard let c = t.first else { return false }
-        if digit(0) { return true }
-        if c == 0x2D || c == 0x2B { return digit(1) || (t.count > 1 && t[1] == 0x2E && digit(2)) }
-        return c == 0x2E && digit(1)
+        var t = Array(line.prefix(64))
+        if t.first == 0x22 || t.first == 0x27 { t.removeFirst() }   // a quoted field
+        var k = 0, digits = 0
+        func isDigit(_ k: Int) -> Bool { k < t.count && t[k] >= 0x30 && t[k] <= 0x39 }
+        func skipDigits() { while isDigit(k) { k += 1; digits += 1 } }
+        if k < t.count, t[k] == 0x2D || t[k] == 0x2B { k += 1 }
+        skipDigits()
+        if k < t.count, t[k] == 0x2E { k += 1; skipDigits() }   // a decimal comma ends the field here: as a separator
+        guard digits > 0 else { return false }
+        if k < t.count, t[k] | 0x20 == 0x65, isDigit(k + 1) || (k + 2 < t.count && (t[k + 1] == 0x2D || t[k + 1] == 0x2B) && isDigit(k + 2)) {
+            k += t[k + 1] == 0x2D || t[k + 1] == 0x2B ? 2 : 1
+            while isDigit(k) { k += 1 }
+        }
+        // The number's end: the line's, a separator (a decimal comma's digits count as the next
+        // field's), a quote. Beyond 64 bytes a number is data all the same.
+        return k >= t.count || [0x2C, 0x3B, 0x09, 0x20, 0x22, 0x27, 0x0D].contains(t[k])
     }
 
     /// Whether the next non-blank line, or the one after it (a units row), starts with a number.
