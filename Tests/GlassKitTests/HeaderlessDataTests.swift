@@ -16,4 +16,24 @@ import Testing
         #expect(error("# kind: dsc\n# mass: 3 mg\n# T/K,W/(W/g)\n# heating_rate: 20 K/min\n" + rows).hasPrefix("a.csv:5:"), "one line too high again")
         #expect(error("# mass: 3 mg\n# heating_rate: 20 K/min\n# T/K,W/(W/g)\n" + rows) == "")
     }
+
+    /// Lines that only look like a NETZSCH export or like data (a probe's files, read before this
+    /// round's rules): upper-case `#KEY:` comments with a `##` comment stay native, a native
+    /// `#SEGMENT: 2` picks segment 2, a title led by digits opens a preamble.
+    @Test func nativeFilesThatLookLikeOthers() throws {
+        let rows = (0..<30).map { "\(400 + Double($0)),\(0.1 + 0.001 * Double($0))\n" }.joined()
+        for comment in ["## measured on a DSC 8500 ##", "##########"] {
+            let d = try TextImport.read("#SAMPLE: Vit105\n#OPERATOR: JD\n\(comment)\n# kind: dsc\n# heating_rate: 20 K/min\nT/K,W/(W/g)\n" + rows)
+            #expect(d.temperatureKValues.first == 400, "\(comment)")
+        }
+        let segments = (0..<60).map { k in "\(k < 30 ? 1 : 2),\(400 + Double(k % 30)),\(k < 30 ? 0.5 : 0.1)\n" }.joined()
+        let picked = try TextImport.read("#SEGMENT: 2\n# kind: dsc\n# heating_rate: 20 K/min\nSegment,T/K,W/(W/g)\n" + segments)
+        #expect(picked.heatFlowWPerG.first == 0.1, "segment 2, as the line says")
+        for title in ["2nd heating, Vit105 ribbon", "12.05.2023 14:32:10"] {
+            let d = try TextImport.read("\(title)\nSample Weight: 25.1 mg\nHeating Rate: 20 K/min\nTemperature (K),Heat Flow (W/g)\n" + rows,
+                                        overrides: ["sign": MetadataEntry("endo-up", line: 0)])
+            #expect(d.massMg == 25.1, "\(title)")
+            #expect(d.heatingRateKPerMin == 20, "\(title)")
+        }
+    }
 }
