@@ -49,6 +49,8 @@ public struct ExplorerState: Sendable {
     /// T_s and T_e as the command line gave them (nil: study.toml's, or none), so that a bound
     /// still at its study value is passed on as `analyze` would get it, and errors name its source.
     var commandLineBounds: (ts: Double?, te: Double?) = (nil, nil)
+    /// The baseline given on the command line (`--baseline`), nil when none was.
+    var commandLineBaseline: DSCBaseline?
     /// How the proposal was made, when bounds were proposed.
     public var proposalRule: String?
     /// DSC baseline.
@@ -153,6 +155,7 @@ public struct ExplorerState: Sendable {
         // Every command-line setting but T_s, T_e and the baseline (kept in their own fields).
         dmaOverrides = options
         commandLineBounds = (options.tsK, options.teK)
+        commandLineBaseline = options.baseline
         dmaOverrides.tsK = nil
         dmaOverrides.teK = nil
         dmaOverrides.baseline = nil
@@ -253,7 +256,10 @@ public struct ExplorerState: Sendable {
         }
         o.tsK = given(tsOrigin, commandLineBounds.ts, tsK)
         o.teK = given(teOrigin, commandLineBounds.te, teK)
-        o.baseline = baseline
+        // The baseline likewise: study.toml's is resolved from study.toml (an error about it named
+        // `--baseline`, an option never typed); one chosen here is passed as an option.
+        let fromStudy = study.map { $0.settings.baseline.flatMap(DSCBaseline.init) ?? .linear }
+        o.baseline = commandLineBaseline == nil && baseline == fromStudy ? nil : baseline
         return o
     }
 

@@ -297,6 +297,21 @@ final class ExplorerUpdateTests: XCTestCase {
         XCTAssertFalse(quits(paper, [.character("=") , .character("q")]), "q types nothing in a prompt but does not quit")
     }
 
+    /// A baseline study.toml states is named as study.toml's in an error (it said `--baseline`, an
+    /// option never typed); one from the command line as the option's.
+    func testABaselineErrorNamesWhereTheBaselineCameFrom() {
+        var settings = StudySettings()
+        settings.baseline = "state:cooled-99"
+        let s = SyntheticStudy.state(SyntheticStudy.study(settings: settings))
+        let error = s.loadError ?? s.analysisError ?? ""
+        XCTAssertTrue(error.hasPrefix("study.toml baseline: state 'cooled-99' not in the study"), error)
+        var typed = AnalysisOptions()
+        typed.baseline = .state("cooled-99")
+        let t = ExplorerState(studyPath: "synthetic", load: .success(SyntheticStudy.study()), options: typed,
+                              style: RenderStyle(braille: true, colours: false), exportDirectory: "/tmp", width: 100, height: 30)
+        XCTAssertTrue((t.loadError ?? t.analysisError ?? "").hasPrefix("--baseline: state 'cooled-99'"), t.loadError ?? t.analysisError ?? "")
+    }
+
     func testUnreadableStudyOpensWithAnExplanation() {
         let s = ExplorerState(studyPath: "/nope", load: .failure(GlassError(.noInput, file: "/nope", "no such directory")),
                               style: RenderStyle(braille: true, colours: false), exportDirectory: "/tmp")
