@@ -246,7 +246,9 @@ public enum ExplorerRenderer {
             text = head + promptShown(typed, s) + (s.inputNote.map { $0 + "; " } ?? "") + "Enter sets, \(clearHint(s)), Esc cancels"
             attributes = .bold
         case .warnings:
-            text = "warnings: \(arrows) j k scroll, J K or PgDn PgUp a page, Home End the ends, Esc or q closes"
+            // The list covers the probe line a long hint would take: a short one where it does not fit.
+            let full = "warnings: \(arrows) j k scroll, J K or PgDn PgUp a page, Home End the ends, Esc or q closes"
+            text = DisplayWidth.of(full) <= f.width ? full : "warnings: j k scroll, J K a page, Home End the ends, Esc or q closes"
             attributes = .bold
         case .help:
             // The overlay's own keys (the normal mode's hints do nothing here).
@@ -442,7 +444,8 @@ public enum ExplorerRenderer {
             rows += wrapped
             next += 1
         }
-        let title = " Warnings: \(s.results?.warnings.count ?? 0), entries \(min(top + 1, lines.count))–\(next) of \(lines.count) "
+        // A study not opened or analysed lists its reason, no warning.
+        let title = s.results == nil ? " Not computed " : " Warnings: \(s.results?.warnings.count ?? 0), entries \(min(top + 1, lines.count))–\(next) of \(lines.count) "
         drawBox(&f, box, title: ScreenText.fit(title, unicode: uni), unicode: uni)
         for (row, r) in rows.prefix(inner.height).enumerated() {
             f.put(string: r.text.fitted(inner.width, unicode: uni), at: FramePoint(x: inner.x, y: inner.y + row),

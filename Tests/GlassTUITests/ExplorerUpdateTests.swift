@@ -325,6 +325,14 @@ final class ExplorerUpdateTests: XCTestCase {
         XCTAssertEqual(w.mode, .warnings(top: 0))
         XCTAssertTrue(ExplorerRenderer.render(w).text.contains("not computed: /nope: no such directory"))
         XCTAssertEqual(press(paper, [.character("W")]).mode, .warnings(top: 0), "a study with warnings lists them")
+        XCTAssertTrue(ExplorerRenderer.render(w).text.contains(" Not computed "), "the list's title: no warning count")
+        // Under 86 columns the list's keys were cut to `closes` (the head went to the covered probe line).
+        for width in [72, 80, 100] {
+            var narrow = press(paper, [.character("W")])
+            narrow.width = width
+            let last = ExplorerRenderer.render(narrow).rows.last ?? ""
+            XCTAssertTrue(last.hasPrefix("warnings: ") && last.contains("Esc or q closes"), "\(width): \(last)")
+        }
         let empty = SyntheticStudy.state(Study(name: "empty", datasets: []))
         XCTAssertTrue(ExplorerRenderer.render(empty).text.contains("no DSC sample runs"))
     }

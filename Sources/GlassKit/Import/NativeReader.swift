@@ -37,7 +37,7 @@ public enum NativeReader {
         } else if Preamble.ledByNumber(lines, h) {
             // Data with no names row: the first data row is never taken for the names (its
             // numbers were quoted as the columns not found).
-            let row = String(lines.string(h).prefix(60))
+            let whole = lines.string(h), row = whole.count > 60 ? whole.prefix(60) + "…" : whole
             throw GlassError(file: path, line: h + 1, "'\(row)' is data with no names row above it; expected a names row such as 'T/K,W/(W/g)' right above the data (a '#' line naming the columns counts only there)")
         }
         // Free text before the names row (an instrument's own export): skipped, its mass and rate read.
