@@ -16,6 +16,18 @@ public enum AsciiSpelling {
         ("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"), ("à", "a"), ("á", "a"), ("â", "a"), ("ã", "a"), ("å", "a"),
         ("ç", "c"), ("è", "e"), ("é", "e"), ("ê", "e"), ("ë", "e"), ("ì", "i"), ("í", "i"), ("î", "i"), ("ï", "i"),
         ("ñ", "n"), ("ò", "o"), ("ó", "o"), ("ô", "o"), ("õ", "o"), ("ø", "o"), ("ù", "u"), ("ú", "u"), ("û", "u"),
+        ("ý", "y"), ("ÿ", "y"), ("æ", "ae"), ("œ", "oe"),
+        // Their capitals (`État`, `Übergang`: two states `Ätzung` and `Ötzung` both read `?tzung`).
+        ("Ä", "Ae"), ("Ö", "Oe"), ("Ü", "Ue"), ("À", "A"), ("Á", "A"), ("Â", "A"), ("Ã", "A"), ("Å", "A"), ("Ç", "C"),
+        ("È", "E"), ("É", "E"), ("Ê", "E"), ("Ë", "E"), ("Ì", "I"), ("Í", "I"), ("Î", "I"), ("Ï", "I"), ("Ñ", "N"),
+        ("Ò", "O"), ("Ó", "O"), ("Ô", "O"), ("Õ", "O"), ("Ø", "O"), ("Ù", "U"), ("Ú", "U"), ("Û", "U"), ("Ý", "Y"),
+        ("Æ", "AE"), ("Œ", "OE"),
+        // Central European letters (Latin Extended-A), each as its base letter.
+        ("ą", "a"), ("Ą", "A"), ("ć", "c"), ("Ć", "C"), ("č", "c"), ("Č", "C"), ("ď", "d"), ("Ď", "D"), ("đ", "d"), ("Đ", "D"),
+        ("ę", "e"), ("Ę", "E"), ("ě", "e"), ("Ě", "E"), ("ğ", "g"), ("Ğ", "G"), ("ı", "i"), ("İ", "I"), ("ł", "l"), ("Ł", "L"),
+        ("ń", "n"), ("Ń", "N"), ("ň", "n"), ("Ň", "N"), ("ő", "o"), ("Ő", "O"), ("ř", "r"), ("Ř", "R"), ("ś", "s"), ("Ś", "S"),
+        ("š", "s"), ("Š", "S"), ("ş", "s"), ("Ş", "S"), ("ť", "t"), ("Ť", "T"), ("ů", "u"), ("Ů", "U"), ("ű", "u"), ("Ű", "U"),
+        ("ź", "z"), ("Ź", "Z"), ("ż", "z"), ("Ż", "Z"), ("ž", "z"), ("Ž", "Z"),
         // The plot's and boxes' own glyphs, should one reach a text.
         ("┌", "+"), ("┐", "+"), ("└", "+"), ("┘", "+"), ("┤", "+"), ("┬", "+"), ("┊", ":"), ("┈", "-"), ("╌", "-"), ("░", "#"),
     ]
@@ -33,9 +45,16 @@ public enum AsciiSpelling {
         for (a, b) in sequences { t = t.replacingLiteral(a, with: b) }
         var out = ""
         for c in t {
-            if c.isASCII { out.append(c) } else if let r = characters[c] { out += r } else { out.append("?") }
+            if c.isASCII { out.append(c) } else if let r = characters[c] { out += r } else if let base = accentedASCII(c) { out.unicodeScalars.append(base) } else { out.append("?") }
         }
         return out
+    }
+
+    /// An ASCII letter with combining accents (decomposed text: `E` + U+0301): the letter.
+    static func accentedASCII(_ c: Character) -> Unicode.Scalar? {
+        let s = c.unicodeScalars
+        guard let first = s.first, first.isASCII, s.dropFirst().allSatisfy({ (0x300...0x36F).contains($0.value) }) else { return nil }
+        return first
     }
 
     /// Superscript runs as `^` and ASCII (`×10⁻³` → `x10^-3`, `K⁻¹` → `K^-1`).
