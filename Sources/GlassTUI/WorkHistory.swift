@@ -49,10 +49,18 @@ public struct WorkSnapshot: Equatable, Sendable {
             func shown(_ v: Double?, _ s: ExplorerState) -> String {
                 (v ?? s.value(of: c)).map { hz ? Format.shortNumber($0) : ScreenNumber.kelvin($0) } ?? "—"
             }
-            parts.append("\(c.rawValue) \(shown(x, a)) → \(shown(y, b)) \(hz ? "Hz" : "K")")
+            // A proposed window edge the other's move made a set one keeps its value: no change.
+            let (sx, sy) = (shown(x, a), shown(y, b))
+            guard sx != sy else { continue }
+            parts.append("\(c.rawValue) \(sx) → \(sy) \(hz ? "Hz" : "K")")
         }
-        if a.dmaOverrides.ttsOn != b.dmaOverrides.ttsOn || a.dmaOverrides.verticalShift != b.dmaOverrides.verticalShift {
-            parts.append("master-curve criterion")
+        // The master curve's criterion and vertical shift, as in force for the selected state.
+        let (ma, mb) = (masterSettings(a), masterSettings(b))
+        if let x = ma, let y = mb {
+            if x.ttsOn != y.ttsOn { parts.append("master-curve criterion \(x.ttsOn.rawValue) → \(y.ttsOn.rawValue)") }
+            if x.verticalShift != y.verticalShift { parts.append("vertical shift \(x.verticalShift.rawValue) → \(y.verticalShift.rawValue)") }
+        } else if a.dmaOverrides.ttsOn != b.dmaOverrides.ttsOn || a.dmaOverrides.verticalShift != b.dmaOverrides.verticalShift {
+            parts.append("master-curve criterion and vertical shift")
         }
         if !sameShifts(a.masterEdit, b.masterEdit) { parts.append("hand shifts") }
         // Other states' windows and T_g (`a` gives every state the selected one's): named by state.
@@ -66,6 +74,12 @@ public struct WorkSnapshot: Equatable, Sendable {
             }
         }
         return parts.prefix(2).joined(separator: ", ") + (parts.count > 2 ? ", …" : "")
+    }
+
+    /// The master-curve settings in force for the selected DMA state; nil without one.
+    static func masterSettings(_ s: ExplorerState) -> DMAStateSettings? {
+        guard let study = s.study, let k = s.selectedDMAIndex, k < s.dma.states.count else { return nil }
+        return DMAStateSettings.resolve(state: s.dma.states[k].data, options: s.analysisOptions, settings: study.settings)
     }
 
     /// The setting behind cursor `c` in `s`, read from the settings alone: T_s/T_e; the selected

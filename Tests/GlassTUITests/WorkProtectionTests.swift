@@ -52,6 +52,18 @@ final class WorkProtectionTests: XCTestCase {
         XCTAssertEqual(press(dma, [.character("9"), .character("}"), .character("}"), .character("u")]).message, "nothing to undo")
     }
 
+    /// Undo names what changed back with its values: one window edge (the other, proposed until
+    /// then, keeps its value), the master curve's criterion and vertical shift by name.
+    func testUndoNamesOnlyWhatChangedWithItsValues() {
+        let dma = SyntheticStudy.state(SyntheticStudy.withDMA(), braille: false, colours: false)
+        let g = press(dma, [.character("]"), .character("]"), .right, .character("u")])
+        XCTAssertTrue(g.message?.hasPrefix("undone: g_lo ") ?? false, g.message ?? "")
+        XCTAssertFalse(g.message?.contains("g_hi") ?? true, g.message ?? "")
+        XCTAssertEqual(press(dma, [.character("9"), .character("v"), .character("u")]).message, "undone: vertical shift temperature → none")
+        let t = press(dma, [.character("9"), .character("t"), .character("u")]).message ?? ""
+        XCTAssertTrue(t.hasPrefix("undone: master-curve criterion ") && t.hasSuffix(" → moduli"), t)
+    }
+
     /// The notice names what the user changed; what `w` also writes untouched (proposed windows)
     /// is counted, not listed.
     func testQuitNamesTheChangesFirst() {
