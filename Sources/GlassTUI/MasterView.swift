@@ -53,7 +53,9 @@ public struct MasterView: ExplorerView {
             Series(name: "E''", x: all.map { $0.x }, y: all.map { $0.e2 }, colour: 1, marker: "v", style: .points),
         ]
         if let k = selected, !sel.isEmpty {
-            let name = "\(ScreenNumber.kelvin(m.shifts[k].temperatureK)) K" + (s.masterEdit.shifts[k] != nil && s.masterEdit.state == r.state ? " (by hand)" : "")
+            // By hand only while the hand shift applies (set aside after `t`, `v` or a T_ref move).
+            let byHand = MasterShiftEditor.context(s)?.edit.shifts[k] != nil
+            let name = "\(ScreenNumber.kelvin(m.shifts[k].temperatureK)) K" + (byHand ? " (by hand)" : "")
             series.append(Series(name: name, x: sel.map { $0.x }, y: sel.map { $0.e1 }, colour: 3, marker: "!", style: .points))
             series.append(Series(name: "", x: sel.map { $0.x }, y: sel.map { $0.e2 }, colour: 3, marker: "!", style: .points))
         }

@@ -64,6 +64,18 @@ final class WorkProtectionTests: XCTestCase {
         XCTAssertTrue(t.hasPrefix("undone: master-curve criterion ") && t.hasSuffix(" → moduli"), t)
     }
 
+    /// View 9's legend calls the selected isotherm hand-shifted only while the hand shift is drawn
+    /// (`t` sets it aside: the legend still said "(by hand)").
+    func testTheLegendSaysByHandOnlyWhileTheHandShiftIsDrawn() {
+        let dma = SyntheticStudy.state(SyntheticStudy.withDMA(), braille: false, colours: false, width: 140, height: 40)
+        let hand = press(dma, [.character("9"), .character("{"), .character("<")])
+        XCTAssertTrue(ExplorerRenderer.render(hand).text.contains("(by hand)"))
+        let aside = press(hand, [.character("t")])
+        XCTAssertFalse(ExplorerRenderer.render(aside).text.contains("(by hand)"))
+        XCTAssertTrue(ExplorerRenderer.render(press(aside, [.character("t"), .character("t"), .character("t")])).text.contains("(by hand)"),
+                      "back to the criterion it was set for: drawn again")
+    }
+
     /// The notice names what the user changed; what `w` also writes untouched (proposed windows)
     /// is counted, not listed.
     func testQuitNamesTheChangesFirst() {
