@@ -7,17 +7,26 @@ import GlassKit
 enum NumberOption {
     /// The number `text` spells; nil when it is no finite decimal number or underflows to 0.
     static func value<S: StringProtocol>(_ text: S) -> Double? {
-        let t = String(text).trimmingWhitespace
-        guard let v = NumberParser.parse(t) else { return nil }
-        if v == 0, t.prefix(while: { $0 != "e" && $0 != "E" }).contains(where: { ("1"..."9").contains($0) }) { return nil }
+        guard let v = NumberParser.parse(String(text).trimmingWhitespace), !underflows(text) else { return nil }
         return v
+    }
+
+    /// Whether `text` is a number too small for a Double (`1e-400`): it would read 0.
+    static func underflows<S: StringProtocol>(_ text: S) -> Bool {
+        let t = String(text).trimmingWhitespace
+        return NumberParser.parse(t) == 0 && t.prefix(while: { $0 != "e" && $0 != "E" }).contains(where: { ("1"..."9").contains($0) })
+    }
+
+    /// What an error quoting `text` adds: why a number that looks in range is refused.
+    static func note<S: StringProtocol>(_ text: S) -> String {
+        underflows(text) ? " (too small for a double: it would read 0)" : ""
     }
 
     /// The number `text` spells, inside `range`; a one-line usage error naming `option`, quoting
     /// the text as typed and saying what is expected otherwise.
     static func parse(_ text: String, option: String, in range: ClosedRange<Double>, unit: String) throws -> Double {
         guard let v = value(text), range.contains(v) else {
-            throw GlassError(.usage, file: option, "'\(text)'; expected \(expected(range, unit: unit))")
+            throw GlassError(.usage, file: option, "'\(text)'\(note(text)); expected \(expected(range, unit: unit))")
         }
         return v
     }

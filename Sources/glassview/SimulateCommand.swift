@@ -87,7 +87,9 @@ struct SimulateDSC: ParsableCommand {
         let heatingRate = try NumberOption.parse(self.heatingRate, option: "--heating-rate", in: rateRange, unit: "K/min")
         let noise = try NumberOption.parse(self.noise, option: "--noise", in: Self.signalRangeWPerG, unit: "W/g")
         let drift = try NumberOption.parse(self.drift, option: "--drift", in: Self.signalRangeWPerG, unit: "W/g")
-        let ts = try TemperatureOption.parse(self.ts, option: "--ts"), te = try TemperatureOption.parse(self.te, option: "--te")
+        // 0 K and below reach the range check, which names the simulated scans' range.
+        let ts = try TemperatureOption.parse(self.ts, option: "--ts", positive: false)
+        let te = try TemperatureOption.parse(self.te, option: "--te", positive: false)
         let config = DSCStudyConfiguration.simulation(coolingRatesKPerMin: parsed, heatingRateKPerMin: heatingRate,
                                                       tsK: ts, teK: te, noiseWPerG: noise, driftWPerG: drift, seed: seed)
         // T_s and T_e must lie inside every simulated scan (the cooled states' scans end first).

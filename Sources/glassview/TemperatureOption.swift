@@ -12,7 +12,7 @@ enum TemperatureOption {
         if t.hasSuffix("K") { t = String(t.dropLast()).trimmingWhitespace }
         // The text as typed in the error: `1e-400` said "0; expected a positive temperature".
         guard let v = NumberOption.value(t), v > 0 || !positive else {
-            throw GlassError(.usage, file: option, "'\(text)'; expected a positive temperature in K such as 420 or '420 K' (a decimal number; other units are not converted)")
+            throw GlassError(.usage, file: option, "'\(text)'\(NumberOption.note(t)); expected a positive temperature in K such as 420 or '420 K' (a decimal number; other units are not converted)")
         }
         return v
     }

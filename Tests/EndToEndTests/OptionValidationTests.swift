@@ -80,10 +80,15 @@ final class OptionValidationTests: XCTestCase {
             (["simulate", "dsc", "--drift", "inf", "--output", Self.missing], "--drift: 'inf'"),
             (["simulate", "dsc", "--rates", "0x10,2", "--output", Self.missing], "--rates: '0x10,2'"),
             (["simulate", "dma", "--isotherm-step", "0x5", "--output", Self.missing], "--isotherm-step: '0x5'"),
-            // A number too small for a Double is quoted as typed (it said "--ts: 0; expected …").
-            (["analyze", Self.missing, "--ts", "1e-400"], "--ts: '1e-400'"),
-            (["analyze", Self.missing, "--tg", "1e-400"], "--tg: '1e-400'"),
-            (["plot", Self.missing, "--tref", "1e-400"], "--tref: '1e-400'"),
+            // A number too small for a Double is quoted as typed (it said "--ts: 0; expected …"),
+            // and why it is refused when it looks in range ("'1e-400'; expected … from 0 to 1").
+            (["analyze", Self.missing, "--ts", "1e-400"], "--ts: '1e-400' (too small for a double: it would read 0)"),
+            (["analyze", Self.missing, "--tg", "1e-400"], "--tg: '1e-400' (too small for a double: it would read 0)"),
+            (["plot", Self.missing, "--tref", "1e-400"], "--tref: '1e-400' (too small for a double: it would read 0)"),
+            (["simulate", "dsc", "--noise", "1e-400", "--output", Self.missing], "--noise: '1e-400' (too small for a double: it would read 0)"),
+            (["analyze", Self.missing, "--qpd-window", "1e-400:1"], "--qpd-window: '1e-400:1' (a number too small for a double: it would read 0)"),
+            // simulate's T_s below 0 K names the simulated scans' range (not only "positive").
+            (["simulate", "dsc", "--ts", "0", "--output", Self.missing], "--ts: '0'"),
         ]
         for (args, message) in cases {
             let r = try CLI.run(args, env: ["TERM": "dumb"])
