@@ -183,7 +183,7 @@ public enum DatasetBuilder {
     }
 
     static func keyError(_ key: String, _ e: MetadataEntry, path: String, _ expected: String) -> GlassError {
-        if e.line > 0 { return GlassError(file: path, line: e.line, "\(e.quoted(key)); expected \(expected)") }
+        if e.line > 0 { return GlassError(file: path, line: e.line, "\(e.quoted(key)); \(MetadataValue.bothMarksNote(e.value))expected \(expected)") }
         return GlassError(.usage, file: "study.toml", "files.\"\(e.table ?? path)\".\(e.name(key)) = \(e.value): expected \(expected)")
     }
 

@@ -152,11 +152,8 @@ public enum MettlerReader {
 
     /// Why the mass of a `Sample:` line (`1,234.5 ug`) is not read, for the error that asks for it.
     static func unreadMassReason(_ mass: String) -> String {
-        let number = mass.prefix { $0.isNumber || $0 == "." || $0 == "," || $0 == "-" || $0 == "+" }
-        if number.contains(".") && number.contains(",") {
-            return "'\(number)' holds both ',' and '.', a thousands separator glassview does not guess; expected e.g. '1234.5 ug'"
-        }
-        return "expected a positive number with a unit such as mg after the name and ', '"
+        let both = MetadataValue.bothMarksNote(mass)
+        return both + (both.isEmpty ? "expected a positive number with a unit such as mg after the name and ', '" : "expected the number in one mark, e.g. '12.5 mg'")
     }
 
     /// How far a curve's temperature rises from its first row to its last, in the column's own

@@ -140,7 +140,7 @@ public enum NativeReader {
         if let line = repeated { table.warnings.append("\(path): line \(line) repeats the names row of line \(h + 1); skipped") }
         table.preamble = preamble.map { ($0.lowerBound + 1)...$0.upperBound }
         table.namesRowSearched = searched
-        table.unreadMass = unreadMass.map { ($0, "expected a positive number with a unit such as mg") }
+        table.unreadMass = unreadMass.map { ($0, MetadataValue.bothMarksNote($0.value) + "expected a positive number with a unit such as mg") }
         return table
     }
 

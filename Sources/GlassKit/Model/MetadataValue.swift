@@ -56,6 +56,15 @@ public enum MetadataValue {
     /// in a file of decimal points, `12.500` in one of decimal commas). Read either way the two
     /// are a factor of 1000 apart, so neither is guessed (docs/reading-rules.md, "One decimal
     /// mark"). Nil when `text` holds none: `12,5`, `12,5000`, `1,000.5`, `0,125`.
+    /// The note for a number written with both marks (`1.234,5`, `1,234.5` in `text`): a
+    /// thousands separator, which is not guessed (`'1.234,5' holds both ',' and '.', …; `); "" for
+    /// other text. Every reader's refusal of such a value says it.
+    public static func bothMarksNote<S: StringProtocol>(_ text: S) -> String {
+        let number = text.drop { !$0.isNumber }.prefix { $0.isNumber || $0 == "." || $0 == "," }
+        guard number.contains("."), number.contains(",") else { return "" }
+        return "'\(number)' holds both ',' and '.', a thousands separator glassview does not guess; "
+    }
+
     public static func thousandsAmbiguity<S: StringProtocol>(_ text: S, decimalComma: Bool) -> String? {
         let other: UInt8 = decimalComma ? 0x2E : 0x2C
         let t = Array(text.utf8)
