@@ -36,4 +36,31 @@ import Testing
             #expect(d.heatingRateKPerMin == 20, "\(title)")
         }
     }
+
+    /// Data rows led by a clock time or an index after a preamble are data all the same (the
+    /// stricter test for a title took them for text: the names row above them was not found); a
+    /// title led by a number and a word (`12 May 2023`, `2023`) opens a preamble.
+    @Test func rowsLedByATimeOrAnIndexAndTitlesLedByANumber() throws {
+        let sign = ["sign": MetadataEntry("endo-up", line: 0)]
+        for lead in ["00:00:00,", "1),"] {
+            let rows = (0..<30).map { "\(lead)\(400 + Double($0)),0.05\n" }.joined()
+            let d = try TextImport.read("Vit105\nSample Weight: 25.1 mg\nHeating Rate: 20 K/min\nTime,Temperature (K),Heat Flow (W/g)\n" + rows, overrides: sign)
+            #expect(d.temperatureKValues.first == 400, "\(lead)")
+        }
+        let rows = (0..<30).map { "\(400 + Double($0)),0.05\n" }.joined()
+        for title in ["12 May 2023 14:32", "2023", "5 mg Vit105 ribbon"] {
+            let d = try TextImport.read("\(title)\nSample Weight: 25.1 mg\nHeating Rate: 20 K/min\nTemperature (K),Heat Flow (W/g)\n" + rows, overrides: sign)
+            #expect(d.massMg == 25.1, "\(title)")
+        }
+    }
+
+    /// A `##########` banner above a NETZSCH export's `##` names row (its `#EXPORTTYPE` gone) is
+    /// passed over: the export, its segments and programmed rate, not a native file.
+    @Test func aBannerAboveANetzschNamesRow() throws {
+        let body = (0..<40).map { "\(30 + Double($0) * 0.5);\(Double($0) * 0.025);0.01;1\n" }.joined()
+        let d = try TextImport.read("#DECIMAL:POINT\n#SEPARATOR:SEMICOLON\n#RANGE:30°C/20.0(K/min)/50°C\n##########\n##Temp./°C;Time/min;DSC/(mW/mg);Segment\n" + body)
+        #expect(d.temperatureKValues.first == 303.15)
+        #expect(d.heatingRateKPerMin == 20)
+        #expect(!d.warnings.contains { $0.contains("estimated") }, "\(d.warnings)")
+    }
 }

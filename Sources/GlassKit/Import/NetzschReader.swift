@@ -18,8 +18,12 @@ public enum NetzschReader {
             guard c == 0x23 else { return false }   // the `#` lines end before any `##` row
             let s = lines.string(i)
             // The `##` line must name the columns: a `## measured on … ##` comment or a `####`
-            // banner in a native file with upper-case `#KEY:` comments is no export's names row.
-            if s.hasPrefix("##") { return own >= 2 && Preamble.isNames(Preamble.meanings(String(s.drop { $0 == "#" || $0 == " " }))) }
+            // banner (in a native file with upper-case `#KEY:` comments, or above an export's
+            // names row) is passed over.
+            if s.hasPrefix("##") {
+                if Preamble.isNames(Preamble.meanings(String(s.drop { $0 == "#" || $0 == " " }))) { return own >= 2 }
+                continue
+            }
             if let b = s.utf8.dropFirst().first, b >= 0x41 && b <= 0x5A, isOwnKey(s) { own += 1 }
         }
         return false
@@ -48,10 +52,16 @@ public enum NetzschReader {
         var keys: [String: MetadataEntry] = [:]
         var programs: [Int: SegmentProgram] = [:]
         var segments: [(number: Int, text: String, line: Int)] = []
-        var headerIndex: Int?
+        var headerIndex: Int?, firstHashed: Int?
         for i in 0..<lines.count {
             let s = lines.string(i)
-            if s.hasPrefix("##") { headerIndex = i; break }
+            // The names row; a `##########` banner or `## … ##` comment above it is passed over
+            // (without a `##` line that names the columns, the first is taken, and named in errors).
+            if s.hasPrefix("##") {
+                if Preamble.isNames(Preamble.meanings(String(s.drop { $0 == "#" || $0 == " " }))) { headerIndex = i; break }
+                if firstHashed == nil { firstHashed = i }
+                continue
+            }
             guard s.hasPrefix("#"), let colon = s.firstIndex(of: ":") else { continue }
             let key = s[s.index(after: s.startIndex)..<colon].trimmedSpaces.uppercased()
             let value = s[s.index(after: colon)...].trimmedSpaces
@@ -61,7 +71,7 @@ public enum NetzschReader {
             keys[key] = MetadataEntry(value, line: i + 1, source: s.trimmedSpaces)
             if key.hasPrefix("SEG."), let n = Int(key.dropFirst(4).trimmedSpaces) { segments.append((n, value, i + 1)) }
         }
-        guard let h = headerIndex else {
+        guard let h = headerIndex ?? firstHashed else {
             throw GlassError(file: path, line: lines.count, "NETZSCH export without a '##' column line; expected e.g. '##Temp./°C;Time/min;DSC/(mW/mg)'")
         }
         // Proteus's "DATA COMPARE" export: several curves side by side, each key with a value per

@@ -25,7 +25,7 @@ enum Preamble {
     /// a modulus: every native file) and not led by a number (data without names).
     static func opensPreamble(_ lines: TextLines, _ first: Int) -> Bool {
         let m = meanings(lines, first)
-        return !isNames(m) && !(m.contains(.frequency) && !m.isDisjoint(with: moduli)) && !ledByNumber(lines, first)
+        return !isNames(m) && !(m.contains(.frequency) && !m.isDisjoint(with: moduli)) && !isDataRow(lines, first)
     }
 
     static let moduli: Set<ColumnMeaning> = [.storageModulus, .lossModulus, .complexModulus]
@@ -44,29 +44,56 @@ enum Preamble {
         m.contains(.temperature) && (m.contains(.heatFlow) || !m.isDisjoint(with: moduli))
     }
 
-    /// Whether line `i` starts with a number field (`12`, `-3.5`, `.5`, `1e-3`, `"0,0000"`): a
-    /// number ended by the line's end, a separator or a quote. Not `-----`, nor a title or date
-    /// led by digits (`2nd heating, Vit105`, `12.05.2023 14:32:10`), which open a preamble.
+    /// Whether line `i` starts with a number (`12`, `-3.5`, `.5`, `"0,0000"`; not `-----`): a data
+    /// row after a names row, led by its number, a clock time (`00:00:00,300.0,…`) or an index
+    /// (`1),300.0,…`).
     static func ledByNumber(_ lines: TextLines, _ i: Int) -> Bool {
         let line = lines.string(i).trimmedSpaces.utf8
         // `1=156.6;28.45`: an INI key that is a number (a calibration table's entry), no data.
         if let eq = line.firstIndex(of: 0x3D), line[..<eq].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 || $0 == 0x20 }) { return false }
-        var t = Array(line.prefix(64))
-        if t.first == 0x22 || t.first == 0x27 { t.removeFirst() }   // a quoted field
-        var k = 0, digits = 0
-        func isDigit(_ k: Int) -> Bool { k < t.count && t[k] >= 0x30 && t[k] <= 0x39 }
-        func skipDigits() { while isDigit(k) { k += 1; digits += 1 } }
-        if k < t.count, t[k] == 0x2D || t[k] == 0x2B { k += 1 }
-        skipDigits()
-        if k < t.count, t[k] == 0x2E { k += 1; skipDigits() }   // a decimal comma ends the field here: as a separator
-        guard digits > 0 else { return false }
-        if k < t.count, t[k] | 0x20 == 0x65, isDigit(k + 1) || (k + 2 < t.count && (t[k + 1] == 0x2D || t[k + 1] == 0x2B) && isDigit(k + 2)) {
-            k += t[k + 1] == 0x2D || t[k + 1] == 0x2B ? 2 : 1
-            while isDigit(k) { k += 1 }
+        var head = line.prefix(4)
+        if head.first == 0x22 || head.first == 0x27 { head = head.dropFirst() }   // a quoted field
+        let t = Array(head.prefix(3))
+        func digit(_ k: Int) -> Bool { k < t.count && t[k] >= 0x30 && t[k] <= 0x39 }
+        guard let c = t.first else { return false }
+        if digit(0) { return true }
+        if c == 0x2D || c == 0x2B { return digit(1) || (t.count > 1 && t[1] == 0x2E && digit(2)) }
+        return c == 0x2E && digit(1)
+    }
+
+    /// Whether line `i`, the first after a file's `#` lines, is a data row rather than a title:
+    /// its first two fields are whole numbers (`300,0.1`, `300.0 0.05`, `"0,0000";"31,000"`). A
+    /// title or date led by digits (`2nd heating, Vit105`, `12.05.2023 14:32:10`, `12 May 2023`,
+    /// `2023`) opens a preamble instead.
+    static func isDataRow(_ lines: TextLines, _ i: Int) -> Bool {
+        guard ledByNumber(lines, i) else { return false }
+        var t = Array(lines.string(i).trimmedSpaces.utf8.prefix(128))
+        var fields = 0
+        while fields < 2 {
+            if t.first == 0x22 || t.first == 0x27 { t.removeFirst() }   // a quoted field
+            var k = 0, digits = 0
+            func isDigit(_ k: Int) -> Bool { k < t.count && t[k] >= 0x30 && t[k] <= 0x39 }
+            if k < t.count, t[k] == 0x2D || t[k] == 0x2B { k += 1 }
+            while isDigit(k) { k += 1; digits += 1 }
+            if k < t.count, t[k] == 0x2E { k += 1; while isDigit(k) { k += 1; digits += 1 } }
+            guard digits > 0 else { return false }
+            if k < t.count, t[k] | 0x20 == 0x65 {   // an exponent
+                var e = k + 1
+                if e < t.count, t[e] == 0x2D || t[e] == 0x2B { e += 1 }
+                if isDigit(e) { k = e; while isDigit(k) { k += 1 } }
+            }
+            if k < t.count, t[k] == 0x22 || t[k] == 0x27 { k += 1 }   // its closing quote
+            // The field's end: the line's (the second field's only) or a separator (a decimal
+            // comma's digits count as the next field's).
+            let separators: [UInt8] = [0x2C, 0x3B, 0x09, 0x20, 0x0D]
+            if k >= t.count { return fields == 1 }
+            guard separators.contains(t[k]) else { return false }
+            if fields == 1 { return true }
+            while k < t.count, separators.contains(t[k]) { k += 1 }
+            t.removeFirst(k)
+            fields += 1
         }
-        // The number's end: the line's, a separator (a decimal comma's digits count as the next
-        // field's), a quote. Beyond 64 bytes a number is data all the same.
-        return k >= t.count || [0x2C, 0x3B, 0x09, 0x20, 0x22, 0x27, 0x0D].contains(t[k])
+        return true
     }
 
     /// Whether the next non-blank line, or the one after it (a units row), starts with a number.
