@@ -7,19 +7,28 @@ import GlassKit
 enum NumberOption {
     /// The number `text` spells; nil when it is no finite decimal number or underflows to 0.
     static func value<S: StringProtocol>(_ text: S) -> Double? {
-        guard let v = NumberParser.parse(String(text).trimmingWhitespace), !underflows(text) else { return nil }
+        let t = String(text).trimmingWhitespace
+        guard let v = NumberParser.parse(t), v != 0 || !hasNonZeroDigit(t) else { return nil }
         return v
     }
 
     /// Whether `text` is a number too small for a Double (`1e-400`): it would read 0.
     static func underflows<S: StringProtocol>(_ text: S) -> Bool {
         let t = String(text).trimmingWhitespace
-        return NumberParser.parse(t) == 0 && t.prefix(while: { $0 != "e" && $0 != "E" }).contains(where: { ("1"..."9").contains($0) })
+        return NumberParser.parse(t) == 0 && hasNonZeroDigit(t)
     }
 
-    /// What an error quoting `text` adds: why a number that looks in range is refused.
-    static func note<S: StringProtocol>(_ text: S) -> String {
-        underflows(text) ? " (too small for a double: it would read 0)" : ""
+    /// Whether the mantissa of `t` has a digit other than 0 (a 0 read from it underflowed).
+    private static func hasNonZeroDigit(_ t: String) -> Bool {
+        t.prefix(while: { $0 != "e" && $0 != "E" }).contains(where: { ("1"..."9").contains($0) })
+    }
+
+    /// What an error quoting `text` (or one of `parts` of it) adds: why a number that looks in
+    /// range is refused.
+    static func note<S: StringProtocol>(_ text: S, parts: [S] = []) -> String {
+        var any = underflows(text)
+        for p in parts where !any { any = underflows(p) }
+        return any ? " (too small for a double: it would read 0)" : ""
     }
 
     /// The number `text` spells, inside `range`; a one-line usage error naming `option`, quoting

@@ -10,8 +10,7 @@ enum WindowOption {
               // Decimal numbers only: Swift's Double reads hex (`0x1A4`) and `nan`.
               let lo = NumberOption.value(parts[0]), let hi = NumberOption.value(parts[1]),
               lo.isFinite, hi.isFinite, lo < hi else {
-            let small = parts.contains { NumberOption.underflows($0) } ? " (a number too small for a double: it would read 0)" : ""
-            throw GlassError(.usage, file: option, "'\(text)'\(small); expected LO:HI with two numbers, LO < HI (e.g. \(example(option)))")
+            throw GlassError(.usage, file: option, "'\(text)'\(NumberOption.note(text[...], parts: parts)); expected LO:HI with two numbers, LO < HI (e.g. \(example(option)))")
         }
         if positive, !(lo > 0) {
             throw GlassError(.usage, file: option, "'\(text)'; expected LO:HI above 0 (\(option.hasSuffix("qpd-window") ? "frequencies in Hz" : "temperatures in K"))")

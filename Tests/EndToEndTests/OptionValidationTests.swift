@@ -86,7 +86,7 @@ final class OptionValidationTests: XCTestCase {
             (["analyze", Self.missing, "--tg", "1e-400"], "--tg: '1e-400' (too small for a double: it would read 0)"),
             (["plot", Self.missing, "--tref", "1e-400"], "--tref: '1e-400' (too small for a double: it would read 0)"),
             (["simulate", "dsc", "--noise", "1e-400", "--output", Self.missing], "--noise: '1e-400' (too small for a double: it would read 0)"),
-            (["analyze", Self.missing, "--qpd-window", "1e-400:1"], "--qpd-window: '1e-400:1' (a number too small for a double: it would read 0)"),
+            (["analyze", Self.missing, "--qpd-window", "1e-400:1"], "--qpd-window: '1e-400:1' (too small for a double: it would read 0)"),
             // simulate's T_s below 0 K names the simulated scans' range (not only "positive").
             (["simulate", "dsc", "--ts", "0", "--output", Self.missing], "--ts: '0'"),
         ]
