@@ -6,7 +6,8 @@ final class MasterCommandTests: XCTestCase {
     static let sample = "samples/la30ce30ni10al20co10"
 
     func testTSVPointsAreTheAnalysisShiftsApplied() throws {
-        // `analyze`'s TSV rows log10_aT@TK and log10_bT@TK (full precision, the same number format).
+        // `analyze`'s TSV rows log10_aT@TK and log10_bT@TK: the sample's isotherms lie at whole kelvins,
+        // so the key's T (to 0.01 K, docs/export.md) reads as `master`'s full-precision T_K.
         let a = try CLI.run(["analyze", Self.sample, "--format", "tsv", "--tts-on", "storage", "--vertical-shift", "fit"], cwd: CLI.packageRoot)
         XCTAssertEqual(a.status, 0, a.stderr)
         var aT: [String: String] = [:], bT: [String: String] = [:]

@@ -91,34 +91,40 @@ public enum DMAExport {
     }
 
     /// TSV rows `section state parameter value stderr unit` (SPEC §5), one per parameter; peak
-    /// pairs, χ points and shifts one row each with the abscissa in the parameter name.
+    /// pairs, χ points and shifts one row each with the abscissa in the parameter name, written
+    /// by ``TSVKeys/numbers(_:_:)`` (the value of the row stays at full precision).
     public static func tsvRows(_ states: [DMAStateResult]) -> [[String]] {
         func v(_ x: Double?) -> String { JSONValue.field(x) }
         var rows: [[String]] = []
         for s in states {
             let n = s.state
             func row(_ p: String, _ value: Double?, _ se: Double? = nil, _ unit: String) { rows.append(["dma", n, p, v(value), v(se), unit]) }
+            // The state's isotherm temperatures and peak frequencies in keys, each in one text
+            // for all its rows (``TSVKeys/numbers(_:_:)``).
+            let kelvin = TSVKeys.numbers((s.qpd?.points ?? []).map(\.temperatureK) + (s.qpd?.nullAbovePeak ?? []).map(\.temperatureK)
+                                         + (s.master?.shifts ?? []).map(\.temperatureK), .temperatureK)
+            let hertz = TSVKeys.numbers((s.betaPairs + s.alphaPairs).map(\.frequencyHz), .frequencyHz)
             row("cooling_rate", s.coolingRateKPerMin, nil, "K/min")
             row("E_u", s.unrelaxedModulusMPa, nil, "MPa")
             row("beta_window_lo", s.settings.betaWindowK.lowerBound, nil, "K")
             row("beta_window_hi", s.settings.betaWindowK.upperBound, nil, "K")
             row("E_beta", s.beta?.energyEV, s.beta?.energyStderrEV, "eV")
             row("f0_beta", s.beta?.f0HzIfRepresentable, nil, "Hz")
-            for p in s.betaPairs { row("beta_peak_T@\(JSONValue.format(p.frequencyHz))Hz", p.temperatureK, nil, "K") }
+            for p in s.betaPairs { row("beta_peak_T@\(hertz(p.frequencyHz))Hz", p.temperatureK, nil, "K") }
             row("alpha_window_lo", s.settings.alphaWindowK.lowerBound, nil, "K")
             row("alpha_window_hi", s.settings.alphaWindowK.upperBound, nil, "K")
             row("ln_f_alpha", s.alpha?.lnFAlpha, s.alpha?.stderr?.lnFAlpha, "ln Hz")
             row("f_alpha", s.alpha?.fAlphaHz, nil, "Hz")
             row("B", s.alpha?.bK, s.alpha?.stderr?.bK, "K")
             row("T0", s.alpha?.t0K, s.alpha?.stderr?.t0K, "K")
-            for p in s.alphaPairs { row("alpha_peak_T@\(JSONValue.format(p.frequencyHz))Hz", p.temperatureK, nil, "K") }
+            for p in s.alphaPairs { row("alpha_peak_T@\(hertz(p.frequencyHz))Hz", p.temperatureK, nil, "K") }
             row("fragility_m", s.fragility, nil, "")
             row("fragility_Tg", s.fragilityTgK, nil, "K")
             row("T_c", s.tcK, nil, "K")
             row("qpd_window_lo", s.settings.qpdWindowHz.lowerBound, nil, "Hz")
             row("qpd_window_hi", s.settings.qpdWindowHz.upperBound, nil, "Hz")
-            for p in s.qpd?.points ?? [] { row("chi@\(JSONValue.format(p.temperatureK))K", p.chi, p.chiStderr, "") }
-            for n in s.qpd?.nullAbovePeak ?? [] { row("chi@\(JSONValue.format(n.temperatureK))K", nil, nil, "") }
+            for p in s.qpd?.points ?? [] { row("chi@\(kelvin(p.temperatureK))K", p.chi, p.chiStderr, "") }
+            for n in s.qpd?.nullAbovePeak ?? [] { row("chi@\(kelvin(n.temperatureK))K", nil, nil, "") }
             row("U_beta", s.qpd?.uEV, s.qpd?.uStderrEV, "eV")
             row("lambda", s.qpd?.lambda, s.qpd?.lambdaStderr, "")
             row("Tg", s.qpd?.slopes?.tgK, nil, "K")
@@ -126,7 +132,7 @@ public enum DMAExport {
             row("a1", s.qpd?.slopes?.a1PerK, s.qpd?.slopes?.a1StderrPerK, "1/K")
             row("a2", s.qpd?.slopes?.a2PerK, s.qpd?.slopes?.a2StderrPerK, "1/K")
             row("T_ref", s.master?.referenceTemperatureK, nil, "K")
-            for sh in s.master?.shifts ?? [] { row("log10_aT@\(JSONValue.format(sh.temperatureK))K", sh.log10AT, nil, "") }
+            for sh in s.master?.shifts ?? [] { row("log10_aT@\(kelvin(sh.temperatureK))K", sh.log10AT, nil, "") }
             row("aT_arrhenius_E", s.master?.arrhenius?.energyEV, s.master?.arrhenius?.energyStderrEV, "eV")
             row("aT_vft_B", s.master?.vft?.bK, s.master?.vft?.stderr?.bK, "K")
             row("aT_vft_T0", s.master?.vft?.t0K, s.master?.vft?.stderr?.t0K, "K")
@@ -138,7 +144,7 @@ public enum DMAExport {
             var windows: [(Double, String)] = (s.qpd?.points ?? []).map { ($0.temperatureK, $0.window.rawValue) }
             windows += (s.qpd?.nullAbovePeak ?? []).map { ($0.temperatureK, QPDWindowKind.abovePeak.rawValue) }
             for (t, kind) in windows.enumerated().sorted(by: { $0.element.0 != $1.element.0 ? $0.element.0 < $1.element.0 : $0.offset < $1.offset }).map({ $0.element }) {
-                rows.append(["dma", n, "chi_window@\(JSONValue.format(t))K", kind, "", ""])
+                rows.append(["dma", n, "chi_window@\(kelvin(t))K", kind, "", ""])
             }
             for d in s.diagnostics {
                 let subjects = d.isothermsK.isEmpty ? d.curves.joined(separator: "; ") : d.isothermsK.map { JSONValue.format($0) }.joined(separator: ", ")
@@ -146,7 +152,7 @@ public enum DMAExport {
             }
             rows.append(["dma", n, "tts_on", s.master?.criterion.rawValue ?? s.settings.ttsOn.rawValue, "", ""])
             rows.append(["dma", n, "vertical_shift", s.master?.verticalShift.rawValue ?? s.settings.verticalShift.rawValue, "", ""])
-            for sh in s.master?.shifts ?? [] { row("log10_bT@\(JSONValue.format(sh.temperatureK))K", sh.log10BT, nil, "") }
+            for sh in s.master?.shifts ?? [] { row("log10_bT@\(kelvin(sh.temperatureK))K", sh.log10BT, nil, "") }
             row("aT_wlf_C1", s.master?.wlf?.c1, s.master?.wlf?.c1Stderr, "")
             row("aT_wlf_C2", s.master?.wlf?.c2K, s.master?.wlf?.c2StderrK, "K")
         }

@@ -1,3 +1,5 @@
+import GlassPlatform
+
 /// The TSV export's key: (section, state, parameter, unit) names one row of a study, so that a
 /// script can pivot the table. Two peaks at one frequency (a temperature scan's and the
 /// isotherms' slice at that frequency, or two scans), two sweeps at one temperature or two
@@ -15,5 +17,67 @@ enum TSVKeys {
             if n > 1 { out[i][2] += "#\(n)" }
         }
         return out
+    }
+
+    /// A measured number that stands in a key (`chi@<T>K`, `alpha_peak_T@<f>Hz`, …).
+    enum Quantity {
+        /// To 0.01 K: an isotherm's temperature is the mean of its points' (recorded to 0.01–0.1 K),
+        /// whose last bits are noise (223.24058999999997); isotherms lie 1–5 K apart.
+        case temperatureK
+        /// To 6 significant digits (a log-spaced frequency such as 3.16228 Hz).
+        case frequencyHz
+
+        /// Decimals of `v`'s text before any extra digits.
+        func decimals(_ v: Double) -> Int {
+            switch self {
+            case .temperatureK: return 2
+            case .frequencyHz:
+                guard v != 0 else { return 0 }
+                return max(0, 5 - Int(log10(abs(v)).rounded(.down)))
+            }
+        }
+    }
+
+    /// The key text of each of `values` (the numbers of one kind in one state's keys), in the one
+    /// rule for every such key: `quantity`'s resolution in plain decimals (no exponent between
+    /// 1e-6 and 1e15), trailing zeros trimmed. Where rounding would give two different values one
+    /// text, those values (only they) keep more decimals until they read apart; equal values
+    /// share their text and the rows' repeats get `#2` (``numberRepeats(_:)``). A value not among
+    /// `values` is written by the same rule on its own. Only key text: the exports' numbers stay
+    /// at full precision.
+    static func numbers(_ values: [Double], _ quantity: Quantity) -> (Double) -> String {
+        var groups: [String: [Double]] = [:]
+        for v in Set(values) where v.isFinite { groups[text(v, quantity, extra: 0), default: []].append(v) }
+        var texts: [Double: String] = [:]
+        for (base, members) in groups {
+            guard members.count > 1 else { texts[members[0]] = base; continue }
+            // More decimals for this group alone: a value whose finer text rounds back to fewer
+            // decimals reads its group's text, so it cannot take another group's.
+            var extra = 1
+            while true {
+                let finer = members.map { text($0, quantity, extra: extra) }
+                if Set(finer).count == members.count {
+                    for (v, t) in zip(members, finer) { texts[v] = t }
+                    break
+                }
+                if extra >= 17 {
+                    for v in members { texts[v] = JSONValue.format(v) }  // distinct doubles, distinct texts
+                    break
+                }
+                extra += 1
+            }
+        }
+        return { v in texts[v] ?? text(v, quantity, extra: 0) }
+    }
+
+    /// `v` to `quantity`'s decimals and `extra` more, trailing zeros and a bare point trimmed.
+    static func text(_ v: Double, _ quantity: Quantity, extra: Int) -> String {
+        guard v.isFinite, v == 0 || (abs(v) >= 1e-6 && abs(v) < 1e15) else { return JSONValue.format(v) }
+        var s = CFormat.printf("%.\(quantity.decimals(v) + extra)f", v)
+        if s.contains(".") {
+            while s.last == "0" { s.removeLast() }
+            if s.last == "." { s.removeLast() }
+        }
+        return s == "-0" ? "0" : s
     }
 }
