@@ -25,6 +25,32 @@ final class ExportAndSettingsTests: XCTestCase {
         XCTAssertTrue(r.tsv.contains("explorer\t\tte_origin\tstudy\t\t\n"))
     }
 
+    /// `e` writes the numbers in TSV keys by `analyze`'s rule (docs/export.md, Numbers in keys):
+    /// isotherms whose temperatures are means of noisy readings give `chi@223.24K`, and two
+    /// 0.004 K apart stay two keys.
+    func testExportKeysIsothermTemperaturesAsAnalyzeDoes() throws {
+        let readings: [[Double]] = [(0..<13).map { [223.23, 223.25, 223.24][$0 % 3] }, [228.240], [228.244]]
+        let frequencies = (0...12).map { pow(10, -2 + 0.25 * Double($0)) }
+        let datasets = readings.enumerated().map { k, r -> Dataset in
+            var d = Dataset(path: "iso-\(k).csv", kind: .dmaFSweep, state: "as-cast")
+            let t = r.reduce(0, +) / Double(r.count)
+            d.temperatureK = t
+            d.frequencyHzValues = frequencies
+            let a: Double = exp(-20_000 * (1 / t - 1 / 225))  // E'' ∝ (f/a)^−0.3: χ = 0.3
+            d.lossMPa = frequencies.map { (f: Double) -> Double in 500 * pow(f / a, -0.3) }
+            d.storageMPa = frequencies.map { _ in 30_000 }
+            d.tanDelta = d.lossMPa.map { $0 / 30_000 }
+            return d
+        }
+        XCTAssertNotEqual(datasets[0].temperatureK, 223.24, "the mean carries float noise")
+        let (_, effects) = pressed(SyntheticStudy.state(Study(name: "noisy", datasets: datasets)), [.character("e")])
+        guard case .export(let r, _)? = effects.last else { return XCTFail("an export effect") }
+        XCTAssertTrue(r.tsv.hasPrefix(ResultsExport.tsv(try Analysis.run(Study(name: "noisy", datasets: datasets)))))
+        let rows: [[Substring]] = r.tsv.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+        let keys: [String] = rows.filter { $0.count == 6 && $0[0] == "dma" && $0[2].hasPrefix("chi@") }.map { String($0[2]) }
+        XCTAssertEqual(keys, ["chi@223.24K", "chi@228.24K", "chi@228.244K"])
+    }
+
     /// The explorer's part of the export, key by key, as explorer.md describes it.
     func testTheExplorerPartIsWhatTheDocumentationSays() throws {
         let s = press(SyntheticStudy.state(SyntheticStudy.withDMA()), [.character("4"), .right])
