@@ -46,6 +46,8 @@ final class TSVKeyNumbersTests: XCTestCase {
         let k2 = TSVKeys.numbers([1, 1.0000004], .frequencyHz)
         XCTAssertEqual([k2(1), k2(1.0000004)], ["1", "1.0000004"])
         XCTAssertEqual(TSVKeys.numbers([1.0000001], .frequencyHz)(1.0000001), "1")
+        // Far below any DMA frequency: 6 significant digits with an exponent.
+        XCTAssertEqual(TSVKeys.numbers([1.23456789e-8], .frequencyHz)(1.23456789e-8), "1.23457e-08")
     }
 
     /// A DMA state whose isotherms' temperatures are means of noisy readings, two of them

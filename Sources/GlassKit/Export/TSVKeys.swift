@@ -72,7 +72,9 @@ enum TSVKeys {
 
     /// `v` to `quantity`'s decimals and `extra` more, trailing zeros and a bare point trimmed.
     static func text(_ v: Double, _ quantity: Quantity, extra: Int) -> String {
-        guard v.isFinite, v == 0 || (abs(v) >= 1e-6 && abs(v) < 1e15) else { return JSONValue.format(v) }
+        guard v.isFinite else { return JSONValue.format(v) }
+        // Far outside any measured temperature or frequency: 6 significant digits, with an exponent.
+        guard v == 0 || (abs(v) >= 1e-6 && abs(v) < 1e15) else { return CFormat.printf("%.\(6 + extra)g", v) }
         var s = CFormat.printf("%.\(quantity.decimals(v) + extra)f", v)
         if s.contains(".") {
             while s.last == "0" { s.removeLast() }
