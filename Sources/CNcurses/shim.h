@@ -69,6 +69,16 @@ static inline int gv_read_key(int *code) {
     if (r == ERR) return 0;
     return r == KEY_CODE_YES ? 2 : 1;
 }
+// The final byte of the sequence terminfo binds to key code `code` when it is an SS3 sequence
+// (`Esc O x`: the application keypad's keys, whatever terminfo names them), else 0.
+#include <stdlib.h>
+static inline int gv_ss3_final(int code) {
+    char *s = keybound(code, 0);
+    if (s == NULL) return 0;
+    int f = (s[0] == 27 && s[1] == 'O' && s[2] != 0 && s[3] == 0) ? (unsigned char)s[2] : 0;
+    free(s);
+    return f;
+}
 // Whether standard input is gone: the terminal hung up (POLLHUP, POLLERR) or the descriptor is
 // closed (POLLNVAL). ncurses then reports every read as a timeout at once, without waiting.
 static inline int gv_input_gone(void) {

@@ -94,6 +94,12 @@ public enum EscapeSequence {
         return .complete(key(parameters: parameters, final: final), length: i + 1)
     }
 
+    /// The key the application keypad's `Esc O final` stands for (a digit, an operator, Enter),
+    /// nil for any other final byte. ncurses decodes some of these sequences itself, under names
+    /// that say where the key sits, not what it types (xterm's `kc2` is keypad 2, vt100's `kf5`
+    /// keypad 4): the key is the character, whatever terminfo calls it.
+    public static func applicationKeypad(final: UInt32) -> Key? { keypad[final] }
+
     /// `Esc O p`…`y` are keypad 0–9; `M` its Enter; the operators as typed.
     static let keypad: [UInt32: Key] = {
         var out: [UInt32: Key] = [0x4D: .enter, 0x58: .character("=")]

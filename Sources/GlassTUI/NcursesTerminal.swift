@@ -162,6 +162,10 @@ public struct NcursesTerminal: TerminalBackend {
 
     /// A key ncurses decoded from terminfo.
     private func function(_ code: Int32) -> TerminalInput {
+        // The application keypad (ncurses' keypad mode turns it on: xterm's digits then send
+        // `Esc O p`…`y`): its character, as EscapeSequence reads the sequences terminfo lists not.
+        let final = gv_ss3_final(code)
+        if final > 0, let key = EscapeSequence.applicationKeypad(final: UInt32(final)) { return .key(key) }
         switch code {
         case gv_key_resize(): return .resize(width: Int(gv_cols()), height: Int(gv_lines()))
         case gv_key_left(): return .key(.left)
@@ -190,7 +194,7 @@ public struct NcursesTerminal: TerminalBackend {
         // xterm's modified F-keys as terminfo numbers them: F13–F24 Shift, F25–F36 Ctrl, F37–F48
         // Ctrl-Shift, F49–F60 Alt, F61–F63 Alt-Shift.
         case (KEY_F0 + 13)...(KEY_F0 + 63): return .key(.other(Self.modifiedFunctionKey(Int(code - KEY_F0))))
-        // The keypad's keys as terminfo names them (xterm: `Esc O q` is ka1's neighbour kc1…).
+        // The keypad's keys as terminfo names them, where they are no `Esc O` sequence.
         case KEY_A1: return .key(.character("7"))
         case KEY_A3: return .key(.character("9"))
         case KEY_B2: return .key(.character("5"))
@@ -207,6 +211,7 @@ public struct NcursesTerminal: TerminalBackend {
             case "kLFT5": return .key(.shiftLeft)
             case "kRIT5": return .key(.shiftRight)
             case "kcbt2": return .key(.backTab)
+            // The keypad's operators where terminfo binds them to no `Esc O` sequence.
             case "kpADD": return .key(.character("+"))
             case "kpSUB": return .key(.character("-"))
             case "kpMUL": return .key(.character("*"))

@@ -43,12 +43,22 @@ struct Plot: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Y axis range in data units.", valueName: "LO:HI"))
     var yrange: String?
 
-    // `.unconditional`: `--width -5` is a width to refuse, not a missing value.
-    @Option(parsing: .unconditional, help: "Width in columns.")
-    var width: Int = 100
+    // `.unconditional`: `--width -5` is a width to refuse, not a missing value. Text, read by
+    // IntegerOption (as every number is by the house's readers, not ArgumentParser's).
+    @Option(name: .customLong("width"), parsing: .unconditional, help: ArgumentHelp("Width in columns (\(Plot.widthRange.lowerBound)–\(Plot.widthRange.upperBound)).", valueName: "width"))
+    var widthOption: String = "100"
 
-    @Option(parsing: .unconditional, help: "Height in rows.")
-    var height: Int = 30
+    @Option(name: .customLong("height"), parsing: .unconditional, help: ArgumentHelp("Height in rows (\(Plot.heightRange.lowerBound)–\(Plot.heightRange.upperBound)).", valueName: "height"))
+    var heightOption: String = "30"
+
+    static let widthRange = 10...2000
+    static let heightRange = 5...1000
+
+    /// --width and --height.
+    func size() throws -> (width: Int, height: Int) {
+        (try IntegerOption.parse(widthOption, option: "--width", in: Self.widthRange, unit: "columns"),
+         try IntegerOption.parse(heightOption, option: "--height", in: Self.heightRange, unit: "rows"))
+    }
 
     @Flag(help: "ASCII only.")
     var ascii = false
@@ -91,9 +101,7 @@ struct Plot: ParsableCommand {
             throw GlassError(.usage, file: "--states", "with \(studies.count) studies; expected one study (view c compares whole studies)")
         }
         _ = try stateList()
-        guard (10...2000).contains(width), (5...1000).contains(height) else {
-            throw GlassError(.usage, file: "--width/--height", "\(width)×\(height); expected 10–2000 × 5–1000")
-        }
+        _ = try size()
         _ = try ranges()
     }
 
@@ -117,6 +125,7 @@ struct Plot: ParsableCommand {
         TerminalLocale.adopt()
         var id = try chosenView()
         let (xRange, yRange) = try ranges()
+        let (width, height) = try size()
         let options = try settings.analysisOptions()
         let s = try EarlyLoad.load(study, digests: false)  // nothing is exported
         let env = ProcessInfo.processInfo.environment

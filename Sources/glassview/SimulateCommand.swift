@@ -50,8 +50,11 @@ struct SimulateDSC: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Largest instrument drift: offset in W/g (slope = offset / 200 K).", valueName: "W/G"))
     var drift: String = "1e-4"
 
-    @Option(parsing: .unconditional, help: "Seed of the noise generator.")
-    var seed: UInt64 = 2023
+    @Option(name: .customLong("seed"), parsing: .unconditional, help: ArgumentHelp("Seed of the noise generator (a whole number from 0 to \(UInt64.max)).", valueName: "seed"))
+    var seedOption: String = "2023"
+
+    /// --seed, read as every whole-number option is.
+    func seed() throws -> UInt64 { try IntegerOption.parse(seedOption, option: "--seed", in: UInt64.min...UInt64.max) }
 
     @Option(help: ArgumentHelp("Also write the runs as NETZSCH Proteus exports into DIR.", valueName: "DIR"), completion: .directory)
     var netzsch: String?
@@ -91,7 +94,7 @@ struct SimulateDSC: ParsableCommand {
         let ts = try TemperatureOption.parse(self.ts, option: "--ts", positive: false)
         let te = try TemperatureOption.parse(self.te, option: "--te", positive: false)
         let config = DSCStudyConfiguration.simulation(coolingRatesKPerMin: parsed, heatingRateKPerMin: heatingRate,
-                                                      tsK: ts, teK: te, noiseWPerG: noise, driftWPerG: drift, seed: seed)
+                                                      tsK: ts, teK: te, noiseWPerG: noise, driftWPerG: drift, seed: try seed())
         // T_s and T_e must lie inside every simulated scan (the cooled states' scans end first).
         let scan = config.startK...min(config.endK, config.cooledStateEndK)
         try Self.check(ts, self.ts, "--ts", in: scan, unit: "K")

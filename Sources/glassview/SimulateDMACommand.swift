@@ -23,8 +23,11 @@ struct SimulateDMA: ParsableCommand {
     @Option(name: [.short, .long], help: ArgumentHelp("Directory to write into (created if missing).", valueName: "DIR"), completion: .directory)
     var output: String = "samples/la30ce30ni10al20co10/dma"
 
-    @Option(parsing: .unconditional, help: "Seed of the noise.")
-    var seed: UInt64 = 2023
+    @Option(name: .customLong("seed"), parsing: .unconditional, help: ArgumentHelp("Seed of the noise (a whole number from 0 to \(UInt64.max)).", valueName: "seed"))
+    var seedOption: String = "2023"
+
+    /// --seed, read as every whole-number option is.
+    func seed() throws -> UInt64 { try IntegerOption.parse(seedOption, option: "--seed", in: UInt64.min...UInt64.max) }
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Temperature step of the isothermal sweeps over 315–465 K, K (5 K gives 31 isotherms per state, 2 K gives 76).", valueName: "K"))
     var isothermStep: String = "5"
@@ -40,6 +43,7 @@ struct SimulateDMA: ParsableCommand {
 
     func validate() throws {
         if output.isEmpty { throw GlassError(.usage, file: "--output", "''; expected a directory name") }
+        _ = try seed()
         let step = try step()
         guard step.isFinite, step >= 0.1 else {
             throw GlassError(.usage, file: "--isotherm-step", "'\(isothermStep)'; expected a step of at least 0.1 K")
@@ -49,7 +53,7 @@ struct SimulateDMA: ParsableCommand {
     func run() throws {
         FreedMemory.keepForThisProcess()
         var sim = DMAStudySimulator()
-        sim.seed = seed
+        sim.seed = try seed()
         if noiseFree { sim.storageNoise = 0; sim.lossNoise = 0 }
         let step = try step()
         if step != 5 { sim.isothermsK = stride(from: 315.0, through: 465.0 + 1e-9, by: step).map { $0 } }

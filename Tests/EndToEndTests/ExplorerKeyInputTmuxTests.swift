@@ -138,6 +138,36 @@ final class ExplorerKeyInputTmuxTests: XCTestCase {
         }
     }
 
+    /// The keypad's digits choose views as the main row's do. ncurses' keypad mode puts xterm's
+    /// keypad in application mode: with Num Lock on its digits send `Esc O p`…`y`. terminfo
+    /// names some of these keys (xterm's `kc2` is keypad 2, an extended name ncurses returns as a
+    /// code of its own; vt100's `ka1` is keypad 1, its `kf5` keypad 4), others not at all
+    /// (screen): each is the digit it stands for (xterm's 2, 4, 6, 8 did nothing; vt100's 1 chose
+    /// view 7, its 2 view 5).
+    func testKeypadDigitsChooseViews() throws {
+        let (dir, study) = try sampleCopy()
+        // What the plot pane's heading says of each view (ASCII-safe words).
+        let views: [(digit: Int, words: [String])] = [
+            (2, ["cumulative"]), (3, ["vs cooling rate"]), (4, ["E_u vs T"]), (5, ["(f) isotherms"]),
+            (6, ["vs f"]), (7, ["Arrhenius map"]), (8, ["χ(T)", "chi(T)"]), (9, ["master curve"]), (1, ["W(T), baseline"]),
+        ]
+        func heading(_ screen: String) -> String {
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            return lines.count > 1 ? String(lines[1]) : ""
+        }
+        for term in ["xterm-256color", "vt100", "screen"] {
+            let t = try start(study, cwd: dir, term: term)
+            try t.wait("the explorer, TERM=\(term)") { $0.contains("Results") && heading($0).contains("W(T), baseline") }
+            for (digit, words) in views {
+                try raw(t, "\u{1B}O" + String(UnicodeScalar(UInt8(0x70 + digit))))
+                try t.wait("view \(digit) by keypad \(digit), TERM=\(term)") { screen in words.contains { heading(screen).contains($0) } }
+            }
+            try t.keys("q")
+            try t.wait("exit, TERM=\(term)") { $0.contains("EXIT=0") }
+            try t.run(["kill-server"])
+        }
+    }
+
     /// Text written to the terminal behind the explorer's back is gone after Ctrl-L.
     func testCtrlLRedrawsTheWholeScreen() throws {
         let (dir, study) = try sampleCopy()

@@ -33,4 +33,54 @@ final class InapplicableFileKeyTests: XCTestCase {
             "study.toml: files.\"m.csv\".Sign is not read for this dma-tscan file (it applies to DSC files): ignored",
         ], "a DSC file's mass is read; a pattern's keys may cover both kinds: \(s.warnings)")
     }
+
+    /// The DMA sub-kinds read one of `frequency` and `temperature` each: a temperature scan's
+    /// temperatures and a sweep's frequencies are its data, so the other key is named, with the
+    /// kind that reads it (probe 20: they were ignored without a word). The kind is the one read:
+    /// a sweep layout whose temperature runs at one frequency is a scan, which reads `frequency`.
+    func testTheDMASubKindsNameTheKeyTheyDoNotRead() throws {
+        let dir = try scratchDirectory("inapplicable-subkind-keys")
+        let scan = "# kind: dma-tscan\n# frequency: 1 Hz\nT/K,E'/MPa,E''/MPa\n" + (0..<40).map { "\(300 + 2 * $0),30000,\(100 + $0)\n" }.joined()
+        let sweep = "# kind: dma-fsweep\n# temperature: 400 K\nf/Hz,E'/MPa,E''/MPa\n" + (0..<20).map { "\(0.01 * Double($0 + 1)),30000,\(100 + $0)\n" }.joined()
+        // Frequency and temperature columns, one frequency, 78 K of temperature: a scan.
+        let layout = "f/Hz,T/K,E'/MPa,E''/MPa\n" + (0..<40).map { "2,\(300 + 2 * $0),30000,\(100 + $0)\n" }.joined()
+        try scan.write(toFile: dir + "/scan.csv", atomically: true, encoding: .utf8)
+        try sweep.write(toFile: dir + "/sweep.csv", atomically: true, encoding: .utf8)
+        try layout.write(toFile: dir + "/layout.csv", atomically: true, encoding: .utf8)
+        let toml = """
+        [files."scan.csv"]
+        temperature = "400 K"
+        [files."sweep.csv"]
+        Frequency = "2 Hz"
+        temperature = "410 K"
+        [files."layout.csv"]
+        frequency = "2 Hz"
+        """
+        try toml.write(toFile: dir + "/study.toml", atomically: true, encoding: .utf8)
+        let s = try StudyLoader.load(dir)
+        let named = s.warnings.filter { $0.hasPrefix("study.toml: files.") }
+        XCTAssertEqual(named, [
+            "study.toml: files.\"scan.csv\".temperature is not read for this dma-tscan file (it applies to dma-fsweep files: the temperature of an isothermal sweep; a temperature scan's temperatures are its data): ignored",
+            "study.toml: files.\"sweep.csv\".Frequency is not read for this dma-fsweep file (it applies to dma-tscan files: the frequency of a temperature scan; a frequency sweep's frequencies are its data): ignored",
+        ], "\(s.warnings)")
+        // The keys that are read are: the sweep's temperature (410 K, not the file's 400 K) and
+        // the scan's frequency.
+        let byPath = Dictionary(uniqueKeysWithValues: s.datasets.map { ($0.path, $0) })
+        XCTAssertEqual(byPath["sweep.csv"]?.temperatureK, 410)
+        XCTAssertEqual(byPath["layout.csv"]?.kind, .dmaTScan)
+        XCTAssertEqual(byPath["layout.csv"]?.frequencyHz, 2)
+    }
+
+    /// A DSC file names `frequency` and `temperature` with the DMA sub-kind that reads each.
+    func testADSCFileNamesTheSubKindOfFrequencyAndTemperature() throws {
+        let dir = try scratchDirectory("inapplicable-dsc-subkind")
+        let dsc = "# kind: dsc\n# heating_rate: 20 K/min\nT/K,W/(W/g)\n" + (0..<40).map { "\(400 + $0),0.01\n" }.joined()
+        try dsc.write(toFile: dir + "/a.csv", atomically: true, encoding: .utf8)
+        try "[files.\"a.csv\"]\nfrequency = \"1 Hz\"\ntemperature = \"400 K\"\n".write(toFile: dir + "/study.toml", atomically: true, encoding: .utf8)
+        let s = try StudyLoader.load(dir)
+        XCTAssertEqual(s.warnings.filter { $0.hasPrefix("study.toml: files.") }, [
+            "study.toml: files.\"a.csv\".frequency is not read for this dsc file (it applies to dma-tscan files: the frequency of a temperature scan): ignored",
+            "study.toml: files.\"a.csv\".temperature is not read for this dsc file (it applies to dma-fsweep files: the temperature of an isothermal sweep): ignored",
+        ])
+    }
 }

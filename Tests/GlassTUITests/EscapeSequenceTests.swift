@@ -108,6 +108,22 @@ final class EscapeSequenceTests: XCTestCase {
         XCTAssertEqual(decode("Om"), .complete(.character("-"), length: 2))
         XCTAssertEqual(decode("OM"), .complete(.enter, length: 2))
     }
+
+    /// The application keypad's keys as characters, whether EscapeSequence reads the sequence
+    /// (terminfo lists none) or ncurses decodes it under a terminfo name (the key's sequence
+    /// then gives its final byte): `Esc O p`…`y` are 0–9, `j k l m n o` are `* + , - . /`.
+    func testApplicationKeypadKeysAreTheirCharacters() {
+        for (final, c) in zip("pqrstuvwxy".unicodeScalars, "0123456789") {
+            XCTAssertEqual(EscapeSequence.applicationKeypad(final: final.value), .character(c))
+            XCTAssertEqual(decode("O" + String(final)), .complete(.character(c), length: 2))
+        }
+        for (final, c) in zip("jklmno".unicodeScalars, "*+,-./") {
+            XCTAssertEqual(EscapeSequence.applicationKeypad(final: final.value), .character(c))
+        }
+        XCTAssertEqual(EscapeSequence.applicationKeypad(final: 0x4D), .enter)   // `Esc O M`
+        // F1–F4 and the cursor keys are no keypad characters.
+        for final in "PQRSABCDHF".unicodeScalars { XCTAssertNil(EscapeSequence.applicationKeypad(final: final.value)) }
+    }
 }
 
 /// A bracketed paste's text is every unit before the end mark (the last one was dropped when the

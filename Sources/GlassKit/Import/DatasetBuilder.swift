@@ -73,7 +73,6 @@ public enum DatasetBuilder {
         }
         var d = Dataset(path: table.datasetPath, kind: kind)
         d.warnings = table.warnings
-        inapplicableKeys(overrides, kind: kind, path: path, into: &d.warnings)
         // Temperature and heat flow: where a file's columns of one of them are different signals
         // (TRIOS's `Angular frequency` and `Frequency` are one quantity in two units).
         for tie in ColumnMatcher.ties(table.headers) where tie.meaning == .temperature || (tie.meaning == .heatFlow && kind == .dsc) {
@@ -88,29 +87,44 @@ public enum DatasetBuilder {
         case .dmaTScan: try buildTemperatureScan(table, columns: columns, meta: meta, into: &d)
         case .dmaFSweep: try buildFrequencySweep(table, columns: columns, meta: meta, into: &d)
         }
+        // The kind read (a sweep whose temperature runs at one frequency was read as a scan).
+        inapplicableKeys(overrides, kind: d.kind, path: path, into: &d.warnings)
         return d
     }
 
     /// Keys of a file's own study.toml table that its kind does not read (`sign` on a DMA file,
-    /// `tg` on a DSC one) would be ignored without a word (a typo must never be): a warning names
-    /// the table and the key. Keys from patterns are not named: a pattern may cover both kinds.
+    /// `tg` on a DSC one, `temperature` on a temperature scan) would be ignored without a word (a
+    /// typo must never be): a warning names the table, the key and why. Keys from patterns are not
+    /// named: a pattern may cover files of every kind.
     static func inapplicableKeys(_ overrides: [String: MetadataEntry], kind: DatasetKind, path: String, into warnings: inout [String]) {
         guard !overrides.isEmpty else { return }
-        let unread = kind == .dsc ? dmaOnlyKeys : dscOnlyKeys
         for (k, v) in overrides.sorted(by: { $0.key < $1.key }) where v.table == nil && v.line == 0 {
             let key = MetadataKeys.normalise(k)
-            guard unread.contains(key) else { continue }
+            guard let why = whyUnread(key, by: kind) else { continue }
             let name = "study.toml: files.\"\(path)\".\(v.name(key))"
             // `role` still names a DMA file's state `crystalline` when nothing else does: not "ignored".
-            warnings.append(key == "role"
+            warnings.append(key == "role" && kind != .dsc
                 ? "\(name) applies to DSC files (the crystalline baseline run): this \(kind.rawValue) file is analysed as DMA data whatever its role"
-                : "\(name) is not read for this \(kind.rawValue) file (it applies to \(kind == .dsc ? "DMA" : "DSC") files): ignored")
+                : "\(name) is not read for this \(kind.rawValue) file (\(why)): ignored")
+        }
+    }
+
+    /// Why a file of `kind` does not read the per-file `key`; nil when it reads it.
+    static func whyUnread(_ key: String, by kind: DatasetKind) -> String? {
+        switch (kind, key) {
+        // A scan's temperatures and a sweep's frequencies are its data: one stated value is the other sub-kind's.
+        case (.dmaTScan, "temperature"), (.dsc, "temperature"):
+            return "it applies to dma-fsweep files: the temperature of an isothermal sweep\(kind == .dmaTScan ? "; a temperature scan's temperatures are its data" : "")"
+        case (.dmaFSweep, "frequency"), (.dsc, "frequency"):
+            return "it applies to dma-tscan files: the frequency of a temperature scan\(kind == .dmaFSweep ? "; a frequency sweep's frequencies are its data" : "")"
+        case (.dsc, _): return dmaOnlyKeys.contains(key) ? "it applies to DMA files" : nil
+        case (_, _): return dscOnlyKeys.contains(key) ? "it applies to DSC files" : nil
         }
     }
 
     /// Per-file keys only a DSC file reads (`run` and `segment` on a DMA file are errors).
     static let dscOnlyKeys: Set<String> = ["role", "heating_rate", "mass", "sign"]
-    /// Per-file keys only a DMA file reads.
+    /// Per-file keys only a DMA file reads (`frequency` only a scan, `temperature` only a sweep).
     static let dmaOnlyKeys: Set<String> = ["tg", "frequency", "temperature", "e_u", "modulus"]
 
     /// The table's metadata with study.toml's `overrides` over it: the one place both meet (the
