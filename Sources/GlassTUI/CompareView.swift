@@ -24,11 +24,35 @@ public struct CompareView: ExplorerView {
         s.compareByGlass ? byGlass(s) : byRate(s)
     }
 
+    /// The bounds of a study that the explorer proposed (the study gives none), as its heading
+    /// in the results pane and `plot`'s title line say it: `T_s/T_e proposed`; nil when none is.
+    /// Only the bounds proposed are named (a study may give one and the explorer the other).
+    public static func proposedBounds(_ st: ExplorerState) -> String? {
+        let proposed = [("T_s", st.tsOrigin), ("T_e", st.teOrigin)].filter { $0.1 == .proposed }.map(\.0)
+        return proposed.isEmpty ? nil : proposed.joined(separator: "/") + " proposed"
+    }
+
+    /// Why a study has no point in ΔH_rej vs cooling rate (nil when it has one), so that the plot
+    /// names every study it leaves out.
+    static func noPoint(_ st: (name: String, results: Results?, error: String?)) -> String? {
+        guard let r = st.results else { return "not computed: " + (st.error ?? "no results") }
+        guard !r.dscStates.isEmpty else { return "no DSC data" }
+        guard r.dscStates.contains(where: { $0.coolingRateKPerMin != nil }) else { return "no state with a cooling rate" }
+        guard let d = r.dsc else { return "no T_s/T_e" }
+        guard d.states.contains(where: { $0.coolingRateKPerMin != nil && $0.dHKJPerMol != nil }) else { return "no molar mass (composition)" }
+        return nil
+    }
+
+    /// The studies without a point, as `name (reason)`.
+    static func leftOut(_ s: ExplorerState) -> [String] {
+        StudyWorkspace.all(s).compactMap { st in noPoint(st).map { "\(st.name) (\($0))" } }
+    }
+
     func byRate(_ s: ExplorerState) -> PlotSpec? {
         var series: [Series] = []
         var maxQ = 0.0
         for (k, st) in StudyWorkspace.all(s).enumerated() {
-            guard let r = st.results, let d = r.dsc else { continue }
+            guard Self.noPoint(st) == nil, let r = st.results, let d = r.dsc else { continue }
             var x: [Double] = [], y: [Double] = []
             for (i, state) in r.dscStates.enumerated() {
                 guard let q = state.coolingRateKPerMin, let v = d.states[i].dHKJPerMol else { continue }
@@ -44,8 +68,12 @@ public struct CompareView: ExplorerView {
         }
         guard !series.isEmpty else { return nil }
         let n = StudyWorkspace.count(s)
+        // The axis names the studies left out and why, as S_r by glass does its S_r ≤ 0.
+        let left = Self.leftOut(s)
         return PlotSpec(title: "ΔH_rej vs cooling rate, \(n) stud\(n == 1 ? "y" : "ies") (g: S_r by glass)",
-                        x: Axis(title: "|q_c|", unit: "K/min", range: 0...(maxQ * 1.05)), y: Axis(title: "ΔH_rej", unit: "kJ/mol"),
+                        x: Axis(title: "|q_c|", unit: "K/min", range: 0...(maxQ * 1.05),
+                                note: left.isEmpty ? nil : "not drawn: " + left.joined(separator: "; ")),
+                        y: Axis(title: "ΔH_rej", unit: "kJ/mol"),
                         series: series)
     }
 
@@ -95,7 +123,9 @@ public struct CompareView: ExplorerView {
 
     /// Why there is nothing: no numbers, or (S_r by glass) only values the log axis cannot show.
     public func unavailable(_ s: ExplorerState) -> String {
-        guard s.compareByGlass else { return "not computed: no study has ΔH_rej of a cooled state (T_s/T_e and cooling rates)" }
+        guard s.compareByGlass else {
+            return "not computed: no study has ΔH_rej of a cooled state (T_s/T_e and cooling rates): " + Self.leftOut(s).joined(separator: "; ")
+        }
         let left = Self.notDrawn(s)
         guard left.isEmpty else {
             return "not drawn: every S_r is ≤ 0, which the log axis cannot show (\(left.joined(separator: ", "))); the results pane lists "
@@ -115,9 +145,8 @@ public struct CompareView: ExplorerView {
         for (k, st) in studies.enumerated() {
             // Bounds the study does not give are the explorer's proposal: said, as in view 1
             // (`analyze` computes no ΔH_rej without them).
-            // Only the bounds proposed are named (a study may give one and the explorer the other).
-            let proposed = k < each.count ? [("T_s", each[k].tsOrigin), ("T_e", each[k].teOrigin)].filter { $0.1 == .proposed }.map(\.0) : []
-            out.append(.heading(name(k) + (proposed.isEmpty ? "" : ", " + proposed.joined(separator: "/") + " proposed")))
+            let proposed = k < each.count ? Self.proposedBounds(each[k]) : nil
+            out.append(.heading(name(k) + (proposed.map { ", " + $0 } ?? "")))
             guard let r = st.results else { out.append(.heading("  not computed: \(st.error ?? "no results")")); continue }
             let sr = r.dsc?.sr
             out.append(ResultLine("S_r", ScreenNumber.measurement(sr?.value, sr?.stderr)))
@@ -127,12 +156,18 @@ public struct CompareView: ExplorerView {
             out.append(.heading(name(k) + ": DMA"))
             for d in r.dma {
                 out.append(.heading("  \(d.state)"))
-                var lines = [ResultLine("E_β", ScreenNumber.measurement(d.beta?.energyEV, d.beta?.energyStderrEV), unit: "eV"),
-                             ResultLine("T_c", ScreenNumber.kelvin(d.tcK), unit: "K"),
-                             ResultLine("a1", ScreenNumber.measurement(d.qpd?.slopes?.a1PerK, d.qpd?.slopes?.a1StderrPerK), unit: "K⁻¹"),
-                             ResultLine("a2", ScreenNumber.measurement(d.qpd?.slopes?.a2PerK, d.qpd?.slopes?.a2StderrPerK), unit: "K⁻¹")]
-                // A state hidden in its study: dim, as in that study's own views.
-                if k < each.count, !each[k].isVisible(d.state) { for i in lines.indices { lines[i].dimmed = true } }
+                // As the DMA views give them: a value missing says why (`T_c not computed: …`).
+                let sl = d.qpd?.slopes
+                var lines = DMAViewSupport.line("E_β", d.beta?.energyEV, d.beta?.energyStderrEV, unit: "eV", r: d, key: "E_β")
+                    + DMAViewSupport.line("T_c", d.tcK, nil, unit: "K", r: d, key: "T_c")
+                    + DMAViewSupport.line("a1", sl?.a1PerK, sl?.a1StderrPerK, unit: "K⁻¹", r: d, key: "a1")
+                    + DMAViewSupport.line("a2", sl?.a2PerK, sl?.a2StderrPerK, unit: "K⁻¹", r: d, key: "a2")
+                for i in lines.indices where !lines[i].isHeading {
+                    // Every state's numbers in one column, though each state is a run of its own.
+                    lines[i].alignmentGroup = 0
+                    // A state hidden in its study: dim, as in that study's own views.
+                    if k < each.count, !each[k].isVisible(d.state) { lines[i].dimmed = true }
+                }
                 out += lines
             }
         }

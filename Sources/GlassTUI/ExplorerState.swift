@@ -2,6 +2,10 @@ import GlassPlatform
 import GlassKit
 import GlassPlot
 
+/// How an error of one of several studies is named, given the study's path (see
+/// ``ExplorerState/errorNaming``).
+public typealias StudyErrorNaming = @Sendable (_ error: any Error, _ studyPath: String) -> any Error
+
 /// Where the current T_s/T_e came from.
 public enum BoundsOrigin: String, Equatable, Sendable {
     /// study.toml (what `analyze` uses).
@@ -25,6 +29,11 @@ public struct ExplorerState: Sendable {
     public var study: Study?
     /// Why the study could not be loaded or prepared.
     public var loadError: String?
+    /// With several studies open, how an error of this study is named (its files with the
+    /// study's path in front, an option's value with the study): the commands' one rule
+    /// (`StudyBatch.naming` of `analyze`), given by the front end, as this module reads no files.
+    /// Nil with one study: its errors name its files as they are.
+    public var errorNaming: StudyErrorNaming?
     /// Crystalline-subtracted curves with running integrals.
     public var prepared: DSCPrepared { didSet { refreshPane() } }
     /// Plot series of every curve (envelopes precomputed).
@@ -126,8 +135,10 @@ public struct ExplorerState: Sendable {
     /// `analysingDMA: false` leaves the DMA data out of the preparation and the analysis (no DMA
     /// results): for `plot` of a DSC view, whose numbers come from the DSC part alone.
     public init(studyPath: String, load: Result<Study, any Error>, options: AnalysisOptions = AnalysisOptions(),
-                style: RenderStyle, exportDirectory: String, width: Int = 100, height: Int = 30, analysingDMA: Bool = true) {
+                style: RenderStyle, exportDirectory: String, width: Int = 100, height: Int = 30, analysingDMA: Bool = true,
+                errorNaming: StudyErrorNaming? = nil) {
         self.studyPath = studyPath
+        self.errorNaming = errorNaming
         self.style = style
         self.exportDirectory = exportDirectory
         self.width = width
@@ -143,7 +154,7 @@ public struct ExplorerState: Sendable {
         }
         switch load {
         case .failure(let e):
-            loadError = ExplorerState.describe(e)
+            loadError = ExplorerState.describe(named(e))
             return
         case .success(let s):
             study = s
@@ -169,7 +180,7 @@ public struct ExplorerState: Sendable {
             if options.tsK != nil { tsOrigin = .option }
             if options.teK != nil { teOrigin = .option }
         } catch {
-            loadError = ExplorerState.describe(error)
+            loadError = ExplorerState.describe(named(error))
             return
         }
         curveSeries = CurveSeries.build(prepared)
@@ -196,6 +207,9 @@ public struct ExplorerState: Sendable {
         if let roi = Navigation.regionOfInterest(tsK: tsK, teK: teK, windows: windows, data: data) { viewports[.heatFlow] = Viewport(x: roi) }
         writtenWork = WorkSnapshot(self)
     }
+
+    /// `error` named as an error of this study among several (``errorNaming``).
+    func named(_ error: any Error) -> any Error { errorNaming?(error, studyPath) ?? error }
 
     /// A one-line description of an error.
     public static func describe(_ error: any Error) -> String {
@@ -238,7 +252,7 @@ public struct ExplorerState: Sendable {
             analysisFailure = nil
         } catch {
             results = nil
-            analysisFailure = ExplorerState.failure(error)
+            analysisFailure = ExplorerState.failure(named(error))
         }
     }
 
@@ -289,7 +303,7 @@ public struct ExplorerState: Sendable {
             analysisFailure = nil
         } catch {
             results = nil
-            analysisFailure = ExplorerState.failure(error)
+            analysisFailure = ExplorerState.failure(named(error))
         }
     }
 

@@ -41,7 +41,11 @@ public enum PlotOutput {
             (s.value(of: c).map { Format.shortNumber($0) + " K" } ?? "—") + (s.isProposed(c) ? " (proposed)" : "")
         }
         if id == .compare, StudyWorkspace.count(s) > 1 {
-            let line = StudyWorkspace.names(s).joined(separator: ", ") + " · view \(id.key) \(id.tab)"
+            // Each study's proposed bounds said as the explorer's results pane says them.
+            let names = zip(StudyWorkspace.names(s), StudyWorkspace.states(s)).map { name, st in
+                name + (CompareView.proposedBounds(st).map { " (\($0))" } ?? "")
+            }
+            let line = names.joined(separator: ", ") + " · view \(id.key) \(id.tab)"
             return ScreenText.fit(line, unicode: s.style.braille).clipped(width, unicode: s.style.braille)
         }
         var parts = [s.studyName, "view \(id.key) \(id.tab)", "T_s \(bound(.ts)), T_e \(bound(.te))", "baseline \(s.baseline)"]

@@ -20,6 +20,11 @@ public struct ResultLine: Equatable, Sendable {
     /// A column head's number of rows: its table ends there (lines after it, `baseline linear`,
     /// are laid out apart, and do not move the heads off their numbers).
     public var tableRows = 0
+    /// Lines of one group line their decimal points up across the headings between them, as one
+    /// table broken by headings would (the comparison's DMA states, each under its heading: a
+    /// state with T_c in hundreds of K no longer moves its E_β off the other states'); nil: with
+    /// the lines of its own run alone.
+    public var alignmentGroup: Int?
 
     /// A parameter line.
     public init(_ label: String, _ value: String, unit: String = "", flag: String? = nil) {

@@ -135,6 +135,14 @@ extension ExplorerRenderer {
                 for (k, w) in zip(run, widths) { if let w { pads[k] = widest - w } }
             }
         }
+        // A group's numbers align over all its runs: its widest integer part sets them.
+        var groupWidest: [Int: Int] = [:]
+        let grouped = lines.indices.compactMap { k -> (k: Int, group: Int, width: Int)? in
+            guard let g = lines[k].alignmentGroup, !lines[k].isColumnHead, let w = integerWidth(values[k]) else { return nil }
+            return (k, g, w)
+        }
+        for l in grouped { groupWidest[l.group] = max(groupWidest[l.group] ?? 0, l.width) }
+        for l in grouped { pads[l.k] = (groupWidest[l.group] ?? l.width) - l.width }
         return pads
     }
 }

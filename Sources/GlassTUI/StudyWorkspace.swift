@@ -4,12 +4,15 @@ import GlassKit
 /// others parked in its ``ExplorerState/workspace``; switching swaps them (O(1) but the copy).
 public enum StudyWorkspace {
     /// The explorer on `loads` (path and load attempt each, in argument order), the first current.
+    /// With several, each study's errors are named by `errorNaming` (the study's path in front of
+    /// its files, as `analyze A B` names them); one study's are left as they are.
     public static func open(_ loads: [(path: String, load: Result<Study, any Error>, isDirectory: Bool)],
                             options: AnalysisOptions, style: RenderStyle, exportDirectory: String,
-                            width: Int = 100, height: Int = 30) -> ExplorerState {
+                            width: Int = 100, height: Int = 30, errorNaming: StudyErrorNaming? = nil) -> ExplorerState {
+        let naming = loads.count > 1 ? errorNaming : nil
         let states = loads.map { l -> ExplorerState in
             var s = ExplorerState(studyPath: l.path, load: l.load, options: options, style: style,
-                                  exportDirectory: exportDirectory, width: width, height: height)
+                                  exportDirectory: exportDirectory, width: width, height: height, errorNaming: naming)
             s.studyIsDirectory = l.isDirectory
             return s
         }

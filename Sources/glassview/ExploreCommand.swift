@@ -40,6 +40,8 @@ struct Explore: ParsableCommand {
         for path in paths where PathInfo.isDirectory(path) == nil {
             throw GlassError(.noInput, file: path, PathInfo.missing(path))
         }
+        // One study twice would be two studies of one name (a comparison export's keys clash).
+        if paths.count > 1 { try StudyBatch.refuseRepeats(paths) }
         let loads = paths.map { path -> (path: String, load: Result<Study, any Error>, isDirectory: Bool) in
             (path, Result { try StudyLoader.load(path) }, PathInfo.isDirectory(path) == true)
         }
@@ -52,7 +54,8 @@ struct Explore: ParsableCommand {
             throw ExitCode(69)
         }
         let state = StudyWorkspace.open(loads, options: options, style: terminal.style,
-                                        exportDirectory: Self.exportDirectory(studies: paths))
+                                        exportDirectory: Self.exportDirectory(studies: paths),
+                                        errorNaming: { StudyBatch.naming($0, study: $1) })
         let outcome = ExplorerRuntime.run(state, terminal: &terminal, perform: ExplorerEffects.perform)
         if let standIn = terminal.standIn {
             // After the screen is restored: a note during the session would be drawn over.

@@ -13,8 +13,9 @@ struct Plot: ParsableCommand {
         discussion: """
         Views (number, name or tab as the explorer's title bar shows it): \(ViewID.spellings). \
         Settings as `analyze` takes them (the same options; study.toml; bounds proposed as the \
-        explorer does when none are given). Without --view: heatflow, or the first view with data. \
-        Several studies with --view c: their comparison, as the explorer's view c shows it. \
+        explorer does when none are given). Without --view: heatflow, or the first view with data; \
+        with several studies, view c: their comparison, as the explorer's view c shows it (each \
+        study once; an error of one names it, as analyze does). \
         A title line comes first (one of the --height rows, cut with … to --width): study, view, T_s/T_e, baseline, and for views 4-9 the DMA state \
         and T_ref. --xrange/--yrange fix an axis (data units; log axes need LO > 0; a negative \
         range is written as any other: --yrange -1.2:0.1). Colours only when stdout is a terminal with colours (terminfo; not TERM=dumb) and NO_COLOR \
@@ -27,13 +28,13 @@ struct Plot: ParsableCommand {
         """
     )
 
-    @Argument(help: "Study directory (or a single data file); several with --view c, which compares them.", completion: .file())
+    @Argument(help: "Study directory (or a single data file); several are compared in view c.", completion: .file())
     var studies: [String] = []
 
     /// The first study (the one every view but c draws).
     var study: String { studies.first ?? "" }
 
-    @Option(help: ArgumentHelp("View number, name or tab (W(T), E'(T), tanδ, TTS, …; default: heatflow, or the first view with data).", valueName: "NAME"),
+    @Option(help: ArgumentHelp("View number, name or tab (W(T), E'(T), tanδ, TTS, …; default: heatflow, or the first view with data; c with several studies).", valueName: "NAME"),
             completion: .list(ViewID.allCases.map(\.name)))
     var view: String?
 
@@ -63,7 +64,7 @@ struct Plot: ParsableCommand {
     @Flag(help: "ASCII only.")
     var ascii = false
 
-    @Option(help: ArgumentHelp("States shown, as the states pane names them (comma-separated, \\, for a comma in a label; default: all). Views 4-9 show the first listed that has DMA data.", valueName: "LABELS"))
+    @Option(help: ArgumentHelp("States shown, as the states pane names them (comma-separated, \\, for a comma in a label; default: all). Views 1-3 need one with DSC data, views 4-9 show the first listed that has DMA data; not with view c, which compares whole studies.", valueName: "LABELS"))
     var states: String?
 
     /// The labels of --states, in order, each once; nil without the option. `\,` is a comma of a
@@ -97,17 +98,20 @@ struct Plot: ParsableCommand {
         guard studies.count == 1 || id == .compare else {
             throw GlassError(.usage, file: "--view", "\(id.name) with \(studies.count) studies; expected one study, or --view c to compare several")
         }
-        if states != nil, studies.count > 1 {
-            throw GlassError(.usage, file: "--states", "with \(studies.count) studies; expected one study (view c compares whole studies)")
+        // View c compares whole studies, with one study as with several (it drew every state
+        // whatever --states listed).
+        if states != nil, id == .compare {
+            throw GlassError(.usage, file: "--states", "given with view c, which compares whole studies; expected --states only with views 1-9")
         }
         _ = try stateList()
         _ = try size()
         _ = try ranges()
     }
 
-    /// The view named by --view (heatflow without it); a usage error for a name no view has.
+    /// The view named by --view; without it heatflow, or c with several studies (the one view
+    /// that takes them). A usage error for a name no view has.
     func chosenView() throws -> ViewID {
-        guard let view else { return .heatFlow }
+        guard let view else { return studies.count > 1 ? .compare : .heatFlow }
         guard let named = ViewID(name: view) else {
             throw GlassError(.usage, file: "--view", "'\(view)'; expected a number 1-\(ViewID.allCases.count), a name or a tab: \(ViewID.spellings)")
         }
@@ -127,46 +131,39 @@ struct Plot: ParsableCommand {
         let (xRange, yRange) = try ranges()
         let (width, height) = try size()
         let options = try settings.analysisOptions()
-        let s = try EarlyLoad.load(study, digests: false)  // nothing is exported
+        if studies.count > 1 { try StudyBatch.refuseRepeats(studies) }  // before any analysis, as analyze
         let env = ProcessInfo.processInfo.environment
         // Colour escapes only for a terminal with colours (not TERM=dumb, Emacs' shell, vt100).
         let colours = output.output == nil && isatty(STDOUT_FILENO) != 0 && (env["NO_COLOR"] ?? "").isEmpty
             && TerminalColours.count(term: env["TERM"] ?? "") >= 8
         let style = RenderStyle(braille: !ascii && PlotOutput.localeIsUTF8() && !TerminalStandIn.isLinuxConsole(env["TERM"] ?? ""), colours: colours)
-        func explorerState(analysingDMA: Bool) -> ExplorerState {
-            ExplorerState(studyPath: study, load: .success(s), options: options, style: style,
-                          exportDirectory: FileManager.default.currentDirectoryPath, width: width, height: height,
-                          analysingDMA: analysingDMA)
-        }
-        // A DSC view is drawn from the DSC part alone: the DMA part is not analysed for it (a
-        // third of `plot` of the sample study). Without --view, heat flow is the view whenever it
-        // has a plot; only a study where it has none needs the whole analysis to find its view.
-        var state = explorerState(analysingDMA: !id.drawsOnDSCAlone)
-        if let e = state.loadError { throw GlassError(.data, e) }
+        var state: ExplorerState
         if studies.count > 1 {
-            // View c of several studies: each loaded and analysed as the explorer opens them.
-            var loads: [(path: String, load: Result<Study, any Error>, isDirectory: Bool)] = [(study, .success(s), PathInfo.isDirectory(study) == true)]
-            for path in studies.dropFirst() {
-                let other = try StudyLoader.load(path, digests: false)
-                loads.append((path, .success(other), PathInfo.isDirectory(path) == true))
+            state = try Self.compared(studies, options: options, style: style, width: width, height: height)
+        } else {
+            let s = try EarlyLoad.load(study, digests: false)  // nothing is exported
+            func explorerState(analysingDMA: Bool) -> ExplorerState {
+                ExplorerState(studyPath: study, load: .success(s), options: options, style: style,
+                              exportDirectory: FileManager.default.currentDirectoryPath, width: width, height: height,
+                              analysingDMA: analysingDMA)
             }
-            state = StudyWorkspace.open(loads, options: options, style: style, exportDirectory: FileManager.default.currentDirectoryPath,
-                                        width: width, height: height)
-            for other in StudyWorkspace.states(state) {
-                if let e = other.analysisFailure, e.kind == .usage { throw e }
-            }
-        }
-        if view == nil, ViewRegistry.view(.heatFlow).plot(state, columns: width) == nil {
-            state = explorerState(analysingDMA: true)
+            // A DSC view is drawn from the DSC part alone: the DMA part is not analysed for it (a
+            // third of `plot` of the sample study). Without --view, heat flow is the view whenever it
+            // has a plot; only a study where it has none needs the whole analysis to find its view.
+            state = explorerState(analysingDMA: !id.drawsOnDSCAlone)
             if let e = state.loadError { throw GlassError(.data, e) }
-            if let first = ViewID.allCases.first(where: { ViewRegistry.view($0).plot(state, columns: width) != nil }) {
-                id = first  // a study without DSC data starts where it has data, as the explorer does
+            if view == nil, ViewRegistry.view(.heatFlow).plot(state, columns: width) == nil {
+                state = explorerState(analysingDMA: true)
+                if let e = state.loadError { throw GlassError(.data, e) }
+                if let first = ViewID.allCases.first(where: { ViewRegistry.view($0).plot(state, columns: width) != nil }) {
+                    id = first  // a study without DSC data starts where it has data, as the explorer does
+                }
             }
+            // Settings the analysis refuses (a bound outside the data, T_s ≥ T_e, an unknown baseline
+            // state, a window outside a curve) are the usage errors `analyze` gives, not a plot.
+            if let e = state.analysisFailure, e.kind == .usage { throw e }
+            if let chosen = try stateList() { try Plot.show(chosen, in: &state, study: s, view: id) }
         }
-        // Settings the analysis refuses (a bound outside the data, T_s ≥ T_e, an unknown baseline
-        // state, a window outside a curve) are the usage errors `analyze` gives, not a plot.
-        if let e = state.analysisFailure, e.kind == .usage { throw e }
-        if let chosen = try stateList() { try Plot.show(chosen, in: &state, study: s, view: id) }
         state.view = id
         // The title line is one of the --height rows.
         switch PlotOutput.render(state, view: id, width: width, height: height - 1, xRange: xRange, yRange: yRange) {
@@ -184,6 +181,24 @@ struct Plot: ParsableCommand {
         }
     }
 
+    /// View c of several studies: each loaded and analysed as the explorer opens them, their
+    /// errors named as `analyze A B` names them (`StudyBatch.naming`). The first study in
+    /// argument order that fails to load, to be prepared, or with settings its analysis refuses
+    /// stops the call, as in `analyze`.
+    static func compared(_ paths: [String], options: AnalysisOptions, style: RenderStyle, width: Int, height: Int) throws -> ExplorerState {
+        let loads = paths.map { path in
+            (path: path, load: Result { try EarlyLoad.load(path, digests: false) }, isDirectory: PathInfo.isDirectory(path) == true)
+        }
+        let state = StudyWorkspace.open(loads, options: options, style: style, exportDirectory: FileManager.default.currentDirectoryPath,
+                                        width: width, height: height, errorNaming: { StudyBatch.naming($0, study: $1) })
+        for (l, other) in zip(loads, StudyWorkspace.states(state)) {
+            if case .failure(let e) = l.load { throw StudyBatch.naming(e, study: l.path) }  // its own kind (66: missing)
+            if let e = other.loadError { throw GlassError(.data, e) }
+            if let e = other.analysisFailure, e.kind == .usage { throw e }
+        }
+        return state
+    }
+
     /// Labels written as --states takes them (`cooled-2\,5`), comma-separated.
     static func escaped(_ labels: [String]) -> String {
         labels.map { $0.replacingLiteral("\\", with: "\\\\").replacingLiteral(",", with: "\\,") }.joined(separator: ", ")
@@ -199,9 +214,13 @@ struct Plot: ParsableCommand {
         if let unknown = chosen.first(where: { !known.contains($0) }) {
             throw GlassError(.usage, file: "--states", "'\(unknown)' is not a state of \(study.name); expected one of: \(escaped(known))")
         }
-        let dmaLabels = state.dma.states.map(\.data.state)
-        if !id.drawsOnDSCAlone, id != .compare, !dmaLabels.isEmpty, !chosen.contains(where: dmaLabels.contains) {
-            throw GlassError(.usage, file: "--states", "\(escaped(chosen)): no DMA data for view \(id.name); expected a state with DMA data: \(escaped(dmaLabels))")
+        // A view of data no listed state has is a usage error naming the states that have it, for
+        // views 1-3 (DSC) as for 4-9 (DMA): the view itself would blame hidden states, or say it
+        // has nothing, though the states were chosen. A study without that data at all is left
+        // to the view, which says so.
+        let (kind, having) = id.drawsOnDSCAlone ? ("DSC", state.prepared.states.map(\.state)) : ("DMA", state.dma.states.map(\.data.state))
+        if id != .compare, !having.isEmpty, !chosen.contains(where: having.contains) {
+            throw GlassError(.usage, file: "--states", "\(escaped(chosen)): no \(kind) data for view \(id.name); expected a state with \(kind) data: \(escaped(having))")
         }
         state.hidden = Set(state.stateLabels.filter { !chosen.contains($0) })
         let labels = state.stateLabels

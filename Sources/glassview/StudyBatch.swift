@@ -9,15 +9,7 @@ import Synchronization
 enum StudyBatch {
     static func analyze(_ paths: [String], options: AnalysisOptions) throws -> [Results] {
         guard paths.count > 1 else { return try paths.map { try Analysis.run(EarlyLoad.load($0), options: options) } }
-        // One study given twice would be two studies of one name: the TSV's key would not be unique.
-        var seen: [FileIdentity: String] = [:]
-        for p in paths {
-            guard let id = PathInfo.identity(p) else { continue }
-            if let first = seen[id] {
-                throw GlassError(.usage, file: "STUDY", "'\(p)' is the study '\(first)' again; expected each study once")
-            }
-            seen[id] = p
-        }
+        try refuseRepeats(paths)
         let slots = ResultSlots(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { k in
             slots.set(k, Result { try Analysis.run(EarlyLoad.load(paths[k]), options: options, concurrent: false) })
@@ -27,11 +19,26 @@ enum StudyBatch {
         }
     }
 
+    /// Refuses one study given twice (`A A/`, or a link to it): two studies of one name, whose
+    /// TSV keys (and a comparison's legend) would not tell them apart. Every command that takes
+    /// several studies (`analyze`, `plot`, the explorer) checks so before loading.
+    static func refuseRepeats(_ paths: [String]) throws {
+        var seen: [FileIdentity: String] = [:]
+        for p in paths {
+            guard let id = PathInfo.identity(p) else { continue }
+            if let first = seen[id] {
+                throw GlassError(.usage, file: "STUDY", "'\(p)' is the study '\(first)' again; expected each study once")
+            }
+            seen[id] = p
+        }
+    }
+
     /// An error of one of several studies names a file of that study relative to the study
     /// (`study.toml:10`): with several studies it is named with the study's path in front
     /// (`m2/study.toml:10`), so that one can tell which study's file it is. Options, and names
     /// that are no file of the study, are left as they are; an error about an option's value in
     /// one study (`--baseline state:cooled-1` where that study has no such state) names the study.
+    /// `plot` and the explorer name the errors of several studies with this rule too.
     static func naming(_ error: any Error, study path: String) -> any Error {
         guard var e = error as? GlassError, let file = e.file else { return error }
         if file.hasPrefix("-") {
