@@ -224,13 +224,14 @@ public enum DatasetBuilder {
         try checkAboveAbsoluteZero(t, parsed: values[0], lines: lines, column: tCol, table: table)
         let segments = segCol == nil ? table.rowSegments.map { $0.map(Double.init) } : values[2]
         var programmed: Int?   // the segment whose programmed rate is used
-        let range = try HeatingSegment.heatingRange(t, segments: segments, lines: lines, table: table, meta: meta, d: &d, programmed: &programmed)
+        // Time in min, when the file has a time column glassview reads.
+        let time = timeCol.flatMap { (c, factor) in wanted.firstIndex(of: c.index).map { k in factor == 1 ? values[k] : values[k].map { $0 * factor } } }
+        let range = try HeatingSegment.heatingRange(t, segments: segments, time: time, lines: lines, table: table, meta: meta, d: &d, programmed: &programmed)
         if segments == nil { HeatingSegment.applyProgrammedRate(table, meta: meta, t, range, &d, programmed: &programmed) }
         // Isothermal holds (SPEC §2.4) need a time column; they leave the curve and the rate fit.
         var pieces = [range]
         var estimated: Double?
-        if let (c, factor) = timeCol, let k = wanted.firstIndex(of: c.index) {
-            let time = factor == 1 ? values[k] : values[k].map { $0 * factor }
+        if let time {
             let context = HeatingSegment.holdContext(range, t)
             let (holds, rate) = IsothermalHolds.ramp(time: time, temp: t, range: range, context: context,
                                                      statedRate: d.heatingRateKPerMin)
