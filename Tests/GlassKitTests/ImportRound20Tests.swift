@@ -78,4 +78,48 @@ import GlassPlatform
         let d = try TextImport.read(text, path: "n.txt", overrides: ["heating_rate": MetadataEntry("20 K/min", line: 0)])
         #expect(d.warnings.contains { $0.hasPrefix("n.txt: 3 heating segments (1, 2, 4)") }, "\(d.warnings)")
     }
+
+    // MARK: - 2. A mass of 0 a file states is named
+
+    /// 40 rows from 30 °C by 1 K every 0.05 min of heat flow 0.625 in `unit`, tab-separated.
+    static func rows(_ unit: String) -> String {
+        "Time (min)\tTemperature (°C)\tHeat Flow (\(unit))\n" + (0..<40).map { "\(Double($0) * 0.05)\t\(30 + Double($0))\t0.625\n" }.joined()
+    }
+
+    /// Every reader's 0 (NETZSCH, TA, native, STARe, a Shimadzu preamble): with a heat flow per mass
+    /// the file reads, the mass not stated, and one warning quotes the line; with one that needs
+    /// the mass, the error names the line as before (and no mass of 0 divides anything).
+    @Test func aZeroMassIsNamedInAWarning() throws {
+        let sign = ["sign": MetadataEntry("endo-up", line: 0)]
+        let netzsch = "#EXPORTTYPE:DATA ALL\n#FORMAT:NETZSCH5\n#DECIMAL:POINT\n#SEPARATOR:SEMICOLON\n#EXO:-1\n#SAMPLE MASS /mg:0\n##Temp./°C;Time/min;DSC/(UNIT)\n"
+            + (0..<40).map { "\(30 + Double($0));\(Double($0) * 0.05);0.625\n" }.joined()
+        let ta = "Instrument\tDSC Q2000\nSample\tVit1\nSize\t0.0000\tmg\nExotherm\tUp\nSig1\tTime (min)\nSig2\tTemperature (°C)\nSig3\tHeat Flow (UNIT)\nStartOfData\n"
+            + (0..<40).map { "\(Double($0) * 0.05)\t\(30 + Double($0))\t0.625\n" }.joined()
+        let native = "# kind: dsc\n# mass: 0 mg\n# sign: endo-up\n" + Self.rows("UNIT")
+        var stare = "Curve Name:\n  run\nCurve Values:\n          Index             t            Ts         Value\n"
+            + "                          [s]          [°C]         [UNIT]\n"
+        for k in 0..<40 { stare += "  \(k)  \(3 * k).0  \(30 + Double(k))  0.625\n" }
+        stare += "\nResults:\n\nSample:\n  Vit1, 0.0000 mg\n"
+        let shimadzu = "[File Information]\nFile Name\tvit1.d60\n[Sample Information]\nSample Name\tVit1\nSample Weight\t0.000[mg]\n[Data]\n" + Self.rows("UNIT")
+        let cases: [(String, String, String)] = [
+            (netzsch, "'#SAMPLE MASS /mg:0' (line 6)", "mW/mg"), (ta, "'Size 0.0000 mg' (line 3)", "W/g"),
+            (native, "'# mass: 0 mg' (line 2)", "W/g"), (stare, "'Vit1, 0.0000 mg' (line 50)", "W/g"),
+            (shimadzu, "'Sample Weight\t0.000[mg]' (line 5)", "W/g"),
+        ]
+        for (text, quoted, perMass) in cases {
+            let d = try TextImport.read(text.replacingOccurrences(of: "UNIT", with: perMass), path: "z.txt", overrides: sign)
+            #expect(d.massMg == nil && d.heatFlowWPerG[0] == 0.625, "\(quoted)")
+            let expected = "z.txt: \(quoted.replacingOccurrences(of: "\t", with: " ")) states a sample mass of 0, which is no mass (an instrument writes 0 where none was typed); treated as not stated"
+            #expect(d.warnings.contains(expected), "\(d.warnings)")
+            let e = TextImport.error(text.replacingOccurrences(of: "UNIT", with: "mW"), path: "z.txt", overrides: sign)
+            #expect(e.contains("needs the sample mass") && e.contains("a mass of 0 is none"), "\(quoted): \(e)")
+            // study.toml's mass wins: the file's 0 is not read, and not named.
+            let given = try TextImport.read(text.replacingOccurrences(of: "UNIT", with: "mW"), path: "z.txt",
+                                            overrides: sign.merging(["mass": MetadataEntry("2.5 mg", line: 0)]) { a, _ in a })
+            #expect(abs(given.heatFlowWPerG[0] - 0.25) < 1e-15 && !given.warnings.contains { $0.contains("mass of 0") }, "\(given.warnings)")
+        }
+        // An empty value states nothing: no warning.
+        let empty = try TextImport.read(netzsch.replacingOccurrences(of: "/mg:0", with: "/mg:").replacingOccurrences(of: "UNIT", with: "mW/mg"), path: "z.txt")
+        #expect(!empty.warnings.contains { $0.contains("mass") }, "\(empty.warnings)")
+    }
 }

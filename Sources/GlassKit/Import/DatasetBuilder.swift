@@ -22,12 +22,17 @@ public enum DatasetBuilder {
         try checkThousands(meta, table)
         // A mass the file leaves empty or writes as 0 (an instrument's where none was typed) is
         // not stated: a heat flow per mass needs none, and one that needs it names this line.
+        var zeroMass: String?
         if let m = table.metadata["mass"], m.line > 0, meta["mass"]?.line != 0,
            m.value.isEmpty || MetadataValue.massMg(m.value) == 0 {
             let written = m.source ?? (m.line <= table.lines.count ? table.lines.string(m.line - 1).trimmedSpaces : m.value)
             table.unreadMass = (MetadataEntry(written, line: m.line),
                                 m.value.isEmpty ? "it states no number" : "a mass of 0 is none (an instrument writes it where none was typed)")
             meta["mass"] = nil
+            // A 0 is a number the file states: dropped, it is named (an empty value states nothing).
+            if !m.value.isEmpty {
+                zeroMass = "\(path): '\(String(written.map { $0 == "\t" ? " " : $0 }))' (line \(m.line)) states a sample mass of 0, which is no mass (an instrument writes 0 where none was typed); treated as not stated"
+            }
         }
         func fail(_ key: String, _ expected: String) -> GlassError {
             guard let e = meta[key] else { return GlassError(file: path, "\(key); expected \(expected)") }
@@ -73,6 +78,8 @@ public enum DatasetBuilder {
         }
         var d = Dataset(path: table.datasetPath, kind: kind)
         d.warnings = table.warnings
+        // Only a DSC file reads a mass; one whose heat flow needs it stops at the error naming the line.
+        if kind == .dsc, let w = zeroMass { d.warnings.append(w) }
         inapplicableKeys(overrides, kind: kind, path: path, into: &d.warnings)
         // Temperature and heat flow: where a file's columns of one of them are different signals
         // (TRIOS's `Angular frequency` and `Frequency` are one quantity in two units).
