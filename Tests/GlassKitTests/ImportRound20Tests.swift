@@ -122,4 +122,54 @@ import GlassPlatform
         let empty = try TextImport.read(netzsch.replacingOccurrences(of: "/mg:0", with: "/mg:").replacingOccurrences(of: "UNIT", with: "mW/mg"), path: "z.txt")
         #expect(!empty.warnings.contains { $0.contains("mass") }, "\(empty.warnings)")
     }
+
+    // MARK: - 3. A TA header of any length
+
+    /// A Universal Analysis export whose header lists a long method and parameter section
+    /// (`extra` key–TAB–value lines before `Size`), then 40 rows of 0.625 W/g from 30 °C by 1 K
+    /// every 0.05 min, after a sentinel row.
+    static func ta(extra: Int) -> String {
+        var text = "CLOSED\nVersion\t0.4\nInstrument\tDSC Q2000 V24.11\nModule\tDSC Standard Cell RC\nSample\tVit1\n"
+        for k in 0..<extra { text += k.isMultiple(of: 2) ? "OrgMethod\t\(k / 2 + 1): Ramp 20.00 °C/min to 450.00 °C\n" : "Param\(k)\t\(Double(k) * 0.5)\tmin\n" }
+        text += "Size\t12.5000\tmg\nExotherm\tUp\nNsig\t3\nSig1\tTime (min)\nSig2\tTemperature (°C)\nSig3\tHeat Flow (W/g)\nStartOfData\n-1.000000\t30.0\t0.0000000\n"
+        return text + (0..<40).map { "\(Double($0) * 0.05)\t\(30 + Double($0))\t0.625\n" }.joined()
+    }
+
+    /// Probe: a header of 1,500 lines was not recognised (`StartOfData` looked for in 400 lines)
+    /// and read as a native file. Any length is a TA export's; a file's first data row ends the
+    /// search, so no other format's file is looked at further than before.
+    @Test func aLongTAHeaderIsRecognised() throws {
+        for extra in [0, 1_500, 6_000] {
+            let text = Self.ta(extra: extra)
+            let lines = TextLines(Array(text.utf8))
+            #expect(TAUniversalReader.header(lines) == .startOfData(extra + 11), "\(extra)")
+            let d = try TextImport.read(text, path: "ta.txt")
+            // Exotherm Up: the file's 0.625 negated; Size 12.5 mg; 20 K/min from the time column.
+            #expect(d.heatFlowWPerG.count == 40 && d.heatFlowWPerG.allSatisfy { $0 == -0.625 }, "\(extra)")
+            #expect(d.massMg == 12.5 && abs((d.heatingRateKPerMin ?? 0) - 20) < 1e-9, "\(extra)")
+            #expect(d.warnings.contains("ta.txt: 1 TA sentinel row(s) (time −1, not measurements) dropped at line(s) \(extra + 13)"), "\(d.warnings)")
+        }
+        // Data before any `StartOfData` (a native file; `StartOfData` as a name in its rows) is no TA export.
+        let native = TextLines(Array("# kind: dsc\nT/K,W/(W/g)\n300,0.1\nStartOfData\n".utf8))
+        #expect(TAUniversalReader.header(native) == .data)
+        #expect(TAUniversalReader.header(TextLines(Array("T,W\n\"300.0\",\"0.1\"\nStartOfData\n".utf8))) == .data)
+        #expect(TAUniversalReader.header(TextLines(Array("Sample\tx\nSize\t1 mg\n".utf8))) == .end)
+    }
+
+    /// Streamed (a file of 4 MiB or more), a header longer than the first lines read leaves the
+    /// file to be read whole, where it is recognised.
+    @Test func aTAHeaderLongerThanTheStreamedHeadIsReadWhole() throws {
+        let bytes = Array(Self.ta(extra: 6_000).utf8)
+        var at = 0
+        let outcome = try StreamingImport.read(path: "ta.txt", overrides: [:], sizeHint: bytes.count, from: { buf in
+            let n = min(buf.count, bytes.count - at)
+            guard n > 0, let dst = buf.baseAddress else { return 0 }
+            bytes.withUnsafeBytes { src in dst.copyMemory(from: src.baseAddress! + at, byteCount: n) }
+            at += n
+            return n
+        }, digest: { _ in })
+        guard case .whole(let read) = outcome else { Issue.record("not read whole: \(outcome)"); return }
+        #expect(read == bytes)
+        #expect(try FormatDetector.read(bytes: read, path: "ta.txt").first?.format == .taUniversal)
+    }
 }
