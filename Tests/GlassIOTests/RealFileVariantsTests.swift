@@ -112,4 +112,24 @@ final class RealFileVariantsTests: XCTestCase {
             }
         }
     }
+
+    /// A NETZSCH export without its `#SEG.` lines (the segment column alone): the isothermal
+    /// segments 2 (50 °C, 15 min) and 4 (200 °C, 30 min) rise 5.8 K and 3.6 K as the furnace
+    /// catches up, at 0.39 and 0.12 K/min against the 5.4 K/min of segment 1 (values read from
+    /// the file): holds, not heating segments. Segment 3 is read, as with the program.
+    func testNetzschHoldSegmentsWithoutProgram() throws {
+        let name = "dsc/netzsch-proteus/A_1.txt"
+        let original = try datasets(try bytes(name), "a.txt")
+        // On bytes: the file's lines end in CR LF, one Character to String.
+        let lines = try bytes(name).split(separator: 0x0A, omittingEmptySubsequences: false)
+        let stripped = Array(lines.filter { !$0.starts(with: Array("#SEG.".utf8)) }.joined(separator: [0x0A]))
+        XCTAssertEqual(lines.count - 5, stripped.split(separator: 0x0A, omittingEmptySubsequences: false).count)
+        let read = try datasets(stripped, "a.txt", overrides: ["heating_rate": MetadataEntry("5 K/min", line: 0)])
+        let warnings = read.first?.warnings ?? []
+        XCTAssertTrue(warnings.contains("a.txt: 2 heating segments (1, 3); using segment 3 — set `segment` for this file in study.toml to choose"), warnings.joined(separator: "\n"))
+        XCTAssertTrue(warnings.contains { $0.hasPrefix("a.txt: 2 segment(s) read as isothermal hold(s), not heating") && $0.contains("segment 2 (") && $0.contains("segment 4 (") },
+                      warnings.joined(separator: "\n"))
+        XCTAssertEqual(read.first?.temperatureKValues, original.first?.temperatureKValues)
+        XCTAssertEqual(read.first?.heatFlowWPerG, original.first?.heatFlowWPerG)
+    }
 }

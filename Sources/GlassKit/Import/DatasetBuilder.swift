@@ -22,12 +22,17 @@ public enum DatasetBuilder {
         try checkThousands(meta, table)
         // A mass the file leaves empty or writes as 0 (an instrument's where none was typed) is
         // not stated: a heat flow per mass needs none, and one that needs it names this line.
+        var zeroMass: String?
         if let m = table.metadata["mass"], m.line > 0, meta["mass"]?.line != 0,
            m.value.isEmpty || MetadataValue.massMg(m.value) == 0 {
             let written = m.source ?? (m.line <= table.lines.count ? table.lines.string(m.line - 1).trimmedSpaces : m.value)
             table.unreadMass = (MetadataEntry(written, line: m.line),
                                 m.value.isEmpty ? "it states no number" : "a mass of 0 is none (an instrument writes it where none was typed)")
             meta["mass"] = nil
+            // A 0 is a number the file states: dropped, it is named (an empty value states nothing).
+            if !m.value.isEmpty {
+                zeroMass = "\(path): '\(String(written.map { $0 == "\t" ? " " : $0 }))' (line \(m.line)) states a sample mass of 0, which is no mass (an instrument writes 0 where none was typed); treated as not stated"
+            }
         }
         func fail(_ key: String, _ expected: String) -> GlassError {
             guard let e = meta[key] else { return GlassError(file: path, "\(key); expected \(expected)") }
@@ -73,6 +78,8 @@ public enum DatasetBuilder {
         }
         var d = Dataset(path: table.datasetPath, kind: kind)
         d.warnings = table.warnings
+        // Only a DSC file reads a mass; one whose heat flow needs it stops at the error naming the line.
+        if kind == .dsc, let w = zeroMass { d.warnings.append(w) }
         // Temperature and heat flow: where a file's columns of one of them are different signals
         // (TRIOS's `Angular frequency` and `Frequency` are one quantity in two units).
         for tie in ColumnMatcher.ties(table.headers) where tie.meaning == .temperature || (tie.meaning == .heatFlow && kind == .dsc) {
@@ -238,13 +245,14 @@ public enum DatasetBuilder {
         try checkAboveAbsoluteZero(t, parsed: values[0], lines: lines, column: tCol, table: table)
         let segments = segCol == nil ? table.rowSegments.map { $0.map(Double.init) } : values[2]
         var programmed: Int?   // the segment whose programmed rate is used
-        let range = try HeatingSegment.heatingRange(t, segments: segments, lines: lines, table: table, meta: meta, d: &d, programmed: &programmed)
+        // Time in min, when the file has a time column glassview reads.
+        let time = timeCol.flatMap { (c, factor) in wanted.firstIndex(of: c.index).map { k in factor == 1 ? values[k] : values[k].map { $0 * factor } } }
+        let range = try HeatingSegment.heatingRange(t, segments: segments, time: time, lines: lines, table: table, meta: meta, d: &d, programmed: &programmed)
         if segments == nil { HeatingSegment.applyProgrammedRate(table, meta: meta, t, range, &d, programmed: &programmed) }
         // Isothermal holds (SPEC §2.4) need a time column; they leave the curve and the rate fit.
         var pieces = [range]
         var estimated: Double?
-        if let (c, factor) = timeCol, let k = wanted.firstIndex(of: c.index) {
-            let time = factor == 1 ? values[k] : values[k].map { $0 * factor }
+        if let time {
             let context = HeatingSegment.holdContext(range, t)
             let (holds, rate) = IsothermalHolds.ramp(time: time, temp: t, range: range, context: context,
                                                      statedRate: d.heatingRateKPerMin)

@@ -238,7 +238,9 @@ extension HeatingSegment {
     /// heating segment of largest span (first on ties); for TA exports the longest rising run;
     /// for native files the whole file.
     /// `programmed` is set to the segment whose programmed rate became the dataset's.
-    static func heatingRange(_ t: [Double], segments: [Double]?, lines: RowLines, table: RawTable,
+    /// `time` (min), when the file has a time column, tells an isothermal hold from a heating
+    /// segment or run (``holdsAmong(_:_:time:)``).
+    static func heatingRange(_ t: [Double], segments: [Double]?, time: [Double]?, lines: RowLines, table: RawTable,
                              meta: [String: MetadataEntry], d: inout Dataset, programmed: inout Int?) throws -> Range<Int> {
         let path = table.path
         var requested: Int?
@@ -279,11 +281,24 @@ extension HeatingSegment {
                 guard let id = MetadataKeys.index(seg[a], lowest: 0) else { throw badSegment(seg[a], line: lines[a], table) }
                 groups.append((id, a..<i)); a = i
             }
+            // Segments without a program are told by their data: a rise of more than the turning
+            // threshold, unless the time column shows an isothermal hold (the lag of a hold
+            // after a ramp rises several kelvin).
+            let unprogrammed = groups.indices.filter { k in
+                guard let p = table.segmentPrograms[groups[k].id], p.startK != nil, p.endK != nil else { return true }
+                return false
+            }
+            let holdSegments = Set(holdsAmong(unprogrammed.map { groups[$0].range }, t, time: time)
+                .map { groups[unprogrammed[$0]].id })
             func isHeating(_ g: (id: Int, range: Range<Int>)) -> Bool {
                 if let p = table.segmentPrograms[g.id], let s = p.startK, let e = p.endK {
                     return e > s + turnThresholdK && (p.rateKPerMin ?? 1) > 0
                 }
-                return t[g.range.upperBound - 1] - t[g.range.lowerBound] > turnThresholdK
+                return t[g.range.upperBound - 1] - t[g.range.lowerBound] > turnThresholdK && !holdSegments.contains(g.id)
+            }
+            if let time {
+                let named = groups.filter { holdSegments.contains($0.id) }.map { holdNote("segment \($0.id)", $0.range, t, time, lines) }
+                if !named.isEmpty { d.warnings.append("\(path): \(holdWarning(named.count, "segment"))\(named.joined(separator: "; "))") }
             }
             let heating = groups.filter(isHeating)
             let chosen: (id: Int, range: Range<Int>)
@@ -348,7 +363,15 @@ extension HeatingSegment {
         let runs = runs(t)
         let short = runs.filter { $0.range.count < 5 }.count
         if runs.count > 1 && runs.count <= 20 && short < runs.count - short {
-            let rising = runs.filter { $0.rising }
+            // A rising run that the time column shows to be an isothermal hold (the lag of a hold
+            // reached by cooling) is no heating run: not chosen, not counted by `run`.
+            let up = runs.filter { $0.rising && $0.range.count >= 2 }.map { Range($0.range) }
+            let holdRuns = Set(holdsAmong(up, t, time: time).map { up[$0].lowerBound })
+            if let time, !holdRuns.isEmpty {
+                let named = up.filter { holdRuns.contains($0.lowerBound) }.map { holdNote(nil, $0, t, time, lines) }
+                d.warnings.append("\(path): \(holdWarning(named.count, "rising run"))\(named.joined(separator: "; "))")
+            }
+            let rising = runs.filter { $0.rising && !holdRuns.contains($0.range.lowerBound) }
             let numbered = rising.filter { $0.range.count >= 5 }
             // `segment = 1` was let pass as "the one curve"; with several heating runs it would
             // be ignored without a word: the runs of a file without segments are chosen by `run`.
@@ -396,6 +419,43 @@ extension HeatingSegment {
             if overlap > (best?.overlap ?? 0) { best = (overlap, r, id) }
         }
         if let b = best { d.heatingRateKPerMin = b.rate; programmed = b.id }
+    }
+
+    /// Which of the rising `ranges` (segments, or runs) are isothermal holds: those whose
+    /// temperature rises more than the turning threshold (else they are no heating anyway) at a
+    /// mean rate (rise over duration) below ``IsothermalHolds/holdRateFraction`` of the ramp
+    /// rate, over at least ``IsothermalHolds/holdMinimumMin`` — the hold rule of SPEC §2.4 on the
+    /// whole stretch. The ramp rate is the mean rate of the range of largest rise (not the
+    /// fastest: a jump of 1 K in 0.1 min between two runs is no ramp; not a stated rate: one
+    /// stated wrong would make every segment a hold).
+    /// Indexes into `ranges`; none without a time column.
+    static func holdsAmong(_ ranges: [Range<Int>], _ t: [Double], time: [Double]?) -> [Int] {
+        guard let time else { return [] }
+        func rise(_ r: Range<Int>) -> Double { r.count >= 2 ? t[r.upperBound - 1] - t[r.lowerBound] : 0 }
+        func minutes(_ r: Range<Int>) -> Double { r.count >= 2 ? time[r.upperBound - 1] - time[r.lowerBound] : 0 }
+        let rates = ranges.map { r -> Double? in
+            let m = minutes(r)
+            return rise(r) > turnThresholdK && m > 0 && m.isFinite ? rise(r) / m : nil
+        }
+        let widest = ranges.indices.filter { rates[$0] != nil }.max { rise(ranges[$0]) < rise(ranges[$1]) }
+        guard let ramp = widest.flatMap({ rates[$0] }) else { return [] }
+        return ranges.indices.filter { k in
+            guard let r = rates[k] else { return false }
+            return r < IsothermalHolds.holdRateFraction * ramp && minutes(ranges[k]) >= IsothermalHolds.holdMinimumMin - 1e-9
+        }
+    }
+
+    /// `segment 2 (lines 318–417, 5.0 min, 598.5 → 600.0 K)`; without a name, what is in the brackets.
+    static func holdNote(_ what: String?, _ r: Range<Int>, _ t: [Double], _ time: [Double], _ lines: RowLines) -> String {
+        let a = r.lowerBound, b = r.upperBound - 1
+        let note = "lines \(lines[a])–\(lines[b]), \(CFormat.printf("%.1f", time[b] - time[a])) min, "
+            + "\(CFormat.printf("%.1f", t[a])) → \(CFormat.printf("%.1f", t[b])) K"
+        return what.map { "\($0) (\(note))" } ?? note
+    }
+
+    /// The opening of the warning naming the holds among segments or runs.
+    static func holdWarning(_ count: Int, _ what: String) -> String {
+        "\(count) \(what)(s) read as isothermal hold(s), not heating (mean dT/dt below \(Format.shortNumber(IsothermalHolds.holdRateFraction * 100)) % of the ramp rate for ≥ \(Format.shortNumber(IsothermalHolds.holdMinimumMin)) min): "
     }
 
     /// A segment-column value that is not a segment number (SPEC §2.4: integers in data are checked).

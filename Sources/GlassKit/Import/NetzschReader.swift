@@ -12,8 +12,9 @@ public enum NetzschReader {
             if s.hasPrefix("#EXPORTTYPE") || s.hasPrefix("#FORMAT:NETZSCH") || s.hasPrefix("#FORMAT: NETZSCH") { return true }
         }
         // On first bytes: every file of a study meets this; a native file's `# key:` lines have a space.
+        // The `#` lines end at the first other line, however many there are (no fixed count).
         var own = 0
-        for i in 0..<min(lines.count, 400) {
+        for i in 0..<lines.count {
             guard let c = lines.firstByte(i) else { continue }
             guard c == 0x23 else { return false }   // the `#` lines end before any `##` row
             let s = lines.string(i)

@@ -162,7 +162,7 @@ enum Preamble {
     /// ``metadata(_:_:)``, and the first line that names the mass but was not read (no unit, not
     /// positive), for the error that asks for the mass.
     static func metadataAndUnread(_ lines: TextLines, _ range: Range<Int>) -> (metadata: [String: MetadataEntry], unreadMass: MetadataEntry?) {
-        var unread: MetadataEntry?
+        var unread: MetadataEntry?, zero: MetadataEntry?
         var best: [String: (rank: Int, entry: MetadataEntry)] = [:]
         var rates: Set<Double> = []
         var section = ""
@@ -179,8 +179,11 @@ enum Preamble {
                 if massRank(name) != nil, unread == nil { unread = MetadataEntry(text, line: i + 1) }
                 continue
             }
-            if massRank(name) != nil, !(MetadataValue.massMg(stated).map { $0 > 0 } ?? false), unread == nil {
-                unread = MetadataEntry(text, line: i + 1)
+            if massRank(name) != nil, !(MetadataValue.massMg(stated).map { $0 > 0 } ?? false) {
+                if unread == nil { unread = MetadataEntry(text, line: i + 1) }
+                // A mass of 0 is kept as the file's, to be treated as every reader's 0 is
+                // (`DatasetBuilder.build`: not stated, with a warning) when no mass is above it.
+                if MetadataValue.massMg(stated) == 0, zero == nil { zero = MetadataEntry(stated, line: i + 1, source: text) }
             }
             if let rank = massRank(name).map({ $0 + sectionRank }), let m = MetadataValue.massMg(stated), m > 0, rank <= (best["mass"]?.rank ?? .max) {
                 best["mass"] = (rank, MetadataEntry(stated, line: i + 1))
@@ -192,7 +195,9 @@ enum Preamble {
         // Several rates (one a segment: `[Segment 2] Rate: 10 K/min`) do not say which the heating
         // run's is: none is taken, and the time column gives it.
         if rates.count > 1 { best["heating_rate"] = nil }
-        return (best.mapValues(\.entry), best["mass"] == nil ? unread : nil)
+        var metadata = best.mapValues(\.entry)
+        if metadata["mass"] == nil, let z = zero, unread?.line == z.line { metadata["mass"] = z }
+        return (metadata, best["mass"] == nil ? unread : nil)
     }
 
     /// `key: value` (the first colon; `key=value` in an INI-like `[Section]` preamble), or the

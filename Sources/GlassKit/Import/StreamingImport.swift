@@ -91,6 +91,9 @@ public enum StreamingImport {
         let raw = TextLines(text)
         let lines = utf8 ? raw : TextLines(TextDecoding.windows1252ToUTF8(text))
         let read: RawTable?
+        // A header longer than the first lines (no `StartOfData`, no data row among them) may be a
+        // TA export's: only the whole file tells.
+        if TAUniversalReader.header(lines) == .end { return nil }
         if NetzschReader.recognises(lines) {
             read = try? NetzschReader.read(lines, path: path, encoding: encoding)
         } else if TAUniversalReader.recognises(lines) {

@@ -23,12 +23,42 @@ public enum TAUniversalReader {
         headers.firstIndex(where: { ColumnMatcher.meaning(of: $0) == .time })
     }
 
-    /// True when a `StartOfData` line appears near the top.
+    /// True when a `StartOfData` line ends the header (``header(_:)``).
     public static func recognises(_ lines: TextLines) -> Bool {
-        for i in 0..<min(lines.count, 400) where lines.firstByte(i) == 0x53 && lines.trimmedEquals(i, "StartOfData") {
-            return true
-        }
+        if case .startOfData = header(lines) { return true }
         return false
+    }
+
+    /// How the lines from the top end, for recognising an export.
+    enum HeaderEnd: Equatable {
+        /// At the `StartOfData` line (0-based index).
+        case startOfData(Int)
+        /// At a line that starts like a number (a data row) before any `StartOfData`: no TA export.
+        case data
+        /// The lines ran out first (the whole of a short file; the first lines of a streamed one: undecided).
+        case end
+    }
+
+    /// A Universal Analysis header is `Key<TAB>value` lines (and bare words: `CLOSED`, `Text`),
+    /// however long its method and parameter sections run, up to `StartOfData`; none starts like
+    /// a number. So the header is searched from the top to the first line that starts with a
+    /// digit, a sign or a point (after spaces; or a `"` and one of those: a spreadsheet's quoted
+    /// number) — every format's data rows do, so any file is looked at only down to its first
+    /// data row, a byte or two a line (and the word for lines starting `S`). No fixed count: a
+    /// header of 1,500 lines was not found within 400.
+    static func header(_ lines: TextLines) -> HeaderEnd {
+        @inline(__always) func numeric(_ c: UInt8) -> Bool { c &- 0x30 <= 9 || c == 0x2D || c == 0x2B || c == 0x2E }
+        for i in 0..<lines.count {
+            guard let c = lines.firstByte(i) else { continue }
+            if numeric(c) { return .data }
+            if c == 0x53 && lines.trimmedEquals(i, "StartOfData") { return .startOfData(i) }
+            if c == 0x22 {
+                var j = lines.start(i)
+                while lines.bytes[j] != 0x22 { j += 1 }
+                if j + 1 < lines.end(i), numeric(lines.bytes[j + 1]) { return .data }
+            }
+        }
+        return .end
     }
 
     /// Recognises the layout.
