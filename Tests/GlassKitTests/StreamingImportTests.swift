@@ -154,6 +154,20 @@ import Testing
         expectSame(file(rows: rows, header: "#EXPORTTYPE:DATA ALL\n##Temp./°C;DSC/(mW/mg)\n"), streams: false)
     }
 
+    /// First lines in Shift_JIS (CP932: `試料` is 8E 8E 97 BF): read whole, as the whole import
+    /// decodes them (the stream would take them for Windows-1252).
+    @Test func shiftJISFirstLinesAreReadWhole() throws {
+        let utf8 = file(rows: rows, header: "# kind: dsc\n# heating_rate: 20 K/min\n# 試料 Vit1\nT/K,W/(W/g)\n")
+        let word = Array("試料".utf8)
+        let at = try #require((0..<utf8.count).first { utf8[$0..<min($0 + word.count, utf8.count)].elementsEqual(word) })
+        var sjis = utf8
+        sjis.replaceSubrange(at..<(at + word.count), with: [0x8E, 0x8E, 0x97, 0xBF])
+        #expect(try FormatDetector.read(bytes: sjis, path: "f.csv").first?.encoding == .shiftJIS)
+        expectSame(sjis, streams: false)
+        guard case .datasets(let a) = whole(sjis), case .datasets(let b) = whole(utf8) else { Issue.record("not read"); return }
+        #expect(a == b)
+    }
+
     @Test func rowsShorterThanTheFirstOnesAreReadWhole() {
         // Long first rows predict few rows; 200 000 short ones overflow the columns reserved:
         // the file goes to the whole-file path (same dataset).

@@ -77,15 +77,17 @@ public enum StreamingImport {
     /// `cut` bytes (whole lines); nil when the file must be read whole: a byte-order mark, a NUL, another
     /// format, no heading or too few data rows among these lines, no number among them that settles
     /// the decimal mark (`DecimalMark`), a sweep column, or a dataset
-    /// that would stop with an error before its numbers are read. First lines that are not UTF-8
-    /// make the whole file Windows-1252 (`TextDecoding`): they are read so, and the stream then
-    /// takes only ASCII (any other byte later hands the file back to be read whole).
+    /// that would stop with an error before its numbers are read, or first lines in Shift_JIS.
+    /// First lines otherwise not UTF-8 make the whole file Windows-1252 (`TextDecoding`): they are
+    /// read so, and the stream then takes only ASCII (any other byte later hands the file back to be read whole).
     static func plan(_ head: [UInt8], _ cut: Int, path: String, overrides: [String: MetadataEntry]) -> Plan? {
         if head.starts(with: [0xEF, 0xBB, 0xBF]) || head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) { return nil }
         let text = Array(head[..<cut])
         let scan = text.withUnsafeBytes { ByteScan.of($0) }
         if scan.nul != nil { return nil }
         let utf8 = !scan.nonASCII || UTF8Validation.isValid(text)
+        // Japanese first lines: the file is read whole (its decoding is the whole file's).
+        if !utf8 && ShiftJIS.looksJapanese(text) { return nil }
         let encoding: TextDecoding.Encoding = utf8 ? .utf8 : .windows1252
         // Line k starts at the same line in both (transcoding keeps every line feed).
         let raw = TextLines(text)

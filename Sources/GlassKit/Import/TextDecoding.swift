@@ -1,12 +1,14 @@
 import GlassPlatform
 
 /// Turns a file's bytes into UTF-8 bytes (SPEC §2.4): a BOM decides (UTF-8, UTF-16LE/BE);
-/// without one a NUL byte means binary (error); else UTF-8, falling back to Windows-1252. A text
-/// with CRs and no LF at all has CR line ends (old Mac, Excel's "CSV (Macintosh)"): they become LFs.
+/// without one a NUL byte means binary (error); else UTF-8, then Japanese Shift_JIS (CP932) on the
+/// evidence `ShiftJIS` asks for, falling back to Windows-1252. A text with CRs and no LF at all has
+/// CR line ends (old Mac, Excel's "CSV (Macintosh)"): they become LFs.
 public enum TextDecoding {
     /// The encoding a file was read in, reported in warnings and tests.
     public enum Encoding: String, Sendable {
         case utf8 = "UTF-8", utf8BOM = "UTF-8 with BOM", utf16LE = "UTF-16LE", utf16BE = "UTF-16BE", windows1252 = "Windows-1252"
+        case shiftJIS = "Shift_JIS (CP932)"
     }
 
     /// UTF-8 bytes of the text (BOM removed) and the encoding detected.
@@ -33,6 +35,7 @@ public enum TextDecoding {
             throw GlassError(file: file, line: line, "binary data (a NUL byte); expected a text export")
         }
         if isASCII(data) || UTF8Validation.isValid(data) { return (data, .utf8) }
+        if ShiftJIS.looksJapanese(data), let text = try ShiftJIS.utf8(fromCP932: data, file: file) { return (text, .shiftJIS) }
         return (windows1252ToUTF8(data), .windows1252)
     }
 
