@@ -97,6 +97,8 @@ static inline int gv_read_click(int *x, int *y) {
 }
 static inline SCREEN *gv_newterm(const char *type) { return newterm(type, stdout, stdin); }
 static inline int gv_colors(void) { return COLORS; }
+// Whether the terminal has the dim (half-bright) attribute: vt100, vt220 and rxvt-unicode do not.
+static inline int gv_has_dim(void) { return (term_attrs() & WA_DIM) != 0; }
 static inline int gv_color_pairs(void) { return COLOR_PAIRS; }
 static inline int gv_key_left(void) { return KEY_LEFT; }
 static inline int gv_key_right(void) { return KEY_RIGHT; }

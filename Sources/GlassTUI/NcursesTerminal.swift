@@ -78,7 +78,8 @@ public struct NcursesTerminal: TerminalBackend {
         // Bracketed paste: a terminal that knows it marks pasted text, which is then never run
         // as keys; one that does not ignores the request (a private mode it lacks).
         Self.sendRaw("\u{1B}[?2004h")
-        style = RenderStyle(braille: !forceASCII && gv_utf8_locale() != 0 && !TerminalStandIn.isLinuxConsole(term), colours: colours)
+        style = RenderStyle(braille: !forceASCII && gv_utf8_locale() != 0 && !TerminalStandIn.isLinuxConsole(term), colours: colours,
+                            dim: gv_has_dim() != 0)
     }
 
     /// Current size.
