@@ -26,15 +26,16 @@ static inline int gv_has_alternate_screen(void) {
     const char *s = tigetstr("smcup");
     return s != NULL && s != (const char *)-1 && s[0] != 0;
 }
-// The colours terminfo gives terminal type `term` (-1: no entry), without opening a screen:
-// `plot` asks before it writes colour escapes.
+// The colours terminfo gives terminal type `term`, without opening a screen: `plot` asks before
+// it writes colour escapes. -1 only when this machine has no entry for `term`; an entry without
+// `colors` (tigetnum's -1, xterm-mono, vt220) or a hardcopy one has none: 0.
 #include <ncursesw/term.h>
 static inline int gv_colours_of(const char *term) {
     int err = 0;
-    if (setupterm(term, 1, &err) != OK) return -1;
+    if (setupterm(term, 1, &err) != OK) return err == 1 ? 0 : -1;
     int n = tigetnum("colors");
     del_curterm(cur_term);
-    return n;
+    return n < 0 ? 0 : n;
 }
 // Whether the terminal on stdout reports a size (a pty opened without one reports 0×0).
 #include <sys/ioctl.h>
@@ -96,6 +97,8 @@ static inline int gv_read_click(int *x, int *y) {
 }
 static inline SCREEN *gv_newterm(const char *type) { return newterm(type, stdout, stdin); }
 static inline int gv_colors(void) { return COLORS; }
+// Whether the terminal has the dim (half-bright) attribute: vt100, vt220 and rxvt-unicode do not.
+static inline int gv_has_dim(void) { return (term_attrs() & WA_DIM) != 0; }
 static inline int gv_color_pairs(void) { return COLOR_PAIRS; }
 static inline int gv_key_left(void) { return KEY_LEFT; }
 static inline int gv_key_right(void) { return KEY_RIGHT; }

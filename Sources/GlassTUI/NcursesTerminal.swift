@@ -55,8 +55,9 @@ public struct NcursesTerminal: TerminalBackend {
         noecho()
         nonl()
         keypad(gv_stdscr(), true)
-        // ESCDELAY, when the user set it (a slow link), is ncurses' and the decoder's wait.
-        if let v = environment["ESCDELAY"].flatMap({ Int32($0) }), v > 0 { escapeMilliseconds = min(v, 2000) }
+        // ESCDELAY, when the user set it (a slow link): ncurses' wait after an Esc, and the
+        // decoder's between the further units of a sequence ncurses does not know.
+        escapeMilliseconds = Self.escapeDelay(environment["ESCDELAY"])
         set_escdelay(escapeMilliseconds)
         curs_set(0)
         wtimeout(gv_stdscr(), Self.pollMilliseconds)
@@ -77,7 +78,8 @@ public struct NcursesTerminal: TerminalBackend {
         // Bracketed paste: a terminal that knows it marks pasted text, which is then never run
         // as keys; one that does not ignores the request (a private mode it lacks).
         Self.sendRaw("\u{1B}[?2004h")
-        style = RenderStyle(braille: !forceASCII && gv_utf8_locale() != 0 && !TerminalStandIn.isLinuxConsole(term), colours: colours)
+        style = RenderStyle(braille: !forceASCII && gv_utf8_locale() != 0 && !TerminalStandIn.isLinuxConsole(term), colours: colours,
+                            dim: gv_has_dim() != 0)
     }
 
     /// Current size.
@@ -88,6 +90,17 @@ public struct NcursesTerminal: TerminalBackend {
     /// How long ncurses waits after an Esc for the rest of a sequence it knows, and `read` for
     /// each further unit of one it does not: a lone Esc still acts at once. `ESCDELAY` sets it.
     static let defaultEscapeMilliseconds: Int32 = 25
+    /// The longest `ESCDELAY` taken: a lone Esc (closing the help, cancelling a prompt) waits
+    /// that long, and the explorer answers nothing meanwhile (resizes, signals) — past 2 s it
+    /// would look hung.
+    static let maximumEscapeMilliseconds: Int32 = 2000
+
+    /// The wait `ESCDELAY` asks for: a positive whole number of ms, at most 2000; the default for
+    /// anything else (unset, empty, 0, `abc`).
+    static func escapeDelay(_ value: String?) -> Int32 {
+        guard let v = value.flatMap({ Int32($0) }), v > 0 else { return defaultEscapeMilliseconds }
+        return min(v, maximumEscapeMilliseconds)
+    }
     private var escapeMilliseconds = NcursesTerminal.defaultEscapeMilliseconds
     /// Pasted text kept, at most (the rest of a longer paste is read and dropped).
     static let pasteLimit = 4096
@@ -103,6 +116,7 @@ public struct NcursesTerminal: TerminalBackend {
 
     /// Reads one input (or times out after 100 ms).
     public mutating func read() -> TerminalInput {
+        let unreadBefore = unread.count
         switch next(timeout: Self.pollMilliseconds) {
         case nil:
             // A terminal gone without a SIGHUP to this process (a wrapper script was the session
@@ -110,7 +124,10 @@ public struct NcursesTerminal: TerminalBackend {
             if gv_input_gone() != 0 { SignalWatch.hangUp() }
             return .timeout
         case .function(let code)?: return function(code)
-        case .character(27)?: return escapeSequence()
+        // An Esc ncurses handed over has had its wait (ESCDELAY) for the rest of a sequence: what
+        // came meanwhile is queued, so the decoder's first read does not wait again (a lone Esc
+        // waited twice ESCDELAY). One read again from `unread` has had no wait.
+        case .character(27)?: return escapeSequence(waited: unreadBefore == 0)
         case .character(let code)?: return character(code)
         }
     }
@@ -127,8 +144,10 @@ public struct NcursesTerminal: TerminalBackend {
         }
     }
 
-    /// The rest of a sequence after an Esc ncurses did not match (see ``EscapeSequence``).
-    private mutating func escapeSequence() -> TerminalInput {
+    /// The rest of a sequence after an Esc ncurses did not match (see ``EscapeSequence``); with
+    /// `waited`, ncurses has waited ESCDELAY after the Esc already, so the first unit is only
+    /// taken if it is there.
+    private mutating func escapeSequence(waited: Bool) -> TerminalInput {
         var units: [UInt32] = []
         while true {
             switch EscapeSequence.decode(units) {
@@ -137,7 +156,7 @@ public struct NcursesTerminal: TerminalBackend {
                 if key == .paste("") { return .key(.paste(pasted())) }
                 return key.map { .key($0) } ?? .timeout
             case .incomplete:
-                switch next(timeout: escapeMilliseconds) {
+                switch next(timeout: units.isEmpty && waited ? 0 : escapeMilliseconds) {
                 case nil: return EscapeSequence.timedOut(units).map { .key($0) } ?? .timeout
                 // A resize or a key ncurses decoded ends what came before (dropped).
                 case .function(let code)?: return function(code)
@@ -204,28 +223,9 @@ public struct NcursesTerminal: TerminalBackend {
             var x: Int32 = 0, y: Int32 = 0
             return gv_read_click(&x, &y) != 0 ? .key(.click(column: Int(x), row: Int(y))) : .timeout
         default:
-            // terminfo's extended keys (xterm's Ctrl-← is `kLFT5`; the Linux console's second
-            // Shift-Tab, `\E[Z`, is `kcbt2`): as EscapeSequence decodes them.
-            guard code > KEY_MAX, let name = keyname(code).map({ String(cString: $0) }) else { return .timeout }
-            switch name {
-            case "kLFT5": return .key(.shiftLeft)
-            case "kRIT5": return .key(.shiftRight)
-            case "kcbt2": return .key(.backTab)
-            // The keypad's operators where terminfo binds them to no `Esc O` sequence.
-            case "kpADD": return .key(.character("+"))
-            case "kpSUB": return .key(.character("-"))
-            case "kpMUL": return .key(.character("*"))
-            case "kpDIV": return .key(.character("/"))
-            case "kpDOT": return .key(.character("."))
-            case "kpCMA": return .key(.character(","))
-            case "kpZRO": return .key(.character("0"))
-            default:
-                // terminfo's modified keys (`kUP2`, `kDN5`, `kHOM3`…): a base and xterm's modifier code.
-                let bases = ["kUP": "Up", "kDN": "Down", "kLFT": "Left", "kRIT": "Right", "kHOM": "Home", "kEND": "End",
-                             "kIC": "Insert", "kDC": "Delete", "kPRV": "PgUp", "kNXT": "PgDn"]
-                guard let base = bases.first(where: { name.hasPrefix($0.key) }), let m = Int(name.dropFirst(base.key.count)) else { return .timeout }
-                return .key(.other(EscapeSequence.modifierNames(m) + base.value))
-            }
+            // Every other code, by its name: terminfo's extended keys (xterm's Ctrl-← is `kLFT5`,
+            // rxvt-unicode's Shift-↑ `kUP`), curses' shifted keys (`KEY_SDC`), else its number.
+            return .key(TerminfoKeyName.key(code: code, name: keyname(code).map { String(cString: $0) }))
         }
     }
 

@@ -5,9 +5,13 @@ public struct RenderStyle: Equatable, Sendable {
     public var braille: Bool
     /// Colour indices on cells; markers/dash patterns tell states apart when false.
     public var colours: Bool
+    /// The terminal draws the dim attribute; where it does not (vt100, vt220, rxvt-unicode) a
+    /// hidden state's result lines carry their label in parentheses instead.
+    public var dim: Bool
     /// Makes a style.
-    public init(braille: Bool, colours: Bool) {
+    public init(braille: Bool, colours: Bool, dim: Bool = true) {
         self.braille = braille
         self.colours = colours
+        self.dim = dim
     }
 }

@@ -22,7 +22,8 @@ extension ExplorerRenderer {
         }
         let results = ViewRegistry.view(s.view).results(s)
         let values = results.map { ScreenText.fit($0.value, unicode: uni) }
-        let labels = results.map { ScreenText.fit($0.label, unicode: uni) }
+        // A hidden state's lines are dim; a terminal without dim shows their label in parentheses.
+        let labels = results.map { ScreenText.fit(s.style.dim ? $0.label : hiddenMarked($0), unicode: uni) }
         let units = results.map { ScreenText.fit($0.unit, unicode: uni) }
         let flags = results.map { $0.flag.map { ScreenText.fit($0, unicode: uni) } }
         let pads = alignmentPads(results, values: values)
@@ -80,6 +81,12 @@ extension ExplorerRenderer {
             rows.append(row("warnings: \(r0.warnings.count) (W lists them)".fitted(r.width, unicode: uni), attributes: .dim))
         }
         return rows
+    }
+
+    /// A line's label as a terminal without the dim attribute shows it: a hidden state's line
+    /// (dimmed, not a heading or column head) in parentheses, `(as-cast)`, as nothing else marks it.
+    static func hiddenMarked(_ line: ResultLine) -> String {
+        line.dimmed && !line.isHeading && !line.isColumnHead ? "(" + line.label + ")" : line.label
     }
 
     /// The runs of lines between headings, each the lines of one block of the pane (a column

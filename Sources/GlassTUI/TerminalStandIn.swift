@@ -36,8 +36,10 @@ public enum TerminalStandIn {
 
 /// How many colours a terminal type has, for output written without curses (`plot`).
 public enum TerminalColours {
-    /// The colours terminfo gives `term` (or its stand-in, ``TerminalStandIn``); 0 for `dumb`, an
-    /// empty TERM or a type of no known family.
+    /// The colours terminfo gives `term`; 0 for `dumb`, an empty TERM, an entry without `colors`
+    /// (xterm-mono, xterm-r6, rxvt-basic, vt220: it has none, whatever its family) or a type of no
+    /// known family. Only a TERM this machine has no entry for takes its stand-in's
+    /// (``TerminalStandIn``), as the explorer does.
     public static func count(term: String) -> Int {
         guard !term.isEmpty, term != "dumb" else { return 0 }
         for entry in [term] + TerminalStandIn.candidates(for: term) {

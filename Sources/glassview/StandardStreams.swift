@@ -1,5 +1,6 @@
 import GlassPlatform
 import GlassKit
+import GlassTUI
 
 /// Bytes written straight to standard output or standard error (write(2), unbuffered, as
 /// Foundation's `FileHandle` wrote them; FileHandle would link Foundation, CoreFoundation and ICU
@@ -21,8 +22,14 @@ enum StandardStreams {
     /// Writes `text` to standard output; a failure ends the process through the one exit path.
     static func out(_ text: String) { out(Array(text.utf8)) }
 
-    /// Writes `text` to standard error (a failure there has no one left to tell).
-    static func error(_ text: String) { _ = write(2, Array(text.utf8)) }
+    /// Writes `text` to standard error (a failure there has no one left to tell), in the locale's
+    /// character set as stdout's text for a person is (`plot`, `--format table`): every error,
+    /// warning and note passes here, so none writes UTF-8 bytes (`ΔH_rej`) to a terminal in a
+    /// locale that is not UTF-8 (`dH_rej` there). Files written stay UTF-8.
+    static func error(_ text: String) {
+        TerminalLocale.adopt()
+        _ = write(2, Array(AsciiSpelling.fit(text, unicode: PlotOutput.localeIsUTF8()).utf8))
+    }
 
     /// All of `bytes` to `fd`, resuming after interrupted or partial writes; the `errno` of the
     /// write that failed, nil when every byte was written.

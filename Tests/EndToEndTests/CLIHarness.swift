@@ -26,6 +26,14 @@ enum CLI {
         p.arguments = args
         if let cwd { p.currentDirectoryURL = cwd }
         var e = ProcessInfo.processInfo.environment
+        // Messages on stderr follow the locale (ASCII where it is not UTF-8): a test that sets no
+        // locale of its own runs in a UTF-8 one, whatever the machine's (CI may have none).
+        let localeKeys = ["LANG", "LC_ALL", "LC_CTYPE"]
+        if !localeKeys.contains(where: { env[$0] != nil }) {
+            e["LC_ALL"] = nil
+            e["LC_CTYPE"] = nil
+            e["LANG"] = "C.UTF-8"
+        }
         for (k, v) in env { e[k] = v }
         p.environment = e
         let out = Pipe(), err = Pipe()

@@ -27,4 +27,16 @@ import Testing
         #expect(TerminalColours.count(term: "xterm-256color") == 256)
         #expect(TerminalColours.count(term: "glassview-no-such-terminal") == 0)
     }
+
+    /// An entry without `colors` has none, whatever family its name is of: only a TERM without an
+    /// entry takes a stand-in (xterm-mono once counted xterm-256color's 256).
+    @Test func anEntryWithoutColoursHasNone() {
+        for term in ["xterm-mono", "xterm-r5", "xterm-r6", "rxvt-basic", "vt220"] {
+            #expect(TerminalColours.count(term: term) == 0, "\(term)")
+        }
+        #expect(TerminalColours.count(term: "rxvt-unicode") == 88)
+        #expect(TerminalColours.count(term: "linux") == 8)
+        // No entry of that name here: xterm's family, so xterm-256color's.
+        #expect(TerminalColours.count(term: "xterm-glassview-no-such-entry") == 256)
+    }
 }

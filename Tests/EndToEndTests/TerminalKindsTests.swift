@@ -1,0 +1,132 @@
+import Foundation
+import XCTest
+
+/// Terminals and locales that lack something: `plot` on terminal types without colours, the
+/// explorer's keys and hidden rows on rxvt-unicode and vt220, `ESCDELAY`, and standard error in
+/// a locale that is not UTF-8.
+final class TerminalKindsTests: XCTestCase {
+    static let sample = CLI.packageRoot.appendingPathComponent("samples/la30ce30ni10al20co10").path
+
+    /// The explorer on `term` in a 100×30 tmux window, with `environment` set in the command
+    /// (tmux gives the pane its own TERM otherwise).
+    func start(term: String, environment: String = "") throws -> TmuxSession {
+        let (dir, study) = try sampleCopy()
+        let binary = try CLI.binary().path
+        let command = "env TERM=\(term) LANG=C.UTF-8 LC_ALL=C.UTF-8 \(environment) '\(binary)' explore '\(study.path)'; echo EXIT=$?; sleep 60"
+        return try TmuxSession(self, command: command, width: 100, height: 30, environment: [:], cwd: dir)
+    }
+
+    /// Writes `bytes` into the pane as typed.
+    func raw(_ t: TmuxSession, _ bytes: [UInt8]) throws {
+        try t.run(["send-keys", "-t", "t", "-H"] + bytes.map { String(format: "%02x", $0) })
+    }
+
+    /// `plot` of the sample on a terminal of type `term` (under `script`, so stdout is a tty).
+    func plotOnTerminal(_ term: String) throws -> String {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { throw XCTSkip("no script(1)") }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        p.arguments = ["-q", "-c", "env TERM=\(term) LANG=C.UTF-8 LC_ALL=C.UTF-8 NO_COLOR= '\(try CLI.binary().path)' plot '\(Self.sample)' --width 80 --height 20", "/dev/null"]
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// A terminal type whose terminfo entry has no `colors` gets no colour escapes, whatever its
+    /// family (xterm-mono once counted xterm-256color's 256 colours): its series keep their marker
+    /// glyphs (`─*─ as-cast`, not a coloured `── as-cast`).
+    func testPlotWritesNoColourToATerminalWithoutColours() throws {
+        for term in ["xterm-mono", "xterm-r6", "rxvt-basic", "vt220"] {
+            let text = try plotOnTerminal(term)
+            XCTAssertTrue(text.contains("as-cast"), "\(term): a plot\n\(text)")
+            XCTAssertFalse(text.contains("\u{1B}["), "\(term): no escape sequence")
+            XCTAssertTrue(text.contains("─*─ as-cast"), "\(term): the marker in the legend\n\(text)")
+        }
+        let coloured = try plotOnTerminal("xterm-256color")
+        XCTAssertTrue(coloured.contains("\u{1B}[0;31m"), "xterm-256color has colours")
+    }
+
+    /// A lone Esc waits ESCDELAY once (ncurses' wait), not twice (the explorer's decoder waited
+    /// again); the default 25 ms acts at once.
+    func testALoneEscWaitsESCDELAYOnce() throws {
+        for (delay, low, high) in [("1000", 0.95, 1.6), ("", 0.0, 0.6)] {
+            let t = try start(term: "xterm-256color", environment: delay.isEmpty ? "" : "ESCDELAY=\(delay)")
+            try t.wait("the explorer") { $0.contains("Results") }
+            try t.keys("?")
+            try t.wait("help") { $0.contains("heat flow W(T) of each state") }
+            let start = Date()
+            try raw(t, [0x1B])
+            try t.wait("help closed by Esc", seconds: 10) { !$0.contains("heat flow W(T) of each state") }
+            let took = Date().timeIntervalSince(start)
+            XCTAssertTrue(took >= low && took < high, "ESCDELAY=\(delay): the help closed after \(took) s")
+            try t.keys("q")
+            try t.wait("exit") { $0.contains("EXIT=0") }
+        }
+    }
+
+    /// rxvt-unicode's modified keys are terminfo's extended keys (`Esc [ a` is kUP): named as
+    /// xterm's are, not dropped.
+    func testRxvtUnicodeModifiedKeysAreNamed() throws {
+        let t = try start(term: "rxvt-unicode")
+        try t.wait("the explorer") { $0.contains("Results") }
+        for (bytes, name) in [([0x1B, 0x5B, 0x61], "Shift-Up"), ([0x1B, 0x5B, 0x62], "Shift-Down"), ([0x1B, 0x4F, 0x61], "Ctrl-Up"),
+                              ([0x1B, 0x5B, 0x33, 0x24], "Shift-Delete"), ([0x1B, 0x5B, 0x35, 0x5E], "Ctrl-PgUp")] as [([UInt8], String)] {
+            try raw(t, bytes)
+            try t.wait(name) { $0.contains("\(name): no such key here (? lists the keys)") }
+            try t.keys("Right")  // the message goes: the next key is answered afresh
+            try t.wait("the message gone") { !$0.contains("no such key here") }
+        }
+        try t.keys("q")
+        try t.keys("q")
+        try t.wait("exit") { $0.contains("EXIT=0") }
+    }
+
+    /// A hidden state's result rows: dim where the terminal has dim (xterm-256color, screens
+    /// unchanged), their label in parentheses where it has none (vt220, rxvt-unicode).
+    func testHiddenRowsOnTerminalsWithoutDim() throws {
+        for (term, hasDim) in [("vt220", false), ("rxvt-unicode", false), ("xterm-256color", true)] {
+            let t = try start(term: term)
+            try t.wait("the explorer (\(term))") { $0.contains("Results") && $0.contains("as-cast") }
+            try t.keys("Space")
+            let screen = try t.wait("as-cast hidden (\(term))") { $0.contains(">[ ]") && $0.contains("cooled-1 ") }
+            let marked = screen.split(separator: "\n").filter { $0.hasPrefix("(as-cast) ") }
+            XCTAssertEqual(marked.isEmpty, hasDim, "\(term):\n\(screen)")
+            if hasDim {
+                let styled = try t.run(["capture-pane", "-t", "t", "-p", "-e"])
+                XCTAssertTrue(styled.split(separator: "\n").contains { $0.contains("\u{1B}[2m") && $0.contains("as-cast ") && $0.contains("-0.0") },
+                              "\(term): the row dim")
+            }
+            XCTAssertTrue(screen.split(separator: "\n").contains { $0.hasPrefix("cooled-1 ") }, "\(term): shown states bare")
+            try t.keys("q")
+            try t.wait("exit (\(term))") { $0.contains("EXIT=0") }
+        }
+    }
+
+    /// Errors and warnings on stderr follow the locale, as stdout's text does: ASCII in the C
+    /// locale (`dH_rej`, `degC`), for every command.
+    func testStandardErrorFollowsTheLocale() throws {
+        let (dir, study) = try sampleCopy()
+        let dmaOnly = dir.appendingPathComponent("dma-only")
+        try FileManager.default.copyItem(at: study, to: dmaOnly)
+        try FileManager.default.removeItem(at: dmaOnly.appendingPathComponent("dsc"))
+        let bad = dir.appendingPathComponent("bad")
+        try FileManager.default.copyItem(at: study, to: bad)
+        try Data("T,W\n1,2\n".utf8).write(to: bad.appendingPathComponent("dsc/cooled-1.csv"))
+        let cases: [([String], String, String)] = [
+            (["plot", dmaOnly.path, "--view", "c"], "no study has ΔH_rej of a cooled state", "no study has dH_rej of a cooled state"),
+            (["analyze", bad.path], "expected a temperature in K or °C", "expected a temperature in K or degC"),
+        ]
+        for (args, utf8, ascii) in cases {
+            let c = try CLI.run(args, env: ["LANG": "C", "LC_ALL": "C"])
+            XCTAssertNotEqual(c.status, 0)
+            XCTAssertTrue(c.stderr.contains(ascii), "\(args): \(c.stderr)")
+            XCTAssertTrue(c.stderr.unicodeScalars.allSatisfy(\.isASCII), "\(args): ASCII only: \(c.stderr)")
+            let u = try CLI.run(args, env: ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"])
+            XCTAssertTrue(u.stderr.contains(utf8), "\(args): \(u.stderr)")
+        }
+    }
+}
