@@ -17,6 +17,7 @@ public enum DatasetBuilder {
     /// spans more than `sweepTemperatureSpreadK`.
     public static func build(_ table: RawTable, overrides: [String: MetadataEntry] = [:]) throws -> Dataset {
         var table = table
+        try DecimalMark.apply(overrides, to: &table)
         let path = table.path
         var meta = metadata(table, overrides)
         try checkThousands(meta, table)

@@ -139,7 +139,8 @@ public enum MettlerReader {
             warnings.append("\(path): \(skipped.count) curve(s) with other columns or units than the DSC curves skipped: \(skipped.joined(separator: ", "))")
         }
         let data = kept.flatMap { $0.element.data }
-        let comma = DecimalMark.isComma(lines, data, .whitespace) ?? false
+        let (settled, unsettled) = DecimalMark.settle(lines, data, .whitespace)
+        let comma = settled ?? false
         var table = RawTable(path: path, format: .mettler, encoding: encoding, metadata: metadata, headers: template.headers,
                              headerLine: template.names + 1, delimiter: .whitespace, decimalComma: comma,
                              dataLines: data, lines: lines, segmentPrograms: [:], warnings: warnings)
@@ -148,6 +149,7 @@ public enum MettlerReader {
             table.rowSegments = kept.flatMap { k, b in Array(repeating: k + 1, count: b.data.count) }
         }
         return table
+        table.unsettledMark = unsettled
     }
 
     /// Why the mass of a `Sample:` line (`1,234.5 ug`) is not read, for the error that asks for it.

@@ -176,10 +176,12 @@ public enum PyrisReader {
         }
         metadata["sign"] = MetadataEntry("endo-up", line: first + 1)
         metadata["kind"] = MetadataEntry("dsc", line: first + 1)
-        let comma = DecimalMark.isComma(lines, data, .whitespace) ?? false
+        let (settled, unsettled) = DecimalMark.settle(lines, data, .whitespace)
+        let comma = settled ?? false
         var table = RawTable(path: path, format: .pyris, encoding: encoding, metadata: metadata, headers: headers,
                              headerLine: (nameLines.last ?? first - 1) + 1, delimiter: .whitespace, decimalComma: comma,
                              dataLines: data, lines: lines, segmentPrograms: programs, warnings: warnings)
+        table.unsettledMark = unsettled
         table.rowSegments = segments
         table.heatFlowBaselineColumn = names.firstIndex { $0.lowercased() == "baseline heat flow" }
         return table

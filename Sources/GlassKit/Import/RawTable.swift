@@ -98,6 +98,9 @@ public struct RawTable: Sendable {
     /// mark: read from a file's first lines only, a later row could still decide it (then the file
     /// is not streamed).
     public var decimalMarkFound = true
+    /// The first data field written as a thousands group (`1,200`) where nothing else settled the
+    /// mark: the file is refused at it unless study.toml states the mark (`DecimalMark.apply`).
+    var unsettledMark: DecimalMark.Unsettled? = nil
     /// 0-based indexes (into `lines`) of the data rows.
     public var dataLines: [Int]
     /// The text.
