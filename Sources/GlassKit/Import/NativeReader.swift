@@ -43,7 +43,7 @@ public enum NativeReader {
         // Free text before the names row (an instrument's own export): skipped, its mass and rate read.
         var preamble: Range<Int>?
         var searched = false
-        var unreadMass: MetadataEntry?
+        var unreadMass: MetadataEntry?, unreadRate: MetadataEntry?
         // NETZSCH's `#SEGMENT:S1-5/5` (the export's segment count) is not the native `segment`
         // key (which picks one): a NETZSCH-form value is never read as it (`#SEGMENT: 2` is).
         if let seg = metadata["segment"], lines.string(seg.line - 1).hasPrefix("#SEGMENT:"), seg.value.hasPrefix("S") { metadata["segment"] = nil }
@@ -69,6 +69,7 @@ public enum NativeReader {
             // (`DatasetBuilder.checkThousands`).
             for (k, v) in stated.metadata where metadata[k] == nil { metadata[k] = v }
             unreadMass = stated.unreadMass
+            unreadRate = stated.unreadRate
             h = names
         } else {
             searched = opens
@@ -146,10 +147,11 @@ public enum NativeReader {
                              headerLine: h + 1, delimiter: delimiter, decimalComma: comma ?? false,
                              dataLines: data, lines: lines, segmentPrograms: [:])
         table.decimalMarkFound = comma != nil
-        if let line = repeated { table.warnings.append("\(path): line \(line) repeats the names row of line \(h + 1); skipped") }
         table.unsettledMark = unsettled
+        if let line = repeated { table.warnings.append("\(path): line \(line) repeats the names row of line \(h + 1); skipped") }
         table.preamble = preamble.map { ($0.lowerBound + 1)...$0.upperBound }
         table.namesRowSearched = searched
+        table.unreadRate = unreadRate
         table.unreadMass = unreadMass.map { ($0, MetadataValue.bothMarksNote($0.value) + "expected a positive number with a unit such as mg") }
         return table
     }

@@ -68,8 +68,8 @@ public enum PyrisReader {
             }
             if let at {
                 let rate = spaced(words[(at + 1)...].joined(separator: " ")).lowercased().split(separator: " ")
-                if rate.count == 2, ["°c/min", "k/min", "℃/min"].contains(String(rate[1])) {
-                    p.rateKPerMin = NumberParser.parse(String(rate[0]))
+                if rate.count == 2, let f = Units.rateFactorToKPerMin(String(rate[1])), let v = NumberParser.parse(String(rate[0])) {
+                    p.rateKPerMin = v * f
                 }
             }
         } else if words.first == "hold", let at, at + 1 < words.count,

@@ -122,6 +122,10 @@ public struct RawTable: Sendable {
     /// unit, a STARe `Sample:` line whose number glassview cannot read), its value the line as
     /// written, with why: for the error that asks for the mass.
     public var unreadMass: (entry: MetadataEntry, why: String)? = nil
+    /// A line that names the heating rate with a number in a unit that is no rate's (Preamble's
+    /// `Heating Rate,20,Cel/s²`): its value the unit, its source the line; for the error that
+    /// asks for the rate.
+    public var unreadRate: MetadataEntry? = nil
     /// Numbers of a program line (NETZSCH `#SEG. n`) written `d,ddd` in the other decimal mark:
     /// refused by `DatasetBuilder.checkThousands`, where study.toml is known (a rate it states
     /// instead leaves the program's rate unread).

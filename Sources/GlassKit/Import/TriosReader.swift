@@ -227,8 +227,9 @@ public enum TriosReader {
         var p = SegmentProgram()
         let words = name.split(separator: " ").map(String.init)
         guard words.first?.lowercased() == "ramp", words.count >= 3 else { return p }
-        if let k = words.firstIndex(where: { ["°c/min", "k/min", "℃/min"].contains($0.lowercased()) }), k > 0 {
-            p.rateKPerMin = NumberParser.parseEitherMark(words[k - 1])
+        if let k = words.firstIndex(where: { Units.rateFactorToKPerMin($0) != nil }), k > 0,
+           let f = Units.rateFactorToKPerMin(words[k]), let v = NumberParser.parseEitherMark(words[k - 1]) {
+            p.rateKPerMin = v * f
         }
         if let to = words.lastIndex(where: { $0.lowercased() == "to" }), to + 1 < words.count {
             p.endK = MetadataValue.temperatureK(words[(to + 1)...].joined(separator: " "))
