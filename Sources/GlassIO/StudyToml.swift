@@ -175,6 +175,9 @@ public enum StudyToml {
                     if normalised == "modulus", !MetadataKeys.modulusKinds.contains(text.trimmingWhitespace.lowercased()) {
                         throw GlassError(.usage, file: path, "\(name) = '\(text)'; expected 'shear' (G', G'') or 'tensile' (E', E'')")
                     }
+                    if normalised == "decimal", MetadataKeys.decimalComma(text) == nil {
+                        throw GlassError(.usage, file: path, "\(name) = '\(text)'; expected \(MetadataKeys.decimalWords), the decimal mark of the file's numbers")
+                    }
                     if normalised == "segment" || normalised == "run" {
                         // An index: a whole number, checked before it can reach an Int.
                         let what = normalised == "segment" ? "a segment number such as 3" : "a run number such as 1"

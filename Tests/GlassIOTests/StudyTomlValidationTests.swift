@@ -75,6 +75,7 @@ final class StudyTomlValidationTests: XCTestCase {
         for (k, key) in MetadataKeys.known.sorted().enumerated() { per += (k.isMultiple(of: 2) ? key : key.uppercased().replacingOccurrences(of: "_", with: " ").debugDescription) + " = \"1\"\n" }
         per = per.replacingOccurrences(of: "composition = \"1\"\n", with: "composition = \"Cu\"\n")   // a composition is parsed
         per = per.replacingOccurrences(of: "MODULUS\" = \"1\"", with: "MODULUS\" = \"shear\"").replacingOccurrences(of: "modulus = \"1\"", with: "modulus = \"shear\"")
+        per = per.replacingOccurrences(of: "DECIMAL\" = \"1\"", with: "DECIMAL\" = \"point\"").replacingOccurrences(of: "decimal = \"1\"", with: "decimal = \"point\"")
         let toml = """
         composition = "La30Ce30Ni10Al20Co10"
         glass_line_K = [300, 380]

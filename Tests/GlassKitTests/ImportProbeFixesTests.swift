@@ -34,13 +34,13 @@ import Testing
 
     @Test func thousandsDotInADecimalCommaFileIsRefused() {
         let text = Self.dsc + "T/K;Heat Flow (µW)\n300,0;900,5\n301,0;950,5\n302,0;1.000\n303,0;1.050\n"
-        #expect(error(text) == "f.csv:8: field 2 (Heat Flow (µW)) is a number with the other decimal mark (this file's is ','): '1.000'; expected a decimal number (a spreadsheet may have added thousands separators)")
+        #expect(error(text) == "f.csv:8: field 2 (Heat Flow (µW)) '1.000' could be 1000 (a thousands point) or 1 (a decimal point), and this file writes a decimal comma; expected '1000' or the number with a decimal comma (a spreadsheet may have added thousands separators)")
     }
 
     @Test func thousandsCommaInADecimalPointFileIsRefused() {
         for sep in [";", "\t", "  "] {
             let text = Self.dsc + "T/K\(sep)Heat Flow (µW)\n300.0\(sep)900.5\n301.0\(sep)950.5\n302.0\(sep)1,000\n303.0\(sep)1,050\n"
-            #expect(error(text) == "f.csv:8: field 2 (Heat Flow (µW)) is a number with the other decimal mark (this file's is '.'): '1,000'; expected a decimal number (a spreadsheet may have added thousands separators)", "separator \(sep.debugDescription)")
+            #expect(error(text) == "f.csv:8: field 2 (Heat Flow (µW)) '1,000' could be 1000 (a thousands comma) or 1 (a decimal comma), and this file writes a decimal point; expected '1000' or the number with a decimal point (a spreadsheet may have added thousands separators)", "separator \(sep.debugDescription)")
         }
     }
 
@@ -51,7 +51,7 @@ import Testing
         #expect(d.heatFlowWPerG == [1, 0.5, 0.25])
         // A NETZSCH export states its mark: a `.` in a #DECIMAL:COMMA file is the other one.
         let netzsch = "#EXPORTTYPE:DATA ALL\n#DECIMAL:COMMA\n#SEPARATOR:SEMICOLON\n#SAMPLE MASS /mg:20\n#RANGE:27°C/20,0(K/min)/327°C\n##Temp./°C;DSC/(mW/mg)\n27,0;0,1\n28,0;0,11\n29,0;1.000\n"
-        #expect(error(netzsch) == "f.csv:9: field 2 (DSC/(mW/mg)) is a number with the other decimal mark (this file's is ','): '1.000'; expected a decimal number (a spreadsheet may have added thousands separators)")
+        #expect(error(netzsch) == "f.csv:9: field 2 (DSC/(mW/mg)) '1.000' could be 1000 (a thousands point) or 1 (a decimal point), and this file writes a decimal comma; expected '1000' or the number with a decimal comma (a spreadsheet may have added thousands separators)")
     }
 
     @Test func aStreamedFileRefusesTheOtherMarkOnTheSameLine() throws {
@@ -63,7 +63,7 @@ import Testing
         text = text.replacingOccurrences(of: "\n387,999600;0,100000000\n", with: "\n387,999600;1.000\n")
         let bytes = Array(text.utf8)
         #expect(bytes.count >= StreamingImport.minimumBytes)
-        let expected = "f.csv:220003: field 2 (W/(W/g)) is a number with the other decimal mark (this file's is ','): '1.000'; expected a decimal number (a spreadsheet may have added thousands separators)"
+        let expected = "f.csv:220003: field 2 (W/(W/g)) '1.000' could be 1000 (a thousands point) or 1 (a decimal point), and this file writes a decimal comma; expected '1000' or the number with a decimal comma (a spreadsheet may have added thousands separators)"
         #expect(error(bytes: bytes) == expected)
         var at = 0
         do {

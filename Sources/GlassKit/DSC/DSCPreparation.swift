@@ -146,6 +146,9 @@ public struct DSCPrepared: Sendable, Equatable {
                 }
                 guard let rate = d.heatingRateKPerMin else {
                     let time = d.unreadTimeColumn.map { " (its time column '\($0)' has no unit glassview reads — min, s, h or ms — so the rate was not estimated from it)" } ?? ""
+                    if let u = d.unreadRate {
+                        throw GlassError(file: d.path, line: u.line, "'\(u.source ?? u.value)' states the heating rate in '\(u.value)', a unit glassview does not read\(time); expected a rate unit such as K/min, °C/min or K/s, or heating_rate = \"20 K/min\" for this file in study.toml")
+                    }
                     if let export = d.rateUnstatedExport {
                         throw GlassError(file: d.path, "heating rate unknown (\(export))\(time); expected heating_rate = \"20 K/min\" for this file in study.toml")
                     }

@@ -17,6 +17,7 @@ public enum DatasetBuilder {
     /// spans more than `sweepTemperatureSpreadK`.
     public static func build(_ table: RawTable, overrides: [String: MetadataEntry] = [:]) throws -> Dataset {
         var table = table
+        try DecimalMark.apply(overrides, to: &table)
         let path = table.path
         var meta = metadata(table, overrides)
         try checkThousands(meta, table)
@@ -232,6 +233,7 @@ public enum DatasetBuilder {
         let timeCol = columns[.time].flatMap { c in timeFactorToMin(c.header.unit).map { (c, $0) } }
         if timeCol == nil, let c = columns[.time] { d.unreadTimeColumn = c.header.text }
         d.rateUnstatedExport = rateSources(table.format, hasTime: columns[.time] != nil)
+        if meta["heating_rate"] == nil { d.unreadRate = table.unreadRate }
         if let (c, _) = timeCol { wanted.append(c.index) }
         let baselineCol = table.heatFlowBaselineColumn.flatMap { $0 < table.headers.count && !wanted.contains($0) ? $0 : nil }
         if let b = baselineCol { wanted.append(b) }
@@ -286,7 +288,8 @@ public enum DatasetBuilder {
             }
             if let r = estimated, r > 0, r.isFinite {
                 let first = pieces.first?.lowerBound ?? range.lowerBound, last = (pieces.last?.upperBound ?? range.upperBound) - 1
-                d.warnings.append("\(path): heating rate not stated; \(CFormat.printf("%.2f", r)) K/min estimated from the time column over the ramp "
+                let unread = d.unreadRate.map { " (line \($0.line) states it in '\($0.value)', a unit glassview does not read)" } ?? ""
+                d.warnings.append("\(path): heating rate not stated\(unread); \(CFormat.printf("%.2f", r)) K/min estimated from the time column over the ramp "
                                   + "\(CFormat.printf("%.1f", t[first])) → \(CFormat.printf("%.1f", t[last])) K (lines \(lines[first])–\(lines[last])\(inRun.isEmpty ? "" : ", holds left out"))")
             } else {
                 estimated = nil

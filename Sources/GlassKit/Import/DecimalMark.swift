@@ -1,29 +1,47 @@
 /// The one decimal mark of a file (docs/reading-rules.md, "One decimal mark").
 ///
-/// A file writes its numbers with one mark. Where the format states it (NETZSCH `#DECIMAL`) or
-/// the separator settles it (a comma-separated file: `.`; TA and Eplexor exports: `.`), that is
-/// the mark. A native or TRIOS file separated otherwise takes the mark of its first data field
-/// that is a number written with one mark (`300,0`, `-9.66e-4`), in line order; the other mark
-/// in a number is then an error, so a spreadsheet's `1.000` (one thousand) in a decimal-comma
-/// file is never read as 1.
+/// A file writes its numbers with one mark. Where the format states it (NETZSCH `#DECIMAL`, a
+/// native `# decimal:` line, study.toml's `decimal`) or the separator settles it (TA and Eplexor
+/// exports: `.`), that is the mark. Otherwise (native and TRIOS files, a comma-separated file
+/// whose first data row holds a quote) the mark is that of the first data field, in line order,
+/// that is a number written with one mark (`300,0`, `-9.66e-4`), the other mark in a number then
+/// being an error, so a spreadsheet's `1.000` (one thousand) in a decimal-comma file is never
+/// read as 1. A number written as a thousands group (`1,200`, `-35.000`: ``thousandsGroupEnd``)
+/// settles nothing, read one way or the other it is a thousand-fold apart; when no other number
+/// settles the mark, the file is refused at the first such number (``refusal``).
 enum DecimalMark {
-    /// Whether `,` is the mark of the rows `rows` (0-based lines) of `lines`: the mark of their
-    /// first field that is a number with one mark; nil when no field is one (all integers, or no
-    /// rows), so that a later row could still decide.
-    /// With `quotedOnly`, only fields in quotes count: in a comma-separated file a number with a
-    /// decimal comma can only be written quoted (`"50,00","0,55"`, a spreadsheet's export in a
-    /// comma locale), and its first one decides.
-    static func isComma(_ lines: TextLines, _ rows: [Int], _ delimiter: Delimiter, quotedOnly: Bool = false) -> Bool? {
-        lines.bytes.withUnsafeBufferPointer { buf -> Bool? in
+    /// A data field written as a thousands group where nothing settled the file's mark.
+    struct Unsettled: Sendable {
+        /// 1-based line.
+        var line: Int
+        /// 0-based field.
+        var field: Int
+        /// The field as written (`1,200`).
+        var text: String
+    }
+
+    /// The mark of the rows `rows` (0-based lines) of `lines`: whether `,` is the mark of their
+    /// first field that is a number with one mark and no thousands group; nil when no field is one
+    /// (all integers, or no rows), so that a later row could still decide. `unsettled` is then the
+    /// first field written as a thousands group, if any (nil once the mark is settled).
+    /// In a comma-separated file an unquoted field can only hold `.` (a `,` would separate), so
+    /// every field counts there as elsewhere.
+    static func settle(_ lines: TextLines, _ rows: [Int], _ delimiter: Delimiter) -> (comma: Bool?, unsettled: Unsettled?) {
+        lines.bytes.withUnsafeBufferPointer { buf -> (comma: Bool?, unsettled: Unsettled?) in
             var ranges: [(Int, Int)] = []
+            var first: Unsettled?
             for r in rows {
                 delimiter.fieldRanges(buf, lines.start(r), lines.end(r), into: &ranges, quotes: true)
-                for (a, b) in ranges {
-                    if quotedOnly, !(a > 0 && buf[a - 1] == 0x22) { continue }
-                    if let m = mark(of: buf, a, b) { return m == 0x2C }
+                for (k, (a, b)) in ranges.enumerated() {
+                    guard let m = mark(of: buf, a, b) else { continue }
+                    if isThousandsGroup(buf, a, b) {
+                        if first == nil { first = Unsettled(line: r + 1, field: k, text: String(decoding: buf[a..<b], as: UTF8.self)) }
+                        continue
+                    }
+                    return (m == 0x2C, nil)
                 }
             }
-            return nil
+            return (nil, first)
         }
     }
 
@@ -49,5 +67,58 @@ enum DecimalMark {
             guard digits() > 0 else { return nil }
         }
         return i == b ? mark : nil
+    }
+
+    /// Whether the field `[a, b)` is `[sign]` and a thousands group alone (`1,200`, `-35.000`).
+    static func isThousandsGroup(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Bool {
+        var i = a
+        if i < b, p[i] == 0x2D || p[i] == 0x2B { i += 1 }
+        return thousandsGroupEnd(p, i, b, marks: [0x2C, 0x2E]) == b
+    }
+
+    /// The end of the thousands group starting at `i` (a digit not after a digit or a mark; the
+    /// caller checks that): one to three digits (not a lone `0`, which no group follows), a mark of
+    /// `marks`, exactly three digits, and no digit or mark after them. Nil for anything else
+    /// (`12,5`, `12,5000`, `0,125`, `1,000.5`). The one rule of data fields and metadata
+    /// (``MetadataValue/thousandsAmbiguity(_:decimalComma:)``).
+    static func thousandsGroupEnd<C: RandomAccessCollection>(_ t: C, _ i: C.Index, _ end: C.Index, marks: [UInt8]) -> C.Index?
+    where C.Element == UInt8, C.Index == Int {
+        func digit(_ k: Int) -> Bool { k < end && t[k] &- 0x30 <= 9 }
+        func isMark(_ k: Int) -> Bool { k < end && (t[k] == 0x2E || t[k] == 0x2C) }
+        var j = i
+        while digit(j) { j += 1 }
+        let lead = j - i
+        guard (1...3).contains(lead), !(lead == 1 && t[i] == 0x30), j < end, marks.contains(t[j]) else { return nil }
+        let g = j + 1
+        j = g
+        while digit(j) { j += 1 }
+        return j - g == 3 && !isMark(j) ? j : nil
+    }
+
+    /// The error for a file whose mark nothing settled but a thousands group (`350,"1,200"`): at
+    /// its line, both readings and how to state the mark.
+    static func refusal(_ u: Unsettled, path: String, headers: [ColumnHeader]) -> GlassError {
+        let digits = String(u.text.filter { $0 != "." && $0 != "," && $0 != "+" })
+        let decimal = NumberParser.parseEitherMark(u.text).map(Format.shortNumber) ?? u.text
+        let comma = u.text.contains(",")
+        let heading = u.field < headers.count ? " (\(headers[u.field].text))" : ""
+        let mark = comma ? "comma" : "point"
+        return GlassError(file: path, line: u.line,
+                          "field \(u.field + 1)\(heading) '\(u.text)' could be \(digits) (a thousands \(mark)) or \(decimal) (a decimal \(mark)), and no other number in the file settles its decimal mark; expected the numbers written without thousands separators (export them so) or, where '\(comma ? "," : ".")' is the decimal mark, that stated: a line '# decimal: \(mark)' above the names row, or decimal = \"\(mark)\" for this file in study.toml")
+    }
+
+    /// A table read with study.toml's `overrides`: its mark as study.toml's `decimal` states it,
+    /// else refused when nothing settled it but a thousands group (``refusal``). The one place
+    /// both meet, before any number of the rows is read (`ScanSplitter`, `DatasetBuilder`).
+    static func apply(_ overrides: [String: MetadataEntry], to table: inout RawTable) throws {
+        if let e = overrides["decimal"] {
+            guard let comma = MetadataKeys.decimalComma(e.value) else {
+                throw GlassError(.usage, file: "study.toml", "files.\"\(e.table ?? table.path)\".\(e.name("decimal")) = '\(e.value)'; expected \(MetadataKeys.decimalWords)")
+            }
+            table.decimalComma = comma
+            table.unsettledMark = nil
+            return
+        }
+        if let u = table.unsettledMark { throw refusal(u, path: table.path, headers: table.headers) }
     }
 }

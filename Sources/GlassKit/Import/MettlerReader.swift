@@ -57,10 +57,13 @@ public enum MettlerReader {
         var unread: (entry: MetadataEntry, why: String)?   // a `Sample:` line whose mass is not read
         var name = ""
         var i = 0
+        // The file's separator, from its first names row: spaces or tabs as STARe writes its
+        // export, or `;` (`,`) where it was set so (`Index;t;Ts;Tr;Value`, `;[s];[°C];[°C];[mW]`).
+        var delimiter: Delimiter?
         func nextNonBlank(_ j: Int) -> Int? { (j..<lines.count).first { !lines.isBlank($0) } }
         // A data row starts with a number (either mark); a label (`Results:`, `Curve Name:`) ends the rows.
         func isRow(_ j: Int) -> Bool {
-            guard let first = Delimiter.whitespace.split(lines.string(j)).first else { return false }
+            guard let first = (delimiter ?? .whitespace).split(lines.string(j)).first else { return false }
             return NumberParser.parseEitherMark(first) != nil
         }
         while i < lines.count {
@@ -74,6 +77,7 @@ public enum MettlerReader {
                     throw GlassError(file: path, line: i + 1, "'\(text.trimmedSpaces)' without a names row and a units row; expected e.g. 'Index t Ts Tr Value' and '[s] [°C] [°C] [mW]'")
                 }
                 let units = names + 1
+                if delimiter == nil { delimiter = separator(lines.string(names)) }
                 // The rows, across blank lines, up to the first line that is no row.
                 var data: [Int] = []
                 var j = units + 1
@@ -87,7 +91,7 @@ public enum MettlerReader {
                     throw GlassError(file: path, line: k + 1, "'\(lines.string(k).trimmedSpaces.prefix(40))' among the curve's rows; expected a data row (the index first) up to the end of the values")
                 }
                 var block = Block(name: name, names: names, units: units, data: data)
-                block.headers = try headers(lines, block, path: path)
+                block.headers = try headers(lines, block, path: path, delimiter: delimiter ?? .whitespace)
                 blocks.append(block)
                 i = j
             } else if label(text, sample) != nil, let n = nextNonBlank(i + 1) {
@@ -126,8 +130,9 @@ public enum MettlerReader {
         // The template: the DSC curve that heats over the largest span (the curve the segment
         // rule would read), so that curves in other units never hide it; the first DSC curve when
         // none heats (the segment rule then says why).
-        let template = blocks.filter(isDSC).max { heatingSpan($0, lines) < heatingSpan($1, lines) }
-            .flatMap { heatingSpan($0, lines) > 0 ? $0 : nil } ?? blocks.first(where: isDSC) ?? blocks[0]
+        let fileDelimiter = delimiter ?? .whitespace
+        let template = blocks.filter(isDSC).max { heatingSpan($0, lines, fileDelimiter) < heatingSpan($1, lines, fileDelimiter) }
+            .flatMap { heatingSpan($0, lines, fileDelimiter) > 0 ? $0 : nil } ?? blocks.first(where: isDSC) ?? blocks[0]
         func same(_ a: [ColumnHeader], _ b: [ColumnHeader]) -> Bool {
             a.count == b.count && zip(a, b).allSatisfy { $0.name == $1.name && $0.unit == $1.unit }
         }
@@ -139,10 +144,12 @@ public enum MettlerReader {
             warnings.append("\(path): \(skipped.count) curve(s) with other columns or units than the DSC curves skipped: \(skipped.joined(separator: ", "))")
         }
         let data = kept.flatMap { $0.element.data }
-        let comma = DecimalMark.isComma(lines, data, .whitespace) ?? false
+        let (settled, unsettled) = DecimalMark.settle(lines, data, fileDelimiter)
+        let comma = settled ?? false
         var table = RawTable(path: path, format: .mettler, encoding: encoding, metadata: metadata, headers: template.headers,
-                             headerLine: template.names + 1, delimiter: .whitespace, decimalComma: comma,
+                             headerLine: template.names + 1, delimiter: fileDelimiter, decimalComma: comma,
                              dataLines: data, lines: lines, segmentPrograms: [:], warnings: warnings)
+        table.unsettledMark = unsettled
         if masses.isEmpty { table.unreadMass = unread }
         if kept.count > 1 {
             table.rowSegments = kept.flatMap { k, b in Array(repeating: k + 1, count: b.data.count) }
@@ -156,12 +163,18 @@ public enum MettlerReader {
         return both + (both.isEmpty ? "expected a positive number with a unit such as mg after the name and ', '" : "expected the number in one mark, e.g. '12.5 mg'")
     }
 
+    /// The separator of a names row: `;` or `,` where one parts it, else spaces (tabs among them).
+    static func separator(_ names: String) -> Delimiter {
+        let d = Delimiter.detect(inHeading: names)
+        return d == .semicolon || d == .comma ? d : .whitespace
+    }
+
     /// How far a curve's temperature rises from its first row to its last, in the column's own
     /// unit (0 for a curve that does not heat, or whose temperatures cannot be read).
-    static func heatingSpan(_ b: Block, _ lines: TextLines) -> Double {
+    static func heatingSpan(_ b: Block, _ lines: TextLines, _ delimiter: Delimiter) -> Double {
         guard let t = ColumnMatcher.match(b.headers)[.temperature], let first = b.data.first, let last = b.data.last else { return 0 }
         func value(_ j: Int) -> Double? {
-            let fields = Delimiter.whitespace.split(lines.string(j))
+            let fields = delimiter.split(lines.string(j))
             return t.index < fields.count ? NumberParser.parseEitherMark(fields[t.index]) : nil
         }
         guard let a = value(first), let z = value(last) else { return 0 }
@@ -172,12 +185,15 @@ public enum MettlerReader {
     /// pair fields by place; space-aligned ones pair each `[unit]` with the name whose column ends
     /// nearest it (STARe right-aligns names, units and numbers), so a column without a unit
     /// (`Index`, or any other) keeps none. `Value` (`Wert`) becomes `Heat Flow` when its unit is one.
-    static func headers(_ lines: TextLines, _ b: Block, path: String) throws -> [ColumnHeader] {
+    static func headers(_ lines: TextLines, _ b: Block, path: String, delimiter: Delimiter = .whitespace) throws -> [ColumnHeader] {
         let namesText = lines.string(b.names), unitsText = lines.string(b.units)
         var names: [String], units: [String?]
-        if namesText.contains("\t") || unitsText.contains("\t") {
-            names = namesText.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmedSpaces }
-            var u = unitsText.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmedSpaces }
+        // Fields paired by place where a separator byte parts them (a tab, or the file's `;`).
+        let sep: Character? = delimiter.byte.map { Character(Unicode.Scalar($0)) }
+            ?? (namesText.contains("\t") || unitsText.contains("\t") ? "\t" : nil)
+        if let sep {
+            names = namesText.split(separator: sep, omittingEmptySubsequences: false).map { String($0).trimmedSpaces }
+            var u = unitsText.split(separator: sep, omittingEmptySubsequences: false).map { String($0).trimmedSpaces }
             while names.first == "" && u.first == "" { names.removeFirst(); u.removeFirst() }
             units = names.indices.map { k in k < u.count && !u[k].isEmpty ? u[k] : nil }
         } else {

@@ -43,7 +43,7 @@ public enum NativeReader {
         // Free text before the names row (an instrument's own export): skipped, its mass and rate read.
         var preamble: Range<Int>?
         var searched = false
-        var unreadMass: MetadataEntry?
+        var unreadMass: MetadataEntry?, unreadRate: MetadataEntry?
         // NETZSCH's `#SEGMENT:S1-5/5` (the export's segment count) is not the native `segment`
         // key (which picks one): a NETZSCH-form value is never read as it (`#SEGMENT: 2` is).
         if let seg = metadata["segment"], lines.string(seg.line - 1).hasPrefix("#SEGMENT:"), seg.value.hasPrefix("S") { metadata["segment"] = nil }
@@ -69,6 +69,7 @@ public enum NativeReader {
             // (`DatasetBuilder.checkThousands`).
             for (k, v) in stated.metadata where metadata[k] == nil { metadata[k] = v }
             unreadMass = stated.unreadMass
+            unreadRate = stated.unreadRate
             h = names
         } else {
             searched = opens
@@ -128,18 +129,29 @@ public enum NativeReader {
             }
         }
         let headers = names.enumerated().map { k, n in ColumnHeader(n, unitRow: units.flatMap { k < $0.count ? $0[k] : nil }) }
-        // A comma-separated file's mark is `.`; any other takes the mark of its first number with one.
-        // (Quoted numbers are looked for only where the first data row holds a quote.)
-        let quoted = data.first.map { lines.bytes[lines.starts[$0]..<lines.ends[$0]].contains(0x22) } ?? false
-        let comma = delimiter == .comma ? (quoted ? DecimalMark.isComma(lines, Array(data.prefix(20)), delimiter, quotedOnly: true) ?? false : false)
-            : DecimalMark.isComma(lines, data, delimiter)
+        // The mark: as `# decimal:` states it; else a comma-separated file's is `.` unless its first
+        // data row holds a quote (a spreadsheet's `"0,55"`); any other takes its first number's.
+        var comma: Bool?
+        var unsettled: DecimalMark.Unsettled?
+        if let e = metadata["decimal"] {
+            guard let c = MetadataKeys.decimalComma(e.value) else {
+                throw GlassError(file: path, line: e.line, "decimal '\(e.value)'; expected \(MetadataKeys.decimalWords)")
+            }
+            comma = c
+        } else if delimiter == .comma, !(data.first.map { lines.bytes[lines.starts[$0]..<lines.ends[$0]].contains(0x22) } ?? false) {
+            comma = false
+        } else {
+            (comma, unsettled) = DecimalMark.settle(lines, data, delimiter)
+        }
         var table = RawTable(path: path, format: .native, encoding: encoding, metadata: metadata, headers: headers,
                              headerLine: h + 1, delimiter: delimiter, decimalComma: comma ?? false,
                              dataLines: data, lines: lines, segmentPrograms: [:])
         table.decimalMarkFound = comma != nil
+        table.unsettledMark = unsettled
         if let line = repeated { table.warnings.append("\(path): line \(line) repeats the names row of line \(h + 1); skipped") }
         table.preamble = preamble.map { ($0.lowerBound + 1)...$0.upperBound }
         table.namesRowSearched = searched
+        table.unreadRate = unreadRate
         table.unreadMass = unreadMass.map { ($0, MetadataValue.bothMarksNote($0.value) + "expected a positive number with a unit such as mg") }
         return table
     }
@@ -230,7 +242,7 @@ public enum MetadataKeys {
     /// heating run of a file without a segment column (SPEC §2.4).
     public static let perFile: Set<String> = [
         "kind", "state", "cooling_rate", "role", "heating_rate", "composition", "molar_mass", "mass", "sign",
-        "tg", "frequency", "temperature", "e_u", "modulus", "segment", "run", "sample_name",
+        "tg", "frequency", "temperature", "e_u", "modulus", "segment", "run", "sample_name", "decimal",
     ]
 
     /// A byte of an ASCII key as `normalise` writes it: lower case, spaces and hyphens as `_`.

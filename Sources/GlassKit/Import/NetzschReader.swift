@@ -3,6 +3,20 @@ import GlassPlatform
 /// Reads NETZSCH Proteus ASCII exports (SPEC §2.2): `#KEY:value` lines, a `##` heading row,
 /// then data. Honours DECIMAL, SEPARATOR, EXO, SAMPLE MASS, RANGE and the `#SEG. n` programs.
 public enum NetzschReader {
+    /// The curves of a DATA COMPARE export: its `#FILE` list (one name a curve), else the
+    /// temperature columns of its names row `names`, each split with the export's separator
+    /// (`#SEPARATOR:SEMICOLON;SEMICOLON`, `TAB<TAB>TAB`); nil when neither counts one.
+    static func compareCurves(_ lines: TextLines, _ keys: [String: MetadataEntry], names: Int) -> Int? {
+        let word = keys["SEPARATOR"]?.value.split(whereSeparator: { $0 == ";" || $0 == "\t" || $0 == "," }).first?.trimmedSpaces.uppercased()
+        let delimiter: Delimiter = word == "TAB" ? .tab : word == "COMMA" ? .comma : .semicolon
+        if let files = keys["FILE"].map({ delimiter.splitHeading($0.value).filter { !$0.trimmedSpaces.isEmpty }.count }), files >= 1 {
+            return files
+        }
+        let heading = String(lines.string(names).drop { $0 == "#" || $0 == " " })
+        let temperatures = delimiter.splitHeading(heading).filter { ColumnMatcher.meaning(of: ColumnHeader($0)) == .temperature }.count
+        return temperatures >= 1 ? temperatures : nil
+    }
+
     /// True when the first lines look like a Proteus export: an `#EXPORTTYPE` or `#FORMAT:NETZSCH`
     /// line among the first 8, or — where those lines are gone — two or more of the export's own
     /// `#KEY:` lines (``ownKeys``, upper case right after the `#`) before a `##` names row.
@@ -78,8 +92,9 @@ public enum NetzschReader {
         // Proteus's "DATA COMPARE" export: several curves side by side, each key with a value per
         // curve (`#SEPARATOR: TAB<TAB>TAB<TAB>TAB`). Not read: one curve an export.
         if let type = keys["EXPORTTYPE"], type.value.uppercased().contains("COMPARE") {
-            let curves = type.value.split(separator: "\t").filter { !$0.trimmedSpaces.isEmpty }.count
-            throw GlassError(file: path, line: type.line, "a NETZSCH comparison export ('DATA COMPARE') of \(curves) curves side by side is not read; expected each curve exported alone (a 'DATA ALL' or 'DATA SINGLE' export a file)")
+            let count = compareCurves(lines, keys, names: h)
+            let curves = count.map { "\($0) curves" } ?? "several curves"
+            throw GlassError(file: path, line: type.line, "a NETZSCH comparison export ('DATA COMPARE') of \(curves) side by side is not read; expected each curve exported alone (a 'DATA ALL' or 'DATA SINGLE' export a file)")
         }
         var delimiter = Delimiter.semicolon
         if let sep = keys["SEPARATOR"] {

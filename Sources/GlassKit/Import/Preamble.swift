@@ -161,8 +161,10 @@ enum Preamble {
 
     /// ``metadata(_:_:)``, and the first line that names the mass but was not read (no unit, not
     /// positive), for the error that asks for the mass.
-    static func metadataAndUnread(_ lines: TextLines, _ range: Range<Int>) -> (metadata: [String: MetadataEntry], unreadMass: MetadataEntry?) {
-        var unread: MetadataEntry?, zero: MetadataEntry?
+    /// `unreadRate` is the first line naming the heating rate with a number in a unit that is no
+    /// rate's (its value the unit, its source the line), for the error that asks for the rate.
+    static func metadataAndUnread(_ lines: TextLines, _ range: Range<Int>) -> (metadata: [String: MetadataEntry], unreadMass: MetadataEntry?, unreadRate: MetadataEntry?) {
+        var unread: MetadataEntry?, zero: MetadataEntry?, unreadRate: MetadataEntry?
         var best: [String: (rank: Int, entry: MetadataEntry)] = [:]
         var rates: Set<Double> = []
         var section = ""
@@ -187,9 +189,14 @@ enum Preamble {
             }
             if let rank = massRank(name).map({ $0 + sectionRank }), let m = MetadataValue.massMg(stated), m > 0, rank <= (best["mass"]?.rank ?? .max) {
                 best["mass"] = (rank, MetadataEntry(stated, line: i + 1))
-            } else if let rank = rateNames[name].map({ $0 + sectionRank }), let r = MetadataValue.rateKPerMin(stated), r > 0 {
-                rates.insert(r)
-                if rank <= (best["heating_rate"]?.rank ?? .max) { best["heating_rate"] = (rank, MetadataEntry(stated, line: i + 1)) }
+            } else if let rank = rateNames[name].map({ $0 + sectionRank }) {
+                if let r = MetadataValue.rateKPerMin(stated) {
+                    guard r > 0 else { continue }
+                    rates.insert(r)
+                    if rank <= (best["heating_rate"]?.rank ?? .max) { best["heating_rate"] = (rank, MetadataEntry(stated, line: i + 1)) }
+                } else if unreadRate == nil, let (_, unit) = MetadataValue.numberAndUnit(stated) {
+                    unreadRate = MetadataEntry(String(unit), line: i + 1, source: text)
+                }
             }
         }
         // Several rates (one a segment: `[Segment 2] Rate: 10 K/min`) do not say which the heating
@@ -197,7 +204,7 @@ enum Preamble {
         if rates.count > 1 { best["heating_rate"] = nil }
         var metadata = best.mapValues(\.entry)
         if metadata["mass"] == nil, let z = zero, unread?.line == z.line { metadata["mass"] = z }
-        return (metadata, best["mass"] == nil ? unread : nil)
+        return (metadata, best["mass"] == nil ? unread : nil, best["heating_rate"] == nil ? unreadRate : nil)
     }
 
     /// `key: value` (the first colon; `key=value` in an INI-like `[Section]` preamble), or the

@@ -68,8 +68,8 @@ public enum PyrisReader {
             }
             if let at {
                 let rate = spaced(words[(at + 1)...].joined(separator: " ")).lowercased().split(separator: " ")
-                if rate.count == 2, ["°c/min", "k/min", "℃/min"].contains(String(rate[1])) {
-                    p.rateKPerMin = NumberParser.parse(String(rate[0]))
+                if rate.count == 2, let f = Units.rateFactorToKPerMin(String(rate[1])), let v = NumberParser.parse(String(rate[0])) {
+                    p.rateKPerMin = v * f
                 }
             }
         } else if words.first == "hold", let at, at + 1 < words.count,
@@ -176,10 +176,12 @@ public enum PyrisReader {
         }
         metadata["sign"] = MetadataEntry("endo-up", line: first + 1)
         metadata["kind"] = MetadataEntry("dsc", line: first + 1)
-        let comma = DecimalMark.isComma(lines, data, .whitespace) ?? false
+        let (settled, unsettled) = DecimalMark.settle(lines, data, .whitespace)
+        let comma = settled ?? false
         var table = RawTable(path: path, format: .pyris, encoding: encoding, metadata: metadata, headers: headers,
                              headerLine: (nameLines.last ?? first - 1) + 1, delimiter: .whitespace, decimalComma: comma,
                              dataLines: data, lines: lines, segmentPrograms: programs, warnings: warnings)
+        table.unsettledMark = unsettled
         table.rowSegments = segments
         table.heatFlowBaselineColumn = names.firstIndex { $0.lowercased() == "baseline heat flow" }
         return table

@@ -98,6 +98,9 @@ public struct RawTable: Sendable {
     /// mark: read from a file's first lines only, a later row could still decide it (then the file
     /// is not streamed).
     public var decimalMarkFound = true
+    /// The first data field written as a thousands group (`1,200`) where nothing else settled the
+    /// mark: the file is refused at it unless study.toml states the mark (`DecimalMark.apply`).
+    var unsettledMark: DecimalMark.Unsettled? = nil
     /// 0-based indexes (into `lines`) of the data rows.
     public var dataLines: [Int]
     /// The text.
@@ -119,6 +122,10 @@ public struct RawTable: Sendable {
     /// unit, a STARe `Sample:` line whose number glassview cannot read), its value the line as
     /// written, with why: for the error that asks for the mass.
     public var unreadMass: (entry: MetadataEntry, why: String)? = nil
+    /// A line that names the heating rate with a number in a unit that is no rate's (Preamble's
+    /// `Heating Rate,20,Cel/s²`): its value the unit, its source the line; for the error that
+    /// asks for the rate.
+    public var unreadRate: MetadataEntry? = nil
     /// Numbers of a program line (NETZSCH `#SEG. n`) written `d,ddd` in the other decimal mark:
     /// refused by `DatasetBuilder.checkThousands`, where study.toml is known (a rate it states
     /// instead leaves the program's rate unread).

@@ -235,6 +235,14 @@ struct RowParser {
             case .success(let v): columns[k][row] = v
             case .failure(let why):
                 let text = String(decoding: buf[a..<b], as: UTF8.self)
+                // `1,141` where the mark is `.`: both readings, as a metadata number's are given.
+                if why.failure == .otherMark, DecimalMark.isThousandsGroup(buf, a, b) {
+                    let digits = String(text.filter { $0 != "." && $0 != "," && $0 != "+" })
+                    let decimal = NumberParser.parseEitherMark(text).map(Format.shortNumber) ?? text
+                    let own = decimalComma ? "comma" : "point", other = decimalComma ? "point" : "comma"
+                    return GlassError(file: path, line: line,
+                                      "field \(col + 1) (\(headers[col].text)) '\(text)' could be \(digits) (a thousands \(other)) or \(decimal) (a decimal \(other)), and this file writes a decimal \(own); expected '\(digits)' or the number with a decimal \(own) (a spreadsheet may have added thousands separators)")
+                }
                 var hint = ""
                 var what = why.explanation
                 if why.failure == .otherMark { what += " (this file's is '\(decimalComma ? "," : ".")')" }

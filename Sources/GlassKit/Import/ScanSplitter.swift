@@ -59,6 +59,8 @@ public enum ScanSplitter {
 
     /// The tables `table` holds: its parts, or `[table]`.
     public static func split(_ table: RawTable, overrides: [String: MetadataEntry]) throws -> [RawTable] {
+        var table = table
+        try DecimalMark.apply(overrides, to: &table)
         guard table.streamed == nil, table.dataLines.count >= 4 else { return [table] }
         let meta = DatasetBuilder.metadata(table, overrides)
         guard meta["frequency"] == nil, meta["temperature"] == nil else { return [table] }

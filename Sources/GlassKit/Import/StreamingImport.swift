@@ -107,7 +107,8 @@ public enum StreamingImport {
         } else {
             read = try? NativeReader.read(lines, path: path, encoding: encoding)
         }
-        guard let table = read, table.dataLines.count >= 4, table.decimalMarkFound, var first = table.dataLines.first,
+        // A mark study.toml states is the builder's to apply: the file is read whole.
+        guard overrides["decimal"] == nil, let table = read, table.dataLines.count >= 4, table.decimalMarkFound, var first = table.dataLines.first,
               !table.headers.contains(where: { ColumnMatcher.meaning(of: $0) == .sweep }),
               // A DMA file with a frequency column may hold several datasets (`ScanSplitter`).
               !table.headers.contains(where: { ColumnMatcher.meaning(of: $0) == .frequency }),

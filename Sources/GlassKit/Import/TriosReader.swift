@@ -43,11 +43,13 @@ public enum TriosReader {
         }
         // One decimal mark for the file: that of its first number written with one (a German
         // TRIOS writes `0,628`), so every step reads its numbers alike.
-        let comma = DecimalMark.isComma(lines, steps.flatMap { $0.dataLines }, delimiter) ?? false
+        let (settled, unsettled) = DecimalMark.settle(lines, steps.flatMap { $0.dataLines }, delimiter)
+        let comma = settled ?? false
         var tables: [RawTable] = []
         var skipped: [String] = []
         for var table in steps {
             table.decimalComma = comma
+            table.unsettledMark = unsettled
             let name = table.metadata["step_name"]?.value ?? table.part ?? ""
             if let why = try whyNotAFrequencySweep(table) {
                 skipped.append("'\(name)' (\(why))")
@@ -56,7 +58,7 @@ public enum TriosReader {
             }
         }
         // No frequency sweep: a DSC export (Discovery DSC) is one curve made of its DSC steps.
-        if tables.isEmpty, var dsc = dscTable(steps.map { var t = $0; t.decimalComma = comma; return t }, path: path) {
+        if tables.isEmpty, var dsc = dscTable(steps.map { var t = $0; t.decimalComma = comma; t.unsettledMark = unsettled; return t }, path: path) {
             for (k, v) in dscHeader(lines, before: starts.first ?? lines.count, delimiter: delimiter) { dsc.metadata[k] = v }
             return [dsc]
         }
@@ -225,8 +227,9 @@ public enum TriosReader {
         var p = SegmentProgram()
         let words = name.split(separator: " ").map(String.init)
         guard words.first?.lowercased() == "ramp", words.count >= 3 else { return p }
-        if let k = words.firstIndex(where: { ["°c/min", "k/min", "℃/min"].contains($0.lowercased()) }), k > 0 {
-            p.rateKPerMin = NumberParser.parseEitherMark(words[k - 1])
+        if let k = words.firstIndex(where: { Units.rateFactorToKPerMin($0) != nil }), k > 0,
+           let f = Units.rateFactorToKPerMin(words[k]), let v = NumberParser.parseEitherMark(words[k - 1]) {
+            p.rateKPerMin = v * f
         }
         if let to = words.lastIndex(where: { $0.lowercased() == "to" }), to + 1 < words.count {
             p.endK = MetadataValue.temperatureK(words[(to + 1)...].joined(separator: " "))

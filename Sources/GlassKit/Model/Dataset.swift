@@ -20,6 +20,9 @@ public struct Dataset: Sendable, Equatable {
     /// (`no time column and no '#RANGE' …`), named where the rate is missing; the rate is then
     /// asked for in study.toml, not in a `#` line the export does not have. Nil for a native file.
     public var rateUnstatedExport: String?
+    /// A line of the file that names the heating rate in a unit glassview does not read (value:
+    /// the unit; source: the line), named where the rate is missing or estimated.
+    public var unreadRate: MetadataEntry?
     /// Alloy or oxide composition string, when the file states one.
     public var composition: String?
     /// Molar mass override, g/mol.

@@ -50,12 +50,6 @@ public enum MetadataValue {
         return (value, unit)
     }
 
-    /// The first number of `text` that a thousands separator makes ambiguous where the file's
-    /// decimal mark is `,` (`decimalComma`) or `.`: one to three digits (not a lone `0`: no group
-    /// follows it), the other mark, exactly three digits, and no further digit or mark (`12,500`
-    /// in a file of decimal points, `12.500` in one of decimal commas). Read either way the two
-    /// are a factor of 1000 apart, so neither is guessed (docs/reading-rules.md, "One decimal
-    /// mark"). Nil when `text` holds none: `12,5`, `12,5000`, `1,000.5`, `0,125`.
     /// The note for a number written with both marks (`1.234,5`, `1,234.5` in `text`): a
     /// thousands separator, which is not guessed (`'1.234,5' holds both ',' and '.', …; `); "" for
     /// other text. Every reader's refusal of such a value says it.
@@ -65,22 +59,19 @@ public enum MetadataValue {
         return "'\(number)' holds both ',' and '.', a thousands separator glassview does not guess; "
     }
 
+    /// The first number of `text` that a thousands separator makes ambiguous where the file's
+    /// decimal mark is `,` (`decimalComma`) or `.`: one to three digits (not a lone `0`: no group
+    /// follows it), the other mark, exactly three digits, and no further digit or mark (`12,500`
+    /// in a file of decimal points, `12.500` in one of decimal commas). Read either way the two
+    /// are a factor of 1000 apart, so neither is guessed (docs/reading-rules.md, "One decimal
+    /// mark"). Nil when `text` holds none: `12,5`, `12,5000`, `1,000.5`, `0,125`.
     public static func thousandsAmbiguity<S: StringProtocol>(_ text: S, decimalComma: Bool) -> String? {
         let other: UInt8 = decimalComma ? 0x2E : 0x2C
         let t = Array(text.utf8)
-        func digit(_ k: Int) -> Bool { k < t.count && t[k] &- 0x30 <= 9 }
-        func mark(_ k: Int) -> Bool { k < t.count && (t[k] == 0x2E || t[k] == 0x2C) }
-        var i = 0
-        while i < t.count {
-            guard digit(i), i == 0 || !(digit(i - 1) || mark(i - 1)) else { i += 1; continue }
-            let start = i
-            while digit(i) { i += 1 }
-            let lead = i - start
-            guard (1...3).contains(lead), !(lead == 1 && t[start] == 0x30), i < t.count, t[i] == other else { continue }
-            var j = i + 1
-            while digit(j) { j += 1 }
-            if j - i - 1 == 3, !mark(j) { return String(decoding: t[start..<j], as: UTF8.self) }
-            i = j
+        func digitOrMark(_ k: Int) -> Bool { t[k] &- 0x30 <= 9 || t[k] == 0x2E || t[k] == 0x2C }
+        for i in t.indices where t[i] &- 0x30 <= 9 && (i == 0 || !digitOrMark(i - 1)) {
+            // The rule of a data field too (`DecimalMark.thousandsGroupEnd`).
+            if let j = DecimalMark.thousandsGroupEnd(t, i, t.count, marks: [other]) { return String(decoding: t[i..<j], as: UTF8.self) }
         }
         return nil
     }

@@ -83,18 +83,45 @@ public enum Units {
         }
     }
 
-    /// Factor from a rate unit to K/min (`K/min`, `K/s`, `°C/min`, `K/h`).
+    /// Factor from a rate unit to K/min: a temperature unit per a time unit, the one reading of a
+    /// rate's unit in every reader (a file's `# heating_rate:`, a preamble's `Heating Rate`,
+    /// study.toml, a Pyris or TRIOS program). The temperature is K, °C (`C`, `℃`, `Cel`, `oC`,
+    /// `kelvin`, `celsius`) or a degree alone (`°/min`, `deg/min`); the time min, s or h, spelled
+    /// out or not (`min`, `minute`, `s`, `sec`, `second`, `h`, `hr`, `hour`); written `/` (`K/min`),
+    /// `per` (`K per min`) or with the power −1 (`K min-1`, `K·min⁻¹`, `K min^-1`).
     public static func rateFactorToKPerMin(_ unit: String) -> Double? {
-        func factor(_ u: String) -> Double? {
-            switch u {
-            case "k/min", "c/min", "kmin-1", "cmin-1", "kpermin": return 1
-            case "k/s", "c/s", "ks-1", "cs-1": return 60
-            case "k/h", "c/h", "kh-1", "ch-1": return 1.0 / 60
-            default: return nil
-            }
-        }
-        return factor(normalise(unit)) ?? factor(compound(unit))
+        let degree = unit.contains("°") || unit.contains("º") || unit.contains("˚") || unit.lowercased().contains("deg")
+        return rateFactor(normalise(unit), degree: degree) ?? rateFactor(compound(unit), degree: degree)
     }
+
+    /// ``rateFactorToKPerMin(_:)`` of a unit as `normalise` or `compound` write it; `degree` when
+    /// the unit held a degree sign or `deg` (removed: `°/min` is `/min` here).
+    static func rateFactor(_ u: String, degree: Bool) -> Double? {
+        let temperature: Substring, time: Substring
+        if let slash = u.firstIndex(of: "/") {
+            temperature = u[..<slash]; time = u[u.index(after: slash)...]
+        } else if let per = u.literalRange(of: "per") {
+            temperature = u[..<per.lowerBound]; time = u[per.upperBound...]
+        } else if u.hasSuffix("-1") {
+            let body = u.dropLast(2)
+            guard let t = rateTimes.keys.filter({ body.hasSuffix($0) }).max(by: { $0.count < $1.count }) else { return nil }
+            temperature = body.dropLast(t.count); time = Substring(t)
+        } else {
+            return nil
+        }
+        guard rateTemperatures.contains(String(temperature)) || (temperature.isEmpty && degree),
+              let f = rateTimes[String(time)] else { return nil }
+        return f
+    }
+
+    /// A rate's temperature units, as `normalise` writes them (degree signs and `deg` removed).
+    static let rateTemperatures: Set<String> = ["k", "c", "cel", "oc", "âc", "kelvin", "celsius"]
+    /// A rate's time units (as `normalise` writes them) with the factor from per-that-unit to per-minute.
+    static let rateTimes: [String: Double] = [
+        "min": 1, "mins": 1, "minute": 1, "minutes": 1,
+        "s": 60, "sec": 60, "secs": 60, "second": 60, "seconds": 60,
+        "h": 1.0 / 60, "hr": 1.0 / 60, "hrs": 1.0 / 60, "hour": 1.0 / 60, "hours": 1.0 / 60,
+    ]
 
     /// Factor from a molar-mass unit to g/mol (`g/mol`, `g mol-1`, `g·mol⁻¹`, `kg/mol`).
     public static func molarMassFactorToGPerMol(_ unit: String) -> Double? {
