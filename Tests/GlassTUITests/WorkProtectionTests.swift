@@ -209,7 +209,13 @@ final class HiddenStatesDimInEveryListTests: XCTestCase {
         XCTAssertEqual(dimmed(HeatFlowView().results(s), after: "T (K)"),
                        ["as-cast": false, "cooled-1": false, "cooled-5": false, "cooled-10": true, "cooled-20": false])
         let compare = CompareView().results(s)
-        let rows = { (state: String) in compare.drop { $0.label != "  " + state }.dropFirst().prefix { !$0.isHeading } }
+        // A state's E_β, T_c, a1 and a2 lines, up to the next state's or section's heading (a
+        // missing value's reason stands between them as an indented note).
+        let headings = Set(s.stateLabels.map { "  " + $0 })
+        let rows = { (state: String) in
+            compare.drop { $0.label != "  " + state }.dropFirst().prefix { !headings.contains($0.label) && !($0.isHeading && !$0.label.hasPrefix("  ")) }.filter { !$0.isHeading }
+        }
+        XCTAssertEqual(rows("cooled-10").map(\.label), ["E_β", "T_c", "a1", "a2"])
         XCTAssertEqual(rows("cooled-10").map(\.dimmed), [true, true, true, true])
         XCTAssertEqual(rows("cooled-20").map(\.dimmed), [false, false, false, false])
         // Drawn dim.
