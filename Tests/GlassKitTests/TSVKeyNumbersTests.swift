@@ -38,6 +38,16 @@ final class TSVKeyNumbersTests: XCTestCase {
         XCTAssertNotEqual(TSVKeys.numbers([d, f], .temperatureK)(f), "300")
     }
 
+    /// Two pairs that share a text at 0.01 K (460.18: 460.1802, 460.1846; 460.19: 460.1854,
+    /// 460.1942) each take a third decimal, where 460.1846 and 460.1854 both read 460.185: they
+    /// take a fourth (a probe's isotherms read 460.185 and 460.185#2).
+    func testValuesRefinedInTwoGroupsStillReadApart() {
+        let t = [460.1802307692308, 460.18461538461537, 460.1853846153846, 460.1942]
+        let key = TSVKeys.numbers(t, .temperatureK)
+        XCTAssertEqual(t.map(key), ["460.18", "460.1846", "460.1854", "460.194"])
+        XCTAssertEqual(Set(t.map(key)).count, 4)
+    }
+
     func testFrequenciesToSixSignificantDigitsWithoutAnExponent() {
         let values = [pow(10, 0.3), pow(10, -1.3), 0.01, 1, 16, pow(10, -4.5), 1234567.0]
         let key = TSVKeys.numbers(values, .frequencyHz)

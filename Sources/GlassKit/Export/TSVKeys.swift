@@ -46,28 +46,27 @@ enum TSVKeys {
     /// `values` is written by the same rule on its own. Only key text: the exports' numbers stay
     /// at full precision.
     static func numbers(_ values: [Double], _ quantity: Quantity) -> (Double) -> String {
-        var groups: [String: [Double]] = [:]
-        for v in Set(values) where v.isFinite { groups[text(v, quantity, extra: 0), default: []].append(v) }
-        var texts: [Double: String] = [:]
-        for (base, members) in groups {
-            guard members.count > 1 else { texts[members[0]] = base; continue }
-            // More decimals for this group alone: a value whose finer text rounds back to fewer
-            // decimals reads its group's text, so it cannot take another group's.
-            var extra = 1
-            while true {
-                let finer = members.map { text($0, quantity, extra: extra) }
-                if Set(finer).count == members.count {
-                    for (v, t) in zip(members, finer) { texts[v] = t }
-                    break
+        let distinct = Set(values.filter(\.isFinite)).sorted()
+        var extra = [Int](repeating: 0, count: distinct.count)
+        var texts = distinct.map { text($0, quantity, extra: 0) }
+        // Until every distinct value reads apart: the values of each shared text (only they) take
+        // one more decimal, and the texts are compared again, so that two groups refined apart
+        // cannot meet at a finer text (460.1846 and 460.1854 both read 460.185 at 3 decimals).
+        while true {
+            var holders: [String: [Int]] = [:]
+            for (i, t) in texts.enumerated() { holders[t, default: []].append(i) }
+            let shared = holders.values.filter { $0.count > 1 }
+            if shared.isEmpty { break }
+            for group in shared {
+                for i in group {
+                    extra[i] += 1
+                    // Distinct doubles have distinct shortest texts.
+                    texts[i] = extra[i] > 17 ? JSONValue.format(distinct[i]) : text(distinct[i], quantity, extra: extra[i])
                 }
-                if extra >= 17 {
-                    for v in members { texts[v] = JSONValue.format(v) }  // distinct doubles, distinct texts
-                    break
-                }
-                extra += 1
             }
         }
-        return { v in texts[v] ?? text(v, quantity, extra: 0) }
+        let byValue = Dictionary(uniqueKeysWithValues: zip(distinct, texts))
+        return { v in byValue[v] ?? text(v, quantity, extra: 0) }
     }
 
     /// `v` to `quantity`'s decimals and `extra` more, trailing zeros and a bare point trimmed.
