@@ -52,6 +52,30 @@ import Testing
         #expect(abs(z.heatFlowWPerG[0] - 0.0125) < 1e-12)
     }
 
+    /// A file written with three decimals throughout (`300.000;2.345`, a `%.3f` export in mW):
+    /// every field is shaped like a group, but the temperature read as thousands (300 000 K) is no
+    /// temperature, so its mark is the decimal mark. 2.345 mW over 10 mg is 0.2345 W/g.
+    @Test func aTemperatureNoInstrumentRecordsSettlesTheMark() throws {
+        let rows = (0..<20).map { "\(300 + $0).000;\(2 + $0 / 10).\(345 + $0)" }
+        let d = try TextImport.read(Self.dsc(rows, separator: ";"), path: "t.txt")
+        #expect(d.temperatureKValues[0] == 300 && d.temperatureKValues[19] == 319)
+        #expect(abs(d.heatFlowWPerG[0] - 0.2345) < 1e-12 && abs(d.heatFlowWPerG[19] - 0.3364) < 1e-12)
+        // Decimal commas the same way: `25,000;2,345` in °C.
+        let c = (0..<20).map { "\(25 + $0),000;2,\(345 + $0)" }
+        let dc = try TextImport.read(Self.dsc(c, separator: ";").replacingOccurrences(of: "T/K", with: "T/°C"), path: "c.txt")
+        #expect(abs(dc.temperatureKValues[0] - 298.15) < 1e-9 && abs(dc.heatFlowWPerG[0] - 0.2345) < 1e-12)
+        // 1.200 read as thousands is 1200 K, a temperature an instrument may record: still open.
+        let hot = (0..<20).map { "1.\(200 + $0);2.\(345 + $0)" }
+        #expect(TextImport.error(Self.dsc(hot, separator: ";"), path: "h.txt").hasPrefix("h.txt:5: field 1 (T/K) '1.200' could be 1200 (a thousands point) or 1.2 (a decimal point)"))
+    }
+
+    /// `# decimal:` with no value states nothing, as an empty key does anywhere.
+    @Test func anEmptyDecimalLineStatesNothing() throws {
+        let rows = (0..<20).map { "\(300 + $0).5;0.\(345 + $0)" }
+        let d = try TextImport.read(Self.dsc(rows, separator: ";", extra: "# decimal:\n"), path: "e.txt")
+        #expect(abs(d.heatFlowWPerG[0] - 0.0345) < 1e-12)
+    }
+
     /// The group found past the 20th row (quoted integers above it) is refused at its line too.
     @Test func aLaterGroupIsRefusedAtItsLine() {
         let rows = (0..<30).map { "\(350 + $0),\"\(970 + $0 * 3)\"" } + ["380,\"1,141\""]

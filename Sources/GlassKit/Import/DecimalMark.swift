@@ -119,6 +119,37 @@ enum DecimalMark {
             table.unsettledMark = nil
             return
         }
-        if let u = table.unsettledMark { throw refusal(u, path: table.path, headers: table.headers) }
+        guard let u = table.unsettledMark else { return }
+        if let comma = byTemperature(table) {
+            table.decimalComma = comma
+            table.unsettledMark = nil
+            return
+        }
+        throw refusal(u, path: table.path, headers: table.headers)
+    }
+
+    /// Temperatures read as thousands above this (K or °C) are no DSC or DMA temperature.
+    static let largestTemperature = 2000.0
+
+    /// The mark of a temperature written as a thousands group whose thousands reading no
+    /// instrument records (`300.000` would be 300 000 K or °C; `1.200` stays open): there the mark
+    /// is the decimal mark, as in a file written with three decimals throughout (`300.000;2.345`).
+    /// Nil when the temperature column has no such field.
+    static func byTemperature(_ table: RawTable) -> Bool? {
+        guard let column = ColumnMatcher.match(table.headers)[.temperature]?.index else { return nil }
+        let lines = table.lines
+        return lines.bytes.withUnsafeBufferPointer { buf -> Bool? in
+            var ranges: [(Int, Int)] = []
+            for r in table.dataLines {
+                table.delimiter.fieldRanges(buf, lines.start(r), lines.end(r), into: &ranges, quotes: true)
+                guard column < ranges.count else { continue }
+                let (a, b) = ranges[column]
+                guard isThousandsGroup(buf, a, b), let m = mark(of: buf, a, b) else { continue }
+                var whole = 0.0
+                for k in a..<b where buf[k] &- 0x30 <= 9 { whole = whole * 10 + Double(buf[k] - 0x30) }
+                if whole > largestTemperature { return m == 0x2C }
+            }
+            return nil
+        }
     }
 }

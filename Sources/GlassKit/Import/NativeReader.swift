@@ -133,7 +133,8 @@ public enum NativeReader {
         // data row holds a quote (a spreadsheet's `"0,55"`); any other takes its first number's.
         var comma: Bool?
         var unsettled: DecimalMark.Unsettled?
-        if let e = metadata["decimal"] {
+        // A `# decimal:` with no value states nothing, as every empty key (docs/reading-rules.md).
+        if let e = metadata["decimal"], !e.value.allSatisfy(\.isWhitespace) {
             guard let c = MetadataKeys.decimalComma(e.value) else {
                 throw GlassError(file: path, line: e.line, "decimal '\(e.value)'; expected \(MetadataKeys.decimalWords)")
             }
