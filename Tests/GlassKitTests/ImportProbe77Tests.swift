@@ -32,7 +32,7 @@ import Testing
         #expect(s.heatFlowWPerG == d.heatFlowWPerG)
         // A point stated: the group is a thousands separator, never read; both readings named.
         let p = TextImport.error(Self.dsc(Self.grouped), path: "x.csv", overrides: ["decimal": MetadataEntry("point", line: 0)])
-        #expect(p == "x.csv:5: field 2 (W/(mW)) '1,200' could be 1200 (a thousands comma) or 1.2 (a decimal comma), and this file writes a decimal point; expected '1200' or the number with a decimal point (a spreadsheet may have added thousands separators)", "\(p)")
+        #expect(p == "x.csv:5: field 2 (W/(mW)) '1,200' could be 1200 (a thousands comma) or 1.2 (a decimal comma), and this file writes a decimal point (stated by study.toml's files.\"x.csv\".decimal = 'point'); expected '1200' or the number with a decimal point (a spreadsheet may have added thousands separators)", "\(p)")
         #expect(TextImport.error(Self.dsc(Self.grouped, extra: "# decimal: yes\n"), path: "x.csv") == "x.csv:4: decimal 'yes'; expected 'point' or 'comma'")
     }
 

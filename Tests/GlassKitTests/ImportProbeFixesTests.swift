@@ -51,7 +51,7 @@ import Testing
         #expect(d.heatFlowWPerG == [1, 0.5, 0.25])
         // A NETZSCH export states its mark: a `.` in a #DECIMAL:COMMA file is the other one.
         let netzsch = "#EXPORTTYPE:DATA ALL\n#DECIMAL:COMMA\n#SEPARATOR:SEMICOLON\n#SAMPLE MASS /mg:20\n#RANGE:27°C/20,0(K/min)/327°C\n##Temp./°C;DSC/(mW/mg)\n27,0;0,1\n28,0;0,11\n29,0;1.000\n"
-        #expect(error(netzsch) == "f.csv:9: field 2 (DSC/(mW/mg)) '1.000' could be 1000 (a thousands point) or 1 (a decimal point), and this file writes a decimal comma; expected '1000' or the number with a decimal comma (a spreadsheet may have added thousands separators)")
+        #expect(error(netzsch) == "f.csv:9: field 2 (DSC/(mW/mg)) '1.000' could be 1000 (a thousands point) or 1 (a decimal point), and this file writes a decimal comma (stated by line 2, '#DECIMAL:COMMA'); expected '1000' or the number with a decimal comma (a spreadsheet may have added thousands separators)")
     }
 
     @Test func aStreamedFileRefusesTheOtherMarkOnTheSameLine() throws {

@@ -117,6 +117,7 @@ enum DecimalMark {
             }
             table.decimalComma = comma
             table.unsettledMark = nil
+            table.markStatedBy = "study.toml's files.\"\(e.table ?? table.path)\".\(e.name("decimal")) = '\(e.value)'"
             return
         }
         guard let u = table.unsettledMark else { return }

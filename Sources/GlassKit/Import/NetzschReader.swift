@@ -180,6 +180,7 @@ public enum NetzschReader {
                              headerLine: h + 1, delimiter: delimiter, decimalComma: decimalComma,
                              dataLines: data, lines: lines, segmentPrograms: programs)
         table.ambiguousNumbers = ambiguous
+        table.markStatedBy = keys["DECIMAL"].map { "line \($0.line), '#DECIMAL:\($0.value)'" }
         return table
     }
 

@@ -101,6 +101,9 @@ public struct RawTable: Sendable {
     /// The first data field written as a thousands group (`1,200`) where nothing else settled the
     /// mark: the file is refused at it unless study.toml states the mark (`DecimalMark.apply`).
     var unsettledMark: DecimalMark.Unsettled? = nil
+    /// Where the mark was stated (`line 6, '# decimal: comma'`, study.toml's key), for the error of
+    /// a number in the other mark; nil when the separator or the data settled it.
+    var markStatedBy: String? = nil
     /// 0-based indexes (into `lines`) of the data rows.
     public var dataLines: [Int]
     /// The text.

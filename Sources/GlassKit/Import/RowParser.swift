@@ -17,6 +17,8 @@ struct RowParser {
     let headerLine: Int
     let delimiter: Delimiter
     let decimalComma: Bool
+    /// Where the mark was stated, named in the error of a number in the other mark.
+    let markStatedBy: String?
     let indices: [Int]
     /// For each field of a row: the index into `indices` (the output column), or −1.
     let slots: [Int]
@@ -38,6 +40,7 @@ struct RowParser {
         headerLine = table.headerLine
         delimiter = table.delimiter
         decimalComma = table.decimalComma
+        markStatedBy = table.markStatedBy
         self.indices = indices
         expected = table.headers.count
         var s = [Int](repeating: -1, count: max(expected, (indices.max() ?? 0) + 1))
@@ -240,12 +243,13 @@ struct RowParser {
                     let digits = String(text.filter { $0 != "." && $0 != "," && $0 != "+" })
                     let decimal = NumberParser.parseEitherMark(text).map(Format.shortNumber) ?? text
                     let own = decimalComma ? "comma" : "point", other = decimalComma ? "point" : "comma"
+                    let stated = markStatedBy.map { " (stated by \($0))" } ?? ""
                     return GlassError(file: path, line: line,
-                                      "field \(col + 1) (\(headers[col].text)) '\(text)' could be \(digits) (a thousands \(other)) or \(decimal) (a decimal \(other)), and this file writes a decimal \(own); expected '\(digits)' or the number with a decimal \(own) (a spreadsheet may have added thousands separators)")
+                                      "field \(col + 1) (\(headers[col].text)) '\(text)' could be \(digits) (a thousands \(other)) or \(decimal) (a decimal \(other)), and this file writes a decimal \(own)\(stated); expected '\(digits)' or the number with a decimal \(own) (a spreadsheet may have added thousands separators)")
                 }
                 var hint = ""
                 var what = why.explanation
-                if why.failure == .otherMark { what += " (this file's is '\(decimalComma ? "," : ".")')" }
+                if why.failure == .otherMark { what += " (this file's is '\(decimalComma ? "," : ".")'\(markStatedBy.map { ", stated by \($0)" } ?? ""))" }
                 if why.failure == .ambiguousSeparators || why.failure == .otherMark
                     || (why.failure == .notANumber && text.contains(".") && text.contains(",")) {
                     hint = " (a spreadsheet may have added thousands separators)"
