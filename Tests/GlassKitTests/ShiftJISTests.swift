@@ -111,7 +111,7 @@ import Testing
         let words = ["Température", "Wärmestrom", "Gerät", "Größe", "Maße", "für", "Durée", "élève", "général", "Müller", "Ä",
                      "ÄÖÜ", "àéèù", "café", "µm", "°C", "ß", "Échantillon", "año", "niño", "±0,5", "½", "Fläche", "Ölbad",
                      "‘Vit1’", "“Probe”", "l’échantillon", "d’échauffement", "„Probe“", "Netzsch™", "10–20", "…",
-                     "•Masse", "Œuvre", "Šimon", "žluť"]
+                     "•Masse", "Œuvre", "Šimon", "žluť", "Šašek", "Žižek", "Šťastný", "Škoda", "Œœ", "šéf"]
         let seps = ["", " ", "\t", ";", "1", "\n", "é", "r"]
         var checked = 0, validCP932 = 0
         for a in words {
@@ -135,5 +135,24 @@ import Testing
             }
             #expect(!ShiftJIS.scan(bytes).japanese)
         }
+    }
+
+    /// Central European names in Windows-1252 put `Š š Ž ž` before a letter twice in a row
+    /// (`Šašek`: 8A 61 9A 65, two pairs a kanji each): a probe's file with such a name and `T/°C`
+    /// was read as CP932 and refused (`'T/ｰC'`). Windows-1250 bytes that CP932 would take as
+    /// evidence (0x8D Ť, 0x9D ť) are no evidence either.
+    @Test func centralEuropeanNamesStayWindows1252() throws {
+        for name in ["Šašek", "M. Žižek", "Šašek Žižek", "Probe von Šašek"] {
+            let text = "# kind: dsc\n# sample_name: \(name)\n# mass: 10 mg\n# heating_rate: 20 K/min\n# sign: endo-up\nT/°C,W/(W/g)\n300,0.1\n301,0.2\n302,0.3\n"
+            let bytes = try #require(text.data(using: .windowsCP1252).map(Array.init))
+            #expect(!ShiftJIS.looksJapanese(bytes), "\(name)")
+            // Without the degree sign too: the pairs' trail bytes are ASCII letters.
+            let bare = try #require(("# sample_name: " + name + "\n").data(using: .windowsCP1252).map(Array.init))
+            #expect(!ShiftJIS.scan(bare).japanese, "\(name)")
+        }
+        // Windows-1250's ť (0x9D) and Ť (0x8D) before letters: `ťa` `Ťa`.
+        #expect(!ShiftJIS.scan([0x9D, 0x61, 0x8D, 0x61, 0x0A]).japanese)
+        // A Japanese word still is one: 試料重量 (8E 8E 97 BF 8F 64 97 CA).
+        #expect(ShiftJIS.scan(try cp932("試料重量: 10 mg\n")).japanese)
     }
 }

@@ -9,15 +9,20 @@ import GlassPlatform
 ///    double-byte pair (0x81–0x9F, 0xE0–0xFC) followed by a trail byte (0x40–0x7E, 0x80–0xFC),
 ///    and iconv's CP932 maps every pair; and
 /// 2. the file has a Japanese word: two double-byte kana or kanji in a row, each with its lead
-///    byte in 0x81–0x9F; or a lead byte Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90,
-///    0x9D: that reading would give U+FFFD), as in `[℃]`, 0x81 0x8E.
+///    byte in 0x81–0x9F, one of them with a trail byte from 0x80 up; or a lead byte that neither
+///    Windows-1252 nor Windows-1250 defines (0x81, 0x90: U+FFFD), as in `[℃]`, 0x81 0x8E; and
+/// 3. no `°C`, `°F` or `°K` (0xB0 before `C`, `F`, `K`): in CP932 that is a half-width `ｰ`
+///    before a letter, in every Western file the degree sign.
 ///
 /// Rule 1 alone is met by most Latin-1 files: `°` (0xB0), `µ` (0xB5), `ß` (0xDF) and capitals
 /// such as `É` are half-width katakana bytes, and a lower-case accented letter before a letter
 /// (`Température`: 0xE9 `r`) is a valid pair, a level-2 kanji. Those leads (0xE0–0xFC) are
 /// therefore never evidence. Leads 0x81–0x9F are Windows-1252's rare punctuation (`‚ „ … † ‰ ‘ ’
 /// “ ” • – — ™`) and Latin-1's C1 control codes; as a Japanese word needs two such pairs back to
-/// back, text would have to put such marks before a letter twice in a row (`’é’é`). Japanese
+/// back, text would have to put such marks before a letter twice in a row (`’é’é`). Central
+/// European names do put `Š š Ž ž` (0x8A 0x9A 0x8E 0x9E) before letters twice in a row
+/// (`Šašek` is 8A 61 9A 65), but with ASCII trail bytes: a Japanese word needs a trail from 0x80
+/// up, which two or more kana or kanji in a row nearly always have. Japanese
 /// words in kana or common (level-1) kanji have exactly that shape: `試料重量` is 8E 8E 97 BF 8F
 /// 64 97 CA. What is missed (half-width katakana only, or Japanese only in the level-2 kanji led
 /// by E0–EA) is read as Windows-1252, as before.
@@ -36,7 +41,7 @@ public enum ShiftJIS {
         data.withUnsafeBytes { raw in
             let n = raw.count
             var i = 0
-            var run = 0, evidence = false
+            var run = 0, runHighTrail = false, evidence = false, degree = false
             while i < n {
                 if i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
                     run = 0
@@ -45,29 +50,33 @@ public enum ShiftJIS {
                 }
                 let lead = raw[i]
                 if lead < 0x80 || (0xA1...0xDF).contains(lead) {
+                    if lead == 0xB0, i + 1 < n, raw[i + 1] == 0x43 || raw[i + 1] == 0x46 || raw[i + 1] == 0x4B { degree = true }
                     run = 0
                     i += 1
                     continue
                 }
-                guard (0x81...0x9F).contains(lead) || (0xE0...0xFC).contains(lead), i + 1 < n else { return (false, evidence) }
+                guard (0x81...0x9F).contains(lead) || (0xE0...0xFC).contains(lead), i + 1 < n else { return (false, false) }
                 let trail = raw[i + 1]
-                guard (0x40...0x7E).contains(trail) || (0x80...0xFC).contains(trail) else { return (false, evidence) }
+                guard (0x40...0x7E).contains(trail) || (0x80...0xFC).contains(trail) else { return (false, false) }
                 if undefinedInWindows1252(lead) { evidence = true }
                 if isKanaOrKanji(lead, trail) {
+                    if run == 0 { runHighTrail = false }
                     run += 1
-                    if run >= 2 { evidence = true }
+                    if trail >= 0x80 { runHighTrail = true }
+                    if run >= 2 && runHighTrail { evidence = true }
                 } else {
                     run = 0
                 }
                 i += 2
             }
-            return (true, evidence)
+            return (true, evidence && !degree)
         }
     }
 
-    /// The bytes Windows-1252 maps to nothing (Latin-1's C1 controls there too).
+    /// The bytes neither Windows-1252 nor Windows-1250 (Central European: 0x8D Ť, 0x8F Ź, 0x9D ť)
+    /// maps to anything (Latin-1's C1 controls there too).
     @inline(__always)
-    static func undefinedInWindows1252(_ b: UInt8) -> Bool { b == 0x81 || b == 0x8D || b == 0x8F || b == 0x90 || b == 0x9D }
+    static func undefinedInWindows1252(_ b: UInt8) -> Bool { b == 0x81 || b == 0x90 }
 
     /// A pair with a lead in 0x81–0x9F that is a kana or a kanji (JIS X 0208 rows 1–47 by the
     /// Shift_JIS arithmetic): hiragana 82 9F–82 F1, katakana 83 40–83 96, the kana marks and
