@@ -72,6 +72,25 @@ import GlassPlatform
         #expect(e.contains("a heating-run number from 1 to 2"), "\(e)")
     }
 
+    /// A slow heating scan beside a fast one is no hold, though its rate is below 10 % of the
+    /// other's: heat 300 → 700 K at 20 K/min, cool to 380 K at 20 K/min, heat 380 → 460 K at 1 K/min
+    /// (a common T_g protocol). Its 80 K rise is a scan's, not a furnace's creep: `run = 2` reads it
+    /// at its own 1 K/min (81 rows of 1 K every minute), and no hold is named.
+    @Test func aSlowHeatingScanIsNoHold() throws {
+        var rows: [String] = []
+        var t = 0.0
+        func row(_ kelvin: Double, _ dt: Double) { rows.append("\(CFormat.printf("%.3f", t)),\(CFormat.printf("%.3f", kelvin)),0.05"); t += dt }
+        for k in 300..<700 { row(Double(k), 0.05) }
+        for k in stride(from: 700, to: 380, by: -1) { row(Double(k), 0.05) }
+        for k in 380...460 { row(Double(k), 1) }
+        let text = "# kind: dsc\n# mass: 10 mg\n# sign: endo-up\nt/min,T/K,W/(W/g)\n" + rows.joined(separator: "\n") + "\n"
+        let d = try TextImport.read(text, path: "slow.csv", overrides: ["run": MetadataEntry("2", line: 0)])
+        #expect(d.temperatureKValues.count == 81)
+        #expect(d.temperatureKValues.first == 380 && d.temperatureKValues.last == 460)
+        #expect(abs((d.heatingRateKPerMin ?? 0) - 1) < 1e-9)
+        #expect(!d.warnings.contains { $0.contains("isothermal hold") }, "\(d.warnings)")
+    }
+
     /// Without a time column the data alone tell segments apart, as before: a rise of more than 1 K.
     @Test func withoutTimeTheRiseDecides() throws {
         let text = Self.program(segments: true).replacingOccurrences(of: ";Time/min;", with: ";Flow/(ml/min);")

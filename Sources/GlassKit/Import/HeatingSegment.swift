@@ -109,6 +109,10 @@ public enum IsothermalHolds {
     public static let holdRateFraction = 0.1
     /// A hold lasts at least this long, min.
     public static let holdMinimumMin = 1.0
+    /// A stretch read as a whole hold (a segment or run without a program) rises at most this
+    /// much, K: a furnace creeps a few kelvin after a ramp stops (1.5–5.8 K in real NETZSCH
+    /// holds), while a slow heating scan (1 K/min beside 20 K/min) spans tens of kelvin.
+    public static let holdLargestRiseK = 10.0
     /// Window of the chord that tells a turn from the ramp, min.
     public static let turnWindowMin = 0.5
     /// Relative difference from the ramp rate that marks a turn.
@@ -422,10 +426,11 @@ extension HeatingSegment {
     }
 
     /// Which of the rising `ranges` (segments, or runs) are isothermal holds: those whose
-    /// temperature rises more than the turning threshold (else they are no heating anyway) at a
+    /// temperature rises more than the turning threshold (else they are no heating anyway) but at
+    /// most ``IsothermalHolds/holdLargestRiseK`` (a slow heating scan rises more), at a
     /// mean rate (rise over duration) below ``IsothermalHolds/holdRateFraction`` of the ramp
-    /// rate, over at least ``IsothermalHolds/holdMinimumMin`` — the hold rule of SPEC §2.4 on the
-    /// whole stretch. The ramp rate is the mean rate of the range of largest rise (not the
+    /// rate, over at least ``IsothermalHolds/holdMinimumMin`` — the hold rule of the method
+    /// reference on the whole stretch. The ramp rate is the mean rate of the range of largest rise (not the
     /// fastest: a jump of 1 K in 0.1 min between two runs is no ramp; not a stated rate: one
     /// stated wrong would make every segment a hold).
     /// Indexes into `ranges`; none without a time column.
@@ -442,6 +447,7 @@ extension HeatingSegment {
         return ranges.indices.filter { k in
             guard let r = rates[k] else { return false }
             return r < IsothermalHolds.holdRateFraction * ramp && minutes(ranges[k]) >= IsothermalHolds.holdMinimumMin - 1e-9
+                && rise(ranges[k]) <= IsothermalHolds.holdLargestRiseK
         }
     }
 
