@@ -173,6 +173,11 @@ import GlassPlatform
         #expect(TAUniversalReader.header(native) == .data)
         #expect(TAUniversalReader.header(TextLines(Array("T,W\n\"300.0\",\"0.1\"\nStartOfData\n".utf8))) == .data)
         #expect(TAUniversalReader.header(TextLines(Array("Sample\tx\nSize\t1 mg\n".utf8))) == .end)
+        // A comment line led by a number (a wrapped `Comment`: `2 h anneal at 400 C`) is no data
+        // row: the header goes on to `StartOfData` (0-based line 13, two below the unchanged 11), and the file reads.
+        let commented = Self.ta(extra: 0).replacingOccurrences(of: "Sample\tVit1\n", with: "Sample\tVit1\nComment\tannealed\n2 h anneal at 400 C before run\n")
+        #expect(TAUniversalReader.header(TextLines(Array(commented.utf8))) == .startOfData(13))
+        #expect(try TextImport.read(commented, path: "ta.txt").massMg == 12.5)
     }
 
     /// Streamed (a file of 4 MiB or more), a header longer than the first lines read leaves the

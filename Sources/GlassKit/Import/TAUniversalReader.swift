@@ -50,7 +50,12 @@ public enum TAUniversalReader {
         @inline(__always) func numeric(_ c: UInt8) -> Bool { c &- 0x30 <= 9 || c == 0x2D || c == 0x2B || c == 0x2E }
         for i in 0..<lines.count {
             guard let c = lines.firstByte(i) else { continue }
-            if numeric(c) { return .data }
+            if numeric(c) {
+                // A comment led by a number (`2 h anneal at 400 C`) is no data row: a row's
+                // second field is a number too.
+                if secondFieldIsNumeric(lines, i) { return .data }
+                continue
+            }
             if c == 0x53 && lines.trimmedEquals(i, "StartOfData") { return .startOfData(i) }
             if c == 0x22 {
                 var j = lines.start(i)
@@ -59,6 +64,20 @@ public enum TAUniversalReader {
             }
         }
         return .end
+    }
+
+    /// Whether line `i` (led by a number) has a number after its first field: the first run of
+    /// non-separators, then tabs, commas, semicolons or spaces, then a digit, sign or point.
+    static func secondFieldIsNumeric(_ lines: TextLines, _ i: Int) -> Bool {
+        let b = lines.bytes, end = lines.end(i)
+        @inline(__always) func separator(_ c: UInt8) -> Bool { c == 0x09 || c == 0x2C || c == 0x3B || c == 0x20 }
+        var j = lines.start(i)
+        while j < end, b[j] == 0x20 { j += 1 }
+        while j < end, !separator(b[j]) { j += 1 }
+        while j < end, separator(b[j]) { j += 1 }
+        guard j < end else { return false }
+        let c = b[j] == 0x22 && j + 1 < end ? b[j + 1] : b[j]
+        return c &- 0x30 <= 9 || c == 0x2D || c == 0x2B || c == 0x2E
     }
 
     /// Recognises the layout.
