@@ -76,6 +76,21 @@ import Testing
         #expect(abs(d.heatFlowWPerG[0] - 0.0345) < 1e-12)
     }
 
+    /// A key stated twice with two values: the later line is read, as before, and a warning says
+    /// so (`# decimal: point` then `# decimal: comma`; `# mass: 10 mg` then `# mass: 12 mg` gave
+    /// 12 mg without a word). The same value twice says nothing.
+    @Test func aKeyStatedAgainIsNamed() throws {
+        let rows = (0..<20).map { "\(300 + $0),5;0,\(345 + $0)" }
+        let text = Self.dsc(rows, separator: ";", extra: "# mass: 12 mg\n# decimal: point\n# decimal: comma\n# sign: endo-up\n")
+        let d = try TextImport.read(text, path: "k.txt")
+        #expect(d.massMg == 12)
+        #expect(d.warnings.contains("k.txt: line 4 states mass '12 mg' after line 1's '10 mg'; line 4's is read"), "\(d.warnings)")
+        #expect(d.warnings.contains("k.txt: line 6 states decimal 'comma' after line 5's 'point'; line 6's is read"), "\(d.warnings)")
+        #expect(!d.warnings.contains { $0.contains("states sign") }, "\(d.warnings)")
+        // 0,345 mW over 12 mg: the comma read.
+        #expect(abs(d.heatFlowWPerG[0] - 0.345 / 12) < 1e-12)
+    }
+
     /// The group found past the 20th row (quoted integers above it) is refused at its line too.
     @Test func aLaterGroupIsRefusedAtItsLine() {
         let rows = (0..<30).map { "\(350 + $0),\"\(970 + $0 * 3)\"" } + ["380,\"1,141\""]

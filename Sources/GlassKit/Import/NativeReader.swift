@@ -6,6 +6,7 @@ public enum NativeReader {
         var metadata: [String: MetadataEntry] = [:]
         var headerIndex: Int?
         var forced: Delimiter?   // Excel's `sep=;` line names the separator
+        var restated: [String] = []   // keys a later line states again otherwise
         var i = 0
         while i < lines.count {
             if lines.isBlank(i) { i += 1; continue }
@@ -18,7 +19,7 @@ public enum NativeReader {
                     let crs = line.filter { $0 == 0x0D }.count
                     throw GlassError(file: path, line: i + 1, "\(crs + 1) lines ended by CR alone in a file whose lines end in LF were read as one; expected one kind of line end (LF or CR LF)")
                 }
-                readComment(lines, i, into: &metadata)
+                readComment(lines, i, into: &metadata, restated: &restated)
                 i += 1
                 continue
             }
@@ -63,7 +64,7 @@ public enum NativeReader {
         if opens, let names = Preamble.namesRow(lines, after: h) {
             preamble = h..<names
             // `# key: value` lines among the free text are the file's metadata, as above them.
-            for i in h..<names where lines.firstByte(i) == 0x23 { readComment(lines, i, into: &metadata) }
+            for i in h..<names where lines.firstByte(i) == 0x23 { readComment(lines, i, into: &metadata, restated: &restated) }
             let stated = Preamble.metadataAndUnread(lines, h..<names)
             // Their numbers are held to the file's decimal mark as every keyed value is
             // (`DatasetBuilder.checkThousands`).
@@ -155,14 +156,20 @@ public enum NativeReader {
         if let line = repeated { table.warnings.append("\(path): line \(line) repeats the names row of line \(h + 1); skipped") }
         table.preamble = preamble.map { ($0.lowerBound + 1)...$0.upperBound }
         table.namesRowSearched = searched
+        table.warnings += restated.map { "\(path): \($0)" }
         table.unreadRate = unreadRate
         table.unreadMass = unreadMass.map { ($0, MetadataValue.bothMarksNote($0.value) + "expected a positive number with a unit such as mg") }
         return table
     }
 
-    /// A `#` line `i`: `# key: value` metadata, or a sign said alone (`# Exo Up`, TA's way).
-    static func readComment(_ lines: TextLines, _ i: Int, into metadata: inout [String: MetadataEntry]) {
+    /// A `#` line `i`: `# key: value` metadata, or a sign said alone (`# Exo Up`, TA's way). A key
+    /// stated again with another value (`# mass: 10 mg`, later `# mass: 12 mg`): the later line is
+    /// read, as before, and `restated` says so (it was silent).
+    static func readComment(_ lines: TextLines, _ i: Int, into metadata: inout [String: MetadataEntry], restated: inout [String]) {
         if let (key, value) = asciiMetadata(lines, i) ?? metadataEntry(fromLine: lines.string(i)) {
+            if let old = metadata[key], old.value.trimmedSpaces != value.trimmedSpaces {
+                restated.append("line \(i + 1) states \(key) '\(value.trimmedSpaces)' after line \(old.line)'s '\(old.value.trimmedSpaces)'; line \(i + 1)'s is read")
+            }
             metadata[key] = MetadataEntry(value, line: i + 1)
         } else if metadata["sign"] == nil, let sign = ColumnHeader.signOnly(lines.string(i).trimmedSpaces.drop { $0 == "#" }) {
             metadata["sign"] = MetadataEntry(sign, line: i + 1)
