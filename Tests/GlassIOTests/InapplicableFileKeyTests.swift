@@ -6,12 +6,22 @@ import XCTest
 /// A key of a file's own `[files."…"]` table that its kind does not read (probe 64: `role`, `sign`
 /// on a DMA file, `tg`, `E_u`, `temperature` on a DSC file) is named in a warning, not ignored.
 final class InapplicableFileKeyTests: XCTestCase {
+    /// 40 rows of a DSC file at 20 K/min.
+    static let dsc = "# kind: dsc\n# heating_rate: 20 K/min\nT/K,W/(W/g)\n" + (0..<40).map { "\(400 + $0),0.01\n" }.joined()
+    /// 40 rows of a DMA temperature scan at 1 Hz.
+    static let scan = "# kind: dma-tscan\n# frequency: 1 Hz\nT/K,E'/MPa,E''/MPa\n" + (0..<40).map { "\(300 + 2 * $0),30000,\(100 + $0)\n" }.joined()
+
+    /// The study of `files` (name: text) with `toml` in a scratch directory, and its warnings
+    /// that name a `[files."…"]` key.
+    func load(_ name: String, files: [String: String], toml: String) throws -> (study: Study, named: [String]) {
+        let dir = try scratchDirectory(name)
+        for (file, text) in files { try text.write(toFile: dir + "/" + file, atomically: true, encoding: .utf8) }
+        try toml.write(toFile: dir + "/study.toml", atomically: true, encoding: .utf8)
+        let s = try StudyLoader.load(dir)
+        return (s, s.warnings.filter { $0.hasPrefix("study.toml: files.") })
+    }
+
     func testKeysOfTheOtherKindAreNamed() throws {
-        let dir = try scratchDirectory("inapplicable-keys")
-        let dsc = "# kind: dsc\n# heating_rate: 20 K/min\nT/K,W/(W/g)\n" + (0..<40).map { "\(400 + $0),0.01\n" }.joined()
-        let dma = "# kind: dma-tscan\n# frequency: 1 Hz\nT/K,E'/MPa,E''/MPa\n" + (0..<40).map { "\(300 + 2 * $0),30000,\(100 + $0)\n" }.joined()
-        try dsc.write(toFile: dir + "/a.csv", atomically: true, encoding: .utf8)
-        try dma.write(toFile: dir + "/m.csv", atomically: true, encoding: .utf8)
         let toml = """
         [files."m.csv"]
         role = "crystalline"
@@ -23,9 +33,7 @@ final class InapplicableFileKeyTests: XCTestCase {
         [files."*.csv"]
         modulus = "shear"
         """
-        try toml.write(toFile: dir + "/study.toml", atomically: true, encoding: .utf8)
-        let s = try StudyLoader.load(dir)
-        let named = s.warnings.filter { $0.hasPrefix("study.toml: files.") }
+        let (s, named) = try load("inapplicable-keys", files: ["a.csv": Self.dsc, "m.csv": Self.scan], toml: toml)
         XCTAssertEqual(named, [
             "study.toml: files.\"a.csv\".E_u is not read for this dsc file (it applies to DMA files): ignored",
             "study.toml: files.\"a.csv\".tg is not read for this dsc file (it applies to DMA files): ignored",
@@ -39,14 +47,9 @@ final class InapplicableFileKeyTests: XCTestCase {
     /// kind that reads it (probe 20: they were ignored without a word). The kind is the one read:
     /// a sweep layout whose temperature runs at one frequency is a scan, which reads `frequency`.
     func testTheDMASubKindsNameTheKeyTheyDoNotRead() throws {
-        let dir = try scratchDirectory("inapplicable-subkind-keys")
-        let scan = "# kind: dma-tscan\n# frequency: 1 Hz\nT/K,E'/MPa,E''/MPa\n" + (0..<40).map { "\(300 + 2 * $0),30000,\(100 + $0)\n" }.joined()
         let sweep = "# kind: dma-fsweep\n# temperature: 400 K\nf/Hz,E'/MPa,E''/MPa\n" + (0..<20).map { "\(0.01 * Double($0 + 1)),30000,\(100 + $0)\n" }.joined()
         // Frequency and temperature columns, one frequency, 78 K of temperature: a scan.
         let layout = "f/Hz,T/K,E'/MPa,E''/MPa\n" + (0..<40).map { "2,\(300 + 2 * $0),30000,\(100 + $0)\n" }.joined()
-        try scan.write(toFile: dir + "/scan.csv", atomically: true, encoding: .utf8)
-        try sweep.write(toFile: dir + "/sweep.csv", atomically: true, encoding: .utf8)
-        try layout.write(toFile: dir + "/layout.csv", atomically: true, encoding: .utf8)
         let toml = """
         [files."scan.csv"]
         temperature = "400 K"
@@ -56,9 +59,7 @@ final class InapplicableFileKeyTests: XCTestCase {
         [files."layout.csv"]
         frequency = "2 Hz"
         """
-        try toml.write(toFile: dir + "/study.toml", atomically: true, encoding: .utf8)
-        let s = try StudyLoader.load(dir)
-        let named = s.warnings.filter { $0.hasPrefix("study.toml: files.") }
+        let (s, named) = try load("inapplicable-subkind-keys", files: ["scan.csv": Self.scan, "sweep.csv": sweep, "layout.csv": layout], toml: toml)
         XCTAssertEqual(named, [
             "study.toml: files.\"scan.csv\".temperature is not read for this dma-tscan file (it applies to dma-fsweep files: the temperature of an isothermal sweep; a temperature scan's temperatures are its data): ignored",
             "study.toml: files.\"sweep.csv\".Frequency is not read for this dma-fsweep file (it applies to dma-tscan files: the frequency of a temperature scan; a frequency sweep's frequencies are its data): ignored",
@@ -73,12 +74,9 @@ final class InapplicableFileKeyTests: XCTestCase {
 
     /// A DSC file names `frequency` and `temperature` with the DMA sub-kind that reads each.
     func testADSCFileNamesTheSubKindOfFrequencyAndTemperature() throws {
-        let dir = try scratchDirectory("inapplicable-dsc-subkind")
-        let dsc = "# kind: dsc\n# heating_rate: 20 K/min\nT/K,W/(W/g)\n" + (0..<40).map { "\(400 + $0),0.01\n" }.joined()
-        try dsc.write(toFile: dir + "/a.csv", atomically: true, encoding: .utf8)
-        try "[files.\"a.csv\"]\nfrequency = \"1 Hz\"\ntemperature = \"400 K\"\n".write(toFile: dir + "/study.toml", atomically: true, encoding: .utf8)
-        let s = try StudyLoader.load(dir)
-        XCTAssertEqual(s.warnings.filter { $0.hasPrefix("study.toml: files.") }, [
+        let (_, named) = try load("inapplicable-dsc-subkind", files: ["a.csv": Self.dsc],
+                                  toml: "[files.\"a.csv\"]\nfrequency = \"1 Hz\"\ntemperature = \"400 K\"\n")
+        XCTAssertEqual(named, [
             "study.toml: files.\"a.csv\".frequency is not read for this dsc file (it applies to dma-tscan files: the frequency of a temperature scan): ignored",
             "study.toml: files.\"a.csv\".temperature is not read for this dsc file (it applies to dma-fsweep files: the temperature of an isothermal sweep): ignored",
         ])

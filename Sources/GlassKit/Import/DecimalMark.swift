@@ -95,11 +95,16 @@ enum DecimalMark {
         return j - g == 3 && !isMark(j) ? j : nil
     }
 
+    /// The two readings of a number written as a thousands group (`1,200`): 1200 and 1.2, as text
+    /// (every message that gives them: data fields, metadata values).
+    static func readings(_ text: String) -> (thousands: String, decimal: String) {
+        (String(text.filter { $0 != "." && $0 != "," && $0 != "+" }), NumberParser.parseEitherMark(text).map(Format.shortNumber) ?? text)
+    }
+
     /// The error for a file whose mark nothing settled but a thousands group (`350,"1,200"`): at
     /// its line, both readings and how to state the mark.
     static func refusal(_ u: Unsettled, path: String, headers: [ColumnHeader]) -> GlassError {
-        let digits = String(u.text.filter { $0 != "." && $0 != "," && $0 != "+" })
-        let decimal = NumberParser.parseEitherMark(u.text).map(Format.shortNumber) ?? u.text
+        let (digits, decimal) = readings(u.text)
         let comma = u.text.contains(",")
         let heading = u.field < headers.count ? " (\(headers[u.field].text))" : ""
         let mark = comma ? "comma" : "point"

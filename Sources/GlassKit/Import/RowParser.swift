@@ -240,8 +240,7 @@ struct RowParser {
                 let text = String(decoding: buf[a..<b], as: UTF8.self)
                 // `1,141` where the mark is `.`: both readings, as a metadata number's are given.
                 if why.failure == .otherMark, DecimalMark.isThousandsGroup(buf, a, b) {
-                    let digits = String(text.filter { $0 != "." && $0 != "," && $0 != "+" })
-                    let decimal = NumberParser.parseEitherMark(text).map(Format.shortNumber) ?? text
+                    let (digits, decimal) = DecimalMark.readings(text)
                     let own = decimalComma ? "comma" : "point", other = decimalComma ? "point" : "comma"
                     let stated = markStatedBy.map { " (stated by \($0))" } ?? ""
                     return GlassError(file: path, line: line,

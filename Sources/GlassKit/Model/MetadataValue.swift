@@ -82,8 +82,7 @@ public enum MetadataValue {
     /// (a temperature of a program).
     public static func thousandsError(_ quoted: String, _ number: String, decimalComma: Bool,
                                       file: String, line: Int, studyKey: String?) -> GlassError {
-        let digits = String(number.filter { $0 != "." && $0 != "," })
-        let decimal = NumberParser.parseEitherMark(number).map(Format.shortNumber) ?? number
+        let (digits, decimal) = DecimalMark.readings(number)
         let own = decimalComma ? "decimal commas" : "decimal points"
         let separator = decimalComma ? "a thousands point" : "a thousands comma"
         let written = String(number.map { $0 == "." || $0 == "," ? (decimalComma ? "," : ".") : $0 })
