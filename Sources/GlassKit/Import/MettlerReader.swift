@@ -15,18 +15,18 @@ public enum MettlerReader {
     static let curveValues: Set<String> = ["curve values:", "kurvenwerte:"]
     static let sample: Set<String> = ["sample:", "probe:"]
 
-    /// True when one of the first 200 non-blank lines is `Curve Name:` (or `Kurvenname:`), alone
-    /// or followed by the name.
+    /// True when a line `Curve Name:` (or `Kurvenname:`), alone or followed by the name, comes
+    /// before the first data row (``TextLines/startsDataRow(_:)``): a curve's rows follow its
+    /// name, so a header of any length is searched whole and any other file only down to its
+    /// first row.
     public static func recognises(_ lines: TextLines) -> Bool {
-        var seen = 0
         for i in 0..<lines.count {
             // On bytes first: every file of a study is put to this test. The label starts the
             // line (after spaces, a no-break space or a BOM, which `trimmedSpaces` drops).
             guard let c = lines.firstByte(i) else { continue }
             if c | 0x20 == 0x63 || c | 0x20 == 0x6B || c == 0xC2 || c == 0xEF,   // c, k
                lines.containsCaseless(i, "name:") && label(lines.string(i), curveName) != nil { return true }
-            seen += 1
-            if seen == 200 { break }
+            if lines.startsDataRow(i) { return false }
         }
         return false
     }

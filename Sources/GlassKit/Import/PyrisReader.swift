@@ -17,10 +17,13 @@ public enum PyrisReader {
     static let standardNames = ["Time", "Unsubtracted Heat Flow", "Baseline Heat Flow", "Program Temperature",
                                 "Sample Temperature", "Approx. Gas Flow", "Heat Flow Calibration", "Uncorrected Heat Flow"]
 
-    /// True when one of the first 400 non-blank lines is `Method Steps:` and a later one a
-    /// numbered data block (`1) DSC 8500 Temperature Scan`).
+    /// True when a line `Method Steps:` and a later numbered data block (`1) DSC 8500 Temperature
+    /// Scan`) come before the first data row (``TextLines/startsDataRow(_:)``): the block line
+    /// precedes its rows, and the numbered method steps (`2)<TAB>Heat from …`) are no data rows, so
+    /// a header of any length (a long method, many calibration lines) is searched whole and any
+    /// other file only down to its first row.
     public static func recognises(_ lines: TextLines) -> Bool {
-        var seen = 0, steps = false
+        var steps = false
         for i in 0..<lines.count {
             // On the first byte first: every file of a study is put to this test.
             guard let c = lines.firstByte(i) else { continue }
@@ -28,9 +31,9 @@ public enum PyrisReader {
                 steps = lines.string(i).trimmedSpaces.lowercased().hasPrefix("method steps:")
             } else if steps, c &- 0x30 <= 9, blockStep(lines.string(i)) != nil {
                 return true
+            } else if lines.startsDataRow(i) {
+                return false
             }
-            seen += 1
-            if seen == 400 { break }
         }
         return false
     }

@@ -41,43 +41,18 @@ public enum TAUniversalReader {
 
     /// A Universal Analysis header is `Key<TAB>value` lines (and bare words: `CLOSED`, `Text`),
     /// however long its method and parameter sections run, up to `StartOfData`; none starts like
-    /// a number. So the header is searched from the top to the first line that starts with a
-    /// digit, a sign or a point (after spaces; or a `"` and one of those: a spreadsheet's quoted
-    /// number) — every format's data rows do, so any file is looked at only down to its first
-    /// data row, a byte or two a line (and the word for lines starting `S`). No fixed count: a
-    /// header of 1,500 lines was not found within 400.
+    /// a data row. So the header is searched from the top to the first data row
+    /// (``TextLines/startsDataRow(_:)``: a comment led by a number, `2 h anneal at 400 C`, is none)
+    /// — every format's data rows are such — so any file is looked at only down to its first data
+    /// row, a byte or two a line (and the word for lines starting `S`). No fixed count: a header of
+    /// 1,500 lines was not found within 400.
     static func header(_ lines: TextLines) -> HeaderEnd {
-        @inline(__always) func numeric(_ c: UInt8) -> Bool { c &- 0x30 <= 9 || c == 0x2D || c == 0x2B || c == 0x2E }
         for i in 0..<lines.count {
             guard let c = lines.firstByte(i) else { continue }
-            if numeric(c) {
-                // A comment led by a number (`2 h anneal at 400 C`) is no data row: a row's
-                // second field is a number too.
-                if secondFieldIsNumeric(lines, i) { return .data }
-                continue
-            }
             if c == 0x53 && lines.trimmedEquals(i, "StartOfData") { return .startOfData(i) }
-            if c == 0x22 {
-                var j = lines.start(i)
-                while lines.bytes[j] != 0x22 { j += 1 }
-                if j + 1 < lines.end(i), numeric(lines.bytes[j + 1]) { return .data }
-            }
+            if lines.startsDataRow(i) { return .data }
         }
         return .end
-    }
-
-    /// Whether line `i` (led by a number) has a number after its first field: the first run of
-    /// non-separators, then tabs, commas, semicolons or spaces, then a digit, sign or point.
-    static func secondFieldIsNumeric(_ lines: TextLines, _ i: Int) -> Bool {
-        let b = lines.bytes, end = lines.end(i)
-        @inline(__always) func separator(_ c: UInt8) -> Bool { c == 0x09 || c == 0x2C || c == 0x3B || c == 0x20 }
-        var j = lines.start(i)
-        while j < end, b[j] == 0x20 { j += 1 }
-        while j < end, !separator(b[j]) { j += 1 }
-        while j < end, separator(b[j]) { j += 1 }
-        guard j < end else { return false }
-        let c = b[j] == 0x22 && j + 1 < end ? b[j + 1] : b[j]
-        return c &- 0x30 <= 9 || c == 0x2D || c == 0x2B || c == 0x2E
     }
 
     /// Recognises the layout.

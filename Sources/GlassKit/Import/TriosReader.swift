@@ -15,10 +15,18 @@ import GlassPlatform
 /// Columns of a rotational rheometer (a torque column: ARES-G2, DHR) are shear moduli G′, G″:
 /// the table's metadata gets `modulus: shear`.
 public enum TriosReader {
-    /// True when a line `[step]` (any case) appears in the first 5000 lines.
+    /// True when a line `[step]` (any case) comes before the first data row
+    /// (``TextLines/startsDataRow(_:)``): a step's rows follow its `[step]` line, so a header of
+    /// any length (many procedure or calibration lines) is searched whole and any other file only
+    /// down to its first row.
     public static func recognises(_ lines: TextLines) -> Bool {
-        for i in 0..<min(lines.count, 5000) where lines.firstByte(i) == 0x5B {   // '['
-            if lines.string(i).trimmedSpaces.lowercased() == "[step]" { return true }
+        for i in 0..<lines.count {
+            guard let c = lines.firstByte(i) else { continue }
+            if c == 0x5B {   // '['
+                if lines.string(i).trimmedSpaces.lowercased() == "[step]" { return true }
+            } else if lines.startsDataRow(i) {
+                return false
+            }
         }
         return false
     }

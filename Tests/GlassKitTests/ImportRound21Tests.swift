@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import GlassKit
+import GlassPlatform
+
+/// The import defects of the twenty-first round: recognisers that stopped after a count of lines,
+/// TA exports with decimal commas, a stated decimal comma between unquoted commas, a stated rate
+/// the time column contradicts, DATA COMPARE's count of one curve.
+@Suite struct ImportRound21Tests {
+    // MARK: - 1. Headers of any length
+
+    /// Lines led by numbers that are no data rows, and rows that are, as every recogniser's search
+    /// ends at them.
+    @Test func theFirstDataRowEndsTheSearch() {
+        func row(_ s: String) -> Bool { TextLines(Array((s + "\n").utf8)).startsDataRow(0) }
+        for s in ["2)\tHeat from 50.00°C to 450.00°C at 20.00°C/min", "1) DSC 8500 Isothermal", "2 h anneal at 400 C", "12 May 2023",
+                  "-----", "Sample\t12.5", "", "\t", "- 20 K/min", "3.", "2023"] {
+            #expect(!row(s), "\(s)")
+        }
+        for s in ["\t0.000000\t0.5\t0.1", "300,0.1", "300.0 0.05", "\"0,0000\";\"31,000\"", "-1.000000\t69.19148", ".5;-.25",
+                  "   12\t+3", "00:00:00,300.0", "1),300.0,0.1", "300,0;0,1"] {
+            #expect(row(s), "\(s)")
+        }
+    }
+
+    /// Probe: a Pyris export whose header held more than 400 non-blank lines before its first data
+    /// block (a long method, a calibration table) was no Pyris export. Padded to 900 such lines —
+    /// numbered actions among them, which are no data rows — it reads the heating step of the
+    /// export's construction (PyrisReaderTests.export: step 2, 50 → 450 °C at 20 °C/min, 10.25 mg).
+    @Test func aLongPyrisHeaderIsRecognised() throws {
+        var lines = PyrisReaderTests.export().components(separatedBy: "\r\n")
+        let steps = try #require(lines.firstIndex(of: "Method Steps: "))
+        let calibration = (1...450).map { "Calibration Point \($0):\t\(150 + Double($0) * 0.1) °C " }
+        let actions = (1...450).map { "\t\($0) Action occurs Immediately " }
+        lines.insert(contentsOf: actions, at: steps + 1)
+        lines.insert(contentsOf: calibration, at: steps)
+        let text = lines.joined(separator: "\r\n")
+        #expect(PyrisReader.recognises(TextLines(Array(text.utf8))))
+        let tables = try FormatDetector.read(bytes: Array(text.utf8), path: "run.txt")
+        #expect(tables.map(\.format) == [.pyris])
+        let d = try TextImport.read(text, path: "run.txt")
+        #expect(d.temperatureKValues.count == 2001)
+        for k in [0, 1000, 2000] {
+            #expect(abs(d.temperatureKValues[k] - (50 + 0.2 * Double(k) - 0.05 + 273.15)) < 1e-9)
+            #expect(abs(d.heatFlowWPerG[k] - (0.8 + 0.0009 * Double(k)) / 10.25) < 1e-12)
+        }
+        #expect(d.heatingRateKPerMin == 20 && d.massMg == 10.25)
+        // A file whose `Method Steps:` and block line come after a data row is no Pyris export.
+        let after = "T/K,W/(W/g)\n300,0.1\n301,0.1\nMethod Steps:\n1) DSC 8500 Temperature Scan\n"
+        #expect(!PyrisReader.recognises(TextLines(Array(after.utf8))))
+    }
+
+    /// Probe: a TRIOS export whose first `[step]` came after line 5000 (a header of many
+    /// procedure or calibration lines) was no TRIOS export. The real multi-technique export with
+    /// 6,000 calibration lines added to its header reads its frequency sweep (step 2) as the file
+    /// writes it: 29 rows, the frequencies and moduli of its Frequency, Storage and Loss modulus columns.
+    @Test func aLongTriosHeaderIsRecognised() throws {
+        let original = try String(contentsOf: SharedDMAData.url("trios/hermes_trios_multi_technique.txt"), encoding: .utf8)
+        var lines = original.components(separatedBy: "\n")
+        let pad = ["[Calibration]"] + (1...6000).map { "Point \($0)\t\(Double($0) * 0.01)\tmN.m" }
+        lines.insert(contentsOf: pad, at: 1)
+        let text = lines.joined(separator: "\n")
+        let sweeps = try TextImport.datasets(text, path: "multi.txt")
+        let d = try #require(sweeps.first)
+        #expect(sweeps.map(\.path) == ["multi.txt#step2"])
+        // The values as written: step 2's rows in the original file, read here by their columns.
+        let all = original.components(separatedBy: "\n").map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }
+        let step2 = try #require(all.indices.filter { all[$0].lowercased() == "[step]" }.dropFirst().first)
+        let names = all[step2 + 2].components(separatedBy: "\t")
+        let rows = all[(step2 + 4)...].prefix { !$0.isEmpty && !$0.hasPrefix("[") }.map { $0.components(separatedBy: "\t") }
+        let f = try #require(names.firstIndex(of: "Frequency")), e1 = try #require(names.firstIndex(of: "Storage modulus"))
+        let e2 = try #require(names.firstIndex(of: "Loss modulus"))
+        #expect(rows.count == 29 && d.frequencyHzValues.count == 29)
+        // By frequency (the dataset holds the sweep in its own order); MPa as the units row says.
+        let written = rows.map { (Double($0[f])!, Double($0[e1])!, Double($0[e2])!) }.sorted { $0.0 < $1.0 }
+        let read = d.frequencyHzValues.indices.map { (d.frequencyHzValues[$0], d.storageMPa[$0], d.lossMPa[$0]) }.sorted { $0.0 < $1.0 }
+        for k in [0, 14, 28] {
+            func same(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-14 * abs(b) }
+            #expect(same(read[k].0, written[k].0) && same(read[k].1, written[k].1) && same(read[k].2, written[k].2), "\(read[k]) \(written[k])")
+        }
+        // A native file with a `[step]` line after its data rows is no TRIOS export.
+        #expect(!TriosReader.recognises(TextLines(Array("T/K,W/(W/g)\n300,0.1\n[step]\n".utf8))))
+    }
+
+    /// STARe's `Curve Name:` after a preamble of 300 lines (the search stopped at 200 non-blank lines).
+    @Test func aLongStareHeaderIsRecognised() throws {
+        let text = (1...300).map { "Info line \($0): value" }.joined(separator: "\r\n") + "\r\n" + MettlerReaderTests.stare()
+        let d = try TextImport.read(text, path: "run.txt", overrides: ["sign": MetadataEntry("exo-up", line: 0)])
+        #expect(d.temperatureKValues.count == 2001 && abs(d.temperatureKValues[0] - (100 - 0.3 + 273.15)) < 1e-9)
+        #expect(abs(d.heatFlowWPerG[1000] - 1.5 / 12.34) < 1e-12 && d.massMg == 12.34)
+    }
+}
