@@ -90,3 +90,62 @@ import GlassPlatform
         #expect(abs(d.heatFlowWPerG[1000] - 1.5 / 12.34) < 1e-12 && d.massMg == 12.34)
     }
 }
+
+extension ImportRound21Tests {
+    // MARK: - 2. TA exports with decimal commas
+
+    static func datasets(_ bytes: [UInt8], path: String, overrides: [String: MetadataEntry] = [:]) throws -> [Dataset] {
+        try ScanSplitter.datasets(try FormatDetector.read(bytes: bytes, path: path), overrides: overrides)
+    }
+
+    /// The real TA export (Eicosane, Size 9 mg, Exotherm Up) as a European Windows writes it:
+    /// every `.` of the data and of `Size` a `,`; TAB or `;` between the fields.
+    static func taComma(semicolons: Bool) throws -> [UInt8] {
+        var bytes = [UInt8](try Data(contentsOf: SharedDMAData.url("dsc/ta-universal-analysis/sample_dsc_tainstruments.txt")))
+        let text = String(decoding: bytes, as: UTF8.self)
+        let start = try #require(text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).firstIndex { String(decoding: $0, as: UTF8.self).hasPrefix("StartOfData") })
+        var line = 0
+        for k in bytes.indices {
+            if bytes[k] == 0x0A { line += 1 }
+            if line > start, bytes[k] == 0x2E { bytes[k] = 0x2C }
+            if semicolons, bytes[k] == 0x09 { bytes[k] = 0x3B }
+        }
+        let size = Array("Size\(semicolons ? ";" : "\t")9.00000".utf8)
+        let at = try #require((0...(bytes.count - size.count)).first { Array(bytes[$0..<($0 + size.count)]) == size })
+        bytes[at + size.count - 6] = 0x2C
+        return bytes
+    }
+
+    /// Probe: a TA export with decimal commas was refused ('69,19148' in the other mark than the
+    /// file's '.', or, `;`-separated, no 'Sig1' lines found). Its mark is the data's, as in any
+    /// file: both read exactly as the point-decimal export does (same temperatures, heat flows,
+    /// 9 mg, rate from the time column, the sentinel rows dropped).
+    @Test func aTAExportWithDecimalCommasReadsAsThePointOne() throws {
+        let point = try #require(try Self.datasets([UInt8](try Data(contentsOf: SharedDMAData.url("dsc/ta-universal-analysis/sample_dsc_tainstruments.txt"))), path: "ta.txt").first)
+        #expect(point.massMg == 9)
+        for semicolons in [false, true] {
+            let bytes = try Self.taComma(semicolons: semicolons)
+            let tables = try FormatDetector.read(bytes: bytes, path: "ta.txt")
+            #expect(tables.map(\.format) == [.taUniversal] && tables[0].decimalComma && tables[0].delimiter == (semicolons ? .semicolon : .tab))
+            let d = try #require(try Self.datasets(bytes, path: "ta.txt").first)
+            #expect(d.massMg == 9 && d.heatingRateKPerMin == point.heatingRateKPerMin, "\(semicolons)")
+            #expect(d.temperatureKValues == point.temperatureKValues && d.heatFlowWPerG == point.heatFlowWPerG, "\(semicolons)")
+            #expect(d.warnings == point.warnings, "\(semicolons)")
+        }
+    }
+
+    /// The mark rules of every format: study.toml's `decimal` wins (a stated point makes `69,19148`
+    /// an error naming it), and numbers that are all thousands groups settle nothing (refused with
+    /// both readings).
+    @Test func aTAExportFollowsTheOneMarkRules() throws {
+        let bytes = try Self.taComma(semicolons: false)
+        let stated = ["decimal": MetadataEntry("point", line: 0)]
+        #expect(throws: GlassError.self) { try Self.datasets(bytes, path: "ta.txt", overrides: stated) }
+        do { _ = try Self.datasets(bytes, path: "ta.txt", overrides: stated) } catch {
+            #expect("\(error)".contains("study.toml's files.\"ta.txt\""), "\(error)")
+        }
+        let groups = "Sample\tx\nSize\t9 mg\nExotherm\tUp\nSig1\tTime (min)\nSig2\tTemperature (°C)\nSig3\tHeat Flow (mW)\nStartOfData\n"
+            + (0..<6).map { "\($0 + 1),000\t1,\(200 + 20 * $0)\t2,500\n" }.joined()
+        #expect(TextImport.error(groups, path: "g.txt").hasPrefix("g.txt:8: field 1 (Time (min)) '1,000' could be 1000 (a thousands comma) or 1 (a decimal comma), and no other number in the file settles its decimal mark"))
+    }
+}

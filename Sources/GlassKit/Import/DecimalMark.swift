@@ -1,9 +1,9 @@
 /// The one decimal mark of a file (docs/reading-rules.md, "One decimal mark").
 ///
 /// A file writes its numbers with one mark. Where the format states it (NETZSCH `#DECIMAL`, a
-/// native `# decimal:` line, study.toml's `decimal`) or the separator settles it (TA and Eplexor
-/// exports: `.`), that is the mark. Otherwise (native and TRIOS files, a comma-separated file
-/// whose first data row holds a quote) the mark is that of the first data field, in line order,
+/// native `# decimal:` line, study.toml's `decimal`) or the separator settles it (Eplexor exports
+/// and unquoted comma-separated rows: `.`), that is the mark. Otherwise (native, TRIOS, TA,
+/// STARe and Pyris files, a comma-separated file whose first data row holds a quote) the mark is that of the first data field, in line order,
 /// that is a number written with one mark (`300,0`, `-9.66e-4`), the other mark in a number then
 /// being an error, so a spreadsheet's `1.000` (one thousand) in a decimal-comma file is never
 /// read as 1. A number written as a thousands group (`1,200`, `-35.000`: ``thousandsGroupEnd``)

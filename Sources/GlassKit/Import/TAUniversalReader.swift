@@ -59,11 +59,16 @@ public enum TAUniversalReader {
     public static func read(_ lines: TextLines, path: String, encoding: TextDecoding.Encoding) throws -> RawTable {
         var meta: [String: MetadataEntry] = [:]
         var signals: [(Int, String)] = []
-        var start: Int?
-        for i in 0..<lines.count {
+        let start = (0..<lines.count).first { lines.firstByte($0) == 0x53 && lines.trimmedEquals($0, "StartOfData") }
+        // The rows' separator: TAB as Universal Analysis writes it; a European Windows writes
+        // decimal commas, with `;` or TAB between the fields, and its header lines alike
+        // (`Size;9,00000;mg`). The mark is then the data's, as in any file (``DecimalMark``).
+        let firstRow = start.flatMap { s in (s + 1..<lines.count).first { !lines.isBlank($0) } }
+        let delimiter = firstRow.map { Delimiter.detect(in: lines.string($0)) } ?? .tab
+        for i in 0..<(start ?? lines.count) {
             let s = lines.string(i)
-            if s.trimmedSpaces == "StartOfData" { start = i; break }
             var parts = s.componentsLiteral(separatedBy: "\t")
+            if parts.count < 2, delimiter == .semicolon { parts = s.componentsLiteral(separatedBy: ";") }
             // `Size 9.00000 mg` with a space (the keys are one word): the key, then the value.
             if parts.count < 2, let space = s.trimmedSpaces.firstIndex(of: " ") {
                 let t = s.trimmedSpaces
@@ -98,6 +103,8 @@ public enum TAUniversalReader {
         var data = [Int]()
         data.reserveCapacity(lines.count - s)
         for j in (s + 1)..<lines.count where !lines.isBlank(j) { data.append(j) }
+        let (settled, unsettled) = DecimalMark.settle(lines, data, delimiter)
+        let comma = settled ?? false
         // Drop the sentinel rows (time −1) wherever they are.
         var warnings: [String] = []
         if let t = timeColumn(headers) {
@@ -107,11 +114,11 @@ public enum TAUniversalReader {
                 guard let base = buf.baseAddress else { return }
                 data.removeAll { li in
                     let s = lines.starts[li], e = lines.ends[li]
-                    Delimiter.tab.fieldRanges(buf, s, e, into: &ranges)
+                    delimiter.fieldRanges(buf, s, e, into: &ranges)
                     guard ranges.count > t else { return false }
                     let (a, b) = ranges[t]
                     // Only a field starting with '-' can be −1: the common row costs one byte test.
-                    guard a < b, base[a] == 0x2D, case .success(let v) = NumberParser.parse(base, a, b, decimalComma: false),
+                    guard a < b, base[a] == 0x2D, case .success(let v) = NumberParser.parse(base, a, b, decimalComma: comma),
                           v == -1 else { return false }
                     sentinels.append(li + 1)
                     return true
@@ -119,9 +126,12 @@ public enum TAUniversalReader {
             }
             if let w = sentinelWarning(path: path, lines: sentinels) { warnings.append(w) }
         }
-        return RawTable(path: path, format: .taUniversal, encoding: encoding, metadata: meta, headers: headers,
-                        headerLine: s + 1, delimiter: .tab, decimalComma: false,
-                        dataLines: data, lines: lines, segmentPrograms: [:], warnings: warnings)
+        var table = RawTable(path: path, format: .taUniversal, encoding: encoding, metadata: meta, headers: headers,
+                             headerLine: s + 1, delimiter: delimiter, decimalComma: comma,
+                             dataLines: data, lines: lines, segmentPrograms: [:], warnings: warnings)
+        table.decimalMarkFound = settled != nil
+        table.unsettledMark = unsettled
+        return table
     }
 
     /// Drops the sentinel rows (time exactly −1) from the columns a streamed import parsed (the
