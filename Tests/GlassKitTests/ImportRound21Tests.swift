@@ -149,3 +149,39 @@ extension ImportRound21Tests {
         #expect(TextImport.error(groups, path: "g.txt").hasPrefix("g.txt:8: field 1 (Time (min)) '1,000' could be 1000 (a thousands comma) or 1 (a decimal comma), and no other number in the file settles its decimal mark"))
     }
 }
+
+extension ImportRound21Tests {
+    // MARK: - 3. A decimal comma stated between unquoted commas
+
+    /// 300 → 359 K by 1 K, W = 0.1 + 0.001·k W/g, written with `,` between the fields.
+    static func commaRows(quoted: Bool) -> String {
+        (0..<60).map { k in
+            let t = "\(300 + k).0", w = CFormat.printf("%.3f", 0.1 + 0.001 * Double(k))
+            return quoted ? "\"\(t.replacingOccurrences(of: ".", with: ","))\",\"\(w.replacingOccurrences(of: ".", with: ","))\"\n" : "\(t),\(w)\n"
+        }.joined()
+    }
+
+    /// Probe: `# decimal: comma` over `300.0,0.100` was refused at the first row's '300.0' (in the
+    /// other mark), never naming the statement that contradicts the separator. Refused at the
+    /// statement — a native `# decimal:` line, NETZSCH's `#DECIMAL`, study.toml's `decimal` — with
+    /// the row and what is expected; quoted fields (`"300,0","0,100"`) read, and a stated point in
+    /// study.toml wins over the file's comma.
+    @Test func aDecimalCommaBetweenUnquotedCommasIsRefusedAtItsStatement() throws {
+        let head = "# kind: dsc\n# mass: 10 mg\n# sign: endo-up\n# heating_rate: 20 K/min\n# decimal: comma\nT/K,W/(W/g)\n"
+        let expected = "expected ';' or TAB between the fields, the numbers quoted (\"300,0\",\"0,1\"), or the decimal point stated"
+        #expect(TextImport.error(head + Self.commaRows(quoted: false), path: "a.csv")
+                == "a.csv:5: '# decimal: comma' states a decimal comma, but the fields are separated by unquoted commas (line 7: '300.0,0.100'); " + expected)
+        let quoted = try TextImport.read(head + Self.commaRows(quoted: true), path: "a.csv")
+        #expect(quoted.temperatureKValues.count == 60 && quoted.temperatureKValues[59] == 359 && abs(quoted.heatFlowWPerG[59] - 0.159) < 1e-12)
+        let point = try TextImport.read(head + Self.commaRows(quoted: false), path: "a.csv", overrides: ["decimal": MetadataEntry("point", line: 0)])
+        #expect(point.temperatureKValues[10] == 310 && abs(point.heatFlowWPerG[10] - 0.11) < 1e-12)
+        // study.toml's `decimal = "comma"` for such a file.
+        let plain = head.replacingOccurrences(of: "# decimal: comma\n", with: "")
+        #expect(TextImport.error(plain + Self.commaRows(quoted: false), path: "a.csv", overrides: ["decimal": MetadataEntry("comma", line: 0)])
+                == "study.toml: files.\"a.csv\".decimal = 'comma' states a decimal comma, but a.csv's fields are separated by unquoted commas (line 6: '300.0,0.100'); " + expected)
+        // NETZSCH's `#DECIMAL:COMMA` with `#SEPARATOR:COMMA` (it was 'cannot be read', naming nothing else).
+        let netzsch = "#EXPORTTYPE:DATA ALL\n#FORMAT:NETZSCH5\n#DECIMAL:COMMA\n#SEPARATOR:COMMA\n#SAMPLE MASS /mg:10.0\n#EXO:-1\n\n##Temp./°C,DSC/(mW/mg)\n"
+            + (0..<60).map { "\(26.85 + Double($0)),0.0\($0 % 9)\n" }.joined()
+        #expect(TextImport.error(netzsch, path: "n.txt") == "n.txt:3: '#DECIMAL:COMMA' states a decimal comma, but the fields are separated by unquoted commas (line 9: '26.85,0.00'); " + expected)
+    }
+}

@@ -120,10 +120,18 @@ enum DecimalMark {
             guard let comma = MetadataKeys.decimalComma(e.value) else {
                 throw GlassError(.usage, file: "study.toml", "files.\"\(e.table ?? table.path)\".\(e.name("decimal")) = '\(e.value)'; expected \(MetadataKeys.decimalWords)")
             }
+            let key = "files.\"\(e.table ?? table.path)\".\(e.name("decimal")) = '\(e.value)'"
+            if comma, let row = unquotedCommas(table) {
+                throw GlassError(.usage, file: "study.toml", "\(key) states a decimal comma, but \(table.path)'s fields are separated by unquoted commas (line \(row.line): '\(row.text)'); \(commaExpected)")
+            }
             table.decimalComma = comma
             table.unsettledMark = nil
-            table.markStatedBy = "study.toml's files.\"\(e.table ?? table.path)\".\(e.name("decimal")) = '\(e.value)'"
+            table.markStatedBy = "study.toml's \(key)"
             return
+        }
+        if table.decimalComma, let line = table.markStatedLine, let row = unquotedCommas(table) {
+            let statement = table.lines.string(line - 1).trimmedSpaces
+            throw GlassError(file: table.path, line: line, "'\(statement)' states a decimal comma, but the fields are separated by unquoted commas (line \(row.line): '\(row.text)'); \(commaExpected)")
         }
         guard let u = table.unsettledMark else { return }
         if let comma = byTemperature(table) {
@@ -132,6 +140,20 @@ enum DecimalMark {
             return
         }
         throw refusal(u, path: table.path, headers: table.headers)
+    }
+
+    /// What a decimal comma between unquoted commas asks for.
+    static let commaExpected = "expected ';' or TAB between the fields, the numbers quoted (\"300,0\",\"0,1\"), or the decimal point stated"
+
+    /// The first data row (1-based line, its text up to 40 characters) when the table's fields are
+    /// separated by commas and that row holds no quote, where a decimal comma cannot be (`300,0.1`
+    /// would be three fields, or two read wrong); nil otherwise. The rule that settles `.` for such
+    /// rows (`NativeReader`), held against a stated comma.
+    static func unquotedCommas(_ table: RawTable) -> (line: Int, text: String)? {
+        guard table.delimiter == .comma, let first = table.dataLines.first,
+              !table.lines.bytes[table.lines.start(first)..<table.lines.end(first)].contains(0x22) else { return nil }
+        let text = table.lines.string(first).trimmedSpaces
+        return (first + 1, text.count > 40 ? text.prefix(40) + "…" : text)
     }
 
     /// Temperatures read as thousands above this (K or °C) are no DSC or DMA temperature.

@@ -152,6 +152,7 @@ public enum NativeReader {
         table.unsettledMark = unsettled
         if let e = metadata["decimal"], comma != nil, unsettled == nil, !e.value.allSatisfy(\.isWhitespace) {
             table.markStatedBy = "line \(e.line), '# decimal: \(e.value)'"
+            table.markStatedLine = e.line
         }
         if let line = repeated { table.warnings.append("\(path): line \(line) repeats the names row of line \(h + 1); skipped") }
         table.preamble = preamble.map { ($0.lowerBound + 1)...$0.upperBound }

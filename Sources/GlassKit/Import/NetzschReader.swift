@@ -113,9 +113,6 @@ public enum NetzschReader {
             default: throw GlassError(file: path, line: dec.line, "#DECIMAL '\(dec.value)'; expected COMMA or POINT")
             }
         }
-        if decimalComma && delimiter == .comma {
-            throw GlassError(file: path, line: keys["DECIMAL"]?.line, "#DECIMAL:COMMA with #SEPARATOR:COMMA cannot be read")
-        }
         // A program's numbers in the other decimal mark (`30°C/1,000(K/min)/330°C` where it is
         // `.`) are refused where study.toml is known (`DatasetBuilder.checkThousands`): a rate it
         // states instead leaves the programmed one unread.
@@ -181,6 +178,7 @@ public enum NetzschReader {
                              dataLines: data, lines: lines, segmentPrograms: programs)
         table.ambiguousNumbers = ambiguous
         table.markStatedBy = keys["DECIMAL"].map { "line \($0.line), '#DECIMAL:\($0.value)'" }
+        table.markStatedLine = keys["DECIMAL"]?.line
         return table
     }
 

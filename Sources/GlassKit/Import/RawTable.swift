@@ -104,6 +104,9 @@ public struct RawTable: Sendable {
     /// Where the mark was stated (`line 6, '# decimal: comma'`, study.toml's key), for the error of
     /// a number in the other mark; nil when the separator or the data settled it.
     var markStatedBy: String? = nil
+    /// The 1-based line of a file's own statement of its mark (`# decimal: comma`, `#DECIMAL:COMMA`),
+    /// for the error of a decimal comma stated between unquoted commas (`DecimalMark.apply`).
+    var markStatedLine: Int? = nil
     /// 0-based indexes (into `lines`) of the data rows.
     public var dataLines: [Int]
     /// The text.
