@@ -185,3 +185,33 @@ extension ImportRound21Tests {
         #expect(TextImport.error(netzsch, path: "n.txt") == "n.txt:3: '#DECIMAL:COMMA' states a decimal comma, but the fields are separated by unquoted commas (line 9: '26.85,0.00'); " + expected)
     }
 }
+
+extension ImportRound21Tests {
+    // MARK: - 4. A stated rate under which the whole run is a hold
+
+    /// 300 → 600 K by 1 K every 0.05 min (20 K/min), with `# heating_rate:` as given.
+    static func ramp(rate: String?) -> String {
+        "# kind: dsc\n# mass: 10 mg\n# sign: endo-up\n" + (rate.map { "# heating_rate: \($0)\n" } ?? "") + "t/min,T/K,W/(W/g)\n"
+            + (0...300).map { k in "\(CFormat.printf("%.2f", Double(k) * 0.05)),\(300 + k),0.1\n" }.joined()
+    }
+
+    /// Probe: `# heating_rate: 20 K/s` (1200 K/min) over a run made at 20 K/min ended in '0 data
+    /// row(s) after keeping the heating segment': under a tenth of the stated rate, the whole run
+    /// was an isothermal hold. The contradiction is named at the statement — the file's line,
+    /// study.toml's key, NETZSCH's `#SEG.` line — with the time column's rate; a rate twice the
+    /// time column's is used and named in the warning, as before.
+    @Test func aStatedRateThatMakesTheRunAHoldIsNamed() throws {
+        let why = "the file's time column gives 20.00 K/min over the heating run (lines 6–306, 300.0 → 600.0 K), under a tenth of it, so all of the run would be an isothermal hold; expected the rate the run was made at, or none (the time column gives it)"
+        #expect(TextImport.error(Self.ramp(rate: "20 K/s"), path: "r.csv") == "r.csv:4: the stated heating rate '20 K/s' (1200 K/min) contradicts the data: " + why)
+        #expect(TextImport.error(Self.ramp(rate: nil), path: "r.csv", overrides: ["heating_rate": MetadataEntry("20 K/s", line: 0)])
+                == "study.toml: files.\"r.csv\".heating_rate = '20 K/s' (1200 K/min) contradicts r.csv: " + why.replacingOccurrences(of: "lines 6–306", with: "lines 5–305"))
+        let twice = try TextImport.read(Self.ramp(rate: "40 K/min"), path: "r.csv")
+        #expect(twice.heatingRateKPerMin == 40 && twice.temperatureKValues.count == 301)
+        #expect(twice.warnings.contains("r.csv: the stated heating rate '40 K/min' (line 4) differs from the 20.00 K/min of the file's time column over the heating run; 40 K/min is used"), "\(twice.warnings)")
+        // NETZSCH: `#SEG. 1` programs 400 K/min over a segment the time column shows at 20 K/min.
+        let netzsch = "#EXPORTTYPE:DATA ALL\n#FORMAT:NETZSCH5\n#DECIMAL:POINT\n#SEPARATOR:SEMICOLON\n#EXO:-1\n"
+            + "#SEG. 1:30°C/400.0(K/min)/330°C\n#SEG. 2:330°C/-20.0(K/min)/30°C\n##Temp./°C;Time/min;DSC/(mW/mg);Segment\n"
+            + (0..<100).map { k in "\(30 + Double(k));\(Double(k) / 20);0.01;1\n" }.joined()
+        #expect(TextImport.error(netzsch, path: "m.txt").hasPrefix("m.txt:6: the programmed rate 400 K/min of segment 1 contradicts the data: the file's time column gives 20.00 K/min over the heating run (lines 9–108, 303.1 → 402.1 K)"), "\(TextImport.error(netzsch, path: "m.txt"))")
+    }
+}

@@ -168,6 +168,31 @@ public enum DatasetBuilder {
         return nil
     }
 
+    /// The error for a stated rate under which the whole heating run is an isothermal hold (it
+    /// rises at less than ``IsothermalHolds/holdRateFraction`` of it: `20 K/s`, 1200 K/min, over a
+    /// run made at 20 K/min), which left 0 rows: the contradiction named as the warning of a rate
+    /// the time column contradicts names it, at the statement's line (study.toml's key: a usage error).
+    static func wholeRunHeld(rate r: Double, time: [Double], _ t: [Double], _ range: Range<Int>, _ lines: RowLines,
+                             table: RawTable, meta: [String: MetadataEntry], programmed: Int?) -> GlassError {
+        let first = range.lowerBound, last = range.upperBound - 1
+        let fromTime = IsothermalHolds.pooledSlope(x: time, y: t, pieces: [range]) ?? 0
+        let rate = Format.shortNumber(r) + " K/min"
+        let why = "the file's time column gives \(CFormat.printf("%.2f", fromTime)) K/min over the heating run (lines \(lines[first])–\(lines[last]), "
+            + "\(CFormat.printf("%.1f", t[first])) → \(CFormat.printf("%.1f", t[last])) K), under a tenth of it, so all of the run would be an isothermal hold; "
+            + "expected the rate the run was made at, or none (the time column gives it)"
+        if let id = programmed, let p = table.segmentPrograms[id] {
+            return GlassError(file: table.path, line: p.line, "the programmed rate \(rate) of segment \(id) contradicts the data: \(why)")
+        }
+        if let stated = meta["heating_rate"] {
+            let value = "'\(stated.value)'" + (MetadataValue.rateKPerMin(stated.value) == nil || stated.value.trimmedSpaces == rate ? "" : " (\(rate))")
+            if stated.line == 0 {
+                return GlassError(.usage, file: "study.toml", "files.\"\(stated.table ?? table.datasetPath)\".\(stated.name("heating_rate")) = \(value) contradicts \(table.path): \(why)")
+            }
+            return GlassError(file: table.path, line: stated.line, "the stated heating rate \(value) contradicts the data: \(why)")
+        }
+        return GlassError(file: table.path, "the heating rate \(rate) contradicts the data: \(why)")
+    }
+
     /// The column that means `meaning`, or an error naming the header line and the columns found.
     static func need(_ meaning: ColumnMeaning, _ what: String, in columns: [ColumnMeaning: MatchedColumn],
                      of table: RawTable) throws -> MatchedColumn {
@@ -260,6 +285,9 @@ public enum DatasetBuilder {
                                                      statedRate: d.heatingRateKPerMin)
             pieces = IsothermalHolds.pieces(range, without: holds)
             if d.heatingRateKPerMin == nil { estimated = rate }
+            if let r = d.heatingRateKPerMin, range.count >= 2, pieces.reduce(0, { $0 + $1.count }) < 2 {
+                throw wholeRunHeld(rate: r, time: time, t, range, lines, table: table, meta: meta, programmed: programmed)
+            }
             // A rate given in study.toml that the time column contradicts (a pattern's reach
             // misjudged, a run at another rate) is kept, as the precedence says, and named — where
             // the file states no rate or program of its own (those are named as overridden).
