@@ -215,3 +215,18 @@ extension ImportRound21Tests {
         #expect(TextImport.error(netzsch, path: "m.txt").hasPrefix("m.txt:6: the programmed rate 400 K/min of segment 1 contradicts the data: the file's time column gives 20.00 K/min over the heating run (lines 9–108, 303.1 → 402.1 K)"), "\(TextImport.error(netzsch, path: "m.txt"))")
     }
 }
+
+extension ImportRound21Tests {
+    // MARK: - 5. DATA COMPARE of one curve
+
+    /// Probe: a DATA COMPARE export of one curve was refused as 'of 1 curves side by side'.
+    @Test func aCompareExportOfOneCurveIsSaidInTheSingular() {
+        func text(_ files: [String]) -> String {
+            "#EXPORTTYPE:DATA COMPARE\n#FILE:\(files.joined(separator: ";"))\n#DECIMAL:POINT\n#SEPARATOR:SEMICOLON\n"
+                + "##" + Array(repeating: "Temp./°C;DSC/(mW/mg)", count: files.count).joined(separator: ";") + "\n"
+                + (0..<5).map { _ in Array(repeating: "76.85;0.02", count: files.count).joined(separator: ";") + "\n" }.joined()
+        }
+        #expect(TextImport.error(text(["a.dsv"]), path: "c.txt") == "c.txt:1: a NETZSCH comparison export ('DATA COMPARE') of 1 curve is not read; expected the curve exported alone (a 'DATA ALL' or 'DATA SINGLE' export)")
+        #expect(TextImport.error(text(["a.dsv", "b.dsv"]), path: "c.txt") == "c.txt:1: a NETZSCH comparison export ('DATA COMPARE') of 2 curves side by side is not read; expected each curve exported alone (a 'DATA ALL' or 'DATA SINGLE' export a file)")
+    }
+}

@@ -93,8 +93,10 @@ public enum NetzschReader {
         // curve (`#SEPARATOR: TAB<TAB>TAB<TAB>TAB`). Not read: one curve an export.
         if let type = keys["EXPORTTYPE"], type.value.uppercased().contains("COMPARE") {
             let count = compareCurves(lines, keys, names: h)
-            let curves = count.map { "\($0) curves" } ?? "several curves"
-            throw GlassError(file: path, line: type.line, "a NETZSCH comparison export ('DATA COMPARE') of \(curves) side by side is not read; expected each curve exported alone (a 'DATA ALL' or 'DATA SINGLE' export a file)")
+            // One curve is no comparison side by side, and is said in the singular.
+            let what = count == 1 ? "of 1 curve" : "of \(count.map { "\($0) curves" } ?? "several curves") side by side"
+            let expected = count == 1 ? "the curve exported alone (a 'DATA ALL' or 'DATA SINGLE' export)" : "each curve exported alone (a 'DATA ALL' or 'DATA SINGLE' export a file)"
+            throw GlassError(file: path, line: type.line, "a NETZSCH comparison export ('DATA COMPARE') \(what) is not read; expected \(expected)")
         }
         var delimiter = Delimiter.semicolon
         if let sep = keys["SEPARATOR"] {
