@@ -2,9 +2,9 @@ import Foundation
 import Testing
 @testable import GlassKit
 
-/// The import defects of the twenty-first round read by the lead: a NETZSCH export whose names row
-/// lost its `##`.
-@Suite struct ImportRound21Tests {
+/// A NETZSCH export whose names row
+/// lost its `##` in editing.
+@Suite struct NetzschNamesRowTests {
     func read(_ text: String, path: String = "run.txt") throws -> [Dataset] {
         try FormatDetector.read(bytes: Array(text.utf8), path: path).flatMap { try ScanSplitter.datasets($0, overrides: [:]) }
     }
