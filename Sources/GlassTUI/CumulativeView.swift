@@ -68,6 +68,6 @@ public struct CumulativeView: ExplorerView {
         for (k, st) in r.dscStates.enumerated() where s.isVisible(st.state) {
             parts.append("\(st.state) \(shown[k])")
         }
-        return "ΔH_rej(T_e) J/g: " + parts.joined(separator: "  ")
+        return "ΔH_rej(T_e) J/g: " + DSCResultLines.probeList(parts)
     }
 }

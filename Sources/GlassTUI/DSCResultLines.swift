@@ -11,6 +11,12 @@ enum DSCResultLines {
     /// Views 1 and 2 with every state hidden.
     static let everyStateHidden = "every state is hidden: space shows the selected state"
 
+    /// The probe line's per-state values (views 1–3), or what stands for none: with every state
+    /// hidden it ended in a bare colon.
+    static func probeList(_ parts: [String]) -> String {
+        parts.isEmpty ? "(no visible state)" : parts.joined(separator: "  ")
+    }
+
     static func lines(_ s: ExplorerState, width: Int) -> [ResultLine] {
         guard let r = s.results else {
             return [.heading("ΔH_rej"), ResultLine("status", "not computed")]

@@ -56,9 +56,12 @@ public struct SettingsRequest: Equatable, Sendable {
     public var tomlPath: String
     /// What to set, top-level keys first.
     public var assignments: [TomlAssignment]
-    /// Makes a request.
-    public init(tomlPath: String, assignments: [TomlAssignment]) {
-        self.tomlPath = tomlPath; self.assignments = assignments
+    /// The assignments as the question and the "wrote" message list them: the ones changed
+    /// since study.toml was read first, so that a line cut at the screen's width keeps them.
+    public var shown: [TomlAssignment]
+    /// Makes a request (`shown`: the assignments' order for messages; by default theirs).
+    public init(tomlPath: String, assignments: [TomlAssignment], shown: [TomlAssignment]? = nil) {
+        self.tomlPath = tomlPath; self.assignments = assignments; self.shown = shown ?? assignments
     }
 }
 

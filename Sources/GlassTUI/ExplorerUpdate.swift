@@ -675,8 +675,8 @@ public enum ExplorerUpdate {
             return
         }
         let dir = s.studyPath.hasSuffix("/") ? String(s.studyPath.dropLast()) : s.studyPath
-        let request = SettingsRequest(tomlPath: dir + "/study.toml", assignments: plan)
-        let what = UnwrittenSettings.changedFirst(s).map { "\($0.label) = \($0.value)" }.joined(separator: ", ")
+        let request = SettingsRequest(tomlPath: dir + "/study.toml", assignments: plan, shown: UnwrittenSettings.changedFirst(s))
+        let what = request.shown.map { "\($0.label) = \($0.value)" }.joined(separator: ", ")
         s.mode = .ask("Write study.toml?", what, effect: .writeSettings(request))
     }
 

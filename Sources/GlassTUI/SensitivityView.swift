@@ -64,6 +64,12 @@ public struct SensitivityView: ExplorerView {
         if let e = s.analysisError { return "not computed: \(e)" }
         // A DMA state's cooling rate is no DSC state's (it said "no visible state with a cooling rate").
         if s.prepared.states.isEmpty { return "no DSC sample runs in this study" }
+        // Every cooled state hidden is what the user did, not a missing value ("not computed"
+        // is the results pane's word for that).
+        let cooled = s.results?.dscStates.filter { $0.coolingRateKPerMin != nil } ?? []
+        if !cooled.isEmpty, !cooled.contains(where: { s.isVisible($0.state) }) {
+            return "every state with a cooling rate is hidden: space shows the selected state"
+        }
         return "not computed: no visible state with a cooling rate"
     }
 
@@ -83,6 +89,6 @@ public struct SensitivityView: ExplorerView {
         for (k, st) in d.states.enumerated() where s.isVisible(st.state) {
             parts.append("\(st.state) \(shown[k])")
         }
-        return sr + "  kJ/mol: " + parts.joined(separator: "  ")
+        return sr + "  kJ/mol: " + DSCResultLines.probeList(parts)
     }
 }

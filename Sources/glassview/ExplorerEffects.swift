@@ -54,7 +54,7 @@ enum ExplorerEffects {
                 let new = StudyTomlEditor.apply(r.assignments, in: old)
                 let parsed = try StudyToml.parse(new, path: r.tomlPath)
                 try AtomicFile.write(new, to: r.tomlPath, overwrite: true)
-                return .settingsWritten(parsed.settings, "wrote \(r.tomlPath): \(r.assignments.map(\.label).joined(separator: ", "))")
+                return .settingsWritten(parsed.settings, "wrote \(r.tomlPath): \(r.shown.map(\.label).joined(separator: ", "))")
             } catch {
                 return .failed((error as? GlassError)?.description ?? "\(error)")
             }

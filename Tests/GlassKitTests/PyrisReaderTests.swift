@@ -124,5 +124,8 @@ import Testing
     @Test func withoutRowsIsAnError() {
         let text = "Sample Weight:\t10.0 mg\nMethod Steps:\n1)\tHeat from 50.00°C to 450.00°C at 20.00°C/min\n1) DSC 8500 Temperature Scan\n\n\tPROFILE VALUES FOR THIS DATA:\n"
         #expect(throws: GlassError.self) { try read(text) }
+        // The file's own step line is quoted, at its line (a DSC 8500's was quoted for any instrument).
+        let other = text.replacingOccurrences(of: "DSC 8500", with: "DSC 8000")
+        #expect(throws: GlassError(file: "run.txt", line: 4, "PerkinElmer Pyris export without data rows after its step line ('1) DSC 8000 Temperature Scan'); expected tab-separated rows of numbers")) { try read(other) }
     }
 }

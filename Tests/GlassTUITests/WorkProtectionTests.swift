@@ -96,6 +96,10 @@ final class WorkProtectionTests: XCTestCase {
         guard case .confirm(let q, .writeSettings(let r)) = s.mode else { return XCTFail("no question") }
         XCTAssertTrue(q.hasPrefix("Write study.toml? (y/n) beta_window_K (as-cast) = [321, "), q)
         XCTAssertEqual(q.components(separatedBy: " = ").count - 1, r.assignments.count, "every assignment named once")
+        // The "wrote" message that follows lists them in the question's order (it listed the
+        // proposed windows first and a narrow screen cut the change off).
+        XCTAssertEqual(r.shown.first?.label, "beta_window_K (as-cast)")
+        XCTAssertEqual(Set(r.shown), Set(r.assignments))
     }
 
     func testQuitAsksOnceWhenChangesAreUnwritten() {

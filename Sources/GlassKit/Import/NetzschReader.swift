@@ -62,6 +62,17 @@ public enum NetzschReader {
         return ownKeys.contains(String(key[..<slash].trimmedSpaces))
     }
 
+    /// An export whose names row lost its `##` (an edited file: `#Temp./°C;…` or `Temp./°C;…`):
+    /// the last line before the first data row, when it names the columns; nil without data rows.
+    static func namesBeforeData(_ lines: TextLines, path: String) throws -> Int? {
+        guard let first = (0..<lines.count).first(where: { lines.firstByte($0) != 0x23 && Preamble.isDataRow(lines, $0) }) else { return nil }
+        if let j = (0..<first).last(where: { !lines.isBlank($0) }),
+           Preamble.isNames(Preamble.meanings(String(lines.string(j).drop { $0 == "#" || $0 == " " }))) {
+            return j
+        }
+        throw GlassError(file: path, line: first + 1, "NETZSCH export without a '##' column line before its first data row; expected e.g. '##Temp./°C;Time/min;DSC/(mW/mg)'")
+    }
+
     /// Recognises the layout.
     public static func read(_ lines: TextLines, path: String, encoding: TextDecoding.Encoding) throws -> RawTable {
         var keys: [String: MetadataEntry] = [:]
@@ -86,8 +97,8 @@ public enum NetzschReader {
             keys[key] = MetadataEntry(value, line: i + 1, source: s.trimmedSpaces)
             if key.hasPrefix("SEG."), let n = Int(key.dropFirst(4).trimmedSpaces) { segments.append((n, value, i + 1)) }
         }
-        guard let h = headerIndex ?? firstHashed else {
-            throw GlassError(file: path, line: lines.count, "NETZSCH export without a '##' column line; expected e.g. '##Temp./°C;Time/min;DSC/(mW/mg)'")
+        guard let h = try headerIndex ?? firstHashed ?? namesBeforeData(lines, path: path) else {
+            throw GlassError(file: path, "NETZSCH export without a '##' column line or data rows; expected e.g. '##Temp./°C;Time/min;DSC/(mW/mg)' and rows of numbers")
         }
         // Proteus's "DATA COMPARE" export: several curves side by side, each key with a value per
         // curve (`#SEPARATOR: TAB<TAB>TAB<TAB>TAB`). Not read: one curve an export.
@@ -170,7 +181,8 @@ public enum NetzschReader {
                 meta["sample_name"] = e
             }
         }
-        let headerText = String(lines.string(h).dropFirst(2))
+        let names = lines.string(h)
+        let headerText = String(names.hasPrefix("##") ? names.dropFirst(2) : names.drop { $0 == "#" })
         let headers = delimiter.split(headerText).map { ColumnHeader($0) }
         var data = [Int]()
         data.reserveCapacity(lines.count - h)

@@ -104,6 +104,7 @@ public enum PyrisReader {
         var firstRowOfStep: [Int: Int] = [:]
         var inMethod = false, inData = false, step: Int?
         var displayed = false   // the mass so far is `Display Weight`'s
+        var firstBlock: Int?    // the first step line (`1) DSC 8000 Temperature Scan`), for an error
         // A data row: numbers only (either mark), at least two of them; Windows' NaN markers
         // (`-1.#IND00`) count as numbers here, so that one in a column not read (gas flow, the
         // calibration factor) neither ends the data nor makes a row a heading (one in a column
@@ -124,6 +125,7 @@ public enum PyrisReader {
             let text = lines.string(i)
             if let n = blockStep(text) {
                 inMethod = false; inData = true; step = n
+                if firstBlock == nil { firstBlock = i }
                 continue
             }
             if inData {
@@ -160,7 +162,10 @@ public enum PyrisReader {
             }
         }
         guard let first = data.first else {
-            throw GlassError(file: path, "PerkinElmer Pyris export without data rows after its step line ('1) DSC 8500 Temperature Scan'); expected tab-separated rows of numbers")
+            // The file's own step line, named by its line (an instrument's name was quoted instead).
+            let block = firstBlock.map { lines.string($0).trimmedSpaces } ?? ""
+            throw GlassError(file: path, line: firstBlock.map { $0 + 1 },
+                             "PerkinElmer Pyris export without data rows after its step line ('\(block)'); expected tab-separated rows of numbers")
         }
         let fieldCount = Delimiter.whitespace.split(lines.string(first)).count
         var warnings: [String] = []
