@@ -88,6 +88,10 @@ extension Glassview {
 /// SPEC §2.5). Any other error is ArgumentParser's (an `ExitCode`, the `help` command's request for
 /// help) and goes to its own exit.
 func exitWithError(_ error: Error) -> Never {
+    if let b = error as? BenchFailure {
+        StandardStreams.error("glassview: " + printable(b.message) + "\n")
+        exit(b.status)
+    }
     guard let g = error as? GlassError else {
         // `glassview help plot` asks for help from its run().
         if Glassview.exitCode(for: error) == .success { Glassview.exitRequested(error) }
