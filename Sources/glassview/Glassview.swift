@@ -57,8 +57,13 @@ extension Glassview {
         let code = exitCode(for: error)
         guard code != .success else { exitRequested(error) }
         let message = Self.message(for: error).split(separator: "\n").first.map(String.init) ?? "malformed command line"
-        let command = CommandLine.arguments.dropFirst().first { !$0.hasPrefix("-") }
-            .flatMap { name in configuration.subcommands.contains { $0._commandName == name } ? " " + name : nil } ?? ""
+        // The command and its subcommand (`simulate dma`): the help that lists the refused option.
+        var command = "", commands = configuration.subcommands
+        for word in CommandLine.arguments.dropFirst() where !word.hasPrefix("-") {
+            guard let named = commands.first(where: { $0._commandName == word }) else { break }
+            command += " " + word
+            commands = named.configuration.subcommands
+        }
         StandardStreams.error("glassview: \(message) (see glassview\(command) --help)\n")
         exitProcess(code.rawValue)
     }

@@ -174,7 +174,9 @@ struct Plot: ParsableCommand {
             try output.refuseInputs(of: StudyWorkspace.states(state).compactMap(\.results))
             try output.write(title + "\n" + text + "\n")
         case .failure(let u) where u.option != nil:
-            throw GlassError(.usage, file: u.option ?? "", u.reason)
+            // The range as typed (display.md), not as read back (`0:1e-9` was shown `0:1e-09`).
+            let typed = u.option == "--xrange" ? xrange : u.option == "--yrange" ? yrange : nil
+            throw GlassError(.usage, file: u.option ?? "", (typed.map { "'\($0)'; " } ?? "") + u.reason)
         case .failure(let u):
             StandardStreams.error("glassview: view \(id.name): \(u.reason)\n")
             throw ExitCode(1)
