@@ -5,8 +5,12 @@ import GlassKit
 
 /// `-o FILE`: where a command writes its text — the file, atomically (nothing on error), else stdout.
 struct OutputOption: ParsableArguments {
-    @Option(name: [.short, .long], help: ArgumentHelp("Write to FILE (atomically) instead of stdout.", valueName: "FILE"), completion: .file())
+    @Option(name: [.short, .long], help: ArgumentHelp("Write to FILE (atomically) instead of stdout; - is stdout.", valueName: "FILE"), completion: .file())
     var output: String?
+
+    /// The file written, nil for standard output: `-o -` is standard output, as with most Unix
+    /// tools (a script can pass `-o "$OUT"` with OUT=- rather than leave the option out).
+    var file: String? { output == "-" ? nil : output }
 
     func validate() throws {
         if output == "" { throw GlassError(.usage, file: "--output", "''; expected a file name") }
@@ -16,7 +20,7 @@ struct OutputOption: ParsableArguments {
     /// a study in `results` — found as the same file (device and inode) whatever links or hard links
     /// lead to it: the export would replace the data it came from. A usage error, before any write.
     func refuseInputs(of results: [Results]) throws {
-        guard let output else { return }
+        guard let output = file else { return }
         if let input = PathInfo.input(output, of: results) {
             throw GlassError(.usage, file: "--output", "'\(output)' names the input \(input); expected a file the command does not read")
         }
@@ -50,7 +54,7 @@ struct OutputOption: ParsableArguments {
 
     /// Writes UTF-8 text given as its bytes to the file or stdout.
     func write(utf8 bytes: [UInt8]) throws {
-        if let output {
+        if let output = file {
             try AtomicFile.write(bytes: bytes, to: output)
         } else {
             try StandardStreams.checkedOut(bytes)

@@ -134,7 +134,7 @@ struct Plot: ParsableCommand {
         if studies.count > 1 { try StudyBatch.refuseRepeats(studies) }  // before any analysis, as analyze
         let env = ProcessInfo.processInfo.environment
         // Colour escapes only for a terminal with colours (not TERM=dumb, Emacs' shell, vt100).
-        let colours = output.output == nil && isatty(STDOUT_FILENO) != 0 && (env["NO_COLOR"] ?? "").isEmpty
+        let colours = output.file == nil && isatty(STDOUT_FILENO) != 0 && (env["NO_COLOR"] ?? "").isEmpty
             && TerminalColours.count(term: env["TERM"] ?? "") >= 8
         let style = RenderStyle(braille: !ascii && PlotOutput.localeIsUTF8() && !TerminalStandIn.isLinuxConsole(env["TERM"] ?? ""), colours: colours)
         var state: ExplorerState
