@@ -48,9 +48,26 @@ mkdir "$work/man" "$work/help"
 cat > "$work/help/unicode.pl" <<'PERL'
 s/([^\x00-\x7f])/sprintf("\\\\[u%04X]", ord($1))/ge;
 PERL
+# The tool leaves out the defaults `--help` shows (`(default: json)`): the command tree it reads
+# (--experimental-dump-help, JSON) is given each option's default in its text, as --help has it.
+cat > "$work/help/defaults.pl" <<'PERL'
+use strict; use warnings; use JSON::PP;
+local $/; my $text = <STDIN>;
+my $tool = eval { JSON::PP->new->utf8->decode($text) };
+if (!$tool || !$tool->{command}) { print $text; exit 0 }
+sub walk {
+    my ($c) = @_;
+    for my $a (@{ $c->{arguments} || [] }) {
+        $a->{abstract} = ($a->{abstract} // '') . " (default: $a->{defaultValue})" if defined $a->{defaultValue};
+    }
+    walk($_) for @{ $c->{subcommands} || [] };
+}
+walk($tool->{command});
+print JSON::PP->new->utf8->encode($tool);
+PERL
 cat > "$work/help/glassview" <<WRAP
 #!/bin/sh
-"$PREFIX/bin/glassview" "\$@" | perl -CS -p "$work/help/unicode.pl"
+"$PREFIX/bin/glassview" "\$@" | perl "$work/help/defaults.pl" | perl -CS -p "$work/help/unicode.pl"
 WRAP
 chmod +x "$work/help/glassview"
 "$TOOL" "$work/help/glassview" --output-directory "$work/man" --authors "the glassview authors"
@@ -61,10 +78,15 @@ cat > "$work/man/status" <<'MDOC'
 .It 0
 Success.
 .It 1
-.Cm plot :
-the view has nothing to draw for the study (the reason on standard error).
+Nothing to show, though nothing is wrong (the reason on standard error; nothing written):
+.Cm plot Ns 's
+view has nothing to draw for the study;
+.Cm master Ns 's
+study (or
+.Fl -state )
+has no isothermal sweeps.
 .It 64
-A bad option or setting (T_s \(>= T_e, bounds outside the data, an unknown baseline state, a study.toml key, -o naming an input).
+A bad option or setting (T_s \(>= T_e, bounds outside the data, an unknown baseline state, a study.toml key, -o naming an input or a file a study would read).
 .It 65
 Bad data: the file and line are named.
 .It 66

@@ -47,11 +47,15 @@ public enum AtomicFile {
     /// follows "exists; not overwritten" for a target that exists without `overwrite`.
     public static func write(files: [(path: String, bytes: [UInt8])], overwrite: Bool, refusal: String = "") throws {
         var targets: [Target] = []
+        var places: [String: String] = [:]   // normalised path → the path given first
         for (given, _) in files {
             let t = try Target(given, overwrite: overwrite, refusal: refusal)
-            if let twin = targets.first(where: { $0.path == t.path }) {
-                throw GlassError(.cannotCreate, file: given, "is also \(twin.given); expected every file once")
+            // One file however it is spelt (`d/study.toml`, `./d/study.toml`, `d/x/../study.toml`).
+            let place = PathInfo.normalized(t.path)
+            if let twin = places[place] {
+                throw GlassError(.cannotCreate, file: given, "is also \(twin); expected every file once")
             }
+            places[place] = given
             try checkCreatable(t.directory, shown: given)
             targets.append(t)
         }

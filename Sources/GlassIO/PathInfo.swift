@@ -57,6 +57,39 @@ public enum PathInfo {
         return String(cString: p)
     }
 
+    /// The absolute path a write to `path` would reach (its missing directories made as `mkdir -p`
+    /// makes them): the longest part that exists resolved as the file system sees it (links, `..`
+    /// after a link), the rest lexically (`.` dropped, `..` taking back the name before it). Two
+    /// paths that normalise alike name one place, whether it exists yet or not (`simn`, `./simn`,
+    /// `simn8/dsc/..`, `/abs/simn`).
+    public static func normalized(_ path: String) -> String {
+        var real = "/"
+        if !path.hasPrefix("/") {
+            guard let cwd = getcwd(nil, 0) else { return path }
+            defer { free(cwd) }
+            let here = String(cString: cwd)
+            real = resolved(here) ?? here
+        }
+        var tail: [Substring] = []   // the names below `real` that do not exist (yet)
+        for part in path.split(separator: "/") where part != "." {
+            if part == ".." {
+                if tail.isEmpty { real = parent(of: real) } else { tail.removeLast() }
+            } else if tail.isEmpty, let r = resolved(real == "/" ? "/" + part : real + "/" + part) {
+                real = r
+            } else {
+                tail.append(part)
+            }
+        }
+        return tail.reduce(real) { $0 == "/" ? "/" + $1 : $0 + "/" + $1 }
+    }
+
+    /// Whether the place `inner` names is `outer` or lies below it, both normalised
+    /// (``normalized(_:)``): for paths that need not exist yet.
+    public static func lies(_ inner: String, within outer: String) -> Bool {
+        let a = normalized(inner), b = normalized(outer)
+        return a == b || a.hasPrefix(b == "/" ? "/" : b + "/")
+    }
+
     /// `path`, or its resolved form when its last component names no directory by itself (`.`,
     /// `..`, `/`): a study opened as `glassview .` is named after the directory it is.
     public static func named(_ path: String) -> String {

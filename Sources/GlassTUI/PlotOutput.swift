@@ -22,7 +22,7 @@ public enum PlotOutput {
             guard let range else { continue }
             if plain[keyPath: axis].scale == .log, !(range.lowerBound > 0) {
                 return .failure(PlotUnavailable(
-                    reason: "\(Format.shortNumber(range.lowerBound)):\(Format.shortNumber(range.upperBound)); the axis of view \(id.name) is logarithmic: expected LO > 0",
+                    reason: "the axis of view \(id.name) is logarithmic: expected LO > 0",
                     option: option))
             }
             plain[keyPath: axis].range = range

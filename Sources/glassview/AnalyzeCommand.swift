@@ -54,4 +54,7 @@ enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
     case json, tsv
     /// Key results for a person: aligned columns, value ± stderr, warnings grouped (not for scripts).
     case table
+
+    /// Any letter case, as every word option's value (`--baseline LINEAR`, `--view HEATFLOW`).
+    init?(argument: String) { self.init(rawValue: argument.trimmedSpaces.lowercased()) }
 }

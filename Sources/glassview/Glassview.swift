@@ -57,8 +57,13 @@ extension Glassview {
         let code = exitCode(for: error)
         guard code != .success else { exitRequested(error) }
         let message = Self.message(for: error).split(separator: "\n").first.map(String.init) ?? "malformed command line"
-        let command = CommandLine.arguments.dropFirst().first { !$0.hasPrefix("-") }
-            .flatMap { name in configuration.subcommands.contains { $0._commandName == name } ? " " + name : nil } ?? ""
+        // The command and its subcommand (`simulate dma`): the help that lists the refused option.
+        var command = "", commands = configuration.subcommands
+        for word in CommandLine.arguments.dropFirst() where !word.hasPrefix("-") {
+            guard let named = commands.first(where: { $0._commandName == word }) else { break }
+            command += " " + word
+            commands = named.configuration.subcommands
+        }
         StandardStreams.error("glassview: \(message) (see glassview\(command) --help)\n")
         exitProcess(code.rawValue)
     }
@@ -88,6 +93,10 @@ extension Glassview {
 /// SPEC §2.5). Any other error is ArgumentParser's (an `ExitCode`, the `help` command's request for
 /// help) and goes to its own exit.
 func exitWithError(_ error: Error) -> Never {
+    if let b = error as? BenchFailure {
+        StandardStreams.error("glassview: " + printable(b.message) + "\n")
+        exit(b.status)
+    }
     guard let g = error as? GlassError else {
         // `glassview help plot` asks for help from its run().
         if Glassview.exitCode(for: error) == .success { Glassview.exitRequested(error) }

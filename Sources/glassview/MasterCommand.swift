@@ -29,15 +29,18 @@ struct Master: ParsableCommand {
     @Option(help: ArgumentHelp("Only this DMA state (default: every state with isothermal sweeps).", valueName: "S"))
     var state: String?
 
-    @Option(help: ArgumentHelp("Output format: tsv or json.", valueName: "tsv|json"), completion: .list(["tsv", "json"]))
-    var format: String = "tsv"
+    @Option(name: .customLong("format"), help: ArgumentHelp("Output format: tsv or json.", valueName: "tsv|json"), completion: .list(["tsv", "json"]))
+    var formatOption: String = "tsv"
+
+    /// --format in lower case: word values are read in any letter case.
+    var format: String { formatOption.trimmedSpaces.lowercased() }
 
     @OptionGroup var output: OutputOption
 
     /// A master curve has two forms (no table, unlike `analyze`): its help and completions offer
     /// only those, and anything else is the one-line usage error.
     func validate() throws {
-        guard format == "tsv" || format == "json" else { throw GlassError(.usage, file: "--format", "'\(format)'; expected tsv or json") }
+        guard format == "tsv" || format == "json" else { throw GlassError(.usage, file: "--format", "'\(formatOption)'; expected tsv or json") }
     }
 
     func run() throws {

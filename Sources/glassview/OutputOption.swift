@@ -5,8 +5,12 @@ import GlassKit
 
 /// `-o FILE`: where a command writes its text — the file, atomically (nothing on error), else stdout.
 struct OutputOption: ParsableArguments {
-    @Option(name: [.short, .long], help: ArgumentHelp("Write to FILE (atomically) instead of stdout.", valueName: "FILE"), completion: .file())
+    @Option(name: [.short, .long], help: ArgumentHelp("Write to FILE (atomically) instead of stdout; - is stdout.", valueName: "FILE"), completion: .file())
     var output: String?
+
+    /// The file written, nil for standard output: `-o -` is standard output, as with most Unix
+    /// tools (a script can pass `-o "$OUT"` with OUT=- rather than leave the option out).
+    var file: String? { output == "-" ? nil : output }
 
     func validate() throws {
         if output == "" { throw GlassError(.usage, file: "--output", "''; expected a file name") }
@@ -16,18 +20,29 @@ struct OutputOption: ParsableArguments {
     /// a study in `results` — found as the same file (device and inode) whatever links or hard links
     /// lead to it: the export would replace the data it came from. A usage error, before any write.
     func refuseInputs(of results: [Results]) throws {
-        guard let output else { return }
+        guard let output = file else { return }
         if let input = PathInfo.input(output, of: results) {
             throw GlassError(.usage, file: "--output", "'\(output)' names the input \(input); expected a file the command does not read")
         }
-        // A file inside a study directory with a data file's extension would be read as one of its
-        // data files by the next run (`-o S/dsc/out.csv` broke the study), unless it is named as
-        // glassview's own exports are.
-        let name = PathName.lastComponent(output)
-        let dir = PathInfo.directory(of: output)
-        guard StudyLoader.extensions.contains(PathName.lowercasedExtension(name)), !StudyLoader.isOwnExport(name) else { return }
-        for r in results where PathInfo.isDirectory(r.study) == true && PathInfo.isWithin(dir.isEmpty ? "." : dir, r.study) {
-            throw GlassError(.usage, file: "--output", "'\(output)' lies inside the study \(r.study), whose next run would read it as a data file; "
+        // Where the write lands: a link is followed, even one to a file not there yet (export.md),
+        // so a dangling link into a study is checked as the file it names.
+        let target = (try? PathInfo.followingLinks(output)) ?? output
+        let shown = target == output ? "'\(output)'" : "'\(output)' (a link to \(target))"
+        let name = PathName.lastComponent(target)
+        let dir = PathInfo.directory(of: target)
+        // A study.toml inside a study (any depth, any letter case: a case-folding file system reads
+        // `Study.TOML` as study.toml) would be read by its next run as its settings, or refused as
+        // a study below its root: a study without one was broken for every later run. A file with a
+        // data file's extension would be read as one of its data files (`-o S/dsc/out.csv`),
+        // unless it is named as glassview's own exports are.
+        let settings = name.lowercased() == "study.toml"
+        guard settings || (StudyLoader.extensions.contains(PathName.lowercasedExtension(name)) && !StudyLoader.isOwnExport(name)) else { return }
+        for r in results where PathInfo.isDirectory(r.study) == true && PathInfo.lies(dir.isEmpty ? "." : dir, within: r.study) {
+            if settings {
+                throw GlassError(.usage, file: "--output", "\(shown) would be a study.toml inside the study \(r.study), which its next run would read as its settings; "
+                                 + "expected a path outside the study, or another name")
+            }
+            throw GlassError(.usage, file: "--output", "\(shown) lies inside the study \(r.study), whose next run would read it as a data file; "
                              + "expected a path outside the study, a .json name, or a name ending .glassview.tsv")
         }
     }
@@ -39,7 +54,7 @@ struct OutputOption: ParsableArguments {
 
     /// Writes UTF-8 text given as its bytes to the file or stdout.
     func write(utf8 bytes: [UInt8]) throws {
-        if let output {
+        if let output = file {
             try AtomicFile.write(bytes: bytes, to: output)
         } else {
             try StandardStreams.checkedOut(bytes)

@@ -134,7 +134,7 @@ struct Plot: ParsableCommand {
         if studies.count > 1 { try StudyBatch.refuseRepeats(studies) }  // before any analysis, as analyze
         let env = ProcessInfo.processInfo.environment
         // Colour escapes only for a terminal with colours (not TERM=dumb, Emacs' shell, vt100).
-        let colours = output.output == nil && isatty(STDOUT_FILENO) != 0 && (env["NO_COLOR"] ?? "").isEmpty
+        let colours = output.file == nil && isatty(STDOUT_FILENO) != 0 && (env["NO_COLOR"] ?? "").isEmpty
             && TerminalColours.count(term: env["TERM"] ?? "") >= 8
         let style = RenderStyle(braille: !ascii && PlotOutput.localeIsUTF8() && !TerminalStandIn.isLinuxConsole(env["TERM"] ?? ""), colours: colours)
         var state: ExplorerState
@@ -174,7 +174,9 @@ struct Plot: ParsableCommand {
             try output.refuseInputs(of: StudyWorkspace.states(state).compactMap(\.results))
             try output.write(title + "\n" + text + "\n")
         case .failure(let u) where u.option != nil:
-            throw GlassError(.usage, file: u.option ?? "", u.reason)
+            // The range as typed (display.md), not as read back (`0:1e-9` was shown `0:1e-09`).
+            let typed = u.option == "--xrange" ? xrange : u.option == "--yrange" ? yrange : nil
+            throw GlassError(.usage, file: u.option ?? "", (typed.map { "'\($0)'; " } ?? "") + u.reason)
         case .failure(let u):
             StandardStreams.error("glassview: view \(id.name): \(u.reason)\n")
             throw ExitCode(1)

@@ -67,9 +67,17 @@ struct SimulateDSC: ParsableCommand {
         for (option, dir) in [("--output", output), ("--netzsch", netzsch)] where dir == "" {
             throw GlassError(.usage, file: option, "''; expected a directory name")
         }
-        // Both would be given a study.toml: one directory cannot hold both studies.
-        if let output, let netzsch, SimulatedStudyText.sameDirectory(output, netzsch) {
-            throw GlassError(.usage, file: "--netzsch", "'\(netzsch)' is the --output directory; expected another directory")
+        // Both would be given a study.toml: one directory cannot hold both studies, and one inside
+        // the other makes a study that `analyze` refuses (a study.toml below the study's root).
+        // Compared as places, before anything is written (`simn`, `./simn`, `simn8/dsc/..`).
+        if let output, let netzsch {
+            if PathInfo.normalized(output) == PathInfo.normalized(netzsch) {
+                throw GlassError(.usage, file: "--netzsch", "'\(netzsch)' is the --output directory; expected another directory")
+            }
+            for (inner, outer, innerOption, outerOption) in [(netzsch, output, "--netzsch", "--output"), (output, netzsch, "--output", "--netzsch")]
+            where PathInfo.lies(inner, within: outer) {
+                throw GlassError(.usage, file: innerOption, "'\(inner)' lies inside the \(outerOption) directory '\(outer)', whose study would take it in as a study of its own (which `analyze` refuses); expected a directory outside it")
+            }
         }
     }
 
@@ -201,18 +209,6 @@ enum SimulatedStudyText {
     /// `dir/name`, without doubling a `/` the directory ends with.
     static func path(_ dir: String, _ name: String) -> String {
         dir.hasSuffix("/") ? dir + name : dir + "/" + name
-    }
-
-    /// Whether two directory options name one directory (the same directory when both exist, else
-    /// the same text once trailing `/`s are dropped).
-    static func sameDirectory(_ a: String, _ b: String) -> Bool {
-        if let x = PathInfo.identity(a), let y = PathInfo.identity(b) { return x == y }
-        func trimmed(_ p: String) -> String {
-            var t = p
-            while t.count > 1, t.hasSuffix("/") { t.removeLast() }
-            return t
-        }
-        return trimmed(a) == trimmed(b)
     }
 
     /// The native study: a file per state, and study.toml with the bounds and the composition.

@@ -180,11 +180,13 @@ final class OptionValidationTests: XCTestCase {
     /// Malformed command lines are one line as every refusal: ArgumentParser's message, where
     /// to read more, status 64.
     func testMalformedCommandLinesAreOneLine() throws {
-        for (args, message) in [(["analyze", Self.missing, "--bogus"], "Unknown option '--bogus'"),
-                                (["simulate", "dsc", "--rates"], "Missing value for '--rates <LIST>'")] {
+        // The help named is the subcommand's (`simulate dma`, whose options differ from dsc's).
+        for (args, message, command) in [(["analyze", Self.missing, "--bogus"], "Unknown option '--bogus'", "analyze"),
+                                         (["simulate", "dsc", "--rates"], "Missing value for '--rates <LIST>'", "simulate dsc"),
+                                         (["simulate", "dma", "--netzsch", "x"], "Unknown option '--netzsch'", "simulate dma")] {
             let r = try CLI.run(args)
             XCTAssertEqual(r.status, 64, r.stderr)
-            XCTAssertEqual(r.stderr, "glassview: \(message) (see glassview \(args[0]) --help)\n")
+            XCTAssertEqual(r.stderr, "glassview: \(message) (see glassview \(command) --help)\n")
         }
     }
 

@@ -132,6 +132,51 @@ final class OutputSafetyTests: XCTestCase {
         XCTAssertEqual(try snapshot(dir), before, "nothing written")
     }
 
+    /// `-o` naming a study.toml inside a study (any depth, any letter case) is refused by every
+    /// command that writes one: `analyze dso2 -o dso2/study.toml` (a study without one) was written,
+    /// and every later run of the study read the export as its settings and failed.
+    func testAStudyTomlInsideTheStudyIsRefused() throws {
+        let (dir, s) = try studyCopy()
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("s/study.toml"))
+        let before = try snapshot(dir)
+        for (command, name) in [(["analyze", s], "s/study.toml"), (["analyze", s, "--format", "tsv"], "s/dsc/study.toml"),
+                                (["analyze", s], "s/dsc/Study.TOML"), (["master", s], "s/dma/study.toml"),
+                                (["plot", s, "--view", "1", "--ascii"], "./s/STUDY.toml")] {
+            let r = try CLI.run(command + ["-o", name], cwd: dir)
+            XCTAssertEqual(r.status, 64, "\(command) \(name)")
+            XCTAssertEqual(r.stderr.split(separator: "\n").filter { !$0.hasPrefix("glassview: warning: ") }.map { $0 + "\n" }.joined(),
+                           "glassview: --output: '\(name)' would be a study.toml inside the study s, which its next run would read as its settings; "
+                           + "expected a path outside the study, or another name\n")
+        }
+        XCTAssertEqual(try snapshot(dir), before, "nothing written")
+        // Outside the study the name is any other.
+        XCTAssertEqual(try CLI.run(["analyze", s, "-o", "study.toml"], cwd: dir).status, 0)
+    }
+
+    /// A link that leads to nothing yet is followed by the write (export.md), so the file it names
+    /// is what the inside-the-study check is applied to: `-o lk/into`, a link to s/dsc/new.csv,
+    /// wrote a data file into the study.
+    func testADanglingLinkIntoTheStudyIsCheckedAsTheFileItNames() throws {
+        let (dir, s) = try studyCopy()
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("lk"), withIntermediateDirectories: false)
+        XCTAssertEqual(symlink("../s/dsc/new.csv", dir.appendingPathComponent("lk/into").path), 0)
+        XCTAssertEqual(symlink("s/dsc/study.toml", dir.appendingPathComponent("tolm").path), 0)
+        XCTAssertEqual(symlink("s/new.json", dir.appendingPathComponent("fine").path), 0)
+        let before = try snapshot(dir)
+        let r = try CLI.run(["analyze", s, "-o", "lk/into"], cwd: dir)
+        XCTAssertEqual(r.status, 64)
+        XCTAssertEqual(r.stderr, "glassview: --output: 'lk/into' (a link to lk/../s/dsc/new.csv) lies inside the study s, whose next run would read it as a data file; "
+                       + "expected a path outside the study, a .json name, or a name ending .glassview.tsv\n")
+        let t = try CLI.run(["analyze", s, "-o", "tolm"], cwd: dir)
+        XCTAssertEqual(t.status, 64)
+        XCTAssertEqual(t.stderr, "glassview: --output: 'tolm' (a link to s/dsc/study.toml) would be a study.toml inside the study s, which its next run would read as its settings; "
+                       + "expected a path outside the study, or another name\n")
+        XCTAssertEqual(try snapshot(dir), before, "nothing written")
+        // A link to a name the study does not read is followed and written, as before.
+        XCTAssertEqual(try CLI.run(["analyze", s, "-o", "fine"], cwd: dir).status, 0)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent("s/new.json").path))
+    }
+
     /// `plot -o FILE` writes what it prints (without colour escapes), atomically.
     func testPlotWritesToAFile() throws {
         let (dir, s) = try studyCopy()

@@ -109,6 +109,39 @@ final class SimulateOutputTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), [])
     }
 
+    /// One directory spelt two ways (existing or not yet), or one inside the other: a usage error
+    /// before anything is written. `-o simn --netzsch ./simn` wrote 15 files and failed with 73 on
+    /// the second study.toml; `-o s --netzsch s/netzsch` wrote a study `analyze` refuses.
+    func testBothStudiesInOnePlaceOrOneInsideTheOtherAreUsageErrors() throws {
+        let dir = try CLI.tempDir(self)
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("real"), withIntermediateDirectories: false)
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("lnk").path, withDestinationPath: "real")
+        let same = "is the --output directory; expected another directory"
+        let cases: [([String], String)] = [
+            (["-o", "simn", "--netzsch", "./simn"], "--netzsch: './simn' \(same)"),
+            (["-o", "simn", "--netzsch", dir.appendingPathComponent("simn").path], "--netzsch: '\(dir.appendingPathComponent("simn").path)' \(same)"),
+            (["-o", "simn8/dsc/..", "--netzsch", "simn8"], "--netzsch: 'simn8' \(same)"),
+            (["-o", "real", "--netzsch", "lnk/"], "--netzsch: 'lnk/' \(same)"),
+            (["-o", "simn7", "--netzsch", "simn7/netzsch"],
+             "--netzsch: 'simn7/netzsch' lies inside the --output directory 'simn7', whose study would take it in as a study of its own (which `analyze` refuses); expected a directory outside it"),
+            (["-o", "./x/y/../native", "--netzsch", "x"],
+             "--output: './x/y/../native' lies inside the --netzsch directory 'x', whose study would take it in as a study of its own (which `analyze` refuses); expected a directory outside it"),
+        ]
+        for (args, message) in cases {
+            let r = try CLI.run(["simulate", "dsc"] + args, cwd: dir)
+            XCTAssertEqual(r.status, 64, args.joined(separator: " "))
+            XCTAssertEqual(r.stderr, "glassview: \(message)\n")
+            XCTAssertEqual(r.stdout, "")
+            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted(), ["lnk", "real"], args.joined(separator: " "))
+            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("real").path), [])
+        }
+        // Side by side is fine, `..` included.
+        let r = try CLI.run(["simulate", "dsc", "--rates", "5", "-o", "a/n/../native", "--netzsch", "a/netzsch"], cwd: dir)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(try CLI.run(["analyze", "a/native"], cwd: dir).status, 0)
+        XCTAssertEqual(try CLI.run(["analyze", "a/netzsch"], cwd: dir).status, 0)
+    }
+
     func testAnExistingStudyTomlIsRefusedWithoutForceAndReplacedWithIt() throws {
         let dir = try CLI.tempDir(self)
         let out = dir.appendingPathComponent("out")

@@ -77,4 +77,39 @@ final class AtomicFileSetTests: XCTestCase {
         XCTAssertEqual(m, "73 \(dir)/\(long): cannot write in \(dir): File name too long")
         XCTAssertEqual(try entries(), [])
     }
+
+    /// One file spelt two ways (`./`, `..` through a directory not made yet, a link to the
+    /// directory) is one file: refused before anything is made (the second spelling of a study.toml
+    /// failed after the first study had been written).
+    func testOneFileSpeltTwoWaysIsRefusedBeforeAnythingIsWritten() throws {
+        for (a, b) in [("s/study.toml", "./s/study.toml"), ("s/study.toml", "s/new/../study.toml"), ("s/x.csv", "s//./x.csv")] {
+            let m = message { try AtomicFile.write(files: files(a, b), overwrite: false) }
+            XCTAssertEqual(m, "73 \(dir)/\(b): is also \(dir)/\(a); expected every file once")
+            XCTAssertEqual(try entries(), [], "\(a) \(b)")
+        }
+        try FileManager.default.createDirectory(atPath: dir + "/real", withIntermediateDirectories: false)
+        try FileManager.default.createSymbolicLink(atPath: dir + "/link", withDestinationPath: "real")
+        let m = message { try AtomicFile.write(files: files("real/study.toml", "link/study.toml"), overwrite: false) }
+        XCTAssertEqual(m, "73 \(dir)/link/study.toml: is also \(dir)/real/study.toml; expected every file once")
+        XCTAssertEqual(try entries(), ["link", "real"])
+    }
+
+    /// Where a path leads, existing or not: links and `..` as the file system resolves them where
+    /// the path exists, the rest read lexically.
+    func testNormalizedPathsNameOnePlaceHoweverSpelt() throws {
+        let real = PathInfo.resolved(dir) ?? dir
+        try FileManager.default.createDirectory(atPath: dir + "/a/b/c", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: dir + "/a/up", withDestinationPath: "b")
+        try FileManager.default.createSymbolicLink(atPath: dir + "/a/deep", withDestinationPath: "b/c")
+        XCTAssertEqual(PathInfo.normalized(dir + "/a/./b/"), real + "/a/b")
+        XCTAssertEqual(PathInfo.normalized(dir + "/new/x/../y"), real + "/new/y")
+        XCTAssertEqual(PathInfo.normalized(dir + "/a/new/../b/c"), real + "/a/b/c")
+        // `deep` is a link to `b/c`: its `..` is `b`, as the kernel reads it (lexically it was `a`).
+        XCTAssertEqual(PathInfo.normalized(dir + "/a/deep/../x"), real + "/a/b/x")
+        XCTAssertEqual(PathInfo.normalized(dir + "/a/up/z"), real + "/a/b/z")
+        XCTAssertEqual(PathInfo.normalized("/"), "/")
+        XCTAssertEqual(PathInfo.normalized("/.."), "/")
+        XCTAssertTrue(PathInfo.lies(dir + "/a/up/n", within: dir + "/a/b"))
+        XCTAssertFalse(PathInfo.lies(dir + "/a/bc", within: dir + "/a/b"))
+    }
 }
