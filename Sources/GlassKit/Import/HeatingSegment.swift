@@ -23,6 +23,9 @@ public enum HeatingSegment {
         var rising: Bool? = nil
         // Before the first move of more than the threshold: the lowest and highest points so far
         // (a rise starts at the lowest, a fall at the highest, however finely either is sampled).
+        // Of rows of equal temperature at the bottom of a turn, the later (the one the rise leaves
+        // from) starts the heating run: the earlier is the cooling's last row, whose heat flow
+        // (the cooling's) stood at the heating run's first temperature.
         var low = 0, high = 0
         t.withUnsafeBufferPointer { t in
             for i in 1..<t.count {
@@ -30,7 +33,7 @@ public enum HeatingSegment {
                 case nil:
                     if t[i] > t[low] + turnThresholdK { rising = true; start = low; ext = i }
                     else if t[i] < t[high] - turnThresholdK { rising = false; start = high; ext = i }
-                    else if t[i] < t[low] { low = i } else if t[i] > t[high] { high = i }
+                    else if t[i] <= t[low] { low = i } else if t[i] > t[high] { high = i }
                 // One row off the run whose next row is back on it (a stray row 1–60 K low in a
                 // heating run) is no turn: the run goes on, and the reversal rule names the row.
                 // As a turn, it cut the run there and the rest of the file was left out.
@@ -40,7 +43,7 @@ public enum HeatingSegment {
                         out.append((start...ext, true)); start = ext; ext = i; rising = false
                     }
                 case false?:
-                    if t[i] < t[ext] { ext = i } else if t[i] > t[ext] + turnThresholdK,
+                    if t[i] <= t[ext] { ext = i } else if t[i] > t[ext] + turnThresholdK,
                                                           !(i + 1 < t.count && t[i + 1] <= t[ext] + reversalToleranceK) {
                         out.append((start...ext, false)); start = ext; ext = i; rising = true
                     }
