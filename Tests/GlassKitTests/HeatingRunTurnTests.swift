@@ -44,4 +44,13 @@ import Testing
         #expect(d.warnings.contains { $0.contains("3 heating/cooling runs; using the heating run 303.15 → 603.15 K (lines \(first)–\(first + 300))") }, "\(d.warnings)")
         #expect(!d.warnings.contains { $0.contains("did not rise") }, "\(d.warnings)")
     }
+
+    /// A DSC file whose rows only cool (600 → 250 K) holds no heating run: the error says that,
+    /// with its span and lines, not "temperature falls … by 0.600 K" at its seventh row.
+    @Test(arguments: [true, false]) func aFileThatOnlyCoolsSaysSo(time: Bool) throws {
+        let head = "# kind: dsc\n# heating_rate: 20 K/min\n" + (time ? "t/min,T/K,W/(W/g)\n" : "T/K,W/(W/g)\n")
+        let text = head + (0...3500).map { k in (time ? "\(Double(k) * 0.01)," : "") + "\(Double(6000 - k) / 10),0.08\n" }.joined()
+        let error = try #require(throws: GlassError.self) { try read(text, path: "s.csv") }
+        #expect(error.description == "s.csv:4: the file only cools (600 → 250 K, lines 4–3504) and holds no heating run; expected a DSC run on heating (temperature rising)")
+    }
 }

@@ -368,6 +368,11 @@ extension HeatingSegment {
         // rows make many short runs and stay an error. `run = N` picks the N-th heating run of
         // at least 5 points instead.
         let runs = runs(t)
+        // A file whose rows only cool holds no heating run: said so, not as its first fall past
+        // the reversal tolerance (as a DMA scan that only cools is).
+        if !runs.isEmpty, !runs.contains(where: { $0.rising }) {
+            throw GlassError(file: path, line: lines[0], "the file only cools (\(Format.shortNumber(t[0])) → \(Format.shortNumber(t[t.count - 1])) K, lines \(lines[0])–\(lines[t.count - 1])) and holds no heating run; expected a DSC run on heating (temperature rising)")
+        }
         let short = runs.filter { $0.range.count < 5 }.count
         if runs.count > 1 && runs.count <= 20 && short < runs.count - short {
             // A rising run that the time column shows to be an isothermal hold (the lag of a hold
