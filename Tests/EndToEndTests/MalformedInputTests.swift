@@ -26,7 +26,7 @@ final class MalformedInputTests: XCTestCase {
         Case(name: "NaN", file: bytes(header + "400,0.1\n401,NaN\n402,0.1\n"), expect: ["data.csv:6", "NaN"], status: 65),
         Case(name: "Inf", file: bytes(header + "400,0.1\n401,inf\n402,0.1\n"), expect: ["data.csv:6", "NaN or infinity"], status: 65),
         Case(name: "shuffled rows", file: bytes(header + rows([400, 450, 410, 500, 420, 470, 430, 520, 440, 460])), expect: ["data.csv:7", "temperature falls"], status: 65),
-        Case(name: "cooling run labelled heating", file: bytes(header + rows(stride(from: 520.0, through: 400, by: -1).map { $0 })), expect: ["data.csv:6", "expected a heating run"], status: 65),
+        Case(name: "cooling run labelled heating", file: bytes(header + rows(stride(from: 520.0, through: 400, by: -1).map { $0 })), expect: ["data.csv:5: the file only cools (520 → 400 K, lines 5–125) and holds no heating run", "expected a DSC run on heating"], status: 65),
         Case(name: "one row", file: bytes(header + "400,0.1\n"), expect: ["data.csv:5", "1 data row"], status: 65),
         Case(name: "missing heat-flow column", file: bytes("# kind: dsc\nT/K,Time/min\n400,1\n401,2\n"), expect: ["data.csv:2", "no heat flow"], status: 65),
         Case(name: "unknown temperature unit", file: bytes("# kind: dsc\n# heating_rate: 20 K/min\nTemp./°F,W/(W/g)\n400,1\n401,2\n"), expect: ["data.csv:3", "°F", "K or °C"], status: 65),

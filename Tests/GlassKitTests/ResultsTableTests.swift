@@ -77,6 +77,30 @@ final class ResultsTableTests: XCTestCase {
         XCTAssertEqual(try row("windows"), ["given", "given"])
     }
 
+    /// A step symmetric about 450 K (a logistic in T): W′ is largest at its centre, so the
+    /// inflection construction gives 450 K, and the table lists it as the export does.
+    func testTransitionsBlockListsTheInflection() throws {
+        var datasets: [Dataset] = []
+        for k in 0..<2 {
+            datasets.append(DSCFixture.dataset("s\(k).csv", state: "cooled-\(k + 1)", coolingRate: Double(k + 1)) { t in
+                0.01 + 0.1 / (1 + exp(-(t - 450) / 4))
+            })
+        }
+        var settings = StudySettings()
+        settings.common.glassLineK = 320...400
+        settings.common.liquidLineK = 500...540
+        settings.common.crystallizationWindowK = 550...580
+        let r = try Analysis.run(Study(name: "step", datasets: datasets, settings: settings))
+        let lines = ResultsTable.text(r).split(separator: "\n").map(String.init)
+        let line = try XCTUnwrap(lines.first { $0.hasPrefix("T_g inflection (K)  ") }, lines.joined(separator: "\n"))
+        XCTAssertEqual(line.dropFirst("T_g inflection (K)".count).split(separator: " ").map(String.init), ["450.0", "450.0"])
+        // Every export field has its row.
+        for field in TransitionValues().fields {
+            let label = try XCTUnwrap(ResultsTable.transitionLabels[field.key], field.key)
+            XCTAssertTrue(lines.contains { $0.hasPrefix(label + "  ") }, label)
+        }
+    }
+
     /// A state label with ESC or BEL (a file's `# state:`) reaches the table as U+FFFD, not as a
     /// sequence the terminal acts on.
     func testLabelsCannotActOnTheTerminal() throws {

@@ -165,7 +165,11 @@ public struct DSCPrepared: Sendable, Equatable {
                     var hint = 1
                     var firstKept = -1, lastKept = -1
                     for i in t.indices {
-                        let b = ascending ? Interpolation.linear(xs, ys, at: t[i], hint: &hint) : Interpolation.linear(xs, ys, at: t[i])
+                        var b = ascending ? Interpolation.linear(xs, ys, at: t[i], hint: &hint) : Interpolation.linear(xs, ys, at: t[i])
+                        // A sample point an ulp outside the crystalline run (one of them in °C) is at its end.
+                        if b == nil, ascending, let lo = xs.first, let hi = xs.last, Interpolation.onto(t[i], lo, hi) != t[i] {
+                            b = Interpolation.linear(xs, ys, at: Interpolation.onto(t[i], lo, hi))
+                        }
                         if let b {
                             tt.append(t[i]); ww.append(w[i] - b)
                             if firstKept < 0 { firstKept = i }

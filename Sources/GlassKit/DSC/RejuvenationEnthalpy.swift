@@ -87,8 +87,9 @@ public enum RejuvenationEnthalpy {
             for c in s.curves {
                 let difference = try p.differenceCurve(c, baseline: baseline)
                 let dom = (difference ?? c.curve).domain
-                guard dom?.contains(boundK) != true else { continue }
-                throw outsideError(c, boundK: boundK, isEnd: isEnd, domain: dom, baselineState: difference != nil)
+                guard let d = dom, d.contains(Interpolation.onto(boundK, d.lowerBound, d.upperBound)) else {
+                    throw outsideError(c, boundK: boundK, isEnd: isEnd, domain: dom, baselineState: difference != nil)
+                }
             }
         }
     }

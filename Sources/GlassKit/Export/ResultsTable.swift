@@ -72,19 +72,23 @@ public enum ResultsTable {
     /// where the windows came from: a proposed window is the first thing to check.
     static func transitions(_ r: Results, unicode: Bool) -> [String] {
         guard !r.transitions.isEmpty else { return [] }
-        typealias Pick = (TransitionValues) -> Double?
-        let quantities: [(String, Pick)] = [
-            ("T_g onset (K)", { $0.tgOnsetK }), ("T_g mid (K)", { $0.tgMidpointK }), ("T_g end (K)", { $0.tgEndK }),
-            ("Δc_p (J g⁻¹ K⁻¹)", { $0.deltaCpJPerGK }), ("T_f (K)", { $0.tfK }),
-            ("T_x (K)", { $0.txOnsetK }), ("T_x,p (K)", { $0.txPeakK }), ("ΔH_x (J/g)", { $0.dHxJPerG }), ("ΔT_x (K)", { $0.deltaTxK }),
-        ]
+        // The rows are the export's fields, in its order: every construction it writes is listed
+        // (the inflection was left out when the table kept its own list).
+        let fields = r.transitions.map(\.values.fields)
         var table = TextTable(heads: ["transitions"] + r.transitions.map(\.state), unicode: unicode)
-        for (name, pick) in quantities {
-            table.rows.append([name] + row(r.transitions.map { (pick($0.values), nil) }))
+        for (k, field) in TransitionValues().fields.enumerated() {
+            table.rows.append([transitionLabels[field.key] ?? field.key] + row(fields.map { ($0[k].value, nil) }))
         }
         table.rows.append(["windows"] + r.transitions.map { $0.origin.rawValue })
         return [""] + table.lines()
     }
+
+    /// The table's name of each export key of ``TransitionValues/fields``.
+    static let transitionLabels: [String: String] = [
+        "Tg_onset_K": "T_g onset (K)", "Tg_midpoint_K": "T_g mid (K)", "Tg_inflection_K": "T_g inflection (K)",
+        "Tg_end_K": "T_g end (K)", "delta_cp_J_per_gK": "Δc_p (J g⁻¹ K⁻¹)", "Tf_K": "T_f (K)", "Tx_onset_K": "T_x (K)",
+        "Tx_peak_K": "T_x,p (K)", "dH_x_J_per_g": "ΔH_x (J/g)", "delta_Tx_K": "ΔT_x (K)",
+    ]
 
     // MARK: DMA
 

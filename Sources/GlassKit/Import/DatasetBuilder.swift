@@ -274,15 +274,21 @@ public enum DatasetBuilder {
         var programmed: Int?   // the segment whose programmed rate is used
         // Time in min, when the file has a time column glassview reads.
         let time = timeCol.flatMap { (c, factor) in wanted.firstIndex(of: c.index).map { k in factor == 1 ? values[k] : values[k].map { $0 * factor } } }
-        let range = try HeatingSegment.heatingRange(t, segments: segments, time: time, lines: lines, table: table, meta: meta, d: &d, programmed: &programmed)
+        var estimate: RampEstimate?   // the run's holds and rate, when choosing it measured them
+        let range = try HeatingSegment.heatingRange(t, segments: segments, time: time, lines: lines, table: table, meta: meta,
+                                                    d: &d, programmed: &programmed, estimate: &estimate)
         if segments == nil { HeatingSegment.applyProgrammedRate(table, meta: meta, t, range, &d, programmed: &programmed) }
         // Isothermal holds (SPEC §2.4) need a time column; they leave the curve and the rate fit.
         var pieces = [range]
         var estimated: Double?
         if let time {
-            let context = HeatingSegment.holdContext(range, t)
-            let (holds, rate) = IsothermalHolds.ramp(time: time, temp: t, range: range, context: context,
+            let (holds, rate): ([Range<Int>], Double?)
+            if d.heatingRateKPerMin == nil, let e = estimate, e.range == range {
+                (holds, rate) = (e.holds, e.rate)
+            } else {
+                (holds, rate) = IsothermalHolds.ramp(time: time, temp: t, range: range, context: HeatingSegment.holdContext(range, t),
                                                      statedRate: d.heatingRateKPerMin)
+            }
             pieces = IsothermalHolds.pieces(range, without: holds)
             if d.heatingRateKPerMin == nil { estimated = rate }
             if let r = d.heatingRateKPerMin, range.count >= 2, pieces.reduce(0, { $0 + $1.count }) < 2 {

@@ -23,6 +23,9 @@ public enum HeatingSegment {
         var rising: Bool? = nil
         // Before the first move of more than the threshold: the lowest and highest points so far
         // (a rise starts at the lowest, a fall at the highest, however finely either is sampled).
+        // Of rows of equal temperature at the bottom of a turn, the later (the one the rise leaves
+        // from) starts the heating run: the earlier is the cooling's last row, whose heat flow
+        // (the cooling's) stood at the heating run's first temperature.
         var low = 0, high = 0
         t.withUnsafeBufferPointer { t in
             for i in 1..<t.count {
@@ -30,7 +33,7 @@ public enum HeatingSegment {
                 case nil:
                     if t[i] > t[low] + turnThresholdK { rising = true; start = low; ext = i }
                     else if t[i] < t[high] - turnThresholdK { rising = false; start = high; ext = i }
-                    else if t[i] < t[low] { low = i } else if t[i] > t[high] { high = i }
+                    else if t[i] <= t[low] { low = i } else if t[i] > t[high] { high = i }
                 // One row off the run whose next row is back on it (a stray row 1–60 K low in a
                 // heating run) is no turn: the run goes on, and the reversal rule names the row.
                 // As a turn, it cut the run there and the rest of the file was left out.
@@ -40,7 +43,7 @@ public enum HeatingSegment {
                         out.append((start...ext, true)); start = ext; ext = i; rising = false
                     }
                 case false?:
-                    if t[i] < t[ext] { ext = i } else if t[i] > t[ext] + turnThresholdK,
+                    if t[i] <= t[ext] { ext = i } else if t[i] > t[ext] + turnThresholdK,
                                                           !(i + 1 < t.count && t[i + 1] <= t[ext] + reversalToleranceK) {
                         out.append((start...ext, false)); start = ext; ext = i; rising = true
                     }
@@ -243,10 +246,14 @@ extension HeatingSegment {
     /// for native files the whole file.
     /// `programmed` is set to the segment whose programmed rate became the dataset's.
     /// `time` (min), when the file has a time column, tells an isothermal hold from a heating
-    /// segment or run (``holdsAmong(_:_:time:)``).
+    /// segment or run (``holdsAmong(_:_:time:)``), and cuts a heating run where holds part ramps
+    /// at different rates (``rateRuns(_:_:time:)``); `estimate` is then the holds and rate
+    /// estimated over the range returned, when they were.
     static func heatingRange(_ t: [Double], segments: [Double]?, time: [Double]?, lines: RowLines, table: RawTable,
-                             meta: [String: MetadataEntry], d: inout Dataset, programmed: inout Int?) throws -> Range<Int> {
+                             meta: [String: MetadataEntry], d: inout Dataset, programmed: inout Int?,
+                             estimate: inout RampEstimate?) throws -> Range<Int> {
         let path = table.path
+        var estimates: [RampEstimate] = []
         var requested: Int?
         if let s = meta["segment"] {
             guard let v = MetadataValue.plainNumber(s.value), let n = MetadataKeys.index(v, lowest: 1) else {
@@ -365,18 +372,43 @@ extension HeatingSegment {
         // rows make many short runs and stay an error. `run = N` picks the N-th heating run of
         // at least 5 points instead.
         let runs = runs(t)
+        // A file whose rows only cool holds no heating run: said so, not as its first fall past
+        // the reversal tolerance (as a DMA scan that only cools is).
+        if !runs.isEmpty, !runs.contains(where: { $0.rising }) {
+            throw GlassError(file: path, line: lines[0], "the file only cools (\(Format.shortNumber(t[0])) → \(Format.shortNumber(t[t.count - 1])) K, lines \(lines[0])–\(lines[t.count - 1])) and holds no heating run; expected a DSC run on heating (temperature rising)")
+        }
         let short = runs.filter { $0.range.count < 5 }.count
-        if runs.count > 1 && runs.count <= 20 && short < runs.count - short {
-            // A rising run that the time column shows to be an isothermal hold (the lag of a hold
-            // reached by cooling) is no heating run: not chosen, not counted by `run`.
-            let up = runs.filter { $0.rising && $0.range.count >= 2 }.map { Range($0.range) }
-            let holdRuns = Set(holdsAmong(up, t, time: time).map { up[$0].lowerBound })
-            if let time, !holdRuns.isEmpty {
-                let named = up.filter { holdRuns.contains($0.lowerBound) }.map { holdNote(nil, $0, t, time, lines) }
-                d.warnings.append("\(path): \(holdWarning(named.count, "rising run"))\(named.joined(separator: "; "))")
+        let several = runs.count > 1 && runs.count <= 20 && short < runs.count - short
+        // One curve has one rate (SPEC §3): with a time column, a heating run that isothermal
+        // holds cut into ramps at different rates is that many heating runs (``rateRuns``).
+        var cuts: [String] = []
+        func atOneRate(_ r: ClosedRange<Int>) -> [ClosedRange<Int>] {
+            guard let time, r.count >= 5 else { return [r] }
+            let (parts, e) = rateRuns(Range(r), t, time: time)
+            estimates.append(e)
+            guard parts.count > 1 else { return [r] }
+            cuts.append("\(rateRunNote(Range(r), rate: nil, t, lines)) into " + parts.map { rateRunNote($0.range, rate: $0.rate, t, lines) }.joined(separator: ", "))
+            return parts.map { $0.range.lowerBound...($0.range.upperBound - 1) }
+        }
+        // A file that rises throughout is one heating run, unless holds cut it so.
+        let whole = !several && runs.count == 1 && runs[0].rising ? atOneRate(0...(t.count - 1)) : []
+        if several || whole.count > 1 {
+            var rising = whole
+            if several {
+                // A rising run that the time column shows to be an isothermal hold (the lag of a
+                // hold reached by cooling) is no heating run: not chosen, not counted by `run`.
+                let up = runs.filter { $0.rising && $0.range.count >= 2 }.map { Range($0.range) }
+                let holdRuns = Set(holdsAmong(up, t, time: time).map { up[$0].lowerBound })
+                if let time, !holdRuns.isEmpty {
+                    let named = up.filter { holdRuns.contains($0.lowerBound) }.map { holdNote(nil, $0, t, time, lines) }
+                    d.warnings.append("\(path): \(holdWarning(named.count, "rising run"))\(named.joined(separator: "; "))")
+                }
+                rising = runs.filter { $0.rising && !holdRuns.contains($0.range.lowerBound) }.flatMap { atOneRate($0.range) }
             }
-            let rising = runs.filter { $0.rising && !holdRuns.contains($0.range.lowerBound) }
-            let numbered = rising.filter { $0.range.count >= 5 }
+            if !cuts.isEmpty {
+                d.warnings.append("\(path): isothermal hold(s) cut a heating run into ramps at different rates (differing by more than \(Format.shortNumber(rateStepTolerance * 100)) %), each a heating run of its own (one curve has one rate): \(cuts.joined(separator: "; "))")
+            }
+            let numbered = rising.filter { $0.count >= 5 }
             // `segment = 1` was let pass as "the one curve"; with several heating runs it would
             // be ignored without a word: the runs of a file without segments are chosen by `run`.
             if requested != nil, numbered.count > 1 {
@@ -387,22 +419,26 @@ extension HeatingSegment {
                 guard n <= numbered.count else {
                     throw runError("a heating-run number from 1 to \(numbered.count) (the file has \(numbered.count) heating run(s))")
                 }
-                chosen = numbered[n - 1].range
-            } else if let best = rising.max(by: { span(Range($0.range), t) < span(Range($1.range), t) }) {
-                chosen = best.range
+                chosen = numbered[n - 1]
+            } else if let best = rising.max(by: { span(Range($0), t) < span(Range($1), t) }) {
+                chosen = best
             } else {
                 return 0..<t.count
             }
             let which = runAsked.map { "heating run \($0) of \(numbered.count)" } ?? "the heating run"
             let hint = runAsked == nil && numbered.count > 1 ? " — set `run` for this file in study.toml to choose" : ""
             let part = "\(which) \(Format.shortNumber(t[chosen.lowerBound])) → \(Format.shortNumber(t[chosen.upperBound])) K (lines \(lines[chosen.lowerBound])–\(lines[chosen.upperBound]))"
-            d.warnings.append("\(path): \(runs.count) heating/cooling runs; using \(part)\(hint)")
-            d.partUsed = part + " of the file's \(runs.count) heating/cooling runs" + (runAsked == nil && numbered.count > 1 ? "; `run` in study.toml chooses another" : "")
+            let runsRead = !several ? "\(numbered.count) heating runs at different rates"
+                : "\(runs.count) heating/cooling runs" + (cuts.isEmpty ? "" : ", \(numbered.count) heating runs at one rate each")
+            d.warnings.append("\(path): \(runsRead); using \(part)\(hint)")
+            d.partUsed = part + " of the file's \(runsRead)" + (runAsked == nil && numbered.count > 1 ? "; `run` in study.toml chooses another" : "")
+            estimate = estimates.first { $0.range == chosen.lowerBound..<(chosen.upperBound + 1) }
             return chosen.lowerBound..<(chosen.upperBound + 1)
         }
         if let n = runAsked, n != 1 {
             throw runError("run 1 (the file holds one heating run)")
         }
+        estimate = estimates.first { $0.range == 0..<t.count }
         return 0..<t.count
     }
 

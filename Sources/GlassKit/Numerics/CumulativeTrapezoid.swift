@@ -91,8 +91,14 @@ public struct CumulativeTrapezoid: Sendable, Equatable {
         return a...b
     }
 
-    /// y at `t` by linear interpolation; nil outside the domain.
-    public func value(at t: Double) -> Double? { Interpolation.linear(x, y, at: t) }
+    /// y at `t` by linear interpolation; nil outside the domain (an end within
+    /// ``Interpolation/sameTemperatureK`` of `t` is `t`'s temperature).
+    public func value(at t: Double) -> Double? {
+        if let v = Interpolation.linear(x, y, at: t) { return v }
+        guard let a = x.first, let b = x.last else { return nil }
+        let near = Interpolation.onto(t, a, b)
+        return near == t ? nil : Interpolation.linear(x, y, at: near)
+    }
 
     /// ∫_a^b y dx, trapezoid over the points strictly inside (a, b) plus the interpolated
     /// end points; nil when a or b is outside the domain or a > b. O(log n + blockSize).

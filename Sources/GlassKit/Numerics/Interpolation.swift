@@ -48,6 +48,23 @@ public enum Interpolation {
         return ys[i] + t * (ys[j] - ys[i])
     }
 
+    /// Two temperatures within this of each other are one temperature, K. A °C column is converted
+    /// with a rounding (−23.15 + 273.15 = 249.99999999999997), so 250 K written as −23.15 °C
+    /// and 250.0 K differ by an ulp; no instrument resolves 10⁻⁹ K, and at 10⁴ K it is still
+    /// hundreds of ulps. Data ends are met within it (the crystalline run's and the baseline
+    /// state's overlap, T_s and T_e against a curve's first and last point); nothing inside
+    /// changes.
+    public static let sameTemperatureK = 1e-9
+
+    /// `x` moved onto the end of [`lo`, `hi`] that it lies outside by at most ``sameTemperatureK``;
+    /// `x` itself otherwise (inside, or farther out).
+    @inline(__always)
+    public static func onto(_ x: Double, _ lo: Double, _ hi: Double) -> Double {
+        if x < lo && lo - x <= sameTemperatureK { return lo }
+        if x > hi && x - hi <= sameTemperatureK { return hi }
+        return x
+    }
+
     /// Whether `xs` never decreases.
     public static func isAscending(_ xs: [Double]) -> Bool {
         zip(xs, xs.dropFirst()).allSatisfy { $0 <= $1 }
