@@ -37,6 +37,9 @@ public enum DatasetBuilder {
         }
         func fail(_ key: String, _ expected: String) -> GlassError {
             guard let e = meta[key] else { return GlassError(file: path, "\(key); expected \(expected)") }
+            if e.line > 0, let lost = MetadataValue.lostCharacterNote(e.value, key: key, otherwise: expected) {
+                return GlassError(file: path, line: e.line, "\(e.quoted(key)): \(lost)")
+            }
             return keyError(key, e, path: path, expected)
         }
         // A pattern of study.toml that overrides what the file states itself says so: the file's
@@ -477,6 +480,7 @@ public enum DatasetBuilder {
             d.warnings.append("\(table.path): column '\(c.header.text)' has no unit; read as rad/s (the name says angular frequency) and divided by 2π")
         }
         guard let ff = angular ? 1 / (2 * Double.pi) : Units.frequencyFactorToHz(c.header.unit) else {
+            if let lost = lostCharacterError(c, table, reads: { Units.frequencyFactorToHz($0) != nil }, otherwise: "a frequency unit (Hz, rad/s)") { throw lost }
             throw GlassError(file: table.path, line: table.headerLine, "column '\(c.header.text)': unit '\(c.header.unit)' is not a frequency unit (Hz, rad/s)")
         }
         // `Angular Frequency [1/s]` (Anton Paar): an angular frequency per second is rad/s.
@@ -707,9 +711,19 @@ public enum DatasetBuilder {
         let unit = c.header.unit
         if Units.kelvin(0, unit: unit) == 0 { return { $0 } }
         if Units.kelvin(0, unit: unit) != nil { return { $0 + Units.celsiusOffset } }
+        let expected = "a temperature in K or °C (e.g. T/K, Temp./°C)"
+        if let lost = lostCharacterError(c, table, reads: { Units.kelvin(0, unit: $0) != nil }, otherwise: expected) { throw lost }
         let shown = unit.isEmpty ? "no unit" : "unit '\(unit)'"
         throw GlassError(file: table.path, line: table.headerLine,
-                         "column '\(c.header.text)' has \(shown); expected a temperature in K or °C (e.g. T/K, Temp./°C)")
+                         "column '\(c.header.text)' has \(shown); expected \(expected)")
+    }
+
+    /// The error of column `c` whose unit holds a character the file's encoding lost (U+FFFD that
+    /// is no lost degree sign: `DSC/(�W/mg)`), nil when it holds none; `reads` tells a unit the
+    /// column takes, `otherwise` what is expected when a `µ` in its place gives none.
+    static func lostCharacterError(_ c: MatchedColumn, _ table: RawTable, reads: (String) -> Bool, otherwise: String) -> GlassError? {
+        guard let clause = Units.lostCharacterClause(c.header.unit, reads: reads, otherwise: otherwise) else { return nil }
+        return GlassError(file: table.path, line: table.headerLine, "column '\(c.header.text)': unit '\(c.header.unit)' \(clause)")
     }
 
     /// What an export of `format` lacks when it gives no heating rate (nil for a native file,
@@ -749,9 +763,10 @@ public enum DatasetBuilder {
             }
             return mw / m     // mW / mg = W/g
         }
+        let expected = "heat flow in W/g, mW/mg, mW, W or mcal/s (a raw signal in µV is not calibrated heat flow)"
+        if let lost = lostCharacterError(c, table, reads: isHeatFlowUnit, otherwise: expected) { throw lost }
         let shown = c.header.unit.isEmpty ? "no unit" : "unit '\(c.header.unit)'"
-        throw GlassError(file: table.path, line: table.headerLine,
-                         "column '\(c.header.text)' has \(shown); expected heat flow in W/g, mW/mg, mW, W or mcal/s (a raw signal in µV is not calibrated heat flow)")
+        throw GlassError(file: table.path, line: table.headerLine, "column '\(c.header.text)' has \(shown); expected \(expected)")
     }
 
     /// Heat-flow units per mass (normalised spelling): the factor to W/g.
@@ -799,6 +814,8 @@ public enum DatasetBuilder {
 
     static func modulusFactor(_ c: MatchedColumn, _ table: RawTable) throws -> Double {
         guard let f = Units.modulusFactorToMPa(c.header.unit) else {
+            if let lost = lostCharacterError(c, table, reads: { Units.modulusFactorToMPa($0) != nil },
+                                             otherwise: "a modulus in MPa, GPa, kPa, Pa, bar, psi or dyn/cm²") { throw lost }
             throw GlassError(file: table.path, line: table.headerLine,
                              "column '\(c.header.text)' has unit '\(c.header.unit)'; expected a modulus in MPa, GPa, kPa, Pa, bar, psi or dyn/cm²")
         }

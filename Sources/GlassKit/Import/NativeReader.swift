@@ -158,7 +158,12 @@ public enum NativeReader {
         table.namesRowSearched = searched
         table.warnings += restated.map { "\(path): \($0)" }
         table.unreadRate = unreadRate
-        table.unreadMass = unreadMass.map { ($0, MetadataValue.bothMarksNote($0.value) + "expected a positive number with a unit such as mg") }
+        table.unreadMass = unreadMass.map { e in
+            let expected = "a positive number with a unit such as mg"
+            // A preamble's line (`Sample Weight: 10000 �g`): its unit lost a character.
+            if let lost = Units.lostCharacterClause(e.value, reads: { _ in false }, otherwise: expected) { return (e, "it " + lost) }
+            return (e, MetadataValue.bothMarksNote(e.value) + "expected " + expected)
+        }
         return table
     }
 

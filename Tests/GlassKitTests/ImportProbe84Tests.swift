@@ -1,0 +1,79 @@
+import Testing
+@testable import GlassKit
+
+/// The defects of probe 84 (characters lost or hidden by encodings and editors): a `µ` become
+/// U+FFFD read as no prefix, BOM-less UTF-16 with a `°` called binary, DOS end-of-file bytes and
+/// invisible characters, CR line ends with a final LF, a quoted `sep=` line, NETZSCH key lines
+/// padded by Excel, a TA `Size` with a unit and no number.
+@Suite struct ImportProbe84Tests {
+    /// Rows `T,W` from 400 K up, 1 K apart, the heat flow `w` throughout.
+    static func rows(_ n: Int = 20, w: String = "0.5", separator: String = ",", end: String = "\n") -> String {
+        (0..<n).map { "\(400 + $0).0\(separator)\(w)\(end)" }.joined()
+    }
+
+    // MARK: - 1. U+FFFD is a lost degree sign only before C, F or K
+
+    /// Unit by unit: before a temperature unit's letter U+FFFD is the degree sign; elsewhere the
+    /// unit is no unit (`�W/mg` was W/mg, `�g` g, `�cal/s` cal/s).
+    @Test func aLostCharacterIsADegreeSignOnlyBeforeATemperatureLetter() {
+        #expect(Units.kelvin(25, unit: "\u{FFFD}C") == 298.15)
+        #expect(Units.kelvin(25, unit: "\u{FFFD}K") == 25)
+        #expect(Units.rateFactorToKPerMin("\u{FFFD}C/min") == 1)
+        #expect(DatasetBuilder.perMassHeatFlowFactor("\u{FFFD}W/mg") == nil)
+        #expect(DatasetBuilder.absoluteHeatFlowFactor("\u{FFFD}W") == nil)
+        #expect(DatasetBuilder.absoluteHeatFlowFactor("\u{FFFD}cal/s") == nil)
+        #expect(Units.massFactorToMg("\u{FFFD}g") == nil)
+        #expect(Units.massFactorToMg("\u{FFFD}kg") == nil)
+        #expect(!Units.holdsLostCharacter("25\u{FFFD}C/20.0(K/min)/430\u{FFFD}C"))
+        #expect(Units.holdsLostCharacter("\u{FFFD}cal/s") && Units.holdsLostCharacter("\u{FFFD}V"))
+        // The µ written either way reads: 1 µW/mg is 10⁻³ W/g, 1 µg 10⁻³ mg.
+        #expect(DatasetBuilder.perMassHeatFlowFactor("µW/mg") == 1e-3 && DatasetBuilder.perMassHeatFlowFactor("uW/mg") == 1e-3)
+        #expect(Units.massFactorToMg("µg") == 1e-3)
+    }
+
+    /// A native file's mass `10000 �g` is refused at its line, naming the lost character and the
+    /// unit to write; `10000 µg` (10 mg) with 5 mW reads 0.5 W/g.
+    @Test func aMassWithALostCharacterIsRefused() throws {
+        let head = "# heating_rate: 20 K/min\n# sign: endo-up\nT (\u{FFFD}C),Heat Flow (mW)\n"
+        let e = TextImport.error("# mass: 10000 \u{FFFD}g\n" + head + Self.rows(w: "5"), path: "a.csv")
+        #expect(e == "a.csv:1: mass '10000 \u{FFFD}g': its unit '\u{FFFD}g' holds U+FFFD, a character the file's encoding lost (saved in one encoding, read as another) and not guessed; expected µg written as 'µg' or 'ug'", "\(e)")
+        let d = try TextImport.read("# mass: 10000 µg\n" + head + Self.rows(w: "5"), path: "a.csv")
+        #expect(d.massMg == 10)
+        #expect(abs(d.heatFlowWPerG[0] - 0.5) < 1e-12)
+        #expect(abs(d.temperatureKValues[0] - (400 + 273.15)) < 1e-9)   // `T (�C)`: the lost degree sign
+    }
+
+    /// A NETZSCH export, as Proteus writes it in Windows-1252 and another tool read it as UTF-8:
+    /// `°C` in its program and heading read as °C, a `µ` of the heat flow's unit or of the mass's
+    /// key refused at its line.
+    static func netzsch(mass: String = "#SAMPLE MASS /mg:10", heatFlow: String = "DSC/(mW/mg)") -> String {
+        "#EXPORTTYPE:DATA ALL\r\n#FORMAT:NETZSCH5\r\n#DECIMAL:POINT\r\n#SEPARATOR:SEMICOLON\r\n#MTYPE:DSC\r\n"
+            + "\(mass)\r\n#M.RANGE /\u{FFFD}V:5000\r\n#EXO:-1\r\n#SEG. 1:30\u{FFFD}C/20.0(K/min)/430\u{FFFD}C\r\n\r\n"
+            + "##Temp./\u{FFFD}C;Time/min;\(heatFlow);Segment\r\n"
+            + (0..<40).map { " \(100 + $0).00000; \(Double($0) * 0.05);5.0e-01;1\r\n" }.joined()
+    }
+
+    @Test func aNetzschUnitWithALostMicroIsRefused() throws {
+        let d = try TextImport.read(Self.netzsch(), path: "n.txt")
+        #expect(abs(d.temperatureKValues[0] - 373.15) < 1e-9)
+        #expect(d.heatFlowWPerG[0] == 0.5)
+        #expect(d.heatingRateKPerMin == 20)
+        let w = TextImport.error(Self.netzsch(heatFlow: "DSC/(\u{FFFD}W/mg)"), path: "n.txt")
+        #expect(w == "n.txt:11: column 'DSC/(\u{FFFD}W/mg)': unit '\u{FFFD}W/mg' holds U+FFFD, a character the file's encoding lost (saved in one encoding, read as another) and not guessed; expected µW/mg written as 'µW/mg' or 'uW/mg'", "\(w)")
+        // In µW the mass divides: 0.5 µW over 10 mg is 5e-5 W/g.
+        let u = try TextImport.read(Self.netzsch(heatFlow: "DSC/(µW)"), path: "n.txt")
+        #expect(abs(u.heatFlowWPerG[0] - 5e-5) < 1e-18)
+        let m = TextImport.error(Self.netzsch(mass: "#SAMPLE MASS /\u{FFFD}g:10000", heatFlow: "DSC/(mW)"), path: "n.txt")
+        #expect(m == "n.txt:6: '#SAMPLE MASS /\u{FFFD}g:10000': its unit '\u{FFFD}g' holds U+FFFD, a character the file's encoding lost (saved in one encoding, read as another) and not guessed; expected µg written as 'µg' or 'ug'", "\(m)")
+        // No µ reading: the heat flow's own expectation.
+        let v = TextImport.error(Self.netzsch(heatFlow: "DSC/(\u{FFFD}V)"), path: "n.txt")
+        #expect(v.hasSuffix("'\u{FFFD}V' holds U+FFFD, a character the file's encoding lost (saved in one encoding, read as another) and not guessed; expected heat flow in W/g, mW/mg, mW, W or mcal/s (a raw signal in µV is not calibrated heat flow)"), "\(v)")
+    }
+
+    /// A preamble's mass line with a lost `µ` is named as such where the heat flow needs the mass.
+    @Test func aPreambleMassWithALostCharacterIsNamed() {
+        let e = TextImport.error("Run 7\nSample Weight: 10000 \u{FFFD}g\nHeating Rate: 20 K/min\nTemperature (K),Heat Flow (mW)\n" + Self.rows(),
+                                 path: "a.csv", overrides: ["sign": MetadataEntry("endo-up", line: 0)])
+        #expect(e.contains("(line 2, 'Sample Weight: 10000 \u{FFFD}g', is not read as the mass: it holds U+FFFD, a character the file's encoding lost"), "\(e)")
+    }
+}
