@@ -76,4 +76,30 @@ import Testing
                                  path: "a.csv", overrides: ["sign": MetadataEntry("endo-up", line: 0)])
         #expect(e.contains("(line 2, 'Sample Weight: 10000 \u{FFFD}g', is not read as the mass: it holds U+FFFD, a character the file's encoding lost"), "\(e)")
     }
+
+    // MARK: - 2. UTF-16 without its byte-order mark, with characters beyond ASCII
+
+    /// The error of reading `bytes` ("" when they read).
+    static func byteError(_ bytes: [UInt8], path: String) -> String {
+        do { _ = try FormatDetector.read(bytes: bytes, path: path); return "" } catch { return "\(error)" }
+    }
+
+    /// A `°`, `µ` or `℃` in the first 512 bytes made BOM-less UTF-16 "binary data": it is named
+    /// as UTF-16 without its mark in either byte order. Binary data with NULs stays binary.
+    @Test func utf16WithoutItsMarkIsNamedWhateverItsCharacters() {
+        for heading in ["T (°C),Heat Flow (µW)\n", "温度 (℃);熱流 (mW)\r\n", "Temp./°C\tDSC/(mW/mg)\n"] {
+            let text = "# mass: 10 µg\n" + heading + Self.rows()
+            for bigEndian in [false, true] {
+                let bytes = text.utf16.flatMap { u in bigEndian ? [UInt8(u >> 8), UInt8(u & 0xFF)] : [UInt8(u & 0xFF), UInt8(u >> 8)] }
+                #expect(Self.byteError(bytes, path: "u.csv") == "u.csv:1: a NUL byte: UTF-16 text without a byte-order mark; expected UTF-8, or UTF-16 with its byte-order mark (save the export again as UTF-8)", "\(heading) \(bigEndian)")
+            }
+        }
+        // A PNG's header (its NUL after two LFs: line 3), a zip's, and bytes of every value: binary.
+        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52]
+        #expect(Self.byteError(png, path: "p.csv") == "p.csv:3: binary data (a NUL byte); expected a text export")
+        #expect(!TextDecoding.looksLikeUTF16([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00]))
+        #expect(!TextDecoding.looksLikeUTF16((0..<512).map { UInt8(($0 * 37 + 11) & 0xFF) }))
+        // Mostly non-ASCII units (data read as UTF-16 by chance): not taken for text.
+        #expect(!TextDecoding.looksLikeUTF16(Array("温度熱流温度熱流温度熱流".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }) + [0, 0x41]))
+    }
 }

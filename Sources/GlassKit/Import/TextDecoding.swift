@@ -39,14 +39,23 @@ public enum TextDecoding {
         return (windows1252ToUTF8(data), .windows1252)
     }
 
-    /// Whether the first bytes read as ASCII text in UTF-16 (one byte of each pair NUL, the other
-    /// printable or a line end): what a UTF-16 export saved without its byte-order mark looks like.
+    /// Whether the first bytes read as text in UTF-16 of one byte order: every 2-byte unit a
+    /// character that is no control code (TAB, CR and LF aside; `°`, `µ`, `℃` and any other BMP
+    /// character count), and at least three in four of them ASCII (an export's digits and
+    /// separators, which random binary data, whose units are nearly all non-ASCII characters, is
+    /// not). What a UTF-16 export saved without its byte-order mark looks like.
     static func looksLikeUTF16(_ data: [UInt8]) -> Bool {
         let n = min(data.count, 512) & ~1
         guard n >= 8 else { return false }
-        func text(_ b: UInt8) -> Bool { (b >= 0x20 && b < 0x7F) || b == 0x09 || b == 0x0A || b == 0x0D }
-        for nulAt in [0, 1] {
-            if stride(from: 0, to: n, by: 2).allSatisfy({ data[$0 + nulAt] == 0 && text(data[$0 + 1 - nulAt]) }) { return true }
+        for bigEndian in [false, true] {
+            var ascii = 0, text = true
+            for i in stride(from: 0, to: n, by: 2) {
+                let u = bigEndian ? UInt16(data[i]) << 8 | UInt16(data[i + 1]) : UInt16(data[i + 1]) << 8 | UInt16(data[i])
+                let control = u < 0x20 ? !(u == 0x09 || u == 0x0A || u == 0x0D) : (0x7F...0x9F).contains(u) || u >= 0xFFFE
+                if control { text = false; break }
+                if u < 0x7F { ascii += 1 }
+            }
+            if text && ascii * 4 >= n / 2 * 3 { return true }
         }
         return false
     }
