@@ -102,4 +102,43 @@ import Testing
         // Mostly non-ASCII units (data read as UTF-16 by chance): not taken for text.
         #expect(!TextDecoding.looksLikeUTF16(Array("温度熱流温度熱流温度熱流".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }) + [0, 0x41]))
     }
+
+    // MARK: - 3. Ctrl-Z at the end, invisible characters in errors
+
+    /// `copy a+b c` ends the file with Ctrl-Z (0x1A): no line, in a native file and a TA export
+    /// (after CR LF); the values are those of the file without it.
+    @Test func aFinalCtrlZIsNoLine() throws {
+        let text = "# mass: 10 mg\n# heating_rate: 20 K/min\n# sign: endo-up\nT/K,W/(mW)\n" + Self.rows(w: "5")
+        let plain = try TextImport.read(text, path: "a.csv")
+        #expect(plain.heatFlowWPerG.count == 20 && plain.heatFlowWPerG[19] == 0.5)
+        #expect(try TextImport.read(text + "\u{1A}", path: "a.csv").heatFlowWPerG == plain.heatFlowWPerG)
+        #expect(try TextImport.read(text.replacingLiteral("\n", with: "\r\n") + "\u{1A}\u{1A}", path: "a.csv").heatFlowWPerG == plain.heatFlowWPerG)
+        // Not at the end: a row that is named with what it holds.
+        let inside = text.replacingLiteral("405.0,5\n", with: "405.0,5\n\u{1A}\n")
+        #expect(TextImport.error(inside, path: "a.csv") == "a.csv:11: 1 fields, expected 2 as in the header at line 4 (comma-separated); the line holds U+001A SUBSTITUTE (a DOS end-of-file mark)")
+        let ta = "Instrument\tDSC Q2000\r\nSize\t10.0000\tmg\r\nExotherm Up\r\nSig1\tTime (min)\r\nSig2\tTemperature (°C)\r\nSig3\tHeat Flow (mW)\r\nStartOfData\r\n"
+            + (0..<20).map { "\(Double($0) * 0.05)\t\(100 + $0).0\t-5.0\r\n" }.joined()
+        let d = try TextImport.read(ta + "\u{1A}", path: "t.txt")
+        #expect(d.heatFlowWPerG.count == 20 && d.heatFlowWPerG[0] == 0.5)   // −5 mW exo up over 10 mg
+        #expect(abs(d.temperatureKValues[0] - 373.15) < 1e-9)
+    }
+
+    /// An error quoting a field or counting a line's fields names what it cannot show: a line of a
+    /// form feed, a number led by a no-break space; a thousands group set off by U+202F or U+00A0
+    /// (French Excel) gets the thousands-separator hint.
+    @Test func invisibleCharactersAreNamed() {
+        let head = "# mass: 10 mg\n# heating_rate: 20 K/min\n# sign: endo-up\nT/K,W/(mW)\n"
+        #expect(TextImport.error(head + Self.rows() + "\u{0C}\n", path: "a.csv")
+                == "a.csv:25: 1 fields, expected 2 as in the header at line 4 (comma-separated); the line holds U+000C FORM FEED")
+        #expect(TextImport.error(head + Self.rows(w: "\u{A0}0.5"), path: "a.csv")
+                == "a.csv:5: field 2 (W/(mW)) is not a number: '\u{A0}0.5', which holds U+00A0 NO-BREAK SPACE; expected a decimal number")
+        for space in ["\u{202F}", "\u{A0}"] {
+            let rows = (0..<20).map { "\(400 + $0),0;1\(space)0\($0 + 10),0\n" }.joined()
+            let e = TextImport.error("# mass: 10 mg\n# heating_rate: 20 K/min\n# sign: endo-up\nT/K;W/(mW)\n" + rows, path: "f.csv")
+            let name = space == "\u{A0}" ? "U+00A0 NO-BREAK SPACE" : "U+202F NARROW NO-BREAK SPACE"
+            #expect(e == "f.csv:5: field 2 (W/(mW)) is not a number: '1\(space)010,0', which holds \(name); expected a decimal number (a spreadsheet may have added thousands separators)", "\(e)")
+        }
+        #expect(InvisibleCharacters.named("a\u{200B}b\u{FEFF}\u{200B}") == "U+200B ZERO WIDTH SPACE and U+FEFF ZERO WIDTH NO-BREAK SPACE")
+        #expect(InvisibleCharacters.named("12.5 mg") == nil && InvisibleCharacters.named("µW/mg") == nil)
+    }
 }

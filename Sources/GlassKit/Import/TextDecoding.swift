@@ -13,7 +13,9 @@ public enum TextDecoding {
 
     /// UTF-8 bytes of the text (BOM removed) and the encoding detected.
     public static func utf8Bytes(of data: [UInt8], file: String) throws -> (bytes: [UInt8], encoding: Encoding) {
-        let (bytes, encoding) = try decoded(data, file: file)
+        var (bytes, encoding) = try decoded(data, file: file)
+        // DOS's end-of-file mark, Ctrl-Z (0x1A), that `copy a+b c` leaves after the last line: no text.
+        while bytes.last == 0x1A { bytes.removeLast() }
         // A byte-order mark alone is an empty file too.
         if bytes.isEmpty { throw GlassError(file: file, "the file is empty; expected a header line and data rows") }
         return (lfLineEnds(bytes), encoding)
