@@ -141,4 +141,28 @@ import Testing
         #expect(InvisibleCharacters.named("a\u{200B}b\u{FEFF}\u{200B}") == "U+200B ZERO WIDTH SPACE and U+FEFF ZERO WIDTH NO-BREAK SPACE")
         #expect(InvisibleCharacters.named("12.5 mg") == nil && InvisibleCharacters.named("µW/mg") == nil)
     }
+
+    // MARK: - 4. Line ends by majority
+
+    /// CR line ends with a final LF or CR LF (an editor's, `echo >>`'s), or a row appended with
+    /// CR LF: lone CRs outnumber LFs, so CRs end lines (a CR LF one end); the values are those of
+    /// the LF file. An LF file with a stray CR keeps its LF lines.
+    @Test func lineEndsAreDecidedByMajority() throws {
+        let text = "# mass: 10 mg\n# heating_rate: 20 K/min\n# sign: endo-up\nT/K,W/(mW)\n" + Self.rows(w: "5")
+        let lf = try TextImport.read(text, path: "a.csv")
+        #expect(lf.heatFlowWPerG.count == 20 && lf.temperatureKValues[19] == 419)
+        let cr = text.replacingLiteral("\n", with: "\r")
+        for variant in [cr + "\n", String(cr.dropLast()) + "\r\n", cr + "420.0,5\r\n", cr + "420.0,5\n"] {
+            let d = try TextImport.read(variant, path: "a.csv")
+            #expect(Array(d.heatFlowWPerG.prefix(20)) == lf.heatFlowWPerG && Array(d.temperatureKValues.prefix(20)) == lf.temperatureKValues)
+            #expect(d.heatFlowWPerG.count == (variant.hasSuffix("420.0,5\r\n") || variant.hasSuffix("420.0,5\n") ? 21 : 20))
+        }
+        // A bad row of a CR file is named at its line, counted at the CRs.
+        #expect(TextImport.error(cr.replacingLiteral("405.0,5", with: "405.0,x") + "\n", path: "a.csv")
+                == "a.csv:10: field 2 (W/(mW)) is not a number: 'x'; expected a decimal number")
+        #expect(TextDecoding.crEndsLines(Array("a\rb\rc\r\n".utf8)))
+        #expect(!TextDecoding.crEndsLines(Array("a\r\nb\r\nc\r\n".utf8)))
+        #expect(!TextDecoding.crEndsLines(Array("a\rb\nc\nd\n".utf8)))
+        #expect(TextDecoding.lfLineEnds(Array("a\rb\r\nc\r".utf8)) == Array("a\nb\r\nc\n".utf8))
+    }
 }

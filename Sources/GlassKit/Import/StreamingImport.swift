@@ -85,6 +85,8 @@ public enum StreamingImport {
         let text = Array(head[..<cut])
         let scan = text.withUnsafeBytes { ByteScan.of($0) }
         if scan.nul != nil { return nil }
+        // CR line ends (lone CRs outnumber the LFs): the whole file decides (`TextDecoding`).
+        if TextDecoding.crEndsLines(text) { return nil }
         let utf8 = !scan.nonASCII || UTF8Validation.isValid(text)
         // Japanese first lines: the file is read whole (its decoding is the whole file's).
         if !utf8 && ShiftJIS.looksJapanese(text) { return nil }
