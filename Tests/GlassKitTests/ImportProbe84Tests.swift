@@ -165,4 +165,22 @@ import Testing
         #expect(!TextDecoding.crEndsLines(Array("a\rb\nc\nd\n".utf8)))
         #expect(TextDecoding.lfLineEnds(Array("a\rb\r\nc\r".utf8)) == Array("a\nb\r\nc\n".utf8))
     }
+
+    // MARK: - 5. A quoted or padded `sep=` line
+
+    /// `"sep=;"` (Python's csv writer, LibreOffice) and `sep=;;` (padded as a spreadsheet pads a
+    /// short row) name the separator as `sep=;` does; they were taken for a preamble. 5,0 mW over
+    /// 10 mg is 0.5 W/g.
+    @Test func aQuotedOrPaddedSepLineNamesTheSeparator() throws {
+        let body = "# mass: 10 mg\r\n# heating_rate: 20 K/min\r\n# sign: endo-up\r\nTemperature (K);Heat Flow (mW)\r\n"
+            + (0..<20).map { "\(400 + $0),0;5,0\r\n" }.joined()
+        for first in ["sep=;", "\"sep=;\"", "sep=;;", "\"sep=;\";", "SEP=;"] {
+            let d = try TextImport.read(first + "\r\n" + body, path: "s.csv")
+            #expect(d.heatFlowWPerG.count == 20 && d.heatFlowWPerG[0] == 0.5 && d.temperatureKValues[19] == 419, "\(first)")
+        }
+        #expect(NativeReader.separatorLine("\"sep=,\"") == .comma && NativeReader.separatorLine("\"sep=\t\"\t") == .tab)
+        for other in ["\"sep=;", "sep=;,", "\"sep=;\",", "sep=;x", "\"sep\"=;", "sep="] {
+            #expect(NativeReader.separatorLine(other) == nil, "\(other)")
+        }
+    }
 }

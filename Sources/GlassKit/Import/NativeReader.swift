@@ -183,10 +183,22 @@ public enum NativeReader {
 }
 
 extension NativeReader {
-    /// Excel's first line `sep=;` (`sep=,`, `sep=<TAB>`): the separator it names.
+    /// Excel's first line `sep=;` (`sep=,`, `sep=<TAB>`): the separator it names. In CSV quotes
+    /// too (`"sep=;"`, as Python's csv writer and LibreOffice write it), and padded with separators
+    /// as a spreadsheet pads a short row (`sep=;;`, `"sep=;";`).
     static func separatorLine(_ line: String) -> Delimiter? {
-        let t = line.hasSuffix("\r") ? String(line.dropLast()) : line
-        guard t.lowercased().hasPrefix("sep="), t.count == 5, let c = t.last else { return nil }
+        var t = Substring(line.hasSuffix("\r") ? String(line.dropLast()) : line)
+        guard t.count >= 5, t.count <= 64 else { return nil }
+        // The padding: separators after the line's own (`;;`), or after its closing quote.
+        let quoted = t.first == "\""
+        if quoted { t = t.dropFirst() }
+        guard t.prefix(4).lowercased() == "sep=", let c = t.dropFirst(4).first else { return nil }
+        var rest = t.dropFirst(5)
+        if quoted {
+            guard rest.first == "\"" else { return nil }
+            rest = rest.dropFirst()
+        }
+        guard rest.allSatisfy({ $0 == c }) else { return nil }
         switch c {
         case ",": return .comma
         case ";": return .semicolon
