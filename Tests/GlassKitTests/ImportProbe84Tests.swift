@@ -183,4 +183,31 @@ import Testing
             #expect(NativeReader.separatorLine(other) == nil, "\(other)")
         }
     }
+
+    // MARK: - 6. Key lines padded by a spreadsheet
+
+    /// A NETZSCH export saved by Excel pads every `#KEY:value` line with `;;;` (and a blank line
+    /// with `;;;`): the values are read as without it. Decimal commas, 10 mg, −0.5 mW/mg with
+    /// `#EXO:1` (exo up) is 0.5 W/g endo up; `#SAMPLE MASS` 10 mg with a heat flow in mW.
+    @Test func netzschKeyLinesPaddedByExcelAreRead() throws {
+        func export(_ pad: String, heatFlow: String = "DSC/(mW/mg)") -> String {
+            ["#EXPORTTYPE:DATA ALL", "#FORMAT:NETZSCH5", "#DECIMAL:COMMA", "#SEPARATOR:SEMICOLON", "#MTYPE:DSC",
+             "#SAMPLE MASS /mg:10", "#EXO:1", "#SEG. 1:30°C/20,0(K/min)/430°C", ""].map { $0 + pad + "\r\n" }.joined()
+                + "##Temp./°C;Time/min;\(heatFlow);Segment\r\n"
+                + (0..<40).map { " \(100 + $0),00000;\(Double($0) * 0.05);-5,0e-01;1\r\n".replacingLiteral(".", with: ",") }.joined()
+        }
+        let plain = try TextImport.read(export(""), path: "n.txt")
+        #expect(plain.heatFlowWPerG[0] == 0.5 && plain.heatingRateKPerMin == 20 && abs(plain.temperatureKValues[0] - 373.15) < 1e-9)
+        for pad in [";;;", ";", " ;; "] {
+            let d = try TextImport.read(export(pad), path: "n.txt")
+            #expect(d.heatFlowWPerG == plain.heatFlowWPerG && d.temperatureKValues == plain.temperatureKValues && d.heatingRateKPerMin == 20, "\(pad)")
+            // mW: the padded mass divides it; −0.5 mW exo up over 10 mg is 0.05 W/g.
+            let w = try TextImport.read(export(pad, heatFlow: "DSC/(mW)"), path: "n.txt")
+            #expect(w.massMg == 10 && w.heatFlowWPerG[0] == 0.05, "\(pad)")
+        }
+        // Native `#` lines alike.
+        let native = try TextImport.read("# mass: 10 mg;;\n# heating_rate: 20 K/min,,\n# sign: endo-up;\nT/K;W/(mW)\n" + Self.rows(w: "5", separator: ";"), path: "a.csv")
+        #expect(native.massMg == 10 && native.heatingRateKPerMin == 20 && native.heatFlowWPerG[0] == 0.5)
+        #expect(Delimiter.droppingPadding("#EXO:-1;;;") == "#EXO:-1" && Delimiter.droppingPadding("#SEPARATOR:SEMICOLON;SEMICOLON") == "#SEPARATOR:SEMICOLON;SEMICOLON")
+    }
 }

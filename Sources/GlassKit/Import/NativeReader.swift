@@ -235,7 +235,8 @@ extension NativeReader {
         let text = line.trimmedSpaces.drop(while: { $0 == "#" })
         guard let colon = text.firstIndex(of: ":") else { return nil }
         let key = MetadataKeys.normalise(String(text[..<colon]))
-        let value = text[text.index(after: colon)...].trimmedSpaces
+        // Padded by a spreadsheet (`# mass: 10 mg;;;`): the value alone.
+        let value = Delimiter.droppingPadding(String(text[text.index(after: colon)...]))
         // An ASCII key has no space left after `normalise`; others are searched as before.
         let spaced = key.utf8.allSatisfy { $0 < 0x80 } ? false : key.contains(" ")
         return key.isEmpty || spaced ? nil : (key, value)
@@ -258,6 +259,11 @@ extension NativeReader {
         while ka < kb, blank(bytes[ka]) { ka += 1 }
         while kb > ka, blank(bytes[kb - 1]) { kb -= 1 }
         while va < b, blank(bytes[va]) { va += 1 }
+        // Padded by a spreadsheet (`# mass: 10 mg;;;`): the value alone (`Delimiter.droppingPadding`).
+        if b > va, bytes[b - 1] == 0x3B || bytes[b - 1] == 0x2C {
+            let pad = bytes[b - 1]
+            while b > va, bytes[b - 1] == pad || blank(bytes[b - 1]) { b -= 1 }
+        }
         let key = String(decoding: bytes[ka..<kb].map(MetadataKeys.asciiKeyByte), as: UTF8.self)
         return key.isEmpty ? .some(nil) : .some((key, String(decoding: bytes[va..<b], as: UTF8.self)))
     }
