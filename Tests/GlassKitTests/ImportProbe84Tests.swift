@@ -210,4 +210,29 @@ import Testing
         #expect(native.massMg == 10 && native.heatingRateKPerMin == 20 && native.heatFlowWPerG[0] == 0.5)
         #expect(Delimiter.droppingPadding("#EXO:-1;;;") == "#EXO:-1" && Delimiter.droppingPadding("#SEPARATOR:SEMICOLON;SEMICOLON") == "#SEPARATOR:SEMICOLON;SEMICOLON")
     }
+
+    // MARK: - 7. A unit alone states no value
+
+    /// TA's `Size<TAB><TAB>mg` (the mass field left empty) states no mass: a heat flow in W/g is
+    /// read (−0.5 W/g exo up is 0.5 endo up), one in mW asks for the mass naming the line. A native
+    /// `# mass: mg` alike; `# heating_rate: K/min` states no rate, which the time column gives.
+    @Test func aUnitAloneStatesNoValue() throws {
+        func ta(_ unit: String) -> String {
+            "Instrument\tDSC Q2000\r\nSize\t\tmg\r\nExotherm\tUp\r\nSig1\tTime (min)\r\nSig2\tTemperature (°C)\r\nSig3\tHeat Flow (\(unit))\r\nStartOfData\r\n"
+                + (0..<20).map { "\(Double($0) * 0.05)\t\(100 + $0).0\t-0.5\r\n" }.joined()
+        }
+        let d = try TextImport.read(ta("W/g"), path: "t.txt")
+        #expect(d.massMg == nil && d.heatFlowWPerG[0] == 0.5 && d.heatFlowWPerG.count == 20)
+        let e = TextImport.error(ta("mW"), path: "t.txt")
+        #expect(e.hasSuffix("(line 2, 'Size\t\tmg', is not read as the mass: it states no number)"), "\(e)")
+        let native = try TextImport.read("# mass: mg\n# heating_rate: K/min\n# sign: endo-up\nt/min,T/K,W/(W/g)\n"
+                                         + (0..<20).map { "\(Double($0) * 0.1),\(400 + $0),0.5\n" }.joined(), path: "a.csv")
+        #expect(native.massMg == nil && native.heatFlowWPerG[0] == 0.5)
+        // 1 K per 0.1 min: 10 K/min, estimated (a warning says so).
+        #expect(abs((native.heatingRateKPerMin ?? 0) - 10) < 1e-9)
+        #expect(native.warnings.contains { $0.contains("heating rate not stated; 10.00 K/min estimated from the time column") }, "\(native.warnings)")
+        #expect(DatasetBuilder.statesNothing("mass", "mg") && DatasetBuilder.statesNothing("heating_rate", "°C/min")
+                && !DatasetBuilder.statesNothing("mass", "10 mg") && !DatasetBuilder.statesNothing("segment", "1")
+                && !DatasetBuilder.statesNothing("state", "mg"))
+    }
 }

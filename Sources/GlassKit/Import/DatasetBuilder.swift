@@ -25,13 +25,14 @@ public enum DatasetBuilder {
         // not stated: a heat flow per mass needs none, and one that needs it names this line.
         var zeroMass: String?
         if let m = table.metadata["mass"], m.line > 0, meta["mass"]?.line != 0,
-           m.value.isEmpty || MetadataValue.massMg(m.value) == 0 {
+           statesNothing("mass", m.value) || MetadataValue.massMg(m.value) == 0 {
             let written = m.source ?? (m.line <= table.lines.count ? table.lines.string(m.line - 1).trimmedSpaces : m.value)
+            let nothing = statesNothing("mass", m.value)
             table.unreadMass = (MetadataEntry(written, line: m.line),
-                                m.value.isEmpty ? "it states no number" : "a mass of 0 is none (an instrument writes it where none was typed)")
+                                nothing ? "it states no number" : "a mass of 0 is none (an instrument writes it where none was typed)")
             meta["mass"] = nil
             // A 0 is a number the file states: dropped, it is named (an empty value states nothing).
-            if !m.value.isEmpty {
+            if !nothing {
                 zeroMass = "\(path): '\(String(written.map { $0 == "\t" ? " " : $0 }))' (line \(m.line)) states a sample mass of 0, which is no mass (an instrument writes 0 where none was typed); treated as not stated"
             }
         }
@@ -141,13 +142,22 @@ public enum DatasetBuilder {
     /// The table's metadata with study.toml's `overrides` over it: the one place both meet (the
     /// builder's and `ScanSplitter`'s). In key order: of two keys that mean the same (`Tg`,
     /// `tg`), the same one wins on every run.
-    /// A key the file writes with no value (`# mass:`, NETZSCH's `#SAMPLE MASS /mg:`) is not
-    /// stated (docs/reading-rules.md, "Empty and zero values").
+    /// A key the file writes with no value (`# mass:`, NETZSCH's `#SAMPLE MASS /mg:`), or with a
+    /// unit alone (`Size<TAB><TAB>mg`), is not stated (docs/reading-rules.md, "Empty and zero values").
     static func metadata(_ table: RawTable, _ overrides: [String: MetadataEntry]) -> [String: MetadataEntry] {
         var meta = table.metadata
-        for (k, e) in table.metadata where e.line > 0 && e.value.isEmpty { meta[k] = nil }
+        for (k, e) in table.metadata where e.line > 0 && statesNothing(k, e.value) { meta[k] = nil }
         for (k, v) in overrides.sorted(by: { $0.key < $1.key }) { meta[MetadataKeys.normalise(k)] = v }
         return meta
+    }
+
+    /// Whether a file's `value` of `key` states nothing: empty, or for a key whose value is a
+    /// number a unit alone (TA's `Size<TAB><TAB>mg`, `# heating_rate: K/min`: the instrument's
+    /// field left empty, its unit written).
+    static func statesNothing(_ key: String, _ value: String) -> Bool {
+        if value.isEmpty { return true }
+        guard numericKeys.contains(key), !value.contains(where: \.isNumber), value.contains(where: \.isLetter) else { return false }
+        return UnitSpelling.isUnit(value)
     }
 
     /// What `TableReader.columns` reports for a table being planned.
