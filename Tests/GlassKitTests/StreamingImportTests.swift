@@ -101,6 +101,16 @@ import Testing
         expectSame(b, streams: true)
     }
 
+    /// DOS's end-of-file mark (Ctrl-Z, 0x1A) after the last line is no line, streamed or not;
+    /// the file's every byte is still hashed.
+    @Test func aFinalCtrlZIsNoLine() {
+        let plain = file(rows: rows)
+        for mark in [[0x1A], [0x1A, 0x1A]] as [[UInt8]] {
+            expectSame(plain + mark, streams: true)
+            if case .datasets(let d) = whole(plain + mark), case .datasets(let r) = whole(plain) { #expect(d == r) } else { Issue.record("not read") }
+        }
+    }
+
     @Test func blankAndCommentLinesKeepTheirLineNumbers() {
         // Blank, spaces-only and comment lines inside both halves of several pieces; a later row
         // falls by more than the tolerance, so the error names a line past them.

@@ -25,18 +25,22 @@ public enum DatasetBuilder {
         // not stated: a heat flow per mass needs none, and one that needs it names this line.
         var zeroMass: String?
         if let m = table.metadata["mass"], m.line > 0, meta["mass"]?.line != 0,
-           m.value.isEmpty || MetadataValue.massMg(m.value) == 0 {
+           statesNothing("mass", m.value) || MetadataValue.massMg(m.value) == 0 {
             let written = m.source ?? (m.line <= table.lines.count ? table.lines.string(m.line - 1).trimmedSpaces : m.value)
+            let nothing = statesNothing("mass", m.value)
             table.unreadMass = (MetadataEntry(written, line: m.line),
-                                m.value.isEmpty ? "it states no number" : "a mass of 0 is none (an instrument writes it where none was typed)")
+                                nothing ? "it states no number" : "a mass of 0 is none (an instrument writes it where none was typed)")
             meta["mass"] = nil
             // A 0 is a number the file states: dropped, it is named (an empty value states nothing).
-            if !m.value.isEmpty {
+            if !nothing {
                 zeroMass = "\(path): '\(String(written.map { $0 == "\t" ? " " : $0 }))' (line \(m.line)) states a sample mass of 0, which is no mass (an instrument writes 0 where none was typed); treated as not stated"
             }
         }
         func fail(_ key: String, _ expected: String) -> GlassError {
             guard let e = meta[key] else { return GlassError(file: path, "\(key); expected \(expected)") }
+            if e.line > 0, let lost = MetadataValue.lostCharacterNote(e.value, key: key, otherwise: expected) {
+                return GlassError(file: path, line: e.line, "\(e.quoted(key)): \(lost)")
+            }
             return keyError(key, e, path: path, expected)
         }
         // A pattern of study.toml that overrides what the file states itself says so: the file's
@@ -138,13 +142,22 @@ public enum DatasetBuilder {
     /// The table's metadata with study.toml's `overrides` over it: the one place both meet (the
     /// builder's and `ScanSplitter`'s). In key order: of two keys that mean the same (`Tg`,
     /// `tg`), the same one wins on every run.
-    /// A key the file writes with no value (`# mass:`, NETZSCH's `#SAMPLE MASS /mg:`) is not
-    /// stated (docs/reading-rules.md, "Empty and zero values").
+    /// A key the file writes with no value (`# mass:`, NETZSCH's `#SAMPLE MASS /mg:`), or with a
+    /// unit alone (`Size<TAB><TAB>mg`), is not stated (docs/reading-rules.md, "Empty and zero values").
     static func metadata(_ table: RawTable, _ overrides: [String: MetadataEntry]) -> [String: MetadataEntry] {
         var meta = table.metadata
-        for (k, e) in table.metadata where e.line > 0 && e.value.isEmpty { meta[k] = nil }
+        for (k, e) in table.metadata where e.line > 0 && statesNothing(k, e.value) { meta[k] = nil }
         for (k, v) in overrides.sorted(by: { $0.key < $1.key }) { meta[MetadataKeys.normalise(k)] = v }
         return meta
+    }
+
+    /// Whether a file's `value` of `key` states nothing: empty, or for a key whose value is a
+    /// number a unit alone (TA's `Size<TAB><TAB>mg`, `# heating_rate: K/min`: the instrument's
+    /// field left empty, its unit written).
+    static func statesNothing(_ key: String, _ value: String) -> Bool {
+        if value.isEmpty { return true }
+        guard numericKeys.contains(key), !value.contains(where: \.isNumber), value.contains(where: \.isLetter) else { return false }
+        return UnitSpelling.isUnit(value)
     }
 
     /// What `TableReader.columns` reports for a table being planned.
@@ -511,6 +524,7 @@ public enum DatasetBuilder {
             d.warnings.append("\(table.path): column '\(c.header.text)' has no unit; read as rad/s (the name says angular frequency) and divided by 2π")
         }
         guard let ff = angular ? 1 / (2 * Double.pi) : Units.frequencyFactorToHz(c.header.unit) else {
+            if let lost = lostCharacterError(c, table, reads: { Units.frequencyFactorToHz($0) != nil }, otherwise: "a frequency unit (Hz, rad/s)") { throw lost }
             throw GlassError(file: table.path, line: table.headerLine, "column '\(c.header.text)': unit '\(c.header.unit)' is not a frequency unit (Hz, rad/s)")
         }
         // `Angular Frequency [1/s]` (Anton Paar): an angular frequency per second is rad/s.
@@ -741,9 +755,19 @@ public enum DatasetBuilder {
         let unit = c.header.unit
         if Units.kelvin(0, unit: unit) == 0 { return { $0 } }
         if Units.kelvin(0, unit: unit) != nil { return { $0 + Units.celsiusOffset } }
+        let expected = "a temperature in K or °C (e.g. T/K, Temp./°C)"
+        if let lost = lostCharacterError(c, table, reads: { Units.kelvin(0, unit: $0) != nil }, otherwise: expected) { throw lost }
         let shown = unit.isEmpty ? "no unit" : "unit '\(unit)'"
         throw GlassError(file: table.path, line: table.headerLine,
-                         "column '\(c.header.text)' has \(shown); expected a temperature in K or °C (e.g. T/K, Temp./°C)")
+                         "column '\(c.header.text)' has \(shown); expected \(expected)")
+    }
+
+    /// The error of column `c` whose unit holds a character the file's encoding lost (U+FFFD that
+    /// is no lost degree sign: `DSC/(�W/mg)`), nil when it holds none; `reads` tells a unit the
+    /// column takes, `otherwise` what is expected when a `µ` in its place gives none.
+    static func lostCharacterError(_ c: MatchedColumn, _ table: RawTable, reads: (String) -> Bool, otherwise: String) -> GlassError? {
+        guard let clause = Units.lostCharacterClause(c.header.unit, reads: reads, otherwise: otherwise) else { return nil }
+        return GlassError(file: table.path, line: table.headerLine, "column '\(c.header.text)': unit '\(c.header.unit)' \(clause)")
     }
 
     /// What an export of `format` lacks when it gives no heating rate (nil for a native file,
@@ -783,9 +807,10 @@ public enum DatasetBuilder {
             }
             return mw / m     // mW / mg = W/g
         }
+        let expected = "heat flow in W/g, mW/mg, mW, W or mcal/s (a raw signal in µV is not calibrated heat flow)"
+        if let lost = lostCharacterError(c, table, reads: isHeatFlowUnit, otherwise: expected) { throw lost }
         let shown = c.header.unit.isEmpty ? "no unit" : "unit '\(c.header.unit)'"
-        throw GlassError(file: table.path, line: table.headerLine,
-                         "column '\(c.header.text)' has \(shown); expected heat flow in W/g, mW/mg, mW, W or mcal/s (a raw signal in µV is not calibrated heat flow)")
+        throw GlassError(file: table.path, line: table.headerLine, "column '\(c.header.text)' has \(shown); expected \(expected)")
     }
 
     /// Heat-flow units per mass (normalised spelling): the factor to W/g.
@@ -833,6 +858,8 @@ public enum DatasetBuilder {
 
     static func modulusFactor(_ c: MatchedColumn, _ table: RawTable) throws -> Double {
         guard let f = Units.modulusFactorToMPa(c.header.unit) else {
+            if let lost = lostCharacterError(c, table, reads: { Units.modulusFactorToMPa($0) != nil },
+                                             otherwise: "a modulus in MPa, GPa, kPa, Pa, bar, psi or dyn/cm²") { throw lost }
             throw GlassError(file: table.path, line: table.headerLine,
                              "column '\(c.header.text)' has unit '\(c.header.unit)'; expected a modulus in MPa, GPa, kPa, Pa, bar, psi or dyn/cm²")
         }

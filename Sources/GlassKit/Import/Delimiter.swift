@@ -45,6 +45,18 @@ public enum Delimiter: Sendable, Equatable, CustomStringConvertible {
     /// space, blanks skipped) and only when it closes, with the field ending there (a separator,
     /// a blank or the line's end after it), so `E"/MPa` is a heading with a double prime and a
     /// stray `"` is a character, not a quote; `""` inside stands for one `"`.
+    /// `text` without the empty fields a spreadsheet pads a key line with, as a row's trailing
+    /// empty fields are dropped (`#EXO:-1;;;`, `# mass: 10 mg,,`, Excel's save of a file with more
+    /// columns than the line has): a trailing run of one of `;` and `,`, and the spaces and tabs
+    /// around it (a tab-separated line's padding is spaces already trimmed).
+    static func droppingPadding(_ text: String) -> String {
+        let t = text.trimmedSpaces
+        guard let c = t.last, c == ";" || c == "," else { return t }
+        var end = t.endIndex
+        while end > t.startIndex, [c, " ", "\t"].contains(t[t.index(before: end)]) { end = t.index(before: end) }
+        return String(t[..<end]).trimmedSpaces
+    }
+
     static func quotedCharacter(_ line: String) -> [Bool] {
         let c = Array(line)
         var inside = [Bool](repeating: false, count: c.count)

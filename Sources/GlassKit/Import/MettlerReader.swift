@@ -159,6 +159,7 @@ public enum MettlerReader {
 
     /// Why the mass of a `Sample:` line (`1,234.5 ug`) is not read, for the error that asks for it.
     static func unreadMassReason(_ mass: String) -> String {
+        if let lost = MetadataValue.lostCharacterNote(mass, key: "mass", otherwise: "a positive mass such as '25.1 mg'") { return lost }
         let both = MetadataValue.bothMarksNote(mass)
         return both + (both.isEmpty ? "expected a positive number with a unit such as mg after the name and ', '" : "expected the number in one mark, e.g. '12.5 mg'")
     }

@@ -159,7 +159,12 @@ public enum NativeReader {
         table.namesRowSearched = searched
         table.warnings += restated.map { "\(path): \($0)" }
         table.unreadRate = unreadRate
-        table.unreadMass = unreadMass.map { ($0, MetadataValue.bothMarksNote($0.value) + "expected a positive number with a unit such as mg") }
+        table.unreadMass = unreadMass.map { e in
+            let expected = "a positive number with a unit such as mg"
+            // A preamble's line (`Sample Weight: 10000 �g`): its unit lost a character.
+            if let lost = Units.lostCharacterClause(e.value, reads: { _ in false }, otherwise: expected) { return (e, "it " + lost) }
+            return (e, MetadataValue.bothMarksNote(e.value) + "expected " + expected)
+        }
         return table
     }
 
@@ -179,10 +184,22 @@ public enum NativeReader {
 }
 
 extension NativeReader {
-    /// Excel's first line `sep=;` (`sep=,`, `sep=<TAB>`): the separator it names.
+    /// Excel's first line `sep=;` (`sep=,`, `sep=<TAB>`): the separator it names. In CSV quotes
+    /// too (`"sep=;"`, as Python's csv writer and LibreOffice write it), and padded with separators
+    /// as a spreadsheet pads a short row (`sep=;;`, `"sep=;";`).
     static func separatorLine(_ line: String) -> Delimiter? {
-        let t = line.hasSuffix("\r") ? String(line.dropLast()) : line
-        guard t.lowercased().hasPrefix("sep="), t.count == 5, let c = t.last else { return nil }
+        var t = Substring(line.hasSuffix("\r") ? String(line.dropLast()) : line)
+        guard t.count >= 5, t.count <= 64 else { return nil }
+        // The padding: separators after the line's own (`;;`), or after its closing quote.
+        let quoted = t.first == "\""
+        if quoted { t = t.dropFirst() }
+        guard t.prefix(4).lowercased() == "sep=", let c = t.dropFirst(4).first else { return nil }
+        var rest = t.dropFirst(5)
+        if quoted {
+            guard rest.first == "\"" else { return nil }
+            rest = rest.dropFirst()
+        }
+        guard rest.allSatisfy({ $0 == c }) else { return nil }
         switch c {
         case ",": return .comma
         case ";": return .semicolon
@@ -219,7 +236,8 @@ extension NativeReader {
         let text = line.trimmedSpaces.drop(while: { $0 == "#" })
         guard let colon = text.firstIndex(of: ":") else { return nil }
         let key = MetadataKeys.normalise(String(text[..<colon]))
-        let value = text[text.index(after: colon)...].trimmedSpaces
+        // Padded by a spreadsheet (`# mass: 10 mg;;;`): the value alone.
+        let value = Delimiter.droppingPadding(String(text[text.index(after: colon)...]))
         // An ASCII key has no space left after `normalise`; others are searched as before.
         let spaced = key.utf8.allSatisfy { $0 < 0x80 } ? false : key.contains(" ")
         return key.isEmpty || spaced ? nil : (key, value)
@@ -242,6 +260,11 @@ extension NativeReader {
         while ka < kb, blank(bytes[ka]) { ka += 1 }
         while kb > ka, blank(bytes[kb - 1]) { kb -= 1 }
         while va < b, blank(bytes[va]) { va += 1 }
+        // Padded by a spreadsheet (`# mass: 10 mg;;;`): the value alone (`Delimiter.droppingPadding`).
+        if b > va, bytes[b - 1] == 0x3B || bytes[b - 1] == 0x2C {
+            let pad = bytes[b - 1]
+            while b > va, bytes[b - 1] == pad || blank(bytes[b - 1]) { b -= 1 }
+        }
         let key = String(decoding: bytes[ka..<kb].map(MetadataKeys.asciiKeyByte), as: UTF8.self)
         return key.isEmpty ? .some(nil) : .some((key, String(decoding: bytes[va..<b], as: UTF8.self)))
     }

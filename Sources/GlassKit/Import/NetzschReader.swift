@@ -80,7 +80,9 @@ public enum NetzschReader {
         var segments: [(number: Int, text: String, line: Int)] = []
         var headerIndex: Int?, firstHashed: Int?
         for i in 0..<lines.count {
-            let s = lines.string(i)
+            var s = lines.string(i)
+            // A key line padded with separators by a spreadsheet's save (`#EXO:-1;;;`): its value alone.
+            if s.hasPrefix("#") && !s.hasPrefix("##") { s = Delimiter.droppingPadding(s) }
             // The names row; a `##########` banner or `## … ##` comment above it is passed over
             // (without a `##` line that names the columns, the first is taken, and named in errors).
             if s.hasPrefix("##") {

@@ -229,8 +229,9 @@ struct RowParser {
         let count = delimiter.fieldRanges(buf, s, e, into: &ranges, quotes: true, limit: expected + 1)
         // A trailing empty field that the header also has (`a,b,`) is fine.
         if count != expected {
+            // A line of a form feed, a stray Ctrl-Z: what the message cannot show is named.
             return GlassError(file: path, line: line,
-                              "\(count) fields, expected \(expected) as in the header at line \(headerLine) (\(delimiter)-separated)")
+                              "\(count) fields, expected \(expected) as in the header at line \(headerLine) (\(delimiter)-separated)\(InvisibleCharacters.lineNote(buf, s, e))")
         }
         for (k, col) in indices.enumerated() {
             let (a, b) = ranges[col]
@@ -250,11 +251,13 @@ struct RowParser {
                 var what = why.explanation
                 if why.failure == .otherMark { what += " (this file's is '\(decimalComma ? "," : ".")'\(markStatedBy.map { ", stated by \($0)" } ?? ""))" }
                 if why.failure == .ambiguousSeparators || why.failure == .otherMark
-                    || (why.failure == .notANumber && text.contains(".") && text.contains(",")) {
+                    || (why.failure == .notANumber && text.contains(".") && text.contains(","))
+                    || InvisibleCharacters.hasSpaceGroup(text) {
                     hint = " (a spreadsheet may have added thousands separators)"
                 }
+                let holds = InvisibleCharacters.named(text).map { ", which holds \($0)" } ?? ""
                 return GlassError(file: path, line: line,
-                                  "field \(col + 1) (\(headers[col].text)) is \(what): '\(text)'; expected a decimal number\(hint)")
+                                  "field \(col + 1) (\(headers[col].text)) is \(what): '\(text)'\(holds); expected a decimal number\(hint)")
             }
         }
         return nil

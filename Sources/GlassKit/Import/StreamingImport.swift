@@ -85,6 +85,8 @@ public enum StreamingImport {
         let text = Array(head[..<cut])
         let scan = text.withUnsafeBytes { ByteScan.of($0) }
         if scan.nul != nil { return nil }
+        // CR line ends (lone CRs outnumber the LFs): the whole file decides (`TextDecoding`).
+        if TextDecoding.crEndsLines(text) { return nil }
         let utf8 = !scan.nonASCII || UTF8Validation.isValid(text)
         // Japanese first lines: the file is read whole (its decoding is the whole file's).
         if !utf8 && ShiftJIS.looksJapanese(text) { return nil }
@@ -291,7 +293,10 @@ public enum StreamingImport {
                 if tail > 0 { next.copyMemory(from: UnsafeRawPointer(base + n), byteCount: tail) }
                 let prefetch: Prefetch? = atEnd ? nil : Prefetch(reader: reader, buffer: other, from: tail)
                 if n > 0 {
-                    guard try piece(base, n, hashed: UnsafeRawBufferPointer(start: base, count: n), prefetch: prefetch) else { outcome = .reread; return }
+                    // The end of the file's Ctrl-Z bytes are no line (`TextDecoding`); hashed all the same.
+                    var rows = n
+                    if atEnd { while rows > 0, base[rows - 1] == 0x1A { rows -= 1 } }
+                    guard try piece(base, rows, hashed: UnsafeRawBufferPointer(start: base, count: n), prefetch: prefetch) else { outcome = .reread; return }
                 } else {
                     prefetch?.run()
                 }

@@ -2,8 +2,8 @@ import GlassPlatform
 
 /// Turns a file's bytes into UTF-8 bytes (SPEC §2.4): a BOM decides (UTF-8, UTF-16LE/BE);
 /// without one a NUL byte means binary (error); else UTF-8, then Japanese Shift_JIS (CP932) on the
-/// evidence `ShiftJIS` asks for, falling back to Windows-1252. A text with CRs and no LF at all has
-/// CR line ends (old Mac, Excel's "CSV (Macintosh)"): they become LFs.
+/// evidence `ShiftJIS` asks for, falling back to Windows-1252. A text whose lone CRs outnumber its
+/// LFs has CR line ends (old Mac, Excel's "CSV (Macintosh)"): they become LFs.
 public enum TextDecoding {
     /// The encoding a file was read in, reported in warnings and tests.
     public enum Encoding: String, Sendable {
@@ -13,7 +13,9 @@ public enum TextDecoding {
 
     /// UTF-8 bytes of the text (BOM removed) and the encoding detected.
     public static func utf8Bytes(of data: [UInt8], file: String) throws -> (bytes: [UInt8], encoding: Encoding) {
-        let (bytes, encoding) = try decoded(data, file: file)
+        var (bytes, encoding) = try decoded(data, file: file)
+        // DOS's end-of-file mark, Ctrl-Z (0x1A), that `copy a+b c` leaves after the last line: no text.
+        while bytes.last == 0x1A { bytes.removeLast() }
         // A byte-order mark alone is an empty file too.
         if bytes.isEmpty { throw GlassError(file: file, "the file is empty; expected a header line and data rows") }
         return (lfLineEnds(bytes), encoding)
@@ -25,8 +27,8 @@ public enum TextDecoding {
         if data.starts(with: [0xFF, 0xFE]) { return (try utf16(data.dropFirst(2), bigEndian: false, file: file), .utf16LE) }
         if data.starts(with: [0xFE, 0xFF]) { return (try utf16(data.dropFirst(2), bigEndian: true, file: file), .utf16BE) }
         if let nul = firstNUL(data) {
-            // Lines end at LFs, or at CRs in a text without any LF.
-            let end: UInt8 = firstByte(0x0A, data) == nil ? 0x0D : 0x0A
+            // Lines end at LFs, or at CRs where lone CRs outnumber LFs.
+            let end: UInt8 = crEndsLines(data) ? 0x0D : 0x0A
             let line = data[..<nul].reduce(1) { $1 == end ? $0 + 1 : $0 }
             // SPEC §2.4: without a byte-order mark a NUL means binary; UTF-16 text is named as such.
             if looksLikeUTF16(data) {
@@ -39,23 +41,60 @@ public enum TextDecoding {
         return (windows1252ToUTF8(data), .windows1252)
     }
 
-    /// Whether the first bytes read as ASCII text in UTF-16 (one byte of each pair NUL, the other
-    /// printable or a line end): what a UTF-16 export saved without its byte-order mark looks like.
+    /// Whether the first bytes read as text in UTF-16 of one byte order: every 2-byte unit a
+    /// character that is no control code (TAB, CR and LF aside; `°`, `µ`, `℃` and any other BMP
+    /// character count), and at least three in four of them ASCII (an export's digits and
+    /// separators, which random binary data, whose units are nearly all non-ASCII characters, is
+    /// not). What a UTF-16 export saved without its byte-order mark looks like.
     static func looksLikeUTF16(_ data: [UInt8]) -> Bool {
         let n = min(data.count, 512) & ~1
         guard n >= 8 else { return false }
-        func text(_ b: UInt8) -> Bool { (b >= 0x20 && b < 0x7F) || b == 0x09 || b == 0x0A || b == 0x0D }
-        for nulAt in [0, 1] {
-            if stride(from: 0, to: n, by: 2).allSatisfy({ data[$0 + nulAt] == 0 && text(data[$0 + 1 - nulAt]) }) { return true }
+        for bigEndian in [false, true] {
+            var ascii = 0, text = true
+            for i in stride(from: 0, to: n, by: 2) {
+                let u = bigEndian ? UInt16(data[i]) << 8 | UInt16(data[i + 1]) : UInt16(data[i + 1]) << 8 | UInt16(data[i])
+                let control = u < 0x20 ? !(u == 0x09 || u == 0x0A || u == 0x0D) : (0x7F...0x9F).contains(u) || u >= 0xFFFE
+                if control { text = false; break }
+                if u < 0x7F { ascii += 1 }
+            }
+            if text && ascii * 4 >= n / 2 * 3 { return true }
         }
         return false
     }
 
-    /// `bytes` with CR line ends made LFs when it holds a CR and no LF at all; else as it is (a
-    /// CR LF or a stray CR inside a line stays: a line ends at its LF).
+    /// `bytes` with lone CRs (not before an LF) made LFs when they outnumber the LFs (``crEndsLines(_:)``:
+    /// old Mac line ends, a final LF or CR LF added by an editor or `echo >>` after them); else as it
+    /// is (a CR LF or a stray CR inside a line stays: a line ends at its LF).
     static func lfLineEnds(_ bytes: [UInt8]) -> [UInt8] {
-        guard firstByte(0x0A, bytes) == nil, firstByte(0x0D, bytes) != nil else { return bytes }
-        return bytes.map { $0 == 0x0D ? 0x0A : $0 }
+        guard crEndsLines(bytes) else { return bytes }
+        var out = bytes
+        out.withUnsafeMutableBufferPointer { b in
+            for i in b.indices where b[i] == 0x0D && (i + 1 == b.count || b[i + 1] != 0x0A) { b[i] = 0x0A }
+        }
+        return out
+    }
+
+    /// Whether lines end at CRs: lone CRs (not before an LF) outnumber LFs, a CR LF being one line
+    /// end. Bytes are counted 8 at a time; the lone CRs only when CRs outnumber LFs at all (a file
+    /// without CRs is passed over by `memchr`).
+    static func crEndsLines(_ bytes: [UInt8]) -> Bool {
+        guard firstByte(0x0D, bytes) != nil else { return false }
+        let (crs, lfs) = bytes.withUnsafeBytes { raw -> (Int, Int) in
+            let n = raw.count, ones: UInt64 = 0x0101_0101_0101_0101
+            var cr = 0, lf = 0, i = 0
+            while i + 8 <= n {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                cr &+= ByteScan.zeros(w ^ (ones &* 0x0D))
+                lf &+= ByteScan.zeros(w ^ (ones &* 0x0A))
+                i += 8
+            }
+            while i < n { if raw[i] == 0x0D { cr += 1 } else if raw[i] == 0x0A { lf += 1 }; i += 1 }
+            return (cr, lf)
+        }
+        guard crs > lfs else { return false }
+        var pairs = 0
+        for i in 0..<(bytes.count - 1) where bytes[i] == 0x0D && bytes[i + 1] == 0x0A { pairs += 1 }
+        return crs - pairs > lfs
     }
 
     /// The offset of the first NUL byte (memchr: a byte loop was a tenth of reading a large file).

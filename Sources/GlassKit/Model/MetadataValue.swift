@@ -146,24 +146,36 @@ public enum MetadataValue {
         return v
     }
 
+    /// The reading of the value of metadata key `key` (a quantity in its unit); nil for a key of words.
+    static func parser(_ key: String) -> ((String) -> Double?)? {
+        switch key {
+        case "heating_rate", "cooling_rate": return rateKPerMin
+        case "mass": return massMg
+        case "frequency": return frequencyHz
+        case "temperature", "tg", "tg_k": return temperatureK
+        case "e_u": return modulusMPa
+        case "molar_mass": return molarMass
+        case "segment", "run": return plainNumber
+        default: return nil
+        }
+    }
+
+    /// Why a value of `key` whose unit holds a character lost to the file's encoding is not read
+    /// (`its unit '�g' holds U+FFFD, …; expected µg written as 'µg' or 'ug'`, ``Units/lostCharacterClause(_:reads:otherwise:)``);
+    /// nil when it holds none.
+    public static func lostCharacterNote(_ value: String, key: String, otherwise: String) -> String? {
+        guard Units.holdsLostCharacter(value), let (_, unit) = numberAndUnit(value), let parse = parser(key),
+              let clause = Units.lostCharacterClause(unit, reads: { parse("1 " + $0) != nil }, otherwise: otherwise) else { return nil }
+        return "its unit '\(unit)' \(clause)"
+    }
+
     /// Whether two values written for metadata key `key` say the same: quantities compared in
     /// their unit (`"10 K/min"` and `10`, `"126.85 °C"` and `"400 K"` within 1e-9 relative),
     /// the words of `sign`, `kind` and `role` without regard to case or surrounding spaces,
     /// anything else (a state's label, a composition) as written.
     public static func same(_ key: String, _ a: String, _ b: String) -> Bool {
         if a == b { return true }
-        let parse: ((String) -> Double?)?
-        switch key {
-        case "heating_rate", "cooling_rate": parse = rateKPerMin
-        case "mass": parse = massMg
-        case "frequency": parse = frequencyHz
-        case "temperature", "tg", "tg_k": parse = temperatureK
-        case "e_u": parse = modulusMPa
-        case "molar_mass": parse = molarMass
-        case "segment", "run": parse = plainNumber
-        default: parse = nil
-        }
-        if let parse, let x = parse(a), let y = parse(b) {
+        if let parse = parser(key), let x = parse(a), let y = parse(b) {
             return abs(x - y) <= 1e-9 * max(abs(x), abs(y))
         }
         guard ["sign", "kind", "role"].contains(key) else { return false }

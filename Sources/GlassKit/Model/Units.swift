@@ -10,7 +10,7 @@ public enum Units {
     public static let gasConstant = 8.314462618
 
     /// A unit string reduced for matching: lower case, no spaces, degree signs and
-    /// their mojibake (U+FFFD, `ø`, `º`) removed, `µ`/`μ` spelled `u`.
+    /// their mojibake (`ø`, `º`, U+FFFD before C, F or K) removed, `µ`/`μ` spelled `u`.
     public static func normalise(_ unit: String) -> String {
         // This runs for every column of every file: on bytes for an ASCII unit.
         unit.utf8.allSatisfy({ $0 < 0x80 }) ? asciiNormalise(unit) : scalarNormalise(unit)
@@ -38,10 +38,14 @@ public enum Units {
     /// `normalise` scalar by scalar with Foundation's replacement (any text; tests compare the two).
     static func scalarNormalise(_ unit: String) -> String {
         // One pass over the scalars.
+        let scalars = Array(unit.lowercased().unicodeScalars)
         var out = String.UnicodeScalarView()
-        for u in unit.lowercased().unicodeScalars {
+        for (i, u) in scalars.enumerated() {
             switch u {
-            case "°", "º", "˚", "\u{FFFD}", "ø", " ", "\t", "^": continue
+            case "°", "º", "˚", "ø", " ", "\t", "^": continue
+            // A lost degree sign goes as the sign does; any other lost character stays, so that
+            // no unit reads it (`�W/mg` was W/mg, 10⁶ off the µW/mg written).
+            case "\u{FFFD}" where isLostDegree(scalars, i): continue
             case "µ", "μ": out.append("u")
             case "℃": out.append("c")    // the one-character degree Celsius, as columns read it
             default: out.append(u)
@@ -49,6 +53,41 @@ public enum Units {
         }
         let s = String(out)
         return s.replacingLiteral("deg", with: "")
+    }
+
+    /// Whether the U+FFFD at `i` of `scalars` stands for a lost degree sign: right before a
+    /// temperature unit's letter C, F or K that ends the symbol (`25�C`, `�C/min`, `J/(g·�K)`;
+    /// not `�cal/s` or `�kg`). Anywhere else the lost character is not guessed (docs/reading-rules.md,
+    /// "Characters lost to an encoding").
+    static func isLostDegree(_ scalars: [Unicode.Scalar], _ i: Int) -> Bool {
+        guard i + 1 < scalars.count, "cfkCFK".unicodeScalars.contains(scalars[i + 1]) else { return false }
+        return i + 2 == scalars.count || !scalars[i + 2].properties.isAlphabetic
+    }
+
+    /// Whether `text` holds a U+FFFD that is no lost degree sign (``isLostDegree(_:_:)``): a
+    /// character of the unit the file's encoding lost, `µ` or another, which is not guessed.
+    public static func holdsLostCharacter(_ text: String) -> Bool {
+        guard text.utf8.contains(0xEF) else { return false }   // U+FFFD is EF BF BD
+        let scalars = Array(text.unicodeScalars)
+        return scalars.indices.contains { scalars[$0] == "\u{FFFD}" && !isLostDegree(scalars, $0) }
+    }
+
+    /// The words of a refusal of `unit` that holds a lost character (``holdsLostCharacter(_:)``),
+    /// to follow the quoted unit or value; nil when it holds none. When a `µ` in place of each lost
+    /// character gives a unit that `reads` takes (`�W/mg`, `�g`), that unit is the one expected;
+    /// else `otherwise` is.
+    public static func lostCharacterClause(_ unit: String, reads: (String) -> Bool, otherwise: String) -> String? {
+        guard holdsLostCharacter(unit) else { return nil }
+        let scalars = Array(unit.unicodeScalars)
+        func spelled(_ micro: Unicode.Scalar) -> String {
+            var v = String.UnicodeScalarView()
+            for (i, u) in scalars.enumerated() { v.append(u == "\u{FFFD}" && !isLostDegree(scalars, i) ? micro : u) }
+            return String(v).trimmedSpaces
+        }
+        let micro = spelled("µ")
+        let expected = reads(micro) ? "\(micro) written as '\(micro)' or '\(spelled("u"))'" : otherwise
+        return "holds U+FFFD, a character the file's encoding lost (saved in one encoding, read as another) "
+            + "and not guessed; expected \(expected)"
     }
 
     /// `normalise` with the product signs between symbols removed (`.`, `*`, `·`, `⋅`) and
