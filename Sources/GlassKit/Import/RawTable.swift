@@ -90,6 +90,9 @@ public struct RawTable: Sendable {
     public var headers: [ColumnHeader]
     /// 1-based line of the heading row.
     public var headerLine: Int
+    /// Blocks of rows each read with its own names row (a TRIOS DSC export's steps); nil where
+    /// every row has the table's columns.
+    public var stepColumns: [StepColumns]? = nil
     /// Field separator.
     public var delimiter: Delimiter
     /// Whether `,` is the decimal mark (then `.` in a number is refused; else `,` is): `DecimalMark`.

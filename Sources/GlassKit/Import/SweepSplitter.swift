@@ -7,7 +7,9 @@
 public enum SweepSplitter {
     /// `table` split by its sweep column, or `[table]` when it has none.
     public static func split(_ table: RawTable) throws -> [RawTable] {
-        guard let column = table.headers.firstIndex(where: { ColumnMatcher.meaning(of: $0) == .sweep }) else {
+        // A TRIOS DSC export's steps (each with its own names row) are segments of one curve.
+        guard table.stepColumns == nil,
+              let column = table.headers.firstIndex(where: { ColumnMatcher.meaning(of: $0) == .sweep }) else {
             return [table]
         }
         var order: [String] = []
