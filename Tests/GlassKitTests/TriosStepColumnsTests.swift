@@ -4,7 +4,8 @@ import Testing
 import GlassPlatform
 
 /// TRIOS DSC exports whose steps have other columns than the first (probe 84: a Ramp step adding
-/// `Heat Flow` in mW, columns reordered), and errors that name the names row of their step.
+/// `Heat Flow` in mW, columns reordered), and errors that name the names row of the step or the
+/// `SigN` line of the column they are about.
 @Suite struct TriosStepColumnsTests {
     /// A column: name, unit, the value of row k.
     typealias Column = (String, String, @Sendable (Int) -> Double)
@@ -110,5 +111,31 @@ import GlassPlatform
         let lastLine = text.components(separatedBy: "\n").count - 1
         #expect(TextImport.error(text, path: "run.txt", overrides: Self.endoUp)
                 == "run.txt:\(lastLine): 3 fields, expected 4 as in the header at line \(names) (tab-separated)")
+    }
+
+    // MARK: - TA Universal Analysis: the `SigN` line of a column
+
+    static func ta(heatFlow: String, rows: [String]) -> String {
+        "CLOSED\nVersion\t0.4\nSample\tVit1\nSize\t10.00000\tmg\nExotherm\tUp\nNsig\t3\n"
+            + "Sig1\tTime (min)\nSig2\tTemperature (°C)\nSig3\t\(heatFlow)\nDate\t25-Jan-17\nStartOfData\n" + rows.joined(separator: "\n") + "\n"
+    }
+
+    static let taRows = (0..<40).map { k in "\(CFormat.printf("%.4f", 0.05 * Double(k)))\t\(30 + k).00000\t-0.50315" }
+
+    /// Probes t19 and t21: errors about a column named the `StartOfData` line; they name the
+    /// column's `SigN` line, and a row's field count the lines that name the columns.
+    @Test func taColumnErrorsNameTheSigLine() throws {
+        let text = Self.ta(heatFlow: "Heat Flow (µV)", rows: Self.taRows)
+        let sig3 = try Self.line(text, "Sig3\tHeat Flow (µV)")
+        #expect(TextImport.error(text, path: "ta.txt")
+                == "ta.txt:\(sig3): column 'Heat Flow (µV)' has unit 'µV'; expected heat flow in W/g, mW/mg, mW, W or mcal/s (a raw signal in µV is not calibrated heat flow)")
+        let cut = Self.ta(heatFlow: "Heat Flow (mW)", rows: Self.taRows + ["2.0000\t430.0"])
+        let sig1 = try Self.line(cut, "Sig1\tTime (min)")
+        let last = cut.components(separatedBy: "\n").count - 1
+        #expect(TextImport.error(cut, path: "ta.txt")
+                == "ta.txt:\(last): 2 fields, expected 3 as in the column names at lines \(sig1)–\(sig1 + 2) (tab-separated)")
+        // A temperature in °F: at its Sig2 line.
+        let f = Self.ta(heatFlow: "Heat Flow (mW)", rows: Self.taRows).replacingOccurrences(of: "Temperature (°C)", with: "Temperature (°F)")
+        #expect(TextImport.error(f, path: "ta.txt").hasPrefix("ta.txt:\(sig1 + 1): column 'Temperature (°F)' has unit '°F'"), "\(TextImport.error(f, path: "ta.txt"))")
     }
 }

@@ -49,7 +49,6 @@ public enum DatasetBuilder {
         }
 
         let columns = ColumnMatcher.match(table.headers)
-        let headerLine = table.headerLine
 
         // Kind: stated, or inferred from the columns (SPEC §2.4).
         let kind: DatasetKind
@@ -66,7 +65,7 @@ public enum DatasetBuilder {
             let found = table.headers.map { $0.text }.joined(separator: ", ")
             let searched = table.namesRowSearched
                 ? " (nor does any of the next \(Preamble.searchLines) lines that is followed by data, had the file a text preamble)" : ""
-            throw GlassError(file: path, line: headerLine,
+            throw GlassError(file: path, line: table.namesLine,
                              "cannot tell what this file holds from its columns [\(found)]; expected a temperature column with heat flow (DSC) or E'/E'' (DMA)\(searched)")
         }
 
@@ -198,7 +197,7 @@ public enum DatasetBuilder {
                      of table: RawTable) throws -> MatchedColumn {
         guard let c = columns[meaning] else {
             let found = table.headers.map { $0.text }.joined(separator: ", ")
-            throw GlassError(file: table.path, line: table.headerLine, "no \(what) column among [\(found)]; expected such a column in the names row")
+            throw GlassError(file: table.path, line: table.namesLine, "no \(what) column among [\(found)]; expected such a column in the names row")
         }
         return c
     }
@@ -487,12 +486,12 @@ public enum DatasetBuilder {
                 }
                 why = "a frequency on a single row cannot be a scan of its own"
             }
-            throw GlassError(file: path, line: table.headerLine,
+            throw GlassError(file: path, line: table.line(ofColumn: column.index),
                              "column '\(column.header.text)' holds several frequencies (\(shown) Hz): \(why); expected one frequency, or every frequency on at least 2 rows")
         }
         let f = hz.sorted()[hz.count / 2]
         if let stated = d.frequencyHz, abs(stated - f) > oneFrequencyTolerance * f {
-            throw GlassError(file: path, line: table.headerLine,
+            throw GlassError(file: path, line: table.line(ofColumn: column.index),
                              "the stated frequency \(Format.shortNumber(stated)) Hz differs from the \(Format.shortNumber(f)) Hz of column '\(column.header.text)'; expected the frequency the scan was run at")
         }
         if d.frequencyHz == nil { d.frequencyHz = f }
@@ -505,7 +504,7 @@ public enum DatasetBuilder {
             d.warnings.append("\(table.path): column '\(c.header.text)' has no unit; read as rad/s (the name says angular frequency) and divided by 2π")
         }
         guard let ff = angular ? 1 / (2 * Double.pi) : Units.frequencyFactorToHz(c.header.unit) else {
-            throw GlassError(file: table.path, line: table.headerLine, "column '\(c.header.text)': unit '\(c.header.unit)' is not a frequency unit (Hz, rad/s)")
+            throw GlassError(file: table.path, line: table.line(ofColumn: c.index), "column '\(c.header.text)': unit '\(c.header.unit)' is not a frequency unit (Hz, rad/s)")
         }
         // `Angular Frequency [1/s]` (Anton Paar): an angular frequency per second is rad/s.
         if ff == 1, ColumnMatcher.isAngularFrequency(c.header), ["1/s", "s-1", "s⁻¹"].contains(Units.normalise(c.header.unit)) {
@@ -698,18 +697,18 @@ public enum DatasetBuilder {
         if s == "unclear" {
             // `Heat Flow exo (W/g)`: the heading means a direction; reading it endo-up could flip ΔH_rej.
             guard meta["sign"] != nil else {
-                throw GlassError(file: table.path, line: table.headerLine,
+                throw GlassError(file: table.path, line: table.line(ofColumn: w.index),
                                  "heat-flow column '\(w.header.text)' names exo or endo without a direction glassview reads; expected 'exo up', 'endo down' (or oben/unten, haut/bas, arriba/abajo, su/giù, ↑/↓) in the heading, or sign = \"exo-up\" or \"endo-up\" for this file in study.toml")
             }
             return meta
         }
         guard let other = meta["sign"] else {
             var m = meta
-            m["sign"] = MetadataEntry(s, line: table.headerLine)
+            m["sign"] = MetadataEntry(s, line: table.line(ofColumn: w.index))
             return m
         }
         if other.line > 0, other.value.lowercased() != s {
-            throw GlassError(file: table.path, line: table.headerLine,
+            throw GlassError(file: table.path, line: table.line(ofColumn: w.index),
                              "heat-flow column '\(w.header.text)' says \(s), line \(other.line) says \(other.value); expected one direction (give sign in study.toml to decide)")
         }
         return meta
@@ -736,7 +735,7 @@ public enum DatasetBuilder {
         if Units.kelvin(0, unit: unit) == 0 { return { $0 } }
         if Units.kelvin(0, unit: unit) != nil { return { $0 + Units.celsiusOffset } }
         let shown = unit.isEmpty ? "no unit" : "unit '\(unit)'"
-        throw GlassError(file: table.path, line: table.headerLine,
+        throw GlassError(file: table.path, line: table.line(ofColumn: c.index),
                          "column '\(c.header.text)' has \(shown); expected a temperature in K or °C (e.g. T/K, Temp./°C)")
     }
 
@@ -772,13 +771,13 @@ public enum DatasetBuilder {
         if let mw = absoluteHeatFlowFactor(c.header.unit) {
             guard let m = massMg else {
                 let unread = table.unreadMass.map { " (line \($0.entry.line), '\($0.entry.value)', is not read as the mass: \($0.why))" } ?? ""
-                throw GlassError(file: table.path, line: table.headerLine,
+                throw GlassError(file: table.path, line: table.line(ofColumn: c.index),
                                  "column '\(c.header.text)' is in \(c.header.unit) and needs the sample mass; expected \(massLine(table.format).map { $0 + " or " } ?? "")mass = \"25.1 mg\" for this file in study.toml ([files.\"\(table.datasetPath)\"])\(unread)")
             }
             return mw / m     // mW / mg = W/g
         }
         let shown = c.header.unit.isEmpty ? "no unit" : "unit '\(c.header.unit)'"
-        throw GlassError(file: table.path, line: table.headerLine,
+        throw GlassError(file: table.path, line: table.line(ofColumn: c.index),
                          "column '\(c.header.text)' has \(shown); expected heat flow in W/g, mW/mg, mW, W or mcal/s (a raw signal in µV is not calibrated heat flow)")
     }
 
@@ -827,7 +826,7 @@ public enum DatasetBuilder {
 
     static func modulusFactor(_ c: MatchedColumn, _ table: RawTable) throws -> Double {
         guard let f = Units.modulusFactorToMPa(c.header.unit) else {
-            throw GlassError(file: table.path, line: table.headerLine,
+            throw GlassError(file: table.path, line: table.line(ofColumn: c.index),
                              "column '\(c.header.text)' has unit '\(c.header.unit)'; expected a modulus in MPa, GPa, kPa, Pa, bar, psi or dyn/cm²")
         }
         return f

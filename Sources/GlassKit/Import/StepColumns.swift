@@ -23,6 +23,7 @@ extension RawTable {
             t.stepColumns = nil
             t.headers = s.headers
             t.headerLine = s.headerLine
+            t.columnLines = nil
             t.dataLines = Array(dataLines[s.rows])
             return (t, s.fields)
         }

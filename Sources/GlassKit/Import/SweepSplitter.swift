@@ -22,7 +22,7 @@ public enum SweepSplitter {
                 table.delimiter.fieldRanges(buf, table.lines.starts[li], table.lines.ends[li], into: &ranges)
                 if ranges.count != table.headers.count {
                     throw GlassError(file: table.path, line: li + 1,
-                                     "\(ranges.count) fields, expected \(table.headers.count) as in the header at line \(table.headerLine) (\(table.delimiter)-separated)")
+                                     "\(ranges.count) fields, expected \(table.headers.count) as in \(table.headerPlace) (\(table.delimiter)-separated)")
                 }
                 let (a, b) = ranges[column]
                 if a == b {
