@@ -89,6 +89,20 @@ import GlassPlatform
         #expect(d.warnings.contains("run.txt: 2 TRIOS step(s) without the columns the DSC curve is read from skipped: '\(Self.hold)' at line \(holdLine) (no column 'Heat Flow (mW)' as in '\(Self.ramp)' (line \(rampLine))), '\(cool)' at line \(coolLine) (no heat-flow column)"), "\(d.warnings)")
     }
 
+    /// The Equilibrate writes heat flow in mW only, the Ramp in W/g and mW: of the Ramp's two heat
+    /// flows, the one both steps have is read (mW ÷ 10 mg), and no step is skipped.
+    @Test func theHeatFlowEveryStepHasIsRead() throws {
+        let text = Self.header
+            + Self.step(Self.hold, [Self.holdColumns[0], Self.holdColumns[1], Self.holdColumns[3]], rows: 5)
+            + Self.step(Self.ramp, [Self.time, Self.temperature, Self.perMass, Self.absolute], rows: 400)
+        let d = try TextImport.read(text, path: "run.txt", overrides: Self.endoUp)
+        #expect(d.temperatureKValues.count == 400)
+        for k in [0, 250, 399] {
+            #expect(abs(d.heatFlowWPerG[k] - Self.absolute.2(k) / 10) < 1e-12)
+        }
+        #expect(!d.warnings.contains { $0.contains("TRIOS step") }, "\(d.warnings)")
+    }
+
     /// The only heating step skipped (no heat-flow column): the error names it and its line, not
     /// "no heating segment" at another step's names row.
     @Test func theOnlyHeatingStepSkippedIsTheError() throws {

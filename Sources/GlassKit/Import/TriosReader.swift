@@ -182,8 +182,17 @@ public enum TriosReader {
         let dsc = all.filter(\.isDSC)
         guard var reference = dsc.first else { return nil }
         for s in dsc where (s.rise ?? -.infinity) > (reference.rise ?? -.infinity) { reference = s }
-        // The columns the curve is read from: the reference's temperature, heat flow and time.
-        let needed = [ColumnMeaning.temperature, .heatFlow, .time].compactMap { reference.columns[$0] }
+        // The columns the curve is read from: the reference's temperature, heat flow and time. Of
+        // its heat flows of equal standing (`Heat Flow (Normalized)` in W/g, `Heat Flow` in mW),
+        // the one most DSC steps have (the first of those), so that fewest steps are skipped.
+        var heatFlow = reference.columns[.heatFlow]
+        if let best = heatFlow {
+            let equal = (ColumnMatcher.candidates(reference.table.headers)[.heatFlow] ?? [best])
+                .filter { ColumnMatcher.rank($0) == ColumnMatcher.rank(best) }
+            let counts = equal.map { c in dsc.filter { $0.field(of: c.index, in: reference) != nil }.count }
+            if let most = counts.max(), let k = counts.firstIndex(of: most) { heatFlow = equal[k] }
+        }
+        let needed = [reference.columns[.temperature], heatFlow, reference.columns[.time]].compactMap { $0 }
         var kept: [(step: Step, fields: [Int?])] = []
         var skipped: [(step: Step, why: String)] = []
         for s in all {
@@ -286,8 +295,7 @@ public enum TriosReader {
             let h = other.table.headers[k]
             let name = h.name.lowercased(), unit = Units.normalise(h.unit)
             if let i = table.headers.firstIndex(where: { $0.name.lowercased() == name && Units.normalise($0.unit) == unit }) { return i }
-            guard let m = other.columns.first(where: { $0.value.index == k })?.key,
-                  [.temperature, .heatFlow, .time].contains(m), let own = columns[m],
+            guard let m = ColumnMatcher.meaning(of: h), [.temperature, .heatFlow, .time].contains(m), let own = columns[m],
                   Units.normalise(own.header.unit) == unit else { return nil }
             return own.index
         }
