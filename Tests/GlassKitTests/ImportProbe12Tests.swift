@@ -305,7 +305,8 @@ import Testing
             + (0...20).map { "\(30 + $0).00;\(String(format: "%.4f", Double($0) * 0.05));0.2;1\n" }.joined()
         #expect(error(netzsch) == "f.txt:6: column 'DSC/(mW)' is in mW and needs the sample mass; expected a '#SAMPLE MASS /mg:25.1' line or mass = \"25.1 mg\" for this file in study.toml ([files.\"f.txt\"])")
         let ta = Self.ta("Heat Flow (mW)", "Time (min)").replacingOccurrences(of: "Size\t10.00000\tmg\n", with: "")
-        #expect(error(ta) == "f.txt:8: column 'Heat Flow (mW)' is in mW and needs the sample mass; expected a 'Size<TAB>25.1<TAB>mg' line or mass = \"25.1 mg\" for this file in study.toml ([files.\"f.txt\"])")
+        // At the column's `Sig3` line (line 6 without `Size`), not `StartOfData`.
+        #expect(error(ta) == "f.txt:6: column 'Heat Flow (mW)' is in mW and needs the sample mass; expected a 'Size<TAB>25.1<TAB>mg' line or mass = \"25.1 mg\" for this file in study.toml ([files.\"f.txt\"])")
         #expect(error("# heating_rate: 20 K/min\nT/K,HF/mW\n300,1\n301,1\n302,1\n", path: "n.csv") == "n.csv:2: column 'HF/mW' is in mW and needs the sample mass; expected a '# mass: 25.1 mg' line or mass = \"25.1 mg\" for this file in study.toml ([files.\"n.csv\"])")
     }
 }

@@ -129,7 +129,7 @@ struct DMAModuli {
         case "rad", "radian", "radians": return 1
         default:
             let shown = c.header.unit.isEmpty ? "no unit" : "unit '\(c.header.unit)'"
-            throw GlassError(file: table.path, line: table.headerLine,
+            throw GlassError(file: table.path, line: table.line(ofColumn: c.index),
                              "phase-angle column '\(c.header.text)' has \(shown); expected ° or rad (e.g. 'Phase angle (°)')")
         }
     }

@@ -53,7 +53,6 @@ public enum DatasetBuilder {
         }
 
         let columns = ColumnMatcher.match(table.headers)
-        let headerLine = table.headerLine
 
         // Kind: stated, or inferred from the columns (SPEC §2.4).
         let kind: DatasetKind
@@ -70,7 +69,7 @@ public enum DatasetBuilder {
             let found = table.headers.map { $0.text }.joined(separator: ", ")
             let searched = table.namesRowSearched
                 ? " (nor does any of the next \(Preamble.searchLines) lines that is followed by data, had the file a text preamble)" : ""
-            throw GlassError(file: path, line: headerLine,
+            throw GlassError(file: path, line: table.namesLine,
                              "cannot tell what this file holds from its columns [\(found)]; expected a temperature column with heat flow (DSC) or E'/E'' (DMA)\(searched)")
         }
 
@@ -211,7 +210,7 @@ public enum DatasetBuilder {
                      of table: RawTable) throws -> MatchedColumn {
         guard let c = columns[meaning] else {
             let found = table.headers.map { $0.text }.joined(separator: ", ")
-            throw GlassError(file: table.path, line: table.headerLine, "no \(what) column among [\(found)]; expected such a column in the names row")
+            throw GlassError(file: table.path, line: table.namesLine, "no \(what) column among [\(found)]; expected such a column in the names row")
         }
         return c
     }
@@ -506,12 +505,12 @@ public enum DatasetBuilder {
                 }
                 why = "a frequency on a single row cannot be a scan of its own"
             }
-            throw GlassError(file: path, line: table.headerLine,
+            throw GlassError(file: path, line: table.line(ofColumn: column.index),
                              "column '\(column.header.text)' holds several frequencies (\(shown) Hz): \(why); expected one frequency, or every frequency on at least 2 rows")
         }
         let f = hz.sorted()[hz.count / 2]
         if let stated = d.frequencyHz, abs(stated - f) > oneFrequencyTolerance * f {
-            throw GlassError(file: path, line: table.headerLine,
+            throw GlassError(file: path, line: table.line(ofColumn: column.index),
                              "the stated frequency \(Format.shortNumber(stated)) Hz differs from the \(Format.shortNumber(f)) Hz of column '\(column.header.text)'; expected the frequency the scan was run at")
         }
         if d.frequencyHz == nil { d.frequencyHz = f }
@@ -525,7 +524,7 @@ public enum DatasetBuilder {
         }
         guard let ff = angular ? 1 / (2 * Double.pi) : Units.frequencyFactorToHz(c.header.unit) else {
             if let lost = lostCharacterError(c, table, reads: { Units.frequencyFactorToHz($0) != nil }, otherwise: "a frequency unit (Hz, rad/s)") { throw lost }
-            throw GlassError(file: table.path, line: table.headerLine, "column '\(c.header.text)': unit '\(c.header.unit)' is not a frequency unit (Hz, rad/s)")
+            throw GlassError(file: table.path, line: table.line(ofColumn: c.index), "column '\(c.header.text)': unit '\(c.header.unit)' is not a frequency unit (Hz, rad/s)")
         }
         // `Angular Frequency [1/s]` (Anton Paar): an angular frequency per second is rad/s.
         if ff == 1, ColumnMatcher.isAngularFrequency(c.header), ["1/s", "s-1", "s⁻¹"].contains(Units.normalise(c.header.unit)) {
@@ -718,18 +717,18 @@ public enum DatasetBuilder {
         if s == "unclear" {
             // `Heat Flow exo (W/g)`: the heading means a direction; reading it endo-up could flip ΔH_rej.
             guard meta["sign"] != nil else {
-                throw GlassError(file: table.path, line: table.headerLine,
+                throw GlassError(file: table.path, line: table.line(ofColumn: w.index),
                                  "heat-flow column '\(w.header.text)' names exo or endo without a direction glassview reads; expected 'exo up', 'endo down' (or oben/unten, haut/bas, arriba/abajo, su/giù, ↑/↓) in the heading, or sign = \"exo-up\" or \"endo-up\" for this file in study.toml")
             }
             return meta
         }
         guard let other = meta["sign"] else {
             var m = meta
-            m["sign"] = MetadataEntry(s, line: table.headerLine)
+            m["sign"] = MetadataEntry(s, line: table.line(ofColumn: w.index))
             return m
         }
         if other.line > 0, other.value.lowercased() != s {
-            throw GlassError(file: table.path, line: table.headerLine,
+            throw GlassError(file: table.path, line: table.line(ofColumn: w.index),
                              "heat-flow column '\(w.header.text)' says \(s), line \(other.line) says \(other.value); expected one direction (give sign in study.toml to decide)")
         }
         return meta
@@ -758,7 +757,7 @@ public enum DatasetBuilder {
         let expected = "a temperature in K or °C (e.g. T/K, Temp./°C)"
         if let lost = lostCharacterError(c, table, reads: { Units.kelvin(0, unit: $0) != nil }, otherwise: expected) { throw lost }
         let shown = unit.isEmpty ? "no unit" : "unit '\(unit)'"
-        throw GlassError(file: table.path, line: table.headerLine,
+        throw GlassError(file: table.path, line: table.line(ofColumn: c.index),
                          "column '\(c.header.text)' has \(shown); expected \(expected)")
     }
 
@@ -767,7 +766,7 @@ public enum DatasetBuilder {
     /// column takes, `otherwise` what is expected when a `µ` in its place gives none.
     static func lostCharacterError(_ c: MatchedColumn, _ table: RawTable, reads: (String) -> Bool, otherwise: String) -> GlassError? {
         guard let clause = Units.lostCharacterClause(c.header.unit, reads: reads, otherwise: otherwise) else { return nil }
-        return GlassError(file: table.path, line: table.headerLine, "column '\(c.header.text)': unit '\(c.header.unit)' \(clause)")
+        return GlassError(file: table.path, line: table.line(ofColumn: c.index), "column '\(c.header.text)': unit '\(c.header.unit)' \(clause)")
     }
 
     /// What an export of `format` lacks when it gives no heating rate (nil for a native file,
@@ -802,7 +801,7 @@ public enum DatasetBuilder {
         if let mw = absoluteHeatFlowFactor(c.header.unit) {
             guard let m = massMg else {
                 let unread = table.unreadMass.map { " (line \($0.entry.line), '\($0.entry.value)', is not read as the mass: \($0.why))" } ?? ""
-                throw GlassError(file: table.path, line: table.headerLine,
+                throw GlassError(file: table.path, line: table.line(ofColumn: c.index),
                                  "column '\(c.header.text)' is in \(c.header.unit) and needs the sample mass; expected \(massLine(table.format).map { $0 + " or " } ?? "")mass = \"25.1 mg\" for this file in study.toml ([files.\"\(table.datasetPath)\"])\(unread)")
             }
             return mw / m     // mW / mg = W/g
@@ -810,7 +809,7 @@ public enum DatasetBuilder {
         let expected = "heat flow in W/g, mW/mg, mW, W or mcal/s (a raw signal in µV is not calibrated heat flow)"
         if let lost = lostCharacterError(c, table, reads: isHeatFlowUnit, otherwise: expected) { throw lost }
         let shown = c.header.unit.isEmpty ? "no unit" : "unit '\(c.header.unit)'"
-        throw GlassError(file: table.path, line: table.headerLine, "column '\(c.header.text)' has \(shown); expected \(expected)")
+        throw GlassError(file: table.path, line: table.line(ofColumn: c.index), "column '\(c.header.text)' has \(shown); expected \(expected)")
     }
 
     /// Heat-flow units per mass (normalised spelling): the factor to W/g.
@@ -860,7 +859,7 @@ public enum DatasetBuilder {
         guard let f = Units.modulusFactorToMPa(c.header.unit) else {
             if let lost = lostCharacterError(c, table, reads: { Units.modulusFactorToMPa($0) != nil },
                                              otherwise: "a modulus in MPa, GPa, kPa, Pa, bar, psi or dyn/cm²") { throw lost }
-            throw GlassError(file: table.path, line: table.headerLine,
+            throw GlassError(file: table.path, line: table.line(ofColumn: c.index),
                              "column '\(c.header.text)' has unit '\(c.header.unit)'; expected a modulus in MPa, GPa, kPa, Pa, bar, psi or dyn/cm²")
         }
         return f

@@ -164,18 +164,22 @@ enum DecimalMark {
     /// is the decimal mark, as in a file written with three decimals throughout (`300.000;2.345`).
     /// Nil when the temperature column has no such field.
     static func byTemperature(_ table: RawTable) -> Bool? {
-        guard let column = ColumnMatcher.match(table.headers)[.temperature]?.index else { return nil }
+        guard let temperature = ColumnMatcher.match(table.headers)[.temperature]?.index else { return nil }
         let lines = table.lines
         return lines.bytes.withUnsafeBufferPointer { buf -> Bool? in
             var ranges: [(Int, Int)] = []
-            for r in table.dataLines {
-                table.delimiter.fieldRanges(buf, lines.start(r), lines.end(r), into: &ranges, quotes: true)
-                guard column < ranges.count else { continue }
-                let (a, b) = ranges[column]
-                guard isThousandsGroup(buf, a, b), let m = mark(of: buf, a, b) else { continue }
-                var whole = 0.0
-                for k in a..<b where buf[k] &- 0x30 <= 9 { whole = whole * 10 + Double(buf[k] - 0x30) }
-                if whole > largestTemperature { return m == 0x2C }
+            // Each block of rows (a TRIOS step) with the temperature's field in its own names row.
+            for (part, fields) in table.blocks() {
+                let column = fields[temperature]
+                for r in part.dataLines {
+                    table.delimiter.fieldRanges(buf, lines.start(r), lines.end(r), into: &ranges, quotes: true)
+                    guard column < ranges.count else { continue }
+                    let (a, b) = ranges[column]
+                    guard isThousandsGroup(buf, a, b), let m = mark(of: buf, a, b) else { continue }
+                    var whole = 0.0
+                    for k in a..<b where buf[k] &- 0x30 <= 9 { whole = whole * 10 + Double(buf[k] - 0x30) }
+                    if whole > largestTemperature { return m == 0x2C }
+                }
             }
             return nil
         }

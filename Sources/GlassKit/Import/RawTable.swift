@@ -90,6 +90,12 @@ public struct RawTable: Sendable {
     public var headers: [ColumnHeader]
     /// 1-based line of the heading row.
     public var headerLine: Int
+    /// 1-based line naming each column where each has a line of its own (TA's `SigN` lines:
+    /// ``line(ofColumn:)``); nil where one names row names them all.
+    public var columnLines: [Int]? = nil
+    /// Blocks of rows each read with its own names row (a TRIOS DSC export's steps); nil where
+    /// every row has the table's columns.
+    public var stepColumns: [StepColumns]? = nil
     /// Field separator.
     public var delimiter: Delimiter
     /// Whether `,` is the decimal mark (then `.` in a number is refused; else `,` is): `DecimalMark`.
@@ -163,4 +169,23 @@ public struct StreamedColumns: Sendable {
     public var lines: RowLines
     /// The first row error, if any (then `values` holds only the rows before it).
     public var failure: GlassError?
+}
+
+extension RawTable {
+    /// 1-based line that names column `index`: its own line where the columns are named one a line
+    /// (TA's `SigN`), else the names row.
+    public func line(ofColumn index: Int) -> Int {
+        guard let c = columnLines, index >= 0, index < c.count else { return headerLine }
+        return c[index]
+    }
+
+    /// The first line naming the columns.
+    public var namesLine: Int { columnLines?.min() ?? headerLine }
+
+    /// Where the columns are named, for the error of a row with another number of fields:
+    /// `the header at line 11`, or `the column names at lines 11–13` (TA's `SigN` lines).
+    var headerPlace: String {
+        guard let c = columnLines, let lo = c.min(), let hi = c.max(), hi > lo else { return "the header at line \(namesLine)" }
+        return "the column names at lines \(lo)–\(hi)"
+    }
 }

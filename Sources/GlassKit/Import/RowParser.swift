@@ -14,7 +14,8 @@
 struct RowParser {
     let path: String
     let headers: [ColumnHeader]
-    let headerLine: Int
+    /// Where the columns are named (`the header at line 11`), for the error of a row's field count.
+    let headerPlace: String
     let delimiter: Delimiter
     let decimalComma: Bool
     /// Where the mark was stated, named in the error of a number in the other mark.
@@ -37,7 +38,7 @@ struct RowParser {
     init(_ table: RawTable, _ indices: [Int]) {
         path = table.path
         headers = table.headers
-        headerLine = table.headerLine
+        headerPlace = table.headerPlace
         delimiter = table.delimiter
         decimalComma = table.decimalComma
         markStatedBy = table.markStatedBy
@@ -231,7 +232,7 @@ struct RowParser {
         if count != expected {
             // A line of a form feed, a stray Ctrl-Z: what the message cannot show is named.
             return GlassError(file: path, line: line,
-                              "\(count) fields, expected \(expected) as in the header at line \(headerLine) (\(delimiter)-separated)\(InvisibleCharacters.lineNote(buf, s, e))")
+                              "\(count) fields, expected \(expected) as in \(headerPlace) (\(delimiter)-separated)\(InvisibleCharacters.lineNote(buf, s, e))")
         }
         for (k, col) in indices.enumerated() {
             let (a, b) = ranges[col]

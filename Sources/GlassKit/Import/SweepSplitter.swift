@@ -7,7 +7,9 @@
 public enum SweepSplitter {
     /// `table` split by its sweep column, or `[table]` when it has none.
     public static func split(_ table: RawTable) throws -> [RawTable] {
-        guard let column = table.headers.firstIndex(where: { ColumnMatcher.meaning(of: $0) == .sweep }) else {
+        // A TRIOS DSC export's steps (each with its own names row) are segments of one curve.
+        guard table.stepColumns == nil,
+              let column = table.headers.firstIndex(where: { ColumnMatcher.meaning(of: $0) == .sweep }) else {
             return [table]
         }
         var order: [String] = []
@@ -20,7 +22,7 @@ public enum SweepSplitter {
                 table.delimiter.fieldRanges(buf, table.lines.starts[li], table.lines.ends[li], into: &ranges)
                 if ranges.count != table.headers.count {
                     throw GlassError(file: table.path, line: li + 1,
-                                     "\(ranges.count) fields, expected \(table.headers.count) as in the header at line \(table.headerLine) (\(table.delimiter)-separated)"
+                                     "\(ranges.count) fields, expected \(table.headers.count) as in \(table.headerPlace) (\(table.delimiter)-separated)"
                                      + InvisibleCharacters.lineNote(buf, table.lines.starts[li], table.lines.ends[li]))
                 }
                 let (a, b) = ranges[column]

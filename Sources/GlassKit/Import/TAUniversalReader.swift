@@ -58,7 +58,7 @@ public enum TAUniversalReader {
     /// Recognises the layout.
     public static func read(_ lines: TextLines, path: String, encoding: TextDecoding.Encoding) throws -> RawTable {
         var meta: [String: MetadataEntry] = [:]
-        var signals: [(Int, String)] = []
+        var signals: [(n: Int, name: String, line: Int)] = []
         let start = (0..<lines.count).first { lines.firstByte($0) == 0x53 && lines.trimmedEquals($0, "StartOfData") }
         // The rows' separator: TAB as Universal Analysis writes it; a European Windows writes
         // decimal commas, with `;` or TAB between the fields, and its header lines alike
@@ -92,14 +92,15 @@ public enum TAUniversalReader {
                 else if !v.isEmpty { throw GlassError(file: path, line: i + 1, "Exotherm '\(value)'; expected Up or Down") }
             case "Sample": meta["sample_name"] = MetadataEntry(value, line: i + 1)
             default:
-                if key.hasPrefix("Sig"), let n = Int(key.dropFirst(3)) { signals.append((n, value)) }
+                if key.hasPrefix("Sig"), let n = Int(key.dropFirst(3)) { signals.append((n, value, i + 1)) }
             }
         }
         guard let s = start else { throw GlassError(file: path, "TA export without 'StartOfData'") }
         guard !signals.isEmpty else {
             throw GlassError(file: path, line: s + 1, "TA export without 'Sig1', 'Sig2'… lines naming the columns")
         }
-        let headers = signals.sorted { $0.0 < $1.0 }.map { ColumnHeader($0.1) }
+        let named = signals.sorted { $0.n < $1.n }
+        let headers = named.map { ColumnHeader($0.name) }
         var data = [Int]()
         data.reserveCapacity(lines.count - s)
         for j in (s + 1)..<lines.count where !lines.isBlank(j) { data.append(j) }
@@ -130,6 +131,8 @@ public enum TAUniversalReader {
                              headerLine: s + 1, delimiter: delimiter, decimalComma: comma,
                              dataLines: data, lines: lines, segmentPrograms: [:], warnings: warnings)
         table.decimalMarkFound = settled != nil
+        // Each column is named on its own `SigN` line: errors about a column name that line.
+        table.columnLines = named.map(\.line)
         table.unsettledMark = unsettled
         return table
     }

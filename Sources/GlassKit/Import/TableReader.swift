@@ -22,6 +22,17 @@ public enum TableReader {
             if let failure = s.failure { throw failure }
             return (s.values, s.lines)
         }
+        if table.stepColumns != nil {
+            // Each step's rows with its own names row: its field count, its fields, its header line.
+            var values = [[Double]](repeating: [], count: indices.count)
+            var lines = RowLines()
+            for (part, fields) in table.blocks() {
+                let (v, l) = try columns(part, indices.map { $0 >= 0 && $0 < fields.count ? fields[$0] : $0 })
+                for k in values.indices { values[k].append(contentsOf: v[k]) }
+                lines.append(contentsOf: l)
+            }
+            return (values, lines)
+        }
         let rows = table.dataLines.count
         let values = try withColumns(indices.count, rows) { columns in
             try fill(table, indices, rows, columns)

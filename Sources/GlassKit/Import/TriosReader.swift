@@ -66,7 +66,7 @@ public enum TriosReader {
             }
         }
         // No frequency sweep: a DSC export (Discovery DSC) is one curve made of its DSC steps.
-        if tables.isEmpty, var dsc = dscTable(steps.map { var t = $0; t.decimalComma = comma; t.unsettledMark = unsettled; return t }, path: path) {
+        if tables.isEmpty, var dsc = try dscTable(steps.map { var t = $0; t.decimalComma = comma; t.unsettledMark = unsettled; return t }, path: path) {
             for (k, v) in dscHeader(lines, before: starts.first ?? lines.count, delimiter: delimiter) { dsc.metadata[k] = v }
             return [dsc]
         }
@@ -166,37 +166,139 @@ public enum TriosReader {
                         dataLines: data, lines: lines, segmentPrograms: [:])
     }
 
-    /// A DSC export as one table: the rows of every step with temperature and heat-flow columns
-    /// (those of the first such step), each row's step number as its segment and each step's
-    /// program from its name (`Ramp 20.00 °C/min to 400.00 °C`), so that the heating segment and
-    /// its rate are chosen as in a NETZSCH file with a segment column; nil without a DSC step.
-    static func dscTable(_ steps: [RawTable], path: String) -> RawTable? {
-        func isDSC(_ t: RawTable) -> Bool {
-            let c = ColumnMatcher.match(t.headers)
-            return c[.temperature] != nil && c[.heatFlow] != nil
+    /// A DSC export as one table: the rows of its DSC steps, each row's step number as its segment
+    /// and each step's program from its name (`Ramp 20.00 °C/min to 400.00 °C`), so that the
+    /// heating segment and its rate are chosen as in a NETZSCH file with a segment column; nil
+    /// without a DSC step (temperature and heat-flow columns).
+    ///
+    /// Each step keeps its own names row (TRIOS may add or reorder columns from one step to the
+    /// next: `Heat Flow (mW)` only in the Ramp): steps are matched by their columns' names and
+    /// units, not their places. The columns read are those of the step whose temperature rises most
+    /// (the heating run; else the first DSC step); a step without its temperature, heat-flow or
+    /// time column is skipped with a warning naming it and its line, and when a step so skipped was
+    /// the only one whose temperature rises, the file is refused at it.
+    static func dscTable(_ steps: [RawTable], path: String) throws -> RawTable? {
+        let all = steps.enumerated().map { Step(number: $0.offset + 1, table: $0.element) }
+        let dsc = all.filter(\.isDSC)
+        guard var reference = dsc.first else { return nil }
+        for s in dsc where (s.rise ?? -.infinity) > (reference.rise ?? -.infinity) { reference = s }
+        // The columns the curve is read from: the reference's temperature, heat flow and time. Of
+        // its heat flows of equal standing (`Heat Flow (Normalized)` in W/g, `Heat Flow` in mW),
+        // the one most DSC steps have (the first of those), so that fewest steps are skipped.
+        var heatFlow = reference.columns[.heatFlow]
+        if let best = heatFlow {
+            let equal = (ColumnMatcher.candidates(reference.table.headers)[.heatFlow] ?? [best])
+                .filter { ColumnMatcher.rank($0) == ColumnMatcher.rank(best) }
+            let counts = equal.map { c in dsc.filter { $0.field(of: c.index, in: reference) != nil }.count }
+            if let most = counts.max(), let k = counts.firstIndex(of: most) { heatFlow = equal[k] }
         }
-        let numbered = steps.enumerated().map { (number: $0.offset + 1, table: $0.element) }
-        guard let first = numbered.first(where: { isDSC($0.table) }) else { return nil }
-        let names = first.table.headers.map(\.text)
-        let kept = numbered.filter { isDSC($0.table) && $0.table.headers.map(\.text) == names }
-        var table = first.table
+        let needed = [reference.columns[.temperature], heatFlow, reference.columns[.time]].compactMap { $0 }
+        var kept: [(step: Step, fields: [Int?])] = []
+        var skipped: [(step: Step, why: String)] = []
+        for s in all {
+            guard s.isDSC else { skipped.append((s, s.lacks)); continue }
+            let fields = reference.table.headers.indices.map { s.field(of: $0, in: reference) }
+            if let missing = needed.first(where: { fields[$0.index] == nil }) {
+                skipped.append((s, "no column \(Step.shown(missing.header)) as in \(reference.named)"))
+            } else {
+                kept.append((s, fields))
+            }
+        }
+        let heats = { (s: Step) in (s.rise ?? 0) > HeatingSegment.turnThresholdK }
+        if !kept.contains(where: { heats($0.step) }), let lost = skipped.first(where: { heats($0.step) }) {
+            let found = lost.step.table.headers.map { Step.shown($0) }.joined(separator: ", ")
+            throw GlassError(file: path, line: lost.step.line, "TRIOS step '\(lost.step.name)', the only one whose temperature rises, has \(lost.why) (its names row, line \(lost.step.table.headerLine): \(found)); expected the heating step with temperature and heat-flow columns")
+        }
+        // The table's columns: the reference's that every step kept has.
+        let columns = reference.table.headers.indices.filter { k in kept.allSatisfy { $0.fields[k] != nil } }
+        var table = reference.table
         table.part = nil
         table.metadata["step_name"] = nil
-        table.dataLines = kept.flatMap { $0.table.dataLines }
-        table.rowSegments = kept.flatMap { s in Array(repeating: s.number, count: s.table.dataLines.count) }
+        table.headers = columns.map { reference.table.headers[$0] }
+        // Errors about a column name the first names row that has it.
+        table.headerLine = kept.first?.step.table.headerLine ?? table.headerLine
+        table.dataLines = kept.flatMap { $0.step.table.dataLines }
+        table.rowSegments = kept.flatMap { s in Array(repeating: s.step.number, count: s.step.table.dataLines.count) }
+        var first = 0
+        table.stepColumns = kept.map { s in
+            let n = s.step.table.dataLines.count
+            defer { first += n }
+            return StepColumns(rows: first..<first + n, headers: s.step.table.headers,
+                               headerLine: s.step.table.headerLine, fields: columns.map { s.fields[$0] ?? $0 })
+        }
         table.segmentPrograms = Dictionary(uniqueKeysWithValues: kept.map { s in
-            let name = s.table.metadata["step_name"]
+            let name = s.step.table.metadata["step_name"]
             var p = stepProgram(name?.value ?? "")
             p.line = name?.line
-            return (s.number, p)
+            return (s.step.number, p)
         })
-        let skipped = numbered.filter { s in !kept.contains { $0.number == s.number } }.map { s in
-            "'\(s.table.metadata["step_name"]?.value ?? "step\(s.number)")' (\(isDSC(s.table) ? "other columns" : "no temperature and heat-flow columns"))"
-        }
         if !skipped.isEmpty {
-            table.warnings.append("\(path): \(skipped.count) TRIOS step(s) that are not DSC steps with the first one's columns skipped: \(skipped.joined(separator: ", "))")
+            let shown = skipped.map { "'\($0.step.name)' at line \($0.step.line) (\($0.why))" }
+            table.warnings.append("\(path): \(skipped.count) TRIOS step(s) without the columns the DSC curve is read from skipped: \(shown.joined(separator: ", "))")
         }
         return table
+    }
+
+    /// One `[step]` of a DSC export, for ``dscTable(_:path:)``.
+    private struct Step {
+        let number: Int
+        let table: RawTable
+        let columns: [ColumnMeaning: MatchedColumn]
+        /// The rise of its temperature from its first row to its last (nil without a temperature
+        /// column, two rows or numbers there), in the column's unit (K and °C rise alike).
+        let rise: Double?
+
+        init(number: Int, table: RawTable) {
+            self.number = number
+            self.table = table
+            let columns = ColumnMatcher.match(table.headers)
+            self.columns = columns
+            // The temperature field alone (a cut-off last row is the row reader's to report: the
+            // one before it is taken).
+            func temperature(_ row: Int) -> Double? {
+                guard let c = columns[.temperature]?.index, row >= 0, row < table.dataLines.count else { return nil }
+                let fields = table.delimiter.split(table.lines.string(table.dataLines[row]))
+                guard c < fields.count else { return nil }
+                return NumberParser.parse(table.decimalComma ? fields[c].replacingLiteral(",", with: ".") : fields[c])
+            }
+            let n = table.dataLines.count
+            if n >= 2, let first = temperature(0), let last = temperature(n - 1) ?? temperature(n - 2) {
+                rise = last - first
+            } else {
+                rise = nil
+            }
+        }
+
+        var isDSC: Bool { columns[.temperature] != nil && columns[.heatFlow] != nil }
+        /// What a step that is no DSC step lacks.
+        var lacks: String {
+            switch (columns[.temperature], columns[.heatFlow]) {
+            case (nil, nil): return "no temperature and heat-flow columns"
+            case (nil, _): return "no temperature column"
+            default: return "no heat-flow column"
+            }
+        }
+        var name: String { table.metadata["step_name"]?.value ?? "step\(number)" }
+        /// Its title's line, else its names row's.
+        var line: Int { table.metadata["step_name"]?.line ?? table.headerLine }
+        var named: String { "'\(name)' (line \(line))" }
+
+        /// `Heat Flow (mW)`: a column as messages name it.
+        static func shown(_ h: ColumnHeader) -> String {
+            h.unit.isEmpty || h.text.contains(h.unit) ? "'\(h.text)'" : "'\(h.text) (\(h.unit))'"
+        }
+
+        /// Its field holding column `k` of `other`: the one of the same name and unit, else for a
+        /// column the curve is read from, its own of that meaning in the same unit (`Temperature`
+        /// for `Sample Temperature`, both °C).
+        func field(of k: Int, in other: Step) -> Int? {
+            let h = other.table.headers[k]
+            let name = h.name.lowercased(), unit = Units.normalise(h.unit)
+            if let i = table.headers.firstIndex(where: { $0.name.lowercased() == name && Units.normalise($0.unit) == unit }) { return i }
+            guard let m = ColumnMatcher.meaning(of: h), [.temperature, .heatFlow, .time].contains(m), let own = columns[m],
+                  Units.normalise(own.header.unit) == unit else { return nil }
+            return own.index
+        }
     }
 
     /// What a DSC export's header (the `key TAB value` lines before the first `[step]`; `key,value`
