@@ -415,6 +415,7 @@ public enum DatasetBuilder {
         try checkConverted(values[2], factor: f2, lines: lines, column: e2, table: table, unit: "MPa")
         if let (c, ff, k) = frequency {
             try checkConverted(values[k], factor: ff, lines: lines, column: c, table: table, unit: "Hz")
+            try checkFrequencyRange(values[k], factor: ff, lines: lines, column: c, table: table)
             try scanFrequency(values[k].map { $0 * ff }, lines: lines, column: c, stated: meta["frequency"], table: table, into: &d)
         }
         noteShear(e1, e2, meta: meta, headers: table.headers, path: path, into: &d)
@@ -560,6 +561,13 @@ public enum DatasetBuilder {
         // f, E′, E″, tan δ when read, the measured temperature when read.
         let values = try moduli.layout(raw, at: 1, lines: lines, table: table)
         if let note = moduli.note { d.warnings.append("\(path): \(note)") }
+        // Every frequency cell is one a DMA drives, before the rows are read as a scan or isotherms
+        // (where a broken row would be named as a frequency of its own).
+        if let k = values[0].indices.min(by: { values[0][$0] < values[0][$1] }), values[0][k] <= 0 {
+            throw GlassError(file: path, line: lines[k], "frequency \(values[0][k]) ≤ 0; expected a positive frequency")
+        }
+        try checkConverted(values[0], factor: ff, lines: lines, column: fCol, table: table, unit: "Hz")
+        try checkFrequencyRange(values[0], factor: ff, lines: lines, column: fCol, table: table)
         // The measured temperatures a stated temperature is checked against (after the rows' own checks).
         var statedAgainst: (t: [Double], column: MatchedColumn)?
         if let c = measured {
@@ -619,10 +627,6 @@ public enum DatasetBuilder {
             }
             throw GlassError(file: path, line: lines[order[k]], "frequency \(values[0][order[k]]) repeated (also at line \(lines[order[k - 1]])); expected one row per frequency\(hint)")
         }
-        for k in order where values[0][k] <= 0 {
-            throw GlassError(file: path, line: lines[k], "frequency \(values[0][k]) ≤ 0; expected a positive frequency")
-        }
-        try checkConverted(values[0], factor: ff, lines: lines, column: fCol, table: table, unit: "Hz")
         try checkConverted(values[1], factor: f1, lines: lines, column: e1, table: table, unit: "MPa")
         try checkConverted(values[2], factor: f2, lines: lines, column: e2, table: table, unit: "MPa")
         if let (t, c) = statedAgainst, let kelvin = d.temperatureK {
@@ -699,7 +703,7 @@ public enum DatasetBuilder {
         if let v = try within("tg", try positive("tg", MetadataValue.temperatureK, "a temperature such as '455 K'"),
                               0...Self.highestKelvin, "a temperature up to 10000 K such as '455 K'") { d.tgK = v }
         if let v = try within("frequency", try positive("frequency", MetadataValue.frequencyHz, "a frequency such as '2 Hz'"),
-                              1e-9...1e12, "a frequency from 1e-9 to 1e12 Hz such as '2 Hz'") { d.frequencyHz = v }
+                              Self.frequencyRangeHz, "a frequency from \(Self.frequencyRangeWords) such as '2 Hz'") { d.frequencyHz = v }
         if let v = try within("temperature", try positive("temperature", MetadataValue.temperatureK, "a temperature such as '400 K' or '126.85 °C'"),
                               0...Self.highestKelvin, "a temperature up to 10000 K such as '400 K' or '126.85 °C'") { d.temperatureK = v }
         if let v = try positive("e_u", MetadataValue.modulusMPa, "a modulus such as '35000 MPa'") { d.unrelaxedModulusMPa = v }
