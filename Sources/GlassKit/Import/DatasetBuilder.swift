@@ -601,7 +601,8 @@ public enum DatasetBuilder {
                     throw GlassError(file: path, line: headerLine,
                                      "the temperature (\(c.header.name)) runs \(k(lo))–\(k(hi)) K while the frequency varies, but not as isotherms or scans at several frequencies (a frequency on a single row); expected one isotherm or one scan frequency per file, cycles through the same frequencies, or a Set column numbering the sweeps")
                 }
-                let mean = t.reduce(0, +) / Double(t.count)
+                // Correctly rounded: the same readings give the same isotherm in any order.
+                let mean = AccurateMean.of(t)
                 d.temperatureK = mean
                 if let lo = t.min(), let hi = t.max(), hi - lo > sweepTemperatureSpreadK {
                     let k = { (v: Double) in CFormat.printf("%.2f", v) }

@@ -35,7 +35,7 @@ extension DatasetBuilder {
         guard !t.isEmpty else { return }
         var lo = Double.infinity, hi = -Double.infinity
         for v in t { lo = Swift.min(lo, v); hi = Swift.max(hi, v) }
-        let mean = t.reduce(0, +) / Double(t.count)
+        let mean = AccurateMean.of(t)
         let tolerance = statedTemperatureToleranceK
         if abs(kelvin - mean) <= tolerance { return }
         let k = { (v: Double) in CFormat.printf("%.2f", v) }
