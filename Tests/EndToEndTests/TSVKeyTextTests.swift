@@ -32,9 +32,11 @@ final class TSVKeyTextTests: XCTestCase {
             XCTAssertEqual(rows.filter { $0[0] == "dma" && $0[2].hasPrefix(prefix) }.map { $0[2] },
                            ["450.24", "455.17", "465.24", "465.244"].map { prefix + $0 + "K" }, prefix)
         }
-        // The JSON keeps the mean at full precision: 13 readings cycling 450.23, 450.25, 450.24.
-        let mean = (0..<13).map { [450.23, 450.25, 450.24][$0 % 3] }.reduce(0, +) / 13
-        XCTAssertNotEqual(mean, 450.24)
+        // The JSON keeps the mean at full precision: 13 readings cycling 450.23, 450.25, 450.24,
+        // whose exact mean (rational arithmetic on the 13 Doubles, Python's fractions) is nearest
+        // 450.2392307692308; a running sum gives 450.2392307692307, an ulp below.
+        let mean = 450.2392307692308
+        XCTAssertNotEqual(mean, (0..<13).map { [450.23, 450.25, 450.24][$0 % 3] }.reduce(0, +) / 13)
         let json = try CLI.run(["analyze", study.path, "--format", "json"])
         XCTAssertTrue(json.stdout.contains("\"T_K\": \(mean),"), "JSON T_K \(mean)")
     }

@@ -236,7 +236,7 @@ import Testing
         let jitter = try #require(try read(Self.scan { 1 + 1e-4 * Double($0 % 3 - 1) }, path: "s.csv").first)
         #expect(jitter.frequencyHz == 1)
         #expect(error(Self.scan({ _ in 10 }, header: "# kind: dma-tscan\n# frequency: 1 Hz\n"), path: "s.csv")
-                == "s.csv:3: the stated frequency 1 Hz differs from the 10 Hz of column 'Frequency (Hz)'; expected the frequency the scan was run at")
+                == "s.csv:2: frequency '1 Hz' differs from the 10 Hz of column 'Frequency (Hz)' by more than 1 %; expected the frequency the scan was run at")
         // Shear moduli of a scan are named as a sweep's are.
         let shear = try #require(try read(Self.scan({ _ in 1 }, heading: "Temperature (°C),Frequency (Hz),G' (MPa),G'' (MPa)"), path: "g.csv").first)
         #expect(shear.warnings.contains("g.csv: G' and G'' are shear moduli (G′, G″), kept as the storage and loss modulus"), "\(shear.warnings)")

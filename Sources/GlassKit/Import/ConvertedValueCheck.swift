@@ -19,6 +19,10 @@ public enum ReadingLimits {
     /// Far above any DSC's signal, W/g (a Flash DSC's nanogram samples reach hundreds): `1e300` on
     /// a broken row moved every transition without a word.
     public static let largestHeatFlowWPerG = 1e5
+    /// Frequencies a DMA or rheometer drives, Hz (10⁻⁹ Hz is a period of 30 years, 10¹² Hz far
+    /// past any mechanical test): the bound of a stated `frequency` and of a frequency column's
+    /// every cell. `1e300` on a broken row moved every shift factor without a word.
+    public static let frequencyRangeHz: ClosedRange<Double> = 1e-9...1e12
 }
 
 extension DatasetBuilder {
@@ -56,5 +60,28 @@ extension DatasetBuilder {
             : "is above \(Format.shortNumber(highestKelvin)) K; expected the temperature of a DSC or DMA run (a wrong unit or a broken row)"
         throw GlassError(file: table.path, line: i < lines.count ? lines[i] : nil,
                          "field \(column.index + 1) (\(column.header.text)) \(written)\(inKelvin) \(why)")
+    }
+}
+
+extension DatasetBuilder {
+    /// ``ReadingLimits/frequencyRangeHz``.
+    static let frequencyRangeHz = ReadingLimits.frequencyRangeHz
+    /// The range as messages write it (as a stated `frequency`'s error does).
+    static let frequencyRangeWords = "1e-9 to 1e12 Hz"
+
+    /// Refuses a frequency cell outside ``frequencyRangeHz`` once in Hz (`parsed` × `factor`), as
+    /// a broken row: the file, the first such line, the field and the value. One pass for the
+    /// extremes; the line is looked for only when one is outside.
+    static func checkFrequencyRange(_ parsed: [Double], factor: Double, lines: RowLines, column: MatchedColumn,
+                                    table: RawTable) throws {
+        var lowest = Double.infinity, highest = -Double.infinity
+        for v in parsed { lowest = Swift.min(lowest, v); highest = Swift.max(highest, v) }
+        // A factor is positive: the extremes in Hz are the extremes as parsed.
+        guard !(frequencyRangeHz.contains(lowest * factor) && frequencyRangeHz.contains(highest * factor)),
+              let i = parsed.firstIndex(where: { !frequencyRangeHz.contains($0 * factor) }) else { return }
+        let written = Format.shortNumber(parsed[i]) + (column.header.unit.isEmpty ? "" : " " + column.header.unit)
+        let inHz = factor == 1 ? "" : " (\(Format.shortNumber(parsed[i] * factor)) Hz)"
+        throw GlassError(file: table.path, line: i < lines.count ? lines[i] : nil,
+                         "field \(column.index + 1) (\(column.header.text)) \(written)\(inHz) is outside the range \(frequencyRangeWords); expected the frequency a DMA drives (a wrong unit or a broken row)")
     }
 }

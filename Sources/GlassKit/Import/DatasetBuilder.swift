@@ -433,7 +433,8 @@ public enum DatasetBuilder {
         try checkConverted(values[2], factor: f2, lines: lines, column: e2, table: table, unit: "MPa")
         if let (c, ff, k) = frequency {
             try checkConverted(values[k], factor: ff, lines: lines, column: c, table: table, unit: "Hz")
-            try scanFrequency(values[k].map { $0 * ff }, lines: lines, column: c, table: table, into: &d)
+            try checkFrequencyRange(values[k], factor: ff, lines: lines, column: c, table: table)
+            try scanFrequency(values[k].map { $0 * ff }, lines: lines, column: c, stated: meta["frequency"], table: table, into: &d)
         }
         noteShear(e1, e2, meta: meta, headers: table.headers, path: path, into: &d)
         // The dataset's path: one scan of a file split by frequency names its part.
@@ -483,9 +484,11 @@ public enum DatasetBuilder {
     }
 
     /// A temperature scan's frequency column (Hz): it must hold one frequency, the scan's (the
-    /// median), which a stated frequency must match. Several frequencies in one scan are an error:
-    /// one curve of rows at different frequencies would read as a scan at none of them.
-    static func scanFrequency(_ hz: [Double], lines: RowLines, column: MatchedColumn, table: RawTable, into d: inout Dataset) throws {
+    /// median), which a stated frequency (`stated`, where it was stated) must match. Several
+    /// frequencies in one scan are an error: one curve of rows at different frequencies would read
+    /// as a scan at none of them.
+    static func scanFrequency(_ hz: [Double], lines: RowLines, column: MatchedColumn, stated: MetadataEntry?,
+                              table: RawTable, into d: inout Dataset) throws {
         let path = table.path
         guard isOneFrequency(hz) else {
             let distinct = Array(Set(hz.map { Format.shortNumber($0) })).sorted { (Double($0) ?? 0) < (Double($1) ?? 0) }
@@ -509,9 +512,10 @@ public enum DatasetBuilder {
                              "column '\(column.header.text)' holds several frequencies (\(shown) Hz): \(why); expected one frequency, or every frequency on at least 2 rows")
         }
         let f = hz.sorted()[hz.count / 2]
-        if let stated = d.frequencyHz, abs(stated - f) > oneFrequencyTolerance * f {
-            throw GlassError(file: path, line: table.line(ofColumn: column.index),
-                             "the stated frequency \(Format.shortNumber(stated)) Hz differs from the \(Format.shortNumber(f)) Hz of column '\(column.header.text)'; expected the frequency the scan was run at")
+        if let given = d.frequencyHz, abs(given - f) > oneFrequencyTolerance * f {
+            let e = stated ?? MetadataEntry(Format.shortNumber(given) + " Hz", line: table.line(ofColumn: column.index))
+            throw contradictedValue("frequency", e, path: path, column: column, found: "the \(Format.shortNumber(f)) Hz",
+                                    detail: " by more than \(Format.shortNumber(oneFrequencyTolerance * 100)) %", expected: "the frequency the scan was run at")
         }
         if d.frequencyHz == nil { d.frequencyHz = f }
     }
@@ -565,50 +569,67 @@ public enum DatasetBuilder {
         let ff = try frequencyFactor(fCol, table, into: &d)
         let f1 = try modulusFactor(e1, table), f2 = try modulusFactor(e2, table)
         var wanted = [fCol.index] + moduli.indices
-        // The measured temperature, when no temperature is stated.
-        let measured = d.temperatureK == nil ? columns[.temperature] : nil
+        // The measured temperature: the isotherm's when none is stated, else what a stated one
+        // must agree with (a column in a unit not read leaves a stated temperature unchecked).
+        let stated = d.temperatureK != nil
+        var measured = columns[.temperature]
+        if stated, let c = measured, (try? temperatureConversion(c, table)) == nil { measured = nil }
         if let c = measured { wanted.append(c.index) }
         let (raw, lines) = try TableReader.columns(table, wanted)
         try requireRows(raw[0].count, table)
         // f, E′, E″, tan δ when read, the measured temperature when read.
         let values = try moduli.layout(raw, at: 1, lines: lines, table: table)
         if let note = moduli.note { d.warnings.append("\(path): \(note)") }
+        // Every frequency cell is one a DMA drives, before the rows are read as a scan or isotherms
+        // (where a broken row would be named as a frequency of its own).
+        if let k = values[0].indices.min(by: { values[0][$0] < values[0][$1] }), values[0][k] <= 0 {
+            throw GlassError(file: path, line: lines[k], "frequency \(values[0][k]) ≤ 0; expected a positive frequency")
+        }
+        try checkConverted(values[0], factor: ff, lines: lines, column: fCol, table: table, unit: "Hz")
+        try checkFrequencyRange(values[0], factor: ff, lines: lines, column: fCol, table: table)
+        // The measured temperatures a stated temperature is checked against (after the rows' own checks).
+        var statedAgainst: (t: [Double], column: MatchedColumn)?
         if let c = measured {
             let tConv = try temperatureConversion(c, table)
             let t = values[values.count - 1].map(tConv)
             try checkAboveAbsoluteZero(t, parsed: values[values.count - 1], lines: lines, column: c, table: table)
-            if meta["kind"] == nil, let lo = t.min(), let hi = t.max(), hi - lo > scanSpanK {
-                // One frequency while the temperature runs: a temperature scan with a frequency
-                // column (Q800, DMA 242, Eplexor temperature sweeps), read as one; so is a file
-                // stated to be a scan at one frequency (its column must then agree).
-                if isOneFrequency(values[0].map { $0 * ff }) || d.frequencyHz != nil {
-                    d.kind = .dmaTScan
-                    try readScan(t: t, values, lines: lines, moduli: ((e1, f1), (e2, f2)), tanDelta: moduli.hasTan,
-                                 frequency: (fCol, ff, 0), meta: meta, table: table, into: &d)
-                    return
+            if stated {
+                statedAgainst = (t, c)
+            } else {
+                if meta["kind"] == nil, let lo = t.min(), let hi = t.max(), hi - lo > scanSpanK {
+                    // One frequency while the temperature runs: a temperature scan with a frequency
+                    // column (Q800, DMA 242, Eplexor temperature sweeps), read as one; so is a file
+                    // stated to be a scan at one frequency (its column must then agree).
+                    if isOneFrequency(values[0].map { $0 * ff }) || d.frequencyHz != nil {
+                        d.kind = .dmaTScan
+                        try readScan(t: t, values, lines: lines, moduli: ((e1, f1), (e2, f2)), tanDelta: moduli.hasTan,
+                                     frequency: (fCol, ff, 0), meta: meta, table: table, into: &d)
+                        return
+                    }
+                    // Several frequencies over tens of kelvin: several isotherms (a TTS run) or a scan
+                    // at several frequencies in one file, neither one sweep at the mean temperature.
+                    let k = { (v: Double) in CFormat.printf("%.2f", v) }
+                    // Scans at several frequencies but for a frequency on one row (a stray row), which
+                    // keeps `ScanSplitter` from reading them: that row is named, with its frequency.
+                    let hz = values[0].map { $0 * ff }
+                    if let stray = strayFrequencyRow(hz) {
+                        let i = stray.row, others = stray.others
+                        throw GlassError(file: path, line: lines[i],
+                                         "frequency \(Format.shortNumber(hz[i])) Hz is on this row alone\(others), while the temperature (\(c.header.name)) runs \(k(lo))–\(k(hi)) K through scans at other frequencies: a frequency on a single row cannot be a scan of its own; expected every frequency on at least 2 rows (fix or remove the stray row), one isotherm or one scan frequency per file, or a Set column numbering the sweeps")
+                    }
+                    throw GlassError(file: path, line: headerLine,
+                                     "the temperature (\(c.header.name)) runs \(k(lo))–\(k(hi)) K while the frequency varies, but not as isotherms or scans at several frequencies (a frequency on a single row); expected one isotherm or one scan frequency per file, cycles through the same frequencies, or a Set column numbering the sweeps")
                 }
-                // Several frequencies over tens of kelvin: several isotherms (a TTS run) or a scan
-                // at several frequencies in one file, neither one sweep at the mean temperature.
-                let k = { (v: Double) in CFormat.printf("%.2f", v) }
-                // Scans at several frequencies but for a frequency on one row (a stray row), which
-                // keeps `ScanSplitter` from reading them: that row is named, with its frequency.
-                let hz = values[0].map { $0 * ff }
-                if let stray = strayFrequencyRow(hz) {
-                    let i = stray.row, others = stray.others
-                    throw GlassError(file: path, line: lines[i],
-                                     "frequency \(Format.shortNumber(hz[i])) Hz is on this row alone\(others), while the temperature (\(c.header.name)) runs \(k(lo))–\(k(hi)) K through scans at other frequencies: a frequency on a single row cannot be a scan of its own; expected every frequency on at least 2 rows (fix or remove the stray row), one isotherm or one scan frequency per file, or a Set column numbering the sweeps")
+                // Correctly rounded: the same readings give the same isotherm in any order.
+                let mean = AccurateMean.of(t)
+                d.temperatureK = mean
+                if let lo = t.min(), let hi = t.max(), hi - lo > sweepTemperatureSpreadK {
+                    let k = { (v: Double) in CFormat.printf("%.2f", v) }
+                    // `temperature` is refused for one sweep of a file of several (it would set them all).
+                    let choose = d.path.contains("#") ? "export the sweep as a file of its own to set its `temperature`"
+                        : "set `temperature` in study.toml to choose"
+                    d.warnings.append("\(d.path): the measured temperature (\(c.header.name)) spans \(k(hi - lo)) K (\(k(lo))–\(k(hi)) K); the sweep is placed at its mean \(k(mean)) K — \(choose)")
                 }
-                throw GlassError(file: path, line: headerLine,
-                                 "the temperature (\(c.header.name)) runs \(k(lo))–\(k(hi)) K while the frequency varies, but not as isotherms or scans at several frequencies (a frequency on a single row); expected one isotherm or one scan frequency per file, cycles through the same frequencies, or a Set column numbering the sweeps")
-            }
-            let mean = t.reduce(0, +) / Double(t.count)
-            d.temperatureK = mean
-            if let lo = t.min(), let hi = t.max(), hi - lo > sweepTemperatureSpreadK {
-                let k = { (v: Double) in CFormat.printf("%.2f", v) }
-                // `temperature` is refused for one sweep of a file of several (it would set them all).
-                let choose = d.path.contains("#") ? "export the sweep as a file of its own to set its `temperature`"
-                    : "set `temperature` in study.toml to choose"
-                d.warnings.append("\(d.path): the measured temperature (\(c.header.name)) spans \(k(hi - lo)) K (\(k(lo))–\(k(hi)) K); the sweep is placed at its mean \(k(mean)) K — \(choose)")
             }
         }
         noteShear(e1, e2, meta: meta, headers: table.headers, path: path, into: &d)
@@ -626,12 +647,11 @@ public enum DatasetBuilder {
             }
             throw GlassError(file: path, line: lines[order[k]], "frequency \(values[0][order[k]]) repeated (also at line \(lines[order[k - 1]])); expected one row per frequency\(hint)")
         }
-        for k in order where values[0][k] <= 0 {
-            throw GlassError(file: path, line: lines[k], "frequency \(values[0][k]) ≤ 0; expected a positive frequency")
-        }
-        try checkConverted(values[0], factor: ff, lines: lines, column: fCol, table: table, unit: "Hz")
         try checkConverted(values[1], factor: f1, lines: lines, column: e1, table: table, unit: "MPa")
         try checkConverted(values[2], factor: f2, lines: lines, column: e2, table: table, unit: "MPa")
+        if let (t, c) = statedAgainst, let kelvin = d.temperatureK {
+            try checkStatedTemperature(kelvin, meta["temperature"], against: t, column: c, table: table)
+        }
         d.frequencyHzValues = order.map { values[0][$0] * ff }
         d.storageMPa = order.map { values[1][$0] * f1 }
         d.lossMPa = order.map { values[2][$0] * f2 }
@@ -703,7 +723,7 @@ public enum DatasetBuilder {
         if let v = try within("tg", try positive("tg", MetadataValue.temperatureK, "a temperature such as '455 K'"),
                               0...Self.highestKelvin, "a temperature up to 10000 K such as '455 K'") { d.tgK = v }
         if let v = try within("frequency", try positive("frequency", MetadataValue.frequencyHz, "a frequency such as '2 Hz'"),
-                              1e-9...1e12, "a frequency from 1e-9 to 1e12 Hz such as '2 Hz'") { d.frequencyHz = v }
+                              Self.frequencyRangeHz, "a frequency from \(Self.frequencyRangeWords) such as '2 Hz'") { d.frequencyHz = v }
         if let v = try within("temperature", try positive("temperature", MetadataValue.temperatureK, "a temperature such as '400 K' or '126.85 °C'"),
                               0...Self.highestKelvin, "a temperature up to 10000 K such as '400 K' or '126.85 °C'") { d.temperatureK = v }
         if let v = try positive("e_u", MetadataValue.modulusMPa, "a modulus such as '35000 MPa'") { d.unrelaxedModulusMPa = v }
