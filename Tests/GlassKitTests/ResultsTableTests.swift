@@ -46,21 +46,28 @@ final class ResultsTableTests: XCTestCase {
         XCTAssertTrue(lines.contains("S_r: not computed"))
     }
 
+    /// The table's lines for two states (cooled-1, cooled-2 at 1 and 2 K/min) whose W(T) is
+    /// `w(state index, T)`, with the three §3.1 windows given.
+    static func tableLines(glass: ClosedRange<Double>, liquid: ClosedRange<Double>, crystallization: ClosedRange<Double>,
+                           _ w: (Int, Double) -> Double) throws -> [String] {
+        let datasets = (0..<2).map { k in
+            DSCFixture.dataset("s\(k).csv", state: "cooled-\(k + 1)", coolingRate: Double(k + 1)) { t in w(k, t) }
+        }
+        var settings = StudySettings()
+        settings.common.glassLineK = glass
+        settings.common.liquidLineK = liquid
+        settings.common.crystallizationWindowK = crystallization
+        let r = try Analysis.run(Study(name: "step", datasets: datasets, settings: settings))
+        return ResultsTable.text(r).split(separator: "\n").map(String.init)
+    }
+
     /// A step of height h from 440 to 460 K (a straight ramp) on a flat glass line: the §3.1
     /// constructions give onset 440 K, end 460 K, midpoint 450 K and Δc_p = h/β_h exactly.
     func testTransitionsBlockShowsTheConstructions() throws {
-        var datasets: [Dataset] = []
-        for (k, h) in [0.1, 0.2].enumerated() {
-            datasets.append(DSCFixture.dataset("s\(k).csv", state: "cooled-\(k + 1)", coolingRate: Double(k + 1)) { t in
-                0.01 + h * min(1, max(0, (t - 440) / 20))
-            })
+        let heights = [0.1, 0.2]
+        let lines = try Self.tableLines(glass: 320...400, liquid: 480...520, crystallization: 540...580) { k, t in
+            0.01 + heights[k] * min(1, max(0, (t - 440) / 20))
         }
-        var settings = StudySettings()
-        settings.common.glassLineK = 320...400
-        settings.common.liquidLineK = 480...520
-        settings.common.crystallizationWindowK = 540...580
-        let r = try Analysis.run(Study(name: "step", datasets: datasets, settings: settings))
-        let lines = ResultsTable.text(r).split(separator: "\n").map(String.init)
         func row(_ name: String) throws -> [String] {
             let line = try XCTUnwrap(lines.first { $0.hasPrefix(name + "  ") }, name)
             return line.dropFirst(name.count).split(separator: " ").map(String.init)
@@ -80,18 +87,9 @@ final class ResultsTableTests: XCTestCase {
     /// A step symmetric about 450 K (a logistic in T): W′ is largest at its centre, so the
     /// inflection construction gives 450 K, and the table lists it as the export does.
     func testTransitionsBlockListsTheInflection() throws {
-        var datasets: [Dataset] = []
-        for k in 0..<2 {
-            datasets.append(DSCFixture.dataset("s\(k).csv", state: "cooled-\(k + 1)", coolingRate: Double(k + 1)) { t in
-                0.01 + 0.1 / (1 + exp(-(t - 450) / 4))
-            })
+        let lines = try Self.tableLines(glass: 320...400, liquid: 500...540, crystallization: 550...580) { _, t in
+            0.01 + 0.1 / (1 + exp(-(t - 450) / 4))
         }
-        var settings = StudySettings()
-        settings.common.glassLineK = 320...400
-        settings.common.liquidLineK = 500...540
-        settings.common.crystallizationWindowK = 550...580
-        let r = try Analysis.run(Study(name: "step", datasets: datasets, settings: settings))
-        let lines = ResultsTable.text(r).split(separator: "\n").map(String.init)
         let line = try XCTUnwrap(lines.first { $0.hasPrefix("T_g inflection (K)  ") }, lines.joined(separator: "\n"))
         XCTAssertEqual(line.dropFirst("T_g inflection (K)".count).split(separator: " ").map(String.init), ["450.0", "450.0"])
         // Every export field has its row.
