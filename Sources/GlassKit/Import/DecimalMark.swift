@@ -1,9 +1,10 @@
 /// The one decimal mark of a file (docs/reading-rules.md, "One decimal mark").
 ///
-/// A file writes its numbers with one mark. Where the format states it (NETZSCH `#DECIMAL`, a
-/// native `# decimal:` line, study.toml's `decimal`) or the separator settles it (Eplexor exports
-/// and unquoted comma-separated rows: `.`), that is the mark. Otherwise (native, TRIOS, TA,
-/// STARe and Pyris files, a comma-separated file whose first data row holds a quote) the mark is that of the first data field, in line order,
+/// A file writes its numbers with one mark. Where the file states it (NETZSCH `#DECIMAL`, a
+/// native `# decimal:` line, study.toml's `decimal`) or the separator settles it (unquoted
+/// comma-separated rows: `.`), that is the mark. Otherwise (``ofData``: native, NETZSCH, Eplexor,
+/// TRIOS, TA, STARe and Pyris files, a comma-separated file whose first data row holds a quote)
+/// the mark is that of the first data field, in line order,
 /// that is a number written with one mark (`300,0`, `-9.66e-4`), the other mark in a number then
 /// being an error, so a spreadsheet's `1.000` (one thousand) in a decimal-comma file is never
 /// read as 1. A number written as a thousands group (`1,200`, `-35.000`: ``thousandsGroupEnd``)
@@ -18,6 +19,24 @@ enum DecimalMark {
         var field: Int
         /// The field as written (`1,200`).
         var text: String
+    }
+
+    /// The mark the rows `rows` (0-based lines) of `lines` show, for a file that does not state
+    /// one: `.` where unquoted commas separate their fields (``commasSeparate``), else that of
+    /// their first number with one mark (``settle``). The one rule of every format that leaves the
+    /// mark to its data: native files, NETZSCH exports without `#DECIMAL`, Eplexor, TA, TRIOS,
+    /// STARe and Pyris exports.
+    static func ofData(_ lines: TextLines, _ rows: [Int], _ delimiter: Delimiter) -> (comma: Bool?, unsettled: Unsettled?) {
+        commasSeparate(lines, rows, delimiter) ? (false, nil) : settle(lines, rows, delimiter)
+    }
+
+    /// Whether the fields of the rows `rows` are separated by commas and their first row holds no
+    /// quote, so that a decimal comma cannot be (`300,0.1` would be three fields, or two read
+    /// wrong). No rows: true for a comma-separated file.
+    static func commasSeparate(_ lines: TextLines, _ rows: [Int], _ delimiter: Delimiter) -> Bool {
+        guard delimiter == .comma else { return false }
+        guard let first = rows.first else { return true }
+        return !lines.bytes[lines.start(first)..<lines.end(first)].contains(0x22)
     }
 
     /// The mark of the rows `rows` (0-based lines) of `lines`: whether `,` is the mark of their
@@ -103,13 +122,21 @@ enum DecimalMark {
 
     /// The error for a file whose mark nothing settled but a thousands group (`350,"1,200"`): at
     /// its line, both readings and how to state the mark.
-    static func refusal(_ u: Unsettled, path: String, headers: [ColumnHeader]) -> GlassError {
+    static func refusal(_ u: Unsettled, path: String, headers: [ColumnHeader], format: SourceFormat) -> GlassError {
         let (digits, decimal) = readings(u.text)
         let comma = u.text.contains(",")
         let heading = u.field < headers.count ? " (\(headers[u.field].text))" : ""
         let mark = comma ? "comma" : "point"
+        let study = "decimal = \"\(mark)\" for this file in study.toml"
+        // The statements the file's format reads; study.toml's for every format.
+        let statements: String
+        switch format {
+        case .native: statements = "a line '# decimal: \(mark)' above the names row, or \(study)"
+        case .netzsch: statements = "a line '#DECIMAL:\(mark.uppercased())' above the names row, or \(study)"
+        default: statements = study
+        }
         return GlassError(file: path, line: u.line,
-                          "field \(u.field + 1)\(heading) '\(u.text)' could be \(digits) (a thousands \(mark)) or \(decimal) (a decimal \(mark)), and no other number in the file settles its decimal mark; expected the numbers written without thousands separators (export them so) or, where '\(comma ? "," : ".")' is the decimal mark, that stated: a line '# decimal: \(mark)' above the names row, or decimal = \"\(mark)\" for this file in study.toml")
+                          "field \(u.field + 1)\(heading) '\(u.text)' could be \(digits) (a thousands \(mark)) or \(decimal) (a decimal \(mark)), and no other number in the file settles its decimal mark; expected the numbers written without thousands separators (export them so) or, where '\(comma ? "," : ".")' is the decimal mark, that stated: \(statements)")
     }
 
     /// A table read with study.toml's `overrides`: its mark as study.toml's `decimal` states it,
@@ -139,7 +166,7 @@ enum DecimalMark {
             table.unsettledMark = nil
             return
         }
-        throw refusal(u, path: table.path, headers: table.headers)
+        throw refusal(u, path: table.path, headers: table.headers, format: table.format)
     }
 
     /// What a decimal comma between unquoted commas asks for.
@@ -148,10 +175,9 @@ enum DecimalMark {
     /// The first data row (1-based line, its text up to 40 characters) when the table's fields are
     /// separated by commas and that row holds no quote, where a decimal comma cannot be (`300,0.1`
     /// would be three fields, or two read wrong); nil otherwise. The rule that settles `.` for such
-    /// rows (`NativeReader`), held against a stated comma.
+    /// rows (``ofData``), held against a stated comma.
     static func unquotedCommas(_ table: RawTable) -> (line: Int, text: String)? {
-        guard table.delimiter == .comma, let first = table.dataLines.first,
-              !table.lines.bytes[table.lines.start(first)..<table.lines.end(first)].contains(0x22) else { return nil }
+        guard let first = table.dataLines.first, commasSeparate(table.lines, table.dataLines, table.delimiter) else { return nil }
         let text = table.lines.string(first).trimmedSpaces
         return (first + 1, text.count > 40 ? text.prefix(40) + "…" : text)
     }

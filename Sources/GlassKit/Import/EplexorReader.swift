@@ -1,5 +1,6 @@
 /// Reads GABO Eplexor ASCII exports: a fixed-width names row (`Index Ts t f … E' E" E*
-/// tan_delta …`), a units row (`[#] [°C] [s] [Hz] … [MPa]`), space-aligned data rows, and a
+/// tan_delta …`), a units row (`[#] [°C] [s] [Hz] … [MPa]`), space-aligned data rows (or TAB- or
+/// `;`-separated, with decimal commas, from a German Windows: the mark is the data's), and a
 /// trailer line `]1[<measurement name>` that is not data (kept as `sample_name`).
 ///
 /// Rule for the trailer: after the last data row, a line that does not start with a number and
@@ -18,8 +19,9 @@ public enum EplexorReader {
         guard let first = (0..<lines.count).first(where: { !lines.isBlank($0) }),
               lines.contains(first, byte: 0x5D) || lines.containsCaseless(first, "index") else { return false }
         guard let (names, units) = headerLines(lines) else { return false }
-        let n = Delimiter.whitespace.split(lines.string(names))
-        let u = Delimiter.whitespace.split(lines.string(units))
+        let delimiter = separator(ofNames: lines.string(names))
+        let n = delimiter.split(lines.string(names))
+        let u = delimiter.split(lines.string(units))
         return n.first.map(isIndexName) == true && n.contains("f") && n.count == u.count
             && u.allSatisfy { $0.hasPrefix("[") && $0.hasSuffix("]") }
     }
@@ -29,8 +31,9 @@ public enum EplexorReader {
         guard let (h, u) = headerLines(lines) else {
             throw GlassError(file: path, "Eplexor export without a names row and a units row")
         }
-        let names = Delimiter.whitespace.split(lines.string(h))
-        let units = Delimiter.whitespace.split(lines.string(u))
+        let delimiter = separator(ofNames: lines.string(h))
+        let names = delimiter.split(lines.string(h))
+        let units = delimiter.split(lines.string(u))
         let headers = names.enumerated().map { k, n in ColumnHeader(n, unitRow: k < units.count ? units[k] : nil) }
         var metadata: [String: MetadataEntry] = [:]
         var data = [Int]()
@@ -40,9 +43,26 @@ public enum EplexorReader {
             if metadata["sample_name"] == nil { metadata["sample_name"] = MetadataEntry(name, line: last + 1) }
             data.removeLast()
         }
-        return RawTable(path: path, format: .eplexor, encoding: encoding, metadata: metadata, headers: headers,
-                        headerLine: h + 1, delimiter: .whitespace, decimalComma: false,
-                        dataLines: data, lines: lines, segmentPrograms: [:])
+        // The mark is the data's, as in any file (`DecimalMark.ofData`): a German Windows writes
+        // `-5,91320e-01`.
+        let (comma, unsettled) = DecimalMark.ofData(lines, data, delimiter)
+        var table = RawTable(path: path, format: .eplexor, encoding: encoding, metadata: metadata, headers: headers,
+                             headerLine: h + 1, delimiter: delimiter, decimalComma: comma ?? false,
+                             dataLines: data, lines: lines, segmentPrograms: [:])
+        table.decimalMarkFound = comma != nil
+        table.unsettledMark = unsettled
+        return table
+    }
+
+    /// The separator of the names row `names`: `;` or `,` where it holds one (an export through a
+    /// spreadsheet or a German Windows: `Index;Ts;t;f;…`), else runs of spaces or TABs, as
+    /// Eplexor aligns its columns.
+    static func separator(ofNames names: String) -> Delimiter {
+        switch Delimiter.detect(in: names) {
+        case .semicolon: return .semicolon
+        case .comma: return .comma
+        case .tab, .whitespace: return .whitespace
+        }
     }
 
     /// `Index`, in any case, after any bytes that are not letters (a BOM remnant, a stray `£`).

@@ -144,7 +144,7 @@ public enum MettlerReader {
             warnings.append("\(path): \(skipped.count) curve(s) with other columns or units than the DSC curves skipped: \(skipped.joined(separator: ", "))")
         }
         let data = kept.flatMap { $0.element.data }
-        let (settled, unsettled) = DecimalMark.settle(lines, data, fileDelimiter)
+        let (settled, unsettled) = DecimalMark.ofData(lines, data, fileDelimiter)
         let comma = settled ?? false
         var table = RawTable(path: path, format: .mettler, encoding: encoding, metadata: metadata, headers: template.headers,
                              headerLine: template.names + 1, delimiter: fileDelimiter, decimalComma: comma,

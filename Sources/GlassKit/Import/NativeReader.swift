@@ -130,8 +130,8 @@ public enum NativeReader {
             }
         }
         let headers = names.enumerated().map { k, n in ColumnHeader(n, unitRow: units.flatMap { k < $0.count ? $0[k] : nil }) }
-        // The mark: as `# decimal:` states it; else a comma-separated file's is `.` unless its first
-        // data row holds a quote (a spreadsheet's `"0,55"`); any other takes its first number's.
+        // The mark: as `# decimal:` states it; else the data's (`DecimalMark.ofData`: `.` between
+        // unquoted commas, else the first number's; a spreadsheet's `"0,55"` is a comma).
         var comma: Bool?
         var unsettled: DecimalMark.Unsettled?
         // A `# decimal:` with no value states nothing, as every empty key (docs/reading-rules.md).
@@ -140,10 +140,8 @@ public enum NativeReader {
                 throw GlassError(file: path, line: e.line, "decimal '\(e.value)'; expected \(MetadataKeys.decimalWords)")
             }
             comma = c
-        } else if delimiter == .comma, !(data.first.map { lines.bytes[lines.starts[$0]..<lines.ends[$0]].contains(0x22) } ?? false) {
-            comma = false
         } else {
-            (comma, unsettled) = DecimalMark.settle(lines, data, delimiter)
+            (comma, unsettled) = DecimalMark.ofData(lines, data, delimiter)
         }
         var table = RawTable(path: path, format: .native, encoding: encoding, metadata: metadata, headers: headers,
                              headerLine: h + 1, delimiter: delimiter, decimalComma: comma ?? false,

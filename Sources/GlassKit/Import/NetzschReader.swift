@@ -1,7 +1,8 @@
 import GlassPlatform
 
 /// Reads NETZSCH Proteus ASCII exports (SPEC §2.2): `#KEY:value` lines, a `##` heading row,
-/// then data. Honours DECIMAL, SEPARATOR, EXO, SAMPLE MASS, RANGE and the `#SEG. n` programs.
+/// then data. Honours DECIMAL (without it the data show the mark), SEPARATOR, EXO, SAMPLE MASS,
+/// RANGE and the `#SEG. n` programs.
 public enum NetzschReader {
     /// The curves of a DATA COMPARE export: its `#FILE` list (one name a curve), else the
     /// temperature columns of its names row `names`, each split with the export's separator
@@ -120,14 +121,35 @@ public enum NetzschReader {
             default: throw GlassError(file: path, line: sep.line, "#SEPARATOR '\(sep.value)'; expected SEMICOLON, COMMA or TAB")
             }
         }
-        var decimalComma = false
+        var stated: Bool?
         if let dec = keys["DECIMAL"] {
             switch dec.value.uppercased() {
-            case "COMMA": decimalComma = true
-            case "POINT": decimalComma = false
+            case "COMMA": stated = true
+            case "POINT": stated = false
             default: throw GlassError(file: path, line: dec.line, "#DECIMAL '\(dec.value)'; expected COMMA or POINT")
             }
         }
+        let names = lines.string(h)
+        let headerText = String(names.hasPrefix("##") ? names.dropFirst(2) : names.drop { $0 == "#" })
+        let headers = delimiter.split(headerText).map { ColumnHeader($0) }
+        var data = [Int]()
+        data.reserveCapacity(lines.count - h)
+        for j in (h + 1)..<lines.count { if let c = lines.firstByte(j), c != 0x23 { data.append(j) } }   // not blank, not a comment
+        // The mark: as `#DECIMAL` states it; else the data's, as in any file (`DecimalMark.ofData`):
+        // a German Proteus, or an export whose `#DECIMAL` line is gone, writes `25,0;0,1234`.
+        let (found, unsettled) = stated == nil ? DecimalMark.ofData(lines, data, delimiter) : (nil, nil)
+        var table = RawTable(path: path, format: .netzsch, encoding: encoding, metadata: [:], headers: headers,
+                             headerLine: h + 1, delimiter: delimiter, decimalComma: stated ?? found ?? false,
+                             dataLines: data, lines: lines, segmentPrograms: [:])
+        table.decimalMarkFound = stated != nil || found != nil
+        table.unsettledMark = unsettled
+        // Settled by a temperature alone (`DecimalMark.byTemperature`): the programs' numbers are
+        // held to that mark too. Such a file is not streamed (`decimalMarkFound`).
+        if unsettled != nil, let comma = DecimalMark.byTemperature(table) {
+            table.decimalComma = comma
+            table.unsettledMark = nil
+        }
+        let decimalComma = table.decimalComma
         // A program's numbers in the other decimal mark (`30°C/1,000(K/min)/330°C` where it is
         // `.`) are refused where study.toml is known (`DatasetBuilder.checkThousands`): a rate it
         // states instead leaves the programmed one unread.
@@ -183,15 +205,8 @@ public enum NetzschReader {
                 meta["sample_name"] = e
             }
         }
-        let names = lines.string(h)
-        let headerText = String(names.hasPrefix("##") ? names.dropFirst(2) : names.drop { $0 == "#" })
-        let headers = delimiter.split(headerText).map { ColumnHeader($0) }
-        var data = [Int]()
-        data.reserveCapacity(lines.count - h)
-        for j in (h + 1)..<lines.count { if let c = lines.firstByte(j), c != 0x23 { data.append(j) } }   // not blank, not a comment
-        var table = RawTable(path: path, format: .netzsch, encoding: encoding, metadata: meta, headers: headers,
-                             headerLine: h + 1, delimiter: delimiter, decimalComma: decimalComma,
-                             dataLines: data, lines: lines, segmentPrograms: programs)
+        table.metadata = meta
+        table.segmentPrograms = programs
         table.ambiguousNumbers = ambiguous
         table.markStatedBy = keys["DECIMAL"].map { "line \($0.line), '#DECIMAL:\($0.value)'" }
         table.markStatedLine = keys["DECIMAL"]?.line

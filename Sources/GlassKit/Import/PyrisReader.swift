@@ -184,7 +184,7 @@ public enum PyrisReader {
         }
         metadata["sign"] = MetadataEntry("endo-up", line: first + 1)
         metadata["kind"] = MetadataEntry("dsc", line: first + 1)
-        let (settled, unsettled) = DecimalMark.settle(lines, data, .whitespace)
+        let (settled, unsettled) = DecimalMark.ofData(lines, data, .whitespace)
         let comma = settled ?? false
         var table = RawTable(path: path, format: .pyris, encoding: encoding, metadata: metadata, headers: headers,
                              headerLine: (nameLines.last ?? first - 1) + 1, delimiter: .whitespace, decimalComma: comma,

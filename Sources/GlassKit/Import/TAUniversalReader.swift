@@ -104,7 +104,7 @@ public enum TAUniversalReader {
         var data = [Int]()
         data.reserveCapacity(lines.count - s)
         for j in (s + 1)..<lines.count where !lines.isBlank(j) { data.append(j) }
-        let (settled, unsettled) = DecimalMark.settle(lines, data, delimiter)
+        let (settled, unsettled) = DecimalMark.ofData(lines, data, delimiter)
         let comma = settled ?? false
         // Drop the sentinel rows (time −1) wherever they are.
         var warnings: [String] = []

@@ -51,7 +51,7 @@ public enum TriosReader {
         }
         // One decimal mark for the file: that of its first number written with one (a German
         // TRIOS writes `0,628`), so every step reads its numbers alike.
-        let (settled, unsettled) = DecimalMark.settle(lines, steps.flatMap { $0.dataLines }, delimiter)
+        let (settled, unsettled) = DecimalMark.ofData(lines, steps.flatMap { $0.dataLines }, delimiter)
         let comma = settled ?? false
         var tables: [RawTable] = []
         var skipped: [String] = []
