@@ -190,18 +190,19 @@ final class DecimalCommaExportTests: XCTestCase {
         }
     }
 
-    /// A number in the other mark in a decimal-comma Eplexor export: the file, the line, the field
-    /// (with its heading) and both readings.
+    /// A number in the other mark in a decimal-comma Eplexor export, aligned with spaces or
+    /// separated by `;`: the file, the line, the field (with its heading) and both readings.
     func testEplexorWithDecimalCommasRefusesANumberInTheOtherMark() throws {
-        let german = Self.germanEplexor(try bytes("dma-tts/eplexor-ascii/T0.txt"), separator: 0x3B)
-        var lines = german.split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
-        // Line 5 (the third data row): its E′ `2,94916e+03` written `2.949` (2949 or 2.949).
-        var fields = lines[4].split(separator: 0x3B, omittingEmptySubsequences: false).map(Array.init)
-        XCTAssertEqual(String(decoding: fields[10], as: UTF8.self), "2,94916e+03")
-        fields[10] = Array("2.949".utf8)
-        lines[4] = Array(fields.joined(separator: [0x3B]))
-        let e = error(Array(lines.joined(separator: [0x0A])), "T0.txt")
-        XCTAssertTrue(e.hasPrefix("T0.txt:5: field 11 (E'"), e)
-        XCTAssertTrue(e.contains("'2.949' could be 2949 (a thousands point) or 2.949 (a decimal point), and this file writes a decimal comma"), e)
+        for separator in [nil, UInt8(0x3B)] as [UInt8?] {
+            let german = Self.germanEplexor(try bytes("dma-tts/eplexor-ascii/T0.txt"), separator: separator)
+            var lines = german.split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
+            // Line 5 (the third data row): its E′ `2,94916e+03` written `2.949` (2949 or 2.949).
+            let text = String(decoding: lines[4], as: UTF8.self)
+            XCTAssertEqual(text.components(separatedBy: "2,94916e+03").count, 2, text)
+            lines[4] = Array(text.replacingOccurrences(of: "2,94916e+03", with: "2.949").utf8)
+            let e = error(Array(lines.joined(separator: [0x0A])), "T0.txt")
+            XCTAssertTrue(e.hasPrefix("T0.txt:5: field 11 (E'"), e)
+            XCTAssertTrue(e.contains("'2.949' could be 2949 (a thousands point) or 2.949 (a decimal point), and this file writes a decimal comma"), e)
+        }
     }
 }
