@@ -6,7 +6,9 @@
 // conventional values for the elements whose standard weight is an interval
 // (H 1.008, Li 6.94, B 10.81, C 12.011, N 14.007, O 15.999, Mg 24.305, Si 28.085, S 32.06,
 // Cl 35.45, Ar 39.95, Br 79.904, Tl 204.38, Pb 207.2). The values were taken from the CIAAW table
-// as the `periodictable` package (BSD) carries it.
+// as the `periodictable` package (BSD) carries it, with the three revisions CIAAW made in 2024:
+// Zr 91.222 (was 91.224), Gd 157.249 (was 157.25), Lu 174.96669 (was 174.9668) (IUPAC CIAAW,
+// announced 2024; reported in C&EN 102(34), "Weighty matters for 3 elements").
 // Elements without a standard atomic weight (no stable isotope and no characteristic
 // terrestrial isotopic composition: Tc, Pm, Po…Ac, Np…Og) carry the mass number of their
 // longest-lived known isotope, flagged by `hasStandardWeight == false`.
@@ -60,15 +62,15 @@ public enum AtomicWeights {
         ("Co", 58.933194, true), ("Ni", 58.6934, true), ("Cu", 63.546, true), ("Zn", 65.38, true),
         ("Ga", 69.723, true), ("Ge", 72.630, true), ("As", 74.921595, true), ("Se", 78.971, true),
         ("Br", 79.904, true), ("Kr", 83.798, true), ("Rb", 85.4678, true), ("Sr", 87.62, true),
-        ("Y", 88.905838, true), ("Zr", 91.224, true), ("Nb", 92.90637, true), ("Mo", 95.95, true),
+        ("Y", 88.905838, true), ("Zr", 91.222, true), ("Nb", 92.90637, true), ("Mo", 95.95, true),
         ("Tc", 97, false), ("Ru", 101.07, true), ("Rh", 102.90549, true), ("Pd", 106.42, true),
         ("Ag", 107.8682, true), ("Cd", 112.414, true), ("In", 114.818, true), ("Sn", 118.710, true),
         ("Sb", 121.760, true), ("Te", 127.60, true), ("I", 126.90447, true), ("Xe", 131.293, true),
         ("Cs", 132.90545196, true), ("Ba", 137.327, true), ("La", 138.90547, true),
         ("Ce", 140.116, true), ("Pr", 140.90766, true), ("Nd", 144.242, true), ("Pm", 145, false),
-        ("Sm", 150.36, true), ("Eu", 151.964, true), ("Gd", 157.25, true), ("Tb", 158.925354, true),
+        ("Sm", 150.36, true), ("Eu", 151.964, true), ("Gd", 157.249, true), ("Tb", 158.925354, true),
         ("Dy", 162.500, true), ("Ho", 164.930329, true), ("Er", 167.259, true),
-        ("Tm", 168.934219, true), ("Yb", 173.045, true), ("Lu", 174.9668, true),
+        ("Tm", 168.934219, true), ("Yb", 173.045, true), ("Lu", 174.96669, true),
         ("Hf", 178.486, true), ("Ta", 180.94788, true), ("W", 183.84, true), ("Re", 186.207, true),
         ("Os", 190.23, true), ("Ir", 192.217, true), ("Pt", 195.084, true),
         ("Au", 196.966570, true), ("Hg", 200.592, true), ("Tl", 204.38, true), ("Pb", 207.2, true),

@@ -101,7 +101,8 @@ public struct Study: Sendable {
         self.settings = settings
         var seen = Set<String>()
         self.warnings = (warnings + datasets.flatMap { $0.warnings } + Study.compositionConflict(settings, datasets)
-                         + Study.molarMassConflict(settings, datasets) + Study.samplesPooled(datasets) + Study.sameBytes(sources))
+                         + Study.molarMassConflict(settings, datasets) + Study.compositionNotes(settings, datasets)
+                         + Study.samplesPooled(datasets) + Study.sameBytes(sources))
             .filter { seen.insert($0).inserted }
     }
 
@@ -143,6 +144,23 @@ public struct Study: Sendable {
             return warnings + ["study.toml's composition \(top) (\(Format.shortNumber(mt)) g/mol) is used; \(d.path) gives \(c) (\(Format.shortNumber(m)) g/mol)"]
         }
         return warnings
+    }
+
+    /// The notes of the composition that gives the molar mass (none when a `molar_mass` is
+    /// stated): counts summing near but not to 100 or 1, formula units beside atoms, elements
+    /// without a standard atomic weight (docs/method.md §3.3), each naming where it is stated.
+    static func compositionNotes(_ settings: StudySettings, _ datasets: [Dataset]) -> [String] {
+        guard settings.molarMassGPerMol == nil, !datasets.contains(where: { $0.molarMassGPerMol != nil }) else { return [] }
+        let place: String, text: String
+        if let c = settings.composition {
+            (place, text) = ("study.toml's composition", c)
+        } else if let d = datasets.first(where: { $0.composition != nil }), let c = d.composition {
+            (place, text) = ("\(d.path): composition", c)
+        } else {
+            return []
+        }
+        guard let composition = try? Composition(text) else { return [] }
+        return composition.notes.map { "\(place) \(text): \($0)" }
     }
 
     /// States whose files name different samples (instrument headers' `Sample`): analysed as

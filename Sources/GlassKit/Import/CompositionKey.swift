@@ -1,0 +1,44 @@
+/// A header key that states a composition with its unit in the key: `# composition (at.%):` or
+/// `# Composition (wt%):` (docs/reading-rules.md). Atomic (or molar) percent is the composition;
+/// weight percent is refused, as reading it as atomic percent gives another molar mass.
+enum CompositionKey {
+    /// What the qualifier of a `composition …` key says.
+    enum Unit: Equatable {
+        /// `at.%`, `at%`, `atomic %`, `mol%`: what `composition` means anyway.
+        case atomic
+        /// `wt.%`, `wt%`, `mass%`, `weight %`.
+        case weight
+    }
+
+    /// The unit a normalised key `composition_(wt.%)` names; nil for `composition` itself and
+    /// for any other key.
+    static func unit(_ key: String) -> Unit? {
+        guard key.hasPrefix("composition"), key != "composition" else { return nil }
+        let word = String(key.dropFirst("composition".count).filter { $0.isLetter })
+        if ["at", "atomic", "atpct", "atomicpercent", "atpercent", "mol", "molar", "molpct", "molpercent"].contains(word) { return .atomic }
+        if word.hasPrefix("wt") || word.hasPrefix("weight") || word.hasPrefix("mass") { return .weight }
+        return nil
+    }
+
+    /// `meta` with a `composition (at.%)` read as `composition` (when none is stated as such);
+    /// throws for a composition stated in weight percent, naming its line, unless a composition
+    /// or a molar mass is stated as well (in the file or its study.toml table).
+    static func apply(to meta: inout [String: MetadataEntry], table: RawTable) throws {
+        for (key, entry) in meta.sorted(by: { $0.value.line < $1.value.line }) {
+            switch unit(key) {
+            case .weight?:
+                // Superseded by a composition or molar mass stated as such (or by study.toml).
+                if meta["composition"] != nil || meta["molar_mass"] != nil { continue }
+                let written = entry.line > 0 && entry.line <= table.lines.count
+                    ? table.lines.string(entry.line - 1).trimmedSpaces : "\(key): \(entry.value)"
+                throw GlassError(file: table.path, line: entry.line,
+                                 "'\(written)' states the composition in weight percent; expected atomic percent or fractions "
+                                 + "('# composition: Cu50Zr50'), or the molar mass ('# molar_mass: 77.4 g/mol')")
+            case .atomic?:
+                if meta["composition"] == nil { meta["composition"] = entry }
+            case nil:
+                continue
+            }
+        }
+    }
+}
