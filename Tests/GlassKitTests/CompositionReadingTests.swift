@@ -178,15 +178,19 @@ final class CompositionReadingTests: XCTestCase {
         return try XCTUnwrap(datasets.first)
     }
 
-    /// A file's `# composition (wt.%):` is refused naming its line (it was ignored: no molar
-    /// mass, or another file's); `# composition (at.%):` is the composition.
-    func testAHeaderCompositionInWeightPercentIsRefused() throws {
-        XCTAssertThrowsError(try read("# composition (wt.%): Cu50Zr50\n")) {
-            XCTAssertEqual("\($0)", "a.csv:3: '# composition (wt.%): Cu50Zr50' states the composition in weight percent; expected "
-                           + "atomic percent or fractions ('# composition: Cu50Zr50'), or the molar mass ('# molar_mass: 77.4 g/mol')")
-        }
+    /// A file's `# composition (wt.%):` is not read, and a warning names its line (it was ignored
+    /// without a word: no molar mass, or another file's); the file's data are read.
+    /// `# composition (at.%):` is the composition.
+    func testAHeaderCompositionInWeightPercentIsNotReadWithAWarning() throws {
+        let d = try read("# composition (wt.%): Cu50Zr50\n")
+        XCTAssertNil(d.composition)
+        XCTAssertEqual(d.warnings, ["a.csv:3: '# composition (wt.%): Cu50Zr50' states the composition in weight percent, which is not read "
+                                    + "as the atomic one; state atomic percent or fractions ('# composition: Cu50Zr50') or the molar mass "
+                                    + "('# molar_mass: 77.4 g/mol'), here or in study.toml"])
         XCTAssertEqual(try read("# composition (at.%): Cu50Zr50\n").composition, "Cu50Zr50")
-        XCTAssertNil(try read("# composition (wt.%): Cu50Zr50\n# molar_mass: 75 g/mol\n").composition)
+        let stated = try read("# composition (wt.%): Cu50Zr50\n# molar_mass: 75 g/mol\n")
+        XCTAssertNil(stated.composition)
+        XCTAssertEqual(stated.warnings, [])
     }
 
     /// The notes of the composition that gives M are the study's warnings, naming where it is

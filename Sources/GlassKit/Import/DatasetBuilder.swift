@@ -21,7 +21,7 @@ public enum DatasetBuilder {
         let path = table.path
         var meta = metadata(table, overrides)
         try checkThousands(meta, table)
-        try CompositionKey.apply(to: &meta, table: table)
+        CompositionKey.apply(to: &meta, table: &table)
         // A mass the file leaves empty or writes as 0 (an instrument's where none was typed) is
         // not stated: a heat flow per mass needs none, and one that needs it names this line.
         var zeroMass: String?
