@@ -11,6 +11,10 @@ public struct DMADiagnostic: Sendable, Equatable {
         /// An isotherm whose tan δ maximum (or E'' maximum) lies inside the QPD window it was
         /// fitted over (the α peak has entered the window: eq. 1 no longer sees the wing).
         case alphaPeakInWindow = "alpha_peak_in_qpd_window"
+        /// An isotherm below T_g (fitted over the fixed window, which the above-peak window never
+        /// replaces there) whose tan δ or E'' maximum lies inside that window: a loss maximum, most
+        /// likely the β peak (the α peak lies far below the window there), not the α peak.
+        case lossPeakInWindowBelowTg = "loss_peak_in_qpd_window_below_tg"
         /// The VFT T_0 within one grid step of either end of its search interval.
         case vftT0AtSearchBound = "vft_t0_at_search_bound"
         /// A refined peak vertex within one step of its window's edge.
@@ -65,14 +69,50 @@ public struct DMADiagnostic: Sendable, Equatable {
     }
 
     /// The α peak inside the QPD window (docs/diagnostics.md): `temperaturesK` are the isotherms
-    /// whose discrete tan δ maximum or E'' maximum lies inside the window each was fitted over
-    /// (``QPDIsotherm/alphaPeakInside(_:)``); nil when there are none.
-    public static func alphaPeakInWindow(_ temperaturesK: [Double], context: String) -> DMADiagnostic? {
+    /// at T ≥ T_g (every isotherm when there is no T_g) whose discrete tan δ maximum or E'' maximum
+    /// lies inside the window each was fitted over (``QPDIsotherm/alphaPeakInside(_:)``); nil when
+    /// there are none. The remedy named is one that can act there: the above-peak window when it is
+    /// not set; when it is set, a larger LO, a T_g (without one it is not applied), or, for an
+    /// isotherm without an E'' maximum to follow (`withoutMaximumK`), moving the fixed window.
+    public static func alphaPeakInWindow(_ temperaturesK: [Double], abovePeakDecades: ClosedRange<Double>? = nil, tgK: Double? = nil,
+                                         withoutMaximumK: [Double] = [], context: String) -> DMADiagnostic? {
         guard !temperaturesK.isEmpty else { return nil }
         let bad = temperaturesK.sorted()
+        let remedy: String
+        if let d = abovePeakDecades {
+            let lohi = "\(Format.shortNumber(d.lowerBound)):\(Format.shortNumber(d.upperBound))"
+            if tgK == nil {
+                remedy = "the above-peak window \(lohi) is not applied without a T_g: give one, --tg or tg_K in study.toml"
+            } else {
+                let none = withoutMaximumK.sorted(), following = bad.filter { !none.contains($0) }
+                let inForce = "--qpd-window-above-peak \(lohi) is in force"
+                let larger = following.isEmpty ? "" : "\(inForce): a larger LO moves the window off the peak"
+                let stays = none.isEmpty ? "" : (following.isEmpty ? "\(inForce), but " : "; ")
+                    + "at \(temperatures(none)) there is no E'' maximum for it to follow (the fixed window stays there: "
+                    + "move it, --qpd-window LO:HI or qpd_window_Hz in study.toml)"
+                remedy = larger + stays
+            }
+        } else {
+            remedy = "remedy: --qpd-window-above-peak LO:HI"
+        }
         return DMADiagnostic(kind: .alphaPeakInWindow, family: .qpd, isothermsK: bad,
                              message: "\(context): the α peak (tan δ or E'' maximum) lies inside the QPD window at \(temperatures(bad)): "
-                                 + "eq. 1 no longer sees its wing (remedy: --qpd-window-above-peak LO:HI)")
+                                 + "eq. 1 no longer sees its wing (\(remedy))")
+    }
+
+    /// A loss maximum inside the fixed QPD window below T_g (docs/diagnostics.md): the isotherms at
+    /// T < T_g whose tan δ or E'' maximum lies inside the fixed window; nil when there are none.
+    /// The above-peak window never applies below T_g, so the remedy is to move the fixed window.
+    public static func lossPeakInWindowBelowTg(_ temperaturesK: [Double], tgK: Double, windowHz: ClosedRange<Double>,
+                                               context: String) -> DMADiagnostic? {
+        guard !temperaturesK.isEmpty else { return nil }
+        let bad = temperaturesK.sorted()
+        return DMADiagnostic(kind: .lossPeakInWindowBelowTg, family: .qpd, isothermsK: bad,
+                             message: "\(context): a loss maximum (tan δ or E'' maximum) lies inside the fixed QPD window "
+                                 + "(\(Format.shortNumber(windowHz.lowerBound))–\(Format.shortNumber(windowHz.upperBound)) Hz) at \(temperatures(bad)), "
+                                 + "below T_g = \(Format.shortNumber(tgK)) K: most likely the β peak, not the α; eq. 1 reads the peak there, not a power-law wing, "
+                                 + "and the above-peak window does not apply below T_g (remedy: move the fixed window off the peak, "
+                                 + "--qpd-window LO:HI or qpd_window_Hz in study.toml)")
     }
 
     /// T_0 at its search bound (docs/diagnostics.md): the reported T_0 within one grid step

@@ -85,29 +85,19 @@ public struct QPDResult: Sendable, Equatable {
                 + "above the E'' maximum; no fall-back to the fixed window)")
         }
 
-        // Diagnostics (docs/diagnostics.md), on the window each point was fitted over.
-        var inWindow: [Double] = []
-        for k in isotherms.indices {
-            guard fits[k] != nil, isotherms[k].alphaPeakInside(used[k]) else { continue }
-            fits[k]?.diagnostics.append(.alphaPeakInWindow)
-            inWindow.append(isotherms[k].temperatureK)
-        }
         var points = fits.compactMap { $0 }
-        for k in points.indices where !(points[k].chi > 0 && points[k].chi < 1) {
-            points[k].diagnostics.insert(.chiOutsideUnitInterval, at: 0)
-        }
-        var diagnostics: [DMADiagnostic] = []
-        if let x = DMADiagnostic.chiOutsideUnitInterval(points, context: context) { diagnostics.append(x) }
-        if let x = DMADiagnostic.alphaPeakInWindow(inWindow, context: context) { diagnostics.append(x) }
-
         var r = QPDResult(windowHz: windowHz, points: points, uEV: nil, uStderrEV: nil, lambda: nil, lambdaStderr: nil, slopes: nil,
-                          abovePeakDecades: abovePeakDecades, nullAbovePeak: nullAbove, diagnostics: diagnostics)
+                          abovePeakDecades: abovePeakDecades, nullAbovePeak: nullAbove, diagnostics: [])
         if points.count >= 3, let line = LeastSquares.line(x: points.map { 1 / $0.temperatureK }, y: points.map { $0.intercept }) {
             // SPEC §4.2: c(T) = λ − U_β/(k_B T), so the slope on 1/T is −U_β/k_B.
             r.uEV = -line.slope * Units.boltzmannEVPerK
             r.uStderrEV = line.slopeStandardError.map { $0 * Units.boltzmannEVPerK }
             r.lambda = line.intercept
             r.lambdaStderr = line.interceptStandardError
+        } else if !isotherms.isEmpty, points.count >= 3, ChiSlopes.distinctTemperatures(points) < 2 {
+            // Enough isotherms, but one temperature: c on 1/T has no slope.
+            warnings.append("\(context): U_β and λ not computed: χ at \(points.count) isotherm(s), all at "
+                + "\(Format.shortNumber(points[0].temperatureK)) K (need 3, at 2 distinct temperatures at least)")
         } else if !isotherms.isEmpty {
             warnings.append("\(context): U_β and λ not computed: χ at \(points.count) isotherm(s) (need 3)")
         }
@@ -123,6 +113,34 @@ public struct QPDResult: Sendable, Equatable {
                 warnings += w
             }
         }
+
+        // Diagnostics (docs/diagnostics.md), on the window each point was fitted over, about the
+        // T_g of a1/a2 (the one that also split the windows): below it a maximum in the fixed
+        // window is not called the α peak.
+        let tg = r.slopes?.tgK
+        var alphaK: [Double] = [], belowK: [Double] = [], withoutMaximumK: [Double] = []
+        var flags: [Int: DMADiagnostic.Kind] = [:]
+        for k in isotherms.indices {
+            guard fits[k] != nil, isotherms[k].alphaPeakInside(used[k]) else { continue }
+            let t = isotherms[k].temperatureK
+            if let tg, t < tg {
+                flags[k] = .lossPeakInWindowBelowTg; belowK.append(t)
+            } else {
+                flags[k] = .alphaPeakInWindow; alphaK.append(t)
+                if kinds[k] == .fixed, isotherms[k].lossPeakHz == nil { withoutMaximumK.append(t) }
+            }
+        }
+        var flagged = fits
+        for (k, kind) in flags { flagged[k]?.diagnostics.append(kind) }
+        points = flagged.compactMap { $0 }
+        for k in points.indices where !(points[k].chi > 0 && points[k].chi < 1) {
+            points[k].diagnostics.insert(.chiOutsideUnitInterval, at: 0)
+        }
+        r.points = points
+        if let x = DMADiagnostic.chiOutsideUnitInterval(points, context: context) { r.diagnostics.append(x) }
+        if let x = DMADiagnostic.alphaPeakInWindow(alphaK, abovePeakDecades: abovePeakDecades, tgK: tg,
+                                                   withoutMaximumK: withoutMaximumK, context: context) { r.diagnostics.append(x) }
+        if let tg, let x = DMADiagnostic.lossPeakInWindowBelowTg(belowK, tgK: tg, windowHz: windowHz, context: context) { r.diagnostics.append(x) }
         return (r, warnings)
     }
 }
