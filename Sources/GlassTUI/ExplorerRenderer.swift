@@ -216,7 +216,9 @@ public enum ExplorerRenderer {
     /// Key hints for the status line, most important first; what does not fit is left out and
     /// `? more` closes the line.
     static func hints(_ s: ExplorerState) -> [String] {
-        KeyBindings.hints(for: s.view, studies: s.workspace.count, warnings: !(s.results?.warnings.isEmpty ?? true), unicode: s.style.braille)
+        // `W` whenever it lists something: the warnings, or why the study was not opened or analysed.
+        KeyBindings.hints(for: s.view, studies: s.workspace.count, warnings: !WarningList.lines(s).isEmpty,
+                          studyOpened: s.loadError == nil, unicode: s.style.braille)
     }
 
     /// The hints that fit in `width`, then `? more` (or `? help` when all fit).
