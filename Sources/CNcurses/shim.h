@@ -6,6 +6,7 @@
 #include <locale.h>
 #include <langinfo.h>
 #include <poll.h>
+#include <wchar.h>
 #include <ncursesw/curses.h>
 
 // Function-like macros and C globals do not import into Swift 6; wrap them.
@@ -48,17 +49,31 @@ static inline int gv_utf8_locale(void) {
     return cs && (cs[0]=='U'||cs[0]=='u') && (cs[1]=='T'||cs[1]=='t') && (cs[2]=='F'||cs[2]=='f');
 }
 
-// Draws one cell: a wide character with attributes and a colour pair (0 = default).
-// One cell holding a grapheme: a base character and up to 4 combining marks (setcchar's limit
-// is CCHARW_MAX, 5 in ncursesw 6); a wide base takes this cell and the next.
-static inline int gv_put_grapheme(int y, int x, const wchar_t *chars, int count, int bold, int reverse, int dim, short pair) {
+// Draws one cell: a grapheme with attributes and a colour pair (0 = default), `span` columns wide as
+// the layout placed it (2: a wide character, which takes this cell and the next). The cell's
+// character is one the terminal draws whole (GlassPlot's WholeCluster: a spacing character and
+// up to 4 zero-width marks, setcchar's CCHARW_MAX in all). Should one still be more than
+// setcchar keeps (a mark this C library does not count as zero-width), U+FFFD is drawn, and a
+// space after it in a wide one's second column: setcchar would cut it silently.
+_Static_assert(CCHARW_MAX == 5, "WholeCluster.maximumScalars is ncurses' CCHARW_MAX");
+static inline int gv_put_grapheme(int y, int x, const wchar_t *chars, int count, int span, int bold, int reverse, int dim, short pair) {
     cchar_t cc;
-    wchar_t text[6] = { 0, 0, 0, 0, 0, 0 };
-    for (int i = 0; i < count && i < 5; i++) text[i] = chars[i];
+    wchar_t text[CCHARW_MAX + 1] = { 0 };
+    int whole = count >= 1 && count <= CCHARW_MAX && (count == 1 || wcwidth(chars[0]) > 0);
+    for (int i = 0; whole && i < count; i++) {
+        if (i > 0 && wcwidth(chars[i]) != 0) whole = 0;
+        text[i] = chars[i];
+    }
     attr_t attrs = A_NORMAL;
     if (bold) attrs |= A_BOLD;
     if (reverse) attrs |= A_REVERSE;
     if (dim) attrs |= A_DIM;
+    if (!whole) {
+        wchar_t blank[2] = { L' ', 0 };
+        if (span > 1 && setcchar(&cc, blank, attrs, pair, NULL) == OK) mvwadd_wch(stdscr, y, x + 1, &cc);
+        text[0] = 0xFFFD;
+        text[1] = 0;
+    }
     if (setcchar(&cc, text, attrs, pair, NULL) == ERR) return ERR;
     return mvwadd_wch(stdscr, y, x, &cc);
 }

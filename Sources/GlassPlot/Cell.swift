@@ -3,7 +3,8 @@
 /// The character is kept as its UTF-8 bytes inline (at most 15), so a cell is a plain value that
 /// is copied without reference counting: a 200×60 frame is filled, copied and turned into text at
 /// memory speed (with a `Character` member, copies and the text were a third of `plot`'s drawing).
-/// A grapheme cluster of more than 15 bytes, which no terminal cell shows whole, is kept as U+FFFD.
+/// A grapheme cluster no terminal cell draws whole (more than 15 bytes, or what ``WholeCluster``
+/// refuses: a ZWJ sequence, a flag, more than 4 marks) is kept as U+FFFD.
 public struct Cell: Equatable, Hashable, Sendable {
     /// The character's UTF-8 bytes: the first 8 in `low`, the next 7 in `high`, whose top byte
     /// holds their number (byte k at bits 8k…8k+7 of its word: memory order on the little-endian
@@ -73,7 +74,7 @@ public struct Cell: Equatable, Hashable, Sendable {
     private static func encode(_ character: Character) -> (UInt64, UInt64) {
         var a: UInt64 = 0, b: UInt64 = 0, n = 0
         let bytes = character.utf8
-        guard bytes.count <= maximumBytes else { return (0xBD_BF_EF, 3 << 56) }   // U+FFFD
+        guard WholeCluster.isDrawable(character) else { return (0xBD_BF_EF, 3 << 56) }   // U+FFFD
         for byte in bytes {
             if n < 8 { a |= UInt64(byte) << (8 * UInt64(n)) } else { b |= UInt64(byte) << (8 * UInt64(n - 8)) }
             n += 1
@@ -81,7 +82,8 @@ public struct Cell: Equatable, Hashable, Sendable {
         return (a, b | UInt64(n) << 56)
     }
 
-    /// The longest character a cell holds, in UTF-8 bytes; a longer one is kept as U+FFFD.
+    /// The longest character a cell holds, in UTF-8 bytes; a longer one is kept as U+FFFD
+    /// (``WholeCluster``).
     public static let maximumBytes = 15
 
     /// A blank cell (a space, default colour, no attributes).

@@ -2,12 +2,13 @@
 /// (and emoji), 0 for a lone combining mark or a zero-width character, else 1. A `Frame` places
 /// text by this width, so a wide character in a state name or a composition does not shift the
 /// columns after it; a combining mark stays in its base character's cell (a Swift `Character` is
-/// the whole grapheme). A cluster too long for a ``Cell`` is drawn as U+FFFD, one column: fitting
-/// and drawing both count it so, and no stale cell is left after it.
+/// the whole grapheme). A cluster a ``Cell`` cannot draw whole (``WholeCluster``: too long, a ZWJ
+/// sequence, a flag) is drawn as U+FFFD, one column: fitting and drawing both count it so, and no
+/// stale cell is left after it.
 public enum DisplayWidth {
     /// Columns taken by `c` as a ``Frame`` draws it.
     public static func of(_ c: Character) -> Int {
-        if c.utf8.count > Cell.maximumBytes { return 1 }
+        if !WholeCluster.isDrawable(c) { return 1 }
         guard let first = c.unicodeScalars.first else { return 0 }
         let v = first.value
         if first.properties.generalCategory == .nonspacingMark || first.properties.generalCategory == .enclosingMark

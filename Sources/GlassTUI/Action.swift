@@ -94,4 +94,6 @@ public enum Action: Equatable, Sendable {
     case pickMove(Int)
     /// Gives every DMA state the selected state's value of the active cursor's setting.
     case applyToAllStates
+    /// A key acting on a study that could not be opened: answered with the reason (``StudyNotOpened``).
+    case studyNotOpened
 }

@@ -57,8 +57,7 @@ public enum ExplorerRenderer {
         statesPane(&f, s, layout.side)
         for y in layout.side.y..<layout.side.maxY { f[layout.separatorColumn, y] = Cell(uni ? "│" : "|", attributes: .dim) }
         plotPane(&f, s, view, layout.plot, cache: &plotCache)
-        let probe = ScreenText.fit(view.probe(s), unicode: uni)
-        f.put(string: probe.fitted(width, unicode: uni), at: FramePoint(x: 0, y: layout.probeRow), attributes: .dim)
+        f.put(string: ScreenText.fitted(view.probe(s), width, unicode: uni), at: FramePoint(x: 0, y: layout.probeRow), attributes: .dim)
         statusLine(&f, s, row: layout.statusRow, probeRow: layout.probeRow)
         if case .help(let top) = s.mode { helpOverlay(&f, s, top: top, unicode: uni) }
         if case .pickBaseline(let choices, let index) = s.mode {
@@ -146,7 +145,7 @@ public enum ExplorerRenderer {
     static func statesPane(_ f: inout Frame, _ s: ExplorerState, _ r: FrameRect) {
         let uni = s.style.braille
         func text(_ t: String, fg: Int? = nil, attributes: CellAttributes = []) -> PaneRow {
-            { f, y in f.put(string: ScreenText.fit(t, unicode: uni).fitted(r.width, unicode: uni), at: FramePoint(x: r.x, y: y),
+            { f, y in f.put(string: ScreenText.fitted(t, r.width, unicode: uni), at: FramePoint(x: r.x, y: y),
                             foreground: fg, attributes: attributes, clip: r) }
         }
         var header: [PaneRow] = []
@@ -188,12 +187,13 @@ public enum ExplorerRenderer {
         // which its curve then carries too.
         let glyph: String = s.style.colours && uni && i < Series.palette.count ? "■" : String(CurveSeries.marker(stateIndex: i))
         let labelWidth = max(1, r.width - head.count - 2 - rate.count - 1)
-        let text = " " + st.label.fitted(labelWidth, unicode: uni) + " " + rate
+        // In the screen's character set first, then fitted: `冷却` is 4 columns, `??` two.
+        let text = ScreenText.fitted(st.label, labelWidth, unicode: uni) + " " + rate
         return { f, y in
             f.put(string: head, at: FramePoint(x: r.x, y: y), attributes: selected ? .bold : [], clip: r)
             f.put(string: ScreenText.fit(glyph, unicode: uni), at: FramePoint(x: r.x + head.count, y: y),
                   foreground: s.style.colours ? CurveSeries.colour(stateIndex: i) : nil, clip: r)
-            f.put(string: ScreenText.fit(text, unicode: uni).clipped(r.width - head.count - 1, unicode: uni),
+            f.put(string: (" " + text).clipped(r.width - head.count - 1, unicode: uni),
                   at: FramePoint(x: r.x + head.count + 1, y: y), attributes: visible ? (selected ? .bold : []) : .dim, clip: r)
         }
     }
@@ -216,7 +216,9 @@ public enum ExplorerRenderer {
     /// Key hints for the status line, most important first; what does not fit is left out and
     /// `? more` closes the line.
     static func hints(_ s: ExplorerState) -> [String] {
-        KeyBindings.hints(for: s.view, studies: s.workspace.count, warnings: !(s.results?.warnings.isEmpty ?? true), unicode: s.style.braille)
+        // `W` whenever it lists something: the warnings, or why the study was not opened or analysed.
+        KeyBindings.hints(for: s.view, studies: s.workspace.count, warnings: !WarningList.lines(s).isEmpty,
+                          studyOpened: s.loadError == nil, unicode: s.style.braille)
     }
 
     /// The hints that fit in `width`, then `? more` (or `? help` when all fit).
@@ -316,7 +318,9 @@ public enum ExplorerRenderer {
     static func pickList(_ f: inout Frame, _ s: ExplorerState, title: String, _ items: [String], _ index: Int, current: String,
                          _ area: FrameRect) {
         let uni = s.style.braille
-        let lines = items.map { ($0 == current ? "* " : "  ") + $0 }
+        // In the screen's character set before the box is measured (ScreenText.fitted's rule).
+        let lines = items.map { ScreenText.fit(($0 == current ? "* " : "  ") + $0, unicode: uni) }
+        let title = ScreenText.fit(title, unicode: uni)
         let h = min(area.height, lines.count + 2)
         // From the list's own top, moved only to keep the chosen line visible; a list cut short
         // says so on its bottom edge (`3 above, 9 more`), as every list does.
@@ -329,7 +333,7 @@ public enum ExplorerRenderer {
         drawBox(&f, box, title: title, unicode: uni)
         let inner = FrameRect(x: box.x + 1, y: box.y + 1, width: w - 2, height: h - 2)
         for (row, k) in (first..<lines.count).prefix(inner.height).enumerated() {
-            let text = ScreenText.fit(" " + lines[k], unicode: uni).fitted(inner.width, unicode: uni)
+            let text = (" " + lines[k]).fitted(inner.width, unicode: uni)
             f.put(string: text, at: FramePoint(x: inner.x, y: inner.y + row), attributes: k == index ? [.reverse, .bold] : [], clip: inner)
         }
         if !note.isEmpty {

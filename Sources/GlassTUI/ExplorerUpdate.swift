@@ -86,6 +86,8 @@ public enum ExplorerUpdate {
             s.pickTop = ExplorerRenderer.pickFirst(index: s.studyIndex, top: 0, count: s.workspace.count, rows: ExplorerRenderer.pickRows(s, count: s.workspace.count))
         case .setStudy(let j):
             s = StudyWorkspace.switchTo(j, from: s)
+        case .studyNotOpened:
+            s.message = StudyNotOpened.message(s)
         case .toggleCompareMode:
             switch s.view {
             case .compare: s.compareByGlass.toggle()

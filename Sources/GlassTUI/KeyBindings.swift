@@ -175,9 +175,11 @@ public enum KeyBindings {
         return helpKeyWidth + 2
     }
 
-    /// Status-line hints of `view`, most important first.
-    public static func hints(for view: ViewID, studies: Int, warnings: Bool, unicode: Bool = true) -> [String] {
+    /// Status-line hints of `view`, most important first; without `studyOpened` (a study that
+    /// could not be opened, ``StudyNotOpened``) only those of keys that do not act on the study.
+    public static func hints(for view: ViewID, studies: Int, warnings: Bool, studyOpened: Bool = true, unicode: Bool = true) -> [String] {
         all.filter { $0.hint != nil && $0.applies(in: view) }
+            .filter { studyOpened || !$0.action.actsOnTheStudy(in: view) }
             .filter { $0.action != .chooseStudy || studies > 1 }
             .filter { $0.action != .showWarnings || warnings }
             .sorted { $0.rank < $1.rank }

@@ -3,11 +3,15 @@ public enum KeyMap {
     /// The action for `key` in `state`. While the window is too small for the explorer only
     /// `q` acts, and it quits at once: nothing on screen could show a prompt, a question or
     /// the unwritten-changes warning, so every other key is ignored rather than run unseen.
+    /// A key acting on a study that could not be opened is ``Action/studyNotOpened``.
     public static func action(for key: Key, in state: ExplorerState) -> Action? {
         guard ExplorerRenderer.fits(width: state.width, height: state.height) else {
             return key == .character("q") ? .quit : nil
         }
-        return action(for: key, mode: state.mode)
+        let a = action(for: key, mode: state.mode)
+        // A study that could not be opened: every key acting on it says why (``StudyNotOpened``).
+        if state.mode == .normal, let a, StudyNotOpened.refuses(a, in: state) { return .studyNotOpened }
+        return a
     }
 
     /// The action for `key` in `mode`, or nil when the key means nothing there.

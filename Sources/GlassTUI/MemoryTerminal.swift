@@ -35,6 +35,23 @@ public struct MemoryTerminal: TerminalBackend {
     /// Keeps the frame.
     public mutating func draw(_ frame: Frame) { frames.append(frame) }
 
+    /// The last frame as the terminal is sent it (``TerminalCell``): for each row, the text of
+    /// each column, "" for the right half of a wide character. A column's text is what that cell
+    /// of the screen shows: one whole cluster, U+FFFD for one no cell draws whole.
+    public var screen: [[String]] {
+        guard let frame = frames.last else { return [] }
+        var scalars: [UInt32] = []
+        return (0..<frame.height).map { y in
+            (0..<frame.width).map { x in
+                let cell = frame[x, y]
+                if cell.isWideTail { return "" }
+                scalars.removeAll(keepingCapacity: true)
+                TerminalCell.appendScalars(of: cell, to: &scalars)
+                return String(String.UnicodeScalarView(scalars.compactMap(Unicode.Scalar.init)))
+            }
+        }
+    }
+
     /// Counts the call: a frame in memory cannot be spoiled.
     public mutating func invalidate() { invalidations += 1 }
 

@@ -253,23 +253,19 @@ public struct NcursesTerminal: TerminalBackend {
         }
     }
 
-    /// The empty braille character, drawn as a space.
-    private static let emptyBraille = Cell("\u{2800}")
-
     /// Copies `frame` to the screen; empty cells (including empty braille) are spaces.
     public mutating func draw(_ frame: Frame) {
         let (w, h) = size
         var scalars: [wchar_t] = []
-        scalars.reserveCapacity(15)
+        scalars.reserveCapacity(Cell.maximumBytes)
         for y in 0..<min(h, frame.height) {
             for x in 0..<min(w, frame.width) {
                 let cell = frame[x, y]
                 if cell.isWideTail { continue }   // the wide character in the cell before covers it
-                // The whole grapheme: its base and combining marks in one cell (at most 5).
+                // The whole grapheme: its base and combining marks in one cell (what a cell holds
+                // is drawn whole, ``WholeCluster``; nothing is cut here).
                 scalars.removeAll(keepingCapacity: true)
-                if !cell.showsSameCharacter(as: NcursesTerminal.emptyBraille) { cell.appendScalarValues(to: &scalars) }
-                if scalars.isEmpty { scalars.append(32) }
-                if scalars.count > 5 { scalars.removeLast(scalars.count - 5) }
+                TerminalCell.appendScalars(of: cell, to: &scalars)
                 var bold = cell.attributes.contains(.bold)
                 var pair: Int16 = 0
                 if let fg = cell.foreground, style.colours {
@@ -277,8 +273,8 @@ public struct NcursesTerminal: TerminalBackend {
                     if c >= colourCount || c + 1 >= pairs { c = c % 8; bold = true }
                     pair = Int16(c + 1)
                 }
-                _ = gv_put_grapheme(Int32(y), Int32(x), scalars, Int32(scalars.count), bold ? 1 : 0,
-                                    cell.attributes.contains(.reverse) ? 1 : 0, cell.attributes.contains(.dim) ? 1 : 0, pair)
+                _ = gv_put_grapheme(Int32(y), Int32(x), scalars, Int32(scalars.count), Int32(TerminalCell.columns(frame, x, y)),
+                                    bold ? 1 : 0, cell.attributes.contains(.reverse) ? 1 : 0, cell.attributes.contains(.dim) ? 1 : 0, pair)
             }
         }
         wrefresh(gv_stdscr())

@@ -6,6 +6,13 @@ enum ScreenText {
     /// `text` as shown: unchanged when `unicode`, else ASCII (``AsciiSpelling``).
     static func fit(_ text: String, unicode: Bool) -> String { AsciiSpelling.fit(text, unicode: unicode) }
 
+    /// `text` in the screen's character set, then fitted to `n` columns (``String/fitted(_:unicode:)``).
+    /// Always in this order: a text measured before it is spelled in ASCII (`冷却`, 4 columns,
+    /// becomes `??`, 2) comes out short, and a column after it shifts.
+    static func fitted(_ text: String, _ n: Int, unicode: Bool) -> String {
+        fit(text, unicode: unicode).fitted(n, unicode: unicode)
+    }
+
     /// `spec` with every string made ASCII when not `unicode`.
     static func fit(_ spec: PlotSpec, unicode: Bool) -> PlotSpec {
         guard !unicode else { return spec }

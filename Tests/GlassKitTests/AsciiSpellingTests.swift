@@ -17,6 +17,19 @@ import Testing
         // `Ötzung` both read `?tzung`).
         #expect(AsciiSpelling.fit("État, Übergang-1, Łódź-2, Ätzung, Ötzung", unicode: false) == "Etat, Uebergang-1, Lodz-2, Aetzung, Oetzung")
         #expect(AsciiSpelling.fit("E\u{301}tat", unicode: false) == "Etat")
+        // The Greek alphabet by name (α-β-γ read `alpha-beta-?`), capitals capitalised; Δ stays `d`
+        // (dH) and µ/μ `u` (the micro prefix).
+        #expect(AsciiSpelling.fit("α-β-γ", unicode: false) == "alpha-beta-gamma")
+        #expect(AsciiSpelling.fit("αβγδεζηθικλμνξοπρστυφχψω", unicode: false)
+                == "alphabetagammadeltaepsilonzetaetathetaiotakappalambdaunuxiomicronpirhosigmatauupsilonphichipsiomega")
+        #expect(AsciiSpelling.fit("ΑΒΓΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩ", unicode: false)
+                == "AlphaBetaGammaEpsilonZetaEtaThetaIotaKappaLambdaMuNuXiOmicronPiRhoSigmaTauUpsilonPhiChiPsiOmega")
+        #expect(AsciiSpelling.fit("ΔH, 5 µm, ς, ά ώ Ώ", unicode: false) == "dH, 5 um, sigma, alpha omega Omega")
+        // Every letter of U+0391…U+03C9 is spelled: 24 capitals (U+03A2 is unassigned), 7 accented
+        // letters (U+03AA…U+03B0), 25 small letters with the final sigma.
+        let greek = (0x391...0x3C9).compactMap(Unicode.Scalar.init).filter { $0.properties.isAlphabetic }.map(String.init).joined()
+        #expect(greek.unicodeScalars.count == 56)
+        #expect(!AsciiSpelling.fit(greek, unicode: false).contains("?"))
         // Spelling twice is spelling once.
         let once = AsciiSpelling.fit("T ≥ T_g · 2π", unicode: false)
         #expect(AsciiSpelling.fit(once, unicode: false) == once)

@@ -1,15 +1,16 @@
 import XCTest
 @testable import GlassPlot
 
-/// A cell keeps its character as inline UTF-8 bytes: every character of up to 15 bytes comes back
-/// as it went in, and the frame's text is built from those bytes.
+/// A cell keeps its character as inline UTF-8 bytes: every character a terminal draws whole, of
+/// up to 15 bytes, comes back as it went in, and the frame's text is built from those bytes.
 final class CellTests: XCTestCase {
     func testCharactersOfEveryLengthComeBack() {
         let characters: [Character] = [
             " ", "x", "\u{0}", "δ", "…", "\u{2800}", "\u{28FF}", "┊", "😀", "e\u{301}",
-            "🇩🇪", "👩‍🔬",                                    // 8 and 11 bytes
-            "a\u{301}\u{302}\u{303}\u{304}\u{305}\u{306}",   // 13 bytes
-            "a\u{301}\u{302}\u{303}\u{304}\u{305}\u{306}\u{307}",   // 15 bytes: the most a cell keeps
+            "🧪\u{FE0F}",                                     // a wide emoji and VS16: 7 bytes
+            "a\u{301}\u{302}\u{303}\u{304}",                 // a base and 4 marks (ncurses' 5): 9 bytes
+            "a\u{20D7}\u{20D7}\u{20D7}\u{20D7}",             // 13 bytes
+            "\u{1D400}\u{20D7}\u{20D7}\u{20D7}\u{301}",       // 4 + 3 + 3 + 3 + 2 = 15 bytes: the most a cell keeps
         ]
         for c in characters {
             let cell = Cell(c, foreground: 3, attributes: .bold)
@@ -48,6 +49,29 @@ final class CellTests: XCTestCase {
         XCTAssertEqual(cell.character, "\u{FFFD}")
         cell.character = "y"
         XCTAssertEqual(cell, Cell("y"))
+    }
+
+    /// What a terminal cell cannot draw whole (ncurses keeps a spacing character and at most four
+    /// zero-width marks) is U+FFFD, however few its bytes: a ZWJ sequence (11 bytes), a flag of two
+    /// regional indicators (8), a base with five marks (11), a skin-toned emoji (8), a narrow
+    /// character made emoji by VS16 (6, one column or two by terminal).
+    func testAClusterNoCellDrawsWholeIsTheReplacementCharacter() {
+        let refused: [Character] = ["👩\u{200D}🔬", "🇩🇪", "a\u{300}\u{301}\u{302}\u{303}\u{304}", "👍\u{1F3FD}", "❤\u{FE0F}"]
+        for c in refused {
+            XCTAssertLessThanOrEqual(String(c).utf8.count, Cell.maximumBytes)
+            XCTAssertEqual(Cell(c).character, "\u{FFFD}", c.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " "))
+            XCTAssertEqual(DisplayWidth.of(c), 1, "drawn as U+FFFD: one column")
+        }
+        // Drawn whole, at their own width.
+        for (c, width) in [("a\u{300}\u{301}\u{302}\u{303}" as Character, 1), ("🧪\u{FE0F}", 2), ("☺\u{FE0E}", 1), ("冷", 2), ("#\u{20E3}", 1)] {
+            XCTAssertEqual(Cell(c).character, c)
+            XCTAssertEqual(DisplayWidth.of(c), width, String(c))
+        }
+        // In a frame the label keeps its columns: U+FFFD in one cell, the text after it in the next.
+        var f = Frame(width: 12, height: 1)
+        XCTAssertEqual(f.put(string: "👩\u{200D}🔬lab|", at: FramePoint(x: 0, y: 0)), 5)
+        XCTAssertEqual(f.rows, ["\u{FFFD}lab|"])
+        XCTAssertFalse(f.cells.contains { $0.isWideTail })
     }
 
     func testBlankAndWideTail() {

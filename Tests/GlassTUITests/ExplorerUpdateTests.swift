@@ -319,7 +319,7 @@ final class ExplorerUpdateTests: XCTestCase {
         XCTAssertTrue(text.contains("cannot open the study: /nope: no such directory"))
         let (e, effects) = pressed(s, [.character("e")])
         XCTAssertEqual(effects, [])
-        XCTAssertTrue(e.message?.hasPrefix("nothing to export") ?? false)
+        XCTAssertEqual(e.message, "cannot open the study: /nope: no such directory", "as every key acting on the study")
         // The warning list holds the reason whole (the results pane and the comparison cut it).
         let w = press(s, [.character("W")])
         XCTAssertEqual(w.mode, .warnings(top: 0))

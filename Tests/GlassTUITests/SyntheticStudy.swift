@@ -76,12 +76,12 @@ func run(_ s: ExplorerState, _ actions: [Action]) -> (state: ExplorerState, effe
 /// Applies actions in turn.
 func apply(_ s: ExplorerState, _ actions: [Action]) -> ExplorerState { run(s, actions).state }
 
-/// Presses keys in turn through the key map; the state and the effects asked for.
+/// Presses keys in turn through the key map, as the runtime does; the state and the effects asked for.
 func pressed(_ s: ExplorerState, _ keys: [Key]) -> (state: ExplorerState, effects: [Effect]) {
     var state = s
     var effects: [Effect] = []
     for key in keys {
-        guard let a = KeyMap.action(for: key, mode: state.mode) else { continue }
+        guard let a = KeyMap.action(for: key, in: state) else { continue }
         let (next, effect) = ExplorerUpdate.update(state, a)
         state = next
         if let effect { effects.append(effect) }

@@ -12,6 +12,17 @@ public enum AsciiSpelling {
         ("↑", "^"), ("↓", "v"), ("■", "#"), ("″", "''"), ("′", "'"), ("’", "'"),
         ("≤", "<="), ("≥", ">="), ("√", "sqrt"), ("π", "pi"), ("ω", "omega"), ("µ", "u"), ("μ", "u"), ("⋅", "*"),
         ("℃", "degC"), ("℉", "degF"), ("°", "deg"), ("º", "deg"), ("˚", "deg"), ("§", "section "),
+        // The rest of the Greek alphabet by name, capitals capitalised (Γ → Gamma; Δ stays `d`, as
+        // in dH; µ and μ stay `u`, the micro prefix), accented letters as their plain ones.
+        ("γ", "gamma"), ("ε", "epsilon"), ("ζ", "zeta"), ("η", "eta"), ("θ", "theta"), ("ι", "iota"), ("κ", "kappa"),
+        ("ν", "nu"), ("ξ", "xi"), ("ο", "omicron"), ("ρ", "rho"), ("σ", "sigma"), ("ς", "sigma"), ("τ", "tau"),
+        ("υ", "upsilon"), ("φ", "phi"), ("ψ", "psi"), ("ϑ", "theta"), ("ϕ", "phi"), ("ϵ", "epsilon"), ("ϱ", "rho"),
+        ("Α", "Alpha"), ("Β", "Beta"), ("Γ", "Gamma"), ("Ε", "Epsilon"), ("Ζ", "Zeta"), ("Η", "Eta"), ("Θ", "Theta"),
+        ("Ι", "Iota"), ("Κ", "Kappa"), ("Λ", "Lambda"), ("Μ", "Mu"), ("Ν", "Nu"), ("Ξ", "Xi"), ("Ο", "Omicron"), ("Π", "Pi"),
+        ("Ρ", "Rho"), ("Σ", "Sigma"), ("Τ", "Tau"), ("Υ", "Upsilon"), ("Φ", "Phi"), ("Χ", "Chi"), ("Ψ", "Psi"), ("Ω", "Omega"),
+        ("ά", "alpha"), ("έ", "epsilon"), ("ή", "eta"), ("ί", "iota"), ("ϊ", "iota"), ("ΐ", "iota"), ("ό", "omicron"),
+        ("ύ", "upsilon"), ("ϋ", "upsilon"), ("ΰ", "upsilon"), ("ώ", "omega"), ("Ά", "Alpha"), ("Έ", "Epsilon"), ("Ή", "Eta"),
+        ("Ί", "Iota"), ("Ϊ", "Iota"), ("Ό", "Omicron"), ("Ύ", "Upsilon"), ("Ϋ", "Upsilon"), ("Ώ", "Omega"),
         // Accented letters as the column matcher folds them (`giù` → `giu`, `aufwärts` → `aufwaerts`).
         ("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"), ("à", "a"), ("á", "a"), ("â", "a"), ("ã", "a"), ("å", "a"),
         ("ç", "c"), ("è", "e"), ("é", "e"), ("ê", "e"), ("ë", "e"), ("ì", "i"), ("í", "i"), ("î", "i"), ("ï", "i"),
