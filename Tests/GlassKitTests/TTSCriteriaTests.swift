@@ -210,7 +210,10 @@ final class WLFFitTests: XCTestCase {
         XCTAssertNil(w)
         XCTAssertTrue(remark?.contains("no finite C2") == true)
         XCTAssertNil(WLFFit.fit(temperatureK: [400, 440], log10AT: [1, 0], referenceK: 440).0, "needs 3 shifts")
-        XCTAssertNil(WLFFit.fit(temperatureK: [400, 440], log10AT: [1, 0], referenceK: 440).1, "no remark under 3 shifts")
+        // Under 3 shifts the null has its reason (SPEC §2.5), as the peaks' fits say theirs.
+        XCTAssertEqual(WLFFit.fit(temperatureK: [400, 440], log10AT: [1, 0], referenceK: 440).1, "2 shift(s) (need 3); C1, C2 null")
+        XCTAssertEqual(WLFFit.fit(temperatureK: [440, 440, 440], log10AT: [1, 0, 2], referenceK: 440).1,
+                       "every shift is at one temperature (need 2 distinct); C1, C2 null")
     }
 }
 
