@@ -243,6 +243,9 @@ final class TTSBadInputTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(lone).shifts.map { $0.log10AT }, [0])
         XCTAssertEqual(try XCTUnwrap(lone).shifts.map { $0.log10BT }, [0])
         XCTAssertNil(lone?.wlf)
-        XCTAssertTrue(lw.isEmpty)
+        // One shift: each reading of a_T says why it is null (SPEC §2.5), and nothing else is said.
+        XCTAssertEqual(lw, ["c, Arrhenius reading of a_T not computed: 1 shift(s) (need 2 at distinct temperatures)",
+                            "c, VFT reading of a_T not computed: 1 shift(s) (need 3 at distinct temperatures)",
+                            "c, WLF reading of a_T: 1 shift(s) (need 3); C1, C2 null"])
     }
 }

@@ -97,6 +97,6 @@ public struct WLFFit: Sendable, Equatable {
             if v2.isFinite, v2 >= 0 { se2 = sqrt(v2) }
         }
         let fit = WLFFit(c1: c1, c2K: c2, c1Stderr: se1, c2StderrK: se2, referenceK: tr, count: t.count, residualSumOfSquares: ssr)
-        return (fit, se1 == nil || se2 == nil ? "C1, C2 standard errors not computed (the fit's JᵀJ is singular)" : nil)
+        return (fit, se1 == nil || se2 == nil ? "C1, C2 standard errors not computed (the fit's normal matrix is singular)" : nil)
     }
 }
