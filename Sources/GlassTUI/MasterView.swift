@@ -79,12 +79,17 @@ public struct MasterView: ExplorerView {
         out.append(ResultLine("T_ref", ScreenNumber.kelvin(m.referenceTemperatureK), unit: "K"))
         out.append(ResultLine("shift on", m.criterion.rawValue, unit: "(t)"))
         out.append(ResultLine("vertical", m.verticalShift.rawValue, unit: "(v)"))
-        out += DMAViewSupport.line("E_a(a_T)", m.arrhenius?.energyEV, m.arrhenius?.energyStderrEV, unit: "eV", r: r, key: "a_T")
-        out += DMAViewSupport.line("WLF C1", m.wlf?.c1, m.wlf?.c1Stderr, unit: "", r: r, key: "WLF")
+        // Each reading's own reason when it is null (not the first warning naming a_T).
+        out += DMAViewSupport.line("E_a(a_T)", m.arrhenius?.energyEV, m.arrhenius?.energyStderrEV, unit: "eV", r: r, key: "Arrhenius reading of a_T")
+        out += DMAViewSupport.line("WLF C1", m.wlf?.c1, m.wlf?.c1Stderr, unit: "", r: r, key: "WLF reading of a_T")
         // Value and stderr formatted together: the error to two significant digits, the value to its place.
         if let w = m.wlf { out.append(ResultLine("WLF C2", ScreenNumber.measurement(w.c2K, w.c2StderrK), unit: "K")) }
         let shifted = m.shifts.filter { $0.log10AT != nil }.count
         out.append(ResultLine("shifted", "\(shifted)/\(m.shifts.count)"))
+        // Why the others are null: one reason a side of T_ref, as under any null result.
+        for w in r.warnings where w.contains("its shift is null") {
+            if let why = DMAViewSupport.reason(r, containing: w) { out.append(.heading("  " + why)) }
+        }
         if r.warnings.contains(where: { $0.contains("not monotonic") }) { out.append(.heading("! log a_T rises with T somewhere (export)")) }
         if r.warnings.contains(where: { $0.contains("is outside the isotherms") }) { out.append(.heading("! T_ref is outside the isotherms (W)")) }
         if r.warnings.contains(where: { $0.contains("isotherms at one temperature") }) { out.append(.heading("! isotherms at one T need different shifts (W)")) }

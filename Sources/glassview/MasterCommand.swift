@@ -59,7 +59,7 @@ struct Master: ParsableCommand {
         // view with nothing to draw (docs/export.md).
         guard !chosen.isEmpty else {
             StandardStreams.error("glassview: \(study): " + (state.map { "DMA state '\($0)' has no isothermal sweeps" } ?? "no DMA state has isothermal sweeps")
-                + ": no master curve to write (it needs frequency sweeps, dma-fsweep, at two or more temperatures)\n")
+                + ": no master curve to write (it needs isothermal frequency sweeps, dma-fsweep, at one temperature or more)\n")
             throw ExitCode(1)
         }
         for w in results.warnings where w.contains("master curve") && chosen.contains(where: { w.hasPrefix("dma \($0.state) master curve") }) {

@@ -85,8 +85,31 @@ final class MasterCommandTests: XCTestCase {
         let out = dir.appendingPathComponent("m.tsv")
         let r = try CLI.run(["master", study.path, "-o", out.path])
         XCTAssertEqual(r.status, 1, r.stderr)
-        XCTAssertEqual(r.stderr, "glassview: \(study.path): no DMA state has isothermal sweeps: no master curve to write (it needs frequency sweeps, dma-fsweep, at two or more temperatures)\n")
+        XCTAssertEqual(r.stderr, "glassview: \(study.path): no DMA state has isothermal sweeps: no master curve to write (it needs isothermal frequency sweeps, dma-fsweep, at one temperature or more)\n")
         XCTAssertEqual(r.stdout, "")
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path), "nothing written")
+    }
+
+    /// One isotherm is a master curve (the reference, shift 0, its own points; `analyze` reports
+    /// it so): `master` writes it with status 0, and the readings of a_T that need more shifts
+    /// say so on standard error. (Its refusal text used to ask for two or more temperatures.)
+    func testOneIsothermIsAMasterCurveOfItsOwnPoints() throws {
+        let dir = try CLI.tempDir(self)
+        let study = dir.appendingPathComponent("one")
+        try FileManager.default.createDirectory(at: study, withIntermediateDirectories: true)
+        let rows = (0..<5).map { "\(["0.1", "1", "10", "100", "1000"][$0]),\(1000 + 100 * $0),\(50 + 5 * $0)" }
+        try ("# kind: dma-fsweep\n# state: s1\n# temperature: 450 K\nf/Hz,E'/MPa,E''/MPa\n" + rows.joined(separator: "\n") + "\n")
+            .write(to: study.appendingPathComponent("fsweep-450K.csv"), atomically: true, encoding: .utf8)
+        let r = try CLI.run(["master", study.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let lines = r.stdout.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        XCTAssertEqual(lines.count, 6)
+        for (k, c) in lines.dropFirst().enumerated() {
+            // The file's own values: f, a_T = 1 (log 0), b_T = 1, f·a_T = f, E', E'', E''/E'.
+            XCTAssertEqual(Array(c.prefix(8)), ["s1", "450", ["0.1", "1", "10", "100", "1000"][k], "0", "0", ["0.1", "1", "10", "100", "1000"][k],
+                                                "\(1000 + 100 * k)", "\(50 + 5 * k)"], "\(c)")
+        }
+        XCTAssertTrue(r.stderr.contains("glassview: warning: dma s1 master curve, Arrhenius reading of a_T not computed: 1 shift(s) (need 2 at distinct temperatures)\n"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("glassview: warning: dma s1 master curve, WLF reading of a_T: 1 shift(s) (need 3); C1, C2 null\n"), r.stderr)
     }
 }

@@ -210,7 +210,10 @@ final class WLFFitTests: XCTestCase {
         XCTAssertNil(w)
         XCTAssertTrue(remark?.contains("no finite C2") == true)
         XCTAssertNil(WLFFit.fit(temperatureK: [400, 440], log10AT: [1, 0], referenceK: 440).0, "needs 3 shifts")
-        XCTAssertNil(WLFFit.fit(temperatureK: [400, 440], log10AT: [1, 0], referenceK: 440).1, "no remark under 3 shifts")
+        // Under 3 shifts the null has its reason (SPEC §2.5), as the peaks' fits say theirs.
+        XCTAssertEqual(WLFFit.fit(temperatureK: [400, 440], log10AT: [1, 0], referenceK: 440).1, "2 shift(s) (need 3); C1, C2 null")
+        XCTAssertEqual(WLFFit.fit(temperatureK: [440, 440, 440], log10AT: [1, 0, 2], referenceK: 440).1,
+                       "every shift is at one temperature (need 2 distinct); C1, C2 null")
     }
 }
 
@@ -240,6 +243,9 @@ final class TTSBadInputTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(lone).shifts.map { $0.log10AT }, [0])
         XCTAssertEqual(try XCTUnwrap(lone).shifts.map { $0.log10BT }, [0])
         XCTAssertNil(lone?.wlf)
-        XCTAssertTrue(lw.isEmpty)
+        // One shift: each reading of a_T says why it is null (SPEC §2.5), and nothing else is said.
+        XCTAssertEqual(lw, ["c, Arrhenius reading of a_T not computed: 1 shift(s) (need 2 at distinct temperatures)",
+                            "c, VFT reading of a_T not computed: 1 shift(s) (need 3 at distinct temperatures)",
+                            "c, WLF reading of a_T: 1 shift(s) (need 3); C1, C2 null"])
     }
 }

@@ -105,4 +105,44 @@ final class MasterViewTests: XCTestCase {
             XCTAssertFalse(p.assignments.contains { $0.key == "tts_on" || $0.key == "vertical_shift" })
         }
     }
+
+    /// A null in view 9 shows its reason under it, as the other views show theirs (SPEC §2.5):
+    /// two shaped isotherms (445, 450 K) are too few for the WLF reading, and the 455 K isotherm,
+    /// whose E'' is negative, has a null shift whose reason is its E''.
+    func testNullReadingsAndShiftsShowTheirReasons() throws {
+        func sweep(_ t: Double, negativeLoss: Bool = false) -> Dataset {
+            var d = Dataset(path: "\(t).csv", kind: .dmaFSweep, state: "s1")
+            d.temperatureK = t
+            d.frequencyHzValues = (0...40).map { pow(10, -2 + Double($0) / 10) }
+            let hn = DMARelaxationShape(a: 0.6, g: 0.5)
+            for f in d.frequencyHzValues {
+                let r = hn.response(2 * Double.pi * f * pow(10, -8 * (t - 450) / (80 + t - 450)))
+                d.storageMPa.append(30000 * (1 - 0.9 * r.real))
+                d.lossMPa.append(30000 * 0.9 * r.loss * (negativeLoss ? -1 : 1))
+            }
+            return d
+        }
+        let study = Study(name: "tts", datasets: [sweep(445), sweep(450), sweep(455, negativeLoss: true)], settings: StudySettings())
+        let s = press(SyntheticStudy.state(study, braille: false, colours: false), [.character("9")])
+        let m = try XCTUnwrap(s.selectedDMAResult?.master)
+        XCTAssertEqual(m.shifts.map { $0.log10AT == nil }, [false, false, true])
+        XCTAssertNil(m.wlf)
+        let lines = MasterView().results(s)
+        let wlf = try XCTUnwrap(lines.firstIndex { $0.label == "WLF C1" })
+        XCTAssertEqual(lines[wlf].value, "—")
+        XCTAssertEqual(lines[wlf + 1].label, "  not computed: master curve, WLF reading of a_T: 2 shift(s) (need 3); C1, C2 null")
+        let shifted = try XCTUnwrap(lines.firstIndex { $0.label == "shifted" })
+        XCTAssertEqual(lines[shifted].value, "2/3")
+        XCTAssertTrue(lines[shifted + 1].isHeading)
+        XCTAssertTrue(lines[shifted + 1].label.hasPrefix("  master curve: isotherm at 455 K: E'' is not positive at 41 of its 41 points"), lines[shifted + 1].label)
+        XCTAssertTrue(lines[shifted + 1].label.hasSuffix("(to compare E' alone: --tts-on storage, or tts_on = \"storage\" in study.toml); its shift is null"),
+                      lines[shifted + 1].label)
+        // One isotherm: the Arrhenius reading is null too, with its reason under E_a(a_T).
+        let one = press(SyntheticStudy.state(Study(name: "tts", datasets: [sweep(450)], settings: StudySettings()), braille: false, colours: false),
+                        [.character("9")])
+        let l1 = MasterView().results(one)
+        let ea = try XCTUnwrap(l1.firstIndex { $0.label == "E_a(a_T)" })
+        XCTAssertEqual(l1[ea].value, "—")
+        XCTAssertEqual(l1[ea + 1].label, "  master curve, Arrhenius reading of a_T not computed: 1 shift(s) (need 2 at distinct temperatures)")
+    }
 }

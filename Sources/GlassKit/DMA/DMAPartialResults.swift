@@ -142,7 +142,7 @@ private final class PairSearchBoard: Sendable {
     private let slots: Mutex<Slots>
 
     init(counts: [Int]) {
-        slots = Mutex(Slots(results: counts.map { Array(repeating: (nil, nil), count: $0) }, remaining: counts))
+        slots = Mutex(Slots(results: counts.map { Array(repeating: (nil, nil, nil), count: $0) }, remaining: counts))
     }
 
     /// Stores result `index` of search `s`; returns all of its results when this was the last one.

@@ -234,22 +234,11 @@ public struct TimeTemperatureSuperposition: Sendable {
             var k = ref + dir
             while k >= 0, k < curves.count {
                 let nb = k - dir
-                guard let offset = pairs[k].offset else {
-                    warnings.append("\(context): isotherm at \(Format.shortNumber(curves[k].temperatureK)) K: b_T = T_ref/T needs temperatures "
-                        + "above 0 K; its shift and those farther from T_ref are null")
-                    break
-                }
-                guard let base = shifts[nb], let d = pairs[k].d else {
-                    let t = Format.shortNumber(curves[k].temperatureK), tn = Format.shortNumber(curves[nb].temperatureK)
-                    if shifts[nb] != nil, let w = TimeTemperatureSuperposition.widestShift(tracks[k], tracks[nb], offset: offset, fit: fit),
-                       TimeTemperatureSuperposition.isUndetermined(tracks[k], tracks[nb], w, offset: offset, fit: fit) {
-                        warnings.append("\(context): isotherm at \(t) K: its best match to \(tn) K lies beyond ± that sweep's span, at the "
-                            + "edge of the \(TimeTemperatureSuperposition.minimumOverlap)-point overlap (\(CFormat.printf("%.3g", w)) decade, the cost "
-                            + "still falling as the overlap shrinks): the data do not fix it; its shift and those farther from T_ref are null")
-                    } else {
-                        warnings.append("\(context): isotherm at \(t) K overlaps its neighbour at \(tn) K in fewer than "
-                            + "\(TimeTemperatureSuperposition.minimumOverlap) points; its shift and those farther from T_ref are null")
-                    }
+                guard let offset = pairs[k].offset, let base = shifts[nb], let d = pairs[k].d else {
+                    // Those beyond it are null with it: their chain to T_ref passes through it.
+                    let farther = stride(from: k + dir, to: dir > 0 ? curves.count : -1, by: dir).map { curves[$0].temperatureK }
+                    warnings.append(nullShiftWarning(k, nb, pairs[k].failure ?? .tooLittleOverlap, criterion: criterion, farther: farther,
+                                                     context: context))
                     break
                 }
                 // The candidate at x + d matches the neighbour's own frame, which sits at + base.
@@ -343,11 +332,9 @@ public struct TimeTemperatureSuperposition: Sendable {
         }
         let arr = Set(ts).count >= 2 ? ArrheniusFit.fit(temperatureK: ts, frequencyHz: lnAT.map { exp(-$0) }) : nil
         let vft = VFTFit.fit(temperatureK: ts, lnFrequency: lnAT.map { -$0 })
-        if vft == nil, Set(ts).count >= 3, !lnAT.contains(where: { $0 != lnAT[0] }) {
-            warnings.append("\(context), VFT reading of a_T not computed: no isotherm is shifted (every a_T is the same): B = 0 fits with any T_0; B, T_0 null")
-        }
         let (wlf, wlfRemark) = WLFFit.fit(temperatureK: ts, log10AT: log10ATs, referenceK: refT)
-        if let r = wlfRemark { warnings.append("\(context), WLF reading of a_T: \(r)") }
+        warnings += TimeTemperatureSuperposition.readingWarnings(temperaturesK: ts, lnAT: lnAT, arrhenius: arr, vft: vft, wlfRemark: wlfRemark,
+                                                                 context: context)
         var master = MasterCurve(referenceTemperatureK: refT,
                                  shifts: curves.indices.map {
                                      TTSShift(temperatureK: curves[$0].temperatureK, log10AT: shifts[$0],
@@ -367,7 +354,7 @@ public struct TimeTemperatureSuperposition: Sendable {
 struct TTSPairSearches: Sendable {
     /// One search: the vertical offset compared (nil when b_T is not defined) and the shift
     /// relative to the neighbour (nil with too little overlap).
-    typealias Result = (offset: Double?, d: Double?)
+    typealias Result = (offset: Double?, d: Double?, failure: TTSShiftFailure?)
 
     let curves: [TimeTemperatureSuperposition.Curve]
     let tracks: [TTSTrack]
@@ -386,13 +373,13 @@ struct TTSPairSearches: Sendable {
 
     /// The search of isotherm `k` (none at the origin).
     func search(_ k: Int) -> Result {
-        guard k != origin else { return (nil, nil) }
+        guard k != origin else { return (nil, nil, nil) }
         let nb = k < origin ? k + 1 : k - 1
         guard let offset = TimeTemperatureSuperposition.searchOffset(k, nb, curves: curves, referenceK: curves[origin].temperatureK,
                                                                     criterion: criterion, vertical: vertical) else {
-            return (nil, nil)
+            return (nil, nil, .verticalUndefined)
         }
-        let d = TimeTemperatureSuperposition.relativeShift(tracks[k], tracks[nb], offset: offset, fit: fit, exhaustive: exhaustive)
-        return (offset, d)
+        let (d, failure) = TimeTemperatureSuperposition.shiftSearch(tracks[k], tracks[nb], offset: offset, fit: fit, exhaustive: exhaustive)
+        return (offset, d, failure)
     }
 }

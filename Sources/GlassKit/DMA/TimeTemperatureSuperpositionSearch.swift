@@ -202,14 +202,26 @@ extension TimeTemperatureSuperposition {
     /// sweeps that do not overlap at their true shift got wrong-signed shifts decades off there,
     /// and the span's own edge, the clip's answer, was no nearer. Such a shift is null.
     /// `exhaustive`: every grid point scanned (the reference the branch and bound is tested against).
+    /// A cost the same at every searched shift (``isFlatCost(_:_:range:offset:fit:)``) fixes no
+    /// shift either: the tie rule took the lowest, decades off, on featureless isotherms.
     static func relativeShift(_ c: TTSTrack, _ nb: TTSTrack, offset: Double = 0, fit: Bool = false, exhaustive: Bool = false) -> Double? {
-        guard let d = widestShift(c, nb, offset: offset, fit: fit, exhaustive: exhaustive) else { return nil }
-        return isUndetermined(c, nb, d, offset: offset, fit: fit) ? nil : d
+        shiftSearch(c, nb, offset: offset, fit: fit, exhaustive: exhaustive).d
+    }
+
+    /// ``relativeShift(_:_:offset:fit:exhaustive:)`` with the reason when there is no shift.
+    static func shiftSearch(_ c: TTSTrack, _ nb: TTSTrack, offset: Double = 0, fit: Bool = false,
+                            exhaustive: Bool = false) -> (d: Double?, failure: TTSShiftFailure?) {
+        guard let range = gridRange(c, nb), let d = widestShift(c, nb, range: range, offset: offset, fit: fit, exhaustive: exhaustive) else {
+            return (nil, .tooLittleOverlap)
+        }
+        if isFlatCost(c, nb, range: range, offset: offset, fit: fit) { return (nil, .flatCost) }
+        return isUndetermined(c, nb, d, offset: offset, fit: fit) ? (nil, .beyondSpan(d)) : (d, nil)
     }
 
     /// The lowest-cost shift over every shift with 3 points overlapping (``gridRange(_:_:)``).
-    static func widestShift(_ c: TTSTrack, _ nb: TTSTrack, offset: Double = 0, fit: Bool = false, exhaustive: Bool = false) -> Double? {
-        guard let range = gridRange(c, nb) else { return nil }
+    static func widestShift(_ c: TTSTrack, _ nb: TTSTrack, range: ClosedRange<Int>? = nil, offset: Double = 0, fit: Bool = false,
+                            exhaustive: Bool = false) -> Double? {
+        guard let range = range ?? gridRange(c, nb) else { return nil }
         return !exhaustive && boundedSearchApplies(c, nb)
             ? boundedShift(c, nb, range: range, offset: offset, fit: fit)
             : fullGridShift(c, nb, range: range, offset: offset, fit: fit)
@@ -219,6 +231,28 @@ extension TimeTemperatureSuperposition {
     /// a bound the rule set, not a shift the data fix.
     static func isUndetermined(_ c: TTSTrack, _ nb: TTSTrack, _ d: Double, offset: Double = 0, fit: Bool = false) -> Bool {
         abs(d) > max(nb.span, gridStepDecades) && isAtOverlapEdge(c, nb, d, offset: offset, fit: fit)
+    }
+
+    /// Whether the cost is the same at every shift of the grid `range` where 3 points overlap (at
+    /// least two such shifts): its largest and least differ by no more than the rounding of the
+    /// cost's sums, 16·n·2⁻⁵²·(1 + M)² decade², n the candidate's compared values and M the largest
+    /// magnitude of a compared log value (the vertical offset added). No shift is then better than
+    /// another (featureless isotherms: E', E'' constant over the overlap), and the data do not fix
+    /// it. The scan stops at the first two costs that differ by more, so data with any shape cost
+    /// a few evaluations more (the first scored shifts of the grid), and the shift they get is
+    /// unchanged.
+    static func isFlatCost(_ c: TTSTrack, _ nb: TTSTrack, range: ClosedRange<Int>, offset: Double = 0, fit: Bool = false) -> Bool {
+        let largest = [c.a, c.b, nb.a, nb.b].reduce(0.0) { m, v in v.reduce(m) { max($0, abs($1)) } } + abs(offset)
+        let tolerance = 16 * Double(c.x.count * c.channels) * Double.ulpOfOne * (1 + largest) * (1 + largest)
+        var least = Double.infinity, most = -Double.infinity, scored = 0
+        func agrees(_ k: Int) -> Bool {
+            let v = overlap(c, nb, delta: Double(k) * gridStepDecades, offset: offset, fit: fit).cost
+            guard v.isFinite else { return true }
+            scored += 1; least = min(least, v); most = max(most, v)
+            return most - least <= tolerance
+        }
+        for k in range { guard agrees(k) else { return false } }
+        return scored >= 2
     }
 
     /// Whether a shift `d` lies a grid step from shifts where fewer than 3 points overlap: where

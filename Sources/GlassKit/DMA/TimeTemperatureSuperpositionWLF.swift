@@ -29,11 +29,15 @@ public struct WLFFit: Sendable, Equatable {
     /// Smallest and largest u searched, K: a best u at the top means no finite C2.
     static let uRange = (low: 1e-3, high: 1e7)
 
-    /// The least-squares fit; nil with fewer than 3 shifts (no remark) or with a remark when there
-    /// is no finite C2 above the pole bound (log10 a_T linear in T, or curved the other way).
+    /// The least-squares fit; nil with a remark (the reason of the null, SPEC §2.5) with fewer than
+    /// 3 shifts, shifts all at one temperature, or no finite C2 above the pole bound (log10 a_T
+    /// linear in T, or curved the other way). A fit without standard errors says why too.
     public static func fit(temperatureK t: [Double], log10AT y: [Double], referenceK tr: Double) -> (WLFFit?, String?) {
-        guard t.count == y.count, t.count >= 3, tr.isFinite,
-              t.allSatisfy(\.isFinite), y.allSatisfy(\.isFinite), let tMin = t.min(), let tMax = t.max(), tMax > tMin else { return (nil, nil) }
+        guard t.count == y.count, t.count >= 3 else { return (nil, "\(min(t.count, y.count)) shift(s) (need 3); C1, C2 null") }
+        guard tr.isFinite, t.allSatisfy(\.isFinite), y.allSatisfy(\.isFinite), let tMin = t.min(), let tMax = t.max() else {
+            return (nil, "a shift or T_ref is not a finite number; C1, C2 null")
+        }
+        guard tMax > tMin else { return (nil, "every shift is at one temperature (need 2 distinct); C1, C2 null") }
         // No isotherm shifted: C1 = 0 fits exactly with any C2, which the data then do not determine.
         if y.allSatisfy({ $0 == 0 }) { return (nil, "no isotherm is shifted (every log10 a_T is 0): C1 = 0 fits with any C2; C1, C2 null") }
         let lower = max(0, tr - tMin)
@@ -92,6 +96,7 @@ public struct WLFFit: Sendable, Equatable {
             if v1.isFinite, v1 >= 0 { se1 = sqrt(v1) }
             if v2.isFinite, v2 >= 0 { se2 = sqrt(v2) }
         }
-        return (WLFFit(c1: c1, c2K: c2, c1Stderr: se1, c2StderrK: se2, referenceK: tr, count: t.count, residualSumOfSquares: ssr), nil)
+        let fit = WLFFit(c1: c1, c2K: c2, c1Stderr: se1, c2StderrK: se2, referenceK: tr, count: t.count, residualSumOfSquares: ssr)
+        return (fit, se1 == nil || se2 == nil ? "C1, C2 standard errors not computed (the fit's normal matrix is singular)" : nil)
     }
 }
