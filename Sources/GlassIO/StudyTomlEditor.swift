@@ -53,7 +53,8 @@ public enum StudyTomlEditor {
     /// What `w` writes: `text` (the file at `path`) with the assignments made, and the settings
     /// read back from it. The file itself is read first, so that an error in it names its own
     /// line; should the edited text not read back, nothing is written and the error names the
-    /// keys, never a line of text that is no file.
+    /// keys and the file's line of the first of them (or of its table), never a line of text
+    /// that is no file.
     public static func write(_ assignments: [TomlAssignment], in text: String, path: String) throws -> (text: String, contents: StudyToml.Contents) {
         do {
             _ = try StudyToml.parse(text, path: path)
@@ -65,7 +66,12 @@ public enum StudyTomlEditor {
             return (new, try StudyToml.parse(new, path: path))
         } catch let e as GlassError {
             let keys = assignments.map(\.label).joined(separator: ", ")
-            throw GlassError(e.kind, file: path, "\(keys) cannot be written in place (\(e.message)); not changed: set them in the file by hand")
+            let source = TomlSource(text)
+            let line = assignments.lazy.compactMap { a -> Int? in
+                let table = a.state.map { ["states", $0] } ?? []
+                return source.line(of: table + [a.key]) ?? source.line(of: table)
+            }.first
+            throw GlassError(e.kind, file: path, line: line, "\(keys) cannot be written in place (\(e.message)); not changed: set them in the file by hand")
         }
     }
 

@@ -131,6 +131,19 @@ final class StudyTomlLayoutEditorTests: XCTestCase {
         }
     }
 
+    /// Should the edited text not read back (here a value that is no TOML), nothing is written
+    /// and the error names the key's line in the file, not the line of the text proposed.
+    func testAnEditThatDoesNotReadBackNamesTheFilesLine() {
+        let old = "# notes\n\nts_K = 420\n"
+        XCTAssertThrowsError(try StudyTomlEditor.write([TomlAssignment(key: "te_K", value: "500"), TomlAssignment(key: "ts_K", value: "[1,")],
+                                                       in: old, path: "study.toml")) {
+            let e = $0 as? GlassError
+            XCTAssertEqual(e?.line, 3)
+            XCTAssertTrue(e?.description.hasPrefix("study.toml:3: te_K, ts_K cannot be written in place (TOML syntax: ") ?? false, e?.description ?? "")
+            XCTAssertTrue(e?.description.hasSuffix("); not changed: set them in the file by hand") ?? false, e?.description ?? "")
+        }
+    }
+
     func testHeadersWithSpacesAndQuotes() {
         let s = TomlSource("[ states . 'a.b' ]\ntg_K = 1\n")
         XCTAssertEqual(s.entry(["states", "a.b", "tg_K"])?.line, 2)
