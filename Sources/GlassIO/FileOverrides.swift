@@ -13,7 +13,9 @@ import GlassPlatform
 /// (`MetadataEntry.table`), so that errors name the key as written.
 enum FileOverrides {
     /// Each file's keys (files without any are left out).
-    static func resolve(_ given: [String: [String: MetadataEntry]], files: [String]) throws -> [String: [String: MetadataEntry]] {
+    static func resolve(_ given: [String: [String: MetadataEntry]], files: [String],
+                        lines: StudyToml.Contents = .init()) throws -> [String: [String: MetadataEntry]] {
+        func line(_ key: String) -> Int? { lines.line(of: ["files", key]) }
         let known = Set(files)
         // `./dsc/a.csv`, `dsc//a.csv`, `dsc/x/../a.csv` name `dsc/a.csv`: keys are taken in that
         // form (two keys that name one file are an error, as one key twice would be).
@@ -21,11 +23,11 @@ enum FileOverrides {
         var written: [String: String] = [:]   // the key as study.toml writes it, for the messages
         for key in given.keys.sorted() {
             if key.hasPrefix("/") {
-                throw GlassError(.usage, file: "study.toml", "files.\"\(key)\" is an absolute path; expected a path relative to the study directory\(example(files))")
+                throw GlassError(.usage, file: "study.toml", line: line(key), "files.\"\(key)\" is an absolute path; expected a path relative to the study directory\(example(files))")
             }
             let path = normalised(key)
             if tables[path] != nil {
-                throw GlassError(.usage, file: "study.toml", "files.\"\(key)\" names \(path), as another table does; expected one table a file")
+                throw GlassError(.usage, file: "study.toml", line: line(key), "files.\"\(key)\" names \(path), as another table does; expected one table a file")
             }
             tables[path] = given[key]
             written[path] = key
@@ -36,17 +38,17 @@ enum FileOverrides {
             guard isPattern(key) else {
                 let asWritten = written[key] ?? key
                 let outside = key == ".." || key.hasPrefix("../") ? " (it leads out of the study directory)" : ""
-                throw GlassError(.usage, file: "study.toml", "files.\"\(asWritten)\" names no data file of the study\(outside); expected a path relative to the study directory\(example(files, near: key))")
+                throw GlassError(.usage, file: "study.toml", line: line(asWritten), "files.\"\(asWritten)\" names no data file of the study\(outside); expected a path relative to the study directory\(example(files, near: key))")
             }
             let matched = files.filter { matches(key, $0) }
             guard !matched.isEmpty else {
-                throw GlassError(.usage, file: "study.toml", "files.\"\(written[key] ?? key)\" is a pattern that matches no data file of the study")
+                throw GlassError(.usage, file: "study.toml", line: line(written[key] ?? key), "files.\"\(written[key] ?? key)\" is a pattern that matches no data file of the study")
             }
             for file in matched {
                 let own = known.contains(file) ? tables[file] ?? [:] : [:]
                 for (k, v) in tables[key] ?? [:] where own[k] == nil {   // the file's own table decides that key
                     if let other = from[file]?[k], let before = out[file]?[k], !MetadataValue.same(k, before.value, v.value) {
-                        throw GlassError(.usage, file: "study.toml",
+                        throw GlassError(.usage, file: "study.toml", line: v.tomlLine,
                                          "files.\"\(other)\".\(before.name(k)) = \"\(before.value)\" and files.\"\(key)\".\(v.name(k)) = \"\(v.value)\" both apply to \(file); expected one value (a table for the file itself wins over patterns)")
                     }
                     var entry = v

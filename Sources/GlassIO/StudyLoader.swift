@@ -38,7 +38,7 @@ public enum StudyLoader {
         }
         let files = try dataFiles(atPath: root.path)
         // Tables for one file, and patterns of paths (`[files."dsc/*.txt"]`), resolved per file.
-        let overrides = try FileOverrides.resolve(contents.files, files: files)
+        let overrides = try FileOverrides.resolve(contents.files, files: files, lines: contents)
         var datasets: [Dataset] = []
         var sources: [SourceFile] = []
         // Files are read, hashed and parsed concurrently (issue 11); results are taken in path
@@ -59,7 +59,7 @@ public enum StudyLoader {
         // The crystalline runs are the baseline, not a state a table could set anything for.
         let states = Set(datasets.filter { $0.role != .crystalline }.map(\.state)).sorted()
         for label in contents.settings.perState.keys.sorted() where !states.contains(label) {   // the same key on every run
-            throw GlassError(.usage, file: "study.toml",
+            throw GlassError(.usage, file: "study.toml", line: contents.line(of: ["states", label]),
                              "states.\"\(label)\": no state '\(label)' in the study; states: \(states.joined(separator: ", "))")
         }
         // Keys a state's table gives that its data cannot use (a DMA window for a state measured
@@ -279,7 +279,7 @@ public enum StudyLoader {
     static func parse(_ bytes: [UInt8], relative: String, overrides: [String: MetadataEntry]) throws -> [Dataset] {
         let tables = try FormatDetector.read(bytes: bytes, path: relative)
         if tables.count > 1, let t = overrides[MetadataKeys.normalise("temperature")] {
-            throw GlassError(.usage, file: "study.toml",
+            throw GlassError(.usage, file: "study.toml", line: t.tomlLine,
                              "files.\"\(t.table ?? relative)\".\(t.name("temperature")) would give all \(tables.count) sweeps of the file one temperature; expected no temperature (each sweep's is read from its data)")
         }
         return try ScanSplitter.datasets(tables, overrides: overrides)

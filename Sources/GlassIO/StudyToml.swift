@@ -11,6 +11,11 @@ public enum StudyToml {
         public var settings = StudySettings()
         /// Per-file metadata overrides, by path relative to the study.
         public var files: [String: [String: MetadataEntry]] = [:]
+        /// The line of each key and table (`["states", "a"]`), for errors found after reading.
+        public var keyLines: [[String]: Int] = [:]
+
+        /// The line of `path`'s key or table in study.toml.
+        public func line(of path: [String]) -> Int? { keyLines[path] }
     }
 
     /// Parses `text`; `path` names the file in errors.
@@ -38,165 +43,223 @@ public enum StudyToml {
             throw GlassError(file: path, line: e.source.begin.line, "TOML syntax: \(message)")
         }
         var c = Contents()
+        // Where each key is written, for the line of an error about it and its value as typed
+        // (TOMLKit gives `1e-400` as 0): read only when an error is made.
+        var located: TomlSource?
+        func source() -> TomlSource {
+            if let located { return located }
+            let s = TomlSource(text)
+            located = s
+            return s
+        }
+        /// The one maker of study.toml's errors about a key: at the line of `key` (a key path).
+        func failure(_ key: [String], _ message: String) -> GlassError {
+            GlassError(.usage, file: path, line: source().line(of: key), message)
+        }
+        /// The same at the line of a table's second definition (two spellings of one label).
+        func failureAtSecond(_ key: [String], _ message: String) -> GlassError {
+            GlassError(.usage, file: path, line: source().lastLine(of: key), message)
+        }
+        /// The value at `key` as typed (`1e-400`, `[320, 1e-400]`), else as read.
+        func typed(_ key: [String], _ read: @autoclosure () -> String) -> String {
+            source().typedValue(key) ?? read()
+        }
         for key in table.keys where !topLevelKeys.contains(key) {
-            throw unknownKey(key, in: "", expected: topLevelKeys, path: path)
+            throw unknownKey(key, in: [], expected: topLevelKeys, failure)
         }
         // A value of each key's own kind for the messages (`E_u_MPa = 36000`, not a temperature).
         let example = ["E_u_MPa": "36000", "molar_mass": "100.87", "te_K": "500", "tref_K": "450", "tg_K": "430",
                        "qpd_window_Hz": "[0.01, 1]", "qpd_window_above_peak_decades": "[0.5, 2]", "alpha_window_K": "[430, 500]",
                        "glass_line_K": "[400, 440]", "liquid_line_K": "[470, 490]", "crystallization_window_K": "[500, 560]"]
         // Numbers are checked like data (SPEC §2.4): finite, and positive where a temperature,
-        // a mass or a modulus is meant. `prefix` names the table (`states."s".`) in errors.
-        func number(_ t: TOMLTable, _ key: String, prefix: String = "", positive: Bool = false) throws -> Double? {
+        // a mass or a modulus is meant. `at` is the table's path (`["states", "s"]`), named in
+        // errors as `states."s".`.
+        func number(_ t: TOMLTable, _ key: String, at table: [String] = [], positive: Bool = false) throws -> Double? {
             guard let v = t[key] else { return nil }
+            let name = Self.name(table) + key
             let x: Double
             if let d = v.double { x = d } else if let i = v.int { x = Double(i) } else {
-                throw GlassError(.usage, file: path, "\(prefix)\(key) must be a number; expected e.g. \(prefix)\(key) = \(example[key] ?? "420")")
+                throw failure(table + [key], "\(name) must be a number; expected e.g. \(name) = \(example[key] ?? "420")")
             }
-            guard x.isFinite else { throw GlassError(.usage, file: path, "\(prefix)\(key) = \(x); expected a finite number") }
-            if positive && !(x > 0) { throw GlassError(.usage, file: path, "\(prefix)\(key) = \(Format.shortNumber(x)); expected a positive number") }
+            guard x.isFinite else { throw failure(table + [key], "\(name) = \(typed(table + [key], "\(x)")); expected a finite number") }
+            if positive && !(x > 0) {
+                let shown = typed(table + [key], Format.shortNumber(x))
+                throw failure(table + [key], "\(name) = \(shown)\(Self.underflowNote(shown)); expected a positive number")
+            }
             return x
         }
-        func range(_ t: TOMLTable, _ key: String, prefix: String = "", positive: Bool = false) throws -> ClosedRange<Double>? {
+        func range(_ t: TOMLTable, _ key: String, at table: [String] = [], positive: Bool = false) throws -> ClosedRange<Double>? {
             guard let v = t[key] else { return nil }
+            let name = Self.name(table) + key
             let e = example[key] ?? "[320, 420]"
-            guard let a = v.array, a.count == 2 else { throw GlassError(.usage, file: path, "\(prefix)\(key) must be [low, high]; expected e.g. \(prefix)\(key) = \(e)") }
+            guard let a = v.array, a.count == 2 else { throw failure(table + [key], "\(name) must be [low, high]; expected e.g. \(name) = \(e)") }
             let xs = try a.map { item -> Double in
                 if let d = item.double { return d }
                 if let i = item.int { return Double(i) }
-                throw GlassError(.usage, file: path, "\(prefix)\(key) must hold two numbers; expected e.g. \(prefix)\(key) = \(e)")
+                throw failure(table + [key], "\(name) must hold two numbers; expected e.g. \(name) = \(e)")
             }
-            // As written (`[410, 330]`, not `[410.0, 330.0]`).
-            let shown = "[\(Format.shortNumber(xs[0])), \(Format.shortNumber(xs[1]))]"
+            // As written (`[410, 330]`, `[1e-400, 1]`: not `[410.0, 330.0]`, not `[0, 1]`).
+            let shown = typed(table + [key], "[\(Format.shortNumber(xs[0])), \(Format.shortNumber(xs[1]))]")
             guard xs.allSatisfy({ $0.isFinite }) else {
-                throw GlassError(.usage, file: path, "\(prefix)\(key) = \(shown); expected two finite numbers")
+                throw failure(table + [key], "\(name) = \(shown); expected two finite numbers")
             }
-            guard xs[0] < xs[1] else { throw GlassError(.usage, file: path, "\(prefix)\(key) = \(shown): low must be below high") }
+            guard xs[0] < xs[1] else { throw failure(table + [key], "\(name) = \(shown)\(Self.underflowNote(shown)): low must be below high") }
             if positive && !(xs[0] > 0) {
-                throw GlassError(.usage, file: path, "\(prefix)\(key) = \(shown); expected positive numbers")
+                throw failure(table + [key], "\(name) = \(shown)\(Self.underflowNote(shown)); expected positive numbers")
             }
             return xs[0]...xs[1]
         }
-        func choice<T>(_ t: TOMLTable, _ key: String, prefix: String, _ make: (String) -> T?, _ expected: String) throws -> T? {
+        func choice<T>(_ t: TOMLTable, _ key: String, at table: [String], _ make: (String) -> T?, _ expected: String) throws -> T? {
             guard let v = t[key] else { return nil }
-            guard let text = v.string else { throw GlassError(.usage, file: path, "\(prefix)\(key) must be a string; expected one of \(expected)") }
-            guard let x = make(text) else { throw GlassError(.usage, file: path, "\(prefix)\(key) = '\(text)'; expected one of \(expected)") }
+            let name = Self.name(table) + key
+            guard let text = v.string else { throw failure(table + [key], "\(name) must be a string; expected one of \(expected)") }
+            guard let x = make(text) else { throw failure(table + [key], "\(name) = '\(text)'; expected one of \(expected)") }
             return x
         }
-        func stateSettings(_ t: TOMLTable, prefix: String = "") throws -> StateSettings {
+        func stateSettings(_ t: TOMLTable, at table: [String] = []) throws -> StateSettings {
             var s = StateSettings()
-            s.betaWindowK = try range(t, "beta_window_K", prefix: prefix, positive: true)
-            s.alphaWindowK = try range(t, "alpha_window_K", prefix: prefix, positive: true)
-            s.qpdWindowHz = try range(t, "qpd_window_Hz", prefix: prefix, positive: true)
-            s.qpdWindowAbovePeakDecades = try range(t, "qpd_window_above_peak_decades", prefix: prefix)
-            s.tgK = try number(t, "tg_K", prefix: prefix, positive: true)
-            s.unrelaxedModulusMPa = try number(t, "E_u_MPa", prefix: prefix, positive: true)
-            s.ttsOn = try choice(t, "tts_on", prefix: prefix, TTSCriterion.init(word:), TTSCriterion.spellings)
-            s.verticalShift = try choice(t, "vertical_shift", prefix: prefix, TTSVerticalShift.init(word:), TTSVerticalShift.spellings)
-            s.glassLineK = try range(t, "glass_line_K", prefix: prefix, positive: true)
-            s.liquidLineK = try range(t, "liquid_line_K", prefix: prefix, positive: true)
-            s.crystallizationWindowK = try range(t, "crystallization_window_K", prefix: prefix, positive: true)
+            s.betaWindowK = try range(t, "beta_window_K", at: table, positive: true)
+            s.alphaWindowK = try range(t, "alpha_window_K", at: table, positive: true)
+            s.qpdWindowHz = try range(t, "qpd_window_Hz", at: table, positive: true)
+            s.qpdWindowAbovePeakDecades = try range(t, "qpd_window_above_peak_decades", at: table)
+            s.tgK = try number(t, "tg_K", at: table, positive: true)
+            s.unrelaxedModulusMPa = try number(t, "E_u_MPa", at: table, positive: true)
+            s.ttsOn = try choice(t, "tts_on", at: table, TTSCriterion.init(word:), TTSCriterion.spellings)
+            s.verticalShift = try choice(t, "vertical_shift", at: table, TTSVerticalShift.init(word:), TTSVerticalShift.spellings)
+            s.glassLineK = try range(t, "glass_line_K", at: table, positive: true)
+            s.liquidLineK = try range(t, "liquid_line_K", at: table, positive: true)
+            s.crystallizationWindowK = try range(t, "crystallization_window_K", at: table, positive: true)
             return s
         }
         if let v = table["composition"] {
-            guard let s = v.string else { throw GlassError(.usage, file: path, "composition must be a string") }
-            try checkComposition(s, name: "composition", path: path)
+            guard let s = v.string else { throw failure(["composition"], "composition must be a string") }
+            try checkComposition(s, name: "composition") { failure(["composition"], $0) }
             c.settings.composition = s
         }
         c.settings.molarMassGPerMol = try number(table, "molar_mass", positive: true)
         if let m = c.settings.molarMassGPerMol, m > MetadataValue.largestMolarMass || m < MetadataValue.smallestMolarMass {
-            throw GlassError(.usage, file: path, "molar_mass = \(Format.shortNumber(m)); expected a molar mass in g/mol from 1 to \(Format.shortNumber(MetadataValue.largestMolarMass))")
+            throw failure(["molar_mass"], "molar_mass = \(typed(["molar_mass"], Format.shortNumber(m))); expected a molar mass in g/mol from 1 to \(Format.shortNumber(MetadataValue.largestMolarMass))")
         }
         c.settings.tsK = try number(table, "ts_K", positive: true)
         c.settings.teK = try number(table, "te_K", positive: true)
         c.settings.trefK = try number(table, "tref_K", positive: true)
         if let v = table["baseline"] {
-            guard let s = v.string else { throw GlassError(.usage, file: path, "baseline must be a string") }
+            guard let s = v.string else { throw failure(["baseline"], "baseline must be a string") }
+            // Checked here, with its line, as the analysis would (`AnalysisOptions.resolve`).
+            guard DSCBaseline(s) != nil else { throw failure(["baseline"], "baseline = '\(s)'; expected linear, none or state:LABEL") }
             c.settings.baseline = s
         }
         c.settings.common = try stateSettings(table)
         if let v = table["states"] {
-            guard let states = v.table else { throw GlassError(.usage, file: path, "states must be a table ([states.\"LABEL\"])") }
+            guard let states = v.table else { throw failure(["states"], "states must be a table ([states.\"LABEL\"])") }
             for label in states.keys {
-                guard let t = states[label]?.table else { throw GlassError(.usage, file: path, "states.\(label) must be a table") }
-                let prefix = "states.\"\(label)\"."
+                guard let t = states[label]?.table else { throw failure(["states", label], "states.\(label) must be a table") }
                 for key in t.keys where !stateKeys.contains(key) {
-                    throw unknownKey(key, in: prefix, expected: stateKeys, path: path)
+                    throw unknownKey(key, in: ["states", label], expected: stateKeys, failure)
                 }
                 // Swift compares labels canonically (`é` as one scalar or as `e` + accent): two
                 // tables TOML keeps apart would be one here, the second silently winning.
                 if c.settings.perState[label] != nil {
-                    throw GlassError(.usage, file: path, "states.\"\(label)\" is defined twice (its labels differ only in how an accent is encoded); expected one table a state")
+                    throw failureAtSecond(["states", label], "states.\"\(label)\" is defined twice (its labels differ only in how an accent is encoded); expected one table a state")
                 }
-                c.settings.perState[label] = try stateSettings(t, prefix: prefix)
+                c.settings.perState[label] = try stateSettings(t, at: ["states", label])
             }
         }
         if let v = table["files"] {
-            guard let files = v.table else { throw GlassError(.usage, file: path, "files must be a table ([files.\"PATH\"])") }
+            guard let files = v.table else { throw failure(["files"], "files must be a table ([files.\"PATH\"])") }
             for file in files.keys {
-                guard let t = files[file]?.table else { throw GlassError(.usage, file: path, "files.\"\(file)\" must be a table") }
+                guard let t = files[file]?.table else { throw failure(["files", file], "files.\"\(file)\" must be a table") }
                 var entries: [String: MetadataEntry] = [:]
                 var written: [String: String] = [:]
                 for key in t.keys.sorted() {
                     guard let v = t[key] else { continue }
+                    let at = ["files", file, key]
                     let name = "files.\"\(file)\".\(key)"
                     let normalised = MetadataKeys.normalise(key)
                     guard MetadataKeys.known.contains(normalised) else {
-                        throw unknownKey(key, in: "files.\"\(file)\".", expected: MetadataKeys.known, path: path)
+                        throw unknownKey(key, in: ["files", file], expected: MetadataKeys.known, failure)
                     }
                     // `Cooling_Rate` and `cooling_rate` (or `tg` and `tg_K`) are one key: two
-                    // values for it would keep one without a word.
+                    // values for it would keep one without a word. Valid TOML (two keys to it),
+                    // so a usage error (64), unless TOML's own duplicate (65): see study-toml.md.
                     if let other = written[normalised] {
-                        throw GlassError(.usage, file: path, "files.\"\(file)\": '\(other)' and '\(key)' are the same key; expected it once")
+                        let later = [other, key].max { (source().line(of: ["files", file, $0]) ?? 0) < (source().line(of: ["files", file, $1]) ?? 0) } ?? key
+                        throw failure(["files", file, later], "files.\"\(file)\": '\(other)' and '\(key)' are the same key; expected it once")
                     }
                     written[normalised] = key
                     let text: String
                     if let s = v.string { text = s } else if let d = v.double {
-                        guard d.isFinite else { throw GlassError(.usage, file: path, "\(name) = \(d); expected a finite number") }
-                        text = "\(d)"
+                        guard d.isFinite else { throw failure(at, "\(name) = \(typed(at, "\(d)")); expected a finite number") }
+                        // As typed (`1e308`, not `1e+308`) where that reads as the same number,
+                        // so that messages made later quote it so.
+                        let asTyped = typed(at, "")
+                        text = NumberParser.parse(asTyped) == d ? asTyped : "\(d)"
                     } else if let i = v.int { text = "\(i)" } else {
-                        throw GlassError(.usage, file: path, "\(name) must be a string or a number")
+                        throw failure(at, "\(name) must be a string or a number")
                     }
+                    // How messages quote the value: a string in quotes, a number as typed.
+                    let quoted = v.string != nil ? "'\(text)'" : typed(at, text)
                     // An empty value would set nothing and leave the file's own without a word.
                     if text.trimmingWhitespace.isEmpty {
-                        throw GlassError(.usage, file: path, "\(name) is empty; expected a value (leave the key out to keep the file's own)")
+                        throw failure(at, "\(name) is empty; expected a value (leave the key out to keep the file's own)")
                     }
                     // A value is one line: a label with a line break or a tab broke every table
                     // and pane it appears in.
                     if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-                        throw GlassError(.usage, file: path, "\(name) holds a control character (a line break or a tab); expected one line of text")
+                        throw failure(at, "\(name) holds a control character (a line break or a tab); expected one line of text")
                     }
-                    if normalised == "composition" { try checkComposition(text, name: name, path: path) }
+                    if normalised == "composition" { try checkComposition(text, name: name) { failure(at, $0) } }
                     // `1,000 mg`: one thousand with a thousands separator, or 1.000 with a decimal
                     // comma? Either reading is a factor of 1000 from the other: refused, not guessed.
                     if let unit = Self.quantityUnits[normalised], let thousands = Self.ambiguousComma(text) {
-                        throw GlassError(.usage, file: path, "\(name) = '\(text)': '\(thousands)' could be a thousand-fold or a decimal comma; expected the number with a decimal point, as TOML writes it (e.g. '1000 \(unit)' or '1.000 \(unit)')")
+                        throw failure(at, "\(name) = '\(text)': '\(thousands)' could be a thousand-fold or a decimal comma; expected the number with a decimal point, as TOML writes it (e.g. '1000 \(unit)' or '1.000 \(unit)')")
                     }
                     if normalised == "modulus", !MetadataKeys.modulusKinds.contains(text.trimmingWhitespace.lowercased()) {
-                        throw GlassError(.usage, file: path, "\(name) = '\(text)'; expected 'shear' (G', G'') or 'tensile' (E', E'')")
+                        throw failure(at, "\(name) = \(quoted); expected 'shear' (G', G'') or 'tensile' (E', E'')")
                     }
                     if normalised == "decimal", MetadataKeys.decimalComma(text) == nil {
-                        throw GlassError(.usage, file: path, "\(name) = '\(text)'; expected \(MetadataKeys.decimalWords), the decimal mark of the file's numbers")
+                        throw failure(at, "\(name) = \(quoted); expected \(MetadataKeys.decimalWords), the decimal mark of the file's numbers")
                     }
                     if normalised == "segment" || normalised == "run" {
                         // An index: a whole number, checked before it can reach an Int.
                         let what = normalised == "segment" ? "a segment number such as 3" : "a run number such as 1"
                         guard let x = Double(text.trimmingWhitespace), x.isFinite else {
-                            throw GlassError(.usage, file: path, "\(name) = '\(text)'; expected a finite whole number, \(what)")
+                            throw failure(at, "\(name) = \(quoted); expected a finite whole number, \(what)")
                         }
                         guard MetadataKeys.index(x, lowest: 1) != nil else {
-                            throw GlassError(.usage, file: path, "\(name) = '\(text)'; expected \(what) (a whole number from 1 to \(Int(MetadataKeys.largestIndex)))")
+                            throw failure(at, "\(name) = \(quoted); expected \(what) (a whole number from 1 to \(Int(MetadataKeys.largestIndex)))")
                         }
                     }
-                    entries[normalised] = MetadataEntry(text, line: 0, written: key == normalised ? nil : key)
+                    var entry = MetadataEntry(text, line: 0, written: key == normalised ? nil : key)
+                    entry.tomlLine = source().line(of: at)
+                    entries[normalised] = entry
                 }
                 if c.files[file] != nil {
-                    throw GlassError(.usage, file: path, "files.\"\(file)\" is defined twice (its paths differ only in how an accent is encoded); expected one table a file")
+                    throw failureAtSecond(["files", file], "files.\"\(file)\" is defined twice (its paths differ only in how an accent is encoded); expected one table a file")
                 }
                 c.files[file] = entries
             }
         }
+        if !c.settings.perState.isEmpty || !c.files.isEmpty { c.keyLines = source().keyLines }
         return c
+    }
+
+    /// Why a number that looks positive is refused, as the command line says it (`--ts: '1e-400'
+    /// (too small …)`): a number of `typed` (a value as typed, or an array of them) whose
+    /// mantissa is not zero reads 0.
+    static func underflowNote(_ typed: String) -> String {
+        let numbers = typed.split { $0 == "[" || $0 == "]" || $0 == "," || $0 == " " }
+        let underflows = numbers.contains { n in
+            let t = String(n).replacingLiteral("_", with: "")
+            return NumberParser.parse(t) == 0 && t.prefix { $0 != "e" && $0 != "E" }.contains { ("1"..."9").contains($0) }
+        }
+        return underflows ? " (too small for a double: it would read 0)" : ""
+    }
+
+    /// How messages name a table's keys: `` at top level, `states."s".`, `files."dsc/a.csv".`.
+    static func name(_ table: [String]) -> String {
+        guard let first = table.first else { return "" }
+        return first + table.dropFirst().map { ".\"\($0)\"" }.joined() + "."
     }
 
     /// The `[files]` keys that hold a quantity, with the unit their messages' examples use.
@@ -212,12 +275,12 @@ public enum StudyToml {
 
     /// A composition is parsed here, so that a bad one is a study.toml error naming the key
     /// (status 64), not a data error found when the molar mass is first needed.
-    static func checkComposition(_ text: String, name: String, path: String) throws {
+    static func checkComposition(_ text: String, name: String, _ failure: (String) -> GlassError) throws {
         do {
             _ = try Composition(text)
         } catch {
             let shown = text.count > 60 ? String(text.prefix(60)) + "…" : text
-            throw GlassError(.usage, file: path, "\(name) = '\(shown)': \(error.problem); expected a composition such as \"La30Ce30Ni10Al20Co10\" or \"(TeO2)0.7(CuO)0.3\"")
+            throw failure("\(name) = '\(shown)': \(error.problem); expected a composition such as \"La30Ce30Ni10Al20Co10\" or \"(TeO2)0.7(CuO)0.3\"")
         }
     }
 
@@ -330,13 +393,14 @@ public enum StudyToml {
     /// `unknown key 'states."s".beta_windw_K'; expected one of …`, with the closest known key
     /// first when one is near (a misspelling); of keys equally near, the first in sorted order
     /// (the same on every run: a set's order is not).
-    static func unknownKey(_ key: String, in prefix: String, expected: Set<String>, path: String) -> GlassError {
+    static func unknownKey(_ key: String, in table: [String], expected: Set<String>, _ failure: ([String], String) -> GlassError) -> GlassError {
+        let prefix = name(table)
         // No key is longer than 64 characters: a longer one is no misspelling (and measuring a
         // 4 MB key against each took 10 s).
         let typed = key.count <= 64 ? key.lowercased() : nil
         let near = typed.flatMap { k in expected.sorted().min { editDistance($0.lowercased(), k) < editDistance($1.lowercased(), k) } }
         let hint = near.flatMap { n in typed.flatMap { editDistance(n.lowercased(), $0) <= 3 ? " (did you mean '\(n)'?)" : nil } } ?? ""
-        return GlassError(.usage, file: path, "unknown key '\(prefix)\(key)'\(hint); expected one of \(expected.sorted().joined(separator: ", "))")
+        return failure(table + [key], "unknown key '\(prefix)\(key)'\(hint); expected one of \(expected.sorted().joined(separator: ", "))")
     }
 
     /// A NUL written as an escape (`"La30\u0000Ce30…"`) is valid TOML, but the parser hands the

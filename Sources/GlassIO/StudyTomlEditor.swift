@@ -1,133 +1,201 @@
 import GlassPlatform
 import GlassKit
 
-/// Writes top-level keys into study.toml text while keeping everything else byte for byte:
-/// an existing top-level `key = …` line (before the first `[table]`) has its value replaced,
-/// keeping its indentation and any trailing `# comment`; a missing key is added after the last
-/// top-level line (before the first table, or at the end). Comments, other keys, tables and
-/// their order stay as they were.
+/// Writes settings into study.toml text while keeping every other byte. A key is found wherever
+/// TOML lets it be written (``TomlSource``): under its `[table]` header, as a dotted key at top
+/// level or under `[states]`, or inside an inline table; its whole value is replaced (a multi-line
+/// array too; an array replaced by one as long keeps its layout and comments, only its elements
+/// replaced). A missing key is added where its table is written: among the top-level lines
+/// (before the comment block that introduces the first table), at the end of its table's section,
+/// after the table's dotted keys as one more dotted key, or inside its inline table. A state
+/// table that does not exist yet is added at the end of the file (`[states."LABEL"]`), or inside
+/// `states`' inline table or beside its dotted keys when the file writes `states` so.
 public enum StudyTomlEditor {
     /// `text` with `values` (key → TOML value text, e.g. `420` or `"linear"`) set at top level.
     public static func set(_ values: [(key: String, value: String)], in text: String) -> String {
-        var file = TomlLines(text)
-        let firstTable = file.lines.firstIndex { $0.trimmingLeadingSpaces.hasPrefix("[") } ?? file.lines.count
-        var insertAt = firstTable
-        // Insert after the last non-blank top-level line, so a blank line before a table stays.
-        while insertAt > 0, file.lines[insertAt - 1].trimmingLeadingSpaces.isEmpty { insertAt -= 1 }
-        var added: [String] = []
-        for (key, value) in values {
-            if let i = file.lines[..<firstTable].firstIndex(where: { keyOf($0) == key }) {
-                file.lines[i] = replacingValue(of: file.lines[i], with: value)
-            } else {
-                added.append(key + " = " + value)
-            }
-        }
-        file.insert(added, at: insertAt)
-        return file.text
+        apply(values.map { TomlAssignment(key: $0.key, value: $0.value) }, in: text)
     }
 
-    /// `text` with every assignment made: top-level ones as ``set(_:in:)`` does; a state's key in
-    /// its `[states."LABEL"]` table (the line replaced when the table has the key, else added
-    /// after the table's last line), the table appended at the end when the file has none.
+    /// `text` with every assignment made: top-level ones at top level, a state's in its
+    /// `states."LABEL"` table.
     public static func apply(_ assignments: [TomlAssignment], in text: String) -> String {
-        var out = set(assignments.filter { $0.state == nil }.map { ($0.key, $0.value) }, in: text)
-        var order: [String] = []
-        for a in assignments { if let st = a.state, !order.contains(st) { order.append(st) } }
-        for state in order {
-            out = set(assignments.filter { $0.state == state }.map { ($0.key, $0.value) }, inStateTable: state, in: out)
+        let source = TomlSource(text)
+        let newline = lineEnd(of: source)
+        // One group of keys per table, top level first, then the states in order.
+        var groups: [(table: [String], values: [(key: String, value: String)])] = [([], [])]
+        for a in assignments {
+            let table = a.state.map { ["states", $0] } ?? []
+            let g = groups.firstIndex { $0.table == table } ?? { groups.append((table, [])); return groups.count - 1 }()
+            // A key given twice is written once, with its last value.
+            groups[g].values.removeAll { $0.key == a.key }
+            groups[g].values.append((a.key, a.value))
         }
-        return out
-    }
-
-    /// `text` with `values` set in the `[states."state"]` table.
-    static func set(_ values: [(key: String, value: String)], inStateTable state: String, in text: String) -> String {
-        var file = TomlLines(text)
-        guard let header = file.lines.firstIndex(where: { tablePath($0) == ["states", state] }) else {
-            let blank = file.lines.last.map { !$0.trimmingLeadingSpaces.isEmpty } ?? false
-            file.insert((blank ? [""] : []) + ["[states.\(quotedKey(state))]"] + values.map { $0.key + " = " + $0.value },
-                        at: file.lines.count)
-            return file.text
-        }
-        let end = file.lines[(header + 1)...].firstIndex { tablePath($0) != nil } ?? file.lines.count
-        var insertAt = end
-        while insertAt > header + 1, file.lines[insertAt - 1].trimmingLeadingSpaces.isEmpty { insertAt -= 1 }
-        var added: [String] = []
-        for (key, value) in values {
-            if let i = file.lines[(header + 1)..<end].firstIndex(where: { keyOf($0) == key }) {
-                file.lines[i] = replacingValue(of: file.lines[i], with: value)
-            } else {
-                added.append(key + " = " + value)
+        var edits: [(range: Range<Int>, text: String)] = []
+        for (table, values) in groups where !values.isEmpty {
+            var missing: [(key: String, value: String)] = []
+            for (key, value) in values {
+                if let e = source.entry(table + [key]) {
+                    edits += replacing(e, with: value, in: source)
+                } else {
+                    missing.append((key, value))
+                }
             }
+            if !missing.isEmpty { edits.append(adding(missing, to: table, in: source, newline: newline)) }
         }
-        file.insert(added, at: insertAt)
-        return file.text
+        // From the end, so that each offset still holds; edits at one offset in the order made.
+        var out = source.scalars
+        for e in edits.enumerated().sorted(by: { ($0.element.range.lowerBound, $0.offset) > ($1.element.range.lowerBound, $1.offset) }) {
+            out.replaceSubrange(e.element.range, with: e.element.text.unicodeScalars)
+        }
+        return String(String.UnicodeScalarView(out))
     }
 
-    /// A `key = value` line with only the value's text replaced: the key, the spacing around `=`,
-    /// the blanks before a trailing `# comment` and the comment stay byte for byte.
-    static func replacingValue(of line: String, with value: String) -> String {
-        let scalars = Array(line.unicodeScalars)
-        var quote: Unicode.Scalar?, i = 0, equals: Int?
-        while i < scalars.count, equals == nil {
-            let c = scalars[i]
-            if let q = quote { if c == q { quote = nil } } else if c == "\"" || c == "'" { quote = c } else if c == "=" { equals = i }
-            i += 1
+    /// What `w` writes: `text` (the file at `path`) with the assignments made, and the settings
+    /// read back from it. The file itself is read first, so that an error in it names its own
+    /// line; should the edited text not read back, nothing is written and the error names the
+    /// keys and the file's line of the first of them (or of its table), never a line of text
+    /// that is no file.
+    public static func write(_ assignments: [TomlAssignment], in text: String, path: String) throws -> (text: String, contents: StudyToml.Contents) {
+        do {
+            _ = try StudyToml.parse(text, path: path)
+        } catch let e as GlassError {
+            throw GlassError(e.kind, file: e.file, line: e.line, e.message + "; not changed: correct it, then w again")
         }
-        guard let equals else { return line }
-        var start = equals + 1
-        while start < scalars.count, scalars[start] == " " || scalars[start] == "\t" { start += 1 }
-        var end = scalars.count - (trailingComment(line)?.unicodeScalars.count ?? 0)
-        while end > start, scalars[end - 1] == " " || scalars[end - 1] == "\t" { end -= 1 }
-        var out = String.UnicodeScalarView(scalars[..<start])
-        out.append(contentsOf: value.unicodeScalars)
-        out.append(contentsOf: scalars[end...])
-        return String(out)
+        let new = apply(assignments, in: text)
+        do {
+            return (new, try StudyToml.parse(new, path: path))
+        } catch let e as GlassError {
+            let keys = assignments.map(\.label).joined(separator: ", ")
+            let source = TomlSource(text)
+            let line = assignments.lazy.compactMap { a -> Int? in
+                let table = a.state.map { ["states", $0] } ?? []
+                return source.line(of: table + [a.key]) ?? source.line(of: table)
+            }.first
+            throw GlassError(e.kind, file: path, line: line, "\(keys) cannot be written in place (\(e.message)); not changed: set them in the file by hand")
+        }
     }
 
-    /// The dotted path of a `[table]` header line (quoted parts unquoted), nil for other lines
-    /// (an array-of-tables `[[x]]` header counts as a header with an empty path).
-    static func tablePath(_ line: String) -> [String]? {
-        var t = Substring(line.trimmingLeadingSpaces)
-        guard t.hasPrefix("[") else { return nil }
-        if t.hasPrefix("[[") { return [] }
-        t = t.dropFirst()
-        var parts: [String] = [], current = "", quote: Character?
-        for c in t {
-            if let q = quote {
-                if c == q { quote = nil } else { current.append(c) }
-            } else if c == "\"" || c == "'" {
-                quote = c
-            } else if c == "." {
-                parts.append(current.trimmingWhitespace); current = ""
-            } else if c == "]" {
-                parts.append(current.trimmingWhitespace)
-                return parts
-            } else {
-                current.append(c)
+    // MARK: - Replacing
+
+    /// The edits that give the entry `value`: its elements one by one when both are arrays of
+    /// as many plain elements (the layout and comments of a multi-line array stay), else the
+    /// whole value.
+    static func replacing(_ e: TomlSource.Entry, with value: String, in source: TomlSource) -> [(range: Range<Int>, text: String)] {
+        let new = TomlSource("x = " + value)
+        if let n = new.entry(["x"]), !n.elements.isEmpty, n.elements.count == e.elements.count,
+           source.scalars[e.value.lowerBound] == "[",
+           e.elements.allSatisfy({ plain(source.scalars[$0.lowerBound]) }),
+           n.elements.allSatisfy({ plain(new.scalars[$0.lowerBound]) }) {
+            return zip(e.elements, n.elements).map { ($0, new.text($1)) }
+        }
+        return [(e.value, value)]
+    }
+
+    /// A value that holds no other (not an array or inline table).
+    static func plain(_ first: Unicode.Scalar) -> Bool { first != "[" && first != "{" }
+
+    // MARK: - Adding
+
+    /// The edit that adds `values` to the table at `table`, in the place its definition allows.
+    static func adding(_ values: [(key: String, value: String)], to table: [String], in source: TomlSource,
+                       newline: String) -> (range: Range<Int>, text: String) {
+        // The deepest table of the path that exists, and the parts of the path still to make.
+        let depth = (0...table.count).reversed().first { source.tables[Array(table[..<$0])] != nil } ?? 0
+        let existing = source.tables[Array(table[..<depth])]!
+        let new = Array(table[depth...])
+        func pairs(_ prefix: [String]) -> [String] { values.map { dotted(prefix + [$0.key]) + " = " + $0.value } }
+        switch existing.definition {
+        case .inline, .dottedInline:
+            let owner: [String]
+            if case .dottedInline(let o) = existing.definition { owner = o } else { owner = existing.path }
+            guard case .inline(let close) = source.tables[owner]?.definition, close >= 0 else { break }
+            let relative = Array(existing.path[owner.count...])
+            let fragment = new.isEmpty ? pairs(relative).joined(separator: ", ")
+                : dotted(relative + new) + " = { " + pairs([]).joined(separator: ", ") + " }"
+            return insideInline(fragment, close: close, in: source)
+        case .dotted:
+            // Beside the table's dotted keys, after the last of them, as dotted keys too.
+            let sectionPath = source.sections[existing.section].path
+            let relative = Array(existing.path[sectionPath.count...]) + new
+            let last = source.entries.filter { $0.section == existing.section && $0.path.starts(with: existing.path) }
+                .map { source.line(at: max($0.value.lowerBound, $0.value.upperBound - 1)) }.max() ?? existing.line
+            return insertion(pairs(relative), afterLine: last, in: source, newline: newline)
+        case .root, .header:
+            if new.isEmpty {
+                return insertion(pairs([]), afterLine: lastLine(ofSection: existing.section, in: source), in: source, newline: newline)
             }
+        case .implicit, .arrayOfTables:
+            break
         }
-        return nil
+        // A table of its own at the end of the file, after a blank line.
+        let last = source.lineCount > 0 ? source.lineText(source.lineCount) : []
+        let afterText = last.contains { $0 != " " && $0 != "\t" && $0 != "\r" && $0 != "\u{FEFF}" }
+        return insertion((afterText ? [""] : []) + ["[" + dotted(table) + "]"] + pairs([]), afterLine: source.lineCount, in: source, newline: newline)
     }
 
-    /// A table key as TOML writes it: bare when it is made of letters, digits, `-` and `_`, else quoted.
+    /// The last line of a section's own content, after which its new keys go: before the blank
+    /// lines that end it and before the comment block right above the next header (which
+    /// introduces that table), never above the end of its last value.
+    static func lastLine(ofSection index: Int, in source: TomlSource) -> Int {
+        let section = source.sections[index]
+        let floor = source.entries.filter { $0.section == index }
+            .map { source.line(at: max($0.value.lowerBound, $0.value.upperBound - 1)) }.max() ?? section.headerLine
+        func trimmed(_ n: Int) -> ArraySlice<Unicode.Scalar> { source.lineText(n).drop { $0 == " " || $0 == "\t" || $0 == "\u{FEFF}" } }
+        var line = section.endLine - 1
+        if section.endLine <= source.lineCount {
+            while line > floor, trimmed(line).first == "#" { line -= 1 }
+        }
+        while line > floor, trimmed(line).isEmpty { line -= 1 }
+        return line
+    }
+
+    /// Lines inserted after line `after` (0: at the start, after a byte-order mark). A last line
+    /// without a line end keeps being one: the lines added after it take its place.
+    static func insertion(_ lines: [String], afterLine after: Int, in source: TomlSource, newline: String) -> (range: Range<Int>, text: String) {
+        if after < source.lineCount {
+            let at = source.lineStarts[after]
+            return (at..<at, lines.map { $0 + newline }.joined())
+        }
+        let end = source.scalars.count
+        if source.scalars.isEmpty || source.scalars.last == "\n" {
+            return (end..<end, lines.map { $0 + newline }.joined())
+        }
+        return (end..<end, lines.map { newline + $0 }.joined())
+    }
+
+    /// `fragment` (keys, `, `-separated) added before the inline table's `}` at `close`.
+    static func insideInline(_ fragment: String, close: Int, in source: TomlSource) -> (range: Range<Int>, text: String) {
+        var j = close - 1
+        while j >= 0, [" ", "\t", "\r", "\n"].contains(source.scalars[j]) { j -= 1 }
+        if j >= 0, source.scalars[j] == "{" { return ((j + 1)..<close, " " + fragment + " ") }
+        if j >= 0, source.scalars[j] == "," { return ((j + 1)..<(j + 1), " " + fragment) }
+        return ((j + 1)..<(j + 1), ", " + fragment)
+    }
+
+    /// The end of added lines: the file's first line end (CR LF in a Windows file), else LF.
+    static func lineEnd(of source: TomlSource) -> String {
+        guard let lf = source.scalars.firstIndex(of: "\n") else { return "\n" }
+        return lf > 0 && source.scalars[lf - 1] == "\r" ? "\r\n" : "\n"
+    }
+
+    /// A key path as TOML writes it, each part bare when it can be, else quoted.
+    static func dotted(_ path: [String]) -> String { path.map(quotedKey).joined(separator: ".") }
+
+    /// A key as TOML writes it: bare when it is made of letters, digits, `-` and `_`, else quoted.
     static func quotedKey(_ k: String) -> String {
-        let bare = !k.isEmpty && k.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
-        if bare { return k }
-        return "\"" + k.replacingLiteral("\\", with: "\\\\").replacingLiteral("\"", with: "\\\"") + "\""
-    }
-
-    /// The key a `key = value` line sets, or nil: bare, or quoted (`"ts_K" = 420`, `'ts_K' = 420`,
-    /// which TOML reads as the same key; the editor added a second `ts_K` beside one, which the
-    /// parser then refused).
-    static func keyOf(_ line: String) -> String? {
-        let t = line.trimmingLeadingSpaces
-        guard !t.hasPrefix("#"), let eq = t.firstIndex(of: "=") else { return nil }
-        let key = t[..<eq].trimmingScalars { $0 == " " || $0 == "\t" }
-        guard key.count >= 2, let q = key.first, q == "\"" || q == "'", key.last == q else { return key.isEmpty ? nil : key }
-        let inner = key.dropFirst().dropLast()
-        // A quoted key holding no quote or escape of its own (the only ones glassview's keys need).
-        guard !inner.contains("\"") && !inner.contains("'") && !inner.contains("\\") else { return key }
-        return String(inner)
+        if !k.isEmpty && k.unicodeScalars.allSatisfy(TomlSource.isBare) { return k }
+        var out = "\""
+        for s in k.unicodeScalars {
+            switch s {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case _ where s.value < 0x20 || s.value == 0x7F:
+                let hex = String(s.value, radix: 16, uppercase: true)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(s)
+            }
+        }
+        return out + "\""
     }
 
     /// A `# comment` after the value, outside quotes.
@@ -146,53 +214,6 @@ public enum StudyTomlEditor {
             previous = c
         }
         return nil
-    }
-}
-
-/// A study.toml as lines without their line ends, each line's end and a leading byte-order mark
-/// kept aside, so that an edit changes only what it means to: `text` gives back every other byte.
-/// Added lines end as the file's first line does (CR LF in a Windows file).
-struct TomlLines {
-    /// A UTF-8 byte-order mark before the first line, or "".
-    var bom: String
-    /// The lines, without "\n" or "\r\n".
-    var lines: [String]
-    /// Each line's end: "\n", "\r\n", or "" for a last line without one.
-    var ends: [String]
-    /// The end of added lines: the file's first, else "\n".
-    let newline: String
-
-    init(_ text: String) {
-        var scalars = Substring(text).unicodeScalars[...]
-        bom = scalars.first == "\u{FEFF}" ? "\u{FEFF}" : ""
-        if !bom.isEmpty { scalars = scalars.dropFirst() }
-        lines = []; ends = []
-        // Split by scalar: as Characters, "\r\n" is one and hides the LF.
-        var parts = scalars.split(separator: "\n", omittingEmptySubsequences: false)
-        if parts.last?.isEmpty == true { parts.removeLast() }
-        for (k, part) in parts.enumerated() {
-            let last = k == parts.count - 1 && scalars.last != "\n"
-            let crlf = !last && part.last == "\r"
-            lines.append(String(String.UnicodeScalarView(crlf ? part.dropLast() : part)))
-            ends.append(last ? "" : crlf ? "\r\n" : "\n")
-        }
-        newline = ends.first { !$0.isEmpty } ?? "\n"
-    }
-
-    /// The text: the mark, then each line with its end.
-    var text: String { bom + zip(lines, ends).map { $0 + $1 }.joined() }
-
-    /// Inserts `new` before line `index` (at the end when it is the count). A last line without
-    /// a line end keeps being one: the lines added after it take its place.
-    mutating func insert(_ new: [String], at index: Int) {
-        guard !new.isEmpty else { return }
-        var newEnds = Array(repeating: newline, count: new.count)
-        if index == lines.count, let last = ends.last, last.isEmpty {
-            ends[ends.count - 1] = newline
-            newEnds[newEnds.count - 1] = ""
-        }
-        lines.insert(contentsOf: new, at: index)
-        ends.insert(contentsOf: newEnds, at: index)
     }
 }
 

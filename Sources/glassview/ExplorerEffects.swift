@@ -51,8 +51,7 @@ enum ExplorerEffects {
                 } else {
                     old = ""
                 }
-                let new = StudyTomlEditor.apply(r.assignments, in: old)
-                let parsed = try StudyToml.parse(new, path: r.tomlPath)
+                let (new, parsed) = try StudyTomlEditor.write(r.assignments, in: old, path: r.tomlPath)
                 try AtomicFile.write(new, to: r.tomlPath, overwrite: true)
                 return .settingsWritten(parsed.settings, "wrote \(r.tomlPath): \(r.shown.map(\.label).joined(separator: ", "))")
             } catch {

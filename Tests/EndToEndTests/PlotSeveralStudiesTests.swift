@@ -46,7 +46,8 @@ final class PlotSeveralStudiesTests: XCTestCase {
         let toml = second.appendingPathComponent("study.toml")
         let settings = try String(contentsOf: toml, encoding: .utf8)
         try (settings + "ts_k = 420\n").write(to: toml, atomically: true, encoding: .utf8)
-        try assertPlotFailsAsAnalyze([first, second], status: 64, prefix: "glassview: \(second.path)/study.toml: unknown key 'ts_k'")
+        let line = settings.filter { $0 == "\n" }.count + 1   // the line added
+        try assertPlotFailsAsAnalyze([first, second], status: 64, prefix: "glassview: \(second.path)/study.toml:\(line): unknown key 'ts_k'")
         try settings.write(to: toml, atomically: true, encoding: .utf8)
 
         // An option's value one of them cannot take names that study: a baseline state the

@@ -10,9 +10,9 @@ final class StudyTomlProbeFixesCLITests: XCTestCase {
             ("[states.\"as-cast\"]\ntg_K = 425\n[states.\"as-cast\"]\ntg_K = 430\n", 65,
              "glassview: study.toml:3: TOML syntax: Error while parsing table header: cannot redefine existing table 'states.\"as-cast\"'\n"),
             ("ts_K = 420\n[states.\"as_cast\"]\ntg_K = 400\n", 64,
-             "glassview: study.toml: states.\"as_cast\": no state 'as_cast' in the study; states: as-cast, cooled-10\n"),
+             "glassview: study.toml:2: states.\"as_cast\": no state 'as_cast' in the study; states: as-cast, cooled-10\n"),
             ("composition = \"Xx12\"\n", 64,
-             "glassview: study.toml: composition = 'Xx12': unknown element \"Xx\" at position 1; expected a composition such as \"La30Ce30Ni10Al20Co10\" or \"(TeO2)0.7(CuO)0.3\"\n"),
+             "glassview: study.toml:1: composition = 'Xx12': unknown element \"Xx\" at position 1; expected a composition such as \"La30Ce30Ni10Al20Co10\" or \"(TeO2)0.7(CuO)0.3\"\n"),
         ]
         for c in cases {
             let study = try CLI.tempDir(self)

@@ -70,8 +70,8 @@ final class FileOverridesTests: XCTestCase {
             state = "x"
             [files."dsc/[ab].txt"]
             state = "y"
-            """), "study.toml: files.\"dsc/*.txt\".state = \"x\" and files.\"dsc/[ab].txt\".state = \"y\" both apply to dsc/a.txt; expected one value (a table for the file itself wins over patterns)")
-        XCTAssertEqual(error("[files.\"dma/*.csv\"]\nstate = \"x\"\n"), "study.toml: files.\"dma/*.csv\" is a pattern that matches no data file of the study")
+            """), "study.toml:4: files.\"dsc/*.txt\".state = \"x\" and files.\"dsc/[ab].txt\".state = \"y\" both apply to dsc/a.txt; expected one value (a table for the file itself wins over patterns)")
+        XCTAssertEqual(error("[files.\"dma/*.csv\"]\nstate = \"x\"\n"), "study.toml:1: files.\"dma/*.csv\" is a pattern that matches no data file of the study")
         // The file's own table decides a key two patterns disagree on: no conflict.
         XCTAssertEqual(error("""
             [files."dsc/*.txt"]
@@ -85,13 +85,13 @@ final class FileOverridesTests: XCTestCase {
             """), "")
         // An error about a key set by a pattern names the key as written.
         XCTAssertEqual(error("[files.\"dsc/*.txt\"]\nrun = 5\n"),
-                       "study.toml: files.\"dsc/*.txt\".run = 5: expected run 1 (the file holds one heating run)")
+                       "study.toml:2: files.\"dsc/*.txt\".run = 5: expected run 1 (the file holds one heating run)")
         // A bad value from a pattern names the pattern's key, as a study.toml error (exit status 64).
         do {
             _ = try load("[files.\"dsc/*.txt\"]\nsign = \"up\"\n")
             XCTFail("no error for sign = up")
         } catch let e as GlassError {
-            XCTAssertEqual(e.description, "study.toml: files.\"dsc/*.txt\".sign = up: expected endo-up or exo-up")
+            XCTAssertEqual(e.description, "study.toml:2: files.\"dsc/*.txt\".sign = up: expected endo-up or exo-up")
             XCTAssertEqual(e.kind, .usage)
         } catch { XCTFail("\(error)") }
         // Two patterns agreeing on a value are fine, a quantity compared in its unit.
@@ -99,7 +99,7 @@ final class FileOverridesTests: XCTestCase {
         XCTAssertEqual(error("[files.\"dsc/*.txt\"]\ncooling_rate = \"10 K/min\"\n[files.\"dsc/a.*\"]\ncooling_rate = 10\n"), "")
         XCTAssertEqual(error("[files.\"dsc/*.txt\"]\nmass = \"0.0251 g\"\nsign = \"Exo-up\"\n[files.\"dsc/a.*\"]\nmass = \"25.1 mg\"\nsign = \"exo-up\"\n"), "")
         XCTAssertEqual(error("[files.\"dsc/*.txt\"]\ncooling_rate = \"10 K/min\"\n[files.\"dsc/a.*\"]\ncooling_rate = \"10 K/s\"\n"),
-                       "study.toml: files.\"dsc/*.txt\".cooling_rate = \"10 K/min\" and files.\"dsc/a.*\".cooling_rate = \"10 K/s\" both apply to dsc/a.txt; expected one value (a table for the file itself wins over patterns)")
+                       "study.toml:4: files.\"dsc/*.txt\".cooling_rate = \"10 K/min\" and files.\"dsc/a.*\".cooling_rate = \"10 K/s\" both apply to dsc/a.txt; expected one value (a table for the file itself wins over patterns)")
         // A state's label is a name: another case is another state.
         XCTAssertNotEqual(error("[files.\"dsc/*.txt\"]\nstate = \"x\"\n[files.\"dsc/a.*\"]\nstate = \"X\"\n"), "")
     }

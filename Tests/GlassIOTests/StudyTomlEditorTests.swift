@@ -66,6 +66,6 @@ final class StudyTomlEditorTests: XCTestCase {
         let parsed = try StudyToml.parse(new).settings
         XCTAssertEqual(parsed.perState["as-cast"]?.betaWindowK, 301...400)
         XCTAssertEqual(parsed.perState["cooled-10"]?.tgK, 430)
-        XCTAssertEqual(StudyTomlEditor.tablePath("[ states . 'a.b' ]"), ["states", "a.b"])
+        XCTAssertEqual(TomlSource("[ states . 'a.b' ]\n").tables[["states", "a.b"]]?.line, 1)
     }
 }

@@ -25,23 +25,23 @@ final class StudyTomlProbe22Tests: XCTestCase {
 
     func testOneKeyInTwoSpellingsIsAnError() {
         XCTAssertEqual(error("[files.\"a.csv\"]\nCooling_Rate = \"3 K/min\"\ncooling_rate = \"7 K/min\""),
-                       "study.toml: files.\"a.csv\": 'Cooling_Rate' and 'cooling_rate' are the same key; expected it once")
+                       "study.toml:3: files.\"a.csv\": 'Cooling_Rate' and 'cooling_rate' are the same key; expected it once")
         XCTAssertEqual(error("[files.\"a.csv\"]\ntg = \"430 K\"\ntg_K = 431"),
-                       "study.toml: files.\"a.csv\": 'tg' and 'tg_K' are the same key; expected it once")
+                       "study.toml:3: files.\"a.csv\": 'tg' and 'tg_K' are the same key; expected it once")
     }
 
     func testTgKOverridesTheFilesOwnTg() throws {
         let s = try StudyLoader.load(try study("[files.\"a.csv\"]\ntg_K = 430", header: "# tg: 425 K\n"))
         XCTAssertEqual(s.datasets.first { $0.path == "a.csv" }?.tgK, 430)
         XCTAssertEqual(error("[files.\"a.csv\"]\ntg_K = \"banana\""),
-                       "study.toml: files.\"a.csv\".tg_K = banana: expected a temperature such as '455 K'")
+                       "study.toml:2: files.\"a.csv\".tg_K = banana: expected a temperature such as '455 K'")
     }
 
     /// `mass = "1,000 mg"` is one thousand or one milligram: refused, not guessed; `12,5 mg` is a
     /// decimal comma and read.
     func testAThousandsOrDecimalCommaIsRefused() throws {
         XCTAssertEqual(error("[files.\"a.csv\"]\nmass = \"1,000 mg\""),
-                       "study.toml: files.\"a.csv\".mass = '1,000 mg': '1,000' could be a thousand-fold or a decimal comma; expected the number with a decimal point, as TOML writes it (e.g. '1000 mg' or '1.000 mg')")
+                       "study.toml:2: files.\"a.csv\".mass = '1,000 mg': '1,000' could be a thousand-fold or a decimal comma; expected the number with a decimal point, as TOML writes it (e.g. '1000 mg' or '1.000 mg')")
         XCTAssertNotEqual(error("[files.\"a.csv\"]\ncooling_rate = \"-10,000 K/min\""), "")
         XCTAssertEqual(error("[files.\"a.csv\"]\nmass = \"12,5 mg\""), "")
         XCTAssertEqual(error("[files.\"a.csv\"]\nmass = \"1,0005 mg\""), "")
@@ -52,33 +52,33 @@ final class StudyTomlProbe22Tests: XCTestCase {
     /// A key is named as study.toml spells it (it was named in glassview's own spelling).
     func testErrorsNameTheKeyAsWritten() {
         XCTAssertEqual(error("[files.\"a.csv\"]\nHeating_Rate = \"fast\""),
-                       "study.toml: files.\"a.csv\".Heating_Rate = fast: expected a rate such as '20 K/min'")
+                       "study.toml:2: files.\"a.csv\".Heating_Rate = fast: expected a rate such as '20 K/min'")
         XCTAssertEqual(error("[files.\"a.csv\"]\nKind = \"tga\""),
-                       "study.toml: files.\"a.csv\".Kind = tga: expected dsc, dma-tscan or dma-fsweep")
+                       "study.toml:2: files.\"a.csv\".Kind = tga: expected dsc, dma-tscan or dma-fsweep")
     }
 
     func testModulusEmptyValuesAndTheCrystallineLabel() {
         XCTAssertEqual(error("[files.\"a.csv\"]\nmodulus = \"banana\""),
-                       "study.toml: files.\"a.csv\".modulus = 'banana'; expected 'shear' (G', G'') or 'tensile' (E', E'')")
+                       "study.toml:2: files.\"a.csv\".modulus = 'banana'; expected 'shear' (G', G'') or 'tensile' (E', E'')")
         XCTAssertEqual(error("[files.\"a.csv\"]\nstate = \"\""),
-                       "study.toml: files.\"a.csv\".state is empty; expected a value (leave the key out to keep the file's own)")
+                       "study.toml:2: files.\"a.csv\".state is empty; expected a value (leave the key out to keep the file's own)")
         XCTAssertEqual(error("[states.\"crystal\"]\nglass_line_K = [400, 420]"),
-                       "study.toml: states.\"crystal\": no state 'crystal' in the study; states: cooled-10")
+                       "study.toml:1: states.\"crystal\": no state 'crystal' in the study; states: cooled-10")
         XCTAssertEqual(error("[files.\"a.csv\"]\nmodulus = \"shear\""), "")
         XCTAssertEqual(error("composition = \"La30\\u0000Ce30Ni10Al20Co10\" # \\u0000 in a comment is no value"),
                        "study.toml:1: a NUL character (\\u0000) in a string; expected text without one")
         XCTAssertEqual(error("# composition = \"La30\\u0000\"\ncomposition = \"La30Ce30Ni10Al20Co10\""), "")
         XCTAssertEqual(error("[files.\"a.csv\"]\nstate = \"cooled\\n10\""),
-                       "study.toml: files.\"a.csv\".state holds a control character (a line break or a tab); expected one line of text")
+                       "study.toml:2: files.\"a.csv\".state holds a control character (a line break or a tab); expected one line of text")
     }
 
     /// Temperatures of windows are above 0 K, and a molar mass is at most 10⁶ g/mol (10³⁰⁸ made
     /// ΔH_rej × M overflow into nulls no warning explained).
     func testWindowsAbsoluteZeroAndMolarMassLimits() {
-        XCTAssertEqual(error("beta_window_K = [-10, 420]"), "study.toml: beta_window_K = [-10, 420]; expected positive numbers")
-        XCTAssertEqual(error("molar_mass = 1e308"), "study.toml: molar_mass = 1e+308; expected a molar mass in g/mol from 1 to 1000000")
-        XCTAssertEqual(error("molar_mass = 1e-300"), "study.toml: molar_mass = 1e-300; expected a molar mass in g/mol from 1 to 1000000")
-        XCTAssertEqual(error("[files.\"a.csv\"]\nmolar_mass = 1e308").hasPrefix("study.toml: files.\"a.csv\".molar_mass"), true,
+        XCTAssertEqual(error("beta_window_K = [-10, 420]"), "study.toml:1: beta_window_K = [-10, 420]; expected positive numbers")
+        XCTAssertEqual(error("molar_mass = 1e308"), "study.toml:1: molar_mass = 1e308; expected a molar mass in g/mol from 1 to 1000000")
+        XCTAssertEqual(error("molar_mass = 1e-300"), "study.toml:1: molar_mass = 1e-300; expected a molar mass in g/mol from 1 to 1000000")
+        XCTAssertEqual(error("[files.\"a.csv\"]\nmolar_mass = 1e308").hasPrefix("study.toml:2: files.\"a.csv\".molar_mass = 1e308:"), true,
                        error("[files.\"a.csv\"]\nmolar_mass = 1e308"))
     }
 
@@ -100,8 +100,8 @@ final class StudyTomlProbe22Tests: XCTestCase {
         XCTAssertFalse(same.warnings.contains { $0.contains("overrides the file's own") }, "\(same.warnings)")
         let other = try StudyLoader.load(try study("[files.\"a*.csv\"]\nheating_rate = 10"))
         XCTAssertTrue(other.warnings.contains { $0.contains("overrides the file's own '20 K/min'") }, "\(other.warnings)")
-        XCTAssertEqual(error("E_u_MPa = \"x\""), "study.toml: E_u_MPa must be a number; expected e.g. E_u_MPa = 36000")
-        XCTAssertEqual(error("qpd_window_Hz = 1"), "study.toml: qpd_window_Hz must be [low, high]; expected e.g. qpd_window_Hz = [0.01, 1]")
-        XCTAssertEqual(error("beta_window_K = [410.0, 330.0]"), "study.toml: beta_window_K = [410, 330]: low must be below high")
+        XCTAssertEqual(error("E_u_MPa = \"x\""), "study.toml:1: E_u_MPa must be a number; expected e.g. E_u_MPa = 36000")
+        XCTAssertEqual(error("qpd_window_Hz = 1"), "study.toml:1: qpd_window_Hz must be [low, high]; expected e.g. qpd_window_Hz = [0.01, 1]")
+        XCTAssertEqual(error("beta_window_K = [410.0, 330.0]"), "study.toml:1: beta_window_K = [410.0, 330.0]: low must be below high")
     }
 }

@@ -74,7 +74,7 @@ final class StudyTomlProbeFixesTests: XCTestCase {
         XCTAssertThrowsError(try StudyLoader.load(dir.path)) { error in
             let e = error as? GlassError
             // Of several, the first in key order.
-            XCTAssertEqual(e?.description, "study.toml: states.\"as_cast\": no state 'as_cast' in the study; states: as-cast, cooled-10")
+            XCTAssertEqual(e?.description, "study.toml:2: states.\"as_cast\": no state 'as_cast' in the study; states: as-cast, cooled-10")
             XCTAssertEqual(e?.exitCode, 64)
         }
         let good = try StudyLoader.load(try study("[states.\"as-cast\"]\ntg_K = 400\n[states.cooled-10]\ntg_K = 401\n").path)
@@ -86,19 +86,19 @@ final class StudyTomlProbeFixesTests: XCTestCase {
 
     func testABadCompositionNamesStudyTomlAndTheKey() {
         let expected = "; expected a composition such as \"La30Ce30Ni10Al20Co10\" or \"(TeO2)0.7(CuO)0.3\""
-        for (text, message) in [("composition = \"Xx12\"", "composition = 'Xx12': unknown element \"Xx\" at position 1"),
-                                ("composition = \"\"", "composition = '': empty"),
+        for (text, message) in [("composition = \"Xx12\"", "1: composition = 'Xx12': unknown element \"Xx\" at position 1"),
+                                ("composition = \"\"", "1: composition = '': empty"),
                                 ("[files.\"a.csv\"]\ncomposition = \"La30(Ce\"",
-                                 "files.\"a.csv\".composition = 'La30(Ce': \"(\" is never closed at position 5")] {
+                                 "2: files.\"a.csv\".composition = 'La30(Ce': \"(\" is never closed at position 5")] {
             let e = parseError(text)
-            XCTAssertEqual(e?.description, "study.toml: " + message + expected, text)
+            XCTAssertEqual(e?.description, "study.toml:" + message + expected, text)
             XCTAssertEqual(e?.exitCode, 64, text)
         }
         // A good one passes; an empty per-file one would set nothing (the file kept its own
         // without a word): an error.
         XCTAssertEqual(try StudyToml.parse("composition = \"(TeO2)0.7(CuO)0.3\"").settings.composition, "(TeO2)0.7(CuO)0.3")
         XCTAssertEqual(parseError("[files.\"a.csv\"]\ncomposition = \"\"")?.description,
-                       "study.toml: files.\"a.csv\".composition is empty; expected a value (leave the key out to keep the file's own)")
+                       "study.toml:2: files.\"a.csv\".composition is empty; expected a value (leave the key out to keep the file's own)")
         // The error's own text is unchanged for its other users.
         XCTAssertThrowsError(try Composition("Xx12")) {
             XCTAssertEqual("\($0)", "composition \"Xx12\": unknown element \"Xx\" at position 1")

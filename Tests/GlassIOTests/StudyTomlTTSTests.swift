@@ -37,10 +37,10 @@ final class StudyTomlTTSTests: XCTestCase {
 
     func testBadValuesNameTheKey() {
         XCTAssertThrowsError(try StudyToml.parse("tts_on = \"phase\"")) { e in
-            XCTAssertEqual((e as? GlassError)?.description, "study.toml: tts_on = 'phase'; expected one of moduli, storage, loss, tan-delta")
+            XCTAssertEqual((e as? GlassError)?.description, "study.toml:1: tts_on = 'phase'; expected one of moduli, storage, loss, tan-delta")
         }
         XCTAssertThrowsError(try StudyToml.parse("[states.a]\nvertical_shift = 3")) { e in
-            XCTAssertEqual((e as? GlassError)?.description, "study.toml: states.\"a\".vertical_shift must be a string; expected one of none, temperature, fit")
+            XCTAssertEqual((e as? GlassError)?.description, "study.toml:2: states.\"a\".vertical_shift must be a string; expected one of none, temperature, fit")
         }
     }
 }

@@ -270,15 +270,15 @@ final class DeterministicErrorTests: XCTestCase {
         }
         XCTAssertThrowsError(try load("[files.\"/x/dsc/a.csv\"]\nstate = \"b\"\n")) { e in
             XCTAssertEqual((e as? GlassError)?.description,
-                           "study.toml: files.\"/x/dsc/a.csv\" is an absolute path; expected a path relative to the study directory (e.g. 'dsc/a.csv')")
+                           "study.toml:1: files.\"/x/dsc/a.csv\" is an absolute path; expected a path relative to the study directory (e.g. 'dsc/a.csv')")
         }
         XCTAssertThrowsError(try load("[files.\"dsc/b.csv\"]\nstate = \"b\"\n")) { e in
             XCTAssertEqual((e as? GlassError)?.description,
-                           "study.toml: files.\"dsc/b.csv\" names no data file of the study; expected a path relative to the study directory (e.g. 'dsc/a.csv')")
+                           "study.toml:1: files.\"dsc/b.csv\" names no data file of the study; expected a path relative to the study directory (e.g. 'dsc/a.csv')")
         }
         XCTAssertThrowsError(try load("[files.\"dsc/a.csv\"]\nstate = \"b\"\n[files.\"./dsc/a.csv\"]\nstate = \"c\"\n")) { e in
             XCTAssertEqual((e as? GlassError)?.description,
-                           "study.toml: files.\"dsc/a.csv\" names dsc/a.csv, as another table does; expected one table a file")
+                           "study.toml:1: files.\"dsc/a.csv\" names dsc/a.csv, as another table does; expected one table a file")
         }
     }
 }
@@ -293,19 +293,19 @@ final class StudyTomlNamesAsWrittenTests: XCTestCase {
 
     func testARangeOfStringsShowsTheKeysExample() {
         XCTAssertEqual(message("beta_window_K = [\"320\", \"420\"]"),
-                       "study.toml: beta_window_K must hold two numbers; expected e.g. beta_window_K = [320, 420]")
+                       "study.toml:1: beta_window_K must hold two numbers; expected e.g. beta_window_K = [320, 420]")
     }
 
     func testTablesWhoseNamesDifferOnlyInEncodingAreTwice() {
         let composed = "caf\u{E9}", decomposed = "cafe\u{301}"
         XCTAssertEqual(message("[states.\"\(composed)\"]\nglass_line_K = [300, 380]\n[states.\"\(decomposed)\"]\nglass_line_K = [310, 380]"),
-                       "study.toml: states.\"\(composed)\" is defined twice (its labels differ only in how an accent is encoded); expected one table a state")
+                       "study.toml:3: states.\"\(composed)\" is defined twice (its labels differ only in how an accent is encoded); expected one table a state")
         XCTAssertTrue(message("[files.\"\(composed).csv\"]\nmass = 1\n[files.\"\(decomposed).csv\"]\nmass = 2").contains("is defined twice"))
     }
 
     func testAThousandFoldMolarMassIsRefusedWithItsUnit() {
         XCTAssertEqual(message("[files.\"a.csv\"]\nmolar_mass = \"1,009 g/mol\""),
-                       "study.toml: files.\"a.csv\".molar_mass = '1,009 g/mol': '1,009' could be a thousand-fold or a decimal comma; expected the number with a decimal point, as TOML writes it (e.g. '1000 g/mol' or '1.000 g/mol')")
+                       "study.toml:2: files.\"a.csv\".molar_mass = '1,009 g/mol': '1,009' could be a thousand-fold or a decimal comma; expected the number with a decimal point, as TOML writes it (e.g. '1000 g/mol' or '1.000 g/mol')")
         XCTAssertTrue(message("[files.\"a.csv\"]\ntg = \"1,000 K\"").hasSuffix("(e.g. '1000 K' or '1.000 K')"))
     }
 

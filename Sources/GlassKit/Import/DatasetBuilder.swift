@@ -199,7 +199,7 @@ public enum DatasetBuilder {
         if let stated = meta["heating_rate"] {
             let value = "'\(stated.value)'" + (MetadataValue.rateKPerMin(stated.value) == nil || stated.value.trimmedSpaces == rate ? "" : " (\(rate))")
             if stated.line == 0 {
-                return GlassError(.usage, file: "study.toml", "files.\"\(stated.table ?? table.datasetPath)\".\(stated.name("heating_rate")) = \(value) contradicts \(table.path): \(why)")
+                return GlassError(.usage, file: "study.toml", line: stated.tomlLine, "files.\"\(stated.table ?? table.datasetPath)\".\(stated.name("heating_rate")) = \(value) contradicts \(table.path): \(why)")
             }
             return GlassError(file: table.path, line: stated.line, "the stated heating rate \(value) contradicts the data: \(why)")
         }
@@ -244,7 +244,7 @@ public enum DatasetBuilder {
 
     static func keyError(_ key: String, _ e: MetadataEntry, path: String, _ expected: String) -> GlassError {
         if e.line > 0 { return GlassError(file: path, line: e.line, "\(e.quoted(key)); \(MetadataValue.bothMarksNote(e.value))expected \(expected)") }
-        return GlassError(.usage, file: "study.toml", "files.\"\(e.table ?? path)\".\(e.name(key)) = \(e.value): expected \(expected)")
+        return GlassError(.usage, file: "study.toml", line: e.tomlLine, "files.\"\(e.table ?? path)\".\(e.name(key)) = \(e.value): expected \(expected)")
     }
 
     // MARK: - One function per kind

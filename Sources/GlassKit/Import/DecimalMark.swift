@@ -145,11 +145,11 @@ enum DecimalMark {
     static func apply(_ overrides: [String: MetadataEntry], to table: inout RawTable) throws {
         if let e = overrides["decimal"] {
             guard let comma = MetadataKeys.decimalComma(e.value) else {
-                throw GlassError(.usage, file: "study.toml", "files.\"\(e.table ?? table.path)\".\(e.name("decimal")) = '\(e.value)'; expected \(MetadataKeys.decimalWords)")
+                throw GlassError(.usage, file: "study.toml", line: e.tomlLine, "files.\"\(e.table ?? table.path)\".\(e.name("decimal")) = '\(e.value)'; expected \(MetadataKeys.decimalWords)")
             }
             let key = "files.\"\(e.table ?? table.path)\".\(e.name("decimal")) = '\(e.value)'"
             if comma, let row = unquotedCommas(table) {
-                throw GlassError(.usage, file: "study.toml", "\(key) states a decimal comma, but \(table.path)'s fields are separated by unquoted commas (line \(row.line): '\(row.text)'); \(commaExpected)")
+                throw GlassError(.usage, file: "study.toml", line: e.tomlLine, "\(key) states a decimal comma, but \(table.path)'s fields are separated by unquoted commas (line \(row.line): '\(row.text)'); \(commaExpected)")
             }
             table.decimalComma = comma
             table.unsettledMark = nil

@@ -32,6 +32,8 @@ public struct MetadataEntry: Sendable, Equatable {
     /// The file's line as written where a reader put `value` together from it (NETZSCH's
     /// `#SAMPLE MASS /µg:10.250` is `10.250 µg`): messages quote it, not the value built.
     public var source: String? = nil
+    /// The line of study.toml that gives it, for the messages of an entry from there.
+    public var tomlLine: Int? = nil
     /// Creates an entry.
     public init(_ value: String, line: Int, table: String? = nil, written: String? = nil, source: String? = nil) {
         self.value = value; self.line = line; self.table = table; self.written = written; self.source = source

@@ -13,7 +13,7 @@ extension DatasetBuilder {
         if e.line > 0 {
             return GlassError(file: path, line: e.line, "\(e.quoted(key)) differs from \(found) of \(col)\(detail); expected \(expected)")
         }
-        return GlassError(.usage, file: "study.toml",
+        return GlassError(.usage, file: "study.toml", line: e.tomlLine,
                           "files.\"\(e.table ?? path)\".\(e.name(key)) = \(e.value) differs from \(found) of \(col) of \(path)\(detail); expected \(expected)")
     }
 }
