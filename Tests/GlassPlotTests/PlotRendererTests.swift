@@ -262,12 +262,17 @@ final class LegendPlacementTests: XCTestCase {
         let above = (g.plotArea.y - 6..<g.plotArea.y).map { frame.rows[$0] }
         XCTAssertTrue(above[0].contains("curve number 0"), above[0])
         XCTAssertTrue(above[4].contains("curve number 4"), above[4])
-        XCTAssertTrue(above[5].contains("… 3 more"), above[5])
+        // The last row holds what fits before the count: entry 5, then the two left.
+        XCTAssertTrue(above[5].contains("curve number 5   … 2 more"), above[5])
         let first = Array(frame.rows[g.plotArea.y]).dropFirst(g.plotArea.x).prefix(g.plotArea.width)
         XCTAssertFalse(first.contains(" "), String(first))
         XCTAssertEqual(PlotRenderer.legendRowsAbove(plotRows: 16), 6)
         XCTAssertEqual(PlotRenderer.legendRowsAbove(plotRows: 6), 2)
-        XCTAssertEqual(PlotRenderer.legendRowsAbove(plotRows: 4), 0)
+        // A small area still gives the legend one row rather than letting it cover the data.
+        XCTAssertEqual(PlotRenderer.legendRowsAbove(plotRows: 5), 1)
+        XCTAssertEqual(PlotRenderer.legendRowsAbove(plotRows: 4), 1)
+        XCTAssertEqual(PlotRenderer.legendRowsAbove(plotRows: 3), 1)
+        XCTAssertEqual(PlotRenderer.legendRowsAbove(plotRows: 2), 0)
     }
 
     func testLegendStaysInAFreeCorner() throws {
