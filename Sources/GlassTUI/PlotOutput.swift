@@ -61,8 +61,8 @@ public enum PlotOutput {
 
     /// The title's fields joined by ` · `, the settings kept whole at the cost of the others:
     /// a line too long cuts the study name first (down to 12 columns), then the states (a list
-    /// keeps its count in front, `3 states: as-cast, coo…`); only settings that do not fit alone
-    /// are cut at the end of the line. Each cut ends in `…` (`~` in ASCII), by display width.
+    /// keeps its count in front, `3 states: as-cast, coo…`); when the settings do not fit even
+    /// so, the whole line is cut at its end. Each cut ends in `…` (`~` in ASCII), by display width.
     static func fittedTitle(study: String, settings: [String], states: String, width: Int, unicode u: Bool) -> String {
         let fit = { (text: String) in ScreenText.fit(text, unicode: u) }
         let sep = fit(" · ")
@@ -78,6 +78,10 @@ public enum PlotOutput {
             let room = width - DisplayWidth.of(line()) + DisplayWidth.of(field)
             field = room > 0 ? field.clipped(room, unicode: u) : ""
         }
+        if DisplayWidth.of(line()) <= width { return line() }
+        // The settings alone are too wide: the whole line cut at its end (not a cut name cut again).
+        name = fit(study)
+        field = fit(states)
         return line().clipped(width, unicode: u)
     }
 
