@@ -11,14 +11,16 @@ final class PlotRendererTests: XCTestCase {
             markers: [VerticalMarker(x: 3, label: "Te")])
     }
 
+    /// Four data rows: the legend in a corner would cover the Te line (it did), so it takes a
+    /// row above the data, which keeps three.
     func testBrailleSnapshot() {
         let frame = PlotRenderer.render(smallSpec, width: 20, height: 8, braille: true, colours: false)
         XCTAssertEqual(frame.text, """
             q        demo
-            4┤   ⢀⠎⢢    ─*─ peak
-             │  ⢠⠊  +⢄  + pts
-            2┤ ⡠+     ⠣⡀ Te┊ +
-            0┤*⠁       ⠈⠑+*⣀⣀⣀⣀⣀
+              ─*─ peak   + pts
+            4┤   ⢠⠊⠢+      ┊Te
+            2┤ ⢀⠔⠁  ⠈⠑⢄    ┊
+            0┤*⠃+      ⠉⠒+*⣀⣀+⣀⣀
              └┬────────┬───────┬
               0        2       4
                     T (K)
@@ -29,10 +31,10 @@ final class PlotRendererTests: XCTestCase {
         let frame = PlotRenderer.render(smallSpec, width: 20, height: 8, braille: false, colours: false)
         XCTAssertEqual(frame.text, """
             q        demo
-            4+    *.      * peak
-             |  ..  +.    + pts
-            2+ .+     .*.Te: +
-            0+*          +.*...*
+              * peak   + pts
+            4+   .*.       :Te
+            2+ ..   +.     :
+            0+* +     .*.+.*.+.*
              ++--------+-------+
               0        2       4
                     T (K)
@@ -43,10 +45,11 @@ final class PlotRendererTests: XCTestCase {
         var spec = smallSpec
         spec.series[1].colour = 6
         let frame = PlotRenderer.render(spec, width: 20, height: 8, braille: true, colours: true)
-        XCTAssertEqual(frame.rows[1], "4┤   ⢀⠎⢢     ── peak")
-        XCTAssertEqual(frame[13, 1], Cell("─", foreground: Series.palette[0]))
-        XCTAssertEqual(frame[13, 2], Cell("+", foreground: 6))
-        XCTAssertEqual(frame[15, 2], Cell("p"))
+        // The legend in the row above the data (four rows; a corner would cover the Te line).
+        XCTAssertEqual(frame.rows[1], "  ── peak   + pts")
+        XCTAssertEqual(frame[2, 1], Cell("─", foreground: Series.palette[0]))
+        XCTAssertEqual(frame[12, 1], Cell("+", foreground: 6))
+        XCTAssertEqual(frame[14, 1], Cell("p"))
         // Every braille cell carries the colour of the line; the points are their marker in theirs.
         let colours = Set(frame.cells.filter { ("\u{2801}"..."\u{28FF}").contains($0.character) }.map(\.foreground))
         XCTAssertEqual(colours, [Series.palette[0]])
