@@ -292,7 +292,7 @@ public enum PlotRenderer {
     /// A label is shown whole or not at all, in a label column of at most a third of
     /// `labelRoom` (the region's width): the most ticks whose labels fit there (fewer ticks have a
     /// larger step, so shorter labels); else the most whose labels fit in half of it; else the
-    /// ticks as without a limit, a label wider than half left out (its tick mark stays).
+    /// ticks with the most labels that fit in half, the others left out (their tick marks stay).
     static func placedYTicks(_ scale: any PlotScale, rows: Int, row: (Double) -> Int?, labelRoom: Int = .max) -> [PlacedYTick] {
         let most = min(8, max(2, rows / 2 + 1))
         // Fewer ticks first; more (up to one a row) only when fewer give less than two.
@@ -317,7 +317,10 @@ public enum PlotRenderer {
         for budget in [labelRoom / 3, labelRoom / 2] {
             if let fits = clean.first(where: { $0.allSatisfy { $0.tick.label.count <= budget } }) { return fits }
         }
+        // The set with the most labels that fit in half (the first of equals), the others left out.
+        func fitting(_ set: [PlacedYTick]) -> Int { set.filter { $0.tick.label.count <= labelRoom / 2 }.count }
         var chosen = clean.first ?? []
+        for set in clean where fitting(set) > fitting(chosen) { chosen = set }
         if chosen.isEmpty {
             for c in candidates where chosen.count < c.placed.count { chosen = c.placed }
         }
