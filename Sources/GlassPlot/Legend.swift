@@ -100,37 +100,63 @@ public struct Legend: Equatable, Sendable {
     }
 
     /// Draws the legend as ``lines(width:)`` from `origin`, at most `rows` rows; a name wider
-    /// than its row is cut with an ellipsis.
+    /// than its row is cut with an ellipsis. A legend with more rows than `rows` ends its last
+    /// row with `… N more` after the entries that fit before it; a legend of one row shows at
+    /// least one entry (its name cut to leave room for the count; the count left out when even
+    /// that does not fit).
     public func drawLines(into frame: inout Frame, at origin: FramePoint, width: Int, rows: Int) {
+        guard rows > 0 else { return }
         let clip = FrameRect(x: origin.x, y: origin.y, width: width, height: rows)
-        let all = lines(width: width)
-        let cut = all.count > rows
-        if cut, rows > 0 {
-            let left = all.dropFirst(rows - 1).reduce(0) { $0 + $1.count }
-            frame.put(string: ((unicode ? "… " : "... ") + "\(left) more").clipped(width, unicode: unicode),
-                      at: FramePoint(x: origin.x, y: origin.y + rows - 1), clip: clip)
+        var shown = Array(lines(width: width).prefix(rows + 1))
+        var more = ""
+        if shown.count > rows {
+            let rest = Array(lines(width: width).dropFirst(rows - 1).joined())
+            var kept = 0, used = 0
+            for e in rest {
+                let w = (kept == 0 ? 0 : 3) + DisplayWidth.of(e.text)
+                guard used + w + 3 + DisplayWidth.of(moreText(rest.count - kept - 1)) <= width else { break }
+                used += w
+                kept += 1
+            }
+            // One row alone shows an entry whatever the count's room (it showed only the count).
+            if rows == 1 { kept = max(1, kept) }
+            shown = Array(shown.prefix(rows - 1)) + [Array(rest.prefix(kept))]
+            more = moreText(rest.count - kept)
+            // Room for the entry's sample and two columns of its name, else no count.
+            if kept == 1, rows == 1, DisplayWidth.of(rest[0].sample) + 3 + 3 + DisplayWidth.of(more) > width { more = "" }
         }
-        for (r, line) in all.prefix(cut ? rows - 1 : rows).enumerated() {
+        for (r, line) in shown.enumerated() {
+            let last = r == shown.count - 1
+            let right = origin.x + width - (last && !more.isEmpty ? 3 + DisplayWidth.of(more) : 0)
             var x = origin.x
             for e in line {
                 x += frame.put(string: e.sample, at: FramePoint(x: x, y: origin.y + r), foreground: e.colour, clip: clip)
-                let name = " " + e.name.clipped(origin.x + width - x - 1, unicode: unicode)
+                let name = " " + e.name.clipped(max(0, right - x - 1), unicode: unicode)
                 x += frame.put(string: name + "   ", at: FramePoint(x: x, y: origin.y + r), clip: clip)
             }
+            if last, !more.isEmpty { frame.put(string: more, at: FramePoint(x: x, y: origin.y + r), clip: clip) }
         }
     }
 
+    /// `… N more` (`... N more` in ASCII).
+    func moreText(_ count: Int) -> String { (unicode ? "… " : "... ") + "\(count) more" }
+
     /// Draws the legend into `box` (from ``box(in:placement:isUsed:)``), clearing it first;
-    /// text is left-aligned, after the blank column when that is on the left.
+    /// text is left-aligned, after the blank column when that is on the left. A box of one row
+    /// too few for its entries is drawn as one row of ``drawLines(into:at:width:rows:)``.
     public func draw(into frame: inout Frame, box: FrameRect, area: FrameRect) {
         frame.fill(box)
         let blankOnLeft = box.x > area.x && box.width > width
         let textX = blankOnLeft ? box.x + 1 : box.x
         // Entries that do not fit are counted on the last row.
         let cut = entries.count > box.height
+        if cut, box.height == 1 {
+            drawLines(into: &frame, at: FramePoint(x: textX, y: box.y), width: box.maxX - textX, rows: 1)
+            return
+        }
         let shown = cut ? max(0, box.height - 1) : entries.count
         if cut {
-            let more = ((unicode ? "… " : "... ") + "\(entries.count - shown) more").clipped(box.maxX - textX, unicode: unicode)
+            let more = moreText(entries.count - shown).clipped(box.maxX - textX, unicode: unicode)
             frame.put(string: more, at: FramePoint(x: textX, y: box.y + shown), clip: box)
         }
         for (row, entry) in entries.prefix(shown).enumerated() {

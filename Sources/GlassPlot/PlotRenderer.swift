@@ -28,8 +28,10 @@ public enum PlotRenderer {
     /// when the region is too small for one.
     /// The legend never covers data: when every corner of the data area holds some, the plot is
     /// laid out again with the legend in rows of its own above the data area. The data area keeps
-    /// two thirds of its height (and four rows): a legend that needs more rows than that leaves
-    /// is cut, its last row saying how many entries it leaves out.
+    /// two thirds of its height (and four rows; of three or four rows the legend takes one, of
+    /// two none): a legend that needs more rows than that leaves is cut, its last row saying
+    /// how many entries it leaves out. A data area too small to give a row is drawn without
+    /// its legend.
     @discardableResult
     public static func render(
         _ spec: PlotSpec, into frame: inout Frame, region: FrameRect, braille: Bool, colours: Bool
@@ -39,17 +41,23 @@ public enum PlotRenderer {
         guard first.legendCovers > 0, let g = first.geometry else { return first.geometry }
         let legend = Legend(series: spec.series, braille: braille, colours: colours)
         let rows = min(legend.lines(width: g.plotArea.width).count, legendRowsAbove(plotRows: g.plotArea.height))
-        guard rows > 0 else { return first.geometry }
         frame = before
+        guard rows > 0 else {
+            // It covered the data (of four rows it hid all of them): no legend rather than that.
+            var bare = spec
+            bare.showsLegend = false
+            return render(bare, into: &frame, region: region, braille: braille, colours: colours, legendRows: 0).geometry
+        }
         return render(spec, into: &frame, region: region, braille: braille, colours: colours, legendRows: rows).geometry
     }
 
     /// How many rows above a data area of `plotRows` rows a legend may take: the area keeps two
-    /// thirds of its height and at least four rows.
+    /// thirds of its height and at least four rows; a smaller area of three or four rows gives
+    /// the legend one row (it keeps two or three), of two rows none.
     static func legendRowsAbove(plotRows: Int) -> Int {
         var rows = 0
         while plotRows - (rows + 1) >= max(4, plotRows * 2 / 3) { rows += 1 }
-        return rows
+        return rows == 0 && plotRows >= 3 ? 1 : rows
     }
 
     /// One layout pass; `legendRows` > 0 puts the legend in that many rows above the data area.
@@ -96,8 +104,8 @@ public enum PlotRenderer {
             let dot = Double(yDots - 1) - yScale.dot(of: value, dots: yDots)
             return DotRounding.nearest(dot, limit: yDots).map { plotTop + $0 / dotsPerRow }
         }
-        let yTicks = placedYTicks(yScale, rows: plotRows, row: yRow)
-        let yLabelWidth = min(yTicks.map(\.tick.label.count).max() ?? 0, max(0, region.width / 3))
+        let yTicks = placedYTicks(yScale, rows: plotRows, row: yRow, labelRoom: region.width)
+        let yLabelWidth = yTicks.map(\.tick.label.count).max() ?? 0
         let axisColumn = region.x + yLabelWidth
         let plotLeft = axisColumn + 1
         let plotColumns = region.maxX - plotLeft
@@ -145,7 +153,8 @@ public enum PlotRenderer {
         for column in plotLeft..<region.maxX { frame[column, axisRow] = Cell(glyphs.horizontal) }
         for placed in yTicks {
             frame[axisColumn, placed.row] = Cell(glyphs.yTick)
-            let label = String(placed.tick.label.suffix(yLabelWidth))
+            // Whole or not at all (placedYTicks): a label cut at its left read as another number.
+            let label = placed.tick.label
             frame.put(string: label, at: FramePoint(x: axisColumn - label.count, y: placed.row), clip: region)
         }
         let xTicks = placedXTicks(xScale, geometry: geometry, labelLeft: region.x, labelRight: region.maxX)
@@ -280,11 +289,15 @@ public enum PlotRenderer {
     }
 
     /// Up to 8 y ticks, about one every other row, on distinct rows; at least two when possible.
-    static func placedYTicks(_ scale: any PlotScale, rows: Int, row: (Double) -> Int?) -> [PlacedYTick] {
+    /// A label is shown whole or not at all, in a label column of at most a third of
+    /// `labelRoom` (the region's width): the most ticks whose labels fit there (fewer ticks have a
+    /// larger step, so shorter labels); else the most whose labels fit in half of it; else the
+    /// ticks with the most labels that fit in half, the others left out (their tick marks stay).
+    static func placedYTicks(_ scale: any PlotScale, rows: Int, row: (Double) -> Int?, labelRoom: Int = .max) -> [PlacedYTick] {
         let most = min(8, max(2, rows / 2 + 1))
         // Fewer ticks first; more (up to one a row) only when fewer give less than two.
         let counts = Array(stride(from: most, through: 2, by: -1)) + Array((most + 1)..<max(most + 1, min(8, rows) + 1))
-        var fallback: [PlacedYTick] = []
+        var candidates: [(placed: [PlacedYTick], clash: Bool)] = []
         for count in counts {
             var placed: [PlacedYTick] = []
             var rowsUsed = Set<Int>()
@@ -298,19 +311,37 @@ public enum PlotRenderer {
                 rowsUsed.insert(r)
                 placed.append(PlacedYTick(tick: tick, row: r))
             }
-            if !clash, placed.count >= 2 { return placed }
-            if fallback.count < placed.count { fallback = placed }
+            candidates.append((placed, clash))
         }
-        return fallback
+        let clean = candidates.filter { !$0.clash && $0.placed.count >= 2 }.map(\.placed)
+        for budget in [labelRoom / 3, labelRoom / 2] {
+            if let fits = clean.first(where: { $0.allSatisfy { $0.tick.label.count <= budget } }) { return fits }
+        }
+        // The set with the most labels that fit in half (the first of equals), the others left out.
+        func fitting(_ set: [PlacedYTick]) -> Int { set.filter { $0.tick.label.count <= labelRoom / 2 }.count }
+        var chosen = clean.first ?? []
+        for set in clean where fitting(set) > fitting(chosen) { chosen = set }
+        if chosen.isEmpty {
+            for c in candidates where chosen.count < c.placed.count { chosen = c.placed }
+        }
+        return chosen.map { placed in
+            var p = placed
+            if p.tick.label.count > labelRoom / 2 { p.tick.label = "" }
+            return p
+        }
     }
 
     /// Up to 8 x ticks whose labels, centred under their ticks and kept inside
-    /// `labelLeft..<labelRight`, leave at least two blank columns between each other.
+    /// `labelLeft..<labelRight`, leave at least two blank columns between each other. Labels are
+    /// whole: one wider than the whole row is left out, its tick mark kept.
     static func placedXTicks(_ scale: any PlotScale, geometry: PlotGeometry, labelLeft: Int, labelRight: Int) -> [PlacedXTick] {
         let most = min(8, max(2, geometry.plotArea.width / 4))
         func place(_ ticks: [Tick]) -> [PlacedXTick] {
             ticks.compactMap { tick in
                 guard let column = geometry.column(ofX: tick.value) else { return nil }
+                var tick = tick
+                // A label wider than the row would be clipped into another number: left out.
+                if tick.label.count > labelRight - labelLeft { tick.label = "" }
                 let length = tick.label.count
                 let start = min(max(column - length / 2, labelLeft), labelRight - length)
                 return PlacedXTick(tick: tick, column: column, labelStart: start)

@@ -42,7 +42,8 @@ public struct LinearScale: PlotScale, Equatable {
     public let upper: Double
 
     /// Makes a linear scale. Non-finite ends fall back to 0...1; equal ends are widened by
-    /// 1 (or by 10 % of their magnitude) on each side.
+    /// 1 (or by 10 % of their magnitude) on each side. Finite ends whose difference overflows
+    /// are kept (see ``fraction(of:)``).
     public init(lower: Double, upper: Double) {
         guard lower.isFinite, upper.isFinite else {
             self.lower = 0
@@ -59,14 +60,19 @@ public struct LinearScale: PlotScale, Equatable {
         }
     }
 
-    /// Linear position of `value` between the ends.
+    /// Linear position of `value` between the ends. A span beyond the largest double
+    /// (`-1e308…1e308`) is taken in halves, which are exact: the same ratio, finite.
     public func fraction(of value: Double) -> Double {
-        (value - lower) / (upper - lower)
+        let span = upper - lower
+        if span.isFinite { return (value - lower) / span }
+        return (value / 2 - lower / 2) / (upper / 2 - lower / 2)
     }
 
-    /// Linear interpolation between the ends.
+    /// Linear interpolation between the ends (in halves when the span overflows, as above).
     public func value(atFraction fraction: Double) -> Double {
-        lower + fraction * (upper - lower)
+        let span = upper - lower
+        if span.isFinite { return lower + fraction * span }
+        return 2 * (lower / 2 + fraction * (upper / 2 - lower / 2))
     }
 
     /// "Nice" 1-2-5 ticks (see ``Ticks/linear(lower:upper:maxCount:)``).

@@ -45,18 +45,20 @@ public enum Ticks {
 
     /// Linear ticks: the smallest 1-2-5 step giving at most `maxCount` ticks on [lower, upper]
     /// (so 0…1 gives 0, 0.2, …, 1 and 418…503 gives 420, 440, …, 500 for `maxCount` 8).
-    /// Degenerate or non-finite ranges give at most one tick.
+    /// Degenerate or non-finite ranges give at most one tick; finite ends whose difference
+    /// overflows a double (`-1e308…1e308`) get their ticks as any other range.
     public static func linear(lower: Double, upper: Double, maxCount: Int = 8) -> [Tick] {
         guard lower.isFinite, upper.isFinite else { return [] }
         let low = min(lower, upper)
         let high = max(lower, upper)
         guard high > low else { return [Tick(value: low, label: label(low, step: max(abs(low), 1)))] }
         let limit = max(1, maxCount)
+        // A span beyond the largest double (-1e308…1e308) is measured in halves (exact).
         let span = high - low
-        guard span.isFinite else { return [] }
+        let logSpan = span.isFinite ? log10(span) : log10(high / 2 - low / 2) + log10(2.0)
         // Start one ladder rung below span/limit, then climb.
         // (log10 of each: span / limit of a subnormal span is 0, whose log is −∞.)
-        let rough = (log10(span) - log10(Double(limit))).rounded(.down)
+        let rough = (logSpan - log10(Double(limit))).rounded(.down)
         guard rough.isFinite else { return [] }
         let roughExponent = Int(rough) - 1
         var step = Step(mantissa: 1, exponent: roughExponent)

@@ -24,6 +24,26 @@ enum DMAViewSupport {
         return out
     }
 
+    /// The states `id` draws, in the states pane's order: of the overlaid views (4, 7, 8, 9)
+    /// those of ``overlay(_:)`` that have the view's data (as each view's `plot` skips the
+    /// others), of views 5 and 6 the selected state.
+    static func drawnStates(_ s: ExplorerState, view id: ViewID) -> [String] {
+        let drawn: [(index: Int, result: DMAStateResult)]
+        switch id {
+        case .moduli:
+            drawn = overlay(s).filter { k, r in (r.unrelaxedModulusMPa ?? 0) > 0 && ModuliView.scan(s.dma.states[k]) != nil }
+        case .arrhenius:
+            drawn = overlay(s).filter { !($0.result.betaPairs.isEmpty && $0.result.alphaPairs.isEmpty) }
+        case .chi:
+            drawn = overlay(s).filter { !($0.result.qpd?.points.isEmpty ?? true) }
+        case .master:
+            drawn = overlay(s).filter { $0.index == s.selectedDMAIndex || !($0.result.master?.points.isEmpty ?? true) }
+        default:
+            return selected(s).map { [$0.result.state] } ?? []
+        }
+        return drawn.sorted { $0.index < $1.index }.map(\.result.state)
+    }
+
     /// Why there is nothing to plot for a DMA view.
     static func unavailable(_ s: ExplorerState, what: String) -> String {
         if let e = s.loadError { return "cannot open the study: \(e)" }

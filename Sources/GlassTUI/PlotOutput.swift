@@ -34,7 +34,7 @@ public enum PlotOutput {
     }
 
     /// The line `plot` prints above the plot: study, view, bounds (marked when proposed),
-    /// baseline, and for the DMA views (4–9) the state shown and T_ref.
+    /// baseline, and for the DMA views (4–9) T_ref and the states drawn (``statesField``).
     /// Longer than `width` it ends in `…` (`...` in ASCII).
     public static func titleLine(_ s: ExplorerState, view id: ViewID, width: Int = .max) -> String {
         func bound(_ c: CursorID) -> String {
@@ -48,14 +48,60 @@ public enum PlotOutput {
             let line = names.joined(separator: ", ") + " · view \(id.key) \(id.tab)"
             return ScreenText.fit(line, unicode: s.style.braille).clipped(width, unicode: s.style.braille)
         }
-        var parts = [s.studyName, "view \(id.key) \(id.tab)", "T_s \(bound(.ts)), T_e \(bound(.te))", "baseline \(s.baseline)"]
+        let u = s.style.braille
+        var settings = ["view \(id.key) \(id.tab)", "T_s \(bound(.ts)), T_e \(bound(.te))", "baseline \(s.baseline)"]
+        var states = ""
         if id.rawValue >= ViewID.moduli.rawValue, id != .compare {
             let r = s.selectedDMAResult
-            parts.append("state \(r?.state ?? "—")")
-            parts.append("T_ref \((r?.master?.referenceTemperatureK ?? s.value(of: .tref)).map { Format.shortNumber($0) + " K" } ?? "—")")
+            settings.append("T_ref \((r?.master?.referenceTemperatureK ?? s.value(of: .tref)).map { Format.shortNumber($0) + " K" } ?? "—")")
+            states = statesField(s, view: id)
         }
-        // Cut by display width with the one rule of the screen (… or ~), as the explorer cuts.
-        return ScreenText.fit(parts.joined(separator: " · "), unicode: s.style.braille).clipped(width, unicode: s.style.braille)
+        return fittedTitle(study: s.studyName, settings: settings, states: states, width: width, unicode: u)
+    }
+
+    /// The title's fields joined by ` · `, the settings kept whole at the cost of the others:
+    /// a line too long cuts the study name first (down to 12 columns), then the states (a list
+    /// keeps its count in front, `3 states: as-cast, coo…`); when the settings do not fit even
+    /// so, the whole line is cut at its end. Each cut ends in `…` (`~` in ASCII), by display width.
+    static func fittedTitle(study: String, settings: [String], states: String, width: Int, unicode u: Bool) -> String {
+        let fit = { (text: String) in ScreenText.fit(text, unicode: u) }
+        let sep = fit(" · ")
+        let shownSettings = settings.map(fit).joined(separator: sep)
+        var name = fit(study), field = fit(states)
+        func line() -> String { ([name, shownSettings] + (field.isEmpty ? [] : [field])).joined(separator: sep) }
+        let over = DisplayWidth.of(line()) - width
+        if over > 0 {
+            let nameWidth = DisplayWidth.of(name)
+            name = name.clipped(max(min(nameWidth, 12), nameWidth - over), unicode: u)
+        }
+        if !field.isEmpty, DisplayWidth.of(line()) > width {
+            let room = width - DisplayWidth.of(line()) + DisplayWidth.of(field)
+            field = room > 0 ? field.clipped(room, unicode: u) : ""
+        }
+        if DisplayWidth.of(line()) <= width { return line() }
+        // The settings alone are too wide: the whole line cut at its end (not a cut name cut again).
+        name = fit(study)
+        field = fit(states)
+        return line().clipped(width, unicode: u)
+    }
+
+    /// What a DMA view's title says of its states: `state as-cast` for the views of one state (5,
+    /// 6); the states drawn for the overlaid views (4, 7, 8: `3 states: as-cast, cooled-10,
+    /// cooled-20`, in the states pane's order); view 9 the selected state and the other states
+    /// whose master curves it draws under it (`state as-cast + cooled-10, cooled-20`).
+    static func statesField(_ s: ExplorerState, view id: ViewID) -> String {
+        let selected = s.selectedDMAResult?.state ?? "—"
+        let drawn = DMAViewSupport.drawnStates(s, view: id)
+        switch id {
+        case .moduli, .arrhenius, .chi:
+            guard drawn.count > 1 else { return "state \(drawn.first ?? selected)" }
+            return "\(drawn.count) states: " + drawn.joined(separator: ", ")
+        case .master:
+            let others = drawn.filter { $0 != selected }
+            return "state \(selected)" + (others.isEmpty ? "" : " + " + others.joined(separator: ", "))
+        default:
+            return "state \(selected)"
+        }
     }
 
     /// Whether the current locale's character set is UTF-8 (call `setlocale(LC_CTYPE, "")` first).

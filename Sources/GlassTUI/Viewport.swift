@@ -55,7 +55,8 @@ public enum Navigation {
         if let centre, r.contains(centre) { c = log ? log10(centre) : centre }
         // Keep the centre at the same place on screen.
         let a = c - (c - lo) / factor, b = c + (hi - c) / factor
-        guard b > a, (b - a) > 1e-9 * max(1, abs(c)) else { return nil }
+        // Zooming out of -1e308…1e308 would reach ±∞, which no axis draws: the range stays.
+        guard a.isFinite, b.isFinite, b > a, (b - a) > 1e-9 * max(1, abs(c)) else { return nil }
         return log ? pow(10, a)...pow(10, b) : a...b
     }
 
@@ -76,6 +77,7 @@ public enum Navigation {
         let (lo, hi) = log ? (log10(r.lowerBound), log10(r.upperBound)) : (r.lowerBound, r.upperBound)
         guard lo.isFinite, hi.isFinite, hi > lo else { return nil }
         let d = (hi - lo) * fraction
+        guard d.isFinite, (lo + d).isFinite, (hi + d).isFinite else { return nil }  // not past ±1.8e308
         return log ? pow(10, lo + d)...pow(10, hi + d) : (lo + d)...(hi + d)
     }
 
@@ -88,7 +90,7 @@ public enum Navigation {
         let margin = (hi - lo) * 0.05
         var d = 0.0
         if v < lo + margin { d = v - margin - lo } else if v > hi - margin { d = v + margin - hi }
-        guard d != 0 else { return nil }
+        guard d != 0, d.isFinite, (lo + d).isFinite, (hi + d).isFinite else { return nil }
         return log ? pow(10, lo + d)...pow(10, hi + d) : (lo + d)...(hi + d)
     }
 

@@ -16,8 +16,8 @@ struct Plot: ParsableCommand {
         explorer does when none are given). Without --view: heatflow, or the first view with data; \
         with several studies, view c: their comparison, as the explorer's view c shows it (each \
         study once; an error of one names it, as analyze does). \
-        A title line comes first (one of the --height rows, cut with … to --width): study, view, T_s/T_e, baseline, and for views 4-9 the DMA state \
-        and T_ref. --xrange/--yrange fix an axis (data units; log axes need LO > 0; a negative \
+        A title line comes first (one of the --height rows, cut with … to --width): study, view, T_s/T_e, baseline, and for views 4-9 T_ref \
+        and the DMA states drawn. --xrange/--yrange fix an axis (data units; log axes need LO > 0; a negative \
         range is written as any other: --yrange -1.2:0.1). Colours only when stdout is a terminal with colours (terminfo; not TERM=dumb) and NO_COLOR \
         is unset; without colour, series differ by marker glyphs. A view that cannot be computed \
         prints the reason on stderr and exits 1.
@@ -64,7 +64,7 @@ struct Plot: ParsableCommand {
     @Flag(help: "ASCII only.")
     var ascii = false
 
-    @Option(help: ArgumentHelp("States shown, as the states pane names them (comma-separated, \\, for a comma in a label; default: all). Views 1-3 need one with DSC data, views 4-9 show the first listed that has DMA data; not with view c, which compares whole studies.", valueName: "LABELS"))
+    @Option(help: ArgumentHelp("States shown, as the states pane names them (comma-separated, \\, for a comma in a label; default: all). Views 1-3 need one with DSC data; views 5, 6 show the first listed that has DMA data, views 4, 7-9 every listed one (9: over the first); not with view c, which compares whole studies.", valueName: "LABELS"))
     var states: String?
 
     /// The labels of --states, in order, each once; nil without the option. `\,` is a comma of a

@@ -68,9 +68,19 @@ final class PersonOutputTests: XCTestCase {
         XCTAssertEqual(rowCount(named), 24)
         let narrow = try CLI.run(["plot", sample.path, "--width", "40", "--height", "12", "--ascii"])
         XCTAssertEqual(narrow.stdout.split(separator: "\n").first, "la30ce30ni10al20co10 - view 1 W(T) - T_~")
-        // DMA views name the state and T_ref.
+        // DMA views name T_ref and the states drawn: view 9 the selected state's curves over the
+        // other states' master curves (T_ref 450 K, as analyze's table gives it).
         let tts = try CLI.run(["plot", sample.path, "--width", "130", "--height", "24", "--ascii", "--view", "TTS"])
-        XCTAssertTrue(tts.stdout.hasPrefix("la30ce30ni10al20co10 - view 9 TTS - T_s 420 K, T_e 500 K - baseline linear - state as-cast - T_ref "), tts.stdout)
+        XCTAssertEqual(tts.stdout.split(separator: "\n").first,
+                       "la30ce30ni10al20co10 - view 9 TTS - T_s 420 K, T_e 500 K - baseline linear - T_ref 450 K - state as-cast + cooled-10, cooled-20")
+        // Views 4, 7, 8 draw every DMA state and say so; at the default width 100 the settings
+        // stay whole: the study name gives way first (to 12 columns), then the list of states.
+        let moduli = try CLI.run(["plot", sample.path, "--height", "24", "--ascii", "--view", "4"])
+        XCTAssertEqual(moduli.stdout.split(separator: "\n").first,
+                       "la30ce30ni1~ - view 4 E'(T) - T_s 420 K, T_e 500 K - baseline linear - T_ref 450 K - 3 states: as-c~")
+        let wide = try CLI.run(["plot", sample.path, "--width", "140", "--height", "24", "--ascii", "--view", "chi"])
+        XCTAssertEqual(wide.stdout.split(separator: "\n").first,
+                       "la30ce30ni10al20co10 - view 8 chi(T) - T_s 420 K, T_e 500 K - baseline linear - T_ref 450 K - 3 states: as-cast, cooled-10, cooled-20")
 
         // Ranges: the x axis runs from 430 to 470 exactly (its first and last tick labels).
         let ranged = try CLI.run(base + ["--view", "W(T)", "--xrange", "430:470", "--yrange=-0.01:0.03"])

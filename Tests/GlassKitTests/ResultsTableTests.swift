@@ -123,13 +123,32 @@ final class ResultsTableTests: XCTestCase {
     func testTextTableAlignsDecimalPoints() {
         var t = TextTable(heads: ["name", "x (K)"])
         t.rows = [["a", "1.25"], ["bb", "120.5"], ["c", "—"], ["d", "(1.7 ± 0.2)×10⁻³"]]
+        // The plain numbers share their decimal point; the ×10⁻³ cell is a block of its own, and
+        // each block ends under the head (1.25 used to end five columns left of `x (K)`).
+        func sp(_ n: Int) -> String { String(repeating: " ", count: n) }
         XCTAssertEqual(t.lines(), [
-            "name              x (K)",
-            "a       1.25",
-            "bb    120.5",
-            "c                     —",
-            "d      (1.7 ± 0.2)×10⁻³",
-        ].map { $0 })
+            "name" + sp(13) + "x (K)",
+            "a" + sp(17) + "1.25",
+            "bb" + sp(14) + "120.5",
+            "c" + sp(20) + "—",
+            "d" + sp(5) + "(1.7 ± 0.2)×10⁻³",
+        ])
+    }
+
+    /// The transitions table of a state whose Δc_p needs a factor (probe: `analyze s1 --format
+    /// table`): the temperatures stand under the state's head, not ten columns left of it.
+    func testFactorCellLeavesItsColumnUnderTheHead() {
+        var t = TextTable(heads: ["transitions", "line", "peak"])
+        t.rows = [["T_g onset (K)", "—", "442.6"], ["Δc_p (J g⁻¹ K⁻¹)", "—", "1.974×10⁻⁴"], ["T_x (K)", "—", "—"]]
+        let lines = t.lines()
+        XCTAssertEqual(lines[0], "transitions       line        peak")
+        XCTAssertEqual(lines[1], "T_g onset (K)        —       442.6")
+        XCTAssertEqual(lines[2], "Δc_p (J g⁻¹ K⁻¹)     —  1.974×10⁻⁴")
+        XCTAssertEqual(lines[3], "T_x (K)              —           —")
+        // ASCII spelling (x10^-4) is one factor too.
+        var a = TextTable(heads: ["q", "peak"], unicode: false)
+        a.rows = [["a", "442.6"], ["b", "1.974×10⁻⁴"]]
+        XCTAssertEqual(a.lines(), ["q" + String(repeating: " ", count: 9) + "peak", "a" + String(repeating: " ", count: 8) + "442.6", "b  1.974x10^-4"])
     }
 
     func testWarningsCountedAndGrouped() throws {

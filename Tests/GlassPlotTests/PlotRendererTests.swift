@@ -11,14 +11,16 @@ final class PlotRendererTests: XCTestCase {
             markers: [VerticalMarker(x: 3, label: "Te")])
     }
 
+    /// Four data rows: the legend in a corner would cover the Te line (it did), so it takes a
+    /// row above the data, which keeps three.
     func testBrailleSnapshot() {
         let frame = PlotRenderer.render(smallSpec, width: 20, height: 8, braille: true, colours: false)
         XCTAssertEqual(frame.text, """
             q        demo
-            4┤   ⢀⠎⢢    ─*─ peak
-             │  ⢠⠊  +⢄  + pts
-            2┤ ⡠+     ⠣⡀ Te┊ +
-            0┤*⠁       ⠈⠑+*⣀⣀⣀⣀⣀
+              ─*─ peak   + pts
+            4┤   ⢠⠊⠢+      ┊Te
+            2┤ ⢀⠔⠁  ⠈⠑⢄    ┊
+            0┤*⠃+      ⠉⠒+*⣀⣀+⣀⣀
              └┬────────┬───────┬
               0        2       4
                     T (K)
@@ -29,10 +31,10 @@ final class PlotRendererTests: XCTestCase {
         let frame = PlotRenderer.render(smallSpec, width: 20, height: 8, braille: false, colours: false)
         XCTAssertEqual(frame.text, """
             q        demo
-            4+    *.      * peak
-             |  ..  +.    + pts
-            2+ .+     .*.Te: +
-            0+*          +.*...*
+              * peak   + pts
+            4+   .*.       :Te
+            2+ ..   +.     :
+            0+* +     .*.+.*.+.*
              ++--------+-------+
               0        2       4
                     T (K)
@@ -43,10 +45,11 @@ final class PlotRendererTests: XCTestCase {
         var spec = smallSpec
         spec.series[1].colour = 6
         let frame = PlotRenderer.render(spec, width: 20, height: 8, braille: true, colours: true)
-        XCTAssertEqual(frame.rows[1], "4┤   ⢀⠎⢢     ── peak")
-        XCTAssertEqual(frame[13, 1], Cell("─", foreground: Series.palette[0]))
-        XCTAssertEqual(frame[13, 2], Cell("+", foreground: 6))
-        XCTAssertEqual(frame[15, 2], Cell("p"))
+        // The legend in the row above the data (four rows; a corner would cover the Te line).
+        XCTAssertEqual(frame.rows[1], "  ── peak   + pts")
+        XCTAssertEqual(frame[2, 1], Cell("─", foreground: Series.palette[0]))
+        XCTAssertEqual(frame[12, 1], Cell("+", foreground: 6))
+        XCTAssertEqual(frame[14, 1], Cell("p"))
         // Every braille cell carries the colour of the line; the points are their marker in theirs.
         let colours = Set(frame.cells.filter { ("\u{2801}"..."\u{28FF}").contains($0.character) }.map(\.foreground))
         XCTAssertEqual(colours, [Series.palette[0]])
@@ -262,12 +265,17 @@ final class LegendPlacementTests: XCTestCase {
         let above = (g.plotArea.y - 6..<g.plotArea.y).map { frame.rows[$0] }
         XCTAssertTrue(above[0].contains("curve number 0"), above[0])
         XCTAssertTrue(above[4].contains("curve number 4"), above[4])
-        XCTAssertTrue(above[5].contains("… 3 more"), above[5])
+        // The last row holds what fits before the count: entry 5, then the two left.
+        XCTAssertTrue(above[5].contains("curve number 5   … 2 more"), above[5])
         let first = Array(frame.rows[g.plotArea.y]).dropFirst(g.plotArea.x).prefix(g.plotArea.width)
         XCTAssertFalse(first.contains(" "), String(first))
         XCTAssertEqual(PlotRenderer.legendRowsAbove(plotRows: 16), 6)
         XCTAssertEqual(PlotRenderer.legendRowsAbove(plotRows: 6), 2)
-        XCTAssertEqual(PlotRenderer.legendRowsAbove(plotRows: 4), 0)
+        // A small area still gives the legend one row rather than letting it cover the data.
+        XCTAssertEqual(PlotRenderer.legendRowsAbove(plotRows: 5), 1)
+        XCTAssertEqual(PlotRenderer.legendRowsAbove(plotRows: 4), 1)
+        XCTAssertEqual(PlotRenderer.legendRowsAbove(plotRows: 3), 1)
+        XCTAssertEqual(PlotRenderer.legendRowsAbove(plotRows: 2), 0)
     }
 
     func testLegendStaysInAFreeCorner() throws {

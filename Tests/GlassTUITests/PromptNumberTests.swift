@@ -31,6 +31,17 @@ final class PromptNumberTests: XCTestCase {
         XCTAssertNil(Navigation.parseRange("480 420", log: false))
     }
 
+    /// A typed range whose span overflows a double is taken (the plot draws it, docs/display.md);
+    /// zooming out of it or panning it by a step would reach ±∞: the range stays.
+    func testARangeWiderThanTheLargestDoubleIsTakenAndKeptFinite() {
+        let r = Navigation.parseRange("-1e308 1e308", log: false)
+        XCTAssertEqual(r, -1e308...1e308)
+        XCTAssertNil(Navigation.zoom(-1e308...1e308, factor: 0.5, centre: nil, log: false))
+        XCTAssertEqual(Navigation.zoom(-1e308...1e308, factor: 2, centre: nil, log: false), -5e307...5e307)
+        XCTAssertNil(Navigation.pan(-1e308...1e308, fraction: 0.25, log: false))
+        XCTAssertNil(Navigation.follow(-1e308...1e308, value: 0, log: false))
+    }
+
     func testCtrlUClearsAPromptAndAViewWithoutDataOpensNone() {
         let s = SyntheticStudy.state()
         let cleared = press(s, [.character("="), .character("4"), .clearLine, .character("4"), .character("3"), .character("1"), .enter])

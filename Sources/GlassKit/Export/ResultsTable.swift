@@ -156,8 +156,9 @@ public enum ResultsTable {
 }
 
 /// A plain-text table: heads, rows; the first column left-aligned, the others aligned on the
-/// decimal point (cells that are not numbers, such as "—" or "as-cast", right-aligned), two
-/// spaces between columns.
+/// decimal point among the cells of one power-of-ten factor, each such block right-aligned under
+/// the head (cells that are not numbers, such as "—" or "as-cast", right-aligned), two spaces
+/// between columns.
 struct TextTable {
     var heads: [String]
     var rows: [[String]] = []
@@ -177,21 +178,33 @@ struct TextTable {
         return number.distance(from: number.startIndex, to: number.firstIndex(of: ".") ?? number.endIndex)
     }
 
+    /// The power-of-ten factor a number cell ends with (`×10⁻⁴`, `x10^-4` in ASCII), or "".
+    static func factor(_ cell: String) -> String {
+        for mark in ["×10", "x10^"] {
+            if let r = cell.literalRange(of: mark) { return String(cell[r.lowerBound...]) }
+        }
+        return ""
+    }
+
     func lines() -> [String] {
         let columns = heads.count
         let heads = self.heads.map { AsciiSpelling.fit($0, unicode: unicode) }
         var cells = rows.map { row in (0..<columns).map { $0 < row.count ? AsciiSpelling.fit(row[$0], unicode: unicode) : "" } }
         for c in 1..<max(1, columns) {
-            // Numbers: decimal points in one column, then padded to a common width on the right.
-            let widest = cells.compactMap { Self.integerWidth($0[c]) }.max() ?? 0
-            var numeric: [Int] = []
-            for i in cells.indices {
-                guard let w = Self.integerWidth(cells[i][c]) else { continue }
-                cells[i][c] = String(repeating: " ", count: widest - w) + cells[i][c]
-                numeric.append(i)
+            // Numbers: decimal points in one column, then padded to a common width on the right;
+            // each factor (`×10⁻⁴`, none) apart, so that one long cell does not push the plain
+            // numbers of its column away to the left of the head (`442.6` sat ten columns left of
+            // `peak` above `1.974×10⁻⁴`). The right-aligned line puts each block under the head.
+            let numeric = cells.indices.filter { Self.integerWidth(cells[$0][c]) != nil }
+            for factor in Set(numeric.map { Self.factor(cells[$0][c]) }) {
+                let group = numeric.filter { Self.factor(cells[$0][c]) == factor }
+                let widest = group.compactMap { Self.integerWidth(cells[$0][c]) }.max() ?? 0
+                for i in group {
+                    cells[i][c] = String(repeating: " ", count: widest - (Self.integerWidth(cells[i][c]) ?? 0)) + cells[i][c]
+                }
+                let block = group.map { cells[$0][c].count }.max() ?? 0
+                for i in group { cells[i][c] += String(repeating: " ", count: block - cells[i][c].count) }
             }
-            let block = numeric.map { cells[$0][c].count }.max() ?? 0
-            for i in numeric { cells[i][c] += String(repeating: " ", count: block - cells[i][c].count) }
         }
         let widths = (0..<columns).map { c in max(heads[c].count, cells.map { $0[c].count }.max() ?? 0) }
         func line(_ row: [String]) -> String {
