@@ -136,7 +136,7 @@ public enum StudyToml {
             try checkComposition(s, name: "composition") { failure(["composition"], $0) }
             c.settings.composition = s
         }
-        c.settings.molarMassGPerMol = try number(table, "molar_mass", positive: true)
+        c.settings.molarMassGPerMol = try molarMass(table, { failure(["molar_mass"], $0) }) ?? number(table, "molar_mass", positive: true)
         if let m = c.settings.molarMassGPerMol, m > MetadataValue.largestMolarMass || m < MetadataValue.smallestMolarMass {
             throw failure(["molar_mass"], "molar_mass = \(typed(["molar_mass"], Format.shortNumber(m))); expected a molar mass in g/mol from 1 to \(Format.shortNumber(MetadataValue.largestMolarMass))")
         }
@@ -260,6 +260,24 @@ public enum StudyToml {
     static func name(_ table: [String]) -> String {
         guard let first = table.first else { return "" }
         return first + table.dropFirst().map { ".\"\($0)\"" }.joined() + "."
+    }
+
+    /// A top-level `molar_mass` written as a string, read as a file's `molar_mass` is (one
+    /// reading everywhere: `"100.87 g/mol"`, `"0.10087 kg/mol"`, a bare number in g/mol); nil when
+    /// absent or a number (read as a number, in g/mol).
+    static func molarMass(_ table: TOMLTable, _ failure: (String) -> GlassError) throws -> Double? {
+        guard let v = table["molar_mass"] else { return nil }
+        guard let text = v.string else {
+            if v.double != nil || v.int != nil { return nil }
+            throw failure("molar_mass must be a number (g/mol) or a string with its unit; expected e.g. molar_mass = 100.87 or molar_mass = \"100.87 g/mol\"")
+        }
+        if let thousands = ambiguousComma(text) {
+            throw failure("molar_mass = '\(text)': '\(thousands)' could be a thousand-fold or a decimal comma; expected the number with a decimal point, as TOML writes it (e.g. '1000 g/mol' or '1.000 g/mol')")
+        }
+        guard let m = MetadataValue.molarMass(text) else {
+            throw failure("molar_mass = '\(text)'; expected a molar mass such as 100.87 or \"100.87 g/mol\" (g/mol or kg/mol) from 1 to \(Format.shortNumber(MetadataValue.largestMolarMass)) g/mol")
+        }
+        return m
     }
 
     /// The `[files]` keys that hold a quantity, with the unit their messages' examples use.

@@ -59,7 +59,7 @@ final class DSCStudyRulesTests: XCTestCase {
 
     /// Files that disagree on the composition: the first is used and a warning says so; spellings
     /// of one composition, or a composition in study.toml, give none.
-    func testConflictingCompositionsAreSaid() {
+    func testConflictingCompositionsAreSaid() throws {
         func study(_ compositions: [String], settings: StudySettings = StudySettings()) -> Study {
             let ds = compositions.enumerated().map { k, c in
                 var d = DSCFixture.dataset("f\(k).csv", state: "s\(k)") { _ in 0.1 }
@@ -104,6 +104,14 @@ final class DSCStudyRulesTests: XCTestCase {
                        ["study.toml's molar_mass 50 g/mol is used for the study; f1.csv gives 40 g/mol"])
         given.molarMassGPerMol = 77.384
         XCTAssertEqual(study(["Cu50Zr50"], settings: given).warnings, [], "the same mass: no warning")
+        // study.toml's composition wins over a file's molar_mass (SPEC §2.3: study.toml before
+        // the files), and the file is named without advice to set what is set.
+        var mass80 = study(["Cu50Zr50"]).datasets
+        mass80[0].molarMassGPerMol = 80
+        let tomlComposition = Study(name: "x", datasets: mass80, settings: settings)
+        XCTAssertEqual(try XCTUnwrap(try tomlComposition.molarMassGPerMol()), 77.384, accuracy: 1e-12)
+        XCTAssertEqual(tomlComposition.warnings, ["study.toml's composition Cu50Zr50 (77.384 g/mol) is used; f0.csv gives molar_mass 80 g/mol"])
+        XCTAssertEqual(try Study(name: "x", datasets: mass80).molarMassGPerMol(), 80)
     }
 
     /// A molar mass is read in its unit: `0.1009 kg/mol` is 100.9 g/mol, and a unit that is no
@@ -146,13 +154,18 @@ final class DSCStudyRulesTests: XCTestCase {
             return d
         }
         XCTAssertThrowsError(try StateCoolingRates.check([sweep("a.csv", 10), sweep("b.csv", nil), sweep("c.csv", 5)])) { e in
-            XCTAssertEqual((e as? GlassError)?.description, "c.csv: state 'cooled-10' has cooling rate 5 K/min here and 10 K/min in a.csv (its header, or study.toml's [files] table for it); expected one cooling rate per state")
+            XCTAssertEqual((e as? GlassError)?.description, "c.csv: state 'cooled-10' has cooling rate 5 K/min here and 10 K/min in a.csv (its header, or study.toml's [files] table for it); expected one cooling rate per state (rates within 1 % are one)")
         }
         XCTAssertNoThrow(try StateCoolingRates.check([sweep("a.csv", nil), sweep("b.csv", 10), sweep("c.csv", 10)]))
+        // Rates that are one (within 1 % of the slower: 0.16666667 K/s is 10.0000002 K/min) agree.
+        XCTAssertNoThrow(try StateCoolingRates.check([sweep("a.csv", 10), sweep("b.csv", 0.16666667 * 60), sweep("c.csv", 10.1)]))
+        XCTAssertThrowsError(try StateCoolingRates.check([sweep("a.csv", 10), sweep("b.csv", 10.1001)])) { e in
+            XCTAssertEqual((e as? GlassError)?.description, "b.csv: state 'cooled-10' has cooling rate 10.1001 K/min here and 10 K/min in a.csv (its header, or study.toml's [files] table for it); expected one cooling rate per state (rates within 1 % are one)")
+        }
         let dsc = [DSCFixture.dataset("a.csv", state: "x", coolingRate: 10) { _ in 0.1 },
                    DSCFixture.dataset("b.csv", state: "x", coolingRate: nil) { _ in 0.1 }]
         XCTAssertThrowsError(try DSCPrepared.prepare(dsc)) { e in
-            XCTAssertEqual((e as? GlassError)?.description, "b.csv: state 'x' has no cooling rate here and 10 K/min in a.csv (its header, or study.toml's [files] table for it); expected one cooling rate per state")
+            XCTAssertEqual((e as? GlassError)?.description, "b.csv: state 'x' has no cooling rate here and 10 K/min in a.csv (its header, or study.toml's [files] table for it); expected one cooling rate per state (rates within 1 % are one)")
         }
     }
 

@@ -10,7 +10,8 @@ public struct DMAStateData: Sendable {
     public var isotherms: [Dataset]
 
     /// Groups the DMA datasets of a study by state: as-cast (no cooling rate) first, then by
-    /// cooling rate, then by label (the order of SPEC §3 for DSC states).
+    /// cooling rate (rates that are one by ``CoolingRates`` alike), then by label (the order of
+    /// SPEC §3 for DSC states).
     public static func group(_ datasets: [Dataset]) -> [DMAStateData] {
         var order: [String] = []
         var byState: [String: DMAStateData] = [:]
@@ -29,8 +30,10 @@ public struct DMAStateData: Sendable {
                 return ta != tb ? ta < tb : a.offset < b.offset
             }.map { $0.element }
         }
+        // Rates that are one (CoolingRates) tie, and go by label.
+        let key = CoolingRates.orderKeys(states.compactMap(\.coolingRateKPerMin))
         return states.enumerated().sorted { a, b in
-            switch (a.element.coolingRateKPerMin, b.element.coolingRateKPerMin) {
+            switch (a.element.coolingRateKPerMin.flatMap { key[$0] }, b.element.coolingRateKPerMin.flatMap { key[$0] }) {
             case (nil, nil): return a.offset < b.offset
             case (nil, _): return true
             case (_, nil): return false

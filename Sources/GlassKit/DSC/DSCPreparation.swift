@@ -243,8 +243,10 @@ public struct DSCPrepared: Sendable, Equatable {
                 byState[p.d.state]?.state.curves.append(curve)
                 byState[p.d.state]?.prepared.append(tc)
             }
+            // Rates that are one (CoolingRates) tie, and keep path order.
+            let key = CoolingRates.orderKeys(order.compactMap(\.coolingRateKPerMin))
             let grouped = order.compactMap { byState[$0.state] }.enumerated().sorted { a, b in
-                switch (a.element.state.coolingRateKPerMin, b.element.state.coolingRateKPerMin) {
+                switch (a.element.state.coolingRateKPerMin.flatMap { key[$0] }, b.element.state.coolingRateKPerMin.flatMap { key[$0] }) {
                 case (nil, nil): return a.offset < b.offset
                 case (nil, _): return true
                 case (_, nil): return false

@@ -1,6 +1,7 @@
 /// When heating rates count as one (method reference §3): within 1 %, so that a rate estimated
 /// from a time column (20.00003 K/min) is the rate another file states (20 K/min). The one rule
-/// for matching a crystalline run to a sample run and for the study's common heating rate.
+/// for matching a crystalline run to a sample run and for the study's common heating rate;
+/// cooling rates are one by it too (``CoolingRates``).
 public enum HeatingRates {
     /// Relative difference up to which two rates are one.
     static let tolerance = 0.01

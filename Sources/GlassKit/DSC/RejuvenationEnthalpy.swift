@@ -152,15 +152,22 @@ public enum RejuvenationEnthalpy {
             if molarMassGPerMol == nil { warnings.append("S_r: no molar mass (give composition or molar_mass in study.toml)") }
             else {
                 // Two cooled states at one rate give no slope: say that, not that they are missing.
-                let cooled = states.compactMap { s in s.dHKJPerMol.flatMap { _ in s.coolingRateKPerMin.map(abs) } }
-                if cooled.count >= 2, Set(cooled).count == 1, let q = cooled.first {
-                    warnings.append("S_r: the \(cooled.count) cooled states share one cooling rate (\(Format.shortNumber(q)) K/min); a slope needs at least 2 different rates")
+                let cooled = srRates(states)
+                if cooled.count >= 2, CoolingRates.allSame(cooled) {
+                    let shown = CoolingRates.shown(cooled), within = shown.contains("–") ? ": rates within 1 % are one" : ""
+                    warnings.append("S_r: the \(cooled.count) cooled states share one cooling rate (\(shown) K/min\(within)); a slope needs at least 2 different rates")
                 } else {
                     warnings.append("S_r: needs at least 2 states with a cooling rate")
                 }
             }
-        } else if sr?.stderr == nil {
-            warnings.append("S_r: standard error needs at least 3 states with a cooling rate")
+        } else {
+            if sr?.stderr == nil { warnings.append("S_r: standard error needs at least 3 states with a cooling rate") }
+            // Rates a few per cent apart: the rates' own uncertainty, which the standard error
+            // leaves out, is then a large part of the slope.
+            let cooled = srRates(states), share = CoolingRates.rateShare(cooled)
+            if share > CoolingRates.largestRateShare {
+                warnings.append("S_r: the cooling rates span only \(CoolingRates.shown(cooled)) K/min: a rate 1 % off would change S_r by about \(Int((100 * share).rounded())) %, which its standard error leaves out; expected rates more than 10 % apart")
+            }
         }
         // A state whose label says it was cooled but that has no cooling rate is no point of S_r
         // (it sat with as-cast without a word).
@@ -173,13 +180,19 @@ public enum RejuvenationEnthalpy {
                          states: states, sr: sr, warnings: warnings)
     }
 
-    /// S_r: OLS slope of ΔH_rej [kJ/mol] on |q_c| [K/min] over the cooled states (SPEC §3).
+    /// The cooling rates S_r is fitted over: those of the states with a rate and ΔH_rej in kJ/mol.
+    static func srRates(_ states: [DSCStateResult]) -> [Double] {
+        states.compactMap { s in s.dHKJPerMol.flatMap { _ in s.coolingRateKPerMin.map(abs) } }
+    }
+
+    /// S_r: OLS slope of ΔH_rej [kJ/mol] on |q_c| [K/min] over the cooled states (SPEC §3); nil
+    /// when their rates are one (``CoolingRates``): a slope across 2·10⁻⁷ K/min is noise.
     public static func sensitivity(_ states: [DSCStateResult]) -> CoolingRateSensitivity? {
         var x: [Double] = [], y: [Double] = []
         for s in states {
             if let q = s.coolingRateKPerMin, let h = s.dHKJPerMol { x.append(abs(q)); y.append(h) }
         }
-        guard let fit = LeastSquares.line(x: x, y: y) else { return nil }
+        guard !CoolingRates.allSame(x), let fit = LeastSquares.line(x: x, y: y) else { return nil }
         return CoolingRateSensitivity(value: fit.slope, stderr: x.count >= 3 ? fit.slopeStandardError : nil,
                                       n: x.count, interceptKJPerMol: fit.intercept)
     }

@@ -684,6 +684,7 @@ public enum DatasetBuilder {
             guard let v = MetadataValue.rateKPerMin(c.value) else { throw fail("cooling_rate", "a rate such as '10 K/min'") }
             guard v != 0 else { throw fail("cooling_rate", "a non-zero rate") }
             d.coolingRateKPerMin = abs(v)
+            d.coolingRateStated = c
         }
         if let h = meta["heating_rate"] {
             guard let v = MetadataValue.rateKPerMin(h.value) else { throw fail("heating_rate", "a rate such as '20 K/min'") }

@@ -9,6 +9,9 @@ public struct Dataset: Sendable, Equatable {
     public var state: String
     /// Cooling rate from the supercooled liquid, K/min (magnitude); nil for as-cast.
     public var coolingRateKPerMin: Double?
+    /// Where the cooling rate was stated (the header line, or study.toml's `[files]` table) and
+    /// as typed: a state's files that disagree are named with it. Nil when not read from text.
+    public var coolingRateStated: MetadataEntry?
     /// Sample or crystalline baseline run.
     public var role: RunRole
     /// Heating rate of the scan, K/min.

@@ -106,10 +106,11 @@ public struct Study: Sendable {
             .filter { seen.insert($0).inserted }
     }
 
-    /// A molar mass that wins over another source's which says otherwise: a file's `molar_mass`
-    /// over the compositions, or study.toml's composition over the files' own compositions. The
-    /// precedence is the documented one; the other value is named, since it may be the one meant.
-    /// Files that give different molar masses are named too (the first is used).
+    /// A molar mass that wins over another source's which says otherwise, by the precedence of
+    /// ``molarMassGPerMol()``: study.toml's `molar_mass` or composition over what the files state,
+    /// and, without them, a file's `molar_mass` over the files' compositions. The other value is
+    /// named, since it may be the one meant. Files that give different molar masses are named too
+    /// (the first is used).
     static func molarMassConflict(_ settings: StudySettings, _ datasets: [Dataset]) -> [String] {
         func differ(_ a: Double, _ b: Double) -> Bool { abs(a - b) > 1e-9 * max(a, b) }
         let composition = settings.composition ?? datasets.lazy.compactMap { $0.composition }.first
@@ -126,6 +127,19 @@ public struct Study: Sendable {
             return out
         }
         var warnings: [String] = []
+        if let top = settings.composition, let mt = fromComposition {
+            // study.toml's composition wins over what the files state (SPEC §2.3).
+            if let file = datasets.first(where: { $0.molarMassGPerMol.map { differ($0, mt) } ?? false }), let mf = file.molarMassGPerMol {
+                warnings.append("study.toml's composition \(top) (\(Format.shortNumber(mt)) g/mol) is used; \(file.path) gives molar_mass \(Format.shortNumber(mf)) g/mol")
+            }
+            // Each distinct text parsed once (a study of 250 files states one composition 250 times).
+            var seen: Set<String> = [top]
+            for d in datasets {
+                guard let c = d.composition, seen.insert(c).inserted, let m = try? MolarMass.of(composition: c), differ(m, mt) else { continue }
+                return warnings + ["study.toml's composition \(top) (\(Format.shortNumber(mt)) g/mol) is used; \(d.path) gives \(c) (\(Format.shortNumber(m)) g/mol)"]
+            }
+            return warnings
+        }
         if let first = datasets.first(where: { $0.molarMassGPerMol != nil }), let m = first.molarMassGPerMol,
            let other = datasets.first(where: { $0.molarMassGPerMol.map { differ($0, m) } ?? false }), let mo = other.molarMassGPerMol {
             warnings.append("\(first.path): molar_mass \(Format.shortNumber(m)) g/mol is used for the study; \(other.path) gives "
@@ -135,13 +149,6 @@ public struct Study: Sendable {
            let c = composition, let mc = fromComposition, differ(m, mc) {
             return warnings + ["\(file.path): molar_mass \(Format.shortNumber(m)) g/mol is used for the study; the composition \(c) gives "
                                + "\(Format.shortNumber(mc)) g/mol (set molar_mass or composition in study.toml)"]
-        }
-        guard let top = settings.composition, let mt = fromComposition else { return warnings }
-        // Each distinct text parsed once (a study of 250 files states one composition 250 times).
-        var seen: Set<String> = [top]
-        for d in datasets {
-            guard let c = d.composition, seen.insert(c).inserted, let m = try? MolarMass.of(composition: c), differ(m, mt) else { continue }
-            return warnings + ["study.toml's composition \(top) (\(Format.shortNumber(mt)) g/mol) is used; \(d.path) gives \(c) (\(Format.shortNumber(m)) g/mol)"]
         }
         return warnings
     }
@@ -213,9 +220,12 @@ public struct Study: Sendable {
         settings.composition ?? datasets.lazy.compactMap { $0.composition }.first
     }
 
-    /// Molar mass for kJ/mol: `molar_mass` in study.toml or a file, else from the composition.
+    /// Molar mass for kJ/mol, study.toml before the files (SPEC §2.3) and `molar_mass` before
+    /// a composition (SPEC §3): study.toml's `molar_mass`, else its composition's, else the first
+    /// file's `molar_mass` (its header or its `[files]` table), else the first file's composition's.
     public func molarMassGPerMol() throws -> Double? {
-        if let m = settings.molarMassGPerMol ?? datasets.lazy.compactMap({ $0.molarMassGPerMol }).first { return m }
+        if let m = settings.molarMassGPerMol { return m }
+        if settings.composition == nil, let m = datasets.lazy.compactMap({ $0.molarMassGPerMol }).first { return m }
         guard let c = composition else { return nil }
         do {
             return try MolarMass.of(composition: c)
