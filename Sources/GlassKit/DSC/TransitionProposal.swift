@@ -1,0 +1,198 @@
+/// Why windows could not be proposed: what was (or was not) found in the data, and the windows it
+/// leaves without a proposal. The analysis names only those of them that were not given.
+public struct ProposalReason: Sendable, Equatable {
+    /// What was found, in the user's words ("no crystallization exotherm found in the data").
+    public var cause: String
+    /// The windows it leaves unproposed.
+    public var kinds: [TransitionWindowKind]
+    /// What else than giving the windows would let them be proposed, said after "give it/them"
+    /// (", or data at most 2 K apart"); nil: nothing is said after the keys.
+    public var remedy: String?
+
+    /// A reason.
+    public init(_ cause: String, _ kinds: [TransitionWindowKind], remedy: String? = nil) {
+        self.cause = cause; self.kinds = kinds; self.remedy = remedy
+    }
+}
+
+/// Windows proposed from the data when none is given, with the reason for any that is missing.
+public struct TransitionProposal: Sendable, Equatable {
+    /// The proposed windows.
+    public var windows: TransitionWindows
+    /// Why windows could not be proposed.
+    public var reasons: [ProposalReason]
+
+    /// Windows and reasons.
+    public init(windows: TransitionWindows, reasons: [ProposalReason]) {
+        self.windows = windows; self.reasons = reasons
+    }
+
+    /// A dip of W at least this fraction of the deepest exotherm's depth is an exotherm: noise and
+    /// small wiggles are far smaller, the first of two crystallization steps is not.
+    static let largeExothermFraction = 0.1
+    /// The step's edges: where W′ falls to this fraction of the step's height above the glass's slope.
+    static let stepEdgeFraction = 0.1
+    /// A glass slope smaller than this fraction of the step's largest W′ counts as flat: it moves
+    /// the edges by a fraction of a kelvin, and the windows of such traces stay as they were
+    /// proposed before the glass's slope was read.
+    static let flatGlassFraction = 0.02
+    /// A baseline slope (the median W′ of the whole curve) smaller than this fraction of the
+    /// curve's steepest W′ counts as flat for the exotherm search (the same reasoning).
+    static let flatBaselineFraction = 0.02
+
+    /// The proposal rule (docs/transitions.md, "Proposed windows"), on the state's first curve.
+    /// O(n) (the glass's slope is a median: O(n) expected).
+    ///
+    /// 1. Crystallization: the deepest exotherm is the point of lowest W (endo-up) when it lies above
+    ///    the first 5 % of the data span and more than 2 K below the last point, and the rises from
+    ///    it to the highest point before and after it differ by at most a factor 2 (W comes back to
+    ///    about where it fell from); its depth D is the smaller rise. The exotherm proposed is the
+    ///    first dip of W (lowest T, above the first 5 % of the span) at least 0.1·D deep — the depth
+    ///    of a dip being the smaller of the rises from its bottom to the highest point on either side
+    ///    before W goes lower (``CurveDips``) — and at worst the deepest itself. The fall starts where
+    ///    W′ (walking down in T from the steepest descent between the dip's left top and its bottom)
+    ///    is no longer below 2 % of that steepest W′; the recovery ends where W′ (walking up from the
+    ///    steepest rise between its bottom and its right top) is no longer above 2 % of it.
+    ///    Window = [fall start − a quarter of (recovery end − fall start), recovery end].
+    /// 2. Transition: the largest W′ at least 5 % of the data span above the first point and below
+    ///    the crystallization window (else below the last 5 % of the span). The glass's slope b is the
+    ///    median W′ from there up to that point; the step's height is h = W′ − b. Its step runs down
+    ///    while W′ > b + 0.1·h (the start T_a′), and up while W′ > b + 0.1·h; if W′ then falls below
+    ///    b − 0.1·h within 5 K (an overshoot), on through that fall; then on until W′ has settled
+    ///    (W′ 5 K further on differs by at most 0.01·h): the end T_b′; w = T_b′ − T_a′.
+    /// 3. Glass line = [T_0 + 0.05·L, T_0 + 0.4·L], L = T_a′ − T_0 (T_0 the first data point): well
+    ///    below any sub-T_g relaxation. Liquid line = [T_b′ + 2 K, T_b′ + 2 K + max(10 K, w)], cut
+    ///    2 K below the crystallization window (or at the last 5 % of the span).
+    /// Ends are rounded inwards to 0.5 K; a window with fewer than 3 points is not proposed.
+    public static func propose(_ c: TransitionCurve) -> TransitionProposal {
+        let x = c.x, n = x.count
+        var w = TransitionWindows()
+        var reasons: [ProposalReason] = []
+        let all = TransitionWindowKind.allCases
+        guard n >= 10, let x0 = x.first, let xn = x.last, xn > x0 else {
+            return TransitionProposal(windows: w, reasons: [ProposalReason("\(n) data point\(n == 1 ? "" : "s") in W (fewer than 10)", all, remedy: "")])
+        }
+        let span = xn - x0
+        // W′ is the slope over ±2 K with at least 3 points: with points more than 2 K apart it is
+        // nowhere defined, and the searches below found "no exotherm" and "no rise" in data that
+        // has both. Said as what it is.
+        let spacing = span / Double(n - 1)
+        if spacing > 2 {
+            let apart = Format.shortNumber((spacing * 100).rounded() / 100)
+            return TransitionProposal(windows: w, reasons: [ProposalReason("points \(apart) K apart on average: W′ (the slope over ±2 K, at least 3 points) is not defined", all,
+                                                                           remedy: ", or data at most 2 K apart")])
+        }
+        func round(_ r: ClosedRange<Double>) -> ClosedRange<Double>? {
+            let lo = (r.lowerBound * 2).rounded(.up) / 2, hi = (r.upperBound * 2).rounded(.down) / 2
+            guard lo < hi, lo >= x0, hi <= xn, c.indices(lo...hi).count >= 3 else { return nil }
+            return lo...hi
+        }
+        // 1. Crystallization.
+        var crystalLow: Double?
+        // W′ at every point, exact (the baseline's and the glass's slopes are medians of it).
+        let slopes = c.exactSlopes(Array(0..<n))
+        if let (ks, ke) = firstExotherm(c, slopes: slopes, x0: x0, span: span) {
+            let width = x[ke] - x[ks]
+            if let r = round(max(x0, x[ks] - 0.25 * width)...x[ke]) {
+                w.crystallizationK = r
+                crystalLow = r.lowerBound
+            }
+        }
+        if w.crystallizationK == nil { reasons.append(ProposalReason("no crystallization exotherm found in the data", [.crystallization])) }
+        // 2. Transition.
+        let regionLow = Interpolation.lowerBound(x, x0 + 0.05 * span)
+        let regionHigh = crystalLow.map { Interpolation.lowerBound(x, $0) } ?? Interpolation.upperBound(x, xn - 0.05 * span)
+        guard regionLow < regionHigh, let ki = c.extremeSlopeIndex(in: regionLow..<regionHigh, largest: true),
+              let si = c.slope(at: ki), si > 0 else {
+            reasons.append(ProposalReason("no rise of W below the crystallization window", [.glassLine, .liquidLine]))
+            return TransitionProposal(windows: w, reasons: reasons)
+        }
+        // The step's edges are read against the glass's own slope: a sloped baseline or an
+        // instrument's drift steeper than a tenth of the step's W′ kept the walks going to the data's
+        // start or into the crystallization window.
+        let glass = medianSlope(slopes[regionLow..<ki])
+        let b = abs(glass) > flatGlassFraction * si ? glass : 0
+        let height = si - b
+        guard height > 0 else {
+            reasons.append(ProposalReason("no rise of W above the glass's slope below the crystallization window", [.glassLine, .liquidLine]))
+            return TransitionProposal(windows: w, reasons: reasons)
+        }
+        let above = b + stepEdgeFraction * height, below = b - stepEdgeFraction * height
+        var kl = ki
+        while kl > regionLow, c.slope(at: kl - 1, isAbove: above) { kl -= 1 }
+        var kr = ki
+        while kr < regionHigh - 1, c.slope(at: kr + 1, isAbove: above) { kr += 1 }
+        // An overshoot: W′ falls below the glass's slope by a tenth of the step within 5 K of the end
+        // of the rise; follow the fall.
+        let peakSearchEnd = min(regionHigh, Interpolation.upperBound(x, x[kr] + 5))
+        if kr + 1 < peakSearchEnd, let j = ((kr + 1)..<peakSearchEnd).first(where: { c.slope(at: $0, isBelow: below) }) {
+            kr = j
+            while kr < regionHigh - 1, c.slope(at: kr + 1, isBelow: below) { kr += 1 }
+        }
+        // The liquid starts where W′ has settled: W′ 5 K further on differs by at most 1 % of the step.
+        var settled = false
+        while kr < regionHigh - 1 {
+            let ahead = Interpolation.lowerBound(x, x[kr] + 5)
+            guard ahead < regionHigh else { break }
+            if c.slopes(kr, ahead, differByAtMost: 0.01 * height) { settled = true; break }
+            kr += 1
+        }
+        let stepWidth = x[kr] - x[kl]
+        // 3. Lines.
+        let length = x[kl] - x0
+        w.glassLineK = round((x0 + 0.05 * length)...(x0 + 0.4 * length))
+        if w.glassLineK == nil { reasons.append(ProposalReason("fewer than 3 points below the transition", [.glassLine])) }
+        let liquidLow = x[kr] + 2
+        let cap = crystalLow.map { $0 - 2 } ?? (xn - 0.05 * span)
+        let liquidHigh = min(liquidLow + max(10, stepWidth), cap)
+        w.liquidLineK = liquidLow < liquidHigh ? round(liquidLow...liquidHigh) : nil
+        if w.liquidLineK == nil {
+            let limit = crystalLow.map { "the crystallization window (from \(Format.shortNumber($0)) K)" }
+                ?? "the last 5 % of the data (from \(Format.shortNumber((cap * 100).rounded() / 100)) K)"
+            let steepest = Format.shortNumber((x[ki] * 100).rounded() / 100)
+            reasons.append(ProposalReason(settled ? "fewer than 3 points between the transition's end and \(limit)"
+                                          : "W′ does not settle after the step (steepest at \(steepest) K) before \(limit)",
+                                          [.liquidLine]))
+        }
+        return TransitionProposal(windows: w, reasons: reasons)
+    }
+
+    /// The first large exotherm (rule 1): the indices where its fall starts and its recovery ends;
+    /// nil when the curve has no exotherm. `slopes`: W′ at every point (NaN where undefined).
+    static func firstExotherm(_ c: TransitionCurve, slopes: [Double], x0: Double, span: Double) -> (Int, Int)? {
+        let x = c.x, n = x.count
+        // A baseline that drifts by more than 2 % of the curve's steepest W′ is taken off before
+        // the dips are read: else the lowest point is the drift's low end, and an exotherm's rises
+        // differ by the drift across the run.
+        let defined = slopes.filter { !$0.isNaN }
+        var sorted = defined
+        let trend = Median.of(&sorted) ?? 0
+        let steepest = defined.reduce(0) { max($0, abs($1)) }
+        let b = abs(trend) > flatBaselineFraction * steepest ? trend : 0
+        let y = b == 0 ? c.y : zip(c.x, c.y).map { $1 - b * ($0 - x0) }
+        let inside = { (k: Int) in x[k] - x0 > 2 && x[k] - x0 > 0.05 * span && x[n - 1] - x[k] > 2 }
+        guard let low = y.min(), let kx = y.firstIndex(of: low), inside(kx) else { return nil }
+        let dips = CurveDips(y)
+        let leftRise = y[dips.leftTop[kx]] - y[kx], rightRise = y[dips.rightTop[kx]] - y[kx]
+        guard leftRise > 0, min(leftRise, rightRise) >= 0.5 * max(leftRise, rightRise) else { return nil }
+        // The first dip at least a tenth as deep as the deepest: the deepest is one.
+        let large = largeExothermFraction * min(leftRise, rightRise)
+        let k = (0...kx).first { inside($0) && dips.depth(at: $0) >= large } ?? kx
+        // W′ read against the baseline's slope, as W is.
+        guard let kd = c.extremeSlopeIndex(in: dips.leftTop[k]..<k, largest: false), let sd = c.slope(at: kd), sd < b,
+              let ku = c.extremeSlopeIndex(in: (k + 1)..<(dips.rightTop[k] + 1), largest: true), let su = c.slope(at: ku), su > b
+        else { return nil }
+        let fall = b + 0.02 * (sd - b), rise = b + 0.02 * (su - b)
+        var ks = kd
+        while ks > 0, c.slope(at: ks - 1, isBelow: fall) { ks -= 1 }
+        var ke = ku
+        while ke < n - 1, c.slope(at: ke + 1, isAbove: rise) { ke += 1 }
+        return (ks, ke)
+    }
+
+    /// The median of the defined W′ among `slopes`; 0 when none is defined.
+    static func medianSlope(_ slopes: ArraySlice<Double>) -> Double {
+        var defined = slopes.filter { !$0.isNaN }
+        return Median.of(&defined) ?? 0
+    }
+}
