@@ -199,15 +199,21 @@ final class TransitionProposalTests: XCTestCase {
 
     // MARK: the helpers
 
-    func testDipDepths() {
-        // Three dips: the rises from each bottom to the highest point on either side before W goes lower.
+    /// The walk to the first dip: a fall of `depth` below the highest value so far, then a rise of
+    /// `depth` from the lowest value since; a dip passed over (not accepted) starts the walk again.
+    func testFirstDip() {
         let y: [Double] = [3, 2, 1, 2, 2.5, 2.2, 2.3, 4, 0, 4, 5]
-        let dips = CurveDips(y)
-        XCTAssertEqual(dips.depth(at: 2), 2)        // min(3, 4) − 1: up to 4 before the 0 at index 8
-        XCTAssertEqual(dips.depth(at: 5), 0.3, accuracy: 1e-12)   // min(2.5, 4) − 2.2
-        XCTAssertEqual(dips.depth(at: 8), 4)        // min(4, 5) − 0
-        XCTAssertEqual(dips.depth(at: 3), 0)
-        XCTAssertEqual(dips.depth(at: 10), 0)
+        let all = { (_: Int) in true }
+        XCTAssertEqual(TransitionProposal.firstDip(y, through: 8, deeper: 1, where: all)?.0, 2)     // 3 → 1 → 2.5
+        XCTAssertEqual(TransitionProposal.firstDip(y, through: 8, deeper: 1, where: all)?.1, 0)
+        XCTAssertNil(TransitionProposal.firstDip(y, through: 8, deeper: 2.5, where: all))           // only the last, not complete by 8
+        XCTAssertEqual(TransitionProposal.firstDip(y, through: 10, deeper: 2.5, where: all)?.0, 8)
+        // The dip at 2 passed over: the walk starts again from 2.5 (index 4), and the 0.3-deep
+        // wiggle at 5 is not 1 deep: the next is the one at 8, whose highest point before is 4 (index 7).
+        let late = TransitionProposal.firstDip(y, through: 10, deeper: 1, where: { $0 > 2 })
+        XCTAssertEqual(late?.0, 8)
+        XCTAssertEqual(late?.1, 7)
+        XCTAssertEqual(TransitionProposal.firstDip(y, through: 10, deeper: 0.25, where: { $0 > 2 })?.0, 5)
     }
 
     func testMedian() {

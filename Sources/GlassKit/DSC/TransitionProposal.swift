@@ -39,24 +39,30 @@ public struct TransitionProposal: Sendable, Equatable {
     /// A baseline slope (the median W′ of the whole curve) smaller than this fraction of the
     /// curve's steepest W′ counts as flat for the exotherm search (the same reasoning).
     static let flatBaselineFraction = 0.02
+    /// The medians of W′ are taken over at most this many points (evenly spaced in index): a
+    /// median needs no more, and a curve of 10^6 points is not read twice more.
+    static let medianPoints = 2048
 
     /// The proposal rule (docs/transitions.md, "Proposed windows"), on the state's first curve.
-    /// O(n) (the glass's slope is a median: O(n) expected).
+    /// O(n): one scan up to the first large dip; the medians of W′ over at most 2048 points.
     ///
     /// 1. Crystallization: the deepest exotherm is the point of lowest W (endo-up) when it lies above
     ///    the first 5 % of the data span and more than 2 K below the last point, and the rises from
     ///    it to the highest point before and after it differ by at most a factor 2 (W comes back to
     ///    about where it fell from); its depth D is the smaller rise. The exotherm proposed is the
-    ///    first dip of W (lowest T, above the first 5 % of the span) at least 0.1·D deep — the depth
-    ///    of a dip being the smaller of the rises from its bottom to the highest point on either side
-    ///    before W goes lower (``CurveDips``) — and at worst the deepest itself. The fall starts where
-    ///    W′ (walking down in T from the steepest descent between the dip's left top and its bottom)
-    ///    is no longer below 2 % of that steepest W′; the recovery ends where W′ (walking up from the
-    ///    steepest rise between its bottom and its right top) is no longer above 2 % of it.
-    ///    Window = [fall start − a quarter of (recovery end − fall start), recovery end].
+    ///    first dip (walking up in T: W falls by 0.1·D below its highest value so far, then comes
+    ///    back up by 0.1·D from its lowest value since; bottom above the first 5 % of the span), at
+    ///    worst the deepest itself. The fall starts where W′ (walking down in T from the steepest
+    ///    descent between the highest point before the dip and its bottom; for the deepest, from
+    ///    the data's start) is no longer below 2 % of that steepest W′; the recovery ends where W′
+    ///    (walking up from the steepest rise between the bottom and the highest point before W goes
+    ///    lower again; for the deepest, to the data's end) is no longer above 2 % of it.
+    ///    Window = [fall start − a quarter of (recovery end − fall start), recovery end]. A baseline
+    ///    whose median W′ exceeds 2 % of the steepest |W′| is subtracted first (W and W′ alike).
     /// 2. Transition: the largest W′ at least 5 % of the data span above the first point and below
     ///    the crystallization window (else below the last 5 % of the span). The glass's slope b is the
-    ///    median W′ from there up to that point; the step's height is h = W′ − b. Its step runs down
+    ///    median W′ from there up to that point (0 when within 2 % of that W′); the step's height is
+    ///    h = W′ − b. Its step runs down
     ///    while W′ > b + 0.1·h (the start T_a′), and up while W′ > b + 0.1·h; if W′ then falls below
     ///    b − 0.1·h within 5 K (an overshoot), on through that fall; then on until W′ has settled
     ///    (W′ 5 K further on differs by at most 0.01·h): the end T_b′; w = T_b′ − T_a′.
@@ -89,9 +95,7 @@ public struct TransitionProposal: Sendable, Equatable {
         }
         // 1. Crystallization.
         var crystalLow: Double?
-        // W′ at every point, exact (the baseline's and the glass's slopes are medians of it).
-        let slopes = c.exactSlopes(Array(0..<n))
-        if let (ks, ke) = firstExotherm(c, slopes: slopes, x0: x0, span: span) {
+        if let (ks, ke) = firstExotherm(c, x0: x0, span: span) {
             let width = x[ke] - x[ks]
             if let r = round(max(x0, x[ks] - 0.25 * width)...x[ke]) {
                 w.crystallizationK = r
@@ -110,7 +114,7 @@ public struct TransitionProposal: Sendable, Equatable {
         // The step's edges are read against the glass's own slope: a sloped baseline or an
         // instrument's drift steeper than a tenth of the step's W′ kept the walks going to the data's
         // start or into the crystallization window.
-        let glass = medianSlope(slopes[regionLow..<ki])
+        let glass = medianSlope(c, regionLow..<ki)
         let b = abs(glass) > flatGlassFraction * si ? glass : 0
         let height = si - b
         guard height > 0 else {
@@ -158,41 +162,81 @@ public struct TransitionProposal: Sendable, Equatable {
     }
 
     /// The first large exotherm (rule 1): the indices where its fall starts and its recovery ends;
-    /// nil when the curve has no exotherm. `slopes`: W′ at every point (NaN where undefined).
-    static func firstExotherm(_ c: TransitionCurve, slopes: [Double], x0: Double, span: Double) -> (Int, Int)? {
+    /// nil when the curve has no exotherm. A trace without drift is read from the trees of W as
+    /// before (O(log n) for the deepest); the walk to the first large dip is one scan up to it.
+    static func firstExotherm(_ c: TransitionCurve, x0: Double, span: Double) -> (Int, Int)? {
         let x = c.x, n = x.count
         // A baseline that drifts by more than 2 % of the curve's steepest W′ is taken off before
         // the dips are read: else the lowest point is the drift's low end, and an exotherm's rises
         // differ by the drift across the run.
-        let defined = slopes.filter { !$0.isNaN }
-        var sorted = defined
-        let trend = Median.of(&sorted) ?? 0
-        let steepest = defined.reduce(0) { max($0, abs($1)) }
-        let b = abs(trend) > flatBaselineFraction * steepest ? trend : 0
-        let y = b == 0 ? c.y : zip(c.x, c.y).map { $1 - b * ($0 - x0) }
+        let b = baselineSlope(c)
+        let y = b == 0 ? c.y : zip(x, c.y).map { $1 - b * ($0 - x0) }
         let inside = { (k: Int) in x[k] - x0 > 2 && x[k] - x0 > 0.05 * span && x[n - 1] - x[k] > 2 }
-        guard let low = y.min(), let kx = y.firstIndex(of: low), inside(kx) else { return nil }
-        let dips = CurveDips(y)
-        let leftRise = y[dips.leftTop[kx]] - y[kx], rightRise = y[dips.rightTop[kx]] - y[kx]
+        let lowest = b == 0 ? c.bounds.firstMinimumIndex(of: y) : y.min().flatMap { y.firstIndex(of: $0) }
+        guard let kx = lowest, inside(kx) else { return nil }
+        let before = b == 0 ? c.bounds.maximum(in: 0..<kx, of: y) : y[0..<kx].max()
+        let after = b == 0 ? c.bounds.maximum(in: (kx + 1)..<n, of: y) : y[(kx + 1)..<n].max()
+        let leftRise = (before ?? y[kx]) - y[kx], rightRise = (after ?? y[kx]) - y[kx]
         guard leftRise > 0, min(leftRise, rightRise) >= 0.5 * max(leftRise, rightRise) else { return nil }
-        // The first dip at least a tenth as deep as the deepest: the deepest is one.
-        let large = largeExothermFraction * min(leftRise, rightRise)
-        let k = (0...kx).first { inside($0) && dips.depth(at: $0) >= large } ?? kx
+        // The first dip at least a tenth as deep as the deepest (which is one), with the stretches
+        // where its steepest descent and rise are sought: the deepest's reach to the data's ends.
+        var descent = 0..<kx, rise = (kx + 1)..<n
+        if let (bottom, top) = firstDip(y, through: kx, deeper: largeExothermFraction * min(leftRise, rightRise), where: inside) {
+            var end = bottom + 1, peak = bottom
+            while end < n, y[end] >= y[bottom] {
+                if y[end] > y[peak] { peak = end }
+                end += 1
+            }
+            (descent, rise) = (top..<bottom, (bottom + 1)..<(peak + 1))
+        }
         // W′ read against the baseline's slope, as W is.
-        guard let kd = c.extremeSlopeIndex(in: dips.leftTop[k]..<k, largest: false), let sd = c.slope(at: kd), sd < b,
-              let ku = c.extremeSlopeIndex(in: (k + 1)..<(dips.rightTop[k] + 1), largest: true), let su = c.slope(at: ku), su > b
+        guard let kd = c.extremeSlopeIndex(in: descent, largest: false), let sd = c.slope(at: kd), sd < b,
+              let ku = c.extremeSlopeIndex(in: rise, largest: true), let su = c.slope(at: ku), su > b
         else { return nil }
-        let fall = b + 0.02 * (sd - b), rise = b + 0.02 * (su - b)
+        let falling = b + 0.02 * (sd - b), rising = b + 0.02 * (su - b)
         var ks = kd
-        while ks > 0, c.slope(at: ks - 1, isBelow: fall) { ks -= 1 }
+        while ks > 0, c.slope(at: ks - 1, isBelow: falling) { ks -= 1 }
         var ke = ku
-        while ke < n - 1, c.slope(at: ke + 1, isAbove: rise) { ke += 1 }
+        while ke < n - 1, c.slope(at: ke + 1, isAbove: rising) { ke += 1 }
         return (ks, ke)
     }
 
-    /// The median of the defined W′ among `slopes`; 0 when none is defined.
-    static func medianSlope(_ slopes: ArraySlice<Double>) -> Double {
-        var defined = slopes.filter { !$0.isNaN }
+    /// The first dip of `y` below index `last` at least `depth` deep (walking up: y falls by `depth`
+    /// below its highest value so far, then comes back up by `depth` from its lowest value since),
+    /// whose bottom satisfies `accept`: (its bottom, the highest point before its fall); nil when
+    /// none is complete before `last` (the deepest, at `last`, completes only after it). A dip
+    /// whose bottom is not accepted (in the data's first 5 %) is passed over. O(last).
+    static func firstDip(_ y: [Double], through last: Int, deeper depth: Double, where accept: (Int) -> Bool) -> (Int, Int)? {
+        var top = 0, bottom = 0, falling = false
+        for j in 0...last {
+            if !falling {
+                if y[j] >= y[top] { top = j } else if y[top] - y[j] >= depth { falling = true; bottom = j }
+            } else if y[j] < y[bottom] {
+                bottom = j
+            } else if y[j] - y[bottom] >= depth {
+                if accept(bottom) { return (bottom, top) }
+                falling = false; top = j
+            }
+        }
+        return nil
+    }
+
+    /// The baseline's slope for the exotherm search: the median W′ of the curve, or 0 when that is
+    /// within 2 % of the curve's steepest |W′| (flat enough: read as before).
+    static func baselineSlope(_ c: TransitionCurve) -> Double {
+        let n = c.x.count
+        let trend = medianSlope(c, 0..<n)
+        let up = c.extremeSlopeIndex(in: 0..<n, largest: true).flatMap { c.slope(at: $0) } ?? 0
+        let down = c.extremeSlopeIndex(in: 0..<n, largest: false).flatMap { c.slope(at: $0) } ?? 0
+        return abs(trend) > flatBaselineFraction * max(abs(up), abs(down)) ? trend : 0
+    }
+
+    /// The median of the defined W′ at up to `medianPoints` points of `range` evenly spaced in
+    /// index (every point of a curve that has fewer); 0 when none is defined.
+    static func medianSlope(_ c: TransitionCurve, _ range: Range<Int>) -> Double {
+        guard !range.isEmpty else { return 0 }
+        let every = (range.count + medianPoints - 1) / medianPoints
+        var defined = c.exactSlopes(Array(stride(from: range.lowerBound, to: range.upperBound, by: every))).filter { !$0.isNaN }
         return Median.of(&defined) ?? 0
     }
 }
