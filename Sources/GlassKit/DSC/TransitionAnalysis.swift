@@ -107,7 +107,7 @@ public struct TransitionPrepared: Sendable, Equatable {
     /// From prepared curves (per state), with each state's proposal.
     init(curves: [[TransitionCurve]]) {
         self.curves = curves
-        proposals = ParallelMap.map(curves) { cs in cs.first.map(TransitionProposal.propose) ?? TransitionProposal(windows: TransitionWindows(), reasons: ["no curve"]) }
+        proposals = ParallelMap.map(curves) { cs in cs.first.map(TransitionProposal.propose) ?? TransitionProposal(windows: TransitionWindows(), reasons: [ProposalReason("no curve", TransitionWindowKind.allCases)]) }
     }
 
     init(curves: [[TransitionCurve]], proposals: [TransitionProposal]) {
@@ -216,18 +216,14 @@ public enum TransitionAnalysis {
             if proposedKinds.contains(.glassLine), let g = windows[.glassLine], g.upperBound - g.lowerBound < narrowestProposedGlassWindowK {
                 warnings.append("\(s.state): the proposed glass_line_K [\(Format.shortNumber(g.lowerBound)), \(Format.shortNumber(g.upperBound))] is narrower than \(Format.shortNumber(narrowestProposedGlassWindowK)) K: the step was found on the run's first kelvins (an instrument's start-up transient?); check the windows in view 1 or give them")
             }
-            // Data too sparse for any proposal: said once, naming the windows not given.
-            let missing = proposedKinds.filter { windows[$0] == nil }
-            if let why = proposal.noneReason, !missing.isEmpty {
-                let names = missing.map(\.key)
-                warnings.append("\(s.state): \(why): \(names.joined(separator: ", ")) not proposed (give \(missing.count == 1 ? "it" : "them")\(proposal.noneRemedy))")
-            }
-            // One reason may cover two windows ("glass and liquid windows not proposed"): said once.
-            var said: Set<String> = []
-            for kind in proposedKinds where windows[kind] == nil {
-                if let reason = proposal.reasons.first(where: { $0.contains(kind == .glassLine ? "glass" : kind == .liquidLine ? "liquid" : "crystallization") }),
-                   said.insert(reason).inserted {
-                    warnings.append("\(s.state): \(reason)")
+            // Each reason once, naming the windows it leaves unproposed among those not given (a
+            // reason about the glass and liquid windows is not said when they were given).
+            for kind in TransitionWindowKind.allCases {
+                for reason in proposal.reasons where reason.kinds.first == kind {
+                    let missing = reason.kinds.filter { proposedKinds.contains($0) && proposal.windows[$0] == nil }
+                    guard !missing.isEmpty else { continue }
+                    let remedy = reason.remedy.map { " (give \(missing.count == 1 ? "it" : "them")\($0))" } ?? ""
+                    warnings.append("\(s.state): \(reason.cause): \(missing.map(\.key).joined(separator: ", ")) not proposed\(remedy)")
                 }
             }
             var curves: [CurveTransitions] = []
@@ -329,10 +325,9 @@ public enum TransitionAnalysis {
             case .none(let why): reasons.append(why)
             }
         }
-        // Every null with a reason (SPEC §2.5): also where no liquid window was given or proposed.
-        if windows.crystallizationK != nil, l == nil {
-            reasons.append(windows.liquidLineK == nil ? "T_x and ΔH_x need the liquid line (no liquid window)" : "T_x and ΔH_x need the liquid line")
-        }
+        // Every null with a reason (SPEC §2.5): also where a window was neither given nor proposed.
+        if let why = missingWindowsReason(windows) { reasons.append(why) }
+        if windows.crystallizationK != nil, windows.liquidLineK != nil, l == nil { reasons.append("T_x and ΔH_x need the liquid line") }
         if let l, let cw = windows.crystallizationK {
             let x = CrystallizationConstruction.construct(c, liquidLine: l, window: cw, betaKPerS: betaKPerS)
             v.txPeakK = x.peakK; v.txOnsetK = x.onsetK; v.dHxJPerG = x.enthalpyJPerG
@@ -342,6 +337,27 @@ public enum TransitionAnalysis {
         if let tx = v.txOnsetK, let tg = v.tgOnsetK { v.deltaTxK = tx - tg }
         out.values = v
         return (out, reasons)
+    }
+}
+
+extension TransitionAnalysis {
+    /// The values each window is needed for, in the export's order.
+    static let valuesNeeding: [(name: String, windows: [TransitionWindowKind])] = [
+        ("T_g onset", [.glassLine, .liquidLine]), ("T_g midpoint", [.glassLine, .liquidLine]),
+        ("T_g inflection", [.glassLine, .liquidLine]), ("T_g end", [.glassLine, .liquidLine]),
+        ("Δc_p", [.glassLine, .liquidLine]), ("T_f", [.glassLine, .liquidLine]),
+        ("T_x onset", [.liquidLine, .crystallization]), ("T_x peak", [.liquidLine, .crystallization]),
+        ("ΔH_x", [.liquidLine, .crystallization]), ("ΔT_x", TransitionWindowKind.allCases),
+    ]
+
+    /// Why values are null when windows are missing (neither given nor proposed): every value that
+    /// needs one of them named, so that no null goes without its reason; nil when none is missing.
+    static func missingWindowsReason(_ windows: TransitionWindows) -> String? {
+        let absent = TransitionWindowKind.allCases.filter { windows[$0] == nil }
+        guard !absent.isEmpty else { return nil }
+        let names = valuesNeeding.filter { v in v.windows.contains { absent.contains($0) } }.map(\.name)
+        let list = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1]
+        return "without \(absent.map(\.key).joined(separator: ", ")): \(list) \(names.count == 1 ? "is" : "are") null"
     }
 }
 

@@ -1,0 +1,242 @@
+/// Why windows could not be proposed: what was (or was not) found in the data, and the windows it
+/// leaves without a proposal. The analysis names only those of them that were not given.
+public struct ProposalReason: Sendable, Equatable {
+    /// What was found, in the user's words ("no crystallization exotherm found in the data").
+    public var cause: String
+    /// The windows it leaves unproposed.
+    public var kinds: [TransitionWindowKind]
+    /// What else than giving the windows would let them be proposed, said after "give it/them"
+    /// (", or data at most 2 K apart"); nil: nothing is said after the keys.
+    public var remedy: String?
+
+    /// A reason.
+    public init(_ cause: String, _ kinds: [TransitionWindowKind], remedy: String? = nil) {
+        self.cause = cause; self.kinds = kinds; self.remedy = remedy
+    }
+}
+
+/// Windows proposed from the data when none is given, with the reason for any that is missing.
+public struct TransitionProposal: Sendable, Equatable {
+    /// The proposed windows.
+    public var windows: TransitionWindows
+    /// Why windows could not be proposed.
+    public var reasons: [ProposalReason]
+
+    /// Windows and reasons.
+    public init(windows: TransitionWindows, reasons: [ProposalReason]) {
+        self.windows = windows; self.reasons = reasons
+    }
+
+    /// A dip of W at least this fraction of the deepest exotherm's depth is an exotherm: noise and
+    /// small wiggles are far smaller, the first of two crystallization steps is not.
+    static let largeExothermFraction = 0.1
+    /// The step's edges: where W′ falls to this fraction of the step's height above the glass's slope.
+    static let stepEdgeFraction = 0.1
+    /// A glass slope smaller than this fraction of the step's largest W′ counts as flat: it moves
+    /// the edges by a fraction of a kelvin, and the windows of such traces stay as they were
+    /// proposed before the glass's slope was read.
+    static let flatGlassFraction = 0.02
+    /// A baseline slope (the median W′ of the whole curve) smaller than this fraction of the
+    /// curve's steepest W′ counts as flat for the exotherm search (the same reasoning).
+    static let flatBaselineFraction = 0.02
+    /// The medians of W′ are taken over at most this many points (evenly spaced in index): a
+    /// median needs no more, and a curve of 10^6 points is not read twice more.
+    static let medianPoints = 2048
+
+    /// The proposal rule (docs/transitions.md, "Proposed windows"), on the state's first curve.
+    /// O(n): one scan up to the first large dip; the medians of W′ over at most 2048 points.
+    ///
+    /// 1. Crystallization: the deepest exotherm is the point of lowest W (endo-up) when it lies above
+    ///    the first 5 % of the data span and more than 2 K below the last point, and the rises from
+    ///    it to the highest point before and after it differ by at most a factor 2 (W comes back to
+    ///    about where it fell from); its depth D is the smaller rise. The exotherm proposed is the
+    ///    first dip (walking up in T: W falls by 0.1·D below its highest value so far, then comes
+    ///    back up by 0.1·D from its lowest value since; bottom above the first 5 % of the span), at
+    ///    worst the deepest itself. The fall starts where W′ (walking down in T from the steepest
+    ///    descent between the highest point before the dip and its bottom; for the deepest, from
+    ///    the data's start) is no longer below 2 % of that steepest W′; the recovery ends where W′
+    ///    (walking up from the steepest rise between the bottom and the highest point before W goes
+    ///    lower again; for the deepest, to the data's end) is no longer above 2 % of it.
+    ///    Window = [fall start − a quarter of (recovery end − fall start), recovery end]. A baseline
+    ///    whose median W′ exceeds 2 % of the steepest |W′| is subtracted first (W and W′ alike).
+    /// 2. Transition: the largest W′ at least 5 % of the data span above the first point and below
+    ///    the crystallization window (else below the last 5 % of the span). The glass's slope b is the
+    ///    median W′ from there up to that point (0 when within 2 % of that W′); the step's height is
+    ///    h = W′ − b. Its step runs down
+    ///    while W′ > b + 0.1·h (the start T_a′), and up while W′ > b + 0.1·h; if W′ then falls below
+    ///    b − 0.1·h within 5 K (an overshoot), on through that fall; then on until W′ has settled
+    ///    (W′ 5 K further on differs by at most 0.01·h): the end T_b′; w = T_b′ − T_a′.
+    /// 3. Glass line = [T_0 + 0.05·L, T_0 + 0.4·L], L = T_a′ − T_0 (T_0 the first data point): well
+    ///    below any sub-T_g relaxation. Liquid line = [T_b′ + 2 K, T_b′ + 2 K + max(10 K, w)], cut
+    ///    2 K below the crystallization window (or at the last 5 % of the span).
+    /// Ends are rounded inwards to 0.5 K; a window with fewer than 3 points is not proposed.
+    public static func propose(_ c: TransitionCurve) -> TransitionProposal {
+        let x = c.x, n = x.count
+        var w = TransitionWindows()
+        var reasons: [ProposalReason] = []
+        let all = TransitionWindowKind.allCases
+        guard n >= 10, let x0 = x.first, let xn = x.last, xn > x0 else {
+            return TransitionProposal(windows: w, reasons: [ProposalReason("\(n) data point\(n == 1 ? "" : "s") in W (fewer than 10)", all, remedy: "")])
+        }
+        let span = xn - x0
+        // W′ is the slope over ±2 K with at least 3 points: with points more than 2 K apart it is
+        // nowhere defined, and the searches below found "no exotherm" and "no rise" in data that
+        // has both. Said as what it is.
+        let spacing = span / Double(n - 1)
+        if spacing > 2 {
+            let apart = Format.shortNumber((spacing * 100).rounded() / 100)
+            return TransitionProposal(windows: w, reasons: [ProposalReason("points \(apart) K apart on average: W′ (the slope over ±2 K, at least 3 points) is not defined", all,
+                                                                           remedy: ", or data at most 2 K apart")])
+        }
+        func round(_ r: ClosedRange<Double>) -> ClosedRange<Double>? {
+            let lo = (r.lowerBound * 2).rounded(.up) / 2, hi = (r.upperBound * 2).rounded(.down) / 2
+            guard lo < hi, lo >= x0, hi <= xn, c.indices(lo...hi).count >= 3 else { return nil }
+            return lo...hi
+        }
+        // 1. Crystallization.
+        var crystalLow: Double?
+        if let (ks, ke) = firstExotherm(c, x0: x0, span: span) {
+            let width = x[ke] - x[ks]
+            if let r = round(max(x0, x[ks] - 0.25 * width)...x[ke]) {
+                w.crystallizationK = r
+                crystalLow = r.lowerBound
+            }
+        }
+        if w.crystallizationK == nil { reasons.append(ProposalReason("no crystallization exotherm found in the data", [.crystallization])) }
+        // 2. Transition.
+        let regionLow = Interpolation.lowerBound(x, x0 + 0.05 * span)
+        let regionHigh = crystalLow.map { Interpolation.lowerBound(x, $0) } ?? Interpolation.upperBound(x, xn - 0.05 * span)
+        guard regionLow < regionHigh, let ki = c.extremeSlopeIndex(in: regionLow..<regionHigh, largest: true),
+              let si = c.slope(at: ki), si > 0 else {
+            reasons.append(ProposalReason("no rise of W below the crystallization window", [.glassLine, .liquidLine]))
+            return TransitionProposal(windows: w, reasons: reasons)
+        }
+        // The step's edges are read against the glass's own slope: a sloped baseline or an
+        // instrument's drift steeper than a tenth of the step's W′ kept the walks going to the data's
+        // start or into the crystallization window.
+        let glass = medianSlope(c, regionLow..<ki)
+        let b = abs(glass) > flatGlassFraction * si ? glass : 0
+        let height = si - b
+        guard height > 0 else {
+            reasons.append(ProposalReason("no rise of W above the glass's slope below the crystallization window", [.glassLine, .liquidLine]))
+            return TransitionProposal(windows: w, reasons: reasons)
+        }
+        let above = b + stepEdgeFraction * height, below = b - stepEdgeFraction * height
+        var kl = ki
+        while kl > regionLow, c.slope(at: kl - 1, isAbove: above) { kl -= 1 }
+        var kr = ki
+        while kr < regionHigh - 1, c.slope(at: kr + 1, isAbove: above) { kr += 1 }
+        // An overshoot: W′ falls below the glass's slope by a tenth of the step within 5 K of the end
+        // of the rise; follow the fall.
+        let peakSearchEnd = min(regionHigh, Interpolation.upperBound(x, x[kr] + 5))
+        if kr + 1 < peakSearchEnd, let j = ((kr + 1)..<peakSearchEnd).first(where: { c.slope(at: $0, isBelow: below) }) {
+            kr = j
+            while kr < regionHigh - 1, c.slope(at: kr + 1, isBelow: below) { kr += 1 }
+        }
+        // The liquid starts where W′ has settled: W′ 5 K further on differs by at most 1 % of the step.
+        var settled = false
+        while kr < regionHigh - 1 {
+            let ahead = Interpolation.lowerBound(x, x[kr] + 5)
+            guard ahead < regionHigh else { break }
+            if c.slopes(kr, ahead, differByAtMost: 0.01 * height) { settled = true; break }
+            kr += 1
+        }
+        let stepWidth = x[kr] - x[kl]
+        // 3. Lines.
+        let length = x[kl] - x0
+        w.glassLineK = round((x0 + 0.05 * length)...(x0 + 0.4 * length))
+        if w.glassLineK == nil { reasons.append(ProposalReason("fewer than 3 points below the transition", [.glassLine])) }
+        let liquidLow = x[kr] + 2
+        let cap = crystalLow.map { $0 - 2 } ?? (xn - 0.05 * span)
+        let liquidHigh = min(liquidLow + max(10, stepWidth), cap)
+        w.liquidLineK = liquidLow < liquidHigh ? round(liquidLow...liquidHigh) : nil
+        if w.liquidLineK == nil {
+            let limit = crystalLow.map { "the crystallization window (from \(Format.shortNumber($0)) K)" }
+                ?? "the last 5 % of the data (from \(Format.shortNumber((cap * 100).rounded() / 100)) K)"
+            let steepest = Format.shortNumber((x[ki] * 100).rounded() / 100)
+            reasons.append(ProposalReason(settled ? "fewer than 3 points between the transition's end and \(limit)"
+                                          : "W′ does not settle after the step (steepest at \(steepest) K) before \(limit)",
+                                          [.liquidLine]))
+        }
+        return TransitionProposal(windows: w, reasons: reasons)
+    }
+
+    /// The first large exotherm (rule 1): the indices where its fall starts and its recovery ends;
+    /// nil when the curve has no exotherm. A trace without drift is read from the trees of W as
+    /// before (O(log n) for the deepest); the walk to the first large dip is one scan up to it.
+    static func firstExotherm(_ c: TransitionCurve, x0: Double, span: Double) -> (Int, Int)? {
+        let x = c.x, n = x.count
+        // A baseline that drifts by more than 2 % of the curve's steepest W′ is taken off before
+        // the dips are read: else the lowest point is the drift's low end, and an exotherm's rises
+        // differ by the drift across the run.
+        let b = baselineSlope(c)
+        let y = b == 0 ? c.y : zip(x, c.y).map { $1 - b * ($0 - x0) }
+        let inside = { (k: Int) in x[k] - x0 > 2 && x[k] - x0 > 0.05 * span && x[n - 1] - x[k] > 2 }
+        let lowest = b == 0 ? c.bounds.firstMinimumIndex(of: y) : y.min().flatMap { y.firstIndex(of: $0) }
+        guard let kx = lowest, inside(kx) else { return nil }
+        let before = b == 0 ? c.bounds.maximum(in: 0..<kx, of: y) : y[0..<kx].max()
+        let after = b == 0 ? c.bounds.maximum(in: (kx + 1)..<n, of: y) : y[(kx + 1)..<n].max()
+        let leftRise = (before ?? y[kx]) - y[kx], rightRise = (after ?? y[kx]) - y[kx]
+        guard leftRise > 0, min(leftRise, rightRise) >= 0.5 * max(leftRise, rightRise) else { return nil }
+        // The first dip at least a tenth as deep as the deepest (which is one), with the stretches
+        // where its steepest descent and rise are sought: the deepest's reach to the data's ends.
+        var descent = 0..<kx, rise = (kx + 1)..<n
+        if let (bottom, top) = firstDip(y, through: kx, deeper: largeExothermFraction * min(leftRise, rightRise), where: inside) {
+            var end = bottom + 1, peak = bottom
+            while end < n, y[end] >= y[bottom] {
+                if y[end] > y[peak] { peak = end }
+                end += 1
+            }
+            (descent, rise) = (top..<bottom, (bottom + 1)..<(peak + 1))
+        }
+        // W′ read against the baseline's slope, as W is.
+        guard let kd = c.extremeSlopeIndex(in: descent, largest: false), let sd = c.slope(at: kd), sd < b,
+              let ku = c.extremeSlopeIndex(in: rise, largest: true), let su = c.slope(at: ku), su > b
+        else { return nil }
+        let falling = b + 0.02 * (sd - b), rising = b + 0.02 * (su - b)
+        var ks = kd
+        while ks > 0, c.slope(at: ks - 1, isBelow: falling) { ks -= 1 }
+        var ke = ku
+        while ke < n - 1, c.slope(at: ke + 1, isAbove: rising) { ke += 1 }
+        return (ks, ke)
+    }
+
+    /// The first dip of `y` below index `last` at least `depth` deep (walking up: y falls by `depth`
+    /// below its highest value so far, then comes back up by `depth` from its lowest value since),
+    /// whose bottom satisfies `accept`: (its bottom, the highest point before its fall); nil when
+    /// none is complete before `last` (the deepest, at `last`, completes only after it). A dip
+    /// whose bottom is not accepted (in the data's first 5 %) is passed over. O(last).
+    static func firstDip(_ y: [Double], through last: Int, deeper depth: Double, where accept: (Int) -> Bool) -> (Int, Int)? {
+        var top = 0, bottom = 0, falling = false
+        for j in 0...last {
+            if !falling {
+                if y[j] >= y[top] { top = j } else if y[top] - y[j] >= depth { falling = true; bottom = j }
+            } else if y[j] < y[bottom] {
+                bottom = j
+            } else if y[j] - y[bottom] >= depth {
+                if accept(bottom) { return (bottom, top) }
+                falling = false; top = j
+            }
+        }
+        return nil
+    }
+
+    /// The baseline's slope for the exotherm search: the median W′ of the curve, or 0 when that is
+    /// within 2 % of the curve's steepest |W′| (flat enough: read as before).
+    static func baselineSlope(_ c: TransitionCurve) -> Double {
+        let n = c.x.count
+        let trend = medianSlope(c, 0..<n)
+        let up = c.extremeSlopeIndex(in: 0..<n, largest: true).flatMap { c.slope(at: $0) } ?? 0
+        let down = c.extremeSlopeIndex(in: 0..<n, largest: false).flatMap { c.slope(at: $0) } ?? 0
+        return abs(trend) > flatBaselineFraction * max(abs(up), abs(down)) ? trend : 0
+    }
+
+    /// The median of the defined W′ at up to `medianPoints` points of `range` evenly spaced in
+    /// index (every point of a curve that has fewer); 0 when none is defined.
+    static func medianSlope(_ c: TransitionCurve, _ range: Range<Int>) -> Double {
+        guard !range.isEmpty else { return 0 }
+        let every = (range.count + medianPoints - 1) / medianPoints
+        var defined = c.exactSlopes(Array(stride(from: range.lowerBound, to: range.upperBound, by: every))).filter { !$0.isNaN }
+        return Median.of(&defined) ?? 0
+    }
+}
