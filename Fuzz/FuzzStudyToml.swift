@@ -1,9 +1,9 @@
 // libFuzzer entry point for study.toml (not part of the SwiftPM package: scripts/fuzz.sh
-// compiles it with swiftc together with GlassKit's sources and GlassIO's StudyToml.swift, linked
+// compiles it with swiftc together with GlassKit's sources and GlassIO's study.toml files, linked
 // against the TOMLKit objects of the package's own debug build; see docs/fuzzing.md).
 //
-// Bytes → UTF-8 (as StudyLoader requires) → StudyToml.parse → settings resolution
-// (ResolvedSettings, the DMA per-state resolution) → the per-file overrides applied to a small
+// Bytes → UTF-8 (as StudyLoader requires) → StudyToml.parse → the explorer's `w` on the document
+// (StudyTomlEditor) → settings resolution (ResolvedSettings, the DMA per-state resolution) → the per-file overrides applied to a small
 // DSC file → the analysis. Any thrown GlassError is a correct answer.
 
 import Foundation
@@ -32,6 +32,12 @@ T/K,W/(W/g),Segment
 func parseAndResolve(_ bytes: [UInt8]) {
     guard let text = String(validating: bytes, as: UTF8.self) else { return }
     guard let contents = try? StudyToml.parse(text) else { return }
+    // The explorer's `w` on every accepted document: the editor finds each key wherever TOML lets
+    // it be written (TomlSource), replaces or adds it, and reads the result back.
+    let states = contents.keyLines.keys.filter { $0.count == 2 && $0[0] == "states" }.map { $0[1] }.sorted().prefix(2)
+    let assignments = [TomlAssignment(key: "ts_K", value: "420"), TomlAssignment(key: "beta_window_K", value: "[320, 420]")]
+        + states.map { TomlAssignment(state: $0, key: "tg_K", value: "431") }
+    _ = try? StudyTomlEditor.write(assignments, in: text, path: "study.toml")
     let options = AnalysisOptions()
     _ = try? ResolvedSettings.resolve(options, contents.settings)
     guard let lines = try? TextDecoding.utf8Bytes(of: Array(fuzzRunText.utf8), file: "run.csv"),

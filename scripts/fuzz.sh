@@ -26,7 +26,7 @@ snap=$work/src-$target
 snapshot() {
   rm -rf "$snap"; mkdir -p "$snap/GlassIO" "$snap/platform"
   cp -R Sources/GlassKit Sources/GlassPlatform Fuzz "$snap"/
-  cp Sources/GlassIO/StudyToml.swift Sources/GlassIO/TomlValueCheck.swift "$snap/GlassIO/"
+  cp "${tomlSources[@]}" "$snap/GlassIO/"
   kit=$(find "$snap/GlassKit" -name '*.swift' | sort)
   # GlassKit imports GlassPlatform: that module first, instrumented the same way, then linked in.
   # shellcheck disable=SC2046
@@ -35,6 +35,10 @@ snapshot() {
     -o "$snap/platform/GlassPlatform.o"
   kit="-I $snap/platform $snap/platform/GlassPlatform.o $kit"
 }
+
+# GlassIO's study.toml reading, compiled into the toml target (StudyToml uses the editor's comment
+# rule and TomlSource's key lines).
+tomlSources=(Sources/GlassIO/StudyToml.swift Sources/GlassIO/TomlValueCheck.swift Sources/GlassIO/TomlSource.swift Sources/GlassIO/StudyTomlEditor.swift)
 
 newer() {  # is $1 missing or older than any of the rest? (FUZZ_NO_REBUILD=1: only when missing)
   local out=$1; shift
@@ -48,11 +52,11 @@ if [[ $target == toml ]]; then
   bin=$work/fuzz-toml
   if ! ls .build/debug/TOMLKit.build/*.swift.o .build/debug/CTOML.build/Sources/*.o >/dev/null 2>&1; then swift build --product glassview >&2; fi
   # shellcheck disable=SC2086
-  if newer "$bin" $(find Sources/GlassKit Sources/GlassPlatform -name '*.swift') Sources/GlassIO/StudyToml.swift Sources/GlassIO/TomlValueCheck.swift Fuzz/FuzzStudyToml.swift; then
+  if newer "$bin" $(find Sources/GlassKit Sources/GlassPlatform -name '*.swift') "${tomlSources[@]}" Fuzz/FuzzStudyToml.swift; then
     snapshot
     # shellcheck disable=SC2086
     swiftc "${swiftflags[@]}" -I .build/debug/Modules -Xcc -fmodule-map-file=.build/debug/CTOML.build/module.modulemap \
-      $kit "$snap/GlassIO/StudyToml.swift" "$snap/GlassIO/TomlValueCheck.swift" "$snap/Fuzz/FuzzStudyToml.swift" \
+      $kit "$snap"/GlassIO/*.swift "$snap/Fuzz/FuzzStudyToml.swift" \
       .build/debug/TOMLKit.build/*.swift.o .build/debug/CTOML.build/Sources/*.o -lstdc++ -o "$bin.$$.new" 2> >(grep -v "Cannot export local symbol" >&2)
     mv "$bin.$$.new" "$bin"
   fi
