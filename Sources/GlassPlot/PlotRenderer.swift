@@ -311,12 +311,14 @@ public enum PlotRenderer {
                 rowsUsed.insert(r)
                 placed.append(PlacedYTick(tick: tick, row: r))
             }
+            // The first clean set whose labels fit in a third is the answer: the other counts'
+            // ticks (each set's labels formatted) are made only when it is not (a frame of every
+            // zoom and pan places its ticks).
+            if !clash, placed.count >= 2, placed.allSatisfy({ $0.tick.label.count <= labelRoom / 3 }) { return placed }
             candidates.append((placed, clash))
         }
         let clean = candidates.filter { !$0.clash && $0.placed.count >= 2 }.map(\.placed)
-        for budget in [labelRoom / 3, labelRoom / 2] {
-            if let fits = clean.first(where: { $0.allSatisfy { $0.tick.label.count <= budget } }) { return fits }
-        }
+        if let fits = clean.first(where: { $0.allSatisfy { $0.tick.label.count <= labelRoom / 2 } }) { return fits }
         // The set with the most labels that fit in half (the first of equals), the others left out.
         func fitting(_ set: [PlacedYTick]) -> Int { set.filter { $0.tick.label.count <= labelRoom / 2 }.count }
         var chosen = clean.first ?? []
