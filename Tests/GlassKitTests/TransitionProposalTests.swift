@@ -108,6 +108,45 @@ final class TransitionProposalTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(r.values.tgMidpointK), Self.tg, accuracy: 0.3)   // noise 2e-4 on a 0.05 step
     }
 
+    // MARK: a rejuvenated glass
+
+    /// A strongly rejuvenated glass: a relaxation exotherm below T_g (Gaussian at 425 K, σ 18 K,
+    /// cut off by the step as the glass becomes liquid) 15–30 % as deep as the deepest
+    /// crystallization exotherm (565 K, σ 4 K, 0.5 W/g), a step of 0.03–0.1 W/g (the relaxation up
+    /// to 5 times deeper than the step), with and without an overshoot at 470 K and a first
+    /// crystallization step at 520 K. The relaxation dip's recovery ends in the step, above the glass
+    /// it fell from: it is passed over, and the window is around the first crystallization exotherm
+    /// (it went around the relaxation: [342, 478] K, T_x null).
+    func testARelaxationExothermBelowTgIsNotTheCrystallization() throws {
+        for relaxation in [0.15, 0.2, 0.3] {
+            for stepHeight in [0.03, 0.05, 0.1] {
+                for overshoot in [0.0, 0.05] {
+                    for first in [nil, 0.1, 0.3] as [Double?] {
+                        let exo = { (t: Double) in -(first ?? 0) * Self.gauss(t, 520, 3) - 0.5 * Self.gauss(t, 565, 4) }
+                        let d = Self.dataset(to: 640, spacing: 0.5) {
+                            0.08 + 1e-4 * ($0 - 300) + stepHeight * Self.step($0) - relaxation * 0.5 * Self.gauss($0, 425, 18) * (1 - Self.step($0))
+                                + overshoot * Self.gauss($0, 470, 4) + exo($0)
+                        }
+                        let label = "relaxation \(relaxation), step \(stepHeight), overshoot \(overshoot), first \(first.map { "\($0)" } ?? "none")"
+                        let r = try Self.evaluate(d)
+                        let x = try XCTUnwrap(r.windows.crystallizationK, label)
+                        let (centre, sigma) = first == nil ? (565.0, 4.0) : (520.0, 3.0)
+                        XCTAssertLessThanOrEqual(x.lowerBound, centre - 2 * sigma, label)
+                        XCTAssertGreaterThanOrEqual(x.upperBound, centre + 2 * sigma, label)
+                        XCTAssertGreaterThan(x.lowerBound, Self.tg + 3 * Self.w, label)       // above the glass transition
+                        if first != nil { XCTAssertLessThan(x.upperBound, 565 - 3 * 4, label) }
+                        // The liquid window after the step (the relaxation's recovery steepens the
+                        // step's flank: its low end lies 2.9–3 w above T_g with the smallest steps).
+                        let l = try XCTUnwrap(r.windows.liquidLineK, label)
+                        XCTAssertGreaterThan(l.lowerBound, Self.tg + 2 * Self.w, label)
+                        XCTAssertLessThan(l.upperBound, x.lowerBound, label)
+                        XCTAssertEqual(try XCTUnwrap(r.values.txPeakK, label), centre, accuracy: 0.01, label)
+                    }
+                }
+            }
+        }
+    }
+
     // MARK: sloped baselines and drift
 
     /// Glass and liquid lines sloped (a glass slope up to 16 % of the step's largest W′) and an
@@ -203,17 +242,17 @@ final class TransitionProposalTests: XCTestCase {
     /// `depth` from the lowest value since; a dip passed over (not accepted) starts the walk again.
     func testFirstDip() {
         let y: [Double] = [3, 2, 1, 2, 2.5, 2.2, 2.3, 4, 0, 4, 5]
-        let all = { (_: Int) in true }
+        let all = { (_: Int, _: Int) in true }
         XCTAssertEqual(TransitionProposal.firstDip(y, through: 8, deeper: 1, where: all)?.0, 2)     // 3 → 1 → 2.5
         XCTAssertEqual(TransitionProposal.firstDip(y, through: 8, deeper: 1, where: all)?.1, 0)
         XCTAssertNil(TransitionProposal.firstDip(y, through: 8, deeper: 2.5, where: all))           // only the last, not complete by 8
         XCTAssertEqual(TransitionProposal.firstDip(y, through: 10, deeper: 2.5, where: all)?.0, 8)
         // The dip at 2 passed over: the walk starts again from 2.5 (index 4), and the 0.3-deep
         // wiggle at 5 is not 1 deep: the next is the one at 8, whose highest point before is 4 (index 7).
-        let late = TransitionProposal.firstDip(y, through: 10, deeper: 1, where: { $0 > 2 })
+        let late = TransitionProposal.firstDip(y, through: 10, deeper: 1, where: { b, _ in b > 2 })
         XCTAssertEqual(late?.0, 8)
         XCTAssertEqual(late?.1, 7)
-        XCTAssertEqual(TransitionProposal.firstDip(y, through: 10, deeper: 0.25, where: { $0 > 2 })?.0, 5)
+        XCTAssertEqual(TransitionProposal.firstDip(y, through: 10, deeper: 0.25, where: { b, _ in b > 2 })?.0, 5)
     }
 
     func testMedian() {

@@ -30,6 +30,11 @@ public struct TransitionProposal: Sendable, Equatable {
     /// A dip of W at least this fraction of the deepest exotherm's depth is an exotherm: noise and
     /// small wiggles are far smaller, the first of two crystallization steps is not.
     static let largeExothermFraction = 0.1
+    /// A dip whose recovery climbs above the top it fell from by more than this fraction of its fall
+    /// ends in an endothermic step (the glass transition): a relaxation exotherm below T_g, not
+    /// crystallization. Crystallization recovers to its top or below (measured: at most 4 % above
+    /// on sloped synthetic curves; relaxation dips 30 % and more even 5 times deeper than the step).
+    static let stepEndedFraction = 0.25
     /// The step's edges: where W′ falls to this fraction of the step's height above the glass's slope.
     static let stepEdgeFraction = 0.1
     /// A glass slope smaller than this fraction of the step's largest W′ counts as flat: it moves
@@ -52,7 +57,9 @@ public struct TransitionProposal: Sendable, Equatable {
     ///    about where it fell from); its depth D is the smaller rise. The exotherm proposed is the
     ///    first dip (walking up in T: W falls by 0.1·D below its highest value so far, then comes
     ///    back up by 0.1·D from its lowest value since; bottom above the first 5 % of the span), at
-    ///    worst the deepest itself. The fall starts where W′ (walking down in T from the steepest
+    ///    worst the deepest itself; a dip whose recovery climbs above the top it fell from by more than
+    ///    a quarter of its fall ends in the glass transition (a relaxation exotherm below T_g) and is
+    ///    passed over. The fall starts where W′ (walking down in T from the steepest
     ///    descent between the highest point before the dip and its bottom; for the deepest, from
     ///    the data's start) is no longer below 2 % of that steepest W′; the recovery ends where W′
     ///    (walking up from the steepest rise between the bottom and the highest point before W goes
@@ -180,14 +187,17 @@ public struct TransitionProposal: Sendable, Equatable {
         guard leftRise > 0, min(leftRise, rightRise) >= 0.5 * max(leftRise, rightRise) else { return nil }
         // The first dip at least a tenth as deep as the deepest (which is one), with the stretches
         // where its steepest descent and rise are sought: the deepest's reach to the data's ends.
+        // A dip whose recovery carries W above where it fell from by more than a quarter of its
+        // fall ends in the glass transition's step (the liquid's heat capacity above the glass's):
+        // it is the relaxation exotherm of a rejuvenated glass below T_g, and crystallization lies
+        // above the glass transition (SPEC §3.1). A crystallization exotherm recovers to about
+        // where it fell from, or below it (the crystal's heat capacity, the T_g overshoot before it).
         var descent = 0..<kx, rise = (kx + 1)..<n
-        if let (bottom, top) = firstDip(y, through: kx, deeper: largeExothermFraction * min(leftRise, rightRise), where: inside) {
-            var end = bottom + 1, peak = bottom
-            while end < n, y[end] >= y[bottom] {
-                if y[end] > y[peak] { peak = end }
-                end += 1
-            }
-            (descent, rise) = (top..<bottom, (bottom + 1)..<(peak + 1))
+        let crystallization = { (bottom: Int, top: Int) in
+            inside(bottom) && y[recoveryPeak(y, from: bottom)] - y[top] <= stepEndedFraction * (y[top] - y[bottom])
+        }
+        if let (bottom, top) = firstDip(y, through: kx, deeper: largeExothermFraction * min(leftRise, rightRise), where: crystallization) {
+            (descent, rise) = (top..<bottom, (bottom + 1)..<(recoveryPeak(y, from: bottom) + 1))
         }
         // W′ read against the baseline's slope, as W is.
         guard let kd = c.extremeSlopeIndex(in: descent, largest: false), let sd = c.slope(at: kd), sd < b,
@@ -201,12 +211,24 @@ public struct TransitionProposal: Sendable, Equatable {
         return (ks, ke)
     }
 
+    /// The highest point of `y` after `bottom` before y goes lower than at `bottom` again (or the
+    /// data end): where the recovery from a dip ends. O(distance to it).
+    static func recoveryPeak(_ y: [Double], from bottom: Int) -> Int {
+        var end = bottom + 1, peak = bottom
+        while end < y.count, y[end] >= y[bottom] {
+            if y[end] > y[peak] { peak = end }
+            end += 1
+        }
+        return peak
+    }
+
     /// The first dip of `y` below index `last` at least `depth` deep (walking up: y falls by `depth`
     /// below its highest value so far, then comes back up by `depth` from its lowest value since),
-    /// whose bottom satisfies `accept`: (its bottom, the highest point before its fall); nil when
+    /// that `accept(bottom, top)` accepts: (its bottom, the highest point before its fall); nil when
     /// none is complete before `last` (the deepest, at `last`, completes only after it). A dip
-    /// whose bottom is not accepted (in the data's first 5 %) is passed over. O(last).
-    static func firstDip(_ y: [Double], through last: Int, deeper depth: Double, where accept: (Int) -> Bool) -> (Int, Int)? {
+    /// not accepted (its bottom in the data's first 5 %, or its recovery ending in the glass
+    /// transition's step) is passed over. O(last) plus what `accept` reads.
+    static func firstDip(_ y: [Double], through last: Int, deeper depth: Double, where accept: (Int, Int) -> Bool) -> (Int, Int)? {
         var top = 0, bottom = 0, falling = false
         for j in 0...last {
             if !falling {
@@ -214,7 +236,7 @@ public struct TransitionProposal: Sendable, Equatable {
             } else if y[j] < y[bottom] {
                 bottom = j
             } else if y[j] - y[bottom] >= depth {
-                if accept(bottom) { return (bottom, top) }
+                if accept(bottom, top) { return (bottom, top) }
                 falling = false; top = j
             }
         }
