@@ -147,6 +147,31 @@ final class TransitionProposalTests: XCTestCase {
         }
     }
 
+    /// Windows in order, every pair: a given crystallization window over the proposed liquid window
+    /// has the liquid proposed again below it (cut 2 K below its low end, rule 3), with a warning;
+    /// a given glass window above a given crystallization window is an error naming both, also when
+    /// no liquid window lies between (it was not checked: the proposed liquid was dropped instead).
+    func testWindowsOutOfOrderWithAGivenOne() throws {
+        let d = Self.dataset(to: 640, spacing: 0.5) {
+            0.08 + 1e-4 * ($0 - 300) + 0.1 * Self.step($0) - 0.5 * Self.gauss($0, 565, 4)
+        }
+        let proposed = try XCTUnwrap(try Self.evaluate(d).windows.liquidLineK)
+        var o = AnalysisOptions()
+        o.crystallizationWindowK = 500...530
+        XCTAssertGreaterThan(proposed.upperBound, 500)
+        let r = try Self.evaluate(d, o)
+        let l = try XCTUnwrap(r.windows.liquidLineK)
+        XCTAssertEqual(l.lowerBound, proposed.lowerBound)
+        XCTAssertEqual(l.upperBound, 498)
+        XCTAssertTrue(r.warnings.contains { $0.hasPrefix("s: the proposed liquid_line_K") && $0.hasSuffix("is not below --crystallization-window 500:530: proposed again below it: [\(Format.shortNumber(l.lowerBound)), 498]") }, "\(r.warnings)")
+        var wrong = AnalysisOptions()
+        wrong.glassLineK = 520...530
+        wrong.crystallizationWindowK = 300...400
+        XCTAssertThrowsError(try TransitionAnalysis.evaluate(try DSCPrepared.prepare([d]), options: wrong, settings: StudySettings())) { e in
+            XCTAssertTrue("\(e)".contains("--glass-line 520:530 is not below --crystallization-window 300:400"), "\(e)")
+        }
+    }
+
     // MARK: sloped baselines and drift
 
     /// Glass and liquid lines sloped (a glass slope up to 16 % of the step's largest W′) and an

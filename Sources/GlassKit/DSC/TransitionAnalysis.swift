@@ -107,7 +107,7 @@ public struct TransitionPrepared: Sendable, Equatable {
     /// From prepared curves (per state), with each state's proposal.
     init(curves: [[TransitionCurve]]) {
         self.curves = curves
-        proposals = ParallelMap.map(curves) { cs in cs.first.map(TransitionProposal.propose) ?? TransitionProposal(windows: TransitionWindows(), reasons: [ProposalReason("no curve", TransitionWindowKind.allCases)]) }
+        proposals = ParallelMap.map(curves) { cs in cs.first.map { TransitionProposal.propose($0) } ?? TransitionProposal(windows: TransitionWindows(), reasons: [ProposalReason("no curve", TransitionWindowKind.allCases)]) }
     }
 
     init(curves: [[TransitionCurve]], proposals: [TransitionProposal]) {
@@ -191,28 +191,7 @@ public enum TransitionAnalysis {
                     }
                 }
             }
-            // The windows in their order (glass < liquid < crystallization): two given out of order
-            // are an error naming both; a proposed one out of order with a given one is not used.
-            let pairs: [(TransitionWindowKind, TransitionWindowKind)] = [(.glassLine, .liquidLine), (.liquidLine, .crystallization)]
-            for (lowKind, highKind) in pairs {
-                guard let low = windows[lowKind], let high = windows[highKind], low.upperBound > high.lowerBound else { continue }
-                func shown(_ kind: TransitionWindowKind, _ r: ClosedRange<Double>) -> String {
-                    let e = Format.shortNumbers([r.lowerBound, r.upperBound])
-                    guard let name = sources[kind] else { return "the proposed \(kind.key) [\(e[0]), \(e[1])]" }
-                    return name.hasPrefix("--") ? "\(name) \(e[0]):\(e[1])" : "\(name) = [\(e[0]), \(e[1])]"
-                }
-                let order = "expected the glass line below the liquid line below the crystallization window, without overlap"
-                switch (sources[lowKind], sources[highKind]) {
-                case (let a?, let b?):
-                    throw GlassError(.usage, file: errorFile(a, b), "\(shown(lowKind, low)) is not below \(shown(highKind, high)); \(order)")
-                case (nil, _):
-                    warnings.append("\(s.state): \(shown(lowKind, low)) is not below \(shown(highKind, high)): not used")
-                    windows[lowKind] = nil
-                case (_, nil):
-                    warnings.append("\(s.state): \(shown(highKind, high)) is not above \(shown(lowKind, low)): not used")
-                    windows[highKind] = nil
-                }
-            }
+            try order(&windows, sources: sources, state: s.state, curves: prepared.curves[si], warnings: &warnings)
             if proposedKinds.contains(.glassLine), let g = windows[.glassLine], g.upperBound - g.lowerBound < narrowestProposedGlassWindowK {
                 warnings.append("\(s.state): the proposed glass_line_K [\(Format.shortNumber(g.lowerBound)), \(Format.shortNumber(g.upperBound))] is narrower than \(Format.shortNumber(narrowestProposedGlassWindowK)) K: the step was found on the run's first kelvins (an instrument's start-up transient?); check the windows in view 1 or give them")
             }
@@ -238,6 +217,56 @@ public enum TransitionAnalysis {
                                            values: TransitionValues.mean(curves.map { $0.values }), curves: curves, warnings: warnings))
         }
         return out
+    }
+
+    /// The windows in their order, every pair of them (glass < liquid < crystallization, without
+    /// overlap; glass < crystallization too, whether or not a liquid window lies between). Two given
+    /// out of order are an error naming both. A proposed window out of order with a given one is
+    /// proposed again from the data the given windows leave it (the transition and its lines below
+    /// a given crystallization window, the exotherm above a given liquid or glass window), with a
+    /// warning naming both; when that fails too, or the new one is still out of order, it is not used.
+    static func order(_ windows: inout TransitionWindows, sources: [TransitionWindowKind: String], state: String,
+                      curves: [TransitionCurve], warnings: inout [String]) throws {
+        let pairs: [(TransitionWindowKind, TransitionWindowKind)] = [(.glassLine, .liquidLine), (.liquidLine, .crystallization), (.glassLine, .crystallization)]
+        func shown(_ kind: TransitionWindowKind, _ r: ClosedRange<Double>) -> String {
+            let e = Format.shortNumbers([r.lowerBound, r.upperBound])
+            guard let name = sources[kind] else { return "the proposed \(kind.key) [\(e[0]), \(e[1])]" }
+            return name.hasPrefix("--") ? "\(name) \(e[0]):\(e[1])" : "\(name) = [\(e[0]), \(e[1])]"
+        }
+        func outOfOrder(_ w: TransitionWindows, _ low: TransitionWindowKind, _ high: TransitionWindowKind) -> Bool {
+            guard let a = w[low], let b = w[high] else { return false }
+            return a.upperBound > b.lowerBound
+        }
+        let expected = "expected the glass line below the liquid line below the crystallization window, without overlap"
+        for (low, high) in pairs {
+            if let a = sources[low], let b = sources[high], outOfOrder(windows, low, high), let l = windows[low], let h = windows[high] {
+                throw GlassError(.usage, file: errorFile(a, b), "\(shown(low, l)) is not below \(shown(high, h)); \(expected)")
+            }
+        }
+        // Each proposed window out of order with a given one, and the given one it meets first.
+        var conflicts: [(TransitionWindowKind, TransitionWindowKind)] = []
+        for kind in TransitionWindowKind.allCases where sources[kind] == nil {
+            for (low, high) in pairs where (low == kind && sources[high] != nil) || (high == kind && sources[low] != nil) {
+                if outOfOrder(windows, low, high), !conflicts.contains(where: { $0.0 == kind }) { conflicts.append((kind, low == kind ? high : low)) }
+            }
+        }
+        guard !conflicts.isEmpty, let first = curves.first else { return }
+        var given = TransitionWindows()
+        for kind in TransitionWindowKind.allCases where sources[kind] != nil { given[kind] = windows[kind] }
+        let again = TransitionProposal.propose(first, given: given).windows
+        for (kind, other) in conflicts {
+            let old = windows[kind]!, side = TransitionWindowKind.allCases.firstIndex(of: kind)! < TransitionWindowKind.allCases.firstIndex(of: other)! ? "below" : "above"
+            let said = "\(state): \(shown(kind, old)) is not \(side) \(shown(other, windows[other]!))"
+            windows[kind] = again[kind]
+            if let r = again[kind], curves.allSatisfy({ problem(r, $0) == nil }),
+               !pairs.contains(where: { ($0.0 == kind || $0.1 == kind) && outOfOrder(windows, $0.0, $0.1) }) {
+                let e = Format.shortNumbers([r.lowerBound, r.upperBound])
+                warnings.append("\(said): proposed again \(side) it: [\(e[0]), \(e[1])]")
+            } else {
+                warnings.append("\(said): not used")
+                windows[kind] = nil
+            }
+        }
     }
 
     /// What the constructions gave that no glass transition gives (legal output, SPEC §3.1, but

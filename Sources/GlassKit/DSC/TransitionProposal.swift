@@ -77,7 +77,11 @@ public struct TransitionProposal: Sendable, Equatable {
     ///    below any sub-T_g relaxation. Liquid line = [T_b′ + 2 K, T_b′ + 2 K + max(10 K, w)], cut
     ///    2 K below the crystallization window (or at the last 5 % of the span).
     /// Ends are rounded inwards to 0.5 K; a window with fewer than 3 points is not proposed.
-    public static func propose(_ c: TransitionCurve) -> TransitionProposal {
+    ///
+    /// With `given` windows (the user's, out of order with a first proposal): a given
+    /// crystallization window stands for rule 1's (the transition is sought below it), and the
+    /// exotherm is sought only in the data above a given liquid (else glass) window.
+    public static func propose(_ c: TransitionCurve, given: TransitionWindows = TransitionWindows()) -> TransitionProposal {
         let x = c.x, n = x.count
         var w = TransitionWindows()
         var reasons: [ProposalReason] = []
@@ -102,14 +106,29 @@ public struct TransitionProposal: Sendable, Equatable {
         }
         // 1. Crystallization.
         var crystalLow: Double?
-        if let (ks, ke) = firstExotherm(c, x0: x0, span: span) {
+        if let r = given.crystallizationK {
+            crystalLow = r.lowerBound
+        } else if let floor = given.liquidLineK?.upperBound ?? given.glassLineK?.upperBound {
+            // Only the data above the given window: a curve of those points (O(n), only here).
+            let k = Interpolation.upperBound(x, floor)
+            if n - k >= 10 {
+                let above = TransitionCurve(x: Array(x[k...]), y: Array(c.y[k...]))
+                if let (ks, ke) = firstExotherm(above, x0: above.x[0], span: xn - above.x[0]) {
+                    let width = above.x[ke] - above.x[ks]
+                    if let r = round(max(above.x[0], above.x[ks] - 0.25 * width)...above.x[ke]) {
+                        w.crystallizationK = r
+                        crystalLow = r.lowerBound
+                    }
+                }
+            }
+        } else if let (ks, ke) = firstExotherm(c, x0: x0, span: span) {
             let width = x[ke] - x[ks]
             if let r = round(max(x0, x[ks] - 0.25 * width)...x[ke]) {
                 w.crystallizationK = r
                 crystalLow = r.lowerBound
             }
         }
-        if w.crystallizationK == nil { reasons.append(ProposalReason("no crystallization exotherm found in the data", [.crystallization])) }
+        if w.crystallizationK == nil && given.crystallizationK == nil { reasons.append(ProposalReason("no crystallization exotherm found in the data", [.crystallization])) }
         // 2. Transition.
         let regionLow = Interpolation.lowerBound(x, x0 + 0.05 * span)
         let regionHigh = crystalLow.map { Interpolation.lowerBound(x, $0) } ?? Interpolation.upperBound(x, xn - 0.05 * span)
