@@ -12,7 +12,7 @@ import GlassPlatform
     /// Lines led by numbers that are no data rows, and rows that are, as every recogniser's search
     /// ends at them.
     @Test func theFirstDataRowEndsTheSearch() {
-        func row(_ s: String) -> Bool { TextLines(Array((s + "\n").utf8)).startsDataRow(0) }
+        func row(_ s: String) -> Bool { TextLines(Array((s + "\n").utf8)).isDataRow(0) }
         for s in ["2)\tHeat from 50.00°C to 450.00°C at 20.00°C/min", "1) DSC 8500 Isothermal", "2 h anneal at 400 C", "12 May 2023",
                   "-----", "Sample\t12.5", "", "\t", "- 20 K/min", "3.", "2023"] {
             #expect(!row(s), "\(s)")

@@ -101,6 +101,34 @@ import Testing
         expectSame(b, streams: true)
     }
 
+    /// Line ends that change part-way, at many places (in the first lines, inside pieces of every
+    /// size, near their ends): a file with a lone CR is read as the whole file decides (CRs end
+    /// its lines when lone CRs outnumber its LFs, `TextDecoding.crEndsLines`), the same rows or the
+    /// same error at the same line. LF ↔ CR LF changes stream. A streamed LF file whose later
+    /// rows end in CR alone was refused (its CR lines read as one row) where the file read whole
+    /// was read.
+    @Test func lineEndsThatChangePartWayReadAsTheWholeFile() {
+        for change in [10, 4_000, 46_117, 130_000, 219_990] {
+            func mixed(_ first: String, _ then: String) -> [UInt8] {
+                file(rows: rows, newline: "") { i, row in row + (i < change ? first : then) }
+            }
+            expectSame(mixed("\n", "\r"), streams: false)
+            expectSame(mixed("\r\n", "\r"), streams: false)
+            expectSame(mixed("\r", "\n"), streams: false)
+            expectSame(mixed("\n", "\r\n"), streams: true)
+            expectSame(mixed("\r\n", "\n"), streams: true)
+        }
+        // CRs in the majority: the rows of the LF file; a bad row named at its line counted at the CRs.
+        let lf = file(rows: rows)
+        let cr = file(rows: rows, newline: "") { i, row in row + (i < 20_000 ? "\n" : "\r") }
+        if case .datasets(let a) = whole(cr), case .datasets(let b) = whole(lf) { #expect(a == b) } else { Issue.record("not read") }
+        let bad = file(rows: rows, newline: "") { i, row in (i == 150_000 ? "301.5,abc" : row) + (i < 20_000 ? "\n" : "\r") }
+        expectSame(bad, streams: false)
+        if case .error(let e) = whole(bad) { #expect(e.hasPrefix("f.csv:150004: field 2 (W/(W/g)) is not a number: 'abc'")) } else { Issue.record("read") }
+        // One stray CR in an LF file (LFs in the majority): the same error, streamed or not.
+        expectSame(file(rows: rows) { i, row in i == 100_000 ? "301.5,\r0.1" : row }, streams: false)
+    }
+
     /// DOS's end-of-file mark (Ctrl-Z, 0x1A) after the last line is no line, streamed or not;
     /// the file's every byte is still hashed.
     @Test func aFinalCtrlZIsNoLine() {

@@ -16,7 +16,7 @@ public enum MettlerReader {
     static let sample: Set<String> = ["sample:", "probe:"]
 
     /// True when a line `Curve Name:` (or `Kurvenname:`), alone or followed by the name, comes
-    /// before the first data row (``TextLines/startsDataRow(_:)``): a curve's rows follow its
+    /// before the first data row (``TextLines/isDataRow(_:)``): a curve's rows follow its
     /// name, so a header of any length is searched whole and any other file only down to its
     /// first row.
     public static func recognises(_ lines: TextLines) -> Bool {
@@ -26,7 +26,7 @@ public enum MettlerReader {
             guard let c = lines.firstByte(i) else { continue }
             if c | 0x20 == 0x63 || c | 0x20 == 0x6B || c == 0xC2 || c == 0xEF,   // c, k
                lines.containsCaseless(i, "name:") && label(lines.string(i), curveName) != nil { return true }
-            if lines.startsDataRow(i) { return false }
+            if lines.isDataRow(i) { return false }
         }
         return false
     }

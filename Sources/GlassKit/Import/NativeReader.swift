@@ -35,7 +35,7 @@ public enum NativeReader {
         if let c = hashed {
             h = c
             for (k, e) in metadata where e.line == c + 1 { metadata[k] = nil }
-        } else if Preamble.isDataRow(lines, h) {
+        } else if lines.isDataRow(h) {
             // Data with no names row: the first data row is never taken for the names (its
             // numbers were quoted as the columns not found).
             let whole = lines.string(h), row = whole.count > 60 ? whole.prefix(60) + "…" : whole

@@ -66,7 +66,7 @@ public enum NetzschReader {
     /// An export whose names row lost its `##` (an edited file: `#Temp./°C;…` or `Temp./°C;…`):
     /// the last line before the first data row, when it names the columns; nil without data rows.
     static func namesBeforeData(_ lines: TextLines, path: String) throws -> Int? {
-        guard let first = (0..<lines.count).first(where: { lines.firstByte($0) != 0x23 && Preamble.isDataRow(lines, $0) }) else { return nil }
+        guard let first = (0..<lines.count).first(where: { lines.firstByte($0) != 0x23 && lines.isDataRow($0) }) else { return nil }
         if let j = (0..<first).last(where: { !lines.isBlank($0) }),
            Preamble.isNames(Preamble.meanings(String(lines.string(j).drop { $0 == "#" || $0 == " " }))) {
             return j

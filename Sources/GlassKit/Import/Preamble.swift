@@ -22,10 +22,10 @@ enum Preamble {
 
     /// Whether line `first` may open a preamble (the names row is then looked for below it): it is
     /// no names row itself (a temperature with a heat flow or modulus, or a sweep's frequency with
-    /// a modulus: every native file) and not led by a number (data without names).
+    /// a modulus: every native file) and no data row (`TextLines.isDataRow`: data without names).
     static func opensPreamble(_ lines: TextLines, _ first: Int) -> Bool {
         let m = meanings(lines, first)
-        return !isNames(m) && !(m.contains(.frequency) && !m.isDisjoint(with: moduli)) && !isDataRow(lines, first)
+        return !isNames(m) && !(m.contains(.frequency) && !m.isDisjoint(with: moduli)) && !lines.isDataRow(first)
     }
 
     static let moduli: Set<ColumnMeaning> = [.storageModulus, .lossModulus, .complexModulus]
@@ -59,41 +59,6 @@ enum Preamble {
         if digit(0) { return true }
         if c == 0x2D || c == 0x2B { return digit(1) || (t.count > 1 && t[1] == 0x2E && digit(2)) }
         return c == 0x2E && digit(1)
-    }
-
-    /// Whether line `i`, the first after a file's `#` lines, is a data row rather than a title:
-    /// its first two fields are whole numbers (`300,0.1`, `300.0 0.05`, `"0,0000";"31,000"`). A
-    /// title or date led by digits (`2nd heating, Vit105`, `12.05.2023 14:32:10`, `12 May 2023`,
-    /// `2023`) opens a preamble instead.
-    static func isDataRow(_ lines: TextLines, _ i: Int) -> Bool {
-        guard ledByNumber(lines, i) else { return false }
-        var t = Array(lines.string(i).trimmedSpaces.utf8.prefix(128))
-        var fields = 0
-        while fields < 2 {
-            if t.first == 0x22 || t.first == 0x27 { t.removeFirst() }   // a quoted field
-            var k = 0, digits = 0
-            func isDigit(_ k: Int) -> Bool { k < t.count && t[k] >= 0x30 && t[k] <= 0x39 }
-            if k < t.count, t[k] == 0x2D || t[k] == 0x2B { k += 1 }
-            while isDigit(k) { k += 1; digits += 1 }
-            if k < t.count, t[k] == 0x2E { k += 1; while isDigit(k) { k += 1; digits += 1 } }
-            guard digits > 0 else { return false }
-            if k < t.count, t[k] | 0x20 == 0x65 {   // an exponent
-                var e = k + 1
-                if e < t.count, t[e] == 0x2D || t[e] == 0x2B { e += 1 }
-                if isDigit(e) { k = e; while isDigit(k) { k += 1 } }
-            }
-            if k < t.count, t[k] == 0x22 || t[k] == 0x27 { k += 1 }   // its closing quote
-            // The field's end: the line's (the second field's only) or a separator (a decimal
-            // comma's digits count as the next field's).
-            let separators: [UInt8] = [0x2C, 0x3B, 0x09, 0x20, 0x0D]
-            if k >= t.count { return fields == 1 }
-            guard separators.contains(t[k]) else { return false }
-            if fields == 1 { return true }
-            while k < t.count, separators.contains(t[k]) { k += 1 }
-            t.removeFirst(k)
-            fields += 1
-        }
-        return true
     }
 
     /// Whether the next non-blank line, or the one after it (a units row), starts with a number.

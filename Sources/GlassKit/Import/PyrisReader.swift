@@ -18,7 +18,7 @@ public enum PyrisReader {
                                 "Sample Temperature", "Approx. Gas Flow", "Heat Flow Calibration", "Uncorrected Heat Flow"]
 
     /// True when a line `Method Steps:` and a later numbered data block (`1) DSC 8500 Temperature
-    /// Scan`) come before the first data row (``TextLines/startsDataRow(_:)``): the block line
+    /// Scan`) come before the first data row (``TextLines/isDataRow(_:)``): the block line
     /// precedes its rows, and the numbered method steps (`2)<TAB>Heat from …`) are no data rows, so
     /// a header of any length (a long method, many calibration lines) is searched whole and any
     /// other file only down to its first row.
@@ -31,7 +31,7 @@ public enum PyrisReader {
                 steps = lines.string(i).trimmedSpaces.lowercased().hasPrefix("method steps:")
             } else if steps, c &- 0x30 <= 9, blockStep(lines.string(i)) != nil {
                 return true
-            } else if lines.startsDataRow(i) {
+            } else if lines.isDataRow(i) {
                 return false
             }
         }

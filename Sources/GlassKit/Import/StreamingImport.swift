@@ -85,8 +85,9 @@ public enum StreamingImport {
         let text = Array(head[..<cut])
         let scan = text.withUnsafeBytes { ByteScan.of($0) }
         if scan.nul != nil { return nil }
-        // CR line ends (lone CRs outnumber the LFs): the whole file decides (`TextDecoding`).
-        if TextDecoding.crEndsLines(text) { return nil }
+        // A lone CR (not before an LF): whether CRs end the lines is the whole file's majority
+        // (`TextDecoding`), which no first lines tell; the whole file decides.
+        if text.withUnsafeBytes({ ByteScan.hasLoneCR($0) }) { return nil }
         let utf8 = !scan.nonASCII || UTF8Validation.isValid(text)
         // Japanese first lines: the file is read whole (its decoding is the whole file's).
         if !utf8 && ShiftJIS.looksJapanese(text) { return nil }
@@ -197,6 +198,9 @@ public enum StreamingImport {
         var nul: Int?
         var nonASCII = false
         var newlines = 0
+        /// A CR not before an LF: the file is read whole (its lines end at CRs when lone CRs
+        /// outnumber the LFs of the whole file, `TextDecoding.crEndsLines`).
+        var loneCR = false
         /// More rows than the columns have room for (the file is then read whole).
         var overflow = false
     }
@@ -421,6 +425,9 @@ public enum StreamingImport {
             if a + b > 0 { state.share = min(0.9, max(0.3, state.share + 0.5 * state.share * (b - a) / (a + b))) }
         }
         let first = parts[0].0
+        // Lone CRs before the first NUL: the whole file decides where its lines end (and so the
+        // NUL's line).
+        if first.loneCR || (split && first.nul == nil && parts[1].0.loneCR) { return nil }
         // The first NUL of the file is an error, whatever else is wrong (as when read whole).
         if let at = first.nul {
             throw GlassError(file: table.path, line: line + ByteScan.newlines(UnsafeRawBufferPointer(start: p, count: at)) + 1,
@@ -514,6 +521,7 @@ public enum StreamingImport {
             part.nul = scan.nul
             part.nonASCII = scan.nonASCII
             part.newlines = scan.newlines
+            part.loneCR = ByteScan.hasLoneCR(UnsafeRawBufferPointer(start: p, count: scan.nul ?? n))
         }
         guard parse else { scanAll(); return part }
         var parser = RowParser(table, indices)
@@ -550,6 +558,12 @@ public enum StreamingImport {
                 var e = lf
                 if e > s, p[e - 1] == 0x0D { e -= 1 }
                 li += 1
+                // A line holding a lone CR (a plain row's fast read ends at a CR only before its LF).
+                if ByteScan.hasLoneCR(UnsafeRawBufferPointer(start: p + s, count: min(lf + 1, n) - s)) {
+                    part.loneCR = true
+                    failed = true
+                    break
+                }
                 let check = ByteScan.of(UnsafeRawBufferPointer(start: p + s, count: e - s))
                 if check.nul != nil || check.nonASCII { flagged = true }
                 // Blank lines and comments are not rows (NativeReader's and NetzschReader's rule; a
@@ -616,6 +630,21 @@ enum ByteScan {
             i += 1
         }
         return (nil, high & ~lows != 0, lf)
+    }
+
+    /// Whether a CR stands anywhere but right before an LF (one ending the bytes counts: the
+    /// whole-file rule's lone CR, `TextDecoding.lfLineEnds`). `memchr` per CR: a CR LF file is
+    /// scanned so only where a row failed.
+    static func hasLoneCR(_ raw: UnsafeRawBufferPointer) -> Bool {
+        guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return false }
+        let n = raw.count
+        var i = 0
+        while i < n, let hit = memchr(base + i, 0x0D, n - i) {
+            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if at + 1 == n || base[at + 1] != 0x0A { return true }
+            i = at + 2
+        }
+        return false
     }
 
     /// Number of line feeds.

@@ -42,7 +42,7 @@ public enum TAUniversalReader {
     /// A Universal Analysis header is `Key<TAB>value` lines (and bare words: `CLOSED`, `Text`),
     /// however long its method and parameter sections run, up to `StartOfData`; none starts like
     /// a data row. So the header is searched from the top to the first data row
-    /// (``TextLines/startsDataRow(_:)``: a comment led by a number, `2 h anneal at 400 C`, is none)
+    /// (``TextLines/isDataRow(_:)``: a comment led by a number, `2 h anneal at 400 C`, is none)
     /// — every format's data rows are such — so any file is looked at only down to its first data
     /// row, a byte or two a line (and the word for lines starting `S`). No fixed count: a header of
     /// 1,500 lines was not found within 400.
@@ -50,7 +50,7 @@ public enum TAUniversalReader {
         for i in 0..<lines.count {
             guard let c = lines.firstByte(i) else { continue }
             if c == 0x53 && lines.trimmedEquals(i, "StartOfData") { return .startOfData(i) }
-            if lines.startsDataRow(i) { return .data }
+            if lines.isDataRow(i) { return .data }
         }
         return .end
     }

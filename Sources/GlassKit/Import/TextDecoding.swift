@@ -27,9 +27,10 @@ public enum TextDecoding {
         if data.starts(with: [0xFF, 0xFE]) { return (try utf16(data.dropFirst(2), bigEndian: false, file: file), .utf16LE) }
         if data.starts(with: [0xFE, 0xFF]) { return (try utf16(data.dropFirst(2), bigEndian: true, file: file), .utf16BE) }
         if let nul = firstNUL(data) {
-            // Lines end at LFs, or at CRs where lone CRs outnumber LFs.
-            let end: UInt8 = crEndsLines(data) ? 0x0D : 0x0A
-            let line = data[..<nul].reduce(1) { $1 == end ? $0 + 1 : $0 }
+            // Lines end at LFs, and at lone CRs too where they outnumber LFs (as `lfLineEnds`
+            // makes them: an LF line before CR ones is a line).
+            let before = Array(data[..<nul])
+            let line = (crEndsLines(data) ? lfLineEnds(before, always: true) : before).reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
             // SPEC §2.4: without a byte-order mark a NUL means binary; UTF-16 text is named as such.
             if looksLikeUTF16(data) {
                 throw GlassError(file: file, line: line, "a NUL byte: UTF-16 text without a byte-order mark; expected UTF-8, or UTF-16 with its byte-order mark (save the export again as UTF-8)")
@@ -65,8 +66,8 @@ public enum TextDecoding {
     /// `bytes` with lone CRs (not before an LF) made LFs when they outnumber the LFs (``crEndsLines(_:)``:
     /// old Mac line ends, a final LF or CR LF added by an editor or `echo >>` after them); else as it
     /// is (a CR LF or a stray CR inside a line stays: a line ends at its LF).
-    static func lfLineEnds(_ bytes: [UInt8]) -> [UInt8] {
-        guard crEndsLines(bytes) else { return bytes }
+    static func lfLineEnds(_ bytes: [UInt8], always: Bool = false) -> [UInt8] {
+        guard always || crEndsLines(bytes) else { return bytes }
         var out = bytes
         out.withUnsafeMutableBufferPointer { b in
             for i in b.indices where b[i] == 0x0D && (i + 1 == b.count || b[i + 1] != 0x0A) { b[i] = 0x0A }

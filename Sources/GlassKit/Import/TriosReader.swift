@@ -16,7 +16,7 @@ import GlassPlatform
 /// the table's metadata gets `modulus: shear`.
 public enum TriosReader {
     /// True when a line `[step]` (any case) comes before the first data row
-    /// (``TextLines/startsDataRow(_:)``): a step's rows follow its `[step]` line, so a header of
+    /// (``TextLines/isDataRow(_:)``): a step's rows follow its `[step]` line, so a header of
     /// any length (many procedure or calibration lines) is searched whole and any other file only
     /// down to its first row.
     public static func recognises(_ lines: TextLines) -> Bool {
@@ -24,7 +24,7 @@ public enum TriosReader {
             guard let c = lines.firstByte(i) else { continue }
             if c == 0x5B {   // '['
                 if lines.string(i).trimmedSpaces.lowercased() == "[step]" { return true }
-            } else if lines.startsDataRow(i) {
+            } else if lines.isDataRow(i) {
                 return false
             }
         }
