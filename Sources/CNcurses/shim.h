@@ -38,6 +38,22 @@ static inline int gv_colours_of(const char *term) {
     del_curterm(cur_term);
     return n < 0 ? 0 : n;
 }
+// Whether the terminal type's entry says the cursor wraps as soon as the last column is written
+// (am without xenl: ansi, pcansi, cons25, cygwin, sun, mach). Today's emulators (xterm, tmux,
+// VTE) hold it at the margin until the next character instead, so under such a TERM ncurses'
+// idea of where the cursor is goes one row wrong after a write to the last column.
+static inline int gv_wraps_at_once(void) { return auto_right_margin && !eat_newline_glitch; }
+// Whether terminal type `term` can draw a full screen: 1 when its entry moves the cursor to any
+// cell (cup); 0 when it cannot (a hardcopy or glass-tty entry, dumb: everything would land on
+// one line); -1 when this machine has no entry for it. Without opening a screen.
+static inline int gv_addresses_cursor(const char *term) {
+    int err = 0;
+    if (setupterm(term, 1, &err) != OK) return err == 1 ? 0 : -1;
+    const char *cup = tigetstr("cup");
+    int ok = cup != NULL && cup != (const char *)-1 && cup[0] != 0;
+    del_curterm(cur_term);
+    return ok;
+}
 // Whether the terminal on stdout reports a size (a pty opened without one reports 0×0).
 #include <sys/ioctl.h>
 static inline int gv_tty_has_size(void) {

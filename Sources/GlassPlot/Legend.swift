@@ -63,8 +63,11 @@ public struct Legend: Equatable, Sendable {
     /// the side facing the plot when there is room.
     public func box(in area: FrameRect, placement: LegendPlacement, isUsed: (Int, Int) -> Bool) -> FrameRect? {
         guard !entries.isEmpty, !area.isEmpty else { return nil }
-        let boxWidth = min(width + 1, area.width)
         let boxHeight = min(entries.count, area.height)
+        // A cut legend's last row is the count of the rest, whole: the box is as wide as it too
+        // when the area allows (`… 13 more` is wider than a short name).
+        let countWidth = boxHeight > 1 && entries.count > boxHeight ? DisplayWidth.of(moreText(entries.count - boxHeight + 1)) : 0
+        let boxWidth = min(max(width, countWidth) + 1, area.width)
         func box(_ corner: LegendPlacement) -> FrameRect {
             let left = corner == .topLeft || corner == .bottomLeft
             let top = corner == .topLeft || corner == .topRight || corner == .automatic
@@ -102,8 +105,8 @@ public struct Legend: Equatable, Sendable {
     /// Draws the legend as ``lines(width:)`` from `origin`, at most `rows` rows; a name wider
     /// than its row is cut with an ellipsis. A legend with more rows than `rows` ends its last
     /// row with `… N more` after the entries that fit before it; a legend of one row shows at
-    /// least one entry (its name cut to leave room for the count; the count left out when even
-    /// that does not fit).
+    /// least one entry (its name cut to leave room for the count). The count is whole or left
+    /// out (then the row shows an entry), never cut: `… 4 mo` would misread as a number.
     public func drawLines(into frame: inout Frame, at origin: FramePoint, width: Int, rows: Int) {
         guard rows > 0 else { return }
         let clip = FrameRect(x: origin.x, y: origin.y, width: width, height: rows)
@@ -124,6 +127,11 @@ public struct Legend: Equatable, Sendable {
             more = moreText(rest.count - kept)
             // Room for the entry's sample and two columns of its name, else no count.
             if kept == 1, rows == 1, DisplayWidth.of(rest[0].sample) + 3 + 3 + DisplayWidth.of(more) > width { more = "" }
+            // A row too narrow for the count alone shows an entry instead.
+            if kept == 0, DisplayWidth.of(more) > width {
+                more = ""
+                shown[shown.count - 1] = Array(rest.prefix(1))
+            }
         }
         for (r, line) in shown.enumerated() {
             let last = r == shown.count - 1
@@ -148,16 +156,20 @@ public struct Legend: Equatable, Sendable {
         frame.fill(box)
         let blankOnLeft = box.x > area.x && box.width > width
         let textX = blankOnLeft ? box.x + 1 : box.x
-        // Entries that do not fit are counted on the last row.
+        // Entries that do not fit are counted on the last row, the count whole; where it does
+        // not fit whole, that row shows one more entry instead.
         let cut = entries.count > box.height
         if cut, box.height == 1 {
             drawLines(into: &frame, at: FramePoint(x: textX, y: box.y), width: box.maxX - textX, rows: 1)
             return
         }
-        let shown = cut ? max(0, box.height - 1) : entries.count
+        var shown = min(entries.count, box.height)
         if cut {
-            let more = moreText(entries.count - shown).clipped(box.maxX - textX, unicode: unicode)
-            frame.put(string: more, at: FramePoint(x: textX, y: box.y + shown), clip: box)
+            let more = moreText(entries.count - (box.height - 1))
+            if DisplayWidth.of(more) <= box.maxX - textX {
+                shown = box.height - 1
+                frame.put(string: more, at: FramePoint(x: textX, y: box.y + shown), clip: box)
+            }
         }
         for (row, entry) in entries.prefix(shown).enumerated() {
             let used = frame.put(string: entry.sample, at: FramePoint(x: textX, y: box.y + row), foreground: entry.colour, clip: box)

@@ -21,13 +21,23 @@ public struct NcursesTerminal: TerminalBackend {
     private var pairs: Int32 = 0
     /// The terminfo entry opened in place of TERM's, when this machine has none for TERM.
     public private(set) var standIn: String?
+    /// Columns left blank at the right edge: 1 where the terminal type's entry wraps as soon as
+    /// the last column is written (`gv_wraps_at_once`: TERM=ansi, cygwin, cons25, sun). Whether
+    /// the emulator really does (a PC console) or holds the cursor at the margin (xterm, tmux
+    /// under TERM=ansi) cannot be told; ncurses, trusting the entry, then moved "in the next row"
+    /// while still in the last one, and rows were written over each other. Frames that never
+    /// reach the last column are drawn right either way (curses' own screen keeps the terminal's
+    /// width: it wraps by its own count of columns).
+    private var spareColumns: Int32 = 0
 
     /// Sets up the screen. Call `setlocale(LC_CTYPE, "")` and `SignalWatch.install()` first.
     public init(forceASCII: Bool, environment: [String: String]) throws {
         let term = environment["TERM"] ?? ""
         if term.isEmpty { throw TerminalError(description: "TERM is not set; the explorer needs a terminal (use `glassview analyze` or `glassview plot`)") }
-        if term == "dumb" {
-            throw TerminalError(description: "TERM=dumb cannot show a full-screen explorer; use `glassview analyze STUDY` or `glassview plot STUDY --view NAME`")
+        // A type whose entry cannot move the cursor (dumb, a hardcopy or glass-tty entry) would
+        // write every frame on one line: refused, as an unknown one is.
+        if term == "dumb" || term.withCString({ gv_addresses_cursor($0) }) == 0 {
+            throw TerminalError(description: "TERM=\(term) cannot show a full-screen explorer (its terminfo entry cannot move the cursor); use `glassview analyze STUDY` or `glassview plot STUDY --view NAME`")
         }
         guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
             throw TerminalError(description: "the explorer needs a terminal on stdin and stdout; use `glassview analyze` or `glassview plot` in scripts")
@@ -51,6 +61,7 @@ public struct NcursesTerminal: TerminalBackend {
             throw TerminalError(description: "unknown terminal type TERM=\(term); try TERM=xterm-256color")
         }
         set_term(screen)
+        spareColumns = gv_wraps_at_once() != 0 ? 1 : 0
         cbreak()
         noecho()
         nonl()
@@ -82,8 +93,8 @@ public struct NcursesTerminal: TerminalBackend {
                             dim: gv_has_dim() != 0)
     }
 
-    /// Current size.
-    public var size: (width: Int, height: Int) { (Int(gv_cols()), Int(gv_lines())) }
+    /// Current size: the terminal's, less the spare columns.
+    public var size: (width: Int, height: Int) { (max(0, Int(gv_cols() - spareColumns)), Int(gv_lines())) }
 
     /// How long `read` waits for a key before it returns (the runtime polls signals then).
     static let pollMilliseconds: Int32 = 100
@@ -186,7 +197,7 @@ public struct NcursesTerminal: TerminalBackend {
         let final = gv_ss3_final(code)
         if final > 0, let key = EscapeSequence.applicationKeypad(final: UInt32(final)) { return .key(key) }
         switch code {
-        case gv_key_resize(): return .resize(width: Int(gv_cols()), height: Int(gv_lines()))
+        case gv_key_resize(): return .resize(width: size.width, height: size.height)
         case gv_key_left(): return .key(.left)
         case gv_key_right(): return .key(.right)
         case gv_key_up(): return .key(.up)

@@ -71,7 +71,11 @@ extension Glassview {
     /// Help, the version, a completion script (ArgumentParser's requests, status 0): its text,
     /// written as every output is (a failed write, `--help > /dev/full`, is 73, not success).
     static func exitRequested(_ error: Error) -> Never {
-        StandardStreams.out(fullMessage(for: error) + "\n")
+        var text = fullMessage(for: error)
+        if CommandLine.arguments.contains(where: { $0.hasPrefix("--generate-completion-script") }) {
+            text = DefaultCommandCompletion.patched(text)
+        }
+        StandardStreams.out(text + "\n")
         exitProcess(0)
     }
 

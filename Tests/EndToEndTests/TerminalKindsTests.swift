@@ -104,6 +104,51 @@ final class TerminalKindsTests: XCTestCase {
         }
     }
 
+    /// TERM=ansi (and every type whose entry wraps at once: am without xenl) in tmux, which holds
+    /// the cursor at the margin: the frames are xterm-256color's one column narrower, the last
+    /// column blank. ncurses moved "in the next row" while still in the last: view 4's results
+    /// read `as-cast10 1.0708` over the E_β rows.
+    func testTerminalsThatWrapAtOnceDrawWholeFrames() throws {
+        func view4(term: String, width: Int) throws -> [String] {
+            let (dir, study) = try sampleCopy()
+            let binary = try CLI.binary().path
+            let t = try TmuxSession(self, command: "env TERM=\(term) LANG=C.UTF-8 LC_ALL=C.UTF-8 '\(binary)' explore '\(study.path)'; sleep 60",
+                                    width: width, height: 40, environment: [:], cwd: dir)
+            try t.wait("the explorer (\(term))") { $0.contains("Results") }
+            try t.keys("4")
+            try t.wait("view 4 (\(term))") { $0.contains("E_β by state") && $0.contains("cooled-20 0.") }
+            usleep(300_000)
+            return try t.screen().split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }
+        }
+        let reference = try view4(term: "xterm-256color", width: 99)
+        for term in ["ansi", "cygwin"] {
+            let screen = try view4(term: term, width: 100)
+            XCTAssertTrue(screen.allSatisfy { $0.count < 100 }, "\(term): the last column blank\n\(screen.joined(separator: "\n"))")
+            XCTAssertEqual(screen.map { $0.trimmingCharacters(in: .whitespaces) }, reference.map { $0.trimmingCharacters(in: .whitespaces) }, term)
+        }
+    }
+
+    /// A type whose entry cannot move the cursor (no cup: dumb, hardcopy and glass-tty entries)
+    /// is refused with one line, as dumb is; it drew every frame on one line.
+    func testATerminalWithoutCursorAddressingIsRefused() throws {
+        let dir = try CLI.tempDir(self)
+        let source = dir.appendingPathComponent("nocup.src")
+        try "nocup|no cursor addressing,\n\tam, cols#80, lines#24, bel=^G, cr=\\r, cud1=\\n, ind=\\n,\n".write(to: source, atomically: true, encoding: .utf8)
+        let tic = Process()
+        tic.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        tic.arguments = ["tic", "-o", dir.path, source.path]
+        try tic.run()
+        tic.waitUntilExit()
+        guard tic.terminationStatus == 0 else { throw XCTSkip("tic could not compile a test entry") }
+        let (_, study) = try sampleCopy()
+        let binary = try CLI.binary().path
+        let t = try TmuxSession(self, command: "env TERMINFO='\(dir.path)' TERM=nocup '\(binary)' explore '\(study.path)'; echo EXIT=$?; sleep 60",
+                                width: 200, height: 10, environment: [:], cwd: dir)
+        let screen = try t.wait("the refusal") { $0.contains("EXIT=") }
+        XCTAssertTrue(screen.contains("glassview: TERM=nocup cannot show a full-screen explorer (its terminfo entry cannot move the cursor)"), screen)
+        XCTAssertTrue(screen.contains("EXIT=69"), screen)
+    }
+
     /// Errors and warnings on stderr follow the locale, as stdout's text does: ASCII in the C
     /// locale (`dH_rej`, `degC`), for every command.
     func testStandardErrorFollowsTheLocale() throws {

@@ -56,3 +56,63 @@ final class LegendSmallAreaTests: XCTestCase {
         XCTAssertEqual(n.rows, ["─*─ state0 …"])
     }
 }
+
+/// The count of a cut legend (`… N more`) is whole or absent, never cut to `… 4 mo` (which reads
+/// as another number), in a corner box and in rows above the data; the tick labels' rule.
+final class LegendCountWholeTests: XCTestCase {
+    private func entries(_ names: [String]) -> [Legend.Entry] {
+        names.map { Legend.Entry(sample: "*", colour: nil, name: $0) }
+    }
+
+    /// Eight entries of three columns in a 4-row corner: three entries and the count of the other
+    /// five. `… 5 more` is eight columns, wider than the entries: the box is made as wide as it.
+    func testACornerBoxIsAsWideAsItsCount() throws {
+        let legend = Legend(entries: entries(["a", "b", "c", "d", "e", "f", "g", "h"]))
+        let area = FrameRect(x: 0, y: 0, width: 20, height: 4)
+        let box = try XCTUnwrap(legend.box(in: area, placement: .topLeft) { _, _ in false })
+        XCTAssertEqual(box, FrameRect(x: 0, y: 0, width: 9, height: 4))
+        var f = Frame(width: 20, height: 4)
+        legend.draw(into: &f, box: box, area: area)
+        XCTAssertEqual(f.rows.map { $0.trimmedTrailing }, ["* a", "* b", "* c", "… 5 more"])
+    }
+
+    /// An area narrower than the count (six columns for the eight of `… 5 more`): no count, the
+    /// row shows the next entry instead.
+    func testACountWiderThanTheAreaIsLeftOut() throws {
+        let legend = Legend(entries: entries(["a", "b", "c", "d", "e", "f", "g", "h"]))
+        let area = FrameRect(x: 0, y: 0, width: 6, height: 4)
+        let box = try XCTUnwrap(legend.box(in: area, placement: .topLeft) { _, _ in false })
+        var f = Frame(width: 6, height: 4)
+        legend.draw(into: &f, box: box, area: area)
+        XCTAssertEqual(f.rows.map { $0.trimmedTrailing }, ["* a", "* b", "* c", "* d"])
+        // ASCII: `... 5 more` is ten columns; a 9-column area leaves it out too, a 10-column one not.
+        let ascii = Legend(entries: entries(["a", "b", "c", "d", "e", "f", "g", "h"]), unicode: false)
+        for (width, last) in [(9, "* d"), (10, "... 5 more")] {
+            let a = FrameRect(x: 0, y: 0, width: width, height: 4)
+            var g = Frame(width: width, height: 4)
+            ascii.draw(into: &g, box: try XCTUnwrap(ascii.box(in: a, placement: .topLeft) { _, _ in false }), area: a)
+            XCTAssertEqual(g.rows.last?.trimmedTrailing, last, "width \(width)")
+        }
+    }
+
+    /// Rows above the data: a last row too narrow for any entry with the count shows the count
+    /// alone when it fits (`… 4 more`, eight columns of nine), else the next entry.
+    func testRowsAboveTheDataKeepTheCountWhole() {
+        let legend = Legend(entries: entries(["alpha", "beta", "gamma", "delta", "epsilon"]))
+        var wide = Frame(width: 9, height: 2)
+        legend.drawLines(into: &wide, at: FramePoint(x: 0, y: 0), width: 9, rows: 2)
+        XCTAssertEqual(wide.rows.map { $0.trimmedTrailing }, ["* alpha", "… 4 more"])
+        var narrow = Frame(width: 7, height: 2)
+        legend.drawLines(into: &narrow, at: FramePoint(x: 0, y: 0), width: 7, rows: 2)
+        XCTAssertEqual(narrow.rows.map { $0.trimmedTrailing }, ["* alpha", "* beta"])
+    }
+}
+
+private extension String {
+    /// Without the blanks at its end (a frame row is padded to the frame's width).
+    var trimmedTrailing: String {
+        var s = self
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+}
