@@ -38,6 +38,17 @@ func parseAndResolve(_ bytes: [UInt8]) {
     let assignments = [TomlAssignment(key: "ts_K", value: "420"), TomlAssignment(key: "beta_window_K", value: "[320, 420]")]
         + states.map { TomlAssignment(state: $0, key: "tg_K", value: "431") }
     _ = try? StudyTomlEditor.write(assignments, in: text, path: "study.toml")
+    // A string that needs escapes (a literal string cannot hold it) and a new state, which may make
+    // an inline `states` table's line long (written as dotted keys): what is written reads back.
+    let label = "state:it's \"q\" \\ é"
+    let more = [TomlAssignment(key: "baseline", value: TomlString.basic(label)),
+                TomlAssignment(state: "fuzz-new-state-with-a-long-name", key: "beta_window_K", value: "[330, 425]")]
+    if let written = try? StudyTomlEditor.write(more, in: text, path: "study.toml") {
+        guard written.contents.settings.baseline == label,
+              written.contents.settings.perState["fuzz-new-state-with-a-long-name"]?.betaWindowK == 330...425 else {
+            fatalError("w wrote a value that reads back otherwise:\n\(written.text)")
+        }
+    }
     let options = AnalysisOptions()
     _ = try? ResolvedSettings.resolve(options, contents.settings)
     guard let lines = try? TextDecoding.utf8Bytes(of: Array(fuzzRunText.utf8), file: "run.csv"),

@@ -25,7 +25,11 @@ public enum StudyLoader {
                 throw GlassError(.usage, file: path, "is a study's settings, not data; expected the study's directory ('\(dir.isEmpty ? "." : dir)')")
             }
             let (fileDatasets, source) = try loadFile(absolute: path, relative: name, overrides: [:], digest: digests)
-            return Study(name: path, datasets: fileDatasets, sources: [source])
+            var one = [fileDatasets]
+            StatesByCoolingRate.group(&one)
+            var shown = source
+            shown.state = one[0].first?.state ?? source.state
+            return Study(name: path, datasets: one[0], sources: [shown])
         }
         let root = URL(fileURLWithPath: path)
         var contents = StudyToml.Contents()
@@ -47,9 +51,14 @@ public enum StudyLoader {
         let loaded = try ParallelMap.map(files) { rel in
             try loadFile(absolute: base + rel, relative: rel, overrides: overrides[rel] ?? [:], digest: digests)
         }
-        for (d, s) in loaded {
+        // Runs without a state label at rates that are one are one state (StatesByCoolingRate).
+        var byFile = loaded.map(\.datasets)
+        StatesByCoolingRate.group(&byFile)
+        for (d, (_, s)) in zip(byFile, loaded) {
+            var source = s
+            if let first = d.first { source.state = first.state }
             datasets.append(contentsOf: d)
-            sources.append(s)
+            sources.append(source)
         }
         if datasets.isEmpty {
             throw GlassError(.noInput, file: path, "no data files (*.csv, *.tsv, *.txt, *.dat) in the study")
@@ -60,7 +69,7 @@ public enum StudyLoader {
         let states = Set(datasets.filter { $0.role != .crystalline }.map(\.state)).sorted()
         for label in contents.settings.perState.keys.sorted() where !states.contains(label) {   // the same key on every run
             throw GlassError(.usage, file: "study.toml", line: contents.line(of: ["states", label]),
-                             "states.\"\(label)\": no state '\(label)' in the study; states: \(states.joined(separator: ", "))")
+                             "states.\"\(label)\": no state '\(label)' in the study\(renamed(label, datasets)); states: \(states.joined(separator: ", "))")
         }
         // Keys a state's table gives that its data cannot use (a DMA window for a state measured
         // by DSC only) would have no effect without a word.
@@ -74,6 +83,15 @@ public enum StudyLoader {
             }
         }
         return Study(name: path, datasets: datasets, sources: sources, settings: contents.settings, warnings: unused)
+    }
+
+    /// For a `[states."cooled-10.05"]` table that names no state: the state its rate is in, when
+    /// runs without a label at a rate that is one with it were named otherwise (`cooled-10`).
+    static func renamed(_ label: String, _ datasets: [Dataset]) -> String {
+        guard label.hasPrefix("cooled-"), let q = NumberParser.parse(String(label.dropFirst("cooled-".count))), q > 0,
+              let d = datasets.first(where: { d in d.stateFromCoolingRate && d.coolingRateKPerMin.map { CoolingRates.same($0, q) } ?? false })
+        else { return "" }
+        return " (runs without a state label at rates within 1 % are one state, named '\(d.state)' as most of its files give the rate)"
     }
 
     /// A UTF-8 text file (study.toml) with every byte, a leading byte-order mark included: the

@@ -42,12 +42,39 @@ public enum StudyTomlEditor {
             }
             if !missing.isEmpty { edits.append(adding(missing, to: table, in: source, newline: newline)) }
         }
-        // From the end, so that each offset still holds; edits at one offset in the order made.
-        var out = source.scalars
+        let out = applied(edits, to: source.scalars)
+        // An inline table a key was added to whose line grew too long is written as dotted keys.
+        let grown = Set(groups.filter { !$0.values.isEmpty }.compactMap { g -> [String]? in
+            let depth = (0...g.table.count).reversed().first { source.tables[Array(g.table[..<$0])] != nil } ?? 0
+            let existing = Array(g.table[..<depth])
+            guard g.values.contains(where: { source.entry(g.table + [$0.key]) == nil }),
+                  let owner = inlineOwner(existing, in: source) else { return nil }
+            return outermostInline(owner, in: source)
+        })
+        guard !grown.isEmpty else { return out }
+        let edited = TomlSource(out)
+        return applied(grown.sorted { $0.lexicographicallyPrecedes($1) }.compactMap { dottedLines($0, in: edited, newline: newline) },
+                       to: edited.scalars)
+    }
+
+    /// `scalars` with `edits` made: from the end, so that each offset still holds; edits at one
+    /// offset in the order made.
+    static func applied(_ edits: [(range: Range<Int>, text: String)], to scalars: [Unicode.Scalar]) -> String {
+        var out = scalars
         for e in edits.enumerated().sorted(by: { ($0.element.range.lowerBound, $0.offset) > ($1.element.range.lowerBound, $1.offset) }) {
             out.replaceSubrange(e.element.range, with: e.element.text.unicodeScalars)
         }
         return String(String.UnicodeScalarView(out))
+    }
+
+    /// The inline table a key of the table at `path` is added in: its own, or the one its dotted
+    /// keys are written in; nil when it is not written in one.
+    static func inlineOwner(_ path: [String], in source: TomlSource) -> [String]? {
+        switch source.tables[path]?.definition {
+        case .inline?: return path
+        case .dottedInline(let owner)?: return owner
+        default: return nil
+        }
     }
 
     /// What `w` writes: `text` (the file at `path`) with the assignments made, and the settings
@@ -82,6 +109,13 @@ public enum StudyTomlEditor {
     /// whole value.
     static func replacing(_ e: TomlSource.Entry, with value: String, in source: TomlSource) -> [(range: Range<Int>, text: String)] {
         let new = TomlSource("x = " + value)
+        // A string keeps the quotes it was typed with: the same text is left as typed (escapes
+        // and all), another is written 'literal' where it was and can be, else "basic".
+        if let typed = source.stringValue(e.value), let n = new.entry(["x"]), let now = new.stringValue(n.value) {
+            if typed == now { return [] }
+            let literal = source.scalars[e.value.lowerBound] == "'" ? TomlString.literal(now) : nil
+            return [(e.value, literal ?? TomlString.basic(now))]
+        }
         if let n = new.entry(["x"]), !n.elements.isEmpty, n.elements.count == e.elements.count,
            source.scalars[e.value.lowerBound] == "[",
            e.elements.allSatisfy({ plain(source.scalars[$0.lowerBound]) }),
@@ -163,6 +197,32 @@ public enum StudyTomlEditor {
         return (end..<end, lines.map { newline + $0 }.joined())
     }
 
+    /// The longest line an addition inside an inline table may make (TOML 1.0 keeps an inline
+    /// table on one line); a longer one is written as dotted keys (``dottedLines(for:adding:in:newline:)``).
+    static let longestInlineLine = 100
+
+    /// The shortest prefix of `path` that is an inline table (`states` of `states = { a = { … } }`).
+    static func outermostInline(_ path: [String], in source: TomlSource) -> [String] {
+        for k in 1...max(1, path.count) {
+            if case .inline? = source.tables[Array(path[..<k])]?.definition { return Array(path[..<k]) }
+        }
+        return path
+    }
+
+    /// The outermost inline table at `path` (on a line of its own key, `states = { a = {…}, b = {…} }`)
+    /// as lines of dotted keys when its line is longer than ``longestInlineLine``: one line per
+    /// pair, `states.a = {…}`, each pair as typed, at the line's indentation; the line's other text
+    /// (a comment) stays after the last. Nil when the line is short enough, or the table spans lines.
+    static func dottedLines(_ path: [String], in source: TomlSource, newline: String) -> (range: Range<Int>, text: String)? {
+        guard let e = source.entry(path), let members = source.members[path], !members.isEmpty else { return nil }
+        let line = source.line(at: e.key.lowerBound)
+        guard source.line(at: e.value.upperBound - 1) == line, source.lineText(line).count > longestInlineLine else { return nil }
+        let key = source.text(e.key)
+        let indent = source.scalars[source.lineStarts[line - 1]..<e.key.lowerBound].filter { $0 == " " || $0 == "\t" }
+        let lines = members.map { key + "." + source.text($0) }
+        return (e.key.lowerBound..<e.value.upperBound, lines.joined(separator: newline + String(String.UnicodeScalarView(indent))))
+    }
+
     /// `fragment` (keys, `, `-separated) added before the inline table's `}` at `close`.
     static func insideInline(_ fragment: String, close: Int, in source: TomlSource) -> (range: Range<Int>, text: String) {
         var j = close - 1
@@ -184,18 +244,7 @@ public enum StudyTomlEditor {
     /// A key as TOML writes it: bare when it is made of letters, digits, `-` and `_`, else quoted.
     static func quotedKey(_ k: String) -> String {
         if !k.isEmpty && k.unicodeScalars.allSatisfy(TomlSource.isBare) { return k }
-        var out = "\""
-        for s in k.unicodeScalars {
-            switch s {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case _ where s.value < 0x20 || s.value == 0x7F:
-                let hex = String(s.value, radix: 16, uppercase: true)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(s)
-            }
-        }
-        return out + "\""
+        return TomlString.basic(k)
     }
 
     /// A `# comment` after the value, outside quotes.

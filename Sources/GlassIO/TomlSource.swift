@@ -14,6 +14,8 @@ struct TomlSource {
         let path: [String]
         /// The 1-based line of the key.
         let line: Int
+        /// The key's span as typed (quotes and dots included, blanks around it not).
+        let key: Range<Int>
         /// The value's span in the text's Unicode scalars (a multi-line array whole, comments too).
         let value: Range<Int>
         /// The spans of an array's elements, empty for other values.
@@ -72,6 +74,8 @@ struct TomlSource {
     private(set) var tables: [[String]: Table] = [:]
     /// The sections, the root's first.
     private(set) var sections: [Section] = []
+    /// Each inline table's `key = value` pairs as typed, by the table's path, in order.
+    private(set) var members: [[String]: [Range<Int>]] = [:]
     /// The scan's position.
     private var i = 0
 
@@ -143,6 +147,35 @@ struct TomlSource {
         return scalars[start..<max(start, end)]
     }
 
+    /// The string a string value's span holds (escapes undone; a multi-line string's line end
+    /// right after its opening quotes and its line-ending backslashes dropped); nil for a value
+    /// that is no string.
+    func stringValue(_ r: Range<Int>) -> String? {
+        guard let q = r.isEmpty ? nil : scalars[r.lowerBound], q == "\"" || q == "'" else { return nil }
+        let triple = r.count >= 6 && scalars[r.lowerBound + 1] == q && scalars[r.lowerBound + 2] == q
+        let open = triple ? 3 : 1
+        guard r.count >= 2 * open else { return nil }
+        var k = r.lowerBound + open
+        let end = r.upperBound - open
+        if triple, k < end, scalars[k] == "\n" { k += 1 } else if triple, k + 1 < end, scalars[k] == "\r", scalars[k + 1] == "\n" { k += 2 }
+        var out = String.UnicodeScalarView()
+        while k < end {
+            let c = scalars[k]
+            guard q == "\"", c == "\\" else { out.append(c); k += 1; continue }
+            // A backslash ending a multi-line basic string's line drops the blanks and line ends after it.
+            var j = k + 1
+            while triple, j < end, scalars[j] == " " || scalars[j] == "\t" { j += 1 }
+            if triple, j < end, scalars[j] == "\n" || scalars[j] == "\r" {
+                while j < end, [" ", "\t", "\r", "\n"].contains(scalars[j]) { j += 1 }
+                k = j
+                continue
+            }
+            guard let e = Self.unescape(scalars, at: &k, end: end) else { return nil }
+            out.append(e)
+        }
+        return String(out)
+    }
+
     // MARK: - Scanning
 
     private var n: Int { scalars.count }
@@ -179,7 +212,11 @@ struct TomlSource {
     /// the inline table it is written in.
     private mutating func keyValue(base: [String]?, section: Int, owner: [String]?) -> Bool {
         let line = line(at: i)
+        skipBlank(newlines: false)
+        let keyStart = i
         guard let relative = keyPath(until: "=") else { return false }
+        var keyEnd = i
+        while keyEnd > keyStart, scalars[keyEnd - 1] == " " || scalars[keyEnd - 1] == "\t" { keyEnd -= 1 }
         i += 1
         skipBlank(newlines: false)
         let path = base.map { $0 + relative }
@@ -192,7 +229,7 @@ struct TomlSource {
         let start = i
         var elements: [Range<Int>] = []
         guard value(path: path, section: section, elements: &elements) else { return false }
-        if let path { entries.append(Entry(path: path, line: line, value: start..<i, elements: elements, section: section)) }
+        if let path { entries.append(Entry(path: path, line: line, key: keyStart..<keyEnd, value: start..<i, elements: elements, section: section)) }
         return true
     }
 
@@ -225,7 +262,9 @@ struct TomlSource {
                 skipBlank(newlines: true)
                 guard i < n else { return false }
                 if scalars[i] == "}" { break }
+                let member = i
                 guard keyValue(base: path, section: section, owner: path) else { return false }
+                if let path { members[path, default: []].append(member..<i) }
                 skipBlank(newlines: true)
                 guard i < n else { return false }
                 if scalars[i] == "," { i += 1; continue }
@@ -310,7 +349,10 @@ struct TomlSource {
     }
 
     /// The scalar of the escape at `i` (a backslash), stepping over it.
-    private mutating func escape() -> Unicode.Scalar? {
+    private mutating func escape() -> Unicode.Scalar? { Self.unescape(scalars, at: &i, end: n) }
+
+    /// The scalar of the escape at `i` (a backslash) of `scalars` before `n`, stepping over it.
+    static func unescape(_ scalars: [Unicode.Scalar], at i: inout Int, end n: Int) -> Unicode.Scalar? {
         guard i + 1 < n else { return nil }
         let c = scalars[i + 1]
         i += 2

@@ -16,7 +16,7 @@ enum SettingsWritePlan {
         if let ts = s.tsK, ts != toml.tsK { out.append(TomlAssignment(key: "ts_K", value: JSONValue.format(ts))) }
         if let te = s.teK, te != toml.teK { out.append(TomlAssignment(key: "te_K", value: JSONValue.format(te))) }
         let tomlBaseline = toml.baseline.flatMap(DSCBaseline.init) ?? .linear
-        if s.baseline != tomlBaseline { out.append(TomlAssignment(key: "baseline", value: "\"\(s.baseline)\"")) }
+        if s.baseline != tomlBaseline { out.append(TomlAssignment(key: "baseline", value: TomlString.basic(s.baseline.description))) }
         func window(_ w: ClosedRange<Double>) -> String { "[\(JSONValue.format(w.lowerBound)), \(JSONValue.format(w.upperBound))]" }
         var perState: [TomlAssignment] = []
         // SPEC §3.1 windows of each DSC state: set, given on the command line or proposed (the
@@ -50,8 +50,8 @@ enum SettingsWritePlan {
             ("qpd_window_Hz", { window($0.qpdWindowHz) }, { $0.qpdWindowHz != nil }),
             ("tg_K", { $0.tgK.map(JSONValue.format) }, { $0.tgK != nil }),
             ("qpd_window_above_peak_decades", { $0.qpdWindowAbovePeakDecades.map(window) }, { $0.qpdWindowAbovePeakDecades != nil }),
-            ("tts_on", { "\"\($0.ttsOn.rawValue)\"" }, { $0.ttsOn != nil }),
-            ("vertical_shift", { "\"\($0.verticalShift.rawValue)\"" }, { $0.verticalShift != nil }),
+            ("tts_on", { TomlString.basic($0.ttsOn.rawValue) }, { $0.ttsOn != nil }),
+            ("vertical_shift", { TomlString.basic($0.verticalShift.rawValue) }, { $0.verticalShift != nil }),
         ]
         for f in fields {
             let now = inForce.map(f.get), before = studyOnly.map(f.get)

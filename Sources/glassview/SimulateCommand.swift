@@ -89,10 +89,15 @@ struct SimulateDSC: ParsableCommand {
         guard !list.isEmpty, parsed.count == list.count, parsed.allSatisfy({ rateRange.contains($0) }) else {
             throw GlassError(.usage, file: "--rates", "'\(rates)'; expected rates from \(Format.shortNumber(rateRange.lowerBound)) to \(Format.shortNumber(rateRange.upperBound)) K/min such as 1,2,5,10,20")
         }
-        // Each rate names a state and a file (cooled-RATE, by its short form): two alike would be one file.
+        // Each rate names a state and a file (cooled-RATE, by its short form): two alike would be
+        // one file, and two within 1 % one rate (CoolingRates), which S_r cannot tell apart.
         let labels = parsed.map { Format.shortNumber($0) }
         if let twice = labels.enumerated().first(where: { k, label in labels[..<k].contains(label) })?.element {
             throw GlassError(.usage, file: "--rates", "'\(rates)' gives the state cooled-\(twice) twice; expected distinct rates")
+        }
+        for k in parsed.indices {
+            guard let j = parsed[..<k].firstIndex(where: { CoolingRates.same($0, parsed[k]) }) else { continue }
+            throw GlassError(.usage, file: "--rates", "'\(rates)' gives \(labels[j]) and \(labels[k]) K/min, one rate (rates within 1 % are one); expected rates more than 1 % apart")
         }
         // Read as every numeric option is (Double("0x14") is 20, and was taken).
         let heatingRate = try NumberOption.parse(self.heatingRate, option: "--heating-rate", in: rateRange, unit: "K/min")

@@ -10,7 +10,7 @@ enum TUIBench {
     static func bigStudy(points: Int) -> Study {
         var datasets: [Dataset] = []
         for (k, rate) in [nil, 1.0, 2, 5, 10, 20].enumerated() {
-            var d = Dataset(path: "s\(k).csv", kind: .dsc, state: rate.map { "cooled-\(Format.shortNumber($0))" } ?? "as-cast")
+            var d = Dataset(path: "s\(k).csv", kind: .dsc, state: rate.map(StatesByCoolingRate.label) ?? "as-cast")
             d.coolingRateKPerMin = rate
             d.heatingRateKPerMin = 20
             d.composition = "La30Ce30Ni10Al20Co10"

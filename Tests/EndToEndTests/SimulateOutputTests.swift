@@ -29,6 +29,10 @@ final class SimulateOutputTests: XCTestCase {
             XCTAssertEqual(r.stderr, "glassview: --rates: '\(rates)' gives the state \(state) twice; expected distinct rates\n")
             XCTAssertEqual(r.stdout, "")
         }
+        // Rates within 1 % are one rate (docs/analysis-choices.md): two states S_r cannot tell apart.
+        let close = try CLI.run(["simulate", "dsc", "--rates", "5,10,10.05", "--output", "out"], cwd: dir)
+        XCTAssertEqual(close.status, 64)
+        XCTAssertEqual(close.stderr, "glassview: --rates: '5,10,10.05' gives 10 and 10.05 K/min, one rate (rates within 1 % are one); expected rates more than 1 % apart\n")
         // An empty rate between commas is refused, not dropped.
         let empty = try CLI.run(["simulate", "dsc", "--rates", "1,,2", "--output", "out"], cwd: dir)
         XCTAssertEqual(empty.status, 64)

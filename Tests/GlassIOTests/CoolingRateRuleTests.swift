@@ -103,6 +103,56 @@ final class CoolingRateRuleTests: XCTestCase {
                        "b.csv: state 'cooled-10' has cooling rate 12 K/min (study.toml's files.\"b.csv\".cooling_rate) here and 10 K/min in a.csv (line 3); expected one cooling rate per state (rates within 1 % are one)")
     }
 
+    /// Runs without a state label at 10 and 10.05 K/min (0.5 % apart) are one state, named as
+    /// most files give the rate; its rate is the first file's that gives it so. The state's
+    /// ΔH_rej is the mean of its runs' 240 w J/g, and S_r is the slope to the state at 20 K/min.
+    func testUnlabelledRatesThatAreOneAreOneState() throws {
+        let dir = try study([("a.csv", ["# cooling_rate: 10.05 K/min"], 0.1), ("b.csv", ["# cooling_rate: 10 K/min"], 0.2),
+                             ("c.csv", ["# cooling_rate: 10 K/min"], 0.3), ("d.csv", ["# cooling_rate: 20 K/min"], 0.5)])
+        let loaded = try StudyLoader.load(dir)
+        XCTAssertEqual(loaded.sources.map(\.state), ["cooled-10", "cooled-10", "cooled-10", "cooled-20", "crystal"])
+        let r = try analyse(dir)
+        XCTAssertEqual(r.dscStates.map(\.state), ["cooled-10", "cooled-20"])
+        let ten = try XCTUnwrap(r.dsc?.states.first)
+        XCTAssertEqual(ten.coolingRateKPerMin, 10)
+        XCTAssertEqual(ten.dHJPerG, 240 * (0.1 + 0.2 + 0.3) / 3, accuracy: 1e-9)
+        // S_r = (24 · 0.5 − 24 · 0.2) kJ/mol / (20 − 10) K/min = 0.72.
+        XCTAssertEqual(try XCTUnwrap(r.dsc?.sr?.value), 0.72, accuracy: 1e-9)
+
+        // Two files at 10.05 and one at 10: cooled-10.05, at 10.05 K/min.
+        let most = try analyse(try study([("a.csv", ["# cooling_rate: 10 K/min"], 0.1), ("b.csv", ["# cooling_rate: 10.05 K/min"], 0.2),
+                                          ("c.csv", ["# cooling_rate: 10.05 K/min"], 0.3)]))
+        XCTAssertEqual(most.dscStates.map(\.state), ["cooled-10.05"])
+        XCTAssertEqual(most.dscStates.first?.coolingRateKPerMin, 10.05)
+        // As many each way: the rate written shortest.
+        let tie = try analyse(try study([("a.csv", ["# cooling_rate: 10.05 K/min"], 0.1), ("b.csv", ["# cooling_rate: 10 K/min"], 0.2)]))
+        XCTAssertEqual(tie.dscStates.map(\.state), ["cooled-10"])
+        XCTAssertEqual(tie.dscStates.first?.coolingRateKPerMin, 10)
+        // Labelled runs keep their labels.
+        let labelled = try analyse(try study([("a.csv", ["# state: x", "# cooling_rate: 10.05 K/min"], 0.1), ("b.csv", ["# cooling_rate: 10 K/min"], 0.2)]))
+        XCTAssertEqual(labelled.dscStates.map(\.state), ["x", "cooled-10"])
+        // A table for the name the state no longer has says which it is.
+        let toml = "ts_K = 420\nte_K = 500\nbaseline = \"none\"\n[states.\"cooled-10.05\"]\nglass_line_K = [410, 430]\n"
+        XCTAssertEqual(error(try study([("a.csv", ["# cooling_rate: 10.05 K/min"], 0.1), ("b.csv", ["# cooling_rate: 10 K/min"], 0.2)], toml: toml)),
+                       "study.toml:4: states.\"cooled-10.05\": no state 'cooled-10.05' in the study (runs without a state label at rates within 1 % are one state, named 'cooled-10' as most of its files give the rate); states: cooled-10")
+    }
+
+    /// A file's `# composition (wt.%)` is not read; with study.toml's composition or molar mass,
+    /// which win over every file's (SPEC §2.3), its warning says which is used instead of asking
+    /// for one. Without them it asks, as before.
+    func testWeightPercentWarningNamesStudyTomlsValue() throws {
+        let runs = [("a.csv", ["# state: a", "# cooling_rate: 10 K/min", "# composition (wt.%): Cu60Zr40"], 0.1)]
+        func weight(_ toml: String) throws -> [String] {
+            try StudyLoader.load(try study(runs, toml: "ts_K = 420\nte_K = 500\nbaseline = \"none\"\n" + toml)).warnings.filter { $0.contains("weight percent") }
+        }
+        XCTAssertEqual(try weight("composition = \"Cu50Zr50\"\n"),
+                       ["a.csv:4: '# composition (wt.%): Cu60Zr40' states the composition in weight percent, which is not read; study.toml's composition Cu50Zr50 is used"])
+        XCTAssertEqual(try weight("molar_mass = 77.4\ncomposition = \"Cu50Zr50\"\n"),
+                       ["a.csv:4: '# composition (wt.%): Cu60Zr40' states the composition in weight percent, which is not read; study.toml's molar_mass 77.4 g/mol is used"])
+        XCTAssertEqual(try weight(""),
+                       ["a.csv:4: '# composition (wt.%): Cu60Zr40' states the composition in weight percent, which is not read as the atomic one; state atomic percent or fractions ('# composition: Cu50Zr50') or the molar mass ('# molar_mass: 77.4 g/mol'), here or in study.toml"])
+    }
+
     /// study.toml's composition wins over a file's `molar_mass` (Cu 63.546, Zr 91.222: Cu50Zr50
     /// is 77.384 g/mol), and the file is named; the advice to set one in study.toml is given only
     /// when study.toml sets neither.

@@ -5,6 +5,7 @@ import XCTest
 
 /// The study.toml editor `w` uses: every other byte kept; state tables found or added.
 final class StudyTomlEditorTests: XCTestCase {
+    /// (A string keeps its quotes: `'none'` becomes `'linear'`, docs/study-toml.md.)
     func testTomlEditorKeepsTheRestOfTheFile() {
         let old = """
         # my study
@@ -21,7 +22,7 @@ final class StudyTomlEditorTests: XCTestCase {
         # my study
         composition = "La30Ce30Ni10Al20Co10"
           ts_K = 420.5   # from the paper
-        baseline = "linear"
+        baseline = 'linear'
         te_K = 500
 
         [states."cooled-10"]

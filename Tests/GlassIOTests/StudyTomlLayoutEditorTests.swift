@@ -32,14 +32,71 @@ final class StudyTomlLayoutEditorTests: XCTestCase {
     }
 
     func testInlineTables() throws {
+        // In one line the additions would make it 103 characters long: dotted keys instead, one
+        // line per state, the comment after the last (docs/study-toml.md).
         try check("ts_K = 420\nstates = { \"cooled-10\" = { beta_window_K = [325, 415] } }  # mine\n",
-                  "ts_K = 420\nstates = { \"cooled-10\" = { beta_window_K = [330, 425], tg_K = 431 }, as-cast = { tg_K = 425 } }  # mine\n")
+                  "ts_K = 420\nstates.\"cooled-10\" = { beta_window_K = [330, 425], tg_K = 431 }\nstates.as-cast = { tg_K = 425 }  # mine\n")
+        // A line that stays short keeps the inline table.
+        XCTAssertEqual(StudyTomlEditor.apply([TomlAssignment(state: "b", key: "tg_K", value: "2")], in: "states = { a = { tg_K = 1 } }\n"),
+                       "states = { a = { tg_K = 1 }, b = { tg_K = 2 } }\n")
         // An empty inline table gets the key between its braces.
         XCTAssertEqual(StudyTomlEditor.apply([TomlAssignment(state: "a", key: "tg_K", value: "1")], in: "states = { a = {} }\n"),
                        "states = { a = { tg_K = 1 } }\n")
         // Dotted keys inside an inline table take one more.
         XCTAssertEqual(StudyTomlEditor.apply([TomlAssignment(state: "a", key: "tg_K", value: "1")], in: "states = { a.E_u_MPa = 2 }\n"),
                        "states = { a.E_u_MPa = 2, a.tg_K = 1 }\n")
+    }
+
+    /// A state added to an inline `states` table whose line would pass 100 characters: the table
+    /// becomes dotted keys at its indentation (CR LF kept), every pair as typed, the rest of the
+    /// file byte for byte; read back, every state has its values. A line that ends up short is
+    /// left inline.
+    func testLongInlineStatesBecomeDottedKeys() throws {
+        let old = "# lab\r\nts_K = 420\r\n  states = { 'cooled-10' = { beta_window_K = [ 325 , 415 ] }, as-cast.tg_K = 425 } # kept\r\nte_K = 500\r\n"
+        let new = StudyTomlEditor.apply([TomlAssignment(state: "cooled-20", key: "beta_window_K", value: "[330, 425]"),
+                                         TomlAssignment(state: "cooled-20", key: "tg_K", value: "431")], in: old)
+        XCTAssertEqual(new, "# lab\r\nts_K = 420\r\n  states.'cooled-10' = { beta_window_K = [ 325 , 415 ] }\r\n  states.as-cast.tg_K = 425\r\n"
+                       + "  states.cooled-20 = { beta_window_K = [330, 425], tg_K = 431 } # kept\r\nte_K = 500\r\n")
+        let s = try StudyToml.parse(new).settings
+        XCTAssertEqual(s.perState["cooled-10"]?.betaWindowK, 325...415)
+        XCTAssertEqual(s.perState["as-cast"]?.tgK, 425)
+        XCTAssertEqual(s.perState["cooled-20"]?.betaWindowK, 330...425)
+        XCTAssertEqual(s.perState["cooled-20"]?.tgK, 431)
+        XCTAssertEqual(s.teK, 500)
+        // A key added inside an existing state's inline table makes the line long too.
+        let inside = StudyTomlEditor.apply([TomlAssignment(state: "a", key: "qpd_window_Hz", value: "[0.01, 1]")],
+                                           in: "states = { a = { beta_window_K = [325, 415], alpha_window_K = [430, 500] }, b = { tg_K = 1 } }\n")
+        XCTAssertEqual(inside, "states.a = { beta_window_K = [325, 415], alpha_window_K = [430, 500], qpd_window_Hz = [0.01, 1] }\nstates.b = { tg_K = 1 }\n")
+        XCTAssertEqual(try StudyToml.parse(inside).settings.perState["a"]?.qpdWindowHz, 0.01...1)
+        // A further w adds the next state beside the dotted keys.
+        XCTAssertEqual(StudyTomlEditor.apply([TomlAssignment(state: "c", key: "tg_K", value: "3")], in: inside),
+                       inside + "states.c.tg_K = 3\n")
+    }
+
+    /// A string keeps the quotes it was typed with (it was always written "basic"): a 'literal'
+    /// one stays literal where the new text can be one, the same text is left as typed (escapes
+    /// and all), and text that needs escapes reads back to itself.
+    func testStringsKeepTheirQuotes() throws {
+        func baseline(_ text: String) throws -> String? { try StudyToml.parse(text).settings.baseline }
+        let literal = StudyTomlEditor.set([("baseline", TomlString.basic("linear"))], in: "baseline = 'none'   # lit\n")
+        XCTAssertEqual(literal, "baseline = 'linear'   # lit\n")
+        XCTAssertEqual(try baseline(literal), "linear")
+        let multi = StudyTomlEditor.set([("baseline", TomlString.basic("linear"))], in: "baseline = '''\nnone'''\n")
+        XCTAssertEqual(multi, "baseline = 'linear'\n")
+        // The same text, typed with an escape: nothing changes.
+        let escaped = "baseline = \"state:caf\\u00E9\"\n"
+        XCTAssertEqual(StudyTomlEditor.set([("baseline", TomlString.basic("state:café"))], in: escaped), escaped)
+        XCTAssertEqual(try baseline(escaped), "state:café")
+        // A label a literal string cannot hold, and one with a quote and a backslash.
+        let apostrophe = StudyTomlEditor.set([("baseline", TomlString.basic("state:it's"))], in: "baseline = 'none'\n")
+        XCTAssertEqual(apostrophe, "baseline = \"state:it's\"\n")
+        XCTAssertEqual(try baseline(apostrophe), "state:it's")
+        let both = StudyTomlEditor.set([("baseline", TomlString.basic("state:a\"b\\c"))], in: "baseline = \"none\"\n")
+        XCTAssertEqual(both, "baseline = \"state:a\\\"b\\\\c\"\n")
+        XCTAssertEqual(try baseline(both), "state:a\"b\\c")
+        let quoteInLiteral = StudyTomlEditor.set([("baseline", TomlString.basic("state:a\"b"))], in: "baseline = 'none'\n")
+        XCTAssertEqual(quoteInLiteral, "baseline = 'state:a\"b'\n")
+        XCTAssertEqual(try baseline(quoteInLiteral), "state:a\"b")
     }
 
     func testKeysUnderAStatesHeader() throws {

@@ -169,6 +169,41 @@ final class DSCStudyRulesTests: XCTestCase {
         }
     }
 
+    /// Unlabelled runs at rates that are one are one state, DSC and DMA files alike: a DMA sweep
+    /// at 10.05 K/min joins the DSC runs at 10 (named by the two files at 10), and the DMA state's
+    /// rate is the one it is named by. Rates 1.8 % apart (10, 10.18) stay two states, as do 10.18
+    /// and 10.09, which the state order puts in 10's group (10.09 is within 1 % of 10).
+    func testUnlabelledStatesGroupDSCAndDMAByOneRate() {
+        func run(_ path: String, _ kind: DatasetKind, _ q: Double) -> Dataset {
+            var d = Dataset(path: path, kind: kind, state: StatesByCoolingRate.label(q))
+            d.coolingRateKPerMin = q
+            d.stateFromCoolingRate = true
+            return d
+        }
+        var files = [[run("dma/a.csv", .dmaFSweep, 10.05), run("dma/a.csv#set2", .dmaFSweep, 10.05)],
+                     [run("dsc/b.csv", .dsc, 10)], [run("dsc/c.csv", .dsc, 10)], [run("dsc/d.csv", .dsc, 10.18)], [run("dsc/e.csv", .dsc, 10.09)]]
+        StatesByCoolingRate.group(&files)
+        XCTAssertEqual(files.map { $0.map(\.state) }, [["cooled-10", "cooled-10"], ["cooled-10"], ["cooled-10"], ["cooled-10.18"], ["cooled-10"]])
+        let dma = DMAStateData.group(files.joined().map { $0 })
+        XCTAssertEqual(dma.map(\.state), ["cooled-10"])
+        XCTAssertEqual(dma.first?.coolingRateKPerMin, 10.05)
+        // With a DMA run at 10 after it, the DMA state takes 10, the rate it is named by.
+        var more = files
+        more.append([run("dma/z.csv", .dmaTScan, 10)])
+        StatesByCoolingRate.group(&more)
+        XCTAssertEqual(DMAStateData.group(more.joined().map { $0 }).first?.coolingRateKPerMin, 10)
+        // A multi-sweep file counts once: one file at 10.05 (two sweeps) against one at 10 is a tie,
+        // which the rate written shortest takes.
+        var pair = [[run("a.csv", .dmaFSweep, 10.05), run("a.csv#set2", .dmaFSweep, 10.05)], [run("b.csv", .dmaFSweep, 10)]]
+        StatesByCoolingRate.group(&pair)
+        XCTAssertEqual(pair.joined().map(\.state), ["cooled-10", "cooled-10", "cooled-10"])
+        // Labelled runs are left as they are.
+        var labelled = [[Dataset(path: "x.csv", kind: .dsc, state: "cooled-10.05")], [run("y.csv", .dsc, 10)]]
+        labelled[0][0].coolingRateKPerMin = 10.05
+        StatesByCoolingRate.group(&labelled)
+        XCTAssertEqual(labelled.joined().map(\.state), ["cooled-10.05", "cooled-10"])
+    }
+
     /// DMA files of a state that give different T_g (or E_u): the first in path order is used, and
     /// said; not when study.toml or the command line sets the value.
     func testDMAFilesWithDifferentMetadataAreSaid() {

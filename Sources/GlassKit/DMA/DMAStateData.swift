@@ -15,12 +15,17 @@ public struct DMAStateData: Sendable {
     public static func group(_ datasets: [Dataset]) -> [DMAStateData] {
         var order: [String] = []
         var byState: [String: DMAStateData] = [:]
+        // States whose rate is the one they are named by (StatesByCoolingRate.givesStateRate).
+        var rated = Set<String>()
         for d in datasets where d.kind == .dmaTScan || d.kind == .dmaFSweep {
             if byState[d.state] == nil {
                 order.append(d.state)
                 byState[d.state] = DMAStateData(state: d.state, coolingRateKPerMin: d.coolingRateKPerMin, scans: [], isotherms: [])
             }
-            if byState[d.state]?.coolingRateKPerMin == nil { byState[d.state]?.coolingRateKPerMin = d.coolingRateKPerMin }
+            if let q = d.coolingRateKPerMin, byState[d.state]?.coolingRateKPerMin == nil || (!rated.contains(d.state) && StatesByCoolingRate.givesStateRate(d)) {
+                byState[d.state]?.coolingRateKPerMin = q
+            }
+            if StatesByCoolingRate.givesStateRate(d) { rated.insert(d.state) }
             if d.kind == .dmaTScan { byState[d.state]?.scans.append(d) } else { byState[d.state]?.isotherms.append(d) }
         }
         var states = order.compactMap { byState[$0] }

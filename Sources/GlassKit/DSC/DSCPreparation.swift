@@ -201,11 +201,19 @@ public struct DSCPrepared: Sendable, Equatable {
                       let first = used.first(where: { u in u.heatingRateKPerMin.map { HeatingRates.agree($0, r) } ?? false }) else { continue }
                 warnings.append("\(c.path): crystalline run at \(Format.shortNumber(r)) K/min not used: \(first.path), the first at that rate in path order, is subtracted from the sample runs heated at it")
             }
-            // Each state's cooling rate is its files' one (StateCoolingRates checked that they agree).
+            // Each state's cooling rate is its files' one (StateCoolingRates checked that they
+            // agree): the first that gives it as the state is named (StatesByCoolingRate).
             var order: [(state: String, coolingRateKPerMin: Double?)] = []
-            var seen = Set<String>()
-            for p in pending where seen.insert(p.d.state).inserted {
+            var index: [String: Int] = [:], rated = Set<String>()
+            for p in pending {
+                let gives = StatesByCoolingRate.givesStateRate(p.d)
+                if let k = index[p.d.state] {
+                    if gives, rated.insert(p.d.state).inserted { order[k].coolingRateKPerMin = p.d.coolingRateKPerMin }
+                    continue
+                }
+                index[p.d.state] = order.count
                 order.append((p.d.state, p.d.coolingRateKPerMin))
+                if gives { rated.insert(p.d.state) }
             }
             self.pending = pending
             self.warnings = warnings

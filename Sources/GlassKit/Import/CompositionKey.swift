@@ -23,7 +23,8 @@ enum CompositionKey {
     /// `meta` with a `composition (at.%)` read as `composition` (when none is stated as such).
     /// A composition stated in weight percent is not read, and a warning names its line, unless a
     /// composition or a molar mass is stated as well (in the file or its study.toml table): the
-    /// file's data stay readable, and a molar mass study.toml states still applies.
+    /// file's data stay readable, and a molar mass study.toml states still applies (the study then
+    /// says that study.toml's is used: ``UnreadWeightComposition``).
     static func apply(to meta: inout [String: MetadataEntry], table: inout RawTable) {
         for (key, entry) in meta.sorted(by: { $0.value.line < $1.value.line }) {
             switch unit(key) {
@@ -32,9 +33,10 @@ enum CompositionKey {
                 if meta["composition"] != nil || meta["molar_mass"] != nil { continue }
                 let written = entry.line > 0 && entry.line <= table.lines.count
                     ? table.lines.string(entry.line - 1).trimmedSpaces : "\(key): \(entry.value)"
-                table.warnings.append("\(table.path):\(entry.line): '\(written)' states the composition in weight percent, "
-                                      + "which is not read as the atomic one; state atomic percent or fractions ('# composition: Cu50Zr50') "
-                                      + "or the molar mass ('# molar_mass: 77.4 g/mol'), here or in study.toml")
+                let unread = UnreadWeightComposition(path: table.path, line: entry.line, written: written)
+                table.warnings.append(unread.warning)
+                // The study rewords it when study.toml settles the molar mass (Study.init).
+                if table.unreadWeightComposition == nil { table.unreadWeightComposition = unread }
             case .atomic?:
                 if meta["composition"] == nil { meta["composition"] = entry }
             case nil:

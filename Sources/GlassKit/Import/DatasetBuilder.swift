@@ -83,6 +83,7 @@ public enum DatasetBuilder {
         }
         var d = Dataset(path: table.datasetPath, kind: kind)
         d.warnings = table.warnings
+        d.unreadWeightComposition = table.unreadWeightComposition
         // Only a DSC file reads a mass; one whose heat flow needs it stops at the error naming the line.
         if kind == .dsc, let w = zeroMass { d.warnings.append(w) }
         // Temperature and heat flow: where a file's columns of one of them are different signals
@@ -698,7 +699,7 @@ public enum DatasetBuilder {
         }
         if let s = meta["state"], !s.value.isEmpty { d.state = s.value }
         else if d.role == .crystalline { d.state = "crystalline" }
-        else if let q = d.coolingRateKPerMin { d.state = "cooled-" + Format.shortNumber(q) }
+        else if let q = d.coolingRateKPerMin { d.state = StatesByCoolingRate.label(q); d.stateFromCoolingRate = true }
         if let n = meta["sample_name"]?.value.trimmingWhitespace, !n.isEmpty { d.sampleName = n }
         if let c = meta["composition"], !c.value.isEmpty {
             // Checked here, where the file and its line are known (later only "composition" could be named).

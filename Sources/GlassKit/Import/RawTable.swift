@@ -115,6 +115,8 @@ public struct RawTable: Sendable {
     /// The 1-based line of a file's own statement of its mark (`# decimal: comma`, `#DECIMAL:COMMA`),
     /// for the error of a decimal comma stated between unquoted commas (`DecimalMark.apply`).
     var markStatedLine: Int? = nil
+    /// A composition stated in weight percent, not read (its warning is in `warnings`).
+    var unreadWeightComposition: UnreadWeightComposition? = nil
     /// 0-based indexes (into `lines`) of the data rows.
     public var dataLines: [Int]
     /// The text.

@@ -12,6 +12,9 @@ public struct Dataset: Sendable, Equatable {
     /// Where the cooling rate was stated (the header line, or study.toml's `[files]` table) and
     /// as typed: a state's files that disagree are named with it. Nil when not read from text.
     public var coolingRateStated: MetadataEntry?
+    /// Whether `state` was made from the cooling rate (`cooled-10`: the run states no label), so
+    /// that the study may name it as its other runs at one rate are named (``StatesByCoolingRate``).
+    public var stateFromCoolingRate = false
     /// Sample or crystalline baseline run.
     public var role: RunRole
     /// Heating rate of the scan, K/min.
@@ -57,6 +60,9 @@ public struct Dataset: Sendable, Equatable {
     public var tanDelta: [Double]
     /// Import remarks that are not errors (e.g. tolerated temperature reversals).
     public var warnings: [String]
+    /// A composition the file states in weight percent, not read; its warning is among
+    /// `warnings`, and the study rewords it when study.toml sets the molar mass or composition.
+    public var unreadWeightComposition: UnreadWeightComposition?
     /// Which part of the file the values are, when a DSC file holds several runs or segments
     /// (`the heating run 300 → 449.5 K (lines 7–306) of the file's 3 heating/cooling runs`):
     /// errors about the data's range quote it, as the file's own range is wider.

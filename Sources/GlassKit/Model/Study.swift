@@ -100,10 +100,23 @@ public struct Study: Sendable {
         self.sources = sources
         self.settings = settings
         var seen = Set<String>()
-        self.warnings = (warnings + datasets.flatMap { $0.warnings } + Study.compositionConflict(settings, datasets)
+        self.warnings = (warnings + datasets.flatMap { Study.reworded($0, settings) } + Study.compositionConflict(settings, datasets)
                          + Study.molarMassConflict(settings, datasets) + Study.compositionNotes(settings, datasets)
                          + Study.samplesPooled(datasets) + Study.sameBytes(sources))
             .filter { seen.insert($0).inserted }
+    }
+
+    /// `d`'s warnings, the one of a composition in weight percent (not read) saying that
+    /// study.toml's molar mass or composition is used when study.toml sets one: it wins over
+    /// every file's (SPEC §2.3), so the file needs none.
+    static func reworded(_ d: Dataset, _ settings: StudySettings) -> [String] {
+        guard let unread = d.unreadWeightComposition else { return d.warnings }
+        let used: String
+        if let m = settings.molarMassGPerMol { used = "study.toml's molar_mass \(Format.shortNumber(m)) g/mol" }
+        else if let c = settings.composition { used = "study.toml's composition \(c)" }
+        else { return d.warnings }
+        let old = unread.warning
+        return d.warnings.map { $0 == old ? unread.superseded(by: used) : $0 }
     }
 
     /// A molar mass that wins over another source's which says otherwise, by the precedence of

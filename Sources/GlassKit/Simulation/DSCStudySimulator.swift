@@ -314,7 +314,7 @@ public enum DSCStudySimulator {
         var histories: [(state: String, rate: Double?, history: ThermalHistory)] =
             [(referenceState, nil, .asCast(quenchRateKPerMin: c.asCastQuenchRateKPerMin))]
         for rate in c.coolingRatesKPerMin.sorted() {
-            histories.append(("cooled-\(Format.shortNumber(rate))", rate,
+            histories.append((StatesByCoolingRate.label(rate), rate,
                               .cooledFromSupercooledLiquid(coolingRateKPerMin: rate, fromK: c.supercooledLiquidK)))
         }
 
