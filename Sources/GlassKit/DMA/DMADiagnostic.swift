@@ -115,15 +115,15 @@ public struct DMADiagnostic: Sendable, Equatable {
                                  + "--qpd-window LO:HI or qpd_window_Hz in study.toml)")
     }
 
-    /// T_0 at its search bound (docs/diagnostics.md): the reported T_0 within one grid step
-    /// (h = (min T_peak − 0.5 K)/256) of 0 or of min T_peak − 0.5 K, or above that bound; nil otherwise.
+    /// T_0 at its search bound (docs/diagnostics.md): ``VFTFit/searchBound(t0K:upperK:)`` (the rule
+    /// of the fit's own remark too) with upper = min T_peak − 0.5 K: the reported T_0 within one
+    /// grid step (h = upper/256) of 0 or of upper, or above upper; nil otherwise.
     public static func vftAtSearchBound(_ fit: VFTFit, peakTemperaturesK: [Double], context: String) -> DMADiagnostic? {
         guard let tMin = peakTemperaturesK.min() else { return nil }
-        let upper = tMin - VFTFit.searchMarginK
-        guard upper > 0 else { return nil }
+        let upper = VFTFit.searchUpperK(lowestTemperatureK: tMin)
+        guard let bound = VFTFit.searchBound(t0K: fit.t0K, upperK: upper) else { return nil }
         let h = upper / Double(VFTFit.searchGridPoints)
-        guard fit.t0K <= h || fit.t0K >= upper - h else { return nil }
-        let which = fit.t0K <= h ? "its lower bound 0 K" : "its upper bound \(Format.shortNumber(upper)) K (lowest α peak − 0.5 K)"
+        let which = bound == .lower ? "its lower bound 0 K" : "its upper bound \(Format.shortNumber(upper)) K (lowest α peak − 0.5 K)"
         return DMADiagnostic(kind: .vftT0AtSearchBound, family: .alpha,
                              message: "\(context): VFT T_0 = \(Format.shortNumber(fit.t0K)) K is within one grid step "
                                  + "(\(Format.shortNumber(h)) K) of \(which): the α pairs do not fix T_0; do not trust T_0, B, f_α or T_c")
