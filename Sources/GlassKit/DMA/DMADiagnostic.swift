@@ -17,6 +17,9 @@ public struct DMADiagnostic: Sendable, Equatable {
         case lossPeakInWindowBelowTg = "loss_peak_in_qpd_window_below_tg"
         /// The VFT T_0 within one grid step of either end of its search interval.
         case vftT0AtSearchBound = "vft_t0_at_search_bound"
+        /// A VFT whose B a 0.1 K error of the α peak temperatures can move by more than 40 %
+        /// (``VFTSensitivity``): the pairs span too few decades for three parameters.
+        case vftIllConditioned = "vft_ill_conditioned"
         /// A refined peak vertex within one step of its window's edge.
         case peakVertexNearWindowEdge = "peak_vertex_near_window_edge"
     }
@@ -127,6 +130,26 @@ public struct DMADiagnostic: Sendable, Equatable {
         return DMADiagnostic(kind: .vftT0AtSearchBound, family: .alpha,
                              message: "\(context): VFT T_0 = \(Format.shortNumber(fit.t0K)) K is within one grid step "
                                  + "(\(Format.shortNumber(h)) K) of \(which): the α pairs do not fix T_0; do not trust T_0, B, f_α or T_c")
+    }
+}
+
+extension DMADiagnostic {
+    /// An ill-conditioned VFT (docs/diagnostics.md): ``VFTSensitivity/illConditioned`` for the α
+    /// pairs `pairs` the fit used; nil otherwise. The message gives the pairs' span and the
+    /// worst-case shifts of B, T_0 and T_c, and the remedy.
+    public static func vftIllConditioned(_ s: VFTSensitivity, pairs: [PeakPair], context: String) -> DMADiagnostic? {
+        guard s.illConditioned, let fLo = pairs.map(\.frequencyHz).min(), let fHi = pairs.map(\.frequencyHz).max(),
+              let tLo = pairs.map(\.temperatureK).min(), let tHi = pairs.map(\.temperatureK).max() else { return nil }
+        func k(_ x: Double) -> String { Format.shortNumber((x * 10).rounded() / 10) }
+        let decades = Format.shortNumber((log10(fHi / fLo) * 100).rounded() / 100)
+        let percent = Format.shortNumber((100 * s.bK / s.bKFitted).rounded())
+        let tc = s.tcK.map { ", T_c by ±\(k($0)) K" } ?? ""
+        return DMADiagnostic(kind: .vftIllConditioned, family: .alpha,
+                             message: "\(context): VFT ill-conditioned: the \(pairs.count) α pairs span \(decades) decades "
+                                 + "(\(Format.shortNumber(fLo))–\(Format.shortNumber(fHi)) Hz) over \(k(tHi - tLo)) K; a peak-temperature error of "
+                                 + "\(Format.shortNumber(s.peakErrorK)) K can move B by ±\(k(s.bK)) K (\(percent) %), T_0 by ±\(k(s.t0K)) K\(tc); "
+                                 + "do not trust B, T_0, f_α, m or T_c "
+                                 + "(remedy: α peaks over more decades of frequency: scans at lower and higher frequencies, or isothermal sweeps)")
     }
 }
 
