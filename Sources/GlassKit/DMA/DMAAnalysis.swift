@@ -109,6 +109,11 @@ public enum DMAAnalysis {
         } else {
             w.append("dma \(name): T_c not computed: needs both the β Arrhenius and the α VFT fits")
         }
+        // How far a peak-temperature error of 0.1 K moves the VFT (and T_c): after T_c, which it names.
+        if let a = alpha, let sensitivity = VFTSensitivity.of(a, temperaturesK: ap.map { $0.temperatureK }, tcK: tc, beta: beta),
+           let d = DMADiagnostic.vftIllConditioned(sensitivity, pairs: ap, context: alphaContext) {
+            diagnostics.append(d)
+        }
 
         // QPD.
         var qpd: QPDResult?

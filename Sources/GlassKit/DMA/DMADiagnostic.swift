@@ -17,6 +17,9 @@ public struct DMADiagnostic: Sendable, Equatable {
         case lossPeakInWindowBelowTg = "loss_peak_in_qpd_window_below_tg"
         /// The VFT T_0 within one grid step of either end of its search interval.
         case vftT0AtSearchBound = "vft_t0_at_search_bound"
+        /// A VFT whose B a 0.1 K error of the α peak temperatures can move by more than 40 %
+        /// (``VFTSensitivity``): the pairs span too few decades for three parameters.
+        case vftIllConditioned = "vft_ill_conditioned"
         /// A refined peak vertex within one step of its window's edge.
         case peakVertexNearWindowEdge = "peak_vertex_near_window_edge"
     }
@@ -115,18 +118,38 @@ public struct DMADiagnostic: Sendable, Equatable {
                                  + "--qpd-window LO:HI or qpd_window_Hz in study.toml)")
     }
 
-    /// T_0 at its search bound (docs/diagnostics.md): the reported T_0 within one grid step
-    /// (h = (min T_peak − 0.5 K)/256) of 0 or of min T_peak − 0.5 K, or above that bound; nil otherwise.
+    /// T_0 at its search bound (docs/diagnostics.md): ``VFTFit/searchBound(t0K:upperK:)`` (the rule
+    /// of the fit's own remark too) with upper = min T_peak − 0.5 K: the reported T_0 within one
+    /// grid step (h = upper/256) of 0 or of upper, or above upper; nil otherwise.
     public static func vftAtSearchBound(_ fit: VFTFit, peakTemperaturesK: [Double], context: String) -> DMADiagnostic? {
         guard let tMin = peakTemperaturesK.min() else { return nil }
-        let upper = tMin - VFTFit.searchMarginK
-        guard upper > 0 else { return nil }
+        let upper = VFTFit.searchUpperK(lowestTemperatureK: tMin)
+        guard let bound = VFTFit.searchBound(t0K: fit.t0K, upperK: upper) else { return nil }
         let h = upper / Double(VFTFit.searchGridPoints)
-        guard fit.t0K <= h || fit.t0K >= upper - h else { return nil }
-        let which = fit.t0K <= h ? "its lower bound 0 K" : "its upper bound \(Format.shortNumber(upper)) K (lowest α peak − 0.5 K)"
+        let which = bound == .lower ? "its lower bound 0 K" : "its upper bound \(Format.shortNumber(upper)) K (lowest α peak − 0.5 K)"
         return DMADiagnostic(kind: .vftT0AtSearchBound, family: .alpha,
                              message: "\(context): VFT T_0 = \(Format.shortNumber(fit.t0K)) K is within one grid step "
                                  + "(\(Format.shortNumber(h)) K) of \(which): the α pairs do not fix T_0; do not trust T_0, B, f_α or T_c")
+    }
+}
+
+extension DMADiagnostic {
+    /// An ill-conditioned VFT (docs/diagnostics.md): ``VFTSensitivity/illConditioned`` for the α
+    /// pairs `pairs` the fit used; nil otherwise. The message gives the pairs' span and the
+    /// worst-case shifts of B, T_0 and T_c, and the remedy.
+    public static func vftIllConditioned(_ s: VFTSensitivity, pairs: [PeakPair], context: String) -> DMADiagnostic? {
+        guard s.illConditioned, let fLo = pairs.map(\.frequencyHz).min(), let fHi = pairs.map(\.frequencyHz).max(),
+              let tLo = pairs.map(\.temperatureK).min(), let tHi = pairs.map(\.temperatureK).max() else { return nil }
+        func k(_ x: Double) -> String { Format.shortNumber((x * 10).rounded() / 10) }
+        let decades = Format.shortNumber((log10(fHi / fLo) * 100).rounded() / 100)
+        let percent = Format.shortNumber((100 * s.bK / s.bKFitted).rounded())
+        let tc = s.tcK.map { ", T_c by ±\(k($0)) K" } ?? ""
+        return DMADiagnostic(kind: .vftIllConditioned, family: .alpha,
+                             message: "\(context): VFT ill-conditioned: the \(pairs.count) α pairs span \(decades) decades "
+                                 + "(\(Format.shortNumber(fLo))–\(Format.shortNumber(fHi)) Hz) over \(k(tHi - tLo)) K; a peak-temperature error of "
+                                 + "\(Format.shortNumber(s.peakErrorK)) K can move B by ±\(k(s.bK)) K (\(percent) %), T_0 by ±\(k(s.t0K)) K\(tc); "
+                                 + "do not trust B, T_0, f_α, m or T_c "
+                                 + "(remedy: α peaks over more decades of frequency: scans at lower and higher frequencies, or isothermal sweeps)")
     }
 }
 

@@ -8,15 +8,16 @@ public struct VFTFit: Sendable, Equatable {
     public var bK: Double
     /// T_0, K.
     public var t0K: Double
-    /// Standard errors of (ln f_α, B, T_0) from (JᵀJ)⁻¹·SSR/(n − 3); nil for n = 3 or when the
-    /// Levenberg–Marquardt polish could not be used.
+    /// Standard errors of (ln f_α, B, T_0) from (JᵀJ)⁻¹·SSR/(n − 3) at the reported point; nil for
+    /// n = 3, or when the search's T_0 at the bound of its search stands (``searchBound(t0K:upperK:)``).
     public var stderr: (lnFAlpha: Double, bK: Double, t0K: Double)?
     /// Residual sum of squares in ln f.
     public var residualSumOfSquares: Double
     /// Number of pairs.
     public var count: Int
-    /// A remark when the fit stopped at the bound of the T_0 search, or when its polish stopped
-    /// before converging (the analysis shows it among the warnings).
+    /// A remark when the fit stopped at the bound of the T_0 search (``searchBound(t0K:upperK:)``, the
+    /// rule of the `vft_t0_at_search_bound` diagnostic too), or when its polish stopped before
+    /// converging (the analysis shows it among the warnings).
     public var remark: String?
     /// Covariance of (ln f_α, B, T_0), 3×3, when the standard errors are known (the T_c noise rule).
     public var covariance: [[Double]]? = nil
@@ -46,12 +47,40 @@ public struct VFTFit: Sendable, Equatable {
     /// Distance kept between the T_0 search and the lowest peak temperature, K (SPEC §4.2).
     public static let searchMarginK = 0.5
 
+    /// An end of the T_0 search interval [0, upper] (upper = min T_peak − 0.5 K).
+    public enum SearchBound: Sendable, Equatable {
+        /// T_0 ≤ h: at 0 K.
+        case lower
+        /// T_0 ≥ upper − h: at (or above) min T_peak − 0.5 K.
+        case upper
+
+        /// The fit's remark when its polish was refused there (the analysis shows it among the warnings).
+        func remark(t0K: Double, upperK: Double) -> String {
+            "T_0 stopped at \(Format.shortNumber(t0K)) K, the bound of its search [0, \(Format.shortNumber(upperK))] K; no standard errors"
+        }
+    }
+
+    /// The upper end of the T_0 search for peaks whose lowest temperature is `tMinK`.
+    public static func searchUpperK(lowestTemperatureK tMinK: Double) -> Double { tMinK - searchMarginK }
+
+    /// The one rule for "T_0 at the bound of its search" (the fit's remark and the
+    /// `vft_t0_at_search_bound` diagnostic both use it): T_0 within one grid step
+    /// h = upper/256 of 0 or of `upperK`, or above it; nil when T_0 is interior (or upper ≤ 0).
+    public static func searchBound(t0K: Double, upperK: Double) -> SearchBound? {
+        guard upperK > 0 else { return nil }
+        let h = upperK / Double(searchGridPoints)
+        if t0K <= h { return .lower }
+        if t0K >= upperK - h { return .upper }
+        return nil
+    }
+
     /// Fits (SPEC §4.2): for fixed T_0 the model is linear in (ln f_α, B) and solved exactly; T_0
     /// is searched over [0, min T − 0.5 K] (a grid, then golden-section refinement of the best
     /// bracket), then all three are polished by Levenberg–Marquardt, whose covariance gives the
     /// standard errors. The polish is kept only when the T_0 it ends at lies in [0, min T) and the
-    /// SSR does not grow; otherwise the search's answer stands, without standard errors and with a
-    /// remark. Nil with fewer than 3 pairs, fewer than 3 distinct temperatures, min T ≤ 0.5 K, or
+    /// SSR (from the residuals, on both sides) does not grow; otherwise the search's answer stands:
+    /// at the bound of its search (``searchBound(t0K:upperK:)``) without standard errors and, for
+    /// n > 3, with a remark; inside it with the standard errors of its own point. Nil with fewer than 3 pairs, fewer than 3 distinct temperatures, min T ≤ 0.5 K, or
     /// one ln f at every T (T_0 not determined).
     /// A polish that ran out of iterations (`polishIterations`) before converging is still kept
     /// when it improves the SSR, and says so in `remark`.
@@ -61,7 +90,7 @@ public struct VFTFit: Sendable, Equatable {
               Set(t).count >= 3, let tMin = t.min(), tMin > searchMarginK else { return nil }
         // One ln f at every T: B = 0 fits exactly with any T_0, which the data then do not determine.
         guard y.contains(where: { $0 != y[0] }) else { return nil }
-        let upper = tMin - searchMarginK
+        let upper = searchUpperK(lowestTemperatureK: tMin)
         // Profile: SSR(T_0) with (ln f_α, B) solved in closed form (centred sums). Each
         // 1/(T − T_0) is computed once, for both passes (the same value as computing it twice).
         var z = [Double](repeating: 0, count: n)
@@ -101,20 +130,31 @@ public struct VFTFit: Sendable, Equatable {
         var t0 = (lo + hi) / 2
         var p = profile(t0)
         if grid[bestK] == 0 || grid[bestK] == upper, bestS < p.ssr { t0 = grid[bestK]; p = profile(t0) }
-        var result = VFTFit(lnFAlpha: p.a, bK: p.b, t0K: t0, stderr: nil, residualSumOfSquares: p.ssr, count: n, remark: nil)
-        // Levenberg–Marquardt polish of all three (SPEC §4.2); accepted when it does not increase the
-        // SSR beyond rounding (exact data leave an SSR of pure rounding on both sides).
-        let sumOfSquares = y.reduce(0) { $0 + $1 * $1 }
-        let lm = LevenbergMarquardt.fit(start: [p.a, p.b, t0], residualCount: n, residuals: { q, r in
+        // The search's SSR from its residuals, as the polish computes its own: the profile's
+        // syy − slope·szy is only good to rounding of syy, and on near-exact data it is 0 where the
+        // residuals' is 1e-15, which no polish can match (every polish was then refused).
+        func residuals(_ q: [Double], _ r: inout [Double]) {
             for i in 0..<n { r[i] = q[0] - q[1] / (t[i] - q[2]) - y[i] }
-        }, jacobian: { q, j in
+        }
+        func jacobian(_ q: [Double], _ j: inout [[Double]]) {
             for i in 0..<n {
                 let u = 1 / (t[i] - q[2])
                 j[i][0] = 1; j[i][1] = -u; j[i][2] = -q[1] * u * u
             }
-        }, maxIterations: polishIterations)
+        }
+        let searched = [p.a, p.b, t0]
+        var r = [Double](repeating: 0, count: n)
+        residuals(searched, &r)
+        let searchNorm = LevenbergMarquardt.enorm(r)
+        let searchSSR = searchNorm * searchNorm
+        var result = VFTFit(lnFAlpha: p.a, bK: p.b, t0K: t0, stderr: nil, residualSumOfSquares: searchSSR, count: n, remark: nil)
+        // Levenberg–Marquardt polish of all three (SPEC §4.2); accepted when it does not increase the
+        // SSR beyond rounding (exact data leave an SSR of pure rounding on both sides).
+        let sumOfSquares = y.reduce(0) { $0 + $1 * $1 }
+        let lm = LevenbergMarquardt.fit(start: searched, residualCount: n, residuals: residuals, jacobian: jacobian,
+                                        maxIterations: polishIterations)
         if let lm, lm.parameters[2] < tMin, lm.parameters[2] >= 0, lm.parameters.allSatisfy({ $0.isFinite }),
-           lm.residualSumOfSquares <= p.ssr * (1 + 1e-6) + 1e-24 * sumOfSquares {
+           lm.residualSumOfSquares <= searchSSR * (1 + 1e-6) + 1e-24 * sumOfSquares {
             result.lnFAlpha = lm.parameters[0]; result.bK = lm.parameters[1]; result.t0K = lm.parameters[2]
             result.residualSumOfSquares = lm.residualSumOfSquares
             if let se = lm.standardErrors, se.count == 3, se.allSatisfy({ $0.isFinite }) {
@@ -124,8 +164,14 @@ public struct VFTFit: Sendable, Equatable {
             if !lm.converged {
                 result.remark = "the Levenberg–Marquardt polish stopped before converging (\(lm.stopReason.message); \(lm.iterations) iterations, \(lm.functionEvaluations) function evaluations); its best point is reported"
             }
-        } else if n > 3 {
-            result.remark = "T_0 stopped at \(Format.shortNumber(t0)) K, the bound of its search [0, \(Format.shortNumber(upper))] K; no standard errors"
+        } else if let bound = searchBound(t0K: t0, upperK: upper) {
+            // At an end of the search the SSR's minimum is not a stationary point: no covariance.
+            if n > 3 { result.remark = bound.remark(t0K: t0, upperK: upper) }
+        } else if let c = LevenbergMarquardt.covariance(at: searched, residualCount: n, residuals: residuals, jacobian: jacobian) {
+            // An interior minimum of the search is a least-squares solution like the polish's:
+            // its covariance gives the standard errors.
+            let se = (0..<3).map { c[$0][$0].squareRoot() }
+            if se.allSatisfy({ $0.isFinite }) { result.stderr = (se[0], se[1], se[2]); result.covariance = c }
         }
         return result
     }

@@ -311,6 +311,26 @@ public enum LevenbergMarquardt {
                             functionEvaluations: functionEvaluations, jacobianEvaluations: jacobianEvaluations)
     }
 
+    /// The covariance (JᵀJ)⁻¹·SSR/(m − k) at a point `x` another method found (a profile search's
+    /// minimum), computed as `fit` computes it at its solution: from a pivoted QR of the
+    /// column-equilibrated J (the analytic `jacobian`, else central differences), SSR = Σrᵢ² at x.
+    /// Nil when m ≤ k, x or a residual is not finite, or J is rank-deficient.
+    public static func covariance(at x: [Double], residualCount m: Int,
+                                  residuals: ([Double], inout [Double]) -> Void,
+                                  jacobian: (([Double], inout [[Double]]) -> Void)? = nil) -> [[Double]]? {
+        let n = x.count
+        guard n > 0, m > n, x.allSatisfy(\.isFinite) else { return nil }
+        var r = [Double](repeating: 0, count: m)
+        residuals(x, &r)
+        guard r.count == m, r.allSatisfy(\.isFinite) else { return nil }
+        let norm = enorm(r)
+        var fjac = [Double](repeating: 0, count: m * n)
+        var rows: [[Double]] = jacobian == nil ? [] : Array(repeating: Array(repeating: 0, count: n), count: m)
+        var work = [Double](repeating: 0, count: m), trial = [Double](repeating: 0, count: m)
+        return covarianceAtSolution(x: x, m: m, n: n, ssr: norm * norm, residuals: residuals, jacobian: jacobian,
+                                    rows: &rows, fjac: &fjac, work: &work, trial: &trial)
+    }
+
     // MARK: - Jacobians
 
     /// Calls the analytic Jacobian and copies it column-major into `fjac`; false when a row was
