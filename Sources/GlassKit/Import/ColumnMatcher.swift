@@ -168,17 +168,20 @@ public enum ColumnMatcher {
     }
 
     static let synonyms: [Synonyms] = [
-        Synonyms(meaning: .lossModulus, exact: ["e loss", "eloss", "g loss", "gloss"],
+        // pyvisco's names (its load.py conventions): `E_stor`, `E_loss`, `E_comp` (|E*|), `tan_del`,
+        // `f_set` (the frequency as its loader renames `f`), with `G` for shear; `…_filt` its
+        // smoothed master curve (ranked below the measured, see ``rank(_:)``).
+        Synonyms(meaning: .lossModulus, exact: ["e loss", "eloss", "g loss", "gloss", "e loss filt", "g loss filt"],
                  contains: ["loss modulus", "verlustmodul", "module de perte", "modulo de perdida", "modulo di perdita"]),
-        Synonyms(meaning: .storageModulus, exact: ["e stor", "estor", "g stor", "gstor"],
+        Synonyms(meaning: .storageModulus, exact: ["e stor", "estor", "g stor", "gstor", "e stor filt", "g stor filt"],
                  contains: ["storage modulus", "speichermodul", "module de conservation", "modulo de almacenamiento",
                             "modulo conservativo", "elastic modulus"]),
         // `tg δ` is the Russian and Polish spelling of tan δ; "damping factor" is the mechanical
         // engineers' name for it (TA and Hitachi DMA exports).
-        Synonyms(meaning: .tanDelta, exact: ["tan d", "tand", "tan(d)", "tg d", "tgd", "tg δ", "tgδ", "verlustfaktor", "loss factor",
+        Synonyms(meaning: .tanDelta, exact: ["tan d", "tand", "tan(d)", "tan del", "tandel", "tg d", "tgd", "tg δ", "tgδ", "verlustfaktor", "loss factor",
                                             "loss tangent", "damping factor", "facteur de perte", "factor de perdida", "fattore di perdita"],
                  contains: ["tan delta", "tandelta", "tan δ", "tanδ"]),
-        Synonyms(meaning: .complexModulus, exact: ["e*", "|e*|", "g*", "|g*|", "e star", "g star"],
+        Synonyms(meaning: .complexModulus, exact: ["e*", "|e*|", "g*", "|g*|", "e star", "g star", "e comp", "g comp"],
                  contains: ["complex modulus", "complex shear modulus", "complex tensile modulus", "complex youngs modulus",
                             "komplexer modul", "komplexmodul", "komplexer schubmodul", "module complexe", "modulo complejo",
                             "modulo complesso", "|e*|", "|g*|"]),
@@ -207,7 +210,7 @@ public enum ColumnMatcher {
                  contains: ["heat flow", "heatflow", "heat flux", "waermestrom", "waermefluss", "waermestromdichte",
                             "flux de chaleur", "flux thermique", "flujo de calor", "flujo termico", "flusso di calore",
                             "flusso termico", "热流", "熱流"]),
-        Synonyms(meaning: .frequency, exact: ["f", "freq", "omega", "ω", "kreisfrequenz", "pulsation"],
+        Synonyms(meaning: .frequency, exact: ["f", "freq", "f set", "omega", "ω", "kreisfrequenz", "pulsation"],
                  prefixes: ["frequency", "frequenz", "frequence", "frecuencia", "frequenza"],
                  suffixes: [" frequency", " frequenz", " freq"]),
     ]
@@ -316,10 +319,26 @@ public enum ColumnMatcher {
         }.sorted { $0.columns[0].index < $1.columns[0].index }
     }
 
-    /// 0 preferred, 1 plain, 2 a derived or auxiliary signal of that meaning: for heat flow,
-    /// "total" wins and the modulated-DSC signals lose (reversing/reversible, TA's `Rev` and
-    /// `Nonrev`, modulated, derivative); for temperature, the sample's wins and the furnace's,
-    /// program's, reference's, a modulated or a derivative one lose.
+    /// The words a temperature's name may hold and still be the quantity alone (`Temperature`,
+    /// `Temp`, `T`, `Temperatur`, `Temperatura`, `温度`; `Température` folds to `temperature`).
+    static let temperatureWords: Set<Substring> = ["t", "temp", "temperature", "temperatur", "temperatura", "温度"]
+
+    /// Whether a temperature column's folded name is the quantity alone — temperature words, an
+    /// index (`Temperature 2`) or the scale (`Temp Kelvin`) — rather than a temperature qualified
+    /// by a word (`Cell Temperature`, `Zelltemperatur`, `Temperature Chamber`): where the sample's
+    /// is not named, the bare one is the measured temperature and an instrument's own are named.
+    static func isBareTemperature(_ k: Folded) -> Bool {
+        k.text.split(separator: " ").allSatisfy { w in
+            temperatureWords.contains(w) || w.allSatisfy(\.isNumber) || w == "kelvin" || w == "celsius"
+        }
+    }
+
+    /// 0 preferred, 1 plain, 2 (temperature: 3) a derived or auxiliary signal of that meaning: for
+    /// heat flow, "total" wins and the modulated-DSC signals lose (reversing/reversible, TA's `Rev`
+    /// and `Nonrev`, modulated, derivative); for temperature, the sample's wins (0), then the
+    /// quantity named alone (1), then one qualified by a word glassview does not know (2: `Cell`,
+    /// `Zell…`, `Chamber`), and the furnace's, program's, reference's, a modulated or a derivative
+    /// one lose (3); for the moduli, pyvisco's smoothed copies (`E_stor_filt`) lose to the measured.
     static func rank(_ c: MatchedColumn) -> Int {
         let k = Folded(key(c.header.name))
         let derived = k.contains("modulated") || k.contains("deriv") || k.hasPrefix("d(") || k.contains("/dt") || k.contains("abgeleitet")
@@ -334,15 +353,17 @@ public enum ColumnMatcher {
             if k.contains("baseline") || k.contains("uncorrected") || k.contains("calibration") { return 2 }
             return 1
         case .temperature:
-            if derived { return 2 }
+            if derived { return 3 }
             // A temperature name in a unit that is not a temperature's (`Temperature Ramp (K/min)`).
-            if !c.header.unit.isEmpty && Units.kelvin(0, unit: c.header.unit) == nil { return 2 }
+            if !c.header.unit.isEmpty && Units.kelvin(0, unit: c.header.unit) == nil { return 3 }
             if k.contains("sample") || k.text == "ts" || k.text == "t s" || k.hasPrefix("proben") || k.contains("echantillon")
                 || k.contains("muestra") || k.contains("campione") || k.contains("amostra")
                 || (!k.isASCII && ["试样", "样品", "樣品", "試料", "サンプル"].contains(where: { k.contains($0) })) { return 0 }
-            if k.text == "tr" || auxiliaryTemperatureParts.contains(where: { k.contains($0) }) { return 2 }
-            if k.text.split(separator: " ").contains(where: { auxiliaryTemperatureWords.contains($0) }) { return 2 }
-            return 1
+            if k.text == "tr" || auxiliaryTemperatureParts.contains(where: { k.contains($0) }) { return 3 }
+            if k.text.split(separator: " ").contains(where: { auxiliaryTemperatureWords.contains($0) }) { return 3 }
+            return isBareTemperature(k) ? 1 : 2
+        case .storageModulus, .lossModulus, .complexModulus:
+            return k.text.split(separator: " ").contains("filt") ? 2 : 1
         default: return 1
         }
     }

@@ -413,10 +413,15 @@ public enum DatasetBuilder {
         if let note = moduli.note { d.warnings.append("\(path): \(note)") }
         let t = values[0].map(tConv)
         try checkAboveAbsoluteZero(t, parsed: values[0], lines: lines, column: tCol, table: table)
+        // Without a frequency the file cannot be read: said before the scan's rows are judged
+        // (sweeps held at a temperature are no heating run).
+        if fCol == nil, d.frequencyHz == nil {
+            throw MissingColumn.frequency(table, temperature: tCol, t: t, kindStated: meta["kind"] != nil)
+        }
         try readScan(t: t, values, lines: lines, moduli: ((e1, f1), (e2, f2)), tanDelta: moduli.hasTan,
                      frequency: fCol.flatMap { c in ff.map { (c, $0, values.count - 1) } }, meta: meta, table: table, into: &d)
         guard d.frequencyHz != nil else {
-            throw GlassError(file: path, line: table.headerLine, "dma-tscan without a frequency; expected '# frequency: 2 Hz' or study.toml files.\"\(path)\".frequency")
+            throw MissingColumn.frequency(table, temperature: tCol, t: t, kindStated: meta["kind"] != nil)
         }
     }
 
@@ -659,9 +664,7 @@ public enum DatasetBuilder {
         d.lossMPa = order.map { values[2][$0] * f2 }
         if moduli.hasTan { d.tanDelta = order.map { values[3][$0] } }
         noteNonPositiveModuli(&d)
-        guard d.temperatureK != nil else {
-            throw GlassError(file: path, line: table.headerLine, "dma-fsweep without a temperature; expected '# temperature: 400 K', a temperature column or study.toml files.\"\(path)\".temperature")
-        }
+        guard d.temperatureK != nil else { throw MissingColumn.temperature(table) }
     }
 
     /// Spread of a sweep's measured temperatures above which its mean is reported in a warning, K.
