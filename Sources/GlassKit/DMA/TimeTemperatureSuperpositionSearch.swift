@@ -203,7 +203,9 @@ extension TimeTemperatureSuperposition {
     /// and the span's own edge, the clip's answer, was no nearer. Such a shift is null.
     /// `exhaustive`: every grid point scanned (the reference the branch and bound is tested against).
     /// A cost the same at every searched shift (``isFlatCost(_:_:range:offset:fit:)``) fixes no
-    /// shift either: the tie rule took the lowest, decades off, on featureless isotherms.
+    /// shift either: the tie rule took the lowest, decades off, on featureless isotherms. Nor does
+    /// a best shift at the edge of the 3-point overlap between isotherms with no compared value in
+    /// common (``noCommonValues(_:_:_:offset:fit:)``), within the span as it is.
     static func relativeShift(_ c: TTSTrack, _ nb: TTSTrack, offset: Double = 0, fit: Bool = false, exhaustive: Bool = false) -> Double? {
         shiftSearch(c, nb, offset: offset, fit: fit, exhaustive: exhaustive).d
     }
