@@ -97,9 +97,12 @@ public enum MasterShiftEditor {
             return
         }
         let start = shifts[e.isotherm] ?? base
-        guard let x = p.tts.refineShift(isotherm: e.isotherm, near: start, neighbour: nb, neighbourLog10AT: base,
-                                        criterion: m.criterion, vertical: m.verticalShift, referenceK: m.referenceTemperatureK) else {
-            s.message = "fewer than \(TimeTemperatureSuperposition.minimumOverlap) points overlap near this shift: not refined"
+        let outcome = p.tts.refineShiftOutcome(isotherm: e.isotherm, near: start, neighbour: nb, neighbourLog10AT: base,
+                                               criterion: m.criterion, vertical: m.verticalShift, referenceK: m.referenceTemperatureK)
+        guard let x = outcome.log10AT else {
+            // Why, as the master curve says it for a null shift (too little overlap, a flat cost,
+            // no value in common); the shift drawn stays where it was.
+            s.message = outcome.reason ?? "fewer than \(TimeTemperatureSuperposition.minimumOverlap) points overlap near this shift: not refined"
             return
         }
         e.shifts[e.isotherm] = x

@@ -212,8 +212,11 @@ final class WLFFitTests: XCTestCase {
         XCTAssertNil(WLFFit.fit(temperatureK: [400, 440], log10AT: [1, 0], referenceK: 440).0, "needs 3 shifts")
         // Under 3 shifts the null has its reason (SPEC §2.5), as the peaks' fits say theirs.
         XCTAssertEqual(WLFFit.fit(temperatureK: [400, 440], log10AT: [1, 0], referenceK: 440).1, "2 shift(s) (need 3); C1, C2 null")
+        // C1 and C2 need a temperature each besides T_ref's (it said "need 2 distinct", which is not enough).
         XCTAssertEqual(WLFFit.fit(temperatureK: [440, 440, 440], log10AT: [1, 0, 2], referenceK: 440).1,
-                       "every shift is at one temperature (need 2 distinct); C1, C2 null")
+                       "3 shift(s), all at 440 K (need 3 at distinct temperatures); C1, C2 null")
+        XCTAssertEqual(WLFFit.fit(temperatureK: [400, 440, 440], log10AT: [1, 0, 0], referenceK: 440).1,
+                       "3 shift(s) at 2 distinct temperatures (need 3 at distinct temperatures); C1, C2 null")
     }
 }
 

@@ -66,7 +66,7 @@ public enum DMAAnalysis {
         let beta = betaOneFrequency == nil ? ArrheniusFit.fit(temperatureK: bp.map { $0.temperatureK }, frequencyHz: bp.map { $0.frequencyHz }) : nil
         if let f = betaOneFrequency {
             w.append("dma \(name): E_β not computed: all \(bp.count) β peak pairs are at one frequency (\(Format.shortNumber(f)) Hz); expected scans at different frequencies (check each file's frequency)")
-        } else if beta == nil { w.append("dma \(name): E_β not computed: \(bp.count) β peak pair(s) (need 2 at distinct temperatures)") } else if bp.count < 3 {
+        } else if beta == nil { w.append("dma \(name): E_β not computed: " + TemperatureCount.tooFew(bp.map(\.temperatureK), noun: "β peak pair", need: 2)) } else if bp.count < 3 {
             w.append("dma \(name): E_β standard error not computed: \(bp.count) β peak pairs (need 3)")
         }
         // A prefactor no secondary relaxation has (attempt frequencies lie near 10¹²–10¹⁶ Hz): the
@@ -90,7 +90,7 @@ public enum DMAAnalysis {
         if alpha == nil, let f = DMAAnalysis.oneFrequency(ap) {
             w.append("dma \(name): VFT not computed: all \(ap.count) α peak pairs are at one frequency (\(Format.shortNumber(f)) Hz); expected scans at different frequencies (check each file's frequency)")
         } else if alpha == nil {
-            w.append("dma \(name): VFT not computed: \(ap.count) α peak pair(s) (need 3 at distinct temperatures)")
+            w.append("dma \(name): VFT not computed: " + TemperatureCount.tooFew(ap.map(\.temperatureK), noun: "α peak pair", need: 3))
         } else if let a = alpha {
             if let r = a.remark { w.append("dma \(name) VFT: \(r)") } else if a.count == 3 { w.append("dma \(name): VFT standard errors not computed: 3 α peak pairs (need 4)") }
             if let d = DMADiagnostic.vftAtSearchBound(a, peakTemperaturesK: ap.map { $0.temperatureK }, context: alphaContext) {

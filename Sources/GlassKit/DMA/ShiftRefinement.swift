@@ -60,26 +60,58 @@ extension TimeTemperatureSuperposition {
     /// The shift of isotherm `k` that minimises ``overlapCost(isotherm:log10AT:neighbour:neighbourLog10AT:criterion:vertical:referenceK:)``
     /// within `start ± halfWidthDecades`: the SPEC §4.3 search (0.005-decade grid, then golden
     /// section inside the best cell) restricted to that interval. Nil when no shift in it gives
-    /// 3 overlapping points or an index is out of range.
+    /// 3 overlapping points, when the master curve would have no shift for the pair on what it
+    /// sees (``refineShiftOutcome(isotherm:near:neighbour:neighbourLog10AT:halfWidthDecades:criterion:vertical:referenceK:)``),
+    /// or when an index is out of range.
     public func refineShift(isotherm k: Int, near start: Double, neighbour: Int, neighbourLog10AT: Double,
                             halfWidthDecades: Double = TimeTemperatureSuperposition.refineHalfWidthDecades, criterion: TTSCriterion = .moduli,
                             vertical: TTSVerticalShift = .none, referenceK: Double? = nil) -> Double? {
+        refineShiftOutcome(isotherm: k, near: start, neighbour: neighbour, neighbourLog10AT: neighbourLog10AT, halfWidthDecades: halfWidthDecades,
+                           criterion: criterion, vertical: vertical, referenceK: referenceK).log10AT
+    }
+
+    /// ``refineShift(isotherm:near:neighbour:neighbourLog10AT:halfWidthDecades:criterion:vertical:referenceK:)``
+    /// with the reason when it finds no shift, in the words of the master curve's null shifts: the
+    /// same rules, over the shifts the hand refinement searches. A cost the same at every shift of
+    /// the interval fixes none there (the grid's first shift, the start, was kept in silence), and
+    /// a best shift at the edge of the 3-point overlap of two isotherms with no compared value in
+    /// common is where their nearest ends meet, not a match. `reason` is nil for a refined shift
+    /// and for an index out of range.
+    public func refineShiftOutcome(isotherm k: Int, near start: Double, neighbour: Int, neighbourLog10AT: Double,
+                                   halfWidthDecades: Double = TimeTemperatureSuperposition.refineHalfWidthDecades,
+                                   criterion: TTSCriterion = .moduli, vertical: TTSVerticalShift = .none,
+                                   referenceK: Double? = nil) -> (log10AT: Double?, reason: String?) {
         guard let pr = pair(k, neighbour, criterion: criterion, vertical: vertical, referenceK: referenceK),
-              start.isFinite, neighbourLog10AT.isFinite, halfWidthDecades > 0, halfWidthDecades < 1e3 else { return nil }
+              start.isFinite, neighbourLog10AT.isFinite, halfWidthDecades > 0, halfWidthDecades < 1e3 else { return (nil, nil) }
         func cost(_ shift: Double) -> Double {
             TimeTemperatureSuperposition.overlap(pr.c, pr.nb, delta: shift - neighbourLog10AT, offset: pr.offset, fit: pr.fit).cost
         }
         let step = TimeTemperatureSuperposition.gridStepDecades
         let steps = Int((halfWidthDecades / step).rounded(.up))
         var best = cost(start), bestX = start
+        // The least and largest scored cost, for the flat test.
+        var least = best.isFinite ? best : .infinity, most = best.isFinite ? best : -.infinity, scored = best.isFinite ? 1 : 0
         for i in -steps...steps {
             let x = start + Double(i) * step
             let v = cost(x)
             if v < best { best = v; bestX = x }
+            if v.isFinite { scored += 1; least = min(least, v); most = max(most, v) }
         }
-        guard best.isFinite else { return nil }
+        guard best.isFinite else {
+            return (nil, "fewer than \(Self.minimumOverlap) points overlap near this shift: not refined")
+        }
+        let width = Format.shortNumber(halfWidthDecades)
+        if scored >= 2, most - least <= Self.flatCostTolerance(pr.c, pr.nb, offset: pr.offset) {
+            return (nil, failureReason(k, neighbour, .flatCost, criterion: criterion, searched: "every shift within ±\(width) decade of this one")
+                + "; not refined")
+        }
         // The jumps in absolute shifts: the relative ones moved by the neighbour's shift.
         let jumps = TimeTemperatureSuperposition.overlapJumps(pr.c, pr.nb).map { $0 + neighbourLog10AT }
-        return TimeTemperatureSuperposition.refineInCell(bestX, best, step: step, jumps: jumps, cost: cost)
+        let x = TimeTemperatureSuperposition.refineInCell(bestX, best, step: step, jumps: jumps, cost: cost)
+        let d = x - neighbourLog10AT
+        if let gaps = Self.noCommonValues(pr.c, pr.nb, d, offset: pr.offset, fit: pr.fit) {
+            return (nil, failureReason(k, neighbour, .noCommonValues(d, gapsDecades: gaps), criterion: criterion) + "; not refined")
+        }
+        return (x, nil)
     }
 }

@@ -12,6 +12,10 @@ enum TTSShiftFailure: Sendable, Equatable {
     case beyondSpan(Double)
     /// The cost is the same at every searched shift (featureless isotherms).
     case flatCost
+    /// The candidate and its neighbour have no compared value in common (each compared quantity's
+    /// ranges this many decades apart, in track channel order) and the lowest cost lies at the
+    /// edge of the 3-point overlap, at this shift (decades): no shift lays one on the other.
+    case noCommonValues(Double, gapsDecades: [Double])
 }
 
 extension TimeTemperatureSuperposition {
@@ -20,25 +24,40 @@ extension TimeTemperatureSuperposition {
     /// through it (SPEC §4.3).
     func nullShiftWarning(_ k: Int, _ nb: Int, _ failure: TTSShiftFailure, criterion: TTSCriterion, farther: [Double],
                           context: String) -> String {
-        let t = Format.shortNumber(curves[k].temperatureK), tn = Format.shortNumber(curves[nb].temperatureK)
-        let why: String
-        switch failure {
-        case .verticalUndefined:
-            why = "isotherm at \(t) K: b_T = T_ref/T needs temperatures above 0 K"
-        case .beyondSpan(let w):
-            why = "isotherm at \(t) K: its best match to \(tn) K lies beyond ± that sweep's span, at the edge of the "
-                + "\(Self.minimumOverlap)-point overlap (\(CFormat.printf("%.3g", w)) decade, the cost still falling as the overlap "
-                + "shrinks): the data do not fix it"
-        case .flatCost:
-            why = "isotherm at \(t) K: its overlap cost against \(tn) K is the same at every shift searched (no shift matches "
-                + "better than another: the compared quantities have no shape there, e.g. constant E' and E''): the data do not fix it"
-        case .tooLittleOverlap:
-            why = nonPositiveReason(k, nb, criterion: criterion)
-                ?? "isotherm at \(t) K overlaps its neighbour at \(tn) K in fewer than \(Self.minimumOverlap) points"
-        }
+        let why = failureReason(k, nb, failure, criterion: criterion)
         let names = farther.map { Format.shortNumber($0) }.joined(separator: ", ")
         return "\(context): " + why + (farther.isEmpty ? "; its shift is null"
             : "; its shift is null, and so are those farther from T_ref, whose chain to T_ref passes through it: \(names) K")
+    }
+
+    /// Why isotherm `k` has no shift against `nb` (the start of its null warning, and the
+    /// explorer's answer to a refinement that found none). `searched` names the shifts the flat
+    /// cost was found over.
+    func failureReason(_ k: Int, _ nb: Int, _ failure: TTSShiftFailure, criterion: TTSCriterion,
+                       searched: String = "every shift searched") -> String {
+        let t = Format.shortNumber(curves[k].temperatureK), tn = Format.shortNumber(curves[nb].temperatureK)
+        switch failure {
+        case .verticalUndefined:
+            return "isotherm at \(t) K: b_T = T_ref/T needs temperatures above 0 K"
+        case .beyondSpan(let w):
+            return "isotherm at \(t) K: its best match to \(tn) K lies beyond ± that sweep's span, at the edge of the "
+                + "\(Self.minimumOverlap)-point overlap (\(CFormat.printf("%.3g", w)) decade, the cost still falling as the overlap "
+                + "shrinks): the data do not fix it"
+        case .flatCost:
+            return "isotherm at \(t) K: its overlap cost against \(tn) K is the same at \(searched) (no shift matches "
+                + "better than another: the compared quantities have no shape there, e.g. constant E' and E''): the data do not fix it"
+        case .noCommonValues(let w, let gaps):
+            // Named as the criterion names them (E' before E''; the moduli track holds E'' first).
+            let names = criterion == .moduli ? ["E'", "E''"] : [criterion.quantityName]
+            let apart = criterion == .moduli && gaps.count == 2 ? [gaps[1], gaps[0]] : gaps
+            let decades = apart.map { CFormat.printf("%.2g", $0) }.joined(separator: " and ")
+            return "isotherm at \(t) K has no value of \(names.joined(separator: " or ")) in common with its neighbour at \(tn) K "
+                + "(their ranges lie \(decades) decade apart): no shift lays one on the other, and the search stopped at the edge of the "
+                + "\(Self.minimumOverlap)-point overlap (\(CFormat.printf("%.3g", w)) decade), where their nearest ends meet: the data do not fix it"
+        case .tooLittleOverlap:
+            return nonPositiveReason(k, nb, criterion: criterion)
+                ?? "isotherm at \(t) K overlaps its neighbour at \(tn) K in fewer than \(Self.minimumOverlap) points"
+        }
     }
 
     /// The reason when too few points overlap because points were dropped for a compared quantity

@@ -203,7 +203,9 @@ extension TimeTemperatureSuperposition {
     /// and the span's own edge, the clip's answer, was no nearer. Such a shift is null.
     /// `exhaustive`: every grid point scanned (the reference the branch and bound is tested against).
     /// A cost the same at every searched shift (``isFlatCost(_:_:range:offset:fit:)``) fixes no
-    /// shift either: the tie rule took the lowest, decades off, on featureless isotherms.
+    /// shift either: the tie rule took the lowest, decades off, on featureless isotherms. Nor does
+    /// a best shift at the edge of the 3-point overlap between isotherms with no compared value in
+    /// common (``noCommonValues(_:_:_:offset:fit:)``), within the span as it is.
     static func relativeShift(_ c: TTSTrack, _ nb: TTSTrack, offset: Double = 0, fit: Bool = false, exhaustive: Bool = false) -> Double? {
         shiftSearch(c, nb, offset: offset, fit: fit, exhaustive: exhaustive).d
     }
@@ -215,7 +217,9 @@ extension TimeTemperatureSuperposition {
             return (nil, .tooLittleOverlap)
         }
         if isFlatCost(c, nb, range: range, offset: offset, fit: fit) { return (nil, .flatCost) }
-        return isUndetermined(c, nb, d, offset: offset, fit: fit) ? (nil, .beyondSpan(d)) : (d, nil)
+        if isUndetermined(c, nb, d, offset: offset, fit: fit) { return (nil, .beyondSpan(d)) }
+        if let gaps = noCommonValues(c, nb, d, offset: offset, fit: fit) { return (nil, .noCommonValues(d, gapsDecades: gaps)) }
+        return (d, nil)
     }
 
     /// The lowest-cost shift over every shift with 3 points overlapping (``gridRange(_:_:)``).
@@ -242,8 +246,7 @@ extension TimeTemperatureSuperposition {
     /// a few evaluations more (the first scored shifts of the grid), and the shift they get is
     /// unchanged.
     static func isFlatCost(_ c: TTSTrack, _ nb: TTSTrack, range: ClosedRange<Int>, offset: Double = 0, fit: Bool = false) -> Bool {
-        let largest = [c.a, c.b, nb.a, nb.b].reduce(0.0) { m, v in v.reduce(m) { max($0, abs($1)) } } + abs(offset)
-        let tolerance = 16 * Double(c.x.count * c.channels) * Double.ulpOfOne * (1 + largest) * (1 + largest)
+        let tolerance = flatCostTolerance(c, nb, offset: offset)
         var least = Double.infinity, most = -Double.infinity, scored = 0
         func agrees(_ k: Int) -> Bool {
             let v = overlap(c, nb, delta: Double(k) * gridStepDecades, offset: offset, fit: fit).cost
@@ -253,6 +256,13 @@ extension TimeTemperatureSuperposition {
         }
         for k in range { guard agrees(k) else { return false } }
         return scored >= 2
+    }
+
+    /// The largest difference of two costs of the pair that is the rounding of the cost's sums,
+    /// 16·n·2⁻⁵²·(1 + M)² decade² (``isFlatCost(_:_:range:offset:fit:)``).
+    static func flatCostTolerance(_ c: TTSTrack, _ nb: TTSTrack, offset: Double) -> Double {
+        let largest = [c.a, c.b, nb.a, nb.b].reduce(0.0) { m, v in v.reduce(m) { max($0, abs($1)) } } + abs(offset)
+        return 16 * Double(c.x.count * c.channels) * Double.ulpOfOne * (1 + largest) * (1 + largest)
     }
 
     /// Whether a shift `d` lies a grid step from shifts where fewer than 3 points overlap: where

@@ -29,15 +29,24 @@ public struct WLFFit: Sendable, Equatable {
     /// Smallest and largest u searched, K: a best u at the top means no finite C2.
     static let uRange = (low: 1e-3, high: 1e7)
 
+    /// Shifts at distinct temperatures the fit needs: T_ref's (the model is 0 there whatever C1
+    /// and C2 are) and two more, one for each of C1 and C2. Shifts at one temperature besides
+    /// T_ref's fix one value of −C1·ΔT/(C2 + ΔT), which every C2 then meets with its own C1.
+    static let distinctTemperaturesNeeded = 3
+
     /// The least-squares fit; nil with a remark (the reason of the null, SPEC §2.5) with fewer than
-    /// 3 shifts, shifts all at one temperature, or no finite C2 above the pole bound (log10 a_T
-    /// linear in T, or curved the other way). A fit without standard errors says why too.
+    /// 3 shifts or fewer than 3 distinct temperatures among them, or no finite C2 above the pole
+    /// bound (log10 a_T linear in T, or curved the other way). A fit without standard errors says
+    /// why too.
     public static func fit(temperatureK t: [Double], log10AT y: [Double], referenceK tr: Double) -> (WLFFit?, String?) {
-        guard t.count == y.count, t.count >= 3 else { return (nil, "\(min(t.count, y.count)) shift(s) (need 3); C1, C2 null") }
-        guard tr.isFinite, t.allSatisfy(\.isFinite), y.allSatisfy(\.isFinite), let tMin = t.min(), let tMax = t.max() else {
+        let need = distinctTemperaturesNeeded
+        guard t.count == y.count, t.count >= need else { return (nil, "\(min(t.count, y.count)) shift(s) (need \(need)); C1, C2 null") }
+        guard tr.isFinite, t.allSatisfy(\.isFinite), y.allSatisfy(\.isFinite), let tMin = t.min() else {
             return (nil, "a shift or T_ref is not a finite number; C1, C2 null")
         }
-        guard tMax > tMin else { return (nil, "every shift is at one temperature (need 2 distinct); C1, C2 null") }
+        guard TemperatureCount.distinct(t) >= need else {
+            return (nil, TemperatureCount.tooFew(t, noun: "shift", need: need) + "; C1, C2 null")
+        }
         // No isotherm shifted: C1 = 0 fits exactly with any C2, which the data then do not determine.
         if y.allSatisfy({ $0 == 0 }) { return (nil, "no isotherm is shifted (every log10 a_T is 0): C1 = 0 fits with any C2; C1, C2 null") }
         let lower = max(0, tr - tMin)
