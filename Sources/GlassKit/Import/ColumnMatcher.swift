@@ -199,7 +199,10 @@ public enum ColumnMatcher {
                  prefixes: ["time "]),
         Synonyms(meaning: .temperature, exact: ["t", "ts", "temp", "temperature", "temperatur", "temperatura",
                                                "sample temperature", "sample temp", "probentemperatur", "t s", "t sample",
-                                               "sample t", "tsample", "温度"],
+                                               "sample t", "tsample", "温度",
+                                               // Eplexor's German columns: `T_ist` (actual, the sample's), `T_soll`
+                                               // (set point), and its nominal `Tr`; `T_set`, `T_ref` likewise.
+                                               "t ist", "tist", "t soll", "tsoll", "tr", "t r", "t set", "tset", "t ref", "tref"],
                  prefixes: ["temp ", "temperature", "temperatur"],
                  suffixes: [" temperature", " temp", "temperatur", " temperatura", "温度"],
                  // TA's `Temperature Difference` (the Tzero ΔT signal), `Temperature Rate (°C/min)`,
@@ -293,6 +296,28 @@ public enum ColumnMatcher {
     static let auxiliaryTemperatureWords: Set<Substring> = ["ref", "oven", "set", "heater", "jacket", "chamber", "target",
                                                             "ambient", "environment", "four", "bloc", "gas"]
 
+    /// The names of the instrument's set point and reference written as `T` and a letter or word
+    /// run together (`Tr`, Eplexor's nominal temperature; `Tset`, `Tref`).
+    static let instrumentTemperatureKeys: Set<String> = ["tr", "t r", "tset", "tref"]
+
+    /// Whether a temperature column's folded name is one of the instrument's own temperatures —
+    /// furnace, program, set point, reference, block … (above) — rather than the sample's.
+    static func isInstrumentTemperature(_ k: Folded) -> Bool {
+        instrumentTemperatureKeys.contains(k.text) || auxiliaryTemperatureParts.contains(where: { k.contains($0) })
+            || k.text.split(separator: " ").contains(where: { auxiliaryTemperatureWords.contains($0) })
+    }
+
+    /// Whether a temperature column is one of the instrument's own (``isInstrumentTemperature(_:)``).
+    public static func isInstrumentTemperature(_ header: ColumnHeader) -> Bool {
+        isInstrumentTemperature(Folded(key(header.name)))
+    }
+
+    /// A word that says the temperature is the measured one, the sample's: German `Ist` (Eplexor's
+    /// `T_ist`, `Ist-Temperatur`, `Isttemperatur`, `Temperatur-Istwert`) and "actual".
+    static func isActualWord(_ w: Substring) -> Bool {
+        w == "ist" || w == "istwert" || w.hasPrefix("isttemp") || w == "actual"
+    }
+
     /// Picks one column per meaning. Several candidates: the best by ``rank(_:_:)``, the first of
     /// equals (docs/reading-rules.md).
     public static func match(_ headers: [ColumnHeader]) -> [ColumnMeaning: MatchedColumn] {
@@ -337,8 +362,10 @@ public enum ColumnMatcher {
     /// heat flow, "total" wins and the modulated-DSC signals lose (reversing/reversible, TA's `Rev`
     /// and `Nonrev`, modulated, derivative); for temperature, the sample's wins (0), then the
     /// quantity named alone (1), then one qualified by a word glassview does not know (2: `Cell`,
-    /// `Zell…`, `Chamber`), and the furnace's, program's, reference's, a modulated or a derivative
-    /// one lose (3); for the moduli, pyvisco's smoothed copies (`E_stor_filt`) lose to the measured.
+    /// `Zell…`, `Chamber`), and the furnace's, program's, set point's, reference's, a modulated or
+    /// a derivative one lose (3) — a name that says "actual" (`T_ist`, `Ist-Temperatur`, `Actual
+    /// Temperature`) is the sample's (0) unless it names the furnace or another of those; for the
+    /// moduli, pyvisco's smoothed copies (`E_stor_filt`) lose to the measured.
     static func rank(_ c: MatchedColumn) -> Int {
         let k = Folded(key(c.header.name))
         let derived = k.contains("modulated") || k.contains("deriv") || k.hasPrefix("d(") || k.contains("/dt") || k.contains("abgeleitet")
@@ -359,8 +386,8 @@ public enum ColumnMatcher {
             if k.contains("sample") || k.text == "ts" || k.text == "t s" || k.hasPrefix("proben") || k.contains("echantillon")
                 || k.contains("muestra") || k.contains("campione") || k.contains("amostra")
                 || (!k.isASCII && ["试样", "样品", "樣品", "試料", "サンプル"].contains(where: { k.contains($0) })) { return 0 }
-            if k.text == "tr" || auxiliaryTemperatureParts.contains(where: { k.contains($0) }) { return 3 }
-            if k.text.split(separator: " ").contains(where: { auxiliaryTemperatureWords.contains($0) }) { return 3 }
+            if isInstrumentTemperature(k) { return 3 }
+            if k.text == "tist" || k.text.split(separator: " ").contains(where: isActualWord) { return 0 }
             return isBareTemperature(k) ? 1 : 2
         case .storageModulus, .lossModulus, .complexModulus:
             return k.text.split(separator: " ").contains("filt") ? 2 : 1

@@ -93,6 +93,12 @@ public enum DatasetBuilder {
             let names = tie.columns.map { "'\($0.header.text)'" }.joined(separator: ", ")
             d.warnings.append("\(path): \(tie.columns.count) columns could be the \(tie.meaning.words) (\(names)); the first, '\(tie.columns[0].header.text)', is read")
         }
+        // A file whose only temperature is the instrument's (Eplexor's nominal `Tr`, a `T_soll`, a
+        // `Program Temperature`) is read with it, DSC and DMA alike: the sample's follows it within
+        // a few kelvin, and the warning names the column.
+        if let tc = columns[.temperature], ColumnMatcher.isInstrumentTemperature(tc.header) {
+            d.warnings.append("\(path): no column holds the sample's temperature; '\(tc.header.text)' is the instrument's (a set point, program, reference or furnace temperature) and is read as the sample's, which lags it (by a few kelvin in a step-and-hold run, more on a fast ramp)")
+        }
         try readMetadata(meta, into: &d, fail: fail)
 
         switch kind {

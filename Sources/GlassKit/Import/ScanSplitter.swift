@@ -194,19 +194,41 @@ public enum ScanSplitter {
     }
 
     /// The runs of consecutive rows between jumps of temperature: a jump is a change from one row
-    /// to the next of more than 3 times the median change and more than a quarter of the largest.
+    /// to the next of more than 3 times the median change and more than a quarter of the largest,
+    /// among the rows that are not glitches (``glitches(_:above:)``); a glitch row then joins the
+    /// run of its neighbours (at a step's edge, the one that lacks its frequency; else it is left out).
     /// A run of one row joins the next run when that run lacks its frequency (a controller's overshoot at the start of a step); else it
     /// is left out (a stray row, an aborted last step). Nil when a run repeats a frequency (no
     /// isotherm sweeps one frequency twice).
     static func jumps(_ cluster: [Int], _ t: [Double]) -> Grouping? {
         guard t.count >= 2 else { return nil }
         let d = zip(t, t.dropFirst()).map { abs($1 - $0) }
+        let glitch = glitches(t, above: 3 * d.sorted()[d.count / 2])
+        // The runs are cut on the other rows; each glitch row then goes back to its neighbours' run.
+        let steady = t.indices.filter { !glitch.contains($0) }
+        let e = zip(steady, steady.dropFirst()).map { abs(t[$1] - t[$0]) }
+        guard !e.isEmpty else { return nil }
         // Above the noise within a step (3 medians), and a quarter of the largest jump, so that
         // the odd noisy change inside a step does not cut it.
-        let limit = max(3 * d.sorted()[d.count / 2], 0.25 * (d.max() ?? 0))
-        var runs: [[Int]] = [[0]]
-        for i in 1..<t.count {
-            if d[i - 1] > limit { runs.append([i]) } else { runs[runs.count - 1].append(i) }
+        let limit = max(3 * e.sorted()[e.count / 2], 0.25 * (e.max() ?? 0))
+        var runs: [[Int]] = [[steady[0]]]
+        for k in 1..<steady.count {
+            if e[k - 1] > limit { runs.append([steady[k]]) } else { runs[runs.count - 1].append(steady[k]) }
+        }
+        var runOf: [Int: Int] = [:]
+        for (r, rows) in runs.enumerated() { for i in rows { runOf[i] = r } }
+        var stray: [Int] = []
+        for g in glitch.sorted() {
+            // Between two runs (a step's edge): the one that lacks its frequency.
+            guard let before = (0..<g).reversed().lazy.compactMap({ runOf[$0] }).first,
+                  let after = ((g + 1)..<t.count).lazy.compactMap({ runOf[$0] }).first else { stray.append(g); continue }
+            if let r = [before, after].first(where: { r in !runs[r].contains { cluster[$0] == cluster[g] } }) {
+                runs[r].append(g)
+                runs[r].sort()
+                runOf[g] = r
+            } else {
+                stray.append(g)
+            }
         }
         var groups: [[Int]] = [], left: [Int] = []
         var pending: Int? = nil
@@ -221,7 +243,19 @@ public enum ScanSplitter {
             groups.append(rows)
         }
         if let p = pending { left.append(p) }
-        return Grouping(groups: groups, left: left.sorted())
+        return Grouping(groups: groups, left: (left + stray).sorted())
+    }
+
+    /// The rows that leave the temperature and come back at the next (a thermocouple spike, an
+    /// outlier): both their changes exceed `noise` and the rows on either side lie closer to each
+    /// other than half the smaller change. A step's first row taken while the controller
+    /// overshoots is none: the row after it stays at the new step.
+    static func glitches(_ t: [Double], above noise: Double) -> Set<Int> {
+        guard t.count >= 3 else { return [] }
+        return Set((1..<(t.count - 1)).filter { i in
+            let out = abs(t[i] - t[i - 1]), back = abs(t[i + 1] - t[i])
+            return min(out, back) > noise && abs(t[i + 1] - t[i - 1]) < min(out, back) / 2
+        })
     }
 
     /// Whether the groups (each of at least 2 rows) are temperature steps, and if so the smallest
@@ -233,18 +267,15 @@ public enum ScanSplitter {
     /// controller's overshoot of a third of the step on the first of 7 rows gives steps of about
     /// 10σ. σ is each step's own, not the file's largest: a first isotherm still settling (an
     /// Eplexor TTS run: 3 K of drift, σ 0.9 K, where the others have 0.2–0.6 K) made every 5 K
-    /// step of the run look like a ramp.
+    /// step of the run look like a ramp. Mean and σ are each group's without its far-off glitch
+    /// rows (``CycleLevel``): one glitch row made its cycle's σ so large that the steps beside it
+    /// were neither steps nor repeats.
     static func areSteps(_ groups: [[Int]], _ t: [Double]) -> Double? {
         guard groups.count >= 2 else { return nil }
-        var deviations: [Double] = []
-        var means: [Double] = []
-        for rows in groups {
-            let temps = rows.map { t[$0] }
-            let mean = temps.reduce(0, +) / Double(temps.count)
-            let variance = temps.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(temps.count)
-            deviations.append(variance.squareRoot())
-            means.append(mean)
-        }
+        let d = zip(t, t.dropFirst()).map { abs($1 - $0) }
+        let glitch = d.isEmpty ? [] : glitches(t, above: 3 * d.sorted()[d.count / 2])
+        let levels = groups.map { rows in CycleLevel(rows.map { t[$0] }, removable: rows.map { glitch.contains($0) }) }
+        let means = levels.map(\.mean), deviations = levels.map(\.deviation)
         var smallest: Double?
         for k in 1..<means.count {
             let change = abs(means[k] - means[k - 1]), deviation = max(deviations[k], deviations[k - 1])
