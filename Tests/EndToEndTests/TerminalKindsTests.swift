@@ -181,7 +181,7 @@ final class TerminalKindsTests: XCTestCase {
             XCTAssertEqual(screen.contains("+---"), !lines, "\(what)\n\(screen)")
             try t.keys("?")
             let help = try t.wait("help (\(what))") { $0.contains("Keys") }
-            XCTAssertTrue(help.contains(lines ? "lq Keys qqq" : "+- Keys ---"), "\(what): the help's box\n\(help)")
+            XCTAssertTrue(help.contains(lines ? "lq Keys" : "+- Keys"), "\(what): the help's box\n\(help)")
             try t.keys("q")
             try t.wait("help closed (\(what))") { !$0.contains(" Keys ") }
             try t.keys("q")
