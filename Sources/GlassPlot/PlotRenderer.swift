@@ -64,7 +64,8 @@ public enum PlotRenderer {
         return rows == 0 && plotRows >= 3 ? 1 : rows
     }
 
-    /// One layout pass with the axes drawn in `glyphs`; `legendRows` > 0 puts the legend in that many rows above the data area.
+    /// One layout pass with the axes drawn in `glyphs`; `legendRows` > 0 puts the legend in that
+    /// many rows above the data area.
     /// Returns the geometry and how many used cells a corner legend covers (0 when above).
     static func render(
         _ spec: PlotSpec, into frame: inout Frame, region: FrameRect, braille: Bool, colours: Bool, glyphs: AxisGlyphs,
