@@ -7,6 +7,7 @@
 #include <langinfo.h>
 #include <poll.h>
 #include <wchar.h>
+#include <string.h>
 #include <ncursesw/curses.h>
 
 // Function-like macros and C globals do not import into Swift 6; wrap them.
@@ -59,6 +60,32 @@ static inline int gv_addresses_cursor(const char *term) {
 static inline int gv_tty_has_size(void) {
     struct winsize w;
     return ioctl(1, TIOCGWINSZ, &w) == 0 && w.ws_row > 0 && w.ws_col > 0;
+}
+// Whether the terminal's entry has vt100 line-drawing characters (terminfo acsc: xterm, screen,
+// tmux, vt100, vt220, linux): acsc names the horizontal line, and names every line, corner and
+// tee by a 7-bit character of the alternate set. The PC entries (ansi, pcansi, cons25, cygwin)
+// name them by bytes of code page 437 after `Esc [ 11 m`: a PC console draws those, a terminal
+// emulator under TERM=ansi (tmux, xterm) nothing or accented letters. `sun` has no acsc.
+static inline int gv_has_line_drawing(void) {
+    const char *s = tigetstr("acsc");
+    if (s == NULL || s == (const char *)-1) return 0;
+    int hline = 0;
+    for (; s[0] != 0 && s[1] != 0; s += 2) {
+        if (strchr("jklmnqtuvwx", s[0]) == NULL) continue;
+        if ((unsigned char)s[1] >= 0x80) return 0;
+        if (s[0] == 'q') hline = 1;
+    }
+    return hline;
+}
+// Draws one cell as line-drawing character `code` (acsc's letter: q ─, x │, l k m j corners,
+// t u w v tees, n cross) from the terminal's alternate character set, with attributes and a
+// colour pair as gv_put_grapheme; ncurses puts its ASCII stand-in where acsc lacks the letter.
+static inline int gv_put_line(int y, int x, unsigned char code, int bold, int reverse, int dim, short pair) {
+    chtype ch = NCURSES_ACS(code) | COLOR_PAIR(pair);
+    if (bold) ch |= A_BOLD;
+    if (reverse) ch |= A_REVERSE;
+    if (dim) ch |= A_DIM;
+    return mvwaddch(stdscr, y, x, ch);
 }
 static inline int gv_utf8_locale(void) {
     const char *cs = nl_langinfo(CODESET);

@@ -25,4 +25,10 @@ public struct AxisGlyphs: Equatable, Sendable {
     public static let ascii = AxisGlyphs(
         vertical: "|", horizontal: "-", corner: "+", yTick: "+", xTick: "+",
         solidMarker: "|", dashedMarker: ":", shade: "/")
+    /// ASCII but for the lines, in box-drawing characters: a terminal whose locale is not UTF-8
+    /// draws these from its line-drawing set (terminfo `acsc`). That set has no dashed line or
+    /// shade a terminal is sure to have, so those stay ASCII.
+    public static let lineDrawing = AxisGlyphs(
+        vertical: "│", horizontal: "─", corner: "└", yTick: "┤", xTick: "┬",
+        solidMarker: "│", dashedMarker: ":", shade: "/")
 }

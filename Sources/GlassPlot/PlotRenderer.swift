@@ -32,12 +32,16 @@ public enum PlotRenderer {
     /// two none): a legend that needs more rows than that leaves is cut, its last row saying
     /// how many entries it leaves out. A data area too small to give a row is drawn without
     /// its legend.
+    /// `lineDrawing` (with `braille` false) draws the axes and the solid cursor lines in
+    /// box-drawing characters, the rest in ASCII: the explorer's screen on a terminal that draws
+    /// lines from its alternate character set.
     @discardableResult
     public static func render(
-        _ spec: PlotSpec, into frame: inout Frame, region: FrameRect, braille: Bool, colours: Bool
+        _ spec: PlotSpec, into frame: inout Frame, region: FrameRect, braille: Bool, colours: Bool, lineDrawing: Bool = false
     ) -> PlotGeometry? {
         let before = frame
-        let first = render(spec, into: &frame, region: region, braille: braille, colours: colours, legendRows: 0)
+        let glyphs = braille ? AxisGlyphs.unicode : lineDrawing ? AxisGlyphs.lineDrawing : AxisGlyphs.ascii
+        let first = render(spec, into: &frame, region: region, braille: braille, colours: colours, glyphs: glyphs, legendRows: 0)
         guard first.legendCovers > 0, let g = first.geometry else { return first.geometry }
         let legend = Legend(series: spec.series, braille: braille, colours: colours)
         let rows = min(legend.lines(width: g.plotArea.width).count, legendRowsAbove(plotRows: g.plotArea.height))
@@ -46,9 +50,9 @@ public enum PlotRenderer {
             // It covered the data (of four rows it hid all of them): no legend rather than that.
             var bare = spec
             bare.showsLegend = false
-            return render(bare, into: &frame, region: region, braille: braille, colours: colours, legendRows: 0).geometry
+            return render(bare, into: &frame, region: region, braille: braille, colours: colours, glyphs: glyphs, legendRows: 0).geometry
         }
-        return render(spec, into: &frame, region: region, braille: braille, colours: colours, legendRows: rows).geometry
+        return render(spec, into: &frame, region: region, braille: braille, colours: colours, glyphs: glyphs, legendRows: rows).geometry
     }
 
     /// How many rows above a data area of `plotRows` rows a legend may take: the area keeps two
@@ -60,15 +64,16 @@ public enum PlotRenderer {
         return rows == 0 && plotRows >= 3 ? 1 : rows
     }
 
-    /// One layout pass; `legendRows` > 0 puts the legend in that many rows above the data area.
+    /// One layout pass with the axes drawn in `glyphs`; `legendRows` > 0 puts the legend in that
+    /// many rows above the data area.
     /// Returns the geometry and how many used cells a corner legend covers (0 when above).
     static func render(
-        _ spec: PlotSpec, into frame: inout Frame, region: FrameRect, braille: Bool, colours: Bool, legendRows: Int
+        _ spec: PlotSpec, into frame: inout Frame, region: FrameRect, braille: Bool, colours: Bool, glyphs: AxisGlyphs,
+        legendRows: Int
     ) -> (geometry: PlotGeometry?, legendCovers: Int) {
         let region = region.intersection(frame.bounds)
         frame.fill(region)
         guard !region.isEmpty else { return (nil, 0) }
-        let glyphs = braille ? AxisGlyphs.unicode : AxisGlyphs.ascii
 
         // Rows.
         let yTitle = spec.y.displayTitle

@@ -55,7 +55,7 @@ public enum ExplorerRenderer {
         let view = ViewRegistry.view(s.view)
         titleBar(&f, s)
         statesPane(&f, s, layout.side)
-        for y in layout.side.y..<layout.side.maxY { f[layout.separatorColumn, y] = Cell(uni ? "│" : "|", attributes: .dim) }
+        for y in layout.side.y..<layout.side.maxY { f[layout.separatorColumn, y] = Cell(s.style.boxLines ? "│" : "|", attributes: .dim) }
         plotPane(&f, s, view, layout.plot, cache: &plotCache)
         f.put(string: ScreenText.fitted(view.probe(s), width, unicode: uni), at: FramePoint(x: 0, y: layout.probeRow), attributes: .dim)
         statusLine(&f, s, row: layout.statusRow, probeRow: layout.probeRow)
@@ -201,7 +201,8 @@ public enum ExplorerRenderer {
     static func plotPane(_ f: inout Frame, _ s: ExplorerState, _ view: any ExplorerView, _ r: FrameRect, cache: inout PlotPaneCache) {
         let uni = s.style.braille
         if let spec = Navigation.plot(s, view: view, columns: r.width) {
-            _ = cache.render(ScreenText.fit(spec, unicode: uni), into: &f, region: r, braille: uni, colours: s.style.colours)
+            _ = cache.render(ScreenText.fit(spec, unicode: uni), into: &f, region: r, braille: uni, colours: s.style.colours,
+                             lineDrawing: s.style.lineDrawing)
             return
         }
         // Wrapped, a word wider than the pane (a file path) broken across lines: nothing is cut.
@@ -330,7 +331,7 @@ public enum ExplorerRenderer {
         // As wide as its lines, its title (`┌─ Study ─┐` over two short names) and the note.
         let w = min(area.width, max(lines.map(DisplayWidth.of).max() ?? 0, DisplayWidth.of(title), DisplayWidth.of(note) + 2) + 4)
         let box = FrameRect(x: area.x + 1, y: area.y, width: w, height: h)
-        drawBox(&f, box, title: title, unicode: uni)
+        drawBox(&f, box, title: title, unicode: uni, lines: s.style.boxLines)
         let inner = FrameRect(x: box.x + 1, y: box.y + 1, width: w - 2, height: h - 2)
         for (row, k) in (first..<lines.count).prefix(inner.height).enumerated() {
             let text = (" " + lines[k]).fitted(inner.width, unicode: uni)
@@ -364,11 +365,12 @@ public enum ExplorerRenderer {
         }
     }
 
-    /// Clears `box` and draws its frame with a title, cut with `…` rather than over the corner.
-    static func drawBox(_ f: inout Frame, _ box: FrameRect, title: String, unicode: Bool) {
+    /// Clears `box` and draws its frame with a title, cut with `…` rather than over the corner;
+    /// the frame in box-drawing characters when `lines` (the title's text follows `unicode`).
+    static func drawBox(_ f: inout Frame, _ box: FrameRect, title: String, unicode: Bool, lines: Bool) {
         f.fill(box)
-        let horizontal: Character = unicode ? "─" : "-", vertical: Character = unicode ? "│" : "|"
-        let corners: [Character] = unicode ? ["┌", "┐", "└", "┘"] : ["+", "+", "+", "+"]
+        let horizontal: Character = lines ? "─" : "-", vertical: Character = lines ? "│" : "|"
+        let corners: [Character] = lines ? ["┌", "┐", "└", "┘"] : ["+", "+", "+", "+"]
         for x in box.x..<box.maxX { f[x, box.y] = Cell(horizontal); f[x, box.maxY - 1] = Cell(horizontal) }
         for y in box.y..<box.maxY { f[box.x, y] = Cell(vertical); f[box.maxX - 1, y] = Cell(vertical) }
         f[box.x, box.y] = Cell(corners[0]); f[box.maxX - 1, box.y] = Cell(corners[1])
@@ -450,7 +452,7 @@ public enum ExplorerRenderer {
         }
         // A study not opened or analysed lists its reason, no warning.
         let title = s.results == nil ? " Not computed " : " Warnings: \(s.results?.warnings.count ?? 0), entries \(min(top + 1, lines.count))–\(next) of \(lines.count) "
-        drawBox(&f, box, title: ScreenText.fit(title, unicode: uni), unicode: uni)
+        drawBox(&f, box, title: ScreenText.fit(title, unicode: uni), unicode: uni, lines: s.style.boxLines)
         for (row, r) in rows.prefix(inner.height).enumerated() {
             f.put(string: r.text.fitted(inner.width, unicode: uni), at: FramePoint(x: inner.x, y: inner.y + row),
                   attributes: r.bold ? .bold : [], clip: inner)
@@ -466,7 +468,7 @@ public enum ExplorerRenderer {
         let first = min(max(0, top), max(0, lines.count - inner.height))
         let shown = first..<min(lines.count, first + inner.height)
         let title = shown.count < lines.count ? " Keys, lines \(shown.lowerBound + 1)–\(shown.upperBound) of \(lines.count) " : " Keys "
-        drawBox(&f, box, title: ScreenText.fit(title, unicode: unicode), unicode: unicode)
+        drawBox(&f, box, title: ScreenText.fit(title, unicode: unicode), unicode: unicode, lines: s.style.boxLines)
         for (row, k) in shown.enumerated() {
             f.put(string: lines[k].clipped(inner.width, unicode: unicode), at: FramePoint(x: inner.x, y: inner.y + row), clip: inner)
         }

@@ -13,8 +13,9 @@ public struct TerminalError: Error, CustomStringConvertible, Sendable {
 /// mouse where offered, a 100 ms read timeout for signal polling, colours via init_pair;
 /// escape sequences terminfo does not list are decoded or swallowed by ``EscapeSequence``.
 public struct NcursesTerminal: TerminalBackend {
-    /// Braille/Unicode when the locale is UTF-8 and ASCII is not forced; colours when the
-    /// terminal has them and `NO_COLOR` is unset.
+    /// Braille/Unicode when the locale is UTF-8 and ASCII is not forced; else ASCII, with the
+    /// terminal's line-drawing characters for lines where its entry has them (`acsc`) and ASCII
+    /// is not forced; colours when the terminal has them and `NO_COLOR` is unset.
     public private(set) var style: RenderStyle
     private var open = true
     private var colourCount: Int32 = 0
@@ -89,8 +90,11 @@ public struct NcursesTerminal: TerminalBackend {
         // Bracketed paste: a terminal that knows it marks pasted text, which is then never run
         // as keys; one that does not ignores the request (a private mode it lacks).
         Self.sendRaw("\u{1B}[?2004h")
-        style = RenderStyle(braille: !forceASCII && gv_utf8_locale() != 0 && !TerminalStandIn.isLinuxConsole(term), colours: colours,
-                            dim: gv_has_dim() != 0)
+        let utf8 = gv_utf8_locale() != 0
+        // Line drawing only where the locale is not UTF-8: a UTF-8 screen keeps its Unicode
+        // boxes (and the Linux console's ASCII ones) as they were.
+        style = RenderStyle(braille: !forceASCII && utf8 && !TerminalStandIn.isLinuxConsole(term), colours: colours,
+                            dim: gv_has_dim() != 0, lineDrawing: !forceASCII && !utf8 && gv_has_line_drawing() != 0)
     }
 
     /// Current size: the terminal's, less the spare columns.
@@ -264,7 +268,8 @@ public struct NcursesTerminal: TerminalBackend {
         }
     }
 
-    /// Copies `frame` to the screen; empty cells (including empty braille) are spaces.
+    /// Copies `frame` to the screen; empty cells (including empty braille) are spaces; with
+    /// line drawing, box-drawing characters come from the terminal's alternate character set.
     public mutating func draw(_ frame: Frame) {
         let (w, h) = size
         var scalars: [wchar_t] = []
@@ -283,6 +288,11 @@ public struct NcursesTerminal: TerminalBackend {
                     var c = Int32(fg)
                     if c >= colourCount || c + 1 >= pairs { c = c % 8; bold = true }
                     pair = Int16(c + 1)
+                }
+                if style.lineDrawing, scalars.count == 1, let code = LineDrawing.terminfoCode(UInt32(scalars[0])) {
+                    _ = gv_put_line(Int32(y), Int32(x), code, bold ? 1 : 0, cell.attributes.contains(.reverse) ? 1 : 0,
+                                    cell.attributes.contains(.dim) ? 1 : 0, pair)
+                    continue
                 }
                 _ = gv_put_grapheme(Int32(y), Int32(x), scalars, Int32(scalars.count), Int32(TerminalCell.columns(frame, x, y)),
                                     bold ? 1 : 0, cell.attributes.contains(.reverse) ? 1 : 0, cell.attributes.contains(.dim) ? 1 : 0, pair)

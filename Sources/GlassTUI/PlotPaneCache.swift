@@ -23,10 +23,12 @@ public struct PlotPaneCache: Sendable {
         var frameHeight: Int
         var braille: Bool
         var colours: Bool
+        var lineDrawing: Bool
 
         static func == (a: Key, b: Key) -> Bool {
             a.region == b.region && a.frameWidth == b.frameWidth && a.frameHeight == b.frameHeight
-                && a.braille == b.braille && a.colours == b.colours && PlotPaneCache.same(a.spec, b.spec)
+                && a.braille == b.braille && a.colours == b.colours && a.lineDrawing == b.lineDrawing
+                && PlotPaneCache.same(a.spec, b.spec)
         }
     }
 
@@ -43,15 +45,17 @@ public struct PlotPaneCache: Sendable {
 
     /// Draws `spec` into `region` of `frame` as `PlotRenderer.render` does, or copies the cells of
     /// the last drawing when it had the same key; returns the plot's geometry either way.
-    mutating func render(_ spec: PlotSpec, into frame: inout Frame, region: FrameRect, braille: Bool, colours: Bool) -> PlotGeometry? {
-        let next = Key(spec: spec, region: region, frameWidth: frame.width, frameHeight: frame.height, braille: braille, colours: colours)
+    mutating func render(_ spec: PlotSpec, into frame: inout Frame, region: FrameRect, braille: Bool, colours: Bool,
+                         lineDrawing: Bool = false) -> PlotGeometry? {
+        let next = Key(spec: spec, region: region, frameWidth: frame.width, frameHeight: frame.height, braille: braille, colours: colours,
+                       lineDrawing: lineDrawing)
         // The renderer draws inside the region only (clipped to the frame); rows are copied whole.
         copied = key == next
         if copied {
             frame.setCells(cells, in: region)
             return geometry
         }
-        geometry = PlotRenderer.render(spec, into: &frame, region: region, braille: braille, colours: colours)
+        geometry = PlotRenderer.render(spec, into: &frame, region: region, braille: braille, colours: colours, lineDrawing: lineDrawing)
         cells = frame.cells(in: region)
         key = next
         return geometry

@@ -2,8 +2,8 @@ import Foundation
 import XCTest
 
 /// Terminals and locales that lack something: `plot` on terminal types without colours, the
-/// explorer's keys and hidden rows on rxvt-unicode and vt220, `ESCDELAY`, and standard error in
-/// a locale that is not UTF-8.
+/// explorer's keys and hidden rows on rxvt-unicode and vt220, `ESCDELAY`, the explorer's lines and
+/// standard error in a locale that is not UTF-8.
 final class TerminalKindsTests: XCTestCase {
     static let sample = CLI.packageRoot.appendingPathComponent("samples/la30ce30ni10al20co10").path
 
@@ -147,6 +147,46 @@ final class TerminalKindsTests: XCTestCase {
         let screen = try t.wait("the refusal") { $0.contains("EXIT=") }
         XCTAssertTrue(screen.contains("glassview: TERM=nocup cannot show a full-screen explorer (its terminfo entry cannot move the cursor)"), screen)
         XCTAssertTrue(screen.contains("EXIT=69"), screen)
+    }
+
+    /// In a locale that is not UTF-8 (LANG unset over SSH) the lines are drawn from the terminal's
+    /// line-drawing set where its entry names vt100's (acsc): tmux keeps such cells in that set,
+    /// `capture-pane -p` shows their letters (`x` a vertical line, `mqqqw` an axis's corner, line
+    /// and tick) and `-e` puts them between SO and SI. The text stays ASCII. `--ascii`, the PC
+    /// entry `ansi` (code page 437 bytes, which tmux shows as nothing) and an entry without acsc
+    /// draw `|`, `-` and `+`.
+    func testLinesInALocaleThatIsNotUTF8() throws {
+        let dir = try CLI.tempDir(self)
+        let source = dir.appendingPathComponent("noacs.src")
+        try "xterm-noacs|xterm-256color without line drawing,\n\tacsc@, use=xterm-256color,\n".write(to: source, atomically: true, encoding: .utf8)
+        let tic = Process()
+        tic.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        tic.arguments = ["tic", "-x", "-o", dir.path, source.path]
+        try tic.run()
+        tic.waitUntilExit()
+        guard tic.terminationStatus == 0 else { throw XCTSkip("tic could not compile a test entry") }
+        let (_, study) = try sampleCopy()
+        let binary = try CLI.binary().path
+        for (term, option, lines) in [("xterm-256color", "", true), ("screen", "", true), ("vt100", "", true), ("linux", "", true),
+                                      ("xterm-256color", "--ascii", false), ("ansi", "", false), ("xterm-noacs", "", false)] {
+            let what = "TERM=\(term) \(option)"
+            let t = try TmuxSession(self, command: "env TERMINFO='\(dir.path)' TERM=\(term) LANG=C LC_ALL=C '\(binary)' explore \(option) '\(study.path)'; echo EXIT=$?; sleep 60",
+                                    width: 100, height: 30, environment: [:], cwd: dir)
+            let screen = try t.wait("the explorer (\(what))") { $0.contains("Results") && $0.contains("T (K)") }
+            XCTAssertTrue(screen.unicodeScalars.allSatisfy(\.isASCII), "\(what): ASCII text\n\(screen)")
+            let styled = try t.run(["capture-pane", "-t", "t", "-p", "-e"])
+            XCTAssertEqual(styled.contains("\u{0E}"), lines, "\(what): the line-drawing set\n\(styled)")
+            // View 1's x axis: its corner and line.
+            XCTAssertEqual(screen.contains("mqqq"), lines, "\(what)\n\(screen)")
+            XCTAssertEqual(screen.contains("+---"), !lines, "\(what)\n\(screen)")
+            try t.keys("?")
+            let help = try t.wait("help (\(what))") { $0.contains("Keys") }
+            XCTAssertTrue(help.contains(lines ? "lq Keys" : "+- Keys"), "\(what): the help's box\n\(help)")
+            try t.keys("q")
+            try t.wait("help closed (\(what))") { !$0.contains(" Keys ") }
+            try t.keys("q")
+            try t.wait("exit (\(what))") { $0.contains("EXIT=0") }
+        }
     }
 
     /// Errors and warnings on stderr follow the locale, as stdout's text does: ASCII in the C

@@ -222,7 +222,7 @@ final class LayoutFitTests: XCTestCase {
                        ["┌─ Study ─┐", "│ * s2    │", "│   s1    │", "└─────────┘"], f.text)
         // A box narrower than its title (a tiny frame) cuts the title, never the corner.
         var tiny = Frame(width: 8, height: 3)
-        ExplorerRenderer.drawBox(&tiny, FrameRect(x: 0, y: 0, width: 8, height: 3), title: " Baseline ", unicode: true)
+        ExplorerRenderer.drawBox(&tiny, FrameRect(x: 0, y: 0, width: 8, height: 3), title: " Baseline ", unicode: true, lines: true)
         XCTAssertEqual(tiny.rows[0], "┌─ Bas…┐")
     }
 }
