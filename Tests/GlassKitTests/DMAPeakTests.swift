@@ -52,6 +52,63 @@ final class DMAPeakTests: XCTestCase {
         XCTAssertEqual(peak(exact, exact.map { $0 * 0.01 }, 430, 500).failureReason, .maximumAtWindowEdge)
     }
 
+    /// The edge is a position, not an index: two points at the first (or last) abscissa, the
+    /// second the larger (two sweeps at one temperature, the repeat read a little higher), are
+    /// still the edge. Points of −(x − 355)², whose peak lies 5 K below the data: read by index,
+    /// the repeat at 360 K was an inside maximum and the ±10 K parabola put a "peak" at 355 K,
+    /// outside the data.
+    func testMaximumOnARepeatedEdgeAbscissaIsNoPeak() {
+        let x = [360.0, 360, 365, 370, 375, 380]
+        var y = x.map { -($0 - 355) * ($0 - 355) }
+        y[1] += 0.1
+        XCTAssertEqual(peak(x, y, 320, 420).failureReason, .maximumAtDataEnd(x: 360, last: false))
+        // The same at the top, where the data run past the window: its edge at 420 K holds two points.
+        let t = [400.0, 405, 410, 415, 420, 420, 425]
+        var v = t.map { -($0 - 425) * ($0 - 425) }
+        v[4] += 0.1
+        XCTAssertEqual(peak(t, v, 320, 420).failureReason, .maximumAtWindowEdge)
+        // Repeated points inside the window change nothing: −(x − 372)² peaks at its vertex.
+        let u = [360.0, 365, 370, 370, 375, 380]
+        let p = try? peak(u, u.map { -($0 - 372) * ($0 - 372) }, 320, 420).get()
+        XCTAssertEqual(p?.x ?? .nan, 372, accuracy: 1e-9)
+    }
+
+    /// The same rule on isotherm slices: a Debye β peak, E = 1 eV, f_peak = 1 Hz at 380 K,
+    /// isotherms every 5 K over 360–420 K (0.1–100 Hz, 30 points) and a repeat sweep at 360 K
+    /// whose E'' reads 0.3 % higher. Slices whose peak lies below 360 K (f < 0.1833 Hz,
+    /// 1/T_p = 1/380 K − k_B·ln(f / 1 Hz)/E) have no peak; the others' peaks lie within 1 K of
+    /// T_p, which is what the 5 K spacing of the isotherms allows (0.4 K at most without the repeat).
+    func testRepeatedSweepAtTheColdestIsothermGivesNoPeakBelowIt() {
+        let kB = 8.617333262e-5, e = 1.0, delta = 0.05, eu = 30_000.0
+        let f = (0..<30).map { pow(10, -1 + 3 * Double($0) / 29) }
+        func peakK(_ f: Double) -> Double { 1 / (1 / 380.0 - kB * log(f) / e) }
+        func sweep(_ t: Double, path: String, gain: Double) -> Dataset {
+            var d = Dataset(path: path, kind: .dmaFSweep)
+            d.temperatureK = t
+            let fp = exp(-(e / kB) * (1 / t - 1 / 380.0))
+            d.frequencyHzValues = f
+            // Debye: E″ = E_u·Δ·(f/f_p)/(1 + (f/f_p)²), E′ = E_u·(1 − Δ/(1 + (f/f_p)²)).
+            d.lossMPa = f.map { gain * eu * delta * ($0 / fp) / (1 + ($0 / fp) * ($0 / fp)) }
+            d.storageMPa = f.map { eu * (1 - delta / (1 + ($0 / fp) * ($0 / fp))) }
+            return d
+        }
+        let temperatures = stride(from: 360.0, through: 420, by: 5).map { $0 }
+        let isotherms = temperatures.map { sweep($0, path: "fsweep-\(Int($0))K.csv", gain: 1) }
+            + [sweep(360, path: "fsweep-360K~repeat.csv", gain: 1.003)]
+        let curves = FrequencyCurve.slices(isotherms)
+        let r = PeakPair.collect(curves, windowK: 300...500, context: "s β")
+        for p in r.pairs {
+            XCTAssertGreaterThan(peakK(p.frequencyHz), 360, "\(p.frequencyHz) Hz read as a peak at \(p.temperatureK) K")
+            XCTAssertEqual(p.temperatureK, peakK(p.frequencyHz), accuracy: 1, "\(p.frequencyHz) Hz")
+        }
+        let below = curves.filter { peakK($0.frequencyHz) < 360 }
+        XCTAssertEqual(below.count, 3)
+        for c in below {
+            XCTAssertTrue(r.warnings.contains { $0.contains("no peak at \(Format.shortNumber(c.frequencyHz)) Hz") && $0.contains("its data start at 360 K") },
+                          "\(c.frequencyHz) Hz")
+        }
+    }
+
     func testFewerThanThreePointsIsNoPeak() {
         let x = [300.0, 350, 400, 450]
         XCTAssertEqual(peak(x, [1, 2, 1, 0], 340, 410).failureReason, .tooFewPoints(2))

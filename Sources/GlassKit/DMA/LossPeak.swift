@@ -47,8 +47,18 @@ public enum PeakFinder {
     /// Half-width of the refining parabola on isotherms, decades (SPEC §4.1).
     public static let halfWidthDecades = 0.3
 
+    /// Whether the discrete maximum at index `best` is the first or last point of `first...last`
+    /// (SPEC §4.1: then there is no peak). By position, not by index: a maximum at the first or
+    /// last abscissa of those points is at the edge even when another point shares that abscissa
+    /// and comes before or after it (two sweeps at one temperature put two points of a slice
+    /// there; the peak may lie beyond both). `x` ascending.
+    static func isAtEdge(_ x: [Double], _ best: Int, first: Int, last: Int) -> Bool {
+        x[best] <= x[first] || x[best] >= x[last]
+    }
+
     /// The peak of `y(x)` in `[lo, hi]` (SPEC §4.1): discrete maximum over the points inside the
-    /// window (the first largest), "no peak" when it is the first or last of them, refined as the
+    /// window (the first largest), "no peak" when it is at the first or last of their abscissae
+    /// (``isAtEdge(_:_:first:last:)``), refined as the
     /// vertex of the least-squares parabola through every point of the curve with
     /// |x − x_max| ≤ `halfWidth` (not clipped to the window). `x` must be ascending.
     public static func find(x: [Double], y: [Double], lo: Double, hi: Double,
@@ -60,11 +70,12 @@ public enum PeakFinder {
         guard inside >= 3 else { return .failure(NoPeakReasonError(reason: .tooFewPoints(max(0, inside)))) }
         var best = first
         for i in first...last where y[i] > y[best] { best = i }
-        if best == first || best == last {
+        if isAtEdge(x, best, first: first, last: last) {
+            let atStart = x[best] <= x[first]
             // The curve's own end inside the window (a scan that stops, isotherm slices ending at
             // the hottest isotherm) is named as such: the window's edge is elsewhere.
-            if best == first, first == 0, x[0] > lo { return .failure(NoPeakReasonError(reason: .maximumAtDataEnd(x: x[0], last: false))) }
-            if best == last, last == n - 1, x[last] < hi { return .failure(NoPeakReasonError(reason: .maximumAtDataEnd(x: x[last], last: true))) }
+            if atStart, first == 0, x[0] > lo { return .failure(NoPeakReasonError(reason: .maximumAtDataEnd(x: x[0], last: false))) }
+            if !atStart, last == n - 1, x[last] < hi { return .failure(NoPeakReasonError(reason: .maximumAtDataEnd(x: x[last], last: true))) }
             return .failure(NoPeakReasonError(reason: .maximumAtWindowEdge))
         }
         let x0 = x[best]

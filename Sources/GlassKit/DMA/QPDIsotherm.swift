@@ -16,7 +16,8 @@ public struct QPDIsotherm: Sendable {
     /// above-peak QPD window).
     public let lossPeakHz: Double?
     /// Frequency of the discrete tan δ maximum of the usable points (the first largest), Hz; nil
-    /// when it is the first or last of them (no maximum inside the measured range).
+    /// when it is at the first or last of their frequencies (no maximum inside the measured range;
+    /// ``PeakFinder/isAtEdge(_:_:first:last:)``).
     public let tanDeltaMaximumHz: Double?
     /// Centre subtracted from ln ω and ln tanδ before summing (keeps the sums well conditioned).
     private let cx: Double, cy: Double
@@ -54,7 +55,7 @@ public struct QPDIsotherm: Sendable {
         su = a; sv = b; suu = aa; suv = ab; svv = bb
         var best = 0
         for i in y.indices where y[i] > y[best] { best = i }
-        tanDeltaMaximumHz = y.count >= 3 && best > 0 && best < y.count - 1 ? f[best] : nil
+        tanDeltaMaximumHz = y.count >= 3 && !PeakFinder.isAtEdge(f, best, first: 0, last: y.count - 1) ? f[best] : nil
         lossPeakHz = QPDIsotherm.lossPeak(d)
     }
 
