@@ -37,7 +37,7 @@ public struct NcursesTerminal: TerminalBackend {
         if term.isEmpty { throw TerminalError(description: "TERM is not set; the explorer needs a terminal (use `glassview analyze` or `glassview plot`)") }
         // A type whose entry cannot move the cursor (dumb, a hardcopy or glass-tty entry) would
         // write every frame on one line: refused, as an unknown one is.
-        if term == "dumb" || term.withCString({ gv_addresses_cursor($0) }) == 0 {
+        if term == "dumb" || TerminfoEntry.addressesCursor(term) == 0 {
             throw TerminalError(description: "TERM=\(term) cannot show a full-screen explorer (its terminfo entry cannot move the cursor); use `glassview analyze STUDY` or `glassview plot STUDY --view NAME`")
         }
         guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {

@@ -43,7 +43,7 @@ public enum TerminalColours {
     public static func count(term: String) -> Int {
         guard !term.isEmpty, term != "dumb" else { return 0 }
         for entry in [term] + TerminalStandIn.candidates(for: term) {
-            let n = entry.withCString { gv_colours_of($0) }
+            let n = TerminfoEntry.colours(of: entry)
             if n >= 0 { return Int(n) }
         }
         return 0

@@ -39,4 +39,24 @@ import Testing
         // No entry of that name here: xterm's family, so xterm-256color's.
         #expect(TerminalColours.count(term: "xterm-glassview-no-such-entry") == 256)
     }
+
+    /// terminfo answers through one global entry: questions from many threads at once (as
+    /// parallel tests ask) each get their own type's answer, and nothing is read after it is freed.
+    @Test func questionsFromManyThreadsAtOnce() async {
+        let expected: [(String, Int)] = [("xterm-256color", 256), ("vt220", 0), ("linux", 8), ("rxvt-unicode", 88)]
+        let wrong = await withTaskGroup(of: Int.self) { group in
+            for task in 0..<8 {
+                group.addTask {
+                    var wrong = 0
+                    for i in 0..<200 {
+                        let (term, colours) = expected[(task + i) % expected.count]
+                        if TerminalColours.count(term: term) != colours { wrong += 1 }
+                    }
+                    return wrong
+                }
+            }
+            return await group.reduce(0, +)
+        }
+        #expect(wrong == 0)
+    }
 }
