@@ -204,6 +204,46 @@ final class DSCStudyRulesTests: XCTestCase {
         XCTAssertEqual(labelled.joined().map(\.state), ["cooled-10.05", "cooled-10"])
     }
 
+    /// A DMA series counts once in naming a state: thirty isotherm files at 10 K/min (one per
+    /// temperature) and two DSC runs at 10.05 are `cooled-10.05` (two votes to one), where counting
+    /// files made it `cooled-10` (thirty to two). One DSC run against the series is a tie, which the
+    /// rate written shortest takes; the series votes for the rate most of its files give, and
+    /// its temperature scans are a series of their own.
+    func testADMASeriesCountsOnceInNamingAState() {
+        func run(_ path: String, _ kind: DatasetKind, _ q: Double) -> [Dataset] {
+            var d = Dataset(path: path, kind: kind, state: StatesByCoolingRate.label(q))
+            d.coolingRateKPerMin = q
+            d.stateFromCoolingRate = true
+            return [d]
+        }
+        let isotherms = (0..<30).map { run("dma/iso-\(300 + 5 * $0)K.csv", .dmaFSweep, 10) }
+        var files = [run("dsc/a.csv", .dsc, 10.05), run("dsc/b.csv", .dsc, 10.05)] + isotherms
+        StatesByCoolingRate.group(&files)
+        XCTAssertEqual(Set(files.joined().map(\.state)), ["cooled-10.05"])
+        XCTAssertEqual(DMAStateData.group(files.joined().map { $0 }).first?.coolingRateKPerMin, 10)
+        // One DSC run against the series: one vote each, the shorter spelling.
+        var one = [run("dsc/a.csv", .dsc, 10.05)] + isotherms
+        StatesByCoolingRate.group(&one)
+        XCTAssertEqual(Set(one.joined().map(\.state)), ["cooled-10"])
+        // The series votes for its own majority (29 files at 10.05, one at 10), as one vote: with a
+        // DSC run at 10 it is a tie, and 10 is written shorter.
+        var mixed = [run("dsc/a.csv", .dsc, 10)] + (0..<29).map { run("dma/iso-\($0).csv", .dmaFSweep, 10.05) }
+            + [run("dma/iso-z.csv", .dmaFSweep, 10)]
+        StatesByCoolingRate.group(&mixed)
+        XCTAssertEqual(Set(mixed.joined().map(\.state)), ["cooled-10"])
+        // Two DSC runs at 10.04 against isotherms at 10.05 and temperature scans at 10.05: the
+        // scans are a second series, so 10.05 has two votes to two, and is written as long as
+        // 10.04, which is slower.
+        let dma = (0..<5).map { run("dma/iso-\($0).csv", .dmaFSweep, 10.05) } + (0..<3).map { run("dma/scan-\($0).csv", .dmaTScan, 10.05) }
+        var scans = [run("dsc/a.csv", .dsc, 10.04), run("dsc/b.csv", .dsc, 10.04)] + dma
+        StatesByCoolingRate.group(&scans)
+        XCTAssertEqual(Set(scans.joined().map(\.state)), ["cooled-10.04"])
+        // Two series at 10.05 and one DSC run at 10.04: the series win.
+        var series = [run("dsc/a.csv", .dsc, 10.04)] + dma
+        StatesByCoolingRate.group(&series)
+        XCTAssertEqual(Set(series.joined().map(\.state)), ["cooled-10.05"])
+    }
+
     /// DMA files of a state that give different T_g (or E_u): the first in path order is used, and
     /// said; not when study.toml or the command line sets the value.
     func testDMAFilesWithDifferentMetadataAreSaid() {
