@@ -4,9 +4,11 @@ import GlassPlatform
 /// frequency sweep): they say what was expected and name the columns glassview did not recognise,
 /// since a column it could not place is most often the one missing under another name.
 enum MissingColumn {
-    /// The headings no meaning was found for (empty ones, a trailing separator's, left out), quoted.
+    /// The headings no meaning was found for, quoted; empty ones (a trailing separator's) and those
+    /// that only count rows or steps (``BookkeepingColumn``: `Index`, `No.`, `Point`) left out.
     static func unrecognised(_ table: RawTable) -> [String] {
-        table.headers.filter { !$0.text.trimmedSpaces.isEmpty && ColumnMatcher.meaning(of: $0) == nil }.map { "'\($0.text)'" }
+        table.headers.filter { !$0.text.trimmedSpaces.isEmpty && ColumnMatcher.meaning(of: $0) == nil && !BookkeepingColumn.isBookkeeping($0) }
+            .map { "'\($0.text)'" }
     }
 
     /// The largest row-to-row change of temperature within one held level, K: a step between
