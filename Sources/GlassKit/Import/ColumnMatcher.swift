@@ -358,9 +358,57 @@ public enum ColumnMatcher {
         }
     }
 
-    /// 0 preferred, 1 plain, 2 (temperature: 3) a derived or auxiliary signal of that meaning: for
-    /// heat flow, "total" wins and the modulated-DSC signals lose (reversing/reversible, TA's `Rev`
-    /// and `Nonrev`, modulated, derivative); for temperature, the sample's wins (0), then the
+    /// The names of heat flow itself in the synonym table, longest first (so `Wärmestromdichte`,
+    /// heat flow per area or mass, is taken whole).
+    static let heatFlowPhrases = ["waermestromdichte", "flux de chaleur", "flux thermique", "flujo de calor", "flujo termico",
+                                  "flusso di calore", "flusso termico", "waermestrom", "waermefluss", "heat flow", "heatflow",
+                                  "heat flux", "heatflux", "热流量", "熱流量", "热流", "熱流"]
+    /// The words a heat flow's name may hold besides them and still be the quantity alone: the
+    /// instrument's names for it (`DSC`, `HF`, `W`, `Signal`, `Rate`), per mass (`Normalized`,
+    /// `normiert`, `Specific`) and the sample's — the heat flow a DSC measures is the sample's.
+    static let heatFlowWords: Set<String> = ["dsc", "hf", "w", "signal", "rate", "normalized", "normalised", "normalize",
+                                             "normalise", "norm", "normiert", "normalisiert", "normalisee", "normalizado",
+                                             "normalizada", "normalizzato", "specific", "spezifisch", "spezifischer",
+                                             "specifique", "especifico", "specifico", "sample", "probe", "echantillon",
+                                             "muestra", "campione", "样品", "试样", "試料"]
+
+    /// Whether a heat flow's folded name is the quantity alone (``heatFlowWords``, an index: `Heat
+    /// Flow`, `Heat Flow (Normalized)`, `Normalized Heat Flow`, `DSC`, `Heat Flow 2`) rather than one
+    /// qualified by another word (`Cell Heat Flow`, `Heat Flow T4P`): as for temperature, the bare
+    /// one is the instrument's heat flow, the qualified one another computation or sensor of it
+    /// (TA writes its selected heat flow, `SelHeatFlow Heat Flow T4P`, as `Heat Flow`).
+    static func isBareHeatFlow(_ k: Folded) -> Bool {
+        var rest = k.text
+        for phrase in heatFlowPhrases { rest = rest.replacingLiteral(phrase, with: " ") }
+        return rest.split(separator: " ").allSatisfy { w in
+            let word = String(w).trimmingScalars { "()[]{},:;".unicodeScalars.contains($0) }
+            return word.isEmpty || heatFlowWords.contains(word) || word.allSatisfy(\.isNumber)
+        }
+    }
+
+    /// Within words, the instrument's other heat flows: Pyris's baseline run, uncorrected signal
+    /// and calibration factor; the reference side's heat flow; a modulated DSC's amplitude and
+    /// phase of the heat flow (German, French, Spanish, Italian and Chinese too) …
+    static let auxiliaryHeatFlowParts = ["baseline", "basislinie", "ligne de base", "linea de base", "linea di base", "uncorrected",
+                                         "unkorrigiert", "calibration", "kalibrier", "reference", "referenz", "referencia",
+                                         "riferimento", "amplitude", "amplitud", "ampiezza", "phase", "参比", "基线"]
+    /// … and as words: `Ref`, `Blank`, `Empty`.
+    static let auxiliaryHeatFlowWords: Set<Substring> = ["ref", "blank", "empty", "leer"]
+
+    /// Whether a heat flow's folded name is one of the instrument's other heat flows (above).
+    static func isAuxiliaryHeatFlow(_ k: Folded) -> Bool {
+        auxiliaryHeatFlowParts.contains(where: { k.contains($0) })
+            || k.text.split(separator: " ").contains { w in
+                auxiliaryHeatFlowWords.contains(Substring(String(w).trimmingScalars { "()[]{}".unicodeScalars.contains($0) }))
+            }
+    }
+
+    /// 0 preferred, 1 plain, 2 (heat flow and temperature: 3) a derived or auxiliary signal of that
+    /// meaning: for heat flow, "total" wins (0), then the quantity named alone or per mass (1:
+    /// `Heat Flow`, `Heat Flow (Normalized)`, `DSC`), then one qualified by a word glassview does
+    /// not know (2: `Cell Heat Flow`, TA's `Heat Flow T4P`), and the modulated-DSC signals
+    /// (reversing/reversible, TA's `Rev` and `Nonrev`, modulated, derivative) and the instrument's
+    /// other heat flows (reference, baseline, amplitude …) lose (3); for temperature, the sample's wins (0), then the
     /// quantity named alone (1), then one qualified by a word glassview does not know (2: `Cell`,
     /// `Zell…`, `Chamber`), and the furnace's, program's, set point's, reference's, a modulated or
     /// a derivative one lose (3) — a name that says "actual" (`T_ist`, `Ist-Temperatur`, `Actual
@@ -373,12 +421,11 @@ public enum ColumnMatcher {
         case .heatFlow:
             if k.contains("total") { return 0 }
             // A heat-flow name in a unit that is not one (`d(HeatFlow)/dt (mW/s)`, a raw µV signal).
-            if !c.header.unit.isEmpty && !DatasetBuilder.isHeatFlowUnit(c.header.unit) { return 2 }
+            if !c.header.unit.isEmpty && !DatasetBuilder.isHeatFlowUnit(c.header.unit) { return 3 }
             if derived || k.contains("revers") || k.contains("nonrev") || k.contains("non rev") || k.hasPrefix("rev ")
-                || k.contains(" rev ") || k.hasSuffix(" rev") || k.contains("(rev)") { return 2 }
-            // Pyris's auxiliary columns: the baseline run, the uncalibrated signal, the calibration factor.
-            if k.contains("baseline") || k.contains("uncorrected") || k.contains("calibration") { return 2 }
-            return 1
+                || k.contains(" rev ") || k.hasSuffix(" rev") || k.contains("(rev)") { return 3 }
+            if isAuxiliaryHeatFlow(k) { return 3 }
+            return isBareHeatFlow(k) ? 1 : 2
         case .temperature:
             if derived { return 3 }
             // A temperature name in a unit that is not a temperature's (`Temperature Ramp (K/min)`).
