@@ -71,7 +71,8 @@ public struct TransitionProposal: Sendable, Equatable {
     ///    descent between the highest point before the dip and its bottom; for the deepest, from
     ///    the data's start) is no longer below 2 % of that steepest W′; the recovery ends where W′
     ///    (walking up from the steepest rise between the bottom and the highest point before W goes
-    ///    lower again; for the deepest, to the data's end) is no longer above 2 % of it.
+    ///    lower again; for the deepest, to the data's end) is no longer above 2 % of it. A dip counts
+    ///    only when W less the median W′ from its top to its recovery's peak still falls by 0.1·D.
     ///    Window = [fall start − a quarter of (recovery end − fall start), recovery end]. A baseline
     ///    whose median W′ exceeds 2 % of the steepest |W′| is subtracted first (W and W′ alike).
     /// 2. Transition: the largest W′ at least 5 % of the data span above the first point and below
@@ -80,10 +81,13 @@ public struct TransitionProposal: Sendable, Equatable {
     ///    h = W′ − b. Its step runs down
     ///    while W′ > b + 0.1·h (the start T_a′), and up while W′ > b + 0.1·h; if W′ then falls below
     ///    b − 0.1·h within 5 K (an overshoot), on through that fall; then on until W′ has settled
-    ///    (W′ 5 K further on differs by at most 0.01·h): the end T_b′; w = T_b′ − T_a′.
+    ///    (W′ 5 K further on differs by at most 0.01·h): the end T_b′; w = T_b′ − T_a′. A rise that is
+    ///    the recovery from an exotherm (``steepestStep(_:_:)``) is passed over, and the walks stop
+    ///    where its fall begins.
     /// 3. Glass line = [T_0 + 0.05·L, T_0 + 0.4·L], L = T_a′ − T_0 (T_0 the first data point): well
     ///    below any sub-T_g relaxation. Liquid line = [T_b′ + 2 K, T_b′ + 2 K + max(10 K, w)], cut
-    ///    2 K below the crystallization window (or at the last 5 % of the span).
+    ///    2 K below the crystallization window or an exotherm passed over (or at the last 5 % of the
+    ///    span); not proposed when that leaves less than 5 K.
     /// Ends are rounded inwards to 0.5 K; a window with fewer than 3 points is not proposed.
     ///
     /// With `given` windows (the user's, out of order with a first proposal): a given
