@@ -44,6 +44,14 @@ public struct TransitionProposal: Sendable, Equatable {
     /// A baseline slope (the median W′ of the whole curve) smaller than this fraction of the
     /// curve's steepest W′ counts as flat for the exotherm search (the same reasoning).
     static let flatBaselineFraction = 0.02
+    /// A proposed liquid line spans at least this many kelvin (half the 10 K it is given at least):
+    /// a narrower stretch between the step's end and what lies above it is not proposed. Measured
+    /// traces leave 10 K and more (real files 10–124 K, the bundled samples 30–35 K); the windows
+    /// of 1–5 K proposed before were read off the step's tail and the exotherm's start.
+    static let minLiquidK = 5.0
+    /// At most this many rises steeper than the step are passed over as recoveries from exotherms
+    /// (a noisy curve without a step would be searched point by point).
+    static let maxPassedOver = 8
     /// The medians of W′ are taken over at most this many points (evenly spaced in index): a
     /// median needs no more, and a curve of 10^6 points is not read twice more.
     static let medianPoints = 2048
@@ -63,7 +71,8 @@ public struct TransitionProposal: Sendable, Equatable {
     ///    descent between the highest point before the dip and its bottom; for the deepest, from
     ///    the data's start) is no longer below 2 % of that steepest W′; the recovery ends where W′
     ///    (walking up from the steepest rise between the bottom and the highest point before W goes
-    ///    lower again; for the deepest, to the data's end) is no longer above 2 % of it.
+    ///    lower again; for the deepest, to the data's end) is no longer above 2 % of it. A dip counts
+    ///    only when W less the median W′ from its top to its recovery's peak still falls by 0.1·D.
     ///    Window = [fall start − a quarter of (recovery end − fall start), recovery end]. A baseline
     ///    whose median W′ exceeds 2 % of the steepest |W′| is subtracted first (W and W′ alike).
     /// 2. Transition: the largest W′ at least 5 % of the data span above the first point and below
@@ -72,10 +81,13 @@ public struct TransitionProposal: Sendable, Equatable {
     ///    h = W′ − b. Its step runs down
     ///    while W′ > b + 0.1·h (the start T_a′), and up while W′ > b + 0.1·h; if W′ then falls below
     ///    b − 0.1·h within 5 K (an overshoot), on through that fall; then on until W′ has settled
-    ///    (W′ 5 K further on differs by at most 0.01·h): the end T_b′; w = T_b′ − T_a′.
+    ///    (W′ 5 K further on differs by at most 0.01·h): the end T_b′; w = T_b′ − T_a′. A rise that is
+    ///    the recovery from an exotherm (``steepestStep(_:_:)``) is passed over, and the walks stop
+    ///    where its fall begins.
     /// 3. Glass line = [T_0 + 0.05·L, T_0 + 0.4·L], L = T_a′ − T_0 (T_0 the first data point): well
     ///    below any sub-T_g relaxation. Liquid line = [T_b′ + 2 K, T_b′ + 2 K + max(10 K, w)], cut
-    ///    2 K below the crystallization window (or at the last 5 % of the span).
+    ///    2 K below the crystallization window or an exotherm passed over (or at the last 5 % of the
+    ///    span); not proposed when that leaves less than 5 K.
     /// Ends are rounded inwards to 0.5 K; a window with fewer than 3 points is not proposed.
     ///
     /// With `given` windows (the user's, out of order with a first proposal): a given
@@ -129,41 +141,40 @@ public struct TransitionProposal: Sendable, Equatable {
             }
         }
         if w.crystallizationK == nil && given.crystallizationK == nil { reasons.append(ProposalReason("no crystallization exotherm found in the data", [.crystallization])) }
-        // 2. Transition.
+        // 2. Transition: the steepest rise that is a step, not the recovery of an exotherm.
         let regionLow = Interpolation.lowerBound(x, x0 + 0.05 * span)
         let regionHigh = crystalLow.map { Interpolation.lowerBound(x, $0) } ?? Interpolation.upperBound(x, xn - 0.05 * span)
-        guard regionLow < regionHigh, let ki = c.extremeSlopeIndex(in: regionLow..<regionHigh, largest: true),
-              let si = c.slope(at: ki), si > 0 else {
+        guard regionLow < regionHigh, let rise = steepestStep(c, regionLow..<regionHigh) else {
             reasons.append(ProposalReason("no rise of W below the crystallization window", [.glassLine, .liquidLine]))
             return TransitionProposal(windows: w, reasons: reasons)
         }
-        // The step's edges are read against the glass's own slope: a sloped baseline or an
-        // instrument's drift steeper than a tenth of the step's W′ kept the walks going to the data's
-        // start or into the crystallization window.
-        let glass = medianSlope(c, regionLow..<ki)
-        let b = abs(glass) > flatGlassFraction * si ? glass : 0
-        let height = si - b
+        if rise.passedOver >= maxPassedOver {
+            reasons.append(ProposalReason("no step of W below the crystallization window (its \(maxPassedOver) steepest rises are recoveries from exotherms)", [.glassLine, .liquidLine]))
+            return TransitionProposal(windows: w, reasons: reasons)
+        }
+        let ki = rise.index, si = rise.slope, b = rise.glassSlope, height = si - b
         guard height > 0 else {
             reasons.append(ProposalReason("no rise of W above the glass's slope below the crystallization window", [.glassLine, .liquidLine]))
             return TransitionProposal(windows: w, reasons: reasons)
         }
-        let above = b + stepEdgeFraction * height, below = b - stepEdgeFraction * height
-        var kl = ki
-        while kl > regionLow, c.slope(at: kl - 1, isAbove: above) { kl -= 1 }
-        var kr = ki
-        while kr < regionHigh - 1, c.slope(at: kr + 1, isAbove: above) { kr += 1 }
+        // The step's walks stop where the fall of an exotherm passed over begins: its liquid lies
+        // below that exotherm.
+        let ceiling = rise.exothermAbove ?? regionHigh
+        let below = b - stepEdgeFraction * height
+        let kl = rise.start
+        var kr = rise.end
         // An overshoot: W′ falls below the glass's slope by a tenth of the step within 5 K of the end
         // of the rise; follow the fall.
-        let peakSearchEnd = min(regionHigh, Interpolation.upperBound(x, x[kr] + 5))
+        let peakSearchEnd = min(ceiling, Interpolation.upperBound(x, x[kr] + 5))
         if kr + 1 < peakSearchEnd, let j = ((kr + 1)..<peakSearchEnd).first(where: { c.slope(at: $0, isBelow: below) }) {
             kr = j
-            while kr < regionHigh - 1, c.slope(at: kr + 1, isBelow: below) { kr += 1 }
+            while kr < ceiling - 1, c.slope(at: kr + 1, isBelow: below) { kr += 1 }
         }
         // The liquid starts where W′ has settled: W′ 5 K further on differs by at most 1 % of the step.
         var settled = false
-        while kr < regionHigh - 1 {
+        while kr < ceiling - 1 {
             let ahead = Interpolation.lowerBound(x, x[kr] + 5)
-            guard ahead < regionHigh else { break }
+            guard ahead < ceiling else { break }
             if c.slopes(kr, ahead, differByAtMost: 0.01 * height) { settled = true; break }
             kr += 1
         }
@@ -173,18 +184,80 @@ public struct TransitionProposal: Sendable, Equatable {
         w.glassLineK = round((x0 + 0.05 * length)...(x0 + 0.4 * length))
         if w.glassLineK == nil { reasons.append(ProposalReason("fewer than 3 points below the transition", [.glassLine])) }
         let liquidLow = x[kr] + 2
-        let cap = crystalLow.map { $0 - 2 } ?? (xn - 0.05 * span)
+        let cap = rise.exothermAbove.map { x[$0] - 2 } ?? crystalLow.map { $0 - 2 } ?? (xn - 0.05 * span)
         let liquidHigh = min(liquidLow + max(10, stepWidth), cap)
-        w.liquidLineK = liquidLow < liquidHigh ? round(liquidLow...liquidHigh) : nil
+        let limit = rise.exothermAbove.map { "the exotherm from \(Format.shortNumber((x[$0] * 100).rounded() / 100)) K" }
+            ?? crystalLow.map { "the crystallization window (from \(Format.shortNumber($0)) K)" }
+            ?? "the last 5 % of the data (from \(Format.shortNumber((cap * 100).rounded() / 100)) K)"
+        // A line over a few kelvin squeezed between the step and what lies above is read off the
+        // step's tail and the exotherm's start (a 1 K window put T_g,mid 50 K off): said, not fitted.
+        let narrow = liquidHigh - liquidLow < minLiquidK
+        w.liquidLineK = narrow ? nil : round(liquidLow...liquidHigh)
         if w.liquidLineK == nil {
-            let limit = crystalLow.map { "the crystallization window (from \(Format.shortNumber($0)) K)" }
-                ?? "the last 5 % of the data (from \(Format.shortNumber((cap * 100).rounded() / 100)) K)"
             let steepest = Format.shortNumber((x[ki] * 100).rounded() / 100)
-            reasons.append(ProposalReason(settled ? "fewer than 3 points between the transition's end and \(limit)"
-                                          : "W′ does not settle after the step (steepest at \(steepest) K) before \(limit)",
+            let room = Format.shortNumber(((liquidHigh - liquidLow) * 100).rounded() / 100)
+            reasons.append(ProposalReason(!settled ? "W′ does not settle after the step (steepest at \(steepest) K) before \(limit)"
+                                          : liquidLow < liquidHigh && narrow ? "only \(room) K of supercooled liquid between the transition's end (\(Format.shortNumber(((liquidLow - 2) * 100).rounded() / 100)) K) and \(limit), less than the \(Format.shortNumber(minLiquidK)) K a liquid line needs"
+                                          : "fewer than 3 points between the transition's end and \(limit)",
                                           [.liquidLine]))
         }
         return TransitionProposal(windows: w, reasons: reasons)
+    }
+
+    /// The rise rule 2 takes for the glass transition's step: the point of largest W′, the glass's
+    /// slope b read below it, the stretch start…end where W′ > b + 0.1·(W′ − b) around it, how many
+    /// steeper rises were passed over, and where the fall of the lowest of them above the step starts.
+    struct StepRise {
+        var index: Int, slope: Double, glassSlope: Double, start: Int, end: Int
+        var passedOver: Int
+        var exothermAbove: Int?
+    }
+
+    /// The steepest rise in `region` that is a step (rule 2), nil when W′ rises nowhere (after
+    /// ``maxPassedOver`` passed over, the next one unread). A rise that starts within 5 K of a fall (W′ below
+    /// b − 0.1·h) and carries W (less the glass's slope) no more than a quarter of that fall above
+    /// where the fall began is the recovery from an exotherm, not a step: W comes back to where it
+    /// was instead of settling on a higher liquid line (the rule 1 reads on dips). It is passed
+    /// over with its exotherm, and the steepest rise in the rest of the region is read. A curve
+    /// without such an exotherm reads exactly as before: one search, one median.
+    static func steepestStep(_ c: TransitionCurve, _ region: Range<Int>) -> StepRise? {
+        let x = c.x
+        var stretches = [region]
+        var exotherms: [ClosedRange<Int>] = []
+        while true {
+            // The first largest W′ over the stretches (in order: the first of equals wins).
+            var best: (Int, Double)?
+            for r in stretches {
+                if let k = c.extremeSlopeIndex(in: r, largest: true), let s = c.slope(at: k), best.map({ s > $0.1 }) ?? true { best = (k, s) }
+            }
+            guard let (ki, si) = best, si > 0 else { return nil }
+            // The step's edges are read against the glass's own slope: a sloped baseline or an
+            // instrument's drift steeper than a tenth of the step's W′ kept the walks going to the
+            // data's start or into the crystallization window.
+            let glass = medianSlope(c, region.lowerBound..<ki)
+            let b = abs(glass) > flatGlassFraction * si ? glass : 0
+            let height = si - b
+            var rise = StepRise(index: ki, slope: si, glassSlope: b, start: ki, end: ki, passedOver: exotherms.count,
+                                exothermAbove: exotherms.filter { $0.lowerBound > ki }.map(\.lowerBound).min())
+            guard height > 0, exotherms.count < maxPassedOver else { return rise }
+            let above = b + stepEdgeFraction * height, below = b - stepEdgeFraction * height
+            while rise.start > region.lowerBound, c.slope(at: rise.start - 1, isAbove: above) { rise.start -= 1 }
+            while rise.end < region.upperBound - 1, c.slope(at: rise.end + 1, isAbove: above) { rise.end += 1 }
+            // A fall within 5 K below the rise: from where it begins to the lowest W before the rise.
+            let reach = max(region.lowerBound, Interpolation.lowerBound(x, x[rise.start] - 5))
+            guard var fall = (reach..<rise.start).last(where: { c.slope(at: $0, isBelow: below) }) else { return rise }
+            while fall > region.lowerBound, c.slope(at: fall - 1, isBelow: below) { fall -= 1 }
+            let level = { (k: Int) in c.y[k] - b * (x[k] - x[fall]) }
+            let bottom = (fall...rise.start).min { level($0) < level($1) } ?? fall
+            let fallDepth = level(fall) - level(bottom), climb = level(rise.end) - level(bottom)
+            guard fallDepth > 0, climb - fallDepth <= stepEndedFraction * fallDepth else { return rise }
+            // Passed over: the searches go on without the exotherm and its recovery.
+            exotherms.append(fall...rise.end)
+            stretches = stretches.flatMap { r -> [Range<Int>] in
+                guard r.lowerBound <= rise.end, fall < r.upperBound else { return [r] }
+                return [r.lowerBound..<max(r.lowerBound, fall), min(r.upperBound, rise.end + 1)..<r.upperBound].filter { !$0.isEmpty }
+            }
+        }
     }
 
     /// The first large exotherm (rule 1): the indices where its fall starts and its recovery ends;
@@ -211,11 +284,20 @@ public struct TransitionProposal: Sendable, Equatable {
         // it is the relaxation exotherm of a rejuvenated glass below T_g, and crystallization lies
         // above the glass transition (SPEC §3.1). A crystallization exotherm recovers to about
         // where it fell from, or below it (the crystal's heat capacity, the T_g overshoot before it).
+        // A dip is also an exotherm only against the local trend: W less the median W′ from its top
+        // to its recovery's peak must still fall by the depth. An instrument's drift, too shallow
+        // beside an exotherm's W′ to be taken off above, falls by the depth over 100 K and more,
+        // and the glass transition's step "recovers" it (a window of 150 K ending at T_g).
         var descent = 0..<kx, rise = (kx + 1)..<n
+        let depth = largeExothermFraction * min(leftRise, rightRise)
         let crystallization = { (bottom: Int, top: Int) in
-            inside(bottom) && y[recoveryPeak(y, from: bottom)] - y[top] <= stepEndedFraction * (y[top] - y[bottom])
+            guard inside(bottom) else { return false }
+            let peak = recoveryPeak(y, from: bottom)
+            guard y[peak] - y[top] <= stepEndedFraction * (y[top] - y[bottom]) else { return false }
+            let trend = medianSlope(c, top..<(peak + 1)) - b
+            return y[top] - y[bottom] + trend * (x[bottom] - x[top]) >= depth
         }
-        if let (bottom, top) = firstDip(y, through: kx, deeper: largeExothermFraction * min(leftRise, rightRise), where: crystallization) {
+        if let (bottom, top) = firstDip(y, through: kx, deeper: depth, where: crystallization) {
             (descent, rise) = (top..<bottom, (bottom + 1)..<(recoveryPeak(y, from: bottom) + 1))
         }
         // W′ read against the baseline's slope, as W is.
