@@ -82,7 +82,9 @@ public enum ScanSplitter {
         let count = (cluster.max() ?? 0) + 1
         guard count >= 2 else { return [table] }
 
-        let steps = self.steps(cluster, t).flatMap { isRamp($0.groups, t) ? nil : $0 }
+        // A ramp through the cycles (its frequencies taking unequal times, or its column written
+        // at a coarse resolution) may pass for steps: it is none.
+        let steps = self.steps(cluster, t).flatMap { isRamp($0.groups, t) || CoarseRamp.holds(t, cluster) ? nil : $0 }
         let isotherms: Bool
         switch stated {
         case DatasetKind.dmaTScan.rawValue: isotherms = false
