@@ -40,10 +40,18 @@ import Testing
         try FormatDetector.read(bytes: Array(Self.eplexor(rows).utf8), path: path).flatMap { try ScanSplitter.datasets($0) }
     }
 
-    /// The isotherms' temperatures (K) of 6 steps at 20 + 5 i °C, with `extra` K added to the
-    /// mean of step `glitched` (its outlier's excess over 8 rows).
-    static func expected(_ glitched: [Int: Double]) -> [Double] {
-        (0..<6).map { 293.15 + 5 * Double($0) + (glitched[$0] ?? 0) }
+    /// The isotherms' temperatures (K) of 6 steps at 20 + 5 i °C: the mean of each step's rows,
+    /// without row `glitched[i]` of step i (a glitch is not counted in its isotherm's temperature).
+    static func expected(_ glitched: [Int: Int], rows: Int = 8) -> [Double] {
+        (0..<6).map { i in
+            let kept = (0..<rows).filter { $0 != glitched[i] }.map { 293.15 + 5 * Double(i) + noise[$0] }
+            return kept.reduce(0, +) / Double(kept.count)
+        }
+    }
+
+    /// The warning of an isotherm whose glitch row (file line `line`) is not counted.
+    static func glitchNote(_ isotherm: Int, line: Int) -> String {
+        "g.txt#isotherm\(isotherm): the temperature of line(s) \(line) left and came back at the next row (a glitch): not counted in the isotherm's temperature"
     }
 
     func expectIsotherms(_ parts: [Dataset], _ temperatures: [Double], rows: [Int] = Array(repeating: 8, count: 6)) {
@@ -56,12 +64,13 @@ import Testing
         expectIsotherms(try read(Self.steps()), Self.expected([:]))
     }
 
-    /// A 5 K outlier on the 5th row of the 4th step (35 °C): that isotherm's mean is 5/8 K higher,
-    /// every sweep keeps its 8 rows.
+    /// A 5 K outlier on the 5th row of the 4th step (35 °C; line 31 under the two heading lines):
+    /// every sweep keeps its 8 rows, and that isotherm is placed at the mean of its 7 others.
     @Test(arguments: [5.0, 8.0, 30.0, -30.0])
     func oneOutlierRowDoesNotMakeTheStepsAScan(size: Double) throws {
         let parts = try read(Self.steps { $0[3 * 8 + 4].0 += size })
-        expectIsotherms(parts, Self.expected([3: size / 8]))
+        expectIsotherms(parts, Self.expected([3: 4]))
+        #expect(parts[3].warnings == [Self.glitchNote(4, line: 31)], "\(parts[3].warnings)")
         #expect(parts[0].warnings.contains("g.txt: the frequencies cycle while the temperature steps: read as 6 isotherms (g.txt#isotherm1 … #isotherm6); kind = \"dma-tscan\" reads one scan per frequency"),
                 "\(parts[0].warnings)")
     }
@@ -69,9 +78,9 @@ import Testing
     /// Two outliers (+5 K on step 2's 6th row, +5 K on step 5's 3rd) and a 30 K spike with a dropped
     /// row (step 2's 7th) elsewhere.
     @Test func twoGlitchesOrAGlitchAndADroppedRow() throws {
-        expectIsotherms(try read(Self.steps { $0[1 * 8 + 5].0 += 5; $0[4 * 8 + 2].0 += 5 }), Self.expected([1: 5.0 / 8, 4: 5.0 / 8]))
+        expectIsotherms(try read(Self.steps { $0[1 * 8 + 5].0 += 5; $0[4 * 8 + 2].0 += 5 }), Self.expected([1: 5, 4: 2]))
         // Step 2 without its 7th row (noise 0): 7 rows whose noise still sums to 0.
-        expectIsotherms(try read(Self.steps { $0[3 * 8 + 4].0 += 30; $0.remove(at: 1 * 8 + 6) }), Self.expected([3: 30.0 / 8]),
+        expectIsotherms(try read(Self.steps { $0[3 * 8 + 4].0 += 30; $0.remove(at: 1 * 8 + 6) }), Self.expected([1: 6, 3: 4]),
                         rows: [8, 7, 8, 8, 8, 8])
     }
 
@@ -80,7 +89,7 @@ import Testing
     /// the largest jump nor cuts its sweep in two (it made 7 isotherms); the stray row is left out.
     @Test func aStrayRowAndAnOutlier() throws {
         let parts = try read([(18.0, Self.hz(7))] + Self.steps { $0[3 * 8 + 4].0 += 5 })
-        expectIsotherms(parts, Self.expected([3: 5.0 / 8]))
+        expectIsotherms(parts, Self.expected([3: 4]))
         #expect(parts[0].warnings.contains { $0.hasSuffix("1 row(s) that belong to no sweep (a stray row, an aborted step) left out: line(s) 3") }, "\(parts[0].warnings)")
     }
 
@@ -92,8 +101,8 @@ import Testing
         rows[2 * 3 + 1].0 += 5
         let parts = try read(rows)
         #expect(parts.map(\.path) == (1...6).map { "g.txt#isotherm\($0)" })
-        // The dataset is placed at the mean of all its rows: step 3's is 30 + 5/3 °C.
-        #expect(abs((parts[2].temperatureK ?? 0) - (303.15 + 5.0 / 3)) < 1e-9)
+        // The dataset is placed at the mean of its rows but the glitch: step 3's of 30 and 29.98 °C.
+        #expect(abs((parts[2].temperatureK ?? 0) - 303.14) < 1e-9)
         #expect(abs((parts[3].temperatureK ?? 0) - 308.15) < 1e-9)
     }
 
@@ -117,6 +126,52 @@ import Testing
         if !spiked { #expect(parts.allSatisfy { $0.temperatureKValues.count == 15 }) }
     }
 
+    /// A glitch on the file's first row (line 3) or its last (line 50) has one side only: the
+    /// rows beside it agree, so it is a glitch all the same. A 30 K spike there set the largest
+    /// jump and no step was cut (8 scans); a 5 K one was counted in its isotherm's temperature.
+    @Test(arguments: [5.0, 30.0, -30.0])
+    func aGlitchOnTheFirstOrLastRow(size: Double) throws {
+        let first = try read(Self.steps { $0[0].0 += size })
+        expectIsotherms(first, Self.expected([0: 0]))
+        #expect(first[0].warnings.contains(Self.glitchNote(1, line: 3)), "\(first[0].warnings)")
+        let last = try read(Self.steps { $0[47].0 += size })
+        expectIsotherms(last, Self.expected([5: 7]))
+        #expect(last[5].warnings == [Self.glitchNote(6, line: 50)], "\(last[5].warnings)")
+    }
+
+    /// Rows (°C, Hz) of 6 steps at 20 + 5 i °C through 1 and 10 Hz (cycles of 2 rows; noise 0 and
+    /// +0.02), then `edit`.
+    static func pairs(_ edit: (inout [(Double, Double)]) -> Void = { _ in }) -> [(Double, Double)] {
+        var rows: [(Double, Double)] = []
+        for i in 0..<6 { rows += [(20 + 5 * Double(i), 1), (20 + 5 * Double(i) + 0.02, 10)] }
+        edit(&rows)
+        return rows
+    }
+
+    /// In cycles of 2 rows the MAD cannot tell which row is off, but the row that leaves and
+    /// comes back can: a 30 K spike on step 3's first row (line 7), or on the file's first or last
+    /// row, is left out and its isotherm placed at its other row. A clean first and last
+    /// isotherm (2 rows that agree) is no glitch: placed at the mean of both.
+    @Test func glitchesInCyclesOfTwoRows() throws {
+        func temperatures(_ parts: [Dataset]) -> [Double] { parts.map { $0.temperatureK ?? 0 } }
+        let clean = try read(Self.pairs())
+        #expect(clean.map(\.path) == (1...6).map { "g.txt#isotherm\($0)" })
+        for (i, t) in temperatures(clean).enumerated() { #expect(abs(t - (293.16 + 5 * Double(i))) < 1e-9) }
+        #expect(clean.allSatisfy { !$0.warnings.contains { $0.contains("glitch") } })
+        for (row, step, kept) in [(4, 2, 303.17), (0, 0, 293.17), (11, 5, 318.15)] {
+            for size in [30.0, -30.0] {
+                let parts = try read(Self.pairs { $0[row].0 += size })
+                #expect(parts.map(\.path) == (1...6).map { "g.txt#isotherm\($0)" }, "row \(row) \(size): \(parts.first?.warnings ?? [])")
+                guard parts.count == 6 else { continue }
+                #expect(parts.allSatisfy { $0.frequencyHzValues == [1, 10] })
+                for (i, t) in temperatures(parts).enumerated() {
+                    #expect(abs(t - (i == step ? kept : 293.16 + 5 * Double(i))) < 1e-9, "row \(row) \(size): isotherm \(i + 1) at \(t)")
+                }
+                #expect(parts[step].warnings.contains(Self.glitchNote(step + 1, line: row + 3)), "\(parts[step].warnings)")
+            }
+        }
+    }
+
     /// The cycle's level: the plain mean and σ of a clean cycle; a far-off row is left out.
     @Test func cycleLevel() {
         // 1, 2, 3, 4: mean 2.5, σ = √(5/4); the MAD is 1, no row is 5.19 MADs off the median 2.5.
@@ -134,5 +189,11 @@ import Testing
         // other (MAD 0: a coarse resolution) keeps every row.
         #expect(CycleLevel([10, 40]).outliers.isEmpty && CycleLevel([10, 40]).deviation == 15)
         #expect(CycleLevel([20, 20, 20, 21]).outliers.isEmpty)
+        // ... unless one row is a glitch (it left and came back): then that one is left out.
+        let pair = CycleLevel([10, 40], removable: [false, true])
+        #expect(pair.mean == 10 && pair.deviation == 0 && pair.outliers == [1])
+        #expect(CycleLevel([10, 40], removable: [true, true]).outliers.isEmpty)
+        let coarse = CycleLevel([20, 20, 20, 21], removable: [false, false, false, true])
+        #expect(coarse.mean == 20 && coarse.deviation == 0 && coarse.outliers == [3])
     }
 }

@@ -12,9 +12,10 @@
 /// the temperature (a stray row before the first step) holds a row of the step before, far off
 /// its median, and must still fail as a step. On a ramp the rows of a cycle are spread evenly
 /// and none lies beyond 2 MADs, so a clean cycle, ramp or isotherm, keeps every row and gives the
-/// plain mean and σ. A cycle of 2 rows cannot tell a glitch from its other row (its MAD is its
-/// σ), nor can one where more than half the rows read one value (MAD 0: a coarse temperature
-/// resolution): those keep every row.
+/// plain mean and σ. In a cycle of 2 rows (its MAD is its σ) or one where more than half the rows
+/// read one value (MAD 0: a coarse temperature resolution) the MAD cannot tell a glitch from the
+/// others: there the glitch rows alone are left out (off the common value, or the one of two
+/// that is a glitch), and without `removable` every row is kept.
 struct CycleLevel: Equatable {
     /// The mean temperature of the rows kept (K).
     var mean: Double
@@ -38,9 +39,15 @@ struct CycleLevel: Equatable {
             if mad > 0 {
                 let limit = Self.outlierCutoff * Self.madScale * mad
                 far = temps.indices.filter { abs(temps[$0] - median) > limit && removable?[$0] ?? true }
-                kept = temps.indices.filter { !far.contains($0) }.map { temps[$0] }
+            } else if let removable {
+                // More than half the rows read one value: a glitch row off it is far off.
+                far = temps.indices.filter { temps[$0] != median && removable[$0] }
             }
+        } else if temps.count == 2, let removable, removable[0] != removable[1], temps[0] != temps[1] {
+            // Two rows: the one that left the temperature and came back is the glitch.
+            far = [removable[0] ? 0 : 1]
         }
+        if !far.isEmpty { kept = temps.indices.filter { !far.contains($0) }.map { temps[$0] } }
         let mean = kept.reduce(0, +) / Double(kept.count)
         let variance = kept.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(kept.count)
         self.mean = mean

@@ -633,10 +633,16 @@ public enum DatasetBuilder {
                     throw GlassError(file: path, line: headerLine,
                                      "the temperature (\(c.header.name)) runs \(k(lo))–\(k(hi)) K while the frequency varies, but not as isotherms or scans at several frequencies (a frequency on a single row); expected one isotherm or one scan frequency per file, cycles through the same frequencies, or a Set column numbering the sweeps")
                 }
-                // Correctly rounded: the same readings give the same isotherm in any order.
-                let mean = AccurateMean.of(t)
+                // Correctly rounded: the same readings give the same isotherm in any order. A
+                // glitch row's reading (one isotherm of a multi-frequency file) is not counted.
+                let held = table.glitchLines.isEmpty ? t : t.indices.filter { !table.glitchLines.contains(lines[$0]) }.map { t[$0] }
+                let mean = AccurateMean.of(held)
                 d.temperatureK = mean
-                if let lo = t.min(), let hi = t.max(), hi - lo > sweepTemperatureSpreadK {
+                if held.count < t.count {
+                    let shown = table.glitchLines.sorted().map(String.init).joined(separator: ", ")
+                    d.warnings.append("\(d.path): the temperature of line(s) \(shown) left and came back at the next row (a glitch): not counted in the isotherm's temperature")
+                }
+                if let lo = held.min(), let hi = held.max(), hi - lo > sweepTemperatureSpreadK {
                     let k = { (v: Double) in CFormat.printf("%.2f", v) }
                     // `temperature` is refused for one sweep of a file of several (it would set them all).
                     let choose = d.path.contains("#") ? "export the sweep as a file of its own to set its `temperature`"

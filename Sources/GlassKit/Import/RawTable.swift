@@ -121,6 +121,9 @@ public struct RawTable: Sendable {
     public var dataLines: [Int]
     /// The text.
     public var lines: TextLines
+    /// 1-based lines of an isotherm's rows whose temperature reading is a glitch (it left the
+    /// temperature and came back: `ScanSplitter`), not counted in the isotherm's temperature.
+    public var glitchLines: Set<Int> = []
     /// NETZSCH segment programs by number (TRIOS: the DSC steps' programs by step number).
     public var segmentPrograms: [Int: SegmentProgram]
     /// The segment of each data row where blocks of the file, not a column, make the segments

@@ -82,7 +82,9 @@ public enum ScanSplitter {
         let count = (cluster.max() ?? 0) + 1
         guard count >= 2 else { return [table] }
 
-        let steps = self.steps(cluster, t).flatMap { isRamp($0.groups, t) ? nil : $0 }
+        // A ramp through the cycles (its frequencies taking unequal times, or its column written
+        // at a coarse resolution) may pass for steps: it is none.
+        let steps = self.steps(cluster, t).flatMap { isRamp($0.groups, t) || CoarseRamp.holds(t, cluster) ? nil : $0 }
         let isotherms: Bool
         switch stated {
         case DatasetKind.dmaTScan.rawValue: isotherms = false
@@ -97,8 +99,12 @@ public enum ScanSplitter {
         if isotherms {
             let grouping = steps ?? Grouping(cycles(cluster))
             guard grouping.groups.count >= 2 else { return [table] }
+            let glitch = glitchRows(t)
             for (k, rows) in grouping.groups.enumerated() {
-                parts.append(part(of: table, "isotherm\(k + 1)", rows, kind: .dmaFSweep))
+                var p = part(of: table, "isotherm\(k + 1)", rows, kind: .dmaFSweep)
+                // The rows its level leaves out are not counted in its temperature either.
+                p.glitchLines = Set(level(rows, t, glitch: glitch).outliers.map { table.dataLines[rows[$0]] + 1 })
+                parts.append(p)
             }
             let why = stated == nil ? "the frequencies cycle while the temperature steps" : "stated dma-fsweep"
             note = "\(table.datasetPath): \(why): read as \(parts.count) isotherms (\(parts[0].datasetPath) … #\(parts[parts.count - 1].part ?? "")); kind = \"dma-tscan\" reads one scan per frequency"
@@ -202,8 +208,7 @@ public enum ScanSplitter {
     /// isotherm sweeps one frequency twice).
     static func jumps(_ cluster: [Int], _ t: [Double]) -> Grouping? {
         guard t.count >= 2 else { return nil }
-        let d = zip(t, t.dropFirst()).map { abs($1 - $0) }
-        let glitch = glitches(t, above: 3 * d.sorted()[d.count / 2])
+        let glitch = glitchRows(t)
         // The runs are cut on the other rows; each glitch row then goes back to its neighbours' run.
         let steady = t.indices.filter { !glitch.contains($0) }
         let e = zip(steady, steady.dropFirst()).map { abs(t[$1] - t[$0]) }
@@ -219,10 +224,12 @@ public enum ScanSplitter {
         for (r, rows) in runs.enumerated() { for i in rows { runOf[i] = r } }
         var stray: [Int] = []
         for g in glitch.sorted() {
-            // Between two runs (a step's edge): the one that lacks its frequency.
-            guard let before = (0..<g).reversed().lazy.compactMap({ runOf[$0] }).first,
-                  let after = ((g + 1)..<t.count).lazy.compactMap({ runOf[$0] }).first else { stray.append(g); continue }
-            if let r = [before, after].first(where: { r in !runs[r].contains { cluster[$0] == cluster[g] } }) {
+            // Between two runs (a step's edge): the one that lacks its frequency; on the file's
+            // first or last row, the one run beside it when that run lacks it.
+            let sides = [(0..<g).reversed().lazy.compactMap({ runOf[$0] }).first,
+                         ((g + 1)..<t.count).lazy.compactMap({ runOf[$0] }).first].compactMap { $0 }
+            let edge = g == 0 || g == t.count - 1
+            if edge || sides.count == 2, let r = sides.first(where: { r in !runs[r].contains { cluster[$0] == cluster[g] } }) {
                 runs[r].append(g)
                 runs[r].sort()
                 runOf[g] = r
@@ -246,16 +253,40 @@ public enum ScanSplitter {
         return Grouping(groups: groups, left: (left + stray).sorted())
     }
 
+    /// The glitch rows of the file (``glitches(_:above:)``): above 3 times its median change of
+    /// temperature from one row to the next.
+    static func glitchRows(_ t: [Double]) -> Set<Int> {
+        let d = zip(t, t.dropFirst()).map { abs($1 - $0) }
+        return d.isEmpty ? [] : glitches(t, above: 3 * d.sorted()[d.count / 2])
+    }
+
+    /// The level of the group of rows `rows`, its far-off glitch rows left out (``CycleLevel``).
+    static func level(_ rows: [Int], _ t: [Double], glitch: Set<Int>) -> CycleLevel {
+        CycleLevel(rows.map { t[$0] }, removable: rows.map { glitch.contains($0) })
+    }
+
     /// The rows that leave the temperature and come back at the next (a thermocouple spike, an
     /// outlier): both their changes exceed `noise` and the rows on either side lie closer to each
     /// other than half the smaller change. A step's first row taken while the controller
-    /// overshoots is none: the row after it stays at the new step.
+    /// overshoots is none: the row after it stays at the new step. The file's first and last rows
+    /// have one side only: one is a glitch when its change to the row beside it exceeds `noise`
+    /// and that row and the next one in agree, within `noise` and half that change (the file
+    /// starts or ends on a steady level the glitch is off). A real first or last step holds a
+    /// sweep of two rows or more that agree, and a first sweep still settling drifts on from its
+    /// first row: neither edge row is a glitch.
     static func glitches(_ t: [Double], above noise: Double) -> Set<Int> {
         guard t.count >= 3 else { return [] }
-        return Set((1..<(t.count - 1)).filter { i in
+        let n = t.count
+        var out = Set((1..<(n - 1)).filter { i in
             let out = abs(t[i] - t[i - 1]), back = abs(t[i + 1] - t[i])
             return min(out, back) > noise && abs(t[i + 1] - t[i - 1]) < min(out, back) / 2
         })
+        // The edge row `e`, its neighbour `a` and the row `b` beyond it.
+        for (e, a, b) in [(0, 1, 2), (n - 1, n - 2, n - 3)] {
+            let change = abs(t[e] - t[a])
+            if change > noise, abs(t[b] - t[a]) <= min(noise, change / 2), !out.contains(a) { out.insert(e) }
+        }
+        return out
     }
 
     /// Whether the groups (each of at least 2 rows) are temperature steps, and if so the smallest
@@ -272,9 +303,8 @@ public enum ScanSplitter {
     /// were neither steps nor repeats.
     static func areSteps(_ groups: [[Int]], _ t: [Double]) -> Double? {
         guard groups.count >= 2 else { return nil }
-        let d = zip(t, t.dropFirst()).map { abs($1 - $0) }
-        let glitch = d.isEmpty ? [] : glitches(t, above: 3 * d.sorted()[d.count / 2])
-        let levels = groups.map { rows in CycleLevel(rows.map { t[$0] }, removable: rows.map { glitch.contains($0) }) }
+        let glitch = glitchRows(t)
+        let levels = groups.map { level($0, t, glitch: glitch) }
         let means = levels.map(\.mean), deviations = levels.map(\.deviation)
         var smallest: Double?
         for k in 1..<means.count {
@@ -296,10 +326,17 @@ public enum ScanSplitter {
     /// over a sweep, 2 K steps) holds far less of it. (A time column does not tell them apart: a
     /// soak between sweeps writes no rows, and a stepped run then looks like a slow ramp in time.)
     static func isRamp(_ groups: [[Int]], _ t: [Double]) -> Bool {
-        guard let first = t.first, let last = t.last, last != first else { return false }
+        // Without the glitch rows: a spike on the first row of a stepped run made it rise on every row.
+        let glitch = glitchRows(t)
+        let steady = glitch.isEmpty ? t : t.indices.filter { !glitch.contains($0) }.map { t[$0] }
+        guard let first = steady.first, let last = steady.last, last != first else { return false }
         let rising = last > first
-        guard zip(t, t.dropFirst()).allSatisfy({ rising ? $1 > $0 : $1 < $0 }) else { return false }
-        let within = groups.reduce(0.0) { sum, g in sum + abs(t[g[g.count - 1]] - t[g[0]]) }
+        guard zip(steady, steady.dropFirst()).allSatisfy({ rising ? $1 > $0 : $1 < $0 }) else { return false }
+        let within = groups.reduce(0.0) { sum, g in
+            let rows = g.filter { !glitch.contains($0) }
+            guard let a = rows.first, let b = rows.last else { return sum }
+            return sum + abs(t[b] - t[a])
+        }
         return within >= abs(last - first) / 3
     }
 
