@@ -2,7 +2,8 @@ import XCTest
 @testable import GlassKit
 
 /// The proposal reads the crystallization peak and the rises beside it from the trees of W: the
-/// same index and values as a scan, for ties, ranges within one block, and ranges of whole blocks.
+/// same index and values as a scan, for ties, ranges within one block, and ranges of whole blocks
+/// (the first smallest of a range too: the exotherm sought above a given window).
 final class RangeBoundsTests: XCTestCase {
     func testTreeAnswersEqualScans() {
         var rng = SplitMix64(seed: 5)
@@ -17,6 +18,10 @@ final class RangeBoundsTests: XCTestCase {
                 let i = Int(rng.next() % UInt64(n + 1)), j = Int(rng.next() % UInt64(n + 1))
                 let r = min(i, j)..<max(i, j)
                 XCTAssertEqual(b.maximum(in: r, of: y), y[r].max(), "n = \(n), \(r)")
+                // The first smallest of a range (the data above a given window).
+                var low: Int? = nil
+                for k in r where low == nil || y[k] < y[low!] { low = k }
+                XCTAssertEqual(b.firstMinimumIndex(in: r, of: y), low, "n = \(n), \(r)")
             }
         }
         XCTAssertNil(RangeBounds([]).firstMinimumIndex(of: []))

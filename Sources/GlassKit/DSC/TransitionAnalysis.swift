@@ -222,9 +222,11 @@ public enum TransitionAnalysis {
     /// The windows in their order, every pair of them (glass < liquid < crystallization, without
     /// overlap; glass < crystallization too, whether or not a liquid window lies between). Two given
     /// out of order are an error naming both. A proposed window out of order with a given one is
-    /// proposed again from the data the given windows leave it (the transition and its lines below
-    /// a given crystallization window, the exotherm above a given liquid or glass window), with a
-    /// warning naming both; when that fails too, or the new one is still out of order, it is not used.
+    /// proposed again from the data the given windows leave it, on its own side of them (the
+    /// transition and its lines below a given crystallization window, the transition and its
+    /// liquid line above a given glass window, the transition and its glass line below a given
+    /// liquid window, the exotherm above a given liquid or glass window), with a warning naming
+    /// both; when that fails too, or the new one is still out of order, it is not used.
     static func order(_ windows: inout TransitionWindows, sources: [TransitionWindowKind: String], state: String,
                       curves: [TransitionCurve], warnings: inout [String]) throws {
         let pairs: [(TransitionWindowKind, TransitionWindowKind)] = [(.glassLine, .liquidLine), (.liquidLine, .crystallization), (.glassLine, .crystallization)]
@@ -251,15 +253,40 @@ public enum TransitionAnalysis {
             }
         }
         guard !conflicts.isEmpty, let first = curves.first else { return }
+        // The windows that stay: the given ones, and a proposed crystallization window in order
+        // with them (the transition is then sought below it, as rule 2 seeks it below its own).
         var given = TransitionWindows()
-        for kind in TransitionWindowKind.allCases where sources[kind] != nil { given[kind] = windows[kind] }
+        for kind in TransitionWindowKind.allCases where sources[kind] != nil || (kind == .crystallization && !conflicts.contains { $0.0 == kind }) {
+            given[kind] = windows[kind]
+        }
         let again = TransitionProposal.propose(first, given: given).windows
+        // The glass and liquid lines are read off one transition: when one is proposed again, a
+        // proposed other goes with it (a glass line below a given crystallization window, of a
+        // step above it, would overlap the liquid line proposed again below it).
+        let companions = [(TransitionWindowKind.glassLine, TransitionWindowKind.liquidLine), (.liquidLine, .glassLine)].compactMap { a, b in
+            conflicts.contains { $0.0 == a } && sources[b] == nil && !conflicts.contains { $0.0 == b }
+                && windows[b] != nil && again[b] != nil && again[b] != windows[b] ? b : nil
+        }
+        let before = windows
+        for (kind, _) in conflicts { windows[kind] = again[kind] }
+        for kind in companions { windows[kind] = again[kind] }
+        func usable(_ kind: TransitionWindowKind) -> ClosedRange<Double>? {
+            guard let r = windows[kind], curves.allSatisfy({ problem(r, $0) == nil }),
+                  !pairs.contains(where: { ($0.0 == kind || $0.1 == kind) && outOfOrder(windows, $0.0, $0.1) }) else { return nil }
+            return r
+        }
+        for kind in companions {
+            if let r = usable(kind) {
+                let e = Format.shortNumbers([r.lowerBound, r.upperBound])
+                warnings.append("\(state): \(shown(kind, before[kind]!)) is proposed again with the \(kind == .glassLine ? "liquid" : "glass") line (one transition): [\(e[0]), \(e[1])]")
+            } else {
+                windows[kind] = before[kind]
+            }
+        }
         for (kind, other) in conflicts {
-            let old = windows[kind]!, side = TransitionWindowKind.allCases.firstIndex(of: kind)! < TransitionWindowKind.allCases.firstIndex(of: other)! ? "below" : "above"
-            let said = "\(state): \(shown(kind, old)) is not \(side) \(shown(other, windows[other]!))"
-            windows[kind] = again[kind]
-            if let r = again[kind], curves.allSatisfy({ problem(r, $0) == nil }),
-               !pairs.contains(where: { ($0.0 == kind || $0.1 == kind) && outOfOrder(windows, $0.0, $0.1) }) {
+            let side = TransitionWindowKind.allCases.firstIndex(of: kind)! < TransitionWindowKind.allCases.firstIndex(of: other)! ? "below" : "above"
+            let said = "\(state): \(shown(kind, before[kind]!)) is not \(side) \(shown(other, windows[other]!))"
+            if let r = usable(kind) {
                 let e = Format.shortNumbers([r.lowerBound, r.upperBound])
                 warnings.append("\(said): proposed again \(side) it: [\(e[0]), \(e[1])]")
             } else {

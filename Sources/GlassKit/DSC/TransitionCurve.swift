@@ -643,6 +643,41 @@ struct RangeBounds: Sendable, Equatable {
         return m
     }
 
+    /// The index of the first smallest of y[r] (the values the trees were built from); nil for an
+    /// empty range. O(log n + blockSize): the proposal searches the data above a given window.
+    func firstMinimumIndex(in r: Range<Int>, of y: [Double]) -> Int? {
+        guard !r.isEmpty else { return nil }
+        let bs = TransitionCurve.blockSize
+        let firstBlock = (r.lowerBound + bs - 1) / bs, endBlock = r.upperBound / bs
+        guard firstBlock < endBlock else { return r.min { y[$0] < y[$1] } }
+        // The smallest of the whole blocks (tree) and of the partial blocks at either end.
+        var low = Double.infinity
+        var l = firstBlock + size, h = endBlock + size
+        while l < h {
+            if l & 1 == 1 { low = min(low, minY[l]); l += 1 }
+            if h & 1 == 1 { h -= 1; low = min(low, minY[h]) }
+            l >>= 1; h >>= 1
+        }
+        let head = r.lowerBound..<(firstBlock * bs), tail = (endBlock * bs)..<r.upperBound
+        for k in head where y[k] < low { low = y[k] }
+        for k in tail where y[k] < low { low = y[k] }
+        if let k = head.first(where: { y[$0] == low }) { return k }
+        // The first whole block holding it: left to right over the tree's canonical nodes.
+        var left: [Int] = [], right: [Int] = []
+        l = firstBlock + size; h = endBlock + size
+        while l < h {
+            if l & 1 == 1 { left.append(l); l += 1 }
+            if h & 1 == 1 { h -= 1; right.append(h) }
+            l >>= 1; h >>= 1
+        }
+        for var node in left + right.reversed() where minY[node] == low {
+            while node < size { node = minY[2 * node] == low ? 2 * node : 2 * node + 1 }
+            let start = (node - size) * bs
+            return (start..<min(start + bs, y.count)).first { y[$0] == low }
+        }
+        return tail.first { y[$0] == low }
+    }
+
     /// The index of the first smallest of y (the values the trees were built from). O(log n + blockSize).
     func firstMinimumIndex(of y: [Double]) -> Int? {
         guard !y.isEmpty else { return nil }

@@ -90,9 +90,10 @@ public struct TransitionProposal: Sendable, Equatable {
     ///    span); not proposed when that leaves less than 5 K.
     /// Ends are rounded inwards to 0.5 K; a window with fewer than 3 points is not proposed.
     ///
-    /// With `given` windows (the user's, out of order with a first proposal): a given
-    /// crystallization window stands for rule 1's (the transition is sought below it), and the
-    /// exotherm is sought only in the data above a given liquid (else glass) window.
+    /// With `given` windows (those that stay when a first proposal was out of order with the user's):
+    /// a given crystallization window stands for rule 1's (the transition is sought below it), the
+    /// exotherm is sought only in the data above a given liquid (else glass) window, and the
+    /// transition only above a given glass window and below a given liquid window.
     public static func propose(_ c: TransitionCurve, given: TransitionWindows = TransitionWindows()) -> TransitionProposal {
         let x = c.x, n = x.count
         var w = TransitionWindows()
@@ -121,16 +122,13 @@ public struct TransitionProposal: Sendable, Equatable {
         if let r = given.crystallizationK {
             crystalLow = r.lowerBound
         } else if let floor = given.liquidLineK?.upperBound ?? given.glassLineK?.upperBound {
-            // Only the data above the given window: a curve of those points (O(n), only here).
+            // Only the points above the given window, read on this curve's trees and W′ (no new curve).
             let k = Interpolation.upperBound(x, floor)
-            if n - k >= 10 {
-                let above = TransitionCurve(x: Array(x[k...]), y: Array(c.y[k...]))
-                if let (ks, ke) = firstExotherm(above, x0: above.x[0], span: xn - above.x[0]) {
-                    let width = above.x[ke] - above.x[ks]
-                    if let r = round(max(above.x[0], above.x[ks] - 0.25 * width)...above.x[ke]) {
-                        w.crystallizationK = r
-                        crystalLow = r.lowerBound
-                    }
+            if n - k >= 10, let (ks, ke) = firstExotherm(c, from: k, x0: x[k], span: xn - x[k]) {
+                let width = x[ke] - x[ks]
+                if let r = round(max(x[k], x[ks] - 0.25 * width)...x[ke]) {
+                    w.crystallizationK = r
+                    crystalLow = r.lowerBound
                 }
             }
         } else if let (ks, ke) = firstExotherm(c, x0: x0, span: span) {
@@ -141,11 +139,14 @@ public struct TransitionProposal: Sendable, Equatable {
             }
         }
         if w.crystallizationK == nil && given.crystallizationK == nil { reasons.append(ProposalReason("no crystallization exotherm found in the data", [.crystallization])) }
-        // 2. Transition: the steepest rise that is a step, not the recovery of an exotherm.
-        let regionLow = Interpolation.lowerBound(x, x0 + 0.05 * span)
-        let regionHigh = crystalLow.map { Interpolation.lowerBound(x, $0) } ?? Interpolation.upperBound(x, xn - 0.05 * span)
+        // 2. Transition: the steepest rise that is a step, not the recovery of an exotherm; above a
+        // given glass window and below a given liquid window too (the glass line below the step,
+        // the liquid line above it).
+        let regionLow = max(Interpolation.lowerBound(x, x0 + 0.05 * span), given.glassLineK.map { Interpolation.upperBound(x, $0.upperBound) } ?? 0)
+        let crystalHigh = crystalLow.map { Interpolation.lowerBound(x, $0) } ?? Interpolation.upperBound(x, xn - 0.05 * span)
+        let regionHigh = min(crystalHigh, given.liquidLineK.map { Interpolation.lowerBound(x, $0.lowerBound) } ?? n)
         guard regionLow < regionHigh, let rise = steepestStep(c, regionLow..<regionHigh) else {
-            reasons.append(ProposalReason("no rise of W below the crystallization window", [.glassLine, .liquidLine]))
+            reasons.append(ProposalReason("no rise of W \(given.glassLineK == nil ? "" : "above the glass window and ")below the \(regionHigh < crystalHigh ? "liquid" : "crystallization") window", [.glassLine, .liquidLine]))
             return TransitionProposal(windows: w, reasons: reasons)
         }
         if rise.passedOver >= maxPassedOver {
@@ -260,20 +261,24 @@ public struct TransitionProposal: Sendable, Equatable {
         }
     }
 
-    /// The first large exotherm (rule 1): the indices where its fall starts and its recovery ends;
-    /// nil when the curve has no exotherm. A trace without drift is read from the trees of W as
-    /// before (O(log n) for the deepest); the walk to the first large dip is one scan up to it.
-    static func firstExotherm(_ c: TransitionCurve, x0: Double, span: Double) -> (Int, Int)? {
+    /// The first large exotherm (rule 1) among the points from `start` on (x0 = x[start], `span` =
+    /// the last point − x0): the indices where its fall starts and its recovery ends; nil when
+    /// there is none. The points below `start` are left to a given window: only W′, the curve's
+    /// own slope over ±2 K, reads them. A trace without drift is read from the trees of W
+    /// (O(log n) for the deepest); the walk to the first large dip is one scan up to it.
+    static func firstExotherm(_ c: TransitionCurve, from start: Int = 0, x0: Double, span: Double) -> (Int, Int)? {
         let x = c.x, n = x.count
+        guard start < n else { return nil }
         // A baseline that drifts by more than 2 % of the curve's steepest W′ is taken off before
         // the dips are read: else the lowest point is the drift's low end, and an exotherm's rises
-        // differ by the drift across the run.
-        let b = baselineSlope(c)
-        let y = b == 0 ? c.y : zip(x, c.y).map { $1 - b * ($0 - x0) }
+        // differ by the drift across the run. (Only the points from `start` on are shifted.)
+        let b = baselineSlope(c, from: start)
+        var y = c.y
+        if b != 0 { for j in start..<n { y[j] = c.y[j] - b * (x[j] - x0) } }
         let inside = { (k: Int) in x[k] - x0 > 2 && x[k] - x0 > 0.05 * span && x[n - 1] - x[k] > 2 }
-        let lowest = b == 0 ? c.bounds.firstMinimumIndex(of: y) : y.min().flatMap { y.firstIndex(of: $0) }
+        let lowest = b == 0 ? c.bounds.firstMinimumIndex(in: start..<n, of: y) : y[start...].min().flatMap { y[start...].firstIndex(of: $0) }
         guard let kx = lowest, inside(kx) else { return nil }
-        let before = b == 0 ? c.bounds.maximum(in: 0..<kx, of: y) : y[0..<kx].max()
+        let before = b == 0 ? c.bounds.maximum(in: start..<kx, of: y) : y[start..<kx].max()
         let after = b == 0 ? c.bounds.maximum(in: (kx + 1)..<n, of: y) : y[(kx + 1)..<n].max()
         let leftRise = (before ?? y[kx]) - y[kx], rightRise = (after ?? y[kx]) - y[kx]
         guard leftRise > 0, min(leftRise, rightRise) >= 0.5 * max(leftRise, rightRise) else { return nil }
@@ -288,7 +293,7 @@ public struct TransitionProposal: Sendable, Equatable {
         // to its recovery's peak must still fall by the depth. An instrument's drift, too shallow
         // beside an exotherm's W′ to be taken off above, falls by the depth over 100 K and more,
         // and the glass transition's step "recovers" it (a window of 150 K ending at T_g).
-        var descent = 0..<kx, rise = (kx + 1)..<n
+        var descent = start..<kx, rise = (kx + 1)..<n
         let depth = largeExothermFraction * min(leftRise, rightRise)
         let crystallization = { (bottom: Int, top: Int) in
             guard inside(bottom) else { return false }
@@ -297,7 +302,7 @@ public struct TransitionProposal: Sendable, Equatable {
             let trend = medianSlope(c, top..<(peak + 1)) - b
             return y[top] - y[bottom] + trend * (x[bottom] - x[top]) >= depth
         }
-        if let (bottom, top) = firstDip(y, through: kx, deeper: depth, where: crystallization) {
+        if let (bottom, top) = firstDip(y, from: start, through: kx, deeper: depth, where: crystallization) {
             (descent, rise) = (top..<bottom, (bottom + 1)..<(recoveryPeak(y, from: bottom) + 1))
         }
         // W′ read against the baseline's slope, as W is.
@@ -306,7 +311,7 @@ public struct TransitionProposal: Sendable, Equatable {
         else { return nil }
         let falling = b + 0.02 * (sd - b), rising = b + 0.02 * (su - b)
         var ks = kd
-        while ks > 0, c.slope(at: ks - 1, isBelow: falling) { ks -= 1 }
+        while ks > start, c.slope(at: ks - 1, isBelow: falling) { ks -= 1 }
         var ke = ku
         while ke < n - 1, c.slope(at: ke + 1, isAbove: rising) { ke += 1 }
         return (ks, ke)
@@ -323,15 +328,15 @@ public struct TransitionProposal: Sendable, Equatable {
         return peak
     }
 
-    /// The first dip of `y` below index `last` at least `depth` deep (walking up: y falls by `depth`
+    /// The first dip of `y` from index `start` up to `last` at least `depth` deep (walking up: y falls by `depth`
     /// below its highest value so far, then comes back up by `depth` from its lowest value since),
     /// that `accept(bottom, top)` accepts: (its bottom, the highest point before its fall); nil when
     /// none is complete before `last` (the deepest, at `last`, completes only after it). A dip
     /// not accepted (its bottom in the data's first 5 %, or its recovery ending in the glass
-    /// transition's step) is passed over. O(last) plus what `accept` reads.
-    static func firstDip(_ y: [Double], through last: Int, deeper depth: Double, where accept: (Int, Int) -> Bool) -> (Int, Int)? {
-        var top = 0, bottom = 0, falling = false
-        for j in 0...last {
+    /// transition's step) is passed over. O(last − start) plus what `accept` reads.
+    static func firstDip(_ y: [Double], from start: Int = 0, through last: Int, deeper depth: Double, where accept: (Int, Int) -> Bool) -> (Int, Int)? {
+        var top = start, bottom = start, falling = false
+        for j in start...last {
             if !falling {
                 if y[j] >= y[top] { top = j } else if y[top] - y[j] >= depth { falling = true; bottom = j }
             } else if y[j] < y[bottom] {
@@ -344,13 +349,13 @@ public struct TransitionProposal: Sendable, Equatable {
         return nil
     }
 
-    /// The baseline's slope for the exotherm search: the median W′ of the curve, or 0 when that is
-    /// within 2 % of the curve's steepest |W′| (flat enough: read as before).
-    static func baselineSlope(_ c: TransitionCurve) -> Double {
+    /// The baseline's slope for the exotherm search: the median W′ of the curve from `start` on, or
+    /// 0 when that is within 2 % of the steepest |W′| there (flat enough: read as before).
+    static func baselineSlope(_ c: TransitionCurve, from start: Int) -> Double {
         let n = c.x.count
-        let trend = medianSlope(c, 0..<n)
-        let up = c.extremeSlopeIndex(in: 0..<n, largest: true).flatMap { c.slope(at: $0) } ?? 0
-        let down = c.extremeSlopeIndex(in: 0..<n, largest: false).flatMap { c.slope(at: $0) } ?? 0
+        let trend = medianSlope(c, start..<n)
+        let up = c.extremeSlopeIndex(in: start..<n, largest: true).flatMap { c.slope(at: $0) } ?? 0
+        let down = c.extremeSlopeIndex(in: start..<n, largest: false).flatMap { c.slope(at: $0) } ?? 0
         return abs(trend) > flatBaselineFraction * max(abs(up), abs(down)) ? trend : 0
     }
 
