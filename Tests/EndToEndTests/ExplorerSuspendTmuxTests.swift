@@ -9,7 +9,9 @@ final class ExplorerSuspendTmuxTests: XCTestCase {
     func explorerUnder(_ shell: String) throws -> (TmuxSession, URL) {
         guard FileManager.default.isExecutableFile(atPath: shell) else { throw XCTSkip("\(shell) is not installed") }
         let (dir, study) = try sampleCopy()
-        let command = "env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 PS1='$ ' ENV=/dev/null \(shell) -i"
+        // No start-up files: the prompt is `$ ` whatever ~/.bashrc says.
+        let options = shell.hasSuffix("bash") ? "--norc --noprofile -i" : "-i"
+        let command = "env TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 PS1='$ ' ENV=/dev/null \(shell) \(options)"
         let t = try TmuxSession(self, command: command, width: 100, height: 30, environment: [:], cwd: dir)
         try t.wait("the shell's prompt") { $0.contains("$") }
         try t.type("'\(try CLI.binary().path)' '\(study.path)'")
