@@ -17,6 +17,27 @@ extension String {
         return out + (unicode ? "…" : "~")
     }
 
+    /// Cut to at most `n` columns in its middle: unchanged when it fits, else its head, the
+    /// ellipsis and its end, the end at least as long as the head. For names that differ at the
+    /// end (`cooled-10`, `cooled-20`), which a cut at the end would make look the same.
+    public func clippedInMiddle(_ n: Int, unicode: Bool = true) -> String {
+        guard n > 2, DisplayWidth.of(self) > n else { return clipped(n, unicode: unicode) }
+        let headWidth = (n - 1) / 2
+        var head = "", used = 0
+        for c in self {
+            if used + DisplayWidth.of(c) > headWidth { break }
+            head.append(c)
+            used += DisplayWidth.of(c)
+        }
+        var tail: [Character] = [], tailUsed = 0
+        for c in reversed() {
+            if used + tailUsed + DisplayWidth.of(c) > n - 1 { break }
+            tail.append(c)
+            tailUsed += DisplayWidth.of(c)
+        }
+        return head + (unicode ? "…" : "~") + String(tail.reversed())
+    }
+
     /// Cut as ``clipped(_:unicode:)``, then padded with spaces to exactly `n` columns.
     public func fitted(_ n: Int, unicode: Bool = true) -> String {
         guard n > 0 else { return "" }

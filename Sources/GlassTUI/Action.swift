@@ -92,6 +92,8 @@ public enum Action: Equatable, Sendable {
     case showWarnings
     /// Move in a pick-list.
     case pickMove(Int)
+    /// Scroll the results pane by pages (± ``KeyMap/listEnd``: to its ends).
+    case scrollResults(Int)
     /// Gives every DMA state the selected state's value of the active cursor's setting.
     case applyToAllStates
     /// A key acting on a study that could not be opened: answered with the reason (``StudyNotOpened``).

@@ -140,13 +140,13 @@ public struct CompareView: ExplorerView {
         var out: [ResultLine] = []
         let studies = StudyWorkspace.all(s)
         func name(_ k: Int) -> String { "\(Self.marker(k)) \(studies[k].name)\(k == s.studyIndex ? " (current)" : "")" }
-        out.append(.heading("S_r (kJ min mol⁻¹ K⁻¹)"))
+        out.append(.heading("S_r", unit: "(kJ min mol⁻¹ K⁻¹)"))
         let each = StudyWorkspace.states(s)
         for (k, st) in studies.enumerated() {
             // Bounds the study does not give are the explorer's proposal: said, as in view 1
             // (`analyze` computes no ΔH_rej without them).
             let proposed = k < each.count ? Self.proposedBounds(each[k]) : nil
-            out.append(.heading(name(k) + (proposed.map { ", " + $0 } ?? "")))
+            out.append(.heading(name(k) + (proposed == nil ? "" : ","), unit: proposed ?? ""))
             guard let r = st.results else { out.append(.heading("  not computed: \(st.error ?? "no results")")); continue }
             let sr = r.dsc?.sr
             out.append(ResultLine("S_r", ScreenNumber.measurement(sr?.value, sr?.stderr)))

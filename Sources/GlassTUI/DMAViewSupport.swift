@@ -82,7 +82,7 @@ enum DMAViewSupport {
     static func perState(_ s: ExplorerState, _ title: String, unit: String, key: String,
                          _ value: (DMAStateResult) -> (Double?, Double?)) -> [ResultLine] {
         guard let r = s.results, !r.dma.isEmpty else { return [] }
-        var out: [ResultLine] = [.heading("\(title) by state" + (unit.isEmpty ? "" : " (\(unit))"))]
+        var out: [ResultLine] = [.heading("\(title) by state", unit: unit.isEmpty ? "" : "(\(unit))")]
         for st in r.dma {
             let (v, se) = value(st)
             var line = ResultLine(st.state, shown(v, se, unit: unit))

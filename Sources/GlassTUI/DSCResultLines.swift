@@ -25,7 +25,7 @@ enum DSCResultLines {
         out.append(ResultLine("T_s", ScreenNumber.kelvin(r.settings.tsK), unit: "K", flag: s.isProposed(.ts) ? "proposed" : nil))
         out.append(ResultLine("T_e", ScreenNumber.kelvin(r.settings.teK), unit: "K", flag: s.isProposed(.te) ? "proposed" : nil))
         let sr = r.dsc?.sr
-        out.append(.heading("S_r (kJ min mol⁻¹ K⁻¹)" + (sr.map { ", n=\($0.n)" } ?? "")))
+        out.append(.heading("S_r", unit: "(kJ min mol⁻¹ K⁻¹)" + (sr.map { ", n=\($0.n)" } ?? "")))
         out.append(ResultLine("S_r", ScreenNumber.measurement(sr?.value, sr?.stderr)))
         let perGram = ScreenNumber.column(r.dscStates.indices.map { r.dsc?.states[$0].dHJPerG })
         let perMole = ScreenNumber.column(r.dscStates.indices.map { r.dsc?.states[$0].dHKJPerMol })

@@ -158,37 +158,73 @@ public enum ExplorerRenderer {
         let states: (count: Int, row: (Int) -> PaneRow) = entries.isEmpty
             ? (1, { _ in text(s.loadError != nil ? "(study not loaded)" : "(no states)", attributes: .dim) })
             : (entries.count, { stateRow(s, $0, entries[$0], r) })
-        let results = [text("Results · " + ViewRegistry.view(s.view).id.tab, attributes: .bold)] + resultRows(s, r)
-
-        // Rows for the states list: all when everything fits, else at least half of what is left.
-        let room = r.height - header.count - 1
-        let stateRows = states.count + results.count <= room ? states.count
-            : min(states.count, max(min(states.count, max(3, room / 2)), room - results.count))
-        let window = ScrollWindow.around(selection: min(s.selection, max(0, states.count - 1)), total: states.count, rows: stateRows)
+        let results = resultRows(s, r)
+        let split = sideSplit(s, height: r.height, headerRows: header.count, states: states.count, results: results.count)
+        let window = split.states
         var rows = header
         if window.above > 0 { rows.append(text("… \(window.above) above", attributes: .dim)) }
         rows += window.range.map { states.row($0) }
         if window.below > 0 { rows.append(text("… \(window.below) more", attributes: .dim)) }
         rows.append { _, _ in }
-        let resultsWindow = ScrollWindow.from(top: 0, total: results.count, rows: r.maxY - r.y - rows.count)
-        rows += resultsWindow.range.map { results[$0] }
-        if resultsWindow.below > 0 { rows.append(text("… \(resultsWindow.below) more", attributes: .dim)) }
+        // The results' lines below their title, from the line PgUp/PgDn scrolled to; the title
+        // says which are shown when they are not all (`Results · 6 tanδ 9–26/79`).
+        let shown = ScrollWindow.from(top: s.resultsTop, total: results.count, rows: split.resultRows)
+        let tab = ViewRegistry.view(s.view).id.tab
+        var title = "Results · " + tab
+        if shown.above + shown.below > 0, shown.count > 0 {
+            let position = "\(shown.first + 1)–\(shown.first + shown.count)/\(results.count)"
+            title = (DisplayWidth.of(title) + 1 + position.count <= r.width ? title : tab) + " " + position
+        }
+        rows.append(text(title, attributes: .bold))
+        if shown.above > 0 { rows.append(text("… \(shown.above) above", attributes: .dim)) }
+        rows += shown.range.map { results[$0] }
+        if shown.below > 0 { rows.append(text("… \(shown.below) more", attributes: .dim)) }
         for (k, row) in rows.prefix(r.height).enumerated() { row(&f, r.y + k) }
     }
 
-    /// The row of pane state `i` (entry `st`): pointer, check box, colour or marker, label, cooling rate.
+    /// How the side splits between the states list and the results: the states' window (all
+    /// when everything fits, else at least half of what is left, scrolled to the selection) and
+    /// the rows left for the results' lines under their title.
+    static func sideSplit(_ s: ExplorerState, height: Int, headerRows: Int, states: Int, results: Int) -> (states: ScrollWindow, resultRows: Int) {
+        let room = height - headerRows - 1, withTitle = results + 1
+        let stateRows = states + withTitle <= room ? states
+            : min(states, max(min(states, max(3, room / 2)), room - withTitle))
+        let window = ScrollWindow.around(selection: min(s.selection, max(0, states - 1)), total: states, rows: stateRows)
+        let used = headerRows + (window.above > 0 ? 1 : 0) + window.count + (window.below > 0 ? 1 : 0) + 1
+        return (window, height - used - 1)
+    }
+
+    /// The results pane's scrolling at the state's size: a page (the lines shown between the
+    /// `… above` and `… more` lines) and the first line of the last screenful (0: all fit).
+    static func resultsScroll(_ s: ExplorerState) -> (page: Int, lastTop: Int) {
+        guard fits(width: s.width, height: s.height) else { return (1, 0) }
+        let side = Layout(width: s.width, height: s.height).side
+        let headerRows = s.workspace.count > 1 ? 2 : 1
+        let results = resultRows(s, side).count
+        let rows = sideSplit(s, height: side.height, headerRows: headerRows, states: max(1, s.paneStates.count), results: results).resultRows
+        let last = ScrollWindow.from(top: results, total: results, rows: rows)
+        return (max(1, rows - 2), last.first)
+    }
+
+    /// The row of pane state `i` (entry `st`): pointer, check box, colour or marker, label, cooling
+    /// rate. The label is the state's name and comes first: the DMA mark, then the rate, give way
+    /// before it is cut, and then it is cut in its middle, so two states never look alike.
     static func stateRow(_ s: ExplorerState, _ i: Int, _ st: ExplorerState.PaneState, _ r: FrameRect) -> PaneRow {
         let uni = s.style.braille
         let visible = s.isVisible(st.label)
-        let rate = (st.coolingRateKPerMin.map { "\(Format.shortNumber($0)) K/min" } ?? "as-cast") + (st.dmaOnly ? " DMA" : "")
+        let rateOnly = st.coolingRateKPerMin.map { "\(Format.shortNumber($0)) K/min" } ?? "as-cast"
         let selected = i == s.selection
         let head = (selected ? ">" : " ") + (visible ? "[x]" : "[ ]") + " "
         // A coloured square while the palette lasts; past it (colours repeat) the state's marker,
         // which its curve then carries too.
         let glyph: String = s.style.colours && uni && i < Series.palette.count ? "■" : String(CurveSeries.marker(stateIndex: i))
-        let labelWidth = max(1, r.width - head.count - 2 - rate.count - 1)
         // In the screen's character set first, then fitted: `冷却` is 4 columns, `??` two.
-        let text = ScreenText.fitted(st.label, labelWidth, unicode: uni) + " " + rate
+        let label = ScreenText.fit(st.label, unicode: uni)
+        let room = r.width - head.count - 2
+        let rate = [rateOnly + (st.dmaOnly ? " DMA" : ""), rateOnly, ""]
+            .first { DisplayWidth.of(label) + ($0.isEmpty ? 0 : 1 + $0.count) <= room } ?? ""
+        let labelWidth = max(1, room - (rate.isEmpty ? 0 : rate.count + 1))
+        let text = label.clippedInMiddle(labelWidth, unicode: uni).fitted(labelWidth, unicode: uni) + (rate.isEmpty ? "" : " " + rate)
         return { f, y in
             f.put(string: head, at: FramePoint(x: r.x, y: y), attributes: selected ? .bold : [], clip: r)
             f.put(string: ScreenText.fit(glyph, unicode: uni), at: FramePoint(x: r.x + head.count, y: y),

@@ -123,6 +123,8 @@ public struct ExplorerState: Sendable {
     public var inputCaret = 0
     /// The first entry a pick-list shows.
     public var pickTop = 0
+    /// The first line the results pane shows (PgUp PgDn Home End scroll it).
+    public var resultsTop = 0
     /// Why the prompt's last key was not taken (`'x' is not part of a number`); nil otherwise.
     public var inputNote: String?
     /// Set by a first `q` with unwritten changes: a second `q` quits.

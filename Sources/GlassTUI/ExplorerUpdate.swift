@@ -88,6 +88,12 @@ public enum ExplorerUpdate {
             s = StudyWorkspace.switchTo(j, from: s)
         case .studyNotOpened:
             s.message = StudyNotOpened.message(s)
+        case .scrollResults(let pages):
+            let scroll = ExplorerRenderer.resultsScroll(s)
+            guard scroll.lastTop > 0 else { s.message = "the results pane shows every line"; break }
+            let top = min(max(0, s.resultsTop + pages * scroll.page), scroll.lastTop)
+            if top == s.resultsTop { s.message = pages < 0 ? "the results pane is at its top" : "the results pane is at its end" }
+            s.resultsTop = top
         case .toggleCompareMode:
             switch s.view {
             case .compare: s.compareByGlass.toggle()
@@ -237,6 +243,7 @@ public enum ExplorerUpdate {
                 s.history = WorkHistory()
                 // The notice before the keys written: a long list is cut at the screen's edge.
                 s.message = "(undo starts here) " + text
+                keepResultsInView(&s, from: state)
                 return (s, effect)
             case .failed(let text):
                 s.message = "failed: " + text
@@ -275,7 +282,15 @@ public enum ExplorerUpdate {
         // A switch to another study changes the settings shown, not the study's own: its history
         // is its own (the other study's snapshot pushed here made `u` copy that study's settings).
         if action != .undo, action != .redo, s.studyIndex == state.studyIndex, WorkSnapshot(s) != before { s.history.record(before) }
+        keepResultsInView(&s, from: state)
         return (s, effect)
+    }
+
+    /// The results pane starts at its top in another view or study (their lines are others), and
+    /// scrolls no further than its last screenful when its lines or the window change.
+    static func keepResultsInView(_ s: inout ExplorerState, from state: ExplorerState) {
+        if s.view != state.view || s.studyIndex != state.studyIndex { s.resultsTop = 0 }
+        if s.resultsTop > 0 { s.resultsTop = min(s.resultsTop, ExplorerRenderer.resultsScroll(s).lastTop) }
     }
 
     /// Applies `change` to the shown range of `axis` and keeps the result as the view's viewport.

@@ -92,6 +92,8 @@ public enum KeyBindings {
             KeyBinding([c("u"), c("U")], "u U", .undo, "undo / redo a change of bounds, windows, baseline, shifts", hint: "u undo", rank: 22),
             KeyBinding([c("e")], "e", .export, "export TSV and JSON to the current directory (view 9: and the master curve; view c: every study)", hint: "e export", rank: 20),
             KeyBinding([c("w")], "w", .writeSettings, "write the settings in force into study.toml", hint: "w write", rank: 21),
+            KeyBinding([.pageDown, .pageUp, .end, .home], "PgUp PgDn", .scrollResults(1),
+                       "scroll the results pane a page; Home End: its top, its end"),
             KeyBinding([c("W")], "W", .showWarnings, "list every warning (j k scroll, Esc or q closes)", hint: "W warnings", rank: 70),
             KeyBinding([c("?"), .function(1)], "? F1", .toggleHelp, "this help (Esc, ? or q closes)"),
             KeyBinding([c("q")], "q", .quit, "quit (asks once when settings are unwritten)", hint: "q quit", rank: 0),
@@ -141,6 +143,9 @@ public enum KeyBindings {
         case .character("J"): return .pan(x: 0, y: -1)
         case .character("y"): return .beginRange(.y)
         case .character("U"): return .redo
+        case .pageUp: return .scrollResults(-1)
+        case .home: return .scrollResults(-KeyMap.listEnd)
+        case .end: return .scrollResults(KeyMap.listEnd)
         case .click(let column, let row): return .click(column: column, row: row)
         case .escape: return .cancel
         default: return all.first { $0.keys.contains(key) }?.action

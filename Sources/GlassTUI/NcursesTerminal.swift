@@ -90,6 +90,7 @@ public struct NcursesTerminal: TerminalBackend {
         // Bracketed paste: a terminal that knows it marks pasted text, which is then never run
         // as keys; one that does not ignores the request (a private mode it lacks).
         Self.sendRaw("\u{1B}[?2004h")
+        PasteModeAcrossSuspend.install()
         let utf8 = gv_utf8_locale() != 0
         // Line drawing only where the locale is not UTF-8: a UTF-8 screen keeps its Unicode
         // boxes (and the Linux console's ASCII ones) as they were.
@@ -311,6 +312,7 @@ public struct NcursesTerminal: TerminalBackend {
         guard open else { return }
         open = false
         mousemask(0, nil)
+        PasteModeAcrossSuspend.uninstall()
         Self.sendRaw("\u{1B}[?2004l")
         if gv_has_alternate_screen() == 0 {
             wclear(gv_stdscr())

@@ -46,4 +46,13 @@ public struct ResultLine: Equatable, Sendable {
         l.isHeading = true
         return l
     }
+
+    /// A heading whose end is a unit or count (`S_r` and `(kJ min mol⁻¹ K⁻¹), n=5`): `label` is
+    /// the whole text and `unit` its end, which goes to the next line when the pane is too narrow
+    /// for both, never left out (as a parameter line's unit).
+    public static func heading(_ title: String, unit: String) -> ResultLine {
+        var l = heading(unit.isEmpty ? title : title + " " + unit)
+        l.unit = unit
+        return l
+    }
 }

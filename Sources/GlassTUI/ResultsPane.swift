@@ -48,7 +48,17 @@ extension ExplorerRenderer {
         var rows: [PaneRow] = []
         for run in runs(results, including: true) {
             guard !results[run.lowerBound].isHeading else {
-                rows.append(row(labels[run.lowerBound].fitted(r.width, unicode: uni), attributes: .dim))
+                let k = run.lowerBound
+                // A heading's unit or count that does not fit goes to the end of the next line,
+                // as a parameter's unit does; the title gives up its width instead.
+                guard !units[k].isEmpty, DisplayWidth.of(labels[k]) > r.width else {
+                    rows.append(row(labels[k].fitted(r.width, unicode: uni), attributes: .dim))
+                    continue
+                }
+                let title = ScreenText.fit(String(results[k].label.dropLast(results[k].unit.count + 1)), unicode: uni)
+                rows.append(row(title.fitted(r.width, unicode: uni), attributes: .dim))
+                let unit = units[k].clipped(r.width, unicode: uni)
+                rows.append(row(String(repeating: " ", count: max(0, r.width - DisplayWidth.of(unit))) + unit, attributes: .dim))
                 continue
             }
             let bodies = Dictionary(uniqueKeysWithValues: run.filter { !results[$0].isColumnHead }.map { ($0, body($0)) })

@@ -31,7 +31,7 @@ extension Action {
             return true
         case .selectView, .nextView, .previousView, .inputCharacter, .inputRefused, .inputText, .pasteIgnored, .unboundKey,
              .inputBackspace, .inputClear, .inputEdit, .inputCommit, .cancel, .toggleHelp, .answer, .resize, .effectFinished,
-             .quit, .chooseStudy, .setStudy, .toggleCompareMode, .toggleLiterature, .showWarnings, .pickMove, .studyNotOpened:
+             .quit, .chooseStudy, .setStudy, .toggleCompareMode, .toggleLiterature, .showWarnings, .pickMove, .scrollResults, .studyNotOpened:
             return false
         }
     }

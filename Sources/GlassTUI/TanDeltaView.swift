@@ -58,7 +58,7 @@ public struct TanDeltaView: ExplorerView {
         out += DMAViewSupport.perState(s, "U_β", unit: "eV", key: "U_β") { ($0.qpd?.uEV, $0.qpd?.uStderrEV) }
         if let pts = r.qpd?.points, !pts.isEmpty {
             // Every isotherm, not the plot's six: the pane cuts what it has no room for with `… N more`.
-            out.append(.heading("χ by isotherm (± stderr, points)"))
+            out.append(.heading("χ by isotherm", unit: "(± stderr, points)"))
             for pt in pts {
                 out.append(ResultLine(Format.shortNumber(pt.temperatureK) + " K", ScreenNumber.measurement(pt.chi, pt.chiStderr),
                                       unit: "n=\(pt.count)", flag: pt.window == .abovePeak ? "above peak" : nil))

@@ -97,8 +97,9 @@ final class ExplorerKeyInputTmuxTests: XCTestCase {
         XCTAssertEqual(try t.flags(), "0 0 1", "terminal restored")
     }
 
-    /// Shift-→ moves T_s ten steps whether or not terminfo lists it; Home, End, Page keys,
-    /// F-keys, Insert and Alt-chords do nothing (their bytes are not run as `[`, `1`, `4`…);
+    /// Shift-→ moves T_s ten steps whether or not terminfo lists it; Home, End and the Page keys
+    /// scroll only the results pane (the last is Home: its top), F-keys, Insert and Alt-chords do
+    /// nothing (their bytes are not run as `[`, `1`, `4`…);
     /// a lone Esc still closes the help.
     func testEscapeSequencesAreDecodedOrSwallowed() throws {
         let (dir, study) = try sampleCopy()

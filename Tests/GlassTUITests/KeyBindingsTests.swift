@@ -14,9 +14,10 @@ final class KeyBindingsTests: XCTestCase {
         XCTAssertEqual(KeyMap.action(for: .character("U"), mode: .normal), .redo)
         // A key that means nothing says so, and replaces the last message.
         XCTAssertEqual(KeyMap.action(for: .character("Z"), mode: .normal), .unboundKey("Z"))
-        // Named keys that mean nothing in normal mode say so too; F1 is the help.
-        XCTAssertEqual(KeyMap.action(for: .home, mode: .normal), .unboundKey("Home"))
-        XCTAssertEqual(KeyMap.action(for: .pageUp, mode: .normal), .unboundKey("PgUp"))
+        // Named keys that mean nothing in normal mode say so too; F1 is the help; Home and PgUp
+        // scroll the results pane.
+        XCTAssertEqual(KeyMap.action(for: .home, mode: .normal), .scrollResults(-KeyMap.listEnd))
+        XCTAssertEqual(KeyMap.action(for: .pageUp, mode: .normal), .scrollResults(-1))
         XCTAssertEqual(KeyMap.action(for: .function(5), mode: .normal), .unboundKey("F5"))
         XCTAssertEqual(KeyMap.action(for: .function(1), mode: .normal), .toggleHelp)
         var s = SyntheticStudy.state()

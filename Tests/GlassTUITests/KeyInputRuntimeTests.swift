@@ -64,9 +64,9 @@ final class KeyInputRuntimeTests: XCTestCase {
         XCTAssertEqual(KeyMap.action(for: .pageUp, mode: warnings), .pickMove(-10))
         XCTAssertEqual(KeyMap.action(for: .end, mode: warnings), .pickMove(KeyMap.listEnd))
         XCTAssertEqual(KeyMap.action(for: .home, mode: .pickStudy(index: 1)), .pickMove(-KeyMap.listEnd))
-        // In normal mode they are bound to nothing, and say so.
-        for (key, name) in [(Key.home, "Home"), (.end, "End"), (.pageUp, "PgUp"), (.pageDown, "PgDn")] {
-            XCTAssertEqual(KeyMap.action(for: key, mode: .normal), .unboundKey(name))
+        // In normal mode they scroll the results pane (a page, or to its ends).
+        for (key, pages) in [(Key.home, -KeyMap.listEnd), (.end, KeyMap.listEnd), (.pageUp, -1), (.pageDown, 1)] {
+            XCTAssertEqual(KeyMap.action(for: key, mode: .normal), .scrollResults(pages))
         }
     }
 

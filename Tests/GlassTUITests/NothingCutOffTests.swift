@@ -40,9 +40,11 @@ final class NothingCutOffTests: XCTestCase {
         // that does not fit moves to the next line (issue 13, numbers like a table).
         func words(_ s: String) -> String { s.split(separator: " ").joined(separator: " ") }
         let wholeWords = whole.map(words)
-        // A pane cut short says so on its last row ("… 9 more").
-        let saysSo = /… \d+ more/
-        for row in pane.drop(while: { !$0.hasPrefix("Results") }) where !row.isEmpty && !row.hasSuffix("…") && row.wholeMatch(of: saysSo) == nil {
+        // A pane cut short says so on its last row ("… 9 more"), and its title which lines it
+        // shows ("Results · W(T) 1–12/22").
+        let saysSo = /… \d+ more/, position = /Results · .+ \d+–\d+\/\d+/
+        for row in pane.drop(while: { !$0.hasPrefix("Results") }) where !row.isEmpty && !row.hasSuffix("…") && row.wholeMatch(of: saysSo) == nil
+            && row.wholeMatch(of: position) == nil {
             let r = words(row)
             let ok = wholeWords.contains { w in
                 w == r || w.hasPrefix(r + " ±") || w.hasPrefix(r + " ") || (r.hasPrefix("±") && w.hasSuffix(r)) || w.hasSuffix(" " + r)

@@ -40,9 +40,13 @@ final class UnicodeLabelsTests: XCTestCase {
             XCTAssertEqual(cells[separator], "│", "the separator where the layout put it: \(cells.joined())")
             XCTAssertEqual(cells[(separator - 5)..<separator].joined(), "K/min", cells.joined())
         }
-        // The CJK label: two columns a character (the right half sent as nothing), aligned too.
-        let cjk = try row(screen, starting: "冷却")
+        // The CJK label: two columns a character (the right half sent as nothing). Its 16 columns
+        // and ` 1 K/min` do not both fit the 23 after `>[x] ■ `: the name stays whole and the
+        // rate gives way (the name tells the states apart).
+        let cjk = try XCTUnwrap(screen.first { $0.count > 7 && $0[7...].joined().hasPrefix("冷却") })
         XCTAssertEqual(Array(cjk[7..<11]), ["冷", "", "却", ""])
+        XCTAssertEqual(cjk[7..<23].joined(), Self.labels[0])
+        XCTAssertFalse(cjk.joined().contains("K/min"), cjk.joined())
         XCTAssertEqual(cjk[separator], "│")
         // No cell anywhere holds a joiner, a regional indicator, the microscope, or more than one
         // spacing character: nothing the terminal would cut or draw at another width.
