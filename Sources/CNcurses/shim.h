@@ -55,6 +55,41 @@ static inline int gv_addresses_cursor(const char *term) {
     del_curterm(cur_term);
     return ok;
 }
+// Whether the screen is to be cleared by going home and erasing to its end (cup, ed) rather than
+// by the entry's `clear`, when that is no erase of the display: sun's form feed (^L), which
+// today's emulators (xterm, tmux, VTE) take as a line feed, so nothing was cleared and the first
+// frame was drawn over the shell's text; mach's and hurd's full reset (`Esc c`), which also ends
+// what the explorer turned on (bracketed paste). An ANSI or vt52 erase (`Esc [ J`, `Esc [ 2 J`,
+// `Esc J`) is kept, and so is `clear` where the entry has no ed.
+static inline int gv_clear_needs_erase(void) {
+    const char *s = clear_screen;
+    if (s == NULL || s == (const char *)-1 || s[0] == 0) return 0;
+    if (strstr(s, "\033[J") || strstr(s, "\033[0J") || strstr(s, "\033[2J") || strstr(s, "\033J")) return 0;
+    const char *ed = clr_eos;
+    return ed != NULL && ed != (const char *)-1 && ed[0] != 0;
+}
+// Refreshes the screen. With `erase`, a clear ncurses has pending (its first frame, clearok,
+// wclear) is done here instead of by `clear`: normal attributes, the cursor home, ed; curses is
+// then told the screen is blank, so the refresh sends every cell that is not.
+static inline void gv_refresh(int erase) {
+    if (erase && (is_cleared(stdscr) || is_cleared(curscr) || is_cleared(newscr))) {
+        clearok(stdscr, FALSE);
+        clearok(curscr, FALSE);
+        clearok(newscr, FALSE);
+        vidattr(A_NORMAL);
+        mvcur(-1, -1, 0, 0);
+        putp(clr_eos);
+        // These three write through stdio (stdout's buffer), the refresh through curses' own.
+        fflush(stdout);
+        werase(curscr);
+    }
+    wrefresh(stdscr);
+}
+// Hides the cursor; 0 where the entry has no `civis` (vt100, ansi, sun, xterm-mono): the cursor
+// then stays visible wherever it was left.
+static inline int gv_hide_cursor(void) { return curs_set(0) != ERR; }
+// Puts the cursor at row y, column x without drawing (where a visible cursor is parked).
+static inline void gv_park_cursor(int y, int x) { wmove(stdscr, y, x); }
 // Whether the terminal on stdout reports a size (a pty opened without one reports 0×0).
 #include <sys/ioctl.h>
 static inline int gv_tty_has_size(void) {

@@ -9,6 +9,9 @@ public struct Frame: Equatable, Sendable {
     public let height: Int
     /// The cells, row by row (`y * width + x`).
     public private(set) var cells: [Cell]
+    /// The cell of a caret being typed at (a prompt's), if any: a terminal that cannot hide its
+    /// cursor shows it there.
+    public var caret: FramePoint?
 
     /// Makes a frame filled with `fill`; negative sizes become 0.
     public init(width: Int, height: Int, fill: Cell = .blank) {

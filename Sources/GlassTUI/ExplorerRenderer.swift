@@ -274,7 +274,8 @@ public enum ExplorerRenderer {
         let uni = s.style.braille
         let text: String
         var attributes: CellAttributes = []
-        // A prompt's caret inside its text: the column of the character it stands on.
+        // A prompt's caret: the column of the character it stands on (reverse video), or of
+        // the `_` after its text while it is at the end.
         var caret: Int?
         // In ASCII `^ v` would name other keys: the arrows in words.
         let arrows = uni ? "↑↓" : "Up/Down"
@@ -319,18 +320,29 @@ public enum ExplorerRenderer {
             }
         }
         var shown = ScreenText.fit(text, unicode: uni)
+        // Inside the text the caret's character is shown in reverse video; at the end it is the `_`.
+        let inside = s.inputCaret > 0
         if DisplayWidth.of(shown) > f.width, probeRow >= 0 {
             // A long message or question takes the probe line too: its head there, the rest below.
             var cut = shown.startIndex, used = 0
             while cut < shown.endIndex, used + DisplayWidth.of(shown[cut]) <= f.width { used += DisplayWidth.of(shown[cut]); cut = shown.index(after: cut) }
             if let space = shown[..<cut].lastIndex(of: " "), shown.distance(from: shown.startIndex, to: space) > f.width / 2 { cut = space }
             f.put(string: String(shown[..<cut]).fitted(f.width, unicode: uni), at: FramePoint(x: 0, y: probeRow), attributes: attributes)
-            if let c = caret, c < DisplayWidth.of(String(shown[..<cut])) { f[c, probeRow].attributes.insert(.reverse) }
-            shown = String(shown[cut...]).trimmingWhitespace
-            caret = nil
+            let head = DisplayWidth.of(String(shown[..<cut]))
+            if let c = caret, c < head {
+                if inside { f[c, probeRow].attributes.insert(.reverse) }
+                f.caret = FramePoint(x: c, y: probeRow)
+            }
+            let rest = shown[cut...]
+            shown = String(rest).trimmingWhitespace
+            // The caret below, after the spaces the cut left out (on one of them: the row's start).
+            caret = caret.flatMap { $0 < head ? nil : max(0, $0 - head - (DisplayWidth.of(String(rest)) - DisplayWidth.of(shown))) }
         }
         f.put(string: shown.fitted(f.width, unicode: uni), at: FramePoint(x: 0, y: row), attributes: attributes)
-        if let c = caret, c < f.width { f[c, row].attributes.insert(.reverse) }
+        if let c = caret, c < f.width {
+            if inside { f[c, row].attributes.insert(.reverse) }
+            f.caret = FramePoint(x: c, y: row)
+        }
     }
 
     /// Ctrl-U clears what is before the caret: all of it at the end, as the hint then says.
@@ -344,10 +356,10 @@ public enum ExplorerRenderer {
         typed + (s.inputCaret == 0 ? "_   " : "    ")
     }
 
-    /// The column of the character at a prompt's caret, nil while the caret is at the end.
-    static func caretColumn(_ head: String, _ typed: String, _ s: ExplorerState) -> Int? {
-        guard s.inputCaret > 0 else { return nil }
-        return DisplayWidth.of(ScreenText.fit(head + PromptLine(typed, after: s.inputCaret).beforeCaret, unicode: s.style.braille))
+    /// The column of a prompt's caret: of the character it stands on, or of the `_` after the
+    /// text while it is at the end.
+    static func caretColumn(_ head: String, _ typed: String, _ s: ExplorerState) -> Int {
+        DisplayWidth.of(ScreenText.fit(head + PromptLine(typed, after: s.inputCaret).beforeCaret, unicode: s.style.braille))
     }
 
     /// A pick-list at the top left of the plot: the chosen line in reverse video, the one in

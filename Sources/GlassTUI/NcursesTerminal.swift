@@ -30,6 +30,13 @@ public struct NcursesTerminal: TerminalBackend {
     /// reach the last column are drawn right either way (curses' own screen keeps the terminal's
     /// width: it wraps by its own count of columns).
     private var spareColumns: Int32 = 0
+    /// Whether the cursor is hidden: not where the entry has no `civis` (vt100, ansi, sun,
+    /// xterm-mono). There each frame parks it (``park(_:)``), not wherever the last cell put it.
+    private var cursorHidden = true
+    /// Whether a clear is done by erasing (home, ed) instead of the entry's `clear`, which is no
+    /// erase there: sun's form feed (a line feed to today's emulators), mach's full reset
+    /// (`gv_clear_needs_erase`).
+    private var eraseToClear = false
 
     /// Sets up the screen. Call `setlocale(LC_CTYPE, "")` and `SignalWatch.install()` first.
     public init(forceASCII: Bool, environment: [String: String]) throws {
@@ -63,6 +70,7 @@ public struct NcursesTerminal: TerminalBackend {
         }
         set_term(screen)
         spareColumns = gv_wraps_at_once() != 0 ? 1 : 0
+        eraseToClear = gv_clear_needs_erase() != 0
         cbreak()
         noecho()
         nonl()
@@ -71,7 +79,7 @@ public struct NcursesTerminal: TerminalBackend {
         // decoder's between the further units of a sequence ncurses does not know.
         escapeMilliseconds = Self.escapeDelay(environment["ESCDELAY"])
         set_escdelay(escapeMilliseconds)
-        curs_set(0)
+        cursorHidden = gv_hide_cursor() != 0
         wtimeout(gv_stdscr(), Self.pollMilliseconds)
         let noColour = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
         var colours = false
@@ -299,7 +307,20 @@ public struct NcursesTerminal: TerminalBackend {
                                     bold ? 1 : 0, cell.attributes.contains(.reverse) ? 1 : 0, cell.attributes.contains(.dim) ? 1 : 0, pair)
             }
         }
-        wrefresh(gv_stdscr())
+        if !cursorHidden { park(frame.caret) }
+        gv_refresh(eraseToClear ? 1 : 0)
+    }
+
+    /// Where a cursor the terminal cannot hide waits: on a prompt's caret while one is typed,
+    /// else in the frame's bottom-right cell, the end of the status line (blank but for a
+    /// message as wide as the screen), never over the plot or a label. Not in a spare column:
+    /// ncurses reaches that by a backspace from the next row's start where the entry says it
+    /// wraps back (cons25's `bw`), which today's emulators do not.
+    private func park(_ caret: FramePoint?) {
+        let (w, h) = size
+        guard w > 0, h > 0 else { return }
+        let at = caret.flatMap { $0.x >= 0 && $0.x < w && $0.y >= 0 && $0.y < h ? $0 : nil } ?? FramePoint(x: w - 1, y: h - 1)
+        gv_park_cursor(Int32(at.y), Int32(at.x))
     }
 
     /// The next refresh clears the screen and sends every cell (curses' `clearok`).
@@ -316,7 +337,7 @@ public struct NcursesTerminal: TerminalBackend {
         Self.sendRaw("\u{1B}[?2004l")
         if gv_has_alternate_screen() == 0 {
             wclear(gv_stdscr())
-            wrefresh(gv_stdscr())
+            gv_refresh(eraseToClear ? 1 : 0)
         }
         curs_set(1)
         endwin()

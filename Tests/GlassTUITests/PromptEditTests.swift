@@ -69,6 +69,25 @@ final class PromptEditTests: XCTestCase {
         XCTAssertFalse(frame[seven - 1, y].attributes.contains(.reverse))
     }
 
+    /// The frame says where the caret is (a terminal that cannot hide its cursor shows it there):
+    /// on the `_` after the text while the caret is at the end, on the character it stands on
+    /// otherwise; nowhere outside a prompt.
+    func testTheFrameNamesTheCaretsCell() {
+        let prompt = "T_s (K) = 437"
+        func cell(_ keys: [Key]) -> (caret: FramePoint?, row: Int?) {
+            let frame = ExplorerRenderer.render(press(SyntheticStudy.state(), keys))
+            let row = (0..<frame.height).first { y in (0..<frame.width).map { frame[$0, y].character }.starts(with: Array(prompt)) }
+            return (frame.caret, row)
+        }
+        let atEnd = cell([.character("=")] + typed("437"))
+        XCTAssertEqual(atEnd.caret, atEnd.row.map { FramePoint(x: prompt.count, y: $0) })
+        let inside = cell([.character("=")] + typed("437") + [.left, .left])
+        XCTAssertEqual(inside.caret, inside.row.map { FramePoint(x: prompt.count - 2, y: $0) })
+        XCTAssertNotNil(inside.row)
+        XCTAssertNil(ExplorerRenderer.render(SyntheticStudy.state()).caret)
+        XCTAssertNil(ExplorerRenderer.render(press(SyntheticStudy.state(), [.character("?")])).caret)
+    }
+
     func testControlKeysInAPromptEditAndOthersMeanNothing() {
         let mode = ExplorerMode.input(cursor: .ts, text: "42")
         XCTAssertEqual(KeyMap.action(for: .character("\u{17}"), mode: mode), .inputEdit(.deleteWord))
