@@ -92,4 +92,31 @@ final class ReproposedWindowTests: XCTestCase {
             XCTAssertTrue(r.warnings.contains { $0.hasPrefix("s: the proposed crystallization_window_K") && $0.hasSuffix("proposed again above it: [\(Format.shortNumber(x.lowerBound)), \(Format.shortNumber(x.upperBound))]") }, "\(kind): \(r.warnings)")
         }
     }
+
+    /// An exotherm below the glass transition deeper than the crystallization's (400 K, σ 4 K, 0.8 W/g
+    /// against 0.5 W/g at 565 K) is the deepest: the first proposal takes it for crystallization and finds no step below it
+    /// (glass and liquid lines not proposed). With the glass window given above it, the
+    /// crystallization window is proposed again above the glass window, and the liquid line, which
+    /// the first proposal left out, comes from that second proposal too, its reason no longer said.
+    func testAWindowTheFirstProposalLeftOutComesWithTheSecond() throws {
+        let d = TransitionProposalTests.dataset(to: 640, spacing: 0.5) {
+            0.08 + 1e-4 * ($0 - 300) - 0.8 * TransitionProposalTests.gauss($0, 400, 4) + 0.1 * Self.s($0, 460, 6) - 0.5 * TransitionProposalTests.gauss($0, 565, 4)
+        }
+        let first = try TransitionProposalTests.evaluate(d)
+        let x0 = try XCTUnwrap(first.windows.crystallizationK)
+        XCTAssertTrue(x0.contains(400), "\(x0)")
+        XCTAssertNil(first.windows.liquidLineK, "\(first.windows)")
+        var o = AnalysisOptions()
+        o.glassLineK = 420...435
+        let r = try TransitionProposalTests.evaluate(d, o)
+        let x = try XCTUnwrap(r.windows.crystallizationK)
+        XCTAssertTrue(x.contains(565 - 2 * 4) && x.contains(565 + 2 * 4), "\(x)")
+        let l = try XCTUnwrap(r.windows.liquidLineK, "\(r.warnings)")
+        XCTAssertTrue(l.lowerBound > 466 && l.upperBound < x.lowerBound, "\(l)")
+        XCTAssertTrue(r.warnings.contains("s: liquid_line_K proposed with the windows proposed again: [\(Format.shortNumber(l.lowerBound)), \(Format.shortNumber(l.upperBound))]"), "\(r.warnings)")
+        XCTAssertFalse(r.warnings.contains { $0.contains("liquid_line_K not proposed") }, "\(r.warnings)")
+        // The step's parts: T_g,mid at the tanh's centre, Δc_p = height / β (β = 20 K/min).
+        XCTAssertEqual(try XCTUnwrap(r.values.tgMidpointK), 460, accuracy: 0.05)
+        XCTAssertEqual(try XCTUnwrap(r.values.deltaCpJPerGK), 0.1 / (20.0 / 60), accuracy: 2e-3)
+    }
 }

@@ -199,7 +199,7 @@ public enum TransitionAnalysis {
             // reason about the glass and liquid windows is not said when they were given).
             for kind in TransitionWindowKind.allCases {
                 for reason in proposal.reasons where reason.kinds.first == kind {
-                    let missing = reason.kinds.filter { proposedKinds.contains($0) && proposal.windows[$0] == nil }
+                    let missing = reason.kinds.filter { proposedKinds.contains($0) && proposal.windows[$0] == nil && windows[$0] == nil }
                     guard !missing.isEmpty else { continue }
                     let remedy = reason.remedy.map { " (give \(missing.count == 1 ? "it" : "them")\($0))" } ?? ""
                     warnings.append("\(s.state): \(reason.cause): \(missing.map(\.key).joined(separator: ", ")) not proposed\(remedy)")
@@ -281,6 +281,20 @@ public enum TransitionAnalysis {
                 warnings.append("\(state): \(shown(kind, before[kind]!)) is proposed again with the \(kind == .glassLine ? "liquid" : "glass") line (one transition): [\(e[0]), \(e[1])]")
             } else {
                 windows[kind] = before[kind]
+            }
+        }
+        // A window the first proposal left out (its transition was sought below a crystallization
+        // window that is now proposed again elsewhere) is taken from the second proposal too.
+        let filled = TransitionWindowKind.allCases.filter { kind in
+            sources[kind] == nil && before[kind] == nil && again[kind] != nil && !conflicts.contains { $0.0 == kind }
+        }
+        for kind in filled { windows[kind] = again[kind] }
+        for kind in filled {
+            if let r = usable(kind) {
+                let e = Format.shortNumbers([r.lowerBound, r.upperBound])
+                warnings.append("\(state): \(kind.key) proposed with the windows proposed again: [\(e[0]), \(e[1])]")
+            } else {
+                windows[kind] = nil
             }
         }
         for (kind, other) in conflicts {
