@@ -130,4 +130,25 @@ final class TransitionProposalStepTests: XCTestCase {
         XCTAssertTrue(room > 0 && room < 5, said)
         XCTAssertEqual(end + 2, l.lowerBound, accuracy: 0.5, said)      // the same step as on the longer data
     }
+
+    /// An endotherm just below the step (at 440 K, σ 8 K, 0.05 W/g high; step at 460 K with an
+    /// overshoot at 466 K, σ 2.5 K, 0.01 W/g): the step's
+    /// rise starts within 5 K of the endotherm's fall and ends near where that fall began, so it
+    /// reads as the recovery of an exotherm and is passed over; the liquid cannot settle between the
+    /// endotherm and that "exotherm". It is then sought above the exotherm passed over: the liquid
+    /// line lies above the step, and Δc_p, which only the two lines decide, is the step's height over
+    /// β (0.05 W/g over 20 K/min: 0.15 J/(g·K)); before, glass and liquid lines were not proposed.
+    func testTheLiquidIsSoughtAboveAnExothermPassedOver() throws {
+        for spacing in [0.2, 0.5] {
+            let d = P.dataset(to: 640, spacing: spacing) {
+                0.08 + 1e-4 * ($0 - 300) + 0.05 * P.gauss($0, 440, 8) + 0.05 * P.step($0) + 0.01 * P.gauss($0, 466, 2.5) - 0.5 * P.gauss($0, 565, 4)
+            }
+            let r = try P.evaluate(d)
+            let l = try XCTUnwrap(r.windows.liquidLineK, "spacing \(spacing): \(r.warnings)")
+            let x = try XCTUnwrap(r.windows.crystallizationK)
+            XCTAssertGreaterThan(l.lowerBound, P.tg + 2 * P.w, "\(l)")
+            XCTAssertLessThan(l.upperBound, x.lowerBound)
+            XCTAssertEqual(try XCTUnwrap(r.values.deltaCpJPerGK), 0.05 / (20.0 / 60), accuracy: 1e-3, "spacing \(spacing)")
+        }
+    }
 }

@@ -160,7 +160,7 @@ public struct TransitionProposal: Sendable, Equatable {
         }
         // The step's walks stop where the fall of an exotherm passed over begins: its liquid lies
         // below that exotherm.
-        let ceiling = rise.exothermAbove ?? regionHigh
+        let ceiling = rise.exothermsAbove.first?.lowerBound ?? regionHigh
         let below = b - stepEdgeFraction * height
         let kl = rise.start
         var kr = rise.end
@@ -171,37 +171,46 @@ public struct TransitionProposal: Sendable, Equatable {
             kr = j
             while kr < ceiling - 1, c.slope(at: kr + 1, isBelow: below) { kr += 1 }
         }
-        // The liquid starts where W′ has settled: W′ 5 K further on differs by at most 1 % of the step.
-        var settled = false
-        while kr < ceiling - 1 {
-            let ahead = Interpolation.lowerBound(x, x[kr] + 5)
-            guard ahead < ceiling else { break }
-            if c.slopes(kr, ahead, differByAtMost: 0.01 * height) { settled = true; break }
-            kr += 1
-        }
-        let stepWidth = x[kr] - x[kl]
         // 3. Lines.
         let length = x[kl] - x0
         w.glassLineK = round((x0 + 0.05 * length)...(x0 + 0.4 * length))
         if w.glassLineK == nil { reasons.append(ProposalReason("fewer than 3 points below the transition", [.glassLine])) }
-        let liquidLow = x[kr] + 2
-        let cap = rise.exothermAbove.map { x[$0] - 2 } ?? crystalLow.map { $0 - 2 } ?? (xn - 0.05 * span)
-        let liquidHigh = min(liquidLow + max(10, stepWidth), cap)
-        let limit = rise.exothermAbove.map { "the exotherm from \(Format.shortNumber((x[$0] * 100).rounded() / 100)) K" }
-            ?? crystalLow.map { "the crystallization window (from \(Format.shortNumber($0)) K)" }
-            ?? "the last 5 % of the data (from \(Format.shortNumber((cap * 100).rounded() / 100)) K)"
-        // A line over a few kelvin squeezed between the step and what lies above is read off the
-        // step's tail and the exotherm's start (a 1 K window put T_g,mid 50 K off): said, not fitted.
-        let narrow = liquidHigh - liquidLow < minLiquidK
-        w.liquidLineK = narrow ? nil : round(liquidLow...liquidHigh)
-        if w.liquidLineK == nil {
+        // The liquid: after the step, else after each exotherm passed over above it in turn (an
+        // endotherm below T_g, then the step, reads as a rise that only recovers a fall: the liquid
+        // then lies above that "exotherm"); the first place it settles with room for a line.
+        var firstReason: ProposalReason?
+        for (attempt, start) in ([kr] + rise.exothermsAbove.map(\.upperBound)).enumerated() {
+            let next = rise.exothermsAbove.dropFirst(attempt).first?.lowerBound
+            let top = next ?? regionHigh
+            var kr = start
+            // The liquid starts where W′ has settled: W′ 5 K further on differs by at most 1 % of the step.
+            var settled = false
+            while kr < top - 1 {
+                let ahead = Interpolation.lowerBound(x, x[kr] + 5)
+                guard ahead < top else { break }
+                if c.slopes(kr, ahead, differByAtMost: 0.01 * height) { settled = true; break }
+                kr += 1
+            }
+            let stepWidth = x[kr] - x[kl]
+            let liquidLow = x[kr] + 2
+            let cap = next.map { x[$0] - 2 } ?? crystalLow.map { $0 - 2 } ?? (xn - 0.05 * span)
+            let liquidHigh = min(liquidLow + max(10, stepWidth), cap)
+            // A line over a few kelvin squeezed between the step and what lies above is read off the
+            // step's tail and the exotherm's start (a 1 K window put T_g,mid 50 K off): not fitted.
+            let narrow = liquidHigh - liquidLow < minLiquidK
+            if settled, !narrow, let r = round(liquidLow...liquidHigh) { w.liquidLineK = r; break }
+            guard firstReason == nil else { continue }
+            let limit = next.map { "the exotherm from \(Format.shortNumber((x[$0] * 100).rounded() / 100)) K" }
+                ?? crystalLow.map { "the crystallization window (from \(Format.shortNumber($0)) K)" }
+                ?? "the last 5 % of the data (from \(Format.shortNumber((cap * 100).rounded() / 100)) K)"
             let steepest = Format.shortNumber((x[ki] * 100).rounded() / 100)
             let room = Format.shortNumber(((liquidHigh - liquidLow) * 100).rounded() / 100)
-            reasons.append(ProposalReason(!settled ? "W′ does not settle after the step (steepest at \(steepest) K) before \(limit)"
-                                          : liquidLow < liquidHigh && narrow ? "only \(room) K of supercooled liquid between the transition's end (\(Format.shortNumber(((liquidLow - 2) * 100).rounded() / 100)) K) and \(limit), less than the \(Format.shortNumber(minLiquidK)) K a liquid line needs"
-                                          : "fewer than 3 points between the transition's end and \(limit)",
-                                          [.liquidLine]))
+            firstReason = ProposalReason(!settled ? "W′ does not settle after the step (steepest at \(steepest) K) before \(limit)"
+                                         : liquidLow < liquidHigh && narrow ? "only \(room) K of supercooled liquid between the transition's end (\(Format.shortNumber(((liquidLow - 2) * 100).rounded() / 100)) K) and \(limit), less than the \(Format.shortNumber(minLiquidK)) K a liquid line needs"
+                                         : "fewer than 3 points between the transition's end and \(limit)",
+                                         [.liquidLine])
         }
+        if w.liquidLineK == nil, let r = firstReason { reasons.append(r) }
         return TransitionProposal(windows: w, reasons: reasons)
     }
 
@@ -211,7 +220,8 @@ public struct TransitionProposal: Sendable, Equatable {
     struct StepRise {
         var index: Int, slope: Double, glassSlope: Double, start: Int, end: Int
         var passedOver: Int
-        var exothermAbove: Int?
+        /// The exotherms passed over above the step, lowest first (each from its fall's start to its recovery's end).
+        var exothermsAbove: [ClosedRange<Int>]
     }
 
     /// The steepest rise in `region` that is a step (rule 2), nil when W′ rises nowhere (after
@@ -239,7 +249,7 @@ public struct TransitionProposal: Sendable, Equatable {
             let b = abs(glass) > flatGlassFraction * si ? glass : 0
             let height = si - b
             var rise = StepRise(index: ki, slope: si, glassSlope: b, start: ki, end: ki, passedOver: exotherms.count,
-                                exothermAbove: exotherms.filter { $0.lowerBound > ki }.map(\.lowerBound).min())
+                                exothermsAbove: exotherms.filter { $0.lowerBound > ki }.sorted { $0.lowerBound < $1.lowerBound })
             guard height > 0, exotherms.count < maxPassedOver else { return rise }
             let above = b + stepEdgeFraction * height, below = b - stepEdgeFraction * height
             while rise.start > region.lowerBound, c.slope(at: rise.start - 1, isAbove: above) { rise.start -= 1 }
