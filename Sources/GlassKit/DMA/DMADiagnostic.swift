@@ -171,8 +171,8 @@ public struct PeakNearEdge: Sendable, Equatable {
     /// The data end `vertex` is within `step` of, when the curve ends inside the window there.
     static func dataEnd(x: [Double], lo: Double, hi: Double, vertex v: Double, step h: Double) -> Double? {
         guard let first = x.first, let last = x.last else { return nil }
-        if first > lo, v - first <= h { return first }
-        if last < hi, last - v <= h { return last }
+        if TemperatureOrder.of(first, against: lo) == .above, v - first <= h { return first }
+        if TemperatureOrder.of(last, against: hi) == .below, last - v <= h { return last }
         return nil
     }
 
@@ -181,8 +181,8 @@ public struct PeakNearEdge: Sendable, Equatable {
     /// lo and hi the window's ends or the data's where the curve does not reach them (a scan
     /// starting inside the window at its β peak was refined on one side without a word).
     public static func check(x: [Double], lo: Double, hi: Double, vertex v: Double) -> Double? {
-        let first = Interpolation.lowerBound(x, lo)
-        let last = Interpolation.upperBound(x, hi) - 1
+        let first = TemperatureOrder.firstNotBelow(x, lo)
+        let last = TemperatureOrder.endNotAbove(x, hi) - 1
         guard last > first else { return nil }
         let h = (x[last] - x[first]) / Double(last - first)
         let start = max(lo, x[0]), end = min(hi, x[x.count - 1])
