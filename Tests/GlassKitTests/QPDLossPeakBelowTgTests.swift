@@ -2,7 +2,8 @@ import Foundation
 import XCTest
 @testable import GlassKit
 
-/// A loss maximum inside the fixed QPD window below T_g is not called the α peak, and is not given
+/// A loss maximum inside the fixed QPD window below T_g is not named as the α or the β peak (T < T_g
+/// does not tell which), and is not given
 /// the above-peak window as its remedy, which never acts below T_g (docs/diagnostics.md).
 final class QPDLossPeakBelowTgTests: XCTestCase {
     /// tan δ = 0.01·ω^−0.3 + 0.2·ωτ/(1 + (ωτ)²), E' constant, τ = 1/(2π f_p): one Debye peak, at
@@ -31,8 +32,9 @@ final class QPDLossPeakBelowTgTests: XCTestCase {
     }
 
     static let belowMessage = "t: a loss maximum (tan δ or E'' maximum) lies inside the fixed QPD window (0.01–1 Hz) at 400, 405, 410 K, "
-        + "below T_g = 430 K: most likely the β peak, not the α; eq. 1 reads the peak there, not a power-law wing, and the above-peak "
-        + "window does not apply below T_g (remedy: move the fixed window off the peak, --qpd-window LO:HI or qpd_window_Hz in study.toml)"
+        + "below T_g = 430 K: the window is not on one side of a peak there (a β peak, or an α peak already in the window below T_g); "
+        + "eq. 1 reads the peak there, not a power-law wing, and the above-peak window does not apply below T_g "
+        + "(remedy: move the fixed window off the peak, --qpd-window LO:HI or qpd_window_Hz in study.toml; if it is the α peak, check T_g)"
 
     func testBelowTgTheMaximumIsALossMaximumAndAboveItTheAlphaPeak() throws {
         let (r, _) = QPDResult.evaluate(Self.isotherms(), windowHz: Self.window, tgK: Self.tg, context: "t")

@@ -52,9 +52,11 @@ public struct ChiSlopes: Sendable, Equatable {
         return slopes(pts, about: b.tgK, source: .estimated, context: context)
     }
 
-    /// The points at T ≤ t and at T ≥ t (those at t on both sides), in the order given.
+    /// The points at T ≤ t and at T ≥ t (those at t on both sides, within
+    /// ``Interpolation/sameTemperatureK``: an isotherm in °C at a T_g given in K), in the order given.
     static func sides(_ pts: [QPDPoint], about t: Double) -> (below: [QPDPoint], above: [QPDPoint]) {
-        (pts.filter { $0.temperatureK <= t }, pts.filter { $0.temperatureK >= t })
+        (pts.filter { TemperatureOrder.of($0.temperatureK, against: t) != .above },
+         pts.filter { TemperatureOrder.of($0.temperatureK, against: t) != .below })
     }
 
     /// OLS of χ on T (≥ 3 points, at 2 temperatures at least); nil otherwise.

@@ -106,6 +106,9 @@ public struct DMADiagnostic: Sendable, Equatable {
     /// A loss maximum inside the fixed QPD window below T_g (docs/diagnostics.md): the isotherms at
     /// T < T_g whose tan δ or E'' maximum lies inside the fixed window; nil when there are none.
     /// The above-peak window never applies below T_g, so the remedy is to move the fixed window.
+    /// Which relaxation the maximum belongs to is not said: T < T_g does not tell (the β peak, or
+    /// an α peak that entered the window a few kelvin below a DSC T_g); what is known is that the
+    /// window is not on one side of a peak there.
     public static func lossPeakInWindowBelowTg(_ temperaturesK: [Double], tgK: Double, windowHz: ClosedRange<Double>,
                                                context: String) -> DMADiagnostic? {
         guard !temperaturesK.isEmpty else { return nil }
@@ -113,9 +116,10 @@ public struct DMADiagnostic: Sendable, Equatable {
         return DMADiagnostic(kind: .lossPeakInWindowBelowTg, family: .qpd, isothermsK: bad,
                              message: "\(context): a loss maximum (tan δ or E'' maximum) lies inside the fixed QPD window "
                                  + "(\(Format.shortNumber(windowHz.lowerBound))–\(Format.shortNumber(windowHz.upperBound)) Hz) at \(temperatures(bad)), "
-                                 + "below T_g = \(Format.shortNumber(tgK)) K: most likely the β peak, not the α; eq. 1 reads the peak there, not a power-law wing, "
+                                 + "below T_g = \(Format.shortNumber(tgK)) K: the window is not on one side of a peak there (a β peak, or an α peak "
+                                 + "already in the window below T_g); eq. 1 reads the peak there, not a power-law wing, "
                                  + "and the above-peak window does not apply below T_g (remedy: move the fixed window off the peak, "
-                                 + "--qpd-window LO:HI or qpd_window_Hz in study.toml)")
+                                 + "--qpd-window LO:HI or qpd_window_Hz in study.toml; if it is the α peak, check T_g)")
     }
 
     /// T_0 at its search bound (docs/diagnostics.md): ``VFTFit/searchBound(t0K:upperK:)`` (the rule
@@ -171,8 +175,8 @@ public struct PeakNearEdge: Sendable, Equatable {
     /// The data end `vertex` is within `step` of, when the curve ends inside the window there.
     static func dataEnd(x: [Double], lo: Double, hi: Double, vertex v: Double, step h: Double) -> Double? {
         guard let first = x.first, let last = x.last else { return nil }
-        if first > lo, v - first <= h { return first }
-        if last < hi, last - v <= h { return last }
+        if TemperatureOrder.of(first, against: lo) == .above, v - first <= h { return first }
+        if TemperatureOrder.of(last, against: hi) == .below, last - v <= h { return last }
         return nil
     }
 
@@ -181,8 +185,8 @@ public struct PeakNearEdge: Sendable, Equatable {
     /// lo and hi the window's ends or the data's where the curve does not reach them (a scan
     /// starting inside the window at its β peak was refined on one side without a word).
     public static func check(x: [Double], lo: Double, hi: Double, vertex v: Double) -> Double? {
-        let first = Interpolation.lowerBound(x, lo)
-        let last = Interpolation.upperBound(x, hi) - 1
+        let first = TemperatureOrder.firstNotBelow(x, lo)
+        let last = TemperatureOrder.endNotAbove(x, hi) - 1
         guard last > first else { return nil }
         let h = (x[last] - x[first]) / Double(last - first)
         let start = max(lo, x[0]), end = min(hi, x[x.count - 1])

@@ -60,12 +60,19 @@ public enum PeakFinder {
     /// window (the first largest), "no peak" when it is at the first or last of their abscissae
     /// (``isAtEdge(_:_:first:last:)``), refined as the
     /// vertex of the least-squares parabola through every point of the curve with
-    /// |x − x_max| ≤ `halfWidth` (not clipped to the window). `x` must be ascending.
+    /// |x − x_max| ≤ `halfWidth` (not clipped to the window). `x` must be ascending. With
+    /// `kelvin`, x and the window's ends are temperatures, and a point within
+    /// ``Interpolation/sameTemperatureK`` of an end is at it (``TemperatureOrder``): a window given in
+    /// °C ends on the isotherm stated in K.
     public static func find(x: [Double], y: [Double], lo: Double, hi: Double,
-                            halfWidth: Double) -> Result<LossPeak, NoPeakReasonError> {
+                            halfWidth: Double, kelvin: Bool = false) -> Result<LossPeak, NoPeakReasonError> {
         let n = min(x.count, y.count)
-        let first = Interpolation.lowerBound(x, lo)
-        let last = min(Interpolation.upperBound(x, hi), n) - 1   // inclusive
+        // Temperatures are ordered by TemperatureOrder; other abscissae (log f) exactly.
+        func order(_ a: Double, _ b: Double) -> TemperatureOrder {
+            kelvin ? TemperatureOrder.of(a, against: b) : (a < b ? .below : a > b ? .above : .same)
+        }
+        let first = kelvin ? TemperatureOrder.firstNotBelow(x, lo) : Interpolation.lowerBound(x, lo)
+        let last = min(kelvin ? TemperatureOrder.endNotAbove(x, hi) : Interpolation.upperBound(x, hi), n) - 1   // inclusive
         let inside = last - first + 1
         guard inside >= 3 else { return .failure(NoPeakReasonError(reason: .tooFewPoints(max(0, inside)))) }
         var best = first
@@ -74,8 +81,8 @@ public enum PeakFinder {
             let atStart = x[best] <= x[first]
             // The curve's own end inside the window (a scan that stops, isotherm slices ending at
             // the hottest isotherm) is named as such: the window's edge is elsewhere.
-            if atStart, first == 0, x[0] > lo { return .failure(NoPeakReasonError(reason: .maximumAtDataEnd(x: x[0], last: false))) }
-            if !atStart, last == n - 1, x[last] < hi { return .failure(NoPeakReasonError(reason: .maximumAtDataEnd(x: x[last], last: true))) }
+            if atStart, first == 0, order(x[0], lo) == .above { return .failure(NoPeakReasonError(reason: .maximumAtDataEnd(x: x[0], last: false))) }
+            if !atStart, last == n - 1, order(x[last], hi) == .below { return .failure(NoPeakReasonError(reason: .maximumAtDataEnd(x: x[last], last: true))) }
             return .failure(NoPeakReasonError(reason: .maximumAtWindowEdge))
         }
         let x0 = x[best]

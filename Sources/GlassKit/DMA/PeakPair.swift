@@ -24,7 +24,7 @@ public struct PeakPair: Sendable, Equatable {
         var pairs: [PeakPair] = [], warnings: [String] = [], near: [PeakNearEdge] = []
         for c in curves {
             switch PeakFinder.find(x: c.temperatureK, y: c.lossMPa, lo: windowK.lowerBound, hi: windowK.upperBound,
-                                   halfWidth: PeakFinder.halfWidthK) {
+                                   halfWidth: PeakFinder.halfWidthK, kelvin: true) {
             case .success(let p):
                 pairs.append(PeakPair(frequencyHz: c.frequencyHz, temperatureK: p.x, source: c.source))
                 if let h = PeakNearEdge.check(x: c.temperatureK, lo: windowK.lowerBound, hi: windowK.upperBound, vertex: p.x) {

@@ -65,7 +65,7 @@ public struct QPDResult: Sendable, Equatable {
                 splitTg = estimatedTg
             }
             if let tg = splitTg {
-                for (k, iso) in isotherms.enumerated() where iso.temperatureK >= tg {
+                for (k, iso) in isotherms.enumerated() where TemperatureOrder.of(iso.temperatureK, against: tg) != .below {
                     guard let w = iso.abovePeakWindowHz(decades: d) else { continue }
                     used[k] = w; kinds[k] = .abovePeak
                     if var p = iso.fit(windowHz: w) { p.window = .abovePeak; fits[k] = p } else { fits[k] = nil; nullAbove.append((iso.temperatureK, w)) }
@@ -123,7 +123,7 @@ public struct QPDResult: Sendable, Equatable {
         for k in isotherms.indices {
             guard fits[k] != nil, isotherms[k].alphaPeakInside(used[k]) else { continue }
             let t = isotherms[k].temperatureK
-            if let tg, t < tg {
+            if let tg, TemperatureOrder.of(t, against: tg) == .below {
                 flags[k] = .lossPeakInWindowBelowTg; belowK.append(t)
             } else {
                 flags[k] = .alphaPeakInWindow; alphaK.append(t)

@@ -182,11 +182,12 @@ public struct TimeTemperatureSuperposition: Sendable {
 
     /// Whether `a` is nearer to `t` than `b` is, a tie going to the lower temperature. Decided by
     /// the side of their midpoint `t` lies on, not by |a − t| < |b − t|: for a T_ref far from every
-    /// isotherm (1e20 K) those differences round to one number and the first isotherm won.
+    /// isotherm (1e20 K) those differences round to one number and the first isotherm won. A T_ref
+    /// at the midpoint (``TemperatureOrder``: within an ulp of it, a T_ref in °C) is a tie.
     static func isNearer(_ a: Double, than b: Double, to t: Double) -> Bool {
         if a == b { return false }
-        let mid = 0.5 * a + 0.5 * b
-        return a < b ? t <= mid : t > mid
+        let side = TemperatureOrder.of(t, against: 0.5 * a + 0.5 * b)
+        return a < b ? side != .above : side == .above
     }
 
     /// The pair searches of the master curve at `trefK` (nil without isotherms): one per isotherm,
