@@ -13,7 +13,7 @@ final class RangeBoundsTests: XCTestCase {
             let b = RangeBounds(y)
             var first = 0
             for k in 1..<max(n, 1) where y[k] < y[first] { first = k }
-            XCTAssertEqual(b.firstMinimumIndex(of: y), first, "n = \(n)")
+            XCTAssertEqual(b.firstMinimumIndex(in: 0..<y.count, of: y), first, "n = \(n)")
             for _ in 0..<200 {
                 let i = Int(rng.next() % UInt64(n + 1)), j = Int(rng.next() % UInt64(n + 1))
                 let r = min(i, j)..<max(i, j)
@@ -24,6 +24,6 @@ final class RangeBoundsTests: XCTestCase {
                 XCTAssertEqual(b.firstMinimumIndex(in: r, of: y), low, "n = \(n), \(r)")
             }
         }
-        XCTAssertNil(RangeBounds([]).firstMinimumIndex(of: []))
+        XCTAssertNil(RangeBounds([]).firstMinimumIndex(in: 0..<0, of: []))
     }
 }

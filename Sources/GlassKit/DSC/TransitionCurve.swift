@@ -678,13 +678,4 @@ struct RangeBounds: Sendable, Equatable {
         return tail.first { y[$0] == low }
     }
 
-    /// The index of the first smallest of y (the values the trees were built from). O(log n + blockSize).
-    func firstMinimumIndex(of y: [Double]) -> Int? {
-        guard !y.isEmpty else { return nil }
-        let low = minY[1]
-        var node = 1
-        while node < size { node = minY[2 * node] == low ? 2 * node : 2 * node + 1 }
-        let start = (node - size) * TransitionCurve.blockSize
-        return (start..<min(start + TransitionCurve.blockSize, y.count)).first { y[$0] == low }
-    }
 }

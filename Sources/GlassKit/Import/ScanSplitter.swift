@@ -10,8 +10,8 @@ import GlassPlatform
 ///   step-and-hold scan. The cycles (of at least 2 rows) are steps when every change of mean
 ///   temperature from one to the next is more than 5 times the larger standard deviation of
 ///   temperature within the two (and at least 0.5 K), or a repeat at the same step
-///   (``areSteps(_:_:)``); failing that, the runs of rows between
-///   jumps of temperature are tried (``jumps(_:_:)``: a stray row or an overshoot puts the cycles
+///   (``areSteps(_:_:glitch:)``); failing that, the runs of rows between
+///   jumps of temperature are tried (``jumps(_:_:glitch:)``: a stray row or an overshoot puts the cycles
 ///   out of step). Part `isotherm<k>`, k from 1 in file order (after the part it splits:
 ///   `step3-isotherm1`); each a `dma-fsweep` at its measured temperature. Rows that belong to no
 ///   sweep are left out, named in the warning that says how the file was read.
@@ -84,7 +84,9 @@ public enum ScanSplitter {
 
         // A ramp through the cycles (its frequencies taking unequal times, or its column written
         // at a coarse resolution) may pass for steps: it is none.
-        let steps = self.steps(cluster, t).flatMap { isRamp($0.groups, t) || CoarseRamp.holds(t, cluster) ? nil : $0 }
+        // The glitch rows, found once: every test of steps and ramps below leaves them out.
+        let glitch = glitchRows(t)
+        let steps = self.steps(cluster, t, glitch: glitch).flatMap { isRamp($0.groups, t, glitch: glitch) || CoarseRamp.holds(t, cluster) ? nil : $0 }
         let isotherms: Bool
         switch stated {
         case DatasetKind.dmaTScan.rawValue: isotherms = false
@@ -99,7 +101,6 @@ public enum ScanSplitter {
         if isotherms {
             let grouping = steps ?? Grouping(cycles(cluster))
             guard grouping.groups.count >= 2 else { return [table] }
-            let glitch = glitchRows(t)
             for (k, rows) in grouping.groups.enumerated() {
                 var p = part(of: table, "isotherm\(k + 1)", rows, kind: .dmaFSweep)
                 // The rows its level leaves out are not counted in its temperature either.
@@ -189,13 +190,13 @@ public enum ScanSplitter {
     }
 
     /// The isotherms of rows whose temperature steps, nil when it does not: the cycles through the
-    /// frequencies when they are steps (``areSteps(_:_:)``); else — a stray row or an overshoot
+    /// frequencies when they are steps (``areSteps(_:_:glitch:)``); else — a stray row or an overshoot
     /// puts the cycles out of step with the temperature — the runs of rows between jumps of
-    /// temperature (``jumps(_:_:)``), when they are steps.
-    static func steps(_ cluster: [Int], _ t: [Double]) -> Grouping? {
+    /// temperature (``jumps(_:_:glitch:)``), when they are steps.
+    static func steps(_ cluster: [Int], _ t: [Double], glitch: Set<Int>) -> Grouping? {
         let byCycle = Grouping(cycles(cluster))
-        if areSteps(byCycle.groups, t) != nil { return byCycle }
-        if let byJump = jumps(cluster, t), areSteps(byJump.groups, t) != nil { return byJump }
+        if areSteps(byCycle.groups, t, glitch: glitch) != nil { return byCycle }
+        if let byJump = jumps(cluster, t, glitch: glitch), areSteps(byJump.groups, t, glitch: glitch) != nil { return byJump }
         return nil
     }
 
@@ -206,9 +207,8 @@ public enum ScanSplitter {
     /// A run of one row joins the next run when that run lacks its frequency (a controller's overshoot at the start of a step); else it
     /// is left out (a stray row, an aborted last step). Nil when a run repeats a frequency (no
     /// isotherm sweeps one frequency twice).
-    static func jumps(_ cluster: [Int], _ t: [Double]) -> Grouping? {
+    static func jumps(_ cluster: [Int], _ t: [Double], glitch: Set<Int>) -> Grouping? {
         guard t.count >= 2 else { return nil }
-        let glitch = glitchRows(t)
         // The runs are cut on the other rows; each glitch row then goes back to its neighbours' run.
         let steady = t.indices.filter { !glitch.contains($0) }
         let e = zip(steady, steady.dropFirst()).map { abs(t[$1] - t[$0]) }
@@ -301,9 +301,8 @@ public enum ScanSplitter {
     /// step of the run look like a ramp. Mean and σ are each group's without its far-off glitch
     /// rows (``CycleLevel``): one glitch row made its cycle's σ so large that the steps beside it
     /// were neither steps nor repeats.
-    static func areSteps(_ groups: [[Int]], _ t: [Double]) -> Double? {
+    static func areSteps(_ groups: [[Int]], _ t: [Double], glitch: Set<Int>) -> Double? {
         guard groups.count >= 2 else { return nil }
-        let glitch = glitchRows(t)
         let levels = groups.map { level($0, t, glitch: glitch) }
         let means = levels.map(\.mean), deviations = levels.map(\.deviation)
         var smallest: Double?
@@ -325,9 +324,8 @@ public enum ScanSplitter {
     /// row and a third of its run or more lies within the cycles; an isotherm that creeps (0.15 K
     /// over a sweep, 2 K steps) holds far less of it. (A time column does not tell them apart: a
     /// soak between sweeps writes no rows, and a stepped run then looks like a slow ramp in time.)
-    static func isRamp(_ groups: [[Int]], _ t: [Double]) -> Bool {
+    static func isRamp(_ groups: [[Int]], _ t: [Double], glitch: Set<Int>) -> Bool {
         // Without the glitch rows: a spike on the first row of a stepped run made it rise on every row.
-        let glitch = glitchRows(t)
         let steady = glitch.isEmpty ? t : t.indices.filter { !glitch.contains($0) }.map { t[$0] }
         guard let first = steady.first, let last = steady.last, last != first else { return false }
         let rising = last > first
