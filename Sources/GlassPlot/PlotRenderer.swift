@@ -96,10 +96,10 @@ public enum PlotRenderer {
 
         // Scales.
         let xRange = spec.x.range ?? dataXRange(spec.series, positive: spec.x.scale == .log)
-        let xScale = makeScale(spec.x.scale, range: xRange)
+        let xScale = makeScale(spec.x.scale, range: xRange, unicode: braille)
         let yRange = spec.y.range
             ?? dataYRange(spec.series, xFrom: xScale.lower, to: xScale.upper, positive: spec.y.scale == .log)
-        let yScale = makeScale(spec.y.scale, range: yRange)
+        let yScale = makeScale(spec.y.scale, range: yRange, unicode: braille)
         let dotsPerColumn = braille ? 2 : 1
         let dotsPerRow = braille ? 4 : 1
 
@@ -229,10 +229,13 @@ public enum PlotRenderer {
 
     // MARK: Ranges and scales
 
-    static func makeScale(_ kind: ScaleKind, range: ClosedRange<Double>) -> any PlotScale {
+    static func makeScale(_ kind: ScaleKind, range: ClosedRange<Double>, unicode: Bool = true) -> any PlotScale {
         switch kind {
         case .linear: return LinearScale(lower: range.lowerBound, upper: range.upperBound)
-        case .log: return LogScale(lower: range.lowerBound, upper: range.upperBound)
+        case .log:
+            var scale = LogScale(lower: range.lowerBound, upper: range.upperBound)
+            scale.unicode = unicode
+            return scale
         }
     }
 
