@@ -149,7 +149,7 @@ enum DMAViewSupport {
         let state = selected(s)?.result.state ?? "no DMA state"
         let c = s.cursor
         let v = s.value(of: c)
-        let cur = c.isDMA ? "\(c.rawValue)=\(c.isLogarithmic ? ScreenNumber.setting(v) : ScreenNumber.kelvin(v)) \(c.unit)  " : ""
+        let cur = c.isDMA ? "\(c.rawValue)=\(ScreenNumber.withUnit(c.isLogarithmic ? ScreenNumber.setting(v) : ScreenNumber.kelvin(v), c.unit))  " : ""
         return cur + "[\(state)] " + extra
     }
 }

@@ -24,7 +24,8 @@ extension ExplorerRenderer {
         let values = results.map { ScreenText.fit($0.value, unicode: uni) }
         // A hidden state's lines are dim; a terminal without dim shows their label in parentheses.
         let labels = results.map { ScreenText.fit(s.style.dim ? $0.label : hiddenMarked($0), unicode: uni) }
-        let units = results.map { ScreenText.fit($0.unit, unicode: uni) }
+        // No unit after a value not computed (`T_s  —`, not `— K`).
+        let units = results.map { ScreenText.fit(ScreenNumber.unit($0.unit, after: $0.value), unicode: uni) }
         let flags = results.map { $0.flag.map { ScreenText.fit($0, unicode: uni) } }
         let pads = alignmentPads(results, values: values)
         let columns = labelColumns(results, labels: labels)
