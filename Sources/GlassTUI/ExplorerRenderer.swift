@@ -182,6 +182,18 @@ public enum ExplorerRenderer {
         for (k, row) in rows.prefix(r.height).enumerated() { row(&f, r.y + k) }
     }
 
+    /// The pane state (its index in ``ExplorerState/paneStates``) drawn at a screen cell, for a
+    /// click: the rows ``statesPane`` gives the states, nil elsewhere (a heading, `… 3 above`).
+    public static func paneState(at point: FramePoint, _ s: ExplorerState) -> Int? {
+        guard fits(width: s.width, height: s.height) else { return nil }
+        let r = Layout(width: s.width, height: s.height).side
+        guard r.contains(point), !s.paneStates.isEmpty else { return nil }
+        let headerRows = s.workspace.count > 1 ? 2 : 1
+        let split = sideSplit(s, height: r.height, headerRows: headerRows, states: s.paneStates.count, results: resultRows(s, r).count)
+        let k = point.y - r.y - headerRows - (split.states.above > 0 ? 1 : 0)
+        return (0..<split.states.count).contains(k) ? split.states.first + k : nil
+    }
+
     /// How the side splits between the states list and the results: the states' window (all
     /// when everything fits, else at least half of what is left, scrolled to the selection) and
     /// the rows left for the results' lines under their title.

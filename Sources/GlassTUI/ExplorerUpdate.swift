@@ -44,10 +44,7 @@ public enum ExplorerUpdate {
             let n = s.stateLabels.count
             if n > 0 { s.selection = min(max(0, s.selection + d), n - 1) }
         case .toggleSelectedState:
-            let labels = s.stateLabels
-            guard s.selection < labels.count else { break }
-            let l = labels[s.selection]
-            if s.hidden.contains(l) { s.hidden.remove(l) } else { s.hidden.insert(l) }
+            toggleSelected(&s)
         case .zoomX(let zoomIn):
             let centre = view.plotCursors.contains(s.cursor) ? s.value(of: s.cursor) : nil
             zoom(&s, axis: .x, in: zoomIn, centre: centre)
@@ -226,7 +223,7 @@ public enum ExplorerUpdate {
                 // A single file's settings live only in its exports: one holds them now, so q
                 // need not point to e again.
                 if !s.studyIsDirectory { s.writtenWork = WorkSnapshot(s) }
-            case .settingsWritten(let settings, let text):
+            case .settingsWritten(let settings, let text, let digest):
                 // study.toml now says what is in force: take its settings as read back and drop
                 // the per-state edits it holds (nothing on screen changes).
                 s.message = text
@@ -234,6 +231,7 @@ public enum ExplorerUpdate {
                 s.teOrigin = .study
                 s.proposalRule = nil
                 s.study?.settings = settings
+                s.study?.settingsFileDigest = digest
                 s.dmaOverrides.perState = [:]
                 s.recompute()
                 s.writtenWork = WorkSnapshot(s)
@@ -245,6 +243,14 @@ public enum ExplorerUpdate {
                 s.message = "(undo starts here) " + text
                 keepResultsInView(&s, from: state)
                 return (s, effect)
+            case .settingsFileChanged(var request):
+                // Edited outside since it was read: nothing was written. Yes writes into the new
+                // text (its other edits kept); no leaves it as it is.
+                request.intoChangedFile = true
+                let keys = request.shown.map(\.label).joined(separator: ", ")
+                s.mode = .ask("\(request.tomlPath) changed on disk since it was read: write into it anyway?",
+                              "y keeps its new text but sets \(keys); n writes nothing (quit and open the study again to read it)",
+                              effect: .writeSettings(request))
             case .failed(let text):
                 s.message = "failed: " + text
             case .exists(let request, let paths):
@@ -482,7 +488,8 @@ public enum ExplorerUpdate {
     /// Why T_s (or T_e, `c`) cannot go where it was moved or typed: the other bound, named with
     /// its value. One reason for a move and a typed value.
     static func boundsOrder(_ s: ExplorerState, _ c: CursorID) -> String {
-        c == .te ? "T_e must be above T_s = \(ScreenNumber.kelvin(s.tsK)) K" : "T_s must be below T_e = \(ScreenNumber.kelvin(s.teK)) K"
+        c == .te ? "T_e must be above T_s = " + ScreenNumber.withUnit(ScreenNumber.kelvin(s.tsK), "K")
+            : "T_s must be below T_e = " + ScreenNumber.withUnit(ScreenNumber.kelvin(s.teK), "K")
     }
 
     /// Sets a cursor, recomputes, and reverts with a message when the analysis refuses.
@@ -692,20 +699,41 @@ public enum ExplorerUpdate {
             return
         }
         let dir = s.studyPath.hasSuffix("/") ? String(s.studyPath.dropLast()) : s.studyPath
-        let request = SettingsRequest(tomlPath: dir + "/study.toml", assignments: plan, shown: UnwrittenSettings.changedFirst(s))
+        let request = SettingsRequest(tomlPath: dir + "/study.toml", assignments: plan, shown: UnwrittenSettings.changedFirst(s),
+                                      readDigest: s.study?.settingsFileDigest)
         let what = request.shown.map { "\($0.label) = \($0.value)" }.joined(separator: ", ")
         s.mode = .ask("Write study.toml?", what, effect: .writeSettings(request))
     }
 
-    /// A click in the plot moves the nearest of the view's plot cursors there, snapped as the
+    /// Shows the selected state if hidden, hides it if shown (space, or a click on its row).
+    static func toggleSelected(_ s: inout ExplorerState) {
+        let labels = s.stateLabels
+        guard s.selection < labels.count else { return }
+        let l = labels[s.selection]
+        if s.hidden.contains(l) { s.hidden.remove(l) } else { s.hidden.insert(l) }
+    }
+
+    /// What a click does, in words, for a click where it does nothing (every input is answered).
+    static var clickHint: String {
+        "a click on a state shows/hides it; " + KeyBindings.onlyIn("on the plot it moves the nearest cursor", views: KeyBindings.clickViews)
+    }
+
+    /// A click on a state's row in the states pane selects it and shows or hides it (as ↑↓ and
+    /// space). A click in the plot moves the nearest of the view's plot cursors there, snapped as the
     /// arrow keys step: T_s/T_e to the nearest data temperature, DMA temperatures to whole
     /// kelvin, QPD edges to a multiple of 0.1 decade (nearness measured in log f for those).
+    /// A click elsewhere says where clicks act.
     static func click(_ s: inout ExplorerState, column: Int, row: Int) {
+        if let i = ExplorerRenderer.paneState(at: FramePoint(x: column, y: row), s) {
+            s.selection = i
+            toggleSelected(&s)
+            return
+        }
         let view = ViewRegistry.view(s.view)
         // §3.1 window edges are clickable (and drawn) only while one of them is the active cursor.
         let cursors = view.plotCursors.filter { !$0.isTransitionWindow || s.cursor.isTransitionWindow }
         guard !cursors.isEmpty, let g = ExplorerRenderer.plotGeometry(s), g.plotArea.contains(FramePoint(x: column, y: row))
-        else { return }
+        else { s.message = clickHint; return }
         var x = g.x(atColumn: column)
         guard x.isFinite else { return }
         func distance(_ c: CursorID) -> Double {
