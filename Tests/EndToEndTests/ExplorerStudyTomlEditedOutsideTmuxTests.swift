@@ -45,7 +45,7 @@ final class ExplorerStudyTomlEditedOutsideTmuxTests: XCTestCase {
         try t.keys("Right", "w")
         try t.wait("write question") { $0.contains("Write study.toml? (y/n)") }
         try t.keys("y")
-        try t.wait("written again") { $0.contains("(undo starts here) wrote ") && $0.contains(": ts_K") }
+        try t.wait("written again") { flat($0).contains("(undo starts here) wrote ") && flat($0).hasSuffix("study.toml: ts_K") }
         XCTAssertTrue(try String(contentsOf: toml, encoding: .utf8).hasPrefix("# edited in another window\nmolar_mass = 123.4\n"))
         try t.keys("q")
         try t.wait("exit") { $0.contains("EXIT=0") }
