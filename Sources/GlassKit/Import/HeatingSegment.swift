@@ -6,7 +6,8 @@ import GlassPlatform
 /// Rule: inside a heating run, a point whose temperature does not exceed the running maximum
 /// is instrument noise when it lies at most `reversalToleranceK` below that maximum; such
 /// points are dropped (the first point at a temperature is kept) and one warning names the
-/// file and the count. A larger fall is an error naming the line.
+/// file and the count. A larger fall is an error naming the line. A DMA scan written at a coarse
+/// resolution keeps its repeated temperatures (``rising(_:lines:file:resolution:)``).
 public enum HeatingSegment {
     /// Largest fall below the running maximum that counts as noise, K.
     public static let reversalToleranceK = 0.5
