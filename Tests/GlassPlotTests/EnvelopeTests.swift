@@ -133,7 +133,7 @@ final class EnvelopeTests: XCTestCase {
         let envelope = try XCTUnwrap(Envelope(x: x, y: y))
         XCTAssertEqual(envelope.runs, [0..<123, 125..<410, 411..<700])
         for run in envelope.runs {
-            let values = run.flatMap { [x[$0], x[$0] - 0.25, x[$0] + 0.25] } + [-1, t + 1]
+            let values: [Double] = run.flatMap { i -> [Double] in [x[i], x[i] - 0.25, x[i] + 0.25] } + [-1, t + 1]
             for value in values {
                 let want = run.first { x[$0] >= value } ?? run.upperBound
                 XCTAssertEqual(envelope.lowerBound(of: value, in: run), want, "value \(value) in \(run)")
@@ -142,8 +142,8 @@ final class EnvelopeTests: XCTestCase {
                 }
             }
             // Columns of each run against a scan of its points (boundaries equal in places).
-            let boundaries = [x[run.lowerBound] - 1] + stride(from: x[run.lowerBound], to: x[run.upperBound - 1] + 2, by: 0.7).map { $0 }
-                + [x[run.upperBound - 1] + 2, x[run.upperBound - 1] + 2]
+            let (first, last) = (x[run.lowerBound], x[run.upperBound - 1])
+            let boundaries: [Double] = [first - 1] + Array(stride(from: first, to: last + 2, by: 0.7)) + [last + 2, last + 2]
             var want = [EnvelopeColumn?](repeating: nil, count: boundaries.count - 1)
             for i in run {
                 guard let c = (0..<(boundaries.count - 1)).first(where: { x[i] >= boundaries[$0] && x[i] < boundaries[$0 + 1] }) else { continue }
