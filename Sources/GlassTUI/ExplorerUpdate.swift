@@ -51,14 +51,17 @@ public enum ExplorerUpdate {
         case .zoomY(let zoomIn):
             zoom(&s, axis: .y, in: zoomIn, centre: nil)
         case .pan(let dx, let dy):
-            if dx != 0 { navigate(&s, axis: .x) { r, log in Navigation.pan(r, fraction: Double(dx) * Navigation.panFraction, log: log) } }
-            if dy != 0 { navigate(&s, axis: .y) { r, log in Navigation.pan(r, fraction: Double(dy) * Navigation.panFraction, log: log) } }
+            if dx != 0 { pan(&s, axis: .x, steps: dx) }
+            if dy != 0 { pan(&s, axis: .y, steps: dy) }
         case .fitY:
-            // Every key is answered: in a view without a plot these said nothing.
+            // Every key is answered: in a view without a plot these said nothing; where they
+            // change nothing, they say so (the last message never seems to answer a key).
             guard Navigation.shown(s, columns: max(10, s.width / 2)) != nil else { s.message = "this view has no plot"; break }
+            guard s.viewports[s.view]?.y != nil else { s.message = "y already fits what is visible"; break }
             s.viewports[s.view]?.y = nil
         case .zoomReset:
             guard Navigation.shown(s, columns: max(10, s.width / 2)) != nil else { s.message = "this view has no plot"; break }
+            guard let vp = s.viewports[s.view], vp != Viewport() else { s.message = "all the data is shown"; break }
             s.viewports[s.view] = nil
         case .beginRange(let axis):
             guard view.plot(s, columns: 10) != nil else { s.message = "this view has no plot"; break }
@@ -186,8 +189,9 @@ public enum ExplorerUpdate {
             }
             guard case .input(let cur, let text) = s.mode else { break }
             s.mode = .normal
-            guard let v = NumberParser.parseEitherMark(text.trimmingWhitespace), v.isFinite else {
-                s.message = "'\(text)' is not a number; \(cur.rawValue) unchanged"
+            let typed = TypedNumber.read(text.trimmingWhitespace)
+            guard case .value(let v) = typed else {
+                s.message = "'\(text)' is \(typed == .beyondRange ? TypedNumber.beyondRangeText : "not a number"); \(cur.rawValue) unchanged"
                 break
             }
             set(&s, cur, to: v)
@@ -299,13 +303,16 @@ public enum ExplorerUpdate {
         if s.resultsTop > 0 { s.resultsTop = min(s.resultsTop, ExplorerRenderer.resultsScroll(s).lastTop) }
     }
 
-    /// Applies `change` to the shown range of `axis` and keeps the result as the view's viewport.
-    static func navigate(_ s: inout ExplorerState, axis: PlotAxis,
-                         _ change: (ClosedRange<Double>, Bool) -> ClosedRange<Double>?) {
+    /// Pans `axis` by `steps` quarters of its span (positive: right, up) and keeps the result as
+    /// the view's viewport. Past the numbers there are (a range typed out to ±1e308) it stays
+    /// and says which end it would pass.
+    static func pan(_ s: inout ExplorerState, axis: PlotAxis, steps: Int) {
         guard let shown = Navigation.shown(s, columns: max(10, s.width / 2)) else { s.message = "this view has no plot"; return }
-        let current = axis == .x ? shown.x : shown.y
-        guard let next = change(current, axis == .x ? shown.xLog : shown.yLog) else {
-            s.message = "cannot zoom further"
+        let current = axis == .x ? shown.x : shown.y, log = axis == .x ? shown.xLog : shown.yLog
+        guard let next = Navigation.pan(current, fraction: Double(steps) * Navigation.panFraction, log: log) else {
+            let direction = axis == .x ? (steps > 0 ? "right" : "left") : (steps > 0 ? "up" : "down")
+            let end = steps > 0 ? "1.8e308, the largest number" : log ? "5e-324, the smallest positive number" : "-1.8e308, the lowest number"
+            s.message = "cannot pan further \(direction): \(axis.rawValue) would pass \(end)"
             return
         }
         var vp = s.viewports[s.view] ?? Viewport()
@@ -326,7 +333,8 @@ public enum ExplorerUpdate {
         func covers(_ r: ClosedRange<Double>, _ d: ClosedRange<Double>) -> Bool { r.lowerBound <= d.lowerBound && r.upperBound >= d.upperBound }
         if !zoomIn, let full, covers(current, full) { s.message = "all the data is shown"; return }
         guard let next = Navigation.zoom(current, factor: zoomIn ? Navigation.zoomFactor : 1 / Navigation.zoomFactor, centre: centre, log: log) else {
-            s.message = "cannot zoom further"
+            // In: the span is down to a billionth of its centre; out: a range typed out to ±1e308.
+            s.message = zoomIn ? "cannot zoom further" : "cannot zoom out further: \(axis.rawValue) would pass \(log ? "1.8e308 or 5e-324" : "±1.8e308")"
             return
         }
         if zoomIn, let full {
@@ -368,9 +376,10 @@ public enum ExplorerUpdate {
     static func setRange(_ s: inout ExplorerState, axis: PlotAxis, text: String) {
         guard let shown = Navigation.shown(s, columns: max(10, s.width / 2)) else { s.message = "this view has no plot"; return }
         let log = axis == .x ? shown.xLog : shown.yLog
-        guard let r = Navigation.parseRange(text, log: log) else {
-            s.message = "'\(text)': expected two numbers LO HI with LO < HI\(log ? ", both > 0 (log axis)" : ""); range unchanged"
-            return
+        let r: ClosedRange<Double>
+        switch Navigation.readRange(text, log: log) {
+        case .success(let read): r = read
+        case .failure(let why): s.message = "'\(text)': \(why.explanation); range unchanged"; return
         }
         var vp = s.viewports[s.view] ?? Viewport()
         if axis == .x { vp.x = r } else { vp.y = r }
