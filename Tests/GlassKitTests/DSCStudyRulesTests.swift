@@ -26,7 +26,7 @@ final class DSCStudyRulesTests: XCTestCase {
     /// `state:LABEL` with several reference files: B is the mean of those heated at the sample's
     /// rate, each interpolated at the sample's temperatures inside the range all of them cover
     /// (files on three different grids). Expected values from numpy (np.interp, np.trapezoid with
-    /// interpolated ends; /tmp/fix25-dsc/ref_mean.py): 2.8822545476566748 J/g against the mean,
+    /// interpolated ends; scripts/expected_state_baseline_mean.py): 2.8822545476566748 J/g against the mean,
     /// which is the mean of the differences from each file (3.273966147795477 and
     /// 2.490542947517872; ΔH_rej is linear in B). A file at another rate (10 K/min) is no part of
     /// it; a sample heated at a rate the reference lacks (40 K/min) gets the mean of the files at

@@ -5,7 +5,7 @@ import XCTest
 /// (T_g onset and end, T_x onset, T_f): an exactly straight W = 0.01 + 10⁻⁴·(T − 300) W/g, every
 /// 0.25 K over 300–650 K, gave T_g,onset = 413.29 K and T_g,end = 415.75 K from slopes 2·10⁻¹⁹
 /// apart. Exact values: the OLS slopes of the same doubles in rational arithmetic (Python
-/// `fractions`, /tmp/fix25-dsc/linslopes.py): glass line 380–410 K 1.0000000000000002e-4, liquid
+/// `fractions`, scripts/expected_parallel_slopes.py): glass line 380–410 K 1.0000000000000002e-4, liquid
 /// line 475–500 K 1.0e-4, the ±2 K slope at 415.75 K 1.0000000000000021e-4; the tangent and the
 /// glass line differ by 1.976592401853376e-19, the tangent and the liquid line by
 /// 2.0974291998414976e-19.
