@@ -6,7 +6,7 @@ import XCTest
 /// state, and the warnings that say which rule was applied.
 final class DSCStudyRulesTests: XCTestCase {
     /// The reference state of `state:LABEL` gets 0 with every one of its files: its second file
-    /// is not measured against its first. The other states are measured against the first file.
+    /// is not measured against its first. The other states are measured against the mean of its files.
     func testTheReferenceStateGetsZeroWithSeveralFiles() throws {
         let a = DSCFixture.dataset("ref-a.csv", state: "ref", coolingRate: 5) { _ in 0.10 }
         let b = DSCFixture.dataset("ref-b.csv", state: "ref", coolingRate: 5) { _ in 0.13 }
@@ -18,8 +18,40 @@ final class DSCStudyRulesTests: XCTestCase {
             let ref = try XCTUnwrap(r.states.first { $0.state == "ref" })
             XCTAssertEqual(ref.perFileJPerG, [0, 0], "cached \(cached)")
             XCTAssertEqual(ref.dHJPerG, 0)
-            // 0.01 W/g over 80 K at 1/3 K/s against the reference's first file: 2.4 J/g.
-            XCTAssertEqual(try XCTUnwrap(r.states.first { $0.state == "s" }).dHJPerG, 2.4, accuracy: 1e-12)
+            // 0.11 − (0.10 + 0.13)/2 = −0.005 W/g over 80 K at 1/3 K/s: −1.2 J/g.
+            XCTAssertEqual(try XCTUnwrap(r.states.first { $0.state == "s" }).dHJPerG, -1.2, accuracy: 1e-12)
+        }
+    }
+
+    /// `state:LABEL` with several reference files: B is the mean of those heated at the sample's
+    /// rate, each interpolated at the sample's temperatures inside the range all of them cover
+    /// (files on three different grids). Expected values from numpy (np.interp, np.trapezoid with
+    /// interpolated ends; scripts/expected_state_baseline_mean.py): 2.8822545476566748 J/g against the mean,
+    /// which is the mean of the differences from each file (3.273966147795477 and
+    /// 2.490542947517872; ΔH_rej is linear in B). A file at another rate (10 K/min) is no part of
+    /// it; a sample heated at a rate the reference lacks (40 K/min) gets the mean of the files at
+    /// the rate of its first (numpy: 7.386516198045004 J/g) and a warning naming them.
+    func testStateBaselineIsTheMeanOfTheReferenceFilesAtTheSampleRate() throws {
+        let a = DSCFixture.dataset("ref-a.csv", state: "ref", from: 300, to: 600, step: 0.3) { 0.02 + 1e-4 * ($0 - 300) + 0.004 * sin($0 / 7) }
+        let b = DSCFixture.dataset("ref-b.csv", state: "ref", from: 301, to: 598, step: 0.21) { 0.025 + 0.9e-4 * ($0 - 300) + 0.003 * cos($0 / 5) }
+        let slow = DSCFixture.dataset("ref-slow.csv", state: "ref", heatingRate: 10) { _ in 5 }
+        let w: (Double) -> Double = { t in 0.03 + 1e-4 * (t - 300) + 0.02 * exp(-((t - 460) / 8) * ((t - 460) / 8)) }
+        let s = DSCFixture.dataset("s.csv", state: "s", coolingRate: 10, from: 299.9, to: 600, step: 0.2, w)
+        let fast = DSCFixture.dataset("s40.csv", state: "q", coolingRate: 20, heatingRate: 40, from: 299.9, to: 600, step: 0.2) { 2 * w($0) }
+        var p = try DSCPrepared.prepare([a, b, slow, s, fast])
+        let sample = try XCTUnwrap(p.state("s")?.curves.first)
+        XCTAssertEqual(p.referenceCurves("ref", for: sample).map(\.path), ["ref-a.csv", "ref-b.csv"])
+        let d = try XCTUnwrap(p.differenceCurve(sample, baseline: .state("ref")))
+        XCTAssertEqual(d.domain?.lowerBound ?? .nan, 299.9 + 6 * 0.2, "the first sample point inside both reference files")
+        XCTAssertEqual(d.domain?.upperBound ?? .nan, 299.9 + 1490 * 0.2, "the last sample point inside both reference files")
+        for cached in [false, true] {
+            if cached { p.cacheBaseline("ref") }
+            let r = try RejuvenationEnthalpy.evaluate(p, tsK: 420, teK: 500, baseline: .state("ref"), molarMassGPerMol: nil)
+            XCTAssertEqual(try XCTUnwrap(r.states.first { $0.state == "ref" }).perFileJPerG, [0, 0, 0], "cached \(cached)")
+            XCTAssertEqual(try XCTUnwrap(r.states.first { $0.state == "s" }).dHJPerG, 2.8822545476566748, accuracy: 1e-12)
+            XCTAssertEqual(try XCTUnwrap(r.states.first { $0.state == "s" }).dHJPerG, 0.5 * (3.273966147795477 + 2.490542947517872), accuracy: 1e-12)
+            XCTAssertEqual(try XCTUnwrap(r.states.first { $0.state == "q" }).dHJPerG, 7.386516198045004, accuracy: 1e-12)
+            XCTAssertTrue(r.warnings.contains("s40.csv: state 'ref' has no curve at 40 K/min: the mean of its 2 files at 20 K/min (ref-a.csv, ref-b.csv) is the baseline, though W scales with the heating rate"), "\(r.warnings)")
         }
     }
 

@@ -23,13 +23,15 @@ import GlassPlatform
         // TRIOS writes the name whole and the unit in a row of its own.
         #expect(rank("Heat Flow (Normalized)", unit: "W/g") == 1)
         for name in ["Cell Heat Flow (mW)", "Heat Flow T4P (mW)", "Heat Flow T4 (mW)", "Heat Flow T1 (mW)", "Heat Flow A (mW)",
-                     "Sensor Heat Flow (mW)", "Raw Heat Flow (mW)"] {
+                     "Sensor Heat Flow (mW)", "Raw Heat Flow (mW)", "Calibrated Heat Flow (mW)", "Unsubtracted Heat Flow"] {
             #expect(rank(name) == 2, "\(name)")
         }
         for name in ["Reference Heat Flow (mW)", "Ref. Heat Flow (mW)", "Heat Flow Amplitude (mW)", "Heat Flow Phase (°)",
                      "Baseline Heat Flow (mW)", "Rev Heat Flow (W/g)", "Heat Flow Rev (W/g)", "Nonrev Heat Flow (W/g)",
                      "Reversing Heat Flow (W/g)", "Non-Reversing Heat Flow (W/g)", "Modulated Heat Flow (mW)",
-                     "Deriv. Heat Flow (W/g/min)", "DSC/(uV)", "Referenz-Wärmestrom (mW)"] {
+                     "Deriv. Heat Flow (W/g/min)", "DSC/(uV)", "Referenz-Wärmestrom (mW)",
+                     // Pyris's calibration factor, whole and as the DSC 8500 abbreviates it.
+                     "Heat Flow Calibration", "Heat Flow Calib.", "Heat Flow Calib", "Uncorrected Heat Flow"] {
             #expect(rank(name) == 3, "\(name)")
         }
     }

@@ -216,6 +216,35 @@ final class ExplorerUpdateTests: XCTestCase {
         XCTAssertEqual(s.results?.dsc?.states.map(\.dHJPerG), paper.results?.dsc?.states.map(\.dHJPerG))
     }
 
+    /// `state:as-cast` picked in the explorer with two as-cast replicates on their own grids: B is
+    /// their mean there as in `analyze` (numpy, scripts/expected_state_baseline_mean.py: 2.8822545476566748
+    /// J/g), and a moved bound, computed from the cached difference curves, stays `analyze`'s.
+    func testAStateBaselineOfSeveralFilesIsTheirMeanAsInAnalyze() throws {
+        func dataset(_ path: String, _ state: String, _ rate: Double?, _ from: Double, _ to: Double, _ step: Double,
+                     _ w: (Double) -> Double) -> Dataset {
+            var d = Dataset(path: path, kind: .dsc, state: state)
+            d.coolingRateKPerMin = rate
+            d.heatingRateKPerMin = 20
+            d.temperatureKValues = (0...Int(((to - from) / step).rounded())).map { from + Double($0) * step }
+            d.heatFlowWPerG = d.temperatureKValues.map(w)
+            return d
+        }
+        let study = Study(name: "replicates", datasets: [
+            dataset("ref-a.csv", "as-cast", nil, 300, 600, 0.3) { 0.02 + 1e-4 * ($0 - 300) + 0.004 * sin($0 / 7) },
+            dataset("ref-b.csv", "as-cast", nil, 301, 598, 0.21) { 0.025 + 0.9e-4 * ($0 - 300) + 0.003 * cos($0 / 5) },
+            dataset("s.csv", "s", 10, 299.9, 600, 0.2) { t in 0.03 + 1e-4 * (t - 300) + 0.02 * exp(-((t - 460) / 8) * ((t - 460) / 8)) },
+        ], settings: SyntheticStudy.paperSettings)
+        var s = press(SyntheticStudy.state(study), [.character("b"), .down, .down, .enter])
+        XCTAssertEqual(s.results?.settings.baseline, .state("as-cast"))
+        XCTAssertEqual(s.results?.dsc?.states.map(\.dHJPerG).last ?? .nan, 2.8822545476566748, accuracy: 1e-12)
+        for keys: [Key] in [[], [.right, .right], [.character("]"), .left]] {
+            s = press(s, keys)
+            let ts = try XCTUnwrap(s.tsK), te = try XCTUnwrap(s.teK)
+            let analyze = try Analysis.run(study, options: AnalysisOptions(tsK: ts, teK: te, baseline: .state("as-cast")))
+            XCTAssertEqual(s.results?.dsc?.states.map(\.dHJPerG), analyze.dsc?.states.map(\.dHJPerG), "\(ts)–\(te) K")
+        }
+    }
+
     /// View 9's keys in view 9 of a study without DMA data say what is missing, as view 4's
     /// cursors do; elsewhere they say where they act.
     func testViewNineKeysWithoutDMASayWhatIsMissing() {

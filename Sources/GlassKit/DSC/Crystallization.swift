@@ -61,11 +61,10 @@ public struct CrystallizationConstruction: Sendable, Equatable {
         // Steepest descent: the window point with T ≤ T_x,p of smallest W′.
         let end = Interpolation.upperBound(x, peak)
         guard end > range.lowerBound, let ks = c.extremeSlopeIndex(in: range.lowerBound..<min(end, range.upperBound), largest: false),
-              let s = c.slope(at: ks) else {
+              let t = c.tangent(at: ks) else {
             r.reasons.append("T_x onset: no window point below the peak with a defined W′")
             return r
         }
-        let t = TransitionLine(value: y[ks], slope: s, referenceK: x[ks])
         r.tangent = t
         r.onsetK = t.intersection(l)
         if r.onsetK == nil { r.reasons.append("T_x onset: the tangent at the steepest descent is parallel to the liquid line") }

@@ -51,23 +51,27 @@ public struct DSCPrepared: Sendable, Equatable {
     public var transitions: TransitionPrepared = .empty
 
     /// The integrand W − B for `.state` baselines (nil for the others): D_i = W(T_i) − B(T_i) on the
-    /// sample's abscissae inside the reference's range, B interpolated linearly; then the same
-    /// trapezoid rule. Cached curves cost O(1); otherwise O(n).
+    /// sample's abscissae inside the range every reference file covers, B the mean of the reference
+    /// files (``referenceCurves(_:for:)``), each interpolated linearly; then the same trapezoid rule.
+    /// Cached curves cost O(1); otherwise O(n · files · log m).
     public func differenceCurve(_ c: DSCCurve, baseline: DSCBaseline) throws -> CumulativeTrapezoid? {
         guard case .state(let label) = baseline else { return nil }
         if let cached = stateBaselines[label]?[c.path] { return cached }
-        guard let ref = referenceCurve(label, for: c) else {
+        let refs = referenceCurves(label, for: c)
+        guard !refs.isEmpty else {
             throw GlassError(.usage, file: "--baseline", "state '\(label)' has no DSC curve")
         }
-        return DSCPrepared.difference(c.curve, minus: ref.curve, isReference: c.state == label)
+        return DSCPrepared.difference(c.curve, minus: refs.map(\.curve), isReference: c.state == label)
     }
 
-    /// The curve of state `label` that is the `state:` baseline of curve `c`: its first heated at
-    /// c's rate (W in W/g scales with the rate: another rate's curve gave ΔH_rej of 26 J/g where
-    /// the same rate's gave 6), else its first; nil without curves.
-    public func referenceCurve(_ label: String, for c: DSCCurve) -> DSCCurve? {
-        guard let curves = state(label)?.curves else { return nil }
-        return curves.first { HeatingRates.agree($0.heatingRateKPerMin, c.heatingRateKPerMin) } ?? curves.first
+    /// The curves of state `label` whose mean is the `state:` baseline of curve `c`: its files heated
+    /// at c's rate (W in W/g scales with the rate: another rate's curve gave ΔH_rej of 26 J/g where
+    /// the same rate's gave 6), else those at the rate of its first file; in path order, empty
+    /// without curves. A state of several files is their mean everywhere, so its baseline is too.
+    public func referenceCurves(_ label: String, for c: DSCCurve) -> [DSCCurve] {
+        guard let curves = state(label)?.curves, let first = curves.first else { return [] }
+        let atRate = curves.filter { HeatingRates.agree($0.heatingRateKPerMin, c.heatingRateKPerMin) }
+        return atRate.isEmpty ? curves.filter { HeatingRates.agree($0.heatingRateKPerMin, first.heatingRateKPerMin) } : atRate
     }
 
     /// Precomputes the `.state(label)` integrands of every curve, so bound moves cost O(log n).
@@ -76,21 +80,32 @@ public struct DSCPrepared: Sendable, Equatable {
         var map: [String: CumulativeTrapezoid] = [:]
         for s in states {
             for c in s.curves {
-                guard let ref = referenceCurve(label, for: c) else { continue }
-                map[c.path] = DSCPrepared.difference(c.curve, minus: ref.curve, isReference: s.state == label)
+                let refs = referenceCurves(label, for: c)
+                guard !refs.isEmpty else { continue }
+                map[c.path] = DSCPrepared.difference(c.curve, minus: refs.map(\.curve), isReference: s.state == label)
             }
         }
         stateBaselines[label] = map
     }
 
-    /// W − B on the abscissae of `w` inside the range of `b`. The reference state is the baseline:
-    /// each of its files (not only the first, which is B) gets W − B = 0, so the state's ΔH_rej is
-    /// 0 as the method reference defines it, not the mean of its files' differences from the first.
-    static func difference(_ w: CumulativeTrapezoid, minus b: CumulativeTrapezoid, isReference: Bool) -> CumulativeTrapezoid {
+    /// W − B on the abscissae of `w` inside the range of every curve of `references`, B their mean
+    /// there (one curve: itself, so ΔH_rej is linear in B and equals the mean of the differences
+    /// from each file). The reference state is the baseline: each of its files gets W − B = 0, so
+    /// the state's ΔH_rej is 0 as the method reference defines it (the mean of its files'
+    /// differences from their own mean).
+    static func difference(_ w: CumulativeTrapezoid, minus references: [CumulativeTrapezoid], isReference: Bool) -> CumulativeTrapezoid {
         var x: [Double] = [], y: [Double] = []
+        guard !references.isEmpty else { return CumulativeTrapezoid(x: x, y: y) }
         x.reserveCapacity(w.x.count); y.reserveCapacity(w.x.count)
-        for i in w.x.indices {
-            if let v = b.value(at: w.x[i]) { x.append(w.x[i]); y.append(isReference ? 0 : w.y[i] - v) }
+        let count = Double(references.count)
+        points: for i in w.x.indices {
+            // The sum in path order, divided once: a single file's B is its value, bit for bit.
+            var sum = 0.0
+            for (j, b) in references.enumerated() {
+                guard let v = b.value(at: w.x[i]) else { continue points }
+                sum = j == 0 ? v : sum + v
+            }
+            x.append(w.x[i]); y.append(isReference ? 0 : w.y[i] - sum / count)
         }
         return CumulativeTrapezoid(x: x, y: y)
     }

@@ -22,7 +22,13 @@ public enum FictiveTemperature {
         let d2 = l.at(t2K) - g.at(t2K)
         let delta = l.slope - g.slope
         var roots: [Double] = []
-        if delta == 0 {
+        // Lines parallel within the rounding of their slopes (``TransitionLine/isParallel(to:)``)
+        // are parallel; meeting at T_2 as well, they are one line, and l − g is rounding alone.
+        let parallel = l.isParallel(to: g)
+        if parallel, abs(d2) <= l.rounding(at: t2K) + g.rounding(at: t2K) {
+            return .none("T_f: the liquid line is the glass line within rounding (no step between them to match the area of)")
+        }
+        if parallel {
             if d2 != 0 { roots = [-area / d2] }
         } else {
             // Scaled by a power of two, which is exact and leaves the roots the same numbers, so that

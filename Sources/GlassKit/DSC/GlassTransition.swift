@@ -29,9 +29,8 @@ public struct GlassTransitionConstruction: Sendable, Equatable {
         // Inflection: data points strictly between the glass window's high end and the liquid window's low end.
         let first = Interpolation.upperBound(x, glassWindow.upperBound)
         let last = Interpolation.lowerBound(x, liquidWindow.lowerBound)
-        if first < last, let k = c.extremeSlopeIndex(in: first..<last, largest: true), let s = c.slope(at: k) {
+        if first < last, let k = c.extremeSlopeIndex(in: first..<last, largest: true), let t = c.tangent(at: k) {
             r.inflectionK = x[k]
-            let t = TransitionLine(value: y[k], slope: s, referenceK: x[k])
             r.tangent = t
             r.onsetK = g.intersection(t)
             r.endK = t.intersection(l)

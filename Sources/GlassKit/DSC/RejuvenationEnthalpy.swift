@@ -131,12 +131,16 @@ public enum RejuvenationEnthalpy {
         }
         var warnings = p.warnings + notFinite
         if case .state(let label) = baseline {
-            // The reference's curve of the sample's rate is its baseline; without one, its first
-            // is, and that says so (W in W/g scales with the heating rate).
+            // The mean of the reference's curves at the sample's rate is its baseline; without
+            // one, the mean of those at its first file's rate is, and that says so (W in W/g
+            // scales with the heating rate).
             for s in p.states where s.state != label {
                 for c in s.curves {
-                    guard let ref = p.referenceCurve(label, for: c), !HeatingRates.agree(ref.heatingRateKPerMin, c.heatingRateKPerMin) else { continue }
-                    warnings.append("\(c.path): state '\(label)' has no curve at \(Format.shortNumber(c.heatingRateKPerMin)) K/min: its \(ref.path) (\(Format.shortNumber(ref.heatingRateKPerMin)) K/min) is the baseline, though W scales with the heating rate")
+                    let refs = p.referenceCurves(label, for: c)
+                    guard let ref = refs.first, !HeatingRates.agree(ref.heatingRateKPerMin, c.heatingRateKPerMin) else { continue }
+                    let named = refs.count == 1 ? "its \(ref.path) (\(Format.shortNumber(ref.heatingRateKPerMin)) K/min) is the baseline"
+                        : "the mean of its \(refs.count) files at \(HeatingRates.shown(refs.map(\.heatingRateKPerMin))) K/min (\(refs.map(\.path).joined(separator: ", "))) is the baseline"
+                    warnings.append("\(c.path): state '\(label)' has no curve at \(Format.shortNumber(c.heatingRateKPerMin)) K/min: \(named), though W scales with the heating rate")
                 }
             }
         }

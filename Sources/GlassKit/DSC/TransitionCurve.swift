@@ -7,24 +7,40 @@ public struct TransitionLine: Sendable, Equatable {
     public var slope: Double
     /// Where `value` holds, K.
     public var referenceK: Double
+    /// How far rounding alone may have moved `slope`, W/(g·K): for a fitted line, that of the data
+    /// (each W read to half an ulp) and of the fit's arithmetic; 0 for a line given exactly.
+    public var slopeRounding: Double
+    /// The same for `value`, W/g.
+    public var valueRounding: Double
 
-    /// A line through (`referenceK`, `value`) with `slope`.
-    public init(value: Double, slope: Double, referenceK: Double) {
+    /// A line through (`referenceK`, `value`) with `slope`, known to within the roundings given.
+    public init(value: Double, slope: Double, referenceK: Double, slopeRounding: Double = 0, valueRounding: Double = 0) {
         self.value = value; self.slope = slope; self.referenceK = referenceK
+        self.slopeRounding = slopeRounding; self.valueRounding = valueRounding
     }
 
     /// W at `t`.
     @inline(__always)
     public func at(_ t: Double) -> Double { value + slope * (t - referenceK) }
 
+    /// How far rounding alone may have moved W at `t`, W/g.
+    public func rounding(at t: Double) -> Double { valueRounding + slopeRounding * abs(t - referenceK) }
+
     /// ∫_a^b W dT (exact for a line).
     public func integral(from a: Double, to b: Double) -> Double { at(0.5 * (a + b)) * (b - a) }
 
-    /// The T where this line meets `other`; nil for parallel lines or a non-finite answer.
+    /// Whether the slopes differ by no more than their roundings: then where the lines meet is set
+    /// by rounding alone (an exactly straight W gave tangents meeting 2.5 K apart), so they are
+    /// parallel. Lines given exactly are parallel only with equal slopes.
+    public func isParallel(to other: TransitionLine) -> Bool {
+        abs(slope - other.slope) <= slopeRounding + other.slopeRounding
+    }
+
+    /// The T where this line meets `other`; nil for parallel lines (``isParallel(to:)``) or a
+    /// non-finite answer.
     public func intersection(_ other: TransitionLine) -> Double? {
-        let ds = slope - other.slope
-        guard ds != 0 else { return nil }
-        let t = referenceK + (other.at(referenceK) - value) / ds
+        guard !isParallel(to: other) else { return nil }
+        let t = referenceK + (other.at(referenceK) - value) / (slope - other.slope)
         return t.isFinite ? t : nil
     }
 }
@@ -135,11 +151,22 @@ public struct TransitionCurve: Sendable, Equatable {
 
     /// W′ at data point k, nil where undefined: the OLS slope over the points within ±2 K, from the
     /// prefix sums (the very number of the one sweep). O(log n + blockSize).
-    public func slope(at k: Int) -> Double? {
+    public func slope(at k: Int) -> Double? { slopeLine(at: k)?.slope }
+
+    /// The tangent at data point k: through (T_k, W_k) with slope W′(T_k) (``slope(at:)``) and that
+    /// slope's rounding; nil where W′ is undefined. O(log n + blockSize).
+    public func tangent(at k: Int) -> TransitionLine? {
+        guard let fit = slopeLine(at: k) else { return nil }
+        return TransitionLine(value: curve.y[k], slope: fit.slope, referenceK: curve.x[k], slopeRounding: fit.slopeRounding,
+                              valueRounding: 0x1p-52 * abs(curve.y[k]))
+    }
+
+    /// The OLS line over the points within ±2 K of point k; nil where W′ is undefined.
+    func slopeLine(at k: Int) -> TransitionLine? {
         guard !slopeEstimates[k].isNaN else { return nil }
         let xk = curve.x[k], h = TransitionCurve.slopeHalfWidthK
         let lo = Interpolation.lowerBound(curve.x, xk - h), hi = Interpolation.upperBound(curve.x, xk + h)
-        return TransitionCurve.fit(linePrefix(lo), linePrefix(hi), count: hi - lo, referenceK)?.slope
+        return TransitionCurve.fit(linePrefix(lo), linePrefix(hi), count: hi - lo, referenceK)
     }
 
     /// Whether W′ at k is defined and below `threshold`; exact: from the estimate where its margin
@@ -370,7 +397,15 @@ public struct TransitionCurve: Sendable, Equatable {
         guard cuu > 0 else { return nil }
         let b = cuw / cuu
         let meanU = u.value / n, meanW = w.value / n
-        let line = TransitionLine(value: meanW, slope: b, referenceK: ref + meanU)
+        // Rounding alone: each W read to half an ulp, |δW_i| ≤ ε/2·|W_i|, moves b by at most
+        // ε/2·Σ|u_i − ū|·|W_i|/cuu ≤ ε/2·max|W|·√(n/cuu) (Cauchy–Schwarz), max|W| taken on the
+        // line (|u_i − ū| ≤ √cuu); doubled for residuals of rounding size, plus four ulps of b for
+        // the fit's own arithmetic. W̄ moves by at most ε/2·max|W|, doubled likewise.
+        let eps = Double.ulpOfOne, spread = cuu.squareRoot()
+        let magnitude = abs(meanW) + abs(b) * spread
+        let line = TransitionLine(value: meanW, slope: b, referenceK: ref + meanU,
+                                  slopeRounding: eps * (magnitude * (n.squareRoot() / spread) + 4 * abs(b)),
+                                  valueRounding: eps * (magnitude + 4 * abs(meanW)))
         return line.value.isFinite && line.slope.isFinite ? line : nil
     }
 }

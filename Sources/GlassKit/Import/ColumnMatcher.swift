@@ -392,8 +392,9 @@ public enum ColumnMatcher {
     static let auxiliaryHeatFlowParts = ["baseline", "basislinie", "ligne de base", "linea de base", "linea di base", "uncorrected",
                                          "unkorrigiert", "calibration", "kalibrier", "reference", "referenz", "referencia",
                                          "riferimento", "amplitude", "amplitud", "ampiezza", "phase", "参比", "基线"]
-    /// … and as words: `Ref`, `Blank`, `Empty`.
-    static let auxiliaryHeatFlowWords: Set<Substring> = ["ref", "blank", "empty", "leer"]
+    /// … and as words: `Ref`, `Blank`, `Empty`, and the calibration's abbreviation (Pyris's `Heat
+    /// Flow Calib.`; as a word only, so that a `Calibrated Heat Flow` is still the heat flow).
+    static let auxiliaryHeatFlowWords: Set<Substring> = ["ref", "blank", "empty", "leer", "calib", "kalib"]
 
     /// Whether a heat flow's folded name is one of the instrument's other heat flows (above).
     static func isAuxiliaryHeatFlow(_ k: Folded) -> Bool {

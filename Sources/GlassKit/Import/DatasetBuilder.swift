@@ -91,7 +91,12 @@ public enum DatasetBuilder {
         for tie in ColumnMatcher.ties(table.headers) where tie.meaning == .temperature || (tie.meaning == .heatFlow && kind == .dsc) {
             if tie.meaning == .heatFlow, oneHeatFlowInTwoUnits(tie.columns) { continue }
             let names = tie.columns.map { "'\($0.header.text)'" }.joined(separator: ", ")
-            d.warnings.append("\(path): \(tie.columns.count) columns could be the \(tie.meaning.words) (\(names)); the first, '\(tie.columns[0].header.text)', is read")
+            // What is read: a Pyris heat flow is the column less the baseline run's (buildDSC).
+            var read = "'\(tie.columns[0].header.text)'"
+            if tie.meaning == .heatFlow, let b = table.heatFlowBaselineColumn, b < table.headers.count, b != tie.columns[0].index {
+                read += " − '\(table.headers[b].text)'"
+            }
+            d.warnings.append("\(path): \(tie.columns.count) columns could be the \(tie.meaning.words) (\(names)); the first, \(read), is read")
         }
         // A file whose only temperature is the instrument's (Eplexor's nominal `Tr`, a `T_soll`, a
         // `Program Temperature`) is read with it, DSC and DMA alike: the sample's follows it within
