@@ -158,6 +158,21 @@ struct Bench: ParsableCommand {
         }
         report("one window move, all transitions, 6 states × 10^5 points", (clock.now - t0) / moves, target: .microseconds(50),
                note: sink.isFinite ? "" : "!")
+        // A liquid window given across the proposed crystallization window, its high end moved by
+        // less than a point spacing' worth more each time: the exotherm is proposed again above it
+        // on every move (the first dip from the trees, nothing kept), then with the ten ends
+        // repeated (the kept proposals).
+        var crossing = AnalysisOptions()
+        for (label, ends) in [("new edges", 600), ("edges seen before", 10)] {
+            let t1 = clock.now
+            for k in 0..<moves / 5 {
+                crossing.liquidLineK = 480...(545 + Double(k % ends) * 0.01)
+                let r = try TransitionAnalysis.evaluate(prepared, options: crossing, settings: StudySettings())
+                sink += r.reduce(0) { $0 + ($1.values.txOnsetK ?? 0) }
+            }
+            report("one window move, crystallization proposed again (\(label)), 6 × 10^5", (clock.now - t1) / (moves / 5), target: nil,
+                   note: sink.isFinite ? "" : "!")
+        }
     }
 
     /// The DMA figures of issue 3, on the loaded sample study.

@@ -268,16 +268,16 @@ final class TransitionProposalTests: XCTestCase {
     func testFirstDip() {
         let y: [Double] = [3, 2, 1, 2, 2.5, 2.2, 2.3, 4, 0, 4, 5]
         let all = { (_: Int, _: Int) in true }
-        XCTAssertEqual(TransitionProposal.firstDip(y, through: 8, deeper: 1, where: all)?.0, 2)     // 3 → 1 → 2.5
-        XCTAssertEqual(TransitionProposal.firstDip(y, through: 8, deeper: 1, where: all)?.1, 0)
-        XCTAssertNil(TransitionProposal.firstDip(y, through: 8, deeper: 2.5, where: all))           // only the last, not complete by 8
-        XCTAssertEqual(TransitionProposal.firstDip(y, through: 10, deeper: 2.5, where: all)?.0, 8)
+        XCTAssertEqual(TransitionProposal.firstDip(y, RangeBounds(y), through: 8, deeper: 1, where: all)?.0, 2)     // 3 → 1 → 2.5
+        XCTAssertEqual(TransitionProposal.firstDip(y, RangeBounds(y), through: 8, deeper: 1, where: all)?.1, 0)
+        XCTAssertNil(TransitionProposal.firstDip(y, RangeBounds(y), through: 8, deeper: 2.5, where: all))           // only the last, not complete by 8
+        XCTAssertEqual(TransitionProposal.firstDip(y, RangeBounds(y), through: 10, deeper: 2.5, where: all)?.0, 8)
         // The dip at 2 passed over: the walk starts again from 2.5 (index 4), and the 0.3-deep
         // wiggle at 5 is not 1 deep: the next is the one at 8, whose highest point before is 4 (index 7).
-        let late = TransitionProposal.firstDip(y, through: 10, deeper: 1, where: { b, _ in b > 2 })
+        let late = TransitionProposal.firstDip(y, RangeBounds(y), through: 10, deeper: 1, where: { b, _ in b > 2 })
         XCTAssertEqual(late?.0, 8)
         XCTAssertEqual(late?.1, 7)
-        XCTAssertEqual(TransitionProposal.firstDip(y, through: 10, deeper: 0.25, where: { b, _ in b > 2 })?.0, 5)
+        XCTAssertEqual(TransitionProposal.firstDip(y, RangeBounds(y), through: 10, deeper: 0.25, where: { b, _ in b > 2 })?.0, 5)
     }
 
     func testMedian() {

@@ -57,8 +57,9 @@ public struct TransitionLine: Sendable, Equatable {
 ///   decision on W′ (largest, smallest, above a threshold) is taken on the exact value, computed
 ///   only where the estimate cannot decide;
 /// - block segment trees over the W′ estimates (first largest, first smallest) for the inflection
-///   and the steepest descent, and over W (min, max) for the crystallization peak and the midpoint
-///   crossing;
+///   and the steepest descent, and over W (min, max, and the deepest fall and highest rise inside
+///   each node: ``RangeBounds``) for the crystallization peak, the midpoint crossing and the
+///   proposal's first large dip;
 /// - the running trapezoid integral of W (shared with ΔH_rej) for the area integrals.
 public struct TransitionCurve: Sendable, Equatable {
     /// Half-width of the W′ slope window, K (the method reference's ±2 K).
@@ -82,6 +83,8 @@ public struct TransitionCurve: Sendable, Equatable {
     let maxTree: ArgTree
     let minTree: ArgTree
     let bounds: RangeBounds
+    /// The windows proposed on this curve, kept by the given windows' edges.
+    let proposals = ProposalCache()
 
     /// Prepares `curve` (strictly ascending T).
     public init(_ curve: CumulativeTrapezoid) {
@@ -626,91 +629,4 @@ struct ArgTree: Sendable, Equatable {
         }
         return best < 0 ? nil : Int(best)
     }
-}
-
-/// Segment trees of the minimum and maximum of W over blocks of ``TransitionCurve/blockSize``
-/// points (leaves beyond the data: ±∞).
-struct RangeBounds: Sendable, Equatable {
-    let size: Int
-    let minY: [Double]
-    let maxY: [Double]
-
-    init(_ y: [Double]) {
-        let bs = TransitionCurve.blockSize
-        let blocks = (y.count + bs - 1) / bs
-        var size = 1
-        while size < max(blocks, 1) { size <<= 1 }
-        self.size = size
-        var lo = [Double](repeating: .infinity, count: 2 * size), hi = [Double](repeating: -.infinity, count: 2 * size)
-        y.withUnsafeBufferPointer { y in
-            for b in 0..<blocks {
-                // Each block folded in order into registers, then stored once.
-                var mn = Double.infinity, mx = -Double.infinity
-                for k in (b * bs)..<min(b * bs + bs, y.count) { mn = min(mn, y[k]); mx = max(mx, y[k]) }
-                lo[size + b] = mn; hi[size + b] = mx
-            }
-        }
-        if size > 1 {
-            for p in stride(from: size - 1, through: 1, by: -1) {
-                lo[p] = min(lo[2 * p], lo[2 * p + 1]); hi[p] = max(hi[2 * p], hi[2 * p + 1])
-            }
-        }
-        minY = lo; maxY = hi
-    }
-
-    /// The largest of y[r] (the values the trees were built from); nil for an empty range.
-    /// O(log n + blockSize).
-    func maximum(in r: Range<Int>, of y: [Double]) -> Double? {
-        guard !r.isEmpty else { return nil }
-        let bs = TransitionCurve.blockSize
-        let firstBlock = (r.lowerBound + bs - 1) / bs, endBlock = r.upperBound / bs
-        // The partial blocks at either end point by point, the whole blocks between from the tree.
-        guard firstBlock < endBlock else { return y[r].max() }
-        var m = -Double.infinity
-        for k in r.lowerBound..<(firstBlock * bs) { m = max(m, y[k]) }
-        for k in (endBlock * bs)..<r.upperBound { m = max(m, y[k]) }
-        var l = firstBlock + size, h = endBlock + size
-        while l < h {
-            if l & 1 == 1 { m = max(m, maxY[l]); l += 1 }
-            if h & 1 == 1 { h -= 1; m = max(m, maxY[h]) }
-            l >>= 1; h >>= 1
-        }
-        return m
-    }
-
-    /// The index of the first smallest of y[r] (the values the trees were built from); nil for an
-    /// empty range. O(log n + blockSize): the proposal searches the data above a given window.
-    func firstMinimumIndex(in r: Range<Int>, of y: [Double]) -> Int? {
-        guard !r.isEmpty else { return nil }
-        let bs = TransitionCurve.blockSize
-        let firstBlock = (r.lowerBound + bs - 1) / bs, endBlock = r.upperBound / bs
-        guard firstBlock < endBlock else { return r.min { y[$0] < y[$1] } }
-        // The smallest of the whole blocks (tree) and of the partial blocks at either end.
-        var low = Double.infinity
-        var l = firstBlock + size, h = endBlock + size
-        while l < h {
-            if l & 1 == 1 { low = min(low, minY[l]); l += 1 }
-            if h & 1 == 1 { h -= 1; low = min(low, minY[h]) }
-            l >>= 1; h >>= 1
-        }
-        let head = r.lowerBound..<(firstBlock * bs), tail = (endBlock * bs)..<r.upperBound
-        for k in head where y[k] < low { low = y[k] }
-        for k in tail where y[k] < low { low = y[k] }
-        if let k = head.first(where: { y[$0] == low }) { return k }
-        // The first whole block holding it: left to right over the tree's canonical nodes.
-        var left: [Int] = [], right: [Int] = []
-        l = firstBlock + size; h = endBlock + size
-        while l < h {
-            if l & 1 == 1 { left.append(l); l += 1 }
-            if h & 1 == 1 { h -= 1; right.append(h) }
-            l >>= 1; h >>= 1
-        }
-        for var node in left + right.reversed() where minY[node] == low {
-            while node < size { node = minY[2 * node] == low ? 2 * node : 2 * node + 1 }
-            let start = (node - size) * bs
-            return (start..<min(start + bs, y.count)).first { y[$0] == low }
-        }
-        return tail.first { y[$0] == low }
-    }
-
 }

@@ -57,7 +57,8 @@ public struct TransitionProposal: Sendable, Equatable {
     static let medianPoints = 2048
 
     /// The proposal rule (docs/transitions.md, "Proposed windows"), on the state's first curve.
-    /// O(n): one scan up to the first large dip; the medians of W′ over at most 2048 points.
+    /// O(log n) on a trace without drift (the trees of W), plus the walks over the step's width and
+    /// the medians of W′ over at most 2048 points; O(n) with a drifting baseline, once per given edges.
     ///
     /// 1. Crystallization: the deepest exotherm is the point of lowest W (endo-up) when it lies above
     ///    the first 5 % of the data span and more than 2 K below the last point, and the rises from
@@ -94,7 +95,42 @@ public struct TransitionProposal: Sendable, Equatable {
     /// a given crystallization window stands for rule 1's (the transition is sought below it), the
     /// exotherm is sought only in the data above a given liquid (else glass) window, and the
     /// transition only above a given glass window and below a given liquid window.
+    ///
+    /// The proposal reads the given windows only through ``GivenEdges`` (the points where they end,
+    /// and a given crystallization window's low end), and is kept per curve by them: the explorer
+    /// proposes again on each keystroke while windows conflict, and a move that leaves those points
+    /// as they were costs a look-up.
     public static func propose(_ c: TransitionCurve, given: TransitionWindows = TransitionWindows()) -> TransitionProposal {
+        let edges = GivenEdges(c, given)
+        return c.proposals.value(for: edges) { propose(c, edges) }
+    }
+
+    /// What the proposal reads of the given windows.
+    struct GivenEdges: Hashable, Sendable {
+        /// A given crystallization window's low end (its bits: it is said in a reason, and the
+        /// liquid line is cut 2 K below it).
+        var crystalLowBits: UInt64?
+        /// Without one: the first point above a given liquid (else glass) window, where the
+        /// exotherm is sought from.
+        var exothermFrom: Int?
+        /// The first point above a given glass window.
+        var glassEnd: Int?
+        /// The first point of a given liquid window.
+        var liquidStart: Int?
+
+        init(_ c: TransitionCurve, _ given: TransitionWindows) {
+            let x = c.x
+            crystalLowBits = given.crystallizationK?.lowerBound.bitPattern
+            if crystalLowBits == nil, let floor = given.liquidLineK?.upperBound ?? given.glassLineK?.upperBound {
+                exothermFrom = Interpolation.upperBound(x, floor)
+            }
+            glassEnd = given.glassLineK.map { Interpolation.upperBound(x, $0.upperBound) }
+            liquidStart = given.liquidLineK.map { Interpolation.lowerBound(x, $0.lowerBound) }
+        }
+    }
+
+    /// The proposal from the given windows' edges.
+    private static func propose(_ c: TransitionCurve, _ given: GivenEdges) -> TransitionProposal {
         let x = c.x, n = x.count
         var w = TransitionWindows()
         var reasons: [ProposalReason] = []
@@ -119,11 +155,10 @@ public struct TransitionProposal: Sendable, Equatable {
         }
         // 1. Crystallization.
         var crystalLow: Double?
-        if let r = given.crystallizationK {
-            crystalLow = r.lowerBound
-        } else if let floor = given.liquidLineK?.upperBound ?? given.glassLineK?.upperBound {
+        if let bits = given.crystalLowBits {
+            crystalLow = Double(bitPattern: bits)
+        } else if let k = given.exothermFrom {
             // Only the points above the given window, read on this curve's trees and W′ (no new curve).
-            let k = Interpolation.upperBound(x, floor)
             if n - k >= 10, let (ks, ke) = firstExotherm(c, from: k, x0: x[k], span: xn - x[k]) {
                 let width = x[ke] - x[ks]
                 if let r = round(max(x[k], x[ks] - 0.25 * width)...x[ke]) {
@@ -138,15 +173,15 @@ public struct TransitionProposal: Sendable, Equatable {
                 crystalLow = r.lowerBound
             }
         }
-        if w.crystallizationK == nil && given.crystallizationK == nil { reasons.append(ProposalReason("no crystallization exotherm found in the data", [.crystallization])) }
+        if w.crystallizationK == nil && given.crystalLowBits == nil { reasons.append(ProposalReason("no crystallization exotherm found in the data", [.crystallization])) }
         // 2. Transition: the steepest rise that is a step, not the recovery of an exotherm; above a
         // given glass window and below a given liquid window too (the glass line below the step,
         // the liquid line above it).
-        let regionLow = max(Interpolation.lowerBound(x, x0 + 0.05 * span), given.glassLineK.map { Interpolation.upperBound(x, $0.upperBound) } ?? 0)
+        let regionLow = max(Interpolation.lowerBound(x, x0 + 0.05 * span), given.glassEnd ?? 0)
         let crystalHigh = crystalLow.map { Interpolation.lowerBound(x, $0) } ?? Interpolation.upperBound(x, xn - 0.05 * span)
-        let regionHigh = min(crystalHigh, given.liquidLineK.map { Interpolation.lowerBound(x, $0.lowerBound) } ?? n)
+        let regionHigh = min(crystalHigh, given.liquidStart ?? n)
         guard regionLow < regionHigh, let rise = steepestStep(c, regionLow..<regionHigh) else {
-            reasons.append(ProposalReason("no rise of W \(given.glassLineK == nil ? "" : "above the glass window and ")below the \(regionHigh < crystalHigh ? "liquid" : "crystallization") window", [.glassLine, .liquidLine]))
+            reasons.append(ProposalReason("no rise of W \(given.glassEnd == nil ? "" : "above the glass window and ")below the \(regionHigh < crystalHigh ? "liquid" : "crystallization") window", [.glassLine, .liquidLine]))
             return TransitionProposal(windows: w, reasons: reasons)
         }
         if rise.passedOver >= maxPassedOver {
@@ -274,8 +309,10 @@ public struct TransitionProposal: Sendable, Equatable {
     /// The first large exotherm (rule 1) among the points from `start` on (x0 = x[start], `span` =
     /// the last point − x0): the indices where its fall starts and its recovery ends; nil when
     /// there is none. The points below `start` are left to a given window: only W′, the curve's
-    /// own slope over ±2 K, reads them. A trace without drift is read from the trees of W
-    /// (O(log n) for the deepest); the walk to the first large dip is one scan up to it.
+    /// own slope over ±2 K, reads them. A trace without drift is read from the trees of W: the
+    /// deepest, the first large dip and its recovery in O(log n) each (plus the medians of W′ over
+    /// at most 2048 points). A drifting one is copied less its baseline and its trees built, O(n):
+    /// ``propose(_:given:)`` keeps its answer per curve and given edges.
     static func firstExotherm(_ c: TransitionCurve, from start: Int = 0, x0: Double, span: Double) -> (Int, Int)? {
         let x = c.x, n = x.count
         guard start < n else { return nil }
@@ -283,13 +320,15 @@ public struct TransitionProposal: Sendable, Equatable {
         // the dips are read: else the lowest point is the drift's low end, and an exotherm's rises
         // differ by the drift across the run. (Only the points from `start` on are shifted.)
         let b = baselineSlope(c, from: start)
-        var y = c.y
-        if b != 0 { for j in start..<n { y[j] = c.y[j] - b * (x[j] - x0) } }
+        var y = c.y, bounds = c.bounds
+        if b != 0 {
+            for j in start..<n { y[j] = c.y[j] - b * (x[j] - x0) }
+            bounds = RangeBounds(y)
+        }
         let inside = { (k: Int) in x[k] - x0 > 2 && x[k] - x0 > 0.05 * span && x[n - 1] - x[k] > 2 }
-        let lowest = b == 0 ? c.bounds.firstMinimumIndex(in: start..<n, of: y) : y[start...].min().flatMap { y[start...].firstIndex(of: $0) }
-        guard let kx = lowest, inside(kx) else { return nil }
-        let before = b == 0 ? c.bounds.maximum(in: start..<kx, of: y) : y[start..<kx].max()
-        let after = b == 0 ? c.bounds.maximum(in: (kx + 1)..<n, of: y) : y[(kx + 1)..<n].max()
+        guard let kx = bounds.firstMinimumIndex(in: start..<n, of: y), inside(kx) else { return nil }
+        let before = bounds.maximum(in: start..<kx, of: y)
+        let after = bounds.maximum(in: (kx + 1)..<n, of: y)
         let leftRise = (before ?? y[kx]) - y[kx], rightRise = (after ?? y[kx]) - y[kx]
         guard leftRise > 0, min(leftRise, rightRise) >= 0.5 * max(leftRise, rightRise) else { return nil }
         // The first dip at least a tenth as deep as the deepest (which is one), with the stretches
@@ -307,13 +346,13 @@ public struct TransitionProposal: Sendable, Equatable {
         let depth = largeExothermFraction * min(leftRise, rightRise)
         let crystallization = { (bottom: Int, top: Int) in
             guard inside(bottom) else { return false }
-            let peak = recoveryPeak(y, from: bottom)
+            let peak = recoveryPeak(y, bounds, from: bottom)
             guard y[peak] - y[top] <= stepEndedFraction * (y[top] - y[bottom]) else { return false }
             let trend = medianSlope(c, top..<(peak + 1)) - b
             return y[top] - y[bottom] + trend * (x[bottom] - x[top]) >= depth
         }
-        if let (bottom, top) = firstDip(y, from: start, through: kx, deeper: depth, where: crystallization) {
-            (descent, rise) = (top..<bottom, (bottom + 1)..<(recoveryPeak(y, from: bottom) + 1))
+        if let (bottom, top) = firstDip(y, bounds, from: start, through: kx, deeper: depth, where: crystallization) {
+            (descent, rise) = (top..<bottom, (bottom + 1)..<(recoveryPeak(y, bounds, from: bottom) + 1))
         }
         // W′ read against the baseline's slope, as W is.
         guard let kd = c.extremeSlopeIndex(in: descent, largest: false), let sd = c.slope(at: kd), sd < b,
@@ -328,30 +367,53 @@ public struct TransitionProposal: Sendable, Equatable {
     }
 
     /// The highest point of `y` after `bottom` before y goes lower than at `bottom` again (or the
-    /// data end): where the recovery from a dip ends. O(distance to it).
-    static func recoveryPeak(_ y: [Double], from bottom: Int) -> Int {
-        var end = bottom + 1, peak = bottom
-        while end < y.count, y[end] >= y[bottom] {
-            if y[end] > y[peak] { peak = end }
-            end += 1
-        }
+    /// data end): where the recovery from a dip ends. `bounds`: the trees of `y`. O(log n + 32):
+    /// where y first goes lower, then the first highest point before it (none higher than the
+    /// bottom: the bottom itself).
+    static func recoveryPeak(_ y: [Double], _ bounds: RangeBounds, from bottom: Int) -> Int {
+        let end = bounds.firstIndex(in: (bottom + 1)..<y.count, of: y, below: y[bottom]) ?? y.count
+        guard let peak = bounds.firstMaximumIndex(in: (bottom + 1)..<end, of: y), y[peak] > y[bottom] else { return bottom }
         return peak
     }
 
     /// The first dip of `y` from index `start` up to `last` at least `depth` deep (walking up: y falls by `depth`
     /// below its highest value so far, then comes back up by `depth` from its lowest value since),
-    /// that `accept(bottom, top)` accepts: (its bottom, the highest point before its fall); nil when
-    /// none is complete before `last` (the deepest, at `last`, completes only after it). A dip
-    /// not accepted (its bottom in the data's first 5 %, or its recovery ending in the glass
-    /// transition's step) is passed over. O(last − start) plus what `accept` reads.
-    static func firstDip(_ y: [Double], from start: Int = 0, through last: Int, deeper depth: Double, where accept: (Int, Int) -> Bool) -> (Int, Int)? {
+    /// that `accept(bottom, top)` accepts: (its bottom, the highest point before its fall — the
+    /// last of equals); nil when none is complete before `last` (the deepest, at `last`,
+    /// completes only after it). A dip not accepted (its bottom in the data's first 5 %, or its
+    /// recovery ending in the glass transition's step) is passed over, and the search starts
+    /// again where it recovered. `bounds`: the trees of `y`. O(log n + 32) per dip read, plus what
+    /// `accept` reads: each fall and rise is found by descending the trees (``RangeBounds/
+    /// firstDeparture(from:through:by:rising:of:)``), every difference rounded as the walk
+    /// rounds it, so the answer is the walk's (`TransitionDipSearchTests` keeps the walk).
+    static func firstDip(_ y: [Double], _ bounds: RangeBounds, from start: Int = 0, through last: Int, deeper depth: Double,
+                         where accept: (Int, Int) -> Bool) -> (Int, Int)? {
+        // A depth that underflowed to 0 (W within 10⁻³²² of flat): a "rise" of 0 is then one, which
+        // the trees do not tell from a new lowest point. Point by point.
+        // (A NaN depth: the walk never falls.)
+        guard depth > 0 else { return depth <= 0 ? zeroDepthDip(y, from: start, through: last, where: accept) : nil }
+        var from = start
+        while let fall = bounds.firstDeparture(from: from, through: last, by: depth, rising: false, of: y),
+              let recovery = bounds.firstDeparture(from: fall, through: last, by: depth, rising: true, of: y) {
+            // The walk's top moves on to every point as high; its bottom only to a lower one.
+            let top = bounds.lastMaximumIndex(in: from..<fall, of: y) ?? from
+            let bottom = bounds.firstMinimumIndex(in: fall..<recovery, of: y) ?? fall
+            if accept(bottom, top) { return (bottom, top) }
+            from = recovery
+        }
+        return nil
+    }
+
+    /// ``firstDip(_:_:from:through:deeper:where:)`` for a depth of 0 or less: a fall is any step
+    /// down, a recovery any step not down. O(last − start).
+    private static func zeroDepthDip(_ y: [Double], from start: Int, through last: Int, where accept: (Int, Int) -> Bool) -> (Int, Int)? {
         var top = start, bottom = start, falling = false
         for j in start...last {
             if !falling {
-                if y[j] >= y[top] { top = j } else if y[top] - y[j] >= depth { falling = true; bottom = j }
+                if y[j] >= y[top] { top = j } else { falling = true; bottom = j }
             } else if y[j] < y[bottom] {
                 bottom = j
-            } else if y[j] - y[bottom] >= depth {
+            } else {
                 if accept(bottom, top) { return (bottom, top) }
                 falling = false; top = j
             }
