@@ -37,8 +37,11 @@ public enum StudyLoader {
         // Anything named study.toml is read (a link that leads nowhere or in a loop, a pipe, is an
         // error, not a study without settings).
         var entry = stat()
+        var digest: String?
         if lstat(tomlPath, &entry) == 0 {
-            contents = try StudyToml.parse(try readText(tomlPath, shown: "study.toml"))
+            let text = try readText(tomlPath, shown: "study.toml")
+            digest = FileDigest.sha256(Array(text.utf8))
+            contents = try StudyToml.parse(text)
         }
         let files = try dataFiles(atPath: root.path)
         // Tables for one file, and patterns of paths (`[files."dsc/*.txt"]`), resolved per file.
@@ -82,7 +85,9 @@ public enum StudyLoader {
                 unused.append("study.toml: \(names): state '\(label)' has no \(kind) data, so \(keys.count == 1 ? "this key has" : "these keys have") no effect")
             }
         }
-        return Study(name: path, datasets: datasets, sources: sources, settings: contents.settings, warnings: unused)
+        var study = Study(name: path, datasets: datasets, sources: sources, settings: contents.settings, warnings: unused)
+        study.settingsFileDigest = digest
+        return study
     }
 
     /// For a `[states."cooled-10.05"]` table that names no state: the state its rate is in, when

@@ -28,8 +28,16 @@ public struct BrailleCanvas: PlotCanvas, Sendable {
     public mutating func setDot(x: Int, y: Int, kind: DotKind, pen: Pen) {
         guard x >= 0, y >= 0, x < columns * 2, y < rows * 4 else { return }
         let index = (y >> 2) * columns + (x >> 1)
-        masks[index] |= Self.dotBits[y & 3][x & 1]
+        masks[index] |= Self.bit(x: x & 1, y: y & 3)
         colours[index] = pen.colour
+    }
+
+    /// ``dotBits``[y][x], worked out rather than read from the nested static arrays (a lazy
+    /// global's check and two arrays' bounds a dot): rows 0–2 are bits 0–2 (left) and 3–5
+    /// (right), row 3 bits 6 and 7.
+    @inline(__always)
+    static func bit(x: Int, y: Int) -> UInt8 {
+        y == 3 ? UInt8(0x40) << x : UInt8(1) << (y + 3 * x)
     }
 
     /// The dot mask of a cell (0 outside the canvas).

@@ -8,6 +8,11 @@
 public enum DisplayWidth {
     /// Columns taken by `c` as a ``Frame`` draws it.
     public static func of(_ c: Character) -> Int {
+        // One scalar of the narrow blocks (ASCII, box drawing, braille, …): one column, without
+        // looking up its Unicode category (a tenth of an explorer frame, a cell at a time).
+        let scalars = c.unicodeScalars
+        if let only = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex,
+           only.value < 0x80 || isNarrowAlone(only.value) { return 1 }
         if !WholeCluster.isDrawable(c) { return 1 }
         guard let first = c.unicodeScalars.first else { return 0 }
         let v = first.value

@@ -74,6 +74,17 @@ public struct Frame: Equatable, Sendable {
     ) -> Int {
         let area = clip.map { $0.intersection(bounds) } ?? bounds
         var column = point.x
+        // Printable ASCII, most text of a frame: a cell a byte, as the loop below makes it.
+        if string.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            let inRow = point.y >= area.y && point.y < area.maxY
+            for byte in string.utf8 {
+                if inRow, column >= area.x, column < area.maxX {
+                    cells[point.y * width + column] = Cell(scalar: Unicode.Scalar(byte), foreground: foreground, attributes: attributes)
+                }
+                column += 1
+            }
+            return column - point.x
+        }
         for written in string {
             // A control character (ESC, BEL, C1, a bidi override) from a file's label would act on
             // the terminal when the frame is printed (`plot`): shown as U+FFFD.

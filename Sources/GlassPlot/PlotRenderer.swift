@@ -39,13 +39,13 @@ public enum PlotRenderer {
     public static func render(
         _ spec: PlotSpec, into frame: inout Frame, region: FrameRect, braille: Bool, colours: Bool, lineDrawing: Bool = false
     ) -> PlotGeometry? {
-        let before = frame
         let glyphs = braille ? AxisGlyphs.unicode : lineDrawing ? AxisGlyphs.lineDrawing : AxisGlyphs.ascii
         let first = render(spec, into: &frame, region: region, braille: braille, colours: colours, glyphs: glyphs, legendRows: 0)
         guard first.legendCovers > 0, let g = first.geometry else { return first.geometry }
         let legend = Legend(series: spec.series, braille: braille, colours: colours)
         let rows = min(legend.lines(width: g.plotArea.width).count, legendRowsAbove(plotRows: g.plotArea.height))
-        frame = before
+        // The pass drew inside the region only, which the next pass clears first (no copy of
+        // the frame is kept to undo it: that copy was a fifteenth of an explorer frame).
         guard rows > 0 else {
             // It covered the data (of four rows it hid all of them): no legend rather than that.
             var bare = spec
@@ -96,10 +96,10 @@ public enum PlotRenderer {
 
         // Scales.
         let xRange = spec.x.range ?? dataXRange(spec.series, positive: spec.x.scale == .log)
-        let xScale = makeScale(spec.x.scale, range: xRange)
+        let xScale = makeScale(spec.x.scale, range: xRange, unicode: braille)
         let yRange = spec.y.range
             ?? dataYRange(spec.series, xFrom: xScale.lower, to: xScale.upper, positive: spec.y.scale == .log)
-        let yScale = makeScale(spec.y.scale, range: yRange)
+        let yScale = makeScale(spec.y.scale, range: yRange, unicode: braille)
         let dotsPerColumn = braille ? 2 : 1
         let dotsPerRow = braille ? 4 : 1
 
@@ -134,11 +134,15 @@ public enum PlotRenderer {
             for (index, series) in spec.series.enumerated() { painter.draw(series, on: &canvas, pen: &pens[index]) }
             var glyphs = GlyphOverlay(columns: plotColumns, rows: plotRows)
             glyphs.add(spec.series, geometry: geometry, colours: colours)
-            cellOf = { glyphs.cell(column: $0, row: $1) ?? canvas.cell(column: $0, row: $1) }
+            // Constants, so that the closure reads them as they are (a captured `var` is boxed
+            // and every read of a cell checked for exclusive access).
+            let (drawn, stamped) = (canvas, glyphs)
+            cellOf = { stamped.cell(column: $0, row: $1) ?? drawn.cell(column: $0, row: $1) }
         } else {
             var canvas = AsciiCanvas(columns: plotColumns, rows: plotRows)
             for (index, series) in spec.series.enumerated() { painter.draw(series, on: &canvas, pen: &pens[index]) }
-            cellOf = { canvas.cell(column: $0, row: $1) }
+            let drawn = canvas
+            cellOf = { drawn.cell(column: $0, row: $1) }
         }
 
         // Markers under the data, then the data.
@@ -180,12 +184,12 @@ public enum PlotRenderer {
             markCells.insert(y * frameWidth + x)
         }
         let legend = Legend(series: spec.series, braille: braille, colours: colours)
-        let composed = frame
+        // The corner is chosen, and what it covers counted, on the frame as composed so far.
         let legendBox = spec.showsLegend && legendRows == 0
-            ? legend.box(in: plotArea, placement: spec.legendPlacement) { composed[$0, $1] != .blank } : nil
+            ? legend.box(in: plotArea, placement: spec.legendPlacement) { frame[$0, $1] != .blank } : nil
         var legendCovers = 0
         if let b = legendBox {
-            for y in b.y..<b.maxY { for x in b.x..<b.maxX where composed[x, y] != .blank { legendCovers += 1 } }
+            for y in b.y..<b.maxY { for x in b.x..<b.maxX where frame[x, y] != .blank { legendCovers += 1 } }
         }
         drawMarkerLabels(spec.markers, into: &frame, geometry: geometry, colours: colours, avoiding: legendBox, unicode: braille) {
             column, row in cellOf(column - plotLeft, row - plotTop) != nil || markCells.contains(row * frameWidth + column)
@@ -229,10 +233,13 @@ public enum PlotRenderer {
 
     // MARK: Ranges and scales
 
-    static func makeScale(_ kind: ScaleKind, range: ClosedRange<Double>) -> any PlotScale {
+    static func makeScale(_ kind: ScaleKind, range: ClosedRange<Double>, unicode: Bool = true) -> any PlotScale {
         switch kind {
         case .linear: return LinearScale(lower: range.lowerBound, upper: range.upperBound)
-        case .log: return LogScale(lower: range.lowerBound, upper: range.upperBound)
+        case .log:
+            var scale = LogScale(lower: range.lowerBound, upper: range.upperBound)
+            scale.unicode = unicode
+            return scale
         }
     }
 

@@ -89,6 +89,8 @@ public struct LogScale: PlotScale, Equatable {
     public let upper: Double
     private let logLower: Double
     private let logUpper: Double
+    /// Whether tick labels may use superscripts and `×` (`10⁴`), else ASCII (`10^4`).
+    public var unicode = true
 
     /// Makes a log scale. Non-positive or non-finite ends are replaced (an invalid lower end by
     /// upper/1000, an invalid pair by 1...10); equal ends are widened to half and double.
@@ -121,6 +123,6 @@ public struct LogScale: PlotScale, Equatable {
 
     /// Decade ticks (see ``Ticks/logarithmic(lower:upper:maxCount:)``).
     public func ticks(maxCount: Int) -> [Tick] {
-        Ticks.logarithmic(lower: Swift.min(lower, upper), upper: Swift.max(lower, upper), maxCount: maxCount)
+        Ticks.logarithmic(lower: Swift.min(lower, upper), upper: Swift.max(lower, upper), maxCount: maxCount, unicode: unicode)
     }
 }

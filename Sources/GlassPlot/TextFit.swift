@@ -45,6 +45,15 @@ extension String {
         return cut + String(repeating: " ", count: max(0, n - DisplayWidth.of(cut)))
     }
 
+    /// Cut as ``clippedInMiddle(_:unicode:)``, then padded with spaces to exactly `n` columns:
+    /// the one way a state's or study's name is fitted into a column (the states pane, the
+    /// results pane's rows and headings), so names that differ at the end never look alike.
+    public func fittedInMiddle(_ n: Int, unicode: Bool = true) -> String {
+        guard n > 0 else { return "" }
+        let cut = clippedInMiddle(n, unicode: unicode)
+        return cut + String(repeating: " ", count: max(0, n - DisplayWidth.of(cut)))
+    }
+
     /// Lines of at most `n` columns, broken between words; lines after the first start with
     /// `indent` spaces (a hanging indent). A word wider than a line (a file path, say) is broken
     /// across lines, so no text is ever cut off.

@@ -89,8 +89,9 @@ public enum Ticks {
 
     /// Log ticks: each power of ten in [lower, upper], thinned to every 2nd, 3rd … decade to
     /// keep at most `maxCount`; with fewer than two decades inside, 1-2-5 multiples of powers of
-    /// ten; if still fewer than two, linear ticks. Labels: `0.01` … `1000`, `1e-3` / `1e4` beyond.
-    public static func logarithmic(lower: Double, upper: Double, maxCount: Int = 8) -> [Tick] {
+    /// ten; if still fewer than two, linear ticks. Labels: `0.01` … `1000`, powers of ten beyond
+    /// (``logLabel(mantissa:exponent:unicode:)``).
+    public static func logarithmic(lower: Double, upper: Double, maxCount: Int = 8, unicode: Bool = true) -> [Tick] {
         let low = min(lower, upper)
         let high = max(lower, upper)
         guard low > 0, high.isFinite else { return [] }
@@ -102,14 +103,14 @@ public enum Ticks {
             let stride = (count + limit - 1) / limit
             return (firstDecade...lastDecade)
                 .filter { ((($0 % stride) + stride) % stride) == 0 }
-                .map { Tick(value: scaled(1, $0), label: logLabel(mantissa: 1, exponent: $0)) }
+                .map { Tick(value: scaled(1, $0), label: logLabel(mantissa: 1, exponent: $0, unicode: unicode)) }
         }
         var ticks: [Tick] = []
         for exponent in (firstDecade - 1)...(lastDecade + 1) {
             for mantissa in [1, 2, 5] {
                 let value = scaled(Double(mantissa), exponent)
                 if value >= low * (1 - 1e-12), value <= high * (1 + 1e-12) {
-                    ticks.append(Tick(value: value, label: logLabel(mantissa: mantissa, exponent: exponent)))
+                    ticks.append(Tick(value: value, label: logLabel(mantissa: mantissa, exponent: exponent, unicode: unicode)))
                 }
             }
         }
@@ -117,13 +118,22 @@ public enum Ticks {
         return linear(lower: low, upper: high, maxCount: limit)
     }
 
-    /// Label for `mantissa` × 10^`exponent` on a log axis: plain from 0.01 to 5000, else `2e-3`.
-    public static func logLabel(mantissa: Int, exponent: Int) -> String {
+    /// Label for `mantissa` × 10^`exponent` on a log axis: plain from 0.01 to 5000, else a power
+    /// of ten as the results pane writes one, never e-notation: `10⁴`, `2×10⁻³` (`10^4`,
+    /// `2x10^-3` when not `unicode`).
+    public static func logLabel(mantissa: Int, exponent: Int, unicode: Bool = true) -> String {
         if exponent >= -2, exponent <= 3 {
             if exponent >= 0 { return String(mantissa * Int(pow(10, Double(exponent)))) }
             return "0." + String(repeating: "0", count: -exponent - 1) + String(mantissa)
         }
-        return "\(mantissa)e\(exponent)"
+        let power = unicode ? "10" + superscript(exponent) : "10^\(exponent)"
+        return mantissa == 1 ? power : "\(mantissa)" + (unicode ? "×" : "x") + power
+    }
+
+    /// `n` in superscript digits (`⁻³`).
+    static func superscript(_ n: Int) -> String {
+        let digits: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
+        return (n < 0 ? "⁻" : "") + String(String(abs(n)).compactMap { $0.wholeNumberValue.map { digits[$0] } })
     }
 
     /// A compact label for `value` on an axis whose ticks are `step` apart: fixed decimals as

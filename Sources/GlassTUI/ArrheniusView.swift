@@ -87,6 +87,6 @@ public struct ArrheniusView: ExplorerView {
     /// E_β and T_c.
     public func probe(_ s: ExplorerState) -> String {
         guard let r = s.selectedDMAResult else { return "Arrhenius: not computed" }
-        return DMAViewSupport.probe(s, "E_β=\(ScreenNumber.value(r.beta?.energyEV)) eV  T_c=\(ScreenNumber.kelvin(r.tcK)) K")
+        return DMAViewSupport.probe(s, "E_β=\(ScreenNumber.withUnit(ScreenNumber.value(r.beta?.energyEV), "eV"))  T_c=\(ScreenNumber.withUnit(ScreenNumber.kelvin(r.tcK), "K"))")
     }
 }

@@ -95,6 +95,10 @@ public struct ChiView: ExplorerView {
     public func probe(_ s: ExplorerState) -> String {
         guard let r = s.selectedDMAResult else { return "χ(T): not computed" }
         let sl = r.qpd?.slopes
-        return DMAViewSupport.probe(s, "a1=\(ScreenNumber.value(sl?.a1PerK)) a2=\(ScreenNumber.value(sl?.a2PerK)) K⁻¹")
+        let (a1, a2) = (ScreenNumber.value(sl?.a1PerK), ScreenNumber.value(sl?.a2PerK))
+        // One unit after both when both are numbers; else each number its own (none after `—`).
+        let both = a1 != ScreenNumber.missing && a2 != ScreenNumber.missing
+        let shown = both ? "a1=\(a1) a2=\(a2) K⁻¹" : "a1=\(ScreenNumber.withUnit(a1, "K⁻¹")) a2=\(ScreenNumber.withUnit(a2, "K⁻¹"))"
+        return DMAViewSupport.probe(s, shown)
     }
 }

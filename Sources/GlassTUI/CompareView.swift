@@ -146,16 +146,16 @@ public struct CompareView: ExplorerView {
             // Bounds the study does not give are the explorer's proposal: said, as in view 1
             // (`analyze` computes no ΔH_rej without them).
             let proposed = k < each.count ? Self.proposedBounds(each[k]) : nil
-            out.append(.heading(name(k) + (proposed == nil ? "" : ","), unit: proposed ?? ""))
+            out.append(ResultLine.heading(name(k) + (proposed == nil ? "" : ","), unit: proposed ?? "").asName)
             guard let r = st.results else { out.append(.heading("  not computed: \(st.error ?? "no results")")); continue }
             let sr = r.dsc?.sr
             out.append(ResultLine("S_r", ScreenNumber.measurement(sr?.value, sr?.stderr)))
         }
         for (k, st) in studies.enumerated() {
             guard let r = st.results, !r.dma.isEmpty else { continue }
-            out.append(.heading(name(k) + ": DMA"))
+            out.append(ResultLine.heading(name(k) + ": DMA").asName)
             for d in r.dma {
-                out.append(.heading("  \(d.state)"))
+                out.append(ResultLine.heading("  \(d.state)").asName)
                 // As the DMA views give them: a value missing says why (`T_c not computed: …`).
                 let sl = d.qpd?.slopes
                 var lines = DMAViewSupport.line("E_β", d.beta?.energyEV, d.beta?.energyStderrEV, unit: "eV", r: d, key: "E_β")

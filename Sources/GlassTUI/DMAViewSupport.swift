@@ -55,20 +55,12 @@ enum DMAViewSupport {
 
     /// The first warning of `r` that mentions `key`, without the "dma STATE:" prefix.
     static func reason(_ r: DMAStateResult, containing key: String) -> String? {
-        guard let w = r.warnings.first(where: { $0.contains(key) }) else { return nil }
-        let prefix = "dma \(r.state)"
-        var t = w.hasPrefix(prefix) ? String(w.dropFirst(prefix.count)) : w
-        while t.hasPrefix(":") || t.hasPrefix(" ") { t.removeFirst() }
-        return t
+        NotComputedReason.find(r.warnings, key: key, prefix: "dma \(r.state)")
     }
 
     /// A result line "label value ± stderr unit", or "not computed: reason" when the value is nil.
     static func line(_ label: String, _ v: Double?, _ se: Double?, unit: String, r: DMAStateResult, key: String) -> [ResultLine] {
-        if v == nil, let why = reason(r, containing: key) {
-            // No unit after "—", and the reason said once (it often begins "T_c not computed: …").
-            return [ResultLine(label, "—", unit: ""), .heading("  " + (why.contains("not computed") ? why : "not computed: " + why))]
-        }
-        return [ResultLine(label, shown(v, se, unit: unit), unit: v == nil ? "" : unit)]
+        NotComputedReason.lines(label, shown(v, se, unit: unit), unit: unit, isNull: v == nil) { reason(r, containing: key) }
     }
 
     /// A result as the screens show it: a temperature without a standard error with two
@@ -85,7 +77,7 @@ enum DMAViewSupport {
         var out: [ResultLine] = [.heading("\(title) by state", unit: unit.isEmpty ? "" : "(\(unit))")]
         for st in r.dma {
             let (v, se) = value(st)
-            var line = ResultLine(st.state, shown(v, se, unit: unit))
+            var line = ResultLine.named(st.state, shown(v, se, unit: unit))
             line.dimmed = !s.isVisible(st.state)
             out.append(line)
             if v == nil, let why = reason(st, containing: key) { out.append(.heading("  " + why)) }
@@ -97,10 +89,7 @@ enum DMAViewSupport {
     /// ("! χ outside (0, 1) at 440–465 K"), so a number not to be trusted says so on screen.
     static func diagnostics(_ r: DMAStateResult, _ families: Set<DMADiagnostic.Family>) -> [ResultLine] {
         r.diagnostics.filter { families.contains($0.family) }.map { d in
-            let prefix = "dma \(r.state)"
-            var t = d.message.hasPrefix(prefix) ? String(d.message.dropFirst(prefix.count)) : d.message
-            while t.hasPrefix(":") || t.hasPrefix(" ") { t.removeFirst() }
-            return .heading("! " + t)
+            .heading("! " + NotComputedReason.dropping("dma \(r.state)", from: d.message))
         }
     }
 
@@ -111,7 +100,7 @@ enum DMAViewSupport {
 
     /// Heading with the selected state.
     static func heading(_ title: String, _ r: DMAStateResult) -> ResultLine {
-        .heading("\(title) — \(r.state)")
+        .heading("\(title) — \(r.state)").asName
     }
 
     /// Vertical markers of `cursors` (active solid), at `x(value)` for the plot's x axis.
@@ -149,7 +138,7 @@ enum DMAViewSupport {
         let state = selected(s)?.result.state ?? "no DMA state"
         let c = s.cursor
         let v = s.value(of: c)
-        let cur = c.isDMA ? "\(c.rawValue)=\(c.isLogarithmic ? ScreenNumber.setting(v) : ScreenNumber.kelvin(v)) \(c.unit)  " : ""
+        let cur = c.isDMA ? "\(c.rawValue)=\(ScreenNumber.withUnit(c.isLogarithmic ? ScreenNumber.setting(v) : ScreenNumber.kelvin(v), c.unit))  " : ""
         return cur + "[\(state)] " + extra
     }
 }

@@ -26,16 +26,20 @@ enum DSCResultLines {
         out.append(ResultLine("T_e", ScreenNumber.kelvin(r.settings.teK), unit: "K", flag: s.isProposed(.te) ? "proposed" : nil))
         let sr = r.dsc?.sr
         out.append(.heading("S_r", unit: "(kJ min mol⁻¹ K⁻¹)" + (sr.map { ", n=\($0.n)" } ?? "")))
-        out.append(ResultLine("S_r", ScreenNumber.measurement(sr?.value, sr?.stderr)))
+        // A value not computed says why under its `—`, as the DMA views do (the W list has it whole).
+        out += NotComputedReason.lines("S_r", ScreenNumber.measurement(sr?.value, sr?.stderr), unit: "", isNull: sr == nil) {
+            NotComputedReason.find(r.warnings, key: "S_r", prefix: "S_r")
+        }
         let perGram = ScreenNumber.column(r.dscStates.indices.map { r.dsc?.states[$0].dHJPerG })
         let perMole = ScreenNumber.column(r.dscStates.indices.map { r.dsc?.states[$0].dHKJPerMol })
         let jw = max(3, perGram.map(\.count).max() ?? 0), kw = max(6, perMole.map(\.count).max() ?? 0)
         out.append(.columnHead("ΔH_rej", "J/g".leftPadded(jw) + "  " + "kJ/mol".leftPadded(kw), rows: r.dscStates.count))
         for (k, st) in r.dscStates.enumerated() {
-            var line = ResultLine(st.state, perGram[k].leftPadded(jw) + "  " + perMole[k].leftPadded(kw))
+            var line = ResultLine.named(st.state, perGram[k].leftPadded(jw) + "  " + perMole[k].leftPadded(kw))
             line.dimmed = !s.isVisible(st.state)
             out.append(line)
         }
+        out += deltaHReasons(r)
         // S_r fits every cooled state with a ΔH_rej, hidden ones too: say which.
         let used = r.dscStates.indices.filter { r.dscStates[$0].coolingRateKPerMin != nil && r.dsc?.states[$0].dHKJPerMol != nil }
         if sr != nil {
@@ -46,7 +50,29 @@ enum DSCResultLines {
         out.append(ResultLine("baseline", r.settings.baseline.description))
         out.append(ResultLine("W_cryst", crystalline(s.prepared)))
         let heating = r.dsc?.heatingRateKPerMin
-        out.append(ResultLine("β_h", heating.map { Format.shortNumber($0) } ?? "—", unit: "K/min"))
+        out += NotComputedReason.lines("β_h", heating.map { Format.shortNumber($0) } ?? "—", unit: "K/min", isNull: heating == nil) {
+            NotComputedReason.find(r.warnings, key: "heated at different rates")
+        }
+        return out
+    }
+
+    /// The notes under the ΔH_rej table (a note inside it would end the table): for each state
+    /// whose J/g is not computed, its reason (`cooled-10: ΔH_rej not computed: …`); when kJ/mol is
+    /// not computed for any state, its reason once. Nothing when all are computed, or when the
+    /// whole table is empty (S_r's note says why then).
+    static func deltaHReasons(_ r: Results) -> [ResultLine] {
+        guard let d = r.dsc else { return [] }
+        var out: [ResultLine] = []
+        for (k, st) in r.dscStates.enumerated() where k < d.states.count && !(d.states[k].dHJPerG.isFinite) {
+            let paths = Set(st.curves.map(\.path))
+            guard let w = r.warnings.first(where: { w in w.contains("ΔH_rej") && paths.contains { w.hasPrefix($0 + ":") } }),
+                  let path = paths.first(where: { w.hasPrefix($0 + ":") }) else { continue }
+            out.append(NotComputedReason.note(st.state + ": " + NotComputedReason.dropping(path, from: w)))
+        }
+        if d.states.contains(where: { $0.dHKJPerMol == nil }),
+           let why = NotComputedReason.find(r.warnings, key: "no molar mass", prefix: "S_r") {
+            out.append(NotComputedReason.note(why, what: "kJ/mol"))
+        }
         return out
     }
 

@@ -56,12 +56,17 @@ public struct SettingsRequest: Equatable, Sendable {
     public var tomlPath: String
     /// What to set, top-level keys first.
     public var assignments: [TomlAssignment]
+    /// The SHA-256 of study.toml as the explorer last read or wrote it (nil: there was none).
+    /// A file that differs at `w` was edited outside: the write is asked about first.
+    public var readDigest: String?
+    /// Write even though study.toml changed since it was read (answered yes).
+    public var intoChangedFile = false
     /// The assignments as the question and the "wrote" message list them: the ones changed
     /// since study.toml was read first, so that a line cut at the screen's width keeps them.
     public var shown: [TomlAssignment]
     /// Makes a request (`shown`: the assignments' order for messages; by default theirs).
-    public init(tomlPath: String, assignments: [TomlAssignment], shown: [TomlAssignment]? = nil) {
-        self.tomlPath = tomlPath; self.assignments = assignments; self.shown = shown ?? assignments
+    public init(tomlPath: String, assignments: [TomlAssignment], shown: [TomlAssignment]? = nil, readDigest: String? = nil) {
+        self.tomlPath = tomlPath; self.assignments = assignments; self.shown = shown ?? assignments; self.readDigest = readDigest
     }
 }
 
@@ -72,8 +77,10 @@ public enum EffectOutcome: Equatable, Sendable {
     /// The results were exported (with the settings in force); a message.
     case exported(String)
     /// The settings were written into study.toml; the study's settings as read back from the
-    /// new file, and a message.
-    case settingsWritten(StudySettings, String)
+    /// new file, a message and the new file's SHA-256 (what the next `w` expects to find).
+    case settingsWritten(StudySettings, String, digest: String? = nil)
+    /// study.toml changed on disk since the explorer read it: nothing written; ask first.
+    case settingsFileChanged(SettingsRequest)
     /// The export target exists: ask before overwriting.
     case exists(ExportRequest, paths: [String])
     /// Failed; the one-line reason.

@@ -18,14 +18,26 @@ public enum ExplorerRenderer {
         var probeRow: Int
         var statusRow: Int
 
-        init(width: Int, height: Int) {
-            let sideWidth = min(36, max(28, width * 3 / 10))
+        /// The layout at `width` × `height` whose side needs `names` columns for no state or
+        /// study name to be cut: 3/10 of the width (28 to 36 columns), wider where names would be
+        /// cut, up to 2/5 of the width (the plot keeps 3/5).
+        init(width: Int, height: Int, names: Int = 0) {
+            let sideWidth = max(min(36, max(28, width * 3 / 10)), min(names, width * 2 / 5))
             side = FrameRect(x: 0, y: 1, width: sideWidth, height: height - 3)
             separatorColumn = sideWidth
             plot = FrameRect(x: sideWidth + 1, y: 1, width: width - sideWidth - 1, height: height - 3)
             probeRow = height - 2
             statusRow = height - 1
         }
+    }
+
+    /// The layout of `s` at `width` × `height` (its own size by default): the side as wide as its
+    /// names need (a state pane row `>[x] ■ NAME`, the results' lines that hold a name), within
+    /// ``Layout/init(width:height:names:)``'s limits.
+    static func frameLayout(_ s: ExplorerState, width: Int? = nil, height: Int? = nil) -> Layout {
+        let widest = s.style.braille ? s.widestPaneLabel.unicode : s.widestPaneLabel.ascii
+        let names = max(widest > 0 ? 7 + widest : 0, namesWidth(s))
+        return Layout(width: width ?? s.width, height: height ?? s.height, names: names)
     }
 
     /// The frame for the state's terminal size.
@@ -51,7 +63,7 @@ public enum ExplorerRenderer {
             tooSmall(&f, unicode: uni)
             return f
         }
-        let layout = Layout(width: width, height: height)
+        let layout = frameLayout(s, width: width, height: height)
         let view = ViewRegistry.view(s.view)
         titleBar(&f, s)
         statesPane(&f, s, layout.side)
@@ -74,7 +86,7 @@ public enum ExplorerRenderer {
     /// Where the plot's data area is for the state's size (for mouse clicks).
     public static func plotGeometry(_ s: ExplorerState) -> PlotGeometry? {
         guard fits(width: s.width, height: s.height) else { return nil }
-        let layout = Layout(width: s.width, height: s.height)
+        let layout = frameLayout(s)
         guard let spec = Navigation.plot(s, view: ViewRegistry.view(s.view), columns: layout.plot.width) else { return nil }
         var f = Frame(width: s.width, height: s.height)
         return PlotRenderer.render(ScreenText.fit(spec, unicode: s.style.braille), into: &f, region: layout.plot,
@@ -182,6 +194,18 @@ public enum ExplorerRenderer {
         for (k, row) in rows.prefix(r.height).enumerated() { row(&f, r.y + k) }
     }
 
+    /// The pane state (its index in ``ExplorerState/paneStates``) drawn at a screen cell, for a
+    /// click: the rows ``statesPane`` gives the states, nil elsewhere (a heading, `… 3 above`).
+    public static func paneState(at point: FramePoint, _ s: ExplorerState) -> Int? {
+        guard fits(width: s.width, height: s.height) else { return nil }
+        let r = Layout(width: s.width, height: s.height).side
+        guard r.contains(point), !s.paneStates.isEmpty else { return nil }
+        let headerRows = s.workspace.count > 1 ? 2 : 1
+        let split = sideSplit(s, height: r.height, headerRows: headerRows, states: s.paneStates.count, results: resultRows(s, r).count)
+        let k = point.y - r.y - headerRows - (split.states.above > 0 ? 1 : 0)
+        return (0..<split.states.count).contains(k) ? split.states.first + k : nil
+    }
+
     /// How the side splits between the states list and the results: the states' window (all
     /// when everything fits, else at least half of what is left, scrolled to the selection) and
     /// the rows left for the results' lines under their title.
@@ -198,7 +222,7 @@ public enum ExplorerRenderer {
     /// `… above` and `… more` lines) and the first line of the last screenful (0: all fit).
     static func resultsScroll(_ s: ExplorerState) -> (page: Int, lastTop: Int) {
         guard fits(width: s.width, height: s.height) else { return (1, 0) }
-        let side = Layout(width: s.width, height: s.height).side
+        let side = frameLayout(s).side
         let headerRows = s.workspace.count > 1 ? 2 : 1
         let results = resultRows(s, side).count
         let rows = sideSplit(s, height: side.height, headerRows: headerRows, states: max(1, s.paneStates.count), results: results).resultRows
@@ -224,7 +248,7 @@ public enum ExplorerRenderer {
         let rate = [rateOnly + (st.dmaOnly ? " DMA" : ""), rateOnly, ""]
             .first { DisplayWidth.of(label) + ($0.isEmpty ? 0 : 1 + $0.count) <= room } ?? ""
         let labelWidth = max(1, room - (rate.isEmpty ? 0 : rate.count + 1))
-        let text = label.clippedInMiddle(labelWidth, unicode: uni).fitted(labelWidth, unicode: uni) + (rate.isEmpty ? "" : " " + rate)
+        let text = label.fittedInMiddle(labelWidth, unicode: uni) + (rate.isEmpty ? "" : " " + rate)
         return { f, y in
             f.put(string: head, at: FramePoint(x: r.x, y: y), attributes: selected ? .bold : [], clip: r)
             f.put(string: ScreenText.fit(glyph, unicode: uni), at: FramePoint(x: r.x + head.count, y: y),
@@ -401,7 +425,7 @@ public enum ExplorerRenderer {
 
     /// The rows a pick-list of `count` entries has at the state's size (the plot pane's, less the frame).
     static func pickRows(_ s: ExplorerState, count: Int) -> Int {
-        max(1, min(Layout(width: s.width, height: s.height).plot.height, count + 2) - 2)
+        max(1, min(frameLayout(s).plot.height, count + 2) - 2)
     }
 
     /// The open pick-list's chosen entry and length, nil when none is open.

@@ -375,6 +375,10 @@ public struct ExplorerState: Sendable {
     /// The labels of ``paneStates``, in order.
     public private(set) var stateLabels: [String] = []
 
+    /// The display width of the widest label of ``paneStates``, as the screen spells it in UTF-8
+    /// and in ASCII (kept with the pane, so a frame's layout reads it at O(1)).
+    public private(set) var widestPaneLabel: (unicode: Int, ascii: Int) = (0, 0)
+
     /// Each pane label's first index in ``paneStates`` (colours and markers by label at O(1)).
     private var paneIndex: [String: Int] = [:]
 
@@ -395,6 +399,8 @@ public struct ExplorerState: Sendable {
     private mutating func refreshPane() {
         paneStates = ExplorerState.paneEntries(prepared, dma)
         stateLabels = paneStates.map { $0.label }
+        widestPaneLabel = (stateLabels.map { DisplayWidth.of(ScreenText.fit($0, unicode: true)) }.max() ?? 0,
+                           stateLabels.map { DisplayWidth.of(ScreenText.fit($0, unicode: false)) }.max() ?? 0)
         paneIndex = Dictionary(stateLabels.enumerated().map { ($1, $0) }, uniquingKeysWith: min)
         dmaIndex = Dictionary(dma.states.enumerated().map { ($1.data.state, $0) }, uniquingKeysWith: min)
     }

@@ -44,24 +44,24 @@ public enum ExplorerUpdate {
             let n = s.stateLabels.count
             if n > 0 { s.selection = min(max(0, s.selection + d), n - 1) }
         case .toggleSelectedState:
-            let labels = s.stateLabels
-            guard s.selection < labels.count else { break }
-            let l = labels[s.selection]
-            if s.hidden.contains(l) { s.hidden.remove(l) } else { s.hidden.insert(l) }
+            toggleSelected(&s)
         case .zoomX(let zoomIn):
             let centre = view.plotCursors.contains(s.cursor) ? s.value(of: s.cursor) : nil
             zoom(&s, axis: .x, in: zoomIn, centre: centre)
         case .zoomY(let zoomIn):
             zoom(&s, axis: .y, in: zoomIn, centre: nil)
         case .pan(let dx, let dy):
-            if dx != 0 { navigate(&s, axis: .x) { r, log in Navigation.pan(r, fraction: Double(dx) * Navigation.panFraction, log: log) } }
-            if dy != 0 { navigate(&s, axis: .y) { r, log in Navigation.pan(r, fraction: Double(dy) * Navigation.panFraction, log: log) } }
+            if dx != 0 { pan(&s, axis: .x, steps: dx) }
+            if dy != 0 { pan(&s, axis: .y, steps: dy) }
         case .fitY:
-            // Every key is answered: in a view without a plot these said nothing.
+            // Every key is answered: in a view without a plot these said nothing; where they
+            // change nothing, they say so (the last message never seems to answer a key).
             guard Navigation.shown(s, columns: max(10, s.width / 2)) != nil else { s.message = "this view has no plot"; break }
+            guard s.viewports[s.view]?.y != nil else { s.message = "y already fits what is visible"; break }
             s.viewports[s.view]?.y = nil
         case .zoomReset:
             guard Navigation.shown(s, columns: max(10, s.width / 2)) != nil else { s.message = "this view has no plot"; break }
+            guard let vp = s.viewports[s.view], vp != Viewport() else { s.message = "all the data is shown"; break }
             s.viewports[s.view] = nil
         case .beginRange(let axis):
             guard view.plot(s, columns: 10) != nil else { s.message = "this view has no plot"; break }
@@ -189,8 +189,9 @@ public enum ExplorerUpdate {
             }
             guard case .input(let cur, let text) = s.mode else { break }
             s.mode = .normal
-            guard let v = NumberParser.parseEitherMark(text.trimmingWhitespace), v.isFinite else {
-                s.message = "'\(text)' is not a number; \(cur.rawValue) unchanged"
+            let typed = TypedNumber.read(text.trimmingWhitespace)
+            guard case .value(let v) = typed else {
+                s.message = "'\(text)' is \(typed == .beyondRange ? TypedNumber.beyondRangeText : "not a number"); \(cur.rawValue) unchanged"
                 break
             }
             set(&s, cur, to: v)
@@ -226,7 +227,7 @@ public enum ExplorerUpdate {
                 // A single file's settings live only in its exports: one holds them now, so q
                 // need not point to e again.
                 if !s.studyIsDirectory { s.writtenWork = WorkSnapshot(s) }
-            case .settingsWritten(let settings, let text):
+            case .settingsWritten(let settings, let text, let digest):
                 // study.toml now says what is in force: take its settings as read back and drop
                 // the per-state edits it holds (nothing on screen changes).
                 s.message = text
@@ -234,6 +235,7 @@ public enum ExplorerUpdate {
                 s.teOrigin = .study
                 s.proposalRule = nil
                 s.study?.settings = settings
+                s.study?.settingsFileDigest = digest
                 s.dmaOverrides.perState = [:]
                 s.recompute()
                 s.writtenWork = WorkSnapshot(s)
@@ -245,6 +247,14 @@ public enum ExplorerUpdate {
                 s.message = "(undo starts here) " + text
                 keepResultsInView(&s, from: state)
                 return (s, effect)
+            case .settingsFileChanged(var request):
+                // Edited outside since it was read: nothing was written. Yes writes into the new
+                // text (its other edits kept); no leaves it as it is.
+                request.intoChangedFile = true
+                let keys = request.shown.map(\.label).joined(separator: ", ")
+                s.mode = .ask("\(request.tomlPath) changed on disk since it was read: write into it anyway?",
+                              "y keeps its new text but sets \(keys); n writes nothing (quit and open the study again to read it)",
+                              effect: .writeSettings(request))
             case .failed(let text):
                 s.message = "failed: " + text
             case .exists(let request, let paths):
@@ -293,13 +303,16 @@ public enum ExplorerUpdate {
         if s.resultsTop > 0 { s.resultsTop = min(s.resultsTop, ExplorerRenderer.resultsScroll(s).lastTop) }
     }
 
-    /// Applies `change` to the shown range of `axis` and keeps the result as the view's viewport.
-    static func navigate(_ s: inout ExplorerState, axis: PlotAxis,
-                         _ change: (ClosedRange<Double>, Bool) -> ClosedRange<Double>?) {
+    /// Pans `axis` by `steps` quarters of its span (positive: right, up) and keeps the result as
+    /// the view's viewport. Past the numbers there are (a range typed out to ±1e308) it stays
+    /// and says which end it would pass.
+    static func pan(_ s: inout ExplorerState, axis: PlotAxis, steps: Int) {
         guard let shown = Navigation.shown(s, columns: max(10, s.width / 2)) else { s.message = "this view has no plot"; return }
-        let current = axis == .x ? shown.x : shown.y
-        guard let next = change(current, axis == .x ? shown.xLog : shown.yLog) else {
-            s.message = "cannot zoom further"
+        let current = axis == .x ? shown.x : shown.y, log = axis == .x ? shown.xLog : shown.yLog
+        guard let next = Navigation.pan(current, fraction: Double(steps) * Navigation.panFraction, log: log) else {
+            let direction = axis == .x ? (steps > 0 ? "right" : "left") : (steps > 0 ? "up" : "down")
+            let end = steps > 0 ? "1.8e308, the largest number" : log ? "5e-324, the smallest positive number" : "-1.8e308, the lowest number"
+            s.message = "cannot pan further \(direction): \(axis.rawValue) would pass \(end)"
             return
         }
         var vp = s.viewports[s.view] ?? Viewport()
@@ -320,7 +333,8 @@ public enum ExplorerUpdate {
         func covers(_ r: ClosedRange<Double>, _ d: ClosedRange<Double>) -> Bool { r.lowerBound <= d.lowerBound && r.upperBound >= d.upperBound }
         if !zoomIn, let full, covers(current, full) { s.message = "all the data is shown"; return }
         guard let next = Navigation.zoom(current, factor: zoomIn ? Navigation.zoomFactor : 1 / Navigation.zoomFactor, centre: centre, log: log) else {
-            s.message = "cannot zoom further"
+            // In: the span is down to a billionth of its centre; out: a range typed out to ±1e308.
+            s.message = zoomIn ? "cannot zoom further" : "cannot zoom out further: \(axis.rawValue) would pass \(log ? "1.8e308 or 5e-324" : "±1.8e308")"
             return
         }
         if zoomIn, let full {
@@ -362,9 +376,10 @@ public enum ExplorerUpdate {
     static func setRange(_ s: inout ExplorerState, axis: PlotAxis, text: String) {
         guard let shown = Navigation.shown(s, columns: max(10, s.width / 2)) else { s.message = "this view has no plot"; return }
         let log = axis == .x ? shown.xLog : shown.yLog
-        guard let r = Navigation.parseRange(text, log: log) else {
-            s.message = "'\(text)': expected two numbers LO HI with LO < HI\(log ? ", both > 0 (log axis)" : ""); range unchanged"
-            return
+        let r: ClosedRange<Double>
+        switch Navigation.readRange(text, log: log) {
+        case .success(let read): r = read
+        case .failure(let why): s.message = "'\(text)': \(why.explanation); range unchanged"; return
         }
         var vp = s.viewports[s.view] ?? Viewport()
         if axis == .x { vp.x = r } else { vp.y = r }
@@ -482,7 +497,8 @@ public enum ExplorerUpdate {
     /// Why T_s (or T_e, `c`) cannot go where it was moved or typed: the other bound, named with
     /// its value. One reason for a move and a typed value.
     static func boundsOrder(_ s: ExplorerState, _ c: CursorID) -> String {
-        c == .te ? "T_e must be above T_s = \(ScreenNumber.kelvin(s.tsK)) K" : "T_s must be below T_e = \(ScreenNumber.kelvin(s.teK)) K"
+        c == .te ? "T_e must be above T_s = " + ScreenNumber.withUnit(ScreenNumber.kelvin(s.tsK), "K")
+            : "T_s must be below T_e = " + ScreenNumber.withUnit(ScreenNumber.kelvin(s.teK), "K")
     }
 
     /// Sets a cursor, recomputes, and reverts with a message when the analysis refuses.
@@ -692,20 +708,41 @@ public enum ExplorerUpdate {
             return
         }
         let dir = s.studyPath.hasSuffix("/") ? String(s.studyPath.dropLast()) : s.studyPath
-        let request = SettingsRequest(tomlPath: dir + "/study.toml", assignments: plan, shown: UnwrittenSettings.changedFirst(s))
+        let request = SettingsRequest(tomlPath: dir + "/study.toml", assignments: plan, shown: UnwrittenSettings.changedFirst(s),
+                                      readDigest: s.study?.settingsFileDigest)
         let what = request.shown.map { "\($0.label) = \($0.value)" }.joined(separator: ", ")
         s.mode = .ask("Write study.toml?", what, effect: .writeSettings(request))
     }
 
-    /// A click in the plot moves the nearest of the view's plot cursors there, snapped as the
+    /// Shows the selected state if hidden, hides it if shown (space, or a click on its row).
+    static func toggleSelected(_ s: inout ExplorerState) {
+        let labels = s.stateLabels
+        guard s.selection < labels.count else { return }
+        let l = labels[s.selection]
+        if s.hidden.contains(l) { s.hidden.remove(l) } else { s.hidden.insert(l) }
+    }
+
+    /// What a click does, in words, for a click where it does nothing (every input is answered).
+    static var clickHint: String {
+        "a click on a state shows/hides it; " + KeyBindings.onlyIn("on the plot it moves the nearest cursor", views: KeyBindings.clickViews)
+    }
+
+    /// A click on a state's row in the states pane selects it and shows or hides it (as ↑↓ and
+    /// space). A click in the plot moves the nearest of the view's plot cursors there, snapped as the
     /// arrow keys step: T_s/T_e to the nearest data temperature, DMA temperatures to whole
     /// kelvin, QPD edges to a multiple of 0.1 decade (nearness measured in log f for those).
+    /// A click elsewhere says where clicks act.
     static func click(_ s: inout ExplorerState, column: Int, row: Int) {
+        if let i = ExplorerRenderer.paneState(at: FramePoint(x: column, y: row), s) {
+            s.selection = i
+            toggleSelected(&s)
+            return
+        }
         let view = ViewRegistry.view(s.view)
         // §3.1 window edges are clickable (and drawn) only while one of them is the active cursor.
         let cursors = view.plotCursors.filter { !$0.isTransitionWindow || s.cursor.isTransitionWindow }
         guard !cursors.isEmpty, let g = ExplorerRenderer.plotGeometry(s), g.plotArea.contains(FramePoint(x: column, y: row))
-        else { return }
+        else { s.message = clickHint; return }
         var x = g.x(atColumn: column)
         guard x.isFinite else { return }
         func distance(_ c: CursorID) -> Double {

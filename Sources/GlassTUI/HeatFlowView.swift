@@ -72,6 +72,6 @@ public struct HeatFlowView: ExplorerView {
         let states = s.prepared.states.filter { s.isVisible($0.state) }
         let w = ScreenNumber.column(states.map { $0.curves.first?.curve.value(at: t) })
         let parts = zip(states, w).map { "\($0.state) \($1)" }
-        return "\(s.cursor.rawValue)=\(ScreenNumber.kelvin(t)) K  W/(W/g): " + DSCResultLines.probeList(parts)
+        return "\(s.cursor.rawValue)=\(ScreenNumber.withUnit(ScreenNumber.kelvin(t), "K"))  W/(W/g): " + DSCResultLines.probeList(parts)
     }
 }

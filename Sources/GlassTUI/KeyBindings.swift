@@ -104,9 +104,13 @@ public enum KeyBindings {
     /// Input listed with the keys that is not a key of the table: a click carries a place (views
     /// whose plot's x axis is the cursors' axis only), Ctrl-L is handled by the runtime.
     static let otherInput: [(label: String, help: String, views: Set<ViewID>?)] = [
-        ("mouse click", "move the nearest cursor there", Set(ViewID.allCases.filter { ViewRegistry.view($0).cursorsOnPlot })),
+        ("click a state", "select it and show/hide it (as space)", nil),
+        ("mouse click", "move the nearest cursor there", clickViews),
         ("Ctrl-L", "clear the screen and draw it all again", nil),
     ]
+
+    /// The views where a click on the plot moves a cursor (their x axis is the cursors' axis).
+    static var clickViews: Set<ViewID> { Set(ViewID.allCases.filter { ViewRegistry.view($0).cursorsOnPlot }) }
 
     /// Whether the binding of `action` applies in `view` (an action bound everywhere, or in no
     /// binding, applies everywhere).
@@ -117,7 +121,12 @@ public enum KeyBindings {
     /// The refusal of `action` outside its views, the views its binding names: `choose the
     /// baseline in view 1, 2 or 3`.
     static func onlyIn(_ what: String, _ action: Action) -> String {
-        let keys = (all.first { $0.action == action }?.views ?? []).sorted { $0.rawValue < $1.rawValue }.map(\.key)
+        onlyIn(what, views: all.first { $0.action == action }?.views ?? [])
+    }
+
+    /// `what` and the views it acts in: `… in view 1, 2, 4, 5, 6 or 8`.
+    static func onlyIn(_ what: String, views: Set<ViewID>) -> String {
+        let keys = views.sorted { $0.rawValue < $1.rawValue }.map(\.key)
         guard let last = keys.last else { return what }
         return "\(what) in view " + (keys.count > 1 ? keys.dropLast().joined(separator: ", ") + " or " + last : last)
     }

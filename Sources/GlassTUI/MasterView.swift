@@ -121,7 +121,7 @@ public struct MasterView: ExplorerView {
     /// T_ref in force.
     public func probe(_ s: ExplorerState) -> String {
         guard let r = s.selectedDMAResult else { return "master curve: not computed" }
-        var extra = "reference isotherm \(ScreenNumber.kelvin(r.master?.referenceTemperatureK)) K"
+        var extra = "reference isotherm " + ScreenNumber.withUnit(ScreenNumber.kelvin(r.master?.referenceTemperatureK), "K")
         if let k = MasterShiftEditor.selected(s), let m = r.master, k < m.shifts.count {
             let shift = MasterShiftEditor.effectiveShifts(s)[k]
             let bts = MasterShiftEditor.effectiveVerticalShifts(s)

@@ -25,6 +25,10 @@ public struct ResultLine: Equatable, Sendable {
     /// state with T_c in hundreds of K no longer moves its E_β off the other states'); nil: with
     /// the lines of its own run alone.
     public var alignmentGroup: Int?
+    /// The label is a state's or a study's name, or ends with one (`moduli — cooled-10`): cut in
+    /// its middle where it does not fit (``Swift/String/fittedInMiddle(_:unicode:)``), as the
+    /// states pane cuts names, so names that differ at the end never look alike.
+    public var labelIsName = false
 
     /// A parameter line.
     public init(_ label: String, _ value: String, unit: String = "", flag: String? = nil) {
@@ -44,6 +48,20 @@ public struct ResultLine: Equatable, Sendable {
     public static func heading(_ text: String) -> ResultLine {
         var l = ResultLine(text, "")
         l.isHeading = true
+        return l
+    }
+
+    /// A parameter line whose label is a state's name (`cooled-10  3.042  0.306`).
+    public static func named(_ name: String, _ value: String, flag: String? = nil) -> ResultLine {
+        var l = ResultLine(name, value, flag: flag)
+        l.labelIsName = true
+        return l
+    }
+
+    /// This line with its label marked as a name (``labelIsName``).
+    public var asName: ResultLine {
+        var l = self
+        l.labelIsName = true
         return l
     }
 

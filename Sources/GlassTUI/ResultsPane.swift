@@ -24,10 +24,15 @@ extension ExplorerRenderer {
         let values = results.map { ScreenText.fit($0.value, unicode: uni) }
         // A hidden state's lines are dim; a terminal without dim shows their label in parentheses.
         let labels = results.map { ScreenText.fit(s.style.dim ? $0.label : hiddenMarked($0), unicode: uni) }
-        let units = results.map { ScreenText.fit($0.unit, unicode: uni) }
+        // No unit after a value not computed (`T_s  —`, not `— K`).
+        let units = results.map { ScreenText.fit(ScreenNumber.unit($0.unit, after: $0.value), unicode: uni) }
         let flags = results.map { $0.flag.map { ScreenText.fit($0, unicode: uni) } }
         let pads = alignmentPads(results, values: values)
         let columns = labelColumns(results, labels: labels)
+        /// Label `k` fitted to `n` columns: a name cut in its middle, any other label at its end.
+        func fit(_ k: Int, _ n: Int) -> String {
+            results[k].labelIsName ? labels[k].fittedInMiddle(n, unicode: uni) : labels[k].fitted(n, unicode: uni)
+        }
         /// Width of the unit and flag after a value (each with its space).
         func tailWidth(_ k: Int) -> Int {
             (units[k].isEmpty ? 0 : DisplayWidth.of(units[k]) + 1) + (flags[k].map { DisplayWidth.of($0) + 1 } ?? 0)
@@ -43,7 +48,7 @@ extension ExplorerRenderer {
                 ? max(labelColumn, min(columns[k], withTail >= labelColumn ? withTail : withValue))
                 : max(DisplayWidth.of(labels[k]), r.width - 1 - valueWidth)
             let room = r.width - labelWidth - 1 - valueWidth
-            return labels[k].fitted(labelWidth, unicode: uni) + " " + String(repeating: " ", count: max(0, min(pads[k], room))) + values[k]
+            return fit(k, labelWidth) + " " + String(repeating: " ", count: max(0, min(pads[k], room))) + values[k]
         }
         var rows: [PaneRow] = []
         for run in runs(results, including: true) {
@@ -52,11 +57,12 @@ extension ExplorerRenderer {
                 // A heading's unit or count that does not fit goes to the end of the next line,
                 // as a parameter's unit does; the title gives up its width instead.
                 guard !units[k].isEmpty, DisplayWidth.of(labels[k]) > r.width else {
-                    rows.append(row(labels[k].fitted(r.width, unicode: uni), attributes: .dim))
+                    rows.append(row(fit(k, r.width), attributes: .dim))
                     continue
                 }
                 let title = ScreenText.fit(String(results[k].label.dropLast(results[k].unit.count + 1)), unicode: uni)
-                rows.append(row(title.fitted(r.width, unicode: uni), attributes: .dim))
+                rows.append(row(results[k].labelIsName ? title.fittedInMiddle(r.width, unicode: uni) : title.fitted(r.width, unicode: uni),
+                                attributes: .dim))
                 let unit = units[k].clipped(r.width, unicode: uni)
                 rows.append(row(String(repeating: " ", count: max(0, r.width - DisplayWidth.of(unit))) + unit, attributes: .dim))
                 continue
@@ -70,7 +76,7 @@ extension ExplorerRenderer {
                 guard let line = bodies[k] else {
                     let heads = values[k].clipped(end, unicode: uni)
                     let room = end - DisplayWidth.of(heads)
-                    let label = room > 1 ? labels[k].fitted(room - 1, unicode: uni) + " " : String(repeating: " ", count: room)
+                    let label = room > 1 ? fit(k, room - 1) + " " : String(repeating: " ", count: room)
                     rows.append(row((label + heads).fitted(r.width, unicode: uni), attributes: attributes))
                     continue
                 }
@@ -91,6 +97,22 @@ extension ExplorerRenderer {
             rows.append(row("warnings: \(r0.warnings.count) (W lists them)".fitted(r.width, unicode: uni), attributes: .dim))
         }
         return rows
+    }
+
+    /// The width the results pane needs for none of its names to be cut: a line whose label is a
+    /// name, whole with its value (the label column its run gives it, the padding and the value;
+    /// a unit or flag may go to the next line), a heading that holds a name whole. 0 without names.
+    static func namesWidth(_ s: ExplorerState) -> Int {
+        let uni = s.style.braille
+        let results = ViewRegistry.view(s.view).results(s)
+        guard results.contains(where: \.labelIsName) else { return 0 }
+        let values = results.map { ScreenText.fit($0.value, unicode: uni) }
+        let labels = results.map { ScreenText.fit(s.style.dim ? $0.label : hiddenMarked($0), unicode: uni) }
+        let pads = alignmentPads(results, values: values)
+        let columns = labelColumns(results, labels: labels)
+        return results.indices.filter { results[$0].labelIsName && !results[$0].isColumnHead }.map { k in
+            results[k].isHeading ? DisplayWidth.of(labels[k]) : columns[k] + 1 + pads[k] + DisplayWidth.of(values[k])
+        }.max() ?? 0
     }
 
     /// A line's label as a terminal without the dim attribute shows it: a hidden state's line

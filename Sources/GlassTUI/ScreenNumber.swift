@@ -4,6 +4,22 @@ import GlassKit
 /// How numbers from `Results` are shown on screen (the files hold them in full). The digits
 /// come from GlassKit's `NumberFormat`/`Uncertainty`, which `analyze --format table` uses too.
 public enum ScreenNumber {
+    /// What stands for a value not computed or not set.
+    public static let missing = "—"
+
+    /// `shown` and its unit, one space apart; a missing value (`—`) alone: `— K` read as a
+    /// value in kelvin. Every value + unit on screen goes through here (the results pane's
+    /// unit column too, ``unit(_:after:)``).
+    public static func withUnit(_ shown: String, _ unit: String) -> String {
+        let u = self.unit(unit, after: shown)
+        return u.isEmpty ? shown : shown + " " + u
+    }
+
+    /// The unit to show after `shown`: none after a missing value.
+    public static func unit(_ unit: String, after shown: String) -> String {
+        shown == missing ? "" : unit
+    }
+
     /// Four significant digits, plain for magnitudes in [0.01, 10⁴) (`0.1235`, `12.35`,
     /// `420.0`), a factor outside (`1.235×10⁻⁵`); "—" for nil or non-finite.
     public static func value(_ v: Double?) -> String { Uncertainty.format(v, nil) }

@@ -3,19 +3,22 @@ import GlassKit
 /// Several studies open together: one ``ExplorerState`` each, the current one on screen and the
 /// others parked in its ``ExplorerState/workspace``; switching swaps them (O(1) but the copy).
 public enum StudyWorkspace {
-    /// The explorer on `loads` (path and load attempt each, in argument order), the first current.
+    /// The explorer on `loads` (path and load attempt each, in argument order), the first current,
+    /// on its first view with data (``ViewID/opening(_:columns:)``, as `glassview plot` opens).
     /// With several, each study's errors are named by `errorNaming` (the study's path in front of
     /// its files, as `analyze A B` names them); one study's are left as they are.
     public static func open(_ loads: [(path: String, load: Result<Study, any Error>, isDirectory: Bool)],
                             options: AnalysisOptions, style: RenderStyle, exportDirectory: String,
                             width: Int = 100, height: Int = 30, errorNaming: StudyErrorNaming? = nil) -> ExplorerState {
         let naming = loads.count > 1 ? errorNaming : nil
-        let states = loads.map { l -> ExplorerState in
+        var states = loads.map { l -> ExplorerState in
             var s = ExplorerState(studyPath: l.path, load: l.load, options: options, style: style,
                                   exportDirectory: exportDirectory, width: width, height: height, errorNaming: naming)
             s.studyIsDirectory = l.isDirectory
             return s
         }
+        states[0].view = ViewID.opening(states[0], columns: width)
+        ExplorerUpdate.fixCursor(&states[0])
         guard states.count > 1 else { return states[0] }
         var first = states[0]
         first.workspace = states.map { Optional($0) }

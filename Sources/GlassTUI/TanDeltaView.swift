@@ -70,6 +70,6 @@ public struct TanDeltaView: ExplorerView {
     /// U_β at the window in force.
     public func probe(_ s: ExplorerState) -> String {
         guard let r = s.selectedDMAResult else { return "tan δ: not computed" }
-        return DMAViewSupport.probe(s, "U_β=\(ScreenNumber.value(r.qpd?.uEV)) eV  χ points \(r.qpd?.points.count ?? 0)")
+        return DMAViewSupport.probe(s, "U_β=\(ScreenNumber.withUnit(ScreenNumber.value(r.qpd?.uEV), "eV"))  χ points \(r.qpd?.points.count ?? 0)")
     }
 }

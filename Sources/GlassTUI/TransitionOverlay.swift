@@ -53,11 +53,44 @@ enum TransitionOverlay {
         // were (a flag on each row took a line of its own at 80×24, and pushed T_x out).
         let allProposed = r.transitions.allSatisfy { $0.origin == .proposed }
         for (t, cells) in zip(r.transitions, table) {
-            var line = ResultLine(t.state, row(cells), flag: !allProposed && t.origin == .proposed ? "auto" : nil)
+            var line = ResultLine.named(t.state, row(cells), flag: !allProposed && t.origin == .proposed ? "auto" : nil)
             line.dimmed = !s.isVisible(t.state)
             out.append(line)
         }
         if allProposed { out.append(ResultLine("windows", "auto")) }
-        return out
+        return out + reasons(r.transitions)
+    }
+
+    /// The notes under the T table (a note inside it would end the table): for each state with a
+    /// `—`, the reasons of its nulls from its warnings (`cooled-10: T_x: fewer than 3 points …`),
+    /// each once, its state's name or file's path in front left out; a reason every state shares
+    /// once, for `every state` (a study without a crystallization window: one line, not one a state).
+    static func reasons(_ transitions: [DSCStateTransitions]) -> [ResultLine] {
+        // Each column's value, and the words its reasons name it by (most precise first).
+        let columns: [(value: (TransitionValues) -> Double?, keys: [String])] = [
+            ({ $0.tgMidpointK }, ["T_g midpoint", "T_g"]), ({ $0.tfK }, ["T_f"]), ({ $0.txOnsetK }, ["T_x onset", "T_x"]),
+        ]
+        var notes: [(state: String, text: String)] = []
+        for t in transitions {
+            var said: [String] = []
+            for c in columns where c.value(t.values) == nil {
+                guard let w = c.keys.lazy.compactMap({ key in t.warnings.first { $0.contains(key) } }).first else { continue }
+                let prefix = ([t.state] + t.curves.map(\.path)).first { w.hasPrefix($0 + ":") }
+                let why = NotComputedReason.dropping(prefix, from: w)
+                // `T_f: area matching …` reads `T_f not computed: area matching …`; a reason that
+                // says "null" itself (`without liquid_line_K: … are null`) stays as it is.
+                let key = c.keys.first { why.hasPrefix($0 + ": ") }
+                let text = why.contains("not computed") || why.contains(" null") ? why
+                    : key.map { "\($0) not computed: " + why.dropFirst($0.count + 2) } ?? "not computed: " + why
+                if !said.contains(text) { said.append(text) }
+            }
+            notes += said.map { (t.state, $0) }
+        }
+        let shared = Set(notes.map(\.text).filter { text in transitions.count > 1 && notes.filter { $0.text == text }.count == transitions.count })
+        var out: [ResultLine] = []
+        for text in notes.map(\.text).filter(shared.contains) where !out.contains(.heading("  every state: " + text)) {
+            out.append(.heading("  every state: " + text))
+        }
+        return out + notes.filter { !shared.contains($0.text) }.map { .heading("  \($0.state): " + $0.text) }
     }
 }

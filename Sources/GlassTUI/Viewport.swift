@@ -57,7 +57,15 @@ public enum Navigation {
         let a = c - (c - lo) / factor, b = c + (hi - c) / factor
         // Zooming out of -1e308…1e308 would reach ±∞, which no axis draws: the range stays.
         guard a.isFinite, b.isFinite, b > a, (b - a) > 1e-9 * max(1, abs(c)) else { return nil }
-        return log ? pow(10, a)...pow(10, b) : a...b
+        return unlogged(a, b, log: log)
+    }
+
+    /// `a...b` back from decades on a log axis; nil where that leaves the numbers (10^309 is
+    /// infinite, 10^-330 is 0), which no axis draws.
+    static func unlogged(_ a: Double, _ b: Double, log: Bool) -> ClosedRange<Double>? {
+        let (lo, hi) = log ? (pow(10, a), pow(10, b)) : (a, b)
+        guard lo.isFinite, hi.isFinite, lo < hi, !log || lo > 0 else { return nil }
+        return lo...hi
     }
 
     /// The range of all the data of an axis of the view's plot, as the renderer takes it without a
@@ -78,7 +86,7 @@ public enum Navigation {
         guard lo.isFinite, hi.isFinite, hi > lo else { return nil }
         let d = (hi - lo) * fraction
         guard d.isFinite, (lo + d).isFinite, (hi + d).isFinite else { return nil }  // not past ±1.8e308
-        return log ? pow(10, lo + d)...pow(10, hi + d) : (lo + d)...(hi + d)
+        return unlogged(lo + d, hi + d, log: log)
     }
 
     /// `r` moved the least so that `value` lies inside it with a 5 % margin (the view follows a
@@ -91,7 +99,29 @@ public enum Navigation {
         var d = 0.0
         if v < lo + margin { d = v - margin - lo } else if v > hi - margin { d = v + margin - hi }
         guard d != 0, d.isFinite, (lo + d).isFinite, (hi + d).isFinite else { return nil }
-        return log ? pow(10, lo + d)...pow(10, hi + d) : (lo + d)...(hi + d)
+        return unlogged(lo + d, hi + d, log: log)
+    }
+
+    /// Why a typed range is refused, as the prompt's message says it.
+    public enum RangeRefusal: Error, Equatable, Sendable {
+        /// Not two numbers.
+        case notTwoNumbers
+        /// A number beyond ±1.8e308 (`-1e309 1e309`).
+        case beyondRange
+        /// LO is not below HI.
+        case notIncreasing
+        /// LO ≤ 0 on a log axis.
+        case notPositive
+
+        /// The words after the typed text.
+        public var explanation: String {
+            switch self {
+            case .notTwoNumbers: return "expected two numbers LO HI"
+            case .beyondRange: return "a number \(TypedNumber.beyondRangeText)"
+            case .notIncreasing: return "expected two numbers LO HI with LO < HI"
+            case .notPositive: return "expected two numbers LO HI, both > 0 (log axis)"
+            }
+        }
     }
 
     /// Parses a typed range `LO HI` (also `LO:HI`, `LO,HI`): two finite numbers, LO < HI, both
@@ -99,11 +129,19 @@ public enum Navigation {
     /// Two numbers apart by spaces or a colon, each with either decimal mark (`0,5 1,5`); or, with
     /// neither, by a comma (`420,480`).
     public static func parseRange(_ text: String, log: Bool) -> ClosedRange<Double>? {
+        try? readRange(text, log: log).get()
+    }
+
+    /// ``parseRange(_:log:)``, with what is wrong when it gives nothing.
+    public static func readRange(_ text: String, log: Bool) -> Result<ClosedRange<Double>, RangeRefusal> {
         let spaced = text.contains(" ") || text.contains(":")
         let fields = text.split(whereSeparator: { $0 == " " || $0 == ":" || (!spaced && $0 == ",") })
-        let parts = fields.compactMap { NumberParser.parseEitherMark($0) }
-        guard parts.count == 2, fields.count == 2, parts[0].isFinite, parts[1].isFinite, parts[0] < parts[1], !log || parts[0] > 0 else { return nil }
-        return parts[0]...parts[1]
+        let read = fields.map { TypedNumber.read($0) }
+        guard fields.count == 2, !read.contains(.notANumber) else { return .failure(.notTwoNumbers) }
+        guard case .value(let lo) = read[0], case .value(let hi) = read[1] else { return .failure(.beyondRange) }
+        guard lo < hi else { return .failure(.notIncreasing) }
+        guard !log || lo > 0 else { return .failure(.notPositive) }
+        return .success(lo...hi)
     }
 
     /// The region of interest of view 1: T_s to T_e and `windows` (the glass transition), with a

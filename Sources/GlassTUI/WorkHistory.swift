@@ -52,7 +52,11 @@ public struct WorkSnapshot: Equatable, Sendable {
             // A proposed window edge the other's move made a set one keeps its value: no change.
             let (sx, sy) = (shown(x, a), shown(y, b))
             guard sx != sy else { continue }
-            parts.append("\(c.rawValue) \(sx) → \(sy) \(hz ? "Hz" : "K")")
+            let unit = hz ? "Hz" : "K"
+            // One unit at the end when both are values; else none after the `—` (`T_g 355.00 K → —`).
+            let both = sx != ScreenNumber.missing && sy != ScreenNumber.missing
+            parts.append(both ? "\(c.rawValue) \(sx) → \(sy) \(unit)"
+                              : "\(c.rawValue) \(ScreenNumber.withUnit(sx, unit)) → \(ScreenNumber.withUnit(sy, unit))")
         }
         // The master curve's criterion and vertical shift, as in force for the selected state.
         let (ma, mb) = (masterSettings(a), masterSettings(b))

@@ -41,7 +41,7 @@ enum ExplorerEffects {
             return .done("")
         case .writeSettings(let r):
             do {
-                let old: String
+                let old: String?
                 if FileManager.default.fileExists(atPath: r.tomlPath) {
                     // Every byte, a BOM included: the editor keeps what it does not change.
                     guard let text = try? StudyLoader.readText(r.tomlPath, shown: r.tomlPath) else {
@@ -49,11 +49,17 @@ enum ExplorerEffects {
                     }
                     old = text
                 } else {
-                    old = ""
+                    old = nil
                 }
-                let (new, parsed) = try StudyTomlEditor.write(r.assignments, in: old, path: r.tomlPath)
+                // Edited (or made, or removed) outside the explorer since it was read: the user
+                // is asked before the settings go into the new text, never written over unasked.
+                if !r.intoChangedFile, old.map({ FileDigest.sha256(Array($0.utf8)) }) != r.readDigest {
+                    return .settingsFileChanged(r)
+                }
+                let (new, parsed) = try StudyTomlEditor.write(r.assignments, in: old ?? "", path: r.tomlPath)
                 try AtomicFile.write(new, to: r.tomlPath, overwrite: true)
-                return .settingsWritten(parsed.settings, "wrote \(r.tomlPath): \(r.shown.map(\.label).joined(separator: ", "))")
+                return .settingsWritten(parsed.settings, "wrote \(r.tomlPath): \(r.shown.map(\.label).joined(separator: ", "))",
+                                        digest: FileDigest.sha256(Array(new.utf8)))
             } catch {
                 return .failed((error as? GlassError)?.description ?? "\(error)")
             }

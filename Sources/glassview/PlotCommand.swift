@@ -155,9 +155,7 @@ struct Plot: ParsableCommand {
             if view == nil, ViewRegistry.view(.heatFlow).plot(state, columns: width) == nil {
                 state = explorerState(analysingDMA: true)
                 if let e = state.loadError { throw GlassError(.data, e) }
-                if let first = ViewID.allCases.first(where: { ViewRegistry.view($0).plot(state, columns: width) != nil }) {
-                    id = first  // a study without DSC data starts where it has data, as the explorer does
-                }
+                id = ViewID.opening(state, columns: width)  // where it has data: the explorer's rule
             }
             // Settings the analysis refuses (a bound outside the data, T_s ≥ T_e, an unknown baseline
             // state, a window outside a curve) are the usage errors `analyze` gives, not a plot.

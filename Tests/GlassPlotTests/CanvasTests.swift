@@ -20,6 +20,10 @@ final class BrailleCanvasTests: XCTestCase {
         XCTAssertEqual(character(dotX: 1, dotY: 3), "\u{2880}")
     }
 
+    func testDotBitsWorkedOutAsTheTable() {
+        for y in 0..<4 { for x in 0..<2 { XCTAssertEqual(BrailleCanvas.bit(x: x, y: y), BrailleCanvas.dotBits[y][x], "\(x), \(y)") } }
+    }
+
     func testDotsAreOredAndEmptyIsNil() {
         var canvas = BrailleCanvas(columns: 2, rows: 1)
         for y in 0..<4 {

@@ -119,6 +119,41 @@ final class EnvelopeTests: XCTestCase {
         XCTAssertNil(Series(name: "loop", x: [1, 0], y: [0, 1]).envelope)
     }
 
+    /// The search goes by the first x of each block, then within one block, and from a given
+    /// start: on runs that begin and end inside blocks (two NaN gaps), with repeated x, every
+    /// answer is the first point of the run with x ≥ the value, found by a scan.
+    func testSearchesAgreeWithAScan() throws {
+        var random = TestRandom(state: 11)
+        var x: [Double] = [], t = 0.0
+        for i in 0..<700 {
+            t += random.unit() < 0.2 ? 0 : random.unit()
+            x.append(i == 123 || i == 124 || i == 410 ? .nan : t)
+        }
+        let y = x.map { $0.isNaN ? 0 : sin($0) }
+        let envelope = try XCTUnwrap(Envelope(x: x, y: y))
+        XCTAssertEqual(envelope.runs, [0..<123, 125..<410, 411..<700])
+        for run in envelope.runs {
+            let values: [Double] = run.flatMap { i -> [Double] in [x[i], x[i] - 0.25, x[i] + 0.25] } + [-1, t + 1]
+            for value in values {
+                let want = run.first { x[$0] >= value } ?? run.upperBound
+                XCTAssertEqual(envelope.lowerBound(of: value, in: run), want, "value \(value) in \(run)")
+                for start in stride(from: run.lowerBound, through: want, by: 7) {
+                    XCTAssertEqual(envelope.lowerBound(of: value, in: run, from: start), want, "value \(value) from \(start)")
+                }
+            }
+            // Columns of each run against a scan of its points (boundaries equal in places).
+            let (first, last) = (x[run.lowerBound], x[run.upperBound - 1])
+            let boundaries: [Double] = [first - 1] + Array(stride(from: first, to: last + 2, by: 0.7)) + [last + 2, last + 2]
+            var want = [EnvelopeColumn?](repeating: nil, count: boundaries.count - 1)
+            for i in run {
+                guard let c = (0..<(boundaries.count - 1)).first(where: { x[i] >= boundaries[$0] && x[i] < boundaries[$0 + 1] }) else { continue }
+                want[c] = want[c].map { EnvelopeColumn(indices: $0.indices.lowerBound..<(i + 1), minY: min($0.minY, y[i]), maxY: max($0.maxY, y[i])) }
+                    ?? EnvelopeColumn(indices: i..<(i + 1), minY: y[i], maxY: y[i])
+            }
+            XCTAssertEqual(envelope.columns(boundaries: boundaries, in: run), want, "\(run)")
+        }
+    }
+
     func testBinarySearchBounds() throws {
         let envelope = try XCTUnwrap(Envelope(x: [0, 1, 1, 1, 2], y: [0, 0, 0, 0, 0]))
         XCTAssertEqual(envelope.lowerBound(of: 1, in: 0..<5), 1)

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import GlassPlot
 
@@ -58,12 +59,39 @@ final class TickTests: XCTestCase {
         XCTAssertEqual(values(ticks), [0.01, 0.1, 1, 10, 100])
         XCTAssertEqual(labels(ticks), ["0.01", "0.1", "1", "10", "100"])
         XCTAssertEqual(labels(Ticks.logarithmic(lower: 5e-4, upper: 2e4)),
-                       ["1e-3", "0.01", "0.1", "1", "10", "100", "1000", "1e4"])
+                       ["10⁻³", "0.01", "0.1", "1", "10", "100", "1000", "10⁴"])
     }
 
     func testLogThinsDecades() {
         XCTAssertEqual(labels(Ticks.logarithmic(lower: 1e-6, upper: 1e6, maxCount: 7)),
-                       ["1e-6", "1e-4", "0.01", "1", "100", "1e4", "1e6"])
+                       ["10⁻⁶", "10⁻⁴", "0.01", "1", "100", "10⁴", "10⁶"])
+    }
+
+    /// Log-axis labels past 0.01…5000 are powers of ten as the results pane writes them (display.md),
+    /// never e-notation; in ASCII with `^` and `x`. Each label is read back to its tick's value.
+    func testLogLabelsArePowersOfTenNotENotation() {
+        XCTAssertEqual(Ticks.logLabel(mantissa: 1, exponent: 4), "10⁴")
+        XCTAssertEqual(Ticks.logLabel(mantissa: 2, exponent: 4), "2×10⁴")
+        XCTAssertEqual(Ticks.logLabel(mantissa: 5, exponent: -3), "5×10⁻³")
+        XCTAssertEqual(Ticks.logLabel(mantissa: 1, exponent: 12), "10¹²")
+        XCTAssertEqual(Ticks.logLabel(mantissa: 1, exponent: 4, unicode: false), "10^4")
+        XCTAssertEqual(Ticks.logLabel(mantissa: 2, exponent: -10, unicode: false), "2x10^-10")
+        XCTAssertEqual(Ticks.logLabel(mantissa: 5, exponent: 3), "5000")
+        XCTAssertEqual(Ticks.logLabel(mantissa: 1, exponent: -2), "0.01")
+        // Every label of a wide span, ASCII: plain, or m x 10^e, whose value is the tick's.
+        for tick in Ticks.logarithmic(lower: 1e-9, upper: 1e9, maxCount: 20, unicode: false) {
+            XCTAssertFalse(tick.label.contains("e"), tick.label)
+            let parts = tick.label.replacingOccurrences(of: "10^", with: "").split(separator: "x")
+            let value: Double = tick.label.contains("^")
+                ? (parts.count == 2 ? Double(parts[0])! : 1) * pow(10, Double(parts.last!)!)
+                : Double(tick.label)!
+            XCTAssertEqual(value, tick.value, accuracy: tick.value * 1e-12, tick.label)
+        }
+        // The scale hands its setting on.
+        var scale = LogScale(lower: 1e-5, upper: 1e5)
+        XCTAssertTrue(scale.ticks(maxCount: 8).map(\.label).contains("10⁴"))
+        scale.unicode = false
+        XCTAssertTrue(scale.ticks(maxCount: 8).map(\.label).contains("10^4"))
     }
 
     func testLogWithinOneDecadeUsesOneTwoFive() {

@@ -54,6 +54,26 @@ final class SnapshotTests: XCTestCase {
         }
     }
 
+    /// View 1 zoomed and panned, with and without colour: each column's envelope is found from
+    /// the one before it and text goes into cells a byte at a time. (Before that change, the
+    /// unchanged code and the changed one drew the same cells, colours and attributes for every
+    /// frame of `glassview bench`'s explorer sequences, colour, mono and ASCII, at three sizes.)
+    func testZoomedAndPannedHeatFlow() throws {
+        let steps: [(String, Action)] = [("zoom", .zoomX(in: true)), ("pan", .pan(x: 1, y: 0)), ("zoomy", .zoomY(in: true)),
+                                         ("zoom2", .zoomX(in: true)), ("panback", .pan(x: -1, y: 0))]
+        for colours in [true, false] {
+            var s = SyntheticStudy.state(SyntheticStudy.withDMA(), braille: true, colours: colours)
+            for (name, action) in steps {
+                s = ExplorerUpdate.update(s, action).state
+                XCTAssertNil(s.message, name)
+                let frame = ExplorerRenderer.render(s, width: 100, height: 30)
+                let snapshot = "1-heatflow-\(name)-braille\(colours ? "" : "-mono")"
+                try check(frame.text, name: snapshot)
+                if colours { try check(frame.styleText, name: snapshot + ".style") }
+            }
+        }
+    }
+
     func testHelpAndTooSmall() throws {
         let s = SyntheticStudy.state(SyntheticStudy.study(settings: SyntheticStudy.paperSettings))
         try check(ExplorerRenderer.render(ExplorerUpdate.update(s, .toggleHelp).state, width: 100, height: 30).text, name: "help-braille")

@@ -16,7 +16,7 @@
 /// to move one resolution unit, whatever the frequencies: fewer rows than a sweep at a fast
 /// rate, or a sweep and some rows of the next. The first and last plateaus are cut by the file's
 /// ends and are not judged. A ramp whose plateaus happen to last exactly one sweep (or two) looks
-/// the same as held steps and is read as isotherms (`kind = "dma-tscan"` reads it as scans).
+/// the same as held steps here; its time column tells them apart (``SteadyRamp``).
 /// A held temperature read to 0.01 K with jitter steps by many units between isotherms, and an
 /// overshoot moves both ways by more than a unit: neither is a coarse ramp, and the tests of
 /// steps decide.
@@ -28,33 +28,57 @@ enum CoarseRamp {
     /// Whether temperatures `t` (K, in row order), their rows' frequencies numbered `cluster`
     /// (0 … F − 1, ``ScanSplitter/clusters(_:)``), are a ramp at a coarse resolution.
     static func holds(_ t: [Double], _ cluster: [Int]) -> Bool {
-        guard t.count >= 3, let first = t.first, let last = t.last, last != first else { return false }
-        let changes = zip(t, t.dropFirst()).map { abs($1 - $0) }
-        guard let unit = changes.filter({ $0 > 0 }).min(), changes.contains(0),
-              changes.allSatisfy({ $0 <= largestChangeK * (1 + 1e-9) }) else { return false }
-        // Whole units, as written (a column in °C read in kelvin differs in its last bits).
-        let slack = unit * 1e-6
-        guard changes.allSatisfy({ abs($0 - unit * ($0 / unit).rounded()) <= slack * ($0 / unit).rounded() }) else { return false }
-        // In the direction of the run: distance from the first row.
-        let sign: Double = last > first ? 1 : -1
-        var farthest = 0.0
-        var plateaus: [Range<Int>] = []
-        var start = 0
-        for i in 1..<t.count {
-            let x = sign * (t[i] - first)
-            if x > farthest + slack {
-                plateaus.append(start..<i)
-                start = i
-                farthest = x
-            } else if x < farthest - unit - slack {
-                return false
-            }
-        }
-        plateaus.append(start..<t.count)
-        let interior = plateaus.dropFirst().dropLast()
+        guard let written = Written(t, largestChange: largestChangeK) else { return false }
+        let interior = written.plateaus.dropFirst().dropLast()
         guard !interior.isEmpty else { return false }
         let frequencies = (cluster.max() ?? 0) + 1
         return !interior.allSatisfy { isHold(cluster[$0], frequencies: frequencies) }
+    }
+
+    /// A column written at a resolution: its unit and its plateaus (ranges of rows, in order; a
+    /// plateau starts where the farthest reading so far moves on).
+    struct Written {
+        /// The smallest change from one row to the next (K).
+        var unit: Double
+        var plateaus: [Range<Int>]
+
+        /// `t` read as a column that moves one way by whole units of its smallest change (at
+        /// most ``largestChangeK``), no change above `largestChange`, some rows repeating the one
+        /// before, no row more than a unit behind the farthest reading so far; nil when it is not.
+        init?(_ t: [Double], largestChange: Double) {
+            guard t.count >= 3, let first = t.first, let last = t.last, last != first else { return nil }
+            // Without a list of the changes: every scan is put to this test, 10^6 rows some.
+            var unit = Double.infinity, repeats = false, largest = 0.0
+            for i in 1..<t.count {
+                let change = abs(t[i] - t[i - 1])
+                if change == 0 { repeats = true } else { unit = min(unit, change); largest = max(largest, change) }
+            }
+            guard repeats, unit <= largestChangeK * (1 + 1e-9), largest <= largestChange * (1 + 1e-9) else { return nil }
+            // Whole units, as written (a column in °C read in kelvin differs in its last bits).
+            let slack = unit * 1e-6
+            for i in 1..<t.count {
+                let change = abs(t[i] - t[i - 1]), units = (change / unit).rounded()
+                guard abs(change - unit * units) <= slack * units else { return nil }
+            }
+            // In the direction of the run: distance from the first row.
+            let sign: Double = last > first ? 1 : -1
+            var farthest = 0.0
+            var plateaus: [Range<Int>] = []
+            var start = 0
+            for i in 1..<t.count {
+                let x = sign * (t[i] - first)
+                if x > farthest + slack {
+                    plateaus.append(start..<i)
+                    start = i
+                    farthest = x
+                } else if x < farthest - unit - slack {
+                    return nil
+                }
+            }
+            plateaus.append(start..<t.count)
+            self.unit = unit
+            self.plateaus = plateaus
+        }
     }
 
     /// Whether the frequencies of a plateau's rows are a sweep or a sweep and its repeat: each of

@@ -450,11 +450,16 @@ public enum DatasetBuilder {
             try scanFrequency(values[k].map { $0 * ff }, lines: lines, column: c, stated: meta["frequency"], table: table, into: &d)
         }
         noteShear(e1, e2, meta: meta, headers: table.headers, path: path, into: &d)
+        // A column written at a coarse resolution that moves one way is one heating run whose
+        // plateaus are measurements (docs/reading-rules.md, "A scan written at a coarse resolution").
+        let written = ScanResolution.coarse(t)
         // The dataset's path: one scan of a file split by frequency names its part.
-        let run = try HeatingSegment.scanRun(t, lines: lines, file: path, dataset: d.path, warnings: &d.warnings)
+        let run = written != nil ? t.indices : try HeatingSegment.scanRun(t, lines: lines, file: path, dataset: d.path, warnings: &d.warnings)
         let whole = run == t.indices
-        let (keep, dropped) = try HeatingSegment.rising(whole ? t : Array(t[run]), lines: whole ? lines : lines.rows(run), file: path)
+        let (keep, dropped) = try HeatingSegment.rising(whole ? t : Array(t[run]), lines: whole ? lines : lines.rows(run), file: path,
+                                                        resolution: written?.unit)
         if dropped > 0 { d.warnings.append("\(d.path): \(dropped) point(s) whose temperature did not rise were dropped") }
+        if let w = written, let note = ScanResolution.note(w, t) { d.warnings.append("\(d.path): \(note)") }
         let o = run.lowerBound
         d.temperatureKValues = keep.map { t[o + $0] }
         d.storageMPa = keep.map { values[1][o + $0] * f1 }

@@ -6,7 +6,8 @@ import GlassPlatform
 /// Rule: inside a heating run, a point whose temperature does not exceed the running maximum
 /// is instrument noise when it lies at most `reversalToleranceK` below that maximum; such
 /// points are dropped (the first point at a temperature is kept) and one warning names the
-/// file and the count. A larger fall is an error naming the line.
+/// file and the count. A larger fall is an error naming the line. A DMA scan written at a coarse
+/// resolution keeps its repeated temperatures (``rising(_:lines:file:resolution:)``).
 public enum HeatingSegment {
     /// Largest fall below the running maximum that counts as noise, K.
     public static let reversalToleranceK = 0.5
@@ -54,10 +55,17 @@ public enum HeatingSegment {
         return out
     }
 
-    /// Indexes to keep from a series that must rise, applying the reversal rule.
+    /// Indexes to keep from a series that must rise, applying the reversal rule. With `resolution`
+    /// (a column written at a coarse resolution, ``CoarseRamp/Written``: a DMA scan), a row that
+    /// repeats the highest temperature so far is kept (a plateau of the ramp: a measurement the
+    /// column cannot tell apart), and a fall of up to one unit is noise (a reading that flickers
+    /// back where the true temperature crosses a rounding boundary).
     /// - Returns: kept indexes and the number dropped.
-    public static func rising<L: RandomAccessCollection>(_ t: [Double], lines: L, file: String) throws -> (keep: KeptRows, dropped: Int)
+    public static func rising<L: RandomAccessCollection>(_ t: [Double], lines: L, file: String,
+                                                         resolution: Double? = nil) throws -> (keep: KeptRows, dropped: Int)
         where L.Element == Int, L.Index == Int {
+        let keepsRepeats = resolution != nil
+        let tolerance = max(reversalToleranceK, resolution ?? 0)
         // The list of kept rows is only written from the first dropped row on: a clean run (the
         // common case) keeps every row and needs no list (8 MB less for 10^6 rows).
         var list: [Int]?
@@ -72,8 +80,8 @@ public enum HeatingSegment {
         }
         if clean > 1 { maxT = t[clean - 1] }
         for i in clean..<t.count {
-            if t[i] > maxT { list?.append(i); maxT = t[i]; continue }
-            if t[i] >= maxT - reversalToleranceK {
+            if t[i] > maxT || (keepsRepeats && t[i] == maxT) { list?.append(i); maxT = t[i]; continue }
+            if t[i] >= maxT - tolerance {
                 if list == nil { list = Array(0..<i); list?.reserveCapacity(t.count) }
                 dropped += 1
                 continue

@@ -12,7 +12,9 @@ import GlassPlatform
 ///   temperature within the two (and at least 0.5 K), or a repeat at the same step
 ///   (``areSteps(_:_:glitch:repeats:)``); failing that, or when a cycle spans a jump, the runs
 ///   of rows between jumps of temperature are tried (``jumps(_:_:glitch:)``: a stray row, an
-///   overshoot or a step that lacks a frequency puts the cycles out of step). Part `isotherm<k>`, k from 1 in file order (after the part it splits:
+///   overshoot or a step that lacks a frequency puts the cycles out of step), unless they are a
+///   ramp (``isRamp(_:_:glitch:)``, ``CoarseRamp``, and ``SteadyRamp`` by the time column). Part
+///   `isotherm<k>`, k from 1 in file order (after the part it splits:
 ///   `step3-isotherm1`); each a `dma-fsweep` at its measured temperature. Rows that belong to no
 ///   sweep are left out, named in the warning that says how the file was read.
 /// - **temperature scans**, one per frequency, when the temperature ramps through the cycles and
@@ -83,10 +85,19 @@ public enum ScanSplitter {
         guard count >= 2 else { return [table] }
 
         // A ramp through the cycles (its frequencies taking unequal times, or its column written
-        // at a coarse resolution) may pass for steps: it is none.
+        // at a coarse resolution) may pass for steps: it is none. Its time column, when it has
+        // one, tells a steady ramp from held steps (``SteadyRamp``).
         // The glitch rows, found once: every test of steps and ramps below leaves them out.
         let glitch = glitchRows(t)
-        let steps = self.steps(cluster, t, glitch: glitch).flatMap { isRamp($0.groups, t, glitch: glitch) || CoarseRamp.holds(t, cluster) ? nil : $0 }
+        func timedRamp(_ groups: [[Int]]) -> Bool {
+            guard let c = columns[.time], DatasetBuilder.timeFactorToMin(c.header.unit) != nil,
+                  let time = try? TableReader.columns(table, [c.index]), time.lines == read.lines else { return false }
+            let coarse = CoarseRamp.Written(t, largestChange: CoarseRamp.largestChangeK) != nil
+            return SteadyRamp.holds(groups, t, time: time.values[0], coarse: coarse, glitch: glitch)
+        }
+        let steps = self.steps(cluster, t, glitch: glitch).flatMap {
+            isRamp($0.groups, t, glitch: glitch) || CoarseRamp.holds(t, cluster) || timedRamp($0.groups) ? nil : $0
+        }
         let isotherms: Bool
         switch stated {
         case DatasetKind.dmaTScan.rawValue: isotherms = false
@@ -326,8 +337,9 @@ public enum ScanSplitter {
     /// the temperature at each cycle, and the cycles looked like isotherms (237 of them, every
     /// frequency at its cycle's mean temperature). A ramp's temperature moves one way on every
     /// row and a third of its run or more lies within the cycles; an isotherm that creeps (0.15 K
-    /// over a sweep, 2 K steps) holds far less of it. (A time column does not tell them apart: a
-    /// soak between sweeps writes no rows, and a stepped run then looks like a slow ramp in time.)
+    /// over a sweep, 2 K steps) holds far less of it. (A time column's overall rate does not tell
+    /// them apart: a soak between sweeps writes no rows, and a stepped run then looks like a slow
+    /// ramp in time. Its rate within the sweeps against that between them does: ``SteadyRamp``.)
     static func isRamp(_ groups: [[Int]], _ t: [Double], glitch: Set<Int>) -> Bool {
         // Without the glitch rows: a spike on the first row of a stepped run made it rise on every row.
         let steady = glitch.isEmpty ? t : t.indices.filter { !glitch.contains($0) }.map { t[$0] }

@@ -91,6 +91,9 @@ public struct Study: Sendable {
     public var settings: StudySettings
     /// Import remarks.
     public var warnings: [String]
+    /// The SHA-256 of study.toml as it was read (nil: the study had none). The explorer's `w`
+    /// compares it with the file on disk, so an edit made outside it meanwhile is never lost.
+    public var settingsFileDigest: String?
 
     /// Creates a study. Its warnings are `warnings` then the datasets' warnings, each text once
     /// (the sweeps of one file share file-level remarks).
