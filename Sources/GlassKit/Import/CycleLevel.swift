@@ -1,5 +1,5 @@
 /// The temperature a cycle of a multi-frequency DMA file holds and how tightly it holds it, for
-/// ``ScanSplitter/areSteps(_:_:glitch:)`` (docs/reading-rules.md, "Several frequencies in one file"): the
+/// ``ScanSplitter/areSteps(_:_:glitch:repeats:)`` (docs/reading-rules.md, "Several frequencies in one file"): the
 /// mean and the standard deviation of its rows, leaving out a glitch row that lies far off the
 /// others. One glitch row — a thermocouple spike of 30 K, a 5 K outlier — inflated the plain
 /// standard deviation of its cycle so that the steps on either side of it no longer stood out,

@@ -10,10 +10,11 @@ import GlassPlatform
 ///   step-and-hold scan. The cycles (of at least 2 rows) are steps when every change of mean
 ///   temperature from one to the next is more than 5 times the larger standard deviation of
 ///   temperature within the two (and at least 0.5 K), or a repeat at the same step
-///   (``areSteps(_:_:glitch:)``); failing that, the runs of rows between
-///   jumps of temperature are tried (``jumps(_:_:glitch:)``: a stray row or an overshoot puts the cycles
-///   out of step), unless they are a ramp (``isRamp(_:_:glitch:)``, ``CoarseRamp``, and
-///   ``SteadyRamp`` by the time column). Part `isotherm<k>`, k from 1 in file order (after the part it splits:
+///   (``areSteps(_:_:glitch:repeats:)``); failing that, or when a cycle spans a jump, the runs
+///   of rows between jumps of temperature are tried (``jumps(_:_:glitch:)``: a stray row, an
+///   overshoot or a step that lacks a frequency puts the cycles out of step), unless they are a
+///   ramp (``isRamp(_:_:glitch:)``, ``CoarseRamp``, and ``SteadyRamp`` by the time column). Part
+///   `isotherm<k>`, k from 1 in file order (after the part it splits:
 ///   `step3-isotherm1`); each a `dma-fsweep` at its measured temperature. Rows that belong to no
 ///   sweep are left out, named in the warning that says how the file was read.
 /// - **temperature scans**, one per frequency, when the temperature ramps through the cycles and
@@ -200,36 +201,38 @@ public enum ScanSplitter {
     }
 
     /// The isotherms of rows whose temperature steps, nil when it does not: the cycles through the
-    /// frequencies when they are steps (``areSteps(_:_:glitch:)``); else — a stray row or an overshoot
-    /// puts the cycles out of step with the temperature — the runs of rows between jumps of
-    /// temperature (``jumps(_:_:glitch:)``), when they are steps.
+    /// frequencies when they are steps (``areSteps(_:_:glitch:repeats:)``); else — a stray row, an
+    /// overshoot or a step that lacks a frequency puts the cycles out of step with the temperature
+    /// — the runs of rows between jumps of temperature (``jumps(_:_:glitch:)``), when they are
+    /// steps. A cycle that holds rows of two such runs is out of step even when the cycles pass:
+    /// it spans a jump, its σ is that of two steps, and the changes beside it passed for repeats
+    /// (86 °C lacking its 0.1 Hz point put 100 °C's 0.1 Hz row into the 86 °C isotherm, read at
+    /// 88.9 °C). Runs found below the usual limit (``JumpCut``) must be steps, none a repeat: the
+    /// lower limit may cut inside a step, and its pieces are no sweeps.
     static func steps(_ cluster: [Int], _ t: [Double], glitch: Set<Int>) -> Grouping? {
         let byCycle = Grouping(cycles(cluster))
-        if areSteps(byCycle.groups, t, glitch: glitch) != nil { return byCycle }
-        if let byJump = jumps(cluster, t, glitch: glitch), areSteps(byJump.groups, t, glitch: glitch) != nil { return byJump }
-        return nil
+        let byJump = jumps(cluster, t, glitch: glitch).flatMap { j in
+            areSteps(j.grouping.groups, t, glitch: glitch, repeats: !j.lowered) == nil ? nil : j.grouping
+        }
+        if areSteps(byCycle.groups, t, glitch: glitch) != nil,
+           byJump.map({ !JumpCut.crosses(byCycle.groups, $0.groups) }) ?? true { return byCycle }
+        return byJump
     }
 
-    /// The runs of consecutive rows between jumps of temperature: a jump is a change from one row
-    /// to the next of more than 3 times the median change and more than a quarter of the largest,
-    /// among the rows that are not glitches (``glitches(_:above:)``); a glitch row then joins the
+    /// The runs of consecutive rows between jumps of temperature (``JumpCut``: a change from one
+    /// row to the next of more than 3 times the median change and more than a quarter of the
+    /// largest, or less than that quarter when runs would hold a frequency twice), among the rows
+    /// that are not glitches (``glitches(_:above:)``); `lowered` when the limit came down. A glitch row then joins the
     /// run of its neighbours (at a step's edge, the one that lacks its frequency; else it is left out).
     /// A run of one row joins the next run when that run lacks its frequency (a controller's overshoot at the start of a step); else it
-    /// is left out (a stray row, an aborted last step). Nil when a run repeats a frequency (no
-    /// isotherm sweeps one frequency twice).
-    static func jumps(_ cluster: [Int], _ t: [Double], glitch: Set<Int>) -> Grouping? {
+    /// is left out (a stray row, an aborted last step). Nil when a run repeats a frequency at
+    /// every limit (no isotherm sweeps one frequency twice).
+    static func jumps(_ cluster: [Int], _ t: [Double], glitch: Set<Int>) -> (grouping: Grouping, lowered: Bool)? {
         guard t.count >= 2 else { return nil }
         // The runs are cut on the other rows; each glitch row then goes back to its neighbours' run.
         let steady = t.indices.filter { !glitch.contains($0) }
-        let e = zip(steady, steady.dropFirst()).map { abs(t[$1] - t[$0]) }
-        guard !e.isEmpty else { return nil }
-        // Above the noise within a step (3 medians), and a quarter of the largest jump, so that
-        // the odd noisy change inside a step does not cut it.
-        let limit = max(3 * e.sorted()[e.count / 2], 0.25 * (e.max() ?? 0))
-        var runs: [[Int]] = [[steady[0]]]
-        for k in 1..<steady.count {
-            if e[k - 1] > limit { runs.append([steady[k]]) } else { runs[runs.count - 1].append(steady[k]) }
-        }
+        guard let cut = JumpCut.runs(steady, t, cluster) else { return nil }
+        var runs = cut.runs
         var runOf: [Int: Int] = [:]
         for (r, rows) in runs.enumerated() { for i in rows { runOf[i] = r } }
         var stray: [Int] = []
@@ -260,7 +263,7 @@ public enum ScanSplitter {
             groups.append(rows)
         }
         if let p = pending { left.append(p) }
-        return Grouping(groups: groups, left: (left + stray).sorted())
+        return (Grouping(groups: groups, left: (left + stray).sorted()), cut.lowered)
     }
 
     /// The glitch rows of the file (``glitches(_:above:)``): above 3 times its median change of
@@ -302,8 +305,9 @@ public enum ScanSplitter {
     /// Whether the groups (each of at least 2 rows) are temperature steps, and if so the smallest
     /// step (K). With σ the larger standard deviation of temperature within the two groups on
     /// either side of it, every change of mean temperature from one group to the next must be a
-    /// step (more than 5σ, and at least ``minimumStepK``) or a repeat (at most 2σ: a second sweep
-    /// at the same step), and at least one a step. On a ramp, a cycle of F rows δ apart has
+    /// step (more than 5σ, and at least ``minimumStepK``) or, when `repeats`, a repeat (at most
+    /// 2σ: a second sweep at the same step), and at least one a step. For the step, σ is each
+    /// group's without a first row that overshoots (``HeldDeviation``). On a ramp, a cycle of F rows δ apart has
     /// σ = δ·√((F² − 1)/12) and its mean moves F·δ to the next: 3.5σ to 4σ, neither. A
     /// controller's overshoot of a third of the step on the first of 7 rows gives steps of about
     /// 10σ. σ is each step's own, not the file's largest: a first isotherm still settling (an
@@ -311,16 +315,17 @@ public enum ScanSplitter {
     /// step of the run look like a ramp. Mean and σ are each group's without its far-off glitch
     /// rows (``CycleLevel``): one glitch row made its cycle's σ so large that the steps beside it
     /// were neither steps nor repeats.
-    static func areSteps(_ groups: [[Int]], _ t: [Double], glitch: Set<Int>) -> Double? {
+    static func areSteps(_ groups: [[Int]], _ t: [Double], glitch: Set<Int>, repeats: Bool = true) -> Double? {
         guard groups.count >= 2 else { return nil }
         let levels = groups.map { level($0, t, glitch: glitch) }
         let means = levels.map(\.mean), deviations = levels.map(\.deviation)
+        let held = HeldDeviation.of(groups, levels: levels, t, glitch: glitch)
         var smallest: Double?
         for k in 1..<means.count {
-            let change = abs(means[k] - means[k - 1]), deviation = max(deviations[k], deviations[k - 1])
-            if change > 5 * deviation, change >= minimumStepK {
+            let change = abs(means[k] - means[k - 1])
+            if change > 5 * max(held[k], held[k - 1]), change >= minimumStepK {
                 smallest = min(smallest ?? change, change)
-            } else if change > 2 * deviation {
+            } else if !repeats || change > 2 * max(deviations[k], deviations[k - 1]) {
                 return nil
             }
         }
