@@ -13,6 +13,10 @@ public struct TTSShift: Sendable, Equatable {
     public var overlapPoints: Int? = nil
     /// Points of this isotherm that take part in the comparison.
     public var comparedPoints: Int = 0
+    /// The isotherm's dataset: its path relative to the study, with `#set3` (the sweep's part)
+    /// where the file holds several sweeps (``Dataset/path``). Two isotherms at one
+    /// temperature are told apart by it.
+    public var source: String = ""
 }
 
 /// One point of a master curve (SPEC §4.3): at reduced frequency f·a_T, moduli times b_T.
@@ -33,6 +37,8 @@ public struct MasterPoint: Sendable, Equatable {
     public var log10BT: Double = 0
     /// tan δ (its column, else E''/E'); nil where neither is a finite number.
     public var tanDelta: Double? = nil
+    /// The isotherm's dataset (``TTSShift/source``).
+    public var source: String = ""
 }
 
 /// Master curves of E' and E'' at T_ref and the temperature dependence of a_T (SPEC §4.3).
@@ -74,6 +80,8 @@ public struct TimeTemperatureSuperposition: Sendable {
     /// (the `moduli` comparison), the one-quantity comparisons, and every point for the export.
     struct Curve: Sendable {
         let temperatureK: Double
+        /// The dataset's path (``TTSShift/source``).
+        let source: String
         let x: [Double], loss: [Double], storage: [Double]
         /// log10 E' where E' > 0; log10 E'' where E'' > 0; log10 tan δ where tan δ > 0.
         let storageOnly: TTSTrack, lossOnly: TTSTrack, tanDelta: TTSTrack
@@ -123,7 +131,7 @@ public struct TimeTemperatureSuperposition: Sendable {
                 guard let ll, let ls else { continue }
                 x.append(lx); a.append(ll); b.append(ls)
             }
-            cs.append(Curve(temperatureK: t, x: x, loss: a, storage: b,
+            cs.append(Curve(temperatureK: t, source: d.path, x: x, loss: a, storage: b,
                             storageOnly: TTSTrack(x: xs, a: ys, b: []), lossOnly: TTSTrack(x: xl, a: yl, b: []),
                             tanDelta: TTSTrack(x: xt, a: yt, b: []), f: f, rawStorage: rs, rawLoss: rl, rawTanDelta: rt))
         }
@@ -329,7 +337,7 @@ public struct TimeTemperatureSuperposition: Sendable {
             let (factor, vfactor) = factors[k]
             return MasterPoint(reducedFrequencyHz: c.f[i] * factor, storageMPa: c.rawStorage[i] * vfactor,
                                lossMPa: c.rawLoss[i] * vfactor, temperatureK: c.temperatureK, frequencyHz: c.f[i],
-                               log10AT: shifts[k] ?? .nan, log10BT: bts[k] ?? .nan, tanDelta: c.rawTanDelta[i])
+                               log10AT: shifts[k] ?? .nan, log10BT: bts[k] ?? .nan, tanDelta: c.rawTanDelta[i], source: c.source)
         }
         let arr = Set(ts).count >= 2 ? ArrheniusFit.fit(temperatureK: ts, frequencyHz: lnAT.map { exp(-$0) }) : nil
         let vft = VFTFit.fit(temperatureK: ts, lnFrequency: lnAT.map { -$0 })
@@ -340,7 +348,7 @@ public struct TimeTemperatureSuperposition: Sendable {
                                  shifts: curves.indices.map {
                                      TTSShift(temperatureK: curves[$0].temperatureK, log10AT: shifts[$0],
                                               log10BT: shifts[$0] == nil ? nil : bts[$0], overlapPoints: overlaps[$0],
-                                              comparedPoints: tracks[$0].x.count)
+                                              comparedPoints: tracks[$0].x.count, source: curves[$0].source)
                                  },
                                  points: points, arrhenius: arr, vft: vft)
         master.wlf = wlf
