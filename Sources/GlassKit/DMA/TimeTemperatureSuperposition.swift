@@ -236,8 +236,12 @@ public struct TimeTemperatureSuperposition: Sendable {
                                 + "the nearest, \(Format.shortNumber((refT * 100).rounded() / 100)) K, is the reference")
             }
         }
+        // Points a compared quantity leaves out (not positive), whatever the shifts come to.
+        if let w = droppedPointsWarning(criterion: criterion, context: context) { warnings.append(w) }
         var weak: [String] = []
         var edge: [String] = []
+        // The isotherms of `weak` and `edge`, in the order named: the readings of a_T use them.
+        var flagged: [Int] = []
         var verticalLost = false
         for dir in [1, -1] {
             var k = ref + dir
@@ -255,6 +259,7 @@ public struct TimeTemperatureSuperposition: Sendable {
                 let ov = TimeTemperatureSuperposition.overlap(tracks[k], tracks[nb], delta: d, offset: offset, fit: fit)
                 overlaps[k] = ov.n
                 if 2 * ov.n < tracks[k].x.count {
+                    flagged.append(k)
                     weak.append("\(Format.shortNumber(curves[k].temperatureK)) K (\(ov.n) of \(tracks[k].x.count) points overlap "
                         + "\(Format.shortNumber(curves[nb].temperatureK)) K)")
                 }
@@ -262,6 +267,7 @@ public struct TimeTemperatureSuperposition: Sendable {
                 // 3-point rule stopped the search, not where the data put it (3 frequencies per
                 // isotherm allow the shift 0 only): named, as a bound rather than a fit.
                 if TimeTemperatureSuperposition.isAtOverlapEdge(tracks[k], tracks[nb], d, offset: offset, fit: fit) {
+                    if flagged.last != k { flagged.append(k) }
                     edge.append("\(Format.shortNumber(curves[k].temperatureK)) K (\(ov.n) points overlap \(Format.shortNumber(curves[nb].temperatureK)) K)")
                 }
                 switch vertical {
@@ -344,6 +350,13 @@ public struct TimeTemperatureSuperposition: Sendable {
         let (wlf, wlfRemark) = WLFFit.fit(temperatureK: ts, log10AT: log10ATs, referenceK: refT)
         warnings += TimeTemperatureSuperposition.readingWarnings(temperaturesK: ts, lnAT: lnAT, arrhenius: arr, vft: vft, wlfRemark: wlfRemark,
                                                                  context: context)
+        // Readings made from shifts the data fix poorly: said, their numbers as they are.
+        let readings = [arr == nil ? nil : "Arrhenius (E_a)", vft == nil ? nil : "VFT (B, T_0)", wlf == nil ? nil : "WLF (C1, C2)"].compactMap { $0 }
+        if let w = TimeTemperatureSuperposition.poorlyFixedReadingsWarning(
+            readings: readings, flaggedK: flagged.map { curves[$0].temperatureK }, weak: !weak.isEmpty, edge: !edge.isEmpty,
+            chained: TimeTemperatureSuperposition.chainedBeyond(flagged, shifts: shifts, origin: ref), context: context) {
+            warnings.append(w)
+        }
         var master = MasterCurve(referenceTemperatureK: refT,
                                  shifts: curves.indices.map {
                                      TTSShift(temperatureK: curves[$0].temperatureK, log10AT: shifts[$0],
