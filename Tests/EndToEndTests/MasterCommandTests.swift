@@ -25,15 +25,18 @@ final class MasterCommandTests: XCTestCase {
         let m = try CLI.run(["master", Self.sample, "--state", "as-cast", "--tts-on", "storage", "--vertical-shift", "fit"], cwd: CLI.packageRoot)
         XCTAssertEqual(m.status, 0, m.stderr)
         let lines = m.stdout.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
-        XCTAssertEqual(lines.first, ["state", "T_K", "f_Hz", "log10_aT", "log10_bT", "f_aT_Hz", "bT_E_storage_MPa", "bT_E_loss_MPa", "tan_delta"])
+        XCTAssertEqual(lines.first, ["state", "T_K", "f_Hz", "log10_aT", "log10_bT", "f_aT_Hz", "bT_E_storage_MPa", "bT_E_loss_MPa", "tan_delta",
+                                     "source"])
         let rows = lines.dropFirst()
         // 31 isotherms × 41 frequencies in the sample, all shifted.
         XCTAssertEqual(rows.count, 31 * 41)
         var last = -Double.infinity
         for r in rows {
-            XCTAssertEqual(r.count, 9)
+            XCTAssertEqual(r.count, 10)
             XCTAssertEqual(r[0], "as-cast")
-            let v = r.dropFirst().map { Double($0) }
+            // The isotherm's file, whose temperature its name gives (dma/as-cast/fsweep-315K.csv).
+            XCTAssertEqual(r[9], "dma/as-cast/fsweep-\(r[1])K.csv")
+            let v = r.dropFirst().dropLast().map { Double($0) }
             let t = try XCTUnwrap(v[0]), f = try XCTUnwrap(v[1]), la = try XCTUnwrap(v[2]), lb = try XCTUnwrap(v[3]), fa = try XCTUnwrap(v[4])
             // The same shifts as `analyze`, character for character.
             XCTAssertEqual(r[3], aT[r[1]])
@@ -62,7 +65,7 @@ final class MasterCommandTests: XCTestCase {
         XCTAssertEqual(states.map { $0["state"] as? String }, ["as-cast", "cooled-10", "cooled-20"])
         XCTAssertEqual(states.first?["tts_on"] as? String, "moduli")
         let p = try XCTUnwrap((states.first?["points"] as? [[String: Any]])?.first)
-        XCTAssertEqual(Set(p.keys), ["T_K", "f_Hz", "log10_aT", "log10_bT", "f_aT_Hz", "bT_E_storage_MPa", "bT_E_loss_MPa", "tan_delta"])
+        XCTAssertEqual(Set(p.keys), ["T_K", "f_Hz", "log10_aT", "log10_bT", "f_aT_Hz", "bT_E_storage_MPa", "bT_E_loss_MPa", "tan_delta", "source"])
 
         let bad = try CLI.run(["master", Self.sample, "--state", "nope"], cwd: CLI.packageRoot)
         XCTAssertEqual(bad.status, 64)

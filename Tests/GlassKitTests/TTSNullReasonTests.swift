@@ -48,7 +48,10 @@ final class TTSNullReasonTests: XCTestCase {
             + "value above 0; those points are dropped), which leaves fewer than 3 points overlapping 450 K, though their frequencies "
             + "overlap (to compare E' alone: --tts-on storage, or tts_on = \"storage\" in study.toml); its shift is null, and so are those "
             + "farther from T_ref, whose chain to T_ref passes through it: "
-        XCTAssertEqual(w, ["t: isotherm at 455 K: " + why + "460, 465, 470, 475, 480 K",
+        // Every isotherm loses its 41 points (E'' = 0 at each), said first.
+        let dropped = "t: points left out of the shift, their E' or E'' not positive (a logarithm needs a value above 0): "
+            + Self.temperatures.map { "\(Int($0)) K (41 of 41 E'' points)" }.joined(separator: ", ")
+        XCTAssertEqual(w, [dropped, "t: isotherm at 455 K: " + why + "460, 465, 470, 475, 480 K",
                            "t: isotherm at 445 K: " + why + "440, 435, 430, 425, 420 K"] + Self.readingsOfOne)
         let (ms, ws) = tts.masterCurve(trefK: 450, context: "t", criterion: .storage)
         for s in try XCTUnwrap(ms).shifts {

@@ -30,4 +30,39 @@ extension TimeTemperatureSuperposition {
         if let r = wlfRemark { w.append("\(context), WLF reading of a_T: \(r)") }
         return w
     }
+
+    /// The warning that the `readings` of a_T computed (`Arrhenius (E_a)`, …) use shifts flagged
+    /// weakly constrained (`weak`) or at the edge of the 3-point overlap (`edge`), at `flaggedK`,
+    /// and `chained` shifts farther from T_ref placed through them; nil when there are no such
+    /// shifts or no reading. Their standard errors take every shift as exact, so they say nothing
+    /// of how far those shifts may be off (on noisy data with `fit`, decades).
+    static func poorlyFixedReadingsWarning(readings: [String], flaggedK: [Double], weak: Bool, edge: Bool, chained: Int,
+                                           context: String) -> String? {
+        guard !readings.isEmpty, !flaggedK.isEmpty else { return nil }
+        let list = readings.count == 1 ? readings[0] : readings.dropLast().joined(separator: ", ") + " and " + readings[readings.count - 1]
+        let edgeName = "shift(s) at the edge of the \(minimumOverlap)-point overlap"
+        let kinds = weak && edge ? "weakly constrained shift(s) or " + edgeName : weak ? "weakly constrained shift(s)" : edgeName
+        let names = flaggedK.map { "\(Format.shortNumber($0)) K" }.joined(separator: ", ")
+        let beyond = chained > 0 ? " (and the \(chained) shift(s) farther from T_ref, placed through them)" : ""
+        return "\(context): the \(list) reading\(readings.count == 1 ? "" : "s") of a_T use\(readings.count == 1 ? "s" : "") \(kinds): "
+            + "\(names)\(beyond); the standard errors take every shift as exact, so the reading\(readings.count == 1 ? "" : "s") may be "
+            + "further off than they say"
+    }
+
+    /// How many non-null shifts lie farther from T_ref than a flagged isotherm of their side
+    /// (`flagged`, indices in isotherm order around `origin`) without being flagged themselves:
+    /// each is a step from its neighbour, so the flagged step's error is in theirs.
+    static func chainedBeyond(_ flagged: [Int], shifts: [Double?], origin: Int) -> Int {
+        let marked = Set(flagged)
+        var count = 0
+        for dir in [1, -1] {
+            var behind = false
+            var k = origin + dir
+            while k >= 0, k < shifts.count, shifts[k] != nil {
+                if marked.contains(k) { behind = true } else if behind { count += 1 }
+                k += dir
+            }
+        }
+        return count
+    }
 }

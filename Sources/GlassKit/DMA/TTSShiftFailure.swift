@@ -36,16 +36,18 @@ extension TimeTemperatureSuperposition {
     func failureReason(_ k: Int, _ nb: Int, _ failure: TTSShiftFailure, criterion: TTSCriterion,
                        searched: String = "every shift searched") -> String {
         let t = Format.shortNumber(curves[k].temperatureK), tn = Format.shortNumber(curves[nb].temperatureK)
+        // A pair that lost points (a compared quantity not positive) may fail for that: said.
+        let dropped = droppedCause(k, nb, criterion: criterion) ?? ""
         switch failure {
         case .verticalUndefined:
             return "isotherm at \(t) K: b_T = T_ref/T needs temperatures above 0 K"
         case .beyondSpan(let w):
             return "isotherm at \(t) K: its best match to \(tn) K lies beyond ± that sweep's span, at the edge of the "
                 + "\(Self.minimumOverlap)-point overlap (\(CFormat.printf("%.3g", w)) decade, the cost still falling as the overlap "
-                + "shrinks): the data do not fix it"
+                + "shrinks): the data do not fix it" + dropped
         case .flatCost:
             return "isotherm at \(t) K: its overlap cost against \(tn) K is the same at \(searched) (no shift matches "
-                + "better than another: the compared quantities have no shape there, e.g. constant E' and E''): the data do not fix it"
+                + "better than another: the compared quantities have no shape there, e.g. constant E' and E''): the data do not fix it" + dropped
         case .noCommonValues(let w, let gaps):
             // Named as the criterion names them (E' before E''; the moduli track holds E'' first).
             let names = criterion == .moduli ? ["E'", "E''"] : [criterion.quantityName]
@@ -53,7 +55,7 @@ extension TimeTemperatureSuperposition {
             let decades = apart.map { CFormat.printf("%.2g", $0) }.joined(separator: " and ")
             return "isotherm at \(t) K has no value of \(names.joined(separator: " or ")) in common with its neighbour at \(tn) K "
                 + "(their ranges lie \(decades) decade apart): no shift lays one on the other, and the search stopped at the edge of the "
-                + "\(Self.minimumOverlap)-point overlap (\(CFormat.printf("%.3g", w)) decade), where their nearest ends meet: the data do not fix it"
+                + "\(Self.minimumOverlap)-point overlap (\(CFormat.printf("%.3g", w)) decade), where their nearest ends meet: the data do not fix it" + dropped
         case .tooLittleOverlap:
             return nonPositiveReason(k, nb, criterion: criterion)
                 ?? "isotherm at \(t) K overlaps its neighbour at \(tn) K in fewer than \(Self.minimumOverlap) points"
@@ -66,26 +68,12 @@ extension TimeTemperatureSuperposition {
     /// remedy: the other modulus, where it is positive at 3 points of both isotherms.
     func nonPositiveReason(_ k: Int, _ nb: Int, criterion: TTSCriterion) -> String? {
         let c = curves[k], n = curves[nb]
-        let dropped = [c, n].map { $0.nonPositive(criterion) }
-        guard dropped.contains(where: { $0.count > 0 }) else { return nil }
+        guard let p = droppedInPair(k, nb, criterion: criterion) else { return nil }
         let cx = c.f.map { log10($0) }.sorted(), nx = n.f.map { log10($0) }.sorted()
         guard nx.count >= 2, Self.gridRange(TTSTrack(x: cx, a: [], b: []), TTSTrack(x: nx, a: [], b: [])) != nil else { return nil }
-        // Which compared quantities are not positive somewhere (moduli: E', E'' or both).
-        let names = criterion == .moduli
-            ? [("E'", [c, n].contains { $0.nonPositive(.storage).count > 0 }), ("E''", [c, n].contains { $0.nonPositive(.loss).count > 0 })]
-                .filter(\.1).map(\.0).joined(separator: " or ")
-            : criterion.quantityName
-        var at: [String] = []
-        if dropped[0].count > 0 { at.append("at \(dropped[0].count) of its \(dropped[0].of) points") }
-        if dropped[1].count > 0 { at.append("at \(dropped[1].count) of the \(dropped[1].of) points of its neighbour at \(Format.shortNumber(n.temperatureK)) K") }
-        // The other modulus, where it can be compared.
-        let remedy = [TTSCriterion.storage, .loss].first { r in
-            r != criterion && [c, n].allSatisfy { $0.f.count - $0.nonPositive(r).count >= Self.minimumOverlap }
-        }
-        let remedyText = remedy.map { " (to compare \($0.quantityName) alone: --tts-on \($0.rawValue), or tts_on = \"\($0.rawValue)\" in study.toml)" } ?? ""
-        return "isotherm at \(Format.shortNumber(c.temperatureK)) K: \(names) is not positive " + at.joined(separator: " and ")
+        return "isotherm at \(Format.shortNumber(c.temperatureK)) K: \(p.names) is not positive " + p.at.joined(separator: " and ")
             + " (a logarithm needs a value above 0; those points are dropped), which leaves fewer than \(Self.minimumOverlap) points "
-            + "overlapping \(Format.shortNumber(n.temperatureK)) K, though their frequencies overlap" + remedyText
+            + "overlapping \(Format.shortNumber(n.temperatureK)) K, though their frequencies overlap" + p.remedy
     }
 }
 

@@ -13,6 +13,10 @@ public struct TTSShift: Sendable, Equatable {
     public var overlapPoints: Int? = nil
     /// Points of this isotherm that take part in the comparison.
     public var comparedPoints: Int = 0
+    /// The isotherm's dataset: its path relative to the study, with `#set3` (the sweep's part)
+    /// where the file holds several sweeps (``Dataset/path``). Two isotherms at one
+    /// temperature are told apart by it.
+    public var source: String = ""
 }
 
 /// One point of a master curve (SPEC §4.3): at reduced frequency f·a_T, moduli times b_T.
@@ -33,6 +37,8 @@ public struct MasterPoint: Sendable, Equatable {
     public var log10BT: Double = 0
     /// tan δ (its column, else E''/E'); nil where neither is a finite number.
     public var tanDelta: Double? = nil
+    /// The isotherm's dataset (``TTSShift/source``).
+    public var source: String = ""
 }
 
 /// Master curves of E' and E'' at T_ref and the temperature dependence of a_T (SPEC §4.3).
@@ -74,6 +80,8 @@ public struct TimeTemperatureSuperposition: Sendable {
     /// (the `moduli` comparison), the one-quantity comparisons, and every point for the export.
     struct Curve: Sendable {
         let temperatureK: Double
+        /// The dataset's path (``TTSShift/source``).
+        let source: String
         let x: [Double], loss: [Double], storage: [Double]
         /// log10 E' where E' > 0; log10 E'' where E'' > 0; log10 tan δ where tan δ > 0.
         let storageOnly: TTSTrack, lossOnly: TTSTrack, tanDelta: TTSTrack
@@ -123,7 +131,7 @@ public struct TimeTemperatureSuperposition: Sendable {
                 guard let ll, let ls else { continue }
                 x.append(lx); a.append(ll); b.append(ls)
             }
-            cs.append(Curve(temperatureK: t, x: x, loss: a, storage: b,
+            cs.append(Curve(temperatureK: t, source: d.path, x: x, loss: a, storage: b,
                             storageOnly: TTSTrack(x: xs, a: ys, b: []), lossOnly: TTSTrack(x: xl, a: yl, b: []),
                             tanDelta: TTSTrack(x: xt, a: yt, b: []), f: f, rawStorage: rs, rawLoss: rl, rawTanDelta: rt))
         }
@@ -228,8 +236,12 @@ public struct TimeTemperatureSuperposition: Sendable {
                                 + "the nearest, \(Format.shortNumber((refT * 100).rounded() / 100)) K, is the reference")
             }
         }
+        // Points a compared quantity leaves out (not positive), whatever the shifts come to.
+        if let w = droppedPointsWarning(criterion: criterion, context: context) { warnings.append(w) }
         var weak: [String] = []
         var edge: [String] = []
+        // The isotherms of `weak` and `edge`, in the order named: the readings of a_T use them.
+        var flagged: [Int] = []
         var verticalLost = false
         for dir in [1, -1] {
             var k = ref + dir
@@ -247,6 +259,7 @@ public struct TimeTemperatureSuperposition: Sendable {
                 let ov = TimeTemperatureSuperposition.overlap(tracks[k], tracks[nb], delta: d, offset: offset, fit: fit)
                 overlaps[k] = ov.n
                 if 2 * ov.n < tracks[k].x.count {
+                    flagged.append(k)
                     weak.append("\(Format.shortNumber(curves[k].temperatureK)) K (\(ov.n) of \(tracks[k].x.count) points overlap "
                         + "\(Format.shortNumber(curves[nb].temperatureK)) K)")
                 }
@@ -254,6 +267,7 @@ public struct TimeTemperatureSuperposition: Sendable {
                 // 3-point rule stopped the search, not where the data put it (3 frequencies per
                 // isotherm allow the shift 0 only): named, as a bound rather than a fit.
                 if TimeTemperatureSuperposition.isAtOverlapEdge(tracks[k], tracks[nb], d, offset: offset, fit: fit) {
+                    if flagged.last != k { flagged.append(k) }
                     edge.append("\(Format.shortNumber(curves[k].temperatureK)) K (\(ov.n) points overlap \(Format.shortNumber(curves[nb].temperatureK)) K)")
                 }
                 switch vertical {
@@ -329,18 +343,25 @@ public struct TimeTemperatureSuperposition: Sendable {
             let (factor, vfactor) = factors[k]
             return MasterPoint(reducedFrequencyHz: c.f[i] * factor, storageMPa: c.rawStorage[i] * vfactor,
                                lossMPa: c.rawLoss[i] * vfactor, temperatureK: c.temperatureK, frequencyHz: c.f[i],
-                               log10AT: shifts[k] ?? .nan, log10BT: bts[k] ?? .nan, tanDelta: c.rawTanDelta[i])
+                               log10AT: shifts[k] ?? .nan, log10BT: bts[k] ?? .nan, tanDelta: c.rawTanDelta[i], source: c.source)
         }
         let arr = Set(ts).count >= 2 ? ArrheniusFit.fit(temperatureK: ts, frequencyHz: lnAT.map { exp(-$0) }) : nil
         let vft = VFTFit.fit(temperatureK: ts, lnFrequency: lnAT.map { -$0 })
         let (wlf, wlfRemark) = WLFFit.fit(temperatureK: ts, log10AT: log10ATs, referenceK: refT)
         warnings += TimeTemperatureSuperposition.readingWarnings(temperaturesK: ts, lnAT: lnAT, arrhenius: arr, vft: vft, wlfRemark: wlfRemark,
                                                                  context: context)
+        // Readings made from shifts the data fix poorly: said, their numbers as they are.
+        let readings = [arr == nil ? nil : "Arrhenius (E_a)", vft == nil ? nil : "VFT (B, T_0)", wlf == nil ? nil : "WLF (C1, C2)"].compactMap { $0 }
+        if let w = TimeTemperatureSuperposition.poorlyFixedReadingsWarning(
+            readings: readings, flaggedK: flagged.map { curves[$0].temperatureK }, weak: !weak.isEmpty, edge: !edge.isEmpty,
+            chained: TimeTemperatureSuperposition.chainedBeyond(flagged, shifts: shifts, origin: ref), context: context) {
+            warnings.append(w)
+        }
         var master = MasterCurve(referenceTemperatureK: refT,
                                  shifts: curves.indices.map {
                                      TTSShift(temperatureK: curves[$0].temperatureK, log10AT: shifts[$0],
                                               log10BT: shifts[$0] == nil ? nil : bts[$0], overlapPoints: overlaps[$0],
-                                              comparedPoints: tracks[$0].x.count)
+                                              comparedPoints: tracks[$0].x.count, source: curves[$0].source)
                                  },
                                  points: points, arrhenius: arr, vft: vft)
         master.wlf = wlf

@@ -46,7 +46,8 @@ public enum DMAExport {
         let master: JSONValue = .object([
             ("T_ref_K", .num(m?.referenceTemperatureK)),
             ("shifts", .array((m?.shifts ?? []).map {
-                .object([("T_K", .num($0.temperatureK)), ("log10_aT", .num($0.log10AT)), ("log10_bT", .num($0.log10BT))])
+                .object([("T_K", .num($0.temperatureK)), ("log10_aT", .num($0.log10AT)), ("log10_bT", .num($0.log10BT)),
+                         ("source", .string($0.source))])
             })),
             ("aT_arrhenius_E_eV", .num(m?.arrhenius?.energyEV)),
             ("aT_vft", .object([("B_K", .num(m?.vft?.bK)), ("T0_K", .num(m?.vft?.t0K)),
@@ -155,6 +156,9 @@ public enum DMAExport {
             for sh in s.master?.shifts ?? [] { row("log10_bT@\(kelvin(sh.temperatureK))K", sh.log10BT, nil, "") }
             row("aT_wlf_C1", s.master?.wlf?.c1, s.master?.wlf?.c1Stderr, "")
             row("aT_wlf_C2", s.master?.wlf?.c2K, s.master?.wlf?.c2StderrK, "K")
+            // The isotherm (dataset) of each shift, in the shifts' order: `shift_source@460K#2`
+            // names the file of `log10_aT@460K#2` and `log10_bT@460K#2`.
+            for sh in s.master?.shifts ?? [] { rows.append(["dma", n, "shift_source@\(kelvin(sh.temperatureK))K", sh.source, "", ""]) }
         }
         return rows
     }
