@@ -37,7 +37,27 @@ struct OutputOption: ParsableArguments {
         // unless it is named as glassview's own exports are.
         let settings = name.lowercased() == "study.toml"
         guard settings || (StudyLoader.extensions.contains(PathName.lowercasedExtension(name)) && !StudyLoader.isOwnExport(name)) else { return }
-        for r in results where PathInfo.isDirectory(r.study) == true && PathInfo.lies(dir.isEmpty ? "." : dir, within: r.study) {
+        let at = dir.isEmpty ? "." : dir
+        // A single data file given: the study it lies in is not known (a study.toml of any
+        // directory above it would be read by that study's next run: `-o S/study.toml` for
+        // `S/dsc/run.csv` broke S), and its own directory is read as a study's directory.
+        for r in results where PathInfo.isDirectory(r.study) == false {
+            let d = PathInfo.directory(of: r.study)
+            let home = d.isEmpty ? "." : d
+            if settings, PathInfo.lies(home, within: at) {
+                throw GlassError(.usage, file: "--output", "\(shown) would be a study.toml in a directory that holds the data file \(r.study), which a study there would read as its settings; "
+                                 + "expected another name")
+            }
+            // Its own directory, or the study above it that a study.toml marks.
+            let root = Self.studyAbove(home) ?? home
+            if !settings, PathInfo.lies(at, within: root) {
+                let place = root == home ? "beside the data file \(r.study), where a study of its directory"
+                    : "inside the study \(root) of the data file \(r.study), where its next run"
+                throw GlassError(.usage, file: "--output", "\(shown) lies \(place) would read it as a data file; "
+                                 + "expected a path elsewhere, a .json name, or a name ending .glassview.tsv")
+            }
+        }
+        for r in results where PathInfo.isDirectory(r.study) == true && PathInfo.lies(at, within: r.study) {
             if settings {
                 throw GlassError(.usage, file: "--output", "\(shown) would be a study.toml inside the study \(r.study), which its next run would read as its settings; "
                                  + "expected a path outside the study, or another name")
@@ -45,6 +65,19 @@ struct OutputOption: ParsableArguments {
             throw GlassError(.usage, file: "--output", "\(shown) lies inside the study \(r.study), whose next run would read it as a data file; "
                              + "expected a path outside the study, a .json name, or a name ending .glassview.tsv")
         }
+    }
+
+    /// The nearest directory at or above `directory` that holds a study.toml (a study's root), if any.
+    static func studyAbove(_ directory: String) -> String? {
+        var d = directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        for _ in 0..<64 {
+            if PathInfo.isDirectory(d + "/study.toml") == false { return d }
+            let up = d == "." ? ".." : d.hasSuffix("..") ? d + "/.." : PathInfo.directory(of: d)
+            let next = up.isEmpty ? "." : up.count > 1 && up.hasSuffix("/") ? String(up.dropLast()) : up
+            if PathInfo.normalized(next) == PathInfo.normalized(d) { return nil }
+            d = next
+        }
+        return nil
     }
 
     /// Writes `text` to the file or stdout.

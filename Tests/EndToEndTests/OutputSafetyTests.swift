@@ -153,6 +153,40 @@ final class OutputSafetyTests: XCTestCase {
         XCTAssertEqual(try CLI.run(["analyze", s, "-o", "study.toml"], cwd: dir).status, 0)
     }
 
+    /// A single data file given: `-o S/study.toml` for `S/dsc/cooled-1.csv` was written (S's next
+    /// run then failed on the export read as its settings), and so was `-o S/dsc/res.csv` (read
+    /// by S's next run as a data file). A study.toml in the file's directory or any above it, and
+    /// a data file's name in its directory or in the study above it that a study.toml marks, are
+    /// refused; names outside, and the export names, are written.
+    func testASingleDataFilesStudyIsKeptAsAStudysIs() throws {
+        let (dir, _) = try studyCopy()
+        let file = "s/dsc/cooled-1.csv"
+        let before = try snapshot(dir)
+        for name in ["s/study.toml", "s/dsc/study.toml", "study.toml"] {
+            let r = try CLI.run(["analyze", file, "-o", name], cwd: dir)
+            XCTAssertEqual(r.status, 64, name)
+            XCTAssertEqual(r.stderr, "glassview: --output: '\(name)' would be a study.toml in a directory that holds the data file \(file), "
+                           + "which a study there would read as its settings; expected another name\n")
+        }
+        let beside = try CLI.run(["analyze", file, "-o", "s/dsc/res.csv"], cwd: dir)
+        XCTAssertEqual(beside.status, 64)
+        XCTAssertEqual(beside.stderr, "glassview: --output: 's/dsc/res.csv' lies inside the study s of the data file \(file), where its next run would read it as a data file; "
+                       + "expected a path elsewhere, a .json name, or a name ending .glassview.tsv\n")
+        for name in ["s/res.csv", "s/dma/x.txt"] {
+            XCTAssertEqual(try CLI.run(["analyze", file, "-o", name], cwd: dir).status, 64, name)
+        }
+        XCTAssertEqual(try snapshot(dir), before, "nothing written")
+        XCTAssertEqual(try CLI.run(["analyze", "s"], cwd: dir).status, 0, "the study still loads")
+        // Without a study.toml above it, the file's own directory is what a study would read.
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("s/study.toml"))
+        let own = try CLI.run(["analyze", file, "-o", "s/dsc/res.csv"], cwd: dir)
+        XCTAssertEqual(own.stderr, "glassview: --output: 's/dsc/res.csv' lies beside the data file \(file), where a study of its directory would read it as a data file; "
+                       + "expected a path elsewhere, a .json name, or a name ending .glassview.tsv\n")
+        for name in ["s/res.csv", "res.csv", "s/dsc/res.json", "s/dsc/res.glassview.tsv"] {
+            XCTAssertEqual(try CLI.run(["analyze", file, "-o", name], cwd: dir).status, 0, name)
+        }
+    }
+
     /// A link that leads to nothing yet is followed by the write (export.md), so the file it names
     /// is what the inside-the-study check is applied to: `-o lk/into`, a link to s/dsc/new.csv,
     /// wrote a data file into the study.

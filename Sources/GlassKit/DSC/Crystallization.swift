@@ -18,7 +18,7 @@ public struct CrystallizationConstruction: Sendable, Equatable {
     public static func construct(_ c: TransitionCurve, liquidLine l: TransitionLine, window: ClosedRange<Double>,
                                  betaKPerS: Double) -> CrystallizationConstruction {
         var r = CrystallizationConstruction(reasons: [])
-        let x = c.x, y = c.y
+        let x = c.x
         if let integral = c.curve.integral(from: window.lowerBound, to: window.upperBound) {
             let v = (l.integral(from: window.lowerBound, to: window.upperBound) - integral) / betaKPerS
             r.enthalpyJPerG = v.isFinite ? v : nil
