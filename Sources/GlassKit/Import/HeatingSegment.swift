@@ -6,7 +6,9 @@ import GlassPlatform
 /// Rule: inside a heating run, a point whose temperature does not exceed the running maximum
 /// is instrument noise when it lies at most `reversalToleranceK` below that maximum; such
 /// points are dropped (the first point at a temperature is kept) and one warning names the
-/// file and the count. A larger fall is an error naming the line.
+/// file and the count. A larger fall is an error naming the line. (`rising` is the rule of a DMA
+/// temperature scan; a DSC heating run's points are ``HeatingRunPoints``, where rows repeating a
+/// point's temperature are averaged into it.)
 public enum HeatingSegment {
     /// Largest fall below the running maximum that counts as noise, K.
     public static let reversalToleranceK = 0.5
@@ -78,14 +80,19 @@ public enum HeatingSegment {
                 dropped += 1
                 continue
             }
-            // The fall to as many decimals as show it beyond the tolerance (0.5004 K, not 0.500).
-            let fall = maxT - t[i]
-            var decimals = 3
-            while decimals < 17, let shown = Double(CFormat.printf("%.\(decimals)f", fall)), shown <= reversalToleranceK { decimals += 1 }
-            throw GlassError(file: file, line: lines[i],
-                             "temperature falls from \(CFormat.printf("%.3f", maxT)) K to \(CFormat.printf("%.3f", t[i])) K (by \(CFormat.printf("%.\(decimals)f", fall)) K); expected a heating run (temperature rising; falls up to \(CFormat.printf("%.1f", reversalToleranceK)) K are tolerated as noise)")
+            throw fallError(from: maxT, to: t[i], line: lines[i], file: file)
         }
         return (list.map { KeptRows(rows: $0) } ?? KeptRows(count: t.count), dropped)
+    }
+
+    /// The error of a fall from `top` to `t` beyond the reversal tolerance, on line `line`.
+    static func fallError(from top: Double, to t: Double, line: Int, file: String) -> GlassError {
+        // The fall to as many decimals as show it beyond the tolerance (0.5004 K, not 0.500).
+        let fall = top - t
+        var decimals = 3
+        while decimals < 17, let shown = Double(CFormat.printf("%.\(decimals)f", fall)), shown <= reversalToleranceK { decimals += 1 }
+        return GlassError(file: file, line: line,
+                          "temperature falls from \(CFormat.printf("%.3f", top)) K to \(CFormat.printf("%.3f", t)) K (by \(CFormat.printf("%.\(decimals)f", fall)) K); expected a heating run (temperature rising; falls up to \(CFormat.printf("%.1f", reversalToleranceK)) K are tolerated as noise)")
     }
 }
 
