@@ -2,16 +2,22 @@
 """Independent reading of the real DSC files in Tests/Fixtures/real/dsc, used to write the expected values of
 Tests/GlassIOTests/RealDSCFilesTests.swift. Applies the documented rules of
 "Reading rules" (docs/reading-rules.md): heating segment choice, isothermal holds (left out of
-the curve), TA sentinel rows (dropped anywhere) and the 0.5 K reversal rule. numpy only."""
+the curve), TA sentinel rows (dropped anywhere) and the 0.5 K reversal rule (rows repeating a point's temperature averaged into it). numpy only."""
 import sys, numpy as np, os
 D = sys.argv[1] if len(sys.argv) > 1 else "Tests/Fixtures/real/dsc"
 
 def drop_reversals(t, w):
-    keep = [0]; m = t[0]
+    """One point per temperature: a row above the last point starts a new one, a row at its
+    temperature (within 1e-9 K) is part of it (heat flow: the mean of its rows, summed in row
+    order), a row at most 0.5 K below it is dropped."""
+    pts = [[0]]; m = t[0]
     for i in range(1, len(t)):
-        if t[i] > m: keep.append(i); m = t[i]
+        if t[i] > m + 1e-9: pts.append([i]); m = t[i]
+        elif t[i] >= m - 1e-9: pts[-1].append(i)
         elif t[i] < m - 0.5: raise ValueError("fall at %d" % i)
-    return t[keep], w[keep]
+    first = [p[0] for p in pts]
+    mean = [w[p[0]] if len(p) == 1 else sum(float(w[k]) for k in p) / len(p) for p in pts]
+    return t[first], np.array(mean)
 
 def runs(t, h=1.0):
     out = []; start = 0; ext = 0; rising = None

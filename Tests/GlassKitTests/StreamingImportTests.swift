@@ -101,6 +101,32 @@ import Testing
         expectSame(b, streams: true)
     }
 
+    /// Temperatures written to 0.1 K (250 rows share each), with a small reversal every 10 007
+    /// rows: streamed, the points are the whole reading's, each the mean of its rows' heat flows.
+    @Test func coarseTemperaturesStreamToTheSameMeans() throws {
+        let n = 260_000
+        let bytes = file(rows: n) { i, row in
+            let f = row.split(separator: ",")
+            let t = Double(f[0])! - (i % 10_007 == 5_003 ? 0.3 : 0)
+            return String(format: "%.1f,", t) + f[1]
+        }
+        #expect(bytes.count >= StreamingImport.minimumBytes)
+        expectSame(bytes, streams: true)
+        guard case .datasets(let d) = whole(bytes), let data = d.first else { Issue.record("not read"); return }
+        // The rows as written, walked by the rule: above the point, a new one; at it, its mean; below, dropped.
+        var t: [Double] = [], sums: [Double] = [], counts: [Double] = []
+        var dropped = 0
+        for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n").dropFirst(3) {
+            let f = line.split(separator: ",")
+            let (ti, wi) = (Double(f[0])!, Double(f[1])!)
+            if let last = t.last, ti < last { dropped += 1 } else if ti == t.last { sums[sums.count - 1] += wi; counts[counts.count - 1] += 1 } else { t.append(ti); sums.append(wi); counts.append(1) }
+        }
+        #expect(dropped > 20)
+        #expect(data.temperatureKValues == t)
+        #expect(data.heatFlowWPerG == zip(sums, counts).map { $0 / $1 })
+        #expect(data.warnings.contains { $0.contains("\(n - t.count - dropped) repeat the temperature before them") && $0.contains("\(dropped) dropped") }, "\(data.warnings)")
+    }
+
     /// Line ends that change part-way, at many places (in the first lines, inside pieces of every
     /// size, near their ends): a file with a lone CR is read as the whole file decides (CRs end
     /// its lines when lone CRs outnumber its LFs, `TextDecoding.crEndsLines`), the same rows or the

@@ -367,10 +367,9 @@ public enum DatasetBuilder {
             for p in pieces { rows.append(contentsOf: p) }
             sliceT = rows.map { t[$0] }; sliceLines = RowLines(rows.lazy.map { lines[$0] })
         }
-        let (keep, dropped) = try HeatingSegment.rising(sliceT, lines: sliceLines, file: path)
-        if dropped > 0 {
-            d.warnings.append("\(path): \(dropped) point(s) whose temperature did not rise were dropped (reversals ≤ \(HeatingSegment.reversalToleranceK) K, instrument noise)")
-        }
+        // One point per temperature: repeats of a point's temperature averaged into it, small reversals dropped.
+        let points = try HeatingRunPoints(sliceT, lines: sliceLines, file: path)
+        if let note = points.warning(path) { d.warnings.append(note) }
         // TRIOS and Universal Analysis write heat flow the way their user set it up; a header
         // without `Exotherm Direction` / `Exotherm` leaves the sign unknown: it must be stated.
         // So does an instrument's export with a text preamble (Shimadzu and Hitachi draw endo down).
@@ -390,13 +389,13 @@ public enum DatasetBuilder {
         let w = baselineCol.flatMap { wanted.firstIndex(of: $0) }.map { k in zip(values[1], values[k]).map { $0 - $1 } } ?? values[1]
         try checkConverted(w, factor: wFactor, lines: lines, column: wCol, table: table, unit: "W/g")
         try checkHeatFlowSize(w, factor: wFactor, lines: lines, column: wCol, table: table)
-        d.temperatureKValues = dropped == 0 ? sliceT : keep.map { sliceT[$0] }
-        if let p = single, dropped == 0, p == w.indices, wFactor == 1, sign == 1 {
+        d.temperatureKValues = points.isEveryRow ? sliceT : points.first.map { sliceT[$0] }
+        if let p = single, points.isEveryRow, p == w.indices, wFactor == 1, sign == 1 {
             d.heatFlowWPerG = w   // every row kept, W/g, endo-up: the parsed column as it is (× 1 is exact)
         } else if let p = single {
-            d.heatFlowWPerG = keep.map { w[p.lowerBound + $0] * wFactor * sign }
+            d.heatFlowWPerG = points.mean { w[p.lowerBound + $0] * wFactor * sign }
         } else {
-            d.heatFlowWPerG = keep.map { w[rows[$0]] * wFactor * sign }
+            d.heatFlowWPerG = points.mean { w[rows[$0]] * wFactor * sign }
         }
         try requireRows(d.temperatureKValues.count, table, after: "keeping the heating segment")
         if let r = estimated { d.heatingRateKPerMin = r }

@@ -6,8 +6,10 @@ import GlassPlatform
 /// Rule: inside a heating run, a point whose temperature does not exceed the running maximum
 /// is instrument noise when it lies at most `reversalToleranceK` below that maximum; such
 /// points are dropped (the first point at a temperature is kept) and one warning names the
-/// file and the count. A larger fall is an error naming the line. A DMA scan written at a coarse
-/// resolution keeps its repeated temperatures (``rising(_:lines:file:resolution:)``).
+/// file and the count. A larger fall is an error naming the line. (`rising` is the rule of a DMA
+/// temperature scan, which keeps its repeated temperatures when written at a coarse resolution,
+/// ``rising(_:lines:file:resolution:)``; a DSC heating run's points are ``HeatingRunPoints``,
+/// where rows repeating a point's temperature are averaged into it.)
 public enum HeatingSegment {
     /// Largest fall below the running maximum that counts as noise, K.
     public static let reversalToleranceK = 0.5
@@ -86,14 +88,21 @@ public enum HeatingSegment {
                 dropped += 1
                 continue
             }
-            // The fall to as many decimals as show it beyond the tolerance (0.5004 K, not 0.500).
-            let fall = maxT - t[i]
-            var decimals = 3
-            while decimals < 17, let shown = Double(CFormat.printf("%.\(decimals)f", fall)), shown <= reversalToleranceK { decimals += 1 }
-            throw GlassError(file: file, line: lines[i],
-                             "temperature falls from \(CFormat.printf("%.3f", maxT)) K to \(CFormat.printf("%.3f", t[i])) K (by \(CFormat.printf("%.\(decimals)f", fall)) K); expected a heating run (temperature rising; falls up to \(CFormat.printf("%.1f", reversalToleranceK)) K are tolerated as noise)")
+            throw fallError(from: maxT, to: t[i], line: lines[i], file: file, tolerance: tolerance)
         }
         return (list.map { KeptRows(rows: $0) } ?? KeptRows(count: t.count), dropped)
+    }
+
+    /// The error of a fall from `top` to `t` beyond the reversal tolerance (`tolerance`: a coarse
+    /// DMA scan's is one unit of its column when that is larger), on line `line`.
+    static func fallError(from top: Double, to t: Double, line: Int, file: String,
+                          tolerance: Double = reversalToleranceK) -> GlassError {
+        // The fall to as many decimals as show it beyond the tolerance (0.5004 K, not 0.500).
+        let fall = top - t
+        var decimals = 3
+        while decimals < 17, let shown = Double(CFormat.printf("%.\(decimals)f", fall)), shown <= tolerance { decimals += 1 }
+        return GlassError(file: file, line: line,
+                          "temperature falls from \(CFormat.printf("%.3f", top)) K to \(CFormat.printf("%.3f", t)) K (by \(CFormat.printf("%.\(decimals)f", fall)) K); expected a heating run (temperature rising; falls up to \(CFormat.printf("%.1f", tolerance)) K are tolerated as noise)")
     }
 }
 
