@@ -155,7 +155,7 @@ public enum StudyToml {
             for label in states.keys {
                 guard let t = states[label]?.table else { throw failure(["states", label], "states.\(label) must be a table") }
                 for key in t.keys where !stateKeys.contains(key) {
-                    throw unknownKey(key, in: ["states", label], expected: stateKeys, failure)
+                    throw unknownKey(key, in: ["states", label], expected: stateKeys, failure, split: t[key]?.table)
                 }
                 // Swift compares labels canonically (`é` as one scalar or as `e` + accent): two
                 // tables TOML keeps apart would be one here, the second silently winning.
@@ -177,7 +177,7 @@ public enum StudyToml {
                     let name = "files.\"\(file)\".\(key)"
                     let normalised = MetadataKeys.normalise(key)
                     guard MetadataKeys.known.contains(normalised) else {
-                        throw unknownKey(key, in: ["files", file], expected: MetadataKeys.known, failure)
+                        throw unknownKey(key, in: ["files", file], expected: MetadataKeys.known, failure, split: v.table)
                     }
                     // `Cooling_Rate` and `cooling_rate` (or `tg` and `tg_K`) are one key: two
                     // values for it would keep one without a word. Valid TOML (two keys to it),
@@ -240,7 +240,11 @@ public enum StudyToml {
                 c.files[file] = entries
             }
         }
-        if !c.settings.perState.isEmpty || !c.files.isEmpty { c.keyLines = source().keyLines }
+        // Every key's line, for the errors found once the data is read (a bound outside it).
+        if !table.isEmpty {
+            c.keyLines = source().keyLines
+            c.settings.keyLines = c.keyLines
+        }
         return c
     }
 
@@ -411,7 +415,22 @@ public enum StudyToml {
     /// `unknown key 'states."s".beta_windw_K'; expected one of …`, with the closest known key
     /// first when one is near (a misspelling); of keys equally near, the first in sorted order
     /// (the same on every run: a set's order is not).
-    static func unknownKey(_ key: String, in table: [String], expected: Set<String>, _ failure: ([String], String) -> GlassError) -> GlassError {
+    ///
+    /// A key holding a table under a state's or a file's table (`[states.cooled-0.5]` is
+    /// `states."cooled-0"."5"`: a bare key's dots split it) is most likely a label or path with a
+    /// dot: the message gives the quoted form (`[states."cooled-0.5"]`). `split` is that table.
+    static func unknownKey(_ key: String, in table: [String], expected: Set<String>, _ failure: ([String], String) -> GlassError,
+                           split: TOMLTable? = nil) -> GlassError {
+        if table.count == 2, let sub = split {
+            // The name as the dots split it: on through tables of one table each (`[states.a.b.c]`).
+            var parts = [table[1], key], inner = sub
+            while inner.keys.count == 1, let only = inner.keys.first, !expected.contains(only), let next = inner[only]?.table {
+                parts.append(only); inner = next
+            }
+            let joined = parts.joined(separator: ".")
+            let what = table[0] == "states" ? "a state" : "a file"
+            return failure(table + [key], "unknown key '\(name(table))\(key)': a dot in a bare key splits it; for \(what) named '\(joined)', quote it: [\(table[0]).\"\(joined)\"]")
+        }
         let prefix = name(table)
         // No key is longer than 64 characters: a longer one is no misspelling (and measuring a
         // 4 MB key against each took 10 s).

@@ -55,8 +55,11 @@ final class PlotSeveralStudiesTests: XCTestCase {
         try FileManager.default.removeItem(at: second.appendingPathComponent("dsc/cooled-1.csv"))
         try assertPlotFailsAsAnalyze([first, second], ["--baseline", "state:cooled-1"], status: 64,
                                      prefix: "glassview: --baseline: study \(second.path): state 'cooled-1' not in the study")
+        // T_e is the first's study.toml's: the error is at its key's line, naming both sources.
+        let firstToml = try String(contentsOf: first.appendingPathComponent("study.toml"), encoding: .utf8)
+        let teLine = try XCTUnwrap(firstToml.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("te_K") }) + 1
         try assertPlotFailsAsAnalyze([first, second], ["--ts", "600"], status: 64,
-                                     prefix: "glassview: --ts: study \(first.path): T_s = 600 K must be below T_e = 500 K")
+                                     prefix: "glassview: \(first.path)/study.toml:\(teLine): T_s = 600 K (--ts) must be below T_e = 500 K (study.toml:\(teLine) te_K)")
         // A study that is not there: its own status.
         try assertPlotFailsAsAnalyze([first, second.appendingPathComponent("none")], status: 66,
                                      prefix: "glassview: \(second.path)/none")

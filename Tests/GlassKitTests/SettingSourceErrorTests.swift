@@ -36,7 +36,8 @@ final class SettingSourceErrorTests: XCTestCase {
         var toml = StudySettings()
         toml.tsK = 100
         toml.teK = 500
-        XCTAssertEqual(error(study(toml)), "a.csv: T_s = 100 K (study.toml ts_K) is outside the data range 300–600 K")
+        // study.toml's own: settings made here carry no line, so none is named.
+        XCTAssertEqual(error(study(toml)), "study.toml: a.csv: T_s = 100 K (study.toml ts_K) is outside the data range 300–600 K")
         XCTAssertEqual(error(study(toml), AnalysisOptions(tsK: 90)), "a.csv: T_s = 90 K (--ts) is outside the data range 300–600 K")
         // A bound just past the data's end is written with the digits that tell them apart.
         XCTAssertEqual(error(study(toml), AnalysisOptions(tsK: 400, teK: 600.0001)), "a.csv: T_e = 600.0001 K (--te) is outside the data range 300–600 K")
@@ -49,12 +50,12 @@ final class SettingSourceErrorTests: XCTestCase {
         XCTAssertEqual(Format.shortNumbers([1.5, 2.25]), ["1.5", "2.25"])
         toml.tsK = 480
         toml.teK = 450
-        XCTAssertEqual(error(study(toml)), "study.toml ts_K: T_s = 480 K must be below T_e = 450 K")
+        XCTAssertEqual(error(study(toml)), "study.toml: T_s = 480 K (study.toml ts_K) must be below T_e = 450 K (study.toml te_K)")
         XCTAssertEqual(error(study(toml), AnalysisOptions(tsK: 480, teK: 450)), "--ts: T_s = 480 K must be below T_e = 450 K")
         toml = StudySettings()
         toml.tsK = 400
         toml.teK = 500
         toml.baseline = "state:nope"
-        XCTAssertTrue(error(study(toml)).hasPrefix("study.toml baseline: state 'nope' not in the study"), error(study(toml)))
+        XCTAssertTrue(error(study(toml)).hasPrefix("study.toml: baseline: state 'nope' not in the study"), error(study(toml)))
     }
 }

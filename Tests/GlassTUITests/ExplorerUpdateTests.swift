@@ -333,7 +333,7 @@ final class ExplorerUpdateTests: XCTestCase {
         settings.baseline = "state:cooled-99"
         let s = SyntheticStudy.state(SyntheticStudy.study(settings: settings))
         let error = s.loadError ?? s.analysisError ?? ""
-        XCTAssertTrue(error.hasPrefix("study.toml baseline: state 'cooled-99' not in the study"), error)
+        XCTAssertTrue(error.hasPrefix("study.toml: baseline: state 'cooled-99' not in the study"), error)
         var typed = AnalysisOptions()
         typed.baseline = .state("cooled-99")
         let t = ExplorerState(studyPath: "synthetic", load: .success(SyntheticStudy.study()), options: typed,

@@ -79,26 +79,34 @@ public struct ResolvedSettings: Sendable, Equatable {
     public var baseline: DSCBaseline
     /// Master-curve reference temperature, K (option > study.toml > 450 K, SPEC §2.3).
     public var trefK: Double = DMAStateSettings.defaultTrefK
-    /// Where each DSC setting came from, as the user wrote it (`--ts` or `study.toml ts_K`):
-    /// errors name that, not the option the core knows.
-    public var sources: [String: String] = [:]
+    /// Where each DSC setting came from, by the option the core names (`--ts`, `--te`,
+    /// `--baseline`): errors name that source, not the option the core knows.
+    public var sources: [String: SettingSource] = [:]
 
     /// `error` with the core's option names (`--ts`, `--te`, `--baseline`) replaced by where
-    /// the value came from.
+    /// the value came from. An error about a value study.toml gave is study.toml's, at the line
+    /// of its key (`study.toml:3: T_s = 520 K (study.toml:3 ts_K) must be below T_e = 500 K
+    /// (study.toml:2 te_K)`); one about a data file keeps the file's name after it
+    /// (`study.toml:3: dsc/a.csv: T_s = 10 K (study.toml:3 ts_K) is outside the data range …`).
     public func naming(_ error: GlassError) -> GlassError {
         var e = error
-        func rename(_ text: String) -> String {
-            var t = text
-            for (option, source) in sources where option != source {
-                t = t.replacingLiteral("(" + option + ")", with: "(" + source + ")")
-            }
-            return t
+        // The sources the message names, in the order written (`(--ts)` before `(--te)`).
+        let named = sources.values.compactMap { s in e.message.literalRange(of: "(" + s.option + ")").map { (s, $0.lowerBound) } }
+            .sorted { $0.1 < $1.1 }.map(\.0)
+        for s in named where s.isToml { e.message = e.message.replacingLiteral("(" + s.option + ")", with: "(" + s.shown + ")") }
+        let parts = e.file.map { $0.split(separator: "/").map(String.init) } ?? []
+        let fileIsOption = !parts.isEmpty && parts.allSatisfy { sources[$0] != nil }
+        // The study.toml key to blame: the one the error's file names, else the first it mentions.
+        let blamed = fileIsOption ? parts.compactMap({ sources[$0] }).first(where: \.isToml) ?? named.first(where: \.isToml)
+            : named.first(where: \.isToml)
+        guard let toml = blamed, let key = toml.tomlKey else { return e }
+        if !fileIsOption, let f = e.file {
+            e.message = f + (e.line.map { ":\($0)" } ?? "") + ": " + e.message
+        } else if !named.contains(where: { $0.isToml }) {
+            e.message = key + ": " + e.message
         }
-        if let f = e.file {
-            let parts = f.split(separator: "/").map(String.init)
-            if parts.allSatisfy({ sources[$0] != nil }) { e.file = parts.map { sources[$0] ?? $0 }.joined(separator: ", ") }
-        }
-        e.message = rename(e.message)
+        e.file = "study.toml"
+        e.line = toml.line
         return e
     }
 
@@ -106,9 +114,9 @@ public struct ResolvedSettings: Sendable, Equatable {
     public var missingBoundsWarning: String {
         switch (tsK, teK) {
         case (let ts?, nil):
-            return "T_e not given (--te or te_K in study.toml; T_s = \(Format.shortNumber(ts)) K is, by \(sources["--ts"] ?? "--ts")): ΔH_rej and S_r not computed"
+            return "T_e not given (--te or te_K in study.toml; T_s = \(Format.shortNumber(ts)) K is, by \(sources["--ts"]?.shown ?? "--ts")): ΔH_rej and S_r not computed"
         case (nil, let te?):
-            return "T_s not given (--ts or ts_K in study.toml; T_e = \(Format.shortNumber(te)) K is, by \(sources["--te"] ?? "--te")): ΔH_rej and S_r not computed"
+            return "T_s not given (--ts or ts_K in study.toml; T_e = \(Format.shortNumber(te)) K is, by \(sources["--te"]?.shown ?? "--te")): ΔH_rej and S_r not computed"
         default:
             return "T_s/T_e not given (--ts/--te or ts_K/te_K in study.toml): ΔH_rej and S_r not computed"
         }
@@ -119,15 +127,18 @@ public struct ResolvedSettings: Sendable, Equatable {
         var baseline = DSCBaseline.linear
         if let b = options.baseline { baseline = b } else if let text = settings.baseline {
             guard let b = DSCBaseline(text) else {
-                throw GlassError(.usage, file: "study.toml", "baseline = '\(text)'; expected linear, none or state:LABEL")
+                throw GlassError(.usage, file: "study.toml", line: settings.line(of: ["baseline"]), "baseline = '\(text)'; expected linear, none or state:LABEL")
             }
             baseline = b
         }
         var r = ResolvedSettings(tsK: options.tsK ?? settings.tsK, teK: options.teK ?? settings.teK, baseline: baseline,
                                  trefK: options.trefK ?? settings.trefK ?? DMAStateSettings.defaultTrefK)
-        r.sources = ["--ts": options.tsK != nil ? "--ts" : "study.toml ts_K",
-                     "--te": options.teK != nil ? "--te" : "study.toml te_K",
-                     "--baseline": options.baseline != nil ? "--baseline" : "study.toml baseline"]
+        func source(_ option: String, _ given: Bool, _ key: String) -> SettingSource {
+            given ? SettingSource(option: option) : SettingSource(option: option, tomlKey: key, line: settings.line(of: [key]))
+        }
+        r.sources = ["--ts": source("--ts", options.tsK != nil, "ts_K"),
+                     "--te": source("--te", options.teK != nil, "te_K"),
+                     "--baseline": source("--baseline", options.baseline != nil, "baseline")]
         return r
     }
 }

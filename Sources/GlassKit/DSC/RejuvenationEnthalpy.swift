@@ -107,7 +107,7 @@ public enum RejuvenationEnthalpy {
                                 molarMassGPerMol: Double?) throws -> DSCResult {
         guard tsK.isFinite, teK.isFinite else { throw GlassError(.usage, file: "--ts/--te", "bounds must be finite numbers") }
         guard tsK < teK else {
-            throw GlassError(.usage, file: "--ts", "T_s = \(Format.shortNumber(tsK)) K must be below T_e = \(Format.shortNumber(teK)) K")
+            throw GlassError(.usage, file: "--ts", "T_s = \(Format.shortNumber(tsK)) K (--ts) must be below T_e = \(Format.shortNumber(teK)) K (--te)")
         }
         try p.check(baseline)
         var states: [DSCStateResult] = []

@@ -134,6 +134,14 @@ public enum TransitionAnalysis {
         return names.allSatisfy { $0.hasPrefix("--") } ? names[0] : "study.toml"
     }
 
+    /// The study.toml line of the window of `kind` that `sources` names, when study.toml gave it
+    /// (top level or the state's table): errors about it name that line.
+    static func tomlLine(_ kind: TransitionWindowKind, _ sources: [TransitionWindowKind: String], state: String,
+                         settings: StudySettings) -> Int? {
+        guard let name = sources[kind], !name.hasPrefix("--"), !name.hasSuffix(explorerSuffix) else { return nil }
+        return settings.line(of: name.hasPrefix("states.") ? ["states", state, kind.key] : [kind.key])
+    }
+
     public static func resolveWindows(state: String, options: AnalysisOptions, settings: StudySettings,
                                       proposal: TransitionProposal) -> (windows: TransitionWindows, sources: [TransitionWindowKind: String], proposed: [TransitionWindowKind]) {
         var w = TransitionWindows()
@@ -173,7 +181,7 @@ public enum TransitionAnalysis {
                         if let name = sources[kind] {
                             let isOption = name.hasPrefix("--")
                             let e = ends(r, prepared.curves[si][k])
-                            throw GlassError(.usage, file: errorFile(name),
+                            throw GlassError(.usage, file: errorFile(name), line: tomlLine(kind, sources, state: s.state, settings: settings),
                                              "\(isOption ? "" : name + " = ")\(isOption ? "\(e[0]):\(e[1])" : "[\(e[0]), \(e[1])]") \(problem) in \(c.path)\(c.rangeNote.map { " (\($0))" } ?? ""); expected a window with at least 3 data points inside the data")
                         }
                         // Clipped to the range every file of the state covers when that still
@@ -191,7 +199,7 @@ public enum TransitionAnalysis {
                     }
                 }
             }
-            try order(&windows, sources: sources, state: s.state, curves: prepared.curves[si], warnings: &warnings)
+            try order(&windows, sources: sources, state: s.state, curves: prepared.curves[si], warnings: &warnings, settings: settings)
             if proposedKinds.contains(.glassLine), let g = windows[.glassLine], g.upperBound - g.lowerBound < narrowestProposedGlassWindowK {
                 warnings.append("\(s.state): the proposed glass_line_K [\(Format.shortNumber(g.lowerBound)), \(Format.shortNumber(g.upperBound))] is narrower than \(Format.shortNumber(narrowestProposedGlassWindowK)) K: the step was found on the run's first kelvins (an instrument's start-up transient?); check the windows in view 1 or give them")
             }
@@ -228,7 +236,7 @@ public enum TransitionAnalysis {
     /// liquid window, the exotherm above a given liquid or glass window), with a warning naming
     /// both; when that fails too, or the new one is still out of order, it is not used.
     static func order(_ windows: inout TransitionWindows, sources: [TransitionWindowKind: String], state: String,
-                      curves: [TransitionCurve], warnings: inout [String]) throws {
+                      curves: [TransitionCurve], warnings: inout [String], settings: StudySettings) throws {
         let pairs: [(TransitionWindowKind, TransitionWindowKind)] = [(.glassLine, .liquidLine), (.liquidLine, .crystallization), (.glassLine, .crystallization)]
         func shown(_ kind: TransitionWindowKind, _ r: ClosedRange<Double>) -> String {
             let e = Format.shortNumbers([r.lowerBound, r.upperBound])
@@ -242,7 +250,9 @@ public enum TransitionAnalysis {
         let expected = "expected the glass line below the liquid line below the crystallization window, without overlap"
         for (low, high) in pairs {
             if let a = sources[low], let b = sources[high], outOfOrder(windows, low, high), let l = windows[low], let h = windows[high] {
-                throw GlassError(.usage, file: errorFile(a, b), "\(shown(low, l)) is not below \(shown(high, h)); \(expected)")
+                // At the line of the first of the two that study.toml gives.
+                let line = tomlLine(low, sources, state: state, settings: settings) ?? tomlLine(high, sources, state: state, settings: settings)
+                throw GlassError(.usage, file: errorFile(a, b), line: line, "\(shown(low, l)) is not below \(shown(high, h)); \(expected)")
             }
         }
         // Each proposed window out of order with a given one, and the given one it meets first.

@@ -75,8 +75,15 @@ public struct StudySettings: Sendable, Equatable {
     public var common = StateSettings()
     /// Per-state overrides by state label.
     public var perState: [String: StateSettings] = [:]
+    /// The study.toml line of each key and table, by key path (`["ts_K"]`,
+    /// `["states", "cooled-1", "glass_line_K"]`): errors found once the data is read (a bound
+    /// outside it, a baseline state the study lacks) name the line as those found reading it do.
+    public var keyLines: [[String]: Int] = [:]
     /// Empty settings.
     public init() {}
+
+    /// The study.toml line of the key at `path`, when known.
+    public func line(of path: [String]) -> Int? { keyLines[path] }
 }
 
 /// A study: every dataset of one directory, in path order, with its settings.
