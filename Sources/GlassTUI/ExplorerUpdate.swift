@@ -55,17 +55,17 @@ public enum ExplorerUpdate {
             if dy != 0 { navigate(&s, axis: .y) { r, log in Navigation.pan(r, fraction: Double(dy) * Navigation.panFraction, log: log) } }
         case .fitY:
             // Every key is answered: in a view without a plot these said nothing.
-            guard Navigation.shown(s, columns: max(10, s.width / 2)) != nil else { s.message = "this view has no plot"; break }
+            guard view.plot(s, columns: max(10, s.width / 2)) != nil else { s.message = "this view has no plot"; break }
             s.viewports[s.view]?.y = nil
         case .zoomReset:
-            guard Navigation.shown(s, columns: max(10, s.width / 2)) != nil else { s.message = "this view has no plot"; break }
+            guard view.plot(s, columns: max(10, s.width / 2)) != nil else { s.message = "this view has no plot"; break }
             s.viewports[s.view] = nil
         case .beginRange(let axis):
-            guard view.plot(s, columns: 10) != nil else { s.message = "this view has no plot"; break }
+            guard let ranges = PlotRanges(s, columns: max(10, s.width / 2)) else { s.message = "this view has no plot"; break }
             // As `=` starts from the value: the range shown, a number replaces it, Backspace edits it.
-            let r = Navigation.shown(s, columns: max(10, s.width / 2)).map { axis == .x ? $0.x : $0.y }
-            s.mode = .rangeInput(axis: axis, text: r.map { Format.shortNumber($0.lowerBound) + " " + Format.shortNumber($0.upperBound) } ?? "")
-            s.inputFresh = r != nil
+            let r = ranges.shown(axis)
+            s.mode = .rangeInput(axis: axis, text: Format.shortNumber(r.lowerBound) + " " + Format.shortNumber(r.upperBound))
+            s.inputFresh = true
             s.inputCaret = 0
             s.inputNote = nil
         case .setBaseline(let b):
@@ -302,9 +302,8 @@ public enum ExplorerUpdate {
     /// Applies `change` to the shown range of `axis` and keeps the result as the view's viewport.
     static func navigate(_ s: inout ExplorerState, axis: PlotAxis,
                          _ change: (ClosedRange<Double>, Bool) -> ClosedRange<Double>?) {
-        guard let shown = Navigation.shown(s, columns: max(10, s.width / 2)) else { s.message = "this view has no plot"; return }
-        let current = axis == .x ? shown.x : shown.y
-        guard let next = change(current, axis == .x ? shown.xLog : shown.yLog) else {
+        guard let ranges = PlotRanges(s, columns: max(10, s.width / 2)) else { s.message = "this view has no plot"; return }
+        guard let next = change(ranges.shown(axis), ranges.log(axis)) else {
             s.message = "cannot zoom further"
             return
         }
@@ -318,23 +317,24 @@ public enum ExplorerUpdate {
     /// thousandth of that range or a millionth of the values (where the axis labels would need
     /// more digits than the data have).
     static func zoom(_ s: inout ExplorerState, axis: PlotAxis, in zoomIn: Bool, centre: Double?) {
-        guard let shown = Navigation.shown(s, columns: max(10, s.width / 2)) else { s.message = "this view has no plot"; return }
-        let log = axis == .x ? shown.xLog : shown.yLog
-        let current = axis == .x ? shown.x : shown.y
-        let full = Navigation.dataRange(s, axis: axis, columns: max(10, s.width / 2))
+        // One build of the plot gives both ranges (it was built three times a key).
+        guard let ranges = PlotRanges(s, columns: max(10, s.width / 2)) else { s.message = "this view has no plot"; return }
+        let log = ranges.log(axis)
+        let current = ranges.shown(axis)
+        let full = ranges.data(axis)
         let f: (Double) -> Double = log ? { log10($0) } : { $0 }
         func covers(_ r: ClosedRange<Double>, _ d: ClosedRange<Double>) -> Bool { r.lowerBound <= d.lowerBound && r.upperBound >= d.upperBound }
-        if !zoomIn, let full, covers(current, full) { s.message = "all the data is shown"; return }
+        if !zoomIn, covers(current, full) { s.message = "all the data is shown"; return }
         guard let next = Navigation.zoom(current, factor: zoomIn ? Navigation.zoomFactor : 1 / Navigation.zoomFactor, centre: centre, log: log) else {
             s.message = "cannot zoom further"
             return
         }
-        if zoomIn, let full {
+        if zoomIn {
             let (a, b) = (f(next.lowerBound), f(next.upperBound)), (c, d) = (f(full.lowerBound), f(full.upperBound))
             if b - a < max(1e-4 * (d - c), 1e-6 * max(abs(a), abs(b))) { s.message = "cannot zoom further"; return }
         }
         var vp = s.viewports[s.view] ?? Viewport()
-        let shownNext: ClosedRange<Double>? = !zoomIn && full.map { covers(next, $0) } == true ? nil : next
+        let shownNext: ClosedRange<Double>? = !zoomIn && covers(next, full) ? nil : next
         if axis == .x { vp.x = shownNext } else { vp.y = shownNext }
         s.viewports[s.view] = vp
     }
@@ -366,8 +366,8 @@ public enum ExplorerUpdate {
 
     /// A typed range for an axis: two numbers `LO HI`, else a message and nothing changes.
     static func setRange(_ s: inout ExplorerState, axis: PlotAxis, text: String) {
-        guard let shown = Navigation.shown(s, columns: max(10, s.width / 2)) else { s.message = "this view has no plot"; return }
-        let log = axis == .x ? shown.xLog : shown.yLog
+        guard let ranges = PlotRanges(s, columns: max(10, s.width / 2)) else { s.message = "this view has no plot"; return }
+        let log = ranges.log(axis)
         guard let r = Navigation.parseRange(text, log: log) else {
             s.message = "'\(text)': expected two numbers LO HI with LO < HI\(log ? ", both > 0 (log axis)" : ""); range unchanged"
             return
@@ -376,7 +376,9 @@ public enum ExplorerUpdate {
         if axis == .x { vp.x = r } else { vp.y = r }
         s.viewports[s.view] = vp
         // Taken as typed (a range beyond the data is a way to make room), but an empty plot says why.
-        if let full = Navigation.dataRange(s, axis: axis, columns: max(10, s.width / 2)), !r.overlaps(full) {
+        // (The data's range of an axis does not depend on the range typed for it.)
+        let full = ranges.data(axis)
+        if !r.overlaps(full) {
             let name = axis == .x ? "x" : "y"
             s.message = "\(name) \(Format.shortNumber(r.lowerBound))–\(Format.shortNumber(r.upperBound)) holds no data "
                 + "(the data: \(Format.shortNumber(full.lowerBound))–\(Format.shortNumber(full.upperBound))); 0 shows all of it"
@@ -386,7 +388,7 @@ public enum ExplorerUpdate {
     /// After a cursor move: the view moves only when the cursor reaches the edge of what is shown.
     static func follow(_ s: inout ExplorerState, _ c: CursorID) {
         guard ViewRegistry.view(s.view).plotCursors.contains(c), let v = s.value(of: c),
-              let shown = Navigation.shown(s, columns: max(10, s.width / 2)) else { return }
+              let shown = PlotRanges(s, columns: max(10, s.width / 2)) else { return }
         if let x = s.viewports[s.view]?.x {
             if let moved = Navigation.follow(x, value: v, log: shown.xLog) { s.viewports[s.view]?.x = moved }
             return
