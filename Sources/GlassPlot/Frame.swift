@@ -57,6 +57,17 @@ public struct Frame: Equatable, Sendable {
         }
     }
 
+    /// Copies the cells of `area` (inside the frame) from `other`, a frame of the same size, a
+    /// row at a time; nothing when the sizes differ.
+    public mutating func setCells(in area: FrameRect, from other: Frame) {
+        let a = area.intersection(bounds)
+        guard a.width > 0, a.height > 0, other.width == width, other.height == height else { return }
+        for y in a.y..<a.maxY {
+            let row = (y * width + a.x)..<(y * width + a.maxX)
+            cells.replaceSubrange(row, with: other.cells[row])
+        }
+    }
+
     /// The cell at `point` (see ``subscript(_:_:)``).
     public subscript(point: FramePoint) -> Cell {
         get { self[point.x, point.y] }

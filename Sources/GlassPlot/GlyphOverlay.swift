@@ -45,6 +45,8 @@ struct GlyphOverlay {
     /// Adds the glyphs of every series as the renderer draws them.
     mutating func add(_ series: [Series], geometry: PlotGeometry, colours: Bool) {
         let repeated = colours ? Self.repeatedColours(series) : []
+        // Cell c holds the x in [boundaries[c], boundaries[c+1]): made once for all the series.
+        var boundaries: [Double] = []
         for (index, s) in series.enumerated() {
             let colour = colours ? s.resolvedColour(index: index) : nil
             let glyph = Cell(s.resolvedMarker(index: index), foreground: colour)
@@ -53,7 +55,10 @@ struct GlyphOverlay {
                 for (column, row) in pointCells(s, geometry: geometry) { cells[row * columns + column] = glyph }
             case .line:
                 guard !colours || repeated.contains(index), !s.name.isEmpty else { continue }
-                stamp(glyph, along: lineCells(s, geometry: geometry), phase: (index * 5) % Self.spacing)
+                if boundaries.isEmpty {
+                    boundaries = (0...columns).map { geometry.xScale.value(atDot: Double($0 * geometry.dotsPerColumn) - 0.5, dots: geometry.dotWidth) }
+                }
+                stamp(glyph, along: lineCells(s, geometry: geometry, boundaries: boundaries), phase: (index * 5) % Self.spacing)
             }
         }
     }
@@ -88,9 +93,8 @@ struct GlyphOverlay {
     /// The cells the line passes through, one a data-area column, left to right: from the
     /// envelope (the middle of each column's y-extent) or from the points in order, with the
     /// columns between two points filled in along the straight segment joining them.
-    private func lineCells(_ s: Series, geometry g: PlotGeometry) -> [(column: Int, row: Int)] {
+    private func lineCells(_ s: Series, geometry g: PlotGeometry, boundaries: [Double]) -> [(column: Int, row: Int)] {
         guard let envelope = s.envelope else { return filled(pointCells(s, geometry: g)) }
-        let boundaries = (0...columns).map { g.xScale.value(atDot: Double($0 * g.dotsPerColumn) - 0.5, dots: g.dotWidth) }
         var out: [(column: Int, row: Int)] = []
         for run in envelope.runs {
             var part: [(column: Int, row: Int)] = []

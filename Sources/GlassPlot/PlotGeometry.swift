@@ -4,9 +4,9 @@ public struct PlotGeometry: Sendable {
     /// The cells of the data area (inside the axes), in frame coordinates.
     public let plotArea: FrameRect
     /// Horizontal scale (data ↔ dot columns).
-    public let xScale: any PlotScale
+    public let xScale: AxisScale
     /// Vertical scale (data ↔ dot rows, upper end at the top).
-    public let yScale: any PlotScale
+    public let yScale: AxisScale
     /// Dots per cell horizontally (2 for braille, 1 for ASCII).
     public let dotsPerColumn: Int
     /// Dots per cell vertically (4 for braille, 1 for ASCII).
@@ -15,7 +15,7 @@ public struct PlotGeometry: Sendable {
     public var legendBox: FrameRect?
 
     /// Makes a geometry.
-    public init(plotArea: FrameRect, xScale: any PlotScale, yScale: any PlotScale, dotsPerColumn: Int, dotsPerRow: Int) {
+    public init(plotArea: FrameRect, xScale: AxisScale, yScale: AxisScale, dotsPerColumn: Int, dotsPerRow: Int) {
         self.plotArea = plotArea
         self.xScale = xScale
         self.yScale = yScale

@@ -233,13 +233,13 @@ public enum PlotRenderer {
 
     // MARK: Ranges and scales
 
-    static func makeScale(_ kind: ScaleKind, range: ClosedRange<Double>, unicode: Bool = true) -> any PlotScale {
+    static func makeScale(_ kind: ScaleKind, range: ClosedRange<Double>, unicode: Bool = true) -> AxisScale {
         switch kind {
-        case .linear: return LinearScale(lower: range.lowerBound, upper: range.upperBound)
+        case .linear: return .linear(LinearScale(lower: range.lowerBound, upper: range.upperBound))
         case .log:
             var scale = LogScale(lower: range.lowerBound, upper: range.upperBound)
             scale.unicode = unicode
-            return scale
+            return .log(scale)
         }
     }
 
@@ -305,7 +305,7 @@ public enum PlotRenderer {
     /// `labelRoom` (the region's width): the most ticks whose labels fit there (fewer ticks have a
     /// larger step, so shorter labels); else the most whose labels fit in half of it; else the
     /// ticks with the most labels that fit in half, the others left out (their tick marks stay).
-    static func placedYTicks(_ scale: any PlotScale, rows: Int, row: (Double) -> Int?, labelRoom: Int = .max) -> [PlacedYTick] {
+    static func placedYTicks(_ scale: AxisScale, rows: Int, row: (Double) -> Int?, labelRoom: Int = .max) -> [PlacedYTick] {
         let most = min(8, max(2, rows / 2 + 1))
         // Fewer ticks first; more (up to one a row) only when fewer give less than two.
         let counts = Array(stride(from: most, through: 2, by: -1)) + Array((most + 1)..<max(most + 1, min(8, rows) + 1))
@@ -348,7 +348,7 @@ public enum PlotRenderer {
     /// Up to 8 x ticks whose labels, centred under their ticks and kept inside
     /// `labelLeft..<labelRight`, leave at least two blank columns between each other. Labels are
     /// whole: one wider than the whole row is left out, its tick mark kept.
-    static func placedXTicks(_ scale: any PlotScale, geometry: PlotGeometry, labelLeft: Int, labelRight: Int) -> [PlacedXTick] {
+    static func placedXTicks(_ scale: AxisScale, geometry: PlotGeometry, labelLeft: Int, labelRight: Int) -> [PlacedXTick] {
         let most = min(8, max(2, geometry.plotArea.width / 4))
         func place(_ ticks: [Tick]) -> [PlacedXTick] {
             ticks.compactMap { tick in

@@ -2,13 +2,19 @@
 /// span a dot column, joined to its neighbours) when there is one, else point by point.
 struct SeriesPainter {
     let geometry: PlotGeometry
+    /// Dot column c holds the x in [boundaries[c], boundaries[c+1]): the same for every series of
+    /// the plot, so worked out once, not once a series.
+    let boundaries: [Double]
+
+    init(geometry: PlotGeometry) {
+        self.geometry = geometry
+        let width = geometry.dotWidth
+        boundaries = width > 0 ? (0...width).map { geometry.xScale.value(atDot: Double($0) - 0.5, dots: width) } : []
+    }
 
     func draw<Canvas: PlotCanvas>(_ series: Series, on canvas: inout Canvas, pen: inout Pen) {
         if let envelope = series.envelope {
-            let width = geometry.dotWidth
-            guard width > 0 else { return }
-            // Dot column c holds the x in [boundaries[c], boundaries[c+1]).
-            let boundaries = (0...width).map { geometry.xScale.value(atDot: Double($0) - 0.5, dots: width) }
+            guard !boundaries.isEmpty else { return }
             for run in envelope.runs {
                 drawRun(run, of: envelope, boundaries: boundaries, style: series.style, on: &canvas, pen: &pen)
             }

@@ -71,6 +71,8 @@ public enum ExplorerRenderer {
         plotPane(&f, s, view, layout.plot, cache: &plotCache)
         f.put(string: ScreenText.fitted(view.probe(s), width, unicode: uni), at: FramePoint(x: 0, y: layout.probeRow), attributes: .dim)
         statusLine(&f, s, row: layout.statusRow, probeRow: layout.probeRow)
+        // The plot's region is final here; an overlay drawn over it next writes to a copy.
+        plotCache.keep(f)
         if case .help(let top) = s.mode { helpOverlay(&f, s, top: top, unicode: uni) }
         if case .pickBaseline(let choices, let index) = s.mode {
             pickList(&f, s, title: " Baseline ", choices.map(\.description), index, current: s.baseline.description, layout.plot)

@@ -56,19 +56,19 @@ public enum ExplorerUpdate {
         case .fitY:
             // Every key is answered: in a view without a plot these said nothing; where they
             // change nothing, they say so (the last message never seems to answer a key).
-            guard Navigation.shown(s, columns: max(10, s.width / 2)) != nil else { s.message = "this view has no plot"; break }
+            guard view.plot(s, columns: max(10, s.width / 2)) != nil else { s.message = "this view has no plot"; break }
             guard s.viewports[s.view]?.y != nil else { s.message = "y already fits what is visible"; break }
             s.viewports[s.view]?.y = nil
         case .zoomReset:
-            guard Navigation.shown(s, columns: max(10, s.width / 2)) != nil else { s.message = "this view has no plot"; break }
+            guard view.plot(s, columns: max(10, s.width / 2)) != nil else { s.message = "this view has no plot"; break }
             guard let vp = s.viewports[s.view], vp != Viewport() else { s.message = "all the data is shown"; break }
             s.viewports[s.view] = nil
         case .beginRange(let axis):
-            guard view.plot(s, columns: 10) != nil else { s.message = "this view has no plot"; break }
+            guard let ranges = PlotRanges(s, columns: max(10, s.width / 2)) else { s.message = "this view has no plot"; break }
             // As `=` starts from the value: the range shown, a number replaces it, Backspace edits it.
-            let r = Navigation.shown(s, columns: max(10, s.width / 2)).map { axis == .x ? $0.x : $0.y }
-            s.mode = .rangeInput(axis: axis, text: r.map { Format.shortNumber($0.lowerBound) + " " + Format.shortNumber($0.upperBound) } ?? "")
-            s.inputFresh = r != nil
+            let r = ranges.shown(axis)
+            s.mode = .rangeInput(axis: axis, text: Format.shortNumber(r.lowerBound) + " " + Format.shortNumber(r.upperBound))
+            s.inputFresh = true
             s.inputCaret = 0
             s.inputNote = nil
         case .setBaseline(let b):
@@ -307,8 +307,8 @@ public enum ExplorerUpdate {
     /// the view's viewport. Past the numbers there are (a range typed out to ±1e308) it stays
     /// and says which end it would pass.
     static func pan(_ s: inout ExplorerState, axis: PlotAxis, steps: Int) {
-        guard let shown = Navigation.shown(s, columns: max(10, s.width / 2)) else { s.message = "this view has no plot"; return }
-        let current = axis == .x ? shown.x : shown.y, log = axis == .x ? shown.xLog : shown.yLog
+        guard let ranges = PlotRanges(s, columns: max(10, s.width / 2)) else { s.message = "this view has no plot"; return }
+        let current = ranges.shown(axis), log = ranges.log(axis)
         guard let next = Navigation.pan(current, fraction: Double(steps) * Navigation.panFraction, log: log) else {
             let direction = axis == .x ? (steps > 0 ? "right" : "left") : (steps > 0 ? "up" : "down")
             let end = steps > 0 ? "1.8e308, the largest number" : log ? "5e-324, the smallest positive number" : "-1.8e308, the lowest number"
@@ -325,24 +325,25 @@ public enum ExplorerUpdate {
     /// thousandth of that range or a millionth of the values (where the axis labels would need
     /// more digits than the data have).
     static func zoom(_ s: inout ExplorerState, axis: PlotAxis, in zoomIn: Bool, centre: Double?) {
-        guard let shown = Navigation.shown(s, columns: max(10, s.width / 2)) else { s.message = "this view has no plot"; return }
-        let log = axis == .x ? shown.xLog : shown.yLog
-        let current = axis == .x ? shown.x : shown.y
-        let full = Navigation.dataRange(s, axis: axis, columns: max(10, s.width / 2))
+        // One build of the plot gives both ranges (it was built three times a key).
+        guard let ranges = PlotRanges(s, columns: max(10, s.width / 2)) else { s.message = "this view has no plot"; return }
+        let log = ranges.log(axis)
+        let current = ranges.shown(axis)
+        let full = ranges.data(axis)
         let f: (Double) -> Double = log ? { log10($0) } : { $0 }
         func covers(_ r: ClosedRange<Double>, _ d: ClosedRange<Double>) -> Bool { r.lowerBound <= d.lowerBound && r.upperBound >= d.upperBound }
-        if !zoomIn, let full, covers(current, full) { s.message = "all the data is shown"; return }
+        if !zoomIn, covers(current, full) { s.message = "all the data is shown"; return }
         guard let next = Navigation.zoom(current, factor: zoomIn ? Navigation.zoomFactor : 1 / Navigation.zoomFactor, centre: centre, log: log) else {
             // In: the span is down to a billionth of its centre; out: a range typed out to ±1e308.
             s.message = zoomIn ? "cannot zoom further" : "cannot zoom out further: \(axis.rawValue) would pass \(log ? "1.8e308 or 5e-324" : "±1.8e308")"
             return
         }
-        if zoomIn, let full {
+        if zoomIn {
             let (a, b) = (f(next.lowerBound), f(next.upperBound)), (c, d) = (f(full.lowerBound), f(full.upperBound))
             if b - a < max(1e-4 * (d - c), 1e-6 * max(abs(a), abs(b))) { s.message = "cannot zoom further"; return }
         }
         var vp = s.viewports[s.view] ?? Viewport()
-        let shownNext: ClosedRange<Double>? = !zoomIn && full.map { covers(next, $0) } == true ? nil : next
+        let shownNext: ClosedRange<Double>? = !zoomIn && covers(next, full) ? nil : next
         if axis == .x { vp.x = shownNext } else { vp.y = shownNext }
         s.viewports[s.view] = vp
     }
@@ -374,8 +375,8 @@ public enum ExplorerUpdate {
 
     /// A typed range for an axis: two numbers `LO HI`, else a message and nothing changes.
     static func setRange(_ s: inout ExplorerState, axis: PlotAxis, text: String) {
-        guard let shown = Navigation.shown(s, columns: max(10, s.width / 2)) else { s.message = "this view has no plot"; return }
-        let log = axis == .x ? shown.xLog : shown.yLog
+        guard let ranges = PlotRanges(s, columns: max(10, s.width / 2)) else { s.message = "this view has no plot"; return }
+        let log = ranges.log(axis)
         let r: ClosedRange<Double>
         switch Navigation.readRange(text, log: log) {
         case .success(let read): r = read
@@ -385,7 +386,9 @@ public enum ExplorerUpdate {
         if axis == .x { vp.x = r } else { vp.y = r }
         s.viewports[s.view] = vp
         // Taken as typed (a range beyond the data is a way to make room), but an empty plot says why.
-        if let full = Navigation.dataRange(s, axis: axis, columns: max(10, s.width / 2)), !r.overlaps(full) {
+        // (The data's range of an axis does not depend on the range typed for it.)
+        let full = ranges.data(axis)
+        if !r.overlaps(full) {
             let name = axis == .x ? "x" : "y"
             s.message = "\(name) \(Format.shortNumber(r.lowerBound))–\(Format.shortNumber(r.upperBound)) holds no data "
                 + "(the data: \(Format.shortNumber(full.lowerBound))–\(Format.shortNumber(full.upperBound))); 0 shows all of it"
@@ -395,7 +398,7 @@ public enum ExplorerUpdate {
     /// After a cursor move: the view moves only when the cursor reaches the edge of what is shown.
     static func follow(_ s: inout ExplorerState, _ c: CursorID) {
         guard ViewRegistry.view(s.view).plotCursors.contains(c), let v = s.value(of: c),
-              let shown = Navigation.shown(s, columns: max(10, s.width / 2)) else { return }
+              let shown = PlotRanges(s, columns: max(10, s.width / 2)) else { return }
         if let x = s.viewports[s.view]?.x {
             if let moved = Navigation.follow(x, value: v, log: shown.xLog) { s.viewports[s.view]?.x = moved }
             return

@@ -5,11 +5,16 @@ import GlassPlot
 /// or title (`j`/`k` in views 1–3, scrolling the warnings or the help, a message) gets the same
 /// plot, so its cells are copied instead. The key is everything the drawing reads — the spec,
 /// the region, the frame's size and the style — compared in full, so a copy is never stale.
+///
+/// The cells are not copied out when the plot is drawn: the cache keeps the composed frame
+/// itself (``keep(_:)``), which shares its storage with the frame handed to the terminal, and
+/// copies the region from it only when the next frame has the same plot. (A copy of the region
+/// made at every frame was 256 KB at 200×60, and `ExplorerRenderer.render(_:)` threw it away.)
 public struct PlotPaneCache: Sendable {
-    private var key: Key?
-    /// The region's cells after the plot was drawn, row by row.
-    private var cells: [Cell] = []
-    private var geometry: PlotGeometry?
+    /// The frame last kept, whose region holds the plot of `key`, and that plot's geometry.
+    private var kept: (key: Key, frame: Frame, geometry: PlotGeometry?)?
+    /// The plot drawn or copied by the last `render`, until its frame is kept.
+    private var pending: (key: Key, geometry: PlotGeometry?)?
     /// Whether the last plot was copied rather than drawn (for tests).
     private(set) var copied = false
 
@@ -44,20 +49,30 @@ public struct PlotPaneCache: Sendable {
     }
 
     /// Draws `spec` into `region` of `frame` as `PlotRenderer.render` does, or copies the cells of
-    /// the last drawing when it had the same key; returns the plot's geometry either way.
+    /// the frame last kept when its plot had the same key; returns the plot's geometry either way.
     mutating func render(_ spec: PlotSpec, into frame: inout Frame, region: FrameRect, braille: Bool, colours: Bool,
                          lineDrawing: Bool = false) -> PlotGeometry? {
         let next = Key(spec: spec, region: region, frameWidth: frame.width, frameHeight: frame.height, braille: braille, colours: colours,
                        lineDrawing: lineDrawing)
         // The renderer draws inside the region only (clipped to the frame); rows are copied whole.
-        copied = key == next
-        if copied {
-            frame.setCells(cells, in: region)
-            return geometry
+        if let kept, kept.key == next {
+            copied = true
+            frame.setCells(in: region, from: kept.frame)
+            pending = (next, kept.geometry)
+            return kept.geometry
         }
-        geometry = PlotRenderer.render(spec, into: &frame, region: region, braille: braille, colours: colours, lineDrawing: lineDrawing)
-        cells = frame.cells(in: region)
-        key = next
+        copied = false
+        let geometry = PlotRenderer.render(spec, into: &frame, region: region, braille: braille, colours: colours, lineDrawing: lineDrawing)
+        pending = (next, geometry)
         return geometry
+    }
+
+    /// Keeps `frame` for the next frame to copy its plot from: call it once the frame is composed,
+    /// before anything is drawn over the plot's region (a later write to `frame` then copies it,
+    /// the kept one staying as it was).
+    mutating func keep(_ frame: Frame) {
+        guard let pending else { return }
+        kept = (pending.key, frame, pending.geometry)
+        self.pending = nil
     }
 }

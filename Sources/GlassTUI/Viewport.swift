@@ -40,11 +40,7 @@ public enum Navigation {
 
     /// The ranges shown now (the viewport's, else the data's as the renderer would take them).
     public static func shown(_ s: ExplorerState, columns: Int) -> (x: ClosedRange<Double>, y: ClosedRange<Double>, xLog: Bool, yLog: Bool)? {
-        guard let spec = plot(s, view: ViewRegistry.view(s.view), columns: columns) else { return nil }
-        let xLog = spec.x.scale == .log, yLog = spec.y.scale == .log
-        let x = spec.x.range ?? PlotRenderer.dataXRange(spec.series, positive: xLog)
-        let y = spec.y.range ?? PlotRenderer.dataYRange(spec.series, xFrom: x.lowerBound, to: x.upperBound, positive: yLog)
-        return (x, y, xLog, yLog)
+        PlotRanges(s, columns: columns).map { ($0.x, $0.y, $0.xLog, $0.yLog) }
     }
 
     /// `r` scaled by 1/`factor` around `centre` (inside `r`, else its middle); in decades on a log axis.
@@ -71,13 +67,7 @@ public enum Navigation {
     /// The range of all the data of an axis of the view's plot, as the renderer takes it without a
     /// viewport: x the data's (or the view's own range); y the data's over the x range shown.
     public static func dataRange(_ s: ExplorerState, axis: PlotAxis, columns: Int) -> ClosedRange<Double>? {
-        guard let spec = ViewRegistry.view(s.view).plot(s, columns: columns), let shown = shown(s, columns: columns) else { return nil }
-        switch axis {
-        case .x:
-            return spec.x.range ?? PlotRenderer.dataXRange(spec.series, positive: shown.xLog)
-        case .y:
-            return spec.y.range ?? PlotRenderer.dataYRange(spec.series, xFrom: shown.x.lowerBound, to: shown.x.upperBound, positive: shown.yLog)
-        }
+        PlotRanges(s, columns: columns)?.data(axis)
     }
 
     /// `r` moved by `fraction` of its span (in decades on a log axis).

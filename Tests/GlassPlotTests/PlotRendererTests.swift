@@ -124,7 +124,7 @@ final class PlotRendererTests: XCTestCase {
         for (low, high) in [(x[0], t), (t * 0.3, t * 0.31), (t * 0.5, t * 0.5001), (-100, t / 2)] {
             let geometry = PlotGeometry(
                 plotArea: FrameRect(x: 0, y: 0, width: 50, height: 12),
-                xScale: LinearScale(lower: low, upper: high), yScale: LinearScale(lower: -1.2, upper: 1.4),
+                xScale: .linear(LinearScale(lower: low, upper: high)), yScale: .linear(LinearScale(lower: -1.2, upper: 1.4)),
                 dotsPerColumn: 2, dotsPerRow: 4)
             let painter = SeriesPainter(geometry: geometry)
             var fast = BrailleCanvas(columns: 50, rows: 12)

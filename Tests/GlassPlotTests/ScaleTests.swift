@@ -40,4 +40,39 @@ final class ScaleTests: XCTestCase {
         XCTAssertEqual(LogScale(lower: 0, upper: 0).upper, 10)
         XCTAssertEqual(LogScale(lower: 0, upper: 0).lower, 0.01, accuracy: 1e-15)
     }
+
+    /// The renderer's axis scale (a switch, not a protocol existential) places every value where
+    /// the scale it holds does, to the bit: the same dots, the same frames.
+    func testAxisScaleMapsAsTheScaleItHolds() {
+        let values: [Double] = [-1e308, -3, -0.0, 0, 1e-300, 0.01, 0.5, 1, 2.5, 99.99, 420, 433.25, 1e5, 1e308,
+                                .infinity, -.infinity, .nan, .leastNonzeroMagnitude, .greatestFiniteMagnitude]
+        func same(_ a: Double, _ b: Double, _ what: String) {
+            XCTAssertTrue(a.bitPattern == b.bitPattern || (a.isNaN && b.isNaN), "\(what): \(a) against \(b)")
+        }
+        func check<S: PlotScale & Equatable>(_ scale: S, _ axis: AxisScale) {
+            same(axis.lower, scale.lower, "lower")
+            same(axis.upper, scale.upper, "upper")
+            for v in values {
+                same(axis.fraction(of: v), scale.fraction(of: v), "fraction of \(v)")
+                for dots in [0, 1, 2, 281, 456] {
+                    same(axis.dot(of: v, dots: dots), scale.dot(of: v, dots: dots), "dot of \(v) in \(dots)")
+                    same(axis.value(atDot: v, dots: dots), scale.value(atDot: v, dots: dots), "value at dot \(v) of \(dots)")
+                }
+                same(axis.value(atFraction: v), scale.value(atFraction: v), "value at \(v)")
+                XCTAssertEqual(axis.contains(v), scale.contains(v))
+            }
+            for count in 2...8 { XCTAssertEqual(axis.ticks(maxCount: count), scale.ticks(maxCount: count)) }
+        }
+        for (a, b) in [(400.0, 700.0), (-1e308, 1e308), (5, 5), (0.25, 0.5000001), (-2, -1)] {
+            check(LinearScale(lower: a, upper: b), .linear(LinearScale(lower: a, upper: b)))
+        }
+        for (a, b) in [(0.01, 100.0), (1e-3, 1e9), (3, 3), (-1, 10)] {
+            var log = LogScale(lower: a, upper: b)
+            check(log, .log(log))
+            log.unicode = false
+            check(log, .log(log))
+        }
+        XCTAssertEqual(PlotRenderer.makeScale(.linear, range: 1...2), .linear(LinearScale(lower: 1, upper: 2)))
+        XCTAssertEqual(PlotRenderer.makeScale(.log, range: 1...2), .log(LogScale(lower: 1, upper: 2)))
+    }
 }

@@ -74,6 +74,27 @@ final class SnapshotTests: XCTestCase {
         }
     }
 
+    /// View 1 after the zoom and pan above: y fitted again, then zoomed out past all the data. The
+    /// keys build the view's plot once (its ranges from one build); these frames were made before
+    /// that change and are the same after it.
+    func testFittedAndZoomedOutHeatFlow() throws {
+        let before: [Action] = [.zoomX(in: true), .pan(x: 1, y: 0), .zoomY(in: true), .zoomX(in: true), .pan(x: -1, y: 0)]
+        let steps: [(String, Action)] = [("fit", .fitY), ("zoomout", .zoomX(in: false)), ("zoomout2", .zoomX(in: false)),
+                                         ("zoomout3", .zoomX(in: false))]
+        for colours in [true, false] {
+            var s = SyntheticStudy.state(SyntheticStudy.withDMA(), braille: true, colours: colours)
+            for action in before { s = ExplorerUpdate.update(s, action).state }
+            for (name, action) in steps {
+                s = ExplorerUpdate.update(s, action).state
+                XCTAssertNil(s.message, name)
+                let frame = ExplorerRenderer.render(s, width: 100, height: 30)
+                let snapshot = "1-heatflow-\(name)-braille\(colours ? "" : "-mono")"
+                try check(frame.text, name: snapshot)
+                if colours { try check(frame.styleText, name: snapshot + ".style") }
+            }
+        }
+    }
+
     func testHelpAndTooSmall() throws {
         let s = SyntheticStudy.state(SyntheticStudy.study(settings: SyntheticStudy.paperSettings))
         try check(ExplorerRenderer.render(ExplorerUpdate.update(s, .toggleHelp).state, width: 100, height: 30).text, name: "help-braille")
