@@ -243,8 +243,11 @@ def main(root):
     for _, _, m, _, d in files:
         if m.get("kind", "").startswith("dma"):
             by_state.setdefault(m["state"], []).append((m, d))
+    # The α window study.toml gives (`simulate dma` writes the one its model needs), as glassview reads it.
+    aw = re.search(r'^alpha_window_K\s*=\s*\[\s*([^,\]]+?)\s*,\s*([^\]]+?)\s*\]', toml, re.M)
+    window_a = (float(aw.group(1)), float(aw.group(2))) if aw else (430, 500)
     for s, runs in by_state.items():
-        r = dma_state(runs)
+        r = dma_state(runs, window_a=window_a)
         doc["dma"][s] = {k: r.get(k) for k in ("E_u_MPa", "E_beta_eV", "T_c_K", "U_eV", "a1_per_K", "a2_per_K", "aT_arrhenius_E_eV")}
         doc["dma"][s]["beta_pairs"] = len(r["beta"]); doc["dma"][s]["alpha_pairs"] = len(r["alpha"])
         doc["dma"][s]["VFT_B_K"] = r["vft"][1] if r["vft"] else None

@@ -44,12 +44,15 @@ public enum AtomicFile {
     /// directory found creatable before anything is made, then each file is written to its
     /// temporary and only when all are complete are they renamed into place. A failure before the
     /// renames leaves nothing behind (temporaries and created directories removed). `refusal`
-    /// follows "exists; not overwritten" for a target that exists without `overwrite`.
-    public static func write(files: [(path: String, bytes: [UInt8])], overwrite: Bool, refusal: String = "") throws {
+    /// follows "exists; not overwritten" for a target that exists without `overwrite`. The paths in
+    /// `replacing` are replaced whatever `overwrite` says: files whose text the caller read and
+    /// merged into (a study.toml given keys it lacked).
+    public static func write(files: [(path: String, bytes: [UInt8])], overwrite: Bool, refusal: String = "",
+                             replacing: Set<String> = []) throws {
         var targets: [Target] = []
         var places: [String: String] = [:]   // normalised path → the path given first
         for (given, _) in files {
-            let t = try Target(given, overwrite: overwrite, refusal: refusal)
+            let t = try Target(given, overwrite: overwrite || replacing.contains(given), refusal: refusal)
             // One file however it is spelt (`d/study.toml`, `./d/study.toml`, `d/x/../study.toml`).
             let place = PathInfo.normalized(t.path)
             if let twin = places[place] {
@@ -74,7 +77,7 @@ public enum AtomicFile {
         for (t, file) in zip(targets, files) {
             if t.inPlace { try writeInPlace(file.bytes, to: t.path, shown: t.given); continue }
             let tmp = pending.removeFirst()
-            do { try t.commit(tmp, overwrite: overwrite) } catch {
+            do { try t.commit(tmp, overwrite: overwrite || replacing.contains(t.given)) } catch {
                 for rest in pending { TemporaryFiles.discard(rest) }
                 throw error
             }

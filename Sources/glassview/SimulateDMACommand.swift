@@ -11,8 +11,14 @@ struct SimulateDMA: ParsableCommand {
         abstract: "Simulate DMA scans and isothermal sweeps of the paper's three states (native format).",
         discussion: """
         Writes, per state, dma-tscan files at 0.5, 1, 2, 4, 8 and 16 Hz (300–500 K, 2 K/min) and \
-        dma-fsweep files at 315–465 K every 5 K over 0.01–100 Hz, into OUTPUT/<state>/. The model \
-        and its ground truth are in samples/la30ce30ni10al20co10/dma/README.md.
+        dma-fsweep files at 315–465 K every 5 K over 0.01–100 Hz, into OUTPUT/<state>/, and prints \
+        the model's values (E_u, E_β, VFT, T_c, T_g, χ(T_g), a1, a2). The model is in \
+        samples/la30ce30ni10al20co10/dma/README.md. The α window its data need for `analyze` to \
+        read the VFT and T_c back on the default isotherms, alpha_window_K = [440, 500], goes into \
+        the study's study.toml (none is known for another --isotherm-step, and none is written): \
+        OUTPUT's parent's when OUTPUT is named dma (STUDY/dma, as below) or its parent holds a \
+        study.toml, else OUTPUT's own. A missing study.toml is written, one without the key is \
+        given it (every other line kept), another value there is kept (replaced with --force).
 
         Examples:
           glassview simulate dma --force --output samples/la30ce30ni10al20co10/dma
@@ -58,10 +64,43 @@ struct SimulateDMA: ParsableCommand {
         let step = try step()
         if step != 5 { sim.isothermsK = stride(from: 315.0, through: 465.0 + 1e-9, by: step).map { $0 } }
         let runs = sim.runs()
-        // Every file is checked before the first is written (nothing on error).
+        let settings = try sim.alphaWindowK.map {
+            try SimulatedDMASettings(alphaWindowK: $0, states: sim.states.map(\.state), output: output, force: force)
+        }
+        // Every file, study.toml included, is checked before the first is written (nothing on
+        // error), and the ground truth is printed once they are: a refusal prints nothing on stdout.
         let base = output.hasSuffix("/") ? output : output + "/"
-        try AtomicFile.write(files: runs.map { (base + $0.path, Array($0.text.utf8)) }, overwrite: force,
-                             refusal: " (use --force to replace)")
+        let toml = settings?.file
+        try AtomicFile.write(files: runs.map { (base + $0.path, Array($0.text.utf8)) } + (toml.map { [$0] } ?? []),
+                             overwrite: force, refusal: " (use --force to replace)", replacing: toml.map { [$0.path] } ?? [])
+        StandardStreams.out(Self.truthTable(sim))
         StandardStreams.out("wrote \(runs.count) files into \(output)\n")
+        for line in settings?.report ?? [] { StandardStreams.out(line + "\n") }
+    }
+}
+
+extension SimulateDMA {
+    /// The model's values per state, as `analyze` reports them, and the settings under which it
+    /// reads them back (docs/transitions.md, "Simulated DMA data").
+    static func truthTable(_ sim: DMAStudySimulator) -> String {
+        let truth = sim.groundTruth()
+        let width = max(12, truth.map { $0.state.utf16.count }.max() ?? 0)
+        var out = "model values, noise-free (samples/la30ce30ni10al20co10/dma/README.md; docs/method.md §4)\n"
+        out += "state".rightPadded(width) + " q_c K/min   E_u MPa  E_β eV  ln f_α      B K   T_0 K   T_c K   T_g K  χ(T_g)    a1 1/K    a2 1/K\n"
+        for t in truth {
+            out += t.state.rightPadded(width) + " " + (t.coolingRateKPerMin.map { Format.shortNumber($0) } ?? "-").leftPadded(9)
+            out += CFormat.printf(" %9.1f %7.3f %7.3f %8.1f %7.2f %7.2f %7.2f %7.3f %9.2e %9.2e\n", t.unrelaxedModulusMPa, t.betaEnergyEV,
+                                  t.lnFAlpha, t.bK, t.t0K, t.decouplingK ?? .nan, t.tgK, t.chiAtTg, t.a1PerK, t.a2PerK)
+        }
+        guard let w = sim.alphaWindowK else {
+            out += "analyze reads back E_u and E_β; no α window is known to give back the VFT and T_c on isotherms other than\n"
+            out += "315–465 K every 5 K, so none is written into study.toml (docs/transitions.md, \"Simulated DMA data\").\n"
+            return out
+        }
+        out += CFormat.printf("analyze reads these back with alpha_window_K = [%g, %g] (put into study.toml, below): E_u to the\n", w.lowerBound, w.upperBound)
+        out += "files' digits, E_β within 1 %, every α maximum within 1.5 K of the VFT line, T_c within 5 K, a1 within 2.5 %\n"
+        out += "(default QPD window, the files' T_g). U_β is no parameter of the model, and eq. 1 on the fixed QPD window\n"
+        out += "does not see its a2 (the α maximum enters it above T_g). docs/transitions.md, \"Simulated DMA data\", says why.\n"
+        return out
     }
 }

@@ -220,10 +220,11 @@ final class SimulateOutputTests: XCTestCase {
         let r = try CLI.run(["simulate", "dma", "--output", "dma"], cwd: dir)
         XCTAssertEqual(r.status, 73)
         XCTAssertEqual(r.stderr, "glassview: dma/cooled-20/fsweep-465K.csv: exists; not overwritten (use --force to replace)\n")
-        XCTAssertEqual(try tree(dir), ["dma/cooled-20/fsweep-465K.csv": "keep\n"], "the 110 other files were not written")
+        XCTAssertEqual(try tree(dir), ["dma/cooled-20/fsweep-465K.csv": "keep\n"], "the 110 other files and study.toml were not written")
         let forced = try CLI.run(["simulate", "dma", "--output", "dma", "--force"], cwd: dir)
         XCTAssertEqual(forced.status, 0, forced.stderr)
-        XCTAssertEqual(forced.stdout, "wrote 111 files into dma\n")
-        XCTAssertEqual(try tree(dir).count, 111)
+        // The study is `.` (the output is named dma): its study.toml gets the α window.
+        XCTAssertTrue(forced.stdout.hasSuffix("wrote 111 files into dma\nwrote alpha_window_K = [440, 500] into study.toml\n"), forced.stdout)
+        XCTAssertEqual(try tree(dir).count, 112)
     }
 }
