@@ -59,7 +59,7 @@ enum SlopeEstimate {
     @inline(__always)
     static func single(_ q: LineSums, _ p: LineSums, _ n: Int, _ ref: Double, _ bound: inout Bound) -> Double {
         typealias V = SIMD2<Double>
-        func mag(_ v: V) -> V { pointwiseMax(v, -v) }
+        func mag(_ v: V) -> V { Lanes.magnitude(v) }
         // (Ŝu, Ŝw) and (Ŝuu, Ŝuw).
         let s: V = (p.sums.hi - q.sums.hi) + (p.sums.lo - q.sums.lo)
         let t: V = (p.products.hi - q.products.hi) + (p.products.lo - q.products.lo)

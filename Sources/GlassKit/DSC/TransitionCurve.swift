@@ -459,7 +459,7 @@ struct LineSums: RunningSums, Equatable {
 enum DekkerRange {
     @inline(__always)
     static func contains(_ u: Double, _ w: Double) -> Bool {
-        let v = SIMD2(u, w), m = pointwiseMax(v, -v)
+        let m = Lanes.magnitude(SIMD2(u, w))
         return all((m .== SIMD2(repeating: 0)) .| ((m .>= SIMD2(repeating: 0x1p-200)) .& (m .<= SIMD2(repeating: 0x1p200))))
     }
 }
