@@ -58,11 +58,14 @@ public struct VFTSensitivity: Sendable, Equatable {
             // dT_c/dp = −(∂g/∂p)/g'(T_c), ∂g/∂(ln f_α, B, T_0) = (1, −1/v, −B/v²).
             return [-1 / slope, 1 / (v * slope), fit.bK / (v * v * slope)]
         }
+        // One factorization for the n responses (each fit alone refactored the same design: a
+        // third of the DMA states' final evaluation).
+        guard let factored = LeastSquares.Factored(design: design) else { return nil }
         for i in 0..<n {
             let u = 1 / (t[i] - fit.t0K)
             var e = [Double](repeating: 0, count: n)
             e[i] = fit.bK * u * u
-            guard let g = LeastSquares.fit(design: design, response: e, hasIntercept: true)?.coefficients else { return nil }
+            guard let g = factored.values(e) else { return nil }
             for k in 0..<3 { worst[k] += abs(g[k]) }
             if let d = tcGradient { worstTc += abs(d[0] * g[0] + d[1] * g[1] + d[2] * g[2]) }
         }

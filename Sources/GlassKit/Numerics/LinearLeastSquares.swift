@@ -160,49 +160,11 @@ public enum LeastSquares {
     /// Equilibrated, column-pivoted Householder QR least squares in double-double arithmetic.
     /// `columns[j][i]` is x_ij. All entries must be finite.
     static func solve(columns: [[DoubleDouble]], response: [Double], hasIntercept: Bool) -> LinearFit? {
-        let p = columns.count
         let n = response.count
-        guard p > 0, n >= p, columns.allSatisfy({ $0.count == n }),
-              response.allSatisfy(\.isFinite) else { return nil }
-
-        // Exact power-of-two equilibration: largest |x_ij| of each column into [1, 2).
-        var scale = [Double](repeating: 1, count: p)
-        var a = [DoubleDouble](repeating: .zero, count: n * p)  // column-major, a[i + j*n]
-        for j in 0..<p {
-            var largest = 0.0
-            for value in columns[j] { largest = max(largest, abs(value.hi)) }
-            guard largest > 0, largest.isFinite else { return nil }  // zero column: rank-deficient
-            scale[j] = Double(sign: .plus, exponent: -largest.exponent, significand: 1)
-            for i in 0..<n { a[i + j * n] = columns[j][i] * scale[j] }
-        }
-        let qr = HouseholderQR(m: n, n: p, columnMajor: a, pivot: true)
-        let permutation = qr.permutation
-        // Rank: every pivot |r_kk| > max(n, p)·ε·|r_11|, ε the Double unit roundoff.
-        let rankTolerance = Double(max(n, p)) * Double.ulpOfOne
-        let firstPivot = abs(qr.rdiag[0].hi)
-        for k in 0..<p {
-            let pivot = qr.rdiag[k]
-            guard pivot.isFinite, abs(pivot.hi) > rankTolerance * firstPivot else { return nil }
-        }
-
-        // Back-substitution R·c = (Qᵀy)[0..<p].
-        let b = qr.transposeMultiply(response.map { DoubleDouble($0) })
-        var c = [DoubleDouble](repeating: .zero, count: p)
-        for k in stride(from: p - 1, through: 0, by: -1) {
-            var s = b[k]
-            for j in (k + 1)..<p { s -= qr.r(k, j) * c[j] }
-            c[k] = s / qr.rdiag[k]
-        }
-        var coefficients = [DoubleDouble](repeating: .zero, count: p)
-        for k in 0..<p { coefficients[permutation[k]] = c[k] * scale[permutation[k]] }
-
-        // Residuals from the original design and the double-double coefficients.
-        var ssr = DoubleDouble.zero
-        for i in 0..<n {
-            var residual = DoubleDouble(response[i])
-            for j in 0..<p { residual -= columns[j][i] * coefficients[j] }
-            ssr += residual * residual
-        }
+        guard columns.allSatisfy({ $0.count == n }), response.allSatisfy(\.isFinite),
+              let design = Factored(columns: columns) else { return nil }
+        let p = design.p, qr = design.qr, scale = design.scale, permutation = qr.permutation
+        let (coefficients, ssr) = design.solution(response)
 
         // Total sum of squares for R².
         var sst = DoubleDouble.zero
@@ -245,5 +207,96 @@ public enum LeastSquares {
         return LinearFit(coefficients: values, standardErrors: standardErrors,
                          residualSumOfSquares: ssr.value, residualStandardDeviation: residualSD,
                          rSquared: rSquared, count: n)
+    }
+
+    /// A design equilibrated and factored once (column-pivoted Householder QR in double-double),
+    /// for the least-squares coefficients of several responses: each is the one ``solve`` gives
+    /// for that response, bit for bit (the same factorization, the same back-substitution).
+    struct Factored {
+        /// x_ij as `columns[j][i]`.
+        let columns: [[DoubleDouble]]
+        let p: Int
+        /// Each column's exact power-of-two equilibration: its largest |x_ij| into [1, 2).
+        let scale: [Double]
+        let qr: HouseholderQR<DoubleDouble>
+
+        /// Nil for an empty design, fewer rows than columns, a zero or non-finite column, or one
+        /// rank-deficient by the rule of ``fit(design:response:hasIntercept:)``.
+        init?(columns: [[DoubleDouble]]) {
+            let p = columns.count
+            guard p > 0, let n = columns.first?.count, n >= p, columns.allSatisfy({ $0.count == n }) else { return nil }
+            var scale = [Double](repeating: 1, count: p)
+            var a = [DoubleDouble](repeating: .zero, count: n * p)  // column-major, a[i + j*n]
+            for j in 0..<p {
+                var largest = 0.0
+                for value in columns[j] { largest = max(largest, abs(value.hi)) }
+                guard largest > 0, largest.isFinite else { return nil }  // zero column: rank-deficient
+                scale[j] = Double(sign: .plus, exponent: -largest.exponent, significand: 1)
+                for i in 0..<n { a[i + j * n] = columns[j][i] * scale[j] }
+            }
+            let qr = HouseholderQR(m: n, n: p, columnMajor: a, pivot: true)
+            // Rank: every pivot |r_kk| > max(n, p)·ε·|r_11|, ε the Double unit roundoff.
+            let rankTolerance = Double(max(n, p)) * Double.ulpOfOne
+            let firstPivot = abs(qr.rdiag[0].hi)
+            for k in 0..<p {
+                let pivot = qr.rdiag[k]
+                guard pivot.isFinite, abs(pivot.hi) > rankTolerance * firstPivot else { return nil }
+            }
+            self.columns = columns; self.p = p; self.scale = scale; self.qr = qr
+        }
+
+        /// The design given row-major (`design[i]` is row i), as ``fit(design:response:hasIntercept:)``
+        /// takes it; nil where that fit is nil whatever the response.
+        init?(design: [[Double]]) {
+            guard let p = design.first?.count, p > 0 else { return nil }
+            var columns = [[DoubleDouble]](repeating: [DoubleDouble](repeating: .zero, count: design.count), count: p)
+            for (i, row) in design.enumerated() {
+                guard row.count == p else { return nil }
+                for j in 0..<p {
+                    guard row[j].isFinite else { return nil }
+                    columns[j][i] = DoubleDouble(row[j])
+                }
+            }
+            self.init(columns: columns)
+        }
+
+        /// The coefficients and the residual sum of squares for `response` (n finite values).
+        func solution(_ response: [Double]) -> (coefficients: [DoubleDouble], ssr: DoubleDouble) {
+            let coefficients = self.coefficients(response)
+            // Residuals from the original design and the double-double coefficients.
+            var ssr = DoubleDouble.zero
+            for i in 0..<response.count {
+                var residual = DoubleDouble(response[i])
+                for j in 0..<p { residual -= columns[j][i] * coefficients[j] }
+                ssr += residual * residual
+            }
+            return (coefficients, ssr)
+        }
+
+        /// The coefficients ``fit(design:response:hasIntercept:)`` gives for `response` with this
+        /// design, nil where it is nil (a response of another length or not finite, a coefficient or
+        /// the residual sum of squares not finite).
+        func values(_ response: [Double]) -> [Double]? {
+            guard response.count == columns[0].count, response.allSatisfy(\.isFinite) else { return nil }
+            let (coefficients, ssr) = solution(response)
+            let values = coefficients.map(\.value)
+            guard values.allSatisfy(\.isFinite), ssr.isFinite else { return nil }
+            return values
+        }
+
+        /// The coefficients for `response` (n finite values), in the design's column order.
+        func coefficients(_ response: [Double]) -> [DoubleDouble] {
+            // Back-substitution R·c = (Qᵀy)[0..<p].
+            let b = qr.transposeMultiply(response.map { DoubleDouble($0) })
+            var c = [DoubleDouble](repeating: .zero, count: p)
+            for k in stride(from: p - 1, through: 0, by: -1) {
+                var s = b[k]
+                for j in (k + 1)..<p { s -= qr.r(k, j) * c[j] }
+                c[k] = s / qr.rdiag[k]
+            }
+            var coefficients = [DoubleDouble](repeating: .zero, count: p)
+            for k in 0..<p { coefficients[qr.permutation[k]] = c[k] * scale[qr.permutation[k]] }
+            return coefficients
+        }
     }
 }
