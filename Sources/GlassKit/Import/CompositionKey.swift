@@ -26,7 +26,8 @@ enum CompositionKey {
     /// file's data stay readable, and a molar mass study.toml states still applies (the study then
     /// says that study.toml's is used: ``UnreadWeightComposition``).
     static func apply(to meta: inout [String: MetadataEntry], table: inout RawTable) {
-        for (key, entry) in meta.sorted(by: { $0.value.line < $1.value.line }) {
+        // Only the qualified keys, in line order (every file meets this: no sort of all its keys).
+        for (key, entry) in meta.lazy.filter({ unit($0.key) != nil }).sorted(by: { $0.value.line < $1.value.line }) {
             switch unit(key) {
             case .weight?:
                 // Superseded by a composition or molar mass stated as such (or by study.toml).

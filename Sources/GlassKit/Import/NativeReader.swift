@@ -10,7 +10,9 @@ public enum NativeReader {
         var i = 0
         while i < lines.count {
             if lines.isBlank(i) { i += 1; continue }
-            if forced == nil, let d = separatorLine(lines.string(i)) { forced = d; i += 1; continue }
+            // Only a line led by `s`, `S` or a quote can be one: no String for every `#` line.
+            if forced == nil, let c = lines.firstByte(i), c == 0x73 || c == 0x53 || c == 0x22,
+               let d = separatorLine(lines.string(i)) { forced = d; i += 1; continue }
             if lines.firstByte(i) == 0x23 {   // '#'
                 // Lines ended by CR alone in a file of LF lines read as one line (`kind 'dsc\r#
                 // state: …'` was the error): said as what it is.

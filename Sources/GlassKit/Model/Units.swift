@@ -129,8 +129,25 @@ public enum Units {
     /// out or not (`min`, `minute`, `s`, `sec`, `second`, `h`, `hr`, `hour`); written `/` (`K/min`),
     /// `per` (`K per min`) or with the power −1 (`K min-1`, `K·min⁻¹`, `K min^-1`).
     public static func rateFactorToKPerMin(_ unit: String) -> Double? {
-        let degree = unit.contains("°") || unit.contains("º") || unit.contains("˚") || unit.lowercased().contains("deg")
+        // Every file's rate runs this: on bytes for an ASCII unit (no degree sign, `deg` in any case).
+        let degree = unit.utf8.allSatisfy({ $0 < 0x80 }) ? asciiHoldsDeg(unit)
+            : unit.contains("°") || unit.contains("º") || unit.contains("˚") || unit.lowercased().contains("deg")
         return rateFactor(normalise(unit), degree: degree) ?? rateFactor(compound(unit), degree: degree)
+    }
+
+    /// Whether the ASCII `unit` holds `deg` in any case (`unit.lowercased().contains("deg")`).
+    static func asciiHoldsDeg(_ unit: String) -> Bool {
+        var matched = 0
+        for c in unit.utf8 {
+            let lower = c >= 0x41 && c <= 0x5A ? c + 0x20 : c
+            if lower == (matched == 0 ? 0x64 : matched == 1 ? 0x65 : 0x67) {   // d, e, g
+                matched += 1
+                if matched == 3 { return true }
+            } else {
+                matched = lower == 0x64 ? 1 : 0
+            }
+        }
+        return false
     }
 
     /// ``rateFactorToKPerMin(_:)`` of a unit as `normalise` or `compound` write it; `degree` when
