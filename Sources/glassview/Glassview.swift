@@ -31,8 +31,16 @@ struct Glassview: ParsableCommand {
 /// `--help` and `--version` stay ArgumentParser's.
 extension Glassview {
     static func main() {
-        MistypedCommand.check(CommandLine.arguments)
-        var command = EarlyLoad.parseWhileLoading(CommandLine.arguments, parse: parsedOrExit) ?? parsedOrExit()
+        // A command line that loads early names its command (`analyze`, `plot`, `master`): nothing
+        // mistyped to check, and the check would build every command's help first (the explorer's
+        // key table, half a millisecond before the study could start loading).
+        var command: any ParsableCommand
+        if let early = EarlyLoad.parseWhileLoading(CommandLine.arguments, parse: parsedOrExit) {
+            command = early
+        } else {
+            MistypedCommand.check(CommandLine.arguments)
+            command = parsedOrExit()
+        }
         do {
             try command.run()
         } catch {
