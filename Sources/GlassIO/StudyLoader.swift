@@ -82,7 +82,9 @@ public enum StudyLoader {
             for (keys, kind) in [(settings.dmaKeys, "DMA"), (settings.dscKeys, "DSC")] where !keys.isEmpty {
                 guard !mine.contains(where: { ($0.kind == .dsc) == (kind == "DSC") }) else { continue }
                 let names = keys.map { "states.\"\(label)\".\($0)" }.joined(separator: ", ")
-                unused.append("study.toml: \(names): state '\(label)' has no \(kind) data, so \(keys.count == 1 ? "this key has" : "these keys have") no effect")
+                // Where it is said: the first key's line (or the table's), as errors name theirs.
+                let line = keys.lazy.compactMap { contents.line(of: ["states", label, $0]) }.first ?? contents.line(of: ["states", label])
+                unused.append("study.toml\(line.map { ":\($0)" } ?? ""): \(names): state '\(label)' has no \(kind) data, so \(keys.count == 1 ? "this key has" : "these keys have") no effect")
             }
         }
         var study = Study(name: path, datasets: datasets, sources: sources, settings: contents.settings, warnings: unused)

@@ -87,7 +87,7 @@ final class StudyTomlProbe22Tests: XCTestCase {
     func testKeysAStateCannotUseAreNamed() throws {
         let s = try StudyLoader.load(try study("[states.\"cooled-10\"]\nbeta_window_K = [330, 410]\ntg_K = 400\nglass_line_K = [400, 410]"))
         XCTAssertEqual(s.warnings.filter { $0.contains("no effect") },
-                       ["study.toml: states.\"cooled-10\".beta_window_K, states.\"cooled-10\".tg_K: state 'cooled-10' has no DMA data, so these keys have no effect"])
+                       ["study.toml:2: states.\"cooled-10\".beta_window_K, states.\"cooled-10\".tg_K: state 'cooled-10' has no DMA data, so these keys have no effect"])
         let used = try StudyLoader.load(try study("[states.\"cooled-10\"]\nglass_line_K = [400, 410]"))
         XCTAssertFalse(used.warnings.contains { $0.contains("no effect") }, "\(used.warnings)")
     }
