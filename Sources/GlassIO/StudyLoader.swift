@@ -180,7 +180,7 @@ public enum StudyLoader {
         var out: [(name: String, type: UInt8)] = []
         while let e = readdir(d) {
             // A name that is not UTF-8 keeps its bytes (PathBytes): it is opened by them.
-            let name = withUnsafeBytes(of: e.pointee.d_name) { raw in PathBytes.name(raw.prefix { $0 != 0 }) }
+            let name = withUnsafeBytes(of: e.pointee.d_name) { raw in PathBytes.name(Array(raw.prefix { $0 != 0 })) }
             if name == "." || name == ".." { continue }
             out.append((name, e.pointee.d_type))
         }

@@ -9,9 +9,10 @@ public enum PathBytes {
     public static let rawByteScalars: ClosedRange<UInt32> = 0x10FF80...0x10FFFF
     static let first = rawByteScalars.lowerBound, last = rawByteScalars.upperBound
 
-    /// The name of `bytes` (no NUL): UTF-8 where valid, raw bytes as private scalars.
-    public static func name<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
-        let b = Array(bytes)
+    /// The name of the bytes `b` (no NUL): UTF-8 where valid, raw bytes as private scalars. An
+    /// array, not any collection: a generic function of this module runs unspecialised in another
+    /// (a microsecond for each entry of a study's directories).
+    public static func name(_ b: [UInt8]) -> String {
         if let s = String(validating: b, as: UTF8.self) { return s }
         var out = String.UnicodeScalarView()
         var i = 0
