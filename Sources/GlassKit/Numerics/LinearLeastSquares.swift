@@ -66,18 +66,8 @@ public enum LeastSquares {
     /// With `hasIntercept` the caller asserts that one column is all ones, which selects the
     /// centred R².
     public static func fit(design: [[Double]], response: [Double], hasIntercept: Bool) -> LinearFit? {
-        let n = design.count
-        guard n > 0, let p = design.first?.count, p > 0, response.count == n else { return nil }
-        var columns = [[DoubleDouble]](repeating: [DoubleDouble](repeating: .zero, count: n), count: p)
-        for i in 0..<n {
-            let row = design[i]
-            guard row.count == p else { return nil }
-            for j in 0..<p {
-                guard row[j].isFinite else { return nil }
-                columns[j][i] = DoubleDouble(row[j])
-            }
-        }
-        return solve(columns: columns, response: response, hasIntercept: hasIntercept)
+        guard response.count == design.count, let factored = Factored(design: design) else { return nil }
+        return solve(factored, response: response, hasIntercept: hasIntercept)
     }
 
     /// Polynomial fit with columns 1, x, …, x^degree (used for Filip, Pontius and Wampler).
@@ -160,9 +150,14 @@ public enum LeastSquares {
     /// Equilibrated, column-pivoted Householder QR least squares in double-double arithmetic.
     /// `columns[j][i]` is x_ij. All entries must be finite.
     static func solve(columns: [[DoubleDouble]], response: [Double], hasIntercept: Bool) -> LinearFit? {
+        guard columns.allSatisfy({ $0.count == response.count }), let design = Factored(columns: columns) else { return nil }
+        return solve(design, response: response, hasIntercept: hasIntercept)
+    }
+
+    /// ``solve(columns:response:hasIntercept:)`` on a factored design.
+    static func solve(_ design: Factored, response: [Double], hasIntercept: Bool) -> LinearFit? {
         let n = response.count
-        guard columns.allSatisfy({ $0.count == n }), response.allSatisfy(\.isFinite),
-              let design = Factored(columns: columns) else { return nil }
+        guard n == design.columns[0].count, response.allSatisfy(\.isFinite) else { return nil }
         let p = design.p, qr = design.qr, scale = design.scale, permutation = qr.permutation
         let (coefficients, ssr) = design.solution(response)
 
@@ -246,7 +241,8 @@ public enum LeastSquares {
         }
 
         /// The design given row-major (`design[i]` is row i), as ``fit(design:response:hasIntercept:)``
-        /// takes it; nil where that fit is nil whatever the response.
+        /// takes it: nil for no row, rows of differing lengths, an entry not finite, and as
+        /// ``init(columns:)``.
         init?(design: [[Double]]) {
             guard let p = design.first?.count, p > 0 else { return nil }
             var columns = [[DoubleDouble]](repeating: [DoubleDouble](repeating: .zero, count: design.count), count: p)
