@@ -102,6 +102,48 @@ final class MasterIsothermSourceTests: XCTestCase {
         XCTAssertEqual(value["shift_source@440K"], "s1-440K.csv")
     }
 
+    /// χ names its isotherm as the shifts do: JSON `source` in each χ point, TSV
+    /// `chi_source@460K#2` for `chi@460K#2`. Each file analysed alone gives the χ of the row that
+    /// names it (the two 460 K files differ by 0.1 in χ: an independent check of which is which).
+    func testChiPointsNameTheirFile() throws {
+        let study = "\(Self.fixtures)/rep460"
+        func tsv(_ path: String) throws -> [String: String] {
+            let r = try CLI.run(["analyze", path, "--format", "tsv"], cwd: CLI.packageRoot)
+            XCTAssertEqual(r.status, 0, r.stderr)
+            var value: [String: String] = [:]
+            for line in r.stdout.split(separator: "\n") {
+                let c = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+                if c.count == 6, c[0] == "dma" { value[c[2]] = c[3] }
+            }
+            return value
+        }
+        let all = try tsv(study)
+        var named: Set<String> = []
+        for key in ["440K", "460K", "460K#2", "470K"] {
+            let source = try XCTUnwrap(all["chi_source@\(key)"], key)
+            named.insert(source)
+            let alone = try tsv("\(study)/\(source)")
+            XCTAssertEqual(alone["chi_source@\(key.split(separator: "#")[0])"], source)
+            XCTAssertEqual(all["chi@\(key)"], try XCTUnwrap(alone["chi@\(key.split(separator: "#")[0])"]), "\(key): \(source)")
+        }
+        XCTAssertTrue(named.isSuperset(of: ["s1-460K.csv", "s1-460K-b.csv"]), "\(named)")
+        XCTAssertNotEqual(all["chi@460K"], all["chi@460K#2"])
+
+        let j = try CLI.run(["analyze", study, "--format", "json"], cwd: CLI.packageRoot)
+        XCTAssertEqual(j.status, 0, j.stderr)
+        let doc = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(j.stdout.utf8)) as? [String: Any])
+        let qpd = try XCTUnwrap(((doc["dma"] as? [String: Any])?["states"] as? [[String: Any]])?.first?["qpd"] as? [String: Any])
+        let points = try XCTUnwrap(qpd["points"] as? [[String: Any]])
+        XCTAssertEqual(points.compactMap { $0["source"] as? String }.sorted(),
+                       ["s1-440K.csv", "s1-445K.csv", "s1-450K.csv", "s1-455K.csv", "s1-460K-b.csv", "s1-460K.csv", "s1-465K.csv", "s1-470K.csv"])
+        for p in points where (p["T_K"] as? Double) == 460 {
+            let source = try XCTUnwrap(p["source"] as? String)
+            let key = source == all["chi_source@460K"] ? "chi@460K" : "chi@460K#2"
+            // To the last bits: JSONSerialization does not always round a number's text correctly.
+            XCTAssertEqual(try XCTUnwrap(p["chi"] as? Double), try XCTUnwrap(Double(try XCTUnwrap(all[key]))), accuracy: 1e-15, source)
+        }
+    }
+
     /// A file of several sweeps: the source is the file and the sweep (`sweeps.csv#set3`), and
     /// the two 460 K sweeps (3 and 4) carry the truth and the truth + 0.3.
     func testSweepsOfOneFileNameTheSweep() throws {

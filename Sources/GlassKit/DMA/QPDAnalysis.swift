@@ -21,7 +21,7 @@ public struct QPDResult: Sendable, Equatable {
     public var abovePeakDecades: ClosedRange<Double>? = nil
     /// Isotherms that have an E'' maximum and T ≥ T_g but fewer than 3 points in their above-peak
     /// window: χ is null there (no fall-back to the fixed window), with the window tried.
-    public var nullAbovePeak: [(temperatureK: Double, windowHz: ClosedRange<Double>)] = []
+    public var nullAbovePeak: [(temperatureK: Double, windowHz: ClosedRange<Double>, source: String)] = []
     /// Reasons not to trust these numbers (χ outside (0, 1), the α peak inside the window).
     public var diagnostics: [DMADiagnostic] = []
 
@@ -31,7 +31,7 @@ public struct QPDResult: Sendable, Equatable {
             && a.lambda == b.lambda && a.lambdaStderr == b.lambdaStderr && a.slopes == b.slopes
             && a.abovePeakDecades == b.abovePeakDecades && a.diagnostics == b.diagnostics
             && a.nullAbovePeak.count == b.nullAbovePeak.count
-            && zip(a.nullAbovePeak, b.nullAbovePeak).allSatisfy { $0.temperatureK == $1.temperatureK && $0.windowHz == $1.windowHz }
+            && zip(a.nullAbovePeak, b.nullAbovePeak).allSatisfy { $0.temperatureK == $1.temperatureK && $0.windowHz == $1.windowHz && $0.source == $1.source }
     }
 
     /// Eq. 1 per isotherm over `windowHz`, then OLS of c(T) on 1/T: c = λ − U_β/(k_B T), then a1/a2
@@ -55,7 +55,7 @@ public struct QPDResult: Sendable, Equatable {
         var fits: [QPDPoint?] = isotherms.map { $0.fit(windowHz: windowHz) }
         var used: [ClosedRange<Double>] = Array(repeating: windowHz, count: isotherms.count)
         var kinds: [QPDWindowKind] = Array(repeating: .fixed, count: isotherms.count)
-        var nullAbove: [(temperatureK: Double, windowHz: ClosedRange<Double>)] = []
+        var nullAbove: [(temperatureK: Double, windowHz: ClosedRange<Double>, source: String)] = []
         var estimatedTg: Double?
         if let d = abovePeakDecades {
             var splitTg = tgK
@@ -68,7 +68,7 @@ public struct QPDResult: Sendable, Equatable {
                 for (k, iso) in isotherms.enumerated() where TemperatureOrder.of(iso.temperatureK, against: tg) != .below {
                     guard let w = iso.abovePeakWindowHz(decades: d) else { continue }
                     used[k] = w; kinds[k] = .abovePeak
-                    if var p = iso.fit(windowHz: w) { p.window = .abovePeak; fits[k] = p } else { fits[k] = nil; nullAbove.append((iso.temperatureK, w)) }
+                    if var p = iso.fit(windowHz: w) { p.window = .abovePeak; fits[k] = p } else { fits[k] = nil; nullAbove.append((iso.temperatureK, w, iso.source)) }
                 }
             } else {
                 warnings.append("\(context): the above-peak window was not applied: T_g not given and not estimable from the fixed-window χ")

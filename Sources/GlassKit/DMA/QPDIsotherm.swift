@@ -5,6 +5,9 @@ import GlassPlatform
 public struct QPDIsotherm: Sendable {
     /// Temperature, K.
     public let temperatureK: Double
+    /// The isotherm's dataset (its file; `#setN` for a sweep of a file of several), as a master
+    /// curve's shift names it: two isotherms at one temperature are told apart by it.
+    public let source: String
     /// Frequencies of the usable points, Hz, ascending.
     public let frequencyHz: [Double]
     /// ln(2πf) of the usable points.
@@ -29,6 +32,7 @@ public struct QPDIsotherm: Sendable {
     public init?(_ d: Dataset) {
         guard let t = d.temperatureK else { return nil }
         temperatureK = t
+        source = d.path
         var f: [Double] = [], x: [Double] = [], y: [Double] = []
         let n = d.frequencyHzValues.count
         f.reserveCapacity(n); x.reserveCapacity(n); y.reserveCapacity(n)
@@ -111,7 +115,7 @@ public struct QPDIsotherm: Sendable {
         let se = (ssr / (dn - 2) / sxx).squareRoot()
         // Intercept c at ln ω = 0, in the uncentred variables.
         let c = (mv + cy) - slope * (mu + cx)
-        return QPDPoint(temperatureK: temperatureK, chi: -slope, chiStderr: se, intercept: c, count: n, windowHz: w)
+        return QPDPoint(temperatureK: temperatureK, chi: -slope, chiStderr: se, intercept: c, count: n, windowHz: w, source: source)
     }
 }
 
@@ -133,6 +137,8 @@ public struct QPDPoint: Sendable, Equatable {
     public var window: QPDWindowKind = .fixed
     /// The diagnostics that concern this point (docs/diagnostics.md), in ``DMADiagnostic/Kind`` order.
     public var diagnostics: [DMADiagnostic.Kind] = []
+    /// Its isotherm's dataset (``QPDIsotherm/source``).
+    public var source: String = ""
 }
 
 /// Which QPD window a χ point came from (SPEC §4.2, exported as `window`).

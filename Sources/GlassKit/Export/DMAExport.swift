@@ -74,11 +74,12 @@ public enum DMAExport {
         var rows: [(t: Double, v: JSONValue)] = q.points.map { p in
             (p.temperatureK, .object([("T_K", .num(p.temperatureK)), ("chi", .num(p.chi)), ("stderr", .num(p.chiStderr)),
                                       ("window", .string(p.window.rawValue)),
-                                      ("diagnostics", .array(p.diagnostics.map { .string($0.rawValue) }))]))
+                                      ("diagnostics", .array(p.diagnostics.map { .string($0.rawValue) })), ("source", .string(p.source))]))
         }
         for n in q.nullAbovePeak {
             rows.append((n.temperatureK, .object([("T_K", .num(n.temperatureK)), ("chi", .null), ("stderr", .null),
-                                                  ("window", .string(QPDWindowKind.abovePeak.rawValue)), ("diagnostics", .array([]))])))
+                                                  ("window", .string(QPDWindowKind.abovePeak.rawValue)), ("diagnostics", .array([])),
+                                                  ("source", .string(n.source))])))
         }
         // Stable by temperature: the points are already in isotherm order.
         return rows.enumerated().sorted { $0.element.t != $1.element.t ? $0.element.t < $1.element.t : $0.offset < $1.offset }.map { $0.element.v }
@@ -142,11 +143,13 @@ public enum DMAExport {
                 row("qpd_window_above_peak_lo", w.lowerBound, nil, "decades")
                 row("qpd_window_above_peak_hi", w.upperBound, nil, "decades")
             }
-            var windows: [(Double, String)] = (s.qpd?.points ?? []).map { ($0.temperatureK, $0.window.rawValue) }
-            windows += (s.qpd?.nullAbovePeak ?? []).map { ($0.temperatureK, QPDWindowKind.abovePeak.rawValue) }
-            for (t, kind) in windows.enumerated().sorted(by: { $0.element.0 != $1.element.0 ? $0.element.0 < $1.element.0 : $0.offset < $1.offset }).map({ $0.element }) {
-                rows.append(["dma", n, "chi_window@\(kelvin(t))K", kind, "", ""])
-            }
+            // In temperature order, χ points before null ones at one temperature, as the `chi@` rows
+            // are numbered (`chi_source@460K#2` names the file of `chi@460K#2`).
+            var windows: [(t: Double, kind: String, source: String)] = (s.qpd?.points ?? []).map { ($0.temperatureK, $0.window.rawValue, $0.source) }
+            windows += (s.qpd?.nullAbovePeak ?? []).map { ($0.temperatureK, QPDWindowKind.abovePeak.rawValue, $0.source) }
+            let ordered = windows.enumerated().sorted(by: { $0.element.t != $1.element.t ? $0.element.t < $1.element.t : $0.offset < $1.offset }).map(\.element)
+            for w in ordered { rows.append(["dma", n, "chi_window@\(kelvin(w.t))K", w.kind, "", ""]) }
+            for w in ordered { rows.append(["dma", n, "chi_source@\(kelvin(w.t))K", w.source, "", ""]) }
             for d in s.diagnostics {
                 let subjects = d.isothermsK.isEmpty ? d.curves.joined(separator: "; ") : d.isothermsK.map { JSONValue.format($0) }.joined(separator: ", ")
                 rows.append(["dma", n, "diagnostic:\(d.family.rawValue):\(d.kind.rawValue)", subjects, "", d.isothermsK.isEmpty ? "" : "K"])
