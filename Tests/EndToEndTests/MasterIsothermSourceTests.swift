@@ -15,6 +15,18 @@ final class MasterIsothermSourceTests: XCTestCase {
         return text.split(separator: "\n").filter { $0.first?.isNumber == true }.map { $0.split(separator: ",").compactMap { Double($0) } }
     }
 
+    /// `analyze PATH --format tsv`: the value of each `dma` row by its parameter.
+    static func dmaRows(_ path: String) throws -> [String: String] {
+        let r = try CLI.run(["analyze", path, "--format", "tsv"], cwd: CLI.packageRoot)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        var value: [String: String] = [:]
+        for line in r.stdout.split(separator: "\n") {
+            let c = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            if c.count == 6, c[0] == "dma" { value[c[2]] = c[3] }
+        }
+        return value
+    }
+
     /// The exact log10 a_T of `t` (K) in `study`'s truth.json.
     static func truth(_ study: String, _ t: Double) throws -> Double {
         let data = try Data(contentsOf: CLI.packageRoot.appendingPathComponent("\(fixtures)/\(study)/truth.json"))
@@ -87,13 +99,7 @@ final class MasterIsothermSourceTests: XCTestCase {
             XCTAssertEqual(try XCTUnwrap(s["log10_aT"] as? Double), truth, accuracy: 0.02, source)
         }
 
-        let t = try CLI.run(["analyze", study, "--format", "tsv"], cwd: CLI.packageRoot)
-        XCTAssertEqual(t.status, 0, t.stderr)
-        var value: [String: String] = [:]
-        for line in t.stdout.split(separator: "\n") {
-            let c = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            if c.count == 6, c[0] == "dma" { value[c[2]] = c[3] }
-        }
+        let value = try Self.dmaRows(study)
         for key in ["460K", "460K#2"] {
             let source = try XCTUnwrap(value["shift_source@\(key)"])
             XCTAssertEqual(try XCTUnwrap(Double(try XCTUnwrap(value["log10_aT@\(key)"]))), try XCTUnwrap(expected[source]), accuracy: 0.02, key)
@@ -107,22 +113,12 @@ final class MasterIsothermSourceTests: XCTestCase {
     /// names it (the two 460 K files differ by 0.1 in χ: an independent check of which is which).
     func testChiPointsNameTheirFile() throws {
         let study = "\(Self.fixtures)/rep460"
-        func tsv(_ path: String) throws -> [String: String] {
-            let r = try CLI.run(["analyze", path, "--format", "tsv"], cwd: CLI.packageRoot)
-            XCTAssertEqual(r.status, 0, r.stderr)
-            var value: [String: String] = [:]
-            for line in r.stdout.split(separator: "\n") {
-                let c = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-                if c.count == 6, c[0] == "dma" { value[c[2]] = c[3] }
-            }
-            return value
-        }
-        let all = try tsv(study)
+        let all = try Self.dmaRows(study)
         var named: Set<String> = []
         for key in ["440K", "460K", "460K#2", "470K"] {
             let source = try XCTUnwrap(all["chi_source@\(key)"], key)
             named.insert(source)
-            let alone = try tsv("\(study)/\(source)")
+            let alone = try Self.dmaRows("\(study)/\(source)")
             XCTAssertEqual(alone["chi_source@\(key.split(separator: "#")[0])"], source)
             XCTAssertEqual(all["chi@\(key)"], try XCTUnwrap(alone["chi@\(key.split(separator: "#")[0])"]), "\(key): \(source)")
         }
