@@ -60,6 +60,12 @@ struct Bench: ParsableCommand {
         let perMove = (clock.now - t0) / moves
         report("one bound move, 10^6-point curve", perMove, target: .microseconds(2), note: sink.isFinite ? "" : "!")
 
+        // 2a. The preparation of that curve for T_g/T_f/T_x (the W′ sweep on two cores, the
+        // running integral's checkpoints, the W′ trees): the larger part of `analyze` of a 10^6-row
+        // file after its reading, timed in-process where the process's figure drifts.
+        let sweep = try BenchTiming.best(of: 7) { _ = TransitionCurve(x: d.temperatureKValues, y: d.heatFlowWPerG) }
+        report("prepare a 10^6-point curve for T_g, T_f, T_x (W′ sweep)", sweep, target: nil)
+
         // 2b. Issue 9: one window move with every characteristic temperature recomputed.
         try benchTransitions()
 

@@ -70,10 +70,10 @@ enum SlopeEstimate {
         let mix: V = c * pt + asu * ps + mag(s) * ps[0]             // (n·Πuu + 2|Ŝu|·Πu, n·Πuw + |Ŝu|·Πw + |Ŝw|·Πu)
         let e: V = 0x1p-53 * 9 * m + 0x1p-106 * 3 * mix             // (E_D, E_N)
         let d = dn[0], f = dn[1] / d
-        let big = max(max(ps[0], ps[1]), max(pt[0], pt[1]))
+        let big = WrittenOut.max(WrittenOut.max(ps[0], ps[1]), WrittenOut.max(pt[0], pt[1]))
         if d >= 0x1p-600, e[0] <= 0x1p-30 * d, big <= 0x1p400, f.magnitude <= 0x1p1000, n >= 3, n < 1 << 26 {
-            bound.maxError = max(bound.maxError, e[1])
-            bound.minPlainDenominator = min(bound.minPlainDenominator, d)
+            bound.maxError = WrittenOut.max(bound.maxError, e[1])
+            bound.minPlainDenominator = WrittenOut.min(bound.minPlainDenominator, d)
             return f
         }
         return doubleDouble(q, p, n, ref, &bound)

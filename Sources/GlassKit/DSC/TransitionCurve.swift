@@ -460,7 +460,7 @@ enum DekkerRange {
     @inline(__always)
     static func contains(_ u: Double, _ w: Double) -> Bool {
         let m = Lanes.magnitude(SIMD2(u, w))
-        return all((m .== SIMD2(repeating: 0)) .| ((m .>= SIMD2(repeating: 0x1p-200)) .& (m .<= SIMD2(repeating: 0x1p200))))
+        return WrittenOut.all((m .== SIMD2(repeating: 0)) .| ((m .>= SIMD2(repeating: 0x1p-200)) .& (m .<= SIMD2(repeating: 0x1p200))))
     }
 }
 

@@ -15,9 +15,9 @@ struct Lanes: Sendable, Equatable {
     var second: DoubleDouble { DoubleDouble(hi[1], lo[1]) }
 
     /// |v| lane by lane as `pointwiseMax(v, -v)` gives it (`Swift.max` of each lane), written out:
-    /// the generic `pointwiseMax` was left as a call in the W′ sweep's loop once its caller grew
-    /// (8 % of the 10^6-row file's time).
-    @inline(__always) static func magnitude(_ v: V) -> V { V(Swift.max(v[0], -v[0]), Swift.max(v[1], -v[1])) }
+    /// the generic `pointwiseMax`, then `Swift.max`, were left as calls in the W′ sweep's loop
+    /// once its caller grew (8 % of the 10^6-row file's time).
+    @inline(__always) static func magnitude(_ v: V) -> V { V(WrittenOut.max(v[0], -v[0]), WrittenOut.max(v[1], -v[1])) }
 
     /// `a · b` exactly, bit for bit ``DoubleDouble/twoProduct(_:_:)`` in each lane: Dekker's product
     /// when both lanes are in its range, else the scalar product lane by lane.
@@ -25,7 +25,7 @@ struct Lanes: Sendable, Equatable {
         let p = a * b
         let m = magnitude(p), ma = magnitude(a), mb = magnitude(b)
         let limit = V(repeating: 0x1p900)
-        if all((m .>= V(repeating: 0x1p-900)) .& (m .<= limit) .& (ma .<= limit) .& (mb .<= limit)) {
+        if WrittenOut.all((m .>= V(repeating: 0x1p-900)) .& (m .<= limit) .& (ma .<= limit) .& (mb .<= limit)) {
             return (p, DoubleDoubleAlgorithms.dekkerError(a, b, p))
         }
         let x = DoubleDouble.twoProduct(a[0], b[0]), y = DoubleDouble.twoProduct(a[1], b[1])
