@@ -8,7 +8,8 @@ extension ExplorerRenderer {
     static let labelColumn = 9
 
     /// The rows of the results pane (a unit and flag that do not fit take a row of their own;
-    /// notes wrapped where the side has room for all of it, else cut), then the warnings count. Widths are display widths, so a wide label does not shift the numbers.
+    /// notes wrapped where the side has room for every row, else cut), then the warnings count.
+    /// Widths are display widths, so a wide label does not shift the numbers.
     static func resultRows(_ s: ExplorerState, _ r: FrameRect) -> [PaneRow] {
         let uni = s.style.braille
         /// `line`, then `flag` after it in bold (yellow with colours).
@@ -58,62 +59,68 @@ extension ExplorerRenderer {
             let lead = min(labels[k].prefix { $0 == " " }.count, r.width / 2), pad = String(repeating: " ", count: lead)
             return String(labels[k].drop { $0 == " " }).wrapped(r.width - lead, indent: 2, unicode: uni).map { (pad + $0).fitted(r.width, unicode: uni) }
         }
-        /// The pane's rows, its notes wrapped or each in one row.
-        func build(wrapNotes: Bool) -> [PaneRow] {
-            var rows: [PaneRow] = []
-            for run in runs(results, including: true) {
-                guard !results[run.lowerBound].isHeading else {
-                    let k = run.lowerBound
-                    // A heading's unit or count that does not fit goes to the end of the next line,
-                    // as a parameter's unit does; the title gives up its width instead.
-                    guard !units[k].isEmpty, DisplayWidth.of(labels[k]) > r.width else {
-                        for line in wrapNotes ? headingLines(k) : [fit(k, r.width)] { rows.append(row(line, attributes: .dim)) }
-                        continue
-                    }
-                    let title = ScreenText.fit(String(results[k].label.dropLast(results[k].unit.count + 1)), unicode: uni)
-                    rows.append(row(results[k].labelIsName ? title.fittedInMiddle(r.width, unicode: uni) : title.fitted(r.width, unicode: uni),
-                                    attributes: .dim))
-                    let unit = units[k].clipped(r.width, unicode: uni)
-                    rows.append(row(String(repeating: " ", count: max(0, r.width - DisplayWidth.of(unit))) + unit, attributes: .dim))
+        var rows: [PaneRow] = []
+        // Each wrapped note's rows and the one row it takes cut (`fit`), for a pane without room.
+        var notes: [(rows: Range<Int>, cut: PaneRow)] = []
+        for run in runs(results, including: true) {
+            guard !results[run.lowerBound].isHeading else {
+                let k = run.lowerBound
+                // A heading's unit or count that does not fit goes to the end of the next line,
+                // as a parameter's unit does; the title gives up its width instead.
+                guard !units[k].isEmpty, DisplayWidth.of(labels[k]) > r.width else {
+                    let lines = headingLines(k)
+                    if lines.count > 1 { notes.append((rows.count..<(rows.count + lines.count), row(fit(k, r.width), attributes: .dim))) }
+                    for line in lines { rows.append(row(line, attributes: .dim)) }
                     continue
                 }
-                let bodies = Dictionary(uniqueKeysWithValues: run.filter { !results[$0].isColumnHead }.map { ($0, body($0)) })
-                // A table's column heads end where its widest row's value ends (right-aligned heads
-                // over right-aligned numbers; a head wider than its numbers reaches into the gap before them).
-                let end = min(r.width, bodies.values.map(DisplayWidth.of).max() ?? r.width)
-                for k in run {
-                    let attributes: CellAttributes = results[k].dimmed || results[k].isColumnHead ? .dim : []
-                    guard let line = bodies[k] else {
-                        let heads = values[k].clipped(end, unicode: uni)
-                        let room = end - DisplayWidth.of(heads)
-                        let label = room > 1 ? fit(k, room - 1) + " " : String(repeating: " ", count: room)
-                        rows.append(row((label + heads).fitted(r.width, unicode: uni), attributes: attributes))
-                        continue
-                    }
-                    if DisplayWidth.of(line) + tailWidth(k) <= r.width {
-                        rows.append(row(units[k].isEmpty ? line : line + " " + units[k], flag: flags[k], attributes: attributes))
-                    } else {
-                        // The unit and the flag stay together, at the end of the next line.
-                        rows.append(row(line.clipped(r.width, unicode: uni), attributes: attributes))
-                        guard tailWidth(k) > 0 else { continue }
-                        let flagWidth = flags[k].map { DisplayWidth.of($0) + 1 } ?? 0
-                        let unit = units[k].clipped(max(0, r.width - flagWidth), unicode: uni)
-                        rows.append(row(String(repeating: " ", count: max(0, r.width - flagWidth - DisplayWidth.of(unit))) + unit,
-                                        flag: flags[k], attributes: attributes))
-                    }
+                let title = ScreenText.fit(String(results[k].label.dropLast(results[k].unit.count + 1)), unicode: uni)
+                rows.append(row(results[k].labelIsName ? title.fittedInMiddle(r.width, unicode: uni) : title.fitted(r.width, unicode: uni),
+                                attributes: .dim))
+                let unit = units[k].clipped(r.width, unicode: uni)
+                rows.append(row(String(repeating: " ", count: max(0, r.width - DisplayWidth.of(unit))) + unit, attributes: .dim))
+                continue
+            }
+            let bodies = Dictionary(uniqueKeysWithValues: run.filter { !results[$0].isColumnHead }.map { ($0, body($0)) })
+            // A table's column heads end where its widest row's value ends (right-aligned heads
+            // over right-aligned numbers; a head wider than its numbers reaches into the gap before them).
+            let end = min(r.width, bodies.values.map(DisplayWidth.of).max() ?? r.width)
+            for k in run {
+                let attributes: CellAttributes = results[k].dimmed || results[k].isColumnHead ? .dim : []
+                guard let line = bodies[k] else {
+                    let heads = values[k].clipped(end, unicode: uni)
+                    let room = end - DisplayWidth.of(heads)
+                    let label = room > 1 ? fit(k, room - 1) + " " : String(repeating: " ", count: room)
+                    rows.append(row((label + heads).fitted(r.width, unicode: uni), attributes: attributes))
+                    continue
+                }
+                if DisplayWidth.of(line) + tailWidth(k) <= r.width {
+                    rows.append(row(units[k].isEmpty ? line : line + " " + units[k], flag: flags[k], attributes: attributes))
+                } else {
+                    // The unit and the flag stay together, at the end of the next line.
+                    rows.append(row(line.clipped(r.width, unicode: uni), attributes: attributes))
+                    guard tailWidth(k) > 0 else { continue }
+                    let flagWidth = flags[k].map { DisplayWidth.of($0) + 1 } ?? 0
+                    let unit = units[k].clipped(max(0, r.width - flagWidth), unicode: uni)
+                    rows.append(row(String(repeating: " ", count: max(0, r.width - flagWidth - DisplayWidth.of(unit))) + unit,
+                                    flag: flags[k], attributes: attributes))
                 }
             }
-            if let r0 = s.results, !r0.warnings.isEmpty {
-                rows.append(row("warnings: \(r0.warnings.count) (W lists them)".fitted(r.width, unicode: uni), attributes: .dim))
-            }
-            return rows
         }
-        // Notes wrap only where the side has room for every row so (the states listed whole above
-        // them): wrapped notes must not push the numbers out of a small pane, where the reading
-        // of a selected isotherm's cost or a moved bound is what the user watches.
-        let wrapped = build(wrapNotes: true)
-        let room = r.height - (s.workspace.count > 1 ? 2 : 1) - 1
-        return max(1, s.paneStates.count) + wrapped.count + 1 <= room ? wrapped : build(wrapNotes: false)
+        if let r0 = s.results, !r0.warnings.isEmpty {
+            rows.append(row("warnings: \(r0.warnings.count) (W lists them)".fitted(r.width, unicode: uni), attributes: .dim))
+        }
+        // Notes stay wrapped only where the side has room for every row so (the states listed whole
+        // above them): wrapped notes must not push the numbers out of a small pane, where the
+        // reading of a selected isotherm's cost or a moved bound is what the user watches.
+        let sideRows = r.height - (s.workspace.count > 1 ? 2 : 1) - 1
+        guard !notes.isEmpty, max(1, s.paneStates.count) + rows.count + 1 > sideRows else { return rows }
+        var cut: [PaneRow] = [], next = 0
+        for note in notes {
+            cut += rows[next..<note.rows.lowerBound]
+            cut.append(note.cut)
+            next = note.rows.upperBound
+        }
+        return cut + rows[next...]
     }
 
     /// The width the results pane needs for none of its names to be cut: a line whose label is a
