@@ -83,6 +83,15 @@ extension String {
         return out
     }
 
+    /// ``wrapped(_:indent:unicode:)`` under the text's own indent: its leading spaces start every
+    /// row, and its continuation rows go two columns further in (a list item of the warning list,
+    /// a note of the results pane). Rows of at least 8 columns of text after the indent.
+    public func wrappedUnderIndent(_ n: Int, unicode: Bool = true) -> [String] {
+        let lead = prefix(while: { $0 == " " }).count
+        let pad = String(repeating: " ", count: lead)
+        return String(dropFirst(lead)).wrapped(Swift.max(8, n - lead), indent: 2, unicode: unicode).map { pad + $0 }
+    }
+
     /// The longest head of at most `n` columns and the rest; the head holds the leading spaces
     /// and one character more at least, so a loop of splits always gets on.
     func splitAtColumn(_ n: Int) -> (String, String) {

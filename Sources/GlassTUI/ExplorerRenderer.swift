@@ -469,11 +469,8 @@ public enum ExplorerRenderer {
     /// A line of the warning list as the overlay shows it: in the screen's character set, wrapped
     /// to `width` under its own indent (a warning's text under its first word).
     static func wrappedWarning(_ l: WarningList.Line, width: Int, unicode: Bool) -> [String] {
-        let text = ScreenText.fit(l.text, unicode: unicode)
         // The item's own indent on every row (its group shows), its continuation two further in.
-        let lead = text.prefix(while: { $0 == " " }).count
-        let pad = String(repeating: " ", count: lead)
-        return String(text.dropFirst(lead)).wrapped(max(8, width - lead), indent: 2, unicode: unicode).map { pad + $0 }
+        ScreenText.fit(l.text, unicode: unicode).wrappedUnderIndent(width, unicode: unicode)
     }
 
     /// The help box at a frame of `width` × `height` for `lines` lines: the box and the rows inside

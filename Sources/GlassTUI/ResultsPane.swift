@@ -56,8 +56,7 @@ extension ExplorerRenderer {
         /// words under its own indent, so that it is read whole, not guessed from its first columns.
         func headingLines(_ k: Int) -> [String] {
             if results[k].labelIsName || DisplayWidth.of(labels[k]) <= r.width { return [fit(k, r.width)] }
-            let lead = min(labels[k].prefix { $0 == " " }.count, r.width / 2), pad = String(repeating: " ", count: lead)
-            return String(labels[k].drop { $0 == " " }).wrapped(r.width - lead, indent: 2, unicode: uni).map { (pad + $0).fitted(r.width, unicode: uni) }
+            return labels[k].wrappedUnderIndent(r.width, unicode: uni).map { $0.fitted(r.width, unicode: uni) }
         }
         var rows: [PaneRow] = []
         // Each wrapped note's rows and the one row it takes cut (`fit`), for a pane without room.
