@@ -111,8 +111,9 @@ extension ExplorerRenderer {
         // Notes stay wrapped only where the side has room for every row so (the states listed whole
         // above them): wrapped notes must not push the numbers out of a small pane, where the
         // reading of a selected isotherm's cost or a moved bound is what the user watches.
-        let sideRows = r.height - (s.workspace.count > 1 ? 2 : 1) - 1
-        guard !notes.isEmpty, max(1, s.paneStates.count) + rows.count + 1 > sideRows else { return rows }
+        let states = max(1, s.paneStates.count)
+        let split = sideSplit(s, height: r.height, headerRows: s.workspace.count > 1 ? 2 : 1, states: states, results: rows.count)
+        guard !notes.isEmpty, split.states.count < states || split.resultRows < rows.count else { return rows }
         var cut: [PaneRow] = [], next = 0
         for note in notes {
             cut += rows[next..<note.rows.lowerBound]
