@@ -6,7 +6,7 @@ import XCTest
 /// with T somewhere`, a reason `not computed: …`) is wrapped between words where the side has
 /// room for every row, and cut with `…` in one row where it has not (the numbers stay in view).
 final class ResultNoteWrapTests: XCTestCase {
-    /// The notes of view `v` that do not fit the pane's width, as the pane's lines give them.
+    /// The notes of the state's view that do not fit the pane's width, as its lines give them.
     func longNotes(_ s: ExplorerState) -> [String] {
         let width = ExplorerRenderer.frameLayout(s).side.width
         return ViewRegistry.view(s.view).results(s)
