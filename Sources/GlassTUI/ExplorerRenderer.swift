@@ -33,10 +33,11 @@ public enum ExplorerRenderer {
 
     /// The layout of `s` at `width` × `height` (its own size by default): the side as wide as its
     /// names need (a state pane row `>[x] ■ NAME`, the results' lines that hold a name), within
-    /// ``Layout/init(width:height:names:)``'s limits.
-    static func frameLayout(_ s: ExplorerState, width: Int? = nil, height: Int? = nil) -> Layout {
+    /// ``Layout/init(width:height:names:)``'s limits. `results`: the view's result lines, when the
+    /// caller has them (a frame computes them once).
+    static func frameLayout(_ s: ExplorerState, width: Int? = nil, height: Int? = nil, results: [ResultLine]? = nil) -> Layout {
         let widest = s.style.braille ? s.widestPaneLabel.unicode : s.widestPaneLabel.ascii
-        let names = max(widest > 0 ? 7 + widest : 0, namesWidth(s))
+        let names = max(widest > 0 ? 7 + widest : 0, namesWidth(s, results ?? ViewRegistry.view(s.view).results(s)))
         return Layout(width: width ?? s.width, height: height ?? s.height, names: names)
     }
 
@@ -63,10 +64,12 @@ public enum ExplorerRenderer {
             tooSmall(&f, unicode: uni)
             return f
         }
-        let layout = frameLayout(s, width: width, height: height)
         let view = ViewRegistry.view(s.view)
+        // The view's result lines, once: the side's width and the results pane both read them.
+        let results = view.results(s)
+        let layout = frameLayout(s, width: width, height: height, results: results)
         titleBar(&f, s)
-        statesPane(&f, s, layout.side)
+        statesPane(&f, s, layout.side, results: results)
         for y in layout.side.y..<layout.side.maxY { f[layout.separatorColumn, y] = Cell(s.style.boxLines ? "│" : "|", attributes: .dim) }
         plotPane(&f, s, view, layout.plot, cache: &plotCache)
         f.put(string: ScreenText.fitted(view.probe(s), width, unicode: uni), at: FramePoint(x: 0, y: layout.probeRow), attributes: .dim)
@@ -156,7 +159,7 @@ public enum ExplorerRenderer {
     /// The states pane above the results pane. When both do not fit, the states pane keeps at
     /// least half the side (scrolled so the selected state is shown) and the results pane the
     /// rest; a list cut short says how many lines are above or below (`… 11 more`).
-    static func statesPane(_ f: inout Frame, _ s: ExplorerState, _ r: FrameRect) {
+    static func statesPane(_ f: inout Frame, _ s: ExplorerState, _ r: FrameRect, results lines: [ResultLine]) {
         let uni = s.style.braille
         func text(_ t: String, fg: Int? = nil, attributes: CellAttributes = []) -> PaneRow {
             { f, y in f.put(string: ScreenText.fitted(t, r.width, unicode: uni), at: FramePoint(x: r.x, y: y),
@@ -172,7 +175,7 @@ public enum ExplorerRenderer {
         let states: (count: Int, row: (Int) -> PaneRow) = entries.isEmpty
             ? (1, { _ in text(s.loadError != nil ? "(study not loaded)" : "(no states)", attributes: .dim) })
             : (entries.count, { stateRow(s, $0, entries[$0], r) })
-        let results = resultRows(s, r)
+        let results = resultRows(s, r, lines)
         let split = sideSplit(s, height: r.height, headerRows: header.count, states: states.count, results: results.count)
         let window = split.states
         var rows = header

@@ -9,8 +9,9 @@ extension ExplorerRenderer {
 
     /// The rows of the results pane (a unit and flag that do not fit take a row of their own;
     /// notes wrapped where the side has room for every row, else cut), then the warnings count.
-    /// Widths are display widths, so a wide label does not shift the numbers.
-    static func resultRows(_ s: ExplorerState, _ r: FrameRect) -> [PaneRow] {
+    /// Widths are display widths, so a wide label does not shift the numbers. `lines`: the view's
+    /// result lines, when the caller has them.
+    static func resultRows(_ s: ExplorerState, _ r: FrameRect, _ lines: [ResultLine]? = nil) -> [PaneRow] {
         let uni = s.style.braille
         /// `line`, then `flag` after it in bold (yellow with colours).
         func row(_ line: String, flag: String? = nil, attributes: CellAttributes) -> PaneRow {
@@ -21,7 +22,7 @@ extension ExplorerRenderer {
                 }
             }
         }
-        let results = ViewRegistry.view(s.view).results(s)
+        let results = lines ?? ViewRegistry.view(s.view).results(s)
         let values = results.map { ScreenText.fit($0.value, unicode: uni) }
         // A hidden state's lines are dim; a terminal without dim shows their label in parentheses.
         let labels = results.map { ScreenText.fit(s.style.dim ? $0.label : hiddenMarked($0), unicode: uni) }
@@ -126,9 +127,8 @@ extension ExplorerRenderer {
     /// The width the results pane needs for none of its names to be cut: a line whose label is a
     /// name, whole with its value (the label column its run gives it, the padding and the value;
     /// a unit or flag may go to the next line), a heading that holds a name whole. 0 without names.
-    static func namesWidth(_ s: ExplorerState) -> Int {
+    static func namesWidth(_ s: ExplorerState, _ results: [ResultLine]) -> Int {
         let uni = s.style.braille
-        let results = ViewRegistry.view(s.view).results(s)
         guard results.contains(where: \.labelIsName) else { return 0 }
         let values = results.map { ScreenText.fit($0.value, unicode: uni) }
         let labels = results.map { ScreenText.fit(s.style.dim ? $0.label : hiddenMarked($0), unicode: uni) }
