@@ -32,8 +32,7 @@ extension DatasetBuilder {
     /// Refuses a heat flow beyond ``largestHeatFlowWPerG`` in W/g (`values` × `factor`), naming
     /// the file, the first such line and the value. One pass for the largest magnitude.
     static func checkHeatFlowSize(_ values: [Double], factor: Double, lines: RowLines, column: MatchedColumn, table: RawTable) throws {
-        var largest = 0.0
-        for v in values { largest = Swift.max(largest, abs(v)) }
+        let largest = Extremes.largestMagnitude(values)
         guard largest * abs(factor) > largestHeatFlowWPerG, let i = values.firstIndex(where: { abs($0 * factor) > largestHeatFlowWPerG }) else { return }
         throw GlassError(file: table.path, line: i < lines.count ? lines[i] : nil,
                          "field \(column.index + 1) (\(column.header.text)) \(Format.shortNumber(values[i])) is \(Format.shortNumber(values[i] * factor)) W/g; expected a heat flow below \(Format.shortNumber(largestHeatFlowWPerG)) W/g (a wrong unit or a broken row)")
@@ -49,8 +48,7 @@ extension DatasetBuilder {
 
     static func checkAboveAbsoluteZero(_ kelvin: [Double], parsed: [Double], lines: RowLines, column: MatchedColumn,
                                        table: RawTable) throws {
-        var lowest = Double.infinity, highest = -Double.infinity
-        for v in kelvin { lowest = Swift.min(lowest, v); highest = Swift.max(highest, v) }
+        let (lowest, highest) = Extremes.of(kelvin)
         let bad: Int?
         if lowest <= 0 { bad = kelvin.firstIndex { $0 <= 0 } } else if highest > highestKelvin { bad = kelvin.firstIndex { $0 > highestKelvin } } else { bad = nil }
         guard let i = bad else { return }
@@ -74,8 +72,7 @@ extension DatasetBuilder {
     /// extremes; the line is looked for only when one is outside.
     static func checkFrequencyRange(_ parsed: [Double], factor: Double, lines: RowLines, column: MatchedColumn,
                                     table: RawTable) throws {
-        var lowest = Double.infinity, highest = -Double.infinity
-        for v in parsed { lowest = Swift.min(lowest, v); highest = Swift.max(highest, v) }
+        let (lowest, highest) = Extremes.of(parsed)
         // A factor is positive: the extremes in Hz are the extremes as parsed.
         guard !(frequencyRangeHz.contains(lowest * factor) && frequencyRangeHz.contains(highest * factor)),
               let i = parsed.firstIndex(where: { !frequencyRangeHz.contains($0 * factor) }) else { return }
