@@ -330,6 +330,7 @@ public enum StudyLoader {
             var failed = false
             let before = out.count
             let room = capacity - before
+            LargeBuffer.adviseAhead(bytes: room)
             let chunk = [UInt8](unsafeUninitializedCapacity: room) { buf, count in
                 count = 0
                 LargeBuffer.adviseHugePages(buf)

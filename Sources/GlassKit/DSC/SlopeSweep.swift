@@ -42,8 +42,11 @@ struct SlopeSweep {
         var higher: [HigherSums] = []
         // The checkpoints are left unwritten here: the segments write every one of them (slot
         // n / bs included), so their pages are first touched by the two cores, not zeroed by one.
+        LargeBuffer.adviseAhead(bytes: n * 8 + slots * (MemoryLayout<LineSums>.stride + MemoryLayout<HigherSums>.stride))
         let line = [LineSums](unsafeUninitializedCapacity: slots) { lb, lineCount in
+            LargeBuffer.adviseHugePages(lb)
             higher = [HigherSums](unsafeUninitializedCapacity: slots) { hb, higherCount in
+                LargeBuffer.adviseHugePages(hb)
                 if n == 0 { lb[0] = LineSums(); hb[0] = HigherSums() }
                 s = [Double](unsafeUninitializedCapacity: n) { buffer, count in
                     LargeBuffer.adviseHugePages(buffer)

@@ -57,6 +57,7 @@ public enum TableReader {
             }
             var rest: [[Double]] = []
             var failure: Error?
+            LargeBuffer.adviseAhead(bytes: capacity * MemoryLayout<Double>.stride)
             let column = [Double](unsafeUninitializedCapacity: capacity) { buf, n in
                 n = 0
                 LargeBuffer.adviseHugePages(buf)
