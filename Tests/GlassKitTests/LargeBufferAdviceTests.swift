@@ -4,8 +4,9 @@ import Testing
 
 /// The huge-page advice reaches the kernel: the memory map's entry holding an advised buffer
 /// carries the `hg` flag (VM_HUGEPAGE) in /proc/self/smaps. A buffer of 1 MiB, below the 4 MiB
-/// from which a buffer's own whole huge pages are advised, is advised only with a reach set (the
-/// one-shot commands' arenas grow 16 MiB at a time), and its contents stay as written.
+/// from which a buffer's own whole huge pages are advised, is advised with a reach set (the
+/// one-shot commands' arenas grow 16 MiB at a time; without it this test fails), and its
+/// contents stay as written.
 struct LargeBufferAdviceTests {
     /// The VmFlags of the mapping that holds `address`, read from /proc/self/smaps; nil when
     /// no mapping holds it (or the file cannot be read).
