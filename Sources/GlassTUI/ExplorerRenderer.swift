@@ -195,8 +195,23 @@ public enum ExplorerRenderer {
         rows.append(text(title, attributes: .bold))
         if shown.above > 0 { rows.append(text("… \(shown.above) above", attributes: .dim)) }
         rows += shown.range.map { results[$0] }
-        if shown.below > 0 { rows.append(text("… \(shown.below) more", attributes: .dim)) }
+        if shown.below > 0 { rows.append(text(moreLine(shown.below, warnings: s.results?.warnings.count ?? 0, width: r.width, unicode: uni), attributes: .dim)) }
         for (k, row) in rows.prefix(r.height).enumerated() { row(&f, r.y + k) }
+    }
+
+    /// The results pane's last row when lines are left out below: `… 20 more`, and, as the
+    /// warnings count is the pane's last line (so among those left out), the count too where it
+    /// fits: `… 20 more · warnings: 181 (W)`. A long list (view 9's log10 a_T by isotherm) would
+    /// otherwise hide that the analysis warned at all.
+    /// Measured as drawn (`... 20 more - …` on an ASCII terminal).
+    static func moreLine(_ below: Int, warnings: Int, width: Int, unicode: Bool = true) -> String {
+        let more = "… \(below) more"
+        guard warnings > 0 else { return more }
+        for tail in [" · warnings: \(warnings) (W)", " · \(warnings) warnings", " · !\(warnings)"]
+        where DisplayWidth.of(ScreenText.fit(more + tail, unicode: unicode)) <= width {
+            return more + tail
+        }
+        return more
     }
 
     /// The pane state (its index in ``ExplorerState/paneStates``) drawn at a screen cell, for a

@@ -36,7 +36,7 @@ final class IsothermListTests: XCTestCase {
             XCTAssertEqual(shownIsotherms, Array(Self.temperatures.prefix(shownIsotherms.count)), "\(view)")
             XCTAssertFalse(shownIsotherms.isEmpty, "\(view): 40 rows have room for some isotherms")
             XCTAssertLessThan(shownIsotherms.count, Self.temperatures.count, "\(view)")
-            XCTAssertEqual(side.last, "… \(total - shown) more", "\(view)")
+            XCTAssertTrue(CutResultsWarningsTests.isMoreRow(side.last, count: total - shown), "\(view): \(side.last ?? "")")
         }
     }
 }
