@@ -202,8 +202,8 @@ public enum ExplorerRenderer {
     /// The results pane's last row when lines are left out below: `… 20 more`, and, as the
     /// warnings count is the pane's last line (so among those left out), the count too where it
     /// fits: `… 20 more · warnings: 181 (W)`. A long list (view 9's log10 a_T by isotherm) would
-    /// otherwise hide that the analysis warned at all.
-    /// Measured as drawn (`... 20 more - …` on an ASCII terminal).
+    /// otherwise hide that the analysis warned at all. Each form is measured as drawn (`... 20
+    /// more - 181 warnings` on an ASCII terminal).
     static func moreLine(_ below: Int, warnings: Int, width: Int, unicode: Bool = true) -> String {
         let more = "… \(below) more"
         guard warnings > 0 else { return more }
