@@ -187,6 +187,25 @@ import Testing
         expectSame(file(rows: rows) { i, row in i == 190_000 ? "x,1" : (i == 120_000 ? "1,2,3" : row) }, streams: true)
     }
 
+    /// Padding (`RowWidth`): rows ending in their separator, some of them more than once or with
+    /// spaces, under names that do not; names padded above rows that are not; text past the names
+    /// row's fields still an error, at its line. The streamed reading is the whole reading, and the
+    /// padded rows' curve is the plain file's.
+    @Test func paddedRowsStreamToTheSameDataset() {
+        let padded = file(rows: rows) { i, row in row + (i % 3 == 0 ? "," : i % 3 == 1 ? ", ,," : "") }
+        expectSame(padded, streams: true)
+        let paddedNames = file(rows: rows, header: "# kind: dsc\n# heating_rate: 20 K/min\nT/K,W/(W/g),,\n")
+        expectSame(paddedNames, streams: true)
+        guard case .datasets(let plain) = whole(file(rows: rows)), case .datasets(let a) = whole(padded),
+              case .datasets(let b) = whole(paddedNames) else {
+            Issue.record("the padded files are not read")
+            return
+        }
+        #expect(a.map(\.heatFlowWPerG) == plain.map(\.heatFlowWPerG) && b.map(\.heatFlowWPerG) == plain.map(\.heatFlowWPerG))
+        #expect(a.map(\.temperatureKValues) == plain.map(\.temperatureKValues) && b.map(\.temperatureKValues) == plain.map(\.temperatureKValues))
+        expectSame(file(rows: rows) { i, row in row + (i == 150_000 ? ",,7" : ",") }, streams: true)
+    }
+
     @Test func unusualFieldsTakeTheGeneralPath() {
         // Spaces around numbers, long mantissas, exponents, signs: values as strtod reads them.
         let b = file(rows: rows) { i, row in

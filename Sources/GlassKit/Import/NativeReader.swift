@@ -117,7 +117,9 @@ public enum NativeReader {
                 let t = f.trimmedSpaces
                 return Double(t) != nil || Double(t.replacingLiteral(",", with: ".")) != nil
             }
-            if fields.count == names.count && !numeric && written.contains(where: UnitSpelling.isUnit) {
+            // Its fields stand under the names, padding aside (`RowWidth`).
+            let fits = fields.count >= RowWidth.named(names) && (fields.count <= names.count || RowWidth.named(fields) <= names.count)
+            if fits && !numeric && written.contains(where: UnitSpelling.isUnit) {
                 units = fields
                 data.removeFirst()
             }

@@ -1,5 +1,6 @@
 /// Parses the wanted fields of one data row straight from its bytes (issue 11), with the reading
-/// rules of `TableReader` (SPEC §2.4): the row must have as many fields as the header; each wanted
+/// rules of `TableReader` (SPEC §2.4): the row must have the header's fields (``RowWidth``: empty
+/// ones at the end of either are padding); each wanted
 /// field, trimmed of spaces and tabs, must be a finite decimal number (`NumberParser`) written
 /// with the table's one decimal mark (`DecimalMark`).
 ///
@@ -23,8 +24,10 @@ struct RowParser {
     let indices: [Int]
     /// For each field of a row: the index into `indices` (the output column), or −1.
     let slots: [Int]
-    /// Fields expected in every row.
+    /// Fields of the names row.
     let expected: Int
+    /// The fields a row may have (the names row's, padding aside).
+    let width: RowWidth
     /// The separator byte (0 for runs of spaces and tabs).
     let sep: UInt8
     /// The decimal mark: `,` or `.` (the other one ends a number, so the row goes to the general path).
@@ -44,6 +47,7 @@ struct RowParser {
         markStatedBy = table.markStatedBy
         self.indices = indices
         expected = table.headers.count
+        width = RowWidth(table.headers)
         var s = [Int](repeating: -1, count: max(expected, (indices.max() ?? 0) + 1))
         for (k, c) in indices.enumerated() where c >= 0 && c < s.count && s[c] < 0 { s[c] = k }
         slots = s
@@ -199,12 +203,21 @@ struct RowParser {
                     i = pad(p, i, limit)
                     guard i > from, i < limit, p[i] != 0x0A, p[i] != 0x0D else { return nil }
                 } else {
-                    guard i < limit, p[i] == sep else { return nil }
+                    guard i < limit, p[i] == sep else {
+                        // The row ends after the last named field: the names row's are padding.
+                        if k + 1 >= width.named, i == limit || p[i] == 0x0A || p[i] == 0x0D { break }
+                        return nil
+                    }
                     i = pad(p, i + 1, limit)
                 }
             }
         }
-        if sep == 0 { i = pad(p, i, limit) }
+        if sep == 0 {
+            i = pad(p, i, limit)
+        } else if i < limit, p[i] == sep {
+            // Empty fields after the last: padding (`300.0;0.10;`).
+            while i < limit, p[i] == sep || p[i] == 0x20 || p[i] == 0x09 { i += 1 }
+        }
         // The line ends here: LF, CR LF, or the end of the text (a CR just before it is dropped).
         if i == limit { return limit }
         if p[i] == 0x0A { return i + 1 }
@@ -228,11 +241,10 @@ struct RowParser {
                           _ columns: UnsafePointer<UnsafeMutablePointer<Double>>, _ row: Int) -> GlassError? {
         let buf = UnsafeBufferPointer(start: base, count: e)
         let count = delimiter.fieldRanges(buf, s, e, into: &ranges, quotes: true, limit: expected + 1)
-        // A trailing empty field that the header also has (`a,b,`) is fine.
-        if count != expected {
+        // Empty fields at the end of the row or of the names row are padding (`RowWidth`).
+        if !width.fits(count, restEmpty: { sep != 0 && NativeReader.onlySeparators(base, ranges[expected].0, e, sep) }) {
             // A line of a form feed, a stray Ctrl-Z: what the message cannot show is named.
-            return GlassError(file: path, line: line,
-                              "\(count) fields, expected \(expected) as in \(headerPlace) (\(delimiter)-separated)\(InvisibleCharacters.lineNote(buf, s, e))")
+            return GlassError(file: path, line: line, width.mismatch(count, place: headerPlace, delimiter, buf, s, e))
         }
         for (k, col) in indices.enumerated() {
             let (a, b) = ranges[col]

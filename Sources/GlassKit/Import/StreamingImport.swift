@@ -210,10 +210,10 @@ public enum StreamingImport {
                        _ source: @escaping (UnsafeMutableRawBufferPointer) throws -> Int,
                        _ digest: @escaping @Sendable (UnsafeRawBufferPointer) -> Void) throws -> Outcome {
         let table = plan.table
-        let expected = table.headers.count
-        // A row that parses is at least `expected` bytes (its separators and a digit a wanted
-        // field) plus its line feed, so this bounds the rows; the pages not written cost nothing.
-        func rowBound(_ bytes: Int) -> Int { (max(bytes, 0) + 1) / (expected + 1) + 2 }
+        let named = RowWidth(table.headers).named
+        // A row that parses is at least `named` bytes (its separators and a digit a wanted field)
+        // plus its line feed, so this bounds the rows; the pages not written cost nothing.
+        func rowBound(_ bytes: Int) -> Int { (max(bytes, 0) + 1) / (named + 1) + 2 }
         // Room for the rows the first lines predict, a quarter more, never past that bound (a huge
         // file would otherwise reserve more address space than a machine may grant). A file whose
         // later rows are shorter than its first ones and overflow it is read whole instead.

@@ -17,13 +17,16 @@ public enum SweepSplitter {
         var ranges = [(Int, Int)]()
         var previous: (Int, Int)?
         var current = ""
+        let width = RowWidth(table.headers), sep = table.delimiter.byte ?? 0
         try table.lines.bytes.withUnsafeBufferPointer { buf in
             for li in table.dataLines {
-                table.delimiter.fieldRanges(buf, table.lines.starts[li], table.lines.ends[li], into: &ranges)
-                if ranges.count != table.headers.count {
+                let end = table.lines.ends[li]
+                table.delimiter.fieldRanges(buf, table.lines.starts[li], end, into: &ranges)
+                if !width.fits(ranges.count, restEmpty: {
+                    sep != 0 && buf.baseAddress.map { NativeReader.onlySeparators($0, ranges[width.fields].0, end, sep) } ?? false
+                }) {
                     throw GlassError(file: table.path, line: li + 1,
-                                     "\(ranges.count) fields, expected \(table.headers.count) as in \(table.headerPlace) (\(table.delimiter)-separated)"
-                                     + InvisibleCharacters.lineNote(buf, table.lines.starts[li], table.lines.ends[li]))
+                                     width.mismatch(ranges.count, place: table.headerPlace, table.delimiter, buf, table.lines.starts[li], end))
                 }
                 let (a, b) = ranges[column]
                 if a == b {
