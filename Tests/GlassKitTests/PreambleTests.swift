@@ -204,4 +204,28 @@ import Testing
         #expect(try first(head + (0..<20).map { "\"\(300 + $0).25\",\"0.1\"\n" }.joined()) == 300.25)
         #expect(try first(head + (0..<20).map { "\(300 + $0).25,0.1\n" }.joined()) == 300.25)
     }
+
+    /// A preamble of hundreds of lines (a calibration table, a listed program: a Hitachi export
+    /// with 300 `"Parameter k","…"` lines): the names row was searched in 100 lines only, and past
+    /// them the title (`Instrument: Generic DSC 3000`, with its `DSC`) was taken for the names
+    /// (probe of the thirty-first round). Lines led by a number are passed over by their first byte.
+    @Test(arguments: [101, 300, 2_000])
+    func aLongPreambleIsSearchedToItsNamesRow(lines: Int) throws {
+        let calibration = (0..<lines).map { "Calibration point \($0): In 156.6 °C, Sn 231.9 °C; factor=1.\(1000 + $0)\n" }.joined()
+        let table = (0..<lines).map { "\($0);\(156 + $0),6;\(28 + $0),45\n" }.joined()
+        for preamble in [calibration, table] {
+            let text = "Instrument: Generic DSC 3000\nSample mass: 12.5 mg\nHeating rate: 20 K/min\n" + preamble
+                + "Time [s]\tTemperature [°C]\tDSC [µW]\n" + PreambleTests.rows("\t", microwatt: true)
+            let read = try #require(try FormatDetector.read(bytes: Array(text.utf8), path: "long.txt").first)
+            let names = 3 + lines + 1
+            #expect(read.preamble == 1...(names - 1) && read.headerLine == names)
+            let d = try DatasetBuilder.build(read, overrides: ["sign": MetadataEntry("endo-up", line: 0)])
+            #expect(d.temperatureKValues.count == 101 && abs(d.temperatureKValues[100] - 400) < 1e-9)
+            #expect(d.heatFlowWPerG.allSatisfy { abs($0 - 0.02) < 1e-15 })
+        }
+        // A file of text whose columns are never named: the first line's error says the search.
+        let none = "Instrument: Generic DSC 3000\n" + calibration + "0,1\n"
+        let error = TextImport.error(none, path: "none.txt")
+        #expect(error.hasPrefix("none.txt:1: ") && error.hasSuffix("(nor does any later line followed by data, as the names row after a text preamble would be)"), "\(error)")
+    }
 }

@@ -68,8 +68,7 @@ public enum DatasetBuilder {
             kind = .dmaTScan
         } else {
             let found = table.headers.map { $0.text }.joined(separator: ", ")
-            let searched = table.namesRowSearched
-                ? " (nor does any of the next \(Preamble.searchLines) lines that is followed by data, had the file a text preamble)" : ""
+            let searched = table.namesRowSearched ? Preamble.notFoundClause : ""
             throw GlassError(file: path, line: table.namesLine,
                              "cannot tell what this file holds from its columns [\(found)]; expected a temperature column with heat flow (DSC) or E'/E'' (DMA)\(searched)")
         }
@@ -223,7 +222,8 @@ public enum DatasetBuilder {
                      of table: RawTable) throws -> MatchedColumn {
         guard let c = columns[meaning] else {
             let found = table.headers.map { $0.text }.joined(separator: ", ")
-            throw GlassError(file: table.path, line: table.namesLine, "no \(what) column among [\(found)]; expected such a column in the names row")
+            let searched = table.namesRowSearched ? Preamble.notFoundClause : ""
+            throw GlassError(file: table.path, line: table.namesLine, "no \(what) column among [\(found)]; expected such a column in the names row\(searched)")
         }
         return c
     }

@@ -4,20 +4,36 @@
 /// temperature and a heat flow or modulus column and is followed by data; from the preamble only the
 /// sample mass and the heating rate are read, where a line states them with a unit.
 enum Preamble {
-    /// Lines (not blank, not `#`) after the first that are searched for the names row.
-    static let searchLines = 100
+    /// Lines of text (not blank, not `#`, not led by a number) after the first that are searched
+    /// for the names row. Real preambles run to a few hundred lines (a Linseis calibration table,
+    /// a method listing); the bound only keeps a file of text that never names its columns (a
+    /// log) from being read line by line as headings.
+    static let searchLines = 10_000
 
     /// The 0-based names row after a preamble that starts at line `first`, a line that
-    /// `opensPreamble`; nil when no line of the next 100 is a names row followed by data.
+    /// `opensPreamble`; nil when no line of text of the next `searchLines` is a names row followed
+    /// by data. Lines led by a number (a preamble's table, or data under names not recognised)
+    /// are passed over by their first byte: no names row starts with one.
     static func namesRow(_ lines: TextLines, after first: Int) -> Int? {
         var i = first + 1, seen = 0
         while i < lines.count && seen < searchLines {
             defer { i += 1 }
-            guard let c = lines.firstByte(i), c != 0x23 else { continue }
+            guard let c = lines.firstByte(i), c != 0x23, !startsNumeric(c) else { continue }
             seen += 1
             if isNames(meanings(lines, i)) && followedByData(lines, i) { return i }
         }
         return nil
+    }
+
+    /// What an error about the first line's columns adds when that line opened a preamble whose
+    /// names row was not found.
+    static let notFoundClause = " (nor does any later line followed by data, as the names row after a text preamble would be)"
+
+    /// Whether a line's first byte after its blanks (`firstByte`) may start a number: a digit, a
+    /// sign or a point.
+    @inline(__always)
+    static func startsNumeric(_ c: UInt8) -> Bool {
+        (c >= 0x30 && c <= 0x39) || c == 0x2D || c == 0x2B || c == 0x2E
     }
 
     /// Whether line `first` may open a preamble (the names row is then looked for below it): it is
