@@ -238,16 +238,26 @@ public struct ExplorerState: Sendable {
     }
 
     /// Updates the results after a bound move: only the DSC part is evaluated again
-    /// (O(states × log n)); every other part of `Results` (DMA, warnings, sources) does not
-    /// depend on T_s/T_e and is kept. Falls back to ``recompute()`` when there is no DSC part yet.
+    /// (O(states × log n)), its warnings (bounds with no data point between them, an integral that
+    /// overflows) put in place of the old ones, right after the study's own as `Analysis.run`
+    /// lists them; every other part of `Results` (DMA, transitions, sources) does not depend on
+    /// T_s/T_e and is kept. Falls back to ``recompute()`` when there is no DSC part yet.
     public mutating func recomputeBounds() {
-        guard var r = results, r.dsc != nil, r.settings.baseline == baseline, let ts = tsK, let te = teK else {
+        guard let st = study, var r = results, let old = r.dsc?.warnings, r.settings.baseline == baseline,
+              let ts = tsK, let te = teK else {
+            recompute()
+            return
+        }
+        let at = st.warnings.count
+        guard r.warnings.count >= at + old.count, Array(r.warnings[at..<(at + old.count)]) == old else {
             recompute()
             return
         }
         do {
-            r.dsc = try RejuvenationEnthalpy.evaluate(prepared, tsK: ts, teK: te, baseline: baseline,
-                                                      molarMassGPerMol: r.molarMassGPerMol)
+            let dsc = try RejuvenationEnthalpy.evaluate(prepared, tsK: ts, teK: te, baseline: baseline,
+                                                        molarMassGPerMol: r.molarMassGPerMol)
+            r.warnings.replaceSubrange(at..<(at + old.count), with: dsc.warnings)
+            r.dsc = dsc
             r.settings.tsK = ts
             r.settings.teK = te
             results = r
