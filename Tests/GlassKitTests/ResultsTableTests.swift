@@ -20,6 +20,17 @@ final class ResultsTableTests: XCTestCase {
         return Study(name: "demo", datasets: datasets, settings: settings)
     }
 
+    /// Bounds not set are `—` alone (docs/display.md): the head read `T_s — K, T_e — K`.
+    func testBoundsNotSetHaveNoUnit() throws {
+        var st = study()
+        st.settings.tsK = nil
+        st.settings.teK = nil
+        let head = try XCTUnwrap(ResultsTable.text(try Analysis.run(st)).split(separator: "\n").first { $0.hasPrefix("DSC:") })
+        XCTAssertEqual(head, "DSC: T_s —, T_e —, baseline linear")
+        let given = try XCTUnwrap(ResultsTable.text(try Analysis.run(study())).split(separator: "\n").first { $0.hasPrefix("DSC:") })
+        XCTAssertTrue(given.hasPrefix("DSC: T_s 420 K, T_e 500 K, baseline linear"), String(given))
+    }
+
     func testDSCBlockIsAlignedWithOneFormatAColumn() throws {
         let r = try Analysis.run(study())
         let lines = ResultsTable.text(r).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

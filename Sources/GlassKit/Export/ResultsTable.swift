@@ -44,7 +44,9 @@ public enum ResultsTable {
 
     static func dsc(_ r: Results, unicode: Bool) -> [String] {
         guard !r.dscStates.isEmpty else { return [] }
-        var head = "DSC: T_s \(r.settings.tsK.map(Format.shortNumber) ?? "—") K, T_e \(r.settings.teK.map(Format.shortNumber) ?? "—") K,"
+        // A bound not set is `—` alone, never with a unit (docs/display.md).
+        func bound(_ v: Double?) -> String { v.map { Format.shortNumber($0) + " K" } ?? "—" }
+        var head = "DSC: T_s \(bound(r.settings.tsK)), T_e \(bound(r.settings.teK)),"
             + " baseline \(r.settings.baseline.description)"
         if let h = r.dsc?.heatingRateKPerMin { head += ", heating \(Format.shortNumber(h)) K/min" }
         var out = ["", head]
