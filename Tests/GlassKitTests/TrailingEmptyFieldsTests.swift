@@ -73,4 +73,10 @@ import GlassPlatform
         let text = TrailingEmptyFieldsTests.header + "T/K;W/(W/g)\n" + TrailingEmptyFieldsTests.rows(sep: ";", end: "") + "End of data\n"
         #expect(TextImport.error(text) == "f.txt:405: 1 fields, expected 2 as in the header at line 4 (semicolon-separated): 'End of data'")
     }
+
+    /// A row led by a tab under names that are not: the tab shown, which is what is wrong.
+    @Test func aLeadingTabIsShown() {
+        let text = TrailingEmptyFieldsTests.header + "T/K\tW/(W/g)\n" + TrailingEmptyFieldsTests.rows(sep: "\t", end: "").split(separator: "\n").map { "\t" + $0 + "\r\n" }.joined()
+        #expect(TextImport.error(text) == "f.txt:5: 3 fields, expected 2 as in the header at line 4 (tab-separated): '\\t300\\t0.010000'")
+    }
 }

@@ -124,7 +124,7 @@ import GlassPlatform
         let names = try Self.line(text, Self.ramp) + 1
         let lastLine = text.components(separatedBy: "\n").count - 1
         #expect(TextImport.error(text, path: "run.txt", overrides: Self.endoUp)
-                == "run.txt:\(lastLine): 3 fields, expected 4 as in the header at line \(names) (tab-separated): '20.000000\t430.00\t-0.5'")
+                == "run.txt:\(lastLine): 3 fields, expected 4 as in the header at line \(names) (tab-separated): '20.000000\\t430.00\\t-0.5'")
     }
 
     // MARK: - TA Universal Analysis: the `SigN` line of a column
@@ -147,7 +147,7 @@ import GlassPlatform
         let sig1 = try Self.line(cut, "Sig1\tTime (min)")
         let last = cut.components(separatedBy: "\n").count - 1
         #expect(TextImport.error(cut, path: "ta.txt")
-                == "ta.txt:\(last): 2 fields, expected 3 as in the column names at lines \(sig1)–\(sig1 + 2) (tab-separated): '2.0000\t430.0'")
+                == "ta.txt:\(last): 2 fields, expected 3 as in the column names at lines \(sig1)–\(sig1 + 2) (tab-separated): '2.0000\\t430.0'")
         // A temperature in °F: at its Sig2 line.
         let f = Self.ta(heatFlow: "Heat Flow (mW)", rows: Self.taRows).replacingOccurrences(of: "Temperature (°C)", with: "Temperature (°F)")
         #expect(TextImport.error(f, path: "ta.txt").hasPrefix("ta.txt:\(sig1 + 1): column 'Temperature (°F)' has unit '°F'"), "\(TextImport.error(f, path: "ta.txt"))")

@@ -39,9 +39,13 @@ struct RowWidth: Sendable {
         let note = InvisibleCharacters.lineNote(buf, s, e)
         var shown = ""
         if note.isEmpty {
-            // 256 bytes hold the first 60 characters whole, however wide each is in UTF-8.
-            let text = String(decoding: buf[s..<min(e, s + 256)], as: UTF8.self).trimmedSpaces
-            shown = text.count > 60 || e > s + 256 ? ": '\(text.prefix(60))…'" : ": '\(text)'"
+            // 256 bytes hold the first 60 characters whole, however wide each is in UTF-8. A tab
+            // is shown as `\t`: a leading or doubled one is often what is wrong with the row.
+            var end = min(e, s + 256)
+            if end == e, end > s, buf[end - 1] == 0x0D { end -= 1 }
+            let text = String(decoding: buf[s..<end], as: UTF8.self)
+            let cut = text.count > 60 || end < e && buf[end] != 0x0D
+            shown = ": '" + String(text.prefix(60)).replacingLiteral("\t", with: "\\t") + (cut ? "…'" : "'")
         }
         return "\(count) fields, expected \(expectedText) as in \(place) (\(delimiter)-separated)\(shown)\(note)"
     }
