@@ -197,7 +197,7 @@ final class DSCStudyRulesTests: XCTestCase {
         let dsc = [DSCFixture.dataset("a.csv", state: "x", coolingRate: 10) { _ in 0.1 },
                    DSCFixture.dataset("b.csv", state: "x", coolingRate: nil) { _ in 0.1 }]
         XCTAssertThrowsError(try DSCPrepared.prepare(dsc)) { e in
-            XCTAssertEqual((e as? GlassError)?.description, "b.csv: state 'x' has no cooling rate here and 10 K/min in a.csv (its header, or study.toml's [files] table for it); expected one cooling rate per state (rates within 1 % are one)")
+            XCTAssertEqual((e as? GlassError)?.description, "b.csv: state 'x' has no cooling rate here and 10 K/min in a.csv (its header, or study.toml's [files] table for it); expected one cooling rate per state (rates within 1 % are one); give b.csv its cooling_rate (its header, or study.toml's [files.\"b.csv\"] table), or another state")
         }
     }
 

@@ -54,6 +54,9 @@ public enum StateCoolingRates {
         let here = rate(d).map { "cooling rate \($0)" + (d.coolingRateStated.map { $0.line > 0 ? "" : " (\(place(d)))" } ?? "") } ?? "no cooling rate"
         let there = rate(first).map { "\($0) in \(first.path) (\(place(first)))" } ?? "none in \(first.path)"
         let line = d.coolingRateStated.flatMap { $0.line > 0 ? $0.line : nil }
-        return GlassError(file: d.path, line: line, "state '\(d.state)' has \(here) here and \(there); expected one cooling rate per state (rates within 1 % are one)")
+        // A file put into a state by study.toml's `[files]` table without its rate: say how to give it.
+        let missing = [d, first].first { $0.coolingRateKPerMin == nil }
+        let give = missing.map { "; give \($0.path) its cooling_rate (its header, or study.toml's [files.\"\($0.path)\"] table), or another state" } ?? ""
+        return GlassError(file: d.path, line: line, "state '\(d.state)' has \(here) here and \(there); expected one cooling rate per state (rates within 1 % are one)\(give)")
     }
 }
