@@ -58,4 +58,17 @@ final class SettingSourceErrorTests: XCTestCase {
         toml.baseline = "state:nope"
         XCTAssertTrue(error(study(toml)).hasPrefix("study.toml: baseline: state 'nope' not in the study"), error(study(toml)))
     }
+
+    /// A baseline state that the study has with DMA data only is named as such: the error said
+    /// it was not in the study (probe of the thirty-first round).
+    func testABaselineStateWithDMADataOnlyIsSaidSo() throws {
+        let prepared = try DSCPrepared.prepare([DSCFixture.dataset("a.csv", state: "as-cast") { _ in 0.1 }])
+        XCTAssertThrowsError(try prepared.check(.state("cooled-20"), otherStates: ["cooled-20"])) { e in
+            XCTAssertEqual("\(e)", "--baseline: state 'cooled-20' has no DSC sample runs (only DMA data); states: as-cast")
+        }
+        XCTAssertThrowsError(try prepared.check(.state("nope"), otherStates: ["cooled-20"])) { e in
+            XCTAssertEqual("\(e)", "--baseline: state 'nope' not in the study; states: as-cast")
+        }
+        XCTAssertNoThrow(try prepared.check(.state("as-cast"), otherStates: ["cooled-20"]))
+    }
 }

@@ -43,7 +43,7 @@ public enum Analysis {
         try options.validate()
         let settings = try ResolvedSettings.resolve(options, study.settings)
         // A baseline state the study does not have is an error whether or not T_s/T_e are set.
-        do { try prepared.check(settings.baseline) } catch let e as GlassError { throw settings.naming(e) }
+        do { try prepared.check(settings.baseline, otherStates: dma.states.map(\.data.state)) } catch let e as GlassError { throw settings.naming(e) }
         let molar = try study.molarMassGPerMol()
         var warnings = study.warnings
         var dsc: DSCResult?

@@ -110,11 +110,13 @@ public struct DSCPrepared: Sendable, Equatable {
         return CumulativeTrapezoid(x: x, y: y)
     }
 
-    /// A `.state` baseline must name a state with a curve (a usage error listing the states).
-    public func check(_ baseline: DSCBaseline) throws {
+    /// A `.state` baseline must name a state with a curve (a usage error listing the states). A
+    /// state of `otherStates` (the study's DMA states) is in the study, without DSC runs: said so.
+    public func check(_ baseline: DSCBaseline, otherStates: [String] = []) throws {
         guard case .state(let label) = baseline, !states.isEmpty, state(label)?.curves.first == nil else { return }
         let known = states.map { $0.state }.joined(separator: ", ")
-        throw GlassError(.usage, file: "--baseline", "state '\(label)' not in the study; states: \(known)")
+        let why = otherStates.contains(label) ? "has no DSC sample runs (only DMA data)" : "not in the study"
+        throw GlassError(.usage, file: "--baseline", "state '\(label)' \(why); states: \(known)")
     }
 
     /// The state with `label`.
