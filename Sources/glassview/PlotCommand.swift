@@ -218,9 +218,14 @@ struct Plot: ParsableCommand {
         // views 1-3 (DSC) as for 4-9 (DMA): the view itself would blame hidden states, or say it
         // has nothing, though the states were chosen. A study without that data at all is left
         // to the view, which says so.
-        let (kind, having) = id.drawsOnDSCAlone ? ("DSC", state.prepared.states.map(\.state)) : ("DMA", state.dma.states.map(\.data.state))
+        var (kind, having) = id.drawsOnDSCAlone ? ("DSC data", state.prepared.states.map(\.state)) : ("DMA data", state.dma.states.map(\.data.state))
+        // View 3 plots against the cooling rate: a state without one draws nothing there.
+        if id == .sensitivity {
+            let rated = Set(state.prepared.states.filter { $0.coolingRateKPerMin != nil }.map(\.state))
+            (kind, having) = ("DSC data with a cooling rate", having.filter(rated.contains))
+        }
         if id != .compare, !having.isEmpty, !chosen.contains(where: having.contains) {
-            throw GlassError(.usage, file: "--states", "\(escaped(chosen)): no \(kind) data for view \(id.name); expected a state with \(kind) data: \(escaped(having))")
+            throw GlassError(.usage, file: "--states", "\(escaped(chosen)): no \(kind) for view \(id.name); expected a state with \(kind): \(escaped(having))")
         }
         state.hidden = Set(state.stateLabels.filter { !chosen.contains($0) })
         let labels = state.stateLabels

@@ -107,8 +107,15 @@ final class PlotSeveralStudiesTests: XCTestCase {
         for (view, name) in [("1", "heatflow"), ("2", "cumulative"), ("3", "sensitivity")] {
             let out = try CLI.run(["plot", study.path, "--view", view, "--states", "cooled-10", "--ascii"])
             XCTAssertEqual(out.status, 64, "view \(view): \(out.stderr)")
-            XCTAssertEqual(out.stderr, "glassview: --states: cooled-10: no DSC data for view \(name); expected a state with DSC data: \(dsc.joined(separator: ", "))\n")
+            // View 3 needs a cooling rate too (as-cast has none).
+            let (what, having) = view == "3" ? ("DSC data with a cooling rate", Array(dsc.dropFirst())) : ("DSC data", dsc)
+            XCTAssertEqual(out.stderr, "glassview: --states: cooled-10: no \(what) for view \(name); expected a state with \(what): \(having.joined(separator: ", "))\n")
         }
+        // View 3 draws against the cooling rate: a listed state without one is the same error
+        // (it said "every state with a cooling rate is hidden: space shows the selected state").
+        let asCast = try CLI.run(["plot", study.path, "--view", "3", "--states", "as-cast", "--ascii"])
+        XCTAssertEqual(asCast.status, 64, asCast.stderr)
+        XCTAssertEqual(asCast.stderr, "glassview: --states: as-cast: no DSC data with a cooling rate for view sensitivity; expected a state with DSC data with a cooling rate: \(dsc.dropFirst().joined(separator: ", "))\n")
         // One listed state with DSC data is enough, as for the DMA views.
         let both = try CLI.run(["plot", study.path, "--view", "1", "--states", "cooled-10,cooled-20", "--ascii", "--width", "120"])
         XCTAssertEqual(both.status, 0, both.stderr)
