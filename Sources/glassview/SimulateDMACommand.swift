@@ -97,10 +97,16 @@ extension SimulateDMA {
             out += "315–465 K every 5 K, so none is written into study.toml (docs/transitions.md, \"Simulated DMA data\").\n"
             return out
         }
-        out += CFormat.printf("analyze reads these back with alpha_window_K = [%g, %g] (put into study.toml, below): E_u to the\n", w.lowerBound, w.upperBound)
+        let noisy = sim.storageNoise > 0 || sim.lossNoise > 0
+        out += CFormat.printf("analyze reads these back with alpha_window_K = [%g, %g] (put into study.toml, below)", w.lowerBound, w.upperBound)
+            + (noisy ? ", noise-free (--noise-free)" : "") + ": E_u to the\n"
         out += "files' digits, E_β within 1 %, every α maximum within 1.5 K of the VFT line, T_c within 5 K, a1 within 2.5 %\n"
         out += "(default QPD window, the files' T_g). U_β is no parameter of the model, and eq. 1 on the fixed QPD window\n"
         out += "does not see its a2 (the α maximum enters it above T_g). docs/transitions.md, \"Simulated DMA data\", says why.\n"
+        if noisy {
+            // Measured over seeds 1–40 of the default noise (docs/transitions.md).
+            out += "With this noise the readings scatter further: over seeds 1–40, E_β within 1.4 %, T_c within 9.2 K, a1 within 2 %.\n"
+        }
         return out
     }
 }
