@@ -52,6 +52,28 @@ final class DMAPeakTests: XCTestCase {
         XCTAssertEqual(peak(exact, exact.map { $0 * 0.01 }, 430, 500).failureReason, .maximumAtWindowEdge)
     }
 
+    /// A maximum at the first (or last) point inside the window that lies farther from the
+    /// window's end than the data's step there (isotherms at 430 and 435 K missing in 430–500 K)
+    /// is named as such: "the window's edge" said the peak lay outside, though it may lie in the
+    /// gap (probe of the thirty-first round). Steps as wide as the gap keep the window's edge.
+    func testAMaximumPastAGapAtTheWindowsEdgeIsNamed() {
+        func peak(_ x: [Double], _ y: [Double], _ lo: Double, _ hi: Double) -> Result<LossPeak, NoPeakReasonError> {
+            PeakFinder.find(x: x, y: y, lo: lo, hi: hi, halfWidth: 10, kelvin: true)
+        }
+        let x: [Double] = [400, 405, 410, 415, 420, 425, 440, 445, 450, 455, 460, 465]
+        let falling = x.map { -$0 }
+        XCTAssertEqual(peak(x, falling, 430, 500).failureReason, .maximumPastAGap(x: 440, edge: 430, last: false, kelvin: true))
+        XCTAssertEqual(NoPeakReason.maximumPastAGap(x: 440, edge: 430, last: false, kelvin: true).description,
+                       "the maximum is at the first point inside the window, 440 K, with no data between it and the window's edge at 430 K")
+        let rising = x.map { $0 }
+        XCTAssertEqual(peak(x, rising, 380, 432).failureReason, .maximumPastAGap(x: 425, edge: 432, last: true, kelvin: true))
+        // The first point 3 K inside a window on 5-K steps: the window's edge, as before.
+        XCTAssertEqual(peak(x, falling, 402, 500).failureReason, .maximumAtWindowEdge)
+        // On log10 f, the frequencies are named in Hz.
+        XCTAssertEqual(NoPeakReason.maximumPastAGap(x: -1, edge: -2, last: false, kelvin: false).description,
+                       "the maximum is at the first point inside the window, 0.1 Hz, with no data between it and the window's edge at 0.01 Hz")
+    }
+
     /// The edge is a position, not an index: two points at the first (or last) abscissa, the
     /// second the larger (two sweeps at one temperature, the repeat read a little higher), are
     /// still the edge. Points of −(x − 355)², whose peak lies 5 K below the data: read by index,

@@ -1,3 +1,5 @@
+import GlassPlatform
+
 /// A refined maximum of E'' inside a window (SPEC §4.1).
 public struct LossPeak: Sendable, Equatable {
     /// Abscissa of the parabola's vertex (K for constant-frequency curves, log10 Hz for isotherms).
@@ -14,6 +16,10 @@ public enum NoPeakReason: Sendable, Equatable, CustomStringConvertible {
     case tooFewPoints(Int)
     /// The largest value inside the window is its first or last point (the curve rises out of it).
     case maximumAtWindowEdge
+    /// The largest value inside the window is its first or last point, which lies farther inside
+    /// than one step of the data there (isotherms missing at the window's edge): `x` the point,
+    /// `edge` the window's end, on the curve's abscissa (`kelvin`: T in K, else log10 f).
+    case maximumPastAGap(x: Double, edge: Double, last: Bool, kelvin: Bool)
     /// The largest value inside the window is the curve's own first (`last` false) or last point,
     /// inside the window: the data end there (at `x`, K: only temperature curves have a window
     /// wider than their data; an isotherm's QPD peak is searched over its own range).
@@ -30,6 +36,12 @@ public enum NoPeakReason: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .tooFewPoints(let n): return "\(n) point(s) in the window (need 3)"
         case .maximumAtWindowEdge: return "the maximum is at the window's edge"
+        case .maximumPastAGap(let x, let edge, let last, let kelvin):
+            func shown(_ v: Double) -> String {
+                kelvin ? Format.shortNumber((v * 100).rounded() / 100) + " K" : Format.shortNumber(pow(10, v)) + " Hz"
+            }
+            return "the maximum is at the \(last ? "last" : "first") point inside the window, \(shown(x)), "
+                + "with no data between it and the window's edge at \(shown(edge))"
         case .maximumAtDataEnd(let x, let last):
             return "the maximum is at the curve's \(last ? "last" : "first") point, inside the window "
                 + "(its data \(last ? "end" : "start") at \(Format.shortNumber((x * 100).rounded() / 100)) K)"
@@ -83,6 +95,14 @@ public enum PeakFinder {
             // the hottest isotherm) is named as such: the window's edge is elsewhere.
             if atStart, first == 0, order(x[0], lo) == .above { return .failure(NoPeakReasonError(reason: .maximumAtDataEnd(x: x[0], last: false))) }
             if !atStart, last == n - 1, order(x[last], hi) == .below { return .failure(NoPeakReasonError(reason: .maximumAtDataEnd(x: x[last], last: true))) }
+            // A point farther from the window's end than the data's step inside (isotherms missing
+            // there): "the window's edge" said the peak lay outside, though it may lie in the gap.
+            if atStart, x[first] - lo > x[first + 1] - x[first], order(x[first], lo) == .above {
+                return .failure(NoPeakReasonError(reason: .maximumPastAGap(x: x[first], edge: lo, last: false, kelvin: kelvin)))
+            }
+            if !atStart, hi - x[last] > x[last] - x[last - 1], order(x[last], hi) == .below {
+                return .failure(NoPeakReasonError(reason: .maximumPastAGap(x: x[last], edge: hi, last: true, kelvin: kelvin)))
+            }
             return .failure(NoPeakReasonError(reason: .maximumAtWindowEdge))
         }
         let x0 = x[best]
