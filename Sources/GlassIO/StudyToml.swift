@@ -375,7 +375,10 @@ public enum StudyToml {
             func bare(_ c: Unicode.Scalar) -> Bool {
                 ("A"..."Z").contains(c) || ("a"..."z").contains(c) || ("0"..."9").contains(c) || c == "_" || c == "-"
             }
+            var parts = 0
             while true {
+                parts += 1
+                if parts > TomlValueCheck.maximumKeyParts { throw TomlValueCheck.tooDeep(parts, path: path, line: index + 1) }
                 while i < chars.count, chars[i] == " " || chars[i] == "\t" { i += 1 }
                 guard i < chars.count else { throw bad() }
                 let c = chars[i]

@@ -15,6 +15,15 @@ struct TomlValueCheck {
     /// file of `[[[[…` from overflowing the stack, here or in TOMLKit).
     var depth = 0
     static let maximumDepth = 256
+    /// Parts of one dotted key or table header (`states."cooled-10".tg_K` has 3). Thousands of
+    /// them (`a.a.a.… = 1`) cost TOMLKit and the key locator time and memory by their square
+    /// (16,000 parts: 10 s and 4 GB), so a key is refused past this many.
+    static let maximumKeyParts = 32
+
+    /// The error of a key or header of `parts` parts, at `line`.
+    static func tooDeep(_ parts: Int, path: String, line: Int) -> GlassError {
+        GlassError(file: path, line: line, "TOML syntax: a key of \(parts) dotted parts; expected at most \(maximumKeyParts) (study.toml's deepest keys have 3: states.LABEL.key)")
+    }
 
     /// Checks `text` (a study.toml).
     static func check(_ text: String, path: String) throws {
@@ -52,12 +61,15 @@ struct TomlValueCheck {
         }
     }
 
-    /// A key up to its `=` on this line; false when there is none (left to TOMLKit).
-    mutating func key() -> Bool {
+    /// A key up to its `=` on this line; false when there is none (left to TOMLKit). A key of
+    /// more than ``maximumKeyParts`` parts is refused.
+    mutating func key() throws -> Bool {
         var quote: Unicode.Scalar?
+        var parts = 1
         while i < c.count, c[i] != "\n" {
             if let q = quote { if c[i] == q { quote = nil } else if q == "\"" && c[i] == "\\" { i += 1 } }
             else if c[i] == "\"" || c[i] == "'" { quote = c[i] }
+            else if c[i] == "." { parts += 1; if parts > Self.maximumKeyParts { throw Self.tooDeep(parts, path: path, line: line) } }
             else if c[i] == "=" { i += 1; return true }
             i += 1
         }
@@ -69,7 +81,7 @@ struct TomlValueCheck {
             skipBlank(newlines: true)
             guard i < c.count else { return }
             if c[i] == "[" { skipLine(); continue }   // a table header (checked on its own)
-            guard key(), try value() else { return }
+            guard try key(), try value() else { return }
             skipLine()
         }
     }
@@ -151,7 +163,7 @@ struct TomlValueCheck {
         skipBlank(newlines: false)
         if i < c.count, c[i] == "}" { i += 1; return true }
         while true {
-            guard key(), try value() else { return false }
+            guard try key(), try value() else { return false }
             skipBlank(newlines: false)
             guard i < c.count else { return false }
             if c[i] == "," { i += 1; continue }

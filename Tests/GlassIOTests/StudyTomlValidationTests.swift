@@ -187,6 +187,24 @@ final class TomlValueCheckTests: XCTestCase {
         }
     }
 
+    /// A dotted key or table header of thousands of parts took TOMLKit and the key locator time
+    /// and memory by their square (16,000 parts: 10 s and 4 GB; 50,000: killed); past 32 parts it
+    /// is an error naming the line (probe of the thirty-first round), in each place a key is written.
+    func testKeysOfThousandsOfPartsAreRefused() {
+        let deep = Array(repeating: "a", count: 16_000).joined(separator: ".")
+        for text in ["ts_K = 420\n[" + deep + "]\n", "ts_K = 420\n" + deep + " = 1\n", "ts_K = 420\nx = { " + deep + " = 1 }\n",
+                     "ts_K = 420\n[[" + deep + "]]\n"] {
+            XCTAssertThrowsError(try StudyToml.parse(text)) { e in
+                XCTAssertEqual("\(e)", "study.toml:2: TOML syntax: a key of 33 dotted parts; expected at most 32 (study.toml's deepest keys have 3: states.LABEL.key)")
+            }
+        }
+        // Dots inside a quoted part are no parts; 32 parts are within the bound (and unknown keys).
+        XCTAssertNoThrow(try StudyToml.parse("[files.\"" + deep + ".csv\"]\nstate = \"as-cast\"\n"))
+        XCTAssertThrowsError(try StudyToml.parse(Array(repeating: "a", count: 32).joined(separator: ".") + " = 1\n")) { e in
+            XCTAssertTrue("\(e)".contains("unknown key"), "\(e)")
+        }
+    }
+
     func testValidTomlOfEveryShapeStillParses() throws {
         let text = """
         # comment
