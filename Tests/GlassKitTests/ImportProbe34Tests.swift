@@ -143,6 +143,10 @@ import Testing
         let dsc = "T/K,W/(W/g)\n" + (0..<20).map { "\(300 + $0),0.01\n" }.joined()
         #expect(error("# kind: dsc\n# heating_rate: 1e-300 K/min\n" + dsc) == "f.txt:2: heating_rate '1e-300 K/min'; expected a rate from 0.0001 K/min to 1e7 K/min (a DSC's)")
         #expect(error("# kind: dsc\n# heating_rate: 40000 K/s\n" + dsc) == "", "flash DSC")
+        // A cooling rate of 1e200 K/min made S_r's sums overflow (probe of the thirty-first round).
+        #expect(error("# kind: dsc\n# heating_rate: 20 K/min\n# cooling_rate: 1e200 K/min\n" + dsc)
+                == "f.txt:3: cooling_rate '1e200 K/min'; expected a rate from 1e-6 K/min to 1e12 K/min (a glass's, from a slow cool to a splat quench)")
+        #expect(error("# kind: dsc\n# heating_rate: 20 K/min\n# cooling_rate: 1e8 K/s\n" + dsc) == "", "a melt-spun ribbon")
         let sweep = "f/Hz,E'/MPa,E''/MPa\n0.1,30000,100\n1,30100,120\n10,30200,140\n"
         #expect(error("# kind: dma-fsweep\n# temperature: 1e308 K\n" + sweep) == "f.txt:2: temperature '1e308 K'; expected a temperature up to 10000 K such as '400 K' or '126.85 °C'")
         let scan = "T/K,E'/MPa,E''/MPa\n300,30000,100\n301,30000,100\n302,30000,100\n"

@@ -699,6 +699,10 @@ public enum DatasetBuilder {
 
     /// Heating rates a DSC runs at, K/min (a stated rate outside is an error).
     static let heatingRateRange: ClosedRange<Double> = 1e-4...1e7
+    /// Cooling rates a glass is made at, K/min: from a slow cool to beyond a splat or laser quench
+    /// (10¹⁰ K/s). S_r fits ΔH_rej against them: at 1e200 K/min its sums overflowed and the
+    /// warning blamed missing rates.
+    static let coolingRateRange: ClosedRange<Double> = 1e-6...1e12
 
     static func readMetadata(_ meta: [String: MetadataEntry], into d: inout Dataset, fail: (String, String) -> GlassError) throws {
         if let r = meta["role"] {
@@ -708,6 +712,9 @@ public enum DatasetBuilder {
         if let c = meta["cooling_rate"] {
             guard let v = MetadataValue.rateKPerMin(c.value) else { throw fail("cooling_rate", "a rate such as '10 K/min'") }
             guard v != 0 else { throw fail("cooling_rate", "a non-zero rate") }
+            guard Self.coolingRateRange.contains(abs(v)) else {
+                throw fail("cooling_rate", "a rate from 1e-6 K/min to 1e12 K/min (a glass's, from a slow cool to a splat quench)")
+            }
             d.coolingRateKPerMin = abs(v)
             d.coolingRateStated = c
         }
