@@ -243,6 +243,28 @@ final class ImportReadingRulesTests: XCTestCase {
         XCTAssertEqual(d.count, 3)
     }
 
+    /// A name with a space (`tan d`, a German export's) in a TAB-separated or a space-aligned
+    /// export: each unit still stands under its name, and the trailer closes the export. Split at
+    /// every blank, the names outnumbered the units, the file was read as no Eplexor export and
+    /// its `]1[` trailer refused as a row of 1 field (probe of the thirty-first round).
+    func testEplexorNameWithASpace() throws {
+        let rows = [("1", "9,978e+01", "1,00000e-01", "3,21267e+04", "2,70047e+02", "8,40568e-03"),
+                    ("2", "9,985e+01", "1,00000e+00", "3,27374e+04", "7,84262e+02", "2,39562e-02"),
+                    ("3", "9,976e+01", "1,00000e+01", "3,41197e+04", "8,59533e+02", "2,51917e-02")]
+        let tab = "Index\tT_ist\tf\tE'\tE''\ttan d\r\n[#]\t[°C]\t[Hz]\t[MPa]\t[MPa]\t[-]\r\n"
+            + rows.map { [$0.0, $0.1, $0.2, $0.3, $0.4, $0.5].joined(separator: "\t") + "\r\n" }.joined() + "]1[Vit105_101C\r\n"
+        let spaced = "  Index      T_ist          f         E'        E''      tan d\n    [#]       [°C]       [Hz]      [MPa]      [MPa]        [-]\n"
+            + rows.map { "  " + [$0.0, $0.1, $0.2, $0.3, $0.4, $0.5].joined(separator: "   ") + "\n" }.joined() + "]1[Vit105_101C\n"
+        for text in [tab, spaced] {
+            let d = try Self.load(text, path: "e.txt")
+            XCTAssertEqual(d.count, 3)
+            XCTAssertEqual(d.frequencyHzValues, [0.1, 1, 10])
+            XCTAssertEqual(d.lossMPa, [270.047, 784.262, 859.533])
+            XCTAssertEqual(d.temperatureK ?? 0, (99.78 + 99.85 + 99.76) / 3 + 273.15, accuracy: 1e-9)
+            XCTAssertEqual(d.sampleName, "Vit105_101C")
+        }
+    }
+
     /// The same marker line before the names row is skipped too.
     func testEplexorLeadingMarkerLine() throws {
         let d = try Self.load("£]1[RUN-A\n" + Self.eplexorBody, path: "e.txt")

@@ -18,12 +18,8 @@ public enum EplexorReader {
         // line without a `]` is no trailer, so it is the names row and must hold `Index`.
         guard let first = (0..<lines.count).first(where: { !lines.isBlank($0) }),
               lines.contains(first, byte: 0x5D) || lines.containsCaseless(first, "index") else { return false }
-        guard let (names, units) = headerLines(lines) else { return false }
-        let delimiter = separator(ofNames: lines.string(names))
-        let n = delimiter.split(lines.string(names))
-        let u = delimiter.split(lines.string(units))
-        return n.first.map(isIndexName) == true && n.contains("f") && n.count == u.count
-            && u.allSatisfy { $0.hasPrefix("[") && $0.hasSuffix("]") }
+        guard let (names, units) = headerLines(lines), let (_, n, u) = columns(names: lines.string(names), units: lines.string(units)) else { return false }
+        return n.first.map(isIndexName) == true && n.contains("f") && u.allSatisfy { $0.hasPrefix("[") && $0.hasSuffix("]") }
     }
 
     /// Recognises the layout.
@@ -31,9 +27,9 @@ public enum EplexorReader {
         guard let (h, u) = headerLines(lines) else {
             throw GlassError(file: path, "Eplexor export without a names row and a units row")
         }
-        let delimiter = separator(ofNames: lines.string(h))
-        let names = delimiter.split(lines.string(h))
-        let units = delimiter.split(lines.string(u))
+        guard let (delimiter, names, units) = columns(names: lines.string(h), units: lines.string(u)) else {
+            throw GlassError(file: path, line: u + 1, "Eplexor export whose units row does not stand under its names row; expected a [unit] for each name")
+        }
         let headers = names.enumerated().map { k, n in ColumnHeader(n, unitRow: k < units.count ? units[k] : nil) }
         var metadata: [String: MetadataEntry] = [:]
         var data = [Int]()
@@ -54,14 +50,29 @@ public enum EplexorReader {
         return table
     }
 
-    /// The separator of the names row `names`: `;` or `,` where it holds one (an export through a
-    /// spreadsheet or a German Windows: `Index;Ts;t;f;…`), else runs of spaces or TABs, as
-    /// Eplexor aligns its columns.
-    static func separator(ofNames names: String) -> Delimiter {
+    /// The separator, names and units of the names row `names` and units row `units`, split so
+    /// that each unit stands under its name; nil when no split does. `;` or `,` where the names
+    /// hold one (an export through a spreadsheet or a German Windows: `Index;Ts;t;f;…`); else TABs
+    /// where splitting at them pairs the two rows (a German export's `tan d`, a name with a
+    /// space, is one field between TABs); else runs of spaces or TABs, as Eplexor aligns its
+    /// columns, the names split at runs of two or more blanks where a name holds a space
+    /// (`tan d   E*`). A name with a space split in two had made the rows' counts differ, and
+    /// the file was read as no Eplexor export (its `]1[` trailer then a row of 1 field).
+    static func columns(names: String, units: String) -> (Delimiter, [String], [String])? {
         switch Delimiter.detect(in: names) {
-        case .semicolon: return .semicolon
-        case .comma: return .comma
-        case .tab, .whitespace: return .whitespace
+        case .semicolon, .comma:
+            let d = Delimiter.detect(in: names)
+            let n = d.split(names), u = d.split(units)
+            return n.count == u.count ? (d, n, u) : nil
+        case .tab, .whitespace:
+            if names.contains("\t") {
+                let n = Delimiter.tab.split(names).map(\.trimmedSpaces), u = Delimiter.tab.split(units).map(\.trimmedSpaces)
+                if n.count == u.count { return (.tab, n, u) }
+            }
+            let u = Delimiter.whitespace.split(units), n = Delimiter.whitespace.split(names)
+            if n.count == u.count { return (.whitespace, n, u) }
+            let wide = names.replacingLiteral("\t", with: "  ").componentsLiteral(separatedBy: "  ").map(\.trimmedSpaces).filter { !$0.isEmpty }
+            return wide.count == u.count ? (.whitespace, wide, u) : nil
         }
     }
 
