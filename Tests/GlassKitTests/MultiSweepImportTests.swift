@@ -127,6 +127,18 @@ final class MultiSweepImportTests: XCTestCase {
         XCTAssertFalse(ds[0].warnings.contains { $0.contains("shear") }, "no torque column, no G names: not said to be shear")
     }
 
+    /// A step of its title alone (a DMA 850's `Equilibrate - 1`: no names, no data) is skipped as
+    /// the other steps that are no sweep are; it refused the whole export ("TRIOS [step] without a
+    /// row of column names", probe of the thirty-first round).
+    func testAnEmptyTriosStepIsSkipped() throws {
+        let text = "Filename\tx\n\n[step]\nEquilibrate - 1\n\n[step]\nFrequency sweep (25.0 °C)\n"
+            + "Angular frequency\tStorage modulus\tLoss modulus\nrad/s\tkPa\tkPa\n1\t1000\t100\n10\t2000\t300\n"
+        let ds = try datasets(text, "e.txt")
+        XCTAssertEqual(ds.map { $0.path }, ["e.txt#step2"])
+        XCTAssertEqual(ds[0].storageMPa, [1, 2])
+        XCTAssertTrue(ds[0].warnings.contains { $0.contains("'Equilibrate - 1' (no data)") }, "\(ds[0].warnings)")
+    }
+
     func testTriosWithoutFrequencySweepOrWithMissingPointsIsRefused() {
         let tga = "Filename\tx\n[step]\nRamp 10 °C/min\nTime\tTemperature\tWeight\nmin\t°C\t%\n0\t30\t100\n1\t40\t99\n"
         XCTAssertTrue(error(tga, "g.txt")?.description.hasPrefix("g.txt:2: TRIOS export without a frequency sweep") ?? false,

@@ -143,7 +143,12 @@ public enum TriosReader {
             data = rows
         }
         guard let n = names else {
-            throw GlassError(file: path, line: from, "TRIOS [step] without a row of column names; expected 'Variables' (LIMS) or a names row")
+            // A step of no names, hence no data (an `Equilibrate` step's title alone: a LIMS step
+            // has its `Variables`, a classic one's first row is its names): skipped as the other
+            // steps that are no frequency sweep are (it refused the whole export).
+            return RawTable(path: path, format: .trios, encoding: encoding, metadata: metadata, headers: [],
+                            headerLine: from, delimiter: delimiter, decimalComma: false,
+                            dataLines: [], lines: lines, segmentPrograms: [:])
         }
         if let (count, line) = declaredPoints, count != data.count {
             throw GlassError(file: path, line: line, "the step declares \(count) points but has \(data.count) 'Data point' rows; expected a complete export")
@@ -350,6 +355,7 @@ public enum TriosReader {
     /// Nil for a frequency sweep or a temperature scan (one frequency over a temperature ramp),
     /// else why the step is neither.
     private static func whyNotAFrequencySweep(_ table: RawTable) throws -> String? {
+        if table.headers.isEmpty && table.dataLines.isEmpty { return "no data" }
         let columns = ColumnMatcher.match(table.headers)
         guard let f = columns[.frequency], DMAModuli.find(columns) != nil else {
             return "no frequency, storage and loss modulus columns"
