@@ -69,8 +69,11 @@ public enum DatasetBuilder {
         } else {
             let found = table.headers.map { $0.text }.joined(separator: ", ")
             let searched = table.namesRowSearched ? Preamble.notFoundClause : ""
+            // `E'(0.1Hz)`, `E''(1Hz)`: one block of columns per frequency, the frequency where a
+            // unit stands (a Hitachi DMA7100 export re-saved): said, not left to look like E'/E''
+            // not found.
             throw GlassError(file: path, line: table.namesLine,
-                             "cannot tell what this file holds from its columns [\(found)]; expected a temperature column with heat flow (DSC) or E'/E'' (DMA)\(searched)")
+                             "cannot tell what this file holds from its columns [\(found)]; expected a temperature column with heat flow (DSC) or E'/E'' (DMA)\(perFrequencyNote(table.headers))\(searched)")
         }
 
         // `run` and `segment` pick a heating run or segment of a DSC file (SPEC §2.4); on a DMA file
@@ -697,6 +700,15 @@ public enum DatasetBuilder {
 
     // MARK: - Metadata
 
+    /// `E'(0.1Hz)`, `E''(1Hz)`: one block of columns per frequency, the frequency where a unit
+    /// stands (a Hitachi DMA7100 export re-saved). Said, so that the error does not read as if
+    /// E'/E'' were missing or in a wrong unit; "" when no heading holds one.
+    static func perFrequencyNote(_ headers: [ColumnHeader]) -> String {
+        headers.first { UnitSpelling.holdsFrequencyValue($0.text) }.map {
+            "; '\($0.text)' has a frequency where a unit stands: one block of columns per frequency is not read (expected one frequency per file, or a frequency column, with E' and E'' in a unit such as MPa)"
+        } ?? ""
+    }
+
     /// Heating rates a DSC runs at, K/min (a stated rate outside is an error).
     static let heatingRateRange: ClosedRange<Double> = 1e-4...1e7
     /// Cooling rates a glass is made at, K/min: from a slow cool to beyond a splat or laser quench
@@ -914,7 +926,7 @@ public enum DatasetBuilder {
             if let lost = lostCharacterError(c, table, reads: { Units.modulusFactorToMPa($0) != nil },
                                              otherwise: "a modulus in MPa, GPa, kPa, Pa, bar, psi or dyn/cm²") { throw lost }
             throw GlassError(file: table.path, line: table.line(ofColumn: c.index),
-                             "column '\(c.header.text)' has unit '\(c.header.unit)'; expected a modulus in MPa, GPa, kPa, Pa, bar, psi or dyn/cm²")
+                             "column '\(c.header.text)' has unit '\(c.header.unit)'; expected a modulus in MPa, GPa, kPa, Pa, bar, psi or dyn/cm²\(perFrequencyNote([c.header]))")
         }
         return f
     }

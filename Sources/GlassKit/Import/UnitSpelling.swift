@@ -32,6 +32,23 @@ enum UnitSpelling {
         return !tokens.isEmpty && tokens.allSatisfy(isSymbol)
     }
 
+    /// True when a heading holds a frequency value in brackets or parentheses where a unit
+    /// stands (`E'(0.1Hz)`, `E'' [1 Hz]`): a number, then `Hz` with an optional prefix.
+    static func holdsFrequencyValue(_ heading: String) -> Bool {
+        var rest = Substring(heading)
+        while let open = rest.firstIndex(where: { $0 == "(" || $0 == "[" }) {
+            let close: Character = rest[open] == "(" ? ")" : "]"
+            guard let end = rest[open...].firstIndex(of: close) else { return false }
+            let inside = rest[rest.index(after: open)..<end].trimmedSpaces
+            let digits = inside.prefix { $0.isNumber || $0 == "." || $0 == "," }
+            if digits.contains(where: \.isNumber), ["hz", "mhz", "khz"].contains(inside.dropFirst(digits.count).trimmedSpaces.lowercased()) {
+                return true
+            }
+            rest = rest[rest.index(after: end)...]
+        }
+        return false
+    }
+
     /// A symbol with its prefix and power (`mm2`, `g-1`, `s⁻¹`), or `1` (as in `1/s`).
     private static func isSymbol(_ token: String) -> Bool {
         if token == "1" { return true }
