@@ -46,6 +46,12 @@ enum StudyBatch {
             return e
         }
         guard !file.hasPrefix("/") else { return error }
+        // A study that is one data file names it by its name alone: `r2/cooled-10.csv`, not
+        // `cooled-10.csv`, which another study given as a file may share.
+        if PathInfo.isDirectory(path) == false, let slash = path.lastIndex(of: "/"), path[path.index(after: slash)...] == file {
+            e.file = path
+            return e
+        }
         guard PathInfo.isDirectory(path) == true else { return error }
         let joined = path.hasSuffix("/") ? path + file : path + "/" + file
         guard PathInfo.isDirectory(joined) == false else { return error }

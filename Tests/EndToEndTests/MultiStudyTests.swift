@@ -69,4 +69,25 @@ final class MultiStudyTests: XCTestCase {
         XCTAssertEqual(state.status, 64)
         XCTAssertEqual(state.stderr, "glassview: --baseline: study \(second.path): state 'cooled-1' not in the study; states: as-cast, cooled-2, cooled-5, cooled-10, cooled-20\n")
     }
+
+    /// Studies given as single files of one name (`r1/cooled-10.csv r2/cooled-10.csv`): an error
+    /// names the file with its path, not by the name both share (probe of the thirty-first round).
+    func testAStudyThatIsOneFileIsNamedWithItsPath() throws {
+        let dir = try CLI.tempDir(self)
+        let r1 = dir.appendingPathComponent("r1"), r2 = dir.appendingPathComponent("r2")
+        for r in [r1, r2] { try FileManager.default.createDirectory(at: r, withIntermediateDirectories: true) }
+        try FileManager.default.copyItem(atPath: a + "/dsc/cooled-10.csv", toPath: r1.appendingPathComponent("cooled-10.csv").path)
+        let good = try String(contentsOfFile: a + "/dsc/cooled-10.csv", encoding: .utf8)
+        var lines = good.components(separatedBy: "\n")
+        let row = try XCTUnwrap(lines.firstIndex { $0.first?.isNumber == true }) + 5
+        lines[row] = lines[row].components(separatedBy: ",")[0] + ",abc"
+        try lines.joined(separator: "\n").write(to: r2.appendingPathComponent("cooled-10.csv"), atomically: true, encoding: .utf8)
+        let message = "cooled-10.csv:\(row + 1): field 2 (W/(W/g)) is not a number: 'abc'; expected a decimal number\n"
+        for command in ["analyze", "plot"] {
+            let both = try CLI.run([command, r1.path + "/cooled-10.csv", r2.path + "/cooled-10.csv"])
+            XCTAssertEqual(both.status, 65, command)
+            XCTAssertEqual(both.stderr, "glassview: \(r2.path)/" + message, command)
+        }
+        XCTAssertEqual(try CLI.run(["analyze", r2.path + "/cooled-10.csv"]).stderr, "glassview: " + message)
+    }
 }
