@@ -45,8 +45,9 @@ public enum PlotOutput {
             let names = zip(StudyWorkspace.names(s), StudyWorkspace.states(s)).map { name, st in
                 name + (CompareView.proposedBounds(st).map { " (\($0))" } ?? "")
             }
-            let line = names.joined(separator: ", ") + " · view \(id.key) \(id.tab)"
-            return ScreenText.fit(line, unicode: s.style.braille).clipped(width, unicode: s.style.braille)
+            // The list of studies is the line's name part: cut first, as one study's name is.
+            return fittedTitle(study: names.joined(separator: ", "), settings: ["view \(id.key) \(id.tab)"], states: "",
+                               width: width, unicode: s.style.braille)
         }
         let u = s.style.braille
         var settings = ["view \(id.key) \(id.tab)", "T_s \(bound(.ts)), T_e \(bound(.te))", "baseline \(s.baseline)"]
@@ -79,8 +80,8 @@ public enum PlotOutput {
             field = room > 0 ? field.clipped(room, unicode: u) : ""
         }
         if DisplayWidth.of(line()) <= width { return line() }
-        // The settings alone are too wide: the whole line cut at its end (not a cut name cut again).
-        name = fit(study)
+        // The settings alone are too wide: the line, its name cut as above and its states whole,
+        // cut at its end (the name kept whole there had taken the settings' room).
         field = fit(states)
         return line().clipped(width, unicode: u)
     }

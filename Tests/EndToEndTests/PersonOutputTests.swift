@@ -64,10 +64,12 @@ final class PersonOutputTests: XCTestCase {
             XCTAssertEqual(a.status, 0, "\(tab): \(a.stderr)")
             XCTAssertEqual(a.stdout, b.stdout, tab)
         }
-        // The title line is one of the 24 rows, cut to the width by the screen's one rule ("~" in ASCII).
+        // The title line is one of the 24 rows, cut to the width by the screen's one rule ("~" in
+        // ASCII): the study name first (to 12 columns), then the line's end (the name was kept
+        // whole there and took the bounds' room).
         XCTAssertEqual(rowCount(named), 24)
         let narrow = try CLI.run(["plot", sample.path, "--width", "40", "--height", "12", "--ascii"])
-        XCTAssertEqual(narrow.stdout.split(separator: "\n").first, "la30ce30ni10al20co10 - view 1 W(T) - T_~")
+        XCTAssertEqual(narrow.stdout.split(separator: "\n").first, "la30ce30ni1~ - view 1 W(T) - T_s 420 K,~")
         // DMA views name T_ref and the states drawn: view 9 the selected state's curves over the
         // other states' master curves (T_ref 450 K, as analyze's table gives it).
         let tts = try CLI.run(["plot", sample.path, "--width", "130", "--height", "24", "--ascii", "--view", "TTS"])

@@ -122,6 +122,16 @@ final class PlotSeveralStudiesTests: XCTestCase {
         XCTAssertTrue(both.stdout.contains(" cooled-20\n"), both.stdout)
     }
 
+    /// The list of studies is the title's name part: cut first (to 12 columns), then the line's
+    /// end. It was never cut, and the view's name was (probe of the thirty-first round).
+    func testTheListOfStudiesIsCutFirst() throws {
+        let (_, first, second) = try twoCopies()
+        let base = ["plot", first.path, second.path, "--ascii", "--height", "12"]
+        XCTAssertEqual(try CLI.run(base + ["--width", "40"]).stdout.split(separator: "\n").first, "first, second - view c Cmp")
+        XCTAssertEqual(try CLI.run(base + ["--width", "25"]).stdout.split(separator: "\n").first, "first, seco~ - view c Cmp")
+        XCTAssertEqual(try CLI.run(base + ["--width", "24"]).stdout.split(separator: "\n").first, "first, seco~ - view c C~")
+    }
+
     /// Several studies without `--view` are compared (view c, the one view that takes them): the
     /// error blamed `--view`, which was not given.
     func testSeveralStudiesWithoutViewAreCompared() throws {
