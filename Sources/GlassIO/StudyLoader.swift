@@ -45,7 +45,8 @@ public enum StudyLoader {
             digest = FileDigest.sha256(Array(text.utf8))
             contents = try StudyToml.parse(text)
         }
-        let files = try dataFiles(atPath: path)
+        var skipped: [String] = []
+        let files = try dataFiles(atPath: path, skipped: &skipped)
         // Tables for one file, and patterns of paths (`[files."dsc/*.txt"]`), resolved per file.
         let overrides = try FileOverrides.resolve(contents.files, files: files, lines: contents)
         var datasets: [Dataset] = []
@@ -88,7 +89,7 @@ public enum StudyLoader {
                 unused.append("study.toml\(line.map { ":\($0)" } ?? ""): \(names): state '\(label)' has no \(kind) data, so \(keys.count == 1 ? "this key has" : "these keys have") no effect")
             }
         }
-        var study = Study(name: path, datasets: datasets, sources: sources, settings: contents.settings, warnings: unused)
+        var study = Study(name: path, datasets: datasets, sources: sources, settings: contents.settings, warnings: skipped + unused)
         study.settingsFileDigest = digest
         return study
     }
@@ -121,20 +122,30 @@ public enum StudyLoader {
 
     /// Relative paths of the data files below `root`, sorted.
     public static func dataFiles(_ root: URL) throws -> [String] {
-        try dataFiles(atPath: root.path)
+        var skipped: [String] = []
+        return try dataFiles(atPath: root.path, skipped: &skipped)
     }
 
     /// Relative paths of the data files below the directory `root`, sorted (paths joined as
     /// strings: `URL.appendingPathComponent` per file was 3 % of loading a study of 250 files).
-    static func dataFiles(atPath root: String) throws -> [String] {
+    /// `skipped` gets a warning for each entry with a data file's name that is not read (a named
+    /// pipe, a device) and each linked directory, which is not followed: they were skipped
+    /// without a word, and a linked `dsc` folder took every DSC result with it. Office's lock
+    /// files (`~$name.csv`, written beside a file open in Excel) are skipped as hidden files are.
+    /// The study's settings under another name (`Study.toml`, `study.toml.txt` as Notepad saves
+    /// it) are an error: read as data, or ignored on a case-sensitive file system, they were lost.
+    static func dataFiles(atPath root: String, skipped: inout [String]) throws -> [String] {
         var out: [String] = []
         func walk(_ dir: String, _ prefix: String) throws {
             guard let entries = directoryEntries(dir) else {
                 throw GlassError(.noInput, file: prefix.isEmpty ? dir : prefix, "cannot list the directory")
             }
-            for (name, entryType) in entries.sorted(by: { $0.name < $1.name }) where !name.hasPrefix(".") {
+            for (name, entryType) in entries.sorted(by: { $0.name < $1.name }) where !name.hasPrefix(".") && !name.hasPrefix("~$") {
                 let path = dir.hasSuffix("/") ? dir + name : dir + "/" + name
                 let rel = prefix.isEmpty ? name : prefix + "/" + name
+                if prefix.isEmpty, name != "study.toml", ["study.toml", "study.toml.txt"].contains(name.lowercased()) {
+                    throw GlassError(.usage, file: rel, "the study's settings under another name; expected study.toml (in lower case, without another extension): rename it")
+                }
                 // The directory entry's type, else (a file system that does not give it) lstat's.
                 var type: mode_t
                 switch entryType {
@@ -165,8 +176,19 @@ public enum StudyLoader {
                         continue
                     }
                     isRegular = (target.st_mode & S_IFMT) == S_IFREG
+                    if (target.st_mode & S_IFMT) == S_IFDIR {
+                        skipped.append("\(rel): a linked directory, not followed (its files are not read; copy them into the study to read them)")
+                        continue
+                    }
+                    type = target.st_mode & S_IFMT
                 }
-                if isRegular, extensions.contains(PathName.lowercasedExtension(name)), !isOwnExport(name) { out.append(rel) }
+                let dataName = extensions.contains(PathName.lowercasedExtension(name))
+                if !isRegular, dataName {
+                    let what = type == S_IFIFO ? "a named pipe" : type == S_IFCHR ? "a character device" : type == S_IFBLK ? "a block device" : type == S_IFSOCK ? "a socket" : "not a regular file"
+                    skipped.append("\(rel): \(what), not read")
+                    continue
+                }
+                if isRegular, dataName, !isOwnExport(name) { out.append(rel) }
             }
         }
         try walk(root, "")

@@ -29,6 +29,30 @@ final class SpecialFilesTests: XCTestCase {
         XCTAssertEqual(error(dir + "/run.csv.fifo")?.description, "run.csv.fifo: cannot be read: a named pipe; expected a regular file")
     }
 
+    /// Entries of a study that are not read say so (probe of the thirty-first round): a linked
+    /// directory (a `dsc` folder kept elsewhere took every DSC result, exit 0, no word), a named
+    /// pipe or a device with a data file's name. Excel's lock files (`~$a.csv`) are skipped as
+    /// hidden files are; the settings under another name (`Study.toml`, Notepad's
+    /// `study.toml.txt`) are an error, not data or nothing.
+    func testEntriesNotReadAreNamed() throws {
+        let dir = try study()
+        let elsewhere = try scratchDirectory("glassview-special-elsewhere")
+        XCTAssertEqual(symlink(elsewhere, dir + "/dsc"), 0)
+        XCTAssertEqual(mkfifo(dir + "/pipe.csv", 0o600), 0)
+        XCTAssertEqual(symlink("/dev/zero", dir + "/zero.csv"), 0)
+        try "\u{5}user".write(toFile: dir + "/~$a.csv", atomically: true, encoding: .utf8)
+        let loaded = try StudyLoader.load(dir)
+        XCTAssertEqual(loaded.sources.map(\.path), ["a.csv"])
+        XCTAssertEqual(loaded.warnings, ["dsc: a linked directory, not followed (its files are not read; copy them into the study to read them)",
+                                         "pipe.csv: a named pipe, not read", "zero.csv: a character device, not read"])
+        for name in ["Study.toml", "study.toml.txt", "STUDY.TOML"] {
+            try "ts_K = 420\n".write(toFile: dir + "/" + name, atomically: true, encoding: .utf8)
+            XCTAssertEqual(error(dir)?.description, "\(name): the study's settings under another name; expected study.toml (in lower case, without another extension): rename it")
+            XCTAssertEqual(error(dir)?.kind, .usage)
+            try FileManager.default.removeItem(atPath: dir + "/" + name)
+        }
+    }
+
     func testAStudyTomlLinkInALoopIsAnError() throws {
         let dir = try study()
         XCTAssertEqual(symlink("study.toml", dir + "/study.toml"), 0)
