@@ -237,6 +237,44 @@ import Testing
         expectSame(file(rows: rows, header: "#EXPORTTYPE:DATA ALL\n##Temp./°C;DSC/(mW/mg)\n"), streams: false)
     }
 
+    /// A NUL in the first block (a raw instrument `.dat`, random bytes): refused from that block,
+    /// with the whole import's error, the rest not read (300 MB were read and held first). A CR
+    /// before the NUL leaves the line count to the whole file, which is read.
+    @Test func binaryDataIsRefusedFromTheFirstBlock() {
+        var random = LCGBytes(seed: 7)
+        var raw = (0..<(5 << 20)).map { _ in random.next() }
+        for i in 0..<2_000 where raw[i] == 0x0D { raw[i] = 0x20 }   // no CR before the first NUL
+        raw[1_000] = 0
+        guard case .error(let reference) = whole(raw) else { Issue.record("random bytes read"); return }
+        var read = 0
+        do {
+            _ = try StreamingImport.read(path: "f.csv", overrides: [:], sizeHint: raw.count, from: { buf in
+                let n = min(buf.count, raw.count - read)
+                raw.withUnsafeBytes { src in buf.baseAddress!.copyMemory(from: src.baseAddress! + read, byteCount: n) }
+                read += n
+                return n
+            }, digest: { _ in })
+            Issue.record("random bytes streamed")
+        } catch {
+            #expect("\(error)" == reference)
+            #expect(reference.hasSuffix("binary data (a NUL byte); expected a text export"))
+        }
+        #expect(read <= StreamingImport.headBlock, "\(read) bytes read")
+        // A CR before the NUL: the whole file is read and decides, as before.
+        raw[500] = 0x0D
+        expectSame(raw, streams: false)
+    }
+
+    /// Deterministic bytes (a linear congruential generator), the same on every run.
+    struct LCGBytes {
+        var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next() -> UInt8 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return UInt8(truncatingIfNeeded: state >> 56)
+        }
+    }
+
     /// First lines in Shift_JIS (CP932: `試料` is 8E 8E 97 BF): read whole, as the whole import
     /// decodes them (the stream would take them for Windows-1252).
     @Test func shiftJISFirstLinesAreReadWhole() throws {

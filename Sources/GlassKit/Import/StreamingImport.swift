@@ -34,6 +34,16 @@ public enum StreamingImport {
     static let headBlock = 1 << 16
     /// Past this many bytes of first lines without `headLines` lines the file is read whole.
     static let headLimit = 8 << 20
+    /// A file whose first block holds a NUL and no byte-order mark is refused from that block,
+    /// with the error the whole file gives (a raw instrument `.dat` of 300 MB was read whole, and
+    /// held, before "binary data"). Where a CR comes before the NUL, the whole file decides how
+    /// its lines end, and so the NUL's line: that file is left to be read whole.
+    static func refuseBinary(_ head: [UInt8], path: String) throws {
+        guard let nul = head.firstIndex(of: 0), !head[..<nul].contains(0x0D),
+              !head.starts(with: [0xEF, 0xBB, 0xBF]), !head.starts(with: [0xFF, 0xFE]), !head.starts(with: [0xFE, 0xFF]) else { return }
+        _ = try TextDecoding.utf8Bytes(of: head, file: path)
+    }
+
     /// Size of each of the two buffers the rest passes through (a parameter of `read` for tests).
     public static let chunkBytes = 1 << 20
 
@@ -52,7 +62,9 @@ public enum StreamingImport {
             let block = try readBlock(headBlock, source)
             eof = block.count < headBlock
             newlines += countNewlines(block)
+            let first = head.isEmpty
             head.append(contentsOf: block)
+            if first { try refuseBinary(head, path: path) }
         }
         if eof { return .whole(head) }
         guard let cut = head.lastIndex(of: 0x0A).map({ $0 + 1 }) else { return .whole(try rest(head, source, sizeHint: sizeHint)) }
