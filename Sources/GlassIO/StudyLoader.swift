@@ -138,7 +138,8 @@ public enum StudyLoader {
         var out: [String] = []
         func walk(_ dir: String, _ prefix: String) throws {
             guard let entries = directoryEntries(dir) else {
-                throw GlassError(.noInput, file: prefix.isEmpty ? dir : prefix, "cannot list the directory")
+                let reason = String(cString: strerror(errno))
+                throw GlassError(.noInput, file: prefix.isEmpty ? dir : prefix, "cannot list the directory: \(reason); expected a readable directory")
             }
             for (name, entryType) in entries.sorted(by: { $0.name < $1.name }) where !name.hasPrefix(".") && !name.hasPrefix("~$") {
                 let path = dir.hasSuffix("/") ? dir + name : dir + "/" + name
