@@ -185,8 +185,7 @@ public enum StudyLoader {
                 }
                 let dataName = extensions.contains(PathName.lowercasedExtension(name))
                 if !isRegular, dataName {
-                    let what = type == S_IFIFO ? "a named pipe" : type == S_IFCHR ? "a character device" : type == S_IFBLK ? "a block device" : type == S_IFSOCK ? "a socket" : "not a regular file"
-                    skipped.append("\(rel): \(what), not read")
+                    skipped.append("\(rel): \(fileKind(type)), not read")
                     continue
                 }
                 if isRegular, dataName, !isOwnExport(name) { out.append(rel) }
@@ -272,6 +271,18 @@ public enum StudyLoader {
         return (datasets, sha256)
     }
 
+    /// What a file of type `type` (`st_mode & S_IFMT`) that is no regular file is, as messages say it.
+    static func fileKind(_ type: mode_t) -> String {
+        switch type {
+        case S_IFIFO: return "a named pipe"
+        case S_IFCHR: return "a character device"
+        case S_IFBLK: return "a block device"
+        case S_IFSOCK: return "a socket"
+        case S_IFDIR: return "a directory"
+        default: return "not a regular file"
+        }
+    }
+
     /// An open regular file, closed when released.
     final class OpenFile {
         let fd: Int32
@@ -287,15 +298,7 @@ public enum StudyLoader {
             }
             var st = stat()
             guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else {
-                let what: String
-                switch st.st_mode & S_IFMT {
-                case S_IFIFO: what = "a named pipe"
-                case S_IFCHR: what = "a character device"
-                case S_IFBLK: what = "a block device"
-                case S_IFSOCK: what = "a socket"
-                case S_IFDIR: what = "a directory"
-                default: what = "not a regular file"
-                }
+                let what = StudyLoader.fileKind(st.st_mode & S_IFMT)
                 close(fd)
                 throw GlassError(.noInput, file: shown, "cannot be read: \(what); expected a regular file")
             }
