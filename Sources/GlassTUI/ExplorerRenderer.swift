@@ -138,7 +138,7 @@ public enum ExplorerRenderer {
         let head = ScreenText.fit("glassview · ", unicode: uni)
         let tail = s.study?.composition.map { ScreenText.fit(" · " + $0, unicode: uni) } ?? ""
         let nameRoom = room - DisplayWidth.of(head) - DisplayWidth.of(tail)
-        let name = ScreenText.fit(s.studyName, unicode: uni)
+        let name = ScreenText.fit(StudyWorkspace.currentName(s), unicode: uni)
         let title: String
         if nameRoom >= min(DisplayWidth.of(name), 8) {
             title = head + (DisplayWidth.of(name) > nameRoom ? name.clipped(nameRoom, unicode: uni) : name) + tail
@@ -167,7 +167,7 @@ public enum ExplorerRenderer {
         }
         var header: [PaneRow] = []
         if s.workspace.count > 1 {
-            header.append(text("Study \(s.studyIndex + 1)/\(s.workspace.count) (s) \(s.studyName)", attributes: .bold))
+            header.append(text("Study \(s.studyIndex + 1)/\(s.workspace.count) (s) \(StudyWorkspace.currentName(s))", attributes: .bold))
         }
         header.append(text("States", attributes: .bold))
         // Only the rows shown are made: a frame costs O(rows), not O(states).

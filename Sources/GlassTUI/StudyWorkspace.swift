@@ -70,6 +70,14 @@ public enum StudyWorkspace {
     /// The study names, in order.
     public static func names(_ s: ExplorerState) -> [String] { all(s).map(\.name) }
 
+    /// The current study's name as ``all(_:)`` gives it: the title bar and the states pane named
+    /// `x/dup` and `y/dup` both `dup` (the pick list and the exports told them apart).
+    public static func currentName(_ s: ExplorerState) -> String {
+        guard s.workspace.count > 1 else { return s.studyName }
+        let states = s.workspace.enumerated().map { k, other in k == s.studyIndex ? s.studyPath : other?.studyPath ?? "?" }
+        return distinctNames(states)[s.studyIndex]
+    }
+
     /// `s` with study `j` current; the view, size, style and comparison choices carry over.
     public static func switchTo(_ j: Int, from s: ExplorerState) -> ExplorerState {
         guard j != s.studyIndex, j >= 0, j < s.workspace.count, var next = s.workspace[j] else { return s }
@@ -90,7 +98,7 @@ public enum StudyWorkspace {
         next.showLiterature = s.showLiterature
         next.sensitivityTemperatures = s.sensitivityTemperatures
         next.mode = .normal
-        next.message = "study \(j + 1)/\(others.count): \(next.studyName)"
+        next.message = "study \(j + 1)/\(others.count): \(currentName(next))"
         ExplorerUpdate.fixCursor(&next)
         return next
     }
