@@ -667,7 +667,7 @@ public enum ExplorerUpdate {
             s.message = "nothing to export: " + (s.loadError ?? s.analysisError ?? "no results")
             return nil
         }
-        let p = ExplorerExport.paths(directory: s.exportDirectory, studyName: s.studyName)
+        let p = ExplorerExport.paths(directory: s.exportDirectory, studyName: StudyWorkspace.exportName(s))
         var request = ExportRequest(jsonPath: p.json, tsvPath: p.tsv, json: ExplorerExport.json(r, state: s),
                                     tsv: ExplorerExport.tsv(r, state: s))
         request.exported = [ExportedStudy(r)]

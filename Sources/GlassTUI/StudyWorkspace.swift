@@ -78,6 +78,13 @@ public enum StudyWorkspace {
         return distinctNames(states)[s.studyIndex]
     }
 
+    /// The name of the current study's export files: its name, or with studies of one name open
+    /// (`x/dup`, `y/dup`) the name that tells it apart, `/` written `-` (`x-dup.glassview.json`):
+    /// each study's export named `dup` was the other's, offered for overwriting.
+    public static func exportName(_ s: ExplorerState) -> String {
+        currentName(s).replacingLiteral("/", with: "-")
+    }
+
     /// `s` with study `j` current; the view, size, style and comparison choices carry over.
     public static func switchTo(_ j: Int, from s: ExplorerState) -> ExplorerState {
         guard j != s.studyIndex, j >= 0, j < s.workspace.count, var next = s.workspace[j] else { return s }

@@ -103,6 +103,24 @@ final class CompareStudiesTests: XCTestCase {
         XCTAssertEqual(single.jsonPath, "/tmp/study-0.glassview.json")
     }
 
+    /// Two studies of one name (`lab-a/vit1`, `lab-b/vit1`): each exports under the name the pick
+    /// list tells it apart by, so neither's export is offered to overwrite the other's.
+    func testStudiesOfOneNameExportToTheirOwnFiles() throws {
+        let base = Self.studies()[0]
+        let s = StudyWorkspace.open(["lab-a/vit1", "lab-b/vit1"].map { (path: $0, load: .success(base), isDirectory: true) },
+                                    options: AnalysisOptions(), style: RenderStyle(braille: false, colours: false), exportDirectory: "/tmp")
+        guard case .export(let first, _)? = pressed(s, [.character("e")]).effects.last else { return XCTFail("no export") }
+        let second = StudyWorkspace.switchTo(1, from: s)
+        guard case .export(let other, _)? = pressed(second, [.character("e")]).effects.last else { return XCTFail("no export") }
+        XCTAssertEqual([first.jsonPath, first.tsvPath], ["/tmp/lab-a-vit1.glassview.json", "/tmp/lab-a-vit1.glassview.tsv"])
+        XCTAssertEqual([other.jsonPath, other.tsvPath], ["/tmp/lab-b-vit1.glassview.json", "/tmp/lab-b-vit1.glassview.tsv"])
+        // One study of that name among others keeps its plain name.
+        let mixed = StudyWorkspace.open(["lab-a/vit1", "lab-b/vit2"].map { (path: $0, load: .success(base), isDirectory: true) },
+                                        options: AnalysisOptions(), style: RenderStyle(braille: false, colours: false), exportDirectory: "/tmp")
+        guard case .export(let plain, _)? = pressed(mixed, [.character("e")]).effects.last else { return XCTFail("no export") }
+        XCTAssertEqual(plain.jsonPath, "/tmp/vit1.glassview.json")
+    }
+
     func testComparisonExportNamesTheStudiesItLeavesOut() throws {
         let good = Self.studies()[0]
         let s = StudyWorkspace.open([(path: good.name, load: .success(good), isDirectory: true),
