@@ -53,8 +53,23 @@ public enum StudyLoader {
         var sources: [SourceFile] = []
         // Files are read, hashed and parsed concurrently (issue 11); results are taken in path
         // order, and the error of the first failing file in path order is the one thrown.
-        let loaded = try ParallelMap.map(files) { rel in
-            try loadFile(absolute: base + rel, relative: rel, overrides: overrides[rel] ?? [:], digest: digests)
+        let attempts = try ParallelMap.map(files) { rel -> (datasets: [Dataset], source: SourceFile)? in
+            do {
+                return try loadFile(absolute: base + rel, relative: rel, overrides: overrides[rel] ?? [:], digest: digests)
+            } catch let e as GlassError where e.columnsUnknown && (overrides[rel] ?? [:]).values.allSatisfy({ $0.table != nil }) {
+                // Notes beside the runs: skipped, said. A file with a table of its own in
+                // study.toml is meant as data (a pattern's reach is not).
+                guard let bytes = try? readBytes(base + rel, shown: rel), TextWithoutTable.holds(bytes) else { throw e }
+                return nil
+            }
+        }
+        var loaded: [(datasets: [Dataset], source: SourceFile)] = []
+        var notes: [String] = []
+        for (rel, a) in zip(files, attempts) {
+            if let a { loaded.append(a) } else { notes.append(rel) }
+        }
+        if !notes.isEmpty {
+            skipped.append("\(notes.joined(separator: ", ")): no column glassview reads and no row of numbers (notes, not data): not read")
         }
         // Runs without a state label at rates that are one are one state (StatesByCoolingRate).
         var byFile = loaded.map(\.datasets)
@@ -66,7 +81,8 @@ public enum StudyLoader {
             sources.append(source)
         }
         if datasets.isEmpty {
-            throw GlassError(.noInput, file: path, "no data files (*.csv, *.tsv, *.txt, *.dat) in the study")
+            let only = notes.isEmpty ? "" : " (only \(notes.joined(separator: ", ")): text without a column glassview reads or a row of numbers)"
+            throw GlassError(.noInput, file: path, "no data files (*.csv, *.tsv, *.txt, *.dat) in the study\(only)")
         }
         // A `[states."LABEL"]` table for no state would be ignored without a word (a typo such
         // as `as_cast`). States are known only from the data, so this is checked after it is read.

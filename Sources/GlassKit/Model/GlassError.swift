@@ -23,6 +23,10 @@ public struct GlassError: Error, CustomStringConvertible, Equatable, Sendable {
     public var line: Int?
     /// What was found and what was expected.
     public var message: String
+    /// The columns of the file do not say what it holds, or lack one its kind needs (a
+    /// temperature): a study skips such a file when it is text without a row of numbers
+    /// (``TextWithoutTable``), a notes file beside the runs.
+    public var columnsUnknown = false
 
     /// Creates an error; `file` and `line` are optional context.
     public init(_ kind: Kind = .data, file: String? = nil, line: Int? = nil, _ message: String) {
