@@ -371,11 +371,14 @@ extension HeatingSegment {
             }
             let rising = runs(t).filter { $0.rising && $0.range.count >= 5 }
             let overlap = { (r: ClosedRange<Int>) in min(e, t[r.upperBound]) - max(s, t[r.lowerBound]) }
-            guard let best = rising.max(by: { overlap($0.range) < overlap($1.range) }), overlap(best.range) > 0 else {
+            // The run paired with segment n in order; else the first run of largest overlap.
+            let paired = programPairs(table, t)?.first { $0.segment == n }?.run
+            guard let best = paired ?? rising.first(where: { r in !rising.contains { overlap($0.range) > overlap(r.range) } })?.range,
+                  overlap(best) > 0 else {
                 throw segmentError("a segment whose programmed span \(Format.shortNumber(s))–\(Format.shortNumber(e)) K the data cover")
             }
             if meta["heating_rate"]?.line != 0, let r = p.rateKPerMin, r > 0 { d.heatingRateKPerMin = r; programmed = n }
-            let chosen = best.range
+            let chosen = best
             d.partUsed = "segment \(n) of the program: the heating run \(Format.shortNumber(t[chosen.lowerBound])) → \(Format.shortNumber(t[chosen.upperBound])) K (lines \(lines[chosen.lowerBound])–\(lines[chosen.upperBound]))"
             d.warnings.append("\(path): segment \(n) of the program: the heating run \(Format.shortNumber(t[chosen.lowerBound])) → \(Format.shortNumber(t[chosen.upperBound])) K (lines \(lines[chosen.lowerBound])–\(lines[chosen.upperBound]))")
             return chosen.lowerBound..<(chosen.upperBound + 1)
@@ -467,6 +470,12 @@ extension HeatingSegment {
     static func applyProgrammedRate(_ table: RawTable, meta: [String: MetadataEntry], _ t: [Double], _ range: Range<Int>,
                                     _ d: inout Dataset, programmed: inout Int?) {
         guard !table.segmentPrograms.isEmpty, !range.isEmpty, meta["heating_rate"]?.line != 0 else { return }
+        // The run's own segment when runs and heating segments pair up in order (a reheat over
+        // the span of the first heating overlapped both equally and took the first one's rate).
+        if let pair = programPairs(table, t)?.first(where: { $0.run.lowerBound == range.lowerBound && $0.run.upperBound + 1 == range.upperBound }) {
+            if let r = table.segmentPrograms[pair.segment]?.rateKPerMin, r > 0, r.isFinite { d.heatingRateKPerMin = r; programmed = pair.segment }
+            return
+        }
         let low = t[range.lowerBound], high = t[range.upperBound - 1]
         var best: (overlap: Double, rate: Double, id: Int)?
         for id in table.segmentPrograms.keys.sorted() {
@@ -476,6 +485,23 @@ extension HeatingSegment {
             if overlap > (best?.overlap ?? 0) { best = (overlap, r, id) }
         }
         if let b = best { d.heatingRateKPerMin = b.rate; programmed = b.id }
+    }
+
+    /// The heating segments of a NETZSCH program (`#SEG. n` without a segment column), in program
+    /// order, each with the file's heating run it was measured in: the rows are written as the
+    /// program ran, so the N-th heating run is the N-th heating segment — when the data hold as
+    /// many heating runs (5 points or more, rising over at least half the shortest programmed
+    /// heating span) as the program has heating segments, two or more. Nil otherwise (an export
+    /// cut short, a hold's lag read as a run): the callers go by the overlap of spans.
+    static func programPairs(_ table: RawTable, _ t: [Double]) -> [(segment: Int, run: ClosedRange<Int>)]? {
+        let heating = table.segmentPrograms.keys.sorted().compactMap { id -> (id: Int, span: Double)? in
+            guard let p = table.segmentPrograms[id], let s = p.startK, let e = p.endK, e > s + turnThresholdK else { return nil }
+            return (id, e - s)
+        }
+        guard heating.count > 1, let shortest = heating.map(\.span).min() else { return nil }
+        let rising = runs(t).filter { $0.rising && $0.range.count >= 5 && t[$0.range.upperBound] - t[$0.range.lowerBound] >= shortest / 2 }
+        guard rising.count == heating.count else { return nil }
+        return zip(heating, rising).map { (segment: $0.id, run: $1.range) }
     }
 
     /// Which of the rising `ranges` (segments, or runs) are isothermal holds: those whose
