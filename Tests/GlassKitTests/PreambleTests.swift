@@ -228,4 +228,22 @@ import Testing
         let error = TextImport.error(none, path: "none.txt")
         #expect(error.hasPrefix("none.txt:1: ") && error.hasSuffix("(nor does any later line followed by data, as the names row after a text preamble would be)"), "\(error)")
     }
+
+    /// Anton Paar RheoCompass writes its table one field to the right (`Interval data:;Point No.;…`
+    /// over a units row `;;[s];[°C];…` and rows `;1;0.00;41.85;…`): the rows, led by an empty
+    /// field, were taken for no data, so the names row was never found (probe of the
+    /// thirty-second round). Pa and rad/s are converted as in any file.
+    @Test func rowsLedByAnEmptyFieldAreData() throws {
+        var text = "Project:;BMG\nTest:;Frequency sweep 41.85 °C\nSample:;as-cast\nInterval and data points:;1;3\n"
+            + "Interval data:;Point No.;Time;Temperature;Angular Frequency;Storage Modulus;Loss Modulus;Loss Factor;Status\n"
+            + ";;[s];[°C];[rad/s];[Pa];[Pa];[1];[]\n"
+        for (k, f) in [100.0, 10, 1].enumerated() { text += ";\(k + 1);\(3 * k).00;41.85;\(2 * Double.pi * f);3.5E+10;1.5E+08;4.3E-03;Dy_auto\n" }
+        let d = try TextImport.read(text, path: "rc.csv")
+        #expect(d.kind == .dmaFSweep)
+        // Read in ascending frequency (a sweep's order), ω/2π.
+        #expect(zip(d.frequencyHzValues, [1.0, 10, 100]).allSatisfy { abs($0 - $1) <= 1e-12 * $1 }, "\(d.frequencyHzValues)")
+        #expect(d.storageMPa == [35000, 35000, 35000])
+        #expect(d.lossMPa == [150, 150, 150])
+        #expect(abs((d.temperatureK ?? 0) - 315) < 1e-9)
+    }
 }

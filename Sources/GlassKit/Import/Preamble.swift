@@ -64,7 +64,10 @@ enum Preamble {
     /// row after a names row, led by its number, a clock time (`00:00:00,300.0,…`) or an index
     /// (`1),300.0,…`).
     static func ledByNumber(_ lines: TextLines, _ i: Int) -> Bool {
-        let line = lines.string(i).trimmedSpaces.utf8
+        var line = lines.string(i).trimmedSpaces.utf8[...]
+        // Rows led by an empty field (Anton Paar RheoCompass: `;1;0.01;126.85;…` under
+        // `Interval data:;Point No.;…`): the number after it leads.
+        line = line.drop { $0 == 0x3B || $0 == 0x09 || $0 == 0x2C }
         // `1=156.6;28.45`: an INI key that is a number (a calibration table's entry), no data.
         if let eq = line.firstIndex(of: 0x3D), line[..<eq].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 || $0 == 0x20 }) { return false }
         var head = line.prefix(4)
