@@ -31,6 +31,7 @@ struct Glassview: ParsableCommand {
 /// `--help` and `--version` stay ArgumentParser's.
 extension Glassview {
     static func main() {
+        if let e = ArgumentBytes.check() { exitWithError(e) }
         // A command line that loads early names its command (`analyze`, `plot`, `master`): nothing
         // mistyped to check, and the check would build every command's help first (the explorer's
         // key table, half a millisecond before the study could start loading).
