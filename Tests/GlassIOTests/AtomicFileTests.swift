@@ -18,6 +18,26 @@ final class AtomicFileTests: XCTestCase {
         return info.st_mode & S_IFMT
     }
 
+    /// A name the file system takes (up to 255 bytes) is written: its temporary, `.NAME.PID.tmp`,
+    /// went past the limit from 247 bytes on ("File name too long"), so `-o` refused the name.
+    func testANameNearTheLimitIsWritten() throws {
+        for name in [String(repeating: "z", count: 250) + ".json", String(repeating: "é", count: 125) + ".json"] {
+            XCTAssertLessThanOrEqual(name.utf8.count, 255)
+            try AtomicFile.write("{}\n", to: dir + "/" + name)
+            XCTAssertEqual(try String(contentsOfFile: dir + "/" + name, encoding: .utf8), "{}\n")
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir).count, 2, "no temporary left")
+        // Cut at a character, within the limit, and two names of one beginning told apart.
+        let a = AtomicFile.temporaryName(String(repeating: "é", count: 125) + "a", pid: 12345)
+        let b = AtomicFile.temporaryName(String(repeating: "é", count: 125) + "b", pid: 12345)
+        XCTAssertNotEqual(a, b)
+        for t in [a, b] {
+            XCTAssertLessThanOrEqual(t.utf8.count, 255)
+            XCTAssertTrue(t.hasPrefix(".éé") && t.hasSuffix(".12345.tmp"), t)
+        }
+        XCTAssertEqual(AtomicFile.temporaryName("out.json", pid: 7), ".out.json.7.tmp")
+    }
+
     func testAPipeIsWrittenInPlaceAndStaysAPipe() throws {
         let fifo = dir + "/out.fifo"
         XCTAssertEqual(mkfifo(fifo, 0o600), 0)
