@@ -67,6 +67,12 @@ struct SimulateDSC: ParsableCommand {
         for (option, dir) in [("--output", output), ("--netzsch", netzsch)] where dir == "" {
             throw GlassError(.usage, file: option, "''; expected a directory name")
         }
+        // A study of its own inside another study (`--output STUDY/dsc`): its study.toml would make
+        // `analyze STUDY` refuse the study it lies in.
+        for (option, dir) in [("--output", output), ("--netzsch", netzsch)] {
+            guard let dir, let outer = EnclosingStudy.of(dir) else { continue }
+            throw GlassError(.usage, file: option, "'\(dir)' lies inside the study \(outer) (it holds a study.toml), which would take the study written here, with its study.toml, as a study of its own (which `analyze` refuses); expected a directory outside it")
+        }
         // Both would be given a study.toml: one directory cannot hold both studies, and one inside
         // the other makes a study that `analyze` refuses (a study.toml below the study's root).
         // Compared as places, before anything is written (`simn`, `./simn`, `simn8/dsc/..`).

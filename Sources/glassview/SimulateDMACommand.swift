@@ -17,7 +17,7 @@ struct SimulateDMA: ParsableCommand {
         read the VFT and T_c back on the default isotherms, alpha_window_K = [440, 500], goes into \
         the study's study.toml (none is known for another --isotherm-step, and none is written): \
         OUTPUT's parent's when OUTPUT is named dma (STUDY/dma, as below) or its parent holds a \
-        study.toml, else OUTPUT's own. A missing study.toml is written, one without the key is \
+        study.toml, else that of the nearest directory above holding one, else OUTPUT's own. A missing study.toml is written, one without the key is \
         given it (every other line kept), another value there is kept (replaced with --force).
 
         Examples:

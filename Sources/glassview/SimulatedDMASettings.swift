@@ -16,15 +16,17 @@ struct SimulatedDMASettings {
 
     /// The study an output directory belongs to ("" the current directory): the output itself when it holds a study.toml,
     /// else its parent when the output is named `dma` (STUDY/dma/STATE/…, the layout of the sample
-    /// study and of README's commands) or the parent holds a study.toml, else the output itself.
-    /// A study.toml below a study's root makes `analyze` refuse the study, so none is put there.
+    /// study and of README's commands) or the parent holds a study.toml, else the nearest directory
+    /// above that holds one (`STUDY/dsc/extra`: its study.toml was written into `extra`), else the
+    /// output itself. A study.toml below a study's root makes `analyze` refuse the study, so none
+    /// is put there.
     static func studyDirectory(of output: String) -> String {
         var dir = output
         while dir.count > 1 && dir.hasSuffix("/") { dir.removeLast() }
         let parent = PathInfo.directory(of: dir)
         if PathInfo.isDirectory(toml(in: dir)) == false { return dir }
         if PathName.lastComponent(dir) == "dma" || PathInfo.isDirectory(toml(in: parent)) == false { return parent }
-        return dir
+        return EnclosingStudy.of(dir) ?? dir
     }
 
     /// study.toml of `dir` ("" the current directory).

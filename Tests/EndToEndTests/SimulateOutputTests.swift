@@ -227,4 +227,25 @@ final class SimulateOutputTests: XCTestCase {
         XCTAssertTrue(forced.stdout.hasSuffix("wrote 111 files into dma\nwrote alpha_window_K = [440, 500] into study.toml\n"), forced.stdout)
         XCTAssertEqual(try tree(dir).count, 112)
     }
+
+    /// A simulated study written inside an existing study (`-o STUDY/dsc/x`, deeper than one level
+    /// below its study.toml): `simulate dsc` wrote a study.toml there and `analyze STUDY` then
+    /// refused STUDY; `simulate dma` put its α window into a new `STUDY/dsc/extra/study.toml`.
+    /// `simulate dsc` refuses (nothing written); `simulate dma` writes the window into STUDY's own.
+    func testASimulatedStudyInsideAStudyKeepsThatStudyReadable() throws {
+        let dir = try CLI.tempDir(self)
+        let study = dir.appendingPathComponent("s")
+        try FileManager.default.createDirectory(at: study.appendingPathComponent("dsc"), withIntermediateDirectories: true)
+        try "ts_K = 420\nte_K = 500\n".write(to: study.appendingPathComponent("study.toml"), atomically: false, encoding: .utf8)
+        let real = study.resolvingSymlinksInPath().path
+        let r = try CLI.run(["simulate", "dsc", "--rates", "5", "-o", "s/dsc/x"], cwd: dir)
+        XCTAssertEqual(r.status, 64)
+        XCTAssertEqual(r.stderr, "glassview: --output: 's/dsc/x' lies inside the study \(real) (it holds a study.toml), which would take the study written here, with its study.toml, as a study of its own (which `analyze` refuses); expected a directory outside it\n")
+        XCTAssertEqual(try tree(dir), ["s/study.toml": "ts_K = 420\nte_K = 500\n"])
+        let dma = try CLI.run(["simulate", "dma", "-o", "s/dsc/extra"], cwd: dir)
+        XCTAssertEqual(dma.status, 0, dma.stderr)
+        XCTAssertTrue(dma.stdout.hasSuffix("wrote 111 files into s/dsc/extra\nset alpha_window_K = [440, 500] in \(real)/study.toml\n"), dma.stdout)
+        XCTAssertEqual(try tree(dir).keys.filter { $0.hasSuffix("study.toml") }, ["s/study.toml"])
+        XCTAssertEqual(try String(contentsOf: study.appendingPathComponent("study.toml"), encoding: .utf8), "ts_K = 420\nte_K = 500\nalpha_window_K = [440, 500]\n")
+    }
 }
