@@ -37,7 +37,8 @@ public enum ExplorerRenderer {
     /// caller has them (a frame computes them once).
     static func frameLayout(_ s: ExplorerState, width: Int? = nil, height: Int? = nil, results: [ResultLine]? = nil) -> Layout {
         let widest = s.style.braille ? s.widestPaneLabel.unicode : s.widestPaneLabel.ascii
-        let names = max(widest > 0 ? 7 + widest : 0, namesWidth(s, results ?? ViewRegistry.view(s.view).results(s)))
+        let study = studyLine(s).map { DisplayWidth.of(ScreenText.fit($0.prefix + $0.name, unicode: s.style.braille)) } ?? 0
+        let names = max(widest > 0 ? 7 + widest : 0, study, namesWidth(s, results ?? ViewRegistry.view(s.view).results(s)))
         return Layout(width: width ?? s.width, height: height ?? s.height, names: names)
     }
 
@@ -141,7 +142,8 @@ public enum ExplorerRenderer {
         let name = ScreenText.fit(StudyWorkspace.currentName(s), unicode: uni)
         let title: String
         if nameRoom >= min(DisplayWidth.of(name), 8) {
-            title = head + (DisplayWidth.of(name) > nameRoom ? name.clipped(nameRoom, unicode: uni) : name) + tail
+            // Cut in its middle: studies whose names differ at the end (`vit1`, `vit1-netzsch`) stay apart.
+            title = head + name.clippedInMiddle(nameRoom, unicode: uni) + tail
         } else {
             title = (head + name + tail).clipped(room, unicode: uni)
         }
@@ -151,6 +153,13 @@ public enum ExplorerRenderer {
             f.put(string: text, at: FramePoint(x: x, y: 0), attributes: current ? [.reverse, .bold] : [])
             x += DisplayWidth.of(text) + 1
         }
+    }
+
+    /// The states pane's first row with several studies open: `Study 2/3 (s) ` and the name,
+    /// which is cut in its middle and widens the side as a state's name does.
+    static func studyLine(_ s: ExplorerState) -> (prefix: String, name: String)? {
+        guard s.workspace.count > 1 else { return nil }
+        return ("Study \(s.studyIndex + 1)/\(s.workspace.count) (s) ", StudyWorkspace.currentName(s))
     }
 
     /// One row of a side pane, drawn at a row once the pane knows which rows fit.
@@ -166,8 +175,10 @@ public enum ExplorerRenderer {
                             foreground: fg, attributes: attributes, clip: r) }
         }
         var header: [PaneRow] = []
-        if s.workspace.count > 1 {
-            header.append(text("Study \(s.studyIndex + 1)/\(s.workspace.count) (s) \(StudyWorkspace.currentName(s))", attributes: .bold))
+        if let line = studyLine(s) {
+            let prefix = ScreenText.fit(line.prefix, unicode: uni)
+            let name = ScreenText.fit(line.name, unicode: uni).clippedInMiddle(max(0, r.width - DisplayWidth.of(prefix)), unicode: uni)
+            header.append(text(prefix + name, attributes: .bold))
         }
         header.append(text("States", attributes: .bold))
         // Only the rows shown are made: a frame costs O(rows), not O(states).

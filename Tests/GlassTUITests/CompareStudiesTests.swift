@@ -121,6 +121,25 @@ final class CompareStudiesTests: XCTestCase {
         XCTAssertEqual(plain.jsonPath, "/tmp/vit1.glassview.json")
     }
 
+    /// Studies whose long names differ at the end (`…co10`, `…co10-netzsch`): the title bar cut
+    /// both to `la30ce30ni10…` and the states pane cut the second's at its end, at any width.
+    /// Both cut in the middle now, and the side widens for the study's name as for a state's.
+    func testLongStudyNamesThatDifferAtTheEndStayApart() throws {
+        let base = Self.studies()[0]
+        var s = StudyWorkspace.open(["lab/la30ce30ni10al20co10", "lab/la30ce30ni10al20co10-netzsch"].map { (path: $0, load: .success(base), isDirectory: true) },
+                                    options: AnalysisOptions(), style: RenderStyle(braille: true, colours: false), exportDirectory: "/tmp",
+                                    width: 120, height: 40)
+        s = StudyWorkspace.switchTo(1, from: s)
+        let lines = ExplorerRenderer.render(s).text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        XCTAssertTrue(lines[0].hasPrefix("glassview · la30ce…etzsch · "), lines[0])
+        XCTAssertTrue(lines[1].hasPrefix("Study 2/2 (s) la30ce30ni10al20co10-netzsch│"), lines[1])
+        // Narrow, the pane's line is cut in its middle too, its end kept.
+        s.width = 80
+        s.height = 24
+        let narrow = ExplorerRenderer.render(s).text.split(separator: "\n").map(String.init)
+        XCTAssertTrue(narrow[1].hasPrefix("Study 2/2 (s) la30ce30…0-netzsch│"), narrow[1])
+    }
+
     func testComparisonExportNamesTheStudiesItLeavesOut() throws {
         let good = Self.studies()[0]
         let s = StudyWorkspace.open([(path: good.name, load: .success(good), isDirectory: true),
