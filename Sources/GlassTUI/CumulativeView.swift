@@ -58,7 +58,8 @@ public struct CumulativeView: ExplorerView {
     }
 
     /// DSC parameters.
-    public func results(_ s: ExplorerState) -> [ResultLine] { DSCResultLines.lines(s, width: 0) }
+    /// As view 1's: the DSC results, then the T table (T_g,mid, T_f, T_x per state).
+    public func results(_ s: ExplorerState) -> [ResultLine] { DSCResultLines.lines(s, width: 0) + TransitionOverlay.lines(s) }
 
     /// ΔH_rej(T_e) of every visible state, from `Results`, in the results pane's column format.
     public func probe(_ s: ExplorerState) -> String {

@@ -75,7 +75,8 @@ public struct SensitivityView: ExplorerView {
 
     /// DSC parameters.
     public func results(_ s: ExplorerState) -> [ResultLine] {
-        s.sensitivityTemperatures ? TransitionOverlay.lines(s) + DSCResultLines.lines(s, width: 0) : DSCResultLines.lines(s, width: 0)
+        // View 1's lines; the T table first while `g` plots the temperatures.
+        s.sensitivityTemperatures ? TransitionOverlay.lines(s) + DSCResultLines.lines(s, width: 0) : DSCResultLines.lines(s, width: 0) + TransitionOverlay.lines(s)
     }
 
     /// S_r and the states' ΔH_rej in kJ/mol.

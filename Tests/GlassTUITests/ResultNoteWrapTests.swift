@@ -15,7 +15,7 @@ final class ResultNoteWrapTests: XCTestCase {
     }
 
     func testANoteWrapsWholeWhereTheSideHasRoom() throws {
-        let s = press(SyntheticStudy.state(SyntheticStudy.withDMA(), braille: true, colours: false, width: 100, height: 30), [.character("2")])
+        let s = press(SyntheticStudy.state(SyntheticStudy.withDMA(), braille: true, colours: false, width: 100, height: 44), [.character("2")])
         let note = try XCTUnwrap(longNotes(s).first, "view 2's S_r note is wider than the 30-column pane")
         XCTAssertTrue(note.hasPrefix("S_r over "), note)
         let side = LayoutFitTests.side(s)
