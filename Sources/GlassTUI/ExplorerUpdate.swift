@@ -151,16 +151,16 @@ public enum ExplorerUpdate {
             }
         case .inputRefused(let c):
             // Said, not dropped without a word (`0x10` became 10).
-            s.inputNote = "'\(c)' is not part of a number"
+            s.inputNote = RefusedCharacters.note([c])
         case .inputText(let text):
-            var refused: Character?
+            var refused: [Character] = []
             for c in text {
                 let range: Bool
                 switch s.mode { case .rangeInput: range = true; case .input: range = false; default: continue }
-                if KeyMap.takes(c, range: range) { s = update(s, .inputCharacter(c)).state } else if refused == nil { refused = c }
+                if KeyMap.takes(c, range: range) { s = update(s, .inputCharacter(c)).state } else { refused.append(c) }
             }
-            // Said, not dropped without a word (`1.5abc` became 1.5).
-            if let c = refused, s.inputNote == nil { s.inputNote = "'\(c)' is not part of a number: left out of the paste" }
+            // Said, not dropped without a word (`1.5abc` became 1.5), each character named.
+            if let note = RefusedCharacters.note(refused), s.inputNote == nil { s.inputNote = note + ": left out of the paste" }
         case .pasteIgnored:
             s.message = "pasted text ignored: paste values into the = prompt"
         case .unboundKey(let name):

@@ -116,6 +116,15 @@ final class PromptEditTests: XCTestCase {
         XCTAssertEqual(full.inputNote, "the prompt holds 24 characters")
         let pasted = press(s, [.character("="), .paste("43 1.5abc")])
         XCTAssertEqual(pasted.mode, .input(cursor: .ts, text: "431.5"))
-        XCTAssertEqual(pasted.inputNote, "' ' is not part of a number: left out of the paste")
+        XCTAssertEqual(pasted.inputNote, "a space, 'a', 'b' and more are not part of a number: left out of the paste")
+        // A value copied with its line end (tmux pastes it as CR), a unit after a space: each
+        // named as it can be read (the CR was drawn as '�'; the K went unsaid).
+        let line = press(s, [.character("="), .paste("440\r")])
+        XCTAssertEqual(line.mode, .input(cursor: .ts, text: "440"))
+        XCTAssertEqual(line.inputNote, "the line end is not part of a number: left out of the paste")
+        XCTAssertEqual(press(s, [.character("="), .paste("445.5 K\n")]).inputNote,
+                       "a space, 'K' and the line end are not part of a number: left out of the paste")
+        XCTAssertEqual(press(s, [.character("="), .paste("4\u{00A0}4\u{200B}0")]).inputNote,
+                       "U+00A0 and U+200B are not part of a number: left out of the paste")
     }
 }
