@@ -67,12 +67,18 @@ public struct WorkSnapshot: Equatable, Sendable {
             parts.append("master-curve criterion and vertical shift")
         }
         if !sameShifts(a.masterEdit, b.masterEdit) { parts.append("hand shifts") }
-        // Other states' windows and T_g (`a` gives every state the selected one's): named by state.
+        // Other states' windows and T_g (`a` gives every state the selected one's): named by key
+        // and state (`glass_line_K of 5 states`; it said "the windows and T_g" of any of them).
         if parts.isEmpty {
             let x = a.dmaOverrides.perState, y = b.dmaOverrides.perState
             let states = Set(x.keys).union(y.keys).filter { x[$0] != y[$0] }.sorted()
             if !states.isEmpty {
-                parts.append("the windows and T_g of " + (states.count > 3 ? "\(states.count) states" : states.joined(separator: ", ")))
+                var keys: [String] = []
+                for label in states {
+                    for k in (x[label] ?? StateSettings()).keys(differingFrom: y[label] ?? StateSettings()) where !keys.contains(k) { keys.append(k) }
+                }
+                let what = keys.isEmpty ? "the windows and T_g" : keys.count > 2 ? keys.prefix(2).joined(separator: ", ") + ", …" : keys.joined(separator: ", ")
+                parts.append(what + " of " + (states.count > 3 ? "\(states.count) states" : states.joined(separator: ", ")))
             } else if a.dmaOverrides != b.dmaOverrides {
                 parts.append("the windows and T_g of every state")
             }

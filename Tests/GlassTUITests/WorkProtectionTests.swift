@@ -40,7 +40,8 @@ final class WorkProtectionTests: XCTestCase {
     }
 
     /// `a` changes the other states' windows, not the selected one's: its undo names them (it
-    /// said only "undone"). Selecting an isotherm in view 9 is not a change to undo.
+    /// said only "undone"), by the key that changed (it said "the windows and T_g" of any).
+    /// Selecting an isotherm in view 9 is not a change to undo.
     func testUndoNamesOtherStatesAndSkipsSelections() throws {
         let dma = SyntheticStudy.state(SyntheticStudy.withDMA(), braille: false, colours: false)
         XCTAssertGreaterThan(dma.dma.states.count, 1)
@@ -48,7 +49,7 @@ final class WorkProtectionTests: XCTestCase {
         var s = press(dma, [.character("4"), .right, .character("a")])
         s = press(s, [.character("u")])
         let named = others.count > 3 ? "\(others.count) states" : others.sorted().joined(separator: ", ")
-        XCTAssertEqual(s.message, "undone: the windows and T_g of \(named)")
+        XCTAssertEqual(s.message, "undone: beta_window_K of \(named)")
         XCTAssertEqual(press(dma, [.character("9"), .character("}"), .character("}"), .character("u")]).message, "nothing to undo")
     }
 

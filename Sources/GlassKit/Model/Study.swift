@@ -50,6 +50,18 @@ public struct StateSettings: Sendable, Equatable {
             .filter(\.1).map(\.0)
     }
 
+    /// The study.toml keys whose values differ between these settings and `other`, in the
+    /// order of ``dmaKeys`` and ``dscKeys``.
+    public func keys(differingFrom other: StateSettings) -> [String] {
+        [("beta_window_K", betaWindowK != other.betaWindowK), ("alpha_window_K", alphaWindowK != other.alphaWindowK),
+         ("qpd_window_Hz", qpdWindowHz != other.qpdWindowHz), ("tg_K", tgK != other.tgK),
+         ("E_u_MPa", unrelaxedModulusMPa != other.unrelaxedModulusMPa), ("tts_on", ttsOn != other.ttsOn),
+         ("vertical_shift", verticalShift != other.verticalShift),
+         ("qpd_window_above_peak_decades", qpdWindowAbovePeakDecades != other.qpdWindowAbovePeakDecades),
+         ("glass_line_K", glassLineK != other.glassLineK), ("liquid_line_K", liquidLineK != other.liquidLineK),
+         ("crystallization_window_K", crystallizationWindowK != other.crystallizationWindowK)].filter(\.1).map(\.0)
+    }
+
     /// The study.toml keys given here that only DSC data uses.
     public var dscKeys: [String] {
         [("glass_line_K", glassLineK != nil), ("liquid_line_K", liquidLineK != nil),
