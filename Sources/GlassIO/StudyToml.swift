@@ -39,6 +39,16 @@ public enum StudyToml {
         do {
             table = try TOMLTable(string: text)
         } catch let e as TOMLParseError {
+            // `tref_K = 1e400` is TOML; a value no double holds is the key's error (64), as
+            // `1e-400` (which reads 0) is, not a syntax error (65).
+            if var overflow = overflowingNumber(e.description) {
+                let key = keyOnLine(text, e.source.begin.line).map { "\($0): " } ?? ""
+                // TOMLKit quotes it without its sign.
+                let written = text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(e.source.begin.line - 1).first ?? ""
+                if written.contains("-" + overflow), !written.contains("+" + overflow) { overflow = "-" + overflow }
+                throw GlassError(.usage, file: path, line: e.source.begin.line,
+                                 "\(key)'\(overflow)' is too large for a double (at most 1.8e308); expected a number in the key's range")
+            }
             let message = keyAsWritten(in: e.description, text: text, line: e.source.begin.line, column: e.source.begin.column)
             throw GlassError(file: path, line: e.source.begin.line, "TOML syntax: \(message)")
         }
@@ -304,6 +314,24 @@ public enum StudyToml {
             let shown = text.count > 60 ? String(text.prefix(60)) + "…" : text
             throw failure("\(name) = '\(shown)': \(error.problem); expected a composition such as \"La30Ce30Ni10Al20Co10\" or \"(TeO2)0.7(CuO)0.3\"")
         }
+    }
+
+    /// The number of TOMLKit's float error (`'1e400' could not be interpreted as a value`) when
+    /// it is one a double cannot hold; nil for any other error.
+    static func overflowingNumber(_ message: String) -> String? {
+        guard message.hasPrefix("Error while parsing floating-point: '"), message.hasSuffix("' could not be interpreted as a value") else { return nil }
+        let token = String(message.dropFirst("Error while parsing floating-point: '".count).dropLast("' could not be interpreted as a value".count))
+        guard let v = Double(token.replacingLiteral("_", with: "")), v.isInfinite else { return nil }
+        return token
+    }
+
+    /// The key written before `=` on line `line` of `text` (`tref_K`, `states."a".tg_K`); nil
+    /// when the line holds none (the value goes on from a line before).
+    static func keyOnLine(_ text: String, _ line: Int) -> String? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line >= 1, line <= lines.count, let eq = lines[line - 1].firstIndex(of: "=") else { return nil }
+        let key = String(lines[line - 1][..<eq]).trimmedSpaces
+        return key.isEmpty || key.hasPrefix("#") ? nil : key
     }
 
     /// toml++ (inside TOMLKit) quotes a redefined key from a recording of the source that holds the
