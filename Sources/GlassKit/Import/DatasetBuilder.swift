@@ -66,6 +66,11 @@ public enum DatasetBuilder {
             kind = .dmaFSweep
         } else if DMAModuli.find(columns) != nil {
             kind = .dmaTScan
+        } else if columns[.storageModulus] != nil || columns[.lossModulus] != nil || columns[.complexModulus] != nil {
+            // A modulus without its partner (E' alone): the error names the column missing, as
+            // for a file that states its kind (it said only "cannot tell what this file holds").
+            _ = try DMAModuli.resolve(columns, table)
+            preconditionFailure("resolve(_:_:) finds no moduli here and throws")
         } else {
             let found = table.headers.map { $0.text }.joined(separator: ", ")
             let searched = table.namesRowSearched ? Preamble.notFoundClause : ""
