@@ -1,3 +1,4 @@
+import GlassPlatform
 /// A JSON value with ordered object keys, so exports keep SPEC §5's key order.
 public indirect enum JSONValue: Sendable, Equatable {
     case null
@@ -106,7 +107,9 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// `s` as a JSON string: the runs of bytes that need no escape copied whole (every escaped
     /// character is ASCII, and the bytes of other characters are copied as they are).
     static func quote(_ s: String, into out: inout [UInt8]) {
-        var s = s
+        // A file name's raw bytes (not UTF-8: `Pr\xFCfung.csv`) as messages show them, not as the
+        // private characters that stand for them inside the program.
+        var s = PathBytes.shown(s)
         out.append(UInt8(ascii: "\""))
         s.withUTF8 { bytes in
             var run = 0

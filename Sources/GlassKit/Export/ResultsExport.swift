@@ -1,3 +1,4 @@
+import GlassPlatform
 /// The stable export of SPEC §5 in JSON and TSV, both built from `Results`.
 public enum ResultsExport {
     /// The JSON document.
@@ -104,7 +105,7 @@ public enum ResultsExport {
     }
 
     static func clean(_ s: String) -> String {
-        s.replacingLiteral("\t", with: " ").replacingLiteral("\n", with: " ")
+        PathBytes.shown(s).replacingLiteral("\t", with: " ").replacingLiteral("\n", with: " ")
     }
 
     static func commonHeatingRate(_ states: [DSCState]) -> Double? {
