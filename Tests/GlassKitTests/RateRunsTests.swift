@@ -63,6 +63,24 @@ import Testing
         #expect(abs(try deltaH(first, from: 300, to: 380) - low) < 1e-9 * abs(low) + 1e-12, "\(low)")
     }
 
+    /// A hold before the heating run of a file that cools after it (probe of the thirty-second
+    /// round): the warning named the hold by the two rows the run shares with it, `lines 502–503,
+    /// 5.0 min`; it names the whole hold, as its duration does.
+    @Test func aHoldIsNamedByAllItsLines() throws {
+        var rows: [(time: Double, t: Double)] = []
+        for k in 0...500 { rows.append((Double(k) / 100, 300)) }
+        // The ramp leaves the hold with the cell's lag (a first-order response, 0.1 min).
+        for k in 1...1500 {
+            let tau = Double(k) * 0.01
+            rows.append((5 + tau, 300 + 20 * (tau - 0.1 * (1 - exp(-tau / 0.1)))))
+        }
+        let top = rows[rows.count - 1].time
+        for k in 1...300 { rows.append((top + Double(k) / 20, 600 - Double(k))) }
+        let text = "# kind: dsc\nt/min,T/K,W/(W/g)\n" + rows.map { "\($0.time),\($0.t),\(Self.w($0.t))\n" }.joined()
+        let d = try read(text)
+        #expect(d.warnings.contains { $0.hasPrefix("s.csv: 1 isothermal hold(s) left out of the heating run") && $0.hasSuffix("lines 3–503, 5.0 min at 300.0 K") }, "\(d.warnings)")
+    }
+
     /// Ramps within 5 % of each other (10 and 10.4 K/min) are one run at one rate, the hold left
     /// out of it as before.
     @Test func rampsAtOneRateStayOneRun() throws {

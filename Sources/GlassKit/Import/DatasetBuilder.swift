@@ -351,8 +351,9 @@ public enum DatasetBuilder {
             }
             let inRun = holds.filter { $0.overlaps(range) }
             if !inRun.isEmpty {
+                // The whole hold, as its duration is (cut to the run, a 5-min hold read "lines 407–408").
                 let shown = inRun.prefix(4).map { h in
-                    "lines \(lines[max(h.lowerBound, range.lowerBound)])–\(lines[min(h.upperBound, range.upperBound) - 1]), "
+                    "lines \(lines[h.lowerBound])–\(lines[h.upperBound - 1]), "
                         + "\(CFormat.printf("%.1f", time[h.upperBound - 1] - time[h.lowerBound])) min at \(CFormat.printf("%.1f", t[(h.lowerBound + h.upperBound) / 2])) K"
                 }.joined(separator: "; ") + (inRun.count > 4 ? "; …" : "")
                 d.warnings.append("\(path): \(inRun.count) isothermal hold(s) left out of the heating run (|dT/dt| below \(Format.shortNumber(IsothermalHolds.holdRateFraction * 100)) % of the ramp rate for ≥ \(Format.shortNumber(IsothermalHolds.holdMinimumMin)) min): \(shown)")
