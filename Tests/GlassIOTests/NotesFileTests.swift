@@ -8,13 +8,7 @@ import XCTest
 /// the whole study; it is now skipped with a warning naming it. Anything that could be data stays
 /// an error: a row of numbers, a file study.toml gives a table of its own, a single file given.
 final class NotesFileTests: XCTestCase {
-    func study() throws -> String {
-        let dir = try scratchDirectory("glassview-notes")
-        var body = "# kind: dsc\n# heating_rate: 20 K/min\nT/K,W/(W/g)\n"
-        for i in 0..<40 { body += "\(400 + i),\(0.1 + 0.001 * Double(i))\n" }
-        try body.write(toFile: dir + "/a.csv", atomically: true, encoding: .utf8)
-        return dir
-    }
+    func study() throws -> String { try scratchStudyOfOneRun("glassview-notes") }
 
     func testTextWithoutARowOfNumbers() {
         func holds(_ text: String) -> Bool { TextWithoutTable.holds(Array(text.utf8)) }

@@ -10,4 +10,13 @@ extension XCTestCase {
         addTeardownBlock { try? FileManager.default.removeItem(atPath: dir) }
         return dir
     }
+
+    /// A scratch study of one native DSC run, `a.csv` (40 rows, 400–439 K).
+    func scratchStudyOfOneRun(_ prefix: String) throws -> String {
+        let dir = try scratchDirectory(prefix)
+        var body = "# kind: dsc\n# heating_rate: 20 K/min\nT/K,W/(W/g)\n"
+        for i in 0..<40 { body += "\(400 + i),\(0.1 + 0.001 * Double(i))\n" }
+        try body.write(toFile: dir + "/a.csv", atomically: true, encoding: .utf8)
+        return dir
+    }
 }

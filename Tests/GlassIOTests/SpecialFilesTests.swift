@@ -8,13 +8,7 @@ import XCTest
 /// ever (open(2) waits for a writer), a study.toml that is a link in a loop was taken for no
 /// study.toml at all. Each is now a one-line error naming what it is (status 66).
 final class SpecialFilesTests: XCTestCase {
-    func study() throws -> String {
-        let dir = try scratchDirectory("glassview-special")
-        var body = "# kind: dsc\n# heating_rate: 20 K/min\nT/K,W/(W/g)\n"
-        for i in 0..<40 { body += "\(400 + i),\(0.1 + 0.001 * Double(i))\n" }
-        try body.write(toFile: dir + "/a.csv", atomically: true, encoding: .utf8)
-        return dir
-    }
+    func study() throws -> String { try scratchStudyOfOneRun("glassview-special") }
 
     func error(_ path: String) -> GlassError? {
         do { _ = try StudyLoader.load(path); return nil } catch { return error as? GlassError }
