@@ -127,6 +127,11 @@ public enum AtomicFile {
 
         /// Writes `bytes` to a new temporary beside the target; its path.
         func stage(_ bytes: [UInt8]) throws -> String {
+            // A name the file system cannot hold fails here, before any file of a set is renamed
+            // into place (its temporary, cut to fit, would be written, and the rename fail).
+            guard PathName.lastComponent(path).utf8.count <= AtomicFile.nameMax else {
+                throw GlassError(.cannotCreate, file: given, "cannot write in \(directory): \(String(cString: strerror(ENAMETOOLONG)))")
+            }
             let tmp = prefix + AtomicFile.temporaryName(PathName.lastComponent(path), pid: getpid())
             TemporaryFiles.register(tmp)
             do {
@@ -151,20 +156,23 @@ public enum AtomicFile {
         }
     }
 
+    /// The longest file name, in bytes, of the file systems glassview writes to (NAME_MAX).
+    static let nameMax = 255
+
     /// The temporary's name beside a file named `name`: `.NAME.PID.tmp`. A name near the file
     /// system's limit (255 bytes) is cut, at a character, and told apart by a hash of the whole
     /// name (a 251-byte `-o` name was refused, "File name too long", though the name itself fits).
     static func temporaryName(_ name: String, pid: Int32) -> String {
         let tail = ".\(pid).tmp"
         let whole = "." + name + tail
-        guard whole.utf8.count > 255 else { return whole }
+        guard whole.utf8.count > nameMax else { return whole }
         // FNV-1a of the name's bytes: two long names with one beginning get two temporaries.
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in name.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
         let mark = "~" + String(h, radix: 16)
         var cut = ""
         for c in name.unicodeScalars {
-            guard 1 + cut.utf8.count + String(c).utf8.count + mark.utf8.count + tail.utf8.count <= 255 else { break }
+            guard 1 + cut.utf8.count + String(c).utf8.count + mark.utf8.count + tail.utf8.count <= nameMax else { break }
             cut.unicodeScalars.append(c)
         }
         return "." + cut + mark + tail

@@ -129,7 +129,9 @@ func printable(_ message: String) -> String {
         case 0x0D: out.append(contentsOf: "\\r".unicodeScalars)
         case 0x0A: out.append(contentsOf: "\\n".unicodeScalars)
         case 0x09: out.append(contentsOf: "\\t".unicodeScalars)
-        case 0..<0x20, 0x7F, 0x80..<0xA0:
+        // U+2028 and U+2029 too: terminals and editors break the line there (a study.toml value
+        // holding one made its error two lines).
+        case 0..<0x20, 0x7F, 0x80..<0xA0, 0x2028, 0x2029:
             out.append(contentsOf: ("\\u{" + String(u.value, radix: 16, uppercase: true) + "}").unicodeScalars)
         case PathBytes.rawByteScalars:   // a byte of a file name that is not UTF-8
             out.append(contentsOf: ("\\x" + String(u.value - 0x10FF00, radix: 16, uppercase: true)).unicodeScalars)

@@ -47,6 +47,9 @@ final class OutputSafetyTests: XCTestCase {
         let r = try shell("printf '# kind: dsc\\r\\r\\n# heating_rate: 20 K/min\\r\\r\\nT/K,W/(W/g)\\r\\r\\n300,0.1\\r\\r\\n' > cr.csv; "
                           + "$GV analyze cr.csv 2>&1; echo \"$?\"", cwd: try CLI.tempDir(self))
         XCTAssertEqual(r, "glassview: cr.csv:1: kind 'dsc\\r'; expected dsc, dma-tscan or dma-fsweep\n65\n")
+        // A line separator (U+2028) in study.toml, which terminals break the line at.
+        let separator = try shell("printf 'ts_K = 420\\342\\200\\250\\n' > study.toml; $GV analyze . 2>&1; echo \"$?\"", cwd: try CLI.tempDir(self))
+        XCTAssertEqual(separator, "glassview: study.toml:1: TOML syntax: Error while parsing key-value pair: expected a comment or whitespace, saw '\\u{2028}'\n65\n")
         let long = try shell("{ printf '# kind: dsc\\n# heating_rate: '; head -c 100000 /dev/zero | tr '\\0' 7; printf ' K/min\\nT/K,W/(W/g)\\n300,0.1\\n301,0.1\\n'; } > long.csv; "
                              + "$GV analyze long.csv 2>&1 | wc -c", cwd: try CLI.tempDir(self))
         XCTAssertLessThan(Int(long.trimmingCharacters(in: .whitespacesAndNewlines)) ?? .max, 2_100, long)

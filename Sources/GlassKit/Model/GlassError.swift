@@ -40,25 +40,7 @@ public struct GlassError: Error, CustomStringConvertible, Equatable, Sendable {
     public var description: String {
         var prefix = ""
         if let file { prefix = file + (line.map { ":\($0)" } ?? "") + ": " }
-        return GlassError.oneLine(prefix + message.replacingLiteral("\n", with: " "))
-    }
-
-    /// `text` with every code that would break or hide the line (CR, the other control codes,
-    /// U+2028 and U+2029, which terminals and editors take for line ends) written `\u2028`:
-    /// a study.toml value holding one made its error two lines.
-    static func oneLine(_ text: String) -> String {
-        func breaks(_ u: Unicode.Scalar) -> Bool {
-            (u.value < 0x20 && u != "\t") || (0x7F...0x9F).contains(u.value) || u.value == 0x2028 || u.value == 0x2029
-        }
-        guard text.unicodeScalars.contains(where: breaks) else { return text }
-        var out = String.UnicodeScalarView()
-        for u in text.unicodeScalars {
-            guard breaks(u) else { out.append(u); continue }
-            var hex = String(u.value, radix: 16, uppercase: true)
-            while hex.count < 4 { hex = "0" + hex }
-            out.append(contentsOf: "\\u\(hex)".unicodeScalars)
-        }
-        return String(out)
+        return prefix + message.replacingLiteral("\n", with: " ")
     }
 
     /// The process exit status for this error (all below 128, sysexits.h).
