@@ -6,8 +6,8 @@ import Testing
 /// sample drops the rest, which is said naming both files (probe 60: the glass transition went
 /// without a word), and nulls left by too few points come with their reason.
 @Suite struct CrystallineOverlapTests {
-    func sample(from: Double = 300, to: Double = 590) -> Dataset {
-        DSCFixture.dataset("dsc/a.csv", state: "as-cast", from: from, to: to) { _ in 0.01 }
+    func sample(from: Double = 300, to: Double = 590, heatingRate: Double = 20) -> Dataset {
+        DSCFixture.dataset("dsc/a.csv", state: "as-cast", heatingRate: heatingRate, from: from, to: to) { _ in 0.01 }
     }
     func crystalline(from: Double, to: Double = 600) -> Dataset {
         DSCFixture.dataset("dsc/x.csv", state: "crystalline", role: .crystalline, from: from, to: to) { _ in 0.005 }
@@ -38,7 +38,8 @@ import Testing
     }
 
     /// Two crystalline runs at one rate: the first in path order is subtracted, the other named
-    /// (probe 60: x1.csv went without a word); one at another rate with no sample there is not.
+    /// (probe 60: x1.csv went without a word); one at a rate no sample run is heated at is named
+    /// so (it went without a word; one 1.5 % off a sample's rate was named as second at it).
     @Test func aSecondCrystallineRunAtOneRateIsNamed() throws {
         let x0 = DSCFixture.dataset("dsc/X0.csv", state: "crystalline", role: .crystalline) { _ in 0.005 }
         let x1 = DSCFixture.dataset("dsc/x1.csv", state: "crystalline", role: .crystalline) { _ in 0.007 }
@@ -46,6 +47,16 @@ import Testing
         let p = try DSCPrepared.prepare([sample(from: 300, to: 600), x0, x1, x10])
         #expect(p.states[0].curves[0].crystallinePath == "dsc/X0.csv")
         #expect(p.states[0].curves[0].curve.value(at: 400) == 0.01 - 0.005)
-        #expect(p.warnings == ["dsc/x1.csv: crystalline run at 20 K/min not used: dsc/X0.csv, the first at that rate in path order, is subtracted from the sample runs heated at it"])
+        #expect(p.warnings == ["dsc/x1.csv: crystalline run at 20 K/min not used: dsc/X0.csv, the first at that rate in path order, is subtracted from the sample runs heated at it",
+                               "dsc/x10.csv: crystalline run at 10 K/min not used: no sample run is heated at that rate (within 1 %)"])
+        // Rates 1 % of the slower apart, whichever is the sample's: not one (19.8 and 20 K/min
+        // were one when the crystalline run was the slower); the gap shown to two decimals.
+        for (sampleRate, runRate) in [(20.0, 19.8), (19.8, 20.0)] {
+            let near = DSCFixture.dataset("dsc/x.csv", state: "crystalline", role: .crystalline, heatingRate: runRate) { _ in 0.005 }
+            let q = try DSCPrepared.prepare([sample(from: 300, to: 600, heatingRate: sampleRate), near])
+            #expect(q.states[0].curves[0].crystallinePath == nil)
+            #expect(q.warnings == ["dsc/a.csv: no crystalline run at \(Format.shortNumber(sampleRate)) K/min; W = W_run1 without subtraction (dsc/x.csv is at \(Format.shortNumber(runRate)) K/min, 1.01 % off: rates count as one within 1 %; give heating_rate in study.toml if they are one)"], "\(q.warnings)")
+        }
+        #expect(HeatingRates.agree(20, 19.81) && HeatingRates.agree(19.81, 20))
     }
 }

@@ -155,6 +155,7 @@ public struct DSCPrepared: Sendable, Equatable {
             let crystalline = dsc.filter { $0.role == .crystalline }
             var warnings: [String] = []
             var pending: [Pending] = []
+            var hinted = Set<String>()   // crystalline runs a sample's warning names as near its rate
             for d in dsc where d.role == .sample {
                 // A run labelled as the crystalline state but without its role is a sample state,
                 // and nothing is subtracted: say so rather than let it pass as the subtraction.
@@ -205,18 +206,22 @@ public struct DSCPrepared: Sendable, Equatable {
                         guard let r = c.heatingRateKPerMin, abs(r - rate) <= 0.1 * rate else { return nil }
                         return (c.path, r)
                     }.min { abs($0.1 - rate) < abs($1.1 - rate) }
-                    let hint = near.map { " (\($0.0) is at \(Format.shortNumber($0.1)) K/min, \(Format.shortNumber((abs($0.1 - rate) / rate * 1000).rounded() / 10)) % off: rates count as one within 1 %; give heating_rate in study.toml if they are one)" } ?? ""
+                    if let n = near { hinted.insert(n.0) }
+                    let hint = near.map { " (\($0.0) is at \(Format.shortNumber($0.1)) K/min, \(HeatingRates.percentApart($0.1, rate)) % off: rates count as one within 1 %; give heating_rate in study.toml if they are one)" } ?? ""
                     warnings.append("\(d.path): no crystalline run at \(Format.shortNumber(rate)) K/min; W = W_run1 without subtraction\(hint)")
                 }
                 pending.append(Pending(d: d, rate: rate, crystalline: run2?.path, t: t, w: w))
             }
-            // A second crystalline run at a rate already served is never subtracted: named with
-            // the one that is (the export says which runs were read, not which was subtracted).
-            let used = crystalline.filter { c in pending.contains { $0.crystalline == c.path } }
-            for c in crystalline where !used.contains(where: { $0.path == c.path }) {
-                guard let r = c.heatingRateKPerMin,
-                      let first = used.first(where: { u in u.heatingRateKPerMin.map { HeatingRates.agree($0, r) } ?? false }) else { continue }
-                warnings.append("\(c.path): crystalline run at \(Format.shortNumber(r)) K/min not used: \(first.path), the first at that rate in path order, is subtracted from the sample runs heated at it")
+            // A crystalline run never subtracted is named, with why (the export says which runs
+            // were read, not which was subtracted): another is first at its sample runs' rate, or
+            // no sample run is heated at its rate (it was named as the first at a rate it is not).
+            let used = Set(pending.compactMap(\.crystalline))
+            for c in crystalline where !used.contains(c.path) && !hinted.contains(c.path) {
+                guard let r = c.heatingRateKPerMin else { continue }
+                let why = pending.first { HeatingRates.agree($0.rate, r) }?.crystalline.map {
+                    "\($0), the first at that rate in path order, is subtracted from the sample runs heated at it"
+                } ?? "no sample run is heated at that rate (within 1 %)"
+                warnings.append("\(c.path): crystalline run at \(Format.shortNumber(r)) K/min not used: \(why)")
             }
             // Each state's cooling rate is its files' one (StateCoolingRates checked that they
             // agree): the first that gives it as the state is named (StatesByCoolingRate).

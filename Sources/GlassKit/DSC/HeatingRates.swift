@@ -6,9 +6,17 @@ public enum HeatingRates {
     /// Relative difference up to which two rates are one.
     static let tolerance = 0.01
 
-    /// Whether `rate` is `reference` within the tolerance.
+    /// Whether `rate` and `reference` are one rate: within the tolerance of the slower, so the
+    /// answer does not depend on which is which (a crystalline run at 19.8 K/min was subtracted
+    /// from a sample at 20, and one at 20 was not from a sample at 19.8).
     public static func agree(_ rate: Double, _ reference: Double) -> Bool {
-        abs(rate - reference) <= tolerance * reference
+        abs(rate - reference) <= tolerance * min(abs(rate), abs(reference))
+    }
+
+    /// How far apart two rates are, in per cent of the slower, as the warnings show it: two
+    /// decimals (`1.01 %`: a gap rounded to `1 %` read as within the tolerance).
+    static func percentApart(_ a: Double, _ b: Double) -> String {
+        Format.shortNumber((abs(a - b) / min(abs(a), abs(b)) * 10_000).rounded() / 100)
     }
 
     /// The rate `rates` share — their median, which is the rate itself when all are equal — or
