@@ -23,6 +23,24 @@ final class DSCStudyRulesTests: XCTestCase {
         }
     }
 
+    /// A file of the reference state at a rate no sample is heated at, covering less than the
+    /// bounds (probe of the thirty-second round): it is 0 by definition, and stopped the study
+    /// with "T_s … is outside the data range … (overlap with the baseline state)".
+    func testAReferenceFileNoSampleUsesDoesNotBoundTheStudy() throws {
+        let ref10 = DSCFixture.dataset("ref10.csv", state: "ref", heatingRate: 10, from: 305, to: 595) { _ in 0.10 }
+        let ref20 = DSCFixture.dataset("ref20.csv", state: "ref", heatingRate: 20, from: 310, to: 590) { _ in 0.20 }
+        let s = DSCFixture.dataset("s.csv", state: "s", coolingRate: 10, heatingRate: 10, from: 300, to: 600) { _ in 0.11 }
+        let p = try DSCPrepared.prepare([ref10, ref20, s])
+        try RejuvenationEnthalpy.checkBound(p, 306, isEnd: false, baseline: .state("ref"))
+        let r = try RejuvenationEnthalpy.evaluate(p, tsK: 306, teK: 500, baseline: .state("ref"), molarMassGPerMol: nil)
+        XCTAssertEqual(r.states.first { $0.state == "ref" }?.perFileJPerG, [0, 0])
+        // (0.11 − 0.10) W/g over 194 K at 10 K/min (1/6 K/s).
+        let sample = try XCTUnwrap(r.states.first { $0.state == "s" }?.dHJPerG)
+        XCTAssertEqual(sample, 0.01 * 194 * 6, accuracy: 1e-9)
+        // A sample's own range still bounds the study: T_s below the reference it is measured against.
+        XCTAssertThrowsError(try RejuvenationEnthalpy.evaluate(p, tsK: 303, teK: 500, baseline: .state("ref"), molarMassGPerMol: nil))
+    }
+
     /// `state:LABEL` with several reference files: B is the mean of those heated at the sample's
     /// rate, each interpolated at the sample's temperatures inside the range all of them cover
     /// (files on three different grids). Expected values from numpy (np.interp, np.trapezoid with

@@ -83,7 +83,7 @@ public enum RejuvenationEnthalpy {
     /// `--te` otherwise (``ResolvedSettings/naming(_:)`` names study.toml where it came from there).
     public static func checkBound(_ p: DSCPrepared, _ boundK: Double, isEnd: Bool, baseline: DSCBaseline) throws {
         guard boundK.isFinite else { throw GlassError(.usage, file: isEnd ? "--te" : "--ts", "bounds must be finite numbers") }
-        for s in p.states {
+        for s in p.states where !isReference(s, baseline) {
             for c in s.curves {
                 let difference = try p.differenceCurve(c, baseline: baseline)
                 let dom = (difference ?? c.curve).domain
@@ -92,6 +92,12 @@ public enum RejuvenationEnthalpy {
                 }
             }
         }
+    }
+
+    /// Whether `s` is the state a `state:` baseline names.
+    static func isReference(_ s: DSCState, _ baseline: DSCBaseline) -> Bool {
+        if case .state(let label) = baseline { return s.state == label }
+        return false
     }
 
     /// The warning for curves heated at different rates, nil when they share one.
@@ -115,6 +121,13 @@ public enum RejuvenationEnthalpy {
         var empty: [String] = []
         for s in p.states {
             var values: [Double] = []
+            // The baseline state's files are 0 by definition (W − B = 0 on each), wherever the
+            // bounds lie: a file of it at a rate no sample uses, covering less, stopped the study.
+            if isReference(s, baseline) {
+                states.append(DSCStateResult(state: s.state, coolingRateKPerMin: s.coolingRateKPerMin, dHJPerG: 0,
+                                             dHKJPerMol: molarMassGPerMol.map { _ in 0 }, perFileJPerG: s.curves.map { _ in 0 }))
+                continue
+            }
             for c in s.curves {
                 // No data point strictly between the bounds: the two interpolated ends alone.
                 let x = c.curve.x, i = Interpolation.upperBound(x, tsK)
