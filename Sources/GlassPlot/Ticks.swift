@@ -115,7 +115,31 @@ public enum Ticks {
             }
         }
         if ticks.count >= 2, ticks.count <= limit { return ticks }
-        return linear(lower: low, upper: high, maxCount: limit)
+        // Linear ticks inside a fraction of a decade, labelled by the log axes' rule (`3.45×10⁻³`,
+        // `1.25×10⁴`: they were `3.45e-3` and `12500`).
+        let plain = linear(lower: low, upper: high, maxCount: limit)
+        guard plain.count >= 2 else { return plain }
+        let step = abs(plain[1].value - plain[0].value)
+        return plain.map { t in
+            let v = abs(t.value)
+            guard v > 0, v < 0.01 || v > 5000 else { return t }
+            return Tick(value: t.value, label: powerLabel(t.value, step: step, unicode: unicode))
+        }
+    }
+
+    /// `value` as m×10^e with the mantissa's digits that `step` needs (trailing zeros dropped):
+    /// `3.45×10⁻³`, `1.2×10⁴` (`3.45x10^-3` when not `unicode`).
+    static func powerLabel(_ value: Double, step: Double, unicode: Bool) -> String {
+        let exponent = Int(log10(abs(value)).rounded(.down))
+        let scale = scaled(1, exponent)
+        let decimals = max(0, min(12, Int((-log10(step / scale) + 1e-9).rounded(.up))))
+        var mantissa = CFormat.printf("%.\(decimals)f", value / scale)
+        if mantissa.contains(".") {
+            while mantissa.hasSuffix("0") { mantissa.removeLast() }
+            if mantissa.hasSuffix(".") { mantissa.removeLast() }
+        }
+        let power = unicode ? "10" + superscript(exponent) : "10^\(exponent)"
+        return mantissa + (unicode ? "×" : "x") + power
     }
 
     /// Label for `mantissa` × 10^`exponent` on a log axis: plain from 0.01 to 5000, else a power

@@ -99,6 +99,19 @@ final class TickTests: XCTestCase {
         XCTAssertEqual(labels(Ticks.logarithmic(lower: 0.15, upper: 0.6)), ["0.2", "0.5"])
     }
 
+    /// Inside a fraction of a decade the log axis falls back to linear ticks, labelled by its own
+    /// rule (probe of the thirty-second round: view 6 read `3.5e-3`, view 5 `12500`).
+    func testLogWithinAFractionOfADecadeWritesPowersOfTen() {
+        XCTAssertEqual(labels(Ticks.logarithmic(lower: 0.0034, upper: 0.0036)), ["3.4×10⁻³", "3.45×10⁻³", "3.5×10⁻³", "3.55×10⁻³", "3.6×10⁻³"])
+        XCTAssertEqual(labels(Ticks.logarithmic(lower: 12_000, upper: 12_500, unicode: false)),
+                       ["1.2x10^4", "1.21x10^4", "1.22x10^4", "1.23x10^4", "1.24x10^4", "1.25x10^4"])
+        // Inside 0.01–5000 they stay plain.
+        XCTAssertEqual(labels(Ticks.logarithmic(lower: 120, upper: 125)), ["120", "121", "122", "123", "124", "125"])
+        for t in Ticks.logarithmic(lower: 0.0034, upper: 0.0036) + Ticks.logarithmic(lower: 12_000, upper: 12_500) {
+            XCTAssertFalse(t.label.contains("e"), t.label)
+        }
+    }
+
     /// A span of subnormal numbers (a heat flow alternating 0 and 5e-324, `--xrange 0:5e-324`)
     /// trapped converting log10(0) to an integer: no tick, no crash; a tiny normal span still gets ticks.
     func testSubnormalSpanGivesNoTickInsteadOfATrap() {
