@@ -76,6 +76,25 @@ public struct MasterView: ExplorerView {
             return out + [ResultLine("T_ref", ScreenNumber.kelvin(r.settings.trefK), unit: "K"),
                           .heading("not computed: " + (DMAViewSupport.reason(r, containing: "master curve") ?? "no isotherms"))]
         }
+        // The selected isotherm first: the numbers `{ } < > r` change stay in a small pane (at
+        // 80×24 they were below its last row, the notes above them).
+        if let k = MasterShiftEditor.selected(s), k < m.shifts.count {
+            let shifts = MasterShiftEditor.effectiveShifts(s)
+            out.append(.heading("selected isotherm ({ } < > r)"))
+            out.append(ResultLine("T", ScreenNumber.kelvin(m.shifts[k].temperatureK), unit: "K"))
+            out.append(ResultLine("log a_T", ScreenNumber.value(m.shifts[k].log10AT), unit: "analysis"))
+            if k < shifts.count, shifts[k] != m.shifts[k].log10AT {
+                out.append(ResultLine("by hand", ScreenNumber.value(shifts[k])))
+            }
+            let bts = MasterShiftEditor.effectiveVerticalShifts(s)
+            out.append(ResultLine("log b_T", ScreenNumber.value(k < bts.count ? bts[k] : nil)))
+            if let c = MasterShiftEditor.cost(s) {
+                out.append(ResultLine("cost", ScreenNumber.value(c.cost), unit: "vs \(Format.shortNumber(m.shifts[c.neighbour].temperatureK)) K"))
+            } else {
+                out.append(ResultLine("cost", "—"))
+            }
+            out.append(.heading("all isotherms"))
+        }
         out.append(ResultLine("T_ref", ScreenNumber.kelvin(m.referenceTemperatureK), unit: "K"))
         out.append(ResultLine("shift on", m.criterion.rawValue, unit: "(t)"))
         out.append(ResultLine("vertical", m.verticalShift.rawValue, unit: "(v)"))
@@ -94,22 +113,6 @@ public struct MasterView: ExplorerView {
         if r.warnings.contains(where: { $0.contains("is outside the isotherms") }) { out.append(.heading("! T_ref is outside the isotherms (W)")) }
         if r.warnings.contains(where: { $0.contains("isotherms at one temperature") }) { out.append(.heading("! isotherms at one T need different shifts (W)")) }
         if r.warnings.contains(where: { $0.contains("weakly constrained") }) { out.append(.heading("! weakly constrained steps (export)")) }
-        if let k = MasterShiftEditor.selected(s), k < m.shifts.count {
-            let shifts = MasterShiftEditor.effectiveShifts(s)
-            out.append(.heading("selected isotherm ({ } < > r)"))
-            out.append(ResultLine("T", ScreenNumber.kelvin(m.shifts[k].temperatureK), unit: "K"))
-            out.append(ResultLine("log a_T", ScreenNumber.value(m.shifts[k].log10AT), unit: "analysis"))
-            if k < shifts.count, shifts[k] != m.shifts[k].log10AT {
-                out.append(ResultLine("by hand", ScreenNumber.value(shifts[k])))
-            }
-            let bts = MasterShiftEditor.effectiveVerticalShifts(s)
-            out.append(ResultLine("log b_T", ScreenNumber.value(k < bts.count ? bts[k] : nil)))
-            if let c = MasterShiftEditor.cost(s) {
-                out.append(ResultLine("cost", ScreenNumber.value(c.cost), unit: "vs \(Format.shortNumber(m.shifts[c.neighbour].temperatureK)) K"))
-            } else {
-                out.append(ResultLine("cost", "—"))
-            }
-        }
         // Every isotherm, in one format (one quantity): the pane cuts what it has no room for with `… N more`.
         out.append(.heading("log10 a_T by isotherm"))
         for (sh, shown) in zip(m.shifts, ScreenNumber.column(m.shifts.map(\.log10AT))) {
