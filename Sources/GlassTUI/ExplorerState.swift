@@ -75,8 +75,9 @@ public struct ExplorerState: Sendable {
     public var analysisError: String? { analysisFailure?.description }
     /// Temperatures where both bounds may lie for the current baseline.
     public var validDomain: ClosedRange<Double>?
-    /// View 9: the selected isotherm (index in temperature order) and the shifts set by hand.
-    public var masterEdit = ManualShifts()
+    /// View 9, per DMA state: the selected isotherm (index in temperature order) and the shifts
+    /// set by hand (one state's were dropped as soon as an isotherm of another was selected).
+    public var masterEdits: [String: ManualShifts] = [:]
     /// The view shown.
     public var view: ViewID = .heatFlow
     /// The active cursor.

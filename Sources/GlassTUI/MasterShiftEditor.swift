@@ -2,9 +2,8 @@ import GlassPlatform
 import GlassKit
 
 /// Shifts of view 9 set by hand, for one DMA state at one T_ref, criterion and vertical shift
-/// (set aside while any of these differs, drawn again when it is as it was; another state's hand
-/// shifts replace them). They change the drawing only: `Results` (and the exports) keep the
-/// analysis' shifts.
+/// (set aside while any of these differs, drawn again when it is as it was; each state keeps its
+/// own). They change the drawing only: `Results` (and the exports) keep the analysis' shifts.
 public struct ManualShifts: Equatable, Sendable {
     /// The DMA state they belong to.
     public var state: String?
@@ -31,7 +30,7 @@ public enum MasterShiftEditor {
     /// The selected state's prepared data and master curve, with the hand shifts that apply to it.
     static func context(_ s: ExplorerState) -> (p: DMAPreparedState, m: MasterCurve, edit: ManualShifts)? {
         guard let (_, p, r) = DMAViewSupport.selected(s), let m = r.master, !m.shifts.isEmpty else { return nil }
-        var e = s.masterEdit
+        var e = s.masterEdits[r.state] ?? ManualShifts()
         if e.state != r.state || e.referenceK != m.referenceTemperatureK || e.criterion != m.criterion || e.vertical != m.verticalShift {
             let keep = e.state == r.state ? e.isotherm : nil
             e = ManualShifts()
@@ -78,14 +77,14 @@ public enum MasterShiftEditor {
         guard s.view == .master, let c = context(s) else { s.message = refusal(s, "select an isotherm"); return }
         var e = c.edit
         e.isotherm = min(max(0, e.isotherm + d), c.m.shifts.count - 1)
-        s.masterEdit = e
+        if let state = e.state { s.masterEdits[state] = e }
     }
 
     static func nudge(_ s: inout ExplorerState, by d: Double) {
         guard s.view == .master, var (_, _, e) = context(s) else { s.message = refusal(s, "nudge an isotherm"); return }
         let current = effectiveShifts(s)[e.isotherm] ?? 0
         e.shifts[e.isotherm] = current + d
-        s.masterEdit = e
+        if let state = e.state { s.masterEdits[state] = e }
     }
 
     static func refine(_ s: inout ExplorerState) {
@@ -106,7 +105,7 @@ public enum MasterShiftEditor {
             return
         }
         e.shifts[e.isotherm] = x
-        s.masterEdit = e
+        if let state = e.state { s.masterEdits[state] = e }
         if TimeTemperatureSuperposition.isAtRefineEdge(x, start: start) {
             s.message = "refined to the edge of the ±\(Format.shortNumber(TimeTemperatureSuperposition.refineHalfWidthDecades))-decade search "
                 + "around the shift: the cost may fall farther; r again searches on"

@@ -17,7 +17,7 @@ enum UnwrittenSettings {
     /// drawing only.
     static func differs(_ s: ExplorerState, from snapshot: WorkSnapshot) -> Bool {
         var now = WorkSnapshot(s)
-        now.masterEdit = snapshot.masterEdit
+        now.masterEdits = snapshot.masterEdits
         now.tsOrigin = snapshot.tsOrigin
         now.teOrigin = snapshot.teOrigin
         guard now != snapshot else { return false }

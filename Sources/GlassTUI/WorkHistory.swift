@@ -9,19 +9,19 @@ public struct WorkSnapshot: Equatable, Sendable {
     var teOrigin: BoundsOrigin
     var baseline: DSCBaseline
     var dmaOverrides: AnalysisOptions
-    var masterEdit: ManualShifts
+    var masterEdits: [String: ManualShifts]
 
     /// The snapshot of `s`.
     init(_ s: ExplorerState) {
         tsK = s.tsK; teK = s.teK; tsOrigin = s.tsOrigin; teOrigin = s.teOrigin
-        baseline = s.baseline; dmaOverrides = s.dmaOverrides; masterEdit = s.masterEdit
+        baseline = s.baseline; dmaOverrides = s.dmaOverrides; masterEdits = s.masterEdits
     }
 
     /// Equal settings: the isotherm selected in view 9 is where the user looks, not a setting
     /// (selecting one made an undo step of its own).
     public static func == (a: WorkSnapshot, b: WorkSnapshot) -> Bool {
         a.tsK == b.tsK && a.teK == b.teK && a.tsOrigin == b.tsOrigin && a.teOrigin == b.teOrigin && a.baseline == b.baseline
-            && a.dmaOverrides == b.dmaOverrides && sameShifts(a.masterEdit, b.masterEdit)
+            && a.dmaOverrides == b.dmaOverrides && sameShifts(a.masterEdits, b.masterEdits)
     }
 
     /// The hand shifts of `a` and `b` agree, whichever isotherm each has selected (and whatever
@@ -31,6 +31,11 @@ public struct WorkSnapshot: Equatable, Sendable {
         var a = a
         a.isotherm = b.isotherm
         return a == b
+    }
+
+    /// The same for every state's hand shifts (a state without any is as one not there).
+    static func sameShifts(_ a: [String: ManualShifts], _ b: [String: ManualShifts]) -> Bool {
+        Set(a.keys).union(b.keys).allSatisfy { sameShifts(a[$0] ?? ManualShifts(), b[$0] ?? ManualShifts()) }
     }
 
     /// What an undo or redo changed, from `a` to `b`, in words (`T_s 420.25 → 420.00 K`, `β_lo
@@ -66,7 +71,7 @@ public struct WorkSnapshot: Equatable, Sendable {
         } else if a.dmaOverrides.ttsOn != b.dmaOverrides.ttsOn || a.dmaOverrides.verticalShift != b.dmaOverrides.verticalShift {
             parts.append("master-curve criterion and vertical shift")
         }
-        if !sameShifts(a.masterEdit, b.masterEdit) { parts.append("hand shifts") }
+        if !sameShifts(a.masterEdits, b.masterEdits) { parts.append("hand shifts") }
         // Other states' windows and T_g (`a` gives every state the selected one's): named by key
         // and state (`glass_line_K of 5 states`; it said "the windows and T_g" of any of them).
         if parts.isEmpty {
@@ -126,7 +131,7 @@ public struct WorkSnapshot: Equatable, Sendable {
     /// Puts the snapshot back into `s` and recomputes everything that depends on it.
     func restore(into s: inout ExplorerState) {
         s.tsK = tsK; s.teK = teK; s.tsOrigin = tsOrigin; s.teOrigin = teOrigin
-        s.dmaOverrides = dmaOverrides; s.masterEdit = masterEdit
+        s.dmaOverrides = dmaOverrides; s.masterEdits = masterEdits
         if s.baseline != baseline {
             s.baseline = baseline
             if case .state(let l) = baseline { s.prepared.cacheBaseline(l) }

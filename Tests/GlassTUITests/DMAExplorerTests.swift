@@ -228,7 +228,7 @@ final class DMAExplorerTests: XCTestCase {
         // Keys outside view 9 only say where they work.
         let other = press(start, [.character(">")])
         XCTAssertNotNil(other.message)
-        XCTAssertEqual(other.masterEdit, ManualShifts())
+        XCTAssertEqual(other.masterEdits, [:])
     }
 
     func testDMAViewsAtEverySizeAndWithStatesHidden() {

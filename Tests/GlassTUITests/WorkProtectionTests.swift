@@ -53,6 +53,30 @@ final class WorkProtectionTests: XCTestCase {
         XCTAssertEqual(press(dma, [.character("9"), .character("}"), .character("}"), .character("u")]).message, "nothing to undo")
     }
 
+    /// Each DMA state keeps its hand shifts (probe of the thirty-second round): selecting an
+    /// isotherm of another state dropped the first state's, an undo step of its own, so one `>`
+    /// there took two `u` to undo, the first landing on no hand shifts anywhere.
+    func testHandShiftsAreKeptPerStateAndOneKeyIsOneUndo() throws {
+        let dma = SyntheticStudy.state(SyntheticStudy.withDMA(), braille: false, colours: false)
+        XCTAssertGreaterThan(dma.dma.states.count, 1)
+        let first = press(dma, [.character("9"), .character("{"), .character(">")])
+        let firstShifts = MasterShiftEditor.effectiveShifts(first)
+        // Down the states pane to the next state with DMA data.
+        var s = first, steps = 0
+        while s.selectedDMAResult?.state == first.selectedDMAResult?.state, steps < 20 { s = press(s, [.character("j")]); steps += 1 }
+        XCTAssertNotEqual(s.selectedDMAResult?.state, first.selectedDMAResult?.state)
+        s = press(s, [.character("{"), .character(">")])
+        XCTAssertEqual(Set(s.masterEdits.values.filter { !$0.shifts.isEmpty }.compactMap(\.state)).count, 2, "both states keep theirs")
+        // One `u` takes back the second state's shift only; the first state's stays.
+        s = press(s, [.character("u")])
+        XCTAssertEqual(s.message, "undone: hand shifts")
+        let back = press(s, Array(repeating: .character("k"), count: steps))
+        XCTAssertEqual(back.selectedDMAResult?.state, first.selectedDMAResult?.state)
+        XCTAssertEqual(MasterShiftEditor.effectiveShifts(back), firstShifts)
+        s = press(s, [.character("u")])
+        XCTAssertTrue(s.masterEdits.values.allSatisfy(\.shifts.isEmpty), "the second undo takes back the first state's")
+    }
+
     /// Undo names what changed back with its values: one window edge (the other, proposed until
     /// then, keeps its value), the master curve's criterion and vertical shift by name.
     func testUndoNamesOnlyWhatChangedWithItsValues() {
