@@ -436,7 +436,9 @@ public enum ExplorerUpdate {
                 if !temps.isEmpty {
                     var idx = steps > 0 ? Interpolation.upperBound(temps, current) + steps - 1 : Interpolation.lowerBound(temps, current) + steps
                     idx = min(max(idx, 0), temps.count - 1)
-                    if temps[idx] == current { s.message = "T_ref is at the end of the isotherms"; return }
+                    // Never a step backwards: from a T_ref past the isotherms (450 K over 400 and
+                    // 405 K) → went down to 405 K.
+                    if steps > 0 ? temps[idx] <= current : temps[idx] >= current { s.message = "T_ref is at the end of the isotherms"; return }
                     set(&s, .tref, to: temps[idx])
                     return
                 }

@@ -349,6 +349,21 @@ final class DMAExplorerTests: XCTestCase {
         let full = try Analysis.run(Self.study, options: AnalysisOptions(tsK: 420, teK: 500, trefK: 465))
         XCTAssertEqual(s.results?.dma, full.dma)
     }
+
+    /// A T_ref past the isotherms (500 K over 315–465 K): → went down to 465 K, a step backwards;
+    /// it says T_ref is at the end, and ← goes to the warmest isotherm.
+    func testTrefPastTheIsothermsNeverStepsBackwards() throws {
+        var settings = SyntheticStudy.paperSettings
+        settings.trefK = 500
+        var s = press(SyntheticStudy.state(SyntheticStudy.withDMA(settings: settings), braille: false, colours: false), [.character("9")])
+        XCTAssertEqual(s.cursor, .tref)
+        XCTAssertEqual(s.value(of: .tref), 500)
+        s = press(s, [.right])
+        XCTAssertEqual(s.value(of: .tref), 500)
+        XCTAssertEqual(s.message, "T_ref is at the end of the isotherms")
+        s = press(s, [.left])
+        XCTAssertEqual(s.value(of: .tref), 465)
+    }
 }
 
 extension Results {
