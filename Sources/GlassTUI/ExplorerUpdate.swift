@@ -589,7 +589,11 @@ public enum ExplorerUpdate {
         if let (kind, _) = s.cursor.transitionWindow {
             guard let mine = s.selectedTransitions, let w = mine.windows[kind] else { s.message = "\(s.cursor.rawValue): no window"; return }
             let old = s
-            for st in s.prepared.states {
+            // Only the states whose window differs: a state given its own value again (the
+            // source, one that had it already) is no change, and `a` that changes none is no step.
+            let differing = s.prepared.states.filter { st in s.results?.transitions.first { $0.state == st.state }?.windows[kind] != w }
+            guard !differing.isEmpty else { s.message = "\(kind.key): every state has \(mine.state)'s window already"; return }
+            for st in differing {
                 var e = s.dmaOverrides.perState[st.state] ?? StateSettings()
                 switch kind {
                 case .glassLine: e.glassLineK = w
@@ -618,7 +622,26 @@ public enum ExplorerUpdate {
         let mine = r.dma[k].settings
         let tg = mine.tgK ?? r.dma[k].qpd?.slopes?.tgK
         if s.cursor == .tg, tg == nil { s.message = "T_g: not computed for this state"; return }
-        for st in s.dma.states {
+        // The whole window goes (both edges): the message names the window, not the edge.
+        let what: String
+        switch s.cursor {
+        case .betaLo, .betaHi: what = "β window"
+        case .alphaLo, .alphaHi: what = "α window"
+        case .qpdLo, .qpdHi: what = "QPD window"
+        default: what = s.cursor.rawValue
+        }
+        // Only the states whose value differs (as for the DSC windows above).
+        func value(_ d: DMAStateResult) -> [Double?] {
+            switch s.cursor {
+            case .betaLo, .betaHi: return [d.settings.betaWindowK.lowerBound, d.settings.betaWindowK.upperBound]
+            case .alphaLo, .alphaHi: return [d.settings.alphaWindowK.lowerBound, d.settings.alphaWindowK.upperBound]
+            case .qpdLo, .qpdHi: return [d.settings.qpdWindowHz.lowerBound, d.settings.qpdWindowHz.upperBound]
+            default: return [d.settings.tgK ?? d.qpd?.slopes?.tgK]
+            }
+        }
+        let differing = Set(r.dma.filter { value($0) != value(r.dma[k]) }.map(\.state))
+        guard !differing.isEmpty else { s.message = "\(what): every state has \(r.dma[k].state)'s value already"; return }
+        for st in s.dma.states where differing.contains(st.data.state) {
             var e = s.dmaOverrides.perState[st.data.state] ?? StateSettings()
             switch s.cursor {
             case .betaLo, .betaHi: e.betaWindowK = mine.betaWindowK
@@ -630,14 +653,6 @@ public enum ExplorerUpdate {
             s.dmaOverrides.perState[st.data.state] = e
         }
         s.recomputeDMA()
-        // The whole window goes (both edges): the message names the window, not the edge.
-        let what: String
-        switch s.cursor {
-        case .betaLo, .betaHi: what = "β window"
-        case .alphaLo, .alphaHi: what = "α window"
-        case .qpdLo, .qpdHi: what = "QPD window"
-        default: what = s.cursor.rawValue
-        }
         s.message = "\(what): \(r.dma[k].state)'s value applied to every state"
     }
 

@@ -53,6 +53,21 @@ final class WorkProtectionTests: XCTestCase {
         XCTAssertEqual(press(dma, [.character("9"), .character("}"), .character("}"), .character("u")]).message, "nothing to undo")
     }
 
+    /// `a` where every state has the value already changes nothing and is no undo step (it was
+    /// one, naming every state); after a change, the undo names only the states that changed.
+    func testApplyingAValueEveryStateHasIsNoStep() throws {
+        let dma = SyntheticStudy.state(SyntheticStudy.withDMA(), braille: false, colours: false)
+        let s = press(dma, [.character("4"), .character("a")])
+        XCTAssertEqual(s.message, "β window: every state has \(dma.selectedDMAResult?.state ?? "")'s value already")
+        XCTAssertEqual(s.dmaOverrides, dma.dmaOverrides)
+        XCTAssertEqual(press(s, [.character("u")]).message, "nothing to undo")
+        // The selected state's own window moved, then `a`: the others change, and only they are named.
+        let others = dma.dma.states.map(\.data.state).filter { $0 != dma.selectedDMAResult?.state }.sorted()
+        let moved = press(dma, [.character("4"), .right, .character("a"), .character("a")])
+        XCTAssertTrue(moved.message?.hasSuffix("'s value already") ?? false, "a second `a` is no change: \(moved.message ?? "")")
+        XCTAssertEqual(press(moved, [.character("u")]).message, "undone: beta_window_K of \(others.joined(separator: ", "))")
+    }
+
     /// Each DMA state keeps its hand shifts (probe of the thirty-second round): selecting an
     /// isotherm of another state dropped the first state's, an undo step of its own, so one `>`
     /// there took two `u` to undo, the first landing on no hand shifts anywhere.
