@@ -118,4 +118,12 @@ final class CanonicalPatternTests: XCTestCase {
         // Polynomial on a pathological pattern.
         XCTAssertFalse(FileOverrides.characterMatch(Array(String(repeating: "*a", count: 30) + "b"), Array(String(repeating: "a", count: 240))))
     }
+
+    /// `sample_name`, a native header key, is one a `[files."…"]` table may give too, as
+    /// formats.md and study-toml.md say (it was "unknown key"): it names the file's sample.
+    func testASampleNameMayBeGivenForAFile() throws {
+        let dir = try scratchStudyOfOneRun("glassview-sample-name")
+        try "[files.\"a.csv\"]\nsample_name = \"rod 3\"\n".write(toFile: dir + "/study.toml", atomically: true, encoding: .utf8)
+        XCTAssertEqual(try StudyLoader.load(dir).datasets.first?.sampleName, "rod 3")
+    }
 }

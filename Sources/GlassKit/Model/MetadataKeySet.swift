@@ -5,7 +5,7 @@ extension MetadataKeys {
     /// per-file key (SPEC §2.4).
     public static let known: Set<String> = [
         "kind", "state", "cooling_rate", "role", "heating_rate", "composition", "mass", "sign",
-        "frequency", "temperature", "tg", "molar_mass", "e_u", "modulus", "segment", "run", "decimal",
+        "frequency", "temperature", "tg", "molar_mass", "e_u", "modulus", "segment", "run", "decimal", "sample_name",
     ]
 
     /// What a `decimal` value states (a native `# decimal: comma`, study.toml `decimal = "point"`):
