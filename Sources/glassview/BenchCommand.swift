@@ -93,7 +93,7 @@ struct Bench: ParsableCommand {
             try BenchTiming.command(exe, bigArgs)
         }
         report("`glassview analyze` of the 10^6-row file (process, median)", bigProc, target: .milliseconds(60))
-        let label = "`glassview analyze` of the 10^6-row file, peak memory".rightPadded(58)
+        let label = BenchCommandLabel.column("`glassview analyze` of the 10^6-row file, peak memory")
         if let kib = try BenchTiming.peakRSSKiB(exe, bigArgs) {
             let mib = Double(kib) / 1024
             // The runtime alone (`--version`): about 21 MiB dynamically linked, 15 MiB static.
@@ -286,12 +286,20 @@ struct Bench: ParsableCommand {
     func report(_ what: String, _ d: Duration, target: Duration?, note: String = "") {
         let us = Double(d.components.seconds) * 1e6 + Double(d.components.attoseconds) / 1e12
         let shown = us < 1000 ? CFormat.printf("%.3f µs", us) : CFormat.printf("%.2f ms", us / 1000)
-        var line = what.rightPadded(58) + shown.leftPadded(12)
+        var line = BenchCommandLabel.column(what) + shown.leftPadded(12)
         if let t = target {
             let tus = Double(t.components.seconds) * 1e6 + Double(t.components.attoseconds) / 1e12
             let ts = tus < 1000 ? CFormat.printf("%.0f µs", tus) : CFormat.printf("%.0f ms", tus / 1000)
             line += "   target ≤ \(ts)  " + (us <= tus ? "ok" : "OVER")
         }
         print(line + note)
+    }
+}
+
+/// The label column of `bench`'s lines: padded to 58 columns, a longer label whole (it was cut
+/// without a mark: `… (edges see`).
+enum BenchCommandLabel {
+    static func column(_ label: String) -> String {
+        label.utf16.count < 58 ? label.rightPadded(58) : label + " "
     }
 }
