@@ -87,7 +87,11 @@ public enum StudyLoader {
         // A `[states."LABEL"]` table for no state would be ignored without a word (a typo such
         // as `as_cast`). States are known only from the data, so this is checked after it is read.
         // The crystalline runs are the baseline, not a state a table could set anything for.
-        let states = Set(datasets.filter { $0.role != .crystalline }.map(\.state)).sorted()
+        // Listed in the states' order (as-cast first, then by cooling rate), as every other
+        // message lists them (`--baseline`'s), not alphabetically (cooled-10 before cooled-2).
+        var rates: [String: Double] = [:]
+        for d in datasets where d.role != .crystalline && rates[d.state] == nil { rates[d.state] = d.coolingRateKPerMin ?? -.infinity }
+        let states = rates.keys.sorted { (rates[$0]!, $0) < (rates[$1]!, $1) }
         for label in contents.settings.perState.keys.sorted() where !states.contains(label) {   // the same key on every run
             throw GlassError(.usage, file: "study.toml", line: contents.line(of: ["states", label]),
                              "states.\"\(label)\": no state '\(label)' in the study\(renamed(label, datasets)); states: \(states.joined(separator: ", "))")

@@ -68,18 +68,29 @@ final class StudyTomlProbeFixesTests: XCTestCase {
 
     // MARK: 2. A [states."LABEL"] table naming no state of the study.
 
-    /// A study of two DSC files (states as-cast and cooled-10) with `toml` as its study.toml.
-    func study(_ toml: String) throws -> URL {
+    /// A study of two DSC files (states as-cast and cooled-10; with `cooled2`, a third at
+    /// 2 K/min) with `toml` as its study.toml.
+    func study(_ toml: String, cooled2: Bool = false) throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("glassview-probe-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
         let rows = stride(from: 400, through: 520, by: 1).map { "\($0),0.1\n" }.joined()
-        for (name, header) in [("a.csv", "# state: as-cast\n"), ("b.csv", "# state: cooled-10\n# cooling_rate: 10 K/min\n")] {
+        for (name, header) in [("a.csv", "# state: as-cast\n"), ("b.csv", "# state: cooled-10\n# cooling_rate: 10 K/min\n")]
+            + (cooled2 ? [("c.csv", "# state: cooled-2\n# cooling_rate: 2 K/min\n")] : []) {
             try ("# kind: dsc\n" + header + "# heating_rate: 20 K/min\nT/K,W/(W/g)\n" + rows)
                 .write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }
         try toml.write(to: dir.appendingPathComponent("study.toml"), atomically: true, encoding: .utf8)
         return dir
+    }
+
+    /// The states are listed in their order (as-cast, then by cooling rate), as `--baseline`'s
+    /// error lists them; it was alphabetical (cooled-10 before cooled-2).
+    func testTheStatesAreListedInTheirOrder() throws {
+        let dir = try study("[states.\"as_cast\"]\ntg_K = 400\n", cooled2: true)
+        XCTAssertThrowsError(try StudyLoader.load(dir.path)) { error in
+            XCTAssertEqual((error as? GlassError)?.description, "study.toml:1: states.\"as_cast\": no state 'as_cast' in the study; states: as-cast, cooled-2, cooled-10")
+        }
     }
 
     func testAStateTableNamingNoStateIsAnError() throws {
