@@ -48,6 +48,25 @@ enum CLI {
         return Output(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: r, as: UTF8.self))
     }
 
+    /// Runs `script` under /bin/sh with `$GV` the binary and `$S` the sample study; its stdout
+    /// (raw bytes in arguments, which `Process` cannot pass, are made by the script's printf).
+    static func shell(_ script: String, cwd: URL? = nil) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", script]
+        if let cwd { p.currentDirectoryURL = cwd }
+        var env = ProcessInfo.processInfo.environment
+        env["GV"] = try binary().path
+        env["S"] = packageRoot.appendingPathComponent("samples/la30ce30ni10al20co10").path
+        p.environment = env
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
     /// A fresh temporary directory, removed at the end of the test.
     static func tempDir(_ test: XCTestCase) throws -> URL {
         let u = FileManager.default.temporaryDirectory.appendingPathComponent("glassview-test-\(UUID().uuidString)")

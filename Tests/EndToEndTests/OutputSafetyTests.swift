@@ -8,22 +8,7 @@ final class OutputSafetyTests: XCTestCase {
     static let sample = CLI.packageRoot.appendingPathComponent("samples/la30ce30ni10al20co10").path
 
     /// Runs `script` under /bin/sh with `$GV` the binary and `$S` the sample study; its stdout.
-    func shell(_ script: String, cwd: URL? = nil) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-c", script]
-        if let cwd { p.currentDirectoryURL = cwd }
-        var env = ProcessInfo.processInfo.environment
-        env["GV"] = try CLI.binary().path
-        env["S"] = Self.sample
-        p.environment = env
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
-    }
+    func shell(_ script: String, cwd: URL? = nil) throws -> String { try CLI.shell(script, cwd: cwd) }
 
     // MARK: standard output
 

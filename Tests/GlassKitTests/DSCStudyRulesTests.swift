@@ -23,6 +23,27 @@ final class DSCStudyRulesTests: XCTestCase {
         }
     }
 
+    /// Instrument exports that state no state and no cooling rate are as-cast by default; pooled
+    /// there with the as-cast run (probe of the thirty-second round: a NETZSCH and a TRIOS export
+    /// of cooled samples averaged into as-cast's ΔH_rej without a word), they are named.
+    func testUnlabelledFilesPooledIntoAStateAreNamed() throws {
+        func read(_ text: String, _ path: String) throws -> Dataset {
+            try XCTUnwrap(try FormatDetector.read(bytes: Array(text.utf8), path: path).map { try DatasetBuilder.build($0) }.first)
+        }
+        let rows = stride(from: 400, through: 520, by: 1).map { "\($0),0.1\n" }.joined()
+        let labelled = try read("# state: as-cast\n# heating_rate: 20 K/min\nT/K,W/(W/g)\n" + rows, "dsc/as-cast.csv")
+        let q5 = try read("# heating_rate: 20 K/min\nT/K,W/(W/g)\n" + rows, "dsc/Kühlrate 5.txt")
+        let q10 = try read("# heating_rate: 20 K/min\nT/K,W/(W/g)\n" + rows, "dsc/q10.txt")
+        XCTAssertTrue(q5.stateDefaulted && !labelled.stateDefaulted)
+        XCTAssertEqual(q5.state, "as-cast")
+        let pooled = Study(name: "s", datasets: [labelled, q5, q10]).warnings
+        XCTAssertEqual(pooled.filter { $0.contains("no state and no cooling rate") },
+                       ["dsc/Kühlrate 5.txt, dsc/q10.txt: no state and no cooling rate stated: read as as-cast, with dsc/as-cast.csv, one state (their ΔH_rej averaged); give each its state or cooling_rate (study.toml [files.\"…\"]) if they differ"])
+        // One run alone, or runs that state their state or rate, are said nothing of.
+        XCTAssertFalse(Study(name: "s", datasets: [q5]).warnings.contains { $0.contains("no state") })
+        XCTAssertFalse(Study(name: "s", datasets: [labelled]).warnings.contains { $0.contains("no state") })
+    }
+
     /// A file of the reference state at a rate no sample is heated at, covering less than the
     /// bounds (probe of the thirty-second round): it is 0 by definition, and stopped the study
     /// with "T_s … is outside the data range … (overlap with the baseline state)".

@@ -753,6 +753,7 @@ public enum DatasetBuilder {
         if let s = meta["state"], !s.value.isEmpty { d.state = s.value }
         else if d.role == .crystalline { d.state = "crystalline" }
         else if let q = d.coolingRateKPerMin { d.state = StatesByCoolingRate.label(q); d.stateFromCoolingRate = true }
+        else { d.stateDefaulted = true }
         if let n = meta["sample_name"]?.value.trimmingWhitespace, !n.isEmpty { d.sampleName = n }
         if let c = meta["composition"], !c.value.isEmpty {
             // Checked here, where the file and its line are known (later only "composition" could be named).

@@ -15,6 +15,10 @@ public struct Dataset: Sendable, Equatable {
     /// Whether `state` was made from the cooling rate (`cooled-10`: the run states no label), so
     /// that the study may name it as its other runs at one rate are named (``StatesByCoolingRate``).
     public var stateFromCoolingRate = false
+    /// Whether `state` is the default, as-cast: the run states no label and no cooling rate (an
+    /// instrument's export, whose rate is in its file name), so the study names it where it is
+    /// pooled with other files into that state.
+    public var stateDefaulted = false
     /// Sample or crystalline baseline run.
     public var role: RunRole
     /// Heating rate of the scan, K/min.

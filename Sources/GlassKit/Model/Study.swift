@@ -124,7 +124,7 @@ public struct Study: Sendable {
         var seen = Set<String>()
         self.warnings = (warnings + datasets.flatMap { Study.reworded($0, settings) } + Study.compositionConflict(settings, datasets)
                          + Study.molarMassConflict(settings, datasets) + Study.compositionNotes(settings, datasets)
-                         + Study.samplesPooled(datasets) + Study.sameBytes(sources))
+                         + Study.samplesPooled(datasets) + Study.unlabelledPooled(datasets) + Study.sameBytes(sources))
             .filter { seen.insert($0).inserted }
     }
 
@@ -221,6 +221,32 @@ public struct Study: Sendable {
             return "state \(state) holds files of \(samples.count) samples (\(listed)), analysed as one state; "
                 + "give each file its state in study.toml if they differ"
         }
+    }
+
+    /// Files that state neither a state nor a cooling rate (instrument exports whose rate is in
+    /// the file name) are as-cast by default; pooled there with other files — DSC runs averaged
+    /// into one ΔH_rej, DMA files with ones that name the state — they were averaged without a word.
+    static func unlabelledPooled(_ datasets: [Dataset]) -> [String] {
+        func file(_ d: Dataset) -> String { String(d.path.prefix { $0 != "#" }) }
+        var out: [String] = []
+        for kind in ["DSC", "DMA"] {
+            let mine = datasets.filter { $0.role == .sample && ($0.kind == .dsc) == (kind == "DSC") }
+            var states: [String] = []
+            for d in mine where d.stateDefaulted && !states.contains(d.state) { states.append(d.state) }
+            for state in states {
+                var unlabelled: [String] = [], labelled: [String] = []
+                for d in mine where d.state == state {
+                    let f = file(d)
+                    if d.stateDefaulted { if !unlabelled.contains(f) { unlabelled.append(f) } } else if !labelled.contains(f) { labelled.append(f) }
+                }
+                // One DSC run alone, or a DMA state of unlabelled files only, is that state.
+                guard kind == "DSC" ? unlabelled.count + labelled.count > 1 : !labelled.isEmpty else { continue }
+                let with = labelled.isEmpty ? "" : labelled.count > 3 ? ", with \(labelled.count) files that name it" : ", with \(labelled.joined(separator: ", "))"
+                out.append("\(unlabelled.joined(separator: ", ")): no state and no cooling rate stated: read as \(state)\(with), one state"
+                           + (kind == "DSC" ? " (their ΔH_rej averaged)" : "") + "; give each its state or cooling_rate (study.toml [files.\"…\"]) if they differ")
+            }
+        }
+        return out
     }
 
     /// Files with the same bytes (a copy, a link): each is read, so a state's mean counts it twice.
