@@ -439,6 +439,10 @@ public enum ColumnMatcher {
             return isBareTemperature(k) ? 1 : 2
         case .storageModulus, .lossModulus, .complexModulus:
             return k.text.split(separator: " ").contains("filt") ? 2 : 1
+        case .frequency:
+            // Beside the frequency in Hz (TRIOS writes both), the angular one is read second:
+            // ω/2π of its rounded digits gave 1.0000007 Hz where the file wrote 1.
+            return isAngularFrequency(c.header) || c.header.unit.lowercased().contains("rad") ? 2 : 1
         default: return 1
         }
     }
