@@ -61,7 +61,8 @@ public enum ViewID: Int, CaseIterable, Sendable, Equatable {
     /// title bar shows it (`W(T)`, `E'(T)`, `tanδ`, `TTS`) or in the ASCII title bar (`dH(T)`,
     /// `tand`, `chi(T)`); letter case and spaces do not matter.
     public init?(name: String) {
-        func key(_ s: String) -> String { s.lowercased().filter { $0 != " " } }
+        // Spaces, underscores, primes and brackets left out: `sr` is S_r, `et` E'(T), `ef` E''(f).
+        func key(_ s: String) -> String { s.lowercased().filter { !" _'()′″’".contains($0) } }
         let n = key(name)
         if let k = Int(n), let v = ViewID(rawValue: k) { self = v; return }
         if let v = ViewID.allCases.first(where: { $0.key == n }) { self = v; return }

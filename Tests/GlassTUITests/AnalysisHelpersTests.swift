@@ -106,5 +106,11 @@ final class AnalysisHelpersTests: XCTestCase {
         XCTAssertNil(ViewID(name: "nope"))
         XCTAssertEqual(ViewID(name: "c"), .compare, "the comparison view by its key")
         XCTAssertNil(ViewID(name: "11"))
+        // Tabs typed without their punctuation (`--view sr` was refused).
+        for (typed, view) in [("sr", ViewID.sensitivity), ("S_R", .sensitivity), ("et", .moduli), ("ef", .isotherms), ("wt", .heatFlow), ("E'(T)", .moduli)] {
+            XCTAssertEqual(ViewID(name: typed), view, typed)
+        }
+        // Every tab still names its own view (no two collapse into one).
+        for v in ViewID.allCases { XCTAssertEqual(ViewID(name: v.tab), v, v.tab) }
     }
 }
