@@ -17,6 +17,11 @@ public enum PlotOutput {
         -> Result<(frame: Frame, geometry: PlotGeometry?, spec: PlotSpec), PlotUnavailable>
     {
         let view = ViewRegistry.view(id)
+        // The active cursor the explorer gives the view (β_lo in view 4, as T_s in view 1): drawn
+        // solid, and kept in range (view 7 drew without β_lo, on a narrower axis than the explorer's).
+        var s = s
+        s.view = id
+        ExplorerUpdate.fixCursor(&s)
         guard var plain = Navigation.plot(s, view: view, columns: width) else { return .failure(PlotUnavailable(reason: view.unavailable(s))) }
         for (range, axis, option) in [(xRange, \PlotSpec.x, "--xrange"), (yRange, \PlotSpec.y, "--yrange")] {
             guard let range else { continue }
