@@ -82,7 +82,16 @@ public enum PlotOutput {
         }
         if !field.isEmpty, DisplayWidth.of(line()) > width {
             let room = width - DisplayWidth.of(line()) + DisplayWidth.of(field)
-            field = room > 0 ? field.clipped(room, unicode: u) : ""
+            if room > 0 {
+                field = field.clipped(room, unicode: u)
+            } else {
+                // No room for ` · …`: the states are left out, said by a ` …` after the settings
+                // where it fits (they went without a mark, the line looking whole).
+                field = ""
+                let mark = u ? " …" : " ~"
+                if DisplayWidth.of(line()) + DisplayWidth.of(mark) <= width { return line() + mark }
+                field = fit(states)
+            }
         }
         if DisplayWidth.of(line()) <= width { return line() }
         // The settings alone are too wide: the line, its name cut as above and its states whole,

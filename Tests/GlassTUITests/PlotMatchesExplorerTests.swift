@@ -20,4 +20,19 @@ final class PlotMatchesExplorerTests: XCTestCase {
         let arrhenius = try PlotOutput.render(start, view: .arrhenius, width: 83, height: 37).get().text
         XCTAssertTrue(arrhenius.contains("β_lo"), arrhenius)
     }
+
+    /// The title line at every width either holds the states or says it left something out: at
+    /// widths a few columns short of ` · state cooled-20` the states went without a mark, the
+    /// line looking whole (`… · T_ref 450 K`).
+    func testATitleLineThatLeavesTheStatesOutSaysSo() {
+        let states = "state cooled-20"
+        let settings = ["view 5 E''(f)", "T_s 420 K, T_e 500 K", "baseline linear", "T_ref 450 K"]
+        for width in 40...120 {
+            let line = PlotOutput.fittedTitle(study: "sample", settings: settings, states: states, width: width, unicode: true)
+            XCTAssertLessThanOrEqual(DisplayWidth.of(line), width)
+            XCTAssertTrue(line.hasSuffix(states) || line.hasSuffix("…"), "width \(width): \(line)")
+        }
+        XCTAssertEqual(PlotOutput.fittedTitle(study: "sample", settings: settings, states: states, width: 79, unicode: false),
+                       "sample - view 5 E''(f) - T_s 420 K, T_e 500 K - baseline linear - T_ref 450 K ~")
+    }
 }
