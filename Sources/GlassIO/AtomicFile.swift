@@ -34,8 +34,8 @@ public enum AtomicFile {
         if target.inPlace { return try writeInPlace(bytes, to: target.path, shown: given) }
         switch PathInfo.isDirectory(target.directory) {
         case true?: break
-        case false?: throw GlassError(.cannotCreate, file: given, "\(target.directory) is not a directory")
-        case nil: throw GlassError(.cannotCreate, file: given, "directory \(target.directory) does not exist")
+        case false?: throw GlassError(.cannotCreate, file: given, "\(target.directory) is not a directory; expected a file in a directory")
+        case nil: throw GlassError(.cannotCreate, file: given, "directory \(target.directory) does not exist; expected a file in an existing directory")
         }
         try target.commit(try target.stage(bytes), overwrite: overwrite)
     }
@@ -196,7 +196,7 @@ public enum AtomicFile {
             dir = parent.isEmpty ? "." : parent.count > 1 ? String(parent.dropLast()) : parent
         }
         guard PathInfo.isDirectory(dir) == true else {
-            throw GlassError(.cannotCreate, file: shown, "\(dir) is not a directory")
+            throw GlassError(.cannotCreate, file: shown, "\(dir) is not a directory; expected a file in a directory")
         }
         guard access(dir, W_OK | X_OK) == 0 else {
             throw GlassError(.cannotCreate, file: shown, "cannot write in \(dir): \(String(cString: strerror(errno)))")

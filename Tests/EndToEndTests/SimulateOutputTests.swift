@@ -94,7 +94,7 @@ final class SimulateOutputTests: XCTestCase {
         try "x\n".write(to: dir.appendingPathComponent("afile"), atomically: false, encoding: .utf8)
         let r = try CLI.run(["simulate", "dsc", "--output", "out", "--netzsch", "afile"], cwd: dir)
         XCTAssertEqual(r.status, 73)
-        XCTAssertEqual(r.stderr, "glassview: afile/AS-CAST.txt: afile is not a directory\n")
+        XCTAssertEqual(r.stderr, "glassview: afile/AS-CAST.txt: afile is not a directory; expected a file in a directory\n")
         XCTAssertEqual(try tree(dir), ["afile": "x\n"])
         // An existing NETZSCH file: refused before the native study is written.
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("n"), withIntermediateDirectories: false)

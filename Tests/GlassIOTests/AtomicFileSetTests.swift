@@ -50,7 +50,7 @@ final class AtomicFileSetTests: XCTestCase {
     func testAFileWhereADirectoryMustBeIsRefusedFirst() throws {
         try "x\n".write(toFile: dir + "/afile", atomically: false, encoding: .utf8)
         let m = message { try AtomicFile.write(files: files("out/a.csv", "afile/sub/A.txt"), overwrite: false) }
-        XCTAssertEqual(m, "73 \(dir)/afile/sub/A.txt: \(dir)/afile is not a directory")
+        XCTAssertEqual(m, "73 \(dir)/afile/sub/A.txt: \(dir)/afile is not a directory; expected a file in a directory")
         XCTAssertEqual(try entries(), ["afile"])
     }
 

@@ -74,10 +74,10 @@ final class AtomicFileTests: XCTestCase {
         XCTAssertThrowsError(try AtomicFile.write("3\n", to: path, overwrite: false))
         // A file where a directory is meant is named as such (it was "does not exist").
         XCTAssertThrowsError(try AtomicFile.write("x", to: path + "/x.json")) { error in
-            XCTAssertEqual("\(error)", "\(path)/x.json: \(path) is not a directory")
+            XCTAssertEqual("\(error)", "\(path)/x.json: \(path) is not a directory; expected a file in a directory")
         }
         XCTAssertThrowsError(try AtomicFile.write("x", to: dir + "/missing/x.json")) { error in
-            XCTAssertEqual("\(error)", "\(dir)/missing/x.json: directory \(dir)/missing does not exist")
+            XCTAssertEqual("\(error)", "\(dir)/missing/x.json: directory \(dir)/missing does not exist; expected a file in an existing directory")
         }
     }
 }
