@@ -2,7 +2,7 @@
 """Independent reading of the real frequency sweeps in Tests/Fixtures/real/dma-tts (and the one
 frequency-sweep step of Tests/Fixtures/real/trios/hermes_trios_multi_technique.txt), used to write
 the expected values of Tests/GlassIOTests/RealDMAFilesTests.swift. Applies docs/reading-rules.md:
-one dataset per sweep, frequencies ascending in Hz (rad/s / 2π), moduli in MPa, temperature =
+one dataset per sweep, frequencies ascending in Hz (the Hz column, else rad/s / 2π), moduli in MPa, temperature =
 mean of the measured column in K. numpy only. Prints Swift tuple literals:
 (dataset path, points, f first Hz, f last Hz, E' first, E' last, E'' first, E'' last MPa, T K)."""
 import sys, os, math
@@ -55,8 +55,9 @@ def trios_lims(path, shown):
         rows = [l.split("\t") for l in block if l.startswith("Data point\t")]
         col = lambda n: np.array([float(r[var.index(n)]) for r in rows])
         assert uni[var.index("Angular frequency")] == "rad/s" and uni[var.index("Storage modulus")] == "MPa"
-        report(f"{shown}#step{k + 1}", col("Angular frequency") / (2 * math.pi), col("Storage modulus"),
-               col("Loss modulus"), col("Temperature"))
+        # The column in Hz where the step has one beside the angular frequency (glassview reads it).
+        f = col("Frequency") if "Frequency" in var and uni[var.index("Frequency")] == "Hz" else col("Angular frequency") / (2 * math.pi)
+        report(f"{shown}#step{k + 1}", f, col("Storage modulus"), col("Loss modulus"), col("Temperature"))
 trios_lims(D + "/dma-tts/trios-lims/hermes_tutorial4_frequency_sweep_tts.txt", "hermes_tutorial4_frequency_sweep_tts.txt")
 
 # TRIOS classic: [step], title, names, units, data up to a blank line. Only step 2 sweeps frequency.
@@ -70,8 +71,8 @@ for l in lines[s + 4:]:
     if not l.strip(): break
     block.append(l.split("\t"))
 num = lambda n: np.array([float(r[names.index(n)]) for r in block])
-report("hermes_trios_multi_technique.txt#step2", num("Angular frequency") / (2 * math.pi), num("Storage modulus"),
-       num("Loss modulus"), num("Temperature"))
+f = num("Frequency") if "Frequency" in names and units[names.index("Frequency")] == "Hz" else num("Angular frequency") / (2 * math.pi)
+report("hermes_trios_multi_technique.txt#step2", f, num("Storage modulus"), num("Loss modulus"), num("Temperature"))
 
 print("// measured temperature spread > 1 K:", SPREAD)
 print("// a modulus <= 0:", NONPOSITIVE)

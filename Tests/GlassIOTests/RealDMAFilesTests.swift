@@ -54,27 +54,27 @@ final class RealDMAFilesTests: XCTestCase {
         ("pyvisco_freq_user_raw.csv#set18", 10, 0.1, 100.0, 312.6420012, 1119.642267, 60.5163711, 397.5153524, 358.10204999999996),
         ("pyvisco_freq_user_raw.csv#set19", 10, 0.1, 100.0, 274.8175875, 795.1429644, 36.53139339, 307.8794145, 365.60774),
         ("pyvisco_freq_user_raw.csv#set20", 10, 0.1, 100.0, 256.5478707, 585.8391184, 25.24112906, 223.41197, 373.13518999999997),
-        ("hermes_tutorial4_frequency_sweep_tts.txt#step1", 17, 0.10000000278275357, 20.00000086011474, 0.010044287109375, 0.03354712109375, 0.00328556372070312, 0.012430166015625, 423.1353533576518),
-        ("hermes_tutorial4_frequency_sweep_tts.txt#step2", 17, 0.10000000278275357, 20.00000086011474, 0.0111025234375, 0.03737815625, 0.00375943359375, 0.013770375, 413.1445885153377),
-        ("hermes_tutorial4_frequency_sweep_tts.txt#step3", 17, 0.10000000278275357, 20.00000086011474, 0.0122384580078125, 0.04157945703125, 0.0043626923828125, 0.0151751494140625, 403.14753076889934),
-        ("hermes_tutorial4_frequency_sweep_tts.txt#step4", 17, 0.10000000278275357, 20.00000086011474, 0.0137309912109375, 0.04640748046875, 0.00512619580078125, 0.016913046875, 393.14994075999533),
-        ("hermes_tutorial4_frequency_sweep_tts.txt#step5", 17, 0.10000000278275357, 20.00000086011474, 0.0155700390625, 0.05186694140625, 0.0059789462890625, 0.01926403515625, 383.1508239746093),
-        ("hermes_tutorial4_frequency_sweep_tts.txt#step6", 17, 0.10000000278275357, 20.00000086011474, 0.01795599609375, 0.05839716796875, 0.0069913515625, 0.022773505859375, 373.1530584896312),
-        ("hermes_tutorial4_frequency_sweep_tts.txt#step7", 17, 0.10000000278275357, 20.00000086011474, 0.0210607265625, 0.066606953125, 0.0082013828125, 0.02849996875, 363.15546937830305),
-        ("hermes_tutorial4_frequency_sweep_tts.txt#step8", 17, 0.10000000278275357, 20.00000086011474, 0.0250930234375, 0.07785796875, 0.0095661103515625, 0.03828725, 353.1564706241383),
-        ("hermes_tutorial4_frequency_sweep_tts.txt#step9", 17, 0.10000000278275357, 20.00000086011474, 0.030220443359375, 0.0948825078125, 0.0110851298828125, 0.05577442578125, 343.1588240679572),
-        ("hermes_tutorial4_frequency_sweep_tts.txt#step10", 17, 0.10000000278275357, 20.00000086011474, 0.036708796875, 0.12350425, 0.0129299765625, 0.0879531015625, 333.15864724551926),
-        ("hermes_tutorial4_frequency_sweep_tts.txt#step11", 17, 0.10000000278275357, 20.00000086011474, 0.04490106640625, 0.17600065625, 0.0156694921875, 0.14998659375, 323.1592941732967),
-        ("hermes_tutorial4_frequency_sweep_tts.txt#step12", 17, 0.10000000278275357, 20.00000086011474, 0.055719203125, 0.2811688125, 0.021106708984375, 0.2784203125, 313.1612939722397),
-        ("hermes_tutorial4_frequency_sweep_tts.txt#step13", 17, 0.10000000278275357, 20.00000086011474, 0.0725405390625, 0.514276, 0.03452065234375, 0.572334875, 303.17099990844724),
-        ("hermes_tutorial4_frequency_sweep_tts.txt#step14", 17, 0.10000000278275357, 20.00000086011474, 0.10806209375, 1.122118125, 0.07107903125, 1.325120375, 293.15564664952893),
-        ("hermes_tutorial4_frequency_sweep_tts.txt#step15", 17, 0.10000000278275357, 20.00000086011474, 0.201761859375, 3.04751375, 0.17679884375, 3.3268395, 283.1550000583424),
-        ("hermes_tutorial4_frequency_sweep_tts.txt#step16", 17, 0.10000000278275357, 20.00000086011474, 0.508082125, 9.31542, 0.554653125, 8.606703, 273.16552941215986),
-        ("hermes_tutorial4_frequency_sweep_tts.txt#step17", 17, 0.10000000278275357, 20.00000086011474, 2.031407875, 31.807378, 2.3425205, 23.504426, 263.1593530206119),
-        ("hermes_tutorial4_frequency_sweep_tts.txt#step18", 17, 0.10000000278275357, 20.00000086011474, 11.831685, 112.786632, 10.694756, 50.046484, 253.15511764077576),
-        ("hermes_tutorial4_frequency_sweep_tts.txt#step19", 17, 0.10000000278275357, 20.00000086011474, 69.432136, 301.61952, 40.336688, 47.915264, 243.15629391389731),
-        ("hermes_tutorial4_frequency_sweep_tts.txt#step20", 17, 0.10000000278275357, 20.00000086011474, 260.040528, 546.90528, 75.069952, -29.868376, 233.1534116857192),
-        ("hermes_trios_multi_technique.txt#step2", 29, 0.0100000005154347, 100.00000187206166, 0.0148731943359375, 0.017995853515625, 0.00138456420898437, -0.00116959899902344, 298.1497930855586),
+        ("hermes_tutorial4_frequency_sweep_tts.txt#step1", 17, 0.100000001490116, 20.0, 0.010044287109375, 0.03354712109375, 0.00328556372070312, 0.012430166015625, 423.1353533576518),
+        ("hermes_tutorial4_frequency_sweep_tts.txt#step2", 17, 0.100000001490116, 20.0, 0.0111025234375, 0.03737815625, 0.00375943359375, 0.013770375, 413.1445885153377),
+        ("hermes_tutorial4_frequency_sweep_tts.txt#step3", 17, 0.100000001490116, 20.0, 0.0122384580078125, 0.04157945703125, 0.0043626923828125, 0.0151751494140625, 403.14753076889934),
+        ("hermes_tutorial4_frequency_sweep_tts.txt#step4", 17, 0.100000001490116, 20.0, 0.0137309912109375, 0.04640748046875, 0.00512619580078125, 0.016913046875, 393.14994075999533),
+        ("hermes_tutorial4_frequency_sweep_tts.txt#step5", 17, 0.100000001490116, 20.0, 0.0155700390625, 0.05186694140625, 0.0059789462890625, 0.01926403515625, 383.1508239746093),
+        ("hermes_tutorial4_frequency_sweep_tts.txt#step6", 17, 0.100000001490116, 20.0, 0.01795599609375, 0.05839716796875, 0.0069913515625, 0.022773505859375, 373.1530584896312),
+        ("hermes_tutorial4_frequency_sweep_tts.txt#step7", 17, 0.100000001490116, 20.0, 0.0210607265625, 0.066606953125, 0.0082013828125, 0.02849996875, 363.15546937830305),
+        ("hermes_tutorial4_frequency_sweep_tts.txt#step8", 17, 0.100000001490116, 20.0, 0.0250930234375, 0.07785796875, 0.0095661103515625, 0.03828725, 353.1564706241383),
+        ("hermes_tutorial4_frequency_sweep_tts.txt#step9", 17, 0.100000001490116, 20.0, 0.030220443359375, 0.0948825078125, 0.0110851298828125, 0.05577442578125, 343.1588240679572),
+        ("hermes_tutorial4_frequency_sweep_tts.txt#step10", 17, 0.100000001490116, 20.0, 0.036708796875, 0.12350425, 0.0129299765625, 0.0879531015625, 333.15864724551926),
+        ("hermes_tutorial4_frequency_sweep_tts.txt#step11", 17, 0.100000001490116, 20.0, 0.04490106640625, 0.17600065625, 0.0156694921875, 0.14998659375, 323.1592941732967),
+        ("hermes_tutorial4_frequency_sweep_tts.txt#step12", 17, 0.100000001490116, 20.0, 0.055719203125, 0.2811688125, 0.021106708984375, 0.2784203125, 313.1612939722397),
+        ("hermes_tutorial4_frequency_sweep_tts.txt#step13", 17, 0.100000001490116, 20.0, 0.0725405390625, 0.514276, 0.03452065234375, 0.572334875, 303.17099990844724),
+        ("hermes_tutorial4_frequency_sweep_tts.txt#step14", 17, 0.100000001490116, 20.0, 0.10806209375, 1.122118125, 0.07107903125, 1.325120375, 293.15564664952893),
+        ("hermes_tutorial4_frequency_sweep_tts.txt#step15", 17, 0.100000001490116, 20.0, 0.201761859375, 3.04751375, 0.17679884375, 3.3268395, 283.1550000583424),
+        ("hermes_tutorial4_frequency_sweep_tts.txt#step16", 17, 0.100000001490116, 20.0, 0.508082125, 9.31542, 0.554653125, 8.606703, 273.16552941215986),
+        ("hermes_tutorial4_frequency_sweep_tts.txt#step17", 17, 0.100000001490116, 20.0, 2.031407875, 31.807378, 2.3425205, 23.504426, 263.1593530206119),
+        ("hermes_tutorial4_frequency_sweep_tts.txt#step18", 17, 0.100000001490116, 20.0, 11.831685, 112.786632, 10.694756, 50.046484, 253.15511764077576),
+        ("hermes_tutorial4_frequency_sweep_tts.txt#step19", 17, 0.100000001490116, 20.0, 69.432136, 301.61952, 40.336688, 47.915264, 243.15629391389731),
+        ("hermes_tutorial4_frequency_sweep_tts.txt#step20", 17, 0.100000001490116, 20.0, 260.040528, 546.90528, 75.069952, -29.868376, 233.1534116857192),
+        ("hermes_trios_multi_technique.txt#step2", 29, 0.0100000005154347, 100.000001872062, 0.0148731943359375, 0.017995853515625, 0.00138456420898437, -0.00116959899902344, 298.1497930855586),
     ]
     /// From the same script: sweeps whose measured temperature spans more than 1 K.
     static let spreadOver1K: Set<String> = ["eplexor-ascii/T0.txt", "eplexor-ascii/T10.txt", "eplexor-ascii/T105.txt", "eplexor-ascii/T15.txt", "eplexor-ascii/T20.txt", "eplexor-ascii/T25.txt", "eplexor-ascii/T30.txt", "eplexor-ascii/T35.txt", "eplexor-ascii/T45.txt", "eplexor-ascii/T5.txt", "eplexor-ascii/T55.txt"]
@@ -182,22 +182,23 @@ final class RealDMAFilesTests: XCTestCase {
         }
     }
 
-    /// TRIOS writes ω in single precision: 1 Hz is 6.28318548 rad/s = 1.0000000278 Hz. The default
-    /// QPD window [0.01, 1] Hz takes that point (it left it out with ends widened only 1e-9). And its
-    /// `Tan(delta)` column (no unit in the units row) is the tan δ read, not E″/E′.
-    /// Expected: numpy's polyfit of ln(Tan(delta)) on ln(Angular frequency) over the file's first 8
-    /// rows of the 150 °C step (0.1 … 1 Hz): slope 0.06597203587089968, stderr 0.0036070436520335993
-    /// (7 rows: 0.0667…; E″/E′ instead of the column: 0.06597206520511793).
+    /// TRIOS writes ω in single precision: 1 Hz is 6.28318548 rad/s = 1.0000000278 Hz; its
+    /// `Frequency` column in Hz, read instead since the thirty-second round, writes 1. The default
+    /// QPD window [0.01, 1] Hz takes that point (ω/2π was left out with ends widened only 1e-9). And
+    /// its `Tan(delta)` column (no unit in the units row) is the tan δ read, not E″/E′.
+    /// Expected: numpy's polyfit of ln(Tan(delta)) on ln(Frequency) over the file's first 8 rows of
+    /// the 150 °C step (0.1 … 1 Hz): slope 0.06597203610935704, stderr 0.003607043185592178 (on
+    /// ln(Angular frequency): 0.06597203587089968; E″/E′ instead of the column: 0.06597206520511793).
     func testTriosSinglePrecisionOneHertzIsInsideAWindowEndingAtOneHertz() throws {
         let url = try SharedData.url("dma-tts/trios-lims/hermes_tutorial4_frequency_sweep_tts.txt")
         let study = try StudyLoader.load(url.path)
         let d = try XCTUnwrap(study.datasets.first)
-        XCTAssertEqual(d.frequencyHzValues[7], 1.0000000278, accuracy: 1e-10, "the file's 1 Hz point, as written")
+        XCTAssertEqual(d.frequencyHzValues[7], 1, "the file's 1 Hz point, as written")
         XCTAssertEqual(d.tanDelta.first, 0.327107727527618, "the Tan(delta) column")
         let point = try XCTUnwrap(QPDIsotherm(d)?.fit(windowHz: 0.01...1.0))
         XCTAssertEqual(point.count, 8)
-        XCTAssertEqual(-point.chi, 0.06597203587089968, accuracy: 1e-12)
-        XCTAssertEqual(point.chiStderr, 0.0036070436520335993, accuracy: 1e-12)
+        XCTAssertEqual(-point.chi, 0.06597203610935704, accuracy: 1e-12)
+        XCTAssertEqual(point.chiStderr, 0.003607043185592178, accuracy: 1e-12)
     }
 
     func testTriosMultiTechniqueKeepsItsFrequencySweepStep() throws {
