@@ -175,4 +175,18 @@ import Testing
         #expect(abs((d.heatingRateKPerMin ?? 0) - 20) < 1e-9)
         #expect(abs(d.heatFlowWPerG[0] - 0.25 / 12.34) < 1e-12)
     }
+
+    /// The units row without the empty field over `Index` (4 units under 5 names, a separator at
+    /// the end of either row or not) stands under the last four names: `Value` is in mW, the heat
+    /// flow. It was paired from the left, `Value` lost its unit and the file was refused as one
+    /// whose columns tell nothing.
+    @Test(arguments: ["", ";"]) func aStareUnitsRowOneFieldShortStandsUnderTheLastNames(end: String) throws {
+        let text = "Curve Name:\r\nVit105 20K/min\r\nCurve Values:\r\nIndex;t;Ts;Tr;Value\(end)\r\n[s];[°C];[°C];[mW]\(end)\r\n"
+            + (0..<40).map { "\($0);\(1.5 * Double($0));\(76.85 + 0.5 * Double($0));\(77.35 + 0.5 * Double($0));0.25\(end)\r\n" }.joined()
+            + "\r\nSample:\r\nVit105, 12.3400 mg\r\n"
+        let d = try TextImport.read(text, path: "s.txt", overrides: ["sign": MetadataEntry("endo-up", line: 0)])
+        #expect(d.temperatureKValues.count == 40 && abs(d.temperatureKValues[39] - (350 + 19.5)) < 1e-9)
+        #expect(abs((d.heatingRateKPerMin ?? 0) - 20) < 1e-9)
+        #expect(abs(d.heatFlowWPerG[0] - 0.25 / 12.34) < 1e-12)
+    }
 }

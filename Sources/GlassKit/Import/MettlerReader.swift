@@ -183,7 +183,7 @@ public enum MettlerReader {
     }
 
     /// A block's column headings: each name with the unit written under it. Tab-separated rows
-    /// pair fields by place; space-aligned ones pair each `[unit]` with the name whose column ends
+    /// pair fields by place (a units row with fewer fields than names from the right); space-aligned ones pair each `[unit]` with the name whose column ends
     /// nearest it (STARe right-aligns names, units and numbers), so a column without a unit
     /// (`Index`, or any other) keeps none. `Value` (`Wert`) becomes `Heat Flow` when its unit is one.
     static func headers(_ lines: TextLines, _ b: Block, path: String, delimiter: Delimiter = .whitespace) throws -> [ColumnHeader] {
@@ -196,7 +196,14 @@ public enum MettlerReader {
             names = namesText.split(separator: sep, omittingEmptySubsequences: false).map { String($0).trimmedSpaces }
             var u = unitsText.split(separator: sep, omittingEmptySubsequences: false).map { String($0).trimmedSpaces }
             while names.first == "" && u.first == "" { names.removeFirst(); u.removeFirst() }
-            units = names.indices.map { k in k < u.count && !u[k].isEmpty ? u[k] : nil }
+            // Trailing empty fields (a separator at the end of a row) count for neither.
+            let namedCount = (names.lastIndex { !$0.isEmpty } ?? -1) + 1
+            while u.last == "" { u.removeLast() }
+            // A units row with fewer fields than names (`[s];[°C];[°C];[mW]` under
+            // `Index;t;Ts;Tr;Value`: no empty field for `Index`) stands under the last names, as
+            // STARe right-aligns its units; it was paired from the left and the heat flow lost its unit.
+            let skip = max(namedCount - u.count, 0)
+            units = names.indices.map { k in k >= skip && k - skip < u.count && !u[k - skip].isEmpty ? u[k - skip] : nil }
         } else {
             let n = fields(namesText), u = fields(unitsText)
             names = n.map(\.text)
