@@ -216,6 +216,23 @@ final class DSCStudyRulesTests: XCTestCase {
                         "c.txt holds the same bytes as a.txt (SHA-256): both are read"])
     }
 
+    /// A heat–cool–reheat export copied so that study.toml reads its first heating as the sample
+    /// and the reheat as the crystalline run: the copies' same bytes are meant, not said. Copies
+    /// read at the same lines still are, whichever way study.toml chose them.
+    func testCopiesReadAsDifferentPartsAreNotSaidAsRepeated() {
+        var a = DSCFixture.dataset("c10.txt", state: "cooled-10") { _ in 0.1 }
+        a.partUsed = "the heating run 300 → 600 K (lines 40–340) of the file's 2 heating runs; `run` in study.toml chooses another"
+        var b = DSCFixture.dataset("c10-run2.txt", state: "cooled-10") { _ in 0.1 }
+        b.role = .crystalline
+        b.partUsed = "the heating run 300 → 600 K (lines 700–1000) of the file's 2 heating runs"
+        let sources = [SourceFile(path: "c10.txt", sha256: "ab", kind: .dsc, state: "cooled-10"),
+                       SourceFile(path: "c10-run2.txt", sha256: "ab", kind: .dsc, state: "cooled-10")]
+        XCTAssertEqual(Study(name: "x", datasets: [a, b], sources: sources).warnings, [])
+        b.partUsed = "the heating run 300 → 600 K (lines 40–340) of the file's 2 heating runs"
+        XCTAssertEqual(Study(name: "x", datasets: [a, b], sources: sources).warnings,
+                       ["c10-run2.txt holds the same bytes as c10.txt (SHA-256): both are read"])
+    }
+
     /// One state has one cooling rate, in DMA files as in DSC ones: two rates are a data error
     /// naming the second file; a DMA file without a rate takes its state's.
     func testOneCoolingRatePerStateInDMAAsInDSC() throws {

@@ -124,7 +124,7 @@ public struct Study: Sendable {
         var seen = Set<String>()
         self.warnings = (warnings + datasets.flatMap { Study.reworded($0, settings) } + Study.compositionConflict(settings, datasets)
                          + Study.molarMassConflict(settings, datasets) + Study.compositionNotes(settings, datasets)
-                         + Study.samplesPooled(datasets) + Study.unlabelledPooled(datasets) + Study.sameBytes(sources))
+                         + Study.samplesPooled(datasets) + Study.unlabelledPooled(datasets) + Study.sameBytes(sources, datasets))
             .filter { seen.insert($0).inserted }
     }
 
@@ -250,10 +250,22 @@ public struct Study: Sendable {
     }
 
     /// Files with the same bytes (a copy, a link): each is read, so a state's mean counts it twice.
-    static func sameBytes(_ sources: [SourceFile]) -> [String] {
+    /// Copies of which study.toml reads different parts (`segment`/`run`: the first heating of a
+    /// heat–cool–reheat export as the sample, the reheat as its crystalline run) are meant so and
+    /// not said.
+    static func sameBytes(_ sources: [SourceFile], _ datasets: [Dataset] = []) -> [String] {
+        var parts: [String: Set<String>] = [:]
+        // A part is known by its lines (`… (lines 7–306) …`): the text around them also says
+        // whether study.toml chose it.
+        for d in datasets {
+            guard let part = d.partUsed else { continue }
+            let lines = part.firstRange(of: "(lines ").flatMap { a in part[a.lowerBound...].firstIndex(of: ")").map { String(part[a.lowerBound...$0]) } }
+            parts[d.path, default: []].insert(lines ?? part)
+        }
         var first: [String: String] = [:], out: [String] = []
         for s in sources where !s.sha256.isEmpty {
-            if let f = first[s.sha256] { out.append("\(s.path) holds the same bytes as \(f) (SHA-256): both are read") } else { first[s.sha256] = s.path }
+            let key = s.sha256 + "\u{1}" + (parts[s.path].map { $0.sorted().joined(separator: "\u{1}") } ?? "")
+            if let f = first[key] { out.append("\(s.path) holds the same bytes as \(f) (SHA-256): both are read") } else { first[key] = s.path }
         }
         return out
     }
