@@ -5,15 +5,15 @@ import GlassKit
 public enum StudyWorkspace {
     /// The explorer on `loads` (path and load attempt each, in argument order), the first current,
     /// on its first view with data (``ViewID/opening(_:columns:)``, as `glassview plot` opens).
-    /// With several, each study's errors are named by `errorNaming` (the study's path in front of
-    /// its files, as `analyze A B` names them); one study's are left as they are.
+    /// Each study's errors are named by `errorNaming`, given by the front end (with several, the
+    /// study's path in front of its files, as `analyze A B` names them; one study that is a data
+    /// file by its path as typed).
     public static func open(_ loads: [(path: String, load: Result<Study, any Error>, isDirectory: Bool)],
                             options: AnalysisOptions, style: RenderStyle, exportDirectory: String,
                             width: Int = 100, height: Int = 30, errorNaming: StudyErrorNaming? = nil) -> ExplorerState {
-        let naming = loads.count > 1 ? errorNaming : nil
         var states = loads.map { l -> ExplorerState in
             var s = ExplorerState(studyPath: l.path, load: l.load, options: options, style: style,
-                                  exportDirectory: exportDirectory, width: width, height: height, errorNaming: naming)
+                                  exportDirectory: exportDirectory, width: width, height: height, errorNaming: errorNaming)
             s.studyIsDirectory = l.isDirectory
             return s
         }

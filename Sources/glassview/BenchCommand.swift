@@ -31,6 +31,8 @@ struct Bench: ParsableCommand {
 
     func run() throws {
         if studyOption == nil { _ = try SampleStudy.path }   // not here: said before any figure
+        // A study not there, or not read, is said before the header: nothing is printed then.
+        _ = try StudyBatch.naming(study: study) { try StudyLoader.load(study) }
         print("glassview \(GlassKit.version) benchmark (best of repeated runs; targets from the issues)")
         if only != nil {
             return try TUIBench.analyzeCopies(study: study, binary: Self.executable) {

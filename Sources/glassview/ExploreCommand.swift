@@ -53,9 +53,10 @@ struct Explore: ParsableCommand {
             StandardStreams.error("glassview: \(error)\n")
             throw ExitCode(69)
         }
+        let several = paths.count > 1
         let state = StudyWorkspace.open(loads, options: options, style: terminal.style,
                                         exportDirectory: Self.exportDirectory(studies: paths),
-                                        errorNaming: { StudyBatch.naming($0, study: $1) })
+                                        errorNaming: { StudyBatch.naming($0, study: $1, several: several) })
         let outcome = ExplorerRuntime.run(state, terminal: &terminal, perform: ExplorerEffects.perform)
         if let standIn = terminal.standIn {
             // After the screen is restored: a note during the session would be drawn over.

@@ -45,8 +45,11 @@ struct Master: ParsableCommand {
 
     func run() throws {
         FreedMemory.keepForThisProcess()
-        let s = try EarlyLoad.load(study, digests: false)  // the curves export names no source hashes
-        let results = try Analysis.run(s, options: try settings.analysisOptions())
+        let options = try settings.analysisOptions()
+        // A study that is one file is named as typed in its errors (StudyBatch.naming).
+        let results = try StudyBatch.naming(study: study) {
+            try Analysis.run(EarlyLoad.load(study, digests: false), options: options)  // the curves export names no source hashes
+        }
         try output.refuseInputs(of: [results])
         // Which states exist is known only once the study is read, so --state is checked here.
         if let state, !results.dma.contains(where: { $0.state == state }) {

@@ -28,7 +28,19 @@ enum NumberOption {
     static func note<S: StringProtocol>(_ text: S, parts: [S] = []) -> String {
         var any = underflows(text)
         for p in parts where !any { any = underflows(p) }
-        return any ? " (too small for a double: it would read 0)" : ""
+        if any { return " (too small for a double: it would read 0)" }
+        return ([text] + parts).contains(where: { overflows($0) }) ? " (too large for a double: at most 1.8e308)" : ""
+    }
+
+    /// Whether `text` is a decimal number too large for a Double (`1e400`).
+    static func overflows<S: StringProtocol>(_ text: S) -> Bool {
+        var bytes = Array(String(text).trimmingWhitespace.utf8)
+        let n = bytes.count
+        guard n > 0 else { return false }
+        return bytes.withUnsafeMutableBufferPointer { b in
+            if case .failure(let f) = NumberParser.parse(b.baseAddress!, 0, n, decimalComma: false) { return f.failure == .tooLarge }
+            return false
+        }
     }
 
     /// The number `text` spells, inside `range`; a one-line usage error naming `option`, quoting

@@ -141,26 +141,30 @@ struct Plot: ParsableCommand {
         if studies.count > 1 {
             state = try Self.compared(studies, options: options, style: style, width: width, height: height)
         } else {
-            let s = try EarlyLoad.load(study, digests: false)  // nothing is exported
-            func explorerState(analysingDMA: Bool) -> ExplorerState {
-                ExplorerState(studyPath: study, load: .success(s), options: options, style: style,
-                              exportDirectory: FileManager.default.currentDirectoryPath, width: width, height: height,
-                              analysingDMA: analysingDMA)
-            }
-            // A DSC view is drawn from the DSC part alone: the DMA part is not analysed for it (a
-            // third of `plot` of the sample study). Without --view, heat flow is the view whenever it
-            // has a plot; only a study where it has none needs the whole analysis to find its view.
-            state = explorerState(analysingDMA: !id.drawsOnDSCAlone)
-            if let e = state.loadError { throw GlassError(.data, e) }
-            if view == nil, ViewRegistry.view(.heatFlow).plot(state, columns: width) == nil {
-                state = explorerState(analysingDMA: true)
+            // A study that is one file is named as typed in its errors (StudyBatch.naming).
+            (state, id) = try StudyBatch.naming(study: study) { () throws -> (ExplorerState, ViewID) in
+                let s = try EarlyLoad.load(study, digests: false)  // nothing is exported
+                func explorerState(analysingDMA: Bool) -> ExplorerState {
+                    ExplorerState(studyPath: study, load: .success(s), options: options, style: style,
+                                  exportDirectory: FileManager.default.currentDirectoryPath, width: width, height: height,
+                                  analysingDMA: analysingDMA, errorNaming: { StudyBatch.naming($0, study: $1, several: false) })
+                }
+                // A DSC view is drawn from the DSC part alone: the DMA part is not analysed for it (a
+                // third of `plot` of the sample study). Without --view, heat flow is the view whenever it
+                // has a plot; only a study where it has none needs the whole analysis to find its view.
+                var state = explorerState(analysingDMA: !id.drawsOnDSCAlone), id = id
                 if let e = state.loadError { throw GlassError(.data, e) }
-                id = ViewID.opening(state, columns: width)  // where it has data: the explorer's rule
+                if view == nil, ViewRegistry.view(.heatFlow).plot(state, columns: width) == nil {
+                    state = explorerState(analysingDMA: true)
+                    if let e = state.loadError { throw GlassError(.data, e) }
+                    id = ViewID.opening(state, columns: width)  // where it has data: the explorer's rule
+                }
+                // Settings the analysis refuses (a bound outside the data, T_s ≥ T_e, an unknown baseline
+                // state, a window outside a curve) are the usage errors `analyze` gives, not a plot.
+                if let e = state.analysisFailure, e.kind == .usage { throw e }
+                if let chosen = try stateList() { try Plot.show(chosen, in: &state, study: s, view: id) }
+                return (state, id)
             }
-            // Settings the analysis refuses (a bound outside the data, T_s ≥ T_e, an unknown baseline
-            // state, a window outside a curve) are the usage errors `analyze` gives, not a plot.
-            if let e = state.analysisFailure, e.kind == .usage { throw e }
-            if let chosen = try stateList() { try Plot.show(chosen, in: &state, study: s, view: id) }
         }
         state.view = id
         // The title line is one of the --height rows.

@@ -10,6 +10,13 @@ struct Simulate: ParsableCommand {
         abstract: "Generate simulated studies (DSC: TNM enthalpy relaxation with KWW kinetics).",
         subcommands: [SimulateDSC.self, SimulateDMA.self]
     )
+
+    /// `glassview simulate` alone is a command line cut short (a script's missing word), not a
+    /// request for help: the usage error of any other incomplete command line (64), not help on
+    /// standard output with status 0.
+    func run() throws {
+        throw GlassError(.usage, file: "simulate", "what to simulate is missing; expected dsc or dma (see glassview simulate --help)")
+    }
 }
 
 /// `glassview simulate dsc`: a DSC study from the Tool–Narayanaswamy–Moynihan model, and a

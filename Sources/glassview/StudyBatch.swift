@@ -8,7 +8,7 @@ import Synchronization
 /// results in argument order; the first failure in argument order is the error reported.
 enum StudyBatch {
     static func analyze(_ paths: [String], options: AnalysisOptions) throws -> [Results] {
-        guard paths.count > 1 else { return try paths.map { try Analysis.run(EarlyLoad.load($0), options: options) } }
+        guard paths.count > 1 else { return try paths.map { p in try naming(study: p) { try Analysis.run(EarlyLoad.load(p), options: options) } } }
         try refuseRepeats(paths)
         let slots = ResultSlots(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { k in
@@ -39,8 +39,18 @@ enum StudyBatch {
     /// that are no file of the study, are left as they are; an error about an option's value in
     /// one study (`--baseline state:cooled-1` where that study has no such state) names the study.
     /// `plot` and the explorer name the errors of several studies with this rule too.
-    static func naming(_ error: any Error, study path: String) -> any Error {
+    ///
+    /// One study (`several` false) names its files relative to it as they are, except a study
+    /// that is one data file: that is named by the path as typed (`analyze /dev/null` said
+    /// `null: cannot be read`, `analyze runs/a.csv` said `a.csv:5: …`).
+    static func naming(_ error: any Error, study path: String, several: Bool = true) -> any Error {
         guard var e = error as? GlassError, let file = e.file else { return error }
+        if !several {
+            guard PathInfo.isDirectory(path) != true, let slash = path.lastIndex(of: "/"),
+                  path[path.index(after: slash)...] == file else { return error }
+            e.file = path
+            return e
+        }
         if file.hasPrefix("-") {
             e.message = "study \(path): " + e.message
             return e
@@ -57,6 +67,13 @@ enum StudyBatch {
         guard PathInfo.isDirectory(joined) == false else { return error }
         e.file = joined
         return e
+    }
+}
+
+extension StudyBatch {
+    /// `body`'s errors named as those of the one study at `path` (``naming(_:study:several:)``).
+    static func naming<T>(study path: String, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch { throw naming(error, study: path, several: false) }
     }
 }
 

@@ -68,4 +68,33 @@ final class CommandLineConventionTests: XCTestCase {
         XCTAssertEqual(r.status, 64)
         XCTAssertEqual(r.stderr, "glassview: --xrange: '0:1e-9'; the axis of view isotherms is logarithmic: expected LO > 0\n")
     }
+
+    /// A study that is one data file is named in its errors by the path as typed, by every command
+    /// (`analyze /dev/null` said `null: cannot be read`); `simulate` alone is a command line cut
+    /// short (64, nothing on stdout); a number beyond a double in an option says so.
+    func testCommandLinesCutShortOrNamingAFile() throws {
+        let dir = try CLI.tempDir(self)
+        let bad = dir.appendingPathComponent("runs")
+        try FileManager.default.createDirectory(at: bad, withIntermediateDirectories: true)
+        try "T/K,W/(W/g)\n400,0.1\n401,x\n".write(to: bad.appendingPathComponent("a.csv"), atomically: false, encoding: .utf8)
+        for command in [["analyze"], ["plot"], ["master"], ["bench", "--study"]] {
+            let r = try CLI.run(command + ["runs/a.csv"], cwd: dir)
+            XCTAssertEqual(r.status, 65, command.joined())
+            XCTAssertEqual(r.stdout, "", command.joined())
+            XCTAssertEqual(r.stderr, "glassview: runs/a.csv:3: field 2 (W/(W/g)) is not a number: 'x'; expected a decimal number\n", command.joined())
+        }
+        let device = try CLI.run(["analyze", "/dev/null"])
+        XCTAssertEqual(device.status, 66)
+        XCTAssertEqual(device.stderr, "glassview: /dev/null: cannot be read: a character device; expected a regular file\n")
+        let missing = try CLI.run(["bench", "--study", dir.appendingPathComponent("none").path])
+        XCTAssertEqual(missing.status, 66)
+        XCTAssertEqual(missing.stdout, "")
+        let simulate = try CLI.run(["simulate"])
+        XCTAssertEqual(simulate.status, 64)
+        XCTAssertEqual(simulate.stdout, "")
+        XCTAssertEqual(simulate.stderr, "glassview: simulate: what to simulate is missing; expected dsc or dma (see glassview simulate --help)\n")
+        let huge = try CLI.run(["analyze", Self.sample, "--ts", "1e400"])
+        XCTAssertEqual(huge.status, 64)
+        XCTAssertEqual(huge.stderr, "glassview: --ts: '1e400' (too large for a double: at most 1.8e308); expected a positive temperature in K such as 420 or '420 K' (a decimal number; other units are not converted)\n")
+    }
 }

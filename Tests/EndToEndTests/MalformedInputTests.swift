@@ -25,6 +25,7 @@ final class MalformedInputTests: XCTestCase {
         Case(name: "binary", file: [0x54, 0x2F, 0x4B, 0x0A, 0x00, 0x01, 0xFF, 0x00], expect: ["data.csv:2", "binary"], status: 65),
         Case(name: "NaN", file: bytes(header + "400,0.1\n401,NaN\n402,0.1\n"), expect: ["data.csv:6", "NaN"], status: 65),
         Case(name: "Inf", file: bytes(header + "400,0.1\n401,inf\n402,0.1\n"), expect: ["data.csv:6", "NaN or infinity"], status: 65),
+        Case(name: "beyond a double", file: bytes(header + "400,0.1\n401,1e400\n402,0.1\n"), expect: ["data.csv:6", "too large for a double (at most 1.8e308): '1e400'; expected a finite decimal number"], status: 65),
         Case(name: "shuffled rows", file: bytes(header + rows([400, 450, 410, 500, 420, 470, 430, 520, 440, 460])), expect: ["data.csv:7", "temperature falls"], status: 65),
         Case(name: "cooling run labelled heating", file: bytes(header + rows(stride(from: 520.0, through: 400, by: -1).map { $0 })), expect: ["data.csv:5: the file only cools (520 → 400 K, lines 5–125) and holds no heating run", "expected a DSC run on heating"], status: 65),
         Case(name: "one row", file: bytes(header + "400,0.1\n"), expect: ["data.csv:5", "1 data row"], status: 65),

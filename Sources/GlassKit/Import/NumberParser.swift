@@ -10,6 +10,8 @@ public enum NumberParser {
         case empty
         /// The field spells NaN or infinity.
         case notFinite
+        /// The field is a decimal number beyond the largest Double (`1e400`).
+        case tooLarge
         /// The field has a `.` and a `,`, or two decimal marks (a thousands separator?).
         case ambiguousSeparators
         /// The field's one mark is not the file's decimal mark (`1.000` where the mark is `,`).
@@ -157,7 +159,7 @@ public enum NumberParser {
                 return v
             }
             guard end != nil else { return .failure(FailureBox(.notANumber)) }
-            guard value.isFinite else { return .failure(FailureBox(.notFinite)) }
+            guard value.isFinite else { return .failure(FailureBox(.tooLarge)) }
             return .success(value)
         }
     }
@@ -218,6 +220,7 @@ public enum NumberParser {
             switch failure {
             case .empty: return "an empty field"
             case .notFinite: return "NaN or infinity"
+            case .tooLarge: return "a number too large for a double (at most 1.8e308)"
             case .ambiguousSeparators: return "a number with several decimal marks or thousands separators"
             case .otherMark: return "a number with the other decimal mark"
             case .notANumber: return "not a number"

@@ -270,7 +270,7 @@ struct RowParser {
                 }
                 let holds = InvisibleCharacters.named(text).map { ", which holds \($0)" } ?? ""
                 return GlassError(file: path, line: line,
-                                  "field \(col + 1) (\(headers[col].text)) is \(what): '\(text)'\(holds); expected a decimal number\(hint)")
+                                  "field \(col + 1) (\(headers[col].text)) is \(what): '\(text)'\(holds); expected a \(why.failure == .tooLarge ? "finite " : "")decimal number\(hint)")
             }
         }
         return nil
