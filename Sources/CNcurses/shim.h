@@ -21,7 +21,6 @@ static inline WINDOW *gv_stdscr(void) { return stdscr; }
 static inline int gv_key_resize(void) { return KEY_RESIZE; }
 static inline int gv_key_mouse(void) { return KEY_MOUSE; }
 static inline mmask_t gv_all_mouse_events(void) { return ALL_MOUSE_EVENTS | REPORT_MOUSE_POSITION; }
-static inline mmask_t gv_button1_pressed(void) { return BUTTON1_PRESSED | BUTTON1_CLICKED; }
 // Whether the terminal has an alternate screen (terminfo smcup): without one the last frame
 // stays on the screen after endwin unless it is cleared.
 static inline int gv_has_alternate_screen(void) {
@@ -184,7 +183,9 @@ static inline int gv_input_gone(void) {
 static inline int gv_read_click(int *x, int *y) {
     MEVENT ev;
     if (getmouse(&ev) != OK) return 0;
-    if (!(ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON1_RELEASED))) return 0;
+    // Not its release: with mouseinterval(0) a click arrives as a press and a release, and a
+    // click on a state toggled it twice (shown, then hidden again).
+    if (!(ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED))) return 0;
     *x = ev.x; *y = ev.y;
     return 1;
 }

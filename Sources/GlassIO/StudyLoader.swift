@@ -192,7 +192,8 @@ public enum StudyLoader {
                     if PathBytes.withCPath(path, { stat($0, &target) }) != 0 {
                         if extensions.contains(PathName.lowercasedExtension(name)) {
                             let loop = errno == ELOOP
-                            throw GlassError(.noInput, file: rel, loop ? "cannot be read (a symbolic link in a loop)" : "cannot be read (broken symbolic link)")
+                            throw GlassError(.noInput, file: rel, (loop ? "cannot be read (a symbolic link in a loop)" : "cannot be read (broken symbolic link)")
+                                             + "; expected a data file or a link to one (restore its target, or remove the link)")
                         }
                         continue
                     }

@@ -89,7 +89,9 @@ public enum StudyToml {
             let name = Self.name(table) + key
             let x: Double
             if let d = v.double { x = d } else if let i = v.int { x = Double(i) } else {
-                throw failure(table + [key], "\(name) must be a number; expected e.g. \(name) = \(example[key] ?? "420")")
+                // The value as typed: `ts_K = "420 K"` (a string) is told apart from `ts_K = [420]`.
+                let shown = source().typedValue(table + [key]).map { " (\(name) = \($0))" } ?? ""
+                throw failure(table + [key], "\(name) must be a number\(shown); expected e.g. \(name) = \(example[key] ?? "420")")
             }
             guard x.isFinite else { throw failure(table + [key], "\(name) = \(typed(table + [key], "\(x)")); expected a finite number") }
             if positive && !(x > 0) {

@@ -49,7 +49,7 @@ enum DSCResultLines {
         }
         out.append(ResultLine("baseline", r.settings.baseline.description))
         out.append(ResultLine("W_cryst", crystalline(s.prepared)))
-        let heating = r.dsc?.heatingRateKPerMin
+        let heating = r.heatingRateKPerMin
         out += NotComputedReason.lines("β_h", heating.map { Format.shortNumber($0) } ?? "—", unit: "K/min", isNull: heating == nil) {
             NotComputedReason.find(r.warnings, key: "heated at different rates")
         }

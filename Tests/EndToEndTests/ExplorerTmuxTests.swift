@@ -224,6 +224,37 @@ final class ExplorerTmuxTests: XCTestCase {
         XCTAssertEqual(try t.flags(), "0 0 1")
     }
 
+    /// A click on a state shows or hides it once: a click arrives as a press and a release, and
+    /// the release toggled it back (explorer.md: "as ↑↓ then space do"). In the mouse encodings
+    /// terminals use: xterm's SGR and the older X10 one (screen, tmux's own TERM).
+    func testAClickOnAStateTogglesItOnce() throws {
+        let dir = try CLI.tempDir(self)
+        let study = try ExplorerStudyFixture.write(into: dir)
+        for term in ["xterm-256color", "screen"] {
+            let t = try start(study, cwd: dir, term: term)
+            let screen = try t.wait("the explorer") { $0.contains("Results") && $0.contains("cooled-20") }
+            let rows = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            let row = try XCTUnwrap(rows.firstIndex { $0.contains("[x]") && $0.contains("cooled-20") })
+            func stateRow(_ s: String) -> String { String(s.split(separator: "\n", omittingEmptySubsequences: false)[row]) }
+            // Column 8, the row's (1-based): a press, then its release.
+            let (x, y) = (8, row + 1)
+            let (press, release) = term == "screen"
+                ? ([0x1B, 0x5B, 0x4D, 0x20, 0x20 + x, 0x20 + y], [0x1B, 0x5B, 0x4D, 0x23, 0x20 + x, 0x20 + y])
+                : (Array("\u{1B}[<0;\(x);\(y)M".utf8).map(Int.init), Array("\u{1B}[<0;\(x);\(y)m".utf8).map(Int.init))
+            // Written apart, as a hand clicks (written at once, curses read them as one click).
+            try t.run(["send-keys", "-t", "t", "-H"] + press.map { String(format: "%02x", $0) })
+            try t.wait("cooled-20 hidden (\(term))") { stateRow($0).contains("[ ]") }
+            Thread.sleep(forTimeInterval: 0.2)
+            try t.run(["send-keys", "-t", "t", "-H"] + release.map { String(format: "%02x", $0) })
+            // A key after the click: the release, read before it, left the state hidden.
+            try t.keys("Up")
+            let after = try t.wait("the selection moved") { !stateRow($0).hasPrefix(">") }
+            XCTAssertTrue(stateRow(after).contains("[ ]"), "\(term): the release toggled cooled-20 back:\n\(after)")
+            try t.keys("q", "q")
+            try t.wait("exit") { $0.contains("EXIT=0") }
+        }
+    }
+
     func testTerminalTypesAndASCII() throws {
         let dir = try CLI.tempDir(self)
         let study = try ExplorerStudyFixture.write(into: dir)

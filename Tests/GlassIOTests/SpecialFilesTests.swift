@@ -70,7 +70,7 @@ final class SpecialFilesTests: XCTestCase {
         XCTAssertEqual(error(dir + "/absent")?.description, dir + "/absent: no such study directory or file")
         XCTAssertEqual(symlink("b.csv", dir + "/a2.csv"), 0)
         XCTAssertEqual(symlink("a2.csv", dir + "/b.csv"), 0)
-        XCTAssertEqual(error(dir)?.description, "a2.csv: cannot be read (a symbolic link in a loop)")
+        XCTAssertEqual(error(dir)?.description, "a2.csv: cannot be read (a symbolic link in a loop); expected a data file or a link to one (restore its target, or remove the link)")
     }
 
     /// A directory of study directories was loaded as one study: each state pooled the files of

@@ -17,7 +17,7 @@ final class StudyTomlErrorLineTests: XCTestCase {
 
     func testTopLevelKeysNameTheirLine() {
         XCTAssertEqual(describe("# notes\nts_K = 420\n\nte_K = 'x'\n"),
-                       "study.toml:4: te_K must be a number; expected e.g. te_K = 500")
+                       "study.toml:4: te_K must be a number (te_K = 'x'); expected e.g. te_K = 500")
         XCTAssertEqual(describe("ts_K = 420\ncomposition = 'Xx12'\n"),
                        "study.toml:2: composition = 'Xx12': unknown element \"Xx\" at position 1; expected a composition such as \"La30Ce30Ni10Al20Co10\" or \"(TeO2)0.7(CuO)0.3\"")
         XCTAssertEqual(describe("ts_K = 420\n\nbeta_windw_K = [1, 2]\n")?.hasPrefix(

@@ -184,7 +184,7 @@ final class StudyTomlLayoutEditorTests: XCTestCase {
         XCTAssertThrowsError(try StudyTomlEditor.write([TomlAssignment(key: "te_K", value: "500"), TomlAssignment(key: "tref_K", value: "440")],
                                                        in: old, path: "s/study.toml")) {
             XCTAssertEqual(($0 as? GlassError)?.description,
-                           "s/study.toml:4: states.\"a\".tg_K must be a number; expected e.g. states.\"a\".tg_K = 430; not changed: correct it, then w again")
+                           "s/study.toml:4: states.\"a\".tg_K must be a number (states.\"a\".tg_K = 'x'); expected e.g. states.\"a\".tg_K = 430; not changed: correct it, then w again")
         }
     }
 

@@ -100,7 +100,7 @@ final class StudyTomlProbe22Tests: XCTestCase {
         XCTAssertFalse(same.warnings.contains { $0.contains("overrides the file's own") }, "\(same.warnings)")
         let other = try StudyLoader.load(try study("[files.\"a*.csv\"]\nheating_rate = 10"))
         XCTAssertTrue(other.warnings.contains { $0.contains("overrides the file's own '20 K/min'") }, "\(other.warnings)")
-        XCTAssertEqual(error("E_u_MPa = \"x\""), "study.toml:1: E_u_MPa must be a number; expected e.g. E_u_MPa = 36000")
+        XCTAssertEqual(error("E_u_MPa = \"x\""), "study.toml:1: E_u_MPa must be a number (E_u_MPa = \"x\"); expected e.g. E_u_MPa = 36000")
         XCTAssertEqual(error("qpd_window_Hz = 1"), "study.toml:1: qpd_window_Hz must be [low, high]; expected e.g. qpd_window_Hz = [0.01, 1]")
         XCTAssertEqual(error("beta_window_K = [410.0, 330.0]"), "study.toml:1: beta_window_K = [410.0, 330.0]: low must be below high")
     }

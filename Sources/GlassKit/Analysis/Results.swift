@@ -20,6 +20,13 @@ public struct Results: Sendable {
     public var warnings: [String]
     /// Characteristic temperatures per DSC state (method reference §3.1), in state order.
     public var transitions: [DSCStateTransitions] = []
+
+    /// The heating rate of the DSC runs, K/min: the one ΔH_rej was computed at, else the one all
+    /// runs share (bounds not set); nil when they are heated at different rates. The export, the
+    /// table and the explorer all read it here (the table left it out without bounds).
+    public var heatingRateKPerMin: Double? {
+        dsc?.heatingRateKPerMin ?? HeatingRates.common(dscStates.flatMap { $0.curves.map { $0.heatingRateKPerMin } })
+    }
 }
 
 /// Runs the analyses of a study (pure).

@@ -19,7 +19,7 @@ public enum ResultsExport {
             .object([("value", .num(s.value)), ("stderr", .num(s.stderr)), ("n", .number(Double(s.n))),
                      ("unit", .string("kJ min mol^-1 K^-1"))])
         } ?? .null
-        let heating = r.dsc?.heatingRateKPerMin ?? commonHeatingRate(r.dscStates)
+        let heating = r.heatingRateKPerMin
         let dsc: JSONValue = .object([
             ("ts_K", .num(r.settings.tsK)), ("te_K", .num(r.settings.teK)),
             ("baseline", .string(r.settings.baseline.description)),
@@ -60,7 +60,7 @@ public enum ResultsExport {
         rows.append(["dsc", "", "ts", v(r.settings.tsK), "", "K"])
         rows.append(["dsc", "", "te", v(r.settings.teK), "", "K"])
         rows.append(["dsc", "", "baseline", r.settings.baseline.description, "", ""])
-        rows.append(["dsc", "", "heating_rate", v(r.dsc?.heatingRateKPerMin ?? commonHeatingRate(r.dscStates)), "", "K/min"])
+        rows.append(["dsc", "", "heating_rate", v(r.heatingRateKPerMin), "", "K/min"])
         for (k, s) in r.dscStates.enumerated() {
             let res = r.dsc?.states[k]
             rows.append(["dsc", s.state, "cooling_rate", v(s.coolingRateKPerMin), "", "K/min"])
@@ -106,9 +106,5 @@ public enum ResultsExport {
 
     static func clean(_ s: String) -> String {
         PathBytes.shown(s).replacingLiteral("\t", with: " ").replacingLiteral("\n", with: " ")
-    }
-
-    static func commonHeatingRate(_ states: [DSCState]) -> Double? {
-        HeatingRates.common(states.flatMap { $0.curves.map { $0.heatingRateKPerMin } })
     }
 }

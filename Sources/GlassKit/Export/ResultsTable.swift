@@ -48,7 +48,7 @@ public enum ResultsTable {
         func bound(_ v: Double?) -> String { v.map { Format.shortNumber($0) + " K" } ?? "—" }
         var head = "DSC: T_s \(bound(r.settings.tsK)), T_e \(bound(r.settings.teK)),"
             + " baseline \(r.settings.baseline.description)"
-        if let h = r.dsc?.heatingRateKPerMin { head += ", heating \(Format.shortNumber(h)) K/min" }
+        if let h = r.heatingRateKPerMin { head += ", heating \(Format.shortNumber(h)) K/min" }
         var out = ["", head]
         let perGram = NumberFormat.significant(4, of: r.dscStates.indices.map { r.dsc?.states[$0].dHJPerG })
         let perMole = NumberFormat.significant(4, of: r.dscStates.indices.map { r.dsc?.states[$0].dHKJPerMol })

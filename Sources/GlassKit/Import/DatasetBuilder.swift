@@ -732,7 +732,7 @@ public enum DatasetBuilder {
             d.role = role
         }
         if let c = meta["cooling_rate"] {
-            guard let v = MetadataValue.rateKPerMin(c.value) else { throw fail("cooling_rate", "a rate such as '10 K/min'") }
+            guard let v = MetadataValue.rateKPerMinOrBeyond(c.value) else { throw fail("cooling_rate", "a rate such as '10 K/min'") }
             guard v != 0 else { throw fail("cooling_rate", "a non-zero rate") }
             guard Self.coolingRateRange.contains(abs(v)) else {
                 throw fail("cooling_rate", "a rate from 1e-6 K/min to 1e12 K/min (a glass's, from a slow cool to a splat quench)")
@@ -741,7 +741,7 @@ public enum DatasetBuilder {
             d.coolingRateStated = c
         }
         if let h = meta["heating_rate"] {
-            guard let v = MetadataValue.rateKPerMin(h.value) else { throw fail("heating_rate", "a rate such as '20 K/min'") }
+            guard let v = MetadataValue.rateKPerMinOrBeyond(h.value) else { throw fail("heating_rate", "a rate such as '20 K/min'") }
             guard v > 0 else { throw fail("heating_rate", "a positive rate (a negative heating rate is a cooling run)") }
             // ΔH_rej divides by it: 1e-300 K/min gave 10^301 J/g. From 10⁻⁴ K/min (a slow DSC
             // creep) to 10⁷ K/min (flash DSC's 40 000 K/s and more).

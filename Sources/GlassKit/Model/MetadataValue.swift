@@ -100,6 +100,14 @@ public enum MetadataValue {
         return Units.rateFactorToKPerMin(unit).map { v * $0 }.flatMap(finite)
     }
 
+    /// A rate ``rateKPerMin(_:)`` reads but whose K/min are beyond a Double (`1e308 K/s`): ±∞ (a
+    /// sign or range check then says what is expected), else what that function gives.
+    public static func rateKPerMinOrBeyond(_ text: String) -> Double? {
+        if let v = rateKPerMin(text) { return v }
+        guard let (v, unit) = numberAndUnit(text), !unit.isEmpty, let f = Units.rateFactorToKPerMin(unit), !(v * f).isFinite else { return nil }
+        return v < 0 ? -.infinity : .infinity
+    }
+
     /// A temperature in K (`400 K`, `126.85 °C`; bare numbers are K).
     public static func temperatureK(_ text: String) -> Double? {
         guard let (v, unit) = numberAndUnit(text) else { return nil }
