@@ -431,8 +431,9 @@ public enum ExplorerRenderer {
         let first = pickFirst(index: index, top: s.pickTop, count: lines.count, rows: h - 2)
         let above = first, below = max(0, lines.count - first - (h - 2))
         let note = [above > 0 ? "\(above) above" : nil, below > 0 ? "\(below) more" : nil].compactMap { $0 }.joined(separator: ", ")
-        // As wide as its lines, its title (`┌─ Study ─┐` over two short names) and the note.
-        let w = min(area.width, max(lines.map(DisplayWidth.of).max() ?? 0, DisplayWidth.of(title), DisplayWidth.of(note) + 2) + 4)
+        // As wide as its lines, its title (`┌─ Study ─┐` over two short names) and the note; inside
+        // the plot, which it starts one column into (a long state label ran it past the screen).
+        let w = min(area.width - 1, max(lines.map(DisplayWidth.of).max() ?? 0, DisplayWidth.of(title), DisplayWidth.of(note) + 2) + 4)
         let box = FrameRect(x: area.x + 1, y: area.y, width: w, height: h)
         drawBox(&f, box, title: title, unicode: uni, lines: s.style.boxLines)
         let inner = FrameRect(x: box.x + 1, y: box.y + 1, width: w - 2, height: h - 2)

@@ -221,6 +221,17 @@ final class LayoutFitTests: XCTestCase {
         let x = ExplorerRenderer.Layout(width: f.width, height: f.height).plot.x + 1
         XCTAssertEqual((1...4).map { y in String((x..<(x + 11)).map { f[$0, y].character }) },
                        ["┌─ Study ─┐", "│ * s2    │", "│   s1    │", "└─────────┘"], f.text)
+        // A list whose longest entry is wider than the plot keeps its right edge on the screen
+        // (a state's long label ran the baseline list's box one column past the screen's edge).
+        for (w, h) in [(80, 24), (72, 20)] {
+            let long = SyntheticStudy.state(Self.study(labels: ["specimen-batch-2023-cooled-10-extra-long-name", "b"]),
+                                            braille: true, colours: false, width: w, height: h)
+            let b = ExplorerRenderer.render(press(long, [.character("b")]))
+            let rows = b.rows.filter { $0.contains("│ ") && $0.contains("state:") }
+            XCTAssertFalse(rows.isEmpty, b.text)
+            for row in rows { XCTAssertEqual(row.last, "│", "\(w)×\(h):\n" + b.text) }
+            XCTAssertEqual(b.rows.first { $0.contains("└") }?.last, "┘", "\(w)×\(h):\n" + b.text)
+        }
         // A box narrower than its title (a tiny frame) cuts the title, never the corner.
         var tiny = Frame(width: 8, height: 3)
         ExplorerRenderer.drawBox(&tiny, FrameRect(x: 0, y: 0, width: 8, height: 3), title: " Baseline ", unicode: true, lines: true)
