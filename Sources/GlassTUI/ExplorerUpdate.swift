@@ -157,7 +157,7 @@ public enum ExplorerUpdate {
             for c in text {
                 let range: Bool
                 switch s.mode { case .rangeInput: range = true; case .input: range = false; default: continue }
-                if KeyMap.takes(c, range: range) { s = update(s, .inputCharacter(c)).state } else { refused.append(c) }
+                if KeyMap.takes(c, range: range) { s = update(s, .inputCharacter(KeyMap.taken(c))).state } else { refused.append(c) }
             }
             // Said, not dropped without a word (`1.5abc` became 1.5), each character named.
             if let note = RefusedCharacters.note(refused), s.inputNote == nil { s.inputNote = note + ": left out of the paste" }

@@ -57,14 +57,14 @@ public enum KeyMap {
             return pickList(key, openedBy: "b")
         case .rangeInput:
             switch key {
-            case .character(let c) where takes(c, range: true): return .inputCharacter(c)
+            case .character(let c) where takes(c, range: true): return .inputCharacter(taken(c))
             default: return promptKey(key)
             }
         case .input:
             switch key {
             // `,` too: a decimal comma is read as the point (typed as the lab's locale writes it).
             case .character(let c) where takes(c, range: false):
-                return .inputCharacter(c)
+                return .inputCharacter(taken(c))
             default: return promptKey(key)
             }
         case .confirm:
@@ -94,7 +94,20 @@ public enum KeyMap {
     /// Whether a prompt takes `c`: a digit, a decimal mark, a sign, an exponent; a range's prompt
     /// also the space or colon between its numbers. (`,` too: a decimal comma is read as the point.)
     static func takes(_ c: Character, range: Bool) -> Bool {
-        c.isNumber || (range ? ".-+eE :," : ".,-+eE").contains(c)
+        digit(c) != nil || (range ? ".-+eE :," : ".,-+eE").contains(c)
+    }
+
+    /// The character a prompt puts in its line for `c`, which it takes: a digit of any script as
+    /// its ASCII digit (`４`, `٤`, `७` are 4, 4, 7), the others as they are.
+    static func taken(_ c: Character) -> Character { digit(c) ?? c }
+
+    /// A decimal digit of any script (Unicode's Nd: fullwidth `４`, Arabic-Indic `٤`, Devanagari
+    /// `७`) as its ASCII digit; nil for anything else. Numbers that are no decimal digit
+    /// (`²`, `½`, `Ⅳ`) were taken by `isNumber` and refused only at Enter.
+    static func digit(_ c: Character) -> Character? {
+        guard c.unicodeScalars.count == 1, let u = c.unicodeScalars.first, u.properties.numericType == .decimal,
+              let v = u.properties.numericValue, v >= 0, v <= 9 else { return nil }
+        return Character(String(Int(v)))
     }
 
     /// A prompt's keys other than the characters it takes: editing (the shell's keys, as

@@ -94,6 +94,25 @@ final class ExplorerUpdateTests: XCTestCase {
         XCTAssertEqual(range.inputNote, "'a' is not part of a number")
     }
 
+    /// A decimal digit of another script (a fullwidth IME's `４`, Arabic-Indic `٤`, Devanagari `७`)
+    /// is its digit, typed or pasted; a number that is no decimal digit (`²`, `½`) is refused as it
+    /// is typed (it was taken, and refused only at Enter: '4²' is not a number).
+    func testDigitsOfOtherScriptsAreDigitsAndOtherNumbersAreRefused() {
+        let full = press(paper, [.character("=")] + "４３０".map { Key.character($0) })
+        XCTAssertEqual(full.mode, .input(cursor: .ts, text: "430"))
+        let arabic = press(paper, [.character("="), .character("٤"), .character("٣"), .character("٠")])
+        XCTAssertEqual(arabic.mode, .input(cursor: .ts, text: "430"))
+        let pasted = ExplorerUpdate.update(press(paper, [.character("=")]), .inputText("४३०")).state
+        XCTAssertEqual(pasted.mode, .input(cursor: .ts, text: "430"))
+        for c: Character in ["²", "½", "Ⅳ"] {
+            let s = press(paper, [.character("="), .character("4"), .character(c)])
+            XCTAssertEqual(s.mode, .input(cursor: .ts, text: "4"), "\(c)")
+            XCTAssertEqual(s.inputNote, "'\(c)' is not part of a number")
+        }
+        // Mathematical digits are decimal digits too (Nd): 𝟒 is 4.
+        XCTAssertEqual(press(paper, [.character("="), .character("𝟒")]).mode, .input(cursor: .ts, text: "4"))
+    }
+
     func testTypedValue() {
         var s = press(paper, [.character("="), .character("4"), .character("3"), .character("0"), .character("."), .character("5")])
         XCTAssertEqual(s.mode, .input(cursor: .ts, text: "430.5"))
