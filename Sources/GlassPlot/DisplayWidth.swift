@@ -1,3 +1,5 @@
+import GlassPlatform
+
 /// How many terminal columns a character takes: 2 for East Asian wide and fullwidth characters
 /// (and emoji), 0 for a lone combining mark or a zero-width character, else 1. A `Frame` places
 /// text by this width, so a wide character in a state name or a composition does not shift the
@@ -49,14 +51,5 @@ public enum DisplayWidth {
     }
 
     /// East Asian Wide (W) and Fullwidth (F) ranges, and the emoji blocks terminals draw wide.
-    static func isWide(_ v: UInt32) -> Bool {
-        switch v {
-        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
-             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
-             0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
-            return true
-        default:
-            return false
-        }
-    }
+    static func isWide(_ v: UInt32) -> Bool { TextColumns.isWide(v) }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import GlassPlatform
 @testable import GlassKit
 
 /// `analyze --format table` (issue 13): the key results aligned, one format per quantity,
@@ -20,13 +21,14 @@ final class ResultsTableTests: XCTestCase {
         return Study(name: "demo", datasets: datasets, settings: settings)
     }
 
-    /// Bounds not set are `—` alone (docs/display.md): the head read `T_s — K, T_e — K`.
+    /// Bounds not set are `—` alone (docs/display.md): the head read `T_s — K, T_e — K`. The
+    /// heating rate is said without them too, as the exports give it (it was left out).
     func testBoundsNotSetHaveNoUnit() throws {
         var st = study()
         st.settings.tsK = nil
         st.settings.teK = nil
         let head = try XCTUnwrap(ResultsTable.text(try Analysis.run(st)).split(separator: "\n").first { $0.hasPrefix("DSC:") })
-        XCTAssertEqual(head, "DSC: T_s —, T_e —, baseline linear")
+        XCTAssertEqual(head, "DSC: T_s —, T_e —, baseline linear, heating 20 K/min")
         let given = try XCTUnwrap(ResultsTable.text(try Analysis.run(study())).split(separator: "\n").first { $0.hasPrefix("DSC:") })
         XCTAssertTrue(given.hasPrefix("DSC: T_s 420 K, T_e 500 K, baseline linear"), String(given))
     }
@@ -144,6 +146,23 @@ final class ResultsTableTests: XCTestCase {
             "c" + sp(20) + "—",
             "d" + sp(5) + "(1.7 ± 0.2)×10⁻³",
         ])
+    }
+
+    /// Labels in wide characters take two columns a character on a terminal: the columns after
+    /// them stay in line (they were padded by characters: a CJK label's row ran 8 columns long).
+    func testTextTableCountsWideCharactersAsTheyShow() {
+        var t = TextTable(heads: ["state", "q_c"])
+        t.rows = [["as-cast", "—"], ["冷却-急冷試料", "1"], ["é-flag🇩🇪", "5"], ["cooled-20", "20"]]
+        func sp(_ n: Int) -> String { String(repeating: " ", count: n) }
+        XCTAssertEqual(t.lines(), [
+            "state" + sp(10) + "q_c",
+            "as-cast" + sp(10) + "—",
+            "冷却-急冷試料" + sp(4) + "1",
+            "é-flag🇩🇪" + sp(9) + "5",
+            "cooled-20" + sp(7) + "20",
+        ])
+        XCTAssertEqual(TextColumns.of("冷却-急冷試料"), 13)
+        XCTAssertEqual(TextColumns.of("e\u{301}🇩🇪"), 3)
     }
 
     /// The transitions table of a state whose Δc_p needs a factor (probe: `analyze s1 --format

@@ -208,10 +208,12 @@ struct TextTable {
                 for i in group { cells[i][c] += String(repeating: " ", count: block - cells[i][c].count) }
             }
         }
-        let widths = (0..<columns).map { c in max(heads[c].count, cells.map { $0[c].count }.max() ?? 0) }
+        // Columns as a terminal shows them (a state label in CJK or with an emoji takes two a
+        // character; counted in characters, the columns after it were shifted).
+        let widths = (0..<columns).map { c in max(TextColumns.of(heads[c]), cells.map { TextColumns.of($0[c]) }.max() ?? 0) }
         func line(_ row: [String]) -> String {
             row.enumerated().map { c, text in
-                let pad = String(repeating: " ", count: max(0, widths[c] - text.count))
+                let pad = String(repeating: " ", count: max(0, widths[c] - TextColumns.of(text)))
                 return c == 0 ? text + pad : pad + text
             }.joined(separator: "  ").trimmingTrailingSpaces()
         }
