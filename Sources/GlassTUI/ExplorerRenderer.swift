@@ -350,10 +350,10 @@ public enum ExplorerRenderer {
             text = "help: \(arrows) j k scroll, J K or PgDn PgUp a page, Esc ? or q closes"
             attributes = .bold
         case .pickStudy:
-            text = "study: \(arrows) choose, Enter opens, Esc or q cancels"
+            text = "study: \(arrows) choose, Enter opens, Esc, q or s cancels"
             attributes = .bold
         case .pickBaseline:
-            text = "baseline: \(arrows) choose, Enter applies, Esc or q cancels"
+            text = "baseline: \(arrows) choose, Enter applies, Esc, q or b cancels"
             attributes = .bold
         case .rangeInput(let axis, let typed):
             let head = "\(axis.rawValue) range = "

@@ -106,6 +106,9 @@ public enum MasterShiftEditor {
         }
         e.shifts[e.isotherm] = x
         if let state = e.state { s.masterEdits[state] = e }
+        // Said, as every key that changes a number is (the pane's `by hand` line changed silently).
+        let t = e.isotherm < m.shifts.count ? ScreenNumber.kelvin(m.shifts[e.isotherm].temperatureK) + " K" : "the isotherm"
+        s.message = "refined \(t) against \(ScreenNumber.kelvin(m.shifts[nb].temperatureK)) K: log a_T \(ScreenNumber.value(start)) → \(ScreenNumber.value(x))"
         if TimeTemperatureSuperposition.isAtRefineEdge(x, start: start) {
             s.message = "refined to the edge of the ±\(Format.shortNumber(TimeTemperatureSuperposition.refineHalfWidthDecades))-decade search "
                 + "around the shift: the cost may fall farther; r again searches on"

@@ -25,7 +25,9 @@ final class BenchCommandTests: XCTestCase {
         let dir = try CLI.tempDir(self)
         let study = dir.appendingPathComponent("bad")
         try FileManager.default.createDirectory(at: study, withIntermediateDirectories: true)
-        try "# kind: dsc\n# heating_rate: 20 K/min\nT/K,W/(W/g)\n400,0.1\n401,x\n".write(to: study.appendingPathComponent("d.csv"), atomically: true, encoding: .utf8)
+        // Read, but refused by the analysis (no heating rate): a study that cannot be read is said
+        // before the benchmark starts, as `analyze` says it.
+        try "# kind: dsc\nT/K,W/(W/g)\n400,0.1\n401,0.2\n402,0.3\n".write(to: study.appendingPathComponent("d.csv"), atomically: true, encoding: .utf8)
         let analyze = try CLI.run(["analyze", study.path])
         XCTAssertEqual(analyze.status, 65)
         let r = try CLI.run(["bench", "--study", study.path, "--only", "analyze-copies"], cwd: dir)

@@ -88,6 +88,7 @@ final class MultiStudyTests: XCTestCase {
             XCTAssertEqual(both.status, 65, command)
             XCTAssertEqual(both.stderr, "glassview: \(r2.path)/" + message, command)
         }
-        XCTAssertEqual(try CLI.run(["analyze", r2.path + "/cooled-10.csv"]).stderr, "glassview: " + message)
+        // Alone too, by the path as typed (its name alone read as a file of the working directory).
+        XCTAssertEqual(try CLI.run(["analyze", r2.path + "/cooled-10.csv"]).stderr, "glassview: \(r2.path)/" + message)
     }
 }

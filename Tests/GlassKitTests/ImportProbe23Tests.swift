@@ -49,8 +49,8 @@ import Testing
 
     /// A stated value that overflows in its unit's conversion (`1e308 K/s` is 6e309 K/min) was
     /// taken as infinity ("heated at different rates (20, inf K/min)", S_r dropped): an error
-    /// naming the line, like any value that is not one.
-    @Test(arguments: [("heating_rate", "1e308 K/s", "a rate such as '20 K/min'"), ("mass", "1e308 kg", "a positive mass such as '25.1 mg'")])
+    /// naming the line, like any value that is not one; a rate says the range it is beyond.
+    @Test(arguments: [("heating_rate", "1e308 K/s", "a rate from 0.0001 K/min to 1e7 K/min (a DSC's)"), ("mass", "1e308 kg", "a positive mass such as '25.1 mg'")])
     func anOverflowingStatedValueIsAnError(key: String, value: String, expected: String) throws {
         let text = "# kind: dsc\n# \(key): \(value)\nT/K,W/(W/g)\n" + (0..<20).map { "\(400 + $0),0.1\n" }.joined()
         #expect {

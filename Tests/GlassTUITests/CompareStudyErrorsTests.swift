@@ -30,9 +30,13 @@ final class CompareStudyErrorsTests: XCTestCase {
         let refused = StudyWorkspace.states(StudyWorkspace.open([loads[0], ("p3", .success(good), true)], options: options, style: style,
                                                                 exportDirectory: "/tmp", errorNaming: naming))
         XCTAssertEqual(refused.map { $0.analysisFailure?.message.hasPrefix("[\($0.studyPath)] ") }, [true, true])
-        // One study keeps its errors as they are (its files' names are the study's own).
+        // One study's errors are named by the front end's rule too (`explore` names a study that
+        // is one data file by its path as typed, a directory's files as they are); without a rule,
+        // as they are.
         let alone = StudyWorkspace.open([loads[1]], options: AnalysisOptions(), style: style, exportDirectory: "/tmp", errorNaming: naming)
-        XCTAssertEqual(alone.loadError, broken.description)
+        XCTAssertEqual(alone.loadError, "dsc/x.csv:3: [p2] not a number")
+        let plain = StudyWorkspace.open([loads[1]], options: AnalysisOptions(), style: style, exportDirectory: "/tmp")
+        XCTAssertEqual(plain.loadError, broken.description)
     }
 
     /// A state without T_c (the VFT line never overtakes the β line) said "T_c — K" without a

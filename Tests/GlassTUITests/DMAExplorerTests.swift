@@ -225,6 +225,9 @@ final class DMAExplorerTests: XCTestCase {
         s = press(s, [.character("r")])
         XCTAssertEqual(try XCTUnwrap(MasterShiftEditor.effectiveShifts(s)[k]), analysis, accuracy: 1e-6, "refined back to the analysis' shift")
         XCTAssertEqual(try XCTUnwrap(MasterShiftEditor.cost(s)?.cost), best, accuracy: 1e-9)
+        // Said on the status line: which isotherm, against which, from what to what.
+        XCTAssertEqual(s.message, "refined \(ScreenNumber.kelvin(m.shifts[k].temperatureK)) K against \(ScreenNumber.kelvin(m.shifts[k + 1].temperatureK)) K: "
+                       + "log a_T \(ScreenNumber.value(analysis + 0.1)) → \(ScreenNumber.value(MasterShiftEditor.effectiveShifts(s)[k]))")
         // Keys outside view 9 only say where they work.
         let other = press(start, [.character(">")])
         XCTAssertNotNil(other.message)
